@@ -1,0 +1,134 @@
+# numbfoot: one Makefile, no other build system.
+#
+#   make            build the numbfoot command (build/numbfoot)
+#   make run        install missing Debian packages, build, start the assessment
+#   make check      build and run every test: unit, command line, fuzz replay and short fuzz
+#                   runs, the whole suite again under AddressSanitizer + UBSan, and browser tests
+#   make SAN=1      a sanitizer build (into build/san)
+#   make bench      the benchmarks in bench/ (figures, never pass/fail)
+#   make deps       install missing Debian packages only
+#
+# Modules are found by their folders: every lib/*/*.c goes into libnumbfoot, every cli/*.c and
+# web/*.c into the command, every tests/unit/test_*.c is a cmocka program, every fuzz/fuzz_*.c a
+# libFuzzer target. A module that needs more rules adds mk/NAME.mk, which is included here.
+
+PKGS      := jansson sqlite3 expat libmicrohttpd cairo pangocairo libedit libcrypto
+TEST_PKGS := cmocka
+
+CC      ?= cc
+SAN     ?= 0
+WERROR  ?= 1
+ifeq ($(SAN),1)
+BUILD   ?= build/san
+SANFLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+OPT     ?= -O1 -g
+else
+BUILD   ?= build
+SANFLAGS :=
+OPT     ?= -O2 -g
+endif
+
+WARN     := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
+ifeq ($(WERROR),1)
+WARN     += -Werror
+endif
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
+TEST_CFLAGS := $(shell pkg-config --cflags $(TEST_PKGS) 2>/dev/null)
+TEST_LIBS   := $(shell pkg-config --libs $(TEST_PKGS) 2>/dev/null)
+
+CPPFLAGS += -Iinclude -Ilib -D_GNU_SOURCE -DNUMBFOOT_VERSION=\"0.1.0\" -include lib/core/banned.h
+CFLAGS   += -std=c11 $(OPT) $(WARN) $(SANFLAGS) -fvisibility=hidden -fPIC $(PKG_CFLAGS) -MMD -MP
+LDFLAGS  += $(SANFLAGS)
+
+LIB_SRCS  := $(sort $(wildcard lib/*/*.c))
+CLI_SRCS  := $(sort $(wildcard cli/*.c) $(wildcard web/*.c))
+UNIT_SRCS := $(sort $(wildcard tests/unit/test_*.c))
+FUZZ_SRCS := $(sort $(wildcard fuzz/fuzz_*.c))
+
+LIB_OBJS  := $(LIB_SRCS:%.c=$(BUILD)/%.o)
+CLI_OBJS  := $(CLI_SRCS:%.c=$(BUILD)/%.o)
+UNIT_BINS := $(UNIT_SRCS:%.c=$(BUILD)/%)
+REPLAY_BINS := $(FUZZ_SRCS:fuzz/%.c=$(BUILD)/fuzz/replay_%)
+
+LIBA   := $(BUILD)/libnumbfoot.a
+LIBSO  := $(BUILD)/libnumbfoot.so
+NUMBFOOT := $(BUILD)/numbfoot
+
+.PHONY: all run check deps unit cli-test fuzz-replay fuzz-run san-check web-test bench clean man
+.DEFAULT_GOAL := all
+
+all: $(NUMBFOOT) $(LIBSO)
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
+
+$(LIBA): $(LIB_OBJS)
+	@mkdir -p $(dir $@)
+	rm -f $@
+	ar rcs $@ $^
+
+# The shared library exists so that a test can check that only nf_ symbols are exported.
+$(LIBSO): $(LIB_OBJS)
+	$(CC) -shared $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+$(NUMBFOOT): $(CLI_OBJS) $(LIBA)
+	$(CC) $(LDFLAGS) -o $@ $(CLI_OBJS) $(LIBA) $(PKG_LIBS)
+
+$(BUILD)/tests/unit/%.o: tests/unit/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(TEST_CFLAGS) -c $< -o $@
+
+$(BUILD)/tests/unit/%: $(BUILD)/tests/unit/%.o $(LIBA)
+	$(CC) $(LDFLAGS) -o $@ $< $(LIBA) $(PKG_LIBS) $(TEST_LIBS)
+
+# Each fuzz target is also linked with a plain main() that replays its committed corpus, so the
+# ordinary test run exercises every seed without libFuzzer.
+$(BUILD)/fuzz/replay_%: $(BUILD)/fuzz/%.o $(BUILD)/fuzz/replay_main.o $(LIBA)
+	$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+deps:
+	@sh scripts/deps.sh
+
+run: deps
+	@$(MAKE) --no-print-directory all
+	./$(NUMBFOOT) assess
+
+unit: $(UNIT_BINS)
+	@sh tests/run-unit.sh $(BUILD) $(UNIT_BINS)
+
+cli-test: $(NUMBFOOT)
+	@sh tests/cli/run.sh $(NUMBFOOT)
+
+fuzz-replay: $(REPLAY_BINS)
+	@sh fuzz/replay.sh $(BUILD) $(REPLAY_BINS)
+
+# Short libFuzzer runs, with clang, a few seconds per target.
+FUZZ_SECONDS ?= 4
+fuzz-run:
+	@sh fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_SRCS)
+
+san-check:
+	@$(MAKE) --no-print-directory SAN=1 unit cli-test fuzz-replay
+
+web-test: $(NUMBFOOT)
+	@if [ -x tests/web/run.sh ]; then sh tests/web/run.sh $(NUMBFOOT); else echo "web-test: no browser tests yet"; fi
+
+check: all
+	@$(MAKE) --no-print-directory unit cli-test fuzz-replay
+	@$(MAKE) --no-print-directory fuzz-run
+	@$(MAKE) --no-print-directory san-check
+	@sh tests/summary.sh
+
+bench: all
+	@for b in bench/*.sh; do sh $$b $(NUMBFOOT) || exit 1; done
+
+man: $(NUMBFOOT)
+	./$(NUMBFOOT) help --man > docs/numbfoot.1
+
+clean:
+	rm -rf build
+
+-include $(wildcard mk/*.mk)
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -1,0 +1,76 @@
+/* numbfoot command line: the one table of subcommands and options.
+ *
+ * Every subcommand is a struct cli_command defined in its own cli/cmd_*.c file and listed in
+ * cli/commands.def. `--help`, `numbfoot help` and the man page are all generated from these
+ * structs, so they cannot drift apart; tests/cli checks the committed man page against them.
+ */
+#ifndef NUMBFOOT_CLI_H
+#define NUMBFOOT_CLI_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "numbfoot/error.h"
+
+/* Exit codes, documented in the man page. */
+enum {
+	CLI_EXIT_OK = 0,
+	CLI_EXIT_FAIL = 1,  /* the operation failed: I/O error, database error */
+	CLI_EXIT_USAGE = 2, /* bad arguments or malformed input; nothing was changed */
+};
+
+#define CLI_MAX_OPTIONS 24
+#define CLI_MAX_POSITIONAL 64
+
+struct cli_option {
+	const char *name;  /* long name without "--" */
+	const char *arg;   /* metavariable such as "FILE", or NULL for a flag */
+	const char *help;  /* one line */
+};
+
+struct cli_args {
+	const char *value[CLI_MAX_OPTIONS]; /* option value, or "" for a flag given; NULL if absent */
+	char **pos;                         /* positional arguments (borrowed from argv) */
+	int npos;
+	const struct cli_command *cmd;
+};
+
+struct cli_command {
+	const char *name;        /* "assess", or two words: "gear add" */
+	const char *args;        /* positional synopsis, e.g. "DIR", or "" */
+	const char *summary;     /* one line for the command list */
+	const char *description; /* paragraphs for --help and the man page */
+	const struct cli_option *options; /* terminated by an entry with name NULL */
+	int (*run)(const struct cli_args *a);
+};
+
+#define CLI_COMMAND(sym) extern const struct cli_command sym;
+#include "commands.def"
+#undef CLI_COMMAND
+
+/* All commands in the order of commands.def, terminated by NULL. */
+extern const struct cli_command *const cli_commands[];
+
+/* The option's value when given ("" for a flag), else NULL. name must be in the command's table. */
+const char *cli_opt(const struct cli_args *a, const char *name);
+bool cli_flag(const struct cli_args *a, const char *name);
+
+/* Parses a number option; on a malformed value prints an error and returns false. */
+bool cli_opt_double(const struct cli_args *a, const char *name, double *out);
+
+/* Prints "numbfoot: " and the message to stderr. */
+void cli_errorf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Prints the error from the library and returns the exit code for it. */
+int cli_fail(const nf_error *err);
+
+/* Help output. */
+void cli_print_command_help(FILE *out, const struct cli_command *cmd);
+void cli_print_overview(FILE *out);
+void cli_print_man(FILE *out);
+
+/* Terminal helpers (cli/term.c). */
+bool cli_use_color(FILE *f);
+const char *cli_program_dir(void);
+
+#endif

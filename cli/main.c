@@ -1,0 +1,183 @@
+/* numbfoot: the entry point. Finds the subcommand, parses its options from its own table, and
+ * runs it. Only this program prints or decides exit codes; the library returns errors. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+#define CLI_COMMAND(sym) &sym,
+const struct cli_command *const cli_commands[] = {
+#include "commands.def"
+	NULL,
+};
+#undef CLI_COMMAND
+
+void cli_errorf(const char *fmt, ...)
+{
+	va_list ap;
+	fputs("numbfoot: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+int cli_fail(const nf_error *err)
+{
+	cli_errorf("%s", err->msg[0] ? err->msg : nf_errstr(err->code));
+	switch (err->code) {
+	case NF_EPARSE:
+	case NF_EINVAL:
+	case NF_ELIMIT:
+	case NF_ENOTFOUND:
+		return CLI_EXIT_USAGE;
+	default:
+		return CLI_EXIT_FAIL;
+	}
+}
+
+static int option_index(const struct cli_command *cmd, const char *name, size_t len)
+{
+	for (int i = 0; cmd->options && cmd->options[i].name; i++)
+		if (strlen(cmd->options[i].name) == len && !strncmp(cmd->options[i].name, name, len))
+			return i;
+	return -1;
+}
+
+const char *cli_opt(const struct cli_args *a, const char *name)
+{
+	int i = option_index(a->cmd, name, strlen(name));
+	return i < 0 ? NULL : a->value[i];
+}
+
+bool cli_flag(const struct cli_args *a, const char *name)
+{
+	return cli_opt(a, name) != NULL;
+}
+
+bool cli_opt_double(const struct cli_args *a, const char *name, double *out)
+{
+	const char *v = cli_opt(a, name);
+	char *end;
+	if (!v)
+		return true;
+	*out = strtod(v, &end);
+	if (end == v || *end) {
+		cli_errorf("--%s: '%s' is not a number", name, v);
+		return false;
+	}
+	return true;
+}
+
+/* Parses argv (after the command words) into a. Returns -1 to run, else an exit code. */
+static int parse_args(const struct cli_command *cmd, int argc, char **argv, struct cli_args *a)
+{
+	static char *pos[CLI_MAX_POSITIONAL];
+	bool only_pos = false;
+	memset(a, 0, sizeof *a);
+	a->cmd = cmd;
+	a->pos = pos;
+	for (int i = 0; i < argc; i++) {
+		char *s = argv[i];
+		if (!only_pos && !strcmp(s, "--")) {
+			only_pos = true;
+		} else if (!only_pos && (!strcmp(s, "--help") || !strcmp(s, "-h"))) {
+			cli_print_command_help(stdout, cmd);
+			return CLI_EXIT_OK;
+		} else if (!only_pos && s[0] == '-' && s[1] == '-') {
+			const char *name = s + 2, *eq = strchr(name, '=');
+			size_t len = eq ? (size_t)(eq - name) : strlen(name);
+			int k = option_index(cmd, name, len);
+			if (k < 0) {
+				cli_errorf("%s: unknown option '%.*s' (see 'numbfoot %s --help')", cmd->name,
+					   (int)len + 2, s, cmd->name);
+				return CLI_EXIT_USAGE;
+			}
+			if (cmd->options[k].arg) {
+				if (eq)
+					a->value[k] = eq + 1;
+				else if (i + 1 < argc)
+					a->value[k] = argv[++i];
+				else {
+					cli_errorf("%s: option '--%s' needs %s", cmd->name, cmd->options[k].name,
+						   cmd->options[k].arg);
+					return CLI_EXIT_USAGE;
+				}
+			} else if (eq) {
+				cli_errorf("%s: option '--%s' takes no value", cmd->name, cmd->options[k].name);
+				return CLI_EXIT_USAGE;
+			} else {
+				a->value[k] = "";
+			}
+		} else if (!only_pos && s[0] == '-' && s[1]) {
+			cli_errorf("%s: unknown option '%s' (see 'numbfoot %s --help')", cmd->name, s, cmd->name);
+			return CLI_EXIT_USAGE;
+		} else {
+			if (a->npos >= CLI_MAX_POSITIONAL) {
+				cli_errorf("%s: too many arguments (at most %d)", cmd->name, CLI_MAX_POSITIONAL);
+				return CLI_EXIT_USAGE;
+			}
+			pos[a->npos++] = s;
+		}
+	}
+	return -1;
+}
+
+/* Finds the command named by the first one or two words of argv; sets *used to the words eaten. */
+static const struct cli_command *find_command(int argc, char **argv, int *used)
+{
+	const struct cli_command *one = NULL;
+	for (int i = 0; cli_commands[i]; i++) {
+		const char *n = cli_commands[i]->name, *sp = strchr(n, ' ');
+		if (sp) {
+			if (argc >= 2 && !strncmp(n, argv[0], (size_t)(sp - n)) && !argv[0][sp - n] &&
+			    !strcmp(sp + 1, argv[1])) {
+				*used = 2;
+				return cli_commands[i];
+			}
+		} else if (!strcmp(n, argv[0])) {
+			one = cli_commands[i];
+		}
+	}
+	*used = 1;
+	return one;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2) {
+		cli_print_overview(stderr);
+		return CLI_EXIT_USAGE;
+	}
+	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
+		cli_print_overview(stdout);
+		return CLI_EXIT_OK;
+	}
+	if (!strcmp(argv[1], "--version")) {
+		puts("numbfoot " NUMBFOOT_VERSION);
+		return CLI_EXIT_OK;
+	}
+	int used;
+	const struct cli_command *cmd = find_command(argc - 1, argv + 1, &used);
+	if (!cmd) {
+		bool group = false;
+		for (int i = 0; cli_commands[i]; i++) {
+			const char *n = cli_commands[i]->name;
+			size_t l = strlen(argv[1]);
+			if (!strncmp(n, argv[1], l) && n[l] == ' ')
+				group = true;
+		}
+		if (group)
+			cli_errorf("'%s' needs an action (see 'numbfoot help')", argv[1]);
+		else
+			cli_errorf("unknown command '%s' (see 'numbfoot help')", argv[1]);
+		return CLI_EXIT_USAGE;
+	}
+	struct cli_args a;
+	int rc = parse_args(cmd, argc - 1 - used, argv + 1 + used, &a);
+	if (rc >= 0)
+		return rc;
+	return cmd->run(&a);
+}
