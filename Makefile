@@ -28,7 +28,8 @@ SANFLAGS :=
 OPT     ?= -O2 -g
 endif
 
-WARN     := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
+WARN     := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter \
+            -Wno-format-truncation # messages are cut at their buffer on purpose
 ifeq ($(WERROR),1)
 WARN     += -Werror
 endif
@@ -47,7 +48,7 @@ UNIT_SRCS := $(sort $(wildcard tests/unit/test_*.c))
 FUZZ_SRCS := $(sort $(wildcard fuzz/fuzz_*.c))
 
 LIB_OBJS  := $(LIB_SRCS:%.c=$(BUILD)/%.o)
-CLI_OBJS  := $(CLI_SRCS:%.c=$(BUILD)/%.o)
+CLI_OBJS  := $(CLI_SRCS:%.c=$(BUILD)/%.o) $(BUILD)/cli/blobs.o
 UNIT_BINS := $(UNIT_SRCS:%.c=$(BUILD)/%)
 REPLAY_BINS := $(FUZZ_SRCS:fuzz/%.c=$(BUILD)/fuzz/replay_%)
 
@@ -63,6 +64,11 @@ all: $(NUMBFOOT) $(LIBSO)
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
+
+# Data built into the command (cli/blobs.S): rebuilt when the knowledge base changes.
+$(BUILD)/cli/blobs.o: cli/blobs.S kb/numbfoot.json kb/vocabulary.json
+	@mkdir -p $(dir $@)
+	$(CC) -c $< -o $@
 
 $(LIBA): $(LIB_OBJS)
 	@mkdir -p $(dir $@)

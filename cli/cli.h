@@ -71,6 +71,17 @@ void cli_print_man(FILE *out);
 
 /* Terminal helpers (cli/term.c). */
 bool cli_use_color(FILE *f);
-const char *cli_program_dir(void);
+/* The runner's distance unit: true for miles ($XDG_CONFIG_HOME/numbfoot/config "units = mi",
+ * else from the locale). */
+bool cli_units_miles(void);
+#define CLI_KM_PER_MILE 1.609344
 
+
+
+/* cli/kbload.c: loads the knowledge base the command's --kb/--vocab options (if any), then
+ * $NUMBFOOT_KB, then the built-in one name. Returns an exit code; on 0 *kb is the caller's. */
+struct nf_kb;
+int cli_load_kb(const struct cli_args *a, struct nf_kb **kb);
+const char *cli_builtin_kb(void);
+const char *cli_builtin_vocab(void);
 #endif

@@ -6,7 +6,7 @@ set -u
 secs=$1; shift
 [ $# -gt 0 ] || { echo "fuzz: no targets"; exit 0; }
 if ! command -v clang >/dev/null 2>&1; then echo "fuzz: clang missing (sh scripts/deps.sh --test)"; exit 1; fi
-make --no-print-directory -s CC=clang SAN=1 WERROR=0 BUILD=build/fuzzlib \
+make --no-print-directory -s CC=clang SAN=1 WERROR=0 WARN=-Wall BUILD=build/fuzzlib \
 	SANFLAGS="-fsanitize=address,undefined,fuzzer-no-link -fno-omit-frame-pointer" \
 	build/fuzzlib/libnumbfoot.a || exit 1
 pkgs="jansson sqlite3 expat libmicrohttpd cairo pangocairo libedit libcrypto"

@@ -1,0 +1,368 @@
+/* numbfoot assess: the interview in a terminal (or from a pipe, a line per answer), or the result
+ * of a case file with --answers. */
+#include <ctype.h>
+#include <editline/readline.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "interview.h"
+#include "numbfoot/case.h"
+#include "numbfoot/engine.h"
+#include "render.h"
+
+struct session {
+	nf_engine *e;
+	const nf_kb *kb;
+	bool tty, color, miles;
+	/* Screens answered, for "back". */
+	nf_question history[NF_MAX_SCREENS + 8];
+	size_t nhistory;
+};
+
+/* Reads one line of input: with line editing on a terminal, plain otherwise. NULL at the end of
+ * input. The caller frees the line. */
+static char *read_answer(struct session *s, const char *prompt)
+{
+	if (s->tty)
+		return readline(prompt);
+	fputs(prompt, stdout);
+	fflush(stdout);
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n = getline(&line, &cap, stdin);
+	if (n < 0) {
+		free(line);
+		return NULL;
+	}
+	while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+		line[--n] = '\0';
+	fputc('\n', stdout);
+	return line;
+}
+
+static char *trim(char *s)
+{
+	while (isspace((unsigned char)*s))
+		s++;
+	size_t n = strlen(s);
+	while (n && isspace((unsigned char)s[n - 1]))
+		s[--n] = '\0';
+	for (char *p = s; *p; p++)
+		*p = (char)tolower((unsigned char)*p);
+	return s;
+}
+
+enum reply { R_DONE, R_BACK, R_QUIT, R_AGAIN };
+
+/* Parses a list of item numbers ("1 3", "1,3") within 1..n into a bit mask; false if malformed. */
+static bool parse_numbers(const char *s, size_t n, uint32_t *mask)
+{
+	*mask = 0;
+	while (*s) {
+		if (isspace((unsigned char)*s) || *s == ',') {
+			s++;
+			continue;
+		}
+		char *end;
+		long k = strtol(s, &end, 10);
+		if (end == s || k < 1 || (size_t)k > n)
+			return false;
+		*mask |= 1u << (k - 1);
+		s = end;
+	}
+	return true;
+}
+
+static void show_help(struct session *s, const nf_question *q)
+{
+	for (size_t i = 0; i < q->n; i++)
+		printf("  %s%s%s\n", q->n > 1 ? nf_kb_finding_question(s->kb, q->finding[i]) : "",
+		       q->n > 1 ? ": " : "", nf_kb_finding_help(s->kb, q->finding[i]));
+	puts("  Type ? if you do not know, b to go back one question, q to stop and see the result.");
+}
+
+static enum reply ask_checklist(struct session *s, const nf_question *q)
+{
+	const char *title = nf_kb_checklist_title(s->kb, (size_t)q->checklist);
+	printf("%s\n", title);
+	for (size_t i = 0; i < q->n; i++)
+		printf("  %zu. %s\n", i + 1, nf_kb_finding_question(s->kb, q->finding[i]));
+	for (;;) {
+		char *line = read_answer(s, "Numbers of those that apply (0 for none, ? if unsure): ");
+		if (!line)
+			return R_QUIT;
+		char *a = trim(line);
+		enum reply r = R_AGAIN;
+		uint32_t mask;
+		if (!strcmp(a, "b") || !strcmp(a, "back"))
+			r = R_BACK;
+		else if (!strcmp(a, "q") || !strcmp(a, "quit"))
+			r = R_QUIT;
+		else if (!strcmp(a, "h") || !strcmp(a, "help"))
+			show_help(s, q);
+		else if (!strcmp(a, "?") || !strcmp(a, "d")) {
+			for (size_t i = 0; i < q->n; i++)
+				nf_engine_unknown(s->e, q->finding[i]);
+			r = R_DONE;
+		} else if (!strcmp(a, "0") || !strcmp(a, "none") || !strcmp(a, "n") || !strcmp(a, "no")) {
+			for (size_t i = 0; i < q->n; i++) {
+				nf_value v = {.b = false};
+				nf_engine_answer(s->e, q->finding[i], &v, NULL);
+			}
+			r = R_DONE;
+		} else if (parse_numbers(a, q->n, &mask)) {
+			for (size_t i = 0; i < q->n; i++) {
+				nf_value v = {.b = (mask >> i) & 1};
+				nf_engine_answer(s->e, q->finding[i], &v, NULL);
+			}
+			r = R_DONE;
+		} else {
+			printf("Please type the numbers of the items that apply, for example 1 3, or 0 for none.\n");
+		}
+		free(line);
+		if (r != R_AGAIN)
+			return r;
+	}
+}
+
+/* Parses one answer to a single finding; returns false (with a hint printed) if malformed. */
+static bool parse_single(struct session *s, size_t f, const char *a, nf_value *v)
+{
+	const nf_kb *kb = s->kb;
+	memset(v, 0, sizeof *v);
+	switch (nf_kb_finding_type(kb, f)) {
+	case NF_BOOL:
+		if (!strcmp(a, "y") || !strcmp(a, "yes") || !strcmp(a, "1"))
+			v->b = true;
+		else if (!strcmp(a, "n") || !strcmp(a, "no") || !strcmp(a, "2"))
+			v->b = false;
+		else {
+			puts("Please answer y or n (or ? if you do not know).");
+			return false;
+		}
+		return true;
+	case NF_ENUM: {
+		char *end;
+		long k = strtol(a, &end, 10);
+		if (end != a && !*end && k >= 1 && (size_t)k <= nf_kb_finding_values(kb, f)) {
+			v->index = (int)k - 1;
+			return true;
+		}
+		int idx = nf_kb_finding_value_index(kb, f, a);
+		if (idx >= 0) {
+			v->index = idx;
+			return true;
+		}
+		puts("Please type the number of one of the choices.");
+		return false;
+	}
+	case NF_NUMBER: {
+		char *end;
+		double x = strtod(a, &end);
+		while (isspace((unsigned char)*end))
+			end++;
+		bool dist = nf_kb_finding_is_distance(kb, f), mi = s->miles;
+		if (dist && (!strcmp(end, "mi") || !strcmp(end, "miles")))
+			mi = true, end += strlen(end);
+		else if (dist && (!strcmp(end, "km")))
+			mi = false, end += 2;
+		if (end == a || *end || !isfinite(x) || x < 0 || x > 1e6) {
+			puts("Please type a number (0 or more).");
+			return false;
+		}
+		v->x = dist && mi ? x * CLI_KM_PER_MILE : x;
+		return true;
+	}
+	case NF_SET:
+		if (!strcmp(a, "0") || !strcmp(a, "none")) {
+			v->set = 0;
+			return true;
+		}
+		if (parse_numbers(a, nf_kb_finding_values(kb, f), &v->set) && v->set)
+			return true;
+		puts("Please type the numbers of all that apply, for example 2 5.");
+		return false;
+	}
+	return false;
+}
+
+static enum reply ask_single(struct session *s, size_t f)
+{
+	const nf_kb *kb = s->kb;
+	nf_ftype t = nf_kb_finding_type(kb, f);
+	printf("%s\n", nf_kb_finding_question(kb, f));
+	if (t == NF_ENUM || t == NF_SET) {
+		for (size_t i = 0; i < nf_kb_finding_values(kb, f); i++)
+			printf("  %zu. %s\n", i + 1, nf_kb_finding_value_means(kb, f, i));
+	}
+	const char *prompt = t == NF_BOOL ? "[y/n/?] " : t == NF_SET ? "Numbers of all that apply (? if unsure): "
+			     : t == NF_ENUM ? "Number (? if unsure): " : NULL;
+	char numprompt[64];
+	if (!prompt) {
+		const char *unit = nf_kb_finding_is_distance(kb, f) ? (s->miles ? "miles" : "km") : nf_kb_finding_unit(kb, f);
+		snprintf(numprompt, sizeof numprompt, "%s%s%s(? if unsure): ", *unit ? "In " : "", unit, *unit ? " " : "");
+		prompt = numprompt;
+	}
+	for (;;) {
+		char *line = read_answer(s, prompt);
+		if (!line)
+			return R_QUIT;
+		char *a = trim(line);
+		enum reply r = R_AGAIN;
+		nf_value v;
+		if (!strcmp(a, "b") || !strcmp(a, "back"))
+			r = R_BACK;
+		else if (!strcmp(a, "q") || !strcmp(a, "quit"))
+			r = R_QUIT;
+		else if (!strcmp(a, "h") || !strcmp(a, "help")) {
+			nf_question q = {.n = 1, .finding = {f}};
+			show_help(s, &q);
+		} else if (!strcmp(a, "?") || !strcmp(a, "d")) {
+			nf_engine_unknown(s->e, f);
+			r = R_DONE;
+		} else if (parse_single(s, f, a, &v)) {
+			nf_engine_answer(s->e, f, &v, NULL);
+			r = R_DONE;
+		}
+		free(line);
+		if (r != R_AGAIN)
+			return r;
+	}
+}
+
+static void progress(struct session *s)
+{
+	size_t n = nf_engine_screens(s->e);
+	double done = (double)n / 15;
+	if (done > 0.95)
+		done = 0.95;
+	int fill = (int)(done * 20);
+	printf("\n%s[", s->color ? "\033[2m" : "");
+	for (int i = 0; i < 20; i++)
+		putchar(i < fill ? '=' : ' ');
+	printf("] question %zu%s\n", n + 1, s->color ? "\033[0m" : "");
+}
+
+static int interview(struct session *s)
+{
+	nf_question q;
+	puts("numbfoot asks about the numbness or tingling in your feet when you run, then says what may be "
+	     "causing it,\nhow urgently to see someone, and what to do. It informs; it does not diagnose.\n"
+	     "At any question: ? = don't know, h = help, b = back, q = stop and see the result.");
+	while (!interview_must_stop(s->e) && nf_engine_next(s->e, &q)) {
+		progress(s);
+		enum reply r = q.checklist >= 0 ? ask_checklist(s, &q) : ask_single(s, q.finding[0]);
+		if (r == R_QUIT)
+			break;
+		if (r == R_BACK) {
+			if (s->nhistory == 0) {
+				puts("This is the first question.");
+				continue;
+			}
+			const nf_question *prev = &s->history[--s->nhistory];
+			for (size_t i = 0; i < prev->n; i++)
+				nf_engine_withdraw(s->e, prev->finding[i]);
+			/* Red-flag items of the current screen may be re-shown; withdraw them too. */
+			continue;
+		}
+		if (s->nhistory < sizeof s->history / sizeof *s->history)
+			s->history[s->nhistory++] = q;
+		nf_engine_count_screen(s->e);
+	}
+	if (interview_must_stop(s->e) && s->color)
+		puts("\n\033[1;97;41m  STOP RUNNING AND GET EMERGENCY CARE NOW  \033[0m");
+	else if (interview_must_stop(s->e))
+		puts("\n*** STOP RUNNING AND GET EMERGENCY CARE NOW ***");
+	return CLI_EXIT_OK;
+}
+
+static int run_assess(const struct cli_args *a)
+{
+	const char *answers = cli_opt(a, "answers");
+	bool as_json = cli_flag(a, "json");
+	nf_mode mode = cli_flag(a, "clinician") ? NF_MODE_CLINICIAN : NF_MODE_RUNNER;
+	if (a->npos) {
+		cli_errorf("assess: unexpected argument '%s' (see 'numbfoot assess --help')", a->pos[0]);
+		return CLI_EXIT_USAGE;
+	}
+	if (as_json && !answers) {
+		cli_errorf("assess: --json needs --answers FILE (the interview itself is for people)");
+		return CLI_EXIT_USAGE;
+	}
+	nf_kb *kb;
+	int rc = cli_load_kb(a, &kb);
+	if (rc)
+		return rc;
+	nf_error err;
+	nf_case *cs = NULL;
+	struct session s = {.kb = kb, .tty = isatty(0) && isatty(1), .color = cli_use_color(stdout),
+			    .miles = cli_units_miles()};
+	if (answers) {
+		if (nf_case_load_file(kb, answers, &cs, &err) != NF_OK) {
+			rc = cli_fail(&err);
+			goto out;
+		}
+		if (!cli_flag(a, "clinician"))
+			mode = nf_case_mode(cs);
+	}
+	if (nf_engine_new(kb, mode, &s.e, &err) != NF_OK) {
+		rc = cli_fail(&err);
+		goto out;
+	}
+	if (cs && nf_case_apply(cs, s.e, &err) != NF_OK) {
+		rc = cli_fail(&err);
+		goto out;
+	}
+	if (!cs)
+		interview(&s);
+	if (as_json) {
+		char *text = nf_engine_result_json(s.e);
+		if (!text) {
+			cli_errorf("assess: out of memory");
+			rc = CLI_EXIT_FAIL;
+			goto out;
+		}
+		puts(text);
+		free(text);
+	} else {
+		render_result(stdout, s.e, s.color, s.miles);
+	}
+	rc = CLI_EXIT_OK;
+out:
+	nf_engine_free(s.e);
+	nf_case_free(cs);
+	nf_kb_free(kb);
+	return rc;
+}
+
+static const struct cli_option assess_options[] = {
+	{"answers", "FILE", "take the answers from a case file instead of asking"},
+	{"json", NULL, "print the result as JSON (with --answers; schema in docs/result-schema.md)"},
+	{"clinician", NULL, "clinician mode: also ask examination and test findings"},
+	{"kb", "FILE", "use this knowledge base instead of the built-in one"},
+	{NULL, NULL, NULL},
+};
+
+const struct cli_command cmd_assess = {
+	.name = "assess",
+	.args = "",
+	.summary = "the assessment: questions, likely causes, triage, plan",
+	.description =
+		"Asks about the numbness or tingling, warning signs first, then always the question that "
+		"tells most at that point, and stops when no further answer is likely to change the leading "
+		"cause or the advice. It then shows the likely causes with their probabilities and the answers "
+		"that moved each, how urgently to see someone and whom, and a self-care plan.\n\n"
+		"Answer by number or key: y or n, the numbers of the choices, a number for ages and distances "
+		"(in your unit; add km or mi to say which). ? means don't know, h shows help on the question, b "
+		"goes back one question to change its answer, q stops and shows the result so far. Without a "
+		"terminal, answers are read a line each from standard input.\n\n"
+		"With --answers FILE the answers come from a case file (the format is in docs/cases.md) and the "
+		"result is printed at once, as text or with --json as JSON.\n\n"
+		"Distances are shown in kilometres or miles as set by 'units = km' or 'units = mi' in "
+		"$XDG_CONFIG_HOME/numbfoot/config, else by the locale.",
+	.options = assess_options,
+	.run = run_assess,
+};

@@ -1,0 +1,251 @@
+/* numbfoot eval: runs a folder of case files and scores the ranking and the triage, exactly as
+ * the project's contract defines the output. */
+#include <dirent.h>
+#include <jansson.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "interview.h"
+#include "numbfoot/case.h"
+#include "numbfoot/engine.h"
+#include "numbfoot/kb.h"
+
+#define EVAL_MAX_CASES 10000
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void print_fault(void *ctx, const char *msg)
+{
+	fprintf(stderr, "%s\n", msg);
+	(*(size_t *)ctx)++;
+}
+
+/* Lists DIR's *.json files, sorted; the caller frees each and the array. */
+static int list_cases(const char *dir, char ***out, size_t *n)
+{
+	DIR *d = opendir(dir);
+	struct dirent *de;
+	size_t cap = 64;
+	char **names = malloc(cap * sizeof *names);
+	*n = 0;
+	if (!d) {
+		free(names);
+		cli_errorf("eval: %s: cannot open folder: %m", dir);
+		return CLI_EXIT_USAGE;
+	}
+	while (names && (de = readdir(d))) {
+		size_t l = strlen(de->d_name);
+		if (l < 6 || strcmp(de->d_name + l - 5, ".json"))
+			continue;
+		if (*n >= EVAL_MAX_CASES) {
+			cli_errorf("eval: %s: more than %d case files", dir, EVAL_MAX_CASES);
+			break;
+		}
+		if (*n == cap) {
+			char **nn = realloc(names, (cap *= 2) * sizeof *names);
+			if (!nn)
+				break;
+			names = nn;
+		}
+		size_t len = strlen(dir) + l + 2;
+		names[*n] = malloc(len);
+		snprintf(names[(*n)++], len, "%s/%s", dir, de->d_name);
+	}
+	closedir(d);
+	qsort(names, *n, sizeof *names, cmp_str);
+	*out = names;
+	return CLI_EXIT_OK;
+}
+
+static int run_eval(const struct cli_args *a)
+{
+	if (a->npos != 1) {
+		cli_errorf("eval: needs one folder of case files (see 'numbfoot eval --help')");
+		return CLI_EXIT_USAGE;
+	}
+	bool interview = cli_flag(a, "interview"), as_json = cli_flag(a, "json");
+	nf_kb *kb;
+	int rc = cli_load_kb(a, &kb);
+	if (rc)
+		return rc;
+	char **files;
+	size_t nfiles;
+	if ((rc = list_cases(a->pos[0], &files, &nfiles))) {
+		nf_kb_free(kb);
+		return rc;
+	}
+	nf_case **cases = calloc(nfiles + 1, sizeof *cases);
+	size_t faults = 0;
+	for (size_t i = 0; i < nfiles; i++) {
+		nf_error err;
+		if (nf_case_load_file(kb, files[i], &cases[i], &err) != NF_OK) {
+			/* Report every fault of the file, not only the first. */
+			FILE *f = fopen(files[i], "rb");
+			char *text = NULL;
+			size_t len = 0;
+			if (f) {
+				FILE *mem = open_memstream(&text, &len);
+				int ch;
+				while ((ch = fgetc(f)) != EOF)
+					fputc(ch, mem);
+				fclose(mem);
+				fclose(f);
+			}
+			if (err.code == NF_EPARSE && text && !memchr(text, 0, len))
+				nf_case_check(kb, text, files[i], print_fault, &faults);
+			else
+				print_fault(&faults, err.msg);
+			free(text);
+		}
+	}
+	for (size_t i = 0; i < nfiles; i++)
+		for (size_t k = 0; k < i && cases[i]; k++)
+			if (cases[k] && !strcmp(nf_case_id(cases[i]), nf_case_id(cases[k]))) {
+				fprintf(stderr, "%s:1: id: same id as %s\n", files[i], files[k]);
+				faults++;
+			}
+	if (nfiles == 0) {
+		cli_errorf("eval: %s: no .json case files", a->pos[0]);
+		faults++;
+	}
+	if (faults) {
+		cli_errorf("eval: %zu fault%s in the case files; no scores", faults, faults == 1 ? "" : "s");
+		rc = CLI_EXIT_USAGE;
+		goto out;
+	}
+
+	size_t ranked = 0, top1 = 0, top3 = 0, exact = 0, safe = 0, under = 0, emerg_missed = 0;
+	size_t screens_total = 0, findings_total = 0;
+	double brier = 0;
+	json_t *per = json_array();
+	if (!as_json)
+		printf("%-44s %-22s %-22s %5s  %-9s %-9s\n", "case", "expected", "first", "p", "triage", "wanted");
+	for (size_t i = 0; i < nfiles; i++) {
+		const nf_case *c = cases[i];
+		nf_engine *e;
+		nf_error err;
+		if (nf_engine_new(kb, nf_case_mode(c), &e, &err) != NF_OK) {
+			rc = cli_fail(&err);
+			json_decref(per);
+			goto out;
+		}
+		size_t screens = 0, findings = 0;
+		if (interview)
+			interview_simulate(e, c, &screens, &findings);
+		else if (nf_case_apply(c, e, &err) != NF_OK) {
+			rc = cli_fail(&err);
+			nf_engine_free(e);
+			json_decref(per);
+			goto out;
+		}
+		screens_total += screens;
+		findings_total += findings;
+		size_t order[NF_MAX_CONDITIONS], n = nf_engine_ranking(e, order, NF_MAX_CONDITIONS);
+		/* Rank only the vocabulary's conditions: the catch-all is not an answer a case can expect. */
+		size_t vorder[NF_MAX_CONDITIONS] = {0}, vn = 0;
+		for (size_t k = 0; k < n; k++)
+			if (nf_kb_condition_in_vocabulary(kb, order[k]))
+				vorder[vn++] = order[k];
+		int expected = nf_case_expected(c);
+		bool hit1 = false, hit3 = false;
+		if (expected >= 0) {
+			ranked++;
+			hit1 = nf_case_acceptable(c, vorder[0]);
+			for (size_t k = 0; k < 3 && k < vn; k++)
+				hit3 |= nf_case_acceptable(c, vorder[k]);
+			top1 += hit1;
+			top3 += hit3;
+			for (size_t k = 0; k < n; k++) {
+				if (!nf_kb_condition_in_vocabulary(kb, k))
+					continue;
+				double p = nf_engine_probability(e, k), y = (int)k == expected;
+				brier += (p - y) * (p - y);
+			}
+		}
+		nf_triage got = nf_engine_triage(e, NULL), want = nf_case_expected_triage(c);
+		exact += got == want;
+		safe += got >= want;
+		under += got < want;
+		emerg_missed += want == NF_EMERGENCY && got != NF_EMERGENCY;
+
+		json_t *rk = json_array();
+		for (size_t k = 0; k < 5 && k < vn; k++)
+			json_array_append_new(rk, json_pack("[s, f]", nf_kb_condition_id(kb, vorder[k]),
+							    nf_engine_probability(e, vorder[k])));
+		json_array_append_new(per, json_pack("{s:s, s:o, s:o, s:s, s:s, s:I}", "id", nf_case_id(c), "expected",
+						     expected >= 0 ? json_string(nf_kb_condition_id(kb, (size_t)expected))
+								   : json_null(),
+						     "ranked", rk, "triage", nf_triage_id(got), "expected_triage",
+						     nf_triage_id(want), "questions", (json_int_t)screens));
+		if (!as_json)
+			printf("%-44.44s %-22.22s %-22.22s %4.0f%%  %-9s %-9s %s%s\n", nf_case_id(c),
+			       expected >= 0 ? nf_kb_condition_id(kb, (size_t)expected) : "(none)",
+			       nf_kb_condition_id(kb, vorder[0]), 100 * nf_engine_probability(e, vorder[0]),
+			       nf_triage_id(got), nf_triage_id(want),
+			       expected < 0 ? "  " : hit1 ? "1 " : hit3 ? "3 " : "x ",
+			       got < want ? "UNDER" : got > want ? "over" : "");
+		nf_engine_free(e);
+	}
+	double nr = ranked ? (double)ranked : 1, nc = (double)nfiles;
+	if (as_json) {
+		json_t *o = json_pack("{s:I, s:I, s:f, s:f, s:f, s:f, s:I, s:I, s:f, s:f, s:f, s:o}", "cases",
+				      (json_int_t)nfiles, "ranked_cases", (json_int_t)ranked, "top1", top1 / nr, "top3",
+				      top3 / nr, "triage_exact", exact / nc, "triage_safe", safe / nc, "under_triage",
+				      (json_int_t)under, "emergency_missed", (json_int_t)emerg_missed, "brier",
+				      brier / nr, "mean_questions", interview ? screens_total / nc : 0.0,
+				      "mean_findings_asked", interview ? findings_total / nc : 0.0, "per_case", per);
+		char *s = json_dumps(o, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6));
+		puts(s);
+		free(s);
+		json_decref(o);
+	} else {
+		json_decref(per);
+		printf("\n%zu cases, %zu ranked: top1 %.3f, top3 %.3f, brier %.3f\n", nfiles, ranked, top1 / nr,
+		       top3 / nr, brier / nr);
+		printf("triage: exact %.3f, safe %.3f, under-triage %zu, emergencies missed %zu\n", exact / nc,
+		       safe / nc, under, emerg_missed);
+		if (interview)
+			printf("interview: %.2f questions (screens), %.2f findings asked on average\n",
+			       screens_total / nc, findings_total / nc);
+	}
+	rc = CLI_EXIT_OK;
+out:
+	for (size_t i = 0; i < nfiles; i++) {
+		nf_case_free(cases[i]);
+		free(files[i]);
+	}
+	free(cases);
+	free(files);
+	nf_kb_free(kb);
+	return rc;
+}
+
+static const struct cli_option eval_options[] = {
+	{"interview", NULL, "let the engine lead: it asks, the case answers, its stopping rule ends it"},
+	{"json", NULL, "print the scores as one JSON object"},
+	{"kb", "FILE", "use this knowledge base instead of the built-in one"},
+	{NULL, NULL, NULL},
+};
+
+const struct cli_command cmd_eval = {
+	.name = "eval",
+	.args = "DIR",
+	.summary = "score the engine on a folder of case files",
+	.description =
+		"Runs every case file (*.json) in DIR and reports how often the expected cause is ranked "
+		"first (top1) and within the first three (top3), the Brier score, and how the triage compares: "
+		"exact, safe (as urgent or more), under-triaged, and emergencies missed.\n\n"
+		"Without --interview every answer of a case is given at once. With --interview the engine "
+		"asks its own questions in its own order; a simulated person answers each from the case file "
+		"(\"don't know\" where the file is silent) and the engine's stopping rule ends the interview. "
+		"Red-flag screening counts as questions; a checklist screen counts as one.\n\n"
+		"If any case file is faulty, every fault is reported as FILE:LINE: KEY: message and eval "
+		"exits 2 without scores.",
+	.options = eval_options,
+	.run = run_eval,
+};

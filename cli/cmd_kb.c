@@ -1,0 +1,123 @@
+/* numbfoot kb check | kb show: the knowledge base validated and read like code. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "core/text.h"
+#include "numbfoot/kb.h"
+
+static void print_fault(void *ctx, const char *msg)
+{
+	(void)ctx;
+	fprintf(stderr, "%s\n", msg);
+}
+
+static int run_check(const struct cli_args *a)
+{
+	const char *kb_path = cli_opt(a, "kb"), *vocab_path = cli_opt(a, "vocab");
+	char *kb_text = NULL, *vocab_text = NULL;
+	nf_error err;
+	int rc = CLI_EXIT_OK;
+	if (kb_path && nf_read_text_file(kb_path, 1 << 24, &kb_text, &err) != NF_OK)
+		return cli_fail(&err);
+	if (vocab_path && nf_read_text_file(vocab_path, 1 << 22, &vocab_text, &err) != NF_OK) {
+		free(kb_text);
+		return cli_fail(&err);
+	}
+	size_t faults = nf_kb_check(vocab_text ? vocab_text : cli_builtin_vocab(),
+				    vocab_path ? vocab_path : "kb/vocabulary.json", kb_text ? kb_text : cli_builtin_kb(),
+				    kb_path ? kb_path : "kb/numbfoot.json", print_fault, NULL);
+	if (faults) {
+		cli_errorf("kb check: %zu fault%s", faults, faults == 1 ? "" : "s");
+		rc = CLI_EXIT_USAGE;
+	} else {
+		nf_kb *kb;
+		if ((rc = cli_load_kb(a, &kb)) == CLI_EXIT_OK) {
+			printf("%s: valid: %zu conditions, %zu findings, %zu checklists, %zu references\n",
+			       kb_path ? kb_path : "kb/numbfoot.json (built in)", nf_kb_conditions(kb), nf_kb_findings(kb),
+			       nf_kb_checklists(kb), nf_kb_references(kb));
+			nf_kb_free(kb);
+		}
+	}
+	free(kb_text);
+	free(vocab_text);
+	return rc;
+}
+
+static int run_show(const struct cli_args *a)
+{
+	if (a->npos != 1) {
+		cli_errorf("kb show: needs one condition ID (see 'numbfoot kb show --help')");
+		return CLI_EXIT_USAGE;
+	}
+	nf_kb *kb;
+	int rc = cli_load_kb(a, &kb);
+	if (rc)
+		return rc;
+	int c = nf_kb_condition_index(kb, a->pos[0]);
+	if (c < 0) {
+		cli_errorf("kb show: no condition '%s'; the conditions are:", a->pos[0]);
+		for (size_t i = 0; i < nf_kb_conditions(kb); i++)
+			fprintf(stderr, "  %s\n", nf_kb_condition_id(kb, i));
+		nf_kb_free(kb);
+		return CLI_EXIT_USAGE;
+	}
+	size_t ci = (size_t)c;
+	const char *src, *who[8];
+	double prior = nf_kb_condition_prior(kb, ci, &src);
+	printf("%s: %s\n  %s\n  ICD-10 %s\n", nf_kb_condition_id(kb, ci), nf_kb_condition_name(kb, ci),
+	       nf_kb_condition_summary(kb, ci), *nf_kb_condition_icd10(kb, ci) ? nf_kb_condition_icd10(kb, ci) : "-");
+	printf("prior %.4f  [%s]\ntriage %s\nsee:", prior, src, nf_triage_id(nf_kb_condition_triage(kb, ci)));
+	size_t nw = nf_kb_condition_see(kb, ci, who, 8);
+	for (size_t i = 0; i < nw && i < 8; i++)
+		printf(" %s", who[i]);
+	puts("\nplan:");
+	for (size_t i = 0; i < nf_kb_condition_plan_steps(kb, ci); i++) {
+		double weeks;
+		const char *step = nf_kb_condition_plan_step(kb, ci, i, &weeks, &src);
+		printf("  %zu. %s (%g weeks)  [%s]\n", i + 1, step, weeks, src);
+	}
+	puts("findings with their own likelihood here (probability of each answer):");
+	for (size_t f = 0; f < nf_kb_findings(kb); f++) {
+		char buf[512];
+		bool listed;
+		nf_kb_finding_describe(kb, f, ci, buf, sizeof buf, &src, &listed);
+		if (listed)
+			printf("  %-26s %s  [%s]\n", nf_kb_finding_id(kb, f), buf, src);
+	}
+	nf_kb_free(kb);
+	return CLI_EXIT_OK;
+}
+
+static const struct cli_option check_options[] = {
+	{"kb", "FILE", "check this knowledge base instead of the built-in one"},
+	{"vocab", "FILE", "check against this vocabulary instead of the built-in one"},
+	{NULL, NULL, NULL},
+};
+
+static const struct cli_option show_options[] = {
+	{"kb", "FILE", "read this knowledge base instead of the built-in one"},
+	{NULL, NULL, NULL},
+};
+
+const struct cli_command cmd_kb_check = {
+	.name = "kb check",
+	.args = "",
+	.summary = "validate the knowledge base",
+	.description = "Checks the knowledge base against its format (docs/kb-format.md) and the vocabulary of "
+		       "IDs: every condition and finding present, types and ranges, probabilities that sum to 1, "
+		       "and every number's source resolving to a reference or an estimate with its reasoning. "
+		       "Each fault is printed as FILE:LINE: KEY: message; any fault exits 2.",
+	.options = check_options,
+	.run = run_check,
+};
+
+const struct cli_command cmd_kb_show = {
+	.name = "kb show",
+	.args = "CONDITION",
+	.summary = "print a condition with its numbers and their sources",
+	.description = "Prints the condition's prior, triage level, whom to see and plan, and every finding "
+		       "that has a likelihood of its own under it, each number beside its source.",
+	.options = show_options,
+	.run = run_show,
+};

@@ -1,0 +1,35 @@
+/* Which knowledge base a command uses: --kb FILE, else $NUMBFOOT_KB, else the built-in one; and
+ * --vocab FILE, else the built-in vocabulary. */
+#include <stdlib.h>
+
+#include "cli.h"
+#include "numbfoot/kb.h"
+
+extern const char nf_blob_kb[], nf_blob_vocab[];
+
+const char *cli_builtin_kb(void) { return nf_blob_kb; }
+const char *cli_builtin_vocab(void) { return nf_blob_vocab; }
+
+int cli_load_kb(const struct cli_args *a, nf_kb **kb)
+{
+	nf_error err;
+	const char *path = a ? cli_opt(a, "kb") : NULL;
+	const char *vocab = a ? cli_opt(a, "vocab") : NULL;
+	nf_err rc;
+	if (!path)
+		path = getenv("NUMBFOOT_KB");
+	if (path && !*path)
+		path = NULL;
+	if (vocab && path)
+		rc = nf_kb_load_files(vocab, path, kb, &err);
+	else if (path)
+		rc = nf_kb_load_file(nf_blob_vocab, "kb/vocabulary.json", path, kb, &err);
+	else if (vocab) {
+		cli_errorf("--vocab needs --kb too");
+		return CLI_EXIT_USAGE;
+	} else
+		rc = nf_kb_load(nf_blob_vocab, "kb/vocabulary.json", nf_blob_kb, "kb/numbfoot.json", kb, &err);
+	if (rc != NF_OK)
+		return cli_fail(&err);
+	return CLI_EXIT_OK;
+}

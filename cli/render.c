@@ -1,0 +1,157 @@
+#include <math.h>
+#include <string.h>
+
+#include "cli.h"
+#include "render.h"
+
+#define SHOW_CAUSES 5
+#define SHOW_REASONS 3
+#define BAR 20
+
+static const char *who_words(const char *id)
+{
+	static const struct {
+		const char *id, *words;
+	} w[] = {
+		{"sports_medicine", "a sports-medicine doctor"}, {"physiotherapist", "a physiotherapist"},
+		{"podiatrist", "a podiatrist"}, {"gp", "your GP (family doctor)"},
+		{"vascular_surgeon", "a vascular surgeon"}, {"neurologist", "a neurologist"},
+		{"spinal_surgeon", "a spinal surgeon"}, {"foot_ankle_surgeon", "a foot-and-ankle surgeon"},
+		{"emergency_department", "the emergency department"},
+	};
+	for (size_t i = 0; i < sizeof w / sizeof *w; i++)
+		if (!strcmp(w[i].id, id))
+			return w[i].words;
+	return id;
+}
+
+void render_answer(const nf_kb *kb, size_t f, const nf_value *v, bool miles, char *buf, size_t cap)
+{
+	switch (nf_kb_finding_type(kb, f)) {
+	case NF_BOOL:
+		snprintf(buf, cap, "%s", v->b ? "yes" : "no");
+		break;
+	case NF_ENUM:
+		snprintf(buf, cap, "%s", nf_kb_finding_value_means(kb, f, (size_t)v->index));
+		break;
+	case NF_NUMBER:
+		if (nf_kb_finding_is_distance(kb, f) && miles)
+			snprintf(buf, cap, "%.3g mi", v->x / CLI_KM_PER_MILE);
+		else
+			snprintf(buf, cap, "%g%s%s", v->x, *nf_kb_finding_unit(kb, f) ? " " : "", nf_kb_finding_unit(kb, f));
+		break;
+	case NF_SET: {
+		size_t n = 0;
+		buf[0] = '\0';
+		for (size_t i = 0; i < nf_kb_finding_values(kb, f) && n < cap; i++)
+			if (v->set >> i & 1)
+				n += (size_t)snprintf(buf + n, cap - n, "%s%s", n ? ", " : "", nf_kb_finding_value_means(kb, f, i));
+		if (!n)
+			snprintf(buf, cap, "none of the listed places");
+		break;
+	}
+	}
+}
+
+static const char *level_color(nf_triage t)
+{
+	switch (t) {
+	case NF_EMERGENCY:
+		return "\033[1;97;41m";
+	case NF_URGENT:
+		return "\033[1;30;43m";
+	case NF_ROUTINE:
+		return "\033[1;30;46m";
+	default:
+		return "\033[1;30;42m";
+	}
+}
+
+static void print_reasons(FILE *out, nf_engine *e, size_t c, bool miles)
+{
+	const nf_kb *kb = nf_engine_kb(e);
+	nf_reason r[SHOW_REASONS];
+	size_t n = nf_engine_reasons(e, c, r, SHOW_REASONS);
+	for (size_t i = 0; i < n && i < SHOW_REASONS; i++) {
+		char ans[160];
+		nf_value v;
+		if (fabs(r[i].weight) < 0.1)
+			break;
+		nf_engine_state(e, r[i].finding, &v);
+		render_answer(kb, r[i].finding, &v, miles, ans, sizeof ans);
+		fprintf(out, "       %s %s: %s (x%.2g)\n", r[i].weight > 0 ? "raised by" : "lowered by",
+			nf_kb_finding_means(kb, r[i].finding), ans, exp(r[i].weight));
+	}
+}
+
+void render_result(FILE *out, nf_engine *e, bool color, bool miles)
+{
+	const nf_kb *kb = nf_engine_kb(e);
+	nf_triage_info ti;
+	nf_engine_triage(e, &ti);
+	const char *on = color ? level_color(ti.level) : "", *off = color ? "\033[0m" : "";
+	const char *bold = color ? "\033[1m" : "", *dim = color ? "\033[2m" : "";
+
+	fprintf(out, "\n%s  %s  %s\n", on, nf_triage_words(ti.level), off);
+	if (ti.red_flag >= 0) {
+		const char *says;
+		nf_kb_finding_red_flag(kb, (size_t)ti.red_flag, &says);
+		fprintf(out, "Why: you answered yes to a warning sign. %s\n", says);
+	} else if (ti.level > NF_SELF_CARE) {
+		fprintf(out, "Why: causes that need at least this level hold %.0f%% of the probability.\n",
+			100 * ti.mass[ti.level]);
+	}
+	fprintf(out, "\n%sMost likely causes%s (how likely each is, given your answers)\n", bold, off);
+	size_t order[NF_MAX_CONDITIONS], n = nf_engine_ranking(e, order, NF_MAX_CONDITIONS);
+	for (size_t i = 0; i < n && i < SHOW_CAUSES; i++) {
+		double p = nf_engine_probability(e, order[i]);
+		int fill = (int)lround(p * BAR);
+		char bar[BAR * 3 + 1];
+		size_t k = 0;
+		for (int j = 0; j < BAR; j++) {
+			const char *g = j < fill ? "#" : ".";
+			bar[k++] = g[0];
+		}
+		bar[k] = '\0';
+		fprintf(out, "  %zu. %-48.48s %s %3.0f%%\n", i + 1, nf_kb_condition_name(kb, order[i]), bar, 100 * p);
+		print_reasons(out, e, order[i], miles);
+	}
+
+	fprintf(out, "\n%sWhat to do%s\n", bold, off);
+	size_t shown = 0;
+	const char *whom[16];
+	size_t nwhom = 0;
+	if (ti.level == NF_EMERGENCY)
+		whom[nwhom++] = "emergency_department";
+	for (size_t i = 0; i < n && shown < 3; i++) {
+		size_t c = order[i];
+		if (i > 0 && nf_engine_probability(e, c) < 0.15)
+			break;
+		fprintf(out, "  If it is %s:\n", nf_kb_condition_name(kb, c));
+		for (size_t s = 0; s < nf_kb_condition_plan_steps(kb, c); s++) {
+			double weeks;
+			const char *step = nf_kb_condition_plan_step(kb, c, s, &weeks, NULL);
+			if (weeks > 0)
+				fprintf(out, "    - %s %s(try for %g week%s)%s\n", step, dim, weeks, weeks == 1 ? "" : "s", off);
+			else
+				fprintf(out, "    - %s\n", step);
+		}
+		const char *who[8];
+		size_t nw = nf_kb_condition_see(kb, c, who, 8);
+		for (size_t w = 0; w < nw && w < 8; w++) {
+			bool dup = false;
+			for (size_t k = 0; k < nwhom; k++)
+				dup |= !strcmp(whom[k], who[w]);
+			if (!dup && nwhom < 16)
+				whom[nwhom++] = who[w];
+		}
+		shown++;
+	}
+	fprintf(out, "\n%sWhom to see%s: ", bold, off);
+	for (size_t k = 0; k < nwhom; k++)
+		fprintf(out, "%s%s", k ? (k + 1 == nwhom ? " or " : ", ") : "", who_words(whom[k]));
+	fprintf(out, ".\n\n%sThis is not a diagnosis. numbfoot informs; a doctor or physiotherapist who examines "
+		     "you decides. If anything gets worse, or you notice sudden weakness, a cold pale foot, numbness "
+		     "between the legs or trouble passing urine, get emergency care.%s\n",
+		dim, off);
+}

@@ -1,0 +1,14 @@
+/* The assessment result in words, for a terminal or a pipe. */
+#ifndef NUMBFOOT_CLI_RENDER_H
+#define NUMBFOOT_CLI_RENDER_H
+
+#include <stdio.h>
+
+#include "numbfoot/engine.h"
+
+/* Writes the answer to finding f as a person would read it ("yes", "12 km", "the top of the foot"). */
+void render_answer(const nf_kb *kb, size_t f, const nf_value *v, bool miles, char *buf, size_t cap);
+/* Prints the result: triage, ranked causes with bars and reasons, plan, whom to see, disclaimer. */
+void render_result(FILE *out, nf_engine *e, bool color, bool miles);
+
+#endif

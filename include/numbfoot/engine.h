@@ -1,0 +1,112 @@
+/* numbfoot: the assessment engine.
+ *
+ * An nf_engine holds one person's answers and gives, for any set of them, the exact posterior
+ * over the knowledge base's conditions, the answers that moved each condition, a triage level,
+ * and the next question worth asking. The model is in docs/model.md. An engine borrows its nf_kb,
+ * which must outlive it; one engine must not be used from two threads at once.
+ */
+#ifndef NUMBFOOT_ENGINE_H
+#define NUMBFOOT_ENGINE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "numbfoot/error.h"
+#include "numbfoot/kb.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct nf_engine nf_engine;
+
+typedef enum nf_mode {
+	NF_MODE_RUNNER = 0,    /* history questions only */
+	NF_MODE_CLINICIAN = 1, /* history plus examination and test findings */
+} nf_mode;
+
+/* One answer. Which member counts follows the finding's type: b for bool, index for enum,
+ * x for number, set (bit i = value i named) for set. */
+typedef struct nf_value {
+	bool b;
+	int index;
+	double x;
+	uint32_t set;
+} nf_value;
+
+typedef enum nf_answer_state {
+	NF_UNASKED = 0,
+	NF_ANSWERED = 1,
+	NF_UNKNOWN = 2, /* asked, and the person does not know: no evidence, not asked again */
+} nf_answer_state;
+
+/* A new engine with no answers; free with nf_engine_free (which accepts NULL). */
+NF_API nf_err nf_engine_new(const nf_kb *kb, nf_mode mode, nf_engine **out, nf_error *err);
+NF_API void nf_engine_free(nf_engine *e);
+NF_API const nf_kb *nf_engine_kb(const nf_engine *e);
+NF_API nf_mode nf_engine_mode(const nf_engine *e);
+
+/* Sets or changes the answer to finding f. NF_EINVAL (with a message) for a value out of range
+ * or a clinician finding in runner mode; the engine is then unchanged. */
+NF_API nf_err nf_engine_answer(nf_engine *e, size_t f, const nf_value *v, nf_error *err);
+/* Marks f as asked but not known. */
+NF_API void nf_engine_unknown(nf_engine *e, size_t f);
+/* Takes an answer back: f is as if never asked. */
+NF_API void nf_engine_withdraw(nf_engine *e, size_t f);
+NF_API nf_answer_state nf_engine_state(const nf_engine *e, size_t f, nf_value *v);
+
+/* Posterior probability of condition c given the answers so far. */
+NF_API double nf_engine_probability(nf_engine *e, size_t c);
+/* Writes condition indices, most probable first, to order (cap entries); returns how many
+ * conditions there are. */
+NF_API size_t nf_engine_ranking(nf_engine *e, size_t *order, size_t cap);
+
+/* How much answer f moved condition c: the log likelihood ratio (natural log) of the answer under
+ * c against under the other conditions weighted by their priors. Positive raised c. */
+typedef struct nf_reason {
+	size_t finding;
+	double weight;
+} nf_reason;
+/* The answered findings that moved c, largest |weight| first; returns how many there are. */
+NF_API size_t nf_engine_reasons(nf_engine *e, size_t c, nf_reason *out, size_t cap);
+
+typedef struct nf_triage_info {
+	nf_triage level;          /* what to do: the more urgent of the two below */
+	nf_triage by_probability; /* from the posterior and the thresholds */
+	int red_flag;             /* the finding whose answer set the most urgent red-flag level, or -1 */
+	nf_triage red_flag_level; /* NF_SELF_CARE when no red flag was answered */
+	double mass[NF_TRIAGE_LEVELS]; /* posterior of causes needing at least each level */
+} nf_triage_info;
+NF_API nf_triage nf_engine_triage(nf_engine *e, nf_triage_info *info);
+/* The level condition c calls for with the answers so far (its own level, escalated by rules). */
+NF_API nf_triage nf_engine_condition_level(const nf_engine *e, size_t c);
+
+/* The next screen to show: one finding, or a checklist of bool findings. */
+typedef struct nf_question {
+	int checklist;   /* checklist index, or -1 for a single finding */
+	size_t n;        /* findings on this screen (1 for a single finding) */
+	size_t finding[NF_MAX_CHECKLIST];
+	double gain;     /* expected information gain in nats */
+	double change;   /* probability that the answer changes the leading cause or the triage */
+} nf_question;
+
+/* Chooses the next screen: unasked red-flag screens first, then the screen with the greatest
+ * expected information gain. Returns false when the interview should stop: no screen left, the
+ * cap NF_MAX_SCREENS reached, or no screen with at least NF_STOP_CHANGE chance of changing the
+ * leading cause or the triage level. */
+NF_API bool nf_engine_next(nf_engine *e, nf_question *q);
+#define NF_MAX_SCREENS 25
+#define NF_STOP_CHANGE 0.05
+/* Counts a screen as asked (the interview's progress and its cap). */
+NF_API void nf_engine_count_screen(nf_engine *e);
+NF_API size_t nf_engine_screens(const nf_engine *e);
+
+/* The whole result as a JSON text (schema in docs/result-schema.md) for scripts, the web page and
+ * the report. The caller frees it with free(). NULL if out of memory. */
+NF_API char *nf_engine_result_json(nf_engine *e);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,118 @@
+/* numbfoot: the knowledge base.
+ *
+ * The knowledge base is data (kb/numbfoot.json, format in docs/kb-format.md) checked against the
+ * vocabulary of IDs (kb/vocabulary.json, a copy of the project's contract). An nf_kb is read-only
+ * once loaded and may be shared by any number of engines and threads.
+ */
+#ifndef NUMBFOOT_KB_H
+#define NUMBFOOT_KB_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "numbfoot/error.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct nf_kb nf_kb;
+
+typedef enum nf_ftype { NF_BOOL, NF_ENUM, NF_NUMBER, NF_SET } nf_ftype;
+
+typedef enum nf_triage {
+	NF_SELF_CARE = 0,
+	NF_ROUTINE = 1,
+	NF_URGENT = 2,
+	NF_EMERGENCY = 3,
+} nf_triage;
+#define NF_TRIAGE_LEVELS 4
+
+/* Upper bounds the loader enforces; they size fixed arrays in the engine. */
+#define NF_MAX_CONDITIONS 64
+#define NF_MAX_FINDINGS 256
+#define NF_MAX_VALUES 16   /* enum values, set values, number bins */
+#define NF_MAX_CHECKLIST 8 /* findings in one checklist screen */
+
+/* Loads and validates a knowledge base from text in memory. vocab/kb are NUL-terminated JSON
+ * texts; the names are used in messages ("kb/numbfoot.json:120: findings[3].default.p: ...").
+ * On success *out is a new nf_kb the caller frees with nf_kb_free. On failure *out is NULL, the
+ * return is NF_EPARSE (or NF_ENOMEM) and err holds the first fault. Nothing is half-loaded. */
+NF_API nf_err nf_kb_load(const char *vocab, const char *vocab_name, const char *kb, const char *kb_name,
+			 nf_kb **out, nf_error *err);
+
+/* Like nf_kb_load but reads the knowledge base from kb_path (the vocabulary is given as text). */
+NF_API nf_err nf_kb_load_file(const char *vocab, const char *vocab_name, const char *kb_path, nf_kb **out,
+			      nf_error *err);
+
+/* Like nf_kb_load but reads both files from disk. */
+NF_API nf_err nf_kb_load_files(const char *vocab_path, const char *kb_path, nf_kb **out, nf_error *err);
+
+/* Validates without keeping the result and calls report(ctx, message) for every fault found, not
+ * only the first. Returns the number of faults (0 when the knowledge base is valid). */
+NF_API size_t nf_kb_check(const char *vocab, const char *vocab_name, const char *kb, const char *kb_name,
+			  void (*report)(void *ctx, const char *message), void *ctx);
+
+NF_API void nf_kb_free(nf_kb *kb);
+
+/* Triage levels by name ("emergency", ...) and back. */
+NF_API const char *nf_triage_id(nf_triage t);
+NF_API int nf_triage_from_id(const char *id); /* -1 if unknown */
+/* Plain words for a runner. */
+NF_API const char *nf_triage_words(nf_triage t);
+
+/* Conditions, indexed 0 .. nf_kb_conditions()-1. */
+NF_API size_t nf_kb_conditions(const nf_kb *kb);
+NF_API int nf_kb_condition_index(const nf_kb *kb, const char *id); /* -1 if unknown */
+NF_API const char *nf_kb_condition_id(const nf_kb *kb, size_t c);
+NF_API const char *nf_kb_condition_name(const nf_kb *kb, size_t c);
+NF_API const char *nf_kb_condition_summary(const nf_kb *kb, size_t c);
+NF_API const char *nf_kb_condition_icd10(const nf_kb *kb, size_t c);
+NF_API double nf_kb_condition_prior(const nf_kb *kb, size_t c, const char **source);
+NF_API nf_triage nf_kb_condition_triage(const nf_kb *kb, size_t c);
+NF_API bool nf_kb_condition_in_vocabulary(const nf_kb *kb, size_t c); /* false for `other` */
+NF_API size_t nf_kb_condition_see(const nf_kb *kb, size_t c, const char **who, size_t cap);
+NF_API size_t nf_kb_condition_plan_steps(const nf_kb *kb, size_t c);
+NF_API const char *nf_kb_condition_plan_step(const nf_kb *kb, size_t c, size_t i, double *weeks,
+					    const char **source);
+
+/* Findings, indexed 0 .. nf_kb_findings()-1. */
+NF_API size_t nf_kb_findings(const nf_kb *kb);
+NF_API int nf_kb_finding_index(const nf_kb *kb, const char *id); /* -1 if unknown */
+NF_API const char *nf_kb_finding_id(const nf_kb *kb, size_t f);
+NF_API nf_ftype nf_kb_finding_type(const nf_kb *kb, size_t f);
+NF_API bool nf_kb_finding_clinician(const nf_kb *kb, size_t f);
+NF_API const char *nf_kb_finding_question(const nf_kb *kb, size_t f);
+/* What an answer of yes means, in the vocabulary's words: a label for reasons. */
+NF_API const char *nf_kb_finding_means(const nf_kb *kb, size_t f);
+NF_API const char *nf_kb_finding_help(const nf_kb *kb, size_t f);
+NF_API const char *nf_kb_finding_unit(const nf_kb *kb, size_t f); /* "" when none */
+NF_API bool nf_kb_finding_is_distance(const nf_kb *kb, size_t f);
+NF_API size_t nf_kb_finding_values(const nf_kb *kb, size_t f); /* enum and set values */
+NF_API const char *nf_kb_finding_value(const nf_kb *kb, size_t f, size_t v);
+NF_API const char *nf_kb_finding_value_means(const nf_kb *kb, size_t f, size_t v);
+NF_API int nf_kb_finding_value_index(const nf_kb *kb, size_t f, const char *value); /* -1 if not */
+/* Red flag: the level the finding's flagged answer sets, or -1; *says is its plain explanation. */
+NF_API int nf_kb_finding_red_flag(const nf_kb *kb, size_t f, const char **says);
+/* The likelihood of the finding under condition c as text for `kb show`, with its source. */
+NF_API size_t nf_kb_finding_describe(const nf_kb *kb, size_t f, size_t c, char *buf, size_t cap,
+				     const char **source, bool *listed);
+
+/* Checklist screens, indexed 0 .. nf_kb_checklists()-1. */
+NF_API size_t nf_kb_checklists(const nf_kb *kb);
+NF_API const char *nf_kb_checklist_id(const nf_kb *kb, size_t k);
+NF_API const char *nf_kb_checklist_title(const nf_kb *kb, size_t k);
+NF_API size_t nf_kb_checklist_findings(const nf_kb *kb, size_t k, size_t *findings, size_t cap);
+NF_API int nf_kb_finding_checklist(const nf_kb *kb, size_t f); /* -1 if asked on its own */
+
+/* References. */
+NF_API size_t nf_kb_references(const nf_kb *kb);
+NF_API const char *nf_kb_reference(const nf_kb *kb, size_t i, const char **cite);
+
+/* Triage threshold of a level (NF_ROUTINE .. NF_EMERGENCY). */
+NF_API double nf_kb_triage_threshold(const nf_kb *kb, nf_triage t);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,506 @@
+/* The engine: exact posterior, reasons, triage and the next question (docs/model.md).
+ *
+ * Written by hand because it is the product's own model: a single-cause Bayesian network over the
+ * knowledge base's conditions, with findings conditionally independent given the cause. The
+ * arithmetic is in log space for the posterior and in linear space for the look-ahead, on fixed
+ * arrays sized by the knowledge base's caps, so that an interview step allocates nothing.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kb/kb_impl.h"
+#include "numbfoot/engine.h"
+
+/* Conditions whose posterior is below this are left out of the look-ahead: they cannot carry
+ * measurable information, and skipping them keeps a step within its time budget. */
+#define LOOKAHEAD_FLOOR 1e-5
+
+struct nf_engine {
+	const nf_kb *kb;
+	nf_mode mode;
+	size_t screens;
+	nf_answer_state state[NF_MAX_FINDINGS];
+	nf_value value[NF_MAX_FINDINGS];
+	double ll[NF_MAX_FINDINGS][NF_MAX_CONDITIONS]; /* log P(answer | c) per answered finding */
+	bool dirty;
+	double post[NF_MAX_CONDITIONS];
+	nf_triage level[NF_MAX_CONDITIONS]; /* each condition's level after escalation */
+};
+
+nf_err nf_engine_new(const nf_kb *kb, nf_mode mode, nf_engine **out, nf_error *err)
+{
+	nf_engine *e = calloc(1, sizeof *e);
+	*out = NULL;
+	if (!e)
+		return nf_error_set(err, NF_ENOMEM, "out of memory");
+	e->kb = kb;
+	e->mode = mode;
+	e->dirty = true;
+	*out = e;
+	return NF_OK;
+}
+
+void nf_engine_free(nf_engine *e)
+{
+	free(e);
+}
+
+const nf_kb *nf_engine_kb(const nf_engine *e) { return e->kb; }
+nf_mode nf_engine_mode(const nf_engine *e) { return e->mode; }
+void nf_engine_count_screen(nf_engine *e) { e->screens++; }
+size_t nf_engine_screens(const nf_engine *e) { return e->screens; }
+
+static int bin_of(const struct nf_finding *f, double x)
+{
+	int i = 0;
+	while (i < f->nbins - 1 && !(x < f->edge[i]))
+		i++;
+	return i;
+}
+
+/* The outcome index of a bool, enum or number answer. */
+static int outcome_of(const struct nf_finding *f, const nf_value *v)
+{
+	switch (f->type) {
+	case NF_BOOL:
+		return v->b ? 1 : 0;
+	case NF_ENUM:
+		return v->index;
+	case NF_NUMBER:
+		return bin_of(f, v->x);
+	case NF_SET:
+		break;
+	}
+	return -1;
+}
+
+nf_err nf_engine_answer(nf_engine *e, size_t fi, const nf_value *v, nf_error *err)
+{
+	const nf_kb *kb = e->kb;
+	if (fi >= (size_t)kb->nfind)
+		return nf_error_set(err, NF_EINVAL, "no finding %zu", fi);
+	const struct nf_finding *f = &kb->find[fi];
+	if (f->clinician && e->mode != NF_MODE_CLINICIAN)
+		return nf_error_set(err, NF_EINVAL, "%s: an examination or test finding needs clinician mode", f->id);
+	switch (f->type) {
+	case NF_ENUM:
+		if (v->index < 0 || v->index >= f->nvalues)
+			return nf_error_set(err, NF_EINVAL, "%s: no value %d", f->id, v->index);
+		break;
+	case NF_NUMBER:
+		if (!isfinite(v->x) || v->x < 0)
+			return nf_error_set(err, NF_EINVAL, "%s: %g is not a finite number of at least 0", f->id, v->x);
+		break;
+	case NF_SET:
+		if (f->nvalues < 32 && (v->set >> f->nvalues))
+			return nf_error_set(err, NF_EINVAL, "%s: value outside the list", f->id);
+		break;
+	case NF_BOOL:
+		break;
+	}
+	for (int c = 0; c < kb->ncond; c++) {
+		if (f->type == NF_SET) {
+			double s = 0;
+			for (int i = 0; i < f->nvalues; i++)
+				s += (v->set >> i & 1) ? f->lp[c][i] : f->lq[c][i];
+			e->ll[fi][c] = s;
+		} else {
+			e->ll[fi][c] = f->lp[c][outcome_of(f, v)];
+		}
+	}
+	e->state[fi] = NF_ANSWERED;
+	e->value[fi] = *v;
+	e->dirty = true;
+	return NF_OK;
+}
+
+void nf_engine_unknown(nf_engine *e, size_t fi)
+{
+	if (fi < (size_t)e->kb->nfind) {
+		e->state[fi] = NF_UNKNOWN;
+		e->dirty = true;
+	}
+}
+
+void nf_engine_withdraw(nf_engine *e, size_t fi)
+{
+	if (fi < (size_t)e->kb->nfind) {
+		e->state[fi] = NF_UNASKED;
+		e->dirty = true;
+	}
+}
+
+nf_answer_state nf_engine_state(const nf_engine *e, size_t fi, nf_value *v)
+{
+	if (fi >= (size_t)e->kb->nfind)
+		return NF_UNASKED;
+	if (v && e->state[fi] == NF_ANSWERED)
+		*v = e->value[fi];
+	return e->state[fi];
+}
+
+static bool term_holds(const nf_engine *e, const struct nf_rule_term *t)
+{
+	const struct nf_finding *f = &e->kb->find[t->finding];
+	if (e->state[t->finding] != NF_ANSWERED)
+		return false;
+	const nf_value *v = &e->value[t->finding];
+	switch (t->op) {
+	case NF_OP_EQ:
+		return outcome_of(f, v) == (int)t->x;
+	case NF_OP_GE:
+		return v->x >= t->x;
+	case NF_OP_LT:
+		return v->x < t->x;
+	}
+	return false;
+}
+
+static void update(nf_engine *e)
+{
+	const nf_kb *kb = e->kb;
+	double lp[NF_MAX_CONDITIONS], max = -INFINITY, sum = 0;
+	if (!e->dirty)
+		return;
+	for (int c = 0; c < kb->ncond; c++)
+		lp[c] = kb->log_prior[c];
+	for (int f = 0; f < kb->nfind; f++)
+		if (e->state[f] == NF_ANSWERED)
+			for (int c = 0; c < kb->ncond; c++)
+				lp[c] += e->ll[f][c];
+	for (int c = 0; c < kb->ncond; c++)
+		if (lp[c] > max)
+			max = lp[c];
+	for (int c = 0; c < kb->ncond; c++)
+		sum += e->post[c] = exp(lp[c] - max);
+	for (int c = 0; c < kb->ncond; c++)
+		e->post[c] /= sum;
+	for (int c = 0; c < kb->ncond; c++) {
+		const struct nf_condition *cd = &kb->cond[c];
+		nf_triage l = cd->triage;
+		for (int r = 0; r < cd->nrules; r++) {
+			bool all = true;
+			for (int t = 0; t < cd->rule[r].nterms && all; t++)
+				all = term_holds(e, &cd->rule[r].term[t]);
+			if (all && cd->rule[r].to > l)
+				l = cd->rule[r].to;
+		}
+		e->level[c] = l;
+	}
+	e->dirty = false;
+}
+
+double nf_engine_probability(nf_engine *e, size_t c)
+{
+	update(e);
+	return c < (size_t)e->kb->ncond ? e->post[c] : 0;
+}
+
+size_t nf_engine_ranking(nf_engine *e, size_t *order, size_t cap)
+{
+	size_t n = (size_t)e->kb->ncond, idx[NF_MAX_CONDITIONS];
+	update(e);
+	for (size_t i = 0; i < n; i++)
+		idx[i] = i;
+	/* Insertion sort: at most NF_MAX_CONDITIONS items, and stable, so ties keep knowledge-base
+	 * order and the output is deterministic. */
+	for (size_t i = 1; i < n; i++) {
+		size_t k = idx[i], j = i;
+		while (j > 0 && e->post[idx[j - 1]] < e->post[k]) {
+			idx[j] = idx[j - 1];
+			j--;
+		}
+		idx[j] = k;
+	}
+	for (size_t i = 0; i < n && i < cap; i++)
+		order[i] = idx[i];
+	return n;
+}
+
+size_t nf_engine_reasons(nf_engine *e, size_t c, nf_reason *out, size_t cap)
+{
+	const nf_kb *kb = e->kb;
+	size_t n = 0;
+	if (c >= (size_t)kb->ncond)
+		return 0;
+	nf_reason all[NF_MAX_FINDINGS];
+	for (int f = 0; f < kb->nfind; f++) {
+		if (e->state[f] != NF_ANSWERED)
+			continue;
+		/* P(answer | not c): the other causes mixed by their priors. */
+		double num = 0, den = 0;
+		for (int k = 0; k < kb->ncond; k++) {
+			if ((size_t)k == c)
+				continue;
+			double w = exp(kb->log_prior[k]);
+			num += w * exp(e->ll[f][k]);
+			den += w;
+		}
+		all[n].finding = (size_t)f;
+		all[n].weight = e->ll[f][c] - log(num / den);
+		n++;
+	}
+	for (size_t i = 1; i < n; i++) {
+		nf_reason k = all[i];
+		size_t j = i;
+		while (j > 0 && fabs(all[j - 1].weight) < fabs(k.weight)) {
+			all[j] = all[j - 1];
+			j--;
+		}
+		all[j] = k;
+	}
+	for (size_t i = 0; i < n && i < cap; i++)
+		out[i] = all[i];
+	return n;
+}
+
+nf_triage nf_engine_condition_level(const nf_engine *e, size_t c)
+{
+	update((nf_engine *)e);
+	return e->level[c];
+}
+
+/* The level the thresholds give for a posterior. */
+static nf_triage level_of(const nf_kb *kb, const nf_triage *level, const double *post, double *mass)
+{
+	double m[NF_TRIAGE_LEVELS] = {0};
+	for (int c = 0; c < kb->ncond; c++)
+		for (int l = 0; l <= (int)level[c]; l++)
+			m[l] += post[c];
+	if (mass)
+		memcpy(mass, m, sizeof m);
+	for (int l = NF_EMERGENCY; l >= NF_ROUTINE; l--)
+		if (m[l] >= kb->threshold[l])
+			return (nf_triage)l;
+	return NF_SELF_CARE;
+}
+
+static nf_triage red_flag_level(const nf_engine *e, int *which)
+{
+	const nf_kb *kb = e->kb;
+	nf_triage best = NF_SELF_CARE;
+	*which = -1;
+	for (int f = 0; f < kb->nfind; f++) {
+		const struct nf_finding *fd = &kb->find[f];
+		if (fd->red_flag < 0 || e->state[f] != NF_ANSWERED)
+			continue;
+		if (outcome_of(fd, &e->value[f]) == fd->red_flag_value && fd->red_flag > (int)best) {
+			best = (nf_triage)fd->red_flag;
+			*which = f;
+		}
+	}
+	return best;
+}
+
+nf_triage nf_engine_triage(nf_engine *e, nf_triage_info *info)
+{
+	nf_triage_info ti;
+	update(e);
+	ti.by_probability = level_of(e->kb, e->level, e->post, ti.mass);
+	ti.red_flag_level = red_flag_level(e, &ti.red_flag);
+	ti.level = ti.red_flag_level > ti.by_probability ? ti.red_flag_level : ti.by_probability;
+	if (info)
+		*info = ti;
+	return ti.level;
+}
+
+/* ---- Look-ahead: information gain and the chance of changing the conclusion. ---- */
+
+struct look {
+	const nf_kb *kb;
+	int n;                       /* conditions kept */
+	int idx[NF_MAX_CONDITIONS];  /* their indices */
+	double post[NF_MAX_CONDITIONS];
+	nf_triage level[NF_MAX_CONDITIONS];
+	int top;                     /* leading condition now (position in idx) */
+	nf_triage triage;            /* level by probability now */
+	nf_triage floor;             /* red-flag level now */
+	double gain, change;         /* accumulated over outcomes */
+};
+
+static double entropy(const double *p, int n)
+{
+	double h = 0;
+	for (int i = 0; i < n; i++)
+		if (p[i] > 0)
+			h -= p[i] * log(p[i]);
+	return h;
+}
+
+/* Accounts one hypothetical outcome: joint[i] = P(outcome, condition i). */
+static void leaf(struct look *lk, const double *joint, double h0)
+{
+	double po = 0, post[NF_MAX_CONDITIONS];
+	for (int i = 0; i < lk->n; i++)
+		po += joint[i];
+	if (po <= 0)
+		return;
+	int top = 0;
+	for (int i = 0; i < lk->n; i++) {
+		post[i] = joint[i] / po;
+		if (post[i] > post[top])
+			top = i;
+	}
+	lk->gain += po * (h0 - entropy(post, lk->n));
+	/* Triage over the kept conditions; the dropped ones hold under LOOKAHEAD_FLOOR each. */
+	double m[NF_TRIAGE_LEVELS] = {0};
+	for (int i = 0; i < lk->n; i++)
+		for (int l = 0; l <= (int)lk->level[i]; l++)
+			m[l] += post[i];
+	nf_triage t = NF_SELF_CARE;
+	for (int l = NF_EMERGENCY; l >= NF_ROUTINE; l--)
+		if (m[l] >= lk->kb->threshold[l]) {
+			t = (nf_triage)l;
+			break;
+		}
+	if (t < lk->floor)
+		t = lk->floor;
+	nf_triage now = lk->triage < lk->floor ? lk->floor : lk->triage;
+	if (top != lk->top || t != now)
+		lk->change += po;
+}
+
+static void look_single(struct look *lk, const struct nf_finding *f, double h0)
+{
+	double joint[NF_MAX_CONDITIONS];
+	for (int o = 0; o < f->nout; o++) {
+		for (int i = 0; i < lk->n; i++)
+			joint[i] = lk->post[i] * f->p[lk->idx[i]][o];
+		leaf(lk, joint, h0);
+	}
+}
+
+/* A set finding's outcomes are every subset of its values: too many to enumerate. Its gain is
+ * taken as the sum of its values' gains, each asked as yes/no; that over-counts what values
+ * share, which only brings the question forward, where "where is it" belongs anyway. */
+static void look_set(struct look *lk, const struct nf_finding *f, double h0)
+{
+	double joint[NF_MAX_CONDITIONS], gain = 0, change = 0;
+	for (int v = 0; v < f->nvalues; v++) {
+		lk->gain = lk->change = 0;
+		for (int yes = 0; yes < 2; yes++) {
+			for (int i = 0; i < lk->n; i++) {
+				double p = f->p[lk->idx[i]][v];
+				joint[i] = lk->post[i] * (yes ? p : 1 - p);
+			}
+			leaf(lk, joint, h0);
+		}
+		gain += lk->gain;
+		if (lk->change > change)
+			change = lk->change;
+	}
+	lk->gain = gain;
+	lk->change = change;
+}
+
+/* Enumerates the joint yes/no outcomes of a checklist's findings depth first. */
+static void look_list(struct look *lk, const nf_kb *kb, const size_t *fs, size_t n, const double *joint, double h0)
+{
+	if (n == 0) {
+		leaf(lk, joint, h0);
+		return;
+	}
+	const struct nf_finding *f = &kb->find[fs[0]];
+	double next[NF_MAX_CONDITIONS];
+	for (int o = 0; o < 2; o++) {
+		for (int i = 0; i < lk->n; i++)
+			next[i] = joint[i] * f->p[lk->idx[i]][o];
+		look_list(lk, kb, fs + 1, n - 1, next, h0);
+	}
+}
+
+static bool askable(const nf_engine *e, int f)
+{
+	return e->state[f] == NF_UNASKED && (!e->kb->find[f].clinician || e->mode == NF_MODE_CLINICIAN);
+}
+
+bool nf_engine_next(nf_engine *e, nf_question *q)
+{
+	const nf_kb *kb = e->kb;
+	memset(q, 0, sizeof *q);
+	q->checklist = -1;
+	update(e);
+
+	/* Red-flag screens come first, whatever the probabilities: they must never wait. */
+	for (int k = 0; k < kb->nlist; k++) {
+		const struct nf_checklist *l = &kb->list[k];
+		if (!l->red_flags)
+			continue;
+		for (int i = 0; i < l->n; i++)
+			if (askable(e, l->finding[i]))
+				q->finding[q->n++] = (size_t)l->finding[i];
+		if (q->n) {
+			q->checklist = k;
+			q->change = 1;
+			return true;
+		}
+	}
+	if (e->screens >= NF_MAX_SCREENS)
+		return false;
+
+	struct look lk = {.kb = kb};
+	for (int c = 0; c < kb->ncond; c++) {
+		if (e->post[c] < LOOKAHEAD_FLOOR)
+			continue;
+		lk.idx[lk.n] = c;
+		lk.post[lk.n] = e->post[c];
+		lk.level[lk.n] = e->level[c];
+		if (e->post[c] > lk.post[lk.top])
+			lk.top = lk.n;
+		lk.n++;
+	}
+	int rf;
+	lk.floor = red_flag_level(e, &rf);
+	lk.triage = level_of(kb, e->level, e->post, NULL);
+	double h0 = entropy(lk.post, lk.n);
+
+	double best = -1, most = 0;
+	nf_question cand;
+	for (int k = 0; k < kb->nlist; k++) {
+		const struct nf_checklist *l = &kb->list[k];
+		memset(&cand, 0, sizeof cand);
+		cand.checklist = k;
+		for (int i = 0; i < l->n; i++)
+			if (askable(e, l->finding[i]))
+				cand.finding[cand.n++] = (size_t)l->finding[i];
+		if (!cand.n)
+			continue;
+		lk.gain = lk.change = 0;
+		look_list(&lk, kb, cand.finding, cand.n, lk.post, h0);
+		cand.gain = lk.gain;
+		cand.change = lk.change;
+		if (cand.change > most)
+			most = cand.change;
+		if (cand.gain > best) {
+			best = cand.gain;
+			*q = cand;
+		}
+	}
+	for (int f = 0; f < kb->nfind; f++) {
+		if (kb->find[f].checklist >= 0 || !askable(e, f))
+			continue;
+		lk.gain = lk.change = 0;
+		if (kb->find[f].type == NF_SET)
+			look_set(&lk, &kb->find[f], h0);
+		else
+			look_single(&lk, &kb->find[f], h0);
+		if (lk.change > most)
+			most = lk.change;
+		if (lk.gain > best) {
+			best = lk.gain;
+			memset(q, 0, sizeof *q);
+			q->checklist = -1;
+			q->n = 1;
+			q->finding[0] = (size_t)f;
+			q->gain = lk.gain;
+			q->change = lk.change;
+		}
+	}
+	/* Stop when no screen is likely enough to change what we would say. The screen that gains most
+	 * need not be the one most likely to change the conclusion, so the rule takes the most likely
+	 * change over all screens. */
+	if (best < 0 || most < NF_STOP_CHANGE)
+		return false;
+	return true;
+}

@@ -1,0 +1,140 @@
+/* The assessment result as JSON (docs/result-schema.md): one shape for scripts, the web page and
+ * the report, so that all three say the same thing. */
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kb/kb_impl.h"
+#include "numbfoot/engine.h"
+
+/* Causes at or above this posterior get their plan in the result; the leading cause always does. */
+#define PLAN_FLOOR 0.15
+#define PLAN_MAX 3
+#define REASONS_MAX 5
+
+static const char *const disclaimer =
+	"numbfoot informs; it does not diagnose. The probabilities come from published evidence and "
+	"estimates, not from an examination. If anything gets worse, or you notice sudden weakness, a "
+	"cold pale foot, numbness between the legs or trouble passing urine, get emergency care.";
+
+static json_t *answer_json(const nf_kb *kb, size_t f, const nf_value *v)
+{
+	const struct nf_finding *fd = &kb->find[f];
+	switch (fd->type) {
+	case NF_BOOL:
+		return json_boolean(v->b);
+	case NF_ENUM:
+		return json_string(fd->value[v->index]);
+	case NF_NUMBER:
+		return json_real(v->x);
+	case NF_SET: {
+		json_t *a = json_array();
+		for (int i = 0; a && i < fd->nvalues; i++)
+			if (v->set >> i & 1)
+				json_array_append_new(a, json_string(fd->value[i]));
+		return a;
+	}
+	}
+	return json_null();
+}
+
+static json_t *answers_json(nf_engine *e)
+{
+	const nf_kb *kb = nf_engine_kb(e);
+	json_t *o = json_object();
+	for (size_t f = 0; o && f < nf_kb_findings(kb); f++) {
+		nf_value v;
+		nf_answer_state st = nf_engine_state(e, f, &v);
+		if (st == NF_ANSWERED)
+			json_object_set_new(o, kb->find[f].id, answer_json(kb, f, &v));
+		else if (st == NF_UNKNOWN)
+			json_object_set_new(o, kb->find[f].id, json_null());
+	}
+	return o;
+}
+
+static json_t *cause_json(nf_engine *e, size_t c)
+{
+	const nf_kb *kb = nf_engine_kb(e);
+	const struct nf_condition *cd = &kb->cond[c];
+	nf_reason r[REASONS_MAX];
+	size_t n = nf_engine_reasons(e, c, r, REASONS_MAX);
+	json_t *reasons = json_array();
+	for (size_t i = 0; i < n && i < REASONS_MAX; i++) {
+		nf_value v;
+		nf_engine_state(e, r[i].finding, &v);
+		json_array_append_new(reasons, json_pack("{s:s, s:o, s:f}", "finding", kb->find[r[i].finding].id,
+							  "answer", answer_json(kb, r[i].finding, &v), "weight",
+							  r[i].weight));
+	}
+	return json_pack("{s:s, s:s, s:f, s:s, s:s, s:s, s:b, s:o}", "id", cd->id, "name", cd->name, "probability",
+			 nf_engine_probability(e, c), "level", nf_triage_id(nf_engine_condition_level(e, c)), "summary",
+			 cd->summary, "icd10", cd->icd10, "in_vocabulary", cd->in_vocab, "reasons", reasons);
+}
+
+char *nf_engine_result_json(nf_engine *e)
+{
+	const nf_kb *kb = nf_engine_kb(e);
+	size_t order[NF_MAX_CONDITIONS], n = nf_engine_ranking(e, order, NF_MAX_CONDITIONS);
+	nf_triage_info ti;
+	nf_engine_triage(e, &ti);
+
+	json_t *root = json_object(), *ranking = json_array(), *plan = json_array(), *see = json_array();
+	if (!root || !ranking || !plan || !see)
+		goto out_nomem;
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(ranking, cause_json(e, order[i]));
+
+	const char *who_order[16];
+	size_t nwho = 0;
+	if (ti.level == NF_EMERGENCY)
+		who_order[nwho++] = "emergency_department";
+	for (size_t i = 0; i < n && i < PLAN_MAX; i++) {
+		size_t c = order[i];
+		const struct nf_condition *cd = &kb->cond[c];
+		if (i > 0 && nf_engine_probability(e, c) < PLAN_FLOOR)
+			break;
+		json_t *steps = json_array();
+		for (int s = 0; s < cd->nplan; s++)
+			json_array_append_new(steps, json_pack("{s:s, s:f, s:s}", "step", cd->plan[s].text, "weeks",
+								 cd->plan[s].weeks, "source", cd->plan[s].source));
+		json_array_append_new(plan, json_pack("{s:s, s:s, s:f, s:o}", "condition", cd->id, "name", cd->name,
+						      "probability", nf_engine_probability(e, c), "steps", steps));
+		for (int w = 0; w < cd->nsee; w++) {
+			bool dup = false;
+			for (size_t k = 0; k < nwho; k++)
+				dup |= !strcmp(who_order[k], cd->see[w]);
+			if (!dup && nwho < 16)
+				who_order[nwho++] = cd->see[w];
+		}
+	}
+	for (size_t k = 0; k < nwho; k++)
+		json_array_append_new(see, json_string(who_order[k]));
+
+	json_t *red = json_null();
+	if (ti.red_flag >= 0)
+		red = json_pack("{s:s, s:s, s:s}", "finding", kb->find[ti.red_flag].id, "level",
+				nf_triage_id(ti.red_flag_level), "says", kb->find[ti.red_flag].red_flag_says);
+	json_t *triage = json_pack("{s:s, s:s, s:s, s:o, s:{s:f, s:f, s:f}}", "level", nf_triage_id(ti.level),
+				   "words", nf_triage_words(ti.level), "by_probability",
+				   nf_triage_id(ti.by_probability), "red_flag", red, "mass", "emergency",
+				   ti.mass[NF_EMERGENCY], "urgent", ti.mass[NF_URGENT], "routine", ti.mass[NF_ROUTINE]);
+	json_object_set_new(root, "mode", json_string(nf_engine_mode(e) == NF_MODE_CLINICIAN ? "clinician" : "runner"));
+	json_object_set_new(root, "triage", triage);
+	json_object_set_new(root, "ranking", ranking);
+	json_object_set_new(root, "plan", plan);
+	json_object_set_new(root, "see", see);
+	json_object_set_new(root, "answers", answers_json(e));
+	json_object_set_new(root, "questions", json_integer((json_int_t)nf_engine_screens(e)));
+	json_object_set_new(root, "disclaimer", json_string(disclaimer));
+	char *text = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6));
+	json_decref(root);
+	return text;
+
+out_nomem:
+	json_decref(root);
+	json_decref(ranking);
+	json_decref(plan);
+	json_decref(see);
+	return NULL;
+}

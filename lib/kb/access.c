@@ -1,0 +1,156 @@
+/* Read-only accessors of a loaded knowledge base. Indices are trusted to be in range: they come
+ * from the same nf_kb's counts. */
+#include <stdio.h>
+#include <string.h>
+
+#include "kb/kb_impl.h"
+
+size_t nf_kb_conditions(const nf_kb *kb) { return (size_t)kb->ncond; }
+
+int nf_kb_condition_index(const nf_kb *kb, const char *id)
+{
+	for (int i = 0; i < kb->ncond; i++)
+		if (!strcmp(kb->cond[i].id, id))
+			return i;
+	return -1;
+}
+
+const char *nf_kb_condition_id(const nf_kb *kb, size_t c) { return kb->cond[c].id; }
+const char *nf_kb_condition_name(const nf_kb *kb, size_t c) { return kb->cond[c].name; }
+const char *nf_kb_condition_summary(const nf_kb *kb, size_t c) { return kb->cond[c].summary; }
+const char *nf_kb_condition_icd10(const nf_kb *kb, size_t c) { return kb->cond[c].icd10; }
+nf_triage nf_kb_condition_triage(const nf_kb *kb, size_t c) { return kb->cond[c].triage; }
+bool nf_kb_condition_in_vocabulary(const nf_kb *kb, size_t c) { return kb->cond[c].in_vocab; }
+
+double nf_kb_condition_prior(const nf_kb *kb, size_t c, const char **source)
+{
+	if (source)
+		*source = kb->cond[c].prior_source;
+	return kb->cond[c].prior;
+}
+
+size_t nf_kb_condition_see(const nf_kb *kb, size_t c, const char **who, size_t cap)
+{
+	size_t n = (size_t)kb->cond[c].nsee;
+	for (size_t i = 0; i < n && i < cap; i++)
+		who[i] = kb->cond[c].see[i];
+	return n;
+}
+
+size_t nf_kb_condition_plan_steps(const nf_kb *kb, size_t c) { return (size_t)kb->cond[c].nplan; }
+
+const char *nf_kb_condition_plan_step(const nf_kb *kb, size_t c, size_t i, double *weeks, const char **source)
+{
+	const struct nf_plan_step *s = &kb->cond[c].plan[i];
+	if (weeks)
+		*weeks = s->weeks;
+	if (source)
+		*source = s->source;
+	return s->text;
+}
+
+size_t nf_kb_findings(const nf_kb *kb) { return (size_t)kb->nfind; }
+
+int nf_kb_finding_index(const nf_kb *kb, const char *id)
+{
+	for (int i = 0; i < kb->nfind; i++)
+		if (!strcmp(kb->find[i].id, id))
+			return i;
+	return -1;
+}
+
+const char *nf_kb_finding_id(const nf_kb *kb, size_t f) { return kb->find[f].id; }
+nf_ftype nf_kb_finding_type(const nf_kb *kb, size_t f) { return kb->find[f].type; }
+bool nf_kb_finding_clinician(const nf_kb *kb, size_t f) { return kb->find[f].clinician; }
+const char *nf_kb_finding_question(const nf_kb *kb, size_t f) { return kb->find[f].question; }
+const char *nf_kb_finding_means(const nf_kb *kb, size_t f) { return kb->find[f].means; }
+const char *nf_kb_finding_help(const nf_kb *kb, size_t f) { return kb->find[f].help; }
+const char *nf_kb_finding_unit(const nf_kb *kb, size_t f) { return kb->find[f].unit; }
+bool nf_kb_finding_is_distance(const nf_kb *kb, size_t f) { return kb->find[f].distance; }
+size_t nf_kb_finding_values(const nf_kb *kb, size_t f) { return (size_t)kb->find[f].nvalues; }
+const char *nf_kb_finding_value(const nf_kb *kb, size_t f, size_t v) { return kb->find[f].value[v]; }
+const char *nf_kb_finding_value_means(const nf_kb *kb, size_t f, size_t v) { return kb->find[f].value_means[v]; }
+
+int nf_kb_finding_value_index(const nf_kb *kb, size_t f, const char *value)
+{
+	for (int i = 0; i < kb->find[f].nvalues; i++)
+		if (!strcmp(kb->find[f].value[i], value))
+			return i;
+	return -1;
+}
+
+int nf_kb_finding_red_flag(const nf_kb *kb, size_t f, const char **says)
+{
+	if (says)
+		*says = kb->find[f].red_flag_says;
+	return kb->find[f].red_flag;
+}
+
+int nf_kb_finding_checklist(const nf_kb *kb, size_t f) { return kb->find[f].checklist; }
+
+/* The likelihood before the leak, for people reading it: undo the mix with the default. */
+static double raw(const struct nf_finding *f, size_t c, int i, int other)
+{
+	return (f->p[c][i] - NF_KB_LEAK * f->p[other][i]) / (1 - NF_KB_LEAK);
+}
+
+size_t nf_kb_finding_describe(const nf_kb *kb, size_t f, size_t c, char *buf, size_t cap, const char **source,
+			      bool *listed)
+{
+	const struct nf_finding *fd = &kb->find[f];
+	int other = -1;
+	for (int k = 0; k < kb->ncond; k++)
+		if (!kb->cond[k].in_vocab)
+			other = k;
+	/* The catch-all holds the default exactly (the leak of the default into itself changes
+	 * nothing), so it serves to undo the leak; without one, show the mixed value. */
+	size_t n = 0;
+	buf[0] = '\0';
+	for (int i = 0; i < fd->nout && n < cap; i++) {
+		double x = other >= 0 ? raw(fd, c, i, other) : fd->p[c][i];
+		if (fd->type == NF_BOOL && i == 0)
+			continue;
+		const char *label = fd->type == NF_BOOL ? "yes" : fd->type == NF_NUMBER ? NULL : fd->value[i];
+		char lab[48];
+		if (!label) {
+			if (i == 0)
+				snprintf(lab, sizeof lab, "<%g", fd->edge[0]);
+			else if (i == fd->nout - 1)
+				snprintf(lab, sizeof lab, ">=%g", fd->edge[i - 1]);
+			else
+				snprintf(lab, sizeof lab, "%g-%g", fd->edge[i - 1], fd->edge[i]);
+			label = lab;
+		}
+		n += (size_t)snprintf(buf + n, cap - n, "%s%s %.3f", n ? ", " : "", label, x);
+	}
+	if (n >= cap)
+		n = cap - 1;
+	if (source)
+		*source = fd->source[c];
+	if (listed)
+		*listed = fd->listed[c];
+	return n;
+}
+
+size_t nf_kb_checklists(const nf_kb *kb) { return (size_t)kb->nlist; }
+const char *nf_kb_checklist_id(const nf_kb *kb, size_t k) { return kb->list[k].id; }
+const char *nf_kb_checklist_title(const nf_kb *kb, size_t k) { return kb->list[k].title; }
+
+size_t nf_kb_checklist_findings(const nf_kb *kb, size_t k, size_t *findings, size_t cap)
+{
+	size_t n = (size_t)kb->list[k].n;
+	for (size_t i = 0; i < n && i < cap; i++)
+		findings[i] = (size_t)kb->list[k].finding[i];
+	return n;
+}
+
+size_t nf_kb_references(const nf_kb *kb) { return (size_t)kb->nref; }
+
+const char *nf_kb_reference(const nf_kb *kb, size_t i, const char **cite)
+{
+	if (cite)
+		*cite = kb->ref_cite[i];
+	return kb->ref_key[i];
+}
+
+double nf_kb_triage_threshold(const nf_kb *kb, nf_triage t) { return kb->threshold[t]; }

@@ -1,0 +1,99 @@
+/* The knowledge base's inside, shared by lib/kb (which builds it) and lib/engine (which reads the
+ * precomputed tables directly, because the interview's hot loop must not go through accessors).
+ * Strings point into the jansson tree the nf_kb owns. */
+#ifndef NUMBFOOT_KB_IMPL_H
+#define NUMBFOOT_KB_IMPL_H
+
+#include <jansson.h>
+
+#include "numbfoot/kb.h"
+
+/* Share of each likelihood replaced by the finding's default, so that one misreported answer
+ * cannot rule a cause out (docs/model.md, "Leak"). */
+#define NF_KB_LEAK 0.05
+
+#define NF_MAX_RULE_TERMS 4
+#define NF_MAX_RULES 8
+#define NF_MAX_SEE 6
+#define NF_MAX_PLAN 10
+
+enum nf_rule_op { NF_OP_EQ, NF_OP_GE, NF_OP_LT };
+
+struct nf_rule_term {
+	int finding;
+	enum nf_rule_op op;
+	double x; /* bool 0/1, enum value index, number threshold */
+};
+
+struct nf_rule {
+	int nterms;
+	struct nf_rule_term term[NF_MAX_RULE_TERMS];
+	nf_triage to;
+};
+
+struct nf_plan_step {
+	const char *text;
+	double weeks;
+	const char *source;
+};
+
+struct nf_condition {
+	const char *id, *name, *summary, *icd10, *prior_source;
+	double prior;
+	nf_triage triage;
+	bool in_vocab;
+	int nrules;
+	struct nf_rule rule[NF_MAX_RULES];
+	int nsee;
+	const char *see[NF_MAX_SEE];
+	int nplan;
+	struct nf_plan_step plan[NF_MAX_PLAN];
+};
+
+struct nf_finding {
+	const char *id, *question, *help, *unit, *means;
+	nf_ftype type;
+	bool clinician;
+	bool distance;
+	int nvalues; /* enum and set values */
+	const char *value[NF_MAX_VALUES];
+	const char *value_means[NF_MAX_VALUES];
+	int nbins; /* numbers: edges + 1 */
+	double edge[NF_MAX_VALUES];
+	/* Outcomes: bool 2 (false, true); enum one per value; number one per bin; set one per value,
+	 * where p is P(value named). p and lp are [condition][outcome], after the leak. */
+	int nout;
+	double (*p)[NF_MAX_VALUES];
+	double (*lp)[NF_MAX_VALUES];
+	double (*lq)[NF_MAX_VALUES]; /* set only: log(1 - p) */
+	const char **source;         /* per condition */
+	bool *listed;                /* per condition: has its own likelihood */
+	int checklist;               /* -1 if asked alone */
+	int red_flag;                /* level set by the flagged answer, or -1 */
+	int red_flag_value;          /* outcome index of the flagged answer */
+	const char *red_flag_says;
+};
+
+struct nf_checklist {
+	const char *id, *title;
+	bool red_flags;
+	int n;
+	int finding[NF_MAX_CHECKLIST];
+};
+
+struct nf_kb {
+	json_t *vocab_root, *kb_root; /* own every string below */
+	int ncond, nfind, nlist, nref;
+	struct nf_condition cond[NF_MAX_CONDITIONS];
+	struct nf_finding *find; /* [nfind] */
+	struct nf_checklist *list;
+	const char **ref_key, **ref_cite;
+	double threshold[NF_TRIAGE_LEVELS];
+	double log_prior[NF_MAX_CONDITIONS]; /* normalised */
+};
+
+/* The line of the value at path ("findings[3].default.p") in a JSON text, or 0 if not found.
+ * Only used to place error messages; the text must already have parsed. */
+int nf_json_path_line(const char *text, const char *path);
+
+#endif

@@ -1,0 +1,56 @@
+/* Loading the small test knowledge base in tests/unit/data, and editing its text for the tests
+ * that need a broken one. */
+#ifndef NUMBFOOT_TEST_KB_FIXTURE_H
+#define NUMBFOOT_TEST_KB_FIXTURE_H
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "numbfoot/kb.h"
+
+static inline char *fixture_text(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	fseek(f, 0, SEEK_END);
+	long n = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	char *s = malloc((size_t)n + 1);
+	if (s && fread(s, 1, (size_t)n, f) != (size_t)n) {
+		free(s);
+		s = NULL;
+	}
+	if (s)
+		s[n] = '\0';
+	fclose(f);
+	return s;
+}
+
+/* text with the first occurrence of from replaced by to; the caller frees it. */
+static inline char *replace_once(const char *text, const char *from, const char *to)
+{
+	const char *at = strstr(text, from);
+	if (!at)
+		return NULL;
+	size_t a = (size_t)(at - text), lf = strlen(from), lt = strlen(to), n = strlen(text);
+	char *s = malloc(n - lf + lt + 1);
+	memcpy(s, text, a);
+	memcpy(s + a, to, lt);
+	memcpy(s + a + lt, at + lf, n - a - lf + 1);
+	return s;
+}
+
+static inline nf_kb *fixture_kb(void)
+{
+	nf_kb *kb = NULL;
+	nf_error err;
+	if (nf_kb_load_files("tests/unit/data/vocab.json", "tests/unit/data/kb.json", &kb, &err) != NF_OK) {
+		fprintf(stderr, "fixture: %s\n", err.msg);
+		return NULL;
+	}
+	return kb;
+}
+
+#endif

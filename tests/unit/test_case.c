@@ -1,0 +1,129 @@
+/* Case files: what the reference checker accepts is read; what it rejects is refused with the
+ * file, line and key; answers reach the engine unchanged. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "kb_fixture.h"
+#include "numbfoot/case.h"
+
+static nf_kb *kb;
+
+static int setup(void **state)
+{
+	kb = fixture_kb();
+	return kb ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	nf_kb_free(kb);
+	return 0;
+}
+
+static const char *good =
+	"{\n"
+	"  \"id\": \"one\",\n"
+	"  \"source\": \"test\",\n"
+	"  \"mode\": \"clinician\",\n"
+	"  \"answers\": {\n"
+	"    \"relief\": true,\n"
+	"    \"age\": 44.5,\n"
+	"    \"side\": \"both\",\n"
+	"    \"where\": [\"sole\", \"toes\"],\n"
+	"    \"weak\": null,\n"
+	"    \"exam_sign\": false\n"
+	"  },\n"
+	"  \"expected\": {\"condition\": \"disc\", \"acceptable\": [\"laces\"], \"triage\": \"routine\"}\n"
+	"}\n";
+
+static void test_reads_every_type(void **state)
+{
+	nf_case *c;
+	nf_error err;
+	nf_value v;
+	assert_int_equal(nf_case_load(kb, good, "one.json", &c, &err), NF_OK);
+	assert_string_equal(nf_case_id(c), "one");
+	assert_int_equal(nf_case_mode(c), NF_MODE_CLINICIAN);
+	assert_int_equal(nf_case_expected(c), nf_kb_condition_index(kb, "disc"));
+	assert_true(nf_case_acceptable(c, (size_t)nf_kb_condition_index(kb, "laces")));
+	assert_false(nf_case_acceptable(c, (size_t)nf_kb_condition_index(kb, "clot")));
+	assert_int_equal(nf_case_expected_triage(c), NF_ROUTINE);
+	assert_int_equal(nf_case_answer(c, (size_t)nf_kb_finding_index(kb, "age"), &v), NF_ANSWERED);
+	assert_float_equal(v.x, 44.5, 0);
+	assert_int_equal(nf_case_answer(c, (size_t)nf_kb_finding_index(kb, "where"), &v), NF_ANSWERED);
+	assert_int_equal(v.set, 1u << 1 | 1u << 2);
+	assert_int_equal(nf_case_answer(c, (size_t)nf_kb_finding_index(kb, "weak"), &v), NF_UNKNOWN);
+	assert_int_equal(nf_case_answer(c, (size_t)nf_kb_finding_index(kb, "cold_foot"), &v), NF_UNASKED);
+	nf_engine *e;
+	assert_int_equal(nf_engine_new(kb, nf_case_mode(c), &e, NULL), NF_OK);
+	assert_int_equal(nf_case_apply(c, e, &err), NF_OK);
+	assert_int_equal(nf_engine_state(e, (size_t)nf_kb_finding_index(kb, "side"), &v), NF_ANSWERED);
+	assert_int_equal(v.index, 1);
+	nf_engine_free(e);
+	nf_case_free(c);
+}
+
+static void expect(const char *from, const char *to, const char *want)
+{
+	char *bad = replace_once(good, from, to);
+	assert_non_null(bad);
+	nf_case *c = (nf_case *)1;
+	nf_error err;
+	assert_int_equal(nf_case_load(kb, bad, "one.json", &c, &err), NF_EPARSE);
+	assert_null(c);
+	if (!strstr(err.msg, want))
+		fail_msg("message \"%s\" lacks \"%s\"", err.msg, want);
+	free(bad);
+}
+
+static void test_rejects_with_place(void **state)
+{
+	expect("\"age\": 44.5", "\"age\": -1", "one.json:7: answers.age: number -1 is negative");
+	expect("\"age\": 44.5", "\"age\": \"44\"", "one.json:7: answers.age: type number");
+	expect("\"relief\": true", "\"relief\": 1", "one.json:6: answers.relief: type bool");
+	expect("\"side\": \"both\"", "\"side\": \"left\"", "one.json:8: answers.side: not one of the values");
+	expect("[\"sole\", \"toes\"]", "[\"sole\", \"sole\"]", "one.json:9: answers.where: set repeats a value");
+	expect("[\"sole\", \"toes\"]", "[\"heel\"]", "answers.where: heel is not one of the values");
+	expect("\"weak\": null", "\"weakness\": null", "one.json:10: answers.weakness: unknown finding ID");
+	expect("\"mode\": \"clinician\"", "\"mode\": \"runner\"", "one.json:11: answers.exam_sign: clinician finding in a runner-mode case");
+	expect("\"mode\": \"clinician\"", "\"mode\": \"doctor\"", "one.json:4: mode: must be");
+	expect("\"condition\": \"disc\"", "\"condition\": \"other\"", "one.json:13: expected.condition: unknown condition ID");
+	expect("\"acceptable\": [\"laces\"]", "\"acceptable\": [\"disc\"]", "expected.acceptable: repeats expected.condition");
+	expect("\"triage\": \"routine\"", "\"triage\": \"soon\"", "expected.triage: unknown triage level");
+	expect(", \"triage\": \"routine\"", "", "expected.triage: missing");
+	expect("\"source\": \"test\",", "\"source\": \"test\", \"notes\": 1,", "one.json:3: notes: unknown key");
+	expect("\"id\": \"one\",", "\"id\": \"\",", "one.json:2: id: missing or not a non-empty string");
+	expect("\"id\": \"one\",", "\"id\": \"one\", \"id\": \"two\",", "one.json:2: (json): duplicate object key");
+	expect("\"age\": 44.5", "\"age\": NaN", "one.json:7: (json)");
+	expect("{\n  \"id\"", "[{\n  \"id\"", "(json)");
+}
+
+static void collect(void *ctx, const char *msg)
+{
+	(void)msg;
+	(*(int *)ctx)++;
+}
+
+static void test_check_finds_all(void **state)
+{
+	char *one = replace_once(good, "\"age\": 44.5", "\"age\": -1");
+	char *two = replace_once(one, "\"side\": \"both\"", "\"side\": \"left\"");
+	int n = 0;
+	assert_int_equal(nf_case_check(kb, two, "x.json", collect, &n), 2);
+	assert_int_equal(n, 2);
+	free(one);
+	free(two);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_reads_every_type),
+		cmocka_unit_test(test_rejects_with_place),
+		cmocka_unit_test(test_check_finds_all),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
