@@ -265,7 +265,7 @@ static int interview(struct session *s)
 			const nf_question *prev = &s->history[--s->nhistory];
 			for (size_t i = 0; i < prev->n; i++)
 				nf_engine_withdraw(s->e, prev->finding[i]);
-			/* Red-flag items of the current screen may be re-shown; withdraw them too. */
+			nf_engine_set_screens(s->e, s->nhistory);
 			continue;
 		}
 		if (s->nhistory < sizeof s->history / sizeof *s->history)

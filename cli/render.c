@@ -113,7 +113,15 @@ void render_result(FILE *out, nf_engine *e, bool color, bool miles)
 			bar[k++] = g[0];
 		}
 		bar[k] = '\0';
-		fprintf(out, "  %zu. %-48.48s %s %3.0f%%\n", i + 1, nf_kb_condition_name(kb, order[i]), bar, 100 * p);
+		/* Never print 100% or 0%: the model is not that sure, and the person should not think so. */
+		char pct[8];
+		if (p > 0.99)
+			snprintf(pct, sizeof pct, ">99%%");
+		else if (p < 0.01)
+			snprintf(pct, sizeof pct, " <1%%");
+		else
+			snprintf(pct, sizeof pct, "%3.0f%%", 100 * p);
+		fprintf(out, "  %zu. %-48.48s %s %s\n", i + 1, nf_kb_condition_name(kb, order[i]), bar, pct);
 		print_reasons(out, e, order[i], miles);
 	}
 

@@ -100,6 +100,8 @@ NF_API bool nf_engine_next(nf_engine *e, nf_question *q);
 #define NF_STOP_CHANGE 0.05
 /* Counts a screen as asked (the interview's progress and its cap). */
 NF_API void nf_engine_count_screen(nf_engine *e);
+/* Sets the count of screens asked, for an interview that went back. */
+NF_API void nf_engine_set_screens(nf_engine *e, size_t n);
 NF_API size_t nf_engine_screens(const nf_engine *e);
 
 /* The whole result as a JSON text (schema in docs/result-schema.md) for scripts, the web page and

@@ -50,6 +50,7 @@ const nf_kb *nf_engine_kb(const nf_engine *e) { return e->kb; }
 nf_mode nf_engine_mode(const nf_engine *e) { return e->mode; }
 void nf_engine_count_screen(nf_engine *e) { e->screens++; }
 size_t nf_engine_screens(const nf_engine *e) { return e->screens; }
+void nf_engine_set_screens(nf_engine *e, size_t n) { e->screens = n; }
 
 static int bin_of(const struct nf_finding *f, double x)
 {

@@ -1,6 +1,7 @@
 /* The assessment result as JSON (docs/result-schema.md): one shape for scripts, the web page and
  * the report, so that all three say the same thing. */
 #include <jansson.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -62,6 +63,9 @@ static json_t *cause_json(nf_engine *e, size_t c)
 	json_t *reasons = json_array();
 	for (size_t i = 0; i < n && i < REASONS_MAX; i++) {
 		nf_value v;
+		/* Sorted by size: once an answer moved the cause by under 1%, so did the rest. */
+		if (fabs(r[i].weight) < 0.01)
+			break;
 		nf_engine_state(e, r[i].finding, &v);
 		json_array_append_new(reasons, json_pack("{s:s, s:o, s:f}", "finding", kb->find[r[i].finding].id,
 							  "answer", answer_json(kb, r[i].finding, &v), "weight",

@@ -1,0 +1,161 @@
+/* Benchmark: loading and validating the knowledge base, and one interview step (posterior plus
+ * the choice of the next question), side by side with the bare arithmetic a step must do.
+ * Prints figures; never a pass/fail. Usage: engine_bench VOCAB KB CASEDIR */
+#include <dirent.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "numbfoot/case.h"
+#include "numbfoot/engine.h"
+#include "numbfoot/kb.h"
+
+int main(int argc, char **argv);
+
+static double now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec + ts.tv_nsec * 1e-9;
+}
+
+static char *slurp(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	fseek(f, 0, SEEK_END);
+	long n = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	char *s = malloc((size_t)n + 1);
+	if (fread(s, 1, (size_t)n, f) != (size_t)n)
+		n = 0;
+	s[n] = 0;
+	fclose(f);
+	return s;
+}
+
+static int cmp(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return x < y ? -1 : x > y;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc != 4) {
+		fprintf(stderr, "usage: engine_bench VOCAB KB CASEDIR\n");
+		return 2;
+	}
+	char *vocab = slurp(argv[1]), *kbt = slurp(argv[2]);
+	nf_kb *kb;
+	nf_error err;
+	if (!vocab || !kbt || nf_kb_load(vocab, "v", kbt, "k", &kb, &err) != NF_OK) {
+		fprintf(stderr, "cannot load the knowledge base\n");
+		return 1;
+	}
+	/* 1. Load and validate. */
+	int reps = 200;
+	double t0 = now();
+	for (int i = 0; i < reps; i++) {
+		nf_kb *k2;
+		nf_kb_load(vocab, "v", kbt, "k", &k2, NULL);
+		nf_kb_free(k2);
+	}
+	double load_ms = (now() - t0) / reps * 1e3;
+
+	/* 2. Interview steps over every case of the suite, repeated. */
+	static double steps[2000000];
+	size_t nsteps = 0;
+	DIR *d = opendir(argv[3]);
+	struct dirent *de;
+	char path[4096];
+	nf_case *cases[4096];
+	size_t ncases = 0;
+	while (d && (de = readdir(d)) && ncases < 4096) {
+		if (!strstr(de->d_name, ".json"))
+			continue;
+		snprintf(path, sizeof path, "%s/%s", argv[3], de->d_name);
+		if (nf_case_load_file(kb, path, &cases[ncases], NULL) == NF_OK)
+			ncases++;
+	}
+	if (d)
+		closedir(d);
+	for (int round = 0; round < 20; round++) {
+		for (size_t i = 0; i < ncases; i++) {
+			nf_engine *e;
+			nf_engine_new(kb, nf_case_mode(cases[i]), &e, NULL);
+			for (;;) {
+				nf_question q;
+				double s = now();
+				bool more = nf_engine_next(e, &q);
+				double p = nf_engine_probability(e, 0);
+				double el = now() - s;
+				(void)p;
+				if (nsteps < sizeof steps / sizeof *steps)
+					steps[nsteps++] = el;
+				if (!more)
+					break;
+				for (size_t k = 0; k < q.n; k++) {
+					nf_value v;
+					if (nf_case_answer(cases[i], q.finding[k], &v) == NF_ANSWERED)
+						nf_engine_answer(e, q.finding[k], &v, NULL);
+					else
+						nf_engine_unknown(e, q.finding[k]);
+				}
+				nf_engine_count_screen(e);
+			}
+			nf_engine_free(e);
+		}
+	}
+	qsort(steps, nsteps, sizeof *steps, cmp);
+	double sum = 0;
+	for (size_t i = 0; i < nsteps; i++)
+		sum += steps[i];
+	double mean_us = nsteps ? sum / nsteps * 1e6 : 0;
+
+	/* 3. The bare arithmetic of the first step's look-ahead: for every screen, every outcome times
+	 * every condition is one multiply-add (checklists: the whole outcome tree). */
+	size_t C = nf_kb_conditions(kb), ops = 0;
+	for (size_t k = 0; k < nf_kb_checklists(kb); k++) {
+		size_t fs[8], n = nf_kb_checklist_findings(kb, k, fs, 8);
+		ops += ((size_t)2 << n) * C;
+	}
+	for (size_t f = 0; f < nf_kb_findings(kb); f++) {
+		if (nf_kb_finding_checklist(kb, f) >= 0 || nf_kb_finding_clinician(kb, f))
+			continue;
+		size_t nout = nf_kb_finding_type(kb, f) == NF_BOOL ? 2 : nf_kb_finding_values(kb, f);
+		if (nf_kb_finding_type(kb, f) == NF_NUMBER)
+			nout = 8;
+		if (nf_kb_finding_type(kb, f) == NF_SET)
+			nout *= 2;
+		ops += nout * C;
+	}
+	double *a = calloc(ops + 64, sizeof *a), acc[8] = {0};
+	for (size_t i = 0; i < ops; i++)
+		a[i] = 1.0 + (double)(i % 7) * 1e-3;
+	int arounds = 2000;
+	t0 = now();
+	for (int r = 0; r < arounds; r++)
+		for (size_t i = 0; i < ops; i++)
+			acc[i & 7] += a[i] * acc[(i + 1) & 7] + 1e-9;
+	double arith_us = (now() - t0) / arounds * 1e6;
+	if (acc[0] == 42)
+		puts("");
+
+	printf("engine: knowledge base load and validate: %.3f ms (goal 5 ms)\n", load_ms);
+	printf("engine: interview step (next question + posterior) over %zu steps of %zu cases:\n", nsteps, ncases);
+	printf("engine:   mean %.2f us, median %.2f us, p99 %.2f us (goal 10 us)\n", mean_us,
+	       nsteps ? steps[nsteps / 2] * 1e6 : 0, nsteps ? steps[nsteps * 99 / 100] * 1e6 : 0);
+	printf("engine: bare arithmetic of a full first-step look-ahead (%zu multiply-adds): %.2f us\n", ops, arith_us);
+	printf("engine: ratio mean step / bare arithmetic = %.2f\n", arith_us > 0 ? mean_us / arith_us : 0);
+	for (size_t i = 0; i < ncases; i++)
+		nf_case_free(cases[i]);
+	nf_kb_free(kb);
+	free(a);
+	free(vocab);
+	free(kbt);
+	return 0;
+}

@@ -1,0 +1,4 @@
+# --json is for case files; the interview is for people
+args: assess --json
+exit: 2
+err: --json needs --answers FILE
