@@ -13,8 +13,10 @@
 #include "numbfoot/engine.h"
 
 /* Conditions whose posterior is below this are left out of the look-ahead: they cannot carry
- * measurable information, and skipping them keeps a step within its time budget. */
-#define LOOKAHEAD_FLOOR 1e-5
+ * measurable information, and skipping them keeps a step within its time budget. The red-flag
+ * screen, the one place a rare emergency can jump by orders of magnitude, is asked before any
+ * look-ahead. */
+#define LOOKAHEAD_FLOOR 1e-3
 
 struct nf_engine {
 	const nf_kb *kb;
@@ -306,7 +308,12 @@ nf_triage nf_engine_triage(nf_engine *e, nf_triage_info *info)
 	return ti.level;
 }
 
-/* ---- Look-ahead: information gain and the chance of changing the conclusion. ---- */
+/* ---- Look-ahead: information gain and the chance of changing the conclusion. ----
+ *
+ * The gain of a screen is the mutual information between the cause C and the answer O:
+ * I(C;O) = H(O) - H(O|C). H(O|C) is a sum of per-condition outcome entropies, which the knowledge
+ * base precomputes, so a step takes one logarithm per possible answer instead of one per answer
+ * and condition. This equals the expected fall in the entropy of the posterior. */
 
 struct look {
 	const nf_kb *kb;
@@ -314,101 +321,210 @@ struct look {
 	int idx[NF_MAX_CONDITIONS];  /* their indices */
 	double post[NF_MAX_CONDITIONS];
 	nf_triage level[NF_MAX_CONDITIONS];
+	double thr[NF_TRIAGE_LEVELS];
 	int top;                     /* leading condition now (position in idx) */
-	nf_triage triage;            /* level by probability now */
+	nf_triage now;               /* the level now (red flags included) */
 	nf_triage floor;             /* red-flag level now */
-	double gain, change;         /* accumulated over outcomes */
+	double hO, change;           /* accumulated over outcomes */
+	/* The screen being looked at, with the outcome the enumeration is at for each of its findings,
+	 * so that escalation rules and red flags can be judged on the hypothetical answers. */
+	const nf_engine *e;
+	int nhyp;
+	int hyp_f[NF_MAX_CHECKLIST], hyp_o[NF_MAX_CHECKLIST];
+	bool touch[NF_MAX_CONDITIONS]; /* condition has a rule on one of the screen's findings */
+	bool any_touch, rf_touch;
 };
 
-static double entropy(const double *p, int n)
+/* Does rule term t hold, with the screen's hypothetical answers in place of unknown ones? For a
+ * number, an outcome is a bin; a bin that straddles the rule's threshold counts as holding, so
+ * that a question able to escalate is never thought unable to. */
+static bool term_holds_hyp(const struct look *lk, const struct nf_rule_term *t)
 {
-	double h = 0;
-	for (int i = 0; i < n; i++)
-		if (p[i] > 0)
-			h -= p[i] * log(p[i]);
-	return h;
+	for (int k = 0; k < lk->nhyp; k++) {
+		if (lk->hyp_f[k] != t->finding)
+			continue;
+		const struct nf_finding *f = &lk->kb->find[t->finding];
+		int o = lk->hyp_o[k];
+		if (t->op == NF_OP_EQ)
+			return o == (int)t->x;
+		double lo = o == 0 ? -INFINITY : f->edge[o - 1], hi = o == f->nbins - 1 ? INFINITY : f->edge[o];
+		return t->op == NF_OP_GE ? hi > t->x : lo < t->x;
+	}
+	return term_holds(lk->e, t);
+}
+
+static nf_triage level_hyp(const struct look *lk, int c)
+{
+	const struct nf_condition *cd = &lk->kb->cond[c];
+	nf_triage l = cd->triage;
+	for (int r = 0; r < cd->nrules; r++) {
+		bool all = true;
+		for (int t = 0; t < cd->rule[r].nterms && all; t++)
+			all = term_holds_hyp(lk, &cd->rule[r].term[t]);
+		if (all && cd->rule[r].to > l)
+			l = cd->rule[r].to;
+	}
+	return l;
+}
+
+/* Prepares the overlay for a screen of findings fs[0..n). */
+static void look_screen(struct look *lk, const size_t *fs, size_t n)
+{
+	const nf_kb *kb = lk->kb;
+	uint64_t ruled = 0;
+	lk->nhyp = (int)n;
+	lk->any_touch = lk->rf_touch = false;
+	for (size_t k = 0; k < n; k++) {
+		lk->hyp_f[k] = (int)fs[k];
+		lk->hyp_o[k] = 0;
+		lk->rf_touch |= kb->find[fs[k]].red_flag >= 0;
+		ruled |= kb->find[fs[k]].rule_conds;
+	}
+	for (int i = 0; i < lk->n; i++) {
+		lk->touch[i] = ruled >> lk->idx[i] & 1;
+		lk->any_touch |= lk->touch[i];
+	}
+}
+
+/* The natural logarithm to about 1e-9 relative error, several times faster than log(): a step
+ * takes one per possible answer of every screen (hundreds), and the choice of question does not
+ * need libm's last bit. x = m * 2^k with m in [sqrt(1/2), sqrt(2)); log m = 2 atanh(z) with
+ * z = (m - 1) / (m + 1), |z| < 0.172, summed to z^9. */
+static double fast_log(double x)
+{
+	int k;
+	double m = frexp(x, &k); /* m in [0.5, 1) */
+	if (m < M_SQRT1_2) {
+		m *= 2;
+		k--;
+	}
+	double z = (m - 1) / (m + 1), z2 = z * z;
+	double s = z * (2 + z2 * (2.0 / 3 + z2 * (2.0 / 5 + z2 * (2.0 / 7 + z2 * (2.0 / 9)))));
+	return s + k * M_LN2;
 }
 
 /* Accounts one hypothetical outcome: joint[i] = P(outcome, condition i). */
-static void leaf(struct look *lk, const double *joint, double h0)
+static void leaf(struct look *lk, const double *joint)
 {
-	double po = 0, post[NF_MAX_CONDITIONS];
-	for (int i = 0; i < lk->n; i++)
-		po += joint[i];
-	if (po <= 0)
-		return;
+	double po = 0, m[NF_TRIAGE_LEVELS] = {0};
 	int top = 0;
 	for (int i = 0; i < lk->n; i++) {
-		post[i] = joint[i] / po;
-		if (post[i] > post[top])
+		po += joint[i];
+		m[lk->any_touch && lk->touch[i] ? level_hyp(lk, lk->idx[i]) : lk->level[i]] += joint[i];
+		if (joint[i] > joint[top])
 			top = i;
 	}
-	lk->gain += po * (h0 - entropy(post, lk->n));
-	/* Triage over the kept conditions; the dropped ones hold under LOOKAHEAD_FLOOR each. */
-	double m[NF_TRIAGE_LEVELS] = {0};
-	for (int i = 0; i < lk->n; i++)
-		for (int l = 0; l <= (int)lk->level[i]; l++)
-			m[l] += post[i];
+	if (po <= 0)
+		return;
+	lk->hO -= po * fast_log(po);
+	/* Triage after this outcome, without dividing: mass >= threshold * P(outcome). */
 	nf_triage t = NF_SELF_CARE;
-	for (int l = NF_EMERGENCY; l >= NF_ROUTINE; l--)
-		if (m[l] >= lk->kb->threshold[l]) {
+	double above = 0;
+	for (int l = NF_EMERGENCY; l >= NF_ROUTINE; l--) {
+		above += m[l];
+		if (above >= lk->thr[l] * po) {
 			t = (nf_triage)l;
 			break;
 		}
-	if (t < lk->floor)
-		t = lk->floor;
-	nf_triage now = lk->triage < lk->floor ? lk->floor : lk->triage;
-	if (top != lk->top || t != now)
+	}
+	nf_triage floor = lk->floor;
+	for (int k = 0; lk->rf_touch && k < lk->nhyp; k++) {
+		const struct nf_finding *f = &lk->kb->find[lk->hyp_f[k]];
+		if (f->red_flag > (int)floor && lk->hyp_o[k] == f->red_flag_value)
+			floor = (nf_triage)f->red_flag;
+	}
+	if (t < floor)
+		t = floor;
+	if (top != lk->top || t != lk->now)
 		lk->change += po;
 }
 
-static void look_single(struct look *lk, const struct nf_finding *f, double h0)
+/* H(O|C) of a finding (for a set: of one of its values) over the kept conditions. */
+static double cond_entropy(const struct look *lk, const struct nf_finding *f, int v)
+{
+	double h = 0;
+	for (int i = 0; i < lk->n; i++)
+		h += lk->post[i] * f->h[lk->idx[i]][v];
+	return h;
+}
+
+static double look_single(struct look *lk, const struct nf_finding *f)
 {
 	double joint[NF_MAX_CONDITIONS];
+	lk->hO = 0;
 	for (int o = 0; o < f->nout; o++) {
 		for (int i = 0; i < lk->n; i++)
 			joint[i] = lk->post[i] * f->p[lk->idx[i]][o];
-		leaf(lk, joint, h0);
+		lk->hyp_o[0] = o;
+		leaf(lk, joint);
 	}
+	return lk->hO - cond_entropy(lk, f, 0);
 }
 
 /* A set finding's outcomes are every subset of its values: too many to enumerate. Its gain is
  * taken as the sum of its values' gains, each asked as yes/no; that over-counts what values
- * share, which only brings the question forward, where "where is it" belongs anyway. */
-static void look_set(struct look *lk, const struct nf_finding *f, double h0)
+ * share, which only brings the question forward, where "where is it" belongs anyway. Its chance
+ * of change is its likeliest-changing value's. */
+static double look_set(struct look *lk, const struct nf_finding *f)
 {
 	double joint[NF_MAX_CONDITIONS], gain = 0, change = 0;
+	lk->nhyp = 0; /* no rule or red flag can name a set finding */
+	lk->any_touch = lk->rf_touch = false;
 	for (int v = 0; v < f->nvalues; v++) {
-		lk->gain = lk->change = 0;
+		lk->hO = lk->change = 0;
 		for (int yes = 0; yes < 2; yes++) {
 			for (int i = 0; i < lk->n; i++) {
 				double p = f->p[lk->idx[i]][v];
 				joint[i] = lk->post[i] * (yes ? p : 1 - p);
 			}
-			leaf(lk, joint, h0);
+			leaf(lk, joint);
 		}
-		gain += lk->gain;
+		gain += lk->hO - cond_entropy(lk, f, v);
 		if (lk->change > change)
 			change = lk->change;
 	}
-	lk->gain = gain;
 	lk->change = change;
+	return gain;
 }
 
-/* Enumerates the joint yes/no outcomes of a checklist's findings depth first. */
-static void look_list(struct look *lk, const nf_kb *kb, const size_t *fs, size_t n, const double *joint, double h0)
+/* Below this probability a branch of a checklist's outcome tree is taken as one outcome: its
+ * share of H(O) and of the chance of change is under 1e-7. */
+#define BRANCH_FLOOR 1e-6
+
+/* Enumerates the joint yes/no outcomes of a checklist depth first. pk[k][o][i] is P(item k = o |
+ * kept condition i), copied densely so that the tree's inner loop reads consecutive memory. */
+static void look_tree(struct look *lk, double (*pk)[2][NF_MAX_CONDITIONS], size_t depth, size_t n,
+		      const double *joint, double mass)
 {
-	if (n == 0) {
-		leaf(lk, joint, h0);
+	if (depth == n || mass < BRANCH_FLOOR) {
+		leaf(lk, joint);
 		return;
 	}
-	const struct nf_finding *f = &kb->find[fs[0]];
 	double next[NF_MAX_CONDITIONS];
 	for (int o = 0; o < 2; o++) {
+		double m = 0;
 		for (int i = 0; i < lk->n; i++)
-			next[i] = joint[i] * f->p[lk->idx[i]][o];
-		look_list(lk, kb, fs + 1, n - 1, next, h0);
+			m += next[i] = joint[i] * pk[depth][o][i];
+		lk->hyp_o[depth] = o;
+		look_tree(lk, pk, depth + 1, n, next, m);
 	}
+	lk->hyp_o[depth] = 0;
+}
+
+static double look_list(struct look *lk, const nf_kb *kb, const size_t *fs, size_t n)
+{
+	double pk[NF_MAX_CHECKLIST][2][NF_MAX_CONDITIONS], hc = 0;
+	for (size_t k = 0; k < n; k++) {
+		const struct nf_finding *f = &kb->find[fs[k]];
+		for (int i = 0; i < lk->n; i++) {
+			pk[k][0][i] = f->p[lk->idx[i]][0];
+			pk[k][1][i] = f->p[lk->idx[i]][1];
+		}
+		hc += cond_entropy(lk, f, 0);
+	}
+	lk->hO = 0;
+	look_tree(lk, pk, 0, n, lk->post, 1);
+	return lk->hO - hc;
 }
 
 static bool askable(const nf_engine *e, int f)
@@ -440,7 +556,7 @@ bool nf_engine_next(nf_engine *e, nf_question *q)
 	if (e->screens >= NF_MAX_SCREENS)
 		return false;
 
-	struct look lk = {.kb = kb};
+	struct look lk = {.kb = kb, .e = e};
 	for (int c = 0; c < kb->ncond; c++) {
 		if (e->post[c] < LOOKAHEAD_FLOOR)
 			continue;
@@ -451,10 +567,12 @@ bool nf_engine_next(nf_engine *e, nf_question *q)
 			lk.top = lk.n;
 		lk.n++;
 	}
+	memcpy(lk.thr, kb->threshold, sizeof lk.thr);
 	int rf;
 	lk.floor = red_flag_level(e, &rf);
-	lk.triage = level_of(kb, e->level, e->post, NULL);
-	double h0 = entropy(lk.post, lk.n);
+	lk.now = level_of(kb, e->level, e->post, NULL);
+	if (lk.now < lk.floor)
+		lk.now = lk.floor;
 
 	double best = -1, most = 0;
 	nf_question cand;
@@ -467,9 +585,9 @@ bool nf_engine_next(nf_engine *e, nf_question *q)
 				cand.finding[cand.n++] = (size_t)l->finding[i];
 		if (!cand.n)
 			continue;
-		lk.gain = lk.change = 0;
-		look_list(&lk, kb, cand.finding, cand.n, lk.post, h0);
-		cand.gain = lk.gain;
+		lk.change = 0;
+		look_screen(&lk, cand.finding, cand.n);
+		cand.gain = look_list(&lk, kb, cand.finding, cand.n);
 		cand.change = lk.change;
 		if (cand.change > most)
 			most = cand.change;
@@ -481,20 +599,19 @@ bool nf_engine_next(nf_engine *e, nf_question *q)
 	for (int f = 0; f < kb->nfind; f++) {
 		if (kb->find[f].checklist >= 0 || !askable(e, f))
 			continue;
-		lk.gain = lk.change = 0;
-		if (kb->find[f].type == NF_SET)
-			look_set(&lk, &kb->find[f], h0);
-		else
-			look_single(&lk, &kb->find[f], h0);
+		lk.change = 0;
+		size_t one = (size_t)f;
+		look_screen(&lk, &one, 1);
+		double gain = kb->find[f].type == NF_SET ? look_set(&lk, &kb->find[f]) : look_single(&lk, &kb->find[f]);
 		if (lk.change > most)
 			most = lk.change;
-		if (lk.gain > best) {
-			best = lk.gain;
+		if (gain > best) {
+			best = gain;
 			memset(q, 0, sizeof *q);
 			q->checklist = -1;
 			q->n = 1;
 			q->finding[0] = (size_t)f;
-			q->gain = lk.gain;
+			q->gain = gain;
 			q->change = lk.change;
 		}
 	}

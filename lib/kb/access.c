@@ -149,8 +149,8 @@ size_t nf_kb_references(const nf_kb *kb) { return (size_t)kb->nref; }
 const char *nf_kb_reference(const nf_kb *kb, size_t i, const char **cite)
 {
 	if (cite)
-		*cite = kb->ref_cite[i];
-	return kb->ref_key[i];
+		*cite = kb->ref[i].cite;
+	return kb->ref[i].key;
 }
 
 double nf_kb_triage_threshold(const nf_kb *kb, nf_triage t) { return kb->threshold[t]; }

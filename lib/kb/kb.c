@@ -99,12 +99,33 @@ static const char *get_string(struct ctx *cx, const char *path, json_t *obj, con
 	return json_string_value(v);
 }
 
+/* Compares a key of given length with a NUL-terminated one, as strcmp would order them. */
+static int keycmp(const char *key, size_t len, const char *other)
+{
+	int r = strncmp(key, other, len);
+	return r ? r : (other[len] ? -1 : 0);
+}
+
+/* References are sorted once read (read_references), so that resolving the knowledge base's
+ * thousands of sources is a binary search each. */
 static bool is_reference(const nf_kb *kb, const char *key, size_t len)
 {
-	for (int i = 0; i < kb->nref; i++)
-		if (strlen(kb->ref_key[i]) == len && !strncmp(kb->ref_key[i], key, len))
+	int lo = 0, hi = kb->nref - 1;
+	while (lo <= hi) {
+		int mid = (lo + hi) / 2, r = keycmp(key, len, kb->ref[mid].key);
+		if (!r)
 			return true;
+		if (r < 0)
+			hi = mid - 1;
+		else
+			lo = mid + 1;
+	}
 	return false;
+}
+
+static int cmp_ref(const void *a, const void *b)
+{
+	return strcmp(((const struct nf_ref *)a)->key, ((const struct nf_ref *)b)->key);
 }
 
 /* Checks obj.source: reference keys and "estimate: reasoning" parts joined by "; ". */
@@ -380,6 +401,7 @@ static void read_rule(struct ctx *cx, const char *path, json_t *r, struct nf_con
 			t->x = o;
 		}
 		rule->nterms++;
+		cx->kb->find[fi].rule_conds |= UINT64_C(1) << (c - cx->kb->cond);
 	}
 	c->nrules++;
 }
@@ -598,6 +620,10 @@ static void read_finding_likelihoods(struct ctx *cx, const char *path, json_t *o
 			f->p[c][i] = q;
 			f->lp[c][i] = log(q);
 			f->lq[c][i] = f->type == NF_SET ? log1p(-q) : 0;
+			if (f->type == NF_SET)
+				f->h[c][i] = -q * log(q) - (1 - q) * log1p(-q);
+			else
+				f->h[c][0] -= q * log(q);
 		}
 	}
 }
@@ -750,9 +776,8 @@ static void read_references(struct ctx *cx, json_t *arr)
 		return;
 	}
 	size_t n = json_array_size(arr);
-	kb->ref_key = calloc(n, sizeof *kb->ref_key);
-	kb->ref_cite = calloc(n, sizeof *kb->ref_cite);
-	if (!kb->ref_key || !kb->ref_cite) {
+	kb->ref = calloc(n, sizeof *kb->ref);
+	if (!kb->ref) {
 		fault(cx, "references", "out of memory");
 		return;
 	}
@@ -771,14 +796,15 @@ static void read_references(struct ctx *cx, json_t *arr)
 		const char *key = get_string(cx, p, v, "key", true), *cite = get_string(cx, p, v, "cite", true);
 		if (!key || !cite)
 			continue;
-		if (is_reference(kb, key, strlen(key))) {
-			fault(cx, p, "reference \"%s\" appears twice", key);
-			continue;
-		}
-		kb->ref_key[kb->nref] = key;
-		kb->ref_cite[kb->nref] = cite;
+		kb->ref[kb->nref].key = key;
+		kb->ref[kb->nref].cite = cite;
 		kb->nref++;
 	}
+	/* Sorted for binary search; a repeated key is then next to its twin. */
+	qsort(kb->ref, (size_t)kb->nref, sizeof *kb->ref, cmp_ref);
+	for (int k = 1; k < kb->nref; k++)
+		if (!strcmp(kb->ref[k].key, kb->ref[k - 1].key))
+			fault(cx, "references", "reference \"%s\" appears twice", kb->ref[k].key);
 }
 
 void nf_kb_free(nf_kb *kb)
@@ -790,14 +816,14 @@ void nf_kb_free(nf_kb *kb)
 			free(kb->find[i].p);
 			free(kb->find[i].lp);
 			free(kb->find[i].lq);
+			free(kb->find[i].h);
 			free(kb->find[i].source);
 			free(kb->find[i].listed);
 		}
 		free(kb->find);
 	}
 	free(kb->list);
-	free(kb->ref_key);
-	free(kb->ref_cite);
+	free(kb->ref);
 	json_decref(kb->vocab_root);
 	json_decref(kb->kb_root);
 	free(kb);
@@ -924,9 +950,10 @@ static nf_kb *build(struct ctx *cx, const char *vocab, const char *vocab_name, c
 		fd->p = calloc((size_t)kb->ncond, sizeof *fd->p);
 		fd->lp = calloc((size_t)kb->ncond, sizeof *fd->lp);
 		fd->lq = calloc((size_t)kb->ncond, sizeof *fd->lq);
+		fd->h = calloc((size_t)kb->ncond, sizeof *fd->h);
 		fd->source = calloc((size_t)kb->ncond, sizeof *fd->source);
 		fd->listed = calloc((size_t)kb->ncond, sizeof *fd->listed);
-		if (!fd->p || !fd->lp || !fd->lq || !fd->source || !fd->listed)
+		if (!fd->p || !fd->lp || !fd->lq || !fd->h || !fd->source || !fd->listed)
 			goto out_nomem;
 	}
 	json_t *fobj[NF_MAX_FINDINGS] = {NULL};

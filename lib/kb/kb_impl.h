@@ -5,6 +5,7 @@
 #define NUMBFOOT_KB_IMPL_H
 
 #include <jansson.h>
+#include <stdint.h>
 
 #include "numbfoot/kb.h"
 
@@ -66,8 +67,12 @@ struct nf_finding {
 	double (*p)[NF_MAX_VALUES];
 	double (*lp)[NF_MAX_VALUES];
 	double (*lq)[NF_MAX_VALUES]; /* set only: log(1 - p) */
+	/* Entropy of the answer given each condition (nats): [c][0] for bool, enum and number; for a
+	 * set, [c][v] of value v's yes/no. The engine's look-ahead needs these every step. */
+	double (*h)[NF_MAX_VALUES];
 	const char **source;         /* per condition */
 	bool *listed;                /* per condition: has its own likelihood */
+	uint64_t rule_conds;         /* bit c: condition c has an escalation rule on this finding */
 	int checklist;               /* -1 if asked alone */
 	int red_flag;                /* level set by the flagged answer, or -1 */
 	int red_flag_value;          /* outcome index of the flagged answer */
@@ -87,7 +92,9 @@ struct nf_kb {
 	struct nf_condition cond[NF_MAX_CONDITIONS];
 	struct nf_finding *find; /* [nfind] */
 	struct nf_checklist *list;
-	const char **ref_key, **ref_cite;
+	struct nf_ref {
+		const char *key, *cite;
+	} *ref; /* sorted by key */
 	double threshold[NF_TRIAGE_LEVELS];
 	double log_prior[NF_MAX_CONDITIONS]; /* normalised */
 };
