@@ -61,38 +61,55 @@ NUMBFOOT := $(BUILD)/numbfoot
 
 all: $(NUMBFOOT) $(LIBSO)
 
+# Quiet by default; `make V=1` shows each command.
+ifeq ($(V),1)
+Q :=
+else
+Q := @
+endif
+
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
+	@$(if $(Q),echo "  CC      $@")
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
 
 # Data built into the command (cli/blobs.S): rebuilt when the knowledge base changes.
 $(BUILD)/cli/blobs.o: cli/blobs.S kb/numbfoot.json kb/vocabulary.json
 	@mkdir -p $(dir $@)
-	$(CC) -c $< -o $@
+	$(Q)$(CC) -c $< -o $@
 
 $(LIBA): $(LIB_OBJS)
 	@mkdir -p $(dir $@)
-	rm -f $@
-	ar rcs $@ $^
+	@rm -f $@
+	@$(if $(Q),echo "  AR      $@")
+	$(Q)ar rcs $@ $^
 
 # The shared library exists so that a test can check that only nf_ symbols are exported.
 $(LIBSO): $(LIB_OBJS)
-	$(CC) -shared $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) -shared $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
 $(NUMBFOOT): $(CLI_OBJS) $(LIBA)
-	$(CC) $(LDFLAGS) -o $@ $(CLI_OBJS) $(LIBA) $(PKG_LIBS)
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(LDFLAGS) -o $@ $(CLI_OBJS) $(LIBA) $(PKG_LIBS)
 
 $(BUILD)/tests/unit/%.o: tests/unit/%.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(CFLAGS) $(TEST_CFLAGS) -c $< -o $@
+	@$(if $(Q),echo "  CC      $@")
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $(TEST_CFLAGS) -c $< -o $@
 
 $(BUILD)/tests/unit/%: $(BUILD)/tests/unit/%.o $(LIBA)
-	$(CC) $(LDFLAGS) -o $@ $< $(LIBA) $(PKG_LIBS) $(TEST_LIBS)
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(LDFLAGS) -o $@ $< $(LIBA) $(PKG_LIBS) $(TEST_LIBS)
 
 # Each fuzz target is also linked with a plain main() that replays its committed corpus, so the
 # ordinary test run exercises every seed without libFuzzer.
 $(BUILD)/fuzz/replay_%: $(BUILD)/fuzz/%.o $(BUILD)/fuzz/replay_main.o $(LIBA)
-	$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+# Keep intermediate objects of pattern rules (unit tests, fuzz replays) between runs.
+.SECONDARY:
 
 deps:
 	@sh scripts/deps.sh
