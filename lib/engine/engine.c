@@ -575,27 +575,7 @@ bool nf_engine_next(nf_engine *e, nf_question *q)
 		lk.now = lk.floor;
 
 	double best = -1, most = 0;
-	nf_question cand;
-	for (int k = 0; k < kb->nlist; k++) {
-		const struct nf_checklist *l = &kb->list[k];
-		memset(&cand, 0, sizeof cand);
-		cand.checklist = k;
-		for (int i = 0; i < l->n; i++)
-			if (askable(e, l->finding[i]))
-				cand.finding[cand.n++] = (size_t)l->finding[i];
-		if (!cand.n)
-			continue;
-		lk.change = 0;
-		look_screen(&lk, cand.finding, cand.n);
-		cand.gain = look_list(&lk, kb, cand.finding, cand.n);
-		cand.change = lk.change;
-		if (cand.change > most)
-			most = cand.change;
-		if (cand.gain > best) {
-			best = cand.gain;
-			*q = cand;
-		}
-	}
+	/* Single findings first: each is cheap, and the best of them bounds what a checklist must beat. */
 	for (int f = 0; f < kb->nfind; f++) {
 		if (kb->find[f].checklist >= 0 || !askable(e, f))
 			continue;
@@ -613,6 +593,51 @@ bool nf_engine_next(nf_engine *e, nf_question *q)
 			q->finding[0] = (size_t)f;
 			q->gain = gain;
 			q->change = lk.change;
+		}
+	}
+	/* Checklists: their findings are independent given the cause, so a checklist's gain is at most
+	 * the sum of its findings' gains (mutual information is sub-additive then). A checklist whose
+	 * bound cannot beat the best screen so far is skipped without enumerating its 2^n answers,
+	 * unless the stopping rule still needs its chance of change. Best bounds first. */
+	nf_question cand[NF_MAX_FINDINGS];
+	double bound[NF_MAX_FINDINGS];
+	int order[NF_MAX_FINDINGS], ncand = 0;
+	for (int k = 0; k < kb->nlist; k++) {
+		const struct nf_checklist *l = &kb->list[k];
+		nf_question *c = &cand[ncand];
+		memset(c, 0, sizeof *c);
+		c->checklist = k;
+		bound[ncand] = 0;
+		for (int i = 0; i < l->n; i++) {
+			if (!askable(e, l->finding[i]))
+				continue;
+			size_t one = (size_t)l->finding[i];
+			c->finding[c->n++] = one;
+			look_screen(&lk, &one, 1);
+			bound[ncand] += look_single(&lk, &kb->find[one]);
+		}
+		if (!c->n)
+			continue;
+		int j = ncand++;
+		while (j > 0 && bound[order[j - 1]] < bound[ncand - 1]) {
+			order[j] = order[j - 1];
+			j--;
+		}
+		order[j] = ncand - 1;
+	}
+	for (int r = 0; r < ncand; r++) {
+		nf_question *c = &cand[order[r]];
+		if (bound[order[r]] <= best && most >= NF_STOP_CHANGE)
+			continue;
+		lk.change = 0;
+		look_screen(&lk, c->finding, c->n);
+		c->gain = look_list(&lk, kb, c->finding, c->n);
+		c->change = lk.change;
+		if (c->change > most)
+			most = c->change;
+		if (c->gain > best) {
+			best = c->gain;
+			*q = *c;
 		}
 	}
 	/* Stop when no screen is likely enough to change what we would say. The screen that gains most
