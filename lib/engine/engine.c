@@ -16,7 +16,7 @@
  * measurable information, and skipping them keeps a step within its time budget. The red-flag
  * screen, the one place a rare emergency can jump by orders of magnitude, is asked before any
  * look-ahead. */
-#define LOOKAHEAD_FLOOR 1e-3
+#define LOOKAHEAD_FLOOR 1e-4
 
 struct nf_engine {
 	const nf_kb *kb;
