@@ -496,7 +496,7 @@ nf_err imp_fit_read(imp_src *s, nf_run_record *run, nf_error *err)
 	f->sport_mesg = -1;
 	f->first_other_sport = -1;
 	f->first_file_type = -1;
-	imp_track_init(&f->tr);
+	imp_track_init(&f->tr, s);
 	/* Chained files: blocks back to back until the input ends. */
 	do {
 		if ((rc = read_block(f)) != NF_OK)

@@ -145,7 +145,7 @@ nf_err imp_gpx_read(imp_src *s, nf_run_record *run, nf_error *err)
 		rc = nf_error_set(err, NF_ENOMEM, "%s: out of memory", s->name);
 		goto out_free;
 	}
-	imp_track_init(&g->tr);
+	imp_track_init(&g->tr, s);
 	x->name = s->name;
 	x->err = err;
 	x->start = gpx_start;

@@ -198,6 +198,12 @@ out_close:
 nf_err nf_import_buffer(const void *data, size_t len, const char *name, nf_run_record *run,
 			nf_error *err)
 {
+	return imp_import_buffer_observed(data, len, name, run, err, NULL, NULL);
+}
+
+nf_err imp_import_buffer_observed(const void *data, size_t len, const char *name,
+				  nf_run_record *run, nf_error *err, imp_point_fn fn, void *ctx)
+{
 	imp_src s = {0};
 	nf_err rc;
 
@@ -211,6 +217,8 @@ nf_err nf_import_buffer(const void *data, size_t len, const char *name, nf_run_r
 				    s.name, len, (unsigned long long)IMP_FILE_MAX);
 	s.mem = data;
 	s.memlen = len;
+	s.observe = fn;
+	s.observe_ctx = ctx;
 	rc = import_src(&s, data, len < IMP_CHUNK ? len : IMP_CHUNK, run, err);
 	if (rc != NF_OK)
 		nf_run_record_init(run);

@@ -25,6 +25,11 @@
 #define IMP_XML_DEPTH_MAX 64             /* element nesting */
 #define IMP_XML_TEXT_MAX 4096            /* character data between two tags */
 
+typedef struct imp_point imp_point;
+/* Called with every point a reader folds into its track, for tests that check the decoding
+ * record by record; ctx is the caller's. */
+typedef void (*imp_point_fn)(void *ctx, const imp_point *pt);
+
 /* One input being read front to back, from a FILE or from memory. Every byte handed out is
  * hashed on the way, so that source_sha256 costs no second pass. */
 typedef struct imp_src {
@@ -39,6 +44,8 @@ typedef struct imp_src {
 	uint64_t total;            /* bytes handed out so far */
 	bool ioerr;                /* a read failed (as opposed to the end of the input) */
 	bool toobig;               /* the input passed IMP_FILE_MAX */
+	imp_point_fn observe;      /* NULL, or a test's observer of every point */
+	void *observe_ctx;
 } imp_src;
 
 /* Sets *p to the next up to max (<= IMP_CHUNK) bytes of the input and returns how many; 0 at the
@@ -51,7 +58,7 @@ size_t imp_src_next(imp_src *s, const unsigned char **p, size_t max);
 nf_err imp_src_error(const imp_src *s, nf_error *err);
 
 /* One sample of a track: any field may be NaN when the point lacks it. */
-typedef struct imp_point {
+struct imp_point {
 	double t;       /* seconds since the Unix epoch */
 	double lat, lon; /* degrees */
 	double dist;    /* metres from the start, as the file says */
@@ -59,7 +66,7 @@ typedef struct imp_point {
 	double hr;      /* beats per minute */
 	double cad;     /* steps per minute, both feet */
 	double temp;    /* degrees Celsius */
-} imp_point;
+};
 
 void imp_point_init(imp_point *pt);
 
@@ -85,9 +92,12 @@ typedef struct imp_track {
 	bool have_moving;       /* some interval could be judged */
 	double hr_sum, cad_sum, temp_sum;
 	int64_t hr_n, cad_n, temp_n;
+	imp_point_fn observe;   /* copied from imp_src; see imp_point_fn */
+	void *observe_ctx;
 } imp_track;
 
-void imp_track_init(imp_track *tr);
+/* Starts an empty track that reports its points to s's observer, if any. */
+void imp_track_init(imp_track *tr, const imp_src *s);
 void imp_track_add(imp_track *tr, const imp_point *pt);
 /* Starts a new segment: no distance is counted from the last point to the next. */
 void imp_track_break(imp_track *tr);
@@ -113,6 +123,10 @@ bool imp_sport_is_not_run(const char *sport);
 
 /* Copies src into dst (cap bytes), lower-cased and trimmed. */
 void imp_sport_copy(char *dst, size_t cap, const char *src);
+
+/* nf_import_buffer with an observer of every decoded point: for unit tests only. */
+nf_err imp_import_buffer_observed(const void *data, size_t len, const char *name,
+				  nf_run_record *run, nf_error *err, imp_point_fn fn, void *ctx);
 
 nf_err imp_gpx_read(imp_src *s, nf_run_record *run, nf_error *err);
 nf_err imp_tcx_read(imp_src *s, nf_run_record *run, nf_error *err);

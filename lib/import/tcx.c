@@ -205,7 +205,7 @@ nf_err imp_tcx_read(imp_src *s, nf_run_record *run, nf_error *err)
 		rc = nf_error_set(err, NF_ENOMEM, "%s: out of memory", s->name);
 		goto out_free;
 	}
-	imp_track_init(&t->tr);
+	imp_track_init(&t->tr, s);
 	t->start = NAN;
 	x->name = s->name;
 	x->err = err;

@@ -12,9 +12,11 @@ void imp_point_init(imp_point *pt)
 	pt->hr = pt->cad = pt->temp = NAN;
 }
 
-void imp_track_init(imp_track *tr)
+void imp_track_init(imp_track *tr, const imp_src *s)
 {
 	memset(tr, 0, sizeof *tr);
+	tr->observe = s->observe;
+	tr->observe_ctx = s->observe_ctx;
 	tr->t_first = tr->t_last = NAN;
 	tr->dist_max = NAN;
 	imp_point_init(&tr->prev);
@@ -40,6 +42,8 @@ static bool has_pos(const imp_point *p)
 void imp_track_add(imp_track *tr, const imp_point *pt)
 {
 	tr->n++;
+	if (tr->observe)
+		tr->observe(tr->observe_ctx, pt);
 	if (!isnan(pt->t)) {
 		if (isnan(tr->t_first))
 			tr->t_first = pt->t;
