@@ -33,9 +33,11 @@ static bool is_gpx_ns(const char *ns)
 	return !*ns || strcmp(ns, NS_GPX11) == 0 || strcmp(ns, NS_GPX10) == 0;
 }
 
+/* Extension elements written without a prefix land in the document's default namespace, which
+ * is GPX's own (or none): accept those as well as Garmin's. */
 static bool is_ext_ns(const char *ns)
 {
-	return !*ns || strcmp(ns, NS_TPX1) == 0 || strcmp(ns, NS_TPX2) == 0;
+	return is_gpx_ns(ns) || strcmp(ns, NS_TPX1) == 0 || strcmp(ns, NS_TPX2) == 0;
 }
 
 static void attr_coord(imp_xml *x, const char **atts, const char *name, double lim, double *out)
