@@ -24,6 +24,8 @@
 #include "import/import_priv.h"
 
 #define FIT_EPOCH 631065600 /* 1989-12-31T00:00:00Z in Unix seconds */
+/* A date_time below this counts seconds from the device's power-on, not from FIT_EPOCH. */
+#define FIT_SYSTEM_TIME_MAX 0x10000000
 #define FIT_LOCAL_TYPES 16
 #define FIT_FIELDS_MAX 255  /* a definition's field count is one byte: this is the cap */
 #define FIT_FIELD_SIZE_MAX 255
@@ -168,7 +170,9 @@ static bool field_value(const fit_fielddef *fd, bool big, const uint8_t *b, doub
 {
 	uint8_t t = fd->base & 0x1F;
 	size_t sz = base_size(fd->base);
-	if (sz == 0 || fd->size < sz || t == 7)
+	/* A size that is no multiple of the type's is how the SDK marks a field it cannot read as
+	 * that type: skip it rather than guess. */
+	if (sz == 0 || fd->size < sz || fd->size % sz != 0 || t == 7)
 		return false;
 	uint64_t u = get_uint(b, sz, big);
 	uint64_t ones = sz == 8 ? UINT64_MAX : ((uint64_t)1 << (8 * sz)) - 1;
@@ -236,9 +240,9 @@ static const char *sport_name(int sport, char *buf, size_t cap)
 	return buf;
 }
 
-/* Reads one data message of definition d, whose header was at byte at, with timestamp ts (a
- * compressed header's, or -1 to take the message's own field 253). */
-static nf_err read_data(fit_state *f, const fit_def *d, uint64_t at, int64_t ts)
+/* Reads one data message of definition d with timestamp ts (a compressed header's, or -1 to take
+ * the message's own field 253). */
+static nf_err read_data(fit_state *f, const fit_def *d, int64_t ts)
 {
 	uint8_t b[FIT_FIELD_SIZE_MAX];
 	fit_session ss;
@@ -326,7 +330,6 @@ static nf_err read_data(fit_state *f, const fit_def *d, uint64_t at, int64_t ts)
 	}
 	if (d->devsize > 0 && (rc = take(f, NULL, d->devsize, "developer fields")) != NF_OK)
 		return rc;
-	(void)at;
 	if (d->global == MESG_RECORD) {
 		if (ts >= 0)
 			pt.t = (double)ts + FIT_EPOCH;
@@ -438,7 +441,7 @@ static nf_err read_block(fit_state *f)
 				f->last_ts = t;
 				ts = t;
 			}
-			if ((rc = read_data(f, d, at, ts)) != NF_OK)
+			if ((rc = read_data(f, d, ts)) != NF_OK)
 				return rc;
 		} else if (hdr & 0x40) {
 			if ((rc = read_definition(f, hdr, at)) != NF_OK)
@@ -447,7 +450,7 @@ static nf_err read_block(fit_state *f)
 			const fit_def *d = &f->defs[hdr & 0x0F];
 			if (!d->defined)
 				return fail(f, at, NF_EPARSE, "data message of an undefined local type");
-			if ((rc = read_data(f, d, at, -1)) != NF_OK)
+			if ((rc = read_data(f, d, -1)) != NF_OK)
 				return rc;
 		}
 	}
@@ -533,6 +536,10 @@ nf_err imp_fit_read(imp_src *s, nf_run_record *run, nf_error *err)
 	if (!f->have_run && f->sport_mesg == SPORT_RUNNING)
 		snprintf(run->sport, sizeof run->sport, "running");
 	imp_track_finish(&f->tr, run);
+	/* A device without a clock counts from power-on: its times order the records but date
+	 * nothing, so the start is unknown rather than a day in 1990. */
+	if (run->start_time >= 0 && run->start_time < FIT_EPOCH + FIT_SYSTEM_TIME_MAX)
+		run->start_time = -1;
 	rc = NF_OK;
 out_free:
 	free(f);

@@ -62,6 +62,7 @@ function summarise(file) {
   if (r.cadence_spm === null)
     r.cadence_spm = mean(records.filter((m) => num(m.cadence) !== null)
       .map((m) => 2 * (m.cadence + (num(m.fractionalCadence) ?? 0))).filter((v) => v > 0));
+  if (r.start_time !== null && r.start_time < 631065600 + 0x10000000) r.start_time = null; // system time
   if (r.stride_m === null && r.distance_m !== null && r.cadence_spm && r.moving_s)
     r.stride_m = r.distance_m / (r.cadence_spm * r.moving_s / 60);
   return { ...out, sdk: "ok", source_file: path.basename(file), ...r };
