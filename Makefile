@@ -139,7 +139,7 @@ web-test: $(NUMBFOOT)
 	@if [ -x tests/web/run.sh ]; then sh tests/web/run.sh $(NUMBFOOT); else echo "web-test: no browser tests yet"; fi
 
 check: all
-	@$(MAKE) --no-print-directory unit cli-test fuzz-replay
+	@$(MAKE) --no-print-directory unit cli-test fuzz-replay import-oracle-test
 	@$(MAKE) --no-print-directory fuzz-run
 	@$(MAKE) --no-print-directory san-check
 	@sh tests/summary.sh
