@@ -145,6 +145,7 @@ check: all
 	@sh tests/summary.sh
 
 bench: all
+	@sh scripts/deps.sh --bench
 	@for b in bench/*.sh; do sh $$b $(NUMBFOOT) || exit 1; done
 
 man: $(NUMBFOOT)
