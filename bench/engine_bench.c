@@ -58,7 +58,7 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	/* 1. Load and validate. */
-	int reps = 200;
+	int reps = getenv("BENCH_ROUNDS") ? 1 : 200;
 	double t0 = now();
 	for (int i = 0; i < reps; i++) {
 		nf_kb *k2;
@@ -89,7 +89,8 @@ int main(int argc, char **argv)
 	}
 	if (d)
 		closedir(d);
-	for (int round = 0; round < 20; round++) {
+	int rounds = getenv("BENCH_ROUNDS") ? atoi(getenv("BENCH_ROUNDS")) : 20;
+	for (int round = 0; round < rounds; round++) {
 		for (size_t i = 0; i < ncases; i++) {
 			nf_engine *e;
 			nf_engine_new(kb, nf_case_mode(cases[i]), &e, NULL);
