@@ -60,6 +60,9 @@ NF_API nf_err nf_journal_forget_all(nf_journal *j, nf_error *err);
 NF_API const char *nf_location_name(int i);
 /* The index of a location value, or -1 if the vocabulary has no such value. */
 NF_API int nf_location_index(const char *name);
+/* Parses a comma-separated list of location values ("dorsum,toes_all") into a bit set (bit i:
+ * nf_location_name(i)). NF_EPARSE naming the first unknown value. */
+NF_API nf_err nf_location_parse_list(const char *text, uint32_t *set, nf_error *err);
 
 typedef enum nf_side { NF_SIDE_UNKNOWN = 0, NF_SIDE_ONE, NF_SIDE_BOTH } nf_side;
 

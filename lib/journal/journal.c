@@ -174,6 +174,11 @@ void jr_locations_text(uint32_t set, char *buf, size_t size)
 	}
 }
 
+nf_err nf_location_parse_list(const char *text, uint32_t *set, nf_error *err)
+{
+	return jr_locations_parse(text, set, err);
+}
+
 nf_err jr_locations_parse(const char *text, uint32_t *set, nf_error *err)
 {
 	char word[32];
