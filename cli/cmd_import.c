@@ -202,7 +202,7 @@ static int run_import(const struct cli_args *a)
 		nf_err e = nf_import_file(path, &r.rec, &err);
 		if (e == NF_ESKIP) {
 			skipped++;
-			fprintf(stderr, "numbfoot: %s: skipped, not a run: %s\n", name, err.msg);
+			fprintf(stderr, "numbfoot: skipped: %s\n", err.msg);
 			if (results)
 				json_array_append_new(results, result(path, "not_a_run", 0, err.msg));
 			continue;
@@ -221,8 +221,7 @@ static int run_import(const struct cli_args *a)
 		e = nf_journal_add_run(j, &r, NULL, 0, &crossed, &err);
 		if (e == NF_EEXIST) {
 			dup++;
-			fprintf(stderr, "numbfoot: %s: skipped, %s\n", name, strchr(err.msg, ':') ?
-				strchr(err.msg, ':') + 2 : err.msg);
+			fprintf(stderr, "numbfoot: skipped: %s\n", err.msg);
 			if (results)
 				json_array_append_new(results, result(path, "duplicate", 0, err.msg));
 			continue;
