@@ -325,7 +325,9 @@ out_free:
 nf_err nf_journal_open(const char *path, nf_journal **out, nf_error *err)
 {
 	nf_journal *j;
-	nf_err rc = jr_open_raw(path, &j, err);
+	nf_err rc;
+	*out = NULL;
+	rc = jr_open_raw(path, &j, err);
 	if (rc)
 		return rc;
 	rc = jr_migrate(j, NF_JOURNAL_SCHEMA_VERSION, err);
