@@ -49,7 +49,9 @@ NF_API int nf_journal_schema_version(nf_journal *j);
 NF_API nf_err nf_journal_check(nf_journal *j, nf_error *err);
 
 /* Deletes every row of every table, then checkpoints the write-ahead log (TRUNCATE) and
- * VACUUMs with secure_delete on, so that no deleted byte is left in the file or its log. */
+ * VACUUMs with secure_delete on, so that no deleted byte is left in the file or its log.
+ * If the delete fails nothing changes; if only the wiping after it fails, the journal is
+ * empty, the message says so, and calling again repeats the wipe. */
 NF_API nf_err nf_journal_forget_all(nf_journal *j, nf_error *err);
 
 /* ---- vocabulary (shared/spec/vocabulary.json: location and side) ---- */

@@ -395,8 +395,14 @@ nf_err nf_journal_forget_all(nf_journal *j, nf_error *err)
 	/* The deleted pages were zeroed (secure_delete), but earlier versions of them may still sit
 	 * in the write-ahead log: copy the log back and truncate it, rebuild the file without free
 	 * pages, and truncate the log that VACUUM itself wrote. */
-	rc = jr_exec(j, "PRAGMA wal_checkpoint(TRUNCATE); VACUUM; PRAGMA wal_checkpoint(TRUNCATE);", err);
-	return rc;
+	if (sqlite3_exec(j->db, "PRAGMA wal_checkpoint(TRUNCATE); VACUUM; PRAGMA wal_checkpoint(TRUNCATE);",
+			 NULL, NULL, NULL) != SQLITE_OK) {
+		char why[256];
+		snprintf(why, sizeof why, "%s", sqlite3_errmsg(j->db));
+		return nf_error_set(err, NF_EDB, "%s: the journal was emptied, but wiping the deleted "
+				    "bytes from the file failed (%s); run forget again", j->path, why);
+	}
+	return NF_OK;
 }
 
 nf_err nf_journal_count(nf_journal *j, nf_journal_counts *out, nf_error *err)
