@@ -99,7 +99,10 @@ static int run_gear_add(const struct cli_args *a)
 	if (rc)
 		return rc;
 	if (nf_journal_add_gear(j, &g, &err)) {
+		/* A taken nickname is the user's input, not a failure of the journal. */
 		rc = cli_fail(&err);
+		if (err.code == NF_EEXIST)
+			rc = CLI_EXIT_USAGE;
 		goto out_close;
 	}
 	if (cli_flag(a, "json")) {

@@ -384,7 +384,7 @@ nf_err nf_journal_forget_all(nf_journal *j, nf_error *err)
 	if (rc)
 		return rc;
 	rc = jr_exec(j, "DELETE FROM episodes; DELETE FROM runs; DELETE FROM gear;"
-			"DELETE FROM assessments;", err);
+			"DELETE FROM assessments; DELETE FROM sqlite_sequence;", err);
 	if (rc) {
 		jr_rollback(j);
 		return rc;
