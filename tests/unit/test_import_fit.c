@@ -1,6 +1,7 @@
 /* Unit tests of the FIT reader against the python-fitparse fixtures: record-by-record values from
  * their *-records.csv, session summaries, chained files, and every kind of corrupt input. */
 #include <time.h>
+#include <unistd.h>
 
 #include "test_import_util.h"
 
@@ -53,6 +54,9 @@ static void test_compressed_speed_distance_records(void **state)
 		row++;
 	}
 	fclose(f);
+	/* Its times count from the device's power-on: no start date. */
+	assert_int_equal(run.start_time, -1);
+	assert_near(run.distance_m, 10248.67, 0.005);
 	/* The CSV lists every other record the file has. */
 	assert_int_equal(row, ps->n);
 	assert_int_equal(ps->n, 755);
@@ -342,6 +346,12 @@ static void test_built_files(void **state)
 	buf[12] ^= 1;
 	assert_int_equal(nf_import_buffer(buf, n, "hcrc.fit", &run, &err), NF_EPARSE);
 	assert_contains(err.msg, "hcrc.fit: byte 12: file header CRC mismatch");
+	/* A data message of a local type never defined: the session's header byte 0x01 -> 0x05. */
+	n = make_fit(buf, 4, 1, false);
+	assert_int_equal(buf[40], 0x01);
+	buf[40] = 0x05;
+	assert_int_equal(nf_import_buffer(buf, n, "undef.fit", &run, &err), NF_EPARSE);
+	assert_contains(err.msg, "undef.fit: byte 40: data message of an undefined local type");
 	/* A wrong file CRC. */
 	n = make_fit(buf, 4, 1, false);
 	buf[n - 1] ^= 1;
@@ -359,12 +369,31 @@ static void test_detect(void **state)
 	assert_int_equal(nf_import_detect("hello", 5, "x.txt"), NF_FORMAT_UNKNOWN);
 }
 
+/* A file past the 2 GiB cap is refused before a byte is read (a sparse file costs nothing). */
+static void test_size_cap(void **state)
+{
+	char path[] = "/tmp/numbfoot-cap-XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	assert_int_equal(ftruncate(fd, (off_t)3 << 30), 0);
+	close(fd);
+	nf_run_record run;
+	nf_error err;
+	nf_err rc = nf_import_file(path, &run, &err);
+	unlink(path);
+	assert_int_equal(rc, NF_ELIMIT);
+	assert_contains(err.msg, "more than the 2147483648-byte limit");
+}
+
 static void test_missing_file(void **state)
 {
 	nf_run_record run;
 	nf_error err;
 	assert_int_equal(nf_import_file("/nonexistent/run.fit", &run, &err), NF_EIO);
 	assert_contains(err.msg, "/nonexistent/run.fit: ");
+	/* A folder opens but cannot be read. */
+	assert_int_equal(nf_import_file("/tmp", &run, &err), NF_EIO);
+	assert_contains(err.msg, "/tmp: ");
 }
 
 int main(void)
@@ -385,6 +414,7 @@ int main(void)
 		cmocka_unit_test(test_every_truncation),
 		cmocka_unit_test(test_built_files),
 		cmocka_unit_test(test_detect),
+		cmocka_unit_test(test_size_cap),
 		cmocka_unit_test(test_missing_file),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
