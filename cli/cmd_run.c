@@ -276,7 +276,7 @@ static int run_run_list(const struct cli_args *a)
 		for (size_t k = 0; arr && k < n; k++) {
 			json_t *o = cli_run_json(&runs[k]);
 			if (o)
-				json_object_set_new(o, "episodes",
+				json_object_set_new(o, "episode_count",
 						    json_integer((json_int_t)count_episodes(eps, ne, runs[k].id)));
 			if (json_array_append_new(arr, o)) {
 				json_decref(arr);
@@ -307,7 +307,8 @@ const struct cli_command cmd_run_list = {
 		"Lists the runs in the journal by start time. --json prints an array of objects with id, "
 		"start_time (ISO 8601 UTC), distance_m, moving_s, elapsed_s, cadence_spm, cadence_unit, "
 		"stride_m, temperature_c, heart_rate_bpm, surface, shoes, insoles, notes, source_file, "
-		"source_sha256 and the number of episodes; an unknown value is null.",
+		"source_sha256 and episode_count; an unknown value is null. 'run show --json' gives one "
+		"run with its episodes.",
 	.options = list_options,
 	.run = run_run_list,
 };

@@ -236,6 +236,19 @@ NF_API void nf_journal_run_list_free(nf_journal_run *list);
 NF_API nf_err nf_journal_add_assessment(nf_journal *j, const char *time, const char *answers,
 					const char *result, int64_t *id, nf_error *err);
 
+typedef struct nf_assessment {
+	int64_t id;
+	char time[21];   /* ISO 8601 UTC */
+	char *answers;   /* JSON text, owned by the list */
+	char *result;    /* JSON text or NULL, owned by the list */
+} nf_assessment;
+
+/* Every stored assessment, oldest first, in a new array (with its texts) freed with
+ * nf_assessment_list_free(list, n). */
+NF_API nf_err nf_journal_list_assessments(nf_journal *j, nf_assessment **out, size_t *n,
+					  nf_error *err);
+NF_API void nf_assessment_list_free(nf_assessment *list, size_t n);
+
 /* The number of rows in each table, for summaries and tests. */
 typedef struct nf_journal_counts {
 	int64_t gear, runs, episodes, assessments;

@@ -462,3 +462,64 @@ out_rollback:
 	jr_rollback(j);
 	return rc;
 }
+
+nf_err nf_journal_list_assessments(nf_journal *j, nf_assessment **out, size_t *n, nf_error *err)
+{
+	nf_err rc = NF_OK;
+	size_t cap = 0, len = 0;
+	nf_assessment *list = NULL;
+	sqlite3_stmt *st = jr_prepare(j, "SELECT id, time, answers, result FROM assessments"
+					  " ORDER BY time, id", err);
+	*out = NULL;
+	*n = 0;
+	if (!st)
+		return err ? err->code : NF_EDB;
+	int s;
+	while ((s = sqlite3_step(st)) == SQLITE_ROW) {
+		if (len == cap) {
+			size_t ncap = cap ? cap * 2 : 8;
+			nf_assessment *p = realloc(list, ncap * sizeof *p);
+			if (!p)
+				goto out_nomem;
+			list = p;
+			cap = ncap;
+		}
+		nf_assessment *a = &list[len];
+		const char *answers = (const char *)sqlite3_column_text(st, 2);
+		const char *result = (const char *)sqlite3_column_text(st, 3);
+		a->id = sqlite3_column_int64(st, 0);
+		jr_col_text(st, 1, a->time, sizeof a->time);
+		a->answers = strdup(answers ? answers : "{}");
+		a->result = result ? strdup(result) : NULL;
+		if (!a->answers || (result && !a->result)) {
+			free(a->answers);
+			free(a->result);
+			goto out_nomem;
+		}
+		len++;
+	}
+	if (s != SQLITE_DONE) {
+		rc = jr_db_error(j, err, "listing assessments");
+		goto out_free;
+	}
+	sqlite3_finalize(st);
+	*out = list;
+	*n = len;
+	return NF_OK;
+
+out_nomem:
+	rc = nf_error_set(err, NF_ENOMEM, "out of memory listing assessments");
+out_free:
+	nf_assessment_list_free(list, len);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+void nf_assessment_list_free(nf_assessment *list, size_t n)
+{
+	for (size_t k = 0; list && k < n; k++) {
+		free(list[k].answers);
+		free(list[k].result);
+	}
+	free(list);
+}

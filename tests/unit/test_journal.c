@@ -505,6 +505,14 @@ static void test_migrations(void **state)
 							   NULL, &id, &err), NF_EINVAL);
 		assert_int_equal(nf_journal_add_assessment(j, "today", "{}", NULL, &id, &err), NF_EINVAL);
 		assert_int_equal(tj_counts(j).assessments, 1);
+		nf_assessment *as;
+		size_t na;
+		assert_int_equal(nf_journal_list_assessments(j, &as, &na, &err), NF_OK);
+		assert_int_equal(na, 1);
+		assert_string_equal(as[0].time, "2026-11-28T07:30:00Z");
+		assert_non_null(strstr(as[0].answers, "age"));
+		assert_null(as[0].result);
+		nf_assessment_list_free(as, na);
 		nf_journal_close(j);
 		/* Opening again does nothing more. */
 		j = tj_open(path);
