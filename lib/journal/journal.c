@@ -243,6 +243,11 @@ static nf_err make_private(const char *path, nf_error *err)
 		if (fd < 0) {
 			if (i > 0 && errno == ENOENT)
 				continue;
+			/* Symbolic links are refused (here and by SQLITE_OPEN_NOFOLLOW) so that nobody
+			 * can point the journal's writes at another file. */
+			if (errno == ELOOP)
+				return nf_error_set(err, NF_EIO, "%s: is a symbolic link; give the file it "
+						    "points to", p);
 			return nf_error_set(err, NF_EIO, "%s: cannot open: %s", p, strerror(errno));
 		}
 		struct stat sb;

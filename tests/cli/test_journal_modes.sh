@@ -49,4 +49,8 @@ HOME="$t/home" XDG_DATA_HOME="$t/xdg" "$NUMBFOOT" run add 7 --db "$t/other.db" >
 [ "$(mode "$t/other.db")" = 600 ] || fail "--db file mode"
 n=$(HOME="$t/home" XDG_DATA_HOME="$t/xdg" "$NUMBFOOT" run list --json --db "$t/other.db" | grep -c '"id"')
 [ "$n" = 1 ] || fail "--db journal has $n runs"
+# A symbolic link as the journal is refused, and nothing is written through it.
+ln -s "$t/other.db" "$t/link.db"
+if "$NUMBFOOT" run add 1 --db "$t/link.db" > /dev/null 2> "$t/err"; then fail "wrote through a symlink"; fi
+grep -q "is a symbolic link" "$t/err" || fail "symlink message: $(cat "$t/err")"
 echo ok
