@@ -313,6 +313,13 @@ static void test_constraints(void **state)
 	bad = tj_run(1, 1795000000);
 	bad.shoes_id = 77;
 	assert_int_equal(nf_journal_add_run(j, &bad, NULL, 0, NULL, &err), NF_ENOTFOUND);
+	nf_gear ins;
+	nf_gear_init(&ins, NF_GEAR_INSOLES);
+	snprintf(ins.nickname, sizeof ins.nickname, "soles");
+	assert_int_equal(nf_journal_add_gear(j, &ins, &err), NF_OK);
+	bad.shoes_id = ins.id; /* insoles are not shoes */
+	assert_int_equal(nf_journal_add_run(j, &bad, NULL, 0, NULL, &err), NF_EINVAL);
+	assert_non_null(strstr(err.msg, "'soles' are insoles, not shoes"));
 	bad.shoes_id = 0;
 	snprintf(bad.rec.source_sha256, sizeof bad.rec.source_sha256, "xyz");
 	assert_int_equal(nf_journal_add_run(j, &bad, NULL, 0, NULL, &err), NF_EINVAL);
