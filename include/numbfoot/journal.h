@@ -198,7 +198,9 @@ NF_API void nf_journal_run_init(nf_journal_run *r);
 #define NF_CROSSED_INSOLES 2u
 
 /* Adds run r (its id is set) together with its n episodes (their run_id and id are set), all
- * in one transaction. NF_EEXIST if r->rec.source_sha256 is already stored (nothing is written).
+ * in one transaction. NF_EEXIST if r->rec.source_sha256 is already stored, NF_ENOTFOUND if its
+ * gear does not exist, NF_EINVAL if shoes_id is not shoes or insoles_id not insoles, or a value
+ * is out of range; on any error nothing is written.
  * *crossed (may be NULL) gets NF_CROSSED_* bits for gear this run took past retire_km. */
 NF_API nf_err nf_journal_add_run(nf_journal *j, nf_journal_run *r, nf_episode *episodes, size_t n,
 				 unsigned *crossed, nf_error *err);
