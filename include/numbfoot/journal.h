@@ -219,8 +219,9 @@ NF_API nf_err nf_journal_update_run(nf_journal *j, const nf_journal_run *r, nf_e
 /* Deletes run id and, by cascade, its episodes. */
 NF_API nf_err nf_journal_delete_run(nf_journal *j, int64_t id, nf_error *err);
 
-/* Calls fn for each run in start-time order (unknown times first); stops at the first fn that
- * returns non-zero, and returns NF_EINVAL with that in the message unless fn set err itself.
+/* Calls fn for each run in start-time order (unknown times first); r is valid only during the
+ * call. Stops at the first fn that returns non-zero, and returns the code fn set in err, or
+ * NF_EINVAL when fn set none. err is cleared first.
  * limit 0 means all; else only the latest limit runs (still oldest first). */
 typedef int (*nf_journal_run_fn)(const nf_journal_run *r, void *ctx);
 NF_API nf_err nf_journal_each_run(nf_journal *j, size_t limit, nf_journal_run_fn fn, void *ctx,

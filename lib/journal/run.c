@@ -320,6 +320,7 @@ nf_err nf_journal_each_run(nf_journal *j, size_t limit, nf_journal_run_fn fn, vo
 			   nf_error *err)
 {
 	nf_journal_run r;
+	nf_error_clear(err); /* so that an error set by fn can be told from a stale one */
 	sqlite3_stmt *st = jr_prepare(j,
 		"SELECT * FROM (" RUN_SELECT "ORDER BY r.start_time DESC, r.id DESC LIMIT ?)"
 		" ORDER BY 2, 1", err);
