@@ -13,32 +13,19 @@
 #include "core/text.h"
 #include "kb/kb_impl.h"
 
-#define MAX_FAULTS_KEPT 1
-
 struct ctx {
-	const char *text, *name; /* the file being checked, for placing faults */
-	void (*report)(void *, const char *);
-	void *report_ctx;
-	size_t faults;
-	nf_error *err; /* receives the first fault */
+	struct nf_faults f; /* the file being checked and the faults found in it */
 	nf_kb *kb;
-	json_t *vfind; /* vocabulary findings array */
 };
 
 __attribute__((format(printf, 3, 4))) static void fault(struct ctx *cx, const char *path, const char *fmt, ...)
 {
-	char msg[400], line[NF_ERROR_MSG_MAX];
+	char msg[400];
 	va_list ap;
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	int ln = path && *path ? nf_json_path_line(cx->text, path) : 1;
-	snprintf(line, sizeof line, "%s:%d: %s: %s", cx->name, ln ? ln : 1, path && *path ? path : "(file)", msg);
-	if (cx->faults == 0 && cx->err)
-		nf_error_set(cx->err, NF_EPARSE, "%s", line);
-	cx->faults++;
-	if (cx->report)
-		cx->report(cx->report_ctx, line);
+	nf_faults_add(&cx->f, path, NULL, msg);
 }
 
 static json_t *parse(struct ctx *cx, const char *text)
@@ -46,14 +33,7 @@ static json_t *parse(struct ctx *cx, const char *text)
 	json_error_t je;
 	json_t *root = json_loads(text, JSON_REJECT_DUPLICATES, &je);
 	if (!root) {
-		char line[NF_ERROR_MSG_MAX];
-		snprintf(line, sizeof line, "%s:%d: (json): %s (column %d)", cx->name, je.line > 0 ? je.line : 1, je.text,
-			 je.column);
-		if (cx->faults == 0 && cx->err)
-			nf_error_set(cx->err, NF_EPARSE, "%s", line);
-		cx->faults++;
-		if (cx->report)
-			cx->report(cx->report_ctx, line);
+		nf_faults_syntax(&cx->f, &je);
 		return NULL;
 	}
 	if (!json_is_object(root)) {
@@ -834,13 +814,13 @@ static nf_kb *build(struct ctx *cx, const char *vocab, const char *vocab_name, c
 {
 	nf_kb *kb = calloc(1, sizeof *kb);
 	if (!kb) {
-		nf_error_set(cx->err, NF_ENOMEM, "out of memory");
-		cx->faults++;
+		nf_error_set(cx->f.err, NF_ENOMEM, "out of memory");
+		cx->f.count++;
 		return NULL;
 	}
 	cx->kb = kb;
-	cx->text = vocab;
-	cx->name = vocab_name;
+	cx->f.text = vocab;
+	cx->f.name = vocab_name;
 	kb->vocab_root = parse(cx, vocab);
 	if (!kb->vocab_root)
 		goto out_fail;
@@ -866,11 +846,11 @@ static nf_kb *build(struct ctx *cx, const char *vocab, const char *vocab_name, c
 			 (!json_is_array(vals) || json_array_size(vals) < 2 || json_array_size(vals) > NF_MAX_VALUES))
 			fault(cx, p, "needs 2 to %d values", NF_MAX_VALUES);
 	}
-	if (cx->faults)
+	if (cx->f.count)
 		goto out_fail;
 
-	cx->text = text;
-	cx->name = name;
+	cx->f.text = text;
+	cx->f.name = name;
 	kb->kb_root = parse(cx, text);
 	if (!kb->kb_root)
 		goto out_fail;
@@ -985,7 +965,7 @@ static nf_kb *build(struct ctx *cx, const char *vocab, const char *vocab_name, c
 	for (int f = 0; f < kb->nfind; f++)
 		if (!fobj[f])
 			fault(cx, "findings", "finding \"%s\" of the vocabulary is missing", kb->find[f].id);
-	if (cx->faults)
+	if (cx->f.count)
 		goto out_fail;
 	for (int f = 0; f < kb->nfind; f++)
 		read_finding_likelihoods(cx, fpath[f], fobj[f], json_array_get(vfinds, (size_t)f), &kb->find[f]);
@@ -1012,7 +992,7 @@ static nf_kb *build(struct ctx *cx, const char *vocab, const char *vocab_name, c
 	}
 	read_triage(cx, json_object_get(root, "triage"));
 	read_checklists(cx, json_object_get(root, "checklists"));
-	if (cx->faults)
+	if (cx->f.count)
 		goto out_fail;
 
 	double total = 0;
@@ -1023,8 +1003,8 @@ static nf_kb *build(struct ctx *cx, const char *vocab, const char *vocab_name, c
 	return kb;
 
 out_nomem:
-	nf_error_set(cx->err, NF_ENOMEM, "out of memory");
-	cx->faults++;
+	nf_error_set(cx->f.err, NF_ENOMEM, "out of memory");
+	cx->f.count++;
 out_fail:
 	nf_kb_free(kb);
 	return NULL;
@@ -1033,7 +1013,7 @@ out_fail:
 nf_err nf_kb_load(const char *vocab, const char *vocab_name, const char *kb, const char *kb_name, nf_kb **out,
 		  nf_error *err)
 {
-	struct ctx cx = {.err = err};
+	struct ctx cx = {.f.err = err};
 	nf_error_clear(err);
 	*out = build(&cx, vocab, vocab_name, kb, kb_name);
 	if (*out)
@@ -1047,10 +1027,10 @@ size_t nf_kb_check(const char *vocab, const char *vocab_name, const char *kb, co
 	/* The rules in build() skip a section once its frame is broken (e.g. a missing array); the
 	 * faults inside it are reported when the frame is mended. Re-running is cheap. */
 	nf_error err;
-	struct ctx cx = {.err = &err, .report = report, .report_ctx = ctx};
+	struct ctx cx = {.f.err = &err, .f.report = report, .f.ctx = ctx};
 	nf_kb *k = build(&cx, vocab, vocab_name, kb, kb_name);
 	nf_kb_free(k);
-	return cx.faults;
+	return cx.f.count;
 }
 
 nf_err nf_read_text_file(const char *path, size_t cap, char **out, nf_error *err)
