@@ -88,6 +88,16 @@ static int keycmp(const char *key, size_t len, const char *other)
 
 /* References are sorted once read (read_references), so that resolving the knowledge base's
  * thousands of sources is a binary search each. */
+/* The "id" of an entry of the conditions or findings array at path p, or NULL after a fault. */
+static const char *entry_id(struct ctx *cx, const char *p, json_t *v)
+{
+	if (!json_is_object(v)) {
+		fault(cx, p, "not an object");
+		return NULL;
+	}
+	return get_string(cx, p, v, "id", true);
+}
+
 static bool is_reference(const nf_kb *kb, const char *key, size_t len)
 {
 	int lo = 0, hi = kb->nref - 1;
@@ -881,11 +891,7 @@ static nf_kb *build(struct ctx *cx, const char *vocab, const char *vocab_name, c
 	{
 		char p[64];
 		snprintf(p, sizeof p, "conditions[%zu]", i);
-		const char *id = json_is_object(v) ? get_string(cx, p, v, "id", true) : NULL;
-		if (!json_is_object(v)) {
-			fault(cx, p, "not an object");
-			continue;
-		}
+		const char *id = entry_id(cx, p, v);
 		if (!id)
 			continue;
 		int c = condition_by_id(kb, id);
@@ -942,11 +948,7 @@ static nf_kb *build(struct ctx *cx, const char *vocab, const char *vocab_name, c
 	{
 		char p[32];
 		snprintf(p, sizeof p, "findings[%zu]", i);
-		const char *id = json_is_object(v) ? get_string(cx, p, v, "id", true) : NULL;
-		if (!json_is_object(v)) {
-			fault(cx, p, "not an object");
-			continue;
-		}
+		const char *id = entry_id(cx, p, v);
 		if (!id)
 			continue;
 		int f = finding_by_id(kb, id);
