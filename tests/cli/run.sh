@@ -53,7 +53,10 @@ done
 # Scripted tests that need more than one command: tests/cli/*.sh, each exits 0 on success.
 for s in tests/cli/test_*.sh; do
 	[ -f "$s" ] || continue
-	if NUMBFOOT="$bin" sh "$s" >"$tmp/out" 2>&1; then
+	home="$tmp/$(basename "$s" .sh)"
+	mkdir -p "$home/data" "$home/config" "$home/cache"
+	if HOME="$home" XDG_DATA_HOME="$home/data" XDG_CONFIG_HOME="$home/config" XDG_CACHE_HOME="$home/cache" \
+		NUMBFOOT="$bin" sh "$s" >"$tmp/out" 2>&1; then
 		passed=$((passed + 1))
 	else
 		echo "FAIL $s"; tail -30 "$tmp/out"; failed=$((failed + 1))
