@@ -83,25 +83,9 @@ static int run_eval(const struct cli_args *a)
 	size_t faults = 0;
 	for (size_t i = 0; i < nfiles; i++) {
 		nf_error err;
-		if (nf_case_load_file(kb, files[i], &cases[i], &err) != NF_OK) {
-			/* Report every fault of the file, not only the first. */
-			FILE *f = fopen(files[i], "rb");
-			char *text = NULL;
-			size_t len = 0;
-			if (f) {
-				FILE *mem = open_memstream(&text, &len);
-				int ch;
-				while ((ch = fgetc(f)) != EOF)
-					fputc(ch, mem);
-				fclose(mem);
-				fclose(f);
-			}
-			if (err.code == NF_EPARSE && text && !memchr(text, 0, len))
-				nf_case_check(kb, text, files[i], print_fault, &faults);
-			else
-				print_fault(&faults, err.msg);
-			free(text);
-		}
+		/* On a fault, report every fault of the file, not only the first. */
+		if (nf_case_load_file(kb, files[i], &cases[i], &err) != NF_OK)
+			nf_case_check_file(kb, files[i], print_fault, &faults);
 	}
 	for (size_t i = 0; i < nfiles; i++)
 		for (size_t k = 0; k < i && cases[i]; k++)

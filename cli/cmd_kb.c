@@ -3,7 +3,6 @@
 #include <string.h>
 
 #include "cli.h"
-#include "core/text.h"
 #include "numbfoot/kb.h"
 
 static void print_fault(void *ctx, const char *msg)
@@ -15,32 +14,25 @@ static void print_fault(void *ctx, const char *msg)
 static int run_check(const struct cli_args *a)
 {
 	const char *kb_path = cli_opt(a, "kb"), *vocab_path = cli_opt(a, "vocab");
-	char *kb_text = NULL, *vocab_text = NULL;
-	nf_error err;
 	int rc = CLI_EXIT_OK;
-	if (kb_path && nf_read_text_file(kb_path, 1 << 24, &kb_text, &err) != NF_OK)
-		return cli_fail(&err);
-	if (vocab_path && nf_read_text_file(vocab_path, 1 << 22, &vocab_text, &err) != NF_OK) {
-		free(kb_text);
-		return cli_fail(&err);
+	if (!kb_path && vocab_path) {
+		cli_errorf("kb check: --vocab needs --kb too");
+		return CLI_EXIT_USAGE;
 	}
-	size_t faults = nf_kb_check(vocab_text ? vocab_text : cli_builtin_vocab(),
-				    vocab_path ? vocab_path : "kb/vocabulary.json", kb_text ? kb_text : cli_builtin_kb(),
-				    kb_path ? kb_path : "kb/numbfoot.json", print_fault, NULL);
+	size_t faults = kb_path ? nf_kb_check_files(cli_builtin_vocab(), vocab_path, kb_path, print_fault, NULL)
+				: nf_kb_check(cli_builtin_vocab(), "kb/vocabulary.json", cli_builtin_kb(),
+					      "kb/numbfoot.json", print_fault, NULL);
 	if (faults) {
 		cli_errorf("kb check: %zu fault%s", faults, faults == 1 ? "" : "s");
-		rc = CLI_EXIT_USAGE;
-	} else {
-		nf_kb *kb;
-		if ((rc = cli_load_kb(a, &kb)) == CLI_EXIT_OK) {
-			printf("%s: valid: %zu conditions, %zu findings, %zu checklists, %zu references\n",
-			       kb_path ? kb_path : "kb/numbfoot.json (built in)", nf_kb_conditions(kb), nf_kb_findings(kb),
-			       nf_kb_checklists(kb), nf_kb_references(kb));
-			nf_kb_free(kb);
-		}
+		return CLI_EXIT_USAGE;
 	}
-	free(kb_text);
-	free(vocab_text);
+	nf_kb *kb;
+	if ((rc = cli_load_kb(a, &kb)) == CLI_EXIT_OK) {
+		printf("%s: valid: %zu conditions, %zu findings, %zu checklists, %zu references\n",
+		       kb_path ? kb_path : "kb/numbfoot.json (built in)", nf_kb_conditions(kb), nf_kb_findings(kb),
+		       nf_kb_checklists(kb), nf_kb_references(kb));
+		nf_kb_free(kb);
+	}
 	return rc;
 }
 

@@ -27,6 +27,9 @@ NF_API nf_err nf_case_load_file(const nf_kb *kb, const char *path, nf_case **out
 /* Reports every fault ("FILE:LINE: KEY: message") through report; returns how many. */
 NF_API size_t nf_case_check(const nf_kb *kb, const char *text, const char *name,
 			    void (*report)(void *ctx, const char *message), void *ctx);
+/* The same for a file; a file that cannot be read is reported as one fault. */
+NF_API size_t nf_case_check_file(const nf_kb *kb, const char *path, void (*report)(void *ctx, const char *message),
+				 void *ctx);
 NF_API void nf_case_free(nf_case *c);
 
 NF_API const char *nf_case_id(const nf_case *c);

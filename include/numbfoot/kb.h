@@ -53,6 +53,11 @@ NF_API nf_err nf_kb_load_files(const char *vocab_path, const char *kb_path, nf_k
 NF_API size_t nf_kb_check(const char *vocab, const char *vocab_name, const char *kb, const char *kb_name,
 			  void (*report)(void *ctx, const char *message), void *ctx);
 
+/* The same for files on disk: vocab_path may be NULL to use the vocabulary text given as vocab.
+ * A file that cannot be read is reported as one fault. */
+NF_API size_t nf_kb_check_files(const char *vocab, const char *vocab_path, const char *kb_path,
+				void (*report)(void *ctx, const char *message), void *ctx);
+
 NF_API void nf_kb_free(nf_kb *kb);
 
 /* Triage levels by name ("emergency", ...) and back. */

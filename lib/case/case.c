@@ -267,6 +267,21 @@ nf_err nf_case_load_file(const nf_kb *kb, const char *path, nf_case **out, nf_er
 	return rc;
 }
 
+size_t nf_case_check_file(const nf_kb *kb, const char *path, void (*report)(void *ctx, const char *message),
+			  void *ctx)
+{
+	char *text;
+	nf_error err;
+	if (nf_read_text_file(path, CASE_MAX_BYTES, &text, &err) != NF_OK) {
+		if (report)
+			report(ctx, err.msg);
+		return 1;
+	}
+	size_t n = nf_case_check(kb, text, path, report, ctx);
+	free(text);
+	return n;
+}
+
 void nf_case_free(nf_case *c)
 {
 	if (!c)

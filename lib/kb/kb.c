@@ -1130,3 +1130,24 @@ nf_err nf_kb_load_file(const char *vocab, const char *vocab_name, const char *kb
 	free(kt);
 	return rc;
 }
+
+size_t nf_kb_check_files(const char *vocab, const char *vocab_path, const char *kb_path,
+			 void (*report)(void *ctx, const char *message), void *ctx)
+{
+	char *vt = NULL, *kt = NULL;
+	nf_error err;
+	size_t faults = 1;
+	if (vocab_path && nf_read_text_file(vocab_path, 1 << 22, &vt, &err) != NF_OK)
+		goto out_report;
+	if (nf_read_text_file(kb_path, 1 << 24, &kt, &err) != NF_OK)
+		goto out_report;
+	faults = nf_kb_check(vt ? vt : vocab, vocab_path ? vocab_path : "vocabulary", kt, kb_path, report, ctx);
+	goto out_free;
+out_report:
+	if (report)
+		report(ctx, err.msg);
+out_free:
+	free(vt);
+	free(kt);
+	return faults;
+}
