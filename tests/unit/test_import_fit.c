@@ -1,6 +1,7 @@
 /* Unit tests of the FIT reader against the python-fitparse fixtures: record-by-record values from
  * their *-records.csv, session summaries, chained files, and every kind of corrupt input. */
 #include <time.h>
+#include <unistd.h>
 
 #include "test_import_util.h"
 
@@ -53,6 +54,9 @@ static void test_compressed_speed_distance_records(void **state)
 		row++;
 	}
 	fclose(f);
+	/* Its times count from the device's power-on: no start date. */
+	assert_int_equal(run.start_time, -1);
+	assert_near(run.distance_m, 10248.67, 0.005);
 	/* The CSV lists every other record the file has. */
 	assert_int_equal(row, ps->n);
 	assert_int_equal(ps->n, 755);
@@ -359,6 +363,22 @@ static void test_detect(void **state)
 	assert_int_equal(nf_import_detect("hello", 5, "x.txt"), NF_FORMAT_UNKNOWN);
 }
 
+/* A file past the 2 GiB cap is refused before a byte is read (a sparse file costs nothing). */
+static void test_size_cap(void **state)
+{
+	char path[] = "/tmp/numbfoot-cap-XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	assert_int_equal(ftruncate(fd, (off_t)3 << 30), 0);
+	close(fd);
+	nf_run_record run;
+	nf_error err;
+	nf_err rc = nf_import_file(path, &run, &err);
+	unlink(path);
+	assert_int_equal(rc, NF_ELIMIT);
+	assert_contains(err.msg, "more than the 2147483648-byte limit");
+}
+
 static void test_missing_file(void **state)
 {
 	nf_run_record run;
@@ -385,6 +405,7 @@ int main(void)
 		cmocka_unit_test(test_every_truncation),
 		cmocka_unit_test(test_built_files),
 		cmocka_unit_test(test_detect),
+		cmocka_unit_test(test_size_cap),
 		cmocka_unit_test(test_missing_file),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
