@@ -236,6 +236,20 @@ NF_API void nf_journal_run_list_free(nf_journal_run *list);
 NF_API nf_err nf_journal_add_assessment(nf_journal *j, const char *time, const char *answers,
 					const char *result, int64_t *id, nf_error *err);
 
+/* One stored assessment; answers and result are JSON texts owned by the struct. */
+typedef struct nf_assessment {
+	int64_t id;
+	char time[21];  /* YYYY-MM-DDTHH:MM:SSZ */
+	char *answers;
+	char *result;   /* NULL when none was stored */
+} nf_assessment;
+
+/* The latest assessment by time into *out (release with nf_assessment_release); NF_ENOTFOUND
+ * when the journal holds none. */
+NF_API nf_err nf_journal_latest_assessment(nf_journal *j, nf_assessment *out, nf_error *err);
+/* Frees the texts of a and sets them NULL; accepts NULL. */
+NF_API void nf_assessment_release(nf_assessment *a);
+
 /* The number of rows in each table, for summaries and tests. */
 typedef struct nf_journal_counts {
 	int64_t gear, runs, episodes, assessments;

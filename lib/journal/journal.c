@@ -462,3 +462,41 @@ out_rollback:
 	jr_rollback(j);
 	return rc;
 }
+
+/* Added for the report (lib/report): the latest assessment, by time then id. */
+nf_err nf_journal_latest_assessment(nf_journal *j, nf_assessment *out, nf_error *err)
+{
+	memset(out, 0, sizeof *out);
+	sqlite3_stmt *st = jr_prepare(j, "SELECT id, time, answers, result FROM assessments"
+					 " ORDER BY time DESC, id DESC LIMIT 1", err);
+	if (!st)
+		return err ? err->code : NF_EDB;
+	nf_err rc = NF_OK;
+	int step = sqlite3_step(st);
+	if (step == SQLITE_ROW) {
+		const char *r = (const char *)sqlite3_column_text(st, 3);
+		out->id = sqlite3_column_int64(st, 0);
+		jr_col_text(st, 1, out->time, sizeof out->time);
+		out->answers = strdup((const char *)sqlite3_column_text(st, 2));
+		out->result = r ? strdup(r) : NULL;
+		if (!out->answers || (r && !out->result)) {
+			nf_assessment_release(out);
+			rc = nf_error_set(err, NF_ENOMEM, "out of memory reading an assessment");
+		}
+	} else if (step == SQLITE_DONE) {
+		rc = nf_error_set(err, NF_ENOTFOUND, "the journal holds no assessment yet");
+	} else {
+		rc = jr_db_error(j, err, "reading the latest assessment");
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+void nf_assessment_release(nf_assessment *a)
+{
+	if (!a)
+		return;
+	free(a->answers);
+	free(a->result);
+	a->answers = a->result = NULL;
+}
