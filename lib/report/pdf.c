@@ -151,9 +151,14 @@ static void page_one(struct pg *p)
 	size_t i;
 	json_array_foreach(rank, i, r)
 	{
-		if (i >= 5)
-			break;
 		double prob = json_number_value(json_object_get(r, "probability"));
+		if (i >= 5 || (i > 0 && prob < 0.01)) {
+			char pc[16];
+			pct(prob, pc);
+			snprintf(b, sizeof b, "The other causes in the knowledge base are each at most %s.", pc);
+			para(p, b, 8.5, false, 0, 2);
+			break;
+		}
 		char pc[16];
 		pct(prob, pc);
 		snprintf(b, sizeof b, "%zu. %s  (%s)", i + 1, json_string_value(json_object_get(r, "name")), pc);
@@ -175,7 +180,7 @@ static void page_one(struct pg *p)
 			rp_answer_text(kb, fid, json_object_get(x, "answer"), ans, sizeof ans);
 			snprintf(b, sizeof b, "%s %s: %s (likelihood ratio %.2g)%s", w > 0 ? "raised by" : "lowered by",
 				 nf_kb_finding_means(kb, (size_t)f), ans, exp(w),
-				 rp_is_derived(d, fid) ? " [from the journal]" : "");
+				 rp_is_derived(d, fid) ? " [journal]" : "");
 			para(p, b, 8.5, false, 14, 1);
 		}
 		p->y += 4;
@@ -186,22 +191,35 @@ static void page_one(struct pg *p)
 	int asked = 0;
 	for (size_t f = 0; f < nf_kb_findings(kb); f++) {
 		const char *says;
+		if (nf_kb_finding_red_flag(kb, f, &says) >= 0 && !nf_kb_finding_clinician(kb, f) &&
+		    json_object_get(answers, nf_kb_finding_id(kb, f)))
+			asked++;
+	}
+	if (!asked) {
+		para(p, "None of the warning signs has been asked yet ('numbfoot assess --from-journal' asks them):", 8.5,
+		     true, 0, 2);
+	}
+	size_t nb = 0;
+	b[0] = '\0';
+	for (size_t f = 0; f < nf_kb_findings(kb); f++) {
+		const char *says;
 		if (nf_kb_finding_red_flag(kb, f, &says) < 0 || nf_kb_finding_clinician(kb, f))
 			continue;
 		json_t *v = json_object_get(answers, nf_kb_finding_id(kb, f));
 		char ans[256];
 		if (v) {
 			rp_answer_text(kb, nf_kb_finding_id(kb, f), v, ans, sizeof ans);
-			asked++;
-		} else {
-			snprintf(ans, sizeof ans, "not asked");
+			snprintf(b, sizeof b, "%s: %s", nf_kb_finding_means(kb, f), ans);
+			para(p, b, 8.5, v && json_is_true(v), 0, 1);
+		} else if (!asked && nb < sizeof b) {
+			nb += (size_t)snprintf(b + nb, sizeof b - nb, "%s%s", nb ? "; " : "", nf_kb_finding_means(kb, f));
+		} else if (asked) {
+			snprintf(b, sizeof b, "%s: not asked", nf_kb_finding_means(kb, f));
+			para(p, b, 8.5, false, 0, 1);
 		}
-		snprintf(b, sizeof b, "%s: %s", nf_kb_finding_means(kb, f), ans);
-		para(p, b, 8.5, false, 0, 1);
 	}
 	if (!asked)
-		para(p, "None of the warning signs has been asked yet: 'numbfoot assess --from-journal' asks them.", 8.5, true,
-		     0, 2);
+		para(p, b, 8, false, 0, 2);
 
 	heading(p, "The plan so far");
 	json_t *plan = json_object_get(d->result, "plan"), *pl;

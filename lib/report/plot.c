@@ -267,14 +267,12 @@ static void fig_onset(const struct rp_doc *d, cairo_t *cr, double x, double y, d
 		if (!known && nseen < 8)
 			seen[nseen++] = r[i].shoes_id;
 	}
-	double lx = a.x + 8;
-	for (size_t k = 0; k < nseen; k++) {
+	/* Legend at the top right, one entry per pair, right to left. */
+	double lx = x + w - 10;
+	for (size_t k = nseen; k-- > 0;) {
 		const char *nm = seen[k] ? rp_gear_name(d, seen[k]) : "no shoes recorded";
-		legend(cr, lx, y + 14 + 4, nm, palette[shoe_index(d, seen[k])], false);
-		(void)lx;
-		lx += 20 + 6.5 * (double)strlen(nm);
-		if (k == 0)
-			lx = fmax(lx, x + 230);
+		lx -= 22 + 5.2 * (double)strlen(nm);
+		legend(cr, lx, y + 14, nm, palette[shoe_index(d, seen[k])], false);
 	}
 }
 

@@ -11,7 +11,7 @@
 #include "numbfoot/analyze.h"
 #include "numbfoot/report.h"
 
-#define RP_TEXT_MAX 1024
+#define RP_TEXT_MAX 2048
 #define RP_EPISODES_SHOWN 60 /* the latest episodes listed; the figures show them all */
 
 /* Everything the report says, gathered once so that every writer says the same. */
