@@ -516,20 +516,45 @@ static cairo_status_t write_buf(void *closure, const unsigned char *data, unsign
 	return CAIRO_STATUS_SUCCESS;
 }
 
-/* Copies svg with every id and reference to one prefixed, and without the XML declaration. */
+/* Copies svg without the XML declaration and with every id renamed PREFIX-N, N counting ids in
+ * order of appearance, references renamed to match. The names are cairo's, which count surfaces
+ * and glyphs across the process; renaming makes each figure the same whatever was drawn before
+ * it, and lets several figures share one page. */
 static char *prefix_ids(const char *svg, const char *prefix)
 {
 	static const char *const pat[] = {"id=\"", "href=\"#", "url(#"};
 	const char *s = strstr(svg, "<svg");
 	if (!s)
 		return NULL;
-	size_t plen = strlen(prefix), n = 0, count = 0;
+	size_t nids = 0, cap = 0, count = 0;
+	struct name {
+		const char *p;
+		size_t n;
+	} *ids = NULL;
+	for (const char *q = s; (q = strstr(q, pat[0])); q += 4) {
+		const char *v = q + 4, *e = strchr(v, '"');
+		if (!e)
+			break;
+		if (nids == cap) {
+			cap = cap ? cap * 2 : 64;
+			struct name *m = realloc(ids, cap * sizeof *ids);
+			if (!m) {
+				free(ids);
+				return NULL;
+			}
+			ids = m;
+		}
+		ids[nids++] = (struct name){v, (size_t)(e - v)};
+	}
 	for (const char *q = s; *q; q++)
 		for (int k = 0; k < 3; k++)
 			count += !strncmp(q, pat[k], strlen(pat[k]));
-	char *out = malloc(strlen(s) + count * (plen + 1) + 1);
-	if (!out)
+	size_t plen = strlen(prefix), n = 0;
+	char *out = malloc(strlen(s) + count * (plen + 24) + 1);
+	if (!out) {
+		free(ids);
 		return NULL;
+	}
 	for (const char *q = s; *q;) {
 		int hit = -1;
 		for (int k = 0; k < 3 && hit < 0; k++)
@@ -543,11 +568,21 @@ static char *prefix_ids(const char *svg, const char *prefix)
 		memcpy(out + n, q, l);
 		n += l;
 		q += l;
-		memcpy(out + n, prefix, plen);
-		n += plen;
-		out[n++] = '-';
+		size_t len = strcspn(q, hit == 2 ? ")" : "\"");
+		size_t k = 0;
+		while (k < nids && !(ids[k].n == len && !strncmp(ids[k].p, q, len)))
+			k++;
+		if (k < nids) {
+			n += (size_t)snprintf(out + n, plen + 24, "%s-%zu", prefix, k);
+			q += len;
+		} else {
+			memcpy(out + n, prefix, plen);
+			n += plen;
+			out[n++] = '-';
+		}
 	}
 	out[n] = '\0';
+	free(ids);
 	return out;
 }
 
