@@ -417,7 +417,7 @@ static int run_assess(const struct cli_args *a)
 		rc = cli_fail(&err);
 		goto out;
 	}
-	if ((from_journal || save) && (rc = cli_journal_open(a, &j)))
+	if (from_journal && (rc = cli_journal_open(a, &j)))
 		goto out;
 	if (from_journal) {
 		if (nf_analyze(j, now, &an, &err) || nf_analysis_apply(an, s.e, NULL, &err)) {
@@ -451,6 +451,14 @@ static int run_assess(const struct cli_args *a)
 				printf("  - %s\n", nf_analysis_advice_text(an, i));
 		}
 	}
+	/* An interview ended before any answer (end of input at the first question) is not an
+	 * assessment worth keeping. */
+	size_t given = 0;
+	for (size_t f = 0; f < nf_kb_findings(kb); f++)
+		given += nf_engine_state(s.e, f, NULL) != NF_UNASKED;
+	save = save && given > 0;
+	if (save && !j && (rc = cli_journal_open(a, &j)))
+		goto out;
 	if (save && (rc = save_assessment(&s, j, now, text)))
 		goto out;
 	if (save && !as_json)
