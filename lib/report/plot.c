@@ -389,6 +389,9 @@ static void fig_weeks(const struct rp_doc *d, cairo_t *cr, double x, double y, d
 	size_t first = n > WEEKS_SHOWN ? n - WEEKS_SHOWN : 0;
 	char title[96];
 	snprintf(title, sizeof title, "%s%s", rp_figure_title(3), n > WEEKS_SHOWN ? " (the last 52 weeks)" : "");
+	/* Leave out the empty weeks before the first run of the period shown. */
+	while (first + 1 < n && !wk[first].runs)
+		first++;
 	struct area a = {.y0 = 0, .y1 = 0};
 	for (size_t i = first; i < n; i++)
 		a.y1 = fmax(a.y1, wk[i].km);
