@@ -385,7 +385,8 @@ static int run_assess(const struct cli_args *a)
 		return CLI_EXIT_USAGE;
 	}
 	if (as_json && !answers && !(from_journal && yes)) {
-		cli_errorf("assess: --json needs --answers FILE (the interview itself is for people)");
+		cli_errorf("assess: --json needs --answers FILE, or --from-journal --yes (the interview itself is for "
+			   "people)");
 		return CLI_EXIT_USAGE;
 	}
 	if (!cli_clock(a, &now))
