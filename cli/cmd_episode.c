@@ -9,7 +9,7 @@ bool cli_episode_from_args(const struct cli_args *a, const char *at_opt, nf_epis
 {
 	char what[32];
 	const char *v;
-	bool miles = cli_flag(a, "miles");
+	bool miles = cli_flag(a, "miles") || cli_units_miles();
 	*given = false;
 	snprintf(what, sizeof what, "--%s", at_opt);
 	if ((v = cli_opt(a, at_opt))) {
@@ -150,7 +150,7 @@ static int resolve_run(nf_journal *j, const char *s, int64_t *id)
 	{"recover", "MIN", "minutes until feeling came back"}, \
 	{"cramp", NULL, "a calf cramp came first"}, \
 	{"loosening-helped", NULL, "loosening the laces brought feeling back"}, \
-	{"miles", NULL, "distances without a unit are miles"}, \
+	{"miles", NULL, "distances without a unit are miles (also the default with units = mi in the config)"}, \
 	{"notes", "TEXT", "anything else"}
 
 /* ---- episode add ---- */

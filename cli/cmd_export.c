@@ -197,6 +197,27 @@ static int export_json(nf_journal *j)
 		json_decref(doc);
 		return cli_fail(&err);
 	}
+	nf_assessment *as;
+	size_t na;
+	json_t *aarr = json_array();
+	if (!aarr || json_object_set_new(doc, "assessments", aarr)) {
+		json_decref(doc);
+		return cli_print_json(NULL);
+	}
+	if (nf_journal_list_assessments(j, &as, &na, &err)) {
+		json_decref(doc);
+		return cli_fail(&err);
+	}
+	for (size_t k = 0; k < na; k++) {
+		/* Stored texts passed json_valid; if jansson disagrees, keep the text as a string. */
+		json_t *answers = json_loads(as[k].answers, JSON_DECODE_ANY, NULL);
+		json_t *result = as[k].result ? json_loads(as[k].result, JSON_DECODE_ANY, NULL) : json_null();
+		json_array_append_new(aarr, json_pack("{s:I, s:s, s:o, s:o}", "id", (json_int_t)as[k].id,
+						      "time", as[k].time,
+						      "answers", answers ? answers : json_string(as[k].answers),
+						      "result", result ? result : json_string(as[k].result)));
+	}
+	nf_assessment_list_free(as, na);
 	return cli_print_json(doc);
 }
 
@@ -311,8 +332,8 @@ const struct cli_command cmd_export = {
 	.args = "",
 	.summary = "write the whole journal to standard output as JSON or CSV",
 	.description =
-		"Writes the journal to standard output. JSON (the default) holds every pair of gear and "
-		"every run with its episodes, in the shapes 'numbfoot run list --json' and friends print; "
+		"Writes the journal to standard output. JSON (the default) holds every pair of gear, "
+		"every run with its episodes and every stored assessment, in the shapes 'numbfoot run list --json' and friends print; "
 		"CSV holds one line per run with the number of its episodes. Unknown values are null in "
 		"JSON and empty in CSV; times are ISO 8601 UTC.\n\n"
 		"Example: numbfoot export --format csv > runs.csv",

@@ -99,7 +99,10 @@ static int run_gear_add(const struct cli_args *a)
 	if (rc)
 		return rc;
 	if (nf_journal_add_gear(j, &g, &err)) {
+		/* A taken nickname is the user's input, not a failure of the journal. */
 		rc = cli_fail(&err);
+		if (err.code == NF_EEXIST)
+			rc = CLI_EXIT_USAGE;
 		goto out_close;
 	}
 	if (cli_flag(a, "json")) {
@@ -182,10 +185,15 @@ static int run_gear_list(const struct cli_args *a)
 				snprintf(retire, sizeof retire, "/ %.0f km", g->retire_km);
 			else
 				snprintf(retire, sizeof retire, "(inspect)");
-			printf("%-8s %-20s %7.1f km %-10s %3lld runs  %-7s%s%s%s\n", nf_gear_kind_name(g->kind),
-			       g->nickname, g->used_km, retire, (long long)g->runs,
-			       nf_wear_name(nf_gear_wear(g)), g->is_default ? "  default" : "",
-			       g->retired[0] ? "  retired " : "", g->retired);
+			char line[256];
+			int len = snprintf(line, sizeof line, "%-8s %-20s %7.1f km %-10s %3lld runs  %-7s%s%s%s",
+					   nf_gear_kind_name(g->kind), g->nickname, g->used_km, retire,
+					   (long long)g->runs, nf_wear_name(nf_gear_wear(g)),
+					   g->is_default ? "  default" : "", g->retired[0] ? "  retired " : "",
+					   g->retired);
+			while (len > 0 && (size_t)len < sizeof line && line[len - 1] == ' ')
+				line[--len] = '\0';
+			puts(line);
 		}
 		if (cli_flag(a, "why"))
 			printf("\n%s\n\n%s\n", nf_gear_retire_source(NF_GEAR_SHOES),

@@ -78,7 +78,7 @@ static int gear_opt(nf_journal *j, const struct cli_args *a, const char *name, n
 static bool run_from_args(const struct cli_args *a, nf_journal_run *r, bool editing)
 {
 	const char *date = cli_opt(a, "date"), *tod = cli_opt(a, "time"), *v;
-	bool miles = cli_flag(a, "miles");
+	bool miles = cli_flag(a, "miles") || cli_units_miles();
 	char keep[NF_JOURNAL_DATE_MAX];
 	if (!editing || date || tod) {
 		if (editing && !date && r->rec.start_time >= 0) {
@@ -128,7 +128,7 @@ static void print_run(const nf_journal_run *r, size_t episodes)
 	{"date", "DATE", "day of the run, YYYY-MM-DD (default today)"}, \
 	{"time", "HH:MM", "local start time (default now, or 12:00 with --date)"}, \
 	{"duration", "TIME", "running time, MM:SS or H:MM:SS"}, \
-	{"miles", NULL, "distances without a unit are miles"}, \
+	{"miles", NULL, "distances without a unit are miles (also the default with units = mi in the config)"}, \
 	{"shoes", "NICKNAME", "shoes worn (default: the default shoes; 'none' for none)"}, \
 	{"insoles", "NICKNAME", "insoles worn (default: the default insoles; 'none')"}, \
 	{"surface", "TEXT", "road, trail, track, treadmill..."}, \
@@ -164,7 +164,7 @@ static int run_run_add(const struct cli_args *a)
 	}
 	nf_journal_run_init(&r);
 	nf_episode_init(&e);
-	if (a->npos && !cli_parse_distance(a->pos[0], cli_flag(a, "miles"), "DISTANCE", &r.rec.distance_m))
+	if (a->npos && !cli_parse_distance(a->pos[0], cli_flag(a, "miles") || cli_units_miles(), "DISTANCE", &r.rec.distance_m))
 		return CLI_EXIT_USAGE;
 	if (!run_from_args(a, &r, false) || !cli_episode_from_args(a, "numb-at", &e, &has_episode))
 		return CLI_EXIT_USAGE;
@@ -276,7 +276,7 @@ static int run_run_list(const struct cli_args *a)
 		for (size_t k = 0; arr && k < n; k++) {
 			json_t *o = cli_run_json(&runs[k]);
 			if (o)
-				json_object_set_new(o, "episodes",
+				json_object_set_new(o, "episode_count",
 						    json_integer((json_int_t)count_episodes(eps, ne, runs[k].id)));
 			if (json_array_append_new(arr, o)) {
 				json_decref(arr);
@@ -307,7 +307,8 @@ const struct cli_command cmd_run_list = {
 		"Lists the runs in the journal by start time. --json prints an array of objects with id, "
 		"start_time (ISO 8601 UTC), distance_m, moving_s, elapsed_s, cadence_spm, cadence_unit, "
 		"stride_m, temperature_c, heart_rate_bpm, surface, shoes, insoles, notes, source_file, "
-		"source_sha256 and the number of episodes; an unknown value is null.",
+		"source_sha256 and episode_count; an unknown value is null. 'run show --json' gives one "
+		"run with its episodes.",
 	.options = list_options,
 	.run = run_run_list,
 };

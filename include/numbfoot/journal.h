@@ -198,7 +198,9 @@ NF_API void nf_journal_run_init(nf_journal_run *r);
 #define NF_CROSSED_INSOLES 2u
 
 /* Adds run r (its id is set) together with its n episodes (their run_id and id are set), all
- * in one transaction. NF_EEXIST if r->rec.source_sha256 is already stored (nothing is written).
+ * in one transaction. NF_EEXIST if r->rec.source_sha256 is already stored, NF_ENOTFOUND if its
+ * gear does not exist, NF_EINVAL if shoes_id is not shoes or insoles_id not insoles, or a value
+ * is out of range; on any error nothing is written.
  * *crossed (may be NULL) gets NF_CROSSED_* bits for gear this run took past retire_km. */
 NF_API nf_err nf_journal_add_run(nf_journal *j, nf_journal_run *r, nf_episode *episodes, size_t n,
 				 unsigned *crossed, nf_error *err);
@@ -217,8 +219,9 @@ NF_API nf_err nf_journal_update_run(nf_journal *j, const nf_journal_run *r, nf_e
 /* Deletes run id and, by cascade, its episodes. */
 NF_API nf_err nf_journal_delete_run(nf_journal *j, int64_t id, nf_error *err);
 
-/* Calls fn for each run in start-time order (unknown times first); stops at the first fn that
- * returns non-zero, and returns NF_EINVAL with that in the message unless fn set err itself.
+/* Calls fn for each run in start-time order (unknown times first); r is valid only during the
+ * call. Stops at the first fn that returns non-zero, and returns the code fn set in err, or
+ * NF_EINVAL when fn set none. err is cleared first.
  * limit 0 means all; else only the latest limit runs (still oldest first). */
 typedef int (*nf_journal_run_fn)(const nf_journal_run *r, void *ctx);
 NF_API nf_err nf_journal_each_run(nf_journal *j, size_t limit, nf_journal_run_fn fn, void *ctx,
@@ -236,19 +239,18 @@ NF_API void nf_journal_run_list_free(nf_journal_run *list);
 NF_API nf_err nf_journal_add_assessment(nf_journal *j, const char *time, const char *answers,
 					const char *result, int64_t *id, nf_error *err);
 
-/* One stored assessment; answers and result are JSON texts owned by the struct. */
 typedef struct nf_assessment {
 	int64_t id;
-	char time[21];  /* YYYY-MM-DDTHH:MM:SSZ */
-	char *answers;
-	char *result;   /* NULL when none was stored */
+	char time[21];   /* ISO 8601 UTC */
+	char *answers;   /* JSON text, owned by the list */
+	char *result;    /* JSON text or NULL, owned by the list */
 } nf_assessment;
 
-/* The latest assessment by time into *out (release with nf_assessment_release); NF_ENOTFOUND
- * when the journal holds none. */
-NF_API nf_err nf_journal_latest_assessment(nf_journal *j, nf_assessment *out, nf_error *err);
-/* Frees the texts of a and sets them NULL; accepts NULL. */
-NF_API void nf_assessment_release(nf_assessment *a);
+/* Every stored assessment, oldest first, in a new array (with its texts) freed with
+ * nf_assessment_list_free(list, n). */
+NF_API nf_err nf_journal_list_assessments(nf_journal *j, nf_assessment **out, size_t *n,
+					  nf_error *err);
+NF_API void nf_assessment_list_free(nf_assessment *list, size_t n);
 
 /* The number of rows in each table, for summaries and tests. */
 typedef struct nf_journal_counts {

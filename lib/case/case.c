@@ -24,29 +24,15 @@ struct nf_case {
 	nf_value value[NF_MAX_FINDINGS];
 };
 
-struct cctx {
-	const char *text, *name;
-	void (*report)(void *, const char *);
-	void *rctx;
-	size_t faults;
-	nf_error *err;
-};
-
-__attribute__((format(printf, 4, 5))) static void fault(struct cctx *cx, const char *path, const char *key,
+__attribute__((format(printf, 4, 5))) static void fault(struct nf_faults *cx, const char *path, const char *key,
 							 const char *fmt, ...)
 {
-	char msg[300], line[NF_ERROR_MSG_MAX];
+	char msg[300];
 	va_list ap;
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	int ln = path && *path ? nf_json_path_line(cx->text, path) : 1;
-	snprintf(line, sizeof line, "%s:%d: %s: %s", cx->name, ln ? ln : 1, key, msg);
-	if (!cx->faults)
-		nf_error_set(cx->err, NF_EPARSE, "%s", line);
-	cx->faults++;
-	if (cx->report)
-		cx->report(cx->rctx, line);
+	nf_faults_add(cx, path, key, msg);
 }
 
 static bool vocab_condition(const nf_kb *kb, const char *id, int *index)
@@ -59,7 +45,7 @@ static bool vocab_condition(const nf_kb *kb, const char *id, int *index)
 	return false;
 }
 
-static void read_answer(struct cctx *cx, const nf_kb *kb, nf_case *cs, const char *k, json_t *v)
+static void read_answer(struct nf_faults *cx, const nf_kb *kb, nf_case *cs, const char *k, json_t *v)
 {
 	char path[160], key[160];
 	snprintf(path, sizeof path, "answers.%s", k);
@@ -146,24 +132,18 @@ static void read_answer(struct cctx *cx, const nf_kb *kb, nf_case *cs, const cha
 	cs->state[fi] = NF_ANSWERED;
 }
 
-static nf_case *build(struct cctx *cx, const nf_kb *kb)
+static nf_case *build(struct nf_faults *cx, const nf_kb *kb)
 {
 	json_error_t je;
 	nf_case *cs = calloc(1, sizeof *cs);
 	if (!cs) {
 		nf_error_set(cx->err, NF_ENOMEM, "out of memory");
-		cx->faults++;
+		cx->count++;
 		return NULL;
 	}
 	cs->root = json_loads(cx->text, JSON_REJECT_DUPLICATES, &je);
 	if (!cs->root) {
-		char line[NF_ERROR_MSG_MAX];
-		snprintf(line, sizeof line, "%s:%d: (json): %s (column %d)", cx->name, je.line > 0 ? je.line : 1, je.text,
-			 je.column);
-		nf_error_set(cx->err, NF_EPARSE, "%s", line);
-		cx->faults++;
-		if (cx->report)
-			cx->report(cx->rctx, line);
+		nf_faults_syntax(cx, &je);
 		goto out_fail;
 	}
 	json_t *root = cs->root;
@@ -250,7 +230,7 @@ static nf_case *build(struct cctx *cx, const nf_kb *kb)
 			fault(cx, "expected.triage", "expected.triage", "unknown triage level");
 		cs->triage = lvl < 0 ? NF_SELF_CARE : (nf_triage)lvl;
 	}
-	if (cx->faults)
+	if (cx->count)
 		goto out_fail;
 	return cs;
 out_fail:
@@ -260,7 +240,7 @@ out_fail:
 
 nf_err nf_case_load(const nf_kb *kb, const char *text, const char *name, nf_case **out, nf_error *err)
 {
-	struct cctx cx = {.text = text, .name = name, .err = err};
+	struct nf_faults cx = {.text = text, .name = name, .err = err};
 	nf_error_clear(err);
 	*out = build(&cx, kb);
 	return *out ? NF_OK : (err ? err->code : NF_EPARSE);
@@ -270,9 +250,9 @@ size_t nf_case_check(const nf_kb *kb, const char *text, const char *name,
 		     void (*report)(void *ctx, const char *message), void *ctx)
 {
 	nf_error err;
-	struct cctx cx = {.text = text, .name = name, .err = &err, .report = report, .rctx = ctx};
+	struct nf_faults cx = {.text = text, .name = name, .err = &err, .report = report, .ctx = ctx};
 	nf_case_free(build(&cx, kb));
-	return cx.faults;
+	return cx.count;
 }
 
 nf_err nf_case_load_file(const nf_kb *kb, const char *path, nf_case **out, nf_error *err)

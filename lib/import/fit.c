@@ -289,7 +289,9 @@ static nf_err read_data(fit_state *f, const fit_def *d, int64_t ts)
 		if ((rc = take(f, b, fd->size, "a data message")) != NF_OK)
 			return rc;
 		if (fd->num == 253) {
-			if (field_value(fd, d->big, b, &v)) {
+			/* Range-checked: a hostile file may declare the timestamp float64 or
+			 * uint64, and converting an out-of-range double is undefined. */
+			if (field_value(fd, d->big, b, &v) && v >= 0 && v <= UINT32_MAX) {
 				f->last_ts = (uint32_t)v;
 				f->have_ts = true;
 				ts = (int64_t)v;
@@ -298,25 +300,33 @@ static nf_err read_data(fit_state *f, const fit_def *d, int64_t ts)
 		}
 		if (!wanted)
 			continue;
-		if (!field_value(fd, d->big, b, &v) && !(d->global == MESG_RECORD && fd->num == 8))
-			continue;
+		if (!field_value(fd, d->big, b, &v)) {
+			if (!(d->global == MESG_RECORD && fd->num == 8))
+				continue;
+			v = 0; /* the byte array is decoded below */
+		}
+		/* Enumerations (file type, sport) are one byte; anything wider is no enum of ours. */
+		int e = v >= 0 && v <= 255 ? (int)v : 0xFF;
 		switch (d->global) {
 		case MESG_FILE_ID:
 			if (fd->num == 0) {
 				if (f->file_types_seen++ == 0)
-					f->first_file_type = (int)v;
-				if ((int)v == FILE_ACTIVITY)
+					f->first_file_type = e;
+				if (e == FILE_ACTIVITY)
 					f->activity = true;
 			}
 			break;
 		case MESG_SPORT:
 			if (fd->num == 0 && f->sport_mesg < 0)
-				f->sport_mesg = (int)v;
+				f->sport_mesg = e;
 			break;
 		case MESG_SESSION:
 			switch (fd->num) {
-			case 2: ss.start = v + FIT_EPOCH; break;
-			case 5: ss.sport = (int)v; break;
+			case 2: /* range-checked, as the timestamp above */
+				if (v <= UINT32_MAX)
+					ss.start = v + FIT_EPOCH;
+				break;
+			case 5: ss.sport = e; break;
 			case 7: ss.elapsed = v / 1000; break;
 			case 8: ss.timer = v / 1000; break;
 			case 9: ss.dist = v / 100; break;

@@ -51,17 +51,19 @@ void imp_track_add(imp_track *tr, const imp_point *pt)
 	}
 	if (!isnan(pt->dist) && (isnan(tr->dist_max) || pt->dist > tr->dist_max))
 		tr->dist_max = pt->dist;
-	if (!isnan(pt->hr)) {
+	/* Values no body or watch produces are dropped from the averages, so that one garbled
+	 * point cannot turn a run's average into nonsense (or infinity). */
+	if (!isnan(pt->hr) && pt->hr > 0 && pt->hr < 300) {
 		tr->hr_sum += pt->hr;
 		tr->hr_n++;
 	}
 	/* A zero cadence is a runner standing still; averaging it in would report a slower
 	 * cadence than was run (Garmin's averages leave zeros out too). */
-	if (!isnan(pt->cad) && pt->cad > 0) {
+	if (!isnan(pt->cad) && pt->cad > 0 && pt->cad < 500) {
 		tr->cad_sum += pt->cad;
 		tr->cad_n++;
 	}
-	if (!isnan(pt->temp)) {
+	if (!isnan(pt->temp) && pt->temp > -100 && pt->temp < 100) {
 		tr->temp_sum += pt->temp;
 		tr->temp_n++;
 	}

@@ -422,14 +422,3 @@ out_rollback:
 	jr_rollback(j);
 	return rc;
 }
-
-nf_err jr_gear_used_km(nf_journal *j, int64_t id, double *km, double *retire_km, nf_error *err)
-{
-	nf_gear g;
-	nf_err rc = nf_journal_get_gear(j, id, &g, err);
-	if (rc)
-		return rc;
-	*km = g.used_km;
-	*retire_km = g.retire_km;
-	return NF_OK;
-}

@@ -243,6 +243,11 @@ static nf_err make_private(const char *path, nf_error *err)
 		if (fd < 0) {
 			if (i > 0 && errno == ENOENT)
 				continue;
+			/* Symbolic links are refused (here and by SQLITE_OPEN_NOFOLLOW) so that nobody
+			 * can point the journal's writes at another file. */
+			if (errno == ELOOP)
+				return nf_error_set(err, NF_EIO, "%s: is a symbolic link; give the file it "
+						    "points to", p);
 			return nf_error_set(err, NF_EIO, "%s: cannot open: %s", p, strerror(errno));
 		}
 		struct stat sb;
@@ -384,7 +389,7 @@ nf_err nf_journal_forget_all(nf_journal *j, nf_error *err)
 	if (rc)
 		return rc;
 	rc = jr_exec(j, "DELETE FROM episodes; DELETE FROM runs; DELETE FROM gear;"
-			"DELETE FROM assessments;", err);
+			"DELETE FROM assessments; DELETE FROM sqlite_sequence;", err);
 	if (rc) {
 		jr_rollback(j);
 		return rc;
@@ -463,40 +468,63 @@ out_rollback:
 	return rc;
 }
 
-/* Added for the report (lib/report): the latest assessment, by time then id. */
-nf_err nf_journal_latest_assessment(nf_journal *j, nf_assessment *out, nf_error *err)
+nf_err nf_journal_list_assessments(nf_journal *j, nf_assessment **out, size_t *n, nf_error *err)
 {
-	memset(out, 0, sizeof *out);
+	nf_err rc = NF_OK;
+	size_t cap = 0, len = 0;
+	nf_assessment *list = NULL;
 	sqlite3_stmt *st = jr_prepare(j, "SELECT id, time, answers, result FROM assessments"
-					 " ORDER BY time DESC, id DESC LIMIT 1", err);
+					  " ORDER BY time, id", err);
+	*out = NULL;
+	*n = 0;
 	if (!st)
 		return err ? err->code : NF_EDB;
-	nf_err rc = NF_OK;
-	int step = sqlite3_step(st);
-	if (step == SQLITE_ROW) {
-		const char *r = (const char *)sqlite3_column_text(st, 3);
-		out->id = sqlite3_column_int64(st, 0);
-		jr_col_text(st, 1, out->time, sizeof out->time);
-		out->answers = strdup((const char *)sqlite3_column_text(st, 2));
-		out->result = r ? strdup(r) : NULL;
-		if (!out->answers || (r && !out->result)) {
-			nf_assessment_release(out);
-			rc = nf_error_set(err, NF_ENOMEM, "out of memory reading an assessment");
+	int s;
+	while ((s = sqlite3_step(st)) == SQLITE_ROW) {
+		if (len == cap) {
+			size_t ncap = cap ? cap * 2 : 8;
+			nf_assessment *p = realloc(list, ncap * sizeof *p);
+			if (!p)
+				goto out_nomem;
+			list = p;
+			cap = ncap;
 		}
-	} else if (step == SQLITE_DONE) {
-		rc = nf_error_set(err, NF_ENOTFOUND, "the journal holds no assessment yet");
-	} else {
-		rc = jr_db_error(j, err, "reading the latest assessment");
+		nf_assessment *a = &list[len];
+		const char *answers = (const char *)sqlite3_column_text(st, 2);
+		const char *result = (const char *)sqlite3_column_text(st, 3);
+		a->id = sqlite3_column_int64(st, 0);
+		jr_col_text(st, 1, a->time, sizeof a->time);
+		a->answers = strdup(answers ? answers : "{}");
+		a->result = result ? strdup(result) : NULL;
+		if (!a->answers || (result && !a->result)) {
+			free(a->answers);
+			free(a->result);
+			goto out_nomem;
+		}
+		len++;
 	}
+	if (s != SQLITE_DONE) {
+		rc = jr_db_error(j, err, "listing assessments");
+		goto out_free;
+	}
+	sqlite3_finalize(st);
+	*out = list;
+	*n = len;
+	return NF_OK;
+
+out_nomem:
+	rc = nf_error_set(err, NF_ENOMEM, "out of memory listing assessments");
+out_free:
+	nf_assessment_list_free(list, len);
 	sqlite3_finalize(st);
 	return rc;
 }
 
-void nf_assessment_release(nf_assessment *a)
+void nf_assessment_list_free(nf_assessment *list, size_t n)
 {
-	if (!a)
-		return;
-	free(a->answers);
-	free(a->result);
-	a->answers = a->result = NULL;
+	for (size_t k = 0; list && k < n; k++) {
+		free(list[k].answers);
+		free(list[k].result);
+	}
+	free(list);
 }

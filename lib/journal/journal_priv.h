@@ -60,9 +60,6 @@ nf_err jr_migrate(nf_journal *j, int target, nf_error *err);
 /* Opens without migrating (tests build old versions with jr_migrate on this handle). */
 nf_err jr_open_raw(const char *path, nf_journal **out, nf_error *err);
 
-/* Distance (km) used in gear id: start_km + its runs; and its retirement distance. */
-nf_err jr_gear_used_km(nf_journal *j, int64_t id, double *km, double *retire_km, nf_error *err);
-
 /* Checks e and inserts it inside the caller's transaction (sets e->id). */
 nf_err jr_insert_episode(nf_journal *j, nf_episode *e, nf_error *err);
 

@@ -85,18 +85,27 @@ nf_err nf_journal_find_source(nf_journal *j, const char *sha256, int64_t *id, nf
 }
 
 /* Current distance of gear id (0: none) in *km and its retirement distance; NaN when no gear.
- * NF_ENOTFOUND names the kind when the gear does not exist. */
-static nf_err gear_km(nf_journal *j, int64_t id, const char *kind, double *km, double *retire,
+ * NF_ENOTFOUND when the gear does not exist, NF_EINVAL when it is not of kind. */
+static nf_err gear_km(nf_journal *j, int64_t id, nf_gear_kind kind, double *km, double *retire,
 		      nf_error *err)
 {
+	nf_gear g;
 	*km = NAN;
 	*retire = NAN;
 	if (id <= 0)
 		return NF_OK;
-	nf_err rc = jr_gear_used_km(j, id, km, retire, err);
+	nf_err rc = nf_journal_get_gear(j, id, &g, err);
 	if (rc == NF_ENOTFOUND)
-		nf_error_set(err, NF_ENOTFOUND, "no %s with id %lld", kind, (long long)id);
-	return rc;
+		return nf_error_set(err, NF_ENOTFOUND, "no %s with id %lld", nf_gear_kind_name(kind),
+				    (long long)id);
+	if (rc)
+		return rc;
+	if (g.kind != kind)
+		return nf_error_set(err, NF_EINVAL, "'%s' are %s, not %s", g.nickname,
+				    nf_gear_kind_name(g.kind), nf_gear_kind_name(kind));
+	*km = g.used_km;
+	*retire = g.retire_km;
+	return NF_OK;
 }
 
 static bool crossed_now(double before, double after, double retire)
@@ -128,9 +137,9 @@ nf_err nf_journal_add_run(nf_journal *j, nf_journal_run *r, nf_episode *episodes
 			goto out_rollback;
 		}
 	}
-	rc = gear_km(j, r->shoes_id, "shoes", &s0, &sr, err);
+	rc = gear_km(j, r->shoes_id, NF_GEAR_SHOES, &s0, &sr, err);
 	if (!rc)
-		rc = gear_km(j, r->insoles_id, "insoles", &i0, &ir, err);
+		rc = gear_km(j, r->insoles_id, NF_GEAR_INSOLES, &i0, &ir, err);
 	if (rc)
 		goto out_rollback;
 	sqlite3_stmt *st = jr_prepare(j,
@@ -155,9 +164,9 @@ nf_err nf_journal_add_run(nf_journal *j, nf_journal_run *r, nf_episode *episodes
 		if (rc)
 			goto out_rollback;
 	}
-	rc = gear_km(j, r->shoes_id, "shoes", &s1, &sr, err);
+	rc = gear_km(j, r->shoes_id, NF_GEAR_SHOES, &s1, &sr, err);
 	if (!rc)
-		rc = gear_km(j, r->insoles_id, "insoles", &i1, &ir, err);
+		rc = gear_km(j, r->insoles_id, NF_GEAR_INSOLES, &i1, &ir, err);
 	if (rc)
 		goto out_rollback;
 	rc = jr_commit(j, err);
@@ -252,9 +261,9 @@ nf_err nf_journal_update_run(nf_journal *j, const nf_journal_run *r, nf_error *e
 	rc = jr_begin(j, err);
 	if (rc)
 		return rc;
-	rc = gear_km(j, r->shoes_id, "shoes", &d, &d, err);
+	rc = gear_km(j, r->shoes_id, NF_GEAR_SHOES, &d, &d, err);
 	if (!rc)
-		rc = gear_km(j, r->insoles_id, "insoles", &d, &d, err);
+		rc = gear_km(j, r->insoles_id, NF_GEAR_INSOLES, &d, &d, err);
 	if (rc)
 		goto out_rollback;
 	sqlite3_stmt *st = jr_prepare(j,
@@ -311,6 +320,7 @@ nf_err nf_journal_each_run(nf_journal *j, size_t limit, nf_journal_run_fn fn, vo
 			   nf_error *err)
 {
 	nf_journal_run r;
+	nf_error_clear(err); /* so that an error set by fn can be told from a stale one */
 	sqlite3_stmt *st = jr_prepare(j,
 		"SELECT * FROM (" RUN_SELECT "ORDER BY r.start_time DESC, r.id DESC LIMIT ?)"
 		" ORDER BY 2, 1", err);

@@ -9,11 +9,12 @@
 
 #include "journal/journal_priv.h"
 
-/* The location check below must list the vocabulary's values (shared/spec/vocabulary.json). A
+/* Ids are AUTOINCREMENT so that the id of a deleted run is never given to a new one (a command
+ * typed with an old id must not reach a different run). The location check below must list the vocabulary's values (shared/spec/vocabulary.json). A
  * locations value is a comma-separated list of them, in vocabulary order, or ''. */
 static const char v1[] =
 	"CREATE TABLE gear ("
-	" id INTEGER PRIMARY KEY,"
+	" id INTEGER PRIMARY KEY AUTOINCREMENT,"
 	" kind TEXT NOT NULL CHECK (kind IN ('shoes', 'insoles')),"
 	" brand TEXT CHECK (length(brand) < 64),"
 	" model TEXT CHECK (length(model) < 64),"
@@ -27,7 +28,7 @@ static const char v1[] =
 	") STRICT;"
 	"CREATE UNIQUE INDEX gear_one_default ON gear(kind) WHERE is_default = 1;"
 	"CREATE TABLE runs ("
-	" id INTEGER PRIMARY KEY,"
+	" id INTEGER PRIMARY KEY AUTOINCREMENT,"
 	" start_time TEXT CHECK (start_time IS strftime('%Y-%m-%dT%H:%M:%SZ', start_time)),"
 	" distance_m REAL CHECK (distance_m >= 0),"
 	" moving_s REAL CHECK (moving_s >= 0),"
@@ -48,7 +49,7 @@ static const char v1[] =
 	"CREATE INDEX runs_shoes ON runs(shoes_id);"
 	"CREATE INDEX runs_insoles ON runs(insoles_id);"
 	"CREATE TABLE episodes ("
-	" id INTEGER PRIMARY KEY,"
+	" id INTEGER PRIMARY KEY AUTOINCREMENT,"
 	" run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,"
 	" onset_km REAL CHECK (onset_km >= 0),"
 	" onset_min REAL CHECK (onset_min >= 0),"
@@ -65,7 +66,7 @@ static const char v1[] =
 /* v2: the answers and result of each assessment, for comparing over time. */
 static const char v2[] =
 	"CREATE TABLE assessments ("
-	" id INTEGER PRIMARY KEY,"
+	" id INTEGER PRIMARY KEY AUTOINCREMENT,"
 	" time TEXT NOT NULL CHECK (time IS strftime('%Y-%m-%dT%H:%M:%SZ', time)),"
 	" answers TEXT NOT NULL CHECK (json_valid(answers)),"
 	" result TEXT CHECK (result IS NULL OR json_valid(result))"

@@ -3,6 +3,7 @@
  * unknown ID, a probability out of range) is placed by scanning the text once more for its path.
  * The text has already been accepted by jansson, so this scanner can assume it is well formed;
  * it still stops safely at the end of the text whatever it meets. */
+#include <stdio.h>
 #include <string.h>
 
 #include "kb/kb_impl.h"
@@ -98,4 +99,31 @@ int nf_json_path_line(const char *text, const char *path)
 	sc.path[0] = '\0';
 	value(&sc, 0, 0);
 	return sc.found;
+}
+
+static void faults_put(struct nf_faults *f, const char *line)
+{
+	if (f->count == 0)
+		nf_error_set(f->err, NF_EPARSE, "%s", line);
+	f->count++;
+	if (f->report)
+		f->report(f->ctx, line);
+}
+
+void nf_faults_add(struct nf_faults *f, const char *path, const char *key, const char *msg)
+{
+	char line[NF_ERROR_MSG_MAX];
+	int ln = path && *path ? nf_json_path_line(f->text, path) : 1;
+	if (!key)
+		key = path && *path ? path : "(file)";
+	snprintf(line, sizeof line, "%s:%d: %s: %s", f->name, ln ? ln : 1, key, msg);
+	faults_put(f, line);
+}
+
+void nf_faults_syntax(struct nf_faults *f, const json_error_t *je)
+{
+	char line[NF_ERROR_MSG_MAX];
+	snprintf(line, sizeof line, "%s:%d: (json): %s (column %d)", f->name, je->line > 0 ? je->line : 1, je->text,
+		 je->column);
+	faults_put(f, line);
 }

@@ -13,32 +13,57 @@
 #include "core/text.h"
 #include "kb/kb_impl.h"
 
-#define MAX_FAULTS_KEPT 1
-
 struct ctx {
-	const char *text, *name; /* the file being checked, for placing faults */
-	void (*report)(void *, const char *);
-	void *report_ctx;
-	size_t faults;
-	nf_error *err; /* receives the first fault */
+	struct nf_faults f; /* the file being checked and the faults found in it */
 	nf_kb *kb;
-	json_t *vfind; /* vocabulary findings array */
 };
+
+/* Paths name where a value sits ("findings[3].default.p") so that a fault can be placed. They are
+ * built for every value checked, thousands per load, so they are joined by hand: snprintf here
+ * cost a sixth of the load time. Both cut at the buffer's end, like snprintf. */
+static void path_key(char *out, size_t cap, const char *parent, const char *key)
+{
+	size_t a = strlen(parent), b = strlen(key), n = 0;
+	if (a >= cap)
+		a = cap - 1;
+	memcpy(out, parent, a);
+	n = a;
+	if (a && n + 1 < cap)
+		out[n++] = '.';
+	if (n + b >= cap)
+		b = cap - 1 - n;
+	memcpy(out + n, key, b);
+	out[n + b] = '\0';
+}
+
+static void path_index(char *out, size_t cap, const char *parent, size_t i)
+{
+	char digits[24];
+	size_t d = sizeof digits;
+	digits[--d] = '\0';
+	do
+		digits[--d] = (char)('0' + i % 10);
+	while ((i /= 10) && d > 1);
+	size_t a = strlen(parent), b = sizeof digits - 1 - d;
+	if (a + b + 3 > cap) {
+		snprintf(out, cap, "%s[%s]", parent, digits + d);
+		return;
+	}
+	memcpy(out, parent, a);
+	out[a] = '[';
+	memcpy(out + a + 1, digits + d, b);
+	out[a + 1 + b] = ']';
+	out[a + 2 + b] = '\0';
+}
 
 __attribute__((format(printf, 3, 4))) static void fault(struct ctx *cx, const char *path, const char *fmt, ...)
 {
-	char msg[400], line[NF_ERROR_MSG_MAX];
+	char msg[400];
 	va_list ap;
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	int ln = path && *path ? nf_json_path_line(cx->text, path) : 1;
-	snprintf(line, sizeof line, "%s:%d: %s: %s", cx->name, ln ? ln : 1, path && *path ? path : "(file)", msg);
-	if (cx->faults == 0 && cx->err)
-		nf_error_set(cx->err, NF_EPARSE, "%s", line);
-	cx->faults++;
-	if (cx->report)
-		cx->report(cx->report_ctx, line);
+	nf_faults_add(&cx->f, path, NULL, msg);
 }
 
 static json_t *parse(struct ctx *cx, const char *text)
@@ -46,14 +71,7 @@ static json_t *parse(struct ctx *cx, const char *text)
 	json_error_t je;
 	json_t *root = json_loads(text, JSON_REJECT_DUPLICATES, &je);
 	if (!root) {
-		char line[NF_ERROR_MSG_MAX];
-		snprintf(line, sizeof line, "%s:%d: (json): %s (column %d)", cx->name, je.line > 0 ? je.line : 1, je.text,
-			 je.column);
-		if (cx->faults == 0 && cx->err)
-			nf_error_set(cx->err, NF_EPARSE, "%s", line);
-		cx->faults++;
-		if (cx->report)
-			cx->report(cx->report_ctx, line);
+		nf_faults_syntax(&cx->f, &je);
 		return NULL;
 	}
 	if (!json_is_object(root)) {
@@ -76,7 +94,7 @@ static void only_keys(struct ctx *cx, const char *path, json_t *obj, const char 
 			ok |= !strcmp(k, allowed[i]);
 		if (!ok) {
 			char p[256];
-			snprintf(p, sizeof p, "%s%s%s", path, *path ? "." : "", k);
+			path_key(p, sizeof p, path, k);
 			fault(cx, p, "unknown key");
 		}
 	}
@@ -86,7 +104,7 @@ static const char *get_string(struct ctx *cx, const char *path, json_t *obj, con
 {
 	json_t *v = json_object_get(obj, key);
 	char p[256];
-	snprintf(p, sizeof p, "%s%s%s", path, *path ? "." : "", key);
+	path_key(p, sizeof p, path, key);
 	if (!v) {
 		if (required)
 			fault(cx, path, "missing \"%s\"", key);
@@ -108,6 +126,16 @@ static int keycmp(const char *key, size_t len, const char *other)
 
 /* References are sorted once read (read_references), so that resolving the knowledge base's
  * thousands of sources is a binary search each. */
+/* The "id" of an entry of the conditions or findings array at path p, or NULL after a fault. */
+static const char *entry_id(struct ctx *cx, const char *p, json_t *v)
+{
+	if (!json_is_object(v)) {
+		fault(cx, p, "not an object");
+		return NULL;
+	}
+	return get_string(cx, p, v, "id", true);
+}
+
 static bool is_reference(const nf_kb *kb, const char *key, size_t len)
 {
 	int lo = 0, hi = kb->nref - 1;
@@ -135,7 +163,7 @@ static const char *check_source(struct ctx *cx, const char *path, json_t *obj)
 	if (!src)
 		return NULL;
 	char p[256];
-	snprintf(p, sizeof p, "%s.source", path);
+	path_key(p, sizeof p, path, "source");
 	const char *s = src;
 	while (*s) {
 		const char *end = strstr(s, "; ");
@@ -198,7 +226,7 @@ static bool read_dist(struct ctx *cx, const char *path, json_t *obj, struct nf_f
 	only_keys(cx, path, obj, keys);
 	*source = check_source(cx, path, obj);
 	json_t *pv = json_object_get(obj, "p");
-	snprintf(p, sizeof p, "%s.p", path);
+	path_key(p, sizeof p, path, "p");
 	if (!pv) {
 		fault(cx, path, "missing \"p\"");
 		return false;
@@ -220,7 +248,7 @@ static bool read_dist(struct ctx *cx, const char *path, json_t *obj, struct nf_f
 		double sum = 0;
 		for (int i = 0; i < f->nbins; i++) {
 			char pi[280];
-			snprintf(pi, sizeof pi, "%s[%d]", p, i);
+			path_index(pi, sizeof pi, p, (size_t)i);
 			if (!get_prob(cx, pi, json_array_get(pv, (size_t)i), &out[i]))
 				return false;
 			sum += out[i];
@@ -244,7 +272,7 @@ static bool read_dist(struct ctx *cx, const char *path, json_t *obj, struct nf_f
 		json_object_foreach(pv, k, v)
 		{
 			char pk[300];
-			snprintf(pk, sizeof pk, "%s.%s", p, k);
+			path_key(pk, sizeof pk, p, k);
 			int vi = vocab_value_index(vf, k);
 			if (vi < 0) {
 				fault(cx, pk, "\"%s\" is not a value of %s", k, f->id);
@@ -356,7 +384,7 @@ static void read_rule(struct ctx *cx, const char *path, json_t *r, struct nf_con
 	rule->to = lvl < 0 ? NF_SELF_CARE : (nf_triage)lvl;
 	json_t *cond = json_object_get(r, "if");
 	char p[256];
-	snprintf(p, sizeof p, "%s.if", path);
+	path_key(p, sizeof p, path, "if");
 	if (!json_is_object(cond) || json_object_size(cond) == 0) {
 		fault(cx, p, "needs an object of finding answers");
 		return;
@@ -366,7 +394,7 @@ static void read_rule(struct ctx *cx, const char *path, json_t *r, struct nf_con
 	json_object_foreach(cond, k, v)
 	{
 		char pk[300];
-		snprintf(pk, sizeof pk, "%s.%s", p, k);
+		path_key(pk, sizeof pk, p, k);
 		int fi = finding_by_id(cx->kb, k);
 		if (fi < 0) {
 			fault(cx, pk, "unknown finding");
@@ -418,27 +446,27 @@ static void read_condition(struct ctx *cx, const char *path, json_t *o, struct n
 	if (!c->icd10)
 		c->icd10 = "";
 	json_t *prior = json_object_get(o, "prior");
-	snprintf(p, sizeof p, "%s.prior", path);
+	path_key(p, sizeof p, path, "prior");
 	if (!json_is_object(prior)) {
 		fault(cx, path, "missing \"prior\" object");
 	} else {
 		static const char *const pk[] = {"p", "source", NULL};
 		char pp[280];
 		only_keys(cx, p, prior, pk);
-		snprintf(pp, sizeof pp, "%s.p", p);
+		path_key(pp, sizeof pp, p, "p");
 		get_prob(cx, pp, json_object_get(prior, "p"), &c->prior);
 		c->prior_source = check_source(cx, p, prior);
 	}
 	const char *tr = get_string(cx, path, o, "triage", true);
 	int lvl = nf_triage_from_id(tr);
 	if (tr && lvl < 0) {
-		snprintf(p, sizeof p, "%s.triage", path);
+		path_key(p, sizeof p, path, "triage");
 		fault(cx, p, "\"%s\" is not a triage level", tr);
 	}
 	c->triage = lvl < 0 ? NF_SELF_CARE : (nf_triage)lvl;
 
 	json_t *see = json_object_get(o, "see");
-	snprintf(p, sizeof p, "%s.see", path);
+	path_key(p, sizeof p, path, "see");
 	if (!json_is_array(see) || json_array_size(see) == 0 || json_array_size(see) > NF_MAX_SEE) {
 		fault(cx, json_is_array(see) ? p : path, "\"see\" needs 1 to %d entries", NF_MAX_SEE);
 	} else {
@@ -451,7 +479,7 @@ static void read_condition(struct ctx *cx, const char *path, json_t *o, struct n
 				ok |= !strcmp(see_ids[k], json_string_value(v));
 			if (!ok) {
 				char pi[280];
-				snprintf(pi, sizeof pi, "%s[%zu]", p, i);
+				path_index(pi, sizeof pi, p, i);
 				fault(cx, pi, "not one of the professionals listed in docs/kb-format.md");
 			} else {
 				c->see[c->nsee++] = json_string_value(v);
@@ -459,7 +487,7 @@ static void read_condition(struct ctx *cx, const char *path, json_t *o, struct n
 		}
 	}
 	json_t *plan = json_object_get(o, "plan");
-	snprintf(p, sizeof p, "%s.plan", path);
+	path_key(p, sizeof p, path, "plan");
 	if (!json_is_array(plan) || json_array_size(plan) == 0 || json_array_size(plan) > NF_MAX_PLAN) {
 		fault(cx, json_is_array(plan) ? p : path, "\"plan\" needs 1 to %d steps", NF_MAX_PLAN);
 	} else {
@@ -469,7 +497,7 @@ static void read_condition(struct ctx *cx, const char *path, json_t *o, struct n
 		{
 			static const char *const sk[] = {"step", "weeks", "source", NULL};
 			char pi[280];
-			snprintf(pi, sizeof pi, "%s[%zu]", p, i);
+			path_index(pi, sizeof pi, p, i);
 			if (!json_is_object(v)) {
 				fault(cx, pi, "not an object");
 				continue;
@@ -481,7 +509,7 @@ static void read_condition(struct ctx *cx, const char *path, json_t *o, struct n
 			json_t *w = json_object_get(v, "weeks");
 			if (!json_is_number(w) || json_number_value(w) < 0 || json_number_value(w) > 104) {
 				char pw[300];
-				snprintf(pw, sizeof pw, "%s.weeks", pi);
+				path_key(pw, sizeof pw, pi, "weeks");
 				fault(cx, w ? pw : pi, "\"weeks\" needs a number from 0 to 104");
 			} else {
 				st->weeks = json_number_value(w);
@@ -513,7 +541,7 @@ static void read_finding_shape(struct ctx *cx, const char *path, json_t *o, json
 	json_t *units = json_object_get(o, "units");
 	if (units) {
 		char p[256];
-		snprintf(p, sizeof p, "%s.units", path);
+		path_key(p, sizeof p, path, "units");
 		if (!json_is_string(units) || strcmp(json_string_value(units), "distance") || f->type != NF_NUMBER ||
 		    strcmp(f->unit, "km"))
 			fault(cx, p, "only \"distance\", on a number finding in km");
@@ -544,7 +572,7 @@ static void read_finding_shape(struct ctx *cx, const char *path, json_t *o, json
 	} else {
 		json_t *bins = json_object_get(o, "bins");
 		char p[256];
-		snprintf(p, sizeof p, "%s.bins", path);
+		path_key(p, sizeof p, path, "bins");
 		if (!json_is_array(bins) || json_array_size(bins) < 1 || json_array_size(bins) >= NF_MAX_VALUES) {
 			fault(cx, bins ? p : path, "a number finding needs \"bins\": 1 to %d ascending edges",
 			      NF_MAX_VALUES - 1);
@@ -555,7 +583,7 @@ static void read_finding_shape(struct ctx *cx, const char *path, json_t *o, json
 				json_t *e = json_array_get(bins, i);
 				if (!json_is_number(e) || (i > 0 && json_number_value(e) <= f->edge[i - 1])) {
 					char pi[280];
-					snprintf(pi, sizeof pi, "%s[%zu]", p, i);
+					path_index(pi, sizeof pi, p, i);
 					fault(cx, pi, "bin edges must be numbers in ascending order");
 				}
 				f->edge[i] = json_number_value(e);
@@ -571,7 +599,7 @@ static void read_finding_likelihoods(struct ctx *cx, const char *path, json_t *o
 	double def[NF_MAX_VALUES] = {0};
 	const char *def_src = NULL;
 	char p[256];
-	snprintf(p, sizeof p, "%s.default", path);
+	path_key(p, sizeof p, path, "default");
 	json_t *d = json_object_get(o, "default");
 	if (!d) {
 		fault(cx, path, "missing \"default\"");
@@ -589,7 +617,7 @@ static void read_finding_likelihoods(struct ctx *cx, const char *path, json_t *o
 		f->source[c] = def_src;
 	}
 	json_t *lk = json_object_get(o, "likelihood");
-	snprintf(p, sizeof p, "%s.likelihood", path);
+	path_key(p, sizeof p, path, "likelihood");
 	if (lk && !json_is_object(lk)) {
 		fault(cx, p, "not an object");
 	} else if (lk) {
@@ -598,7 +626,7 @@ static void read_finding_likelihoods(struct ctx *cx, const char *path, json_t *o
 		json_object_foreach(lk, k, v)
 		{
 			char pk[300];
-			snprintf(pk, sizeof pk, "%s.%s", p, k);
+			path_key(pk, sizeof pk, p, k);
 			int c = condition_by_id(kb, k);
 			if (c < 0) {
 				fault(cx, pk, "unknown condition");
@@ -653,7 +681,7 @@ static void read_triage(struct ctx *cx, json_t *t)
 			}
 			static const char *const pk[] = {"p", "source", NULL};
 			only_keys(cx, p, o, pk);
-			snprintf(pp, sizeof pp, "%s.p", p);
+			path_key(pp, sizeof pp, p, "p");
 			get_prob(cx, pp, json_object_get(o, "p"), &kb->threshold[l]);
 			check_source(cx, p, o);
 		}
@@ -725,7 +753,7 @@ static void read_checklists(struct ctx *cx, json_t *arr)
 	{
 		static const char *const keys[] = {"id", "title", "findings", "red_flags", NULL};
 		char p[128];
-		snprintf(p, sizeof p, "checklists[%zu]", i);
+		path_index(p, sizeof p, "checklists", i);
 		if (!json_is_object(v)) {
 			fault(cx, p, "not an object");
 			continue;
@@ -737,7 +765,7 @@ static void read_checklists(struct ctx *cx, json_t *arr)
 		l->red_flags = json_is_true(json_object_get(v, "red_flags"));
 		json_t *fs = json_object_get(v, "findings");
 		char pf[160];
-		snprintf(pf, sizeof pf, "%s.findings", p);
+		path_key(pf, sizeof pf, p, "findings");
 		if (!json_is_array(fs) || json_array_size(fs) < 1 || json_array_size(fs) > NF_MAX_CHECKLIST) {
 			fault(cx, fs ? pf : p, "\"findings\" needs 1 to %d bool findings", NF_MAX_CHECKLIST);
 			continue;
@@ -747,7 +775,7 @@ static void read_checklists(struct ctx *cx, json_t *arr)
 		json_array_foreach(fs, k, fv)
 		{
 			char pk[180];
-			snprintf(pk, sizeof pk, "%s[%zu]", pf, k);
+			path_index(pk, sizeof pk, pf, k);
 			int fi = json_is_string(fv) ? finding_by_id(kb, json_string_value(fv)) : -1;
 			if (fi < 0) {
 				fault(cx, pk, "unknown finding");
@@ -787,7 +815,7 @@ static void read_references(struct ctx *cx, json_t *arr)
 	{
 		static const char *const keys[] = {"key", "cite", NULL};
 		char p[128];
-		snprintf(p, sizeof p, "references[%zu]", i);
+		path_index(p, sizeof p, "references", i);
 		if (!json_is_object(v)) {
 			fault(cx, p, "not an object");
 			continue;
@@ -834,13 +862,13 @@ static nf_kb *build(struct ctx *cx, const char *vocab, const char *vocab_name, c
 {
 	nf_kb *kb = calloc(1, sizeof *kb);
 	if (!kb) {
-		nf_error_set(cx->err, NF_ENOMEM, "out of memory");
-		cx->faults++;
+		nf_error_set(cx->f.err, NF_ENOMEM, "out of memory");
+		cx->f.count++;
 		return NULL;
 	}
 	cx->kb = kb;
-	cx->text = vocab;
-	cx->name = vocab_name;
+	cx->f.text = vocab;
+	cx->f.name = vocab_name;
 	kb->vocab_root = parse(cx, vocab);
 	if (!kb->vocab_root)
 		goto out_fail;
@@ -858,7 +886,7 @@ static nf_kb *build(struct ctx *cx, const char *vocab, const char *vocab_name, c
 		const char *type = json_string_value(json_object_get(v, "type"));
 		json_t *vals = json_object_get(v, "values");
 		char p[64];
-		snprintf(p, sizeof p, "findings[%zu]", i);
+		path_index(p, sizeof p, "findings", i);
 		if (!json_is_string(json_object_get(v, "id")) || !type ||
 		    (strcmp(type, "bool") && strcmp(type, "number") && strcmp(type, "enum") && strcmp(type, "set")))
 			fault(cx, p, "needs an id and a type of bool, number, enum or set");
@@ -866,11 +894,11 @@ static nf_kb *build(struct ctx *cx, const char *vocab, const char *vocab_name, c
 			 (!json_is_array(vals) || json_array_size(vals) < 2 || json_array_size(vals) > NF_MAX_VALUES))
 			fault(cx, p, "needs 2 to %d values", NF_MAX_VALUES);
 	}
-	if (cx->faults)
+	if (cx->f.count)
 		goto out_fail;
 
-	cx->text = text;
-	cx->name = name;
+	cx->f.text = text;
+	cx->f.name = name;
 	kb->kb_root = parse(cx, text);
 	if (!kb->kb_root)
 		goto out_fail;
@@ -900,12 +928,8 @@ static nf_kb *build(struct ctx *cx, const char *vocab, const char *vocab_name, c
 	json_array_foreach(conds, i, v)
 	{
 		char p[64];
-		snprintf(p, sizeof p, "conditions[%zu]", i);
-		const char *id = json_is_object(v) ? get_string(cx, p, v, "id", true) : NULL;
-		if (!json_is_object(v)) {
-			fault(cx, p, "not an object");
-			continue;
-		}
+		path_index(p, sizeof p, "conditions", i);
+		const char *id = entry_id(cx, p, v);
 		if (!id)
 			continue;
 		int c = condition_by_id(kb, id);
@@ -961,12 +985,8 @@ static nf_kb *build(struct ctx *cx, const char *vocab, const char *vocab_name, c
 	json_array_foreach(finds, i, v)
 	{
 		char p[32];
-		snprintf(p, sizeof p, "findings[%zu]", i);
-		const char *id = json_is_object(v) ? get_string(cx, p, v, "id", true) : NULL;
-		if (!json_is_object(v)) {
-			fault(cx, p, "not an object");
-			continue;
-		}
+		path_index(p, sizeof p, "findings", i);
+		const char *id = entry_id(cx, p, v);
 		if (!id)
 			continue;
 		int f = finding_by_id(kb, id);
@@ -985,7 +1005,7 @@ static nf_kb *build(struct ctx *cx, const char *vocab, const char *vocab_name, c
 	for (int f = 0; f < kb->nfind; f++)
 		if (!fobj[f])
 			fault(cx, "findings", "finding \"%s\" of the vocabulary is missing", kb->find[f].id);
-	if (cx->faults)
+	if (cx->f.count)
 		goto out_fail;
 	for (int f = 0; f < kb->nfind; f++)
 		read_finding_likelihoods(cx, fpath[f], fobj[f], json_array_get(vfinds, (size_t)f), &kb->find[f]);
@@ -1012,7 +1032,7 @@ static nf_kb *build(struct ctx *cx, const char *vocab, const char *vocab_name, c
 	}
 	read_triage(cx, json_object_get(root, "triage"));
 	read_checklists(cx, json_object_get(root, "checklists"));
-	if (cx->faults)
+	if (cx->f.count)
 		goto out_fail;
 
 	double total = 0;
@@ -1023,8 +1043,8 @@ static nf_kb *build(struct ctx *cx, const char *vocab, const char *vocab_name, c
 	return kb;
 
 out_nomem:
-	nf_error_set(cx->err, NF_ENOMEM, "out of memory");
-	cx->faults++;
+	nf_error_set(cx->f.err, NF_ENOMEM, "out of memory");
+	cx->f.count++;
 out_fail:
 	nf_kb_free(kb);
 	return NULL;
@@ -1033,7 +1053,7 @@ out_fail:
 nf_err nf_kb_load(const char *vocab, const char *vocab_name, const char *kb, const char *kb_name, nf_kb **out,
 		  nf_error *err)
 {
-	struct ctx cx = {.err = err};
+	struct ctx cx = {.f.err = err};
 	nf_error_clear(err);
 	*out = build(&cx, vocab, vocab_name, kb, kb_name);
 	if (*out)
@@ -1047,10 +1067,10 @@ size_t nf_kb_check(const char *vocab, const char *vocab_name, const char *kb, co
 	/* The rules in build() skip a section once its frame is broken (e.g. a missing array); the
 	 * faults inside it are reported when the frame is mended. Re-running is cheap. */
 	nf_error err;
-	struct ctx cx = {.err = &err, .report = report, .report_ctx = ctx};
+	struct ctx cx = {.f.err = &err, .f.report = report, .f.ctx = ctx};
 	nf_kb *k = build(&cx, vocab, vocab_name, kb, kb_name);
 	nf_kb_free(k);
-	return cx.faults;
+	return cx.f.count;
 }
 
 nf_err nf_read_text_file(const char *path, size_t cap, char **out, nf_error *err)

@@ -99,6 +99,21 @@ struct nf_kb {
 	double log_prior[NF_MAX_CONDITIONS]; /* normalised */
 };
 
+/* Faults found while checking a JSON text, each placed as "NAME:LINE: KEY: message" and passed to
+ * report (when set); the first also goes to err. Shared by the knowledge-base and case readers. */
+struct nf_faults {
+	const char *text, *name;
+	void (*report)(void *ctx, const char *message);
+	void *ctx;
+	size_t count;
+	nf_error *err;
+};
+/* Adds a fault at the value at path (the file's first line when path is "" or not found); key is
+ * what the message names, path when NULL. */
+void nf_faults_add(struct nf_faults *f, const char *path, const char *key, const char *msg);
+/* Adds jansson's syntax error. */
+void nf_faults_syntax(struct nf_faults *f, const json_error_t *je);
+
 /* The line of the value at path ("findings[3].default.p") in a JSON text, or 0 if not found.
  * Only used to place error messages; the text must already have parsed. */
 int nf_json_path_line(const char *text, const char *path);

@@ -195,30 +195,31 @@ nf_err rp_doc_load(struct rp_doc *d, nf_journal *j, const nf_kb *kb, const nf_re
 	nf_err rc = nf_analyze(j, o->now, &d->an, err);
 	if (rc)
 		return rc;
-	nf_assessment as;
-	rc = nf_journal_latest_assessment(j, &as, err);
-	if (rc == NF_OK && as.result) {
-		d->result = json_loads(as.result, 0, NULL);
-		json_t *ans = json_loads(as.answers, 0, NULL);
+	nf_assessment *as = NULL;
+	size_t nas = 0;
+	if ((rc = nf_journal_list_assessments(j, &as, &nas, err))) {
+		rp_doc_release(d);
+		return rc;
+	}
+	const nf_assessment *last = nas ? &as[nas - 1] : NULL; /* oldest first: the latest is last */
+	if (last && last->result) {
+		d->result = json_loads(last->result, 0, NULL);
+		json_t *ans = json_loads(last->answers, 0, NULL);
 		json_t *der = ans ? json_object_get(ans, "derived") : NULL;
 		d->derived = json_is_array(der) ? json_incref(der) : json_array();
 		json_decref(ans);
-		snprintf(d->assessed, sizeof d->assessed, "%s", as.time);
-		nf_assessment_release(&as);
+		snprintf(d->assessed, sizeof d->assessed, "%s", last->time);
+		nf_assessment_list_free(as, nas);
 		if (!d->result || !d->derived) {
 			rp_doc_release(d);
 			return nf_error_set(err, NF_EPARSE, "the saved assessment's result is not readable");
 		}
-	} else if (rc == NF_OK || rc == NF_ENOTFOUND) {
-		nf_assessment_release(&as);
-		nf_error_clear(err);
+	} else {
+		nf_assessment_list_free(as, nas);
 		if ((rc = fresh(d, err))) {
 			rp_doc_release(d);
 			return rc;
 		}
-	} else {
-		rp_doc_release(d);
-		return rc;
 	}
 	if ((rc = gather_refs(d, err)))
 		rp_doc_release(d);

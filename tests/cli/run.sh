@@ -11,6 +11,9 @@
 # Every test runs with its own empty XDG folders, so no test sees a person's real data.
 # Usage: run.sh path/to/numbfoot
 set -u
+# A fixed locale: the distance unit defaults from it, and tests must not depend on the machine's.
+export LC_ALL=C.UTF-8
+unset LANG LC_MEASUREMENT
 bin=$1
 case "$bin" in /*) ;; *) bin=$(pwd)/$bin ;; esac
 passed=0; failed=0
@@ -50,7 +53,10 @@ done
 # Scripted tests that need more than one command: tests/cli/*.sh, each exits 0 on success.
 for s in tests/cli/test_*.sh; do
 	[ -f "$s" ] || continue
-	if NUMBFOOT="$bin" sh "$s" >"$tmp/out" 2>&1; then
+	home="$tmp/$(basename "$s" .sh)"
+	mkdir -p "$home/data" "$home/config" "$home/cache"
+	if HOME="$home" XDG_DATA_HOME="$home/data" XDG_CONFIG_HOME="$home/config" XDG_CACHE_HOME="$home/cache" \
+		NUMBFOOT="$bin" sh "$s" >"$tmp/out" 2>&1; then
 		passed=$((passed + 1))
 	else
 		echo "FAIL $s"; tail -30 "$tmp/out"; failed=$((failed + 1))

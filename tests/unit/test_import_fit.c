@@ -346,6 +346,12 @@ static void test_built_files(void **state)
 	buf[12] ^= 1;
 	assert_int_equal(nf_import_buffer(buf, n, "hcrc.fit", &run, &err), NF_EPARSE);
 	assert_contains(err.msg, "hcrc.fit: byte 12: file header CRC mismatch");
+	/* A data message of a local type never defined: the session's header byte 0x01 -> 0x05. */
+	n = make_fit(buf, 4, 1, false);
+	assert_int_equal(buf[40], 0x01);
+	buf[40] = 0x05;
+	assert_int_equal(nf_import_buffer(buf, n, "undef.fit", &run, &err), NF_EPARSE);
+	assert_contains(err.msg, "undef.fit: byte 40: data message of an undefined local type");
 	/* A wrong file CRC. */
 	n = make_fit(buf, 4, 1, false);
 	buf[n - 1] ^= 1;
@@ -385,6 +391,9 @@ static void test_missing_file(void **state)
 	nf_error err;
 	assert_int_equal(nf_import_file("/nonexistent/run.fit", &run, &err), NF_EIO);
 	assert_contains(err.msg, "/nonexistent/run.fit: ");
+	/* A folder opens but cannot be read. */
+	assert_int_equal(nf_import_file("/tmp", &run, &err), NF_EIO);
+	assert_contains(err.msg, "/tmp: ");
 }
 
 int main(void)

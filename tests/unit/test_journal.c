@@ -313,6 +313,13 @@ static void test_constraints(void **state)
 	bad = tj_run(1, 1795000000);
 	bad.shoes_id = 77;
 	assert_int_equal(nf_journal_add_run(j, &bad, NULL, 0, NULL, &err), NF_ENOTFOUND);
+	nf_gear ins;
+	nf_gear_init(&ins, NF_GEAR_INSOLES);
+	snprintf(ins.nickname, sizeof ins.nickname, "soles");
+	assert_int_equal(nf_journal_add_gear(j, &ins, &err), NF_OK);
+	bad.shoes_id = ins.id; /* insoles are not shoes */
+	assert_int_equal(nf_journal_add_run(j, &bad, NULL, 0, NULL, &err), NF_EINVAL);
+	assert_non_null(strstr(err.msg, "'soles' are insoles, not shoes"));
 	bad.shoes_id = 0;
 	snprintf(bad.rec.source_sha256, sizeof bad.rec.source_sha256, "xyz");
 	assert_int_equal(nf_journal_add_run(j, &bad, NULL, 0, NULL, &err), NF_EINVAL);
@@ -505,6 +512,14 @@ static void test_migrations(void **state)
 							   NULL, &id, &err), NF_EINVAL);
 		assert_int_equal(nf_journal_add_assessment(j, "today", "{}", NULL, &id, &err), NF_EINVAL);
 		assert_int_equal(tj_counts(j).assessments, 1);
+		nf_assessment *as;
+		size_t na;
+		assert_int_equal(nf_journal_list_assessments(j, &as, &na, &err), NF_OK);
+		assert_int_equal(na, 1);
+		assert_string_equal(as[0].time, "2026-11-28T07:30:00Z");
+		assert_non_null(strstr(as[0].answers, "age"));
+		assert_null(as[0].result);
+		nf_assessment_list_free(as, na);
 		nf_journal_close(j);
 		/* Opening again does nothing more. */
 		j = tj_open(path);
