@@ -132,7 +132,8 @@ NF_API const nf_an_week *nf_analysis_weeks(const nf_analysis *a, size_t *n);
 NF_API const nf_training *nf_analysis_training(const nf_analysis *a);
 
 /* Answers each derived finding the engine's knowledge base knows (nf_engine_answer); findings
- * it does not know are skipped. *applied (may be NULL) gets how many were answered. */
+ * it does not know, or whose value it refuses, are skipped and left to the interview. *applied
+ * (may be NULL) gets how many were answered. Returns NF_OK. */
 NF_API nf_err nf_analysis_apply(const nf_analysis *a, nf_engine *e, size_t *applied, nf_error *err);
 
 /* The analysis as JSON text: {now, findings: {ID: {value, evidence, support: {runs, episodes}}},

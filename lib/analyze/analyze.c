@@ -1014,12 +1014,12 @@ nf_err nf_analysis_apply(const nf_analysis *a, nf_engine *e, size_t *applied, nf
 		nf_ftype t = nf_kb_finding_type(kb, (size_t)f);
 		if ((t == NF_NUMBER) != d->is_number || (t != NF_NUMBER && t != NF_BOOL))
 			continue;
-		nf_err rc = nf_engine_answer(e, (size_t)f, &v, err);
-		if (rc)
-			return rc;
-		n++;
+		/* A value the knowledge base refuses (out of its range) is left for the interview to ask. */
+		if (nf_engine_answer(e, (size_t)f, &v, NULL) == NF_OK)
+			n++;
 	}
 	if (applied)
 		*applied = n;
+	nf_error_clear(err);
 	return NF_OK;
 }
