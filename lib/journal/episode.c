@@ -18,20 +18,15 @@ void nf_episode_init(nf_episode *e)
 	e->loosening_helped = -1;
 }
 
-static bool unknown_or_nonneg(double v)
-{
-	return isnan(v) || (v >= 0 && isfinite(v));
-}
-
 static nf_err check_episode(const nf_episode *e, nf_error *err)
 {
 	if (e->severity < -1 || e->severity > 10)
 		return nf_error_set(err, NF_EINVAL, "severity %d is not between 0 and 10", e->severity);
-	if (!unknown_or_nonneg(e->onset_km))
+	if (!jr_unknown_or_nonneg(e->onset_km))
 		return nf_error_set(err, NF_EINVAL, "onset distance must be 0 km or more");
-	if (!unknown_or_nonneg(e->onset_min))
+	if (!jr_unknown_or_nonneg(e->onset_min))
 		return nf_error_set(err, NF_EINVAL, "onset time must be 0 minutes or more");
-	if (!unknown_or_nonneg(e->recover_min))
+	if (!jr_unknown_or_nonneg(e->recover_min))
 		return nf_error_set(err, NF_EINVAL, "recovery time must be 0 minutes or more");
 	if (e->locations >> NF_LOCATION_COUNT)
 		return nf_error_set(err, NF_EINVAL, "unknown location in the set");
@@ -65,11 +60,8 @@ static void bind_episode(sqlite3_stmt *st, const nf_episode *e)
 /* Fails with NF_ENOTFOUND naming the run when it does not exist. */
 static nf_err run_exists(nf_journal *j, int64_t run_id, nf_error *err)
 {
-	sqlite3_stmt *st = jr_prepare(j, "SELECT 1 FROM runs WHERE id = ?", err);
-	if (st)
-		sqlite3_bind_int64(st, 1, run_id);
-	return jr_read_one(j, st, NULL, NULL, "finding the run", err, "no run with id %lld",
-			   (long long)run_id);
+	return jr_get_by_id(j, "SELECT 1 FROM runs WHERE id = ?", run_id, NULL, NULL, "run",
+			    "finding the run", err);
 }
 
 nf_err jr_insert_episode(nf_journal *j, nf_episode *e, nf_error *err)
@@ -147,11 +139,8 @@ static bool read_episode(sqlite3_stmt *st, void *dst)
 
 nf_err nf_journal_get_episode(nf_journal *j, int64_t id, nf_episode *out, nf_error *err)
 {
-	sqlite3_stmt *st = jr_prepare(j, EPISODE_SELECT "WHERE e.id = ?", err);
-	if (st)
-		sqlite3_bind_int64(st, 1, id);
-	return jr_read_one(j, st, read_episode, out, "reading an episode", err,
-			   "no episode with id %lld", (long long)id);
+	return jr_get_by_id(j, EPISODE_SELECT "WHERE e.id = ?", id, read_episode, out, "episode",
+			    "reading an episode", err);
 }
 
 nf_err nf_journal_list_episodes(nf_journal *j, int64_t run_id, nf_episode **out, size_t *n,

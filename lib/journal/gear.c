@@ -133,11 +133,8 @@ static bool read_gear(sqlite3_stmt *st, void *dst)
 
 nf_err nf_journal_get_gear(nf_journal *j, int64_t id, nf_gear *out, nf_error *err)
 {
-	sqlite3_stmt *st = jr_prepare(j, GEAR_SELECT "WHERE g.id = ?", err);
-	if (st)
-		sqlite3_bind_int64(st, 1, id);
-	return jr_read_one(j, st, read_gear, out, "reading gear", err, "no gear with id %lld",
-			   (long long)id);
+	return jr_get_by_id(j, GEAR_SELECT "WHERE g.id = ?", id, read_gear, out, "gear", "reading gear",
+			    err);
 }
 
 nf_err nf_journal_find_gear(nf_journal *j, const char *nickname, nf_gear *out, nf_error *err)

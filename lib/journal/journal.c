@@ -95,6 +95,15 @@ nf_err jr_read_one(nf_journal *j, sqlite3_stmt *st, jr_read_fn read, void *out, 
 	return rc;
 }
 
+nf_err jr_get_by_id(nf_journal *j, const char *sql, int64_t id, jr_read_fn read, void *out,
+		    const char *what, const char *doing, nf_error *err)
+{
+	sqlite3_stmt *st = jr_prepare(j, sql, err);
+	if (st)
+		sqlite3_bind_int64(st, 1, id);
+	return jr_read_one(j, st, read, out, doing, err, "no %s with id %lld", what, (long long)id);
+}
+
 nf_err jr_read_all(nf_journal *j, sqlite3_stmt *st, jr_read_fn read, void (*release)(void *elem),
 		   size_t elem, void **out, size_t *n, const char *what, nf_error *err)
 {
@@ -244,6 +253,11 @@ nf_err jr_copy(char *dst, size_t size, const char *s, const char *what, nf_error
 	memcpy(dst, s ? s : "", n);
 	dst[n] = '\0';
 	return NF_OK;
+}
+
+bool jr_unknown_or_nonneg(double v)
+{
+	return isnan(v) || (v >= 0 && isfinite(v));
 }
 
 bool jr_valid_date(const char *s, bool empty_ok)

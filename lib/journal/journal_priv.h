@@ -52,6 +52,11 @@ typedef bool (*jr_read_fn)(sqlite3_stmt *st, void *dst);
 nf_err jr_read_one(nf_journal *j, sqlite3_stmt *st, jr_read_fn read, void *out, const char *doing,
 		   nf_error *err, const char *missing_fmt, ...) __attribute__((format(printf, 7, 8)));
 
+/* jr_read_one for sql "SELECT ... WHERE <key> = ?", bound to id: NF_ENOTFOUND "no <what> with id
+ * <id>" when there is no such row. */
+nf_err jr_get_by_id(nf_journal *j, const char *sql, int64_t id, jr_read_fn read, void *out,
+		    const char *what, const char *doing, nf_error *err);
+
 /* Reads every row of st with read into a new array of elements of size elem: *out (owned by the
  * caller, NULL when there are no rows) and *n. release (NULL when elements own no memory) frees
  * what one element owns; on failure every element read so far is released, the array freed, *out
@@ -84,6 +89,9 @@ void jr_col_text(sqlite3_stmt *st, int i, char *dst, size_t size);
 
 /* Copies s into dst[size]; NF_ELIMIT naming what when it does not fit. */
 nf_err jr_copy(char *dst, size_t size, const char *s, const char *what, nf_error *err);
+
+/* True for NaN (unknown) and for a finite value >= 0: what a measured quantity may be. */
+bool jr_unknown_or_nonneg(double v);
 
 /* Checks a YYYY-MM-DD date ("" allowed when empty_ok). */
 bool jr_valid_date(const char *s, bool empty_ok);

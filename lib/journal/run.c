@@ -13,20 +13,15 @@ void nf_journal_run_init(nf_journal_run *r)
 	nf_run_record_init(&r->rec);
 }
 
-static bool unknown_or_nonneg(double v)
-{
-	return isnan(v) || (v >= 0 && isfinite(v));
-}
-
 static nf_err check_run(const nf_journal_run *r, nf_error *err)
 {
 	const nf_run_record *x = &r->rec;
-	if (!unknown_or_nonneg(x->distance_m))
+	if (!jr_unknown_or_nonneg(x->distance_m))
 		return nf_error_set(err, NF_EINVAL, "distance must be 0 or more");
-	if (!unknown_or_nonneg(x->moving_s) || !unknown_or_nonneg(x->elapsed_s))
+	if (!jr_unknown_or_nonneg(x->moving_s) || !jr_unknown_or_nonneg(x->elapsed_s))
 		return nf_error_set(err, NF_EINVAL, "durations must be 0 or more");
-	if (!unknown_or_nonneg(x->cadence_spm) || !unknown_or_nonneg(x->stride_m) ||
-	    !unknown_or_nonneg(x->heart_rate_bpm))
+	if (!jr_unknown_or_nonneg(x->cadence_spm) || !jr_unknown_or_nonneg(x->stride_m) ||
+	    !jr_unknown_or_nonneg(x->heart_rate_bpm))
 		return nf_error_set(err, NF_EINVAL, "cadence, stride and heart rate must be 0 or more");
 	if (!isnan(x->temperature_c) && !isfinite(x->temperature_c))
 		return nf_error_set(err, NF_EINVAL, "temperature must be a number");
@@ -225,11 +220,8 @@ static bool read_run(sqlite3_stmt *st, void *dst)
 
 nf_err nf_journal_get_run(nf_journal *j, int64_t id, nf_journal_run *out, nf_error *err)
 {
-	sqlite3_stmt *st = jr_prepare(j, RUN_SELECT "WHERE r.id = ?", err);
-	if (st)
-		sqlite3_bind_int64(st, 1, id);
-	return jr_read_one(j, st, read_run, out, "reading a run", err, "no run with id %lld",
-			   (long long)id);
+	return jr_get_by_id(j, RUN_SELECT "WHERE r.id = ?", id, read_run, out, "run", "reading a run",
+			    err);
 }
 
 static bool read_id(sqlite3_stmt *st, void *dst)
