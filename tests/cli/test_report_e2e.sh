@@ -97,6 +97,19 @@ cmp -s "$tmp/r.pdf" "$tmp/r2.pdf" || fail "PDF differs between two runs"
 nf report -o "$tmp/r.html" >/dev/null
 [ "$(grep -c '<svg' "$tmp/r.html")" -eq 5 ] || fail "HTML does not have 5 figures"
 grep -q "from the journal" "$tmp/r.html" || fail "HTML does not mark derived answers"
+# each inline figure is well-formed SVG, ids are unique on the page and every reference resolves
+python3 - "$tmp/r.html" <<'PY'
+import re, sys, xml.dom.minidom
+s = open(sys.argv[1]).read()
+svgs = re.findall(r"<svg.*?</svg>", s, re.S)
+assert len(svgs) == 5
+for x in svgs:
+    xml.dom.minidom.parseString(x)
+ids = re.findall(r'id="([^"]+)"', s)
+assert len(ids) == len(set(ids)), "duplicate ids"
+refs = set(re.findall(r'href="#([^"]+)"', s)) | set(re.findall(r"url\(#([^)]+)\)", s))
+assert refs <= set(ids), refs - set(ids)
+PY
 nf report -o "$tmp/f.png" >/dev/null
 head -c 4 "$tmp/f.png" | grep -q PNG || fail "no PNG"
 nf report --gps -o "$tmp/g.pdf" 2>"$tmp/gps.err" >/dev/null
