@@ -8,9 +8,12 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "clock.h"
 #include "interview.h"
+#include "numbfoot/analyze.h"
 #include "numbfoot/case.h"
 #include "numbfoot/engine.h"
+#include "paths.h"
 #include "render.h"
 
 struct session {
@@ -20,6 +23,8 @@ struct session {
 	/* Screens answered, for "back". */
 	nf_question history[NF_MAX_SCREENS + 8];
 	size_t nhistory;
+	/* Findings pre-filled from the journal and kept as derived (not changed by the runner). */
+	bool derived[NF_MAX_FINDINGS];
 };
 
 /* Reads one line of input: with line editing on a terminal, plain otherwise. NULL at the end of
@@ -279,25 +284,122 @@ static int interview(struct session *s)
 	return CLI_EXIT_OK;
 }
 
+/* Shows each finding derived from the journal with its evidence and lets the runner keep it
+ * (Enter), change it (a new answer) or withdraw it (?). With yes, keeps them all. */
+static enum reply confirm_derived(struct session *s, const nf_analysis *an, bool yes)
+{
+	size_t n = nf_analysis_findings(an);
+	if (!n) {
+		puts("Your journal does not yet hold enough to answer any question for you.");
+		return R_DONE;
+	}
+	printf("From your journal (derived%s):\n", yes ? "; all kept" : "; Enter keeps an answer, or type a new one");
+	for (size_t i = 0; i < n; i++) {
+		const nf_derived *d = nf_analysis_finding(an, i);
+		int f = nf_kb_finding_index(s->kb, d->id);
+		nf_value v;
+		if (f < 0 || nf_engine_state(s->e, (size_t)f, &v) != NF_ANSWERED)
+			continue;
+		char ans[160];
+		render_answer(s->kb, (size_t)f, &v, s->miles, ans, sizeof ans);
+		printf("  %s: %s\n    (derived: %s)\n", nf_kb_finding_means(s->kb, (size_t)f), ans, d->evidence);
+		s->derived[f] = true;
+		if (yes)
+			continue;
+		for (;;) {
+			char *line = read_answer(s, "  Keep it? [Enter keeps, or a new answer, ? for don't know]: ");
+			if (!line)
+				return R_QUIT;
+			char *a = trim(line);
+			bool done = true;
+			nf_value nv;
+			if (!*a)
+				;
+			else if (!strcmp(a, "q") || !strcmp(a, "quit")) {
+				free(line);
+				return R_QUIT;
+			} else if (!strcmp(a, "?") || !strcmp(a, "d")) {
+				nf_engine_unknown(s->e, (size_t)f);
+				s->derived[f] = false;
+			} else if (parse_single(s, (size_t)f, a, &nv)) {
+				nf_engine_answer(s->e, (size_t)f, &nv, NULL);
+				s->derived[f] = false;
+			} else {
+				done = false;
+			}
+			free(line);
+			if (done)
+				break;
+		}
+	}
+	return R_DONE;
+}
+
+/* Keeps the assessment in the journal: the answers (with which were derived) and the result. */
+static int save_assessment(struct session *s, nf_journal *j, int64_t now, const char *result)
+{
+	nf_error err = {0};
+	json_error_t jerr;
+	json_t *res = json_loads(result, 0, &jerr), *ans = json_object(), *der = json_array();
+	char when[24], *text = NULL;
+	int rc = CLI_EXIT_FAIL;
+	if (!res || !ans || !der)
+		goto out;
+	json_object_set(ans, "answers", json_object_get(res, "answers"));
+	for (size_t f = 0; f < nf_kb_findings(s->kb); f++)
+		if (s->derived[f])
+			json_array_append_new(der, json_string(nf_kb_finding_id(s->kb, f)));
+	json_object_set(ans, "derived", der);
+	text = json_dumps(ans, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	if (!text)
+		goto out;
+	nf_time_iso(now, when, sizeof when);
+	if (nf_journal_add_assessment(j, when, text, result, NULL, &err)) {
+		rc = cli_fail(&err);
+		goto out;
+	}
+	rc = CLI_EXIT_OK;
+out:
+	if (rc == CLI_EXIT_FAIL && !err.msg[0])
+		cli_errorf("assess: out of memory saving the assessment");
+	free(text);
+	json_decref(res);
+	json_decref(ans);
+	json_decref(der);
+	return rc;
+}
+
 static int run_assess(const struct cli_args *a)
 {
 	const char *answers = cli_opt(a, "answers");
-	bool as_json = cli_flag(a, "json");
+	bool as_json = cli_flag(a, "json"), from_journal = cli_flag(a, "from-journal"), yes = cli_flag(a, "yes");
+	bool save = !cli_flag(a, "no-save") && !answers;
 	nf_mode mode = cli_flag(a, "clinician") ? NF_MODE_CLINICIAN : NF_MODE_RUNNER;
+	int64_t now;
 	if (a->npos) {
 		cli_errorf("assess: unexpected argument '%s' (see 'numbfoot assess --help')", a->pos[0]);
 		return CLI_EXIT_USAGE;
 	}
-	if (as_json && !answers) {
-		cli_errorf("assess: --json needs --answers FILE (the interview itself is for people)");
+	if (answers && from_journal) {
+		cli_errorf("assess: --answers and --from-journal exclude each other");
 		return CLI_EXIT_USAGE;
 	}
+	if (as_json && !answers && !(from_journal && yes)) {
+		cli_errorf("assess: --json needs --answers FILE, or --from-journal --yes (the interview itself is for "
+			   "people)");
+		return CLI_EXIT_USAGE;
+	}
+	if (!cli_clock(a, &now))
+		return CLI_EXIT_USAGE;
 	nf_kb *kb;
 	int rc = cli_load_kb(a, &kb);
 	if (rc)
 		return rc;
 	nf_error err;
 	nf_case *cs = NULL;
+	nf_journal *j = NULL;
+	nf_analysis *an = NULL;
+	char *text = NULL;
 	struct session s = {.kb = kb, .tty = isatty(0) && isatty(1), .color = cli_use_color(stdout),
 			    .miles = cli_units_miles()};
 	if (answers) {
@@ -316,22 +418,57 @@ static int run_assess(const struct cli_args *a)
 		rc = cli_fail(&err);
 		goto out;
 	}
-	if (!cs)
-		interview(&s);
-	if (as_json) {
-		char *text = nf_engine_result_json(s.e);
-		if (!text) {
-			cli_errorf("assess: out of memory");
-			rc = CLI_EXIT_FAIL;
+	if (from_journal && (rc = cli_journal_open(a, &j)))
+		goto out;
+	if (from_journal) {
+		if (nf_analyze(j, now, &an, &err) || nf_analysis_apply(an, s.e, NULL, &err)) {
+			rc = cli_fail(&err);
 			goto out;
 		}
+		if (!as_json && confirm_derived(&s, an, yes) == R_QUIT)
+			yes = true; /* end of input: keep what is derived, ask nothing more */
+		else if (as_json)
+			for (size_t i = 0; i < nf_analysis_findings(an); i++) {
+				int f = nf_kb_finding_index(kb, nf_analysis_finding(an, i)->id);
+				if (f >= 0)
+					s.derived[f] = true;
+			}
+	}
+	if (!cs && !(from_journal && as_json))
+		interview(&s);
+	text = nf_engine_result_json(s.e);
+	if (!text) {
+		cli_errorf("assess: out of memory");
+		rc = CLI_EXIT_FAIL;
+		goto out;
+	}
+	if (as_json) {
 		puts(text);
-		free(text);
 	} else {
 		render_result(stdout, s.e, s.color, s.miles);
+		if (an && nf_analysis_advice(an)) {
+			printf("\n%sFrom your journal%s\n", s.color ? "\033[1m" : "", s.color ? "\033[0m" : "");
+			for (size_t i = 0; i < nf_analysis_advice(an); i++)
+				printf("  - %s\n", nf_analysis_advice_text(an, i));
+		}
 	}
+	/* An interview ended before any answer (end of input at the first question) is not an
+	 * assessment worth keeping. */
+	size_t given = 0;
+	for (size_t f = 0; f < nf_kb_findings(kb); f++)
+		given += nf_engine_state(s.e, f, NULL) != NF_UNASKED;
+	save = save && given > 0;
+	if (save && !j && (rc = cli_journal_open(a, &j)))
+		goto out;
+	if (save && (rc = save_assessment(&s, j, now, text)))
+		goto out;
+	if (save && !as_json)
+		puts("\nThis assessment is kept in your journal (numbfoot report puts it in a report).");
 	rc = CLI_EXIT_OK;
 out:
+	free(text);
+	nf_analysis_free(an);
+	nf_journal_close(j);
 	nf_engine_free(s.e);
 	nf_case_free(cs);
 	nf_kb_free(kb);
@@ -343,6 +480,11 @@ static const struct cli_option assess_options[] = {
 	{"json", NULL, "print the result as JSON (with --answers; schema in docs/result-schema.md)"},
 	{"clinician", NULL, "clinician mode: also ask examination and test findings"},
 	{"kb", "FILE", "use this knowledge base instead of the built-in one"},
+	{"from-journal", NULL, "answer what the journal shows first (see 'numbfoot analyze')"},
+	{"yes", NULL, "with --from-journal: keep every derived answer without asking"},
+	{"no-save", NULL, "do not keep this assessment in the journal"},
+	{"db", "PATH", "use the journal at PATH instead of the default"},
+	{"now", "TIME", "the clock for the journal's analysis and the saved time (YYYY-MM-DD...)"},
 	{NULL, NULL, NULL},
 };
 
@@ -361,6 +503,13 @@ const struct cli_command cmd_assess = {
 		"terminal, answers are read a line each from standard input.\n\n"
 		"With --answers FILE the answers come from a case file (the format is in docs/cases.md) and the "
 		"result is printed at once, as text or with --json as JSON.\n\n"
+		"With --from-journal the answers the journal can give (see 'numbfoot analyze') are filled in "
+		"first and shown with their evidence, one line each: Enter keeps an answer, or type a new one "
+		"(--yes keeps them all). Only what is still unknown is then asked, and the plan speaks to your "
+		"data: worn shoes by name, your cadence, the lacing of the pair it happens in. With --from-journal "
+		"--yes, --json prints the result at once.\n\n"
+		"Every interview's result is kept in the journal (for 'numbfoot report'); --no-save skips "
+		"that. Results of --answers case files are not kept.\n\n"
 		"Distances are shown in kilometres or miles as set by 'units = km' or 'units = mi' in "
 		"$XDG_CONFIG_HOME/numbfoot/config, else by the locale.",
 	.options = assess_options,

@@ -9,7 +9,7 @@ bool cli_episode_from_args(const struct cli_args *a, const char *at_opt, nf_epis
 {
 	char what[32];
 	const char *v;
-	bool miles = cli_flag(a, "miles") || cli_units_miles();
+	bool miles = cli_miles(a);
 	*given = false;
 	snprintf(what, sizeof what, "--%s", at_opt);
 	if ((v = cli_opt(a, at_opt))) {
@@ -84,19 +84,6 @@ bool cli_episode_from_args(const struct cli_args *a, const char *at_opt, nf_epis
 	return true;
 }
 
-static bool episode_notes(const struct cli_args *a, nf_episode *e)
-{
-	const char *v = cli_opt(a, "notes");
-	if (!v)
-		return true;
-	if (strlen(v) >= sizeof e->notes) {
-		cli_errorf("--notes: at most %zu characters", sizeof e->notes - 1);
-		return false;
-	}
-	snprintf(e->notes, sizeof e->notes, "%s", v);
-	return true;
-}
-
 static void print_episode(const nf_episode *e)
 {
 	char locs[256] = "";
@@ -127,18 +114,6 @@ static void print_episode(const nf_episode *e)
 	if (e->notes[0])
 		printf(" (%s)", e->notes);
 	putchar('\n');
-}
-
-/* RUN is an id or "last". */
-static int resolve_run(nf_journal *j, const char *s, int64_t *id)
-{
-	nf_error err = {0};
-	if (!strcmp(s, "last")) {
-		if (nf_journal_last_run(j, id, &err))
-			return cli_fail(&err);
-		return CLI_EXIT_OK;
-	}
-	return cli_parse_id(s, "RUN", id) ? CLI_EXIT_OK : CLI_EXIT_USAGE;
 }
 
 #define EPISODE_OPTIONS \
@@ -173,14 +148,14 @@ static int run_episode_add(const struct cli_args *a)
 		return CLI_EXIT_USAGE;
 	}
 	nf_episode_init(&e);
-	if (strcmp(a->pos[0], "last") && !cli_parse_id(a->pos[0], "RUN", &run_id))
+	if (!cli_parse_run(a->pos[0], "RUN", &run_id))
 		return CLI_EXIT_USAGE;
-	if (!cli_episode_from_args(a, "at", &e, &given) || !episode_notes(a, &e))
+	if (!cli_episode_from_args(a, "at", &e, &given) || !cli_text_opt(a, "notes", e.notes, sizeof e.notes))
 		return CLI_EXIT_USAGE;
 	int rc = cli_journal_open(a, &j);
 	if (rc)
 		return rc;
-	if (!run_id && (rc = resolve_run(j, a->pos[0], &run_id)))
+	if ((rc = cli_resolve_run(j, &run_id)))
 		goto out_close;
 	e.run_id = run_id;
 	if (nf_journal_add_episode(j, &e, &err)) {
@@ -231,25 +206,19 @@ static int run_episode_list(const struct cli_args *a)
 		return CLI_EXIT_USAGE;
 	}
 	const char *run = cli_opt(a, "run");
-	if (run && strcmp(run, "last") && !cli_parse_id(run, "--run", &run_id))
+	if (run && !cli_parse_run(run, "--run", &run_id))
 		return CLI_EXIT_USAGE;
 	int rc = cli_journal_open(a, &j);
 	if (rc)
 		return rc;
-	if (run && !run_id && (rc = resolve_run(j, run, &run_id)))
+	if (run && (rc = cli_resolve_run(j, &run_id)))
 		goto out_close;
 	if (nf_journal_list_episodes(j, run_id, &list, &n, &err)) {
 		rc = cli_fail(&err);
 		goto out_close;
 	}
 	if (cli_flag(a, "json")) {
-		json_t *arr = json_array();
-		for (size_t k = 0; arr && k < n; k++)
-			if (json_array_append_new(arr, cli_episode_json(&list[k]))) {
-				json_decref(arr);
-				arr = NULL;
-			}
-		rc = cli_print_json(arr);
+		rc = cli_print_json(cli_episode_list_json(list, n));
 	} else {
 		if (n == 0)
 			printf("no episodes\n");
@@ -300,7 +269,7 @@ static int run_episode_edit(const struct cli_args *a)
 		rc = cli_fail(&err);
 		goto out_close;
 	}
-	if (!cli_episode_from_args(a, "at", &e, &given) || !episode_notes(a, &e)) {
+	if (!cli_episode_from_args(a, "at", &e, &given) || !cli_text_opt(a, "notes", e.notes, sizeof e.notes)) {
 		rc = CLI_EXIT_USAGE;
 		goto out_close;
 	}

@@ -86,8 +86,10 @@ static int parse_args(const struct cli_command *cmd, int argc, char **argv, stru
 		} else if (!only_pos && (!strcmp(s, "--help") || !strcmp(s, "-h"))) {
 			cli_print_command_help(stdout, cmd);
 			return CLI_EXIT_OK;
-		} else if (!only_pos && s[0] == '-' && s[1] == '-') {
-			const char *name = s + 2, *eq = strchr(name, '=');
+		} else if (!only_pos && ((s[0] == '-' && s[1] == '-') ||
+					 (!strcmp(s, "-o") && option_index(cmd, "output", 6) >= 0))) {
+			/* -o is the one short option: --output, for commands that write a file. */
+			const char *name = s[1] == 'o' ? "output" : s + 2, *eq = strchr(name, '=');
 			size_t len = eq ? (size_t)(eq - name) : strlen(name);
 			int k = option_index(cmd, name, len);
 			if (k < 0) {

@@ -237,6 +237,55 @@ bool cli_parse_id(const char *s, const char *what, int64_t *id)
 	return true;
 }
 
+bool cli_parse_run(const char *s, const char *what, int64_t *id)
+{
+	if (s && !strcmp(s, "last")) {
+		*id = 0;
+		return true;
+	}
+	return cli_parse_id(s, what, id);
+}
+
+int cli_resolve_run(nf_journal *j, int64_t *id)
+{
+	nf_error err = {0};
+	if (*id == 0 && nf_journal_last_run(j, id, &err))
+		return cli_fail(&err);
+	return CLI_EXIT_OK;
+}
+
+bool cli_miles(const struct cli_args *a)
+{
+	return cli_flag(a, "miles") || cli_units_miles();
+}
+
+bool cli_text_opt(const struct cli_args *a, const char *name, char *dst, size_t size)
+{
+	const char *v = cli_opt(a, name);
+	if (!v)
+		return true;
+	if (strlen(v) >= size) {
+		cli_errorf("--%s: at most %zu characters", name, size - 1);
+		return false;
+	}
+	snprintf(dst, size, "%s", v);
+	return true;
+}
+
+bool cli_date_opt(const struct cli_args *a, const char *name, char dst[NF_JOURNAL_DATE_MAX])
+{
+	char what[64];
+	const char *v = cli_opt(a, name);
+	if (!v)
+		return true;
+	snprintf(what, sizeof what, "--%s", name);
+	if (!cli_parse_date(v, what))
+		return false;
+	/* A date that passed cli_parse_date is 10 characters: it fits. */
+	snprintf(dst, NF_JOURNAL_DATE_MAX, "%s", v);
+	return true;
+}
+
 void cli_today(char buf[NF_JOURNAL_DATE_MAX])
 {
 	time_t now = time(NULL);

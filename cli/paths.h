@@ -45,6 +45,21 @@ bool cli_parse_id(const char *s, const char *what, int64_t *id);
 /* A plain number in [lo, hi]. */
 bool cli_parse_number(const char *s, const char *what, double lo, double hi, double *out);
 
+/* RUN as typed: a positive id, or "last" for the latest run, which leaves *id 0 until
+ * cli_resolve_run asks the journal. Checked before the journal is opened, so that bad input never
+ * opens (or creates) it. */
+bool cli_parse_run(const char *s, const char *what, int64_t *id);
+/* Turns the 0 that cli_parse_run left for "last" into the latest run's id (an id stays as it
+ * is). Returns CLI_EXIT_OK, or prints why and returns the exit code. */
+int cli_resolve_run(nf_journal *j, int64_t *id);
+
+/* Distances without a unit are miles: --miles, or units = mi in the settings file. */
+bool cli_miles(const struct cli_args *a);
+/* Copies text option --name, when given, into dst[size] (left as it is when absent). */
+bool cli_text_opt(const struct cli_args *a, const char *name, char *dst, size_t size);
+/* Date option --name, when given, checked and copied into dst (left as it is when absent). */
+bool cli_date_opt(const struct cli_args *a, const char *name, char dst[NF_JOURNAL_DATE_MAX]);
+
 /* Today's date (local) as YYYY-MM-DD. */
 void cli_today(char buf[NF_JOURNAL_DATE_MAX]);
 
@@ -57,6 +72,12 @@ int cli_print_json(json_t *v);
 json_t *cli_gear_json(const nf_gear *g);
 json_t *cli_run_json(const nf_journal_run *r);
 json_t *cli_episode_json(const nf_episode *e);
+/* Arrays of n records in those shapes (list may be NULL when n is 0); NULL only when out of
+ * memory, with nothing left allocated. */
+json_t *cli_gear_list_json(const nf_gear *list, size_t n);
+json_t *cli_episode_list_json(const nf_episode *list, size_t n);
+/* The run with its n episodes under "episodes", as 'run show --json' and export print it. */
+json_t *cli_run_with_episodes_json(const nf_journal_run *r, const nf_episode *eps, size_t n);
 
 /* Episode options shared by `run add` (prefix "numb-at" for the onset) and `episode add/edit`:
  * fills e from the options present (leaving the rest as they are) and sets *given when any

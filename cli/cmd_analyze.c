@@ -1,0 +1,143 @@
+/* numbfoot analyze: what the journal shows: derived findings with their evidence, what more to
+ * log, and training facts. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+
+#include "clock.h"
+#include "numbfoot/analyze.h"
+#include "paths.h"
+
+bool cli_clock(const struct cli_args *a, int64_t *now)
+{
+	const char *s = cli_opt(a, "now");
+	if (!s || !*s)
+		s = getenv("NUMBFOOT_NOW");
+	if (!s || !*s) {
+		*now = (int64_t)time(NULL);
+		return true;
+	}
+	nf_error err = {0};
+	if (nf_analysis_parse_now(s, now, &err)) {
+		cli_errorf("--now: %s", err.msg);
+		return false;
+	}
+	return true;
+}
+
+static void print_text(const nf_analysis *an)
+{
+	size_t n = nf_analysis_findings(an);
+	char when[24];
+	nf_time_iso(nf_analysis_now(an), when, sizeof when);
+	printf("What your journal shows (as of %s)\n", when);
+	if (!n)
+		puts("  Nothing yet: the journal does not hold enough to derive any finding.");
+	for (size_t i = 0; i < n; i++) {
+		const nf_derived *d = nf_analysis_finding(an, i);
+		if (d->is_number)
+			printf("  %-22s %g\n", d->id, d->x);
+		else
+			printf("  %-22s %s\n", d->id, d->b ? "yes" : "no");
+		printf("  %-22s   %s (%d run%s, %d episode%s)\n", "", d->evidence, d->runs, d->runs == 1 ? "" : "s",
+		       d->episodes, d->episodes == 1 ? "" : "s");
+	}
+	if (nf_analysis_needs(an)) {
+		puts("\nWhat more to log");
+		for (size_t i = 0; i < nf_analysis_needs(an); i++)
+			printf("  - %s\n", nf_analysis_need(an, i));
+	}
+	const nf_training *t = nf_analysis_training(an);
+	puts("\nTraining");
+	if (isfinite(t->week_km_recent))
+		printf("  weekly distance: %.1f km over the last 4 weeks, %.1f km the 4 before%s", t->week_km_recent,
+		       t->week_km_before, isfinite(t->week_change_pct) ? "" : "\n");
+	if (isfinite(t->week_change_pct))
+		printf(" (%+.0f%%)\n", t->week_change_pct);
+	if (isfinite(t->cadence_spm))
+		printf("  cadence: %.0f steps per minute (median of the last %d runs with one)\n", t->cadence_spm,
+		       t->cadence_runs);
+	if (isfinite(t->stride_m))
+		printf("  stride length: %.2f m\n", t->stride_m);
+	size_t ng;
+	const nf_an_gear *g = nf_analysis_gear(an, &ng);
+	for (size_t i = 0; i < ng; i++) {
+		if (isfinite(g[i].gear.retire_km))
+			printf("  %s '%s': %.0f of %.0f km (%s), %d runs, %d with numbness\n", nf_gear_kind_name(g[i].gear.kind),
+			       g[i].gear.nickname, g[i].gear.used_km, g[i].gear.retire_km, nf_wear_name(g[i].wear),
+			       g[i].runs_logged, g[i].episode_runs);
+		else
+			printf("  %s '%s': %.0f km, %d runs\n", nf_gear_kind_name(g[i].gear.kind), g[i].gear.nickname,
+			       g[i].gear.used_km, g[i].runs_logged);
+	}
+	if (nf_analysis_advice(an)) {
+		puts("\nFrom your data");
+		for (size_t i = 0; i < nf_analysis_advice(an); i++)
+			printf("  - %s\n", nf_analysis_advice_text(an, i));
+	}
+}
+
+static int run_analyze(const struct cli_args *a)
+{
+	nf_journal *j = NULL;
+	nf_analysis *an = NULL;
+	nf_error err = {0};
+	int64_t now;
+	if (a->npos) {
+		cli_errorf("analyze: unexpected argument '%s'", a->pos[0]);
+		return CLI_EXIT_USAGE;
+	}
+	if (!cli_clock(a, &now))
+		return CLI_EXIT_USAGE;
+	int rc = cli_journal_open(a, &j);
+	if (rc)
+		return rc;
+	if (nf_analyze(j, now, &an, &err)) {
+		rc = cli_fail(&err);
+		goto out;
+	}
+	if (cli_flag(a, "json")) {
+		char *text = nf_analysis_json(an);
+		if (!text) {
+			cli_errorf("analyze: out of memory");
+			rc = CLI_EXIT_FAIL;
+			goto out;
+		}
+		puts(text);
+		free(text);
+	} else {
+		print_text(an);
+	}
+	rc = CLI_EXIT_OK;
+out:
+	nf_analysis_free(an);
+	nf_journal_close(j);
+	return rc;
+}
+
+static const struct cli_option analyze_options[] = {
+	CLI_JOURNAL_OPTIONS,
+	{"now", "TIME", "the clock: YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ (default $NUMBFOOT_NOW, else now)"},
+	{NULL, NULL, NULL},
+};
+
+const struct cli_command cmd_analyze = {
+	.name = "analyze",
+	.args = "",
+	.summary = "what the journal shows: findings derived from your runs and episodes",
+	.description =
+		"Reads the runs, episodes and gear in the journal and derives, where the data are enough, the "
+		"answers to the assessment's questions: whether the numbness starts at the same distance, "
+		"follows one pair of shoes, began with new shoes, comes with worn shoes or insoles, in the cold, "
+		"at faster paces, is getting worse, how long it takes to go, calf cramps and loosening the laces, "
+		"and how many weeks since it began. Each comes with the evidence behind it and the number of runs "
+		"and episodes it rests on; where the data are not enough it says what more to log. It also shows "
+		"weekly distance, cadence, stride length and how each pair of shoes has aged. The methods and "
+		"thresholds are in docs/analysis.md.\n\n"
+		"With --json the output is an object: findings (ID to {value, evidence, support: {runs, "
+		"episodes}}), needs, advice and training.\n\n"
+		"Example: numbfoot analyze --json --now 2026-05-01",
+	.options = analyze_options,
+	.run = run_analyze,
+};

@@ -1,0 +1,87 @@
+/* numbfoot report: the journal and the latest assessment as a PDF or HTML file for a clinician. */
+#include <stdio.h>
+
+#include "clock.h"
+#include "numbfoot/report.h"
+#include "paths.h"
+
+/* Fontconfig keeps its configuration and font cache for the life of the process and frees them
+ * only in FcFini(), which a library must not call (another user may hold them). Under
+ * LeakSanitizer (make SAN=1) those are reported as leaks; this hook, read only by LeakSanitizer,
+ * names them as expected. */
+__attribute__((visibility("default"))) const char *__lsan_default_suppressions(void);
+const char *__lsan_default_suppressions(void)
+{
+	return "leak:libfontconfig.so\n";
+}
+
+static int run_report(const struct cli_args *a)
+{
+	const char *out = cli_opt(a, "output");
+	nf_report_options o = {.gps = cli_flag(a, "gps")};
+	nf_error err = {0};
+	nf_journal *j = NULL;
+	nf_kb *kb = NULL;
+	if (a->npos) {
+		cli_errorf("report: unexpected argument '%s' (the file goes after -o)", a->pos[0]);
+		return CLI_EXIT_USAGE;
+	}
+	if (!out || !*out) {
+		cli_errorf("report: say where to write it: -o FILE.pdf or -o FILE.html");
+		return CLI_EXIT_USAGE;
+	}
+	int f = nf_report_format_for(out);
+	if (f < 0) {
+		cli_errorf("report: '%s' must end in .pdf or .html (or .png or .svg for the figures alone)", out);
+		return CLI_EXIT_USAGE;
+	}
+	o.format = (nf_report_format)f;
+	if (!cli_clock(a, &o.now))
+		return CLI_EXIT_USAGE;
+	int rc = cli_load_kb(a, &kb);
+	if (rc)
+		return rc;
+	if ((rc = cli_journal_open(a, &j)))
+		goto out;
+	if (nf_report_write(j, kb, &o, out, &err)) {
+		rc = cli_fail(&err);
+		goto out;
+	}
+	if (o.gps)
+		fprintf(stderr, "numbfoot: the journal stores no GPS tracks yet; the report says so\n");
+	printf("Wrote %s\n", out);
+	rc = CLI_EXIT_OK;
+out:
+	nf_journal_close(j);
+	nf_kb_free(kb);
+	return rc;
+}
+
+static const struct cli_option report_options[] = {
+	{"db", "PATH", "use the journal at PATH instead of the default"},
+	{"output", "FILE", "write to FILE: .pdf, .html (or .png, .svg: the figures alone)"},
+	{"gps", NULL, "include GPS tracks (none are stored yet; the report says so)"},
+	{"now", "TIME", "the report's date: YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ (default $NUMBFOOT_NOW, else now)"},
+	{"kb", "FILE", "use this knowledge base instead of the built-in one"},
+	{NULL, NULL, NULL},
+};
+
+const struct cli_command cmd_report = {
+	.name = "report",
+	.args = "",
+	.summary = "a PDF or HTML report to hand to a doctor or physiotherapist",
+	.description =
+		"Writes a report of the journal for a sports-medicine doctor or physiotherapist. Page one: the "
+		"triage level, the likely causes with their probabilities and the answers behind each, the "
+		"warning signs asked and their answers, and the plan so far, from the latest saved assessment "
+		"(or, when none is saved, one made now from what the journal shows). Then the answers given "
+		"(those derived from the journal marked), the episode history, training, figures (onset distance "
+		"per run, episodes by shoe pair, each pair's distance against its retirement distance, weekly "
+		"distance, cadence), the references behind the conditions listed, and the statement that this is "
+		"not a diagnosis. GPS tracks are not stored yet and the report says so.\n\n"
+		"The format follows the file name: .pdf (A4 pages) or .html (one file, figures inline as SVG); "
+		".png or .svg write the figures alone. The same journal and clock give the same file.\n\n"
+		"Example: numbfoot report -o report.pdf",
+	.options = report_options,
+	.run = run_report,
+};

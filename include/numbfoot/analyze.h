@@ -1,0 +1,154 @@
+/* numbfoot: analysis of the run journal into findings for the engine (docs/analysis.md).
+ *
+ * nf_analyze reads the runs, episodes and gear of a journal (through its public API only) and
+ * derives, where the data are enough, findings of the vocabulary (onset_km, only_some_shoes,
+ * cold_weather_worse, ...) each with its value, the evidence in words and the runs and episodes it
+ * rests on. Where the data are not enough it says what more to log instead. It also gathers the
+ * training facts that the plan and the report use: weekly distance, cadence and stride, and how
+ * each pair of shoes has aged. The analysis knows nothing of the knowledge base; nf_analysis_apply
+ * maps its findings onto an engine by ID.
+ *
+ * An nf_analysis is a read-only snapshot; it does not keep the journal open.
+ */
+#ifndef NUMBFOOT_ANALYZE_H
+#define NUMBFOOT_ANALYZE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "numbfoot/engine.h"
+#include "numbfoot/error.h"
+#include "numbfoot/journal.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct nf_analysis nf_analysis;
+
+/* Thresholds, stated here so that docs and tests quote one place. */
+#define NF_AN_MIN_EPISODES 3        /* episodes before an onset pattern is judged */
+#define NF_AN_ONSET_CV 0.25         /* onset distance (or minute) CV below this: consistent */
+#define NF_AN_ONSET_CV_SCATTER 0.5  /* CV above this (with 4+ episodes): not consistent */
+#define NF_AN_ALPHA 0.05            /* exact tests: a difference more than chance */
+#define NF_AN_COLD_C 5.0            /* cold run: average temperature below this, degrees C */
+#define NF_AN_NEW_SHOES_DAYS 28     /* episodes began within this many days of a new pair */
+#define NF_AN_LOW_CADENCE 160.0     /* steps per minute; below it the plan suggests raising it */
+
+#define NF_AN_EVIDENCE_MAX 320
+#define NF_AN_TEXT_MAX 320
+
+/* One derived finding. value follows the vocabulary's type: b for bool, x for number. */
+typedef struct nf_derived {
+	const char *id;        /* finding ID (static string) */
+	bool is_number;
+	bool b;
+	double x;
+	char evidence[NF_AN_EVIDENCE_MAX];
+	int runs, episodes;    /* support: how many runs and episodes it rests on */
+} nf_derived;
+
+/* One run as the analysis sees it (oldest first). */
+typedef struct nf_an_run {
+	int64_t id;
+	int64_t time;          /* start, Unix seconds; -1 unknown */
+	double km;             /* NaN unknown */
+	double pace_s_km;      /* moving seconds per km; NaN unknown */
+	double cadence_spm, stride_m, temperature_c, heart_rate_bpm; /* NaN unknown */
+	int64_t shoes_id;      /* 0 none */
+	double shoe_km;        /* the shoes' distance at the end of this run; NaN when no shoes */
+	double insole_km;      /* the same for insoles */
+	int episodes;          /* episodes recorded on this run */
+	double onset_km;       /* earliest onset on this run, km; NaN unknown or none */
+	double onset_min;
+	int severity;          /* highest severity on this run; -1 unknown */
+} nf_an_run;
+
+/* One episode and the run it happened on (index into nf_analysis_runs). */
+typedef struct nf_an_episode {
+	nf_episode ep;
+	size_t run;
+} nf_an_episode;
+
+/* One pair of shoes or insoles and how it has aged. */
+typedef struct nf_an_gear {
+	nf_gear gear;          /* as the journal has it (used_km, retire_km, runs) */
+	nf_wear wear;
+	int runs_logged;       /* runs in it that the journal holds */
+	int episode_runs;      /* of those, runs with an episode */
+	int64_t in_service;    /* first_use, else its first run (Unix seconds); -1 unknown */
+	int64_t first_episode; /* start of its first run with an episode; -1 none */
+	double km_at_episodes; /* median shoe distance at its episode runs; NaN none */
+} nf_an_gear;
+
+/* One calendar week (Monday 00:00 UTC). */
+typedef struct nf_an_week {
+	int64_t start;
+	double km;
+	int runs, episodes;
+	double severity;       /* mean severity of its episodes; NaN none */
+} nf_an_week;
+
+/* Training facts. Unknown values are NaN (or -1 for counts). */
+typedef struct nf_training {
+	double week_km_recent;  /* mean weekly km over the last 4 weeks before now */
+	double week_km_before;  /* mean weekly km over the 4 weeks before those */
+	double week_change_pct; /* (recent - before) / before * 100; NaN when before is 0 or unknown */
+	double cadence_spm;     /* median of the latest 10 runs with a cadence */
+	int cadence_runs;
+	double stride_m;        /* median of the latest 10 runs with a stride length */
+	int stride_runs;
+} nf_training;
+
+/* Reads the journal and analyses it against the clock now (Unix seconds; weeks since onset and
+ * the recent weeks count back from it). On success *out is a new analysis freed with
+ * nf_analysis_free (which accepts NULL). */
+NF_API nf_err nf_analyze(nf_journal *j, int64_t now, nf_analysis **out, nf_error *err);
+NF_API void nf_analysis_free(nf_analysis *a);
+
+NF_API int64_t nf_analysis_now(const nf_analysis *a);
+
+/* The derived findings, in a fixed order; and one by ID (NULL when not derived). */
+NF_API size_t nf_analysis_findings(const nf_analysis *a);
+NF_API const nf_derived *nf_analysis_finding(const nf_analysis *a, size_t i);
+NF_API const nf_derived *nf_analysis_find(const nf_analysis *a, const char *id);
+
+/* What more to log, in words ("two more runs in the blue shoes would settle ..."). */
+NF_API size_t nf_analysis_needs(const nf_analysis *a);
+NF_API const char *nf_analysis_need(const nf_analysis *a, size_t i);
+
+/* Advice from the runner's own data for the plan: shoes past retirement by nickname, a low
+ * cadence with its 5-10% target in steps per minute, laces and toe box when one pair is
+ * implicated. */
+NF_API size_t nf_analysis_advice(const nf_analysis *a);
+NF_API const char *nf_analysis_advice_text(const nf_analysis *a, size_t i);
+
+/* The data behind the figures; arrays owned by a (valid until nf_analysis_free). */
+NF_API const nf_an_run *nf_analysis_runs(const nf_analysis *a, size_t *n);
+NF_API const nf_an_episode *nf_analysis_episodes(const nf_analysis *a, size_t *n);
+NF_API const nf_an_gear *nf_analysis_gear(const nf_analysis *a, size_t *n);
+NF_API const nf_an_week *nf_analysis_weeks(const nf_analysis *a, size_t *n);
+NF_API const nf_training *nf_analysis_training(const nf_analysis *a);
+
+/* Answers each derived finding the engine's knowledge base knows (nf_engine_answer); findings
+ * it does not know, or whose value it refuses, are skipped and left to the interview. *applied
+ * (may be NULL) gets how many were answered. Returns NF_OK. */
+NF_API nf_err nf_analysis_apply(const nf_analysis *a, nf_engine *e, size_t *applied, nf_error *err);
+
+/* The analysis as JSON text: {now, findings: {ID: {value, evidence, support: {runs, episodes}}},
+ * needs: [...], advice: [...], training: {...}}. The caller frees it with free(); NULL when out of
+ * memory. */
+NF_API char *nf_analysis_json(const nf_analysis *a);
+
+/* Fisher's exact test, two-sided, on the 2x2 table [[a, b], [c, d]] (computed with
+ * log-factorials). Exposed for tests. */
+NF_API double nf_fisher_exact(int a, int b, int c, int d);
+
+/* Parses the clock for tests and scripts: "YYYY-MM-DDTHH:MM:SSZ" or "YYYY-MM-DD" (midnight UTC). */
+NF_API nf_err nf_analysis_parse_now(const char *s, int64_t *now, nf_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

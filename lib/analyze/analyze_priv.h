@@ -1,0 +1,40 @@
+/* numbfoot analysis internals, shared by lib/analyze and lib/report. Not exported. */
+#ifndef NUMBFOOT_ANALYZE_PRIV_H
+#define NUMBFOOT_ANALYZE_PRIV_H
+
+#include <stddef.h>
+
+#include "numbfoot/analyze.h"
+
+#define AN_MAX_FINDINGS 16
+#define AN_MAX_NEEDS 16
+#define AN_MAX_ADVICE 8
+
+struct nf_analysis {
+	int64_t now;
+	nf_an_run *run;
+	size_t nrun;
+	nf_an_gear *gear;
+	size_t ngear;
+	nf_an_week *week;
+	size_t nweek;
+	nf_an_episode *ep;
+	size_t nep;
+	nf_training training;
+	nf_derived find[AN_MAX_FINDINGS];
+	size_t nfind;
+	char need[AN_MAX_NEEDS][NF_AN_TEXT_MAX];
+	size_t nneed;
+	char advice[AN_MAX_ADVICE][NF_AN_TEXT_MAX];
+	size_t nadvice;
+};
+
+double an_median(const double *v, size_t n);
+void an_mean_sd(const double *v, size_t n, double *mean, double *sd);
+double an_mann_whitney(const double *x, size_t nx, const double *y, size_t ny, double *z);
+double an_slope(const double *x, const double *y, size_t n, double *p);
+
+/* Day-precision date "YYYY-MM-DD" of t (UTC) into buf[11]. */
+void an_date(int64_t t, char buf[11]);
+
+#endif

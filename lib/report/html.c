@@ -1,0 +1,319 @@
+/* The report as one self-contained HTML file: the same content as the PDF, the figures drawn by
+ * the same code as inline SVG. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "report/report_priv.h"
+
+static void esc(FILE *f, const char *s)
+{
+	for (; s && *s; s++) {
+		switch (*s) {
+		case '<':
+			fputs("&lt;", f);
+			break;
+		case '>':
+			fputs("&gt;", f);
+			break;
+		case '&':
+			fputs("&amp;", f);
+			break;
+		case '"':
+			fputs("&quot;", f);
+			break;
+		default:
+			fputc(*s, f);
+		}
+	}
+}
+
+static const char *str(json_t *o, const char *k)
+{
+	const char *s = json_string_value(json_object_get(o, k));
+	return s ? s : "";
+}
+
+static void pct(FILE *f, double p)
+{
+	if (p > 0.99)
+		fputs("&gt;99%", f);
+	else if (p < 0.01)
+		fputs("&lt;1%", f);
+	else
+		fprintf(f, "%.0f%%", 100 * p);
+}
+
+static void page_one(FILE *f, const struct rp_doc *d)
+{
+	const nf_kb *kb = d->kb;
+	size_t nruns, neps, i;
+	nf_analysis_runs(d->an, &nruns);
+	nf_analysis_episodes(d->an, &neps);
+	fprintf(f, "<h1>numbfoot report: numbness or tingling in the feet when running</h1>\n");
+	fprintf(f, "<p>For a sports-medicine doctor or physiotherapist. Made from the runner's own answers and run "
+		   "journal.</p>\n<p>Report date: %.10s. ",
+		d->today);
+	if (d->fresh)
+		fprintf(f, "Assessment: made now from the journal's data alone (no saved assessment yet; the "
+			   "warning-sign questions were not asked). ");
+	else
+		fprintf(f, "Assessment of %.10s %.5s UTC, saved in the journal. ", d->assessed, d->assessed + 11);
+	fprintf(f, "Journal: %zu runs, %zu episodes of numbness.</p>\n", nruns, neps);
+	json_t *tri = json_object_get(d->result, "triage");
+	fprintf(f, "<h2>Triage</h2>\n<p class=\"triage %s\">", str(tri, "level"));
+	esc(f, str(tri, "words"));
+	fputs("</p>\n", f);
+	json_t *rf = json_object_get(tri, "red_flag");
+	if (json_is_object(rf)) {
+		fputs("<p><b>Set by a warning sign:</b> ", f);
+		esc(f, str(rf, "says"));
+		fputs("</p>\n", f);
+	}
+	fputs("<h2>Most likely causes, with the answers that moved each</h2>\n<ol class=\"causes\">\n", f);
+	json_t *r;
+	json_array_foreach(json_object_get(d->result, "ranking"), i, r)
+	{
+		if (i >= 5)
+			break;
+		double prob = json_number_value(json_object_get(r, "probability"));
+		fputs("<li><b>", f);
+		esc(f, str(r, "name"));
+		fputs("</b> (", f);
+		pct(f, prob);
+		fprintf(f, ") <span class=\"bar\"><span style=\"width:%.0f%%\"></span></span>\n<ul>", 100 * prob);
+		json_t *x;
+		size_t k;
+		json_array_foreach(json_object_get(r, "reasons"), k, x)
+		{
+			if (k >= 3)
+				break;
+			const char *fid = str(x, "finding");
+			double w = json_number_value(json_object_get(x, "weight"));
+			int fi = nf_kb_finding_index(kb, fid);
+			if (fi < 0 || fabs(w) < 0.1)
+				continue;
+			char ans[256];
+			rp_answer_text(kb, fid, json_object_get(x, "answer"), ans, sizeof ans);
+			fprintf(f, "<li>%s ", w > 0 ? "raised by" : "lowered by");
+			esc(f, nf_kb_finding_means(kb, (size_t)fi));
+			fputs(": ", f);
+			esc(f, ans);
+			fprintf(f, " (likelihood ratio %.2g)%s</li>", exp(w),
+				rp_is_derived(d, fid) ? " <span class=\"derived\">from the journal</span>" : "");
+		}
+		fputs("</ul></li>\n", f);
+	}
+	fputs("</ol>\n<h2>Warning signs asked, and the answers</h2>\n<ul>\n", f);
+	json_t *answers = json_object_get(d->result, "answers");
+	int asked = 0;
+	for (size_t fi = 0; fi < nf_kb_findings(kb); fi++) {
+		const char *says;
+		if (nf_kb_finding_red_flag(kb, fi, &says) < 0 || nf_kb_finding_clinician(kb, fi))
+			continue;
+		json_t *v = json_object_get(answers, nf_kb_finding_id(kb, fi));
+		char ans[256] = "not asked";
+		if (v)
+			rp_answer_text(kb, nf_kb_finding_id(kb, fi), v, ans, sizeof ans), asked++;
+		fputs("<li>", f);
+		esc(f, nf_kb_finding_means(kb, fi));
+		fputs(": ", f);
+		esc(f, ans);
+		fputs("</li>\n", f);
+	}
+	fputs("</ul>\n", f);
+	if (!asked)
+		fputs("<p><b>None of the warning signs has been asked yet: 'numbfoot assess --from-journal' asks "
+		      "them.</b></p>\n",
+		      f);
+	fputs("<h2>The plan so far</h2>\n", f);
+	json_t *pl;
+	json_array_foreach(json_object_get(d->result, "plan"), i, pl)
+	{
+		fputs("<p><b>If it is ", f);
+		esc(f, str(pl, "name"));
+		fputs(" (", f);
+		pct(f, json_number_value(json_object_get(pl, "probability")));
+		fputs("):</b></p>\n<ul>\n", f);
+		json_t *st;
+		size_t k;
+		json_array_foreach(json_object_get(pl, "steps"), k, st)
+		{
+			double wk = json_number_value(json_object_get(st, "weeks"));
+			fputs("<li>", f);
+			esc(f, str(st, "step"));
+			if (wk > 0)
+				fprintf(f, " (try for %g week%s)", wk, wk == 1 ? "" : "s");
+			fputs("</li>\n", f);
+		}
+		fputs("</ul>\n", f);
+	}
+	if (nf_analysis_advice(d->an)) {
+		fputs("<p><b>From the runner's own data:</b></p>\n<ul>\n", f);
+		for (size_t k = 0; k < nf_analysis_advice(d->an); k++) {
+			fputs("<li>", f);
+			esc(f, nf_analysis_advice_text(d->an, k));
+			fputs("</li>\n", f);
+		}
+		fputs("</ul>\n", f);
+	}
+	fputs("<p><b>Whom to see:</b> ", f);
+	json_t *s;
+	json_array_foreach(json_object_get(d->result, "see"), i, s)
+	{
+		fputs(i ? ", " : "", f);
+		esc(f, rp_who_words(json_string_value(s)));
+	}
+	fputs(".</p>\n", f);
+}
+
+static void rest(FILE *f, const struct rp_doc *d)
+{
+	fputs("<h2>Answers given</h2>\n<p>Those marked <span class=\"derived\">from the journal</span> were derived "
+	      "from the run journal.</p>\n<ul>\n",
+	      f);
+	json_t *v;
+	const char *id;
+	json_object_foreach(json_object_get(d->result, "answers"), id, v)
+	{
+		int fi = nf_kb_finding_index(d->kb, id);
+		if (fi < 0)
+			continue;
+		char ans[256];
+		rp_answer_text(d->kb, id, v, ans, sizeof ans);
+		bool der = rp_is_derived(d, id);
+		const char *ev = der ? rp_evidence(d, id) : NULL;
+		fputs("<li>", f);
+		esc(f, nf_kb_finding_means(d->kb, (size_t)fi));
+		fputs(": <b>", f);
+		esc(f, ans);
+		fputs("</b>", f);
+		if (der)
+			fputs(" <span class=\"derived\">from the journal</span>", f);
+		if (ev) {
+			fputs(" (", f);
+			esc(f, ev);
+			fputs(")", f);
+		}
+		fputs("</li>\n", f);
+	}
+	fputs("</ul>\n", f);
+	if (nf_analysis_needs(d->an)) {
+		fputs("<p><b>What more to log to settle other questions:</b></p>\n<ul>\n", f);
+		for (size_t k = 0; k < nf_analysis_needs(d->an); k++) {
+			fputs("<li>", f);
+			esc(f, nf_analysis_need(d->an, k));
+			fputs("</li>\n", f);
+		}
+		fputs("</ul>\n", f);
+	}
+	size_t n, nr;
+	const nf_an_episode *e = nf_analysis_episodes(d->an, &n);
+	const nf_an_run *r = nf_analysis_runs(d->an, &nr);
+	fputs("<h2>Episode history</h2>\n", f);
+	if (!n) {
+		fputs("<p>No episodes are logged yet.</p>\n", f);
+	} else {
+		size_t first = n > RP_EPISODES_SHOWN ? n - RP_EPISODES_SHOWN : 0;
+		if (first)
+			fprintf(f, "<p>The latest %d of %zu episodes; the figures show them all.</p>\n", RP_EPISODES_SHOWN, n);
+		fputs("<table><tr><th>date</th><th>run</th><th>onset</th><th>severity</th><th>where</th><th>recovery</th>"
+		      "<th>shoes</th></tr>\n",
+		      f);
+		for (size_t i = first; i < n; i++) {
+			const nf_episode *ep = &e[i].ep;
+			const nf_an_run *x = &r[e[i].run];
+			char date[11];
+			an_date(x->time, date);
+			fprintf(f, "<tr><td>%s</td><td>", date);
+			isfinite(x->km) ? fprintf(f, "%.1f km", x->km) : fputs("-", f);
+			fputs("</td><td>", f);
+			if (isfinite(ep->onset_km))
+				fprintf(f, "%.1f km", ep->onset_km);
+			else if (isfinite(ep->onset_min))
+				fprintf(f, "%.0f min", ep->onset_min);
+			else
+				fputs("-", f);
+			fputs("</td><td>", f);
+			ep->severity >= 0 ? fprintf(f, "%d/10", ep->severity) : fputs("-", f);
+			fputs("</td><td>", f);
+			int m = 0;
+			for (int k = 0; k < NF_LOCATION_COUNT; k++)
+				if (ep->locations >> k & 1)
+					fprintf(f, "%s%s", m++ ? ", " : "", nf_location_name(k));
+			fputs("</td><td>", f);
+			isfinite(ep->recover_min) ? fprintf(f, "%.0f min", ep->recover_min) : fputs("-", f);
+			fputs("</td><td>", f);
+			esc(f, x->shoes_id ? rp_gear_name(d, x->shoes_id) : "-");
+			fputs("</td></tr>\n", f);
+		}
+		fputs("</table>\n", f);
+	}
+	const nf_training *t = nf_analysis_training(d->an);
+	fputs("<h2>Training</h2>\n<ul>\n", f);
+	if (isfinite(t->week_km_recent))
+		fprintf(f, "<li>Weekly distance: %.1f km a week over the last 4 weeks, %.1f km over the 4 before.</li>\n",
+			t->week_km_recent, t->week_km_before);
+	if (isfinite(t->cadence_spm))
+		fprintf(f, "<li>Cadence: %.0f steps per minute (median of the latest %d runs with one).</li>\n", t->cadence_spm,
+			t->cadence_runs);
+	if (isfinite(t->stride_m))
+		fprintf(f, "<li>Stride length: %.2f m per step.</li>\n", t->stride_m);
+	fputs("</ul>\n<h2>Figures</h2>\n", f);
+	for (int i = 0; i < RP_FIGURES; i++) {
+		char prefix[16];
+		snprintf(prefix, sizeof prefix, "f%d", i);
+		char *svg = rp_figure_svg(d, i, 680, 250, prefix);
+		fprintf(f, "<figure aria-label=\"%s\">\n%s\n<figcaption>%s</figcaption></figure>\n", rp_figure_title(i),
+			svg ? svg : "<p>(figure could not be drawn)</p>", rp_figure_title(i));
+		free(svg);
+	}
+	fputs("<h2>References behind the conditions listed</h2>\n<ul class=\"refs\">\n", f);
+	json_t *x;
+	size_t i;
+	json_array_foreach(d->refs, i, x)
+	{
+		fputs("<li>[", f);
+		esc(f, str(x, "key"));
+		fputs("] ", f);
+		esc(f, str(x, "cite"));
+		fputs("</li>\n", f);
+	}
+	fputs("</ul>\n<h2>GPS tracks</h2>\n<p>", f);
+	esc(f, rp_gps_note);
+	fputs("</p>\n<h2>This is not a diagnosis</h2>\n<p class=\"disclaimer\">", f);
+	esc(f, rp_disclaimer);
+	fputs("</p>\n", f);
+}
+
+nf_err rp_write_html(const struct rp_doc *d, const char *path, nf_error *err)
+{
+	FILE *f = fopen(path, "w");
+	if (!f)
+		return nf_error_set(err, NF_EIO, "%s: cannot write", path);
+	fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+	      "<title>numbfoot report</title>\n<style>\n"
+	      "body{font-family:'DejaVu Sans',sans-serif;max-width:46em;margin:2em auto;padding:0 1em;color:#1a1a1f;"
+	      "line-height:1.4}\n"
+	      "h1{color:#21508c;font-size:1.5em}h2{color:#21508c;font-size:1.15em;margin-top:1.6em}\n"
+	      ".triage{padding:.6em 1em;font-weight:bold}.emergency{background:#cc1a1a;color:#fff}"
+	      ".urgent{background:#f2b31a}.routine{background:#4db3cc}.self_care{background:#66bf66}\n"
+	      ".bar{display:inline-block;width:8em;height:.6em;background:#e0e0e6}"
+	      ".bar span{display:block;height:100%;background:#386bb0}\n"
+	      ".derived{font-size:.8em;background:#eef3fa;border:1px solid #9bb4d6;padding:0 .3em}\n"
+	      "table{border-collapse:collapse;font-size:.85em}td,th{border-bottom:1px solid #ddd;padding:.2em .5em;"
+	      "text-align:left}\n"
+	      "figure{margin:1em 0}figure svg{max-width:100%;height:auto}.refs{font-size:.8em}\n"
+	      ".disclaimer{font-weight:bold}\n</style>\n</head>\n<body>\n",
+	      f);
+	page_one(f, d);
+	rest(f, d);
+	fputs("</body>\n</html>\n", f);
+	if (ferror(f) | fclose(f)) {
+		unlink(path);
+		return nf_error_set(err, NF_EIO, "%s: writing failed", path);
+	}
+	return NF_OK;
+}

@@ -1,0 +1,237 @@
+/* The report's content: the analysis, the assessment (saved or fresh), answers in words and the
+ * references behind the conditions listed. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "numbfoot/engine.h"
+#include "report/report_priv.h"
+
+#define LISTED_CAUSES 5
+
+const char rp_disclaimer[] =
+	"This is not a diagnosis. numbfoot informs; it has not examined anyone. The probabilities come "
+	"from published evidence and estimates, not from an examination, and a doctor or physiotherapist "
+	"who examines the runner decides. Sudden weakness, a cold pale foot, numbness between the legs or "
+	"trouble passing urine need emergency care.";
+
+const char rp_gps_note[] =
+	"GPS tracks are left out: the journal stores no tracks yet, only each run's totals.";
+
+const char *rp_who_words(const char *id)
+{
+	static const struct {
+		const char *id, *words;
+	} w[] = {
+		{"sports_medicine", "a sports-medicine doctor"}, {"physiotherapist", "a physiotherapist"},
+		{"podiatrist", "a podiatrist"}, {"gp", "a GP (family doctor)"},
+		{"vascular_surgeon", "a vascular surgeon"}, {"neurologist", "a neurologist"},
+		{"spinal_surgeon", "a spinal surgeon"}, {"foot_ankle_surgeon", "a foot-and-ankle surgeon"},
+		{"emergency_department", "the emergency department"},
+	};
+	for (size_t i = 0; i < sizeof w / sizeof *w; i++)
+		if (!strcmp(w[i].id, id))
+			return w[i].words;
+	return id;
+}
+
+void rp_answer_text(const nf_kb *kb, const char *id, json_t *v, char *buf, size_t cap)
+{
+	int f = nf_kb_finding_index(kb, id);
+	if (!v || json_is_null(v) || f < 0) {
+		snprintf(buf, cap, "don't know");
+		return;
+	}
+	if (json_is_boolean(v)) {
+		snprintf(buf, cap, "%s", json_is_true(v) ? "yes" : "no");
+	} else if (json_is_number(v)) {
+		const char *unit = nf_kb_finding_unit(kb, (size_t)f);
+		snprintf(buf, cap, "%g%s%s", json_number_value(v), *unit ? " " : "", unit);
+	} else if (json_is_string(v)) {
+		int k = nf_kb_finding_value_index(kb, (size_t)f, json_string_value(v));
+		snprintf(buf, cap, "%s", k >= 0 ? nf_kb_finding_value_means(kb, (size_t)f, (size_t)k) : json_string_value(v));
+	} else if (json_is_array(v)) {
+		size_t n = 0, i;
+		json_t *x;
+		buf[0] = '\0';
+		json_array_foreach(v, i, x)
+		{
+			int k = json_is_string(x) ? nf_kb_finding_value_index(kb, (size_t)f, json_string_value(x)) : -1;
+			if (k >= 0 && n < cap)
+				n += (size_t)snprintf(buf + n, cap - n, "%s%s", n ? ", " : "",
+						      nf_kb_finding_value_means(kb, (size_t)f, (size_t)k));
+		}
+		if (!n)
+			snprintf(buf, cap, "none of the listed places");
+	} else {
+		snprintf(buf, cap, "?");
+	}
+}
+
+bool rp_is_derived(const struct rp_doc *d, const char *id)
+{
+	size_t i;
+	json_t *x;
+	json_array_foreach(d->derived, i, x) if (json_is_string(x) && !strcmp(json_string_value(x), id)) return true;
+	return false;
+}
+
+const char *rp_evidence(const struct rp_doc *d, const char *id)
+{
+	const nf_derived *x = nf_analysis_find(d->an, id);
+	return x ? x->evidence : NULL;
+}
+
+const char *rp_gear_name(const struct rp_doc *d, int64_t id)
+{
+	size_t n;
+	const nf_an_gear *g = nf_analysis_gear(d->an, &n);
+	for (size_t i = 0; i < n; i++)
+		if (g[i].gear.id == id)
+			return g[i].gear.nickname;
+	return "";
+}
+
+/* A fresh assessment from the derived findings alone. */
+static nf_err fresh(struct rp_doc *d, nf_error *err)
+{
+	nf_engine *e = NULL;
+	nf_err rc = nf_engine_new(d->kb, NF_MODE_RUNNER, &e, err);
+	if (rc)
+		return rc;
+	if ((rc = nf_analysis_apply(d->an, e, NULL, err)))
+		goto out;
+	char *text = nf_engine_result_json(e);
+	rc = NF_ENOMEM;
+	if (!text) {
+		nf_error_set(err, rc, "out of memory");
+		goto out;
+	}
+	d->result = json_loads(text, 0, NULL);
+	free(text);
+	d->derived = json_array();
+	if (!d->result || !d->derived) {
+		nf_error_set(err, rc, "out of memory");
+		goto out;
+	}
+	for (size_t i = 0; i < nf_analysis_findings(d->an); i++) {
+		const char *id = nf_analysis_finding(d->an, i)->id;
+		if (nf_kb_finding_index(d->kb, id) >= 0)
+			json_array_append_new(d->derived, json_string(id));
+	}
+	d->fresh = true;
+	nf_time_iso(d->opt->now, d->assessed, sizeof d->assessed);
+	rc = NF_OK;
+out:
+	nf_engine_free(e);
+	return rc;
+}
+
+static void add_source(json_t *list, const char *s)
+{
+	if (s && *s)
+		json_array_append_new(list, json_string(s));
+}
+
+/* The references cited by the priors, plans and likelihoods of the conditions listed. */
+static nf_err gather_refs(struct rp_doc *d, nf_error *err)
+{
+	json_t *src = json_array(), *rank = json_object_get(d->result, "ranking"), *r;
+	d->refs = json_array();
+	if (!src || !d->refs) {
+		json_decref(src);
+		return nf_error_set(err, NF_ENOMEM, "out of memory");
+	}
+	size_t i;
+	json_array_foreach(rank, i, r)
+	{
+		if (i >= LISTED_CAUSES)
+			break;
+		int c = nf_kb_condition_index(d->kb, json_string_value(json_object_get(r, "id")));
+		if (c < 0)
+			continue;
+		const char *s;
+		nf_kb_condition_prior(d->kb, (size_t)c, &s);
+		add_source(src, s);
+		for (size_t k = 0; k < nf_kb_condition_plan_steps(d->kb, (size_t)c); k++) {
+			double w;
+			nf_kb_condition_plan_step(d->kb, (size_t)c, k, &w, &s);
+			add_source(src, s);
+		}
+		json_t *reasons = json_object_get(r, "reasons"), *x;
+		size_t k;
+		json_array_foreach(reasons, k, x)
+		{
+			int f = nf_kb_finding_index(d->kb, json_string_value(json_object_get(x, "finding")));
+			char buf[512];
+			bool listed;
+			if (f < 0)
+				continue;
+			s = NULL;
+			nf_kb_finding_describe(d->kb, (size_t)f, (size_t)c, buf, sizeof buf, &s, &listed);
+			add_source(src, s);
+		}
+	}
+	for (size_t k = 0; k < nf_kb_references(d->kb); k++) {
+		const char *cite, *key = nf_kb_reference(d->kb, k, &cite);
+		json_t *x;
+		size_t m;
+		json_array_foreach(src, m, x) if (strstr(json_string_value(x), key))
+		{
+			json_array_append_new(d->refs, json_pack("{s:s, s:s}", "key", key, "cite", cite ? cite : ""));
+			break;
+		}
+	}
+	json_decref(src);
+	return NF_OK;
+}
+
+nf_err rp_doc_load(struct rp_doc *d, nf_journal *j, const nf_kb *kb, const nf_report_options *o, nf_error *err)
+{
+	memset(d, 0, sizeof *d);
+	d->kb = kb;
+	d->opt = o;
+	nf_time_iso(o->now, d->today, sizeof d->today);
+	nf_err rc = nf_analyze(j, o->now, &d->an, err);
+	if (rc)
+		return rc;
+	nf_assessment *as = NULL;
+	size_t nas = 0;
+	if ((rc = nf_journal_list_assessments(j, &as, &nas, err))) {
+		rp_doc_release(d);
+		return rc;
+	}
+	const nf_assessment *last = nas ? &as[nas - 1] : NULL; /* oldest first: the latest is last */
+	if (last && last->result) {
+		d->result = json_loads(last->result, 0, NULL);
+		json_t *ans = json_loads(last->answers, 0, NULL);
+		json_t *der = ans ? json_object_get(ans, "derived") : NULL;
+		d->derived = json_is_array(der) ? json_incref(der) : json_array();
+		json_decref(ans);
+		snprintf(d->assessed, sizeof d->assessed, "%s", last->time);
+		nf_assessment_list_free(as, nas);
+		if (!d->result || !d->derived) {
+			rp_doc_release(d);
+			return nf_error_set(err, NF_EPARSE, "the saved assessment's result is not readable");
+		}
+	} else {
+		nf_assessment_list_free(as, nas);
+		if ((rc = fresh(d, err))) {
+			rp_doc_release(d);
+			return rc;
+		}
+	}
+	if ((rc = gather_refs(d, err)))
+		rp_doc_release(d);
+	return rc;
+}
+
+void rp_doc_release(struct rp_doc *d)
+{
+	nf_analysis_free(d->an);
+	json_decref(d->result);
+	json_decref(d->derived);
+	json_decref(d->refs);
+	d->an = NULL;
+	d->result = d->derived = d->refs = NULL;
+}

@@ -1,0 +1,64 @@
+/* numbfoot report internals: the content (model.c), the figures (plot.c), and the writers
+ * (pdf.c for PDF, PNG and SVG through cairo; html.c). Not exported. */
+#ifndef NUMBFOOT_REPORT_PRIV_H
+#define NUMBFOOT_REPORT_PRIV_H
+
+#include <cairo.h>
+#include <jansson.h>
+#include <stdio.h>
+
+#include "analyze/analyze_priv.h"
+#include "numbfoot/analyze.h"
+#include "numbfoot/report.h"
+
+#define RP_TEXT_MAX 2048
+#define RP_EPISODES_SHOWN 60 /* the latest episodes listed; the figures show them all */
+
+/* Everything the report says, gathered once so that every writer says the same. */
+struct rp_doc {
+	const nf_kb *kb;
+	const nf_report_options *opt;
+	nf_analysis *an;
+	json_t *result;      /* the assessment result (docs/result-schema.md) */
+	json_t *derived;     /* array of finding IDs that came from the journal */
+	bool fresh;          /* no saved assessment: made now from the journal */
+	char assessed[24];   /* time of the saved assessment, or the clock */
+	char today[24];
+	json_t *refs;        /* array of {key, cite} behind the conditions listed */
+};
+
+nf_err rp_doc_load(struct rp_doc *d, nf_journal *j, const nf_kb *kb, const nf_report_options *o, nf_error *err);
+void rp_doc_release(struct rp_doc *d);
+
+/* The answer to finding id (a JSON value as the result stores it) in words, with its unit. */
+void rp_answer_text(const nf_kb *kb, const char *id, json_t *v, char *buf, size_t cap);
+bool rp_is_derived(const struct rp_doc *d, const char *id);
+/* Evidence of a derived finding, or NULL. */
+const char *rp_evidence(const struct rp_doc *d, const char *id);
+
+/* Nickname of gear id, or "". */
+const char *rp_gear_name(const struct rp_doc *d, int64_t id);
+
+/* The figures, in order; each draws itself (or a "no data yet" panel) in the box x, y, w, h. */
+#define RP_FIGURES 5
+const char *rp_figure_title(int i);
+void rp_figure_draw(const struct rp_doc *d, int i, cairo_t *cr, double x, double y, double w, double h);
+
+/* A wrapped paragraph of plain text at (x, y), width wide; returns its height. Draws only when
+ * draw is true (false measures). */
+double rp_para(cairo_t *cr, const char *s, double x, double y, double width, double size, bool bold, bool draw);
+
+/* Writers. */
+nf_err rp_write_pdf(const struct rp_doc *d, const char *path, nf_error *err);
+nf_err rp_write_figures(const struct rp_doc *d, const char *path, bool svg, nf_error *err);
+nf_err rp_write_html(const struct rp_doc *d, const char *path, nf_error *err);
+/* One figure as an SVG text (ids prefixed with prefix so that several can share a page); the
+ * caller frees it. NULL when out of memory. */
+char *rp_figure_svg(const struct rp_doc *d, int i, double w, double h, const char *prefix);
+
+/* Words used by both writers. */
+extern const char rp_disclaimer[];
+extern const char rp_gps_note[];
+const char *rp_who_words(const char *id);
+
+#endif

@@ -1,0 +1,514 @@
+/* The analysis: each derived finding on journals built to show it, not show it, and with too
+ * little data; Fisher's exact test against known values; training facts, advice and JSON. */
+#include "test_analyze_util.h"
+
+#include <jansson.h>
+
+#include "numbfoot/engine.h"
+#include "numbfoot/kb.h"
+
+#define NOW (TA_T0 + 120 * TA_DAY)
+
+static void fisher_known_values(void **state)
+{
+	(void)state;
+	/* R: fisher.test(matrix(c(3,1,1,3),2))$p.value = 0.4857; c(1,9,11,3): 0.002759 */
+	assert_true(fabs(nf_fisher_exact(3, 1, 1, 3) - 0.485714) < 1e-5);
+	assert_true(fabs(nf_fisher_exact(1, 9, 11, 3) - 0.002759) < 1e-5);
+	assert_true(fabs(nf_fisher_exact(0, 0, 0, 0) - 1.0) < 1e-12);
+	assert_true(fabs(nf_fisher_exact(2, 2, 2, 2) - 1.0) < 1e-9);
+	assert_true(nf_fisher_exact(12, 0, 0, 12) < 1e-5);
+	/* symmetric in rows and columns */
+	assert_true(fabs(nf_fisher_exact(5, 2, 1, 6) - nf_fisher_exact(1, 6, 5, 2)) < 1e-12);
+	assert_true(fabs(nf_fisher_exact(5, 2, 1, 6) - nf_fisher_exact(5, 1, 2, 6)) < 1e-12);
+}
+
+static void empty_journal_derives_nothing(void **state)
+{
+	(void)state;
+	nf_journal *j = tj_open(tj_path("empty"));
+	nf_analysis *a = ta_analyze(j, NOW);
+	assert_int_equal(nf_analysis_findings(a), 0);
+	assert_true(ta_needs(a, "No episodes are logged yet"));
+	const nf_training *t = nf_analysis_training(a);
+	assert_true(isnan(t->cadence_spm));
+	size_t n;
+	nf_analysis_weeks(a, &n);
+	assert_int_equal(n, 0);
+	char *json = nf_analysis_json(a);
+	assert_non_null(json);
+	assert_non_null(strstr(json, "\"findings\": {}"));
+	free(json);
+	nf_analysis_free(a);
+	nf_journal_close(j);
+}
+
+static void onset_consistent_and_km(void **state)
+{
+	(void)state;
+	nf_journal *j = tj_open(tj_path("onset"));
+	double at[] = {7.0, 7.2, 6.9, 7.1};
+	for (int i = 0; i < 4; i++)
+		ta_add(j, &TA_RUN(.day = i * 3, .onset_km = at[i]));
+	nf_analysis *a = ta_analyze(j, NOW);
+	const nf_derived *d = nf_analysis_find(a, "onset_consistent");
+	assert_non_null(d);
+	assert_true(d->b);
+	assert_int_equal(d->episodes, 4);
+	d = nf_analysis_find(a, "onset_km");
+	assert_non_null(d);
+	assert_true(d->is_number);
+	assert_true(fabs(d->x - 7.05) < 0.06);
+	nf_analysis_free(a);
+	nf_journal_close(j);
+}
+
+static void onset_scattered(void **state)
+{
+	(void)state;
+	nf_journal *j = tj_open(tj_path("scatter"));
+	double at[] = {1.0, 9.0, 2.0, 12.0, 1.5};
+	for (int i = 0; i < 5; i++)
+		ta_add(j, &TA_RUN(.day = i * 3, .km = 14, .onset_km = at[i]));
+	nf_analysis *a = ta_analyze(j, NOW);
+	const nf_derived *d = nf_analysis_find(a, "onset_consistent");
+	assert_non_null(d);
+	assert_false(d->b);
+	assert_null(nf_analysis_find(a, "onset_km"));
+	nf_analysis_free(a);
+	nf_journal_close(j);
+}
+
+static void onset_too_few(void **state)
+{
+	(void)state;
+	nf_journal *j = tj_open(tj_path("onset2"));
+	ta_add(j, &TA_RUN(.day = 1, .onset_km = 7));
+	ta_add(j, &TA_RUN(.day = 4, .onset_km = 7));
+	nf_analysis *a = ta_analyze(j, NOW);
+	assert_null(nf_analysis_find(a, "onset_consistent"));
+	assert_null(nf_analysis_find(a, "onset_km"));
+	assert_true(ta_needs(a, "1 more episode"));
+	nf_analysis_free(a);
+	nf_journal_close(j);
+}
+
+static void one_pair_implicated(void **state)
+{
+	(void)state;
+	nf_journal *j = tj_open(tj_path("shoes"));
+	int64_t blue = tj_add_shoes(j, "blue", 0), red = tj_add_shoes(j, "red", 0);
+	for (int i = 0; i < 16; i++)
+		ta_add(j, &TA_RUN(.day = i * 2, .shoes = i % 2 ? blue : red, .onset_km = i % 2 ? 7 : 0));
+	nf_analysis *a = ta_analyze(j, NOW);
+	const nf_derived *d = nf_analysis_find(a, "only_some_shoes");
+	assert_non_null(d);
+	assert_true(d->b);
+	assert_non_null(strstr(d->evidence, "8 of 8 runs in 'blue'"));
+	assert_non_null(strstr(d->evidence, "Fisher"));
+	assert_int_equal(d->runs, 16);
+	assert_int_equal(d->episodes, 8);
+	assert_true(ta_advice(a, "'blue'"));
+	assert_true(ta_advice(a, "toe box"));
+	nf_analysis_free(a);
+	nf_journal_close(j);
+}
+
+static void both_pairs_affected(void **state)
+{
+	(void)state;
+	nf_journal *j = tj_open(tj_path("shoes2"));
+	int64_t blue = tj_add_shoes(j, "blue", 0), red = tj_add_shoes(j, "red", 0);
+	for (int i = 0; i < 16; i++)
+		ta_add(j, &TA_RUN(.day = i * 2, .shoes = i % 2 ? blue : red, .onset_km = i % 4 < 2 ? 7 : 0));
+	nf_analysis *a = ta_analyze(j, NOW);
+	const nf_derived *d = nf_analysis_find(a, "only_some_shoes");
+	assert_non_null(d);
+	assert_false(d->b);
+	assert_false(ta_advice(a, "toe box"));
+	nf_analysis_free(a);
+	nf_journal_close(j);
+}
+
+static void shoes_undecided_says_how_many_runs(void **state)
+{
+	(void)state;
+	nf_journal *j = tj_open(tj_path("shoes3"));
+	int64_t blue = tj_add_shoes(j, "blue", 0), red = tj_add_shoes(j, "red", 0);
+	for (int i = 0; i < 4; i++)
+		ta_add(j, &TA_RUN(.day = i, .shoes = blue, .onset_km = 6));
+	ta_add(j, &TA_RUN(.day = 5, .shoes = red));
+	nf_analysis *a = ta_analyze(j, NOW);
+	assert_null(nf_analysis_find(a, "only_some_shoes"));
+	assert_true(ta_needs(a, "more runs in the other shoes ('red')") || ta_needs(a, "more run in the other shoes ('red')"));
+	nf_analysis_free(a);
+	nf_journal_close(j);
+}
+
+static void one_pair_only(void **state)
+{
+	(void)state;
+	nf_journal *j = tj_open(tj_path("shoes4"));
+	int64_t blue = tj_add_shoes(j, "blue", 0);
+	for (int i = 0; i < 5; i++)
+		ta_add(j, &TA_RUN(.day = i, .shoes = blue, .onset_km = i % 2 ? 6 : 0));
+	nf_analysis *a = ta_analyze(j, NOW);
+	assert_null(nf_analysis_find(a, "only_some_shoes"));
+	assert_true(ta_needs(a, "second pair of shoes"));
+	nf_analysis_free(a);
+	nf_journal_close(j);
+}
+
+static void new_shoes_began_it(void **state)
+{
+	(void)state;
+	nf_journal *j = tj_open(tj_path("new"));
+	int64_t old = tj_add_shoes(j, "old", 0);
+	nf_gear g;
+	nf_error err = {0};
+	nf_gear_init(&g, NF_GEAR_SHOES);
+	snprintf(g.nickname, sizeof g.nickname, "new");
+	snprintf(g.first_use, sizeof g.first_use, "2026-02-01");
+	assert_int_equal(nf_journal_add_gear(j, &g, &err), NF_OK);
+	for (int i = 0; i < 6; i++) /* January, old shoes, no numbness */
+		ta_add(j, &TA_RUN(.day = i * 4, .shoes = old));
+	ta_add(j, &TA_RUN(.day = 31 + 10, .shoes = g.id, .onset_km = 6)); /* 10 days after Feb 1 */
+	nf_analysis *a = ta_analyze(j, NOW);
+	const nf_derived *d = nf_analysis_find(a, "new_shoes");
+	assert_non_null(d);
+	assert_true(d->b);
+	assert_non_null(strstr(d->evidence, "10 days after 'new'"));
+	nf_analysis_free(a);
+	nf_journal_close(j);
+}
+
+static void old_shoes_not_new(void **state)
+{
+	(void)state;
+	nf_journal *j = tj_open(tj_path("notnew"));
+	int64_t s = tj_add_shoes(j, "s", 0);
+	for (int i = 0; i < 10; i++)
+		ta_add(j, &TA_RUN(.day = i * 7, .shoes = s, .onset_km = i == 9 ? 6 : 0));
+	nf_analysis *a = ta_analyze(j, NOW);
+	const nf_derived *d = nf_analysis_find(a, "new_shoes");
+	assert_non_null(d);
+	assert_false(d->b);
+	nf_analysis_free(a);
+	nf_journal_close(j);
+}
+
+static void shoe_km_and_worn_insoles(void **state)
+{
+	(void)state;
+	nf_journal *j = tj_open(tj_path("wear"));
+	int64_t s = tj_add_shoes(j, "worn", 790);
+	nf_gear ins;
+	nf_error err = {0};
+	nf_gear_init(&ins, NF_GEAR_INSOLES);
+	snprintf(ins.nickname, sizeof ins.nickname, "flat");
+	ins.start_km = 400;
+	ins.retire_km = 300;
+	assert_int_equal(nf_journal_add_gear(j, &ins, &err), NF_OK);
+	for (int i = 0; i < 3; i++) {
+		nf_journal_run r = tj_run(10, TA_T0 + i * TA_DAY);
+		r.shoes_id = s;
+		r.insoles_id = ins.id;
+		nf_episode e;
+		nf_episode_init(&e);
+		e.onset_km = 5;
+		assert_int_equal(nf_journal_add_run(j, &r, &e, 1, NULL, &err), NF_OK);
+	}
+	nf_analysis *a = ta_analyze(j, NOW);
+	const nf_derived *d = nf_analysis_find(a, "shoe_km");
+	assert_non_null(d);
+	assert_true(fabs(d->x - 810) < 0.5); /* 800, 810, 820 */
+	d = nf_analysis_find(a, "insoles_worn");
+	assert_non_null(d);
+	assert_true(d->b);
+	assert_true(ta_advice(a, "Replace the shoes 'worn'"));
+	nf_analysis_free(a);
+	nf_journal_close(j);
+}
+
+static void insoles_without_retirement_ask(void **state)
+{
+	(void)state;
+	nf_journal *j = tj_open(tj_path("ins"));
+	nf_gear ins;
+	nf_error err = {0};
+	nf_gear_init(&ins, NF_GEAR_INSOLES);
+	snprintf(ins.nickname, sizeof ins.nickname, "gel");
+	assert_int_equal(nf_journal_add_gear(j, &ins, &err), NF_OK);
+	nf_journal_run r = tj_run(10, TA_T0);
+	r.insoles_id = ins.id;
+	nf_episode e;
+	nf_episode_init(&e);
+	e.onset_km = 5;
+	assert_int_equal(nf_journal_add_run(j, &r, &e, 1, NULL, &err), NF_OK);
+	nf_analysis *a = ta_analyze(j, NOW);
+	assert_null(nf_analysis_find(a, "insoles_worn"));
+	assert_true(ta_needs(a, "insoles 'gel'"));
+	nf_analysis_free(a);
+	nf_journal_close(j);
+}
+
+static void cold_weather(void **state)
+{
+	(void)state;
+	nf_journal *j = tj_open(tj_path("cold"));
+	for (int i = 0; i < 14; i++)
+		ta_add(j, &TA_RUN(.day = i * 2, .temp = i % 2 ? -2.0 : 15.0, .onset_km = i % 2 ? 5 : 0));
+	nf_analysis *a = ta_analyze(j, NOW);
+	const nf_derived *d = nf_analysis_find(a, "cold_weather_worse");
+	assert_non_null(d);
+	assert_true(d->b);
+	assert_int_equal(d->runs, 14);
+	nf_analysis_free(a);
+
+	j = (nf_journal_close(j), tj_open(tj_path("warm")));
+	for (int i = 0; i < 14; i++)
+		ta_add(j, &TA_RUN(.day = i * 2, .temp = i % 2 ? -2.0 : 15.0, .onset_km = i % 4 < 2 ? 5 : 0));
+	a = ta_analyze(j, NOW);
+	d = nf_analysis_find(a, "cold_weather_worse");
+	assert_non_null(d);
+	assert_false(d->b);
+	nf_analysis_free(a);
+
+	j = (nf_journal_close(j), tj_open(tj_path("notemp")));
+	ta_add(j, &TA_RUN(.day = 1, .onset_km = 5));
+	a = ta_analyze(j, NOW);
+	assert_null(nf_analysis_find(a, "cold_weather_worse"));
+	assert_true(ta_needs(a, "temperature"));
+	nf_analysis_free(a);
+	nf_journal_close(j);
+}
+
+static void pace(void **state)
+{
+	(void)state;
+	nf_journal *j = tj_open(tj_path("pace"));
+	for (int i = 0; i < 12; i++) /* numb runs at 4:30-4:41/km, the others at 5:30-5:41 */
+		ta_add(j, &TA_RUN(.day = i * 2, .pace = (i % 2 ? 270 : 330) + i, .onset_km = i % 2 ? 5 : 0));
+	nf_analysis *a = ta_analyze(j, NOW);
+	const nf_derived *d = nf_analysis_find(a, "worse_with_pace");
+	assert_non_null(d);
+	assert_true(d->b);
+	assert_non_null(strstr(d->evidence, "Mann-Whitney"));
+	nf_analysis_free(a);
+
+	j = (nf_journal_close(j), tj_open(tj_path("pace2")));
+	for (int i = 0; i < 12; i++) /* the same paces with and without */
+		ta_add(j, &TA_RUN(.day = i * 2, .pace = 300 + (i / 2) * 5, .onset_km = i % 2 ? 5 : 0));
+	a = ta_analyze(j, NOW);
+	d = nf_analysis_find(a, "worse_with_pace");
+	assert_non_null(d);
+	assert_false(d->b);
+	nf_analysis_free(a);
+	nf_journal_close(j);
+}
+
+static void progression(void **state)
+{
+	(void)state;
+	nf_journal *j = tj_open(tj_path("worse"));
+	for (int i = 0; i < 8; i++)
+		ta_add(j, &TA_RUN(.day = i * 7, .onset_km = 5, .sev = 1 + i));
+	nf_analysis *a = ta_analyze(j, NOW);
+	const nf_derived *d = nf_analysis_find(a, "progressive");
+	assert_non_null(d);
+	assert_true(d->b);
+	nf_analysis_free(a);
+
+	j = (nf_journal_close(j), tj_open(tj_path("stable")));
+	int sev[] = {4, 3, 4, 3, 4, 3, 4, 3};
+	for (int i = 0; i < 8; i++)
+		ta_add(j, &TA_RUN(.day = i * 7, .onset_km = 5, .sev = sev[i]));
+	a = ta_analyze(j, NOW);
+	d = nf_analysis_find(a, "progressive");
+	assert_non_null(d);
+	assert_false(d->b);
+	nf_analysis_free(a);
+
+	j = (nf_journal_close(j), tj_open(tj_path("short")));
+	ta_add(j, &TA_RUN(.day = 1, .onset_km = 5, .sev = 3));
+	ta_add(j, &TA_RUN(.day = 3, .onset_km = 5, .sev = 5));
+	a = ta_analyze(j, NOW);
+	assert_null(nf_analysis_find(a, "progressive"));
+	assert_true(ta_needs(a, "a trend over the weeks"));
+	nf_analysis_free(a);
+	nf_journal_close(j);
+}
+
+static void recovery_and_flags(void **state)
+{
+	(void)state;
+	nf_journal *j = tj_open(tj_path("flags"));
+	double rec[] = {3, 5, 8};
+	for (int i = 0; i < 3; i++)
+		ta_add(j, &TA_RUN(.day = i * 3, .onset_km = 5, .recover = rec[i], .cramp = 0, .loosen = 1));
+	nf_analysis *a = ta_analyze(j, NOW);
+	const nf_derived *d = nf_analysis_find(a, "resolves_on_stopping");
+	assert_non_null(d);
+	assert_true(d->b);
+	d = nf_analysis_find(a, "resolve_minutes");
+	assert_non_null(d);
+	assert_true(fabs(d->x - 5) < 1e-9);
+	d = nf_analysis_find(a, "calf_cramp");
+	assert_non_null(d);
+	assert_false(d->b);
+	d = nf_analysis_find(a, "relief_loosening");
+	assert_non_null(d);
+	assert_true(d->b);
+	nf_analysis_free(a);
+
+	j = (nf_journal_close(j), tj_open(tj_path("noflags")));
+	ta_add(j, &TA_RUN(.day = 1, .onset_km = 5, .recover = 4, .cramp = 1));
+	a = ta_analyze(j, NOW);
+	assert_null(nf_analysis_find(a, "resolve_minutes"));
+	assert_null(nf_analysis_find(a, "calf_cramp"));
+	assert_null(nf_analysis_find(a, "relief_loosening"));
+	assert_true(ta_needs(a, "--recover"));
+	assert_true(ta_needs(a, "--cramp"));
+	nf_analysis_free(a);
+	nf_journal_close(j);
+}
+
+static void weeks_since_onset_uses_the_clock(void **state)
+{
+	(void)state;
+	nf_journal *j = tj_open(tj_path("weeks"));
+	ta_add(j, &TA_RUN(.day = 0));
+	ta_add(j, &TA_RUN(.day = 7, .onset_km = 5));
+	nf_analysis *a = ta_analyze(j, TA_T0 + 7 * TA_DAY + 21 * TA_DAY);
+	const nf_derived *d = nf_analysis_find(a, "weeks_since_onset");
+	assert_non_null(d);
+	assert_true(fabs(d->x - 3.0) < 1e-9);
+	nf_analysis_free(a);
+	a = ta_analyze(j, TA_T0); /* a clock before the first episode derives nothing */
+	assert_null(nf_analysis_find(a, "weeks_since_onset"));
+	nf_analysis_free(a);
+	nf_journal_close(j);
+}
+
+static void training_facts(void **state)
+{
+	(void)state;
+	nf_journal *j = tj_open(tj_path("training"));
+	for (int i = 0; i < 56; i += 2) /* 8 weeks: 5 km runs then 10 km runs for the last 4 */
+		ta_add(j, &TA_RUN(.day = i, .km = i < 28 ? 5 : 10, .cadence = 150));
+	nf_analysis *a = ta_analyze(j, TA_T0 + 56 * TA_DAY);
+	const nf_training *t = nf_analysis_training(a);
+	assert_true(fabs(t->cadence_spm - 150) < 1e-9);
+	assert_int_equal(t->cadence_runs, 10);
+	assert_true(fabs(t->week_km_recent - 35) < 1e-9);
+	assert_true(fabs(t->week_km_before - 17.5) < 1e-9);
+	assert_true(fabs(t->week_change_pct - 100) < 1e-9);
+	assert_true(t->stride_m > 0);
+	assert_true(ta_advice(a, "raise it by 5 to 10 percent, to about 158 to 165 steps per minute"));
+	size_t nw;
+	nf_analysis_weeks(a, &nw);
+	assert_true(nw >= 8 && nw <= 10);
+	nf_analysis_free(a);
+	nf_journal_close(j);
+}
+
+static void json_shape(void **state)
+{
+	(void)state;
+	nf_journal *j = tj_open(tj_path("json"));
+	for (int i = 0; i < 4; i++)
+		ta_add(j, &TA_RUN(.day = i * 3, .onset_km = 7, .recover = 4));
+	nf_analysis *a = ta_analyze(j, NOW);
+	char *text = nf_analysis_json(a);
+	json_t *root = json_loads(text, 0, NULL);
+	assert_non_null(root);
+	json_t *f = json_object_get(json_object_get(root, "findings"), "onset_km");
+	assert_true(json_is_real(json_object_get(f, "value")));
+	assert_true(json_is_string(json_object_get(f, "evidence")));
+	assert_int_equal(json_integer_value(json_object_get(json_object_get(f, "support"), "episodes")), 4);
+	assert_true(json_is_boolean(json_object_get(json_object_get(json_object_get(root, "findings"), "onset_consistent"),
+						    "value")));
+	assert_null(json_object_get(json_object_get(root, "findings"), "only_some_shoes"));
+	assert_true(json_is_array(json_object_get(root, "needs")));
+	assert_true(json_is_object(json_object_get(root, "training")));
+	json_decref(root);
+	free(text);
+	nf_analysis_free(a);
+	nf_journal_close(j);
+}
+
+static void apply_to_engine(void **state)
+{
+	(void)state;
+	nf_kb *kb = NULL;
+	nf_engine *e = NULL;
+	nf_error err = {0};
+	assert_int_equal(nf_kb_load_files("kb/vocabulary.json", "kb/numbfoot.json", &kb, &err), NF_OK);
+	assert_int_equal(nf_engine_new(kb, NF_MODE_RUNNER, &e, &err), NF_OK);
+	nf_journal *j = tj_open(tj_path("apply"));
+	for (int i = 0; i < 4; i++)
+		ta_add(j, &TA_RUN(.day = i * 3, .onset_km = 7, .recover = 4, .loosen = 1));
+	nf_analysis *a = ta_analyze(j, NOW);
+	size_t n = 0;
+	assert_int_equal(nf_analysis_apply(a, e, &n, &err), NF_OK);
+	assert_int_equal(n, nf_analysis_findings(a));
+	nf_value v;
+	int f = nf_kb_finding_index(kb, "onset_km");
+	assert_true(f >= 0);
+	assert_int_equal(nf_engine_state(e, (size_t)f, &v), NF_ANSWERED);
+	assert_true(fabs(v.x - 7) < 1e-9);
+	f = nf_kb_finding_index(kb, "relief_loosening");
+	assert_int_equal(nf_engine_state(e, (size_t)f, &v), NF_ANSWERED);
+	assert_true(v.b);
+	nf_analysis_free(a);
+	nf_journal_close(j);
+	nf_engine_free(e);
+	nf_kb_free(kb);
+}
+
+static void parse_now(void **state)
+{
+	(void)state;
+	int64_t t;
+	assert_int_equal(nf_analysis_parse_now("2026-01-01", &t, NULL), NF_OK);
+	assert_int_equal(t, TA_T0);
+	assert_int_equal(nf_analysis_parse_now("2026-01-01T00:00:10Z", &t, NULL), NF_OK);
+	assert_int_equal(t, TA_T0 + 10);
+	assert_int_equal(nf_analysis_parse_now("yesterday", &t, NULL), NF_EPARSE);
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	tj_cleanup();
+	return 0;
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(fisher_known_values),
+		cmocka_unit_test(empty_journal_derives_nothing),
+		cmocka_unit_test(onset_consistent_and_km),
+		cmocka_unit_test(onset_scattered),
+		cmocka_unit_test(onset_too_few),
+		cmocka_unit_test(one_pair_implicated),
+		cmocka_unit_test(both_pairs_affected),
+		cmocka_unit_test(shoes_undecided_says_how_many_runs),
+		cmocka_unit_test(one_pair_only),
+		cmocka_unit_test(new_shoes_began_it),
+		cmocka_unit_test(old_shoes_not_new),
+		cmocka_unit_test(shoe_km_and_worn_insoles),
+		cmocka_unit_test(insoles_without_retirement_ask),
+		cmocka_unit_test(cold_weather),
+		cmocka_unit_test(pace),
+		cmocka_unit_test(progression),
+		cmocka_unit_test(recovery_and_flags),
+		cmocka_unit_test(weeks_since_onset_uses_the_clock),
+		cmocka_unit_test(training_facts),
+		cmocka_unit_test(json_shape),
+		cmocka_unit_test(apply_to_engine),
+		cmocka_unit_test(parse_now),
+	};
+	return cmocka_run_group_tests_name("analyze", tests, NULL, teardown);
+}

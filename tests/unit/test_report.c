@@ -1,0 +1,214 @@
+/* The report writers: every format from an empty and a filled journal, the same bytes for the
+ * same journal and clock, the saved assessment preferred over a fresh one, clean errors. */
+#include "test_analyze_util.h"
+
+#include <jansson.h>
+
+#include "numbfoot/kb.h"
+#include "numbfoot/report.h"
+
+#define NOW (TA_T0 + 60 * TA_DAY)
+
+/* Fontconfig keeps its configuration and font cache for the life of the process and frees them
+ * only in FcFini(), which a library must not call (another user may hold them). Under
+ * LeakSanitizer (make SAN=1) those are reported as leaks; this hook, read only by LeakSanitizer,
+ * names them as expected. */
+__attribute__((visibility("default"))) const char *__lsan_default_suppressions(void);
+const char *__lsan_default_suppressions(void)
+{
+	return "leak:libfontconfig.so\n";
+}
+
+static nf_kb *kb;
+
+static int setup(void **state)
+{
+	(void)state;
+	nf_error err = {0};
+	return nf_kb_load_files("kb/vocabulary.json", "kb/numbfoot.json", &kb, &err) == NF_OK ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	nf_kb_free(kb);
+	tj_cleanup();
+	return 0;
+}
+
+static char *slurp(const char *path, size_t *n)
+{
+	FILE *f = fopen(path, "rb");
+	assert_non_null(f);
+	fseek(f, 0, SEEK_END);
+	long len = ftell(f);
+	rewind(f);
+	char *b = malloc((size_t)len + 1);
+	assert_int_equal(fread(b, 1, (size_t)len, f), (size_t)len);
+	b[len] = '\0';
+	fclose(f);
+	*n = (size_t)len;
+	return b;
+}
+
+static const char *out_path(const char *name)
+{
+	static char p[600];
+	tj_path("dummy");
+	snprintf(p, sizeof p, "%s/%s", tj_dir, name);
+	return p;
+}
+
+static void fill(nf_journal *j)
+{
+	int64_t blue = tj_add_shoes(j, "blue", 0), red = tj_add_shoes(j, "red", 700);
+	for (int i = 0; i < 20; i++)
+		ta_add(j, &TA_RUN(.day = i * 2, .shoes = i % 2 ? blue : red, .cadence = 150 + i % 3,
+				  .onset_km = i % 2 ? 6.5 + 0.1 * (i % 3) : 0, .sev = 3, .recover = 5, .loosen = 1));
+}
+
+static void write_ok(nf_journal *j, nf_report_format fmt, const char *path)
+{
+	nf_report_options o = {.now = NOW, .format = fmt};
+	nf_error err = {0};
+	nf_err rc = nf_report_write(j, kb, &o, path, &err);
+	if (rc)
+		fprintf(stderr, "report: %s\n", err.msg);
+	assert_int_equal(rc, NF_OK);
+}
+
+static void format_from_name(void **state)
+{
+	(void)state;
+	assert_int_equal(nf_report_format_for("a.pdf"), NF_REPORT_PDF);
+	assert_int_equal(nf_report_format_for("a.PDF"), NF_REPORT_PDF);
+	assert_int_equal(nf_report_format_for("x/a.html"), NF_REPORT_HTML);
+	assert_int_equal(nf_report_format_for("a.htm"), NF_REPORT_HTML);
+	assert_int_equal(nf_report_format_for("a.png"), NF_REPORT_PNG);
+	assert_int_equal(nf_report_format_for("a.svg"), NF_REPORT_SVG);
+	assert_int_equal(nf_report_format_for("a.txt"), -1);
+	assert_int_equal(nf_report_format_for(".pdf"), -1);
+	assert_int_equal(nf_report_format_for(NULL), -1);
+}
+
+static void empty_journal_every_format(void **state)
+{
+	(void)state;
+	nf_journal *j = tj_open(tj_path("empty"));
+	size_t n;
+	write_ok(j, NF_REPORT_PDF, out_path("e.pdf"));
+	char *b = slurp(out_path("e.pdf"), &n);
+	assert_true(n > 1000 && !memcmp(b, "%PDF-", 5));
+	free(b);
+	write_ok(j, NF_REPORT_HTML, out_path("e.html"));
+	b = slurp(out_path("e.html"), &n);
+	assert_non_null(strstr(b, "This is not a diagnosis"));
+	assert_non_null(strstr(b, "made now from the journal"));
+	assert_non_null(strstr(b, "GPS tracks are left out"));
+	assert_non_null(strstr(b, "No episodes are logged yet"));
+	free(b);
+	write_ok(j, NF_REPORT_PNG, out_path("e.png"));
+	b = slurp(out_path("e.png"), &n);
+	assert_true(!memcmp(b, "\x89PNG", 4));
+	free(b);
+	write_ok(j, NF_REPORT_SVG, out_path("e.svg"));
+	b = slurp(out_path("e.svg"), &n);
+	assert_non_null(strstr(b, "<svg"));
+	free(b);
+	nf_journal_close(j);
+}
+
+static void filled_journal_html(void **state)
+{
+	(void)state;
+	nf_journal *j = tj_open(tj_path("filled"));
+	fill(j);
+	size_t n;
+	write_ok(j, NF_REPORT_HTML, out_path("f.html"));
+	char *b = slurp(out_path("f.html"), &n);
+	int svgs = 0;
+	for (const char *p = b; (p = strstr(p, "<svg")); p++)
+		svgs++;
+	assert_int_equal(svgs, 5);
+	assert_null(strstr(b, "<?xml"));
+	assert_non_null(strstr(b, "from the journal"));
+	assert_non_null(strstr(b, "Replace the shoes 'red'"));
+	assert_non_null(strstr(b, "raise it by 5 to 10 percent"));
+	assert_non_null(strstr(b, "<table>"));
+	/* each figure's ids are its own */
+	assert_non_null(strstr(b, "id=\"f0-"));
+	assert_non_null(strstr(b, "id=\"f4-"));
+	free(b);
+	nf_journal_close(j);
+}
+
+static void same_journal_same_bytes(void **state)
+{
+	(void)state;
+	nf_journal *j = tj_open(tj_path("det"));
+	fill(j);
+	const nf_report_format f[] = {NF_REPORT_PDF, NF_REPORT_HTML, NF_REPORT_PNG};
+	const char *a[] = {"d1.pdf", "d1.html", "d1.png"}, *c[] = {"d2.pdf", "d2.html", "d2.png"};
+	for (int i = 0; i < 3; i++) {
+		char pa[600];
+		snprintf(pa, sizeof pa, "%s", out_path(a[i]));
+		write_ok(j, f[i], pa);
+		write_ok(j, f[i], out_path(c[i]));
+		size_t n1, n2;
+		char *b1 = slurp(pa, &n1), *b2 = slurp(out_path(c[i]), &n2);
+		assert_int_equal(n1, n2);
+		assert_memory_equal(b1, b2, n1);
+		free(b1);
+		free(b2);
+	}
+	nf_journal_close(j);
+}
+
+static void saved_assessment_is_used(void **state)
+{
+	(void)state;
+	nf_journal *j = tj_open(tj_path("saved"));
+	nf_error err = {0};
+	const char *result = "{\"triage\": {\"level\": \"urgent\", \"words\": \"Urgent: a saved test result.\"},"
+			     " \"ranking\": [{\"id\": \"cecs\", \"name\": \"A saved cause\", \"probability\": 0.8,"
+			     " \"reasons\": []}], \"plan\": [], \"see\": [\"gp\"], \"answers\": {\"back_pain\": false}}";
+	assert_int_equal(nf_journal_add_assessment(j, "2026-02-01T10:00:00Z", "{\"answers\": {}, \"derived\": []}", result,
+						   NULL, &err),
+			 NF_OK);
+	write_ok(j, NF_REPORT_HTML, out_path("s.html"));
+	size_t n;
+	char *b = slurp(out_path("s.html"), &n);
+	assert_non_null(strstr(b, "Urgent: a saved test result."));
+	assert_non_null(strstr(b, "Assessment of 2026-02-01 10:00 UTC"));
+	assert_non_null(strstr(b, "A saved cause"));
+	free(b);
+	nf_journal_close(j);
+}
+
+static void unwritable_path(void **state)
+{
+	(void)state;
+	nf_journal *j = tj_open(tj_path("unw"));
+	nf_report_options o = {.now = NOW, .format = NF_REPORT_PDF};
+	nf_error err = {0};
+	assert_int_equal(nf_report_write(j, kb, &o, "/nonexistent-dir/x.pdf", &err), NF_EIO);
+	assert_non_null(strstr(err.msg, "/nonexistent-dir/x.pdf"));
+	o.format = NF_REPORT_HTML;
+	assert_int_equal(nf_report_write(j, kb, &o, "/nonexistent-dir/x.html", &err), NF_EIO);
+	o.format = NF_REPORT_PNG;
+	assert_int_equal(nf_report_write(j, kb, &o, "/nonexistent-dir/x.png", &err), NF_EIO);
+	nf_journal_close(j);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(format_from_name),
+		cmocka_unit_test(empty_journal_every_format),
+		cmocka_unit_test(filled_journal_html),
+		cmocka_unit_test(same_journal_same_bytes),
+		cmocka_unit_test(saved_assessment_is_used),
+		cmocka_unit_test(unwritable_path),
+	};
+	return cmocka_run_group_tests_name("report", tests, setup, teardown);
+}
