@@ -1,11 +1,19 @@
 # Every command the README shows ("    $ build/numbfoot ...") runs and exits 0, and the first
 # output line the README shows under it (when it shows one) is what the command prints.
 set -u
-bad=0; n=0
-tmp=$(mktemp); trap 'rm -f "$tmp"' EXIT
-grep -n '^    \$ build/numbfoot' README.md | while IFS= read -r hit; do
+bad=0
+tmp=$(mktemp); trap 'rm -f "$tmp"; rm -rf "$work"' EXIT
+# The commands run in a scratch folder laid out like the repository's (cases/ and ../shared
+# reachable), so that files they write (a report) do not land in the working tree.
+repo=$(pwd)
+work=$(mktemp -d)
+mkdir -p "$work/repo"
+ln -s "$repo/cases" "$work/repo/cases"
+ln -s "$repo/../shared" "$work/shared"
+case "$NUMBFOOT" in /*) ;; *) NUMBFOOT="$repo/$NUMBFOOT" ;; esac
+grep -n '^    \$ build/numbfoot' README.md | (cd "$work/repo" && while IFS= read -r hit; do
 	line=${hit%%:*}; cmd=${hit#*:    \$ build/numbfoot}
-	want=$(sed -n "$((line + 1))p" README.md | sed -n 's/^    \([^$].*\)$/\1/p' | sed 's/^ *//')
+	want=$(sed -n "$((line + 1))p" "$repo/README.md" | sed -n 's/^    \([^$].*\)$/\1/p' | sed 's/^ *//')
 	# shellcheck disable=SC2086
 	NO_COLOR=1 "$NUMBFOOT" $cmd </dev/null >"$tmp" 2>&1
 	rc=$?
@@ -13,6 +21,6 @@ grep -n '^    \$ build/numbfoot' README.md | while IFS= read -r hit; do
 	if [ -n "$want" ] && [ "$want" != "..." ] && ! grep -qF -- "$want" "$tmp"; then
 		echo "README line $line: output lacks: $want"; exit 1
 	fi
-done || bad=1
+done) || bad=1
 [ $(grep -c '^    \$ build/numbfoot' README.md) -ge 5 ] || { echo "README shows fewer commands than expected"; bad=1; }
 exit $bad
