@@ -422,6 +422,9 @@ nf_err rp_write_pdf(const struct rp_doc *d, const char *path, nf_error *err)
 	answers_section(&p);
 	history(&p);
 	training(&p);
+	/* Keep the heading with the first figure: a heading alone at the foot of a page reads as a
+	 * missing figure. */
+	ensure(&p, 60 + FIG_H + 10);
 	heading(&p, "Figures");
 	for (int i = 0; i < RP_FIGURES; i++) {
 		ensure(&p, FIG_H + 10);
