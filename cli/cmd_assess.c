@@ -442,8 +442,16 @@ static int run_assess(const struct cli_args *a)
 		rc = CLI_EXIT_FAIL;
 		goto out;
 	}
+	size_t given = 0;
+	for (size_t f = 0; f < nf_kb_findings(kb); f++)
+		given += nf_engine_state(s.e, f, NULL) != NF_UNASKED;
 	if (as_json) {
 		puts(text);
+	} else if (!given) {
+		/* Priors alone are no assessment of this person: say so rather than rank causes. */
+		puts("\nYou stopped before answering any question, so there is nothing to assess yet. Run "
+		     "'numbfoot assess' again when you are ready.\nIf you have sudden weakness, a cold pale foot, "
+		     "numbness between the legs or trouble passing urine, get emergency care now.");
 	} else {
 		render_result(stdout, s.e, s.color, s.miles);
 		if (an && nf_analysis_advice(an)) {
@@ -454,9 +462,6 @@ static int run_assess(const struct cli_args *a)
 	}
 	/* An interview ended before any answer (end of input at the first question) is not an
 	 * assessment worth keeping. */
-	size_t given = 0;
-	for (size_t f = 0; f < nf_kb_findings(kb); f++)
-		given += nf_engine_state(s.e, f, NULL) != NF_UNASKED;
 	save = save && given > 0;
 	if (save && !j && (rc = cli_journal_open(a, &j)))
 		goto out;

@@ -101,6 +101,16 @@ void render_result(FILE *out, nf_engine *e, bool color, bool miles)
 		fprintf(out, "Why: causes that need at least this level hold %.0f%% of the probability.\n",
 			100 * ti.mass[ti.level]);
 	}
+	/* Warning signs never asked (the interview was stopped, or a case file is silent on them):
+	 * the triage cannot speak for them, so list them. */
+	size_t unasked = 0;
+	for (size_t f = 0; f < nf_kb_findings(kb); f++) {
+		if (nf_kb_finding_red_flag(kb, f, NULL) != NF_EMERGENCY || nf_engine_state(e, f, NULL) != NF_UNASKED)
+			continue;
+		if (!unasked++)
+			fprintf(out, "Not asked: if any of these apply, get emergency care now:\n");
+		fprintf(out, "  - %s\n", nf_kb_finding_means(kb, f));
+	}
 	fprintf(out, "\n%sMost likely causes%s (how likely each is, given your answers)\n", bold, off);
 	size_t order[NF_MAX_CONDITIONS], n = nf_engine_ranking(e, order, NF_MAX_CONDITIONS);
 	for (size_t i = 0; i < n && i < SHOW_CAUSES; i++) {

@@ -1,0 +1,6 @@
+# a case file silent on the warning signs gets them listed as not asked
+args: assess --answers tests/cli/data/laces.json
+env: NO_COLOR=1
+exit: 0
+out: Not asked: if any of these apply, get emergency care now:
+out: numbness between the legs
