@@ -307,11 +307,6 @@ const struct cli_command cmd_episode_edit = {
 
 /* ---- episode delete ---- */
 
-static const struct cli_option delete_options[] = {
-	CLI_JOURNAL_OPTIONS,
-	{NULL, NULL, NULL},
-};
-
 static int run_episode_delete(const struct cli_args *a)
 {
 	nf_error err = {0};
@@ -333,6 +328,6 @@ const struct cli_command cmd_episode_delete = {
 	.args = "ID",
 	.summary = "delete an episode",
 	.description = "Deletes the episode (secure_delete overwrites it in the file).",
-	.options = delete_options,
+	.options = cli_journal_only_options,
 	.run = run_episode_delete,
 };

@@ -266,11 +266,6 @@ const struct cli_command cmd_run_list = {
 
 /* ---- run show ---- */
 
-static const struct cli_option show_options[] = {
-	CLI_JOURNAL_OPTIONS,
-	{NULL, NULL, NULL},
-};
-
 /* The one RUN argument of show, edit and delete (an id, or 'last'): checks it, opens the journal
  * and finds the run's id. Returns CLI_EXIT_OK with *j open (the caller closes it), else prints why
  * and returns the exit code with the journal closed. */
@@ -361,7 +356,7 @@ const struct cli_command cmd_run_show = {
 	.args = "RUN",
 	.summary = "show one run with its episodes",
 	.description = "Shows everything stored about run RUN (an id, or 'last' for the latest run).",
-	.options = show_options,
+	.options = cli_journal_only_options,
 	.run = run_run_show,
 };
 
@@ -419,11 +414,6 @@ const struct cli_command cmd_run_edit = {
 
 /* ---- run delete ---- */
 
-static const struct cli_option delete_options[] = {
-	CLI_JOURNAL_OPTIONS,
-	{NULL, NULL, NULL},
-};
-
 static int run_run_delete(const struct cli_args *a)
 {
 	nf_error err = {0};
@@ -445,6 +435,6 @@ const struct cli_command cmd_run_delete = {
 	.args = "RUN",
 	.summary = "delete a run and its episodes",
 	.description = "Deletes run RUN and every episode recorded on it.",
-	.options = delete_options,
+	.options = cli_journal_only_options,
 	.run = run_run_delete,
 };

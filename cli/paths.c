@@ -23,6 +23,11 @@ static bool make_dir(const char *p, mode_t mode)
 	return false;
 }
 
+const struct cli_option cli_journal_only_options[] = {
+	CLI_JOURNAL_OPTIONS,
+	{NULL, NULL, NULL},
+};
+
 bool cli_journal_path(const struct cli_args *a, char *buf, size_t size)
 {
 	const char *db = cli_opt(a, "db");

@@ -19,6 +19,9 @@
 	{"db", "PATH", "use the journal at PATH instead of the default"}, \
 	{"json", NULL, "print JSON instead of text"}
 
+/* The option table of a journal command with no options of its own. */
+extern const struct cli_option cli_journal_only_options[];
+
 /* The journal path into buf: --db when given, else $XDG_DATA_HOME/numbfoot/journal.db (or
  * ~/.local/share/numbfoot/journal.db). Creates the numbfoot folder with mode 0700 when missing.
  * Prints the reason and returns false on failure. */
