@@ -116,6 +116,29 @@ static void print_episode(const nf_episode *e)
 	putchar('\n');
 }
 
+/* What add and edit print: the episode as JSON with --json, else "<verb> episode ...". */
+static int print_result(const struct cli_args *a, const char *verb, const nf_episode *e)
+{
+	if (cli_flag(a, "json"))
+		return cli_print_json(cli_episode_json(e));
+	printf("%s ", verb);
+	print_episode(e);
+	return CLI_EXIT_OK;
+}
+
+/* The one episode ID of edit and delete: checks it, then opens the journal. Returns CLI_EXIT_OK
+ * with *j open (the caller closes it), else prints why and returns the exit code. */
+static int open_episode(const struct cli_args *a, nf_journal **j, int64_t *id)
+{
+	if (a->npos != 1) {
+		cli_errorf("%s: give one episode ID", a->cmd->name);
+		return CLI_EXIT_USAGE;
+	}
+	if (!cli_parse_id(a->pos[0], "ID", id))
+		return CLI_EXIT_USAGE;
+	return cli_journal_open(a, j);
+}
+
 #define EPISODE_OPTIONS \
 	{"at", "KM", "distance into the run when it began (or minutes: 25min)"}, \
 	{"where", "LIST", "where, comma-separated: toes_all,toes_3_4,big_toe,first_web,ball,arch," \
@@ -162,12 +185,7 @@ static int run_episode_add(const struct cli_args *a)
 		rc = cli_fail(&err);
 		goto out_close;
 	}
-	if (cli_flag(a, "json")) {
-		rc = cli_print_json(cli_episode_json(&e));
-	} else {
-		printf("added ");
-		print_episode(&e);
-	}
+	rc = print_result(a, "added", &e);
 out_close:
 	nf_journal_close(j);
 	return rc;
@@ -257,12 +275,7 @@ static int run_episode_edit(const struct cli_args *a)
 	nf_journal *j;
 	bool given;
 	int64_t id;
-	if (a->npos != 1 || !cli_parse_id(a->pos[0], "ID", &id)) {
-		if (a->npos != 1)
-			cli_errorf("episode edit: give one episode ID");
-		return CLI_EXIT_USAGE;
-	}
-	int rc = cli_journal_open(a, &j);
+	int rc = open_episode(a, &j, &id);
 	if (rc)
 		return rc;
 	if (nf_journal_get_episode(j, id, &e, &err)) {
@@ -277,12 +290,7 @@ static int run_episode_edit(const struct cli_args *a)
 		rc = cli_fail(&err);
 		goto out_close;
 	}
-	if (cli_flag(a, "json")) {
-		rc = cli_print_json(cli_episode_json(&e));
-	} else {
-		printf("updated ");
-		print_episode(&e);
-	}
+	rc = print_result(a, "updated", &e);
 out_close:
 	nf_journal_close(j);
 	return rc;
@@ -299,30 +307,18 @@ const struct cli_command cmd_episode_edit = {
 
 /* ---- episode delete ---- */
 
-static const struct cli_option delete_options[] = {
-	CLI_JOURNAL_OPTIONS,
-	{NULL, NULL, NULL},
-};
-
 static int run_episode_delete(const struct cli_args *a)
 {
 	nf_error err = {0};
 	nf_journal *j;
 	int64_t id;
-	if (a->npos != 1 || !cli_parse_id(a->pos[0], "ID", &id)) {
-		if (a->npos != 1)
-			cli_errorf("episode delete: give one episode ID");
-		return CLI_EXIT_USAGE;
-	}
-	int rc = cli_journal_open(a, &j);
+	int rc = open_episode(a, &j, &id);
 	if (rc)
 		return rc;
 	if (nf_journal_delete_episode(j, id, &err))
 		rc = cli_fail(&err);
-	else if (cli_flag(a, "json"))
-		rc = cli_print_json(json_pack("{s:I, s:b}", "id", (json_int_t)id, "deleted", 1));
 	else
-		printf("deleted episode %lld\n", (long long)id);
+		rc = cli_print_deleted(a, "episode", id, "");
 	nf_journal_close(j);
 	return rc;
 }
@@ -332,6 +328,6 @@ const struct cli_command cmd_episode_delete = {
 	.args = "ID",
 	.summary = "delete an episode",
 	.description = "Deletes the episode (secure_delete overwrites it in the file).",
-	.options = delete_options,
+	.options = cli_journal_only_options,
 	.run = run_episode_delete,
 };

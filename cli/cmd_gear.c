@@ -267,11 +267,6 @@ const struct cli_command cmd_gear_retire = {
 
 /* ---- gear default ---- */
 
-static const struct cli_option default_options[] = {
-	CLI_JOURNAL_OPTIONS,
-	{NULL, NULL, NULL},
-};
-
 static int run_gear_default(const struct cli_args *a)
 {
 	nf_error err = {0};
@@ -302,6 +297,6 @@ const struct cli_command cmd_gear_default = {
 	.summary = "choose the shoes or insoles new runs get",
 	.description = "Makes the gear the default of its kind: 'run add' and 'import' assign it to "
 		       "new runs unless told otherwise.",
-	.options = default_options,
+	.options = cli_journal_only_options,
 	.run = run_gear_default,
 };

@@ -36,29 +36,6 @@ static bool parse_cadence(const char *v, nf_journal_run *r)
 	return true;
 }
 
-/* Resolves --shoes / --insoles NICKNAME (or "none") into r; prints why on failure. */
-static int gear_opt(nf_journal *j, const struct cli_args *a, const char *name, nf_gear_kind kind,
-		    int64_t *id)
-{
-	nf_error err = {0};
-	nf_gear g;
-	const char *v = cli_opt(a, name);
-	if (!v)
-		return CLI_EXIT_OK;
-	if (!strcmp(v, "none")) {
-		*id = 0;
-		return CLI_EXIT_OK;
-	}
-	if (nf_journal_find_gear(j, v, &g, &err))
-		return cli_fail(&err);
-	if (g.kind != kind) {
-		cli_errorf("--%s: '%s' are %s", name, v, nf_gear_kind_name(g.kind));
-		return CLI_EXIT_USAGE;
-	}
-	*id = g.id;
-	return CLI_EXIT_OK;
-}
-
 /* Fills r from the run options present; false with a message on bad input. When editing, the
  * start is rebuilt only if --date or --time is given, --time alone keeping the run's date. */
 static bool run_from_args(const struct cli_args *a, nf_journal_run *r, bool editing)
@@ -162,13 +139,8 @@ static int run_run_add(const struct cli_args *a)
 	int rc = cli_journal_open(a, &j);
 	if (rc)
 		return rc;
-	nf_gear g;
-	if (!cli_opt(a, "shoes") && !nf_journal_default_gear(j, NF_GEAR_SHOES, &g, NULL))
-		r.shoes_id = g.id;
-	if (!cli_opt(a, "insoles") && !nf_journal_default_gear(j, NF_GEAR_INSOLES, &g, NULL))
-		r.insoles_id = g.id;
-	if ((rc = gear_opt(j, a, "shoes", NF_GEAR_SHOES, &r.shoes_id)) ||
-	    (rc = gear_opt(j, a, "insoles", NF_GEAR_INSOLES, &r.insoles_id)))
+	if ((rc = cli_gear_opt(j, a, "shoes", NF_GEAR_SHOES, true, &r.shoes_id)) ||
+	    (rc = cli_gear_opt(j, a, "insoles", NF_GEAR_INSOLES, true, &r.insoles_id)))
 		goto out_close;
 	if (nf_journal_add_run(j, &r, &e, has_episode ? 1 : 0, &crossed, &err) ||
 	    nf_journal_get_run(j, r.id, &r, &err)) {
@@ -294,11 +266,6 @@ const struct cli_command cmd_run_list = {
 
 /* ---- run show ---- */
 
-static const struct cli_option show_options[] = {
-	CLI_JOURNAL_OPTIONS,
-	{NULL, NULL, NULL},
-};
-
 /* The one RUN argument of show, edit and delete (an id, or 'last'): checks it, opens the journal
  * and finds the run's id. Returns CLI_EXIT_OK with *j open (the caller closes it), else prints why
  * and returns the exit code with the journal closed. */
@@ -389,7 +356,7 @@ const struct cli_command cmd_run_show = {
 	.args = "RUN",
 	.summary = "show one run with its episodes",
 	.description = "Shows everything stored about run RUN (an id, or 'last' for the latest run).",
-	.options = show_options,
+	.options = cli_journal_only_options,
 	.run = run_run_show,
 };
 
@@ -419,8 +386,8 @@ static int run_run_edit(const struct cli_args *a)
 		rc = CLI_EXIT_USAGE;
 		goto out_close;
 	}
-	if ((rc = gear_opt(j, a, "shoes", NF_GEAR_SHOES, &r.shoes_id)) ||
-	    (rc = gear_opt(j, a, "insoles", NF_GEAR_INSOLES, &r.insoles_id)))
+	if ((rc = cli_gear_opt(j, a, "shoes", NF_GEAR_SHOES, false, &r.shoes_id)) ||
+	    (rc = cli_gear_opt(j, a, "insoles", NF_GEAR_INSOLES, false, &r.insoles_id)))
 		goto out_close;
 	if (nf_journal_update_run(j, &r, &err) || nf_journal_get_run(j, id, &r, &err)) {
 		rc = cli_fail(&err);
@@ -447,11 +414,6 @@ const struct cli_command cmd_run_edit = {
 
 /* ---- run delete ---- */
 
-static const struct cli_option delete_options[] = {
-	CLI_JOURNAL_OPTIONS,
-	{NULL, NULL, NULL},
-};
-
 static int run_run_delete(const struct cli_args *a)
 {
 	nf_error err = {0};
@@ -462,10 +424,8 @@ static int run_run_delete(const struct cli_args *a)
 		return rc;
 	if (nf_journal_delete_run(j, id, &err))
 		rc = cli_fail(&err);
-	else if (cli_flag(a, "json"))
-		rc = cli_print_json(json_pack("{s:I, s:b}", "id", (json_int_t)id, "deleted", 1));
 	else
-		printf("deleted run %lld and its episodes\n", (long long)id);
+		rc = cli_print_deleted(a, "run", id, " and its episodes");
 	nf_journal_close(j);
 	return rc;
 }
@@ -475,6 +435,6 @@ const struct cli_command cmd_run_delete = {
 	.args = "RUN",
 	.summary = "delete a run and its episodes",
 	.description = "Deletes run RUN and every episode recorded on it.",
-	.options = delete_options,
+	.options = cli_journal_only_options,
 	.run = run_run_delete,
 };

@@ -23,6 +23,11 @@ static bool make_dir(const char *p, mode_t mode)
 	return false;
 }
 
+const struct cli_option cli_journal_only_options[] = {
+	CLI_JOURNAL_OPTIONS,
+	{NULL, NULL, NULL},
+};
+
 bool cli_journal_path(const struct cli_args *a, char *buf, size_t size)
 {
 	const char *db = cli_opt(a, "db");
@@ -254,6 +259,32 @@ int cli_resolve_run(nf_journal *j, int64_t *id)
 	return CLI_EXIT_OK;
 }
 
+int cli_gear_opt(nf_journal *j, const struct cli_args *a, const char *name, nf_gear_kind kind,
+		 bool use_default, int64_t *id)
+{
+	nf_error err = {0};
+	nf_gear g;
+	const char *v = cli_opt(a, name);
+	if (!v) {
+		/* No default of that kind is no error: the run is stored without that gear. */
+		if (use_default)
+			*id = nf_journal_default_gear(j, kind, &g, NULL) ? 0 : g.id;
+		return CLI_EXIT_OK;
+	}
+	if (!strcmp(v, "none")) {
+		*id = 0;
+		return CLI_EXIT_OK;
+	}
+	if (nf_journal_find_gear(j, v, &g, &err))
+		return cli_fail(&err);
+	if (g.kind != kind) {
+		cli_errorf("--%s: '%s' are %s", name, v, nf_gear_kind_name(g.kind));
+		return CLI_EXIT_USAGE;
+	}
+	*id = g.id;
+	return CLI_EXIT_OK;
+}
+
 bool cli_miles(const struct cli_args *a)
 {
 	return cli_flag(a, "miles") || cli_units_miles();
@@ -307,6 +338,14 @@ int cli_print_json(json_t *v)
 		return CLI_EXIT_FAIL;
 	}
 	fputc('\n', stdout);
+	return CLI_EXIT_OK;
+}
+
+int cli_print_deleted(const struct cli_args *a, const char *what, int64_t id, const char *rest)
+{
+	if (cli_flag(a, "json"))
+		return cli_print_json(json_pack("{s:I, s:b}", "id", (json_int_t)id, "deleted", 1));
+	printf("deleted %s %lld%s\n", what, (long long)id, rest);
 	return CLI_EXIT_OK;
 }
 

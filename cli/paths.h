@@ -19,6 +19,9 @@
 	{"db", "PATH", "use the journal at PATH instead of the default"}, \
 	{"json", NULL, "print JSON instead of text"}
 
+/* The option table of a journal command with no options of its own. */
+extern const struct cli_option cli_journal_only_options[];
+
 /* The journal path into buf: --db when given, else $XDG_DATA_HOME/numbfoot/journal.db (or
  * ~/.local/share/numbfoot/journal.db). Creates the numbfoot folder with mode 0700 when missing.
  * Prints the reason and returns false on failure. */
@@ -53,6 +56,12 @@ bool cli_parse_run(const char *s, const char *what, int64_t *id);
  * is). Returns CLI_EXIT_OK, or prints why and returns the exit code. */
 int cli_resolve_run(nf_journal *j, int64_t *id);
 
+/* --shoes or --insoles (name) NICKNAME, or "none", into *id. When the option is absent, *id stays
+ * as it is, or with use_default becomes the default gear of kind (0 when there is none). Returns
+ * CLI_EXIT_OK, or prints why (unknown nickname, gear of the other kind) and returns the exit code. */
+int cli_gear_opt(nf_journal *j, const struct cli_args *a, const char *name, nf_gear_kind kind,
+		 bool use_default, int64_t *id);
+
 /* Distances without a unit are miles: --miles, or units = mi in the settings file. */
 bool cli_miles(const struct cli_args *a);
 /* Copies text option --name, when given, into dst[size] (left as it is when absent). */
@@ -66,6 +75,10 @@ void cli_today(char buf[NF_JOURNAL_DATE_MAX]);
 /* Prints v (and releases it) as indented JSON on stdout; returns CLI_EXIT_OK, or CLI_EXIT_FAIL
  * when v is NULL (out of memory). */
 int cli_print_json(json_t *v);
+
+/* Reports a deletion: {"id": id, "deleted": true} with --json, else "deleted <what> <id><rest>".
+ * Returns the exit code. */
+int cli_print_deleted(const struct cli_args *a, const char *what, int64_t id, const char *rest);
 
 /* JSON objects for records (defined in cmd_export.c); unknown values are null. NULL only when
  * out of memory. */

@@ -153,7 +153,10 @@ nf_err nf_journal_list_episodes(nf_journal *j, int64_t run_id, nf_episode **out,
 		sqlite3_bind_int64(st, 1, run_id);
 		sqlite3_bind_int64(st, 2, run_id);
 	}
-	return jr_read_all(j, st, read_episode, NULL, sizeof **out, (void **)out, n, "episodes", err);
+	void *list;
+	nf_err rc = jr_read_all(j, st, read_episode, NULL, sizeof **out, &list, n, "episodes", err);
+	*out = list;
+	return rc;
 }
 
 void nf_episode_list_free(nf_episode *list)

@@ -162,7 +162,10 @@ nf_err nf_journal_list_gear(nf_journal *j, bool include_retired, nf_gear **out, 
 					  " ORDER BY g.kind DESC, g.nickname", err);
 	if (st)
 		sqlite3_bind_int(st, 1, include_retired);
-	return jr_read_all(j, st, read_gear, NULL, sizeof **out, (void **)out, n, "gear", err);
+	void *list;
+	nf_err rc = jr_read_all(j, st, read_gear, NULL, sizeof **out, &list, n, "gear", err);
+	*out = list;
+	return rc;
 }
 
 void nf_gear_list_free(nf_gear *list)

@@ -637,8 +637,11 @@ nf_err nf_journal_list_assessments(nf_journal *j, nf_assessment **out, size_t *n
 {
 	sqlite3_stmt *st = jr_prepare(j, "SELECT id, time, answers, result FROM assessments"
 					  " ORDER BY time, id", err);
-	return jr_read_all(j, st, read_assessment, release_assessment, sizeof **out, (void **)out, n,
-			   "assessments", err);
+	void *list;
+	nf_err rc = jr_read_all(j, st, read_assessment, release_assessment, sizeof **out, &list, n,
+				"assessments", err);
+	*out = list;
+	return rc;
 }
 
 void nf_assessment_list_free(nf_assessment *list, size_t n)

@@ -60,7 +60,9 @@ nf_err jr_get_by_id(nf_journal *j, const char *sql, int64_t id, jr_read_fn read,
 /* Reads every row of st with read into a new array of elements of size elem: *out (owned by the
  * caller, NULL when there are no rows) and *n. release (NULL when elements own no memory) frees
  * what one element owns; on failure every element read so far is released, the array freed, *out
- * is NULL and *n 0. Messages: "out of memory listing <what>", "listing <what>". */
+ * is NULL and *n 0. Messages: "out of memory listing <what>", "listing <what>". out is the
+ * address of a void * of the caller's, which it then converts: writing a typed pointer through a
+ * (void **) cast would break C's aliasing rules. */
 nf_err jr_read_all(nf_journal *j, sqlite3_stmt *st, jr_read_fn read, void (*release)(void *elem),
 		   size_t elem, void **out, size_t *n, const char *what, nf_error *err);
 
