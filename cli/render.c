@@ -53,6 +53,18 @@ void render_answer(const nf_kb *kb, size_t f, const nf_value *v, bool miles, cha
 	}
 }
 
+/* A probability as a person should read it: never 100% or 0%, the model is not that sure. */
+static const char *pct(double p, char *buf, size_t cap)
+{
+	if (p > 0.99)
+		snprintf(buf, cap, ">99%%");
+	else if (p < 0.01)
+		snprintf(buf, cap, "<1%%");
+	else
+		snprintf(buf, cap, "%.0f%%", 100 * p);
+	return buf;
+}
+
 static const char *level_color(nf_triage t)
 {
 	switch (t) {
@@ -79,8 +91,10 @@ static void print_reasons(FILE *out, nf_engine *e, size_t c, bool miles)
 			break;
 		nf_engine_state(e, r[i].finding, &v);
 		render_answer(kb, r[i].finding, &v, miles, ans, sizeof ans);
-		fprintf(out, "       %s %s: %s (x%.2g)\n", r[i].weight > 0 ? "raised by" : "lowered by",
-			nf_kb_finding_means(kb, r[i].finding), ans, exp(r[i].weight));
+		/* The likelihood ratio: two significant figures, but no exponent notation for a person. */
+		double lr = exp(r[i].weight);
+		fprintf(out, "       %s %s: %s (x%.*f)\n", r[i].weight > 0 ? "raised by" : "lowered by",
+			nf_kb_finding_means(kb, r[i].finding), ans, lr >= 10 ? 0 : lr >= 1 ? 1 : lr >= 0.1 ? 2 : 3, lr);
 	}
 }
 
@@ -98,8 +112,19 @@ void render_result(FILE *out, nf_engine *e, bool color, bool miles)
 		nf_kb_finding_red_flag(kb, (size_t)ti.red_flag, &says);
 		fprintf(out, "Why: you answered yes to a warning sign. %s\n", says);
 	} else if (ti.level > NF_SELF_CARE) {
-		fprintf(out, "Why: causes that need at least this level hold %.0f%% of the probability.\n",
-			100 * ti.mass[ti.level]);
+		/* Name the causes that carry the level, so the reason can be checked against the ranking. */
+		size_t ord[NF_MAX_CONDITIONS], nc = nf_engine_ranking(e, ord, NF_MAX_CONDITIONS), named = 0;
+		char b1[8], b2[8];
+		fprintf(out, "Why: causes that need at least this level hold %s of the probability",
+			pct(ti.mass[ti.level], b1, sizeof b1));
+		for (size_t i = 0; i < nc && named < 3; i++) {
+			double p = nf_engine_probability(e, ord[i]);
+			if (nf_engine_condition_level(e, ord[i]) < ti.level || p < 0.005)
+				continue;
+			fprintf(out, "%s%s %s", named ? ", " : " (", nf_kb_condition_name(kb, ord[i]), pct(p, b2, sizeof b2));
+			named++;
+		}
+		fprintf(out, "%s.\n", named ? ")" : "");
 	}
 	/* Warning signs never asked (the interview was stopped, or a case file is silent on them):
 	 * the triage cannot speak for them, so list them. */
@@ -123,15 +148,8 @@ void render_result(FILE *out, nf_engine *e, bool color, bool miles)
 			bar[k++] = g[0];
 		}
 		bar[k] = '\0';
-		/* Never print 100% or 0%: the model is not that sure, and the person should not think so. */
-		char pct[8];
-		if (p > 0.99)
-			snprintf(pct, sizeof pct, ">99%%");
-		else if (p < 0.01)
-			snprintf(pct, sizeof pct, " <1%%");
-		else
-			snprintf(pct, sizeof pct, "%3.0f%%", 100 * p);
-		fprintf(out, "  %zu. %-48.48s %s %s\n", i + 1, nf_kb_condition_name(kb, order[i]), bar, pct);
+		char b[8];
+		fprintf(out, "  %zu. %-48.48s %s %4s\n", i + 1, nf_kb_condition_name(kb, order[i]), bar, pct(p, b, sizeof b));
 		print_reasons(out, e, order[i], miles);
 	}
 
