@@ -154,3 +154,34 @@ const char *nf_kb_reference(const nf_kb *kb, size_t i, const char **cite)
 }
 
 double nf_kb_triage_threshold(const nf_kb *kb, nf_triage t) { return kb->threshold[t]; }
+
+static const char *const triage_ids[NF_TRIAGE_LEVELS] = {"self_care", "routine", "urgent", "emergency"};
+
+const char *nf_triage_id(nf_triage t)
+{
+	return (unsigned)t < NF_TRIAGE_LEVELS ? triage_ids[t] : "unknown";
+}
+
+int nf_triage_from_id(const char *id)
+{
+	for (int i = 0; i < NF_TRIAGE_LEVELS; i++)
+		if (id && !strcmp(id, triage_ids[i]))
+			return i;
+	return -1;
+}
+
+const char *nf_triage_words(nf_triage t)
+{
+	switch (t) {
+	case NF_EMERGENCY:
+		return "Emergency: call emergency services or go to an emergency department now.";
+	case NF_URGENT:
+		return "Urgent: see a doctor within 24 to 48 hours, and stop running until then.";
+	case NF_ROUTINE:
+		return "Routine: book a sports-medicine doctor or physiotherapist in the coming weeks.";
+	case NF_SELF_CARE:
+		return "Self-care first: follow the plan, and see a professional if it is not better within "
+		       "the time the plan gives.";
+	}
+	return "";
+}

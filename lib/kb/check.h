@@ -1,0 +1,51 @@
+/* Inside the knowledge-base reader: the checking context and the helpers its parts share. Nothing
+ * here is exported (the library is built with hidden visibility). */
+#ifndef NUMBFOOT_KB_CHECK_H
+#define NUMBFOOT_KB_CHECK_H
+
+#include <jansson.h>
+#include <stdbool.h>
+
+#include "kb/kb_impl.h"
+
+struct kb_ctx {
+	struct nf_faults f; /* the file being checked and the faults found in it */
+	nf_kb *kb;
+};
+
+/* Paths name where a value sits ("findings[3].default.p"); joined by hand, see check.c. */
+void kb_path_key(char *out, size_t cap, const char *parent, const char *key);
+void kb_path_index(char *out, size_t cap, const char *parent, size_t i);
+
+/* Adds a fault placed at path. */
+void kb_fault(struct kb_ctx *cx, const char *path, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* Parses text (an object is required); NULL after a fault. */
+json_t *kb_parse(struct kb_ctx *cx, const char *text);
+/* Reports keys of obj not in the NULL-terminated list allowed. */
+void kb_only_keys(struct kb_ctx *cx, const char *path, json_t *obj, const char *const *allowed);
+/* obj.key as a non-empty string, or NULL (a fault when required). */
+const char *kb_get_string(struct kb_ctx *cx, const char *path, json_t *obj, const char *key, bool required);
+/* The "id" of a conditions or findings entry, or NULL after a fault. */
+const char *kb_entry_id(struct kb_ctx *cx, const char *p, json_t *v);
+/* Whether key (len bytes) is a reference; references must be sorted (kb_read_references). */
+bool kb_is_reference(const nf_kb *kb, const char *key, size_t len);
+/* Checks obj.source; returns it or NULL. */
+const char *kb_check_source(struct kb_ctx *cx, const char *path, json_t *obj);
+/* A probability in (0, 1) into *out; false after a fault. */
+bool kb_get_prob(struct kb_ctx *cx, const char *path, json_t *v, double *out);
+int kb_vocab_value_index(json_t *vf, const char *value);
+int kb_finding_by_id(const nf_kb *kb, const char *id);
+int kb_condition_by_id(const nf_kb *kb, const char *id);
+/* The outcome index of a JSON answer value for a bool or enum finding, or -1. */
+int kb_outcome_of_json(const struct nf_finding *f, json_t *v);
+
+/* The sections (conditions.c, findings.c, sections.c). */
+void kb_read_rule(struct kb_ctx *cx, const char *path, json_t *r, struct nf_condition *c);
+void kb_read_condition(struct kb_ctx *cx, const char *path, json_t *o, struct nf_condition *c);
+void kb_read_finding_shape(struct kb_ctx *cx, const char *path, json_t *o, json_t *vf, struct nf_finding *f);
+void kb_read_finding_likelihoods(struct kb_ctx *cx, const char *path, json_t *o, json_t *vf, struct nf_finding *f);
+void kb_read_triage(struct kb_ctx *cx, json_t *t);
+void kb_read_checklists(struct kb_ctx *cx, json_t *arr);
+void kb_read_references(struct kb_ctx *cx, json_t *arr);
+
+#endif

@@ -1,0 +1,167 @@
+/* Reading the knowledge base's conditions: prior, level, escalation rules, whom to see, plan. */
+#include <stdio.h>
+#include <string.h>
+
+#include "kb/check.h"
+
+static const char *const see_ids[] = {"sports_medicine", "physiotherapist", "podiatrist", "gp",
+				      "vascular_surgeon", "neurologist", "spinal_surgeon", "foot_ankle_surgeon",
+				      "emergency_department", NULL};
+
+void kb_read_rule(struct kb_ctx *cx, const char *path, json_t *r, struct nf_condition *c)
+{
+	static const char *const keys[] = {"if", "to", "source", NULL};
+	if (!json_is_object(r)) {
+		kb_fault(cx, path, "not an object");
+		return;
+	}
+	kb_only_keys(cx, path, r, keys);
+	kb_check_source(cx, path, r);
+	if (c->nrules >= NF_MAX_RULES) {
+		kb_fault(cx, path, "more than %d rules", NF_MAX_RULES);
+		return;
+	}
+	struct nf_rule *rule = &c->rule[c->nrules];
+	memset(rule, 0, sizeof *rule);
+	const char *to = kb_get_string(cx, path, r, "to", true);
+	int lvl = nf_triage_from_id(to);
+	if (to && lvl < 0)
+		kb_fault(cx, path, "\"to\": \"%s\" is not a triage level", to);
+	rule->to = lvl < 0 ? NF_SELF_CARE : (nf_triage)lvl;
+	json_t *cond = json_object_get(r, "if");
+	char p[256];
+	kb_path_key(p, sizeof p, path, "if");
+	if (!json_is_object(cond) || json_object_size(cond) == 0) {
+		kb_fault(cx, p, "needs an object of finding answers");
+		return;
+	}
+	const char *k;
+	json_t *v;
+	json_object_foreach(cond, k, v)
+	{
+		char pk[300];
+		kb_path_key(pk, sizeof pk, p, k);
+		int fi = kb_finding_by_id(cx->kb, k);
+		if (fi < 0) {
+			kb_fault(cx, pk, "unknown finding");
+			continue;
+		}
+		if (rule->nterms >= NF_MAX_RULE_TERMS) {
+			kb_fault(cx, pk, "more than %d terms", NF_MAX_RULE_TERMS);
+			break;
+		}
+		struct nf_rule_term *t = &rule->term[rule->nterms];
+		const struct nf_finding *f = &cx->kb->find[fi];
+		t->finding = fi;
+		if (f->type == NF_NUMBER) {
+			json_t *ge = json_object_get(v, ">="), *lt = json_object_get(v, "<");
+			if (json_is_object(v) && json_object_size(v) == 1 && (json_is_number(ge) || json_is_number(lt))) {
+				t->op = ge ? NF_OP_GE : NF_OP_LT;
+				t->x = json_number_value(ge ? ge : lt);
+			} else {
+				kb_fault(cx, pk, "a number condition is {\">=\": x} or {\"<\": x}");
+				continue;
+			}
+		} else if (f->type == NF_SET) {
+			kb_fault(cx, pk, "set findings cannot be rule terms");
+			continue;
+		} else {
+			int o = kb_outcome_of_json(f, v);
+			if (o < 0) {
+				kb_fault(cx, pk, "not a value of %s", f->id);
+				continue;
+			}
+			t->op = NF_OP_EQ;
+			t->x = o;
+		}
+		rule->nterms++;
+		cx->kb->find[fi].rule_conds |= UINT64_C(1) << (c - cx->kb->cond);
+	}
+	c->nrules++;
+}
+
+void kb_read_condition(struct kb_ctx *cx, const char *path, json_t *o, struct nf_condition *c)
+{
+	static const char *const keys[] = {"id", "name", "summary", "icd10", "prior", "triage", "escalate",
+					   "see", "plan", "catch_all", NULL};
+	char p[256];
+	kb_only_keys(cx, path, o, keys);
+	c->name = kb_get_string(cx, path, o, "name", true);
+	c->summary = kb_get_string(cx, path, o, "summary", true);
+	c->icd10 = kb_get_string(cx, path, o, "icd10", !json_is_true(json_object_get(o, "catch_all")));
+	if (!c->icd10)
+		c->icd10 = "";
+	json_t *prior = json_object_get(o, "prior");
+	kb_path_key(p, sizeof p, path, "prior");
+	if (!json_is_object(prior)) {
+		kb_fault(cx, path, "missing \"prior\" object");
+	} else {
+		static const char *const pk[] = {"p", "source", NULL};
+		char pp[280];
+		kb_only_keys(cx, p, prior, pk);
+		kb_path_key(pp, sizeof pp, p, "p");
+		kb_get_prob(cx, pp, json_object_get(prior, "p"), &c->prior);
+		c->prior_source = kb_check_source(cx, p, prior);
+	}
+	const char *tr = kb_get_string(cx, path, o, "triage", true);
+	int lvl = nf_triage_from_id(tr);
+	if (tr && lvl < 0) {
+		kb_path_key(p, sizeof p, path, "triage");
+		kb_fault(cx, p, "\"%s\" is not a triage level", tr);
+	}
+	c->triage = lvl < 0 ? NF_SELF_CARE : (nf_triage)lvl;
+
+	json_t *see = json_object_get(o, "see");
+	kb_path_key(p, sizeof p, path, "see");
+	if (!json_is_array(see) || json_array_size(see) == 0 || json_array_size(see) > NF_MAX_SEE) {
+		kb_fault(cx, json_is_array(see) ? p : path, "\"see\" needs 1 to %d entries", NF_MAX_SEE);
+	} else {
+		size_t i;
+		json_t *v;
+		json_array_foreach(see, i, v)
+		{
+			bool ok = false;
+			for (int k = 0; json_is_string(v) && see_ids[k]; k++)
+				ok |= !strcmp(see_ids[k], json_string_value(v));
+			if (!ok) {
+				char pi[280];
+				kb_path_index(pi, sizeof pi, p, i);
+				kb_fault(cx, pi, "not one of the professionals listed in docs/kb-format.md");
+			} else {
+				c->see[c->nsee++] = json_string_value(v);
+			}
+		}
+	}
+	json_t *plan = json_object_get(o, "plan");
+	kb_path_key(p, sizeof p, path, "plan");
+	if (!json_is_array(plan) || json_array_size(plan) == 0 || json_array_size(plan) > NF_MAX_PLAN) {
+		kb_fault(cx, json_is_array(plan) ? p : path, "\"plan\" needs 1 to %d steps", NF_MAX_PLAN);
+	} else {
+		size_t i;
+		json_t *v;
+		json_array_foreach(plan, i, v)
+		{
+			static const char *const sk[] = {"step", "weeks", "source", NULL};
+			char pi[280];
+			kb_path_index(pi, sizeof pi, p, i);
+			if (!json_is_object(v)) {
+				kb_fault(cx, pi, "not an object");
+				continue;
+			}
+			kb_only_keys(cx, pi, v, sk);
+			struct nf_plan_step *st = &c->plan[c->nplan++];
+			st->text = kb_get_string(cx, pi, v, "step", true);
+			st->source = kb_check_source(cx, pi, v);
+			json_t *w = json_object_get(v, "weeks");
+			if (!json_is_number(w) || json_number_value(w) < 0 || json_number_value(w) > 104) {
+				char pw[300];
+				kb_path_key(pw, sizeof pw, pi, "weeks");
+				kb_fault(cx, w ? pw : pi, "\"weeks\" needs a number from 0 to 104");
+			} else {
+				st->weeks = json_number_value(w);
+			}
+		}
+	}
+	/* "escalate" is read once the findings are known (build()). */
+}
+

@@ -1,0 +1,227 @@
+/* Reading the knowledge base's findings: wording, bins, and the likelihood tables the engine uses,
+ * with the leak applied and the entropies its look-ahead needs. */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "kb/check.h"
+
+/* Reads a distribution object {"p": ..., "source": ...} for finding f into out[0..nout). For sets,
+ * values not named keep what out holds already (the default). Returns false on a fault. */
+static bool kb_read_dist(struct kb_ctx *cx, const char *path, json_t *obj, struct nf_finding *f, json_t *vf, double *out,
+		      const char **source)
+{
+	static const char *const keys[] = {"p", "source", NULL};
+	char p[256];
+	if (!json_is_object(obj)) {
+		kb_fault(cx, path, "not an object with \"p\" and \"source\"");
+		return false;
+	}
+	kb_only_keys(cx, path, obj, keys);
+	*source = kb_check_source(cx, path, obj);
+	json_t *pv = json_object_get(obj, "p");
+	kb_path_key(p, sizeof p, path, "p");
+	if (!pv) {
+		kb_fault(cx, path, "missing \"p\"");
+		return false;
+	}
+	switch (f->type) {
+	case NF_BOOL: {
+		double x;
+		if (!kb_get_prob(cx, p, pv, &x))
+			return false;
+		out[0] = 1 - x;
+		out[1] = x;
+		return true;
+	}
+	case NF_NUMBER: {
+		if (!json_is_array(pv) || (int)json_array_size(pv) != f->nbins) {
+			kb_fault(cx, p, "needs an array of %d probabilities, one per bin", f->nbins);
+			return false;
+		}
+		double sum = 0;
+		for (int i = 0; i < f->nbins; i++) {
+			char pi[280];
+			kb_path_index(pi, sizeof pi, p, (size_t)i);
+			if (!kb_get_prob(cx, pi, json_array_get(pv, (size_t)i), &out[i]))
+				return false;
+			sum += out[i];
+		}
+		if (fabs(sum - 1) > 0.01) {
+			kb_fault(cx, p, "probabilities sum to %.4f, not 1", sum);
+			return false;
+		}
+		return true;
+	}
+	case NF_ENUM:
+	case NF_SET: {
+		if (!json_is_object(pv)) {
+			kb_fault(cx, p, "needs an object mapping values to probabilities");
+			return false;
+		}
+		const char *k;
+		json_t *v;
+		double sum = 0;
+		int n = 0;
+		json_object_foreach(pv, k, v)
+		{
+			char pk[300];
+			kb_path_key(pk, sizeof pk, p, k);
+			int vi = kb_vocab_value_index(vf, k);
+			if (vi < 0) {
+				kb_fault(cx, pk, "\"%s\" is not a value of %s", k, f->id);
+				return false;
+			}
+			if (!kb_get_prob(cx, pk, v, &out[vi]))
+				return false;
+			sum += out[vi];
+			n++;
+		}
+		if (f->type == NF_ENUM && (n != f->nvalues || fabs(sum - 1) > 0.01)) {
+			kb_fault(cx, p, "needs every value of %s with probabilities summing to 1 (got %d values, sum %.4f)",
+			      f->id, n, sum);
+			return false;
+		}
+		return true;
+	}
+	}
+	return false;
+}
+
+/* First pass over findings: identity, type, wording and bins; likelihoods come later, once every
+ * condition is known. */
+void kb_read_finding_shape(struct kb_ctx *cx, const char *path, json_t *o, json_t *vf, struct nf_finding *f)
+{
+	static const char *const keys[] = {"id", "question", "clinician_question", "help", "bins", "default",
+					   "likelihood", "units", NULL};
+	kb_only_keys(cx, path, o, keys);
+	const char *type = json_string_value(json_object_get(vf, "type"));
+	const char *who = json_string_value(json_object_get(vf, "who"));
+	f->clinician = (who && !strcmp(who, "clinician")) || !strncmp(f->id, "exam_", 5) || !strncmp(f->id, "test_", 5);
+	f->type = !strcmp(type, "bool") ? NF_BOOL : !strcmp(type, "enum") ? NF_ENUM : !strcmp(type, "set") ? NF_SET : NF_NUMBER;
+	f->question = kb_get_string(cx, path, o, f->clinician ? "clinician_question" : "question", true);
+	f->help = kb_get_string(cx, path, o, "help", true);
+	f->means = json_string_value(json_object_get(vf, "means"));
+	if (!f->means)
+		f->means = f->id;
+	f->unit = json_string_value(json_object_get(vf, "unit"));
+	if (!f->unit)
+		f->unit = "";
+	json_t *units = json_object_get(o, "units");
+	if (units) {
+		char p[256];
+		kb_path_key(p, sizeof p, path, "units");
+		if (!json_is_string(units) || strcmp(json_string_value(units), "distance") || f->type != NF_NUMBER ||
+		    strcmp(f->unit, "km"))
+			kb_fault(cx, p, "only \"distance\", on a number finding in km");
+		else
+			f->distance = true;
+	}
+	if (f->type == NF_ENUM || f->type == NF_SET) {
+		json_t *vals = json_object_get(vf, "values"), *means = json_object_get(vf, "value_means");
+		size_t i;
+		json_t *v;
+		json_array_foreach(vals, i, v)
+		{
+			if (f->nvalues < NF_MAX_VALUES) {
+				f->value[f->nvalues] = json_string_value(v);
+				f->value_means[f->nvalues] = json_string_value(json_object_get(means, json_string_value(v)));
+				if (!f->value_means[f->nvalues])
+					f->value_means[f->nvalues] = f->value[f->nvalues];
+				f->nvalues++;
+			}
+		}
+		f->nout = f->nvalues;
+		if (json_object_get(o, "bins"))
+			kb_fault(cx, path, "\"bins\" is only for number findings");
+	} else if (f->type == NF_BOOL) {
+		f->nout = 2;
+		if (json_object_get(o, "bins"))
+			kb_fault(cx, path, "\"bins\" is only for number findings");
+	} else {
+		json_t *bins = json_object_get(o, "bins");
+		char p[256];
+		kb_path_key(p, sizeof p, path, "bins");
+		if (!json_is_array(bins) || json_array_size(bins) < 1 || json_array_size(bins) >= NF_MAX_VALUES) {
+			kb_fault(cx, bins ? p : path, "a number finding needs \"bins\": 1 to %d ascending edges",
+			      NF_MAX_VALUES - 1);
+			f->nbins = 2;
+		} else {
+			f->nbins = (int)json_array_size(bins) + 1;
+			for (size_t i = 0; i < json_array_size(bins); i++) {
+				json_t *e = json_array_get(bins, i);
+				if (!json_is_number(e) || (i > 0 && json_number_value(e) <= f->edge[i - 1])) {
+					char pi[280];
+					kb_path_index(pi, sizeof pi, p, i);
+					kb_fault(cx, pi, "bin edges must be numbers in ascending order");
+				}
+				f->edge[i] = json_number_value(e);
+			}
+		}
+		f->nout = f->nbins;
+	}
+}
+
+void kb_read_finding_likelihoods(struct kb_ctx *cx, const char *path, json_t *o, json_t *vf, struct nf_finding *f)
+{
+	nf_kb *kb = cx->kb;
+	double def[NF_MAX_VALUES] = {0};
+	const char *def_src = NULL;
+	char p[256];
+	kb_path_key(p, sizeof p, path, "default");
+	json_t *d = json_object_get(o, "default");
+	if (!d) {
+		kb_fault(cx, path, "missing \"default\"");
+		return;
+	}
+	if (!kb_read_dist(cx, p, d, f, vf, def, &def_src))
+		return;
+	if (f->type == NF_SET) {
+		json_t *pv = json_object_get(d, "p");
+		if ((int)json_object_size(pv) != f->nvalues)
+			kb_fault(cx, p, "the default of a set needs every value of %s", f->id);
+	}
+	for (int c = 0; c < kb->ncond; c++) {
+		memcpy(f->p[c], def, sizeof def);
+		f->source[c] = def_src;
+	}
+	json_t *lk = json_object_get(o, "likelihood");
+	kb_path_key(p, sizeof p, path, "likelihood");
+	if (lk && !json_is_object(lk)) {
+		kb_fault(cx, p, "not an object");
+	} else if (lk) {
+		const char *k;
+		json_t *v;
+		json_object_foreach(lk, k, v)
+		{
+			char pk[300];
+			kb_path_key(pk, sizeof pk, p, k);
+			int c = kb_condition_by_id(kb, k);
+			if (c < 0) {
+				kb_fault(cx, pk, "unknown condition");
+				continue;
+			}
+			if (!kb->cond[c].in_vocab) {
+				kb_fault(cx, pk, "the catch-all condition takes the default only");
+				continue;
+			}
+			if (kb_read_dist(cx, pk, v, f, vf, f->p[c], &f->source[c]))
+				f->listed[c] = true;
+		}
+	}
+	/* The leak: every likelihood keeps NF_KB_LEAK of the default, so that no single answer can
+	 * drive a cause to zero (docs/model.md). */
+	for (int c = 0; c < kb->ncond; c++) {
+		for (int i = 0; i < f->nout; i++) {
+			double q = (1 - NF_KB_LEAK) * f->p[c][i] + NF_KB_LEAK * def[i];
+			f->p[c][i] = q;
+			f->lp[c][i] = log(q);
+			f->lq[c][i] = f->type == NF_SET ? log1p(-q) : 0;
+			if (f->type == NF_SET)
+				f->h[c][i] = -q * log(q) - (1 - q) * log1p(-q);
+			else
+				f->h[c][0] -= q * log(q);
+		}
+	}
+}
+

@@ -1,0 +1,191 @@
+/* Reading the knowledge base's triage thresholds and red flags, checklist screens and references. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kb/check.h"
+
+static int cmp_ref(const void *a, const void *b)
+{
+	return strcmp(((const struct nf_ref *)a)->key, ((const struct nf_ref *)b)->key);
+}
+
+void kb_read_triage(struct kb_ctx *cx, json_t *t)
+{
+	static const char *const keys[] = {"thresholds", "red_flags", NULL};
+	nf_kb *kb = cx->kb;
+	if (!json_is_object(t)) {
+		kb_fault(cx, t ? "triage" : "", "missing \"triage\" object");
+		return;
+	}
+	kb_only_keys(cx, "triage", t, keys);
+	json_t *th = json_object_get(t, "thresholds");
+	if (!json_is_object(th)) {
+		kb_fault(cx, "triage", "missing \"thresholds\"");
+	} else {
+		static const char *const tk[] = {"routine", "urgent", "emergency", NULL};
+		kb_only_keys(cx, "triage.thresholds", th, tk);
+		for (int l = NF_ROUTINE; l <= NF_EMERGENCY; l++) {
+			char p[128], pp[140];
+			snprintf(p, sizeof p, "triage.thresholds.%s", nf_triage_id((nf_triage)l));
+			json_t *o = json_object_get(th, nf_triage_id((nf_triage)l));
+			if (!json_is_object(o)) {
+				kb_fault(cx, "triage.thresholds", "missing \"%s\"", nf_triage_id((nf_triage)l));
+				continue;
+			}
+			static const char *const pk[] = {"p", "source", NULL};
+			kb_only_keys(cx, p, o, pk);
+			kb_path_key(pp, sizeof pp, p, "p");
+			kb_get_prob(cx, pp, json_object_get(o, "p"), &kb->threshold[l]);
+			kb_check_source(cx, p, o);
+		}
+	}
+	json_t *rf = json_object_get(t, "red_flags");
+	if (!json_is_array(rf)) {
+		kb_fault(cx, "triage", "missing \"red_flags\" array");
+		return;
+	}
+	size_t i;
+	json_t *v;
+	json_array_foreach(rf, i, v)
+	{
+		static const char *const rk[] = {"finding", "value", "level", "says", "source", NULL};
+		char p[128];
+		snprintf(p, sizeof p, "triage.red_flags[%zu]", i);
+		if (!json_is_object(v)) {
+			kb_fault(cx, p, "not an object");
+			continue;
+		}
+		kb_only_keys(cx, p, v, rk);
+		kb_check_source(cx, p, v);
+		const char *fid = kb_get_string(cx, p, v, "finding", true);
+		const char *lvl = kb_get_string(cx, p, v, "level", true);
+		const char *says = kb_get_string(cx, p, v, "says", true);
+		int fi = fid ? kb_finding_by_id(kb, fid) : -1;
+		int l = nf_triage_from_id(lvl);
+		if (fid && fi < 0) {
+			kb_fault(cx, p, "unknown finding \"%s\"", fid);
+			continue;
+		}
+		if (lvl && l < NF_ROUTINE) {
+			kb_fault(cx, p, "\"level\" must be routine, urgent or emergency");
+			continue;
+		}
+		if (fi < 0 || l < 0)
+			continue;
+		struct nf_finding *f = &kb->find[fi];
+		int o = f->type == NF_BOOL || f->type == NF_ENUM ? kb_outcome_of_json(f, json_object_get(v, "value")) : -1;
+		if (o < 0) {
+			kb_fault(cx, p, "\"value\" must be a bool or enum value of %s", fid);
+			continue;
+		}
+		if (f->red_flag >= 0) {
+			kb_fault(cx, p, "%s is a red flag twice", fid);
+			continue;
+		}
+		f->red_flag = l;
+		f->red_flag_value = o;
+		f->red_flag_says = says;
+	}
+}
+
+void kb_read_checklists(struct kb_ctx *cx, json_t *arr)
+{
+	nf_kb *kb = cx->kb;
+	if (!json_is_array(arr)) {
+		kb_fault(cx, arr ? "checklists" : "", "missing \"checklists\" array");
+		return;
+	}
+	kb->list = calloc(json_array_size(arr) + 1, sizeof *kb->list);
+	if (!kb->list) {
+		kb_fault(cx, "checklists", "out of memory");
+		return;
+	}
+	size_t i;
+	json_t *v;
+	json_array_foreach(arr, i, v)
+	{
+		static const char *const keys[] = {"id", "title", "findings", "red_flags", NULL};
+		char p[128];
+		kb_path_index(p, sizeof p, "checklists", i);
+		if (!json_is_object(v)) {
+			kb_fault(cx, p, "not an object");
+			continue;
+		}
+		kb_only_keys(cx, p, v, keys);
+		struct nf_checklist *l = &kb->list[kb->nlist];
+		l->id = kb_get_string(cx, p, v, "id", true);
+		l->title = kb_get_string(cx, p, v, "title", true);
+		l->red_flags = json_is_true(json_object_get(v, "red_flags"));
+		json_t *fs = json_object_get(v, "findings");
+		char pf[160];
+		kb_path_key(pf, sizeof pf, p, "findings");
+		if (!json_is_array(fs) || json_array_size(fs) < 1 || json_array_size(fs) > NF_MAX_CHECKLIST) {
+			kb_fault(cx, fs ? pf : p, "\"findings\" needs 1 to %d bool findings", NF_MAX_CHECKLIST);
+			continue;
+		}
+		size_t k;
+		json_t *fv;
+		json_array_foreach(fs, k, fv)
+		{
+			char pk[180];
+			kb_path_index(pk, sizeof pk, pf, k);
+			int fi = json_is_string(fv) ? kb_finding_by_id(kb, json_string_value(fv)) : -1;
+			if (fi < 0) {
+				kb_fault(cx, pk, "unknown finding");
+				continue;
+			}
+			if (kb->find[fi].type != NF_BOOL) {
+				kb_fault(cx, pk, "%s is not a bool finding", kb->find[fi].id);
+				continue;
+			}
+			if (kb->find[fi].checklist >= 0) {
+				kb_fault(cx, pk, "%s is in two checklists", kb->find[fi].id);
+				continue;
+			}
+			kb->find[fi].checklist = kb->nlist;
+			l->finding[l->n++] = fi;
+		}
+		kb->nlist++;
+	}
+}
+
+void kb_read_references(struct kb_ctx *cx, json_t *arr)
+{
+	nf_kb *kb = cx->kb;
+	if (!json_is_array(arr) || json_array_size(arr) == 0) {
+		kb_fault(cx, arr ? "references" : "", "missing \"references\" array");
+		return;
+	}
+	size_t n = json_array_size(arr);
+	kb->ref = calloc(n, sizeof *kb->ref);
+	if (!kb->ref) {
+		kb_fault(cx, "references", "out of memory");
+		return;
+	}
+	size_t i;
+	json_t *v;
+	json_array_foreach(arr, i, v)
+	{
+		static const char *const keys[] = {"key", "cite", NULL};
+		char p[128];
+		kb_path_index(p, sizeof p, "references", i);
+		if (!json_is_object(v)) {
+			kb_fault(cx, p, "not an object");
+			continue;
+		}
+		kb_only_keys(cx, p, v, keys);
+		const char *key = kb_get_string(cx, p, v, "key", true), *cite = kb_get_string(cx, p, v, "cite", true);
+		if (!key || !cite)
+			continue;
+		kb->ref[kb->nref].key = key;
+		kb->ref[kb->nref].cite = cite;
+		kb->nref++;
+	}
+	/* Sorted for binary search; a repeated key is then next to its twin. */
+	qsort(kb->ref, (size_t)kb->nref, sizeof *kb->ref, cmp_ref);
+	for (int k = 1; k < kb->nref; k++)
+		if (!strcmp(kb->ref[k].key, kb->ref[k - 1].key))
+			kb_fault(cx, "references", "reference \"%s\" appears twice", kb->ref[k].key);
+}
+
