@@ -37,4 +37,11 @@ double an_slope(const double *x, const double *y, size_t n, double *p);
 /* Day-precision date "YYYY-MM-DD" of t (UTC) into buf[11]. */
 void an_date(int64_t t, char buf[11]);
 
+#define DAY 86400
+#define WEEK (7 * DAY)
+#define MAX_WEEKS 1040 /* twenty years of weeks in the figures; older runs still count elsewhere */
+
+/* Runs every derivation on an analysis whose runs, episodes and gear are loaded (derive.c). */
+nf_err an_derive(nf_analysis *a, nf_error *err);
+
 #endif

@@ -1,0 +1,750 @@
+/* numbfoot analysis, the derivations: from the runs and episodes loaded by analyze.c to findings
+ * with their evidence, what more to log, training facts and advice (docs/analysis.md). */
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "analyze/analyze_priv.h"
+
+/* ---- findings, needs and advice ---- */
+
+static nf_derived *add_find(nf_analysis *a, const char *id, int runs, int episodes, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+static nf_derived *add_find(nf_analysis *a, const char *id, int runs, int episodes, const char *fmt, ...)
+{
+	if (a->nfind >= AN_MAX_FINDINGS)
+		return NULL;
+	nf_derived *d = &a->find[a->nfind++];
+	memset(d, 0, sizeof *d);
+	d->id = id;
+	d->runs = runs;
+	d->episodes = episodes;
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(d->evidence, sizeof d->evidence, fmt, ap);
+	va_end(ap);
+	return d;
+}
+
+#define FIND_BOOL(a, id, val, runs, eps, ...) \
+	do { \
+		nf_derived *d_ = add_find(a, id, runs, eps, __VA_ARGS__); \
+		if (d_) \
+			d_->b = (val); \
+	} while (0)
+#define FIND_NUM(a, id, val, runs, eps, ...) \
+	do { \
+		nf_derived *d_ = add_find(a, id, runs, eps, __VA_ARGS__); \
+		if (d_) \
+			d_->is_number = true, d_->x = (val); \
+	} while (0)
+
+static void add_text(char (*list)[NF_AN_TEXT_MAX], size_t *n, size_t cap, const char *fmt, va_list ap)
+{
+	if (*n >= cap)
+		return;
+	vsnprintf(list[*n], NF_AN_TEXT_MAX, fmt, ap);
+	(*n)++;
+}
+
+static void need(nf_analysis *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void need(nf_analysis *a, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	add_text(a->need, &a->nneed, AN_MAX_NEEDS, fmt, ap);
+	va_end(ap);
+}
+
+static void advise(nf_analysis *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void advise(nf_analysis *a, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	add_text(a->advice, &a->nadvice, AN_MAX_ADVICE, fmt, ap);
+	va_end(ap);
+}
+
+static const char *pval(double p, char buf[24])
+{
+	if (p < 0.001)
+		snprintf(buf, 24, "p < 0.001");
+	else
+		snprintf(buf, 24, "p = %.3f", p);
+	return buf;
+}
+
+static const char *plural(int n)
+{
+	return n == 1 ? "" : "s";
+}
+
+static nf_an_gear *gear_by_id(nf_analysis *a, int64_t id)
+{
+	for (size_t i = 0; i < a->ngear; i++)
+		if (a->gear[i].gear.id == id)
+			return &a->gear[i];
+	return NULL;
+}
+
+/* ---- derivations ---- */
+
+static int episode_runs(const nf_analysis *a)
+{
+	int n = 0;
+	for (size_t i = 0; i < a->nrun; i++)
+		n += a->run[i].episodes > 0;
+	return n;
+}
+
+static void derive_onset(nf_analysis *a)
+{
+	size_t n = 0, nm = 0;
+	double *km = malloc((a->nrun + 1) * sizeof *km), *mn = malloc((a->nrun + 1) * sizeof *mn);
+	if (!km || !mn)
+		goto out;
+	for (size_t i = 0; i < a->nrun; i++) {
+		if (isfinite(a->run[i].onset_km) && a->run[i].onset_km > 0)
+			km[n++] = a->run[i].onset_km;
+		if (isfinite(a->run[i].onset_min) && a->run[i].onset_min > 0)
+			mn[nm++] = a->run[i].onset_min;
+	}
+	double mean, sd, cv;
+	bool by_km = n >= NF_AN_MIN_EPISODES || n >= nm;
+	const double *v = by_km ? km : mn;
+	size_t nv = by_km ? n : nm;
+	const char *unit = by_km ? "km" : "min";
+	if (nv < NF_AN_MIN_EPISODES) {
+		need(a, "Record where the numbness starts (--numb-at KM, or 25min) on %zu more episode%s: "
+			"whether it starts at the same distance needs %d.",
+		     NF_AN_MIN_EPISODES - nv, plural((int)(NF_AN_MIN_EPISODES - nv)), NF_AN_MIN_EPISODES);
+		goto out;
+	}
+	an_mean_sd(v, nv, &mean, &sd);
+	cv = mean > 0 ? sd / mean : NAN;
+	double med = an_median(v, nv), lo = v[0], hi = v[0];
+	for (size_t i = 1; i < nv; i++)
+		lo = fmin(lo, v[i]), hi = fmax(hi, v[i]);
+	if (cv < NF_AN_ONSET_CV)
+		FIND_BOOL(a, "onset_consistent", true, (int)nv, (int)nv,
+			  "onset at %.1f %s on average (sd %.1f, coefficient of variation %.2f < %.2f) over %zu "
+			  "episode runs",
+			  mean, unit, sd, cv, NF_AN_ONSET_CV, nv);
+	else if (cv > NF_AN_ONSET_CV_SCATTER && nv >= 4)
+		FIND_BOOL(a, "onset_consistent", false, (int)nv, (int)nv,
+			  "onset scattered from %.1f to %.1f %s (coefficient of variation %.2f > %.2f) over %zu "
+			  "episode runs",
+			  lo, hi, unit, cv, NF_AN_ONSET_CV_SCATTER, nv);
+	else
+		need(a, "The onset varies (coefficient of variation %.2f over %zu episodes): a few more episodes "
+			"with --numb-at would show whether it settles at one distance.",
+		     cv, nv);
+	if (by_km && cv <= NF_AN_ONSET_CV_SCATTER)
+		FIND_NUM(a, "onset_km", round(med * 10) / 10, (int)nv, (int)nv,
+			 "median onset %.1f km into the run over %zu episode runs", med, nv);
+out:
+	free(km);
+	free(mn);
+}
+
+/* The smallest number k of extra runs in the other shoes, at the rate seen there so far, that
+ * would make the difference significant; 0 if none up to 30. */
+static int runs_to_settle(int a1, int b1, int c1, int d1)
+{
+	double rate = c1 + d1 ? (double)c1 / (c1 + d1) : 0;
+	for (int k = 1; k <= 30; k++) {
+		int c = c1 + (int)lround(k * rate), d = d1 + k - (int)lround(k * rate);
+		if (nf_fisher_exact(a1, b1, c, d) < NF_AN_ALPHA)
+			return k;
+	}
+	return 0;
+}
+
+static void derive_shoes(nf_analysis *a)
+{
+	int pairs = 0, best = -1;
+	double best_rate = -1;
+	for (size_t r = 0; r < a->nrun; r++) {
+		nf_an_gear *g = a->run[r].shoes_id ? gear_by_id(a, a->run[r].shoes_id) : NULL;
+		if (g && a->run[r].episodes)
+			g->episode_runs++;
+	}
+	for (size_t i = 0; i < a->ngear; i++) {
+		nf_an_gear *g = &a->gear[i];
+		if (g->gear.kind != NF_GEAR_SHOES || !g->runs_logged)
+			continue;
+		pairs++;
+		double rate = (double)g->episode_runs / g->runs_logged;
+		if (rate > best_rate || (rate == best_rate && best >= 0 && g->episode_runs > a->gear[best].episode_runs))
+			best_rate = rate, best = (int)i;
+	}
+	int eps = episode_runs(a);
+	if (!eps)
+		return;
+	if (pairs < 2) {
+		need(a, "Log some runs in a second pair of shoes: whether the numbness follows one pair is "
+			"the question only another pair can answer.");
+		return;
+	}
+	nf_an_gear *p = &a->gear[best];
+	int a1 = p->episode_runs, b1 = p->runs_logged - p->episode_runs, c1 = 0, d1 = 0, pairs_with = 0;
+	const char *other = "";
+	int other_runs = -1;
+	for (size_t i = 0; i < a->ngear; i++) {
+		nf_an_gear *g = &a->gear[i];
+		if (g->gear.kind != NF_GEAR_SHOES || !g->runs_logged)
+			continue;
+		pairs_with += g->episode_runs >= 2;
+		if ((int)i == best)
+			continue;
+		c1 += g->episode_runs;
+		d1 += g->runs_logged - g->episode_runs;
+		if (g->runs_logged > other_runs)
+			other_runs = g->runs_logged, other = g->gear.nickname;
+	}
+	double pv = nf_fisher_exact(a1, b1, c1, d1);
+	char pb[24];
+	int runs = a1 + b1 + c1 + d1, epsn = a1 + c1;
+	if (pv < NF_AN_ALPHA && (double)a1 / (a1 + b1) > (double)c1 / (c1 + d1))
+		FIND_BOOL(a, "only_some_shoes", true, runs, epsn,
+			  "episodes on %d of %d runs in '%s' against %d of %d in the other shoes (Fisher's exact "
+			  "test %s)",
+			  a1, a1 + b1, p->gear.nickname, c1, c1 + d1, pval(pv, pb));
+	else if (pairs_with >= 2)
+		FIND_BOOL(a, "only_some_shoes", false, runs, epsn,
+			  "episodes in more than one pair: %d of %d runs in '%s', %d of %d in the others "
+			  "(Fisher's exact test %s)",
+			  a1, a1 + b1, p->gear.nickname, c1, c1 + d1, pval(pv, pb));
+	else {
+		int k = runs_to_settle(a1, b1, c1, d1);
+		if (k)
+			need(a, "%d more run%s in the other shoes ('%s') would settle whether the numbness follows "
+				"'%s' (now %d of %d runs there against %d of %d in the others, %s).",
+			     k, plural(k), other, p->gear.nickname, a1, a1 + b1, c1, c1 + d1, pval(pv, pb));
+		else
+			need(a, "More runs in each pair of shoes are needed to tell whether the numbness follows "
+				"'%s' (%d of %d runs there against %d of %d in the others).",
+			     p->gear.nickname, a1, a1 + b1, c1, c1 + d1);
+	}
+
+}
+
+/* new_shoes: the first episode against when the pair worn then entered service. */
+static void derive_new_shoes(nf_analysis *a)
+{
+	const nf_an_run *first = NULL;
+	for (size_t r = 0; r < a->nrun && !first; r++)
+		if (a->run[r].episodes && a->run[r].time >= 0)
+			first = &a->run[r];
+	nf_an_gear *g = first && first->shoes_id ? gear_by_id(a, first->shoes_id) : NULL;
+	if (!g || g->in_service < 0)
+		return;
+	int before_clean = 0, in_g_before = 0;
+	for (size_t r = 0; r < a->nrun; r++) {
+		const nf_an_run *x = &a->run[r];
+		if (x->time < 0 || x->time >= first->time)
+			continue;
+		if (x->time < g->in_service && x->shoes_id != g->gear.id && !x->episodes)
+			before_clean++;
+		if (x->shoes_id == g->gear.id)
+			in_g_before++;
+	}
+	double days = (double)(first->time - g->in_service) / DAY;
+	char d1s[11], d2s[11];
+	an_date(first->time, d1s);
+	an_date(g->in_service, d2s);
+	if (days >= 0 && days <= NF_AN_NEW_SHOES_DAYS && (before_clean >= 3 || g->gear.first_use[0]))
+		FIND_BOOL(a, "new_shoes", true, before_clean + in_g_before + 1, 1,
+			  "the first episode (%s) came %.0f days after '%s' entered service (%s)%s",
+			  d1s, days, g->gear.nickname, d2s,
+			  before_clean >= 3 ? "; the runs before in other shoes had none" : "");
+	else if (days > 2 * NF_AN_NEW_SHOES_DAYS && in_g_before >= 5)
+		FIND_BOOL(a, "new_shoes", false, in_g_before + 1, 1,
+			  "'%s' had been in service %.0f weeks (%d runs without numbness) before the first "
+			  "episode (%s)",
+			  g->gear.nickname, days / 7, in_g_before, d1s);
+	else if (days >= 0 && days <= NF_AN_NEW_SHOES_DAYS)
+		need(a, "Give the date '%s' was first worn (gear add --first-use) or log earlier runs: whether "
+			"the numbness began with new shoes depends on it.",
+		     g->gear.nickname);
+}
+
+static void derive_wear(nf_analysis *a)
+{
+	size_t n = 0, ni = 0;
+	int eps = 0;
+	double *km = malloc((a->nrun + 1) * sizeof *km), *ikm = malloc((a->nrun + 1) * sizeof *ikm);
+	if (!km || !ikm)
+		goto out;
+	bool ins_retire_known;
+	double ins_retire;
+	for (size_t r = 0; r < a->nrun; r++) {
+		const nf_an_run *x = &a->run[r];
+		if (!x->episodes)
+			continue;
+		eps += x->episodes;
+		if (isfinite(x->shoe_km))
+			km[n++] = x->shoe_km;
+		if (isfinite(x->insole_km))
+			ikm[ni++] = x->insole_km;
+	}
+	for (size_t g = 0; g < a->ngear; g++) {
+		nf_an_gear *ag = &a->gear[g];
+		size_t m = 0;
+		double *v = malloc((a->nrun + 1) * sizeof *v);
+		if (!v)
+			goto out;
+		for (size_t r = 0; r < a->nrun; r++) {
+			const nf_an_run *x = &a->run[r];
+			if (!x->episodes)
+				continue;
+			if (ag->gear.kind == NF_GEAR_SHOES && x->shoes_id == ag->gear.id && isfinite(x->shoe_km))
+				v[m++] = x->shoe_km;
+			if (ag->first_episode < 0 && x->time >= 0 && x->shoes_id == ag->gear.id)
+				ag->first_episode = x->time;
+		}
+		ag->km_at_episodes = an_median(v, m);
+		free(v);
+	}
+	if (n) {
+		double med = an_median(km, n);
+		FIND_NUM(a, "shoe_km", round(med), (int)n, (int)n,
+			 "the shoes had run a median of %.0f km at the %zu episode run%s (retirement distance "
+			 "%.0f km)",
+			 med, n, plural((int)n), nf_gear_default_retire_km(NF_GEAR_SHOES));
+	} else if (eps) {
+		need(a, "Record which shoes you wear (gear add, then run add --shoes): the shoes' distance at "
+			"each episode says whether worn shoes play a part.");
+	}
+	/* Insoles: the pair worn at the latest episode run with insoles. */
+	const nf_an_gear *ig = NULL;
+	for (size_t g = 0; g < a->ngear; g++)
+		if (a->gear[g].gear.kind == NF_GEAR_INSOLES && a->gear[g].runs_logged)
+			ig = &a->gear[g];
+	if (ni && ig) {
+		ins_retire = ig->gear.retire_km;
+		ins_retire_known = isfinite(ins_retire);
+		double med = an_median(ikm, ni);
+		if (ins_retire_known)
+			FIND_BOOL(a, "insoles_worn", med >= ins_retire, (int)ni, (int)ni,
+				  "the insoles had run a median of %.0f km at the episodes, %s their %.0f km "
+				  "retirement distance",
+				  med, med >= ins_retire ? "past" : "within", ins_retire);
+		else
+			need(a, "Give the insoles '%s' a retirement distance (gear add --retire-km) or check them "
+				"for flattening: there are no data on how insoles wear with distance.",
+			     ig->gear.nickname);
+	}
+out:
+	free(km);
+	free(ikm);
+}
+
+static void derive_cold(nf_analysis *a)
+{
+	int ce = 0, cn = 0, we = 0, wn = 0, known = 0;
+	for (size_t r = 0; r < a->nrun; r++) {
+		const nf_an_run *x = &a->run[r];
+		if (!isfinite(x->temperature_c))
+			continue;
+		known++;
+		if (x->temperature_c < NF_AN_COLD_C)
+			x->episodes ? ce++ : cn++;
+		else
+			x->episodes ? we++ : wn++;
+	}
+	if (!episode_runs(a))
+		return;
+	int cold = ce + cn, warm = we + wn;
+	if (cold < 3 || warm < 3) {
+		need(a, "Record the temperature (run add --temp) on runs below and above %.0f °C: %d cold and %d "
+			"warmer runs so far, at least 3 of each are needed.",
+		     NF_AN_COLD_C, cold, warm);
+		return;
+	}
+	double p = nf_fisher_exact(ce, cn, we, wn), rc = (double)ce / cold, rw = (double)we / warm;
+	char pb[24];
+	if (p < NF_AN_ALPHA && rc > rw)
+		FIND_BOOL(a, "cold_weather_worse", true, known, ce + we,
+			  "episodes on %d of %d runs below %.0f °C against %d of %d warmer runs (Fisher's exact "
+			  "test %s)",
+			  ce, cold, NF_AN_COLD_C, we, warm, pval(p, pb));
+	else if (cold >= 6 && warm >= 6 && rc <= rw + 0.1 && p >= 0.2)
+		FIND_BOOL(a, "cold_weather_worse", false, known, ce + we,
+			  "episodes on %d of %d runs below %.0f °C and %d of %d warmer runs: no more in the cold "
+			  "(Fisher's exact test %s)",
+			  ce, cold, NF_AN_COLD_C, we, warm, pval(p, pb));
+	else
+		need(a, "A few more runs with the temperature recorded, cold (below %.0f °C) and warm, would "
+			"settle whether the cold matters (%d of %d cold runs against %d of %d warmer, %s).",
+		     NF_AN_COLD_C, ce, cold, we, warm, pval(p, pb));
+}
+
+static void fmt_pace(double s, char buf[16])
+{
+	if (!isfinite(s))
+		snprintf(buf, 16, "?");
+	else
+		snprintf(buf, 16, "%d:%02d/km", (int)(s / 60), (int)fmod(round(s), 60));
+}
+
+static void derive_pace(nf_analysis *a)
+{
+	size_t ne = 0, nn = 0, he = 0, hn = 0;
+	double *pe = malloc((a->nrun + 1) * sizeof *pe), *pn = malloc((a->nrun + 1) * sizeof *pn);
+	double *ve = malloc((a->nrun + 1) * sizeof *ve), *vn = malloc((a->nrun + 1) * sizeof *vn);
+	if (!pe || !pn || !ve || !vn)
+		goto out;
+	for (size_t r = 0; r < a->nrun; r++) {
+		const nf_an_run *x = &a->run[r];
+		if (isfinite(x->pace_s_km))
+			x->episodes ? (pe[ne++] = x->pace_s_km) : (pn[nn++] = x->pace_s_km);
+		if (isfinite(x->heart_rate_bpm))
+			x->episodes ? (ve[he++] = x->heart_rate_bpm) : (vn[hn++] = x->heart_rate_bpm);
+	}
+	if (!ne)
+		goto out;
+	if (ne < 3 || nn < 3) {
+		need(a, "Record the running time (--duration) of runs with and without numbness: at least 3 of "
+			"each (now %zu and %zu) show whether pace matters.",
+		     ne, nn);
+		goto out;
+	}
+	double z, zh = 0, p = an_mann_whitney(pe, ne, pn, nn, &z), ph = NAN;
+	if (he >= 3 && hn >= 3)
+		ph = an_mann_whitney(ve, he, vn, hn, &zh);
+	char b1[16], b2[16], pb[24], pb2[24];
+	double me = an_median(pe, ne), mn = an_median(pn, nn);
+	fmt_pace(me, b1);
+	fmt_pace(mn, b2);
+	if (p < NF_AN_ALPHA && z < 0)
+		FIND_BOOL(a, "worse_with_pace", true, (int)(ne + nn), (int)ne,
+			  "runs with numbness were faster: median %s against %s on the others (Mann-Whitney %s)",
+			  b1, b2, pval(p, pb));
+	else if (isfinite(ph) && ph < NF_AN_ALPHA && zh > 0)
+		FIND_BOOL(a, "worse_with_pace", true, (int)(he + hn), (int)he,
+			  "runs with numbness were harder: median heart rate %.0f against %.0f bpm on the others "
+			  "(Mann-Whitney %s)",
+			  an_median(ve, he), an_median(vn, hn), pval(ph, pb2));
+	else if (ne >= 5 && nn >= 5 && (p >= 0.2 || z > 0))
+		FIND_BOOL(a, "worse_with_pace", false, (int)(ne + nn), (int)ne,
+			  "runs with numbness were no faster: median %s against %s on the others (Mann-Whitney %s)",
+			  b1, b2, pval(p, pb));
+	else
+		need(a, "A few more runs with their time recorded would settle whether pace matters (median %s "
+			"with numbness against %s without, %s).",
+		     b1, b2, pval(p, pb));
+out:
+	free(pe);
+	free(pn);
+	free(ve);
+	free(vn);
+}
+
+static void derive_progress(nf_analysis *a)
+{
+	const nf_an_run *first = NULL, *last = NULL;
+	for (size_t r = 0; r < a->nrun; r++) {
+		if (a->run[r].time < 0)
+			continue;
+		if (!first && a->run[r].episodes)
+			first = &a->run[r];
+		last = &a->run[r];
+	}
+	if (!first)
+		return;
+	int eps = 0;
+	size_t ns = 0, nr = 0;
+	double *x = malloc((a->nrun + 1) * sizeof *x), *y = malloc((a->nrun + 1) * sizeof *y);
+	if (!x || !y)
+		goto out;
+	for (size_t r = 0; r < a->nrun; r++) {
+		const nf_an_run *u = &a->run[r];
+		if (u->time < first->time)
+			continue;
+		nr++;
+		if (u->episodes)
+			eps++;
+		if (u->episodes && u->severity >= 0) {
+			x[ns] = (double)(u->time - first->time) / WEEK;
+			y[ns++] = u->severity;
+		}
+	}
+	double span = (double)(last->time - first->time) / WEEK;
+	if (eps < 4 || span < 3) {
+		need(a, "Keep logging episodes with their severity: a trend over the weeks needs at least 4 "
+			"episodes over 3 weeks (now %d over %.0f week%s).",
+		     eps, span, plural((int)lround(span)));
+		goto out;
+	}
+	/* Frequency: episode rate in the first half of the runs since onset against the second half. */
+	int64_t mid = first->time + (last->time - first->time) / 2;
+	int e1 = 0, n1 = 0, e2 = 0, n2 = 0;
+	for (size_t r = 0; r < a->nrun; r++) {
+		const nf_an_run *u = &a->run[r];
+		if (u->time < first->time)
+			continue;
+		if (u->time <= mid)
+			u->episodes ? e1++ : n1++;
+		else
+			u->episodes ? e2++ : n2++;
+	}
+	double pf = nf_fisher_exact(e2, n2, e1, n1), r1 = e1 + n1 ? (double)e1 / (e1 + n1) : 0;
+	double r2 = e2 + n2 ? (double)e2 / (e2 + n2) : 0;
+	double ps = NAN, slope = ns >= 5 ? an_slope(x, y, ns, &ps) : NAN;
+	char pb[24], pb2[24];
+	if (isfinite(slope) && slope > 0 && ps < NF_AN_ALPHA)
+		FIND_BOOL(a, "progressive", true, (int)nr, eps,
+			  "severity rose by %.1f points a week over %.0f weeks (%zu episodes with a severity, "
+			  "trend %s)",
+			  slope, span, ns, pval(ps, pb));
+	else if (r2 > r1 && pf < NF_AN_ALPHA)
+		FIND_BOOL(a, "progressive", true, (int)nr, eps,
+			  "episodes became more frequent: %d of %d runs in the first half of the %.0f weeks, %d of "
+			  "%d in the second (Fisher's exact test %s)",
+			  e1, e1 + n1, span, e2, e2 + n2, pval(pf, pb));
+	else if (eps >= 6 && span >= 6 && r2 <= r1 + 0.1 && (!isfinite(slope) || slope <= 0 || ps >= 0.3))
+		FIND_BOOL(a, "progressive", false, (int)nr, eps,
+			  "no worsening over %.0f weeks: %d of %d runs with numbness in the first half, %d of %d in "
+			  "the second%s%s",
+			  span, e1, e1 + n1, e2, e2 + n2, isfinite(slope) ? "; severity trend " : "",
+			  isfinite(slope) ? pval(ps, pb2) : "");
+	else
+		need(a, "Keep logging severity (0-10) with each episode for a few more weeks: the trend is not "
+			"clear yet (%d of %d runs then %d of %d).",
+		     e1, e1 + n1, e2, e2 + n2);
+out:
+	free(x);
+	free(y);
+}
+
+static void derive_episode_flags(nf_analysis *a)
+{
+	size_t nrec = 0;
+	int cy = 0, cn = 0, ly = 0, ln = 0, runs = 0;
+	double *rec = malloc((a->nep + 1) * sizeof *rec);
+	if (!rec)
+		return;
+	for (size_t i = 0; i < a->nep; i++) {
+		const nf_episode *e = &a->ep[i].ep;
+		if (isfinite(e->recover_min))
+			rec[nrec++] = e->recover_min;
+		cy += e->calf_cramp_first == 1, cn += e->calf_cramp_first == 0;
+		ly += e->loosening_helped == 1, ln += e->loosening_helped == 0;
+	}
+	runs = episode_runs(a);
+	if (!a->nep) {
+		free(rec);
+		need(a, "No episodes are logged yet: record numbness when it happens (run add --numb-at, or "
+			"episode add) and the analysis can begin.");
+		return;
+	}
+	if (nrec >= 2) {
+		double med = an_median(rec, nrec), lo = rec[0], hi = rec[0];
+		for (size_t i = 1; i < nrec; i++)
+			lo = fmin(lo, rec[i]), hi = fmax(hi, rec[i]);
+		FIND_BOOL(a, "resolves_on_stopping", true, runs, (int)nrec,
+			  "feeling came back after stopping in every one of the %zu episodes with a recovery time",
+			  nrec);
+		FIND_NUM(a, "resolve_minutes", round(med * 10) / 10, runs, (int)nrec,
+			 "median %.0f min until feeling came back (%.0f to %.0f min) over %zu episodes", med, lo, hi,
+			 nrec);
+	} else {
+		need(a, "Note the minutes until feeling comes back (--recover MIN) on %d more episode%s.",
+		     2 - (int)nrec, plural(2 - (int)nrec));
+	}
+	if (cy + cn >= 2 && cy * 2 >= cy + cn)
+		FIND_BOOL(a, "calf_cramp", true, runs, cy + cn, "a calf cramp came first in %d of %d episodes", cy,
+			  cy + cn);
+	else if (cy + cn >= 3 && cy * 4 < cy + cn)
+		FIND_BOOL(a, "calf_cramp", false, runs, cy + cn, "no calf cramp first in %d of %d episodes", cn,
+			  cy + cn);
+	else
+		need(a, "Say whether a calf cramp came first (--cramp or --no-cramp) on the next episodes (%d "
+			"recorded).",
+		     cy + cn);
+	if (ly + ln >= 2 && ly * 2 >= ly + ln)
+		FIND_BOOL(a, "relief_loosening", true, runs, ly + ln,
+			  "loosening the laces brought feeling back in %d of %d episodes", ly, ly + ln);
+	else if (ly + ln >= 3 && ly * 4 < ly + ln)
+		FIND_BOOL(a, "relief_loosening", false, runs, ly + ln,
+			  "loosening the laces did not help in %d of %d episodes", ln, ly + ln);
+	else
+		need(a, "Try loosening the laces when it starts and record whether it helped "
+			"(--loosening-helped or --no-loosening-helped; %d recorded).",
+		     ly + ln);
+	free(rec);
+}
+
+static void derive_weeks(nf_analysis *a)
+{
+	int64_t first = -1;
+	for (size_t r = 0; r < a->nrun && first < 0; r++)
+		if (a->run[r].episodes && a->run[r].time >= 0)
+			first = a->run[r].time;
+	if (first < 0 || first > a->now)
+		return;
+	double w = (double)(a->now - first) / WEEK;
+	char d[11], n[11];
+	an_date(first, d);
+	an_date(a->now, n);
+	FIND_NUM(a, "weeks_since_onset", round(w * 10) / 10, 1, 1,
+		 "the first episode logged was on %s, %.1f weeks before %s", d, w, n);
+}
+
+/* ---- training ---- */
+
+static int64_t week_start(int64_t t)
+{
+	/* 1970-01-01 was a Thursday; Monday 1969-12-29 is day -3. */
+	int64_t days = (t >= 0 ? t / DAY : (t - DAY + 1) / DAY) + 3;
+	int64_t w = days >= 0 ? days / 7 : (days - 6) / 7;
+	return (w * 7 - 3) * DAY;
+}
+
+static nf_err derive_training(nf_analysis *a, nf_error *err)
+{
+	nf_training *t = &a->training;
+	int64_t lo = -1, hi = week_start(a->now);
+	for (size_t r = 0; r < a->nrun; r++)
+		if (a->run[r].time >= 0) {
+			lo = week_start(a->run[r].time);
+			break;
+		}
+	for (size_t r = a->nrun; r-- > 0;)
+		if (a->run[r].time >= 0) {
+			int64_t w = week_start(a->run[r].time);
+			if (w > hi)
+				hi = w;
+			break;
+		}
+	if (lo >= 0 && lo < hi - (int64_t)(MAX_WEEKS - 1) * WEEK)
+		lo = hi - (int64_t)(MAX_WEEKS - 1) * WEEK;
+	if (lo >= 0) {
+		a->nweek = (size_t)((hi - lo) / WEEK) + 1;
+		a->week = calloc(a->nweek, sizeof *a->week);
+		if (!a->week)
+			return nf_error_set(err, NF_ENOMEM, "out of memory");
+		double *sev = calloc(a->nweek, sizeof *sev);
+		if (!sev)
+			return nf_error_set(err, NF_ENOMEM, "out of memory");
+		int *nsev = calloc(a->nweek, sizeof *nsev);
+		if (!nsev) {
+			free(sev);
+			return nf_error_set(err, NF_ENOMEM, "out of memory");
+		}
+		for (size_t w = 0; w < a->nweek; w++)
+			a->week[w].start = lo + (int64_t)w * WEEK;
+		for (size_t r = 0; r < a->nrun; r++) {
+			const nf_an_run *x = &a->run[r];
+			if (x->time < lo)
+				continue;
+			size_t w = (size_t)((week_start(x->time) - lo) / WEEK);
+			if (w >= a->nweek)
+				continue;
+			a->week[w].runs++;
+			if (isfinite(x->km))
+				a->week[w].km += x->km;
+			a->week[w].episodes += x->episodes;
+			if (x->severity >= 0)
+				sev[w] += x->severity, nsev[w]++;
+		}
+		for (size_t w = 0; w < a->nweek; w++)
+			a->week[w].severity = nsev[w] ? sev[w] / nsev[w] : NAN;
+		free(sev);
+		free(nsev);
+	}
+	double recent = 0, before = 0;
+	int nrec = 0, nbef = 0;
+	for (size_t r = 0; r < a->nrun; r++) {
+		const nf_an_run *x = &a->run[r];
+		if (x->time < 0 || x->time >= a->now || !isfinite(x->km))
+			continue;
+		if (x->time >= a->now - 4 * WEEK)
+			recent += x->km, nrec++;
+		else if (x->time >= a->now - 8 * WEEK)
+			before += x->km, nbef++;
+	}
+	t->week_km_recent = nrec || nbef ? recent / 4 : NAN;
+	t->week_km_before = nrec || nbef ? before / 4 : NAN;
+	t->week_change_pct = before > 0 ? (recent - before) / before * 100 : NAN;
+	double cad[10], str[10];
+	int nc = 0, ns = 0;
+	for (size_t r = a->nrun; r-- > 0;) {
+		const nf_an_run *x = &a->run[r];
+		if (x->time > a->now)
+			continue;
+		if (nc < 10 && isfinite(x->cadence_spm) && x->cadence_spm > 0)
+			cad[nc++] = x->cadence_spm;
+		if (ns < 10 && isfinite(x->stride_m) && x->stride_m > 0)
+			str[ns++] = x->stride_m;
+	}
+	t->cadence_spm = an_median(cad, (size_t)nc);
+	t->cadence_runs = nc;
+	t->stride_m = an_median(str, (size_t)ns);
+	t->stride_runs = ns;
+	return NF_OK;
+}
+
+static void derive_advice(nf_analysis *a)
+{
+	for (size_t g = 0; g < a->ngear; g++) {
+		const nf_an_gear *ag = &a->gear[g];
+		if (ag->gear.kind != NF_GEAR_SHOES || ag->gear.retired[0])
+			continue;
+		if (ag->wear == NF_WEAR_RETIRE)
+			advise(a, "Replace the shoes '%s': they have run %.0f km, past their %.0f km retirement "
+				  "distance, and their cushioning is largely gone by then.",
+			       ag->gear.nickname, ag->gear.used_km, ag->gear.retire_km);
+		else if (ag->wear == NF_WEAR_CHECK)
+			advise(a, "Check the shoes '%s' (%.0f km of %.0f): look for deep creases or a midsole "
+				  "compressed on one side, and replace them if so.",
+			       ag->gear.nickname, ag->gear.used_km, ag->gear.retire_km);
+	}
+	const nf_training *t = &a->training;
+	if (isfinite(t->cadence_spm) && t->cadence_spm < NF_AN_LOW_CADENCE)
+		advise(a, "Your cadence is %.0f steps per minute (median of your last %d runs with one), below "
+			  "the usual range: raise it by 5 to 10 percent, to about %.0f to %.0f steps per minute, "
+			  "with shorter steps, building up over some weeks.",
+		       t->cadence_spm, t->cadence_runs, t->cadence_spm * 1.05, t->cadence_spm * 1.10);
+	const nf_derived *d = nf_analysis_find(a, "only_some_shoes");
+	if (d && d->b) {
+		const char *nick = "";
+		double best = -1;
+		for (size_t g = 0; g < a->ngear; g++) {
+			const nf_an_gear *ag = &a->gear[g];
+			if (ag->gear.kind == NF_GEAR_SHOES && ag->runs_logged &&
+			    (double)ag->episode_runs / ag->runs_logged > best)
+				best = (double)ag->episode_runs / ag->runs_logged, nick = ag->gear.nickname;
+		}
+		advise(a, "The numbness comes mostly in '%s': in that pair loosen the laces over the numb area "
+			  "(skip an eyelet or lace the midfoot in parallel), and check that the toe box is wide "
+			  "and deep enough.",
+		       nick);
+	}
+	if (isfinite(t->week_change_pct) && t->week_change_pct >= 30 && t->week_km_before >= 10)
+		advise(a, "Your weekly distance rose by %.0f%% (%.0f to %.0f km a week over the last 4 weeks): "
+			  "hold or cut the volume, then build back gradually.",
+		       t->week_change_pct, t->week_km_before, t->week_km_recent);
+}
+
+nf_err an_derive(nf_analysis *a, nf_error *err)
+{
+	derive_onset(a);
+	derive_shoes(a);
+	derive_new_shoes(a);
+	derive_wear(a);
+	derive_cold(a);
+	derive_pace(a);
+	derive_progress(a);
+	derive_episode_flags(a);
+	derive_weeks(a);
+	nf_err rc = derive_training(a, err);
+	if (rc)
+		return rc;
+	derive_advice(a);
+	return NF_OK;
+}
