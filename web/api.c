@@ -1,0 +1,549 @@
+/* The request handler: security checks, routing, the static page and the assessment API.
+ *
+ * Every request passes, in this order: the header count cap, the Host allow-list (against DNS
+ * rebinding), the token (from the cookie, the X-Numbfoot-Token header, or once from ?token= which
+ * is turned into a cookie), and for a POST the Origin and Sec-Fetch-Site checks (against
+ * cross-site requests). Only then is it routed. Each answer to a bad request is a 4xx with a JSON
+ * body {"error": "..."} that names the problem. The assessment is stateless: the client sends
+ * all of its answers every time and the engine is built afresh for each request.
+ */
+#include <jansson.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "numbfoot/engine.h"
+#include "web.h"
+
+/* The interview's progress bar, as in the terminal: about 15 screens make a typical interview. */
+#define WEB_TYPICAL_SCREENS 15
+
+static const char oom_body[] = "{\"error\": \"out of memory\"}";
+
+const char *web_header(const struct web_request *rq, const char *name)
+{
+	for (size_t i = 0; i < rq->nheaders && i < WEB_MAX_HEADERS; i++)
+		if (rq->headers[i].name && !strcasecmp(rq->headers[i].name, name))
+			return rq->headers[i].value;
+	return NULL;
+}
+
+void web_response_release(struct web_response *rs)
+{
+	if (rs->owned)
+		free((void *)rs->body);
+	rs->body = NULL;
+	rs->owned = false;
+}
+
+void web_json_text(struct web_response *rs, int status, char *text)
+{
+	rs->no_store = true;
+	rs->type = "application/json";
+	if (!text) {
+		rs->status = 500;
+		rs->body = oom_body;
+		rs->len = sizeof oom_body - 1;
+		rs->owned = false;
+		return;
+	}
+	rs->status = status;
+	rs->body = text;
+	rs->len = strlen(text);
+	rs->owned = true;
+}
+
+void web_json_error(struct web_response *rs, int status, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	json_t *o = json_pack("{s:s}", "error", msg);
+	web_json_text(rs, status, o ? json_dumps(o, JSON_COMPACT) : NULL);
+	json_decref(o);
+}
+
+/* Takes a reference to o, serialises it and releases it. */
+static void json_reply(struct web_response *rs, int status, json_t *o)
+{
+	web_json_text(rs, status, o ? json_dumps(o, JSON_COMPACT | JSON_REAL_PRECISION(6)) : NULL);
+	json_decref(o);
+}
+
+static const char *const ftype_names[] = {"bool", "enum", "number", "set"};
+
+/* ---- /api/kb, built once ---- */
+
+static json_t *kb_json(const nf_kb *kb)
+{
+	json_t *root = json_object(), *findings = json_array(), *lists = json_array(), *tri = json_object();
+	const char *red_list = NULL;
+	if (!root || !findings || !lists || !tri)
+		goto fail;
+	json_object_set_new(root, "findings", findings);
+	json_object_set_new(root, "checklists", lists);
+	json_object_set_new(root, "triage", tri);
+	for (size_t f = 0; f < nf_kb_findings(kb); f++) {
+		const char *says = NULL;
+		int rf = nf_kb_finding_red_flag(kb, f, &says);
+		int k = nf_kb_finding_checklist(kb, f);
+		json_t *o = json_pack("{s:s, s:s, s:b, s:s, s:s, s:s, s:s, s:b, s:o, s:o, s:o}",
+				      "id", nf_kb_finding_id(kb, f),
+				      "type", ftype_names[nf_kb_finding_type(kb, f)],
+				      "clinician", nf_kb_finding_clinician(kb, f),
+				      "question", nf_kb_finding_question(kb, f),
+				      "help", nf_kb_finding_help(kb, f),
+				      "means", nf_kb_finding_means(kb, f),
+				      "unit", nf_kb_finding_unit(kb, f),
+				      "distance", nf_kb_finding_is_distance(kb, f),
+				      "checklist", k >= 0 ? json_string(nf_kb_checklist_id(kb, (size_t)k)) : json_null(),
+				      "red_flag", rf >= 0 ? json_string(nf_triage_id((nf_triage)rf)) : json_null(),
+				      "red_flag_says", rf >= 0 && says ? json_string(says) : json_null());
+		json_t *values = json_array();
+		if (!o || !values || json_array_append_new(findings, o)) {
+			json_decref(values);
+			goto fail;
+		}
+		json_object_set_new(o, "values", values);
+		for (size_t v = 0; v < nf_kb_finding_values(kb, f); v++)
+			json_array_append_new(values, json_pack("{s:s, s:s}", "id", nf_kb_finding_value(kb, f, v),
+								"means", nf_kb_finding_value_means(kb, f, v)));
+	}
+	for (size_t k = 0; k < nf_kb_checklists(kb); k++) {
+		size_t fs[NF_MAX_CHECKLIST];
+		size_t n = nf_kb_checklist_findings(kb, k, fs, NF_MAX_CHECKLIST);
+		bool all_red = n > 0;
+		json_t *ids = json_array();
+		for (size_t i = 0; i < n && i < NF_MAX_CHECKLIST; i++) {
+			json_array_append_new(ids, json_string(nf_kb_finding_id(kb, fs[i])));
+			if (nf_kb_finding_red_flag(kb, fs[i], NULL) < 0)
+				all_red = false;
+		}
+		json_t *o = json_pack("{s:s, s:s, s:o, s:b}", "id", nf_kb_checklist_id(kb, k), "title",
+				      nf_kb_checklist_title(kb, k), "findings", ids, "red_flags", all_red);
+		if (!o || json_array_append_new(lists, o))
+			goto fail;
+		if (all_red && !red_list)
+			red_list = nf_kb_checklist_id(kb, k);
+	}
+	json_object_set_new(root, "red_flag_checklist", red_list ? json_string(red_list) : json_null());
+	for (int t = 0; t < NF_TRIAGE_LEVELS; t++)
+		json_object_set_new(tri, nf_triage_id((nf_triage)t), json_string(nf_triage_words((nf_triage)t)));
+	json_object_set_new(root, "typical_screens", json_integer(WEB_TYPICAL_SCREENS));
+	json_object_set_new(root, "max_screens", json_integer(NF_MAX_SCREENS));
+	return root;
+fail:
+	json_decref(root);
+	return NULL;
+}
+
+bool web_ctx_init(struct web_ctx *ctx, const nf_kb *kb)
+{
+	ctx->kb = kb;
+	json_t *o = kb_json(kb);
+	ctx->kb_json = o ? json_dumps(o, JSON_COMPACT) : NULL;
+	json_decref(o);
+	ctx->kb_json_len = ctx->kb_json ? strlen(ctx->kb_json) : 0;
+	pthread_mutex_init(&ctx->journal_lock, NULL);
+	return ctx->kb_json != NULL;
+}
+
+void web_ctx_release(struct web_ctx *ctx)
+{
+	free(ctx->kb_json);
+	ctx->kb_json = NULL;
+	pthread_mutex_destroy(&ctx->journal_lock);
+}
+
+bool web_ctx_allow_host(struct web_ctx *ctx, const char *host, unsigned port)
+{
+	if (ctx->nhosts >= WEB_MAX_HOSTS)
+		return false;
+	snprintf(ctx->hosts[ctx->nhosts++], WEB_HOST_MAX, "%s:%u", host, port);
+	return true;
+}
+
+/* ---- the checks every request passes ---- */
+
+/* Constant-time comparison of a presented token with ours. */
+static bool token_equal(const struct web_ctx *ctx, const char *s, size_t n)
+{
+	if (!s || n != WEB_TOKEN_HEX)
+		return false;
+	unsigned char d = 0;
+	for (size_t i = 0; i < WEB_TOKEN_HEX; i++)
+		d |= (unsigned char)(s[i] ^ ctx->token[i]);
+	return d == 0;
+}
+
+static bool has_token(const struct web_ctx *ctx, const struct web_request *rq)
+{
+	const char *h = web_header(rq, "X-Numbfoot-Token");
+	if (h && token_equal(ctx, h, strlen(h)))
+		return true;
+	const char *c = web_header(rq, "Cookie");
+	while (c && *c) {
+		while (*c == ' ' || *c == ';')
+			c++;
+		const char *end = strchr(c, ';');
+		size_t len = end ? (size_t)(end - c) : strlen(c);
+		size_t nl = strlen(WEB_COOKIE);
+		if (len > nl && !strncmp(c, WEB_COOKIE, nl) && c[nl] == '=' &&
+		    token_equal(ctx, c + nl + 1, len - nl - 1))
+			return true;
+		c = end;
+	}
+	return false;
+}
+
+static bool host_allowed(const struct web_ctx *ctx, const char *host)
+{
+	for (size_t i = 0; i < ctx->nhosts; i++)
+		if (!strcasecmp(ctx->hosts[i], host))
+			return true;
+	return false;
+}
+
+/* ---- the assessment ---- */
+
+/* Parses one answer into the engine. Returns false with rs set to a 400 naming the key. */
+static bool apply_answer(nf_engine *e, const char *key, json_t *val, struct web_response *rs)
+{
+	const nf_kb *kb = nf_engine_kb(e);
+	int f = nf_kb_finding_index(kb, key);
+	if (f < 0) {
+		web_json_error(rs, 400, "answers.%s: unknown finding", key);
+		return false;
+	}
+	if (nf_kb_finding_clinician(kb, (size_t)f) && nf_engine_mode(e) != NF_MODE_CLINICIAN) {
+		web_json_error(rs, 400, "answers.%s: a clinician finding needs mode clinician", key);
+		return false;
+	}
+	if (json_is_null(val)) {
+		nf_engine_unknown(e, (size_t)f);
+		return true;
+	}
+	nf_value v = {0};
+	switch (nf_kb_finding_type(kb, (size_t)f)) {
+	case NF_BOOL:
+		if (!json_is_boolean(val)) {
+			web_json_error(rs, 400, "answers.%s: must be true, false or null", key);
+			return false;
+		}
+		v.b = json_is_true(val);
+		break;
+	case NF_ENUM:
+		if (!json_is_string(val) || (v.index = nf_kb_finding_value_index(kb, (size_t)f, json_string_value(val))) < 0) {
+			web_json_error(rs, 400, "answers.%s: must be one of the finding's values or null", key);
+			return false;
+		}
+		break;
+	case NF_NUMBER:
+		v.x = json_is_number(val) ? json_number_value(val) : NAN;
+		if (!isfinite(v.x) || v.x < 0 || v.x > 1e6) {
+			web_json_error(rs, 400, "answers.%s: must be a number from 0 to 1000000 or null", key);
+			return false;
+		}
+		break;
+	case NF_SET: {
+		size_t i;
+		json_t *item;
+		if (!json_is_array(val)) {
+			web_json_error(rs, 400, "answers.%s: must be an array of the finding's values or null", key);
+			return false;
+		}
+		json_array_foreach(val, i, item) {
+			int k = json_is_string(item) ? nf_kb_finding_value_index(kb, (size_t)f, json_string_value(item)) : -1;
+			if (k < 0 || k >= 32) {
+				web_json_error(rs, 400, "answers.%s[%zu]: not one of the finding's values", key, i);
+				return false;
+			}
+			if (v.set >> k & 1) {
+				web_json_error(rs, 400, "answers.%s[%zu]: listed twice", key, i);
+				return false;
+			}
+			v.set |= 1u << k;
+		}
+		break;
+	}
+	}
+	nf_error err;
+	if (nf_engine_answer(e, (size_t)f, &v, &err) != NF_OK) {
+		web_json_error(rs, 400, "answers.%s: %s", key, err.msg);
+		return false;
+	}
+	return true;
+}
+
+/* Reads {"mode", "answers", "screens"} into a new engine; on a fault sets rs and returns NULL. */
+static nf_engine *engine_from_body(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs)
+{
+	json_error_t je;
+	if (!rq->body || !rq->body_len) {
+		web_json_error(rs, 400, "body: a JSON object {\"mode\", \"answers\", \"screens\"} is needed");
+		return NULL;
+	}
+	json_t *root = json_loadb(rq->body, rq->body_len, JSON_REJECT_DUPLICATES, &je);
+	if (!root) {
+		web_json_error(rs, 400, "body: line %d column %d: %s", je.line, je.column, je.text);
+		return NULL;
+	}
+	nf_engine *e = NULL;
+	nf_mode mode = NF_MODE_RUNNER;
+	json_int_t screens = 0;
+	const char *key;
+	json_t *val, *answers = NULL;
+	if (!json_is_object(root)) {
+		web_json_error(rs, 400, "body: must be a JSON object");
+		goto out;
+	}
+	json_object_foreach(root, key, val) {
+		if (!strcmp(key, "mode")) {
+			const char *m = json_string_value(val);
+			if (m && !strcmp(m, "runner"))
+				mode = NF_MODE_RUNNER;
+			else if (m && !strcmp(m, "clinician"))
+				mode = NF_MODE_CLINICIAN;
+			else {
+				web_json_error(rs, 400, "mode: must be \"runner\" or \"clinician\"");
+				goto out;
+			}
+		} else if (!strcmp(key, "answers")) {
+			if (!json_is_object(val)) {
+				web_json_error(rs, 400, "answers: must be an object of finding IDs to values");
+				goto out;
+			}
+			answers = val;
+		} else if (!strcmp(key, "screens")) {
+			if (!json_is_integer(val) || json_integer_value(val) < 0 ||
+			    json_integer_value(val) > NF_MAX_SCREENS) {
+				web_json_error(rs, 400, "screens: must be an integer from 0 to %d", NF_MAX_SCREENS);
+				goto out;
+			}
+			screens = json_integer_value(val);
+		} else {
+			web_json_error(rs, 400, "%.100s: unknown key (expected mode, answers, screens)", key);
+			goto out;
+		}
+	}
+	nf_error err;
+	if (nf_engine_new(ctx->kb, mode, &e, &err) != NF_OK) {
+		web_json_error(rs, 500, "%s", err.msg);
+		goto out;
+	}
+	nf_engine_set_screens(e, (size_t)screens);
+	if (answers) {
+		json_object_foreach(answers, key, val) {
+			if (!apply_answer(e, key, val, rs)) {
+				nf_engine_free(e);
+				e = NULL;
+				goto out;
+			}
+		}
+	}
+out:
+	json_decref(root);
+	return e;
+}
+
+static json_t *triage_json(nf_engine *e, bool *stop)
+{
+	const nf_kb *kb = nf_engine_kb(e);
+	nf_triage_info ti;
+	nf_triage level = nf_engine_triage(e, &ti);
+	*stop = ti.red_flag_level == NF_EMERGENCY;
+	json_t *rf = json_null();
+	if (ti.red_flag >= 0) {
+		const char *says = NULL;
+		nf_kb_finding_red_flag(kb, (size_t)ti.red_flag, &says);
+		rf = json_pack("{s:s, s:s, s:s}", "finding", nf_kb_finding_id(kb, (size_t)ti.red_flag), "level",
+			       nf_triage_id(ti.red_flag_level), "says", says ? says : "");
+	}
+	return json_pack("{s:s, s:s, s:o, s:b}", "level", nf_triage_id(level), "words", nf_triage_words(level),
+			 "red_flag", rf, "stop", *stop);
+}
+
+static void assess_next(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs)
+{
+	nf_engine *e = engine_from_body(ctx, rq, rs);
+	if (!e)
+		return;
+	const nf_kb *kb = ctx->kb;
+	bool stop;
+	json_t *tri = triage_json(e, &stop);
+	nf_question q;
+	bool done = stop || !nf_engine_next(e, &q);
+	json_t *question = json_null();
+	if (!done) {
+		json_t *ids = json_array();
+		for (size_t i = 0; i < q.n && i < NF_MAX_CHECKLIST; i++)
+			json_array_append_new(ids, json_string(nf_kb_finding_id(kb, q.finding[i])));
+		bool red = true;
+		for (size_t i = 0; i < q.n && i < NF_MAX_CHECKLIST; i++)
+			if (nf_kb_finding_red_flag(kb, q.finding[i], NULL) < 0)
+				red = false;
+		question = json_pack("{s:o, s:s, s:o, s:b}", "checklist",
+				     q.checklist >= 0 ? json_string(nf_kb_checklist_id(kb, (size_t)q.checklist)) : json_null(),
+				     "title", q.checklist >= 0 ? nf_kb_checklist_title(kb, (size_t)q.checklist)
+							       : nf_kb_finding_question(kb, q.finding[0]),
+				     "findings", ids, "red_flags", red);
+	}
+	size_t screens = nf_engine_screens(e);
+	double fraction = done ? 1.0 : fmin(0.95, (double)screens / WEB_TYPICAL_SCREENS);
+	json_t *o = json_pack("{s:b, s:o, s:{s:i, s:f}, s:o}", "done", done, "question", question, "progress",
+			      "screens", (int)screens, "fraction", fraction, "triage", tri);
+	json_reply(rs, 200, o);
+	nf_engine_free(e);
+}
+
+static void assess_result(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs)
+{
+	nf_engine *e = engine_from_body(ctx, rq, rs);
+	if (!e)
+		return;
+	web_json_text(rs, 200, nf_engine_result_json(e));
+	nf_engine_free(e);
+}
+
+/* ---- routing ---- */
+
+static bool serve_static(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs)
+{
+	const char *path = rq->path;
+	if (!strcmp(path, "/index.html"))
+		path = "/";
+	for (size_t i = 0; i < ctx->nassets; i++) {
+		if (!strcmp(ctx->assets[i].path, path)) {
+			rs->status = 200;
+			rs->type = ctx->assets[i].type;
+			rs->body = ctx->assets[i].data;
+			rs->len = ctx->assets[i].len;
+			rs->owned = false;
+			return true;
+		}
+	}
+	return false;
+}
+
+void web_handle(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs)
+{
+	memset(rs, 0, sizeof *rs);
+	const char *m = rq->method ? rq->method : "";
+	const char *path = rq->path ? rq->path : "";
+	bool is_get = !strcmp(m, "GET") || !strcmp(m, "HEAD"), is_post = !strcmp(m, "POST");
+
+	if (rq->nheaders > WEB_MAX_HEADERS)
+		{
+		web_json_error(rs, 431, "too many request headers (at most %d)", WEB_MAX_HEADERS);
+		return;
+	}
+	const char *host = web_header(rq, "Host");
+	if (!host)
+		{
+		web_json_error(rs, 400, "Host header missing");
+		return;
+	}
+	if (!host_allowed(ctx, host))
+		{
+		web_json_error(rs, 421, "Host '%.80s' is not this server's address", host);
+		return;
+	}
+
+	bool token = has_token(ctx, rq);
+	if (rq->token_query) {
+		/* The launch URL: remember the token in a cookie and go to the clean address. */
+		if (!is_get || !token_equal(ctx, rq->token_query, strlen(rq->token_query)))
+			{
+		web_json_error(rs, 403, "wrong token: open the address numbfoot serve printed");
+		return;
+	}
+		rs->status = 303;
+		rs->type = "text/plain";
+		rs->body = "See the clean address.\n";
+		rs->len = strlen(rs->body);
+		rs->no_store = true;
+		snprintf(rs->location, sizeof rs->location, "%s", path[0] == '/' && strlen(path) < 100 ? path : "/");
+		snprintf(rs->set_cookie, sizeof rs->set_cookie, "%s=%s; Path=/; HttpOnly; SameSite=Strict",
+			 WEB_COOKIE, ctx->token);
+		return;
+	}
+	if (ctx->token_everywhere && !token)
+		{
+		web_json_error(rs, 403, "token required: open the address numbfoot serve printed");
+		return;
+	}
+	if (!is_get && !is_post)
+		{
+		web_json_error(rs, 405, "method %.16s not allowed", m);
+		return;
+	}
+	if (is_post) {
+		const char *origin = web_header(rq, "Origin"), *site = web_header(rq, "Sec-Fetch-Site");
+		if (origin && (strncmp(origin, "http://", 7) || strcasecmp(origin + 7, host)))
+			{
+		web_json_error(rs, 403, "cross-site request refused (Origin '%.80s')", origin);
+		return;
+	}
+		if (site && strcmp(site, "same-origin") && strcmp(site, "none"))
+			{
+		web_json_error(rs, 403, "cross-site request refused (Sec-Fetch-Site '%.20s')", site);
+		return;
+	}
+		if (!token)
+			{
+		web_json_error(rs, 403, "token missing or wrong: open the address numbfoot serve printed");
+		return;
+	}
+	}
+	if (rq->body_too_large)
+		{
+		web_json_error(rs, 413, "request body too large (at most %d bytes of JSON)", WEB_JSON_MAX);
+		return;
+	}
+
+	if (strncmp(path, "/api/", 5)) {
+		if (is_get && serve_static(ctx, rq, rs))
+			return;
+		{
+		web_json_error(rs, is_get ? 404 : 405, "%.100s: no such page", path);
+		return;
+	}
+	}
+	if (!strcmp(path, "/api/kb")) {
+		if (!is_get)
+			{
+		web_json_error(rs, 405, "/api/kb: use GET");
+		return;
+	}
+		rs->status = 200;
+		rs->type = "application/json";
+		rs->body = ctx->kb_json;
+		rs->len = ctx->kb_json_len;
+		rs->no_store = true;
+		return;
+	}
+	if (!strcmp(path, "/api/assess/next") || !strcmp(path, "/api/assess/result")) {
+		if (!is_post)
+			{
+		web_json_error(rs, 405, "%s: use POST", path);
+		return;
+	}
+		if (path[12] == 'n')
+			assess_next(ctx, rq, rs);
+		else
+			assess_result(ctx, rq, rs);
+		return;
+	}
+	if (!token) {
+		web_json_error(rs, 403, "token missing or wrong: open the address numbfoot serve printed");
+		return;
+	}
+	if (web_journal_route(ctx, rq, rs))
+		return;
+	web_json_error(rs, 404, "%.100s: no such endpoint", path);
+}

@@ -1,0 +1,323 @@
+// numbfoot serve: the page. Plain JavaScript, no framework, nothing loaded from elsewhere.
+// The server keeps no session: this page holds the answers and sends all of them each time.
+'use strict';
+
+(function () {
+  const $ = (id) => document.getElementById(id);
+  const WHO = {
+    sports_medicine: 'a sports-medicine doctor', physiotherapist: 'a physiotherapist',
+    podiatrist: 'a podiatrist', gp: 'your GP (family doctor)', vascular_surgeon: 'a vascular surgeon',
+    neurologist: 'a neurologist', spinal_surgeon: 'a spinal surgeon',
+    foot_ankle_surgeon: 'a foot-and-ankle surgeon', emergency_department: 'the emergency department',
+  };
+  const LEVEL_TITLE = { emergency: 'Emergency', urgent: 'Urgent', routine: 'Routine', self_care: 'Self-care' };
+
+  const state = {
+    kb: null, byId: {}, mode: 'runner', answers: {}, history: [], remembered: {}, question: null,
+    miles: false,
+  };
+
+  function el(tag, attrs, ...kids) {
+    const e = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs || {})) {
+      if (v === false || v === null || v === undefined) continue;
+      if (k === 'text') e.textContent = v;
+      else if (k === 'class') e.className = v;
+      else if (k.startsWith('on')) e.addEventListener(k.slice(2), v);
+      else e.setAttribute(k, v === true ? '' : v);
+    }
+    for (const k of kids) if (k !== null && k !== undefined) e.append(k);
+    return e;
+  }
+
+  async function api(method, path, body) {
+    const opt = { method, headers: {} };
+    if (body !== undefined) {
+      opt.headers['Content-Type'] = 'application/json';
+      opt.body = JSON.stringify(body);
+    }
+    const r = await fetch(path, opt);
+    let data = null;
+    try { data = await r.json(); } catch (e) { data = null; }
+    if (!r.ok) {
+      const msg = data && data.error ? data.error : 'the server answered ' + r.status;
+      if (r.status === 403) notice('This page needs the address that numbfoot serve printed (with its token). ' + msg);
+      throw new Error(msg);
+    }
+    return data;
+  }
+  window.numbfootApi = api;
+
+  function notice(text) {
+    const n = $('notice');
+    n.textContent = text || '';
+    n.hidden = !text;
+  }
+
+  function show(id) {
+    for (const s of document.querySelectorAll('.screen')) s.hidden = s.id !== id;
+    $('nav-assess').setAttribute('aria-current', id === 'screen-journal' ? 'false' : 'page');
+    $('nav-journal').setAttribute('aria-current', id === 'screen-journal' ? 'page' : 'false');
+    const h = document.querySelector('#' + id + ' h1');
+    if (h) h.focus();
+    window.scrollTo(0, 0);
+  }
+
+  function body() {
+    return { mode: state.mode, answers: state.answers, screens: state.history.length };
+  }
+
+  function setBanner(triage) {
+    const b = $('banner');
+    if (triage && triage.level === 'emergency') {
+      b.className = 'banner emergency';
+      b.replaceChildren('Stop running and get emergency care now.');
+      if (triage.red_flag && triage.red_flag.says) b.append(el('span', { class: 'says', text: triage.red_flag.says }));
+      b.hidden = false;
+    } else {
+      b.hidden = true;
+      b.replaceChildren();
+    }
+  }
+
+  // ---- the interview ----
+
+  async function next() {
+    $('q-error').textContent = '';
+    const r = await api('POST', '/api/assess/next', body());
+    setBanner(r.triage.stop ? r.triage : null);
+    if (r.done) return result();
+    state.question = r.question;
+    renderQuestion(r);
+  }
+
+  function unitFor(f) {
+    if (f.distance) return state.miles ? 'mi' : 'km';
+    return f.unit || '';
+  }
+
+  function renderQuestion(r) {
+    const q = r.question;
+    const fill = Math.round(r.progress.fraction * 100);
+    $('progress-fill').style.width = fill + '%';
+    $('progress-text').textContent = 'Question ' + (r.progress.screens + 1) +
+      (q.red_flags ? ': warning signs first' : '');
+    $('q-title').textContent = q.title;
+    const fields = $('q-fields');
+    fields.replaceChildren();
+    $('q-back').disabled = state.history.length === 0;
+    const fs = q.findings.map((id) => state.byId[id]);
+    if (q.checklist) {
+      $('q-help').textContent = 'Tick each that applies; leave the rest. Choose "Don\'t know" if you are unsure.';
+      const set = el('fieldset', {}, el('legend', { class: 'sr', text: 'Tick those that apply' }));
+      for (const f of fs) {
+        const prev = state.remembered[f.id];
+        set.append(el('label', { class: 'choice' },
+          el('input', { type: 'checkbox', name: f.id, value: 'yes', checked: prev === true }),
+          el('span', {}, f.question, el('span', { class: 'sub', text: f.help }))));
+      }
+      fields.append(set);
+      $('q-next').textContent = 'Next';
+      return show('screen-question');
+    }
+    const f = fs[0];
+    $('q-help').textContent = f.help || '';
+    const prev = state.remembered[f.id];
+    const legend = el('legend', { text: 'Your answer' });
+    if (f.type === 'bool') {
+      fields.append(el('fieldset', {}, legend,
+        el('label', { class: 'choice' }, el('input', { type: 'radio', name: f.id, value: 'yes', checked: prev === true }), 'Yes'),
+        el('label', { class: 'choice' }, el('input', { type: 'radio', name: f.id, value: 'no', checked: prev === false }), 'No')));
+    } else if (f.type === 'enum' || f.type === 'set') {
+      const set = el('fieldset', {}, el('legend', { text: f.type === 'set' ? 'Tick all that apply' : 'Choose one' }));
+      for (const v of f.values) {
+        const on = f.type === 'set' ? Array.isArray(prev) && prev.includes(v.id) : prev === v.id;
+        set.append(el('label', { class: 'choice' },
+          el('input', { type: f.type === 'set' ? 'checkbox' : 'radio', name: f.id, value: v.id, checked: on }),
+          v.means));
+      }
+      fields.append(set);
+    } else {
+      const unit = unitFor(f);
+      const shown = typeof prev === 'number' ? (f.distance && state.miles ? +(prev / 1.609344).toFixed(1) : prev) : '';
+      const row = el('div', { class: 'number-row' },
+        el('label', { for: 'num-' + f.id, text: 'Number' + (unit ? ' (' + unit + ')' : '') }),
+        el('input', { type: 'number', id: 'num-' + f.id, name: f.id, min: '0', step: 'any', inputmode: 'decimal', value: shown }));
+      if (f.distance) {
+        const sel = el('select', { id: 'unit-' + f.id, 'aria-label': 'Unit' },
+          el('option', { value: 'km', text: 'km', selected: !state.miles }),
+          el('option', { value: 'mi', text: 'miles', selected: state.miles }));
+        sel.addEventListener('change', () => { state.miles = sel.value === 'mi'; });
+        row.append(sel);
+      }
+      fields.append(row);
+    }
+    show('screen-question');
+  }
+
+  // Reads the form into values for each finding on the screen; null when nothing is chosen.
+  function readForm() {
+    const q = state.question;
+    const form = $('q-form');
+    const out = {};
+    if (q.checklist) {
+      for (const id of q.findings) out[id] = form.querySelector('input[name="' + id + '"]').checked;
+      return out;
+    }
+    const f = state.byId[q.findings[0]];
+    const inputs = [...form.querySelectorAll('input[name="' + f.id + '"]')];
+    if (f.type === 'bool') {
+      const c = inputs.find((i) => i.checked);
+      if (!c) throw new Error('Choose yes or no, or "Don\'t know".');
+      out[f.id] = c.value === 'yes';
+    } else if (f.type === 'enum') {
+      const c = inputs.find((i) => i.checked);
+      if (!c) throw new Error('Choose one of the answers, or "Don\'t know".');
+      out[f.id] = c.value;
+    } else if (f.type === 'set') {
+      out[f.id] = inputs.filter((i) => i.checked).map((i) => i.value);
+      if (!out[f.id].length) throw new Error('Tick at least one, or "Don\'t know".');
+    } else {
+      const s = inputs[0].value.trim();
+      const x = Number(s);
+      if (s === '' || !isFinite(x) || x < 0 || x > 1e6) throw new Error('Type a number (0 or more), or "Don\'t know".');
+      out[f.id] = f.distance && state.miles ? x * 1.609344 : x;
+    }
+    return out;
+  }
+
+  async function answer(values) {
+    const q = state.question;
+    for (const [k, v] of Object.entries(values)) {
+      state.answers[k] = v;
+      state.remembered[k] = v;
+    }
+    state.history.push(q.findings.slice());
+    try {
+      await next();
+    } catch (e) {
+      // Undo so that the screen can be answered again.
+      state.history.pop();
+      for (const k of Object.keys(values)) delete state.answers[k];
+      $('q-error').textContent = e.message;
+    }
+  }
+
+  async function back() {
+    const last = state.history.pop();
+    if (!last) return;
+    for (const id of last) delete state.answers[id];
+    try { await next(); } catch (e) { $('q-error').textContent = e.message; }
+  }
+
+  async function start(mode) {
+    state.mode = mode;
+    state.answers = {};
+    state.remembered = {};
+    state.history = [];
+    setBanner(null);
+    await next();
+  }
+
+  // ---- the result ----
+
+  function answerWords(id, v) {
+    const f = state.byId[id];
+    if (!f) return String(v);
+    if (v === null) return "don't know";
+    if (f.type === 'bool') return v ? 'yes' : 'no';
+    const means = (x) => { const m = f.values.find((y) => y.id === x); return m ? m.means : x; };
+    if (f.type === 'enum') return means(v);
+    if (f.type === 'set') return v.length ? v.map(means).join(', ') : 'none of the listed places';
+    if (f.distance && state.miles) return (v / 1.609344).toPrecision(3) + ' mi';
+    return v + (f.unit ? ' ' + f.unit : '');
+  }
+
+  function pct(p) {
+    if (p > 0.99) return '>99%';
+    if (p < 0.01) return '<1%';
+    return Math.round(p * 100) + '%';
+  }
+
+  async function result() {
+    const r = await api('POST', '/api/assess/result', body());
+    const t = r.triage;
+    setBanner(t.level === 'emergency' ? t : null);
+    const box = $('r-triage');
+    box.className = 'triage ' + t.level;
+    box.replaceChildren(el('strong', { text: LEVEL_TITLE[t.level] || t.level }), t.words);
+    if (t.red_flag && t.red_flag.says) box.append(el('div', { class: 'says', text: 'Warning sign: ' + t.red_flag.says }));
+
+    const causes = $('r-causes');
+    causes.replaceChildren();
+    for (const c of r.ranking.slice(0, 5)) {
+      const bar = el('span', {});
+      bar.style.width = Math.max(0.5, c.probability * 100).toFixed(1) + '%';
+      const reasons = el('ul', { class: 'reasons' });
+      for (const why of c.reasons.slice(0, 3)) {
+        const f = state.byId[why.finding];
+        const factor = Math.exp(Math.abs(why.weight));
+        reasons.append(el('li', {
+          text: (why.weight >= 0 ? 'raised by ' : 'lowered by ') + (f ? f.means : why.finding) + ': ' +
+            answerWords(why.finding, why.answer) + ' (\u00d7' + factor.toFixed(1) + ')',
+        }));
+      }
+      causes.append(el('li', {},
+        el('div', { class: 'cause-head' }, el('span', { text: c.name }), el('span', { text: pct(c.probability) })),
+        el('div', { class: 'bar', role: 'img', 'aria-label': c.name + ': ' + pct(c.probability) }, bar),
+        el('p', { class: 'help', text: c.summary }),
+        reasons.childElementCount ? reasons : null));
+    }
+
+    const plan = $('r-plan');
+    plan.replaceChildren();
+    if (t.level === 'emergency') plan.append(el('p', { text: 'Stop running and get emergency care now; the plan below is for later.' }));
+    for (const p of r.plan) {
+      const ol = el('ol', { class: 'plan-steps' });
+      for (const s of p.steps) ol.append(el('li', { text: s.step + (s.weeks ? ' (try for ' + s.weeks + ' week' + (s.weeks === 1 ? '' : 's') + ')' : '') }));
+      plan.append(el('h3', { text: 'If it is ' + p.name + ' (' + pct(p.probability) + ')' }), ol);
+    }
+    const see = $('r-see');
+    see.replaceChildren();
+    for (const w of r.see) see.append(el('li', { text: WHO[w] || w }));
+    $('r-disclaimer').textContent = r.disclaimer;
+    show('screen-result');
+  }
+
+  // ---- wiring ----
+
+  async function boot() {
+    try {
+      state.kb = await api('GET', '/api/kb');
+    } catch (e) {
+      notice('Could not load the questions: ' + e.message);
+      return;
+    }
+    for (const f of state.kb.findings) state.byId[f.id] = f;
+    $('start-form').addEventListener('submit', (ev) => {
+      ev.preventDefault();
+      const m = $('start-form').querySelector('input[name="mode"]:checked').value;
+      start(m).catch((e) => notice(e.message));
+    });
+    $('q-form').addEventListener('submit', (ev) => {
+      ev.preventDefault();
+      let values;
+      try { values = readForm(); } catch (e) { $('q-error').textContent = e.message; return; }
+      answer(values);
+    });
+    $('q-unknown').addEventListener('click', () => {
+      const v = {};
+      for (const id of state.question.findings) v[id] = null;
+      answer(v);
+    });
+    $('q-back').addEventListener('click', () => back());
+    $('q-stop').addEventListener('click', () => result().catch((e) => { $('q-error').textContent = e.message; }));
+    $('r-back').addEventListener('click', () => back());
+    $('r-again').addEventListener('click', () => { setBanner(null); show('screen-start'); });
+    $('nav-assess').addEventListener('click', () => show(state.question ? 'screen-question' : 'screen-start'));
+    if (window.numbfootJournal) window.numbfootJournal({ api, el, show, notice, $ });
+    document.body.dataset.ready = 'yes';
+  }
+
+  document.addEventListener('DOMContentLoaded', boot);
+})();
