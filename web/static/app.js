@@ -54,7 +54,9 @@
     n.hidden = !text;
   }
 
+  let step = 0;
   function show(id) {
+    document.body.dataset.step = String(++step); // for the tests: a new screen is on show
     for (const s of document.querySelectorAll('.screen')) s.hidden = s.id !== id;
     $('nav-assess').setAttribute('aria-current', id === 'screen-journal' ? 'false' : 'page');
     $('nav-journal').setAttribute('aria-current', id === 'screen-journal' ? 'page' : 'false');
