@@ -142,6 +142,7 @@ check: all
 	@$(MAKE) --no-print-directory unit cli-test fuzz-replay
 	@$(MAKE) --no-print-directory fuzz-run
 	@$(MAKE) --no-print-directory san-check
+	@$(MAKE) --no-print-directory web-test
 	@sh tests/summary.sh
 
 bench: all
