@@ -142,9 +142,73 @@ fail:
 	return NULL;
 }
 
+static int id_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct web_id *)a)->id, ((const struct web_id *)b)->id);
+}
+
+/* The finding named id, or -1: a binary search, as a request names up to every finding. */
+static int finding_index(const struct web_ctx *ctx, const char *id)
+{
+	struct web_id key = {id, 0};
+	const struct web_id *hit = bsearch(&key, ctx->finding_ids, ctx->nfindings, sizeof key, id_cmp);
+	return hit ? (int)hit->index : -1;
+}
+
+/* Each thread keeps an engine per mode and reuses it: an engine is large (the log likelihoods of
+ * every finding under every condition), and allocating and clearing one per request cost more
+ * than a third of a request. Reuse withdraws every answer, which the engine's API defines as
+ * "as if never asked", so a reused engine answers exactly as a new one. */
+struct web_engines {
+	nf_engine *e[2];
+};
+
+static void engines_free(void *p)
+{
+	struct web_engines *es = p;
+	if (!es)
+		return;
+	nf_engine_free(es->e[0]);
+	nf_engine_free(es->e[1]);
+	free(es);
+}
+
+/* A clean engine for mode, owned by the calling thread (do not free it); NULL if out of memory. */
+static nf_engine *thread_engine(struct web_ctx *ctx, nf_mode mode, nf_error *err)
+{
+	struct web_engines *es = pthread_getspecific(ctx->engines);
+	if (!es) {
+		es = calloc(1, sizeof *es);
+		if (!es || pthread_setspecific(ctx->engines, es)) {
+			free(es);
+			nf_error_set(err, NF_ENOMEM, "out of memory");
+			return NULL;
+		}
+	}
+	nf_engine **e = &es->e[mode == NF_MODE_CLINICIAN];
+	if (!*e) {
+		if (nf_engine_new(ctx->kb, mode, e, err) != NF_OK)
+			return NULL;
+		return *e;
+	}
+	for (size_t f = 0; f < ctx->nfindings; f++)
+		nf_engine_withdraw(*e, f);
+	nf_engine_set_screens(*e, 0);
+	return *e;
+}
+
 bool web_ctx_init(struct web_ctx *ctx, const nf_kb *kb)
 {
+	if (pthread_key_create(&ctx->engines, engines_free))
+		return false;
 	ctx->kb = kb;
+	ctx->nfindings = nf_kb_findings(kb);
+	ctx->finding_ids = calloc(ctx->nfindings ? ctx->nfindings : 1, sizeof *ctx->finding_ids);
+	if (!ctx->finding_ids)
+		return false;
+	for (size_t f = 0; f < ctx->nfindings; f++)
+		ctx->finding_ids[f] = (struct web_id){nf_kb_finding_id(kb, f), f};
+	qsort(ctx->finding_ids, ctx->nfindings, sizeof *ctx->finding_ids, id_cmp);
 	json_t *o = kb_json(kb);
 	ctx->kb_json = o ? json_dumps(o, JSON_COMPACT) : NULL;
 	json_decref(o);
@@ -157,6 +221,11 @@ void web_ctx_release(struct web_ctx *ctx)
 {
 	free(ctx->kb_json);
 	ctx->kb_json = NULL;
+	free(ctx->finding_ids);
+	ctx->finding_ids = NULL;
+	engines_free(pthread_getspecific(ctx->engines));
+	pthread_setspecific(ctx->engines, NULL);
+	pthread_key_delete(ctx->engines);
 	pthread_mutex_destroy(&ctx->journal_lock);
 }
 
@@ -212,10 +281,11 @@ static bool host_allowed(const struct web_ctx *ctx, const char *host)
 /* ---- the assessment ---- */
 
 /* Parses one answer into the engine. Returns false with rs set to a 400 naming the key. */
-static bool apply_answer(nf_engine *e, const char *key, json_t *val, struct web_response *rs)
+static bool apply_answer(const struct web_ctx *ctx, nf_engine *e, const char *key, json_t *val,
+			 struct web_response *rs)
 {
 	const nf_kb *kb = nf_engine_kb(e);
-	int f = nf_kb_finding_index(kb, key);
+	int f = finding_index(ctx, key);
 	if (f < 0) {
 		web_json_error(rs, 400, "answers.%s: unknown finding", key);
 		return false;
@@ -280,7 +350,8 @@ static bool apply_answer(nf_engine *e, const char *key, json_t *val, struct web_
 	return true;
 }
 
-/* Reads {"mode", "answers", "screens"} into a new engine; on a fault sets rs and returns NULL. */
+/* Reads {"mode", "answers", "screens"} into the thread's engine (which the caller must not free);
+ * on a fault sets rs and returns NULL. */
 static nf_engine *engine_from_body(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs)
 {
 	json_error_t je;
@@ -332,15 +403,14 @@ static nf_engine *engine_from_body(struct web_ctx *ctx, const struct web_request
 		}
 	}
 	nf_error err;
-	if (nf_engine_new(ctx->kb, mode, &e, &err) != NF_OK) {
+	if (!(e = thread_engine(ctx, mode, &err))) {
 		web_json_error(rs, 500, "%s", err.msg);
 		goto out;
 	}
 	nf_engine_set_screens(e, (size_t)screens);
 	if (answers) {
 		json_object_foreach(answers, key, val) {
-			if (!apply_answer(e, key, val, rs)) {
-				nf_engine_free(e);
+			if (!apply_answer(ctx, e, key, val, rs)) {
 				e = NULL;
 				goto out;
 			}
@@ -398,7 +468,6 @@ static void assess_next(struct web_ctx *ctx, const struct web_request *rq, struc
 	json_t *o = json_pack("{s:b, s:o, s:{s:i, s:f}, s:o}", "done", done, "question", question, "progress",
 			      "screens", (int)screens, "fraction", fraction, "triage", tri);
 	json_reply(rs, 200, o);
-	nf_engine_free(e);
 }
 
 static void assess_result(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs)
@@ -407,7 +476,6 @@ static void assess_result(struct web_ctx *ctx, const struct web_request *rq, str
 	if (!e)
 		return;
 	web_json_text(rs, 200, nf_engine_result_json(e));
-	nf_engine_free(e);
 }
 
 /* ---- routing ---- */

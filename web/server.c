@@ -30,7 +30,9 @@ extern const char nf_blob_app_js[], nf_blob_app_js_end[];
 
 #define SERVER_THREADS 2
 #define SERVER_TIMEOUT_S 15         /* a slow client is dropped after this long idle */
-#define SERVER_CONN_MEMORY (64 * 1024) /* per connection: headers and read buffer */
+/* Per connection: headers and read buffer. libmicrohttpd clears it between requests, so it is
+ * kept small; request headers larger than this are refused by libmicrohttpd itself. */
+#define SERVER_CONN_MEMORY (16 * 1024)
 #define SERVER_CONN_LIMIT 512
 
 /* What one connection's request has gathered between calls of the access handler. */
@@ -42,6 +44,8 @@ struct conn {
 	char upload_path[256];
 	size_t upload_len;
 };
+
+static struct conn no_body; /* marks a GET or HEAD between its two calls; never written */
 
 struct headers {
 	struct web_header h[WEB_MAX_HEADERS];
@@ -126,9 +130,17 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 {
 	struct web_ctx *ctx = cls;
 	struct conn *cn = *con_cls;
+	if (cn == &no_body) {
+		*con_cls = NULL;
+		return answer(ctx, c, url, method, NULL);
+	}
 	if (!cn) {
-		if (!strcmp(method, "GET") || !strcmp(method, "HEAD"))
-			return answer(ctx, c, url, method, NULL); /* no body to wait for */
+		if (!strcmp(method, "GET") || !strcmp(method, "HEAD")) {
+			/* Answered on the next call: a response queued on the first one closes the
+			 * connection instead of keeping it alive. */
+			*con_cls = &no_body;
+			return MHD_YES;
+		}
 		cn = calloc(1, sizeof *cn);
 		if (!cn)
 			return MHD_NO;
@@ -197,7 +209,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls, enum MHD_RequestTerminationCode toe)
 {
 	struct conn *cn = *con_cls;
-	if (!cn)
+	if (!cn || cn == &no_body)
 		return;
 	if (cn->upload_fd >= 0) {
 		close(cn->upload_fd);
@@ -210,7 +222,7 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls, en
 
 static struct MHD_Daemon *start(struct web_ctx *ctx, const struct sockaddr *sa, bool v6)
 {
-	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | (v6 ? MHD_USE_IPv6 : 0);
+	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_TURBO | (v6 ? MHD_USE_IPv6 : 0);
 	return MHD_start_daemon(flags, 0, NULL, NULL, on_request, ctx,
 				MHD_OPTION_SOCK_ADDR, sa,
 				MHD_OPTION_THREAD_POOL_SIZE, (unsigned)SERVER_THREADS,

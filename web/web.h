@@ -43,14 +43,18 @@ struct web_ctx {
 	const struct web_asset *assets;
 	size_t nassets;
 	char *kb_json; /* GET /api/kb, built once */
+	struct web_id { const char *id; size_t index; } *finding_ids; /* sorted by id, for bsearch */
+	size_t nfindings;
 	size_t kb_json_len;
+	pthread_key_t engines; /* each thread's reusable engines (struct web_engines) */
 	struct nf_journal *journal; /* NULL: the journal endpoints answer 503 */
 	pthread_mutex_t journal_lock;
 	const char *tmpdir; /* where uploads are spooled */
 };
 
 /* Builds what ctx needs from kb (the /api/kb text); the caller has set the other fields. Returns
- * false when out of memory. Release with web_ctx_release. */
+ * false when out of memory. Release with web_ctx_release, after every thread that handled
+ * requests has ended (their engines are freed as they end) except the calling one. */
 bool web_ctx_init(struct web_ctx *ctx, const nf_kb *kb);
 void web_ctx_release(struct web_ctx *ctx);
 /* Adds an allowed Host value (host:port, IPv6 in brackets). False when the list is full. */
