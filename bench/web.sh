@@ -108,6 +108,9 @@ measure() {
 	echo "${rps:-0} ${p99:-0} $(( ${non2xx:-0} + ${sockerr:-0} ))"
 }
 
+# The handler alone, without sockets, to split the time between it and the HTTP layer.
+make -s build/bench/web_handler && build/bench/web_handler kb/vocabulary.json kb/numbfoot.json
+
 size=$(wc -c <web/static/app.js)
 echo "web bench: wrk -t$threads -c$conns, ${secs}s each, on loopback ($(nproc) CPUs shared by client and servers)"
 set -- $(measure -s "$tmp/next.lua" "$base/api/assess/next")
