@@ -56,7 +56,7 @@ LIBA   := $(BUILD)/libnumbfoot.a
 LIBSO  := $(BUILD)/libnumbfoot.so
 NUMBFOOT := $(BUILD)/numbfoot
 
-.PHONY: all run check deps unit cli-test fuzz-replay fuzz-run san-check web-test bench clean man
+.PHONY: all run check deps test-deps unit cli-test fuzz-replay fuzz-run san-check web-test bench clean man
 .DEFAULT_GOAL := all
 
 all: $(NUMBFOOT) $(LIBSO)
@@ -114,6 +114,9 @@ $(BUILD)/fuzz/replay_%: $(BUILD)/fuzz/%.o $(BUILD)/fuzz/replay_main.o $(LIBA)
 deps:
 	@sh scripts/deps.sh
 
+test-deps:
+	@sh scripts/deps.sh --test
+
 run: deps
 	@$(MAKE) --no-print-directory all
 	./$(NUMBFOOT) assess
@@ -138,14 +141,19 @@ san-check:
 web-test: $(NUMBFOOT)
 	@if [ -x tests/web/run.sh ]; then sh tests/web/run.sh $(NUMBFOOT); else echo "web-test: no browser tests yet"; fi
 
-check: all
-	@$(MAKE) --no-print-directory unit cli-test fuzz-replay
+# check installs what the tests need first (a no-op when all is there), so that it works on a
+# fresh Debian 12 machine as the README promises.
+check: test-deps
+	@rm -rf build/results
+	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory unit cli-test fuzz-replay import-oracle-test
 	@$(MAKE) --no-print-directory fuzz-run
 	@$(MAKE) --no-print-directory san-check
 	@$(MAKE) --no-print-directory web-test
 	@sh tests/summary.sh
 
 bench: all
+	@sh scripts/deps.sh --bench
 	@for b in bench/*.sh; do sh $$b $(NUMBFOOT) || exit 1; done
 
 man: $(NUMBFOOT)

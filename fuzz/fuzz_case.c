@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz_util.h"
 #include "numbfoot/case.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -15,11 +16,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	if (!kb && nf_kb_load_files("tests/unit/data/vocab.json", "tests/unit/data/kb.json", &kb, NULL) != NF_OK)
 		abort();
-	char *text = malloc(size + 1);
+	char *text = fuzz_text(data, size);
 	if (!text)
 		return 0;
-	memcpy(text, data, size);
-	text[size] = '\0';
 	nf_case *c = NULL;
 	nf_error err;
 	if (nf_case_load(kb, text, "fuzz.json", &c, &err) == NF_OK) {

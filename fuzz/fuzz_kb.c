@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz_util.h"
 #include "numbfoot/kb.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -33,11 +34,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	if (!vocab && !(vocab = slurp("tests/unit/data/vocab.json")))
 		abort();
-	char *text = malloc(size + 1);
+	char *text = fuzz_text(data, size);
 	if (!text)
 		return 0;
-	memcpy(text, data, size);
-	text[size] = '\0';
 	nf_kb *kb = NULL;
 	nf_error err;
 	nf_err rc = nf_kb_load(vocab, "vocab.json", text, "fuzz.json", &kb, &err);

@@ -16,7 +16,7 @@
  * measurable information, and skipping them keeps a step within its time budget. The red-flag
  * screen, the one place a rare emergency can jump by orders of magnitude, is asked before any
  * look-ahead. */
-#define LOOKAHEAD_FLOOR 1e-3
+#define LOOKAHEAD_FLOOR 1e-4
 
 struct nf_engine {
 	const nf_kb *kb;
@@ -448,6 +448,29 @@ static double cond_entropy(const struct look *lk, const struct nf_finding *f, in
 	return h;
 }
 
+/* The gain alone of a single finding (for a set, of its value v as a yes/no), without the chance
+ * of change: one multiply-add per outcome and condition and one logarithm per outcome. */
+static double gain_only(const struct look *lk, const struct nf_finding *f, int v)
+{
+	double hO = 0;
+	if (f->type == NF_SET) {
+		double yes = 0;
+		for (int i = 0; i < lk->n; i++)
+			yes += lk->post[i] * f->p[lk->idx[i]][v];
+		if (yes > 0 && yes < 1)
+			hO = -yes * fast_log(yes) - (1 - yes) * fast_log(1 - yes);
+		return hO - cond_entropy(lk, f, v);
+	}
+	for (int o = 0; o < f->nout; o++) {
+		double po = 0;
+		for (int i = 0; i < lk->n; i++)
+			po += lk->post[i] * f->p[lk->idx[i]][o];
+		if (po > 0)
+			hO -= po * fast_log(po);
+	}
+	return hO - cond_entropy(lk, f, 0);
+}
+
 static double look_single(struct look *lk, const struct nf_finding *f)
 {
 	double joint[NF_MAX_CONDITIONS];
@@ -574,51 +597,100 @@ bool nf_engine_next(nf_engine *e, nf_question *q)
 	if (lk.now < lk.floor)
 		lk.now = lk.floor;
 
-	double best = -1, most = 0;
-	nf_question cand;
+	/* Every screen's gain first, cheaply: exact for a single finding (for the location set, the
+	 * sum over its places), and for a checklist an upper bound, the sum of its findings' gains
+	 * (mutual information is sub-additive when findings are independent given the cause). */
+	struct cand {
+		nf_question q;
+		double key;  /* the gain, or for a checklist not yet enumerated its bound */
+		bool exact;  /* key is the exact gain and q.change is known */
+	} cand[NF_MAX_FINDINGS];
+	int ncand = 0;
+	for (int f = 0; f < kb->nfind; f++) {
+		const struct nf_finding *fd = &kb->find[f];
+		if (fd->checklist >= 0 || !askable(e, f))
+			continue;
+		struct cand *c = &cand[ncand++];
+		memset(c, 0, sizeof *c);
+		c->q.checklist = -1;
+		c->q.n = 1;
+		c->q.finding[0] = (size_t)f;
+		if (fd->type == NF_SET)
+			for (int v = 0; v < fd->nvalues; v++)
+				c->key += gain_only(&lk, fd, v);
+		else
+			c->key = gain_only(&lk, fd, 0);
+		c->q.gain = c->key;
+	}
 	for (int k = 0; k < kb->nlist; k++) {
 		const struct nf_checklist *l = &kb->list[k];
-		memset(&cand, 0, sizeof cand);
-		cand.checklist = k;
-		for (int i = 0; i < l->n; i++)
-			if (askable(e, l->finding[i]))
-				cand.finding[cand.n++] = (size_t)l->finding[i];
-		if (!cand.n)
-			continue;
-		lk.change = 0;
-		look_screen(&lk, cand.finding, cand.n);
-		cand.gain = look_list(&lk, kb, cand.finding, cand.n);
-		cand.change = lk.change;
-		if (cand.change > most)
-			most = cand.change;
-		if (cand.gain > best) {
-			best = cand.gain;
-			*q = cand;
+		struct cand *c = &cand[ncand];
+		memset(c, 0, sizeof *c);
+		c->q.checklist = k;
+		for (int i = 0; i < l->n; i++) {
+			if (!askable(e, l->finding[i]))
+				continue;
+			c->q.finding[c->q.n++] = (size_t)l->finding[i];
+			c->key += gain_only(&lk, &kb->find[l->finding[i]], 0);
 		}
+		if (c->q.n)
+			ncand++;
 	}
-	for (int f = 0; f < kb->nfind; f++) {
-		if (kb->find[f].checklist >= 0 || !askable(e, f))
-			continue;
-		lk.change = 0;
-		size_t one = (size_t)f;
-		look_screen(&lk, &one, 1);
-		double gain = kb->find[f].type == NF_SET ? look_set(&lk, &kb->find[f]) : look_single(&lk, &kb->find[f]);
-		if (lk.change > most)
-			most = lk.change;
-		if (gain > best) {
-			best = gain;
-			memset(q, 0, sizeof *q);
-			q->checklist = -1;
-			q->n = 1;
-			q->finding[0] = (size_t)f;
-			q->gain = gain;
-			q->change = lk.change;
+	if (!ncand)
+		return false;
+	/* Best keys first (insertion sort: a few dozen screens). */
+	int order[NF_MAX_FINDINGS];
+	for (int i = 0; i < ncand; i++) {
+		int j = i;
+		while (j > 0 && cand[order[j - 1]].key < cand[i].key) {
+			order[j] = order[j - 1];
+			j--;
 		}
+		order[j] = i;
 	}
+	/* The best screen: a checklist is enumerated (all 2^n answers, which also gives its chance of
+	 * change) only while its bound can still beat the best exact gain found. */
+	int best = -1;
+	for (int r = 0; r < ncand; r++) {
+		struct cand *c = &cand[order[r]];
+		if (best >= 0 && c->key <= cand[best].q.gain)
+			break;
+		if (c->q.checklist >= 0) {
+			lk.change = 0;
+			look_screen(&lk, c->q.finding, c->q.n);
+			c->q.gain = look_list(&lk, kb, c->q.finding, c->q.n);
+			c->q.change = lk.change;
+			c->exact = true;
+		}
+		if (best < 0 || c->q.gain > cand[best].q.gain)
+			best = order[r];
+	}
+	/* The chance that a screen changes the leading cause or the triage, for the stopping rule: the
+	 * best screen's, and if that is under NF_STOP_CHANGE, the others' in order of gain until one
+	 * reaches it. */
+	double most = 0;
+	for (int r = -1; r < ncand && most < NF_STOP_CHANGE; r++) {
+		struct cand *c = &cand[r < 0 ? best : order[r]];
+		if (r >= 0 && order[r] == best)
+			continue;
+		if (!c->exact) {
+			lk.change = 0;
+			look_screen(&lk, c->q.finding, c->q.n);
+			if (c->q.checklist >= 0)
+				c->q.gain = look_list(&lk, kb, c->q.finding, c->q.n);
+			else if (kb->find[c->q.finding[0]].type == NF_SET)
+				look_set(&lk, &kb->find[c->q.finding[0]]);
+			else
+				look_single(&lk, &kb->find[c->q.finding[0]]);
+			c->q.change = lk.change;
+			c->exact = true;
+		}
+		if (c->q.change > most)
+			most = c->q.change;
+	}
+	*q = cand[best].q;
 	/* Stop when no screen is likely enough to change what we would say. The screen that gains most
 	 * need not be the one most likely to change the conclusion, so the rule takes the most likely
 	 * change over all screens. */
-	if (best < 0 || most < NF_STOP_CHANGE)
-		return false;
-	return true;
+	return most >= NF_STOP_CHANGE;
 }

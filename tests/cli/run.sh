@@ -11,6 +11,9 @@
 # Every test runs with its own empty XDG folders, so no test sees a person's real data.
 # Usage: run.sh path/to/numbfoot
 set -u
+# A fixed locale: the distance unit defaults from it, and tests must not depend on the machine's.
+export LC_ALL=C.UTF-8
+unset LANG LC_MEASUREMENT
 bin=$1
 case "$bin" in /*) ;; *) bin=$(pwd)/$bin ;; esac
 passed=0; failed=0

@@ -258,6 +258,35 @@ static void test_stops_when_nothing_can_change(void **state)
 	nf_engine_free(e);
 }
 
+/* Mutual information of a bool finding with the cause, by hand: H(O) - H(O|C), in nats. */
+static double mi_bool(const double *post, const double *p_true, int n)
+{
+	double po = 0, hoc = 0;
+	for (int i = 0; i < n; i++) {
+		po += post[i] * p_true[i];
+		hoc -= post[i] * (p_true[i] * log(p_true[i]) + (1 - p_true[i]) * log(1 - p_true[i]));
+	}
+	return -(po * log(po) + (1 - po) * log(1 - po)) - hoc;
+}
+
+static void test_gain_by_hand(void **state)
+{
+	nf_engine *e = engine(NF_MODE_RUNNER);
+	nf_question q;
+	/* Leave only "relief" askable: the other screens answered "don't know". */
+	nf_engine_unknown(e, COLD);
+	nf_engine_unknown(e, WEAK);
+	nf_engine_unknown(e, AGE);
+	nf_engine_unknown(e, SIDE);
+	nf_engine_unknown(e, WHERE);
+	double post[4] = {0.6, 0.3, 0.05, 0.05};
+	double pt[4] = {MIX(0.8, 0.3), MIX(0.1, 0.3), MIX(0.05, 0.3), 0.3};
+	assert_true(nf_engine_next(e, &q));
+	assert_int_equal(q.finding[0], RELIEF);
+	assert_float_equal(q.gain, mi_bool(post, pt, 4), 1e-7);
+	nf_engine_free(e);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -271,6 +300,7 @@ int main(void)
 		cmocka_unit_test(test_reasons),
 		cmocka_unit_test(test_next_question_and_stop),
 		cmocka_unit_test(test_stops_when_nothing_can_change),
+		cmocka_unit_test(test_gain_by_hand),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -1,0 +1,368 @@
+/* numbfoot episode add|list|edit|delete: when and where the feet went numb on a run. */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "paths.h"
+
+bool cli_episode_from_args(const struct cli_args *a, const char *at_opt, nf_episode *e, bool *given)
+{
+	char what[32];
+	const char *v;
+	bool miles = cli_flag(a, "miles") || cli_units_miles();
+	*given = false;
+	snprintf(what, sizeof what, "--%s", at_opt);
+	if ((v = cli_opt(a, at_opt))) {
+		size_t len = strlen(v);
+		*given = true;
+		if (len > 3 && !strcmp(v + len - 3, "min")) {
+			char num[32];
+			snprintf(num, sizeof num, "%.*s", (int)(len - 3), v);
+			if (!cli_parse_minutes(num, what, &e->onset_min))
+				return false;
+		} else if (!cli_parse_distance(v, miles, what, &e->onset_km)) {
+			return false;
+		} else {
+			e->onset_km /= 1000;
+		}
+	}
+	if ((v = cli_opt(a, "where"))) {
+		nf_error err = {0};
+		uint32_t set;
+		*given = true;
+		if (nf_location_parse_list(v, &set, &err)) {
+			cli_errorf("--where: %s; the places are:", err.msg);
+			for (int i = 0; i < NF_LOCATION_COUNT; i++)
+				fprintf(stderr, "  %s\n", nf_location_name(i));
+			return false;
+		}
+		e->locations = set;
+	}
+	if ((v = cli_opt(a, "side"))) {
+		*given = true;
+		if (!strcmp(v, "one"))
+			e->side = NF_SIDE_ONE;
+		else if (!strcmp(v, "both"))
+			e->side = NF_SIDE_BOTH;
+		else {
+			cli_errorf("--side: '%s' must be one or both", v);
+			return false;
+		}
+	}
+	if ((v = cli_opt(a, "severity"))) {
+		double s;
+		*given = true;
+		if (!cli_parse_number(v, "--severity", 0, 10, &s))
+			return false;
+		if (s != floor(s)) {
+			cli_errorf("--severity: '%s' must be a whole number from 0 to 10", v);
+			return false;
+		}
+		e->severity = (int)s;
+	}
+	if ((v = cli_opt(a, "recover"))) {
+		*given = true;
+		if (!cli_parse_minutes(v, "--recover", &e->recover_min))
+			return false;
+	}
+	if (cli_flag(a, "cramp") && cli_flag(a, "no-cramp")) {
+		cli_errorf("--cramp and --no-cramp contradict each other");
+		return false;
+	}
+	if (cli_flag(a, "loosening-helped") && cli_flag(a, "no-loosening-helped")) {
+		cli_errorf("--loosening-helped and --no-loosening-helped contradict each other");
+		return false;
+	}
+	if (cli_flag(a, "cramp") || cli_flag(a, "no-cramp")) {
+		*given = true;
+		e->calf_cramp_first = cli_flag(a, "cramp");
+	}
+	if (cli_flag(a, "loosening-helped") || cli_flag(a, "no-loosening-helped")) {
+		*given = true;
+		e->loosening_helped = cli_flag(a, "loosening-helped");
+	}
+	return true;
+}
+
+static bool episode_notes(const struct cli_args *a, nf_episode *e)
+{
+	const char *v = cli_opt(a, "notes");
+	if (!v)
+		return true;
+	if (strlen(v) >= sizeof e->notes) {
+		cli_errorf("--notes: at most %zu characters", sizeof e->notes - 1);
+		return false;
+	}
+	snprintf(e->notes, sizeof e->notes, "%s", v);
+	return true;
+}
+
+static void print_episode(const nf_episode *e)
+{
+	char locs[256] = "";
+	size_t len = 0;
+	for (int i = 0; i < NF_LOCATION_COUNT; i++)
+		if (e->locations & (1u << i))
+			len += (size_t)snprintf(locs + len, sizeof locs - len, "%s%s", len ? "," : "",
+						nf_location_name(i));
+	printf("episode %lld on run %lld:", (long long)e->id, (long long)e->run_id);
+	if (isfinite(e->onset_km))
+		printf(" at %.2f km", e->onset_km);
+	if (isfinite(e->onset_min))
+		printf(" at %.0f min", e->onset_min);
+	if (locs[0])
+		printf(" in %s", locs);
+	if (e->side)
+		printf(", %s %s", e->side == NF_SIDE_ONE ? "one" : "both", e->side == NF_SIDE_ONE ? "foot" : "feet");
+	if (e->severity >= 0)
+		printf(", severity %d/10", e->severity);
+	if (isfinite(e->recover_min))
+		printf(", gone after %.0f min", e->recover_min);
+	if (e->calf_cramp_first == 1)
+		printf(", calf cramp first");
+	if (e->loosening_helped == 1)
+		printf(", loosening helped");
+	else if (e->loosening_helped == 0)
+		printf(", loosening did not help");
+	if (e->notes[0])
+		printf(" (%s)", e->notes);
+	putchar('\n');
+}
+
+/* RUN is an id or "last". */
+static int resolve_run(nf_journal *j, const char *s, int64_t *id)
+{
+	nf_error err = {0};
+	if (!strcmp(s, "last")) {
+		if (nf_journal_last_run(j, id, &err))
+			return cli_fail(&err);
+		return CLI_EXIT_OK;
+	}
+	return cli_parse_id(s, "RUN", id) ? CLI_EXIT_OK : CLI_EXIT_USAGE;
+}
+
+#define EPISODE_OPTIONS \
+	{"at", "KM", "distance into the run when it began (or minutes: 25min)"}, \
+	{"where", "LIST", "where, comma-separated: toes_all,toes_3_4,big_toe,first_web,ball,arch," \
+			  "heel,dorsum,lateral_edge,whole_sole,whole_foot,lower_leg"}, \
+	{"side", "SIDE", "one or both feet"}, \
+	{"severity", "N", "how bad, 0 to 10"}, \
+	{"recover", "MIN", "minutes until feeling came back"}, \
+	{"cramp", NULL, "a calf cramp came first"}, \
+	{"loosening-helped", NULL, "loosening the laces brought feeling back"}, \
+	{"miles", NULL, "distances without a unit are miles (also the default with units = mi in the config)"}, \
+	{"notes", "TEXT", "anything else"}
+
+/* ---- episode add ---- */
+
+static const struct cli_option add_options[] = {
+	CLI_JOURNAL_OPTIONS,
+	EPISODE_OPTIONS,
+	{NULL, NULL, NULL},
+};
+
+static int run_episode_add(const struct cli_args *a)
+{
+	nf_episode e;
+	nf_error err = {0};
+	nf_journal *j;
+	bool given;
+	int64_t run_id = 0;
+	if (a->npos != 1) {
+		cli_errorf("episode add: give the RUN id (or 'last')");
+		return CLI_EXIT_USAGE;
+	}
+	nf_episode_init(&e);
+	if (strcmp(a->pos[0], "last") && !cli_parse_id(a->pos[0], "RUN", &run_id))
+		return CLI_EXIT_USAGE;
+	if (!cli_episode_from_args(a, "at", &e, &given) || !episode_notes(a, &e))
+		return CLI_EXIT_USAGE;
+	int rc = cli_journal_open(a, &j);
+	if (rc)
+		return rc;
+	if (!run_id && (rc = resolve_run(j, a->pos[0], &run_id)))
+		goto out_close;
+	e.run_id = run_id;
+	if (nf_journal_add_episode(j, &e, &err)) {
+		rc = cli_fail(&err);
+		goto out_close;
+	}
+	if (cli_flag(a, "json")) {
+		rc = cli_print_json(cli_episode_json(&e));
+	} else {
+		printf("added ");
+		print_episode(&e);
+	}
+out_close:
+	nf_journal_close(j);
+	return rc;
+}
+
+const struct cli_command cmd_episode_add = {
+	.name = "episode add",
+	.args = "RUN",
+	.summary = "record numbness on a run",
+	.description =
+		"Records an episode of numbness or tingling on run RUN (an id from 'numbfoot run list', "
+		"or 'last' for the latest run). Every detail is optional; what is left out is stored as "
+		"unknown.\n\n"
+		"Example: numbfoot episode add last --at 8 --where dorsum,toes_all --side one --severity 4",
+	.options = add_options,
+	.run = run_episode_add,
+};
+
+/* ---- episode list ---- */
+
+static const struct cli_option list_options[] = {
+	CLI_JOURNAL_OPTIONS,
+	{"run", "RUN", "only the episodes of this run (an id or 'last')"},
+	{NULL, NULL, NULL},
+};
+
+static int run_episode_list(const struct cli_args *a)
+{
+	nf_error err = {0};
+	nf_journal *j;
+	nf_episode *list;
+	size_t n;
+	int64_t run_id = 0;
+	if (a->npos) {
+		cli_errorf("episode list: takes no arguments (use --run RUN)");
+		return CLI_EXIT_USAGE;
+	}
+	const char *run = cli_opt(a, "run");
+	if (run && strcmp(run, "last") && !cli_parse_id(run, "--run", &run_id))
+		return CLI_EXIT_USAGE;
+	int rc = cli_journal_open(a, &j);
+	if (rc)
+		return rc;
+	if (run && !run_id && (rc = resolve_run(j, run, &run_id)))
+		goto out_close;
+	if (nf_journal_list_episodes(j, run_id, &list, &n, &err)) {
+		rc = cli_fail(&err);
+		goto out_close;
+	}
+	if (cli_flag(a, "json")) {
+		json_t *arr = json_array();
+		for (size_t k = 0; arr && k < n; k++)
+			if (json_array_append_new(arr, cli_episode_json(&list[k]))) {
+				json_decref(arr);
+				arr = NULL;
+			}
+		rc = cli_print_json(arr);
+	} else {
+		if (n == 0)
+			printf("no episodes\n");
+		for (size_t k = 0; k < n; k++)
+			print_episode(&list[k]);
+	}
+	nf_episode_list_free(list);
+out_close:
+	nf_journal_close(j);
+	return rc;
+}
+
+const struct cli_command cmd_episode_list = {
+	.name = "episode list",
+	.args = "",
+	.summary = "list episodes of numbness",
+	.description = "Lists every recorded episode, oldest run first, or with --run only one run's.",
+	.options = list_options,
+	.run = run_episode_list,
+};
+
+/* ---- episode edit ---- */
+
+static const struct cli_option edit_options[] = {
+	CLI_JOURNAL_OPTIONS,
+	EPISODE_OPTIONS,
+	{"no-cramp", NULL, "no calf cramp came first"},
+	{"no-loosening-helped", NULL, "loosening the laces did not help"},
+	{NULL, NULL, NULL},
+};
+
+static int run_episode_edit(const struct cli_args *a)
+{
+	nf_episode e;
+	nf_error err = {0};
+	nf_journal *j;
+	bool given;
+	int64_t id;
+	if (a->npos != 1 || !cli_parse_id(a->pos[0], "ID", &id)) {
+		if (a->npos != 1)
+			cli_errorf("episode edit: give one episode ID");
+		return CLI_EXIT_USAGE;
+	}
+	int rc = cli_journal_open(a, &j);
+	if (rc)
+		return rc;
+	if (nf_journal_get_episode(j, id, &e, &err)) {
+		rc = cli_fail(&err);
+		goto out_close;
+	}
+	if (!cli_episode_from_args(a, "at", &e, &given) || !episode_notes(a, &e)) {
+		rc = CLI_EXIT_USAGE;
+		goto out_close;
+	}
+	if (nf_journal_update_episode(j, &e, &err)) {
+		rc = cli_fail(&err);
+		goto out_close;
+	}
+	if (cli_flag(a, "json")) {
+		rc = cli_print_json(cli_episode_json(&e));
+	} else {
+		printf("updated ");
+		print_episode(&e);
+	}
+out_close:
+	nf_journal_close(j);
+	return rc;
+}
+
+const struct cli_command cmd_episode_edit = {
+	.name = "episode edit",
+	.args = "ID",
+	.summary = "change an episode",
+	.description = "Changes the details given as options and keeps the others.",
+	.options = edit_options,
+	.run = run_episode_edit,
+};
+
+/* ---- episode delete ---- */
+
+static const struct cli_option delete_options[] = {
+	CLI_JOURNAL_OPTIONS,
+	{NULL, NULL, NULL},
+};
+
+static int run_episode_delete(const struct cli_args *a)
+{
+	nf_error err = {0};
+	nf_journal *j;
+	int64_t id;
+	if (a->npos != 1 || !cli_parse_id(a->pos[0], "ID", &id)) {
+		if (a->npos != 1)
+			cli_errorf("episode delete: give one episode ID");
+		return CLI_EXIT_USAGE;
+	}
+	int rc = cli_journal_open(a, &j);
+	if (rc)
+		return rc;
+	if (nf_journal_delete_episode(j, id, &err))
+		rc = cli_fail(&err);
+	else if (cli_flag(a, "json"))
+		rc = cli_print_json(json_pack("{s:I, s:b}", "id", (json_int_t)id, "deleted", 1));
+	else
+		printf("deleted episode %lld\n", (long long)id);
+	nf_journal_close(j);
+	return rc;
+}
+
+const struct cli_command cmd_episode_delete = {
+	.name = "episode delete",
+	.args = "ID",
+	.summary = "delete an episode",
+	.description = "Deletes the episode (secure_delete overwrites it in the file).",
+	.options = delete_options,
+	.run = run_episode_delete,
+};

@@ -1,0 +1,318 @@
+/* numbfoot gear add|list|retire|default: shoes and insoles, and how far they have run. */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "paths.h"
+
+/* Looks up gear by nickname; prints why and returns an exit code on failure. */
+static int find(nf_journal *j, const char *nick, nf_gear *g)
+{
+	nf_error err = {0};
+	if (nf_journal_find_gear(j, nick, g, &err))
+		return cli_fail(&err);
+	return CLI_EXIT_OK;
+}
+
+static int need_one_name(const struct cli_args *a)
+{
+	if (a->npos != 1) {
+		cli_errorf("%s: give one NICKNAME (see 'numbfoot %s --help')", a->cmd->name, a->cmd->name);
+		return CLI_EXIT_USAGE;
+	}
+	return CLI_EXIT_OK;
+}
+
+/* ---- gear add ---- */
+
+static const struct cli_option add_options[] = {
+	CLI_JOURNAL_OPTIONS,
+	{"kind", "KIND", "shoes (the default) or insoles"},
+	{"brand", "TEXT", "maker, e.g. Brooks"},
+	{"model", "TEXT", "model, e.g. Ghost 15"},
+	{"first-use", "DATE", "first run in them (YYYY-MM-DD)"},
+	{"start-km", "KM", "distance they had already run before the journal (default 0)"},
+	{"retire-km", "KM", "retirement distance (shoes: 800 km by default)"},
+	{"racing", NULL, "racing or carbon-plate shoes: retire at 400 km"},
+	{"default", NULL, "make them the default for new runs"},
+	{NULL, NULL, NULL},
+};
+
+static int run_gear_add(const struct cli_args *a)
+{
+	nf_gear g;
+	nf_error err = {0};
+	nf_journal *j;
+	int rc = need_one_name(a);
+	if (rc)
+		return rc;
+	const char *kind = cli_opt(a, "kind");
+	int k = kind ? nf_gear_kind_parse(kind) : NF_GEAR_SHOES;
+	if (k < 0) {
+		cli_errorf("gear add: --kind must be shoes or insoles, not '%s'", kind);
+		return CLI_EXIT_USAGE;
+	}
+	nf_gear_init(&g, (nf_gear_kind)k);
+	const char *nick = a->pos[0];
+	if (!*nick || strlen(nick) >= sizeof g.nickname || strchr(nick, '\n')) {
+		cli_errorf("gear add: a nickname is 1 to %zu characters on one line", sizeof g.nickname - 1);
+		return CLI_EXIT_USAGE;
+	}
+	snprintf(g.nickname, sizeof g.nickname, "%s", nick);
+	const char *brand = cli_opt(a, "brand"), *model = cli_opt(a, "model");
+	if ((brand && strlen(brand) >= sizeof g.brand) || (model && strlen(model) >= sizeof g.model)) {
+		cli_errorf("gear add: brand and model are at most %zu characters", sizeof g.brand - 1);
+		return CLI_EXIT_USAGE;
+	}
+	snprintf(g.brand, sizeof g.brand, "%s", brand ? brand : "");
+	snprintf(g.model, sizeof g.model, "%s", model ? model : "");
+	const char *first = cli_opt(a, "first-use");
+	if (first) {
+		if (!cli_parse_date(first, "--first-use"))
+			return CLI_EXIT_USAGE;
+		snprintf(g.first_use, sizeof g.first_use, "%s", first);
+	}
+	double m;
+	if (cli_opt(a, "start-km")) {
+		if (!cli_parse_distance(cli_opt(a, "start-km"), false, "--start-km", &m))
+			return CLI_EXIT_USAGE;
+		g.start_km = m / 1000;
+	}
+	if (cli_flag(a, "racing")) {
+		if (g.kind != NF_GEAR_SHOES) {
+			cli_errorf("gear add: --racing is for shoes");
+			return CLI_EXIT_USAGE;
+		}
+		g.retire_km = nf_gear_racing_retire_km();
+	}
+	if (cli_opt(a, "retire-km")) {
+		if (!cli_parse_distance(cli_opt(a, "retire-km"), false, "--retire-km", &m))
+			return CLI_EXIT_USAGE;
+		if (m <= 0) {
+			cli_errorf("--retire-km: must be more than 0");
+			return CLI_EXIT_USAGE;
+		}
+		g.retire_km = m / 1000;
+	}
+	g.is_default = cli_flag(a, "default");
+	rc = cli_journal_open(a, &j);
+	if (rc)
+		return rc;
+	if (nf_journal_add_gear(j, &g, &err)) {
+		/* A taken nickname is the user's input, not a failure of the journal. */
+		rc = cli_fail(&err);
+		if (err.code == NF_EEXIST)
+			rc = CLI_EXIT_USAGE;
+		goto out_close;
+	}
+	if (cli_flag(a, "json")) {
+		rc = cli_print_json(cli_gear_json(&g));
+	} else {
+		printf("added %s '%s'%s", nf_gear_kind_name(g.kind), g.nickname,
+		       g.is_default ? " (the default for new runs)" : "");
+		if (isfinite(g.retire_km))
+			printf("; retire at %.0f km\n", g.retire_km);
+		else
+			printf("; no retirement distance: inspect them at each shoe change\n");
+	}
+out_close:
+	nf_journal_close(j);
+	return rc;
+}
+
+const struct cli_command cmd_gear_add = {
+	.name = "gear add",
+	.args = "NICKNAME",
+	.summary = "add a pair of shoes or insoles",
+	.description =
+		"Adds shoes (or with --kind insoles, insoles) under a short nickname that other commands "
+		"use. The first pair of each kind becomes the default that new runs get. Shoes retire at "
+		"800 km unless --retire-km or --racing says otherwise (see 'numbfoot gear list --why').\n\n"
+		"Example: numbfoot gear add ghost --brand Brooks --model \"Ghost 15\" --start-km 120",
+	.options = add_options,
+	.run = run_gear_add,
+};
+
+/* ---- gear list ---- */
+
+static const struct cli_option list_options[] = {
+	CLI_JOURNAL_OPTIONS,
+	{"all", NULL, "include retired gear"},
+	{"why", NULL, "say where the retirement distances come from"},
+	{NULL, NULL, NULL},
+};
+
+static int run_gear_list(const struct cli_args *a)
+{
+	nf_error err = {0};
+	nf_journal *j;
+	nf_gear *list;
+	size_t n;
+	if (a->npos) {
+		cli_errorf("gear list: takes no arguments");
+		return CLI_EXIT_USAGE;
+	}
+	int rc = cli_journal_open(a, &j);
+	if (rc)
+		return rc;
+	if (nf_journal_list_gear(j, cli_flag(a, "all"), &list, &n, &err)) {
+		rc = cli_fail(&err);
+		goto out_close;
+	}
+	if (cli_flag(a, "json")) {
+		json_t *arr = json_array();
+		for (size_t k = 0; arr && k < n; k++)
+			if (json_array_append_new(arr, cli_gear_json(&list[k]))) {
+				json_decref(arr);
+				arr = NULL;
+			}
+		if (arr && cli_flag(a, "why")) {
+			json_t *o = json_object();
+			json_object_set_new(o, "gear", arr);
+			json_object_set_new(o, "why_shoes", json_string(nf_gear_retire_source(NF_GEAR_SHOES)));
+			json_object_set_new(o, "why_insoles",
+					    json_string(nf_gear_retire_source(NF_GEAR_INSOLES)));
+			arr = o;
+		}
+		rc = cli_print_json(arr);
+	} else {
+		if (n == 0)
+			printf("no gear yet: add some with 'numbfoot gear add NICKNAME'\n");
+		for (size_t k = 0; k < n; k++) {
+			const nf_gear *g = &list[k];
+			char retire[32];
+			if (isfinite(g->retire_km))
+				snprintf(retire, sizeof retire, "/ %.0f km", g->retire_km);
+			else
+				snprintf(retire, sizeof retire, "(inspect)");
+			char line[256];
+			int len = snprintf(line, sizeof line, "%-8s %-20s %7.1f km %-10s %3lld runs  %-7s%s%s%s",
+					   nf_gear_kind_name(g->kind), g->nickname, g->used_km, retire,
+					   (long long)g->runs, nf_wear_name(nf_gear_wear(g)),
+					   g->is_default ? "  default" : "", g->retired[0] ? "  retired " : "",
+					   g->retired);
+			while (len > 0 && (size_t)len < sizeof line && line[len - 1] == ' ')
+				line[--len] = '\0';
+			puts(line);
+		}
+		if (cli_flag(a, "why"))
+			printf("\n%s\n\n%s\n", nf_gear_retire_source(NF_GEAR_SHOES),
+			       nf_gear_retire_source(NF_GEAR_INSOLES));
+	}
+	nf_gear_list_free(list);
+out_close:
+	nf_journal_close(j);
+	return rc;
+}
+
+const struct cli_command cmd_gear_list = {
+	.name = "gear list",
+	.args = "",
+	.summary = "list gear with the distance run in each and its wear",
+	.description =
+		"Lists shoes and insoles in use (with --all, retired ones too): the distance run in each "
+		"(its starting distance plus every run in it), its retirement distance, and its wear: ok, "
+		"check (past 5/8 of the retirement distance, 500 of 800 km: look at the midsole), retire "
+		"(at or past it) or unknown (insoles: no data). --why prints the source of these "
+		"numbers.",
+	.options = list_options,
+	.run = run_gear_list,
+};
+
+/* ---- gear retire ---- */
+
+static const struct cli_option retire_options[] = {
+	CLI_JOURNAL_OPTIONS,
+	{"date", "DATE", "retirement date (YYYY-MM-DD; default today)"},
+	{NULL, NULL, NULL},
+};
+
+static int run_gear_retire(const struct cli_args *a)
+{
+	nf_error err = {0};
+	nf_journal *j;
+	nf_gear g;
+	char date[NF_JOURNAL_DATE_MAX];
+	int rc = need_one_name(a);
+	if (rc)
+		return rc;
+	if (cli_opt(a, "date")) {
+		if (!cli_parse_date(cli_opt(a, "date"), "--date"))
+			return CLI_EXIT_USAGE;
+		snprintf(date, sizeof date, "%s", cli_opt(a, "date"));
+	} else {
+		cli_today(date);
+	}
+	rc = cli_journal_open(a, &j);
+	if (rc)
+		return rc;
+	rc = find(j, a->pos[0], &g);
+	if (rc)
+		goto out_close;
+	if (nf_journal_retire_gear(j, g.id, date, &err) || nf_journal_get_gear(j, g.id, &g, &err)) {
+		rc = cli_fail(&err);
+		goto out_close;
+	}
+	if (cli_flag(a, "json"))
+		rc = cli_print_json(cli_gear_json(&g));
+	else
+		printf("retired %s '%s' on %s after %.1f km\n", nf_gear_kind_name(g.kind), g.nickname,
+		       g.retired, g.used_km);
+out_close:
+	nf_journal_close(j);
+	return rc;
+}
+
+const struct cli_command cmd_gear_retire = {
+	.name = "gear retire",
+	.args = "NICKNAME",
+	.summary = "mark gear as retired",
+	.description = "Marks the gear retired: it stays in the journal with its runs, leaves 'gear "
+		       "list' (see --all) and stops being the default.",
+	.options = retire_options,
+	.run = run_gear_retire,
+};
+
+/* ---- gear default ---- */
+
+static const struct cli_option default_options[] = {
+	CLI_JOURNAL_OPTIONS,
+	{NULL, NULL, NULL},
+};
+
+static int run_gear_default(const struct cli_args *a)
+{
+	nf_error err = {0};
+	nf_journal *j;
+	nf_gear g;
+	int rc = need_one_name(a);
+	if (rc)
+		return rc;
+	rc = cli_journal_open(a, &j);
+	if (rc)
+		return rc;
+	rc = find(j, a->pos[0], &g);
+	if (rc)
+		goto out_close;
+	if (nf_journal_set_default_gear(j, g.id, &err) || nf_journal_get_gear(j, g.id, &g, &err)) {
+		rc = cli_fail(&err);
+		goto out_close;
+	}
+	if (cli_flag(a, "json"))
+		rc = cli_print_json(cli_gear_json(&g));
+	else
+		printf("new runs now get %s '%s'\n", nf_gear_kind_name(g.kind), g.nickname);
+out_close:
+	nf_journal_close(j);
+	return rc;
+}
+
+const struct cli_command cmd_gear_default = {
+	.name = "gear default",
+	.args = "NICKNAME",
+	.summary = "choose the shoes or insoles new runs get",
+	.description = "Makes the gear the default of its kind: 'run add' and 'import' assign it to "
+		       "new runs unless told otherwise.",
+	.options = default_options,
+	.run = run_gear_default,
+};

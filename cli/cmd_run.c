@@ -1,0 +1,520 @@
+/* numbfoot run add|list|show|edit|delete: runs typed by hand (imports come from cmd_import.c). */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include "paths.h"
+
+/* Copies an optional text option into dst; false (with a message) when too long. */
+static bool text_opt(const struct cli_args *a, const char *name, char *dst, size_t size)
+{
+	const char *v = cli_opt(a, name);
+	if (!v)
+		return true;
+	if (strlen(v) >= size) {
+		cli_errorf("--%s: at most %zu characters", name, size - 1);
+		return false;
+	}
+	snprintf(dst, size, "%s", v);
+	return true;
+}
+
+/* "170", "170spm" or "85rpm" (strides per minute, as some watches count) into steps/min. */
+static bool parse_cadence(const char *v, nf_journal_run *r)
+{
+	char *end;
+	double c = strtod(v, &end);
+	double factor = 1;
+	const char *unit = "spm";
+	if (end == v || !isfinite(c)) {
+		cli_errorf("--cadence: '%s' is not a number", v);
+		return false;
+	}
+	if (!strcasecmp(end, "rpm")) {
+		factor = 2;
+		unit = "rpm";
+	} else if (*end && strcasecmp(end, "spm")) {
+		cli_errorf("--cadence: unknown unit '%s' (spm or rpm)", end);
+		return false;
+	}
+	c *= factor;
+	if (c <= 0 || c > 400) {
+		cli_errorf("--cadence: %s is out of range", v);
+		return false;
+	}
+	r->rec.cadence_spm = c;
+	snprintf(r->cadence_unit, sizeof r->cadence_unit, "%s", unit);
+	return true;
+}
+
+/* Resolves --shoes / --insoles NICKNAME (or "none") into r; prints why on failure. */
+static int gear_opt(nf_journal *j, const struct cli_args *a, const char *name, nf_gear_kind kind,
+		    int64_t *id)
+{
+	nf_error err = {0};
+	nf_gear g;
+	const char *v = cli_opt(a, name);
+	if (!v)
+		return CLI_EXIT_OK;
+	if (!strcmp(v, "none")) {
+		*id = 0;
+		return CLI_EXIT_OK;
+	}
+	if (nf_journal_find_gear(j, v, &g, &err))
+		return cli_fail(&err);
+	if (g.kind != kind) {
+		cli_errorf("--%s: '%s' are %s", name, v, nf_gear_kind_name(g.kind));
+		return CLI_EXIT_USAGE;
+	}
+	*id = g.id;
+	return CLI_EXIT_OK;
+}
+
+/* Fills r from the run options present; false with a message on bad input. When editing, the
+ * start is rebuilt only if --date or --time is given, --time alone keeping the run's date. */
+static bool run_from_args(const struct cli_args *a, nf_journal_run *r, bool editing)
+{
+	const char *date = cli_opt(a, "date"), *tod = cli_opt(a, "time"), *v;
+	bool miles = cli_flag(a, "miles") || cli_units_miles();
+	char keep[NF_JOURNAL_DATE_MAX];
+	if (!editing || date || tod) {
+		if (editing && !date && r->rec.start_time >= 0) {
+			struct tm tm;
+			time_t t = (time_t)r->rec.start_time;
+			localtime_r(&t, &tm);
+			strftime(keep, sizeof keep, "%Y-%m-%d", &tm);
+			date = keep;
+		}
+		if (!cli_parse_start(date, tod, &r->rec.start_time))
+			return false;
+	}
+	if ((v = cli_opt(a, "distance")) && !cli_parse_distance(v, miles, "--distance", &r->rec.distance_m))
+		return false;
+	if ((v = cli_opt(a, "duration"))) {
+		if (!cli_parse_duration(v, "--duration", &r->rec.moving_s))
+			return false;
+		r->rec.elapsed_s = r->rec.moving_s;
+	}
+	if ((v = cli_opt(a, "cadence")) && !parse_cadence(v, r))
+		return false;
+	if ((v = cli_opt(a, "hr")) && !cli_parse_number(v, "--hr", 20, 250, &r->rec.heart_rate_bpm))
+		return false;
+	if ((v = cli_opt(a, "temp")) && !cli_parse_number(v, "--temp", -60, 60, &r->rec.temperature_c))
+		return false;
+	return text_opt(a, "surface", r->surface, sizeof r->surface) &&
+	       text_opt(a, "notes", r->notes, sizeof r->notes);
+}
+
+static void print_run(const nf_journal_run *r, size_t episodes)
+{
+	char when[32], dist[32], dur[32], pace[32] = "-";
+	cli_format_local(r->rec.start_time, when, sizeof when);
+	cli_format_km(r->rec.distance_m, dist, sizeof dist);
+	cli_format_duration(r->rec.moving_s, dur, sizeof dur);
+	if (isfinite(r->rec.moving_s) && r->rec.distance_m > 0) {
+		cli_format_duration(r->rec.moving_s / (r->rec.distance_m / 1000), pace, sizeof pace);
+		snprintf(pace + strlen(pace), sizeof pace - strlen(pace), "/km");
+	}
+	printf("%5lld  %-16s  %10s  %8s  %9s  %-16s %s%zu episode%s\n", (long long)r->id, when, dist,
+	       dur, pace, r->shoes[0] ? r->shoes : "-", "", episodes, episodes == 1 ? "" : "s");
+}
+
+/* ---- run add ---- */
+
+#define RUN_OPTIONS \
+	{"date", "DATE", "day of the run, YYYY-MM-DD (default today)"}, \
+	{"time", "HH:MM", "local start time (default now, or 12:00 with --date)"}, \
+	{"duration", "TIME", "running time, MM:SS or H:MM:SS"}, \
+	{"miles", NULL, "distances without a unit are miles (also the default with units = mi in the config)"}, \
+	{"shoes", "NICKNAME", "shoes worn (default: the default shoes; 'none' for none)"}, \
+	{"insoles", "NICKNAME", "insoles worn (default: the default insoles; 'none')"}, \
+	{"surface", "TEXT", "road, trail, track, treadmill..."}, \
+	{"cadence", "SPM", "average steps per minute (or strides: 85rpm)"}, \
+	{"hr", "BPM", "average heart rate"}, \
+	{"temp", "CELSIUS", "air temperature"}, \
+	{"notes", "TEXT", "anything else"}
+
+static const struct cli_option add_options[] = {
+	CLI_JOURNAL_OPTIONS,
+	RUN_OPTIONS,
+	{"numb-at", "KM", "feet went numb at this distance (or minutes: 25min)"},
+	{"where", "LIST", "where it was numb, comma-separated (see 'episode add --help')"},
+	{"side", "SIDE", "one or both feet"},
+	{"severity", "N", "how bad, 0 to 10"},
+	{"recover", "MIN", "minutes until feeling came back"},
+	{"cramp", NULL, "a calf cramp came first"},
+	{"loosening-helped", NULL, "loosening the laces brought feeling back"},
+	{NULL, NULL, NULL},
+};
+
+static int run_run_add(const struct cli_args *a)
+{
+	nf_journal_run r;
+	nf_episode e;
+	nf_error err = {0};
+	nf_journal *j;
+	bool has_episode;
+	unsigned crossed = 0;
+	if (a->npos > 1) {
+		cli_errorf("run add: give one DISTANCE (e.g. 10.2, 6.2mi)");
+		return CLI_EXIT_USAGE;
+	}
+	nf_journal_run_init(&r);
+	nf_episode_init(&e);
+	if (a->npos && !cli_parse_distance(a->pos[0], cli_flag(a, "miles") || cli_units_miles(), "DISTANCE", &r.rec.distance_m))
+		return CLI_EXIT_USAGE;
+	if (!run_from_args(a, &r, false) || !cli_episode_from_args(a, "numb-at", &e, &has_episode))
+		return CLI_EXIT_USAGE;
+	if (isfinite(e.onset_km) && isfinite(r.rec.distance_m) && e.onset_km * 1000 > r.rec.distance_m + 1) {
+		cli_errorf("--numb-at: %.2f km is past the end of a %.2f km run", e.onset_km,
+			   r.rec.distance_m / 1000);
+		return CLI_EXIT_USAGE;
+	}
+	int rc = cli_journal_open(a, &j);
+	if (rc)
+		return rc;
+	nf_gear g;
+	if (!cli_opt(a, "shoes") && !nf_journal_default_gear(j, NF_GEAR_SHOES, &g, NULL))
+		r.shoes_id = g.id;
+	if (!cli_opt(a, "insoles") && !nf_journal_default_gear(j, NF_GEAR_INSOLES, &g, NULL))
+		r.insoles_id = g.id;
+	if ((rc = gear_opt(j, a, "shoes", NF_GEAR_SHOES, &r.shoes_id)) ||
+	    (rc = gear_opt(j, a, "insoles", NF_GEAR_INSOLES, &r.insoles_id)))
+		goto out_close;
+	if (nf_journal_add_run(j, &r, &e, has_episode ? 1 : 0, &crossed, &err) ||
+	    nf_journal_get_run(j, r.id, &r, &err)) {
+		rc = cli_fail(&err);
+		goto out_close;
+	}
+	if (cli_flag(a, "json")) {
+		json_t *o = cli_run_json(&r), *eps = json_array();
+		if (o && eps && has_episode)
+			json_array_append_new(eps, cli_episode_json(&e));
+		if (o && eps)
+			json_object_set_new(o, "episodes", eps);
+		else
+			json_decref(eps);
+		rc = cli_print_json(o);
+	} else {
+		char dist[32], when[32];
+		cli_format_km(r.rec.distance_m, dist, sizeof dist);
+		cli_format_local(r.rec.start_time, when, sizeof when);
+		printf("added run %lld: %s on %s", (long long)r.id, dist, when);
+		if (r.shoes[0])
+			printf(" in '%s'", r.shoes);
+		if (r.insoles[0])
+			printf(" with insoles '%s'", r.insoles);
+		printf("\n");
+		if (has_episode)
+			printf("with episode %lld of numbness\n", (long long)e.id);
+	}
+	cli_warn_crossed(j, &r, crossed);
+out_close:
+	nf_journal_close(j);
+	return rc;
+}
+
+const struct cli_command cmd_run_add = {
+	.name = "run add",
+	.args = "[DISTANCE]",
+	.summary = "record a run, and numbness on it",
+	.description =
+		"Records a run: DISTANCE in km (or miles with --miles, or a unit: 10km, 6.2mi, 5000m), "
+		"today unless --date says otherwise, in the default shoes and insoles. The --numb-at, "
+		"--where, --side, --severity, --recover, --cramp and --loosening-helped options record an "
+		"episode of numbness on the same run, in the same transaction. When the run takes shoes "
+		"or insoles past their retirement distance, a warning names them.\n\n"
+		"Example: numbfoot run add 10.2 --duration 55:00 --numb-at 8 --where dorsum --side one",
+	.options = add_options,
+	.run = run_run_add,
+};
+
+/* ---- run list ---- */
+
+static const struct cli_option list_options[] = {
+	CLI_JOURNAL_OPTIONS,
+	{"limit", "N", "only the latest N runs"},
+	{NULL, NULL, NULL},
+};
+
+/* Number of episodes of run id in the sorted-by-run list eps (a short linear scan). */
+static size_t count_episodes(const nf_episode *eps, size_t n, int64_t id)
+{
+	size_t c = 0;
+	for (size_t k = 0; k < n; k++)
+		c += eps[k].run_id == id;
+	return c;
+}
+
+static int run_run_list(const struct cli_args *a)
+{
+	nf_error err = {0};
+	nf_journal *j;
+	nf_journal_run *runs = NULL;
+	nf_episode *eps = NULL;
+	size_t n, ne;
+	double limit = 0;
+	if (a->npos) {
+		cli_errorf("run list: takes no arguments");
+		return CLI_EXIT_USAGE;
+	}
+	if (cli_opt(a, "limit") && !cli_parse_number(cli_opt(a, "limit"), "--limit", 1, 1e9, &limit))
+		return CLI_EXIT_USAGE;
+	int rc = cli_journal_open(a, &j);
+	if (rc)
+		return rc;
+	if (nf_journal_list_runs(j, (size_t)limit, &runs, &n, &err) ||
+	    nf_journal_list_episodes(j, 0, &eps, &ne, &err)) {
+		rc = cli_fail(&err);
+		goto out_free;
+	}
+	if (cli_flag(a, "json")) {
+		json_t *arr = json_array();
+		for (size_t k = 0; arr && k < n; k++) {
+			json_t *o = cli_run_json(&runs[k]);
+			if (o)
+				json_object_set_new(o, "episode_count",
+						    json_integer((json_int_t)count_episodes(eps, ne, runs[k].id)));
+			if (json_array_append_new(arr, o)) {
+				json_decref(arr);
+				arr = NULL;
+			}
+		}
+		rc = cli_print_json(arr);
+	} else if (n == 0) {
+		printf("no runs yet: add one with 'numbfoot run add 10' or 'numbfoot import FILE'\n");
+	} else {
+		printf("%5s  %-16s  %10s  %8s  %9s  %-16s %s\n", "id", "start", "distance", "time", "pace",
+		       "shoes", "numbness");
+		for (size_t k = 0; k < n; k++)
+			print_run(&runs[k], count_episodes(eps, ne, runs[k].id));
+	}
+out_free:
+	nf_journal_run_list_free(runs);
+	nf_episode_list_free(eps);
+	nf_journal_close(j);
+	return rc;
+}
+
+const struct cli_command cmd_run_list = {
+	.name = "run list",
+	.args = "",
+	.summary = "list runs, oldest first",
+	.description =
+		"Lists the runs in the journal by start time. --json prints an array of objects with id, "
+		"start_time (ISO 8601 UTC), distance_m, moving_s, elapsed_s, cadence_spm, cadence_unit, "
+		"stride_m, temperature_c, heart_rate_bpm, surface, shoes, insoles, notes, source_file, "
+		"source_sha256 and episode_count; an unknown value is null. 'run show --json' gives one "
+		"run with its episodes.",
+	.options = list_options,
+	.run = run_run_list,
+};
+
+/* ---- run show ---- */
+
+static const struct cli_option show_options[] = {
+	CLI_JOURNAL_OPTIONS,
+	{NULL, NULL, NULL},
+};
+
+/* Parses RUN (an id or "last"); prints why on failure. */
+static int run_id_arg(nf_journal *j, const struct cli_args *a, int64_t *id)
+{
+	nf_error err = {0};
+	if (!strcmp(a->pos[0], "last"))
+		return nf_journal_last_run(j, id, &err) ? cli_fail(&err) : CLI_EXIT_OK;
+	return cli_parse_id(a->pos[0], "RUN", id) ? CLI_EXIT_OK : CLI_EXIT_USAGE;
+}
+
+static int run_run_show(const struct cli_args *a)
+{
+	nf_error err = {0};
+	nf_journal *j;
+	nf_journal_run r;
+	nf_episode *eps = NULL;
+	size_t ne = 0;
+	int64_t id;
+	if (a->npos != 1) {
+		cli_errorf("run show: give one RUN id (or 'last')");
+		return CLI_EXIT_USAGE;
+	}
+	if (strcmp(a->pos[0], "last") && !cli_parse_id(a->pos[0], "RUN", &id))
+		return CLI_EXIT_USAGE;
+	int rc = cli_journal_open(a, &j);
+	if (rc)
+		return rc;
+	if ((rc = run_id_arg(j, a, &id)))
+		goto out_close;
+	if (nf_journal_get_run(j, id, &r, &err) || nf_journal_list_episodes(j, id, &eps, &ne, &err)) {
+		rc = cli_fail(&err);
+		goto out_close;
+	}
+	if (cli_flag(a, "json")) {
+		json_t *o = cli_run_json(&r), *arr = json_array();
+		for (size_t k = 0; arr && k < ne; k++)
+			json_array_append_new(arr, cli_episode_json(&eps[k]));
+		if (o && arr)
+			json_object_set_new(o, "episodes", arr);
+		else
+			json_decref(arr);
+		rc = cli_print_json(o);
+	} else {
+		char when[32], dist[32], dur[32], iso[32];
+		cli_format_local(r.rec.start_time, when, sizeof when);
+		nf_time_iso(r.rec.start_time, iso, sizeof iso);
+		cli_format_km(r.rec.distance_m, dist, sizeof dist);
+		cli_format_duration(r.rec.moving_s, dur, sizeof dur);
+		printf("run %lld\n  start      %s (%s)\n  distance   %s\n  time       %s\n", (long long)r.id,
+		       when, iso[0] ? iso : "unknown", dist, dur);
+		if (isfinite(r.rec.elapsed_s) && r.rec.elapsed_s != r.rec.moving_s) {
+			cli_format_duration(r.rec.elapsed_s, dur, sizeof dur);
+			printf("  elapsed    %s\n", dur);
+		}
+		if (isfinite(r.rec.cadence_spm))
+			printf("  cadence    %.0f steps/min%s%s%s\n", r.rec.cadence_spm,
+			       r.cadence_unit[0] ? " (recorded in " : "", r.cadence_unit,
+			       r.cadence_unit[0] ? ")" : "");
+		if (isfinite(r.rec.stride_m))
+			printf("  stride     %.2f m\n", r.rec.stride_m);
+		if (isfinite(r.rec.heart_rate_bpm))
+			printf("  heart rate %.0f bpm\n", r.rec.heart_rate_bpm);
+		if (isfinite(r.rec.temperature_c))
+			printf("  temp       %.1f C\n", r.rec.temperature_c);
+		if (r.surface[0])
+			printf("  surface    %s\n", r.surface);
+		printf("  shoes      %s\n", r.shoes[0] ? r.shoes : "-");
+		if (r.insoles[0])
+			printf("  insoles    %s\n", r.insoles);
+		if (r.rec.source_file[0])
+			printf("  from       %s\n", r.rec.source_file);
+		if (r.notes[0])
+			printf("  notes      %s\n", r.notes);
+		for (size_t k = 0; k < ne; k++) {
+			printf("  numbness   episode %lld", (long long)eps[k].id);
+			if (isfinite(eps[k].onset_km))
+				printf(" at %.2f km", eps[k].onset_km);
+			if (eps[k].severity >= 0)
+				printf(", severity %d/10", eps[k].severity);
+			printf("\n");
+		}
+	}
+out_close:
+	nf_episode_list_free(eps);
+	nf_journal_close(j);
+	return rc;
+}
+
+const struct cli_command cmd_run_show = {
+	.name = "run show",
+	.args = "RUN",
+	.summary = "show one run with its episodes",
+	.description = "Shows everything stored about run RUN (an id, or 'last' for the latest run).",
+	.options = show_options,
+	.run = run_run_show,
+};
+
+/* ---- run edit ---- */
+
+static const struct cli_option edit_options[] = {
+	CLI_JOURNAL_OPTIONS,
+	{"distance", "DISTANCE", "new distance (km, or a unit: 6.2mi)"},
+	RUN_OPTIONS,
+	{NULL, NULL, NULL},
+};
+
+static int run_run_edit(const struct cli_args *a)
+{
+	nf_error err = {0};
+	nf_journal *j;
+	nf_journal_run r;
+	int64_t id;
+	if (a->npos != 1) {
+		cli_errorf("run edit: give one RUN id (or 'last')");
+		return CLI_EXIT_USAGE;
+	}
+	if (strcmp(a->pos[0], "last") && !cli_parse_id(a->pos[0], "RUN", &id))
+		return CLI_EXIT_USAGE;
+	int rc = cli_journal_open(a, &j);
+	if (rc)
+		return rc;
+	if ((rc = run_id_arg(j, a, &id)))
+		goto out_close;
+	if (nf_journal_get_run(j, id, &r, &err)) {
+		rc = cli_fail(&err);
+		goto out_close;
+	}
+	if (!run_from_args(a, &r, true)) {
+		rc = CLI_EXIT_USAGE;
+		goto out_close;
+	}
+	if ((rc = gear_opt(j, a, "shoes", NF_GEAR_SHOES, &r.shoes_id)) ||
+	    (rc = gear_opt(j, a, "insoles", NF_GEAR_INSOLES, &r.insoles_id)))
+		goto out_close;
+	if (nf_journal_update_run(j, &r, &err) || nf_journal_get_run(j, id, &r, &err)) {
+		rc = cli_fail(&err);
+		goto out_close;
+	}
+	if (cli_flag(a, "json"))
+		rc = cli_print_json(cli_run_json(&r));
+	else
+		printf("updated run %lld\n", (long long)r.id);
+out_close:
+	nf_journal_close(j);
+	return rc;
+}
+
+const struct cli_command cmd_run_edit = {
+	.name = "run edit",
+	.args = "RUN",
+	.summary = "change a run",
+	.description = "Changes the details given as options and keeps the others. --time alone "
+		       "keeps the run's date.",
+	.options = edit_options,
+	.run = run_run_edit,
+};
+
+/* ---- run delete ---- */
+
+static const struct cli_option delete_options[] = {
+	CLI_JOURNAL_OPTIONS,
+	{NULL, NULL, NULL},
+};
+
+static int run_run_delete(const struct cli_args *a)
+{
+	nf_error err = {0};
+	nf_journal *j;
+	int64_t id;
+	if (a->npos != 1) {
+		cli_errorf("run delete: give one RUN id (or 'last')");
+		return CLI_EXIT_USAGE;
+	}
+	if (strcmp(a->pos[0], "last") && !cli_parse_id(a->pos[0], "RUN", &id))
+		return CLI_EXIT_USAGE;
+	int rc = cli_journal_open(a, &j);
+	if (rc)
+		return rc;
+	if ((rc = run_id_arg(j, a, &id)))
+		goto out_close;
+	if (nf_journal_delete_run(j, id, &err))
+		rc = cli_fail(&err);
+	else if (cli_flag(a, "json"))
+		rc = cli_print_json(json_pack("{s:I, s:b}", "id", (json_int_t)id, "deleted", 1));
+	else
+		printf("deleted run %lld and its episodes\n", (long long)id);
+out_close:
+	nf_journal_close(j);
+	return rc;
+}
+
+const struct cli_command cmd_run_delete = {
+	.name = "run delete",
+	.args = "RUN",
+	.summary = "delete a run and its episodes",
+	.description = "Deletes run RUN and every episode recorded on it.",
+	.options = delete_options,
+	.run = run_run_delete,
+};

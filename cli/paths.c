@@ -1,0 +1,309 @@
+/* numbfoot command line: where the journal lives, and reading and showing typed values for the
+ * journal commands. See paths.h. */
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "paths.h"
+
+#define KM_PER_MILE 1.609344
+#define MAX_DISTANCE_M 1000000.0 /* 1000 km: longer than any run, so a typo is caught */
+
+/* mkdir that accepts an existing folder. */
+static bool make_dir(const char *p, mode_t mode)
+{
+	if (mkdir(p, mode) == 0 || errno == EEXIST)
+		return true;
+	cli_errorf("cannot create folder %s: %s", p, strerror(errno));
+	return false;
+}
+
+bool cli_journal_path(const struct cli_args *a, char *buf, size_t size)
+{
+	const char *db = cli_opt(a, "db");
+	if (db) {
+		if (!*db) {
+			cli_errorf("--db needs a path");
+			return false;
+		}
+		if ((size_t)snprintf(buf, size, "%s", db) >= size) {
+			cli_errorf("--db: path too long");
+			return false;
+		}
+		return true;
+	}
+	const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
+	char base[4096];
+	/* The XDG spec says a relative XDG_DATA_HOME is invalid and must be ignored. */
+	if (xdg && xdg[0] == '/') {
+		snprintf(base, sizeof base, "%s", xdg);
+	} else if (home && *home) {
+		char share[4096];
+		snprintf(share, sizeof share, "%s/.local", home);
+		if (!make_dir(share, 0700))
+			return false;
+		snprintf(base, sizeof base, "%s/.local/share", home);
+	} else {
+		cli_errorf("neither XDG_DATA_HOME nor HOME is set: give --db PATH");
+		return false;
+	}
+	if (!make_dir(base, 0700))
+		return false;
+	char dir[4096 + 16];
+	snprintf(dir, sizeof dir, "%s/numbfoot", base);
+	if (!make_dir(dir, 0700))
+		return false;
+	/* The folder may predate us with looser permissions; the journal is health data. */
+	struct stat sb;
+	if (stat(dir, &sb) == 0 && (sb.st_mode & 077))
+		chmod(dir, 0700);
+	if ((size_t)snprintf(buf, size, "%s/journal.db", dir) >= size) {
+		cli_errorf("journal path too long");
+		return false;
+	}
+	return true;
+}
+
+int cli_journal_open(const struct cli_args *a, nf_journal **j)
+{
+	char path[4096];
+	nf_error err = {0};
+	*j = NULL;
+	if (!cli_journal_path(a, path, sizeof path))
+		return CLI_EXIT_FAIL;
+	/* Files SQLite creates later (-wal, -shm) must not be readable by others either. */
+	umask(077);
+	if (nf_journal_open(path, j, &err))
+		return cli_fail(&err);
+	return CLI_EXIT_OK;
+}
+
+bool cli_parse_number(const char *s, const char *what, double lo, double hi, double *out)
+{
+	char *end;
+	double v;
+	errno = 0;
+	v = s ? strtod(s, &end) : 0;
+	if (!s || end == s || *end || errno || !isfinite(v)) {
+		cli_errorf("%s: '%s' is not a number", what, s ? s : "");
+		return false;
+	}
+	if (v < lo || v > hi) {
+		cli_errorf("%s: %s is out of range (%g to %g)", what, s, lo, hi);
+		return false;
+	}
+	*out = v;
+	return true;
+}
+
+bool cli_parse_distance(const char *s, bool miles, const char *what, double *metres)
+{
+	char *end;
+	double v;
+	errno = 0;
+	v = s ? strtod(s, &end) : 0;
+	if (!s || end == s || errno || !isfinite(v)) {
+		cli_errorf("%s: '%s' is not a distance (examples: 10.2, 10.2km, 6.2mi)", what, s ? s : "");
+		return false;
+	}
+	while (*end == ' ')
+		end++;
+	double unit = miles ? KM_PER_MILE * 1000 : 1000;
+	if (!strcasecmp(end, "km"))
+		unit = 1000;
+	else if (!strcasecmp(end, "mi") || !strcasecmp(end, "miles") || !strcasecmp(end, "mile"))
+		unit = KM_PER_MILE * 1000;
+	else if (!strcasecmp(end, "m"))
+		unit = 1;
+	else if (*end) {
+		cli_errorf("%s: unknown unit '%s' in '%s' (use km, mi or m)", what, end, s);
+		return false;
+	}
+	v *= unit;
+	if (v < 0 || v > MAX_DISTANCE_M) {
+		cli_errorf("%s: %s is out of range (0 to 1000 km)", what, s);
+		return false;
+	}
+	*metres = v;
+	return true;
+}
+
+bool cli_parse_duration(const char *s, const char *what, double *seconds)
+{
+	unsigned a = 0, b = 0, c = 0;
+	int n = 0;
+	if (s && sscanf(s, "%u:%2u:%2u%n", &a, &b, &c, &n) == 3 && !s[n] && b < 60 && c < 60 &&
+	    a < 100) {
+		*seconds = a * 3600.0 + b * 60.0 + c;
+		return true;
+	}
+	n = 0;
+	if (s && sscanf(s, "%u:%2u%n", &a, &b, &n) == 2 && !s[n] && b < 60 && a < 6000) {
+		*seconds = a * 60.0 + b;
+		return true;
+	}
+	n = 0;
+	if (s && sscanf(s, "%u%n", &a, &n) == 1 && !s[n] && a < 6000) {
+		*seconds = a * 60.0;
+		return true;
+	}
+	cli_errorf("%s: '%s' is not a duration (MM:SS, H:MM:SS or minutes)", what, s ? s : "");
+	return false;
+}
+
+bool cli_parse_minutes(const char *s, const char *what, double *minutes)
+{
+	return cli_parse_number(s, what, 0, 100000, minutes);
+}
+
+static bool date_fields(const char *s, int *y, int *m, int *d)
+{
+	int n = 0;
+	static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	if (!s || strlen(s) != 10 || sscanf(s, "%4d-%2d-%2d%n", y, m, d, &n) != 3 || n != 10)
+		return false;
+	if (*y < 1900 || *y > 2199 || *m < 1 || *m > 12 || *d < 1)
+		return false;
+	int leap = (*y % 4 == 0 && *y % 100 != 0) || *y % 400 == 0;
+	return *d <= mdays[*m - 1] + (*m == 2 && leap);
+}
+
+bool cli_parse_date(const char *s, const char *what)
+{
+	int y, m, d;
+	if (!date_fields(s, &y, &m, &d)) {
+		cli_errorf("%s: '%s' is not a date (YYYY-MM-DD)", what, s ? s : "");
+		return false;
+	}
+	return true;
+}
+
+bool cli_parse_start(const char *date, const char *tod, int64_t *t)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+	localtime_r(&now, &tm);
+	if (date) {
+		int y, m, d;
+		if (!date_fields(date, &y, &m, &d)) {
+			cli_errorf("--date: '%s' is not a date (YYYY-MM-DD)", date);
+			return false;
+		}
+		tm.tm_year = y - 1900;
+		tm.tm_mon = m - 1;
+		tm.tm_mday = d;
+		if (!tod) {
+			tm.tm_hour = 12;
+			tm.tm_min = 0;
+		}
+		tm.tm_sec = 0;
+	}
+	if (tod) {
+		unsigned h, mi;
+		int n = 0;
+		if (sscanf(tod, "%2u:%2u%n", &h, &mi, &n) != 2 || tod[n] || h > 23 || mi > 59) {
+			cli_errorf("--time: '%s' is not a time of day (HH:MM)", tod);
+			return false;
+		}
+		tm.tm_hour = (int)h;
+		tm.tm_min = (int)mi;
+		tm.tm_sec = 0;
+	}
+	tm.tm_isdst = -1;
+	time_t v = mktime(&tm);
+	if (v == (time_t)-1) {
+		cli_errorf("the date and time cannot be represented");
+		return false;
+	}
+	*t = (int64_t)v;
+	return true;
+}
+
+bool cli_parse_id(const char *s, const char *what, int64_t *id)
+{
+	char *end;
+	errno = 0;
+	long long v = s ? strtoll(s, &end, 10) : 0;
+	if (!s || end == s || *end || errno || v <= 0) {
+		cli_errorf("%s: '%s' is not an id (a whole number above 0)", what, s ? s : "");
+		return false;
+	}
+	*id = v;
+	return true;
+}
+
+void cli_today(char buf[NF_JOURNAL_DATE_MAX])
+{
+	time_t now = time(NULL);
+	struct tm tm;
+	localtime_r(&now, &tm);
+	strftime(buf, NF_JOURNAL_DATE_MAX, "%Y-%m-%d", &tm);
+}
+
+int cli_print_json(json_t *v)
+{
+	if (!v) {
+		cli_errorf("out of memory");
+		return CLI_EXIT_FAIL;
+	}
+	int rc = json_dumpf(v, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
+	json_decref(v);
+	if (rc != 0) {
+		cli_errorf("cannot write the output");
+		return CLI_EXIT_FAIL;
+	}
+	fputc('\n', stdout);
+	return CLI_EXIT_OK;
+}
+
+void cli_format_km(double metres, char *buf, size_t size)
+{
+	if (isnan(metres))
+		snprintf(buf, size, "-");
+	else
+		snprintf(buf, size, "%.2f km", metres / 1000.0);
+}
+
+void cli_format_duration(double s, char *buf, size_t size)
+{
+	if (isnan(s) || s < 0) {
+		snprintf(buf, size, "-");
+		return;
+	}
+	long t = lround(s);
+	if (t >= 3600)
+		snprintf(buf, size, "%ld:%02ld:%02ld", t / 3600, t / 60 % 60, t % 60);
+	else
+		snprintf(buf, size, "%ld:%02ld", t / 60, t % 60);
+}
+
+void cli_format_local(int64_t t, char *buf, size_t size)
+{
+	struct tm tm;
+	time_t tt = (time_t)t;
+	if (t < 0 || !localtime_r(&tt, &tm)) {
+		snprintf(buf, size, "-");
+		return;
+	}
+	strftime(buf, size, "%Y-%m-%d %H:%M", &tm);
+}
+
+void cli_warn_crossed(nf_journal *j, const nf_journal_run *r, unsigned crossed)
+{
+	int64_t ids[2] = {crossed & NF_CROSSED_SHOES ? r->shoes_id : 0,
+			  crossed & NF_CROSSED_INSOLES ? r->insoles_id : 0};
+	for (int k = 0; k < 2; k++) {
+		nf_gear g;
+		if (!ids[k] || nf_journal_get_gear(j, ids[k], &g, NULL))
+			continue;
+		fprintf(stderr,
+			"numbfoot: warning: %s '%s' have now run %.0f km, past their %.0f km retirement "
+			"distance; worn cushioning can add to numbness (see 'numbfoot gear list --why')\n",
+			nf_gear_kind_name(g.kind), g.nickname, g.used_km, g.retire_km);
+	}
+}

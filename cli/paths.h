@@ -1,0 +1,77 @@
+/* numbfoot command line: what the journal commands (gear, run, episode, import, export, forget)
+ * share: where the journal lives, how typed values are read, and how records are shown.
+ *
+ * Every function that reads user input prints its own message (cli_errorf) and returns false
+ * on bad input, so that the caller can exit with CLI_EXIT_USAGE before anything is written.
+ */
+#ifndef NUMBFOOT_CLI_PATHS_H
+#define NUMBFOOT_CLI_PATHS_H
+
+#include <jansson.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "cli.h"
+#include "numbfoot/journal.h"
+
+/* Options every journal command has; spread into each command's option table. */
+#define CLI_JOURNAL_OPTIONS \
+	{"db", "PATH", "use the journal at PATH instead of the default"}, \
+	{"json", NULL, "print JSON instead of text"}
+
+/* The journal path into buf: --db when given, else $XDG_DATA_HOME/numbfoot/journal.db (or
+ * ~/.local/share/numbfoot/journal.db). Creates the numbfoot folder with mode 0700 when missing.
+ * Prints the reason and returns false on failure. */
+bool cli_journal_path(const struct cli_args *a, char *buf, size_t size);
+
+/* Opens the journal for a command. Returns CLI_EXIT_OK with *j set (release with
+ * nf_journal_close), else prints why and returns the exit code. */
+int cli_journal_open(const struct cli_args *a, nf_journal **j);
+
+/* A distance: "10.2" (km, or miles when miles is true), "10.2km", "6.2mi", "5000m". Into
+ * metres. what names the option in the message. */
+bool cli_parse_distance(const char *s, bool miles, const char *what, double *metres);
+/* A duration: "MM:SS", "H:MM:SS" or whole minutes "45". Into seconds. */
+bool cli_parse_duration(const char *s, const char *what, double *seconds);
+/* Minutes as a plain number >= 0. */
+bool cli_parse_minutes(const char *s, const char *what, double *minutes);
+/* A date YYYY-MM-DD (checked against the calendar). */
+bool cli_parse_date(const char *s, const char *what);
+/* A start time from --date (local, default today) and --time (local HH:MM, default now for
+ * today, else 12:00), into Unix seconds. */
+bool cli_parse_start(const char *date, const char *time, int64_t *t);
+/* A positive row id. */
+bool cli_parse_id(const char *s, const char *what, int64_t *id);
+/* A plain number in [lo, hi]. */
+bool cli_parse_number(const char *s, const char *what, double lo, double hi, double *out);
+
+/* Today's date (local) as YYYY-MM-DD. */
+void cli_today(char buf[NF_JOURNAL_DATE_MAX]);
+
+/* Prints v (and releases it) as indented JSON on stdout; returns CLI_EXIT_OK, or CLI_EXIT_FAIL
+ * when v is NULL (out of memory). */
+int cli_print_json(json_t *v);
+
+/* JSON objects for records (defined in cmd_export.c); unknown values are null. NULL only when
+ * out of memory. */
+json_t *cli_gear_json(const nf_gear *g);
+json_t *cli_run_json(const nf_journal_run *r);
+json_t *cli_episode_json(const nf_episode *e);
+
+/* Episode options shared by `run add` (prefix "numb-at" for the onset) and `episode add/edit`:
+ * fills e from the options present (leaving the rest as they are) and sets *given when any
+ * episode option was present. Defined in cmd_episode.c. */
+bool cli_episode_from_args(const struct cli_args *a, const char *at_opt, nf_episode *e,
+			   bool *given);
+
+/* Prints the wear warning for the gear that add_run reported in crossed. */
+void cli_warn_crossed(nf_journal *j, const nf_journal_run *r, unsigned crossed);
+
+/* "10.20 km" or "6.34 mi" into buf. */
+void cli_format_km(double metres, char *buf, size_t size);
+/* "55:00" or "1:02:03" into buf; "-" when unknown. */
+void cli_format_duration(double seconds, char *buf, size_t size);
+/* Local "YYYY-MM-DD HH:MM" into buf; "-" when unknown. */
+void cli_format_local(int64_t t, char *buf, size_t size);
+
+#endif

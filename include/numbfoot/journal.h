@@ -1,0 +1,271 @@
+/* numbfoot: the run journal, a SQLite file holding gear, runs and numbness episodes.
+ *
+ * Only lib/journal speaks SQL. Callers hold an opaque nf_journal, pass plain structs in and get
+ * plain structs (or arrays they free with the matching *_free function) out. Every function that
+ * writes does so in one transaction: on any error nothing is changed. Errors come back as an
+ * nf_err with a message in the caller's nf_error; the library never prints.
+ *
+ * Unknown values follow numbfoot/run.h: NaN for doubles, -1 for integers, "" for strings.
+ * Text fields have fixed caps (below); a longer value is refused with NF_ELIMIT.
+ */
+#ifndef NUMBFOOT_JOURNAL_H
+#define NUMBFOOT_JOURNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "numbfoot/error.h"
+#include "numbfoot/run.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct nf_journal nf_journal;
+
+/* The schema version this build writes; older files are migrated forward on open. */
+#define NF_JOURNAL_SCHEMA_VERSION 2
+
+#define NF_JOURNAL_NAME_MAX 64    /* nickname, brand, model, surface: bytes including NUL */
+#define NF_JOURNAL_NOTES_MAX 1024 /* notes: bytes including NUL */
+#define NF_JOURNAL_DATE_MAX 11    /* "YYYY-MM-DD" */
+#define NF_JOURNAL_UNIT_MAX 8     /* cadence unit as it came: "spm", "rpm" */
+
+/* Opens (creating if missing) the journal at path, sets the file (and its -wal and -shm files)
+ * to mode 0600, and migrates the schema forward. The folder must exist; creating it is the
+ * caller's job. On success *out is a handle to release with nf_journal_close(). Fails with
+ * NF_EDB for a file that is not a journal or was written by a newer numbfoot. */
+NF_API nf_err nf_journal_open(const char *path, nf_journal **out, nf_error *err);
+
+/* Closes the handle; accepts NULL. */
+NF_API void nf_journal_close(nf_journal *j);
+
+/* The schema version of the open file (NF_JOURNAL_SCHEMA_VERSION after a successful open). */
+NF_API int nf_journal_schema_version(nf_journal *j);
+
+/* Runs PRAGMA integrity_check; NF_OK when the answer is "ok", else NF_EDB with the first
+ * problem in the message. */
+NF_API nf_err nf_journal_check(nf_journal *j, nf_error *err);
+
+/* Deletes every row of every table, then checkpoints the write-ahead log (TRUNCATE) and
+ * VACUUMs with secure_delete on, so that no deleted byte is left in the file or its log.
+ * If the delete fails nothing changes; if only the wiping after it fails, the journal is
+ * empty, the message says so, and calling again repeats the wipe. */
+NF_API nf_err nf_journal_forget_all(nf_journal *j, nf_error *err);
+
+/* ---- vocabulary (shared/spec/vocabulary.json: location and side) ---- */
+
+#define NF_LOCATION_COUNT 12
+
+/* The location value with index i (0 <= i < NF_LOCATION_COUNT), or NULL. */
+NF_API const char *nf_location_name(int i);
+/* The index of a location value, or -1 if the vocabulary has no such value. */
+NF_API int nf_location_index(const char *name);
+/* Parses a comma-separated list of location values ("dorsum,toes_all") into a bit set (bit i:
+ * nf_location_name(i)). NF_EPARSE naming the first unknown value. */
+NF_API nf_err nf_location_parse_list(const char *text, uint32_t *set, nf_error *err);
+
+typedef enum nf_side { NF_SIDE_UNKNOWN = 0, NF_SIDE_ONE, NF_SIDE_BOTH } nf_side;
+
+/* "one", "both", or NULL for NF_SIDE_UNKNOWN. */
+NF_API const char *nf_side_name(nf_side s);
+
+/* ---- gear ---- */
+
+typedef enum nf_gear_kind { NF_GEAR_SHOES = 0, NF_GEAR_INSOLES = 1 } nf_gear_kind;
+
+typedef enum nf_wear {
+	NF_WEAR_UNKNOWN = 0, /* no retirement distance (insoles: no data) */
+	NF_WEAR_OK,          /* below the check distance */
+	NF_WEAR_CHECK,       /* past the check distance: look at the midsole */
+	NF_WEAR_RETIRE,      /* at or past the retirement distance */
+} nf_wear;
+
+typedef struct nf_gear {
+	int64_t id;                        /* set by nf_journal_add_gear */
+	nf_gear_kind kind;
+	char nickname[NF_JOURNAL_NAME_MAX]; /* unique, not empty */
+	char brand[NF_JOURNAL_NAME_MAX];
+	char model[NF_JOURNAL_NAME_MAX];
+	char first_use[NF_JOURNAL_DATE_MAX]; /* YYYY-MM-DD or "" */
+	double start_km;                   /* distance it had before the journal knew it; >= 0 */
+	double retire_km;                  /* NaN: no retirement distance */
+	char retired[NF_JOURNAL_DATE_MAX]; /* date retired, or "" while in use */
+	bool is_default;                   /* the pair new runs get; at most one per kind */
+	double used_km;                    /* read only: start_km + the runs in it */
+	int64_t runs;                      /* read only: number of runs in it */
+} nf_gear;
+
+/* Sets g to an empty pair of shoes with the default retirement distance. */
+NF_API void nf_gear_init(nf_gear *g, nf_gear_kind kind);
+
+/* "shoes" / "insoles"; and back (returns -1 for anything else). */
+NF_API const char *nf_gear_kind_name(nf_gear_kind k);
+NF_API int nf_gear_kind_parse(const char *s);
+
+/* The default retirement distance in km for kind (NaN for insoles: no data), the distance at
+ * which to check it, and the source text behind them (clinical dossier section 4.2). */
+NF_API double nf_gear_default_retire_km(nf_gear_kind kind);
+NF_API double nf_gear_racing_retire_km(void);
+NF_API const char *nf_gear_retire_source(nf_gear_kind kind);
+
+/* The wear state of g from used_km and retire_km; the check distance is 5/8 of retire_km
+ * (500 of 800 km, after the dossier). */
+NF_API nf_wear nf_gear_wear(const nf_gear *g);
+NF_API const char *nf_wear_name(nf_wear w);
+
+/* Adds g (its id is set). If g->is_default, or it is the first unretired gear of its kind, it
+ * becomes the default of its kind (g->is_default is updated). NF_EEXIST if the nickname is taken. */
+NF_API nf_err nf_journal_add_gear(nf_journal *j, nf_gear *g, nf_error *err);
+
+/* Fills *out with the gear of that id or nickname; NF_ENOTFOUND if there is none. */
+NF_API nf_err nf_journal_get_gear(nf_journal *j, int64_t id, nf_gear *out, nf_error *err);
+NF_API nf_err nf_journal_find_gear(nf_journal *j, const char *nickname, nf_gear *out, nf_error *err);
+
+/* The default unretired gear of kind in *out; NF_ENOTFOUND if none is set. */
+NF_API nf_err nf_journal_default_gear(nf_journal *j, nf_gear_kind kind, nf_gear *out, nf_error *err);
+
+/* All gear (with retired pairs when include_retired), ordered by kind then nickname, in a new
+ * array *out of *n entries which the caller frees with nf_gear_list_free(). */
+NF_API nf_err nf_journal_list_gear(nf_journal *j, bool include_retired, nf_gear **out, size_t *n,
+				   nf_error *err);
+NF_API void nf_gear_list_free(nf_gear *list);
+
+/* Rewrites the stored fields of gear g->id from g (not is_default; use set_default). */
+NF_API nf_err nf_journal_update_gear(nf_journal *j, const nf_gear *g, nf_error *err);
+
+/* Marks gear retired on date (YYYY-MM-DD) and clears its default flag. */
+NF_API nf_err nf_journal_retire_gear(nf_journal *j, int64_t id, const char *date, nf_error *err);
+
+/* Makes gear id the default of its kind (NF_EINVAL if it is retired). */
+NF_API nf_err nf_journal_set_default_gear(nf_journal *j, int64_t id, nf_error *err);
+
+/* Deletes gear id; runs that used it keep their data and lose the link. */
+NF_API nf_err nf_journal_delete_gear(nf_journal *j, int64_t id, nf_error *err);
+
+/* ---- episodes of numbness ---- */
+
+typedef struct nf_episode {
+	int64_t id;            /* set by add */
+	int64_t run_id;        /* the run it happened on */
+	double onset_km;       /* distance into the run when it began; NaN unknown */
+	double onset_min;      /* minutes into the run when it began; NaN unknown */
+	uint32_t locations;    /* bit i set: nf_location_name(i) */
+	nf_side side;
+	int severity;          /* 0..10; -1 unknown */
+	double recover_min;    /* minutes until feeling came back; NaN unknown */
+	int calf_cramp_first;  /* 1 yes, 0 no, -1 unknown */
+	int loosening_helped;  /* 1 yes, 0 no, -1 unknown */
+	char notes[NF_JOURNAL_NOTES_MAX];
+} nf_episode;
+
+/* Sets every field of e to unknown. */
+NF_API void nf_episode_init(nf_episode *e);
+
+/* Adds e to run e->run_id (its id is set). NF_ENOTFOUND if the run does not exist, NF_EINVAL for
+ * a value out of range (severity, negative distances). */
+NF_API nf_err nf_journal_add_episode(nf_journal *j, nf_episode *e, nf_error *err);
+NF_API nf_err nf_journal_get_episode(nf_journal *j, int64_t id, nf_episode *out, nf_error *err);
+NF_API nf_err nf_journal_update_episode(nf_journal *j, const nf_episode *e, nf_error *err);
+NF_API nf_err nf_journal_delete_episode(nf_journal *j, int64_t id, nf_error *err);
+
+/* The episodes of run_id (every episode when run_id is 0), oldest run first, in a new array
+ * freed with nf_episode_list_free(). */
+NF_API nf_err nf_journal_list_episodes(nf_journal *j, int64_t run_id, nf_episode **out, size_t *n,
+				       nf_error *err);
+NF_API void nf_episode_list_free(nf_episode *list);
+
+/* ---- runs ---- */
+
+typedef struct nf_journal_run {
+	int64_t id;            /* set by add */
+	nf_run_record rec;     /* time, distance, durations, averages, source file and hash */
+	char cadence_unit[NF_JOURNAL_UNIT_MAX]; /* the unit the cadence came in; "" unknown */
+	char surface[NF_JOURNAL_NAME_MAX];
+	int64_t shoes_id;      /* 0: none */
+	int64_t insoles_id;    /* 0: none */
+	char shoes[NF_JOURNAL_NAME_MAX];   /* read only: nickname of shoes_id, or "" */
+	char insoles[NF_JOURNAL_NAME_MAX]; /* read only: nickname of insoles_id, or "" */
+	char notes[NF_JOURNAL_NOTES_MAX];
+} nf_journal_run;
+
+/* Sets r to an empty run: every quantity unknown, no gear. */
+NF_API void nf_journal_run_init(nf_journal_run *r);
+
+/* Bits of *crossed: the run took that gear to or past its retirement distance. */
+#define NF_CROSSED_SHOES 1u
+#define NF_CROSSED_INSOLES 2u
+
+/* Adds run r (its id is set) together with its n episodes (their run_id and id are set), all
+ * in one transaction. NF_EEXIST if r->rec.source_sha256 is already stored, NF_ENOTFOUND if its
+ * gear does not exist, NF_EINVAL if shoes_id is not shoes or insoles_id not insoles, or a value
+ * is out of range; on any error nothing is written.
+ * *crossed (may be NULL) gets NF_CROSSED_* bits for gear this run took past retire_km. */
+NF_API nf_err nf_journal_add_run(nf_journal *j, nf_journal_run *r, nf_episode *episodes, size_t n,
+				 unsigned *crossed, nf_error *err);
+
+/* The id of the run imported from the file with that SHA-256 (hex) in *id, or 0 if none. */
+NF_API nf_err nf_journal_find_source(nf_journal *j, const char *sha256, int64_t *id, nf_error *err);
+
+NF_API nf_err nf_journal_get_run(nf_journal *j, int64_t id, nf_journal_run *out, nf_error *err);
+
+/* The id of the latest run by start time in *id; NF_ENOTFOUND when the journal has none. */
+NF_API nf_err nf_journal_last_run(nf_journal *j, int64_t *id, nf_error *err);
+
+/* Rewrites run r->id from r (the source hash is kept as stored). */
+NF_API nf_err nf_journal_update_run(nf_journal *j, const nf_journal_run *r, nf_error *err);
+
+/* Deletes run id and, by cascade, its episodes. */
+NF_API nf_err nf_journal_delete_run(nf_journal *j, int64_t id, nf_error *err);
+
+/* Calls fn for each run in start-time order (unknown times first); r is valid only during the
+ * call. Stops at the first fn that returns non-zero, and returns the code fn set in err, or
+ * NF_EINVAL when fn set none. err is cleared first.
+ * limit 0 means all; else only the latest limit runs (still oldest first). */
+typedef int (*nf_journal_run_fn)(const nf_journal_run *r, void *ctx);
+NF_API nf_err nf_journal_each_run(nf_journal *j, size_t limit, nf_journal_run_fn fn, void *ctx,
+				  nf_error *err);
+
+/* The same into a new array freed with nf_journal_run_list_free(). */
+NF_API nf_err nf_journal_list_runs(nf_journal *j, size_t limit, nf_journal_run **out, size_t *n,
+				   nf_error *err);
+NF_API void nf_journal_run_list_free(nf_journal_run *list);
+
+/* ---- assessments (schema v2; written by the engine's front ends) ---- */
+
+/* Stores an assessment: answers and result are JSON texts (result may be NULL), time is ISO
+ * 8601 UTC. *id (may be NULL) gets its id. NF_EINVAL if a text is not valid JSON. */
+NF_API nf_err nf_journal_add_assessment(nf_journal *j, const char *time, const char *answers,
+					const char *result, int64_t *id, nf_error *err);
+
+typedef struct nf_assessment {
+	int64_t id;
+	char time[21];   /* ISO 8601 UTC */
+	char *answers;   /* JSON text, owned by the list */
+	char *result;    /* JSON text or NULL, owned by the list */
+} nf_assessment;
+
+/* Every stored assessment, oldest first, in a new array (with its texts) freed with
+ * nf_assessment_list_free(list, n). */
+NF_API nf_err nf_journal_list_assessments(nf_journal *j, nf_assessment **out, size_t *n,
+					  nf_error *err);
+NF_API void nf_assessment_list_free(nf_assessment *list, size_t n);
+
+/* The number of rows in each table, for summaries and tests. */
+typedef struct nf_journal_counts {
+	int64_t gear, runs, episodes, assessments;
+} nf_journal_counts;
+NF_API nf_err nf_journal_count(nf_journal *j, nf_journal_counts *out, nf_error *err);
+
+/* ---- time helpers ---- */
+
+/* Writes t (Unix seconds) as "YYYY-MM-DDTHH:MM:SSZ" into buf (at least 21 bytes); "" if t < 0. */
+NF_API void nf_time_iso(int64_t t, char *buf, size_t size);
+/* Parses "YYYY-MM-DDTHH:MM:SSZ" (the Z required) into *t; NF_EPARSE otherwise. */
+NF_API nf_err nf_time_parse_iso(const char *s, int64_t *t);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,177 @@
+/* numbfoot: the GPX 1.1 reader (GPX 1.0 and namespace-less files too).
+ *
+ * Streams the document through expat (xml.c) and folds each <trkpt> into a running imp_track, so
+ * memory stays constant whatever the number of points. Heart rate, cadence and temperature come
+ * from Garmin's TrackPointExtension v1 or v2, matched by namespace URI whatever the prefix, or
+ * from extension elements of the same names with no namespace at all, as some apps write them.
+ * GPX has no summary, so every figure is computed from the points (imp_track_finish).
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "import/xml.h"
+
+#define NS_GPX11 "http://www.topografix.com/GPX/1/1"
+#define NS_GPX10 "http://www.topografix.com/GPX/1/0"
+#define NS_TPX1 "http://www.garmin.com/xmlschemas/TrackPointExtension/v1"
+#define NS_TPX2 "http://www.garmin.com/xmlschemas/TrackPointExtension/v2"
+
+typedef struct gpx_state {
+	imp_track tr;
+	imp_point pt;
+	bool in_trkpt;
+	int trk_depth;        /* depth of the open <trk>, 0 outside */
+	int trkpt_depth;
+	bool have_type;
+	unsigned long type_line;
+	char type[NF_RUN_SPORT_MAX];
+} gpx_state;
+
+static bool is_gpx_ns(const char *ns)
+{
+	return !*ns || strcmp(ns, NS_GPX11) == 0 || strcmp(ns, NS_GPX10) == 0;
+}
+
+/* Extension elements written without a prefix land in the document's default namespace, which
+ * is GPX's own (or none): accept those as well as Garmin's. */
+static bool is_ext_ns(const char *ns)
+{
+	return is_gpx_ns(ns) || strcmp(ns, NS_TPX1) == 0 || strcmp(ns, NS_TPX2) == 0;
+}
+
+static void attr_coord(imp_xml *x, const char **atts, const char *name, double lim, double *out)
+{
+	const char *v = imp_xml_attr(atts, name);
+	double d;
+
+	if (!v)
+		return;
+	if (!imp_parse_double(v, &d) || fabs(d) > lim) {
+		imp_xml_fail(x, NF_EPARSE, "trkpt %s=\"%.40s\" is not a coordinate", name, v);
+		return;
+	}
+	*out = d;
+}
+
+static void gpx_start(imp_xml *x, const char *ns, const char *local, const char **atts)
+{
+	gpx_state *g = x->user;
+
+	if (!is_gpx_ns(ns))
+		return;
+	if (strcmp(local, "trk") == 0) {
+		if (g->trk_depth == 0)
+			g->trk_depth = x->depth;
+	} else if (strcmp(local, "trkseg") == 0) {
+		imp_track_break(&g->tr);
+	} else if (strcmp(local, "trkpt") == 0 && g->trk_depth && !g->in_trkpt) {
+		g->in_trkpt = true;
+		g->trkpt_depth = x->depth;
+		imp_point_init(&g->pt);
+		attr_coord(x, atts, "lat", 90, &g->pt.lat);
+		attr_coord(x, atts, "lon", 180, &g->pt.lon);
+	}
+}
+
+/* A number from an element's text; a malformed one is a parse error naming the element. */
+static bool text_number(imp_xml *x, const char *local, const char *text, double *out)
+{
+	if (imp_parse_double(text, out))
+		return true;
+	imp_xml_fail(x, NF_EPARSE, "<%s> \"%.40s\" is not a number", local, text);
+	return false;
+}
+
+static void gpx_end(imp_xml *x, const char *ns, const char *local, const char *text)
+{
+	gpx_state *g = x->user;
+	double v;
+
+	if (g->in_trkpt) {
+		if (x->depth == g->trkpt_depth) {
+			imp_track_add(&g->tr, &g->pt);
+			g->in_trkpt = false;
+		} else if (is_gpx_ns(ns) && strcmp(local, "time") == 0 && x->depth == g->trkpt_depth + 1) {
+			if (!imp_parse_time(text, &g->pt.t))
+				imp_xml_fail(x, NF_EPARSE, "<time> \"%.40s\" is not an ISO 8601 time", text);
+		} else if (is_ext_ns(ns) && x->depth > g->trkpt_depth + 1) {
+			if (strcmp(local, "hr") == 0 || strcmp(local, "heartrate") == 0) {
+				if (text_number(x, local, text, &v))
+					g->pt.hr = v;
+			} else if (strcmp(local, "cad") == 0 || strcmp(local, "cadence") == 0) {
+				/* Garmin writes running cadence per foot, as in FIT: double it. */
+				if (text_number(x, local, text, &v))
+					g->pt.cad = 2 * v;
+			} else if (strcmp(local, "atemp") == 0 || strcmp(local, "temp") == 0) {
+				if (text_number(x, local, text, &v))
+					g->pt.temp = v;
+			} else if (strcmp(local, "speed") == 0) {
+				if (text_number(x, local, text, &v))
+					g->pt.speed = v;
+			}
+		}
+		return;
+	}
+	if (!is_gpx_ns(ns))
+		return;
+	if (strcmp(local, "trk") == 0 && x->depth == g->trk_depth) {
+		g->trk_depth = -1; /* only the first track's <type> names the sport; later ones count */
+	} else if (strcmp(local, "type") == 0 && g->trk_depth > 0 && x->depth == g->trk_depth + 1 &&
+		   !g->have_type) {
+		g->have_type = true;
+		g->type_line = imp_xml_line(x);
+		imp_sport_copy(g->type, sizeof g->type, text);
+	}
+}
+
+/* Strava writes its activity type as a number in <type>: 1 a ride, 9 a run. */
+static void normalise_type(char *type, size_t cap)
+{
+	if (strcmp(type, "1") == 0)
+		snprintf(type, cap, "cycling");
+	else if (strcmp(type, "9") == 0 || strcmp(type, "run") == 0)
+		snprintf(type, cap, "running");
+}
+
+nf_err imp_gpx_read(imp_src *s, nf_run_record *run, nf_error *err)
+{
+	gpx_state *g;
+	imp_xml *x;
+	nf_err rc;
+
+	/* Heap, not stack: imp_xml holds the text buffer. */
+	x = calloc(1, sizeof *x);
+	g = calloc(1, sizeof *g);
+	if (!x || !g) {
+		rc = nf_error_set(err, NF_ENOMEM, "%s: out of memory", s->name);
+		goto out_free;
+	}
+	imp_track_init(&g->tr, s);
+	x->name = s->name;
+	x->err = err;
+	x->start = gpx_start;
+	x->end = gpx_end;
+	x->user = g;
+	rc = imp_xml_run(x, s);
+	if (rc != NF_OK)
+		goto out_free;
+	if (g->have_type) {
+		normalise_type(g->type, sizeof g->type);
+		if (imp_sport_is_not_run(g->type)) {
+			rc = nf_error_set(err, NF_ESKIP, "%s:%lu: not a run: %s", s->name, g->type_line,
+					  g->type);
+			goto out_free;
+		}
+		snprintf(run->sport, sizeof run->sport, "%s", g->type);
+	}
+	if (g->tr.n == 0) {
+		rc = nf_error_set(err, NF_ESKIP, "%s: no track points: not a recorded run", s->name);
+		goto out_free;
+	}
+	imp_track_finish(&g->tr, run);
+out_free:
+	free(g);
+	free(x);
+	return rc;
+}

@@ -1,0 +1,247 @@
+/* numbfoot: the TCX reader (Garmin TrainingCenterDatabase v2 with ActivityExtension v2).
+ *
+ * Streams through expat (xml.c). Only the first <Activity> is read: a TCX holding several is a
+ * history export, and numbfoot imports one run per file. Its laps give the totals when they have
+ * them (TotalTimeSeconds is timer time, hence moving_s; DistanceMeters summed), and the
+ * trackpoints give everything else through imp_track. Cadence in TCX, <Cadence> or the
+ * extension's <RunCadence>, is per foot for runs, as in FIT, and is doubled to steps per minute.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "import/xml.h"
+
+#define NS_TCX "http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2"
+#define NS_AX2 "http://www.garmin.com/xmlschemas/ActivityExtension/v2"
+
+/* The elements the reader cares about; everything else is OTHER. */
+enum tcx_el {
+	EL_OTHER, EL_ACTIVITY, EL_ID, EL_LAP, EL_TOTALTIME, EL_DISTANCE, EL_AVGHR, EL_VALUE,
+	EL_CADENCE, EL_TRACK, EL_TRACKPOINT, EL_TIME, EL_POSITION, EL_LAT, EL_LON, EL_HR,
+	EL_RUNCADENCE, EL_AVGRUNCADENCE, EL_SPEED,
+};
+
+typedef struct tcx_state {
+	imp_track tr;
+	imp_point pt;
+	unsigned char stack[IMP_XML_DEPTH_MAX + 2]; /* enum tcx_el per open element */
+	int activities;       /* <Activity> elements seen */
+	bool in_first;        /* inside the first <Activity> */
+	bool have_sport;
+	unsigned long sport_line;
+	char sport[NF_RUN_SPORT_MAX];
+	double start;         /* <Id> or the first Lap StartTime */
+	double lap_time, lap_dist, lap_hr_sum, lap_cad_sum;
+	int laps, lap_time_n, lap_dist_n, lap_hr_n, lap_cad_n;
+} tcx_state;
+
+static enum tcx_el classify(const char *ns, const char *local)
+{
+	static const struct {
+		const char *name;
+		enum tcx_el el;
+	} tcx[] = {
+		{"Activity", EL_ACTIVITY}, {"Id", EL_ID}, {"Lap", EL_LAP},
+		{"TotalTimeSeconds", EL_TOTALTIME}, {"DistanceMeters", EL_DISTANCE},
+		{"AverageHeartRateBpm", EL_AVGHR}, {"Value", EL_VALUE}, {"Cadence", EL_CADENCE},
+		{"Track", EL_TRACK}, {"Trackpoint", EL_TRACKPOINT}, {"Time", EL_TIME},
+		{"Position", EL_POSITION}, {"LatitudeDegrees", EL_LAT},
+		{"LongitudeDegrees", EL_LON}, {"HeartRateBpm", EL_HR},
+	}, ax[] = {
+		{"RunCadence", EL_RUNCADENCE}, {"AvgRunCadence", EL_AVGRUNCADENCE}, {"Speed", EL_SPEED},
+	};
+	if (!*ns || strcmp(ns, NS_TCX) == 0) {
+		for (size_t i = 0; i < sizeof tcx / sizeof tcx[0]; i++)
+			if (strcmp(local, tcx[i].name) == 0)
+				return tcx[i].el;
+	}
+	if (!*ns || strcmp(ns, NS_AX2) == 0) {
+		for (size_t i = 0; i < sizeof ax / sizeof ax[0]; i++)
+			if (strcmp(local, ax[i].name) == 0)
+				return ax[i].el;
+	}
+	return EL_OTHER;
+}
+
+/* True if the innermost open elements (excluding the current one) include el within up levels:
+ * the extension elements sit two or three levels under their Trackpoint or Lap. */
+static bool under(const imp_xml *x, const tcx_state *t, enum tcx_el el, int up)
+{
+	for (int d = x->depth - 1; d >= 1 && d >= x->depth - up; d--)
+		if (t->stack[d] == el)
+			return true;
+	return false;
+}
+
+static void tcx_start(imp_xml *x, const char *ns, const char *local, const char **atts)
+{
+	tcx_state *t = x->user;
+	enum tcx_el el = classify(ns, local);
+	const char *v;
+
+	t->stack[x->depth] = (unsigned char)el;
+	if (el == EL_ACTIVITY) {
+		t->in_first = ++t->activities == 1;
+		if (t->in_first && (v = imp_xml_attr(atts, "Sport")) != NULL) {
+			t->have_sport = true;
+			t->sport_line = imp_xml_line(x);
+			imp_sport_copy(t->sport, sizeof t->sport, v);
+		}
+	}
+	if (!t->in_first)
+		return;
+	if (el == EL_LAP) {
+		t->laps++;
+		v = imp_xml_attr(atts, "StartTime");
+		if (v && isnan(t->start) && !imp_parse_time(v, &t->start))
+			imp_xml_fail(x, NF_EPARSE, "Lap StartTime \"%.40s\" is not an ISO 8601 time", v);
+	} else if (el == EL_TRACK) {
+		imp_track_break(&t->tr);
+	} else if (el == EL_TRACKPOINT) {
+		imp_point_init(&t->pt);
+	}
+}
+
+static bool number(imp_xml *x, const char *local, const char *text, double *out)
+{
+	if (imp_parse_double(text, out))
+		return true;
+	imp_xml_fail(x, NF_EPARSE, "<%s> \"%.40s\" is not a number", local, text);
+	return false;
+}
+
+static void tcx_end(imp_xml *x, const char *ns, const char *local, const char *text)
+{
+	tcx_state *t = x->user;
+	enum tcx_el el = (enum tcx_el)t->stack[x->depth];
+	enum tcx_el parent = x->depth > 1 ? (enum tcx_el)t->stack[x->depth - 1] : EL_OTHER;
+	double v;
+
+	if (el == EL_ACTIVITY)
+		t->in_first = false;
+	if (!t->in_first || el == EL_OTHER)
+		return;
+	bool in_tp = under(x, t, EL_TRACKPOINT, 3);
+	switch (el) {
+	case EL_ID:
+		if (parent == EL_ACTIVITY && isnan(t->start) && !imp_parse_time(text, &t->start))
+			imp_xml_fail(x, NF_EPARSE, "<Id> \"%.40s\" is not an ISO 8601 time", text);
+		break;
+	case EL_TRACKPOINT:
+		imp_track_add(&t->tr, &t->pt);
+		break;
+	case EL_TIME:
+		if (parent == EL_TRACKPOINT && !imp_parse_time(text, &t->pt.t))
+			imp_xml_fail(x, NF_EPARSE, "<Time> \"%.40s\" is not an ISO 8601 time", text);
+		break;
+	case EL_LAT:
+		if (parent == EL_POSITION && number(x, local, text, &v))
+			t->pt.lat = v;
+		break;
+	case EL_LON:
+		if (parent == EL_POSITION && number(x, local, text, &v))
+			t->pt.lon = v;
+		break;
+	case EL_DISTANCE:
+		if (parent == EL_TRACKPOINT && number(x, local, text, &v)) {
+			t->pt.dist = v;
+		} else if (parent == EL_LAP && number(x, local, text, &v)) {
+			t->lap_dist += v;
+			t->lap_dist_n++;
+		}
+		break;
+	case EL_TOTALTIME:
+		if (parent == EL_LAP && number(x, local, text, &v)) {
+			t->lap_time += v;
+			t->lap_time_n++;
+		}
+		break;
+	case EL_VALUE:
+		if (parent == EL_HR && in_tp && number(x, local, text, &v)) {
+			t->pt.hr = v;
+		} else if (parent == EL_AVGHR && !in_tp && number(x, local, text, &v)) {
+			t->lap_hr_sum += v;
+			t->lap_hr_n++;
+		}
+		break;
+	case EL_CADENCE:
+		if (parent == EL_TRACKPOINT && number(x, local, text, &v))
+			t->pt.cad = 2 * v;
+		else if (parent == EL_LAP && number(x, local, text, &v) && v > 0) {
+			t->lap_cad_sum += 2 * v;
+			t->lap_cad_n++;
+		}
+		break;
+	case EL_RUNCADENCE:
+		if (in_tp && number(x, local, text, &v))
+			t->pt.cad = 2 * v;
+		break;
+	case EL_SPEED:
+		if (in_tp && number(x, local, text, &v))
+			t->pt.speed = v;
+		break;
+	case EL_AVGRUNCADENCE:
+		if (!in_tp && under(x, t, EL_LAP, 3) && number(x, local, text, &v) && v > 0) {
+			t->lap_cad_sum += 2 * v;
+			t->lap_cad_n++;
+		}
+		break;
+	default:
+		break;
+	}
+}
+
+nf_err imp_tcx_read(imp_src *s, nf_run_record *run, nf_error *err)
+{
+	tcx_state *t;
+	imp_xml *x;
+	nf_err rc;
+
+	/* Heap, not stack: imp_xml holds the text buffer. */
+	x = calloc(1, sizeof *x);
+	t = calloc(1, sizeof *t);
+	if (!x || !t) {
+		rc = nf_error_set(err, NF_ENOMEM, "%s: out of memory", s->name);
+		goto out_free;
+	}
+	imp_track_init(&t->tr, s);
+	t->start = NAN;
+	x->name = s->name;
+	x->err = err;
+	x->start = tcx_start;
+	x->end = tcx_end;
+	x->user = t;
+	rc = imp_xml_run(x, s);
+	if (rc != NF_OK)
+		goto out_free;
+	if (t->activities == 0) {
+		rc = nf_error_set(err, NF_ESKIP, "%s: no <Activity>: a course or workout, not a run",
+				  s->name);
+		goto out_free;
+	}
+	if (t->have_sport) {
+		if (imp_sport_is_not_run(t->sport)) {
+			rc = nf_error_set(err, NF_ESKIP, "%s:%lu: not a run: %s", s->name, t->sport_line,
+					  t->sport);
+			goto out_free;
+		}
+		snprintf(run->sport, sizeof run->sport, "%s", t->sport);
+	}
+	if (!isnan(t->start))
+		run->start_time = (int64_t)floor(t->start);
+	if (t->lap_dist_n > 0)
+		run->distance_m = t->lap_dist;
+	if (t->lap_time_n > 0)
+		run->moving_s = t->lap_time;
+	imp_track_finish(&t->tr, run);
+	/* Lap averages only where no trackpoint had the value. */
+	if (isnan(run->heart_rate_bpm) && t->lap_hr_n > 0)
+		run->heart_rate_bpm = t->lap_hr_sum / t->lap_hr_n;
+	if (isnan(run->cadence_spm) && t->lap_cad_n > 0)
+		run->cadence_spm = t->lap_cad_sum / t->lap_cad_n;
+out_free:
+	free(t);
+	free(x);
+	return rc;
+}

@@ -1,0 +1,254 @@
+/* numbfoot: what the readers share: sums over track points, times, numbers and sport names. */
+#include <ctype.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "import/import_priv.h"
+
+void imp_point_init(imp_point *pt)
+{
+	pt->t = pt->lat = pt->lon = pt->dist = pt->speed = NAN;
+	pt->hr = pt->cad = pt->temp = NAN;
+}
+
+void imp_track_init(imp_track *tr, const imp_src *s)
+{
+	memset(tr, 0, sizeof *tr);
+	tr->observe = s->observe;
+	tr->observe_ctx = s->observe_ctx;
+	tr->t_first = tr->t_last = NAN;
+	tr->dist_max = NAN;
+	imp_point_init(&tr->prev);
+}
+
+double imp_haversine(double lat1, double lon1, double lat2, double lon2)
+{
+	const double r = 6371008.8; /* mean Earth radius, metres */
+	const double rad = M_PI / 180.0;
+	double dlat = (lat2 - lat1) * rad, dlon = (lon2 - lon1) * rad;
+	double a = sin(dlat / 2) * sin(dlat / 2) +
+		   cos(lat1 * rad) * cos(lat2 * rad) * sin(dlon / 2) * sin(dlon / 2);
+	if (a > 1)
+		a = 1;
+	return 2 * r * asin(sqrt(a));
+}
+
+static bool has_pos(const imp_point *p)
+{
+	return !isnan(p->lat) && !isnan(p->lon);
+}
+
+void imp_track_add(imp_track *tr, const imp_point *pt)
+{
+	tr->n++;
+	if (tr->observe)
+		tr->observe(tr->observe_ctx, pt);
+	if (!isnan(pt->t)) {
+		if (isnan(tr->t_first))
+			tr->t_first = pt->t;
+		tr->t_last = pt->t;
+	}
+	if (!isnan(pt->dist) && (isnan(tr->dist_max) || pt->dist > tr->dist_max))
+		tr->dist_max = pt->dist;
+	/* Values no body or watch produces are dropped from the averages, so that one garbled
+	 * point cannot turn a run's average into nonsense (or infinity). */
+	if (!isnan(pt->hr) && pt->hr > 0 && pt->hr < 300) {
+		tr->hr_sum += pt->hr;
+		tr->hr_n++;
+	}
+	/* A zero cadence is a runner standing still; averaging it in would report a slower
+	 * cadence than was run (Garmin's averages leave zeros out too). */
+	if (!isnan(pt->cad) && pt->cad > 0 && pt->cad < 500) {
+		tr->cad_sum += pt->cad;
+		tr->cad_n++;
+	}
+	if (!isnan(pt->temp) && pt->temp > -100 && pt->temp < 100) {
+		tr->temp_sum += pt->temp;
+		tr->temp_n++;
+	}
+	if (tr->have_prev) {
+		const imp_point *a = &tr->prev;
+		double seg = NAN;
+		if (has_pos(a) && has_pos(pt)) {
+			double g = imp_haversine(a->lat, a->lon, pt->lat, pt->lon);
+			tr->geo_m += g;
+			tr->have_geo = true;
+			seg = g;
+		}
+		if (!isnan(a->dist) && !isnan(pt->dist))
+			seg = pt->dist - a->dist;
+		if (!isnan(a->t) && !isnan(pt->t)) {
+			double dt = pt->t - a->t;
+			double v = NAN;
+			if (dt > 0 && !isnan(seg))
+				v = seg / dt;
+			else if (!isnan(pt->speed))
+				v = pt->speed;
+			if (!isnan(v)) {
+				tr->have_moving = true;
+				if (dt > 0 && dt < IMP_MOVING_GAP_MAX && v > IMP_MOVING_SPEED_MIN)
+					tr->moving_s += dt;
+			}
+		}
+	}
+	/* A point without a time or place still ends the interval before it only if it has one. */
+	if (!isnan(pt->t) || has_pos(pt) || !isnan(pt->dist)) {
+		tr->prev = *pt;
+		tr->have_prev = true;
+	}
+}
+
+void imp_track_break(imp_track *tr)
+{
+	tr->have_prev = false;
+}
+
+void imp_track_finish(const imp_track *tr, nf_run_record *run)
+{
+	run->records = tr->n;
+	if (run->start_time < 0 && !isnan(tr->t_first))
+		run->start_time = (int64_t)floor(tr->t_first);
+	if (isnan(run->elapsed_s) && !isnan(tr->t_first))
+		run->elapsed_s = tr->t_last - tr->t_first;
+	if (isnan(run->distance_m)) {
+		if (!isnan(tr->dist_max))
+			run->distance_m = tr->dist_max;
+		else if (tr->have_geo)
+			run->distance_m = tr->geo_m;
+	}
+	if (isnan(run->moving_s) && tr->have_moving)
+		run->moving_s = tr->moving_s;
+	if (isnan(run->heart_rate_bpm) && tr->hr_n > 0)
+		run->heart_rate_bpm = tr->hr_sum / (double)tr->hr_n;
+	if (isnan(run->cadence_spm) && tr->cad_n > 0)
+		run->cadence_spm = tr->cad_sum / (double)tr->cad_n;
+	if (isnan(run->temperature_c) && tr->temp_n > 0)
+		run->temperature_c = tr->temp_sum / (double)tr->temp_n;
+}
+
+void imp_run_fill_stride(nf_run_record *run)
+{
+	/* Distance over steps, the steps being cadence times the time spent moving. */
+	if (isnan(run->stride_m) && !isnan(run->distance_m) && !isnan(run->cadence_spm) &&
+	    !isnan(run->moving_s) && run->cadence_spm > 0 && run->moving_s > 0)
+		run->stride_m = run->distance_m / (run->cadence_spm * run->moving_s / 60.0);
+}
+
+/* Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil). */
+static int64_t days_from_civil(int64_t y, int m, int d)
+{
+	y -= m <= 2;
+	int64_t era = (y >= 0 ? y : y - 399) / 400;
+	int64_t yoe = y - era * 400;
+	int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+static bool digits(const char **s, int n, int *out)
+{
+	int v = 0;
+	for (int i = 0; i < n; i++) {
+		if (!isdigit((unsigned char)(*s)[i]))
+			return false;
+		v = v * 10 + ((*s)[i] - '0');
+	}
+	*s += n;
+	*out = v;
+	return true;
+}
+
+bool imp_parse_time(const char *text, double *out)
+{
+	const char *s = text;
+	int y, mo, d, h, mi, sec, zh = 0, zm = 0;
+	double frac = 0;
+
+	while (isspace((unsigned char)*s))
+		s++;
+	if (!digits(&s, 4, &y) || *s++ != '-' || !digits(&s, 2, &mo) || *s++ != '-' ||
+	    !digits(&s, 2, &d) || (*s != 'T' && *s != ' ') || !(s++, digits(&s, 2, &h)) ||
+	    *s++ != ':' || !digits(&s, 2, &mi) || *s++ != ':' || !digits(&s, 2, &sec))
+		return false;
+	if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 24 || mi > 59 || sec > 60)
+		return false;
+	if (*s == '.' || *s == ',') {
+		double scale = 0.1;
+		s++;
+		if (!isdigit((unsigned char)*s))
+			return false;
+		while (isdigit((unsigned char)*s)) {
+			frac += (*s - '0') * scale;
+			scale /= 10;
+			s++;
+		}
+	}
+	int sign = 0;
+	if (*s == 'Z' || *s == 'z') {
+		s++;
+	} else if (*s == '+' || *s == '-') {
+		sign = *s == '+' ? 1 : -1;
+		s++;
+		if (!digits(&s, 2, &zh))
+			return false;
+		if (*s == ':')
+			s++;
+		if (isdigit((unsigned char)*s) && !digits(&s, 2, &zm))
+			return false;
+	}
+	while (isspace((unsigned char)*s))
+		s++;
+	if (*s)
+		return false;
+	int64_t t = days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec;
+	t -= sign * (zh * 3600 + zm * 60);
+	*out = (double)t + frac;
+	return true;
+}
+
+bool imp_parse_double(const char *text, double *out)
+{
+	char *end;
+	while (isspace((unsigned char)*text))
+		text++;
+	if (!*text)
+		return false;
+	double v = strtod(text, &end);
+	while (isspace((unsigned char)*end))
+		end++;
+	if (*end || !isfinite(v))
+		return false;
+	*out = v;
+	return true;
+}
+
+void imp_sport_copy(char *dst, size_t cap, const char *src)
+{
+	size_t n = 0;
+	while (isspace((unsigned char)*src))
+		src++;
+	while (*src && n + 1 < cap) {
+		unsigned char c = (unsigned char)*src++;
+		dst[n++] = (char)(c < 0x80 ? tolower(c) : c);
+	}
+	while (n > 0 && isspace((unsigned char)dst[n - 1]))
+		n--;
+	dst[n] = '\0';
+}
+
+bool imp_sport_is_not_run(const char *sport)
+{
+	/* Substrings of the names that GPX <type>, TCX Sport and FIT's sport enum use for activities
+	 * that are certainly not runs. */
+	static const char *const not_run[] = {
+		"cycl", "bik", "ride", "swim", "ski", "rowing", "paddl", "kayak", "canoe",
+		"driv", "motor", "boat", "sail", "flying", "golf", "snowboard", "skat",
+	};
+	char low[NF_RUN_SPORT_MAX];
+	imp_sport_copy(low, sizeof low, sport);
+	for (size_t i = 0; i < sizeof not_run / sizeof not_run[0]; i++)
+		if (strstr(low, not_run[i]))
+			return true;
+	return false;
+}

@@ -1,0 +1,289 @@
+/* numbfoot journal: episodes of numbness, each on one run. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "journal/journal_priv.h"
+
+void nf_episode_init(nf_episode *e)
+{
+	memset(e, 0, sizeof *e);
+	e->onset_km = NAN;
+	e->onset_min = NAN;
+	e->side = NF_SIDE_UNKNOWN;
+	e->severity = -1;
+	e->recover_min = NAN;
+	e->calf_cramp_first = -1;
+	e->loosening_helped = -1;
+}
+
+static bool unknown_or_nonneg(double v)
+{
+	return isnan(v) || (v >= 0 && isfinite(v));
+}
+
+static nf_err check_episode(const nf_episode *e, nf_error *err)
+{
+	if (e->severity < -1 || e->severity > 10)
+		return nf_error_set(err, NF_EINVAL, "severity %d is not between 0 and 10", e->severity);
+	if (!unknown_or_nonneg(e->onset_km))
+		return nf_error_set(err, NF_EINVAL, "onset distance must be 0 km or more");
+	if (!unknown_or_nonneg(e->onset_min))
+		return nf_error_set(err, NF_EINVAL, "onset time must be 0 minutes or more");
+	if (!unknown_or_nonneg(e->recover_min))
+		return nf_error_set(err, NF_EINVAL, "recovery time must be 0 minutes or more");
+	if (e->locations >> NF_LOCATION_COUNT)
+		return nf_error_set(err, NF_EINVAL, "unknown location in the set");
+	if (e->side != NF_SIDE_UNKNOWN && e->side != NF_SIDE_ONE && e->side != NF_SIDE_BOTH)
+		return nf_error_set(err, NF_EINVAL, "side must be one or both");
+	if (e->calf_cramp_first < -1 || e->calf_cramp_first > 1 || e->loosening_helped < -1 ||
+	    e->loosening_helped > 1)
+		return nf_error_set(err, NF_EINVAL, "a yes/no answer must be 1, 0 or -1 (unknown)");
+	if (memchr(e->notes, '\0', sizeof e->notes) == NULL)
+		return nf_error_set(err, NF_ELIMIT, "episode notes are not terminated");
+	return NF_OK;
+}
+
+/* Binds the fields of e to parameters 1..10 in the column order of INSERT and UPDATE below. */
+static void bind_episode(sqlite3_stmt *st, const nf_episode *e)
+{
+	char locs[256];
+	jr_locations_text(e->locations, locs, sizeof locs);
+	sqlite3_bind_int64(st, 1, e->run_id);
+	jr_bind_real(st, 2, e->onset_km);
+	jr_bind_real(st, 3, e->onset_min);
+	sqlite3_bind_text(st, 4, locs, -1, SQLITE_TRANSIENT);
+	jr_bind_text(st, 5, nf_side_name(e->side));
+	jr_bind_tri(st, 6, e->severity);
+	jr_bind_real(st, 7, e->recover_min);
+	jr_bind_tri(st, 8, e->calf_cramp_first);
+	jr_bind_tri(st, 9, e->loosening_helped);
+	jr_bind_text(st, 10, e->notes);
+}
+
+/* Fails with NF_ENOTFOUND naming the run when it does not exist. */
+static nf_err run_exists(nf_journal *j, int64_t run_id, nf_error *err)
+{
+	sqlite3_stmt *st = jr_prepare(j, "SELECT 1 FROM runs WHERE id = ?", err);
+	if (!st)
+		return err ? err->code : NF_EDB;
+	sqlite3_bind_int64(st, 1, run_id);
+	int s = sqlite3_step(st);
+	nf_err rc = NF_OK;
+	if (s == SQLITE_DONE)
+		rc = nf_error_set(err, NF_ENOTFOUND, "no run with id %lld", (long long)run_id);
+	else if (s != SQLITE_ROW)
+		rc = jr_db_error(j, err, "finding the run");
+	sqlite3_finalize(st);
+	return rc;
+}
+
+nf_err jr_insert_episode(nf_journal *j, nf_episode *e, nf_error *err)
+{
+	nf_err rc = check_episode(e, err);
+	if (rc)
+		return rc;
+	rc = run_exists(j, e->run_id, err);
+	if (rc)
+		return rc;
+	sqlite3_stmt *st = jr_prepare(j,
+		"INSERT INTO episodes(run_id, onset_km, onset_min, locations, side, severity,"
+		" recover_min, calf_cramp_first, loosening_helped, notes) VALUES(?,?,?,?,?,?,?,?,?,?)", err);
+	if (!st)
+		return err ? err->code : NF_EDB;
+	bind_episode(st, e);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		rc = jr_db_error(j, err, "adding an episode");
+	else
+		e->id = sqlite3_last_insert_rowid(j->db);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+nf_err nf_journal_add_episode(nf_journal *j, nf_episode *e, nf_error *err)
+{
+	nf_err rc = check_episode(e, err);
+	if (rc)
+		return rc;
+	rc = jr_begin(j, err);
+	if (rc)
+		return rc;
+	int64_t old_id = e->id;
+	rc = jr_insert_episode(j, e, err);
+	if (rc)
+		goto out_rollback;
+	rc = jr_commit(j, err);
+	if (rc) {
+		e->id = old_id;
+		return rc;
+	}
+	return NF_OK;
+
+out_rollback:
+	e->id = old_id;
+	jr_rollback(j);
+	return rc;
+}
+
+#define EPISODE_SELECT \
+	"SELECT e.id, e.run_id, e.onset_km, e.onset_min, e.locations, e.side, e.severity," \
+	" e.recover_min, e.calf_cramp_first, e.loosening_helped, e.notes FROM episodes e "
+
+static void read_episode(sqlite3_stmt *st, nf_episode *e)
+{
+	nf_episode_init(e);
+	e->id = sqlite3_column_int64(st, 0);
+	e->run_id = sqlite3_column_int64(st, 1);
+	e->onset_km = jr_col_real(st, 2);
+	e->onset_min = jr_col_real(st, 3);
+	/* An unknown word (from a newer vocabulary) is dropped rather than failing the read. */
+	const char *locs = (const char *)sqlite3_column_text(st, 4);
+	for (const char *p = locs; p && *p;) {
+		const char *c = strchr(p, ',');
+		size_t len = c ? (size_t)(c - p) : strlen(p);
+		char w[32];
+		if (len < sizeof w) {
+			memcpy(w, p, len);
+			w[len] = '\0';
+			int i = nf_location_index(w);
+			if (i >= 0)
+				e->locations |= 1u << i;
+		}
+		p = c ? c + 1 : p + len;
+	}
+	const char *side = (const char *)sqlite3_column_text(st, 5);
+	e->side = !side ? NF_SIDE_UNKNOWN : !strcmp(side, "both") ? NF_SIDE_BOTH : NF_SIDE_ONE;
+	e->severity = (int)jr_col_int(st, 6, -1);
+	e->recover_min = jr_col_real(st, 7);
+	e->calf_cramp_first = (int)jr_col_int(st, 8, -1);
+	e->loosening_helped = (int)jr_col_int(st, 9, -1);
+	jr_col_text(st, 10, e->notes, sizeof e->notes);
+}
+
+nf_err nf_journal_get_episode(nf_journal *j, int64_t id, nf_episode *out, nf_error *err)
+{
+	sqlite3_stmt *st = jr_prepare(j, EPISODE_SELECT "WHERE e.id = ?", err);
+	if (!st)
+		return err ? err->code : NF_EDB;
+	sqlite3_bind_int64(st, 1, id);
+	nf_err rc = NF_OK;
+	int s = sqlite3_step(st);
+	if (s == SQLITE_ROW)
+		read_episode(st, out);
+	else if (s == SQLITE_DONE)
+		rc = nf_error_set(err, NF_ENOTFOUND, "no episode with id %lld", (long long)id);
+	else
+		rc = jr_db_error(j, err, "reading an episode");
+	sqlite3_finalize(st);
+	return rc;
+}
+
+nf_err nf_journal_list_episodes(nf_journal *j, int64_t run_id, nf_episode **out, size_t *n,
+				nf_error *err)
+{
+	nf_err rc = NF_OK;
+	size_t cap = 0, len = 0;
+	nf_episode *list = NULL;
+	sqlite3_stmt *st = jr_prepare(j, EPISODE_SELECT "JOIN runs r ON r.id = e.run_id"
+					  " WHERE ? = 0 OR e.run_id = ?"
+					  " ORDER BY r.start_time, r.id, e.id", err);
+	*out = NULL;
+	*n = 0;
+	if (!st)
+		return err ? err->code : NF_EDB;
+	sqlite3_bind_int64(st, 1, run_id);
+	sqlite3_bind_int64(st, 2, run_id);
+	int s;
+	while ((s = sqlite3_step(st)) == SQLITE_ROW) {
+		if (len == cap) {
+			size_t ncap = cap ? cap * 2 : 8;
+			nf_episode *p = realloc(list, ncap * sizeof *p);
+			if (!p) {
+				rc = nf_error_set(err, NF_ENOMEM, "out of memory listing episodes");
+				goto out_free;
+			}
+			list = p;
+			cap = ncap;
+		}
+		read_episode(st, &list[len++]);
+	}
+	if (s != SQLITE_DONE) {
+		rc = jr_db_error(j, err, "listing episodes");
+		goto out_free;
+	}
+	sqlite3_finalize(st);
+	*out = list;
+	*n = len;
+	return NF_OK;
+
+out_free:
+	free(list);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+void nf_episode_list_free(nf_episode *list)
+{
+	free(list);
+}
+
+nf_err nf_journal_update_episode(nf_journal *j, const nf_episode *e, nf_error *err)
+{
+	nf_err rc = check_episode(e, err);
+	if (rc)
+		return rc;
+	rc = jr_begin(j, err);
+	if (rc)
+		return rc;
+	rc = run_exists(j, e->run_id, err);
+	if (rc)
+		goto out_rollback;
+	sqlite3_stmt *st = jr_prepare(j,
+		"UPDATE episodes SET run_id = ?, onset_km = ?, onset_min = ?, locations = ?, side = ?,"
+		" severity = ?, recover_min = ?, calf_cramp_first = ?, loosening_helped = ?, notes = ?"
+		" WHERE id = ?", err);
+	if (!st) {
+		rc = err ? err->code : NF_EDB;
+		goto out_rollback;
+	}
+	bind_episode(st, e);
+	sqlite3_bind_int64(st, 11, e->id);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		rc = jr_db_error(j, err, "updating an episode");
+	else if (sqlite3_changes(j->db) == 0)
+		rc = nf_error_set(err, NF_ENOTFOUND, "no episode with id %lld", (long long)e->id);
+	sqlite3_finalize(st);
+	if (rc)
+		goto out_rollback;
+	return jr_commit(j, err);
+
+out_rollback:
+	jr_rollback(j);
+	return rc;
+}
+
+nf_err nf_journal_delete_episode(nf_journal *j, int64_t id, nf_error *err)
+{
+	nf_err rc = jr_begin(j, err);
+	if (rc)
+		return rc;
+	sqlite3_stmt *st = jr_prepare(j, "DELETE FROM episodes WHERE id = ?", err);
+	if (!st) {
+		rc = err ? err->code : NF_EDB;
+		goto out_rollback;
+	}
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		rc = jr_db_error(j, err, "deleting an episode");
+	else if (sqlite3_changes(j->db) == 0)
+		rc = nf_error_set(err, NF_ENOTFOUND, "no episode with id %lld", (long long)id);
+	sqlite3_finalize(st);
+	if (rc)
+		goto out_rollback;
+	return jr_commit(j, err);
+
+out_rollback:
+	jr_rollback(j);
+	return rc;
+}

@@ -1,0 +1,530 @@
+/* numbfoot journal: opening, closing, transactions, helpers, forgetting, vocabulary. */
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "journal/journal_priv.h"
+
+/* ---- errors and statements ---- */
+
+nf_err jr_db_error(nf_journal *j, nf_error *err, const char *doing)
+{
+	int ext = sqlite3_extended_errcode(j->db);
+	nf_err code = NF_EDB;
+	if (ext == SQLITE_CONSTRAINT_UNIQUE || ext == SQLITE_CONSTRAINT_PRIMARYKEY)
+		code = NF_EEXIST;
+	else if ((ext & 0xff) == SQLITE_CONSTRAINT)
+		code = NF_EINVAL;
+	else if ((ext & 0xff) == SQLITE_NOMEM)
+		code = NF_ENOMEM;
+	return nf_error_set(err, code, "%s: %s: %s", j->path, doing, sqlite3_errmsg(j->db));
+}
+
+sqlite3_stmt *jr_prepare(nf_journal *j, const char *sql, nf_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(j->db, sql, -1, &st, NULL) != SQLITE_OK) {
+		jr_db_error(j, err, "preparing a statement");
+		sqlite3_finalize(st);
+		return NULL;
+	}
+	return st;
+}
+
+nf_err jr_exec(nf_journal *j, const char *sql, nf_error *err)
+{
+	char *msg = NULL;
+	if (sqlite3_exec(j->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		nf_err rc = jr_db_error(j, err, "writing");
+		sqlite3_free(msg);
+		return rc;
+	}
+	return NF_OK;
+}
+
+nf_err jr_begin(nf_journal *j, nf_error *err)
+{
+	if (sqlite3_exec(j->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+		return jr_db_error(j, err, "starting a transaction");
+	return NF_OK;
+}
+
+nf_err jr_commit(nf_journal *j, nf_error *err)
+{
+	if (sqlite3_exec(j->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+		nf_err rc = jr_db_error(j, err, "committing");
+		jr_rollback(j);
+		return rc;
+	}
+	return NF_OK;
+}
+
+void jr_rollback(nf_journal *j)
+{
+	/* After some errors (I/O, full disk) SQLite has rolled back already. */
+	if (!sqlite3_get_autocommit(j->db))
+		sqlite3_exec(j->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+int jr_bind_real(sqlite3_stmt *st, int i, double v)
+{
+	return isfinite(v) ? sqlite3_bind_double(st, i, v) : sqlite3_bind_null(st, i);
+}
+
+int jr_bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+	return s && *s ? sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT) : sqlite3_bind_null(st, i);
+}
+
+int jr_bind_id(sqlite3_stmt *st, int i, int64_t id)
+{
+	return id > 0 ? sqlite3_bind_int64(st, i, id) : sqlite3_bind_null(st, i);
+}
+
+int jr_bind_tri(sqlite3_stmt *st, int i, int v)
+{
+	return v >= 0 ? sqlite3_bind_int(st, i, v) : sqlite3_bind_null(st, i);
+}
+
+double jr_col_real(sqlite3_stmt *st, int i)
+{
+	return sqlite3_column_type(st, i) == SQLITE_NULL ? NAN : sqlite3_column_double(st, i);
+}
+
+int64_t jr_col_int(sqlite3_stmt *st, int i, int64_t if_null)
+{
+	return sqlite3_column_type(st, i) == SQLITE_NULL ? if_null : sqlite3_column_int64(st, i);
+}
+
+void jr_col_text(sqlite3_stmt *st, int i, char *dst, size_t size)
+{
+	/* Values were length-checked on the way in; a longer one (written by another tool) is cut
+	 * rather than refused, so that the journal stays readable. */
+	const unsigned char *s = sqlite3_column_text(st, i);
+	snprintf(dst, size, "%s", s ? (const char *)s : "");
+}
+
+nf_err jr_copy(char *dst, size_t size, const char *s, const char *what, nf_error *err)
+{
+	size_t n = s ? strlen(s) : 0;
+	if (n >= size)
+		return nf_error_set(err, NF_ELIMIT, "%s is longer than %zu bytes", what, size - 1);
+	memcpy(dst, s ? s : "", n);
+	dst[n] = '\0';
+	return NF_OK;
+}
+
+bool jr_valid_date(const char *s, bool empty_ok)
+{
+	int y, m, d, n = 0;
+	if (!s || !*s)
+		return empty_ok;
+	if (strlen(s) != 10 || sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 || n != 10)
+		return false;
+	if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1)
+		return false;
+	static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	int max = mdays[m - 1] + (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0));
+	return d <= max;
+}
+
+/* ---- vocabulary ---- */
+
+/* shared/spec/vocabulary.json, finding "location", in its order; append only. */
+static const char *const locations[NF_LOCATION_COUNT] = {
+	"toes_all", "toes_3_4", "big_toe", "first_web", "ball", "arch",
+	"heel", "dorsum", "lateral_edge", "whole_sole", "whole_foot", "lower_leg",
+};
+
+const char *nf_location_name(int i)
+{
+	return i >= 0 && i < NF_LOCATION_COUNT ? locations[i] : NULL;
+}
+
+int nf_location_index(const char *name)
+{
+	for (int i = 0; name && i < NF_LOCATION_COUNT; i++)
+		if (!strcmp(locations[i], name))
+			return i;
+	return -1;
+}
+
+const char *nf_side_name(nf_side s)
+{
+	return s == NF_SIDE_ONE ? "one" : s == NF_SIDE_BOTH ? "both" : NULL;
+}
+
+void jr_locations_text(uint32_t set, char *buf, size_t size)
+{
+	size_t len = 0;
+	buf[0] = '\0';
+	for (int i = 0; i < NF_LOCATION_COUNT; i++) {
+		if (!(set & (1u << i)))
+			continue;
+		int w = snprintf(buf + len, size - len, "%s%s", len ? "," : "", locations[i]);
+		if (w < 0 || (size_t)w >= size - len)
+			break;
+		len += (size_t)w;
+	}
+}
+
+nf_err nf_location_parse_list(const char *text, uint32_t *set, nf_error *err)
+{
+	return jr_locations_parse(text, set, err);
+}
+
+nf_err jr_locations_parse(const char *text, uint32_t *set, nf_error *err)
+{
+	char word[32];
+	*set = 0;
+	for (const char *p = text; p && *p;) {
+		const char *comma = strchr(p, ',');
+		size_t len = comma ? (size_t)(comma - p) : strlen(p);
+		if (len == 0 || len >= sizeof word)
+			return nf_error_set(err, NF_EPARSE, "bad location list '%s'", text);
+		memcpy(word, p, len);
+		word[len] = '\0';
+		int i = nf_location_index(word);
+		if (i < 0)
+			return nf_error_set(err, NF_EPARSE, "unknown location '%s'", word);
+		*set |= 1u << i;
+		p = comma ? comma + 1 : p + len;
+	}
+	return NF_OK;
+}
+
+/* ---- time ---- */
+
+void nf_time_iso(int64_t t, char *buf, size_t size)
+{
+	struct tm tm;
+	time_t tt = (time_t)t;
+	if (t < 0 || !gmtime_r(&tt, &tm)) {
+		if (size)
+			buf[0] = '\0';
+		return;
+	}
+	strftime(buf, size, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+nf_err nf_time_parse_iso(const char *s, int64_t *t)
+{
+	int y, mo, d, h, mi, se, n = 0;
+	if (!s || strlen(s) != 20 ||
+	    sscanf(s, "%4d-%2d-%2dT%2d:%2d:%2dZ%n", &y, &mo, &d, &h, &mi, &se, &n) != 6 || n != 20)
+		return NF_EPARSE;
+	char date[11];
+	snprintf(date, sizeof date, "%.10s", s);
+	if (!jr_valid_date(date, false) || h > 23 || mi > 59 || se > 60)
+		return NF_EPARSE;
+	struct tm tm = {.tm_year = y - 1900, .tm_mon = mo - 1, .tm_mday = d,
+			.tm_hour = h, .tm_min = mi, .tm_sec = se};
+	*t = (int64_t)timegm(&tm);
+	return NF_OK;
+}
+
+/* ---- opening ---- */
+
+/* Makes path (and its -wal and -shm companions, when present) private to the user. SQLite gives
+ * the companions the main file's mode, so creating the main file 0600 covers later ones. */
+static nf_err make_private(const char *path, nf_error *err)
+{
+	static const char *const suffix[] = {"", "-wal", "-shm", "-journal"};
+	char p[JR_PATH_MAX + 16];
+	for (size_t i = 0; i < sizeof suffix / sizeof suffix[0]; i++) {
+		snprintf(p, sizeof p, "%s%s", path, suffix[i]);
+		int fd = open(p, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | (i == 0 ? O_CREAT : 0), 0600);
+		if (fd < 0) {
+			if (i > 0 && errno == ENOENT)
+				continue;
+			/* Symbolic links are refused (here and by SQLITE_OPEN_NOFOLLOW) so that nobody
+			 * can point the journal's writes at another file. */
+			if (errno == ELOOP)
+				return nf_error_set(err, NF_EIO, "%s: is a symbolic link; give the file it "
+						    "points to", p);
+			return nf_error_set(err, NF_EIO, "%s: cannot open: %s", p, strerror(errno));
+		}
+		struct stat sb;
+		if (fstat(fd, &sb) == 0 && (sb.st_mode & 077) && fchmod(fd, 0600) != 0) {
+			int e = errno;
+			close(fd);
+			return nf_error_set(err, NF_EIO, "%s: cannot make private: %s", p, strerror(e));
+		}
+		close(fd);
+	}
+	return NF_OK;
+}
+
+nf_err jr_open_raw(const char *path, nf_journal **out, nf_error *err)
+{
+	nf_err rc;
+	nf_journal *j;
+
+	*out = NULL;
+	if (!path || !*path)
+		return nf_error_set(err, NF_EINVAL, "no journal path");
+	if (strlen(path) >= JR_PATH_MAX)
+		return nf_error_set(err, NF_ELIMIT, "journal path longer than %d bytes", JR_PATH_MAX - 1);
+	j = calloc(1, sizeof *j);
+	if (!j)
+		return nf_error_set(err, NF_ENOMEM, "out of memory opening the journal");
+	memcpy(j->path, path, strlen(path) + 1);
+
+	rc = make_private(path, err);
+	if (rc)
+		goto out_free;
+	if (sqlite3_open_v2(path, &j->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL) !=
+	    SQLITE_OK) {
+		rc = j->db ? jr_db_error(j, err, "opening")
+			   : nf_error_set(err, NF_ENOMEM, "%s: out of memory opening", path);
+		goto out_close_db;
+	}
+	sqlite3_extended_result_codes(j->db, 1);
+	sqlite3_busy_timeout(j->db, 5000);
+	/* journal_mode=WAL: readers never block the writer. synchronous=NORMAL: in WAL mode a
+	 * commit survives a crash or kill of the program (the all-or-nothing we promise); only a
+	 * power cut can lose the latest commits, never corrupt the file. It also means a failed
+	 * commit is never half-visible: the commit frame is the last write. */
+	static const char *const pragmas =
+		"PRAGMA foreign_keys=ON;"
+		"PRAGMA secure_delete=ON;"
+		"PRAGMA journal_mode=WAL;"
+		"PRAGMA synchronous=NORMAL;";
+	char *msg = NULL;
+	if (sqlite3_exec(j->db, pragmas, NULL, NULL, &msg) != SQLITE_OK) {
+		sqlite3_free(msg);
+		rc = jr_db_error(j, err, "not a journal, or it cannot be opened");
+		goto out_close_db;
+	}
+	/* foreign_keys is silently ignored by a build without it; refuse to run unsafely. */
+	sqlite3_stmt *st = jr_prepare(j, "PRAGMA foreign_keys", err);
+	if (!st) {
+		rc = err ? err->code : NF_EDB;
+		goto out_close_db;
+	}
+	int fk = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+	sqlite3_finalize(st);
+	if (!fk) {
+		rc = nf_error_set(err, NF_EDB, "%s: this SQLite cannot enforce foreign keys", path);
+		goto out_close_db;
+	}
+	rc = make_private(path, err);
+	if (rc)
+		goto out_close_db;
+	*out = j;
+	return NF_OK;
+
+out_close_db:
+	sqlite3_close(j->db);
+out_free:
+	free(j);
+	return rc;
+}
+
+nf_err nf_journal_open(const char *path, nf_journal **out, nf_error *err)
+{
+	nf_journal *j;
+	nf_err rc;
+	*out = NULL;
+	rc = jr_open_raw(path, &j, err);
+	if (rc)
+		return rc;
+	rc = jr_migrate(j, NF_JOURNAL_SCHEMA_VERSION, err);
+	if (rc) {
+		nf_journal_close(j);
+		*out = NULL;
+		return rc;
+	}
+	*out = j;
+	return NF_OK;
+}
+
+void nf_journal_close(nf_journal *j)
+{
+	if (!j)
+		return;
+	sqlite3_close_v2(j->db);
+	free(j);
+}
+
+int nf_journal_schema_version(nf_journal *j)
+{
+	return j ? j->version : 0;
+}
+
+nf_err nf_journal_check(nf_journal *j, nf_error *err)
+{
+	sqlite3_stmt *st = jr_prepare(j, "PRAGMA integrity_check", err);
+	if (!st)
+		return err ? err->code : NF_EDB;
+	nf_err rc = NF_OK;
+	int s = sqlite3_step(st);
+	if (s != SQLITE_ROW)
+		rc = jr_db_error(j, err, "checking integrity");
+	else if (strcmp((const char *)sqlite3_column_text(st, 0), "ok"))
+		rc = nf_error_set(err, NF_EDB, "%s: integrity check: %s", j->path,
+				  (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	if (!rc) {
+		st = jr_prepare(j, "PRAGMA foreign_key_check", err);
+		if (!st)
+			return err ? err->code : NF_EDB;
+		if (sqlite3_step(st) == SQLITE_ROW)
+			rc = nf_error_set(err, NF_EDB, "%s: a row of %s refers to a missing row",
+					  j->path, (const char *)sqlite3_column_text(st, 0));
+		sqlite3_finalize(st);
+	}
+	return rc;
+}
+
+nf_err nf_journal_forget_all(nf_journal *j, nf_error *err)
+{
+	nf_err rc = jr_begin(j, err);
+	if (rc)
+		return rc;
+	rc = jr_exec(j, "DELETE FROM episodes; DELETE FROM runs; DELETE FROM gear;"
+			"DELETE FROM assessments; DELETE FROM sqlite_sequence;", err);
+	if (rc) {
+		jr_rollback(j);
+		return rc;
+	}
+	rc = jr_commit(j, err);
+	if (rc)
+		return rc;
+	/* The deleted pages were zeroed (secure_delete), but earlier versions of them may still sit
+	 * in the write-ahead log: copy the log back and truncate it, rebuild the file without free
+	 * pages, and truncate the log that VACUUM itself wrote. */
+	if (sqlite3_exec(j->db, "PRAGMA wal_checkpoint(TRUNCATE); VACUUM; PRAGMA wal_checkpoint(TRUNCATE);",
+			 NULL, NULL, NULL) != SQLITE_OK) {
+		char why[256];
+		snprintf(why, sizeof why, "%s", sqlite3_errmsg(j->db));
+		return nf_error_set(err, NF_EDB, "%s: the journal was emptied, but wiping the deleted "
+				    "bytes from the file failed (%s); run forget again", j->path, why);
+	}
+	return NF_OK;
+}
+
+nf_err nf_journal_count(nf_journal *j, nf_journal_counts *out, nf_error *err)
+{
+	sqlite3_stmt *st = jr_prepare(j,
+		"SELECT (SELECT count(*) FROM gear), (SELECT count(*) FROM runs),"
+		" (SELECT count(*) FROM episodes), (SELECT count(*) FROM assessments)", err);
+	if (!st)
+		return err ? err->code : NF_EDB;
+	nf_err rc = NF_OK;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		out->gear = sqlite3_column_int64(st, 0);
+		out->runs = sqlite3_column_int64(st, 1);
+		out->episodes = sqlite3_column_int64(st, 2);
+		out->assessments = sqlite3_column_int64(st, 3);
+	} else {
+		rc = jr_db_error(j, err, "counting");
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+nf_err nf_journal_add_assessment(nf_journal *j, const char *time, const char *answers,
+				 const char *result, int64_t *id, nf_error *err)
+{
+	int64_t t;
+	if (nf_time_parse_iso(time, &t))
+		return nf_error_set(err, NF_EINVAL, "assessment time '%s' is not YYYY-MM-DDTHH:MM:SSZ",
+				    time ? time : "");
+	if (!answers)
+		return nf_error_set(err, NF_EINVAL, "an assessment needs its answers");
+	nf_err rc = jr_begin(j, err);
+	if (rc)
+		return rc;
+	sqlite3_stmt *st = jr_prepare(j, "INSERT INTO assessments(time, answers, result) VALUES(?,?,?)", err);
+	if (!st) {
+		rc = err ? err->code : NF_EDB;
+		goto out_rollback;
+	}
+	sqlite3_bind_text(st, 1, time, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, answers, -1, SQLITE_TRANSIENT);
+	jr_bind_text(st, 3, result);
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		rc = jr_db_error(j, err, "adding an assessment");
+		if (rc == NF_EINVAL)
+			nf_error_set(err, NF_EINVAL, "an assessment's answers or result is not valid JSON");
+		goto out_finalize;
+	}
+	if (id)
+		*id = sqlite3_last_insert_rowid(j->db);
+	sqlite3_finalize(st);
+	return jr_commit(j, err);
+
+out_finalize:
+	sqlite3_finalize(st);
+out_rollback:
+	jr_rollback(j);
+	return rc;
+}
+
+nf_err nf_journal_list_assessments(nf_journal *j, nf_assessment **out, size_t *n, nf_error *err)
+{
+	nf_err rc = NF_OK;
+	size_t cap = 0, len = 0;
+	nf_assessment *list = NULL;
+	sqlite3_stmt *st = jr_prepare(j, "SELECT id, time, answers, result FROM assessments"
+					  " ORDER BY time, id", err);
+	*out = NULL;
+	*n = 0;
+	if (!st)
+		return err ? err->code : NF_EDB;
+	int s;
+	while ((s = sqlite3_step(st)) == SQLITE_ROW) {
+		if (len == cap) {
+			size_t ncap = cap ? cap * 2 : 8;
+			nf_assessment *p = realloc(list, ncap * sizeof *p);
+			if (!p)
+				goto out_nomem;
+			list = p;
+			cap = ncap;
+		}
+		nf_assessment *a = &list[len];
+		const char *answers = (const char *)sqlite3_column_text(st, 2);
+		const char *result = (const char *)sqlite3_column_text(st, 3);
+		a->id = sqlite3_column_int64(st, 0);
+		jr_col_text(st, 1, a->time, sizeof a->time);
+		a->answers = strdup(answers ? answers : "{}");
+		a->result = result ? strdup(result) : NULL;
+		if (!a->answers || (result && !a->result)) {
+			free(a->answers);
+			free(a->result);
+			goto out_nomem;
+		}
+		len++;
+	}
+	if (s != SQLITE_DONE) {
+		rc = jr_db_error(j, err, "listing assessments");
+		goto out_free;
+	}
+	sqlite3_finalize(st);
+	*out = list;
+	*n = len;
+	return NF_OK;
+
+out_nomem:
+	rc = nf_error_set(err, NF_ENOMEM, "out of memory listing assessments");
+out_free:
+	nf_assessment_list_free(list, len);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+void nf_assessment_list_free(nf_assessment *list, size_t n)
+{
+	for (size_t k = 0; list && k < n; k++) {
+		free(list[k].answers);
+		free(list[k].result);
+	}
+	free(list);
+}

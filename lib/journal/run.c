@@ -1,0 +1,392 @@
+/* numbfoot journal: runs, typed or imported, with the gear they were run in. */
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "journal/journal_priv.h"
+
+void nf_journal_run_init(nf_journal_run *r)
+{
+	memset(r, 0, sizeof *r);
+	nf_run_record_init(&r->rec);
+}
+
+static bool unknown_or_nonneg(double v)
+{
+	return isnan(v) || (v >= 0 && isfinite(v));
+}
+
+static nf_err check_run(const nf_journal_run *r, nf_error *err)
+{
+	const nf_run_record *x = &r->rec;
+	if (!unknown_or_nonneg(x->distance_m))
+		return nf_error_set(err, NF_EINVAL, "distance must be 0 or more");
+	if (!unknown_or_nonneg(x->moving_s) || !unknown_or_nonneg(x->elapsed_s))
+		return nf_error_set(err, NF_EINVAL, "durations must be 0 or more");
+	if (!unknown_or_nonneg(x->cadence_spm) || !unknown_or_nonneg(x->stride_m) ||
+	    !unknown_or_nonneg(x->heart_rate_bpm))
+		return nf_error_set(err, NF_EINVAL, "cadence, stride and heart rate must be 0 or more");
+	if (!isnan(x->temperature_c) && !isfinite(x->temperature_c))
+		return nf_error_set(err, NF_EINVAL, "temperature must be a number");
+	if (x->start_time < -1 || x->start_time > 7258118400) /* 2200-01-01 */
+		return nf_error_set(err, NF_EINVAL, "start time out of range");
+	size_t shalen = strnlen(x->source_sha256, sizeof x->source_sha256);
+	if (shalen != 0 && shalen != 64)
+		return nf_error_set(err, NF_EINVAL, "source hash must be 64 hex digits");
+	for (size_t i = 0; i < shalen; i++)
+		if (!isxdigit((unsigned char)x->source_sha256[i]))
+			return nf_error_set(err, NF_EINVAL, "source hash must be 64 hex digits");
+	if (!memchr(x->source_file, '\0', sizeof x->source_file) ||
+	    !memchr(r->notes, '\0', sizeof r->notes) || !memchr(r->surface, '\0', sizeof r->surface) ||
+	    !memchr(r->cadence_unit, '\0', sizeof r->cadence_unit))
+		return nf_error_set(err, NF_ELIMIT, "a text field of the run is not terminated");
+	return NF_OK;
+}
+
+/* Binds the stored fields of r but its source hash to parameters 1..14 in the column order of
+ * INSERT and UPDATE below. */
+static void bind_run(sqlite3_stmt *st, const nf_journal_run *r)
+{
+	char when[32];
+	nf_time_iso(r->rec.start_time, when, sizeof when);
+	jr_bind_text(st, 1, when);
+	jr_bind_real(st, 2, r->rec.distance_m);
+	jr_bind_real(st, 3, r->rec.moving_s);
+	jr_bind_real(st, 4, r->rec.elapsed_s);
+	jr_bind_real(st, 5, r->rec.cadence_spm);
+	jr_bind_text(st, 6, r->cadence_unit);
+	jr_bind_real(st, 7, r->rec.stride_m);
+	jr_bind_real(st, 8, r->rec.temperature_c);
+	jr_bind_real(st, 9, r->rec.heart_rate_bpm);
+	jr_bind_text(st, 10, r->surface);
+	jr_bind_id(st, 11, r->shoes_id);
+	jr_bind_id(st, 12, r->insoles_id);
+	jr_bind_text(st, 13, r->notes);
+	jr_bind_text(st, 14, r->rec.source_file);
+}
+
+nf_err nf_journal_find_source(nf_journal *j, const char *sha256, int64_t *id, nf_error *err)
+{
+	sqlite3_stmt *st = jr_prepare(j, "SELECT id FROM runs WHERE source_sha256 = lower(?)", err);
+	*id = 0;
+	if (!st)
+		return err ? err->code : NF_EDB;
+	sqlite3_bind_text(st, 1, sha256 ? sha256 : "", -1, SQLITE_TRANSIENT);
+	nf_err rc = NF_OK;
+	int s = sqlite3_step(st);
+	if (s == SQLITE_ROW)
+		*id = sqlite3_column_int64(st, 0);
+	else if (s != SQLITE_DONE)
+		rc = jr_db_error(j, err, "looking up a file");
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Current distance of gear id (0: none) in *km and its retirement distance; NaN when no gear.
+ * NF_ENOTFOUND when the gear does not exist, NF_EINVAL when it is not of kind. */
+static nf_err gear_km(nf_journal *j, int64_t id, nf_gear_kind kind, double *km, double *retire,
+		      nf_error *err)
+{
+	nf_gear g;
+	*km = NAN;
+	*retire = NAN;
+	if (id <= 0)
+		return NF_OK;
+	nf_err rc = nf_journal_get_gear(j, id, &g, err);
+	if (rc == NF_ENOTFOUND)
+		return nf_error_set(err, NF_ENOTFOUND, "no %s with id %lld", nf_gear_kind_name(kind),
+				    (long long)id);
+	if (rc)
+		return rc;
+	if (g.kind != kind)
+		return nf_error_set(err, NF_EINVAL, "'%s' are %s, not %s", g.nickname,
+				    nf_gear_kind_name(g.kind), nf_gear_kind_name(kind));
+	*km = g.used_km;
+	*retire = g.retire_km;
+	return NF_OK;
+}
+
+static bool crossed_now(double before, double after, double retire)
+{
+	return isfinite(retire) && before < retire && after >= retire;
+}
+
+nf_err nf_journal_add_run(nf_journal *j, nf_journal_run *r, nf_episode *episodes, size_t n,
+			  unsigned *crossed, nf_error *err)
+{
+	double s0, s1, sr, i0, i1, ir;
+	int64_t existing;
+	nf_err rc = check_run(r, err);
+	if (crossed)
+		*crossed = 0;
+	if (rc)
+		return rc;
+	rc = jr_begin(j, err);
+	if (rc)
+		return rc;
+	if (r->rec.source_sha256[0]) {
+		rc = nf_journal_find_source(j, r->rec.source_sha256, &existing, err);
+		if (rc)
+			goto out_rollback;
+		if (existing) {
+			rc = nf_error_set(err, NF_EEXIST, "%s: already in the journal as run %lld",
+					  r->rec.source_file[0] ? r->rec.source_file : "this file",
+					  (long long)existing);
+			goto out_rollback;
+		}
+	}
+	rc = gear_km(j, r->shoes_id, NF_GEAR_SHOES, &s0, &sr, err);
+	if (!rc)
+		rc = gear_km(j, r->insoles_id, NF_GEAR_INSOLES, &i0, &ir, err);
+	if (rc)
+		goto out_rollback;
+	sqlite3_stmt *st = jr_prepare(j,
+		"INSERT INTO runs(start_time, distance_m, moving_s, elapsed_s, cadence_spm, cadence_unit,"
+		" stride_m, temperature_c, heart_rate_bpm, surface, shoes_id, insoles_id, notes,"
+		" source_file, source_sha256) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,lower(?))", err);
+	if (!st) {
+		rc = err ? err->code : NF_EDB;
+		goto out_rollback;
+	}
+	bind_run(st, r);
+	jr_bind_text(st, 15, r->rec.source_sha256);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		rc = jr_db_error(j, err, "adding a run");
+	sqlite3_finalize(st);
+	if (rc)
+		goto out_rollback;
+	int64_t id = sqlite3_last_insert_rowid(j->db);
+	for (size_t k = 0; k < n; k++) {
+		episodes[k].run_id = id;
+		rc = jr_insert_episode(j, &episodes[k], err);
+		if (rc)
+			goto out_rollback;
+	}
+	rc = gear_km(j, r->shoes_id, NF_GEAR_SHOES, &s1, &sr, err);
+	if (!rc)
+		rc = gear_km(j, r->insoles_id, NF_GEAR_INSOLES, &i1, &ir, err);
+	if (rc)
+		goto out_rollback;
+	rc = jr_commit(j, err);
+	if (rc)
+		goto out_forget_ids;
+	r->id = id;
+	if (crossed)
+		*crossed = (crossed_now(s0, s1, sr) ? NF_CROSSED_SHOES : 0) |
+			   (crossed_now(i0, i1, ir) ? NF_CROSSED_INSOLES : 0);
+	return NF_OK;
+
+out_rollback:
+	jr_rollback(j);
+out_forget_ids:
+	for (size_t k = 0; k < n; k++)
+		episodes[k].id = episodes[k].run_id = 0;
+	return rc;
+}
+
+#define RUN_SELECT \
+	"SELECT r.id, r.start_time, r.distance_m, r.moving_s, r.elapsed_s, r.cadence_spm," \
+	" r.cadence_unit, r.stride_m, r.temperature_c, r.heart_rate_bpm, r.surface, r.shoes_id," \
+	" r.insoles_id, s.nickname, i.nickname, r.notes, r.source_file, r.source_sha256" \
+	" FROM runs r LEFT JOIN gear s ON s.id = r.shoes_id LEFT JOIN gear i ON i.id = r.insoles_id "
+
+static void read_run(sqlite3_stmt *st, nf_journal_run *r)
+{
+	nf_journal_run_init(r);
+	r->id = sqlite3_column_int64(st, 0);
+	const char *when = (const char *)sqlite3_column_text(st, 1);
+	if (!when || nf_time_parse_iso(when, &r->rec.start_time))
+		r->rec.start_time = -1;
+	r->rec.distance_m = jr_col_real(st, 2);
+	r->rec.moving_s = jr_col_real(st, 3);
+	r->rec.elapsed_s = jr_col_real(st, 4);
+	r->rec.cadence_spm = jr_col_real(st, 5);
+	jr_col_text(st, 6, r->cadence_unit, sizeof r->cadence_unit);
+	r->rec.stride_m = jr_col_real(st, 7);
+	r->rec.temperature_c = jr_col_real(st, 8);
+	r->rec.heart_rate_bpm = jr_col_real(st, 9);
+	jr_col_text(st, 10, r->surface, sizeof r->surface);
+	r->shoes_id = jr_col_int(st, 11, 0);
+	r->insoles_id = jr_col_int(st, 12, 0);
+	jr_col_text(st, 13, r->shoes, sizeof r->shoes);
+	jr_col_text(st, 14, r->insoles, sizeof r->insoles);
+	jr_col_text(st, 15, r->notes, sizeof r->notes);
+	jr_col_text(st, 16, r->rec.source_file, sizeof r->rec.source_file);
+	jr_col_text(st, 17, r->rec.source_sha256, sizeof r->rec.source_sha256);
+}
+
+nf_err nf_journal_get_run(nf_journal *j, int64_t id, nf_journal_run *out, nf_error *err)
+{
+	sqlite3_stmt *st = jr_prepare(j, RUN_SELECT "WHERE r.id = ?", err);
+	if (!st)
+		return err ? err->code : NF_EDB;
+	sqlite3_bind_int64(st, 1, id);
+	nf_err rc = NF_OK;
+	int s = sqlite3_step(st);
+	if (s == SQLITE_ROW)
+		read_run(st, out);
+	else if (s == SQLITE_DONE)
+		rc = nf_error_set(err, NF_ENOTFOUND, "no run with id %lld", (long long)id);
+	else
+		rc = jr_db_error(j, err, "reading a run");
+	sqlite3_finalize(st);
+	return rc;
+}
+
+nf_err nf_journal_last_run(nf_journal *j, int64_t *id, nf_error *err)
+{
+	sqlite3_stmt *st = jr_prepare(j, "SELECT id FROM runs ORDER BY start_time DESC, id DESC LIMIT 1", err);
+	if (!st)
+		return err ? err->code : NF_EDB;
+	nf_err rc = NF_OK;
+	int s = sqlite3_step(st);
+	if (s == SQLITE_ROW)
+		*id = sqlite3_column_int64(st, 0);
+	else if (s == SQLITE_DONE)
+		rc = nf_error_set(err, NF_ENOTFOUND, "the journal has no runs yet");
+	else
+		rc = jr_db_error(j, err, "finding the last run");
+	sqlite3_finalize(st);
+	return rc;
+}
+
+nf_err nf_journal_update_run(nf_journal *j, const nf_journal_run *r, nf_error *err)
+{
+	double d;
+	nf_err rc = check_run(r, err);
+	if (rc)
+		return rc;
+	rc = jr_begin(j, err);
+	if (rc)
+		return rc;
+	rc = gear_km(j, r->shoes_id, NF_GEAR_SHOES, &d, &d, err);
+	if (!rc)
+		rc = gear_km(j, r->insoles_id, NF_GEAR_INSOLES, &d, &d, err);
+	if (rc)
+		goto out_rollback;
+	sqlite3_stmt *st = jr_prepare(j,
+		"UPDATE runs SET start_time = ?, distance_m = ?, moving_s = ?, elapsed_s = ?,"
+		" cadence_spm = ?, cadence_unit = ?, stride_m = ?, temperature_c = ?, heart_rate_bpm = ?,"
+		" surface = ?, shoes_id = ?, insoles_id = ?, notes = ?, source_file = ?"
+		" WHERE id = ?15", err);
+	if (!st) {
+		rc = err ? err->code : NF_EDB;
+		goto out_rollback;
+	}
+	bind_run(st, r);
+	sqlite3_bind_int64(st, 15, r->id);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		rc = jr_db_error(j, err, "updating a run");
+	else if (sqlite3_changes(j->db) == 0)
+		rc = nf_error_set(err, NF_ENOTFOUND, "no run with id %lld", (long long)r->id);
+	sqlite3_finalize(st);
+	if (rc)
+		goto out_rollback;
+	return jr_commit(j, err);
+
+out_rollback:
+	jr_rollback(j);
+	return rc;
+}
+
+nf_err nf_journal_delete_run(nf_journal *j, int64_t id, nf_error *err)
+{
+	nf_err rc = jr_begin(j, err);
+	if (rc)
+		return rc;
+	sqlite3_stmt *st = jr_prepare(j, "DELETE FROM runs WHERE id = ?", err);
+	if (!st) {
+		rc = err ? err->code : NF_EDB;
+		goto out_rollback;
+	}
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		rc = jr_db_error(j, err, "deleting a run");
+	else if (sqlite3_changes(j->db) == 0)
+		rc = nf_error_set(err, NF_ENOTFOUND, "no run with id %lld", (long long)id);
+	sqlite3_finalize(st);
+	if (rc)
+		goto out_rollback;
+	return jr_commit(j, err);
+
+out_rollback:
+	jr_rollback(j);
+	return rc;
+}
+
+nf_err nf_journal_each_run(nf_journal *j, size_t limit, nf_journal_run_fn fn, void *ctx,
+			   nf_error *err)
+{
+	nf_journal_run r;
+	nf_error_clear(err); /* so that an error set by fn can be told from a stale one */
+	sqlite3_stmt *st = jr_prepare(j,
+		"SELECT * FROM (" RUN_SELECT "ORDER BY r.start_time DESC, r.id DESC LIMIT ?)"
+		" ORDER BY 2, 1", err);
+	if (!st)
+		return err ? err->code : NF_EDB;
+	sqlite3_bind_int64(st, 1, limit ? (sqlite3_int64)limit : -1);
+	nf_err rc = NF_OK;
+	int s;
+	while ((s = sqlite3_step(st)) == SQLITE_ROW) {
+		read_run(st, &r);
+		int stop = fn(&r, ctx);
+		if (stop) {
+			if (!err || err->code == NF_OK)
+				nf_error_set(err, NF_EINVAL, "listing runs stopped early (%d)", stop);
+			rc = err ? err->code : NF_EINVAL;
+			break;
+		}
+	}
+	if (!rc && s != SQLITE_DONE)
+		rc = jr_db_error(j, err, "listing runs");
+	sqlite3_finalize(st);
+	return rc;
+}
+
+struct run_list {
+	nf_journal_run *v;
+	size_t len, cap;
+	nf_error *err;
+};
+
+static int collect_run(const nf_journal_run *r, void *ctx)
+{
+	struct run_list *l = ctx;
+	if (l->len == l->cap) {
+		size_t ncap = l->cap ? l->cap * 2 : 16;
+		nf_journal_run *p = realloc(l->v, ncap * sizeof *p);
+		if (!p) {
+			nf_error_set(l->err, NF_ENOMEM, "out of memory listing runs");
+			return 1;
+		}
+		l->v = p;
+		l->cap = ncap;
+	}
+	l->v[l->len++] = *r;
+	return 0;
+}
+
+nf_err nf_journal_list_runs(nf_journal *j, size_t limit, nf_journal_run **out, size_t *n,
+			    nf_error *err)
+{
+	nf_error local;
+	struct run_list l = {.err = err ? err : &local};
+	nf_error_clear(l.err);
+	*out = NULL;
+	*n = 0;
+	nf_err rc = nf_journal_each_run(j, limit, collect_run, &l, l.err);
+	if (rc) {
+		free(l.v);
+		return rc;
+	}
+	*out = l.v;
+	*n = l.len;
+	return NF_OK;
+}
+
+void nf_journal_run_list_free(nf_journal_run *list)
+{
+	free(list);
+}

@@ -1,0 +1,3 @@
+# episode list on an empty journal
+args: episode list
+out: no episodes

@@ -1,0 +1,3 @@
+# forget --all --yes empties the journal
+args: forget --all --yes
+out: forgot everything in

@@ -1,0 +1,4 @@
+# gear add needs a nickname
+args: gear add
+exit: 2
+err: give one NICKNAME

@@ -1,0 +1,421 @@
+/* Unit tests of the FIT reader against the python-fitparse fixtures: record-by-record values from
+ * their *-records.csv, session summaries, chained files, and every kind of corrupt input. */
+#include <time.h>
+#include <unistd.h>
+
+#include "test_import_util.h"
+
+static void import_fixture(const char *rel, nf_err want, nf_run_record *run, nf_error *err)
+{
+	char path[512];
+	fixture_path(path, sizeof path, rel);
+	nf_err rc = nf_import_file(path, run, err);
+	if (rc != want)
+		fail_msg("%s: rc %d (%s), expected %d", rel, rc, err->msg, want);
+}
+
+/* compressed-speed-distance.fit: compressed timestamp headers and the accumulated 12-bit
+ * distance; every record must match the CSV (timestamp, heart rate, speed, distance, cadence). */
+static void test_compressed_speed_distance_records(void **state)
+{
+	size_t len;
+	unsigned char *buf = fixture_read("fit/compressed-speed-distance.fit", &len);
+	points *ps = calloc(1, sizeof *ps);
+	nf_run_record run;
+	nf_error err;
+
+	assert_int_equal(imp_import_buffer_observed(buf, len, "c.fit", &run, &err, points_add, ps),
+			 NF_OK);
+	char path[512];
+	fixture_path(path, sizeof path, "fit/compressed-speed-distance-records.csv");
+	FILE *f = fopen(path, "r");
+	assert_non_null(f);
+	char line[256];
+	assert_non_null(fgets(line, sizeof line, f)); /* header */
+	/* The file opens with a record holding only a timestamp, which the CSV leaves out. */
+	assert_true(ps->n > 0 && isnan(ps->p[0].hr) && isnan(ps->p[0].dist));
+	size_t row = 1;
+	while (fgets(line, sizeof line, f)) {
+		long ts;
+		int hr;
+		double speed, dist;
+		char cad[16];
+		assert_int_equal(sscanf(line, "%ld,%d,%lf,%lf,%15s", &ts, &hr, &speed, &dist, cad), 5);
+		assert_true(row < ps->n);
+		const imp_point *p = &ps->p[row];
+		assert_near(p->t - FIT_EPOCH_UNIX, (double)ts, 0);
+		assert_near(p->hr, hr, 0);
+		assert_near(p->speed, speed, 0.005);
+		assert_near(p->dist, dist, 0.001);
+		if (strcmp(cad, "null") == 0)
+			assert_true(isnan(p->cad));
+		else
+			assert_near(p->cad / 2, atof(cad), 0.5);
+		row++;
+	}
+	fclose(f);
+	/* Its times count from the device's power-on: no start date. */
+	assert_int_equal(run.start_time, -1);
+	assert_near(run.distance_m, 10248.67, 0.005);
+	/* The CSV lists every other record the file has. */
+	assert_int_equal(row, ps->n);
+	assert_int_equal(ps->n, 755);
+	assert_int_equal(run.records, (int64_t)ps->n);
+	free(ps);
+	free(buf);
+}
+
+static time_t csv_time(const char *s)
+{
+	static const char *const mon[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+					  "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+	char m[4];
+	struct tm tm = {0};
+	/* "Sun Jun 11 07:34:09 PDT 2017": the CSV was written in Pacific daylight time. */
+	assert_int_equal(sscanf(s, "%*s %3s %d %d:%d:%d PDT %d", m, &tm.tm_mday, &tm.tm_hour,
+				&tm.tm_min, &tm.tm_sec, &tm.tm_year), 6);
+	for (int i = 0; i < 12; i++)
+		if (strcmp(m, mon[i]) == 0)
+			tm.tm_mon = i;
+	tm.tm_year -= 1900;
+	return timegm(&tm) + 7 * 3600;
+}
+
+static void test_fenix5_records(void **state)
+{
+	size_t len;
+	unsigned char *buf = fixture_read("fit/garmin-fenix-5-run.fit", &len);
+	points *ps = calloc(1, sizeof *ps);
+	nf_run_record run;
+	nf_error err;
+
+	assert_int_equal(imp_import_buffer_observed(buf, len, "f5.fit", &run, &err, points_add, ps),
+			 NF_OK);
+	char path[512];
+	fixture_path(path, sizeof path, "fit/garmin-fenix-5-run-records.csv");
+	FILE *f = fopen(path, "r");
+	assert_non_null(f);
+	char line[256];
+	assert_non_null(fgets(line, sizeof line, f));
+	size_t row = 0;
+	while (fgets(line, sizeof line, f)) {
+		char *comma = strchr(line, ',');
+		assert_non_null(comma);
+		*comma = '\0';
+		int hr, cad, temp;
+		double speed, dist, alt;
+		long lat, lon;
+		assert_int_equal(sscanf(comma + 1, "%d,%d,%lf,%lf,%ld,%ld,%lf,%d", &hr, &cad, &speed,
+					&dist, &lat, &lon, &alt, &temp), 8);
+		assert_true(row < ps->n);
+		const imp_point *p = &ps->p[row];
+		assert_near(p->t, (double)csv_time(line), 0);
+		assert_near(p->hr, hr, 0);
+		assert_near(floor(p->cad / 2), cad, 0);
+		assert_near(p->speed, speed, 0.0005);
+		assert_near(p->dist, dist, 0.005);
+		assert_near(p->lat * 2147483648.0 / 180.0, (double)lat, 0.5);
+		assert_near(p->lon * 2147483648.0 / 180.0, (double)lon, 0.5);
+		assert_near(p->temp, temp, 0);
+		row++;
+	}
+	fclose(f);
+	assert_int_equal(row, ps->n);
+	free(ps);
+	free(buf);
+}
+
+static void test_fenix5_session(void **state)
+{
+	nf_run_record run;
+	nf_error err;
+	import_fixture("fit/garmin-fenix-5-run.fit", NF_OK, &run, &err);
+	assert_string_equal(run.sport, "running");
+	assert_int_equal(run.start_time, 1497191649); /* 2017-06-11T14:34:09Z */
+	assert_near(run.distance_m, 157.56, 0.005);
+	assert_near(run.moving_s, 56.887, 0.0005);
+	assert_near(run.elapsed_s, 56.887, 0.0005);
+	/* avg_running_cadence 83 strides/min + 0.671875 fractional -> steps per minute */
+	assert_near(run.cadence_spm, 2 * (83 + 86 / 128.0), 1e-9);
+	assert_near(run.stride_m, 0.9717, 1e-6);       /* avg_step_length 971.7 mm */
+	assert_near(run.heart_rate_bpm, 90, 0);
+	assert_near(run.temperature_c, 24.43, 0.01);    /* no session value: mean of the records */
+	assert_int_equal(run.records, 21);
+	assert_string_equal(run.source_file, "garmin-fenix-5-run.fit");
+	assert_int_equal(strlen(run.source_sha256), 64);
+}
+
+static void test_fenix2_session(void **state)
+{
+	nf_run_record run;
+	nf_error err;
+	import_fixture("fit/activity-small-fenix2-run.fit", NF_OK, &run, &err);
+	assert_string_equal(run.sport, "running");
+	assert_int_equal(run.start_time, 1439649908);
+	assert_near(run.distance_m, 9008.22, 0.005);
+	assert_near(run.moving_s, 2832, 0.001);
+	assert_near(run.cadence_spm, 162, 0);
+	assert_near(run.heart_rate_bpm, 154, 0.5);
+	assert_int_equal(run.records, 2809);
+}
+
+static void test_developer_fields_skipped(void **state)
+{
+	nf_run_record run;
+	nf_error err;
+	import_fixture("fit/developer-types-sample.fit", NF_OK, &run, &err);
+	assert_int_equal(run.records, 3424);
+	assert_near(run.distance_m, 6753.99, 0.005);
+}
+
+/* Several header+data+CRC blocks back to back: all are read, the records add up. */
+static void test_chained(void **state)
+{
+	nf_run_record run;
+	nf_error err;
+	import_fixture("fit/sample_mulitple_header.fit", NF_OK, &run, &err);
+	assert_string_equal(run.sport, "running");
+	assert_int_equal(run.records, 1773);
+	assert_near(run.distance_m, 9805.92, 0.005);
+}
+
+static void test_not_runs(void **state)
+{
+	nf_run_record run;
+	nf_error err;
+	import_fixture("fit/elemnt-bolt-no-application-id-inside-developer-data-id.fit", NF_ESKIP,
+		       &run, &err);
+	assert_contains(err.msg, "not a run: cycling");
+	import_fixture("fit/null_compressed_speed_dist.fit", NF_ESKIP, &run, &err);
+	assert_contains(err.msg, "cycling");
+	import_fixture("fit/event_timestamp.fit", NF_ESKIP, &run, &err);
+	assert_contains(err.msg, "swimming");
+	/* On failure the record is left as "unknown". */
+	assert_int_equal(run.start_time, -1);
+}
+
+static void test_unexpected_eof(void **state)
+{
+	nf_run_record run;
+	nf_error err;
+	import_fixture("fit/activity-unexpected-eof.fit", NF_EPARSE, &run, &err);
+	assert_contains(err.msg, "activity-unexpected-eof.fit: byte 768: unexpected end of file");
+}
+
+static void test_corrupt_header(void **state)
+{
+	nf_run_record run;
+	nf_error err;
+	/* A good settings block, then a block whose header is garbage. */
+	import_fixture("fit/activity-settings-corruptheader.fit", NF_EPARSE, &run, &err);
+	assert_contains(err.msg, ": byte 771: ");
+}
+
+static void test_bad_file_crc(void **state)
+{
+	nf_run_record run;
+	nf_error err;
+	import_fixture("fit/activity-filecrc.fit", NF_EPARSE, &run, &err);
+	assert_contains(err.msg, ": byte 769: file CRC mismatch");
+}
+
+/* A data message whose local type was never defined. The Strava app's file has one, and Garmin's
+ * own decoder stops at the same place. */
+static void test_undefined_local_type(void **state)
+{
+	nf_run_record run;
+	nf_error err;
+	import_fixture("fit/strava-android-app-201.10-b1218918.fit", NF_EPARSE, &run, &err);
+	assert_contains(err.msg, ": byte 7471: data message of an undefined local type");
+}
+
+/* Every single-byte change anywhere in a good file is caught (the CRC-16 sees all of them) and
+ * gives NF_EPARSE with a byte offset, never a crash or a wrong record. */
+static void test_every_byte_flip(void **state)
+{
+	size_t len;
+	unsigned char *buf = fixture_read("fit/garmin-fenix-5-run.fit", &len);
+	nf_run_record run;
+	nf_error err;
+
+	for (size_t i = 0; i < len; i++) {
+		buf[i] ^= 0x5A;
+		nf_err rc = nf_import_buffer(buf, len, "flip.fit", &run, &err);
+		buf[i] ^= 0x5A;
+		if (rc != NF_EPARSE && rc != NF_ELIMIT)
+			fail_msg("flip at %zu: rc %d (%s)", i, rc, err.msg);
+		if (i >= 12 && !strstr(err.msg, ": byte "))
+			fail_msg("flip at %zu: no byte offset in \"%s\"", i, err.msg);
+	}
+	free(buf);
+}
+
+/* Every truncation of a good file is NF_EPARSE with a byte offset. */
+static void test_every_truncation(void **state)
+{
+	size_t len;
+	unsigned char *buf = fixture_read("fit/garmin-fenix-5-run.fit", &len);
+	nf_run_record run;
+	nf_error err;
+
+	for (size_t n = 1; n < len; n++) {
+		nf_err rc = nf_import_buffer(buf, n, "cut.fit", &run, &err);
+		if (rc != NF_EPARSE)
+			fail_msg("cut at %zu: rc %d (%s)", n, rc, err.msg);
+	}
+	assert_int_equal(nf_import_buffer(buf, len, "whole.fit", &run, &err), NF_OK);
+	free(buf);
+}
+
+/* Builds a minimal FIT file: file_id (type), session (sport) and n records, with a correct CRC. */
+static size_t crc16_fit(const unsigned char *b, size_t n)
+{
+	static const unsigned short t[16] = {0x0000, 0xCC01, 0xD801, 0x1400, 0xF001, 0x3C00,
+					     0x2800, 0xE401, 0xA001, 0x6C00, 0x7800, 0xB401,
+					     0x5000, 0x9C01, 0x8801, 0x4400};
+	unsigned crc = 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned tmp = t[crc & 0xF];
+		crc = ((crc >> 4) & 0x0FFF) ^ tmp ^ t[b[i] & 0xF];
+		tmp = t[crc & 0xF];
+		crc = ((crc >> 4) & 0x0FFF) ^ tmp ^ t[(b[i] >> 4) & 0xF];
+	}
+	return crc;
+}
+
+static size_t make_fit(unsigned char *out, int file_type, int sport, bool big)
+{
+	size_t n = 14;
+	/* definition 0: file_id { type enum } */
+	unsigned char def0[] = {0x40, 0, big, 0, 0, 1, 0, 1, 0x00};
+	memcpy(out + n, def0, sizeof def0);
+	n += sizeof def0;
+	out[n++] = 0x00;
+	out[n++] = (unsigned char)file_type;
+	/* definition 1: session { timestamp uint32, sport enum, total_distance uint32 } */
+	unsigned char def1[] = {0x41, 0, big, big ? 0 : 18, big ? 18 : 0, 3, 253, 4, 0x86, 5, 1, 0x00, 9, 4, 0x86};
+	memcpy(out + n, def1, sizeof def1);
+	n += sizeof def1;
+	out[n++] = 0x01;
+	unsigned ts = 1000000000u, dist = 123456; /* 1234.56 m */
+	for (int i = 0; i < 4; i++)
+		out[n + (big ? 3 - i : i)] = (unsigned char)(ts >> (8 * i));
+	n += 4;
+	out[n++] = (unsigned char)sport;
+	for (int i = 0; i < 4; i++)
+		out[n + (big ? 3 - i : i)] = (unsigned char)(dist >> (8 * i));
+	n += 4;
+	unsigned char hdr[14] = {14, 0x20, 0x08, 0x52, 0, 0, 0, 0, '.', 'F', 'I', 'T', 0, 0};
+	unsigned size = (unsigned)(n - 14);
+	for (int i = 0; i < 4; i++)
+		hdr[4 + i] = (unsigned char)(size >> (8 * i));
+	size_t hc = crc16_fit(hdr, 12);
+	hdr[12] = (unsigned char)hc;
+	hdr[13] = (unsigned char)(hc >> 8);
+	memcpy(out, hdr, 14);
+	size_t c = crc16_fit(out, n);
+	out[n++] = (unsigned char)c;
+	out[n++] = (unsigned char)(c >> 8);
+	return n;
+}
+
+static void test_built_files(void **state)
+{
+	unsigned char buf[256];
+	nf_run_record run;
+	nf_error err;
+	size_t n;
+
+	n = make_fit(buf, 4, 1, false);
+	assert_int_equal(nf_import_buffer(buf, n, "le.fit", &run, &err), NF_OK);
+	assert_near(run.distance_m, 1234.56, 1e-9);
+	assert_string_equal(run.sport, "running");
+	n = make_fit(buf, 4, 1, true);
+	assert_int_equal(nf_import_buffer(buf, n, "be.fit", &run, &err), NF_OK);
+	assert_near(run.distance_m, 1234.56, 1e-9);
+	/* A cycling session. */
+	n = make_fit(buf, 4, 2, false);
+	assert_int_equal(nf_import_buffer(buf, n, "bike.fit", &run, &err), NF_ESKIP);
+	assert_contains(err.msg, "not a run: cycling");
+	/* A settings file. */
+	n = make_fit(buf, 2, 1, false);
+	assert_int_equal(nf_import_buffer(buf, n, "settings.fit", &run, &err), NF_ESKIP);
+	assert_contains(err.msg, "not an activity");
+	/* A wrong header CRC. */
+	n = make_fit(buf, 4, 1, false);
+	buf[12] ^= 1;
+	assert_int_equal(nf_import_buffer(buf, n, "hcrc.fit", &run, &err), NF_EPARSE);
+	assert_contains(err.msg, "hcrc.fit: byte 12: file header CRC mismatch");
+	/* A data message of a local type never defined: the session's header byte 0x01 -> 0x05. */
+	n = make_fit(buf, 4, 1, false);
+	assert_int_equal(buf[40], 0x01);
+	buf[40] = 0x05;
+	assert_int_equal(nf_import_buffer(buf, n, "undef.fit", &run, &err), NF_EPARSE);
+	assert_contains(err.msg, "undef.fit: byte 40: data message of an undefined local type");
+	/* A wrong file CRC. */
+	n = make_fit(buf, 4, 1, false);
+	buf[n - 1] ^= 1;
+	assert_int_equal(nf_import_buffer(buf, n, "fcrc.fit", &run, &err), NF_EPARSE);
+	assert_contains(err.msg, "fcrc.fit: byte 50: file CRC mismatch");
+}
+
+static void test_detect(void **state)
+{
+	unsigned char fit[14] = {14, 0x20, 0, 0, 0, 0, 0, 0, '.', 'F', 'I', 'T', 0, 0};
+	assert_int_equal(nf_import_detect(fit, sizeof fit, NULL), NF_FORMAT_FIT);
+	assert_int_equal(nf_import_detect("<?xml?><gpx>", 12, NULL), NF_FORMAT_GPX);
+	assert_int_equal(nf_import_detect("<TrainingCenterDatabase", 23, NULL), NF_FORMAT_TCX);
+	assert_int_equal(nf_import_detect("", 0, "x.FIT"), NF_FORMAT_FIT);
+	assert_int_equal(nf_import_detect("hello", 5, "x.txt"), NF_FORMAT_UNKNOWN);
+}
+
+/* A file past the 2 GiB cap is refused before a byte is read (a sparse file costs nothing). */
+static void test_size_cap(void **state)
+{
+	char path[] = "/tmp/numbfoot-cap-XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	assert_int_equal(ftruncate(fd, (off_t)3 << 30), 0);
+	close(fd);
+	nf_run_record run;
+	nf_error err;
+	nf_err rc = nf_import_file(path, &run, &err);
+	unlink(path);
+	assert_int_equal(rc, NF_ELIMIT);
+	assert_contains(err.msg, "more than the 2147483648-byte limit");
+}
+
+static void test_missing_file(void **state)
+{
+	nf_run_record run;
+	nf_error err;
+	assert_int_equal(nf_import_file("/nonexistent/run.fit", &run, &err), NF_EIO);
+	assert_contains(err.msg, "/nonexistent/run.fit: ");
+	/* A folder opens but cannot be read. */
+	assert_int_equal(nf_import_file("/tmp", &run, &err), NF_EIO);
+	assert_contains(err.msg, "/tmp: ");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_compressed_speed_distance_records),
+		cmocka_unit_test(test_fenix5_records),
+		cmocka_unit_test(test_fenix5_session),
+		cmocka_unit_test(test_fenix2_session),
+		cmocka_unit_test(test_developer_fields_skipped),
+		cmocka_unit_test(test_chained),
+		cmocka_unit_test(test_not_runs),
+		cmocka_unit_test(test_unexpected_eof),
+		cmocka_unit_test(test_corrupt_header),
+		cmocka_unit_test(test_bad_file_crc),
+		cmocka_unit_test(test_undefined_local_type),
+		cmocka_unit_test(test_every_byte_flip),
+		cmocka_unit_test(test_every_truncation),
+		cmocka_unit_test(test_built_files),
+		cmocka_unit_test(test_detect),
+		cmocka_unit_test(test_size_cap),
+		cmocka_unit_test(test_missing_file),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,250 @@
+/* Unit tests of the GPX reader: the gpxpy fixtures, Garmin's TrackPointExtension v1 and v2 under
+ * any prefix or none, the moving-time rule, sports, and hostile XML. */
+#include "test_import_util.h"
+
+#define GPX_HEAD                                                                                  \
+	"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"                                         \
+	"<gpx version=\"1.1\" creator=\"t\" xmlns=\"http://www.topografix.com/GPX/1/1\"\n"     \
+	" xmlns:ns3=\"http://www.garmin.com/xmlschemas/TrackPointExtension/v2\"\n"             \
+	" xmlns:gpxtpx=\"http://www.garmin.com/xmlschemas/TrackPointExtension/v1\">\n"
+
+/* Five points 10 s apart along the equator, 0.0002 degrees (22.239 m) a step, with a standstill
+ * (p2) and an 80-second gap (p2 -> p3): moving time counts only p0 -> p1 and p3 -> p4. */
+static const char run_gpx[] =
+	GPX_HEAD
+	"<trk><name>r</name><type>running</type><trkseg>\n"
+	"<trkpt lat=\"0\" lon=\"0\"><time>2026-10-04T06:30:00Z</time><extensions>"
+	"<ns3:TrackPointExtension><ns3:hr>100</ns3:hr><ns3:cad>80</ns3:cad><ns3:atemp>10</ns3:atemp>"
+	"</ns3:TrackPointExtension></extensions></trkpt>\n"
+	"<trkpt lat=\"0\" lon=\"0.0002\"><time>2026-10-04T06:30:10Z</time><extensions>"
+	"<gpxtpx:TrackPointExtension><gpxtpx:hr>110</gpxtpx:hr><gpxtpx:cad>85</gpxtpx:cad>"
+	"<gpxtpx:atemp>12</gpxtpx:atemp></gpxtpx:TrackPointExtension></extensions></trkpt>\n"
+	"<trkpt lat=\"0\" lon=\"0.0002\"><time>2026-10-04T06:30:20.000Z</time><extensions>"
+	"<TrackPointExtension><hr>120</hr><cad>0</cad></TrackPointExtension></extensions></trkpt>\n"
+	"<trkpt lat=\"0\" lon=\"0.0004\"><time>2026-10-04T08:31:40+02:00</time></trkpt>\n"
+	"<trkpt lat=\"0\" lon=\"0.0006\"><time>2026-10-04T06:31:50Z</time><extensions>"
+	"<x:TrackPointExtension xmlns:x=\"http://www.garmin.com/xmlschemas/TrackPointExtension/v1\">"
+	"<x:hr>130</x:hr></x:TrackPointExtension></extensions></trkpt>\n"
+	"</trkseg></trk></gpx>\n";
+
+static void test_points_and_rules(void **state)
+{
+	nf_run_record run;
+	nf_error err;
+	assert_int_equal(decode_str(run_gpx, &run, &err), NF_OK);
+	assert_string_equal(run.sport, "running");
+	assert_int_equal(run.start_time, 1791095400);
+	assert_int_equal(run.records, 5);
+	assert_near(run.distance_m, 66.717, 0.001);
+	assert_near(run.elapsed_s, 110, 0);
+	assert_near(run.moving_s, 20, 0);
+	assert_near(run.heart_rate_bpm, 115, 1e-9);
+	assert_near(run.cadence_spm, 165, 1e-9); /* (80 + 85) / 2 strides, doubled; 0 left out */
+	assert_near(run.temperature_c, 11, 1e-9);
+	assert_near(run.stride_m, 66.717 / (165 * 20 / 60.0), 0.001);
+	assert_string_equal(run.source_file, "inline.xml");
+	assert_int_equal(strlen(run.source_sha256), 64);
+}
+
+static void test_all_fields_fixture(void **state)
+{
+	char path[512];
+	nf_run_record run;
+	nf_error err;
+	fixture_path(path, sizeof path, "gpx/gpx1.1_with_all_fields.gpx");
+	assert_int_equal(nf_import_file(path, &run, &err), NF_OK);
+	/* One trkpt; a time without a zone is UTC; wpt and rtept are not the run. */
+	assert_int_equal(run.records, 1);
+	assert_int_equal(run.start_time, 1357041604);
+	assert_near(run.elapsed_s, 0, 0);
+	assert_true(isnan(run.distance_m));
+	assert_string_equal(run.sport, "t");
+	assert_string_equal(run.source_file, "gpx1.1_with_all_fields.gpx");
+	/* The SHA-256 of the file's bytes, computed as it streamed. */
+	size_t len;
+	unsigned char *buf = fixture_read("gpx/gpx1.1_with_all_fields.gpx", &len);
+	unsigned char md[32];
+	unsigned int mdlen;
+	char hex[65];
+	assert_int_equal(EVP_Digest(buf, len, md, &mdlen, EVP_sha256(), NULL), 1);
+	for (int i = 0; i < 32; i++)
+		snprintf(hex + 2 * i, 3, "%02x", md[i]);
+	assert_string_equal(run.source_sha256, hex);
+	free(buf);
+}
+
+/* Replaces every "from" in text by "to" into a new malloc'ed string. */
+static char *replace(const char *text, const char *from, const char *to)
+{
+	size_t fl = strlen(from), tl = strlen(to), n = 0;
+	for (const char *p = text; (p = strstr(p, from)); p += fl)
+		n++;
+	char *out = malloc(strlen(text) + n * (tl > fl ? tl - fl : 0) + 1), *o = out;
+	assert_non_null(out);
+	for (const char *p = text;;) {
+		const char *q = strstr(p, from);
+		if (!q) {
+			memcpy(o, p, strlen(p) + 1);
+			break;
+		}
+		memcpy(o, p, (size_t)(q - p));
+		o += q - p;
+		memcpy(o, to, tl);
+		o += tl;
+		p = q + fl;
+	}
+	return out;
+}
+
+/* The fixtures with extensions hold their data in a <wpt>, which is no run (NF_ESKIP). Turned
+ * into a track point, the Garmin extension's heart rate is read. */
+static void test_garmin_extension_fixture(void **state)
+{
+	char path[512];
+	nf_run_record run;
+	nf_error err;
+	fixture_path(path, sizeof path, "gpx/gpx_with_garmin_extension.gpx");
+	assert_int_equal(nf_import_file(path, &run, &err), NF_ESKIP);
+	assert_contains(err.msg, "no track points");
+
+	size_t len;
+	unsigned char *buf = fixture_read("gpx/gpx_with_garmin_extension.gpx", &len);
+	char *a = replace((char *)buf, "<wpt", "<trk><trkseg><trkpt");
+	char *b = replace(a, "</wpt>", "</trkpt></trkseg></trk>");
+	assert_int_equal(decode_str(b, &run, &err), NF_OK);
+	assert_near(run.heart_rate_bpm, 171, 0);
+	assert_int_equal(run.start_time, 1466206863);
+	assert_int_equal(run.records, 1);
+	free(b);
+	free(a);
+	free(buf);
+}
+
+static void test_extensions_without_namespaces(void **state)
+{
+	char path[512];
+	nf_run_record run;
+	nf_error err;
+	fixture_path(path, sizeof path, "gpx/gpx1.1_with_extensions_without_namespaces.gpx");
+	assert_int_equal(nf_import_file(path, &run, &err), NF_ESKIP);
+
+	size_t len;
+	unsigned char *buf = fixture_read("gpx/gpx1.1_with_extensions_without_namespaces.gpx", &len);
+	char *a = replace((char *)buf, "<wpt", "<trk><trkseg><trkpt");
+	char *b = replace(a, "</wpt>", "</trkpt></trkseg></trk>");
+	/* Unknown extension elements with mixed content are ignored. */
+	assert_int_equal(decode_str(b, &run, &err), NF_OK);
+	assert_int_equal(run.records, 1);
+	free(b);
+	free(a);
+	free(buf);
+
+	/* Heart rate and cadence written without any namespace declaration at all. */
+	static const char bare[] =
+		"<gpx><trk><trkseg><trkpt lat=\"1\" lon=\"2\"><time>2020-01-01T00:00:00Z</time>"
+		"<extensions><TrackPointExtension><hr>150</hr><cad>88</cad></TrackPointExtension>"
+		"</extensions></trkpt></trkseg></trk></gpx>";
+	assert_int_equal(decode_str(bare, &run, &err), NF_OK);
+	assert_near(run.heart_rate_bpm, 150, 0);
+	assert_near(run.cadence_spm, 176, 0);
+}
+
+static void test_sports(void **state)
+{
+	nf_run_record run;
+	nf_error err;
+	static const char *const skip[] = {"cycling", "Biking", "road_biking", "1"};
+	for (size_t i = 0; i < sizeof skip / sizeof skip[0]; i++) {
+		char doc[512];
+		snprintf(doc, sizeof doc,
+			 "<gpx xmlns=\"http://www.topografix.com/GPX/1/1\"><trk>\n<type>%s</type>"
+			 "<trkseg><trkpt lat=\"1\" lon=\"2\"/></trkseg></trk></gpx>", skip[i]);
+		assert_int_equal(decode_str(doc, &run, &err), NF_ESKIP);
+		assert_contains(err.msg, "inline.xml:2: not a run: ");
+	}
+	/* No <type> is a run with the sport unsaid. */
+	assert_int_equal(decode_str("<gpx><trk><trkseg><trkpt lat=\"1\" lon=\"2\"/></trkseg></trk></gpx>",
+				    &run, &err), NF_OK);
+	assert_string_equal(run.sport, "");
+}
+
+static void test_hostile_xml(void **state)
+{
+	nf_run_record run;
+	nf_error err;
+
+	static const char bomb[] =
+		"<?xml version=\"1.0\"?>\n"
+		"<!DOCTYPE gpx [\n"
+		" <!ENTITY a \"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\">\n"
+		" <!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">\n"
+		" <!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">\n"
+		"]>\n<gpx><trk><name>&c;</name></trk></gpx>\n";
+	assert_int_equal(decode_str(bomb, &run, &err), NF_EPARSE);
+	assert_contains(err.msg, "inline.xml:2: DOCTYPE declarations are not accepted");
+
+	static const char unterminated[] =
+		"<gpx xmlns=\"http://www.topografix.com/GPX/1/1\">\n<trk>\n<trkseg>\n"
+		"<trkpt lat=\"1\" lon=\"2\">\n";
+	assert_int_equal(decode_str(unterminated, &run, &err), NF_EPARSE);
+	assert_contains(err.msg, "inline.xml:5: ");
+
+	static const char broken[] = "<gpx>\n<trk>\n</trkseg>\n</gpx>";
+	assert_int_equal(decode_str(broken, &run, &err), NF_EPARSE);
+	assert_contains(err.msg, "inline.xml:3: mismatched tag");
+
+	static const char badnum[] =
+		"<gpx>\n<trk><trkseg>\n<trkpt lat=\"north\" lon=\"2\"/></trkseg></trk></gpx>";
+	assert_int_equal(decode_str(badnum, &run, &err), NF_EPARSE);
+	assert_contains(err.msg, "inline.xml:3: trkpt lat=\"north\"");
+
+	static const char badtime[] =
+		"<gpx>\n<trk><trkseg>\n<trkpt lat=\"1\" lon=\"2\">\n<time>yesterday</time></trkpt>"
+		"</trkseg></trk></gpx>";
+	assert_int_equal(decode_str(badtime, &run, &err), NF_EPARSE);
+	assert_contains(err.msg, "inline.xml:4: <time> \"yesterday\"");
+
+	/* Nesting past the cap. */
+	char deep[2048] = "<gpx>";
+	for (int i = 0; i < 100; i++)
+		memcpy(deep + 5 + 3 * i, "<a>", 4);
+	assert_int_equal(decode_str(deep, &run, &err), NF_ELIMIT);
+	assert_contains(err.msg, "nested deeper than 64");
+
+	/* Text past the cap. */
+	char *longtext = malloc(10000);
+	assert_non_null(longtext);
+	memcpy(longtext, "<gpx>\n<name>", 12);
+	memset(longtext + 12, 'x', 9000);
+	memcpy(longtext + 9012, "</name></gpx>", 14);
+	assert_int_equal(decode_str(longtext, &run, &err), NF_ELIMIT);
+	assert_contains(err.msg, "inline.xml:2: more than 4096 bytes of text");
+	free(longtext);
+}
+
+/* Every prefix of a valid document fails cleanly (never NF_OK: the root is unclosed). */
+static void test_every_truncation(void **state)
+{
+	nf_run_record run;
+	nf_error err;
+	size_t len = strlen(run_gpx);
+	for (size_t n = 0; n + 2 < len; n++) {
+		nf_err rc = nf_import_buffer(run_gpx, n, "cut.gpx", &run, &err);
+		if (rc != NF_EPARSE)
+			fail_msg("cut at %zu: rc %d (%s)", n, rc, err.msg);
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_points_and_rules),
+		cmocka_unit_test(test_all_fields_fixture),
+		cmocka_unit_test(test_garmin_extension_fixture),
+		cmocka_unit_test(test_extensions_without_namespaces),
+		cmocka_unit_test(test_sports),
+		cmocka_unit_test(test_hostile_xml),
+		cmocka_unit_test(test_every_truncation),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,679 @@
+/* Unit tests of the journal: opening and PRAGMAs, CRUD of gear, runs and episodes, constraints,
+ * cascades, duplicate files, wear, rolled-back transactions, migrations from every older
+ * version, forgetting, and the time helpers. */
+#include "test_journal_util.h"
+
+static sqlite3_int64 pragma_int(nf_journal *j, const char *sql)
+{
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_prepare_v2(j->db, sql, -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	sqlite3_int64 v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+static void pragma_text(nf_journal *j, const char *sql, char *out, size_t size)
+{
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_prepare_v2(j->db, sql, -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	snprintf(out, size, "%s", (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+}
+
+static void test_open_pragmas_and_modes(void **state)
+{
+	const char *p = tj_path("open");
+	char path[512], mode[32];
+	struct stat sb;
+	snprintf(path, sizeof path, "%s", p);
+	umask(022); /* even with a permissive umask the files are private */
+	nf_journal *j = tj_open(path);
+	assert_int_equal(nf_journal_schema_version(j), NF_JOURNAL_SCHEMA_VERSION);
+	assert_int_equal(pragma_int(j, "PRAGMA foreign_keys"), 1);
+	assert_int_equal(pragma_int(j, "PRAGMA secure_delete"), 1);
+	assert_int_equal(pragma_int(j, "PRAGMA user_version"), NF_JOURNAL_SCHEMA_VERSION);
+	pragma_text(j, "PRAGMA journal_mode", mode, sizeof mode);
+	assert_string_equal(mode, "wal");
+	tj_add_shoes(j, "a", 0); /* a write creates the -wal and -shm files */
+	assert_int_equal(stat(path, &sb), 0);
+	assert_int_equal(sb.st_mode & 0777, 0600);
+	char wal[600];
+	snprintf(wal, sizeof wal, "%s-wal", path);
+	assert_int_equal(stat(wal, &sb), 0);
+	assert_int_equal(sb.st_mode & 0777, 0600);
+	snprintf(wal, sizeof wal, "%s-shm", path);
+	assert_int_equal(stat(wal, &sb), 0);
+	assert_int_equal(sb.st_mode & 0777, 0600);
+	nf_error err = {0};
+	assert_int_equal(nf_journal_check(j, &err), NF_OK);
+	nf_journal_close(j);
+	nf_journal_close(NULL);
+	/* An existing file with loose permissions is tightened. */
+	assert_int_equal(chmod(path, 0644), 0);
+	j = tj_open(path);
+	assert_int_equal(stat(path, &sb), 0);
+	assert_int_equal(sb.st_mode & 0777, 0600);
+	nf_journal_close(j);
+	umask(077);
+}
+
+static void test_open_refuses(void **state)
+{
+	nf_journal *j = (nf_journal *)1;
+	nf_error err = {0};
+	assert_int_equal(nf_journal_open("/nonexistent-dir/x.db", &j, &err), NF_EIO);
+	assert_null(j);
+	assert_non_null(strstr(err.msg, "/nonexistent-dir/x.db"));
+	/* Not a database. */
+	const char *p = tj_path("garbage");
+	FILE *f = fopen(p, "w");
+	fputs("this is not a database, just some text that is long enough to be a header....\n", f);
+	for (int i = 0; i < 100; i++)
+		fputs("more text more text more text more text\n", f);
+	fclose(f);
+	assert_int_equal(nf_journal_open(p, &j, &err), NF_EDB);
+	/* Someone else's database. */
+	p = tj_path("other");
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(p, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "CREATE TABLE t(x)", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	assert_int_equal(nf_journal_open(p, &j, &err), NF_EDB);
+	assert_non_null(strstr(err.msg, "not a numbfoot journal"));
+	/* A newer schema. */
+	p = tj_path("newer");
+	assert_int_equal(sqlite3_open(p, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "PRAGMA user_version = 99", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	assert_int_equal(nf_journal_open(p, &j, &err), NF_EDB);
+	assert_non_null(strstr(err.msg, "newer numbfoot"));
+}
+
+static void test_gear_crud(void **state)
+{
+	nf_journal *j = tj_open(tj_path("gear"));
+	nf_error err = {0};
+	nf_gear g, h;
+	nf_gear_init(&g, NF_GEAR_SHOES);
+	assert_true(g.retire_km == 800);
+	snprintf(g.nickname, sizeof g.nickname, "ghost");
+	snprintf(g.brand, sizeof g.brand, "Brooks");
+	snprintf(g.first_use, sizeof g.first_use, "2026-01-02");
+	g.start_km = 120;
+	assert_int_equal(nf_journal_add_gear(j, &g, &err), NF_OK);
+	assert_true(g.id > 0);
+	assert_true(g.is_default); /* the first pair is the default */
+	/* A taken nickname. */
+	nf_gear_init(&h, NF_GEAR_SHOES);
+	snprintf(h.nickname, sizeof h.nickname, "ghost");
+	assert_int_equal(nf_journal_add_gear(j, &h, &err), NF_EEXIST);
+	assert_non_null(strstr(err.msg, "ghost"));
+	/* Bad values. */
+	snprintf(h.nickname, sizeof h.nickname, "h");
+	snprintf(h.first_use, sizeof h.first_use, "2026-02-30");
+	assert_int_equal(nf_journal_add_gear(j, &h, &err), NF_EINVAL);
+	h.first_use[0] = '\0';
+	h.start_km = -1;
+	assert_int_equal(nf_journal_add_gear(j, &h, &err), NF_EINVAL);
+	h.start_km = 0;
+	h.nickname[0] = '\0';
+	assert_int_equal(nf_journal_add_gear(j, &h, &err), NF_EINVAL);
+	assert_int_equal(tj_counts(j).gear, 1);
+	/* A second pair is not the default until asked. */
+	snprintf(h.nickname, sizeof h.nickname, "racer");
+	h.retire_km = nf_gear_racing_retire_km();
+	assert_int_equal(nf_journal_add_gear(j, &h, &err), NF_OK);
+	assert_false(h.is_default);
+	assert_int_equal(nf_journal_set_default_gear(j, h.id, &err), NF_OK);
+	nf_gear d;
+	assert_int_equal(nf_journal_default_gear(j, NF_GEAR_SHOES, &d, &err), NF_OK);
+	assert_string_equal(d.nickname, "racer");
+	assert_int_equal(nf_journal_get_gear(j, g.id, &d, &err), NF_OK);
+	assert_false(d.is_default);
+	assert_string_equal(d.brand, "Brooks");
+	assert_true(d.used_km == 120);
+	/* No default insoles. */
+	assert_int_equal(nf_journal_default_gear(j, NF_GEAR_INSOLES, &d, &err), NF_ENOTFOUND);
+	/* Retiring clears the default and hides it from the list. */
+	assert_int_equal(nf_journal_retire_gear(j, h.id, "2026-11-01", &err), NF_OK);
+	assert_int_equal(nf_journal_default_gear(j, NF_GEAR_SHOES, &d, &err), NF_ENOTFOUND);
+	assert_int_equal(nf_journal_set_default_gear(j, h.id, &err), NF_EINVAL);
+	assert_int_equal(nf_journal_retire_gear(j, h.id, "yesterday", &err), NF_EINVAL);
+	assert_int_equal(nf_journal_retire_gear(j, 999, "2026-11-01", &err), NF_ENOTFOUND);
+	nf_gear *list;
+	size_t n;
+	assert_int_equal(nf_journal_list_gear(j, false, &list, &n, &err), NF_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(list[0].nickname, "ghost");
+	nf_gear_list_free(list);
+	assert_int_equal(nf_journal_list_gear(j, true, &list, &n, &err), NF_OK);
+	assert_int_equal(n, 2);
+	nf_gear_list_free(list);
+	/* Update and find. */
+	assert_int_equal(nf_journal_find_gear(j, "ghost", &d, &err), NF_OK);
+	snprintf(d.model, sizeof d.model, "Ghost 15");
+	assert_int_equal(nf_journal_update_gear(j, &d, &err), NF_OK);
+	snprintf(d.nickname, sizeof d.nickname, "racer");
+	assert_int_equal(nf_journal_update_gear(j, &d, &err), NF_EEXIST);
+	assert_int_equal(nf_journal_find_gear(j, "ghost", &d, &err), NF_OK);
+	assert_string_equal(d.model, "Ghost 15");
+	assert_int_equal(nf_journal_find_gear(j, "nope", &d, &err), NF_ENOTFOUND);
+	/* Deleting gear keeps its runs, without the link. */
+	nf_journal_run r = tj_run(10, 1790000000);
+	r.shoes_id = g.id;
+	assert_int_equal(nf_journal_add_run(j, &r, NULL, 0, NULL, &err), NF_OK);
+	assert_int_equal(nf_journal_delete_gear(j, g.id, &err), NF_OK);
+	assert_int_equal(nf_journal_get_run(j, r.id, &r, &err), NF_OK);
+	assert_int_equal(r.shoes_id, 0);
+	assert_string_equal(r.shoes, "");
+	assert_int_equal(nf_journal_delete_gear(j, g.id, &err), NF_ENOTFOUND);
+	nf_journal_close(j);
+}
+
+static void test_runs_and_episodes(void **state)
+{
+	nf_journal *j = tj_open(tj_path("runs"));
+	nf_error err = {0};
+	int64_t shoes = tj_add_shoes(j, "ghost", 0);
+	nf_journal_run r = tj_run(10.2, 1795851000); /* 2026-11-28T07:30:00Z */
+	r.shoes_id = shoes;
+	snprintf(r.notes, sizeof r.notes, "hills");
+	snprintf(r.cadence_unit, sizeof r.cadence_unit, "rpm");
+	r.rec.cadence_spm = 170;
+	nf_episode e[2];
+	nf_episode_init(&e[0]);
+	e[0].onset_km = 8;
+	e[0].locations = 1u << nf_location_index("dorsum") | 1u << nf_location_index("toes_all");
+	e[0].side = NF_SIDE_ONE;
+	e[0].severity = 4;
+	e[0].calf_cramp_first = 1;
+	nf_episode_init(&e[1]);
+	e[1].severity = 0;
+	assert_int_equal(nf_journal_add_run(j, &r, e, 2, NULL, &err), NF_OK);
+	assert_true(r.id > 0);
+	assert_int_equal(e[0].run_id, r.id);
+	assert_true(e[1].id > e[0].id);
+
+	nf_journal_run got;
+	assert_int_equal(nf_journal_get_run(j, r.id, &got, &err), NF_OK);
+	assert_int_equal(got.rec.start_time, 1795851000);
+	assert_true(got.rec.distance_m == 10200);
+	assert_string_equal(got.shoes, "ghost");
+	assert_string_equal(got.notes, "hills");
+	assert_string_equal(got.cadence_unit, "rpm");
+	assert_true(isnan(got.rec.temperature_c));
+	assert_int_equal(got.insoles_id, 0);
+
+	nf_episode ge;
+	assert_int_equal(nf_journal_get_episode(j, e[0].id, &ge, &err), NF_OK);
+	assert_true(ge.onset_km == 8);
+	assert_int_equal(ge.locations, e[0].locations);
+	assert_int_equal(ge.side, NF_SIDE_ONE);
+	assert_int_equal(ge.severity, 4);
+	assert_int_equal(ge.calf_cramp_first, 1);
+	assert_int_equal(ge.loosening_helped, -1);
+	assert_true(isnan(ge.recover_min));
+	ge.loosening_helped = 1;
+	ge.recover_min = 5;
+	assert_int_equal(nf_journal_update_episode(j, &ge, &err), NF_OK);
+	assert_int_equal(nf_journal_get_episode(j, e[0].id, &ge, &err), NF_OK);
+	assert_int_equal(ge.loosening_helped, 1);
+	ge.severity = 11;
+	assert_int_equal(nf_journal_update_episode(j, &ge, &err), NF_EINVAL);
+
+	/* A second, earlier run; list order and limit. */
+	nf_journal_run r2 = tj_run(5, 1795000000);
+	assert_int_equal(nf_journal_add_run(j, &r2, NULL, 0, NULL, &err), NF_OK);
+	nf_journal_run *list;
+	size_t n;
+	assert_int_equal(nf_journal_list_runs(j, 0, &list, &n, &err), NF_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(list[0].id, r2.id);
+	assert_int_equal(list[1].id, r.id);
+	nf_journal_run_list_free(list);
+	assert_int_equal(nf_journal_list_runs(j, 1, &list, &n, &err), NF_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(list[0].id, r.id);
+	nf_journal_run_list_free(list);
+	int64_t last;
+	assert_int_equal(nf_journal_last_run(j, &last, &err), NF_OK);
+	assert_int_equal(last, r.id);
+
+	/* Update. */
+	got.rec.distance_m = 11000;
+	got.shoes_id = 0;
+	assert_int_equal(nf_journal_update_run(j, &got, &err), NF_OK);
+	assert_int_equal(nf_journal_get_run(j, r.id, &got, &err), NF_OK);
+	assert_true(got.rec.distance_m == 11000);
+	assert_string_equal(got.shoes, "");
+	got.shoes_id = 999;
+	assert_int_equal(nf_journal_update_run(j, &got, &err), NF_ENOTFOUND);
+	got.id = 999;
+	got.shoes_id = 0;
+	assert_int_equal(nf_journal_update_run(j, &got, &err), NF_ENOTFOUND);
+
+	/* Episodes of one run and of all. */
+	nf_episode *eps;
+	assert_int_equal(nf_journal_list_episodes(j, r.id, &eps, &n, &err), NF_OK);
+	assert_int_equal(n, 2);
+	nf_episode_list_free(eps);
+	assert_int_equal(nf_journal_list_episodes(j, r2.id, &eps, &n, &err), NF_OK);
+	assert_int_equal(n, 0);
+	nf_episode_list_free(eps);
+	nf_episode e3;
+	nf_episode_init(&e3);
+	e3.run_id = r2.id;
+	assert_int_equal(nf_journal_add_episode(j, &e3, &err), NF_OK);
+	assert_int_equal(nf_journal_list_episodes(j, 0, &eps, &n, &err), NF_OK);
+	assert_int_equal(n, 3);
+	assert_int_equal(eps[0].id, e3.id); /* the earlier run's first */
+	nf_episode_list_free(eps);
+	assert_int_equal(nf_journal_delete_episode(j, e3.id, &err), NF_OK);
+	assert_int_equal(nf_journal_delete_episode(j, e3.id, &err), NF_ENOTFOUND);
+
+	/* Deleting a run deletes its episodes (ON DELETE CASCADE). */
+	assert_int_equal(nf_journal_delete_run(j, r.id, &err), NF_OK);
+	nf_journal_counts c = tj_counts(j);
+	assert_int_equal(c.runs, 1);
+	assert_int_equal(c.episodes, 0);
+	assert_int_equal(nf_journal_delete_run(j, r.id, &err), NF_ENOTFOUND);
+	assert_int_equal(nf_journal_get_run(j, r.id, &got, &err), NF_ENOTFOUND);
+	assert_int_equal(nf_journal_check(j, &err), NF_OK);
+	nf_journal_close(j);
+}
+
+static void test_constraints(void **state)
+{
+	nf_journal *j = tj_open(tj_path("constraints"));
+	nf_error err = {0};
+	nf_episode e;
+	nf_journal_run r = tj_run(5, 1795000000);
+	/* An episode on a missing run. */
+	nf_episode_init(&e);
+	e.run_id = 42;
+	assert_int_equal(nf_journal_add_episode(j, &e, &err), NF_ENOTFOUND);
+	/* Out-of-range values. */
+	assert_int_equal(nf_journal_add_run(j, &r, NULL, 0, NULL, &err), NF_OK);
+	e.run_id = r.id;
+	e.severity = 11;
+	assert_int_equal(nf_journal_add_episode(j, &e, &err), NF_EINVAL);
+	e.severity = 3;
+	e.onset_km = -1;
+	assert_int_equal(nf_journal_add_episode(j, &e, &err), NF_EINVAL);
+	e.onset_km = NAN;
+	e.locations = 1u << 20;
+	assert_int_equal(nf_journal_add_episode(j, &e, &err), NF_EINVAL);
+	e.locations = 0;
+	e.side = (nf_side)7;
+	assert_int_equal(nf_journal_add_episode(j, &e, &err), NF_EINVAL);
+	nf_journal_run bad = tj_run(-1, 1795000000);
+	assert_int_equal(nf_journal_add_run(j, &bad, NULL, 0, NULL, &err), NF_EINVAL);
+	bad = tj_run(1, 1795000000);
+	bad.shoes_id = 77;
+	assert_int_equal(nf_journal_add_run(j, &bad, NULL, 0, NULL, &err), NF_ENOTFOUND);
+	nf_gear ins;
+	nf_gear_init(&ins, NF_GEAR_INSOLES);
+	snprintf(ins.nickname, sizeof ins.nickname, "soles");
+	assert_int_equal(nf_journal_add_gear(j, &ins, &err), NF_OK);
+	bad.shoes_id = ins.id; /* insoles are not shoes */
+	assert_int_equal(nf_journal_add_run(j, &bad, NULL, 0, NULL, &err), NF_EINVAL);
+	assert_non_null(strstr(err.msg, "'soles' are insoles, not shoes"));
+	bad.shoes_id = 0;
+	snprintf(bad.rec.source_sha256, sizeof bad.rec.source_sha256, "xyz");
+	assert_int_equal(nf_journal_add_run(j, &bad, NULL, 0, NULL, &err), NF_EINVAL);
+	/* The schema refuses what the C checks would have caught, too. */
+	assert_int_not_equal(sqlite3_exec(j->db, "INSERT INTO episodes(run_id, severity) VALUES(1, 11)",
+					  NULL, NULL, NULL), SQLITE_OK);
+	assert_int_not_equal(sqlite3_exec(j->db, "INSERT INTO episodes(run_id, locations) VALUES(1, 'a;b')",
+					  NULL, NULL, NULL), SQLITE_OK);
+	assert_int_not_equal(sqlite3_exec(j->db, "INSERT INTO episodes(run_id) VALUES(999)", NULL, NULL,
+					  NULL), SQLITE_OK);
+	assert_int_not_equal(sqlite3_exec(j->db, "INSERT INTO runs(start_time) VALUES('yesterday')", NULL,
+					  NULL, NULL), SQLITE_OK);
+	assert_int_not_equal(sqlite3_exec(j->db, "INSERT INTO runs(distance_m) VALUES('far')", NULL,
+					  NULL, NULL), SQLITE_OK); /* STRICT */
+	nf_journal_counts c = tj_counts(j);
+	assert_int_equal(c.runs, 1);
+	assert_int_equal(c.episodes, 0);
+	/* Vocabulary. */
+	uint32_t set;
+	assert_int_equal(nf_location_parse_list("dorsum,toes_all", &set, &err), NF_OK);
+	assert_int_equal(set, 1u << 7 | 1u << 0);
+	assert_int_equal(nf_location_parse_list("dorsum,ankle", &set, &err), NF_EPARSE);
+	assert_non_null(strstr(err.msg, "ankle"));
+	assert_string_equal(nf_location_name(NF_LOCATION_COUNT - 1), "lower_leg");
+	assert_null(nf_location_name(NF_LOCATION_COUNT));
+	nf_journal_close(j);
+}
+
+static void test_duplicate_source(void **state)
+{
+	nf_journal *j = tj_open(tj_path("dup"));
+	nf_error err = {0};
+	nf_journal_run r = tj_run(5, 1795000000);
+	snprintf(r.rec.source_file, sizeof r.rec.source_file, "a.fit");
+	memset(r.rec.source_sha256, 'A', 64);
+	r.rec.source_sha256[64] = '\0';
+	assert_int_equal(nf_journal_add_run(j, &r, NULL, 0, NULL, &err), NF_OK);
+	int64_t id;
+	assert_int_equal(nf_journal_find_source(j, r.rec.source_sha256, &id, &err), NF_OK);
+	assert_int_equal(id, r.id);
+	nf_journal_run again = r;
+	nf_episode e;
+	nf_episode_init(&e);
+	again.rec.source_sha256[0] = 'a'; /* hashes compare without case */
+	assert_int_equal(nf_journal_add_run(j, &again, &e, 1, NULL, &err), NF_EEXIST);
+	assert_non_null(strstr(err.msg, "a.fit"));
+	nf_journal_counts c = tj_counts(j);
+	assert_int_equal(c.runs, 1);
+	assert_int_equal(c.episodes, 0);
+	assert_int_equal(e.id, 0);
+	assert_int_equal(nf_journal_find_source(j, "00", &id, &err), NF_OK);
+	assert_int_equal(id, 0);
+	nf_journal_close(j);
+}
+
+static void test_wear(void **state)
+{
+	nf_journal *j = tj_open(tj_path("wear"));
+	nf_error err = {0};
+	int64_t shoes = tj_add_shoes(j, "old", 790);
+	nf_gear ins;
+	nf_gear_init(&ins, NF_GEAR_INSOLES);
+	assert_true(isnan(ins.retire_km));
+	snprintf(ins.nickname, sizeof ins.nickname, "soles");
+	assert_int_equal(nf_journal_add_gear(j, &ins, &err), NF_OK);
+	nf_gear g;
+	assert_int_equal(nf_journal_get_gear(j, shoes, &g, &err), NF_OK);
+	assert_int_equal(nf_gear_wear(&g), NF_WEAR_CHECK);
+	assert_int_equal(nf_gear_wear(&ins), NF_WEAR_UNKNOWN);
+	unsigned crossed = 99;
+	nf_journal_run r = tj_run(5, 1795000000);
+	r.shoes_id = shoes;
+	r.insoles_id = ins.id;
+	assert_int_equal(nf_journal_add_run(j, &r, NULL, 0, &crossed, &err), NF_OK);
+	assert_int_equal(crossed, 0); /* 795 km */
+	r = tj_run(5, 1795100000);
+	r.shoes_id = shoes;
+	r.insoles_id = ins.id;
+	assert_int_equal(nf_journal_add_run(j, &r, NULL, 0, &crossed, &err), NF_OK);
+	assert_int_equal(crossed, NF_CROSSED_SHOES); /* 800 km: at the distance counts */
+	r = tj_run(5, 1795200000);
+	r.shoes_id = shoes;
+	assert_int_equal(nf_journal_add_run(j, &r, NULL, 0, &crossed, &err), NF_OK);
+	assert_int_equal(crossed, 0); /* already past: warned once */
+	assert_int_equal(nf_journal_get_gear(j, shoes, &g, &err), NF_OK);
+	assert_true(fabs(g.used_km - 805) < 1e-9);
+	assert_int_equal(g.runs, 3);
+	assert_int_equal(nf_gear_wear(&g), NF_WEAR_RETIRE);
+	g.used_km = 100;
+	assert_int_equal(nf_gear_wear(&g), NF_WEAR_OK);
+	g.used_km = 500;
+	assert_int_equal(nf_gear_wear(&g), NF_WEAR_CHECK);
+	assert_non_null(strstr(nf_gear_retire_source(NF_GEAR_SHOES), "800 km"));
+	assert_non_null(strstr(nf_gear_retire_source(NF_GEAR_INSOLES), "no data"));
+	nf_journal_close(j);
+}
+
+static void test_rollback(void **state)
+{
+	nf_journal *j = tj_open(tj_path("rollback"));
+	nf_error err = {0};
+	nf_journal_run r = tj_run(5, 1795000000);
+	nf_episode e[2];
+	nf_episode_init(&e[0]);
+	nf_episode_init(&e[1]);
+	e[1].severity = 11; /* caught in C after the run row was written */
+	assert_int_equal(nf_journal_add_run(j, &r, e, 2, NULL, &err), NF_EINVAL);
+	assert_int_equal(r.id, 0);
+	assert_int_equal(e[0].id, 0);
+	nf_journal_counts c = tj_counts(j);
+	assert_int_equal(c.runs, 0);
+	assert_int_equal(c.episodes, 0);
+	/* A failure inside SQLite itself, after the run and first episode are in. */
+	assert_int_equal(sqlite3_exec(j->db,
+		"CREATE TEMP TRIGGER no_second AFTER INSERT ON episodes"
+		" WHEN (SELECT count(*) FROM episodes) > 1"
+		" BEGIN SELECT RAISE(ABORT, 'injected'); END", NULL, NULL, NULL), SQLITE_OK);
+	e[1].severity = 2;
+	assert_int_equal(nf_journal_add_run(j, &r, e, 2, NULL, &err), NF_EINVAL);
+	assert_non_null(strstr(err.msg, "injected"));
+	c = tj_counts(j);
+	assert_int_equal(c.runs, 0);
+	assert_int_equal(c.episodes, 0);
+	/* And the journal still works. */
+	assert_int_equal(nf_journal_add_run(j, &r, e, 1, NULL, &err), NF_OK);
+	assert_int_equal(tj_counts(j).episodes, 1);
+	/* No transaction is left open. */
+	assert_true(sqlite3_get_autocommit(j->db));
+	nf_journal_close(j);
+}
+
+/* Fills a journal at an old version with a row in each table it has. */
+static void fill_version(nf_journal *j, int version)
+{
+	if (version >= 1)
+		assert_int_equal(sqlite3_exec(j->db,
+			"INSERT INTO gear(kind, nickname, start_km, retire_km, is_default)"
+			" VALUES('shoes', 'old', 10, 800, 1);"
+			"INSERT INTO runs(start_time, distance_m, shoes_id, source_sha256)"
+			" VALUES('2026-01-01T07:00:00Z', 8000, 1, '" /* 64 hex digits */
+			"0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef');"
+			"INSERT INTO episodes(run_id, onset_km, locations, side, severity)"
+			" VALUES(1, 6, 'ball,heel', 'both', 5);",
+			NULL, NULL, NULL), SQLITE_OK);
+}
+
+static void test_migrations(void **state)
+{
+	for (int from = 0; from < NF_JOURNAL_SCHEMA_VERSION; from++) {
+		char name[32];
+		nf_error err = {0};
+		nf_journal *j;
+		snprintf(name, sizeof name, "migrate%d", from);
+		const char *p = tj_path(name);
+		char path[512];
+		snprintf(path, sizeof path, "%s", p);
+		assert_int_equal(jr_open_raw(path, &j, &err), NF_OK);
+		assert_int_equal(jr_migrate(j, from, &err), NF_OK);
+		assert_int_equal(nf_journal_schema_version(j), from);
+		fill_version(j, from);
+		nf_journal_close(j);
+
+		j = tj_open(path);
+		assert_int_equal(nf_journal_schema_version(j), NF_JOURNAL_SCHEMA_VERSION);
+		assert_int_equal(nf_journal_check(j, &err), NF_OK);
+		nf_journal_counts c = tj_counts(j);
+		if (from >= 1) {
+			assert_int_equal(c.gear, 1);
+			assert_int_equal(c.runs, 1);
+			assert_int_equal(c.episodes, 1);
+			nf_gear g;
+			assert_int_equal(nf_journal_find_gear(j, "old", &g, &err), NF_OK);
+			assert_true(fabs(g.used_km - 18) < 1e-9);
+			nf_episode *eps;
+			size_t n;
+			assert_int_equal(nf_journal_list_episodes(j, 0, &eps, &n, &err), NF_OK);
+			assert_int_equal(n, 1);
+			assert_int_equal(eps[0].locations, 1u << 4 | 1u << 6);
+			assert_int_equal(eps[0].side, NF_SIDE_BOTH);
+			nf_episode_list_free(eps);
+		} else {
+			assert_int_equal(c.runs, 0);
+		}
+		/* v2's table is there and works. */
+		int64_t id;
+		assert_int_equal(nf_journal_add_assessment(j, "2026-11-28T07:30:00Z", "{\"age\": 40}",
+							   NULL, &id, &err), NF_OK);
+		assert_true(id > 0);
+		assert_int_equal(nf_journal_add_assessment(j, "2026-11-28T07:30:00Z", "{not json",
+							   NULL, &id, &err), NF_EINVAL);
+		assert_int_equal(nf_journal_add_assessment(j, "today", "{}", NULL, &id, &err), NF_EINVAL);
+		assert_int_equal(tj_counts(j).assessments, 1);
+		nf_assessment *as;
+		size_t na;
+		assert_int_equal(nf_journal_list_assessments(j, &as, &na, &err), NF_OK);
+		assert_int_equal(na, 1);
+		assert_string_equal(as[0].time, "2026-11-28T07:30:00Z");
+		assert_non_null(strstr(as[0].answers, "age"));
+		assert_null(as[0].result);
+		nf_assessment_list_free(as, na);
+		nf_journal_close(j);
+		/* Opening again does nothing more. */
+		j = tj_open(path);
+		assert_int_equal(nf_journal_schema_version(j), NF_JOURNAL_SCHEMA_VERSION);
+		nf_journal_close(j);
+	}
+}
+
+/* True when the bytes of needle occur in the file at path (a missing file has none). */
+static bool file_has(const char *path, const char *needle)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return false;
+	size_t nl = strlen(needle), cap = 1 << 20, len = 0;
+	char *buf = malloc(cap);
+	assert_non_null(buf);
+	size_t got;
+	while ((got = fread(buf + len, 1, cap - len, f)) > 0) {
+		len += got;
+		if (len == cap) {
+			cap *= 2;
+			buf = realloc(buf, cap);
+			assert_non_null(buf);
+		}
+	}
+	fclose(f);
+	bool found = false;
+	for (size_t i = 0; !found && i + nl <= len; i++)
+		found = memcmp(buf + i, needle, nl) == 0;
+	free(buf);
+	return found;
+}
+
+static void test_forget_all(void **state)
+{
+	const char *p = tj_path("forget");
+	char path[512], wal[600];
+	snprintf(path, sizeof path, "%s", p);
+	snprintf(wal, sizeof wal, "%s-wal", path);
+	nf_journal *j = tj_open(path);
+	nf_error err = {0};
+	tj_add_shoes(j, "SecretShoeName", 0);
+	for (int i = 0; i < 50; i++) {
+		nf_journal_run r = tj_run(5, 1795000000 + i * 86400);
+		snprintf(r.notes, sizeof r.notes, "SecretNote-%d felt numb near the old mill", i);
+		nf_episode e;
+		nf_episode_init(&e);
+		snprintf(e.notes, sizeof e.notes, "SecretEpisode-%d", i);
+		assert_int_equal(nf_journal_add_run(j, &r, &e, 1, NULL, &err), NF_OK);
+	}
+	assert_int_equal(nf_journal_add_assessment(j, "2026-11-28T07:30:00Z", "{\"SecretAnswer\":1}",
+						   "{}", NULL, &err), NF_OK);
+	assert_true(file_has(wal, "SecretNote-7") || file_has(path, "SecretNote-7"));
+	assert_int_equal(nf_journal_forget_all(j, &err), NF_OK);
+	nf_journal_counts c = tj_counts(j);
+	assert_int_equal(c.gear + c.runs + c.episodes + c.assessments, 0);
+	/* Checked while the journal is still open: nothing in the file or its log. */
+	static const char *const secrets[] = {"SecretShoeName", "SecretNote-", "SecretEpisode-",
+					      "SecretAnswer", "old mill"};
+	for (size_t k = 0; k < sizeof secrets / sizeof secrets[0]; k++) {
+		assert_false(file_has(path, secrets[k]));
+		assert_false(file_has(wal, secrets[k]));
+	}
+	assert_int_equal(nf_journal_check(j, &err), NF_OK);
+	/* Still usable. */
+	tj_add_shoes(j, "new", 0);
+	nf_journal_close(j);
+	j = tj_open(path);
+	assert_int_equal(tj_counts(j).gear, 1);
+	nf_journal_close(j);
+}
+
+struct stop_ctx {
+	int seen;
+	nf_error *err;
+};
+
+static int stop_at_second(const nf_journal_run *r, void *p)
+{
+	struct stop_ctx *c = p;
+	if (++c->seen == 2) {
+		nf_error_set(c->err, NF_ENOMEM, "stopped by the callback");
+		return 1;
+	}
+	return 0;
+}
+
+static void test_each_run_stops(void **state)
+{
+	nf_journal *j = tj_open(tj_path("each"));
+	nf_error err = {0};
+	for (int i = 0; i < 3; i++) {
+		nf_journal_run r = tj_run(1 + i, 1795000000 + i);
+		assert_int_equal(nf_journal_add_run(j, &r, NULL, 0, NULL, &err), NF_OK);
+	}
+	struct stop_ctx c = {0, &err};
+	nf_error_clear(&err);
+	assert_int_equal(nf_journal_each_run(j, 0, stop_at_second, &c, &err), NF_ENOMEM);
+	assert_int_equal(c.seen, 2);
+	assert_string_equal(err.msg, "stopped by the callback");
+	/* Runs without a start time list first. */
+	nf_journal_run r = tj_run(1, -1);
+	assert_int_equal(nf_journal_add_run(j, &r, NULL, 0, NULL, &err), NF_OK);
+	nf_journal_run *list;
+	size_t n;
+	assert_int_equal(nf_journal_list_runs(j, 0, &list, &n, &err), NF_OK);
+	assert_int_equal(n, 4);
+	assert_int_equal(list[0].id, r.id);
+	assert_int_equal(list[0].rec.start_time, -1);
+	nf_journal_run_list_free(list);
+	nf_journal_close(j);
+}
+
+static void test_time_helpers(void **state)
+{
+	char buf[32];
+	int64_t t;
+	nf_time_iso(1795851000, buf, sizeof buf);
+	assert_string_equal(buf, "2026-11-28T07:30:00Z");
+	nf_time_iso(-1, buf, sizeof buf);
+	assert_string_equal(buf, "");
+	assert_int_equal(nf_time_parse_iso("2026-11-28T07:30:00Z", &t), NF_OK);
+	assert_int_equal(t, 1795851000);
+	assert_int_equal(nf_time_parse_iso("2026-11-28T07:30:00", &t), NF_EPARSE);
+	assert_int_equal(nf_time_parse_iso("2026-02-30T07:30:00Z", &t), NF_EPARSE);
+	assert_int_equal(nf_time_parse_iso("2026-11-28T24:30:00Z", &t), NF_EPARSE);
+	assert_int_equal(nf_time_parse_iso(NULL, &t), NF_EPARSE);
+	assert_int_equal(nf_gear_kind_parse("insoles"), NF_GEAR_INSOLES);
+	assert_int_equal(nf_gear_kind_parse("socks"), -1);
+}
+
+static int teardown(void **state)
+{
+	tj_cleanup();
+	return 0;
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_open_pragmas_and_modes),
+		cmocka_unit_test(test_open_refuses),
+		cmocka_unit_test(test_gear_crud),
+		cmocka_unit_test(test_runs_and_episodes),
+		cmocka_unit_test(test_constraints),
+		cmocka_unit_test(test_duplicate_source),
+		cmocka_unit_test(test_wear),
+		cmocka_unit_test(test_rollback),
+		cmocka_unit_test(test_migrations),
+		cmocka_unit_test(test_forget_all),
+		cmocka_unit_test(test_each_run_stops),
+		cmocka_unit_test(test_time_helpers),
+	};
+	umask(077);
+	return cmocka_run_group_tests_name("journal", tests, NULL, teardown);
+}
