@@ -19,11 +19,11 @@ static double now(void)
 int main(int argc, char **argv)
 {
 	static const char body[] =
-		"{\"mode\":\"runner\",\"answers\":{\"saddle_numbness\":false,\"bladder_bowel\":false,"
-		"\"bilateral_weakness\":false,\"acute_cold_foot\":false,\"stroke_signs\":false,"
-		"\"severe_pain_after_run\":false,\"dark_urine\":false,\"neuro_other\":false,\"age\":28,"
-		"\"sex\":\"male\",\"location\":[\"dorsum\"],\"side\":\"one\",\"laces_tight\":true,"
-		"\"only_some_shoes\":true,\"diabetes\":null},\"screens\":6}";
+	    "{\"mode\":\"runner\",\"answers\":{\"saddle_numbness\":false,\"bladder_bowel\":false,"
+	    "\"bilateral_weakness\":false,\"acute_cold_foot\":false,\"stroke_signs\":false,"
+	    "\"severe_pain_after_run\":false,\"dark_urine\":false,\"neuro_other\":false,\"age\":28,"
+	    "\"sex\":\"male\",\"location\":[\"dorsum\"],\"side\":\"one\",\"laces_tight\":true,"
+	    "\"only_some_shoes\":true,\"diabetes\":null},\"screens\":6}";
 	nf_kb *kb;
 	nf_error err;
 	struct web_ctx ctx = {0};
@@ -37,10 +37,15 @@ int main(int argc, char **argv)
 	}
 	memset(ctx.token, 'a', WEB_TOKEN_HEX);
 	web_ctx_allow_host(&ctx, "127.0.0.1", 8737);
-	struct web_header hs[] = {{"Host", "127.0.0.1:8737"}, {"X-Numbfoot-Token", ctx.token},
+	struct web_header hs[] = {{"Host", "127.0.0.1:8737"},
+				  {"X-Numbfoot-Token", ctx.token},
 				  {"Content-Type", "application/json"}};
-	struct web_request rq = {.method = "POST", .path = "/api/assess/next", .headers = hs, .nheaders = 3,
-				 .body = body, .body_len = sizeof body - 1};
+	struct web_request rq = {.method = "POST",
+				 .path = "/api/assess/next",
+				 .headers = hs,
+				 .nheaders = 3,
+				 .body = body,
+				 .body_len = sizeof body - 1};
 	int n = 20000;
 	double t0 = now();
 	for (int i = 0; i < n; i++) {
@@ -53,7 +58,8 @@ int main(int argc, char **argv)
 		web_response_release(&rs);
 	}
 	double us = (now() - t0) / n * 1e6;
-	printf("web: handler alone, POST /api/assess/next: %.1f us a request (%.0f a second on one core)\n", us, 1e6 / us);
+	printf("web: handler alone, POST /api/assess/next: %.1f us a request (%.0f a second on one core)\n",
+	       us, 1e6 / us);
 	web_ctx_release(&ctx);
 	nf_kb_free(kb);
 	return 0;

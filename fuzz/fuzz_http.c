@@ -103,14 +103,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (p > buf + size)
 		body_len = 0;
 	struct web_request rq = {
-		.method = method,
-		.path = url,
-		.token_query = token,
-		.headers = hs,
-		.nheaders = nh,
-		.body = body_len ? p : NULL,
-		.body_len = body_len,
-		.body_too_large = body_len > WEB_JSON_MAX,
+	    .method = method,
+	    .path = url,
+	    .token_query = token,
+	    .headers = hs,
+	    .nheaders = nh,
+	    .body = body_len ? p : NULL,
+	    .body_len = body_len,
+	    .body_too_large = body_len > WEB_JSON_MAX,
 	};
 	struct web_response rs;
 	web_handle(&ctx, &rq, &rs);

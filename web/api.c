@@ -92,18 +92,15 @@ static json_t *kb_json(const nf_kb *kb)
 		const char *says = NULL;
 		int rf = nf_kb_finding_red_flag(kb, f, &says);
 		int k = nf_kb_finding_checklist(kb, f);
-		json_t *o = json_pack("{s:s, s:s, s:b, s:s, s:s, s:s, s:s, s:b, s:o, s:o, s:o}",
-				      "id", nf_kb_finding_id(kb, f),
-				      "type", ftype_names[nf_kb_finding_type(kb, f)],
-				      "clinician", nf_kb_finding_clinician(kb, f),
-				      "question", nf_kb_finding_question(kb, f),
-				      "help", nf_kb_finding_help(kb, f),
-				      "means", nf_kb_finding_means(kb, f),
-				      "unit", nf_kb_finding_unit(kb, f),
-				      "distance", nf_kb_finding_is_distance(kb, f),
-				      "checklist", k >= 0 ? json_string(nf_kb_checklist_id(kb, (size_t)k)) : json_null(),
-				      "red_flag", rf >= 0 ? json_string(nf_triage_id((nf_triage)rf)) : json_null(),
-				      "red_flag_says", rf >= 0 && says ? json_string(says) : json_null());
+		json_t *o = json_pack(
+		    "{s:s, s:s, s:b, s:s, s:s, s:s, s:s, s:b, s:o, s:o, s:o}", "id", nf_kb_finding_id(kb, f),
+		    "type", ftype_names[nf_kb_finding_type(kb, f)], "clinician",
+		    nf_kb_finding_clinician(kb, f), "question", nf_kb_finding_question(kb, f), "help",
+		    nf_kb_finding_help(kb, f), "means", nf_kb_finding_means(kb, f), "unit",
+		    nf_kb_finding_unit(kb, f), "distance", nf_kb_finding_is_distance(kb, f), "checklist",
+		    k >= 0 ? json_string(nf_kb_checklist_id(kb, (size_t)k)) : json_null(), "red_flag",
+		    rf >= 0 ? json_string(nf_triage_id((nf_triage)rf)) : json_null(), "red_flag_says",
+		    rf >= 0 && says ? json_string(says) : json_null());
 		json_t *values = json_array();
 		if (!o || !values || json_array_append_new(findings, o)) {
 			json_decref(values);
@@ -111,8 +108,9 @@ static json_t *kb_json(const nf_kb *kb)
 		}
 		json_object_set_new(o, "values", values);
 		for (size_t v = 0; v < nf_kb_finding_values(kb, f); v++)
-			json_array_append_new(values, json_pack("{s:s, s:s}", "id", nf_kb_finding_value(kb, f, v),
-								"means", nf_kb_finding_value_means(kb, f, v)));
+			json_array_append_new(values,
+					      json_pack("{s:s, s:s}", "id", nf_kb_finding_value(kb, f, v),
+							"means", nf_kb_finding_value_means(kb, f, v)));
 	}
 	for (size_t k = 0; k < nf_kb_checklists(kb); k++) {
 		size_t fs[NF_MAX_CHECKLIST];
@@ -133,7 +131,8 @@ static json_t *kb_json(const nf_kb *kb)
 	}
 	json_object_set_new(root, "red_flag_checklist", red_list ? json_string(red_list) : json_null());
 	for (int t = 0; t < NF_TRIAGE_LEVELS; t++)
-		json_object_set_new(tri, nf_triage_id((nf_triage)t), json_string(nf_triage_words((nf_triage)t)));
+		json_object_set_new(tri, nf_triage_id((nf_triage)t),
+				    json_string(nf_triage_words((nf_triage)t)));
 	json_object_set_new(root, "typical_screens", json_integer(WEB_TYPICAL_SCREENS));
 	json_object_set_new(root, "max_screens", json_integer(NF_MAX_SCREENS));
 	return root;
@@ -308,15 +307,18 @@ static bool apply_answer(const struct web_ctx *ctx, nf_engine *e, const char *ke
 		v.b = json_is_true(val);
 		break;
 	case NF_ENUM:
-		if (!json_is_string(val) || (v.index = nf_kb_finding_value_index(kb, (size_t)f, json_string_value(val))) < 0) {
-			web_json_error(rs, 400, "answers.%s: must be one of the finding's values or null", key);
+		if (!json_is_string(val) ||
+		    (v.index = nf_kb_finding_value_index(kb, (size_t)f, json_string_value(val))) < 0) {
+			web_json_error(rs, 400, "answers.%s: must be one of the finding's values or null",
+				       key);
 			return false;
 		}
 		break;
 	case NF_NUMBER:
 		v.x = json_is_number(val) ? json_number_value(val) : NAN;
 		if (!isfinite(v.x) || v.x < 0 || v.x > 1e6) {
-			web_json_error(rs, 400, "answers.%s: must be a number from 0 to 1000000 or null", key);
+			web_json_error(rs, 400, "answers.%s: must be a number from 0 to 1000000 or null",
+				       key);
 			return false;
 		}
 		break;
@@ -324,13 +326,18 @@ static bool apply_answer(const struct web_ctx *ctx, nf_engine *e, const char *ke
 		size_t i;
 		json_t *item;
 		if (!json_is_array(val)) {
-			web_json_error(rs, 400, "answers.%s: must be an array of the finding's values or null", key);
+			web_json_error(rs, 400,
+				       "answers.%s: must be an array of the finding's values or null", key);
 			return false;
 		}
-		json_array_foreach(val, i, item) {
-			int k = json_is_string(item) ? nf_kb_finding_value_index(kb, (size_t)f, json_string_value(item)) : -1;
+		json_array_foreach(val, i, item)
+		{
+			int k = json_is_string(item)
+				    ? nf_kb_finding_value_index(kb, (size_t)f, json_string_value(item))
+				    : -1;
 			if (k < 0 || k >= 32) {
-				web_json_error(rs, 400, "answers.%s[%zu]: not one of the finding's values", key, i);
+				web_json_error(rs, 400, "answers.%s[%zu]: not one of the finding's values",
+					       key, i);
 				return false;
 			}
 			if (v.set >> k & 1) {
@@ -373,7 +380,8 @@ static nf_engine *engine_from_body(struct web_ctx *ctx, const struct web_request
 		web_json_error(rs, 400, "body: must be a JSON object");
 		goto out;
 	}
-	json_object_foreach(root, key, val) {
+	json_object_foreach(root, key, val)
+	{
 		if (!strcmp(key, "mode")) {
 			const char *m = json_string_value(val);
 			if (m && !strcmp(m, "runner"))
@@ -386,14 +394,16 @@ static nf_engine *engine_from_body(struct web_ctx *ctx, const struct web_request
 			}
 		} else if (!strcmp(key, "answers")) {
 			if (!json_is_object(val)) {
-				web_json_error(rs, 400, "answers: must be an object of finding IDs to values");
+				web_json_error(rs, 400,
+					       "answers: must be an object of finding IDs to values");
 				goto out;
 			}
 			answers = val;
 		} else if (!strcmp(key, "screens")) {
 			if (!json_is_integer(val) || json_integer_value(val) < 0 ||
 			    json_integer_value(val) > NF_MAX_SCREENS) {
-				web_json_error(rs, 400, "screens: must be an integer from 0 to %d", NF_MAX_SCREENS);
+				web_json_error(rs, 400, "screens: must be an integer from 0 to %d",
+					       NF_MAX_SCREENS);
 				goto out;
 			}
 			screens = json_integer_value(val);
@@ -409,7 +419,8 @@ static nf_engine *engine_from_body(struct web_ctx *ctx, const struct web_request
 	}
 	nf_engine_set_screens(e, (size_t)screens);
 	if (answers) {
-		json_object_foreach(answers, key, val) {
+		json_object_foreach(answers, key, val)
+		{
 			if (!apply_answer(ctx, e, key, val, rs)) {
 				e = NULL;
 				goto out;
@@ -431,11 +442,11 @@ static json_t *triage_json(nf_engine *e, bool *stop)
 	if (ti.red_flag >= 0) {
 		const char *says = NULL;
 		nf_kb_finding_red_flag(kb, (size_t)ti.red_flag, &says);
-		rf = json_pack("{s:s, s:s, s:s}", "finding", nf_kb_finding_id(kb, (size_t)ti.red_flag), "level",
-			       nf_triage_id(ti.red_flag_level), "says", says ? says : "");
+		rf = json_pack("{s:s, s:s, s:s}", "finding", nf_kb_finding_id(kb, (size_t)ti.red_flag),
+			       "level", nf_triage_id(ti.red_flag_level), "says", says ? says : "");
 	}
-	return json_pack("{s:s, s:s, s:o, s:b}", "level", nf_triage_id(level), "words", nf_triage_words(level),
-			 "red_flag", rf, "stop", *stop);
+	return json_pack("{s:s, s:s, s:o, s:b}", "level", nf_triage_id(level), "words",
+			 nf_triage_words(level), "red_flag", rf, "stop", *stop);
 }
 
 static void assess_next(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs)
@@ -457,11 +468,13 @@ static void assess_next(struct web_ctx *ctx, const struct web_request *rq, struc
 		for (size_t i = 0; i < q.n && i < NF_MAX_CHECKLIST; i++)
 			if (nf_kb_finding_red_flag(kb, q.finding[i], NULL) < 0)
 				red = false;
-		question = json_pack("{s:o, s:s, s:o, s:b}", "checklist",
-				     q.checklist >= 0 ? json_string(nf_kb_checklist_id(kb, (size_t)q.checklist)) : json_null(),
-				     "title", q.checklist >= 0 ? nf_kb_checklist_title(kb, (size_t)q.checklist)
-							       : nf_kb_finding_question(kb, q.finding[0]),
-				     "findings", ids, "red_flags", red);
+		question = json_pack(
+		    "{s:o, s:s, s:o, s:b}", "checklist",
+		    q.checklist >= 0 ? json_string(nf_kb_checklist_id(kb, (size_t)q.checklist)) : json_null(),
+		    "title",
+		    q.checklist >= 0 ? nf_kb_checklist_title(kb, (size_t)q.checklist)
+				     : nf_kb_finding_question(kb, q.finding[0]),
+		    "findings", ids, "red_flags", red);
 	}
 	size_t screens = nf_engine_screens(e);
 	double fraction = done ? 1.0 : fmin(0.95, (double)screens / WEB_TYPICAL_SCREENS);
@@ -505,19 +518,16 @@ void web_handle(struct web_ctx *ctx, const struct web_request *rq, struct web_re
 	const char *path = rq->path ? rq->path : "";
 	bool is_get = !strcmp(m, "GET") || !strcmp(m, "HEAD"), is_post = !strcmp(m, "POST");
 
-	if (rq->nheaders > WEB_MAX_HEADERS)
-		{
+	if (rq->nheaders > WEB_MAX_HEADERS) {
 		web_json_error(rs, 431, "too many request headers (at most %d)", WEB_MAX_HEADERS);
 		return;
 	}
 	const char *host = web_header(rq, "Host");
-	if (!host)
-		{
+	if (!host) {
 		web_json_error(rs, 400, "Host header missing");
 		return;
 	}
-	if (!host_allowed(ctx, host))
-		{
+	if (!host_allowed(ctx, host)) {
 		web_json_error(rs, 421, "Host '%.80s' is not this server's address", host);
 		return;
 	}
@@ -525,51 +535,50 @@ void web_handle(struct web_ctx *ctx, const struct web_request *rq, struct web_re
 	bool token = has_token(ctx, rq);
 	if (rq->token_query) {
 		/* The launch URL: remember the token in a cookie and go to the clean address. */
-		if (!is_get || !token_equal(ctx, rq->token_query, strlen(rq->token_query)))
-			{
-		web_json_error(rs, 403, "wrong token: open the address numbfoot serve printed");
-		return;
-	}
+		if (!is_get || !token_equal(ctx, rq->token_query, strlen(rq->token_query))) {
+			web_json_error(rs, 403, "wrong token: open the address numbfoot serve printed");
+			return;
+		}
 		rs->status = 303;
 		rs->type = "text/plain";
 		rs->body = "See the clean address.\n";
 		rs->len = strlen(rs->body);
 		rs->no_store = true;
-		snprintf(rs->location, sizeof rs->location, "%s", path[0] == '/' && strlen(path) < 100 ? path : "/");
+		snprintf(rs->location, sizeof rs->location, "%s",
+			 path[0] == '/' && strlen(path) < 100 ? path : "/");
 		snprintf(rs->set_cookie, sizeof rs->set_cookie, "%s=%s; Path=/; HttpOnly; SameSite=Strict",
 			 WEB_COOKIE, ctx->token);
 		return;
 	}
-	if (ctx->token_everywhere && !token)
-		{
+	if (ctx->token_everywhere && !token) {
 		web_json_error(rs, 403, "token required: open the address numbfoot serve printed");
 		return;
 	}
-	if (!is_get && !is_post)
-		{
+	if (!is_get && !is_post) {
 		web_json_error(rs, 405, "method %.16s not allowed", m);
 		return;
 	}
 	if (is_post) {
 		const char *origin = web_header(rq, "Origin"), *site = web_header(rq, "Sec-Fetch-Site");
-		if (origin && (strncmp(origin, "http://", 7) || strcasecmp(origin + 7, host)))
-			{
-		web_json_error(rs, 403, "cross-site request refused (Origin '%.80s')", origin);
+		if (origin && (strncmp(origin, "http://", 7) || strcasecmp(origin + 7, host))) {
+			web_json_error(rs, 403, "cross-site request refused (Origin '%.80s')", origin);
+			return;
+		}
+		if (site && strcmp(site, "same-origin") && strcmp(site, "none")) {
+			web_json_error(rs, 403, "cross-site request refused (Sec-Fetch-Site '%.20s')", site);
+			return;
+		}
+		if (!token) {
+			web_json_error(rs, 403,
+				       "token missing or wrong: open the address numbfoot serve printed");
+			return;
+		}
+	}
+	if (rq->body_too_large && !strcmp(path, "/api/import")) {
+		web_json_error(rs, 413, "file too large (at most %d bytes)", WEB_UPLOAD_MAX);
 		return;
 	}
-		if (site && strcmp(site, "same-origin") && strcmp(site, "none"))
-			{
-		web_json_error(rs, 403, "cross-site request refused (Sec-Fetch-Site '%.20s')", site);
-		return;
-	}
-		if (!token)
-			{
-		web_json_error(rs, 403, "token missing or wrong: open the address numbfoot serve printed");
-		return;
-	}
-	}
-	if (rq->body_too_large)
-		{
+	if (rq->body_too_large) {
 		web_json_error(rs, 413, "request body too large (at most %d bytes of JSON)", WEB_JSON_MAX);
 		return;
 	}
@@ -578,16 +587,15 @@ void web_handle(struct web_ctx *ctx, const struct web_request *rq, struct web_re
 		if (is_get && serve_static(ctx, rq, rs))
 			return;
 		{
-		web_json_error(rs, is_get ? 404 : 405, "%.100s: no such page", path);
-		return;
-	}
+			web_json_error(rs, is_get ? 404 : 405, "%.100s: no such page", path);
+			return;
+		}
 	}
 	if (!strcmp(path, "/api/kb")) {
-		if (!is_get)
-			{
-		web_json_error(rs, 405, "/api/kb: use GET");
-		return;
-	}
+		if (!is_get) {
+			web_json_error(rs, 405, "/api/kb: use GET");
+			return;
+		}
 		rs->status = 200;
 		rs->type = "application/json";
 		rs->body = ctx->kb_json;
@@ -596,11 +604,10 @@ void web_handle(struct web_ctx *ctx, const struct web_request *rq, struct web_re
 		return;
 	}
 	if (!strcmp(path, "/api/assess/next") || !strcmp(path, "/api/assess/result")) {
-		if (!is_post)
-			{
-		web_json_error(rs, 405, "%s: use POST", path);
-		return;
-	}
+		if (!is_post) {
+			web_json_error(rs, 405, "%s: use POST", path);
+			return;
+		}
 		if (path[12] == 'n')
 			assess_next(ctx, rq, rs);
 		else

@@ -29,7 +29,7 @@ extern const char nf_blob_app_css[], nf_blob_app_css_end[];
 extern const char nf_blob_app_js[], nf_blob_app_js_end[];
 
 #define SERVER_THREADS 2
-#define SERVER_TIMEOUT_S 15         /* a slow client is dropped after this long idle */
+#define SERVER_TIMEOUT_S 15 /* a slow client is dropped after this long idle */
 /* Per connection: headers and read buffer. libmicrohttpd clears it between requests, so it is
  * kept small; request headers larger than this are refused by libmicrohttpd itself. */
 #define SERVER_CONN_MEMORY (16 * 1024)
@@ -63,8 +63,9 @@ static enum MHD_Result collect_header(void *cls, enum MHD_ValueKind kind, const 
 
 static void add_security_headers(struct MHD_Response *r)
 {
-	MHD_add_response_header(r, "Content-Security-Policy",
-				"default-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
+	MHD_add_response_header(
+	    r, "Content-Security-Policy",
+	    "default-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
 	MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
 	MHD_add_response_header(r, "Referrer-Policy", "no-referrer");
 	MHD_add_response_header(r, "X-Frame-Options", "DENY");
@@ -73,7 +74,7 @@ static void add_security_headers(struct MHD_Response *r)
 static enum MHD_Result send_response(struct MHD_Connection *c, struct web_response *rs)
 {
 	struct MHD_Response *r = MHD_create_response_from_buffer(
-		rs->len, (void *)rs->body, rs->owned ? MHD_RESPMEM_MUST_FREE : MHD_RESPMEM_PERSISTENT);
+	    rs->len, (void *)rs->body, rs->owned ? MHD_RESPMEM_MUST_FREE : MHD_RESPMEM_PERSISTENT);
 	if (!r) {
 		web_response_release(rs);
 		return MHD_NO;
@@ -98,17 +99,17 @@ static bool is_upload(const char *method, const char *url)
 }
 
 /* Handles the request now that its body (if any) is gathered. */
-static enum MHD_Result answer(struct web_ctx *ctx, struct MHD_Connection *c, const char *url, const char *method,
-			      struct conn *cn)
+static enum MHD_Result answer(struct web_ctx *ctx, struct MHD_Connection *c, const char *url,
+			      const char *method, struct conn *cn)
 {
 	struct headers hs = {.n = 0};
 	MHD_get_connection_values(c, MHD_HEADER_KIND, collect_header, &hs);
 	struct web_request rq = {
-		.method = method,
-		.path = url,
-		.token_query = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "token"),
-		.headers = hs.h,
-		.nheaders = hs.n,
+	    .method = method,
+	    .path = url,
+	    .token_query = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "token"),
+	    .headers = hs.h,
+	    .nheaders = hs.n,
 	};
 	if (cn) {
 		rq.body = cn->body;
@@ -116,7 +117,8 @@ static enum MHD_Result answer(struct web_ctx *ctx, struct MHD_Connection *c, con
 		rq.body_too_large = cn->too_large;
 		if (cn->upload_fd >= 0 && !cn->too_large) {
 			rq.upload_path = cn->upload_path;
-			rq.upload_name = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-Numbfoot-Filename");
+			rq.upload_name =
+			    MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-Numbfoot-Filename");
 		}
 	}
 	struct web_response rs;
@@ -153,7 +155,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 			return answer(ctx, c, url, method, cn); /* refused before it is read */
 		}
 		if (is_upload(method, url) && ctx->tmpdir) {
-			snprintf(cn->upload_path, sizeof cn->upload_path, "%s/numbfoot-upload-XXXXXX", ctx->tmpdir);
+			snprintf(cn->upload_path, sizeof cn->upload_path, "%s/numbfoot-upload-XXXXXX",
+				 ctx->tmpdir);
 			cn->upload_fd = mkstemp(cn->upload_path);
 			if (cn->upload_fd < 0)
 				cn->upload_path[0] = '\0';
@@ -206,7 +209,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 	return answer(ctx, c, url, method, cn);
 }
 
-static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls, enum MHD_RequestTerminationCode toe)
+static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
+			 enum MHD_RequestTerminationCode toe)
 {
 	struct conn *cn = *con_cls;
 	if (!cn || cn == &no_body)
@@ -222,15 +226,13 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls, en
 
 static struct MHD_Daemon *start(struct web_ctx *ctx, const struct sockaddr *sa, bool v6)
 {
-	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_TURBO | (v6 ? MHD_USE_IPv6 : 0);
-	return MHD_start_daemon(flags, 0, NULL, NULL, on_request, ctx,
-				MHD_OPTION_SOCK_ADDR, sa,
-				MHD_OPTION_THREAD_POOL_SIZE, (unsigned)SERVER_THREADS,
-				MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)SERVER_TIMEOUT_S,
-				MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)SERVER_CONN_MEMORY,
-				MHD_OPTION_CONNECTION_LIMIT, (unsigned)SERVER_CONN_LIMIT,
-				MHD_OPTION_NOTIFY_COMPLETED, on_completed, ctx,
-				MHD_OPTION_END);
+	unsigned flags =
+	    MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_TURBO | (v6 ? MHD_USE_IPv6 : 0);
+	return MHD_start_daemon(
+	    flags, 0, NULL, NULL, on_request, ctx, MHD_OPTION_SOCK_ADDR, sa, MHD_OPTION_THREAD_POOL_SIZE,
+	    (unsigned)SERVER_THREADS, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)SERVER_TIMEOUT_S,
+	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)SERVER_CONN_MEMORY, MHD_OPTION_CONNECTION_LIMIT,
+	    (unsigned)SERVER_CONN_LIMIT, MHD_OPTION_NOTIFY_COMPLETED, on_completed, ctx, MHD_OPTION_END);
 }
 
 static unsigned bound_port(struct MHD_Daemon *d)
@@ -317,13 +319,15 @@ int web_serve(const nf_kb *kb, const struct web_options *opt)
 		bool v6 = strchr(opt->listen, ':') != NULL;
 		if (v6 ? inet_pton(AF_INET6, opt->listen, &s6.sin6_addr) != 1
 		       : inet_pton(AF_INET, opt->listen, &s4.sin_addr) != 1) {
-			fprintf(stderr, "numbfoot: serve: --listen: '%s' is not an IP address\n", opt->listen);
+			fprintf(stderr, "numbfoot: serve: --listen: '%s' is not an IP address\n",
+				opt->listen);
 			rc = 2;
 			goto out_journal;
 		}
 		d4 = start(&ctx, v6 ? (struct sockaddr *)&s6 : (struct sockaddr *)&s4, v6);
 		if (!d4) {
-			fprintf(stderr, "numbfoot: serve: cannot listen on %s port %u (in use?)\n", opt->listen, port);
+			fprintf(stderr, "numbfoot: serve: cannot listen on %s port %u (in use?)\n",
+				opt->listen, port);
 			goto out_journal;
 		}
 		port = bound_port(d4);
@@ -333,15 +337,18 @@ int web_serve(const nf_kb *kb, const struct web_options *opt)
 		web_ctx_allow_host(&ctx, h, port);
 		snprintf(shown, sizeof shown, "%s", h);
 	} else {
-		struct sockaddr_in s4 = {.sin_family = AF_INET, .sin_port = htons((uint16_t)port),
+		struct sockaddr_in s4 = {.sin_family = AF_INET,
+					 .sin_port = htons((uint16_t)port),
 					 .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
 		d4 = start(&ctx, (struct sockaddr *)&s4, false);
 		if (!d4) {
-			fprintf(stderr, "numbfoot: serve: cannot listen on 127.0.0.1 port %u (in use?)\n", port);
+			fprintf(stderr, "numbfoot: serve: cannot listen on 127.0.0.1 port %u (in use?)\n",
+				port);
 			goto out_journal;
 		}
 		port = bound_port(d4);
-		struct sockaddr_in6 s6 = {.sin6_family = AF_INET6, .sin6_port = htons((uint16_t)port),
+		struct sockaddr_in6 s6 = {.sin6_family = AF_INET6,
+					  .sin6_port = htons((uint16_t)port),
 					  .sin6_addr = IN6ADDR_LOOPBACK_INIT};
 		d6 = start(&ctx, (struct sockaddr *)&s6, true); /* best effort: IPv6 may be off */
 		snprintf(shown, sizeof shown, "127.0.0.1");
@@ -352,7 +359,8 @@ int web_serve(const nf_kb *kb, const struct web_options *opt)
 
 	char url[WEB_HOST_MAX + 100];
 	snprintf(url, sizeof url, "http://%s:%u/?token=%s", shown, port, ctx.token);
-	printf("numbfoot serve: open %s\n(the token in it lets your browser in; press Ctrl-C to stop)\n", url);
+	printf("numbfoot serve: open %s\n(the token in it lets your browser in; press Ctrl-C to stop)\n",
+	       url);
 	fflush(stdout);
 	if (opt->open_browser)
 		open_browser(url);

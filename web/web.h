@@ -14,12 +14,12 @@
 
 #include "numbfoot/kb.h"
 
-#define WEB_JSON_MAX (64 * 1024)          /* cap on a JSON request body */
+#define WEB_JSON_MAX (64 * 1024)	  /* cap on a JSON request body */
 #define WEB_UPLOAD_MAX (16 * 1024 * 1024) /* cap on an uploaded watch file (POST /api/import) */
-#define WEB_MAX_HEADERS 64                /* more request headers than this: 431 */
-#define WEB_MAX_HOSTS 8                   /* allowed Host header values */
+#define WEB_MAX_HEADERS 64		  /* more request headers than this: 431 */
+#define WEB_MAX_HOSTS 8			  /* allowed Host header values */
 #define WEB_HOST_MAX 80
-#define WEB_TOKEN_HEX 64                  /* token: 32 random bytes as hex */
+#define WEB_TOKEN_HEX 64 /* token: 32 random bytes as hex */
 #define WEB_COOKIE "nf_token"
 
 /* A file built into the binary (cli/blobs.S). */
@@ -43,10 +43,13 @@ struct web_ctx {
 	const struct web_asset *assets;
 	size_t nassets;
 	char *kb_json; /* GET /api/kb, built once */
-	struct web_id { const char *id; size_t index; } *finding_ids; /* sorted by id, for bsearch */
+	struct web_id {
+		const char *id;
+		size_t index;
+	} * finding_ids; /* sorted by id, for bsearch */
 	size_t nfindings;
 	size_t kb_json_len;
-	pthread_key_t engines; /* each thread's reusable engines (struct web_engines) */
+	pthread_key_t engines;	    /* each thread's reusable engines (struct web_engines) */
 	struct nf_journal *journal; /* NULL: the journal endpoints answer 503 */
 	pthread_mutex_t journal_lock;
 	const char *tmpdir; /* where uploads are spooled */
@@ -65,14 +68,14 @@ struct web_header {
 };
 
 struct web_request {
-	const char *method;  /* "GET", "POST", ... */
-	const char *path;    /* "/api/kb", without the query */
+	const char *method;	 /* "GET", "POST", ... */
+	const char *path;	 /* "/api/kb", without the query */
 	const char *token_query; /* the query's token=... value, or NULL */
 	const struct web_header *headers;
-	size_t nheaders;     /* more than WEB_MAX_HEADERS: 431 */
-	const char *body;    /* NUL-terminated when body_len > 0 (JSON bodies), else NULL */
+	size_t nheaders;  /* more than WEB_MAX_HEADERS: 431 */
+	const char *body; /* NUL-terminated when body_len > 0 (JSON bodies), else NULL */
 	size_t body_len;
-	bool body_too_large; /* the body passed its cap and was dropped */
+	bool body_too_large;	 /* the body passed its cap and was dropped */
 	const char *upload_path; /* POST /api/import: the spooled body, or NULL */
 	const char *upload_name; /* its file name from X-Numbfoot-Filename, or NULL */
 };
@@ -83,9 +86,9 @@ struct web_response {
 	const char *body; /* static (owned false) or malloc'd (owned true) */
 	size_t len;
 	bool owned;
-	char location[128];  /* a redirect target, or "" */
+	char location[128];   /* a redirect target, or "" */
 	char set_cookie[160]; /* a Set-Cookie value, or "" */
-	bool no_store;       /* Cache-Control: no-store (every API answer) */
+	bool no_store;	      /* Cache-Control: no-store (every API answer) */
 };
 
 /* Handles one request. Always fills rs; never fails: out of memory gives a static 500. */
@@ -107,15 +110,15 @@ void web_journal_close(struct web_ctx *ctx);
 
 /* Helpers shared by the handler files. */
 void web_json_error(struct web_response *rs, int status, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+    __attribute__((format(printf, 3, 4)));
 /* Takes ownership of text (from json_dumps or nf_engine_result_json); NULL means out of memory. */
 void web_json_text(struct web_response *rs, int status, char *text);
 
 /* The server (web/server.c). */
 struct web_options {
-	unsigned port;        /* 0: any free port */
-	const char *listen;   /* an IP address, or NULL for 127.0.0.1 and ::1 */
-	const char *db;       /* journal path, or NULL for the default */
+	unsigned port;	    /* 0: any free port */
+	const char *listen; /* an IP address, or NULL for 127.0.0.1 and ::1 */
+	const char *db;	    /* journal path, or NULL for the default */
 	bool open_browser;
 };
 /* Runs until SIGINT or SIGTERM. Prints the address to open on stdout. Returns an exit code. */
