@@ -7,7 +7,8 @@
  *     Name: value\n        (any number of header lines)
  *     \n
  *     body                 (the rest)
- * The token is 64 'a's and the allowed Host 127.0.0.1:8737, so seeds can pass the checks.
+ * The token is 64 'a's and the allowed Host 127.0.0.1:8737, so seeds can pass the checks. The
+ * journal endpoints write to a journal in a temporary folder.
  *
  * The handler's sources are included rather than linked because the short libFuzzer runs
  * (fuzz/run.sh) build each target from its one source file and the library; web/server.c (the
@@ -17,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "../web/api.c"
 #include "../web/journal_api.c"
@@ -25,6 +27,20 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static struct web_ctx ctx;
 static nf_kb *kb;
+static char dir[64] = "/tmp/numbfoot-fuzz-http-XXXXXX", db[96];
+
+/* The journal lives in a fresh folder for the run and is removed at exit. */
+static void remove_journal(void)
+{
+	web_journal_close(&ctx);
+	static const char *const ext[] = {"", "-wal", "-shm", "-journal"};
+	for (size_t i = 0; i < 4; i++) {
+		char p[128];
+		snprintf(p, sizeof p, "%s%s", db, ext[i]);
+		unlink(p);
+	}
+	rmdir(dir);
+}
 
 static const char page[] = "<!doctype html><title>t</title>";
 static const struct web_asset assets[] = {{"/", "text/html", page, sizeof page - 1}};
@@ -43,6 +59,12 @@ static void setup(void)
 	web_ctx_allow_host(&ctx, "127.0.0.1", 8737);
 	web_ctx_allow_host(&ctx, "localhost", 8737);
 	web_ctx_allow_host(&ctx, "[::1]", 8737);
+	if (!mkdtemp(dir))
+		abort();
+	snprintf(db, sizeof db, "%s/journal.db", dir);
+	if (web_journal_open(&ctx, db))
+		abort();
+	atexit(remove_journal);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
