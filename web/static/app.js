@@ -143,7 +143,7 @@
       const unit = unitFor(f);
       const shown = typeof prev === 'number' ? (f.distance && state.miles ? +(prev / 1.609344).toFixed(1) : prev) : '';
       const row = el('div', { class: 'number-row' },
-        el('label', { for: 'num-' + f.id, text: 'Number' + (unit ? ' (' + unit + ')' : '') }),
+        el('label', { for: 'num-' + f.id, text: 'Your answer' + (unit ? ' (' + unit + ')' : '') }),
         el('input', { type: 'number', id: 'num-' + f.id, name: f.id, min: '0', step: 'any', inputmode: 'decimal', value: shown }));
       if (f.distance) {
         const sel = el('select', { id: 'unit-' + f.id, 'aria-label': 'Unit' },
