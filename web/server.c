@@ -324,6 +324,16 @@ int web_serve(const nf_kb *kb, const struct web_options *opt)
 			rc = 2;
 			goto out_journal;
 		}
+		if (v6 ? IN6_IS_ADDR_UNSPECIFIED(&s6.sin6_addr) : s4.sin_addr.s_addr == htonl(INADDR_ANY)) {
+			/* Every Host is checked against the address listened on, so it must be the
+			 * one people will type. */
+			fprintf(stderr,
+				"numbfoot: serve: --listen: give this machine's own address (such as 192.168.1.5), "
+				"not '%s'\n",
+				opt->listen);
+			rc = 2;
+			goto out_journal;
+		}
 		d4 = start(&ctx, v6 ? (struct sockaddr *)&s6 : (struct sockaddr *)&s4, v6);
 		if (!d4) {
 			fprintf(stderr, "numbfoot: serve: cannot listen on %s port %u (in use?)\n",
