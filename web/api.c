@@ -544,8 +544,9 @@ void web_handle(struct web_ctx *ctx, const struct web_request *rq, struct web_re
 		rs->body = "See the clean address.\n";
 		rs->len = strlen(rs->body);
 		rs->no_store = true;
-		snprintf(rs->location, sizeof rs->location, "%s",
-			 path[0] == '/' && strlen(path) < 100 ? path : "/");
+		/* Always the page itself: a path taken from the request could be "//elsewhere" (an
+		 * open redirect) or carry a decoded line break. */
+		snprintf(rs->location, sizeof rs->location, "/");
 		snprintf(rs->set_cookie, sizeof rs->set_cookie, "%s=%s; Path=/; HttpOnly; SameSite=Strict",
 			 WEB_COOKIE, ctx->token);
 		return;
