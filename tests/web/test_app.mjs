@@ -194,6 +194,10 @@ const tests = [
     assert(r.status === 403 && /token/.test(JSON.parse(r.body).error), 'no token: ' + r.status);
     r = await raw('POST', '/api/assess/next', { ...h, 'X-Numbfoot-Token': token }, b);
     assert(r.status === 200, 'good request: ' + r.status);
+    r = await raw('GET', '//evil.test/?token=' + token, { Host: `127.0.0.1:${port}` });
+    assert(r.status === 303 && r.headers.location === '/', 'launch redirect went to ' + r.headers.location);
+    r = await raw('GET', '/?token=' + '0'.repeat(64), { Host: `127.0.0.1:${port}` });
+    assert(r.status === 403 && !r.headers['set-cookie'], 'a wrong launch token answered ' + r.status);
   }],
   ['a wrong Host (DNS rebinding) is rejected, in the browser and raw', async (ctx, page) => {
     const resp = await page.goto(`http://rebind.test:${port}/`);
