@@ -6,6 +6,7 @@
 
 #include "../web/api.c"
 #include "../web/journal_api.c"
+#include "../web/jsonread.c"
 
 int main(int argc, char **argv);
 

@@ -22,6 +22,7 @@
 
 #include "../web/api.c"
 #include "../web/journal_api.c"
+#include "../web/jsonread.c"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -134,6 +135,22 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	    .body_len = body_len,
 	    .body_too_large = body_len > WEB_JSON_MAX,
 	};
+	/* The server's own JSON reader must accept exactly what jansson accepts, short of its caps. */
+	if (body_len && body_len <= WEB_JSON_MAX) {
+		static struct web_json j;
+		bool mine = web_json_read(&j, p, body_len);
+		json_t *theirs = json_loadb(p, body_len, JSON_REJECT_DUPLICATES, NULL);
+		if (!j.capped && mine != (theirs != NULL))
+			abort();
+		if (mine && theirs &&
+		    (json_is_object(theirs) ? j.node[0].type != WEB_JOBJECT : j.node[0].type != WEB_JARRAY))
+			abort();
+		if (mine && theirs &&
+		    j.node[0].count !=
+			(json_is_object(theirs) ? json_object_size(theirs) : json_array_size(theirs)))
+			abort();
+		json_decref(theirs);
+	}
 	struct web_response rs;
 	web_handle(&ctx, &rq, &rs);
 	if (rs.status < 200 || rs.status > 599 || !rs.type || (rs.len && !rs.body))

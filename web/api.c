@@ -160,6 +160,7 @@ static int finding_index(const struct web_ctx *ctx, const char *id)
  * "as if never asked", so a reused engine answers exactly as a new one. */
 struct web_engines {
 	nf_engine *e[2];
+	struct web_json *json; /* the reader's arena for request bodies */
 };
 
 static void engines_free(void *p)
@@ -169,20 +170,33 @@ static void engines_free(void *p)
 		return;
 	nf_engine_free(es->e[0]);
 	nf_engine_free(es->e[1]);
+	free(es->json);
 	free(es);
+}
+
+/* The calling thread's reusable state, made on first use; NULL if out of memory. */
+static struct web_engines *thread_state(struct web_ctx *ctx)
+{
+	struct web_engines *es = pthread_getspecific(ctx->engines);
+	if (es)
+		return es;
+	es = calloc(1, sizeof *es);
+	if (!es || !(es->json = malloc(sizeof *es->json)) || pthread_setspecific(ctx->engines, es)) {
+		if (es)
+			free(es->json);
+		free(es);
+		return NULL;
+	}
+	return es;
 }
 
 /* A clean engine for mode, owned by the calling thread (do not free it); NULL if out of memory. */
 static nf_engine *thread_engine(struct web_ctx *ctx, nf_mode mode, nf_error *err)
 {
-	struct web_engines *es = pthread_getspecific(ctx->engines);
+	struct web_engines *es = thread_state(ctx);
 	if (!es) {
-		es = calloc(1, sizeof *es);
-		if (!es || pthread_setspecific(ctx->engines, es)) {
-			free(es);
-			nf_error_set(err, NF_ENOMEM, "out of memory");
-			return NULL;
-		}
+		nf_error_set(err, NF_ENOMEM, "out of memory");
+		return NULL;
 	}
 	nf_engine **e = &es->e[mode == NF_MODE_CLINICIAN];
 	if (!*e) {
@@ -279,43 +293,45 @@ static bool host_allowed(const struct web_ctx *ctx, const char *host)
 
 /* ---- the assessment ---- */
 
-/* Parses one answer into the engine. Returns false with rs set to a 400 naming the key. */
-static bool apply_answer(const struct web_ctx *ctx, nf_engine *e, const char *key, json_t *val,
-			 struct web_response *rs)
+/* Parses one answer (node v of j) into the engine. Returns false with rs set to a 400 naming
+ * the key. */
+static bool apply_answer(const struct web_ctx *ctx, nf_engine *e, const struct web_json *j,
+			 const struct web_jnode *val, struct web_response *rs)
 {
 	const nf_kb *kb = nf_engine_kb(e);
+	const char *key = val->key;
 	int f = finding_index(ctx, key);
 	if (f < 0) {
-		web_json_error(rs, 400, "answers.%s: unknown finding", key);
+		web_json_error(rs, 400, "answers.%.100s: unknown finding", key);
 		return false;
 	}
 	if (nf_kb_finding_clinician(kb, (size_t)f) && nf_engine_mode(e) != NF_MODE_CLINICIAN) {
 		web_json_error(rs, 400, "answers.%s: a clinician finding needs mode clinician", key);
 		return false;
 	}
-	if (json_is_null(val)) {
+	if (val->type == WEB_JNULL) {
 		nf_engine_unknown(e, (size_t)f);
 		return true;
 	}
 	nf_value v = {0};
 	switch (nf_kb_finding_type(kb, (size_t)f)) {
 	case NF_BOOL:
-		if (!json_is_boolean(val)) {
+		if (val->type != WEB_JBOOL) {
 			web_json_error(rs, 400, "answers.%s: must be true, false or null", key);
 			return false;
 		}
-		v.b = json_is_true(val);
+		v.b = val->b;
 		break;
 	case NF_ENUM:
-		if (!json_is_string(val) ||
-		    (v.index = nf_kb_finding_value_index(kb, (size_t)f, json_string_value(val))) < 0) {
+		if (val->type != WEB_JSTRING ||
+		    (v.index = nf_kb_finding_value_index(kb, (size_t)f, val->s)) < 0) {
 			web_json_error(rs, 400, "answers.%s: must be one of the finding's values or null",
 				       key);
 			return false;
 		}
 		break;
 	case NF_NUMBER:
-		v.x = json_is_number(val) ? json_number_value(val) : NAN;
+		v.x = val->type == WEB_JNUMBER ? val->x : NAN;
 		if (!isfinite(v.x) || v.x < 0 || v.x > 1e6) {
 			web_json_error(rs, 400, "answers.%s: must be a number from 0 to 1000000 or null",
 				       key);
@@ -323,18 +339,16 @@ static bool apply_answer(const struct web_ctx *ctx, nf_engine *e, const char *ke
 		}
 		break;
 	case NF_SET: {
-		size_t i;
-		json_t *item;
-		if (!json_is_array(val)) {
+		size_t i = 0;
+		if (val->type != WEB_JARRAY) {
 			web_json_error(rs, 400,
 				       "answers.%s: must be an array of the finding's values or null", key);
 			return false;
 		}
-		json_array_foreach(val, i, item)
-		{
-			int k = json_is_string(item)
-				    ? nf_kb_finding_value_index(kb, (size_t)f, json_string_value(item))
-				    : -1;
+		for (int c = val->first; c >= 0; c = j->node[c].next, i++) {
+			const struct web_jnode *item = &j->node[c];
+			int k = item->type == WEB_JSTRING ? nf_kb_finding_value_index(kb, (size_t)f, item->s)
+							  : -1;
 			if (k < 0 || k >= 32) {
 				web_json_error(rs, 400, "answers.%s[%zu]: not one of the finding's values",
 					       key, i);
@@ -361,74 +375,69 @@ static bool apply_answer(const struct web_ctx *ctx, nf_engine *e, const char *ke
  * on a fault sets rs and returns NULL. */
 static nf_engine *engine_from_body(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs)
 {
-	json_error_t je;
 	if (!rq->body || !rq->body_len) {
 		web_json_error(rs, 400, "body: a JSON object {\"mode\", \"answers\", \"screens\"} is needed");
 		return NULL;
 	}
-	json_t *root = json_loadb(rq->body, rq->body_len, JSON_REJECT_DUPLICATES, &je);
-	if (!root) {
-		web_json_error(rs, 400, "body: line %d column %d: %s", je.line, je.column, je.text);
+	struct web_engines *es = thread_state(ctx);
+	if (!es) {
+		web_json_error(rs, 500, "out of memory");
 		return NULL;
 	}
-	nf_engine *e = NULL;
-	nf_mode mode = NF_MODE_RUNNER;
-	json_int_t screens = 0;
-	const char *key;
-	json_t *val, *answers = NULL;
-	if (!json_is_object(root)) {
-		web_json_error(rs, 400, "body: must be a JSON object");
-		goto out;
+	struct web_json *j = es->json;
+	if (!web_json_read(j, rq->body, rq->body_len)) {
+		web_json_error(rs, 400, "body: %s", j->error);
+		return NULL;
 	}
-	json_object_foreach(root, key, val)
-	{
-		if (!strcmp(key, "mode")) {
-			const char *m = json_string_value(val);
-			if (m && !strcmp(m, "runner"))
+	const struct web_jnode *root = &j->node[0], *answers = NULL;
+	nf_mode mode = NF_MODE_RUNNER;
+	long long screens = 0;
+	if (root->type != WEB_JOBJECT) {
+		web_json_error(rs, 400, "body: must be a JSON object");
+		return NULL;
+	}
+	for (int c = root->first; c >= 0; c = j->node[c].next) {
+		const struct web_jnode *val = &j->node[c];
+		if (!strcmp(val->key, "mode")) {
+			if (val->type == WEB_JSTRING && !strcmp(val->s, "runner"))
 				mode = NF_MODE_RUNNER;
-			else if (m && !strcmp(m, "clinician"))
+			else if (val->type == WEB_JSTRING && !strcmp(val->s, "clinician"))
 				mode = NF_MODE_CLINICIAN;
 			else {
 				web_json_error(rs, 400, "mode: must be \"runner\" or \"clinician\"");
-				goto out;
+				return NULL;
 			}
-		} else if (!strcmp(key, "answers")) {
-			if (!json_is_object(val)) {
+		} else if (!strcmp(val->key, "answers")) {
+			if (val->type != WEB_JOBJECT) {
 				web_json_error(rs, 400,
 					       "answers: must be an object of finding IDs to values");
-				goto out;
+				return NULL;
 			}
 			answers = val;
-		} else if (!strcmp(key, "screens")) {
-			if (!json_is_integer(val) || json_integer_value(val) < 0 ||
-			    json_integer_value(val) > NF_MAX_SCREENS) {
+		} else if (!strcmp(val->key, "screens")) {
+			if (val->type != WEB_JNUMBER || !val->is_integer || val->integer < 0 ||
+			    val->integer > NF_MAX_SCREENS) {
 				web_json_error(rs, 400, "screens: must be an integer from 0 to %d",
 					       NF_MAX_SCREENS);
-				goto out;
+				return NULL;
 			}
-			screens = json_integer_value(val);
+			screens = val->integer;
 		} else {
-			web_json_error(rs, 400, "%.100s: unknown key (expected mode, answers, screens)", key);
-			goto out;
+			web_json_error(rs, 400, "%.100s: unknown key (expected mode, answers, screens)",
+				       val->key);
+			return NULL;
 		}
 	}
 	nf_error err;
-	if (!(e = thread_engine(ctx, mode, &err))) {
+	nf_engine *e = thread_engine(ctx, mode, &err);
+	if (!e) {
 		web_json_error(rs, 500, "%s", err.msg);
-		goto out;
+		return NULL;
 	}
 	nf_engine_set_screens(e, (size_t)screens);
-	if (answers) {
-		json_object_foreach(answers, key, val)
-		{
-			if (!apply_answer(ctx, e, key, val, rs)) {
-				e = NULL;
-				goto out;
-			}
-		}
-	}
-out:
-	json_decref(root);
+	for (int c = answers ? answers->first : -1; c >= 0; c = j->node[c].next)
+		if (!apply_answer(ctx, e, j, &j->node[c], rs))
+			return NULL;
 	return e;
 }
 

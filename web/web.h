@@ -103,6 +103,39 @@ const char *web_header(const struct web_request *rq, const char *name);
  * /api/import; return false if the path is not theirs. */
 bool web_journal_route(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs);
 
+/* A strict JSON reader for the assessment bodies (web/jsonread.c): a flat tree in one arena. */
+#define WEB_JSON_NODES 4096 /* values in one body */
+#define WEB_JSON_MEMBERS 512 /* members of one object or array */
+#define WEB_JSON_DEPTH 32
+
+enum web_jtype { WEB_JNULL, WEB_JBOOL, WEB_JNUMBER, WEB_JSTRING, WEB_JARRAY, WEB_JOBJECT };
+
+struct web_jnode {
+	enum web_jtype type;
+	bool b;          /* WEB_JBOOL */
+	bool is_integer; /* WEB_JNUMBER written without fraction or exponent */
+	double x;        /* WEB_JNUMBER */
+	long long integer;
+	const char *s;   /* WEB_JSTRING, NUL-terminated (len excludes the NUL) */
+	size_t len;
+	const char *key; /* the member's key inside an object, else NULL */
+	int first, next; /* first child, next sibling: node indices or -1 */
+	size_t count;    /* children */
+};
+
+struct web_json {
+	size_t n;         /* nodes used; node[0] is the root */
+	bool capped;      /* the input passed a cap (nodes, members, depth), not a syntax rule */
+	char error[96];   /* "byte N: what" when reading failed */
+	struct web_jnode node[WEB_JSON_NODES];
+	char strings[WEB_JSON_MAX + 1]; /* decoded strings: never longer than the text they come from */
+};
+
+/* Reads text (len bytes, at most WEB_JSON_MAX) into j. Accepts what jansson's json_loadb with
+ * JSON_REJECT_DUPLICATES accepts (an object or array at the top), within the caps above. False
+ * with j->error set otherwise. */
+bool web_json_read(struct web_json *j, const char *text, size_t len);
+
 /* Opens the journal at db (NULL: the default place) into ctx->journal; returns 0 or an exit code
  * after printing why. web_journal_close accepts a ctx without a journal. */
 int web_journal_open(struct web_ctx *ctx, const char *db);
