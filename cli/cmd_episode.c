@@ -9,7 +9,7 @@ bool cli_episode_from_args(const struct cli_args *a, const char *at_opt, nf_epis
 {
 	char what[32];
 	const char *v;
-	bool miles = cli_flag(a, "miles") || cli_units_miles();
+	bool miles = cli_miles(a);
 	*given = false;
 	snprintf(what, sizeof what, "--%s", at_opt);
 	if ((v = cli_opt(a, at_opt))) {
@@ -84,19 +84,6 @@ bool cli_episode_from_args(const struct cli_args *a, const char *at_opt, nf_epis
 	return true;
 }
 
-static bool episode_notes(const struct cli_args *a, nf_episode *e)
-{
-	const char *v = cli_opt(a, "notes");
-	if (!v)
-		return true;
-	if (strlen(v) >= sizeof e->notes) {
-		cli_errorf("--notes: at most %zu characters", sizeof e->notes - 1);
-		return false;
-	}
-	snprintf(e->notes, sizeof e->notes, "%s", v);
-	return true;
-}
-
 static void print_episode(const nf_episode *e)
 {
 	char locs[256] = "";
@@ -129,16 +116,27 @@ static void print_episode(const nf_episode *e)
 	putchar('\n');
 }
 
-/* RUN is an id or "last". */
-static int resolve_run(nf_journal *j, const char *s, int64_t *id)
+/* What add and edit print: the episode as JSON with --json, else "<verb> episode ...". */
+static int print_result(const struct cli_args *a, const char *verb, const nf_episode *e)
 {
-	nf_error err = {0};
-	if (!strcmp(s, "last")) {
-		if (nf_journal_last_run(j, id, &err))
-			return cli_fail(&err);
-		return CLI_EXIT_OK;
+	if (cli_flag(a, "json"))
+		return cli_print_json(cli_episode_json(e));
+	printf("%s ", verb);
+	print_episode(e);
+	return CLI_EXIT_OK;
+}
+
+/* The one episode ID of edit and delete: checks it, then opens the journal. Returns CLI_EXIT_OK
+ * with *j open (the caller closes it), else prints why and returns the exit code. */
+static int open_episode(const struct cli_args *a, nf_journal **j, int64_t *id)
+{
+	if (a->npos != 1) {
+		cli_errorf("%s: give one episode ID", a->cmd->name);
+		return CLI_EXIT_USAGE;
 	}
-	return cli_parse_id(s, "RUN", id) ? CLI_EXIT_OK : CLI_EXIT_USAGE;
+	if (!cli_parse_id(a->pos[0], "ID", id))
+		return CLI_EXIT_USAGE;
+	return cli_journal_open(a, j);
 }
 
 #define EPISODE_OPTIONS \
@@ -173,26 +171,21 @@ static int run_episode_add(const struct cli_args *a)
 		return CLI_EXIT_USAGE;
 	}
 	nf_episode_init(&e);
-	if (strcmp(a->pos[0], "last") && !cli_parse_id(a->pos[0], "RUN", &run_id))
+	if (!cli_parse_run(a->pos[0], "RUN", &run_id))
 		return CLI_EXIT_USAGE;
-	if (!cli_episode_from_args(a, "at", &e, &given) || !episode_notes(a, &e))
+	if (!cli_episode_from_args(a, "at", &e, &given) || !cli_text_opt(a, "notes", e.notes, sizeof e.notes))
 		return CLI_EXIT_USAGE;
 	int rc = cli_journal_open(a, &j);
 	if (rc)
 		return rc;
-	if (!run_id && (rc = resolve_run(j, a->pos[0], &run_id)))
+	if ((rc = cli_resolve_run(j, &run_id)))
 		goto out_close;
 	e.run_id = run_id;
 	if (nf_journal_add_episode(j, &e, &err)) {
 		rc = cli_fail(&err);
 		goto out_close;
 	}
-	if (cli_flag(a, "json")) {
-		rc = cli_print_json(cli_episode_json(&e));
-	} else {
-		printf("added ");
-		print_episode(&e);
-	}
+	rc = print_result(a, "added", &e);
 out_close:
 	nf_journal_close(j);
 	return rc;
@@ -231,25 +224,19 @@ static int run_episode_list(const struct cli_args *a)
 		return CLI_EXIT_USAGE;
 	}
 	const char *run = cli_opt(a, "run");
-	if (run && strcmp(run, "last") && !cli_parse_id(run, "--run", &run_id))
+	if (run && !cli_parse_run(run, "--run", &run_id))
 		return CLI_EXIT_USAGE;
 	int rc = cli_journal_open(a, &j);
 	if (rc)
 		return rc;
-	if (run && !run_id && (rc = resolve_run(j, run, &run_id)))
+	if (run && (rc = cli_resolve_run(j, &run_id)))
 		goto out_close;
 	if (nf_journal_list_episodes(j, run_id, &list, &n, &err)) {
 		rc = cli_fail(&err);
 		goto out_close;
 	}
 	if (cli_flag(a, "json")) {
-		json_t *arr = json_array();
-		for (size_t k = 0; arr && k < n; k++)
-			if (json_array_append_new(arr, cli_episode_json(&list[k]))) {
-				json_decref(arr);
-				arr = NULL;
-			}
-		rc = cli_print_json(arr);
+		rc = cli_print_json(cli_episode_list_json(list, n));
 	} else {
 		if (n == 0)
 			printf("no episodes\n");
@@ -288,19 +275,14 @@ static int run_episode_edit(const struct cli_args *a)
 	nf_journal *j;
 	bool given;
 	int64_t id;
-	if (a->npos != 1 || !cli_parse_id(a->pos[0], "ID", &id)) {
-		if (a->npos != 1)
-			cli_errorf("episode edit: give one episode ID");
-		return CLI_EXIT_USAGE;
-	}
-	int rc = cli_journal_open(a, &j);
+	int rc = open_episode(a, &j, &id);
 	if (rc)
 		return rc;
 	if (nf_journal_get_episode(j, id, &e, &err)) {
 		rc = cli_fail(&err);
 		goto out_close;
 	}
-	if (!cli_episode_from_args(a, "at", &e, &given) || !episode_notes(a, &e)) {
+	if (!cli_episode_from_args(a, "at", &e, &given) || !cli_text_opt(a, "notes", e.notes, sizeof e.notes)) {
 		rc = CLI_EXIT_USAGE;
 		goto out_close;
 	}
@@ -308,12 +290,7 @@ static int run_episode_edit(const struct cli_args *a)
 		rc = cli_fail(&err);
 		goto out_close;
 	}
-	if (cli_flag(a, "json")) {
-		rc = cli_print_json(cli_episode_json(&e));
-	} else {
-		printf("updated ");
-		print_episode(&e);
-	}
+	rc = print_result(a, "updated", &e);
 out_close:
 	nf_journal_close(j);
 	return rc;
@@ -330,30 +307,18 @@ const struct cli_command cmd_episode_edit = {
 
 /* ---- episode delete ---- */
 
-static const struct cli_option delete_options[] = {
-	CLI_JOURNAL_OPTIONS,
-	{NULL, NULL, NULL},
-};
-
 static int run_episode_delete(const struct cli_args *a)
 {
 	nf_error err = {0};
 	nf_journal *j;
 	int64_t id;
-	if (a->npos != 1 || !cli_parse_id(a->pos[0], "ID", &id)) {
-		if (a->npos != 1)
-			cli_errorf("episode delete: give one episode ID");
-		return CLI_EXIT_USAGE;
-	}
-	int rc = cli_journal_open(a, &j);
+	int rc = open_episode(a, &j, &id);
 	if (rc)
 		return rc;
 	if (nf_journal_delete_episode(j, id, &err))
 		rc = cli_fail(&err);
-	else if (cli_flag(a, "json"))
-		rc = cli_print_json(json_pack("{s:I, s:b}", "id", (json_int_t)id, "deleted", 1));
 	else
-		printf("deleted episode %lld\n", (long long)id);
+		rc = cli_print_deleted(a, "episode", id, "");
 	nf_journal_close(j);
 	return rc;
 }
@@ -363,6 +328,6 @@ const struct cli_command cmd_episode_delete = {
 	.args = "ID",
 	.summary = "delete an episode",
 	.description = "Deletes the episode (secure_delete overwrites it in the file).",
-	.options = delete_options,
+	.options = cli_journal_only_options,
 	.run = run_episode_delete,
 };

@@ -29,6 +29,16 @@ static void put(json_t *o, const char *k, json_t *v, bool *ok)
 		*ok = false;
 }
 
+/* Ends building o: o when every put succeeded, else NULL with o released. */
+static json_t *built(json_t *o, bool ok)
+{
+	if (!ok) {
+		json_decref(o);
+		return NULL;
+	}
+	return o;
+}
+
 json_t *cli_gear_json(const nf_gear *g)
 {
 	bool ok = true;
@@ -48,11 +58,7 @@ json_t *cli_gear_json(const nf_gear *g)
 	put(o, "wear", json_string(nf_wear_name(nf_gear_wear(g))), &ok);
 	put(o, "retired", text_or_null(g->retired), &ok);
 	put(o, "default", json_boolean(g->is_default), &ok);
-	if (!ok) {
-		json_decref(o);
-		return NULL;
-	}
-	return o;
+	return built(o, ok);
 }
 
 json_t *cli_run_json(const nf_journal_run *r)
@@ -79,11 +85,7 @@ json_t *cli_run_json(const nf_journal_run *r)
 	put(o, "notes", text_or_null(r->notes), &ok);
 	put(o, "source_file", text_or_null(r->rec.source_file), &ok);
 	put(o, "source_sha256", text_or_null(r->rec.source_sha256), &ok);
-	if (!ok) {
-		json_decref(o);
-		return NULL;
-	}
-	return o;
+	return built(o, ok);
 }
 
 json_t *cli_episode_json(const nf_episode *e)
@@ -109,11 +111,53 @@ json_t *cli_episode_json(const nf_episode *e)
 	put(o, "calf_cramp_first", tri(e->calf_cramp_first), &ok);
 	put(o, "loosening_helped", tri(e->loosening_helped), &ok);
 	put(o, "notes", text_or_null(e->notes), &ok);
-	if (!ok) {
-		json_decref(o);
-		return NULL;
-	}
-	return o;
+	return built(o, ok);
+}
+
+/* An array of n records, items[k] (each size bytes) made into JSON by to_json; NULL when out of
+ * memory, with everything built so far released. */
+static json_t *array_of(const void *items, size_t n, size_t size, json_t *(*to_json)(const void *))
+{
+	json_t *arr = json_array();
+	for (size_t k = 0; arr && k < n; k++)
+		/* json_array_append_new refuses NULL and releases what it refuses. */
+		if (json_array_append_new(arr, to_json((const char *)items + k * size))) {
+			json_decref(arr);
+			arr = NULL;
+		}
+	return arr;
+}
+
+/* cli_*_json with the element type array_of can pass. */
+static json_t *gear_json(const void *g)
+{
+	return cli_gear_json(g);
+}
+
+static json_t *episode_json(const void *e)
+{
+	return cli_episode_json(e);
+}
+
+json_t *cli_gear_list_json(const nf_gear *list, size_t n)
+{
+	return array_of(list, n, sizeof *list, gear_json);
+}
+
+json_t *cli_episode_list_json(const nf_episode *list, size_t n)
+{
+	return array_of(list, n, sizeof *list, episode_json);
+}
+
+json_t *cli_run_with_episodes_json(const nf_journal_run *r, const nf_episode *eps, size_t n)
+{
+	json_t *o = cli_run_json(r), *arr = cli_episode_list_json(eps, n);
+	bool ok = o != NULL;
+	if (ok)
+		put(o, "episodes", arr, &ok); /* takes arr, even when it fails */
+	else
+		json_decref(arr);
+	return built(o, ok);
 }
 
 /* ---- the export command ---- */
@@ -135,36 +179,16 @@ static int add_run_json(const nf_journal_run *r, void *p)
 	struct export_ctx *c = p;
 	nf_episode *eps;
 	size_t n;
-	json_t *o = cli_run_json(r), *arr = json_array();
-	if (!o || !arr)
-		goto out_nomem;
-	if (nf_journal_list_episodes(c->j, r->id, &eps, &n, c->err)) {
-		json_decref(o);
-		json_decref(arr);
+	if (nf_journal_list_episodes(c->j, r->id, &eps, &n, c->err))
+		return 1;
+	json_t *o = cli_run_with_episodes_json(r, eps, n);
+	nf_episode_list_free(eps);
+	/* json_array_append_new releases o when it fails. */
+	if (!o || json_array_append_new(c->runs, o)) {
+		nf_error_set(c->err, NF_ENOMEM, "out of memory exporting");
 		return 1;
 	}
-	for (size_t k = 0; k < n; k++)
-		if (json_array_append_new(arr, cli_episode_json(&eps[k]))) {
-			nf_episode_list_free(eps);
-			goto out_nomem;
-		}
-	nf_episode_list_free(eps);
-	if (json_object_set_new(o, "episodes", arr)) {
-		arr = NULL;
-		goto out_nomem;
-	}
-	arr = NULL;
-	if (json_array_append_new(c->runs, o)) {
-		o = NULL;
-		goto out_nomem;
-	}
 	return 0;
-
-out_nomem:
-	json_decref(o);
-	json_decref(arr);
-	nf_error_set(c->err, NF_ENOMEM, "out of memory exporting");
-	return 1;
 }
 
 static int export_json(nf_journal *j)
@@ -173,7 +197,10 @@ static int export_json(nf_journal *j)
 	nf_gear *gear;
 	size_t ng;
 	char now[32];
-	json_t *doc = json_object(), *garr = json_array(), *runs = json_array();
+	if (nf_journal_list_gear(j, true, &gear, &ng, &err))
+		return cli_fail(&err);
+	json_t *doc = json_object(), *garr = cli_gear_list_json(gear, ng), *runs = json_array();
+	nf_gear_list_free(gear);
 	if (!doc || !garr || !runs) {
 		json_decref(doc);
 		json_decref(garr);
@@ -185,13 +212,6 @@ static int export_json(nf_journal *j)
 	json_object_set_new(doc, "exported", json_string(now));
 	json_object_set_new(doc, "gear", garr);
 	json_object_set_new(doc, "runs", runs);
-	if (nf_journal_list_gear(j, true, &gear, &ng, &err)) {
-		json_decref(doc);
-		return cli_fail(&err);
-	}
-	for (size_t k = 0; k < ng; k++)
-		json_array_append_new(garr, cli_gear_json(&gear[k]));
-	nf_gear_list_free(gear);
 	struct export_ctx c = {.j = j, .runs = runs, .err = &err};
 	if (nf_journal_each_run(j, 0, add_run_json, &c, &err)) {
 		json_decref(doc);

@@ -5,15 +5,6 @@
 
 #include "paths.h"
 
-/* Looks up gear by nickname; prints why and returns an exit code on failure. */
-static int find(nf_journal *j, const char *nick, nf_gear *g)
-{
-	nf_error err = {0};
-	if (nf_journal_find_gear(j, nick, g, &err))
-		return cli_fail(&err);
-	return CLI_EXIT_OK;
-}
-
 static int need_one_name(const struct cli_args *a)
 {
 	if (a->npos != 1) {
@@ -21,6 +12,23 @@ static int need_one_name(const struct cli_args *a)
 		return CLI_EXIT_USAGE;
 	}
 	return CLI_EXIT_OK;
+}
+
+/* Opens the journal and finds the gear the one NICKNAME names (need_one_name has checked it).
+ * Returns CLI_EXIT_OK with *j open (the caller closes it), else prints why and returns the exit
+ * code with the journal closed. */
+static int open_named(const struct cli_args *a, nf_journal **j, nf_gear *g)
+{
+	nf_error err = {0};
+	int rc = cli_journal_open(a, j);
+	if (rc)
+		return rc;
+	if (nf_journal_find_gear(*j, a->pos[0], g, &err)) {
+		rc = cli_fail(&err);
+		nf_journal_close(*j);
+		*j = NULL;
+	}
+	return rc;
 }
 
 /* ---- gear add ---- */
@@ -66,12 +74,8 @@ static int run_gear_add(const struct cli_args *a)
 	}
 	snprintf(g.brand, sizeof g.brand, "%s", brand ? brand : "");
 	snprintf(g.model, sizeof g.model, "%s", model ? model : "");
-	const char *first = cli_opt(a, "first-use");
-	if (first) {
-		if (!cli_parse_date(first, "--first-use"))
-			return CLI_EXIT_USAGE;
-		snprintf(g.first_use, sizeof g.first_use, "%s", first);
-	}
+	if (!cli_date_opt(a, "first-use", g.first_use))
+		return CLI_EXIT_USAGE;
 	double m;
 	if (cli_opt(a, "start-km")) {
 		if (!cli_parse_distance(cli_opt(a, "start-km"), false, "--start-km", &m))
@@ -160,12 +164,7 @@ static int run_gear_list(const struct cli_args *a)
 		goto out_close;
 	}
 	if (cli_flag(a, "json")) {
-		json_t *arr = json_array();
-		for (size_t k = 0; arr && k < n; k++)
-			if (json_array_append_new(arr, cli_gear_json(&list[k]))) {
-				json_decref(arr);
-				arr = NULL;
-			}
+		json_t *arr = cli_gear_list_json(list, n);
 		if (arr && cli_flag(a, "why")) {
 			json_t *o = json_object();
 			json_object_set_new(o, "gear", arr);
@@ -236,19 +235,12 @@ static int run_gear_retire(const struct cli_args *a)
 	int rc = need_one_name(a);
 	if (rc)
 		return rc;
-	if (cli_opt(a, "date")) {
-		if (!cli_parse_date(cli_opt(a, "date"), "--date"))
-			return CLI_EXIT_USAGE;
-		snprintf(date, sizeof date, "%s", cli_opt(a, "date"));
-	} else {
-		cli_today(date);
-	}
-	rc = cli_journal_open(a, &j);
+	cli_today(date);
+	if (!cli_date_opt(a, "date", date))
+		return CLI_EXIT_USAGE;
+	rc = open_named(a, &j, &g);
 	if (rc)
 		return rc;
-	rc = find(j, a->pos[0], &g);
-	if (rc)
-		goto out_close;
 	if (nf_journal_retire_gear(j, g.id, date, &err) || nf_journal_get_gear(j, g.id, &g, &err)) {
 		rc = cli_fail(&err);
 		goto out_close;
@@ -275,11 +267,6 @@ const struct cli_command cmd_gear_retire = {
 
 /* ---- gear default ---- */
 
-static const struct cli_option default_options[] = {
-	CLI_JOURNAL_OPTIONS,
-	{NULL, NULL, NULL},
-};
-
 static int run_gear_default(const struct cli_args *a)
 {
 	nf_error err = {0};
@@ -288,12 +275,9 @@ static int run_gear_default(const struct cli_args *a)
 	int rc = need_one_name(a);
 	if (rc)
 		return rc;
-	rc = cli_journal_open(a, &j);
+	rc = open_named(a, &j, &g);
 	if (rc)
 		return rc;
-	rc = find(j, a->pos[0], &g);
-	if (rc)
-		goto out_close;
 	if (nf_journal_set_default_gear(j, g.id, &err) || nf_journal_get_gear(j, g.id, &g, &err)) {
 		rc = cli_fail(&err);
 		goto out_close;
@@ -313,6 +297,6 @@ const struct cli_command cmd_gear_default = {
 	.summary = "choose the shoes or insoles new runs get",
 	.description = "Makes the gear the default of its kind: 'run add' and 'import' assign it to "
 		       "new runs unless told otherwise.",
-	.options = default_options,
+	.options = cli_journal_only_options,
 	.run = run_gear_default,
 };

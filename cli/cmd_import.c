@@ -118,30 +118,6 @@ static const char *base_name(const char *p)
 	return s ? s + 1 : p;
 }
 
-static int gear_choice(nf_journal *j, const struct cli_args *a, const char *opt, nf_gear_kind kind,
-		       int64_t *id)
-{
-	nf_error err = {0};
-	nf_gear g;
-	const char *v = cli_opt(a, opt);
-	*id = 0;
-	if (!v) {
-		if (!nf_journal_default_gear(j, kind, &g, NULL))
-			*id = g.id;
-		return CLI_EXIT_OK;
-	}
-	if (!strcmp(v, "none"))
-		return CLI_EXIT_OK;
-	if (nf_journal_find_gear(j, v, &g, &err))
-		return cli_fail(&err);
-	if (g.kind != kind) {
-		cli_errorf("--%s: '%s' are %s", opt, v, nf_gear_kind_name(g.kind));
-		return CLI_EXIT_USAGE;
-	}
-	*id = g.id;
-	return CLI_EXIT_OK;
-}
-
 static int worse(int a, int b)
 {
 	return a > b ? a : b;
@@ -187,8 +163,8 @@ static int run_import(const struct cli_args *a)
 	}
 	if ((rc = cli_journal_open(a, &j)))
 		goto out_free;
-	if ((rc = gear_choice(j, a, "shoes", NF_GEAR_SHOES, &shoes)) ||
-	    (rc = gear_choice(j, a, "insoles", NF_GEAR_INSOLES, &insoles)))
+	if ((rc = cli_gear_opt(j, a, "shoes", NF_GEAR_SHOES, true, &shoes)) ||
+	    (rc = cli_gear_opt(j, a, "insoles", NF_GEAR_INSOLES, true, &insoles)))
 		goto out_free;
 	bool progress = any_dir || isatty(STDERR_FILENO);
 	for (size_t k = 0; k < files.len; k++) {

@@ -8,20 +8,6 @@
 
 #include "paths.h"
 
-/* Copies an optional text option into dst; false (with a message) when too long. */
-static bool text_opt(const struct cli_args *a, const char *name, char *dst, size_t size)
-{
-	const char *v = cli_opt(a, name);
-	if (!v)
-		return true;
-	if (strlen(v) >= size) {
-		cli_errorf("--%s: at most %zu characters", name, size - 1);
-		return false;
-	}
-	snprintf(dst, size, "%s", v);
-	return true;
-}
-
 /* "170", "170spm" or "85rpm" (strides per minute, as some watches count) into steps/min. */
 static bool parse_cadence(const char *v, nf_journal_run *r)
 {
@@ -50,35 +36,12 @@ static bool parse_cadence(const char *v, nf_journal_run *r)
 	return true;
 }
 
-/* Resolves --shoes / --insoles NICKNAME (or "none") into r; prints why on failure. */
-static int gear_opt(nf_journal *j, const struct cli_args *a, const char *name, nf_gear_kind kind,
-		    int64_t *id)
-{
-	nf_error err = {0};
-	nf_gear g;
-	const char *v = cli_opt(a, name);
-	if (!v)
-		return CLI_EXIT_OK;
-	if (!strcmp(v, "none")) {
-		*id = 0;
-		return CLI_EXIT_OK;
-	}
-	if (nf_journal_find_gear(j, v, &g, &err))
-		return cli_fail(&err);
-	if (g.kind != kind) {
-		cli_errorf("--%s: '%s' are %s", name, v, nf_gear_kind_name(g.kind));
-		return CLI_EXIT_USAGE;
-	}
-	*id = g.id;
-	return CLI_EXIT_OK;
-}
-
 /* Fills r from the run options present; false with a message on bad input. When editing, the
  * start is rebuilt only if --date or --time is given, --time alone keeping the run's date. */
 static bool run_from_args(const struct cli_args *a, nf_journal_run *r, bool editing)
 {
 	const char *date = cli_opt(a, "date"), *tod = cli_opt(a, "time"), *v;
-	bool miles = cli_flag(a, "miles") || cli_units_miles();
+	bool miles = cli_miles(a);
 	char keep[NF_JOURNAL_DATE_MAX];
 	if (!editing || date || tod) {
 		if (editing && !date && r->rec.start_time >= 0) {
@@ -104,8 +67,8 @@ static bool run_from_args(const struct cli_args *a, nf_journal_run *r, bool edit
 		return false;
 	if ((v = cli_opt(a, "temp")) && !cli_parse_number(v, "--temp", -60, 60, &r->rec.temperature_c))
 		return false;
-	return text_opt(a, "surface", r->surface, sizeof r->surface) &&
-	       text_opt(a, "notes", r->notes, sizeof r->notes);
+	return cli_text_opt(a, "surface", r->surface, sizeof r->surface) &&
+	       cli_text_opt(a, "notes", r->notes, sizeof r->notes);
 }
 
 static void print_run(const nf_journal_run *r, size_t episodes)
@@ -164,7 +127,7 @@ static int run_run_add(const struct cli_args *a)
 	}
 	nf_journal_run_init(&r);
 	nf_episode_init(&e);
-	if (a->npos && !cli_parse_distance(a->pos[0], cli_flag(a, "miles") || cli_units_miles(), "DISTANCE", &r.rec.distance_m))
+	if (a->npos && !cli_parse_distance(a->pos[0], cli_miles(a), "DISTANCE", &r.rec.distance_m))
 		return CLI_EXIT_USAGE;
 	if (!run_from_args(a, &r, false) || !cli_episode_from_args(a, "numb-at", &e, &has_episode))
 		return CLI_EXIT_USAGE;
@@ -176,13 +139,8 @@ static int run_run_add(const struct cli_args *a)
 	int rc = cli_journal_open(a, &j);
 	if (rc)
 		return rc;
-	nf_gear g;
-	if (!cli_opt(a, "shoes") && !nf_journal_default_gear(j, NF_GEAR_SHOES, &g, NULL))
-		r.shoes_id = g.id;
-	if (!cli_opt(a, "insoles") && !nf_journal_default_gear(j, NF_GEAR_INSOLES, &g, NULL))
-		r.insoles_id = g.id;
-	if ((rc = gear_opt(j, a, "shoes", NF_GEAR_SHOES, &r.shoes_id)) ||
-	    (rc = gear_opt(j, a, "insoles", NF_GEAR_INSOLES, &r.insoles_id)))
+	if ((rc = cli_gear_opt(j, a, "shoes", NF_GEAR_SHOES, true, &r.shoes_id)) ||
+	    (rc = cli_gear_opt(j, a, "insoles", NF_GEAR_INSOLES, true, &r.insoles_id)))
 		goto out_close;
 	if (nf_journal_add_run(j, &r, &e, has_episode ? 1 : 0, &crossed, &err) ||
 	    nf_journal_get_run(j, r.id, &r, &err)) {
@@ -190,14 +148,7 @@ static int run_run_add(const struct cli_args *a)
 		goto out_close;
 	}
 	if (cli_flag(a, "json")) {
-		json_t *o = cli_run_json(&r), *eps = json_array();
-		if (o && eps && has_episode)
-			json_array_append_new(eps, cli_episode_json(&e));
-		if (o && eps)
-			json_object_set_new(o, "episodes", eps);
-		else
-			json_decref(eps);
-		rc = cli_print_json(o);
+		rc = cli_print_json(cli_run_with_episodes_json(&r, &e, has_episode ? 1 : 0));
 	} else {
 		char dist[32], when[32];
 		cli_format_km(r.rec.distance_m, dist, sizeof dist);
@@ -315,18 +266,26 @@ const struct cli_command cmd_run_list = {
 
 /* ---- run show ---- */
 
-static const struct cli_option show_options[] = {
-	CLI_JOURNAL_OPTIONS,
-	{NULL, NULL, NULL},
-};
-
-/* Parses RUN (an id or "last"); prints why on failure. */
-static int run_id_arg(nf_journal *j, const struct cli_args *a, int64_t *id)
+/* The one RUN argument of show, edit and delete (an id, or 'last'): checks it, opens the journal
+ * and finds the run's id. Returns CLI_EXIT_OK with *j open (the caller closes it), else prints why
+ * and returns the exit code with the journal closed. */
+static int open_run(const struct cli_args *a, nf_journal **j, int64_t *id)
 {
-	nf_error err = {0};
-	if (!strcmp(a->pos[0], "last"))
-		return nf_journal_last_run(j, id, &err) ? cli_fail(&err) : CLI_EXIT_OK;
-	return cli_parse_id(a->pos[0], "RUN", id) ? CLI_EXIT_OK : CLI_EXIT_USAGE;
+	if (a->npos != 1) {
+		cli_errorf("%s: give one RUN id (or 'last')", a->cmd->name);
+		return CLI_EXIT_USAGE;
+	}
+	if (!cli_parse_run(a->pos[0], "RUN", id))
+		return CLI_EXIT_USAGE;
+	int rc = cli_journal_open(a, j);
+	if (rc)
+		return rc;
+	rc = cli_resolve_run(*j, id);
+	if (rc) {
+		nf_journal_close(*j);
+		*j = NULL;
+	}
+	return rc;
 }
 
 static int run_run_show(const struct cli_args *a)
@@ -337,30 +296,15 @@ static int run_run_show(const struct cli_args *a)
 	nf_episode *eps = NULL;
 	size_t ne = 0;
 	int64_t id;
-	if (a->npos != 1) {
-		cli_errorf("run show: give one RUN id (or 'last')");
-		return CLI_EXIT_USAGE;
-	}
-	if (strcmp(a->pos[0], "last") && !cli_parse_id(a->pos[0], "RUN", &id))
-		return CLI_EXIT_USAGE;
-	int rc = cli_journal_open(a, &j);
+	int rc = open_run(a, &j, &id);
 	if (rc)
 		return rc;
-	if ((rc = run_id_arg(j, a, &id)))
-		goto out_close;
 	if (nf_journal_get_run(j, id, &r, &err) || nf_journal_list_episodes(j, id, &eps, &ne, &err)) {
 		rc = cli_fail(&err);
 		goto out_close;
 	}
 	if (cli_flag(a, "json")) {
-		json_t *o = cli_run_json(&r), *arr = json_array();
-		for (size_t k = 0; arr && k < ne; k++)
-			json_array_append_new(arr, cli_episode_json(&eps[k]));
-		if (o && arr)
-			json_object_set_new(o, "episodes", arr);
-		else
-			json_decref(arr);
-		rc = cli_print_json(o);
+		rc = cli_print_json(cli_run_with_episodes_json(&r, eps, ne));
 	} else {
 		char when[32], dist[32], dur[32], iso[32];
 		cli_format_local(r.rec.start_time, when, sizeof when);
@@ -412,7 +356,7 @@ const struct cli_command cmd_run_show = {
 	.args = "RUN",
 	.summary = "show one run with its episodes",
 	.description = "Shows everything stored about run RUN (an id, or 'last' for the latest run).",
-	.options = show_options,
+	.options = cli_journal_only_options,
 	.run = run_run_show,
 };
 
@@ -431,17 +375,9 @@ static int run_run_edit(const struct cli_args *a)
 	nf_journal *j;
 	nf_journal_run r;
 	int64_t id;
-	if (a->npos != 1) {
-		cli_errorf("run edit: give one RUN id (or 'last')");
-		return CLI_EXIT_USAGE;
-	}
-	if (strcmp(a->pos[0], "last") && !cli_parse_id(a->pos[0], "RUN", &id))
-		return CLI_EXIT_USAGE;
-	int rc = cli_journal_open(a, &j);
+	int rc = open_run(a, &j, &id);
 	if (rc)
 		return rc;
-	if ((rc = run_id_arg(j, a, &id)))
-		goto out_close;
 	if (nf_journal_get_run(j, id, &r, &err)) {
 		rc = cli_fail(&err);
 		goto out_close;
@@ -450,8 +386,8 @@ static int run_run_edit(const struct cli_args *a)
 		rc = CLI_EXIT_USAGE;
 		goto out_close;
 	}
-	if ((rc = gear_opt(j, a, "shoes", NF_GEAR_SHOES, &r.shoes_id)) ||
-	    (rc = gear_opt(j, a, "insoles", NF_GEAR_INSOLES, &r.insoles_id)))
+	if ((rc = cli_gear_opt(j, a, "shoes", NF_GEAR_SHOES, false, &r.shoes_id)) ||
+	    (rc = cli_gear_opt(j, a, "insoles", NF_GEAR_INSOLES, false, &r.insoles_id)))
 		goto out_close;
 	if (nf_journal_update_run(j, &r, &err) || nf_journal_get_run(j, id, &r, &err)) {
 		rc = cli_fail(&err);
@@ -478,34 +414,18 @@ const struct cli_command cmd_run_edit = {
 
 /* ---- run delete ---- */
 
-static const struct cli_option delete_options[] = {
-	CLI_JOURNAL_OPTIONS,
-	{NULL, NULL, NULL},
-};
-
 static int run_run_delete(const struct cli_args *a)
 {
 	nf_error err = {0};
 	nf_journal *j;
 	int64_t id;
-	if (a->npos != 1) {
-		cli_errorf("run delete: give one RUN id (or 'last')");
-		return CLI_EXIT_USAGE;
-	}
-	if (strcmp(a->pos[0], "last") && !cli_parse_id(a->pos[0], "RUN", &id))
-		return CLI_EXIT_USAGE;
-	int rc = cli_journal_open(a, &j);
+	int rc = open_run(a, &j, &id);
 	if (rc)
 		return rc;
-	if ((rc = run_id_arg(j, a, &id)))
-		goto out_close;
 	if (nf_journal_delete_run(j, id, &err))
 		rc = cli_fail(&err);
-	else if (cli_flag(a, "json"))
-		rc = cli_print_json(json_pack("{s:I, s:b}", "id", (json_int_t)id, "deleted", 1));
 	else
-		printf("deleted run %lld and its episodes\n", (long long)id);
-out_close:
+		rc = cli_print_deleted(a, "run", id, " and its episodes");
 	nf_journal_close(j);
 	return rc;
 }
@@ -515,6 +435,6 @@ const struct cli_command cmd_run_delete = {
 	.args = "RUN",
 	.summary = "delete a run and its episodes",
 	.description = "Deletes run RUN and every episode recorded on it.",
-	.options = delete_options,
+	.options = cli_journal_only_options,
 	.run = run_run_delete,
 };

@@ -23,6 +23,11 @@ static bool make_dir(const char *p, mode_t mode)
 	return false;
 }
 
+const struct cli_option cli_journal_only_options[] = {
+	CLI_JOURNAL_OPTIONS,
+	{NULL, NULL, NULL},
+};
+
 bool cli_journal_path(const struct cli_args *a, char *buf, size_t size)
 {
 	const char *db = cli_opt(a, "db");
@@ -237,6 +242,81 @@ bool cli_parse_id(const char *s, const char *what, int64_t *id)
 	return true;
 }
 
+bool cli_parse_run(const char *s, const char *what, int64_t *id)
+{
+	if (s && !strcmp(s, "last")) {
+		*id = 0;
+		return true;
+	}
+	return cli_parse_id(s, what, id);
+}
+
+int cli_resolve_run(nf_journal *j, int64_t *id)
+{
+	nf_error err = {0};
+	if (*id == 0 && nf_journal_last_run(j, id, &err))
+		return cli_fail(&err);
+	return CLI_EXIT_OK;
+}
+
+int cli_gear_opt(nf_journal *j, const struct cli_args *a, const char *name, nf_gear_kind kind,
+		 bool use_default, int64_t *id)
+{
+	nf_error err = {0};
+	nf_gear g;
+	const char *v = cli_opt(a, name);
+	if (!v) {
+		/* No default of that kind is no error: the run is stored without that gear. */
+		if (use_default)
+			*id = nf_journal_default_gear(j, kind, &g, NULL) ? 0 : g.id;
+		return CLI_EXIT_OK;
+	}
+	if (!strcmp(v, "none")) {
+		*id = 0;
+		return CLI_EXIT_OK;
+	}
+	if (nf_journal_find_gear(j, v, &g, &err))
+		return cli_fail(&err);
+	if (g.kind != kind) {
+		cli_errorf("--%s: '%s' are %s", name, v, nf_gear_kind_name(g.kind));
+		return CLI_EXIT_USAGE;
+	}
+	*id = g.id;
+	return CLI_EXIT_OK;
+}
+
+bool cli_miles(const struct cli_args *a)
+{
+	return cli_flag(a, "miles") || cli_units_miles();
+}
+
+bool cli_text_opt(const struct cli_args *a, const char *name, char *dst, size_t size)
+{
+	const char *v = cli_opt(a, name);
+	if (!v)
+		return true;
+	if (strlen(v) >= size) {
+		cli_errorf("--%s: at most %zu characters", name, size - 1);
+		return false;
+	}
+	snprintf(dst, size, "%s", v);
+	return true;
+}
+
+bool cli_date_opt(const struct cli_args *a, const char *name, char dst[NF_JOURNAL_DATE_MAX])
+{
+	char what[64];
+	const char *v = cli_opt(a, name);
+	if (!v)
+		return true;
+	snprintf(what, sizeof what, "--%s", name);
+	if (!cli_parse_date(v, what))
+		return false;
+	/* A date that passed cli_parse_date is 10 characters: it fits. */
+	snprintf(dst, NF_JOURNAL_DATE_MAX, "%s", v);
+	return true;
+}
+
 void cli_today(char buf[NF_JOURNAL_DATE_MAX])
 {
 	time_t now = time(NULL);
@@ -258,6 +338,14 @@ int cli_print_json(json_t *v)
 		return CLI_EXIT_FAIL;
 	}
 	fputc('\n', stdout);
+	return CLI_EXIT_OK;
+}
+
+int cli_print_deleted(const struct cli_args *a, const char *what, int64_t id, const char *rest)
+{
+	if (cli_flag(a, "json"))
+		return cli_print_json(json_pack("{s:I, s:b}", "id", (json_int_t)id, "deleted", 1));
+	printf("deleted %s %lld%s\n", what, (long long)id, rest);
 	return CLI_EXIT_OK;
 }
 

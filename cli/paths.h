@@ -19,6 +19,9 @@
 	{"db", "PATH", "use the journal at PATH instead of the default"}, \
 	{"json", NULL, "print JSON instead of text"}
 
+/* The option table of a journal command with no options of its own. */
+extern const struct cli_option cli_journal_only_options[];
+
 /* The journal path into buf: --db when given, else $XDG_DATA_HOME/numbfoot/journal.db (or
  * ~/.local/share/numbfoot/journal.db). Creates the numbfoot folder with mode 0700 when missing.
  * Prints the reason and returns false on failure. */
@@ -45,6 +48,27 @@ bool cli_parse_id(const char *s, const char *what, int64_t *id);
 /* A plain number in [lo, hi]. */
 bool cli_parse_number(const char *s, const char *what, double lo, double hi, double *out);
 
+/* RUN as typed: a positive id, or "last" for the latest run, which leaves *id 0 until
+ * cli_resolve_run asks the journal. Checked before the journal is opened, so that bad input never
+ * opens (or creates) it. */
+bool cli_parse_run(const char *s, const char *what, int64_t *id);
+/* Turns the 0 that cli_parse_run left for "last" into the latest run's id (an id stays as it
+ * is). Returns CLI_EXIT_OK, or prints why and returns the exit code. */
+int cli_resolve_run(nf_journal *j, int64_t *id);
+
+/* --shoes or --insoles (name) NICKNAME, or "none", into *id. When the option is absent, *id stays
+ * as it is, or with use_default becomes the default gear of kind (0 when there is none). Returns
+ * CLI_EXIT_OK, or prints why (unknown nickname, gear of the other kind) and returns the exit code. */
+int cli_gear_opt(nf_journal *j, const struct cli_args *a, const char *name, nf_gear_kind kind,
+		 bool use_default, int64_t *id);
+
+/* Distances without a unit are miles: --miles, or units = mi in the settings file. */
+bool cli_miles(const struct cli_args *a);
+/* Copies text option --name, when given, into dst[size] (left as it is when absent). */
+bool cli_text_opt(const struct cli_args *a, const char *name, char *dst, size_t size);
+/* Date option --name, when given, checked and copied into dst (left as it is when absent). */
+bool cli_date_opt(const struct cli_args *a, const char *name, char dst[NF_JOURNAL_DATE_MAX]);
+
 /* Today's date (local) as YYYY-MM-DD. */
 void cli_today(char buf[NF_JOURNAL_DATE_MAX]);
 
@@ -52,11 +76,21 @@ void cli_today(char buf[NF_JOURNAL_DATE_MAX]);
  * when v is NULL (out of memory). */
 int cli_print_json(json_t *v);
 
+/* Reports a deletion: {"id": id, "deleted": true} with --json, else "deleted <what> <id><rest>".
+ * Returns the exit code. */
+int cli_print_deleted(const struct cli_args *a, const char *what, int64_t id, const char *rest);
+
 /* JSON objects for records (defined in cmd_export.c); unknown values are null. NULL only when
  * out of memory. */
 json_t *cli_gear_json(const nf_gear *g);
 json_t *cli_run_json(const nf_journal_run *r);
 json_t *cli_episode_json(const nf_episode *e);
+/* Arrays of n records in those shapes (list may be NULL when n is 0); NULL only when out of
+ * memory, with nothing left allocated. */
+json_t *cli_gear_list_json(const nf_gear *list, size_t n);
+json_t *cli_episode_list_json(const nf_episode *list, size_t n);
+/* The run with its n episodes under "episodes", as 'run show --json' and export print it. */
+json_t *cli_run_with_episodes_json(const nf_journal_run *r, const nf_episode *eps, size_t n);
 
 /* Episode options shared by `run add` (prefix "numb-at" for the onset) and `episode add/edit`:
  * fills e from the options present (leaving the rest as they are) and sets *given when any

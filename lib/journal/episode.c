@@ -18,20 +18,15 @@ void nf_episode_init(nf_episode *e)
 	e->loosening_helped = -1;
 }
 
-static bool unknown_or_nonneg(double v)
-{
-	return isnan(v) || (v >= 0 && isfinite(v));
-}
-
 static nf_err check_episode(const nf_episode *e, nf_error *err)
 {
 	if (e->severity < -1 || e->severity > 10)
 		return nf_error_set(err, NF_EINVAL, "severity %d is not between 0 and 10", e->severity);
-	if (!unknown_or_nonneg(e->onset_km))
+	if (!jr_unknown_or_nonneg(e->onset_km))
 		return nf_error_set(err, NF_EINVAL, "onset distance must be 0 km or more");
-	if (!unknown_or_nonneg(e->onset_min))
+	if (!jr_unknown_or_nonneg(e->onset_min))
 		return nf_error_set(err, NF_EINVAL, "onset time must be 0 minutes or more");
-	if (!unknown_or_nonneg(e->recover_min))
+	if (!jr_unknown_or_nonneg(e->recover_min))
 		return nf_error_set(err, NF_EINVAL, "recovery time must be 0 minutes or more");
 	if (e->locations >> NF_LOCATION_COUNT)
 		return nf_error_set(err, NF_EINVAL, "unknown location in the set");
@@ -65,18 +60,8 @@ static void bind_episode(sqlite3_stmt *st, const nf_episode *e)
 /* Fails with NF_ENOTFOUND naming the run when it does not exist. */
 static nf_err run_exists(nf_journal *j, int64_t run_id, nf_error *err)
 {
-	sqlite3_stmt *st = jr_prepare(j, "SELECT 1 FROM runs WHERE id = ?", err);
-	if (!st)
-		return err ? err->code : NF_EDB;
-	sqlite3_bind_int64(st, 1, run_id);
-	int s = sqlite3_step(st);
-	nf_err rc = NF_OK;
-	if (s == SQLITE_DONE)
-		rc = nf_error_set(err, NF_ENOTFOUND, "no run with id %lld", (long long)run_id);
-	else if (s != SQLITE_ROW)
-		rc = jr_db_error(j, err, "finding the run");
-	sqlite3_finalize(st);
-	return rc;
+	return jr_get_by_id(j, "SELECT 1 FROM runs WHERE id = ?", run_id, NULL, NULL, "run",
+			    "finding the run", err);
 }
 
 nf_err jr_insert_episode(nf_journal *j, nf_episode *e, nf_error *err)
@@ -90,39 +75,28 @@ nf_err jr_insert_episode(nf_journal *j, nf_episode *e, nf_error *err)
 	sqlite3_stmt *st = jr_prepare(j,
 		"INSERT INTO episodes(run_id, onset_km, onset_min, locations, side, severity,"
 		" recover_min, calf_cramp_first, loosening_helped, notes) VALUES(?,?,?,?,?,?,?,?,?,?)", err);
-	if (!st)
-		return err ? err->code : NF_EDB;
-	bind_episode(st, e);
-	if (sqlite3_step(st) != SQLITE_DONE)
-		rc = jr_db_error(j, err, "adding an episode");
-	else
+	if (st)
+		bind_episode(st, e);
+	rc = jr_step_done(j, st, "adding an episode", err);
+	if (!rc)
 		e->id = sqlite3_last_insert_rowid(j->db);
-	sqlite3_finalize(st);
 	return rc;
+}
+
+static nf_err add_episode_body(nf_journal *j, void *ctx, nf_error *err)
+{
+	return jr_insert_episode(j, ctx, err);
 }
 
 nf_err nf_journal_add_episode(nf_journal *j, nf_episode *e, nf_error *err)
 {
+	int64_t old_id = e->id;
 	nf_err rc = check_episode(e, err);
 	if (rc)
 		return rc;
-	rc = jr_begin(j, err);
+	rc = jr_transaction(j, add_episode_body, e, err);
 	if (rc)
-		return rc;
-	int64_t old_id = e->id;
-	rc = jr_insert_episode(j, e, err);
-	if (rc)
-		goto out_rollback;
-	rc = jr_commit(j, err);
-	if (rc) {
-		e->id = old_id;
-		return rc;
-	}
-	return NF_OK;
-
-out_rollback:
-	e->id = old_id;
-	jr_rollback(j);
+		e->id = old_id; /* the id of a row that was rolled back means nothing */
 	return rc;
 }
 
@@ -130,8 +104,9 @@ out_rollback:
 	"SELECT e.id, e.run_id, e.onset_km, e.onset_min, e.locations, e.side, e.severity," \
 	" e.recover_min, e.calf_cramp_first, e.loosening_helped, e.notes FROM episodes e "
 
-static void read_episode(sqlite3_stmt *st, nf_episode *e)
+static bool read_episode(sqlite3_stmt *st, void *dst)
 {
+	nf_episode *e = dst;
 	nf_episode_init(e);
 	e->id = sqlite3_column_int64(st, 0);
 	e->run_id = sqlite3_column_int64(st, 1);
@@ -159,67 +134,28 @@ static void read_episode(sqlite3_stmt *st, nf_episode *e)
 	e->calf_cramp_first = (int)jr_col_int(st, 8, -1);
 	e->loosening_helped = (int)jr_col_int(st, 9, -1);
 	jr_col_text(st, 10, e->notes, sizeof e->notes);
+	return true;
 }
 
 nf_err nf_journal_get_episode(nf_journal *j, int64_t id, nf_episode *out, nf_error *err)
 {
-	sqlite3_stmt *st = jr_prepare(j, EPISODE_SELECT "WHERE e.id = ?", err);
-	if (!st)
-		return err ? err->code : NF_EDB;
-	sqlite3_bind_int64(st, 1, id);
-	nf_err rc = NF_OK;
-	int s = sqlite3_step(st);
-	if (s == SQLITE_ROW)
-		read_episode(st, out);
-	else if (s == SQLITE_DONE)
-		rc = nf_error_set(err, NF_ENOTFOUND, "no episode with id %lld", (long long)id);
-	else
-		rc = jr_db_error(j, err, "reading an episode");
-	sqlite3_finalize(st);
-	return rc;
+	return jr_get_by_id(j, EPISODE_SELECT "WHERE e.id = ?", id, read_episode, out, "episode",
+			    "reading an episode", err);
 }
 
 nf_err nf_journal_list_episodes(nf_journal *j, int64_t run_id, nf_episode **out, size_t *n,
 				nf_error *err)
 {
-	nf_err rc = NF_OK;
-	size_t cap = 0, len = 0;
-	nf_episode *list = NULL;
 	sqlite3_stmt *st = jr_prepare(j, EPISODE_SELECT "JOIN runs r ON r.id = e.run_id"
 					  " WHERE ? = 0 OR e.run_id = ?"
 					  " ORDER BY r.start_time, r.id, e.id", err);
-	*out = NULL;
-	*n = 0;
-	if (!st)
-		return err ? err->code : NF_EDB;
-	sqlite3_bind_int64(st, 1, run_id);
-	sqlite3_bind_int64(st, 2, run_id);
-	int s;
-	while ((s = sqlite3_step(st)) == SQLITE_ROW) {
-		if (len == cap) {
-			size_t ncap = cap ? cap * 2 : 8;
-			nf_episode *p = realloc(list, ncap * sizeof *p);
-			if (!p) {
-				rc = nf_error_set(err, NF_ENOMEM, "out of memory listing episodes");
-				goto out_free;
-			}
-			list = p;
-			cap = ncap;
-		}
-		read_episode(st, &list[len++]);
+	if (st) {
+		sqlite3_bind_int64(st, 1, run_id);
+		sqlite3_bind_int64(st, 2, run_id);
 	}
-	if (s != SQLITE_DONE) {
-		rc = jr_db_error(j, err, "listing episodes");
-		goto out_free;
-	}
-	sqlite3_finalize(st);
+	void *list;
+	nf_err rc = jr_read_all(j, st, read_episode, NULL, sizeof **out, &list, n, "episodes", err);
 	*out = list;
-	*n = len;
-	return NF_OK;
-
-out_free:
-	free(list);
-	sqlite3_finalize(st);
 	return rc;
 }
 
@@ -228,62 +164,34 @@ void nf_episode_list_free(nf_episode *list)
 	free(list);
 }
 
+static nf_err update_episode_body(nf_journal *j, void *ctx, nf_error *err)
+{
+	const nf_episode *e = ctx;
+	nf_err rc = run_exists(j, e->run_id, err);
+	if (rc)
+		return rc;
+	sqlite3_stmt *st = jr_prepare(j,
+		"UPDATE episodes SET run_id = ?, onset_km = ?, onset_min = ?, locations = ?, side = ?,"
+		" severity = ?, recover_min = ?, calf_cramp_first = ?, loosening_helped = ?, notes = ?"
+		" WHERE id = ?", err);
+	if (st) {
+		bind_episode(st, e);
+		sqlite3_bind_int64(st, 11, e->id);
+	}
+	return jr_step_change(j, st, "episode", e->id, "updating an episode", err);
+}
+
 nf_err nf_journal_update_episode(nf_journal *j, const nf_episode *e, nf_error *err)
 {
 	nf_err rc = check_episode(e, err);
 	if (rc)
 		return rc;
-	rc = jr_begin(j, err);
-	if (rc)
-		return rc;
-	rc = run_exists(j, e->run_id, err);
-	if (rc)
-		goto out_rollback;
-	sqlite3_stmt *st = jr_prepare(j,
-		"UPDATE episodes SET run_id = ?, onset_km = ?, onset_min = ?, locations = ?, side = ?,"
-		" severity = ?, recover_min = ?, calf_cramp_first = ?, loosening_helped = ?, notes = ?"
-		" WHERE id = ?", err);
-	if (!st) {
-		rc = err ? err->code : NF_EDB;
-		goto out_rollback;
-	}
-	bind_episode(st, e);
-	sqlite3_bind_int64(st, 11, e->id);
-	if (sqlite3_step(st) != SQLITE_DONE)
-		rc = jr_db_error(j, err, "updating an episode");
-	else if (sqlite3_changes(j->db) == 0)
-		rc = nf_error_set(err, NF_ENOTFOUND, "no episode with id %lld", (long long)e->id);
-	sqlite3_finalize(st);
-	if (rc)
-		goto out_rollback;
-	return jr_commit(j, err);
-
-out_rollback:
-	jr_rollback(j);
-	return rc;
+	/* The body only reads e: the cast drops const to pass it through ctx. */
+	return jr_transaction(j, update_episode_body, (void *)e, err);
 }
 
 nf_err nf_journal_delete_episode(nf_journal *j, int64_t id, nf_error *err)
 {
-	nf_err rc = jr_begin(j, err);
-	if (rc)
-		return rc;
-	sqlite3_stmt *st = jr_prepare(j, "DELETE FROM episodes WHERE id = ?", err);
-	if (!st) {
-		rc = err ? err->code : NF_EDB;
-		goto out_rollback;
-	}
-	sqlite3_bind_int64(st, 1, id);
-	if (sqlite3_step(st) != SQLITE_DONE)
-		rc = jr_db_error(j, err, "deleting an episode");
-	else if (sqlite3_changes(j->db) == 0)
-		rc = nf_error_set(err, NF_ENOTFOUND, "no episode with id %lld", (long long)id);
-	sqlite3_finalize(st);
-	if (rc)
-		goto out_rollback;
-	return jr_commit(j, err);
-
-out_rollback:
-	jr_rollback(j);
-	return rc;
+	return jr_delete_by_id(j, "DELETE FROM episodes WHERE id = ?", "episode", id,
+			       "deleting an episode", err);
 }

@@ -111,8 +111,9 @@ static nf_err check_gear(const nf_gear *g, nf_error *err)
 	" (SELECT count(*) FROM runs r WHERE r.shoes_id = g.id OR r.insoles_id = g.id)" \
 	" FROM gear g "
 
-static void read_gear(sqlite3_stmt *st, nf_gear *g)
+static bool read_gear(sqlite3_stmt *st, void *dst)
 {
+	nf_gear *g = dst;
 	memset(g, 0, sizeof *g);
 	g->id = sqlite3_column_int64(st, 0);
 	g->kind = strcmp((const char *)sqlite3_column_text(st, 1), "insoles") ? NF_GEAR_SHOES
@@ -127,95 +128,43 @@ static void read_gear(sqlite3_stmt *st, nf_gear *g)
 	g->is_default = sqlite3_column_int(st, 9) != 0;
 	g->used_km = sqlite3_column_double(st, 10);
 	g->runs = sqlite3_column_int64(st, 11);
-}
-
-/* Runs a GEAR_SELECT statement expected to give one row. */
-static nf_err get_one(nf_journal *j, sqlite3_stmt *st, nf_gear *out, const char *what, nf_error *err)
-{
-	nf_err rc = NF_OK;
-	int s = sqlite3_step(st);
-	if (s == SQLITE_ROW)
-		read_gear(st, out);
-	else if (s == SQLITE_DONE)
-		rc = nf_error_set(err, NF_ENOTFOUND, "no gear %s", what);
-	else
-		rc = jr_db_error(j, err, "reading gear");
-	sqlite3_finalize(st);
-	return rc;
+	return true;
 }
 
 nf_err nf_journal_get_gear(nf_journal *j, int64_t id, nf_gear *out, nf_error *err)
 {
-	sqlite3_stmt *st = jr_prepare(j, GEAR_SELECT "WHERE g.id = ?", err);
-	char what[32];
-	if (!st)
-		return err ? err->code : NF_EDB;
-	sqlite3_bind_int64(st, 1, id);
-	snprintf(what, sizeof what, "with id %lld", (long long)id);
-	return get_one(j, st, out, what, err);
+	return jr_get_by_id(j, GEAR_SELECT "WHERE g.id = ?", id, read_gear, out, "gear", "reading gear",
+			    err);
 }
 
 nf_err nf_journal_find_gear(nf_journal *j, const char *nickname, nf_gear *out, nf_error *err)
 {
 	sqlite3_stmt *st = jr_prepare(j, GEAR_SELECT "WHERE g.nickname = ?", err);
-	char what[NF_JOURNAL_NAME_MAX + 16];
-	if (!st)
-		return err ? err->code : NF_EDB;
-	sqlite3_bind_text(st, 1, nickname ? nickname : "", -1, SQLITE_TRANSIENT);
-	snprintf(what, sizeof what, "named '%.*s'", NF_JOURNAL_NAME_MAX - 1, nickname ? nickname : "");
-	return get_one(j, st, out, what, err);
+	if (st)
+		sqlite3_bind_text(st, 1, nickname ? nickname : "", -1, SQLITE_TRANSIENT);
+	return jr_read_one(j, st, read_gear, out, "reading gear", err, "no gear named '%.*s'",
+			   NF_JOURNAL_NAME_MAX - 1, nickname ? nickname : "");
 }
 
 nf_err nf_journal_default_gear(nf_journal *j, nf_gear_kind kind, nf_gear *out, nf_error *err)
 {
 	sqlite3_stmt *st = jr_prepare(j, GEAR_SELECT "WHERE g.kind = ? AND g.is_default = 1", err);
-	char what[32];
-	if (!st)
-		return err ? err->code : NF_EDB;
-	sqlite3_bind_text(st, 1, nf_gear_kind_name(kind), -1, SQLITE_STATIC);
-	snprintf(what, sizeof what, "set as default %s", nf_gear_kind_name(kind));
-	return get_one(j, st, out, what, err);
+	if (st)
+		sqlite3_bind_text(st, 1, nf_gear_kind_name(kind), -1, SQLITE_STATIC);
+	return jr_read_one(j, st, read_gear, out, "reading gear", err, "no gear set as default %s",
+			   nf_gear_kind_name(kind));
 }
 
 nf_err nf_journal_list_gear(nf_journal *j, bool include_retired, nf_gear **out, size_t *n,
 			    nf_error *err)
 {
-	nf_err rc = NF_OK;
-	size_t cap = 0, len = 0;
-	nf_gear *list = NULL;
 	sqlite3_stmt *st = jr_prepare(j, GEAR_SELECT "WHERE ? OR g.retired IS NULL"
 					  " ORDER BY g.kind DESC, g.nickname", err);
-	*out = NULL;
-	*n = 0;
-	if (!st)
-		return err ? err->code : NF_EDB;
-	sqlite3_bind_int(st, 1, include_retired);
-	int s;
-	while ((s = sqlite3_step(st)) == SQLITE_ROW) {
-		if (len == cap) {
-			size_t ncap = cap ? cap * 2 : 8;
-			nf_gear *p = realloc(list, ncap * sizeof *p);
-			if (!p) {
-				rc = nf_error_set(err, NF_ENOMEM, "out of memory listing gear");
-				goto out_free;
-			}
-			list = p;
-			cap = ncap;
-		}
-		read_gear(st, &list[len++]);
-	}
-	if (s != SQLITE_DONE) {
-		rc = jr_db_error(j, err, "listing gear");
-		goto out_free;
-	}
-	sqlite3_finalize(st);
+	if (st)
+		sqlite3_bind_int(st, 1, include_retired);
+	void *list;
+	nf_err rc = jr_read_all(j, st, read_gear, NULL, sizeof **out, &list, n, "gear", err);
 	*out = list;
-	*n = len;
-	return NF_OK;
-
-out_free:
-	free(list);
-	sqlite3_finalize(st);
 	return rc;
 }
 
@@ -224,86 +173,107 @@ void nf_gear_list_free(nf_gear *list)
 	free(list);
 }
 
-/* Steps a prepared write (NULL: preparing failed, err is set) and finalizes it. */
-static nf_err step_write(nf_journal *j, sqlite3_stmt *st, const char *doing, nf_error *err)
+/* Clears the default of kind, so that another pair can take it: the unique index on the default
+ * is checked row by row, so the old default must go before the new one is set. */
+static nf_err clear_default(nf_journal *j, nf_gear_kind kind, nf_error *err)
 {
-	nf_err rc = NF_OK;
-	if (!st)
-		return err ? err->code : NF_EDB;
-	if (sqlite3_step(st) != SQLITE_DONE)
-		rc = jr_db_error(j, err, doing);
-	sqlite3_finalize(st);
+	sqlite3_stmt *st = jr_prepare(j, "UPDATE gear SET is_default = 0 WHERE kind = ? AND is_default = 1", err);
+	if (st)
+		sqlite3_bind_text(st, 1, nf_gear_kind_name(kind), -1, SQLITE_STATIC);
+	return jr_step_done(j, st, "changing the default gear", err);
+}
+
+/* Binds the fields of g that INSERT and UPDATE below store, to parameters 1..8. */
+static void bind_gear(sqlite3_stmt *st, const nf_gear *g)
+{
+	sqlite3_bind_text(st, 1, nf_gear_kind_name(g->kind), -1, SQLITE_STATIC);
+	jr_bind_text(st, 2, g->nickname);
+	jr_bind_text(st, 3, g->brand);
+	jr_bind_text(st, 4, g->model);
+	jr_bind_text(st, 5, g->first_use);
+	sqlite3_bind_double(st, 6, g->start_km);
+	jr_bind_real(st, 7, g->retire_km);
+	jr_bind_text(st, 8, g->retired);
+}
+
+/* A taken nickname is reported by name rather than by SQLite's constraint text. */
+static nf_err name_taken(nf_err rc, const nf_gear *g, nf_error *err)
+{
+	if (rc == NF_EEXIST)
+		nf_error_set(err, NF_EEXIST, "there is already gear named '%s'", g->nickname);
 	return rc;
 }
 
-nf_err nf_journal_add_gear(nf_journal *j, nf_gear *g, nf_error *err)
+/* nf_journal_add_gear's transaction: g is only read; id and is_default are what the caller
+ * copies into g once the commit succeeded. */
+struct add_gear {
+	const nf_gear *g;
+	int64_t id;
+	bool is_default;
+};
+
+static nf_err add_gear_body(nf_journal *j, void *ctx, nf_error *err)
 {
-	nf_err rc = check_gear(g, err);
-	if (rc)
-		return rc;
-	rc = jr_begin(j, err);
-	if (rc)
-		return rc;
+	struct add_gear *a = ctx;
+	const nf_gear *g = a->g;
+	nf_err rc;
 	bool make_default = g->is_default && !g->retired[0];
 	if (!g->retired[0] && !make_default) {
 		/* The first pair of a kind becomes the default, so that `run add 10` just works. */
 		sqlite3_stmt *st = jr_prepare(j, "SELECT count(*) FROM gear WHERE kind = ? AND is_default = 1", err);
-		if (!st) {
-			rc = err ? err->code : NF_EDB;
-			goto out_rollback;
-		}
+		if (!st)
+			return err ? err->code : NF_EDB;
 		sqlite3_bind_text(st, 1, nf_gear_kind_name(g->kind), -1, SQLITE_STATIC);
 		make_default = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) == 0;
 		sqlite3_finalize(st);
 	}
-	if (make_default) {
-		sqlite3_stmt *st = jr_prepare(j, "UPDATE gear SET is_default = 0 WHERE kind = ? AND is_default = 1", err);
-		if (st)
-			sqlite3_bind_text(st, 1, nf_gear_kind_name(g->kind), -1, SQLITE_STATIC);
-		rc = step_write(j, st, "changing the default gear", err);
-		if (rc)
-			goto out_rollback;
-	}
+	if (make_default && (rc = clear_default(j, g->kind, err)))
+		return rc;
 	sqlite3_stmt *st = jr_prepare(j,
 		"INSERT INTO gear(kind, nickname, brand, model, first_use, start_km, retire_km, retired,"
 		" is_default) VALUES(?,?,?,?,?,?,?,?,?)", err);
 	if (st) {
-		sqlite3_bind_text(st, 1, nf_gear_kind_name(g->kind), -1, SQLITE_STATIC);
-		jr_bind_text(st, 2, g->nickname);
-		jr_bind_text(st, 3, g->brand);
-		jr_bind_text(st, 4, g->model);
-		jr_bind_text(st, 5, g->first_use);
-		sqlite3_bind_double(st, 6, g->start_km);
-		jr_bind_real(st, 7, g->retire_km);
-		jr_bind_text(st, 8, g->retired);
+		bind_gear(st, g);
 		sqlite3_bind_int(st, 9, make_default);
 	}
-	rc = step_write(j, st, "adding gear", err);
-	if (rc == NF_EEXIST)
-		nf_error_set(err, NF_EEXIST, "there is already gear named '%s'", g->nickname);
-	if (rc)
-		goto out_rollback;
-	int64_t id = sqlite3_last_insert_rowid(j->db);
-	rc = jr_commit(j, err);
+	rc = name_taken(jr_step_done(j, st, "adding gear", err), g, err);
 	if (rc)
 		return rc;
-	g->id = id;
-	g->is_default = make_default;
+	a->id = sqlite3_last_insert_rowid(j->db);
+	a->is_default = make_default;
+	return NF_OK;
+}
+
+nf_err nf_journal_add_gear(nf_journal *j, nf_gear *g, nf_error *err)
+{
+	struct add_gear a = {.g = g};
+	nf_err rc = check_gear(g, err);
+	if (!rc)
+		rc = jr_transaction(j, add_gear_body, &a, err);
+	if (rc)
+		return rc;
+	g->id = a.id;
+	g->is_default = a.is_default;
 	g->used_km = g->start_km;
 	g->runs = 0;
 	return NF_OK;
-
-out_rollback:
-	jr_rollback(j);
-	return rc;
 }
 
-/* Fails with NF_ENOTFOUND when the last write changed no row. */
-static nf_err must_change(nf_journal *j, int64_t id, const char *what, nf_error *err)
+static nf_err update_gear_body(nf_journal *j, void *ctx, nf_error *err)
 {
-	if (sqlite3_changes(j->db) == 0)
-		return nf_error_set(err, NF_ENOTFOUND, "no %s with id %lld", what, (long long)id);
-	return NF_OK;
+	const nf_gear *g = ctx;
+	sqlite3_stmt *st = jr_prepare(j,
+		"UPDATE gear SET kind = ?, nickname = ?, brand = ?, model = ?, first_use = ?,"
+		" start_km = ?, retire_km = ?, retired = ?,"
+		" is_default = CASE WHEN ? IS NULL AND kind = ? THEN is_default ELSE 0 END"
+		" WHERE id = ?", err);
+	if (st) {
+		bind_gear(st, g);
+		jr_bind_text(st, 9, g->retired);
+		sqlite3_bind_text(st, 10, nf_gear_kind_name(g->kind), -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 11, g->id);
+	}
+	return name_taken(jr_step_change(j, st, "gear", g->id, "updating gear", err), g, err);
 }
 
 nf_err nf_journal_update_gear(nf_journal *j, const nf_gear *g, nf_error *err)
@@ -311,114 +281,58 @@ nf_err nf_journal_update_gear(nf_journal *j, const nf_gear *g, nf_error *err)
 	nf_err rc = check_gear(g, err);
 	if (rc)
 		return rc;
-	rc = jr_begin(j, err);
-	if (rc)
-		return rc;
-	sqlite3_stmt *st = jr_prepare(j,
-		"UPDATE gear SET kind = ?, nickname = ?, brand = ?, model = ?, first_use = ?,"
-		" start_km = ?, retire_km = ?, retired = ?,"
-		" is_default = CASE WHEN ? IS NULL AND kind = ? THEN is_default ELSE 0 END"
-		" WHERE id = ?", err);
-	if (st) {
-		sqlite3_bind_text(st, 1, nf_gear_kind_name(g->kind), -1, SQLITE_STATIC);
-		jr_bind_text(st, 2, g->nickname);
-		jr_bind_text(st, 3, g->brand);
-		jr_bind_text(st, 4, g->model);
-		jr_bind_text(st, 5, g->first_use);
-		sqlite3_bind_double(st, 6, g->start_km);
-		jr_bind_real(st, 7, g->retire_km);
-		jr_bind_text(st, 8, g->retired);
-		jr_bind_text(st, 9, g->retired);
-		sqlite3_bind_text(st, 10, nf_gear_kind_name(g->kind), -1, SQLITE_STATIC);
-		sqlite3_bind_int64(st, 11, g->id);
-	}
-	rc = step_write(j, st, "updating gear", err);
-	if (rc == NF_EEXIST)
-		nf_error_set(err, NF_EEXIST, "there is already gear named '%s'", g->nickname);
-	if (!rc)
-		rc = must_change(j, g->id, "gear", err);
-	if (rc)
-		goto out_rollback;
-	return jr_commit(j, err);
+	/* The body only reads g: the cast drops const to pass it through ctx. */
+	return jr_transaction(j, update_gear_body, (void *)g, err);
+}
 
-out_rollback:
-	jr_rollback(j);
-	return rc;
+struct retire_gear {
+	int64_t id;
+	const char *date;
+};
+
+static nf_err retire_gear_body(nf_journal *j, void *ctx, nf_error *err)
+{
+	const struct retire_gear *r = ctx;
+	sqlite3_stmt *st = jr_prepare(j, "UPDATE gear SET retired = ?, is_default = 0 WHERE id = ?", err);
+	if (st) {
+		jr_bind_text(st, 1, r->date);
+		sqlite3_bind_int64(st, 2, r->id);
+	}
+	return jr_step_change(j, st, "gear", r->id, "retiring gear", err);
 }
 
 nf_err nf_journal_retire_gear(nf_journal *j, int64_t id, const char *date, nf_error *err)
 {
+	struct retire_gear r = {.id = id, .date = date};
 	if (!jr_valid_date(date, false))
 		return nf_error_set(err, NF_EINVAL, "'%s' is not a date (YYYY-MM-DD)", date ? date : "");
-	nf_err rc = jr_begin(j, err);
+	return jr_transaction(j, retire_gear_body, &r, err);
+}
+
+static nf_err set_default_body(nf_journal *j, void *ctx, nf_error *err)
+{
+	int64_t id = *(const int64_t *)ctx;
+	nf_gear g;
+	nf_err rc = nf_journal_get_gear(j, id, &g, err);
 	if (rc)
 		return rc;
-	sqlite3_stmt *st = jr_prepare(j, "UPDATE gear SET retired = ?, is_default = 0 WHERE id = ?", err);
-	if (st) {
-		jr_bind_text(st, 1, date);
-		sqlite3_bind_int64(st, 2, id);
-	}
-	rc = step_write(j, st, "retiring gear", err);
-	if (!rc)
-		rc = must_change(j, id, "gear", err);
+	if (g.retired[0])
+		return nf_error_set(err, NF_EINVAL, "'%s' was retired on %s", g.nickname, g.retired);
+	rc = clear_default(j, g.kind, err);
 	if (rc)
-		goto out_rollback;
-	return jr_commit(j, err);
-
-out_rollback:
-	jr_rollback(j);
-	return rc;
+		return rc;
+	sqlite3_stmt *st = jr_prepare(j, "UPDATE gear SET is_default = 1 WHERE id = ?", err);
+	if (st)
+		sqlite3_bind_int64(st, 1, id);
+	return jr_step_done(j, st, "changing the default gear", err);
 }
 
 nf_err nf_journal_set_default_gear(nf_journal *j, int64_t id, nf_error *err)
 {
-	nf_gear g;
-	nf_err rc = jr_begin(j, err);
-	if (rc)
-		return rc;
-	rc = nf_journal_get_gear(j, id, &g, err);
-	if (rc)
-		goto out_rollback;
-	if (g.retired[0]) {
-		rc = nf_error_set(err, NF_EINVAL, "'%s' was retired on %s", g.nickname, g.retired);
-		goto out_rollback;
-	}
-	/* Clear first, then set: the unique index on the default is checked row by row. */
-	sqlite3_stmt *st = jr_prepare(j, "UPDATE gear SET is_default = 0 WHERE kind = ? AND is_default = 1", err);
-	if (st)
-		sqlite3_bind_text(st, 1, nf_gear_kind_name(g.kind), -1, SQLITE_STATIC);
-	rc = step_write(j, st, "changing the default gear", err);
-	if (rc)
-		goto out_rollback;
-	st = jr_prepare(j, "UPDATE gear SET is_default = 1 WHERE id = ?", err);
-	if (st)
-		sqlite3_bind_int64(st, 1, id);
-	rc = step_write(j, st, "changing the default gear", err);
-	if (rc)
-		goto out_rollback;
-	return jr_commit(j, err);
-
-out_rollback:
-	jr_rollback(j);
-	return rc;
+	return jr_transaction(j, set_default_body, &id, err);
 }
 
 nf_err nf_journal_delete_gear(nf_journal *j, int64_t id, nf_error *err)
 {
-	nf_err rc = jr_begin(j, err);
-	if (rc)
-		return rc;
-	sqlite3_stmt *st = jr_prepare(j, "DELETE FROM gear WHERE id = ?", err);
-	if (st)
-		sqlite3_bind_int64(st, 1, id);
-	rc = step_write(j, st, "deleting gear", err);
-	if (!rc)
-		rc = must_change(j, id, "gear", err);
-	if (rc)
-		goto out_rollback;
-	return jr_commit(j, err);
-
-out_rollback:
-	jr_rollback(j);
-	return rc;
+	return jr_delete_by_id(j, "DELETE FROM gear WHERE id = ?", "gear", id, "deleting gear", err);
 }

@@ -2,6 +2,8 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
+#include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,6 +48,139 @@ nf_err jr_exec(nf_journal *j, const char *sql, nf_error *err)
 		return rc;
 	}
 	return NF_OK;
+}
+
+nf_err jr_step_done(nf_journal *j, sqlite3_stmt *st, const char *doing, nf_error *err)
+{
+	nf_err rc = NF_OK;
+	if (!st)
+		return err ? err->code : NF_EDB;
+	if (sqlite3_step(st) != SQLITE_DONE)
+		rc = jr_db_error(j, err, doing);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+nf_err jr_step_change(nf_journal *j, sqlite3_stmt *st, const char *what, int64_t id,
+		      const char *doing, nf_error *err)
+{
+	nf_err rc = jr_step_done(j, st, doing, err);
+	/* sqlite3_changes counts the last statement completed on the connection: this one. */
+	if (!rc && sqlite3_changes(j->db) == 0)
+		rc = nf_error_set(err, NF_ENOTFOUND, "no %s with id %lld", what, (long long)id);
+	return rc;
+}
+
+nf_err jr_read_one(nf_journal *j, sqlite3_stmt *st, jr_read_fn read, void *out, const char *doing,
+		   nf_error *err, const char *missing_fmt, ...)
+{
+	nf_err rc = NF_OK;
+	if (!st)
+		return err ? err->code : NF_EDB;
+	int s = sqlite3_step(st);
+	if (s == SQLITE_ROW) {
+		if (read && !read(st, out))
+			rc = nf_error_set(err, NF_ENOMEM, "out of memory %s", doing);
+	} else if (s == SQLITE_DONE) {
+		char missing[NF_ERROR_MSG_MAX];
+		va_list ap;
+		va_start(ap, missing_fmt);
+		vsnprintf(missing, sizeof missing, missing_fmt, ap);
+		va_end(ap);
+		rc = nf_error_set(err, NF_ENOTFOUND, "%s", missing);
+	} else {
+		rc = jr_db_error(j, err, doing);
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+nf_err jr_get_by_id(nf_journal *j, const char *sql, int64_t id, jr_read_fn read, void *out,
+		    const char *what, const char *doing, nf_error *err)
+{
+	sqlite3_stmt *st = jr_prepare(j, sql, err);
+	if (st)
+		sqlite3_bind_int64(st, 1, id);
+	return jr_read_one(j, st, read, out, doing, err, "no %s with id %lld", what, (long long)id);
+}
+
+nf_err jr_read_all(nf_journal *j, sqlite3_stmt *st, jr_read_fn read, void (*release)(void *elem),
+		   size_t elem, void **out, size_t *n, const char *what, nf_error *err)
+{
+	nf_err rc = NF_OK;
+	size_t cap = 0, len = 0;
+	char *list = NULL;
+	int s;
+	*out = NULL;
+	*n = 0;
+	if (!st)
+		return err ? err->code : NF_EDB;
+	while ((s = sqlite3_step(st)) == SQLITE_ROW) {
+		if (len == cap) {
+			size_t ncap = cap ? cap * 2 : 8;
+			char *p = ncap <= SIZE_MAX / elem ? realloc(list, ncap * elem) : NULL;
+			if (!p)
+				goto out_nomem;
+			list = p;
+			cap = ncap;
+		}
+		if (!read(st, list + len * elem))
+			goto out_nomem;
+		len++;
+	}
+	if (s != SQLITE_DONE) {
+		char doing[64];
+		snprintf(doing, sizeof doing, "listing %s", what);
+		rc = jr_db_error(j, err, doing);
+		goto out_release;
+	}
+	sqlite3_finalize(st);
+	*out = list;
+	*n = len;
+	return NF_OK;
+
+out_nomem:
+	rc = nf_error_set(err, NF_ENOMEM, "out of memory listing %s", what);
+out_release:
+	for (size_t k = 0; release && k < len; k++)
+		release(list + k * elem);
+	free(list);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+nf_err jr_transaction(nf_journal *j, jr_body_fn body, void *ctx, nf_error *err)
+{
+	nf_err rc = jr_begin(j, err);
+	if (rc)
+		return rc;
+	rc = body(j, ctx, err);
+	if (rc) {
+		jr_rollback(j);
+		return rc;
+	}
+	return jr_commit(j, err); /* rolls back itself when it fails */
+}
+
+struct delete_by_id {
+	const char *sql, *what, *doing;
+	int64_t id;
+};
+
+static nf_err delete_body(nf_journal *j, void *ctx, nf_error *err)
+{
+	const struct delete_by_id *d = ctx;
+	sqlite3_stmt *st = jr_prepare(j, d->sql, err);
+	if (st)
+		sqlite3_bind_int64(st, 1, d->id);
+	return jr_step_change(j, st, d->what, d->id, d->doing, err);
+}
+
+nf_err jr_delete_by_id(nf_journal *j, const char *sql, const char *what, int64_t id,
+		       const char *doing, nf_error *err)
+{
+	struct delete_by_id d = {.sql = sql, .what = what, .doing = doing, .id = id};
+	return jr_transaction(j, delete_body, &d, err);
 }
 
 nf_err jr_begin(nf_journal *j, nf_error *err)
@@ -118,6 +253,11 @@ nf_err jr_copy(char *dst, size_t size, const char *s, const char *what, nf_error
 	memcpy(dst, s ? s : "", n);
 	dst[n] = '\0';
 	return NF_OK;
+}
+
+bool jr_unknown_or_nonneg(double v)
+{
+	return isnan(v) || (v >= 0 && isfinite(v));
 }
 
 bool jr_valid_date(const char *s, bool empty_ok)
@@ -383,18 +523,16 @@ nf_err nf_journal_check(nf_journal *j, nf_error *err)
 	return rc;
 }
 
+static nf_err forget_all_body(nf_journal *j, void *ctx, nf_error *err)
+{
+	(void)ctx;
+	return jr_exec(j, "DELETE FROM episodes; DELETE FROM runs; DELETE FROM gear;"
+		       "DELETE FROM assessments; DELETE FROM sqlite_sequence;", err);
+}
+
 nf_err nf_journal_forget_all(nf_journal *j, nf_error *err)
 {
-	nf_err rc = jr_begin(j, err);
-	if (rc)
-		return rc;
-	rc = jr_exec(j, "DELETE FROM episodes; DELETE FROM runs; DELETE FROM gear;"
-			"DELETE FROM assessments; DELETE FROM sqlite_sequence;", err);
-	if (rc) {
-		jr_rollback(j);
-		return rc;
-	}
-	rc = jr_commit(j, err);
+	nf_err rc = jr_transaction(j, forget_all_body, NULL, err);
 	if (rc)
 		return rc;
 	/* The deleted pages were zeroed (secure_delete), but earlier versions of them may still sit
@@ -430,93 +568,79 @@ nf_err nf_journal_count(nf_journal *j, nf_journal_counts *out, nf_error *err)
 	return rc;
 }
 
+struct add_assessment {
+	const char *time, *answers, *result;
+	int64_t id;
+};
+
+static nf_err add_assessment_body(nf_journal *j, void *ctx, nf_error *err)
+{
+	struct add_assessment *a = ctx;
+	sqlite3_stmt *st = jr_prepare(j, "INSERT INTO assessments(time, answers, result) VALUES(?,?,?)", err);
+	if (st) {
+		sqlite3_bind_text(st, 1, a->time, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 2, a->answers, -1, SQLITE_TRANSIENT);
+		jr_bind_text(st, 3, a->result);
+	}
+	nf_err rc = jr_step_done(j, st, "adding an assessment", err);
+	/* The table's CHECK (json_valid(...)) constraints are what refuse the insert. */
+	if (rc == NF_EINVAL)
+		nf_error_set(err, NF_EINVAL, "an assessment's answers or result is not valid JSON");
+	if (!rc)
+		a->id = sqlite3_last_insert_rowid(j->db);
+	return rc;
+}
+
 nf_err nf_journal_add_assessment(nf_journal *j, const char *time, const char *answers,
 				 const char *result, int64_t *id, nf_error *err)
 {
+	struct add_assessment a = {.time = time, .answers = answers, .result = result};
 	int64_t t;
 	if (nf_time_parse_iso(time, &t))
 		return nf_error_set(err, NF_EINVAL, "assessment time '%s' is not YYYY-MM-DDTHH:MM:SSZ",
 				    time ? time : "");
 	if (!answers)
 		return nf_error_set(err, NF_EINVAL, "an assessment needs its answers");
-	nf_err rc = jr_begin(j, err);
-	if (rc)
-		return rc;
-	sqlite3_stmt *st = jr_prepare(j, "INSERT INTO assessments(time, answers, result) VALUES(?,?,?)", err);
-	if (!st) {
-		rc = err ? err->code : NF_EDB;
-		goto out_rollback;
-	}
-	sqlite3_bind_text(st, 1, time, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 2, answers, -1, SQLITE_TRANSIENT);
-	jr_bind_text(st, 3, result);
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		rc = jr_db_error(j, err, "adding an assessment");
-		if (rc == NF_EINVAL)
-			nf_error_set(err, NF_EINVAL, "an assessment's answers or result is not valid JSON");
-		goto out_finalize;
-	}
-	if (id)
-		*id = sqlite3_last_insert_rowid(j->db);
-	sqlite3_finalize(st);
-	return jr_commit(j, err);
-
-out_finalize:
-	sqlite3_finalize(st);
-out_rollback:
-	jr_rollback(j);
+	nf_err rc = jr_transaction(j, add_assessment_body, &a, err);
+	/* Only once committed: a rolled-back id names no row. */
+	if (!rc && id)
+		*id = a.id;
 	return rc;
+}
+
+/* Copies the row's answers and result; false (owning nothing) when out of memory. */
+static bool read_assessment(sqlite3_stmt *st, void *dst)
+{
+	nf_assessment *a = dst;
+	const char *answers = (const char *)sqlite3_column_text(st, 2);
+	const char *result = (const char *)sqlite3_column_text(st, 3);
+	a->id = sqlite3_column_int64(st, 0);
+	jr_col_text(st, 1, a->time, sizeof a->time);
+	a->answers = strdup(answers ? answers : "{}");
+	a->result = result ? strdup(result) : NULL;
+	if (!a->answers || (result && !a->result)) {
+		free(a->answers);
+		free(a->result);
+		return false;
+	}
+	return true;
+}
+
+static void release_assessment(void *elem)
+{
+	nf_assessment *a = elem;
+	free(a->answers);
+	free(a->result);
 }
 
 nf_err nf_journal_list_assessments(nf_journal *j, nf_assessment **out, size_t *n, nf_error *err)
 {
-	nf_err rc = NF_OK;
-	size_t cap = 0, len = 0;
-	nf_assessment *list = NULL;
 	sqlite3_stmt *st = jr_prepare(j, "SELECT id, time, answers, result FROM assessments"
 					  " ORDER BY time, id", err);
-	*out = NULL;
-	*n = 0;
-	if (!st)
-		return err ? err->code : NF_EDB;
-	int s;
-	while ((s = sqlite3_step(st)) == SQLITE_ROW) {
-		if (len == cap) {
-			size_t ncap = cap ? cap * 2 : 8;
-			nf_assessment *p = realloc(list, ncap * sizeof *p);
-			if (!p)
-				goto out_nomem;
-			list = p;
-			cap = ncap;
-		}
-		nf_assessment *a = &list[len];
-		const char *answers = (const char *)sqlite3_column_text(st, 2);
-		const char *result = (const char *)sqlite3_column_text(st, 3);
-		a->id = sqlite3_column_int64(st, 0);
-		jr_col_text(st, 1, a->time, sizeof a->time);
-		a->answers = strdup(answers ? answers : "{}");
-		a->result = result ? strdup(result) : NULL;
-		if (!a->answers || (result && !a->result)) {
-			free(a->answers);
-			free(a->result);
-			goto out_nomem;
-		}
-		len++;
-	}
-	if (s != SQLITE_DONE) {
-		rc = jr_db_error(j, err, "listing assessments");
-		goto out_free;
-	}
-	sqlite3_finalize(st);
+	void *list;
+	nf_err rc = jr_read_all(j, st, read_assessment, release_assessment, sizeof **out, &list, n,
+				"assessments", err);
 	*out = list;
-	*n = len;
-	return NF_OK;
-
-out_nomem:
-	rc = nf_error_set(err, NF_ENOMEM, "out of memory listing assessments");
-out_free:
-	nf_assessment_list_free(list, len);
-	sqlite3_finalize(st);
 	return rc;
 }
 

@@ -31,6 +31,52 @@ sqlite3_stmt *jr_prepare(nf_journal *j, const char *sql, nf_error *err);
 /* Runs a statement that returns no rows (or whose rows are ignored). */
 nf_err jr_exec(nf_journal *j, const char *sql, nf_error *err);
 
+/* The statement helpers below take ownership of st and finalize it on every path. st may be NULL:
+ * jr_prepare failed and err is set already, so they return its code (NF_EDB without err). A caller
+ * can therefore write `st = jr_prepare(...); if (st) bind...; return jr_step_done(j, st, ...);`. */
+
+/* Steps st, a write that returns no rows; "<path>: <doing>: <sqlite message>" when it fails. */
+nf_err jr_step_done(nf_journal *j, sqlite3_stmt *st, const char *doing, nf_error *err);
+
+/* jr_step_done for an UPDATE or DELETE of the row with this id: NF_ENOTFOUND "no <what> with id
+ * <id>" when it changed no row. */
+nf_err jr_step_change(nf_journal *j, sqlite3_stmt *st, const char *what, int64_t id,
+		      const char *doing, nf_error *err);
+
+/* Reads the current row of st into dst (a struct of the reader's type). Returns false only when
+ * out of memory, and then dst owns nothing. */
+typedef bool (*jr_read_fn)(sqlite3_stmt *st, void *dst);
+
+/* Steps st for one row and reads it with read into out (read NULL: only checks that a row
+ * exists). No row: NF_ENOTFOUND with the message missing_fmt; a failed step: "<doing>". */
+nf_err jr_read_one(nf_journal *j, sqlite3_stmt *st, jr_read_fn read, void *out, const char *doing,
+		   nf_error *err, const char *missing_fmt, ...) __attribute__((format(printf, 7, 8)));
+
+/* jr_read_one for sql "SELECT ... WHERE <key> = ?", bound to id: NF_ENOTFOUND "no <what> with id
+ * <id>" when there is no such row. */
+nf_err jr_get_by_id(nf_journal *j, const char *sql, int64_t id, jr_read_fn read, void *out,
+		    const char *what, const char *doing, nf_error *err);
+
+/* Reads every row of st with read into a new array of elements of size elem: *out (owned by the
+ * caller, NULL when there are no rows) and *n. release (NULL when elements own no memory) frees
+ * what one element owns; on failure every element read so far is released, the array freed, *out
+ * is NULL and *n 0. Messages: "out of memory listing <what>", "listing <what>". out is the
+ * address of a void * of the caller's, which it then converts: writing a typed pointer through a
+ * (void **) cast would break C's aliasing rules. */
+nf_err jr_read_all(nf_journal *j, sqlite3_stmt *st, jr_read_fn read, void (*release)(void *elem),
+		   size_t elem, void **out, size_t *n, const char *what, nf_error *err);
+
+/* One transaction: BEGIN IMMEDIATE, body(j, ctx, err), then COMMIT when body returned NF_OK, else
+ * ROLLBACK. Returns body's error, or the error of beginning or committing. Whatever body writes
+ * into ctx is only valid when the result is NF_OK. */
+typedef nf_err (*jr_body_fn)(nf_journal *j, void *ctx, nf_error *err);
+nf_err jr_transaction(nf_journal *j, jr_body_fn body, void *ctx, nf_error *err);
+
+/* Deletes the row with this id in a transaction of its own: sql is "DELETE ... WHERE id = ?".
+ * NF_ENOTFOUND "no <what> with id <id>" when there was none. */
+nf_err jr_delete_by_id(nf_journal *j, const char *sql, const char *what, int64_t id,
+		       const char *doing, nf_error *err);
+
 /* Binding helpers: NaN, -1 and "" become NULL. */
 int jr_bind_real(sqlite3_stmt *st, int i, double v);
 int jr_bind_text(sqlite3_stmt *st, int i, const char *s);
@@ -45,6 +91,9 @@ void jr_col_text(sqlite3_stmt *st, int i, char *dst, size_t size);
 
 /* Copies s into dst[size]; NF_ELIMIT naming what when it does not fit. */
 nf_err jr_copy(char *dst, size_t size, const char *s, const char *what, nf_error *err);
+
+/* True for NaN (unknown) and for a finite value >= 0: what a measured quantity may be. */
+bool jr_unknown_or_nonneg(double v);
 
 /* Checks a YYYY-MM-DD date ("" allowed when empty_ok). */
 bool jr_valid_date(const char *s, bool empty_ok);

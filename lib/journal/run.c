@@ -13,20 +13,15 @@ void nf_journal_run_init(nf_journal_run *r)
 	nf_run_record_init(&r->rec);
 }
 
-static bool unknown_or_nonneg(double v)
-{
-	return isnan(v) || (v >= 0 && isfinite(v));
-}
-
 static nf_err check_run(const nf_journal_run *r, nf_error *err)
 {
 	const nf_run_record *x = &r->rec;
-	if (!unknown_or_nonneg(x->distance_m))
+	if (!jr_unknown_or_nonneg(x->distance_m))
 		return nf_error_set(err, NF_EINVAL, "distance must be 0 or more");
-	if (!unknown_or_nonneg(x->moving_s) || !unknown_or_nonneg(x->elapsed_s))
+	if (!jr_unknown_or_nonneg(x->moving_s) || !jr_unknown_or_nonneg(x->elapsed_s))
 		return nf_error_set(err, NF_EINVAL, "durations must be 0 or more");
-	if (!unknown_or_nonneg(x->cadence_spm) || !unknown_or_nonneg(x->stride_m) ||
-	    !unknown_or_nonneg(x->heart_rate_bpm))
+	if (!jr_unknown_or_nonneg(x->cadence_spm) || !jr_unknown_or_nonneg(x->stride_m) ||
+	    !jr_unknown_or_nonneg(x->heart_rate_bpm))
 		return nf_error_set(err, NF_EINVAL, "cadence, stride and heart rate must be 0 or more");
 	if (!isnan(x->temperature_c) && !isfinite(x->temperature_c))
 		return nf_error_set(err, NF_EINVAL, "temperature must be a number");
@@ -113,77 +108,81 @@ static bool crossed_now(double before, double after, double retire)
 	return isfinite(retire) && before < retire && after >= retire;
 }
 
+/* nf_journal_add_run's transaction: r and episodes are the caller's; id and the before and after
+ * distances of the gear are only valid when the transaction committed. */
+struct add_run {
+	const nf_journal_run *r;
+	nf_episode *episodes;
+	size_t n;
+	int64_t id;
+	double s0, s1, sr, i0, i1, ir;
+};
+
+static nf_err add_run_body(nf_journal *j, void *ctx, nf_error *err)
+{
+	struct add_run *a = ctx;
+	const nf_journal_run *r = a->r;
+	int64_t existing;
+	nf_err rc;
+	if (r->rec.source_sha256[0]) {
+		rc = nf_journal_find_source(j, r->rec.source_sha256, &existing, err);
+		if (rc)
+			return rc;
+		if (existing)
+			return nf_error_set(err, NF_EEXIST, "%s: already in the journal as run %lld",
+					    r->rec.source_file[0] ? r->rec.source_file : "this file",
+					    (long long)existing);
+	}
+	rc = gear_km(j, r->shoes_id, NF_GEAR_SHOES, &a->s0, &a->sr, err);
+	if (!rc)
+		rc = gear_km(j, r->insoles_id, NF_GEAR_INSOLES, &a->i0, &a->ir, err);
+	if (rc)
+		return rc;
+	sqlite3_stmt *st = jr_prepare(j,
+		"INSERT INTO runs(start_time, distance_m, moving_s, elapsed_s, cadence_spm, cadence_unit,"
+		" stride_m, temperature_c, heart_rate_bpm, surface, shoes_id, insoles_id, notes,"
+		" source_file, source_sha256) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,lower(?))", err);
+	if (st) {
+		bind_run(st, r);
+		jr_bind_text(st, 15, r->rec.source_sha256);
+	}
+	rc = jr_step_done(j, st, "adding a run", err);
+	if (rc)
+		return rc;
+	a->id = sqlite3_last_insert_rowid(j->db);
+	for (size_t k = 0; k < a->n; k++) {
+		a->episodes[k].run_id = a->id;
+		rc = jr_insert_episode(j, &a->episodes[k], err);
+		if (rc)
+			return rc;
+	}
+	rc = gear_km(j, r->shoes_id, NF_GEAR_SHOES, &a->s1, &a->sr, err);
+	if (!rc)
+		rc = gear_km(j, r->insoles_id, NF_GEAR_INSOLES, &a->i1, &a->ir, err);
+	return rc;
+}
+
 nf_err nf_journal_add_run(nf_journal *j, nf_journal_run *r, nf_episode *episodes, size_t n,
 			  unsigned *crossed, nf_error *err)
 {
-	double s0, s1, sr, i0, i1, ir;
-	int64_t existing;
+	struct add_run a = {.r = r, .episodes = episodes, .n = n};
 	nf_err rc = check_run(r, err);
 	if (crossed)
 		*crossed = 0;
 	if (rc)
 		return rc;
-	rc = jr_begin(j, err);
-	if (rc)
+	rc = jr_transaction(j, add_run_body, &a, err);
+	if (rc) {
+		/* Rolled back: the ids given to the episodes name no rows. */
+		for (size_t k = 0; k < n; k++)
+			episodes[k].id = episodes[k].run_id = 0;
 		return rc;
-	if (r->rec.source_sha256[0]) {
-		rc = nf_journal_find_source(j, r->rec.source_sha256, &existing, err);
-		if (rc)
-			goto out_rollback;
-		if (existing) {
-			rc = nf_error_set(err, NF_EEXIST, "%s: already in the journal as run %lld",
-					  r->rec.source_file[0] ? r->rec.source_file : "this file",
-					  (long long)existing);
-			goto out_rollback;
-		}
 	}
-	rc = gear_km(j, r->shoes_id, NF_GEAR_SHOES, &s0, &sr, err);
-	if (!rc)
-		rc = gear_km(j, r->insoles_id, NF_GEAR_INSOLES, &i0, &ir, err);
-	if (rc)
-		goto out_rollback;
-	sqlite3_stmt *st = jr_prepare(j,
-		"INSERT INTO runs(start_time, distance_m, moving_s, elapsed_s, cadence_spm, cadence_unit,"
-		" stride_m, temperature_c, heart_rate_bpm, surface, shoes_id, insoles_id, notes,"
-		" source_file, source_sha256) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,lower(?))", err);
-	if (!st) {
-		rc = err ? err->code : NF_EDB;
-		goto out_rollback;
-	}
-	bind_run(st, r);
-	jr_bind_text(st, 15, r->rec.source_sha256);
-	if (sqlite3_step(st) != SQLITE_DONE)
-		rc = jr_db_error(j, err, "adding a run");
-	sqlite3_finalize(st);
-	if (rc)
-		goto out_rollback;
-	int64_t id = sqlite3_last_insert_rowid(j->db);
-	for (size_t k = 0; k < n; k++) {
-		episodes[k].run_id = id;
-		rc = jr_insert_episode(j, &episodes[k], err);
-		if (rc)
-			goto out_rollback;
-	}
-	rc = gear_km(j, r->shoes_id, NF_GEAR_SHOES, &s1, &sr, err);
-	if (!rc)
-		rc = gear_km(j, r->insoles_id, NF_GEAR_INSOLES, &i1, &ir, err);
-	if (rc)
-		goto out_rollback;
-	rc = jr_commit(j, err);
-	if (rc)
-		goto out_forget_ids;
-	r->id = id;
+	r->id = a.id;
 	if (crossed)
-		*crossed = (crossed_now(s0, s1, sr) ? NF_CROSSED_SHOES : 0) |
-			   (crossed_now(i0, i1, ir) ? NF_CROSSED_INSOLES : 0);
+		*crossed = (crossed_now(a.s0, a.s1, a.sr) ? NF_CROSSED_SHOES : 0) |
+			   (crossed_now(a.i0, a.i1, a.ir) ? NF_CROSSED_INSOLES : 0);
 	return NF_OK;
-
-out_rollback:
-	jr_rollback(j);
-out_forget_ids:
-	for (size_t k = 0; k < n; k++)
-		episodes[k].id = episodes[k].run_id = 0;
-	return rc;
 }
 
 #define RUN_SELECT \
@@ -192,8 +191,9 @@ out_forget_ids:
 	" r.insoles_id, s.nickname, i.nickname, r.notes, r.source_file, r.source_sha256" \
 	" FROM runs r LEFT JOIN gear s ON s.id = r.shoes_id LEFT JOIN gear i ON i.id = r.insoles_id "
 
-static void read_run(sqlite3_stmt *st, nf_journal_run *r)
+static bool read_run(sqlite3_stmt *st, void *dst)
 {
+	nf_journal_run *r = dst;
 	nf_journal_run_init(r);
 	r->id = sqlite3_column_int64(st, 0);
 	const char *when = (const char *)sqlite3_column_text(st, 1);
@@ -215,105 +215,60 @@ static void read_run(sqlite3_stmt *st, nf_journal_run *r)
 	jr_col_text(st, 15, r->notes, sizeof r->notes);
 	jr_col_text(st, 16, r->rec.source_file, sizeof r->rec.source_file);
 	jr_col_text(st, 17, r->rec.source_sha256, sizeof r->rec.source_sha256);
+	return true;
 }
 
 nf_err nf_journal_get_run(nf_journal *j, int64_t id, nf_journal_run *out, nf_error *err)
 {
-	sqlite3_stmt *st = jr_prepare(j, RUN_SELECT "WHERE r.id = ?", err);
-	if (!st)
-		return err ? err->code : NF_EDB;
-	sqlite3_bind_int64(st, 1, id);
-	nf_err rc = NF_OK;
-	int s = sqlite3_step(st);
-	if (s == SQLITE_ROW)
-		read_run(st, out);
-	else if (s == SQLITE_DONE)
-		rc = nf_error_set(err, NF_ENOTFOUND, "no run with id %lld", (long long)id);
-	else
-		rc = jr_db_error(j, err, "reading a run");
-	sqlite3_finalize(st);
-	return rc;
+	return jr_get_by_id(j, RUN_SELECT "WHERE r.id = ?", id, read_run, out, "run", "reading a run",
+			    err);
+}
+
+static bool read_id(sqlite3_stmt *st, void *dst)
+{
+	*(int64_t *)dst = sqlite3_column_int64(st, 0);
+	return true;
 }
 
 nf_err nf_journal_last_run(nf_journal *j, int64_t *id, nf_error *err)
 {
 	sqlite3_stmt *st = jr_prepare(j, "SELECT id FROM runs ORDER BY start_time DESC, id DESC LIMIT 1", err);
-	if (!st)
-		return err ? err->code : NF_EDB;
-	nf_err rc = NF_OK;
-	int s = sqlite3_step(st);
-	if (s == SQLITE_ROW)
-		*id = sqlite3_column_int64(st, 0);
-	else if (s == SQLITE_DONE)
-		rc = nf_error_set(err, NF_ENOTFOUND, "the journal has no runs yet");
-	else
-		rc = jr_db_error(j, err, "finding the last run");
-	sqlite3_finalize(st);
-	return rc;
+	return jr_read_one(j, st, read_id, id, "finding the last run", err, "the journal has no runs yet");
 }
 
-nf_err nf_journal_update_run(nf_journal *j, const nf_journal_run *r, nf_error *err)
+static nf_err update_run_body(nf_journal *j, void *ctx, nf_error *err)
 {
+	const nf_journal_run *r = ctx;
 	double d;
-	nf_err rc = check_run(r, err);
-	if (rc)
-		return rc;
-	rc = jr_begin(j, err);
-	if (rc)
-		return rc;
-	rc = gear_km(j, r->shoes_id, NF_GEAR_SHOES, &d, &d, err);
+	nf_err rc = gear_km(j, r->shoes_id, NF_GEAR_SHOES, &d, &d, err);
 	if (!rc)
 		rc = gear_km(j, r->insoles_id, NF_GEAR_INSOLES, &d, &d, err);
 	if (rc)
-		goto out_rollback;
+		return rc;
 	sqlite3_stmt *st = jr_prepare(j,
 		"UPDATE runs SET start_time = ?, distance_m = ?, moving_s = ?, elapsed_s = ?,"
 		" cadence_spm = ?, cadence_unit = ?, stride_m = ?, temperature_c = ?, heart_rate_bpm = ?,"
 		" surface = ?, shoes_id = ?, insoles_id = ?, notes = ?, source_file = ?"
 		" WHERE id = ?15", err);
-	if (!st) {
-		rc = err ? err->code : NF_EDB;
-		goto out_rollback;
+	if (st) {
+		bind_run(st, r);
+		sqlite3_bind_int64(st, 15, r->id);
 	}
-	bind_run(st, r);
-	sqlite3_bind_int64(st, 15, r->id);
-	if (sqlite3_step(st) != SQLITE_DONE)
-		rc = jr_db_error(j, err, "updating a run");
-	else if (sqlite3_changes(j->db) == 0)
-		rc = nf_error_set(err, NF_ENOTFOUND, "no run with id %lld", (long long)r->id);
-	sqlite3_finalize(st);
-	if (rc)
-		goto out_rollback;
-	return jr_commit(j, err);
+	return jr_step_change(j, st, "run", r->id, "updating a run", err);
+}
 
-out_rollback:
-	jr_rollback(j);
-	return rc;
+nf_err nf_journal_update_run(nf_journal *j, const nf_journal_run *r, nf_error *err)
+{
+	nf_err rc = check_run(r, err);
+	if (rc)
+		return rc;
+	/* The body only reads r: the cast drops const to pass it through ctx. */
+	return jr_transaction(j, update_run_body, (void *)r, err);
 }
 
 nf_err nf_journal_delete_run(nf_journal *j, int64_t id, nf_error *err)
 {
-	nf_err rc = jr_begin(j, err);
-	if (rc)
-		return rc;
-	sqlite3_stmt *st = jr_prepare(j, "DELETE FROM runs WHERE id = ?", err);
-	if (!st) {
-		rc = err ? err->code : NF_EDB;
-		goto out_rollback;
-	}
-	sqlite3_bind_int64(st, 1, id);
-	if (sqlite3_step(st) != SQLITE_DONE)
-		rc = jr_db_error(j, err, "deleting a run");
-	else if (sqlite3_changes(j->db) == 0)
-		rc = nf_error_set(err, NF_ENOTFOUND, "no run with id %lld", (long long)id);
-	sqlite3_finalize(st);
-	if (rc)
-		goto out_rollback;
-	return jr_commit(j, err);
-
-out_rollback:
-	jr_rollback(j);
-	return rc;
+	return jr_delete_by_id(j, "DELETE FROM runs WHERE id = ?", "run", id, "deleting a run", err);
 }
 
 nf_err nf_journal_each_run(nf_journal *j, size_t limit, nf_journal_run_fn fn, void *ctx,

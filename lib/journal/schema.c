@@ -92,6 +92,29 @@ static nf_err read_version(nf_journal *j, int *version, nf_error *err)
 	return rc;
 }
 
+/* The transaction of one migration: from *ctx (the file's version) to the next, with the new
+ * user_version. */
+static nf_err migrate_one(nf_journal *j, void *ctx, nf_error *err)
+{
+	int version = *(const int *)ctx;
+	char set[64];
+	snprintf(set, sizeof set, "PRAGMA user_version = %d", version + 1);
+	if (sqlite3_exec(j->db, migrations[version], NULL, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_exec(j->db, set, NULL, NULL, NULL) != SQLITE_OK) {
+		char doing[64];
+		snprintf(doing, sizeof doing, "migrating to schema %d", version + 1);
+		nf_err rc = jr_db_error(j, err, doing);
+		/* A constraint that fails here is the file's fault, not the caller's: NF_EDB. */
+		if (rc != NF_ENOMEM) {
+			rc = NF_EDB;
+			if (err)
+				err->code = NF_EDB;
+		}
+		return rc;
+	}
+	return NF_OK;
+}
+
 nf_err jr_migrate(nf_journal *j, int target, nf_error *err)
 {
 	int version = 0;
@@ -113,25 +136,7 @@ nf_err jr_migrate(nf_journal *j, int target, nf_error *err)
 			return nf_error_set(err, NF_EDB, "%s: not a numbfoot journal", j->path);
 	}
 	while (version < target) {
-		char set[64];
-		rc = jr_begin(j, err);
-		if (rc)
-			return rc;
-		snprintf(set, sizeof set, "PRAGMA user_version = %d", version + 1);
-		if (sqlite3_exec(j->db, migrations[version], NULL, NULL, NULL) != SQLITE_OK ||
-		    sqlite3_exec(j->db, set, NULL, NULL, NULL) != SQLITE_OK) {
-			char doing[64];
-			snprintf(doing, sizeof doing, "migrating to schema %d", version + 1);
-			rc = jr_db_error(j, err, doing);
-			if (rc != NF_ENOMEM) {
-				rc = NF_EDB;
-				if (err)
-					err->code = NF_EDB;
-			}
-			jr_rollback(j);
-			return rc;
-		}
-		rc = jr_commit(j, err);
+		rc = jr_transaction(j, migrate_one, &version, err);
 		if (rc)
 			return rc;
 		version++;
