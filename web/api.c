@@ -596,6 +596,12 @@ void web_handle(struct web_ctx *ctx, const struct web_request *rq, struct web_re
 	if (strncmp(path, "/api/", 5)) {
 		if (is_get && serve_static(ctx, rq, rs))
 			return;
+		if (is_get && !strcmp(path, "/favicon.ico")) {
+			/* No icon: an empty answer rather than a 404 in the browser's console. */
+			rs->status = 204;
+			rs->type = "image/x-icon";
+			return;
+		}
 		{
 			web_json_error(rs, is_get ? 404 : 405, "%.100s: no such page", path);
 			return;
