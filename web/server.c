@@ -133,6 +133,10 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 	struct web_ctx *ctx = cls;
 	struct conn *cn = *con_cls;
 	if (cn == &no_body) {
+		if (*upload_data_size) { /* a body sent with a GET is read and ignored */
+			*upload_data_size = 0;
+			return MHD_YES;
+		}
 		*con_cls = NULL;
 		return answer(ctx, c, url, method, NULL);
 	}
@@ -328,7 +332,8 @@ int web_serve(const nf_kb *kb, const struct web_options *opt)
 			/* Every Host is checked against the address listened on, so it must be the
 			 * one people will type. */
 			fprintf(stderr,
-				"numbfoot: serve: --listen: give this machine's own address (such as 192.168.1.5), "
+				"numbfoot: serve: --listen: give this machine's own address (such as "
+				"192.168.1.5), "
 				"not '%s'\n",
 				opt->listen);
 			rc = 2;

@@ -226,6 +226,24 @@ const tests = [
     const r = await raw('POST', '/api/assess/next', h, big);
     assert(r.status === 413, 'oversized body answered ' + r.status);
   }],
+  ['odd requests get an answer: a GET with a body, OPTIONS, chunked POST, too many headers', async () => {
+    const host = { Host: `127.0.0.1:${port}` };
+    let r = await raw('GET', '/api/kb', { ...host, 'Content-Length': '6' }, 'abcdef');
+    assert(r.status === 200, 'GET with a body answered ' + r.status);
+    r = await raw('OPTIONS', '/api/kb', host);
+    assert(r.status === 405 && JSON.parse(r.body).error, 'OPTIONS answered ' + r.status);
+    r = await raw('POST', '/api/assess/next', { ...host, 'X-Numbfoot-Token': token, 'Transfer-Encoding': 'chunked' }, '{"answers":{}}');
+    assert(r.status === 200 && JSON.parse(r.body).question.red_flags, 'chunked POST answered ' + r.status);
+    const many = { ...host };
+    for (let i = 0; i < 70; i++) many['X-Extra-' + i] = 'v';
+    r = await raw('GET', '/', many);
+    assert(r.status === 431, 'too many headers answered ' + r.status);
+    r = await raw('GET', '/favicon.ico', host);
+    assert(r.status === 204, 'favicon answered ' + r.status);
+    const h = r.headers;
+    assert(h['content-security-policy'] && h['x-frame-options'] === 'DENY' && h['referrer-policy'] === 'no-referrer' &&
+      h['x-content-type-options'] === 'nosniff', 'security headers missing on a 204');
+  }],
 ];
 
 async function main() {
