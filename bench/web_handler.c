@@ -5,6 +5,7 @@
 #include <time.h>
 
 #include "../web/api.c"
+#include "../web/assess.c"
 #include "../web/journal_api.c"
 #include "../web/jsonread.c"
 

@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "../web/api.c"
+#include "../web/assess.c"
 #include "../web/journal_api.c"
 #include "../web/jsonread.c"
 

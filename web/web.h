@@ -49,7 +49,8 @@ struct web_ctx {
 	} * finding_ids; /* sorted by id, for bsearch */
 	size_t nfindings;
 	size_t kb_json_len;
-	pthread_key_t engines;	    /* each thread's reusable engines (struct web_engines) */
+	pthread_key_t engines;	    /* each thread's reusable engines and JSON arena (web/assess.c) */
+	bool engines_made;
 	struct nf_journal *journal; /* NULL: the journal endpoints answer 503 */
 	pthread_mutex_t journal_lock;
 	const char *tmpdir; /* where uploads are spooled */
@@ -99,12 +100,19 @@ void web_response_release(struct web_response *rs);
 /* Value of header name (case-insensitive), or NULL. */
 const char *web_header(const struct web_request *rq, const char *name);
 
+/* The assessment (web/assess.c): its part of web_ctx_init and web_ctx_release, and the two
+ * POST endpoints. */
+bool web_assess_init(struct web_ctx *ctx, const nf_kb *kb);
+void web_assess_release(struct web_ctx *ctx);
+void web_assess_next(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs);
+void web_assess_result(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs);
+
 /* Journal endpoints (web/journal_api.c): handle rq under /api/gear, /api/runs, /api/episodes and
  * /api/import; return false if the path is not theirs. */
 bool web_journal_route(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs);
 
 /* A strict JSON reader for the assessment bodies (web/jsonread.c): a flat tree in one arena. */
-#define WEB_JSON_NODES 4096 /* values in one body */
+#define WEB_JSON_NODES 4096  /* values in one body */
 #define WEB_JSON_MEMBERS 512 /* members of one object or array */
 #define WEB_JSON_DEPTH 32
 
@@ -112,21 +120,21 @@ enum web_jtype { WEB_JNULL, WEB_JBOOL, WEB_JNUMBER, WEB_JSTRING, WEB_JARRAY, WEB
 
 struct web_jnode {
 	enum web_jtype type;
-	bool b;          /* WEB_JBOOL */
+	bool b;		 /* WEB_JBOOL */
 	bool is_integer; /* WEB_JNUMBER written without fraction or exponent */
-	double x;        /* WEB_JNUMBER */
+	double x;	 /* WEB_JNUMBER */
 	long long integer;
-	const char *s;   /* WEB_JSTRING, NUL-terminated (len excludes the NUL) */
+	const char *s; /* WEB_JSTRING, NUL-terminated (len excludes the NUL) */
 	size_t len;
 	const char *key; /* the member's key inside an object, else NULL */
 	int first, next; /* first child, next sibling: node indices or -1 */
-	size_t count;    /* children */
+	size_t count;	 /* children */
 };
 
 struct web_json {
-	size_t n;         /* nodes used; node[0] is the root */
-	bool capped;      /* the input passed a cap (nodes, members, depth), not a syntax rule */
-	char error[96];   /* "byte N: what" when reading failed */
+	size_t n;	/* nodes used; node[0] is the root */
+	bool capped;	/* the input passed a cap (nodes, members, depth), not a syntax rule */
+	char error[96]; /* "byte N: what" when reading failed */
 	struct web_jnode node[WEB_JSON_NODES];
 	char strings[WEB_JSON_MAX + 1]; /* decoded strings: never longer than the text they come from */
 };
