@@ -43,12 +43,12 @@ struct web_ctx {
 	const struct web_asset *assets;
 	size_t nassets;
 	char *kb_json; /* GET /api/kb, built once */
+	size_t kb_json_len;
 	struct web_id {
 		const char *id;
 		size_t index;
 	} * finding_ids; /* sorted by id, for bsearch */
 	size_t nfindings;
-	size_t kb_json_len;
 	pthread_key_t engines;	    /* each thread's reusable engines and JSON arena (web/assess.c) */
 	bool engines_made;
 	struct nf_journal *journal; /* NULL: the journal endpoints answer 503 */
