@@ -273,7 +273,7 @@ static bool apply_answer(const struct web_ctx *ctx, nf_engine *e, const struct w
 
 /* Reads {"mode", "answers", "screens"} into the thread's engine (which the caller must not free);
  * on a fault sets rs and returns NULL. */
-static nf_engine *engine_from_body(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs)
+nf_engine *web_assess_engine(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs)
 {
 	if (!rq->body || !rq->body_len) {
 		web_json_error(rs, 400, "body: a JSON object {\"mode\", \"answers\", \"screens\"} is needed");
@@ -360,7 +360,7 @@ static json_t *triage_json(nf_engine *e, bool *stop)
 
 void web_assess_next(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs)
 {
-	nf_engine *e = engine_from_body(ctx, rq, rs);
+	nf_engine *e = web_assess_engine(ctx, rq, rs);
 	if (!e)
 		return;
 	const nf_kb *kb = ctx->kb;
@@ -394,7 +394,7 @@ void web_assess_next(struct web_ctx *ctx, const struct web_request *rq, struct w
 
 void web_assess_result(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs)
 {
-	nf_engine *e = engine_from_body(ctx, rq, rs);
+	nf_engine *e = web_assess_engine(ctx, rq, rs);
 	if (!e)
 		return;
 	web_json_text(rs, 200, nf_engine_result_json(e));

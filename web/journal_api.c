@@ -1,5 +1,5 @@
-/* The journal endpoints: gear, runs (with an episode in the same POST), episodes, and the import
- * of an uploaded watch file. All go through include/numbfoot/journal.h under ctx->journal_lock
+/* The journal endpoints: gear, runs (with an episode in the same POST), episodes, the import of
+ * an uploaded watch file, and saved assessments. All go through include/numbfoot/journal.h under ctx->journal_lock
  * (one SQLite connection shared by the server's threads). The JSON shapes of records are those of
  * `numbfoot export` (docs/journal.md); distances go in as km and come out as metres, like there.
  * A bad field is a 400 naming the key; nothing is written then.
@@ -9,7 +9,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
+#include "numbfoot/engine.h"
 #include "numbfoot/import.h"
 #include "numbfoot/journal.h"
 #include "web.h"
@@ -565,13 +567,64 @@ static void import_post(nf_journal *j, const struct web_request *rq, struct web_
 			(crossed & NF_CROSSED_SHOES) != 0));
 }
 
+/* Stores the assessment the body describes (as for /api/assess/result) with its result. */
+static void assessments_post(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs)
+{
+	nf_engine *e = web_assess_engine(ctx, rq, rs);
+	if (!e)
+		return;
+	char *result = nf_engine_result_json(e), *answers = NULL;
+	json_t *parsed = result ? json_loads(result, 0, NULL) : NULL;
+	json_t *ans = json_object_get(parsed, "answers");
+	answers = ans ? json_dumps(ans, JSON_COMPACT | JSON_REAL_PRECISION(17)) : NULL;
+	if (!answers) {
+		web_json_error(rs, 500, "out of memory");
+		goto out;
+	}
+	char when[32];
+	nf_time_iso((int64_t)time(NULL), when, sizeof when);
+	int64_t id = 0;
+	nf_error err;
+	if (nf_journal_add_assessment(ctx->journal, when, answers, result, &id, &err) != NF_OK) {
+		journal_error(rs, &err);
+		goto out;
+	}
+	reply(rs, 201, json_pack("{s:I, s:s}", "id", (json_int_t)id, "time", when));
+out:
+	json_decref(parsed);
+	free(answers);
+	free(result);
+}
+
+static void assessments_get(nf_journal *j, struct web_response *rs)
+{
+	nf_assessment *list;
+	size_t n;
+	nf_error err;
+	if (nf_journal_list_assessments(j, &list, &n, &err) != NF_OK) {
+		journal_error(rs, &err);
+		return;
+	}
+	json_t *a = json_array();
+	for (size_t i = 0; i < n; i++) {
+		json_t *ans = list[i].answers ? json_loads(list[i].answers, 0, NULL) : NULL;
+		json_t *res = list[i].result ? json_loads(list[i].result, 0, NULL) : NULL;
+		json_array_append_new(a, json_pack("{s:I, s:s, s:o, s:o}", "id", (json_int_t)list[i].id, "time",
+						   list[i].time, "answers", ans ? ans : json_null(), "result",
+						   res ? res : json_null()));
+	}
+	nf_assessment_list_free(list, n);
+	reply(rs, 200, json_pack("{s:o}", "assessments", a));
+}
+
 bool web_journal_route(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs)
 {
-	static const char *const paths[] = {"/api/gear", "/api/runs", "/api/episodes", "/api/import"};
+	static const char *const paths[] = {"/api/gear", "/api/runs", "/api/episodes", "/api/import",
+					    "/api/assessments"};
 	size_t which = 0;
-	while (which < 4 && strcmp(rq->path, paths[which]))
+	while (which < 5 && strcmp(rq->path, paths[which]))
 		which++;
-	if (which == 4)
+	if (which == 5)
 		return false;
 	bool get = !strcmp(rq->method, "GET") || !strcmp(rq->method, "HEAD"),
 	     post = !strcmp(rq->method, "POST");
@@ -594,8 +647,11 @@ bool web_journal_route(struct web_ctx *ctx, const struct web_request *rq, struct
 	case 2:
 		get ? episodes_get(ctx->journal, rs) : episodes_post(ctx->journal, rq, rs);
 		break;
-	default:
+	case 3:
 		import_post(ctx->journal, rq, rs);
+		break;
+	default:
+		get ? assessments_get(ctx->journal, rs) : assessments_post(ctx, rq, rs);
 		break;
 	}
 	pthread_mutex_unlock(&ctx->journal_lock);

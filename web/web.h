@@ -104,6 +104,10 @@ const char *web_header(const struct web_request *rq, const char *name);
  * POST endpoints. */
 bool web_assess_init(struct web_ctx *ctx, const nf_kb *kb);
 void web_assess_release(struct web_ctx *ctx);
+/* The body {"mode", "answers", "screens"} of rq in the calling thread's engine (not to be freed;
+ * good until the thread's next request); on a fault NULL, with rs set to the 4xx. */
+struct nf_engine;
+struct nf_engine *web_assess_engine(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs);
 void web_assess_next(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs);
 void web_assess_result(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs);
 

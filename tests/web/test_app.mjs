@@ -268,7 +268,7 @@ async function main() {
   for (const [name, fn] of all) {
     errors.length = 0;
     try {
-      await fn(ctx, page, { base, token, port, raw, shot, assert, waitScreen });
+      await fn(ctx, page, { base, token, port, raw, shot, assert, waitScreen, freshStart });
       if (errors.length) throw new Error('page errors: ' + errors.join('; '));
       console.log('ok   ' + name);
       passed++;

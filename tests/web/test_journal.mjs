@@ -68,3 +68,16 @@ addTest('journal: endpoints need the token and refuse other origins', async (ctx
   r = await h.raw('POST', '/api/import', { ...host, 'X-Numbfoot-Token': h.token, 'Content-Length': String(64 * 1024 * 1024) });
   h.assert(r.status === 413, 'oversized upload answered ' + r.status);
 });
+
+addTest('journal: an assessment saved from its result is listed in the journal', async (ctx, page, h) => {
+  await h.freshStart(page);
+  await h.waitScreen(page);
+  await page.check('#q-fields input[name="acute_cold_foot"]');
+  await page.click('#q-next');
+  h.assert(await h.waitScreen(page) === 'result', 'no result after an emergency answer');
+  await page.click('#r-save');
+  await waitText(page, h, '#r-save-status', /Saved in your journal/);
+  await page.click('#nav-journal');
+  await waitText(page, h, '#j-assessments', /Emergency/);
+  await h.shot(page, 'journal-with-assessment');
+});

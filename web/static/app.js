@@ -283,6 +283,7 @@
     see.replaceChildren();
     for (const w of r.see) see.append(el('li', { text: WHO[w] || w }));
     $('r-disclaimer').textContent = r.disclaimer;
+    $('r-save-status').textContent = '';
     show('screen-result');
   }
 
@@ -302,10 +303,11 @@
 
   async function journal() {
     const body = $('j-body');
-    let gear, runs;
+    let gear, runs, saved;
     try {
       gear = (await api('GET', '/api/gear')).gear;
       runs = (await api('GET', '/api/runs')).runs;
+      saved = (await api('GET', '/api/assessments')).assessments;
     } catch (e) {
       body.replaceChildren(el('p', { class: 'error', text: 'The journal is not available: ' + e.message }));
       return show('screen-journal');
@@ -439,7 +441,15 @@
       gear.length ? el('div', { class: 'table-wrap' }, el('table', { id: 'j-gear' },
         el('thead', {}, el('tr', {}, ...['Nickname', 'Kind', 'Make', 'Used', 'Wear'].map((h) => el('th', { scope: 'col', text: h })))),
         el('tbody', {}, ...gearRows))) : el('p', { class: 'help', id: 'j-gear', text: 'None yet.' }),
-      el('h3', { text: 'Add shoes or insoles' }), gearForm);
+      el('h3', { text: 'Add shoes or insoles' }), gearForm,
+      el('h2', { text: 'Saved assessments' }),
+      saved.length ? el('div', { class: 'table-wrap' }, el('table', { id: 'j-assessments' },
+        el('thead', {}, el('tr', {}, ...['When', 'Advice', 'Most likely cause'].map((h) => el('th', { scope: 'col', text: h })))),
+        el('tbody', {}, ...saved.slice().reverse().map((a) => el('tr', {},
+          el('td', { text: new Date(a.time).toLocaleString() }),
+          el('td', { text: a.result ? LEVEL_TITLE[a.result.triage.level] || a.result.triage.level : '-' }),
+          el('td', { text: a.result && a.result.ranking.length ? a.result.ranking[0].name + ' (' + pct(a.result.ranking[0].probability) + ')' : '-' }))))))
+        : el('p', { class: 'help', id: 'j-assessments', text: 'None yet: the result of an assessment has a button to save it here.' }));
     show('screen-journal');
   }
 
@@ -471,6 +481,12 @@
     });
     $('q-back').addEventListener('click', () => back());
     $('q-stop').addEventListener('click', () => result().catch((e) => { $('q-error').textContent = e.message; }));
+    $('r-save').addEventListener('click', async () => {
+      try {
+        const r = await api('POST', '/api/assessments', body());
+        status($('r-save-status'), 'Saved in your journal (' + new Date(r.time).toLocaleString() + ').');
+      } catch (e) { status($('r-save-status'), 'Not saved: ' + e.message, true); }
+    });
     $('r-back').addEventListener('click', () => back());
     $('r-again').addEventListener('click', () => { setBanner(null); show('screen-start'); });
     $('nav-assess').addEventListener('click', () => show(state.question ? 'screen-question' : 'screen-start'));
