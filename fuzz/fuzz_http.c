@@ -136,8 +136,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	    .body_len = body_len,
 	    .body_too_large = body_len > WEB_JSON_MAX,
 	};
-	/* The server's own JSON reader must accept exactly what jansson accepts, short of its caps. */
-	if (body_len && body_len <= WEB_JSON_MAX) {
+	/* The server's own JSON reader must accept exactly what jansson accepts, short of its caps.
+	 * Bodies with a NUL byte are left out: jansson skips a NUL after a value inside an object or
+	 * array ({"a":1\0} loads), which RFC 8259 does not allow and the server's reader refuses. */
+	if (body_len && body_len <= WEB_JSON_MAX && !memchr(p, '\0', body_len)) {
 		static struct web_json j;
 		bool mine = web_json_read(&j, p, body_len);
 		json_t *theirs = json_loadb(p, body_len, JSON_REJECT_DUPLICATES, NULL);

@@ -5,7 +5,8 @@
  * jansson spent a quarter of each request building hash tables for a 500-byte body. This reader
  * allocates nothing: nodes and decoded strings go into the thread's arena (struct web_json). It
  * accepts exactly what jansson accepts with JSON_REJECT_DUPLICATES (the fuzz target checks that
- * on every input), within caps on nodes, members and depth.
+ * on every input), within caps on nodes, members and depth, except for NUL bytes: jansson skips
+ * one after a value inside an object or array, and this reader refuses them as RFC 8259 does.
  */
 #include <errno.h>
 #include <locale.h>

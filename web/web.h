@@ -144,8 +144,9 @@ struct web_json {
 };
 
 /* Reads text (len bytes, at most WEB_JSON_MAX) into j. Accepts what jansson's json_loadb with
- * JSON_REJECT_DUPLICATES accepts (an object or array at the top), within the caps above. False
- * with j->error set otherwise. */
+ * JSON_REJECT_DUPLICATES accepts (an object or array at the top), within the caps above, except
+ * that a NUL byte is always refused (jansson skips one after a value in places). False with
+ * j->error set otherwise. */
 bool web_json_read(struct web_json *j, const char *text, size_t len);
 
 /* Opens the journal at db (NULL: the default place) into ctx->journal; returns 0 or an exit code
