@@ -55,8 +55,10 @@
   }
 
   let step = 0;
+  let assessScreen = 'screen-start'; // where "Assessment" in the menu goes back to
   function show(id) {
     document.body.dataset.step = String(++step); // for the tests: a new screen is on show
+    if (id !== 'screen-journal') assessScreen = id;
     for (const s of document.querySelectorAll('.screen')) s.hidden = s.id !== id;
     $('nav-assess').setAttribute('aria-current', id === 'screen-journal' ? 'false' : 'page');
     $('nav-journal').setAttribute('aria-current', id === 'screen-journal' ? 'page' : 'false');
@@ -489,7 +491,7 @@
     });
     $('r-back').addEventListener('click', () => back());
     $('r-again').addEventListener('click', () => { setBanner(null); show('screen-start'); });
-    $('nav-assess').addEventListener('click', () => show(state.question ? 'screen-question' : 'screen-start'));
+    $('nav-assess').addEventListener('click', () => show(assessScreen));
     $('nav-journal').hidden = false;
     $('nav-journal').addEventListener('click', () => journal().catch((e) => notice(e.message)));
     document.body.dataset.ready = 'yes';
