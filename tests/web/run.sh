@@ -38,6 +38,11 @@ f=$(sed -n 's/^web: \([0-9]*\) passed, \([0-9]*\) failed/\2/p' "$tmp/log")
 p=${p:-0}; f=${f:-1}
 [ $rc -ne 0 ] && [ "$f" -eq 0 ] && f=1
 if ! kill -0 "$pid" 2>/dev/null; then echo "web-test: the server died during the tests"; cat "$tmp/err"; f=$((f + 1)); fi
+kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
+# A sanitizer build reports memory errors and leaks on its standard error, at the latest on exit.
+if grep -q 'Sanitizer\|runtime error' "$tmp/err"; then
+	echo "web-test: the server reported:"; head -40 "$tmp/err"; f=$((f + 1))
+fi
 stop
 record "$p" "$f"
 [ "$f" -eq 0 ]
