@@ -149,6 +149,7 @@ check: test-deps
 	@$(MAKE) --no-print-directory unit cli-test fuzz-replay import-oracle-test
 	@$(MAKE) --no-print-directory fuzz-run
 	@$(MAKE) --no-print-directory san-check
+	@$(MAKE) --no-print-directory web-test
 	@sh tests/summary.sh
 
 bench: all

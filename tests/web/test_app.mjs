@@ -1,0 +1,286 @@
+// Browser tests of numbfoot serve in Debian's Chromium, driven by playwright-core.
+// Usage: node test_app.mjs URL   (URL: the launch address the server printed, with its token)
+// Prints "ok NAME" or "FAIL NAME" per test and a closing "web: N passed, N failed".
+import { chromium } from 'playwright-core';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import http from 'node:http';
+
+const launchUrl = process.argv[2];
+const base = launchUrl.replace(/\/\?token=.*/, '');
+const token = launchUrl.replace(/.*token=/, '');
+const port = new URL(base).port;
+const shots = process.env.SCREENSHOTS || 'build/screenshots';
+fs.mkdirSync(shots, { recursive: true });
+const laces = JSON.parse(fs.readFileSync('cases/shoe-race-day-laces-man.json', 'utf8')).answers;
+
+const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1280, height: 800 };
+let passed = 0, failed = 0;
+const extra = [];
+export function addTest(name, fn) { extra.push([name, fn]); }
+
+function assert(cond, msg) { if (!cond) throw new Error(msg); }
+
+// A raw request with exactly the headers given (node's fetch would add its own).
+function raw(method, p, headers, body) {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port, method, path: p, headers, setHost: false }, (res) => {
+      let data = '';
+      res.on('data', (c) => { data += c; });
+      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: data }));
+    });
+    req.on('error', reject);
+    if (body) req.write(body);
+    req.end();
+  });
+}
+
+async function shot(page, name) {
+  for (const [tag, size] of [['phone', PHONE], ['desktop', DESKTOP]]) {
+    await page.setViewportSize(size);
+    await page.screenshot({ path: path.join(shots, `${name}-${tag}.png`), fullPage: true });
+  }
+  await page.setViewportSize(DESKTOP);
+}
+
+// Answers the screen on show from a case's answers; "don't know" where the case is silent.
+async function answerScreen(page, answers) {
+  const ids = await page.$$eval('#q-fields input', (ins) => [...new Set(ins.map((i) => i.name))]);
+  const isChecklist = await page.$$eval('#q-fields input[type=checkbox][value=yes]', (x) => x.length > 0);
+  if (isChecklist) {
+    for (const id of ids) if (answers[id] === true) await page.check(`#q-fields input[name="${id}"]`);
+    await page.click('#q-next');
+    return;
+  }
+  const id = ids[0];
+  const v = answers[id];
+  if (v === undefined || v === null) return page.click('#q-unknown');
+  if (v === true) await page.check(`input[name="${id}"][value=yes]`);
+  else if (v === false) await page.check(`input[name="${id}"][value=no]`);
+  else if (typeof v === 'number') await page.fill(`input[name="${id}"]`, String(v));
+  else if (Array.isArray(v)) for (const x of v) await page.check(`input[name="${id}"][value="${x}"]`);
+  else await page.check(`input[name="${id}"][value="${v}"]`);
+  await page.click('#q-next');
+}
+
+// Polls fn in the page until it returns a true value (waitForFunction would need eval, which
+// the page's Content-Security-Policy forbids).
+async function until(page, fn, arg, what) {
+  for (let i = 0; i < 200; i++) {
+    const v = await page.evaluate(fn, arg);
+    if (v) return v;
+    await page.waitForTimeout(50);
+  }
+  throw new Error('timed out waiting for ' + (what || fn.toString()));
+}
+
+// Waits for a screen newer than the last one seen, and says which it is.
+let lastStep = 0;
+async function waitScreen(page) {
+  const s = await until(page, (last) => {
+    const n = Number(document.body.dataset.step || 0);
+    if (n <= last) return null;
+    return [n, document.getElementById('screen-result').hidden ?
+      (document.getElementById('screen-question').hidden ? 'other' : 'question') : 'result'];
+  }, lastStep, 'a new screen');
+  lastStep = s[0];
+  return s[1];
+}
+
+async function freshStart(page) {
+  await page.goto(base + '/');
+  await page.waitForSelector('body[data-ready=yes]');
+  lastStep = 0;
+  await page.click('#start-button');
+}
+
+const tests = [
+  ['the launch address sets the token cookie and goes to the clean address', async (ctx, page) => {
+    const resp = await page.goto(launchUrl);
+    assert(page.url() === base + '/', 'not redirected to the clean address: ' + page.url());
+    assert(resp.status() === 200, 'status ' + resp.status());
+    const cookies = await ctx.cookies();
+    const c = cookies.find((x) => x.name === 'nf_token');
+    assert(c && c.httpOnly && c.sameSite === 'Strict', 'cookie missing or not HttpOnly SameSite=Strict');
+    const h = resp.headers();
+    assert(/default-src 'self'/.test(h['content-security-policy'] || ''), 'no CSP header');
+    assert(h['x-frame-options'] === 'DENY' && h['x-content-type-options'] === 'nosniff', 'security headers missing');
+    await page.waitForSelector('body[data-ready=yes]');
+    await shot(page, 'start');
+    lastStep = 0;
+  }],
+  ['a full assessment reaches the result with the right leading cause', async (ctx, page) => {
+    await freshStart(page);
+    let n = 0, what;
+    while ((what = await waitScreen(page)) === 'question') {
+      if (n === 0) {
+        assert(await page.$eval('#progress-text', (e) => /warning signs/.test(e.textContent)), 'first screen is not the warning signs');
+        await shot(page, 'question-redflags');
+      }
+      if (n === 1) await shot(page, 'question-single');
+      const type = await page.$$eval('#q-fields input', (x) => x[0] && x[0].type);
+      if (type === 'number') await shot(page, 'question-number');
+      await answerScreen(page, laces);
+      assert(++n < 40, 'the interview does not end');
+    }
+    const top = await page.$eval('#r-causes li .cause-head span', (e) => e.textContent);
+    assert(/Shoe or lacing/.test(top), 'leading cause is ' + top);
+    const tri = await page.$eval('#r-triage', (e) => e.className);
+    assert(/self_care/.test(tri), 'triage ' + tri);
+    assert(await page.$eval('#r-disclaimer', (e) => /diagnos/.test(e.textContent)), 'no disclaimer');
+    assert(await page.$eval('#banner', (e) => e.hidden), 'emergency banner shown for a self-care result');
+    await shot(page, 'result');
+    // Back from the result returns to the last question with its answer kept.
+    await page.click('#r-back');
+    assert(await waitScreen(page) === 'question', 'back from the result did not show a question');
+  }],
+  ['a red-flag answer turns the banner to emergency at once and stops the interview', async (ctx, page) => {
+    await freshStart(page);
+    assert(await waitScreen(page) === 'question', 'no first question');
+    await page.check('#q-fields input[name="saddle_numbness"]');
+    await page.click('#q-next');
+    await until(page, () => { const b = document.getElementById('banner'); return !b.hidden && b.classList.contains('emergency'); }, null, 'the emergency banner');
+    const text = await page.$eval('#banner', (e) => e.textContent);
+    assert(/emergency/i.test(text), 'banner says ' + text);
+    assert(await waitScreen(page) === 'result', 'the interview went on after an emergency red flag');
+    assert(await page.$eval('#r-triage', (e) => e.className.includes('emergency')), 'result is not emergency');
+    const bg = await page.$eval('#banner', (e) => getComputedStyle(e).backgroundColor);
+    assert(bg === 'rgb(164, 0, 0)', 'banner is not red: ' + bg);
+    await shot(page, 'result-emergency');
+  }],
+  ['the keyboard alone can answer a question', async (ctx, page) => {
+    await freshStart(page);
+    await waitScreen(page);
+    await page.click('#q-unknown'); // past the warning signs
+    await waitScreen(page);
+    const before = await page.$eval('#progress-text', (e) => e.textContent);
+    await page.keyboard.press('Tab'); // from the focused heading to the first field
+    const type = await page.evaluate(() => document.activeElement.type);
+    assert(['radio', 'checkbox', 'number'].includes(type), 'Tab went to ' + type);
+    if (type === 'number') await page.keyboard.type('30');
+    else await page.keyboard.press('Space');
+    await page.keyboard.press('Enter');
+    await waitScreen(page);
+    const now = await page.$eval('#progress-text', (e) => e.textContent);
+    assert(now !== before, 'Enter did not answer the question');
+    const labelled = await page.$$eval('#q-fields input, #q-fields select', (ins) => ins.every((i) => i.closest('label') || i.labels.length || i.getAttribute('aria-label')));
+    assert(labelled, 'a form field has no label');
+  }],
+  ['a cross-site POST from another origin is refused with 403', async (ctx, page) => {
+    await page.route('http://evil.test/**', (route) => route.fulfill({
+      contentType: 'text/html',
+      body: `<form id=f method=POST action="${base}/api/assess/next" enctype="text/plain">
+             <input name='{"mode":"runner","answers":{},"x":"' value='"}'></form>
+             <script>document.getElementById('f').submit()</script>`,
+    }));
+    const waitResp = page.waitForResponse((r) => r.url().startsWith(base + '/api/assess/next'));
+    await page.goto('http://evil.test/');
+    const r = await waitResp;
+    assert(r.status() === 403, 'cross-site POST answered ' + r.status());
+    const body = await r.json();
+    assert(/cross-site/.test(body.error), 'error is ' + body.error);
+    await page.unroute('http://evil.test/**');
+  }],
+  ['requests with the token but a foreign Origin, or without the token, are refused', async () => {
+    const b = JSON.stringify({ mode: 'runner', answers: {}, screens: 0 });
+    const h = { Host: `127.0.0.1:${port}`, 'Content-Type': 'application/json' };
+    let r = await raw('POST', '/api/assess/next', { ...h, 'X-Numbfoot-Token': token, Origin: 'http://evil.test' }, b);
+    assert(r.status === 403 && /cross-site/.test(JSON.parse(r.body).error), 'foreign Origin: ' + r.status);
+    r = await raw('POST', '/api/assess/next', { ...h, 'X-Numbfoot-Token': token, 'Sec-Fetch-Site': 'cross-site' }, b);
+    assert(r.status === 403, 'Sec-Fetch-Site cross-site: ' + r.status);
+    r = await raw('POST', '/api/assess/next', h, b);
+    assert(r.status === 403 && /token/.test(JSON.parse(r.body).error), 'no token: ' + r.status);
+    r = await raw('POST', '/api/assess/next', { ...h, 'X-Numbfoot-Token': token }, b);
+    assert(r.status === 200, 'good request: ' + r.status);
+    r = await raw('GET', '//evil.test/?token=' + token, { Host: `127.0.0.1:${port}` });
+    assert(r.status === 303 && r.headers.location === '/', 'launch redirect went to ' + r.headers.location);
+    r = await raw('GET', '/?token=' + '0'.repeat(64), { Host: `127.0.0.1:${port}` });
+    assert(r.status === 403 && !r.headers['set-cookie'], 'a wrong launch token answered ' + r.status);
+  }],
+  ['a wrong Host (DNS rebinding) is rejected, in the browser and raw', async (ctx, page) => {
+    const resp = await page.goto(`http://rebind.test:${port}/`);
+    assert(resp.status() === 421, 'rebound name answered ' + resp.status());
+    const r = await raw('GET', '/', { Host: `evil.test:${port}` });
+    assert(r.status === 421 && /not this server/.test(JSON.parse(r.body).error), 'raw wrong Host: ' + r.status);
+    const r2 = await raw('GET', '/', {});
+    assert(r2.status === 400, 'no Host: ' + r2.status);
+  }],
+  ['bad answers get a 400 naming the key', async () => {
+    const h = { Host: `127.0.0.1:${port}`, 'Content-Type': 'application/json', 'X-Numbfoot-Token': token };
+    const cases = [
+      ['{"answers":{"age":"old"}}', 'answers.age'],
+      ['{"answers":{"no_such":true}}', 'answers.no_such'],
+      ['{"answers":{"location":["dorsum","dorsum"]}}', 'answers.location'],
+      ['{"mode":"vet"}', 'mode'],
+      ['{"screens":-1}', 'screens'],
+      ['{"answers":', 'body'],
+    ];
+    for (const [b, key] of cases) {
+      const r = await raw('POST', '/api/assess/next', h, b);
+      assert(r.status === 400, b + ' answered ' + r.status);
+      assert(JSON.parse(r.body).error.startsWith(key), b + ': error ' + r.body);
+    }
+    const big = '{"answers":{},"pad":"' + 'x'.repeat(70000) + '"}';
+    const r = await raw('POST', '/api/assess/next', h, big);
+    assert(r.status === 413, 'oversized body answered ' + r.status);
+  }],
+  ['odd requests get an answer: a GET with a body, OPTIONS, chunked POST, too many headers', async () => {
+    const host = { Host: `127.0.0.1:${port}` };
+    let r = await raw('GET', '/api/kb', { ...host, 'Content-Length': '6' }, 'abcdef');
+    assert(r.status === 200, 'GET with a body answered ' + r.status);
+    r = await raw('OPTIONS', '/api/kb', host);
+    assert(r.status === 405 && JSON.parse(r.body).error, 'OPTIONS answered ' + r.status);
+    r = await raw('POST', '/api/assess/next', { ...host, 'X-Numbfoot-Token': token, 'Transfer-Encoding': 'chunked' }, '{"answers":{}}');
+    assert(r.status === 200 && JSON.parse(r.body).question.red_flags, 'chunked POST answered ' + r.status);
+    const many = { ...host };
+    for (let i = 0; i < 70; i++) many['X-Extra-' + i] = 'v';
+    r = await raw('GET', '/', many);
+    assert(r.status === 431, 'too many headers answered ' + r.status);
+    r = await raw('GET', '/favicon.ico', host);
+    assert(r.status === 204, 'favicon answered ' + r.status);
+    const h = r.headers;
+    assert(h['content-security-policy'] && h['x-frame-options'] === 'DENY' && h['referrer-policy'] === 'no-referrer' &&
+      h['x-content-type-options'] === 'nosniff', 'security headers missing on a 204');
+  }],
+];
+
+async function main() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'numbfoot-chromium-'));
+  const ctx = await chromium.launchPersistentContext(dir, {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    viewport: DESKTOP,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--host-resolver-rules=MAP rebind.test 127.0.0.1'],
+  });
+  const errors = [];
+  const page = ctx.pages()[0] || await ctx.newPage();
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) errors.push(m.text()); });
+  let all = tests;
+  if (process.env.EXTRA_TESTS) {
+    await import(path.resolve(process.env.EXTRA_TESTS));
+    all = tests.concat(extra);
+  }
+  for (const [name, fn] of all) {
+    errors.length = 0;
+    try {
+      await fn(ctx, page, { base, token, port, raw, shot, assert, waitScreen, freshStart });
+      if (errors.length) throw new Error('page errors: ' + errors.join('; '));
+      console.log('ok   ' + name);
+      passed++;
+    } catch (e) {
+      console.log('FAIL ' + name + '\n     ' + (e.stack || e).toString().split('\n').slice(0, 3).join('\n     '));
+      failed++;
+    }
+  }
+  await ctx.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+  console.log(`web: ${passed} passed, ${failed} failed`);
+  process.exit(failed ? 1 : 0);
+}
+
+main().catch((e) => { console.log('FAIL harness: ' + e.stack); console.log(`web: ${passed} passed, ${failed + 1} failed`); process.exit(1); });

@@ -1,0 +1,83 @@
+// Browser tests of the journal screens: shoes, a run with its numbness, a watch-file import, and
+// the token and origin checks on the journal's endpoints. Loaded by test_app.mjs (EXTRA_TESTS).
+import { addTest } from './test_app.mjs';
+
+async function openJournal(page, h) {
+  await page.goto(h.base + '/');
+  await page.waitForSelector('body[data-ready=yes]');
+  await page.click('#nav-journal');
+  await page.waitForSelector('#screen-journal:not([hidden]) #j-run-form');
+}
+
+async function waitText(page, h, sel, re) {
+  for (let i = 0; i < 100; i++) {
+    const t = await page.evaluate((s) => { const e = document.querySelector(s); return e ? e.textContent : ''; }, sel);
+    if (re.test(t)) return t;
+    await page.waitForTimeout(50);
+  }
+  throw new Error(sel + ' never matched ' + re);
+}
+
+addTest('journal: add shoes, then a run with numbness on it', async (ctx, page, h) => {
+  await openJournal(page, h);
+  await h.shot(page, 'journal-empty');
+  await page.fill('#j-gear-form input[name=nickname]', 'Blue racers');
+  await page.fill('#j-gear-form input[name=brand]', 'Asics');
+  await page.fill('#j-gear-form input[name=retire_km]', '800');
+  await page.click('#j-gear-form button[type=submit]');
+  await waitText(page, h, '#j-gear', /Blue racers \(default\)/);
+  await page.fill('#j-run-form input[name=distance_km]', '12.5');
+  await page.fill('#j-run-form input[name=duration_min]', '61');
+  await page.check('#j-numb');
+  await page.fill('#j-run-form input[name=onset_km]', '8');
+  await page.fill('#j-run-form input[name=severity]', '4');
+  await page.check('#j-run-form input[name=loc][value=dorsum]');
+  await page.selectOption('#j-run-form select[name=loosening_helped]', 'yes');
+  await page.click('#j-run-form button[type=submit]');
+  const t = await waitText(page, h, '#j-runs', /numb 4\/10 at 8 km/);
+  h.assert(/12\.5 km/.test(t) && /Blue racers/.test(t), 'run row is ' + t);
+  const r = await h.raw('GET', '/api/runs', { Host: `127.0.0.1:${h.port}`, 'X-Numbfoot-Token': h.token });
+  const runs = JSON.parse(r.body).runs;
+  h.assert(runs.length === 1 && runs[0].episodes[0].locations[0] === 'dorsum' && runs[0].episodes[0].loosening_helped === true,
+    'stored run is ' + r.body);
+});
+
+addTest('journal: import a watch file, and the same file again is refused', async (ctx, page, h) => {
+  await openJournal(page, h);
+  await page.setInputFiles('#j-file', 'fuzz/corpus/fit/le-run.fit');
+  await page.click('#j-import-form button[type=submit]');
+  await waitText(page, h, '#j-import-status', /Imported .* from le-run\.fit/);
+  await waitText(page, h, '#j-runs', /le-run\.fit/);
+  await page.setInputFiles('#j-file', 'fuzz/corpus/fit/le-run.fit');
+  await page.click('#j-import-form button[type=submit]');
+  await waitText(page, h, '#j-import-status', /already in the journal/);
+  await page.setInputFiles('#j-file', 'fuzz/corpus/fit/cycling.fit');
+  await page.click('#j-import-form button[type=submit]');
+  await waitText(page, h, '#j-import-status', /not a run/);
+  await h.shot(page, 'journal');
+});
+
+addTest('journal: endpoints need the token and refuse other origins', async (ctx, page, h) => {
+  const host = { Host: `127.0.0.1:${h.port}` };
+  let r = await h.raw('GET', '/api/runs', host);
+  h.assert(r.status === 403, 'GET /api/runs without the token answered ' + r.status);
+  r = await h.raw('POST', '/api/gear', { ...host, 'X-Numbfoot-Token': h.token, Origin: 'http://evil.test' }, '{"nickname":"x"}');
+  h.assert(r.status === 403, 'cross-origin gear POST answered ' + r.status);
+  r = await h.raw('POST', '/api/runs', { ...host, 'X-Numbfoot-Token': h.token }, '{"distance_km":-3}');
+  h.assert(r.status === 400 && /distance_km/.test(JSON.parse(r.body).error), 'bad run answered ' + r.status + ' ' + r.body);
+  r = await h.raw('POST', '/api/import', { ...host, 'X-Numbfoot-Token': h.token, 'Content-Length': String(64 * 1024 * 1024) });
+  h.assert(r.status === 413, 'oversized upload answered ' + r.status);
+});
+
+addTest('journal: an assessment saved from its result is listed in the journal', async (ctx, page, h) => {
+  await h.freshStart(page);
+  await h.waitScreen(page);
+  await page.check('#q-fields input[name="acute_cold_foot"]');
+  await page.click('#q-next');
+  h.assert(await h.waitScreen(page) === 'result', 'no result after an emergency answer');
+  await page.click('#r-save');
+  await waitText(page, h, '#r-save-status', /Saved in your journal/);
+  await page.click('#nav-journal');
+  await waitText(page, h, '#j-assessments', /Emergency/);
+  await h.shot(page, 'journal-with-assessment');
+});

@@ -1,0 +1,263 @@
+/* The request handler: security checks, routing, the static page and the assessment API.
+ *
+ * Every request passes, in this order: the header count cap, the Host allow-list (against DNS
+ * rebinding), the token (from the cookie, the X-Numbfoot-Token header, or once from ?token= which
+ * is turned into a cookie), and for a POST the Origin and Sec-Fetch-Site checks (against
+ * cross-site requests). Only then is it routed. Each answer to a bad request is a 4xx with a JSON
+ * body {"error": "..."} that names the problem. The assessment itself is in web/assess.c.
+ */
+#include <jansson.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "web.h"
+
+static const char oom_body[] = "{\"error\": \"out of memory\"}";
+
+const char *web_header(const struct web_request *rq, const char *name)
+{
+	for (size_t i = 0; i < rq->nheaders && i < WEB_MAX_HEADERS; i++)
+		if (rq->headers[i].name && !strcasecmp(rq->headers[i].name, name))
+			return rq->headers[i].value;
+	return NULL;
+}
+
+void web_response_release(struct web_response *rs)
+{
+	if (rs->owned)
+		free((void *)rs->body);
+	rs->body = NULL;
+	rs->owned = false;
+}
+
+void web_json_text(struct web_response *rs, int status, char *text)
+{
+	rs->no_store = true;
+	rs->type = "application/json";
+	if (!text) {
+		rs->status = 500;
+		rs->body = oom_body;
+		rs->len = sizeof oom_body - 1;
+		rs->owned = false;
+		return;
+	}
+	rs->status = status;
+	rs->body = text;
+	rs->len = strlen(text);
+	rs->owned = true;
+}
+
+void web_json_error(struct web_response *rs, int status, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	json_t *o = json_pack("{s:s}", "error", msg);
+	web_json_text(rs, status, o ? json_dumps(o, JSON_COMPACT) : NULL);
+	json_decref(o);
+}
+
+bool web_ctx_init(struct web_ctx *ctx, const nf_kb *kb)
+{
+	pthread_mutex_init(&ctx->journal_lock, NULL);
+	return web_assess_init(ctx, kb);
+}
+
+void web_ctx_release(struct web_ctx *ctx)
+{
+	web_assess_release(ctx);
+	pthread_mutex_destroy(&ctx->journal_lock);
+}
+
+bool web_ctx_allow_host(struct web_ctx *ctx, const char *host, unsigned port)
+{
+	if (ctx->nhosts >= WEB_MAX_HOSTS)
+		return false;
+	snprintf(ctx->hosts[ctx->nhosts++], WEB_HOST_MAX, "%s:%u", host, port);
+	return true;
+}
+
+/* ---- the checks every request passes ---- */
+
+/* Constant-time comparison of a presented token with ours. */
+static bool token_equal(const struct web_ctx *ctx, const char *s, size_t n)
+{
+	if (!s || n != WEB_TOKEN_HEX)
+		return false;
+	unsigned char d = 0;
+	for (size_t i = 0; i < WEB_TOKEN_HEX; i++)
+		d |= (unsigned char)(s[i] ^ ctx->token[i]);
+	return d == 0;
+}
+
+static bool has_token(const struct web_ctx *ctx, const struct web_request *rq)
+{
+	const char *h = web_header(rq, "X-Numbfoot-Token");
+	if (h && token_equal(ctx, h, strlen(h)))
+		return true;
+	const char *c = web_header(rq, "Cookie");
+	while (c && *c) {
+		while (*c == ' ' || *c == ';')
+			c++;
+		const char *end = strchr(c, ';');
+		size_t len = end ? (size_t)(end - c) : strlen(c);
+		size_t nl = strlen(WEB_COOKIE);
+		if (len > nl && !strncmp(c, WEB_COOKIE, nl) && c[nl] == '=' &&
+		    token_equal(ctx, c + nl + 1, len - nl - 1))
+			return true;
+		c = end;
+	}
+	return false;
+}
+
+static bool host_allowed(const struct web_ctx *ctx, const char *host)
+{
+	for (size_t i = 0; i < ctx->nhosts; i++)
+		if (!strcasecmp(ctx->hosts[i], host))
+			return true;
+	return false;
+}
+
+/* ---- routing ---- */
+
+static bool serve_static(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs)
+{
+	const char *path = rq->path;
+	if (!strcmp(path, "/index.html"))
+		path = "/";
+	for (size_t i = 0; i < ctx->nassets; i++) {
+		if (!strcmp(ctx->assets[i].path, path)) {
+			rs->status = 200;
+			rs->type = ctx->assets[i].type;
+			rs->body = ctx->assets[i].data;
+			rs->len = ctx->assets[i].len;
+			rs->owned = false;
+			return true;
+		}
+	}
+	return false;
+}
+
+void web_handle(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs)
+{
+	memset(rs, 0, sizeof *rs);
+	const char *m = rq->method ? rq->method : "";
+	const char *path = rq->path ? rq->path : "";
+	bool is_get = !strcmp(m, "GET") || !strcmp(m, "HEAD"), is_post = !strcmp(m, "POST");
+
+	if (rq->nheaders > WEB_MAX_HEADERS) {
+		web_json_error(rs, 431, "too many request headers (at most %d)", WEB_MAX_HEADERS);
+		return;
+	}
+	const char *host = web_header(rq, "Host");
+	if (!host) {
+		web_json_error(rs, 400, "Host header missing");
+		return;
+	}
+	if (!host_allowed(ctx, host)) {
+		web_json_error(rs, 421, "Host '%.80s' is not this server's address", host);
+		return;
+	}
+
+	bool token = has_token(ctx, rq);
+	if (rq->token_query) {
+		/* The launch URL: remember the token in a cookie and go to the clean address. */
+		if (!is_get || !token_equal(ctx, rq->token_query, strlen(rq->token_query))) {
+			web_json_error(rs, 403, "wrong token: open the address numbfoot serve printed");
+			return;
+		}
+		rs->status = 303;
+		rs->type = "text/plain";
+		rs->body = "See the clean address.\n";
+		rs->len = strlen(rs->body);
+		rs->no_store = true;
+		/* Always the page itself: a path taken from the request could be "//elsewhere" (an
+		 * open redirect) or carry a decoded line break. */
+		snprintf(rs->location, sizeof rs->location, "/");
+		snprintf(rs->set_cookie, sizeof rs->set_cookie, "%s=%s; Path=/; HttpOnly; SameSite=Strict",
+			 WEB_COOKIE, ctx->token);
+		return;
+	}
+	if (ctx->token_everywhere && !token) {
+		web_json_error(rs, 403, "token required: open the address numbfoot serve printed");
+		return;
+	}
+	if (!is_get && !is_post) {
+		web_json_error(rs, 405, "method %.16s not allowed", m);
+		return;
+	}
+	if (is_post) {
+		const char *origin = web_header(rq, "Origin"), *site = web_header(rq, "Sec-Fetch-Site");
+		if (origin && (strncmp(origin, "http://", 7) || strcasecmp(origin + 7, host))) {
+			web_json_error(rs, 403, "cross-site request refused (Origin '%.80s')", origin);
+			return;
+		}
+		if (site && strcmp(site, "same-origin") && strcmp(site, "none")) {
+			web_json_error(rs, 403, "cross-site request refused (Sec-Fetch-Site '%.20s')", site);
+			return;
+		}
+		if (!token) {
+			web_json_error(rs, 403,
+				       "token missing or wrong: open the address numbfoot serve printed");
+			return;
+		}
+	}
+	if (rq->body_too_large && !strcmp(path, "/api/import")) {
+		web_json_error(rs, 413, "file too large (at most %d bytes)", WEB_UPLOAD_MAX);
+		return;
+	}
+	if (rq->body_too_large) {
+		web_json_error(rs, 413, "request body too large (at most %d bytes of JSON)", WEB_JSON_MAX);
+		return;
+	}
+
+	if (strncmp(path, "/api/", 5)) {
+		if (is_get && serve_static(ctx, rq, rs))
+			return;
+		if (is_get && !strcmp(path, "/favicon.ico")) {
+			/* No icon: an empty answer rather than a 404 in the browser's console. */
+			rs->status = 204;
+			rs->type = "image/x-icon";
+			return;
+		}
+		{
+			web_json_error(rs, is_get ? 404 : 405, "%.100s: no such page", path);
+			return;
+		}
+	}
+	if (!strcmp(path, "/api/kb")) {
+		if (!is_get) {
+			web_json_error(rs, 405, "/api/kb: use GET");
+			return;
+		}
+		rs->status = 200;
+		rs->type = "application/json";
+		rs->body = ctx->kb_json;
+		rs->len = ctx->kb_json_len;
+		rs->no_store = true;
+		return;
+	}
+	if (!strcmp(path, "/api/assess/next") || !strcmp(path, "/api/assess/result")) {
+		if (!is_post) {
+			web_json_error(rs, 405, "%s: use POST", path);
+			return;
+		}
+		if (path[12] == 'n')
+			web_assess_next(ctx, rq, rs);
+		else
+			web_assess_result(ctx, rq, rs);
+		return;
+	}
+	if (!token) {
+		web_json_error(rs, 403, "token missing or wrong: open the address numbfoot serve printed");
+		return;
+	}
+	if (web_journal_route(ctx, rq, rs))
+		return;
+	web_json_error(rs, 404, "%.100s: no such endpoint", path);
+}

@@ -1,0 +1,401 @@
+/* The assessment API: GET /api/kb (the questions, built once) and the stateless POST
+ * /api/assess/next and /api/assess/result. The client sends every answer each time; each server
+ * thread reuses its own engines and JSON arena (see thread_state), so a request allocates
+ * little beyond its answer.
+ */
+#include <jansson.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "numbfoot/engine.h"
+#include "web.h"
+
+/* The interview's progress bar, as in the terminal: about 15 screens make a typical interview. */
+#define WEB_TYPICAL_SCREENS 15
+
+/* Takes a reference to o, serialises it and releases it. */
+static void json_reply(struct web_response *rs, int status, json_t *o)
+{
+	web_json_text(rs, status, o ? json_dumps(o, JSON_COMPACT | JSON_REAL_PRECISION(6)) : NULL);
+	json_decref(o);
+}
+
+static const char *const ftype_names[] = {"bool", "enum", "number", "set"};
+
+/* ---- /api/kb, built once ---- */
+
+static json_t *kb_json(const nf_kb *kb)
+{
+	json_t *root = json_object(), *findings = json_array(), *lists = json_array(), *tri = json_object();
+	const char *red_list = NULL;
+	if (!root || !findings || !lists || !tri)
+		goto fail;
+	json_object_set_new(root, "findings", findings);
+	json_object_set_new(root, "checklists", lists);
+	json_object_set_new(root, "triage", tri);
+	for (size_t f = 0; f < nf_kb_findings(kb); f++) {
+		const char *says = NULL;
+		int rf = nf_kb_finding_red_flag(kb, f, &says);
+		int k = nf_kb_finding_checklist(kb, f);
+		json_t *o = json_pack(
+		    "{s:s, s:s, s:b, s:s, s:s, s:s, s:s, s:b, s:o, s:o, s:o}", "id", nf_kb_finding_id(kb, f),
+		    "type", ftype_names[nf_kb_finding_type(kb, f)], "clinician",
+		    nf_kb_finding_clinician(kb, f), "question", nf_kb_finding_question(kb, f), "help",
+		    nf_kb_finding_help(kb, f), "means", nf_kb_finding_means(kb, f), "unit",
+		    nf_kb_finding_unit(kb, f), "distance", nf_kb_finding_is_distance(kb, f), "checklist",
+		    k >= 0 ? json_string(nf_kb_checklist_id(kb, (size_t)k)) : json_null(), "red_flag",
+		    rf >= 0 ? json_string(nf_triage_id((nf_triage)rf)) : json_null(), "red_flag_says",
+		    rf >= 0 && says ? json_string(says) : json_null());
+		json_t *values = json_array();
+		if (!o || !values || json_array_append_new(findings, o)) {
+			json_decref(values);
+			goto fail;
+		}
+		json_object_set_new(o, "values", values);
+		for (size_t v = 0; v < nf_kb_finding_values(kb, f); v++)
+			json_array_append_new(values,
+					      json_pack("{s:s, s:s}", "id", nf_kb_finding_value(kb, f, v),
+							"means", nf_kb_finding_value_means(kb, f, v)));
+	}
+	for (size_t k = 0; k < nf_kb_checklists(kb); k++) {
+		size_t fs[NF_MAX_CHECKLIST];
+		size_t n = nf_kb_checklist_findings(kb, k, fs, NF_MAX_CHECKLIST);
+		bool all_red = n > 0;
+		json_t *ids = json_array();
+		for (size_t i = 0; i < n && i < NF_MAX_CHECKLIST; i++) {
+			json_array_append_new(ids, json_string(nf_kb_finding_id(kb, fs[i])));
+			if (nf_kb_finding_red_flag(kb, fs[i], NULL) < 0)
+				all_red = false;
+		}
+		json_t *o = json_pack("{s:s, s:s, s:o, s:b}", "id", nf_kb_checklist_id(kb, k), "title",
+				      nf_kb_checklist_title(kb, k), "findings", ids, "red_flags", all_red);
+		if (!o || json_array_append_new(lists, o))
+			goto fail;
+		if (all_red && !red_list)
+			red_list = nf_kb_checklist_id(kb, k);
+	}
+	json_object_set_new(root, "red_flag_checklist", red_list ? json_string(red_list) : json_null());
+	for (int t = 0; t < NF_TRIAGE_LEVELS; t++)
+		json_object_set_new(tri, nf_triage_id((nf_triage)t),
+				    json_string(nf_triage_words((nf_triage)t)));
+	json_object_set_new(root, "typical_screens", json_integer(WEB_TYPICAL_SCREENS));
+	json_object_set_new(root, "max_screens", json_integer(NF_MAX_SCREENS));
+	return root;
+fail:
+	json_decref(root);
+	return NULL;
+}
+
+static int id_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct web_id *)a)->id, ((const struct web_id *)b)->id);
+}
+
+/* The finding named id, or -1: a binary search, as a request names up to every finding. */
+static int finding_index(const struct web_ctx *ctx, const char *id)
+{
+	struct web_id key = {id, 0};
+	const struct web_id *hit = bsearch(&key, ctx->finding_ids, ctx->nfindings, sizeof key, id_cmp);
+	return hit ? (int)hit->index : -1;
+}
+
+/* Each thread keeps an engine per mode and reuses it: an engine is large (the log likelihoods of
+ * every finding under every condition), and allocating and clearing one per request cost more
+ * than a third of a request. Reuse withdraws every answer, which the engine's API defines as
+ * "as if never asked", so a reused engine answers exactly as a new one. */
+struct web_engines {
+	nf_engine *e[2];
+	struct web_json *json; /* the reader's arena for request bodies */
+};
+
+static void engines_free(void *p)
+{
+	struct web_engines *es = p;
+	if (!es)
+		return;
+	nf_engine_free(es->e[0]);
+	nf_engine_free(es->e[1]);
+	free(es->json);
+	free(es);
+}
+
+/* The calling thread's reusable state, made on first use; NULL if out of memory. */
+static struct web_engines *thread_state(struct web_ctx *ctx)
+{
+	struct web_engines *es = pthread_getspecific(ctx->engines);
+	if (es)
+		return es;
+	es = calloc(1, sizeof *es);
+	if (!es || !(es->json = malloc(sizeof *es->json)) || pthread_setspecific(ctx->engines, es)) {
+		if (es)
+			free(es->json);
+		free(es);
+		return NULL;
+	}
+	return es;
+}
+
+/* A clean engine for mode, owned by the calling thread (do not free it); NULL if out of memory. */
+static nf_engine *thread_engine(struct web_ctx *ctx, nf_mode mode, nf_error *err)
+{
+	struct web_engines *es = thread_state(ctx);
+	if (!es) {
+		nf_error_set(err, NF_ENOMEM, "out of memory");
+		return NULL;
+	}
+	nf_engine **e = &es->e[mode == NF_MODE_CLINICIAN];
+	if (!*e) {
+		if (nf_engine_new(ctx->kb, mode, e, err) != NF_OK)
+			return NULL;
+		return *e;
+	}
+	for (size_t f = 0; f < ctx->nfindings; f++)
+		nf_engine_withdraw(*e, f);
+	nf_engine_set_screens(*e, 0);
+	return *e;
+}
+
+bool web_assess_init(struct web_ctx *ctx, const nf_kb *kb)
+{
+	if (pthread_key_create(&ctx->engines, engines_free))
+		return false;
+	ctx->engines_made = true;
+	ctx->kb = kb;
+	ctx->nfindings = nf_kb_findings(kb);
+	ctx->finding_ids = calloc(ctx->nfindings ? ctx->nfindings : 1, sizeof *ctx->finding_ids);
+	if (!ctx->finding_ids)
+		return false;
+	for (size_t f = 0; f < ctx->nfindings; f++)
+		ctx->finding_ids[f] = (struct web_id){nf_kb_finding_id(kb, f), f};
+	qsort(ctx->finding_ids, ctx->nfindings, sizeof *ctx->finding_ids, id_cmp);
+	json_t *o = kb_json(kb);
+	ctx->kb_json = o ? json_dumps(o, JSON_COMPACT) : NULL;
+	json_decref(o);
+	ctx->kb_json_len = ctx->kb_json ? strlen(ctx->kb_json) : 0;
+	return ctx->kb_json != NULL;
+}
+
+void web_assess_release(struct web_ctx *ctx)
+{
+	free(ctx->kb_json);
+	ctx->kb_json = NULL;
+	free(ctx->finding_ids);
+	ctx->finding_ids = NULL;
+	if (ctx->engines_made) {
+		engines_free(pthread_getspecific(ctx->engines));
+		pthread_setspecific(ctx->engines, NULL);
+		pthread_key_delete(ctx->engines);
+		ctx->engines_made = false;
+	}
+}
+
+/* ---- the assessment ---- */
+
+/* Parses one answer (node v of j) into the engine. Returns false with rs set to a 400 naming
+ * the key. */
+static bool apply_answer(const struct web_ctx *ctx, nf_engine *e, const struct web_json *j,
+			 const struct web_jnode *val, struct web_response *rs)
+{
+	const nf_kb *kb = nf_engine_kb(e);
+	const char *key = val->key;
+	int f = finding_index(ctx, key);
+	if (f < 0) {
+		web_json_error(rs, 400, "answers.%.100s: unknown finding", key);
+		return false;
+	}
+	if (nf_kb_finding_clinician(kb, (size_t)f) && nf_engine_mode(e) != NF_MODE_CLINICIAN) {
+		web_json_error(rs, 400, "answers.%s: a clinician finding needs mode clinician", key);
+		return false;
+	}
+	if (val->type == WEB_JNULL) {
+		nf_engine_unknown(e, (size_t)f);
+		return true;
+	}
+	nf_value v = {0};
+	switch (nf_kb_finding_type(kb, (size_t)f)) {
+	case NF_BOOL:
+		if (val->type != WEB_JBOOL) {
+			web_json_error(rs, 400, "answers.%s: must be true, false or null", key);
+			return false;
+		}
+		v.b = val->b;
+		break;
+	case NF_ENUM:
+		if (val->type != WEB_JSTRING ||
+		    (v.index = nf_kb_finding_value_index(kb, (size_t)f, val->s)) < 0) {
+			web_json_error(rs, 400, "answers.%s: must be one of the finding's values or null",
+				       key);
+			return false;
+		}
+		break;
+	case NF_NUMBER:
+		v.x = val->type == WEB_JNUMBER ? val->x : NAN;
+		if (!isfinite(v.x) || v.x < 0 || v.x > 1e6) {
+			web_json_error(rs, 400, "answers.%s: must be a number from 0 to 1000000 or null",
+				       key);
+			return false;
+		}
+		break;
+	case NF_SET: {
+		size_t i = 0;
+		if (val->type != WEB_JARRAY) {
+			web_json_error(rs, 400,
+				       "answers.%s: must be an array of the finding's values or null", key);
+			return false;
+		}
+		for (int c = val->first; c >= 0; c = j->node[c].next, i++) {
+			const struct web_jnode *item = &j->node[c];
+			int k = item->type == WEB_JSTRING ? nf_kb_finding_value_index(kb, (size_t)f, item->s)
+							  : -1;
+			if (k < 0 || k >= 32) {
+				web_json_error(rs, 400, "answers.%s[%zu]: not one of the finding's values",
+					       key, i);
+				return false;
+			}
+			if (v.set >> k & 1) {
+				web_json_error(rs, 400, "answers.%s[%zu]: listed twice", key, i);
+				return false;
+			}
+			v.set |= 1u << k;
+		}
+		break;
+	}
+	}
+	nf_error err;
+	if (nf_engine_answer(e, (size_t)f, &v, &err) != NF_OK) {
+		web_json_error(rs, 400, "answers.%s: %s", key, err.msg);
+		return false;
+	}
+	return true;
+}
+
+/* Reads {"mode", "answers", "screens"} into the thread's engine (which the caller must not free);
+ * on a fault sets rs and returns NULL. */
+nf_engine *web_assess_engine(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs)
+{
+	if (!rq->body || !rq->body_len) {
+		web_json_error(rs, 400, "body: a JSON object {\"mode\", \"answers\", \"screens\"} is needed");
+		return NULL;
+	}
+	struct web_engines *es = thread_state(ctx);
+	if (!es) {
+		web_json_error(rs, 500, "out of memory");
+		return NULL;
+	}
+	struct web_json *j = es->json;
+	if (!web_json_read(j, rq->body, rq->body_len)) {
+		web_json_error(rs, 400, "body: %s", j->error);
+		return NULL;
+	}
+	const struct web_jnode *root = &j->node[0], *answers = NULL;
+	nf_mode mode = NF_MODE_RUNNER;
+	long long screens = 0;
+	if (root->type != WEB_JOBJECT) {
+		web_json_error(rs, 400, "body: must be a JSON object");
+		return NULL;
+	}
+	for (int c = root->first; c >= 0; c = j->node[c].next) {
+		const struct web_jnode *val = &j->node[c];
+		if (!strcmp(val->key, "mode")) {
+			if (val->type == WEB_JSTRING && !strcmp(val->s, "runner"))
+				mode = NF_MODE_RUNNER;
+			else if (val->type == WEB_JSTRING && !strcmp(val->s, "clinician"))
+				mode = NF_MODE_CLINICIAN;
+			else {
+				web_json_error(rs, 400, "mode: must be \"runner\" or \"clinician\"");
+				return NULL;
+			}
+		} else if (!strcmp(val->key, "answers")) {
+			if (val->type != WEB_JOBJECT) {
+				web_json_error(rs, 400,
+					       "answers: must be an object of finding IDs to values");
+				return NULL;
+			}
+			answers = val;
+		} else if (!strcmp(val->key, "screens")) {
+			if (val->type != WEB_JNUMBER || !val->is_integer || val->integer < 0 ||
+			    val->integer > NF_MAX_SCREENS) {
+				web_json_error(rs, 400, "screens: must be an integer from 0 to %d",
+					       NF_MAX_SCREENS);
+				return NULL;
+			}
+			screens = val->integer;
+		} else {
+			web_json_error(rs, 400, "%.100s: unknown key (expected mode, answers, screens)",
+				       val->key);
+			return NULL;
+		}
+	}
+	nf_error err;
+	nf_engine *e = thread_engine(ctx, mode, &err);
+	if (!e) {
+		web_json_error(rs, 500, "%s", err.msg);
+		return NULL;
+	}
+	nf_engine_set_screens(e, (size_t)screens);
+	for (int c = answers ? answers->first : -1; c >= 0; c = j->node[c].next)
+		if (!apply_answer(ctx, e, j, &j->node[c], rs))
+			return NULL;
+	return e;
+}
+
+static json_t *triage_json(nf_engine *e, bool *stop)
+{
+	const nf_kb *kb = nf_engine_kb(e);
+	nf_triage_info ti;
+	nf_triage level = nf_engine_triage(e, &ti);
+	*stop = ti.red_flag_level == NF_EMERGENCY;
+	json_t *rf = json_null();
+	if (ti.red_flag >= 0) {
+		const char *says = NULL;
+		nf_kb_finding_red_flag(kb, (size_t)ti.red_flag, &says);
+		rf = json_pack("{s:s, s:s, s:s}", "finding", nf_kb_finding_id(kb, (size_t)ti.red_flag),
+			       "level", nf_triage_id(ti.red_flag_level), "says", says ? says : "");
+	}
+	return json_pack("{s:s, s:s, s:o, s:b}", "level", nf_triage_id(level), "words",
+			 nf_triage_words(level), "red_flag", rf, "stop", *stop);
+}
+
+void web_assess_next(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs)
+{
+	nf_engine *e = web_assess_engine(ctx, rq, rs);
+	if (!e)
+		return;
+	const nf_kb *kb = ctx->kb;
+	bool stop;
+	json_t *tri = triage_json(e, &stop);
+	nf_question q;
+	bool done = stop || !nf_engine_next(e, &q);
+	json_t *question = json_null();
+	if (!done) {
+		json_t *ids = json_array();
+		for (size_t i = 0; i < q.n && i < NF_MAX_CHECKLIST; i++)
+			json_array_append_new(ids, json_string(nf_kb_finding_id(kb, q.finding[i])));
+		bool red = true;
+		for (size_t i = 0; i < q.n && i < NF_MAX_CHECKLIST; i++)
+			if (nf_kb_finding_red_flag(kb, q.finding[i], NULL) < 0)
+				red = false;
+		question = json_pack(
+		    "{s:o, s:s, s:o, s:b}", "checklist",
+		    q.checklist >= 0 ? json_string(nf_kb_checklist_id(kb, (size_t)q.checklist)) : json_null(),
+		    "title",
+		    q.checklist >= 0 ? nf_kb_checklist_title(kb, (size_t)q.checklist)
+				     : nf_kb_finding_question(kb, q.finding[0]),
+		    "findings", ids, "red_flags", red);
+	}
+	size_t screens = nf_engine_screens(e);
+	double fraction = done ? 1.0 : fmin(0.95, (double)screens / WEB_TYPICAL_SCREENS);
+	json_t *o = json_pack("{s:b, s:o, s:{s:i, s:f}, s:o}", "done", done, "question", question, "progress",
+			      "screens", (int)screens, "fraction", fraction, "triage", tri);
+	json_reply(rs, 200, o);
+}
+
+void web_assess_result(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs)
+{
+	nf_engine *e = web_assess_engine(ctx, rq, rs);
+	if (!e)
+		return;
+	web_json_text(rs, 200, nf_engine_result_json(e));
+}

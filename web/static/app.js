@@ -1,0 +1,501 @@
+// numbfoot serve: the page. Plain JavaScript, no framework, nothing loaded from elsewhere.
+// The server keeps no session: this page holds the answers and sends all of them each time.
+'use strict';
+
+(function () {
+  const $ = (id) => document.getElementById(id);
+  const WHO = {
+    sports_medicine: 'a sports-medicine doctor', physiotherapist: 'a physiotherapist',
+    podiatrist: 'a podiatrist', gp: 'your GP (family doctor)', vascular_surgeon: 'a vascular surgeon',
+    neurologist: 'a neurologist', spinal_surgeon: 'a spinal surgeon',
+    foot_ankle_surgeon: 'a foot-and-ankle surgeon', emergency_department: 'the emergency department',
+  };
+  const LEVEL_TITLE = { emergency: 'Emergency', urgent: 'Urgent', routine: 'Routine', self_care: 'Self-care' };
+
+  const state = {
+    kb: null, byId: {}, mode: 'runner', answers: {}, history: [], remembered: {}, question: null,
+    miles: false,
+  };
+
+  function el(tag, attrs, ...kids) {
+    const e = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs || {})) {
+      if (v === false || v === null || v === undefined) continue;
+      if (k === 'text') e.textContent = v;
+      else if (k === 'class') e.className = v;
+      else if (k.startsWith('on')) e.addEventListener(k.slice(2), v);
+      else e.setAttribute(k, v === true ? '' : v);
+    }
+    for (const k of kids) if (k !== null && k !== undefined) e.append(k);
+    return e;
+  }
+
+  async function api(method, path, body) {
+    const opt = { method, headers: {} };
+    if (body !== undefined) {
+      opt.headers['Content-Type'] = 'application/json';
+      opt.body = JSON.stringify(body);
+    }
+    const r = await fetch(path, opt);
+    let data = null;
+    try { data = await r.json(); } catch (e) { data = null; }
+    if (!r.ok) {
+      const msg = data && data.error ? data.error : 'the server answered ' + r.status;
+      if (r.status === 403) notice('This page needs the address that numbfoot serve printed (with its token). ' + msg);
+      throw new Error(msg);
+    }
+    return data;
+  }
+  window.numbfootApi = api;
+
+  function notice(text) {
+    const n = $('notice');
+    n.textContent = text || '';
+    n.hidden = !text;
+  }
+
+  let step = 0;
+  let assessScreen = 'screen-start'; // where "Assessment" in the menu goes back to
+  function show(id) {
+    document.body.dataset.step = String(++step); // for the tests: a new screen is on show
+    if (id !== 'screen-journal') assessScreen = id;
+    for (const s of document.querySelectorAll('.screen')) s.hidden = s.id !== id;
+    $('nav-assess').setAttribute('aria-current', id === 'screen-journal' ? 'false' : 'page');
+    $('nav-journal').setAttribute('aria-current', id === 'screen-journal' ? 'page' : 'false');
+    const h = document.querySelector('#' + id + ' h1');
+    if (h) h.focus();
+    window.scrollTo(0, 0);
+  }
+
+  function body() {
+    return { mode: state.mode, answers: state.answers, screens: state.history.length };
+  }
+
+  function setBanner(triage) {
+    const b = $('banner');
+    if (triage && triage.level === 'emergency') {
+      b.className = 'banner emergency';
+      b.replaceChildren('Stop running and get emergency care now.');
+      if (triage.red_flag && triage.red_flag.says) b.append(el('span', { class: 'says', text: triage.red_flag.says }));
+      b.hidden = false;
+    } else {
+      b.hidden = true;
+      b.replaceChildren();
+    }
+  }
+
+  // ---- the interview ----
+
+  async function next() {
+    $('q-error').textContent = '';
+    const r = await api('POST', '/api/assess/next', body());
+    setBanner(r.triage.stop ? r.triage : null);
+    if (r.done) return result();
+    state.question = r.question;
+    renderQuestion(r);
+  }
+
+  function unitFor(f) {
+    if (f.distance) return state.miles ? 'mi' : 'km';
+    return f.unit || '';
+  }
+
+  function renderQuestion(r) {
+    const q = r.question;
+    const fill = Math.round(r.progress.fraction * 100);
+    $('progress-fill').style.width = fill + '%';
+    $('progress-text').textContent = 'Question ' + (r.progress.screens + 1) +
+      (q.red_flags ? ': warning signs first' : '');
+    $('q-title').textContent = q.title;
+    const fields = $('q-fields');
+    fields.replaceChildren();
+    $('q-back').disabled = state.history.length === 0;
+    const fs = q.findings.map((id) => state.byId[id]);
+    if (q.checklist) {
+      $('q-help').textContent = 'Tick each that applies; leave the rest. Choose "Don\'t know" if you are unsure.';
+      const set = el('fieldset', {}, el('legend', { class: 'sr', text: 'Tick those that apply' }));
+      for (const f of fs) {
+        const prev = state.remembered[f.id];
+        set.append(el('label', { class: 'choice' },
+          el('input', { type: 'checkbox', name: f.id, value: 'yes', checked: prev === true }),
+          el('span', {}, f.question, el('span', { class: 'sub', text: f.help }))));
+      }
+      fields.append(set);
+      $('q-next').textContent = 'Next';
+      return show('screen-question');
+    }
+    const f = fs[0];
+    $('q-help').textContent = f.help || '';
+    const prev = state.remembered[f.id];
+    const legend = el('legend', { text: 'Your answer' });
+    if (f.type === 'bool') {
+      fields.append(el('fieldset', {}, legend,
+        el('label', { class: 'choice' }, el('input', { type: 'radio', name: f.id, value: 'yes', checked: prev === true }), 'Yes'),
+        el('label', { class: 'choice' }, el('input', { type: 'radio', name: f.id, value: 'no', checked: prev === false }), 'No')));
+    } else if (f.type === 'enum' || f.type === 'set') {
+      const set = el('fieldset', {}, el('legend', { text: f.type === 'set' ? 'Tick all that apply' : 'Choose one' }));
+      for (const v of f.values) {
+        const on = f.type === 'set' ? Array.isArray(prev) && prev.includes(v.id) : prev === v.id;
+        set.append(el('label', { class: 'choice' },
+          el('input', { type: f.type === 'set' ? 'checkbox' : 'radio', name: f.id, value: v.id, checked: on }),
+          v.means));
+      }
+      fields.append(set);
+    } else {
+      const unit = unitFor(f);
+      const shown = typeof prev === 'number' ? (f.distance && state.miles ? +(prev / 1.609344).toFixed(1) : prev) : '';
+      const row = el('div', { class: 'number-row' },
+        el('label', { for: 'num-' + f.id, text: 'Your answer' + (unit ? ' (' + unit + ')' : '') }),
+        el('input', { type: 'number', id: 'num-' + f.id, name: f.id, min: '0', step: 'any', inputmode: 'decimal', value: shown }));
+      if (f.distance) {
+        const sel = el('select', { id: 'unit-' + f.id, 'aria-label': 'Unit' },
+          el('option', { value: 'km', text: 'km', selected: !state.miles }),
+          el('option', { value: 'mi', text: 'miles', selected: state.miles }));
+        sel.addEventListener('change', () => { state.miles = sel.value === 'mi'; });
+        row.append(sel);
+      }
+      fields.append(row);
+    }
+    show('screen-question');
+  }
+
+  // Reads the form into values for each finding on the screen; null when nothing is chosen.
+  function readForm() {
+    const q = state.question;
+    const form = $('q-form');
+    const out = {};
+    if (q.checklist) {
+      for (const id of q.findings) out[id] = form.querySelector('input[name="' + id + '"]').checked;
+      return out;
+    }
+    const f = state.byId[q.findings[0]];
+    const inputs = [...form.querySelectorAll('input[name="' + f.id + '"]')];
+    if (f.type === 'bool') {
+      const c = inputs.find((i) => i.checked);
+      if (!c) throw new Error('Choose yes or no, or "Don\'t know".');
+      out[f.id] = c.value === 'yes';
+    } else if (f.type === 'enum') {
+      const c = inputs.find((i) => i.checked);
+      if (!c) throw new Error('Choose one of the answers, or "Don\'t know".');
+      out[f.id] = c.value;
+    } else if (f.type === 'set') {
+      out[f.id] = inputs.filter((i) => i.checked).map((i) => i.value);
+      if (!out[f.id].length) throw new Error('Tick at least one, or "Don\'t know".');
+    } else {
+      const s = inputs[0].value.trim();
+      const x = Number(s);
+      if (s === '' || !isFinite(x) || x < 0 || x > 1e6) throw new Error('Type a number (0 or more), or "Don\'t know".');
+      out[f.id] = f.distance && state.miles ? x * 1.609344 : x;
+    }
+    return out;
+  }
+
+  async function answer(values) {
+    const q = state.question;
+    for (const [k, v] of Object.entries(values)) {
+      state.answers[k] = v;
+      state.remembered[k] = v;
+    }
+    state.history.push(q.findings.slice());
+    try {
+      await next();
+    } catch (e) {
+      // Undo so that the screen can be answered again.
+      state.history.pop();
+      for (const k of Object.keys(values)) delete state.answers[k];
+      $('q-error').textContent = e.message;
+    }
+  }
+
+  async function back() {
+    const last = state.history.pop();
+    if (!last) return;
+    for (const id of last) delete state.answers[id];
+    try { await next(); } catch (e) { $('q-error').textContent = e.message; }
+  }
+
+  async function start(mode) {
+    state.mode = mode;
+    state.answers = {};
+    state.remembered = {};
+    state.history = [];
+    setBanner(null);
+    await next();
+  }
+
+  // ---- the result ----
+
+  function answerWords(id, v) {
+    const f = state.byId[id];
+    if (!f) return String(v);
+    if (v === null) return "don't know";
+    if (f.type === 'bool') return v ? 'yes' : 'no';
+    const means = (x) => { const m = f.values.find((y) => y.id === x); return m ? m.means : x; };
+    if (f.type === 'enum') return means(v);
+    if (f.type === 'set') return v.length ? v.map(means).join(', ') : 'none of the listed places';
+    if (f.distance && state.miles) return (v / 1.609344).toPrecision(3) + ' mi';
+    return v + (f.unit ? ' ' + f.unit : '');
+  }
+
+  function pct(p) {
+    if (p > 0.99) return '>99%';
+    if (p < 0.01) return '<1%';
+    return Math.round(p * 100) + '%';
+  }
+
+  async function result() {
+    const r = await api('POST', '/api/assess/result', body());
+    const t = r.triage;
+    setBanner(t.level === 'emergency' ? t : null);
+    const box = $('r-triage');
+    box.className = 'triage ' + t.level;
+    box.replaceChildren(el('strong', { text: LEVEL_TITLE[t.level] || t.level }), t.words);
+    if (t.red_flag && t.red_flag.says) box.append(el('div', { class: 'says', text: 'Warning sign: ' + t.red_flag.says }));
+
+    const causes = $('r-causes');
+    causes.replaceChildren();
+    for (const c of r.ranking.slice(0, 5)) {
+      const bar = el('span', {});
+      bar.style.width = Math.max(0.5, c.probability * 100).toFixed(1) + '%';
+      const reasons = el('ul', { class: 'reasons' });
+      for (const why of c.reasons.slice(0, 3)) {
+        const f = state.byId[why.finding];
+        const factor = Math.exp(Math.abs(why.weight));
+        reasons.append(el('li', {
+          text: (why.weight >= 0 ? 'raised by ' : 'lowered by ') + (f ? f.means : why.finding) + ': ' +
+            answerWords(why.finding, why.answer) + ' (\u00d7' + factor.toFixed(1) + ')',
+        }));
+      }
+      causes.append(el('li', {},
+        el('div', { class: 'cause-head' }, el('span', { text: c.name }), el('span', { text: pct(c.probability) })),
+        el('div', { class: 'bar', role: 'img', 'aria-label': c.name + ': ' + pct(c.probability) }, bar),
+        el('p', { class: 'help', text: c.summary }),
+        reasons.childElementCount ? reasons : null));
+    }
+
+    const plan = $('r-plan');
+    plan.replaceChildren();
+    if (t.level === 'emergency') plan.append(el('p', { text: 'Stop running and get emergency care now; the plan below is for later.' }));
+    for (const p of r.plan) {
+      const ol = el('ol', { class: 'plan-steps' });
+      for (const s of p.steps) ol.append(el('li', { text: s.step + (s.weeks ? ' (try for ' + s.weeks + ' week' + (s.weeks === 1 ? '' : 's') + ')' : '') }));
+      plan.append(el('h3', { text: 'If it is ' + p.name + ' (' + pct(p.probability) + ')' }), ol);
+    }
+    const see = $('r-see');
+    see.replaceChildren();
+    for (const w of r.see) see.append(el('li', { text: WHO[w] || w }));
+    $('r-disclaimer').textContent = r.disclaimer;
+    $('r-save-status').textContent = '';
+    show('screen-result');
+  }
+
+  // ---- the journal: runs with their numbness, shoes and insoles, watch-file import ----
+
+  function km(m) { return m === null ? '-' : (m / 1000).toFixed(1) + ' km'; }
+  function minutes(s) {
+    if (s === null) return '-';
+    const t = Math.round(s), h = Math.floor(t / 3600), m = Math.floor((t % 3600) / 60), sec = t % 60;
+    return (h ? h + ':' + String(m).padStart(2, '0') : m) + ':' + String(sec).padStart(2, '0');
+  }
+  function field(label, input) { return el('label', { class: 'field' }, label, input); }
+  function num(name, attrs) { return el('input', Object.assign({ type: 'number', name, min: '0', step: 'any', inputmode: 'decimal' }, attrs || {})); }
+  function val(form, name) { const v = form.elements[name].value.trim(); return v === '' ? null : v; }
+  function numVal(form, name) { const v = val(form, name); return v === null ? null : Number(v); }
+  function status(box, text, bad) { box.textContent = text; box.className = bad ? 'error' : 'help'; }
+
+  async function journal() {
+    const body = $('j-body');
+    let gear, runs, saved;
+    try {
+      gear = (await api('GET', '/api/gear')).gear;
+      runs = (await api('GET', '/api/runs')).runs;
+      saved = (await api('GET', '/api/assessments')).assessments;
+    } catch (e) {
+      body.replaceChildren(el('p', { class: 'error', text: 'The journal is not available: ' + e.message }));
+      return show('screen-journal');
+    }
+    const shoes = gear.filter((g) => g.kind === 'shoes' && !g.retired);
+    const today = new Date();
+    const pad = (n) => String(n).padStart(2, '0');
+    const date = today.getFullYear() + '-' + pad(today.getMonth() + 1) + '-' + pad(today.getDate());
+
+    // Add a run, with the numbness on it if any.
+    const locs = state.byId.location ? state.byId.location.values : [];
+    const episode = el('fieldset', { id: 'j-episode', hidden: true }, el('legend', { text: 'The numbness on this run' }),
+      el('div', { class: 'grid' },
+        field('Began after (km)', num('onset_km')),
+        field('How bad (0 to 10)', num('severity', { max: '10', step: '1' })),
+        field('Feeling came back after (minutes)', num('recover_min')),
+        field('Side', el('select', { name: 'side' }, el('option', { value: '', text: "don't know" }),
+          el('option', { value: 'one', text: 'one foot' }), el('option', { value: 'both', text: 'both feet' }))),
+        field('Loosening the laces helped', el('select', { name: 'loosening_helped' }, el('option', { value: '', text: "don't know" }),
+          el('option', { value: 'yes', text: 'yes' }), el('option', { value: 'no', text: 'no' })))),
+      el('fieldset', {}, el('legend', { text: 'Where' }),
+        ...locs.map((v) => el('label', { class: 'choice' }, el('input', { type: 'checkbox', name: 'loc', value: v.id }), v.means))));
+    const numb = el('input', { type: 'checkbox', name: 'numb', id: 'j-numb' });
+    numb.addEventListener('change', () => { episode.hidden = !numb.checked; });
+    const runStatus = el('p', { role: 'status' });
+    const runForm = el('form', { id: 'j-run-form' },
+      el('div', { class: 'grid' },
+        field('Date', el('input', { type: 'date', name: 'date', value: date, required: true })),
+        field('Start time', el('input', { type: 'time', name: 'time', value: '07:00' })),
+        field('Distance (km)', num('distance_km')),
+        field('Time running (minutes)', num('duration_min')),
+        field('Surface', el('input', { type: 'text', name: 'surface', maxlength: '63' })),
+        field('Shoes', el('select', { name: 'shoes' }, el('option', { value: '', text: 'none or not listed' }),
+          ...shoes.map((g) => el('option', { value: g.nickname, text: g.nickname, selected: g.default }))))),
+      field('Notes', el('textarea', { name: 'notes', rows: '2', maxlength: '1000' })),
+      el('label', { class: 'choice' }, numb, 'My feet went numb or tingled on this run'),
+      episode,
+      el('div', { class: 'actions' }, el('button', { type: 'submit', class: 'primary', text: 'Add the run' })),
+      runStatus);
+    runForm.addEventListener('submit', async (ev) => {
+      ev.preventDefault();
+      const f = runForm;
+      const when = new Date(f.elements.date.value + 'T' + (f.elements.time.value || '12:00'));
+      if (isNaN(when)) return status(runStatus, 'Give the date of the run.', true);
+      const run = {
+        start_time: when.toISOString().replace(/\.\d+Z$/, 'Z'), distance_km: numVal(f, 'distance_km'),
+        duration_min: numVal(f, 'duration_min'), surface: val(f, 'surface'), shoes: val(f, 'shoes'), notes: val(f, 'notes'),
+      };
+      if (numb.checked) {
+        const lh = val(f, 'loosening_helped');
+        run.episode = {
+          onset_km: numVal(f, 'onset_km'), severity: numVal(f, 'severity'), recover_min: numVal(f, 'recover_min'),
+          side: val(f, 'side'), loosening_helped: lh === null ? null : lh === 'yes',
+          locations: [...f.querySelectorAll('input[name=loc]:checked')].map((i) => i.value),
+        };
+      }
+      try {
+        const r = await api('POST', '/api/runs', run);
+        await journal();
+        status($('j-run-status'), 'Run added' + (r.shoes_worn_out ? '; those shoes have reached their retirement distance.' : '.'));
+      } catch (e) { status(runStatus, e.message, true); }
+    });
+    runStatus.id = 'j-run-status';
+
+    // The runs, latest first.
+    const rows = runs.slice().reverse().map((r) => el('tr', {},
+      el('td', { text: r.start_time ? new Date(r.start_time).toLocaleString() : '-' }),
+      el('td', { text: km(r.distance_m) }), el('td', { text: minutes(r.moving_s) }),
+      el('td', { text: r.shoes || '-' }),
+      el('td', { text: r.episodes.length ? r.episodes.map((e) => 'numb' + (e.severity !== null ? ' ' + e.severity + '/10' : '') +
+        (e.onset_km !== null ? ' at ' + e.onset_km + ' km' : '')).join('; ') : 'none' }),
+      el('td', { text: r.source_file || 'typed' })));
+    const runTable = runs.length ? el('div', { class: 'table-wrap' }, el('table', { id: 'j-runs' },
+      el('thead', {}, el('tr', {}, ...['When', 'Distance', 'Time', 'Shoes', 'Numbness', 'From'].map((h) => el('th', { scope: 'col', text: h })))),
+      el('tbody', {}, ...rows))) : el('p', { class: 'help', id: 'j-runs', text: 'No runs yet.' });
+
+    // Import a watch file.
+    const file = el('input', { type: 'file', id: 'j-file', accept: '.fit,.gpx,.tcx' });
+    const importStatus = el('p', { role: 'status', id: 'j-import-status' });
+    const importForm = el('form', { id: 'j-import-form' },
+      el('label', { for: 'j-file', text: 'A FIT, GPX or TCX file from your watch' }), el('br'), file,
+      el('div', { class: 'actions' }, el('button', { type: 'submit', text: 'Import' })), importStatus);
+    importForm.addEventListener('submit', async (ev) => {
+      ev.preventDefault();
+      const fl = file.files[0];
+      if (!fl) return status(importStatus, 'Choose a file first.', true);
+      const r = await fetch('/api/import', {
+        method: 'POST', body: fl,
+        headers: { 'Content-Type': 'application/octet-stream', 'X-Numbfoot-Filename': fl.name.replace(/[^\x20-\x7e]/g, '_') },
+      });
+      const d = await r.json().catch(() => ({}));
+      if (!r.ok) return status(importStatus, d.error || 'the server answered ' + r.status, true);
+      await journal();
+      status($('j-import-status'), 'Imported ' + km(d.run.distance_m) + ' from ' + d.run.source_file + '.');
+    });
+
+    // Shoes and insoles.
+    const gearRows = gear.map((g) => el('tr', {},
+      el('td', { text: g.nickname + (g.default ? ' (default)' : '') }), el('td', { text: g.kind }),
+      el('td', { text: [g.brand, g.model].filter(Boolean).join(' ') || '-' }),
+      el('td', { text: g.used_km.toFixed(0) + (g.retire_km ? ' of ' + g.retire_km.toFixed(0) : '') + ' km' }),
+      el('td', { text: g.retired ? 'retired ' + g.retired : g.wear === 'retire' ? 'replace' : g.wear === 'check' ? 'check the midsole' : g.wear })));
+    const gearStatus = el('p', { role: 'status', id: 'j-gear-status' });
+    const gearForm = el('form', { id: 'j-gear-form' },
+      el('div', { class: 'grid' },
+        field('Nickname', el('input', { type: 'text', name: 'nickname', required: true, maxlength: '63' })),
+        field('Kind', el('select', { name: 'kind' }, el('option', { value: 'shoes', text: 'shoes' }), el('option', { value: 'insoles', text: 'insoles' }))),
+        field('Brand', el('input', { type: 'text', name: 'brand', maxlength: '63' })),
+        field('Model', el('input', { type: 'text', name: 'model', maxlength: '63' })),
+        field('Distance already run in them (km)', num('start_km')),
+        field('Retire after (km)', num('retire_km'))),
+      el('div', { class: 'actions' }, el('button', { type: 'submit', text: 'Add shoes or insoles' })), gearStatus);
+    gearForm.addEventListener('submit', async (ev) => {
+      ev.preventDefault();
+      const f = gearForm;
+      const g = { nickname: val(f, 'nickname'), kind: val(f, 'kind'), brand: val(f, 'brand'), model: val(f, 'model') };
+      if (numVal(f, 'start_km') !== null) g.start_km = numVal(f, 'start_km');
+      if (numVal(f, 'retire_km') !== null) g.retire_km = numVal(f, 'retire_km');
+      try {
+        await api('POST', '/api/gear', g);
+        await journal();
+        status($('j-gear-status'), 'Added ' + g.nickname + '.');
+      } catch (e) { status(gearStatus, e.message, true); }
+    });
+
+    body.replaceChildren(
+      el('h2', { text: 'Add a run' }), runForm,
+      el('h2', { text: 'Runs' }), runTable,
+      el('h2', { text: 'Import from a watch' }), importForm,
+      el('h2', { text: 'Shoes and insoles' }),
+      gear.length ? el('div', { class: 'table-wrap' }, el('table', { id: 'j-gear' },
+        el('thead', {}, el('tr', {}, ...['Nickname', 'Kind', 'Make', 'Used', 'Wear'].map((h) => el('th', { scope: 'col', text: h })))),
+        el('tbody', {}, ...gearRows))) : el('p', { class: 'help', id: 'j-gear', text: 'None yet.' }),
+      el('h3', { text: 'Add shoes or insoles' }), gearForm,
+      el('h2', { text: 'Saved assessments' }),
+      saved.length ? el('div', { class: 'table-wrap' }, el('table', { id: 'j-assessments' },
+        el('thead', {}, el('tr', {}, ...['When', 'Advice', 'Most likely cause'].map((h) => el('th', { scope: 'col', text: h })))),
+        el('tbody', {}, ...saved.slice().reverse().map((a) => el('tr', {},
+          el('td', { text: new Date(a.time).toLocaleString() }),
+          el('td', { text: a.result ? LEVEL_TITLE[a.result.triage.level] || a.result.triage.level : '-' }),
+          el('td', { text: a.result && a.result.ranking.length ? a.result.ranking[0].name + ' (' + pct(a.result.ranking[0].probability) + ')' : '-' }))))))
+        : el('p', { class: 'help', id: 'j-assessments', text: 'None yet: the result of an assessment has a button to save it here.' }));
+    show('screen-journal');
+  }
+
+  // ---- wiring ----
+
+  async function boot() {
+    try {
+      state.kb = await api('GET', '/api/kb');
+    } catch (e) {
+      notice('Could not load the questions: ' + e.message);
+      return;
+    }
+    for (const f of state.kb.findings) state.byId[f.id] = f;
+    $('start-form').addEventListener('submit', (ev) => {
+      ev.preventDefault();
+      const m = $('start-form').querySelector('input[name="mode"]:checked').value;
+      start(m).catch((e) => notice(e.message));
+    });
+    $('q-form').addEventListener('submit', (ev) => {
+      ev.preventDefault();
+      let values;
+      try { values = readForm(); } catch (e) { $('q-error').textContent = e.message; return; }
+      answer(values);
+    });
+    $('q-unknown').addEventListener('click', () => {
+      const v = {};
+      for (const id of state.question.findings) v[id] = null;
+      answer(v);
+    });
+    $('q-back').addEventListener('click', () => back());
+    $('q-stop').addEventListener('click', () => result().catch((e) => { $('q-error').textContent = e.message; }));
+    $('r-save').addEventListener('click', async () => {
+      try {
+        const r = await api('POST', '/api/assessments', body());
+        status($('r-save-status'), 'Saved in your journal (' + new Date(r.time).toLocaleString() + ').');
+      } catch (e) { status($('r-save-status'), 'Not saved: ' + e.message, true); }
+    });
+    $('r-back').addEventListener('click', () => back());
+    $('r-again').addEventListener('click', () => { setBanner(null); show('screen-start'); });
+    $('nav-assess').addEventListener('click', () => show(assessScreen));
+    $('nav-journal').hidden = false;
+    $('nav-journal').addEventListener('click', () => journal().catch((e) => notice(e.message)));
+    document.body.dataset.ready = 'yes';
+  }
+
+  document.addEventListener('DOMContentLoaded', boot);
+})();

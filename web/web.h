@@ -1,0 +1,173 @@
+/* numbfoot serve: the local web server and its request handler.
+ *
+ * The handler (web/api.c) is a pure function of one request: it takes the method, path, query,
+ * headers and body and gives a status, a content type and a body. It holds no session state and
+ * knows nothing of sockets, so that the server (web/server.c, libmicrohttpd) and the fuzz target
+ * (fuzz/fuzz_http.c) call the very same code. A client of include/numbfoot/ only.
+ */
+#ifndef NUMBFOOT_WEB_H
+#define NUMBFOOT_WEB_H
+
+#include <pthread.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "numbfoot/kb.h"
+
+#define WEB_JSON_MAX (64 * 1024)	  /* cap on a JSON request body */
+#define WEB_UPLOAD_MAX (16 * 1024 * 1024) /* cap on an uploaded watch file (POST /api/import) */
+#define WEB_MAX_HEADERS 64		  /* more request headers than this: 431 */
+#define WEB_MAX_HOSTS 8			  /* allowed Host header values */
+#define WEB_HOST_MAX 80
+#define WEB_TOKEN_HEX 64 /* token: 32 random bytes as hex */
+#define WEB_COOKIE "nf_token"
+
+/* A file built into the binary (cli/blobs.S). */
+struct web_asset {
+	const char *path; /* "/", "/app.js" */
+	const char *type; /* Content-Type */
+	const char *data;
+	size_t len;
+};
+
+struct nf_journal;
+
+/* What the server shares between requests: read-only after web_ctx_init, except the journal,
+ * which is used under journal_lock. */
+struct web_ctx {
+	const nf_kb *kb;
+	char token[WEB_TOKEN_HEX + 1];
+	bool token_everywhere; /* --listen given: every request needs the token, not only POSTs */
+	char hosts[WEB_MAX_HOSTS][WEB_HOST_MAX]; /* allowed Host values, "127.0.0.1:8737" */
+	size_t nhosts;
+	const struct web_asset *assets;
+	size_t nassets;
+	char *kb_json; /* GET /api/kb, built once */
+	size_t kb_json_len;
+	struct web_id {
+		const char *id;
+		size_t index;
+	} * finding_ids; /* sorted by id, for bsearch */
+	size_t nfindings;
+	pthread_key_t engines;	    /* each thread's reusable engines and JSON arena (web/assess.c) */
+	bool engines_made;
+	struct nf_journal *journal; /* NULL: the journal endpoints answer 503 */
+	pthread_mutex_t journal_lock;
+	const char *tmpdir; /* where uploads are spooled */
+};
+
+/* Builds what ctx needs from kb (the /api/kb text); the caller has set the other fields. Returns
+ * false when out of memory. Release with web_ctx_release, after every thread that handled
+ * requests has ended (their engines are freed as they end) except the calling one. */
+bool web_ctx_init(struct web_ctx *ctx, const nf_kb *kb);
+void web_ctx_release(struct web_ctx *ctx);
+/* Adds an allowed Host value (host:port, IPv6 in brackets). False when the list is full. */
+bool web_ctx_allow_host(struct web_ctx *ctx, const char *host, unsigned port);
+
+struct web_header {
+	const char *name, *value;
+};
+
+struct web_request {
+	const char *method;	 /* "GET", "POST", ... */
+	const char *path;	 /* "/api/kb", without the query */
+	const char *token_query; /* the query's token=... value, or NULL */
+	const struct web_header *headers;
+	size_t nheaders;  /* more than WEB_MAX_HEADERS: 431 */
+	const char *body; /* NUL-terminated when body_len > 0 (JSON bodies), else NULL */
+	size_t body_len;
+	bool body_too_large;	 /* the body passed its cap and was dropped */
+	const char *upload_path; /* POST /api/import: the spooled body, or NULL */
+	const char *upload_name; /* its file name from X-Numbfoot-Filename, or NULL */
+};
+
+struct web_response {
+	int status;
+	const char *type;
+	const char *body; /* static (owned false) or malloc'd (owned true) */
+	size_t len;
+	bool owned;
+	char location[128];   /* a redirect target, or "" */
+	char set_cookie[160]; /* a Set-Cookie value, or "" */
+	bool no_store;	      /* Cache-Control: no-store (every API answer) */
+};
+
+/* Handles one request. Always fills rs; never fails: out of memory gives a static 500. */
+void web_handle(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs);
+/* Frees the body if it is owned. */
+void web_response_release(struct web_response *rs);
+
+/* Value of header name (case-insensitive), or NULL. */
+const char *web_header(const struct web_request *rq, const char *name);
+
+/* The assessment (web/assess.c): its part of web_ctx_init and web_ctx_release, and the two
+ * POST endpoints. */
+bool web_assess_init(struct web_ctx *ctx, const nf_kb *kb);
+void web_assess_release(struct web_ctx *ctx);
+/* The body {"mode", "answers", "screens"} of rq in the calling thread's engine (not to be freed;
+ * good until the thread's next request); on a fault NULL, with rs set to the 4xx. */
+struct nf_engine;
+struct nf_engine *web_assess_engine(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs);
+void web_assess_next(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs);
+void web_assess_result(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs);
+
+/* Journal endpoints (web/journal_api.c): handle rq under /api/gear, /api/runs, /api/episodes and
+ * /api/import; return false if the path is not theirs. */
+bool web_journal_route(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs);
+
+/* A strict JSON reader for the assessment bodies (web/jsonread.c): a flat tree in one arena. */
+#define WEB_JSON_NODES 4096  /* values in one body */
+#define WEB_JSON_MEMBERS 512 /* members of one object or array */
+#define WEB_JSON_DEPTH 32
+
+enum web_jtype { WEB_JNULL, WEB_JBOOL, WEB_JNUMBER, WEB_JSTRING, WEB_JARRAY, WEB_JOBJECT };
+
+struct web_jnode {
+	enum web_jtype type;
+	bool b;		 /* WEB_JBOOL */
+	bool is_integer; /* WEB_JNUMBER written without fraction or exponent */
+	double x;	 /* WEB_JNUMBER */
+	long long integer;
+	const char *s; /* WEB_JSTRING, NUL-terminated (len excludes the NUL) */
+	size_t len;
+	const char *key; /* the member's key inside an object, else NULL */
+	int first, next; /* first child, next sibling: node indices or -1 */
+	size_t count;	 /* children */
+};
+
+struct web_json {
+	size_t n;	/* nodes used; node[0] is the root */
+	bool capped;	/* the input passed a cap (nodes, members, depth), not a syntax rule */
+	char error[96]; /* "byte N: what" when reading failed */
+	struct web_jnode node[WEB_JSON_NODES];
+	char strings[WEB_JSON_MAX + 1]; /* decoded strings: never longer than the text they come from */
+};
+
+/* Reads text (len bytes, at most WEB_JSON_MAX) into j. Accepts what jansson's json_loadb with
+ * JSON_REJECT_DUPLICATES accepts (an object or array at the top), within the caps above, except
+ * that a NUL byte is always refused (jansson skips one after a value in places). False with
+ * j->error set otherwise. */
+bool web_json_read(struct web_json *j, const char *text, size_t len);
+
+/* Opens the journal at db (NULL: the default place) into ctx->journal; returns 0 or an exit code
+ * after printing why. web_journal_close accepts a ctx without a journal. */
+int web_journal_open(struct web_ctx *ctx, const char *db);
+void web_journal_close(struct web_ctx *ctx);
+
+/* Helpers shared by the handler files. */
+void web_json_error(struct web_response *rs, int status, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* Takes ownership of text (from json_dumps or nf_engine_result_json); NULL means out of memory. */
+void web_json_text(struct web_response *rs, int status, char *text);
+
+/* The server (web/server.c). */
+struct web_options {
+	unsigned port;	    /* 0: any free port */
+	const char *listen; /* an IP address, or NULL for 127.0.0.1 and ::1 */
+	const char *db;	    /* journal path, or NULL for the default */
+	bool open_browser;
+};
+/* Runs until SIGINT or SIGTERM. Prints the address to open on stdout. Returns an exit code. */
+int web_serve(const nf_kb *kb, const struct web_options *opt);
+
+#endif
