@@ -8,22 +8,6 @@
 #define SHOW_REASONS 3
 #define BAR 20
 
-static const char *who_words(const char *id)
-{
-	static const struct {
-		const char *id, *words;
-	} w[] = {
-		{"sports_medicine", "a sports-medicine doctor"}, {"physiotherapist", "a physiotherapist"},
-		{"podiatrist", "a podiatrist"}, {"gp", "your GP (family doctor)"},
-		{"vascular_surgeon", "a vascular surgeon"}, {"neurologist", "a neurologist"},
-		{"spinal_surgeon", "a spinal surgeon"}, {"foot_ankle_surgeon", "a foot-and-ankle surgeon"},
-		{"emergency_department", "the emergency department"},
-	};
-	for (size_t i = 0; i < sizeof w / sizeof *w; i++)
-		if (!strcmp(w[i].id, id))
-			return w[i].words;
-	return id;
-}
 
 void render_answer(const nf_kb *kb, size_t f, const nf_value *v, bool miles, char *buf, size_t cap)
 {
@@ -185,7 +169,7 @@ void render_result(FILE *out, nf_engine *e, bool color, bool miles)
 	}
 	fprintf(out, "\n%sWhom to see%s: ", bold, off);
 	for (size_t k = 0; k < nwhom; k++)
-		fprintf(out, "%s%s", k ? (k + 1 == nwhom ? " or " : ", ") : "", who_words(whom[k]));
+		fprintf(out, "%s%s", k ? (k + 1 == nwhom ? " or " : ", ") : "", nf_kb_see_words(whom[k]));
 	fprintf(out, ".\n\n%sThis is not a diagnosis. numbfoot informs; a doctor or physiotherapist who examines "
 		     "you decides. If anything gets worse, or you notice sudden weakness, a cold pale foot, numbness "
 		     "between the legs or trouble passing urine, get emergency care.%s\n",

@@ -114,6 +114,10 @@ NF_API int nf_kb_finding_checklist(const nf_kb *kb, size_t f); /* -1 if asked on
 NF_API size_t nf_kb_references(const nf_kb *kb);
 NF_API const char *nf_kb_reference(const nf_kb *kb, size_t i, const char **cite);
 
+/* A "see" ID ("sports_medicine") in words for a person ("a sports-medicine doctor"); the ID itself
+ * when unknown. */
+NF_API const char *nf_kb_see_words(const char *id);
+
 /* Triage threshold of a level (NF_ROUTINE .. NF_EMERGENCY). */
 NF_API double nf_kb_triage_threshold(const nf_kb *kb, nf_triage t);
 

@@ -185,3 +185,22 @@ const char *nf_triage_words(nf_triage t)
 	}
 	return "";
 }
+
+/* Whom to see, in words for a person; one table for the terminal, the page and the report. */
+const char *nf_kb_see_words(const char *id)
+{
+	static const struct {
+		const char *id, *words;
+	} w[] = {
+		{"sports_medicine", "a sports-medicine doctor"}, {"physiotherapist", "a physiotherapist"},
+		{"podiatrist", "a podiatrist"}, {"gp", "a GP (family doctor)"},
+		{"vascular_surgeon", "a vascular surgeon"}, {"neurologist", "a neurologist"},
+		{"spinal_surgeon", "a spinal surgeon"}, {"foot_ankle_surgeon", "a foot-and-ankle surgeon"},
+		{"emergency_department", "the emergency department"},
+	};
+	for (size_t i = 0; i < sizeof w / sizeof *w; i++)
+		if (!strcmp(w[i].id, id))
+			return w[i].words;
+	return id;
+}
+

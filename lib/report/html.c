@@ -164,7 +164,7 @@ static void page_one(FILE *f, const struct rp_doc *d)
 	json_array_foreach(json_object_get(d->result, "see"), i, s)
 	{
 		fputs(i ? ", " : "", f);
-		esc(f, rp_who_words(json_string_value(s)));
+		esc(f, nf_kb_see_words(json_string_value(s)));
 	}
 	fputs(".</p>\n", f);
 }

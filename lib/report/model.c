@@ -18,23 +18,6 @@ const char rp_disclaimer[] =
 const char rp_gps_note[] =
 	"GPS tracks are left out: the journal stores no tracks yet, only each run's totals.";
 
-const char *rp_who_words(const char *id)
-{
-	static const struct {
-		const char *id, *words;
-	} w[] = {
-		{"sports_medicine", "a sports-medicine doctor"}, {"physiotherapist", "a physiotherapist"},
-		{"podiatrist", "a podiatrist"}, {"gp", "a GP (family doctor)"},
-		{"vascular_surgeon", "a vascular surgeon"}, {"neurologist", "a neurologist"},
-		{"spinal_surgeon", "a spinal surgeon"}, {"foot_ankle_surgeon", "a foot-and-ankle surgeon"},
-		{"emergency_department", "the emergency department"},
-	};
-	for (size_t i = 0; i < sizeof w / sizeof *w; i++)
-		if (!strcmp(w[i].id, id))
-			return w[i].words;
-	return id;
-}
-
 void rp_answer_text(const nf_kb *kb, const char *id, json_t *v, char *buf, size_t cap)
 {
 	int f = nf_kb_finding_index(kb, id);

@@ -253,7 +253,7 @@ static void page_one(struct pg *p)
 	size_t n = 0;
 	n += (size_t)snprintf(b, sizeof b, "Whom to see: ");
 	json_array_foreach(see, i, s) if (n < sizeof b) n += (size_t)snprintf(b + n, sizeof b - n, "%s%s", i ? ", " : "",
-									 rp_who_words(json_string_value(s)));
+									 nf_kb_see_words(json_string_value(s)));
 	p->y += 4;
 	para(p, b, 9.5, true, 0, 4);
 }

@@ -59,6 +59,5 @@ char *rp_figure_svg(const struct rp_doc *d, int i, double w, double h, const cha
 /* Words used by both writers. */
 extern const char rp_disclaimer[];
 extern const char rp_gps_note[];
-const char *rp_who_words(const char *id);
 
 #endif
