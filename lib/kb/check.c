@@ -90,6 +90,16 @@ void kb_only_keys(struct kb_ctx *cx, const char *path, json_t *obj, const char *
 	}
 }
 
+bool kb_object(struct kb_ctx *cx, const char *path, json_t *v, const char *const *allowed)
+{
+	if (!json_is_object(v)) {
+		kb_fault(cx, path, "not an object");
+		return false;
+	}
+	kb_only_keys(cx, path, v, allowed);
+	return true;
+}
+
 const char *kb_get_string(struct kb_ctx *cx, const char *path, json_t *obj, const char *key, bool required)
 {
 	json_t *v = json_object_get(obj, key);

@@ -23,6 +23,9 @@ void kb_fault(struct kb_ctx *cx, const char *path, const char *fmt, ...) __attri
 json_t *kb_parse(struct kb_ctx *cx, const char *text);
 /* Reports keys of obj not in the NULL-terminated list allowed. */
 void kb_only_keys(struct kb_ctx *cx, const char *path, json_t *obj, const char *const *allowed);
+/* Whether v is an object with only the keys allowed; false after a fault when it is not an object
+ * (unknown keys are reported, and the object is still read). */
+bool kb_object(struct kb_ctx *cx, const char *path, json_t *v, const char *const *allowed);
 /* obj.key as a non-empty string, or NULL (a fault when required). */
 const char *kb_get_string(struct kb_ctx *cx, const char *path, json_t *obj, const char *key, bool required);
 /* The "id" of a conditions or findings entry, or NULL after a fault. */

@@ -144,11 +144,8 @@ void kb_read_condition(struct kb_ctx *cx, const char *path, json_t *o, struct nf
 			static const char *const sk[] = {"step", "weeks", "source", NULL};
 			char pi[280];
 			kb_path_index(pi, sizeof pi, p, i);
-			if (!json_is_object(v)) {
-				kb_fault(cx, pi, "not an object");
+			if (!kb_object(cx, pi, v, sk))
 				continue;
-			}
-			kb_only_keys(cx, pi, v, sk);
 			struct nf_plan_step *st = &c->plan[c->nplan++];
 			st->text = kb_get_string(cx, pi, v, "step", true);
 			st->source = kb_check_source(cx, pi, v);

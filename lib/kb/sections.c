@@ -52,11 +52,8 @@ void kb_read_triage(struct kb_ctx *cx, json_t *t)
 		static const char *const rk[] = {"finding", "value", "level", "says", "source", NULL};
 		char p[128];
 		snprintf(p, sizeof p, "triage.red_flags[%zu]", i);
-		if (!json_is_object(v)) {
-			kb_fault(cx, p, "not an object");
+		if (!kb_object(cx, p, v, rk))
 			continue;
-		}
-		kb_only_keys(cx, p, v, rk);
 		kb_check_source(cx, p, v);
 		const char *fid = kb_get_string(cx, p, v, "finding", true);
 		const char *lvl = kb_get_string(cx, p, v, "level", true);
@@ -108,11 +105,8 @@ void kb_read_checklists(struct kb_ctx *cx, json_t *arr)
 		static const char *const keys[] = {"id", "title", "findings", "red_flags", NULL};
 		char p[128];
 		kb_path_index(p, sizeof p, "checklists", i);
-		if (!json_is_object(v)) {
-			kb_fault(cx, p, "not an object");
+		if (!kb_object(cx, p, v, keys))
 			continue;
-		}
-		kb_only_keys(cx, p, v, keys);
 		struct nf_checklist *l = &kb->list[kb->nlist];
 		l->id = kb_get_string(cx, p, v, "id", true);
 		l->title = kb_get_string(cx, p, v, "title", true);
@@ -170,11 +164,8 @@ void kb_read_references(struct kb_ctx *cx, json_t *arr)
 		static const char *const keys[] = {"key", "cite", NULL};
 		char p[128];
 		kb_path_index(p, sizeof p, "references", i);
-		if (!json_is_object(v)) {
-			kb_fault(cx, p, "not an object");
+		if (!kb_object(cx, p, v, keys))
 			continue;
-		}
-		kb_only_keys(cx, p, v, keys);
 		const char *key = kb_get_string(cx, p, v, "key", true), *cite = kb_get_string(cx, p, v, "cite", true);
 		if (!key || !cite)
 			continue;
