@@ -24,6 +24,9 @@
 #include "../web/assess.c"
 #include "../web/journal_api.c"
 #include "../web/jsonread.c"
+#include "../web/records.c"
+#include "../web/insight_api.c"
+#include "../web/edit_api.c"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

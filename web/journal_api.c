@@ -35,285 +35,6 @@ void web_journal_close(struct web_ctx *ctx)
 	ctx->journal = NULL;
 }
 
-/* ---- records as JSON ---- */
-
-static json_t *text_or_null(const char *s)
-{
-	return s && *s ? json_string(s) : json_null();
-}
-static json_t *real_or_null(double x)
-{
-	return isfinite(x) ? json_real(x) : json_null();
-}
-static json_t *tri(int v)
-{
-	return v < 0 ? json_null() : json_boolean(v);
-}
-
-static json_t *gear_json(const nf_gear *g)
-{
-	return json_pack("{s:I, s:s, s:s, s:o, s:o, s:o, s:f, s:f, s:I, s:o, s:s, s:o, s:b}", "id",
-			 (json_int_t)g->id, "kind", nf_gear_kind_name(g->kind), "nickname", g->nickname,
-			 "brand", text_or_null(g->brand), "model", text_or_null(g->model), "first_use",
-			 text_or_null(g->first_use), "start_km", g->start_km, "used_km",
-			 round(g->used_km * 1000) / 1000, "runs", (json_int_t)g->runs, "retire_km",
-			 real_or_null(g->retire_km), "wear", nf_wear_name(nf_gear_wear(g)), "retired",
-			 text_or_null(g->retired), "default", g->is_default);
-}
-
-static json_t *run_json(const nf_journal_run *r)
-{
-	char when[32];
-	nf_time_iso(r->rec.start_time, when, sizeof when);
-	return json_pack(
-	    "{s:I, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "id", (json_int_t)r->id,
-	    "start_time", text_or_null(when), "distance_m", real_or_null(r->rec.distance_m), "moving_s",
-	    real_or_null(r->rec.moving_s), "elapsed_s", real_or_null(r->rec.elapsed_s), "cadence_spm",
-	    real_or_null(r->rec.cadence_spm), "heart_rate_bpm", real_or_null(r->rec.heart_rate_bpm),
-	    "temperature_c", real_or_null(r->rec.temperature_c), "surface", text_or_null(r->surface), "shoes",
-	    text_or_null(r->shoes), "insoles", text_or_null(r->insoles), "notes", text_or_null(r->notes),
-	    "source_file", text_or_null(r->rec.source_file));
-}
-
-static json_t *episode_json(const nf_episode *e)
-{
-	json_t *locs = json_array();
-	for (int i = 0; i < NF_LOCATION_COUNT; i++)
-		if (e->locations & (1u << i))
-			json_array_append_new(locs, json_string(nf_location_name(i)));
-	return json_pack("{s:I, s:I, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "id", (json_int_t)e->id,
-			 "run_id", (json_int_t)e->run_id, "onset_km", real_or_null(e->onset_km), "onset_min",
-			 real_or_null(e->onset_min), "locations", locs ? locs : json_null(), "side",
-			 text_or_null(nf_side_name(e->side)), "severity",
-			 e->severity < 0 ? json_null() : json_integer(e->severity), "recover_min",
-			 real_or_null(e->recover_min), "calf_cramp_first", tri(e->calf_cramp_first),
-			 "loosening_helped", tri(e->loosening_helped), "notes", text_or_null(e->notes));
-}
-
-static void reply(struct web_response *rs, int status, json_t *o)
-{
-	web_json_text(rs, status, o ? json_dumps(o, JSON_COMPACT | JSON_REAL_PRECISION(8)) : NULL);
-	json_decref(o);
-}
-
-/* The journal's error as an HTTP answer. */
-static void journal_error(struct web_response *rs, const nf_error *err)
-{
-	int status = 500;
-	switch (err->code) {
-	case NF_EINVAL:
-	case NF_EPARSE:
-	case NF_ELIMIT:
-		status = 400;
-		break;
-	case NF_ENOTFOUND:
-		status = 404;
-		break;
-	case NF_EEXIST:
-		status = 409;
-		break;
-	case NF_ESKIP:
-		status = 422;
-		break;
-	default:
-		break;
-	}
-	web_json_error(rs, status, "%s", err->msg[0] ? err->msg : nf_errstr(err->code));
-}
-
-/* ---- reading request bodies ---- */
-
-/* Fields are read by key from a parsed object; each reader sets rs to a 400 naming the key and
- * returns false on a bad value. Absent keys leave *out as it is. */
-struct body {
-	json_t *root;
-	const char *prefix; /* "" or "episode." for messages */
-	struct web_response *rs;
-};
-
-static bool check_keys(struct body *b, const char *const *allowed)
-{
-	const char *key;
-	json_t *v;
-	json_object_foreach(b->root, key, v)
-	{
-		size_t i = 0;
-		while (allowed[i] && strcmp(allowed[i], key))
-			i++;
-		if (!allowed[i]) {
-			web_json_error(b->rs, 400, "%s%.60s: unknown key", b->prefix, key);
-			return false;
-		}
-	}
-	return true;
-}
-
-static bool get_text(struct body *b, const char *key, char *out, size_t cap)
-{
-	json_t *v = json_object_get(b->root, key);
-	if (!v)
-		return true;
-	if (json_is_null(v)) {
-		out[0] = '\0';
-		return true;
-	}
-	if (!json_is_string(v) || json_string_length(v) >= cap ||
-	    strlen(json_string_value(v)) != json_string_length(v)) {
-		web_json_error(b->rs, 400, "%s%s: must be a text of at most %zu bytes", b->prefix, key,
-			       cap - 1);
-		return false;
-	}
-	memcpy(out, json_string_value(v), json_string_length(v) + 1);
-	return true;
-}
-
-/* A number in [lo, hi]; null gives NaN (unknown). */
-static bool get_number(struct body *b, const char *key, double lo, double hi, double *out)
-{
-	json_t *v = json_object_get(b->root, key);
-	if (!v)
-		return true;
-	if (json_is_null(v)) {
-		*out = NAN;
-		return true;
-	}
-	double x = json_is_number(v) ? json_number_value(v) : NAN;
-	if (!isfinite(x) || x < lo || x > hi) {
-		web_json_error(b->rs, 400, "%s%s: must be a number from %g to %g or null", b->prefix, key, lo,
-			       hi);
-		return false;
-	}
-	*out = x;
-	return true;
-}
-
-/* true/false/null into 1/0/-1. */
-static bool get_tri(struct body *b, const char *key, int *out)
-{
-	json_t *v = json_object_get(b->root, key);
-	if (!v)
-		return true;
-	if (!json_is_boolean(v) && !json_is_null(v)) {
-		web_json_error(b->rs, 400, "%s%s: must be true, false or null", b->prefix, key);
-		return false;
-	}
-	*out = json_is_null(v) ? -1 : json_is_true(v);
-	return true;
-}
-
-static bool get_date(struct body *b, const char *key, char *out)
-{
-	if (!get_text(b, key, out, NF_JOURNAL_DATE_MAX))
-		return false;
-	int y, m, d;
-	char extra;
-	if (out[0] && (strlen(out) != 10 || sscanf(out, "%4d-%2d-%2d%c", &y, &m, &d, &extra) != 3 || m < 1 ||
-		       m > 12 || d < 1 || d > 31)) {
-		web_json_error(b->rs, 400, "%s%s: must be a date YYYY-MM-DD", b->prefix, key);
-		return false;
-	}
-	return true;
-}
-
-static json_t *parse_body(const struct web_request *rq, struct web_response *rs)
-{
-	json_error_t je;
-	if (!rq->body || !rq->body_len) {
-		web_json_error(rs, 400, "body: a JSON object is needed");
-		return NULL;
-	}
-	json_t *root = json_loadb(rq->body, rq->body_len, JSON_REJECT_DUPLICATES, &je);
-	if (!root) {
-		web_json_error(rs, 400, "body: line %d column %d: %s", je.line, je.column, je.text);
-		return NULL;
-	}
-	if (!json_is_object(root)) {
-		json_decref(root);
-		web_json_error(rs, 400, "body: must be a JSON object");
-		return NULL;
-	}
-	return root;
-}
-
-static bool read_episode(struct body *b, nf_episode *e)
-{
-	static const char *const keys[] = {
-	    "run_id",	   "onset_km",	       "onset_min",	   "locations", "side", "severity",
-	    "recover_min", "calf_cramp_first", "loosening_helped", "notes",	NULL};
-	if (!check_keys(b, keys) || !get_number(b, "onset_km", 0, 1000, &e->onset_km) ||
-	    !get_number(b, "onset_min", 0, 10000, &e->onset_min) ||
-	    !get_number(b, "recover_min", 0, 100000, &e->recover_min) ||
-	    !get_tri(b, "calf_cramp_first", &e->calf_cramp_first) ||
-	    !get_tri(b, "loosening_helped", &e->loosening_helped) ||
-	    !get_text(b, "notes", e->notes, sizeof e->notes))
-		return false;
-	json_t *v = json_object_get(b->root, "locations");
-	if (v && !json_is_null(v)) {
-		size_t i;
-		json_t *item;
-		if (!json_is_array(v)) {
-			web_json_error(b->rs, 400, "%slocations: must be an array of places", b->prefix);
-			return false;
-		}
-		e->locations = 0;
-		json_array_foreach(v, i, item)
-		{
-			int k = json_is_string(item) ? nf_location_index(json_string_value(item)) : -1;
-			if (k < 0) {
-				web_json_error(b->rs, 400, "%slocations[%zu]: not a known place", b->prefix,
-					       i);
-				return false;
-			}
-			e->locations |= 1u << k;
-		}
-	}
-	v = json_object_get(b->root, "side");
-	if (v && !json_is_null(v)) {
-		const char *s = json_string_value(v);
-		if (s && !strcmp(s, "one"))
-			e->side = NF_SIDE_ONE;
-		else if (s && !strcmp(s, "both"))
-			e->side = NF_SIDE_BOTH;
-		else {
-			web_json_error(b->rs, 400, "%sside: must be \"one\", \"both\" or null", b->prefix);
-			return false;
-		}
-	}
-	v = json_object_get(b->root, "severity");
-	if (v && !json_is_null(v)) {
-		if (!json_is_integer(v) || json_integer_value(v) < 0 || json_integer_value(v) > 10) {
-			web_json_error(b->rs, 400, "%sseverity: must be a whole number from 0 to 10 or null",
-				       b->prefix);
-			return false;
-		}
-		e->severity = (int)json_integer_value(v);
-	}
-	return true;
-}
-
-/* Gear named by nickname for a run's shoes or insoles: absent keeps the default of its kind,
- * null or "" means none. */
-static bool get_gear_ref(struct body *b, nf_journal *j, const char *key, nf_gear_kind kind, int64_t *id)
-{
-	json_t *v = json_object_get(b->root, key);
-	nf_gear g;
-	if (!v) {
-		*id = nf_journal_default_gear(j, kind, &g, NULL) == NF_OK ? g.id : 0;
-		return true;
-	}
-	if (json_is_null(v) || (json_is_string(v) && !json_string_length(v))) {
-		*id = 0;
-		return true;
-	}
-	if (!json_is_string(v) || nf_journal_find_gear(j, json_string_value(v), &g, NULL) != NF_OK) {
-		web_json_error(b->rs, 400, "%s: no gear with that nickname", key);
-		return false;
-	}
-	*id = g.id;
-	return true;
-}
-
-/* ---- the endpoints ---- */
 
 static void gear_get(nf_journal *j, struct web_response *rs)
 {
@@ -321,30 +42,30 @@ static void gear_get(nf_journal *j, struct web_response *rs)
 	size_t n;
 	nf_error err;
 	if (nf_journal_list_gear(j, true, &list, &n, &err) != NF_OK) {
-		journal_error(rs, &err);
+		web_journal_error(rs, &err);
 		return;
 	}
 	json_t *a = json_array();
 	for (size_t i = 0; i < n; i++)
-		json_array_append_new(a, gear_json(&list[i]));
+		json_array_append_new(a, web_gear_json(&list[i]));
 	nf_gear_list_free(list);
-	reply(rs, 200, json_pack("{s:o}", "gear", a));
+	web_reply(rs, 200, json_pack("{s:o}", "gear", a));
 }
 
 static void gear_post(nf_journal *j, const struct web_request *rq, struct web_response *rs)
 {
 	static const char *const keys[] = {"kind",     "nickname",  "brand",   "model", "first_use",
 					   "start_km", "retire_km", "default", NULL};
-	json_t *root = parse_body(rq, rs);
+	json_t *root = web_parse_body(rq, rs);
 	if (!root)
 		return;
-	struct body b = {root, "", rs};
+	struct web_body b = {root, "", rs};
 	nf_gear g;
 	nf_error err;
 	json_t *kind = json_object_get(root, "kind");
 	int k =
 	    kind ? (json_is_string(kind) ? nf_gear_kind_parse(json_string_value(kind)) : -1) : NF_GEAR_SHOES;
-	if (!check_keys(&b, keys))
+	if (!web_body_keys(&b, keys))
 		goto out;
 	if (k < 0) {
 		web_json_error(rs, 400, "kind: must be \"shoes\" or \"insoles\"");
@@ -352,11 +73,11 @@ static void gear_post(nf_journal *j, const struct web_request *rq, struct web_re
 	}
 	nf_gear_init(&g, (nf_gear_kind)k);
 	int def = 0;
-	if (!get_text(&b, "nickname", g.nickname, sizeof g.nickname) ||
-	    !get_text(&b, "brand", g.brand, sizeof g.brand) ||
-	    !get_text(&b, "model", g.model, sizeof g.model) || !get_date(&b, "first_use", g.first_use) ||
-	    !get_number(&b, "start_km", 0, 100000, &g.start_km) ||
-	    !get_number(&b, "retire_km", 1, 100000, &g.retire_km) || !get_tri(&b, "default", &def))
+	if (!web_body_text(&b, "nickname", g.nickname, sizeof g.nickname) ||
+	    !web_body_text(&b, "brand", g.brand, sizeof g.brand) ||
+	    !web_body_text(&b, "model", g.model, sizeof g.model) || !web_body_date(&b, "first_use", g.first_use) ||
+	    !web_body_number(&b, "start_km", 0, 100000, &g.start_km) ||
+	    !web_body_number(&b, "retire_km", 1, 100000, &g.retire_km) || !web_body_tri(&b, "default", &def))
 		goto out;
 	if (!g.nickname[0]) {
 		web_json_error(rs, 400, "nickname: a nickname is needed");
@@ -366,11 +87,11 @@ static void gear_post(nf_journal *j, const struct web_request *rq, struct web_re
 		g.start_km = 0;
 	g.is_default = def == 1;
 	if (nf_journal_add_gear(j, &g, &err) != NF_OK) {
-		journal_error(rs, &err);
+		web_journal_error(rs, &err);
 		goto out;
 	}
 	nf_journal_get_gear(j, g.id, &g, NULL);
-	reply(rs, 201, json_pack("{s:o}", "gear", gear_json(&g)));
+	web_reply(rs, 201, json_pack("{s:o}", "gear", web_gear_json(&g)));
 out:
 	json_decref(root);
 }
@@ -385,38 +106,38 @@ static void runs_get(nf_journal *j, struct web_response *rs)
 	if (nf_journal_list_runs(j, 0, &runs, &nr, &err) != NF_OK ||
 	    nf_journal_list_episodes(j, 0, &eps, &ne, &err) != NF_OK) {
 		nf_journal_run_list_free(runs);
-		journal_error(rs, &err);
+		web_journal_error(rs, &err);
 		return;
 	}
 	json_t *a = json_array();
 	for (size_t i = 0; i < nr; i++) {
-		json_t *o = run_json(&runs[i]), *ea = json_array();
+		json_t *o = web_run_json(&runs[i]), *ea = json_array();
 		for (size_t k = 0; k < ne; k++)
 			if (eps[k].run_id == runs[i].id)
-				json_array_append_new(ea, episode_json(&eps[k]));
+				json_array_append_new(ea, web_episode_json(&eps[k]));
 		json_object_set_new(o, "episodes", ea);
 		json_array_append_new(a, o);
 	}
 	nf_journal_run_list_free(runs);
 	nf_episode_list_free(eps);
-	reply(rs, 200, json_pack("{s:o}", "runs", a));
+	web_reply(rs, 200, json_pack("{s:o}", "runs", a));
 }
 
 static void runs_post(nf_journal *j, const struct web_request *rq, struct web_response *rs)
 {
 	static const char *const keys[] = {"start_time", "distance_km", "duration_min", "surface", "shoes",
 					   "insoles",	 "notes",	"episode",	NULL};
-	json_t *root = parse_body(rq, rs);
+	json_t *root = web_parse_body(rq, rs);
 	if (!root)
 		return;
-	struct body b = {root, "", rs};
+	struct web_body b = {root, "", rs};
 	nf_journal_run r;
 	nf_episode e;
 	nf_error err;
 	double km = NAN, min = NAN;
 	nf_journal_run_init(&r);
 	nf_episode_init(&e);
-	if (!check_keys(&b, keys))
+	if (!web_body_keys(&b, keys))
 		goto out;
 	json_t *t = json_object_get(root, "start_time");
 	if (t &&
@@ -424,18 +145,18 @@ static void runs_post(nf_journal *j, const struct web_request *rq, struct web_re
 		web_json_error(rs, 400, "start_time: must be a time YYYY-MM-DDTHH:MM:SSZ");
 		goto out;
 	}
-	if (!get_number(&b, "distance_km", 0, 1000, &km) || !get_number(&b, "duration_min", 0, 10000, &min) ||
-	    !get_text(&b, "surface", r.surface, sizeof r.surface) ||
-	    !get_text(&b, "notes", r.notes, sizeof r.notes) ||
-	    !get_gear_ref(&b, j, "shoes", NF_GEAR_SHOES, &r.shoes_id) ||
-	    !get_gear_ref(&b, j, "insoles", NF_GEAR_INSOLES, &r.insoles_id))
+	if (!web_body_number(&b, "distance_km", 0, 1000, &km) || !web_body_number(&b, "duration_min", 0, 10000, &min) ||
+	    !web_body_text(&b, "surface", r.surface, sizeof r.surface) ||
+	    !web_body_text(&b, "notes", r.notes, sizeof r.notes) ||
+	    !web_body_gear_ref(&b, j, "shoes", NF_GEAR_SHOES, &r.shoes_id) ||
+	    !web_body_gear_ref(&b, j, "insoles", NF_GEAR_INSOLES, &r.insoles_id))
 		goto out;
 	r.rec.distance_m = km * 1000;
 	r.rec.moving_s = min * 60;
 	json_t *ep = json_object_get(root, "episode");
 	bool has_episode = ep && !json_is_null(ep);
 	if (has_episode) {
-		struct body eb = {ep, "episode.", rs};
+		struct web_body eb = {ep, "episode.", rs};
 		if (!json_is_object(ep)) {
 			web_json_error(rs, 400, "episode: must be an object or null");
 			goto out;
@@ -444,20 +165,20 @@ static void runs_post(nf_journal *j, const struct web_request *rq, struct web_re
 			web_json_error(rs, 400, "episode.run_id: set by the run it comes with");
 			goto out;
 		}
-		if (!read_episode(&eb, &e))
+		if (!web_read_episode(&eb, &e))
 			goto out;
 	}
 	unsigned crossed = 0;
 	if (nf_journal_add_run(j, &r, &e, has_episode ? 1 : 0, &crossed, &err) != NF_OK) {
-		journal_error(rs, &err);
+		web_journal_error(rs, &err);
 		goto out;
 	}
 	nf_journal_get_run(j, r.id, &r, NULL);
-	json_t *o = json_pack("{s:o, s:o, s:b, s:b}", "run", run_json(&r), "episode",
-			      has_episode ? episode_json(&e) : json_null(), "shoes_worn_out",
+	json_t *o = json_pack("{s:o, s:o, s:b, s:b}", "run", web_run_json(&r), "episode",
+			      has_episode ? web_episode_json(&e) : json_null(), "shoes_worn_out",
 			      (crossed & NF_CROSSED_SHOES) != 0, "insoles_worn_out",
 			      (crossed & NF_CROSSED_INSOLES) != 0);
-	reply(rs, 201, o);
+	web_reply(rs, 201, o);
 out:
 	json_decref(root);
 }
@@ -468,22 +189,22 @@ static void episodes_get(nf_journal *j, struct web_response *rs)
 	size_t n;
 	nf_error err;
 	if (nf_journal_list_episodes(j, 0, &eps, &n, &err) != NF_OK) {
-		journal_error(rs, &err);
+		web_journal_error(rs, &err);
 		return;
 	}
 	json_t *a = json_array();
 	for (size_t i = 0; i < n; i++)
-		json_array_append_new(a, episode_json(&eps[i]));
+		json_array_append_new(a, web_episode_json(&eps[i]));
 	nf_episode_list_free(eps);
-	reply(rs, 200, json_pack("{s:o}", "episodes", a));
+	web_reply(rs, 200, json_pack("{s:o}", "episodes", a));
 }
 
 static void episodes_post(nf_journal *j, const struct web_request *rq, struct web_response *rs)
 {
-	json_t *root = parse_body(rq, rs);
+	json_t *root = web_parse_body(rq, rs);
 	if (!root)
 		return;
-	struct body b = {root, "", rs};
+	struct web_body b = {root, "", rs};
 	nf_episode e;
 	nf_error err;
 	nf_episode_init(&e);
@@ -493,13 +214,13 @@ static void episodes_post(nf_journal *j, const struct web_request *rq, struct we
 		goto out;
 	}
 	e.run_id = json_integer_value(id);
-	if (!read_episode(&b, &e))
+	if (!web_read_episode(&b, &e))
 		goto out;
 	if (nf_journal_add_episode(j, &e, &err) != NF_OK) {
-		journal_error(rs, &err);
+		web_journal_error(rs, &err);
 		goto out;
 	}
-	reply(rs, 201, json_pack("{s:o}", "episode", episode_json(&e)));
+	web_reply(rs, 201, json_pack("{s:o}", "episode", web_episode_json(&e)));
 out:
 	json_decref(root);
 }
@@ -543,7 +264,7 @@ static void import_post(nf_journal *j, const struct web_request *rq, struct web_
 		if (e == NF_ESKIP)
 			web_json_error(rs, 422, "%s", err.msg);
 		else
-			journal_error(rs, &err);
+			web_journal_error(rs, &err);
 		return;
 	}
 	snprintf(r.rec.source_file, sizeof r.rec.source_file, "%s", name);
@@ -558,12 +279,12 @@ static void import_post(nf_journal *j, const struct web_request *rq, struct web_
 		r.insoles_id = g.id;
 	unsigned crossed = 0;
 	if (nf_journal_add_run(j, &r, NULL, 0, &crossed, &err) != NF_OK) {
-		journal_error(rs, &err);
+		web_journal_error(rs, &err);
 		return;
 	}
 	nf_journal_get_run(j, r.id, &r, NULL);
-	reply(rs, 201,
-	      json_pack("{s:o, s:b}", "run", run_json(&r), "shoes_worn_out",
+	web_reply(rs, 201,
+	      json_pack("{s:o, s:b}", "run", web_run_json(&r), "shoes_worn_out",
 			(crossed & NF_CROSSED_SHOES) != 0));
 }
 
@@ -586,10 +307,10 @@ static void assessments_post(struct web_ctx *ctx, const struct web_request *rq, 
 	int64_t id = 0;
 	nf_error err;
 	if (nf_journal_add_assessment(ctx->journal, when, answers, result, &id, &err) != NF_OK) {
-		journal_error(rs, &err);
+		web_journal_error(rs, &err);
 		goto out;
 	}
-	reply(rs, 201, json_pack("{s:I, s:s}", "id", (json_int_t)id, "time", when));
+	web_reply(rs, 201, json_pack("{s:I, s:s}", "id", (json_int_t)id, "time", when));
 out:
 	json_decref(parsed);
 	free(answers);
@@ -602,7 +323,7 @@ static void assessments_get(nf_journal *j, struct web_response *rs)
 	size_t n;
 	nf_error err;
 	if (nf_journal_list_assessments(j, &list, &n, &err) != NF_OK) {
-		journal_error(rs, &err);
+		web_journal_error(rs, &err);
 		return;
 	}
 	json_t *a = json_array();
@@ -614,7 +335,7 @@ static void assessments_get(nf_journal *j, struct web_response *rs)
 						   res ? res : json_null()));
 	}
 	nf_assessment_list_free(list, n);
-	reply(rs, 200, json_pack("{s:o}", "assessments", a));
+	web_reply(rs, 200, json_pack("{s:o}", "assessments", a));
 }
 
 bool web_journal_route(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs)

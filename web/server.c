@@ -88,6 +88,8 @@ static enum MHD_Result send_response(struct MHD_Connection *c, struct web_respon
 		MHD_add_response_header(r, "Location", rs->location);
 	if (rs->set_cookie[0])
 		MHD_add_response_header(r, "Set-Cookie", rs->set_cookie);
+	if (rs->disposition[0])
+		MHD_add_response_header(r, "Content-Disposition", rs->disposition);
 	enum MHD_Result ret = MHD_queue_response(c, (unsigned)rs->status, r);
 	MHD_destroy_response(r);
 	return ret;

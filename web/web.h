@@ -11,7 +11,11 @@
 #include <pthread.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
+#include <jansson.h>
+
+#include "numbfoot/journal.h"
 #include "numbfoot/kb.h"
 
 #define WEB_JSON_MAX (64 * 1024)	  /* cap on a JSON request body */
@@ -29,8 +33,6 @@ struct web_asset {
 	const char *data;
 	size_t len;
 };
-
-struct nf_journal;
 
 /* What the server shares between requests: read-only after web_ctx_init, except the journal,
  * which is used under journal_lock. */
@@ -89,6 +91,7 @@ struct web_response {
 	bool owned;
 	char location[128];   /* a redirect target, or "" */
 	char set_cookie[160]; /* a Set-Cookie value, or "" */
+	char disposition[96]; /* a Content-Disposition value, or "" */
 	bool no_store;	      /* Cache-Control: no-store (every API answer) */
 };
 
@@ -114,6 +117,14 @@ void web_assess_result(struct web_ctx *ctx, const struct web_request *rq, struct
 /* Journal endpoints (web/journal_api.c): handle rq under /api/gear, /api/runs, /api/episodes and
  * /api/import; return false if the path is not theirs. */
 bool web_journal_route(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs);
+
+/* One record by id (web/edit_api.c): GET or POST /api/{runs,episodes,gear}/ID and POST
+ * .../ID/delete; false if the path is not theirs. */
+bool web_edit_route(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs);
+
+/* GET /api/analysis and /api/report.{pdf,html,svg,png} (web/insight_api.c); false if the path
+ * is not theirs. */
+bool web_insight_route(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs);
 
 /* A strict JSON reader for the assessment bodies (web/jsonread.c): a flat tree in one arena. */
 #define WEB_JSON_NODES 4096  /* values in one body */
@@ -159,6 +170,37 @@ void web_json_error(struct web_response *rs, int status, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 /* Takes ownership of text (from json_dumps or nf_engine_result_json); NULL means out of memory. */
 void web_json_text(struct web_response *rs, int status, char *text);
+
+/* Journal records as JSON and the readers of request bodies (web/records.c). The json_t
+ * results are new references; web_reply takes its object's reference. */
+json_t *web_gear_json(const nf_gear *g);
+json_t *web_run_json(const nf_journal_run *r);
+json_t *web_episode_json(const nf_episode *e);
+/* Answers status with o as compact JSON (NULL o: out of memory). */
+void web_reply(struct web_response *rs, int status, json_t *o);
+/* The journal's error as an HTTP answer: 400 for bad values, 404, 409, 422 or 500. */
+void web_journal_error(struct web_response *rs, const nf_error *err);
+
+/* Fields are read by key from a parsed object; each reader sets rs to a 400 naming the key and
+ * returns false on a bad value. Absent keys leave *out as it is. */
+struct web_body {
+	json_t *root;
+	const char *prefix; /* "" or "episode." for messages */
+	struct web_response *rs;
+};
+/* The body of rq as a JSON object (a new reference), or NULL with rs set to the 400. */
+json_t *web_parse_body(const struct web_request *rq, struct web_response *rs);
+/* False (with the 400) if the object has a key not in allowed (NULL-terminated). */
+bool web_body_keys(struct web_body *b, const char *const *allowed);
+bool web_body_text(struct web_body *b, const char *key, char *out, size_t cap); /* null: "" */
+bool web_body_number(struct web_body *b, const char *key, double lo, double hi, double *out); /* null: NaN */
+bool web_body_tri(struct web_body *b, const char *key, int *out); /* true/false/null: 1/0/-1 */
+bool web_body_date(struct web_body *b, const char *key, char *out); /* YYYY-MM-DD or "" */
+/* The episode fields of an object (every key of an episode but id) into e. */
+bool web_read_episode(struct web_body *b, nf_episode *e);
+/* Gear named by nickname for a run's shoes or insoles: absent keeps the default of its kind,
+ * null or "" means none. */
+bool web_body_gear_ref(struct web_body *b, nf_journal *j, const char *key, nf_gear_kind kind, int64_t *id);
 
 /* The server (web/server.c). */
 struct web_options {

@@ -1,0 +1,233 @@
+/* One record of the journal by id: GET /api/{runs,episodes,gear}/ID reads it, POST changes the
+ * fields the body names (the others stay as they are), POST .../ID/delete deletes it. A bad field
+ * is a 400 naming the key, and then nothing is written.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "web.h"
+
+enum kind { RUNS, EPISODES, GEAR };
+
+/* Splits "/api/runs/12" or "/api/runs/12/delete" into its kind, id and whether it deletes. */
+static bool parse_path(const char *path, enum kind *kind, int64_t *id, bool *del)
+{
+	static const char *const prefix[] = {[RUNS] = "/api/runs/", [EPISODES] = "/api/episodes/",
+					     [GEAR] = "/api/gear/"};
+	for (int k = RUNS; k <= GEAR; k++) {
+		size_t n = strlen(prefix[k]);
+		if (strncmp(path, prefix[k], n))
+			continue;
+		const char *p = path + n;
+		int64_t v = 0;
+		if (*p < '1' || *p > '9')
+			return false;
+		for (; *p >= '0' && *p <= '9'; p++) {
+			if (v > (INT64_MAX - 9) / 10)
+				return false;
+			v = v * 10 + (*p - '0');
+		}
+		if (*p && strcmp(p, "/delete"))
+			return false;
+		*kind = (enum kind)k;
+		*id = v;
+		*del = *p != '\0';
+		return true;
+	}
+	return false;
+}
+
+static void run_edit(nf_journal *j, int64_t id, const struct web_request *rq, struct web_response *rs)
+{
+	static const char *const keys[] = {"start_time", "distance_km", "duration_min", "surface",
+					   "shoes",	 "insoles",	"notes",	NULL};
+	nf_journal_run r;
+	nf_error err;
+	if (nf_journal_get_run(j, id, &r, &err) != NF_OK) {
+		web_journal_error(rs, &err);
+		return;
+	}
+	json_t *root = web_parse_body(rq, rs);
+	if (!root)
+		return;
+	struct web_body b = {root, "", rs};
+	double km = r.rec.distance_m / 1000, min = r.rec.moving_s / 60;
+	json_t *t = json_object_get(root, "start_time");
+	if (!web_body_keys(&b, keys))
+		goto out;
+	if (t && !json_is_null(t) &&
+	    (!json_is_string(t) || nf_time_parse_iso(json_string_value(t), &r.rec.start_time) != NF_OK)) {
+		web_json_error(rs, 400, "start_time: must be a time YYYY-MM-DDTHH:MM:SSZ");
+		goto out;
+	}
+	if (t && json_is_null(t))
+		r.rec.start_time = -1;
+	if (!web_body_number(&b, "distance_km", 0, 1000, &km) ||
+	    !web_body_number(&b, "duration_min", 0, 10000, &min) ||
+	    !web_body_text(&b, "surface", r.surface, sizeof r.surface) ||
+	    !web_body_text(&b, "notes", r.notes, sizeof r.notes) ||
+	    (json_object_get(root, "shoes") && !web_body_gear_ref(&b, j, "shoes", NF_GEAR_SHOES, &r.shoes_id)) ||
+	    (json_object_get(root, "insoles") &&
+	     !web_body_gear_ref(&b, j, "insoles", NF_GEAR_INSOLES, &r.insoles_id)))
+		goto out;
+	r.rec.distance_m = km * 1000;
+	r.rec.moving_s = min * 60;
+	if (nf_journal_update_run(j, &r, &err) != NF_OK) {
+		web_journal_error(rs, &err);
+		goto out;
+	}
+	nf_journal_get_run(j, id, &r, NULL);
+	web_reply(rs, 200, json_pack("{s:o}", "run", web_run_json(&r)));
+out:
+	json_decref(root);
+}
+
+static void episode_edit(nf_journal *j, int64_t id, const struct web_request *rq, struct web_response *rs)
+{
+	nf_episode e;
+	nf_error err;
+	if (nf_journal_get_episode(j, id, &e, &err) != NF_OK) {
+		web_journal_error(rs, &err);
+		return;
+	}
+	json_t *root = web_parse_body(rq, rs);
+	if (!root)
+		return;
+	struct web_body b = {root, "", rs};
+	json_t *run = json_object_get(root, "run_id");
+	if (run && (!json_is_integer(run) || json_integer_value(run) < 1)) {
+		web_json_error(rs, 400, "run_id: must be the id of a run");
+		goto out;
+	}
+	if (run)
+		e.run_id = json_integer_value(run);
+	if (!web_read_episode(&b, &e))
+		goto out;
+	if (nf_journal_update_episode(j, &e, &err) != NF_OK) {
+		web_journal_error(rs, &err);
+		goto out;
+	}
+	nf_journal_get_episode(j, id, &e, NULL);
+	web_reply(rs, 200, json_pack("{s:o}", "episode", web_episode_json(&e)));
+out:
+	json_decref(root);
+}
+
+/* Gear: its fields, "retired" (a date, or null to bring it back into use) and "default": true. */
+static void gear_edit(nf_journal *j, int64_t id, const struct web_request *rq, struct web_response *rs)
+{
+	static const char *const keys[] = {"nickname", "brand",	  "model",   "first_use", "start_km",
+					   "retire_km", "retired", "default", NULL};
+	nf_gear g;
+	nf_error err;
+	if (nf_journal_get_gear(j, id, &g, &err) != NF_OK) {
+		web_journal_error(rs, &err);
+		return;
+	}
+	json_t *root = web_parse_body(rq, rs);
+	if (!root)
+		return;
+	struct web_body b = {root, "", rs};
+	json_t *def = json_object_get(root, "default");
+	if (!web_body_keys(&b, keys) || !web_body_text(&b, "nickname", g.nickname, sizeof g.nickname) ||
+	    !web_body_text(&b, "brand", g.brand, sizeof g.brand) ||
+	    !web_body_text(&b, "model", g.model, sizeof g.model) ||
+	    !web_body_date(&b, "first_use", g.first_use) ||
+	    !web_body_number(&b, "start_km", 0, 100000, &g.start_km) ||
+	    !web_body_number(&b, "retire_km", 1, 100000, &g.retire_km) ||
+	    !web_body_date(&b, "retired", g.retired))
+		goto out;
+	if (def && !json_is_true(def)) {
+		web_json_error(rs, 400, "default: only true (make another pair the default instead)");
+		goto out;
+	}
+	if (!g.nickname[0]) {
+		web_json_error(rs, 400, "nickname: a nickname is needed");
+		goto out;
+	}
+	if (def && g.retired[0]) {
+		web_json_error(rs, 400, "default: a retired pair cannot be the default");
+		goto out;
+	}
+	if (!isfinite(g.start_km))
+		g.start_km = 0;
+	if (nf_journal_update_gear(j, &g, &err) != NF_OK ||
+	    (def && nf_journal_set_default_gear(j, id, &err) != NF_OK)) {
+		web_journal_error(rs, &err);
+		goto out;
+	}
+	nf_journal_get_gear(j, id, &g, NULL);
+	web_reply(rs, 200, json_pack("{s:o}", "gear", web_gear_json(&g)));
+out:
+	json_decref(root);
+}
+
+static void record_get(nf_journal *j, enum kind kind, int64_t id, struct web_response *rs)
+{
+	nf_error err;
+	nf_err rc;
+	json_t *o = NULL;
+	if (kind == RUNS) {
+		nf_journal_run r;
+		if ((rc = nf_journal_get_run(j, id, &r, &err)) == NF_OK)
+			o = json_pack("{s:o}", "run", web_run_json(&r));
+	} else if (kind == EPISODES) {
+		nf_episode e;
+		if ((rc = nf_journal_get_episode(j, id, &e, &err)) == NF_OK)
+			o = json_pack("{s:o}", "episode", web_episode_json(&e));
+	} else {
+		nf_gear g;
+		if ((rc = nf_journal_get_gear(j, id, &g, &err)) == NF_OK)
+			o = json_pack("{s:o}", "gear", web_gear_json(&g));
+	}
+	if (rc != NF_OK)
+		web_journal_error(rs, &err);
+	else
+		web_reply(rs, 200, o);
+}
+
+static void record_delete(nf_journal *j, enum kind kind, int64_t id, struct web_response *rs)
+{
+	nf_error err;
+	nf_err rc = kind == RUNS	 ? nf_journal_delete_run(j, id, &err)
+		    : kind == EPISODES ? nf_journal_delete_episode(j, id, &err)
+				       : nf_journal_delete_gear(j, id, &err);
+	if (rc != NF_OK)
+		web_journal_error(rs, &err);
+	else
+		web_reply(rs, 200, json_pack("{s:I}", "deleted", (json_int_t)id));
+}
+
+bool web_edit_route(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs)
+{
+	enum kind kind;
+	int64_t id;
+	bool del;
+	if (!parse_path(rq->path, &kind, &id, &del))
+		return false;
+	bool get = !strcmp(rq->method, "GET") || !strcmp(rq->method, "HEAD"),
+	     post = !strcmp(rq->method, "POST");
+	if (!post && (del || !get)) {
+		web_json_error(rs, 405, "%.100s: use %s", rq->path, del ? "POST" : "GET or POST");
+		return true;
+	}
+	if (!ctx->journal) {
+		web_json_error(rs, 503, "the journal is not open");
+		return true;
+	}
+	pthread_mutex_lock(&ctx->journal_lock);
+	if (get)
+		record_get(ctx->journal, kind, id, rs);
+	else if (del)
+		record_delete(ctx->journal, kind, id, rs);
+	else if (kind == RUNS)
+		run_edit(ctx->journal, id, rq, rs);
+	else if (kind == EPISODES)
+		episode_edit(ctx->journal, id, rq, rs);
+	else
+		gear_edit(ctx->journal, id, rq, rs);
+	pthread_mutex_unlock(&ctx->journal_lock);
+	return true;
+}

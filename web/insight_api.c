@@ -1,0 +1,136 @@
+/* What the journal shows: GET /api/analysis (the patterns lib/analyze derives, with what more to
+ * log and the advice from the runner's own data) and GET /api/report.{pdf,html,svg,png} (the
+ * report for a doctor, or its figures alone for the page to show).
+ *
+ * lib/report writes to a file by name, so the report is written to a private temporary file
+ * (mode 0600, in ctx->tmpdir), read back and removed before the answer goes out.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "numbfoot/analyze.h"
+#include "numbfoot/report.h"
+#include "web.h"
+
+#define REPORT_MAX (64 * 1024 * 1024) /* a report larger than this is refused, not sent */
+
+static void analysis_get(struct web_ctx *ctx, struct web_response *rs)
+{
+	nf_analysis *a = NULL;
+	nf_error err;
+	if (nf_analyze(ctx->journal, (int64_t)time(NULL), &a, &err) != NF_OK) {
+		web_journal_error(rs, &err);
+		return;
+	}
+	web_json_text(rs, 200, nf_analysis_json(a));
+	nf_analysis_free(a);
+}
+
+/* Reads the whole of fd into a new buffer (*len bytes). NULL when it cannot. */
+static char *slurp(int fd, size_t *len)
+{
+	struct stat st;
+	if (fstat(fd, &st) || st.st_size < 0 || st.st_size > REPORT_MAX)
+		return NULL;
+	size_t n = (size_t)st.st_size, got = 0;
+	char *buf = malloc(n ? n : 1);
+	while (buf && got < n) {
+		ssize_t r = pread(fd, buf + got, n - got, (off_t)got);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0) {
+			free(buf);
+			return NULL;
+		}
+		got += (size_t)r;
+	}
+	*len = n;
+	return buf;
+}
+
+static void report_get(struct web_ctx *ctx, nf_report_format format, struct web_response *rs)
+{
+	static const struct {
+		const char *ext, *type;
+		bool attachment;
+	} kinds[] = {
+	    [NF_REPORT_PDF] = {"pdf", "application/pdf", true},
+	    [NF_REPORT_HTML] = {"html", "text/html; charset=utf-8", true},
+	    [NF_REPORT_PNG] = {"png", "image/png", false},
+	    [NF_REPORT_SVG] = {"svg", "image/svg+xml", false},
+	};
+	char path[4096];
+	snprintf(path, sizeof path, "%s/numbfoot-report-XXXXXX", ctx->tmpdir ? ctx->tmpdir : "/tmp");
+	int fd = mkstemp(path);
+	if (fd < 0) {
+		web_json_error(rs, 500, "cannot make a temporary file for the report: %s", strerror(errno));
+		return;
+	}
+	nf_report_options o = {.now = (int64_t)time(NULL), .format = format};
+	nf_error err;
+	nf_err rc = nf_report_write(ctx->journal, ctx->kb, &o, path, &err);
+	size_t len = 0;
+	char *data = rc == NF_OK ? slurp(fd, &len) : NULL;
+	close(fd);
+	unlink(path);
+	if (rc != NF_OK) {
+		web_journal_error(rs, &err);
+		return;
+	}
+	if (!data) {
+		web_json_error(rs, 500, "cannot read the report back");
+		return;
+	}
+	rs->status = 200;
+	rs->type = kinds[format].type;
+	rs->body = data;
+	rs->len = len;
+	rs->owned = true;
+	rs->no_store = true;
+	if (kinds[format].attachment) {
+		char day[32];
+		nf_time_iso(o.now, day, sizeof day);
+		day[10] = '\0';
+		snprintf(rs->disposition, sizeof rs->disposition,
+			 "attachment; filename=\"numbfoot-report-%s.%s\"", day, kinds[format].ext);
+	}
+}
+
+bool web_insight_route(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs)
+{
+	static const char *const paths[] = {
+	    [NF_REPORT_PDF] = "/api/report.pdf",
+	    [NF_REPORT_HTML] = "/api/report.html",
+	    [NF_REPORT_PNG] = "/api/report.png",
+	    [NF_REPORT_SVG] = "/api/report.svg",
+	};
+	int which = -1;
+	if (strcmp(rq->path, "/api/analysis")) {
+		for (int i = 0; i < 4 && which < 0; i++)
+			if (!strcmp(rq->path, paths[i]))
+				which = i;
+		if (which < 0)
+			return false;
+	}
+	if (strcmp(rq->method, "GET") && strcmp(rq->method, "HEAD")) {
+		web_json_error(rs, 405, "%s: use GET", rq->path);
+		return true;
+	}
+	if (!ctx->journal) {
+		web_json_error(rs, 503, "the journal is not open");
+		return true;
+	}
+	pthread_mutex_lock(&ctx->journal_lock);
+	if (which < 0)
+		analysis_get(ctx, rs);
+	else
+		report_get(ctx, (nf_report_format)which, rs);
+	pthread_mutex_unlock(&ctx->journal_lock);
+	return true;
+}

@@ -1,0 +1,284 @@
+/* Journal records as JSON and the readers of request bodies, shared by the journal endpoints
+ * (web/journal_api.c) and the endpoints that change one record (web/edit_api.c). The JSON shapes
+ * are those of `numbfoot export` (docs/journal.md): distances go in as km and come out as metres.
+ */
+#include <jansson.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "numbfoot/journal.h"
+#include "web.h"
+/* ---- records as JSON ---- */
+
+static json_t *text_or_null(const char *s)
+{
+	return s && *s ? json_string(s) : json_null();
+}
+static json_t *real_or_null(double x)
+{
+	return isfinite(x) ? json_real(x) : json_null();
+}
+static json_t *tri(int v)
+{
+	return v < 0 ? json_null() : json_boolean(v);
+}
+
+json_t *web_gear_json(const nf_gear *g)
+{
+	return json_pack("{s:I, s:s, s:s, s:o, s:o, s:o, s:f, s:f, s:I, s:o, s:s, s:o, s:b}", "id",
+			 (json_int_t)g->id, "kind", nf_gear_kind_name(g->kind), "nickname", g->nickname,
+			 "brand", text_or_null(g->brand), "model", text_or_null(g->model), "first_use",
+			 text_or_null(g->first_use), "start_km", g->start_km, "used_km",
+			 round(g->used_km * 1000) / 1000, "runs", (json_int_t)g->runs, "retire_km",
+			 real_or_null(g->retire_km), "wear", nf_wear_name(nf_gear_wear(g)), "retired",
+			 text_or_null(g->retired), "default", g->is_default);
+}
+
+json_t *web_run_json(const nf_journal_run *r)
+{
+	char when[32];
+	nf_time_iso(r->rec.start_time, when, sizeof when);
+	return json_pack(
+	    "{s:I, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "id", (json_int_t)r->id,
+	    "start_time", text_or_null(when), "distance_m", real_or_null(r->rec.distance_m), "moving_s",
+	    real_or_null(r->rec.moving_s), "elapsed_s", real_or_null(r->rec.elapsed_s), "cadence_spm",
+	    real_or_null(r->rec.cadence_spm), "heart_rate_bpm", real_or_null(r->rec.heart_rate_bpm),
+	    "temperature_c", real_or_null(r->rec.temperature_c), "surface", text_or_null(r->surface), "shoes",
+	    text_or_null(r->shoes), "insoles", text_or_null(r->insoles), "notes", text_or_null(r->notes),
+	    "source_file", text_or_null(r->rec.source_file));
+}
+
+json_t *web_episode_json(const nf_episode *e)
+{
+	json_t *locs = json_array();
+	for (int i = 0; i < NF_LOCATION_COUNT; i++)
+		if (e->locations & (1u << i))
+			json_array_append_new(locs, json_string(nf_location_name(i)));
+	return json_pack("{s:I, s:I, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "id", (json_int_t)e->id,
+			 "run_id", (json_int_t)e->run_id, "onset_km", real_or_null(e->onset_km), "onset_min",
+			 real_or_null(e->onset_min), "locations", locs ? locs : json_null(), "side",
+			 text_or_null(nf_side_name(e->side)), "severity",
+			 e->severity < 0 ? json_null() : json_integer(e->severity), "recover_min",
+			 real_or_null(e->recover_min), "calf_cramp_first", tri(e->calf_cramp_first),
+			 "loosening_helped", tri(e->loosening_helped), "notes", text_or_null(e->notes));
+}
+
+void web_reply(struct web_response *rs, int status, json_t *o)
+{
+	web_json_text(rs, status, o ? json_dumps(o, JSON_COMPACT | JSON_REAL_PRECISION(8)) : NULL);
+	json_decref(o);
+}
+
+/* The journal's error as an HTTP answer. */
+void web_journal_error(struct web_response *rs, const nf_error *err)
+{
+	int status = 500;
+	switch (err->code) {
+	case NF_EINVAL:
+	case NF_EPARSE:
+	case NF_ELIMIT:
+		status = 400;
+		break;
+	case NF_ENOTFOUND:
+		status = 404;
+		break;
+	case NF_EEXIST:
+		status = 409;
+		break;
+	case NF_ESKIP:
+		status = 422;
+		break;
+	default:
+		break;
+	}
+	web_json_error(rs, status, "%s", err->msg[0] ? err->msg : nf_errstr(err->code));
+}
+
+/* ---- reading request bodies ---- */
+
+
+bool web_body_keys(struct web_body *b, const char *const *allowed)
+{
+	const char *key;
+	json_t *v;
+	json_object_foreach(b->root, key, v)
+	{
+		size_t i = 0;
+		while (allowed[i] && strcmp(allowed[i], key))
+			i++;
+		if (!allowed[i]) {
+			web_json_error(b->rs, 400, "%s%.60s: unknown key", b->prefix, key);
+			return false;
+		}
+	}
+	return true;
+}
+
+bool web_body_text(struct web_body *b, const char *key, char *out, size_t cap)
+{
+	json_t *v = json_object_get(b->root, key);
+	if (!v)
+		return true;
+	if (json_is_null(v)) {
+		out[0] = '\0';
+		return true;
+	}
+	if (!json_is_string(v) || json_string_length(v) >= cap ||
+	    strlen(json_string_value(v)) != json_string_length(v)) {
+		web_json_error(b->rs, 400, "%s%s: must be a text of at most %zu bytes", b->prefix, key,
+			       cap - 1);
+		return false;
+	}
+	memcpy(out, json_string_value(v), json_string_length(v) + 1);
+	return true;
+}
+
+/* A number in [lo, hi]; null gives NaN (unknown). */
+bool web_body_number(struct web_body *b, const char *key, double lo, double hi, double *out)
+{
+	json_t *v = json_object_get(b->root, key);
+	if (!v)
+		return true;
+	if (json_is_null(v)) {
+		*out = NAN;
+		return true;
+	}
+	double x = json_is_number(v) ? json_number_value(v) : NAN;
+	if (!isfinite(x) || x < lo || x > hi) {
+		web_json_error(b->rs, 400, "%s%s: must be a number from %g to %g or null", b->prefix, key, lo,
+			       hi);
+		return false;
+	}
+	*out = x;
+	return true;
+}
+
+/* true/false/null into 1/0/-1. */
+bool web_body_tri(struct web_body *b, const char *key, int *out)
+{
+	json_t *v = json_object_get(b->root, key);
+	if (!v)
+		return true;
+	if (!json_is_boolean(v) && !json_is_null(v)) {
+		web_json_error(b->rs, 400, "%s%s: must be true, false or null", b->prefix, key);
+		return false;
+	}
+	*out = json_is_null(v) ? -1 : json_is_true(v);
+	return true;
+}
+
+bool web_body_date(struct web_body *b, const char *key, char *out)
+{
+	if (!web_body_text(b, key, out, NF_JOURNAL_DATE_MAX))
+		return false;
+	int y, m, d;
+	char extra;
+	if (out[0] && (strlen(out) != 10 || sscanf(out, "%4d-%2d-%2d%c", &y, &m, &d, &extra) != 3 || m < 1 ||
+		       m > 12 || d < 1 || d > 31)) {
+		web_json_error(b->rs, 400, "%s%s: must be a date YYYY-MM-DD", b->prefix, key);
+		return false;
+	}
+	return true;
+}
+
+json_t *web_parse_body(const struct web_request *rq, struct web_response *rs)
+{
+	json_error_t je;
+	if (!rq->body || !rq->body_len) {
+		web_json_error(rs, 400, "body: a JSON object is needed");
+		return NULL;
+	}
+	json_t *root = json_loadb(rq->body, rq->body_len, JSON_REJECT_DUPLICATES, &je);
+	if (!root) {
+		web_json_error(rs, 400, "body: line %d column %d: %s", je.line, je.column, je.text);
+		return NULL;
+	}
+	if (!json_is_object(root)) {
+		json_decref(root);
+		web_json_error(rs, 400, "body: must be a JSON object");
+		return NULL;
+	}
+	return root;
+}
+
+bool web_read_episode(struct web_body *b, nf_episode *e)
+{
+	static const char *const keys[] = {
+	    "run_id",	   "onset_km",	       "onset_min",	   "locations", "side", "severity",
+	    "recover_min", "calf_cramp_first", "loosening_helped", "notes",	NULL};
+	if (!web_body_keys(b, keys) || !web_body_number(b, "onset_km", 0, 1000, &e->onset_km) ||
+	    !web_body_number(b, "onset_min", 0, 10000, &e->onset_min) ||
+	    !web_body_number(b, "recover_min", 0, 100000, &e->recover_min) ||
+	    !web_body_tri(b, "calf_cramp_first", &e->calf_cramp_first) ||
+	    !web_body_tri(b, "loosening_helped", &e->loosening_helped) ||
+	    !web_body_text(b, "notes", e->notes, sizeof e->notes))
+		return false;
+	json_t *v = json_object_get(b->root, "locations");
+	if (v && !json_is_null(v)) {
+		size_t i;
+		json_t *item;
+		if (!json_is_array(v)) {
+			web_json_error(b->rs, 400, "%slocations: must be an array of places", b->prefix);
+			return false;
+		}
+		e->locations = 0;
+		json_array_foreach(v, i, item)
+		{
+			int k = json_is_string(item) ? nf_location_index(json_string_value(item)) : -1;
+			if (k < 0) {
+				web_json_error(b->rs, 400, "%slocations[%zu]: not a known place", b->prefix,
+					       i);
+				return false;
+			}
+			e->locations |= 1u << k;
+		}
+	}
+	v = json_object_get(b->root, "side");
+	if (v && !json_is_null(v)) {
+		const char *s = json_string_value(v);
+		if (s && !strcmp(s, "one"))
+			e->side = NF_SIDE_ONE;
+		else if (s && !strcmp(s, "both"))
+			e->side = NF_SIDE_BOTH;
+		else {
+			web_json_error(b->rs, 400, "%sside: must be \"one\", \"both\" or null", b->prefix);
+			return false;
+		}
+	}
+	v = json_object_get(b->root, "severity");
+	if (v && !json_is_null(v)) {
+		if (!json_is_integer(v) || json_integer_value(v) < 0 || json_integer_value(v) > 10) {
+			web_json_error(b->rs, 400, "%sseverity: must be a whole number from 0 to 10 or null",
+				       b->prefix);
+			return false;
+		}
+		e->severity = (int)json_integer_value(v);
+	}
+	return true;
+}
+
+/* Gear named by nickname for a run's shoes or insoles: absent keeps the default of its kind,
+ * null or "" means none. */
+bool web_body_gear_ref(struct web_body *b, nf_journal *j, const char *key, nf_gear_kind kind, int64_t *id)
+{
+	json_t *v = json_object_get(b->root, key);
+	nf_gear g;
+	if (!v) {
+		*id = nf_journal_default_gear(j, kind, &g, NULL) == NF_OK ? g.id : 0;
+		return true;
+	}
+	if (json_is_null(v) || (json_is_string(v) && !json_string_length(v))) {
+		*id = 0;
+		return true;
+	}
+	if (!json_is_string(v) || nf_journal_find_gear(j, json_string_value(v), &g, NULL) != NF_OK) {
+		web_json_error(b->rs, 400, "%s: no gear with that nickname", key);
+		return false;
+	}
+	*id = g.id;
+	return true;
+}
+
+/* ---- the endpoints ---- */
