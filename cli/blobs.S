@@ -36,4 +36,11 @@ nf_blob_app_js:
 	.incbin "web/static/app.js"
 nf_blob_app_js_end:
 	.byte 0
+	.global nf_blob_journal_js
+	.global nf_blob_journal_js_end
+	.balign 16
+nf_blob_journal_js:
+	.incbin "web/static/journal.js"
+nf_blob_journal_js_end:
+	.byte 0
 	.section .note.GNU-stack,"",@progbits

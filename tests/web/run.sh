@@ -28,8 +28,8 @@ done
 if [ -z "$url" ]; then
 	echo "web-test: the server did not start"; cat "$tmp/err"; stop; record 0 1; exit 1
 fi
-extra=""
-[ -f tests/web/test_journal.mjs ] && extra=tests/web/test_journal.mjs
+# The other test files, in an order that builds one journal: test_journal.mjs first.
+extra="tests/web/test_journal.mjs tests/web/test_trends.mjs"
 EXTRA_TESTS=$extra SCREENSHOTS=build/screenshots node tests/web/test_app.mjs "$url" >"$tmp/log" 2>&1
 rc=$?
 cat "$tmp/log"

@@ -262,7 +262,7 @@ async function main() {
   page.on('console', (m) => { if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) errors.push(m.text()); });
   let all = tests;
   if (process.env.EXTRA_TESTS) {
-    await import(path.resolve(process.env.EXTRA_TESTS));
+    for (const f of process.env.EXTRA_TESTS.split(' ').filter(Boolean)) await import(path.resolve(f));
     all = tests.concat(extra);
   }
   for (const [name, fn] of all) {

@@ -46,14 +46,14 @@ addTest('journal: import a watch file, and the same file again is refused', asyn
   await openJournal(page, h);
   await page.setInputFiles('#j-file', 'fuzz/corpus/fit/le-run.fit');
   await page.click('#j-import-form button[type=submit]');
-  await waitText(page, h, '#j-import-status', /Imported .* from le-run\.fit/);
+  await waitText(page, h, '#j-uploads', /Imported .* from le-run\.fit/);
   await waitText(page, h, '#j-runs', /le-run\.fit/);
   await page.setInputFiles('#j-file', 'fuzz/corpus/fit/le-run.fit');
   await page.click('#j-import-form button[type=submit]');
-  await waitText(page, h, '#j-import-status', /already in the journal/);
+  await waitText(page, h, '#j-uploads', /already in the journal/);
   await page.setInputFiles('#j-file', 'fuzz/corpus/fit/cycling.fit');
   await page.click('#j-import-form button[type=submit]');
-  await waitText(page, h, '#j-import-status', /not a run/);
+  await waitText(page, h, '#j-uploads', /not a run/);
   await h.shot(page, 'journal');
 });
 

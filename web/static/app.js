@@ -14,7 +14,7 @@
 
   const state = {
     kb: null, byId: {}, mode: 'runner', answers: {}, history: [], remembered: {}, question: null,
-    miles: false,
+    miles: false, derived: {}, // derived: answers taken from the journal, with the evidence for each
   };
 
   function el(tag, attrs, ...kids) {
@@ -48,6 +48,8 @@
   }
   window.numbfootApi = api;
 
+  function status(box, text, bad) { box.textContent = text; box.className = bad ? 'error' : 'help'; }
+
   function notice(text) {
     const n = $('notice');
     n.textContent = text || '';
@@ -58,10 +60,10 @@
   let assessScreen = 'screen-start'; // where "Assessment" in the menu goes back to
   function show(id) {
     document.body.dataset.step = String(++step); // for the tests: a new screen is on show
-    if (id !== 'screen-journal') assessScreen = id;
+    const nav = { 'screen-journal': 'nav-journal', 'screen-trends': 'nav-trends' }[id] || 'nav-assess';
+    if (nav === 'nav-assess') assessScreen = id;
     for (const s of document.querySelectorAll('.screen')) s.hidden = s.id !== id;
-    $('nav-assess').setAttribute('aria-current', id === 'screen-journal' ? 'false' : 'page');
-    $('nav-journal').setAttribute('aria-current', id === 'screen-journal' ? 'page' : 'false');
+    for (const n of ['nav-assess', 'nav-journal', 'nav-trends']) $(n).setAttribute('aria-current', n === nav ? 'page' : 'false');
     const h = document.querySelector('#' + id + ' h1');
     if (h) h.focus();
     window.scrollTo(0, 0);
@@ -219,6 +221,19 @@
     state.answers = {};
     state.remembered = {};
     state.history = [];
+    state.derived = {};
+    setBanner(null);
+    await next();
+  }
+
+  // Starts with answers the journal's analysis derived (why: the evidence for each); the
+  // interview asks only what they leave open.
+  async function startWith(answers, why) {
+    state.mode = 'runner';
+    state.answers = Object.assign({}, answers);
+    state.remembered = Object.assign({}, answers);
+    state.history = [];
+    state.derived = Object.assign({}, why);
     setBanner(null);
     await next();
   }
@@ -263,7 +278,8 @@
         const factor = Math.exp(Math.abs(why.weight));
         reasons.append(el('li', {
           text: (why.weight >= 0 ? 'raised by ' : 'lowered by ') + (f ? f.means : why.finding) + ': ' +
-            answerWords(why.finding, why.answer) + ' (\u00d7' + factor.toFixed(1) + ')',
+            answerWords(why.finding, why.answer) + ' (\u00d7' + factor.toFixed(1) + ')' +
+            (state.derived[why.finding] ? ', from your journal' : ''),
         }));
       }
       causes.append(el('li', {},
@@ -287,172 +303,6 @@
     $('r-disclaimer').textContent = r.disclaimer;
     $('r-save-status').textContent = '';
     show('screen-result');
-  }
-
-  // ---- the journal: runs with their numbness, shoes and insoles, watch-file import ----
-
-  function km(m) { return m === null ? '-' : (m / 1000).toFixed(1) + ' km'; }
-  function minutes(s) {
-    if (s === null) return '-';
-    const t = Math.round(s), h = Math.floor(t / 3600), m = Math.floor((t % 3600) / 60), sec = t % 60;
-    return (h ? h + ':' + String(m).padStart(2, '0') : m) + ':' + String(sec).padStart(2, '0');
-  }
-  function field(label, input) { return el('label', { class: 'field' }, label, input); }
-  function num(name, attrs) { return el('input', Object.assign({ type: 'number', name, min: '0', step: 'any', inputmode: 'decimal' }, attrs || {})); }
-  function val(form, name) { const v = form.elements[name].value.trim(); return v === '' ? null : v; }
-  function numVal(form, name) { const v = val(form, name); return v === null ? null : Number(v); }
-  function status(box, text, bad) { box.textContent = text; box.className = bad ? 'error' : 'help'; }
-
-  async function journal() {
-    const body = $('j-body');
-    let gear, runs, saved;
-    try {
-      gear = (await api('GET', '/api/gear')).gear;
-      runs = (await api('GET', '/api/runs')).runs;
-      saved = (await api('GET', '/api/assessments')).assessments;
-    } catch (e) {
-      body.replaceChildren(el('p', { class: 'error', text: 'The journal is not available: ' + e.message }));
-      return show('screen-journal');
-    }
-    const shoes = gear.filter((g) => g.kind === 'shoes' && !g.retired);
-    const today = new Date();
-    const pad = (n) => String(n).padStart(2, '0');
-    const date = today.getFullYear() + '-' + pad(today.getMonth() + 1) + '-' + pad(today.getDate());
-
-    // Add a run, with the numbness on it if any.
-    const locs = state.byId.location ? state.byId.location.values : [];
-    const episode = el('fieldset', { id: 'j-episode', hidden: true }, el('legend', { text: 'The numbness on this run' }),
-      el('div', { class: 'grid' },
-        field('Began after (km)', num('onset_km')),
-        field('How bad (0 to 10)', num('severity', { max: '10', step: '1' })),
-        field('Feeling came back after (minutes)', num('recover_min')),
-        field('Side', el('select', { name: 'side' }, el('option', { value: '', text: "don't know" }),
-          el('option', { value: 'one', text: 'one foot' }), el('option', { value: 'both', text: 'both feet' }))),
-        field('Loosening the laces helped', el('select', { name: 'loosening_helped' }, el('option', { value: '', text: "don't know" }),
-          el('option', { value: 'yes', text: 'yes' }), el('option', { value: 'no', text: 'no' })))),
-      el('fieldset', {}, el('legend', { text: 'Where' }),
-        ...locs.map((v) => el('label', { class: 'choice' }, el('input', { type: 'checkbox', name: 'loc', value: v.id }), v.means))));
-    const numb = el('input', { type: 'checkbox', name: 'numb', id: 'j-numb' });
-    numb.addEventListener('change', () => { episode.hidden = !numb.checked; });
-    const runStatus = el('p', { role: 'status' });
-    const runForm = el('form', { id: 'j-run-form' },
-      el('div', { class: 'grid' },
-        field('Date', el('input', { type: 'date', name: 'date', value: date, required: true })),
-        field('Start time', el('input', { type: 'time', name: 'time', value: '07:00' })),
-        field('Distance (km)', num('distance_km')),
-        field('Time running (minutes)', num('duration_min')),
-        field('Surface', el('input', { type: 'text', name: 'surface', maxlength: '63' })),
-        field('Shoes', el('select', { name: 'shoes' }, el('option', { value: '', text: 'none or not listed' }),
-          ...shoes.map((g) => el('option', { value: g.nickname, text: g.nickname, selected: g.default }))))),
-      field('Notes', el('textarea', { name: 'notes', rows: '2', maxlength: '1000' })),
-      el('label', { class: 'choice' }, numb, 'My feet went numb or tingled on this run'),
-      episode,
-      el('div', { class: 'actions' }, el('button', { type: 'submit', class: 'primary', text: 'Add the run' })),
-      runStatus);
-    runForm.addEventListener('submit', async (ev) => {
-      ev.preventDefault();
-      const f = runForm;
-      const when = new Date(f.elements.date.value + 'T' + (f.elements.time.value || '12:00'));
-      if (isNaN(when)) return status(runStatus, 'Give the date of the run.', true);
-      const run = {
-        start_time: when.toISOString().replace(/\.\d+Z$/, 'Z'), distance_km: numVal(f, 'distance_km'),
-        duration_min: numVal(f, 'duration_min'), surface: val(f, 'surface'), shoes: val(f, 'shoes'), notes: val(f, 'notes'),
-      };
-      if (numb.checked) {
-        const lh = val(f, 'loosening_helped');
-        run.episode = {
-          onset_km: numVal(f, 'onset_km'), severity: numVal(f, 'severity'), recover_min: numVal(f, 'recover_min'),
-          side: val(f, 'side'), loosening_helped: lh === null ? null : lh === 'yes',
-          locations: [...f.querySelectorAll('input[name=loc]:checked')].map((i) => i.value),
-        };
-      }
-      try {
-        const r = await api('POST', '/api/runs', run);
-        await journal();
-        status($('j-run-status'), 'Run added' + (r.shoes_worn_out ? '; those shoes have reached their retirement distance.' : '.'));
-      } catch (e) { status(runStatus, e.message, true); }
-    });
-    runStatus.id = 'j-run-status';
-
-    // The runs, latest first.
-    const rows = runs.slice().reverse().map((r) => el('tr', {},
-      el('td', { text: r.start_time ? new Date(r.start_time).toLocaleString() : '-' }),
-      el('td', { text: km(r.distance_m) }), el('td', { text: minutes(r.moving_s) }),
-      el('td', { text: r.shoes || '-' }),
-      el('td', { text: r.episodes.length ? r.episodes.map((e) => 'numb' + (e.severity !== null ? ' ' + e.severity + '/10' : '') +
-        (e.onset_km !== null ? ' at ' + e.onset_km + ' km' : '')).join('; ') : 'none' }),
-      el('td', { text: r.source_file || 'typed' })));
-    const runTable = runs.length ? el('div', { class: 'table-wrap' }, el('table', { id: 'j-runs' },
-      el('thead', {}, el('tr', {}, ...['When', 'Distance', 'Time', 'Shoes', 'Numbness', 'From'].map((h) => el('th', { scope: 'col', text: h })))),
-      el('tbody', {}, ...rows))) : el('p', { class: 'help', id: 'j-runs', text: 'No runs yet.' });
-
-    // Import a watch file.
-    const file = el('input', { type: 'file', id: 'j-file', accept: '.fit,.gpx,.tcx' });
-    const importStatus = el('p', { role: 'status', id: 'j-import-status' });
-    const importForm = el('form', { id: 'j-import-form' },
-      el('label', { for: 'j-file', text: 'A FIT, GPX or TCX file from your watch' }), el('br'), file,
-      el('div', { class: 'actions' }, el('button', { type: 'submit', text: 'Import' })), importStatus);
-    importForm.addEventListener('submit', async (ev) => {
-      ev.preventDefault();
-      const fl = file.files[0];
-      if (!fl) return status(importStatus, 'Choose a file first.', true);
-      const r = await fetch('/api/import', {
-        method: 'POST', body: fl,
-        headers: { 'Content-Type': 'application/octet-stream', 'X-Numbfoot-Filename': fl.name.replace(/[^\x20-\x7e]/g, '_') },
-      });
-      const d = await r.json().catch(() => ({}));
-      if (!r.ok) return status(importStatus, d.error || 'the server answered ' + r.status, true);
-      await journal();
-      status($('j-import-status'), 'Imported ' + km(d.run.distance_m) + ' from ' + d.run.source_file + '.');
-    });
-
-    // Shoes and insoles.
-    const gearRows = gear.map((g) => el('tr', {},
-      el('td', { text: g.nickname + (g.default ? ' (default)' : '') }), el('td', { text: g.kind }),
-      el('td', { text: [g.brand, g.model].filter(Boolean).join(' ') || '-' }),
-      el('td', { text: g.used_km.toFixed(0) + (g.retire_km ? ' of ' + g.retire_km.toFixed(0) : '') + ' km' }),
-      el('td', { text: g.retired ? 'retired ' + g.retired : g.wear === 'retire' ? 'replace' : g.wear === 'check' ? 'check the midsole' : g.wear })));
-    const gearStatus = el('p', { role: 'status', id: 'j-gear-status' });
-    const gearForm = el('form', { id: 'j-gear-form' },
-      el('div', { class: 'grid' },
-        field('Nickname', el('input', { type: 'text', name: 'nickname', required: true, maxlength: '63' })),
-        field('Kind', el('select', { name: 'kind' }, el('option', { value: 'shoes', text: 'shoes' }), el('option', { value: 'insoles', text: 'insoles' }))),
-        field('Brand', el('input', { type: 'text', name: 'brand', maxlength: '63' })),
-        field('Model', el('input', { type: 'text', name: 'model', maxlength: '63' })),
-        field('Distance already run in them (km)', num('start_km')),
-        field('Retire after (km)', num('retire_km'))),
-      el('div', { class: 'actions' }, el('button', { type: 'submit', text: 'Add shoes or insoles' })), gearStatus);
-    gearForm.addEventListener('submit', async (ev) => {
-      ev.preventDefault();
-      const f = gearForm;
-      const g = { nickname: val(f, 'nickname'), kind: val(f, 'kind'), brand: val(f, 'brand'), model: val(f, 'model') };
-      if (numVal(f, 'start_km') !== null) g.start_km = numVal(f, 'start_km');
-      if (numVal(f, 'retire_km') !== null) g.retire_km = numVal(f, 'retire_km');
-      try {
-        await api('POST', '/api/gear', g);
-        await journal();
-        status($('j-gear-status'), 'Added ' + g.nickname + '.');
-      } catch (e) { status(gearStatus, e.message, true); }
-    });
-
-    body.replaceChildren(
-      el('h2', { text: 'Add a run' }), runForm,
-      el('h2', { text: 'Runs' }), runTable,
-      el('h2', { text: 'Import from a watch' }), importForm,
-      el('h2', { text: 'Shoes and insoles' }),
-      gear.length ? el('div', { class: 'table-wrap' }, el('table', { id: 'j-gear' },
-        el('thead', {}, el('tr', {}, ...['Nickname', 'Kind', 'Make', 'Used', 'Wear'].map((h) => el('th', { scope: 'col', text: h })))),
-        el('tbody', {}, ...gearRows))) : el('p', { class: 'help', id: 'j-gear', text: 'None yet.' }),
-      el('h3', { text: 'Add shoes or insoles' }), gearForm,
-      el('h2', { text: 'Saved assessments' }),
-      saved.length ? el('div', { class: 'table-wrap' }, el('table', { id: 'j-assessments' },
-        el('thead', {}, el('tr', {}, ...['When', 'Advice', 'Most likely cause'].map((h) => el('th', { scope: 'col', text: h })))),
-        el('tbody', {}, ...saved.slice().reverse().map((a) => el('tr', {},
-          el('td', { text: new Date(a.time).toLocaleString() }),
-          el('td', { text: a.result ? LEVEL_TITLE[a.result.triage.level] || a.result.triage.level : '-' }),
-          el('td', { text: a.result && a.result.ranking.length ? a.result.ranking[0].name + ' (' + pct(a.result.ranking[0].probability) + ')' : '-' }))))))
-        : el('p', { class: 'help', id: 'j-assessments', text: 'None yet: the result of an assessment has a button to save it here.' }));
-    show('screen-journal');
   }
 
   // ---- wiring ----
@@ -492,8 +342,14 @@
     $('r-back').addEventListener('click', () => back());
     $('r-again').addEventListener('click', () => { setBanner(null); show('screen-start'); });
     $('nav-assess').addEventListener('click', () => show(assessScreen));
-    $('nav-journal').hidden = false;
-    $('nav-journal').addEventListener('click', () => journal().catch((e) => notice(e.message)));
+    const screens = window.numbfootJournal({
+      $, el, api, show, pct, state, notice, startWith, LEVEL_TITLE,
+      status,
+    });
+    for (const [nav, go] of [['nav-journal', screens.journal], ['nav-trends', screens.trends]]) {
+      $(nav).hidden = false;
+      $(nav).addEventListener('click', () => go().catch((e) => notice(e.message)));
+    }
     document.body.dataset.ready = 'yes';
   }
 
