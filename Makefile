@@ -136,7 +136,7 @@ fuzz-run:
 	@sh fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_SRCS)
 
 san-check:
-	@$(MAKE) --no-print-directory SAN=1 unit cli-test fuzz-replay
+	@$(MAKE) --no-print-directory SAN=1 unit cli-test fuzz-replay web-test
 
 web-test: $(NUMBFOOT)
 	@if [ -x tests/web/run.sh ]; then sh tests/web/run.sh $(NUMBFOOT); else echo "web-test: no browser tests yet"; fi

@@ -5,11 +5,16 @@
 set -u
 bin=$1
 case "$bin" in /*) ;; *) bin=$(pwd)/$bin ;; esac
-mkdir -p build/results build/screenshots
-record() { echo "web $1 $2" > build/results/web; echo "browser tests: $1 passed, $2 failed"; }
+# The sanitizer build (make san-check) records its own result, and its screenshots go elsewhere.
+tag=""; shots=build/screenshots
+case "$bin" in */build/san/*) tag="-san"; shots=build/san/screenshots ;; esac
+mkdir -p build/results "$shots"
+record() { echo "web$tag $1 $2" > "build/results/web$tag"; echo "browser tests$tag: $1 passed, $2 failed"; }
 if [ ! -x /usr/bin/chromium ] || ! command -v npm >/dev/null 2>&1; then
 	echo "web-test: chromium or npm missing (sh scripts/deps.sh --test)"; record 0 1; exit 1
 fi
+# npm ci starts from an empty node_modules; skip it when the installed tree matches the lock file.
+[ tests/web/node_modules/.package-lock.json -nt tests/web/package-lock.json ] ||
 (cd tests/web && npm ci --no-audit --no-fund --silent >/dev/null 2>&1) || {
 	echo "web-test: npm ci failed in tests/web"; record 0 1; exit 1; }
 tmp=$(mktemp -d)
@@ -30,7 +35,7 @@ if [ -z "$url" ]; then
 fi
 # The other test files, in an order that builds one journal: test_journal.mjs first.
 extra="tests/web/test_journal.mjs tests/web/test_trends.mjs"
-EXTRA_TESTS=$extra SCREENSHOTS=build/screenshots node tests/web/test_app.mjs "$url" >"$tmp/log" 2>&1
+EXTRA_TESTS=$extra SCREENSHOTS=$shots node tests/web/test_app.mjs "$url" >"$tmp/log" 2>&1
 rc=$?
 cat "$tmp/log"
 p=$(sed -n 's/^web: \([0-9]*\) passed, \([0-9]*\) failed/\1/p' "$tmp/log")
