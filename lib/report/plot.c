@@ -116,8 +116,6 @@ static void no_data(cairo_t *cr, const char *title, const char *why, double x, d
 	cairo_fill(cr);
 	color(cr, dim);
 	text(cr, "No data yet", x + w / 2, y + h / 2 - 8, 12, true, 0.5, 0.5, 0);
-	double tw = rp_para(cr, why, 0, 0, w - 120, 8.5, false, false);
-	(void)tw;
 	cairo_save(cr);
 	PangoLayout *l = layout(cr, why, 8.5, false, w - 120);
 	pango_layout_set_alignment(l, PANGO_ALIGN_CENTER);
@@ -172,12 +170,20 @@ static void axes(cairo_t *cr, struct area *a, const char *title, const char *xla
 		double span = a->x1 - a->x0;
 		if (span <= 0)
 			a->x0 -= 86400 * 3, a->x1 += 86400 * 3, span = a->x1 - a->x0;
-		for (int i = 0; i <= 4; i++) {
-			double t = a->x0 + span * i / 4;
+		/* Ticks on whole days (a label per quarter of the span would repeat a date when the
+		 * span is a few days), and no label twice when they name months. */
+		const double day = 86400;
+		double step = fmax(1, ceil(nice_step(span / day, 4))) * day;
+		char prev[24] = "";
+		for (double t = ceil(a->x0 / step) * step; t <= a->x1 + 1; t += step) {
 			char b[24];
 			date_label(t, span, b);
+			if (!strcmp(b, prev))
+				continue;
+			memcpy(prev, b, sizeof prev);
+			double x = px(a, t);
 			color(cr, ink);
-			text(cr, b, px(a, t), a->y + a->h + 4, 8, false, i == 0 ? 0 : i == 4 ? 1 : 0.5, 0, 0);
+			text(cr, b, x, a->y + a->h + 4, 8, false, x < a->x + 20 ? 0 : x > a->x + a->w - 20 ? 1 : 0.5, 0, 0);
 		}
 	} else if (a->x1 > a->x0) {
 		double xs = nice_step(a->x1 - a->x0, 6);
