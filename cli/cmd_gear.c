@@ -1,4 +1,4 @@
-/* numbfoot gear add|list|retire|default: shoes and insoles, and how far they have run. */
+/* numbfoot gear add|list|retire|default|edit|delete: shoes and insoles, and how far they have run. */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -29,6 +29,46 @@ static int open_named(const struct cli_args *a, nf_journal **j, nf_gear *g)
 		*j = NULL;
 	}
 	return rc;
+}
+
+/* The options gear add and gear edit share (brand, model, first use, distances, racing) into g;
+ * options not given leave g as it is. */
+static int gear_fields(const struct cli_args *a, nf_gear *g)
+{
+	const char *brand = cli_opt(a, "brand"), *model = cli_opt(a, "model");
+	if ((brand && strlen(brand) >= sizeof g->brand) || (model && strlen(model) >= sizeof g->model)) {
+		cli_errorf("%s: brand and model are at most %zu characters", a->cmd->name, sizeof g->brand - 1);
+		return CLI_EXIT_USAGE;
+	}
+	if (brand)
+		snprintf(g->brand, sizeof g->brand, "%s", brand);
+	if (model)
+		snprintf(g->model, sizeof g->model, "%s", model);
+	if (!cli_date_opt(a, "first-use", g->first_use))
+		return CLI_EXIT_USAGE;
+	double m;
+	if (cli_opt(a, "start-km")) {
+		if (!cli_parse_distance(cli_opt(a, "start-km"), false, "--start-km", &m))
+			return CLI_EXIT_USAGE;
+		g->start_km = m / 1000;
+	}
+	if (cli_flag(a, "racing")) {
+		if (g->kind != NF_GEAR_SHOES) {
+			cli_errorf("%s: --racing is for shoes", a->cmd->name);
+			return CLI_EXIT_USAGE;
+		}
+		g->retire_km = nf_gear_racing_retire_km();
+	}
+	if (cli_opt(a, "retire-km")) {
+		if (!cli_parse_distance(cli_opt(a, "retire-km"), false, "--retire-km", &m))
+			return CLI_EXIT_USAGE;
+		if (m <= 0) {
+			cli_errorf("--retire-km: must be more than 0");
+			return CLI_EXIT_USAGE;
+		}
+		g->retire_km = m / 1000;
+	}
+	return CLI_EXIT_OK;
 }
 
 /* ---- gear add ---- */
@@ -67,37 +107,9 @@ static int run_gear_add(const struct cli_args *a)
 		return CLI_EXIT_USAGE;
 	}
 	snprintf(g.nickname, sizeof g.nickname, "%s", nick);
-	const char *brand = cli_opt(a, "brand"), *model = cli_opt(a, "model");
-	if ((brand && strlen(brand) >= sizeof g.brand) || (model && strlen(model) >= sizeof g.model)) {
-		cli_errorf("gear add: brand and model are at most %zu characters", sizeof g.brand - 1);
-		return CLI_EXIT_USAGE;
-	}
-	snprintf(g.brand, sizeof g.brand, "%s", brand ? brand : "");
-	snprintf(g.model, sizeof g.model, "%s", model ? model : "");
-	if (!cli_date_opt(a, "first-use", g.first_use))
-		return CLI_EXIT_USAGE;
-	double m;
-	if (cli_opt(a, "start-km")) {
-		if (!cli_parse_distance(cli_opt(a, "start-km"), false, "--start-km", &m))
-			return CLI_EXIT_USAGE;
-		g.start_km = m / 1000;
-	}
-	if (cli_flag(a, "racing")) {
-		if (g.kind != NF_GEAR_SHOES) {
-			cli_errorf("gear add: --racing is for shoes");
-			return CLI_EXIT_USAGE;
-		}
-		g.retire_km = nf_gear_racing_retire_km();
-	}
-	if (cli_opt(a, "retire-km")) {
-		if (!cli_parse_distance(cli_opt(a, "retire-km"), false, "--retire-km", &m))
-			return CLI_EXIT_USAGE;
-		if (m <= 0) {
-			cli_errorf("--retire-km: must be more than 0");
-			return CLI_EXIT_USAGE;
-		}
-		g.retire_km = m / 1000;
-	}
+	rc = gear_fields(a, &g);
+	if (rc)
+		return rc;
 	g.is_default = cli_flag(a, "default");
 	rc = cli_journal_open(a, &j);
 	if (rc)
@@ -299,4 +311,102 @@ const struct cli_command cmd_gear_default = {
 		       "new runs unless told otherwise.",
 	.options = cli_journal_only_options,
 	.run = run_gear_default,
+};
+
+/* ---- gear edit ---- */
+
+static const struct cli_option edit_options[] = {
+	CLI_JOURNAL_OPTIONS,
+	{"name", "NEW", "a new nickname"},
+	{"brand", "TEXT", "maker"},
+	{"model", "TEXT", "model"},
+	{"first-use", "DATE", "first run in them (YYYY-MM-DD)"},
+	{"start-km", "KM", "distance they had already run before the journal"},
+	{"retire-km", "KM", "retirement distance"},
+	{"racing", NULL, "racing or carbon-plate shoes: retire at 400 km"},
+	{"unretire", NULL, "bring a retired pair back into use"},
+	{NULL, NULL, NULL},
+};
+
+static int run_gear_edit(const struct cli_args *a)
+{
+	nf_error err = {0};
+	nf_journal *j;
+	nf_gear g;
+	int rc = need_one_name(a);
+	if (rc)
+		return rc;
+	rc = open_named(a, &j, &g);
+	if (rc)
+		return rc;
+	const char *name = cli_opt(a, "name");
+	if (name && (!*name || strlen(name) >= sizeof g.nickname || strchr(name, '\n'))) {
+		cli_errorf("gear edit: a nickname is 1 to %zu characters on one line", sizeof g.nickname - 1);
+		rc = CLI_EXIT_USAGE;
+		goto out_close;
+	}
+	if (name)
+		snprintf(g.nickname, sizeof g.nickname, "%s", name);
+	if (cli_flag(a, "unretire"))
+		g.retired[0] = '\0';
+	rc = gear_fields(a, &g);
+	if (rc)
+		goto out_close;
+	if (nf_journal_update_gear(j, &g, &err) || nf_journal_get_gear(j, g.id, &g, &err)) {
+		rc = cli_fail(&err);
+		if (err.code == NF_EEXIST)
+			rc = CLI_EXIT_USAGE;
+		goto out_close;
+	}
+	if (cli_flag(a, "json"))
+		rc = cli_print_json(cli_gear_json(&g));
+	else
+		printf("changed %s '%s'\n", nf_gear_kind_name(g.kind), g.nickname);
+out_close:
+	nf_journal_close(j);
+	return rc;
+}
+
+const struct cli_command cmd_gear_edit = {
+	.name = "gear edit",
+	.args = "NICKNAME",
+	.summary = "change the details of shoes or insoles",
+	.description = "Changes what the options name and leaves the rest as it is.\n\n"
+		       "Example: numbfoot gear edit ghost --retire-km 700 --name ghost15",
+	.options = edit_options,
+	.run = run_gear_edit,
+};
+
+/* ---- gear delete ---- */
+
+static int run_gear_delete(const struct cli_args *a)
+{
+	nf_error err = {0};
+	nf_journal *j;
+	nf_gear g;
+	int rc = need_one_name(a);
+	if (rc)
+		return rc;
+	rc = open_named(a, &j, &g);
+	if (rc)
+		return rc;
+	if (nf_journal_delete_gear(j, g.id, &err))
+		rc = cli_fail(&err);
+	else if (cli_flag(a, "json"))
+		rc = cli_print_deleted(a, "gear", g.id, "");
+	else
+		printf("deleted %s '%s'; the runs in them keep their data\n", nf_gear_kind_name(g.kind),
+		       g.nickname);
+	nf_journal_close(j);
+	return rc;
+}
+
+const struct cli_command cmd_gear_delete = {
+	.name = "gear delete",
+	.args = "NICKNAME",
+	.summary = "delete shoes or insoles from the journal",
+	.description = "Deletes the gear. The runs in it stay, without it; 'gear retire' keeps its "
+		       "history instead.",
+	.options = cli_journal_only_options,
+	.run = run_gear_delete,
 };

@@ -109,7 +109,9 @@ static const struct cli_option add_options[] = {
 	{"severity", "N", "how bad, 0 to 10"},
 	{"recover", "MIN", "minutes until feeling came back"},
 	{"cramp", NULL, "a calf cramp came first"},
+	{"no-cramp", NULL, "no calf cramp came first"},
 	{"loosening-helped", NULL, "loosening the laces brought feeling back"},
+	{"no-loosening-helped", NULL, "loosening the laces did not help"},
 	{NULL, NULL, NULL},
 };
 
@@ -175,7 +177,7 @@ const struct cli_command cmd_run_add = {
 	.description =
 		"Records a run: DISTANCE in km (or miles with --miles, or a unit: 10km, 6.2mi, 5000m), "
 		"today unless --date says otherwise, in the default shoes and insoles. The --numb-at, "
-		"--where, --side, --severity, --recover, --cramp and --loosening-helped options record an "
+		"--where, --side, --severity, --recover, --[no-]cramp and --[no-]loosening-helped options record an "
 		"episode of numbness on the same run, in the same transaction. When the run takes shoes "
 		"or insoles past their retirement distance, a warning names them.\n\n"
 		"Example: numbfoot run add 10.2 --duration 55:00 --numb-at 8 --where dorsum --side one",
