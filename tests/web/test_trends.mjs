@@ -46,6 +46,7 @@ addTest('journal: a run and its numbness are edited in place, and a run is delet
   const got = await api(h, 'GET', '/api/runs/' + id);
   h.assert(got.body.run.distance_m === 9800, 'distance after the edit: ' + got.body.run.distance_m);
   h.assert(got.body.run.start_time === '2026-10-01T07:00:00Z', 'the edit changed the start time: ' + got.body.run.start_time);
+  h.assert(got.body.run.shoes === made.body.run.shoes && got.body.run.shoes, 'the edit changed the shoes: ' + got.body.run.shoes);
   const eps = (await api(h, 'GET', '/api/episodes')).body.episodes.filter((e) => e.run_id === id);
   h.assert(eps.length === 1 && eps[0].severity === 6 && eps[0].onset_km === 5, 'episode after the edit: ' + JSON.stringify(eps));
 

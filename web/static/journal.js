@@ -64,9 +64,14 @@ window.numbfootJournal = function (nf) {
       locations: [...f.querySelectorAll('input[name=loc]:checked')].map((i) => i.value),
     };
   }
+  // chosen: the pair a run has ('' none); undefined for a new run, which gets the default pair.
+  // A run's own pair is offered even when it is retired, so that an edit keeps it.
   function shoeSelect(shoes, chosen) {
-    return el('select', { name: 'shoes' }, el('option', { value: '', text: 'none or not listed' }),
-      ...shoes.map((g) => el('option', { value: g.nickname, text: g.nickname, selected: chosen === undefined ? g.default : g.nickname === chosen })));
+    const names = shoes.map((g) => g.nickname);
+    if (chosen && !names.includes(chosen)) names.push(chosen);
+    const isDefault = (n) => shoes.some((g) => g.nickname === n && g.default);
+    return el('select', { name: 'shoes' }, el('option', { value: '', text: 'none or not listed', selected: chosen === '' }),
+      ...names.map((n) => el('option', { value: n, text: n, selected: chosen === undefined ? isDefault(n) : n === chosen })));
   }
 
   // ---- the journal ----
@@ -123,11 +128,18 @@ window.numbfootJournal = function (nf) {
       st);
     form.addEventListener('submit', async (ev) => {
       ev.preventDefault();
+      // Only what was changed is sent: the form shows rounded values, and sending them back
+      // unchanged would round an imported run's distance and time.
+      const change = {};
+      for (const k of ['distance_km', 'duration_min', 'shoes', 'notes']) {
+        const f = form.elements[k];
+        const changed = f.tagName === 'SELECT' ? !(f.selectedOptions[0] && f.selectedOptions[0].defaultSelected) : f.value !== f.defaultValue;
+        if (changed) {
+          change[k] = k === 'shoes' || k === 'notes' ? val(form, k) : numVal(form, k);
+        }
+      }
       try {
-        await api('POST', '/api/runs/' + r.id, {
-          distance_km: numVal(form, 'distance_km'), duration_min: numVal(form, 'duration_min'),
-          shoes: val(form, 'shoes'), notes: val(form, 'notes'),
-        });
+        if (Object.keys(change).length) await api('POST', '/api/runs/' + r.id, change);
         if (e) await api('POST', '/api/episodes/' + e.id, readEpisode(form));
         await journal();
         status($('j-run-status'), 'Run changed.');
