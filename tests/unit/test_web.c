@@ -564,6 +564,27 @@ static void run_edit_named_fields_only(void **state)
 	json_decref(expected);
 }
 
+/* A watch file gives distances and times that km and minutes do not hold exactly: a field the
+ * body does not name must keep every bit, not come back from a round trip through km or minutes
+ * (8000.1 / 1000 * 1000 and 8046.72 / 60 * 60 both differ from where they started). */
+static void run_edit_keeps_exact_values(void **state)
+{
+	(void)state;
+	nf_journal_run r = tj_run(8, 1795000000);
+	r.rec.distance_m = 8000.1;
+	r.rec.moving_s = 8046.72;
+	nf_error err = {0};
+	assert_int_equal(nf_journal_add_run(ctx.journal, &r, NULL, 0, NULL, &err), NF_OK);
+	char path[64];
+	snprintf(path, sizeof path, "/api/runs/%lld", (long long)r.id);
+	json_decref(api("POST", path, "{\"notes\":\"from the watch\"}", 200));
+	nf_journal_run after;
+	assert_int_equal(nf_journal_get_run(ctx.journal, r.id, &after, &err), NF_OK);
+	assert_string_equal(after.notes, "from the watch");
+	assert_true(after.rec.distance_m == 8000.1);
+	assert_true(after.rec.moving_s == 8046.72);
+}
+
 static void run_bad_field_changes_nothing(void **state)
 {
 	(void)state;
@@ -804,6 +825,7 @@ int main(void)
 	    T(gear_add_and_list),
 	    T(run_add_and_get),
 	    T(run_edit_named_fields_only),
+	    T(run_edit_keeps_exact_values),
 	    T(run_bad_field_changes_nothing),
 	    T(episode_edit),
 	    T(gear_edit),
