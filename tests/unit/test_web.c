@@ -672,6 +672,31 @@ static void gear_edit(void **state)
 	json_decref(expected);
 }
 
+/* A date is ten characters YYYY-MM-DD, digits where digits go: a sign or a space that sscanf's
+ * %d would take is refused with the key's name, not left for the journal's own checks. */
+static void dates_are_strict(void **state)
+{
+	(void)state;
+	json_t *o = api("POST", "/api/gear", BLUE_SHOES, 201);
+	json_int_t id = id_of(o, "gear");
+	json_decref(o);
+	char path[64];
+	snprintf(path, sizeof path, "/api/gear/%lld", (long long)id);
+	json_t *before = get_record(path, "gear");
+	static const char *const bad[] = {"2026-+1-02", "2026-11- 2", " 2026-11-2", "+2026-11-0",
+					  "2026-11-2x", "2026/11/20", "20261120"};
+	char body[96];
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		snprintf(body, sizeof body, "{\"retired\":\"%s\"}", bad[i]);
+		expect_status("POST", path, body, 400, "retired: must be a date YYYY-MM-DD");
+		snprintf(body, sizeof body, "{\"nickname\":\"Red\",\"first_use\":\"%s\"}", bad[i]);
+		expect_status("POST", "/api/gear", body, 400, "first_use: must be a date YYYY-MM-DD");
+	}
+	expect_unchanged(path, "gear", before);
+	json_decref(before);
+	json_decref(api("POST", path, "{\"first_use\":\"2026-01-02\"}", 200));
+}
+
 static void record_delete(void **state)
 {
 	(void)state;
@@ -829,6 +854,7 @@ int main(void)
 	    T(run_bad_field_changes_nothing),
 	    T(episode_edit),
 	    T(gear_edit),
+	    T(dates_are_strict),
 	    T(record_delete),
 	    T(record_paths),
 	    T(analysis),
