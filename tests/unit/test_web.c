@@ -145,7 +145,7 @@ static void expect_error(struct web_response rs, int status, const char *what)
 		fail_msg("error \"%s\" does not name \"%s\"", msg, what);
 }
 
-/* A request with the usual headers whose answer is the JSON given status. */
+/* Makes a request with the usual headers; returns its JSON answer after checking the status. */
 static json_t *api(const char *method, const char *path, const char *body, int status)
 {
 	struct web_response rs = call(method, path, body);
@@ -242,6 +242,7 @@ static void host_is_checked(void **state)
 	/* Another port of the same address is another origin. */
 	h.value = "127.0.0.1:8738";
 	expect_error(call_with("GET", "/", NULL, WITH_TOKEN, &h, 1), 421, "8738");
+	/* Host names are case-insensitive; the page needs no token. */
 	h.value = "LOCALHOST:8737";
 	struct web_response rs = call_with("GET", "/", NULL, 0, &h, 1);
 	assert_int_equal(rs.status, 200);
