@@ -5,3 +5,11 @@ $(BUILD)/cli/blobs.o: $(wildcard web/static/*)
 # The HTTP fuzz target includes the handler's sources (see fuzz/fuzz_http.c), so its replay
 # build is rebuilt when they change.
 $(BUILD)/fuzz/fuzz_http.o: $(wildcard web/*.c web/*.h)
+
+# The handler's unit test links the web objects but server.o, which holds the sockets and needs
+# libmicrohttpd's event loop; the handler itself needs only what PKG_LIBS already has (jansson).
+WEB_HANDLER_OBJS := $(patsubst %.c,$(BUILD)/%.o,$(filter-out web/server.c,$(wildcard web/*.c)))
+
+$(BUILD)/tests/unit/test_web: $(BUILD)/tests/unit/test_web.o $(WEB_HANDLER_OBJS) $(LIBA)
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(LDFLAGS) -o $@ $< $(WEB_HANDLER_OBJS) $(LIBA) $(PKG_LIBS) $(TEST_LIBS)

@@ -72,8 +72,12 @@ static void run_edit(nf_journal *j, int64_t id, const struct web_request *rq, st
 	    (json_object_get(root, "insoles") &&
 	     !web_body_gear_ref(&b, j, "insoles", NF_GEAR_INSOLES, &r.insoles_id)))
 		goto out;
-	r.rec.distance_m = km * 1000;
-	r.rec.moving_s = min * 60;
+	/* Only the fields named: x / 1000 * 1000 is not always x, so an imported run's distance or
+	 * time would otherwise change in its last bit when only its notes are edited. */
+	if (json_object_get(root, "distance_km"))
+		r.rec.distance_m = km * 1000;
+	if (json_object_get(root, "duration_min"))
+		r.rec.moving_s = min * 60;
 	if (nf_journal_update_run(j, &r, &err) != NF_OK) {
 		web_journal_error(rs, &err);
 		goto out;

@@ -1,0 +1,867 @@
+/* The web request handler (web/api.c and the endpoint files) called directly, without sockets:
+ * the checks every request passes, the assessment, the journal endpoints, one record's edit and
+ * delete, and the analysis and report. Against the shipped knowledge base, with a fresh journal
+ * per test in a private temporary folder. */
+#include "test_journal_util.h"
+
+#include <dirent.h>
+#include <jansson.h>
+
+#include "../../web/web.h"
+
+/* Fontconfig (through pango, for the report) keeps its configuration and font cache for the
+ * life of the process and frees them only in FcFini(), which a library must not call. Under
+ * LeakSanitizer (make SAN=1) those are reported as leaks; this hook, read only by LeakSanitizer,
+ * names them as expected. */
+__attribute__((visibility("default"))) const char *__lsan_default_suppressions(void);
+const char *__lsan_default_suppressions(void)
+{
+	return "leak:libfontconfig.so\n";
+}
+
+#define TOKEN "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+#define WRONG_TOKEN "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab" /* one letter off */
+#define HOST "127.0.0.1:8737"
+
+static nf_kb *kb;
+static struct web_ctx ctx;
+static char spool[600]; /* ctx.tmpdir: must be empty whenever no request is running */
+
+static const char page[] = "<!doctype html><title>t</title>";
+static const struct web_asset assets[] = {{"/", "text/html", page, sizeof page - 1}};
+
+static int group_setup(void **state)
+{
+	(void)state;
+	nf_error err = {0};
+	if (nf_kb_load_files("kb/vocabulary.json", "kb/numbfoot.json", &kb, &err) != NF_OK) {
+		fprintf(stderr, "kb: %s\n", err.msg);
+		return -1;
+	}
+	if (!web_ctx_init(&ctx, kb))
+		return -1;
+	snprintf(ctx.token, sizeof ctx.token, "%s", TOKEN);
+	ctx.assets = assets;
+	ctx.nassets = 1;
+	web_ctx_allow_host(&ctx, "127.0.0.1", 8737);
+	web_ctx_allow_host(&ctx, "localhost", 8737);
+	tj_path("unused"); /* makes tj_dir */
+	snprintf(spool, sizeof spool, "%s/spool", tj_dir);
+	if (mkdir(spool, 0700))
+		return -1;
+	ctx.tmpdir = spool;
+	return 0;
+}
+
+static int group_teardown(void **state)
+{
+	(void)state;
+	web_journal_close(&ctx);
+	web_ctx_release(&ctx);
+	nf_kb_free(kb);
+	tj_cleanup();
+	return 0;
+}
+
+/* Each test starts from an empty journal of its own. */
+static int open_journal(void **state)
+{
+	(void)state;
+	static int n;
+	char name[32];
+	snprintf(name, sizeof name, "journal%d", ++n);
+	return web_journal_open(&ctx, tj_path(name));
+}
+
+static int close_journal(void **state)
+{
+	(void)state;
+	web_journal_close(&ctx);
+	return 0;
+}
+
+/* ---- making requests and reading answers ---- */
+
+enum { WITH_HOST = 1, WITH_TOKEN = 2, USUAL = WITH_HOST | WITH_TOKEN };
+
+/* Handles one request with the Host and token headers asked for in `with` and then extra. */
+static struct web_response call_with(const char *method, const char *path, const char *body, unsigned with,
+				     const struct web_header *extra, size_t nextra)
+{
+	struct web_header hs[8];
+	size_t n = 0;
+	if (with & WITH_HOST)
+		hs[n++] = (struct web_header){"Host", HOST};
+	if (with & WITH_TOKEN)
+		hs[n++] = (struct web_header){"X-Numbfoot-Token", TOKEN};
+	assert_true(n + nextra <= sizeof hs / sizeof *hs);
+	for (size_t i = 0; i < nextra; i++)
+		hs[n++] = extra[i];
+	struct web_request rq = {.method = method,
+				 .path = path,
+				 .headers = hs,
+				 .nheaders = n,
+				 .body = body,
+				 .body_len = body ? strlen(body) : 0};
+	struct web_response rs;
+	web_handle(&ctx, &rq, &rs);
+	return rs;
+}
+
+static struct web_response call(const char *method, const char *path, const char *body)
+{
+	return call_with(method, path, body, USUAL, NULL, 0);
+}
+
+/* Releases rs and returns its body parsed (the caller decrefs), after checking that it is JSON
+ * with the status expected. */
+static json_t *answer_json(struct web_response *rs, int status)
+{
+	int got = rs->status;
+	bool is_json = rs->type && !strcmp(rs->type, "application/json");
+	json_error_t je;
+	json_t *o = is_json ? json_loadb(rs->body, rs->len, 0, &je) : NULL;
+	if (got != status)
+		print_error("status %d, expected %d: %.*s\n", got, status, (int)rs->len,
+			    rs->body ? rs->body : "");
+	web_response_release(rs);
+	assert_int_equal(got, status);
+	assert_true(is_json);
+	assert_non_null(o);
+	return o;
+}
+
+/* Checks that rs is the 4xx or 5xx status with a body {"error": "..."} whose text names what. */
+static void expect_error(struct web_response rs, int status, const char *what)
+{
+	json_t *o = answer_json(&rs, status);
+	char msg[600];
+	const char *s = json_string_value(json_object_get(o, "error"));
+	snprintf(msg, sizeof msg, "%s", s ? s : "");
+	bool only_error = json_object_size(o) == 1;
+	json_decref(o);
+	assert_true(s != NULL && only_error);
+	if (what && !strstr(msg, what))
+		fail_msg("error \"%s\" does not name \"%s\"", msg, what);
+}
+
+/* Makes a request with the usual headers; returns its JSON answer after checking the status. */
+static json_t *api(const char *method, const char *path, const char *body, int status)
+{
+	struct web_response rs = call(method, path, body);
+	return answer_json(&rs, status);
+}
+
+static void expect_status(const char *method, const char *path, const char *body, int status,
+			  const char *what)
+{
+	expect_error(call(method, path, body), status, what);
+}
+
+static const char *str(json_t *o, const char *path1, const char *path2)
+{
+	json_t *v = json_object_get(o, path1);
+	if (path2)
+		v = json_object_get(v, path2);
+	return json_string_value(v);
+}
+
+static json_int_t id_of(json_t *o, const char *what)
+{
+	json_t *v = json_object_get(json_object_get(o, what), "id");
+	assert_true(json_is_integer(v));
+	assert_true(json_integer_value(v) > 0);
+	return json_integer_value(v);
+}
+
+/* GET of one record's path: its object under key (a new reference). */
+static json_t *get_record(const char *path, const char *key)
+{
+	json_t *o = api("GET", path, NULL, 200);
+	json_t *rec = json_incref(json_object_get(o, key));
+	json_decref(o);
+	assert_true(json_is_object(rec));
+	return rec;
+}
+
+/* Asserts that the record at path is still exactly before. */
+static void expect_unchanged(const char *path, const char *key, const json_t *before)
+{
+	json_t *now = get_record(path, key);
+	bool same = json_equal(now, (json_t *)before);
+	if (!same) {
+		char *a = json_dumps(before, JSON_COMPACT), *b = json_dumps(now, JSON_COMPACT);
+		print_error("before %s\nnow    %s\n", a, b);
+		free(a);
+		free(b);
+	}
+	json_decref(now);
+	assert_true(same);
+}
+
+static size_t files_in(const char *dir)
+{
+	DIR *d = opendir(dir);
+	assert_non_null(d);
+	size_t n = 0;
+	for (struct dirent *e; (e = readdir(d));)
+		n += strcmp(e->d_name, ".") && strcmp(e->d_name, "..");
+	closedir(d);
+	return n;
+}
+
+#define BLUE_SHOES                                                                                           \
+	"{\"kind\":\"shoes\",\"nickname\":\"Blue\",\"brand\":\"Asics\",\"retire_km\":800,\"default\":true}"
+
+/* Adds a run on day (of November 2026) with an episode; returns the run's id and the episode's. */
+static json_int_t add_run(int day, double km, json_int_t *episode)
+{
+	char body[512];
+	snprintf(body, sizeof body,
+		 "{\"start_time\":\"2026-11-%02dT07:30:00Z\",\"distance_km\":%g,\"duration_min\":62,"
+		 "\"surface\":\"road\",\"notes\":\"easy\",\"episode\":{\"onset_km\":8,\"onset_min\":40,"
+		 "\"locations\":[\"dorsum\"],\"side\":\"one\",\"severity\":4,\"recover_min\":5,"
+		 "\"calf_cramp_first\":false,\"loosening_helped\":true}}",
+		 day, km);
+	json_t *o = api("POST", "/api/runs", body, 201);
+	json_int_t id = id_of(o, "run");
+	if (episode)
+		*episode = id_of(o, "episode");
+	json_decref(o);
+	return id;
+}
+
+/* ---- the checks every request passes ---- */
+
+static void host_is_checked(void **state)
+{
+	(void)state;
+	expect_error(call_with("GET", "/api/kb", NULL, WITH_TOKEN, NULL, 0), 400, "Host");
+	struct web_header h = {"Host", "evil.example:8737"};
+	expect_error(call_with("GET", "/api/kb", NULL, WITH_TOKEN, &h, 1), 421, "evil.example");
+	/* Another port of the same address is another origin. */
+	h.value = "127.0.0.1:8738";
+	expect_error(call_with("GET", "/", NULL, WITH_TOKEN, &h, 1), 421, "8738");
+	/* Host names are case-insensitive; the page needs no token. */
+	h.value = "LOCALHOST:8737";
+	struct web_response rs = call_with("GET", "/", NULL, 0, &h, 1);
+	assert_int_equal(rs.status, 200);
+	assert_string_equal(rs.type, "text/html");
+	assert_memory_equal(rs.body, page, sizeof page - 1);
+	web_response_release(&rs);
+}
+
+static void header_count_is_capped(void **state)
+{
+	(void)state;
+	struct web_header hs[WEB_MAX_HEADERS + 1];
+	hs[0] = (struct web_header){"Host", HOST};
+	for (size_t i = 1; i < WEB_MAX_HEADERS + 1; i++)
+		hs[i] = (struct web_header){"X-Filler", "1"};
+	struct web_request rq = {.method = "GET", .path = "/", .headers = hs, .nheaders = WEB_MAX_HEADERS};
+	struct web_response rs;
+	web_handle(&ctx, &rq, &rs);
+	assert_int_equal(rs.status, 200);
+	web_response_release(&rs);
+	rq.nheaders = WEB_MAX_HEADERS + 1;
+	web_handle(&ctx, &rq, &rs);
+	expect_error(rs, 431, "headers");
+}
+
+static void post_needs_token(void **state)
+{
+	(void)state;
+	const char *body = "{\"answers\":{}}";
+	expect_error(call_with("POST", "/api/assess/next", body, WITH_HOST, NULL, 0), 403, "token");
+	struct web_header wrong = {"X-Numbfoot-Token", WRONG_TOKEN};
+	assert_int_equal(strlen(wrong.value), WEB_TOKEN_HEX);
+	expect_error(call_with("POST", "/api/assess/next", body, WITH_HOST, &wrong, 1), 403, "token");
+	wrong.value = TOKEN "a";
+	expect_error(call_with("POST", "/api/assess/next", body, WITH_HOST, &wrong, 1), 403, "token");
+	expect_error(call_with("POST", "/api/gear", BLUE_SHOES, WITH_HOST, NULL, 0), 403, "token");
+	/* The journal is read only with the token too. */
+	expect_error(call_with("GET", "/api/runs", NULL, WITH_HOST, NULL, 0), 403, "token");
+	expect_error(call_with("GET", "/api/runs/1", NULL, WITH_HOST, NULL, 0), 403, "token");
+	expect_error(call_with("GET", "/api/analysis", NULL, WITH_HOST, NULL, 0), 403, "token");
+	json_t *o = api("POST", "/api/assess/next", body, 200);
+	json_decref(o);
+}
+
+static void cookie_carries_token(void **state)
+{
+	(void)state;
+	struct web_header c = {"Cookie", "other=1; " WEB_COOKIE "=" TOKEN "; theme=dark"};
+	struct web_response rs = call_with("GET", "/api/runs", NULL, WITH_HOST, &c, 1);
+	json_t *o = answer_json(&rs, 200);
+	assert_int_equal(json_array_size(json_object_get(o, "runs")), 0);
+	json_decref(o);
+	rs = call_with("POST", "/api/gear", BLUE_SHOES, WITH_HOST, &c, 1);
+	o = answer_json(&rs, 201);
+	json_decref(o);
+
+	static const char *const wrong[] = {
+	    WEB_COOKIE "=" TOKEN "a",	/* longer, starting with the token */
+	    WEB_COOKIE "=" WRONG_TOKEN, /* one letter off */
+	    "x" WEB_COOKIE "=" TOKEN,	/* another cookie's name ending in ours */
+	    WEB_COOKIE "x=" TOKEN,	/* another cookie's name starting with ours */
+	    WEB_COOKIE "=",
+	    "",
+	};
+	for (size_t i = 0; i < sizeof wrong / sizeof *wrong; i++) {
+		c.value = wrong[i];
+		expect_error(call_with("GET", "/api/runs", NULL, WITH_HOST, &c, 1), 403, "token");
+	}
+}
+
+static void cross_site_post_refused(void **state)
+{
+	(void)state;
+	const char *body = "{\"answers\":{}}";
+	static const char *const origins[] = {"http://evil.example", "https://" HOST,
+					      "http://" HOST ".evil.example", "null"};
+	struct web_header h = {"Origin", NULL};
+	for (size_t i = 0; i < sizeof origins / sizeof *origins; i++) {
+		h.value = origins[i];
+		expect_error(call_with("POST", "/api/assess/next", body, USUAL, &h, 1), 403, "Origin");
+	}
+	h = (struct web_header){"Sec-Fetch-Site", "cross-site"};
+	expect_error(call_with("POST", "/api/assess/next", body, USUAL, &h, 1), 403, "Sec-Fetch-Site");
+	h.value = "same-site";
+	expect_error(call_with("POST", "/api/gear", BLUE_SHOES, USUAL, &h, 1), 403, "Sec-Fetch-Site");
+	json_t *o = api("GET", "/api/gear", NULL, 200);
+	assert_int_equal(json_array_size(json_object_get(o, "gear")), 0);
+	json_decref(o);
+
+	/* The page's own requests pass. */
+	struct web_header own[] = {{"Origin", "http://" HOST}, {"Sec-Fetch-Site", "same-origin"}};
+	struct web_response rs = call_with("POST", "/api/assess/next", body, USUAL, own, 2);
+	o = answer_json(&rs, 200);
+	json_decref(o);
+}
+
+static void token_in_query_becomes_cookie(void **state)
+{
+	(void)state;
+	struct web_header h = {"Host", HOST};
+	struct web_request rq = {
+	    .method = "GET", .path = "/", .token_query = TOKEN, .headers = &h, .nheaders = 1};
+	struct web_response rs;
+	web_handle(&ctx, &rq, &rs);
+	assert_int_equal(rs.status, 303);
+	assert_string_equal(rs.location, "/");
+	assert_non_null(strstr(rs.set_cookie, WEB_COOKIE "=" TOKEN ";"));
+	assert_non_null(strstr(rs.set_cookie, "HttpOnly"));
+	assert_non_null(strstr(rs.set_cookie, "SameSite=Strict"));
+	assert_true(rs.no_store);
+	web_response_release(&rs);
+
+	/* Whatever path the launch URL had, the redirect goes to the page itself. */
+	rq.path = "//evil.example/x";
+	web_handle(&ctx, &rq, &rs);
+	assert_int_equal(rs.status, 303);
+	assert_string_equal(rs.location, "/");
+	web_response_release(&rs);
+
+	rq.path = "/";
+	rq.token_query = WRONG_TOKEN;
+	web_handle(&ctx, &rq, &rs);
+	assert_string_equal(rs.set_cookie, "");
+	assert_string_equal(rs.location, "");
+	expect_error(rs, 403, "token");
+	rq.token_query = "";
+	web_handle(&ctx, &rq, &rs);
+	expect_error(rs, 403, "token");
+
+	/* Only a GET turns the token into a cookie. */
+	rq.token_query = TOKEN;
+	rq.method = "POST";
+	web_handle(&ctx, &rq, &rs);
+	assert_string_equal(rs.set_cookie, "");
+	expect_error(rs, 403, "token");
+}
+
+static void body_too_large(void **state)
+{
+	(void)state;
+	struct web_header hs[] = {{"Host", HOST}, {"X-Numbfoot-Token", TOKEN}};
+	struct web_request rq = {.method = "POST",
+				 .path = "/api/assess/next",
+				 .headers = hs,
+				 .nheaders = 2,
+				 .body_too_large = true};
+	struct web_response rs;
+	web_handle(&ctx, &rq, &rs);
+	expect_error(rs, 413, "too large");
+	rq.path = "/api/runs";
+	web_handle(&ctx, &rq, &rs);
+	expect_error(rs, 413, "too large");
+	rq.path = "/api/import";
+	web_handle(&ctx, &rq, &rs);
+	expect_error(rs, 413, "file too large");
+}
+
+static void methods(void **state)
+{
+	(void)state;
+	expect_status("PUT", "/api/runs", "{}", 405, "PUT");
+	expect_status("DELETE", "/api/runs/1", NULL, 405, "DELETE");
+	expect_status("PATCH", "/", NULL, 405, NULL);
+	expect_status("GET", "/api/assess/next", NULL, 405, "POST");
+	expect_status("POST", "/api/kb", "{}", 405, "GET");
+	expect_status("GET", "/api/import", NULL, 405, "POST");
+	expect_status("GET", "/api/nothing", NULL, 404, "/api/nothing");
+	expect_status("GET", "/nothing", NULL, 404, "/nothing");
+}
+
+/* ---- the assessment ---- */
+
+static void assess_first_question(void **state)
+{
+	(void)state;
+	json_t *o = api("POST", "/api/assess/next", "{\"answers\":{}}", 200);
+	assert_true(json_is_false(json_object_get(o, "done")));
+	json_t *q = json_object_get(o, "question"), *ids = json_object_get(q, "findings");
+	assert_true(json_is_object(q));
+	assert_true(json_array_size(ids) > 0);
+	for (size_t i = 0; i < json_array_size(ids); i++)
+		assert_true(nf_kb_finding_index(kb, json_string_value(json_array_get(ids, i))) >= 0);
+	assert_non_null(str(q, "title", NULL));
+	assert_true(json_is_false(json_object_get(json_object_get(o, "triage"), "stop")));
+	assert_true(json_is_null(json_object_get(json_object_get(o, "triage"), "red_flag")));
+	json_decref(o);
+}
+
+static void assess_red_flag_is_emergency(void **state)
+{
+	(void)state;
+	const char *body = "{\"mode\":\"runner\",\"answers\":{\"saddle_numbness\":true},\"screens\":1}";
+	json_t *o = api("POST", "/api/assess/next", body, 200);
+	assert_true(json_is_true(json_object_get(o, "done")));
+	assert_true(json_is_null(json_object_get(o, "question")));
+	json_t *t = json_object_get(o, "triage");
+	assert_string_equal(str(t, "level", NULL), "emergency");
+	assert_true(json_is_true(json_object_get(t, "stop")));
+	assert_string_equal(str(t, "red_flag", "finding"), "saddle_numbness");
+	assert_string_equal(str(t, "red_flag", "level"), "emergency");
+	json_decref(o);
+
+	o = api("POST", "/api/assess/result", body, 200);
+	assert_string_equal(str(o, "triage", "level"), "emergency");
+	json_decref(o);
+
+	/* The thread's engine is reused: the next request must not inherit the red flag. */
+	o = api("POST", "/api/assess/next", "{\"answers\":{}}", 200);
+	assert_true(json_is_false(json_object_get(o, "done")));
+	assert_non_null(str(o, "triage", "level"));
+	assert_string_not_equal(str(o, "triage", "level"), "emergency");
+	json_decref(o);
+}
+
+static void assess_bad_bodies(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *body, *names;
+	} bad[] = {
+	    {"{\"answers\":{", "body"},
+	    {"{\"answers\":{}} x", "body"},
+	    {"[1]", "object"},
+	    {"{\"answers\":{\"no_such_finding\":true}}", "no_such_finding"},
+	    {"{\"answers\":{\"saddle_numbness\":\"yes\"}}", "saddle_numbness"},
+	    {"{\"answers\":[]}", "answers"},
+	    {"{\"answer\":{}}", "answer"},
+	    {"{\"mode\":\"doctor\",\"answers\":{}}", "mode"},
+	    {"{\"answers\":{},\"screens\":-1}", "screens"},
+	    {"{\"answers\":{},\"answers\":{}}", "body"},
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		expect_status("POST", "/api/assess/next", bad[i].body, 400, bad[i].names);
+		expect_status("POST", "/api/assess/result", bad[i].body, 400, bad[i].names);
+	}
+	expect_status("POST", "/api/assess/next", NULL, 400, "body");
+}
+
+/* ---- the journal ---- */
+
+static void gear_add_and_list(void **state)
+{
+	(void)state;
+	json_t *o = api("POST", "/api/gear", BLUE_SHOES, 201);
+	json_int_t id = id_of(o, "gear");
+	assert_string_equal(str(o, "gear", "nickname"), "Blue");
+	assert_true(json_is_true(json_object_get(json_object_get(o, "gear"), "default")));
+	json_decref(o);
+	expect_status("POST", "/api/gear", "{\"nickname\":\"\"}", 400, "nickname");
+	expect_status("POST", "/api/gear", "{\"kind\":\"hat\",\"nickname\":\"x\"}", 400, "kind");
+	expect_status("POST", "/api/gear", "{\"nickname\":\"x\",\"colour\":\"red\"}", 400, "colour");
+
+	o = api("GET", "/api/gear", NULL, 200);
+	json_t *list = json_object_get(o, "gear"), *g = json_array_get(list, 0);
+	assert_int_equal(json_array_size(list), 1);
+	assert_int_equal(json_integer_value(json_object_get(g, "id")), id);
+	assert_string_equal(str(g, "nickname", NULL), "Blue");
+	assert_string_equal(str(g, "brand", NULL), "Asics");
+	assert_true(json_real_value(json_object_get(g, "retire_km")) == 800);
+	json_decref(o);
+}
+
+static void run_add_and_get(void **state)
+{
+	(void)state;
+	json_decref(api("POST", "/api/gear", BLUE_SHOES, 201));
+	json_int_t ep;
+	json_int_t id = add_run(20, 12.5, &ep);
+	char path[64];
+	snprintf(path, sizeof path, "/api/runs/%lld", (long long)id);
+	json_t *run = get_record(path, "run");
+	assert_int_equal(json_integer_value(json_object_get(run, "id")), id);
+	assert_true(json_real_value(json_object_get(run, "distance_m")) == 12500);
+	assert_true(json_real_value(json_object_get(run, "moving_s")) == 62 * 60);
+	assert_string_equal(str(run, "start_time", NULL), "2026-11-20T07:30:00Z");
+	assert_string_equal(str(run, "shoes", NULL), "Blue"); /* the default pair */
+	assert_string_equal(str(run, "surface", NULL), "road");
+	json_decref(run);
+
+	snprintf(path, sizeof path, "/api/episodes/%lld", (long long)ep);
+	json_t *e = get_record(path, "episode");
+	assert_int_equal(json_integer_value(json_object_get(e, "run_id")), id);
+	assert_int_equal(json_integer_value(json_object_get(e, "severity")), 4);
+	assert_string_equal(str(e, "side", NULL), "one");
+	json_decref(e);
+
+	json_t *o = api("GET", "/api/runs", NULL, 200);
+	json_t *runs = json_object_get(o, "runs");
+	assert_int_equal(json_array_size(runs), 1);
+	json_t *eps = json_object_get(json_array_get(runs, 0), "episodes");
+	assert_int_equal(json_array_size(eps), 1);
+	assert_int_equal(json_integer_value(json_object_get(json_array_get(eps, 0), "id")), ep);
+	json_decref(o);
+}
+
+static void run_edit_named_fields_only(void **state)
+{
+	(void)state;
+	json_decref(api("POST", "/api/gear", BLUE_SHOES, 201));
+	json_int_t id = add_run(20, 12.5, NULL);
+	char path[64];
+	snprintf(path, sizeof path, "/api/runs/%lld", (long long)id);
+	json_t *expected = get_record(path, "run");
+
+	json_t *o = api("POST", path, "{\"distance_km\":10}", 200);
+	assert_true(json_real_value(json_object_get(json_object_get(o, "run"), "distance_m")) == 10000);
+	json_decref(o);
+	json_object_set_new(expected, "distance_m", json_real(10000));
+	expect_unchanged(path, "run", expected);
+
+	json_decref(api("POST", path, "{\"notes\":\"windy\",\"surface\":null,\"shoes\":null}", 200));
+	json_object_set_new(expected, "notes", json_string("windy"));
+	json_object_set_new(expected, "surface", json_null());
+	json_object_set_new(expected, "shoes", json_null());
+	expect_unchanged(path, "run", expected);
+
+	/* An empty object changes nothing. */
+	json_decref(api("POST", path, "{}", 200));
+	expect_unchanged(path, "run", expected);
+	json_decref(expected);
+}
+
+/* A watch file gives distances and times that km and minutes do not hold exactly: a field the
+ * body does not name must keep every bit, not come back from a round trip through km or minutes
+ * (8000.1 / 1000 * 1000 and 8046.72 / 60 * 60 both differ from where they started). */
+static void run_edit_keeps_exact_values(void **state)
+{
+	(void)state;
+	nf_journal_run r = tj_run(8, 1795000000);
+	r.rec.distance_m = 8000.1;
+	r.rec.moving_s = 8046.72;
+	nf_error err = {0};
+	assert_int_equal(nf_journal_add_run(ctx.journal, &r, NULL, 0, NULL, &err), NF_OK);
+	char path[64];
+	snprintf(path, sizeof path, "/api/runs/%lld", (long long)r.id);
+	json_decref(api("POST", path, "{\"notes\":\"from the watch\"}", 200));
+	nf_journal_run after;
+	assert_int_equal(nf_journal_get_run(ctx.journal, r.id, &after, &err), NF_OK);
+	assert_string_equal(after.notes, "from the watch");
+	assert_true(after.rec.distance_m == 8000.1);
+	assert_true(after.rec.moving_s == 8046.72);
+}
+
+static void run_bad_field_changes_nothing(void **state)
+{
+	(void)state;
+	json_decref(api("POST", "/api/gear", BLUE_SHOES, 201));
+	json_int_t id = add_run(20, 12.5, NULL);
+	char path[64];
+	snprintf(path, sizeof path, "/api/runs/%lld", (long long)id);
+	json_t *before = get_record(path, "run");
+	static const struct {
+		const char *body, *names;
+	} bad[] = {
+	    {"{\"distance_km\":5,\"duration_min\":\"long\"}", "duration_min"},
+	    {"{\"distance_km\":5,\"pace\":4}", "pace"},
+	    {"{\"distance_km\":5,\"shoes\":\"Nobody\"}", "shoes"},
+	    {"{\"distance_km\":-1}", "distance_km"},
+	    {"{\"distance_km\":5,\"start_time\":\"yesterday\"}", "start_time"},
+	    {"{\"notes\":7}", "notes"},
+	    {"{\"distance_km\":5", "body"},
+	    {"[]", "object"},
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		expect_status("POST", path, bad[i].body, 400, bad[i].names);
+		expect_unchanged(path, "run", before);
+	}
+	json_decref(before);
+}
+
+static void episode_edit(void **state)
+{
+	(void)state;
+	json_int_t ep;
+	add_run(20, 12.5, &ep);
+	char path[64];
+	snprintf(path, sizeof path, "/api/episodes/%lld", (long long)ep);
+	json_t *expected = get_record(path, "episode");
+
+	json_t *o = api("POST", path, "{\"severity\":7}", 200);
+	assert_int_equal(json_integer_value(json_object_get(json_object_get(o, "episode"), "severity")), 7);
+	json_decref(o);
+	json_object_set_new(expected, "severity", json_integer(7));
+	expect_unchanged(path, "episode", expected);
+
+	expect_status("POST", path, "{\"severity\":11}", 400, "severity");
+	expect_status("POST", path, "{\"severity\":3,\"locations\":[\"nowhere\"]}", 400, "locations");
+	expect_status("POST", path, "{\"severity\":3,\"mood\":1}", 400, "mood");
+	expect_status("POST", path, "{\"run_id\":0}", 400, "run_id");
+	expect_status("POST", path, "{\"run_id\":999}", 404, NULL);
+	expect_unchanged(path, "episode", expected);
+	json_decref(expected);
+}
+
+static void gear_edit(void **state)
+{
+	(void)state;
+	json_t *o = api("POST", "/api/gear", BLUE_SHOES, 201);
+	json_int_t id = id_of(o, "gear");
+	json_decref(o);
+	char path[64];
+	snprintf(path, sizeof path, "/api/gear/%lld", (long long)id);
+	json_t *expected = get_record(path, "gear");
+
+	expect_status("POST", path, "{\"retired\":\"2026-11-20\",\"default\":true}", 400, "default");
+	expect_unchanged(path, "gear", expected);
+	expect_status("POST", path, "{\"retire_km\":600,\"default\":false}", 400, "default");
+	expect_status("POST", path, "{\"retire_km\":0}", 400, "retire_km");
+	expect_status("POST", path, "{\"nickname\":\"\"}", 400, "nickname");
+	expect_status("POST", path, "{\"retired\":\"2026-13-01\"}", 400, "retired");
+	expect_unchanged(path, "gear", expected);
+
+	o = api("POST", path, "{\"retire_km\":600}", 200);
+	json_decref(o);
+	json_object_set_new(expected, "retire_km", json_real(600));
+	/* Wear is reckoned against retire_km; the pair is new, so it stays what it was. */
+	expect_unchanged(path, "gear", expected);
+
+	/* Retiring the default pair ends its being the default; only bringing it back allows it. */
+	json_decref(api("POST", path, "{\"retired\":\"2026-11-20\"}", 200));
+	json_t *g = get_record(path, "gear");
+	assert_string_equal(str(g, "retired", NULL), "2026-11-20");
+	assert_true(json_is_false(json_object_get(g, "default")));
+	json_decref(g);
+	expect_status("POST", path, "{\"default\":true}", 400, "default");
+	json_decref(api("POST", path, "{\"retired\":null,\"default\":true}", 200));
+	expect_unchanged(path, "gear", expected);
+	json_decref(expected);
+}
+
+/* A date is ten characters YYYY-MM-DD, digits where digits go: a sign or a space that sscanf's
+ * %d would take is refused with the key's name, not left for the journal's own checks. */
+static void dates_are_strict(void **state)
+{
+	(void)state;
+	json_t *o = api("POST", "/api/gear", BLUE_SHOES, 201);
+	json_int_t id = id_of(o, "gear");
+	json_decref(o);
+	char path[64];
+	snprintf(path, sizeof path, "/api/gear/%lld", (long long)id);
+	json_t *before = get_record(path, "gear");
+	static const char *const bad[] = {"2026-+1-02", "2026-11- 2", " 2026-11-2", "+2026-11-0",
+					  "2026-11-2x", "2026/11/20", "20261120"};
+	char body[96];
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		snprintf(body, sizeof body, "{\"retired\":\"%s\"}", bad[i]);
+		expect_status("POST", path, body, 400, "retired: must be a date YYYY-MM-DD");
+		snprintf(body, sizeof body, "{\"nickname\":\"Red\",\"first_use\":\"%s\"}", bad[i]);
+		expect_status("POST", "/api/gear", body, 400, "first_use: must be a date YYYY-MM-DD");
+	}
+	expect_unchanged(path, "gear", before);
+	json_decref(before);
+	json_decref(api("POST", path, "{\"first_use\":\"2026-01-02\"}", 200));
+}
+
+static void record_delete(void **state)
+{
+	(void)state;
+	json_int_t ep, id = add_run(20, 12.5, &ep);
+	char path[64], del[80], epath[64];
+	snprintf(path, sizeof path, "/api/runs/%lld", (long long)id);
+	snprintf(del, sizeof del, "%s/delete", path);
+	snprintf(epath, sizeof epath, "/api/episodes/%lld", (long long)ep);
+
+	/* A GET never deletes. */
+	expect_status("GET", del, NULL, 405, "POST");
+	expect_status("HEAD", del, NULL, 405, "POST");
+	json_decref(get_record(path, "run"));
+
+	json_t *o = api("POST", del, NULL, 200);
+	assert_int_equal(json_integer_value(json_object_get(o, "deleted")), id);
+	json_decref(o);
+	expect_status("GET", path, NULL, 404, NULL);
+	expect_status("GET", epath, NULL, 404, NULL); /* its episode goes with it */
+	expect_status("POST", del, NULL, 404, NULL);
+	expect_status("POST", path, "{\"distance_km\":5}", 404, NULL);
+	o = api("GET", "/api/runs", NULL, 200);
+	assert_int_equal(json_array_size(json_object_get(o, "runs")), 0);
+	json_decref(o);
+}
+
+static void record_paths(void **state)
+{
+	(void)state;
+	add_run(20, 12.5, NULL);
+	static const char *const none[] = {
+	    "/api/runs/0",
+	    "/api/runs/1x",
+	    "/api/runs/",
+	    "/api/runs/01",
+	    "/api/runs/-1",
+	    "/api/runs/1/delete/x",
+	    "/api/runs/1/del",
+	    "/api/runs/1/",
+	    "/api/runs/2",
+	    "/api/gear/1",
+	    "/api/episodes/2",
+	    "/api/shoes/1",
+	    "/api/runs/99999999999999999999",
+	};
+	for (size_t i = 0; i < sizeof none / sizeof *none; i++)
+		expect_status("GET", none[i], NULL, 404, NULL);
+	expect_status("POST", "/api/runs/0/delete", NULL, 404, NULL);
+	expect_status("POST", "/api/gear/1/delete", NULL, 404, NULL);
+	json_decref(get_record("/api/runs/1", "run"));
+}
+
+/* ---- analysis and report ---- */
+
+static void fill(void)
+{
+	json_decref(api("POST", "/api/gear", BLUE_SHOES, 201));
+	for (int day = 1; day <= 7; day++)
+		add_run(day * 2, 8 + day, NULL);
+}
+
+static void analysis(void **state)
+{
+	(void)state;
+	fill();
+	json_t *o = api("GET", "/api/analysis", NULL, 200);
+	assert_true(json_is_object(o));
+	assert_non_null(json_object_get(o, "findings"));
+	assert_non_null(json_object_get(o, "needs"));
+	json_decref(o);
+	expect_status("POST", "/api/analysis", "{}", 405, "GET");
+}
+
+static void report_downloads(void **state)
+{
+	(void)state;
+	fill();
+	struct web_response rs = call("GET", "/api/report.pdf", NULL);
+	assert_int_equal(rs.status, 200);
+	assert_string_equal(rs.type, "application/pdf");
+	assert_true(rs.owned && rs.no_store);
+	assert_true(rs.len > 1000 && !memcmp(rs.body, "%PDF", 4));
+	static const char attach[] = "attachment; filename=\"numbfoot-report-";
+	assert_true(!strncmp(rs.disposition, attach, sizeof attach - 1));
+	size_t n = strlen(rs.disposition);
+	assert_true(n > 5 && !strcmp(rs.disposition + n - 5, ".pdf\""));
+	web_response_release(&rs);
+	assert_int_equal(files_in(spool), 0);
+
+	rs = call("GET", "/api/report.svg", NULL);
+	assert_int_equal(rs.status, 200);
+	assert_string_equal(rs.type, "image/svg+xml");
+	assert_true(rs.len > 5 && (!memcmp(rs.body, "<?xml", 5) || !memcmp(rs.body, "<svg", 4)));
+	assert_non_null(memmem(rs.body, rs.len, "</svg>", 6));
+	/* Figures are shown in the page, not downloaded. */
+	assert_string_equal(rs.disposition, "");
+	web_response_release(&rs);
+	assert_int_equal(files_in(spool), 0);
+
+	expect_status("POST", "/api/report.pdf", NULL, 405, "GET");
+	expect_status("GET", "/api/report.txt", NULL, 404, NULL);
+	assert_int_equal(files_in(spool), 0);
+}
+
+static void report_without_spool(void **state)
+{
+	(void)state;
+	const char *keep = ctx.tmpdir;
+	char gone[700];
+	snprintf(gone, sizeof gone, "%s/missing", spool);
+	ctx.tmpdir = gone;
+	expect_status("GET", "/api/report.svg", NULL, 500, "temporary file");
+	ctx.tmpdir = keep;
+	assert_int_equal(files_in(spool), 0);
+}
+
+static void no_journal(void **state)
+{
+	(void)state;
+	web_journal_close(&ctx);
+	assert_null(ctx.journal);
+	expect_status("GET", "/api/analysis", NULL, 503, "journal");
+	expect_status("GET", "/api/report.pdf", NULL, 503, "journal");
+	expect_status("GET", "/api/runs", NULL, 503, "journal");
+	expect_status("GET", "/api/runs/1", NULL, 503, "journal");
+	expect_status("POST", "/api/gear/1", "{\"retire_km\":600}", 503, "journal");
+	expect_status("POST", "/api/runs/1/delete", NULL, 503, "journal");
+	/* The assessment needs no journal. */
+	json_decref(api("POST", "/api/assess/next", "{\"answers\":{}}", 200));
+	/* Method and path mistakes are still told as such. */
+	expect_status("POST", "/api/analysis", NULL, 405, "GET");
+	expect_status("GET", "/api/runs/1/delete", NULL, 405, "POST");
+}
+
+#define T(f) cmocka_unit_test_setup_teardown(f, open_journal, close_journal)
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    T(host_is_checked),
+	    T(header_count_is_capped),
+	    T(post_needs_token),
+	    T(cookie_carries_token),
+	    T(cross_site_post_refused),
+	    T(token_in_query_becomes_cookie),
+	    T(body_too_large),
+	    T(methods),
+	    T(assess_first_question),
+	    T(assess_red_flag_is_emergency),
+	    T(assess_bad_bodies),
+	    T(gear_add_and_list),
+	    T(run_add_and_get),
+	    T(run_edit_named_fields_only),
+	    T(run_edit_keeps_exact_values),
+	    T(run_bad_field_changes_nothing),
+	    T(episode_edit),
+	    T(gear_edit),
+	    T(dates_are_strict),
+	    T(record_delete),
+	    T(record_paths),
+	    T(analysis),
+	    T(report_downloads),
+	    T(report_without_spool),
+	    T(no_journal),
+	};
+	return cmocka_run_group_tests(tests, group_setup, group_teardown);
+}
