@@ -265,7 +265,11 @@ bool jr_valid_date(const char *s, bool empty_ok)
 	int y, m, d, n = 0;
 	if (!s || !*s)
 		return empty_ok;
-	if (strlen(s) != 10 || sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 || n != 10)
+	/* Digits exactly where YYYY-MM-DD has them: sscanf alone takes "2026-+1-02" or "2026-11- 2". */
+	for (int i = 0; i < 10; i++)
+		if (i == 4 || i == 7 ? s[i] != '-' : (s[i] < '0' || s[i] > '9'))
+			return false;
+	if (s[10] || sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 || n != 10)
 		return false;
 	if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1)
 		return false;

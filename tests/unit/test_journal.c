@@ -114,6 +114,12 @@ static void test_gear_crud(void **state)
 	snprintf(h.nickname, sizeof h.nickname, "h");
 	snprintf(h.first_use, sizeof h.first_use, "2026-02-30");
 	assert_int_equal(nf_journal_add_gear(j, &h, &err), NF_EINVAL);
+	/* Not digits where YYYY-MM-DD has them, though sscanf would read numbers there. */
+	static const char *const not_dates[] = {"2026-+1-02", "2026-11- 2", "+026-11-02", "2026/11/02"};
+	for (size_t i = 0; i < sizeof not_dates / sizeof not_dates[0]; i++) {
+		snprintf(h.first_use, sizeof h.first_use, "%s", not_dates[i]);
+		assert_int_equal(nf_journal_add_gear(j, &h, &err), NF_EINVAL);
+	}
 	h.first_use[0] = '\0';
 	h.start_km = -1;
 	assert_int_equal(nf_journal_add_gear(j, &h, &err), NF_EINVAL);
