@@ -34,7 +34,7 @@ if [ -z "$url" ]; then
 	echo "web-test: the server did not start"; cat "$tmp/err"; stop; record 0 1; exit 1
 fi
 # The other test files, in an order that builds one journal: test_journal.mjs first.
-extra="tests/web/test_journal.mjs tests/web/test_trends.mjs"
+extra="tests/web/test_journal.mjs tests/web/test_trends.mjs tests/web/test_a11y.mjs"
 EXTRA_TESTS=$extra SCREENSHOTS=$shots node tests/web/test_app.mjs "$url" >"$tmp/log" 2>&1
 rc=$?
 cat "$tmp/log"
