@@ -14,13 +14,16 @@ static int need_one_name(const struct cli_args *a)
 	return CLI_EXIT_OK;
 }
 
-/* Opens the journal and finds the gear the one NICKNAME names (need_one_name has checked it).
- * Returns CLI_EXIT_OK with *j open (the caller closes it), else prints why and returns the exit
- * code with the journal closed. */
+/* Checks that one NICKNAME is given, opens the journal and finds the gear it names. Returns
+ * CLI_EXIT_OK with *j open (the caller closes it), else prints why and returns the exit code with
+ * the journal closed. */
 static int open_named(const struct cli_args *a, nf_journal **j, nf_gear *g)
 {
 	nf_error err = {0};
-	int rc = cli_journal_open(a, j);
+	int rc = need_one_name(a);
+	if (rc)
+		return rc;
+	rc = cli_journal_open(a, j);
 	if (rc)
 		return rc;
 	if (nf_journal_find_gear(*j, a->pos[0], g, &err)) {
@@ -244,13 +247,10 @@ static int run_gear_retire(const struct cli_args *a)
 	nf_journal *j;
 	nf_gear g;
 	char date[NF_JOURNAL_DATE_MAX];
-	int rc = need_one_name(a);
-	if (rc)
-		return rc;
 	cli_today(date);
 	if (!cli_date_opt(a, "date", date))
 		return CLI_EXIT_USAGE;
-	rc = open_named(a, &j, &g);
+	int rc = open_named(a, &j, &g);
 	if (rc)
 		return rc;
 	if (nf_journal_retire_gear(j, g.id, date, &err) || nf_journal_get_gear(j, g.id, &g, &err)) {
@@ -284,10 +284,7 @@ static int run_gear_default(const struct cli_args *a)
 	nf_error err = {0};
 	nf_journal *j;
 	nf_gear g;
-	int rc = need_one_name(a);
-	if (rc)
-		return rc;
-	rc = open_named(a, &j, &g);
+	int rc = open_named(a, &j, &g);
 	if (rc)
 		return rc;
 	if (nf_journal_set_default_gear(j, g.id, &err) || nf_journal_get_gear(j, g.id, &g, &err)) {
@@ -333,10 +330,7 @@ static int run_gear_edit(const struct cli_args *a)
 	nf_error err = {0};
 	nf_journal *j;
 	nf_gear g;
-	int rc = need_one_name(a);
-	if (rc)
-		return rc;
-	rc = open_named(a, &j, &g);
+	int rc = open_named(a, &j, &g);
 	if (rc)
 		return rc;
 	const char *name = cli_opt(a, "name");
@@ -384,10 +378,7 @@ static int run_gear_delete(const struct cli_args *a)
 	nf_error err = {0};
 	nf_journal *j;
 	nf_gear g;
-	int rc = need_one_name(a);
-	if (rc)
-		return rc;
-	rc = open_named(a, &j, &g);
+	int rc = open_named(a, &j, &g);
 	if (rc)
 		return rc;
 	if (nf_journal_delete_gear(j, g.id, &err))
