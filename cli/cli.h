@@ -74,7 +74,6 @@ bool cli_use_color(FILE *f);
 /* The runner's distance unit: true for miles ($XDG_CONFIG_HOME/numbfoot/config "units = mi",
  * else from the locale). */
 bool cli_units_miles(void);
-#define CLI_KM_PER_MILE 1.609344
 
 
 

@@ -49,10 +49,13 @@ static void print_text(const nf_analysis *an)
 			printf("  - %s\n", nf_analysis_need(an, i));
 	}
 	const nf_training *t = nf_analysis_training(an);
+	bool mi = nf_analysis_units(an) == NF_UNITS_MI;
+	double f = mi ? 1 / NF_KM_PER_MILE : 1;
+	const char *u = mi ? "mi" : "km";
 	puts("\nTraining");
 	if (isfinite(t->week_km_recent))
-		printf("  weekly distance: %.1f km over the last 4 weeks, %.1f km the 4 before%s", t->week_km_recent,
-		       t->week_km_before, isfinite(t->week_change_pct) ? "" : "\n");
+		printf("  weekly distance: %.1f %s over the last 4 weeks, %.1f %s the 4 before%s", t->week_km_recent * f,
+		       u, t->week_km_before * f, u, isfinite(t->week_change_pct) ? "" : "\n");
 	if (isfinite(t->week_change_pct))
 		printf(" (%+.0f%%)\n", t->week_change_pct);
 	if (isfinite(t->cadence_spm))
@@ -64,12 +67,12 @@ static void print_text(const nf_analysis *an)
 	const nf_an_gear *g = nf_analysis_gear(an, &ng);
 	for (size_t i = 0; i < ng; i++) {
 		if (isfinite(g[i].gear.retire_km))
-			printf("  %s '%s': %.0f of %.0f km (%s), %d runs, %d with numbness\n", nf_gear_kind_name(g[i].gear.kind),
-			       g[i].gear.nickname, g[i].gear.used_km, g[i].gear.retire_km, nf_wear_name(g[i].wear),
-			       g[i].runs_logged, g[i].episode_runs);
+			printf("  %s '%s': %.0f of %.0f %s (%s), %d runs, %d with numbness\n", nf_gear_kind_name(g[i].gear.kind),
+			       g[i].gear.nickname, g[i].gear.used_km * f, g[i].gear.retire_km * f, u,
+			       nf_wear_name(g[i].wear), g[i].runs_logged, g[i].episode_runs);
 		else
-			printf("  %s '%s': %.0f km, %d runs\n", nf_gear_kind_name(g[i].gear.kind), g[i].gear.nickname,
-			       g[i].gear.used_km, g[i].runs_logged);
+			printf("  %s '%s': %.0f %s, %d runs\n", nf_gear_kind_name(g[i].gear.kind), g[i].gear.nickname,
+			       g[i].gear.used_km * f, u, g[i].runs_logged);
 	}
 	if (nf_analysis_advice(an)) {
 		puts("\nFrom your data");
@@ -93,7 +96,7 @@ static int run_analyze(const struct cli_args *a)
 	int rc = cli_journal_open(a, &j);
 	if (rc)
 		return rc;
-	if (nf_analyze(j, now, &an, &err)) {
+	if (nf_analyze_in(j, now, cli_miles(a) ? NF_UNITS_MI : NF_UNITS_KM, &an, &err)) {
 		rc = cli_fail(&err);
 		goto out;
 	}
@@ -119,6 +122,7 @@ out:
 static const struct cli_option analyze_options[] = {
 	CLI_JOURNAL_OPTIONS,
 	{"now", "TIME", "the clock: YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ (default $NUMBFOOT_NOW, else now)"},
+	{"miles", NULL, "distances in words in miles (also the default with units = mi in the config)"},
 	{NULL, NULL, NULL},
 };
 

@@ -178,7 +178,7 @@ static bool parse_single(struct session *s, size_t f, const char *a, nf_value *v
 			puts("Please type a number (0 or more).");
 			return false;
 		}
-		v->x = dist && mi ? x * CLI_KM_PER_MILE : x;
+		v->x = dist && mi ? x * NF_KM_PER_MILE : x;
 		return true;
 	}
 	case NF_SET:
@@ -421,7 +421,8 @@ static int run_assess(const struct cli_args *a)
 	if (from_journal && (rc = cli_journal_open(a, &j)))
 		goto out;
 	if (from_journal) {
-		if (nf_analyze(j, now, &an, &err) || nf_analysis_apply(an, s.e, NULL, &err)) {
+		if (nf_analyze_in(j, now, s.miles ? NF_UNITS_MI : NF_UNITS_KM, &an, &err) ||
+		    nf_analysis_apply(an, s.e, NULL, &err)) {
 			rc = cli_fail(&err);
 			goto out;
 		}

@@ -18,7 +18,7 @@ const char *__lsan_default_suppressions(void)
 static int run_report(const struct cli_args *a)
 {
 	const char *out = cli_opt(a, "output");
-	nf_report_options o = {.gps = cli_flag(a, "gps")};
+	nf_report_options o = {.gps = cli_flag(a, "gps"), .units = cli_miles(a) ? NF_UNITS_MI : NF_UNITS_KM};
 	nf_error err = {0};
 	nf_journal *j = NULL;
 	nf_kb *kb = NULL;
@@ -61,6 +61,7 @@ static const struct cli_option report_options[] = {
 	{"db", "PATH", "use the journal at PATH instead of the default"},
 	{"output", "FILE", "write to FILE: .pdf, .html (or .png, .svg: the figures alone)"},
 	{"gps", NULL, "include GPS tracks (none are stored yet; the report says so)"},
+	{"miles", NULL, "distances in miles (also the default with units = mi in the config)"},
 	{"now", "TIME", "the report's date: YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ (default $NUMBFOOT_NOW, else now)"},
 	{"kb", "FILE", "use this knowledge base instead of the built-in one"},
 	{NULL, NULL, NULL},

@@ -11,7 +11,8 @@ static int run_serve(const struct cli_args *a)
 	struct web_options opt = {.port = 8737,
 				  .listen = cli_opt(a, "listen"),
 				  .db = cli_opt(a, "db"),
-				  .open_browser = !cli_flag(a, "no-open")};
+				  .open_browser = !cli_flag(a, "no-open"),
+				  .units = cli_units_miles() ? NF_UNITS_MI : NF_UNITS_KM};
 	const char *port = cli_opt(a, "port");
 	if (a->npos) {
 		cli_errorf("serve: unexpected argument '%s' (see 'numbfoot serve --help')", a->pos[0]);

@@ -11,7 +11,6 @@
 
 #include "paths.h"
 
-#define KM_PER_MILE 1.609344
 #define MAX_DISTANCE_M 1000000.0 /* 1000 km: longer than any run, so a typo is caught */
 
 /* mkdir that accepts an existing folder. */
@@ -118,11 +117,11 @@ bool cli_parse_distance(const char *s, bool miles, const char *what, double *met
 	}
 	while (*end == ' ')
 		end++;
-	double unit = miles ? KM_PER_MILE * 1000 : 1000;
+	double unit = miles ? NF_KM_PER_MILE * 1000 : 1000;
 	if (!strcasecmp(end, "km"))
 		unit = 1000;
 	else if (!strcasecmp(end, "mi") || !strcasecmp(end, "miles") || !strcasecmp(end, "mile"))
-		unit = KM_PER_MILE * 1000;
+		unit = NF_KM_PER_MILE * 1000;
 	else if (!strcasecmp(end, "m"))
 		unit = 1;
 	else if (*end) {

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "numbfoot/run.h"
 #include "render.h"
 
 #define SHOW_CAUSES 5
@@ -20,7 +21,7 @@ void render_answer(const nf_kb *kb, size_t f, const nf_value *v, bool miles, cha
 		break;
 	case NF_NUMBER:
 		if (nf_kb_finding_is_distance(kb, f) && miles)
-			snprintf(buf, cap, "%.3g mi", v->x / CLI_KM_PER_MILE);
+			snprintf(buf, cap, "%.3g mi", v->x / NF_KM_PER_MILE);
 		else
 			snprintf(buf, cap, "%g%s%s", v->x, *nf_kb_finding_unit(kb, f) ? " " : "", nf_kb_finding_unit(kb, f));
 		break;

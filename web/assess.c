@@ -171,6 +171,8 @@ bool web_assess_init(struct web_ctx *ctx, const nf_kb *kb)
 		ctx->finding_ids[f] = (struct web_id){nf_kb_finding_id(kb, f), f};
 	qsort(ctx->finding_ids, ctx->nfindings, sizeof *ctx->finding_ids, id_cmp);
 	json_t *o = kb_json(kb);
+	/* The page's starting units ride along with the questions it loads at start. */
+	json_object_set_new(o, "units", json_string(ctx->units == NF_UNITS_MI ? "mi" : "km"));
 	ctx->kb_json = o ? json_dumps(o, JSON_COMPACT) : NULL;
 	json_decref(o);
 	ctx->kb_json_len = ctx->kb_json ? strlen(ctx->kb_json) : 0;

@@ -24,7 +24,7 @@ static void analysis_get(struct web_ctx *ctx, struct web_response *rs)
 {
 	nf_analysis *a = NULL;
 	nf_error err;
-	if (nf_analyze(ctx->journal, (int64_t)time(NULL), &a, &err) != NF_OK) {
+	if (nf_analyze_in(ctx->journal, (int64_t)time(NULL), ctx->units, &a, &err) != NF_OK) {
 		web_journal_error(rs, &err);
 		return;
 	}
@@ -72,7 +72,7 @@ static void report_get(struct web_ctx *ctx, nf_report_format format, struct web_
 		web_json_error(rs, 500, "cannot make a temporary file for the report: %s", strerror(errno));
 		return;
 	}
-	nf_report_options o = {.now = (int64_t)time(NULL), .format = format};
+	nf_report_options o = {.now = (int64_t)time(NULL), .format = format, .units = ctx->units};
 	nf_error err;
 	nf_err rc = nf_report_write(ctx->journal, ctx->kb, &o, path, &err);
 	size_t len = 0;

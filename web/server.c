@@ -297,6 +297,7 @@ int web_serve(const nf_kb *kb, const struct web_options *opt)
 	ctx.assets = as;
 	ctx.nassets = sizeof as / sizeof as[0];
 	ctx.tmpdir = getenv("TMPDIR") && *getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
+	ctx.units = opt->units;
 	int rc = 1;
 	if (!make_token(ctx.token)) {
 		fprintf(stderr, "numbfoot: serve: no random bytes for the token: %s\n", strerror(errno));

@@ -56,6 +56,7 @@ struct web_ctx {
 	struct nf_journal *journal; /* NULL: the journal endpoints answer 503 */
 	pthread_mutex_t journal_lock;
 	const char *tmpdir; /* where uploads are spooled */
+	nf_units units;	    /* distances in the page, the analysis and the report (set before init) */
 };
 
 /* Builds what ctx needs from kb (the /api/kb text); the caller has set the other fields. Returns
@@ -208,6 +209,7 @@ struct web_options {
 	const char *listen; /* an IP address, or NULL for 127.0.0.1 and ::1 */
 	const char *db;	    /* journal path, or NULL for the default */
 	bool open_browser;
+	nf_units units;	    /* the runner's units (the config file's units = mi) */
 };
 /* Runs until SIGINT or SIGTERM. Prints the address to open on stdout. Returns an exit code. */
 int web_serve(const nf_kb *kb, const struct web_options *opt);

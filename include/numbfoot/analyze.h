@@ -105,6 +105,10 @@ typedef struct nf_training {
  * the recent weeks count back from it). On success *out is a new analysis freed with
  * nf_analysis_free (which accepts NULL). */
 NF_API nf_err nf_analyze(nf_journal *j, int64_t now, nf_analysis **out, nf_error *err);
+/* The same, with the distances in its words (evidence, needs, advice) in units; the values of
+ * the findings and of the training figures stay in km, as the vocabulary has them. */
+NF_API nf_err nf_analyze_in(nf_journal *j, int64_t now, nf_units units, nf_analysis **out, nf_error *err);
+NF_API nf_units nf_analysis_units(const nf_analysis *a);
 NF_API void nf_analysis_free(nf_analysis *a);
 
 NF_API int64_t nf_analysis_now(const nf_analysis *a);

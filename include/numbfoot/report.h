@@ -16,6 +16,7 @@
 #include "numbfoot/error.h"
 #include "numbfoot/journal.h"
 #include "numbfoot/kb.h"
+#include "numbfoot/run.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -32,6 +33,7 @@ typedef struct nf_report_options {
 	int64_t now;              /* the clock: the report's date and the PDF creation date */
 	nf_report_format format;
 	bool gps;                 /* include GPS tracks (none are stored yet; the report says so) */
+	nf_units units;           /* distances in words and figures: NF_UNITS_KM (0) or NF_UNITS_MI */
 } nf_report_options;
 
 /* The format a file name asks for by its ending (.pdf, .html or .htm, .png, .svg); -1 if none. */

@@ -15,6 +15,11 @@
 extern "C" {
 #endif
 
+/* Distances as shown to people: kilometres or miles. What is stored and exchanged is always
+ * metres or kilometres; the choice changes words and figures only. */
+typedef enum nf_units { NF_UNITS_KM = 0, NF_UNITS_MI = 1 } nf_units;
+#define NF_KM_PER_MILE 1.609344
+
 #define NF_RUN_SOURCE_MAX 256
 #define NF_RUN_SPORT_MAX 32
 

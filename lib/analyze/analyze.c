@@ -166,11 +166,22 @@ out:
 
 nf_err nf_analyze(nf_journal *j, int64_t now, nf_analysis **out, nf_error *err)
 {
+	return nf_analyze_in(j, now, NF_UNITS_KM, out, err);
+}
+
+nf_units nf_analysis_units(const nf_analysis *a)
+{
+	return a->units;
+}
+
+nf_err nf_analyze_in(nf_journal *j, int64_t now, nf_units units, nf_analysis **out, nf_error *err)
+{
 	*out = NULL;
 	nf_analysis *a = calloc(1, sizeof *a);
 	if (!a)
 		return nf_error_set(err, NF_ENOMEM, "out of memory");
 	a->now = now;
+	a->units = units == NF_UNITS_MI ? NF_UNITS_MI : NF_UNITS_KM;
 	nf_err rc = load(a, j, err);
 	if (rc)
 		goto fail;
@@ -287,4 +298,14 @@ nf_err nf_analysis_apply(const nf_analysis *a, nf_engine *e, size_t *applied, nf
 		*applied = n;
 	nf_error_clear(err);
 	return NF_OK;
+}
+
+double an_dist(const nf_analysis *a, double km)
+{
+	return a->units == NF_UNITS_MI ? km / NF_KM_PER_MILE : km;
+}
+
+const char *an_unit(const nf_analysis *a)
+{
+	return a->units == NF_UNITS_MI ? "mi" : "km";
 }

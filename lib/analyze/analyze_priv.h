@@ -12,6 +12,7 @@
 
 struct nf_analysis {
 	int64_t now;
+	nf_units units; /* of the distances in the words */
 	nf_an_run *run;
 	size_t nrun;
 	nf_an_gear *gear;
@@ -28,6 +29,10 @@ struct nf_analysis {
 	char advice[AN_MAX_ADVICE][NF_AN_TEXT_MAX];
 	size_t nadvice;
 };
+
+/* km in the units of a's words, and their name ("km" or "mi"). */
+double an_dist(const nf_analysis *a, double km);
+const char *an_unit(const nf_analysis *a);
 
 double an_median(const double *v, size_t n);
 void an_mean_sd(const double *v, size_t n, double *mean, double *sd);

@@ -116,7 +116,7 @@ static void derive_onset(nf_analysis *a)
 	bool by_km = n >= NF_AN_MIN_EPISODES || n >= nm;
 	const double *v = by_km ? km : mn;
 	size_t nv = by_km ? n : nm;
-	const char *unit = by_km ? "km" : "min";
+	const char *unit = by_km ? an_unit(a) : "min";
 	if (nv < NF_AN_MIN_EPISODES) {
 		need(a, "Record where the numbness starts (--numb-at KM, or 25min) on %zu more episode%s: "
 			"whether it starts at the same distance needs %d.",
@@ -128,23 +128,25 @@ static void derive_onset(nf_analysis *a)
 	double med = an_median(v, nv), lo = v[0], hi = v[0];
 	for (size_t i = 1; i < nv; i++)
 		lo = fmin(lo, v[i]), hi = fmax(hi, v[i]);
+	/* The words in the runner's units; the coefficient of variation has none. */
+	double shown = by_km ? an_dist(a, 1) : 1;
 	if (cv < NF_AN_ONSET_CV)
 		FIND_BOOL(a, "onset_consistent", true, (int)nv, (int)nv,
 			  "onset at %.1f %s on average (sd %.1f, coefficient of variation %.2f < %.2f) over %zu "
 			  "episode runs",
-			  mean, unit, sd, cv, NF_AN_ONSET_CV, nv);
+			  mean * shown, unit, sd * shown, cv, NF_AN_ONSET_CV, nv);
 	else if (cv > NF_AN_ONSET_CV_SCATTER && nv >= 4)
 		FIND_BOOL(a, "onset_consistent", false, (int)nv, (int)nv,
 			  "onset scattered from %.1f to %.1f %s (coefficient of variation %.2f > %.2f) over %zu "
 			  "episode runs",
-			  lo, hi, unit, cv, NF_AN_ONSET_CV_SCATTER, nv);
+			  lo * shown, hi * shown, unit, cv, NF_AN_ONSET_CV_SCATTER, nv);
 	else
 		need(a, "The onset varies (coefficient of variation %.2f over %zu episodes): a few more episodes "
 			"with --numb-at would show whether it settles at one distance.",
 		     cv, nv);
 	if (by_km && cv <= NF_AN_ONSET_CV_SCATTER)
 		FIND_NUM(a, "onset_km", round(med * 10) / 10, (int)nv, (int)nv,
-			 "median onset %.1f km into the run over %zu episode runs", med, nv);
+			 "median onset %.1f %s into the run over %zu episode runs", an_dist(a, med), an_unit(a), nv);
 out:
 	free(km);
 	free(mn);
@@ -312,9 +314,10 @@ static void derive_wear(nf_analysis *a)
 	if (n) {
 		double med = an_median(km, n);
 		FIND_NUM(a, "shoe_km", round(med), (int)n, (int)n,
-			 "the shoes had run a median of %.0f km at the %zu episode run%s (retirement distance "
-			 "%.0f km)",
-			 med, n, plural((int)n), nf_gear_default_retire_km(NF_GEAR_SHOES));
+			 "the shoes had run a median of %.0f %s at the %zu episode run%s (retirement distance "
+			 "%.0f %s)",
+			 an_dist(a, med), an_unit(a), n, plural((int)n),
+			 an_dist(a, nf_gear_default_retire_km(NF_GEAR_SHOES)), an_unit(a));
 	} else if (eps) {
 		need(a, "Record which shoes you wear (gear add, then run add --shoes): the shoes' distance at "
 			"each episode says whether worn shoes play a part.");
@@ -330,9 +333,10 @@ static void derive_wear(nf_analysis *a)
 		double med = an_median(ikm, ni);
 		if (ins_retire_known)
 			FIND_BOOL(a, "insoles_worn", med >= ins_retire, (int)ni, (int)ni,
-				  "the insoles had run a median of %.0f km at the episodes, %s their %.0f km "
+				  "the insoles had run a median of %.0f %s at the episodes, %s their %.0f %s "
 				  "retirement distance",
-				  med, med >= ins_retire ? "past" : "within", ins_retire);
+				  an_dist(a, med), an_unit(a), med >= ins_retire ? "past" : "within",
+				  an_dist(a, ins_retire), an_unit(a));
 		else
 			need(a, "Give the insoles '%s' a retirement distance (gear add --retire-km) or check them "
 				"for flattening: there are no data on how insoles wear with distance.",
@@ -383,12 +387,16 @@ static void derive_cold(nf_analysis *a)
 		     NF_AN_COLD_C, ce, cold, we, warm, pval(p, pb));
 }
 
-static void fmt_pace(double s, char buf[16])
+/* s seconds per km as minutes:seconds per km or per mile. */
+static void fmt_pace(const nf_analysis *a, double s, char buf[16])
 {
+	if (a->units == NF_UNITS_MI)
+		s *= NF_KM_PER_MILE;
+	double r = round(s); /* whole seconds first, so that 359.6 s is 6:00 and not 5:00 */
 	if (!isfinite(s))
 		snprintf(buf, 16, "?");
 	else
-		snprintf(buf, 16, "%d:%02d/km", (int)(s / 60), (int)fmod(round(s), 60));
+		snprintf(buf, 16, "%d:%02d/%s", (int)(r / 60), (int)fmod(r, 60), an_unit(a));
 }
 
 static void derive_pace(nf_analysis *a)
@@ -418,8 +426,8 @@ static void derive_pace(nf_analysis *a)
 		ph = an_mann_whitney(ve, he, vn, hn, &zh);
 	char b1[16], b2[16], pb[24], pb2[24];
 	double me = an_median(pe, ne), mn = an_median(pn, nn);
-	fmt_pace(me, b1);
-	fmt_pace(mn, b2);
+	fmt_pace(a, me, b1);
+	fmt_pace(a, mn, b2);
 	if (p < NF_AN_ALPHA && z < 0)
 		FIND_BOOL(a, "worse_with_pace", true, (int)(ne + nn), (int)ne,
 			  "runs with numbness were faster: median %s against %s on the others (Mann-Whitney %s)",
@@ -696,13 +704,15 @@ static void derive_advice(nf_analysis *a)
 		if (ag->gear.kind != NF_GEAR_SHOES || ag->gear.retired[0])
 			continue;
 		if (ag->wear == NF_WEAR_RETIRE)
-			advise(a, "Replace the shoes '%s': they have run %.0f km, past their %.0f km retirement "
+			advise(a, "Replace the shoes '%s': they have run %.0f %s, past their %.0f %s retirement "
 				  "distance, and their cushioning is largely gone by then.",
-			       ag->gear.nickname, ag->gear.used_km, ag->gear.retire_km);
+			       ag->gear.nickname, an_dist(a, ag->gear.used_km), an_unit(a),
+			       an_dist(a, ag->gear.retire_km), an_unit(a));
 		else if (ag->wear == NF_WEAR_CHECK)
-			advise(a, "Check the shoes '%s' (%.0f km of %.0f): look for deep creases or a midsole "
+			advise(a, "Check the shoes '%s' (%.0f %s of %.0f): look for deep creases or a midsole "
 				  "compressed on one side, and replace them if so.",
-			       ag->gear.nickname, ag->gear.used_km, ag->gear.retire_km);
+			       ag->gear.nickname, an_dist(a, ag->gear.used_km), an_unit(a),
+			       an_dist(a, ag->gear.retire_km));
 	}
 	const nf_training *t = &a->training;
 	if (isfinite(t->cadence_spm) && t->cadence_spm < NF_AN_LOW_CADENCE)
@@ -726,9 +736,9 @@ static void derive_advice(nf_analysis *a)
 		       nick);
 	}
 	if (isfinite(t->week_change_pct) && t->week_change_pct >= 30 && t->week_km_before >= 10)
-		advise(a, "Your weekly distance rose by %.0f%% (%.0f to %.0f km a week over the last 4 weeks): "
+		advise(a, "Your weekly distance rose by %.0f%% (%.0f to %.0f %s a week over the last 4 weeks): "
 			  "hold or cut the volume, then build back gradually.",
-		       t->week_change_pct, t->week_km_before, t->week_km_recent);
+		       t->week_change_pct, an_dist(a, t->week_km_before), an_dist(a, t->week_km_recent), an_unit(a));
 }
 
 nf_err an_derive(nf_analysis *a, nf_error *err)

@@ -96,7 +96,7 @@ static void page_one(FILE *f, const struct rp_doc *d)
 			if (fi < 0 || fabs(w) < 0.1)
 				continue;
 			char ans[256];
-			rp_answer_text(kb, fid, json_object_get(x, "answer"), ans, sizeof ans);
+			rp_answer_text(d, fid, json_object_get(x, "answer"), ans, sizeof ans);
 			fprintf(f, "<li>%s ", w > 0 ? "raised by" : "lowered by");
 			esc(f, nf_kb_finding_means(kb, (size_t)fi));
 			fputs(": ", f);
@@ -116,7 +116,7 @@ static void page_one(FILE *f, const struct rp_doc *d)
 		json_t *v = json_object_get(answers, nf_kb_finding_id(kb, fi));
 		char ans[256] = "not asked";
 		if (v)
-			rp_answer_text(kb, nf_kb_finding_id(kb, fi), v, ans, sizeof ans), asked++;
+			rp_answer_text(d, nf_kb_finding_id(kb, fi), v, ans, sizeof ans), asked++;
 		fputs("<li>", f);
 		esc(f, nf_kb_finding_means(kb, fi));
 		fputs(": ", f);
@@ -182,7 +182,7 @@ static void rest(FILE *f, const struct rp_doc *d)
 		if (fi < 0)
 			continue;
 		char ans[256];
-		rp_answer_text(d->kb, id, v, ans, sizeof ans);
+		rp_answer_text(d, id, v, ans, sizeof ans);
 		bool der = rp_is_derived(d, id);
 		const char *ev = der ? rp_evidence(d, id) : NULL;
 		fputs("<li>", f);
@@ -228,10 +228,13 @@ static void rest(FILE *f, const struct rp_doc *d)
 			char date[11];
 			an_date(x->time, date);
 			fprintf(f, "<tr><td>%s</td><td>", date);
-			isfinite(x->km) ? fprintf(f, "%.1f km", x->km) : fputs("-", f);
+			char dist[32];
+			rp_dist(d, x->km, 1, dist, sizeof dist);
+			fputs(isfinite(x->km) ? dist : "-", f);
 			fputs("</td><td>", f);
+			rp_dist(d, ep->onset_km, 1, dist, sizeof dist);
 			if (isfinite(ep->onset_km))
-				fprintf(f, "%.1f km", ep->onset_km);
+				fputs(dist, f);
 			else if (isfinite(ep->onset_min))
 				fprintf(f, "%.0f min", ep->onset_min);
 			else
@@ -254,8 +257,8 @@ static void rest(FILE *f, const struct rp_doc *d)
 	const nf_training *t = nf_analysis_training(d->an);
 	fputs("<h2>Training</h2>\n<ul>\n", f);
 	if (isfinite(t->week_km_recent))
-		fprintf(f, "<li>Weekly distance: %.1f km a week over the last 4 weeks, %.1f km over the 4 before.</li>\n",
-			t->week_km_recent, t->week_km_before);
+		fprintf(f, "<li>Weekly distance: %.1f %s a week over the last 4 weeks, %.1f %s over the 4 before.</li>\n",
+			t->week_km_recent * rp_per_km(d), rp_unit(d), t->week_km_before * rp_per_km(d), rp_unit(d));
 	if (isfinite(t->cadence_spm))
 		fprintf(f, "<li>Cadence: %.0f steps per minute (median of the latest %d runs with one).</li>\n", t->cadence_spm,
 			t->cadence_runs);

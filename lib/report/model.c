@@ -18,8 +18,24 @@ const char rp_disclaimer[] =
 const char rp_gps_note[] =
 	"GPS tracks are left out: the journal stores no tracks yet, only each run's totals.";
 
-void rp_answer_text(const nf_kb *kb, const char *id, json_t *v, char *buf, size_t cap)
+double rp_per_km(const struct rp_doc *d)
 {
+	return d->opt->units == NF_UNITS_MI ? 1 / NF_KM_PER_MILE : 1;
+}
+
+const char *rp_unit(const struct rp_doc *d)
+{
+	return d->opt->units == NF_UNITS_MI ? "mi" : "km";
+}
+
+void rp_dist(const struct rp_doc *d, double km, int decimals, char *buf, size_t cap)
+{
+	snprintf(buf, cap, "%.*f %s", decimals, km * rp_per_km(d), rp_unit(d));
+}
+
+void rp_answer_text(const struct rp_doc *d, const char *id, json_t *v, char *buf, size_t cap)
+{
+	const nf_kb *kb = d->kb;
 	int f = nf_kb_finding_index(kb, id);
 	if (!v || json_is_null(v) || f < 0) {
 		snprintf(buf, cap, "don't know");
@@ -29,7 +45,10 @@ void rp_answer_text(const nf_kb *kb, const char *id, json_t *v, char *buf, size_
 		snprintf(buf, cap, "%s", json_is_true(v) ? "yes" : "no");
 	} else if (json_is_number(v)) {
 		const char *unit = nf_kb_finding_unit(kb, (size_t)f);
-		snprintf(buf, cap, "%g%s%s", json_number_value(v), *unit ? " " : "", unit);
+		if (nf_kb_finding_is_distance(kb, (size_t)f))
+			snprintf(buf, cap, "%.3g %s", json_number_value(v) * rp_per_km(d), rp_unit(d));
+		else
+			snprintf(buf, cap, "%g%s%s", json_number_value(v), *unit ? " " : "", unit);
 	} else if (json_is_string(v)) {
 		int k = nf_kb_finding_value_index(kb, (size_t)f, json_string_value(v));
 		snprintf(buf, cap, "%s", k >= 0 ? nf_kb_finding_value_means(kb, (size_t)f, (size_t)k) : json_string_value(v));
@@ -175,7 +194,7 @@ nf_err rp_doc_load(struct rp_doc *d, nf_journal *j, const nf_kb *kb, const nf_re
 	d->kb = kb;
 	d->opt = o;
 	nf_time_iso(o->now, d->today, sizeof d->today);
-	nf_err rc = nf_analyze(j, o->now, &d->an, err);
+	nf_err rc = nf_analyze_in(j, o->now, o->units, &d->an, err);
 	if (rc)
 		return rc;
 	nf_assessment *as = NULL;

@@ -177,7 +177,7 @@ static void page_one(struct pg *p)
 			if (f < 0 || fabs(w) < 0.1)
 				continue;
 			char ans[256];
-			rp_answer_text(kb, fid, json_object_get(x, "answer"), ans, sizeof ans);
+			rp_answer_text(d, fid, json_object_get(x, "answer"), ans, sizeof ans);
 			snprintf(b, sizeof b, "%s %s: %s (likelihood ratio %.2g)%s", w > 0 ? "raised by" : "lowered by",
 				 nf_kb_finding_means(kb, (size_t)f), ans, exp(w),
 				 rp_is_derived(d, fid) ? " [journal]" : "");
@@ -208,7 +208,7 @@ static void page_one(struct pg *p)
 		json_t *v = json_object_get(answers, nf_kb_finding_id(kb, f));
 		char ans[256];
 		if (v) {
-			rp_answer_text(kb, nf_kb_finding_id(kb, f), v, ans, sizeof ans);
+			rp_answer_text(d, nf_kb_finding_id(kb, f), v, ans, sizeof ans);
 			snprintf(b, sizeof b, "%s: %s", nf_kb_finding_means(kb, f), ans);
 			para(p, b, 8.5, v && json_is_true(v), 0, 1);
 		} else if (!asked && nb < sizeof b) {
@@ -272,7 +272,7 @@ static void answers_section(struct pg *p)
 		if (f < 0)
 			continue;
 		char ans[256];
-		rp_answer_text(d->kb, id, v, ans, sizeof ans);
+		rp_answer_text(d, id, v, ans, sizeof ans);
 		bool der = rp_is_derived(d, id);
 		const char *ev = der ? rp_evidence(d, id) : NULL;
 		snprintf(b, sizeof b, "%s%s: %s%s%s%s", der ? "[journal] " : "", nf_kb_finding_means(d->kb, (size_t)f), ans,
@@ -330,9 +330,9 @@ static void history(struct pg *p)
 		const nf_an_run *x = &r[e[i].run];
 		char cell[7][128];
 		an_date(x->time, cell[0]);
-		isfinite(x->km) ? snprintf(cell[1], 128, "%.1f km", x->km) : snprintf(cell[1], 128, "-");
+		isfinite(x->km) ? rp_dist(d, x->km, 1, cell[1], 128) : (void)snprintf(cell[1], 128, "-");
 		if (isfinite(ep->onset_km))
-			snprintf(cell[2], 128, "%.1f km", ep->onset_km);
+			rp_dist(d, ep->onset_km, 1, cell[2], 128);
 		else if (isfinite(ep->onset_min))
 			snprintf(cell[2], 128, "%.0f min", ep->onset_min);
 		else
@@ -359,8 +359,9 @@ static void training(struct pg *p)
 		char ch[40] = "";
 		if (isfinite(t->week_change_pct))
 			snprintf(ch, sizeof ch, " (%+.0f%%)", t->week_change_pct);
-		snprintf(b, sizeof b, "Weekly distance: %.1f km a week over the last 4 weeks, %.1f km over the 4 before%s.",
-			 t->week_km_recent, t->week_km_before, ch);
+		const struct rp_doc *d = p->d;
+		snprintf(b, sizeof b, "Weekly distance: %.1f %s a week over the last 4 weeks, %.1f %s over the 4 before%s.",
+			 t->week_km_recent * rp_per_km(d), rp_unit(d), t->week_km_before * rp_per_km(d), rp_unit(d), ch);
 		para(p, b, 9, false, 0, 2);
 	}
 	if (isfinite(t->cadence_spm)) {

@@ -247,26 +247,29 @@ static void fig_onset(const struct rp_doc *d, cairo_t *cr, double x, double y, d
 	const char *title = rp_figure_title(0);
 	size_t n, m = 0;
 	const nf_an_run *r = nf_analysis_runs(d->an, &n);
+	const double f = rp_per_km(d);
 	struct area a = {.x0 = INFINITY, .x1 = -INFINITY, .y0 = 0, .y1 = 0};
 	for (size_t i = 0; i < n; i++)
 		if (r[i].episodes && isfinite(r[i].onset_km) && r[i].time >= 0) {
 			m++;
 			a.x0 = fmin(a.x0, (double)r[i].time), a.x1 = fmax(a.x1, (double)r[i].time);
-			a.y1 = fmax(a.y1, r[i].onset_km * 1.1);
+			a.y1 = fmax(a.y1, r[i].onset_km * f * 1.1);
 		}
 	if (!m) {
 		no_data(cr, title, "Record where the numbness starts on each episode (run add --numb-at KM, or episode add).", x,
 			y, w, h);
 		return;
 	}
-	axes(cr, &a, title, "date of the run", "onset (km)", true, x, y, w, h);
+	char ylabel[24];
+	snprintf(ylabel, sizeof ylabel, "onset (%s)", rp_unit(d));
+	axes(cr, &a, title, "date of the run", ylabel, true, x, y, w, h);
 	int64_t seen[8] = {0};
 	size_t nseen = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (!(r[i].episodes && isfinite(r[i].onset_km) && r[i].time >= 0))
 			continue;
 		color(cr, palette[shoe_index(d, r[i].shoes_id)]);
-		dot(cr, px(&a, (double)r[i].time), py(&a, r[i].onset_km), 3);
+		dot(cr, px(&a, (double)r[i].time), py(&a, r[i].onset_km * f), 3);
 		bool known = false;
 		for (size_t k = 0; k < nseen; k++)
 			known |= seen[k] == r[i].shoes_id;
@@ -325,11 +328,12 @@ static void fig_wear(const struct rp_doc *d, cairo_t *cr, double x, double y, do
 	const char *title = rp_figure_title(2);
 	size_t n, m = 0;
 	const nf_an_gear *g = nf_analysis_gear(d->an, &n);
+	const double f = rp_per_km(d);
 	double hi = 0;
 	for (size_t i = 0; i < n; i++)
 		if (g[i].gear.kind == NF_GEAR_SHOES) {
 			m++;
-			hi = fmax(hi, fmax(g[i].gear.used_km, isfinite(g[i].gear.retire_km) ? g[i].gear.retire_km : 0));
+			hi = fmax(hi, f * fmax(g[i].gear.used_km, isfinite(g[i].gear.retire_km) ? g[i].gear.retire_km : 0));
 		}
 	if (!m) {
 		no_data(cr, title, "Add your shoes (gear add) to follow their distance against a retirement distance.", x, y, w,
@@ -351,8 +355,9 @@ static void fig_wear(const struct rp_doc *d, cairo_t *cr, double x, double y, do
 		color(cr, ink);
 		text(cr, b, px(&a, v), a.y + a.h + 4, 8, false, 0.5, 0, 0);
 	}
-	text(cr, "distance run (km); red line: retirement distance, orange: check", a.x + a.w / 2, y + h - 4, 8.5, false, 0.5,
-	     1, 0);
+	char label[96];
+	snprintf(label, sizeof label, "distance run (%s); red line: retirement distance, orange: check", rp_unit(d));
+	text(cr, label, a.x + a.w / 2, y + h - 4, 8.5, false, 0.5, 1, 0);
 	double row = a.h / (double)m, bh = fmin(row * 0.55, 18);
 	size_t k = 0;
 	for (size_t i = 0; i < n; i++) {
@@ -360,25 +365,26 @@ static void fig_wear(const struct rp_doc *d, cairo_t *cr, double x, double y, do
 			continue;
 		double cy = a.y + row * ((double)k + 0.5);
 		color(cr, g[i].wear == NF_WEAR_RETIRE ? red : g[i].wear == NF_WEAR_CHECK ? orange : blue);
-		cairo_rectangle(cr, a.x, cy - bh / 2, px(&a, g[i].gear.used_km) - a.x, bh);
+		double used = g[i].gear.used_km * f, retire = g[i].gear.retire_km * f;
+		cairo_rectangle(cr, a.x, cy - bh / 2, px(&a, used) - a.x, bh);
 		cairo_fill(cr);
 		if (isfinite(g[i].gear.retire_km)) {
 			cairo_set_line_width(cr, 1.5);
 			color(cr, red);
-			cairo_move_to(cr, px(&a, g[i].gear.retire_km), cy - bh / 2 - 3);
-			cairo_line_to(cr, px(&a, g[i].gear.retire_km), cy + bh / 2 + 3);
+			cairo_move_to(cr, px(&a, retire), cy - bh / 2 - 3);
+			cairo_line_to(cr, px(&a, retire), cy + bh / 2 + 3);
 			cairo_stroke(cr);
 			color(cr, orange);
-			cairo_move_to(cr, px(&a, g[i].gear.retire_km * 5 / 8), cy - bh / 2 - 3);
-			cairo_line_to(cr, px(&a, g[i].gear.retire_km * 5 / 8), cy + bh / 2 + 3);
+			cairo_move_to(cr, px(&a, retire * 5 / 8), cy - bh / 2 - 3);
+			cairo_line_to(cr, px(&a, retire * 5 / 8), cy + bh / 2 + 3);
 			cairo_stroke(cr);
 		}
 		char b[96];
 		snprintf(b, sizeof b, "%s%s", g[i].gear.nickname, g[i].gear.retired[0] ? " (retired)" : "");
 		color(cr, ink);
 		text(cr, b, a.x - 6, cy, 8, false, 1, 0.5, 0);
-		snprintf(b, sizeof b, "%.0f km", g[i].gear.used_km);
-		text(cr, b, px(&a, g[i].gear.used_km) + 4, cy, 7.5, false, 0, 0.5, 0);
+		rp_dist(d, g[i].gear.used_km, 0, b, sizeof b);
+		text(cr, b, px(&a, used) + 4, cy, 7.5, false, 0, 0.5, 0);
 		k++;
 	}
 	color(cr, ink);
@@ -398,21 +404,24 @@ static void fig_weeks(const struct rp_doc *d, cairo_t *cr, double x, double y, d
 	/* Leave out the empty weeks before the first run of the period shown. */
 	while (first + 1 < n && !wk[first].runs)
 		first++;
+	const double f = rp_per_km(d);
 	struct area a = {.y0 = 0, .y1 = 0};
 	for (size_t i = first; i < n; i++)
-		a.y1 = fmax(a.y1, wk[i].km);
+		a.y1 = fmax(a.y1, wk[i].km * f);
 	if (!n || a.y1 <= 0) {
 		no_data(cr, title, "Record runs with their distance (run add, or import your watch's files).", x, y, w, h);
 		return;
 	}
 	a.x0 = (double)wk[first].start;
 	a.x1 = (double)wk[n - 1].start + 7 * 86400;
-	axes(cr, &a, title, "week starting", "km per week", true, x, y, w, h);
+	char ylabel[24];
+	snprintf(ylabel, sizeof ylabel, "%s per week", rp_unit(d));
+	axes(cr, &a, title, "week starting", ylabel, true, x, y, w, h);
 	double bw = a.w / (double)(n - first);
 	for (size_t i = first; i < n; i++) {
 		color(cr, wk[i].episodes ? red : blue);
 		double x0 = px(&a, (double)wk[i].start);
-		cairo_rectangle(cr, x0 + bw * 0.1, py(&a, wk[i].km), bw * 0.8, py(&a, 0) - py(&a, wk[i].km));
+		cairo_rectangle(cr, x0 + bw * 0.1, py(&a, wk[i].km * f), bw * 0.8, py(&a, 0) - py(&a, wk[i].km * f));
 		cairo_fill(cr);
 	}
 	legend(cr, x + w - 270, y + 14, "weeks without numbness", blue, true);

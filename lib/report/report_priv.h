@@ -30,8 +30,13 @@ struct rp_doc {
 nf_err rp_doc_load(struct rp_doc *d, nf_journal *j, const nf_kb *kb, const nf_report_options *o, nf_error *err);
 void rp_doc_release(struct rp_doc *d);
 
-/* The answer to finding id (a JSON value as the result stores it) in words, with its unit. */
-void rp_answer_text(const nf_kb *kb, const char *id, json_t *v, char *buf, size_t cap);
+/* The answer to finding id (a JSON value as the result stores it) in words, with its unit;
+ * distances in d's units. */
+void rp_answer_text(const struct rp_doc *d, const char *id, json_t *v, char *buf, size_t cap);
+/* km as "12.3 km" or "7.6 mi" in d's units, with decimals places; the factor and unit name alone. */
+void rp_dist(const struct rp_doc *d, double km, int decimals, char *buf, size_t cap);
+double rp_per_km(const struct rp_doc *d);
+const char *rp_unit(const struct rp_doc *d);
 bool rp_is_derived(const struct rp_doc *d, const char *id);
 /* Evidence of a derived finding, or NULL. */
 const char *rp_evidence(const struct rp_doc *d, const char *id);

@@ -260,10 +260,10 @@ async function main() {
   const page = ctx.pages()[0] || await ctx.newPage();
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => { if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) errors.push(m.text()); });
-  let all = tests;
+  let all = process.env.ONLY_EXTRA ? [] : tests;
   if (process.env.EXTRA_TESTS) {
     for (const f of process.env.EXTRA_TESTS.split(' ').filter(Boolean)) await import(path.resolve(f));
-    all = tests.concat(extra);
+    all = all.concat(extra);
   }
   for (const [name, fn] of all) {
     errors.length = 0;

@@ -315,6 +315,7 @@
       return;
     }
     for (const f of state.kb.findings) state.byId[f.id] = f;
+    state.miles = state.kb.units === 'mi';
     $('start-form').addEventListener('submit', (ev) => {
       ev.preventDefault();
       const m = $('start-form').querySelector('input[name="mode"]:checked').value;

@@ -6,7 +6,13 @@
 window.numbfootJournal = function (nf) {
   const { $, el, api, show, pct, state } = nf;
 
-  function km(m) { return m === null ? '-' : (m / 1000).toFixed(1) + ' km'; }
+  // Distances: stored and sent in km (metres in records), shown in the runner's units.
+  const KM_PER_MILE = 1.609344;
+  const unit = () => (state.miles ? 'mi' : 'km');
+  const fromKm = (x) => (state.miles ? x / KM_PER_MILE : x);
+  const toKm = (x) => (x === null ? null : state.miles ? x * KM_PER_MILE : x);
+  const inUnit = (kmValue, digits) => +fromKm(kmValue).toFixed(digits);
+  function km(m) { return m === null ? '-' : fromKm(m / 1000).toFixed(1) + ' ' + unit(); }
   function minutes(s) {
     if (s === null) return '-';
     const t = Math.round(s), h = Math.floor(t / 3600), m = Math.floor((t % 3600) / 60), sec = t % 60;
@@ -45,7 +51,7 @@ window.numbfootJournal = function (nf) {
     const locs = state.byId.location ? state.byId.location.values : [];
     return [
       el('div', { class: 'grid' },
-        field('Began after (km)', num('onset_km', { value: e.onset_km ?? '' })),
+        field('Began after (' + unit() + ')', num('onset_km', { value: e.onset_km === null || e.onset_km === undefined ? '' : inUnit(e.onset_km, 3) })),
         field('How bad (0 to 10)', num('severity', { max: '10', step: '1', value: e.severity ?? '' })),
         field('Feeling came back after (minutes)', num('recover_min', { value: e.recover_min ?? '' })),
         field('Side', el('select', { name: 'side' }, ...options([['', "don't know"], ['one', 'one foot'], ['both', 'both feet']], e.side || ''))),
@@ -59,7 +65,7 @@ window.numbfootJournal = function (nf) {
   function readEpisode(f) {
     const tri = (name) => { const v = val(f, name); return v === null ? null : v === 'yes'; };
     return {
-      onset_km: numVal(f, 'onset_km'), severity: numVal(f, 'severity'), recover_min: numVal(f, 'recover_min'),
+      onset_km: toKm(numVal(f, 'onset_km')), severity: numVal(f, 'severity'), recover_min: numVal(f, 'recover_min'),
       side: val(f, 'side'), loosening_helped: tri('loosening_helped'), calf_cramp_first: tri('calf_cramp_first'),
       locations: [...f.querySelectorAll('input[name=loc]:checked')].map((i) => i.value),
     };
@@ -85,7 +91,7 @@ window.numbfootJournal = function (nf) {
       el('div', { class: 'grid' },
         field('Date', el('input', { type: 'date', name: 'date', value: today(), required: true })),
         field('Start time', el('input', { type: 'time', name: 'time', value: '07:00' })),
-        field('Distance (km)', num('distance_km')),
+        field('Distance (' + unit() + ')', num('distance_km')),
         field('Time running (minutes)', num('duration_min')),
         field('Surface', el('input', { type: 'text', name: 'surface', maxlength: '63' })),
         field('Shoes', shoeSelect(shoes))),
@@ -99,7 +105,7 @@ window.numbfootJournal = function (nf) {
       const when = new Date(form.elements.date.value + 'T' + (form.elements.time.value || '12:00'));
       if (isNaN(when)) return status(runStatus, 'Give the date of the run.', true);
       const run = {
-        start_time: when.toISOString().replace(/\.\d+Z$/, 'Z'), distance_km: numVal(form, 'distance_km'),
+        start_time: when.toISOString().replace(/\.\d+Z$/, 'Z'), distance_km: toKm(numVal(form, 'distance_km')),
         duration_min: numVal(form, 'duration_min'), surface: val(form, 'surface'), shoes: val(form, 'shoes'), notes: val(form, 'notes'),
       };
       if (numb.checked) run.episode = readEpisode(form);
@@ -118,7 +124,7 @@ window.numbfootJournal = function (nf) {
     const st = el('p', { role: 'status' });
     const form = el('form', { class: 'edit', 'aria-label': 'Edit this run' },
       el('div', { class: 'grid' },
-        field('Distance (km)', num('distance_km', { value: r.distance_m === null ? '' : +(r.distance_m / 1000).toFixed(3) })),
+        field('Distance (' + unit() + ')', num('distance_km', { value: r.distance_m === null ? '' : inUnit(r.distance_m / 1000, 3) })),
         field('Time running (minutes)', num('duration_min', { value: r.moving_s === null ? '' : +(r.moving_s / 60).toFixed(2) })),
         field('Shoes', shoeSelect(shoes, r.shoes || ''))),
       field('Notes', el('textarea', { name: 'notes', rows: '2', maxlength: '1000', text: r.notes || '' })),
@@ -135,7 +141,7 @@ window.numbfootJournal = function (nf) {
         const f = form.elements[k];
         const changed = f.tagName === 'SELECT' ? !(f.selectedOptions[0] && f.selectedOptions[0].defaultSelected) : f.value !== f.defaultValue;
         if (changed) {
-          change[k] = k === 'shoes' || k === 'notes' ? val(form, k) : numVal(form, k);
+          change[k] = k === 'shoes' || k === 'notes' ? val(form, k) : k === 'distance_km' ? toKm(numVal(form, k)) : numVal(form, k);
         }
       }
       try {
@@ -158,7 +164,7 @@ window.numbfootJournal = function (nf) {
         el('td', { text: km(r.distance_m) }), el('td', { text: minutes(r.moving_s) }),
         el('td', { text: r.shoes || '-' }),
         el('td', { text: r.episodes.length ? r.episodes.map((e) => 'numb' + (e.severity !== null ? ' ' + e.severity + '/10' : '') +
-          (e.onset_km !== null ? ' at ' + e.onset_km + ' km' : '')).join('; ') : 'none' }),
+          (e.onset_km !== null ? ' at ' + inUnit(e.onset_km, 1) + ' ' + unit() : '')).join('; ') : 'none' }),
         el('td', { text: r.source_file || 'typed' }),
         el('td', { class: 'row-actions' }, edit, confirmButton('Delete', 'Really delete?', async () => {
           try { await api('POST', '/api/runs/' + r.id + '/delete'); await journal(); status($('j-run-status'), 'Run deleted.'); } catch (e) { status($('j-run-status'), e.message, true); }
@@ -249,15 +255,17 @@ window.numbfootJournal = function (nf) {
 
   // A pair's distance against its retirement distance, with the check distance marked.
   function wearBar(g) {
-    if (!g.retire_km) return el('span', { class: 'help', text: g.used_km.toFixed(0) + ' km (no retirement distance set)' });
+    const used = fromKm(g.used_km).toFixed(0);
+    if (!g.retire_km) return el('span', { class: 'help', text: used + ' ' + unit() + ' (no retirement distance set)' });
+    const words = used + ' of ' + fromKm(g.retire_km).toFixed(0) + ' ' + unit();
     const frac = Math.min(1, g.used_km / g.retire_km);
     const fill = el('span', { class: 'wear-fill ' + g.wear });
     fill.style.width = (frac * 100).toFixed(1) + '%';
     const check = el('span', { class: 'wear-check' });
     check.style.left = (100 * 5 / 8).toFixed(1) + '%';
     return el('div', {},
-      el('div', { class: 'wear', role: 'img', 'aria-label': g.used_km.toFixed(0) + ' of ' + g.retire_km.toFixed(0) + ' km' }, fill, check),
-      el('span', { class: 'wear-words', text: g.used_km.toFixed(0) + ' of ' + g.retire_km.toFixed(0) + ' km' }));
+      el('div', { class: 'wear', role: 'img', 'aria-label': words }, fill, check),
+      el('span', { class: 'wear-words', text: words }));
   }
 
   function gearTable(gear) {
@@ -288,14 +296,14 @@ window.numbfootJournal = function (nf) {
         field('Kind', el('select', { name: 'kind' }, el('option', { value: 'shoes', text: 'shoes' }), el('option', { value: 'insoles', text: 'insoles' }))),
         field('Brand', el('input', { type: 'text', name: 'brand', maxlength: '63' })),
         field('Model', el('input', { type: 'text', name: 'model', maxlength: '63' })),
-        field('Distance already run in them (km)', num('start_km')),
-        field('Retire after (km)', num('retire_km'))),
+        field('Distance already run in them (' + unit() + ')', num('start_km')),
+        field('Retire after (' + unit() + ')', num('retire_km'))),
       el('div', { class: 'actions' }, el('button', { type: 'submit', text: 'Add shoes or insoles' })), gearStatus);
     form.addEventListener('submit', async (ev) => {
       ev.preventDefault();
       const g = { nickname: val(form, 'nickname'), kind: val(form, 'kind'), brand: val(form, 'brand'), model: val(form, 'model') };
-      if (numVal(form, 'start_km') !== null) g.start_km = numVal(form, 'start_km');
-      if (numVal(form, 'retire_km') !== null) g.retire_km = numVal(form, 'retire_km');
+      if (numVal(form, 'start_km') !== null) g.start_km = toKm(numVal(form, 'start_km'));
+      if (numVal(form, 'retire_km') !== null) g.retire_km = toKm(numVal(form, 'retire_km'));
       try {
         await api('POST', '/api/gear', g);
         await journal();
@@ -349,6 +357,7 @@ window.numbfootJournal = function (nf) {
   function valueWords(id, v) {
     const f = state.byId[id];
     if (typeof v === 'boolean') return v ? 'yes' : 'no';
+    if (typeof v === 'number' && f && f.distance) return inUnit(v, 1) + ' ' + unit();
     if (typeof v === 'number') return (Math.round(v * 10) / 10) + (f && f.unit ? ' ' + f.unit : '');
     return String(v);
   }
@@ -357,9 +366,9 @@ window.numbfootJournal = function (nf) {
     const items = [];
     const r1 = (x) => Math.round(x * 10) / 10;
     // A change in percent says little when the weeks before were nearly empty.
-    if (t.week_km_recent !== null) items.push('Weekly distance over the last 4 weeks: ' + r1(t.week_km_recent) + ' km' +
+    if (t.week_km_recent !== null) items.push('Weekly distance over the last 4 weeks: ' + r1(fromKm(t.week_km_recent)) + ' ' + unit() +
       (t.week_change_pct !== null && t.week_km_before >= 5 ? ' (' + (t.week_change_pct >= 0 ? '+' : '') + Math.round(t.week_change_pct) + '% on the 4 weeks before)'
-        : t.week_km_before !== null ? ' (' + r1(t.week_km_before) + ' km a week in the 4 weeks before)' : ''));
+        : t.week_km_before !== null ? ' (' + r1(fromKm(t.week_km_before)) + ' ' + unit() + ' a week in the 4 weeks before)' : ''));
     if (t.cadence_spm !== null) items.push('Cadence: ' + Math.round(t.cadence_spm) + ' steps per minute (median of ' + t.cadence_runs + ' runs)');
     if (t.stride_m !== null) items.push('Stride: ' + t.stride_m.toFixed(2) + ' m (median of ' + t.stride_runs + ' runs)');
     return items;

@@ -1,0 +1,72 @@
+// Browser tests for a runner whose config says `units = mi`: the page takes and shows miles,
+// stores kilometres, and the analysis and the report speak in miles. Run by run.sh against a
+// server of its own (ONLY_EXTRA), whose journal starts empty.
+import fs from 'node:fs';
+import { addTest } from './test_app.mjs';
+
+const KM_PER_MILE = 1.609344;
+
+function api(h, method, p, body) {
+  const headers = { Host: `127.0.0.1:${h.port}`, 'X-Numbfoot-Token': h.token };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  return h.raw(method, p, headers, body === undefined ? undefined : JSON.stringify(body))
+    .then((r) => ({ status: r.status, body: r.headers['content-type'] === 'application/json' ? JSON.parse(r.body) : r.body }));
+}
+
+async function waitText(page, sel, re) {
+  for (let i = 0; i < 100; i++) {
+    const t = await page.evaluate((s) => { const e = document.querySelector(s); return e ? e.textContent : ''; }, sel);
+    if (re.test(t)) return t;
+    await page.waitForTimeout(50);
+  }
+  throw new Error(sel + ' never matched ' + re);
+}
+
+addTest('miles: gear and a run typed in miles are stored in km and shown in miles', async (ctx, page, h) => {
+  // This server's first visit: the launch address gives the browser its token cookie.
+  await page.goto(h.base + '/?token=' + h.token);
+  await page.waitForSelector('body[data-ready=yes]');
+  await page.click('#nav-journal');
+  await page.waitForSelector('#screen-journal:not([hidden]) #j-run-form');
+  const label = await page.textContent('#j-run-form label.field:has(input[name=distance_km])');
+  h.assert(/Distance \(mi\)/.test(label), 'distance label: ' + label);
+  await page.fill('#j-gear-form input[name=nickname]', 'Trail pair');
+  await page.fill('#j-gear-form input[name=retire_km]', '500');
+  await page.click('#j-gear-form button[type=submit]');
+  await waitText(page, '#j-gear', /Trail pair/);
+  await page.fill('#j-run-form input[name=distance_km]', '10');
+  await page.check('#j-numb');
+  await page.fill('#j-run-form input[name=onset_km]', '5');
+  await page.click('#j-run-form button[type=submit]');
+  await waitText(page, '#j-runs', /10\.0 mi/);
+  const runs = (await api(h, 'GET', '/api/runs')).body.runs;
+  h.assert(runs.length === 1 && Math.abs(runs[0].distance_m - 10 * KM_PER_MILE * 1000) < 1, 'stored distance ' + runs[0].distance_m);
+  h.assert(Math.abs(runs[0].episodes[0].onset_km - 5 * KM_PER_MILE) < 1e-6, 'stored onset ' + runs[0].episodes[0].onset_km);
+  const gear = (await api(h, 'GET', '/api/gear')).body.gear[0];
+  h.assert(Math.abs(gear.retire_km - 500 * KM_PER_MILE) < 1e-6, 'stored retirement distance ' + gear.retire_km);
+  const wear = await page.getAttribute('#j-gear .wear', 'aria-label');
+  h.assert(wear === '10 of 500 mi', 'wear bar: ' + wear);
+  const row = await page.textContent('#j-runs tbody tr');
+  h.assert(/at 5 mi/.test(row), 'run row: ' + row);
+});
+
+addTest('miles: the analysis and the report speak in miles', async (ctx, page, h) => {
+  for (let d = 20; d < 23; d++) {
+    const r = await api(h, 'POST', '/api/runs', { start_time: `2026-11-${d}T07:00:00Z`, distance_km: 16, episode: { onset_km: 8 } });
+    h.assert(r.status === 201, 'run not added');
+  }
+  const a = (await api(h, 'GET', '/api/analysis')).body;
+  h.assert(a.findings.onset_km && /mi into the run/.test(a.findings.onset_km.evidence), 'evidence: ' + JSON.stringify(a.findings.onset_km));
+  h.assert(Math.abs(a.findings.onset_km.value - 8) < 1, 'the value left km: ' + a.findings.onset_km.value);
+  const svg = (await api(h, 'GET', '/api/report.svg')).body;
+  h.assert(typeof svg === 'string' && svg.length > 1000, 'no figures');
+  await page.goto(h.base + '/');
+  await page.waitForSelector('body[data-ready=yes]');
+  await page.click('#nav-trends');
+  await page.waitForSelector('#screen-trends:not([hidden]) #t-findings');
+  const found = await page.textContent('#t-findings');
+  h.assert(/usually starts: \d+(\.\d)? mi/.test(found), 'trends finding: ' + found);
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#t-html')]);
+  const html = fs.readFileSync(await dl.path(), 'utf8');
+  h.assert(/ mi a week/.test(html) && !/ km a week/.test(html), 'the report\'s training is not in miles');
+});
