@@ -63,6 +63,39 @@ static void onset_consistent_and_km(void **state)
 	nf_journal_close(j);
 }
 
+/* In miles the words change and the values do not: findings stay in km, as the vocabulary has
+ * them; paces are per mile and whole seconds carry into the minutes. */
+static void words_in_miles(void **state)
+{
+	(void)state;
+	nf_journal *j = tj_open(tj_path("miles"));
+	double at[] = {8.0, 8.1, 7.9, 8.0};
+	for (int i = 0; i < 12; i++) /* numb runs at 4:30/km (7:14/mi), the others at 5:30/km */
+		ta_add(j, &TA_RUN(.day = i * 2, .pace = i % 2 ? 269.8 : 330, .onset_km = i % 2 ? at[i / 2 % 4] : 0));
+	nf_analysis *a = NULL;
+	nf_error err = {0};
+	assert_int_equal(nf_analyze_in(j, NOW, NF_UNITS_MI, &a, &err), NF_OK);
+	assert_int_equal(nf_analysis_units(a), NF_UNITS_MI);
+	const nf_derived *d = nf_analysis_find(a, "onset_km");
+	assert_non_null(d);
+	assert_true(fabs(d->x - 8.0) < 0.06);
+	assert_non_null(strstr(d->evidence, "median onset 5.0 mi into the run"));
+	d = nf_analysis_find(a, "onset_consistent");
+	assert_non_null(d);
+	assert_non_null(strstr(d->evidence, "onset at 5.0 mi on average"));
+	d = nf_analysis_find(a, "worse_with_pace");
+	assert_non_null(d);
+	assert_non_null(strstr(d->evidence, "7:14/mi"));
+	assert_null(strstr(d->evidence, "/km"));
+	nf_analysis_free(a);
+	a = ta_analyze(j, NOW);
+	assert_int_equal(nf_analysis_units(a), NF_UNITS_KM);
+	assert_non_null(strstr(nf_analysis_find(a, "onset_km")->evidence, "8.0 km"));
+	assert_non_null(strstr(nf_analysis_find(a, "worse_with_pace")->evidence, "4:30/km"));
+	nf_analysis_free(a);
+	nf_journal_close(j);
+}
+
 static void onset_scattered(void **state)
 {
 	(void)state;
@@ -490,6 +523,7 @@ int main(void)
 		cmocka_unit_test(fisher_known_values),
 		cmocka_unit_test(empty_journal_derives_nothing),
 		cmocka_unit_test(onset_consistent_and_km),
+		cmocka_unit_test(words_in_miles),
 		cmocka_unit_test(onset_scattered),
 		cmocka_unit_test(onset_too_few),
 		cmocka_unit_test(one_pair_implicated),

@@ -1,0 +1,36 @@
+#!/bin/sh
+# Miles end to end: analyze and report speak in miles with --miles or with units = mi in the
+# config, and in km otherwise; the stored values and the JSON stay in km.
+set -eu
+t=$(mktemp -d)
+trap 'rm -rf "$t"' EXIT
+export HOME="$t" XDG_DATA_HOME="$t/data" XDG_CONFIG_HOME="$t/config" TZ=UTC NUMBFOOT_NOW=2026-11-28
+nf() { "$NUMBFOOT" "$@"; }
+fail() { echo "FAIL: $*"; exit 1; }
+has() { grep -qF -- "$2" "$1" || { echo "---- $1"; cat "$1"; fail "$1 lacks '$2'"; }; }
+lacks() { if grep -qF -- "$2" "$1"; then echo "---- $1"; cat "$1"; fail "$1 has '$2'"; fi; }
+
+nf gear add blue --retire-km 800 > /dev/null
+for d in 20 22 24 26; do nf run add 16km --date 2026-11-$d --numb-at 8km > /dev/null; done
+
+nf analyze > "$t/km.txt"
+has "$t/km.txt" "median onset 8.0 km into the run"
+nf analyze --miles > "$t/mi.txt"
+has "$t/mi.txt" "median onset 5.0 mi into the run"
+has "$t/mi.txt" "of 497 mi"
+nf analyze --miles --json > "$t/mi.json"
+has "$t/mi.json" '"week_km_recent": 16'
+
+nf report --miles -o "$t/r.html" > /dev/null
+has "$t/r.html" "mi a week over the last 4 weeks"
+has "$t/r.html" "9.9 mi"
+lacks "$t/r.html" "km a week"
+
+# The config alone does the same, for the PDF as well.
+mkdir -p "$t/config/numbfoot"
+echo "units = mi" > "$t/config/numbfoot/config"
+nf report -o "$t/r.pdf" > /dev/null
+pdftotext "$t/r.pdf" "$t/r.txt"
+has "$t/r.txt" "mi a week"
+has "$t/r.txt" "mi per week"
+lacks "$t/r.txt" "km a week"
