@@ -20,6 +20,15 @@ extern "C" {
 typedef enum nf_units { NF_UNITS_KM = 0, NF_UNITS_MI = 1 } nf_units;
 #define NF_KM_PER_MILE 1.609344
 
+/* One point of a run's GPS track, as the journal keeps it: position in degrees (WGS84), the
+ * distance run so far in metres and the seconds since the run's first point (NaN if unknown). */
+typedef struct nf_track_point {
+	double lat, lon;
+	double dist_m;
+	double t;
+} nf_track_point;
+#define NF_TRACK_MAX 4000 /* points kept per run; a longer track is thinned to this */
+
 #define NF_RUN_SOURCE_MAX 256
 #define NF_RUN_SPORT_MAX 32
 
