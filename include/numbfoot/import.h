@@ -31,6 +31,12 @@ NF_API nf_import_format nf_import_detect(const void *head, size_t len, const cha
  * source_sha256. Returns NF_OK, NF_ESKIP, NF_EPARSE, NF_ELIMIT or NF_EIO. */
 NF_API nf_err nf_import_file(const char *path, nf_run_record *run, nf_error *err);
 
+/* nf_import_file, and the run's route too: *track gets a new array (the caller frees it with
+ * free(); NULL when the file has no positions) of at most NF_TRACK_MAX points evenly spread
+ * over the run, in order, *ntrack their number. Memory stays bounded whatever the file's size. */
+NF_API nf_err nf_import_file_route(const char *path, nf_run_record *run, nf_track_point **track, size_t *ntrack,
+				   nf_error *err);
+
 /* The same for bytes in memory; name is used in messages and as source_file. */
 NF_API nf_err nf_import_buffer(const void *data, size_t len, const char *name, nf_run_record *run,
 			       nf_error *err);

@@ -155,7 +155,8 @@ out_free_sha:
 	return rc;
 }
 
-nf_err nf_import_file(const char *path, nf_run_record *run, nf_error *err)
+/* nf_import_file with an observer of every point (fn may be NULL). */
+static nf_err import_path(const char *path, nf_run_record *run, imp_point_fn fn, void *ctx, nf_error *err)
 {
 	imp_src s = {0};
 	struct stat st;
@@ -166,6 +167,8 @@ nf_err nf_import_file(const char *path, nf_run_record *run, nf_error *err)
 	nf_run_record_init(run);
 	nf_error_clear(err);
 	s.name = path;
+	s.observe = fn;
+	s.observe_ctx = ctx;
 	s.f = fopen(path, "rb");
 	if (!s.f)
 		return nf_error_set(err, NF_EIO, "%s: %s", path, strerror(errno));
@@ -192,6 +195,26 @@ out_close:
 	fclose(s.f);
 	if (rc != NF_OK)
 		nf_run_record_init(run);
+	return rc;
+}
+
+nf_err nf_import_file(const char *path, nf_run_record *run, nf_error *err)
+{
+	return import_path(path, run, NULL, NULL, err);
+}
+
+nf_err nf_import_file_route(const char *path, nf_run_record *run, nf_track_point **track, size_t *ntrack,
+			    nf_error *err)
+{
+	*track = NULL;
+	*ntrack = 0;
+	imp_route *r = imp_route_new();
+	if (!r)
+		return nf_error_set(err, NF_ENOMEM, "%s: out of memory", path ? path : "");
+	nf_err rc = import_path(path, run, imp_route_observe, r, err);
+	if (rc == NF_OK && (rc = imp_route_take(r, track, ntrack, err)) != NF_OK)
+		nf_run_record_init(run);
+	imp_route_free(r);
 	return rc;
 }
 

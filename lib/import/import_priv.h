@@ -44,7 +44,7 @@ typedef struct imp_src {
 	uint64_t total;            /* bytes handed out so far */
 	bool ioerr;                /* a read failed (as opposed to the end of the input) */
 	bool toobig;               /* the input passed IMP_FILE_MAX */
-	imp_point_fn observe;      /* NULL, or a test's observer of every point */
+	imp_point_fn observe;      /* NULL, or an observer of every point (the route, a test) */
 	void *observe_ctx;
 } imp_src;
 
@@ -123,6 +123,15 @@ bool imp_sport_is_not_run(const char *sport);
 
 /* Copies src into dst (cap bytes), lower-cased and trimmed. */
 void imp_sport_copy(char *dst, size_t cap, const char *src);
+
+/* A run's route, gathered from the points a reader decodes (lib/import/route.c): at most
+ * NF_TRACK_MAX positioned points, evenly spread, in constant memory. */
+typedef struct imp_route imp_route;
+imp_route *imp_route_new(void); /* NULL when out of memory; free with imp_route_free */
+void imp_route_free(imp_route *r);
+void imp_route_observe(void *ctx, const imp_point *p); /* an imp_point_fn; ctx is the route */
+/* The route in a new array (*out, free() it; NULL and *n 0 when no point had a position). */
+nf_err imp_route_take(imp_route *r, nf_track_point **out, size_t *n, nf_error *err);
 
 /* nf_import_buffer with an observer of every decoded point: for unit tests only. */
 nf_err imp_import_buffer_observed(const void *data, size_t len, const char *name,
