@@ -19,6 +19,7 @@ static const struct cli_option import_options[] = {
 	CLI_JOURNAL_OPTIONS,
 	{"shoes", "NICKNAME", "shoes for these runs (default: the default shoes; 'none')"},
 	{"insoles", "NICKNAME", "insoles for these runs (default: the default insoles; 'none')"},
+	{"no-route", NULL, "keep only each run's totals, not its GPS route"},
 	{NULL, NULL, NULL},
 };
 
@@ -166,7 +167,7 @@ static int run_import(const struct cli_args *a)
 	if ((rc = cli_gear_opt(j, a, "shoes", NF_GEAR_SHOES, true, &shoes)) ||
 	    (rc = cli_gear_opt(j, a, "insoles", NF_GEAR_INSOLES, true, &insoles)))
 		goto out_free;
-	bool progress = any_dir || isatty(STDERR_FILENO);
+	bool progress = any_dir || isatty(STDERR_FILENO), keep_route = !cli_flag(a, "no-route");
 	for (size_t k = 0; k < files.len; k++) {
 		const char *path = files.v[k], *name = base_name(path);
 		nf_error err = {0};
@@ -175,7 +176,10 @@ static int run_import(const struct cli_args *a)
 		if (progress)
 			fprintf(stderr, "[%zu/%zu] %s\n", k + 1, files.len, name);
 		nf_journal_run_init(&r);
-		nf_err e = nf_import_file(path, &r.rec, &err);
+		nf_track_point *route = NULL;
+		size_t nroute = 0;
+		nf_err e = keep_route ? nf_import_file_route(path, &r.rec, &route, &nroute, &err)
+				      : nf_import_file(path, &r.rec, &err);
 		if (e == NF_ESKIP) {
 			skipped++;
 			fprintf(stderr, "numbfoot: skipped: %s\n", err.msg);
@@ -194,7 +198,8 @@ static int run_import(const struct cli_args *a)
 			snprintf(r.cadence_unit, sizeof r.cadence_unit, "spm");
 		r.shoes_id = shoes;
 		r.insoles_id = insoles;
-		e = nf_journal_add_run(j, &r, NULL, 0, &crossed, &err);
+		e = nf_journal_add_run_track(j, &r, NULL, 0, route, nroute, &crossed, &err);
+		free(route);
 		if (e == NF_EEXIST) {
 			dup++;
 			fprintf(stderr, "numbfoot: skipped: %s\n", err.msg);
@@ -249,7 +254,9 @@ const struct cli_command cmd_import = {
 		"both are named on standard error. A malformed file is reported with its line or byte "
 		"offset and nothing from it is written; the others are still imported and the exit "
 		"status is 2. Progress ([12/340] name.fit) goes to standard error for folders or when it "
-		"is a terminal.\n\n"
+		"is a terminal. The run's GPS route is kept too (at most 4000 points, in the journal on "
+		"this machine), so that 'report --gps' can show where the numbness began; --no-route "
+		"keeps the totals only.\n\n"
 		"Example: numbfoot import ~/Downloads/activity_123.fit",
 	.options = import_options,
 	.run = run_import,

@@ -47,8 +47,6 @@ static int run_report(const struct cli_args *a)
 		rc = cli_fail(&err);
 		goto out;
 	}
-	if (o.gps)
-		fprintf(stderr, "numbfoot: the journal stores no GPS tracks yet; the report says so\n");
 	printf("Wrote %s\n", out);
 	rc = CLI_EXIT_OK;
 out:
@@ -60,7 +58,7 @@ out:
 static const struct cli_option report_options[] = {
 	{"db", "PATH", "use the journal at PATH instead of the default"},
 	{"output", "FILE", "write to FILE: .pdf, .html (or .png, .svg: the figures alone)"},
-	{"gps", NULL, "include GPS tracks (none are stored yet; the report says so)"},
+	{"gps", NULL, "add the routes of the latest runs with numbness, with where it began"},
 	{"miles", NULL, "distances in miles (also the default with units = mi in the config)"},
 	{"now", "TIME", "the report's date: YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ (default $NUMBFOOT_NOW, else now)"},
 	{"kb", "FILE", "use this knowledge base instead of the built-in one"},

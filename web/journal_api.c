@@ -258,7 +258,9 @@ static void import_post(nf_journal *j, const struct web_request *rq, struct web_
 	nf_error err;
 	nf_gear g;
 	nf_journal_run_init(&r);
-	nf_err e = nf_import_file(rq->upload_path, &r.rec, &err);
+	nf_track_point *route = NULL;
+	size_t nroute = 0;
+	nf_err e = nf_import_file_route(rq->upload_path, &r.rec, &route, &nroute, &err);
 	if (e != NF_OK) {
 		rename_in_message(err.msg, sizeof err.msg, rq->upload_path, name);
 		if (e == NF_ESKIP)
@@ -270,6 +272,7 @@ static void import_post(nf_journal *j, const struct web_request *rq, struct web_
 	snprintf(r.rec.source_file, sizeof r.rec.source_file, "%s", name);
 	int64_t existing = 0;
 	if (nf_journal_find_source(j, r.rec.source_sha256, &existing, NULL) == NF_OK && existing) {
+		free(route);
 		web_json_error(rs, 409, "%s: already in the journal as run %lld", name, (long long)existing);
 		return;
 	}
@@ -278,7 +281,9 @@ static void import_post(nf_journal *j, const struct web_request *rq, struct web_
 	if (nf_journal_default_gear(j, NF_GEAR_INSOLES, &g, NULL) == NF_OK)
 		r.insoles_id = g.id;
 	unsigned crossed = 0;
-	if (nf_journal_add_run(j, &r, NULL, 0, &crossed, &err) != NF_OK) {
+	e = nf_journal_add_run_track(j, &r, NULL, 0, route, nroute, &crossed, &err);
+	free(route);
+	if (e != NF_OK) {
 		web_journal_error(rs, &err);
 		return;
 	}

@@ -25,7 +25,7 @@ extern "C" {
 typedef struct nf_journal nf_journal;
 
 /* The schema version this build writes; older files are migrated forward on open. */
-#define NF_JOURNAL_SCHEMA_VERSION 2
+#define NF_JOURNAL_SCHEMA_VERSION 3
 
 #define NF_JOURNAL_NAME_MAX 64    /* nickname, brand, model, surface: bytes including NUL */
 #define NF_JOURNAL_NOTES_MAX 1024 /* notes: bytes including NUL */
@@ -204,6 +204,22 @@ NF_API void nf_journal_run_init(nf_journal_run *r);
  * *crossed (may be NULL) gets NF_CROSSED_* bits for gear this run took past retire_km. */
 NF_API nf_err nf_journal_add_run(nf_journal *j, nf_journal_run *r, nf_episode *episodes, size_t n,
 				 unsigned *crossed, nf_error *err);
+
+/* nf_journal_add_run with the run's GPS route (track, ntrack points; NULL and 0 for none), all in
+ * one transaction. A route longer than NF_TRACK_MAX is thinned evenly to that many points, the
+ * first and last kept. NF_EINVAL, with nothing written, if a point's position is not a finite
+ * latitude and longitude. */
+NF_API nf_err nf_journal_add_run_track(nf_journal *j, nf_journal_run *r, nf_episode *episodes, size_t n,
+				       const nf_track_point *track, size_t ntrack, unsigned *crossed, nf_error *err);
+
+/* The route of run run_id in a new array *out of *n points (the caller frees it with free());
+ * *out NULL and *n 0 when the run has none. NF_ENOTFOUND if there is no such run; NF_EDB if the
+ * stored route is damaged. Positions come back within 1e-7 degrees, distances and times within
+ * float precision. */
+NF_API nf_err nf_journal_get_track(nf_journal *j, int64_t run_id, nf_track_point **out, size_t *n, nf_error *err);
+
+/* Deletes the route of run run_id and keeps the run. NF_ENOTFOUND if there is no such run. */
+NF_API nf_err nf_journal_delete_track(nf_journal *j, int64_t run_id, nf_error *err);
 
 /* The id of the run imported from the file with that SHA-256 (hex) in *id, or 0 if none. */
 NF_API nf_err nf_journal_find_source(nf_journal *j, const char *sha256, int64_t *id, nf_error *err);

@@ -32,7 +32,7 @@ typedef enum nf_report_format {
 typedef struct nf_report_options {
 	int64_t now;              /* the clock: the report's date and the PDF creation date */
 	nf_report_format format;
-	bool gps;                 /* include GPS tracks (none are stored yet; the report says so) */
+	bool gps;                 /* add the routes of the latest runs with numbness (left out otherwise) */
 	nf_units units;           /* distances in words and figures: NF_UNITS_KM (0) or NF_UNITS_MI */
 } nf_report_options;
 

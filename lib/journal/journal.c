@@ -530,7 +530,7 @@ nf_err nf_journal_check(nf_journal *j, nf_error *err)
 static nf_err forget_all_body(nf_journal *j, void *ctx, nf_error *err)
 {
 	(void)ctx;
-	return jr_exec(j, "DELETE FROM episodes; DELETE FROM runs; DELETE FROM gear;"
+	return jr_exec(j, "DELETE FROM tracks; DELETE FROM episodes; DELETE FROM runs; DELETE FROM gear;"
 		       "DELETE FROM assessments; DELETE FROM sqlite_sequence;", err);
 }
 

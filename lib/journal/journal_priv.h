@@ -72,6 +72,12 @@ nf_err jr_read_all(nf_journal *j, sqlite3_stmt *st, jr_read_fn read, void (*rele
 typedef nf_err (*jr_body_fn)(nf_journal *j, void *ctx, nf_error *err);
 nf_err jr_transaction(nf_journal *j, jr_body_fn body, void *ctx, nf_error *err);
 
+/* Routes (track.c): the points checked, thinned to NF_TRACK_MAX and packed for the tracks table
+ * into a new buffer *out (free() it) of *npacked points; and the insert of one, inside the
+ * caller's transaction. */
+nf_err jr_track_pack(const nf_track_point *pt, size_t n, unsigned char **out, size_t *npacked, nf_error *err);
+nf_err jr_insert_track(nf_journal *j, int64_t run_id, const unsigned char *packed, size_t n, nf_error *err);
+
 /* Deletes the row with this id in a transaction of its own: sql is "DELETE ... WHERE id = ?".
  * NF_ENOTFOUND "no <what> with id <id>" when there was none. */
 nf_err jr_delete_by_id(nf_journal *j, const char *sql, const char *what, int64_t id,

@@ -114,6 +114,8 @@ struct add_run {
 	const nf_journal_run *r;
 	nf_episode *episodes;
 	size_t n;
+	const unsigned char *route; /* packed points (jr_track_pack), or NULL */
+	size_t nroute;
 	int64_t id;
 	double s0, s1, sr, i0, i1, ir;
 };
@@ -156,6 +158,8 @@ static nf_err add_run_body(nf_journal *j, void *ctx, nf_error *err)
 		if (rc)
 			return rc;
 	}
+	if (a->nroute && (rc = jr_insert_track(j, a->id, a->route, a->nroute, err)))
+		return rc;
 	rc = gear_km(j, r->shoes_id, NF_GEAR_SHOES, &a->s1, &a->sr, err);
 	if (!rc)
 		rc = gear_km(j, r->insoles_id, NF_GEAR_INSOLES, &a->i1, &a->ir, err);
@@ -165,13 +169,24 @@ static nf_err add_run_body(nf_journal *j, void *ctx, nf_error *err)
 nf_err nf_journal_add_run(nf_journal *j, nf_journal_run *r, nf_episode *episodes, size_t n,
 			  unsigned *crossed, nf_error *err)
 {
+	return nf_journal_add_run_track(j, r, episodes, n, NULL, 0, crossed, err);
+}
+
+nf_err nf_journal_add_run_track(nf_journal *j, nf_journal_run *r, nf_episode *episodes, size_t n,
+				const nf_track_point *track, size_t ntrack, unsigned *crossed, nf_error *err)
+{
 	struct add_run a = {.r = r, .episodes = episodes, .n = n};
 	nf_err rc = check_run(r, err);
 	if (crossed)
 		*crossed = 0;
 	if (rc)
 		return rc;
+	unsigned char *route = NULL;
+	if (ntrack && (rc = jr_track_pack(track, ntrack, &route, &a.nroute, err)))
+		return rc;
+	a.route = route;
 	rc = jr_transaction(j, add_run_body, &a, err);
+	free(route);
 	if (rc) {
 		/* Rolled back: the ids given to the episodes name no rows. */
 		for (size_t k = 0; k < n; k++)

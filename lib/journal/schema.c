@@ -1,8 +1,9 @@
 /* numbfoot journal: the schema and its forward migrations.
  *
  * PRAGMA user_version holds the schema version. migrations[k] takes a file from version k to
- * k + 1 and runs in one transaction together with the new user_version, so a crash or error
- * leaves the file at a whole version. Migrations are append-only: never edit a released one.
+ * k + 1. All that a file needs run in one transaction together with the new user_version, so a
+ * crash or error leaves the file exactly as it was. Migrations are append-only: never edit a
+ * released one.
  */
 #include <stdio.h>
 #include <string.h>
@@ -73,7 +74,15 @@ static const char v2[] =
 	") STRICT;"
 	"CREATE INDEX assessments_time ON assessments(time);";
 
-static const char *const migrations[] = {v1, v2};
+/* v3: each run's GPS route, one row per run (lib/journal/track.c has the points' layout). */
+static const char v3[] =
+	"CREATE TABLE tracks ("
+	" run_id INTEGER PRIMARY KEY REFERENCES runs(id) ON DELETE CASCADE,"
+	" n INTEGER NOT NULL CHECK (n BETWEEN 1 AND 4000),"
+	" points BLOB NOT NULL CHECK (length(points) = 16 * n)"
+	") STRICT;";
+
+static const char *const migrations[] = {v1, v2, v3};
 
 _Static_assert(sizeof migrations / sizeof migrations[0] == NF_JOURNAL_SCHEMA_VERSION,
 	       "one migration per schema version");
@@ -92,11 +101,9 @@ static nf_err read_version(nf_journal *j, int *version, nf_error *err)
 	return rc;
 }
 
-/* The transaction of one migration: from *ctx (the file's version) to the next, with the new
- * user_version. */
-static nf_err migrate_one(nf_journal *j, void *ctx, nf_error *err)
+/* One migration, from version to the next, inside the caller's transaction. */
+static nf_err migrate_one(nf_journal *j, int version, nf_error *err)
 {
-	int version = *(const int *)ctx;
 	char set[64];
 	snprintf(set, sizeof set, "PRAGMA user_version = %d", version + 1);
 	if (sqlite3_exec(j->db, migrations[version], NULL, NULL, NULL) != SQLITE_OK ||
@@ -111,6 +118,23 @@ static nf_err migrate_one(nf_journal *j, void *ctx, nf_error *err)
 				err->code = NF_EDB;
 		}
 		return rc;
+	}
+	return NF_OK;
+}
+
+struct migration {
+	int from, to;
+};
+
+/* The transaction of the migrations from m->from (the file's version) to m->to, with the new
+ * user_version. */
+static nf_err migrate_body(nf_journal *j, void *ctx, nf_error *err)
+{
+	const struct migration *m = ctx;
+	for (int version = m->from; version < m->to; version++) {
+		nf_err rc = migrate_one(j, version, err);
+		if (rc)
+			return rc;
 	}
 	return NF_OK;
 }
@@ -135,11 +159,11 @@ nf_err jr_migrate(nf_journal *j, int target, nf_error *err)
 		if (n != 0)
 			return nf_error_set(err, NF_EDB, "%s: not a numbfoot journal", j->path);
 	}
-	while (version < target) {
-		rc = jr_transaction(j, migrate_one, &version, err);
-		if (rc)
+	if (version < target) {
+		struct migration m = {version, target};
+		if ((rc = jr_transaction(j, migrate_body, &m, err)))
 			return rc;
-		version++;
+		version = target;
 	}
 	j->version = version;
 	return NF_OK;

@@ -284,9 +284,19 @@ static void rest(FILE *f, const struct rp_doc *d)
 		esc(f, str(x, "cite"));
 		fputs("</li>\n", f);
 	}
-	fputs("</ul>\n<h2>GPS tracks</h2>\n<p>", f);
-	esc(f, rp_gps_note);
-	fputs("</p>\n<h2>This is not a diagnosis</h2>\n<p class=\"disclaimer\">", f);
+	fputs("</ul>\n<h2>GPS tracks</h2>\n", f);
+	if (d->opt->gps) {
+		char *svg = rp_figure_svg(d, RP_FIG_ROUTES, 680, rp_routes_height(d, 680), "rt");
+		fprintf(f, "<figure aria-label=\"%s\">\n%s\n<figcaption>%s</figcaption></figure>\n",
+			rp_figure_title(RP_FIG_ROUTES), svg ? svg : "<p>(figure could not be drawn)</p>",
+			rp_figure_title(RP_FIG_ROUTES));
+		free(svg);
+	} else {
+		fputs("<p>", f);
+		esc(f, rp_gps_note);
+		fputs("</p>\n", f);
+	}
+	fputs("<h2>This is not a diagnosis</h2>\n<p class=\"disclaimer\">", f);
 	esc(f, rp_disclaimer);
 	fputs("</p>\n", f);
 }

@@ -16,7 +16,7 @@ const char rp_disclaimer[] =
 	"trouble passing urine need emergency care.";
 
 const char rp_gps_note[] =
-	"GPS tracks are left out: the journal stores no tracks yet, only each run's totals.";
+	"GPS tracks are left out; 'numbfoot report --gps' adds the routes of the latest runs with numbness.";
 
 double rp_per_km(const struct rp_doc *d)
 {
@@ -188,6 +188,31 @@ static nf_err gather_refs(struct rp_doc *d, nf_error *err)
 	return NF_OK;
 }
 
+/* The routes of the latest runs with numbness that have one stored (report --gps), latest first. */
+static nf_err load_routes(struct rp_doc *d, nf_journal *j, nf_error *err)
+{
+	size_t n;
+	const nf_an_run *r = nf_analysis_runs(d->an, &n);
+	for (size_t i = n; i-- > 0 && d->nroutes < RP_ROUTES;) {
+		if (!r[i].episodes)
+			continue;
+		struct rp_route *rt = &d->route[d->nroutes];
+		nf_err rc = nf_journal_get_track(j, r[i].id, &rt->pt, &rt->n, err);
+		if (rc)
+			return rc;
+		if (!rt->n) {
+			free(rt->pt);
+			rt->pt = NULL;
+			continue;
+		}
+		an_date(r[i].time, rt->date);
+		rt->km = r[i].km;
+		rt->onset_km = r[i].onset_km;
+		d->nroutes++;
+	}
+	return NF_OK;
+}
+
 nf_err rp_doc_load(struct rp_doc *d, nf_journal *j, const nf_kb *kb, const nf_report_options *o, nf_error *err)
 {
 	memset(d, 0, sizeof *d);
@@ -197,6 +222,10 @@ nf_err rp_doc_load(struct rp_doc *d, nf_journal *j, const nf_kb *kb, const nf_re
 	nf_err rc = nf_analyze_in(j, o->now, o->units, &d->an, err);
 	if (rc)
 		return rc;
+	if (o->gps && (rc = load_routes(d, j, err))) {
+		rp_doc_release(d);
+		return rc;
+	}
 	nf_assessment *as = NULL;
 	size_t nas = 0;
 	if ((rc = nf_journal_list_assessments(j, &as, &nas, err))) {
@@ -230,6 +259,9 @@ nf_err rp_doc_load(struct rp_doc *d, nf_journal *j, const nf_kb *kb, const nf_re
 
 void rp_doc_release(struct rp_doc *d)
 {
+	for (size_t i = 0; i < d->nroutes; i++)
+		free(d->route[i].pt);
+	d->nroutes = 0;
 	nf_analysis_free(d->an);
 	json_decref(d->result);
 	json_decref(d->derived);

@@ -393,7 +393,14 @@ static void closing(struct pg *p)
 	if (!json_array_size(d->refs))
 		para(p, "None cited.", 8, false, 0, 2);
 	heading(p, "GPS tracks");
-	para(p, rp_gps_note, 9, false, 0, 2);
+	if (d->opt->gps) {
+		double h = rp_routes_height(d, TEXT_W);
+		ensure(p, h + 10);
+		rp_figure_draw(d, RP_FIG_ROUTES, p->cr, MARGIN, p->y, TEXT_W, h);
+		p->y += h + 10;
+	} else {
+		para(p, rp_gps_note, 9, false, 0, 2);
+	}
 	heading(p, "This is not a diagnosis");
 	para(p, rp_disclaimer, 9.5, true, 0, 2);
 }

@@ -465,13 +465,89 @@ static void fig_cadence(const struct rp_doc *d, cairo_t *cr, double x, double y,
 	legend(cr, x + w - 120, y + 14, "with numbness", red, false);
 }
 
+#define ROUTE_ROW_H 170.0
+
+double rp_routes_height(const struct rp_doc *d, double w)
+{
+	(void)w;
+	size_t rows = (d->nroutes + 1) / 2;
+	return 34 + (double)(rows ? rows : 1) * ROUTE_ROW_H;
+}
+
+/* One route in the box x, y, w, h: the path north up, its start, and a red mark where the
+ * numbness began (the first point at or past the onset distance). */
+static void route_panel(const struct rp_doc *d, const struct rp_route *rt, cairo_t *cr, double x, double y, double w,
+			double h)
+{
+	char label[160], dist[32], onset[32] = "";
+	rp_dist(d, rt->km, 1, dist, sizeof dist);
+	if (isfinite(rt->onset_km)) {
+		char at[32];
+		rp_dist(d, rt->onset_km, 1, at, sizeof at);
+		snprintf(onset, sizeof onset, ", numb at %s", at);
+	}
+	snprintf(label, sizeof label, "%s, %s%s", rt->date, isfinite(rt->km) ? dist : "distance unknown", onset);
+	color(cr, ink);
+	text(cr, label, x + w / 2, y, 8, false, 0.5, 0, 0);
+	double lat0 = INFINITY, lat1 = -INFINITY, lon0 = INFINITY, lon1 = -INFINITY;
+	for (size_t i = 0; i < rt->n; i++) {
+		lat0 = fmin(lat0, rt->pt[i].lat), lat1 = fmax(lat1, rt->pt[i].lat);
+		lon0 = fmin(lon0, rt->pt[i].lon), lon1 = fmax(lon1, rt->pt[i].lon);
+	}
+	/* Equirectangular about the middle latitude: true to shape at a run's scale. */
+	double k = cos((lat0 + lat1) / 2 * M_PI / 180);
+	double dw = (lon1 - lon0) * k, dh = lat1 - lat0;
+	double bx = x + 8, by = y + 16, bw = w - 16, bh = h - 24;
+	double scale = fmin(dw > 0 ? bw / dw : INFINITY, dh > 0 ? bh / dh : INFINITY);
+	if (!isfinite(scale))
+		scale = 1;
+	double ox = bx + (bw - dw * scale) / 2, oy = by + (bh - dh * scale) / 2;
+#define RX(p) (ox + ((p).lon - lon0) * k * scale)
+#define RY(p) (oy + (lat1 - (p).lat) * scale)
+	cairo_set_line_width(cr, 1.6);
+	cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+	color(cr, blue);
+	for (size_t i = 0; i < rt->n; i++)
+		(i ? cairo_line_to : cairo_move_to)(cr, RX(rt->pt[i]), RY(rt->pt[i]));
+	cairo_stroke(cr);
+	color(cr, ink);
+	dot(cr, RX(rt->pt[0]), RY(rt->pt[0]), 3);
+	text(cr, "start", RX(rt->pt[0]) + 5, RY(rt->pt[0]), 7, false, 0, 0.5, 0);
+	if (isfinite(rt->onset_km)) {
+		for (size_t i = 0; i < rt->n; i++)
+			if (isfinite(rt->pt[i].dist_m) && rt->pt[i].dist_m >= rt->onset_km * 1000) {
+				color(cr, red);
+				dot(cr, RX(rt->pt[i]), RY(rt->pt[i]), 4.5);
+				break;
+			}
+	}
+#undef RX
+#undef RY
+}
+
+static void fig_routes(const struct rp_doc *d, cairo_t *cr, double x, double y, double w, double h)
+{
+	const char *title = rp_figure_title(RP_FIG_ROUTES);
+	if (!d->nroutes) {
+		no_data(cr, title, "No route is stored for the runs with numbness: routes come from imported watch files.",
+			x, y, w, h);
+		return;
+	}
+	title_box(cr, title, x, y, w, h);
+	legend(cr, x + w - 150, y + 14, "numbness began", red, false);
+	double cw = (w - 20) / 2;
+	for (size_t i = 0; i < d->nroutes; i++)
+		route_panel(d, &d->route[i], cr, x + 10 + (double)(i % 2) * cw, y + 30 + (double)(i / 2) * ROUTE_ROW_H, cw,
+			    ROUTE_ROW_H - 8);
+}
+
 const char *rp_figure_title(int i)
 {
-	static const char *const t[RP_FIGURES] = {
+	static const char *const t[RP_FIGURES + 1] = {
 		"Onset distance per run", "Episodes by shoe pair", "Shoe distance against retirement distance",
-		"Weekly distance", "Cadence over time",
+		"Weekly distance", "Cadence over time", "Routes of the latest runs with numbness",
 	};
-	return i >= 0 && i < RP_FIGURES ? t[i] : "";
+	return i >= 0 && i <= RP_FIGURES ? t[i] : "";
 }
 
 void rp_figure_draw(const struct rp_doc *d, int i, cairo_t *cr, double x, double y, double w, double h)
@@ -492,6 +568,9 @@ void rp_figure_draw(const struct rp_doc *d, int i, cairo_t *cr, double x, double
 		break;
 	case 4:
 		fig_cadence(d, cr, x, y, w, h);
+		break;
+	case RP_FIG_ROUTES:
+		fig_routes(d, cr, x, y, w, h);
 		break;
 	}
 	cairo_restore(cr);

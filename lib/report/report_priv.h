@@ -15,6 +15,15 @@
 #define RP_EPISODES_SHOWN 60 /* the latest episodes listed; the figures show them all */
 
 /* Everything the report says, gathered once so that every writer says the same. */
+/* The route of one run with numbness, for report --gps. */
+#define RP_ROUTES 6 /* the latest runs with numbness whose route is drawn */
+struct rp_route {
+	char date[11];
+	double km, onset_km; /* NaN unknown */
+	nf_track_point *pt;  /* owned; from nf_journal_get_track */
+	size_t n;
+};
+
 struct rp_doc {
 	const nf_kb *kb;
 	const nf_report_options *opt;
@@ -25,6 +34,8 @@ struct rp_doc {
 	char assessed[24];   /* time of the saved assessment, or the clock */
 	char today[24];
 	json_t *refs;        /* array of {key, cite} behind the conditions listed */
+	struct rp_route route[RP_ROUTES]; /* only with opt->gps: latest first */
+	size_t nroutes;
 };
 
 nf_err rp_doc_load(struct rp_doc *d, nf_journal *j, const nf_kb *kb, const nf_report_options *o, nf_error *err);
@@ -46,6 +57,9 @@ const char *rp_gear_name(const struct rp_doc *d, int64_t id);
 
 /* The figures, in order; each draws itself (or a "no data yet" panel) in the box x, y, w, h. */
 #define RP_FIGURES 5
+#define RP_FIG_ROUTES RP_FIGURES /* the routes, drawn only with opt->gps and a stored route */
+/* The height the routes figure wants at width w. */
+double rp_routes_height(const struct rp_doc *d, double w);
 const char *rp_figure_title(int i);
 void rp_figure_draw(const struct rp_doc *d, int i, cairo_t *cr, double x, double y, double w, double h);
 

@@ -526,6 +526,16 @@ static void test_migrations(void **state)
 		assert_non_null(strstr(as[0].answers, "age"));
 		assert_null(as[0].result);
 		nf_assessment_list_free(as, na);
+		/* v3's table is there and works. */
+		nf_track_point pt[2] = {{45, 7, 0, 0}, {45.001, 7, 111.2, 30}};
+		nf_journal_run r = tj_run(1, 1767225600);
+		assert_int_equal(nf_journal_add_run_track(j, &r, NULL, 0, pt, 2, NULL, &err), NF_OK);
+		nf_track_point *got;
+		size_t ng;
+		assert_int_equal(nf_journal_get_track(j, r.id, &got, &ng, &err), NF_OK);
+		assert_int_equal(ng, 2);
+		assert_true(fabs(got[1].lat - 45.001) < 1e-7);
+		free(got);
 		nf_journal_close(j);
 		/* Opening again does nothing more. */
 		j = tj_open(path);

@@ -370,7 +370,11 @@ static nf_err op_add_run(nf_journal *j, nf_error *err)
 	e[1].locations = 3;
 	unsigned crossed;
 	snprintf(r.notes, sizeof r.notes, "%s", "a long note to make the row a little larger");
-	return nf_journal_add_run(j, &r, e, 2, &crossed, err);
+	/* With a route of several pages, so that faults fall inside its blob too. */
+	static nf_track_point route[1500];
+	for (size_t i = 0; i < 1500; i++)
+		route[i] = (nf_track_point){45 + (double)i * 1e-4, 7, (double)i * 11, (double)i * 3};
+	return nf_journal_add_run_track(j, &r, e, 2, route, 1500, &crossed, err);
 }
 
 static nf_err op_add_gear(nf_journal *j, nf_error *err)

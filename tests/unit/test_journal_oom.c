@@ -130,7 +130,10 @@ static nf_err add_run(const char *path, nf_error *err)
 	e[0].severity = 3;
 	e[1].locations = 5;
 	unsigned crossed;
-	rc = nf_journal_add_run(j, &r, e, 2, &crossed, err);
+	static nf_track_point route[1500]; /* a route of several pages */
+	for (size_t i = 0; i < 1500; i++)
+		route[i] = (nf_track_point){45 + (double)i * 1e-4, 7, (double)i * 11, (double)i * 3};
+	rc = nf_journal_add_run_track(j, &r, e, 2, route, 1500, &crossed, err);
 	nf_journal_close(j);
 	return rc;
 }

@@ -1,0 +1,36 @@
+#!/bin/sh
+# A watch file's route: kept by import (not with --no-route), drawn by report --gps for the runs
+# with numbness with where it began, left out of the report without --gps, and gone after
+# forget --all.
+set -eu
+t=$(mktemp -d)
+trap 'rm -rf "$t"' EXIT
+export HOME="$t" XDG_DATA_HOME="$t/data" XDG_CONFIG_HOME="$t/config" TZ=UTC NUMBFOOT_NOW=2026-11-28
+nf() { "$NUMBFOOT" "$@"; }
+fail() { echo "FAIL: $*"; exit 1; }
+has() { grep -qF -- "$2" "$1" || { echo "---- $1"; cat "$1"; fail "$1 lacks '$2'"; }; }
+lacks() { if grep -qF -- "$2" "$1"; then echo "---- $1"; cat "$1"; fail "$1 has '$2'"; fi; }
+fit=../shared/fixtures/fit/garmin-fenix-5-run.fit
+[ -f "$fit" ] || fit=${NF_FIXTURES:-../shared/fixtures}/fit/garmin-fenix-5-run.fit
+
+nf import "$fit" > /dev/null 2>&1
+nf episode add last --at 0.5 --where dorsum --severity 3 > /dev/null
+nf report --gps -o "$t/gps.pdf" > /dev/null
+pdftotext "$t/gps.pdf" "$t/gps.txt"
+has "$t/gps.txt" "Routes of the latest runs with numbness"
+has "$t/gps.txt" "numb at 0.5 km"
+has "$t/gps.txt" "numbness began"
+nf report --gps -o "$t/gps.html" > /dev/null
+has "$t/gps.html" 'aria-label="Routes of the latest runs with numbness"'
+nf report -o "$t/plain.pdf" > /dev/null
+pdftotext "$t/plain.pdf" "$t/plain.txt"
+has "$t/plain.txt" "GPS tracks are left out"
+lacks "$t/plain.txt" "Routes of the latest runs"
+
+# The same file without its route: the report says none is stored.
+nf forget --all --yes > /dev/null
+nf import --no-route "$fit" > /dev/null 2>&1
+nf episode add last --at 0.5 > /dev/null
+nf report --gps -o "$t/none.pdf" > /dev/null
+pdftotext "$t/none.pdf" "$t/none.txt"
+has "$t/none.txt" "No route is stored for the runs with numbness"
