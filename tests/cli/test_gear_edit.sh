@@ -1,13 +1,7 @@
 #!/bin/sh
 # gear edit changes only what its options name, renames, brings a retired pair back, refuses a
 # taken nickname without changing anything; gear delete leaves the runs in the pair.
-set -eu
-t=$(mktemp -d)
-trap 'rm -rf "$t"' EXIT
-export HOME="$t" XDG_DATA_HOME="$t/data" TZ=UTC
-nf() { "$NUMBFOOT" "$@"; }
-fail() { echo "FAIL: $*"; exit 1; }
-has() { grep -qF -- "$2" "$1" || { echo "---- $1"; cat "$1"; fail "$1 lacks '$2'"; }; }
+. tests/cli/lib.sh
 
 nf gear add ghost --brand Brooks --model 'Ghost 15' --start-km 100 > "$t/out"
 nf gear add red > "$t/out"

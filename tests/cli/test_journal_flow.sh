@@ -2,13 +2,7 @@
 # A session with the journal: gear, runs with default shoes, the wear warning when a run takes
 # shoes past their retirement distance, episodes, edits, cascade on delete, import with
 # duplicate skip and default gear, export.
-set -eu
-t=$(mktemp -d)
-trap 'rm -rf "$t"' EXIT
-export HOME="$t" XDG_DATA_HOME="$t/data" TZ=UTC
-nf() { "$NUMBFOOT" "$@"; }
-fail() { echo "FAIL: $*"; exit 1; }
-has() { grep -qF -- "$2" "$1" || { echo "---- $1"; cat "$1"; fail "$1 lacks '$2'"; }; }
+. tests/cli/lib.sh
 
 nf gear add ghost --start-km 795 > "$t/out"
 nf gear add soles --kind insoles > "$t/out"

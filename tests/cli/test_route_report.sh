@@ -2,14 +2,8 @@
 # A watch file's route: kept by import (not with --no-route), drawn by report --gps for the runs
 # with numbness with where it began, left out of the report without --gps, and gone after
 # forget --all.
-set -eu
-t=$(mktemp -d)
-trap 'rm -rf "$t"' EXIT
-export HOME="$t" XDG_DATA_HOME="$t/data" XDG_CONFIG_HOME="$t/config" TZ=UTC NUMBFOOT_NOW=2026-11-28
-nf() { "$NUMBFOOT" "$@"; }
-fail() { echo "FAIL: $*"; exit 1; }
-has() { grep -qF -- "$2" "$1" || { echo "---- $1"; cat "$1"; fail "$1 lacks '$2'"; }; }
-lacks() { if grep -qF -- "$2" "$1"; then echo "---- $1"; cat "$1"; fail "$1 has '$2'"; fi; }
+. tests/cli/lib.sh
+export NUMBFOOT_NOW=2026-11-28
 fit=../shared/fixtures/fit/garmin-fenix-5-run.fit
 [ -f "$fit" ] || fit=${NF_FIXTURES:-../shared/fixtures}/fit/garmin-fenix-5-run.fit
 

@@ -1,14 +1,8 @@
 #!/bin/sh
 # Miles end to end: analyze and report speak in miles with --miles or with units = mi in the
 # config, and in km otherwise; the stored values and the JSON stay in km.
-set -eu
-t=$(mktemp -d)
-trap 'rm -rf "$t"' EXIT
-export HOME="$t" XDG_DATA_HOME="$t/data" XDG_CONFIG_HOME="$t/config" TZ=UTC NUMBFOOT_NOW=2026-11-28
-nf() { "$NUMBFOOT" "$@"; }
-fail() { echo "FAIL: $*"; exit 1; }
-has() { grep -qF -- "$2" "$1" || { echo "---- $1"; cat "$1"; fail "$1 lacks '$2'"; }; }
-lacks() { if grep -qF -- "$2" "$1"; then echo "---- $1"; cat "$1"; fail "$1 has '$2'"; fi; }
+. tests/cli/lib.sh
+export NUMBFOOT_NOW=2026-11-28
 
 nf gear add blue --retire-km 800 > /dev/null
 for d in 20 22 24 26; do nf run add 16km --date 2026-11-$d --numb-at 8km > /dev/null; done

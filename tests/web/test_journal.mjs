@@ -1,22 +1,7 @@
 // Browser tests of the journal screens: shoes, a run with its numbness, a watch-file import, and
 // the token and origin checks on the journal's endpoints. Loaded by test_app.mjs (EXTRA_TESTS).
 import { addTest } from './test_app.mjs';
-
-async function openJournal(page, h) {
-  await page.goto(h.base + '/');
-  await page.waitForSelector('body[data-ready=yes]');
-  await page.click('#nav-journal');
-  await page.waitForSelector('#screen-journal:not([hidden]) #j-run-form');
-}
-
-async function waitText(page, h, sel, re) {
-  for (let i = 0; i < 100; i++) {
-    const t = await page.evaluate((s) => { const e = document.querySelector(s); return e ? e.textContent : ''; }, sel);
-    if (re.test(t)) return t;
-    await page.waitForTimeout(50);
-  }
-  throw new Error(sel + ' never matched ' + re);
-}
+import { openJournal, waitText } from './helpers.mjs';
 
 addTest('journal: add shoes, then a run with numbness on it', async (ctx, page, h) => {
   await openJournal(page, h);
@@ -25,7 +10,7 @@ addTest('journal: add shoes, then a run with numbness on it', async (ctx, page, 
   await page.fill('#j-gear-form input[name=brand]', 'Asics');
   await page.fill('#j-gear-form input[name=retire_km]', '800');
   await page.click('#j-gear-form button[type=submit]');
-  await waitText(page, h, '#j-gear', /Blue racers \(default\)/);
+  await waitText(page, '#j-gear', /Blue racers \(default\)/);
   await page.fill('#j-run-form input[name=distance_km]', '12.5');
   await page.fill('#j-run-form input[name=duration_min]', '61');
   await page.check('#j-numb');
@@ -34,7 +19,7 @@ addTest('journal: add shoes, then a run with numbness on it', async (ctx, page, 
   await page.check('#j-run-form input[name=loc][value=dorsum]');
   await page.selectOption('#j-run-form select[name=loosening_helped]', 'yes');
   await page.click('#j-run-form button[type=submit]');
-  const t = await waitText(page, h, '#j-runs', /numb 4\/10 at 8 km/);
+  const t = await waitText(page, '#j-runs', /numb 4\/10 at 8 km/);
   h.assert(/12\.5 km/.test(t) && /Blue racers/.test(t), 'run row is ' + t);
   const r = await h.raw('GET', '/api/runs', { Host: `127.0.0.1:${h.port}`, 'X-Numbfoot-Token': h.token });
   const runs = JSON.parse(r.body).runs;
@@ -46,14 +31,14 @@ addTest('journal: import a watch file, and the same file again is refused', asyn
   await openJournal(page, h);
   await page.setInputFiles('#j-file', 'fuzz/corpus/fit/le-run.fit');
   await page.click('#j-import-form button[type=submit]');
-  await waitText(page, h, '#j-uploads', /Imported .* from le-run\.fit/);
-  await waitText(page, h, '#j-runs', /le-run\.fit/);
+  await waitText(page, '#j-uploads', /Imported .* from le-run\.fit/);
+  await waitText(page, '#j-runs', /le-run\.fit/);
   await page.setInputFiles('#j-file', 'fuzz/corpus/fit/le-run.fit');
   await page.click('#j-import-form button[type=submit]');
-  await waitText(page, h, '#j-uploads', /already in the journal/);
+  await waitText(page, '#j-uploads', /already in the journal/);
   await page.setInputFiles('#j-file', 'fuzz/corpus/fit/cycling.fit');
   await page.click('#j-import-form button[type=submit]');
-  await waitText(page, h, '#j-uploads', /not a run/);
+  await waitText(page, '#j-uploads', /not a run/);
   await h.shot(page, 'journal');
 });
 
@@ -76,8 +61,8 @@ addTest('journal: an assessment saved from its result is listed in the journal',
   await page.click('#q-next');
   h.assert(await h.waitScreen(page) === 'result', 'no result after an emergency answer');
   await page.click('#r-save');
-  await waitText(page, h, '#r-save-status', /Saved in your journal/);
+  await waitText(page, '#r-save-status', /Saved in your journal/);
   await page.click('#nav-journal');
-  await waitText(page, h, '#j-assessments', /Emergency/);
+  await waitText(page, '#j-assessments', /Emergency/);
   await h.shot(page, 'journal-with-assessment');
 });

@@ -3,24 +3,9 @@
 // server of its own (ONLY_EXTRA), whose journal starts empty.
 import fs from 'node:fs';
 import { addTest } from './test_app.mjs';
+import { api, waitText } from './helpers.mjs';
 
 const KM_PER_MILE = 1.609344;
-
-function api(h, method, p, body) {
-  const headers = { Host: `127.0.0.1:${h.port}`, 'X-Numbfoot-Token': h.token };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  return h.raw(method, p, headers, body === undefined ? undefined : JSON.stringify(body))
-    .then((r) => ({ status: r.status, body: r.headers['content-type'] === 'application/json' ? JSON.parse(r.body) : r.body }));
-}
-
-async function waitText(page, sel, re) {
-  for (let i = 0; i < 100; i++) {
-    const t = await page.evaluate((s) => { const e = document.querySelector(s); return e ? e.textContent : ''; }, sel);
-    if (re.test(t)) return t;
-    await page.waitForTimeout(50);
-  }
-  throw new Error(sel + ' never matched ' + re);
-}
 
 addTest('miles: gear and a run typed in miles are stored in km and shown in miles', async (ctx, page, h) => {
   // This server's first visit: the launch address gives the browser its token cookie.

@@ -4,29 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { addTest } from './test_app.mjs';
-
-async function waitText(page, sel, re) {
-  for (let i = 0; i < 100; i++) {
-    const t = await page.evaluate((s) => { const e = document.querySelector(s); return e ? e.textContent : ''; }, sel);
-    if (re.test(t)) return t;
-    await page.waitForTimeout(50);
-  }
-  throw new Error(sel + ' never matched ' + re);
-}
-
-async function openJournal(page, h) {
-  await page.goto(h.base + '/');
-  await page.waitForSelector('body[data-ready=yes]');
-  await page.click('#nav-journal');
-  await page.waitForSelector('#screen-journal:not([hidden]) #j-run-form');
-}
-
-function api(h, method, p, body) {
-  const headers = { Host: `127.0.0.1:${h.port}`, 'X-Numbfoot-Token': h.token };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  return h.raw(method, p, headers, body === undefined ? undefined : JSON.stringify(body))
-    .then((r) => ({ status: r.status, headers: r.headers, body: r.body ? JSON.parse(r.body) : null }));
-}
+import { api, openJournal, waitText } from './helpers.mjs';
 
 addTest('journal: a run and its numbness are edited in place, and a run is deleted after a second click', async (ctx, page, h) => {
   const made = await api(h, 'POST', '/api/runs', {
