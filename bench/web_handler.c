@@ -2,12 +2,12 @@
  * bench/web.sh sends, to split the server's time between the handler and the HTTP layer.
  * Usage: web_handler VOCAB KB   (make build/bench/web_handler; bench/web.sh runs it) */
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
-#include "../web/api.c"
-#include "../web/assess.c"
-#include "../web/journal_api.c"
-#include "../web/jsonread.c"
+#include "numbfoot/kb.h"
+#include "../web/web.h"
 
 int main(int argc, char **argv);
 

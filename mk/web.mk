@@ -13,3 +13,8 @@ WEB_HANDLER_OBJS := $(patsubst %.c,$(BUILD)/%.o,$(filter-out web/server.c,$(wild
 $(BUILD)/tests/unit/test_web: $(BUILD)/tests/unit/test_web.o $(WEB_HANDLER_OBJS) $(LIBA)
 	@$(if $(Q),echo "  LD      $@")
 	$(Q)$(CC) $(LDFLAGS) -o $@ $< $(WEB_HANDLER_OBJS) $(LIBA) $(PKG_LIBS) $(TEST_LIBS)
+
+# So does the benchmark of the handler alone (bench/web_handler.c).
+$(BUILD)/bench/web_handler: bench/web_handler.c $(WEB_HANDLER_OBJS) $(LIBA)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(WEB_HANDLER_OBJS) $(LIBA) $(PKG_LIBS)
