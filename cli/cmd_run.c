@@ -368,6 +368,7 @@ static const struct cli_option edit_options[] = {
 	CLI_JOURNAL_OPTIONS,
 	{"distance", "DISTANCE", "new distance (km, or a unit: 6.2mi)"},
 	RUN_OPTIONS,
+	{"drop-route", NULL, "delete the run's GPS route and keep the run"},
 	{NULL, NULL, NULL},
 };
 
@@ -391,7 +392,9 @@ static int run_run_edit(const struct cli_args *a)
 	if ((rc = cli_gear_opt(j, a, "shoes", NF_GEAR_SHOES, false, &r.shoes_id)) ||
 	    (rc = cli_gear_opt(j, a, "insoles", NF_GEAR_INSOLES, false, &r.insoles_id)))
 		goto out_close;
-	if (nf_journal_update_run(j, &r, &err) || nf_journal_get_run(j, id, &r, &err)) {
+	/* The route first: if dropping it fails, nothing else has changed either. */
+	if ((cli_flag(a, "drop-route") && nf_journal_delete_track(j, id, &err)) ||
+	    nf_journal_update_run(j, &r, &err) || nf_journal_get_run(j, id, &r, &err)) {
 		rc = cli_fail(&err);
 		goto out_close;
 	}
@@ -409,7 +412,7 @@ const struct cli_command cmd_run_edit = {
 	.args = "RUN",
 	.summary = "change a run",
 	.description = "Changes the details given as options and keeps the others. --time alone "
-		       "keeps the run's date.",
+		       "keeps the run's date; --drop-route deletes the GPS route kept from its file.",
 	.options = edit_options,
 	.run = run_run_edit,
 };

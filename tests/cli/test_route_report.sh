@@ -21,6 +21,14 @@ pdftotext "$t/plain.pdf" "$t/plain.txt"
 has "$t/plain.txt" "GPS tracks are left out"
 lacks "$t/plain.txt" "Routes of the latest runs"
 
+# run edit --drop-route deletes the route and keeps the run.
+nf run edit last --drop-route > /dev/null
+nf report --gps -o "$t/dropped.pdf" > /dev/null
+pdftotext "$t/dropped.pdf" "$t/dropped.txt"
+has "$t/dropped.txt" "No route is stored for the runs with numbness"
+nf run list --json > "$t/runs.json"
+has "$t/runs.json" '"source_file": "garmin-fenix-5-run.fit"'
+
 # The same file without its route: the report says none is stored.
 nf forget --all --yes > /dev/null
 nf import --no-route "$fit" > /dev/null 2>&1
