@@ -534,21 +534,42 @@ static nf_err forget_all_body(nf_journal *j, void *ctx, nf_error *err)
 		       "DELETE FROM assessments; DELETE FROM sqlite_sequence;", err);
 }
 
+/* sqlite3_wal_checkpoint_v2 rather than PRAGMA wal_checkpoint: the PRAGMA succeeds even when
+ * a reader kept it from finishing (it says so only in a result row). */
+static bool checkpoint(nf_journal *j, char *why, size_t size)
+{
+	int rc = sqlite3_wal_checkpoint_v2(j->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+	if (rc == SQLITE_OK)
+		return true;
+	snprintf(why, size, "%s", rc == SQLITE_BUSY ? "another program is reading the journal" : sqlite3_errmsg(j->db));
+	return false;
+}
+
+bool jr_wipe(nf_journal *j, bool vacuum, char *why, size_t size)
+{
+	/* The deleted pages were zeroed (secure_delete), but earlier versions of them may still sit
+	 * in the write-ahead log: copy the log back and truncate it. Rebuilding the file (VACUUM)
+	 * leaves no free page behind, and the log VACUUM itself wrote is truncated too. */
+	if (!checkpoint(j, why, size))
+		return false;
+	if (!vacuum)
+		return true;
+	if (sqlite3_exec(j->db, "VACUUM", NULL, NULL, NULL) != SQLITE_OK) {
+		snprintf(why, size, "%s", sqlite3_errmsg(j->db));
+		return false;
+	}
+	return checkpoint(j, why, size);
+}
+
 nf_err nf_journal_forget_all(nf_journal *j, nf_error *err)
 {
 	nf_err rc = jr_transaction(j, forget_all_body, NULL, err);
 	if (rc)
 		return rc;
-	/* The deleted pages were zeroed (secure_delete), but earlier versions of them may still sit
-	 * in the write-ahead log: copy the log back and truncate it, rebuild the file without free
-	 * pages, and truncate the log that VACUUM itself wrote. */
-	if (sqlite3_exec(j->db, "PRAGMA wal_checkpoint(TRUNCATE); VACUUM; PRAGMA wal_checkpoint(TRUNCATE);",
-			 NULL, NULL, NULL) != SQLITE_OK) {
-		char why[256];
-		snprintf(why, sizeof why, "%s", sqlite3_errmsg(j->db));
+	char why[256];
+	if (!jr_wipe(j, true, why, sizeof why))
 		return nf_error_set(err, NF_EDB, "%s: the journal was emptied, but wiping the deleted "
 				    "bytes from the file failed (%s); run forget again", j->path, why);
-	}
 	return NF_OK;
 }
 

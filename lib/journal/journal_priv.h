@@ -72,6 +72,11 @@ nf_err jr_read_all(nf_journal *j, sqlite3_stmt *st, jr_read_fn read, void (*rele
 typedef nf_err (*jr_body_fn)(nf_journal *j, void *ctx, nf_error *err);
 nf_err jr_transaction(nf_journal *j, jr_body_fn body, void *ctx, nf_error *err);
 
+/* Copies the write-ahead log into the file and truncates it, and with vacuum rebuilds the file,
+ * so that deleted rows leave no bytes behind. False with why set when it could not (another
+ * program reading the journal blocks it). */
+bool jr_wipe(nf_journal *j, bool vacuum, char *why, size_t size);
+
 /* Routes (track.c): the points checked, thinned to NF_TRACK_MAX and packed for the tracks table
  * into a new buffer *out (free() it) of *npacked points; and the insert of one, inside the
  * caller's transaction. */

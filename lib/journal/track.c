@@ -152,5 +152,12 @@ nf_err nf_journal_delete_track(nf_journal *j, int64_t run_id, nf_error *err)
 	sqlite3_stmt *st = jr_prepare(j, "DELETE FROM tracks WHERE run_id = ?", err);
 	if (st)
 		sqlite3_bind_int64(st, 1, run_id);
-	return jr_step_done(j, st, "deleting a route", err);
+	if ((rc = jr_step_done(j, st, "deleting a route", err)))
+		return rc;
+	/* A route is where someone runs from: dropping it must leave nothing in the log either. */
+	char why[256];
+	if (!jr_wipe(j, false, why, sizeof why))
+		return nf_error_set(err, NF_EDB, "%s: the route of run %lld was deleted, but wiping it from the "
+				    "file failed (%s); drop it again", j->path, (long long)run_id, why);
+	return NF_OK;
 }

@@ -192,6 +192,33 @@ static void forget_wipes_routes(void **state)
 	free(p);
 }
 
+/* A program reading the journal keeps the log from being copied back: dropping a route, or
+ * forgetting everything, then says so instead of claiming the bytes are gone; once the reader
+ * is done, doing it again wipes them. */
+static void reader_blocks_the_wipe(void **state)
+{
+	(void)state;
+	char file[512];
+	snprintf(file, sizeof file, "%s", tj_path("reader"));
+	nf_journal *j = tj_open(file);
+	nf_track_point *p = make_route(300);
+	int64_t id = add(j, p, 300, NF_OK);
+	sqlite3 *other;
+	assert_int_equal(sqlite3_open_v2(file, &other, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(other, "BEGIN; SELECT count(*) FROM runs;", NULL, NULL, NULL), SQLITE_OK);
+	nf_error err = {0};
+	assert_int_equal(nf_journal_delete_track(j, id, &err), NF_EDB);
+	assert_non_null(strstr(err.msg, "drop it again"));
+	assert_int_equal(nf_journal_forget_all(j, &err), NF_EDB);
+	assert_non_null(strstr(err.msg, "run forget again"));
+	assert_int_equal(sqlite3_exec(other, "COMMIT;", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(other);
+	assert_int_equal(nf_journal_forget_all(j, &err), NF_OK);
+	nf_journal_close(j);
+	assert_int_equal(stored_lat(file), 0);
+	free(p);
+}
+
 static int teardown(void **state)
 {
 	(void)state;
@@ -209,6 +236,7 @@ int main(void)
 		cmocka_unit_test(deleted_alone_and_with_run),
 		cmocka_unit_test(damaged_blob_reported),
 		cmocka_unit_test(forget_wipes_routes),
+		cmocka_unit_test(reader_blocks_the_wipe),
 	};
 	umask(077);
 	return cmocka_run_group_tests_name("journal routes", tests, NULL, teardown);
