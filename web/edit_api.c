@@ -2,7 +2,6 @@
  * fields the body names (the others stay as they are), POST .../ID/delete deletes it. A bad field
  * is a 400 naming the key, and then nothing is written.
  */
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -53,31 +52,8 @@ static void run_edit(nf_journal *j, int64_t id, const struct web_request *rq, st
 	if (!root)
 		return;
 	struct web_body b = {root, "", rs};
-	double km = r.rec.distance_m / 1000, min = r.rec.moving_s / 60;
-	json_t *t = json_object_get(root, "start_time");
-	if (!web_body_keys(&b, keys))
+	if (!web_body_keys(&b, keys) || !web_read_run(&b, j, &r, false))
 		goto out;
-	if (t && !json_is_null(t) &&
-	    (!json_is_string(t) || nf_time_parse_iso(json_string_value(t), &r.rec.start_time) != NF_OK)) {
-		web_json_error(rs, 400, "start_time: must be a time YYYY-MM-DDTHH:MM:SSZ");
-		goto out;
-	}
-	if (t && json_is_null(t))
-		r.rec.start_time = -1;
-	if (!web_body_number(&b, "distance_km", 0, 1000, &km) ||
-	    !web_body_number(&b, "duration_min", 0, 10000, &min) ||
-	    !web_body_text(&b, "surface", r.surface, sizeof r.surface) ||
-	    !web_body_text(&b, "notes", r.notes, sizeof r.notes) ||
-	    (json_object_get(root, "shoes") && !web_body_gear_ref(&b, j, "shoes", NF_GEAR_SHOES, &r.shoes_id)) ||
-	    (json_object_get(root, "insoles") &&
-	     !web_body_gear_ref(&b, j, "insoles", NF_GEAR_INSOLES, &r.insoles_id)))
-		goto out;
-	/* Only the fields named: x / 1000 * 1000 is not always x, so an imported run's distance or
-	 * time would otherwise change in its last bit when only its notes are edited. */
-	if (json_object_get(root, "distance_km"))
-		r.rec.distance_m = km * 1000;
-	if (json_object_get(root, "duration_min"))
-		r.rec.moving_s = min * 60;
 	if (nf_journal_update_run(j, &r, &err) != NF_OK) {
 		web_journal_error(rs, &err);
 		goto out;
@@ -135,28 +111,16 @@ static void gear_edit(nf_journal *j, int64_t id, const struct web_request *rq, s
 		return;
 	struct web_body b = {root, "", rs};
 	json_t *def = json_object_get(root, "default");
-	if (!web_body_keys(&b, keys) || !web_body_text(&b, "nickname", g.nickname, sizeof g.nickname) ||
-	    !web_body_text(&b, "brand", g.brand, sizeof g.brand) ||
-	    !web_body_text(&b, "model", g.model, sizeof g.model) ||
-	    !web_body_date(&b, "first_use", g.first_use) ||
-	    !web_body_number(&b, "start_km", 0, 100000, &g.start_km) ||
-	    !web_body_number(&b, "retire_km", 1, 100000, &g.retire_km) ||
-	    !web_body_date(&b, "retired", g.retired))
+	if (!web_body_keys(&b, keys) || !web_read_gear(&b, &g) || !web_body_date(&b, "retired", g.retired))
 		goto out;
 	if (def && !json_is_true(def)) {
 		web_json_error(rs, 400, "default: only true (make another pair the default instead)");
-		goto out;
-	}
-	if (!g.nickname[0]) {
-		web_json_error(rs, 400, "nickname: a nickname is needed");
 		goto out;
 	}
 	if (def && g.retired[0]) {
 		web_json_error(rs, 400, "default: a retired pair cannot be the default");
 		goto out;
 	}
-	if (!isfinite(g.start_km))
-		g.start_km = 0;
 	if (nf_journal_update_gear(j, &g, &err) != NF_OK ||
 	    (def && nf_journal_set_default_gear(j, id, &err) != NF_OK)) {
 		web_journal_error(rs, &err);

@@ -5,7 +5,6 @@
  * A bad field is a 400 naming the key; nothing is written then.
  */
 #include <jansson.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -73,18 +72,8 @@ static void gear_post(nf_journal *j, const struct web_request *rq, struct web_re
 	}
 	nf_gear_init(&g, (nf_gear_kind)k);
 	int def = 0;
-	if (!web_body_text(&b, "nickname", g.nickname, sizeof g.nickname) ||
-	    !web_body_text(&b, "brand", g.brand, sizeof g.brand) ||
-	    !web_body_text(&b, "model", g.model, sizeof g.model) || !web_body_date(&b, "first_use", g.first_use) ||
-	    !web_body_number(&b, "start_km", 0, 100000, &g.start_km) ||
-	    !web_body_number(&b, "retire_km", 1, 100000, &g.retire_km) || !web_body_tri(&b, "default", &def))
+	if (!web_read_gear(&b, &g) || !web_body_tri(&b, "default", &def))
 		goto out;
-	if (!g.nickname[0]) {
-		web_json_error(rs, 400, "nickname: a nickname is needed");
-		goto out;
-	}
-	if (!isfinite(g.start_km))
-		g.start_km = 0;
 	g.is_default = def == 1;
 	if (nf_journal_add_gear(j, &g, &err) != NF_OK) {
 		web_journal_error(rs, &err);
@@ -134,25 +123,10 @@ static void runs_post(nf_journal *j, const struct web_request *rq, struct web_re
 	nf_journal_run r;
 	nf_episode e;
 	nf_error err;
-	double km = NAN, min = NAN;
 	nf_journal_run_init(&r);
 	nf_episode_init(&e);
-	if (!web_body_keys(&b, keys))
+	if (!web_body_keys(&b, keys) || !web_read_run(&b, j, &r, true))
 		goto out;
-	json_t *t = json_object_get(root, "start_time");
-	if (t &&
-	    (!json_is_string(t) || nf_time_parse_iso(json_string_value(t), &r.rec.start_time) != NF_OK)) {
-		web_json_error(rs, 400, "start_time: must be a time YYYY-MM-DDTHH:MM:SSZ");
-		goto out;
-	}
-	if (!web_body_number(&b, "distance_km", 0, 1000, &km) || !web_body_number(&b, "duration_min", 0, 10000, &min) ||
-	    !web_body_text(&b, "surface", r.surface, sizeof r.surface) ||
-	    !web_body_text(&b, "notes", r.notes, sizeof r.notes) ||
-	    !web_body_gear_ref(&b, j, "shoes", NF_GEAR_SHOES, &r.shoes_id) ||
-	    !web_body_gear_ref(&b, j, "insoles", NF_GEAR_INSOLES, &r.insoles_id))
-		goto out;
-	r.rec.distance_m = km * 1000;
-	r.rec.moving_s = min * 60;
 	json_t *ep = json_object_get(root, "episode");
 	bool has_episode = ep && !json_is_null(ep);
 	if (has_episode) {

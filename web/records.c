@@ -287,3 +287,48 @@ bool web_body_gear_ref(struct web_body *b, nf_journal *j, const char *key, nf_ge
 }
 
 /* ---- the endpoints ---- */
+
+bool web_read_run(struct web_body *b, nf_journal *j, nf_journal_run *r, bool new_run)
+{
+	json_t *t = json_object_get(b->root, "start_time");
+	if (t && !json_is_null(t) &&
+	    (!json_is_string(t) || nf_time_parse_iso(json_string_value(t), &r->rec.start_time) != NF_OK)) {
+		web_json_error(b->rs, 400, "start_time: must be a time YYYY-MM-DDTHH:MM:SSZ or null");
+		return false;
+	}
+	if (t && json_is_null(t))
+		r->rec.start_time = -1;
+	double km = NAN, min = NAN;
+	if (!web_body_number(b, "distance_km", 0, 1000, &km) || !web_body_number(b, "duration_min", 0, 10000, &min) ||
+	    !web_body_text(b, "surface", r->surface, sizeof r->surface) ||
+	    !web_body_text(b, "notes", r->notes, sizeof r->notes) ||
+	    ((new_run || json_object_get(b->root, "shoes")) &&
+	     !web_body_gear_ref(b, j, "shoes", NF_GEAR_SHOES, &r->shoes_id)) ||
+	    ((new_run || json_object_get(b->root, "insoles")) &&
+	     !web_body_gear_ref(b, j, "insoles", NF_GEAR_INSOLES, &r->insoles_id)))
+		return false;
+	/* Only the fields named: x / 1000 * 1000 is not always x, so an imported run's distance or
+	 * time would otherwise change in its last bit when only its notes are edited. */
+	if (json_object_get(b->root, "distance_km"))
+		r->rec.distance_m = km * 1000;
+	if (json_object_get(b->root, "duration_min"))
+		r->rec.moving_s = min * 60;
+	return true;
+}
+
+bool web_read_gear(struct web_body *b, nf_gear *g)
+{
+	if (!web_body_text(b, "nickname", g->nickname, sizeof g->nickname) ||
+	    !web_body_text(b, "brand", g->brand, sizeof g->brand) ||
+	    !web_body_text(b, "model", g->model, sizeof g->model) || !web_body_date(b, "first_use", g->first_use) ||
+	    !web_body_number(b, "start_km", 0, 100000, &g->start_km) ||
+	    !web_body_number(b, "retire_km", 1, 100000, &g->retire_km))
+		return false;
+	if (!g->nickname[0]) {
+		web_json_error(b->rs, 400, "nickname: a nickname is needed");
+		return false;
+	}
+	if (!isfinite(g->start_km))
+		g->start_km = 0;
+	return true;
+}
