@@ -7,7 +7,6 @@
 set -eu
 SECONDS_RUN=${BENCH_IMPORT_SECONDS:-110000}
 out=build/bench
-fixtures=${NF_FIXTURES:-../shared/fixtures}
 dump=build/tests/import/dump
 make -s --no-print-directory import-dump
 mkdir -p "$out"
@@ -15,7 +14,7 @@ if [ ! -d tests/import/node_modules/@garmin/fitsdk ]; then
 	(cd tests/import && npm ci --no-audit --no-fund --silent)
 fi
 mkdir -p tests/import/node_modules/.numbfoot
-cp "$fixtures/make-run-files.mjs" tests/import/node_modules/.numbfoot/
+cp tests/import/make-run-files.mjs tests/import/node_modules/.numbfoot/
 if [ ! -f "$out/run$SECONDS_RUN.fit" ]; then
 	node tests/import/node_modules/.numbfoot/make-run-files.mjs "$out" "run$SECONDS_RUN" "$SECONDS_RUN" 7
 fi

@@ -11,6 +11,7 @@
 #include "numbfoot/case.h"
 #include "numbfoot/engine.h"
 #include "numbfoot/kb.h"
+#include "numbfoot/version.h"
 
 #define EVAL_MAX_CASES 10000
 
@@ -177,8 +178,8 @@ static int run_eval(const struct cli_args *a)
 	}
 	double nr = ranked ? (double)ranked : 1, nc = (double)nfiles;
 	if (as_json) {
-		json_t *o = json_pack("{s:I, s:I, s:f, s:f, s:f, s:f, s:I, s:I, s:f, s:f, s:f, s:o}", "cases",
-				      (json_int_t)nfiles, "ranked_cases", (json_int_t)ranked, "top1", top1 / nr, "top3",
+		json_t *o = json_pack("{s:s, s:I, s:I, s:f, s:f, s:f, s:f, s:I, s:I, s:f, s:f, s:f, s:o}",
+				      "version", nf_version(), "cases", (json_int_t)nfiles, "ranked_cases", (json_int_t)ranked, "top1", top1 / nr, "top3",
 				      top3 / nr, "triage_exact", exact / nc, "triage_safe", safe / nc, "under_triage",
 				      (json_int_t)under, "emergency_missed", (json_int_t)emerg_missed, "brier",
 				      brier / nr, "mean_questions", interview ? screens_total / nc : 0.0,

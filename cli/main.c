@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "numbfoot/version.h"
 
 #define CLI_COMMAND(sym) &sym,
 const struct cli_command *const cli_commands[] = {
@@ -158,7 +159,7 @@ int main(int argc, char **argv)
 		return CLI_EXIT_OK;
 	}
 	if (!strcmp(argv[1], "--version")) {
-		puts("numbfoot " NUMBFOOT_VERSION);
+		printf("numbfoot %s\n", nf_version());
 		return CLI_EXIT_OK;
 	}
 	int used;

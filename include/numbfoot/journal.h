@@ -54,7 +54,7 @@ NF_API nf_err nf_journal_check(nf_journal *j, nf_error *err);
  * empty, the message says so, and calling again repeats the wipe. */
 NF_API nf_err nf_journal_forget_all(nf_journal *j, nf_error *err);
 
-/* ---- vocabulary (shared/spec/vocabulary.json: location and side) ---- */
+/* ---- vocabulary (kb/vocabulary.json: location and side) ---- */
 
 #define NF_LOCATION_COUNT 12
 

@@ -1,5 +1,5 @@
-/* Reading case files: the rules of the contract's reference checker (validate_cases.py), so that
- * numbfoot accepts what it accepts and rejects what it rejects. */
+/* Reading case files: the rules of the case-file contract (docs/cases.md), each held by a test
+ * of its own in tests/cli/test_case_rules.sh. */
 #include <jansson.h>
 #include <math.h>
 #include <stdarg.h>

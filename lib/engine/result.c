@@ -7,6 +7,7 @@
 
 #include "kb/kb_impl.h"
 #include "numbfoot/engine.h"
+#include "numbfoot/version.h"
 
 /* Causes at or above this posterior get their plan in the result; the leading cause always does. */
 #define PLAN_FLOOR 0.15
@@ -123,6 +124,7 @@ char *nf_engine_result_json(nf_engine *e)
 				   "words", nf_triage_words(ti.level), "by_probability",
 				   nf_triage_id(ti.by_probability), "red_flag", red, "mass", "emergency",
 				   ti.mass[NF_EMERGENCY], "urgent", ti.mass[NF_URGENT], "routine", ti.mass[NF_ROUTINE]);
+	json_object_set_new(root, "version", json_string(nf_version()));
 	json_object_set_new(root, "mode", json_string(nf_engine_mode(e) == NF_MODE_CLINICIAN ? "clinician" : "runner"));
 	json_object_set_new(root, "triage", triage);
 	json_object_set_new(root, "ranking", ranking);

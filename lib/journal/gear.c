@@ -6,7 +6,7 @@
 
 #include "journal/journal_priv.h"
 
-/* Clinical dossier (shared/research/clinical.md) section 4.2, an ESTIMATE there. */
+/* The evidence dossier, section 4.2, an ESTIMATE there. */
 #define SHOES_RETIRE_KM 800.0
 #define SHOES_RACING_RETIRE_KM 400.0
 #define CHECK_FRACTION (500.0 / 800.0)

@@ -280,7 +280,7 @@ bool jr_valid_date(const char *s, bool empty_ok)
 
 /* ---- vocabulary ---- */
 
-/* shared/spec/vocabulary.json, finding "location", in its order; append only. */
+/* kb/vocabulary.json, finding "location", in its order; append only. */
 static const char *const locations[NF_LOCATION_COUNT] = {
 	"toes_all", "toes_3_4", "big_toe", "first_web", "ball", "arch",
 	"heel", "dorsum", "lateral_edge", "whole_sole", "whole_foot", "lower_leg",

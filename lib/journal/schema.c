@@ -11,7 +11,7 @@
 #include "journal/journal_priv.h"
 
 /* Ids are AUTOINCREMENT so that the id of a deleted run is never given to a new one (a command
- * typed with an old id must not reach a different run). The location check below must list the vocabulary's values (shared/spec/vocabulary.json). A
+ * typed with an old id must not reach a different run). The location check below must list the vocabulary's values (kb/vocabulary.json). A
  * locations value is a comma-separated list of them, in vocabulary order, or ''. */
 static const char v1[] =
 	"CREATE TABLE gear ("

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "numbfoot/version.h"
 #include "report/report_priv.h"
 
 static void esc(FILE *f, const char *s)
@@ -306,8 +307,10 @@ nf_err rp_write_html(const struct rp_doc *d, const char *path, nf_error *err)
 	FILE *f = fopen(path, "w");
 	if (!f)
 		return nf_error_set(err, NF_EIO, "%s: cannot write", path);
-	fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-	      "<title>numbfoot report</title>\n<style>\n"
+	fprintf(f, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+		   "<meta name=\"generator\" content=\"numbfoot %s\">\n",
+		nf_version());
+	fputs("<title>numbfoot report</title>\n<style>\n"
 	      "body{font-family:'DejaVu Sans',sans-serif;max-width:46em;margin:2em auto;padding:0 1em;color:#1a1a1f;"
 	      "line-height:1.4}\n"
 	      "h1{color:#21508c;font-size:1.5em}h2{color:#21508c;font-size:1.15em;margin-top:1.6em}\n"
@@ -319,10 +322,14 @@ nf_err rp_write_html(const struct rp_doc *d, const char *path, nf_error *err)
 	      "table{border-collapse:collapse;font-size:.85em}td,th{border-bottom:1px solid #ddd;padding:.2em .5em;"
 	      "text-align:left}\n"
 	      "figure{margin:1em 0}figure svg{max-width:100%;height:auto}.refs{font-size:.8em}\n"
-	      ".disclaimer{font-weight:bold}\n</style>\n</head>\n<body>\n",
+	      ".disclaimer{font-weight:bold}footer{margin-top:2em;font-size:.8em;color:#666}\n</style>\n</head>\n"
+	      "<body>\n",
 	      f);
 	page_one(f, d);
 	rest(f, d);
+	/* The same footer as every PDF page: which numbfoot made it, and when. */
+	fprintf(f, "<footer><p>numbfoot %s report, %.10s. Not a diagnosis: informs, does not examine.</p></footer>\n",
+		nf_version(), d->today);
 	fputs("</body>\n</html>\n", f);
 	if (ferror(f) | fclose(f)) {
 		unlink(path);

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "numbfoot/version.h"
 #include "report/report_priv.h"
 
 #define PAGE_W 595.28
@@ -32,8 +33,8 @@ static void ink(cairo_t *cr)
 static void footer(struct pg *p)
 {
 	char b[160];
-	snprintf(b, sizeof b, "numbfoot report, %.10s. Not a diagnosis: informs, does not examine. Page %d", p->d->today,
-		 p->page);
+	snprintf(b, sizeof b, "numbfoot %s report, %.10s. Not a diagnosis: informs, does not examine. Page %d",
+		 nf_version(), p->d->today, p->page);
 	cairo_set_source_rgb(p->cr, 0.4, 0.4, 0.45);
 	rp_para(p->cr, b, MARGIN, PAGE_H - 40, TEXT_W, 7.5, false, true);
 	ink(p->cr);
@@ -416,10 +417,11 @@ nf_err rp_write_pdf(const struct rp_doc *d, const char *path, nf_error *err)
 	if (!f)
 		return nf_error_set(err, NF_EIO, "%s: cannot write", path);
 	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(write_file, f, PAGE_W, PAGE_H);
-	char date[24];
+	char date[24], creator[64];
 	snprintf(date, sizeof date, "%.19s", d->today); /* ISO 8601 without the Z: cairo adds none */
+	snprintf(creator, sizeof creator, "numbfoot %s", nf_version());
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, "numbfoot report");
-	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "numbfoot");
+	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, creator);
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, date);
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, date);
 	cairo_t *cr = cairo_create(s);

@@ -3,13 +3,13 @@
 set -u
 bad=0
 tmp=$(mktemp); trap 'rm -f "$tmp"; rm -rf "$work"' EXIT
-# The commands run in a scratch folder laid out like the repository's (cases/ and ../shared
+# The commands run in a scratch folder laid out like the repository's (cases/ and tests/fixtures/
 # reachable), so that files they write (a report) do not land in the working tree.
 repo=$(pwd)
 work=$(mktemp -d)
-mkdir -p "$work/repo"
+mkdir -p "$work/repo/tests"
 ln -s "$repo/cases" "$work/repo/cases"
-ln -s "$repo/../shared" "$work/shared"
+ln -s "$repo/tests/fixtures" "$work/repo/tests/fixtures"
 case "$NUMBFOOT" in /*) ;; *) NUMBFOOT="$repo/$NUMBFOOT" ;; esac
 grep -n '^    \$ build/numbfoot' README.md | (cd "$work/repo" && while IFS= read -r hit; do
 	line=${hit%%:*}; cmd=${hit#*:    \$ build/numbfoot}

@@ -10,9 +10,7 @@ fail() { echo "FAIL: $*"; exit 1; }
 
 nf gear add blue --first-use 2026-01-05 >/dev/null
 nf gear add red --start-km 700 >/dev/null
-if [ -d ../shared/fixtures/tcx ]; then
-	nf import --shoes red ../shared/fixtures/tcx/test.tcx >/dev/null 2>&1 || fail "import"
-fi
+nf import --shoes red tests/fixtures/tcx/test.tcx >/dev/null 2>&1 || fail "import"
 i=0
 while [ $i -lt 20 ]; do
 	day=$(date -u -d "2026-01-06 + $((i * 4)) days" +%F)

@@ -4,8 +4,7 @@
 # forget --all.
 . tests/cli/lib.sh
 export NUMBFOOT_NOW=2026-11-28
-fit=../shared/fixtures/fit/garmin-fenix-5-run.fit
-[ -f "$fit" ] || fit=${NF_FIXTURES:-../shared/fixtures}/fit/garmin-fenix-5-run.fit
+fit=tests/fixtures/fit/garmin-fenix-5-run.fit
 
 nf import "$fit" > /dev/null 2>&1
 nf episode add last --at 0.5 --where dorsum --severity 3 > /dev/null

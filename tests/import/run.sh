@@ -1,5 +1,5 @@
 #!/bin/sh
-# The cross-format check of the importers: Garmin's FIT SDK decodes the shared FIT fixtures and
+# The cross-format check of the importers: Garmin's FIT SDK decodes the FIT fixtures and
 # the fuzz seeds, numbfoot's dump tool reads the same files, and compare.mjs holds them to each
 # other; then synthetic runs written as FIT (by the SDK's encoder), GPX and TCX are held to the
 # truth their writer records. Offline once `npm ci` has run here (this script runs it if needed).
@@ -7,7 +7,6 @@
 set -eu
 dump=$1
 here=tests/import
-fixtures=${NF_FIXTURES:-../shared/fixtures}
 out=build/import-oracle
 command -v node >/dev/null 2>&1 || { echo "import-oracle-test: node missing"; exit 1; }
 if [ ! -d "$here/node_modules/@garmin/fitsdk" ]; then
@@ -15,10 +14,10 @@ if [ ! -d "$here/node_modules/@garmin/fitsdk" ]; then
 fi
 mkdir -p "$out" "$here/node_modules/.numbfoot"
 # An ES module resolves packages from its own folder, so the writer runs from inside node_modules.
-cp "$fixtures/make-run-files.mjs" "$here/node_modules/.numbfoot/make-run-files.mjs"
+cp "$here/make-run-files.mjs" "$here/node_modules/.numbfoot/make-run-files.mjs"
 node "$here/node_modules/.numbfoot/make-run-files.mjs" "$out" synth-short 600 5
 node "$here/node_modules/.numbfoot/make-run-files.mjs" "$out" synth-hour 3600 11
-set -- "$fixtures"/fit/*.fit fuzz/corpus/fit/*.fit "$out"/synth-short.fit "$out"/synth-hour.fit
+set -- tests/fixtures/fit/*.fit fuzz/corpus/fit/*.fit "$out"/synth-short.fit "$out"/synth-hour.fit
 "$dump" "$@" "$out"/synth-*.gpx "$out"/synth-*.tcx > "$out/numbfoot.jsonl" || true
 node "$here/oracle.mjs" "$@" > "$out/sdk.jsonl"
 mkdir -p build/results

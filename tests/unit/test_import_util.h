@@ -1,6 +1,5 @@
-/* Helpers shared by the import unit tests: reading a shared fixture into memory and collecting
- * the points a reader decodes. Fixtures are read in place from ../shared/fixtures (or from
- * $NF_FIXTURES), never copied into the repository. */
+/* Helpers shared by the import unit tests: reading a fixture (tests/fixtures/, real watch files
+ * from other projects, see its README) into memory and collecting the points a reader decodes. */
 #ifndef NUMBFOOT_TEST_IMPORT_UTIL_H
 #define NUMBFOOT_TEST_IMPORT_UTIL_H
 
@@ -19,10 +18,10 @@
 
 #define FIT_EPOCH_UNIX 631065600
 
+/* The tests run from the repository root (make unit). */
 static inline void fixture_path(char *out, size_t cap, const char *rel)
 {
-	const char *root = getenv("NF_FIXTURES");
-	snprintf(out, cap, "%s/%s", root && *root ? root : "../shared/fixtures", rel);
+	snprintf(out, cap, "tests/fixtures/%s", rel);
 }
 
 /* The whole fixture, malloc'ed; the caller frees it. Fails the test if it cannot be read. */

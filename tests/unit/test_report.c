@@ -6,6 +6,7 @@
 
 #include "numbfoot/kb.h"
 #include "numbfoot/report.h"
+#include "numbfoot/version.h"
 
 #define NOW (TA_T0 + 60 * TA_DAY)
 
@@ -106,6 +107,9 @@ static void empty_journal_every_format(void **state)
 	assert_non_null(strstr(b, "made now from the journal"));
 	assert_non_null(strstr(b, "GPS tracks are left out"));
 	assert_non_null(strstr(b, "No episodes are logged yet"));
+	char footer[64];
+	snprintf(footer, sizeof footer, "<footer><p>numbfoot %s report, ", nf_version());
+	assert_non_null(strstr(b, footer));
 	free(b);
 	write_ok(j, NF_REPORT_PNG, out_path("e.png"));
 	b = slurp(out_path("e.png"), &n);
