@@ -149,6 +149,11 @@ nf_err jr_migrate(nf_journal *j, int target, nf_error *err)
 		return nf_error_set(err, NF_EDB,
 				    "%s: written by a newer numbfoot (schema %d; this one knows up to %d)",
 				    j->path, version, NF_JOURNAL_SCHEMA_VERSION);
+	/* user_version is any 32-bit integer another program may have set; a negative one would
+	 * index the migrations before their start. */
+	if (version < 0)
+		return nf_error_set(err, NF_EDB, "%s: not a numbfoot journal (schema %d)", j->path,
+				    version);
 	if (version == 0) {
 		/* A version-0 file must be empty: refuse to add tables to someone else's database. */
 		sqlite3_stmt *st = jr_prepare(j, "SELECT count(*) FROM sqlite_schema", err);

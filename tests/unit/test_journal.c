@@ -89,6 +89,29 @@ static void test_open_refuses(void **state)
 	sqlite3_close(db);
 	assert_int_equal(nf_journal_open(p, &j, &err), NF_EDB);
 	assert_non_null(strstr(err.msg, "newer numbfoot"));
+	/* A negative schema (any program can set user_version): refused, nothing run, file kept. */
+	static const int negative[] = {-1, -1000, -2147483647 - 1};
+	for (size_t i = 0; i < sizeof negative / sizeof negative[0]; i++) {
+		char sql[64];
+		p = tj_path("negative");
+		unlink(p);
+		assert_int_equal(sqlite3_open(p, &db), SQLITE_OK);
+		snprintf(sql, sizeof sql, "PRAGMA user_version = %d", negative[i]);
+		assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+		sqlite3_close(db);
+		assert_int_equal(nf_journal_open(p, &j, &err), NF_EDB);
+		assert_null(j);
+		assert_non_null(strstr(err.msg, "not a numbfoot journal"));
+		assert_int_equal(sqlite3_open(p, &db), SQLITE_OK);
+		sqlite3_stmt *st;
+		assert_int_equal(sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_schema", -1, &st,
+						    NULL),
+				 SQLITE_OK);
+		assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+		assert_int_equal(sqlite3_column_int(st, 0), 0);
+		sqlite3_finalize(st);
+		sqlite3_close(db);
+	}
 }
 
 static void test_gear_crud(void **state)
