@@ -208,10 +208,18 @@ static int run_import(const struct cli_args *a)
 			continue;
 		}
 		if (e) {
-			/* The journal itself failed: later files would fail the same way. */
-			rc = worse(rc, cli_fail(&err));
+			/* The message names the file: the journal's own text speaks only of values. */
+			nf_error named = {.code = e};
+			snprintf(named.msg, sizeof named.msg, "%s: %s", path, err.msg);
+			rc = worse(rc, cli_fail(&named));
 			failed++;
-			break;
+			if (results)
+				json_array_append_new(results, result(path, "error", 0, named.msg));
+			/* A run the journal refuses (a value out of range) is that file's fault; any other
+			 * failure is the journal's, and later files would fail the same way. */
+			if (e != NF_EINVAL)
+				break;
+			continue;
 		}
 		imported++;
 		if (results)
