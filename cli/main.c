@@ -15,16 +15,6 @@ const struct cli_command *const cli_commands[] = {
 };
 #undef CLI_COMMAND
 
-void cli_errorf(const char *fmt, ...)
-{
-	va_list ap;
-	fputs("numbfoot: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-}
-
 int cli_fail(const nf_error *err)
 {
 	cli_errorf("%s", err->msg[0] ? err->msg : nf_errstr(err->code));
