@@ -87,7 +87,7 @@ static const char *const migrations[] = {v1, v2, v3};
 _Static_assert(sizeof migrations / sizeof migrations[0] == NF_JOURNAL_SCHEMA_VERSION,
 	       "one migration per schema version");
 
-static nf_err read_version(nf_journal *j, int *version, nf_error *err)
+nf_err jr_read_version(nf_journal *j, int *version, nf_error *err)
 {
 	sqlite3_stmt *st = jr_prepare(j, "PRAGMA user_version", err);
 	if (!st)
@@ -142,7 +142,7 @@ static nf_err migrate_body(nf_journal *j, void *ctx, nf_error *err)
 nf_err jr_migrate(nf_journal *j, int target, nf_error *err)
 {
 	int version = 0;
-	nf_err rc = read_version(j, &version, err);
+	nf_err rc = jr_read_version(j, &version, err);
 	if (rc)
 		return rc;
 	if (version > NF_JOURNAL_SCHEMA_VERSION)
