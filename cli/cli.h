@@ -58,7 +58,7 @@ bool cli_flag(const struct cli_args *a, const char *name);
 /* Parses a number option; on a malformed value prints an error and returns false. */
 bool cli_opt_double(const struct cli_args *a, const char *name, double *out);
 
-/* Prints "numbfoot: " and the message to stderr. */
+/* Prints "numbfoot: " and the message to stderr, control characters escaped (cli_text). */
 void cli_errorf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Prints the error from the library and returns the exit code for it. */
@@ -71,6 +71,10 @@ void cli_print_man(FILE *out);
 
 /* Terminal helpers (cli/term.c). */
 bool cli_use_color(FILE *f);
+/* s with control characters shown as \xHH, for text from a file, a request or the journal that
+ * reaches a terminal (an ESC sequence in a nickname would recolour or retitle it). Returns one of
+ * a few rotating static buffers: valid until eight more calls. */
+const char *cli_text(const char *s);
 /* The runner's distance unit: true for miles ($XDG_CONFIG_HOME/numbfoot/config "units = mi",
  * else from the locale). */
 bool cli_units_miles(void);

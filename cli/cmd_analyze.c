@@ -40,13 +40,13 @@ static void print_text(const nf_analysis *an)
 			printf("  %-22s %g\n", d->id, d->x);
 		else
 			printf("  %-22s %s\n", d->id, d->b ? "yes" : "no");
-		printf("  %-22s   %s (%d run%s, %d episode%s)\n", "", d->evidence, d->runs, d->runs == 1 ? "" : "s",
+		printf("  %-22s   %s (%d run%s, %d episode%s)\n", "", cli_text(d->evidence), d->runs, d->runs == 1 ? "" : "s",
 		       d->episodes, d->episodes == 1 ? "" : "s");
 	}
 	if (nf_analysis_needs(an)) {
 		puts("\nWhat more to log");
 		for (size_t i = 0; i < nf_analysis_needs(an); i++)
-			printf("  - %s\n", nf_analysis_need(an, i));
+			printf("  - %s\n", cli_text(nf_analysis_need(an, i)));
 	}
 	const nf_training *t = nf_analysis_training(an);
 	bool mi = nf_analysis_units(an) == NF_UNITS_MI;
@@ -68,16 +68,16 @@ static void print_text(const nf_analysis *an)
 	for (size_t i = 0; i < ng; i++) {
 		if (isfinite(g[i].gear.retire_km))
 			printf("  %s '%s': %.0f of %.0f %s (%s), %d runs, %d with numbness\n", nf_gear_kind_name(g[i].gear.kind),
-			       g[i].gear.nickname, g[i].gear.used_km * f, g[i].gear.retire_km * f, u,
+			       cli_text(g[i].gear.nickname), g[i].gear.used_km * f, g[i].gear.retire_km * f, u,
 			       nf_wear_name(g[i].wear), g[i].runs_logged, g[i].episode_runs);
 		else
-			printf("  %s '%s': %.0f %s, %d runs\n", nf_gear_kind_name(g[i].gear.kind), g[i].gear.nickname,
+			printf("  %s '%s': %.0f %s, %d runs\n", nf_gear_kind_name(g[i].gear.kind), cli_text(g[i].gear.nickname),
 			       g[i].gear.used_km * f, u, g[i].runs_logged);
 	}
 	if (nf_analysis_advice(an)) {
 		puts("\nFrom your data");
 		for (size_t i = 0; i < nf_analysis_advice(an); i++)
-			printf("  - %s\n", nf_analysis_advice_text(an, i));
+			printf("  - %s\n", cli_text(nf_analysis_advice_text(an, i)));
 	}
 }
 

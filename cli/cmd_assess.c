@@ -302,7 +302,7 @@ static enum reply confirm_derived(struct session *s, const nf_analysis *an, bool
 			continue;
 		char ans[160];
 		render_answer(s->kb, (size_t)f, &v, s->miles, ans, sizeof ans);
-		printf("  %s: %s\n    (derived: %s)\n", nf_kb_finding_means(s->kb, (size_t)f), ans, d->evidence);
+		printf("  %s: %s\n    (derived: %s)\n", nf_kb_finding_means(s->kb, (size_t)f), ans, cli_text(d->evidence));
 		s->derived[f] = true;
 		if (yes)
 			continue;
@@ -458,7 +458,7 @@ static int run_assess(const struct cli_args *a)
 		if (an && nf_analysis_advice(an)) {
 			printf("\n%sFrom your journal%s\n", s.color ? "\033[1m" : "", s.color ? "\033[0m" : "");
 			for (size_t i = 0; i < nf_analysis_advice(an); i++)
-				printf("  - %s\n", nf_analysis_advice_text(an, i));
+				printf("  - %s\n", cli_text(nf_analysis_advice_text(an, i)));
 		}
 	}
 	/* An interview ended before any answer (end of input at the first question) is not an

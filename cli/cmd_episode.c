@@ -112,7 +112,7 @@ static void print_episode(const nf_episode *e)
 	else if (e->loosening_helped == 0)
 		printf(", loosening did not help");
 	if (e->notes[0])
-		printf(" (%s)", e->notes);
+		printf(" (%s)", cli_text(e->notes));
 	putchar('\n');
 }
 

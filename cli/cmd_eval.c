@@ -22,7 +22,7 @@ static int cmp_str(const void *a, const void *b)
 
 static void print_fault(void *ctx, const char *msg)
 {
-	fprintf(stderr, "%s\n", msg);
+	fprintf(stderr, "%s\n", cli_text(msg));
 	(*(size_t *)ctx)++;
 }
 

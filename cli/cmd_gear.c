@@ -127,7 +127,7 @@ static int run_gear_add(const struct cli_args *a)
 	if (cli_flag(a, "json")) {
 		rc = cli_print_json(cli_gear_json(&g));
 	} else {
-		printf("added %s '%s'%s", nf_gear_kind_name(g.kind), g.nickname,
+		printf("added %s '%s'%s", nf_gear_kind_name(g.kind), cli_text(g.nickname),
 		       g.is_default ? " (the default for new runs)" : "");
 		if (isfinite(g.retire_km))
 			printf("; retire at %.0f km\n", g.retire_km);
@@ -201,7 +201,7 @@ static int run_gear_list(const struct cli_args *a)
 				snprintf(retire, sizeof retire, "(inspect)");
 			char line[256];
 			int len = snprintf(line, sizeof line, "%-8s %-20s %7.1f km %-10s %3lld runs  %-7s%s%s%s",
-					   nf_gear_kind_name(g->kind), g->nickname, g->used_km, retire,
+					   nf_gear_kind_name(g->kind), cli_text(g->nickname), g->used_km, retire,
 					   (long long)g->runs, nf_wear_name(nf_gear_wear(g)),
 					   g->is_default ? "  default" : "", g->retired[0] ? "  retired " : "",
 					   g->retired);
@@ -260,7 +260,7 @@ static int run_gear_retire(const struct cli_args *a)
 	if (cli_flag(a, "json"))
 		rc = cli_print_json(cli_gear_json(&g));
 	else
-		printf("retired %s '%s' on %s after %.1f km\n", nf_gear_kind_name(g.kind), g.nickname,
+		printf("retired %s '%s' on %s after %.1f km\n", nf_gear_kind_name(g.kind), cli_text(g.nickname),
 		       g.retired, g.used_km);
 out_close:
 	nf_journal_close(j);
@@ -294,7 +294,7 @@ static int run_gear_default(const struct cli_args *a)
 	if (cli_flag(a, "json"))
 		rc = cli_print_json(cli_gear_json(&g));
 	else
-		printf("new runs now get %s '%s'\n", nf_gear_kind_name(g.kind), g.nickname);
+		printf("new runs now get %s '%s'\n", nf_gear_kind_name(g.kind), cli_text(g.nickname));
 out_close:
 	nf_journal_close(j);
 	return rc;
@@ -355,7 +355,7 @@ static int run_gear_edit(const struct cli_args *a)
 	if (cli_flag(a, "json"))
 		rc = cli_print_json(cli_gear_json(&g));
 	else
-		printf("changed %s '%s'\n", nf_gear_kind_name(g.kind), g.nickname);
+		printf("changed %s '%s'\n", nf_gear_kind_name(g.kind), cli_text(g.nickname));
 out_close:
 	nf_journal_close(j);
 	return rc;
@@ -387,7 +387,7 @@ static int run_gear_delete(const struct cli_args *a)
 		rc = cli_print_deleted(a, "gear", g.id, "");
 	else
 		printf("deleted %s '%s'; the runs in them keep their data\n", nf_gear_kind_name(g.kind),
-		       g.nickname);
+		       cli_text(g.nickname));
 	nf_journal_close(j);
 	return rc;
 }

@@ -174,7 +174,7 @@ static int run_import(const struct cli_args *a)
 		nf_journal_run r;
 		unsigned crossed = 0;
 		if (progress)
-			fprintf(stderr, "[%zu/%zu] %s\n", k + 1, files.len, name);
+			fprintf(stderr, "[%zu/%zu] %s\n", k + 1, files.len, cli_text(name));
 		nf_journal_run_init(&r);
 		nf_track_point *route = NULL;
 		size_t nroute = 0;
@@ -182,7 +182,7 @@ static int run_import(const struct cli_args *a)
 				      : nf_import_file(path, &r.rec, &err);
 		if (e == NF_ESKIP) {
 			skipped++;
-			fprintf(stderr, "numbfoot: skipped: %s\n", err.msg);
+			cli_errorf("skipped: %s", err.msg);
 			if (results)
 				json_array_append_new(results, result(path, "not_a_run", 0, err.msg));
 			continue;
@@ -202,16 +202,24 @@ static int run_import(const struct cli_args *a)
 		free(route);
 		if (e == NF_EEXIST) {
 			dup++;
-			fprintf(stderr, "numbfoot: skipped: %s\n", err.msg);
+			cli_errorf("skipped: %s", err.msg);
 			if (results)
 				json_array_append_new(results, result(path, "duplicate", 0, err.msg));
 			continue;
 		}
 		if (e) {
-			/* The journal itself failed: later files would fail the same way. */
-			rc = worse(rc, cli_fail(&err));
+			/* The message names the file: the journal's own text speaks only of values. */
+			nf_error named = {.code = e};
+			snprintf(named.msg, sizeof named.msg, "%s: %s", path, err.msg);
+			rc = worse(rc, cli_fail(&named));
 			failed++;
-			break;
+			if (results)
+				json_array_append_new(results, result(path, "error", 0, named.msg));
+			/* A run the journal refuses (a value out of range) is that file's fault; any other
+			 * failure is the journal's, and later files would fail the same way. */
+			if (e != NF_EINVAL)
+				break;
+			continue;
 		}
 		imported++;
 		if (results)

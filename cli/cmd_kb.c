@@ -8,7 +8,7 @@
 static void print_fault(void *ctx, const char *msg)
 {
 	(void)ctx;
-	fprintf(stderr, "%s\n", msg);
+	fprintf(stderr, "%s\n", cli_text(msg));
 }
 
 static int run_check(const struct cli_args *a)

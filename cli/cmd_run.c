@@ -82,7 +82,7 @@ static void print_run(const nf_journal_run *r, size_t episodes)
 		snprintf(pace + strlen(pace), sizeof pace - strlen(pace), "/km");
 	}
 	printf("%5lld  %-16s  %10s  %8s  %9s  %-16s %s%zu episode%s\n", (long long)r->id, when, dist,
-	       dur, pace, r->shoes[0] ? r->shoes : "-", "", episodes, episodes == 1 ? "" : "s");
+	       dur, pace, r->shoes[0] ? cli_text(r->shoes) : "-", "", episodes, episodes == 1 ? "" : "s");
 }
 
 /* ---- run add ---- */
@@ -157,9 +157,9 @@ static int run_run_add(const struct cli_args *a)
 		cli_format_local(r.rec.start_time, when, sizeof when);
 		printf("added run %lld: %s on %s", (long long)r.id, dist, when);
 		if (r.shoes[0])
-			printf(" in '%s'", r.shoes);
+			printf(" in '%s'", cli_text(r.shoes));
 		if (r.insoles[0])
-			printf(" with insoles '%s'", r.insoles);
+			printf(" with insoles '%s'", cli_text(r.insoles));
 		printf("\n");
 		if (has_episode)
 			printf("with episode %lld of numbness\n", (long long)e.id);
@@ -330,14 +330,14 @@ static int run_run_show(const struct cli_args *a)
 		if (isfinite(r.rec.temperature_c))
 			printf("  temp       %.1f C\n", r.rec.temperature_c);
 		if (r.surface[0])
-			printf("  surface    %s\n", r.surface);
-		printf("  shoes      %s\n", r.shoes[0] ? r.shoes : "-");
+			printf("  surface    %s\n", cli_text(r.surface));
+		printf("  shoes      %s\n", r.shoes[0] ? cli_text(r.shoes) : "-");
 		if (r.insoles[0])
-			printf("  insoles    %s\n", r.insoles);
+			printf("  insoles    %s\n", cli_text(r.insoles));
 		if (r.rec.source_file[0])
-			printf("  from       %s\n", r.rec.source_file);
+			printf("  from       %s\n", cli_text(r.rec.source_file));
 		if (r.notes[0])
-			printf("  notes      %s\n", r.notes);
+			printf("  notes      %s\n", cli_text(r.notes));
 		for (size_t k = 0; k < ne; k++) {
 			printf("  numbness   episode %lld", (long long)eps[k].id);
 			if (isfinite(eps[k].onset_km))

@@ -1,6 +1,7 @@
 /* numbfoot: the entry point. Finds the subcommand, parses its options from its own table, and
  * runs it. Only this program prints or decides exit codes; the library returns errors. */
 #include <stdarg.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,16 +15,6 @@ const struct cli_command *const cli_commands[] = {
 	NULL,
 };
 #undef CLI_COMMAND
-
-void cli_errorf(const char *fmt, ...)
-{
-	va_list ap;
-	fputs("numbfoot: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-}
 
 int cli_fail(const nf_error *err)
 {
@@ -182,5 +173,13 @@ int main(int argc, char **argv)
 	int rc = parse_args(cmd, argc - 1 - used, argv + 1 + used, &a);
 	if (rc >= 0)
 		return rc;
-	return cmd->run(&a);
+	rc = cmd->run(&a);
+	/* Output that never reached its file (a full disk, a closed pipe) is a failure, whichever
+	 * command wrote it: stdio only reports it on the last flush. */
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		cli_errorf("writing the output failed: %s", strerror(errno ? errno : EIO));
+		if (rc == CLI_EXIT_OK)
+			rc = CLI_EXIT_FAIL;
+	}
+	return rc;
 }

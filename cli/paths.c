@@ -8,6 +8,7 @@
 #include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "paths.h"
 
@@ -82,9 +83,18 @@ int cli_journal_open(const struct cli_args *a, nf_journal **j)
 		return CLI_EXIT_FAIL;
 	/* Files SQLite creates later (-wal, -shm) must not be readable by others either. */
 	umask(077);
-	if (nf_journal_open(path, j, &err))
-		return cli_fail(&err);
-	return CLI_EXIT_OK;
+	if (nf_journal_open(path, j, &err) == NF_OK)
+		return CLI_EXIT_OK;
+	/* A journal in a folder (or a file) this user cannot write can still be read: list, show,
+	 * export, analyze and report work, and a command that writes fails at its write. */
+	char dir[4096];
+	const char *slash = strrchr(path, '/');
+	snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - path) : 1, slash ? path : ".");
+	nf_error rerr = {0};
+	if ((access(dir[0] ? dir : "/", W_OK) != 0 || access(path, W_OK) != 0) &&
+	    access(path, R_OK) == 0 && nf_journal_open_read(path, j, &rerr) == NF_OK)
+		return CLI_EXIT_OK;
+	return cli_fail(&err);
 }
 
 bool cli_parse_number(const char *s, const char *what, double lo, double hi, double *out)

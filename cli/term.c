@@ -1,5 +1,7 @@
 /* Terminal conventions: colour only on a terminal and never with NO_COLOR; the distance unit
  * from the settings file, else from the locale. */
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -51,4 +53,52 @@ bool cli_units_miles(void)
 	}
 	fclose(f);
 	return miles < 0 ? locale_uses_miles() : miles;
+}
+
+/* Writes src to dst with every control character shown as \xHH: C0 and DEL as bytes, C1
+ * (U+0080..U+009F, two bytes in UTF-8) as the pair. Newline and tab stay. Cut with "..." if dst is
+ * too small. */
+static void escape_controls(char *dst, size_t n, const char *src)
+{
+	size_t o = 0;
+	for (const unsigned char *p = (const unsigned char *)src; *p; p++) {
+		char esc[9] = {0};
+		size_t len;
+		if ((*p < 0x20 && *p != '\n' && *p != '\t') || *p == 0x7f)
+			len = (size_t)snprintf(esc, sizeof esc, "\\x%02x", *p);
+		else if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
+			len = (size_t)snprintf(esc, sizeof esc, "\\xc2\\x%02x", p[1]);
+			p++;
+		} else {
+			esc[0] = (char)*p;
+			len = 1;
+		}
+		if (o + len + 4 > n) { /* each step leaves room for "..." and the NUL */
+			memcpy(dst + o, "...", 4);
+			return;
+		}
+		memcpy(dst + o, esc, len);
+		o += len;
+	}
+	dst[o] = '\0';
+}
+
+const char *cli_text(const char *s)
+{
+	/* A few rotating buffers, so that one printf can show several such strings. */
+	static char buf[8][2048];
+	static unsigned next;
+	char *b = buf[next++ % 8];
+	escape_controls(b, sizeof buf[0], s ? s : "");
+	return b;
+}
+
+void cli_errorf(const char *fmt, ...)
+{
+	char msg[4096];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "numbfoot: %s\n", cli_text(msg));
 }

@@ -57,6 +57,17 @@ void web_json_error(struct web_response *rs, int status, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
+	/* The message quotes the request (a path, a Host, a key), which may hold bytes that are not
+	 * UTF-8 or a character cut by the buffer; jansson refuses those, so each such byte is shown
+	 * as '?' and the answer stays the 4xx it is. */
+	const unsigned char *end = (const unsigned char *)msg + strlen(msg);
+	for (unsigned char *p = (unsigned char *)msg; p < end;) {
+		size_t n = *p < 0x80 ? 1 : web_utf8_len(p, end);
+		if (n == 0)
+			*p++ = '?';
+		else
+			p += n;
+	}
 	json_t *o = json_pack("{s:s}", "error", msg);
 	web_json_text(rs, status, o ? json_dumps(o, JSON_COMPACT) : NULL);
 	json_decref(o);

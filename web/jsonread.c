@@ -88,8 +88,7 @@ static void put_utf8(struct reader *r, unsigned cp)
 	}
 }
 
-/* Length of the valid UTF-8 sequence at p (first byte >= 0x80), or 0. */
-static size_t utf8_len(const unsigned char *p, const unsigned char *end)
+size_t web_utf8_len(const unsigned char *p, const unsigned char *end)
 {
 	unsigned c = p[0], cp;
 	size_t n;
@@ -191,7 +190,7 @@ static bool read_string(struct reader *r, const char **s, size_t *len)
 			r->p++;
 			continue;
 		}
-		size_t n = utf8_len((const unsigned char *)r->p, (const unsigned char *)r->end);
+		size_t n = web_utf8_len((const unsigned char *)r->p, (const unsigned char *)r->end);
 		if (!n)
 			return fail(r, "invalid UTF-8");
 		memcpy(r->out, r->p, n);

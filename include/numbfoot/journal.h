@@ -38,6 +38,11 @@ typedef struct nf_journal nf_journal;
  * NF_EDB for a file that is not a journal or was written by a newer numbfoot. */
 NF_API nf_err nf_journal_open(const char *path, nf_journal **out, nf_error *err);
 
+/* Opens an existing journal for reading only, for a folder or file this user cannot write (no
+ * migration, no change of mode). Fails with NF_ENOTFOUND when there is no file, NF_EDB when its
+ * schema is not this build's. Writing through the handle fails with NF_EDB. */
+NF_API nf_err nf_journal_open_read(const char *path, nf_journal **out, nf_error *err);
+
 /* Closes the handle; accepts NULL. */
 NF_API void nf_journal_close(nf_journal *j);
 

@@ -24,6 +24,7 @@
 #define IMP_CHUNK (64 * 1024)            /* bytes handed to a reader at a time */
 #define IMP_XML_DEPTH_MAX 64             /* element nesting */
 #define IMP_XML_TEXT_MAX 4096            /* character data between two tags */
+#define IMP_XML_TOKEN_MAX (1024 * 1024)  /* bytes between two '>' (one tag, comment or text) */
 
 typedef struct imp_point imp_point;
 /* Called with every point a reader folds into its track, for tests that check the decoding

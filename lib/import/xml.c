@@ -125,11 +125,25 @@ nf_err imp_xml_run(imp_xml *x, imp_src *s)
 	/* Never fetch anything named by the document. */
 	XML_SetParamEntityParsing(x->p, XML_PARAM_ENTITY_PARSING_NEVER);
 
+	/* expat 2.5 parses an unfinished token again from its start with every chunk, so one huge
+	 * attribute or comment costs time quadratic in its length (20 MB: 20 s). No token of a
+	 * watch file comes near IMP_XML_TOKEN_MAX; refuse it before expat sees it. */
+	unsigned long long offset = 0, last_gt = 0;
 	for (;;) {
 		chunk = NULL;
 		n = imp_src_next(s, &chunk, IMP_CHUNK);
 		if (n == 0 && (rc = imp_src_error(s, x->err)) != NF_OK)
 			goto out_free;
+		const unsigned char *gt = n ? memrchr(chunk, '>', n) : NULL;
+		if (gt)
+			last_gt = offset + (unsigned long long)(gt - chunk) + 1;
+		offset += n;
+		if (offset - last_gt > IMP_XML_TOKEN_MAX) {
+			rc = nf_error_set(x->err, NF_ELIMIT,
+					  "%s: byte %llu: one tag, comment or text longer than %d KiB",
+					  x->name, last_gt, IMP_XML_TOKEN_MAX / 1024);
+			goto out_free;
+		}
 		if (XML_Parse(x->p, (const char *)chunk, (int)n, n == 0) != XML_STATUS_OK) {
 			if (x->rc == NF_OK)
 				x->rc = nf_error_set(x->err, NF_EPARSE, "%s:%lu: %s", x->name,

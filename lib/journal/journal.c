@@ -1,5 +1,7 @@
 /* numbfoot journal: opening, closing, transactions, helpers, forgetting, vocabulary. */
+#include <ctype.h>
 #include <errno.h>
+#include <limits.h>
 #include <fcntl.h>
 #include <math.h>
 #include <stdarg.h>
@@ -405,26 +407,93 @@ static nf_err make_private(const char *path, nf_error *err)
 	return NF_OK;
 }
 
-nf_err jr_open_raw(const char *path, nf_journal **out, nf_error *err)
+/* The journal's path with its folders resolved: SQLITE_OPEN_NOFOLLOW refuses a symbolic link
+ * anywhere in the path, and a linked data folder (dotfile managers make them) is the runner's
+ * choice. Only the file itself must not be a link, which make_private and NOFOLLOW still check. */
+static nf_err resolve_folders(const char *path, char *out, nf_error *err)
+{
+	char dir[JR_PATH_MAX], real[PATH_MAX];
+	const char *slash = strrchr(path, '/'), *base = slash ? slash + 1 : path;
+	if (!*base)
+		return nf_error_set(err, NF_EINVAL, "%s: a journal path names a file, not a folder", path);
+	if (!slash)
+		snprintf(dir, sizeof dir, ".");
+	else if (slash == path)
+		snprintf(dir, sizeof dir, "/");
+	else
+		snprintf(dir, sizeof dir, "%.*s", (int)(slash - path), path);
+	if (!realpath(dir, real))
+		return nf_error_set(err, NF_EIO, "%s: folder %s: %s", path, dir, strerror(errno));
+	if ((size_t)snprintf(out, JR_PATH_MAX, "%s/%s", strcmp(real, "/") ? real : "", base) >=
+	    JR_PATH_MAX)
+		return nf_error_set(err, NF_ELIMIT, "journal path longer than %d bytes", JR_PATH_MAX - 1);
+	return NF_OK;
+}
+
+/* A URI for SQLite that opens path read-only and, when nobody can be writing it (a folder we
+ * cannot write, so no -wal or -shm can be made), as immutable: WAL needs those files even to read. */
+static nf_err readonly_uri(const char *path, bool immutable, char *out, size_t size, nf_error *err)
+{
+	size_t o = (size_t)snprintf(out, size, "file:");
+	for (const unsigned char *p = (const unsigned char *)path; *p && o + 4 < size; p++) {
+		if (isalnum(*p) || strchr("/-._~", *p))
+			out[o++] = (char)*p;
+		else
+			o += (size_t)snprintf(out + o, size - o, "%%%02X", *p);
+	}
+	const char *q = immutable ? "?mode=ro&immutable=1" : "?mode=ro";
+	if (o + strlen(q) + 1 > size)
+		return nf_error_set(err, NF_ELIMIT, "journal path longer than %d bytes", JR_PATH_MAX - 1);
+	memcpy(out + o, q, strlen(q) + 1);
+	return NF_OK;
+}
+
+nf_err jr_open_raw(const char *path, bool readonly, nf_journal **out, nf_error *err)
 {
 	nf_err rc;
 	nf_journal *j;
+	char real[JR_PATH_MAX], uri[3 * JR_PATH_MAX + 32];
 
 	*out = NULL;
 	if (!path || !*path)
 		return nf_error_set(err, NF_EINVAL, "no journal path");
 	if (strlen(path) >= JR_PATH_MAX)
 		return nf_error_set(err, NF_ELIMIT, "journal path longer than %d bytes", JR_PATH_MAX - 1);
+	if ((rc = resolve_folders(path, real, err)))
+		return rc;
 	j = calloc(1, sizeof *j);
 	if (!j)
 		return nf_error_set(err, NF_ENOMEM, "out of memory opening the journal");
 	memcpy(j->path, path, strlen(path) + 1);
 
-	rc = make_private(path, err);
-	if (rc)
-		goto out_free;
-	if (sqlite3_open_v2(path, &j->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL) !=
-	    SQLITE_OK) {
+	int flags = SQLITE_OPEN_NOFOLLOW;
+	const char *name = real;
+	if (readonly) {
+		struct stat sb;
+		if (lstat(real, &sb) != 0) {
+			rc = nf_error_set(err, errno == ENOENT ? NF_ENOTFOUND : NF_EIO, "%s: %s", path,
+					  strerror(errno));
+			goto out_free;
+		}
+		if (S_ISLNK(sb.st_mode)) {
+			rc = nf_error_set(err, NF_EIO, "%s: is a symbolic link; give the file it points to",
+					  path);
+			goto out_free;
+		}
+		char wal[JR_PATH_MAX + 8], dir[JR_PATH_MAX];
+		snprintf(wal, sizeof wal, "%s-wal", real);
+		snprintf(dir, sizeof dir, "%.*s", (int)(strrchr(real, '/') - real), real);
+		bool immutable = access(dir[0] ? dir : "/", W_OK) != 0 && access(wal, F_OK) != 0;
+		if ((rc = readonly_uri(real, immutable, uri, sizeof uri, err)))
+			goto out_free;
+		flags |= SQLITE_OPEN_READONLY | SQLITE_OPEN_URI;
+		name = uri;
+	} else {
+		if ((rc = make_private(real, err)))
+			goto out_free;
+		flags |= SQLITE_OPEN_READWRITE;
+	}
+	if (sqlite3_open_v2(name, &j->db, flags, NULL) != SQLITE_OK) {
 		rc = j->db ? jr_db_error(j, err, "opening")
 			   : nf_error_set(err, NF_ENOMEM, "%s: out of memory opening", path);
 		goto out_close_db;
@@ -440,8 +509,10 @@ nf_err jr_open_raw(const char *path, nf_journal **out, nf_error *err)
 		"PRAGMA secure_delete=ON;"
 		"PRAGMA journal_mode=WAL;"
 		"PRAGMA synchronous=NORMAL;";
+	/* Reading changes nothing: the file's journal mode is left as it is. */
+	static const char *const read_pragmas = "PRAGMA foreign_keys=ON;";
 	char *msg = NULL;
-	if (sqlite3_exec(j->db, pragmas, NULL, NULL, &msg) != SQLITE_OK) {
+	if (sqlite3_exec(j->db, readonly ? read_pragmas : pragmas, NULL, NULL, &msg) != SQLITE_OK) {
 		sqlite3_free(msg);
 		rc = jr_db_error(j, err, "not a journal, or it cannot be opened");
 		goto out_close_db;
@@ -458,8 +529,7 @@ nf_err jr_open_raw(const char *path, nf_journal **out, nf_error *err)
 		rc = nf_error_set(err, NF_EDB, "%s: this SQLite cannot enforce foreign keys", path);
 		goto out_close_db;
 	}
-	rc = make_private(path, err);
-	if (rc)
+	if (!readonly && (rc = make_private(real, err)))
 		goto out_close_db;
 	*out = j;
 	return NF_OK;
@@ -476,7 +546,7 @@ nf_err nf_journal_open(const char *path, nf_journal **out, nf_error *err)
 	nf_journal *j;
 	nf_err rc;
 	*out = NULL;
-	rc = jr_open_raw(path, &j, err);
+	rc = jr_open_raw(path, false, &j, err);
 	if (rc)
 		return rc;
 	rc = jr_migrate(j, NF_JOURNAL_SCHEMA_VERSION, err);
@@ -487,6 +557,32 @@ nf_err nf_journal_open(const char *path, nf_journal **out, nf_error *err)
 	}
 	*out = j;
 	return NF_OK;
+}
+
+nf_err nf_journal_open_read(const char *path, nf_journal **out, nf_error *err)
+{
+	nf_journal *j;
+	nf_err rc;
+	*out = NULL;
+	if ((rc = jr_open_raw(path, true, &j, err)))
+		return rc;
+	/* No migration can run on a file we may not write: only the current schema is read. */
+	int version = 0;
+	if ((rc = jr_read_version(j, &version, err)))
+		goto fail;
+	if (version != NF_JOURNAL_SCHEMA_VERSION) {
+		rc = nf_error_set(err, NF_EDB,
+				  "%s: schema %d, and this numbfoot reads schema %d; open it once where "
+				  "it can be written to bring it up to date",
+				  path, version, NF_JOURNAL_SCHEMA_VERSION);
+		goto fail;
+	}
+	j->version = version;
+	*out = j;
+	return NF_OK;
+fail:
+	nf_journal_close(j);
+	return rc;
 }
 
 void nf_journal_close(nf_journal *j)

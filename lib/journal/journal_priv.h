@@ -117,8 +117,12 @@ nf_err jr_locations_parse(const char *text, uint32_t *set, nf_error *err);
  * target. A test may stop at an older target to build an old journal. */
 nf_err jr_migrate(nf_journal *j, int target, nf_error *err);
 
-/* Opens without migrating (tests build old versions with jr_migrate on this handle). */
-nf_err jr_open_raw(const char *path, nf_journal **out, nf_error *err);
+/* Opens without migrating (tests build old versions with jr_migrate on this handle); readonly
+ * opens an existing file for reading only and sets no journal mode. */
+nf_err jr_open_raw(const char *path, bool readonly, nf_journal **out, nf_error *err);
+
+/* The file's PRAGMA user_version. */
+nf_err jr_read_version(nf_journal *j, int *version, nf_error *err);
 
 /* Checks e and inserts it inside the caller's transaction (sets e->id). */
 nf_err jr_insert_episode(nf_journal *j, nf_episode *e, nf_error *err);

@@ -87,7 +87,7 @@ static const char *const migrations[] = {v1, v2, v3};
 _Static_assert(sizeof migrations / sizeof migrations[0] == NF_JOURNAL_SCHEMA_VERSION,
 	       "one migration per schema version");
 
-static nf_err read_version(nf_journal *j, int *version, nf_error *err)
+nf_err jr_read_version(nf_journal *j, int *version, nf_error *err)
 {
 	sqlite3_stmt *st = jr_prepare(j, "PRAGMA user_version", err);
 	if (!st)
@@ -142,13 +142,18 @@ static nf_err migrate_body(nf_journal *j, void *ctx, nf_error *err)
 nf_err jr_migrate(nf_journal *j, int target, nf_error *err)
 {
 	int version = 0;
-	nf_err rc = read_version(j, &version, err);
+	nf_err rc = jr_read_version(j, &version, err);
 	if (rc)
 		return rc;
 	if (version > NF_JOURNAL_SCHEMA_VERSION)
 		return nf_error_set(err, NF_EDB,
 				    "%s: written by a newer numbfoot (schema %d; this one knows up to %d)",
 				    j->path, version, NF_JOURNAL_SCHEMA_VERSION);
+	/* user_version is any 32-bit integer another program may have set; a negative one would
+	 * index the migrations before their start. */
+	if (version < 0)
+		return nf_error_set(err, NF_EDB, "%s: not a numbfoot journal (schema %d)", j->path,
+				    version);
 	if (version == 0) {
 		/* A version-0 file must be empty: refuse to add tables to someone else's database. */
 		sqlite3_stmt *st = jr_prepare(j, "SELECT count(*) FROM sqlite_schema", err);

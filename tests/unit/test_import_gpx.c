@@ -220,6 +220,23 @@ static void test_hostile_xml(void **state)
 	assert_int_equal(decode_str(longtext, &run, &err), NF_ELIMIT);
 	assert_contains(err.msg, "inline.xml:2: more than 4096 bytes of text");
 	free(longtext);
+
+	/* One attribute or comment of several MiB is refused at the token cap, before expat parses
+	 * it again with each chunk. */
+	static const char *const shells[][2] = {{"<gpx>\n<trk><name a=\"", "\"/></trk></gpx>"},
+						{"<gpx>\n<!-- ", " --></gpx>"}};
+	for (size_t k = 0; k < 2; k++) {
+		size_t big = 3 * 1024 * 1024, h = strlen(shells[k][0]), t = strlen(shells[k][1]);
+		char *doc = malloc(h + big + t + 1);
+		assert_non_null(doc);
+		memcpy(doc, shells[k][0], h);
+		memset(doc + h, 'x', big);
+		memcpy(doc + h + big, shells[k][1], t + 1);
+		assert_int_equal(decode_str(doc, &run, &err), NF_ELIMIT);
+		assert_contains(err.msg, k == 0 ? "byte 11: one tag, comment or text longer than 1024 KiB"
+						: "byte 5: one tag, comment or text longer than 1024 KiB");
+		free(doc);
+	}
 }
 
 /* Every prefix of a valid document fails cleanly (never NF_OK: the root is unclosed). */

@@ -89,6 +89,68 @@ static void test_open_refuses(void **state)
 	sqlite3_close(db);
 	assert_int_equal(nf_journal_open(p, &j, &err), NF_EDB);
 	assert_non_null(strstr(err.msg, "newer numbfoot"));
+	/* A negative schema (any program can set user_version): refused, nothing run, file kept. */
+	static const int negative[] = {-1, -1000, -2147483647 - 1};
+	for (size_t i = 0; i < sizeof negative / sizeof negative[0]; i++) {
+		char sql[64];
+		p = tj_path("negative");
+		unlink(p);
+		assert_int_equal(sqlite3_open(p, &db), SQLITE_OK);
+		snprintf(sql, sizeof sql, "PRAGMA user_version = %d", negative[i]);
+		assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+		sqlite3_close(db);
+		assert_int_equal(nf_journal_open(p, &j, &err), NF_EDB);
+		assert_null(j);
+		assert_non_null(strstr(err.msg, "not a numbfoot journal"));
+		assert_int_equal(sqlite3_open(p, &db), SQLITE_OK);
+		sqlite3_stmt *st;
+		assert_int_equal(sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_schema", -1, &st,
+						    NULL),
+				 SQLITE_OK);
+		assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+		assert_int_equal(sqlite3_column_int(st, 0), 0);
+		sqlite3_finalize(st);
+		sqlite3_close(db);
+	}
+}
+
+static void test_open_read(void **state)
+{
+	nf_journal *j = (nf_journal *)1;
+	nf_error err = {0};
+	/* No file: nothing is created. */
+	const char *p = tj_path("read-missing");
+	unlink(p);
+	assert_int_equal(nf_journal_open_read(p, &j, &err), NF_ENOTFOUND);
+	assert_null(j);
+	assert_int_equal(access(p, F_OK), -1);
+	/* A current journal reads, and refuses a write. */
+	p = tj_path("read-current");
+	unlink(p);
+	j = tj_open(p);
+	nf_gear g;
+	nf_gear_init(&g, NF_GEAR_SHOES);
+	snprintf(g.nickname, sizeof g.nickname, "ghost");
+	assert_int_equal(nf_journal_add_gear(j, &g, &err), NF_OK);
+	nf_journal_close(j);
+	assert_int_equal(nf_journal_open_read(p, &j, &err), NF_OK);
+	assert_int_equal(nf_journal_schema_version(j), NF_JOURNAL_SCHEMA_VERSION);
+	nf_gear h;
+	assert_int_equal(nf_journal_get_gear(j, g.id, &h, &err), NF_OK);
+	assert_string_equal(h.nickname, "ghost");
+	nf_gear_init(&h, NF_GEAR_SHOES);
+	snprintf(h.nickname, sizeof h.nickname, "other");
+	assert_int_not_equal(nf_journal_add_gear(j, &h, &err), NF_OK);
+	nf_journal_close(j);
+	/* An older schema is not migrated by a reader. */
+	p = tj_path("read-old");
+	unlink(p);
+	assert_int_equal(jr_open_raw(p, false, &j, &err), NF_OK);
+	assert_int_equal(jr_migrate(j, 1, &err), NF_OK);
+	nf_journal_close(j);
+	assert_int_equal(nf_journal_open_read(p, &j, &err), NF_EDB);
+	assert_null(j);
+	assert_non_null(strstr(err.msg, "schema 1"));
 }
 
 static void test_gear_crud(void **state)
@@ -482,7 +544,7 @@ static void test_migrations(void **state)
 		const char *p = tj_path(name);
 		char path[512];
 		snprintf(path, sizeof path, "%s", p);
-		assert_int_equal(jr_open_raw(path, &j, &err), NF_OK);
+		assert_int_equal(jr_open_raw(path, false, &j, &err), NF_OK);
 		assert_int_equal(jr_migrate(j, from, &err), NF_OK);
 		assert_int_equal(nf_journal_schema_version(j), from);
 		fill_version(j, from);
@@ -679,6 +741,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_open_pragmas_and_modes),
 		cmocka_unit_test(test_open_refuses),
+		cmocka_unit_test(test_open_read),
 		cmocka_unit_test(test_gear_crud),
 		cmocka_unit_test(test_runs_and_episodes),
 		cmocka_unit_test(test_constraints),

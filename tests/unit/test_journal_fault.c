@@ -254,7 +254,7 @@ static struct snapshot take(const char *path)
 	nf_journal *j;
 	long saved = fault_at;
 	fault_at = 0;
-	assert_int_equal(jr_open_raw(path, &j, &err), NF_OK);
+	assert_int_equal(jr_open_raw(path, false, &j, &err), NF_OK);
 	assert_int_equal(nf_journal_check(j, &err), NF_OK);
 	sqlite3_stmt *st;
 	assert_int_equal(sqlite3_prepare_v2(j->db, "PRAGMA user_version", -1, &st, NULL), SQLITE_OK);
@@ -461,7 +461,7 @@ static void test_fault_migration(void **state)
 	nf_error err = {0};
 	nf_journal *j;
 	snprintf(path, sizeof path, "%s", tj_path("base_v1"));
-	assert_int_equal(jr_open_raw(path, &j, &err), NF_OK);
+	assert_int_equal(jr_open_raw(path, false, &j, &err), NF_OK);
 	assert_int_equal(jr_migrate(j, 1, &err), NF_OK);
 	assert_int_equal(sqlite3_exec(j->db, "INSERT INTO runs(distance_m) VALUES(5000)", NULL, NULL,
 				      NULL), SQLITE_OK);

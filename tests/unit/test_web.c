@@ -832,6 +832,25 @@ static void no_journal(void **state)
 	expect_status("GET", "/api/runs/1/delete", NULL, 405, "POST");
 }
 
+/* Bytes that are not UTF-8 in what an error quotes are a 4xx naming the problem, never a 500. */
+static void not_utf8_is_a_4xx(void **state)
+{
+	(void)state;
+	expect_status("GET", "/\xff", NULL, 404, "/?");
+	struct web_header h = {"Host", "\xff:8737"};
+	expect_error(call_with("GET", "/api/kb", NULL, WITH_TOKEN, &h, 1), 421, "?:8737");
+	expect_error(call_with("\xff", "/api/kb", NULL, USUAL, NULL, 0), 405, NULL);
+	h = (struct web_header){"Origin", "http://\xff"};
+	expect_error(call_with("POST", "/api/gear", "{}", USUAL, &h, 1), 403, NULL);
+	/* A key of 59 letters and an e-acute, cut mid-character by the message's field width. */
+	char body[128];
+	snprintf(body, sizeof body, "{\"%s\xc3\xa9\": 1}",
+		 "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefg");
+	struct web_response rs = call("POST", "/api/gear", body);
+	assert_true(rs.status >= 400 && rs.status < 500);
+	expect_error(rs, rs.status, NULL);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, open_journal, close_journal)
 
 int main(void)
@@ -862,6 +881,7 @@ int main(void)
 	    T(report_downloads),
 	    T(report_without_spool),
 	    T(no_journal),
+	    T(not_utf8_is_a_4xx),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
