@@ -102,7 +102,12 @@ static enum reply ask_checklist(struct session *s, const nf_question *q)
 		char *a = trim(line);
 		enum reply r = R_AGAIN;
 		uint32_t mask;
-		if (!strcmp(a, "b") || !strcmp(a, "back"))
+		/* A blank line answers nothing. On the warning signs above all: a stray Enter (after the
+		 * journal's Enter-keeps prompts, or in a pipe) must not pass them as "none". */
+		if (!*a)
+			puts("Nothing typed: type the numbers of those that apply (for example 1 3), 0 if none of "
+			     "them apply, or ? if you are not sure.");
+		else if (!strcmp(a, "b") || !strcmp(a, "back"))
 			r = R_BACK;
 		else if (!strcmp(a, "q") || !strcmp(a, "quit"))
 			r = R_QUIT;
@@ -505,8 +510,10 @@ const struct cli_command cmd_assess = {
 		"that moved each, how urgently to see someone and whom, and a self-care plan.\n\n"
 		"Answer by number or key: y or n, the numbers of the choices, a number for ages and distances "
 		"(in your unit; add km or mi to say which). ? means don't know, h shows help on the question, b "
-		"goes back one question to change its answer, q stops and shows the result so far. Without a "
-		"terminal, answers are read a line each from standard input.\n\n"
+		"goes back one question to change its answer, q stops and shows the result so far. A blank line "
+		"answers nothing and the question is asked again: on the warning signs above all, Enter alone "
+		"never means none of them (type 0). Without a terminal, answers are read a line each from "
+		"standard input.\n\n"
 		"With --answers FILE the answers come from a case file (the format is in docs/cases.md) and the "
 		"result is printed at once, as text or with --json as JSON.\n\n"
 		"With --from-journal the answers the journal can give (see 'numbfoot analyze') are filled in "
