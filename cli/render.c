@@ -38,8 +38,7 @@ void render_answer(const nf_kb *kb, size_t f, const nf_value *v, bool miles, cha
 	}
 }
 
-/* A probability as a person should read it: never 100% or 0%, the model is not that sure. */
-static const char *pct(double p, char *buf, size_t cap)
+const char *render_percent(double p, char *buf, size_t cap)
 {
 	if (p > 0.99)
 		snprintf(buf, cap, ">99%%");
@@ -101,12 +100,12 @@ void render_result(FILE *out, nf_engine *e, bool color, bool miles)
 		size_t ord[NF_MAX_CONDITIONS], nc = nf_engine_ranking(e, ord, NF_MAX_CONDITIONS), named = 0;
 		char b1[8], b2[8];
 		fprintf(out, "Why: causes that need at least this level hold %s of the probability",
-			pct(ti.mass[ti.level], b1, sizeof b1));
+			render_percent(ti.mass[ti.level], b1, sizeof b1));
 		for (size_t i = 0; i < nc && named < 3; i++) {
 			double p = nf_engine_probability(e, ord[i]);
 			if (nf_engine_condition_level(e, ord[i]) < ti.level || p < 0.005)
 				continue;
-			fprintf(out, "%s%s %s", named ? ", " : " (", nf_kb_condition_name(kb, ord[i]), pct(p, b2, sizeof b2));
+			fprintf(out, "%s%s %s", named ? ", " : " (", nf_kb_condition_name(kb, ord[i]), render_percent(p, b2, sizeof b2));
 			named++;
 		}
 		fprintf(out, "%s.\n", named ? ")" : "");
@@ -134,7 +133,7 @@ void render_result(FILE *out, nf_engine *e, bool color, bool miles)
 		}
 		bar[k] = '\0';
 		char b[8];
-		fprintf(out, "  %zu. %-48.48s %s %4s\n", i + 1, nf_kb_condition_name(kb, order[i]), bar, pct(p, b, sizeof b));
+		fprintf(out, "  %zu. %-48.48s %s %4s\n", i + 1, nf_kb_condition_name(kb, order[i]), bar, render_percent(p, b, sizeof b));
 		print_reasons(out, e, order[i], miles);
 	}
 

@@ -27,6 +27,7 @@
 #include "../web/records.c"
 #include "../web/insight_api.c"
 #include "../web/edit_api.c"
+#include "../web/assessment_api.c"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

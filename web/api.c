@@ -268,7 +268,8 @@ void web_handle(struct web_ctx *ctx, const struct web_request *rq, struct web_re
 		web_json_error(rs, 403, "token missing or wrong: open the address numbfoot serve printed");
 		return;
 	}
-	if (web_journal_route(ctx, rq, rs) || web_edit_route(ctx, rq, rs) || web_insight_route(ctx, rq, rs))
+	if (web_journal_route(ctx, rq, rs) || web_assessment_route(ctx, rq, rs) || web_edit_route(ctx, rq, rs) ||
+	    web_insight_route(ctx, rq, rs))
 		return;
 	web_json_error(rs, 404, "%.100s: no such endpoint", path);
 }

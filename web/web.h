@@ -119,6 +119,10 @@ void web_assess_result(struct web_ctx *ctx, const struct web_request *rq, struct
  * /api/import; return false if the path is not theirs. */
 bool web_journal_route(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs);
 
+/* Saved assessments (web/assessment_api.c): GET and POST /api/assessments, GET
+ * /api/assessments/ID and POST .../ID/delete; false if the path is not theirs. */
+bool web_assessment_route(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs);
+
 /* One record by id (web/edit_api.c): GET or POST /api/{runs,episodes,gear}/ID and POST
  * .../ID/delete; false if the path is not theirs. */
 bool web_edit_route(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs);

@@ -58,11 +58,18 @@ static void page_one(FILE *f, const struct rp_doc *d)
 		   "journal.</p>\n<p>Report date: %.10s. ",
 		d->today);
 	if (d->fresh)
-		fprintf(f, "Assessment: made now from the journal's data alone (no saved assessment yet; the "
-			   "warning-sign questions were not asked). ");
+		fprintf(f, "Assessment: made now from the journal's data alone (no %sassessment saved yet; the "
+			   "warning-sign questions were not asked). ", d->unfinished[0] ? "finished " : "");
 	else
 		fprintf(f, "Assessment of %.10s %.5s UTC, saved in the journal. ", d->assessed, d->assessed + 11);
 	fprintf(f, "Journal: %zu runs, %zu episodes of numbness.</p>\n", nruns, neps);
+	char note[RP_TEXT_MAX];
+	rp_unfinished_note(d, note, sizeof note);
+	if (note[0]) {
+		fputs("<p class=\"unfinished\"><b>", f);
+		esc(f, note);
+		fputs("</b></p>\n", f);
+	}
 	json_t *tri = json_object_get(d->result, "triage");
 	fprintf(f, "<h2>Triage</h2>\n<p class=\"triage %s\">", str(tri, "level"));
 	esc(f, str(tri, "words"));

@@ -18,6 +18,19 @@ const char rp_disclaimer[] =
 const char rp_gps_note[] =
 	"GPS tracks are left out; 'numbfoot report --gps' adds the routes of the latest runs with numbness.";
 
+void rp_unfinished_note(const struct rp_doc *d, char *buf, size_t cap)
+{
+	if (!d->unfinished[0]) {
+		snprintf(buf, cap, "%s", "");
+		return;
+	}
+	snprintf(buf, cap,
+		 "The last assessment (%.10s %.5s UTC) was not finished: it ended before every question was "
+		 "asked, so this report uses %s.",
+		 d->unfinished, d->unfinished + 11,
+		 d->fresh ? "one made now from the journal's data alone" : "the latest finished one");
+}
+
 double rp_per_km(const struct rp_doc *d)
 {
 	return d->opt->units == NF_UNITS_MI ? 1 / NF_KM_PER_MILE : 1;
@@ -232,8 +245,15 @@ nf_err rp_doc_load(struct rp_doc *d, nf_journal *j, const nf_kb *kb, const nf_re
 		rp_doc_release(d);
 		return rc;
 	}
-	const nf_assessment *last = nas ? &as[nas - 1] : NULL; /* oldest first: the latest is last */
-	if (last && last->result) {
+	/* The headline is the latest complete assessment: one cut short (the input closed, or the
+	 * runner stopped it) may lack the warning signs. A newer unfinished one is named instead. */
+	const nf_assessment *last = NULL; /* oldest first: the latest is last */
+	for (size_t k = nas; k-- > 0 && !last;)
+		if (as[k].complete && as[k].result)
+			last = &as[k];
+	if (nas && !as[nas - 1].complete)
+		snprintf(d->unfinished, sizeof d->unfinished, "%s", as[nas - 1].time);
+	if (last) {
 		d->result = json_loads(last->result, 0, NULL);
 		json_t *ans = json_loads(last->answers, 0, NULL);
 		json_t *der = ans ? json_object_get(ans, "derived") : NULL;

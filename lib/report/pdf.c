@@ -127,15 +127,20 @@ static void page_one(struct pg *p)
 	para(p, "For a sports-medicine doctor or physiotherapist. Made from the runner's own answers and run journal.",
 	     9.5, false, 0, 8);
 	snprintf(b, sizeof b, "Report date: %.10s. Assessment: %s. Journal: %zu runs, %zu episodes of numbness.", d->today,
-		 d->fresh ? "made now from the journal's data alone (no saved assessment yet; the warning-sign "
-			    "questions were not asked)"
-			  : "",
+		 !d->fresh ? ""
+		 : d->unfinished[0] ? "made now from the journal's data alone (no finished assessment saved yet; the "
+				      "warning-sign questions were not asked)"
+				    : "made now from the journal's data alone (no saved assessment yet; the warning-sign "
+				      "questions were not asked)",
 		 nruns, neps);
 	if (!d->fresh)
 		snprintf(b, sizeof b, "Report date: %.10s. Assessment of %.10s %.5s UTC, saved in the journal. Journal: %zu "
 				      "runs, %zu episodes of numbness.",
 			 d->today, d->assessed, d->assessed + 11, nruns, neps);
 	para(p, b, 9.5, false, 0, 10);
+	rp_unfinished_note(d, b, sizeof b);
+	if (b[0])
+		para(p, b, 9.5, true, 0, 10);
 
 	json_t *tri = json_object_get(d->result, "triage");
 	heading(p, "Triage");

@@ -32,6 +32,7 @@ struct rp_doc {
 	json_t *derived;     /* array of finding IDs that came from the journal */
 	bool fresh;          /* no saved assessment: made now from the journal */
 	char assessed[24];   /* time of the saved assessment, or the clock */
+	char unfinished[24]; /* time of the latest saved assessment when it was not finished, or "" */
 	char today[24];
 	json_t *refs;        /* array of {key, cite} behind the conditions listed */
 	struct rp_route route[RP_ROUTES]; /* only with opt->gps: latest first */
@@ -77,6 +78,8 @@ char *rp_figure_svg(const struct rp_doc *d, int i, double w, double h, const cha
 
 /* Words used by both writers. */
 extern const char rp_disclaimer[];
+/* "The last assessment ... was not finished ..." into buf, or "" when it was. */
+void rp_unfinished_note(const struct rp_doc *d, char *buf, size_t cap);
 extern const char rp_gps_note[];
 
 #endif

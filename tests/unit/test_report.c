@@ -168,24 +168,78 @@ static void same_journal_same_bytes(void **state)
 	nf_journal_close(j);
 }
 
+/* Writes the HTML report of j to NAME in the test folder and returns its text (free() it). */
+static char *html_of(nf_journal *j, const char *name)
+{
+	size_t n;
+	write_ok(j, NF_REPORT_HTML, out_path(name));
+	return slurp(out_path(name), &n);
+}
+
+/* A saved result with this triage text and leading cause, as the tests below need one. */
+static void add_saved(nf_journal *j, const char *time, const char *words, const char *cause, bool complete)
+{
+	char result[512];
+	snprintf(result, sizeof result,
+		 "{\"triage\": {\"level\": \"routine\", \"words\": \"%s\"}, \"ranking\": [{\"id\": \"cecs\","
+		 " \"name\": \"%s\", \"probability\": 0.7, \"reasons\": []}], \"plan\": [], \"see\": [\"gp\"],"
+		 " \"answers\": {}}",
+		 words, cause);
+	nf_error err = {0};
+	assert_int_equal(nf_journal_add_assessment(j, time, "{\"answers\": {}, \"derived\": []}", result, complete,
+						   NULL, &err),
+			 NF_OK);
+}
+
 static void saved_assessment_is_used(void **state)
 {
 	(void)state;
 	nf_journal *j = tj_open(tj_path("saved"));
-	nf_error err = {0};
-	const char *result = "{\"triage\": {\"level\": \"urgent\", \"words\": \"Urgent: a saved test result.\"},"
-			     " \"ranking\": [{\"id\": \"cecs\", \"name\": \"A saved cause\", \"probability\": 0.8,"
-			     " \"reasons\": []}], \"plan\": [], \"see\": [\"gp\"], \"answers\": {\"back_pain\": false}}";
-	assert_int_equal(nf_journal_add_assessment(j, "2026-02-01T10:00:00Z", "{\"answers\": {}, \"derived\": []}", result,
-						   NULL, &err),
-			 NF_OK);
-	write_ok(j, NF_REPORT_HTML, out_path("s.html"));
-	size_t n;
-	char *b = slurp(out_path("s.html"), &n);
+	add_saved(j, "2026-02-01T10:00:00Z", "Urgent: a saved test result.", "A saved cause", true);
+	char *b = html_of(j, "s.html");
 	assert_non_null(strstr(b, "Urgent: a saved test result."));
 	assert_non_null(strstr(b, "Assessment of 2026-02-01 10:00 UTC"));
 	assert_non_null(strstr(b, "A saved cause"));
+	assert_null(strstr(b, "was not finished"));
 	free(b);
+	nf_journal_close(j);
+}
+
+/* An assessment whose interview was cut short never heads the report: the latest complete one
+ * does, and the report says that the newer one was not finished. In both writers. */
+static void unfinished_is_not_the_headline(void **state)
+{
+	(void)state;
+	nf_journal *j = tj_open(tj_path("unfinished"));
+	add_saved(j, "2026-02-01T10:00:00Z", "Finished words.", "The finished cause", true);
+	add_saved(j, "2026-03-01T10:00:00Z", "Unfinished words.", "The unfinished cause", false);
+	char *b = html_of(j, "u.html");
+	assert_non_null(strstr(b, "Finished words."));
+	assert_non_null(strstr(b, "The finished cause"));
+	assert_null(strstr(b, "Unfinished words."));
+	assert_null(strstr(b, "The unfinished cause"));
+	assert_non_null(strstr(b, "Assessment of 2026-02-01 10:00 UTC"));
+	assert_non_null(strstr(b, "The last assessment (2026-03-01 10:00 UTC) was not finished"));
+	assert_non_null(strstr(b, "uses the latest finished one"));
+	free(b);
+
+	/* A newer complete one heads it again, and there is nothing to say. */
+	add_saved(j, "2026-04-01T10:00:00Z", "Newest words.", "The newest cause", true);
+	b = html_of(j, "u2.html");
+	assert_non_null(strstr(b, "Newest words."));
+	assert_null(strstr(b, "was not finished"));
+	free(b);
+	nf_journal_close(j);
+
+	/* Only unfinished ones: the report is made from the journal alone, and says why. */
+	j = tj_open(tj_path("unfinished-only"));
+	add_saved(j, "2026-03-01T10:00:00Z", "Unfinished words.", "The unfinished cause", false);
+	b = html_of(j, "u3.html");
+	assert_null(strstr(b, "Unfinished words."));
+	assert_non_null(strstr(b, "no finished assessment saved yet"));
+	assert_non_null(strstr(b, "uses one made now from the journal"));
+	free(b);
+	write_ok(j, NF_REPORT_PDF, out_path("u3.pdf"));
 	nf_journal_close(j);
 }
 
@@ -212,6 +266,7 @@ int main(void)
 		cmocka_unit_test(filled_journal_html),
 		cmocka_unit_test(same_journal_same_bytes),
 		cmocka_unit_test(saved_assessment_is_used),
+		cmocka_unit_test(unfinished_is_not_the_headline),
 		cmocka_unit_test(unwritable_path),
 	};
 	return cmocka_run_group_tests_name("report", tests, setup, teardown);

@@ -50,7 +50,15 @@ async function answerScreen(page, answers) {
   const ids = await page.$$eval('#q-fields input', (ins) => [...new Set(ins.map((i) => i.name))]);
   const isChecklist = await page.$$eval('#q-fields input[type=checkbox][value=yes]', (x) => x.length > 0);
   if (isChecklist) {
-    for (const id of ids) if (answers[id] === true) await page.check(`#q-fields input[name="${id}"]`);
+    let ticked = 0;
+    for (const id of ids) {
+      if (answers[id] === true) {
+        await page.check(`#q-fields input[name="${id}"]`);
+        ticked++;
+      }
+    }
+    // The warning signs need an explicit "None of these" when none applies.
+    if (!ticked && await page.$('#q-none')) await page.check('#q-none');
     await page.click('#q-next');
     return;
   }
@@ -149,6 +157,40 @@ const tests = [
     const bg = await page.$eval('#banner', (e) => getComputedStyle(e).backgroundColor);
     assert(bg === 'rgb(164, 0, 0)', 'banner is not red: ' + bg);
     await shot(page, 'result-emergency');
+  }],
+  ['the warning signs do not pass with nothing chosen: "None of these" is its own choice', async (ctx, page) => {
+    await freshStart(page);
+    assert(await waitScreen(page) === 'question', 'no first question');
+    assert(await page.$eval('#progress-text', (e) => /warning signs/.test(e.textContent)), 'first screen is not the warning signs');
+    const title = await page.textContent('#q-title');
+    const sent = [];
+    const onRequest = (r) => { if (r.url().endsWith('/api/assess/next')) sent.push(r.postData()); };
+    page.on('request', onRequest);
+    await page.click('#q-next');
+    const err = await page.waitForSelector('#q-error:has-text("None of these")');
+    assert(/Tick those that apply/.test(await err.textContent()), 'the error does not say what to choose');
+    await page.waitForTimeout(300);
+    assert(sent.length === 0, 'Next with nothing ticked sent the answers: ' + sent.join(' '));
+    assert(await page.textContent('#q-title') === title && await page.isVisible('#screen-question'), 'the screen changed');
+    assert(Number(await page.evaluate(() => document.body.dataset.step)) === lastStep, 'a new screen was shown');
+    await shot(page, 'question-redflags-unanswered');
+    // "None of these" and a ticked sign exclude each other.
+    await page.check('#q-fields input[name="stroke_signs"]');
+    await page.check('#q-none');
+    assert(!(await page.isChecked('#q-fields input[name="stroke_signs"]')), '"None of these" left a sign ticked');
+    await page.check('#q-fields input[name="dark_urine"]');
+    assert(!(await page.isChecked('#q-none')), 'a ticked sign left "None of these" ticked');
+    await page.uncheck('#q-fields input[name="dark_urine"]');
+    await page.check('#q-none');
+    await page.click('#q-next');
+    assert(await waitScreen(page) === 'question', 'no next question after "None of these"');
+    page.off('request', onRequest);
+    const body = JSON.parse(sent[sent.length - 1]);
+    for (const id of ['saddle_numbness', 'bladder_bowel', 'stroke_signs', 'dark_urine']) {
+      assert(body.answers[id] === false, id + ' was sent as ' + body.answers[id]);
+    }
+    assert(!('none-of-these' in body.answers), 'the "None of these" box was sent as an answer');
+    assert(await page.textContent('#q-title') !== title, 'still on the warning signs');
   }],
   ['the keyboard alone can answer a question', async (ctx, page) => {
     await freshStart(page);

@@ -15,6 +15,7 @@
   const state = {
     kb: null, byId: {}, mode: 'runner', answers: {}, history: [], remembered: {}, question: null,
     miles: false, derived: {}, // derived: answers taken from the journal, with the evidence for each
+    stopped: false, // the result was asked for before the interview's last question
   };
 
   function el(tag, attrs, ...kids) {
@@ -92,6 +93,7 @@
     $('q-error').textContent = '';
     const r = await api('POST', '/api/assess/next', body());
     setBanner(r.triage.stop ? r.triage : null);
+    state.stopped = !r.done;
     if (r.done) return result();
     state.question = r.question;
     renderQuestion(r);
@@ -114,13 +116,27 @@
     $('q-back').disabled = state.history.length === 0;
     const fs = q.findings.map((id) => state.byId[id]);
     if (q.checklist) {
-      $('q-help').textContent = 'Tick each that applies; leave the rest. Choose "Don\'t know" if you are unsure.';
+      // The warning signs need a choice: nothing ticked is not "none of these" there, so a
+      // hurried Next cannot pass them.
+      $('q-help').textContent = q.red_flags
+        ? 'Tick each that applies, or "None of these". Choose "Don\'t know" if you are unsure.'
+        : 'Tick each that applies; leave the rest. Choose "Don\'t know" if you are unsure.';
       const set = el('fieldset', {}, el('legend', { class: 'sr', text: 'Tick those that apply' }));
       for (const f of fs) {
         const prev = state.remembered[f.id];
         set.append(el('label', { class: 'choice' },
           el('input', { type: 'checkbox', name: f.id, value: 'yes', checked: prev === true }),
           el('span', {}, f.question, el('span', { class: 'sub', text: f.help }))));
+      }
+      if (q.red_flags) {
+        const none = el('input', { type: 'checkbox', id: 'q-none', name: 'none-of-these', value: 'none',
+          checked: fs.every((f) => state.remembered[f.id] === false) });
+        set.append(el('label', { class: 'choice none' }, none, el('span', { text: 'None of these' })));
+        // "None of these" and a ticked sign exclude each other.
+        set.addEventListener('change', (ev) => {
+          if (!ev.target.checked) return;
+          for (const i of set.querySelectorAll('input[type=checkbox]')) if ((i === none) !== (ev.target === none)) i.checked = false;
+        });
       }
       fields.append(set);
       $('q-next').textContent = 'Next';
@@ -168,6 +184,10 @@
     const out = {};
     if (q.checklist) {
       for (const id of q.findings) out[id] = form.querySelector('input[name="' + id + '"]').checked;
+      const none = $('q-none');
+      if (none && !none.checked && !Object.values(out).some(Boolean)) {
+        throw new Error('Tick those that apply, or "None of these", or choose "Don\'t know".');
+      }
       return out;
     }
     const f = state.byId[q.findings[0]];
@@ -301,6 +321,7 @@
     see.replaceChildren();
     for (const w of r.see) see.append(el('li', { text: WHO[w] || w }));
     $('r-disclaimer').textContent = r.disclaimer;
+    $('r-unfinished').hidden = !state.stopped;
     $('r-save-status').textContent = '';
     show('screen-result');
   }
@@ -333,11 +354,15 @@
       answer(v);
     });
     $('q-back').addEventListener('click', () => back());
-    $('q-stop').addEventListener('click', () => result().catch((e) => { $('q-error').textContent = e.message; }));
+    $('q-stop').addEventListener('click', () => {
+      state.stopped = true;
+      result().catch((e) => { $('q-error').textContent = e.message; });
+    });
     $('r-save').addEventListener('click', async () => {
       try {
         const r = await api('POST', '/api/assessments', body());
-        status($('r-save-status'), 'Saved in your journal (' + new Date(r.time).toLocaleString() + ').');
+        status($('r-save-status'), 'Saved in your journal (' + new Date(r.time).toLocaleString() + ')' +
+          (r.complete ? '.' : ', marked not finished: the report uses the latest finished assessment.'));
       } catch (e) { status($('r-save-status'), 'Not saved: ' + e.message, true); }
     });
     $('r-back').addEventListener('click', () => back());

@@ -313,14 +313,48 @@ window.numbfootJournal = function (nf) {
     return form;
   }
 
+  // One saved assessment in words, read from the server when its row is opened.
+  async function savedDetail(id) {
+    const a = (await api('GET', '/api/assessments/' + id)).assessment;
+    const r = a.result;
+    if (!r) return el('p', { class: 'help', text: 'No result was stored with this assessment.' });
+    const asked = Object.keys(r.answers || {}).length;
+    return el('div', { class: 'saved-detail' },
+      el('p', { text: r.triage.words }),
+      r.triage.red_flag ? el('p', { text: 'Warning sign: ' + r.triage.red_flag.says }) : null,
+      el('ol', {}, ...r.ranking.slice(0, 5).map((c) => el('li', { text: c.name + ' (' + pct(c.probability) + ')' }))),
+      el('p', { class: 'help', text: asked + ' answer' + (asked === 1 ? '' : 's') + (a.complete ? '.'
+        : '; the interview was stopped before its last question, so the report does not use it.') }));
+  }
+
   function savedTable(saved) {
     if (!saved.length) return el('p', { class: 'help', id: 'j-assessments', text: 'None yet: the result of an assessment has a button to save it here.' });
-    return el('div', { class: 'table-wrap' }, el('table', { id: 'j-assessments' },
-      el('thead', {}, el('tr', {}, ...['When', 'Advice', 'Most likely cause'].map((h) => el('th', { scope: 'col', text: h })))),
-      el('tbody', {}, ...saved.slice().reverse().map((a) => el('tr', {},
-        el('td', { text: new Date(a.time).toLocaleString() }),
+    const said = (text, bad) => status($('j-assessment-status'), text, bad);
+    const rows = saved.slice().reverse().map((a) => {
+      const when = new Date(a.time).toLocaleString();
+      const show = el('button', { type: 'button', class: 'link', text: 'Show', 'aria-expanded': 'false', 'aria-label': 'Show the assessment of ' + when });
+      const row = el('tr', { 'data-assessment': a.id },
+        el('td', { text: when }),
+        el('td', { text: a.complete ? 'Finished' : 'Not finished' }),
         el('td', { text: a.result ? nf.LEVEL_TITLE[a.result.triage.level] || a.result.triage.level : '-' }),
-        el('td', { text: a.result && a.result.ranking.length ? a.result.ranking[0].name + ' (' + pct(a.result.ranking[0].probability) + ')' : '-' }))))));
+        el('td', { text: a.result && a.result.ranking.length ? a.result.ranking[0].name + ' (' + pct(a.result.ranking[0].probability) + ')' : '-' }),
+        el('td', { class: 'row-actions' }, show, confirmButton('Delete', 'Really delete?', async () => {
+          try { await api('POST', '/api/assessments/' + a.id + '/delete'); await journal(); said('Assessment deleted.'); } catch (e) { said(e.message, true); }
+        })));
+      show.addEventListener('click', async () => {
+        const open = row.nextElementSibling && row.nextElementSibling.classList.contains('detail');
+        if (open) { show.setAttribute('aria-expanded', 'false'); return row.nextElementSibling.remove(); }
+        try {
+          const cell = el('td', { colspan: '5' }, await savedDetail(a.id));
+          row.after(el('tr', { class: 'detail' }, cell));
+          show.setAttribute('aria-expanded', 'true');
+        } catch (e) { said(e.message, true); }
+      });
+      return row;
+    });
+    return el('div', { class: 'table-wrap' }, el('table', { id: 'j-assessments' },
+      el('thead', {}, el('tr', {}, ...['When', 'Finished', 'Advice', 'Most likely cause', ''].map((h) => el('th', { scope: 'col', text: h })))),
+      el('tbody', {}, ...rows)));
   }
 
   // keep.uploads: the upload list of the last import, kept on the new screen.
@@ -344,7 +378,9 @@ window.numbfootJournal = function (nf) {
       el('h2', { text: 'Import from a watch' }), imp,
       el('h2', { text: 'Shoes and insoles' }), gearTable(gear),
       el('h3', { text: 'Add shoes or insoles' }), gearForm(),
-      el('h2', { text: 'Saved assessments' }), savedTable(saved));
+      el('h2', { text: 'Saved assessments' }),
+      el('p', { class: 'help', text: 'The report uses the latest finished one; an assessment stopped before its last question is kept but marked not finished.' }),
+      savedTable(saved), el('p', { role: 'status', id: 'j-assessment-status' }));
     show('screen-journal');
   }
 
@@ -416,7 +452,7 @@ window.numbfootJournal = function (nf) {
         el('img', { id: 't-figures', class: 'figures', src: '/api/report.svg?v=' + stamp,
           alt: 'Figures from your journal: onset distance per run, episodes by shoe pair, each pair against its retirement distance, weekly distance and cadence.' })),
       el('h2', { text: 'Report for your doctor' }),
-      el('p', { text: 'One document with the latest saved assessment (or one from your journal), your answers, the episode history, these figures and the sources.' }),
+      el('p', { text: 'One document with the latest finished assessment you saved (or one from your journal), your answers, the episode history, these figures and the sources.' }),
       el('div', { class: 'actions' },
         el('a', { class: 'button primary', id: 't-pdf', href: '/api/report.pdf', download: '' , text: 'Download the report (PDF)' }),
         el('a', { class: 'button', id: 't-html', href: '/api/report.html', download: '', text: 'Download it as a web page (HTML)' })));
