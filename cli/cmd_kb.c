@@ -98,7 +98,9 @@ const struct cli_command cmd_kb_check = {
 	.summary = "validate the knowledge base",
 	.description = "Checks the knowledge base against its format (docs/kb-format.md) and the vocabulary of "
 		       "IDs: every condition and finding present, types and ranges, probabilities that sum to 1, "
-		       "and every number's source resolving to a reference or an estimate with its reasoning. "
+		       "and every number's source labelled measured (the figure it states, which must contain "
+		       "the number), derived (its arithmetic) or estimate (its reasoning and dossier section), "
+		       "with references that resolve. "
 		       "Each fault is printed as FILE:LINE: KEY: message; any fault exits 2.",
 	.options = check_options,
 	.run = run_check,

@@ -101,7 +101,7 @@ char *nf_engine_result_json(nf_engine *e)
 		json_t *steps = json_array();
 		for (int s = 0; s < cd->nplan; s++)
 			json_array_append_new(steps, json_pack("{s:s, s:f, s:s}", "step", cd->plan[s].text, "weeks",
-								 cd->plan[s].weeks, "source", cd->plan[s].source));
+								 cd->plan[s].weeks, "source", cd->plan[s].source->text));
 		json_array_append_new(plan, json_pack("{s:s, s:s, s:f, s:o}", "condition", cd->id, "name", cd->name,
 						      "probability", nf_engine_probability(e, c), "steps", steps));
 		for (int w = 0; w < cd->nsee; w++) {
