@@ -42,7 +42,7 @@ struct kb_numbers {
 	bool complement; /* a two-valued distribution: either value states both */
 };
 /* Reads obj.source (source.c): kind, references that resolve, a figure for measured, a "how"
- * for derived and estimate (an estimate's names its dossier section), and for measured, each of
+ * for derived and estimate (an estimate's also names its dossier section), and for measured, each of
  * nums (may be NULL) in the figure. Returns the source, owned by cx->kb, or NULL after a fault. */
 const struct nf_source *kb_read_source(struct kb_ctx *cx, const char *path, json_t *obj, const struct kb_numbers *nums);
 /* Adds a number resting on s to the counts (nothing when s is NULL). */

@@ -101,7 +101,8 @@ static bool appears(const struct fig_num *num, int n, double x, bool prob)
 	return false;
 }
 
-static void check_figure(struct kb_ctx *cx, const char *path, const char *figure, const struct kb_numbers *nums)
+static void check_figure(struct kb_ctx *cx, const char *path, const char *figure,
+			 const struct kb_numbers *nums)
 {
 	struct fig_num num[FIGURE_NUMBERS];
 	int n = figure_numbers(figure, num, FIGURE_NUMBERS), found = 0;
@@ -111,14 +112,16 @@ static void check_figure(struct kb_ctx *cx, const char *path, const char *figure
 		if (appears(num, n, nums->x[i], nums->prob)) {
 			found++;
 		} else if (used < sizeof missing) {
-			used += (size_t)snprintf(missing + used, sizeof missing - used, "%s%g", used ? ", " : "", nums->x[i]);
+			used += (size_t)snprintf(missing + used, sizeof missing - used, "%s%g",
+						 used ? ", " : "", nums->x[i]);
 		}
 	}
 	/* A two-valued distribution states itself with either value: its complement is implied. */
 	if (nums->complement && nums->n == 2 && found >= 1)
 		return;
 	if (found < nums->n)
-		kb_fault(cx, path, "a measured value (%s) does not appear in its figure, as written or as a percentage",
+		kb_fault(cx, path,
+			 "a measured value (%s) does not appear in its figure, as written or as a percentage",
 			 missing);
 }
 
@@ -148,7 +151,8 @@ static struct nf_source *source_new(nf_kb *kb, const struct nf_source *s)
 	return out;
 }
 
-const struct nf_source *kb_read_source(struct kb_ctx *cx, const char *path, json_t *obj, const struct kb_numbers *nums)
+const struct nf_source *kb_read_source(struct kb_ctx *cx, const char *path, json_t *obj,
+				       const struct kb_numbers *nums)
 {
 	static const char *const keys[] = {"kind", "refs", "figure", "how", NULL};
 	char p[256], pk[280];
@@ -159,8 +163,9 @@ const struct nf_source *kb_read_source(struct kb_ctx *cx, const char *path, json
 		return NULL;
 	}
 	if (!json_is_object(v)) {
-		kb_fault(cx, p, "a source is an object {\"kind\", \"refs\", \"figure\" or \"how\"} "
-				"(scripts/kb_sources.py converts the old string form)");
+		kb_fault(cx, p,
+			 "a source is an object {\"kind\", \"refs\", \"figure\" or \"how\"} "
+			 "(scripts/kb_sources.py converts the old string form)");
 		return NULL;
 	}
 	kb_only_keys(cx, p, v, keys);
@@ -177,7 +182,8 @@ const struct nf_source *kb_read_source(struct kb_ctx *cx, const char *path, json
 	json_t *refs = json_object_get(v, "refs");
 	kb_path_key(pk, sizeof pk, p, "refs");
 	if (!json_is_array(refs) || json_array_size(refs) > NF_MAX_SOURCE_REFS) {
-		kb_fault(cx, refs ? pk : p, "\"refs\" needs an array of at most %d reference keys (may be empty)",
+		kb_fault(cx, refs ? pk : p,
+			 "\"refs\" needs an array of at most %d reference keys (may be empty)",
 			 NF_MAX_SOURCE_REFS);
 	} else {
 		size_t i;
@@ -188,8 +194,8 @@ const struct nf_source *kb_read_source(struct kb_ctx *cx, const char *path, json
 			kb_path_index(pi, sizeof pi, pk, i);
 			const char *key = json_string_value(r);
 			if (!key || !kb_is_reference(cx->kb, key, strlen(key)))
-				kb_fault(cx, pi, "%s%s%s is not a reference key", key ? "\"" : "", key ? key : "a non-string",
-					 key ? "\"" : "");
+				kb_fault(cx, pi, "%s%s%s is not a reference key", key ? "\"" : "",
+					 key ? key : "a non-string", key ? "\"" : "");
 			else
 				s.ref[s.nrefs++] = key;
 		}
@@ -200,21 +206,28 @@ const struct nf_source *kb_read_source(struct kb_ctx *cx, const char *path, json
 		if (s.kind != NF_EV_ESTIMATE && json_array_size(refs) == 0 && json_is_array(refs))
 			kb_fault(cx, pk, "a %s number needs the references it rests on", kind);
 		if (s.kind == NF_EV_MEASURED && !s.figure && !json_object_get(v, "figure"))
-			kb_fault(cx, p, "a measured source needs \"figure\": the source's own figure, in our words, with its "
-					"sample");
+			kb_fault(cx, p,
+				 "a measured source needs \"figure\": the source's own figure, in our words, "
+				 "with its "
+				 "sample");
 		if (s.kind != NF_EV_MEASURED && json_object_get(v, "figure")) {
 			kb_path_key(pk, sizeof pk, p, "figure");
-			kb_fault(cx, pk, "\"figure\" is for measured sources; a %s number gives its inputs and reasoning in "
-					 "\"how\"", kind);
+			kb_fault(cx, pk,
+				 "\"figure\" is for measured sources; a %s number gives its inputs and "
+				 "reasoning in "
+				 "\"how\"",
+				 kind);
 		}
 		if (s.kind != NF_EV_MEASURED && !json_object_get(v, "how"))
-			kb_fault(cx, p, "a%s %s source needs \"how\": %s", s.kind == NF_EV_ESTIMATE ? "n" : "", kind,
+			kb_fault(cx, p, "a%s %s source needs \"how\": %s",
+				 s.kind == NF_EV_ESTIMATE ? "n" : "", kind,
 				 s.kind == NF_EV_ESTIMATE ? "the reasoning and the dossier section (§)"
 							  : "the arithmetic and every input's figure");
 		kb_path_key(pk, sizeof pk, p, "how");
 		if (s.how && s.kind != NF_EV_MEASURED && strlen(s.how) < 20)
-			kb_fault(cx, pk, "a%s %s needs its %s (at least 20 characters)", s.kind == NF_EV_ESTIMATE ? "n" : "",
-				 kind, s.kind == NF_EV_ESTIMATE ? "reasoning" : "arithmetic");
+			kb_fault(cx, pk, "a%s %s needs its %s (at least 20 characters)",
+				 s.kind == NF_EV_ESTIMATE ? "n" : "", kind,
+				 s.kind == NF_EV_ESTIMATE ? "reasoning" : "arithmetic");
 		if (s.how && s.kind == NF_EV_ESTIMATE && !strstr(s.how, "\xC2\xA7"))
 			kb_fault(cx, pk, "an estimate names the dossier section it reasons from (\"§3.14\")");
 		if (s.figure && s.kind == NF_EV_MEASURED && nums && nums->n) {
