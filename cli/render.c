@@ -63,11 +63,12 @@ static const char *level_color(nf_triage t)
 	}
 }
 
-static void print_reasons(FILE *out, nf_engine *e, size_t c, bool miles)
+/* Prints cause c's reasons; returns how many of them rest on an estimate. */
+static size_t print_reasons(FILE *out, nf_engine *e, size_t c, bool miles)
 {
 	const nf_kb *kb = nf_engine_kb(e);
 	nf_reason r[SHOW_REASONS];
-	size_t n = nf_engine_reasons(e, c, r, SHOW_REASONS);
+	size_t n = nf_engine_reasons(e, c, r, SHOW_REASONS), estimated = 0;
 	for (size_t i = 0; i < n && i < SHOW_REASONS; i++) {
 		char ans[160];
 		nf_value v;
@@ -77,9 +78,13 @@ static void print_reasons(FILE *out, nf_engine *e, size_t c, bool miles)
 		render_answer(kb, r[i].finding, &v, miles, ans, sizeof ans);
 		/* The likelihood ratio: two significant figures, but no exponent notation for a person. */
 		double lr = exp(r[i].weight);
-		fprintf(out, "       %s %s: %s (x%.*f)\n", r[i].weight > 0 ? "raised by" : "lowered by",
-			nf_kb_finding_means(kb, r[i].finding), ans, lr >= 10 ? 0 : lr >= 1 ? 1 : lr >= 0.1 ? 2 : 3, lr);
+		bool est = nf_kb_finding_evidence(kb, r[i].finding, c) == NF_EV_ESTIMATE;
+		estimated += est;
+		fprintf(out, "       %s %s: %s (x%.*f%s)\n", r[i].weight > 0 ? "raised by" : "lowered by",
+			nf_kb_finding_means(kb, r[i].finding), ans, lr >= 10 ? 0 : lr >= 1 ? 1 : lr >= 0.1 ? 2 : 3, lr,
+			est ? ", estimate" : "");
 	}
+	return estimated;
 }
 
 void render_result(FILE *out, nf_engine *e, bool color, bool miles)
@@ -121,7 +126,7 @@ void render_result(FILE *out, nf_engine *e, bool color, bool miles)
 		fprintf(out, "  - %s\n", nf_kb_finding_means(kb, f));
 	}
 	fprintf(out, "\n%sMost likely causes%s (how likely each is, given your answers)\n", bold, off);
-	size_t order[NF_MAX_CONDITIONS], n = nf_engine_ranking(e, order, NF_MAX_CONDITIONS);
+	size_t order[NF_MAX_CONDITIONS], n = nf_engine_ranking(e, order, NF_MAX_CONDITIONS), estimated = 0;
 	for (size_t i = 0; i < n && i < SHOW_CAUSES; i++) {
 		double p = nf_engine_probability(e, order[i]);
 		int fill = (int)lround(p * BAR);
@@ -134,8 +139,12 @@ void render_result(FILE *out, nf_engine *e, bool color, bool miles)
 		bar[k] = '\0';
 		char b[8];
 		fprintf(out, "  %zu. %-48.48s %s %4s\n", i + 1, nf_kb_condition_name(kb, order[i]), bar, render_percent(p, b, sizeof b));
-		print_reasons(out, e, order[i], miles);
+		estimated += print_reasons(out, e, order[i], miles);
 	}
+	if (estimated)
+		fprintf(out, "  %s(x2.0) is how far an answer moved the odds; \"estimate\" marks a figure that is the "
+			     "knowledge base's judgement, not a study's measurement.%s\n",
+			dim, off);
 
 	fprintf(out, "\n%sWhat to do%s\n", bold, off);
 	size_t shown = 0;

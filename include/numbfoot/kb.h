@@ -28,6 +28,22 @@ typedef enum nf_triage {
 } nf_triage;
 #define NF_TRIAGE_LEVELS 4
 
+/* What a number in the knowledge base rests on (docs/kb-format.md, "Sources"), weakest first, so
+ * that the weaker of two kinds is the smaller. */
+typedef enum nf_evidence {
+	NF_EV_ESTIMATE = 0, /* judgement, with its reasoning and the dossier section */
+	NF_EV_DERIVED = 1,  /* arithmetic on published figures */
+	NF_EV_MEASURED = 2, /* a published figure itself */
+} nf_evidence;
+#define NF_EVIDENCE_KINDS 3
+
+/* Counts of the knowledge base's numbers (priors, finding defaults, likelihoods, triage
+ * thresholds) by what they rest on. */
+typedef struct nf_kb_evidence_counts {
+	size_t parameters;
+	size_t kind[NF_EVIDENCE_KINDS]; /* indexed by nf_evidence */
+} nf_kb_evidence_counts;
+
 /* Upper bounds the loader enforces; they size fixed arrays in the engine. */
 #define NF_MAX_CONDITIONS 64
 #define NF_MAX_FINDINGS 256
@@ -65,6 +81,12 @@ NF_API const char *nf_triage_id(nf_triage t);
 NF_API int nf_triage_from_id(const char *id); /* -1 if unknown */
 /* Plain words for a runner. */
 NF_API const char *nf_triage_words(nf_triage t);
+/* Evidence kinds by name ("measured", "derived", "estimate") and back. */
+NF_API const char *nf_evidence_id(nf_evidence k);
+NF_API int nf_evidence_from_id(const char *id); /* -1 if unknown */
+
+/* Sources are given as text for people: the reference keys, then the kind and its figure or
+ * reasoning ("Key 2010; Other 2011; estimate: ..."). The text lives as long as the nf_kb. */
 
 /* Conditions, indexed 0 .. nf_kb_conditions()-1. */
 NF_API size_t nf_kb_conditions(const nf_kb *kb);
@@ -102,6 +124,16 @@ NF_API int nf_kb_finding_red_flag(const nf_kb *kb, size_t f, const char **says);
 /* The likelihood of the finding under condition c as text for `kb show`, with its source. */
 NF_API size_t nf_kb_finding_describe(const nf_kb *kb, size_t f, size_t c, char *buf, size_t cap,
 				     const char **source, bool *listed);
+/* What P(answer of finding f | condition c) rests on: the kind of c's own likelihood, or of the
+ * finding's default when c has none; for a set whose entry for c leaves values to the default,
+ * the weaker of the two. */
+NF_API nf_evidence nf_kb_finding_evidence(const nf_kb *kb, size_t f, size_t c);
+
+/* Counts of numbers by kind: *all over the whole knowledge base, *likelihoods over the findings'
+ * per-condition likelihoods (not their defaults); either may be NULL. */
+NF_API void nf_kb_evidence_stats(const nf_kb *kb, nf_kb_evidence_counts *all, nf_kb_evidence_counts *likelihoods);
+/* The same for condition c: its prior and the likelihoods listed under it. */
+NF_API void nf_kb_condition_evidence(const nf_kb *kb, size_t c, nf_kb_evidence_counts *out);
 
 /* Checklist screens, indexed 0 .. nf_kb_checklists()-1. */
 NF_API size_t nf_kb_checklists(const nf_kb *kb);

@@ -68,9 +68,11 @@ static json_t *cause_json(nf_engine *e, size_t c)
 		if (fabs(r[i].weight) < 0.01)
 			break;
 		nf_engine_state(e, r[i].finding, &v);
-		json_array_append_new(reasons, json_pack("{s:s, s:o, s:f}", "finding", kb->find[r[i].finding].id,
+		/* What P(answer | this cause) rests on, so that data and judgement can be told apart. */
+		json_array_append_new(reasons, json_pack("{s:s, s:o, s:f, s:s}", "finding", kb->find[r[i].finding].id,
 							  "answer", answer_json(kb, r[i].finding, &v), "weight",
-							  r[i].weight));
+							  r[i].weight, "evidence",
+							  nf_evidence_id(kb->find[r[i].finding].evidence[c])));
 	}
 	return json_pack("{s:s, s:s, s:f, s:s, s:s, s:s, s:b, s:o}", "id", cd->id, "name", cd->name, "probability",
 			 nf_engine_probability(e, c), "level", nf_triage_id(nf_engine_condition_level(e, c)), "summary",
@@ -101,8 +103,9 @@ char *nf_engine_result_json(nf_engine *e)
 			break;
 		json_t *steps = json_array();
 		for (int s = 0; s < cd->nplan; s++)
-			json_array_append_new(steps, json_pack("{s:s, s:f, s:s}", "step", cd->plan[s].text, "weeks",
-								 cd->plan[s].weeks, "source", cd->plan[s].source));
+			json_array_append_new(steps, json_pack("{s:s, s:f, s:s, s:s}", "step", cd->plan[s].text, "weeks",
+								 cd->plan[s].weeks, "source", cd->plan[s].source->text,
+								 "evidence", nf_evidence_id(cd->plan[s].source->kind)));
 		json_array_append_new(plan, json_pack("{s:s, s:s, s:f, s:o}", "condition", cd->id, "name", cd->name,
 						      "probability", nf_engine_probability(e, c), "steps", steps));
 		for (int w = 0; w < cd->nsee; w++) {

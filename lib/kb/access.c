@@ -25,7 +25,7 @@ bool nf_kb_condition_in_vocabulary(const nf_kb *kb, size_t c) { return kb->cond[
 double nf_kb_condition_prior(const nf_kb *kb, size_t c, const char **source)
 {
 	if (source)
-		*source = kb->cond[c].prior_source;
+		*source = kb->cond[c].prior_source->text;
 	return kb->cond[c].prior;
 }
 
@@ -45,7 +45,7 @@ const char *nf_kb_condition_plan_step(const nf_kb *kb, size_t c, size_t i, doubl
 	if (weeks)
 		*weeks = s->weeks;
 	if (source)
-		*source = s->source;
+		*source = s->source->text;
 	return s->text;
 }
 
@@ -126,11 +126,23 @@ size_t nf_kb_finding_describe(const nf_kb *kb, size_t f, size_t c, char *buf, si
 	if (n >= cap)
 		n = cap - 1;
 	if (source)
-		*source = fd->source[c];
+		*source = fd->source[c]->text;
 	if (listed)
 		*listed = fd->listed[c];
 	return n;
 }
+
+nf_evidence nf_kb_finding_evidence(const nf_kb *kb, size_t f, size_t c) { return kb->find[f].evidence[c]; }
+
+void nf_kb_evidence_stats(const nf_kb *kb, nf_kb_evidence_counts *all, nf_kb_evidence_counts *likelihoods)
+{
+	if (all)
+		*all = kb->ev_all;
+	if (likelihoods)
+		*likelihoods = kb->ev_likelihoods;
+}
+
+void nf_kb_condition_evidence(const nf_kb *kb, size_t c, nf_kb_evidence_counts *out) { *out = kb->ev_condition[c]; }
 
 size_t nf_kb_checklists(const nf_kb *kb) { return (size_t)kb->nlist; }
 const char *nf_kb_checklist_id(const nf_kb *kb, size_t k) { return kb->list[k].id; }
@@ -166,6 +178,21 @@ int nf_triage_from_id(const char *id)
 {
 	for (int i = 0; i < NF_TRIAGE_LEVELS; i++)
 		if (id && !strcmp(id, triage_ids[i]))
+			return i;
+	return -1;
+}
+
+static const char *const evidence_ids[NF_EVIDENCE_KINDS] = {"estimate", "derived", "measured"};
+
+const char *nf_evidence_id(nf_evidence k)
+{
+	return (unsigned)k < NF_EVIDENCE_KINDS ? evidence_ids[k] : "unknown";
+}
+
+int nf_evidence_from_id(const char *id)
+{
+	for (int i = 0; i < NF_EVIDENCE_KINDS; i++)
+		if (id && !strcmp(id, evidence_ids[i]))
 			return i;
 	return -1;
 }

@@ -32,8 +32,22 @@ const char *kb_get_string(struct kb_ctx *cx, const char *path, json_t *obj, cons
 const char *kb_entry_id(struct kb_ctx *cx, const char *p, json_t *v);
 /* Whether key (len bytes) is a reference; references must be sorted (kb_read_references). */
 bool kb_is_reference(const nf_kb *kb, const char *key, size_t len);
-/* Checks obj.source; returns it or NULL. */
-const char *kb_check_source(struct kb_ctx *cx, const char *path, json_t *obj);
+/* The numbers an object's source stands behind, for the check that a measured source states
+ * them. Probabilities match as written ("0.56") or as a percentage ("56%"), within half a point;
+ * other numbers (weeks, an age threshold) as written. */
+struct kb_numbers {
+	int n;
+	double x[NF_MAX_VALUES + NF_MAX_RULE_TERMS];
+	bool prob;
+	bool complement; /* a two-valued distribution: either value states both */
+};
+/* Reads obj.source (source.c): kind, references that resolve, a figure for measured, a "how"
+ * for derived and estimate (an estimate's also names its dossier section), and for measured, each of
+ * nums (may be NULL) in the figure. Returns the source, owned by cx->kb, or NULL after a fault. */
+const struct nf_source *kb_read_source(struct kb_ctx *cx, const char *path, json_t *obj, const struct kb_numbers *nums);
+/* Adds a number resting on s to the counts (nothing when s is NULL). */
+void kb_count_evidence(nf_kb_evidence_counts *c, const struct nf_source *s);
+void kb_free_sources(nf_kb *kb);
 /* A probability in (0, 1) into *out; false after a fault. */
 bool kb_get_prob(struct kb_ctx *cx, const char *path, json_t *v, double *out);
 int kb_vocab_value_index(json_t *vf, const char *value);

@@ -16,7 +16,6 @@ void kb_read_rule(struct kb_ctx *cx, const char *path, json_t *r, struct nf_cond
 		return;
 	}
 	kb_only_keys(cx, path, r, keys);
-	kb_check_source(cx, path, r);
 	if (c->nrules >= NF_MAX_RULES) {
 		kb_fault(cx, path, "more than %d rules", NF_MAX_RULES);
 		return;
@@ -31,8 +30,11 @@ void kb_read_rule(struct kb_ctx *cx, const char *path, json_t *r, struct nf_cond
 	json_t *cond = json_object_get(r, "if");
 	char p[256];
 	kb_path_key(p, sizeof p, path, "if");
+	/* A measured rule's number thresholds ("weeks_since_onset >= 6") must be in its figure. */
+	struct kb_numbers nums = {0};
 	if (!json_is_object(cond) || json_object_size(cond) == 0) {
 		kb_fault(cx, p, "needs an object of finding answers");
+		kb_read_source(cx, path, r, NULL);
 		return;
 	}
 	const char *k;
@@ -58,6 +60,7 @@ void kb_read_rule(struct kb_ctx *cx, const char *path, json_t *r, struct nf_cond
 			if (json_is_object(v) && json_object_size(v) == 1 && (json_is_number(ge) || json_is_number(lt))) {
 				t->op = ge ? NF_OP_GE : NF_OP_LT;
 				t->x = json_number_value(ge ? ge : lt);
+				nums.x[nums.n++] = t->x;
 			} else {
 				kb_fault(cx, pk, "a number condition is {\">=\": x} or {\"<\": x}");
 				continue;
@@ -77,6 +80,7 @@ void kb_read_rule(struct kb_ctx *cx, const char *path, json_t *r, struct nf_cond
 		rule->nterms++;
 		cx->kb->find[fi].rule_conds |= UINT64_C(1) << (c - cx->kb->cond);
 	}
+	kb_read_source(cx, path, r, &nums);
 	c->nrules++;
 }
 
@@ -98,10 +102,14 @@ void kb_read_condition(struct kb_ctx *cx, const char *path, json_t *o, struct nf
 	} else {
 		static const char *const pk[] = {"p", "source", NULL};
 		char pp[280];
+		struct kb_numbers nums = {.n = 1, .prob = true};
 		kb_only_keys(cx, p, prior, pk);
 		kb_path_key(pp, sizeof pp, p, "p");
-		kb_get_prob(cx, pp, json_object_get(prior, "p"), &c->prior);
-		c->prior_source = kb_check_source(cx, p, prior);
+		bool ok = kb_get_prob(cx, pp, json_object_get(prior, "p"), &c->prior);
+		nums.x[0] = c->prior;
+		c->prior_source = kb_read_source(cx, p, prior, ok ? &nums : NULL);
+		kb_count_evidence(&cx->kb->ev_all, c->prior_source);
+		kb_count_evidence(&cx->kb->ev_condition[c - cx->kb->cond], c->prior_source);
 	}
 	const char *tr = kb_get_string(cx, path, o, "triage", true);
 	int lvl = nf_triage_from_id(tr);
@@ -148,7 +156,6 @@ void kb_read_condition(struct kb_ctx *cx, const char *path, json_t *o, struct nf
 				continue;
 			struct nf_plan_step *st = &c->plan[c->nplan++];
 			st->text = kb_get_string(cx, pi, v, "step", true);
-			st->source = kb_check_source(cx, pi, v);
 			json_t *w = json_object_get(v, "weeks");
 			if (!json_is_number(w) || json_number_value(w) < 0 || json_number_value(w) > 104) {
 				char pw[300];
@@ -157,6 +164,9 @@ void kb_read_condition(struct kb_ctx *cx, const char *path, json_t *o, struct nf
 			} else {
 				st->weeks = json_number_value(w);
 			}
+			/* A measured step's weeks must be in its figure; 0 ("now") states no number. */
+			struct kb_numbers nums = {.n = st->weeks > 0, .x = {st->weeks}};
+			st->source = kb_read_source(cx, pi, v, &nums);
 		}
 	}
 	/* "escalate" is read once the findings are known (build()). */

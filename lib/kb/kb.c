@@ -24,12 +24,14 @@ void nf_kb_free(nf_kb *kb)
 			free(kb->find[i].lq);
 			free(kb->find[i].h);
 			free(kb->find[i].source);
+			free(kb->find[i].evidence);
 			free(kb->find[i].listed);
 		}
 		free(kb->find);
 	}
 	free(kb->list);
 	free(kb->ref);
+	kb_free_sources(kb);
 	json_decref(kb->vocab_root);
 	json_decref(kb->kb_root);
 	free(kb);
@@ -154,8 +156,9 @@ static nf_kb *build(struct kb_ctx *cx, const char *vocab, const char *vocab_name
 		fd->lq = calloc((size_t)kb->ncond, sizeof *fd->lq);
 		fd->h = calloc((size_t)kb->ncond, sizeof *fd->h);
 		fd->source = calloc((size_t)kb->ncond, sizeof *fd->source);
+		fd->evidence = calloc((size_t)kb->ncond, sizeof *fd->evidence);
 		fd->listed = calloc((size_t)kb->ncond, sizeof *fd->listed);
-		if (!fd->p || !fd->lp || !fd->lq || !fd->h || !fd->source || !fd->listed)
+		if (!fd->p || !fd->lp || !fd->lq || !fd->h || !fd->source || !fd->evidence || !fd->listed)
 			goto out_nomem;
 	}
 	json_t *fobj[NF_MAX_FINDINGS] = {NULL};

@@ -17,6 +17,19 @@
 #define NF_MAX_RULES 8
 #define NF_MAX_SEE 6
 #define NF_MAX_PLAN 10
+#define NF_MAX_SOURCE_REFS 8
+
+/* A structured source (docs/kb-format.md, "Sources"). Strings point into the jansson tree except
+ * text, which is rendered once for people ("Key; Other; estimate: ...") and freed with the nf_kb;
+ * next chains every source the nf_kb owns. */
+struct nf_source {
+	nf_evidence kind;
+	int nrefs;
+	const char *ref[NF_MAX_SOURCE_REFS];
+	const char *figure, *how; /* NULL when absent */
+	const char *text;
+	struct nf_source *next;
+};
 
 enum nf_rule_op { NF_OP_EQ, NF_OP_GE, NF_OP_LT };
 
@@ -35,11 +48,12 @@ struct nf_rule {
 struct nf_plan_step {
 	const char *text;
 	double weeks;
-	const char *source;
+	const struct nf_source *source;
 };
 
 struct nf_condition {
-	const char *id, *name, *summary, *icd10, *prior_source;
+	const char *id, *name, *summary, *icd10;
+	const struct nf_source *prior_source;
 	double prior;
 	nf_triage triage;
 	bool in_vocab;
@@ -70,7 +84,8 @@ struct nf_finding {
 	/* Entropy of the answer given each condition (nats): [c][0] for bool, enum and number; for a
 	 * set, [c][v] of value v's yes/no. The engine's look-ahead needs these every step. */
 	double (*h)[NF_MAX_VALUES];
-	const char **source;         /* per condition */
+	const struct nf_source **source; /* per condition */
+	nf_evidence *evidence;       /* per condition: what P(answer | condition) rests on */
 	bool *listed;                /* per condition: has its own likelihood */
 	uint64_t rule_conds;         /* bit c: condition c has an escalation rule on this finding */
 	int checklist;               /* -1 if asked alone */
@@ -97,6 +112,10 @@ struct nf_kb {
 	} *ref; /* sorted by key */
 	double threshold[NF_TRIAGE_LEVELS];
 	double log_prior[NF_MAX_CONDITIONS]; /* normalised */
+	struct nf_source *sources; /* every source read, owned */
+	/* Numbers by the kind of their source: all, the findings' per-condition likelihoods, and per
+	 * condition (its prior and the likelihoods under it). */
+	nf_kb_evidence_counts ev_all, ev_likelihoods, ev_condition[NF_MAX_CONDITIONS];
 };
 
 /* Faults found while checking a JSON text, each placed as "NAME:LINE: KEY: message" and passed to

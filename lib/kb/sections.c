@@ -36,8 +36,10 @@ void kb_read_triage(struct kb_ctx *cx, json_t *t)
 			static const char *const pk[] = {"p", "source", NULL};
 			kb_only_keys(cx, p, o, pk);
 			kb_path_key(pp, sizeof pp, p, "p");
-			kb_get_prob(cx, pp, json_object_get(o, "p"), &kb->threshold[l]);
-			kb_check_source(cx, p, o);
+			struct kb_numbers nums = {.n = 1, .prob = true};
+			bool ok = kb_get_prob(cx, pp, json_object_get(o, "p"), &kb->threshold[l]);
+			nums.x[0] = kb->threshold[l];
+			kb_count_evidence(&kb->ev_all, kb_read_source(cx, p, o, ok ? &nums : NULL));
 		}
 	}
 	json_t *rf = json_object_get(t, "red_flags");
@@ -54,7 +56,7 @@ void kb_read_triage(struct kb_ctx *cx, json_t *t)
 		snprintf(p, sizeof p, "triage.red_flags[%zu]", i);
 		if (!kb_object(cx, p, v, rk))
 			continue;
-		kb_check_source(cx, p, v);
+		kb_read_source(cx, p, v, NULL);
 		const char *fid = kb_get_string(cx, p, v, "finding", true);
 		const char *lvl = kb_get_string(cx, p, v, "level", true);
 		const char *says = kb_get_string(cx, p, v, "says", true);

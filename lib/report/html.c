@@ -82,6 +82,7 @@ static void page_one(FILE *f, const struct rp_doc *d)
 	}
 	fputs("<h2>Most likely causes, with the answers that moved each</h2>\n<ol class=\"causes\">\n", f);
 	json_t *r;
+	int estimated = 0;
 	json_array_foreach(json_object_get(d->result, "ranking"), i, r)
 	{
 		if (i >= 5)
@@ -109,12 +110,17 @@ static void page_one(FILE *f, const struct rp_doc *d)
 			esc(f, nf_kb_finding_means(kb, (size_t)fi));
 			fputs(": ", f);
 			esc(f, ans);
-			fprintf(f, " (likelihood ratio %.2g)%s</li>", exp(w),
+			bool est = rp_reason_is_estimate(d, r, x);
+			estimated += est;
+			fprintf(f, " (likelihood ratio %.2g%s)%s</li>", exp(w), est ? ", <span class=\"estimate\">estimate</span>" : "",
 				rp_is_derived(d, fid) ? " <span class=\"derived\">from the journal</span>" : "");
 		}
 		fputs("</ul></li>\n", f);
 	}
-	fputs("</ol>\n<h2>Warning signs asked, and the answers</h2>\n<ul>\n", f);
+	fputs("</ol>\n", f);
+	if (estimated)
+		fputs("<p class=\"legend\">" RP_ESTIMATE_LEGEND "</p>\n", f);
+	fputs("<h2>Warning signs asked, and the answers</h2>\n<ul>\n", f);
 	json_t *answers = json_object_get(d->result, "answers");
 	int asked = 0;
 	for (size_t fi = 0; fi < nf_kb_findings(kb); fi++) {
@@ -326,6 +332,7 @@ nf_err rp_write_html(const struct rp_doc *d, const char *path, nf_error *err)
 	      ".bar{display:inline-block;width:8em;height:.6em;background:#e0e0e6}"
 	      ".bar span{display:block;height:100%;background:#386bb0}\n"
 	      ".derived{font-size:.8em;background:#eef3fa;border:1px solid #9bb4d6;padding:0 .3em}\n"
+	      ".estimate{font-style:italic}.legend{font-size:.85em;color:#444}\n"
 	      "table{border-collapse:collapse;font-size:.85em}td,th{border-bottom:1px solid #ddd;padding:.2em .5em;"
 	      "text-align:left}\n"
 	      "figure{margin:1em 0}figure svg{max-width:100%;height:auto}.refs{font-size:.8em}\n"

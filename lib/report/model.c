@@ -97,6 +97,16 @@ const char *rp_evidence(const struct rp_doc *d, const char *id)
 	return x ? x->evidence : NULL;
 }
 
+bool rp_reason_is_estimate(const struct rp_doc *d, json_t *cause, json_t *reason)
+{
+	const char *ev = json_string_value(json_object_get(reason, "evidence"));
+	if (ev)
+		return !strcmp(ev, "estimate");
+	int c = nf_kb_condition_index(d->kb, json_string_value(json_object_get(cause, "id")));
+	int f = nf_kb_finding_index(d->kb, json_string_value(json_object_get(reason, "finding")));
+	return c < 0 || f < 0 || nf_kb_finding_evidence(d->kb, (size_t)f, (size_t)c) == NF_EV_ESTIMATE;
+}
+
 const char *rp_gear_name(const struct rp_doc *d, int64_t id)
 {
 	size_t n;

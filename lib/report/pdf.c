@@ -155,6 +155,7 @@ static void page_one(struct pg *p)
 	heading(p, "Most likely causes, with the answers that moved each");
 	json_t *rank = json_object_get(d->result, "ranking"), *r;
 	size_t i;
+	int estimated = 0;
 	json_array_foreach(rank, i, r)
 	{
 		double prob = json_number_value(json_object_get(r, "probability"));
@@ -184,13 +185,17 @@ static void page_one(struct pg *p)
 				continue;
 			char ans[256];
 			rp_answer_text(d, fid, json_object_get(x, "answer"), ans, sizeof ans);
-			snprintf(b, sizeof b, "%s %s: %s (likelihood ratio %.2g)%s", w > 0 ? "raised by" : "lowered by",
-				 nf_kb_finding_means(kb, (size_t)f), ans, exp(w),
+			bool est = rp_reason_is_estimate(d, r, x);
+			estimated += est;
+			snprintf(b, sizeof b, "%s %s: %s (likelihood ratio %.2g%s)%s", w > 0 ? "raised by" : "lowered by",
+				 nf_kb_finding_means(kb, (size_t)f), ans, exp(w), est ? ", estimate" : "",
 				 rp_is_derived(d, fid) ? " [journal]" : "");
 			para(p, b, 8.5, false, 14, 1);
 		}
 		p->y += 4;
 	}
+	if (estimated)
+		para(p, RP_ESTIMATE_LEGEND, 8, false, 0, 4);
 
 	heading(p, "Warning signs asked, and the answers");
 	json_t *answers = json_object_get(d->result, "answers");

@@ -52,6 +52,13 @@ const char *rp_unit(const struct rp_doc *d);
 bool rp_is_derived(const struct rp_doc *d, const char *id);
 /* Evidence of a derived finding, or NULL. */
 const char *rp_evidence(const struct rp_doc *d, const char *id);
+/* Whether a reason of cause (a ranking entry of d->result) rests on an estimate: its "evidence",
+ * or for a result saved before reasons carried one, the knowledge base's kind for it now. */
+bool rp_reason_is_estimate(const struct rp_doc *d, json_t *cause, json_t *reason);
+/* The one line that says what the estimate mark means. */
+#define RP_ESTIMATE_LEGEND                                                                                          \
+	"\"estimate\" marks an answer whose likelihood under that cause is the knowledge base's judgement, not a " \
+	"study's measurement; the others rest on published figures."
 
 /* Nickname of gear id, or "". */
 const char *rp_gear_name(const struct rp_doc *d, int64_t id);

@@ -258,6 +258,66 @@ static void unwritable_path(void **state)
 	nf_journal_close(j);
 }
 
+/* The HTML report of a new journal called name holding one finished assessment with this result;
+ * the caller frees it. */
+static char *report_of_saved(const char *name, const char *result)
+{
+	nf_journal *j = tj_open(tj_path(name));
+	nf_error err = {0};
+	char file[64];
+	assert_int_equal(nf_journal_add_assessment(j, "2026-02-01T10:00:00Z", "{\"answers\": {}, \"derived\": []}", result,
+						   true, NULL, &err),
+			 NF_OK);
+	snprintf(file, sizeof file, "%s.html", name);
+	write_ok(j, NF_REPORT_HTML, out_path(file));
+	nf_journal_close(j);
+	size_t n;
+	return slurp(out_path(file), &n);
+}
+
+/* The line of an HTML text that contains what, as a new string. */
+static char *line_with(const char *text, const char *what)
+{
+	const char *at = strstr(text, what);
+	assert_non_null(at);
+	const char *a = at, *b = at;
+	while (a > text && a[-1] != '\n' && strncmp(a, "<li>", 4))
+		a--;
+	while (*b && *b != '\n' && strncmp(b, "</li>", 5))
+		b++;
+	return strndup(a, (size_t)(b - a));
+}
+
+static void estimated_reasons_are_marked(void **state)
+{
+	(void)state;
+	/* One reason says it is measured, one says estimate, and two come from a result saved before
+	 * reasons carried their kind: the knowledge base's kind is used (leg_tightness under cecs is an
+	 * estimate, side under iliac_endofibrosis is measured). */
+	const char *result =
+		"{\"triage\": {\"level\": \"routine\", \"words\": \"Routine.\"}, \"ranking\": ["
+		"{\"id\": \"cecs\", \"name\": \"Cause one\", \"probability\": 0.6, \"reasons\": ["
+		"{\"finding\": \"worse_with_pace\", \"answer\": true, \"weight\": 1.2, \"evidence\": \"measured\"},"
+		"{\"finding\": \"calf_cramp\", \"answer\": true, \"weight\": 0.9, \"evidence\": \"estimate\"},"
+		"{\"finding\": \"leg_tightness\", \"answer\": true, \"weight\": 0.7}]},"
+		"{\"id\": \"iliac_endofibrosis\", \"name\": \"Cause two\", \"probability\": 0.3, \"reasons\": ["
+		"{\"finding\": \"side\", \"answer\": \"one\", \"weight\": 0.4}]}],"
+		" \"plan\": [], \"see\": [\"gp\"], \"answers\": {}}";
+	char *b = report_of_saved("marks", result);
+	const char *ids[] = {"worse_with_pace", "calf_cramp", "leg_tightness", "side"};
+	const bool tagged[] = {false, true, true, false};
+	for (int i = 0; i < 4; i++) {
+		int f = nf_kb_finding_index(kb, ids[i]);
+		assert_true(f >= 0);
+		char *li = line_with(b, nf_kb_finding_means(kb, (size_t)f));
+		if ((strstr(li, "<span class=\"estimate\">estimate</span>") != NULL) != tagged[i])
+			fail_msg("reason %d %s tagged: %s", i, tagged[i] ? "not" : "wrongly", li);
+		free(li);
+	}
+	assert_non_null(strstr(b, "<p class=\"legend\">"));
+	free(b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -266,6 +326,7 @@ int main(void)
 		cmocka_unit_test(filled_journal_html),
 		cmocka_unit_test(same_journal_same_bytes),
 		cmocka_unit_test(saved_assessment_is_used),
+		cmocka_unit_test(estimated_reasons_are_marked),
 		cmocka_unit_test(unfinished_is_not_the_headline),
 		cmocka_unit_test(unwritable_path),
 	};

@@ -139,6 +139,12 @@ const tests = [
     assert(/self_care/.test(tri), 'triage ' + tri);
     assert(await page.$eval('#r-disclaimer', (e) => /diagnos/.test(e.textContent)), 'no disclaimer');
     assert(await page.$eval('#banner', (e) => e.hidden), 'emergency banner shown for a self-care result');
+    // Reasons resting on an estimate are tagged, and the tag is explained once.
+    const tagged = await page.$$eval('#r-causes .reasons li.estimate', (x) => x.map((e) => e.textContent));
+    assert(tagged.length > 0 && tagged.every((t) => /, estimate\)/.test(t)), 'estimated reasons not tagged: ' + tagged.slice(0, 2));
+    const plain = await page.$$eval('#r-causes .reasons li:not(.estimate)', (x) => x.map((e) => e.textContent));
+    assert(plain.every((t) => !/estimate/.test(t)), 'a reason from data is tagged as an estimate: ' + plain);
+    assert(await page.$eval('#r-evidence', (e) => !e.hidden && /judgement/.test(e.textContent)), 'no legend for the estimate tag');
     await shot(page, 'result');
     // Back from the result returns to the last question with its answer kept.
     await page.click('#r-back');

@@ -289,6 +289,7 @@
 
     const causes = $('r-causes');
     causes.replaceChildren();
+    let estimated = 0;
     for (const c of r.ranking.slice(0, 5)) {
       const bar = el('span', {});
       bar.style.width = Math.max(0.5, c.probability * 100).toFixed(1) + '%';
@@ -296,9 +297,13 @@
       for (const why of c.reasons.slice(0, 3)) {
         const f = state.byId[why.finding];
         const factor = Math.exp(Math.abs(why.weight));
+        // Judgement and data apart: a reason whose likelihood is an estimate says so.
+        const est = why.evidence === 'estimate';
+        if (est) estimated++;
         reasons.append(el('li', {
+          class: est ? 'estimate' : null,
           text: (why.weight >= 0 ? 'raised by ' : 'lowered by ') + (f ? f.means : why.finding) + ': ' +
-            answerWords(why.finding, why.answer) + ' (\u00d7' + factor.toFixed(1) + ')' +
+            answerWords(why.finding, why.answer) + ' (\u00d7' + factor.toFixed(1) + (est ? ', estimate' : '') + ')' +
             (state.derived[why.finding] ? ', from your journal' : ''),
         }));
       }
@@ -308,6 +313,7 @@
         el('p', { class: 'help', text: c.summary }),
         reasons.childElementCount ? reasons : null));
     }
+    $('r-evidence').hidden = !estimated;
 
     const plan = $('r-plan');
     plan.replaceChildren();
