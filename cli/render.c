@@ -94,9 +94,12 @@ void render_result(FILE *out, nf_engine *e, bool color, bool miles)
 	const char *bold = color ? "\033[1m" : "", *dim = color ? "\033[2m" : "";
 
 	fprintf(out, "\n%s  %s  %s\n", on, adv.headline, off);
-	if (ti.red_flag >= 0) {
-		const char *says;
+	/* A warning sign explains the level only when it set it; a more urgent level from the
+	 * probabilities is explained by the causes that carry it, and the sign is still named. */
+	const char *says = NULL;
+	if (ti.red_flag >= 0)
 		nf_kb_finding_red_flag(kb, (size_t)ti.red_flag, &says);
+	if (says && ti.red_flag_level == ti.level) {
 		fprintf(out, "Why: you answered yes to a warning sign. %s\n", says);
 	} else if (ti.level > NF_SELF_CARE) {
 		/* Name the causes that carry the level, so the reason can be checked against the ranking. */
@@ -112,6 +115,8 @@ void render_result(FILE *out, nf_engine *e, bool color, bool miles)
 			named++;
 		}
 		fprintf(out, "%s.\n", named ? ")" : "");
+		if (says)
+			fprintf(out, "Warning sign: %s\n", says);
 	}
 	/* Warning signs never asked (the interview was stopped, or a case file is silent on them):
 	 * the triage cannot speak for them, so list them. */
