@@ -74,7 +74,8 @@ static void plan_of(nf_engine *e, size_t c, nf_triage overall, const char *skip,
 		p->step[p->nsteps++] = (nf_step){st->text, st->weeks, st->source, NF_STEP_SELF_CARE};
 	}
 	if (cd->safety_net)
-		p->step[p->nsteps++] = (nf_step){cd->safety_net, 0, cd->safety_net_source, NF_STEP_SAFETY_NET};
+		p->step[p->nsteps++] =
+		    (nf_step){cd->safety_net, 0, cd->safety_net_source, NF_STEP_SAFETY_NET};
 }
 
 /* The engine's own first step for a level, when the knowledge base's would not do: a cause
@@ -84,7 +85,8 @@ static void own_first(nf_advice *a)
 	const char *who = a->nsee ? nf_kb_see_words(a->see[0]) : "a doctor";
 	if (a->level == NF_EMERGENCY)
 		snprintf(a->first_text, sizeof a->first_text,
-			 "Stop and call emergency services now, or have someone take you to the emergency department. "
+			 "Stop and call emergency services now, or have someone take you to the emergency "
+			 "department. "
 			 "Do not drive yourself.");
 	else
 		snprintf(a->first_text, sizeof a->first_text,
@@ -97,9 +99,10 @@ static void headline(nf_advice *a)
 	const char *who = a->nsee ? nf_kb_see_words(a->see[0]) : "a doctor";
 	switch (a->level) {
 	case NF_EMERGENCY:
-		snprintf(a->headline, sizeof a->headline,
-			 "Emergency: call emergency services or go to an emergency department now. Do not drive "
-			 "yourself.");
+		snprintf(
+		    a->headline, sizeof a->headline,
+		    "Emergency: call emergency services or go to an emergency department now. Do not drive "
+		    "yourself.");
 		break;
 	case NF_URGENT:
 		snprintf(a->headline, sizeof a->headline,
@@ -109,10 +112,11 @@ static void headline(nf_advice *a)
 		snprintf(a->headline, sizeof a->headline, "Routine: book %s in the coming weeks.", who);
 		break;
 	case NF_SELF_CARE:
-		snprintf(a->headline, sizeof a->headline,
-			 "Self-care first: follow the plan, and see %s if it is not better within the time the "
-			 "plan gives.",
-			 who);
+		snprintf(
+		    a->headline, sizeof a->headline,
+		    "Self-care first: follow the plan, and see %s if it is not better within the time the "
+		    "plan gives.",
+		    who);
 		break;
 	}
 }
@@ -152,7 +156,8 @@ void nf_engine_advice(nf_engine *e, nf_advice *a)
 				if (step_applies(e, &cd->plan[s])) {
 					const struct nf_plan_step *st = &cd->plan[s];
 					a->first = (nf_step){st->text, st->weeks, st->source,
-							     ti.level >= NF_URGENT ? NF_STEP_ACTION : NF_STEP_SELF_CARE};
+							     ti.level >= NF_URGENT ? NF_STEP_ACTION
+										   : NF_STEP_SELF_CARE};
 					break;
 				}
 		}
@@ -178,7 +183,7 @@ void nf_engine_advice(nf_engine *e, nf_advice *a)
 			double p = nf_engine_probability(e, c);
 			nf_triage l = nf_engine_condition_level(e, c);
 			bool shown = is_carrier || (ti.level >= NF_URGENT ? l >= NF_URGENT && p >= PLAN_FLOOR
-									: i == 0 || p >= PLAN_FLOOR);
+									  : i == 0 || p >= PLAN_FLOOR);
 			if (!shown)
 				continue;
 			/* A rule for every cause gives every plan the same step: once, as the first. */

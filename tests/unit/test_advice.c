@@ -16,25 +16,30 @@ static size_t RELIEF, AGE, SIDE, COLD, WEAK;
 enum { LACES, DISC, CLOT, OTHER };
 
 static const char *const edits[][2] = {
-	{"\"escalate\": [{\"if\": {\"weak\": true, \"side\": \"both\"}, \"to\": \"urgent\", \"source\": \"Ref B\"}]",
-	 "\"escalate\": [{\"if\": {\"weak\": true, \"side\": \"both\"}, \"unless\": {\"age\": {\">=\": 60}}, \"to\": "
-	 "\"urgent\", \"step\": \"Stop running and be seen by a spinal surgeon within 48 hours.\", \"see\": "
-	 "[\"spinal_surgeon\"], \"source\": \"Ref B\"}]"},
-	{"\"red_flags\": [",
-	 "\"escalate\": [{\"if\": {\"relief\": false, \"age\": {\"<\": 40}}, \"to\": \"urgent\", \"step\": \"See a GP "
-	 "within 48 hours: it does not settle.\", \"see\": [\"gp\"], \"source\": \"Ref A\"}], \"red_flags\": ["},
-	{"\"plan\": [{\"step\": \"Loosen the laces.\", \"weeks\": 2, \"source\": \"Ref B\"}]",
-	 "\"plan\": [{\"step\": \"Loosen the laces.\", \"weeks\": 2, \"source\": \"Ref B\"}, {\"step\": \"Stop "
-	 "smoking.\", \"weeks\": 0, \"when\": {\"relief\": true}, \"source\": \"Ref A\"}], \"safety_net\": {\"step\": "
-	 "\"Get care now if the foot goes cold.\", \"source\": \"Ref A\"}"},
-	{"\"says\": \"New weakness needs a doctor soon.\",",
-	 "\"says\": \"New weakness needs a doctor soon.\", \"step\": \"Stop running and be seen by a neurologist "
-	 "within 48 hours.\", \"see\": [\"neurologist\"],"},
+    {"\"escalate\": [{\"if\": {\"weak\": true, \"side\": \"both\"}, \"to\": \"urgent\", \"source\": \"Ref "
+     "B\"}]",
+     "\"escalate\": [{\"if\": {\"weak\": true, \"side\": \"both\"}, \"unless\": {\"age\": {\">=\": 60}}, "
+     "\"to\": "
+     "\"urgent\", \"step\": \"Stop running and be seen by a spinal surgeon within 48 hours.\", \"see\": "
+     "[\"spinal_surgeon\"], \"source\": \"Ref B\"}]"},
+    {"\"red_flags\": [",
+     "\"escalate\": [{\"if\": {\"relief\": false, \"age\": {\"<\": 40}}, \"to\": \"urgent\", \"step\": \"See "
+     "a GP "
+     "within 48 hours: it does not settle.\", \"see\": [\"gp\"], \"source\": \"Ref A\"}], \"red_flags\": ["},
+    {"\"plan\": [{\"step\": \"Loosen the laces.\", \"weeks\": 2, \"source\": \"Ref B\"}]",
+     "\"plan\": [{\"step\": \"Loosen the laces.\", \"weeks\": 2, \"source\": \"Ref B\"}, {\"step\": \"Stop "
+     "smoking.\", \"weeks\": 0, \"when\": {\"relief\": true}, \"source\": \"Ref A\"}], \"safety_net\": "
+     "{\"step\": "
+     "\"Get care now if the foot goes cold.\", \"source\": \"Ref A\"}"},
+    {"\"says\": \"New weakness needs a doctor soon.\",",
+     "\"says\": \"New weakness needs a doctor soon.\", \"step\": \"Stop running and be seen by a neurologist "
+     "within 48 hours.\", \"see\": [\"neurologist\"],"},
 };
 
 static int setup(void **state)
 {
-	char *vocab = fixture_text("tests/unit/data/vocab.json"), *text = fixture_text("tests/unit/data/kb.json");
+	char *vocab = fixture_text("tests/unit/data/vocab.json"),
+	     *text = fixture_text("tests/unit/data/kb.json");
 	for (size_t i = 0; text && i < sizeof edits / sizeof *edits; i++) {
 		char *next = replace_once(text, edits[i][0], edits[i][1]);
 		free(text);
@@ -218,12 +223,12 @@ static void test_rule_step_and_see(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_unless_blocks_only_when_answered),
-		cmocka_unit_test(test_rule_for_every_cause_leads_the_advice),
-		cmocka_unit_test(test_when_and_safety_net),
-		cmocka_unit_test(test_emergency_goes_first),
-		cmocka_unit_test(test_warning_sign_speaks_for_itself),
-		cmocka_unit_test(test_rule_step_and_see),
+	    cmocka_unit_test(test_unless_blocks_only_when_answered),
+	    cmocka_unit_test(test_rule_for_every_cause_leads_the_advice),
+	    cmocka_unit_test(test_when_and_safety_net),
+	    cmocka_unit_test(test_emergency_goes_first),
+	    cmocka_unit_test(test_warning_sign_speaks_for_itself),
+	    cmocka_unit_test(test_rule_step_and_see),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -51,18 +51,26 @@ static void set(nf_engine *e, const char *id, const char *value)
 	assert_int_equal(nf_engine_answer(e, (size_t)f, &v, NULL), NF_OK);
 }
 
+/* A story: answers as pairs of finding ID and value. */
+typedef const char *const story[][2];
+#define TELL(e, s) tell(e, s, sizeof s / sizeof *s)
+static void tell(nf_engine *e, story s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		set(e, s[i][0], s[i][1]);
+}
+
 /* A young runner whose dorsal numbness comes with tight laces and goes within minutes of
  * loosening them: the commonest benign story. */
+static story laces = {
+	{"age", "27"},		 {"location", "dorsum"},	     {"side", "one"},
+	{"laces_tight", "true"}, {"relief_loosening", "true"}, {"resolves_on_stopping", "true"},
+	{"resolve_minutes", "2"}, {"at_rest", "false"},
+};
+
 static void laces_story(nf_engine *e)
 {
-	set(e, "age", "27");
-	set(e, "location", "dorsum");
-	set(e, "side", "one");
-	set(e, "laces_tight", "true");
-	set(e, "relief_loosening", "true");
-	set(e, "resolves_on_stopping", "true");
-	set(e, "resolve_minutes", "2");
-	set(e, "at_rest", "false");
+	TELL(e, laces);
 }
 
 static void test_laces_stay_self_care(void **state)
@@ -193,24 +201,17 @@ static void test_warning_screens_first(void **state)
 /* A warning stroke (TIA) that cleared within 20 minutes, with no warning-sign answer: the stroke
  * likelihoods must cover it (dossier §3.22.3: emergency even when resolved). With the new one-sided
  * question answered, it is an emergency against a strong benign story too. */
-static void tia_story(nf_engine *e)
-{
-	set(e, "age", "62");
-	set(e, "smoker", "true");
-	set(e, "side", "one");
-	set(e, "hands_too", "true");
-	set(e, "location", "whole_foot");
-	set(e, "resolves_on_stopping", "true");
-	set(e, "resolve_minutes", "20");
-	set(e, "at_rest", "false");
-	set(e, "weeks_since_onset", "0");
-}
+static story tia = {
+	{"age", "62"},		   {"smoker", "true"},		  {"side", "one"},
+	{"hands_too", "true"},	   {"location", "whole_foot"},	  {"resolves_on_stopping", "true"},
+	{"resolve_minutes", "20"}, {"at_rest", "false"},	  {"weeks_since_onset", "0"},
+};
 
 static void test_tia_that_has_passed(void **state)
 {
 	nf_engine *e = fresh();
 	size_t top;
-	tia_story(e);
+	TELL(e, tia);
 	assert_int_equal(level_of(e), NF_EMERGENCY);
 	nf_engine_ranking(e, &top, 1);
 	assert_string_equal(nf_kb_condition_id(kb, top), "stroke");
@@ -230,14 +231,14 @@ static void test_tia_that_has_passed(void **state)
 /* Numbness that began on a run and has not come back hours later is at least urgent, also under a
  * strong shoe story; with a tight leg it is an emergency. Months of identical episodes that settle
  * the same day are not (dossier §3.14, §3.22.4, §7). */
+static story tight_leg = {
+	{"age", "24"},		     {"location", "dorsum"},	     {"side", "both"},
+	{"leg_tightness", "true"}, {"onset_consistent", "true"}, {"resolve_minutes", "75"},
+};
+
 static void leg_story(nf_engine *e, const char *weeks)
 {
-	set(e, "age", "24");
-	set(e, "location", "dorsum");
-	set(e, "side", "both");
-	set(e, "leg_tightness", "true");
-	set(e, "onset_consistent", "true");
-	set(e, "resolve_minutes", "75");
+	TELL(e, tight_leg);
 	if (weeks)
 		set(e, "weeks_since_onset", weeks);
 }
@@ -294,14 +295,12 @@ static void test_pad_advice_agrees(void **state)
 {
 	nf_engine *e = fresh();
 	nf_advice a;
-	set(e, "age", "68");
-	set(e, "smoker", "true");
-	set(e, "location", "lower_leg");
-	set(e, "calf_claudication", "true");
-	set(e, "onset_consistent", "true");
-	set(e, "resolves_on_stopping", "true");
-	set(e, "resolve_minutes", "5");
-	set(e, "at_rest", "false");
+	static story pad = {
+		{"age", "68"},		      {"smoker", "true"},		 {"location", "lower_leg"},
+		{"calf_claudication", "true"}, {"onset_consistent", "true"}, {"resolves_on_stopping", "true"},
+		{"resolve_minutes", "5"},     {"at_rest", "false"},
+	};
+	TELL(e, pad);
 	nf_engine_advice(e, &a);
 	assert_int_equal(a.level, NF_ROUTINE);
 	assert_string_equal(nf_kb_condition_id(kb, a.plan[0].condition), "pad");
