@@ -91,14 +91,19 @@ void render_result(FILE *out, nf_engine *e, bool color, bool miles)
 {
 	const nf_kb *kb = nf_engine_kb(e);
 	nf_triage_info ti;
+	nf_advice adv;
 	nf_engine_triage(e, &ti);
+	nf_engine_advice(e, &adv);
 	const char *on = color ? level_color(ti.level) : "", *off = color ? "\033[0m" : "";
 	const char *bold = color ? "\033[1m" : "", *dim = color ? "\033[2m" : "";
 
-	fprintf(out, "\n%s  %s  %s\n", on, nf_triage_words(ti.level), off);
-	if (ti.red_flag >= 0) {
-		const char *says;
+	fprintf(out, "\n%s  %s  %s\n", on, adv.headline, off);
+	/* A warning sign explains the level only when it set it; a more urgent level from the
+	 * probabilities is explained by the causes that carry it, and the sign is still named. */
+	const char *says = NULL;
+	if (ti.red_flag >= 0)
 		nf_kb_finding_red_flag(kb, (size_t)ti.red_flag, &says);
+	if (says && ti.red_flag_level == ti.level) {
 		fprintf(out, "Why: you answered yes to a warning sign. %s\n", says);
 	} else if (ti.level > NF_SELF_CARE) {
 		/* Name the causes that carry the level, so the reason can be checked against the ranking. */
@@ -114,6 +119,8 @@ void render_result(FILE *out, nf_engine *e, bool color, bool miles)
 			named++;
 		}
 		fprintf(out, "%s.\n", named ? ")" : "");
+		if (says)
+			fprintf(out, "Warning sign: %s\n", says);
 	}
 	/* Warning signs never asked (the interview was stopped, or a case file is silent on them):
 	 * the triage cannot speak for them, so list them. */
@@ -147,38 +154,27 @@ void render_result(FILE *out, nf_engine *e, bool color, bool miles)
 			dim, off);
 
 	fprintf(out, "\n%sWhat to do%s\n", bold, off);
-	size_t shown = 0;
-	const char *whom[16];
-	size_t nwhom = 0;
-	if (ti.level == NF_EMERGENCY)
-		whom[nwhom++] = "emergency_department";
-	for (size_t i = 0; i < n && shown < 3; i++) {
-		size_t c = order[i];
-		if (i > 0 && nf_engine_probability(e, c) < 0.15)
-			break;
-		fprintf(out, "  If it is %s:\n", nf_kb_condition_name(kb, c));
-		for (size_t s = 0; s < nf_kb_condition_plan_steps(kb, c); s++) {
-			double weeks;
-			const char *step = nf_kb_condition_plan_step(kb, c, s, &weeks, NULL);
-			if (weeks > 0)
-				fprintf(out, "    - %s %s(try for %g week%s)%s\n", step, dim, weeks, weeks == 1 ? "" : "s", off);
+	if (adv.first.kind == NF_STEP_ACTION)
+		fprintf(out, "  %sFirst:%s %s\n", bold, off, adv.first.text);
+	for (size_t i = 0; i < adv.nplans; i++) {
+		const nf_advice_plan *p = &adv.plan[i];
+		char b[8];
+		if (!p->nsteps)
+			continue;
+		fprintf(out, "  If it is %s (%s):\n", nf_kb_condition_name(kb, p->condition), render_percent(p->probability, b, sizeof b));
+		for (size_t s = 0; s < p->nsteps; s++) {
+			const nf_step *st = &p->step[s];
+			if (st->kind == NF_STEP_SAFETY_NET)
+				fprintf(out, "    ! %s\n", st->text);
+			else if (st->weeks > 0)
+				fprintf(out, "    - %s %s(try for %g week%s)%s\n", st->text, dim, st->weeks, st->weeks == 1 ? "" : "s", off);
 			else
-				fprintf(out, "    - %s\n", step);
+				fprintf(out, "    - %s\n", st->text);
 		}
-		const char *who[8];
-		size_t nw = nf_kb_condition_see(kb, c, who, 8);
-		for (size_t w = 0; w < nw && w < 8; w++) {
-			bool dup = false;
-			for (size_t k = 0; k < nwhom; k++)
-				dup |= !strcmp(whom[k], who[w]);
-			if (!dup && nwhom < 16)
-				whom[nwhom++] = who[w];
-		}
-		shown++;
 	}
 	fprintf(out, "\n%sWhom to see%s: ", bold, off);
-	for (size_t k = 0; k < nwhom; k++)
-		fprintf(out, "%s%s", k ? (k + 1 == nwhom ? " or " : ", ") : "", nf_kb_see_words(whom[k]));
+	for (size_t k = 0; k < adv.nsee; k++)
+		fprintf(out, "%s%s", k ? (k + 1 == adv.nsee ? " or " : ", ") : "", nf_kb_see_words(adv.see[k]));
 	fprintf(out, ".\n\n%sThis is not a diagnosis. numbfoot informs; a doctor or physiotherapist who examines "
 		     "you decides. If anything gets worse, or you notice sudden weakness, a cold pale foot, numbness "
 		     "between the legs or trouble passing urine, get emergency care.%s\n",

@@ -103,6 +103,17 @@ NF_API size_t nf_kb_condition_plan_steps(const nf_kb *kb, size_t c);
 NF_API const char *nf_kb_condition_plan_step(const nf_kb *kb, size_t c, size_t i, double *weeks,
 					    const char **source);
 
+/* The condition's safety net: the signs that would change the advice, the last step of every plan
+ * (NULL if the knowledge base gives none); *source its source. */
+NF_API const char *nf_kb_condition_safety_net(const nf_kb *kb, size_t c, const char **source);
+
+/* Escalation rules of condition c, or with c == nf_kb_conditions(kb) the rules for every cause
+ * (triage.escalate). nf_kb_rule gives rule i's level and, when the rule carries them, the first
+ * step it puts in the plan and its source; nf_kb_rule_see whom it sends to (returns how many). */
+NF_API size_t nf_kb_rules(const nf_kb *kb, size_t c);
+NF_API nf_triage nf_kb_rule(const nf_kb *kb, size_t c, size_t i, const char **step, const char **source);
+NF_API size_t nf_kb_rule_see(const nf_kb *kb, size_t c, size_t i, const char **who, size_t cap);
+
 /* Findings, indexed 0 .. nf_kb_findings()-1. */
 NF_API size_t nf_kb_findings(const nf_kb *kb);
 NF_API int nf_kb_finding_index(const nf_kb *kb, const char *id); /* -1 if unknown */
@@ -121,6 +132,10 @@ NF_API const char *nf_kb_finding_value_means(const nf_kb *kb, size_t f, size_t v
 NF_API int nf_kb_finding_value_index(const nf_kb *kb, size_t f, const char *value); /* -1 if not */
 /* Red flag: the level the finding's flagged answer sets, or -1; *says is its plain explanation. */
 NF_API int nf_kb_finding_red_flag(const nf_kb *kb, size_t f, const char **says);
+/* The first step a red flag puts in the advice (NULL if none) and whom it sends to (returns how
+ * many, 0 for no red flag). */
+NF_API const char *nf_kb_finding_red_flag_step(const nf_kb *kb, size_t f);
+NF_API size_t nf_kb_finding_red_flag_see(const nf_kb *kb, size_t f, const char **who, size_t cap);
 /* The likelihood of the finding under condition c as text for `kb show`, with its source. */
 NF_API size_t nf_kb_finding_describe(const nf_kb *kb, size_t f, size_t c, char *buf, size_t cap,
 				     const char **source, bool *listed);
@@ -139,6 +154,8 @@ NF_API void nf_kb_condition_evidence(const nf_kb *kb, size_t c, nf_kb_evidence_c
 NF_API size_t nf_kb_checklists(const nf_kb *kb);
 NF_API const char *nf_kb_checklist_id(const nf_kb *kb, size_t k);
 NF_API const char *nf_kb_checklist_title(const nf_kb *kb, size_t k);
+/* Whether checklist k is a warning-sign screen, asked before any other question. */
+NF_API bool nf_kb_checklist_red_flags(const nf_kb *kb, size_t k);
 NF_API size_t nf_kb_checklist_findings(const nf_kb *kb, size_t k, size_t *findings, size_t cap);
 NF_API int nf_kb_finding_checklist(const nf_kb *kb, size_t f); /* -1 if asked on its own */
 

@@ -49,6 +49,41 @@ const char *nf_kb_condition_plan_step(const nf_kb *kb, size_t c, size_t i, doubl
 	return s->text;
 }
 
+const char *nf_kb_condition_safety_net(const nf_kb *kb, size_t c, const char **source)
+{
+	if (source)
+		*source = kb->cond[c].safety_net_source ? kb->cond[c].safety_net_source->text : "";
+	return kb->cond[c].safety_net;
+}
+
+static const struct nf_rule *rule_at(const nf_kb *kb, size_t c, size_t i)
+{
+	return c == (size_t)kb->ncond ? &kb->global[i] : &kb->cond[c].rule[i];
+}
+
+size_t nf_kb_rules(const nf_kb *kb, size_t c)
+{
+	return (size_t)(c == (size_t)kb->ncond ? kb->nglobal : kb->cond[c].nrules);
+}
+
+nf_triage nf_kb_rule(const nf_kb *kb, size_t c, size_t i, const char **step, const char **source)
+{
+	const struct nf_rule *r = rule_at(kb, c, i);
+	if (step)
+		*step = r->step;
+	if (source)
+		*source = r->source ? r->source->text : "";
+	return r->to;
+}
+
+size_t nf_kb_rule_see(const nf_kb *kb, size_t c, size_t i, const char **who, size_t cap)
+{
+	const struct nf_rule *r = rule_at(kb, c, i);
+	for (int k = 0; k < r->nsee && (size_t)k < cap; k++)
+		who[k] = r->see[k];
+	return (size_t)r->nsee;
+}
+
 size_t nf_kb_findings(const nf_kb *kb) { return (size_t)kb->nfind; }
 
 int nf_kb_finding_index(const nf_kb *kb, const char *id)
@@ -84,6 +119,15 @@ int nf_kb_finding_red_flag(const nf_kb *kb, size_t f, const char **says)
 	if (says)
 		*says = kb->find[f].red_flag_says;
 	return kb->find[f].red_flag;
+}
+
+const char *nf_kb_finding_red_flag_step(const nf_kb *kb, size_t f) { return kb->find[f].red_flag_step; }
+
+size_t nf_kb_finding_red_flag_see(const nf_kb *kb, size_t f, const char **who, size_t cap)
+{
+	for (int k = 0; k < kb->find[f].red_flag_nsee && (size_t)k < cap; k++)
+		who[k] = kb->find[f].red_flag_see[k];
+	return (size_t)kb->find[f].red_flag_nsee;
 }
 
 int nf_kb_finding_checklist(const nf_kb *kb, size_t f) { return kb->find[f].checklist; }
@@ -147,6 +191,7 @@ void nf_kb_condition_evidence(const nf_kb *kb, size_t c, nf_kb_evidence_counts *
 size_t nf_kb_checklists(const nf_kb *kb) { return (size_t)kb->nlist; }
 const char *nf_kb_checklist_id(const nf_kb *kb, size_t k) { return kb->list[k].id; }
 const char *nf_kb_checklist_title(const nf_kb *kb, size_t k) { return kb->list[k].title; }
+bool nf_kb_checklist_red_flags(const nf_kb *kb, size_t k) { return kb->list[k].red_flags; }
 
 size_t nf_kb_checklist_findings(const nf_kb *kb, size_t k, size_t *findings, size_t cap)
 {

@@ -199,8 +199,13 @@ static nf_kb *build(struct kb_ctx *cx, const char *vocab, const char *vocab_name
 	{
 		const char *id = json_string_value(json_object_get(v, "id"));
 		int c = id ? kb_condition_by_id(kb, id) : -1;
+		if (c < 0)
+			continue;
+		char pc[40];
+		snprintf(pc, sizeof pc, "conditions[%zu]", i);
+		kb_read_plan_when(cx, pc, v, &kb->cond[c]);
 		json_t *esc = json_object_get(v, "escalate");
-		if (c < 0 || !json_is_array(esc))
+		if (!json_is_array(esc))
 			continue;
 		size_t k;
 		json_t *r;
@@ -208,7 +213,7 @@ static nf_kb *build(struct kb_ctx *cx, const char *vocab, const char *vocab_name
 		{
 			char pi[80];
 			snprintf(pi, sizeof pi, "conditions[%zu].escalate[%zu]", i, k);
-			kb_read_rule(cx, pi, r, &kb->cond[c]);
+			kb_read_rule(cx, pi, r, kb->cond[c].rule, &kb->cond[c].nrules, UINT64_C(1) << c);
 		}
 	}
 	kb_read_triage(cx, json_object_get(root, "triage"));

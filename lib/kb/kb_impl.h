@@ -14,7 +14,7 @@
 #define NF_KB_LEAK 0.05
 
 #define NF_MAX_RULE_TERMS 4
-#define NF_MAX_RULES 8
+#define NF_MAX_RULES 12
 #define NF_MAX_SEE 6
 #define NF_MAX_PLAN 10
 #define NF_MAX_SOURCE_REFS 8
@@ -39,16 +39,28 @@ struct nf_rule_term {
 	double x; /* bool 0/1, enum value index, number threshold */
 };
 
+/* An escalation rule: the level rises to `to` when every `if` term holds, unless every `unless`
+ * term holds too (an answered pattern that rules the danger out, e.g. months of identical episodes).
+ * step and see (optional) replace the condition's first step and head its list of whom to see while
+ * the rule holds, so that the advice changes with the level. */
 struct nf_rule {
-	int nterms;
+	int nterms, nunless;
 	struct nf_rule_term term[NF_MAX_RULE_TERMS];
+	struct nf_rule_term unless[NF_MAX_RULE_TERMS];
 	nf_triage to;
+	const char *step;
+	const struct nf_source *source;
+	int nsee;
+	const char *see[NF_MAX_SEE];
 };
 
+/* A plan step; with `when` terms it applies only while every one holds (answered). */
 struct nf_plan_step {
 	const char *text;
 	double weeks;
 	const struct nf_source *source;
+	int nwhen;
+	struct nf_rule_term when[NF_MAX_RULE_TERMS];
 };
 
 struct nf_condition {
@@ -63,6 +75,8 @@ struct nf_condition {
 	const char *see[NF_MAX_SEE];
 	int nplan;
 	struct nf_plan_step plan[NF_MAX_PLAN];
+	const char *safety_net; /* the last step of every plan: what changes the advice */
+	const struct nf_source *safety_net_source;
 };
 
 struct nf_finding {
@@ -92,6 +106,10 @@ struct nf_finding {
 	int red_flag;                /* level set by the flagged answer, or -1 */
 	int red_flag_value;          /* outcome index of the flagged answer */
 	const char *red_flag_says;
+	const char *red_flag_step; /* the first step when the flag sets the level */
+	const struct nf_source *red_flag_source;
+	int red_flag_nsee;
+	const char *red_flag_see[NF_MAX_SEE];
 };
 
 struct nf_checklist {
@@ -111,6 +129,8 @@ struct nf_kb {
 		const char *key, *cite;
 	} *ref; /* sorted by key */
 	double threshold[NF_TRIAGE_LEVELS];
+	int nglobal;
+	struct nf_rule global[NF_MAX_RULES]; /* triage.escalate: rules that raise every cause */
 	double log_prior[NF_MAX_CONDITIONS]; /* normalised */
 	struct nf_source *sources; /* every source read, owned */
 	/* Numbers by the kind of their source: all, the findings' per-condition likelihoods, and per

@@ -143,6 +143,13 @@ static void page_one(FILE *f, const struct rp_doc *d)
 		      "them.</b></p>\n",
 		      f);
 	fputs("<h2>The plan so far</h2>\n", f);
+	/* A saved assessment from before first steps were kept has none: its plans say it all. */
+	json_t *first = json_object_get(d->result, "first_step");
+	if (!strcmp(str(first, "kind"), "action")) {
+		fputs("<p><b>First:</b> ", f);
+		esc(f, str(first, "step"));
+		fputs("</p>\n", f);
+	}
 	json_t *pl;
 	json_array_foreach(json_object_get(d->result, "plan"), i, pl)
 	{

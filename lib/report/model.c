@@ -197,6 +197,16 @@ static nf_err gather_refs(struct rp_doc *d, nf_error *err)
 			add_source(src, s);
 		}
 	}
+	/* The advice's own steps: an escalation rule's or a warning sign's first step, safety nets. */
+	add_source(src, json_string_value(json_object_get(json_object_get(d->result, "first_step"), "source")));
+	json_t *pl;
+	json_array_foreach(json_object_get(d->result, "plan"), i, pl)
+	{
+		json_t *st;
+		size_t k;
+		json_array_foreach(json_object_get(pl, "steps"), k, st)
+			add_source(src, json_string_value(json_object_get(st, "source")));
+	}
 	for (size_t k = 0; k < nf_kb_references(d->kb); k++) {
 		const char *cite, *key = nf_kb_reference(d->kb, k, &cite);
 		json_t *x;

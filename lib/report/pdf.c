@@ -233,6 +233,13 @@ static void page_one(struct pg *p)
 		para(p, b, 8, false, 0, 2);
 
 	heading(p, "The plan so far");
+	/* A saved assessment from before first steps were kept has none: its plans say it all. */
+	json_t *first = json_object_get(d->result, "first_step");
+	const char *fk = json_string_value(json_object_get(first, "kind"));
+	if (fk && !strcmp(fk, "action")) {
+		snprintf(b, sizeof b, "First: %s", json_string_value(json_object_get(first, "step")));
+		para(p, b, 9.5, true, 0, 2);
+	}
 	json_t *plan = json_object_get(d->result, "plan"), *pl;
 	json_array_foreach(plan, i, pl)
 	{

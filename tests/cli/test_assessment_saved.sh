@@ -11,7 +11,7 @@ nfd() { nf "$@" --db "$db"; }
 NUMBFOOT_NOW=2026-03-01T10:00:00Z nfd assess < "$t/full" > "$t/a1" || fail "assess 1"
 has "$t/a1" "This assessment is kept in your journal (numbfoot report"
 # An interview whose input closes after a warning sign that calls for urgent care.
-printf '8\n?\n' | NUMBFOOT_NOW=2026-03-02T10:00:00Z nfd assess > "$t/a2" || fail "assess 2"
+printf '0\n8\n?\n' | NUMBFOOT_NOW=2026-03-02T10:00:00Z nfd assess > "$t/a2" || fail "assess 2"
 has "$t/a2" "The input ended before the last question"
 has "$t/a2" "marked not finished"
 has "$t/a2" "Urgent"

@@ -78,6 +78,22 @@ static void test_faults_are_placed(void **state)
 	expect_fault("{\"id\": \"exam_sign\"", "{\"id\": \"exam_sing\"", "\"exam_sing\" is not a finding of the vocabulary");
 	expect_fault("\"question\": \"Is the leg weak?\",", "", "findings[5]: missing \"question\"");
 	expect_fault("\"version\": 1,", "\"version\": 1,,", "k.json:2: (json)");
+	/* The advice's keys: a rule's see and unless, a step's when, a safety net, rules for every cause,
+	 * a red flag's step. */
+	expect_fault("\"to\": \"routine\", \"source\": {\"kind\": \"estimate\", \"refs\": [], \"how\": \"test rule",
+		     "\"to\": \"routine\", \"see\": [\"barber\"], \"source\": {\"kind\": \"estimate\", \"refs\": [], \"how\": \"test rule",
+		     "conditions[0].escalate[0].see[0]: not one of the professionals");
+	expect_fault("\"if\": {\"age\": {\">=\": 60}}", "\"if\": {\"age\": {\">=\": 60}}, \"unless\": {\"nope\": true}",
+		     "conditions[0].escalate[0].unless.nope: unknown finding");
+	expect_fault("{\"step\": \"Loosen the laces.\", \"weeks\": 2,",
+		     "{\"step\": \"Loosen the laces.\", \"when\": {\"side\": \"three\"}, \"weeks\": 2,",
+		     "conditions[0].plan[0].when.side: not a value of side");
+	expect_fault("\"see\": [\"podiatrist\"],", "\"see\": [\"podiatrist\"], \"safety_net\": {\"step\": \"Watch.\"},",
+		     "conditions[0].safety_net: missing \"source\"");
+	expect_fault("\"red_flags\": [", "\"escalate\": {}, \"red_flags\": [", "triage.escalate: not an array of rules");
+	expect_fault("\"says\": \"A cold white foot needs care now.\",",
+		     "\"says\": \"A cold white foot needs care now.\", \"step\": 3,",
+		     "triage.red_flags[0].step: not a non-empty string");
 }
 
 /* The structured sources: each rule of docs/kb-format.md "Sources" refused with its place. */

@@ -184,25 +184,54 @@ const tests = [
     await page.check('#q-fields input[name="stroke_signs"]');
     await page.check('#q-none');
     assert(!(await page.isChecked('#q-fields input[name="stroke_signs"]')), '"None of these" left a sign ticked');
-    await page.check('#q-fields input[name="dark_urine"]');
+    await page.check('#q-fields input[name="severe_pain_after_run"]');
     assert(!(await page.isChecked('#q-none')), 'a ticked sign left "None of these" ticked');
-    await page.uncheck('#q-fields input[name="dark_urine"]');
+    await page.uncheck('#q-fields input[name="severe_pain_after_run"]');
     await page.check('#q-none');
     await page.click('#q-next');
     assert(await waitScreen(page) === 'question', 'no next question after "None of these"');
     page.off('request', onRequest);
     const body = JSON.parse(sent[sent.length - 1]);
-    for (const id of ['saddle_numbness', 'bladder_bowel', 'stroke_signs', 'dark_urine']) {
+    for (const id of ['saddle_numbness', 'bladder_bowel', 'stroke_signs', 'severe_pain_after_run']) {
       assert(body.answers[id] === false, id + ' was sent as ' + body.answers[id]);
     }
     assert(!('none-of-these' in body.answers), 'the "None of these" box was sent as an answer');
     assert(await page.textContent('#q-title') !== title, 'still on the warning signs');
   }],
+  ['every warning-sign screen comes first, and an urgent result leads with its first step', async (ctx, page) => {
+    const kb = await page.evaluate(() => window.numbfootApi('GET', '/api/kb'));
+    const lists = kb.red_flag_checklists;
+    assert(Array.isArray(lists) && lists.length >= 2, 'warning-sign screens: ' + JSON.stringify(lists));
+    await freshStart(page);
+    for (let i = 0; i < lists.length; i++) {
+      assert(await waitScreen(page) === 'question', 'warning screen ' + (i + 1) + ' missing');
+      assert(await page.$eval('#progress-text', (e) => /warning signs/.test(e.textContent)), 'screen ' + (i + 1) + ' is not a warning-sign screen');
+      const names = await page.$$eval('#q-fields input:not(#q-none)', (ins) => [...new Set(ins.map((x) => x.name))]);
+      const want = kb.checklists.find((c) => c.id === lists[i]).findings;
+      assert(JSON.stringify(names) === JSON.stringify(want), 'screen ' + (i + 1) + ' shows ' + names.join(','));
+      if (i === lists.length - 1) await page.check('#q-fields input[name="foot_wound"]');
+      else await page.check('#q-none');
+      await page.click('#q-next');
+    }
+    assert(await waitScreen(page) === 'question', 'the interview stopped after an urgent warning sign');
+    assert(await page.$eval('#progress-text', (e) => !/warning signs/.test(e.textContent)), 'a third warning screen');
+    await page.click('#q-stop');
+    assert(await waitScreen(page) === 'result', 'no result');
+    assert(await page.$eval('#r-triage', (e) => e.className.includes('urgent')), 'result is not urgent');
+    const first = await page.$eval('#r-plan .first-step', (e) => e.textContent);
+    assert(/^First: Be seen by a GP/.test(first), 'first step: ' + first);
+    assert(await page.$eval('#r-triage', (e) => /a GP/.test(e.textContent)), 'the headline does not name the GP');
+    assert(await page.$eval('#r-plan', (e) => !/try for/.test(e.textContent)), 'an urgent plan keeps a trial step');
+    assert(await page.$eval('#r-see li', (e) => /GP/.test(e.textContent)), 'whom to see does not start with the GP');
+  }],
   ['the keyboard alone can answer a question', async (ctx, page) => {
     await freshStart(page);
     await waitScreen(page);
-    await page.click('#q-unknown'); // past the warning signs
-    await waitScreen(page);
+    // Past the warning signs: every warning-sign screen.
+    while (await page.$eval('#progress-text', (e) => /warning signs/.test(e.textContent))) {
+      await page.click('#q-unknown');
+      await waitScreen(page);
+    }
     const before = await page.$eval('#progress-text', (e) => e.textContent);
     await page.keyboard.press('Tab'); // from the focused heading to the first field
     const type = await page.evaluate(() => document.activeElement.type);

@@ -315,12 +315,21 @@
     }
     $('r-evidence').hidden = !estimated;
 
+    // The first step leads when it is an action (whom to see and how soon, or go now); a self-care
+    // first step is already the first of its plan. Each plan ends with its safety net.
     const plan = $('r-plan');
     plan.replaceChildren();
-    if (t.level === 'emergency') plan.append(el('p', { text: 'Stop running and get emergency care now; the plan below is for later.' }));
+    const first = r.first_step;
+    if (first && first.kind === 'action') plan.append(el('p', { class: 'first-step' }, el('strong', { text: 'First: ' }), first.step));
     for (const p of r.plan) {
+      if (!p.steps.length) continue;
       const ol = el('ol', { class: 'plan-steps' });
-      for (const s of p.steps) ol.append(el('li', { text: s.step + (s.weeks ? ' (try for ' + s.weeks + ' week' + (s.weeks === 1 ? '' : 's') + ')' : '') }));
+      for (const s of p.steps) {
+        ol.append(el('li', {
+          class: s.kind === 'safety_net' ? 'safety-net' : null,
+          text: s.step + (s.weeks ? ' (try for ' + s.weeks + ' week' + (s.weeks === 1 ? '' : 's') + ')' : ''),
+        }));
+      }
       plan.append(el('h3', { text: 'If it is ' + p.name + ' (' + pct(p.probability) + ')' }), ol);
     }
     const see = $('r-see');
