@@ -64,9 +64,11 @@ static enum MHD_Result collect_header(void *cls, enum MHD_ValueKind kind, const 
 
 static void add_security_headers(struct MHD_Response *r)
 {
-	MHD_add_response_header(
-	    r, "Content-Security-Policy",
-	    "default-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
+	/* blob: images: the page fetches the report's figures with its token and shows them from a
+	 * blob, which only its own scripts can make. */
+	MHD_add_response_header(r, "Content-Security-Policy",
+				"default-src 'self'; img-src 'self' blob:; frame-ancestors 'none'; "
+				"base-uri 'none'; form-action 'self'");
 	MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
 	MHD_add_response_header(r, "Referrer-Policy", "no-referrer");
 	MHD_add_response_header(r, "X-Frame-Options", "DENY");
@@ -85,10 +87,6 @@ static enum MHD_Result send_response(struct MHD_Connection *c, struct web_respon
 	MHD_add_response_header(r, "Content-Type", rs->type ? rs->type : "text/plain");
 	if (rs->no_store)
 		MHD_add_response_header(r, "Cache-Control", "no-store");
-	if (rs->location[0])
-		MHD_add_response_header(r, "Location", rs->location);
-	if (rs->set_cookie[0])
-		MHD_add_response_header(r, "Set-Cookie", rs->set_cookie);
 	if (rs->disposition[0])
 		MHD_add_response_header(r, "Content-Disposition", rs->disposition);
 	enum MHD_Result ret = MHD_queue_response(c, (unsigned)rs->status, r);
@@ -110,7 +108,6 @@ static enum MHD_Result answer(struct web_ctx *ctx, struct MHD_Connection *c, con
 	struct web_request rq = {
 	    .method = method,
 	    .path = url,
-	    .token_query = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "token"),
 	    .headers = hs.h,
 	    .nheaders = hs.n,
 	};
@@ -352,7 +349,6 @@ int web_serve(const nf_kb *kb, const struct web_options *opt)
 			goto out_journal;
 		}
 		port = bound_port(d4);
-		ctx.token_everywhere = true;
 		char h[WEB_HOST_MAX];
 		snprintf(h, sizeof h, v6 ? "[%s]" : "%s", opt->listen);
 		web_ctx_allow_host(&ctx, h, port);
@@ -379,7 +375,7 @@ int web_serve(const nf_kb *kb, const struct web_options *opt)
 	web_ctx_allow_host(&ctx, "[::1]", port);
 
 	char url[WEB_HOST_MAX + 100];
-	snprintf(url, sizeof url, "http://%s:%u/?token=%s", shown, port, ctx.token);
+	snprintf(url, sizeof url, "http://%s:%u/#token=%s", shown, port, ctx.token);
 	printf("numbfoot serve: open %s\n(the token in it lets your browser in; press Ctrl-C to stop)\n",
 	       url);
 	fflush(stdout);
