@@ -1,9 +1,11 @@
 /* The server: libmicrohttpd glue around web_handle (web/api.c).
  *
  * Binds 127.0.0.1 and ::1 on one port (or the --listen address only), with a thread pool of two
- * polling threads on epoll. Request bodies are gathered per connection up to their cap; a larger
- * body is refused before it is read. Every response carries the security headers. The process
- * keeps no session state: a per-launch random token is all it remembers.
+ * polling threads on epoll. A request's Host, method, origin and token are checked as soon as its
+ * headers are in (web_check): a refused request is answered at once, before a byte of its body is
+ * read or stored and without a 100 Continue. Request bodies are gathered per connection up to
+ * their cap; a larger body is refused before it is read. Every response carries the security
+ * headers. The process keeps no session state: a per-launch random token is all it remembers.
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -99,18 +101,21 @@ static bool is_upload(const char *method, const char *url)
 	return !strcmp(method, "POST") && !strcmp(url, "/api/import");
 }
 
+/* The request line and headers of c as a request without a body; hs holds the headers. */
+static struct web_request request_of(struct MHD_Connection *c, const char *url, const char *method,
+				     struct headers *hs)
+{
+	hs->n = 0;
+	MHD_get_connection_values(c, MHD_HEADER_KIND, collect_header, hs);
+	return (struct web_request){.method = method, .path = url, .headers = hs->h, .nheaders = hs->n};
+}
+
 /* Handles the request now that its body (if any) is gathered. */
 static enum MHD_Result answer(struct web_ctx *ctx, struct MHD_Connection *c, const char *url,
 			      const char *method, struct conn *cn)
 {
-	struct headers hs = {.n = 0};
-	MHD_get_connection_values(c, MHD_HEADER_KIND, collect_header, &hs);
-	struct web_request rq = {
-	    .method = method,
-	    .path = url,
-	    .headers = hs.h,
-	    .nheaders = hs.n,
-	};
+	struct headers hs;
+	struct web_request rq = request_of(c, url, method, &hs);
 	if (cn) {
 		rq.body = cn->body;
 		rq.body_len = cn->len;
@@ -141,6 +146,12 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		return answer(ctx, c, url, method, NULL);
 	}
 	if (!cn) {
+		/* The first call: the headers are in, no byte of the body has been read. */
+		struct headers hs;
+		struct web_request rq = request_of(c, url, method, &hs);
+		struct web_response rs;
+		if (!web_check(ctx, &rq, &rs))
+			return send_response(c, &rs); /* libmicrohttpd then drops the body unread */
 		if (!strcmp(method, "GET") || !strcmp(method, "HEAD")) {
 			/* Answered on the next call: a response queued on the first one closes the
 			 * connection instead of keeping it alive. */
