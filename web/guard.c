@@ -193,12 +193,7 @@ void web_guard_request_done(struct web_guard *g, struct web_guard_conn *c)
 
 void web_guard_closed(struct web_guard *g, struct web_guard_conn *c)
 {
-	if (!c)
-		return;
-	pthread_mutex_lock(&g->lock);
-	if (c->listed)
-		unlink_conn(g, c);
-	pthread_mutex_unlock(&g->lock);
+	web_guard_headers_done(g, c); /* out of the list, under the lock */
 	free(c);
 }
 

@@ -1,13 +1,8 @@
 # With --listen the page and its scripts are served without the token (they hold no data), every
 # API call needs it in X-Numbfoot-Token, a cookie never stands for it and no answer sets one; the
 # address printed carries it after its #; the listen address is an allowed Host and others are not.
-set -eu
-tmp=$(mktemp -d)
-trap 'kill $pid 2>/dev/null || true; rm -rf "$tmp"' EXIT
-"$NUMBFOOT" serve --listen 127.0.0.1 --port 0 --no-open --db "$tmp/j.db" >"$tmp/out" 2>"$tmp/err" &
-pid=$!
-for _ in $(seq 1 50); do grep -q token= "$tmp/out" && break; sleep 0.1; done
-url=$(grep -o 'http://[^ ]*' "$tmp/out")
+. tests/cli/lib.sh
+serve --listen 127.0.0.1
 python3 - "$url" <<'PY'
 import http.client, json, sys, urllib.parse
 u = urllib.parse.urlsplit(sys.argv[1])

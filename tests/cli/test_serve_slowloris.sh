@@ -2,13 +2,8 @@
 # a second, never finishing. The server closes the oldest beyond 64 still sending headers, so a
 # normal GET /api/kb with the token, on a fresh connection, is answered within a second while the
 # trickle goes on. Bounded: about five seconds, then every connection is closed.
-set -eu
-tmp=$(mktemp -d)
-trap 'kill $pid 2>/dev/null || true; rm -rf "$tmp"' EXIT
-"$NUMBFOOT" serve --port 0 --no-open --db "$tmp/j.db" >"$tmp/out" 2>"$tmp/err" &
-pid=$!
-for _ in $(seq 1 50); do grep -q token= "$tmp/out" && break; sleep 0.1; done
-url=$(grep -o 'http://[^ ]*' "$tmp/out")
+. tests/cli/lib.sh
+serve
 python3 - "$url" <<'PY'
 import http.client, json, select, socket, sys, time, urllib.parse
 u = urllib.parse.urlsplit(sys.argv[1])

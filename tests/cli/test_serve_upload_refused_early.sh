@@ -2,15 +2,11 @@
 # a 403 without a 100 Continue first, and not a byte of the body read into the spool folder
 # ($TMPDIR), even while a large body keeps coming. With the token, the same request gets its 100
 # Continue (so the test can see one) and is read.
-set -eu
-tmp=$(mktemp -d)
-trap 'kill $pid 2>/dev/null || true; rm -rf "$tmp"' EXIT
-mkdir "$tmp/spool"
-TMPDIR="$tmp/spool" "$NUMBFOOT" serve --port 0 --no-open --db "$tmp/j.db" >"$tmp/out" 2>"$tmp/err" &
-pid=$!
-for _ in $(seq 1 50); do grep -q token= "$tmp/out" && break; sleep 0.1; done
-url=$(grep -o 'http://[^ ]*' "$tmp/out")
-python3 - "$url" "$tmp/spool" <<'PY'
+. tests/cli/lib.sh
+mkdir "$t/spool"
+export TMPDIR="$t/spool"
+serve
+python3 - "$url" "$t/spool" <<'PY'
 import os, socket, sys, time, urllib.parse
 u = urllib.parse.urlsplit(sys.argv[1])
 token = urllib.parse.parse_qs(u.fragment)["token"][0]
