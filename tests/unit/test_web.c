@@ -288,30 +288,31 @@ static void post_needs_token(void **state)
 	json_decref(o);
 }
 
-static void cookie_carries_token(void **state)
+/* Cookies are not scoped by port: every server on 127.0.0.1 receives this one's and may set its
+ * own under the same name. So no cookie carries the token, and none gets in the way of it. */
+static void cookies_are_ignored(void **state)
 {
 	(void)state;
-	struct web_header c = {"Cookie", "other=1; " WEB_COOKIE "=" TOKEN "; theme=dark"};
-	struct web_response rs = call_with("GET", "/api/runs", NULL, WITH_HOST, &c, 1);
+	static const char *const jars[] = {
+	    "nf_token=" TOKEN,
+	    "other=1; nf_token=" TOKEN "; theme=dark",
+	    "X-Numbfoot-Token=" TOKEN,
+	};
+	struct web_header c = {"Cookie", NULL};
+	for (size_t i = 0; i < sizeof jars / sizeof *jars; i++) {
+		c.value = jars[i];
+		expect_error(call_with("GET", "/api/runs", NULL, WITH_HOST, &c, 1), 403, "token");
+		expect_error(call_with("GET", "/api/session", NULL, WITH_HOST, &c, 1), 403, "token");
+		expect_error(call_with("POST", "/api/gear", BLUE_SHOES, WITH_HOST, &c, 1), 403, "token");
+	}
+	/* A cookie set by a page on another port, with the header beside it: the header decides. */
+	c.value = "nf_token=" WRONG_TOKEN;
+	struct web_response rs = call_with("GET", "/api/runs", NULL, USUAL, &c, 1);
 	json_t *o = answer_json(&rs, 200);
-	assert_int_equal(json_array_size(json_object_get(o, "runs")), 0);
 	json_decref(o);
-	rs = call_with("POST", "/api/gear", BLUE_SHOES, WITH_HOST, &c, 1);
+	rs = call_with("POST", "/api/gear", BLUE_SHOES, USUAL, &c, 1);
 	o = answer_json(&rs, 201);
 	json_decref(o);
-
-	static const char *const wrong[] = {
-	    WEB_COOKIE "=" TOKEN "a",	/* longer, starting with the token */
-	    WEB_COOKIE "=" WRONG_TOKEN, /* one letter off */
-	    "x" WEB_COOKIE "=" TOKEN,	/* another cookie's name ending in ours */
-	    WEB_COOKIE "x=" TOKEN,	/* another cookie's name starting with ours */
-	    WEB_COOKIE "=",
-	    "",
-	};
-	for (size_t i = 0; i < sizeof wrong / sizeof *wrong; i++) {
-		c.value = wrong[i];
-		expect_error(call_with("GET", "/api/runs", NULL, WITH_HOST, &c, 1), 403, "token");
-	}
 }
 
 static void cross_site_post_refused(void **state)
@@ -340,45 +341,62 @@ static void cross_site_post_refused(void **state)
 	json_decref(o);
 }
 
-static void token_in_query_becomes_cookie(void **state)
+/* The page and its scripts are public (they hold no data) and are served without the token: the
+ * launch address carries it in its fragment, which the browser keeps to itself. Every API call
+ * needs it, /api/kb too, and /api/session says whether the page's token is right. */
+static void api_needs_token_page_does_not(void **state)
 {
 	(void)state;
-	struct web_header h = {"Host", HOST};
-	struct web_request rq = {
-	    .method = "GET", .path = "/", .token_query = TOKEN, .headers = &h, .nheaders = 1};
-	struct web_response rs;
-	web_handle(&ctx, &rq, &rs);
-	assert_int_equal(rs.status, 303);
-	assert_string_equal(rs.location, "/");
-	assert_non_null(strstr(rs.set_cookie, WEB_COOKIE "=" TOKEN ";"));
-	assert_non_null(strstr(rs.set_cookie, "HttpOnly"));
-	assert_non_null(strstr(rs.set_cookie, "SameSite=Strict"));
+	struct web_response rs = call_with("GET", "/", NULL, WITH_HOST, NULL, 0);
+	assert_int_equal(rs.status, 200);
+	assert_string_equal(rs.type, "text/html");
+	web_response_release(&rs);
+	expect_error(call_with("GET", "/api/kb", NULL, WITH_HOST, NULL, 0), 403, "token");
+	expect_error(call_with("GET", "/api/session", NULL, WITH_HOST, NULL, 0), 403, "numbfoot serve");
+	struct web_header wrong = {"X-Numbfoot-Token", WRONG_TOKEN};
+	expect_error(call_with("GET", "/api/session", NULL, WITH_HOST, &wrong, 1), 403, "token");
+	json_t *o = api("GET", "/api/session", NULL, 200);
+	assert_true(json_is_true(json_object_get(o, "ok")));
+	json_decref(o);
+	rs = call("GET", "/api/session", NULL);
 	assert_true(rs.no_store);
 	web_response_release(&rs);
+	expect_status("POST", "/api/session", "{}", 405, "GET");
+	o = api("GET", "/api/kb", NULL, 200);
+	json_decref(o);
+}
 
-	/* Whatever path the launch URL had, the redirect goes to the page itself. */
-	rq.path = "//evil.example/x";
-	web_handle(&ctx, &rq, &rs);
-	assert_int_equal(rs.status, 303);
-	assert_string_equal(rs.location, "/");
-	web_response_release(&rs);
-
-	rq.path = "/";
-	rq.token_query = WRONG_TOKEN;
-	web_handle(&ctx, &rq, &rs);
-	assert_string_equal(rs.set_cookie, "");
-	assert_string_equal(rs.location, "");
+/* web_check is what the server asks as soon as a request's headers are in, before it reads or
+ * stores a byte of the body: an upload without the token, or from another origin, is refused
+ * there; one with the token passes. */
+static void checked_before_the_body(void **state)
+{
+	(void)state;
+	struct web_header hs[] = {{"Host", HOST}, {"Expect", "100-continue"}, {"X-Numbfoot-Token", TOKEN},
+				  {"Origin", "http://evil.example"}};
+	struct web_request rq = {.method = "POST", .path = "/api/import", .headers = hs, .nheaders = 2};
+	struct web_response rs;
+	assert_false(web_check(&ctx, &rq, &rs));
 	expect_error(rs, 403, "token");
-	rq.token_query = "";
-	web_handle(&ctx, &rq, &rs);
+	rq.nheaders = 4;
+	assert_false(web_check(&ctx, &rq, &rs));
+	expect_error(rs, 403, "Origin");
+	rq.nheaders = 3;
+	assert_true(web_check(&ctx, &rq, &rs));
+	hs[0].value = "evil.example:8737";
+	assert_false(web_check(&ctx, &rq, &rs));
+	expect_error(rs, 421, "evil.example");
+	hs[0].value = HOST;
+	rq.method = "PUT";
+	assert_false(web_check(&ctx, &rq, &rs));
+	expect_error(rs, 405, "PUT");
+	/* The page needs no token; the API does. */
+	rq = (struct web_request){.method = "GET", .path = "/app.js", .headers = hs, .nheaders = 1};
+	assert_true(web_check(&ctx, &rq, &rs));
+	rq.path = "/api/kb";
+	assert_false(web_check(&ctx, &rq, &rs));
 	expect_error(rs, 403, "token");
-
-	/* Only a GET turns the token into a cookie. */
-	rq.token_query = TOKEN;
-	rq.method = "POST";
-	web_handle(&ctx, &rq, &rs);
-	assert_string_equal(rs.set_cookie, "");
-	expect_error(rs, 403, "token");
+	assert_int_equal(files_in(spool), 0);
 }
 
 static void body_too_large(void **state)
@@ -993,9 +1011,10 @@ int main(void)
 	    T(host_is_checked),
 	    T(header_count_is_capped),
 	    T(post_needs_token),
-	    T(cookie_carries_token),
+	    T(cookies_are_ignored),
 	    T(cross_site_post_refused),
-	    T(token_in_query_becomes_cookie),
+	    T(api_needs_token_page_does_not),
+	    T(checked_before_the_body),
 	    T(body_too_large),
 	    T(methods),
 	    T(assess_first_question),

@@ -8,7 +8,7 @@ import path from 'node:path';
 import http from 'node:http';
 
 const launchUrl = process.argv[2];
-const base = launchUrl.replace(/\/\?token=.*/, '');
+const base = launchUrl.replace(/\/#token=.*/, '');
 const token = launchUrl.replace(/.*token=/, '');
 const port = new URL(base).port;
 const shots = process.env.SCREENSHOTS || 'build/screenshots';
@@ -105,17 +105,19 @@ async function freshStart(page) {
 }
 
 const tests = [
-  ['the launch address sets the token cookie and goes to the clean address', async (ctx, page) => {
+  ['the launch address leaves its token in this origin\'s storage, none in a cookie, and a clean address bar', async (ctx, page) => {
     const resp = await page.goto(launchUrl);
-    assert(page.url() === base + '/', 'not redirected to the clean address: ' + page.url());
     assert(resp.status() === 200, 'status ' + resp.status());
-    const cookies = await ctx.cookies();
-    const c = cookies.find((x) => x.name === 'nf_token');
-    assert(c && c.httpOnly && c.sameSite === 'Strict', 'cookie missing or not HttpOnly SameSite=Strict');
+    await page.waitForSelector('body[data-ready=yes]');
+    assert(page.url() === base + '/', 'the address bar still shows ' + page.url());
+    const kept = await page.evaluate(() => localStorage.getItem('numbfoot-token'));
+    assert(kept === token, 'localStorage holds ' + kept);
+    const cookies = await ctx.cookies(base);
+    assert(cookies.length === 0, 'cookies set: ' + cookies.map((c) => c.name).join(', '));
     const h = resp.headers();
+    assert(!h['set-cookie'], 'the page set a cookie');
     assert(/default-src 'self'/.test(h['content-security-policy'] || ''), 'no CSP header');
     assert(h['x-frame-options'] === 'DENY' && h['x-content-type-options'] === 'nosniff', 'security headers missing');
-    await page.waitForSelector('body[data-ready=yes]');
     await shot(page, 'start');
     lastStep = 0;
   }],
@@ -271,10 +273,11 @@ const tests = [
     assert(r.status === 403 && /token/.test(JSON.parse(r.body).error), 'no token: ' + r.status);
     r = await raw('POST', '/api/assess/next', { ...h, 'X-Numbfoot-Token': token }, b);
     assert(r.status === 200, 'good request: ' + r.status);
+    // The token in a query is nobody's business: no redirect (once an open one), no cookie.
     r = await raw('GET', '//evil.test/?token=' + token, { Host: `127.0.0.1:${port}` });
-    assert(r.status === 303 && r.headers.location === '/', 'launch redirect went to ' + r.headers.location);
-    r = await raw('GET', '/?token=' + '0'.repeat(64), { Host: `127.0.0.1:${port}` });
-    assert(r.status === 403 && !r.headers['set-cookie'], 'a wrong launch token answered ' + r.status);
+    assert(r.status === 404 && !r.headers.location && !r.headers['set-cookie'], '//evil.test/?token= answered ' + r.status);
+    r = await raw('GET', '/api/kb?token=' + token, { Host: `127.0.0.1:${port}` });
+    assert(r.status === 403 && !r.headers['set-cookie'], 'a token in the query answered ' + r.status);
   }],
   ['a wrong Host (DNS rebinding) is rejected, in the browser and raw', async (ctx, page) => {
     const resp = await page.goto(`http://rebind.test:${port}/`);
@@ -305,7 +308,7 @@ const tests = [
   }],
   ['odd requests get an answer: a GET with a body, OPTIONS, chunked POST, too many headers', async () => {
     const host = { Host: `127.0.0.1:${port}` };
-    let r = await raw('GET', '/api/kb', { ...host, 'Content-Length': '6' }, 'abcdef');
+    let r = await raw('GET', '/api/kb', { ...host, 'X-Numbfoot-Token': token, 'Content-Length': '6' }, 'abcdef');
     assert(r.status === 200, 'GET with a body answered ' + r.status);
     r = await raw('OPTIONS', '/api/kb', host);
     assert(r.status === 405 && JSON.parse(r.body).error, 'OPTIONS answered ' + r.status);

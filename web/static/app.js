@@ -31,21 +31,75 @@
     return e;
   }
 
-  async function api(method, path, body) {
-    const opt = { method, headers: {} };
-    if (body !== undefined) {
-      opt.headers['Content-Type'] = 'application/json';
-      opt.body = JSON.stringify(body);
+  // ---- the token ----
+  // Every API call sends it as X-Numbfoot-Token. It is never a cookie: cookies are not scoped by
+  // port, so every other server on 127.0.0.1 would receive it and could plant its own. It comes
+  // once, after the # of the address numbfoot serve prints (a fragment never reaches a server or
+  // its logs), and is kept in localStorage, which belongs to this origin alone (port included) and
+  // is shared by its tabs: a reload, or a new tab on this server, keeps working, and the next
+  // launch's address replaces it. sessionStorage would be lost to every new tab.
+  const TOKEN_KEY = 'numbfoot-token';
+  let memoryToken = null; // when storage is refused (a private window's policy)
+  const NO_TOKEN = 'This page has no valid key to numbfoot (a new one is made each time numbfoot serve starts): start numbfoot serve in a terminal and open the address it prints.';
+
+  function stored() {
+    try { return localStorage.getItem(TOKEN_KEY); } catch (e) { return null; }
+  }
+  function keep(t) {
+    memoryToken = t;
+    try { if (t) localStorage.setItem(TOKEN_KEY, t); else localStorage.removeItem(TOKEN_KEY); } catch (e) { /* memory only */ }
+  }
+  // The newest token: another tab may have stored the next launch's since this one started.
+  function token() { return stored() || memoryToken || ''; }
+
+  // Takes the token out of the address bar at once, so that it is not bookmarked, shared or kept
+  // in the history; returns it, or null.
+  function launchToken() {
+    const m = /(?:^#|&)token=([0-9a-f]{64})(?:&|$)/.exec(location.hash);
+    if (/(?:^#|&)token=/.test(location.hash)) history.replaceState(null, '', location.pathname + location.search);
+    return m ? m[1] : null;
+  }
+
+  // Finds a token the server takes: the address's first, else the stored one. A token from the
+  // address replaces the stored one only once the server has accepted it, so that a link with a
+  // wrong token cannot lock the runner out. Resolves to true or false.
+  async function session() {
+    const candidates = [launchToken(), token()].filter((t, i, all) => t && all.indexOf(t) === i);
+    for (const t of candidates) {
+      const r = await fetch('/api/session', { headers: { 'X-Numbfoot-Token': t }, cache: 'no-store' });
+      if (r.ok) { keep(t); return true; }
+      if (r.status !== 403) throw new Error('the server answered ' + r.status);
     }
-    const r = await fetch(path, opt);
-    let data = null;
-    try { data = await r.json(); } catch (e) { data = null; }
+    if (candidates.length) keep(null); // from an earlier launch: forget it
+    return false;
+  }
+
+  async function request(method, path, opt) {
+    const o = Object.assign({ method }, opt || {});
+    o.headers = Object.assign({ 'X-Numbfoot-Token': token() }, o.headers || {});
+    const r = await fetch(path, o);
     if (!r.ok) {
+      let data = null;
+      try { data = await r.json(); } catch (e) { data = null; }
       const msg = data && data.error ? data.error : 'the server answered ' + r.status;
-      if (r.status === 403) notice('This page needs the address that numbfoot serve printed (with its token). ' + msg);
+      if (r.status === 403 && /token/.test(msg)) notice(NO_TOKEN);
       throw new Error(msg);
     }
-    return data;
+    return r;
+  }
+
+  async function api(method, path, body) {
+    const opt = body === undefined ? {} : { headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) };
+    const r = await request(method, path, opt);
+    try { return await r.json(); } catch (e) { return null; }
+  }
+
+  // A file from the API (the report, its figures) as a blob with the name the server gives it:
+  // a plain link or image could not send the token.
+  async function apiBlob(path) {
+    const r = await request('GET', path);
+    const m = /filename="?([^";]+)"?/.exec(r.headers.get('Content-Disposition') || '');
+    return { blob: await r.blob(), name: m ? m[1] : '' };
   }
   window.numbfootApi = api;
 
@@ -345,6 +399,13 @@
 
   async function boot() {
     try {
+      if (!(await session())) {
+        // Said on the first screen, before anything is pressed: nothing here works without it.
+        notice(NO_TOKEN);
+        $('start-button').disabled = true;
+        document.body.dataset.ready = 'no-token';
+        return;
+      }
       state.kb = await api('GET', '/api/kb');
     } catch (e) {
       notice('Could not load the questions: ' + e.message);
@@ -385,7 +446,7 @@
     $('nav-assess').addEventListener('click', () => show(assessScreen));
     const screens = window.numbfootJournal({
       $, el, api, show, pct, state, notice, startWith, LEVEL_TITLE,
-      status,
+      status, token, apiBlob,
     });
     for (const [nav, go] of [['nav-journal', screens.journal], ['nav-trends', screens.trends]]) {
       $(nav).hidden = false;
@@ -395,4 +456,7 @@
   }
 
   document.addEventListener('DOMContentLoaded', boot);
+  // The next launch's address pasted into an open tab changes only the fragment, which reloads
+  // nothing by itself.
+  window.addEventListener('hashchange', () => { if (/(?:^#|&)token=/.test(location.hash)) location.reload(); });
 })();

@@ -190,6 +190,7 @@ window.numbfootJournal = function (nf) {
       x.open('POST', '/api/import');
       x.setRequestHeader('Content-Type', 'application/octet-stream');
       x.setRequestHeader('X-Numbfoot-Filename', file.name.replace(/[^\x20-\x7e]/g, '_'));
+      x.setRequestHeader('X-Numbfoot-Token', nf.token());
       x.upload.onprogress = (e) => { if (e.lengthComputable) bar.value = e.loaded / e.total; };
       x.onload = () => {
         let data = {};
@@ -410,6 +411,8 @@ window.numbfootJournal = function (nf) {
     return items;
   }
 
+  let figuresUrl = null; // the figures' blob, freed when the screen is drawn again
+
   async function trends() {
     const box = $('t-body');
     let a;
@@ -438,7 +441,31 @@ window.numbfootJournal = function (nf) {
     });
     const list = (id, items, empty) => (items.length ? el('ul', { id }, ...items.map((s) => el('li', { text: s })))
       : el('p', { class: 'help', id, text: empty }));
-    const stamp = Date.now(); // a fresh figure each visit (the API answers no-store, the image cache may not ask)
+    // The figures and the report need the token, which a plain image or link cannot send: each
+    // is fetched and shown or saved from a blob.
+    const figures = el('img', { id: 't-figures', class: 'figures',
+      alt: 'Figures from your journal: onset distance per run, episodes by shoe pair, each pair against its retirement distance, weekly distance and cadence.' });
+    const figuresLink = el('a', { target: '_blank', title: 'Open the figures full size' }, figures);
+    if (figuresUrl) URL.revokeObjectURL(figuresUrl);
+    figuresUrl = null;
+    nf.apiBlob('/api/report.svg').then(({ blob }) => {
+      figuresUrl = URL.createObjectURL(blob);
+      figures.src = figuresLink.href = figuresUrl;
+    }).catch((e) => figures.replaceWith(el('p', { class: 'error', text: 'The figures did not load: ' + e.message })));
+    const reportStatus = el('p', { role: 'status', id: 't-report-status' });
+    const download = async (ev) => {
+      ev.preventDefault();
+      try {
+        const { blob, name } = await nf.apiBlob(ev.currentTarget.getAttribute('href'));
+        const url = URL.createObjectURL(blob);
+        const save = el('a', { href: url, download: name, hidden: true });
+        document.body.append(save);
+        save.click();
+        save.remove();
+        setTimeout(() => URL.revokeObjectURL(url), 60000);
+        status(reportStatus, '');
+      } catch (e) { status(reportStatus, 'Not downloaded: ' + e.message, true); }
+    };
     box.replaceChildren(
       el('p', { class: 'help', text: 'From ' + a.training.runs + ' runs and ' + a.training.episodes + ' numbness episodes in your journal.' }),
       el('h2', { text: 'What your journal shows' }),
@@ -448,14 +475,13 @@ window.numbfootJournal = function (nf) {
       el('h2', { text: 'What more to log' }), list('t-needs', a.needs.map(forPage), 'Nothing: the journal has enough for each pattern numbfoot looks for.'),
       el('h2', { text: 'Training' }), list('t-training', trainingList(a.training), 'No distances logged yet.'),
       el('h2', { text: 'Figures' }),
-      el('a', { href: '/api/report.svg?v=' + stamp, target: '_blank', title: 'Open the figures full size' },
-        el('img', { id: 't-figures', class: 'figures', src: '/api/report.svg?v=' + stamp,
-          alt: 'Figures from your journal: onset distance per run, episodes by shoe pair, each pair against its retirement distance, weekly distance and cadence.' })),
+      figuresLink,
       el('h2', { text: 'Report for your doctor' }),
       el('p', { text: 'One document with the latest finished assessment you saved (or one from your journal), your answers, the episode history, these figures and the sources.' }),
       el('div', { class: 'actions' },
-        el('a', { class: 'button primary', id: 't-pdf', href: '/api/report.pdf', download: '' , text: 'Download the report (PDF)' }),
-        el('a', { class: 'button', id: 't-html', href: '/api/report.html', download: '', text: 'Download it as a web page (HTML)' })));
+        el('a', { class: 'button primary', id: 't-pdf', href: '/api/report.pdf', onclick: download, text: 'Download the report (PDF)' }),
+        el('a', { class: 'button', id: 't-html', href: '/api/report.html', onclick: download, text: 'Download it as a web page (HTML)' })),
+      reportStatus);
     show('screen-trends');
   }
 
