@@ -477,7 +477,8 @@ static int run_assess(const struct cli_args *a)
 		     "'numbfoot assess' again when you are ready.\nIf you have sudden weakness, a cold pale foot, "
 		     "numbness between the legs or trouble passing urine, get emergency care now.");
 	} else {
-		if (!complete)
+		/* A case file answers what it answers; only an interview can stop before its end. */
+		if (!complete && !cs)
 			printf("\n%s before the last question: what follows comes from the answers so far.\n",
 			       end == R_EOF ? "The input ended" : "You stopped");
 		render_result(stdout, s.e, s.color, s.miles);

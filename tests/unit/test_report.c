@@ -292,19 +292,19 @@ static void estimated_reasons_are_marked(void **state)
 {
 	(void)state;
 	/* One reason says it is measured, one says estimate, and two come from a result saved before
-	 * reasons carried their kind: the knowledge base's kind is used (leg_tightness under cecs is an
+	 * reasons carried their kind: the knowledge base's kind is used (onset_consistent under cecs is an
 	 * estimate, side under iliac_endofibrosis is measured). */
 	const char *result =
 		"{\"triage\": {\"level\": \"routine\", \"words\": \"Routine.\"}, \"ranking\": ["
 		"{\"id\": \"cecs\", \"name\": \"Cause one\", \"probability\": 0.6, \"reasons\": ["
 		"{\"finding\": \"worse_with_pace\", \"answer\": true, \"weight\": 1.2, \"evidence\": \"measured\"},"
 		"{\"finding\": \"calf_cramp\", \"answer\": true, \"weight\": 0.9, \"evidence\": \"estimate\"},"
-		"{\"finding\": \"leg_tightness\", \"answer\": true, \"weight\": 0.7}]},"
+		"{\"finding\": \"onset_consistent\", \"answer\": true, \"weight\": 0.7}]},"
 		"{\"id\": \"iliac_endofibrosis\", \"name\": \"Cause two\", \"probability\": 0.3, \"reasons\": ["
 		"{\"finding\": \"side\", \"answer\": \"one\", \"weight\": 0.4}]}],"
 		" \"plan\": [], \"see\": [\"gp\"], \"answers\": {}}";
 	char *b = report_of_saved("marks", result);
-	const char *ids[] = {"worse_with_pace", "calf_cramp", "leg_tightness", "side"};
+	const char *ids[] = {"worse_with_pace", "calf_cramp", "onset_consistent", "side"};
 	const bool tagged[] = {false, true, true, false};
 	for (int i = 0; i < 4; i++) {
 		int f = nf_kb_finding_index(kb, ids[i]);

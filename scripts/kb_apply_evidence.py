@@ -1,0 +1,228 @@
+#!/usr/bin/env python3
+"""Write likelihoods read from the literature into the knowledge base.
+
+    python3 scripts/kb_apply_evidence.py [--kb kb/numbfoot.json] [--dry-run] [EVIDENCE.json ...]
+
+Without files it reads kb/evidence/ in the order of ORDER below (a later file's entry for the same
+finding and condition wins: its reviewer judged the source larger). Entries in EXCLUDE are left
+out, with the reason; age entries of conditions in REWEIGHT come from series of patients in general
+and are reweighted to runners' ages (and then labelled estimate, since the runners' age mix is one).
+
+An evidence file (one per reviewer) holds
+    {"references": [{"key", "cite", ...}],
+     "likelihoods": [{"finding", "condition", "p", "source": {kind, refs, figure, how}}, ...],
+     "priors": [{"condition", "p", "source"}, ...]}
+Each likelihood replaces (or adds) findings[finding].likelihood[condition] and each prior a
+condition's prior; each reference not yet in the knowledge base is appended. The file keeps its
+layout: one object per line, one line changed per number, so the diff reads number by number.
+Shapes are checked against the finding (bool: a number; enum: every value; bins: len(bins) + 1;
+set: listed values only) before anything is written; `numbfoot kb check` then checks the rest
+(sums, sources, figures).
+"""
+import json
+import re
+import sys
+
+
+ORDER = ["foot", "vascular", "spine", "dossier", "wave2"]
+EXCLUDE = {
+    ("hands_too", "stroke"): "the question asks about hands tingling like the feet; a pure sensory stroke "
+                             "series answers another question, and 0.98 would let a 'no' rule stroke out",
+    ("leg_weakness", "lumbar_radiculopathy"): "weakness found by an examiner is not the weakness a runner "
+                                              "reports",
+    ("onset_km", "cecs"): "ten severe surgical candidates: too narrow for runners in general",
+    ("onset_km", "exercise_cramp"): "half-marathon and ultra races, not everyday runs",
+    ("age", "acute_limb_ischemia"): "hospital patients (mean 71) with a hand-kept young tail",
+    ("age", "baxter_nerve"): "a group with muscle atrophy on MRI stands in for the entrapment: too weak a proxy",
+}
+REWEIGHT = {"stroke", "lumbar_stenosis", "peripheral_neuropathy", "tarsal_tunnel", "mortons_neuroma",
+            "lumbar_radiculopathy", "fibular_nerve"}
+RUNNERS = [0.05, 0.22, 0.25, 0.22, 0.15, 0.08, 0.03]  # the knowledge base's default age mix
+ADULTS = [0.03, 0.16, 0.16, 0.16, 0.17, 0.15, 0.17]   # the adult population's, an estimate
+
+
+def adapt(l):
+    """The entry as the knowledge base takes it: derived and estimate sources give their input
+    figures in "how"; a general-population age mix is reweighted to runners."""
+    l = dict(l)
+    src = dict(l["source"])
+    if src.get("kind") != "measured" and src.get("figure"):
+        src["how"] = "from %s: %s" % (src.pop("figure").rstrip(". "), src.get("how") or "")
+    if l["finding"] == "age" and l["condition"] in REWEIGHT:
+        p = l["p"]
+        w = [a * r / b for a, r, b in zip(p, RUNNERS, ADULTS)]
+        q = [round(x / sum(w), 3) for x in w]
+        q[q.index(max(q))] = round(q[q.index(max(q))] + 1 - sum(q), 3)
+        text = src.get("figure") or src.get("how") or ""
+        src = {"kind": "estimate", "refs": src.get("refs", []),
+               "how": "the series' age mix %s (%s) is of patients in general, not runners: reweighted "
+                      "bin by bin by the runners' age mix %s over the adult population's %s (both "
+                      "estimates, dossier §2.1) and renormalised" % (p, text.rstrip(". "), RUNNERS, ADULTS)}
+        l["p"] = q
+    l["source"] = src
+    return l
+
+
+def one_line(obj):
+    return json.dumps(obj, ensure_ascii=False, separators=(", ", ": "))
+
+
+def shape_fault(f, p):
+    """Why p does not fit finding f, or None."""
+    if "bins" in f:
+        if not isinstance(p, list) or len(p) != len(f["bins"]) + 1:
+            return "needs %d probabilities (bins %s)" % (len(f["bins"]) + 1, f["bins"])
+        return None
+    dp = f["default"]["p"]
+    if isinstance(dp, dict):
+        if not isinstance(p, dict) or set(p) - set(dp):
+            return "values must be among %s" % sorted(dp)
+        total = sum(p.values())
+        # An enum lists every value and sums to 1; a set lists some values, each a yes/no.
+        if abs(sum(dp.values()) - 1) < 0.011 and (set(p) != set(dp) or abs(total - 1) > 0.011):
+            return "an enum needs every value %s, summing to 1" % sorted(dp)
+        return None
+    if not isinstance(p, (int, float)) or not 0 < p < 1:
+        return "a yes/no finding needs one probability strictly between 0 and 1"
+    return None
+
+
+def block_span(lines, start, opener):
+    """Index of the line closing the block opened on lines[start] (by counting braces)."""
+    depth = 0
+    for i in range(start, len(lines)):
+        depth += lines[i].count(opener) - lines[i].count("}" if opener == "{" else "]")
+        if depth == 0:
+            return i
+    raise ValueError("unbalanced block")
+
+
+def set_likelihood(lines, fid, cond, obj):
+    head = next((i for i, l in enumerate(lines) if l.strip() == '"id": "%s",' % fid), None)
+    if head is None:
+        raise KeyError("no finding %s" % fid)
+    lk = next(i for i in range(head, len(lines)) if lines[i].strip().startswith('"likelihood": {'))
+    end = block_span(lines, lk, "{")
+    pat = re.compile(r'^(\s*)"%s": \{.*\}(,?)\s*$' % re.escape(cond))
+    for i in range(lk + 1, end):
+        m = pat.match(lines[i])
+        if m:
+            lines[i] = '%s"%s": %s%s\n' % (m.group(1), cond, one_line(obj), m.group(2))
+            return "changed"
+    indent = re.match(r"^(\s*)", lines[lk]).group(1) + "  "
+    comma = "," if end > lk + 1 else ""
+    lines.insert(lk + 1, '%s"%s": %s%s\n' % (indent, cond, one_line(obj), comma))
+    return "added"
+
+
+def set_prior(lines, cond, obj):
+    head = next(i for i, l in enumerate(lines) if l.strip() == '"id": "%s",' % cond)
+    for i in range(head, min(head + 12, len(lines))):
+        m = re.match(r'^(\s*)"prior": \{.*\}(,?)\s*$', lines[i])
+        if m:
+            lines[i] = '%s"prior": %s%s\n' % (m.group(1), one_line(obj), m.group(2))
+            return
+    raise KeyError("no prior line for %s" % cond)
+
+
+def add_references(lines, refs):
+    i = next(i for i, l in enumerate(lines) if l.strip() == '"references": [')
+    end = block_span(lines, i, "[")
+    indent = re.match(r"^(\s*)", lines[i + 1]).group(1)
+    new = []
+    for r in refs:
+        new.append("%s%s" % (indent, one_line({"key": r["key"], "cite": r["cite"]})))
+    last = end - 1
+    if not lines[last].rstrip().endswith(","):
+        lines[last] = lines[last].rstrip("\n") + ",\n"
+    lines[end:end] = [l + ",\n" for l in new[:-1]] + [new[-1] + "\n"]
+
+
+def main(argv):
+    args = argv[1:]
+    kb_path, dry = "kb/numbfoot.json", False
+    files = []
+    while args:
+        a = args.pop(0)
+        if a == "--kb":
+            kb_path = args.pop(0)
+        elif a == "--dry-run":
+            dry = True
+        elif a in ("-h", "--help"):
+            print(__doc__.strip())
+            return 0
+        else:
+            files.append(a)
+    if not files:
+        files = ["kb/evidence/%s.json" % n for n in ORDER]
+    with open(kb_path, encoding="utf-8") as f:
+        lines = f.readlines()
+    kb = json.loads("".join(lines))
+    findings = {f["id"]: f for f in kb["findings"]}
+    conds = {c["id"] for c in kb["conditions"]}
+    have = {r["key"] for r in kb["references"]}
+    faults, refs, counts = [], [], {"changed": 0, "added": 0, "priors": 0}
+    todo = []
+    for name in files:
+        with open(name, encoding="utf-8") as f:
+            ev = json.load(f)
+        for r in ev.get("references", []):
+            if r["key"] not in have:
+                have.add(r["key"])
+                refs.append(r)
+        for k, l in enumerate(ev.get("likelihoods", [])):
+            if (l.get("finding"), l.get("condition")) in EXCLUDE:
+                continue
+            l = adapt(l)
+            where = "%s: likelihoods[%d] %s.%s" % (name, k, l.get("finding"), l.get("condition"))
+            f = findings.get(l.get("finding"))
+            if not f or l.get("condition") not in conds:
+                faults.append(where + ": unknown finding or condition")
+                continue
+            why = shape_fault(f, l["p"])
+            if why:
+                faults.append(where + ": " + why)
+                continue
+            todo.append(("lk", l))
+        for k, p in enumerate(ev.get("priors", [])):
+            if p.get("condition") not in conds:
+                faults.append("%s: priors[%d]: unknown condition" % (name, k))
+                continue
+            todo.append(("prior", p))
+    for _, l in todo:
+        for key in l["source"].get("refs", []):
+            if key not in have:
+                faults.append("%s.%s: reference %s is in no references list" % (l.get("finding", "prior"), l["condition"], key))
+    if faults:
+        for x in faults:
+            print(x, file=sys.stderr)
+        print("%d fault(s); nothing written" % len(faults), file=sys.stderr)
+        return 2
+    # A later file's entry for the same finding and condition replaces an earlier one.
+    last = {}
+    for kind, l in todo:
+        last[(kind, l.get("finding"), l["condition"])] = (kind, l)
+    todo = list(last.values())
+    for kind, l in todo:
+        src = {k: v for k, v in l["source"].items() if v not in ("", None)}
+        src.setdefault("refs", [])
+        obj = {"p": l["p"], "source": src}
+        if kind == "lk":
+            counts[set_likelihood(lines, l["finding"], l["condition"], obj)] += 1
+        else:
+            set_prior(lines, l["condition"], obj)
+            counts["priors"] += 1
+    if refs:
+        refs.sort(key=lambda r: r["key"].lower())
+        add_references(lines, refs)
+    json.loads("".join(lines))  # still JSON
+    print("%s: %d likelihoods changed, %d added, %d priors, %d references added" %
+          (kb_path, counts["changed"], counts["added"], counts["priors"], len(refs)))
+    if not dry:
+        with open(kb_path, "w", encoding="utf-8") as f:
+            f.writelines(lines)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
