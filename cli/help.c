@@ -31,6 +31,8 @@ static void print_synopsis(FILE *out, const struct cli_command *cmd)
 {
 	fprintf(out, "numbfoot %s", cmd->name);
 	for (int i = 0; cmd->options && cmd->options[i].name; i++) {
+		if (!cmd->options[i].help)
+			continue;
 		if (cmd->options[i].arg)
 			fprintf(out, " [--%s %s]", cmd->options[i].name, cmd->options[i].arg);
 		else
@@ -48,6 +50,8 @@ void cli_print_command_help(FILE *out, const struct cli_command *cmd)
 	if (cmd->options && cmd->options[0].name) {
 		fputs("\noptions:\n", out);
 		for (int i = 0; cmd->options[i].name; i++) {
+			if (!cmd->options[i].help)
+				continue;
 			char left[64];
 			snprintf(left, sizeof left, "--%s%s%s", cmd->options[i].name,
 				 cmd->options[i].arg ? " " : "", cmd->options[i].arg ? cmd->options[i].arg : "");
@@ -136,6 +140,8 @@ void cli_print_man(FILE *out)
 			}
 		}
 		for (int k = 0; cmd->options && cmd->options[k].name; k++) {
+			if (!cmd->options[k].help)
+				continue;
 			fprintf(out, ".TP\n.B \\-\\-");
 			roff(out, cmd->options[k].name);
 			if (cmd->options[k].arg) {
@@ -161,11 +167,21 @@ void cli_print_man(FILE *out)
 
 static const struct cli_option help_options[] = {
 	{"man", NULL, "print the manual page (roff) instead"},
+	/* Hidden: make install writes the completion files with it. */
+	{"completions", "SHELL", NULL},
 	{NULL, NULL, NULL},
 };
 
 static int run_help(const struct cli_args *a)
 {
+	const char *shell = cli_opt(a, "completions");
+	if (shell) {
+		if (!cli_print_completions(stdout, shell)) {
+			cli_errorf("help: --completions: no completion for '%s' (bash or zsh)", shell);
+			return CLI_EXIT_USAGE;
+		}
+		return CLI_EXIT_OK;
+	}
 	if (cli_flag(a, "man")) {
 		cli_print_man(stdout);
 		return CLI_EXIT_OK;

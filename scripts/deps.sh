@@ -6,7 +6,8 @@ set -eu
 need="build-essential pkg-config libjansson-dev libsqlite3-dev libexpat1-dev libmicrohttpd-dev \
 libcairo2-dev libpango1.0-dev libedit-dev libssl-dev"
 if [ "${1:-}" = "--test" ]; then
-	need="$need libcmocka-dev clang libclang-rt-14-dev python3 bsdutils nodejs npm poppler-utils chromium git"
+	need="$need libcmocka-dev clang libclang-rt-14-dev python3 bsdutils nodejs npm poppler-utils chromium git \
+zsh"
 fi
 if [ "${1:-}" = "--bench" ]; then
 	need="$need nodejs npm gpsbabel time wrk nginx"
