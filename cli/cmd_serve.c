@@ -57,6 +57,7 @@ static int run_serve(const struct cli_args *a)
 		}
 		opt.port = (unsigned)p;
 	}
+	opt.port_fallback = !port;
 	if (opt.listen && !*opt.listen) {
 		cli_errorf("serve: --listen needs an IP address");
 		return CLI_EXIT_USAGE;
@@ -105,7 +106,8 @@ const struct cli_command cmd_serve = {
 	"While it runs, 'numbfoot serve' again (the desktop entry, say) opens its page instead of "
 	"starting a second server: the address is kept in $XDG_RUNTIME_DIR/numbfoot/serve (mode 0600), "
 	"removed when the server stops; --port, --listen, --kb or another --db start a server of "
-	"their own.\n\n"
+	"their own. When another program has port 8737 and --port is not given, a free port is "
+	"used.\n\n"
 	"The page asks the same questions as 'numbfoot assess', warning signs first, and shows the "
 	"same result. Its JSON interface is described in docs/web.md. Ctrl-C stops the server.",
     .options = serve_options,

@@ -416,6 +416,14 @@ int web_serve(const nf_kb *kb, const struct web_options *opt)
 					 .sin_port = htons((uint16_t)port),
 					 .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
 		d4 = start(&ctx, (struct sockaddr *)&s4, false);
+		if (!d4 && opt->port_fallback) {
+			/* Another program (or a server on another journal) has the default port; a
+			 * launch from the desktop has no terminal to say so in, and a second launch
+			 * finds this server by its record, whatever its port. */
+			s4.sin_port = 0;
+			port = 0;
+			d4 = start(&ctx, (struct sockaddr *)&s4, false);
+		}
 		if (!d4) {
 			char buf[128];
 			fprintf(stderr, "numbfoot: serve: cannot listen on 127.0.0.1 port %u: %s\n", port,

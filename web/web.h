@@ -250,6 +250,7 @@ struct web_options {
 	bool open_browser;
 	nf_units units;	    /* the runner's units (the config file's units = mi) */
 	struct web_instance *instance; /* open and locked: the server records itself there; or NULL */
+	bool port_fallback; /* port is the default, not asked for: a free one when it is taken */
 };
 /* Opens url in the desktop's browser (xdg-open) when there is a desktop; failures are ignored. */
 void web_open_browser(const char *url);
