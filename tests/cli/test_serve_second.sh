@@ -1,7 +1,7 @@
 # A second `numbfoot serve` while one runs on the same journal opens the running one's page (the
 # address it wrote, token included, in a 0600 file of a 0700 folder in $XDG_RUNTIME_DIR) instead
 # of starting; the file goes when the server stops; a killed server's file is noticed and
-# replaced; another journal or --port starts a server of its own.
+# replaced; another journal or --port starts a server of its own; two launches at once start one.
 . tests/cli/lib.sh
 pids=""
 trap 'for p in $pids; do kill $p 2>/dev/null || true; done; rm -rf "$t"' EXIT
@@ -80,4 +80,18 @@ printf 'pid %s\nurl http://127.0.0.1:9/?token=x\ndb %s\n' "$$" "$XDG_DATA_HOME/n
 start fresh --port 0
 lacks "$t/fresh" "already running"
 has "$rec" "pid $pid"
+kill "$pid"; wait "$pid" 2>/dev/null || true
+
+# Two launches at once (a double click) start one server: the lock beside the record makes the
+# look-up and the start one step. Both are plain launches (port 8737, or a free one).
+"$NUMBFOOT" serve --no-open >"$t/a" 2>&1 &
+a=$!
+"$NUMBFOOT" serve --no-open >"$t/b" 2>&1 &
+b=$!
+pids="$pids $a $b"
+for _ in $(seq 1 100); do grep -q token= "$t/a" && grep -q token= "$t/b" && break; sleep 0.05; done
+n=$(cat "$t/a" "$t/b" | grep -c '^numbfoot serve: open ') || true
+m=$(cat "$t/a" "$t/b" | grep -c 'already running') || true
+[ "$n" = 1 ] && [ "$m" = 1 ] || { cat "$t/a" "$t/b"; fail "two launches at once: $n started, $m found it"; }
+[ "$(grep -ho 'http://[^ ]*' "$t/a" "$t/b" | sort -u | wc -l)" = 1 ] || fail "the two show different addresses"
 echo ok
