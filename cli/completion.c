@@ -51,6 +51,15 @@ static bool seen_first_word(int i)
 	return false;
 }
 
+/* True for the first command of a group ("gear add"): where the group's word is printed once.
+ * Sets *n to the length of that word. */
+static bool group_head(int i, size_t *n)
+{
+	bool two;
+	*n = first_word(cli_commands[i], &two);
+	return two && !seen_first_word(i);
+}
+
 /* The words that may stand first: every command's first word, once. */
 static void print_first_words(FILE *out)
 {
@@ -88,9 +97,8 @@ static void print_bash(FILE *out)
 	/* The actions of a group: one function, used after the group's word and after "help GROUP". */
 	fputs("_numbfoot_actions()\n{\n\tcase $1 in\n", out);
 	for (int i = 0; cli_commands[i]; i++) {
-		bool two;
-		size_t n = first_word(cli_commands[i], &two);
-		if (!two || seen_first_word(i))
+		size_t n;
+		if (!group_head(i, &n))
 			continue;
 		fprintf(out, "\t%.*s) echo \"", (int)n, cli_commands[i]->name);
 		print_actions(out, i, " ");
@@ -233,9 +241,8 @@ static void print_zsh(FILE *out)
 
 	fputs("_numbfoot_actions()\n{\n\tlocal -a actions\n\tcase $1 in\n", out);
 	for (int i = 0; cli_commands[i]; i++) {
-		bool two;
-		size_t n = first_word(cli_commands[i], &two);
-		if (!two || seen_first_word(i))
+		size_t n;
+		if (!group_head(i, &n))
 			continue;
 		fprintf(out, "\t%.*s) actions=(", (int)n, cli_commands[i]->name);
 		const char *sep = "";
@@ -265,9 +272,8 @@ static void print_zsh(FILE *out)
 	      out);
 	const char *sep = "";
 	for (int i = 0; cli_commands[i]; i++) {
-		bool two;
-		size_t n = first_word(cli_commands[i], &two);
-		if (!two || seen_first_word(i))
+		size_t n;
+		if (!group_head(i, &n))
 			continue;
 		fprintf(out, "%s%.*s", sep, (int)n, cli_commands[i]->name);
 		sep = "|";
