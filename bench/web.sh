@@ -46,11 +46,11 @@ XDG_DATA_HOME="$tmp/data" "$bin" serve --port 0 --no-open --db "$tmp/data/journa
 pid=$!
 url=""
 for _ in $(seq 1 100); do
-	url=$(grep -o 'http://127\.0\.0\.1:[0-9]*/?token=[0-9a-f]*' "$tmp/serve.out" | head -1) && [ -n "$url" ] && break
+	url=$(grep -o 'http://127\.0\.0\.1:[0-9]*/#token=[0-9a-f]*' "$tmp/serve.out" | head -1) && [ -n "$url" ] && break
 	sleep 0.1
 done
 [ -n "$url" ] || { echo "web bench: numbfoot serve did not start"; cat "$tmp/serve.out"; exit 1; }
-base=${url%%/\?*}
+base=${url%%/#*}
 token=${url##*token=}
 
 # nginx on another free loopback port, everything in the temp folder.

@@ -60,7 +60,8 @@ static char *trim(char *s)
 	return s;
 }
 
-enum reply { R_DONE, R_BACK, R_QUIT, R_AGAIN };
+/* R_QUIT: the runner typed q; R_EOF: the input ended (Ctrl-D, or a pipe ran out). */
+enum reply { R_DONE, R_BACK, R_QUIT, R_EOF, R_AGAIN };
 
 /* Parses a list of item numbers ("1 3", "1,3") within 1..n into a bit mask; false if malformed. */
 static bool parse_numbers(const char *s, size_t n, uint32_t *mask)
@@ -98,11 +99,16 @@ static enum reply ask_checklist(struct session *s, const nf_question *q)
 	for (;;) {
 		char *line = read_answer(s, "Numbers of those that apply (0 for none, ? if unsure): ");
 		if (!line)
-			return R_QUIT;
+			return R_EOF;
 		char *a = trim(line);
 		enum reply r = R_AGAIN;
 		uint32_t mask;
-		if (!strcmp(a, "b") || !strcmp(a, "back"))
+		/* A blank line answers nothing. On the warning signs above all: a stray Enter (after the
+		 * journal's Enter-keeps prompts, or in a pipe) must not pass them as "none". */
+		if (!*a)
+			puts("Nothing typed: type the numbers of those that apply (for example 1 3), 0 if none of "
+			     "them apply, or ? if you are not sure.");
+		else if (!strcmp(a, "b") || !strcmp(a, "back"))
 			r = R_BACK;
 		else if (!strcmp(a, "q") || !strcmp(a, "quit"))
 			r = R_QUIT;
@@ -214,7 +220,7 @@ static enum reply ask_single(struct session *s, size_t f)
 	for (;;) {
 		char *line = read_answer(s, prompt);
 		if (!line)
-			return R_QUIT;
+			return R_EOF;
 		char *a = trim(line);
 		enum reply r = R_AGAIN;
 		nf_value v;
@@ -251,17 +257,23 @@ static void progress(struct session *s)
 	printf("] question %zu%s\n", n + 1, s->color ? "\033[0m" : "");
 }
 
-static int interview(struct session *s)
+/* Runs the interview until the engine has nothing more to ask, a red flag calls for emergency
+ * care, the runner types q (R_QUIT) or the input ends (R_EOF). Returns which of the last two
+ * ended it, else R_DONE. */
+static enum reply interview(struct session *s)
 {
 	nf_question q;
+	enum reply end = R_DONE;
 	puts("numbfoot asks about the numbness or tingling in your feet when you run, then says what may be "
 	     "causing it,\nhow urgently to see someone, and what to do. It informs; it does not diagnose.\n"
 	     "At any question: ? = don't know, h = help, b = back, q = stop and see the result.");
 	while (!interview_must_stop(s->e) && nf_engine_next(s->e, &q)) {
 		progress(s);
 		enum reply r = q.checklist >= 0 ? ask_checklist(s, &q) : ask_single(s, q.finding[0]);
-		if (r == R_QUIT)
+		if (r == R_QUIT || r == R_EOF) {
+			end = r;
 			break;
+		}
 		if (r == R_BACK) {
 			if (s->nhistory == 0) {
 				puts("This is the first question.");
@@ -281,7 +293,15 @@ static int interview(struct session *s)
 		puts("\n\033[1;97;41m  STOP RUNNING AND GET EMERGENCY CARE NOW  \033[0m");
 	else if (interview_must_stop(s->e))
 		puts("\n*** STOP RUNNING AND GET EMERGENCY CARE NOW ***");
-	return CLI_EXIT_OK;
+	return end;
+}
+
+/* True when the engine asked all it wanted: it has no next screen, or a red flag ended the
+ * interview. False for one cut short by q or by the end of the input. */
+static bool interview_complete(nf_engine *e)
+{
+	nf_question q;
+	return interview_must_stop(e) || !nf_engine_next(e, &q);
 }
 
 /* Shows each finding derived from the journal with its evidence and lets the runner keep it
@@ -309,7 +329,7 @@ static enum reply confirm_derived(struct session *s, const nf_analysis *an, bool
 		for (;;) {
 			char *line = read_answer(s, "  Keep it? [Enter keeps, or a new answer, ? for don't know]: ");
 			if (!line)
-				return R_QUIT;
+				return R_EOF;
 			char *a = trim(line);
 			bool done = true;
 			nf_value nv;
@@ -335,8 +355,9 @@ static enum reply confirm_derived(struct session *s, const nf_analysis *an, bool
 	return R_DONE;
 }
 
-/* Keeps the assessment in the journal: the answers (with which were derived) and the result. */
-static int save_assessment(struct session *s, nf_journal *j, int64_t now, const char *result)
+/* Keeps the assessment in the journal: the answers (with which were derived), the result and
+ * whether the interview ran to its end. */
+static int save_assessment(struct session *s, nf_journal *j, int64_t now, const char *result, bool complete)
 {
 	nf_error err = {0};
 	json_error_t jerr;
@@ -354,7 +375,7 @@ static int save_assessment(struct session *s, nf_journal *j, int64_t now, const 
 	if (!text)
 		goto out;
 	nf_time_iso(now, when, sizeof when);
-	if (nf_journal_add_assessment(j, when, text, result, NULL, &err)) {
+	if (nf_journal_add_assessment(j, when, text, result, complete, NULL, &err)) {
 		rc = cli_fail(&err);
 		goto out;
 	}
@@ -426,8 +447,8 @@ static int run_assess(const struct cli_args *a)
 			rc = cli_fail(&err);
 			goto out;
 		}
-		if (!as_json && confirm_derived(&s, an, yes) == R_QUIT)
-			yes = true; /* end of input: keep what is derived, ask nothing more */
+		if (!as_json && confirm_derived(&s, an, yes) != R_DONE)
+			yes = true; /* q or end of input: keep what is derived */
 		else if (as_json)
 			for (size_t i = 0; i < nf_analysis_findings(an); i++) {
 				int f = nf_kb_finding_index(kb, nf_analysis_finding(an, i)->id);
@@ -435,8 +456,10 @@ static int run_assess(const struct cli_args *a)
 					s.derived[f] = true;
 			}
 	}
+	enum reply end = R_DONE;
 	if (!cs && !(from_journal && as_json))
-		interview(&s);
+		end = interview(&s);
+	bool complete = interview_complete(s.e);
 	text = nf_engine_result_json(s.e);
 	if (!text) {
 		cli_errorf("assess: out of memory");
@@ -454,6 +477,9 @@ static int run_assess(const struct cli_args *a)
 		     "'numbfoot assess' again when you are ready.\nIf you have sudden weakness, a cold pale foot, "
 		     "numbness between the legs or trouble passing urine, get emergency care now.");
 	} else {
+		if (!complete)
+			printf("\n%s before the last question: what follows comes from the answers so far.\n",
+			       end == R_EOF ? "The input ended" : "You stopped");
 		render_result(stdout, s.e, s.color, s.miles);
 		if (an && nf_analysis_advice(an)) {
 			printf("\n%sFrom your journal%s\n", s.color ? "\033[1m" : "", s.color ? "\033[0m" : "");
@@ -466,10 +492,13 @@ static int run_assess(const struct cli_args *a)
 	save = save && given > 0;
 	if (save && !j && (rc = cli_journal_open(a, &j)))
 		goto out;
-	if (save && (rc = save_assessment(&s, j, now, text)))
+	if (save && (rc = save_assessment(&s, j, now, text, complete)))
 		goto out;
-	if (save && !as_json)
+	if (save && !as_json && complete)
 		puts("\nThis assessment is kept in your journal (numbfoot report puts it in a report).");
+	else if (save && !as_json)
+		puts("\nThis assessment is kept in your journal marked not finished: numbfoot report uses the latest "
+		     "finished one ('numbfoot assessment list' shows them all).");
 	rc = CLI_EXIT_OK;
 out:
 	free(text);
@@ -505,8 +534,10 @@ const struct cli_command cmd_assess = {
 		"that moved each, how urgently to see someone and whom, and a self-care plan.\n\n"
 		"Answer by number or key: y or n, the numbers of the choices, a number for ages and distances "
 		"(in your unit; add km or mi to say which). ? means don't know, h shows help on the question, b "
-		"goes back one question to change its answer, q stops and shows the result so far. Without a "
-		"terminal, answers are read a line each from standard input.\n\n"
+		"goes back one question to change its answer, q stops and shows the result so far. A blank line "
+		"answers nothing and the question is asked again: on the warning signs above all, Enter alone "
+		"never means none of them (type 0). Without a terminal, answers are read a line each from "
+		"standard input.\n\n"
 		"With --answers FILE the answers come from a case file (the format is in docs/cases.md) and the "
 		"result is printed at once, as text or with --json as JSON.\n\n"
 		"With --from-journal the answers the journal can give (see 'numbfoot analyze') are filled in "
@@ -515,7 +546,10 @@ const struct cli_command cmd_assess = {
 		"data: worn shoes by name, your cadence, the lacing of the pair it happens in. With --from-journal "
 		"--yes, --json prints the result at once.\n\n"
 		"Every interview's result is kept in the journal (for 'numbfoot report'); --no-save skips "
-		"that. Results of --answers case files are not kept.\n\n"
+		"that. Results of --answers case files are not kept. An interview that ends before its last "
+		"question (q, or the end of the input, such as Ctrl-D) shows the result of the answers so far and "
+		"is kept marked not finished: 'numbfoot report' heads with the latest finished assessment, and "
+		"'numbfoot assessment list' shows them all.\n\n"
 		"Distances are shown in kilometres or miles as set by 'units = km' or 'units = mi' in "
 		"$XDG_CONFIG_HOME/numbfoot/config, else by the locale.",
 	.options = assess_options,

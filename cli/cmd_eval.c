@@ -14,6 +14,49 @@
 #include "numbfoot/version.h"
 
 #define EVAL_MAX_CASES 10000
+#define CAL_BINS 10
+
+/* Calibration of the leading cause's probability: ranked cases binned by it (tenths, the last bin
+ * closed at 1), with how often that leading cause was right (expected or acceptable). */
+struct calibration {
+	size_t count[CAL_BINS], right[CAL_BINS];
+	double sum_p[CAL_BINS];
+};
+
+static void calibration_add(struct calibration *cal, double p, bool right)
+{
+	/* A posterior of 0.6 arrives as 0.59999999...: an edge within rounding belongs to its bin. */
+	int b = (int)floor(p * CAL_BINS + 1e-9);
+	b = b < 0 ? 0 : b >= CAL_BINS ? CAL_BINS - 1 : b;
+	cal->count[b]++;
+	cal->right[b] += right;
+	cal->sum_p[b] += p;
+}
+
+/* Expected calibration error: over bins, count/n times |mean predicted - observed|. */
+static double calibration_ece(const struct calibration *cal, size_t n)
+{
+	double e = 0;
+	for (int b = 0; b < CAL_BINS && n; b++)
+		if (cal->count[b])
+			e += fabs(cal->sum_p[b] / cal->count[b] - (double)cal->right[b] / cal->count[b]) * cal->count[b] / n;
+	return e;
+}
+
+/* {"bins": [{from, to, count, mean_predicted, observed}, ...], "ece"}; an empty bin's mean and
+ * share are null. */
+static json_t *calibration_json(const struct calibration *cal, size_t n)
+{
+	json_t *bins = json_array();
+	for (int b = 0; b < CAL_BINS; b++) {
+		size_t c = cal->count[b];
+		json_array_append_new(bins, json_pack("{s:f, s:f, s:I, s:o, s:o}", "from", (double)b / CAL_BINS, "to",
+						      (double)(b + 1) / CAL_BINS, "count", (json_int_t)c, "mean_predicted",
+						      c ? json_real(cal->sum_p[b] / c) : json_null(), "observed",
+						      c ? json_real((double)cal->right[b] / c) : json_null()));
+	}
+	return json_pack("{s:o, s:f}", "bins", bins, "ece", calibration_ece(cal, n));
+}
 
 static int cmp_str(const void *a, const void *b)
 {
@@ -107,6 +150,7 @@ static int run_eval(const struct cli_args *a)
 	size_t ranked = 0, top1 = 0, top3 = 0, exact = 0, safe = 0, under = 0, emerg_missed = 0;
 	size_t screens_total = 0, findings_total = 0;
 	double brier = 0;
+	struct calibration cal = {0};
 	json_t *per = json_array();
 	if (!as_json)
 		printf("%-44s %-22s %-22s %5s  %-9s %-9s\n", "case", "expected", "first", "p", "triage", "wanted");
@@ -145,6 +189,7 @@ static int run_eval(const struct cli_args *a)
 				hit3 |= nf_case_acceptable(c, vorder[k]);
 			top1 += hit1;
 			top3 += hit3;
+			calibration_add(&cal, nf_engine_probability(e, vorder[0]), hit1);
 			for (size_t k = 0; k < n; k++) {
 				if (!nf_kb_condition_in_vocabulary(kb, k))
 					continue;
@@ -184,14 +229,15 @@ static int run_eval(const struct cli_args *a)
 				      (json_int_t)under, "emergency_missed", (json_int_t)emerg_missed, "brier",
 				      brier / nr, "mean_questions", interview ? screens_total / nc : 0.0,
 				      "mean_findings_asked", interview ? findings_total / nc : 0.0, "per_case", per);
+		json_object_set_new(o, "calibration", calibration_json(&cal, ranked));
 		char *s = json_dumps(o, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6));
 		puts(s);
 		free(s);
 		json_decref(o);
 	} else {
 		json_decref(per);
-		printf("\n%zu cases, %zu ranked: top1 %.3f, top3 %.3f, brier %.3f\n", nfiles, ranked, top1 / nr,
-		       top3 / nr, brier / nr);
+		printf("\n%zu cases, %zu ranked: top1 %.3f, top3 %.3f, brier %.3f, ece %.3f\n", nfiles, ranked, top1 / nr,
+		       top3 / nr, brier / nr, calibration_ece(&cal, ranked));
 		printf("triage: exact %.3f, safe %.3f, under-triage %zu, emergencies missed %zu\n", exact / nc,
 		       safe / nc, under, emerg_missed);
 		if (interview)
@@ -214,6 +260,7 @@ static const struct cli_option eval_options[] = {
 	{"interview", NULL, "let the engine lead: it asks, the case answers, its stopping rule ends it"},
 	{"json", NULL, "print the scores as one JSON object"},
 	{"kb", "FILE", "use this knowledge base instead of the built-in one"},
+	{"vocab", "FILE", "read it with this vocabulary instead of the built-in one (needs --kb)"},
 	{NULL, NULL, NULL},
 };
 
@@ -224,7 +271,11 @@ const struct cli_command cmd_eval = {
 	.description =
 		"Runs every case file (*.json) in DIR and reports how often the expected cause is ranked "
 		"first (top1) and within the first three (top3), the Brier score, and how the triage compares: "
-		"exact, safe (as urgent or more), under-triaged, and emergencies missed.\n\n"
+		"exact, safe (as urgent or more), under-triaged, and emergencies missed; and how well the "
+		"leading cause's probability is calibrated: ranked cases in ten bins of that probability, "
+		"each with its mean and the share whose leading cause was right, and the expected "
+		"calibration error (ece: the bins' gaps between the two, weighted by their share of "
+		"cases).\n\n"
 		"Without --interview every answer of a case is given at once. With --interview the engine "
 		"asks its own questions in its own order; a simulated person answers each from the case file "
 		"(\"don't know\" where the file is silent) and the engine's stopping rule ends the interview. "

@@ -228,15 +228,8 @@ static int export_json(nf_journal *j)
 		json_decref(doc);
 		return cli_fail(&err);
 	}
-	for (size_t k = 0; k < na; k++) {
-		/* Stored texts passed json_valid; if jansson disagrees, keep the text as a string. */
-		json_t *answers = json_loads(as[k].answers, JSON_DECODE_ANY, NULL);
-		json_t *result = as[k].result ? json_loads(as[k].result, JSON_DECODE_ANY, NULL) : json_null();
-		json_array_append_new(aarr, json_pack("{s:I, s:s, s:o, s:o}", "id", (json_int_t)as[k].id,
-						      "time", as[k].time,
-						      "answers", answers ? answers : json_string(as[k].answers),
-						      "result", result ? result : json_string(as[k].result)));
-	}
+	for (size_t k = 0; k < na; k++)
+		json_array_append_new(aarr, cli_assessment_json(&as[k]));
 	nf_assessment_list_free(as, na);
 	return cli_print_json(doc);
 }

@@ -1,4 +1,6 @@
-/* numbfoot kb check | kb show: the knowledge base validated and read like code. */
+/* numbfoot kb check | kb show | kb stats: the knowledge base validated, read like code, and
+ * counted by what its numbers rest on. */
+#include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -81,6 +83,65 @@ static int run_show(const struct cli_args *a)
 	return CLI_EXIT_OK;
 }
 
+static json_t *counts_json(const nf_kb_evidence_counts *c)
+{
+	return json_pack("{s:I, s:I, s:I, s:I}", "parameters", (json_int_t)c->parameters, "measured",
+			 (json_int_t)c->kind[NF_EV_MEASURED], "derived", (json_int_t)c->kind[NF_EV_DERIVED], "estimate",
+			 (json_int_t)c->kind[NF_EV_ESTIMATE]);
+}
+
+static void counts_row(const char *label, const nf_kb_evidence_counts *c)
+{
+	printf("%-24s %8zu %9zu %8zu %9zu\n", label, c->parameters, c->kind[NF_EV_MEASURED], c->kind[NF_EV_DERIVED],
+	       c->kind[NF_EV_ESTIMATE]);
+}
+
+static int run_stats(const struct cli_args *a)
+{
+	if (a->npos) {
+		cli_errorf("kb stats: takes no arguments (see 'numbfoot kb stats --help')");
+		return CLI_EXIT_USAGE;
+	}
+	nf_kb *kb;
+	int rc = cli_load_kb(a, &kb);
+	if (rc)
+		return rc;
+	nf_kb_evidence_counts all, lk, c;
+	nf_kb_evidence_stats(kb, &all, &lk);
+	if (cli_flag(a, "json")) {
+		json_t *o = counts_json(&all), *by = json_object();
+		json_object_set_new(o, "likelihoods", counts_json(&lk));
+		for (size_t i = 0; i < nf_kb_conditions(kb); i++) {
+			nf_kb_condition_evidence(kb, i, &c);
+			json_object_set_new(by, nf_kb_condition_id(kb, i), counts_json(&c));
+		}
+		json_object_set_new(o, "by_condition", by);
+		char *text = json_dumps(o, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+		json_decref(o);
+		if (!text) {
+			cli_errorf("kb stats: out of memory");
+			rc = CLI_EXIT_FAIL;
+		} else {
+			puts(text);
+			free(text);
+		}
+		nf_kb_free(kb);
+		return rc;
+	}
+	printf("What the knowledge base's numbers rest on (priors, finding defaults, likelihoods, triage "
+	       "thresholds):\n\n");
+	printf("%-24s %8s %9s %8s %9s\n", "", "numbers", "measured", "derived", "estimate");
+	counts_row("all", &all);
+	counts_row("likelihoods", &lk);
+	puts("\nby condition (its prior and the likelihoods listed under it):");
+	for (size_t i = 0; i < nf_kb_conditions(kb); i++) {
+		nf_kb_condition_evidence(kb, i, &c);
+		counts_row(nf_kb_condition_id(kb, i), &c);
+	}
+	nf_kb_free(kb);
+	return CLI_EXIT_OK;
+}
+
 static const struct cli_option check_options[] = {
 	{"kb", "FILE", "check this knowledge base instead of the built-in one"},
 	{"vocab", "FILE", "check against this vocabulary instead of the built-in one"},
@@ -98,10 +159,33 @@ const struct cli_command cmd_kb_check = {
 	.summary = "validate the knowledge base",
 	.description = "Checks the knowledge base against its format (docs/kb-format.md) and the vocabulary of "
 		       "IDs: every condition and finding present, types and ranges, probabilities that sum to 1, "
-		       "and every number's source resolving to a reference or an estimate with its reasoning. "
+		       "and every number's source labelled measured (the figure it states, which must contain "
+		       "the number), derived (its arithmetic) or estimate (its reasoning and dossier section), "
+		       "with references that resolve. "
 		       "Each fault is printed as FILE:LINE: KEY: message; any fault exits 2.",
 	.options = check_options,
 	.run = run_check,
+};
+
+static const struct cli_option stats_options[] = {
+	{"json", NULL, "print the counts as one JSON object"},
+	{"kb", "FILE", "count this knowledge base instead of the built-in one"},
+	{"vocab", "FILE", "read it with this vocabulary instead of the built-in one (needs --kb)"},
+	{NULL, NULL, NULL},
+};
+
+const struct cli_command cmd_kb_stats = {
+	.name = "kb stats",
+	.args = "",
+	.summary = "count the numbers by what they rest on",
+	.description = "Counts the knowledge base's numbers (priors, finding defaults, likelihoods and triage "
+		       "thresholds) by the kind of their source: measured (a figure a reference states), derived "
+		       "(arithmetic on such figures) or estimate (judgement with its reasoning), overall, for "
+		       "the findings' likelihoods alone, and for each condition (its prior and the likelihoods "
+		       "listed under it). With --json: {\"parameters\", \"measured\", \"derived\", "
+		       "\"estimate\", \"likelihoods\": {...}, \"by_condition\": {ID: {...}}}.",
+	.options = stats_options,
+	.run = run_stats,
 };
 
 const struct cli_command cmd_kb_show = {

@@ -86,7 +86,7 @@ static int run_serve(const struct cli_args *a)
 static const struct cli_option serve_options[] = {
     {"port", "N", "the port to listen on (default 8737; 0 picks a free one)"},
     {"listen", "ADDR",
-     "listen on this IP address instead of 127.0.0.1 and ::1 (every request then needs the token)"},
+     "listen on this IP address instead of 127.0.0.1 and ::1 (for a phone on the same network)"},
     {"db", "PATH", "the journal file (default $XDG_DATA_HOME/numbfoot/journal.db)"},
     {"no-open", NULL, "do not open a browser"},
     {"kb", "FILE", "use this knowledge base instead of the built-in one"},
@@ -99,10 +99,11 @@ const struct cli_command cmd_serve = {
     .summary = "the web app on this machine: the assessment and the journal in a browser",
     .description =
 	"Starts a web server on this machine (127.0.0.1 and ::1, port 8737) and prints the address to "
-	"open, with a token made afresh at each launch. The first visit with the token stores it in a "
-	"cookie; every change, and with --listen every request, needs it. Requests whose Host is not "
-	"this server's address, and cross-site requests, are refused. The page and its scripts are "
-	"built into the command; nothing is loaded from elsewhere, and nothing leaves the machine.\n\n"
+	"open, with a token made afresh at each launch after its #. The page keeps the token in the "
+	"browser's storage for this address and sends it with every request to its API, which "
+	"refuses any request without it; no cookie is used. Requests whose Host is not this server's "
+	"address, and cross-site requests, are refused. The page and its scripts are built into the "
+	"command; nothing is loaded from elsewhere, and nothing leaves the machine.\n\n"
 	"While it runs, 'numbfoot serve' again (the desktop entry, say) opens its page instead of "
 	"starting a second server: the address is kept in $XDG_RUNTIME_DIR/numbfoot/serve (mode 0600), "
 	"removed when the server stops; --port, --listen, --kb or another --db start a server of "

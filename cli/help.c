@@ -21,9 +21,13 @@ static const char *const environment =
 
 void cli_print_overview(FILE *out)
 {
+	int width = 0;
+	for (int i = 0; cli_commands[i]; i++)
+		if ((int)strlen(cli_commands[i]->name) > width)
+			width = (int)strlen(cli_commands[i]->name);
 	fprintf(out, "usage: numbfoot COMMAND [OPTIONS]\n\n%s\ncommands:\n", overview);
 	for (int i = 0; cli_commands[i]; i++)
-		fprintf(out, "  %-16s %s\n", cli_commands[i]->name, cli_commands[i]->summary);
+		fprintf(out, "  %-*s  %s\n", width, cli_commands[i]->name, cli_commands[i]->summary);
 	fprintf(out, "\n'numbfoot COMMAND --help' describes a command.\n\nexit codes:\n%s", exit_codes);
 }
 

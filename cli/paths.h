@@ -90,6 +90,9 @@ int cli_print_deleted(const struct cli_args *a, const char *what, int64_t id, co
 json_t *cli_gear_json(const nf_gear *g);
 json_t *cli_run_json(const nf_journal_run *r);
 json_t *cli_episode_json(const nf_episode *e);
+/* A saved assessment as {id, time, complete, answers, result} (defined in cmd_assessment.c), as
+ * 'assessment list --json' and export print it. */
+json_t *cli_assessment_json(const nf_assessment *a);
 /* Arrays of n records in those shapes (list may be NULL when n is 0); NULL only when out of
  * memory, with nothing left allocated. */
 json_t *cli_gear_list_json(const nf_gear *list, size_t n);

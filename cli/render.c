@@ -38,8 +38,7 @@ void render_answer(const nf_kb *kb, size_t f, const nf_value *v, bool miles, cha
 	}
 }
 
-/* A probability as a person should read it: never 100% or 0%, the model is not that sure. */
-static const char *pct(double p, char *buf, size_t cap)
+const char *render_percent(double p, char *buf, size_t cap)
 {
 	if (p > 0.99)
 		snprintf(buf, cap, ">99%%");
@@ -64,11 +63,12 @@ static const char *level_color(nf_triage t)
 	}
 }
 
-static void print_reasons(FILE *out, nf_engine *e, size_t c, bool miles)
+/* Prints cause c's reasons; returns how many of them rest on an estimate. */
+static size_t print_reasons(FILE *out, nf_engine *e, size_t c, bool miles)
 {
 	const nf_kb *kb = nf_engine_kb(e);
 	nf_reason r[SHOW_REASONS];
-	size_t n = nf_engine_reasons(e, c, r, SHOW_REASONS);
+	size_t n = nf_engine_reasons(e, c, r, SHOW_REASONS), estimated = 0;
 	for (size_t i = 0; i < n && i < SHOW_REASONS; i++) {
 		char ans[160];
 		nf_value v;
@@ -78,38 +78,49 @@ static void print_reasons(FILE *out, nf_engine *e, size_t c, bool miles)
 		render_answer(kb, r[i].finding, &v, miles, ans, sizeof ans);
 		/* The likelihood ratio: two significant figures, but no exponent notation for a person. */
 		double lr = exp(r[i].weight);
-		fprintf(out, "       %s %s: %s (x%.*f)\n", r[i].weight > 0 ? "raised by" : "lowered by",
-			nf_kb_finding_means(kb, r[i].finding), ans, lr >= 10 ? 0 : lr >= 1 ? 1 : lr >= 0.1 ? 2 : 3, lr);
+		bool est = nf_kb_finding_evidence(kb, r[i].finding, c) == NF_EV_ESTIMATE;
+		estimated += est;
+		fprintf(out, "       %s %s: %s (x%.*f%s)\n", r[i].weight > 0 ? "raised by" : "lowered by",
+			nf_kb_finding_means(kb, r[i].finding), ans, lr >= 10 ? 0 : lr >= 1 ? 1 : lr >= 0.1 ? 2 : 3, lr,
+			est ? ", estimate" : "");
 	}
+	return estimated;
 }
 
 void render_result(FILE *out, nf_engine *e, bool color, bool miles)
 {
 	const nf_kb *kb = nf_engine_kb(e);
 	nf_triage_info ti;
+	nf_advice adv;
 	nf_engine_triage(e, &ti);
+	nf_engine_advice(e, &adv);
 	const char *on = color ? level_color(ti.level) : "", *off = color ? "\033[0m" : "";
 	const char *bold = color ? "\033[1m" : "", *dim = color ? "\033[2m" : "";
 
-	fprintf(out, "\n%s  %s  %s\n", on, nf_triage_words(ti.level), off);
-	if (ti.red_flag >= 0) {
-		const char *says;
+	fprintf(out, "\n%s  %s  %s\n", on, adv.headline, off);
+	/* A warning sign explains the level only when it set it; a more urgent level from the
+	 * probabilities is explained by the causes that carry it, and the sign is still named. */
+	const char *says = NULL;
+	if (ti.red_flag >= 0)
 		nf_kb_finding_red_flag(kb, (size_t)ti.red_flag, &says);
+	if (says && ti.red_flag_level == ti.level) {
 		fprintf(out, "Why: you answered yes to a warning sign. %s\n", says);
 	} else if (ti.level > NF_SELF_CARE) {
 		/* Name the causes that carry the level, so the reason can be checked against the ranking. */
 		size_t ord[NF_MAX_CONDITIONS], nc = nf_engine_ranking(e, ord, NF_MAX_CONDITIONS), named = 0;
 		char b1[8], b2[8];
 		fprintf(out, "Why: causes that need at least this level hold %s of the probability",
-			pct(ti.mass[ti.level], b1, sizeof b1));
+			render_percent(ti.mass[ti.level], b1, sizeof b1));
 		for (size_t i = 0; i < nc && named < 3; i++) {
 			double p = nf_engine_probability(e, ord[i]);
 			if (nf_engine_condition_level(e, ord[i]) < ti.level || p < 0.005)
 				continue;
-			fprintf(out, "%s%s %s", named ? ", " : " (", nf_kb_condition_name(kb, ord[i]), pct(p, b2, sizeof b2));
+			fprintf(out, "%s%s %s", named ? ", " : " (", nf_kb_condition_name(kb, ord[i]), render_percent(p, b2, sizeof b2));
 			named++;
 		}
 		fprintf(out, "%s.\n", named ? ")" : "");
+		if (says)
+			fprintf(out, "Warning sign: %s\n", says);
 	}
 	/* Warning signs never asked (the interview was stopped, or a case file is silent on them):
 	 * the triage cannot speak for them, so list them. */
@@ -122,7 +133,7 @@ void render_result(FILE *out, nf_engine *e, bool color, bool miles)
 		fprintf(out, "  - %s\n", nf_kb_finding_means(kb, f));
 	}
 	fprintf(out, "\n%sMost likely causes%s (how likely each is, given your answers)\n", bold, off);
-	size_t order[NF_MAX_CONDITIONS], n = nf_engine_ranking(e, order, NF_MAX_CONDITIONS);
+	size_t order[NF_MAX_CONDITIONS], n = nf_engine_ranking(e, order, NF_MAX_CONDITIONS), estimated = 0;
 	for (size_t i = 0; i < n && i < SHOW_CAUSES; i++) {
 		double p = nf_engine_probability(e, order[i]);
 		int fill = (int)lround(p * BAR);
@@ -134,43 +145,36 @@ void render_result(FILE *out, nf_engine *e, bool color, bool miles)
 		}
 		bar[k] = '\0';
 		char b[8];
-		fprintf(out, "  %zu. %-48.48s %s %4s\n", i + 1, nf_kb_condition_name(kb, order[i]), bar, pct(p, b, sizeof b));
-		print_reasons(out, e, order[i], miles);
+		fprintf(out, "  %zu. %-48.48s %s %4s\n", i + 1, nf_kb_condition_name(kb, order[i]), bar, render_percent(p, b, sizeof b));
+		estimated += print_reasons(out, e, order[i], miles);
 	}
+	if (estimated)
+		fprintf(out, "  %s(x2.0) is how far an answer moved the odds; \"estimate\" marks a figure that is the "
+			     "knowledge base's judgement, not a study's measurement.%s\n",
+			dim, off);
 
 	fprintf(out, "\n%sWhat to do%s\n", bold, off);
-	size_t shown = 0;
-	const char *whom[16];
-	size_t nwhom = 0;
-	if (ti.level == NF_EMERGENCY)
-		whom[nwhom++] = "emergency_department";
-	for (size_t i = 0; i < n && shown < 3; i++) {
-		size_t c = order[i];
-		if (i > 0 && nf_engine_probability(e, c) < 0.15)
-			break;
-		fprintf(out, "  If it is %s:\n", nf_kb_condition_name(kb, c));
-		for (size_t s = 0; s < nf_kb_condition_plan_steps(kb, c); s++) {
-			double weeks;
-			const char *step = nf_kb_condition_plan_step(kb, c, s, &weeks, NULL);
-			if (weeks > 0)
-				fprintf(out, "    - %s %s(try for %g week%s)%s\n", step, dim, weeks, weeks == 1 ? "" : "s", off);
+	if (adv.first.kind == NF_STEP_ACTION)
+		fprintf(out, "  %sFirst:%s %s\n", bold, off, adv.first.text);
+	for (size_t i = 0; i < adv.nplans; i++) {
+		const nf_advice_plan *p = &adv.plan[i];
+		char b[8];
+		if (!p->nsteps)
+			continue;
+		fprintf(out, "  If it is %s (%s):\n", nf_kb_condition_name(kb, p->condition), render_percent(p->probability, b, sizeof b));
+		for (size_t s = 0; s < p->nsteps; s++) {
+			const nf_step *st = &p->step[s];
+			if (st->kind == NF_STEP_SAFETY_NET)
+				fprintf(out, "    ! %s\n", st->text);
+			else if (st->weeks > 0)
+				fprintf(out, "    - %s %s(try for %g week%s)%s\n", st->text, dim, st->weeks, st->weeks == 1 ? "" : "s", off);
 			else
-				fprintf(out, "    - %s\n", step);
+				fprintf(out, "    - %s\n", st->text);
 		}
-		const char *who[8];
-		size_t nw = nf_kb_condition_see(kb, c, who, 8);
-		for (size_t w = 0; w < nw && w < 8; w++) {
-			bool dup = false;
-			for (size_t k = 0; k < nwhom; k++)
-				dup |= !strcmp(whom[k], who[w]);
-			if (!dup && nwhom < 16)
-				whom[nwhom++] = who[w];
-		}
-		shown++;
 	}
 	fprintf(out, "\n%sWhom to see%s: ", bold, off);
-	for (size_t k = 0; k < nwhom; k++)
-		fprintf(out, "%s%s", k ? (k + 1 == nwhom ? " or " : ", ") : "", nf_kb_see_words(whom[k]));
+	for (size_t k = 0; k < adv.nsee; k++)
+		fprintf(out, "%s%s", k ? (k + 1 == adv.nsee ? " or " : ", ") : "", nf_kb_see_words(adv.see[k]));
 	fprintf(out, ".\n\n%sThis is not a diagnosis. numbfoot informs; a doctor or physiotherapist who examines "
 		     "you decides. If anything gets worse, or you notice sudden weakness, a cold pale foot, numbness "
 		     "between the legs or trouble passing urine, get emergency care.%s\n",

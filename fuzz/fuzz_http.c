@@ -27,6 +27,7 @@
 #include "../web/records.c"
 #include "../web/insight_api.c"
 #include "../web/edit_api.c"
+#include "../web/assessment_api.c"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -101,18 +102,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		*url++ = '\0';
 	else
 		url = "/";
+	/* The server hands the handler the path alone; nothing reads the query. */
 	char *query = strchr(url, '?');
-	const char *token = NULL;
-	if (query) {
-		*query++ = '\0';
-		char *t = strstr(query, "token=");
-		if (t) {
-			token = t + 6;
-			char *amp = strchr(t, '&');
-			if (amp)
-				*amp = '\0';
-		}
-	}
+	if (query)
+		*query = '\0';
 	struct web_header hs[WEB_MAX_HEADERS];
 	size_t nh = 0;
 	char *p = rest;
@@ -140,7 +133,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct web_request rq = {
 	    .method = method,
 	    .path = url,
-	    .token_query = token,
 	    .headers = hs,
 	    .nheaders = nh,
 	    .body = body_len ? p : NULL,
@@ -165,8 +157,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			abort();
 		json_decref(theirs);
 	}
+	/* What the server checks before reading a body must be what the handler checks first. */
 	struct web_response rs;
+	bool passed = web_check(&ctx, &rq, &rs);
+	int early = rs.status;
+	web_response_release(&rs);
 	web_handle(&ctx, &rq, &rs);
+	if (!passed && rs.status != early)
+		abort();
 	if (rs.status < 200 || rs.status > 599 || !rs.type || (rs.len && !rs.body))
 		abort();
 	web_response_release(&rs);

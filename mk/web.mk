@@ -18,3 +18,8 @@ $(BUILD)/tests/unit/test_web: $(BUILD)/tests/unit/test_web.o $(WEB_HANDLER_OBJS)
 $(BUILD)/bench/web_handler: bench/web_handler.c $(WEB_HANDLER_OBJS) $(LIBA)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(WEB_HANDLER_OBJS) $(LIBA) $(PKG_LIBS)
+
+# The header-phase guard's test links the guard alone (web/guard.c needs no HTTP).
+$(BUILD)/tests/unit/test_web_guard: $(BUILD)/tests/unit/test_web_guard.o $(BUILD)/web/guard.o
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(TEST_LIBS) -lpthread

@@ -1,10 +1,14 @@
 /* The request handler: security checks, routing, the static page and the assessment API.
  *
  * Every request passes, in this order: the header count cap, the Host allow-list (against DNS
- * rebinding), the token (from the cookie, the X-Numbfoot-Token header, or once from ?token= which
- * is turned into a cookie), and for a POST the Origin and Sec-Fetch-Site checks (against
- * cross-site requests). Only then is it routed. Each answer to a bad request is a 4xx with a JSON
- * body {"error": "..."} that names the problem. The assessment itself is in web/assess.c.
+ * rebinding), the method, for a POST the Origin and Sec-Fetch-Site checks (against cross-site
+ * requests), and for every API call and every POST the token in the X-Numbfoot-Token header.
+ * Cookies are ignored: browsers do not scope them by port, so any other server on 127.0.0.1 would
+ * receive the token and could plant one of its own. The page and its scripts are public and
+ * served without the token. These checks need the headers alone (web_check), so the server runs
+ * them before it reads a byte of a body. Only then is a request routed. Each answer to a bad
+ * request is a 4xx with a JSON body {"error": "..."} that names the problem. The assessment
+ * itself is in web/assess.c.
  */
 #include <jansson.h>
 #include <stdarg.h>
@@ -109,21 +113,7 @@ static bool token_equal(const struct web_ctx *ctx, const char *s, size_t n)
 static bool has_token(const struct web_ctx *ctx, const struct web_request *rq)
 {
 	const char *h = web_header(rq, "X-Numbfoot-Token");
-	if (h && token_equal(ctx, h, strlen(h)))
-		return true;
-	const char *c = web_header(rq, "Cookie");
-	while (c && *c) {
-		while (*c == ' ' || *c == ';')
-			c++;
-		const char *end = strchr(c, ';');
-		size_t len = end ? (size_t)(end - c) : strlen(c);
-		size_t nl = strlen(WEB_COOKIE);
-		if (len > nl && !strncmp(c, WEB_COOKIE, nl) && c[nl] == '=' &&
-		    token_equal(ctx, c + nl + 1, len - nl - 1))
-			return true;
-		c = end;
-	}
-	return false;
+	return h && token_equal(ctx, h, strlen(h));
 }
 
 static bool host_allowed(const struct web_ctx *ctx, const char *host)
@@ -154,7 +144,7 @@ static bool serve_static(struct web_ctx *ctx, const struct web_request *rq, stru
 	return false;
 }
 
-void web_handle(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs)
+bool web_check(const struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs)
 {
 	memset(rs, 0, sizeof *rs);
 	const char *m = rq->method ? rq->method : "";
@@ -163,61 +153,48 @@ void web_handle(struct web_ctx *ctx, const struct web_request *rq, struct web_re
 
 	if (rq->nheaders > WEB_MAX_HEADERS) {
 		web_json_error(rs, 431, "too many request headers (at most %d)", WEB_MAX_HEADERS);
-		return;
+		return false;
 	}
 	const char *host = web_header(rq, "Host");
 	if (!host) {
 		web_json_error(rs, 400, "Host header missing");
-		return;
+		return false;
 	}
 	if (!host_allowed(ctx, host)) {
 		web_json_error(rs, 421, "Host '%.80s' is not this server's address", host);
-		return;
-	}
-
-	bool token = has_token(ctx, rq);
-	if (rq->token_query) {
-		/* The launch URL: remember the token in a cookie and go to the clean address. */
-		if (!is_get || !token_equal(ctx, rq->token_query, strlen(rq->token_query))) {
-			web_json_error(rs, 403, "wrong token: open the address numbfoot serve printed");
-			return;
-		}
-		rs->status = 303;
-		rs->type = "text/plain";
-		rs->body = "See the clean address.\n";
-		rs->len = strlen(rs->body);
-		rs->no_store = true;
-		/* Always the page itself: a path taken from the request could be "//elsewhere" (an
-		 * open redirect) or carry a decoded line break. */
-		snprintf(rs->location, sizeof rs->location, "/");
-		snprintf(rs->set_cookie, sizeof rs->set_cookie, "%s=%s; Path=/; HttpOnly; SameSite=Strict",
-			 WEB_COOKIE, ctx->token);
-		return;
-	}
-	if (ctx->token_everywhere && !token) {
-		web_json_error(rs, 403, "token required: open the address numbfoot serve printed");
-		return;
+		return false;
 	}
 	if (!is_get && !is_post) {
 		web_json_error(rs, 405, "method %.16s not allowed", m);
-		return;
+		return false;
 	}
 	if (is_post) {
 		const char *origin = web_header(rq, "Origin"), *site = web_header(rq, "Sec-Fetch-Site");
 		if (origin && (strncmp(origin, "http://", 7) || strcasecmp(origin + 7, host))) {
 			web_json_error(rs, 403, "cross-site request refused (Origin '%.80s')", origin);
-			return;
+			return false;
 		}
 		if (site && strcmp(site, "same-origin") && strcmp(site, "none")) {
 			web_json_error(rs, 403, "cross-site request refused (Sec-Fetch-Site '%.20s')", site);
-			return;
-		}
-		if (!token) {
-			web_json_error(rs, 403,
-				       "token missing or wrong: open the address numbfoot serve printed");
-			return;
+			return false;
 		}
 	}
+	if ((is_post || !strncmp(path, "/api/", 5)) && !has_token(ctx, rq)) {
+		web_json_error(rs, 403,
+			       "token missing or wrong: start numbfoot serve and open the address it prints");
+		return false;
+	}
+	return true;
+}
+
+void web_handle(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs)
+{
+	if (!web_check(ctx, rq, rs))
+		return;
+	const char *m = rq->method ? rq->method : "";
+	const char *path = rq->path ? rq->path : "";
+	bool is_get = !strcmp(m, "GET") || !strcmp(m, "HEAD"), is_post = !strcmp(m, "POST");
+
 	if (rq->body_too_large && !strcmp(path, "/api/import")) {
 		web_json_error(rs, 413, "file too large (at most %d bytes)", WEB_UPLOAD_MAX);
 		return;
@@ -240,6 +217,20 @@ void web_handle(struct web_ctx *ctx, const struct web_request *rq, struct web_re
 			web_json_error(rs, is_get ? 404 : 405, "%.100s: no such page", path);
 			return;
 		}
+	}
+	if (!strcmp(path, "/api/session")) {
+		/* The page asks this first, to say at once when its token is missing or stale. */
+		if (!is_get) {
+			web_json_error(rs, 405, "/api/session: use GET");
+			return;
+		}
+		static const char ok[] = "{\"ok\":true}";
+		rs->status = 200;
+		rs->type = "application/json";
+		rs->body = ok;
+		rs->len = sizeof ok - 1;
+		rs->no_store = true;
+		return;
 	}
 	if (!strcmp(path, "/api/kb")) {
 		if (!is_get) {
@@ -264,11 +255,8 @@ void web_handle(struct web_ctx *ctx, const struct web_request *rq, struct web_re
 			web_assess_result(ctx, rq, rs);
 		return;
 	}
-	if (!token) {
-		web_json_error(rs, 403, "token missing or wrong: open the address numbfoot serve printed");
-		return;
-	}
-	if (web_journal_route(ctx, rq, rs) || web_edit_route(ctx, rq, rs) || web_insight_route(ctx, rq, rs))
+	if (web_journal_route(ctx, rq, rs) || web_assessment_route(ctx, rq, rs) || web_edit_route(ctx, rq, rs) ||
+	    web_insight_route(ctx, rq, rs))
 		return;
 	web_json_error(rs, 404, "%.100s: no such endpoint", path);
 }

@@ -30,8 +30,12 @@ static json_t *kb_json(const nf_kb *kb)
 {
 	json_t *root = json_object(), *findings = json_array(), *lists = json_array(), *tri = json_object();
 	const char *red_list = NULL;
-	if (!root || !findings || !lists || !tri)
+	json_t *red_lists = json_array();
+	if (!root || !findings || !lists || !tri || !red_lists) {
+		json_decref(red_lists);
 		goto fail;
+	}
+	json_object_set_new(root, "red_flag_checklists", red_lists);
 	json_object_set_new(root, "findings", findings);
 	json_object_set_new(root, "checklists", lists);
 	json_object_set_new(root, "triage", tri);
@@ -62,19 +66,20 @@ static json_t *kb_json(const nf_kb *kb)
 	for (size_t k = 0; k < nf_kb_checklists(kb); k++) {
 		size_t fs[NF_MAX_CHECKLIST];
 		size_t n = nf_kb_checklist_findings(kb, k, fs, NF_MAX_CHECKLIST);
-		bool all_red = n > 0;
+		/* A warning-sign screen, asked before any other question (the engine's order). */
+		bool red = nf_kb_checklist_red_flags(kb, k);
 		json_t *ids = json_array();
-		for (size_t i = 0; i < n && i < NF_MAX_CHECKLIST; i++) {
+		for (size_t i = 0; i < n && i < NF_MAX_CHECKLIST; i++)
 			json_array_append_new(ids, json_string(nf_kb_finding_id(kb, fs[i])));
-			if (nf_kb_finding_red_flag(kb, fs[i], NULL) < 0)
-				all_red = false;
-		}
 		json_t *o = json_pack("{s:s, s:s, s:o, s:b}", "id", nf_kb_checklist_id(kb, k), "title",
-				      nf_kb_checklist_title(kb, k), "findings", ids, "red_flags", all_red);
+				      nf_kb_checklist_title(kb, k), "findings", ids, "red_flags", red);
 		if (!o || json_array_append_new(lists, o))
 			goto fail;
-		if (all_red && !red_list)
-			red_list = nf_kb_checklist_id(kb, k);
+		if (red) {
+			json_array_append_new(red_lists, json_string(nf_kb_checklist_id(kb, k)));
+			if (!red_list)
+				red_list = nf_kb_checklist_id(kb, k);
+		}
 	}
 	json_object_set_new(root, "red_flag_checklist", red_list ? json_string(red_list) : json_null());
 	for (int t = 0; t < NF_TRIAGE_LEVELS; t++)
@@ -375,10 +380,8 @@ void web_assess_next(struct web_ctx *ctx, const struct web_request *rq, struct w
 		json_t *ids = json_array();
 		for (size_t i = 0; i < q.n && i < NF_MAX_CHECKLIST; i++)
 			json_array_append_new(ids, json_string(nf_kb_finding_id(kb, q.finding[i])));
-		bool red = true;
-		for (size_t i = 0; i < q.n && i < NF_MAX_CHECKLIST; i++)
-			if (nf_kb_finding_red_flag(kb, q.finding[i], NULL) < 0)
-				red = false;
+		bool red = q.checklist >= 0 ? nf_kb_checklist_red_flags(kb, (size_t)q.checklist)
+					    : nf_kb_finding_red_flag(kb, q.finding[0], NULL) >= 0;
 		question = json_pack(
 		    "{s:o, s:s, s:o, s:b}", "checklist",
 		    q.checklist >= 0 ? json_string(nf_kb_checklist_id(kb, (size_t)q.checklist)) : json_null(),

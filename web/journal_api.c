@@ -1,5 +1,5 @@
-/* The journal endpoints: gear, runs (with an episode in the same POST), episodes, the import of
- * an uploaded watch file, and saved assessments. All go through include/numbfoot/journal.h under ctx->journal_lock
+/* The journal endpoints: gear, runs (with an episode in the same POST), episodes and the import
+ * of an uploaded watch file (saved assessments are in web/assessment_api.c). All go through include/numbfoot/journal.h under ctx->journal_lock
  * (one SQLite connection shared by the server's threads). The JSON shapes of records are those of
  * `numbfoot export` (docs/journal.md); distances go in as km and come out as metres, like there.
  * A bad field is a 400 naming the key; nothing is written then.
@@ -267,64 +267,13 @@ static void import_post(nf_journal *j, const struct web_request *rq, struct web_
 			(crossed & NF_CROSSED_SHOES) != 0));
 }
 
-/* Stores the assessment the body describes (as for /api/assess/result) with its result. */
-static void assessments_post(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs)
-{
-	nf_engine *e = web_assess_engine(ctx, rq, rs);
-	if (!e)
-		return;
-	char *result = nf_engine_result_json(e), *answers = NULL;
-	json_t *parsed = result ? json_loads(result, 0, NULL) : NULL;
-	json_t *ans = json_object_get(parsed, "answers");
-	answers = ans ? json_dumps(ans, JSON_COMPACT | JSON_REAL_PRECISION(17)) : NULL;
-	if (!answers) {
-		web_json_error(rs, 500, "out of memory");
-		goto out;
-	}
-	char when[32];
-	nf_time_iso((int64_t)time(NULL), when, sizeof when);
-	int64_t id = 0;
-	nf_error err;
-	if (nf_journal_add_assessment(ctx->journal, when, answers, result, &id, &err) != NF_OK) {
-		web_journal_error(rs, &err);
-		goto out;
-	}
-	web_reply(rs, 201, json_pack("{s:I, s:s}", "id", (json_int_t)id, "time", when));
-out:
-	json_decref(parsed);
-	free(answers);
-	free(result);
-}
-
-static void assessments_get(nf_journal *j, struct web_response *rs)
-{
-	nf_assessment *list;
-	size_t n;
-	nf_error err;
-	if (nf_journal_list_assessments(j, &list, &n, &err) != NF_OK) {
-		web_journal_error(rs, &err);
-		return;
-	}
-	json_t *a = json_array();
-	for (size_t i = 0; i < n; i++) {
-		json_t *ans = list[i].answers ? json_loads(list[i].answers, 0, NULL) : NULL;
-		json_t *res = list[i].result ? json_loads(list[i].result, 0, NULL) : NULL;
-		json_array_append_new(a, json_pack("{s:I, s:s, s:o, s:o}", "id", (json_int_t)list[i].id, "time",
-						   list[i].time, "answers", ans ? ans : json_null(), "result",
-						   res ? res : json_null()));
-	}
-	nf_assessment_list_free(list, n);
-	web_reply(rs, 200, json_pack("{s:o}", "assessments", a));
-}
-
 bool web_journal_route(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs)
 {
-	static const char *const paths[] = {"/api/gear", "/api/runs", "/api/episodes", "/api/import",
-					    "/api/assessments"};
+	static const char *const paths[] = {"/api/gear", "/api/runs", "/api/episodes", "/api/import"};
 	size_t which = 0;
-	while (which < 5 && strcmp(rq->path, paths[which]))
+	while (which < 4 && strcmp(rq->path, paths[which]))
 		which++;
-	if (which == 5)
+	if (which == 4)
 		return false;
 	bool get = !strcmp(rq->method, "GET") || !strcmp(rq->method, "HEAD"),
 	     post = !strcmp(rq->method, "POST");
@@ -347,11 +296,8 @@ bool web_journal_route(struct web_ctx *ctx, const struct web_request *rq, struct
 	case 2:
 		get ? episodes_get(ctx->journal, rs) : episodes_post(ctx->journal, rq, rs);
 		break;
-	case 3:
-		import_post(ctx->journal, rq, rs);
-		break;
 	default:
-		get ? assessments_get(ctx->journal, rs) : assessments_post(ctx, rq, rs);
+		import_post(ctx->journal, rq, rs);
 		break;
 	}
 	pthread_mutex_unlock(&ctx->journal_lock);

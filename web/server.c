@@ -1,8 +1,11 @@
 /* The server: libmicrohttpd glue around web_handle (web/api.c).
  *
  * Binds 127.0.0.1 and ::1 on one port (or the --listen address only), with a thread pool of two
- * polling threads on epoll. Request bodies are gathered per connection up to their cap; a larger
- * body is refused before it is read. Every response carries the security headers. The process
+ * polling threads on epoll. A request's Host, method, origin and token are checked as soon as its
+ * headers are in (web_check): a refused request is answered at once, before a byte of its body is
+ * read or stored and without a 100 Continue. Request bodies are gathered per connection up to
+ * their cap; a larger body is refused before it is read. Connections slow to send their headers
+ * are closed by the guard (web/guard.c). Every response carries the security headers. The process
  * keeps no session state: a per-launch random token is all it remembers.
  */
 #include <arpa/inet.h>
@@ -20,6 +23,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include "guard.h"
 #include "web.h"
 
 extern char **environ;
@@ -35,6 +39,18 @@ extern const char nf_blob_journal_js[], nf_blob_journal_js_end[];
  * kept small; request headers larger than this are refused by libmicrohttpd itself. */
 #define SERVER_CONN_MEMORY (16 * 1024)
 #define SERVER_CONN_LIMIT 512
+/* Connections still sending their request headers: at most this many at once (a new one past
+ * the cap closes the oldest), each for at most this long from its accept or its previous
+ * request's end. Far below SERVER_CONN_LIMIT, so that clients trickling headers can never take
+ * every connection from one that sends a whole request at once. */
+#define SERVER_HEADER_CAP 64
+#define SERVER_HEADER_DEADLINE_MS 10000
+
+/* What the access handler needs besides the handler's context. */
+struct server {
+	struct web_ctx *ctx;
+	struct web_guard *guard;
+};
 
 /* What one connection's request has gathered between calls of the access handler. */
 struct conn {
@@ -64,9 +80,11 @@ static enum MHD_Result collect_header(void *cls, enum MHD_ValueKind kind, const 
 
 static void add_security_headers(struct MHD_Response *r)
 {
-	MHD_add_response_header(
-	    r, "Content-Security-Policy",
-	    "default-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
+	/* blob: images: the page fetches the report's figures with its token and shows them from a
+	 * blob, which only its own scripts can make. */
+	MHD_add_response_header(r, "Content-Security-Policy",
+				"default-src 'self'; img-src 'self' blob:; frame-ancestors 'none'; "
+				"base-uri 'none'; form-action 'self'");
 	MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
 	MHD_add_response_header(r, "Referrer-Policy", "no-referrer");
 	MHD_add_response_header(r, "X-Frame-Options", "DENY");
@@ -85,10 +103,6 @@ static enum MHD_Result send_response(struct MHD_Connection *c, struct web_respon
 	MHD_add_response_header(r, "Content-Type", rs->type ? rs->type : "text/plain");
 	if (rs->no_store)
 		MHD_add_response_header(r, "Cache-Control", "no-store");
-	if (rs->location[0])
-		MHD_add_response_header(r, "Location", rs->location);
-	if (rs->set_cookie[0])
-		MHD_add_response_header(r, "Set-Cookie", rs->set_cookie);
 	if (rs->disposition[0])
 		MHD_add_response_header(r, "Content-Disposition", rs->disposition);
 	enum MHD_Result ret = MHD_queue_response(c, (unsigned)rs->status, r);
@@ -101,19 +115,21 @@ static bool is_upload(const char *method, const char *url)
 	return !strcmp(method, "POST") && !strcmp(url, "/api/import");
 }
 
+/* The request line and headers of c as a request without a body; hs holds the headers. */
+static struct web_request request_of(struct MHD_Connection *c, const char *url, const char *method,
+				     struct headers *hs)
+{
+	hs->n = 0;
+	MHD_get_connection_values(c, MHD_HEADER_KIND, collect_header, hs);
+	return (struct web_request){.method = method, .path = url, .headers = hs->h, .nheaders = hs->n};
+}
+
 /* Handles the request now that its body (if any) is gathered. */
 static enum MHD_Result answer(struct web_ctx *ctx, struct MHD_Connection *c, const char *url,
 			      const char *method, struct conn *cn)
 {
-	struct headers hs = {.n = 0};
-	MHD_get_connection_values(c, MHD_HEADER_KIND, collect_header, &hs);
-	struct web_request rq = {
-	    .method = method,
-	    .path = url,
-	    .token_query = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "token"),
-	    .headers = hs.h,
-	    .nheaders = hs.n,
-	};
+	struct headers hs;
+	struct web_request rq = request_of(c, url, method, &hs);
 	if (cn) {
 		rq.body = cn->body;
 		rq.body_len = cn->len;
@@ -133,7 +149,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 				  const char *version, const char *upload_data, size_t *upload_data_size,
 				  void **con_cls)
 {
-	struct web_ctx *ctx = cls;
+	struct server *srv = cls;
+	struct web_ctx *ctx = srv->ctx;
 	struct conn *cn = *con_cls;
 	if (cn == &no_body) {
 		if (*upload_data_size) { /* a body sent with a GET is read and ignored */
@@ -144,6 +161,15 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		return answer(ctx, c, url, method, NULL);
 	}
 	if (!cn) {
+		/* The first call: the headers are in, no byte of the body has been read. */
+		const union MHD_ConnectionInfo *ci =
+		    MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+		web_guard_headers_done(srv->guard, ci ? ci->socket_context : NULL);
+		struct headers hs;
+		struct web_request rq = request_of(c, url, method, &hs);
+		struct web_response rs;
+		if (!web_check(ctx, &rq, &rs))
+			return send_response(c, &rs); /* libmicrohttpd then drops the body unread */
 		if (!strcmp(method, "GET") || !strcmp(method, "HEAD")) {
 			/* Answered on the next call: a response queued on the first one closes the
 			 * connection instead of keeping it alive. */
@@ -219,6 +245,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
 			 enum MHD_RequestTerminationCode toe)
 {
+	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+	web_guard_request_done(cls, ci ? ci->socket_context : NULL);
 	struct conn *cn = *con_cls;
 	if (!cn || cn == &no_body)
 		return;
@@ -231,15 +259,32 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
 	*con_cls = NULL;
 }
 
-static struct MHD_Daemon *start(struct web_ctx *ctx, const struct sockaddr *sa, bool v6)
+/* Tells the guard of each connection's accept and close; its record is the socket context. */
+static void on_connection(void *cls, struct MHD_Connection *c, void **socket_context,
+			  enum MHD_ConnectionNotificationCode code)
+{
+	struct web_guard *g = cls;
+	if (code == MHD_CONNECTION_NOTIFY_STARTED) {
+		const union MHD_ConnectionInfo *ci =
+		    MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+		*socket_context = ci ? web_guard_opened(g, ci->connect_fd) : NULL;
+	} else if (code == MHD_CONNECTION_NOTIFY_CLOSED) {
+		/* libmicrohttpd calls this before it closes the socket. */
+		web_guard_closed(g, *socket_context);
+		*socket_context = NULL;
+	}
+}
+
+static struct MHD_Daemon *start(struct server *srv, const struct sockaddr *sa, bool v6)
 {
 	unsigned flags =
 	    MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_TURBO | (v6 ? MHD_USE_IPv6 : 0);
 	return MHD_start_daemon(
-	    flags, 0, NULL, NULL, on_request, ctx, MHD_OPTION_SOCK_ADDR, sa, MHD_OPTION_THREAD_POOL_SIZE,
+	    flags, 0, NULL, NULL, on_request, srv, MHD_OPTION_SOCK_ADDR, sa, MHD_OPTION_THREAD_POOL_SIZE,
 	    (unsigned)SERVER_THREADS, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)SERVER_TIMEOUT_S,
 	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)SERVER_CONN_MEMORY, MHD_OPTION_CONNECTION_LIMIT,
-	    (unsigned)SERVER_CONN_LIMIT, MHD_OPTION_NOTIFY_COMPLETED, on_completed, ctx, MHD_OPTION_END);
+	    (unsigned)SERVER_CONN_LIMIT, MHD_OPTION_NOTIFY_COMPLETED, on_completed, srv->guard,
+	    MHD_OPTION_NOTIFY_CONNECTION, on_connection, srv->guard, MHD_OPTION_END);
 }
 
 static unsigned bound_port(struct MHD_Daemon *d)
@@ -362,6 +407,11 @@ int web_serve(const nf_kb *kb, const struct web_options *opt)
 	sigaddset(&set, SIGTERM);
 	sigaddset(&set, SIGHUP); /* the terminal closed, or the session ended: stop cleanly too */
 	pthread_sigmask(SIG_BLOCK, &set, NULL);
+	struct server srv = {.ctx = &ctx, .guard = web_guard_start(SERVER_HEADER_CAP, SERVER_HEADER_DEADLINE_MS)};
+	if (!srv.guard) {
+		fprintf(stderr, "numbfoot: serve: cannot start a thread: out of memory\n");
+		goto out_journal;
+	}
 
 	struct MHD_Daemon *d4 = NULL, *d6 = NULL;
 	unsigned port = opt->port;
@@ -375,7 +425,7 @@ int web_serve(const nf_kb *kb, const struct web_options *opt)
 			fprintf(stderr, "numbfoot: serve: --listen: '%s' is not an IP address\n",
 				opt->listen);
 			rc = 2;
-			goto out_journal;
+			goto out_guard;
 		}
 		if (v6 ? IN6_IS_ADDR_UNSPECIFIED(&s6.sin6_addr) : s4.sin_addr.s_addr == htonl(INADDR_ANY)) {
 			/* Every Host is checked against the address listened on, so it must be the
@@ -386,7 +436,7 @@ int web_serve(const nf_kb *kb, const struct web_options *opt)
 				"not '%s'\n",
 				opt->listen);
 			rc = 2;
-			goto out_journal;
+			goto out_guard;
 		}
 		struct sockaddr *sa = v6 ? (struct sockaddr *)&s6 : (struct sockaddr *)&s4;
 		socklen_t salen = v6 ? sizeof s6 : sizeof s4;
@@ -396,17 +446,16 @@ int web_serve(const nf_kb *kb, const struct web_options *opt)
 				"for the ones it has)\n",
 				opt->listen);
 			rc = 2;
-			goto out_journal;
+			goto out_guard;
 		}
-		d4 = start(&ctx, sa, v6);
+		d4 = start(&srv, sa, v6);
 		if (!d4) {
 			char buf[128];
 			fprintf(stderr, "numbfoot: serve: cannot listen on %s port %u: %s\n", opt->listen,
 				port, listen_problem(sa, salen, buf, sizeof buf));
-			goto out_journal;
+			goto out_guard;
 		}
 		port = bound_port(d4);
-		ctx.token_everywhere = true;
 		char h[WEB_HOST_MAX];
 		snprintf(h, sizeof h, v6 ? "[%s]" : "%s", opt->listen);
 		web_ctx_allow_host(&ctx, h, port);
@@ -415,26 +464,26 @@ int web_serve(const nf_kb *kb, const struct web_options *opt)
 		struct sockaddr_in s4 = {.sin_family = AF_INET,
 					 .sin_port = htons((uint16_t)port),
 					 .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
-		d4 = start(&ctx, (struct sockaddr *)&s4, false);
+		d4 = start(&srv, (struct sockaddr *)&s4, false);
 		if (!d4 && opt->port_fallback) {
 			/* Another program (or a server on another journal) has the default port; a
 			 * launch from the desktop has no terminal to say so in, and a second launch
 			 * finds this server by its record, whatever its port. */
 			s4.sin_port = 0;
 			port = 0;
-			d4 = start(&ctx, (struct sockaddr *)&s4, false);
+			d4 = start(&srv, (struct sockaddr *)&s4, false);
 		}
 		if (!d4) {
 			char buf[128];
 			fprintf(stderr, "numbfoot: serve: cannot listen on 127.0.0.1 port %u: %s\n", port,
 				listen_problem((struct sockaddr *)&s4, sizeof s4, buf, sizeof buf));
-			goto out_journal;
+			goto out_guard;
 		}
 		port = bound_port(d4);
 		struct sockaddr_in6 s6 = {.sin6_family = AF_INET6,
 					  .sin6_port = htons((uint16_t)port),
 					  .sin6_addr = IN6ADDR_LOOPBACK_INIT};
-		d6 = start(&ctx, (struct sockaddr *)&s6, true); /* best effort: IPv6 may be off */
+		d6 = start(&srv, (struct sockaddr *)&s6, true); /* best effort: IPv6 may be off */
 		snprintf(shown, sizeof shown, "127.0.0.1");
 	}
 	web_ctx_allow_host(&ctx, "127.0.0.1", port);
@@ -442,7 +491,7 @@ int web_serve(const nf_kb *kb, const struct web_options *opt)
 	web_ctx_allow_host(&ctx, "[::1]", port);
 
 	char url[WEB_HOST_MAX + 100];
-	snprintf(url, sizeof url, "http://%s:%u/?token=%s", shown, port, ctx.token);
+	snprintf(url, sizeof url, "http://%s:%u/#token=%s", shown, port, ctx.token);
 	printf("numbfoot serve: open %s\n(the token in it lets your browser in; press Ctrl-C to stop)\n",
 	       url);
 	fflush(stdout);
@@ -462,6 +511,8 @@ int web_serve(const nf_kb *kb, const struct web_options *opt)
 	MHD_stop_daemon(d4);
 	if (d6)
 		MHD_stop_daemon(d6);
+out_guard:
+	web_guard_stop(srv.guard); /* after the daemons: they have reported every connection closed */
 out_journal:
 	web_journal_close(&ctx);
 out:

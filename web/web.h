@@ -25,7 +25,6 @@
 #define WEB_MAX_HOSTS 8			  /* allowed Host header values */
 #define WEB_HOST_MAX 80
 #define WEB_TOKEN_HEX 64 /* token: 32 random bytes as hex */
-#define WEB_COOKIE "nf_token"
 
 /* A file built into the binary (cli/blobs.S). */
 struct web_asset {
@@ -39,8 +38,7 @@ struct web_asset {
  * which is used under journal_lock. */
 struct web_ctx {
 	const nf_kb *kb;
-	char token[WEB_TOKEN_HEX + 1];
-	bool token_everywhere; /* --listen given: every request needs the token, not only POSTs */
+	char token[WEB_TOKEN_HEX + 1]; /* every API call and every POST needs it, as X-Numbfoot-Token */
 	char hosts[WEB_MAX_HOSTS][WEB_HOST_MAX]; /* allowed Host values, "127.0.0.1:8737" */
 	size_t nhosts;
 	const struct web_asset *assets;
@@ -74,8 +72,7 @@ struct web_header {
 
 struct web_request {
 	const char *method;	 /* "GET", "POST", ... */
-	const char *path;	 /* "/api/kb", without the query */
-	const char *token_query; /* the query's token=... value, or NULL */
+	const char *path;	 /* "/api/kb", without the query (which no endpoint reads) */
 	const struct web_header *headers;
 	size_t nheaders;  /* more than WEB_MAX_HEADERS: 431 */
 	const char *body; /* NUL-terminated when body_len > 0 (JSON bodies), else NULL */
@@ -91,12 +88,15 @@ struct web_response {
 	const char *body; /* static (owned false) or malloc'd (owned true) */
 	size_t len;
 	bool owned;
-	char location[128];   /* a redirect target, or "" */
-	char set_cookie[160]; /* a Set-Cookie value, or "" */
 	char disposition[96]; /* a Content-Disposition value, or "" */
 	bool no_store;	      /* Cache-Control: no-store (every API answer) */
 };
 
+/* The checks that need only the request line and headers: the header count, Host, method, the
+ * origin of a POST and the token. The server calls it as soon as a request's headers are in,
+ * before it reads or stores a byte of the body (or sends 100 Continue); web_handle calls it too.
+ * True when they pass; else false with rs filled with the 4xx. */
+bool web_check(const struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs);
 /* Handles one request. Always fills rs; never fails: out of memory gives a static 500. */
 void web_handle(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs);
 /* Frees the body if it is owned. */
@@ -119,6 +119,10 @@ void web_assess_result(struct web_ctx *ctx, const struct web_request *rq, struct
 /* Journal endpoints (web/journal_api.c): handle rq under /api/gear, /api/runs, /api/episodes and
  * /api/import; return false if the path is not theirs. */
 bool web_journal_route(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs);
+
+/* Saved assessments (web/assessment_api.c): GET and POST /api/assessments, GET
+ * /api/assessments/ID and POST .../ID/delete; false if the path is not theirs. */
+bool web_assessment_route(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs);
 
 /* One record by id (web/edit_api.c): GET or POST /api/{runs,episodes,gear}/ID and POST
  * .../ID/delete; false if the path is not theirs. */

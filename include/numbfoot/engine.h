@@ -104,6 +104,48 @@ NF_API void nf_engine_count_screen(nf_engine *e);
 NF_API void nf_engine_set_screens(nf_engine *e, size_t n);
 NF_API size_t nf_engine_screens(const nf_engine *e);
 
+/* The advice that goes with the triage (docs/model.md, "Advice"): the first thing to do, the plans
+ * of the causes worth acting on, and whom to see, all agreeing with the level. The first step of
+ * an urgent or emergency result says whom to see and how soon (or to go now), never a trial of
+ * self-care; the headline names see[0]; every plan ends with its safety net. Strings point into
+ * the knowledge base (valid while it lives), except those the struct holds. */
+#define NF_ADVICE_PLANS 3
+#define NF_ADVICE_STEPS 14
+#define NF_ADVICE_SEE 16
+typedef enum nf_step_kind {
+	NF_STEP_ACTION = 0,     /* whom to see and how soon, or go now: what the level asks */
+	NF_STEP_SELF_CARE = 1,  /* a step of the cause's plan */
+	NF_STEP_SAFETY_NET = 2, /* the signs that would change the advice */
+} nf_step_kind;
+typedef struct nf_step {
+	const char *text;
+	double weeks; /* how long to try it before seeing someone; 0 for "now" */
+	const char *source; /* "" for the engine's own words */
+	nf_step_kind kind;
+	nf_evidence evidence; /* what the step rests on (estimate for the engine's own words) */
+} nf_step;
+typedef struct nf_advice_plan {
+	size_t condition;
+	double probability;
+	size_t nsteps;
+	nf_step step[NF_ADVICE_STEPS];
+} nf_advice_plan;
+typedef struct nf_advice {
+	nf_triage level;
+	char headline[256];
+	nf_step first;
+	char first_text[256]; /* holds first.text when the engine words it itself */
+	int first_condition;  /* the cause whose advice the first step is, or -1 */
+	int first_red_flag;   /* or the warning sign's finding, or -1 */
+	size_t nplans;
+	/* An action first step (kind NF_STEP_ACTION) stands above the plans and is not repeated in them;
+	 * a self-care first step is plan[0]'s first step. */
+	nf_advice_plan plan[NF_ADVICE_PLANS];
+	size_t nsee;
+	const char *see[NF_ADVICE_SEE]; /* "see" IDs (docs/kb-format.md), most relevant first */
+} nf_advice;
+NF_API void nf_engine_advice(nf_engine *e, nf_advice *out);
+
 /* The whole result as a JSON text (schema in docs/result-schema.md) for scripts, the web page and
  * the report. The caller frees it with free(). NULL if out of memory. */
 NF_API char *nf_engine_result_json(nf_engine *e);

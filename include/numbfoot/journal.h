@@ -25,7 +25,7 @@ extern "C" {
 typedef struct nf_journal nf_journal;
 
 /* The schema version this build writes; older files are migrated forward on open. */
-#define NF_JOURNAL_SCHEMA_VERSION 3
+#define NF_JOURNAL_SCHEMA_VERSION 4
 
 #define NF_JOURNAL_NAME_MAX 64    /* nickname, brand, model, surface: bytes including NUL */
 #define NF_JOURNAL_NOTES_MAX 1024 /* notes: bytes including NUL */
@@ -253,18 +253,22 @@ NF_API nf_err nf_journal_list_runs(nf_journal *j, size_t limit, nf_journal_run *
 				   nf_error *err);
 NF_API void nf_journal_run_list_free(nf_journal_run *list);
 
-/* ---- assessments (schema v2; written by the engine's front ends) ---- */
+/* ---- assessments (schema v2, complete since v4; written by the engine's front ends) ---- */
 
 /* Stores an assessment: answers and result are JSON texts (result may be NULL), time is ISO
- * 8601 UTC. *id (may be NULL) gets its id. NF_EINVAL if a text is not valid JSON. */
+ * 8601 UTC. complete is false for an interview that ended before the engine had asked all it
+ * wanted (the input closed, or the runner stopped it): such an assessment is kept for the runner
+ * to see but is never the report's headline. *id (may be NULL) gets its id. NF_EINVAL if a text
+ * is not valid JSON. */
 NF_API nf_err nf_journal_add_assessment(nf_journal *j, const char *time, const char *answers,
-					const char *result, int64_t *id, nf_error *err);
+					const char *result, bool complete, int64_t *id, nf_error *err);
 
 typedef struct nf_assessment {
 	int64_t id;
 	char time[21];   /* ISO 8601 UTC */
-	char *answers;   /* JSON text, owned by the list */
-	char *result;    /* JSON text or NULL, owned by the list */
+	bool complete;   /* the interview ran to its end (rows saved before schema 4: true) */
+	char *answers;   /* JSON text, owned by the list or the struct */
+	char *result;    /* JSON text or NULL, owned by the list or the struct */
 } nf_assessment;
 
 /* Every stored assessment, oldest first, in a new array (with its texts) freed with
@@ -272,6 +276,20 @@ typedef struct nf_assessment {
 NF_API nf_err nf_journal_list_assessments(nf_journal *j, nf_assessment **out, size_t *n,
 					  nf_error *err);
 NF_API void nf_assessment_list_free(nf_assessment *list, size_t n);
+
+/* The assessment with that id into *out, whose texts the caller frees with
+ * nf_assessment_release(out). NF_ENOTFOUND "no assessment with id N" when there is none; *out
+ * then owns nothing. */
+NF_API nf_err nf_journal_get_assessment(nf_journal *j, int64_t id, nf_assessment *out, nf_error *err);
+/* Frees the texts of one assessment filled by nf_journal_get_assessment; accepts NULL. */
+NF_API void nf_assessment_release(nf_assessment *a);
+
+/* Deletes the assessment with that id in one transaction (NF_ENOTFOUND when there is none), then
+ * copies the write-ahead log back into the file and truncates it, so that with secure_delete
+ * no byte of its answers is left in the file or the log. If only that wipe fails (another
+ * program is reading the journal), the row is gone, NF_EDB says so, and the bytes go when the
+ * last program using the journal closes it. */
+NF_API nf_err nf_journal_delete_assessment(nf_journal *j, int64_t id, nf_error *err);
 
 /* The number of rows in each table, for summaries and tests. */
 typedef struct nf_journal_counts {

@@ -28,6 +28,22 @@ typedef enum nf_triage {
 } nf_triage;
 #define NF_TRIAGE_LEVELS 4
 
+/* What a number in the knowledge base rests on (docs/kb-format.md, "Sources"), weakest first, so
+ * that the weaker of two kinds is the smaller. */
+typedef enum nf_evidence {
+	NF_EV_ESTIMATE = 0, /* judgement, with its reasoning and the dossier section */
+	NF_EV_DERIVED = 1,  /* arithmetic on published figures */
+	NF_EV_MEASURED = 2, /* a published figure itself */
+} nf_evidence;
+#define NF_EVIDENCE_KINDS 3
+
+/* Counts of the knowledge base's numbers (priors, finding defaults, likelihoods, triage
+ * thresholds) by what they rest on. */
+typedef struct nf_kb_evidence_counts {
+	size_t parameters;
+	size_t kind[NF_EVIDENCE_KINDS]; /* indexed by nf_evidence */
+} nf_kb_evidence_counts;
+
 /* Upper bounds the loader enforces; they size fixed arrays in the engine. */
 #define NF_MAX_CONDITIONS 64
 #define NF_MAX_FINDINGS 256
@@ -65,6 +81,12 @@ NF_API const char *nf_triage_id(nf_triage t);
 NF_API int nf_triage_from_id(const char *id); /* -1 if unknown */
 /* Plain words for a runner. */
 NF_API const char *nf_triage_words(nf_triage t);
+/* Evidence kinds by name ("measured", "derived", "estimate") and back. */
+NF_API const char *nf_evidence_id(nf_evidence k);
+NF_API int nf_evidence_from_id(const char *id); /* -1 if unknown */
+
+/* Sources are given as text for people: the reference keys, then the kind and its figure or
+ * reasoning ("Key 2010; Other 2011; estimate: ..."). The text lives as long as the nf_kb. */
 
 /* Conditions, indexed 0 .. nf_kb_conditions()-1. */
 NF_API size_t nf_kb_conditions(const nf_kb *kb);
@@ -80,6 +102,17 @@ NF_API size_t nf_kb_condition_see(const nf_kb *kb, size_t c, const char **who, s
 NF_API size_t nf_kb_condition_plan_steps(const nf_kb *kb, size_t c);
 NF_API const char *nf_kb_condition_plan_step(const nf_kb *kb, size_t c, size_t i, double *weeks,
 					    const char **source);
+
+/* The condition's safety net: the signs that would change the advice, the last step of every plan
+ * (NULL if the knowledge base gives none); *source its source. */
+NF_API const char *nf_kb_condition_safety_net(const nf_kb *kb, size_t c, const char **source);
+
+/* Escalation rules of condition c, or with c == nf_kb_conditions(kb) the rules for every cause
+ * (triage.escalate). nf_kb_rule gives rule i's level and, when the rule carries them, the first
+ * step it puts in the plan and its source; nf_kb_rule_see whom it sends to (returns how many). */
+NF_API size_t nf_kb_rules(const nf_kb *kb, size_t c);
+NF_API nf_triage nf_kb_rule(const nf_kb *kb, size_t c, size_t i, const char **step, const char **source);
+NF_API size_t nf_kb_rule_see(const nf_kb *kb, size_t c, size_t i, const char **who, size_t cap);
 
 /* Findings, indexed 0 .. nf_kb_findings()-1. */
 NF_API size_t nf_kb_findings(const nf_kb *kb);
@@ -99,14 +132,30 @@ NF_API const char *nf_kb_finding_value_means(const nf_kb *kb, size_t f, size_t v
 NF_API int nf_kb_finding_value_index(const nf_kb *kb, size_t f, const char *value); /* -1 if not */
 /* Red flag: the level the finding's flagged answer sets, or -1; *says is its plain explanation. */
 NF_API int nf_kb_finding_red_flag(const nf_kb *kb, size_t f, const char **says);
+/* The first step a red flag puts in the advice (NULL if none) and whom it sends to (returns how
+ * many, 0 for no red flag). */
+NF_API const char *nf_kb_finding_red_flag_step(const nf_kb *kb, size_t f);
+NF_API size_t nf_kb_finding_red_flag_see(const nf_kb *kb, size_t f, const char **who, size_t cap);
 /* The likelihood of the finding under condition c as text for `kb show`, with its source. */
 NF_API size_t nf_kb_finding_describe(const nf_kb *kb, size_t f, size_t c, char *buf, size_t cap,
 				     const char **source, bool *listed);
+/* What P(answer of finding f | condition c) rests on: the kind of c's own likelihood, or of the
+ * finding's default when c has none; for a set whose entry for c leaves values to the default,
+ * the weaker of the two. */
+NF_API nf_evidence nf_kb_finding_evidence(const nf_kb *kb, size_t f, size_t c);
+
+/* Counts of numbers by kind: *all over the whole knowledge base, *likelihoods over the findings'
+ * per-condition likelihoods (not their defaults); either may be NULL. */
+NF_API void nf_kb_evidence_stats(const nf_kb *kb, nf_kb_evidence_counts *all, nf_kb_evidence_counts *likelihoods);
+/* The same for condition c: its prior and the likelihoods listed under it. */
+NF_API void nf_kb_condition_evidence(const nf_kb *kb, size_t c, nf_kb_evidence_counts *out);
 
 /* Checklist screens, indexed 0 .. nf_kb_checklists()-1. */
 NF_API size_t nf_kb_checklists(const nf_kb *kb);
 NF_API const char *nf_kb_checklist_id(const nf_kb *kb, size_t k);
 NF_API const char *nf_kb_checklist_title(const nf_kb *kb, size_t k);
+/* Whether checklist k is a warning-sign screen, asked before any other question. */
+NF_API bool nf_kb_checklist_red_flags(const nf_kb *kb, size_t k);
 NF_API size_t nf_kb_checklist_findings(const nf_kb *kb, size_t k, size_t *findings, size_t cap);
 NF_API int nf_kb_finding_checklist(const nf_kb *kb, size_t f); /* -1 if asked on its own */
 

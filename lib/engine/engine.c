@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "engine/engine_priv.h"
 #include "kb/kb_impl.h"
 #include "numbfoot/engine.h"
 
@@ -180,18 +181,41 @@ static void update(nf_engine *e)
 	for (int c = 0; c < kb->ncond; c++)
 		e->post[c] /= sum;
 	for (int c = 0; c < kb->ncond; c++) {
-		const struct nf_condition *cd = &kb->cond[c];
-		nf_triage l = cd->triage;
-		for (int r = 0; r < cd->nrules; r++) {
-			bool all = true;
-			for (int t = 0; t < cd->rule[r].nterms && all; t++)
-				all = term_holds(e, &cd->rule[r].term[t]);
-			if (all && cd->rule[r].to > l)
-				l = cd->rule[r].to;
-		}
-		e->level[c] = l;
+		const struct nf_rule *r = engine_escalation(e, (size_t)c);
+		e->level[c] = r ? r->to : kb->cond[c].triage;
 	}
 	e->dirty = false;
+}
+
+bool engine_terms_hold(const nf_engine *e, const struct nf_rule_term *t, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (!term_holds(e, &t[i]))
+			return false;
+	return true;
+}
+
+static bool rule_holds(const nf_engine *e, const struct nf_rule *r)
+{
+	return engine_terms_hold(e, r->term, r->nterms) && !(r->nunless && engine_terms_hold(e, r->unless, r->nunless));
+}
+
+const struct nf_rule *engine_escalation(const nf_engine *e, size_t c)
+{
+	const nf_kb *kb = e->kb;
+	const struct nf_condition *cd = &kb->cond[c];
+	const struct nf_rule *best = NULL;
+	nf_triage l = cd->triage;
+	/* The condition's own rules before the rules for every cause, so that at an equal level its
+	 * own, more specific advice wins. */
+	for (int i = 0; i < cd->nrules + kb->nglobal; i++) {
+		const struct nf_rule *r = i < cd->nrules ? &cd->rule[i] : &kb->global[i - cd->nrules];
+		if (r->to > l && rule_holds(e, r)) {
+			l = r->to;
+			best = r;
+		}
+	}
+	return best;
 }
 
 double nf_engine_probability(nf_engine *e, size_t c)
@@ -336,9 +360,10 @@ struct look {
 };
 
 /* Does rule term t hold, with the screen's hypothetical answers in place of unknown ones? For a
- * number, an outcome is a bin; a bin that straddles the rule's threshold counts as holding, so
- * that a question able to escalate is never thought unable to. */
-static bool term_holds_hyp(const struct look *lk, const struct nf_rule_term *t)
+ * number, an outcome is a bin; a bin that straddles the rule's threshold counts as holding for an
+ * `if` term (maybe = true) and as not holding for an `unless` term (maybe = false), so that a
+ * question able to escalate is never thought unable to. */
+static bool term_holds_hyp(const struct look *lk, const struct nf_rule_term *t, bool maybe)
 {
 	for (int k = 0; k < lk->nhyp; k++) {
 		if (lk->hyp_f[k] != t->finding)
@@ -348,21 +373,35 @@ static bool term_holds_hyp(const struct look *lk, const struct nf_rule_term *t)
 		if (t->op == NF_OP_EQ)
 			return o == (int)t->x;
 		double lo = o == 0 ? -INFINITY : f->edge[o - 1], hi = o == f->nbins - 1 ? INFINITY : f->edge[o];
-		return t->op == NF_OP_GE ? hi > t->x : lo < t->x;
+		if (maybe)
+			return t->op == NF_OP_GE ? hi > t->x : lo < t->x;
+		return t->op == NF_OP_GE ? lo >= t->x : hi <= t->x;
 	}
 	return term_holds(lk->e, t);
 }
 
+static bool rule_holds_hyp(const struct look *lk, const struct nf_rule *r)
+{
+	for (int t = 0; t < r->nterms; t++)
+		if (!term_holds_hyp(lk, &r->term[t], true))
+			return false;
+	if (!r->nunless)
+		return true;
+	for (int t = 0; t < r->nunless; t++)
+		if (!term_holds_hyp(lk, &r->unless[t], false))
+			return true;
+	return false;
+}
+
 static nf_triage level_hyp(const struct look *lk, int c)
 {
-	const struct nf_condition *cd = &lk->kb->cond[c];
+	const nf_kb *kb = lk->kb;
+	const struct nf_condition *cd = &kb->cond[c];
 	nf_triage l = cd->triage;
-	for (int r = 0; r < cd->nrules; r++) {
-		bool all = true;
-		for (int t = 0; t < cd->rule[r].nterms && all; t++)
-			all = term_holds_hyp(lk, &cd->rule[r].term[t]);
-		if (all && cd->rule[r].to > l)
-			l = cd->rule[r].to;
+	for (int i = 0; i < cd->nrules + kb->nglobal; i++) {
+		const struct nf_rule *r = i < cd->nrules ? &cd->rule[i] : &kb->global[i - cd->nrules];
+		if (r->to > l && rule_holds_hyp(lk, r))
+			l = r->to;
 	}
 	return l;
 }

@@ -9,9 +9,6 @@
 #include "numbfoot/engine.h"
 #include "numbfoot/version.h"
 
-/* Causes at or above this posterior get their plan in the result; the leading cause always does. */
-#define PLAN_FLOOR 0.15
-#define PLAN_MAX 3
 #define REASONS_MAX 5
 
 static const char *const disclaimer =
@@ -68,13 +65,23 @@ static json_t *cause_json(nf_engine *e, size_t c)
 		if (fabs(r[i].weight) < 0.01)
 			break;
 		nf_engine_state(e, r[i].finding, &v);
-		json_array_append_new(reasons, json_pack("{s:s, s:o, s:f}", "finding", kb->find[r[i].finding].id,
+		/* What P(answer | this cause) rests on, so that data and judgement can be told apart. */
+		json_array_append_new(reasons, json_pack("{s:s, s:o, s:f, s:s}", "finding", kb->find[r[i].finding].id,
 							  "answer", answer_json(kb, r[i].finding, &v), "weight",
-							  r[i].weight));
+							  r[i].weight, "evidence",
+							  nf_evidence_id(kb->find[r[i].finding].evidence[c])));
 	}
 	return json_pack("{s:s, s:s, s:f, s:s, s:s, s:s, s:b, s:o}", "id", cd->id, "name", cd->name, "probability",
 			 nf_engine_probability(e, c), "level", nf_triage_id(nf_engine_condition_level(e, c)), "summary",
 			 cd->summary, "icd10", cd->icd10, "in_vocabulary", cd->in_vocab, "reasons", reasons);
+}
+
+static const char *const kind_ids[] = {"action", "self_care", "safety_net"};
+
+static json_t *step_json(const nf_step *s)
+{
+	return json_pack("{s:s, s:f, s:s, s:s, s:s}", "step", s->text, "weeks", s->weeks, "source",
+			 s->source ? s->source : "", "kind", kind_ids[s->kind], "evidence", nf_evidence_id(s->evidence));
 }
 
 char *nf_engine_result_json(nf_engine *e)
@@ -82,52 +89,47 @@ char *nf_engine_result_json(nf_engine *e)
 	const nf_kb *kb = nf_engine_kb(e);
 	size_t order[NF_MAX_CONDITIONS], n = nf_engine_ranking(e, order, NF_MAX_CONDITIONS);
 	nf_triage_info ti;
+	nf_advice adv;
 	nf_engine_triage(e, &ti);
+	nf_engine_advice(e, &adv);
 
 	json_t *root = json_object(), *ranking = json_array(), *plan = json_array(), *see = json_array();
 	if (!root || !ranking || !plan || !see)
 		goto out_nomem;
 	for (size_t i = 0; i < n; i++)
 		json_array_append_new(ranking, cause_json(e, order[i]));
-
-	const char *who_order[16];
-	size_t nwho = 0;
-	if (ti.level == NF_EMERGENCY)
-		who_order[nwho++] = "emergency_department";
-	for (size_t i = 0; i < n && i < PLAN_MAX; i++) {
-		size_t c = order[i];
-		const struct nf_condition *cd = &kb->cond[c];
-		if (i > 0 && nf_engine_probability(e, c) < PLAN_FLOOR)
-			break;
+	for (size_t i = 0; i < adv.nplans; i++) {
+		const nf_advice_plan *p = &adv.plan[i];
 		json_t *steps = json_array();
-		for (int s = 0; s < cd->nplan; s++)
-			json_array_append_new(steps, json_pack("{s:s, s:f, s:s}", "step", cd->plan[s].text, "weeks",
-								 cd->plan[s].weeks, "source", cd->plan[s].source));
-		json_array_append_new(plan, json_pack("{s:s, s:s, s:f, s:o}", "condition", cd->id, "name", cd->name,
-						      "probability", nf_engine_probability(e, c), "steps", steps));
-		for (int w = 0; w < cd->nsee; w++) {
-			bool dup = false;
-			for (size_t k = 0; k < nwho; k++)
-				dup |= !strcmp(who_order[k], cd->see[w]);
-			if (!dup && nwho < 16)
-				who_order[nwho++] = cd->see[w];
-		}
+		for (size_t s = 0; s < p->nsteps; s++)
+			json_array_append_new(steps, step_json(&p->step[s]));
+		json_array_append_new(plan, json_pack("{s:s, s:s, s:f, s:s, s:o}", "condition", kb->cond[p->condition].id,
+						      "name", kb->cond[p->condition].name, "probability",
+						      p->probability, "level",
+						      nf_triage_id(nf_engine_condition_level(e, p->condition)), "steps",
+						      steps));
 	}
-	for (size_t k = 0; k < nwho; k++)
-		json_array_append_new(see, json_string(who_order[k]));
+	for (size_t k = 0; k < adv.nsee; k++)
+		json_array_append_new(see, json_string(adv.see[k]));
+	json_t *first = step_json(&adv.first);
+	json_object_set_new(first, "condition",
+			    adv.first_condition >= 0 ? json_string(kb->cond[adv.first_condition].id) : json_null());
+	json_object_set_new(first, "finding",
+			    adv.first_red_flag >= 0 ? json_string(kb->find[adv.first_red_flag].id) : json_null());
 
 	json_t *red = json_null();
 	if (ti.red_flag >= 0)
 		red = json_pack("{s:s, s:s, s:s}", "finding", kb->find[ti.red_flag].id, "level",
 				nf_triage_id(ti.red_flag_level), "says", kb->find[ti.red_flag].red_flag_says);
 	json_t *triage = json_pack("{s:s, s:s, s:s, s:o, s:{s:f, s:f, s:f}}", "level", nf_triage_id(ti.level),
-				   "words", nf_triage_words(ti.level), "by_probability",
+				   "words", adv.headline, "by_probability",
 				   nf_triage_id(ti.by_probability), "red_flag", red, "mass", "emergency",
 				   ti.mass[NF_EMERGENCY], "urgent", ti.mass[NF_URGENT], "routine", ti.mass[NF_ROUTINE]);
 	json_object_set_new(root, "version", json_string(nf_version()));
 	json_object_set_new(root, "mode", json_string(nf_engine_mode(e) == NF_MODE_CLINICIAN ? "clinician" : "runner"));
 	json_object_set_new(root, "triage", triage);
 	json_object_set_new(root, "ranking", ranking);
+	json_object_set_new(root, "first_step", first);
 	json_object_set_new(root, "plan", plan);
 	json_object_set_new(root, "see", see);
 	json_object_set_new(root, "answers", answers_json(e));

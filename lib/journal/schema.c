@@ -82,7 +82,14 @@ static const char v3[] =
 	" points BLOB NOT NULL CHECK (length(points) = 16 * n)"
 	") STRICT;";
 
-static const char *const migrations[] = {v1, v2, v3};
+/* v4: whether the interview behind an assessment ran to its end. An interview cut short (the
+ * input closed, or the runner stopped it) is kept so that the runner can see it, but the report
+ * heads with the latest complete one. Earlier files never recorded this; their rows keep the
+ * meaning they had when they were saved, which was complete. */
+static const char v4[] =
+	"ALTER TABLE assessments ADD COLUMN complete INTEGER NOT NULL DEFAULT 1 CHECK (complete IN (0, 1));";
+
+static const char *const migrations[] = {v1, v2, v3, v4};
 
 _Static_assert(sizeof migrations / sizeof migrations[0] == NF_JOURNAL_SCHEMA_VERSION,
 	       "one migration per schema version");

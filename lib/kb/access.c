@@ -25,7 +25,7 @@ bool nf_kb_condition_in_vocabulary(const nf_kb *kb, size_t c) { return kb->cond[
 double nf_kb_condition_prior(const nf_kb *kb, size_t c, const char **source)
 {
 	if (source)
-		*source = kb->cond[c].prior_source;
+		*source = kb->cond[c].prior_source->text;
 	return kb->cond[c].prior;
 }
 
@@ -45,8 +45,43 @@ const char *nf_kb_condition_plan_step(const nf_kb *kb, size_t c, size_t i, doubl
 	if (weeks)
 		*weeks = s->weeks;
 	if (source)
-		*source = s->source;
+		*source = s->source->text;
 	return s->text;
+}
+
+const char *nf_kb_condition_safety_net(const nf_kb *kb, size_t c, const char **source)
+{
+	if (source)
+		*source = kb->cond[c].safety_net_source ? kb->cond[c].safety_net_source->text : "";
+	return kb->cond[c].safety_net;
+}
+
+static const struct nf_rule *rule_at(const nf_kb *kb, size_t c, size_t i)
+{
+	return c == (size_t)kb->ncond ? &kb->global[i] : &kb->cond[c].rule[i];
+}
+
+size_t nf_kb_rules(const nf_kb *kb, size_t c)
+{
+	return (size_t)(c == (size_t)kb->ncond ? kb->nglobal : kb->cond[c].nrules);
+}
+
+nf_triage nf_kb_rule(const nf_kb *kb, size_t c, size_t i, const char **step, const char **source)
+{
+	const struct nf_rule *r = rule_at(kb, c, i);
+	if (step)
+		*step = r->step;
+	if (source)
+		*source = r->source ? r->source->text : "";
+	return r->to;
+}
+
+size_t nf_kb_rule_see(const nf_kb *kb, size_t c, size_t i, const char **who, size_t cap)
+{
+	const struct nf_rule *r = rule_at(kb, c, i);
+	for (int k = 0; k < r->nsee && (size_t)k < cap; k++)
+		who[k] = r->see[k];
+	return (size_t)r->nsee;
 }
 
 size_t nf_kb_findings(const nf_kb *kb) { return (size_t)kb->nfind; }
@@ -84,6 +119,15 @@ int nf_kb_finding_red_flag(const nf_kb *kb, size_t f, const char **says)
 	if (says)
 		*says = kb->find[f].red_flag_says;
 	return kb->find[f].red_flag;
+}
+
+const char *nf_kb_finding_red_flag_step(const nf_kb *kb, size_t f) { return kb->find[f].red_flag_step; }
+
+size_t nf_kb_finding_red_flag_see(const nf_kb *kb, size_t f, const char **who, size_t cap)
+{
+	for (int k = 0; k < kb->find[f].red_flag_nsee && (size_t)k < cap; k++)
+		who[k] = kb->find[f].red_flag_see[k];
+	return (size_t)kb->find[f].red_flag_nsee;
 }
 
 int nf_kb_finding_checklist(const nf_kb *kb, size_t f) { return kb->find[f].checklist; }
@@ -126,15 +170,28 @@ size_t nf_kb_finding_describe(const nf_kb *kb, size_t f, size_t c, char *buf, si
 	if (n >= cap)
 		n = cap - 1;
 	if (source)
-		*source = fd->source[c];
+		*source = fd->source[c]->text;
 	if (listed)
 		*listed = fd->listed[c];
 	return n;
 }
 
+nf_evidence nf_kb_finding_evidence(const nf_kb *kb, size_t f, size_t c) { return kb->find[f].evidence[c]; }
+
+void nf_kb_evidence_stats(const nf_kb *kb, nf_kb_evidence_counts *all, nf_kb_evidence_counts *likelihoods)
+{
+	if (all)
+		*all = kb->ev_all;
+	if (likelihoods)
+		*likelihoods = kb->ev_likelihoods;
+}
+
+void nf_kb_condition_evidence(const nf_kb *kb, size_t c, nf_kb_evidence_counts *out) { *out = kb->ev_condition[c]; }
+
 size_t nf_kb_checklists(const nf_kb *kb) { return (size_t)kb->nlist; }
 const char *nf_kb_checklist_id(const nf_kb *kb, size_t k) { return kb->list[k].id; }
 const char *nf_kb_checklist_title(const nf_kb *kb, size_t k) { return kb->list[k].title; }
+bool nf_kb_checklist_red_flags(const nf_kb *kb, size_t k) { return kb->list[k].red_flags; }
 
 size_t nf_kb_checklist_findings(const nf_kb *kb, size_t k, size_t *findings, size_t cap)
 {
@@ -166,6 +223,21 @@ int nf_triage_from_id(const char *id)
 {
 	for (int i = 0; i < NF_TRIAGE_LEVELS; i++)
 		if (id && !strcmp(id, triage_ids[i]))
+			return i;
+	return -1;
+}
+
+static const char *const evidence_ids[NF_EVIDENCE_KINDS] = {"estimate", "derived", "measured"};
+
+const char *nf_evidence_id(nf_evidence k)
+{
+	return (unsigned)k < NF_EVIDENCE_KINDS ? evidence_ids[k] : "unknown";
+}
+
+int nf_evidence_from_id(const char *id)
+{
+	for (int i = 0; i < NF_EVIDENCE_KINDS; i++)
+		if (id && !strcmp(id, evidence_ids[i]))
 			return i;
 	return -1;
 }

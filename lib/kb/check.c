@@ -1,5 +1,5 @@
-/* Checking helpers shared by the knowledge-base readers: placing faults, keys, strings, sources
- * and probabilities, and looking IDs up. */
+/* Checking helpers shared by the knowledge-base readers: placing faults, keys, strings
+ * and probabilities, and looking IDs up; sources are read by source.c. */
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -134,6 +134,8 @@ const char *kb_entry_id(struct kb_ctx *cx, const char *p, json_t *v)
 	return kb_get_string(cx, p, v, "id", true);
 }
 
+/* References are sorted once read (kb_read_references), so that resolving the knowledge base's
+ * thousands of reference keys is a binary search each. */
 bool kb_is_reference(const nf_kb *kb, const char *key, size_t len)
 {
 	int lo = 0, hi = kb->nref - 1;
@@ -147,36 +149,6 @@ bool kb_is_reference(const nf_kb *kb, const char *key, size_t len)
 			lo = mid + 1;
 	}
 	return false;
-}
-
-/* References are sorted once read (read_references), so that resolving the knowledge base's
- * thousands of sources is a binary search each. */
-
-/* Checks obj.source: reference keys and "estimate: reasoning" parts joined by "; ". */
-const char *kb_check_source(struct kb_ctx *cx, const char *path, json_t *obj)
-{
-	const char *src = kb_get_string(cx, path, obj, "source", true);
-	if (!src)
-		return NULL;
-	char p[256];
-	kb_path_key(p, sizeof p, path, "source");
-	const char *s = src;
-	while (*s) {
-		const char *end = strstr(s, "; ");
-		size_t len = end ? (size_t)(end - s) : strlen(s);
-		if (!strncmp(s, "estimate:", 9)) {
-			/* The reasoning runs to the end: an estimate may itself contain "; ". */
-			if (strlen(s + 9) < 20)
-				kb_fault(cx, p, "an estimate needs its reasoning (at least 20 characters)");
-			break;
-		}
-		if (!kb_is_reference(cx->kb, s, len))
-			kb_fault(cx, p, "\"%.*s\" is not a reference key (nor \"estimate: ...\")", (int)len, s);
-		s += len;
-		if (end)
-			s += 2;
-	}
-	return src;
 }
 
 /* A probability in (0, 1) at obj.key. */

@@ -8,49 +8,56 @@ static const char *const see_ids[] = {"sports_medicine", "physiotherapist", "pod
 				      "vascular_surgeon", "neurologist", "spinal_surgeon", "foot_ankle_surgeon",
 				      "emergency_department", NULL};
 
-void kb_read_rule(struct kb_ctx *cx, const char *path, json_t *r, struct nf_condition *c)
+/* Reads the see list at path into out (cap NF_MAX_SEE); returns how many, or -1 after a fault. */
+int kb_read_see(struct kb_ctx *cx, const char *path, json_t *see, const char **out)
 {
-	static const char *const keys[] = {"if", "to", "source", NULL};
-	if (!json_is_object(r)) {
-		kb_fault(cx, path, "not an object");
-		return;
+	int n = 0;
+	if (!json_is_array(see) || json_array_size(see) == 0 || json_array_size(see) > NF_MAX_SEE) {
+		kb_fault(cx, path, "\"see\" needs 1 to %d entries", NF_MAX_SEE);
+		return -1;
 	}
-	kb_only_keys(cx, path, r, keys);
-	kb_check_source(cx, path, r);
-	if (c->nrules >= NF_MAX_RULES) {
-		kb_fault(cx, path, "more than %d rules", NF_MAX_RULES);
-		return;
+	size_t i;
+	json_t *v;
+	json_array_foreach(see, i, v)
+	{
+		bool ok = false;
+		for (int k = 0; json_is_string(v) && see_ids[k]; k++)
+			ok |= !strcmp(see_ids[k], json_string_value(v));
+		if (!ok) {
+			char pi[280];
+			kb_path_index(pi, sizeof pi, path, i);
+			kb_fault(cx, pi, "not one of the professionals listed in docs/kb-format.md");
+			return -1;
+		}
+		out[n++] = json_string_value(v);
 	}
-	struct nf_rule *rule = &c->rule[c->nrules];
-	memset(rule, 0, sizeof *rule);
-	const char *to = kb_get_string(cx, path, r, "to", true);
-	int lvl = nf_triage_from_id(to);
-	if (to && lvl < 0)
-		kb_fault(cx, path, "\"to\": \"%s\" is not a triage level", to);
-	rule->to = lvl < 0 ? NF_SELF_CARE : (nf_triage)lvl;
-	json_t *cond = json_object_get(r, "if");
-	char p[256];
-	kb_path_key(p, sizeof p, path, "if");
+	return n;
+}
+
+int kb_read_terms(struct kb_ctx *cx, const char *path, json_t *cond, struct nf_rule_term *term, uint64_t conds,
+		  struct kb_numbers *nums)
+{
+	int n = 0;
 	if (!json_is_object(cond) || json_object_size(cond) == 0) {
-		kb_fault(cx, p, "needs an object of finding answers");
-		return;
+		kb_fault(cx, path, "needs an object of finding answers");
+		return 0;
 	}
 	const char *k;
 	json_t *v;
 	json_object_foreach(cond, k, v)
 	{
 		char pk[300];
-		kb_path_key(pk, sizeof pk, p, k);
+		kb_path_key(pk, sizeof pk, path, k);
 		int fi = kb_finding_by_id(cx->kb, k);
 		if (fi < 0) {
 			kb_fault(cx, pk, "unknown finding");
 			continue;
 		}
-		if (rule->nterms >= NF_MAX_RULE_TERMS) {
+		if (n >= NF_MAX_RULE_TERMS) {
 			kb_fault(cx, pk, "more than %d terms", NF_MAX_RULE_TERMS);
 			break;
 		}
-		struct nf_rule_term *t = &rule->term[rule->nterms];
+		struct nf_rule_term *t = &term[n];
 		const struct nf_finding *f = &cx->kb->find[fi];
 		t->finding = fi;
 		if (f->type == NF_NUMBER) {
@@ -58,6 +65,9 @@ void kb_read_rule(struct kb_ctx *cx, const char *path, json_t *r, struct nf_cond
 			if (json_is_object(v) && json_object_size(v) == 1 && (json_is_number(ge) || json_is_number(lt))) {
 				t->op = ge ? NF_OP_GE : NF_OP_LT;
 				t->x = json_number_value(ge ? ge : lt);
+				/* A measured rule's number thresholds must be in its figure. */
+				if (nums && nums->n < (int)(sizeof nums->x / sizeof nums->x[0]))
+					nums->x[nums->n++] = t->x;
 			} else {
 				kb_fault(cx, pk, "a number condition is {\">=\": x} or {\"<\": x}");
 				continue;
@@ -74,16 +84,56 @@ void kb_read_rule(struct kb_ctx *cx, const char *path, json_t *r, struct nf_cond
 			t->op = NF_OP_EQ;
 			t->x = o;
 		}
-		rule->nterms++;
-		cx->kb->find[fi].rule_conds |= UINT64_C(1) << (c - cx->kb->cond);
+		n++;
+		cx->kb->find[fi].rule_conds |= conds;
 	}
-	c->nrules++;
+	return n;
+}
+
+void kb_read_rule(struct kb_ctx *cx, const char *path, json_t *r, struct nf_rule *rules, int *nrules, uint64_t conds)
+{
+	static const char *const keys[] = {"if", "unless", "to", "step", "see", "source", NULL};
+	if (!json_is_object(r)) {
+		kb_fault(cx, path, "not an object");
+		return;
+	}
+	kb_only_keys(cx, path, r, keys);
+	if (*nrules >= NF_MAX_RULES) {
+		kb_fault(cx, path, "more than %d rules", NF_MAX_RULES);
+		return;
+	}
+	struct nf_rule *rule = &rules[*nrules];
+	memset(rule, 0, sizeof *rule);
+	struct kb_numbers nums = {0};
+	const char *to = kb_get_string(cx, path, r, "to", true);
+	int lvl = nf_triage_from_id(to);
+	if (to && lvl < 0)
+		kb_fault(cx, path, "\"to\": \"%s\" is not a triage level", to);
+	rule->to = lvl < 0 ? NF_SELF_CARE : (nf_triage)lvl;
+	rule->step = kb_get_string(cx, path, r, "step", false);
+	char p[256];
+	json_t *see = json_object_get(r, "see");
+	if (see) {
+		kb_path_key(p, sizeof p, path, "see");
+		int n = kb_read_see(cx, p, see, rule->see);
+		rule->nsee = n < 0 ? 0 : n;
+	}
+	kb_path_key(p, sizeof p, path, "if");
+	rule->nterms = kb_read_terms(cx, p, json_object_get(r, "if"), rule->term, conds, &nums);
+	json_t *unless = json_object_get(r, "unless");
+	if (unless) {
+		/* The unless terms can lower the level too, so the look-ahead must know them. */
+		kb_path_key(p, sizeof p, path, "unless");
+		rule->nunless = kb_read_terms(cx, p, unless, rule->unless, conds, &nums);
+	}
+	rule->source = kb_read_source(cx, path, r, &nums);
+	(*nrules)++;
 }
 
 void kb_read_condition(struct kb_ctx *cx, const char *path, json_t *o, struct nf_condition *c)
 {
 	static const char *const keys[] = {"id", "name", "summary", "icd10", "prior", "triage", "escalate",
-					   "see", "plan", "catch_all", NULL};
+					   "see", "plan", "safety_net", "catch_all", NULL};
 	char p[256];
 	kb_only_keys(cx, path, o, keys);
 	c->name = kb_get_string(cx, path, o, "name", true);
@@ -98,10 +148,14 @@ void kb_read_condition(struct kb_ctx *cx, const char *path, json_t *o, struct nf
 	} else {
 		static const char *const pk[] = {"p", "source", NULL};
 		char pp[280];
+		struct kb_numbers nums = {.n = 1, .prob = true};
 		kb_only_keys(cx, p, prior, pk);
 		kb_path_key(pp, sizeof pp, p, "p");
-		kb_get_prob(cx, pp, json_object_get(prior, "p"), &c->prior);
-		c->prior_source = kb_check_source(cx, p, prior);
+		bool ok = kb_get_prob(cx, pp, json_object_get(prior, "p"), &c->prior);
+		nums.x[0] = c->prior;
+		c->prior_source = kb_read_source(cx, p, prior, ok ? &nums : NULL);
+		kb_count_evidence(&cx->kb->ev_all, c->prior_source);
+		kb_count_evidence(&cx->kb->ev_condition[c - cx->kb->cond], c->prior_source);
 	}
 	const char *tr = kb_get_string(cx, path, o, "triage", true);
 	int lvl = nf_triage_from_id(tr);
@@ -113,25 +167,8 @@ void kb_read_condition(struct kb_ctx *cx, const char *path, json_t *o, struct nf
 
 	json_t *see = json_object_get(o, "see");
 	kb_path_key(p, sizeof p, path, "see");
-	if (!json_is_array(see) || json_array_size(see) == 0 || json_array_size(see) > NF_MAX_SEE) {
-		kb_fault(cx, json_is_array(see) ? p : path, "\"see\" needs 1 to %d entries", NF_MAX_SEE);
-	} else {
-		size_t i;
-		json_t *v;
-		json_array_foreach(see, i, v)
-		{
-			bool ok = false;
-			for (int k = 0; json_is_string(v) && see_ids[k]; k++)
-				ok |= !strcmp(see_ids[k], json_string_value(v));
-			if (!ok) {
-				char pi[280];
-				kb_path_index(pi, sizeof pi, p, i);
-				kb_fault(cx, pi, "not one of the professionals listed in docs/kb-format.md");
-			} else {
-				c->see[c->nsee++] = json_string_value(v);
-			}
-		}
-	}
+	int nsee = kb_read_see(cx, json_is_array(see) ? p : path, see, c->see);
+	c->nsee = nsee < 0 ? 0 : nsee;
 	json_t *plan = json_object_get(o, "plan");
 	kb_path_key(p, sizeof p, path, "plan");
 	if (!json_is_array(plan) || json_array_size(plan) == 0 || json_array_size(plan) > NF_MAX_PLAN) {
@@ -141,14 +178,13 @@ void kb_read_condition(struct kb_ctx *cx, const char *path, json_t *o, struct nf
 		json_t *v;
 		json_array_foreach(plan, i, v)
 		{
-			static const char *const sk[] = {"step", "weeks", "source", NULL};
+			static const char *const sk[] = {"step", "weeks", "when", "source", NULL};
 			char pi[280];
 			kb_path_index(pi, sizeof pi, p, i);
 			if (!kb_object(cx, pi, v, sk))
 				continue;
 			struct nf_plan_step *st = &c->plan[c->nplan++];
 			st->text = kb_get_string(cx, pi, v, "step", true);
-			st->source = kb_check_source(cx, pi, v);
 			json_t *w = json_object_get(v, "weeks");
 			if (!json_is_number(w) || json_number_value(w) < 0 || json_number_value(w) > 104) {
 				char pw[300];
@@ -157,8 +193,35 @@ void kb_read_condition(struct kb_ctx *cx, const char *path, json_t *o, struct nf
 			} else {
 				st->weeks = json_number_value(w);
 			}
+			/* A measured step's weeks must be in its figure; 0 ("now") states no number. */
+			struct kb_numbers nums = {.n = st->weeks > 0, .x = {st->weeks}};
+			st->source = kb_read_source(cx, pi, v, &nums);
+			/* "when" names findings, which are read after the conditions: kb_read_plan_when(). */
+		}
+	}
+	json_t *net = json_object_get(o, "safety_net");
+	if (net) {
+		static const char *const nk[] = {"step", "source", NULL};
+		kb_path_key(p, sizeof p, path, "safety_net");
+		if (kb_object(cx, p, net, nk)) {
+			c->safety_net = kb_get_string(cx, p, net, "step", true);
+			c->safety_net_source = kb_read_source(cx, p, net, NULL);
 		}
 	}
 	/* "escalate" is read once the findings are known (build()). */
+}
+
+void kb_read_plan_when(struct kb_ctx *cx, const char *path, json_t *o, struct nf_condition *c)
+{
+	json_t *plan = json_object_get(o, "plan");
+	for (int i = 0; i < c->nplan; i++) {
+		json_t *when = json_object_get(json_array_get(plan, (size_t)i), "when");
+		if (!when)
+			continue;
+		char p[280];
+		snprintf(p, sizeof p, "%s.plan[%d].when", path, i);
+		/* A step's condition chooses advice; it does not change a level (no rule_conds bits). */
+		c->plan[i].nwhen = kb_read_terms(cx, p, when, c->plan[i].when, 0, NULL);
+	}
 }
 

@@ -6,21 +6,16 @@
 
 #include "kb/check.h"
 
-/* Reads a distribution object {"p": ..., "source": ...} for finding f into out[0..nout). For sets,
- * values not named keep what out holds already (the default). Returns false on a fault. */
-static bool kb_read_dist(struct kb_ctx *cx, const char *path, json_t *obj, struct nf_finding *f, json_t *vf, double *out,
-		      const char **source)
+/* Reads the "p" of a distribution object for finding f into out[0..nout) and the numbers it
+ * states into nums. For sets, values not named keep what out holds already (the default).
+ * Returns false on a fault. */
+static bool read_p(struct kb_ctx *cx, const char *path, json_t *obj, struct nf_finding *f, json_t *vf, double *out,
+		   struct kb_numbers *nums)
 {
-	static const char *const keys[] = {"p", "source", NULL};
 	char p[256];
-	if (!json_is_object(obj)) {
-		kb_fault(cx, path, "not an object with \"p\" and \"source\"");
-		return false;
-	}
-	kb_only_keys(cx, path, obj, keys);
-	*source = kb_check_source(cx, path, obj);
 	json_t *pv = json_object_get(obj, "p");
 	kb_path_key(p, sizeof p, path, "p");
+	nums->prob = true;
 	if (!pv) {
 		kb_fault(cx, path, "missing \"p\"");
 		return false;
@@ -32,6 +27,7 @@ static bool kb_read_dist(struct kb_ctx *cx, const char *path, json_t *obj, struc
 			return false;
 		out[0] = 1 - x;
 		out[1] = x;
+		nums->x[nums->n++] = x;
 		return true;
 	}
 	case NF_NUMBER: {
@@ -46,11 +42,13 @@ static bool kb_read_dist(struct kb_ctx *cx, const char *path, json_t *obj, struc
 			if (!kb_get_prob(cx, pi, json_array_get(pv, (size_t)i), &out[i]))
 				return false;
 			sum += out[i];
+			nums->x[nums->n++] = out[i];
 		}
 		if (fabs(sum - 1) > 0.01) {
 			kb_fault(cx, p, "probabilities sum to %.4f, not 1", sum);
 			return false;
 		}
+		nums->complement = f->nbins == 2;
 		return true;
 	}
 	case NF_ENUM:
@@ -75,6 +73,7 @@ static bool kb_read_dist(struct kb_ctx *cx, const char *path, json_t *obj, struc
 			if (!kb_get_prob(cx, pk, v, &out[vi]))
 				return false;
 			sum += out[vi];
+			nums->x[nums->n++] = out[vi];
 			n++;
 		}
 		if (f->type == NF_ENUM && (n != f->nvalues || fabs(sum - 1) > 0.01)) {
@@ -82,10 +81,29 @@ static bool kb_read_dist(struct kb_ctx *cx, const char *path, json_t *obj, struc
 			      f->id, n, sum);
 			return false;
 		}
+		nums->complement = f->type == NF_ENUM && f->nvalues == 2;
 		return true;
 	}
 	}
 	return false;
+}
+
+/* Reads a distribution object {"p": ..., "source": ...} for finding f into out (see read_p) and
+ * its source into *source (NULL after a fault in it). Returns whether "p" was read; a fault in the
+ * source alone still lets the caller go on, so that one check reports what lies beyond it. */
+static bool kb_read_dist(struct kb_ctx *cx, const char *path, json_t *obj, struct nf_finding *f, json_t *vf, double *out,
+			 const struct nf_source **source)
+{
+	static const char *const keys[] = {"p", "source", NULL};
+	struct kb_numbers nums = {0};
+	if (!json_is_object(obj)) {
+		kb_fault(cx, path, "not an object with \"p\" and \"source\"");
+		return false;
+	}
+	kb_only_keys(cx, path, obj, keys);
+	bool ok = read_p(cx, path, obj, f, vf, out, &nums);
+	*source = kb_read_source(cx, path, obj, ok ? &nums : NULL);
+	return ok;
 }
 
 /* First pass over findings: identity, type, wording and bins; likelihoods come later, once every
@@ -166,7 +184,7 @@ void kb_read_finding_likelihoods(struct kb_ctx *cx, const char *path, json_t *o,
 {
 	nf_kb *kb = cx->kb;
 	double def[NF_MAX_VALUES] = {0};
-	const char *def_src = NULL;
+	const struct nf_source *def_src = NULL;
 	char p[256];
 	kb_path_key(p, sizeof p, path, "default");
 	json_t *d = json_object_get(o, "default");
@@ -176,6 +194,7 @@ void kb_read_finding_likelihoods(struct kb_ctx *cx, const char *path, json_t *o,
 	}
 	if (!kb_read_dist(cx, p, d, f, vf, def, &def_src))
 		return;
+	kb_count_evidence(&kb->ev_all, def_src);
 	if (f->type == NF_SET) {
 		json_t *pv = json_object_get(d, "p");
 		if ((int)json_object_size(pv) != f->nvalues)
@@ -184,6 +203,7 @@ void kb_read_finding_likelihoods(struct kb_ctx *cx, const char *path, json_t *o,
 	for (int c = 0; c < kb->ncond; c++) {
 		memcpy(f->p[c], def, sizeof def);
 		f->source[c] = def_src;
+		f->evidence[c] = def_src ? def_src->kind : NF_EV_ESTIMATE;
 	}
 	json_t *lk = json_object_get(o, "likelihood");
 	kb_path_key(p, sizeof p, path, "likelihood");
@@ -205,8 +225,17 @@ void kb_read_finding_likelihoods(struct kb_ctx *cx, const char *path, json_t *o,
 				kb_fault(cx, pk, "the catch-all condition takes the default only");
 				continue;
 			}
-			if (kb_read_dist(cx, pk, v, f, vf, f->p[c], &f->source[c]))
-				f->listed[c] = true;
+			if (!kb_read_dist(cx, pk, v, f, vf, f->p[c], &f->source[c]))
+				continue;
+			f->listed[c] = true;
+			f->evidence[c] = f->source[c] ? f->source[c]->kind : NF_EV_ESTIMATE;
+			/* A set's entry may leave values to the default, whose kind then counts too. */
+			if (f->type == NF_SET && (int)json_object_size(json_object_get(v, "p")) < f->nvalues &&
+			    def_src && def_src->kind < f->evidence[c])
+				f->evidence[c] = def_src->kind;
+			kb_count_evidence(&kb->ev_all, f->source[c]);
+			kb_count_evidence(&kb->ev_likelihoods, f->source[c]);
+			kb_count_evidence(&kb->ev_condition[c], f->source[c]);
 		}
 	}
 	/* The leak: every likelihood keeps NF_KB_LEAK of the default, so that no single answer can

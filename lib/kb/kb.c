@@ -24,12 +24,14 @@ void nf_kb_free(nf_kb *kb)
 			free(kb->find[i].lq);
 			free(kb->find[i].h);
 			free(kb->find[i].source);
+			free(kb->find[i].evidence);
 			free(kb->find[i].listed);
 		}
 		free(kb->find);
 	}
 	free(kb->list);
 	free(kb->ref);
+	kb_free_sources(kb);
 	json_decref(kb->vocab_root);
 	json_decref(kb->kb_root);
 	free(kb);
@@ -154,8 +156,9 @@ static nf_kb *build(struct kb_ctx *cx, const char *vocab, const char *vocab_name
 		fd->lq = calloc((size_t)kb->ncond, sizeof *fd->lq);
 		fd->h = calloc((size_t)kb->ncond, sizeof *fd->h);
 		fd->source = calloc((size_t)kb->ncond, sizeof *fd->source);
+		fd->evidence = calloc((size_t)kb->ncond, sizeof *fd->evidence);
 		fd->listed = calloc((size_t)kb->ncond, sizeof *fd->listed);
-		if (!fd->p || !fd->lp || !fd->lq || !fd->h || !fd->source || !fd->listed)
+		if (!fd->p || !fd->lp || !fd->lq || !fd->h || !fd->source || !fd->evidence || !fd->listed)
 			goto out_nomem;
 	}
 	json_t *fobj[NF_MAX_FINDINGS] = {NULL};
@@ -196,8 +199,13 @@ static nf_kb *build(struct kb_ctx *cx, const char *vocab, const char *vocab_name
 	{
 		const char *id = json_string_value(json_object_get(v, "id"));
 		int c = id ? kb_condition_by_id(kb, id) : -1;
+		if (c < 0)
+			continue;
+		char pc[40];
+		snprintf(pc, sizeof pc, "conditions[%zu]", i);
+		kb_read_plan_when(cx, pc, v, &kb->cond[c]);
 		json_t *esc = json_object_get(v, "escalate");
-		if (c < 0 || !json_is_array(esc))
+		if (!json_is_array(esc))
 			continue;
 		size_t k;
 		json_t *r;
@@ -205,7 +213,7 @@ static nf_kb *build(struct kb_ctx *cx, const char *vocab, const char *vocab_name
 		{
 			char pi[80];
 			snprintf(pi, sizeof pi, "conditions[%zu].escalate[%zu]", i, k);
-			kb_read_rule(cx, pi, r, &kb->cond[c]);
+			kb_read_rule(cx, pi, r, kb->cond[c].rule, &kb->cond[c].nrules, UINT64_C(1) << c);
 		}
 	}
 	kb_read_triage(cx, json_object_get(root, "triage"));

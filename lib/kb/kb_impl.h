@@ -14,9 +14,22 @@
 #define NF_KB_LEAK 0.05
 
 #define NF_MAX_RULE_TERMS 4
-#define NF_MAX_RULES 8
+#define NF_MAX_RULES 12
 #define NF_MAX_SEE 6
 #define NF_MAX_PLAN 10
+#define NF_MAX_SOURCE_REFS 8
+
+/* A structured source (docs/kb-format.md, "Sources"). Strings point into the jansson tree except
+ * text, which is rendered once for people ("Key; Other; estimate: ...") and freed with the nf_kb;
+ * next chains every source the nf_kb owns. */
+struct nf_source {
+	nf_evidence kind;
+	int nrefs;
+	const char *ref[NF_MAX_SOURCE_REFS];
+	const char *figure, *how; /* NULL when absent */
+	const char *text;
+	struct nf_source *next;
+};
 
 enum nf_rule_op { NF_OP_EQ, NF_OP_GE, NF_OP_LT };
 
@@ -26,20 +39,33 @@ struct nf_rule_term {
 	double x; /* bool 0/1, enum value index, number threshold */
 };
 
+/* An escalation rule: the level rises to `to` when every `if` term holds, unless every `unless`
+ * term holds too (an answered pattern that rules the danger out, e.g. months of identical episodes).
+ * step and see (optional) replace the condition's first step and head its list of whom to see while
+ * the rule holds, so that the advice changes with the level. */
 struct nf_rule {
-	int nterms;
+	int nterms, nunless;
 	struct nf_rule_term term[NF_MAX_RULE_TERMS];
+	struct nf_rule_term unless[NF_MAX_RULE_TERMS];
 	nf_triage to;
+	const char *step;
+	const struct nf_source *source;
+	int nsee;
+	const char *see[NF_MAX_SEE];
 };
 
+/* A plan step; with `when` terms it applies only while every one holds (answered). */
 struct nf_plan_step {
 	const char *text;
 	double weeks;
-	const char *source;
+	const struct nf_source *source;
+	int nwhen;
+	struct nf_rule_term when[NF_MAX_RULE_TERMS];
 };
 
 struct nf_condition {
-	const char *id, *name, *summary, *icd10, *prior_source;
+	const char *id, *name, *summary, *icd10;
+	const struct nf_source *prior_source;
 	double prior;
 	nf_triage triage;
 	bool in_vocab;
@@ -49,6 +75,8 @@ struct nf_condition {
 	const char *see[NF_MAX_SEE];
 	int nplan;
 	struct nf_plan_step plan[NF_MAX_PLAN];
+	const char *safety_net; /* the last step of every plan: what changes the advice */
+	const struct nf_source *safety_net_source;
 };
 
 struct nf_finding {
@@ -70,13 +98,18 @@ struct nf_finding {
 	/* Entropy of the answer given each condition (nats): [c][0] for bool, enum and number; for a
 	 * set, [c][v] of value v's yes/no. The engine's look-ahead needs these every step. */
 	double (*h)[NF_MAX_VALUES];
-	const char **source;         /* per condition */
+	const struct nf_source **source; /* per condition */
+	nf_evidence *evidence;       /* per condition: what P(answer | condition) rests on */
 	bool *listed;                /* per condition: has its own likelihood */
 	uint64_t rule_conds;         /* bit c: condition c has an escalation rule on this finding */
 	int checklist;               /* -1 if asked alone */
 	int red_flag;                /* level set by the flagged answer, or -1 */
 	int red_flag_value;          /* outcome index of the flagged answer */
 	const char *red_flag_says;
+	const char *red_flag_step; /* the first step when the flag sets the level */
+	const struct nf_source *red_flag_source;
+	int red_flag_nsee;
+	const char *red_flag_see[NF_MAX_SEE];
 };
 
 struct nf_checklist {
@@ -96,7 +129,13 @@ struct nf_kb {
 		const char *key, *cite;
 	} *ref; /* sorted by key */
 	double threshold[NF_TRIAGE_LEVELS];
+	int nglobal;
+	struct nf_rule global[NF_MAX_RULES]; /* triage.escalate: rules that raise every cause */
 	double log_prior[NF_MAX_CONDITIONS]; /* normalised */
+	struct nf_source *sources; /* every source read, owned */
+	/* Numbers by the kind of their source: all, the findings' per-condition likelihoods, and per
+	 * condition (its prior and the likelihoods under it). */
+	nf_kb_evidence_counts ev_all, ev_likelihoods, ev_condition[NF_MAX_CONDITIONS];
 };
 
 /* Faults found while checking a JSON text, each placed as "NAME:LINE: KEY: message" and passed to

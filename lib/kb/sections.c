@@ -12,7 +12,7 @@ static int cmp_ref(const void *a, const void *b)
 
 void kb_read_triage(struct kb_ctx *cx, json_t *t)
 {
-	static const char *const keys[] = {"thresholds", "red_flags", NULL};
+	static const char *const keys[] = {"thresholds", "red_flags", "escalate", NULL};
 	nf_kb *kb = cx->kb;
 	if (!json_is_object(t)) {
 		kb_fault(cx, t ? "triage" : "", "missing \"triage\" object");
@@ -36,8 +36,25 @@ void kb_read_triage(struct kb_ctx *cx, json_t *t)
 			static const char *const pk[] = {"p", "source", NULL};
 			kb_only_keys(cx, p, o, pk);
 			kb_path_key(pp, sizeof pp, p, "p");
-			kb_get_prob(cx, pp, json_object_get(o, "p"), &kb->threshold[l]);
-			kb_check_source(cx, p, o);
+			struct kb_numbers nums = {.n = 1, .prob = true};
+			bool ok = kb_get_prob(cx, pp, json_object_get(o, "p"), &kb->threshold[l]);
+			nums.x[0] = kb->threshold[l];
+			kb_count_evidence(&kb->ev_all, kb_read_source(cx, p, o, ok ? &nums : NULL));
+		}
+	}
+	json_t *esc = json_object_get(t, "escalate");
+	if (esc && !json_is_array(esc)) {
+		kb_fault(cx, "triage.escalate", "not an array of rules");
+	} else if (esc) {
+		/* Rules for every cause: a pattern that needs a level whatever its cause. */
+		uint64_t all = kb->ncond >= 64 ? ~UINT64_C(0) : (UINT64_C(1) << kb->ncond) - 1;
+		size_t k;
+		json_t *r;
+		json_array_foreach(esc, k, r)
+		{
+			char p[64];
+			kb_path_index(p, sizeof p, "triage.escalate", k);
+			kb_read_rule(cx, p, r, kb->global, &kb->nglobal, all);
 		}
 	}
 	json_t *rf = json_object_get(t, "red_flags");
@@ -49,12 +66,12 @@ void kb_read_triage(struct kb_ctx *cx, json_t *t)
 	json_t *v;
 	json_array_foreach(rf, i, v)
 	{
-		static const char *const rk[] = {"finding", "value", "level", "says", "source", NULL};
+		static const char *const rk[] = {"finding", "value", "level", "says", "step", "see", "source", NULL};
 		char p[128];
 		snprintf(p, sizeof p, "triage.red_flags[%zu]", i);
 		if (!kb_object(cx, p, v, rk))
 			continue;
-		kb_check_source(cx, p, v);
+		const struct nf_source *src = kb_read_source(cx, p, v, NULL);
 		const char *fid = kb_get_string(cx, p, v, "finding", true);
 		const char *lvl = kb_get_string(cx, p, v, "level", true);
 		const char *says = kb_get_string(cx, p, v, "says", true);
@@ -83,6 +100,15 @@ void kb_read_triage(struct kb_ctx *cx, json_t *t)
 		f->red_flag = l;
 		f->red_flag_value = o;
 		f->red_flag_says = says;
+		f->red_flag_source = src;
+		f->red_flag_step = kb_get_string(cx, p, v, "step", false);
+		json_t *see = json_object_get(v, "see");
+		if (see) {
+			char ps[160];
+			kb_path_key(ps, sizeof ps, p, "see");
+			int n = kb_read_see(cx, ps, see, f->red_flag_see);
+			f->red_flag_nsee = n < 0 ? 0 : n;
+		}
 	}
 }
 

@@ -58,11 +58,18 @@ static void page_one(FILE *f, const struct rp_doc *d)
 		   "journal.</p>\n<p>Report date: %.10s. ",
 		d->today);
 	if (d->fresh)
-		fprintf(f, "Assessment: made now from the journal's data alone (no saved assessment yet; the "
-			   "warning-sign questions were not asked). ");
+		fprintf(f, "Assessment: made now from the journal's data alone (no %sassessment saved yet; the "
+			   "warning-sign questions were not asked). ", d->unfinished[0] ? "finished " : "");
 	else
 		fprintf(f, "Assessment of %.10s %.5s UTC, saved in the journal. ", d->assessed, d->assessed + 11);
 	fprintf(f, "Journal: %zu runs, %zu episodes of numbness.</p>\n", nruns, neps);
+	char note[RP_TEXT_MAX];
+	rp_unfinished_note(d, note, sizeof note);
+	if (note[0]) {
+		fputs("<p class=\"unfinished\"><b>", f);
+		esc(f, note);
+		fputs("</b></p>\n", f);
+	}
 	json_t *tri = json_object_get(d->result, "triage");
 	fprintf(f, "<h2>Triage</h2>\n<p class=\"triage %s\">", str(tri, "level"));
 	esc(f, str(tri, "words"));
@@ -75,6 +82,7 @@ static void page_one(FILE *f, const struct rp_doc *d)
 	}
 	fputs("<h2>Most likely causes, with the answers that moved each</h2>\n<ol class=\"causes\">\n", f);
 	json_t *r;
+	int estimated = 0;
 	json_array_foreach(json_object_get(d->result, "ranking"), i, r)
 	{
 		if (i >= 5)
@@ -102,12 +110,17 @@ static void page_one(FILE *f, const struct rp_doc *d)
 			esc(f, nf_kb_finding_means(kb, (size_t)fi));
 			fputs(": ", f);
 			esc(f, ans);
-			fprintf(f, " (likelihood ratio %.2g)%s</li>", exp(w),
+			bool est = rp_reason_is_estimate(d, r, x);
+			estimated += est;
+			fprintf(f, " (likelihood ratio %.2g%s)%s</li>", exp(w), est ? ", <span class=\"estimate\">estimate</span>" : "",
 				rp_is_derived(d, fid) ? " <span class=\"derived\">from the journal</span>" : "");
 		}
 		fputs("</ul></li>\n", f);
 	}
-	fputs("</ol>\n<h2>Warning signs asked, and the answers</h2>\n<ul>\n", f);
+	fputs("</ol>\n", f);
+	if (estimated)
+		fputs("<p class=\"legend\">" RP_ESTIMATE_LEGEND "</p>\n", f);
+	fputs("<h2>Warning signs asked, and the answers</h2>\n<ul>\n", f);
 	json_t *answers = json_object_get(d->result, "answers");
 	int asked = 0;
 	for (size_t fi = 0; fi < nf_kb_findings(kb); fi++) {
@@ -130,6 +143,13 @@ static void page_one(FILE *f, const struct rp_doc *d)
 		      "them.</b></p>\n",
 		      f);
 	fputs("<h2>The plan so far</h2>\n", f);
+	/* A saved assessment from before first steps were kept has none: its plans say it all. */
+	json_t *first = json_object_get(d->result, "first_step");
+	if (!strcmp(str(first, "kind"), "action")) {
+		fputs("<p><b>First:</b> ", f);
+		esc(f, str(first, "step"));
+		fputs("</p>\n", f);
+	}
 	json_t *pl;
 	json_array_foreach(json_object_get(d->result, "plan"), i, pl)
 	{
@@ -319,6 +339,7 @@ nf_err rp_write_html(const struct rp_doc *d, const char *path, nf_error *err)
 	      ".bar{display:inline-block;width:8em;height:.6em;background:#e0e0e6}"
 	      ".bar span{display:block;height:100%;background:#386bb0}\n"
 	      ".derived{font-size:.8em;background:#eef3fa;border:1px solid #9bb4d6;padding:0 .3em}\n"
+	      ".estimate{font-style:italic}.legend{font-size:.85em;color:#444}\n"
 	      "table{border-collapse:collapse;font-size:.85em}td,th{border-bottom:1px solid #ddd;padding:.2em .5em;"
 	      "text-align:left}\n"
 	      "figure{margin:1em 0}figure svg{max-width:100%;height:auto}.refs{font-size:.8em}\n"

@@ -18,6 +18,19 @@ const char rp_disclaimer[] =
 const char rp_gps_note[] =
 	"GPS tracks are left out; 'numbfoot report --gps' adds the routes of the latest runs with numbness.";
 
+void rp_unfinished_note(const struct rp_doc *d, char *buf, size_t cap)
+{
+	if (!d->unfinished[0]) {
+		snprintf(buf, cap, "%s", "");
+		return;
+	}
+	snprintf(buf, cap,
+		 "The last assessment (%.10s %.5s UTC) was not finished: it ended before every question was "
+		 "asked, so this report uses %s.",
+		 d->unfinished, d->unfinished + 11,
+		 d->fresh ? "one made now from the journal's data alone" : "the latest finished one");
+}
+
 double rp_per_km(const struct rp_doc *d)
 {
 	return d->opt->units == NF_UNITS_MI ? 1 / NF_KM_PER_MILE : 1;
@@ -82,6 +95,16 @@ const char *rp_evidence(const struct rp_doc *d, const char *id)
 {
 	const nf_derived *x = nf_analysis_find(d->an, id);
 	return x ? x->evidence : NULL;
+}
+
+bool rp_reason_is_estimate(const struct rp_doc *d, json_t *cause, json_t *reason)
+{
+	const char *ev = json_string_value(json_object_get(reason, "evidence"));
+	if (ev)
+		return !strcmp(ev, "estimate");
+	int c = nf_kb_condition_index(d->kb, json_string_value(json_object_get(cause, "id")));
+	int f = nf_kb_finding_index(d->kb, json_string_value(json_object_get(reason, "finding")));
+	return c < 0 || f < 0 || nf_kb_finding_evidence(d->kb, (size_t)f, (size_t)c) == NF_EV_ESTIMATE;
 }
 
 const char *rp_gear_name(const struct rp_doc *d, int64_t id)
@@ -174,6 +197,16 @@ static nf_err gather_refs(struct rp_doc *d, nf_error *err)
 			add_source(src, s);
 		}
 	}
+	/* The advice's own steps: an escalation rule's or a warning sign's first step, safety nets. */
+	add_source(src, json_string_value(json_object_get(json_object_get(d->result, "first_step"), "source")));
+	json_t *pl;
+	json_array_foreach(json_object_get(d->result, "plan"), i, pl)
+	{
+		json_t *st;
+		size_t k;
+		json_array_foreach(json_object_get(pl, "steps"), k, st)
+			add_source(src, json_string_value(json_object_get(st, "source")));
+	}
 	for (size_t k = 0; k < nf_kb_references(d->kb); k++) {
 		const char *cite, *key = nf_kb_reference(d->kb, k, &cite);
 		json_t *x;
@@ -232,8 +265,15 @@ nf_err rp_doc_load(struct rp_doc *d, nf_journal *j, const nf_kb *kb, const nf_re
 		rp_doc_release(d);
 		return rc;
 	}
-	const nf_assessment *last = nas ? &as[nas - 1] : NULL; /* oldest first: the latest is last */
-	if (last && last->result) {
+	/* The headline is the latest complete assessment: one cut short (the input closed, or the
+	 * runner stopped it) may lack the warning signs. A newer unfinished one is named instead. */
+	const nf_assessment *last = NULL; /* oldest first: the latest is last */
+	for (size_t k = nas; k-- > 0 && !last;)
+		if (as[k].complete && as[k].result)
+			last = &as[k];
+	if (nas && !as[nas - 1].complete)
+		snprintf(d->unfinished, sizeof d->unfinished, "%s", as[nas - 1].time);
+	if (last) {
 		d->result = json_loads(last->result, 0, NULL);
 		json_t *ans = json_loads(last->answers, 0, NULL);
 		json_t *der = ans ? json_object_get(ans, "derived") : NULL;

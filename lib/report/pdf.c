@@ -127,15 +127,20 @@ static void page_one(struct pg *p)
 	para(p, "For a sports-medicine doctor or physiotherapist. Made from the runner's own answers and run journal.",
 	     9.5, false, 0, 8);
 	snprintf(b, sizeof b, "Report date: %.10s. Assessment: %s. Journal: %zu runs, %zu episodes of numbness.", d->today,
-		 d->fresh ? "made now from the journal's data alone (no saved assessment yet; the warning-sign "
-			    "questions were not asked)"
-			  : "",
+		 !d->fresh ? ""
+		 : d->unfinished[0] ? "made now from the journal's data alone (no finished assessment saved yet; the "
+				      "warning-sign questions were not asked)"
+				    : "made now from the journal's data alone (no saved assessment yet; the warning-sign "
+				      "questions were not asked)",
 		 nruns, neps);
 	if (!d->fresh)
 		snprintf(b, sizeof b, "Report date: %.10s. Assessment of %.10s %.5s UTC, saved in the journal. Journal: %zu "
 				      "runs, %zu episodes of numbness.",
 			 d->today, d->assessed, d->assessed + 11, nruns, neps);
 	para(p, b, 9.5, false, 0, 10);
+	rp_unfinished_note(d, b, sizeof b);
+	if (b[0])
+		para(p, b, 9.5, true, 0, 10);
 
 	json_t *tri = json_object_get(d->result, "triage");
 	heading(p, "Triage");
@@ -150,6 +155,7 @@ static void page_one(struct pg *p)
 	heading(p, "Most likely causes, with the answers that moved each");
 	json_t *rank = json_object_get(d->result, "ranking"), *r;
 	size_t i;
+	int estimated = 0;
 	json_array_foreach(rank, i, r)
 	{
 		double prob = json_number_value(json_object_get(r, "probability"));
@@ -179,13 +185,17 @@ static void page_one(struct pg *p)
 				continue;
 			char ans[256];
 			rp_answer_text(d, fid, json_object_get(x, "answer"), ans, sizeof ans);
-			snprintf(b, sizeof b, "%s %s: %s (likelihood ratio %.2g)%s", w > 0 ? "raised by" : "lowered by",
-				 nf_kb_finding_means(kb, (size_t)f), ans, exp(w),
+			bool est = rp_reason_is_estimate(d, r, x);
+			estimated += est;
+			snprintf(b, sizeof b, "%s %s: %s (likelihood ratio %.2g%s)%s", w > 0 ? "raised by" : "lowered by",
+				 nf_kb_finding_means(kb, (size_t)f), ans, exp(w), est ? ", estimate" : "",
 				 rp_is_derived(d, fid) ? " [journal]" : "");
 			para(p, b, 8.5, false, 14, 1);
 		}
 		p->y += 4;
 	}
+	if (estimated)
+		para(p, RP_ESTIMATE_LEGEND, 8, false, 0, 4);
 
 	heading(p, "Warning signs asked, and the answers");
 	json_t *answers = json_object_get(d->result, "answers");
@@ -223,6 +233,13 @@ static void page_one(struct pg *p)
 		para(p, b, 8, false, 0, 2);
 
 	heading(p, "The plan so far");
+	/* A saved assessment from before first steps were kept has none: its plans say it all. */
+	json_t *first = json_object_get(d->result, "first_step");
+	const char *fk = json_string_value(json_object_get(first, "kind"));
+	if (fk && !strcmp(fk, "action")) {
+		snprintf(b, sizeof b, "First: %s", json_string_value(json_object_get(first, "step")));
+		para(p, b, 9.5, true, 0, 2);
+	}
 	json_t *plan = json_object_get(d->result, "plan"), *pl;
 	json_array_foreach(plan, i, pl)
 	{

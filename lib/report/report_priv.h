@@ -32,6 +32,7 @@ struct rp_doc {
 	json_t *derived;     /* array of finding IDs that came from the journal */
 	bool fresh;          /* no saved assessment: made now from the journal */
 	char assessed[24];   /* time of the saved assessment, or the clock */
+	char unfinished[24]; /* time of the latest saved assessment when it was not finished, or "" */
 	char today[24];
 	json_t *refs;        /* array of {key, cite} behind the conditions listed */
 	struct rp_route route[RP_ROUTES]; /* only with opt->gps: latest first */
@@ -51,6 +52,13 @@ const char *rp_unit(const struct rp_doc *d);
 bool rp_is_derived(const struct rp_doc *d, const char *id);
 /* Evidence of a derived finding, or NULL. */
 const char *rp_evidence(const struct rp_doc *d, const char *id);
+/* Whether a reason of cause (a ranking entry of d->result) rests on an estimate: its "evidence",
+ * or for a result saved before reasons carried one, the knowledge base's kind for it now. */
+bool rp_reason_is_estimate(const struct rp_doc *d, json_t *cause, json_t *reason);
+/* The one line that says what the estimate mark means. */
+#define RP_ESTIMATE_LEGEND                                                                                          \
+	"\"estimate\" marks an answer whose likelihood under that cause is the knowledge base's judgement, not a " \
+	"study's measurement; the others rest on published figures."
 
 /* Nickname of gear id, or "". */
 const char *rp_gear_name(const struct rp_doc *d, int64_t id);
@@ -77,6 +85,8 @@ char *rp_figure_svg(const struct rp_doc *d, int i, double w, double h, const cha
 
 /* Words used by both writers. */
 extern const char rp_disclaimer[];
+/* "The last assessment ... was not finished ..." into buf, or "" when it was. */
+void rp_unfinished_note(const struct rp_doc *d, char *buf, size_t cap);
 extern const char rp_gps_note[];
 
 #endif

@@ -12,3 +12,12 @@ fail() { echo "FAIL: $*"; exit 1; }
 # has FILE TEXT / lacks FILE TEXT: the file holds the text (or not); else show it and fail.
 has() { grep -qF -- "$2" "$1" || { echo "---- $1"; cat "$1"; fail "$1 lacks '$2'"; }; }
 lacks() { if grep -qF -- "$2" "$1"; then echo "---- $1"; cat "$1"; fail "$1 has '$2'"; fi; }
+# serve [ARGS...]: starts `numbfoot serve --port 0 --no-open ARGS` in the background, with its
+# journal in the scratch folder and stopped on exit; waits for the address it prints into $url.
+serve() {
+	"$NUMBFOOT" serve --port 0 --no-open --db "$t/serve.db" "$@" >"$t/serve.out" 2>"$t/serve.err" &
+	serve_pid=$!
+	trap 'kill $serve_pid 2>/dev/null || true; rm -rf "$t"' EXIT
+	for _ in $(seq 1 50); do grep -q token= "$t/serve.out" && break; sleep 0.1; done
+	url=$(grep -o 'http://[^ ]*' "$t/serve.out") || { cat "$t/serve.err"; fail "serve did not start"; }
+}

@@ -38,4 +38,9 @@ assert "onset_consistent" in a["derived"] and "resolve_minutes" in a["derived"],
 PY
 nf assess --from-journal --yes --no-save < "$tmp/in" > /dev/null
 [ "$(sqlite3 "$tmp/j.db" "select count(*) from assessments")" = 1 ] || fail "--no-save saved"
+# One Enter too many after the six that keep the derived answers: it does not pass the warning
+# signs as "none"; they are asked again, and the sign typed next counts.
+printf '\n\n\n\n\n\n\n1\n' | nf assess --from-journal --no-save > "$tmp/out"
+grep -q "Nothing typed" "$tmp/out" || fail "a stray Enter passed the warning signs"
+grep -q "STOP RUNNING AND GET EMERGENCY CARE NOW" "$tmp/out" || fail "the sign typed after the stray Enter did not count"
 echo ok

@@ -102,7 +102,7 @@ nf export > "$t/out"
 python3 - "$t/out" <<'PY' || fail "export JSON"
 import json, sys
 d = json.load(open(sys.argv[1]))
-assert d["numbfoot_journal"] == 3
+assert d["numbfoot_journal"] == 4
 assert len(d["runs"]) == 5, len(d["runs"])
 assert {g["nickname"] for g in d["gear"]} == {"ghost", "soles", "spare"}
 PY

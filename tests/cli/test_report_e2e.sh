@@ -67,6 +67,20 @@ for want in "Triage" "Most likely causes" "Shoe or lacing pressure" "Warning sig
 	"Onset distance per run" "Episodes by shoe pair" "Weekly distance" "Cadence over time"; do
 	grep -qF -- "$want" "$tmp/r.txt" || fail "PDF lacks '$want'"
 done
+# the reasons the saved result marks as estimates, and only those, are tagged in the PDF
+python3 - "$tmp/j.db" "$tmp/r.txt" <<'PY'
+import json, sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+res = json.loads(db.execute("select result from assessments").fetchone()[0])
+# the PDF lists up to 5 causes, after the first only those at 1% or more, each with up to 3 reasons
+shown = [c for i, c in enumerate(res["ranking"][:5]) if i == 0 or c["probability"] >= 0.01]
+kinds = [r["evidence"] for c in shown for r in c["reasons"][:3] if abs(r["weight"]) >= 0.1]
+assert kinds and set(kinds) <= {"measured", "derived", "estimate"}, kinds
+text = " ".join(open(sys.argv[2]).read().split())
+tagged = text.count(", estimate)")
+assert tagged == kinds.count("estimate"), (tagged, kinds)
+assert "is the knowledge base's judgement, not a study's measurement" in text, "no legend in the PDF"
+PY
 # page one has the triage and the plan
 pdftotext -f 1 -l 1 "$tmp/r.pdf" - | grep -q "The plan so far" || fail "the plan is not on page one"
 # the figures are not blank: in each figure's page, rendered to grey, count dark pixels
@@ -95,6 +109,8 @@ cmp -s "$tmp/r.pdf" "$tmp/r2.pdf" || fail "PDF differs between two runs"
 nf report -o "$tmp/r.html" >/dev/null
 [ "$(grep -c '<svg' "$tmp/r.html")" -eq 5 ] || fail "HTML does not have 5 figures"
 grep -q "from the journal" "$tmp/r.html" || fail "HTML does not mark derived answers"
+grep -q ', <span class="estimate">estimate</span>)' "$tmp/r.html" || fail "HTML does not mark estimated reasons"
+grep -q "<p class=\"legend\">\"estimate\" marks" "$tmp/r.html" || fail "HTML has no legend for the estimate mark"
 # each inline figure is well-formed SVG, ids are unique on the page and every reference resolves
 python3 - "$tmp/r.html" <<'PY'
 import re, sys, xml.dom.minidom

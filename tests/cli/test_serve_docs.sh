@@ -10,7 +10,7 @@ url=$(grep -o 'http://[^ ]*' "$tmp/out")
 python3 - "$url" docs/web.md <<'PY'
 import http.client, json, re, sys, urllib.parse
 u = urllib.parse.urlsplit(sys.argv[1])
-token = urllib.parse.parse_qs(u.query)["token"][0]
+token = urllib.parse.parse_qs(u.fragment)["token"][0]
 doc = open(sys.argv[2]).read()
 section = doc.split("### POST /api/assess/next", 1)[1]
 blocks = re.findall(r"\n\n((?:    .*\n)+)", section)

@@ -12,7 +12,7 @@ url=$(grep -o 'http://[^ ]*' "$tmp/out")
 python3 - "$url" "$tmp/eval.json" <<'PY'
 import glob, http.client, json, sys, urllib.parse
 u = urllib.parse.urlsplit(sys.argv[1])
-token = urllib.parse.parse_qs(u.query)["token"][0]
+token = urllib.parse.parse_qs(u.fragment)["token"][0]
 want = {c["id"]: c for c in json.load(open(sys.argv[2]))["per_case"]}
 conn = http.client.HTTPConnection(u.hostname, u.port, timeout=10)
 def post(path, body):

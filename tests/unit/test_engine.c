@@ -7,6 +7,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <jansson.h>
+
 #include "kb_fixture.h"
 #include "numbfoot/engine.h"
 
@@ -193,6 +195,59 @@ static void test_reasons(void **state)
 	nf_engine_free(e);
 }
 
+/* The reason for cause id on finding fid in a result, or NULL. */
+static json_t *reason_of(json_t *res, const char *id, const char *fid)
+{
+	size_t i, k;
+	json_t *c, *r;
+	json_array_foreach(json_object_get(res, "ranking"), i, c)
+	{
+		if (strcmp(json_string_value(json_object_get(c, "id")), id))
+			continue;
+		json_array_foreach(json_object_get(c, "reasons"), k, r)
+		if (!strcmp(json_string_value(json_object_get(r, "finding")), fid))
+			return r;
+	}
+	return NULL;
+}
+
+static const char *evidence_of(json_t *res, const char *id, const char *fid)
+{
+	json_t *r = reason_of(res, id, fid);
+	assert_non_null(r);
+	return json_string_value(json_object_get(r, "evidence"));
+}
+
+static void test_result_evidence(void **state)
+{
+	nf_engine *e = engine(NF_MODE_RUNNER);
+	nf_value top = {.set = 1u << 0}, age = {.x = 65};
+	answer_bool(e, RELIEF, true);
+	assert_int_equal(nf_engine_answer(e, WHERE, &top, NULL), NF_OK);
+	assert_int_equal(nf_engine_answer(e, AGE, &age, NULL), NF_OK);
+	char *text = nf_engine_result_json(e);
+	json_t *res = json_loads(text, 0, NULL);
+	assert_non_null(res);
+	/* From tests/unit/data/kb.json: relief is measured under laces, derived under clot, and the
+	 * estimated default elsewhere; laces' "where" entry names only "top", so sole and toes come
+	 * from the estimated default and the reason is an estimate; age has no entry under laces and
+	 * its default is measured. */
+	assert_string_equal(evidence_of(res, "laces", "relief"), "measured");
+	assert_string_equal(evidence_of(res, "clot", "relief"), "derived");
+	assert_string_equal(evidence_of(res, "disc", "relief"), "estimate");
+	assert_string_equal(evidence_of(res, "laces", "where"), "estimate");
+	assert_string_equal(evidence_of(res, "clot", "age"), "estimate");
+	/* The catch-all has no entries: the default's kind. */
+	assert_string_equal(evidence_of(res, "other", "relief"), "estimate");
+	/* Plan steps carry the kind of their source. */
+	json_t *step = json_array_get(json_object_get(json_array_get(json_object_get(res, "plan"), 0), "steps"), 0);
+	assert_string_equal(json_string_value(json_object_get(step, "evidence")), "measured");
+	assert_non_null(strstr(json_string_value(json_object_get(step, "source")), "measured: loosening"));
+	json_decref(res);
+	free(text);
+	nf_engine_free(e);
+}
+
 static void test_next_question_and_stop(void **state)
 {
 	nf_engine *e = engine(NF_MODE_RUNNER);
@@ -298,6 +353,7 @@ int main(void)
 		cmocka_unit_test(test_triage_on_probability),
 		cmocka_unit_test(test_escalation_rule),
 		cmocka_unit_test(test_reasons),
+		cmocka_unit_test(test_result_evidence),
 		cmocka_unit_test(test_next_question_and_stop),
 		cmocka_unit_test(test_stops_when_nothing_can_change),
 		cmocka_unit_test(test_gain_by_hand),

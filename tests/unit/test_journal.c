@@ -532,6 +532,11 @@ static void fill_version(nf_journal *j, int version)
 			"INSERT INTO episodes(run_id, onset_km, locations, side, severity)"
 			" VALUES(1, 6, 'ball,heel', 'both', 5);",
 			NULL, NULL, NULL), SQLITE_OK);
+	if (version >= 2)
+		assert_int_equal(sqlite3_exec(j->db,
+			"INSERT INTO assessments(time, answers, result)"
+			" VALUES('2026-01-02T08:00:00Z', '{\"answers\": {\"age\": 33}}', '{\"questions\": 9}');",
+			NULL, NULL, NULL), SQLITE_OK);
 }
 
 static void test_migrations(void **state)
@@ -571,23 +576,33 @@ static void test_migrations(void **state)
 		} else {
 			assert_int_equal(c.runs, 0);
 		}
-		/* v2's table is there and works. */
-		int64_t id;
+		/* v2's table is there and works; a row from before v4 is complete, as it was shown. */
+		int64_t old = from >= 2 ? 1 : 0, id;
 		assert_int_equal(nf_journal_add_assessment(j, "2026-11-28T07:30:00Z", "{\"age\": 40}",
-							   NULL, &id, &err), NF_OK);
+							   NULL, false, &id, &err), NF_OK);
 		assert_true(id > 0);
 		assert_int_equal(nf_journal_add_assessment(j, "2026-11-28T07:30:00Z", "{not json",
-							   NULL, &id, &err), NF_EINVAL);
-		assert_int_equal(nf_journal_add_assessment(j, "today", "{}", NULL, &id, &err), NF_EINVAL);
-		assert_int_equal(tj_counts(j).assessments, 1);
+							   NULL, true, &id, &err), NF_EINVAL);
+		assert_int_equal(nf_journal_add_assessment(j, "today", "{}", NULL, true, &id, &err), NF_EINVAL);
+		assert_int_equal(tj_counts(j).assessments, old + 1);
 		nf_assessment *as;
 		size_t na;
 		assert_int_equal(nf_journal_list_assessments(j, &as, &na, &err), NF_OK);
-		assert_int_equal(na, 1);
-		assert_string_equal(as[0].time, "2026-11-28T07:30:00Z");
-		assert_non_null(strstr(as[0].answers, "age"));
-		assert_null(as[0].result);
+		assert_int_equal(na, old + 1);
+		if (old) {
+			assert_string_equal(as[0].time, "2026-01-02T08:00:00Z");
+			assert_true(as[0].complete);
+			assert_non_null(strstr(as[0].answers, "33"));
+			assert_non_null(strstr(as[0].result, "questions"));
+		}
+		assert_string_equal(as[old].time, "2026-11-28T07:30:00Z");
+		assert_false(as[old].complete);
+		assert_non_null(strstr(as[old].answers, "age"));
+		assert_null(as[old].result);
 		nf_assessment_list_free(as, na);
+		/* v4's column refuses anything but 0 and 1, for another tool's writes too. */
+		assert_int_not_equal(sqlite3_exec(j->db, "UPDATE assessments SET complete = 2", NULL, NULL, NULL),
+				     SQLITE_OK);
 		/* v3's table is there and works. */
 		nf_track_point pt[2] = {{45, 7, 0, 0}, {45.001, 7, 111.2, 30}};
 		nf_journal_run r = tj_run(1, 1767225600);
@@ -650,7 +665,7 @@ static void test_forget_all(void **state)
 		assert_int_equal(nf_journal_add_run(j, &r, &e, 1, NULL, &err), NF_OK);
 	}
 	assert_int_equal(nf_journal_add_assessment(j, "2026-11-28T07:30:00Z", "{\"SecretAnswer\":1}",
-						   "{}", NULL, &err), NF_OK);
+						   "{}", true, NULL, &err), NF_OK);
 	assert_true(file_has(wal, "SecretNote-7") || file_has(path, "SecretNote-7"));
 	assert_int_equal(nf_journal_forget_all(j, &err), NF_OK);
 	nf_journal_counts c = tj_counts(j);
@@ -668,6 +683,80 @@ static void test_forget_all(void **state)
 	nf_journal_close(j);
 	j = tj_open(path);
 	assert_int_equal(tj_counts(j).gear, 1);
+	nf_journal_close(j);
+}
+
+/* Saved assessments: the complete flag as stored, one by id, a missing id, and a delete that
+ * leaves no byte of the answers in the file or its log and no transaction open. */
+static void test_assessments(void **state)
+{
+	const char *p = tj_path("assessments");
+	char path[512], wal[600];
+	snprintf(path, sizeof path, "%s", p);
+	snprintf(wal, sizeof wal, "%s-wal", path);
+	nf_journal *j = tj_open(path);
+	nf_error err = {0};
+	int64_t done, cut, third;
+	assert_int_equal(nf_journal_add_assessment(j, "2026-03-01T09:00:00Z", "{\"answers\": {\"SecretFinished\": 1}}",
+						   "{\"questions\": 12}", true, &done, &err), NF_OK);
+	assert_int_equal(nf_journal_add_assessment(j, "2026-03-02T09:00:00Z", "{\"answers\": {\"SecretCut\": 2}}",
+						   "{\"questions\": 3}", false, &cut, &err), NF_OK);
+	assert_int_equal(nf_journal_add_assessment(j, "2026-03-03T09:00:00Z", "{}", NULL, true, &third, &err), NF_OK);
+	assert_true(done < cut && cut < third);
+
+	nf_assessment a;
+	assert_int_equal(nf_journal_get_assessment(j, cut, &a, &err), NF_OK);
+	assert_int_equal(a.id, cut);
+	assert_string_equal(a.time, "2026-03-02T09:00:00Z");
+	assert_false(a.complete);
+	assert_non_null(strstr(a.answers, "SecretCut"));
+	assert_string_equal(a.result, "{\"questions\": 3}");
+	nf_assessment_release(&a);
+	assert_null(a.answers);
+	nf_assessment_release(NULL);
+	assert_int_equal(nf_journal_get_assessment(j, done, &a, &err), NF_OK);
+	assert_true(a.complete);
+	nf_assessment_release(&a);
+	assert_int_equal(nf_journal_get_assessment(j, third, &a, &err), NF_OK);
+	assert_null(a.result);
+	nf_assessment_release(&a);
+
+	/* A missing id: a clear error and nothing owned. */
+	nf_error_clear(&err);
+	assert_int_equal(nf_journal_get_assessment(j, third + 10, &a, &err), NF_ENOTFOUND);
+	assert_string_equal(err.msg, "no assessment with id 13");
+	assert_null(a.answers);
+	assert_null(a.result);
+	nf_error_clear(&err);
+	assert_int_equal(nf_journal_delete_assessment(j, third + 10, &err), NF_ENOTFOUND);
+	assert_string_equal(err.msg, "no assessment with id 13");
+	assert_int_equal(tj_counts(j).assessments, 3);
+
+	assert_true(file_has(wal, "SecretCut") || file_has(path, "SecretCut"));
+	assert_int_equal(nf_journal_delete_assessment(j, cut, &err), NF_OK);
+	assert_true(sqlite3_get_autocommit(j->db));
+	assert_false(file_has(path, "SecretCut"));
+	assert_false(file_has(wal, "SecretCut"));
+	assert_true(file_has(wal, "SecretFinished") || file_has(path, "SecretFinished"));
+	assert_int_equal(nf_journal_get_assessment(j, cut, &a, &err), NF_ENOTFOUND);
+	assert_int_equal(nf_journal_delete_assessment(j, cut, &err), NF_ENOTFOUND);
+
+	nf_assessment *as;
+	size_t na;
+	assert_int_equal(nf_journal_list_assessments(j, &as, &na, &err), NF_OK);
+	assert_int_equal(na, 2);
+	assert_int_equal(as[0].id, done);
+	assert_true(as[0].complete);
+	assert_int_equal(as[1].id, third);
+	nf_assessment_list_free(as, na);
+	assert_int_equal(nf_journal_check(j, &err), NF_OK);
+	nf_journal_close(j);
+
+	/* The id of a deleted assessment is never given to a new one. */
+	j = tj_open(path);
+	int64_t next;
+	assert_int_equal(nf_journal_add_assessment(j, "2026-03-04T09:00:00Z", "{}", NULL, true, &next, &err), NF_OK);
+	assert_true(next > third);
 	nf_journal_close(j);
 }
 
@@ -750,6 +839,7 @@ int main(void)
 		cmocka_unit_test(test_rollback),
 		cmocka_unit_test(test_migrations),
 		cmocka_unit_test(test_forget_all),
+		cmocka_unit_test(test_assessments),
 		cmocka_unit_test(test_each_run_stops),
 		cmocka_unit_test(test_time_helpers),
 	};

@@ -338,8 +338,10 @@ static long fault_loop(const char *base, operation op, const char *name)
 				/* A clean error: a message, a fault really happened, nothing changed. */
 				assert_true(err.msg[0] != '\0');
 				assert_true(fault_hits > 0);
-				/* forget --all: the delete committed, the wipe after it failed and says so. */
-				bool emptied = strstr(err.msg, "was emptied") && same(&s, &after);
+				/* forget --all and deleting an assessment: the delete committed, the wipe
+				 * after it failed and says so. */
+				bool emptied = (strstr(err.msg, "was emptied") || strstr(err.msg, "was deleted, but wiping")) &&
+					       same(&s, &after);
 				if (!same(&s, &before) && !emptied) {
 					fprintf(stderr, "%s: fault at write %ld (%s) failed with '%s' but changed "
 						"the journal\n", name, n, sticky ? "sticky" : "once", err.msg);
@@ -401,6 +403,11 @@ static nf_err op_update_episode(nf_journal *j, nf_error *err)
 	return nf_journal_update_episode(j, &e, err);
 }
 
+static nf_err op_delete_assessment(nf_journal *j, nf_error *err)
+{
+	return nf_journal_delete_assessment(j, 1, err);
+}
+
 static nf_err op_forget(nf_journal *j, nf_error *err)
 {
 	return nf_journal_forget_all(j, err);
@@ -424,6 +431,9 @@ static const char *make_base(void)
 		e.severity = i % 11;
 		assert_int_equal(nf_journal_add_run(j, &r, &e, i % 3 == 0 ? 1 : 0, NULL, &err), NF_OK);
 	}
+	assert_int_equal(nf_journal_add_assessment(j, "2026-11-28T07:30:00Z", "{\"answers\": {\"age\": 40}}", "{}",
+						   false, NULL, &err),
+			 NF_OK);
 	nf_journal_close(j);
 	return path;
 }
@@ -454,7 +464,12 @@ static void test_fault_forget(void **state)
 	fault_loop(make_base(), op_forget, "f_forget");
 }
 
-/* Opening a v1 journal migrates it: a fault leaves it at v1 or whole at v2. */
+static void test_fault_delete_assessment(void **state)
+{
+	fault_loop(make_base(), op_delete_assessment, "f_delete_assessment");
+}
+
+/* Opening a v1 journal migrates it: a fault leaves it at v1 or whole at the latest version. */
 static void test_fault_migration(void **state)
 {
 	static char path[512];
@@ -477,6 +492,7 @@ int main(void)
 		cmocka_unit_test(test_fault_delete_run),
 		cmocka_unit_test(test_fault_update_episode),
 		cmocka_unit_test(test_fault_forget),
+		cmocka_unit_test(test_fault_delete_assessment),
 		cmocka_unit_test(test_fault_migration),
 	};
 	umask(077);

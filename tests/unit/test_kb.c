@@ -39,7 +39,10 @@ static void test_loads(void **state)
 	assert_float_equal(nf_kb_triage_threshold(kb, NF_EMERGENCY), 0.03, 1e-12);
 	const char *src;
 	assert_float_equal(nf_kb_condition_prior(kb, 0, &src), 0.6, 1e-12);
-	assert_string_equal(src, "Ref A");
+	assert_string_equal(src, "Ref A; measured: 60% of test cases were laces (n = 50)");
+	double weeks;
+	nf_kb_condition_plan_step(kb, 3, 0, &weeks, &src);
+	assert_string_equal(src, "Ref A; estimate: 4 weeks before seeing a doctor is judged, test dossier §6");
 	nf_kb_free(kb);
 }
 
@@ -60,14 +63,10 @@ static void expect_fault(const char *from, const char *to, const char *want)
 static void test_faults_are_placed(void **state)
 {
 	/* Each edit breaks one rule; the message names file, line and key. */
-	expect_fault("\"p\": 0.8, \"source\": \"Ref A\"", "\"p\": 1.8, \"source\": \"Ref A\"",
+	expect_fault("\"laces\": {\"p\": 0.8,", "\"laces\": {\"p\": 1.8,",
 		     "k.json:34: findings[0].likelihood.laces.p: probability 1.8");
 	expect_fault("\"laces\": {\"p\": 0.8", "\"lace\": {\"p\": 0.8", "findings[0].likelihood.lace: unknown condition");
 	expect_fault("[0.1, 0.3, 0.6]", "[0.1, 0.3, 0.5]", "findings[1].likelihood.clot.p: probabilities sum to 0.9");
-	expect_fault("\"source\": \"Ref B\"}, \"triage\": \"routine\"", "\"source\": \"Ref C\"}, \"triage\": \"routine\"",
-		     "conditions[1].prior.source: \"Ref C\" is not a reference key");
-	expect_fault("estimate: a rare emergency given a small prior", "estimate: short",
-		     "an estimate needs its reasoning");
 	expect_fault("\"bins\": [40, 60]", "\"bins\": [60, 40]", "findings[1].bins[1]: bin edges must be numbers in ascending");
 	expect_fault("\"findings\": [\"cold_foot\", \"weak\"]", "\"findings\": [\"cold_foot\", \"side\"]",
 		     "side is not a bool finding");
@@ -79,6 +78,139 @@ static void test_faults_are_placed(void **state)
 	expect_fault("{\"id\": \"exam_sign\"", "{\"id\": \"exam_sing\"", "\"exam_sing\" is not a finding of the vocabulary");
 	expect_fault("\"question\": \"Is the leg weak?\",", "", "findings[5]: missing \"question\"");
 	expect_fault("\"version\": 1,", "\"version\": 1,,", "k.json:2: (json)");
+	/* The advice's keys: a rule's see and unless, a step's when, a safety net, rules for every cause,
+	 * a red flag's step. */
+	expect_fault("\"to\": \"routine\", \"source\": {\"kind\": \"estimate\", \"refs\": [], \"how\": \"test rule",
+		     "\"to\": \"routine\", \"see\": [\"barber\"], \"source\": {\"kind\": \"estimate\", \"refs\": [], \"how\": \"test rule",
+		     "conditions[0].escalate[0].see[0]: not one of the professionals");
+	expect_fault("\"if\": {\"age\": {\">=\": 60}}", "\"if\": {\"age\": {\">=\": 60}}, \"unless\": {\"nope\": true}",
+		     "conditions[0].escalate[0].unless.nope: unknown finding");
+	expect_fault("{\"step\": \"Loosen the laces.\", \"weeks\": 2,",
+		     "{\"step\": \"Loosen the laces.\", \"when\": {\"side\": \"three\"}, \"weeks\": 2,",
+		     "conditions[0].plan[0].when.side: not a value of side");
+	expect_fault("\"see\": [\"podiatrist\"],", "\"see\": [\"podiatrist\"], \"safety_net\": {\"step\": \"Watch.\"},",
+		     "conditions[0].safety_net: missing \"source\"");
+	expect_fault("\"red_flags\": [", "\"escalate\": {}, \"red_flags\": [", "triage.escalate: not an array of rules");
+	expect_fault("\"says\": \"A cold white foot needs care now.\",",
+		     "\"says\": \"A cold white foot needs care now.\", \"step\": 3,",
+		     "triage.red_flags[0].step: not a non-empty string");
+}
+
+/* The structured sources: each rule of docs/kb-format.md "Sources" refused with its place. */
+static void test_source_faults(void **state)
+{
+	/* A measured value must be the source's figure, as written or as a percentage. */
+	expect_fault("\"laces\": {\"p\": 0.8,", "\"laces\": {\"p\": 0.7,",
+		     "k.json:34: findings[0].likelihood.laces.source.figure: a measured value (0.7) does not appear in its "
+		     "figure");
+	expect_fault("\"figure\": \"60% of test cases", "\"figure\": \"61% of test cases",
+		     "k.json:17: conditions[0].prior.source.figure: a measured value (0.6)");
+	/* Every bin of a measured distribution, and every listed value of a set, must appear. */
+	expect_fault("30% 40-59", "35% 40-59", "findings[1].default.source.figure: a measured value (0.3)");
+	expect_fault("\"figure\": \"90% of laces cases named", "\"figure\": \"all laces cases named",
+		     "findings[3].likelihood.laces.source.figure: a measured value (0.9)");
+	/* A measured plan step states its weeks; a measured rule its number threshold. */
+	expect_fault("tried for 2 weeks", "tried for a fortnight", "conditions[0].plan[0].source.figure: a measured value (2)");
+	expect_fault("{\"kind\": \"estimate\", \"refs\": [], \"how\": \"test rule on an age threshold, test dossier §3\"}",
+		     "{\"kind\": \"measured\", \"refs\": [\"Ref A\"], \"figure\": \"over 50\"}",
+		     "k.json:18: conditions[0].escalate[0].source.figure: a measured value (60)");
+	/* Kind, reasoning, section and references. */
+	expect_fault("{\"kind\": \"measured\", \"refs\": [\"Ref A\"], \"figure\": \"80%",
+		     "{\"kind\": \"observed\", \"refs\": [\"Ref A\"], \"figure\": \"80%",
+		     "findings[0].likelihood.laces.source.kind: \"observed\" is not a kind");
+	expect_fault(", \"how\": \"1 of 20 test clot cases felt relief, 1 / 20 = 0.05\"", "",
+		     "findings[0].likelihood.clot.source: a derived source needs \"how\": the arithmetic");
+	expect_fault("a rare emergency given a small prior, test dossier §5", "short §5",
+		     "conditions[2].prior.source.how: an estimate needs its reasoning");
+	expect_fault("a rare emergency given a small prior, test dossier §5", "a rare emergency given a small prior",
+		     "k.json:25: conditions[2].prior.source.how: an estimate names the dossier section");
+	expect_fault("\"refs\": [\"Ref B\"], \"how\": \"40% of test cases", "\"refs\": [\"Ref C\"], \"how\": \"40% of test cases",
+		     "k.json:21: conditions[1].prior.source.refs[0]: \"Ref C\" is not a reference key");
+	expect_fault("\"refs\": [\"Ref B\"], \"how\": \"40% of test cases", "\"refs\": [], \"how\": \"40% of test cases",
+		     "conditions[1].prior.source.refs: a derived number needs the references it rests on");
+	expect_fault("\"refs\": [\"Ref A\"], \"figure\": \"60% of test cases were laces (n = 50)\"",
+		     "\"refs\": [\"Ref A\"], \"how\": \"60% of test cases were laces (n = 50)\"",
+		     "conditions[0].prior.source: a measured source needs \"figure\"");
+	expect_fault("{\"kind\": \"estimate\", \"refs\": [\"Ref A\"], \"how\": \"a rare emergency",
+		     "{\"kind\": \"estimate\", \"refs\": [\"Ref A\"], \"figure\": \"5%\", \"how\": \"a rare emergency",
+		     "conditions[2].prior.source.figure: \"figure\" is for measured sources");
+	expect_fault("{\"kind\": \"estimate\", \"refs\": [], \"how\": \"the leak class for causes outside the list, test dossier §6\"}",
+		     "\"estimate: the leak class for causes outside the list, test dossier §6\"",
+		     "conditions[3].prior.source: a source is an object");
+	expect_fault("{\"kind\": \"estimate\", \"refs\": [], \"how\": \"test threshold for urgent",
+		     "{\"kind\": \"estimate\", \"refs\": [], \"why\": \"x\", \"how\": \"test threshold for urgent",
+		     "k.json:7: triage.thresholds.urgent.source.why: unknown key");
+}
+
+/* Loads kbtext with one edit and expects it to be valid. */
+static void expect_valid(const char *from, const char *to)
+{
+	char *ok = replace_once(kbtext, from, to);
+	assert_non_null(ok);
+	nf_kb *kb = NULL;
+	nf_error err;
+	if (nf_kb_load(vocab, "v.json", ok, "k.json", &kb, &err) != NF_OK)
+		fail_msg("refused: %s", err.msg);
+	nf_kb_free(kb);
+	free(ok);
+}
+
+static void test_measured_figures_that_match(void **state)
+{
+	/* As written instead of as a percentage, and within half a point of rounding. */
+	expect_valid("60% of test cases were laces", "0.6 of test cases were laces");
+	expect_valid("60% of test cases were laces", "60.4% of test cases were laces");
+	/* A two-valued distribution is stated by either value (0.7 is the complement of 30%). */
+	expect_valid("30% of test cases in both feet", "70% of test cases in one foot");
+	/* A percentage range carries its sign back to its first number. */
+	expect_valid("60% of test cases were laces", "60-70% of test cases were laces");
+	/* Numbers inside names are not figures: "L60" does not state 60. */
+	char *bad = replace_once(kbtext, "60% of test cases were laces", "the L60 cases");
+	nf_kb *kb;
+	nf_error err;
+	assert_int_equal(nf_kb_load(vocab, "v.json", bad, "k.json", &kb, &err), NF_EPARSE);
+	free(bad);
+}
+
+static void test_evidence(void **state)
+{
+	nf_kb *kb;
+	nf_error err;
+	assert_int_equal(nf_kb_load(vocab, "v.json", kbtext, "k.json", &kb, &err), NF_OK);
+	size_t relief = (size_t)nf_kb_finding_index(kb, "relief"), where = (size_t)nf_kb_finding_index(kb, "where");
+	size_t age = (size_t)nf_kb_finding_index(kb, "age");
+	int laces = nf_kb_condition_index(kb, "laces"), disc = nf_kb_condition_index(kb, "disc");
+	int clot = nf_kb_condition_index(kb, "clot"), other = nf_kb_condition_index(kb, "other");
+	assert_int_equal(nf_kb_finding_evidence(kb, relief, (size_t)laces), NF_EV_MEASURED);
+	assert_int_equal(nf_kb_finding_evidence(kb, relief, (size_t)clot), NF_EV_DERIVED);
+	assert_int_equal(nf_kb_finding_evidence(kb, relief, (size_t)other), NF_EV_ESTIMATE);
+	/* No entry of its own: the default's kind (measured for age). */
+	assert_int_equal(nf_kb_finding_evidence(kb, age, (size_t)laces), NF_EV_MEASURED);
+	/* A set entry naming only "top" leaves sole and toes to the estimated default: the weaker. */
+	assert_int_equal(nf_kb_finding_evidence(kb, where, (size_t)laces), NF_EV_ESTIMATE);
+	assert_string_equal(nf_evidence_id(NF_EV_DERIVED), "derived");
+	assert_int_equal(nf_evidence_from_id("measured"), NF_EV_MEASURED);
+	assert_int_equal(nf_evidence_from_id("guess"), -1);
+
+	/* Counted by hand from tests/unit/data/kb.json: 3 thresholds, 4 priors, 7 defaults and 10
+	 * likelihoods; measured: the laces prior, 2 defaults (age, side) and 4 likelihoods; derived:
+	 * the disc prior and relief under clot. */
+	nf_kb_evidence_counts all, lk, c;
+	nf_kb_evidence_stats(kb, &all, &lk);
+	assert_int_equal(all.parameters, 24);
+	assert_int_equal(all.kind[NF_EV_MEASURED], 7);
+	assert_int_equal(all.kind[NF_EV_DERIVED], 2);
+	assert_int_equal(all.kind[NF_EV_ESTIMATE], 15);
+	assert_int_equal(lk.parameters, 10);
+	assert_int_equal(lk.kind[NF_EV_MEASURED], 4);
+	assert_int_equal(lk.kind[NF_EV_DERIVED], 1);
+	nf_kb_condition_evidence(kb, (size_t)disc, &c);
+	/* disc: derived prior; relief, side, where, weak, exam_sign (measured) likelihoods. */
+	assert_int_equal(c.parameters, 6);
+	assert_int_equal(c.kind[NF_EV_DERIVED], 1);
+	assert_int_equal(c.kind[NF_EV_MEASURED], 1);
+	assert_int_equal(c.kind[NF_EV_ESTIMATE], 4);
+	nf_kb_free(kb);
 }
 
 static void collect(void *ctx, const char *msg)
@@ -89,8 +221,9 @@ static void collect(void *ctx, const char *msg)
 
 static void test_check_reports_every_fault(void **state)
 {
-	char *one = replace_once(kbtext, "\"p\": 0.8, \"source\": \"Ref A\"", "\"p\": 1.8, \"source\": \"Ref A\"");
-	char *two = replace_once(one, "\"p\": 0.1, \"source\": \"Ref B\"", "\"p\": -1, \"source\": \"Ref Z\"");
+	char *one = replace_once(kbtext, "\"laces\": {\"p\": 0.8,", "\"laces\": {\"p\": 1.8,");
+	char *two = replace_once(one, "\"disc\": {\"p\": 0.1, \"source\": {\"kind\": \"estimate\", \"refs\": [\"Ref B\"]",
+				 "\"disc\": {\"p\": -1, \"source\": {\"kind\": \"estimate\", \"refs\": [\"Ref Z\"]");
 	int n = 0;
 	/* Three faults: two probabilities out of range and one unresolved source. */
 	assert_int_equal(nf_kb_check(vocab, "v.json", two, "k.json", collect, &n), 3);
@@ -119,6 +252,9 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_loads),
 		cmocka_unit_test(test_faults_are_placed),
+		cmocka_unit_test(test_source_faults),
+		cmocka_unit_test(test_measured_figures_that_match),
+		cmocka_unit_test(test_evidence),
 		cmocka_unit_test(test_check_reports_every_fault),
 		cmocka_unit_test(test_missing_condition_and_file),
 	};

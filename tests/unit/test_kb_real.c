@@ -1,6 +1,7 @@
 /* The shipped knowledge base (kb/numbfoot.json) with the engine: every red flag sets its level
  * alone and against strong contrary evidence, and a plain tight-laces story stays at self-care
- * with emergencies far below the threshold. */
+ * with emergencies far below the threshold. The dossier's safety rules each have a test here, alone
+ * and against a strong benign story, and so does the advice that goes with each level. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -50,18 +51,26 @@ static void set(nf_engine *e, const char *id, const char *value)
 	assert_int_equal(nf_engine_answer(e, (size_t)f, &v, NULL), NF_OK);
 }
 
+/* A story: answers as pairs of finding ID and value. */
+typedef const char *const story[][2];
+#define TELL(e, s) tell(e, s, sizeof s / sizeof *s)
+static void tell(nf_engine *e, story s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		set(e, s[i][0], s[i][1]);
+}
+
 /* A young runner whose dorsal numbness comes with tight laces and goes within minutes of
  * loosening them: the commonest benign story. */
+static story laces = {
+	{"age", "27"},		 {"location", "dorsum"},	     {"side", "one"},
+	{"laces_tight", "true"}, {"relief_loosening", "true"}, {"resolves_on_stopping", "true"},
+	{"resolve_minutes", "2"}, {"at_rest", "false"},
+};
+
 static void laces_story(nf_engine *e)
 {
-	set(e, "age", "27");
-	set(e, "location", "dorsum");
-	set(e, "side", "one");
-	set(e, "laces_tight", "true");
-	set(e, "relief_loosening", "true");
-	set(e, "resolves_on_stopping", "true");
-	set(e, "resolve_minutes", "2");
-	set(e, "at_rest", "false");
+	TELL(e, laces);
 }
 
 static void test_laces_stay_self_care(void **state)
@@ -123,12 +132,291 @@ static void test_every_condition_has_advice(void **state)
 	}
 }
 
+static nf_engine *fresh(void)
+{
+	nf_engine *e;
+	assert_int_equal(nf_engine_new(kb, NF_MODE_RUNNER, &e, NULL), NF_OK);
+	return e;
+}
+
+static nf_triage level_of(nf_engine *e)
+{
+	return nf_engine_triage(e, NULL);
+}
+
+/* The dossier's warning signs (§3.22, §7, §3.2, §3.18, §3.19), each a red flag at its level and on a
+ * warning-sign screen. The generic test above sets each alone and against the laces story. */
+static void test_dossier_warning_signs(void **state)
+{
+	static const struct {
+		const char *id;
+		nf_triage level;
+	} want[] = {
+		{"saddle_numbness", NF_EMERGENCY},    {"bladder_bowel", NF_EMERGENCY},
+		{"bilateral_weakness", NF_EMERGENCY}, {"acute_cold_foot", NF_EMERGENCY},
+		{"stroke_signs", NF_EMERGENCY},       {"sudden_one_side", NF_EMERGENCY},
+		{"sudden_vision_balance", NF_EMERGENCY}, {"severe_pain_after_run", NF_EMERGENCY},
+		{"dark_urine", NF_EMERGENCY},         {"muscle_pain_swelling", NF_EMERGENCY},
+		{"breathless_chest_pain", NF_EMERGENCY}, {"toe_white_after_warming", NF_EMERGENCY},
+		{"calf_swelling_one_side", NF_URGENT}, {"foot_wound", NF_URGENT},
+		{"not_settled_hours", NF_URGENT},     {"neuro_other", NF_URGENT},
+	};
+	for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
+		int f = nf_kb_finding_index(kb, want[i].id);
+		if (f < 0)
+			fail_msg("no finding %s", want[i].id);
+		if (nf_kb_finding_red_flag(kb, (size_t)f, NULL) != (int)want[i].level)
+			fail_msg("%s is not a red flag at %s", want[i].id, nf_triage_id(want[i].level));
+		int k = nf_kb_finding_checklist(kb, (size_t)f);
+		if (k < 0 || !nf_kb_checklist_red_flags(kb, (size_t)k))
+			fail_msg("%s is not on a warning-sign screen", want[i].id);
+	}
+}
+
+/* Every warning-sign screen comes before any other question, in order, and all of them are asked
+ * before the first ordinary question. */
+static void test_warning_screens_first(void **state)
+{
+	nf_engine *e = fresh();
+	nf_question q;
+	size_t screens = 0;
+	for (size_t k = 0; k < nf_kb_checklists(kb); k++) {
+		if (!nf_kb_checklist_red_flags(kb, k))
+			continue;
+		assert_true(nf_engine_next(e, &q));
+		assert_int_equal(q.checklist, (int)k);
+		for (size_t i = 0; i < q.n; i++) {
+			nf_value no = {.b = false};
+			assert_int_equal(nf_engine_answer(e, q.finding[i], &no, NULL), NF_OK);
+		}
+		nf_engine_count_screen(e);
+		screens++;
+	}
+	assert_true(screens >= 2);
+	assert_true(nf_engine_next(e, &q));
+	assert_true(q.checklist < 0 || !nf_kb_checklist_red_flags(kb, (size_t)q.checklist));
+	nf_engine_free(e);
+}
+
+/* A warning stroke (TIA) that cleared within 20 minutes, with no warning-sign answer: the stroke
+ * likelihoods must cover it (dossier §3.22.3: emergency even when resolved). With the new one-sided
+ * question answered, it is an emergency against a strong benign story too. */
+static story tia = {
+	{"age", "62"},		   {"smoker", "true"},		  {"side", "one"},
+	{"hands_too", "true"},	   {"location", "whole_foot"},	  {"resolves_on_stopping", "true"},
+	{"resolve_minutes", "20"}, {"at_rest", "false"},	  {"weeks_since_onset", "0"},
+};
+
+static void test_tia_that_has_passed(void **state)
+{
+	nf_engine *e = fresh();
+	size_t top;
+	TELL(e, tia);
+	assert_int_equal(level_of(e), NF_EMERGENCY);
+	nf_engine_ranking(e, &top, 1);
+	assert_string_equal(nf_kb_condition_id(kb, top), "stroke");
+	nf_engine_free(e);
+
+	e = fresh();
+	laces_story(e);
+	set(e, "sudden_one_side", "true");
+	assert_int_equal(level_of(e), NF_EMERGENCY);
+	nf_advice a;
+	nf_engine_advice(e, &a);
+	assert_string_equal(a.see[0], "emergency_department");
+	assert_non_null(strstr(a.first.text, "emergency services"));
+	nf_engine_free(e);
+}
+
+/* Numbness that began on a run and has not come back hours later is at least urgent, also under a
+ * strong shoe story; with a tight leg it is an emergency. Months of identical episodes that settle
+ * the same day are not (dossier §3.14, §3.22.4, §7). */
+static story tight_leg = {
+	{"age", "24"},		     {"location", "dorsum"},	     {"side", "both"},
+	{"leg_tightness", "true"}, {"onset_consistent", "true"}, {"resolve_minutes", "75"},
+};
+
+static void leg_story(nf_engine *e, const char *weeks)
+{
+	TELL(e, tight_leg);
+	if (weeks)
+		set(e, "weeks_since_onset", weeks);
+}
+
+static void test_numbness_that_has_not_settled(void **state)
+{
+	nf_engine *e = fresh();
+	laces_story(e); /* resolves on stopping within 2 minutes... */
+	set(e, "resolves_on_stopping", "false"); /* ...changed: it did not, on this week's run */
+	set(e, "weeks_since_onset", "0.3");
+	assert_true(level_of(e) >= NF_URGENT);
+	nf_engine_free(e);
+
+	e = fresh();
+	laces_story(e);
+	set(e, "resolve_minutes", "300");
+	set(e, "weeks_since_onset", "0");
+	assert_true(level_of(e) >= NF_URGENT);
+	nf_engine_free(e);
+
+	/* The acute single episode with a tight leg: emergency, also when its history is not given. */
+	e = fresh();
+	leg_story(e, "0");
+	assert_int_equal(level_of(e), NF_EMERGENCY);
+	nf_engine_free(e);
+	e = fresh();
+	leg_story(e, NULL);
+	assert_int_equal(level_of(e), NF_EMERGENCY);
+	nf_engine_free(e);
+
+	/* Thirty weeks of identical episodes that settle within the day: urgent at most, never the
+	 * emergency department; the same story that has not settled after four hours is one again. */
+	e = fresh();
+	leg_story(e, "30");
+	nf_triage t = level_of(e);
+	assert_true(t == NF_URGENT || t == NF_ROUTINE);
+	set(e, "resolve_minutes", "300");
+	assert_int_equal(level_of(e), NF_EMERGENCY);
+	nf_engine_free(e);
+}
+
+/* A PAD story: the headline, the plan and whom to see name the same person; "Stop smoking" is
+ * said to a smoker and not to a non-smoker. */
+static bool plan_has(const nf_advice *a, const char *text)
+{
+	for (size_t i = 0; i < a->nplans; i++)
+		for (size_t s = 0; s < a->plan[i].nsteps; s++)
+			if (strstr(a->plan[i].step[s].text, text))
+				return true;
+	return strstr(a->first.text, text) != NULL;
+}
+
+static void test_pad_advice_agrees(void **state)
+{
+	nf_engine *e = fresh();
+	nf_advice a;
+	static story pad = {
+		{"age", "68"},		      {"smoker", "true"},		 {"location", "lower_leg"},
+		{"calf_claudication", "true"}, {"onset_consistent", "true"}, {"resolves_on_stopping", "true"},
+		{"resolve_minutes", "5"},     {"at_rest", "false"},
+	};
+	TELL(e, pad);
+	nf_engine_advice(e, &a);
+	assert_int_equal(a.level, NF_ROUTINE);
+	assert_string_equal(nf_kb_condition_id(kb, a.plan[0].condition), "pad");
+	assert_string_equal(a.see[0], "gp");
+	assert_non_null(strstr(a.headline, nf_kb_see_words("gp")));
+	assert_true(plan_has(&a, "See a GP"));
+	assert_true(plan_has(&a, "Stop smoking"));
+	set(e, "smoker", "false");
+	nf_engine_advice(e, &a);
+	assert_false(plan_has(&a, "Stop smoking"));
+	/* Rest symptoms escalate it: the first step is then to be seen within 48 hours by that GP. */
+	set(e, "at_rest", "true");
+	nf_engine_advice(e, &a);
+	assert_int_equal(a.level, NF_URGENT);
+	assert_int_equal(a.first.kind, NF_STEP_ACTION);
+	assert_true(a.first.weeks == 0);
+	assert_non_null(strstr(a.first.text, "within 48 hours"));
+	assert_non_null(strstr(a.first.text, "GP"));
+	assert_string_equal(a.see[0], "gp");
+	nf_engine_free(e);
+}
+
+/* The words that name each "see" ID inside a step. */
+static const char *see_key(const char *id)
+{
+	static const char *const k[][2] = {
+		{"sports_medicine", "sports-medicine doctor"}, {"physiotherapist", "physiotherapist"},
+		{"podiatrist", "podiatrist"}, {"gp", "GP"}, {"vascular_surgeon", "vascular surgeon"},
+		{"neurologist", "neurologist"}, {"spinal_surgeon", "spinal surgeon"},
+		{"foot_ankle_surgeon", "foot-and-ankle surgeon"}, {"emergency_department", "emergency"},
+	};
+	for (size_t i = 0; i < sizeof k / sizeof *k; i++)
+		if (!strcmp(k[i][0], id))
+			return k[i][1];
+	return id;
+}
+
+/* A first step for a level: an emergency says to go now and how; an urgent one names whom to see
+ * within 48 hours (or sooner). */
+static void check_first_step(const char *what, nf_triage to, const char *step, const char *const *who, size_t nwho)
+{
+	if (!step)
+		fail_msg("%s raises to %s without a step of its own", what, nf_triage_id(to));
+	if (!nwho)
+		fail_msg("%s raises to %s without whom to see", what, nf_triage_id(to));
+	if (to == NF_EMERGENCY) {
+		if (strcmp(who[0], "emergency_department"))
+			fail_msg("%s: an emergency sends first to %s", what, who[0]);
+		if (!strstr(step, "emergency") || !strstr(step, "not drive"))
+			fail_msg("%s: the emergency step does not say go now and how: %s", what, step);
+	} else if (to == NF_URGENT) {
+		if (!strstr(step, see_key(who[0])))
+			fail_msg("%s: the urgent step does not name %s: %s", what, who[0], step);
+		if (!strstr(step, "48 hours") && !strstr(step, "today"))
+			fail_msg("%s: the urgent step does not say how soon: %s", what, step);
+	}
+}
+
+static void test_escalations_carry_their_advice(void **state)
+{
+	size_t nc = nf_kb_conditions(kb);
+	for (size_t c = 0; c <= nc; c++)
+		for (size_t i = 0; i < nf_kb_rules(kb, c); i++) {
+			const char *step, *who[8];
+			nf_triage to = nf_kb_rule(kb, c, i, &step, NULL);
+			size_t n = nf_kb_rule_see(kb, c, i, who, 8);
+			char what[96];
+			snprintf(what, sizeof what, "%s rule %zu", c < nc ? nf_kb_condition_id(kb, c) : "triage.escalate", i);
+			if (to >= NF_URGENT)
+				check_first_step(what, to, step, who, n);
+		}
+	for (size_t f = 0; f < nf_kb_findings(kb); f++) {
+		int l = nf_kb_finding_red_flag(kb, f, NULL);
+		const char *who[8];
+		if (l < 0)
+			continue;
+		size_t n = nf_kb_finding_red_flag_see(kb, f, who, 8);
+		check_first_step(nf_kb_finding_id(kb, f), (nf_triage)l, nf_kb_finding_red_flag_step(kb, f), who, n);
+	}
+}
+
+/* Every plan ends with its safety net; an emergency's own plan starts by going now; no step tells
+ * a runner to drink water (after an ultra that risks low blood sodium: to thirst). */
+static void test_plans_and_safety_nets(void **state)
+{
+	for (size_t c = 0; c < nf_kb_conditions(kb); c++) {
+		const char *net = nf_kb_condition_safety_net(kb, c, NULL);
+		if (!net)
+			fail_msg("%s has no safety net", nf_kb_condition_id(kb, c));
+		for (size_t s = 0; s < nf_kb_condition_plan_steps(kb, c); s++) {
+			double weeks;
+			const char *step = nf_kb_condition_plan_step(kb, c, s, &weeks, NULL);
+			if (strstr(step, "drink water") || strstr(step, "Drink water"))
+				fail_msg("%s tells the runner to drink water", nf_kb_condition_id(kb, c));
+			if (strstr(step, "if you smoke"))
+				fail_msg("%s says \"if you smoke\" instead of a step for smokers", nf_kb_condition_id(kb, c));
+			if (s == 0 && nf_kb_condition_triage(kb, c) >= NF_URGENT && weeks > 0)
+				fail_msg("%s (%s) starts with a trial period", nf_kb_condition_id(kb, c),
+					 nf_triage_id(nf_kb_condition_triage(kb, c)));
+		}
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_laces_stay_self_care),
 		cmocka_unit_test(test_every_red_flag),
 		cmocka_unit_test(test_every_condition_has_advice),
+		cmocka_unit_test(test_dossier_warning_signs),
+		cmocka_unit_test(test_warning_screens_first),
+		cmocka_unit_test(test_tia_that_has_passed),
+		cmocka_unit_test(test_numbness_that_has_not_settled),
+		cmocka_unit_test(test_pad_advice_agrees),
+		cmocka_unit_test(test_escalations_carry_their_advice),
+		cmocka_unit_test(test_plans_and_safety_nets),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

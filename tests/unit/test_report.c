@@ -168,24 +168,78 @@ static void same_journal_same_bytes(void **state)
 	nf_journal_close(j);
 }
 
+/* Writes the HTML report of j to NAME in the test folder and returns its text (free() it). */
+static char *html_of(nf_journal *j, const char *name)
+{
+	size_t n;
+	write_ok(j, NF_REPORT_HTML, out_path(name));
+	return slurp(out_path(name), &n);
+}
+
+/* A saved result with this triage text and leading cause, as the tests below need one. */
+static void add_saved(nf_journal *j, const char *time, const char *words, const char *cause, bool complete)
+{
+	char result[512];
+	snprintf(result, sizeof result,
+		 "{\"triage\": {\"level\": \"routine\", \"words\": \"%s\"}, \"ranking\": [{\"id\": \"cecs\","
+		 " \"name\": \"%s\", \"probability\": 0.7, \"reasons\": []}], \"plan\": [], \"see\": [\"gp\"],"
+		 " \"answers\": {}}",
+		 words, cause);
+	nf_error err = {0};
+	assert_int_equal(nf_journal_add_assessment(j, time, "{\"answers\": {}, \"derived\": []}", result, complete,
+						   NULL, &err),
+			 NF_OK);
+}
+
 static void saved_assessment_is_used(void **state)
 {
 	(void)state;
 	nf_journal *j = tj_open(tj_path("saved"));
-	nf_error err = {0};
-	const char *result = "{\"triage\": {\"level\": \"urgent\", \"words\": \"Urgent: a saved test result.\"},"
-			     " \"ranking\": [{\"id\": \"cecs\", \"name\": \"A saved cause\", \"probability\": 0.8,"
-			     " \"reasons\": []}], \"plan\": [], \"see\": [\"gp\"], \"answers\": {\"back_pain\": false}}";
-	assert_int_equal(nf_journal_add_assessment(j, "2026-02-01T10:00:00Z", "{\"answers\": {}, \"derived\": []}", result,
-						   NULL, &err),
-			 NF_OK);
-	write_ok(j, NF_REPORT_HTML, out_path("s.html"));
-	size_t n;
-	char *b = slurp(out_path("s.html"), &n);
+	add_saved(j, "2026-02-01T10:00:00Z", "Urgent: a saved test result.", "A saved cause", true);
+	char *b = html_of(j, "s.html");
 	assert_non_null(strstr(b, "Urgent: a saved test result."));
 	assert_non_null(strstr(b, "Assessment of 2026-02-01 10:00 UTC"));
 	assert_non_null(strstr(b, "A saved cause"));
+	assert_null(strstr(b, "was not finished"));
 	free(b);
+	nf_journal_close(j);
+}
+
+/* An assessment whose interview was cut short never heads the report: the latest complete one
+ * does, and the report says that the newer one was not finished. In both writers. */
+static void unfinished_is_not_the_headline(void **state)
+{
+	(void)state;
+	nf_journal *j = tj_open(tj_path("unfinished"));
+	add_saved(j, "2026-02-01T10:00:00Z", "Finished words.", "The finished cause", true);
+	add_saved(j, "2026-03-01T10:00:00Z", "Unfinished words.", "The unfinished cause", false);
+	char *b = html_of(j, "u.html");
+	assert_non_null(strstr(b, "Finished words."));
+	assert_non_null(strstr(b, "The finished cause"));
+	assert_null(strstr(b, "Unfinished words."));
+	assert_null(strstr(b, "The unfinished cause"));
+	assert_non_null(strstr(b, "Assessment of 2026-02-01 10:00 UTC"));
+	assert_non_null(strstr(b, "The last assessment (2026-03-01 10:00 UTC) was not finished"));
+	assert_non_null(strstr(b, "uses the latest finished one"));
+	free(b);
+
+	/* A newer complete one heads it again, and there is nothing to say. */
+	add_saved(j, "2026-04-01T10:00:00Z", "Newest words.", "The newest cause", true);
+	b = html_of(j, "u2.html");
+	assert_non_null(strstr(b, "Newest words."));
+	assert_null(strstr(b, "was not finished"));
+	free(b);
+	nf_journal_close(j);
+
+	/* Only unfinished ones: the report is made from the journal alone, and says why. */
+	j = tj_open(tj_path("unfinished-only"));
+	add_saved(j, "2026-03-01T10:00:00Z", "Unfinished words.", "The unfinished cause", false);
+	b = html_of(j, "u3.html");
+	assert_null(strstr(b, "Unfinished words."));
+	assert_non_null(strstr(b, "no finished assessment saved yet"));
+	assert_non_null(strstr(b, "uses one made now from the journal"));
+	free(b);
+	write_ok(j, NF_REPORT_PDF, out_path("u3.pdf"));
 	nf_journal_close(j);
 }
 
@@ -204,6 +258,66 @@ static void unwritable_path(void **state)
 	nf_journal_close(j);
 }
 
+/* The HTML report of a new journal called name holding one finished assessment with this result;
+ * the caller frees it. */
+static char *report_of_saved(const char *name, const char *result)
+{
+	nf_journal *j = tj_open(tj_path(name));
+	nf_error err = {0};
+	char file[64];
+	assert_int_equal(nf_journal_add_assessment(j, "2026-02-01T10:00:00Z", "{\"answers\": {}, \"derived\": []}", result,
+						   true, NULL, &err),
+			 NF_OK);
+	snprintf(file, sizeof file, "%s.html", name);
+	write_ok(j, NF_REPORT_HTML, out_path(file));
+	nf_journal_close(j);
+	size_t n;
+	return slurp(out_path(file), &n);
+}
+
+/* The line of an HTML text that contains what, as a new string. */
+static char *line_with(const char *text, const char *what)
+{
+	const char *at = strstr(text, what);
+	assert_non_null(at);
+	const char *a = at, *b = at;
+	while (a > text && a[-1] != '\n' && strncmp(a, "<li>", 4))
+		a--;
+	while (*b && *b != '\n' && strncmp(b, "</li>", 5))
+		b++;
+	return strndup(a, (size_t)(b - a));
+}
+
+static void estimated_reasons_are_marked(void **state)
+{
+	(void)state;
+	/* One reason says it is measured, one says estimate, and two come from a result saved before
+	 * reasons carried their kind: the knowledge base's kind is used (leg_tightness under cecs is an
+	 * estimate, side under iliac_endofibrosis is measured). */
+	const char *result =
+		"{\"triage\": {\"level\": \"routine\", \"words\": \"Routine.\"}, \"ranking\": ["
+		"{\"id\": \"cecs\", \"name\": \"Cause one\", \"probability\": 0.6, \"reasons\": ["
+		"{\"finding\": \"worse_with_pace\", \"answer\": true, \"weight\": 1.2, \"evidence\": \"measured\"},"
+		"{\"finding\": \"calf_cramp\", \"answer\": true, \"weight\": 0.9, \"evidence\": \"estimate\"},"
+		"{\"finding\": \"leg_tightness\", \"answer\": true, \"weight\": 0.7}]},"
+		"{\"id\": \"iliac_endofibrosis\", \"name\": \"Cause two\", \"probability\": 0.3, \"reasons\": ["
+		"{\"finding\": \"side\", \"answer\": \"one\", \"weight\": 0.4}]}],"
+		" \"plan\": [], \"see\": [\"gp\"], \"answers\": {}}";
+	char *b = report_of_saved("marks", result);
+	const char *ids[] = {"worse_with_pace", "calf_cramp", "leg_tightness", "side"};
+	const bool tagged[] = {false, true, true, false};
+	for (int i = 0; i < 4; i++) {
+		int f = nf_kb_finding_index(kb, ids[i]);
+		assert_true(f >= 0);
+		char *li = line_with(b, nf_kb_finding_means(kb, (size_t)f));
+		if ((strstr(li, "<span class=\"estimate\">estimate</span>") != NULL) != tagged[i])
+			fail_msg("reason %d %s tagged: %s", i, tagged[i] ? "not" : "wrongly", li);
+		free(li);
+	}
+	assert_non_null(strstr(b, "<p class=\"legend\">"));
+	free(b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -212,6 +326,8 @@ int main(void)
 		cmocka_unit_test(filled_journal_html),
 		cmocka_unit_test(same_journal_same_bytes),
 		cmocka_unit_test(saved_assessment_is_used),
+		cmocka_unit_test(estimated_reasons_are_marked),
+		cmocka_unit_test(unfinished_is_not_the_headline),
 		cmocka_unit_test(unwritable_path),
 	};
 	return cmocka_run_group_tests_name("report", tests, setup, teardown);

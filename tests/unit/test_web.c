@@ -8,6 +8,7 @@
 #include <jansson.h>
 
 #include "../../web/web.h"
+#include "numbfoot/engine.h"
 
 /* Fontconfig (through pango, for the report) keeps its configuration and font cache for the
  * life of the process and frees them only in FcFini(), which a library must not call. Under
@@ -287,30 +288,31 @@ static void post_needs_token(void **state)
 	json_decref(o);
 }
 
-static void cookie_carries_token(void **state)
+/* Cookies are not scoped by port: every server on 127.0.0.1 receives this one's and may set its
+ * own under the same name. So no cookie carries the token, and none gets in the way of it. */
+static void cookies_are_ignored(void **state)
 {
 	(void)state;
-	struct web_header c = {"Cookie", "other=1; " WEB_COOKIE "=" TOKEN "; theme=dark"};
-	struct web_response rs = call_with("GET", "/api/runs", NULL, WITH_HOST, &c, 1);
+	static const char *const jars[] = {
+	    "nf_token=" TOKEN,
+	    "other=1; nf_token=" TOKEN "; theme=dark",
+	    "X-Numbfoot-Token=" TOKEN,
+	};
+	struct web_header c = {"Cookie", NULL};
+	for (size_t i = 0; i < sizeof jars / sizeof *jars; i++) {
+		c.value = jars[i];
+		expect_error(call_with("GET", "/api/runs", NULL, WITH_HOST, &c, 1), 403, "token");
+		expect_error(call_with("GET", "/api/session", NULL, WITH_HOST, &c, 1), 403, "token");
+		expect_error(call_with("POST", "/api/gear", BLUE_SHOES, WITH_HOST, &c, 1), 403, "token");
+	}
+	/* A cookie set by a page on another port, with the header beside it: the header decides. */
+	c.value = "nf_token=" WRONG_TOKEN;
+	struct web_response rs = call_with("GET", "/api/runs", NULL, USUAL, &c, 1);
 	json_t *o = answer_json(&rs, 200);
-	assert_int_equal(json_array_size(json_object_get(o, "runs")), 0);
 	json_decref(o);
-	rs = call_with("POST", "/api/gear", BLUE_SHOES, WITH_HOST, &c, 1);
+	rs = call_with("POST", "/api/gear", BLUE_SHOES, USUAL, &c, 1);
 	o = answer_json(&rs, 201);
 	json_decref(o);
-
-	static const char *const wrong[] = {
-	    WEB_COOKIE "=" TOKEN "a",	/* longer, starting with the token */
-	    WEB_COOKIE "=" WRONG_TOKEN, /* one letter off */
-	    "x" WEB_COOKIE "=" TOKEN,	/* another cookie's name ending in ours */
-	    WEB_COOKIE "x=" TOKEN,	/* another cookie's name starting with ours */
-	    WEB_COOKIE "=",
-	    "",
-	};
-	for (size_t i = 0; i < sizeof wrong / sizeof *wrong; i++) {
-		c.value = wrong[i];
-		expect_error(call_with("GET", "/api/runs", NULL, WITH_HOST, &c, 1), 403, "token");
-	}
 }
 
 static void cross_site_post_refused(void **state)
@@ -339,45 +341,62 @@ static void cross_site_post_refused(void **state)
 	json_decref(o);
 }
 
-static void token_in_query_becomes_cookie(void **state)
+/* The page and its scripts are public (they hold no data) and are served without the token: the
+ * launch address carries it in its fragment, which the browser keeps to itself. Every API call
+ * needs it, /api/kb too, and /api/session says whether the page's token is right. */
+static void api_needs_token_page_does_not(void **state)
 {
 	(void)state;
-	struct web_header h = {"Host", HOST};
-	struct web_request rq = {
-	    .method = "GET", .path = "/", .token_query = TOKEN, .headers = &h, .nheaders = 1};
-	struct web_response rs;
-	web_handle(&ctx, &rq, &rs);
-	assert_int_equal(rs.status, 303);
-	assert_string_equal(rs.location, "/");
-	assert_non_null(strstr(rs.set_cookie, WEB_COOKIE "=" TOKEN ";"));
-	assert_non_null(strstr(rs.set_cookie, "HttpOnly"));
-	assert_non_null(strstr(rs.set_cookie, "SameSite=Strict"));
+	struct web_response rs = call_with("GET", "/", NULL, WITH_HOST, NULL, 0);
+	assert_int_equal(rs.status, 200);
+	assert_string_equal(rs.type, "text/html");
+	web_response_release(&rs);
+	expect_error(call_with("GET", "/api/kb", NULL, WITH_HOST, NULL, 0), 403, "token");
+	expect_error(call_with("GET", "/api/session", NULL, WITH_HOST, NULL, 0), 403, "numbfoot serve");
+	struct web_header wrong = {"X-Numbfoot-Token", WRONG_TOKEN};
+	expect_error(call_with("GET", "/api/session", NULL, WITH_HOST, &wrong, 1), 403, "token");
+	json_t *o = api("GET", "/api/session", NULL, 200);
+	assert_true(json_is_true(json_object_get(o, "ok")));
+	json_decref(o);
+	rs = call("GET", "/api/session", NULL);
 	assert_true(rs.no_store);
 	web_response_release(&rs);
+	expect_status("POST", "/api/session", "{}", 405, "GET");
+	o = api("GET", "/api/kb", NULL, 200);
+	json_decref(o);
+}
 
-	/* Whatever path the launch URL had, the redirect goes to the page itself. */
-	rq.path = "//evil.example/x";
-	web_handle(&ctx, &rq, &rs);
-	assert_int_equal(rs.status, 303);
-	assert_string_equal(rs.location, "/");
-	web_response_release(&rs);
-
-	rq.path = "/";
-	rq.token_query = WRONG_TOKEN;
-	web_handle(&ctx, &rq, &rs);
-	assert_string_equal(rs.set_cookie, "");
-	assert_string_equal(rs.location, "");
+/* web_check is what the server asks as soon as a request's headers are in, before it reads or
+ * stores a byte of the body: an upload without the token, or from another origin, is refused
+ * there; one with the token passes. */
+static void checked_before_the_body(void **state)
+{
+	(void)state;
+	struct web_header hs[] = {{"Host", HOST}, {"Expect", "100-continue"}, {"X-Numbfoot-Token", TOKEN},
+				  {"Origin", "http://evil.example"}};
+	struct web_request rq = {.method = "POST", .path = "/api/import", .headers = hs, .nheaders = 2};
+	struct web_response rs;
+	assert_false(web_check(&ctx, &rq, &rs));
 	expect_error(rs, 403, "token");
-	rq.token_query = "";
-	web_handle(&ctx, &rq, &rs);
+	rq.nheaders = 4;
+	assert_false(web_check(&ctx, &rq, &rs));
+	expect_error(rs, 403, "Origin");
+	rq.nheaders = 3;
+	assert_true(web_check(&ctx, &rq, &rs));
+	hs[0].value = "evil.example:8737";
+	assert_false(web_check(&ctx, &rq, &rs));
+	expect_error(rs, 421, "evil.example");
+	hs[0].value = HOST;
+	rq.method = "PUT";
+	assert_false(web_check(&ctx, &rq, &rs));
+	expect_error(rs, 405, "PUT");
+	/* The page needs no token; the API does. */
+	rq = (struct web_request){.method = "GET", .path = "/app.js", .headers = hs, .nheaders = 1};
+	assert_true(web_check(&ctx, &rq, &rs));
+	rq.path = "/api/kb";
+	assert_false(web_check(&ctx, &rq, &rs));
 	expect_error(rs, 403, "token");
-
-	/* Only a GET turns the token into a cookie. */
-	rq.token_query = TOKEN;
-	rq.method = "POST";
-	web_handle(&ctx, &rq, &rs);
-	assert_string_equal(rs.set_cookie, "");
-	expect_error(rs, 403, "token");
+	assert_int_equal(files_in(spool), 0);
 }
 
 static void body_too_large(void **state)
@@ -750,6 +769,135 @@ static void record_paths(void **state)
 	json_decref(get_record("/api/runs/1", "run"));
 }
 
+/* ---- saved assessments ---- */
+
+/* POSTs body to /api/assessments; returns the new id after checking "complete". */
+static json_int_t save_assessment(const char *body, bool complete)
+{
+	json_t *o = api("POST", "/api/assessments", body, 201);
+	json_t *id = json_object_get(o, "id");
+	assert_true(json_is_integer(id));
+	assert_true(json_is_boolean(json_object_get(o, "complete")));
+	assert_int_equal(json_is_true(json_object_get(o, "complete")), complete);
+	json_int_t v = json_integer_value(id);
+	json_decref(o);
+	return v;
+}
+
+/* A body that answers every warning sign "no" at the interview's screen cap: the engine has
+ * nothing more it may ask, so the interview is complete without any emergency. */
+static char *all_signs_no_at_cap(void)
+{
+	json_t *ans = json_object();
+	for (size_t f = 0; f < nf_kb_findings(kb); f++)
+		if (nf_kb_finding_red_flag(kb, f, NULL) >= 0 && nf_kb_finding_type(kb, f) == NF_BOOL)
+			json_object_set_new(ans, nf_kb_finding_id(kb, f), json_false());
+	assert_true(json_object_size(ans) > 0);
+	json_t *o = json_pack("{s:s, s:o, s:i}", "mode", "runner", "answers", ans, "screens", NF_MAX_SCREENS);
+	char *text = json_dumps(o, JSON_COMPACT);
+	json_decref(o);
+	assert_non_null(text);
+	return text;
+}
+
+/* Each saved assessment says whether its interview was finished; one can be read and deleted by
+ * id, a missing id is a 404 naming it, and the list follows. */
+static void assessments_saved_read_deleted(void **state)
+{
+	(void)state;
+	/* Stopped before the warning signs: not finished. An emergency sign ends the interview: finished.
+	 * Every sign answered and nothing left to ask: finished. */
+	json_int_t cut = save_assessment("{\"answers\":{}}", false);
+	json_int_t stop = save_assessment("{\"answers\":{\"saddle_numbness\":true},\"screens\":1}", true);
+	char *body = all_signs_no_at_cap();
+	json_int_t done = save_assessment(body, true);
+	free(body);
+	/* The same signs one screen earlier: the engine still has questions, so not finished. */
+	body = all_signs_no_at_cap();
+	char *cap = strstr(body, "\"screens\":");
+	assert_non_null(cap);
+	snprintf(cap, strlen(cap) + 1, "\"screens\":%d}", NF_MAX_SCREENS - 1);
+	json_int_t short_one = save_assessment(body, false);
+	free(body);
+
+	json_t *o = api("GET", "/api/assessments", NULL, 200), *list = json_object_get(o, "assessments");
+	assert_int_equal(json_array_size(list), 4);
+	static const bool want[] = {false, true, true, false};
+	for (size_t i = 0; i < 4; i++) {
+		json_t *a = json_array_get(list, i);
+		assert_true(json_is_boolean(json_object_get(a, "complete")));
+		assert_int_equal(json_is_true(json_object_get(a, "complete")), want[i]);
+		assert_true(json_is_object(json_object_get(a, "result")));
+		assert_true(json_is_object(json_object_get(a, "answers")));
+	}
+	char path[80];
+	snprintf(path, sizeof path, "/api/assessments/%lld", (long long)stop);
+	json_t *one = get_record(path, "assessment");
+	assert_true(json_equal(one, json_array_get(list, 1)));
+	assert_string_equal(str(json_object_get(one, "result"), "triage", "level"), "emergency");
+	json_decref(one);
+	json_decref(o);
+
+	/* Read and delete are the only verbs of one assessment; a GET never deletes. */
+	char del[96];
+	snprintf(del, sizeof del, "%s/delete", path);
+	expect_status("GET", del, NULL, 405, "POST");
+	expect_status("HEAD", del, NULL, 405, "POST");
+	expect_status("POST", path, "{}", 405, "GET");
+	expect_status("PUT", "/api/assessments", "{}", 405, NULL);
+	json_decref(get_record(path, "assessment"));
+
+	o = api("POST", del, NULL, 200);
+	assert_int_equal(json_integer_value(json_object_get(o, "deleted")), stop);
+	json_decref(o);
+	expect_status("GET", path, NULL, 404, "no assessment with id");
+	expect_status("POST", del, NULL, 404, "no assessment with id");
+	expect_status("GET", "/api/assessments/999", NULL, 404, "no assessment with id 999");
+	expect_status("POST", "/api/assessments/999/delete", NULL, 404, "no assessment with id 999");
+
+	o = api("GET", "/api/assessments", NULL, 200);
+	list = json_object_get(o, "assessments");
+	assert_int_equal(json_array_size(list), 3);
+	json_int_t left[] = {cut, done, short_one};
+	for (size_t i = 0; i < 3; i++)
+		assert_int_equal(json_integer_value(json_object_get(json_array_get(list, i), "id")), left[i]);
+	json_decref(o);
+}
+
+/* The new endpoints pass the same checks as every other: the token to read or delete, the origin
+ * checks on a delete, and paths that are not an id are not theirs. */
+static void assessments_checked(void **state)
+{
+	(void)state;
+	json_int_t id = save_assessment("{\"answers\":{}}", false);
+	char path[80], del[96];
+	snprintf(path, sizeof path, "/api/assessments/%lld", (long long)id);
+	snprintf(del, sizeof del, "%s/delete", path);
+	expect_error(call_with("GET", "/api/assessments", NULL, WITH_HOST, NULL, 0), 403, "token");
+	expect_error(call_with("GET", path, NULL, WITH_HOST, NULL, 0), 403, "token");
+	expect_error(call_with("POST", del, NULL, WITH_HOST, NULL, 0), 403, "token");
+	struct web_header wrong = {"X-Numbfoot-Token", WRONG_TOKEN};
+	expect_error(call_with("POST", del, NULL, WITH_HOST, &wrong, 1), 403, "token");
+	struct web_header h = {"Origin", "http://evil.example"};
+	expect_error(call_with("POST", del, NULL, USUAL, &h, 1), 403, "Origin");
+	h = (struct web_header){"Sec-Fetch-Site", "cross-site"};
+	expect_error(call_with("POST", del, NULL, USUAL, &h, 1), 403, "Sec-Fetch-Site");
+	h = (struct web_header){"Host", "evil.example:8737"};
+	expect_error(call_with("POST", del, NULL, WITH_TOKEN, &h, 1), 421, "evil.example");
+	json_decref(get_record(path, "assessment")); /* still there */
+
+	static const char *const none[] = {
+	    "/api/assessments/0",	 "/api/assessments/01",	      "/api/assessments/1x",
+	    "/api/assessments/",	 "/api/assessments/-1",	      "/api/assessments/1/",
+	    "/api/assessments/1/del",	 "/api/assessments/1/delete/x", "/api/assessmentsx",
+	    "/api/assessments/99999999999999999999",
+	};
+	for (size_t i = 0; i < sizeof none / sizeof *none; i++)
+		expect_status("GET", none[i], NULL, 404, NULL);
+	expect_status("POST", "/api/assessments/0/delete", NULL, 404, NULL);
+	json_decref(get_record(path, "assessment"));
+}
+
 /* ---- analysis and report ---- */
 
 static void fill(void)
@@ -825,11 +973,15 @@ static void no_journal(void **state)
 	expect_status("GET", "/api/runs/1", NULL, 503, "journal");
 	expect_status("POST", "/api/gear/1", "{\"retire_km\":600}", 503, "journal");
 	expect_status("POST", "/api/runs/1/delete", NULL, 503, "journal");
+	expect_status("GET", "/api/assessments", NULL, 503, "journal");
+	expect_status("GET", "/api/assessments/1", NULL, 503, "journal");
+	expect_status("POST", "/api/assessments/1/delete", NULL, 503, "journal");
 	/* The assessment needs no journal. */
 	json_decref(api("POST", "/api/assess/next", "{\"answers\":{}}", 200));
 	/* Method and path mistakes are still told as such. */
 	expect_status("POST", "/api/analysis", NULL, 405, "GET");
 	expect_status("GET", "/api/runs/1/delete", NULL, 405, "POST");
+	expect_status("GET", "/api/assessments/1/delete", NULL, 405, "POST");
 }
 
 /* Bytes that are not UTF-8 in what an error quotes are a 4xx naming the problem, never a 500. */
@@ -859,9 +1011,10 @@ int main(void)
 	    T(host_is_checked),
 	    T(header_count_is_capped),
 	    T(post_needs_token),
-	    T(cookie_carries_token),
+	    T(cookies_are_ignored),
 	    T(cross_site_post_refused),
-	    T(token_in_query_becomes_cookie),
+	    T(api_needs_token_page_does_not),
+	    T(checked_before_the_body),
 	    T(body_too_large),
 	    T(methods),
 	    T(assess_first_question),
@@ -877,6 +1030,8 @@ int main(void)
 	    T(dates_are_strict),
 	    T(record_delete),
 	    T(record_paths),
+	    T(assessments_saved_read_deleted),
+	    T(assessments_checked),
 	    T(analysis),
 	    T(report_downloads),
 	    T(report_without_spool),

@@ -33,7 +33,7 @@ session() {
 	pid=$!
 	url=""
 	for _ in $(seq 1 100); do
-		url=$(grep -o 'http://127\.0\.0\.1:[0-9]*/?token=[0-9a-f]*' "$d/out" 2>/dev/null | head -1)
+		url=$(grep -o 'http://127\.0\.0\.1:[0-9]*/#token=[0-9a-f]*' "$d/out" 2>/dev/null | head -1)
 		[ -n "$url" ] && break
 		kill -0 "$pid" 2>/dev/null || break
 		sleep 0.1
@@ -61,7 +61,7 @@ session() {
 }
 
 # The other test files, in an order that builds one journal: test_journal.mjs first.
-session km "" "tests/web/test_journal.mjs tests/web/test_trends.mjs tests/web/test_a11y.mjs"
+session km "" "tests/web/test_journal.mjs tests/web/test_trends.mjs tests/web/test_a11y.mjs tests/web/test_token.mjs"
 # A runner whose config says miles: the page, the analysis and the report in miles.
 session miles "units = mi
 " "only:tests/web/test_miles.mjs"

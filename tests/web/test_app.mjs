@@ -8,7 +8,7 @@ import path from 'node:path';
 import http from 'node:http';
 
 const launchUrl = process.argv[2];
-const base = launchUrl.replace(/\/\?token=.*/, '');
+const base = launchUrl.replace(/\/#token=.*/, '');
 const token = launchUrl.replace(/.*token=/, '');
 const port = new URL(base).port;
 const shots = process.env.SCREENSHOTS || 'build/screenshots';
@@ -50,7 +50,15 @@ async function answerScreen(page, answers) {
   const ids = await page.$$eval('#q-fields input', (ins) => [...new Set(ins.map((i) => i.name))]);
   const isChecklist = await page.$$eval('#q-fields input[type=checkbox][value=yes]', (x) => x.length > 0);
   if (isChecklist) {
-    for (const id of ids) if (answers[id] === true) await page.check(`#q-fields input[name="${id}"]`);
+    let ticked = 0;
+    for (const id of ids) {
+      if (answers[id] === true) {
+        await page.check(`#q-fields input[name="${id}"]`);
+        ticked++;
+      }
+    }
+    // The warning signs need an explicit "None of these" when none applies.
+    if (!ticked && await page.$('#q-none')) await page.check('#q-none');
     await page.click('#q-next');
     return;
   }
@@ -97,17 +105,19 @@ async function freshStart(page) {
 }
 
 const tests = [
-  ['the launch address sets the token cookie and goes to the clean address', async (ctx, page) => {
+  ['the launch address leaves its token in this origin\'s storage, none in a cookie, and a clean address bar', async (ctx, page) => {
     const resp = await page.goto(launchUrl);
-    assert(page.url() === base + '/', 'not redirected to the clean address: ' + page.url());
     assert(resp.status() === 200, 'status ' + resp.status());
-    const cookies = await ctx.cookies();
-    const c = cookies.find((x) => x.name === 'nf_token');
-    assert(c && c.httpOnly && c.sameSite === 'Strict', 'cookie missing or not HttpOnly SameSite=Strict');
+    await page.waitForSelector('body[data-ready=yes]');
+    assert(page.url() === base + '/', 'the address bar still shows ' + page.url());
+    const kept = await page.evaluate(() => localStorage.getItem('numbfoot-token'));
+    assert(kept === token, 'localStorage holds ' + kept);
+    const cookies = await ctx.cookies(base);
+    assert(cookies.length === 0, 'cookies set: ' + cookies.map((c) => c.name).join(', '));
     const h = resp.headers();
+    assert(!h['set-cookie'], 'the page set a cookie');
     assert(/default-src 'self'/.test(h['content-security-policy'] || ''), 'no CSP header');
     assert(h['x-frame-options'] === 'DENY' && h['x-content-type-options'] === 'nosniff', 'security headers missing');
-    await page.waitForSelector('body[data-ready=yes]');
     await shot(page, 'start');
     lastStep = 0;
   }],
@@ -131,6 +141,12 @@ const tests = [
     assert(/self_care/.test(tri), 'triage ' + tri);
     assert(await page.$eval('#r-disclaimer', (e) => /diagnos/.test(e.textContent)), 'no disclaimer');
     assert(await page.$eval('#banner', (e) => e.hidden), 'emergency banner shown for a self-care result');
+    // Reasons resting on an estimate are tagged, and the tag is explained once.
+    const tagged = await page.$$eval('#r-causes .reasons li.estimate', (x) => x.map((e) => e.textContent));
+    assert(tagged.length > 0 && tagged.every((t) => /, estimate\)/.test(t)), 'estimated reasons not tagged: ' + tagged.slice(0, 2));
+    const plain = await page.$$eval('#r-causes .reasons li:not(.estimate)', (x) => x.map((e) => e.textContent));
+    assert(plain.every((t) => !/estimate/.test(t)), 'a reason from data is tagged as an estimate: ' + plain);
+    assert(await page.$eval('#r-evidence', (e) => !e.hidden && /judgement/.test(e.textContent)), 'no legend for the estimate tag');
     await shot(page, 'result');
     // Back from the result returns to the last question with its answer kept.
     await page.click('#r-back');
@@ -150,11 +166,74 @@ const tests = [
     assert(bg === 'rgb(164, 0, 0)', 'banner is not red: ' + bg);
     await shot(page, 'result-emergency');
   }],
+  ['the warning signs do not pass with nothing chosen: "None of these" is its own choice', async (ctx, page) => {
+    await freshStart(page);
+    assert(await waitScreen(page) === 'question', 'no first question');
+    assert(await page.$eval('#progress-text', (e) => /warning signs/.test(e.textContent)), 'first screen is not the warning signs');
+    const title = await page.textContent('#q-title');
+    const sent = [];
+    const onRequest = (r) => { if (r.url().endsWith('/api/assess/next')) sent.push(r.postData()); };
+    page.on('request', onRequest);
+    await page.click('#q-next');
+    const err = await page.waitForSelector('#q-error:has-text("None of these")');
+    assert(/Tick those that apply/.test(await err.textContent()), 'the error does not say what to choose');
+    await page.waitForTimeout(300);
+    assert(sent.length === 0, 'Next with nothing ticked sent the answers: ' + sent.join(' '));
+    assert(await page.textContent('#q-title') === title && await page.isVisible('#screen-question'), 'the screen changed');
+    assert(Number(await page.evaluate(() => document.body.dataset.step)) === lastStep, 'a new screen was shown');
+    await shot(page, 'question-redflags-unanswered');
+    // "None of these" and a ticked sign exclude each other.
+    await page.check('#q-fields input[name="stroke_signs"]');
+    await page.check('#q-none');
+    assert(!(await page.isChecked('#q-fields input[name="stroke_signs"]')), '"None of these" left a sign ticked');
+    await page.check('#q-fields input[name="severe_pain_after_run"]');
+    assert(!(await page.isChecked('#q-none')), 'a ticked sign left "None of these" ticked');
+    await page.uncheck('#q-fields input[name="severe_pain_after_run"]');
+    await page.check('#q-none');
+    await page.click('#q-next');
+    assert(await waitScreen(page) === 'question', 'no next question after "None of these"');
+    page.off('request', onRequest);
+    const body = JSON.parse(sent[sent.length - 1]);
+    for (const id of ['saddle_numbness', 'bladder_bowel', 'stroke_signs', 'severe_pain_after_run']) {
+      assert(body.answers[id] === false, id + ' was sent as ' + body.answers[id]);
+    }
+    assert(!('none-of-these' in body.answers), 'the "None of these" box was sent as an answer');
+    assert(await page.textContent('#q-title') !== title, 'still on the warning signs');
+  }],
+  ['every warning-sign screen comes first, and an urgent result leads with its first step', async (ctx, page) => {
+    const kb = await page.evaluate(() => window.numbfootApi('GET', '/api/kb'));
+    const lists = kb.red_flag_checklists;
+    assert(Array.isArray(lists) && lists.length >= 2, 'warning-sign screens: ' + JSON.stringify(lists));
+    await freshStart(page);
+    for (let i = 0; i < lists.length; i++) {
+      assert(await waitScreen(page) === 'question', 'warning screen ' + (i + 1) + ' missing');
+      assert(await page.$eval('#progress-text', (e) => /warning signs/.test(e.textContent)), 'screen ' + (i + 1) + ' is not a warning-sign screen');
+      const names = await page.$$eval('#q-fields input:not(#q-none)', (ins) => [...new Set(ins.map((x) => x.name))]);
+      const want = kb.checklists.find((c) => c.id === lists[i]).findings;
+      assert(JSON.stringify(names) === JSON.stringify(want), 'screen ' + (i + 1) + ' shows ' + names.join(','));
+      if (i === lists.length - 1) await page.check('#q-fields input[name="foot_wound"]');
+      else await page.check('#q-none');
+      await page.click('#q-next');
+    }
+    assert(await waitScreen(page) === 'question', 'the interview stopped after an urgent warning sign');
+    assert(await page.$eval('#progress-text', (e) => !/warning signs/.test(e.textContent)), 'a third warning screen');
+    await page.click('#q-stop');
+    assert(await waitScreen(page) === 'result', 'no result');
+    assert(await page.$eval('#r-triage', (e) => e.className.includes('urgent')), 'result is not urgent');
+    const first = await page.$eval('#r-plan .first-step', (e) => e.textContent);
+    assert(/^First: Be seen by a GP/.test(first), 'first step: ' + first);
+    assert(await page.$eval('#r-triage', (e) => /a GP/.test(e.textContent)), 'the headline does not name the GP');
+    assert(await page.$eval('#r-plan', (e) => !/try for/.test(e.textContent)), 'an urgent plan keeps a trial step');
+    assert(await page.$eval('#r-see li', (e) => /GP/.test(e.textContent)), 'whom to see does not start with the GP');
+  }],
   ['the keyboard alone can answer a question', async (ctx, page) => {
     await freshStart(page);
     await waitScreen(page);
-    await page.click('#q-unknown'); // past the warning signs
-    await waitScreen(page);
+    // Past the warning signs: every warning-sign screen.
+    while (await page.$eval('#progress-text', (e) => /warning signs/.test(e.textContent))) {
+      await page.click('#q-unknown');
+      await waitScreen(page);
+    }
     const before = await page.$eval('#progress-text', (e) => e.textContent);
     await page.keyboard.press('Tab'); // from the focused heading to the first field
     const type = await page.evaluate(() => document.activeElement.type);
@@ -194,10 +273,11 @@ const tests = [
     assert(r.status === 403 && /token/.test(JSON.parse(r.body).error), 'no token: ' + r.status);
     r = await raw('POST', '/api/assess/next', { ...h, 'X-Numbfoot-Token': token }, b);
     assert(r.status === 200, 'good request: ' + r.status);
+    // The token in a query is nobody's business: no redirect (once an open one), no cookie.
     r = await raw('GET', '//evil.test/?token=' + token, { Host: `127.0.0.1:${port}` });
-    assert(r.status === 303 && r.headers.location === '/', 'launch redirect went to ' + r.headers.location);
-    r = await raw('GET', '/?token=' + '0'.repeat(64), { Host: `127.0.0.1:${port}` });
-    assert(r.status === 403 && !r.headers['set-cookie'], 'a wrong launch token answered ' + r.status);
+    assert(r.status === 404 && !r.headers.location && !r.headers['set-cookie'], '//evil.test/?token= answered ' + r.status);
+    r = await raw('GET', '/api/kb?token=' + token, { Host: `127.0.0.1:${port}` });
+    assert(r.status === 403 && !r.headers['set-cookie'], 'a token in the query answered ' + r.status);
   }],
   ['a wrong Host (DNS rebinding) is rejected, in the browser and raw', async (ctx, page) => {
     const resp = await page.goto(`http://rebind.test:${port}/`);
@@ -228,7 +308,7 @@ const tests = [
   }],
   ['odd requests get an answer: a GET with a body, OPTIONS, chunked POST, too many headers', async () => {
     const host = { Host: `127.0.0.1:${port}` };
-    let r = await raw('GET', '/api/kb', { ...host, 'Content-Length': '6' }, 'abcdef');
+    let r = await raw('GET', '/api/kb', { ...host, 'X-Numbfoot-Token': token, 'Content-Length': '6' }, 'abcdef');
     assert(r.status === 200, 'GET with a body answered ' + r.status);
     r = await raw('OPTIONS', '/api/kb', host);
     assert(r.status === 405 && JSON.parse(r.body).error, 'OPTIONS answered ' + r.status);

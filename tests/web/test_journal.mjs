@@ -1,7 +1,7 @@
 // Browser tests of the journal screens: shoes, a run with its numbness, a watch-file import, and
 // the token and origin checks on the journal's endpoints. Loaded by test_app.mjs (EXTRA_TESTS).
 import { addTest } from './test_app.mjs';
-import { openJournal, waitText } from './helpers.mjs';
+import { api, openJournal, waitText } from './helpers.mjs';
 
 addTest('journal: add shoes, then a run with numbness on it', async (ctx, page, h) => {
   await openJournal(page, h);
@@ -65,4 +65,48 @@ addTest('journal: an assessment saved from its result is listed in the journal',
   await page.click('#nav-journal');
   await waitText(page, '#j-assessments', /Emergency/);
   await h.shot(page, 'journal-with-assessment');
+});
+
+addTest('journal: an assessment stopped early is saved as not finished, shown, and deleted only when asked twice', async (ctx, page, h) => {
+  const before = (await api(h, 'GET', '/api/assessments')).body.assessments;
+  h.assert(before.length === 1 && before[0].complete === true, 'the emergency assessment is not saved as finished: ' + JSON.stringify(before.map((a) => a.complete)));
+  await h.freshStart(page);
+  await h.waitScreen(page);
+  await page.check('#q-none');
+  await page.click('#q-next');
+  h.assert(await h.waitScreen(page) === 'question', 'no second question');
+  await page.click('#q-stop');
+  h.assert(await h.waitScreen(page) === 'result', 'no result after stopping');
+  h.assert(await page.isVisible('#r-unfinished'), 'the result does not say it is from the answers so far');
+  await page.click('#r-save');
+  await waitText(page, '#r-save-status', /marked not finished/);
+  const saved = (await api(h, 'GET', '/api/assessments')).body.assessments;
+  h.assert(saved.length === 2 && saved[1].complete === false, 'stored: ' + JSON.stringify(saved.map((a) => a.complete)));
+  const id = saved[1].id;
+
+  await page.click('#nav-journal');
+  await waitText(page, '#j-assessments', /Not finished/);
+  const rows = await page.$$eval('#j-assessments tbody tr', (trs) => trs.map((tr) => [tr.dataset.assessment, tr.textContent]));
+  h.assert(rows.length === 2, 'rows: ' + JSON.stringify(rows));
+  h.assert(rows[0][0] === String(id) && /Not finished/.test(rows[0][1]), 'the latest row is ' + rows[0][1]);
+  h.assert(/Finished/.test(rows[1][1]) && !/Not finished/.test(rows[1][1]) && /Emergency/.test(rows[1][1]), 'the older row is ' + rows[1][1]);
+  const row = `#j-assessments tr[data-assessment="${id}"]`;
+  await page.click(`${row} button:has-text("Show")`);
+  await waitText(page, '#j-assessments tr.detail', /stopped before its last question/);
+  await h.shot(page, 'journal-assessments');
+
+  // The first click only asks again; the row and the stored assessment stay.
+  await page.click(`${row} button:has-text("Delete")`);
+  h.assert(await page.textContent(`${row} button.danger`) === 'Really delete?', 'the button did not ask again');
+  await page.waitForTimeout(300);
+  h.assert((await api(h, 'GET', '/api/assessments/' + id)).status === 200, 'deleted on the first click');
+  await page.click(`${row} button:has-text("Really delete?")`);
+  await waitText(page, '#j-assessment-status', /Assessment deleted/);
+  h.assert(!(await page.$(row)), 'the deleted row is still listed');
+  h.assert((await api(h, 'GET', '/api/assessments/' + id)).status === 404, 'the assessment is still stored');
+  const left = (await api(h, 'GET', '/api/assessments')).body.assessments;
+  h.assert(left.length === 1 && left[0].complete === true, 'left: ' + JSON.stringify(left));
+  // Deleting needs the token, like every other change.
+  const r = await h.raw('POST', '/api/assessments/' + left[0].id + '/delete', { Host: `127.0.0.1:${h.port}` });
+  h.assert(r.status === 403, 'a delete without the token answered ' + r.status);
 });

@@ -8,8 +8,8 @@ import { api, waitText } from './helpers.mjs';
 const KM_PER_MILE = 1.609344;
 
 addTest('miles: gear and a run typed in miles are stored in km and shown in miles', async (ctx, page, h) => {
-  // This server's first visit: the launch address gives the browser its token cookie.
-  await page.goto(h.base + '/?token=' + h.token);
+  // This server's first visit: the launch address gives the page its token.
+  await page.goto(h.base + '/#token=' + h.token);
   await page.waitForSelector('body[data-ready=yes]');
   await page.click('#nav-journal');
   await page.waitForSelector('#screen-journal:not([hidden]) #j-run-form');

@@ -15,6 +15,7 @@
   const state = {
     kb: null, byId: {}, mode: 'runner', answers: {}, history: [], remembered: {}, question: null,
     miles: false, derived: {}, // derived: answers taken from the journal, with the evidence for each
+    stopped: false, // the result was asked for before the interview's last question
   };
 
   function el(tag, attrs, ...kids) {
@@ -30,21 +31,75 @@
     return e;
   }
 
-  async function api(method, path, body) {
-    const opt = { method, headers: {} };
-    if (body !== undefined) {
-      opt.headers['Content-Type'] = 'application/json';
-      opt.body = JSON.stringify(body);
+  // ---- the token ----
+  // Every API call sends it as X-Numbfoot-Token. It is never a cookie: cookies are not scoped by
+  // port, so every other server on 127.0.0.1 would receive it and could plant its own. It comes
+  // once, after the # of the address numbfoot serve prints (a fragment never reaches a server or
+  // its logs), and is kept in localStorage, which belongs to this origin alone (port included) and
+  // is shared by its tabs: a reload, or a new tab on this server, keeps working, and the next
+  // launch's address replaces it. sessionStorage would be lost to every new tab.
+  const TOKEN_KEY = 'numbfoot-token';
+  let memoryToken = null; // when storage is refused (a private window's policy)
+  const NO_TOKEN = 'This page has no valid key to numbfoot (a new one is made each time numbfoot serve starts): start numbfoot serve in a terminal and open the address it prints.';
+
+  function stored() {
+    try { return localStorage.getItem(TOKEN_KEY); } catch (e) { return null; }
+  }
+  function keep(t) {
+    memoryToken = t;
+    try { if (t) localStorage.setItem(TOKEN_KEY, t); else localStorage.removeItem(TOKEN_KEY); } catch (e) { /* memory only */ }
+  }
+  // The newest token: another tab may have stored the next launch's since this one started.
+  function token() { return stored() || memoryToken || ''; }
+
+  // Takes the token out of the address bar at once, so that it is not bookmarked, shared or kept
+  // in the history; returns it, or null.
+  function launchToken() {
+    const m = /(?:^#|&)token=([0-9a-f]{64})(?:&|$)/.exec(location.hash);
+    if (/(?:^#|&)token=/.test(location.hash)) history.replaceState(null, '', location.pathname + location.search);
+    return m ? m[1] : null;
+  }
+
+  // Finds a token the server takes: the address's first, else the stored one. A token from the
+  // address replaces the stored one only once the server has accepted it, so that a link with a
+  // wrong token cannot lock the runner out. Resolves to true or false.
+  async function session() {
+    const candidates = [launchToken(), token()].filter((t, i, all) => t && all.indexOf(t) === i);
+    for (const t of candidates) {
+      const r = await fetch('/api/session', { headers: { 'X-Numbfoot-Token': t }, cache: 'no-store' });
+      if (r.ok) { keep(t); return true; }
+      if (r.status !== 403) throw new Error('the server answered ' + r.status);
     }
-    const r = await fetch(path, opt);
-    let data = null;
-    try { data = await r.json(); } catch (e) { data = null; }
+    if (candidates.length) keep(null); // from an earlier launch: forget it
+    return false;
+  }
+
+  async function request(method, path, opt) {
+    const o = Object.assign({ method }, opt || {});
+    o.headers = Object.assign({ 'X-Numbfoot-Token': token() }, o.headers || {});
+    const r = await fetch(path, o);
     if (!r.ok) {
+      let data = null;
+      try { data = await r.json(); } catch (e) { data = null; }
       const msg = data && data.error ? data.error : 'the server answered ' + r.status;
-      if (r.status === 403) notice('This page needs the address that numbfoot serve printed (with its token). ' + msg);
+      if (r.status === 403 && /token/.test(msg)) notice(NO_TOKEN);
       throw new Error(msg);
     }
-    return data;
+    return r;
+  }
+
+  async function api(method, path, body) {
+    const opt = body === undefined ? {} : { headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) };
+    const r = await request(method, path, opt);
+    try { return await r.json(); } catch (e) { return null; }
+  }
+
+  // A file from the API (the report, its figures) as a blob with the name the server gives it:
+  // a plain link or image could not send the token.
+  async function apiBlob(path) {
+    const r = await request('GET', path);
+    const m = /filename="?([^";]+)"?/.exec(r.headers.get('Content-Disposition') || '');
+    return { blob: await r.blob(), name: m ? m[1] : '' };
   }
   window.numbfootApi = api;
 
@@ -92,6 +147,7 @@
     $('q-error').textContent = '';
     const r = await api('POST', '/api/assess/next', body());
     setBanner(r.triage.stop ? r.triage : null);
+    state.stopped = !r.done;
     if (r.done) return result();
     state.question = r.question;
     renderQuestion(r);
@@ -114,13 +170,27 @@
     $('q-back').disabled = state.history.length === 0;
     const fs = q.findings.map((id) => state.byId[id]);
     if (q.checklist) {
-      $('q-help').textContent = 'Tick each that applies; leave the rest. Choose "Don\'t know" if you are unsure.';
+      // The warning signs need a choice: nothing ticked is not "none of these" there, so a
+      // hurried Next cannot pass them.
+      $('q-help').textContent = q.red_flags
+        ? 'Tick each that applies, or "None of these". Choose "Don\'t know" if you are unsure.'
+        : 'Tick each that applies; leave the rest. Choose "Don\'t know" if you are unsure.';
       const set = el('fieldset', {}, el('legend', { class: 'sr', text: 'Tick those that apply' }));
       for (const f of fs) {
         const prev = state.remembered[f.id];
         set.append(el('label', { class: 'choice' },
           el('input', { type: 'checkbox', name: f.id, value: 'yes', checked: prev === true }),
           el('span', {}, f.question, el('span', { class: 'sub', text: f.help }))));
+      }
+      if (q.red_flags) {
+        const none = el('input', { type: 'checkbox', id: 'q-none', name: 'none-of-these', value: 'none',
+          checked: fs.every((f) => state.remembered[f.id] === false) });
+        set.append(el('label', { class: 'choice none' }, none, el('span', { text: 'None of these' })));
+        // "None of these" and a ticked sign exclude each other.
+        set.addEventListener('change', (ev) => {
+          if (!ev.target.checked) return;
+          for (const i of set.querySelectorAll('input[type=checkbox]')) if ((i === none) !== (ev.target === none)) i.checked = false;
+        });
       }
       fields.append(set);
       $('q-next').textContent = 'Next';
@@ -168,6 +238,10 @@
     const out = {};
     if (q.checklist) {
       for (const id of q.findings) out[id] = form.querySelector('input[name="' + id + '"]').checked;
+      const none = $('q-none');
+      if (none && !none.checked && !Object.values(out).some(Boolean)) {
+        throw new Error('Tick those that apply, or "None of these", or choose "Don\'t know".');
+      }
       return out;
     }
     const f = state.byId[q.findings[0]];
@@ -269,6 +343,7 @@
 
     const causes = $('r-causes');
     causes.replaceChildren();
+    let estimated = 0;
     for (const c of r.ranking.slice(0, 5)) {
       const bar = el('span', {});
       bar.style.width = Math.max(0.5, c.probability * 100).toFixed(1) + '%';
@@ -276,9 +351,13 @@
       for (const why of c.reasons.slice(0, 3)) {
         const f = state.byId[why.finding];
         const factor = Math.exp(Math.abs(why.weight));
+        // Judgement and data apart: a reason whose likelihood is an estimate says so.
+        const est = why.evidence === 'estimate';
+        if (est) estimated++;
         reasons.append(el('li', {
+          class: est ? 'estimate' : null,
           text: (why.weight >= 0 ? 'raised by ' : 'lowered by ') + (f ? f.means : why.finding) + ': ' +
-            answerWords(why.finding, why.answer) + ' (\u00d7' + factor.toFixed(1) + ')' +
+            answerWords(why.finding, why.answer) + ' (\u00d7' + factor.toFixed(1) + (est ? ', estimate' : '') + ')' +
             (state.derived[why.finding] ? ', from your journal' : ''),
         }));
       }
@@ -288,19 +367,30 @@
         el('p', { class: 'help', text: c.summary }),
         reasons.childElementCount ? reasons : null));
     }
+    $('r-evidence').hidden = !estimated;
 
+    // The first step leads when it is an action (whom to see and how soon, or go now); a self-care
+    // first step is already the first of its plan. Each plan ends with its safety net.
     const plan = $('r-plan');
     plan.replaceChildren();
-    if (t.level === 'emergency') plan.append(el('p', { text: 'Stop running and get emergency care now; the plan below is for later.' }));
+    const first = r.first_step;
+    if (first && first.kind === 'action') plan.append(el('p', { class: 'first-step' }, el('strong', { text: 'First: ' }), first.step));
     for (const p of r.plan) {
+      if (!p.steps.length) continue;
       const ol = el('ol', { class: 'plan-steps' });
-      for (const s of p.steps) ol.append(el('li', { text: s.step + (s.weeks ? ' (try for ' + s.weeks + ' week' + (s.weeks === 1 ? '' : 's') + ')' : '') }));
+      for (const s of p.steps) {
+        ol.append(el('li', {
+          class: s.kind === 'safety_net' ? 'safety-net' : null,
+          text: s.step + (s.weeks ? ' (try for ' + s.weeks + ' week' + (s.weeks === 1 ? '' : 's') + ')' : ''),
+        }));
+      }
       plan.append(el('h3', { text: 'If it is ' + p.name + ' (' + pct(p.probability) + ')' }), ol);
     }
     const see = $('r-see');
     see.replaceChildren();
     for (const w of r.see) see.append(el('li', { text: WHO[w] || w }));
     $('r-disclaimer').textContent = r.disclaimer;
+    $('r-unfinished').hidden = !state.stopped;
     $('r-save-status').textContent = '';
     show('screen-result');
   }
@@ -309,6 +399,13 @@
 
   async function boot() {
     try {
+      if (!(await session())) {
+        // Said on the first screen, before anything is pressed: nothing here works without it.
+        notice(NO_TOKEN);
+        $('start-button').disabled = true;
+        document.body.dataset.ready = 'no-token';
+        return;
+      }
       state.kb = await api('GET', '/api/kb');
     } catch (e) {
       notice('Could not load the questions: ' + e.message);
@@ -333,11 +430,15 @@
       answer(v);
     });
     $('q-back').addEventListener('click', () => back());
-    $('q-stop').addEventListener('click', () => result().catch((e) => { $('q-error').textContent = e.message; }));
+    $('q-stop').addEventListener('click', () => {
+      state.stopped = true;
+      result().catch((e) => { $('q-error').textContent = e.message; });
+    });
     $('r-save').addEventListener('click', async () => {
       try {
         const r = await api('POST', '/api/assessments', body());
-        status($('r-save-status'), 'Saved in your journal (' + new Date(r.time).toLocaleString() + ').');
+        status($('r-save-status'), 'Saved in your journal (' + new Date(r.time).toLocaleString() + ')' +
+          (r.complete ? '.' : ', marked not finished: the report uses the latest finished assessment.'));
       } catch (e) { status($('r-save-status'), 'Not saved: ' + e.message, true); }
     });
     $('r-back').addEventListener('click', () => back());
@@ -345,7 +446,7 @@
     $('nav-assess').addEventListener('click', () => show(assessScreen));
     const screens = window.numbfootJournal({
       $, el, api, show, pct, state, notice, startWith, LEVEL_TITLE,
-      status,
+      status, token, apiBlob,
     });
     for (const [nav, go] of [['nav-journal', screens.journal], ['nav-trends', screens.trends]]) {
       $(nav).hidden = false;
@@ -355,4 +456,7 @@
   }
 
   document.addEventListener('DOMContentLoaded', boot);
+  // The next launch's address pasted into an open tab changes only the fragment, which reloads
+  // nothing by itself.
+  window.addEventListener('hashchange', () => { if (/(?:^#|&)token=/.test(location.hash)) location.reload(); });
 })();

@@ -190,6 +190,7 @@ window.numbfootJournal = function (nf) {
       x.open('POST', '/api/import');
       x.setRequestHeader('Content-Type', 'application/octet-stream');
       x.setRequestHeader('X-Numbfoot-Filename', file.name.replace(/[^\x20-\x7e]/g, '_'));
+      x.setRequestHeader('X-Numbfoot-Token', nf.token());
       x.upload.onprogress = (e) => { if (e.lengthComputable) bar.value = e.loaded / e.total; };
       x.onload = () => {
         let data = {};
@@ -313,14 +314,48 @@ window.numbfootJournal = function (nf) {
     return form;
   }
 
+  // One saved assessment in words, read from the server when its row is opened.
+  async function savedDetail(id) {
+    const a = (await api('GET', '/api/assessments/' + id)).assessment;
+    const r = a.result;
+    if (!r) return el('p', { class: 'help', text: 'No result was stored with this assessment.' });
+    const asked = Object.keys(r.answers || {}).length;
+    return el('div', { class: 'saved-detail' },
+      el('p', { text: r.triage.words }),
+      r.triage.red_flag ? el('p', { text: 'Warning sign: ' + r.triage.red_flag.says }) : null,
+      el('ol', {}, ...r.ranking.slice(0, 5).map((c) => el('li', { text: c.name + ' (' + pct(c.probability) + ')' }))),
+      el('p', { class: 'help', text: asked + ' answer' + (asked === 1 ? '' : 's') + (a.complete ? '.'
+        : '; the interview was stopped before its last question, so the report does not use it.') }));
+  }
+
   function savedTable(saved) {
     if (!saved.length) return el('p', { class: 'help', id: 'j-assessments', text: 'None yet: the result of an assessment has a button to save it here.' });
-    return el('div', { class: 'table-wrap' }, el('table', { id: 'j-assessments' },
-      el('thead', {}, el('tr', {}, ...['When', 'Advice', 'Most likely cause'].map((h) => el('th', { scope: 'col', text: h })))),
-      el('tbody', {}, ...saved.slice().reverse().map((a) => el('tr', {},
-        el('td', { text: new Date(a.time).toLocaleString() }),
+    const said = (text, bad) => status($('j-assessment-status'), text, bad);
+    const rows = saved.slice().reverse().map((a) => {
+      const when = new Date(a.time).toLocaleString();
+      const show = el('button', { type: 'button', class: 'link', text: 'Show', 'aria-expanded': 'false', 'aria-label': 'Show the assessment of ' + when });
+      const row = el('tr', { 'data-assessment': a.id },
+        el('td', { text: when }),
+        el('td', { text: a.complete ? 'Finished' : 'Not finished' }),
         el('td', { text: a.result ? nf.LEVEL_TITLE[a.result.triage.level] || a.result.triage.level : '-' }),
-        el('td', { text: a.result && a.result.ranking.length ? a.result.ranking[0].name + ' (' + pct(a.result.ranking[0].probability) + ')' : '-' }))))));
+        el('td', { text: a.result && a.result.ranking.length ? a.result.ranking[0].name + ' (' + pct(a.result.ranking[0].probability) + ')' : '-' }),
+        el('td', { class: 'row-actions' }, show, confirmButton('Delete', 'Really delete?', async () => {
+          try { await api('POST', '/api/assessments/' + a.id + '/delete'); await journal(); said('Assessment deleted.'); } catch (e) { said(e.message, true); }
+        })));
+      show.addEventListener('click', async () => {
+        const open = row.nextElementSibling && row.nextElementSibling.classList.contains('detail');
+        if (open) { show.setAttribute('aria-expanded', 'false'); return row.nextElementSibling.remove(); }
+        try {
+          const cell = el('td', { colspan: '5' }, await savedDetail(a.id));
+          row.after(el('tr', { class: 'detail' }, cell));
+          show.setAttribute('aria-expanded', 'true');
+        } catch (e) { said(e.message, true); }
+      });
+      return row;
+    });
+    return el('div', { class: 'table-wrap' }, el('table', { id: 'j-assessments' },
+      el('thead', {}, el('tr', {}, ...['When', 'Finished', 'Advice', 'Most likely cause', ''].map((h) => el('th', { scope: 'col', text: h })))),
+      el('tbody', {}, ...rows)));
   }
 
   // keep.uploads: the upload list of the last import, kept on the new screen.
@@ -344,7 +379,9 @@ window.numbfootJournal = function (nf) {
       el('h2', { text: 'Import from a watch' }), imp,
       el('h2', { text: 'Shoes and insoles' }), gearTable(gear),
       el('h3', { text: 'Add shoes or insoles' }), gearForm(),
-      el('h2', { text: 'Saved assessments' }), savedTable(saved));
+      el('h2', { text: 'Saved assessments' }),
+      el('p', { class: 'help', text: 'The report uses the latest finished one; an assessment stopped before its last question is kept but marked not finished.' }),
+      savedTable(saved), el('p', { role: 'status', id: 'j-assessment-status' }));
     show('screen-journal');
   }
 
@@ -374,6 +411,8 @@ window.numbfootJournal = function (nf) {
     return items;
   }
 
+  let figuresUrl = null; // the figures' blob, freed when the screen is drawn again
+
   async function trends() {
     const box = $('t-body');
     let a;
@@ -402,7 +441,31 @@ window.numbfootJournal = function (nf) {
     });
     const list = (id, items, empty) => (items.length ? el('ul', { id }, ...items.map((s) => el('li', { text: s })))
       : el('p', { class: 'help', id, text: empty }));
-    const stamp = Date.now(); // a fresh figure each visit (the API answers no-store, the image cache may not ask)
+    // The figures and the report need the token, which a plain image or link cannot send: each
+    // is fetched and shown or saved from a blob.
+    const figures = el('img', { id: 't-figures', class: 'figures',
+      alt: 'Figures from your journal: onset distance per run, episodes by shoe pair, each pair against its retirement distance, weekly distance and cadence.' });
+    const figuresLink = el('a', { target: '_blank', title: 'Open the figures full size' }, figures);
+    if (figuresUrl) URL.revokeObjectURL(figuresUrl);
+    figuresUrl = null;
+    nf.apiBlob('/api/report.svg').then(({ blob }) => {
+      figuresUrl = URL.createObjectURL(blob);
+      figures.src = figuresLink.href = figuresUrl;
+    }).catch((e) => figures.replaceWith(el('p', { class: 'error', text: 'The figures did not load: ' + e.message })));
+    const reportStatus = el('p', { role: 'status', id: 't-report-status' });
+    const download = async (ev) => {
+      ev.preventDefault();
+      try {
+        const { blob, name } = await nf.apiBlob(ev.currentTarget.getAttribute('href'));
+        const url = URL.createObjectURL(blob);
+        const save = el('a', { href: url, download: name, hidden: true });
+        document.body.append(save);
+        save.click();
+        save.remove();
+        setTimeout(() => URL.revokeObjectURL(url), 60000);
+        status(reportStatus, '');
+      } catch (e) { status(reportStatus, 'Not downloaded: ' + e.message, true); }
+    };
     box.replaceChildren(
       el('p', { class: 'help', text: 'From ' + a.training.runs + ' runs and ' + a.training.episodes + ' numbness episodes in your journal.' }),
       el('h2', { text: 'What your journal shows' }),
@@ -412,14 +475,13 @@ window.numbfootJournal = function (nf) {
       el('h2', { text: 'What more to log' }), list('t-needs', a.needs.map(forPage), 'Nothing: the journal has enough for each pattern numbfoot looks for.'),
       el('h2', { text: 'Training' }), list('t-training', trainingList(a.training), 'No distances logged yet.'),
       el('h2', { text: 'Figures' }),
-      el('a', { href: '/api/report.svg?v=' + stamp, target: '_blank', title: 'Open the figures full size' },
-        el('img', { id: 't-figures', class: 'figures', src: '/api/report.svg?v=' + stamp,
-          alt: 'Figures from your journal: onset distance per run, episodes by shoe pair, each pair against its retirement distance, weekly distance and cadence.' })),
+      figuresLink,
       el('h2', { text: 'Report for your doctor' }),
-      el('p', { text: 'One document with the latest saved assessment (or one from your journal), your answers, the episode history, these figures and the sources.' }),
+      el('p', { text: 'One document with the latest finished assessment you saved (or one from your journal), your answers, the episode history, these figures and the sources.' }),
       el('div', { class: 'actions' },
-        el('a', { class: 'button primary', id: 't-pdf', href: '/api/report.pdf', download: '' , text: 'Download the report (PDF)' }),
-        el('a', { class: 'button', id: 't-html', href: '/api/report.html', download: '', text: 'Download it as a web page (HTML)' })));
+        el('a', { class: 'button primary', id: 't-pdf', href: '/api/report.pdf', onclick: download, text: 'Download the report (PDF)' }),
+        el('a', { class: 'button', id: 't-html', href: '/api/report.html', onclick: download, text: 'Download it as a web page (HTML)' })),
+      reportStatus);
     show('screen-trends');
   }
 

@@ -1,0 +1,207 @@
+/* The advice that goes with the triage (docs/model.md, "Advice"): one place decides the first
+ * step, the plans shown and whom to see, so that the terminal, the page, the report and the JSON
+ * result cannot disagree with the level or with each other.
+ *
+ * The level is "carried" by a cause or a warning sign: the most probable cause at exactly that
+ * level, or the red flag that set it when no such cause is likely enough to explain it. The
+ * carrier gives the first step (an escalation rule's own step while the rule holds, else its
+ * plan's first step) and heads the list of whom to see, and the headline names that person.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "engine/engine_priv.h"
+
+/* A step of the advice; src is the knowledge base's source, NULL for the engine's own words. */
+static nf_step mkstep(const char *text, double weeks, const struct nf_source *src, nf_step_kind kind)
+{
+	return (nf_step){text, weeks, src ? src->text : "", kind, src ? src->kind : NF_EV_ESTIMATE};
+}
+
+/* Causes at or above this posterior get their plan; the carrier and the leading cause always do. */
+#define PLAN_FLOOR 0.15
+
+static void add_see(nf_advice *a, const char *const *who, int n)
+{
+	for (int i = 0; i < n; i++) {
+		bool dup = false;
+		for (size_t k = 0; k < a->nsee; k++)
+			dup |= !strcmp(a->see[k], who[i]);
+		if (!dup && a->nsee < NF_ADVICE_SEE)
+			a->see[a->nsee++] = who[i];
+	}
+}
+
+/* The cause whose advice leads, or -1 when a red flag carries the level alone. */
+static int carrier(nf_engine *e, const nf_triage_info *ti, const size_t *order, size_t n)
+{
+	int at = -1, above = -1;
+	for (size_t i = 0; i < n; i++) {
+		nf_triage l = nf_engine_condition_level(e, order[i]);
+		if (l == ti->level && at < 0)
+			at = (int)order[i];
+		if (l >= ti->level && above < 0)
+			above = (int)order[i];
+	}
+	if (ti->level == NF_SELF_CARE)
+		return (int)order[0];
+	/* A warning sign that set the level speaks for itself unless a likely cause explains it. */
+	if (ti->red_flag >= 0 && ti->red_flag_level == ti->level &&
+	    (at < 0 || nf_engine_probability(e, (size_t)at) < PLAN_FLOOR))
+		return -1;
+	if (at >= 0)
+		return at;
+	return above >= 0 ? above : (int)order[0];
+}
+
+static bool step_applies(const nf_engine *e, const struct nf_plan_step *s)
+{
+	return !s->nwhen || engine_terms_hold(e, s->when, s->nwhen);
+}
+
+/* The plan of cause c; skip is the text already given as the first step (not repeated). */
+static void plan_of(nf_engine *e, size_t c, nf_triage overall, const char *skip, nf_advice_plan *p)
+{
+	const nf_kb *kb = nf_engine_kb(e);
+	const struct nf_condition *cd = &kb->cond[c];
+	const struct nf_rule *r = engine_escalation(e, c);
+	/* Once a cause or the result needs a doctor within days, its trial steps wait for that doctor:
+	 * "try for 4 weeks" beside "be seen within 48 hours" would contradict it. */
+	bool no_trials = nf_engine_condition_level(e, c) >= NF_URGENT || overall >= NF_URGENT;
+	p->condition = c;
+	p->probability = nf_engine_probability(e, c);
+	p->nsteps = 0;
+	if (r && r->step && r->step != skip)
+		p->step[p->nsteps++] = mkstep(r->step, 0, r->source, NF_STEP_ACTION);
+	for (int s = 0; s < cd->nplan && p->nsteps < NF_ADVICE_STEPS - 1; s++) {
+		const struct nf_plan_step *st = &cd->plan[s];
+		if (st->text == skip || !step_applies(e, st) || (no_trials && st->weeks > 0))
+			continue;
+		p->step[p->nsteps++] = mkstep(st->text, st->weeks, st->source, NF_STEP_SELF_CARE);
+	}
+	if (cd->safety_net)
+		p->step[p->nsteps++] =
+		    mkstep(cd->safety_net, 0, cd->safety_net_source, NF_STEP_SAFETY_NET);
+}
+
+/* The engine's own first step for a level, when the knowledge base's would not do: a cause
+ * escalated by a rule without a step of its own. */
+static void own_first(nf_advice *a)
+{
+	const char *who = a->nsee ? nf_kb_see_words(a->see[0]) : "a doctor";
+	if (a->level == NF_EMERGENCY)
+		snprintf(a->first_text, sizeof a->first_text,
+			 "Stop and call emergency services now, or have someone take you to the emergency "
+			 "department. "
+			 "Do not drive yourself.");
+	else
+		snprintf(a->first_text, sizeof a->first_text,
+			 "Stop running and be seen by %s within 48 hours.", who);
+	a->first = mkstep(a->first_text, 0, NULL, NF_STEP_ACTION);
+}
+
+static void headline(nf_advice *a)
+{
+	const char *who = a->nsee ? nf_kb_see_words(a->see[0]) : "a doctor";
+	switch (a->level) {
+	case NF_EMERGENCY:
+		snprintf(
+		    a->headline, sizeof a->headline,
+		    "Emergency: call emergency services or go to an emergency department now. Do not drive "
+		    "yourself.");
+		break;
+	case NF_URGENT:
+		snprintf(a->headline, sizeof a->headline,
+			 "Urgent: be seen by %s within 24 to 48 hours, and stop running until then.", who);
+		break;
+	case NF_ROUTINE:
+		snprintf(a->headline, sizeof a->headline, "Routine: book %s in the coming weeks.", who);
+		break;
+	case NF_SELF_CARE:
+		snprintf(
+		    a->headline, sizeof a->headline,
+		    "Self-care first: follow the plan, and see %s if it is not better within the time the "
+		    "plan gives.",
+		    who);
+		break;
+	}
+}
+
+void nf_engine_advice(nf_engine *e, nf_advice *a)
+{
+	const nf_kb *kb = nf_engine_kb(e);
+	size_t order[NF_MAX_CONDITIONS], n = nf_engine_ranking(e, order, NF_MAX_CONDITIONS);
+	nf_triage_info ti;
+	nf_engine_triage(e, &ti);
+	memset(a, 0, sizeof *a);
+	a->level = ti.level;
+	a->first_condition = a->first_red_flag = -1;
+
+	static const char *const ed[] = {"emergency_department"};
+	if (ti.level == NF_EMERGENCY)
+		add_see(a, ed, 1);
+	int c0 = carrier(e, &ti, order, n);
+	const char *skip = NULL;
+	if (c0 < 0) {
+		const struct nf_finding *f = &kb->find[ti.red_flag];
+		a->first_red_flag = ti.red_flag;
+		add_see(a, f->red_flag_see, f->red_flag_nsee);
+		a->first = mkstep(f->red_flag_step ? f->red_flag_step : f->red_flag_says, 0, f->red_flag_source,
+				  NF_STEP_ACTION);
+	} else {
+		const struct nf_condition *cd = &kb->cond[c0];
+		const struct nf_rule *r = engine_escalation(e, (size_t)c0);
+		a->first_condition = c0;
+		if (r)
+			add_see(a, r->see, r->nsee);
+		add_see(a, cd->see, cd->nsee);
+		if (r && r->step) {
+			a->first = mkstep(r->step, 0, r->source, NF_STEP_ACTION);
+		} else {
+			for (int s = 0; s < cd->nplan; s++)
+				if (step_applies(e, &cd->plan[s])) {
+					const struct nf_plan_step *st = &cd->plan[s];
+					a->first = mkstep(st->text, st->weeks, st->source,
+							  ti.level >= NF_URGENT ? NF_STEP_ACTION : NF_STEP_SELF_CARE);
+					break;
+				}
+		}
+		/* An action stands above the plans; a self-care first step stays the plan's first. */
+		if (a->first.kind == NF_STEP_ACTION)
+			skip = a->first.text;
+	}
+	/* An urgent or emergency result never leads with a trial of self-care. */
+	if (!a->first.text || (ti.level >= NF_URGENT && a->first.weeks > 0)) {
+		own_first(a);
+		skip = NULL;
+	}
+
+	/* Plans: the carrier's first, then by probability. Under an urgent or emergency level only the
+	 * causes at that level or above speak: self-care for a cause that may not be the one waits
+	 * until a doctor has seen the runner. */
+	for (size_t pass = 0; pass < 2; pass++)
+		for (size_t i = 0; i < n && a->nplans < NF_ADVICE_PLANS; i++) {
+			size_t c = order[i];
+			bool is_carrier = c0 >= 0 && c == (size_t)c0;
+			if (pass == 0 ? !is_carrier : is_carrier)
+				continue;
+			double p = nf_engine_probability(e, c);
+			nf_triage l = nf_engine_condition_level(e, c);
+			bool shown = is_carrier || (ti.level >= NF_URGENT ? l >= NF_URGENT && p >= PLAN_FLOOR
+									  : i == 0 || p >= PLAN_FLOOR);
+			if (!shown)
+				continue;
+			/* A rule for every cause gives every plan the same step: once, as the first. */
+			plan_of(e, c, ti.level, skip, &a->plan[a->nplans]);
+			const struct nf_rule *r = engine_escalation(e, c);
+			if (r)
+				add_see(a, r->see, r->nsee);
+			add_see(a, kb->cond[c].see, kb->cond[c].nsee);
+			a->nplans++;
+		}
+	if (!a->nsee) {
+		static const char *const gp[] = {"gp"};
+		add_see(a, gp, 1);
+	}
+	headline(a);
+}

@@ -1,0 +1,39 @@
+# eval's calibration on a suite whose posteriors are worked by hand from tests/unit/data/kb.json
+# (priors laces 0.6, disc 0.3, clot 0.05, other 0.05; relief yes 0.8, 0.1, 0.05 and default 0.3,
+# each mixed 95:5 with the default by the leak):
+#   no answers:   laces leads with 0.6                          (cases a: right, b: wrong)
+#   relief yes:   laces 0.6 x 0.775 / 0.516125 = 0.900944       (case c: right; f is not ranked)
+#   relief no:    disc 0.3 x 0.89 / 0.483875 = 0.551795 leads   (case d: right, e: wrong)
+# bins: [0.5, 0.6) 2 cases, observed 0.5; [0.6, 0.7) 2 cases, 0.5; [0.9, 1] 1 case, 1.0;
+# ece = (2 x 0.051795 + 2 x 0.1 + 1 x 0.099056) / 5 = 0.080529.
+set -eu
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+kb="--kb tests/unit/data/kb.json --vocab tests/unit/data/vocab.json"
+# shellcheck disable=SC2086
+"$NUMBFOOT" eval $kb --json tests/cli/data/calibration > "$tmp/e.json"
+# shellcheck disable=SC2086
+"$NUMBFOOT" eval $kb tests/cli/data/calibration > "$tmp/e.txt"
+grep -q "5 ranked: top1 0.600, top3 1.000, brier [0-9.]*, ece 0.081$" "$tmp/e.txt" || { echo "text lacks the ece"; cat "$tmp/e.txt"; exit 1; }
+python3 - "$tmp/e.json" <<'PY'
+import json, sys
+e = json.load(open(sys.argv[1]))
+for k in ("cases", "ranked_cases", "top1", "top3", "triage_exact", "triage_safe", "under_triage",
+          "emergency_missed", "brier", "mean_questions", "mean_findings_asked", "per_case"):
+    assert k in e, "eval lost the contract key " + k
+cal = e["calibration"]; bins = cal["bins"]
+assert len(bins) == 10 and [(b["from"], b["to"]) for b in bins] == [(i / 10, (i + 1) / 10) for i in range(10)]
+laces_yes = 0.6 * 0.775 / (0.6 * 0.775 + 0.3 * 0.11 + 0.05 * 0.0625 + 0.05 * 0.3)
+disc_no = 0.3 * 0.89 / (0.6 * 0.225 + 0.3 * 0.89 + 0.05 * 0.9375 + 0.05 * 0.7)
+want = {5: (2, disc_no, 0.5), 6: (2, 0.6, 0.5), 9: (1, laces_yes, 1.0)}
+for i, b in enumerate(bins):
+    n, mean, obs = want.get(i, (0, None, None))
+    assert b["count"] == n, (i, b)
+    if n:
+        assert abs(b["mean_predicted"] - mean) < 1e-5 and abs(b["observed"] - obs) < 1e-9, (i, b, mean)
+    else:
+        assert b["mean_predicted"] is None and b["observed"] is None, (i, b)
+ece = (2 * abs(disc_no - 0.5) + 2 * 0.1 + abs(laces_yes - 1)) / 5
+assert abs(cal["ece"] - ece) < 1e-5, (cal["ece"], ece)
+assert abs(ece - 0.080529) < 1e-6
+print("ok   calibration bins and ece as worked by hand (ece %.6f)" % ece)
+PY

@@ -1,0 +1,240 @@
+/* The advice that goes with the triage (lib/engine/advice.c) and the rule features it rests on:
+ * `unless` terms, rules for every cause, a rule's own step and whom to see, steps shown `when`
+ * their answers hold, and safety nets. The test knowledge base of tests/unit/data is edited in
+ * memory to carry them. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "kb_fixture.h"
+#include "numbfoot/engine.h"
+
+static nf_kb *kb;
+static size_t RELIEF, AGE, SIDE, COLD, WEAK;
+enum { LACES, DISC, CLOT, OTHER };
+
+static const char *const edits[][2] = {
+    {"\"escalate\": [{\"if\": {\"weak\": true, \"side\": \"both\"}, \"to\": \"urgent\", \"source\": "
+     "{\"kind\": \"estimate\", \"refs\": [\"Ref B\"], \"how\": \"weakness in both feet points to a root, "
+     "test dossier §3\"}}]",
+     "\"escalate\": [{\"if\": {\"weak\": true, \"side\": \"both\"}, \"unless\": {\"age\": {\">=\": 60}}, "
+     "\"to\": \"urgent\", \"step\": \"Stop running and be seen by a spinal surgeon within 48 hours.\", "
+     "\"see\": "
+     "[\"spinal_surgeon\"], \"source\": {\"kind\": \"estimate\", \"refs\": [\"Ref B\"], \"how\": \"weakness "
+     "in both feet points to a root, test dossier §3\"}}]"},
+    {"\"red_flags\": [",
+     "\"escalate\": [{\"if\": {\"relief\": false, \"age\": {\"<\": 40}}, \"to\": \"urgent\", \"step\": \"See "
+     "a GP within 48 hours: it does not settle.\", \"see\": [\"gp\"], \"source\": {\"kind\": \"estimate\", "
+     "\"refs\": [\"Ref A\"], \"how\": \"a test rule for the advice, test dossier §5\"}}], \"red_flags\": ["},
+    {"\"plan\": [{\"step\": \"Loosen the laces.\", \"weeks\": 2, \"source\": {\"kind\": \"measured\", "
+     "\"refs\": [\"Ref B\"], \"figure\": \"loosening was tried for 2 weeks in a test series (n = 12)\"}}]",
+     "\"plan\": [{\"step\": \"Loosen the laces.\", \"weeks\": 2, \"source\": {\"kind\": \"measured\", "
+     "\"refs\": [\"Ref B\"], \"figure\": \"loosening was tried for 2 weeks in a test series (n = 12)\"}}, "
+     "{\"step\": \"Stop "
+     "smoking.\", \"weeks\": 0, \"when\": {\"relief\": true}, \"source\": {\"kind\": \"estimate\", \"refs\": "
+     "[\"Ref A\"], \"how\": \"a test rule for the advice, test dossier §5\"}}], \"safety_net\": "
+     "{\"step\": \"Get care now if the foot goes cold.\", \"source\": {\"kind\": \"estimate\", \"refs\": "
+     "[\"Ref A\"], \"how\": \"a test rule for the advice, test dossier §5\"}}"},
+    {"\"says\": \"New weakness needs a doctor soon.\",",
+     "\"says\": \"New weakness needs a doctor soon.\", \"step\": \"Stop running and be seen by a neurologist "
+     "within 48 hours.\", \"see\": [\"neurologist\"],"},
+};
+
+static int setup(void **state)
+{
+	char *vocab = fixture_text("tests/unit/data/vocab.json"),
+	     *text = fixture_text("tests/unit/data/kb.json");
+	for (size_t i = 0; text && i < sizeof edits / sizeof *edits; i++) {
+		char *next = replace_once(text, edits[i][0], edits[i][1]);
+		free(text);
+		text = next;
+	}
+	nf_error err;
+	int rc = vocab && text && nf_kb_load(vocab, "v.json", text, "k.json", &kb, &err) == NF_OK ? 0 : -1;
+	if (rc && vocab && text)
+		fprintf(stderr, "%s\n", err.msg);
+	free(vocab);
+	free(text);
+	if (rc)
+		return rc;
+	RELIEF = (size_t)nf_kb_finding_index(kb, "relief");
+	AGE = (size_t)nf_kb_finding_index(kb, "age");
+	SIDE = (size_t)nf_kb_finding_index(kb, "side");
+	COLD = (size_t)nf_kb_finding_index(kb, "cold_foot");
+	WEAK = (size_t)nf_kb_finding_index(kb, "weak");
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	nf_kb_free(kb);
+	return 0;
+}
+
+static nf_engine *engine(void)
+{
+	nf_engine *e;
+	assert_int_equal(nf_engine_new(kb, NF_MODE_RUNNER, &e, NULL), NF_OK);
+	return e;
+}
+
+static void set_bool(nf_engine *e, size_t f, bool b)
+{
+	nf_value v = {.b = b};
+	assert_int_equal(nf_engine_answer(e, f, &v, NULL), NF_OK);
+}
+
+static void set_number(nf_engine *e, size_t f, double x)
+{
+	nf_value v = {.x = x};
+	assert_int_equal(nf_engine_answer(e, f, &v, NULL), NF_OK);
+}
+
+static bool has_step(const nf_advice_plan *p, const char *text)
+{
+	for (size_t s = 0; s < p->nsteps; s++)
+		if (!strcmp(p->step[s].text, text))
+			return true;
+	return false;
+}
+
+static void test_unless_blocks_only_when_answered(void **state)
+{
+	nf_engine *e = engine();
+	nf_value both = {.index = 1};
+	set_bool(e, WEAK, true);
+	assert_int_equal(nf_engine_answer(e, SIDE, &both, NULL), NF_OK);
+	/* Age unknown: the danger is not ruled out. */
+	assert_int_equal(nf_engine_condition_level(e, DISC), NF_URGENT);
+	set_number(e, AGE, 30);
+	assert_int_equal(nf_engine_condition_level(e, DISC), NF_URGENT);
+	set_number(e, AGE, 70);
+	assert_int_equal(nf_engine_condition_level(e, DISC), NF_ROUTINE);
+	nf_engine_free(e);
+}
+
+static void test_rule_for_every_cause_leads_the_advice(void **state)
+{
+	nf_engine *e = engine();
+	nf_advice a;
+	set_bool(e, COLD, false);
+	set_bool(e, RELIEF, false);
+	set_number(e, AGE, 30);
+	for (size_t c = 0; c < nf_kb_conditions(kb); c++)
+		assert_true(nf_engine_condition_level(e, c) >= NF_URGENT);
+	assert_int_equal(nf_engine_triage(e, NULL), NF_URGENT);
+	nf_engine_advice(e, &a);
+	assert_int_equal(a.level, NF_URGENT);
+	assert_string_equal(a.first.text, "See a GP within 48 hours: it does not settle.");
+	assert_int_equal(a.first.kind, NF_STEP_ACTION);
+	assert_string_equal(a.see[0], "gp");
+	assert_non_null(strstr(a.headline, "a GP (family doctor)"));
+	/* Under urgent, no plan keeps a trial of self-care, and the first step is not repeated. */
+	for (size_t i = 0; i < a.nplans; i++)
+		for (size_t s = 0; s < a.plan[i].nsteps; s++) {
+			assert_true(a.plan[i].step[s].weeks == 0);
+			assert_string_not_equal(a.plan[i].step[s].text, a.first.text);
+		}
+	nf_engine_free(e);
+}
+
+static void test_when_and_safety_net(void **state)
+{
+	nf_engine *e = engine();
+	nf_advice a;
+	set_bool(e, COLD, false);
+	set_bool(e, WEAK, false);
+	set_bool(e, RELIEF, true);
+	set_number(e, AGE, 45);
+	assert_int_equal(nf_engine_triage(e, NULL), NF_SELF_CARE);
+	nf_engine_advice(e, &a);
+	assert_int_equal(a.plan[0].condition, LACES);
+	/* A self-care first step stays the first of its plan. */
+	assert_string_equal(a.first.text, "Loosen the laces.");
+	assert_string_equal(a.plan[0].step[0].text, "Loosen the laces.");
+	assert_true(has_step(&a.plan[0], "Stop smoking."));
+	const nf_step *last = &a.plan[0].step[a.plan[0].nsteps - 1];
+	assert_int_equal(last->kind, NF_STEP_SAFETY_NET);
+	assert_string_equal(last->text, "Get care now if the foot goes cold.");
+	/* The step shown "when" relief holds is gone once it does not, and when it is unknown. */
+	set_bool(e, RELIEF, false);
+	set_number(e, AGE, 45);
+	nf_engine_advice(e, &a);
+	for (size_t i = 0; i < a.nplans; i++)
+		assert_false(has_step(&a.plan[i], "Stop smoking."));
+	nf_engine_withdraw(e, RELIEF);
+	nf_engine_advice(e, &a);
+	for (size_t i = 0; i < a.nplans; i++)
+		assert_false(has_step(&a.plan[i], "Stop smoking."));
+	nf_engine_free(e);
+}
+
+static void test_emergency_goes_first(void **state)
+{
+	nf_engine *e = engine();
+	nf_advice a;
+	set_bool(e, RELIEF, true);
+	set_bool(e, COLD, true);
+	nf_engine_advice(e, &a);
+	assert_int_equal(a.level, NF_EMERGENCY);
+	assert_string_equal(a.see[0], "emergency_department");
+	assert_true(a.first.weeks == 0);
+	assert_non_null(strstr(a.headline, "Emergency"));
+	/* Only causes at the emergency level keep a plan. */
+	for (size_t i = 0; i < a.nplans; i++)
+		assert_int_equal(nf_engine_condition_level(e, a.plan[i].condition), NF_EMERGENCY);
+	nf_engine_free(e);
+}
+
+static void test_warning_sign_speaks_for_itself(void **state)
+{
+	nf_engine *e = engine();
+	nf_advice a;
+	/* Tight laces lead, no cause is at the urgent level: the red flag's own step and person. */
+	set_bool(e, RELIEF, true);
+	set_number(e, AGE, 45);
+	set_bool(e, COLD, false);
+	set_bool(e, WEAK, true);
+	nf_engine_advice(e, &a);
+	assert_int_equal(a.level, NF_URGENT);
+	assert_int_equal(a.first_red_flag, (int)WEAK);
+	assert_int_equal(a.first_condition, -1);
+	assert_string_equal(a.first.text, "Stop running and be seen by a neurologist within 48 hours.");
+	assert_string_equal(a.see[0], "neurologist");
+	assert_non_null(strstr(a.headline, "a neurologist"));
+	nf_engine_free(e);
+}
+
+static void test_rule_step_and_see(void **state)
+{
+	nf_engine *e = engine();
+	nf_advice a;
+	nf_value both = {.index = 1};
+	/* The disc's rule holds and the disc leads: its step first, its surgeon first. */
+	set_bool(e, COLD, false);
+	set_bool(e, RELIEF, false);
+	set_number(e, AGE, 50);
+	assert_int_equal(nf_engine_answer(e, SIDE, &both, NULL), NF_OK);
+	set_bool(e, WEAK, true);
+	nf_engine_advice(e, &a);
+	assert_int_equal(a.level, NF_URGENT);
+	assert_int_equal(a.first_condition, DISC);
+	assert_string_equal(a.first.text, "Stop running and be seen by a spinal surgeon within 48 hours.");
+	assert_string_equal(a.see[0], "spinal_surgeon");
+	nf_engine_free(e);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_unless_blocks_only_when_answered),
+	    cmocka_unit_test(test_rule_for_every_cause_leads_the_advice),
+	    cmocka_unit_test(test_when_and_safety_net),
+	    cmocka_unit_test(test_emergency_goes_first),
+	    cmocka_unit_test(test_warning_sign_speaks_for_itself),
+	    cmocka_unit_test(test_rule_step_and_see),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}

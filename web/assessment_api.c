@@ -1,0 +1,151 @@
+/* Saved assessments: GET /api/assessments lists them, POST stores the one the body describes (as
+ * for /api/assess/result); GET /api/assessments/ID reads one and POST .../ID/delete deletes it.
+ * Each carries "complete": whether the interview had asked all the engine wanted (false for one
+ * stopped early), which decides whether the report may head with it.
+ */
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "numbfoot/engine.h"
+#include "web.h"
+
+/* {id, time, complete, answers, result} with the stored texts parsed (null when unreadable). */
+static json_t *assessment_json(const nf_assessment *a)
+{
+	json_t *ans = a->answers ? json_loads(a->answers, 0, NULL) : NULL;
+	json_t *res = a->result ? json_loads(a->result, 0, NULL) : NULL;
+	return json_pack("{s:I, s:s, s:b, s:o, s:o}", "id", (json_int_t)a->id, "time", a->time, "complete",
+			 a->complete, "answers", ans ? ans : json_null(), "result", res ? res : json_null());
+}
+
+/* True when the engine asked all it wanted with these answers: a red flag ended the interview,
+ * or no screen is left to ask. The page's "Stop and see the result" saves an incomplete one. */
+static bool engine_complete(nf_engine *e)
+{
+	nf_triage_info ti;
+	nf_question q;
+	nf_engine_triage(e, &ti);
+	return ti.red_flag_level == NF_EMERGENCY || !nf_engine_next(e, &q);
+}
+
+static void assessment_save(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs)
+{
+	nf_engine *e = web_assess_engine(ctx, rq, rs);
+	if (!e)
+		return;
+	bool complete = engine_complete(e);
+	char *result = nf_engine_result_json(e), *answers = NULL;
+	json_t *parsed = result ? json_loads(result, 0, NULL) : NULL;
+	json_t *ans = json_object_get(parsed, "answers");
+	answers = ans ? json_dumps(ans, JSON_COMPACT | JSON_REAL_PRECISION(17)) : NULL;
+	if (!answers) {
+		web_json_error(rs, 500, "out of memory");
+		goto out;
+	}
+	char when[32];
+	nf_time_iso((int64_t)time(NULL), when, sizeof when);
+	int64_t id = 0;
+	nf_error err;
+	if (nf_journal_add_assessment(ctx->journal, when, answers, result, complete, &id, &err) != NF_OK) {
+		web_journal_error(rs, &err);
+		goto out;
+	}
+	web_reply(rs, 201, json_pack("{s:I, s:s, s:b}", "id", (json_int_t)id, "time", when, "complete", complete));
+out:
+	json_decref(parsed);
+	free(answers);
+	free(result);
+}
+
+static void assessment_list(nf_journal *j, struct web_response *rs)
+{
+	nf_assessment *all;
+	size_t n;
+	nf_error err;
+	if (nf_journal_list_assessments(j, &all, &n, &err) != NF_OK) {
+		web_journal_error(rs, &err);
+		return;
+	}
+	json_t *a = json_array();
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(a, assessment_json(&all[i]));
+	nf_assessment_list_free(all, n);
+	web_reply(rs, 200, json_pack("{s:o}", "assessments", a));
+}
+
+static void assessment_get(nf_journal *j, int64_t id, struct web_response *rs)
+{
+	nf_assessment a;
+	nf_error err;
+	if (nf_journal_get_assessment(j, id, &a, &err) != NF_OK) {
+		web_journal_error(rs, &err);
+		return;
+	}
+	web_reply(rs, 200, json_pack("{s:o}", "assessment", assessment_json(&a)));
+	nf_assessment_release(&a);
+}
+
+static void assessment_delete(nf_journal *j, int64_t id, struct web_response *rs)
+{
+	nf_error err;
+	if (nf_journal_delete_assessment(j, id, &err) != NF_OK)
+		web_journal_error(rs, &err);
+	else
+		web_reply(rs, 200, json_pack("{s:I}", "deleted", (json_int_t)id));
+}
+
+/* "/api/assessments" (*id 0), "/api/assessments/12" or "/api/assessments/12/delete"; false for
+ * any other path, an id with a leading zero or one past INT64_MAX. */
+static bool assessment_path(const char *path, int64_t *id, bool *del)
+{
+	static const char prefix[] = "/api/assessments";
+	if (strncmp(path, prefix, sizeof prefix - 1))
+		return false;
+	const char *p = path + sizeof prefix - 1;
+	*id = 0;
+	*del = false;
+	if (!*p)
+		return true;
+	if (*p++ != '/' || *p < '1' || *p > '9')
+		return false;
+	for (; *p >= '0' && *p <= '9'; p++) {
+		if (*id > (INT64_MAX - 9) / 10)
+			return false;
+		*id = *id * 10 + (*p - '0');
+	}
+	*del = *p != '\0';
+	return !*p || !strcmp(p, "/delete");
+}
+
+bool web_assessment_route(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs)
+{
+	int64_t id;
+	bool del;
+	if (!assessment_path(rq->path, &id, &del))
+		return false;
+	bool get = !strcmp(rq->method, "GET") || !strcmp(rq->method, "HEAD"),
+	     post = !strcmp(rq->method, "POST");
+	/* One assessment is read or deleted, never changed: its answers and result belong together. */
+	if ((del && !post) || (id && !del && !get) || (!get && !post)) {
+		web_json_error(rs, 405, "%.100s: use %s", rq->path, del ? "POST" : id ? "GET" : "GET or POST");
+		return true;
+	}
+	if (!ctx->journal) {
+		web_json_error(rs, 503, "the journal is not open");
+		return true;
+	}
+	pthread_mutex_lock(&ctx->journal_lock);
+	if (del)
+		assessment_delete(ctx->journal, id, rs);
+	else if (id)
+		assessment_get(ctx->journal, id, rs);
+	else if (get)
+		assessment_list(ctx->journal, rs);
+	else
+		assessment_save(ctx, rq, rs);
+	pthread_mutex_unlock(&ctx->journal_lock);
+	return true;
+}

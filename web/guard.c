@@ -1,0 +1,206 @@
+/* The header-phase guard: a list of the connections in their header phase, oldest first, under
+ * one mutex, and a thread that shuts down those past the deadline. See web/guard.h.
+ *
+ * The list is in order of the start of each connection's phase because a connection always joins
+ * it at its tail with the current time, so the head is always the next to pass the deadline and
+ * the one a new connection past the cap evicts.
+ */
+#include "guard.h"
+
+#include <pthread.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <sys/socket.h>
+#include <time.h>
+
+struct web_guard_conn {
+	int fd;
+	int64_t since_ns; /* CLOCK_MONOTONIC at the start of its header phase */
+	bool listed;	  /* in the header-phase list */
+	bool shut;	  /* shut down by the guard: never listed again */
+	struct web_guard_conn *prev, *next;
+};
+
+struct web_guard {
+	pthread_mutex_t lock;
+	pthread_cond_t wake; /* on CLOCK_MONOTONIC: a first connection to watch, or stop */
+	pthread_t thread;
+	bool stop;
+	size_t cap;
+	int64_t deadline_ns;
+	struct web_guard_conn *head, *tail; /* the header phase, oldest first */
+	size_t listed, shut;
+};
+
+static int64_t now_ns(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (int64_t)t.tv_sec * 1000000000 + t.tv_nsec;
+}
+
+static void unlink_conn(struct web_guard *g, struct web_guard_conn *c)
+{
+	if (c->prev)
+		c->prev->next = c->next;
+	else
+		g->head = c->next;
+	if (c->next)
+		c->next->prev = c->prev;
+	else
+		g->tail = c->prev;
+	c->prev = c->next = NULL;
+	c->listed = false;
+	g->listed--;
+}
+
+static void shut_down(struct web_guard *g, struct web_guard_conn *c)
+{
+	unlink_conn(g, c);
+	c->shut = true;
+	g->shut++;
+	/* The descriptor is still open: the server closes it only after web_guard_closed, which
+	 * takes the lock held here. */
+	shutdown(c->fd, SHUT_RDWR);
+}
+
+/* Appends c with the clock started now; past the cap, the oldest goes. Called with the lock. */
+static void append(struct web_guard *g, struct web_guard_conn *c)
+{
+	bool was_empty = !g->head;
+	c->since_ns = now_ns();
+	c->prev = g->tail;
+	c->next = NULL;
+	if (g->tail)
+		g->tail->next = c;
+	else
+		g->head = c;
+	g->tail = c;
+	c->listed = true;
+	g->listed++;
+	while (g->listed > g->cap)
+		shut_down(g, g->head);
+	/* The thread sleeps until the head's deadline; a new tail only needs it if it slept with
+	 * nothing to watch. */
+	if (was_empty)
+		pthread_cond_signal(&g->wake);
+}
+
+static void *watch(void *arg)
+{
+	struct web_guard *g = arg;
+	pthread_mutex_lock(&g->lock);
+	while (!g->stop) {
+		int64_t now = now_ns();
+		while (g->head && now - g->head->since_ns >= g->deadline_ns)
+			shut_down(g, g->head);
+		if (!g->head) {
+			pthread_cond_wait(&g->wake, &g->lock);
+			continue;
+		}
+		int64_t due = g->head->since_ns + g->deadline_ns;
+		struct timespec t = {.tv_sec = (time_t)(due / 1000000000), .tv_nsec = (long)(due % 1000000000)};
+		pthread_cond_timedwait(&g->wake, &g->lock, &t);
+	}
+	pthread_mutex_unlock(&g->lock);
+	return NULL;
+}
+
+struct web_guard *web_guard_start(size_t cap, unsigned deadline_ms)
+{
+	struct web_guard *g = calloc(1, sizeof *g);
+	if (!g)
+		return NULL;
+	g->cap = cap ? cap : 1;
+	g->deadline_ns = (int64_t)deadline_ms * 1000000;
+	pthread_condattr_t ca;
+	if (pthread_condattr_init(&ca))
+		goto out_free;
+	pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+	int rc = pthread_cond_init(&g->wake, &ca);
+	pthread_condattr_destroy(&ca);
+	if (rc)
+		goto out_free;
+	if (pthread_mutex_init(&g->lock, NULL))
+		goto out_cond;
+	if (pthread_create(&g->thread, NULL, watch, g))
+		goto out_mutex;
+	return g;
+out_mutex:
+	pthread_mutex_destroy(&g->lock);
+out_cond:
+	pthread_cond_destroy(&g->wake);
+out_free:
+	free(g);
+	return NULL;
+}
+
+void web_guard_stop(struct web_guard *g)
+{
+	if (!g)
+		return;
+	pthread_mutex_lock(&g->lock);
+	g->stop = true;
+	pthread_cond_signal(&g->wake);
+	pthread_mutex_unlock(&g->lock);
+	pthread_join(g->thread, NULL);
+	/* Records of connections never reported closed (there should be none) go with the guard. */
+	while (g->head) {
+		struct web_guard_conn *c = g->head;
+		unlink_conn(g, c);
+		free(c);
+	}
+	pthread_mutex_destroy(&g->lock);
+	pthread_cond_destroy(&g->wake);
+	free(g);
+}
+
+struct web_guard_conn *web_guard_opened(struct web_guard *g, int fd)
+{
+	struct web_guard_conn *c = calloc(1, sizeof *c);
+	if (!c)
+		return NULL;
+	c->fd = fd;
+	pthread_mutex_lock(&g->lock);
+	append(g, c);
+	pthread_mutex_unlock(&g->lock);
+	return c;
+}
+
+void web_guard_headers_done(struct web_guard *g, struct web_guard_conn *c)
+{
+	if (!c)
+		return;
+	pthread_mutex_lock(&g->lock);
+	if (c->listed)
+		unlink_conn(g, c);
+	pthread_mutex_unlock(&g->lock);
+}
+
+void web_guard_request_done(struct web_guard *g, struct web_guard_conn *c)
+{
+	if (!c)
+		return;
+	pthread_mutex_lock(&g->lock);
+	if (!c->shut) {
+		if (c->listed)
+			unlink_conn(g, c);
+		append(g, c);
+	}
+	pthread_mutex_unlock(&g->lock);
+}
+
+void web_guard_closed(struct web_guard *g, struct web_guard_conn *c)
+{
+	web_guard_headers_done(g, c); /* out of the list, under the lock */
+	free(c);
+}
+
+void web_guard_counts(struct web_guard *g, size_t *waiting, size_t *shut)
+{
+	pthread_mutex_lock(&g->lock);
+	*waiting = g->listed;
+	*shut = g->shut;
+	pthread_mutex_unlock(&g->lock);
+}
