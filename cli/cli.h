@@ -25,7 +25,8 @@ enum {
 struct cli_option {
 	const char *name;  /* long name without "--" */
 	const char *arg;   /* metavariable such as "FILE", or NULL for a flag */
-	const char *help;  /* one line */
+	const char *help;  /* one line; NULL hides the option from help, the man page and completion
+			    * (help --completions, an option for make install, not for people) */
 };
 
 struct cli_args {
@@ -68,6 +69,9 @@ int cli_fail(const nf_error *err);
 void cli_print_command_help(FILE *out, const struct cli_command *cmd);
 void cli_print_overview(FILE *out);
 void cli_print_man(FILE *out);
+/* Shell completion for shell ("bash" or "zsh"), generated from the command table (cli/completion.c).
+ * False for another shell, with nothing written. */
+bool cli_print_completions(FILE *out, const char *shell);
 
 /* Terminal helpers (cli/term.c). */
 bool cli_use_color(FILE *f);

@@ -6,6 +6,36 @@
 #include "paths.h"
 #include "numbfoot/kb.h"
 
+/* A second launch: when a server on the same journal is recorded as running, this launch prints
+ * its address and opens its page, and returns the exit code. Otherwise returns -1 with
+ * opt->instance set to in (locked, for the new server to record itself) or NULL (another
+ * server is recorded, or there is nowhere to record: this one runs unrecorded). */
+static int second_launch(const struct cli_args *a, struct web_options *opt, struct web_instance *in)
+{
+	char dir[4096], why[512];
+	struct web_record r;
+	opt->instance = NULL;
+	if (!cli_runtime_dir(dir, sizeof dir))
+		return -1;
+	if (!web_instance_open(in, dir, why, sizeof why)) {
+		cli_errorf("serve: %s; a second launch will not find this server", why);
+		web_instance_close(in);
+		return -1;
+	}
+	if (!web_instance_running(in, &r)) {
+		opt->instance = in;
+		return -1;
+	}
+	web_instance_close(in);
+	/* --port asks for a server of its own; another journal needs one. */
+	if (cli_opt(a, "port") || !web_instance_same_journal(&r, opt->db))
+		return -1;
+	printf("numbfoot serve: already running (pid %ld): open %s\n", (long)r.pid, cli_text(r.url));
+	if (opt->open_browser)
+		web_open_browser(r.url);
+	return CLI_EXIT_OK;
+}
+
 static int run_serve(const struct cli_args *a)
 {
 	struct web_options opt = {.port = 8737,
@@ -27,6 +57,7 @@ static int run_serve(const struct cli_args *a)
 		}
 		opt.port = (unsigned)p;
 	}
+	opt.port_fallback = !port;
 	if (opt.listen && !*opt.listen) {
 		cli_errorf("serve: --listen needs an IP address");
 		return CLI_EXIT_USAGE;
@@ -35,12 +66,20 @@ static int run_serve(const struct cli_args *a)
 	if (!cli_journal_path(a, db, sizeof db))
 		return CLI_EXIT_FAIL;
 	opt.db = db;
-	nf_kb *kb;
-	int rc = cli_load_kb(a, &kb);
-	if (rc)
+	/* What the desktop entry starts: a server on this machine with the built-in knowledge base.
+	 * Such a launch finds one already running instead of failing on its port. */
+	struct web_instance inst;
+	int rc;
+	if (!opt.listen && !cli_opt(a, "kb") && (rc = second_launch(a, &opt, &inst)) >= 0)
 		return rc;
-	rc = web_serve(kb, &opt);
-	nf_kb_free(kb);
+	nf_kb *kb;
+	rc = cli_load_kb(a, &kb);
+	if (!rc) {
+		rc = web_serve(kb, &opt);
+		nf_kb_free(kb);
+	}
+	if (opt.instance)
+		web_instance_close(opt.instance);
 	return rc;
 }
 
@@ -65,6 +104,11 @@ const struct cli_command cmd_serve = {
 	"refuses any request without it; no cookie is used. Requests whose Host is not this server's "
 	"address, and cross-site requests, are refused. The page and its scripts are built into the "
 	"command; nothing is loaded from elsewhere, and nothing leaves the machine.\n\n"
+	"While it runs, 'numbfoot serve' again (the desktop entry, say) opens its page instead of "
+	"starting a second server: the address is kept in $XDG_RUNTIME_DIR/numbfoot/serve (mode 0600), "
+	"removed when the server stops; --port, --listen, --kb or another --db start a server of "
+	"their own. When another program has port 8737 and --port is not given, a free port is "
+	"used.\n\n"
 	"The page asks the same questions as 'numbfoot assess', warning signs first, and shows the "
 	"same result. Its JSON interface is described in docs/web.md. Ctrl-C stops the server.",
     .options = serve_options,

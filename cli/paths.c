@@ -74,6 +74,25 @@ bool cli_journal_path(const struct cli_args *a, char *buf, size_t size)
 	return true;
 }
 
+bool cli_runtime_dir(char *buf, size_t size)
+{
+	const char *run = getenv("XDG_RUNTIME_DIR"), *cache = getenv("XDG_CACHE_HOME"),
+		   *home = getenv("HOME");
+	char base[4096];
+	/* Relative XDG paths are invalid and ignored, as for the journal. */
+	if (run && run[0] == '/')
+		snprintf(base, sizeof base, "%s", run);
+	else if (cache && cache[0] == '/')
+		snprintf(base, sizeof base, "%s", cache);
+	else if (home && home[0] == '/')
+		snprintf(base, sizeof base, "%s/.cache", home);
+	else
+		return false;
+	if (mkdir(base, 0700) != 0 && errno != EEXIST)
+		return false;
+	return (size_t)snprintf(buf, size, "%s/numbfoot", base) < size;
+}
+
 int cli_journal_open(const struct cli_args *a, nf_journal **j)
 {
 	char path[4096];

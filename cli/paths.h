@@ -27,6 +27,11 @@ extern const struct cli_option cli_journal_only_options[];
  * Prints the reason and returns false on failure. */
 bool cli_journal_path(const struct cli_args *a, char *buf, size_t size);
 
+/* The folder for this user's files that live as long as a process (numbfoot serve's record):
+ * $XDG_RUNTIME_DIR/numbfoot, else $XDG_CACHE_HOME/numbfoot (or ~/.cache/numbfoot). The folder
+ * itself is not created; its parent is. False, silently, when none can be named. */
+bool cli_runtime_dir(char *buf, size_t size);
+
 /* Opens the journal for a command. Returns CLI_EXIT_OK with *j set (release with
  * nf_journal_close), else prints why and returns the exit code. */
 int cli_journal_open(const struct cli_args *a, nf_journal **j);

@@ -1,12 +1,17 @@
 #!/bin/sh
 # Installs the Debian 12 packages numbfoot needs that are not installed yet, and says which.
-# Usage: sh scripts/deps.sh [--test|--bench]   (--test adds what `make check` and .ci/run need,
-# --bench what `make bench` runs its peers with)
+# Usage: sh scripts/deps.sh [--test|--bench|--deb]   (--test adds what `make check` and .ci/run
+# need, --bench what `make bench` runs its peers with, --deb what `make deb` builds and checks the
+# Debian package with)
 set -eu
 need="build-essential pkg-config libjansson-dev libsqlite3-dev libexpat1-dev libmicrohttpd-dev \
 libcairo2-dev libpango1.0-dev libedit-dev libssl-dev"
 if [ "${1:-}" = "--test" ]; then
-	need="$need libcmocka-dev clang libclang-rt-14-dev python3 bsdutils nodejs npm poppler-utils chromium git"
+	need="$need libcmocka-dev clang libclang-rt-14-dev python3 bsdutils nodejs npm poppler-utils chromium git \
+zsh desktop-file-utils"
+fi
+if [ "${1:-}" = "--deb" ]; then
+	need="$need debhelper dpkg-dev fakeroot lintian desktop-file-utils"
 fi
 if [ "${1:-}" = "--bench" ]; then
 	need="$need nodejs npm gpsbabel time wrk nginx"

@@ -293,8 +293,7 @@ static unsigned bound_port(struct MHD_Daemon *d)
 	return info ? info->port : 0;
 }
 
-/* Opens url in the desktop's browser, if there is a desktop; failures are ignored. */
-static void open_browser(const char *url)
+void web_open_browser(const char *url)
 {
 	if (!getenv("DISPLAY") && !getenv("WAYLAND_DISPLAY"))
 		return;
@@ -306,6 +305,49 @@ static void open_browser(const char *url)
 	pid_t pid;
 	posix_spawnp(&pid, "xdg-open", &fa, NULL, argv, environ);
 	posix_spawn_file_actions_destroy(&fa);
+}
+
+/* Why address sa (with its port) cannot be listened on, for the message when libmicrohttpd
+ * could not: it does not say, so a plain socket tries the same bind. */
+static const char *listen_problem(const struct sockaddr *sa, socklen_t len, char *buf, size_t cap)
+{
+	int fd = socket(sa->sa_family, SOCK_STREAM | SOCK_CLOEXEC, 0), err = 0, one = 1;
+	if (fd < 0)
+		err = errno;
+	else {
+		setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one); /* as libmicrohttpd does */
+		if (bind(fd, sa, len) != 0)
+			err = errno;
+		close(fd);
+	}
+	switch (err) {
+	case EADDRINUSE:
+		return "it is in use (--port 0 picks a free one)";
+	case EACCES:
+		return "ports below 1024 are for root";
+	case 0:
+		return "libmicrohttpd could not start";
+	default:
+		snprintf(buf, cap, "%s", strerror(err));
+		return buf;
+	}
+}
+
+/* True when this machine has the address of sa (port 0: any port): --listen must name one. */
+static bool have_address(const struct sockaddr *sa, socklen_t len)
+{
+	int fd = socket(sa->sa_family, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	if (fd < 0)
+		return true; /* cannot tell; the listen itself will say */
+	struct sockaddr_storage any;
+	memcpy(&any, sa, len);
+	if (any.ss_family == AF_INET6)
+		((struct sockaddr_in6 *)&any)->sin6_port = 0;
+	else
+		((struct sockaddr_in *)&any)->sin_port = 0;
+	bool have = bind(fd, (struct sockaddr *)&any, len) == 0 || errno != EADDRNOTAVAIL;
+	close(fd);
+	return have;
 }
 
 static bool make_token(char *out)
@@ -363,6 +405,7 @@ int web_serve(const nf_kb *kb, const struct web_options *opt)
 	sigemptyset(&set);
 	sigaddset(&set, SIGINT);
 	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGHUP); /* the terminal closed, or the session ended: stop cleanly too */
 	pthread_sigmask(SIG_BLOCK, &set, NULL);
 	struct server srv = {.ctx = &ctx, .guard = web_guard_start(SERVER_HEADER_CAP, SERVER_HEADER_DEADLINE_MS)};
 	if (!srv.guard) {
@@ -395,10 +438,21 @@ int web_serve(const nf_kb *kb, const struct web_options *opt)
 			rc = 2;
 			goto out_guard;
 		}
-		d4 = start(&srv, v6 ? (struct sockaddr *)&s6 : (struct sockaddr *)&s4, v6);
+		struct sockaddr *sa = v6 ? (struct sockaddr *)&s6 : (struct sockaddr *)&s4;
+		socklen_t salen = v6 ? sizeof s6 : sizeof s4;
+		if (!have_address(sa, salen)) {
+			fprintf(stderr,
+				"numbfoot: serve: --listen: this machine has no address %s (see 'ip address' "
+				"for the ones it has)\n",
+				opt->listen);
+			rc = 2;
+			goto out_guard;
+		}
+		d4 = start(&srv, sa, v6);
 		if (!d4) {
-			fprintf(stderr, "numbfoot: serve: cannot listen on %s port %u (in use?)\n",
-				opt->listen, port);
+			char buf[128];
+			fprintf(stderr, "numbfoot: serve: cannot listen on %s port %u: %s\n", opt->listen,
+				port, listen_problem(sa, salen, buf, sizeof buf));
 			goto out_guard;
 		}
 		port = bound_port(d4);
@@ -411,9 +465,18 @@ int web_serve(const nf_kb *kb, const struct web_options *opt)
 					 .sin_port = htons((uint16_t)port),
 					 .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
 		d4 = start(&srv, (struct sockaddr *)&s4, false);
+		if (!d4 && opt->port_fallback) {
+			/* Another program (or a server on another journal) has the default port; a
+			 * launch from the desktop has no terminal to say so in, and a second launch
+			 * finds this server by its record, whatever its port. */
+			s4.sin_port = 0;
+			port = 0;
+			d4 = start(&srv, (struct sockaddr *)&s4, false);
+		}
 		if (!d4) {
-			fprintf(stderr, "numbfoot: serve: cannot listen on 127.0.0.1 port %u (in use?)\n",
-				port);
+			char buf[128];
+			fprintf(stderr, "numbfoot: serve: cannot listen on 127.0.0.1 port %u: %s\n", port,
+				listen_problem((struct sockaddr *)&s4, sizeof s4, buf, sizeof buf));
 			goto out_guard;
 		}
 		port = bound_port(d4);
@@ -432,8 +495,14 @@ int web_serve(const nf_kb *kb, const struct web_options *opt)
 	printf("numbfoot serve: open %s\n(the token in it lets your browser in; press Ctrl-C to stop)\n",
 	       url);
 	fflush(stdout);
+	if (opt->instance) {
+		char why[256];
+		if (!web_instance_record(opt->instance, url, opt->db, why, sizeof why))
+			fprintf(stderr, "numbfoot: serve: a second launch will not find this server: %s\n",
+				why);
+	}
 	if (opt->open_browser)
-		open_browser(url);
+		web_open_browser(url);
 
 	int sig;
 	sigwait(&set, &sig);

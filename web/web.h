@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h>
 
 #include <jansson.h>
 
@@ -216,6 +217,35 @@ bool web_read_gear(struct web_body *b, nf_gear *g);
  * null or "" means none. */
 bool web_body_gear_ref(struct web_body *b, nf_journal *j, const char *key, nf_gear_kind kind, int64_t *id);
 
+/* The running server's record (web/instance.c): a file of mode 0600 holding a server's pid, its
+ * journal and the address it printed, so that a second launch opens that page instead of
+ * failing on the busy port. */
+struct web_instance {
+	char path[4096 + 16]; /* DIR/serve */
+	char lock[4096 + 16]; /* DIR/serve.lock */
+	int lock_fd;	      /* locked from open until the server is recorded or the launch ends */
+	bool recorded;	      /* this process wrote the record: close removes it */
+};
+struct web_record {
+	pid_t pid;
+	char url[WEB_HOST_MAX + 160]; /* as the server printed it, token included */
+	char db[4096];
+};
+/* Creates dir (mode 0700) when missing, refuses one that is not this user's own and closed to
+ * others, and takes the lock beside the record (waiting while another launch holds it). False
+ * with the reason in why. Ends with web_instance_close either way. */
+bool web_instance_open(struct web_instance *in, const char *dir, char *why, size_t cap);
+/* True with *r filled when the record names a server that runs and accepts connections; a
+ * record of a dead server is removed. */
+bool web_instance_running(struct web_instance *in, struct web_record *r);
+/* True when the record's journal is the file db names (both made absolute). */
+bool web_instance_same_journal(const struct web_record *r, const char *db);
+/* Records this process's server (its printed address and its journal's path) and releases the
+ * lock. False with the reason in why: the server runs on, unrecorded. */
+bool web_instance_record(struct web_instance *in, const char *url, const char *db, char *why, size_t cap);
+/* Removes the record when this process wrote it and releases the lock. */
+void web_instance_close(struct web_instance *in);
+
 /* The server (web/server.c). */
 struct web_options {
 	unsigned port;	    /* 0: any free port */
@@ -223,7 +253,11 @@ struct web_options {
 	const char *db;	    /* journal path, or NULL for the default */
 	bool open_browser;
 	nf_units units;	    /* the runner's units (the config file's units = mi) */
+	struct web_instance *instance; /* open and locked: the server records itself there; or NULL */
+	bool port_fallback; /* port is the default, not asked for: a free one when it is taken */
 };
+/* Opens url in the desktop's browser (xdg-open) when there is a desktop; failures are ignored. */
+void web_open_browser(const char *url);
 /* Runs until SIGINT or SIGTERM. Prints the address to open on stdout. Returns an exit code. */
 int web_serve(const nf_kb *kb, const struct web_options *opt);
 

@@ -3,6 +3,12 @@
 #ifndef NUMBFOOT_BANNED_H
 #define NUMBFOOT_BANNED_H
 
+/* The headers that declare them come first: with _FORTIFY_SOURCE (Debian's package builds, and
+ * Ubuntu's compiler by default) they define inline wrappers of these very names, which the macros
+ * below would break. Their include guards keep the later #includes from reading them again. */
+#include <stdio.h>
+#include <string.h>
+
 #define NF_BANNED(func) sorry_##func##_is_banned_in_numbfoot
 
 #undef strcpy

@@ -4,7 +4,9 @@
 set -eu
 t=$(mktemp -d)
 trap 'rm -rf "$t"' EXIT
-export HOME="$t" XDG_DATA_HOME="$t/data" XDG_CONFIG_HOME="$t/config" TZ=UTC
+export HOME="$t" XDG_DATA_HOME="$t/data" XDG_CONFIG_HOME="$t/config" XDG_CACHE_HOME="$t/cache" \
+	XDG_RUNTIME_DIR="$t/run" TZ=UTC
+mkdir -m 700 "$XDG_RUNTIME_DIR"
 nf() { "$NUMBFOOT" "$@"; }
 fail() { echo "FAIL: $*"; exit 1; }
 # has FILE TEXT / lacks FILE TEXT: the file holds the text (or not); else show it and fail.

@@ -8,7 +8,8 @@
 #   out: text                   (must appear in stdout; may repeat)
 #   err: text                   (must appear in stderr; may repeat)
 #   no-out: text                (must not appear in stdout; may repeat)
-# Every test runs with its own empty XDG folders, so no test sees a person's real data.
+# Every test runs with its own empty XDG folders, so no test sees a person's real data (nor a
+# running numbfoot serve's record in the runtime folder).
 # Usage: run.sh path/to/numbfoot
 set -u
 # A fixed locale: the distance unit defaults from it, and tests must not depend on the machine's.
@@ -26,11 +27,12 @@ for t in tests/cli/*.t; do
 	want_exit=$(sed -n 's/^exit: //p' "$t")
 	home="$tmp/$(basename "$t" .t)"
 	mkdir -p "$home/data" "$home/config" "$home/cache"
+	mkdir -m 700 "$home/run"
 	envs=$(sed -n 's/^env: //p' "$t" | tr '\n' ' ')
 	eval "set -- $args"
 	[ -n "$stdin" ] || stdin=/dev/null
 	env HOME="$home" XDG_DATA_HOME="$home/data" XDG_CONFIG_HOME="$home/config" \
-		XDG_CACHE_HOME="$home/cache" NUMBFOOT_TEST_HOME="$home" $envs \
+		XDG_CACHE_HOME="$home/cache" XDG_RUNTIME_DIR="$home/run" NUMBFOOT_TEST_HOME="$home" $envs \
 		"$bin" "$@" <"$stdin" >"$home/stdout" 2>"$home/stderr"
 	got=$?
 	why=""
@@ -55,7 +57,9 @@ for s in tests/cli/test_*.sh; do
 	[ -f "$s" ] || continue
 	home="$tmp/$(basename "$s" .sh)"
 	mkdir -p "$home/data" "$home/config" "$home/cache"
+	mkdir -m 700 "$home/run"
 	if HOME="$home" XDG_DATA_HOME="$home/data" XDG_CONFIG_HOME="$home/config" XDG_CACHE_HOME="$home/cache" \
+		XDG_RUNTIME_DIR="$home/run" \
 		NUMBFOOT="$bin" sh "$s" >"$tmp/out" 2>&1; then
 		passed=$((passed + 1))
 	else

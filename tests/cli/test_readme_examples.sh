@@ -1,5 +1,6 @@
-# Every command the README shows ("    $ build/numbfoot ...") runs and exits 0, and the first
-# output line the README shows under it (when it shows one) is what the command prints.
+# Every command the README shows ("    $ numbfoot ...", the installed command, run here as the
+# one under test) runs and exits 0, and the first output line the README shows under it (when it
+# shows one) is what the command prints.
 set -u
 bad=0
 tmp=$(mktemp); trap 'rm -f "$tmp"; rm -rf "$work"' EXIT
@@ -11,8 +12,8 @@ mkdir -p "$work/repo/tests"
 ln -s "$repo/cases" "$work/repo/cases"
 ln -s "$repo/tests/fixtures" "$work/repo/tests/fixtures"
 case "$NUMBFOOT" in /*) ;; *) NUMBFOOT="$repo/$NUMBFOOT" ;; esac
-grep -n '^    \$ build/numbfoot' README.md | (cd "$work/repo" && while IFS= read -r hit; do
-	line=${hit%%:*}; cmd=${hit#*:    \$ build/numbfoot}
+grep -n '^    \$ numbfoot' README.md | (cd "$work/repo" && while IFS= read -r hit; do
+	line=${hit%%:*}; cmd=${hit#*:    \$ numbfoot}
 	want=$(sed -n "$((line + 1))p" "$repo/README.md" | sed -n 's/^    \([^$].*\)$/\1/p' | sed 's/^ *//')
 	# shellcheck disable=SC2086
 	NO_COLOR=1 "$NUMBFOOT" $cmd </dev/null >"$tmp" 2>&1
@@ -22,5 +23,5 @@ grep -n '^    \$ build/numbfoot' README.md | (cd "$work/repo" && while IFS= read
 		echo "README line $line: output lacks: $want"; exit 1
 	fi
 done) || bad=1
-[ $(grep -c '^    \$ build/numbfoot' README.md) -ge 5 ] || { echo "README shows fewer commands than expected"; bad=1; }
+[ $(grep -c '^    \$ numbfoot' README.md) -ge 5 ] || { echo "README shows fewer commands than expected"; bad=1; }
 exit $bad

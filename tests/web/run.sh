@@ -26,8 +26,9 @@ total_p=0; total_f=0
 session() {
 	d="$tmp/$1"
 	mkdir -p "$d/data" "$d/config/numbfoot"
+	mkdir -m 700 "$d/run"
 	printf '%s' "$2" > "$d/config/numbfoot/config"
-	XDG_DATA_HOME="$d/data" XDG_CONFIG_HOME="$d/config" "$bin" serve --port 0 --no-open \
+	XDG_DATA_HOME="$d/data" XDG_CONFIG_HOME="$d/config" XDG_RUNTIME_DIR="$d/run" "$bin" serve --port 0 --no-open \
 		--db "$d/data/journal.db" >"$d/out" 2>"$d/err" &
 	pid=$!
 	url=""
