@@ -160,10 +160,12 @@
 
   function renderQuestion(r) {
     const q = r.question;
+    // Screens asked against those asked plus the engine's estimate of those left (this one
+    // included): the bar fills as the interview really nears its end.
     const fill = Math.round(r.progress.fraction * 100);
     $('progress-fill').style.width = fill + '%';
-    $('progress-text').textContent = 'Question ' + (r.progress.screens + 1) +
-      (q.red_flags ? ': warning signs first' : '');
+    $('progress-text').textContent = 'Question ' + (r.progress.screens + 1) + ' of about ' +
+      (r.progress.screens + Math.max(1, r.progress.left)) + (q.red_flags ? ': warning signs first' : '');
     $('q-title').textContent = q.title;
     const fields = $('q-fields');
     fields.replaceChildren();
