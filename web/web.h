@@ -206,7 +206,8 @@ bool web_body_tri(struct web_body *b, const char *key, int *out); /* true/false/
 bool web_body_date(struct web_body *b, const char *key, char *out); /* YYYY-MM-DD or "" */
 /* The episode fields of an object (every key of an episode but id) into e. */
 bool web_read_episode(struct web_body *b, nf_episode *e);
-/* A run's fields (start_time, distance_km, duration_min, surface, notes, shoes, insoles) into r,
+/* A run's fields (start_time, distance_km, duration_min, surface, notes, shoes, insoles,
+ * temperature_c, cadence_spm, heart_rate_bpm) into r,
  * only those the object names; for a new run absent shoes and insoles mean the default pair. */
 bool web_read_run(struct web_body *b, nf_journal *j, nf_journal_run *r, bool new_run);
 /* A pair's fields (nickname, which must not be empty, brand, model, first_use, start_km,

@@ -447,6 +447,20 @@ static void assess_first_question(void **state)
 	assert_non_null(str(q, "title", NULL));
 	assert_true(json_is_false(json_object_get(json_object_get(o, "triage"), "stop")));
 	assert_true(json_is_null(json_object_get(json_object_get(o, "triage"), "red_flag")));
+	/* Nothing asked yet: the bar is empty, and at least this screen is left. */
+	json_t *p = json_object_get(o, "progress");
+	assert_int_equal(json_integer_value(json_object_get(p, "screens")), 0);
+	assert_true(json_integer_value(json_object_get(p, "left")) >= 1);
+	assert_true(json_real_value(json_object_get(p, "fraction")) == 0);
+	json_decref(o);
+	/* Further in, the share done is screens / (screens + left), short of 1 while a screen is on show. */
+	o = api("POST", "/api/assess/next",
+		"{\"answers\":{\"age\":30,\"laces_tight\":true,\"location\":[\"dorsum\"]},\"screens\":3}", 200);
+	p = json_object_get(o, "progress");
+	json_int_t left = json_integer_value(json_object_get(p, "left"));
+	assert_true(json_is_false(json_object_get(o, "done")));
+	assert_true(left >= 1);
+	assert_true(fabs(json_real_value(json_object_get(p, "fraction")) - 3.0 / (double)(3 + left)) < 1e-6);
 	json_decref(o);
 }
 
@@ -630,6 +644,52 @@ static void run_bad_field_changes_nothing(void **state)
 		expect_unchanged(path, "run", before);
 	}
 	json_decref(before);
+}
+
+/* Temperature, cadence and heart rate, typed by hand: stored metric, checked against the ranges
+ * run add takes, null to clear one, and left alone when an edit does not name them. */
+static void run_measures(void **state)
+{
+	(void)state;
+	json_t *o = api("POST", "/api/runs",
+			"{\"start_time\":\"2026-11-20T07:30:00Z\",\"distance_km\":8,\"temperature_c\":-3.5,"
+			"\"cadence_spm\":172,\"heart_rate_bpm\":151}",
+			201);
+	json_int_t id = id_of(o, "run");
+	json_decref(o);
+	char path[64];
+	snprintf(path, sizeof path, "/api/runs/%lld", (long long)id);
+	json_t *run = get_record(path, "run");
+	assert_true(json_real_value(json_object_get(run, "temperature_c")) == -3.5);
+	assert_true(json_real_value(json_object_get(run, "cadence_spm")) == 172);
+	assert_true(json_real_value(json_object_get(run, "heart_rate_bpm")) == 151);
+	nf_journal_run r;
+	assert_int_equal(nf_journal_get_run(ctx.journal, id, &r, NULL), NF_OK);
+	assert_string_equal(r.cadence_unit, "spm");
+
+	json_decref(api("POST", path, "{\"notes\":\"cold\"}", 200));
+	json_object_set_new(run, "notes", json_string("cold"));
+	expect_unchanged(path, "run", run);
+	json_decref(api("POST", path, "{\"temperature_c\":null,\"heart_rate_bpm\":148}", 200));
+	json_object_set_new(run, "temperature_c", json_null());
+	json_object_set_new(run, "heart_rate_bpm", json_real(148));
+	expect_unchanged(path, "run", run);
+
+	static const struct {
+		const char *body, *names;
+	} bad[] = {
+	    {"{\"temperature_c\":61}", "temperature_c"},
+	    {"{\"temperature_c\":\"warm\"}", "temperature_c"},
+	    {"{\"cadence_spm\":0}", "cadence_spm"},
+	    {"{\"cadence_spm\":401}", "cadence_spm"},
+	    {"{\"heart_rate_bpm\":19}", "heart_rate_bpm"},
+	    {"{\"notes\":\"x\",\"heart_rate_bpm\":251}", "heart_rate_bpm"},
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		expect_status("POST", path, bad[i].body, 400, bad[i].names);
+		expect_unchanged(path, "run", run);
+	}
+	json_decref(run);
 }
 
 static void episode_edit(void **state)
@@ -1025,6 +1085,7 @@ int main(void)
 	    T(run_edit_named_fields_only),
 	    T(run_edit_keeps_exact_values),
 	    T(run_bad_field_changes_nothing),
+	    T(run_measures),
 	    T(episode_edit),
 	    T(gear_edit),
 	    T(dates_are_strict),
