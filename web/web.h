@@ -71,7 +71,8 @@ struct web_header {
 
 struct web_request {
 	const char *method;	 /* "GET", "POST", ... */
-	const char *path;	 /* "/api/kb", without the query (which no endpoint reads) */
+	const char *path;	 /* "/api/kb", without the query */
+	const char *width;	 /* the query's w= (GET /api/report/figure/N.svg alone reads it), or NULL */
 	const struct web_header *headers;
 	size_t nheaders;  /* more than WEB_MAX_HEADERS: 431 */
 	const char *body; /* NUL-terminated when body_len > 0 (JSON bodies), else NULL */
@@ -127,8 +128,8 @@ bool web_assessment_route(struct web_ctx *ctx, const struct web_request *rq, str
  * .../ID/delete; false if the path is not theirs. */
 bool web_edit_route(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs);
 
-/* GET /api/analysis and /api/report.{pdf,html,svg,png} (web/insight_api.c); false if the path
- * is not theirs. */
+/* GET /api/analysis, /api/report.{pdf,html,svg,png}, /api/report/figures and
+ * /api/report/figure/N.svg (web/insight_api.c); false if the path is not theirs. */
 bool web_insight_route(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs);
 
 /* Length of the valid UTF-8 sequence at p (first byte >= 0x80), or 0 (web/jsonread.c). */

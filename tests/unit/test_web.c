@@ -9,6 +9,7 @@
 
 #include "../../web/web.h"
 #include "numbfoot/engine.h"
+#include "numbfoot/report.h"
 
 /* Fontconfig (through pango, for the report) keeps its configuration and font cache for the
  * life of the process and frees them only in FcFini(), which a library must not call. Under
@@ -1010,6 +1011,59 @@ static void report_downloads(void **state)
 	assert_int_equal(files_in(spool), 0);
 }
 
+/* GET path?w=width with the usual headers. */
+static struct web_response call_width(const char *path, const char *width)
+{
+	struct web_header hs[] = {{"Host", HOST}, {"X-Numbfoot-Token", TOKEN}};
+	struct web_request rq = {.method = "GET", .path = path, .width = width, .headers = hs, .nheaders = 2};
+	struct web_response rs;
+	web_handle(&ctx, &rq, &rs);
+	return rs;
+}
+
+/* One figure at a time, laid out for the column it is shown in: w CSS pixels drawn at w / 1.4
+ * points, so that 8-point labels show at about 11 px. */
+static void report_figures(void **state)
+{
+	(void)state;
+	fill();
+	json_t *o = api("GET", "/api/report/figures", NULL, 200);
+	json_t *list = json_object_get(o, "figures");
+	assert_int_equal(json_array_size(list), NF_REPORT_FIGURES);
+	for (size_t i = 0; i < json_array_size(list); i++) {
+		json_t *f = json_array_get(list, i);
+		assert_int_equal(json_integer_value(json_object_get(f, "n")), (json_int_t)i + 1);
+		assert_string_equal(str(f, "title", NULL), nf_report_figure_title((int)i));
+	}
+	json_decref(o);
+	for (int n = 1; n <= NF_REPORT_FIGURES; n++) {
+		char path[64];
+		snprintf(path, sizeof path, "/api/report/figure/%d.svg", n);
+		struct web_response rs = call_width(path, "364");
+		assert_int_equal(rs.status, 200);
+		assert_string_equal(rs.type, "image/svg+xml");
+		assert_true(rs.no_store);
+		const char *w = memmem(rs.body, rs.len, " width=\"", 8);
+		assert_non_null(w);
+		assert_true(fabs(atof(w + 8) - 364 / 1.4) < 0.01);
+		assert_non_null(memmem(rs.body, rs.len, "</svg>", 6));
+		web_response_release(&rs);
+	}
+	struct web_response rs = call_width("/api/report/figure/1.svg", NULL);
+	assert_int_equal(rs.status, 200);
+	web_response_release(&rs);
+	static const char *const bad_w[] = {"100", "3000", "36o", "", "-400"};
+	for (size_t i = 0; i < sizeof bad_w / sizeof *bad_w; i++)
+		expect_error(call_width("/api/report/figure/1.svg", bad_w[i]), 400, "w:");
+	static const char *const no_such[] = {"/api/report/figure/0.svg", "/api/report/figure/6.svg",
+					      "/api/report/figure/1.png", "/api/report/figure/12.svg",
+					      "/api/report/figure/"};
+	for (size_t i = 0; i < sizeof no_such / sizeof *no_such; i++)
+		expect_status("GET", no_such[i], NULL, 404, "figure");
+	expect_status("POST", "/api/report/figure/1.svg", "{}", 405, "GET");
+	assert_int_equal(files_in(spool), 0);
+}
+
 static void report_without_spool(void **state)
 {
 	(void)state;
@@ -1095,6 +1149,7 @@ int main(void)
 	    T(assessments_checked),
 	    T(analysis),
 	    T(report_downloads),
+	    T(report_figures),
 	    T(report_without_spool),
 	    T(no_journal),
 	    T(not_utf8_is_a_4xx),
