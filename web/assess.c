@@ -1,5 +1,5 @@
 /* The assessment API: GET /api/kb (the questions, built once) and the stateless POST
- * /api/assess/next and /api/assess/result. The client sends every answer each time; each server
+ * /api/assess/next, /api/assess/progress and /api/assess/result. The client sends every answer each time; each server
  * thread reuses its own engines and JSON arena (see thread_state), so a request allocates
  * little beyond its answer.
  */
@@ -364,13 +364,17 @@ static json_t *triage_json(nf_engine *e, bool *stop)
 
 /* The progress bar, as in the terminal: screens asked, the engine's estimate of those left (the
  * one shown now included) and the share done, which reaches 1 only when the interview is over. */
-static json_t *progress_json(const nf_engine *e, bool done)
+void web_assess_progress(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs)
 {
-	size_t screens = nf_engine_screens(e), left = done ? 0 : nf_engine_screens_left(e);
-	if (!done && left < 1)
-		left = 1;
-	return json_pack("{s:i, s:i, s:f}", "screens", (int)screens, "left", (int)left, "fraction",
-			 done ? 1.0 : (double)screens / (double)(screens + left));
+	nf_engine *e = web_assess_engine(ctx, rq, rs);
+	if (!e)
+		return;
+	bool stop;
+	json_decref(triage_json(e, &stop));
+	size_t screens = nf_engine_screens(e), left = stop ? 0 : nf_engine_screens_left(e);
+	json_reply(rs, 200,
+		   json_pack("{s:i, s:i, s:f}", "screens", (int)screens, "left", (int)left, "fraction",
+			     left ? (double)screens / (double)(screens + left) : 1.0));
 }
 
 void web_assess_next(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs)
@@ -398,8 +402,8 @@ void web_assess_next(struct web_ctx *ctx, const struct web_request *rq, struct w
 				     : nf_kb_finding_question(kb, q.finding[0]),
 		    "findings", ids, "red_flags", red);
 	}
-	json_t *o = json_pack("{s:b, s:o, s:o, s:o}", "done", done, "question", question, "progress",
-			      progress_json(e, done), "triage", tri);
+	json_t *o = json_pack("{s:b, s:o, s:{s:i}, s:o}", "done", done, "question", question, "progress",
+			      "screens", (int)nf_engine_screens(e), "triage", tri);
 	json_reply(rs, 200, o);
 }
 

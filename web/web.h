@@ -105,8 +105,8 @@ void web_response_release(struct web_response *rs);
 /* Value of header name (case-insensitive), or NULL. */
 const char *web_header(const struct web_request *rq, const char *name);
 
-/* The assessment (web/assess.c): its part of web_ctx_init and web_ctx_release, and the two
- * POST endpoints. */
+/* The assessment (web/assess.c): its part of web_ctx_init and web_ctx_release, and the POST
+ * endpoints. */
 bool web_assess_init(struct web_ctx *ctx, const nf_kb *kb);
 void web_assess_release(struct web_ctx *ctx);
 /* The body {"mode", "answers", "screens"} of rq in the calling thread's engine (not to be freed;
@@ -115,6 +115,9 @@ struct nf_engine;
 struct nf_engine *web_assess_engine(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs);
 void web_assess_next(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs);
 void web_assess_result(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs);
+/* POST /api/assess/progress: the same body; the screens asked, the estimate of those left and the
+ * share done. Apart from /next because the estimate takes milliseconds, /next microseconds. */
+void web_assess_progress(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs);
 
 /* Journal endpoints (web/journal_api.c): handle rq under /api/gear, /api/runs, /api/episodes and
  * /api/import; return false if the path is not theirs. */

@@ -448,21 +448,33 @@ static void assess_first_question(void **state)
 	assert_non_null(str(q, "title", NULL));
 	assert_true(json_is_false(json_object_get(json_object_get(o, "triage"), "stop")));
 	assert_true(json_is_null(json_object_get(json_object_get(o, "triage"), "red_flag")));
-	/* Nothing asked yet: the bar is empty, and at least this screen is left. */
-	json_t *p = json_object_get(o, "progress");
-	assert_int_equal(json_integer_value(json_object_get(p, "screens")), 0);
-	assert_true(json_integer_value(json_object_get(p, "left")) >= 1);
-	assert_true(json_real_value(json_object_get(p, "fraction")) == 0);
+	assert_int_equal(json_integer_value(json_object_get(json_object_get(o, "progress"), "screens")), 0);
 	json_decref(o);
-	/* Further in, the share done is screens / (screens + left), short of 1 while a screen is on show. */
-	o = api("POST", "/api/assess/next",
+}
+
+/* The progress bar's estimate, apart from /next: nothing asked yet, the bar is empty and at least
+ * this screen is left; further in, the share done is screens / (screens + left), short of 1 while a
+ * screen is on show; at an emergency, nothing is left. */
+static void assess_progress(void **state)
+{
+	(void)state;
+	json_t *o = api("POST", "/api/assess/progress", "{\"answers\":{}}", 200);
+	assert_int_equal(json_integer_value(json_object_get(o, "screens")), 0);
+	assert_true(json_integer_value(json_object_get(o, "left")) >= 1);
+	assert_true(json_real_value(json_object_get(o, "fraction")) == 0);
+	json_decref(o);
+	o = api("POST", "/api/assess/progress",
 		"{\"answers\":{\"age\":30,\"laces_tight\":true,\"location\":[\"dorsum\"]},\"screens\":3}", 200);
-	p = json_object_get(o, "progress");
-	json_int_t left = json_integer_value(json_object_get(p, "left"));
-	assert_true(json_is_false(json_object_get(o, "done")));
-	assert_true(left >= 1);
-	assert_true(fabs(json_real_value(json_object_get(p, "fraction")) - 3.0 / (double)(3 + left)) < 1e-6);
+	json_int_t left = json_integer_value(json_object_get(o, "left"));
+	assert_true(left >= 1 && left <= NF_MAX_SCREENS);
+	assert_true(fabs(json_real_value(json_object_get(o, "fraction")) - 3.0 / (double)(3 + left)) < 1e-6);
 	json_decref(o);
+	o = api("POST", "/api/assess/progress", "{\"answers\":{\"saddle_numbness\":true},\"screens\":1}", 200);
+	assert_int_equal(json_integer_value(json_object_get(o, "left")), 0);
+	assert_true(json_real_value(json_object_get(o, "fraction")) == 1);
+	json_decref(o);
+	expect_status("POST", "/api/assess/progress", "{\"answers\":{\"age\":\"old\"}}", 400, "answers.age");
+	expect_status("GET", "/api/assess/progress", NULL, 405, "POST");
 }
 
 static void assess_red_flag_is_emergency(void **state)
@@ -1132,6 +1144,7 @@ int main(void)
 	    T(body_too_large),
 	    T(methods),
 	    T(assess_first_question),
+	    T(assess_progress),
 	    T(assess_red_flag_is_emergency),
 	    T(assess_bad_bodies),
 	    T(gear_add_and_list),
