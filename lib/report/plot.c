@@ -531,7 +531,11 @@ static void fig_shoes(const struct rp_doc *d, cairo_t *cr, double top, double x,
 		cairo_rectangle(cr, cx, py(&a, g[i].episode_runs), bw, py(&a, 0) - py(&a, g[i].episode_runs));
 		cairo_fill(cr);
 		char b[48];
+		double tw;
 		snprintf(b, sizeof b, "%d of %d with numbness", g[i].episode_runs, g[i].runs_logged);
+		measure(cr, b, 7.5, false, &tw, NULL);
+		if (tw > slot - 6) /* the count alone where the words do not fit; the key says what it is */
+			snprintf(b, sizeof b, "%d of %d", g[i].episode_runs, g[i].runs_logged);
 		color(cr, ink);
 		text_fit(cr, g[i].gear.nickname, cx, a.y + a.h + 4, 8, false, 0.5, 0, 0, slot - 6);
 		text_fit(cr, b, cx, a.y + a.h + 15, 7.5, false, 0.5, 0, 0, slot - 6);
