@@ -44,6 +44,9 @@ async function expectNoSideways(page, what) {
   if (bad.length) throw new Error(what + ': ' + bad.slice(0, 4).join('; ') + (bad.length > 4 ? ' (and ' + (bad.length - 4) + ' more)' : ''));
 }
 
+// The run added last (the highest id).
+const newest = (runs) => runs.reduce((a, b) => (b.id > a.id ? b : a));
+
 async function home(page) {
   await page.goto(page.url().replace(/#.*$/, '').replace(/\/[^/]*$/, '/'));
   await page.waitForSelector('body[data-ready=yes]');
@@ -132,6 +135,32 @@ addTest('layout: the journal at 390 and 1280 px: no sideways scroll, cards on a 
     await waitText(page, '#j-runs-all', /Show all/);
     await snap(page, 'journal', size.width);
   }
+  await page.setViewportSize(WIDTHS[1]);
+});
+
+addTest('layout: a run\'s temperature, cadence and heart rate are typed in the form and changed in place', async (ctx, page, h) => {
+  await page.setViewportSize(WIDTHS[0]);
+  await openJournal(page);
+  h.assert(await page.$eval('#j-run-form select[name=temp_unit]', (s) => s.value) === 'c', 'the temperature is not in Celsius by default');
+  await page.fill('#j-run-form input[name=distance_km]', '7.5');
+  await page.fill('#j-run-form input[name=temperature]', '-4.5');
+  await page.fill('#j-run-form input[name=cadence_spm]', '168');
+  await page.click('#j-run-form button[type=submit]');
+  await waitText(page, '#j-run-status', /Run added/);
+  let run = newest((await api(h, 'GET', '/api/runs')).body.runs);
+  h.assert(run.temperature_c === -4.5 && run.cadence_spm === 168 && run.heart_rate_bpm === null, 'stored: ' + JSON.stringify(run));
+  // An edit sends only what changed: here the heart rate, and the temperature given in Fahrenheit.
+  await page.click(`#j-runs [data-run="${run.id}"] button:has-text("Edit")`);
+  await page.waitForSelector('#j-runs .editing form');
+  await page.fill('#j-runs .editing input[name=heart_rate_bpm]', '144');
+  await page.selectOption('#j-runs .editing select[name=temp_unit]', 'f');
+  await page.fill('#j-runs .editing input[name=temperature]', '41');
+  await page.click('#j-runs .editing button[type=submit]');
+  await waitText(page, '#j-run-status', /Run changed/);
+  run = (await api(h, 'GET', '/api/runs/' + run.id)).body.run;
+  h.assert(Math.abs(run.temperature_c - 5) < 0.01 && run.cadence_spm === 168 && run.heart_rate_bpm === 144 && run.distance_m === 7500,
+    'after the edit: ' + JSON.stringify(run));
+  await api(h, 'POST', '/api/runs/' + run.id + '/delete');
   await page.setViewportSize(WIDTHS[1]);
 });
 
