@@ -185,5 +185,15 @@ addTest('layout: the start, question, trends and result screens do not scroll si
     await expectNoSideways(page, 'result at ' + size.width + ' px');
     await snap(page, 'result', size.width);
   }
+  // A window made narrow (a phone turned, a resized window) gets its figures drawn again for it.
+  await openTrends(page, h);
+  await page.setViewportSize(WIDTHS[0]);
+  let figs = [];
+  for (let i = 0; i < 100; i++) {
+    figs = await page.$$eval('#t-figures img', (imgs) => imgs.map((i) => [Number(i.dataset.width), i.clientWidth, i.complete]));
+    if (figs.every(([asked, shown, done]) => done && Math.abs(asked - shown) <= 2)) break;
+    await page.waitForTimeout(50);
+  }
+  h.assert(figs.every(([asked, shown]) => Math.abs(asked - shown) <= 2), 'figures not drawn again for 390 px: ' + JSON.stringify(figs));
   await page.setViewportSize(WIDTHS[1]);
 });
