@@ -79,6 +79,12 @@ addTest('journal: shoes show a wear bar against their retirement distance, and c
   await waitText(page, '#j-gear-status', /Old trainers retired/);
   const now = (await api(h, 'GET', '/api/gear/' + g.body.gear.id)).body.gear;
   h.assert(now.retired && !now.default, 'stored pair: ' + JSON.stringify(now));
+  // The day it was retired, in words, and the same calendar day as stored.
+  const [y, m, d] = now.retired.split('-').map(Number);
+  const words = await page.evaluate(([yy, mm, dd]) => new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' })
+    .format(new Date(yy, mm - 1, dd)), [y, m, d]);
+  const wear = await waitText(page, row + ' td:nth-child(5)', /retired/);
+  h.assert(wear === 'retired ' + words, 'wear column: ' + wear + ', expected retired ' + words);
 });
 
 addTest('trends: the journal\'s patterns, figures and advice, and an assessment started from them', async (ctx, page, h) => {

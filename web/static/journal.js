@@ -379,7 +379,10 @@ window.numbfootJournal = function (nf) {
 
   function gearTable(gear) {
     if (!gear.length) return el('p', { class: 'help', id: 'j-gear', text: 'None yet.' });
-    const wearWords = (g) => (g.retired ? 'retired ' + g.retired : g.wear === 'retire' ? 'replace' : g.wear === 'check' ? 'check the midsole' : g.wear);
+    // A calendar day (YYYY-MM-DD) in words: read as a local date, not as UTC midnight, which west of
+    // Greenwich is the day before.
+    const day = (ymd) => { const [y, m, d] = ymd.split('-').map(Number); return dateWords(new Date(y, m - 1, d).toISOString()); };
+    const wearWords = (g) => (g.retired ? 'retired ' + day(g.retired) : g.wear === 'retire' ? 'replace' : g.wear === 'check' ? 'check the midsole' : g.wear);
     const rows = gear.map((g) => el('tr', { 'data-gear': g.id },
       el('td', { class: 'title', text: g.nickname + (g.default ? ' (default)' : '') }), el('td', { text: g.kind }),
       el('td', { text: [g.brand, g.model].filter(Boolean).join(' ') || '-' }),
