@@ -244,17 +244,18 @@ static enum reply ask_single(struct session *s, size_t f)
 	}
 }
 
+/* The bar: screens asked against those asked plus the engine's estimate of those left (this one
+ * included), so that it fills as the interview really nears its end. */
 static void progress(struct session *s)
 {
-	size_t n = nf_engine_screens(s->e);
-	double done = (double)n / 15;
-	if (done > 0.95)
-		done = 0.95;
-	int fill = (int)(done * 20);
+	size_t n = nf_engine_screens(s->e), left = nf_engine_screens_left(s->e);
+	if (left < 1)
+		left = 1;
+	int fill = (int)((double)n / (double)(n + left) * 20);
 	printf("\n%s[", s->color ? "\033[2m" : "");
 	for (int i = 0; i < 20; i++)
 		putchar(i < fill ? '=' : ' ');
-	printf("] question %zu%s\n", n + 1, s->color ? "\033[0m" : "");
+	printf("] question %zu of about %zu%s\n", n + 1, n + left, s->color ? "\033[0m" : "");
 }
 
 /* Runs the interview until the engine has nothing more to ask, a red flag calls for emergency

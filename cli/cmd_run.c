@@ -190,6 +190,7 @@ const struct cli_command cmd_run_add = {
 static const struct cli_option list_options[] = {
 	CLI_JOURNAL_OPTIONS,
 	{"limit", "N", "only the latest N runs"},
+	{"oldest-first", NULL, "list the oldest run first (the default is the newest first, as on the page)"},
 	{NULL, NULL, NULL},
 };
 
@@ -224,13 +225,16 @@ static int run_run_list(const struct cli_args *a)
 		rc = cli_fail(&err);
 		goto out_free;
 	}
+	/* The journal lists the oldest first; the newest comes first unless asked. */
+	bool oldest = cli_flag(a, "oldest-first");
+#define RUN_AT(k) (&runs[oldest ? (k) : n - 1 - (k)])
 	if (cli_flag(a, "json")) {
 		json_t *arr = json_array();
 		for (size_t k = 0; arr && k < n; k++) {
-			json_t *o = cli_run_json(&runs[k]);
+			json_t *o = cli_run_json(RUN_AT(k));
 			if (o)
 				json_object_set_new(o, "episode_count",
-						    json_integer((json_int_t)count_episodes(eps, ne, runs[k].id)));
+						    json_integer((json_int_t)count_episodes(eps, ne, RUN_AT(k)->id)));
 			if (json_array_append_new(arr, o)) {
 				json_decref(arr);
 				arr = NULL;
@@ -243,8 +247,9 @@ static int run_run_list(const struct cli_args *a)
 		printf("%5s  %-16s  %10s  %8s  %9s  %-16s %s\n", "id", "start", "distance", "time", "pace",
 		       "shoes", "numbness");
 		for (size_t k = 0; k < n; k++)
-			print_run(&runs[k], count_episodes(eps, ne, runs[k].id));
+			print_run(RUN_AT(k), count_episodes(eps, ne, RUN_AT(k)->id));
 	}
+#undef RUN_AT
 out_free:
 	nf_journal_run_list_free(runs);
 	nf_episode_list_free(eps);
@@ -255,9 +260,10 @@ out_free:
 const struct cli_command cmd_run_list = {
 	.name = "run list",
 	.args = "",
-	.summary = "list runs, oldest first",
+	.summary = "list runs, newest first",
 	.description =
-		"Lists the runs in the journal by start time. --json prints an array of objects with id, "
+		"Lists the runs in the journal by start time, the newest first (--oldest-first for the "
+		"other way); --limit keeps the latest N. --json prints an array of objects with id, "
 		"start_time (ISO 8601 UTC), distance_m, moving_s, elapsed_s, cadence_spm, cadence_unit, "
 		"stride_m, temperature_c, heart_rate_bpm, surface, shoes, insoles, notes, source_file, "
 		"source_sha256 and episode_count; an unknown value is null. 'run show --json' gives one "

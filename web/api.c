@@ -244,13 +244,16 @@ void web_handle(struct web_ctx *ctx, const struct web_request *rq, struct web_re
 		rs->no_store = true;
 		return;
 	}
-	if (!strcmp(path, "/api/assess/next") || !strcmp(path, "/api/assess/result")) {
+	if (!strcmp(path, "/api/assess/next") || !strcmp(path, "/api/assess/result") ||
+	    !strcmp(path, "/api/assess/progress")) {
 		if (!is_post) {
 			web_json_error(rs, 405, "%s: use POST", path);
 			return;
 		}
 		if (path[12] == 'n')
 			web_assess_next(ctx, rq, rs);
+		else if (path[12] == 'p')
+			web_assess_progress(ctx, rq, rs);
 		else
 			web_assess_result(ctx, rq, rs);
 		return;

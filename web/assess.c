@@ -1,5 +1,5 @@
 /* The assessment API: GET /api/kb (the questions, built once) and the stateless POST
- * /api/assess/next and /api/assess/result. The client sends every answer each time; each server
+ * /api/assess/next, /api/assess/progress and /api/assess/result. The client sends every answer each time; each server
  * thread reuses its own engines and JSON arena (see thread_state), so a request allocates
  * little beyond its answer.
  */
@@ -12,8 +12,6 @@
 #include "numbfoot/engine.h"
 #include "web.h"
 
-/* The interview's progress bar, as in the terminal: about 15 screens make a typical interview. */
-#define WEB_TYPICAL_SCREENS 15
 
 /* Takes a reference to o, serialises it and releases it. */
 static void json_reply(struct web_response *rs, int status, json_t *o)
@@ -85,7 +83,6 @@ static json_t *kb_json(const nf_kb *kb)
 	for (int t = 0; t < NF_TRIAGE_LEVELS; t++)
 		json_object_set_new(tri, nf_triage_id((nf_triage)t),
 				    json_string(nf_triage_words((nf_triage)t)));
-	json_object_set_new(root, "typical_screens", json_integer(WEB_TYPICAL_SCREENS));
 	json_object_set_new(root, "max_screens", json_integer(NF_MAX_SCREENS));
 	return root;
 fail:
@@ -365,6 +362,21 @@ static json_t *triage_json(nf_engine *e, bool *stop)
 			 nf_triage_words(level), "red_flag", rf, "stop", *stop);
 }
 
+/* The progress bar, as in the terminal: screens asked, the engine's estimate of those left (the
+ * one shown now included) and the share done, which reaches 1 only when the interview is over. */
+void web_assess_progress(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs)
+{
+	nf_engine *e = web_assess_engine(ctx, rq, rs);
+	if (!e)
+		return;
+	bool stop;
+	json_decref(triage_json(e, &stop));
+	size_t screens = nf_engine_screens(e), left = stop ? 0 : nf_engine_screens_left(e);
+	json_reply(rs, 200,
+		   json_pack("{s:i, s:i, s:f}", "screens", (int)screens, "left", (int)left, "fraction",
+			     left ? (double)screens / (double)(screens + left) : 1.0));
+}
+
 void web_assess_next(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs)
 {
 	nf_engine *e = web_assess_engine(ctx, rq, rs);
@@ -390,10 +402,8 @@ void web_assess_next(struct web_ctx *ctx, const struct web_request *rq, struct w
 				     : nf_kb_finding_question(kb, q.finding[0]),
 		    "findings", ids, "red_flags", red);
 	}
-	size_t screens = nf_engine_screens(e);
-	double fraction = done ? 1.0 : fmin(0.95, (double)screens / WEB_TYPICAL_SCREENS);
-	json_t *o = json_pack("{s:b, s:o, s:{s:i, s:f}, s:o}", "done", done, "question", question, "progress",
-			      "screens", (int)screens, "fraction", fraction, "triage", tri);
+	json_t *o = json_pack("{s:b, s:o, s:{s:i}, s:o}", "done", done, "question", question, "progress",
+			      "screens", (int)nf_engine_screens(e), "triage", tri);
 	json_reply(rs, 200, o);
 }
 

@@ -40,8 +40,9 @@ static bool parse_path(const char *path, enum kind *kind, int64_t *id, bool *del
 
 static void run_edit(nf_journal *j, int64_t id, const struct web_request *rq, struct web_response *rs)
 {
-	static const char *const keys[] = {"start_time", "distance_km", "duration_min", "surface",
-					   "shoes",	 "insoles",	"notes",	NULL};
+	static const char *const keys[] = {"start_time",	 "distance_km", "duration_min",   "surface",
+					   "shoes",	 "insoles",	"notes",	  "temperature_c",
+					   "cadence_spm", "heart_rate_bpm", NULL};
 	nf_journal_run r;
 	nf_error err;
 	if (nf_journal_get_run(j, id, &r, &err) != NF_OK) {

@@ -1,6 +1,7 @@
 /* What the journal shows: GET /api/analysis (the patterns lib/analyze derives, with what more to
- * log and the advice from the runner's own data) and GET /api/report.{pdf,html,svg,png} (the
- * report for a doctor, or its figures alone for the page to show).
+ * log and the advice from the runner's own data), GET /api/report.{pdf,html,svg,png} (the report
+ * for a doctor, or its figures alone) and GET /api/report/figure/N.svg (one figure, laid out for
+ * the width the page shows it at).
  *
  * lib/report writes to a file by name, so the report is written to a private temporary file
  * (mode 0600, in ctx->tmpdir), read back and removed before the answer goes out.
@@ -102,6 +103,63 @@ static void report_get(struct web_ctx *ctx, nf_report_format format, struct web_
 	}
 }
 
+/* The page shows a figure w CSS pixels wide, drawn for w / FIGURE_ZOOM points: its 8-point labels
+ * then show at 11 px and its 10-point titles at 14, readable on a phone. */
+#define FIGURE_ZOOM 1.4
+#define FIGURE_PX_MIN 210
+#define FIGURE_PX_MAX 2800
+#define FIGURE_PX_DEFAULT 700
+
+/* GET /api/report/figures: the figures' numbers (from 1) and titles, for the page's alt texts. */
+static void figures_get(struct web_response *rs)
+{
+	json_t *a = json_array();
+	for (int i = 0; a && i < NF_REPORT_FIGURES; i++)
+		json_array_append_new(a, json_pack("{s:i, s:s}", "n", i + 1, "title", nf_report_figure_title(i)));
+	web_reply(rs, 200, a ? json_pack("{s:o}", "figures", a) : NULL);
+}
+
+/* "/api/report/figure/N.svg" into N (1 to NF_REPORT_FIGURES); 0 if the path is another. */
+static int figure_number(const char *path)
+{
+	static const char prefix[] = "/api/report/figure/";
+	if (strncmp(path, prefix, sizeof prefix - 1))
+		return 0;
+	const char *p = path + sizeof prefix - 1;
+	if (p[0] < '1' || p[0] > '0' + NF_REPORT_FIGURES || strcmp(p + 1, ".svg"))
+		return -1;
+	return p[0] - '0';
+}
+
+/* GET /api/report/figure/N.svg?w=PX: figure N laid out for a column PX CSS pixels wide. */
+static void figure_get(struct web_ctx *ctx, int n, const char *w, struct web_response *rs)
+{
+	long px = FIGURE_PX_DEFAULT;
+	if (w) {
+		char *end;
+		px = strtol(w, &end, 10);
+		if (end == w || *end || px < FIGURE_PX_MIN || px > FIGURE_PX_MAX) {
+			web_json_error(rs, 400, "w: must be a whole number of pixels from %d to %d", FIGURE_PX_MIN,
+				       FIGURE_PX_MAX);
+			return;
+		}
+	}
+	nf_report_options o = {.now = (int64_t)time(NULL), .format = NF_REPORT_SVG, .units = ctx->units};
+	nf_error err;
+	char *svg;
+	size_t len;
+	if (nf_report_figure_svg(ctx->journal, ctx->kb, &o, n - 1, (double)px / FIGURE_ZOOM, &svg, &len, &err) != NF_OK) {
+		web_journal_error(rs, &err);
+		return;
+	}
+	rs->status = 200;
+	rs->type = "image/svg+xml";
+	rs->body = svg;
+	rs->len = len;
+	rs->owned = true;
+	rs->no_store = true;
+}
+
 bool web_insight_route(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs)
 {
 	static const char *const paths[] = {
@@ -110,13 +168,18 @@ bool web_insight_route(struct web_ctx *ctx, const struct web_request *rq, struct
 	    [NF_REPORT_PNG] = "/api/report.png",
 	    [NF_REPORT_SVG] = "/api/report.svg",
 	};
-	int which = -1;
-	if (strcmp(rq->path, "/api/analysis")) {
+	int which = -1, figure = figure_number(rq->path);
+	bool list = !strcmp(rq->path, "/api/report/figures");
+	if (strcmp(rq->path, "/api/analysis") && !figure && !list) {
 		for (int i = 0; i < 4 && which < 0; i++)
 			if (!strcmp(rq->path, paths[i]))
 				which = i;
 		if (which < 0)
 			return false;
+	}
+	if (figure < 0) {
+		web_json_error(rs, 404, "%.100s: no such figure (1 to %d)", rq->path, NF_REPORT_FIGURES);
+		return true;
 	}
 	if (strcmp(rq->method, "GET") && strcmp(rq->method, "HEAD")) {
 		web_json_error(rs, 405, "%s: use GET", rq->path);
@@ -126,8 +189,14 @@ bool web_insight_route(struct web_ctx *ctx, const struct web_request *rq, struct
 		web_json_error(rs, 503, "the journal is not open");
 		return true;
 	}
+	if (list) {
+		figures_get(rs);
+		return true;
+	}
 	pthread_mutex_lock(&ctx->journal_lock);
-	if (which < 0)
+	if (figure)
+		figure_get(ctx, figure, rq->width, rs);
+	else if (which < 0)
 		analysis_get(ctx, rs);
 	else
 		report_get(ctx, (nf_report_format)which, rs);

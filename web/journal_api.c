@@ -114,8 +114,9 @@ static void runs_get(nf_journal *j, struct web_response *rs)
 
 static void runs_post(nf_journal *j, const struct web_request *rq, struct web_response *rs)
 {
-	static const char *const keys[] = {"start_time", "distance_km", "duration_min", "surface", "shoes",
-					   "insoles",	 "notes",	"episode",	NULL};
+	static const char *const keys[] = {"start_time",	 "distance_km",	   "duration_min", "surface",
+					   "shoes",	 "insoles",	   "notes",	   "episode",
+					   "temperature_c", "cadence_spm", "heart_rate_bpm", NULL};
 	json_t *root = web_parse_body(rq, rs);
 	if (!root)
 		return;

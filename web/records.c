@@ -288,6 +288,24 @@ bool web_body_gear_ref(struct web_body *b, nf_journal *j, const char *key, nf_ge
 
 /* ---- the endpoints ---- */
 
+/* What a watch records, typed by hand: temperature_c, cadence_spm and heart_rate_bpm, in the
+ * ranges run add takes (--temp, --cadence, --hr); null clears one. Only the keys named. */
+static bool read_run_measures(struct web_body *b, nf_journal_run *r)
+{
+	double temp = r->rec.temperature_c, cadence = r->rec.cadence_spm, hr = r->rec.heart_rate_bpm;
+	if (!web_body_number(b, "temperature_c", -60, 60, &temp) ||
+	    !web_body_number(b, "cadence_spm", 1, 400, &cadence) ||
+	    !web_body_number(b, "heart_rate_bpm", 20, 250, &hr))
+		return false;
+	r->rec.temperature_c = temp;
+	r->rec.heart_rate_bpm = hr;
+	if (json_object_get(b->root, "cadence_spm")) {
+		r->rec.cadence_spm = cadence;
+		snprintf(r->cadence_unit, sizeof r->cadence_unit, "%s", isfinite(cadence) ? "spm" : "");
+	}
+	return true;
+}
+
 bool web_read_run(struct web_body *b, nf_journal *j, nf_journal_run *r, bool new_run)
 {
 	json_t *t = json_object_get(b->root, "start_time");
@@ -305,7 +323,8 @@ bool web_read_run(struct web_body *b, nf_journal *j, nf_journal_run *r, bool new
 	    ((new_run || json_object_get(b->root, "shoes")) &&
 	     !web_body_gear_ref(b, j, "shoes", NF_GEAR_SHOES, &r->shoes_id)) ||
 	    ((new_run || json_object_get(b->root, "insoles")) &&
-	     !web_body_gear_ref(b, j, "insoles", NF_GEAR_INSOLES, &r->insoles_id)))
+	     !web_body_gear_ref(b, j, "insoles", NF_GEAR_INSOLES, &r->insoles_id)) ||
+	    !read_run_measures(b, r))
 		return false;
 	/* Only the fields named: x / 1000 * 1000 is not always x, so an imported run's distance or
 	 * time would otherwise change in its last bit when only its notes are edited. */

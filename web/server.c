@@ -121,7 +121,11 @@ static struct web_request request_of(struct MHD_Connection *c, const char *url, 
 {
 	hs->n = 0;
 	MHD_get_connection_values(c, MHD_HEADER_KIND, collect_header, hs);
-	return (struct web_request){.method = method, .path = url, .headers = hs->h, .nheaders = hs->n};
+	return (struct web_request){.method = method,
+				    .path = url,
+				    .width = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "w"),
+				    .headers = hs->h,
+				    .nheaders = hs->n};
 }
 
 /* Handles the request now that its body (if any) is gathered. */

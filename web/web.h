@@ -72,7 +72,8 @@ struct web_header {
 
 struct web_request {
 	const char *method;	 /* "GET", "POST", ... */
-	const char *path;	 /* "/api/kb", without the query (which no endpoint reads) */
+	const char *path;	 /* "/api/kb", without the query */
+	const char *width;	 /* the query's w= (GET /api/report/figure/N.svg alone reads it), or NULL */
 	const struct web_header *headers;
 	size_t nheaders;  /* more than WEB_MAX_HEADERS: 431 */
 	const char *body; /* NUL-terminated when body_len > 0 (JSON bodies), else NULL */
@@ -105,8 +106,8 @@ void web_response_release(struct web_response *rs);
 /* Value of header name (case-insensitive), or NULL. */
 const char *web_header(const struct web_request *rq, const char *name);
 
-/* The assessment (web/assess.c): its part of web_ctx_init and web_ctx_release, and the two
- * POST endpoints. */
+/* The assessment (web/assess.c): its part of web_ctx_init and web_ctx_release, and the POST
+ * endpoints. */
 bool web_assess_init(struct web_ctx *ctx, const nf_kb *kb);
 void web_assess_release(struct web_ctx *ctx);
 /* The body {"mode", "answers", "screens"} of rq in the calling thread's engine (not to be freed;
@@ -115,6 +116,9 @@ struct nf_engine;
 struct nf_engine *web_assess_engine(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs);
 void web_assess_next(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs);
 void web_assess_result(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs);
+/* POST /api/assess/progress: the same body; the screens asked, the estimate of those left and the
+ * share done. Apart from /next because the estimate takes milliseconds, /next microseconds. */
+void web_assess_progress(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs);
 
 /* Journal endpoints (web/journal_api.c): handle rq under /api/gear, /api/runs, /api/episodes and
  * /api/import; return false if the path is not theirs. */
@@ -128,8 +132,8 @@ bool web_assessment_route(struct web_ctx *ctx, const struct web_request *rq, str
  * .../ID/delete; false if the path is not theirs. */
 bool web_edit_route(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs);
 
-/* GET /api/analysis and /api/report.{pdf,html,svg,png} (web/insight_api.c); false if the path
- * is not theirs. */
+/* GET /api/analysis, /api/report.{pdf,html,svg,png}, /api/report/figures and
+ * /api/report/figure/N.svg (web/insight_api.c); false if the path is not theirs. */
 bool web_insight_route(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs);
 
 /* Length of the valid UTF-8 sequence at p (first byte >= 0x80), or 0 (web/jsonread.c). */
@@ -207,7 +211,8 @@ bool web_body_tri(struct web_body *b, const char *key, int *out); /* true/false/
 bool web_body_date(struct web_body *b, const char *key, char *out); /* YYYY-MM-DD or "" */
 /* The episode fields of an object (every key of an episode but id) into e. */
 bool web_read_episode(struct web_body *b, nf_episode *e);
-/* A run's fields (start_time, distance_km, duration_min, surface, notes, shoes, insoles) into r,
+/* A run's fields (start_time, distance_km, duration_min, surface, notes, shoes, insoles,
+ * temperature_c, cadence_spm, heart_rate_bpm) into r,
  * only those the object names; for a new run absent shoes and insoles mean the default pair. */
 bool web_read_run(struct web_body *b, nf_journal *j, nf_journal_run *r, bool new_run);
 /* A pair's fields (nickname, which must not be empty, brand, model, first_use, start_km,

@@ -103,6 +103,14 @@ NF_API void nf_engine_count_screen(nf_engine *e);
 /* Sets the count of screens asked, for an interview that went back. */
 NF_API void nf_engine_set_screens(nf_engine *e, size_t n);
 NF_API size_t nf_engine_screens(const nf_engine *e);
+/* An estimate of the screens still to come, counting the one nf_engine_next would show now: the
+ * mean length of the interview played on for simulated runners, each with a cause drawn from the
+ * posterior of the answers given and answering as the knowledge base says runners with that cause
+ * do, until the stopping rule ends it (lib/engine/progress.c). 0 when nf_engine_next would stop
+ * now, else at least 1: for a progress bar, screens / (screens + left) reaches 1 only when the
+ * interview is over. The same answers give the same estimate. Leaves e unchanged; takes a few
+ * milliseconds. Out of memory, it returns the screens the cap NF_MAX_SCREENS still allows. */
+NF_API size_t nf_engine_screens_left(const nf_engine *e);
 
 /* The advice that goes with the triage (docs/model.md, "Advice"): the first thing to do, the plans
  * of the causes worth acting on, and whom to see, all agreeing with the level. The first step of

@@ -44,6 +44,20 @@ NF_API int nf_report_format_for(const char *path);
 NF_API nf_err nf_report_write(nf_journal *j, const nf_kb *kb, const nf_report_options *o, const char *path,
 			      nf_error *err);
 
+/* The report's figures one at a time, for a screen that shows each at its own width: onset distance
+ * per run, episodes by shoe pair, shoe distance against retirement distance, weekly distance,
+ * cadence over time. */
+#define NF_REPORT_FIGURES 5
+/* Figure i's title (0 <= i < NF_REPORT_FIGURES), or NULL. */
+NF_API const char *nf_report_figure_title(int i);
+/* Figure i of journal j's report as one SVG document (NUL-terminated, *len bytes; the caller frees
+ * *svg), laid out for width points (150 to 2000) and as tall as that layout needs: the key moves
+ * under the title when it does not fit beside it, labels are shortened to their room and there are
+ * as many ticks as fit. o->format is ignored. NF_EINVAL for i or width out of range, NF_ENOMEM,
+ * NF_EDB from reading the journal. */
+NF_API nf_err nf_report_figure_svg(nf_journal *j, const nf_kb *kb, const nf_report_options *o, int i, double width,
+				   char **svg, size_t *len, nf_error *err);
+
 #ifdef __cplusplus
 }
 #endif

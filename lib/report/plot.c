@@ -1,6 +1,13 @@
 /* The report's figures, drawn with cairo and pango onto any surface (PDF page, SVG, PNG). Each
- * has axes with units and a title; without data it draws a "no data yet" panel that says what to
- * log. */
+ * has a title, a key, axes with units; without data it draws a "no data yet" panel that says what
+ * to log.
+ *
+ * Every figure lays itself out for the box it is given, so that one drawn for a phone's column
+ * reads as well as one on an A4 page: the key sits beside the title when it fits there and flows
+ * under it when not, labels are shortened to their room, the left margin follows the widest tick
+ * label, the number of ticks follows the width, dates fall on whole days and weekly ticks on the
+ * analysis's week starts (Mondays, 00:00 UTC), and dots keep clear of the axes.
+ */
 #include <math.h>
 #include <pango/pangocairo.h>
 #include <stdio.h>
@@ -11,6 +18,16 @@
 
 #define FONT "DejaVu Sans"
 #define WEEKS_SHOWN 52
+#define PAD 8.0		 /* inside the frame */
+#define KEY_GAP 10.0	 /* between two entries of a key */
+#define KEY_LINE 13.0	 /* between two lines of a key */
+#define KEY_MAX 10
+#define KEY_LABEL_MAX 160.0 /* a key's label is shortened beyond this */
+#define BOTTOM 36.0	 /* under the plot: tick labels and the x axis's label */
+#define DOT_R 3.0
+#define SECS_DAY 86400.0
+#define SECS_WEEK (7 * SECS_DAY)
+#define MONDAY0 (4 * SECS_DAY) /* 1970-01-05 00:00 UTC, a Monday: the analysis's weeks start on Mondays */
 
 struct rgb {
 	double r, g, b;
@@ -22,6 +39,7 @@ static const struct rgb palette[] = {
 	{0.22, 0.42, 0.69}, {0.80, 0.22, 0.17}, {0.20, 0.60, 0.35}, {0.55, 0.35, 0.70},
 	{0.90, 0.55, 0.10}, {0.35, 0.65, 0.75}, {0.60, 0.45, 0.30}, {0.45, 0.45, 0.50},
 };
+#define PALETTE (sizeof palette / sizeof *palette)
 
 static void color(cairo_t *cr, struct rgb c)
 {
@@ -45,20 +63,44 @@ static PangoLayout *layout(cairo_t *cr, const char *s, double size, bool bold, d
 	return l;
 }
 
-/* Text anchored at (x, y): ax, ay = 0 left/top, 0.5 centre, 1 right/bottom; turned by angle. */
-static void text(cairo_t *cr, const char *s, double x, double y, double size, bool bold, double ax, double ay,
-		 double angle)
+/* The size of s on one line. */
+static void measure(cairo_t *cr, const char *s, double size, bool bold, double *w, double *h)
 {
 	PangoLayout *l = layout(cr, s, size, bold, 0);
-	int w, h;
-	pango_layout_get_size(l, &w, &h);
+	int lw, lh;
+	pango_layout_get_size(l, &lw, &lh);
+	g_object_unref(l);
+	*w = (double)lw / PANGO_SCALE;
+	if (h)
+		*h = (double)lh / PANGO_SCALE;
+}
+
+/* Text anchored at (x, y): ax, ay = 0 left/top, 0.5 centre, 1 right/bottom; turned by angle;
+ * shortened with an ellipsis to maxw when maxw > 0. */
+static void text_fit(cairo_t *cr, const char *s, double x, double y, double size, bool bold, double ax, double ay,
+		     double angle, double maxw)
+{
+	PangoLayout *l = layout(cr, s, size, bold, 0);
+	if (maxw > 0) {
+		pango_layout_set_width(l, (int)(maxw * PANGO_SCALE));
+		pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
+	}
+	PangoRectangle ink_r, logical;
+	pango_layout_get_extents(l, &ink_r, &logical);
+	double w = (double)logical.width / PANGO_SCALE, h = (double)logical.height / PANGO_SCALE;
 	cairo_save(cr);
 	cairo_translate(cr, x, y);
 	cairo_rotate(cr, angle);
-	cairo_move_to(cr, -ax * w / PANGO_SCALE, -ay * h / PANGO_SCALE);
+	cairo_move_to(cr, -ax * w - (double)logical.x / PANGO_SCALE, -ay * h);
 	pango_cairo_show_layout(cr, l);
 	cairo_restore(cr);
 	g_object_unref(l);
+}
+
+static void text(cairo_t *cr, const char *s, double x, double y, double size, bool bold, double ax, double ay,
+		 double angle)
+{
+	text_fit(cr, s, x, y, size, bold, ax, ay, angle, 0);
 }
 
 double rp_para(cairo_t *cr, const char *s, double x, double y, double width, double size, bool bold, bool draw)
@@ -82,15 +124,127 @@ static double nice_step(double range, int n)
 	return (f < 1.5 ? 1 : f < 3 ? 2 : f < 7 ? 5 : 10) * mag;
 }
 
-/* The plot area inside a box after the title and axis labels. */
+static void dot(cairo_t *cr, double x, double y, double r)
+{
+	cairo_new_sub_path(cr);
+	cairo_arc(cr, x, y, r, 0, 2 * M_PI);
+	cairo_fill(cr);
+}
+
+/* ---- the frame, the title and the key ---- */
+
+enum mark { MARK_DOT, MARK_SQUARE, MARK_LINE };
+struct key {
+	const char *label;
+	struct rgb c;
+	enum mark mark;
+};
+
+static void frame(cairo_t *cr, double x, double y, double w, double h)
+{
+	cairo_set_line_width(cr, 0.8);
+	color(cr, (struct rgb){0.75, 0.75, 0.78});
+	cairo_rectangle(cr, x + 0.5, y + 0.5, w - 1, h - 1);
+	cairo_stroke(cr);
+}
+
+static double key_width(cairo_t *cr, const struct key *k, double room)
+{
+	double w;
+	measure(cr, k->label, 8, false, &w, NULL);
+	return 12 + fmin(w, fmin(room, KEY_LABEL_MAX) - 12);
+}
+
+/* One entry of a key, its mark at x and its middle at y, w wide. */
+static void key_draw(cairo_t *cr, const struct key *k, double x, double y, double w)
+{
+	color(cr, k->c);
+	switch (k->mark) {
+	case MARK_DOT:
+		dot(cr, x + 4, y, DOT_R);
+		break;
+	case MARK_SQUARE:
+		cairo_rectangle(cr, x, y - 4, 8, 8);
+		cairo_fill(cr);
+		break;
+	case MARK_LINE:
+		cairo_set_line_width(cr, 1.5);
+		cairo_move_to(cr, x + 4, y - 5);
+		cairo_line_to(cr, x + 4, y + 5);
+		cairo_stroke(cr);
+		break;
+	}
+	color(cr, ink);
+	text_fit(cr, k->label, x + 12, y, 8, false, 0, 0.5, 0, w - 12);
+}
+
+/* The title and the key at the top of the box x, y, w; returns the height they take. The key sits
+ * right of the title when it fits there, else flows in lines under it. Draws only when draw. */
+static double header(cairo_t *cr, const char *title, const struct key *k, size_t n, double x, double y, double w,
+		     bool draw)
+{
+	double room = w - 2 * PAD, tw, th, kw[KEY_MAX], total = 0;
+	measure(cr, title, 10, true, &tw, &th);
+	if (draw) {
+		color(cr, ink);
+		text_fit(cr, title, x + PAD, y + 6, 10, true, 0, 0, 0, room);
+	}
+	for (size_t i = 0; i < n; i++) {
+		kw[i] = key_width(cr, &k[i], room);
+		total += kw[i] + (i ? KEY_GAP : 0);
+	}
+	if (!n || tw + 2 * KEY_GAP + total <= room) {
+		double kx = x + w - PAD - total;
+		for (size_t i = 0; draw && i < n; i++) {
+			key_draw(cr, &k[i], kx, y + 6 + th / 2, kw[i]);
+			kx += kw[i] + KEY_GAP;
+		}
+		return fmax(30, 6 + th + 12);
+	}
+	double kx = x + PAD, ky = y + 6 + th + 4 + KEY_LINE / 2;
+	for (size_t i = 0; i < n; i++) {
+		if (kx > x + PAD && kx + kw[i] > x + w - PAD) {
+			kx = x + PAD;
+			ky += KEY_LINE;
+		}
+		if (draw)
+			key_draw(cr, &k[i], kx, ky, kw[i]);
+		kx += kw[i] + KEY_GAP;
+	}
+	return ky - y + KEY_LINE / 2 + 8;
+}
+
+static void no_data(cairo_t *cr, const char *title, const char *why, double x, double y, double w, double h)
+{
+	frame(cr, x, y, w, h);
+	double top = header(cr, title, NULL, 0, x, y, w, true), inset = fmin(40, w * 0.08);
+	color(cr, (struct rgb){0.96, 0.96, 0.97});
+	cairo_rectangle(cr, x + inset, y + top, w - 2 * inset, h - top - 18);
+	cairo_fill(cr);
+	double mid = y + top + (h - top - 18) / 2;
+	color(cr, dim);
+	text(cr, "No data yet", x + w / 2, mid - 8, 12, true, 0.5, 0.5, 0);
+	PangoLayout *l = layout(cr, why, 8.5, false, w - 2 * inset - 20);
+	pango_layout_set_alignment(l, PANGO_ALIGN_CENTER);
+	cairo_move_to(cr, x + inset + 10, mid + 4);
+	pango_cairo_show_layout(cr, l);
+	g_object_unref(l);
+}
+
+/* ---- axes ---- */
+
+/* The plot inside the axes, and its data ranges. inset keeps room at each end of the x axis (for
+ * dots, whose centre would otherwise sit on the y axis or at the plot's edge). */
 struct area {
 	double x, y, w, h;
-	double x0, x1, y0, y1; /* data ranges */
+	double x0, x1, y0, y1;
+	double inset;
 };
 
 static double px(const struct area *a, double v)
 {
-	return a->x + (a->x1 > a->x0 ? (v - a->x0) / (a->x1 - a->x0) : 0.5) * a->w;
+	double f = a->x1 > a->x0 ? (v - a->x0) / (a->x1 - a->x0) : 0.5;
+	return a->x + a->inset + f * (a->w - 2 * a->inset);
 }
 
 static double py(const struct area *a, double v)
@@ -98,56 +252,71 @@ static double py(const struct area *a, double v)
 	return a->y + a->h - (a->y1 > a->y0 ? (v - a->y0) / (a->y1 - a->y0) : 0.5) * a->h;
 }
 
-static void title_box(cairo_t *cr, const char *title, double x, double y, double w, double h)
-{
-	cairo_set_line_width(cr, 0.8);
-	color(cr, (struct rgb){0.75, 0.75, 0.78});
-	cairo_rectangle(cr, x + 0.5, y + 0.5, w - 1, h - 1);
-	cairo_stroke(cr);
-	color(cr, ink);
-	text(cr, title, x + 8, y + 6, 10, true, 0, 0, 0);
-}
-
-static void no_data(cairo_t *cr, const char *title, const char *why, double x, double y, double w, double h)
-{
-	title_box(cr, title, x, y, w, h);
-	color(cr, (struct rgb){0.96, 0.96, 0.97});
-	cairo_rectangle(cr, x + 40, y + 28, w - 80, h - 48);
-	cairo_fill(cr);
-	color(cr, dim);
-	text(cr, "No data yet", x + w / 2, y + h / 2 - 8, 12, true, 0.5, 0.5, 0);
-	cairo_save(cr);
-	PangoLayout *l = layout(cr, why, 8.5, false, w - 120);
-	pango_layout_set_alignment(l, PANGO_ALIGN_CENTER);
-	cairo_move_to(cr, x + 60, y + h / 2 + 4);
-	pango_cairo_show_layout(cr, l);
-	g_object_unref(l);
-	cairo_restore(cr);
-}
-
 static const char *const month[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
 				    "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
-static void date_label(double t, double span, char buf[24])
+/* A date as a tick's label: "3 Dec"; over a long span "Dec 2026", or for a week "3 Dec 2026". */
+static void date_label(double t, double span, bool week, char buf[24])
 {
 	time_t tt = (time_t)t;
 	struct tm tm;
 	gmtime_r(&tt, &tm);
-	if (span > 300 * 86400.0)
+	if (span > 300 * SECS_DAY && week)
+		snprintf(buf, 24, "%d %s %d", tm.tm_mday, month[tm.tm_mon], tm.tm_year + 1900);
+	else if (span > 300 * SECS_DAY)
 		snprintf(buf, 24, "%s %d", month[tm.tm_mon], tm.tm_year + 1900);
 	else
 		snprintf(buf, 24, "%d %s", tm.tm_mday, month[tm.tm_mon]);
 }
 
-/* Frame, grid, ticks and labels. time_x: the x axis is Unix seconds. */
-static void axes(cairo_t *cr, struct area *a, const char *title, const char *xlabel, const char *ylabel, bool time_x,
-		 double bx, double by, double bw, double bh)
+enum xaxis { X_NONE, X_VALUE, X_DATES, X_WEEKS };
+
+size_t rp_time_ticks(double x0, double x1, int room, bool weeks, double *out, size_t cap)
 {
-	title_box(cr, title, bx, by, bw, bh);
-	a->x = bx + 52;
-	a->y = by + 30;
-	a->w = bw - 52 - 16;
-	a->h = bh - 30 - 40;
+	static const double days[] = {1, 2, 7, 14, 28, 56, 91, 182, 364, 728, 1456, 2912};
+	double span = x1 - x0;
+	size_t k = weeks ? 2 : 0, n = 0;
+	if (room < 2)
+		room = 2;
+	while (k + 1 < sizeof days / sizeof *days && span / (days[k] * SECS_DAY) > room)
+		k++;
+	double step = days[k] * SECS_DAY;
+	double t = days[k] >= 7 ? MONDAY0 + ceil((x0 - MONDAY0) / step) * step : ceil(x0 / step) * step;
+	for (; t <= x1 && n < cap; t += step)
+		out[n++] = t;
+	return n;
+}
+
+/* Ticks on a time axis: as many as their labels have room for (rp_time_ticks). */
+static void time_ticks(cairo_t *cr, const struct area *a, bool weeks)
+{
+	double span = a->x1 - a->x0, lw, t[64];
+	char b[24], prev[24] = "";
+	date_label(a->x0, span, weeks, b);
+	measure(cr, b, 8, false, &lw, NULL);
+	size_t n = rp_time_ticks(a->x0, a->x1, (int)floor(a->w / (lw + 14)), weeks, t, sizeof t / sizeof *t);
+	cairo_set_line_width(cr, 0.8);
+	for (size_t i = 0; i < n; i++) {
+		date_label(t[i], span, weeks, b);
+		if (!strcmp(b, prev))
+			continue; /* months named twice when ticks are days apart */
+		memcpy(prev, b, sizeof prev);
+		double x = px(a, t[i]);
+		color(cr, ink);
+		cairo_move_to(cr, x, a->y + a->h);
+		cairo_line_to(cr, x, a->y + a->h + 3);
+		cairo_stroke(cr);
+		/* A label near an end is aligned to it, so that it stays inside the frame. */
+		double ax = x - lw / 2 < a->x - 6 ? 0 : x + lw / 2 > a->x + a->w + 6 ? 1 : 0.5;
+		text(cr, b, x, a->y + a->h + 4, 8, false, ax, 0, 0);
+	}
+}
+
+/* Lays out the plot area of a box whose header ends at top and whose foot keeps bottom for the
+ * labels, rounds the y range to nice ticks, and draws the grid, ticks, labels and axes. */
+static void axes(cairo_t *cr, struct area *a, enum xaxis xk, const char *xlabel, const char *ylabel, double top,
+		 double bottom, double bx, double by, double bw, double bh)
+{
 	if (a->y1 <= a->y0)
 		a->y1 = a->y0 + 1;
 	double ys = nice_step(a->y1 - a->y0, 5);
@@ -155,40 +324,38 @@ static void axes(cairo_t *cr, struct area *a, const char *title, const char *xla
 	a->y1 = ceil(a->y1 / ys) * ys;
 	if (a->y1 <= a->y0)
 		a->y1 = a->y0 + ys;
+	/* The widest tick label sets the left margin: room for the turned y label, then the labels. */
+	double lw = 0;
+	char b[24];
+	for (double v = a->y0; v <= a->y1 + ys / 2; v += ys) {
+		double w;
+		snprintf(b, sizeof b, "%g", fabs(v) < ys / 1e6 ? 0.0 : v);
+		measure(cr, b, 8, false, &w, NULL);
+		lw = fmax(lw, w);
+	}
+	a->x = bx + 6 + 12 + 4 + lw + 4;
+	a->y = by + top;
+	a->w = bx + bw - PAD - 4 - a->x;
+	a->h = by + bh - bottom - a->y;
+	if (xk == X_DATES || xk == X_WEEKS) {
+		if (a->x1 - a->x0 <= 0)
+			a->x0 -= 3 * SECS_DAY, a->x1 += 3 * SECS_DAY;
+	}
 	cairo_set_line_width(cr, 0.5);
 	for (double v = a->y0; v <= a->y1 + ys / 2; v += ys) {
 		color(cr, grid);
 		cairo_move_to(cr, a->x, py(a, v));
 		cairo_line_to(cr, a->x + a->w, py(a, v));
 		cairo_stroke(cr);
-		char b[24];
 		snprintf(b, sizeof b, "%g", fabs(v) < ys / 1e6 ? 0.0 : v);
 		color(cr, ink);
 		text(cr, b, a->x - 4, py(a, v), 8, false, 1, 0.5, 0);
 	}
-	if (time_x) {
-		double span = a->x1 - a->x0;
-		if (span <= 0)
-			a->x0 -= 86400 * 3, a->x1 += 86400 * 3, span = a->x1 - a->x0;
-		/* Ticks on whole days (a label per quarter of the span would repeat a date when the
-		 * span is a few days), and no label twice when they name months. */
-		const double day = 86400;
-		double step = fmax(1, ceil(nice_step(span / day, 4))) * day;
-		char prev[24] = "";
-		for (double t = ceil(a->x0 / step) * step; t <= a->x1 + 1; t += step) {
-			char b[24];
-			date_label(t, span, b);
-			if (!strcmp(b, prev))
-				continue;
-			memcpy(prev, b, sizeof prev);
-			double x = px(a, t);
-			color(cr, ink);
-			text(cr, b, x, a->y + a->h + 4, 8, false, x < a->x + 20 ? 0 : x > a->x + a->w - 20 ? 1 : 0.5, 0, 0);
-		}
-	} else if (a->x1 > a->x0) {
-		double xs = nice_step(a->x1 - a->x0, 6);
+	if (xk == X_DATES || xk == X_WEEKS) {
+		time_ticks(cr, a, xk == X_WEEKS);
+	} else if (xk == X_VALUE && a->x1 > a->x0) {
+		double xs = nice_step(a->x1 - a->x0, (int)fmax(2, a->w / 60));
 		for (double v = ceil(a->x0 / xs) * xs; v <= a->x1 + xs / 1e6; v += xs) {
-			char b[24];
 			snprintf(b, sizeof b, "%g", v);
 			color(cr, grid);
 			cairo_move_to(cr, px(a, v), a->y);
@@ -204,29 +371,11 @@ static void axes(cairo_t *cr, struct area *a, const char *title, const char *xla
 	cairo_line_to(cr, a->x, a->y + a->h);
 	cairo_line_to(cr, a->x + a->w, a->y + a->h);
 	cairo_stroke(cr);
-	text(cr, xlabel, a->x + a->w / 2, by + bh - 4, 8.5, false, 0.5, 1, 0);
-	text(cr, ylabel, bx + 6, a->y + a->h / 2, 8.5, false, 0.5, 0, -M_PI / 2);
+	text_fit(cr, xlabel, bx + bw / 2, by + bh - 4, 8.5, false, 0.5, 1, 0, bw - 2 * PAD);
+	text_fit(cr, ylabel, bx + 6, a->y + a->h / 2, 8.5, false, 0.5, 0, -M_PI / 2, a->h);
 }
 
-static void dot(cairo_t *cr, double x, double y, double r)
-{
-	cairo_new_sub_path(cr);
-	cairo_arc(cr, x, y, r, 0, 2 * M_PI);
-	cairo_fill(cr);
-}
-
-static void legend(cairo_t *cr, double x, double y, const char *label, struct rgb c, bool square)
-{
-	color(cr, c);
-	if (square) {
-		cairo_rectangle(cr, x, y - 4, 8, 8);
-		cairo_fill(cr);
-	} else {
-		dot(cr, x + 4, y, 3);
-	}
-	color(cr, ink);
-	text(cr, label, x + 12, y, 8, false, 0, 0.5, 0);
-}
+/* ---- the figures ---- */
 
 static size_t shoe_index(const struct rp_doc *d, int64_t id)
 {
@@ -236,58 +385,130 @@ static size_t shoe_index(const struct rp_doc *d, int64_t id)
 		if (g[i].gear.kind != NF_GEAR_SHOES)
 			continue;
 		if (g[i].gear.id == id)
-			return k % (sizeof palette / sizeof *palette);
+			return k % PALETTE;
 		k++;
 	}
-	return sizeof palette / sizeof *palette - 1;
+	return PALETTE - 1;
 }
 
-static void fig_onset(const struct rp_doc *d, cairo_t *cr, double x, double y, double w, double h)
+static bool onset_known(const nf_an_run *r)
 {
-	const char *title = rp_figure_title(0);
-	size_t n, m = 0;
+	return r->episodes && isfinite(r->onset_km) && r->time >= 0;
+}
+
+static bool cadence_known(const nf_an_run *r)
+{
+	return isfinite(r->cadence_spm) && r->cadence_spm > 0 && r->time >= 0;
+}
+
+/* The first of the weeks shown, with the count of all: the last 52, from the first with a run. */
+static size_t weeks_shown(const struct rp_doc *d, size_t *n)
+{
+	const nf_an_week *wk = nf_analysis_weeks(d->an, n);
+	size_t first = *n > WEEKS_SHOWN ? *n - WEEKS_SHOWN : 0;
+	while (first + 1 < *n && !wk[first].runs)
+		first++;
+	return first;
+}
+
+/* Figure i's title (into buf) and key (into k, KEY_MAX at most); returns the key's length, 0 when
+ * the figure has no data and shows the "no data yet" panel. The height and the drawing both use
+ * it, so that they agree. */
+static size_t fig_head(const struct rp_doc *d, int i, char *buf, size_t cap, struct key *k)
+{
+	size_t n = 0, nr, ng, nw;
+	const nf_an_run *r = nf_analysis_runs(d->an, &nr);
+	const nf_an_gear *g = nf_analysis_gear(d->an, &ng);
+	snprintf(buf, cap, "%s", rp_figure_title(i));
+	switch (i) {
+	case 0: {
+		int64_t seen[8];
+		for (size_t j = 0; j < nr; j++) {
+			if (!onset_known(&r[j]))
+				continue;
+			bool known = false;
+			for (size_t m = 0; m < n; m++)
+				known |= seen[m] == r[j].shoes_id;
+			if (!known && n < 8) {
+				seen[n] = r[j].shoes_id;
+				k[n] = (struct key){seen[n] ? rp_gear_name(d, seen[n]) : "no shoes recorded",
+						    palette[shoe_index(d, seen[n])], MARK_DOT};
+				n++;
+			}
+		}
+		return n;
+	}
+	case 1:
+		for (size_t j = 0; j < ng; j++)
+			if (g[j].gear.kind == NF_GEAR_SHOES && g[j].runs_logged) {
+				k[0] = (struct key){"runs", light, MARK_SQUARE};
+				k[1] = (struct key){"runs with numbness", red, MARK_SQUARE};
+				return 2;
+			}
+		return 0;
+	case 2:
+		for (size_t j = 0; j < ng; j++)
+			if (g[j].gear.kind == NF_GEAR_SHOES) {
+				k[0] = (struct key){"retirement distance", red, MARK_LINE};
+				k[1] = (struct key){"check the midsole", orange, MARK_LINE};
+				return 2;
+			}
+		return 0;
+	case 3: {
+		size_t first = weeks_shown(d, &nw);
+		const nf_an_week *wk = nf_analysis_weeks(d->an, &nw);
+		bool any = false;
+		for (size_t j = first; j < nw; j++)
+			any |= wk[j].km > 0;
+		if (nw > WEEKS_SHOWN)
+			snprintf(buf, cap, "%s (the last 52 weeks)", rp_figure_title(i));
+		if (!any)
+			return 0;
+		k[0] = (struct key){"weeks without numbness", blue, MARK_SQUARE};
+		k[1] = (struct key){"weeks with numbness", red, MARK_SQUARE};
+		return 2;
+	}
+	case 4:
+		for (size_t j = 0; j < nr; j++)
+			if (cadence_known(&r[j])) {
+				k[0] = (struct key){"runs without numbness", blue, MARK_DOT};
+				k[1] = (struct key){"with numbness", red, MARK_DOT};
+				return 2;
+			}
+		return 0;
+	case RP_FIG_ROUTES:
+		if (!d->nroutes)
+			return 0;
+		k[0] = (struct key){"numbness began", red, MARK_DOT};
+		return 1;
+	}
+	return 0;
+}
+
+static void fig_onset(const struct rp_doc *d, cairo_t *cr, double top, double x, double y, double w, double h)
+{
+	size_t n;
 	const nf_an_run *r = nf_analysis_runs(d->an, &n);
 	const double f = rp_per_km(d);
-	struct area a = {.x0 = INFINITY, .x1 = -INFINITY, .y0 = 0, .y1 = 0};
+	struct area a = {.x0 = INFINITY, .x1 = -INFINITY, .y0 = 0, .y1 = 0, .inset = DOT_R + 4};
 	for (size_t i = 0; i < n; i++)
-		if (r[i].episodes && isfinite(r[i].onset_km) && r[i].time >= 0) {
-			m++;
+		if (onset_known(&r[i])) {
 			a.x0 = fmin(a.x0, (double)r[i].time), a.x1 = fmax(a.x1, (double)r[i].time);
 			a.y1 = fmax(a.y1, r[i].onset_km * f * 1.1);
 		}
-	if (!m) {
-		no_data(cr, title, "Record where the numbness starts on each episode (run add --numb-at KM, or episode add).", x,
-			y, w, h);
-		return;
-	}
 	char ylabel[24];
 	snprintf(ylabel, sizeof ylabel, "onset (%s)", rp_unit(d));
-	axes(cr, &a, title, "date of the run", ylabel, true, x, y, w, h);
-	int64_t seen[8] = {0};
-	size_t nseen = 0;
+	axes(cr, &a, X_DATES, "date of the run", ylabel, top, BOTTOM, x, y, w, h);
 	for (size_t i = 0; i < n; i++) {
-		if (!(r[i].episodes && isfinite(r[i].onset_km) && r[i].time >= 0))
+		if (!onset_known(&r[i]))
 			continue;
 		color(cr, palette[shoe_index(d, r[i].shoes_id)]);
-		dot(cr, px(&a, (double)r[i].time), py(&a, r[i].onset_km * f), 3);
-		bool known = false;
-		for (size_t k = 0; k < nseen; k++)
-			known |= seen[k] == r[i].shoes_id;
-		if (!known && nseen < 8)
-			seen[nseen++] = r[i].shoes_id;
-	}
-	/* Legend at the top right, one entry per pair, right to left. */
-	double lx = x + w - 10;
-	for (size_t k = nseen; k-- > 0;) {
-		const char *nm = seen[k] ? rp_gear_name(d, seen[k]) : "no shoes recorded";
-		lx -= 22 + 5.2 * (double)strlen(nm);
-		legend(cr, lx, y + 14, nm, palette[shoe_index(d, seen[k])], false);
+		dot(cr, px(&a, (double)r[i].time), py(&a, r[i].onset_km * f), DOT_R);
 	}
 }
 
-static void fig_shoes(const struct rp_doc *d, cairo_t *cr, double x, double y, double w, double h)
+static void fig_shoes(const struct rp_doc *d, cairo_t *cr, double top, double x, double y, double w, double h)
 {
-	const char *title = rp_figure_title(1);
 	size_t n, m = 0;
 	const nf_an_gear *g = nf_analysis_gear(d->an, &n);
 	struct area a = {.y0 = 0, .y1 = 1};
@@ -296,11 +517,7 @@ static void fig_shoes(const struct rp_doc *d, cairo_t *cr, double x, double y, d
 			m++;
 			a.y1 = fmax(a.y1, g[i].runs_logged);
 		}
-	if (!m) {
-		no_data(cr, title, "Record which shoes each run was in (gear add, then run add --shoes).", x, y, w, h);
-		return;
-	}
-	axes(cr, &a, title, "shoes (runs with numbness / runs)", "runs", false, x, y, w, h);
+	axes(cr, &a, X_NONE, "runs in each pair of shoes", "runs", top, BOTTOM + 11, x, y, w, h);
 	double slot = a.w / (double)m, bw = fmin(slot * 0.3, 40);
 	size_t k = 0;
 	for (size_t i = 0; i < n; i++) {
@@ -313,40 +530,46 @@ static void fig_shoes(const struct rp_doc *d, cairo_t *cr, double x, double y, d
 		color(cr, red);
 		cairo_rectangle(cr, cx, py(&a, g[i].episode_runs), bw, py(&a, 0) - py(&a, g[i].episode_runs));
 		cairo_fill(cr);
-		char b[96];
-		snprintf(b, sizeof b, "%s  %d/%d", g[i].gear.nickname, g[i].episode_runs, g[i].runs_logged);
+		char b[48];
+		double tw;
+		snprintf(b, sizeof b, "%d of %d with numbness", g[i].episode_runs, g[i].runs_logged);
+		measure(cr, b, 7.5, false, &tw, NULL);
+		if (tw > slot - 6) /* the count alone where the words do not fit; the key says what it is */
+			snprintf(b, sizeof b, "%d of %d", g[i].episode_runs, g[i].runs_logged);
 		color(cr, ink);
-		text(cr, b, cx, a.y + a.h + 4, 8, false, 0.5, 0, 0);
+		text_fit(cr, g[i].gear.nickname, cx, a.y + a.h + 4, 8, false, 0.5, 0, 0, slot - 6);
+		text_fit(cr, b, cx, a.y + a.h + 15, 7.5, false, 0.5, 0, 0, slot - 6);
 		k++;
 	}
-	legend(cr, x + w - 230, y + 14, "runs", light, true);
-	legend(cr, x + w - 170, y + 14, "runs with numbness", red, true);
 }
 
-static void fig_wear(const struct rp_doc *d, cairo_t *cr, double x, double y, double w, double h)
+static void fig_wear(const struct rp_doc *d, cairo_t *cr, double top, double x, double y, double w, double h)
 {
-	const char *title = rp_figure_title(2);
 	size_t n, m = 0;
 	const nf_an_gear *g = nf_analysis_gear(d->an, &n);
 	const double f = rp_per_km(d);
-	double hi = 0;
+	double hi = 0, names = 0;
+	char b[96];
 	for (size_t i = 0; i < n; i++)
 		if (g[i].gear.kind == NF_GEAR_SHOES) {
 			m++;
 			hi = fmax(hi, f * fmax(g[i].gear.used_km, isfinite(g[i].gear.retire_km) ? g[i].gear.retire_km : 0));
+			double tw;
+			snprintf(b, sizeof b, "%s%s", g[i].gear.nickname, g[i].gear.retired[0] ? " (retired)" : "");
+			measure(cr, b, 8, false, &tw, NULL);
+			names = fmax(names, tw);
 		}
-	if (!m) {
-		no_data(cr, title, "Add your shoes (gear add) to follow their distance against a retirement distance.", x, y, w,
-			h);
-		return;
-	}
-	title_box(cr, title, x, y, w, h);
-	struct area a = {.x = x + 110, .y = y + 30, .w = w - 110 - 20, .h = h - 30 - 40, .x0 = 0};
-	double xs = nice_step(hi * 1.05, 6);
+	/* The names' column: as wide as the longest, within a third of the figure. */
+	double lw = fmin(names + 10, fmax(60, w * 0.32));
+	struct area a = {.x = x + PAD + lw, .y = y + top, .x0 = 0};
+	a.w = x + w - PAD - 8 - a.x;
+	a.h = y + h - BOTTOM - a.y;
+	double xs = nice_step(hi * 1.05, (int)fmax(2, a.w / 40));
 	a.x1 = ceil(hi * 1.05 / xs) * xs;
+	if (a.x1 <= 0)
+		a.x1 = xs;
 	cairo_set_line_width(cr, 0.5);
 	for (double v = 0; v <= a.x1 + xs / 2; v += xs) {
-		char b[24];
 		snprintf(b, sizeof b, "%g", v);
 		color(cr, grid);
 		cairo_move_to(cr, px(&a, v), a.y);
@@ -355,9 +578,8 @@ static void fig_wear(const struct rp_doc *d, cairo_t *cr, double x, double y, do
 		color(cr, ink);
 		text(cr, b, px(&a, v), a.y + a.h + 4, 8, false, 0.5, 0, 0);
 	}
-	char label[96];
-	snprintf(label, sizeof label, "distance run (%s); red line: retirement distance, orange: check", rp_unit(d));
-	text(cr, label, a.x + a.w / 2, y + h - 4, 8.5, false, 0.5, 1, 0);
+	snprintf(b, sizeof b, "distance run (%s)", rp_unit(d));
+	text_fit(cr, b, a.x + a.w / 2, y + h - 4, 8.5, false, 0.5, 1, 0, w - 2 * PAD);
 	double row = a.h / (double)m, bh = fmin(row * 0.55, 18);
 	size_t k = 0;
 	for (size_t i = 0; i < n; i++) {
@@ -379,12 +601,19 @@ static void fig_wear(const struct rp_doc *d, cairo_t *cr, double x, double y, do
 			cairo_line_to(cr, px(&a, retire * 5 / 8), cy + bh / 2 + 3);
 			cairo_stroke(cr);
 		}
-		char b[96];
 		snprintf(b, sizeof b, "%s%s", g[i].gear.nickname, g[i].gear.retired[0] ? " (retired)" : "");
 		color(cr, ink);
-		text(cr, b, a.x - 6, cy, 8, false, 1, 0.5, 0);
+		text_fit(cr, b, a.x - 6, cy, 8, false, 1, 0.5, 0, lw - 6);
+		/* The distance beside the bar's end, or inside it when the end is too near the edge. */
+		double tw, end = px(&a, used);
 		rp_dist(d, g[i].gear.used_km, 0, b, sizeof b);
-		text(cr, b, px(&a, used) + 4, cy, 7.5, false, 0, 0.5, 0);
+		measure(cr, b, 7.5, false, &tw, NULL);
+		if (end + 4 + tw <= a.x + a.w) {
+			text(cr, b, end + 4, cy, 7.5, false, 0, 0.5, 0);
+		} else {
+			cairo_set_source_rgb(cr, 1, 1, 1);
+			text(cr, b, end - 4, cy, 7.5, false, 1, 0.5, 0);
+		}
 		k++;
 	}
 	color(cr, ink);
@@ -394,59 +623,42 @@ static void fig_wear(const struct rp_doc *d, cairo_t *cr, double x, double y, do
 	cairo_stroke(cr);
 }
 
-static void fig_weeks(const struct rp_doc *d, cairo_t *cr, double x, double y, double w, double h)
+static void fig_weeks(const struct rp_doc *d, cairo_t *cr, double top, double x, double y, double w, double h)
 {
 	size_t n;
 	const nf_an_week *wk = nf_analysis_weeks(d->an, &n);
-	size_t first = n > WEEKS_SHOWN ? n - WEEKS_SHOWN : 0;
-	char title[96];
-	snprintf(title, sizeof title, "%s%s", rp_figure_title(3), n > WEEKS_SHOWN ? " (the last 52 weeks)" : "");
-	/* Leave out the empty weeks before the first run of the period shown. */
-	while (first + 1 < n && !wk[first].runs)
-		first++;
+	size_t first = weeks_shown(d, &n);
 	const double f = rp_per_km(d);
 	struct area a = {.y0 = 0, .y1 = 0};
 	for (size_t i = first; i < n; i++)
 		a.y1 = fmax(a.y1, wk[i].km * f);
-	if (!n || a.y1 <= 0) {
-		no_data(cr, title, "Record runs with their distance (run add, or import your watch's files).", x, y, w, h);
-		return;
-	}
 	a.x0 = (double)wk[first].start;
-	a.x1 = (double)wk[n - 1].start + 7 * 86400;
+	a.x1 = (double)wk[n - 1].start + SECS_WEEK;
 	char ylabel[24];
 	snprintf(ylabel, sizeof ylabel, "%s per week", rp_unit(d));
-	axes(cr, &a, title, "week starting", ylabel, true, x, y, w, h);
-	double bw = a.w / (double)(n - first);
+	axes(cr, &a, X_WEEKS, "week starting (Monday)", ylabel, top, BOTTOM, x, y, w, h);
+	double bw = px(&a, a.x0 + SECS_WEEK) - px(&a, a.x0);
 	for (size_t i = first; i < n; i++) {
 		color(cr, wk[i].episodes ? red : blue);
 		double x0 = px(&a, (double)wk[i].start);
 		cairo_rectangle(cr, x0 + bw * 0.1, py(&a, wk[i].km * f), bw * 0.8, py(&a, 0) - py(&a, wk[i].km * f));
 		cairo_fill(cr);
 	}
-	legend(cr, x + w - 270, y + 14, "weeks without numbness", blue, true);
-	legend(cr, x + w - 130, y + 14, "weeks with numbness", red, true);
 }
 
-static void fig_cadence(const struct rp_doc *d, cairo_t *cr, double x, double y, double w, double h)
+static void fig_cadence(const struct rp_doc *d, cairo_t *cr, double top, double x, double y, double w, double h)
 {
-	const char *title = rp_figure_title(4);
-	size_t n, m = 0;
+	size_t n;
 	const nf_an_run *r = nf_analysis_runs(d->an, &n);
-	struct area a = {.x0 = INFINITY, .x1 = -INFINITY, .y0 = INFINITY, .y1 = -INFINITY};
+	struct area a = {.x0 = INFINITY, .x1 = -INFINITY, .y0 = INFINITY, .y1 = -INFINITY, .inset = DOT_R + 4};
 	for (size_t i = 0; i < n; i++)
-		if (isfinite(r[i].cadence_spm) && r[i].cadence_spm > 0 && r[i].time >= 0) {
-			m++;
+		if (cadence_known(&r[i])) {
 			a.x0 = fmin(a.x0, (double)r[i].time), a.x1 = fmax(a.x1, (double)r[i].time);
 			a.y0 = fmin(a.y0, r[i].cadence_spm), a.y1 = fmax(a.y1, r[i].cadence_spm);
 		}
-	if (!m) {
-		no_data(cr, title, "Cadence comes from imported runs (numbfoot import) or run add --cadence.", x, y, w, h);
-		return;
-	}
 	a.y0 = fmin(a.y0, NF_AN_LOW_CADENCE) - 5;
 	a.y1 = fmax(a.y1, NF_AN_LOW_CADENCE) + 5;
-	axes(cr, &a, title, "date of the run", "steps per minute", true, x, y, w, h);
+	axes(cr, &a, X_DATES, "date of the run", "steps per minute", top, BOTTOM, x, y, w, h);
 	cairo_set_line_width(cr, 1);
 	color(cr, orange);
 	double dash[] = {4, 3};
@@ -457,20 +669,23 @@ static void fig_cadence(const struct rp_doc *d, cairo_t *cr, double x, double y,
 	cairo_set_dash(cr, NULL, 0, 0);
 	text(cr, "160 spm", a.x + a.w - 2, py(&a, NF_AN_LOW_CADENCE) - 2, 7.5, false, 1, 1, 0);
 	for (size_t i = 0; i < n; i++)
-		if (isfinite(r[i].cadence_spm) && r[i].cadence_spm > 0 && r[i].time >= 0) {
+		if (cadence_known(&r[i])) {
 			color(cr, r[i].episodes ? red : blue);
 			dot(cr, px(&a, (double)r[i].time), py(&a, r[i].cadence_spm), 2.5);
 		}
-	legend(cr, x + w - 250, y + 14, "runs without numbness", blue, false);
-	legend(cr, x + w - 120, y + 14, "with numbness", red, false);
 }
 
 #define ROUTE_ROW_H 170.0
 
+/* Two routes a row, or one on a narrow figure. */
+static size_t route_columns(double w)
+{
+	return w < 400 ? 1 : 2;
+}
+
 double rp_routes_height(const struct rp_doc *d, double w)
 {
-	(void)w;
-	size_t rows = (d->nroutes + 1) / 2;
+	size_t cols = route_columns(w), rows = (d->nroutes + cols - 1) / cols;
 	return 34 + (double)(rows ? rows : 1) * ROUTE_ROW_H;
 }
 
@@ -488,7 +703,7 @@ static void route_panel(const struct rp_doc *d, const struct rp_route *rt, cairo
 	}
 	snprintf(label, sizeof label, "%s, %s%s", rt->date, isfinite(rt->km) ? dist : "distance unknown", onset);
 	color(cr, ink);
-	text(cr, label, x + w / 2, y, 8, false, 0.5, 0, 0);
+	text_fit(cr, label, x + w / 2, y, 8, false, 0.5, 0, 0, w - 4);
 	double lat0 = INFINITY, lat1 = -INFINITY, lon0 = INFINITY, lon1 = -INFINITY;
 	for (size_t i = 0; i < rt->n; i++) {
 		lat0 = fmin(lat0, rt->pt[i].lat), lat1 = fmax(lat1, rt->pt[i].lat);
@@ -525,20 +740,14 @@ static void route_panel(const struct rp_doc *d, const struct rp_route *rt, cairo
 #undef RY
 }
 
-static void fig_routes(const struct rp_doc *d, cairo_t *cr, double x, double y, double w, double h)
+static void fig_routes(const struct rp_doc *d, cairo_t *cr, double top, double x, double y, double w, double h)
 {
-	const char *title = rp_figure_title(RP_FIG_ROUTES);
-	if (!d->nroutes) {
-		no_data(cr, title, "No route is stored for the runs with numbness: routes come from imported watch files.",
-			x, y, w, h);
-		return;
-	}
-	title_box(cr, title, x, y, w, h);
-	legend(cr, x + w - 150, y + 14, "numbness began", red, false);
-	double cw = (w - 20) / 2;
+	size_t cols = route_columns(w);
+	double cw = (w - 20) / (double)cols;
 	for (size_t i = 0; i < d->nroutes; i++)
-		route_panel(d, &d->route[i], cr, x + 10 + (double)(i % 2) * cw, y + 30 + (double)(i / 2) * ROUTE_ROW_H, cw,
-			    ROUTE_ROW_H - 8);
+		route_panel(d, &d->route[i], cr, x + 10 + (double)(i % cols) * cw,
+			    y + top + (double)(i / cols) * ROUTE_ROW_H, cw, ROUTE_ROW_H - 8);
+	(void)h;
 }
 
 const char *rp_figure_title(int i)
@@ -550,28 +759,74 @@ const char *rp_figure_title(int i)
 	return i >= 0 && i <= RP_FIGURES ? t[i] : "";
 }
 
+/* What to log for each figure to have data. */
+static const char *const why_empty[RP_FIGURES + 1] = {
+	"Record where the numbness starts on each episode (run add --numb-at KM, or episode add).",
+	"Record which shoes each run was in (gear add, then run add --shoes).",
+	"Add your shoes (gear add) to follow their distance against a retirement distance.",
+	"Record runs with their distance (run add, or import your watch's files).",
+	"Cadence comes from imported runs (numbfoot import) or run add --cadence.",
+	"No route is stored for the runs with numbness: routes come from imported watch files.",
+};
+
 void rp_figure_draw(const struct rp_doc *d, int i, cairo_t *cr, double x, double y, double w, double h)
 {
+	char title[128];
+	struct key k[KEY_MAX];
+	if (i < 0 || i > RP_FIGURES)
+		return;
 	cairo_save(cr);
+	size_t n = fig_head(d, i, title, sizeof title, k);
+	if (!n) {
+		no_data(cr, title, why_empty[i], x, y, w, h);
+		cairo_restore(cr);
+		return;
+	}
+	frame(cr, x, y, w, h);
+	double top = header(cr, title, k, n, x, y, w, true);
 	switch (i) {
 	case 0:
-		fig_onset(d, cr, x, y, w, h);
+		fig_onset(d, cr, top, x, y, w, h);
 		break;
 	case 1:
-		fig_shoes(d, cr, x, y, w, h);
+		fig_shoes(d, cr, top, x, y, w, h);
 		break;
 	case 2:
-		fig_wear(d, cr, x, y, w, h);
+		fig_wear(d, cr, top, x, y, w, h);
 		break;
 	case 3:
-		fig_weeks(d, cr, x, y, w, h);
+		fig_weeks(d, cr, top, x, y, w, h);
 		break;
 	case 4:
-		fig_cadence(d, cr, x, y, w, h);
+		fig_cadence(d, cr, top, x, y, w, h);
 		break;
 	case RP_FIG_ROUTES:
-		fig_routes(d, cr, x, y, w, h);
+		fig_routes(d, cr, top, x, y, w, h);
 		break;
 	}
 	cairo_restore(cr);
+}
+
+double rp_figure_height(const struct rp_doc *d, int i, double w)
+{
+	if (i == RP_FIG_ROUTES)
+		return rp_routes_height(d, w);
+	char title[128];
+	struct key k[KEY_MAX];
+	/* The key's lines depend on its labels' widths, which only pango knows. */
+	cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_A8, 1, 1);
+	cairo_t *cr = cairo_create(s);
+	size_t n = fig_head(d, i, title, sizeof title, k);
+	double top = header(cr, title, k, n, 0, 0, w, false);
+	cairo_destroy(cr);
+	cairo_surface_destroy(s);
+	double plot = fmin(180, fmax(110, w * 0.45));
+	if (i == 2 && n) {
+		size_t ng, shoes = 0;
+		const nf_an_gear *g = nf_analysis_gear(d->an, &ng);
+		for (size_t j = 0; j < ng; j++)
+			shoes += g[j].gear.kind == NF_GEAR_SHOES;
+		plot = fmax(plot, 26.0 * (double)shoes);
+	}
+	return top + plot + BOTTOM + (i == 1 ? 11 : 0);
 }

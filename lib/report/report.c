@@ -1,4 +1,6 @@
 /* numbfoot report: gathers the content once and hands it to the writer the file name asks for. */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "report/report_priv.h"
@@ -41,4 +43,32 @@ nf_err nf_report_write(nf_journal *j, const nf_kb *kb, const nf_report_options *
 	}
 	rp_doc_release(&d);
 	return rc;
+}
+
+const char *nf_report_figure_title(int i)
+{
+	return i >= 0 && i < NF_REPORT_FIGURES ? rp_figure_title(i) : NULL;
+}
+
+nf_err nf_report_figure_svg(nf_journal *j, const nf_kb *kb, const nf_report_options *o, int i, double width,
+			    char **svg, size_t *len, nf_error *err)
+{
+	*svg = NULL;
+	*len = 0;
+	if (i < 0 || i >= NF_REPORT_FIGURES)
+		return nf_error_set(err, NF_EINVAL, "figure %d: there are %d, from 0", i, NF_REPORT_FIGURES);
+	if (!(width >= 150 && width <= 2000))
+		return nf_error_set(err, NF_EINVAL, "figure width %g: must be from 150 to 2000", width);
+	struct rp_doc d;
+	nf_err rc = rp_doc_load(&d, j, kb, o, err);
+	if (rc)
+		return rc;
+	char prefix[8];
+	snprintf(prefix, sizeof prefix, "f%d", i);
+	*svg = rp_figure_svg(&d, i, width, rp_figure_height(&d, i, width), prefix);
+	rp_doc_release(&d);
+	if (!*svg)
+		return nf_error_set(err, NF_ENOMEM, "out of memory drawing figure %d", i);
+	*len = strlen(*svg);
+	return NF_OK;
 }

@@ -69,6 +69,13 @@ const char *rp_gear_name(const struct rp_doc *d, int64_t id);
 /* The height the routes figure wants at width w. */
 double rp_routes_height(const struct rp_doc *d, double w);
 const char *rp_figure_title(int i);
+/* The ticks of a time axis from x0 to x1 (Unix seconds) with room for about room labels: on whole
+ * days, and when a week or more apart on week starts (Mondays, 00:00 UTC, as the analysis counts
+ * weeks); with weeks, on week starts only. Writes up to cap tick times to out; returns how many. */
+size_t rp_time_ticks(double x0, double x1, int room, bool weeks, double *out, size_t cap);
+/* The height figure i wants at width w: its plot at a readable height for that width, under its
+ * title and key (which take more lines on a narrow figure). */
+double rp_figure_height(const struct rp_doc *d, int i, double w);
 void rp_figure_draw(const struct rp_doc *d, int i, cairo_t *cr, double x, double y, double w, double h);
 
 /* A wrapped paragraph of plain text at (x, y), width wide; returns its height. Draws only when

@@ -52,7 +52,7 @@ need = {"id", "start_time", "distance_m", "moving_s", "elapsed_s", "cadence_spm"
         "temperature_c", "heart_rate_bpm", "shoes", "source_file"}
 for r in runs:
     assert need <= set(r), need - set(r)
-assert [r["distance_m"] for r in runs] == [4000, 5000, 3000]
+assert [r["distance_m"] for r in runs] == [3000, 5000, 4000]  # newest first
 PY
 
 # Edit a run: --time alone keeps the date; other shoes.

@@ -9,6 +9,7 @@
 
 #include "../../web/web.h"
 #include "numbfoot/engine.h"
+#include "numbfoot/report.h"
 
 /* Fontconfig (through pango, for the report) keeps its configuration and font cache for the
  * life of the process and frees them only in FcFini(), which a library must not call. Under
@@ -447,7 +448,33 @@ static void assess_first_question(void **state)
 	assert_non_null(str(q, "title", NULL));
 	assert_true(json_is_false(json_object_get(json_object_get(o, "triage"), "stop")));
 	assert_true(json_is_null(json_object_get(json_object_get(o, "triage"), "red_flag")));
+	assert_int_equal(json_integer_value(json_object_get(json_object_get(o, "progress"), "screens")), 0);
 	json_decref(o);
+}
+
+/* The progress bar's estimate, apart from /next: nothing asked yet, the bar is empty and at least
+ * this screen is left; further in, the share done is screens / (screens + left), short of 1 while a
+ * screen is on show; at an emergency, nothing is left. */
+static void assess_progress(void **state)
+{
+	(void)state;
+	json_t *o = api("POST", "/api/assess/progress", "{\"answers\":{}}", 200);
+	assert_int_equal(json_integer_value(json_object_get(o, "screens")), 0);
+	assert_true(json_integer_value(json_object_get(o, "left")) >= 1);
+	assert_true(json_real_value(json_object_get(o, "fraction")) == 0);
+	json_decref(o);
+	o = api("POST", "/api/assess/progress",
+		"{\"answers\":{\"age\":30,\"laces_tight\":true,\"location\":[\"dorsum\"]},\"screens\":3}", 200);
+	json_int_t left = json_integer_value(json_object_get(o, "left"));
+	assert_true(left >= 1 && left <= NF_MAX_SCREENS);
+	assert_true(fabs(json_real_value(json_object_get(o, "fraction")) - 3.0 / (double)(3 + left)) < 1e-6);
+	json_decref(o);
+	o = api("POST", "/api/assess/progress", "{\"answers\":{\"saddle_numbness\":true},\"screens\":1}", 200);
+	assert_int_equal(json_integer_value(json_object_get(o, "left")), 0);
+	assert_true(json_real_value(json_object_get(o, "fraction")) == 1);
+	json_decref(o);
+	expect_status("POST", "/api/assess/progress", "{\"answers\":{\"age\":\"old\"}}", 400, "answers.age");
+	expect_status("GET", "/api/assess/progress", NULL, 405, "POST");
 }
 
 static void assess_red_flag_is_emergency(void **state)
@@ -630,6 +657,52 @@ static void run_bad_field_changes_nothing(void **state)
 		expect_unchanged(path, "run", before);
 	}
 	json_decref(before);
+}
+
+/* Temperature, cadence and heart rate, typed by hand: stored metric, checked against the ranges
+ * run add takes, null to clear one, and left alone when an edit does not name them. */
+static void run_measures(void **state)
+{
+	(void)state;
+	json_t *o = api("POST", "/api/runs",
+			"{\"start_time\":\"2026-11-20T07:30:00Z\",\"distance_km\":8,\"temperature_c\":-3.5,"
+			"\"cadence_spm\":172,\"heart_rate_bpm\":151}",
+			201);
+	json_int_t id = id_of(o, "run");
+	json_decref(o);
+	char path[64];
+	snprintf(path, sizeof path, "/api/runs/%lld", (long long)id);
+	json_t *run = get_record(path, "run");
+	assert_true(json_real_value(json_object_get(run, "temperature_c")) == -3.5);
+	assert_true(json_real_value(json_object_get(run, "cadence_spm")) == 172);
+	assert_true(json_real_value(json_object_get(run, "heart_rate_bpm")) == 151);
+	nf_journal_run r;
+	assert_int_equal(nf_journal_get_run(ctx.journal, id, &r, NULL), NF_OK);
+	assert_string_equal(r.cadence_unit, "spm");
+
+	json_decref(api("POST", path, "{\"notes\":\"cold\"}", 200));
+	json_object_set_new(run, "notes", json_string("cold"));
+	expect_unchanged(path, "run", run);
+	json_decref(api("POST", path, "{\"temperature_c\":null,\"heart_rate_bpm\":148}", 200));
+	json_object_set_new(run, "temperature_c", json_null());
+	json_object_set_new(run, "heart_rate_bpm", json_real(148));
+	expect_unchanged(path, "run", run);
+
+	static const struct {
+		const char *body, *names;
+	} bad[] = {
+	    {"{\"temperature_c\":61}", "temperature_c"},
+	    {"{\"temperature_c\":\"warm\"}", "temperature_c"},
+	    {"{\"cadence_spm\":0}", "cadence_spm"},
+	    {"{\"cadence_spm\":401}", "cadence_spm"},
+	    {"{\"heart_rate_bpm\":19}", "heart_rate_bpm"},
+	    {"{\"notes\":\"x\",\"heart_rate_bpm\":251}", "heart_rate_bpm"},
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		expect_status("POST", path, bad[i].body, 400, bad[i].names);
+		expect_unchanged(path, "run", run);
+	}
+	json_decref(run);
 }
 
 static void episode_edit(void **state)
@@ -950,6 +1023,59 @@ static void report_downloads(void **state)
 	assert_int_equal(files_in(spool), 0);
 }
 
+/* GET path?w=width with the usual headers. */
+static struct web_response call_width(const char *path, const char *width)
+{
+	struct web_header hs[] = {{"Host", HOST}, {"X-Numbfoot-Token", TOKEN}};
+	struct web_request rq = {.method = "GET", .path = path, .width = width, .headers = hs, .nheaders = 2};
+	struct web_response rs;
+	web_handle(&ctx, &rq, &rs);
+	return rs;
+}
+
+/* One figure at a time, laid out for the column it is shown in: w CSS pixels drawn at w / 1.4
+ * points, so that 8-point labels show at about 11 px. */
+static void report_figures(void **state)
+{
+	(void)state;
+	fill();
+	json_t *o = api("GET", "/api/report/figures", NULL, 200);
+	json_t *list = json_object_get(o, "figures");
+	assert_int_equal(json_array_size(list), NF_REPORT_FIGURES);
+	for (size_t i = 0; i < json_array_size(list); i++) {
+		json_t *f = json_array_get(list, i);
+		assert_int_equal(json_integer_value(json_object_get(f, "n")), (json_int_t)i + 1);
+		assert_string_equal(str(f, "title", NULL), nf_report_figure_title((int)i));
+	}
+	json_decref(o);
+	for (int n = 1; n <= NF_REPORT_FIGURES; n++) {
+		char path[64];
+		snprintf(path, sizeof path, "/api/report/figure/%d.svg", n);
+		struct web_response rs = call_width(path, "364");
+		assert_int_equal(rs.status, 200);
+		assert_string_equal(rs.type, "image/svg+xml");
+		assert_true(rs.no_store);
+		const char *w = memmem(rs.body, rs.len, " width=\"", 8);
+		assert_non_null(w);
+		assert_true(fabs(atof(w + 8) - 364 / 1.4) < 0.01);
+		assert_non_null(memmem(rs.body, rs.len, "</svg>", 6));
+		web_response_release(&rs);
+	}
+	struct web_response rs = call_width("/api/report/figure/1.svg", NULL);
+	assert_int_equal(rs.status, 200);
+	web_response_release(&rs);
+	static const char *const bad_w[] = {"100", "3000", "36o", "", "-400"};
+	for (size_t i = 0; i < sizeof bad_w / sizeof *bad_w; i++)
+		expect_error(call_width("/api/report/figure/1.svg", bad_w[i]), 400, "w:");
+	static const char *const no_such[] = {"/api/report/figure/0.svg", "/api/report/figure/6.svg",
+					      "/api/report/figure/1.png", "/api/report/figure/12.svg",
+					      "/api/report/figure/"};
+	for (size_t i = 0; i < sizeof no_such / sizeof *no_such; i++)
+		expect_status("GET", no_such[i], NULL, 404, "figure");
+	expect_status("POST", "/api/report/figure/1.svg", "{}", 405, "GET");
+	assert_int_equal(files_in(spool), 0);
+}
+
 static void report_without_spool(void **state)
 {
 	(void)state;
@@ -1018,6 +1144,7 @@ int main(void)
 	    T(body_too_large),
 	    T(methods),
 	    T(assess_first_question),
+	    T(assess_progress),
 	    T(assess_red_flag_is_emergency),
 	    T(assess_bad_bodies),
 	    T(gear_add_and_list),
@@ -1025,6 +1152,7 @@ int main(void)
 	    T(run_edit_named_fields_only),
 	    T(run_edit_keeps_exact_values),
 	    T(run_bad_field_changes_nothing),
+	    T(run_measures),
 	    T(episode_edit),
 	    T(gear_edit),
 	    T(dates_are_strict),
@@ -1034,6 +1162,7 @@ int main(void)
 	    T(assessments_checked),
 	    T(analysis),
 	    T(report_downloads),
+	    T(report_figures),
 	    T(report_without_spool),
 	    T(no_journal),
 	    T(not_utf8_is_a_4xx),

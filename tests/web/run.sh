@@ -44,7 +44,7 @@ session() {
 	fi
 	only=""
 	case "$3" in only:*) only=1 ;; esac
-	ONLY_EXTRA=$only EXTRA_TESTS="${3#only:}" SCREENSHOTS=$shots node tests/web/test_app.mjs "$url" >"$d/log" 2>&1
+	NUMBFOOT="$bin" ONLY_EXTRA=$only EXTRA_TESTS="${3#only:}" SCREENSHOTS=$shots node tests/web/test_app.mjs "$url" >"$d/log" 2>&1
 	rc=$?
 	cat "$d/log"
 	p=$(sed -n 's/^web: \([0-9]*\) passed, \([0-9]*\) failed/\1/p' "$d/log")
@@ -61,7 +61,7 @@ session() {
 }
 
 # The other test files, in an order that builds one journal: test_journal.mjs first.
-session km "" "tests/web/test_journal.mjs tests/web/test_trends.mjs tests/web/test_a11y.mjs tests/web/test_token.mjs"
+session km "" "tests/web/test_journal.mjs tests/web/test_trends.mjs tests/web/test_layout.mjs tests/web/test_checklist.mjs tests/web/test_a11y.mjs tests/web/test_token.mjs"
 # A runner whose config says miles: the page, the analysis and the report in miles.
 session miles "units = mi
 " "only:tests/web/test_miles.mjs"

@@ -44,6 +44,15 @@ addTest('accessibility: every main screen passes the WCAG 2.1 AA rules of axe-co
   // Polled: waitForFunction would evaluate a string, which the page's CSP forbids.
   for (let i = 0; i < 100 && Number(await page.evaluate(() => document.body.dataset.step)) <= before; i++) await page.waitForTimeout(50);
   await check(page, 'question');
+  // On to a checklist of yes, no and don't know for each item ("Don't know" to the rest).
+  for (let i = 0; i < 30 && !(await page.$('#q-fields fieldset.tri')); i++) {
+    const at = Number(await page.evaluate(() => document.body.dataset.step));
+    await page.click('#q-unknown');
+    for (let k = 0; k < 100 && Number(await page.evaluate(() => document.body.dataset.step)) <= at; k++) await page.waitForTimeout(50);
+    if (await page.isVisible('#screen-result')) break;
+  }
+  if (!(await page.$('#q-fields fieldset.tri'))) throw new Error('no checklist of yes, no and don\'t know on the way');
+  await check(page, 'checklist');
   await page.click('#q-stop');
   await page.waitForSelector('#screen-result:not([hidden])');
   await check(page, 'result');

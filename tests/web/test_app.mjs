@@ -48,6 +48,15 @@ async function shot(page, name) {
 // Answers the screen on show from a case's answers; "don't know" where the case is silent.
 async function answerScreen(page, answers) {
   const ids = await page.$$eval('#q-fields input', (ins) => [...new Set(ins.map((i) => i.name))]);
+  // A checklist of yes, no and don't know for each item: the case's answer, else don't know.
+  if (await page.$('#q-fields fieldset.tri')) {
+    for (const id of ids) {
+      const v = answers[id] === true ? 'yes' : answers[id] === false ? 'no' : 'unknown';
+      await page.check(`#q-fields input[name="${id}"][value=${v}]`);
+    }
+    await page.click('#q-next');
+    return;
+  }
   const isChecklist = await page.$$eval('#q-fields input[type=checkbox][value=yes]', (x) => x.length > 0);
   if (isChecklist) {
     let ticked = 0;

@@ -35,6 +35,32 @@ addTest('miles: gear and a run typed in miles are stored in km and shown in mile
   h.assert(/at 5 mi/.test(row), 'run row: ' + row);
 });
 
+addTest('miles: temperature is typed in Fahrenheit by default and stored in Celsius, with cadence and heart rate', async (ctx, page, h) => {
+  await page.goto(h.base + '/');
+  await page.waitForSelector('body[data-ready=yes]');
+  await page.click('#nav-journal');
+  await page.waitForSelector('#screen-journal:not([hidden]) #j-run-form');
+  h.assert(await page.$eval('#j-run-form select[name=temp_unit]', (s) => s.value) === 'f', 'the temperature is not in Fahrenheit by default');
+  await page.fill('#j-run-form input[name=distance_km]', '3');
+  await page.fill('#j-run-form input[name=temperature]', '50');
+  await page.fill('#j-run-form input[name=cadence_spm]', '172');
+  await page.fill('#j-run-form input[name=heart_rate_bpm]', '151');
+  await page.click('#j-run-form button[type=submit]');
+  await waitText(page, '#j-run-status', /Run added/);
+  const run = (await api(h, 'GET', '/api/runs')).body.runs.find((r) => Math.abs(r.distance_m - 3 * KM_PER_MILE * 1000) < 1);
+  h.assert(run && Math.abs(run.temperature_c - 10) < 0.01 && run.cadence_spm === 172 && run.heart_rate_bpm === 151, 'stored: ' + JSON.stringify(run));
+  const row = await page.textContent(`#j-runs [data-run="${run.id}"]`);
+  h.assert(/50 \u00b0F/.test(row) && /172 steps\/min/.test(row) && /heart rate 151/.test(row), 'run row: ' + row);
+  // Out of range in the unit typed: said in that unit, nothing stored. (The browser's own check
+  // of the field's max is turned off to reach the page's.)
+  const before = (await api(h, 'GET', '/api/runs')).body.runs.length;
+  await page.fill('#j-run-form input[name=temperature]', '150');
+  await page.$eval('#j-run-form', (f) => { f.noValidate = true; });
+  await page.click('#j-run-form button[type=submit]');
+  await waitText(page, '#j-run-status', /Temperature: from -76 to 140 \u00b0F/);
+  h.assert((await api(h, 'GET', '/api/runs')).body.runs.length === before, 'an out-of-range temperature was stored');
+});
+
 addTest('miles: the analysis and the report speak in miles', async (ctx, page, h) => {
   for (let d = 20; d < 23; d++) {
     const r = await api(h, 'POST', '/api/runs', { start_time: `2026-11-${d}T07:00:00Z`, distance_km: 16, episode: { onset_km: 8 } });

@@ -79,6 +79,12 @@ addTest('journal: shoes show a wear bar against their retirement distance, and c
   await waitText(page, '#j-gear-status', /Old trainers retired/);
   const now = (await api(h, 'GET', '/api/gear/' + g.body.gear.id)).body.gear;
   h.assert(now.retired && !now.default, 'stored pair: ' + JSON.stringify(now));
+  // The day it was retired, in words, and the same calendar day as stored.
+  const [y, m, d] = now.retired.split('-').map(Number);
+  const words = await page.evaluate(([yy, mm, dd]) => new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' })
+    .format(new Date(yy, mm - 1, dd)), [y, m, d]);
+  const wear = await waitText(page, row + ' td:nth-child(5)', /retired/);
+  h.assert(wear === 'retired ' + words, 'wear column: ' + wear + ', expected retired ' + words);
 });
 
 addTest('trends: the journal\'s patterns, figures and advice, and an assessment started from them', async (ctx, page, h) => {
@@ -99,13 +105,19 @@ addTest('trends: the journal\'s patterns, figures and advice, and an assessment 
   h.assert(/about the same time, distance or effort every run: yes/.test(found), 'no onset pattern shown: ' + found);
   const needs = await page.textContent('#t-needs');
   h.assert(!/--/.test(needs), 'terminal options shown on the page: ' + needs);
+  // Each figure its own image, drawn for the column's width, with its title as its text.
   // Polled with evaluate: waitForFunction evaluates a string, which the page's CSP forbids.
-  let figure = 0;
-  for (let i = 0; i < 100 && !figure; i++) {
-    figure = await page.evaluate(() => { const i = document.getElementById('t-figures'); return i && i.complete ? i.naturalWidth : 0; });
-    if (!figure) await page.waitForTimeout(50);
+  let figures = [];
+  for (let i = 0; i < 100; i++) {
+    figures = await page.$$eval('#t-figures img', (imgs) => imgs.map((i) => ({
+      drawn: i.complete && i.naturalWidth > 0, alt: i.alt, asked: Number(i.dataset.width), shown: i.clientWidth,
+    })));
+    if (figures.length && figures.every((f) => f.drawn)) break;
+    await page.waitForTimeout(50);
   }
-  h.assert(figure > 0, 'the figures did not load');
+  h.assert(figures.length === 5 && figures.every((f) => f.drawn), 'the figures did not load: ' + JSON.stringify(figures));
+  h.assert(figures[0].alt === 'Onset distance per run', 'the first figure\'s text: ' + figures[0].alt);
+  h.assert(figures.every((f) => Math.abs(f.asked - f.shown) <= 2), 'figures not drawn for the width they are shown at: ' + JSON.stringify(figures));
   await h.shot(page, 'trends');
 
   await page.click('#t-assess');

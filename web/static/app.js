@@ -103,6 +103,19 @@
   }
   window.numbfootApi = api;
 
+  // Dates in the browser's locale, in words and without seconds: "3 Dec 2026", "3 Dec 2026, 07:00".
+  const DAY_WORDS = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+  const CLOCK = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
+  function dateWords(iso, withTime) {
+    const d = new Date(iso);
+    if (!iso || isNaN(d)) return '-';
+    return DAY_WORDS.format(d) + (withTime ? ', ' + CLOCK.format(d) : '');
+  }
+  function clockWords(iso) {
+    const d = new Date(iso);
+    return !iso || isNaN(d) ? '' : CLOCK.format(d);
+  }
+
   function status(box, text, bad) { box.textContent = text; box.className = bad ? 'error' : 'help'; }
 
   function notice(text) {
@@ -143,14 +156,29 @@
 
   // ---- the interview ----
 
+  // The estimate of the screens left takes the server milliseconds where the next question takes
+  // microseconds: both are asked at once, and the bar follows when its answer comes.
+  let progressAsked = 0;
+  async function showProgress(pending, asked, redFlags) {
+    const mine = ++progressAsked;
+    const p = await pending;
+    if (!p || mine !== progressAsked || p.screens !== asked) return;
+    $('progress-fill').style.width = Math.round(p.fraction * 100) + '%';
+    $('progress-text').textContent = 'Question ' + (asked + 1) + ' of about ' + (asked + Math.max(1, p.left)) +
+      (redFlags ? ': warning signs first' : '');
+  }
+
   async function next() {
     $('q-error').textContent = '';
-    const r = await api('POST', '/api/assess/next', body());
+    const b = body();
+    const progress = api('POST', '/api/assess/progress', b).catch(() => null);
+    const r = await api('POST', '/api/assess/next', b);
     setBanner(r.triage.stop ? r.triage : null);
     state.stopped = !r.done;
-    if (r.done) return result();
+    if (r.done) { progressAsked++; return result(); }
     state.question = r.question;
     renderQuestion(r);
+    showProgress(progress, r.progress.screens, r.question.red_flags);
   }
 
   function unitFor(f) {
@@ -160,21 +188,21 @@
 
   function renderQuestion(r) {
     const q = r.question;
-    const fill = Math.round(r.progress.fraction * 100);
-    $('progress-fill').style.width = fill + '%';
-    $('progress-text').textContent = 'Question ' + (r.progress.screens + 1) +
-      (q.red_flags ? ': warning signs first' : '');
+    // "Question N" at once; "of about M" and the bar when the estimate comes (showProgress).
+    $('progress-text').textContent = 'Question ' + (r.progress.screens + 1) + (q.red_flags ? ': warning signs first' : '');
     $('q-title').textContent = q.title;
     const fields = $('q-fields');
     fields.replaceChildren();
     $('q-back').disabled = state.history.length === 0;
     const fs = q.findings.map((id) => state.byId[id]);
+    if (q.checklist && !q.red_flags) {
+      renderChecklist(fs);
+      return show('screen-question');
+    }
     if (q.checklist) {
       // The warning signs need a choice: nothing ticked is not "none of these" there, so a
       // hurried Next cannot pass them.
-      $('q-help').textContent = q.red_flags
-        ? 'Tick each that applies, or "None of these". Choose "Don\'t know" if you are unsure.'
-        : 'Tick each that applies; leave the rest. Choose "Don\'t know" if you are unsure.';
+      $('q-help').textContent = 'Tick each that applies, or "None of these". Choose "Don\'t know" if you are unsure.';
       const set = el('fieldset', {}, el('legend', { class: 'sr', text: 'Tick those that apply' }));
       for (const f of fs) {
         const prev = state.remembered[f.id];
@@ -231,11 +259,46 @@
     show('screen-question');
   }
 
+  // A checklist other than the warning signs: each item yes, no or don't know, so that ticking one
+  // says nothing of the others. An item starts at its earlier answer, else at "Don't know";
+  // "No to the rest" answers no to every item still there. The same choices send what the
+  // terminal's "1 3" (yes to those, no to the rest) and "?" (don't know to all) record.
+  function renderChecklist(fs) {
+    $('q-help').textContent = 'For each, choose Yes, No or Don\'t know.';
+    const CHOICES = [['yes', 'Yes'], ['no', 'No'], ['unknown', 'Don\'t know']];
+    const list = el('div', { class: 'tri-list' });
+    for (const f of fs) {
+      const prev = state.remembered[f.id];
+      const chosen = prev === true ? 'yes' : prev === false ? 'no' : 'unknown';
+      const help = f.help ? el('p', { class: 'sub', id: 'help-' + f.id, text: f.help }) : null;
+      list.append(el('fieldset', { class: 'tri', 'aria-describedby': help ? 'help-' + f.id : null },
+        el('legend', { text: f.question }), help,
+        el('div', { class: 'seg' }, ...CHOICES.map(([v, t]) => el('label', {},
+          el('input', { type: 'radio', name: f.id, value: v, checked: chosen === v }), el('span', { text: t }))))));
+    }
+    const rest = el('button', { type: 'button', class: 'link', id: 'q-rest-no', text: 'No to the rest' });
+    rest.addEventListener('click', () => {
+      for (const f of fs) {
+        const unknown = list.querySelector('input[name="' + f.id + '"][value=unknown]');
+        if (unknown.checked) list.querySelector('input[name="' + f.id + '"][value=no]').checked = true;
+      }
+    });
+    $('q-fields').append(list, el('p', { class: 'rest' }, rest));
+    $('q-next').textContent = 'Next';
+  }
+
   // Reads the form into values for each finding on the screen; null when nothing is chosen.
   function readForm() {
     const q = state.question;
     const form = $('q-form');
     const out = {};
+    if (q.checklist && !q.red_flags) {
+      for (const id of q.findings) {
+        const c = form.querySelector('input[name="' + id + '"]:checked');
+        out[id] = !c || c.value === 'unknown' ? null : c.value === 'yes';
+      }
+      return out;
+    }
     if (q.checklist) {
       for (const id of q.findings) out[id] = form.querySelector('input[name="' + id + '"]').checked;
       const none = $('q-none');
@@ -437,7 +500,7 @@
     $('r-save').addEventListener('click', async () => {
       try {
         const r = await api('POST', '/api/assessments', body());
-        status($('r-save-status'), 'Saved in your journal (' + new Date(r.time).toLocaleString() + ')' +
+        status($('r-save-status'), 'Saved in your journal (' + dateWords(r.time, true) + ')' +
           (r.complete ? '.' : ', marked not finished: the report uses the latest finished assessment.'));
       } catch (e) { status($('r-save-status'), 'Not saved: ' + e.message, true); }
     });
@@ -446,7 +509,7 @@
     $('nav-assess').addEventListener('click', () => show(assessScreen));
     const screens = window.numbfootJournal({
       $, el, api, show, pct, state, notice, startWith, LEVEL_TITLE,
-      status, token, apiBlob,
+      status, token, apiBlob, dateWords, clockWords,
     });
     for (const [nav, go] of [['nav-journal', screens.journal], ['nav-trends', screens.trends]]) {
       $(nav).hidden = false;

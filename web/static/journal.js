@@ -4,7 +4,7 @@
 'use strict';
 
 window.numbfootJournal = function (nf) {
-  const { $, el, api, show, pct, state } = nf;
+  const { $, el, api, show, pct, state, dateWords } = nf;
 
   // Distances: stored and sent in km (metres in records), shown in the runner's units.
   const KM_PER_MILE = 1.609344;
@@ -32,6 +32,62 @@ window.numbfootJournal = function (nf) {
   }
   const YES_NO = [['', "don't know"], ['yes', 'yes'], ['no', 'no']];
   const triWord = (b) => (b === null || b === undefined ? '' : b ? 'yes' : 'no');
+
+  // Temperature, cadence and heart rate, as a watch records them: optional, typed in the
+  // runner's units (degrees Fahrenheit by default with miles, Celsius otherwise, either on
+  // request), sent metric. run: the run being edited, or undefined for a new one.
+  const fromC = (c, f) => (f ? c * 9 / 5 + 32 : c);
+  const toC = (x, f) => (f ? (x - 32) * 5 / 9 : x);
+  let measureForms = 0; // ids for the temperature fields, one pair per form drawn
+  function measureFields(run) {
+    run = run || {};
+    const f = state.miles, id = 'temperature-' + ++measureForms;
+    const t = run.temperature_c;
+    const temp = num('temperature', { id, min: f ? '-76' : '-60', max: f ? '140' : '60',
+      value: t === null || t === undefined ? '' : +fromC(t, f).toFixed(1) });
+    const unitSel = el('select', { name: 'temp_unit', 'aria-label': 'Temperature unit' },
+      el('option', { value: 'c', text: '\u00b0C', selected: !f }), el('option', { value: 'f', text: '\u00b0F', selected: f }));
+    // The number stays what was typed; its limits follow the unit chosen.
+    unitSel.addEventListener('change', () => {
+      const inF = unitSel.value === 'f';
+      temp.min = inF ? '-76' : '-60';
+      temp.max = inF ? '140' : '60';
+    });
+    return [
+      el('div', { class: 'field' }, el('label', { for: id, text: 'Temperature (optional)' }), el('div', { class: 'with-unit' }, temp, unitSel)),
+      field('Cadence, steps per minute (optional)', num('cadence_spm', { min: '1', max: '400', step: '1', value: run.cadence_spm ?? '' })),
+      field('Average heart rate, beats per minute (optional)', num('heart_rate_bpm', { min: '20', max: '250', step: '1', value: run.heart_rate_bpm ?? '' })),
+    ];
+  }
+  // The measures of form as the API takes them; throws with the field's own words when one is out
+  // of range. changedOnly: only those changed since the form was drawn (an edit).
+  function readMeasures(form, changedOnly) {
+    const out = {};
+    const inF = form.elements.temp_unit.value === 'f';
+    const temp = form.elements.temperature, unitSel = form.elements.temp_unit;
+    const tempChanged = temp.value !== temp.defaultValue || !unitSel.selectedOptions[0].defaultSelected;
+    if (!changedOnly || tempChanged) {
+      const x = numVal(form, 'temperature');
+      if (x !== null && !(x >= Number(temp.min) && x <= Number(temp.max))) throw new Error('Temperature: from ' + temp.min + ' to ' + temp.max + (inF ? ' \u00b0F' : ' \u00b0C') + ', or leave it empty.');
+      out.temperature_c = x === null ? null : +toC(x, inF).toFixed(2);
+    }
+    for (const [name, lo, hi, words] of [['cadence_spm', 1, 400, 'Cadence'], ['heart_rate_bpm', 20, 250, 'Heart rate']]) {
+      const i = form.elements[name];
+      if (changedOnly && i.value === i.defaultValue) continue;
+      const x = numVal(form, name);
+      if (x !== null && !(x >= lo && x <= hi)) throw new Error(words + ': from ' + lo + ' to ' + hi + ', or leave it empty.');
+      out[name] = x;
+    }
+    return out;
+  }
+  // The measures of a run in words, in the runner's units.
+  function measureWords(r) {
+    const w = [];
+    if (r.temperature_c !== null && r.temperature_c !== undefined) w.push(Math.round(fromC(r.temperature_c, state.miles)) + (state.miles ? ' \u00b0F' : ' \u00b0C'));
+    if (r.cadence_spm !== null && r.cadence_spm !== undefined) w.push(Math.round(r.cadence_spm) + ' steps/min');
+    if (r.heart_rate_bpm !== null && r.heart_rate_bpm !== undefined) w.push('heart rate ' + Math.round(r.heart_rate_bpm));
+    return w.join(', ');
+  }
 
   // A button that asks once more before it acts: no modal dialog, so it works the same with a
   // keyboard, a screen reader and a phone.
@@ -94,7 +150,8 @@ window.numbfootJournal = function (nf) {
         field('Distance (' + unit() + ')', num('distance_km')),
         field('Time running (minutes)', num('duration_min')),
         field('Surface', el('input', { type: 'text', name: 'surface', maxlength: '63' })),
-        field('Shoes', shoeSelect(shoes))),
+        field('Shoes', shoeSelect(shoes)),
+        ...measureFields()),
       field('Notes', el('textarea', { name: 'notes', rows: '2', maxlength: '1000' })),
       el('label', { class: 'choice' }, numb, 'My feet went numb or tingled on this run'),
       episode,
@@ -108,6 +165,7 @@ window.numbfootJournal = function (nf) {
         start_time: when.toISOString().replace(/\.\d+Z$/, 'Z'), distance_km: toKm(numVal(form, 'distance_km')),
         duration_min: numVal(form, 'duration_min'), surface: val(form, 'surface'), shoes: val(form, 'shoes'), notes: val(form, 'notes'),
       };
+      try { Object.assign(run, readMeasures(form)); } catch (e) { return status(runStatus, e.message, true); }
       if (numb.checked) run.episode = readEpisode(form);
       try {
         const r = await api('POST', '/api/runs', run);
@@ -126,7 +184,8 @@ window.numbfootJournal = function (nf) {
       el('div', { class: 'grid' },
         field('Distance (' + unit() + ')', num('distance_km', { value: r.distance_m === null ? '' : inUnit(r.distance_m / 1000, 3) })),
         field('Time running (minutes)', num('duration_min', { value: r.moving_s === null ? '' : +(r.moving_s / 60).toFixed(2) })),
-        field('Shoes', shoeSelect(shoes, r.shoes || ''))),
+        field('Shoes', shoeSelect(shoes, r.shoes || '')),
+        ...measureFields(r)),
       field('Notes', el('textarea', { name: 'notes', rows: '2', maxlength: '1000', text: r.notes || '' })),
       e ? el('fieldset', {}, el('legend', { text: 'The numbness on this run' }), ...episodeFields(e)) : null,
       el('div', { class: 'actions' }, el('button', { type: 'submit', class: 'primary', text: 'Save changes' }),
@@ -145,6 +204,7 @@ window.numbfootJournal = function (nf) {
         }
       }
       try {
+        Object.assign(change, readMeasures(form, true));
         if (Object.keys(change).length) await api('POST', '/api/runs/' + r.id, change);
         if (e) await api('POST', '/api/episodes/' + e.id, readEpisode(form));
         await journal();
@@ -154,33 +214,81 @@ window.numbfootJournal = function (nf) {
     return form;
   }
 
+  // A table that fits its column on a wide screen and shows each row as a card on a phone
+  // (app.css, table.cards): every cell names its column in data-label for the card's words. The
+  // roles are explicit so that it stays a table to a screen reader when the phone's layout
+  // changes its display. rows: [tr] whose cells are td elements in the order of heads.
+  function cardTable(id, heads, rows) {
+    for (const tr of rows) {
+      tr.setAttribute('role', 'row');
+      [...tr.children].forEach((td, i) => {
+        td.setAttribute('role', 'cell');
+        if (heads[i]) td.dataset.label = heads[i];
+      });
+    }
+    return el('div', { class: 'table-wrap' }, el('table', { id, class: 'cards', role: 'table' },
+      el('thead', { role: 'rowgroup' }, el('tr', { role: 'row' },
+        ...heads.map((h) => el('th', { scope: 'col', role: 'columnheader', text: h })))),
+      el('tbody', { role: 'rowgroup' }, ...rows)));
+  }
+
+  // A row that opens under row (an edit form, a saved assessment), spanning the table.
+  function rowUnder(row, cls, content) {
+    const cell = el('td', { colspan: String(row.children.length), role: 'cell' }, content);
+    const tr = el('tr', { class: cls, role: 'row' }, cell);
+    row.after(tr);
+    return cell;
+  }
+
+  // Newest first: by start time, then the latest added; runs without a time last.
+  function newestFirst(runs) {
+    return runs.slice().sort((a, b) => {
+      if (a.start_time === b.start_time) return b.id - a.id;
+      if (!a.start_time || !b.start_time) return a.start_time ? -1 : 1;
+      return a.start_time < b.start_time ? 1 : -1;
+    });
+  }
+
+  const RUNS_SHOWN = 20; // the latest runs shown; the rest behind a button
+  let allRuns = false;
+
+  function numbWords(r) {
+    return r.episodes.length ? r.episodes.map((e) => 'numb' + (e.severity !== null ? ' ' + e.severity + '/10' : '') +
+      (e.onset_km !== null ? ' at ' + inUnit(e.onset_km, 1) + ' ' + unit() : '')).join('; ') : 'none';
+  }
+
   function runTable(runs, shoes) {
     if (!runs.length) return el('p', { class: 'help', id: 'j-runs', text: 'No runs yet.' });
-    const body = el('tbody', {});
-    for (const r of runs.slice().reverse()) {
-      const edit = el('button', { type: 'button', class: 'link', text: 'Edit', 'aria-label': 'Edit the run of ' + (r.start_time || r.id) });
-      const row = el('tr', { 'data-run': r.id },
-        el('td', { text: r.start_time ? new Date(r.start_time).toLocaleString() : '-' }),
-        el('td', { text: km(r.distance_m) }), el('td', { text: minutes(r.moving_s) }),
-        el('td', { text: r.shoes || '-' }),
-        el('td', { text: r.episodes.length ? r.episodes.map((e) => 'numb' + (e.severity !== null ? ' ' + e.severity + '/10' : '') +
-          (e.onset_km !== null ? ' at ' + inUnit(e.onset_km, 1) + ' ' + unit() : '')).join('; ') : 'none' }),
-        el('td', { text: r.source_file || 'typed' }),
-        el('td', { class: 'row-actions' }, edit, confirmButton('Delete', 'Really delete?', async () => {
+    const sorted = newestFirst(runs), shown = allRuns ? sorted : sorted.slice(0, RUNS_SHOWN);
+    const rows = shown.map((r) => {
+      const when = dateWords(r.start_time, true);
+      const edit = el('button', { type: 'button', class: 'link', text: 'Edit', 'aria-label': 'Edit the run of ' + when });
+      const measures = measureWords(r);
+      const row = el('tr', { 'data-run': r.id, class: 'run' },
+        el('td', { class: 'when' }, el('span', { class: 'day', text: dateWords(r.start_time) }),
+          el('span', { class: 'sub', text: [nf.clockWords(r.start_time), r.source_file ? 'from ' + r.source_file : 'typed in'].filter(Boolean).join(', ') })),
+        el('td', { class: 'dist', text: km(r.distance_m) }), el('td', { class: 'time', text: minutes(r.moving_s) }),
+        el('td', { class: 'shoes', text: r.shoes || '-' }),
+        el('td', { class: 'numbness', text: numbWords(r) }),
+        el('td', { class: 'notes' + (!measures && !r.notes ? ' empty' : '') }, measures ? el('span', { class: 'sub', text: measures }) : null,
+          r.notes ? el('span', { class: 'clamp', text: r.notes }) : null, !measures && !r.notes ? '-' : null),
+        el('td', { class: 'row-actions' }, el('div', { class: 'acts' }, edit, confirmButton('Delete', 'Really delete?', async () => {
           try { await api('POST', '/api/runs/' + r.id + '/delete'); await journal(); status($('j-run-status'), 'Run deleted.'); } catch (e) { status($('j-run-status'), e.message, true); }
-        })));
+        }))));
       edit.addEventListener('click', () => {
         const open = row.nextElementSibling && row.nextElementSibling.classList.contains('editing');
         if (open) return row.nextElementSibling.remove();
-        const cell = el('td', { colspan: '7' }, runEditor(r, shoes));
-        row.after(el('tr', { class: 'editing' }, cell));
-        cell.querySelector('input').focus();
+        rowUnder(row, 'editing', runEditor(r, shoes)).querySelector('input').focus();
       });
-      body.append(row);
-    }
-    return el('div', { class: 'table-wrap' }, el('table', { id: 'j-runs' },
-      el('thead', {}, el('tr', {}, ...['When', 'Distance', 'Time', 'Shoes', 'Numbness', 'From', ''].map((h) => el('th', { scope: 'col', text: h })))),
-      body));
+      return row;
+    });
+    const table = cardTable('j-runs', ['When', 'Distance', 'Time', 'Shoes', 'Numbness', 'Notes', ''], rows);
+    if (sorted.length <= RUNS_SHOWN) return table;
+    const more = el('button', { type: 'button', id: 'j-runs-all',
+      text: allRuns ? 'Show only the latest ' + RUNS_SHOWN : 'Show all ' + sorted.length + ' runs' });
+    more.addEventListener('click', () => { allRuns = !allRuns; journal().then(() => $('j-runs-all').focus()); });
+    return el('div', {}, el('p', { class: 'help', text: allRuns ? 'All ' + sorted.length + ' runs, newest first.'
+      : 'The latest ' + RUNS_SHOWN + ' of ' + sorted.length + ' runs, newest first.' }), table, el('div', { class: 'actions' }, more));
   }
 
   // Uploads one watch file with its progress shown in bar; resolves to {ok, status, data}.
@@ -271,19 +379,20 @@ window.numbfootJournal = function (nf) {
 
   function gearTable(gear) {
     if (!gear.length) return el('p', { class: 'help', id: 'j-gear', text: 'None yet.' });
-    const wearWords = (g) => (g.retired ? 'retired ' + g.retired : g.wear === 'retire' ? 'replace' : g.wear === 'check' ? 'check the midsole' : g.wear);
+    // A calendar day (YYYY-MM-DD) in words: read as a local date, not as UTC midnight, which west of
+    // Greenwich is the day before.
+    const day = (ymd) => { const [y, m, d] = ymd.split('-').map(Number); return dateWords(new Date(y, m - 1, d).toISOString()); };
+    const wearWords = (g) => (g.retired ? 'retired ' + day(g.retired) : g.wear === 'retire' ? 'replace' : g.wear === 'check' ? 'check the midsole' : g.wear);
     const rows = gear.map((g) => el('tr', { 'data-gear': g.id },
-      el('td', { text: g.nickname + (g.default ? ' (default)' : '') }), el('td', { text: g.kind }),
+      el('td', { class: 'title', text: g.nickname + (g.default ? ' (default)' : '') }), el('td', { text: g.kind }),
       el('td', { text: [g.brand, g.model].filter(Boolean).join(' ') || '-' }),
       el('td', {}, wearBar(g)),
       el('td', { text: wearWords(g) }),
-      el('td', { class: 'row-actions' },
+      el('td', { class: 'row-actions' }, el('div', { class: 'acts' },
         !g.retired && !g.default ? el('button', { type: 'button', class: 'link', text: 'Make default', onclick: () => gearChange(g, { default: true }, g.nickname + ' is now the default.') }) : null,
         !g.retired ? confirmButton('Retire', 'Really retire?', () => gearChange(g, { retired: today() }, g.nickname + ' retired.'))
-          : el('button', { type: 'button', class: 'link', text: 'Back in use', onclick: () => gearChange(g, { retired: null }, g.nickname + ' is back in use.') }))));
-    return el('div', { class: 'table-wrap' }, el('table', { id: 'j-gear' },
-      el('thead', {}, el('tr', {}, ...['Nickname', 'Kind', 'Make', 'Used', 'Wear', ''].map((h) => el('th', { scope: 'col', text: h })))),
-      el('tbody', {}, ...rows)));
+          : el('button', { type: 'button', class: 'link', text: 'Back in use', onclick: () => gearChange(g, { retired: null }, g.nickname + ' is back in use.') })))));
+    return cardTable('j-gear', ['Nickname', 'Kind', 'Make', 'Used', 'Wear', ''], rows);
   }
   async function gearChange(g, change, done) {
     try { await api('POST', '/api/gear/' + g.id, change); await journal(); status($('j-gear-status'), done); } catch (e) { status($('j-gear-status'), e.message, true); }
@@ -332,30 +441,27 @@ window.numbfootJournal = function (nf) {
     if (!saved.length) return el('p', { class: 'help', id: 'j-assessments', text: 'None yet: the result of an assessment has a button to save it here.' });
     const said = (text, bad) => status($('j-assessment-status'), text, bad);
     const rows = saved.slice().reverse().map((a) => {
-      const when = new Date(a.time).toLocaleString();
+      const when = dateWords(a.time, true);
       const show = el('button', { type: 'button', class: 'link', text: 'Show', 'aria-expanded': 'false', 'aria-label': 'Show the assessment of ' + when });
       const row = el('tr', { 'data-assessment': a.id },
-        el('td', { text: when }),
+        el('td', { class: 'title', text: when }),
         el('td', { text: a.complete ? 'Finished' : 'Not finished' }),
         el('td', { text: a.result ? nf.LEVEL_TITLE[a.result.triage.level] || a.result.triage.level : '-' }),
         el('td', { text: a.result && a.result.ranking.length ? a.result.ranking[0].name + ' (' + pct(a.result.ranking[0].probability) + ')' : '-' }),
-        el('td', { class: 'row-actions' }, show, confirmButton('Delete', 'Really delete?', async () => {
+        el('td', { class: 'row-actions' }, el('div', { class: 'acts' }, show, confirmButton('Delete', 'Really delete?', async () => {
           try { await api('POST', '/api/assessments/' + a.id + '/delete'); await journal(); said('Assessment deleted.'); } catch (e) { said(e.message, true); }
-        })));
+        }))));
       show.addEventListener('click', async () => {
         const open = row.nextElementSibling && row.nextElementSibling.classList.contains('detail');
         if (open) { show.setAttribute('aria-expanded', 'false'); return row.nextElementSibling.remove(); }
         try {
-          const cell = el('td', { colspan: '5' }, await savedDetail(a.id));
-          row.after(el('tr', { class: 'detail' }, cell));
+          rowUnder(row, 'detail', await savedDetail(a.id));
           show.setAttribute('aria-expanded', 'true');
         } catch (e) { said(e.message, true); }
       });
       return row;
     });
-    return el('div', { class: 'table-wrap' }, el('table', { id: 'j-assessments' },
-      el('thead', {}, el('tr', {}, ...['When', 'Finished', 'Advice', 'Most likely cause', ''].map((h) => el('th', { scope: 'col', text: h })))),
-      el('tbody', {}, ...rows)));
+    return cardTable('j-assessments', ['When', 'Finished', 'Advice', 'Most likely cause', ''], rows);
   }
 
   // keep.uploads: the upload list of the last import, kept on the new screen.
@@ -411,7 +517,47 @@ window.numbfootJournal = function (nf) {
     return items;
   }
 
-  let figuresUrl = null; // the figures' blob, freed when the screen is drawn again
+  // The figures, each its own SVG laid out by the server for the width it is shown at (GET
+  // /api/report/figure/N.svg?w=PX): on a phone its labels are as readable as on a wide screen. A
+  // figure needs the token, which a plain image cannot send: each is fetched and shown from a blob,
+  // freed when it is drawn again. When the column's width changes by more than a tenth (a turned
+  // phone, a resized window), they are drawn again for the new width.
+  const figureUrls = [];
+  let figuresWidth = 0, figuresDrawn = 0;
+  function figureList(list) {
+    const box = el('div', { id: 't-figures', class: 'figure-list' });
+    for (const f of list) {
+      box.append(el('figure', { class: 'figure' }, el('img', { alt: f.title, 'data-figure': f.n, class: 'figure-img' })));
+    }
+    return box;
+  }
+  async function drawFigures(box) {
+    const width = Math.round(box.clientWidth);
+    if (!width) return;
+    const mine = ++figuresDrawn;
+    figuresWidth = width;
+    const px = Math.max(210, Math.min(2800, width));
+    await Promise.all([...box.querySelectorAll('img[data-figure]')].map(async (img, i) => {
+      try {
+        const { blob } = await nf.apiBlob('/api/report/figure/' + img.dataset.figure + '.svg?w=' + px);
+        if (mine !== figuresDrawn) return;
+        if (figureUrls[i]) URL.revokeObjectURL(figureUrls[i]);
+        figureUrls[i] = img.src = URL.createObjectURL(blob);
+        img.dataset.width = String(px);
+      } catch (e) {
+        img.replaceWith(el('p', { class: 'error', text: img.alt + ': the figure did not load: ' + e.message }));
+      }
+    }));
+  }
+  let resizeTimer = 0;
+  window.addEventListener('resize', () => {
+    clearTimeout(resizeTimer);
+    resizeTimer = setTimeout(() => {
+      const box = $('t-figures');
+      if (!box || $('screen-trends').hidden || !figuresWidth) return;
+      if (Math.abs(box.clientWidth - figuresWidth) > figuresWidth / 10) drawFigures(box);
+    }, 200);
+  });
 
   async function trends() {
     const box = $('t-body');
@@ -441,18 +587,14 @@ window.numbfootJournal = function (nf) {
     });
     const list = (id, items, empty) => (items.length ? el('ul', { id }, ...items.map((s) => el('li', { text: s })))
       : el('p', { class: 'help', id, text: empty }));
-    // The figures and the report need the token, which a plain image or link cannot send: each
-    // is fetched and shown or saved from a blob.
-    const figures = el('img', { id: 't-figures', class: 'figures',
-      alt: 'Figures from your journal: onset distance per run, episodes by shoe pair, each pair against its retirement distance, weekly distance and cadence.' });
-    const figuresLink = el('a', { target: '_blank', title: 'Open the figures full size' }, figures);
-    if (figuresUrl) URL.revokeObjectURL(figuresUrl);
-    figuresUrl = null;
-    nf.apiBlob('/api/report.svg').then(({ blob }) => {
-      figuresUrl = URL.createObjectURL(blob);
-      figures.src = figuresLink.href = figuresUrl;
-    }).catch((e) => figures.replaceWith(el('p', { class: 'error', text: 'The figures did not load: ' + e.message })));
+    let figures;
+    try {
+      figures = figureList((await api('GET', '/api/report/figures')).figures);
+    } catch (e) {
+      figures = el('p', { class: 'error', id: 't-figures', text: 'The figures did not load: ' + e.message });
+    }
     const reportStatus = el('p', { role: 'status', id: 't-report-status' });
+    // The report needs the token, which a plain link cannot send: it is fetched and saved from a blob.
     const download = async (ev) => {
       ev.preventDefault();
       try {
@@ -475,7 +617,7 @@ window.numbfootJournal = function (nf) {
       el('h2', { text: 'What more to log' }), list('t-needs', a.needs.map(forPage), 'Nothing: the journal has enough for each pattern numbfoot looks for.'),
       el('h2', { text: 'Training' }), list('t-training', trainingList(a.training), 'No distances logged yet.'),
       el('h2', { text: 'Figures' }),
-      figuresLink,
+      figures,
       el('h2', { text: 'Report for your doctor' }),
       el('p', { text: 'One document with the latest finished assessment you saved (or one from your journal), your answers, the episode history, these figures and the sources.' }),
       el('div', { class: 'actions' },
@@ -483,6 +625,7 @@ window.numbfootJournal = function (nf) {
         el('a', { class: 'button', id: 't-html', href: '/api/report.html', onclick: download, text: 'Download it as a web page (HTML)' })),
       reportStatus);
     show('screen-trends');
+    if (figures.classList.contains('figure-list')) drawFigures(figures);
   }
 
   return { journal, trends };
