@@ -147,9 +147,12 @@ static int run_import(const struct cli_args *a)
 	for (int k = 0; k < a->npos; k++) {
 		struct stat sb;
 		if (stat(a->pos[k], &sb) != 0) {
-			cli_errorf("import: %s: %s", a->pos[k], strerror(errno));
-			rc = CLI_EXIT_USAGE;
-			goto out_free;
+			/* Listed like a file that fails to read: the others are still imported. */
+			if (!list_add(&files, a->pos[k])) {
+				rc = CLI_EXIT_FAIL;
+				goto out_free;
+			}
+			continue;
 		}
 		if (S_ISDIR(sb.st_mode)) {
 			any_dir = true;
@@ -175,6 +178,18 @@ static int run_import(const struct cli_args *a)
 		unsigned crossed = 0;
 		if (progress)
 			fprintf(stderr, "[%zu/%zu] %s\n", k + 1, files.len, cli_text(name));
+		struct stat sb;
+		if (stat(path, &sb) != 0) {
+			/* A name that is not there is the caller's mistake: a usage error. */
+			char msg[NF_ERROR_MSG_MAX];
+			snprintf(msg, sizeof msg, "%s: %s", path, strerror(errno));
+			cli_errorf("%s", msg);
+			failed++;
+			rc = worse(rc, CLI_EXIT_USAGE);
+			if (results)
+				json_array_append_new(results, result(path, "error", 0, msg));
+			continue;
+		}
 		nf_journal_run_init(&r);
 		nf_track_point *route = NULL;
 		size_t nroute = 0;
