@@ -1,13 +1,16 @@
-/* numbfoot: reading runs from watch files (GPX 1.1, TCX, FIT).
+/* numbfoot: reading runs from watch files (GPX 1.1, TCX, FIT), plain or gzip-compressed.
  *
- * Each reader streams its input in constant memory and fills one nf_run_record. On malformed
- * input it returns NF_EPARSE with a message naming the file and the line (GPX, TCX) or byte
- * offset (FIT); a file that is valid but not a run (a bike ride, a settings file) gives NF_ESKIP.
- * Nothing is written anywhere: storing the record is the journal's job.
+ * Each reader streams its input in constant memory. One file may hold several runs (the run legs
+ * of a multisport FIT, the Activities of a TCX): nf_import_read gives them all, with the
+ * warnings met on the way. On malformed input a reader returns NF_EPARSE with a message naming
+ * the file and the line (GPX, TCX) or byte offset (FIT); a file that is valid but holds no run (a
+ * bike ride, a settings file) gives NF_ESKIP with the reason. Nothing is written anywhere:
+ * storing the records is the journal's job.
  */
 #ifndef NUMBFOOT_IMPORT_H
 #define NUMBFOOT_IMPORT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "numbfoot/error.h"
@@ -24,11 +27,53 @@ typedef enum nf_import_format {
 	NF_FORMAT_FIT,
 } nf_import_format;
 
+/* How to read one input. */
+typedef struct nf_import_opts {
+	bool route;          /* keep each run's route (nf_import_route) */
+	bool keep_any_sport; /* keep activities that are not runs too ('import --sport run') */
+	/* The sport said outside the file (an export's activities.csv), used when the file says
+	 * none; NULL or "" if none. Any case; copied. */
+	const char *sport;
+} nf_import_opts;
+
+/* Sets o to the defaults: no route, runs only, no outside sport. */
+NF_API void nf_import_opts_init(nf_import_opts *o);
+
+/* What one input held: its runs, in the file's order, and warnings. */
+typedef struct nf_import nf_import;
+
+/* Reads the file at path (o may be NULL for the defaults). On NF_OK *out holds at least one run
+ * and is the caller's to free with nf_import_free; on any error *out is NULL and err says why:
+ * NF_ESKIP (no run in it, with the reason and, when the sport was guessed, how to keep it),
+ * NF_EPARSE, NF_ELIMIT (too large, a decompression bomb, more than 64 sessions), NF_EIO. */
+NF_API nf_err nf_import_read(const char *path, const nf_import_opts *o, nf_import **out, nf_error *err);
+/* The same for bytes in memory; name is used in messages and as source_file. */
+NF_API nf_err nf_import_read_buffer(const void *data, size_t len, const char *name,
+				    const nf_import_opts *o, nf_import **out, nf_error *err);
+/* The same for an input read through fn (an archive's entry); name as above. fn returns the
+ * number of bytes it put in buf (at most cap), 0 at the end, -1 on an error. */
+NF_API nf_err nf_import_read_fn(long (*fn)(void *ctx, unsigned char *buf, size_t cap), void *ctx,
+				const char *name, const nf_import_opts *o, nf_import **out, nf_error *err);
+NF_API void nf_import_free(nf_import *im); /* accepts NULL */
+
+/* The number of runs, and run i (0 <= i < count; valid until nf_import_free). A run after the
+ * first of a file has source_file "NAME#K" (K from 2) and a source_sha256 of its own derived
+ * from the file's, so that importing the file again finds each one. */
+NF_API size_t nf_import_count(const nf_import *im);
+NF_API const nf_run_record *nf_import_get(const nf_import *im, size_t i);
+/* Run i's route (NULL and *n 0 when it has none or routes were not asked for): at most
+ * NF_TRACK_MAX points evenly spread, valid until nf_import_free. */
+NF_API const nf_track_point *nf_import_route(const nf_import *im, size_t i, size_t *n);
+/* The warnings, each naming the file: a value repaired, a liberty taken, a leg left out. */
+NF_API size_t nf_import_note_count(const nf_import *im);
+NF_API const char *nf_import_note(const nf_import *im, size_t i);
+
 /* Guesses the format from the first bytes of a file (head, len) and, failing that, its name. */
 NF_API nf_import_format nf_import_detect(const void *head, size_t len, const char *name);
 
 /* Reads the file at path into *run (initialised by the call), including source_file and
- * source_sha256. Returns NF_OK, NF_ESKIP, NF_EPARSE, NF_ELIMIT or NF_EIO. */
+ * source_sha256: the first run of nf_import_read with the defaults. Returns NF_OK, NF_ESKIP,
+ * NF_EPARSE, NF_ELIMIT or NF_EIO. */
 NF_API nf_err nf_import_file(const char *path, nf_run_record *run, nf_error *err);
 
 /* nf_import_file, and the run's route too: *track gets a new array (the caller frees it with
