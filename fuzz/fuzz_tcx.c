@@ -10,8 +10,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	nf_run_record run;
 	nf_error err;
-	(void)nf_import_buffer(data, size, "fuzz.tcx", &run, &err);
+	nf_import *im = NULL;
+	nf_import_opts o;
+	/* Every activity the file holds, with routes: the paths import takes. */
+	nf_import_opts_init(&o);
+	o.route = true;
+	if (nf_import_read_buffer(data, size, "fuzz.tcx", &o, &im, &err) == NF_OK) {
+		for (size_t i = 0; i < nf_import_count(im); i++) {
+			size_t n;
+			(void)nf_import_get(im, i);
+			(void)nf_import_route(im, i, &n);
+		}
+		nf_import_free(im);
+	}
 	return 0;
 }
