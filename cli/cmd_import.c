@@ -197,6 +197,22 @@ static void store_runs(struct import_ctx *c, const char *path, nf_import *im, bo
 			snprintf(r.cadence_unit, sizeof r.cadence_unit, "spm");
 		r.shoes_id = c->shoes;
 		r.insoles_id = c->insoles;
+		int64_t same = 0, known = 0;
+		if (!nf_journal_find_source(c->j, r.rec.source_sha256, &known, NULL) && !known &&
+		    !nf_journal_find_same_run(c->j, &r.rec, &same, NULL) && same) {
+			/* The same activity from another file (its FIT and its TCX): one run. */
+			char msg[NF_ERROR_MSG_MAX];
+			snprintf(msg, sizeof msg,
+				 "%s: the same run as run %lld (a start within %d s, a distance within %.0f%%)",
+				 r.rec.source_file, (long long)same, NF_SAME_RUN_START_S, 100 * NF_SAME_RUN_DIST);
+			c->same++;
+			dups++;
+			cli_errorf("skipped: %s", msg);
+			json_array_append_new(runs, json_pack("{s:s, s:s, s:I, s:s}", "source_file",
+							      r.rec.source_file, "status", "duplicate",
+							      "duplicate_of", (json_int_t)same, "message", msg));
+			continue;
+		}
 		nf_err e = nf_journal_add_run_track(c->j, &r, NULL, 0, c->keep_route ? route : NULL,
 						    c->keep_route ? nroute : 0, &crossed, &err);
 		if (e == NF_EEXIST) {
@@ -311,9 +327,10 @@ static int run_import(const struct cli_args *a)
 	}
 	rc = c.rc;
 	if (c.results) {
-		json_t *o = json_pack("{s:I, s:I, s:I, s:I, s:o}", "imported", (json_int_t)c.imported,
-				      "already_imported", (json_int_t)c.dup, "not_runs", (json_int_t)c.skipped,
-				      "failed", (json_int_t)c.failed, "files", c.results);
+		json_t *o = json_pack("{s:I, s:I, s:I, s:I, s:I, s:o}", "imported", (json_int_t)c.imported,
+				      "already_imported", (json_int_t)c.dup, "same_run", (json_int_t)c.same,
+				      "not_runs", (json_int_t)c.skipped, "failed", (json_int_t)c.failed, "files",
+				      c.results);
 		c.results = NULL;
 		int prc = cli_print_json(o);
 		rc = worse(rc, prc);
@@ -321,6 +338,8 @@ static int run_import(const struct cli_args *a)
 		printf("imported %zu run%s", c.imported, c.imported == 1 ? "" : "s");
 		if (c.dup)
 			printf(", %zu already in the journal", c.dup);
+		if (c.same)
+			printf(", %zu the same as a run from another file", c.same);
 		if (c.skipped)
 			printf(", %zu not a run", c.skipped);
 		if (c.failed)

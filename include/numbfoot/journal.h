@@ -229,6 +229,14 @@ NF_API nf_err nf_journal_delete_track(nf_journal *j, int64_t run_id, nf_error *e
 /* The id of the run imported from the file with that SHA-256 (hex) in *id, or 0 if none. */
 NF_API nf_err nf_journal_find_source(nf_journal *j, const char *sha256, int64_t *id, nf_error *err);
 
+/* The same activity from another file (the FIT and the TCX of one run): the id in *id of a
+ * run imported from a file whose start is within NF_SAME_RUN_START_S seconds of rec's and
+ * whose distance is within NF_SAME_RUN_DIST of it (or either distance unknown), the nearest
+ * start first; 0 if none. Typed runs are never matched: a file brings more than a typed line. */
+#define NF_SAME_RUN_START_S 60
+#define NF_SAME_RUN_DIST 0.02
+NF_API nf_err nf_journal_find_same_run(nf_journal *j, const nf_run_record *rec, int64_t *id, nf_error *err);
+
 NF_API nf_err nf_journal_get_run(nf_journal *j, int64_t id, nf_journal_run *out, nf_error *err);
 
 /* The id of the latest run by start time in *id; NF_ENOTFOUND when the journal has none. */

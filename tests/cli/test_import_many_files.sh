@@ -1,13 +1,14 @@
 #!/bin/sh
 # import takes any number of files on its command line (a shell glob of a year of runs): 70
-# copies of one run, each with a different trailing comment so that none is a duplicate, and a
-# broken one among them that does not stop the rest.
+# copies of one run, each moved to a day of its own so that none is a duplicate, and a broken one
+# among them that does not stop the rest.
 set -eu
 dir=$HOME/many
 mkdir -p "$dir"
 i=1
 while [ "$i" -le 70 ]; do
-	sed "s|</gpx>|<!-- copy $i --></gpx>|" tests/cli/data/journal/run.gpx >"$dir/run$(printf %03d "$i").gpx"
+	day=$(printf '2026-%02d-%02d' $((1 + (i - 1) / 28)) $((1 + (i - 1) % 28)))
+	sed "s|2026-10-04|$day|g" tests/cli/data/journal/run.gpx >"$dir/run$(printf %03d "$i").gpx"
 	i=$((i + 1))
 done
 cp tests/cli/data/journal/broken.gpx "$dir/run035b.gpx"
