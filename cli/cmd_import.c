@@ -18,8 +18,8 @@
 
 static const struct cli_option import_options[] = {
 	CLI_JOURNAL_OPTIONS,
-	{"shoes", "NICKNAME", "shoes for these runs (default: the default shoes; 'none')"},
-	{"insoles", "NICKNAME", "insoles for these runs (default: the default insoles; 'none')"},
+	{"shoes", "NICKNAME", "shoes for all these runs (default: the pair in service on each run's date; 'none')"},
+	{"insoles", "NICKNAME", "insoles for all these runs (default: those in service on each run's date; 'none')"},
 	{"no-route", NULL, "keep only each run's totals, not its GPS route"},
 	{"sport", "run", "keep activities whose sport is not running too (the file says or looks otherwise)"},
 	{NULL, NULL, NULL},
@@ -197,6 +197,13 @@ static void store_runs(struct import_ctx *c, const char *path, nf_import *im, bo
 			snprintf(r.cadence_unit, sizeof r.cadence_unit, "spm");
 		r.shoes_id = c->shoes;
 		r.insoles_id = c->insoles;
+		/* Without --shoes, each run gets the pair in service on its date, or none: a pair
+		 * bought today did not run a race in 2014. */
+		if (c->shoes < 0 && nf_journal_gear_on(c->j, NF_GEAR_SHOES, r.rec.start_time, &r.shoes_id, NULL))
+			r.shoes_id = 0;
+		if (c->insoles < 0 &&
+		    nf_journal_gear_on(c->j, NF_GEAR_INSOLES, r.rec.start_time, &r.insoles_id, NULL))
+			r.insoles_id = 0;
 		int64_t same = 0, known = 0;
 		if (!nf_journal_find_source(c->j, r.rec.source_sha256, &known, NULL) && !known &&
 		    !nf_journal_find_same_run(c->j, &r.rec, &same, NULL) && same) {
@@ -238,6 +245,8 @@ static void store_runs(struct import_ctx *c, const char *path, nf_import *im, bo
 			continue;
 		}
 		c->imported++;
+		if (!r.shoes_id)
+			c->no_shoes++;
 		if (!stored++)
 			json_object_set_new(o, "run_id", json_integer(r.id));
 		json_array_append_new(runs, json_pack("{s:I, s:s, s:s}", "run_id", (json_int_t)r.id,
@@ -251,6 +260,23 @@ static void store_runs(struct import_ctx *c, const char *path, nf_import *im, bo
 							  json_array_get(runs, 0), "message")));
 	}
 	add_result(c, o);
+}
+
+/* The runs that got no shoes, and how to give them some. */
+static void say_no_shoes(nf_journal *j, size_t n)
+{
+	nf_gear *g = NULL;
+	size_t ng = 0;
+	printf("%zu run%s dated when no pair of shoes was in service: no shoes; give them with 'run edit "
+	       "--from DATE --to DATE --shoes NICKNAME' or 'gear edit NICKNAME --first-use DATE'\n",
+	       n, n == 1 ? "" : "s");
+	if (nf_journal_list_gear(j, false, &g, &ng, NULL))
+		return;
+	for (size_t i = 0; i < ng; i++)
+		if (g[i].kind == NF_GEAR_SHOES && !g[i].first_use[0] && !g[i].runs)
+			printf("  '%s' has no first-use date and no run yet: in service on no known date\n",
+			       cli_text(g[i].nickname));
+	nf_gear_list_free(g);
 }
 
 static void import_path(struct import_ctx *c, const char *path, bool *stop)
@@ -315,8 +341,11 @@ static int run_import(const struct cli_args *a)
 	}
 	if ((rc = cli_journal_open(a, &c.j)))
 		goto out_free;
-	if ((rc = cli_gear_opt(c.j, a, "shoes", NF_GEAR_SHOES, true, &c.shoes)) ||
-	    (rc = cli_gear_opt(c.j, a, "insoles", NF_GEAR_INSOLES, true, &c.insoles)))
+	/* Given, the pair (or none) goes with every run; not given, each run's date decides. */
+	c.shoes = c.insoles = -1;
+	if ((cli_opt(a, "shoes") && (rc = cli_gear_opt(c.j, a, "shoes", NF_GEAR_SHOES, false, &c.shoes))) ||
+	    (cli_opt(a, "insoles") &&
+	     (rc = cli_gear_opt(c.j, a, "insoles", NF_GEAR_INSOLES, false, &c.insoles))))
 		goto out_free;
 	c.results = c.json ? json_array() : NULL;
 	bool progress = any_dir || isatty(STDERR_FILENO), stop = false;
@@ -327,10 +356,11 @@ static int run_import(const struct cli_args *a)
 	}
 	rc = c.rc;
 	if (c.results) {
-		json_t *o = json_pack("{s:I, s:I, s:I, s:I, s:I, s:o}", "imported", (json_int_t)c.imported,
-				      "already_imported", (json_int_t)c.dup, "same_run", (json_int_t)c.same,
-				      "not_runs", (json_int_t)c.skipped, "failed", (json_int_t)c.failed, "files",
-				      c.results);
+		json_t *o = json_pack("{s:I, s:I, s:I, s:I, s:I, s:I, s:o}", "imported",
+				      (json_int_t)c.imported, "already_imported", (json_int_t)c.dup,
+				      "same_run", (json_int_t)c.same, "not_runs", (json_int_t)c.skipped,
+				      "failed", (json_int_t)c.failed, "no_shoes", (json_int_t)c.no_shoes,
+				      "files", c.results);
 		c.results = NULL;
 		int prc = cli_print_json(o);
 		rc = worse(rc, prc);
@@ -345,6 +375,8 @@ static int run_import(const struct cli_args *a)
 		if (c.failed)
 			printf(", %zu failed (nothing written from %s)", c.failed, c.failed == 1 ? "it" : "them");
 		printf("\n");
+		if (c.no_shoes && c.shoes < 0)
+			say_no_shoes(c.j, c.no_shoes);
 	}
 out_free:
 	json_decref(c.results);

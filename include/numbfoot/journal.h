@@ -131,6 +131,13 @@ NF_API nf_err nf_journal_find_gear(nf_journal *j, const char *nickname, nf_gear 
 /* The default unretired gear of kind in *out; NF_ENOTFOUND if none is set. */
 NF_API nf_err nf_journal_default_gear(nf_journal *j, nf_gear_kind kind, nf_gear *out, nf_error *err);
 
+/* The pair of kind in service at time t (Unix seconds; its UTC date counts) in *id, 0 if none:
+ * in service from its first use (or, when none was given, its first run in the journal) until
+ * the day it was retired. Of several, the default pair, else the one that came into service
+ * last. A pair with neither a first use nor a run is in service on no known date. For runs
+ * imported from years of watch files: each gets the shoes worn then, or none. */
+NF_API nf_err nf_journal_gear_on(nf_journal *j, nf_gear_kind kind, int64_t t, int64_t *id, nf_error *err);
+
 /* All gear (with retired pairs when include_retired), ordered by kind then nickname, in a new
  * array *out of *n entries which the caller frees with nf_gear_list_free(). */
 NF_API nf_err nf_journal_list_gear(nf_journal *j, bool include_retired, nf_gear **out, size_t *n,
@@ -244,6 +251,12 @@ NF_API nf_err nf_journal_last_run(nf_journal *j, int64_t *id, nf_error *err);
 
 /* Rewrites run r->id from r (the source hash is kept as stored). */
 NF_API nf_err nf_journal_update_run(nf_journal *j, const nf_journal_run *r, nf_error *err);
+
+/* Sets the gear of kind of every run that started in [from, to) (Unix seconds) to gear_id (0:
+ * none), in one statement; *changed gets how many runs there were. NF_EINVAL for an empty
+ * period or gear of another kind, NF_ENOTFOUND for no such gear. */
+NF_API nf_err nf_journal_set_gear_between(nf_journal *j, nf_gear_kind kind, int64_t gear_id, int64_t from,
+					  int64_t to, int64_t *changed, nf_error *err);
 
 /* Deletes run id and, by cascade, its episodes. */
 NF_API nf_err nf_journal_delete_run(nf_journal *j, int64_t id, nf_error *err);

@@ -5,7 +5,7 @@
 . tests/cli/lib.sh
 
 nf gear add ghost --start-km 795 > "$t/out"
-nf gear add soles --kind insoles > "$t/out"
+nf gear add soles --kind insoles --first-use 2026-09-01 > "$t/out"
 # 4 km: 799 km, no warning yet.
 nf run add 4 --date 2026-11-01 --time 07:00 > "$t/out" 2> "$t/err"
 has "$t/out" "in 'ghost' with insoles 'soles'"
@@ -56,7 +56,7 @@ assert [r["distance_m"] for r in runs] == [4000, 5000, 3000]
 PY
 
 # Edit a run: --time alone keeps the date; other shoes.
-nf gear add spare > "$t/out"
+nf gear add spare --first-use 2026-10-01 > "$t/out"
 nf run edit 1 --time 18:15 --shoes spare --notes "evening" > "$t/out"
 nf run show 1 --json > "$t/out"
 has "$t/out" '"start_time": "2026-11-01T18:15:00Z"'
@@ -83,7 +83,7 @@ nf gear default spare > "$t/out"
 has "$t/out" "new runs now get shoes 'spare'"
 nf gear default ghost > "$t/out" 2> "$t/err" && fail "retired gear made default"
 
-# Import: default gear assigned, duplicates skipped and named.
+# Import: the gear in service on the run's date assigned, duplicates skipped and named.
 nf import tests/cli/data/journal/run.gpx > "$t/out"
 has "$t/out" "imported 1 run"
 nf run show 4 --json > "$t/out"
