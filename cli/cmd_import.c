@@ -78,6 +78,25 @@ static bool is_activity(const char *name)
 	return n > 4 && (ends(name, n, ".fit") || ends(name, n, ".gpx") || ends(name, n, ".tcx"));
 }
 
+/* True if path is a zip (by its first bytes), or a folder holding Strava's activities.csv. */
+static bool is_export(const char *path)
+{
+	struct stat sb;
+	char csv[4200];
+	if (stat(path, &sb) != 0)
+		return false;
+	if (S_ISDIR(sb.st_mode)) {
+		snprintf(csv, sizeof csv, "%s/activities.csv", path);
+		return access(csv, R_OK) == 0;
+	}
+	FILE *f = fopen(path, "rb");
+	unsigned char m[4] = {0};
+	bool zip = f && fread(m, 1, 4, f) == 4 && m[0] == 'P' && m[1] == 'K' && m[2] == 3 && m[3] == 4;
+	if (f)
+		fclose(f);
+	return zip;
+}
+
 static int cmp_str(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
@@ -107,7 +126,8 @@ static bool walk(struct file_list *l, const char *dir, int depth)
 			continue;
 		if (stat(p, &sb) != 0)
 			continue;
-		if (S_ISDIR(sb.st_mode) || (S_ISREG(sb.st_mode) && is_activity(e->d_name)))
+		if (S_ISDIR(sb.st_mode) ||
+		    (S_ISREG(sb.st_mode) && (is_activity(e->d_name) || ends(e->d_name, strlen(e->d_name), ".zip"))))
 			ok = list_add(&here, p);
 	}
 	closedir(d);
@@ -115,7 +135,7 @@ static bool walk(struct file_list *l, const char *dir, int depth)
 		qsort(here.v, here.len, sizeof *here.v, cmp_str);
 	for (size_t k = 0; ok && k < here.len; k++) {
 		struct stat sb;
-		if (stat(here.v[k], &sb) == 0 && S_ISDIR(sb.st_mode))
+		if (stat(here.v[k], &sb) == 0 && S_ISDIR(sb.st_mode) && !is_export(here.v[k]))
 			ok = walk(l, here.v[k], depth + 1);
 		else
 			ok = list_add(l, here.v[k]);
@@ -135,8 +155,14 @@ static int worse(int a, int b)
 	return a > b ? a : b;
 }
 
+#define IMPORT_NEW_GEAR_MAX 64 /* pairs an export names, created as they come */
+
 /* What one import command does and counts, across its files. */
 struct import_ctx {
+	struct {
+		int64_t id, first; /* the pair made from an export's gear column; its earliest run */
+	} made[IMPORT_NEW_GEAR_MAX];
+	size_t nmade;
 	nf_journal *j;
 	bool json, keep_route, keep_any_sport;
 	int64_t shoes, insoles; /* given with --shoes/--insoles; -1: by each run's date */
@@ -173,8 +199,48 @@ static void file_failed(struct import_ctx *c, const char *path, nf_err e, const 
 	add_result(c, file_result(path, "error", err->msg));
 }
 
-/* Stores the runs of one input read into im. The file's entry in --json lists each run. */
-static void store_runs(struct import_ctx *c, const char *path, nf_import *im, bool *stop)
+/* The shoes an export's gear column names, made (with that nickname) when the journal has no
+ * such gear; *id 0 when it cannot be had (a name the journal refuses, insoles of that name). */
+static void gear_by_name(struct import_ctx *c, const char *name, int64_t start, int64_t *id)
+{
+	nf_gear g;
+	*id = 0;
+	if (!nf_journal_find_gear(c->j, name, &g, NULL)) {
+		if (g.kind == NF_GEAR_SHOES)
+			*id = g.id;
+	} else if (c->nmade < IMPORT_NEW_GEAR_MAX) {
+		nf_gear_init(&g, NF_GEAR_SHOES);
+		snprintf(g.nickname, sizeof g.nickname, "%s", name);
+		if (nf_journal_add_gear(c->j, &g, NULL))
+			return;
+		fprintf(stderr, "numbfoot: added shoes '%s' (the export's gear column)\n", cli_text(g.nickname));
+		c->made[c->nmade].id = g.id;
+		c->made[c->nmade].first = -1;
+		c->nmade++;
+		*id = g.id;
+	}
+	for (size_t i = 0; i < c->nmade; i++)
+		if (c->made[i].id == *id && start >= 0 && (c->made[i].first < 0 || start < c->made[i].first))
+			c->made[i].first = start;
+}
+
+/* Pairs made from an export get their first use at their earliest run. */
+static void date_made_gear(struct import_ctx *c)
+{
+	for (size_t i = 0; i < c->nmade; i++) {
+		nf_gear g;
+		char iso[32];
+		if (c->made[i].first < 0 || nf_journal_get_gear(c->j, c->made[i].id, &g, NULL))
+			continue;
+		nf_time_iso(c->made[i].first, iso, sizeof iso);
+		snprintf(g.first_use, sizeof g.first_use, "%.10s", iso);
+		(void)nf_journal_update_gear(c->j, &g, NULL);
+	}
+}
+
+/* Stores the runs of one input read into im; gear (may be NULL) names the shoes an export gives
+ * them. The file's entry in --json lists each run. */
+static void store_runs(struct import_ctx *c, const char *path, nf_import *im, const char *gear, bool *stop)
 {
 	json_t *o = file_result(path, "imported", NULL);
 	json_t *runs = json_object_get(o, "runs"), *notes = json_object_get(o, "notes");
@@ -204,6 +270,12 @@ static void store_runs(struct import_ctx *c, const char *path, nf_import *im, bo
 		if (c->insoles < 0 &&
 		    nf_journal_gear_on(c->j, NF_GEAR_INSOLES, r.rec.start_time, &r.insoles_id, NULL))
 			r.insoles_id = 0;
+		if (gear && *gear && c->shoes < 0) {
+			int64_t named = 0;
+			gear_by_name(c, gear, r.rec.start_time, &named);
+			if (named)
+				r.shoes_id = named;
+		}
 		int64_t same = 0, known = 0;
 		if (!nf_journal_find_source(c->j, r.rec.source_sha256, &known, NULL) && !known &&
 		    !nf_journal_find_same_run(c->j, &r.rec, &same, NULL) && same) {
@@ -303,8 +375,49 @@ static void import_path(struct import_ctx *c, const char *path, bool *stop)
 		file_failed(c, path, e, &err);
 		return;
 	}
-	store_runs(c, path, im, stop);
+	store_runs(c, path, im, NULL, stop);
 	nf_import_free(im);
+}
+
+/* A bulk export: every activity file in it, with the sport and the shoes its activities.csv
+ * gives. A file in it that fails is named and the others go on; an archive that fails stops
+ * there. */
+static void import_export(struct import_ctx *c, const char *path, bool progress, bool *stop)
+{
+	nf_error err = {0}, entry_err = {0};
+	nf_export *x = NULL;
+	nf_import_opts o;
+	nf_export_item item;
+	nf_import *im = NULL;
+	size_t k = 0;
+
+	nf_err e = nf_export_open(path, &x, &err);
+	if (e) {
+		file_failed(c, path, e, &err);
+		return;
+	}
+	nf_import_opts_init(&o);
+	o.route = c->keep_route;
+	o.keep_any_sport = c->keep_any_sport;
+	size_t hint = nf_export_size_hint(x);
+	while (!*stop && (e = nf_export_next(x, &o, &item, &im, &entry_err, &err)) == NF_OK) {
+		k++;
+		if (progress) {
+			if (k <= hint)
+				fprintf(stderr, "[%zu/%zu] %s\n", k, hint, cli_text(item.name));
+			else
+				fprintf(stderr, "[%zu] %s\n", k, cli_text(item.name));
+		}
+		if (!im) {
+			file_failed(c, item.name, entry_err.code, &entry_err);
+			continue;
+		}
+		store_runs(c, item.name, im, item.gear, stop);
+		nf_import_free(im);
+	}
+	if (e != NF_OK && e != NF_ENOTFOUND)
+		file_failed(c, path, e, &err);
+	nf_export_close(x);
 }
 
 static int run_import(const struct cli_args *a)
@@ -327,7 +440,14 @@ static int run_import(const struct cli_args *a)
 	c.keep_route = !cli_flag(a, "no-route");
 	for (int k = 0; k < a->npos; k++) {
 		struct stat sb;
-		if (stat(a->pos[k], &sb) == 0 && S_ISDIR(sb.st_mode)) {
+		if (is_export(a->pos[k])) {
+			/* An export is one entry here; its files are read in their turn. */
+			any_dir = true;
+			if (!list_add(&files, a->pos[k])) {
+				rc = CLI_EXIT_FAIL;
+				goto out_free;
+			}
+		} else if (stat(a->pos[k], &sb) == 0 && S_ISDIR(sb.st_mode)) {
 			any_dir = true;
 			if (!walk(&files, a->pos[k], 0)) {
 				rc = CLI_EXIT_FAIL;
@@ -352,8 +472,12 @@ static int run_import(const struct cli_args *a)
 	for (size_t k = 0; k < files.len && !stop; k++) {
 		if (progress)
 			fprintf(stderr, "[%zu/%zu] %s\n", k + 1, files.len, cli_text(base_name(files.v[k])));
-		import_path(&c, files.v[k], &stop);
+		if (is_export(files.v[k]))
+			import_export(&c, files.v[k], progress, &stop);
+		else
+			import_path(&c, files.v[k], &stop);
 	}
+	date_made_gear(&c);
 	rc = c.rc;
 	if (c.results) {
 		json_t *o = json_pack("{s:I, s:I, s:I, s:I, s:I, s:I, s:o}", "imported",

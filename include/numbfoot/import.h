@@ -68,6 +68,47 @@ NF_API const nf_track_point *nf_import_route(const nf_import *im, size_t i, size
 NF_API size_t nf_import_note_count(const nf_import *im);
 NF_API const char *nf_import_note(const nf_import *im, size_t i);
 
+/* ---- bulk exports ----
+ *
+ * A Strava bulk export (export_NNNN.zip, or the folder it unpacks to) lists its activities in
+ * activities.csv, with each one's type, name, gear and file (activities/123.fit.gz); a Garmin
+ * Connect account export holds zips of FIT files inside the zip. nf_export reads either, one
+ * activity file at a time: from an archive through libarchive, streaming, each file read into
+ * memory within the caps of any file, nested zips one level deep. An entry that expands more
+ * than 200 times its compressed size (a zip bomb) is refused and nothing is read from it; an
+ * archive whose entries declare more than 2 GiB each, or 64 GiB in all, is refused whole before
+ * any entry is read. */
+#define NF_IMPORT_GEAR_MAX 64
+#define NF_IMPORT_TITLE_MAX 128
+
+typedef struct nf_export nf_export;
+
+/* One activity file of an export, with what activities.csv says of it ("" when it says
+ * nothing, or there is no such file). */
+typedef struct nf_export_item {
+	char name[NF_RUN_SOURCE_MAX];       /* "export.zip:activities/123.fit.gz" */
+	char sport[NF_RUN_SPORT_MAX];       /* Activity Type: "Run", "Ride", ... */
+	char gear[NF_IMPORT_GEAR_MAX];      /* Activity Gear: the shoes' name */
+	char title[NF_IMPORT_TITLE_MAX];    /* Activity Name */
+} nf_export_item;
+
+/* Opens the export at path: a zip file, or a folder holding activities.csv. *out is the
+ * caller's, closed with nf_export_close. NF_EPARSE for a file that is no zip or a malformed
+ * activities.csv, NF_ELIMIT for an archive refused whole, NF_ENOTFOUND for a folder without
+ * activities.csv, NF_EIO. */
+NF_API nf_err nf_export_open(const char *path, nf_export **out, nf_error *err);
+/* How many activity files the export holds, as far as known before reading them (the rows of
+ * activities.csv, or the activity files of the archive, nested zips not counted): for progress. */
+NF_API size_t nf_export_size_hint(const nf_export *x);
+/* Reads the next activity file with options o (its sport defaults to the CSV's Activity Type).
+ * NF_OK: *item describes it and either *im holds its runs (the caller frees it) or *im is NULL
+ * and *entry_err says why this file gave none (not a run, malformed, a zip bomb): the next call
+ * goes on with the next file. NF_ENOTFOUND at the end. Any other code: the archive itself
+ * failed, and nothing more can be read from it. */
+NF_API nf_err nf_export_next(nf_export *x, const nf_import_opts *o, nf_export_item *item, nf_import **im,
+			     nf_error *entry_err, nf_error *err);
+NF_API void nf_export_close(nf_export *x); /* accepts NULL */
+
 /* Guesses the format from the first bytes of a file (head, len) and, failing that, its name. */
 NF_API nf_import_format nf_import_detect(const void *head, size_t len, const char *name);
 
