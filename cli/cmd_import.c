@@ -512,7 +512,7 @@ out_free:
 const struct cli_command cmd_import = {
 	.name = "import",
 	.args = "FILE|DIR...",
-	.summary = "read runs from .fit, .gpx or .tcx files (plain or .gz) into the journal",
+	.summary = "read runs from .fit, .gpx or .tcx files (plain or .gz) or bulk exports into the journal",
 	.description =
 		"Reads each FILE, and each .fit, .gpx and .tcx file under each DIR (sub-folders too), "
 		"plain or gzip-compressed (.fit.gz; a gzip file is known by its first bytes, whatever its "
@@ -534,6 +534,12 @@ const struct cli_command cmd_import = {
 		"terminal. The run's GPS route is kept too (at most 4000 points, in the journal on this "
 		"machine), so that 'report --gps' can show where the numbness began; --no-route keeps "
 		"the totals only.\n\n"
+		"A zip (Strava's export_NNNN.zip, a Garmin Connect account export) or a folder holding "
+		"Strava's activities.csv is a bulk export: each activity file in it is read, gzip "
+		"inside included, and activities.csv gives its sport when the file says none and its "
+		"shoes from the Activity Gear column (a pair of that name is added when the journal has "
+		"none, first used at its earliest run). An entry that expands more than 200 times its "
+		"size (a zip bomb) is refused with nothing read from it.\n\n"
 		"Example: numbfoot import ~/Downloads/activity_123.fit",
 	.options = import_options,
 	.run = run_import,
