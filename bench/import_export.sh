@@ -23,20 +23,11 @@ echo "export benchmark: $n activities, $files files, zip $(stat -c %s "$zip") B,
 printf "%-34s %10s %14s %12s  %s\n" import wall files/s "peak RSS" summary
 
 # measure NAME ARGS...: best wall time of 3 imports into a new journal, and the largest peak RSS.
+. bench/best_of_3.inc
+bench_before='rm -f "$out/export-bench.db" "$out/export-bench.db-wal" "$out/export-bench.db-shm"'
 measure() {
 	name=$1; shift
-	best=""; rss=0
-	for i in 1 2 3; do
-		rm -f "$out/export-bench.db" "$out/export-bench.db-wal" "$out/export-bench.db-shm"
-		t0=$(date +%s%N)
-		/usr/bin/time -f %M -o "$out/rss.txt" "$nf" import "$@" --db "$out/export-bench.db" \
-			>"$out/cmd.out" 2>"$out/cmd.err" || { echo "bench: $name failed:"; tail -5 "$out/cmd.err"; return 1; }
-		t1=$(date +%s%N)
-		t=$((t1 - t0))
-		[ -z "$best" ] || [ "$t" -lt "$best" ] && best=$t
-		r=$(tail -1 "$out/rss.txt")
-		[ "$r" -gt "$rss" ] && rss=$r
-	done
+	best_of_3 "$out/cmd" "$nf" import "$@" --db "$out/export-bench.db" || { echo "bench: $name failed"; return 1; }
 	awk -v n="$name" -v ns="$best" -v f="$files" -v rss="$rss" -v s="$(head -1 "$out/cmd.out")" 'BEGIN {
 		t = ns / 1e9
 		printf "%-34s %8.2f s %14.0f %8.1f MiB  %s\n", n, t, f / t, rss / 1024, s

@@ -1,28 +1,16 @@
-/* libFuzzer target for the TCX reader: any bytes through nf_import_buffer must end in NF_OK or a
- * clean error, never a crash, a leak or undefined behaviour. The name ends in .tcx so that
- * input whose first bytes match no format still reaches the TCX reader. */
+/* libFuzzer target for the TCX reader: any bytes through nf_import_read_buffer, every activity
+ * with its route, must end in NF_OK or a clean error, never a crash, a leak or undefined
+ * behaviour. The name ends in .tcx so that input whose first bytes match no format still reaches
+ * the TCX reader. */
 #include <stddef.h>
 #include <stdint.h>
 
-#include "numbfoot/import.h"
+#include "fuzz_util.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	nf_error err;
-	nf_import *im = NULL;
-	nf_import_opts o;
-	/* Every activity the file holds, with routes: the paths import takes. */
-	nf_import_opts_init(&o);
-	o.route = true;
-	if (nf_import_read_buffer(data, size, "fuzz.tcx", &o, &im, &err) == NF_OK) {
-		for (size_t i = 0; i < nf_import_count(im); i++) {
-			size_t n;
-			(void)nf_import_get(im, i);
-			(void)nf_import_route(im, i, &n);
-		}
-		nf_import_free(im);
-	}
+	fuzz_import(data, size, "fuzz.tcx");
 	return 0;
 }

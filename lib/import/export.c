@@ -277,6 +277,19 @@ static la_ssize_t inner_read(struct archive *a, void *ctx, const void **buf)
 	return r;
 }
 
+static void fill_item(const nf_export *x, const char *entry, nf_export_item *item);
+
+/* A nested zip that cannot be read: that part fails, named, and the outer archive goes on. */
+static nf_err inner_failed(nf_export *x, nf_export_item *item, nf_error *entry_err, const char *what)
+{
+	const char *why = archive_error_string(x->inner);
+	fill_item(x, "", item);
+	nf_error_set(entry_err, NF_EPARSE, "%s: %s", item->name, why ? why : what);
+	archive_read_free(x->inner);
+	x->inner = NULL;
+	return NF_OK;
+}
+
 static void fill_item(const nf_export *x, const char *entry, nf_export_item *item)
 {
 	memset(item, 0, sizeof *item);
@@ -340,15 +353,8 @@ nf_err nf_export_next(nf_export *x, const nf_import_opts *o, nf_export_item *ite
 			if (!x->inner)
 				return NF_ENOTFOUND;
 			/* The end of a nested zip (or its failure, which is that part's only). */
-			if (r < ARCHIVE_WARN) {
-				fill_item(x, "", item);
-				nf_error_set(entry_err, NF_EPARSE, "%s: %s", item->name,
-					     archive_error_string(x->inner) ? archive_error_string(x->inner)
-									    : "unreadable nested zip");
-				archive_read_free(x->inner);
-				x->inner = NULL;
-				return NF_OK;
-			}
+			if (r < ARCHIVE_WARN)
+				return inner_failed(x, item, entry_err, "unreadable nested zip");
 			archive_read_free(x->inner);
 			x->inner = NULL;
 			continue;
@@ -368,15 +374,8 @@ nf_err nf_export_next(nf_export *x, const nf_import_opts *o, nf_export_item *ite
 			snprintf(x->inner_name, sizeof x->inner_name, "%s", p);
 			if (!(x->inner = zip_reader()))
 				return nf_error_set(err, NF_ENOMEM, "%s: out of memory", x->path);
-			if (archive_read_open(x->inner, x, NULL, inner_read, NULL) != ARCHIVE_OK) {
-				fill_item(x, "", item);
-				nf_error_set(entry_err, NF_EPARSE, "%s: %s", item->name,
-					     archive_error_string(x->inner) ? archive_error_string(x->inner)
-									    : "not a readable zip");
-				archive_read_free(x->inner);
-				x->inner = NULL;
-				return NF_OK;
-			}
+			if (archive_read_open(x->inner, x, NULL, inner_read, NULL) != ARCHIVE_OK)
+				return inner_failed(x, item, entry_err, "not a readable zip");
 			continue;
 		}
 		if (!is_activity_name(p))

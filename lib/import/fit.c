@@ -600,6 +600,20 @@ static const char *reason(const char *msg)
 	return c && c[1] ? c + 2 : msg;
 }
 
+/* Replaces the one activity that gathered every record (all, the last of im's) by one empty
+ * activity per session. */
+static nf_err run_per_session(fit_state *f, nf_import *im, imp_run *all, nf_error *err)
+{
+	im->n--;
+	imp_route_free(all->tr.route);
+	free(all);
+	f->tr = NULL;
+	for (int i = 0; i < f->sessions; i++)
+		if (!(f->runs[i] = imp_run_new(im, f->s, err)))
+			return err ? err->code : NF_ENOMEM;
+	return NF_OK;
+}
+
 nf_err imp_fit_read(imp_src *s, nf_import *im, nf_error *err)
 {
 	fit_state *f;
@@ -658,17 +672,10 @@ nf_err imp_fit_read(imp_src *s, nf_import *im, nf_error *err)
 	for (int i = 0; windows && i < f->sessions; i++)
 		if (isnan(f->sess[i].start) || isnan(f->sess[i].elapsed))
 			windows = false;
+	if (f->sessions > 1 && (rc = run_per_session(f, im, all, err)) != NF_OK)
+		goto out_free;
 	if (windows) {
 		/* Several sessions: each its own activity, with the records of its time window. */
-		im->n--; /* drop `all`: its records are read again below */
-		imp_route_free(all->tr.route);
-		free(all);
-		for (int i = 0; i < f->sessions; i++) {
-			if (!(f->runs[i] = imp_run_new(im, s, err))) {
-				rc = err ? err->code : NF_ENOMEM;
-				goto out_free;
-			}
-		}
 		if ((rc = imp_src_rewind(s, err)) != NF_OK)
 			goto out_free;
 		f->pass2 = true;
@@ -678,19 +685,9 @@ nf_err imp_fit_read(imp_src *s, nf_import *im, nf_error *err)
 		f->avail = 0;
 		if ((rc = read_all(f, &early_at, &early_err)) != NF_OK)
 			goto out_free;
-	} else if (f->sessions > 1) {
-		/* No windows to sort the records by (a session without a start, an input that cannot
-		 * be read twice): each session keeps its own totals, and no records. */
-		im->n--;
-		imp_route_free(all->tr.route);
-		free(all);
-		for (int i = 0; i < f->sessions; i++) {
-			if (!(f->runs[i] = imp_run_new(im, s, err))) {
-				rc = err ? err->code : NF_ENOMEM;
-				goto out_free;
-			}
-		}
-	} else {
+	} else if (f->sessions <= 1) {
+		/* Without windows to sort the records by (a session without a start, an input that
+		 * cannot be read twice), several sessions keep their own totals and no records. */
 		f->runs[0] = all;
 	}
 	int nruns = f->sessions > 1 ? f->sessions : 1;

@@ -5,31 +5,18 @@ their sport, multisport and multi-session files, wrong values, liberties, absurd
 activity in two formats. The files are committed; run this again only to change them.
 Usage: make-import-fixtures.py OUTDIR, or make-import-fixtures.py --seeds FUZZDIR for small seeds
 of the same shapes in fuzz/corpus/{gpx,tcx,fit}/."""
-import math, os, struct, sys
+import importlib.util, math, os, struct, sys
 
-CRC_T = [0x0000, 0xCC01, 0xD801, 0x1400, 0xF001, 0x3C00, 0x2800, 0xE401,
-         0xA001, 0x6C00, 0x7800, 0xB401, 0x5000, 0x9C01, 0x8801, 0x4400]
-
-
-def crc16(data, crc=0):
-    for b in data:
-        tmp = CRC_T[crc & 0xF]; crc = ((crc >> 4) & 0x0FFF) ^ tmp ^ CRC_T[b & 0xF]
-        tmp = CRC_T[crc & 0xF]; crc = ((crc >> 4) & 0x0FFF) ^ tmp ^ CRC_T[(b >> 4) & 0xF]
-    return crc
+# The FIT writer (CRC, header, definitions) is make-fit-seeds.py's.
+_seeds = importlib.util.spec_from_file_location(
+    'seeds', os.path.join(os.path.dirname(os.path.abspath(__file__)), 'make-fit-seeds.py'))
+_fs = importlib.util.module_from_spec(_seeds)
+_seeds.loader.exec_module(_fs)
+crc16, definition = _fs.crc16, _fs.definition
 
 
 def fit(body):
-    h = struct.pack('<BBHI4s', 14, 0x20, 2132, len(body), b'.FIT')
-    h += struct.pack('<H', crc16(h))
-    data = h + body
-    return data + struct.pack('<H', crc16(data))
-
-
-def definition(local, glob, fields):
-    out = struct.pack('<BBBHB', 0x40 | local, 0, 0, glob, len(fields))
-    for num, size, base in fields:
-        out += bytes([num, size, base])
-    return out
+    return _fs.fit(body)
 
 
 FIT_EPOCH = 631065600

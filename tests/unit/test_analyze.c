@@ -316,6 +316,16 @@ static void cold_weather(void **state)
 	nf_journal_close(j);
 }
 
+/* An engine in runner mode on the real knowledge base (*kb: the caller frees both). */
+static nf_engine *runner_engine(nf_kb **kb)
+{
+	nf_engine *e = NULL;
+	nf_error err = {0};
+	assert_int_equal(nf_kb_load_files("kb/vocabulary.json", "kb/numbfoot.json", kb, &err), NF_OK);
+	assert_int_equal(nf_engine_new(*kb, NF_MODE_RUNNER, &e, &err), NF_OK);
+	return e;
+}
+
 static void pace(void **state)
 {
 	(void)state;
@@ -347,10 +357,8 @@ static void open_findings_not_applied(void **state)
 {
 	(void)state;
 	nf_kb *kb = NULL;
-	nf_engine *e = NULL;
+	nf_engine *e = runner_engine(&kb);
 	nf_error err = {0};
-	assert_int_equal(nf_kb_load_files("kb/vocabulary.json", "kb/numbfoot.json", &kb, &err), NF_OK);
-	assert_int_equal(nf_engine_new(kb, NF_MODE_RUNNER, &e, &err), NF_OK);
 	nf_journal *j = tj_open(tj_path("open"));
 	for (int i = 0; i < 12; i++)
 		ta_add(j, &TA_RUN(.day = i * 2, .pace = 300 + (i / 2) * 5, .onset_km = i % 2 ? 5 : 0));
@@ -524,10 +532,8 @@ static void apply_to_engine(void **state)
 {
 	(void)state;
 	nf_kb *kb = NULL;
-	nf_engine *e = NULL;
+	nf_engine *e = runner_engine(&kb);
 	nf_error err = {0};
-	assert_int_equal(nf_kb_load_files("kb/vocabulary.json", "kb/numbfoot.json", &kb, &err), NF_OK);
-	assert_int_equal(nf_engine_new(kb, NF_MODE_RUNNER, &e, &err), NF_OK);
 	nf_journal *j = tj_open(tj_path("apply"));
 	for (int i = 0; i < 4; i++)
 		ta_add(j, &TA_RUN(.day = i * 3, .onset_km = 7, .recover = 4, .loosen = 1));
