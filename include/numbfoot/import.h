@@ -50,10 +50,6 @@ NF_API nf_err nf_import_read(const char *path, const nf_import_opts *o, nf_impor
 /* The same for bytes in memory; name is used in messages and as source_file. */
 NF_API nf_err nf_import_read_buffer(const void *data, size_t len, const char *name,
 				    const nf_import_opts *o, nf_import **out, nf_error *err);
-/* The same for an input read through fn (an archive's entry); name as above. fn returns the
- * number of bytes it put in buf (at most cap), 0 at the end, -1 on an error. */
-NF_API nf_err nf_import_read_fn(long (*fn)(void *ctx, unsigned char *buf, size_t cap), void *ctx,
-				const char *name, const nf_import_opts *o, nf_import **out, nf_error *err);
 NF_API void nf_import_free(nf_import *im); /* accepts NULL */
 
 /* The number of runs, and run i (0 <= i < count; valid until nf_import_free). A run after the

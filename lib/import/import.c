@@ -382,20 +382,6 @@ nf_err nf_import_read_buffer(const void *data, size_t len, const char *name,
 	return read_buffer(data, len, name, o, NULL, NULL, out, err);
 }
 
-nf_err nf_import_read_fn(long (*fn)(void *ctx, unsigned char *buf, size_t cap), void *ctx,
-			 const char *name, const nf_import_opts *o, nf_import **out, nf_error *err)
-{
-	imp_src s = {0};
-	if (!fn || !out)
-		return nf_error_set(err, NF_EINVAL, "nf_import_read_fn: NULL argument");
-	*out = NULL;
-	nf_error_clear(err);
-	s.name = name ? name : "(archive entry)";
-	s.fn = fn;
-	s.fn_ctx = ctx;
-	return import_run(&s, o, NULL, NULL, out, err);
-}
-
 /* The first run of im into run, its route into *track when asked. */
 static nf_err take_first(nf_import *im, nf_run_record *run, nf_track_point **track, size_t *ntrack,
 			 nf_error *err)

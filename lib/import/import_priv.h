@@ -31,19 +31,14 @@ typedef struct imp_point imp_point;
  * record by record; ctx is the caller's. */
 typedef void (*imp_point_fn)(void *ctx, const imp_point *pt);
 
-/* Reads up to cap bytes of a raw input into buf: the count, 0 at its end, -1 on an error. */
-typedef long (*imp_read_fn)(void *ctx, unsigned char *buf, size_t cap);
-
-/* One input being read front to back: a FILE, bytes in memory or a reader function (an archive's
- * entry), optionally through gzip (source.c). Every byte handed out, after decompression, is
+/* One input being read front to back: a FILE or bytes in memory (an archive's entry is read into
+ * memory first: export.c), optionally through gzip (source.c). Every byte handed out, after decompression, is
  * hashed on the way, so that source_sha256 costs no second pass and a run is the same run
  * whether it came compressed or not. */
 typedef struct imp_src {
-	FILE *f;                   /* borrowed, NULL when reading memory or fn */
+	FILE *f;                   /* borrowed, NULL when reading memory */
 	const unsigned char *mem;  /* borrowed, the whole input when reading memory */
 	size_t memlen, mempos;
-	imp_read_fn fn;            /* borrowed with fn_ctx, when neither f nor mem */
-	void *fn_ctx;
 	unsigned char *buf;        /* owned by the source (imp_src_release); IMP_CHUNK bytes */
 	size_t pending;            /* bytes already in buf that imp_src_next has not handed out */
 	size_t pending_off;        /* where they start in buf */
@@ -68,14 +63,14 @@ typedef struct imp_src {
 #define IMP_RATIO_MAX 200
 #define IMP_RATIO_FLOOR (1024 * 1024)
 
-/* Sets up s (name, and one of f, mem/memlen or fn/fn_ctx already filled in by the caller) for
+/* Sets up s (name, and f or mem/memlen already filled in by the caller) for
  * reading: allocates its buffer, looks at the first bytes and, when they are gzip's, reads
  * through zlib from then on. The first IMP_CHUNK bytes of the content are then in s->buf
  * (s->pending of them) for detection. Release with imp_src_release whatever it returns. */
 nf_err imp_src_start(imp_src *s, nf_error *err);
 void imp_src_release(imp_src *s);
-/* Starts the input again from its first byte (files and memory only; not a reader function):
- * for a reader that needs a second pass. Hashing is off from then on. */
+/* Starts the input again from its first byte (a file that can seek, or memory): for a reader
+ * that needs a second pass. Hashing is off from then on. */
 nf_err imp_src_rewind(imp_src *s, nf_error *err);
 bool imp_src_can_rewind(const imp_src *s);
 

@@ -1,5 +1,5 @@
-/* numbfoot: the bytes under every reader (see imp_src in import_priv.h): a file, memory or an
- * archive entry, read in IMP_CHUNK pieces, through zlib when the input is gzip (Strava's bulk
+/* numbfoot: the bytes under every reader (see imp_src in import_priv.h): a file or memory (an
+ * archive's entry, read whole by export.c), read in IMP_CHUNK pieces, through zlib when the input is gzip (Strava's bulk
  * export and many watch tools deliver .fit.gz, .gpx.gz, .tcx.gz), hashed as handed out.
  *
  * gzip is recognised by its first two bytes, whatever the name says. Concatenated members are
@@ -29,12 +29,6 @@ static size_t raw_read(imp_src *s, unsigned char *dst, size_t cap)
 			n = cap;
 		memcpy(dst, s->mem + s->mempos, n);
 		s->mempos += n;
-	} else if (s->fn) {
-		long r = s->fn(s->fn_ctx, dst, cap);
-		if (r < 0)
-			s->ioerr = true;
-		else
-			n = (size_t)r;
 	}
 	s->raw_total += n;
 	return n;
