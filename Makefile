@@ -24,7 +24,7 @@
 
 NUMBFOOT_VERSION := 0.1.0
 
-PKGS      := jansson sqlite3 expat libmicrohttpd cairo pangocairo libedit libcrypto
+PKGS      := jansson sqlite3 expat libmicrohttpd cairo pangocairo libedit libcrypto zlib libarchive
 TEST_PKGS := cmocka
 
 CC      ?= cc

@@ -23,19 +23,10 @@ command -v gpsbabel >/dev/null 2>&1 || echo "bench: gpsbabel missing (apt-get in
 [ -x /usr/bin/time ] || { echo "bench: /usr/bin/time missing (apt-get install time)"; exit 1; }
 
 # measure NAME FILE CMD...: best wall time of 3 runs in seconds, and the largest peak RSS in KiB.
+. bench/best_of_3.inc
 measure() {
 	name=$1; file=$2; shift 2
-	best=""; rss=0
-	for i in 1 2 3; do
-		t0=$(date +%s%N)
-		/usr/bin/time -f %M -o "$out/rss.txt" "$@" >"$out/cmd.out" 2>"$out/cmd.err" ||
-			{ echo "bench: $name failed:"; cat "$out/cmd.err"; return 1; }
-		t1=$(date +%s%N)
-		t=$((t1 - t0))
-		[ -z "$best" ] || [ "$t" -lt "$best" ] && best=$t
-		r=$(tail -1 "$out/rss.txt")
-		[ "$r" -gt "$rss" ] && rss=$r
-	done
+	best_of_3 "$out/cmd" "$@" || { echo "bench: $name failed"; return 1; }
 	bytes=$(stat -c %s "$file")
 	awk -v n="$name" -v ns="$best" -v b="$bytes" -v rec="$records" -v rss="$rss" 'BEGIN {
 		s = ns / 1e9

@@ -20,7 +20,6 @@ enum {
 };
 
 #define CLI_MAX_OPTIONS 24
-#define CLI_MAX_POSITIONAL 64
 
 struct cli_option {
 	const char *name;  /* long name without "--" */

@@ -319,6 +319,11 @@ static enum reply confirm_derived(struct session *s, const nf_analysis *an, bool
 		const nf_derived *d = nf_analysis_finding(an, i);
 		int f = nf_kb_finding_index(s->kb, d->id);
 		nf_value v;
+		if (f >= 0 && d->open) {
+			printf("  %s: left open, the data do not settle it\n    (derived: %s)\n",
+			       nf_kb_finding_means(s->kb, (size_t)f), cli_text(d->evidence));
+			continue;
+		}
 		if (f < 0 || nf_engine_state(s->e, (size_t)f, &v) != NF_ANSWERED)
 			continue;
 		char ans[160];
@@ -453,7 +458,7 @@ static int run_assess(const struct cli_args *a)
 		else if (as_json)
 			for (size_t i = 0; i < nf_analysis_findings(an); i++) {
 				int f = nf_kb_finding_index(kb, nf_analysis_finding(an, i)->id);
-				if (f >= 0)
+				if (f >= 0 && !nf_analysis_finding(an, i)->open)
 					s.derived[f] = true;
 			}
 	}

@@ -1,5 +1,6 @@
 /* numbfoot import FILE|DIR...: read runs from watch files into the journal. */
 #include <dirent.h>
+#include <jansson.h>
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -17,9 +18,10 @@
 
 static const struct cli_option import_options[] = {
 	CLI_JOURNAL_OPTIONS,
-	{"shoes", "NICKNAME", "shoes for these runs (default: the default shoes; 'none')"},
-	{"insoles", "NICKNAME", "insoles for these runs (default: the default insoles; 'none')"},
+	{"shoes", "NICKNAME", "shoes for all these runs (default: the pair in service on each run's date; 'none')"},
+	{"insoles", "NICKNAME", "insoles for all these runs (default: those in service on each run's date; 'none')"},
 	{"no-route", NULL, "keep only each run's totals, not its GPS route"},
+	{"sport", "run", "keep activities whose sport is not running too (the file says or looks otherwise)"},
 	{NULL, NULL, NULL},
 };
 
@@ -59,12 +61,40 @@ static void list_free(struct file_list *l)
 	free(l->v);
 }
 
+static bool ends(const char *name, size_t n, const char *ext)
+{
+	size_t e = strlen(ext);
+	return n > e && !strncasecmp(name + n - e, ext, e);
+}
+
+/* A watch file by its name: .fit, .gpx or .tcx, or any of them gzip-compressed (.fit.gz). */
 static bool is_activity(const char *name)
 {
 	size_t n = strlen(name);
-	return n > 4 && name[0] != '.' &&
-	       (!strcasecmp(name + n - 4, ".fit") || !strcasecmp(name + n - 4, ".gpx") ||
-		!strcasecmp(name + n - 4, ".tcx"));
+	if (name[0] == '.')
+		return false;
+	if (ends(name, n, ".gz"))
+		n -= 3;
+	return n > 4 && (ends(name, n, ".fit") || ends(name, n, ".gpx") || ends(name, n, ".tcx"));
+}
+
+/* True if path is a zip (by its first bytes), or a folder holding Strava's activities.csv. */
+static bool is_export(const char *path)
+{
+	struct stat sb;
+	char csv[4200];
+	if (stat(path, &sb) != 0)
+		return false;
+	if (S_ISDIR(sb.st_mode)) {
+		snprintf(csv, sizeof csv, "%s/activities.csv", path);
+		return access(csv, R_OK) == 0;
+	}
+	FILE *f = fopen(path, "rb");
+	unsigned char m[4] = {0};
+	bool zip = f && fread(m, 1, 4, f) == 4 && m[0] == 'P' && m[1] == 'K' && m[2] == 3 && m[3] == 4;
+	if (f)
+		fclose(f);
+	return zip;
 }
 
 static int cmp_str(const void *a, const void *b)
@@ -96,7 +126,8 @@ static bool walk(struct file_list *l, const char *dir, int depth)
 			continue;
 		if (stat(p, &sb) != 0)
 			continue;
-		if (S_ISDIR(sb.st_mode) || (S_ISREG(sb.st_mode) && is_activity(e->d_name)))
+		if (S_ISDIR(sb.st_mode) ||
+		    (S_ISREG(sb.st_mode) && (is_activity(e->d_name) || ends(e->d_name, strlen(e->d_name), ".zip"))))
 			ok = list_add(&here, p);
 	}
 	closedir(d);
@@ -104,7 +135,7 @@ static bool walk(struct file_list *l, const char *dir, int depth)
 		qsort(here.v, here.len, sizeof *here.v, cmp_str);
 	for (size_t k = 0; ok && k < here.len; k++) {
 		struct stat sb;
-		if (stat(here.v[k], &sb) == 0 && S_ISDIR(sb.st_mode))
+		if (stat(here.v[k], &sb) == 0 && S_ISDIR(sb.st_mode) && !is_export(here.v[k]))
 			ok = walk(l, here.v[k], depth + 1);
 		else
 			ok = list_add(l, here.v[k]);
@@ -124,129 +155,356 @@ static int worse(int a, int b)
 	return a > b ? a : b;
 }
 
-static json_t *result(const char *file, const char *status, int64_t id, const char *msg)
+#define IMPORT_NEW_GEAR_MAX 64 /* pairs an export names, created as they come */
+
+/* What one import command does and counts, across its files. */
+struct import_ctx {
+	struct {
+		int64_t id, first; /* the pair made from an export's gear column; its earliest run */
+	} made[IMPORT_NEW_GEAR_MAX];
+	size_t nmade;
+	nf_journal *j;
+	bool json, keep_route, keep_any_sport;
+	int64_t shoes, insoles; /* given with --shoes/--insoles; -1: by each run's date */
+	size_t imported, dup, same, skipped, failed, no_shoes;
+	int rc;
+	json_t *results;
+};
+
+static json_t *file_result(const char *file, const char *status, const char *msg)
 {
-	return json_pack("{s:s, s:s, s:o, s:o}", "file", file, "status", status, "run_id",
-			 id ? json_integer(id) : json_null(), "message", msg ? json_string(msg) : json_null());
+	return json_pack("{s:s, s:s, s:n, s:o, s:[], s:[]}", "file", file, "status", status, "run_id",
+			 "message", msg ? json_string(msg) : json_null(), "runs", "notes");
 }
 
-static int run_import(const struct cli_args *a)
+static void add_result(struct import_ctx *c, json_t *o)
 {
-	struct file_list files = {0};
-	bool any_dir = false, json = cli_flag(a, "json");
-	nf_journal *j = NULL;
-	int rc = CLI_EXIT_OK;
-	size_t imported = 0, dup = 0, skipped = 0, failed = 0;
-	int64_t shoes, insoles;
-	json_t *results = json ? json_array() : NULL;
+	if (c->results)
+		json_array_append_new(c->results, o);
+	else
+		json_decref(o);
+}
 
-	if (a->npos == 0) {
-		cli_errorf("import: give FILE or DIR (see 'numbfoot import --help')");
-		return CLI_EXIT_USAGE;
+/* Reports a file that gave no run at all. */
+static void file_failed(struct import_ctx *c, const char *path, nf_err e, const nf_error *err)
+{
+	if (e == NF_ESKIP) {
+		c->skipped++;
+		cli_errorf("skipped: %s", err->msg);
+		add_result(c, file_result(path, "not_a_run", err->msg));
+		return;
 	}
-	for (int k = 0; k < a->npos; k++) {
-		struct stat sb;
-		if (stat(a->pos[k], &sb) != 0) {
-			cli_errorf("import: %s: %s", a->pos[k], strerror(errno));
-			rc = CLI_EXIT_USAGE;
-			goto out_free;
-		}
-		if (S_ISDIR(sb.st_mode)) {
-			any_dir = true;
-			if (!walk(&files, a->pos[k], 0)) {
-				rc = CLI_EXIT_FAIL;
-				goto out_free;
-			}
-		} else if (!list_add(&files, a->pos[k])) {
-			rc = CLI_EXIT_FAIL;
-			goto out_free;
-		}
+	c->failed++;
+	c->rc = worse(c->rc, cli_fail(err));
+	add_result(c, file_result(path, "error", err->msg));
+}
+
+/* The shoes an export's gear column names, made (with that nickname) when the journal has no
+ * such gear; *id 0 when it cannot be had (a name the journal refuses, insoles of that name). */
+static void gear_by_name(struct import_ctx *c, const char *name, int64_t start, int64_t *id)
+{
+	nf_gear g;
+	*id = 0;
+	if (!nf_journal_find_gear(c->j, name, &g, NULL)) {
+		if (g.kind == NF_GEAR_SHOES)
+			*id = g.id;
+	} else if (c->nmade < IMPORT_NEW_GEAR_MAX) {
+		nf_gear_init(&g, NF_GEAR_SHOES);
+		snprintf(g.nickname, sizeof g.nickname, "%s", name);
+		if (nf_journal_add_gear(c->j, &g, NULL))
+			return;
+		fprintf(stderr, "numbfoot: added shoes '%s' (the export's gear column)\n", cli_text(g.nickname));
+		c->made[c->nmade].id = g.id;
+		c->made[c->nmade].first = -1;
+		c->nmade++;
+		*id = g.id;
 	}
-	if ((rc = cli_journal_open(a, &j)))
-		goto out_free;
-	if ((rc = cli_gear_opt(j, a, "shoes", NF_GEAR_SHOES, true, &shoes)) ||
-	    (rc = cli_gear_opt(j, a, "insoles", NF_GEAR_INSOLES, true, &insoles)))
-		goto out_free;
-	bool progress = any_dir || isatty(STDERR_FILENO), keep_route = !cli_flag(a, "no-route");
-	for (size_t k = 0; k < files.len; k++) {
-		const char *path = files.v[k], *name = base_name(path);
-		nf_error err = {0};
+	for (size_t i = 0; i < c->nmade; i++)
+		if (c->made[i].id == *id && start >= 0 && (c->made[i].first < 0 || start < c->made[i].first))
+			c->made[i].first = start;
+}
+
+/* Pairs made from an export get their first use at their earliest run. */
+static void date_made_gear(struct import_ctx *c)
+{
+	for (size_t i = 0; i < c->nmade; i++) {
+		nf_gear g;
+		char iso[32];
+		if (c->made[i].first < 0 || nf_journal_get_gear(c->j, c->made[i].id, &g, NULL))
+			continue;
+		nf_time_iso(c->made[i].first, iso, sizeof iso);
+		snprintf(g.first_use, sizeof g.first_use, "%.10s", iso);
+		(void)nf_journal_update_gear(c->j, &g, NULL);
+	}
+}
+
+/* Stores the runs of one input read into im; gear (may be NULL) names the shoes an export gives
+ * them. The file's entry in --json lists each run. */
+static void store_runs(struct import_ctx *c, const char *path, nf_import *im, const char *gear, bool *stop)
+{
+	json_t *o = file_result(path, "imported", NULL);
+	json_t *runs = json_object_get(o, "runs"), *notes = json_object_get(o, "notes");
+	size_t stored = 0, dups = 0;
+
+	for (size_t i = 0; i < nf_import_note_count(im); i++) {
+		const char *note = nf_import_note(im, i);
+		fprintf(stderr, "numbfoot: warning: %s\n", cli_text(note));
+		json_array_append_new(notes, json_string(note));
+	}
+	for (size_t i = 0; i < nf_import_count(im) && !*stop; i++) {
 		nf_journal_run r;
+		nf_error err = {0};
 		unsigned crossed = 0;
-		if (progress)
-			fprintf(stderr, "[%zu/%zu] %s\n", k + 1, files.len, cli_text(name));
-		nf_journal_run_init(&r);
-		nf_track_point *route = NULL;
 		size_t nroute = 0;
-		nf_err e = keep_route ? nf_import_file_route(path, &r.rec, &route, &nroute, &err)
-				      : nf_import_file(path, &r.rec, &err);
-		if (e == NF_ESKIP) {
-			skipped++;
-			cli_errorf("skipped: %s", err.msg);
-			if (results)
-				json_array_append_new(results, result(path, "not_a_run", 0, err.msg));
-			continue;
-		}
-		if (e) {
-			failed++;
-			rc = worse(rc, cli_fail(&err));
-			if (results)
-				json_array_append_new(results, result(path, "error", 0, err.msg));
-			continue;
-		}
+		const nf_track_point *route = nf_import_route(im, i, &nroute);
+		nf_journal_run_init(&r);
+		r.rec = *nf_import_get(im, i);
 		if (isfinite(r.rec.cadence_spm))
 			snprintf(r.cadence_unit, sizeof r.cadence_unit, "spm");
-		r.shoes_id = shoes;
-		r.insoles_id = insoles;
-		e = nf_journal_add_run_track(j, &r, NULL, 0, route, nroute, &crossed, &err);
-		free(route);
+		r.shoes_id = c->shoes;
+		r.insoles_id = c->insoles;
+		/* Without --shoes, each run gets the pair in service on its date, or none: a pair
+		 * bought today did not run a race in 2014. */
+		if (c->shoes < 0 && nf_journal_gear_on(c->j, NF_GEAR_SHOES, r.rec.start_time, &r.shoes_id, NULL))
+			r.shoes_id = 0;
+		if (c->insoles < 0 &&
+		    nf_journal_gear_on(c->j, NF_GEAR_INSOLES, r.rec.start_time, &r.insoles_id, NULL))
+			r.insoles_id = 0;
+		if (gear && *gear && c->shoes < 0) {
+			int64_t named = 0;
+			gear_by_name(c, gear, r.rec.start_time, &named);
+			if (named)
+				r.shoes_id = named;
+		}
+		int64_t same = 0, known = 0;
+		if (!nf_journal_find_source(c->j, r.rec.source_sha256, &known, NULL) && !known &&
+		    !nf_journal_find_same_run(c->j, &r.rec, &same, NULL) && same) {
+			/* The same activity from another file (its FIT and its TCX): one run. */
+			char msg[NF_ERROR_MSG_MAX];
+			snprintf(msg, sizeof msg,
+				 "%s: the same run as run %lld (a start within %d s, a distance within %.0f%%)",
+				 r.rec.source_file, (long long)same, NF_SAME_RUN_START_S, 100 * NF_SAME_RUN_DIST);
+			c->same++;
+			dups++;
+			cli_errorf("skipped: %s", msg);
+			json_array_append_new(runs, json_pack("{s:s, s:s, s:I, s:s}", "source_file",
+							      r.rec.source_file, "status", "duplicate",
+							      "duplicate_of", (json_int_t)same, "message", msg));
+			continue;
+		}
+		nf_err e = nf_journal_add_run_track(c->j, &r, NULL, 0, c->keep_route ? route : NULL,
+						    c->keep_route ? nroute : 0, &crossed, &err);
 		if (e == NF_EEXIST) {
-			dup++;
+			c->dup++;
+			dups++;
 			cli_errorf("skipped: %s", err.msg);
-			if (results)
-				json_array_append_new(results, result(path, "duplicate", 0, err.msg));
+			json_array_append_new(runs, json_pack("{s:s, s:s, s:s}", "source_file", r.rec.source_file,
+							      "status", "duplicate", "message", err.msg));
 			continue;
 		}
 		if (e) {
 			/* The message names the file: the journal's own text speaks only of values. */
 			nf_error named = {.code = e};
 			snprintf(named.msg, sizeof named.msg, "%s: %s", path, err.msg);
-			rc = worse(rc, cli_fail(&named));
-			failed++;
-			if (results)
-				json_array_append_new(results, result(path, "error", 0, named.msg));
+			c->rc = worse(c->rc, cli_fail(&named));
+			c->failed++;
+			json_object_set_new(o, "status", json_string("error"));
+			json_object_set_new(o, "message", json_string(named.msg));
 			/* A run the journal refuses (a value out of range) is that file's fault; any other
 			 * failure is the journal's, and later files would fail the same way. */
 			if (e != NF_EINVAL)
-				break;
+				*stop = true;
 			continue;
 		}
-		imported++;
-		if (results)
-			json_array_append_new(results, result(path, "imported", r.id, NULL));
-		if (crossed && !nf_journal_get_run(j, r.id, &r, NULL))
-			cli_warn_crossed(j, &r, crossed);
+		c->imported++;
+		if (!r.shoes_id)
+			c->no_shoes++;
+		if (!stored++)
+			json_object_set_new(o, "run_id", json_integer(r.id));
+		json_array_append_new(runs, json_pack("{s:I, s:s, s:s}", "run_id", (json_int_t)r.id,
+						      "source_file", r.rec.source_file, "status", "imported"));
+		if (crossed && !nf_journal_get_run(c->j, r.id, &r, NULL))
+			cli_warn_crossed(c->j, &r, crossed);
 	}
-	if (results) {
-		json_t *o = json_pack("{s:I, s:I, s:I, s:I, s:o}", "imported", (json_int_t)imported,
-				      "already_imported", (json_int_t)dup, "not_runs", (json_int_t)skipped,
-				      "failed", (json_int_t)failed, "files", results);
-		results = NULL;
+	if (!stored && dups && !json_is_string(json_object_get(o, "message"))) {
+		json_object_set_new(o, "status", json_string("duplicate"));
+		json_object_set_new(o, "message", json_deep_copy(json_object_get(
+							  json_array_get(runs, 0), "message")));
+	}
+	add_result(c, o);
+}
+
+/* The runs that got no shoes, and how to give them some. */
+static void say_no_shoes(nf_journal *j, size_t n)
+{
+	nf_gear *g = NULL;
+	size_t ng = 0;
+	printf("%zu run%s dated when no pair of shoes was in service: no shoes; give them with 'run edit "
+	       "--from DATE --to DATE --shoes NICKNAME' or 'gear edit NICKNAME --first-use DATE'\n",
+	       n, n == 1 ? "" : "s");
+	if (nf_journal_list_gear(j, false, &g, &ng, NULL))
+		return;
+	for (size_t i = 0; i < ng; i++)
+		if (g[i].kind == NF_GEAR_SHOES && !g[i].first_use[0] && !g[i].runs)
+			printf("  '%s' has no first-use date and no run yet: in service on no known date\n",
+			       cli_text(g[i].nickname));
+	nf_gear_list_free(g);
+}
+
+static void import_path(struct import_ctx *c, const char *path, bool *stop)
+{
+	nf_error err = {0};
+	nf_import *im = NULL;
+	nf_import_opts o;
+	struct stat sb;
+
+	if (stat(path, &sb) != 0) {
+		/* A name that is not there is the caller's mistake: a usage error. */
+		snprintf(err.msg, sizeof err.msg, "%s: %s", path, strerror(errno));
+		cli_errorf("%s", err.msg);
+		c->failed++;
+		c->rc = worse(c->rc, CLI_EXIT_USAGE);
+		add_result(c, file_result(path, "error", err.msg));
+		return;
+	}
+	nf_import_opts_init(&o);
+	o.route = c->keep_route;
+	o.keep_any_sport = c->keep_any_sport;
+	nf_err e = nf_import_read(path, &o, &im, &err);
+	if (e) {
+		file_failed(c, path, e, &err);
+		return;
+	}
+	store_runs(c, path, im, NULL, stop);
+	nf_import_free(im);
+}
+
+/* A bulk export: every activity file in it, with the sport and the shoes its activities.csv
+ * gives. A file in it that fails is named and the others go on; an archive that fails stops
+ * there. */
+static void import_export(struct import_ctx *c, const char *path, bool progress, bool *stop)
+{
+	nf_error err = {0}, entry_err = {0};
+	nf_export *x = NULL;
+	nf_import_opts o;
+	nf_export_item item;
+	nf_import *im = NULL;
+	size_t k = 0;
+
+	nf_err e = nf_export_open(path, &x, &err);
+	if (e) {
+		file_failed(c, path, e, &err);
+		return;
+	}
+	nf_import_opts_init(&o);
+	o.route = c->keep_route;
+	o.keep_any_sport = c->keep_any_sport;
+	size_t hint = nf_export_size_hint(x);
+	while (!*stop && (e = nf_export_next(x, &o, &item, &im, &entry_err, &err)) == NF_OK) {
+		k++;
+		if (progress) {
+			if (k <= hint)
+				fprintf(stderr, "[%zu/%zu] %s\n", k, hint, cli_text(item.name));
+			else
+				fprintf(stderr, "[%zu] %s\n", k, cli_text(item.name));
+		}
+		if (!im) {
+			file_failed(c, item.name, entry_err.code, &entry_err);
+			continue;
+		}
+		store_runs(c, item.name, im, item.gear, stop);
+		nf_import_free(im);
+	}
+	if (e != NF_OK && e != NF_ENOTFOUND)
+		file_failed(c, path, e, &err);
+	nf_export_close(x);
+}
+
+static int run_import(const struct cli_args *a)
+{
+	struct file_list files = {0};
+	bool any_dir = false;
+	struct import_ctx c = {.json = cli_flag(a, "json"), .rc = CLI_EXIT_OK};
+	int rc = CLI_EXIT_OK;
+	const char *sport = cli_opt(a, "sport");
+
+	if (a->npos == 0) {
+		cli_errorf("import: give FILE or DIR (see 'numbfoot import --help')");
+		return CLI_EXIT_USAGE;
+	}
+	if (sport && strcmp(sport, "run") != 0) {
+		cli_errorf("import: --sport takes 'run' only (keep every activity as a run)");
+		return CLI_EXIT_USAGE;
+	}
+	c.keep_any_sport = sport != NULL;
+	c.keep_route = !cli_flag(a, "no-route");
+	for (int k = 0; k < a->npos; k++) {
+		struct stat sb;
+		if (is_export(a->pos[k])) {
+			/* An export is one entry here; its files are read in their turn. */
+			any_dir = true;
+			if (!list_add(&files, a->pos[k])) {
+				rc = CLI_EXIT_FAIL;
+				goto out_free;
+			}
+		} else if (stat(a->pos[k], &sb) == 0 && S_ISDIR(sb.st_mode)) {
+			any_dir = true;
+			if (!walk(&files, a->pos[k], 0)) {
+				rc = CLI_EXIT_FAIL;
+				goto out_free;
+			}
+		} else if (!list_add(&files, a->pos[k])) {
+			/* A name that is not there is listed too, and reported in its turn. */
+			rc = CLI_EXIT_FAIL;
+			goto out_free;
+		}
+	}
+	if ((rc = cli_journal_open(a, &c.j)))
+		goto out_free;
+	/* Given, the pair (or none) goes with every run; not given, each run's date decides. */
+	c.shoes = c.insoles = -1;
+	if ((cli_opt(a, "shoes") && (rc = cli_gear_opt(c.j, a, "shoes", NF_GEAR_SHOES, false, &c.shoes))) ||
+	    (cli_opt(a, "insoles") &&
+	     (rc = cli_gear_opt(c.j, a, "insoles", NF_GEAR_INSOLES, false, &c.insoles))))
+		goto out_free;
+	c.results = c.json ? json_array() : NULL;
+	bool progress = any_dir || isatty(STDERR_FILENO), stop = false;
+	for (size_t k = 0; k < files.len && !stop; k++) {
+		if (progress)
+			fprintf(stderr, "[%zu/%zu] %s\n", k + 1, files.len, cli_text(base_name(files.v[k])));
+		if (is_export(files.v[k]))
+			import_export(&c, files.v[k], progress, &stop);
+		else
+			import_path(&c, files.v[k], &stop);
+	}
+	date_made_gear(&c);
+	rc = c.rc;
+	if (c.results) {
+		json_t *o = json_pack("{s:I, s:I, s:I, s:I, s:I, s:I, s:o}", "imported",
+				      (json_int_t)c.imported, "already_imported", (json_int_t)c.dup,
+				      "same_run", (json_int_t)c.same, "not_runs", (json_int_t)c.skipped,
+				      "failed", (json_int_t)c.failed, "no_shoes", (json_int_t)c.no_shoes,
+				      "files", c.results);
+		c.results = NULL;
 		int prc = cli_print_json(o);
 		rc = worse(rc, prc);
 	} else {
-		printf("imported %zu run%s", imported, imported == 1 ? "" : "s");
-		if (dup)
-			printf(", %zu already in the journal", dup);
-		if (skipped)
-			printf(", %zu not a run", skipped);
-		if (failed)
-			printf(", %zu failed (nothing written from %s)", failed, failed == 1 ? "it" : "them");
+		printf("imported %zu run%s", c.imported, c.imported == 1 ? "" : "s");
+		if (c.dup)
+			printf(", %zu already in the journal", c.dup);
+		if (c.same)
+			printf(", %zu the same as a run from another file", c.same);
+		if (c.skipped)
+			printf(", %zu not a run", c.skipped);
+		if (c.failed)
+			printf(", %zu failed (nothing written from %s)", c.failed, c.failed == 1 ? "it" : "them");
 		printf("\n");
+		if (c.no_shoes && c.shoes < 0)
+			say_no_shoes(c.j, c.no_shoes);
 	}
 out_free:
-	json_decref(results);
-	nf_journal_close(j);
+	json_decref(c.results);
+	nf_journal_close(c.j);
 	list_free(&files);
 	return rc;
 }
@@ -254,17 +512,34 @@ out_free:
 const struct cli_command cmd_import = {
 	.name = "import",
 	.args = "FILE|DIR...",
-	.summary = "read runs from .fit, .gpx or .tcx files into the journal",
+	.summary = "read runs from .fit, .gpx or .tcx files (plain or .gz) or bulk exports into the journal",
 	.description =
 		"Reads each FILE, and each .fit, .gpx and .tcx file under each DIR (sub-folders too), "
-		"and stores one run per file with the default shoes and insoles. A file already imported "
-		"(same SHA-256) is skipped and so is a file that is not a run (a ride, a settings file); "
-		"both are named on standard error. A malformed file is reported with its line or byte "
-		"offset and nothing from it is written; the others are still imported and the exit "
-		"status is 2. Progress ([12/340] name.fit) goes to standard error for folders or when it "
-		"is a terminal. The run's GPS route is kept too (at most 4000 points, in the journal on "
-		"this machine), so that 'report --gps' can show where the numbness began; --no-route "
-		"keeps the totals only.\n\n"
+		"plain or gzip-compressed (.fit.gz; a gzip file is known by its first bytes, whatever its "
+		"name), and stores every run in it: each running session of a multisport or "
+		"multi-session FIT and each run Activity of a TCX is a run of its own, and the other legs "
+		"are named on standard error. A file already imported (same SHA-256 of its content) is "
+		"skipped. An activity that is not a run is skipped too, with the reason: the sport the "
+		"file names (a ride, a swim, a ski tour, a walk), or, when it names none, its data: "
+		"faster than 6.5 m/s over the moving time, a cadence below 120 steps per minute, or a FIT "
+		"sub-sport outside running. --sport run keeps such activities as runs. A value no run can "
+		"have (over 1000 km, faster than 12 m/s sustained) refuses the run; a moving time longer "
+		"than the elapsed time is repaired and GPS jumps are left out of the distance, each with "
+		"a warning naming the file. A file is read liberally where that is safe (white space "
+		"before the XML declaration, the gpxdata: and gpxtpx: prefixes undeclared, a FIT file "
+		"cut short, whose complete records are kept), with a warning. A malformed file is "
+		"reported with its line or byte offset and nothing from it is written; the others are "
+		"still imported and the exit status is 2. There is no limit on the number of FILEs. "
+		"Progress ([12/340] name.fit) goes to standard error for folders or when it is a "
+		"terminal. The run's GPS route is kept too (at most 4000 points, in the journal on this "
+		"machine), so that 'report --gps' can show where the numbness began; --no-route keeps "
+		"the totals only.\n\n"
+		"A zip (Strava's export_NNNN.zip, a Garmin Connect account export) or a folder holding "
+		"Strava's activities.csv is a bulk export: each activity file in it is read, gzip "
+		"inside included, and activities.csv gives its sport when the file says none and its "
+		"shoes from the Activity Gear column (a pair of that name is added when the journal has "
+		"none, first used at its earliest run). An entry that expands more than 200 times its "
+		"size (a zip bomb) is refused with nothing read from it.\n\n"
 		"Example: numbfoot import ~/Downloads/activity_123.fit",
 	.options = import_options,
 	.run = run_import,

@@ -375,8 +375,56 @@ static const struct cli_option edit_options[] = {
 	{"distance", "DISTANCE", "new distance (km, or a unit: 6.2mi)"},
 	RUN_OPTIONS,
 	{"drop-route", NULL, "delete the run's GPS route and keep the run"},
+	{"from", "DATE", "with --to and no RUN: every run from this date (YYYY-MM-DD)"},
+	{"to", "DATE", "... to this date, included: set only --shoes and --insoles on them"},
 	{NULL, NULL, NULL},
 };
+
+/* run edit --from DATE --to DATE --shoes NICKNAME: the shoes (or insoles) of every run of a
+ * period at once, for years of imported runs that came in before any pair was in service. */
+static int edit_between(const struct cli_args *a)
+{
+	static const char *const single[] = {"distance", "date", "time", "duration", "cadence", "hr",
+					     "temp", "surface", "notes", "drop-route", "miles"};
+	const char *from = cli_opt(a, "from"), *to = cli_opt(a, "to");
+	nf_error err = {0};
+	nf_journal *j = NULL;
+	int64_t t0, t1, id, n;
+	int rc = CLI_EXIT_OK;
+	if (a->npos || !from || !to || (!cli_opt(a, "shoes") && !cli_opt(a, "insoles"))) {
+		cli_errorf("run edit: --from and --to go together, without a RUN, with --shoes or --insoles");
+		return CLI_EXIT_USAGE;
+	}
+	for (size_t i = 0; i < sizeof single / sizeof single[0]; i++)
+		if (cli_opt(a, single[i])) {
+			cli_errorf("run edit: --%s changes one run; with --from and --to only --shoes and "
+				   "--insoles", single[i]);
+			return CLI_EXIT_USAGE;
+		}
+	if (!cli_parse_start(from, "00:00", &t0) || !cli_parse_start(to, "00:00", &t1))
+		return CLI_EXIT_USAGE;
+	t1 += 86400; /* the last day included */
+	if ((rc = cli_journal_open(a, &j)))
+		return rc;
+	static const struct {
+		const char *opt;
+		nf_gear_kind kind;
+	} kinds[] = {{"shoes", NF_GEAR_SHOES}, {"insoles", NF_GEAR_INSOLES}};
+	for (size_t k = 0; k < 2 && !rc; k++) {
+		if (!cli_opt(a, kinds[k].opt))
+			continue;
+		if ((rc = cli_gear_opt(j, a, kinds[k].opt, kinds[k].kind, false, &id)))
+			break;
+		if (nf_journal_set_gear_between(j, kinds[k].kind, id, t0, t1, &n, &err)) {
+			rc = cli_fail(&err);
+			break;
+		}
+		printf("%s set on %lld run%s from %s to %s\n", kinds[k].opt, (long long)n, n == 1 ? "" : "s",
+		       from, to);
+	}
+	nf_journal_close(j);
+	return rc;
+}
 
 static int run_run_edit(const struct cli_args *a)
 {
@@ -384,6 +432,8 @@ static int run_run_edit(const struct cli_args *a)
 	nf_journal *j;
 	nf_journal_run r;
 	int64_t id;
+	if (cli_opt(a, "from") || cli_opt(a, "to"))
+		return edit_between(a);
 	int rc = open_run(a, &j, &id);
 	if (rc)
 		return rc;
@@ -418,7 +468,9 @@ const struct cli_command cmd_run_edit = {
 	.args = "RUN",
 	.summary = "change a run",
 	.description = "Changes the details given as options and keeps the others. --time alone "
-		       "keeps the run's date; --drop-route deletes the GPS route kept from its file.",
+		       "keeps the run's date; --drop-route deletes the GPS route kept from its file. "
+		       "With --from DATE --to DATE instead of RUN, sets --shoes and --insoles on every run "
+		       "of those days at once (runs imported from before a pair was in service).",
 	.options = edit_options,
 	.run = run_run_edit,
 };

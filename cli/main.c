@@ -63,10 +63,13 @@ bool cli_opt_double(const struct cli_args *a, const char *name, double *out)
 	return true;
 }
 
-/* Parses argv (after the command words) into a. Returns -1 to run, else an exit code. */
+/* Parses argv (after the command words) into a. Returns -1 to run, else an exit code.
+ * The positional arguments are gathered to the front of argv itself (a slot is only ever written
+ * after it has been read), so there is no limit on their number: `import *.fit` may name a
+ * thousand files. Option values point at the strings, not the slots, and stay valid. */
 static int parse_args(const struct cli_command *cmd, int argc, char **argv, struct cli_args *a)
 {
-	static char *pos[CLI_MAX_POSITIONAL];
+	char **pos = argv;
 	bool only_pos = false;
 	memset(a, 0, sizeof *a);
 	a->cmd = cmd;
@@ -109,10 +112,6 @@ static int parse_args(const struct cli_command *cmd, int argc, char **argv, stru
 			cli_errorf("%s: unknown option '%s' (see 'numbfoot %s --help')", cmd->name, s, cmd->name);
 			return CLI_EXIT_USAGE;
 		} else {
-			if (a->npos >= CLI_MAX_POSITIONAL) {
-				cli_errorf("%s: too many arguments (at most %d)", cmd->name, CLI_MAX_POSITIONAL);
-				return CLI_EXIT_USAGE;
-			}
 			pos[a->npos++] = s;
 		}
 	}

@@ -9,7 +9,7 @@ if ! command -v clang >/dev/null 2>&1; then echo "fuzz: clang missing (sh script
 make --no-print-directory -s CC=clang SAN=1 WERROR=0 WARN=-Wall BUILD=build/fuzzlib \
 	SANFLAGS="-fsanitize=address,undefined,fuzzer-no-link -fno-omit-frame-pointer" \
 	build/fuzzlib/libnumbfoot.a || exit 1
-pkgs="jansson sqlite3 expat libmicrohttpd cairo pangocairo libedit libcrypto"
+pkgs="jansson sqlite3 expat libmicrohttpd cairo pangocairo libedit libcrypto zlib libarchive"
 passed=0; failed=0
 for src in "$@"; do
 	name=$(basename "$src" .c | sed 's/^fuzz_//')

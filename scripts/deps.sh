@@ -5,7 +5,7 @@
 # Debian package with)
 set -eu
 need="build-essential pkg-config libjansson-dev libsqlite3-dev libexpat1-dev libmicrohttpd-dev \
-libcairo2-dev libpango1.0-dev libedit-dev libssl-dev"
+libcairo2-dev libpango1.0-dev libedit-dev libssl-dev zlib1g-dev libarchive-dev"
 if [ "${1:-}" = "--test" ]; then
 	need="$need libcmocka-dev clang libclang-rt-14-dev python3 bsdutils nodejs npm poppler-utils chromium git \
 zsh desktop-file-utils"

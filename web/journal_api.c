@@ -231,7 +231,6 @@ static void import_post(nf_journal *j, const struct web_request *rq, struct web_
 	}
 	nf_journal_run r;
 	nf_error err;
-	nf_gear g;
 	nf_journal_run_init(&r);
 	nf_track_point *route = NULL;
 	size_t nroute = 0;
@@ -251,10 +250,17 @@ static void import_post(nf_journal *j, const struct web_request *rq, struct web_
 		web_json_error(rs, 409, "%s: already in the journal as run %lld", name, (long long)existing);
 		return;
 	}
-	if (nf_journal_default_gear(j, NF_GEAR_SHOES, &g, NULL) == NF_OK)
-		r.shoes_id = g.id;
-	if (nf_journal_default_gear(j, NF_GEAR_INSOLES, &g, NULL) == NF_OK)
-		r.insoles_id = g.id;
+	if (nf_journal_find_same_run(j, &r.rec, &existing, NULL) == NF_OK && existing) {
+		free(route);
+		web_json_error(rs, 409, "%s: the same run as run %lld, from another file", name,
+			       (long long)existing);
+		return;
+	}
+	/* The gear in service on the run's date, as 'numbfoot import' gives it. */
+	if (nf_journal_gear_on(j, NF_GEAR_SHOES, r.rec.start_time, &r.shoes_id, NULL))
+		r.shoes_id = 0;
+	if (nf_journal_gear_on(j, NF_GEAR_INSOLES, r.rec.start_time, &r.insoles_id, NULL))
+		r.insoles_id = 0;
 	unsigned crossed = 0;
 	e = nf_journal_add_run_track(j, &r, NULL, 0, route, nroute, &crossed, &err);
 	free(route);

@@ -47,6 +47,10 @@ typedef struct nf_derived {
 	double x;
 	char evidence[NF_AN_EVIDENCE_MAX];
 	int runs, episodes;    /* support: how many runs and episodes it rests on */
+	/* A "no" that rests on a test short of significance (p >= 0.05 and no difference seen): it
+	 * is shown with its evidence, but absence of evidence settles nothing, so
+	 * nf_analysis_apply leaves the question open for the runner. */
+	bool open;
 } nf_derived;
 
 /* One run as the analysis sees it (oldest first). */
@@ -136,7 +140,8 @@ NF_API const nf_an_week *nf_analysis_weeks(const nf_analysis *a, size_t *n);
 NF_API const nf_training *nf_analysis_training(const nf_analysis *a);
 
 /* Answers each derived finding the engine's knowledge base knows (nf_engine_answer); findings
- * it does not know, or whose value it refuses, are skipped and left to the interview. *applied
+ * it does not know, whose value it refuses, or that are open (nf_derived.open: a test short of
+ * significance) are skipped and left to the interview. *applied
  * (may be NULL) gets how many were answered. Returns NF_OK. */
 NF_API nf_err nf_analysis_apply(const nf_analysis *a, nf_engine *e, size_t *applied, nf_error *err);
 

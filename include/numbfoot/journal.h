@@ -131,6 +131,13 @@ NF_API nf_err nf_journal_find_gear(nf_journal *j, const char *nickname, nf_gear 
 /* The default unretired gear of kind in *out; NF_ENOTFOUND if none is set. */
 NF_API nf_err nf_journal_default_gear(nf_journal *j, nf_gear_kind kind, nf_gear *out, nf_error *err);
 
+/* The pair of kind in service at time t (Unix seconds; its UTC date counts) in *id, 0 if none:
+ * in service from its first use (or, when none was given, its first run in the journal) until
+ * the day it was retired. Of several, the default pair, else the one that came into service
+ * last. A pair with neither a first use nor a run is in service on no known date. For runs
+ * imported from years of watch files: each gets the shoes worn then, or none. */
+NF_API nf_err nf_journal_gear_on(nf_journal *j, nf_gear_kind kind, int64_t t, int64_t *id, nf_error *err);
+
 /* All gear (with retired pairs when include_retired), ordered by kind then nickname, in a new
  * array *out of *n entries which the caller frees with nf_gear_list_free(). */
 NF_API nf_err nf_journal_list_gear(nf_journal *j, bool include_retired, nf_gear **out, size_t *n,
@@ -229,6 +236,14 @@ NF_API nf_err nf_journal_delete_track(nf_journal *j, int64_t run_id, nf_error *e
 /* The id of the run imported from the file with that SHA-256 (hex) in *id, or 0 if none. */
 NF_API nf_err nf_journal_find_source(nf_journal *j, const char *sha256, int64_t *id, nf_error *err);
 
+/* The same activity from another file (the FIT and the TCX of one run): the id in *id of a
+ * run imported from a file whose start is within NF_SAME_RUN_START_S seconds of rec's and
+ * whose distance is within NF_SAME_RUN_DIST of it (or either distance unknown), the nearest
+ * start first; 0 if none. Typed runs are never matched: a file brings more than a typed line. */
+#define NF_SAME_RUN_START_S 60
+#define NF_SAME_RUN_DIST 0.02
+NF_API nf_err nf_journal_find_same_run(nf_journal *j, const nf_run_record *rec, int64_t *id, nf_error *err);
+
 NF_API nf_err nf_journal_get_run(nf_journal *j, int64_t id, nf_journal_run *out, nf_error *err);
 
 /* The id of the latest run by start time in *id; NF_ENOTFOUND when the journal has none. */
@@ -236,6 +251,12 @@ NF_API nf_err nf_journal_last_run(nf_journal *j, int64_t *id, nf_error *err);
 
 /* Rewrites run r->id from r (the source hash is kept as stored). */
 NF_API nf_err nf_journal_update_run(nf_journal *j, const nf_journal_run *r, nf_error *err);
+
+/* Sets the gear of kind of every run that started in [from, to) (Unix seconds) to gear_id (0:
+ * none), in one statement; *changed gets how many runs there were. NF_EINVAL for an empty
+ * period or gear of another kind, NF_ENOTFOUND for no such gear. */
+NF_API nf_err nf_journal_set_gear_between(nf_journal *j, nf_gear_kind kind, int64_t gear_id, int64_t from,
+					  int64_t to, int64_t *changed, nf_error *err);
 
 /* Deletes run id and, by cascade, its episodes. */
 NF_API nf_err nf_journal_delete_run(nf_journal *j, int64_t id, nf_error *err);

@@ -284,7 +284,7 @@ nf_err nf_analysis_apply(const nf_analysis *a, nf_engine *e, size_t *applied, nf
 	for (size_t i = 0; i < a->nfind; i++) {
 		const nf_derived *d = &a->find[i];
 		int f = nf_kb_finding_index(kb, d->id);
-		if (f < 0)
+		if (f < 0 || d->open)
 			continue;
 		nf_value v = {.b = d->b, .x = d->x};
 		nf_ftype t = nf_kb_finding_type(kb, (size_t)f);

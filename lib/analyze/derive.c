@@ -35,6 +35,13 @@ static nf_derived *add_find(nf_analysis *a, const char *id, int runs, int episod
 		if (d_) \
 			d_->b = (val); \
 	} while (0)
+/* A "no" from a test that did not reach significance: see nf_derived.open. */
+#define FIND_BOOL_OPEN(a, id, runs, eps, ...) \
+	do { \
+		nf_derived *d_ = add_find(a, id, runs, eps, __VA_ARGS__); \
+		if (d_) \
+			d_->b = false, d_->open = true; \
+	} while (0)
 #define FIND_NUM(a, id, val, runs, eps, ...) \
 	do { \
 		nf_derived *d_ = add_find(a, id, runs, eps, __VA_ARGS__); \
@@ -165,15 +172,24 @@ static int runs_to_settle(int a1, int b1, int c1, int d1)
 	return 0;
 }
 
+/* Shoe findings rest only on runs whose shoes are known: a run with none (imported from before
+ * any pair was in service) says nothing about which pair goes with numbness, and is counted
+ * out loud instead. */
 static void derive_shoes(nf_analysis *a)
 {
-	int pairs = 0, best = -1;
+	int pairs = 0, best = -1, unknown = 0;
 	double best_rate = -1;
+	char left[96] = "";
 	for (size_t r = 0; r < a->nrun; r++) {
 		nf_an_gear *g = a->run[r].shoes_id ? gear_by_id(a, a->run[r].shoes_id) : NULL;
 		if (g && a->run[r].episodes)
 			g->episode_runs++;
+		if (!g)
+			unknown++;
 	}
+	if (unknown)
+		snprintf(left, sizeof left, "; %d run%s with no shoes recorded left out", unknown,
+			 plural(unknown));
 	for (size_t i = 0; i < a->ngear; i++) {
 		nf_an_gear *g = &a->gear[i];
 		if (g->gear.kind != NF_GEAR_SHOES || !g->runs_logged)
@@ -213,13 +229,13 @@ static void derive_shoes(nf_analysis *a)
 	if (pv < NF_AN_ALPHA && (double)a1 / (a1 + b1) > (double)c1 / (c1 + d1))
 		FIND_BOOL(a, "only_some_shoes", true, runs, epsn,
 			  "episodes on %d of %d runs in '%s' against %d of %d in the other shoes (Fisher's exact "
-			  "test %s)",
-			  a1, a1 + b1, p->gear.nickname, c1, c1 + d1, pval(pv, pb));
+			  "test %s)%s",
+			  a1, a1 + b1, p->gear.nickname, c1, c1 + d1, pval(pv, pb), left);
 	else if (pairs_with >= 2)
 		FIND_BOOL(a, "only_some_shoes", false, runs, epsn,
 			  "episodes in more than one pair: %d of %d runs in '%s', %d of %d in the others "
-			  "(Fisher's exact test %s)",
-			  a1, a1 + b1, p->gear.nickname, c1, c1 + d1, pval(pv, pb));
+			  "(Fisher's exact test %s)%s",
+			  a1, a1 + b1, p->gear.nickname, c1, c1 + d1, pval(pv, pb), left);
 	else {
 		int k = runs_to_settle(a1, b1, c1, d1);
 		if (k)
@@ -377,7 +393,7 @@ static void derive_cold(nf_analysis *a)
 			  "test %s)",
 			  ce, cold, NF_AN_COLD_C, we, warm, pval(p, pb));
 	else if (cold >= 6 && warm >= 6 && rc <= rw + 0.1 && p >= 0.2)
-		FIND_BOOL(a, "cold_weather_worse", false, known, ce + we,
+		FIND_BOOL_OPEN(a, "cold_weather_worse", known, ce + we,
 			  "episodes on %d of %d runs below %.0f °C and %d of %d warmer runs: no more in the cold "
 			  "(Fisher's exact test %s)",
 			  ce, cold, NF_AN_COLD_C, we, warm, pval(p, pb));
@@ -438,7 +454,7 @@ static void derive_pace(nf_analysis *a)
 			  "(Mann-Whitney %s)",
 			  an_median(ve, he), an_median(vn, hn), pval(ph, pb2));
 	else if (ne >= 5 && nn >= 5 && (p >= 0.2 || z > 0))
-		FIND_BOOL(a, "worse_with_pace", false, (int)(ne + nn), (int)ne,
+		FIND_BOOL_OPEN(a, "worse_with_pace", (int)(ne + nn), (int)ne,
 			  "runs with numbness were no faster: median %s against %s on the others (Mann-Whitney %s)",
 			  b1, b2, pval(p, pb));
 	else
@@ -515,7 +531,7 @@ static void derive_progress(nf_analysis *a)
 			  "%d in the second (Fisher's exact test %s)",
 			  e1, e1 + n1, span, e2, e2 + n2, pval(pf, pb));
 	else if (eps >= 6 && span >= 6 && r2 <= r1 + 0.1 && (!isfinite(slope) || slope <= 0 || ps >= 0.3))
-		FIND_BOOL(a, "progressive", false, (int)nr, eps,
+		FIND_BOOL_OPEN(a, "progressive", (int)nr, eps,
 			  "no worsening over %.0f weeks: %d of %d runs with numbness in the first half, %d of %d in "
 			  "the second%s%s",
 			  span, e1, e1 + n1, e2, e2 + n2, isfinite(slope) ? "; severity trend " : "",

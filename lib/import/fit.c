@@ -12,10 +12,18 @@
  * files (several header+data+CRC blocks back to back), and the file CRC of each block, computed
  * while streaming. Any inconsistency is NF_EPARSE with "FILE: byte OFFSET: message".
  *
- * Decoded: file_id.type, sport.sport, session totals and averages (the first running session),
- * and every record (timestamp, position, distance, speed, heart rate, cadence, temperature) as
- * the fallback for what the session lacks. FIT running cadence counts strides per minute (one
- * foot); numbfoot's cadence is steps per minute, so it is doubled, fractional part included.
+ * Decoded: file_id.type, sport.sport and sub_sport, every session's totals and averages, and
+ * every record (timestamp, position, distance, speed, heart rate, cadence, temperature) as the
+ * fallback for what a session lacks. Each session is an activity of its own (a brick, a fēnix
+ * multisport, a multi-session file): import.c keeps the running ones. With more than one
+ * session the file is read twice, the second time to give each session the records inside its
+ * time window (start_time to start_time + total_elapsed_time). Cadence (with its fractional
+ * part) is kept as written; import.c turns it into steps per minute by one rule for all formats.
+ *
+ * A file that ends early (a recording cut short by a crash: the header promises more bytes
+ * than there are) keeps the records up to the last complete message, with a warning naming the
+ * byte where decoding stopped, as Garmin's SDK does. A file of the length its header gives
+ * that fails to decode is corrupt, and refused.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -49,7 +57,7 @@ typedef struct fit_def {
 
 /* The session fields a run needs; NaN or -1 when the message lacks them. */
 typedef struct fit_session {
-	int sport;              /* -1 if absent */
+	int sport, sub_sport;   /* -1 if absent */
 	double start, elapsed, timer, dist, hr, cad, cad_frac, temp, step_m;
 } fit_session;
 
@@ -66,17 +74,22 @@ typedef struct fit_state {
 	bool have_ts;
 	uint32_t acc_dist;      /* compressed distance accumulated, 1/16 m */
 	bool have_acc;
+	uint64_t block_end;     /* where the current block's CRC should end: header's promise */
+	uint64_t msg_at;        /* where the message being read began */
+	bool in_data;           /* past the current block's header */
+	bool early;             /* pass 2: stop quietly where pass 1 stopped */
+	uint64_t stop_at;       /* ... that byte */
 	/* across all chained blocks */
 	int file_types_seen;    /* file_id messages */
 	int first_file_type;
 	bool activity;
 	int sport_mesg;         /* sport.sport, -1 if none */
-	int sessions;
-	int first_other_sport;  /* the first non-running session's sport, -1 if none */
-	bool have_run;
-	fit_session run;        /* the first running (or generic) session */
-	bool run_generic;       /* ... and it was generic, to be replaced by a running one */
-	imp_track tr;
+	int sub_sport_mesg;     /* sport.sub_sport, -1 if none */
+	int sessions;           /* session messages seen; the first IMP_RUNS_MAX kept */
+	fit_session sess[IMP_RUNS_MAX];
+	imp_track *tr;          /* pass 1: where every record goes */
+	bool pass2;             /* records go to the session whose window holds them */
+	imp_run *runs[IMP_RUNS_MAX]; /* pass 2: the activity of each session */
 } fit_state;
 
 /* The FIT protocol's CRC-16 (CRC-16/ARC: reflected polynomial 0xA001, initial value 0), a byte at
@@ -244,7 +257,7 @@ static bool field_value(const fit_fielddef *fd, bool big, const uint8_t *b, doub
 
 static void session_init(fit_session *ss)
 {
-	ss->sport = -1;
+	ss->sport = ss->sub_sport = -1;
 	ss->start = ss->elapsed = ss->timer = ss->dist = NAN;
 	ss->hr = ss->cad = ss->cad_frac = ss->temp = ss->step_m = NAN;
 }
@@ -319,6 +332,8 @@ static nf_err read_data(fit_state *f, const fit_def *d, int64_t ts)
 		case MESG_SPORT:
 			if (fd->num == 0 && f->sport_mesg < 0)
 				f->sport_mesg = e;
+			if (fd->num == 1 && f->sub_sport_mesg < 0)
+				f->sub_sport_mesg = e;
 			break;
 		case MESG_SESSION:
 			switch (fd->num) {
@@ -327,6 +342,7 @@ static nf_err read_data(fit_state *f, const fit_def *d, int64_t ts)
 					ss.start = v + FIT_EPOCH;
 				break;
 			case 5: ss.sport = e; break;
+			case 6: ss.sub_sport = e; break;
 			case 7: ss.elapsed = v / 1000; break;
 			case 8: ss.timer = v / 1000; break;
 			case 9: ss.dist = v / 100; break;
@@ -378,19 +394,22 @@ static nf_err read_data(fit_state *f, const fit_def *d, int64_t ts)
 		if (ts >= 0)
 			pt.t = (double)ts + FIT_EPOCH;
 		if (!isnan(cad))
-			pt.cad = 2 * (cad + (isnan(frac) ? 0 : frac));
-		imp_track_add(&f->tr, &pt);
-	} else if (d->global == MESG_SESSION) {
-		f->sessions++;
-		bool running = ss.sport == SPORT_RUNNING;
-		bool unsaid = ss.sport < 0 || ss.sport == SPORT_GENERIC;
-		if (!running && !unsaid && f->first_other_sport < 0)
-			f->first_other_sport = ss.sport;
-		if ((running && (!f->have_run || f->run_generic)) || (unsaid && !f->have_run)) {
-			f->run = ss;
-			f->have_run = true;
-			f->run_generic = unsaid;
+			pt.cad = cad + (isnan(frac) ? 0 : frac);
+		if (!f->pass2) {
+			imp_track_add(f->tr, &pt);
+		} else if (!isnan(pt.t)) {
+			for (int i = 0; i < f->sessions && i < IMP_RUNS_MAX; i++) {
+				const fit_session *w = &f->sess[i];
+				if (pt.t >= w->start && pt.t <= w->start + w->elapsed) {
+					imp_track_add(&f->runs[i]->tr, &pt);
+					break;
+				}
+			}
 		}
+	} else if (d->global == MESG_SESSION && !f->pass2) {
+		if (f->sessions < IMP_RUNS_MAX)
+			f->sess[f->sessions] = ss;
+		f->sessions++;
 	}
 	return NF_OK;
 }
@@ -466,9 +485,14 @@ static nf_err read_block(fit_state *f)
 	}
 	uint32_t data_size = (uint32_t)get_uint(h + 4, 4, false);
 	f->limit = f->off + data_size;
+	f->block_end = f->limit + 2;
+	f->in_data = true;
 	while (f->off < f->limit) {
 		uint64_t at = f->off;
 		uint8_t hdr;
+		if (f->early && at >= f->stop_at)
+			return NF_OK; /* pass 2 ends where pass 1 had to */
+		f->msg_at = at;
 		if ((rc = take(f, &hdr, 1, "a record header")) != NF_OK)
 			return rc;
 		if (hdr & 0x80) {
@@ -503,6 +527,7 @@ static nf_err read_block(fit_state *f)
 	uint8_t c[2];
 	f->limit = UINT64_MAX;
 	uint64_t at = f->off;
+	f->msg_at = at;
 	if ((rc = take(f, c, 2, "the file CRC")) != NF_OK)
 		return rc;
 	if ((uint16_t)get_uint(c, 2, false) != crc) {
@@ -511,6 +536,7 @@ static nf_err read_block(fit_state *f)
 			 (unsigned)get_uint(c, 2, false), (unsigned)crc);
 		return fail(f, at, NF_EPARSE, msg);
 	}
+	f->in_data = false;
 	return NF_OK;
 }
 
@@ -525,65 +551,164 @@ static void fill_from_session(const fit_session *ss, nf_run_record *run)
 	run->temperature_c = ss->temp;
 	run->stride_m = ss->step_m;
 	if (!isnan(ss->cad))
-		run->cadence_spm = 2 * (ss->cad + (isnan(ss->cad_frac) ? 0 : ss->cad_frac));
+		run->cadence_spm = ss->cad + (isnan(ss->cad_frac) ? 0 : ss->cad_frac);
 }
 
-nf_err imp_fit_read(imp_src *s, nf_run_record *run, nf_error *err)
+/* Reads every block of the input from the start; on an error inside a block's data that the
+ * input's end explains (fewer bytes than the header promised), keeps what came before: *early
+ * gets the byte where decoding stopped and err the reason. */
+static nf_err read_all(fit_state *f, uint64_t *early_at, nf_error *early_err)
+{
+	nf_err rc;
+	do {
+		f->in_data = false;
+		if ((rc = read_block(f)) != NF_OK)
+			break;
+		if (f->early && f->off >= f->stop_at)
+			return NF_OK;
+		if ((rc = refill(f)) != NF_OK)
+			return rc;
+	} while (f->avail > 0);
+	if (rc == NF_OK)
+		return NF_OK;
+	if (rc != NF_EPARSE || !f->in_data || f->early)
+		return rc;
+	/* Where did the input end? Read on to its end (hashing the rest, as any file is). */
+	uint64_t stopped = f->msg_at, promised = f->block_end;
+	*early_err = *f->err;
+	for (;;) {
+		f->off += f->avail;
+		f->avail = 0;
+		if ((rc = refill(f)) != NF_OK)
+			return rc;
+		if (f->avail == 0)
+			break;
+	}
+	if (f->off >= promised) {
+		*f->err = *early_err; /* the file has all its bytes: corrupt, not cut short */
+		return NF_EPARSE;
+	}
+	*early_at = stopped;
+	return NF_OK;
+}
+
+/* The reason in a "NAME: byte N: reason" message. */
+static const char *reason(const char *msg)
+{
+	const char *b = strstr(msg, ": byte ");
+	const char *c = b ? strchr(b + 7, ':') : NULL;
+	return c && c[1] ? c + 2 : msg;
+}
+
+/* Replaces the one activity that gathered every record (all, the last of im's) by one empty
+ * activity per session. */
+static nf_err run_per_session(fit_state *f, nf_import *im, imp_run *all, nf_error *err)
+{
+	im->n--;
+	imp_route_free(all->tr.route);
+	free(all);
+	f->tr = NULL;
+	for (int i = 0; i < f->sessions; i++)
+		if (!(f->runs[i] = imp_run_new(im, f->s, err)))
+			return err ? err->code : NF_ENOMEM;
+	return NF_OK;
+}
+
+nf_err imp_fit_read(imp_src *s, nf_import *im, nf_error *err)
 {
 	fit_state *f;
 	nf_err rc;
 	char buf[32];
+	nf_error local = {0}, early_err = {0};
+	uint64_t early_at = 0;
 
 	/* Heap, not stack: the definitions take 16 * 770 bytes. */
 	f = calloc(1, sizeof *f);
 	if (!f)
 		return nf_error_set(err, NF_ENOMEM, "%s: out of memory", s->name);
 	f->s = s;
-	f->err = err;
-	f->sport_mesg = -1;
-	f->first_other_sport = -1;
+	f->err = err ? err : &local;
+	f->sport_mesg = f->sub_sport_mesg = -1;
 	f->first_file_type = -1;
-	imp_track_init(&f->tr, s);
+	imp_run *all = imp_run_new(im, s, err);
+	if (!all) {
+		rc = err ? err->code : NF_ENOMEM;
+		goto out_free;
+	}
+	f->tr = &all->tr;
 	/* Chained files: blocks back to back until the input ends. */
-	do {
-		if ((rc = read_block(f)) != NF_OK)
+	if ((rc = read_all(f, &early_at, &early_err)) != NF_OK)
+		goto out_free;
+	if (early_at) {
+		if (f->tr->n == 0 && f->sessions == 0) {
+			*f->err = early_err;
+			rc = early_err.code;
 			goto out_free;
-		if ((rc = refill(f)) != NF_OK)
-			goto out_free;
-	} while (f->avail > 0);
-
+		}
+		imp_note(im, "%s: byte %llu: the file ends early (%s); the %lld records before it are kept",
+			 s->name, (unsigned long long)early_at, reason(early_err.msg), (long long)f->tr->n);
+	}
 	if (f->file_types_seen > 0 && !f->activity) {
 		rc = nf_error_set(err, NF_ESKIP, "%s: not an activity: FIT file type %d", s->name,
 				  f->first_file_type);
 		goto out_free;
 	}
-	if (f->have_run) {
-		fill_from_session(&f->run, run);
-		if (f->run.sport == SPORT_RUNNING)
-			snprintf(run->sport, sizeof run->sport, "running");
-		else if (f->run.sport == SPORT_GENERIC)
-			snprintf(run->sport, sizeof run->sport, "generic");
-	} else if (f->first_other_sport >= 0) {
-		rc = nf_error_set(err, NF_ESKIP, "%s: not a run: %s", s->name,
-				  sport_name(f->first_other_sport, buf, sizeof buf));
+	if (f->sessions > IMP_RUNS_MAX) {
+		rc = nf_error_set(err, NF_ELIMIT, "%s: more than %d sessions in one file", s->name,
+				  IMP_RUNS_MAX);
 		goto out_free;
-	} else if (f->sport_mesg >= 0 && f->sport_mesg != SPORT_RUNNING &&
-		   f->sport_mesg != SPORT_GENERIC) {
-		rc = nf_error_set(err, NF_ESKIP, "%s: not a run: %s", s->name,
-				  sport_name(f->sport_mesg, buf, sizeof buf));
-		goto out_free;
-	} else if (f->tr.n == 0) {
+	}
+	if (f->sessions == 0 && f->tr->n == 0) {
+		if (f->sport_mesg >= 0 && f->sport_mesg != SPORT_RUNNING && f->sport_mesg != SPORT_GENERIC) {
+			rc = nf_error_set(err, NF_ESKIP, "%s: not a run: %s", s->name,
+					  sport_name(f->sport_mesg, buf, sizeof buf));
+			goto out_free;
+		}
 		rc = nf_error_set(err, NF_ESKIP, "%s: no session and no records: not a recorded run",
 				  s->name);
 		goto out_free;
 	}
-	if (!f->have_run && f->sport_mesg == SPORT_RUNNING)
-		snprintf(run->sport, sizeof run->sport, "running");
-	imp_track_finish(&f->tr, run);
-	/* A device without a clock counts from power-on: its times order the records but date
-	 * nothing, so the start is unknown rather than a day in 1990. */
-	if (run->start_time >= 0 && run->start_time < FIT_EPOCH + FIT_SYSTEM_TIME_MAX)
-		run->start_time = -1;
+	bool windows = f->sessions > 1 && imp_src_can_rewind(s);
+	for (int i = 0; windows && i < f->sessions; i++)
+		if (isnan(f->sess[i].start) || isnan(f->sess[i].elapsed))
+			windows = false;
+	if (f->sessions > 1 && (rc = run_per_session(f, im, all, err)) != NF_OK)
+		goto out_free;
+	if (windows) {
+		/* Several sessions: each its own activity, with the records of its time window. */
+		if ((rc = imp_src_rewind(s, err)) != NF_OK)
+			goto out_free;
+		f->pass2 = true;
+		f->early = early_at != 0;
+		f->stop_at = early_at;
+		f->off = 0;
+		f->avail = 0;
+		if ((rc = read_all(f, &early_at, &early_err)) != NF_OK)
+			goto out_free;
+	} else if (f->sessions <= 1) {
+		/* Without windows to sort the records by (a session without a start, an input that
+		 * cannot be read twice), several sessions keep their own totals and no records. */
+		f->runs[0] = all;
+	}
+	int nruns = f->sessions > 1 ? f->sessions : 1;
+	for (int i = 0; i < nruns; i++) {
+		imp_run *r = f->runs[i];
+		const fit_session *ss = f->sessions > 0 ? &f->sess[i] : NULL;
+		int sport = ss && ss->sport >= 0 ? ss->sport : f->sport_mesg;
+		int sub = ss && ss->sub_sport >= 0 ? ss->sub_sport : f->sub_sport_mesg;
+		if (ss)
+			fill_from_session(ss, &r->rec);
+		if (sport >= 0)
+			snprintf(r->said, sizeof r->said, "%s", sport_name(sport, buf, sizeof buf));
+		r->sub_sport = sub;
+		if (nruns > 1)
+			snprintf(r->where, sizeof r->where, "session %d", i + 1);
+		imp_track_finish(&r->tr, &r->rec);
+		/* A device without a clock counts from power-on: its times order the records but date
+		 * nothing, so the start is unknown rather than a day in 1990. */
+		if (r->rec.start_time >= 0 && r->rec.start_time < FIT_EPOCH + FIT_SYSTEM_TIME_MAX)
+			r->rec.start_time = -1;
+	}
 	rc = NF_OK;
 out_free:
 	free(f);

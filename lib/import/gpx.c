@@ -2,9 +2,12 @@
  *
  * Streams the document through expat (xml.c) and folds each <trkpt> into a running imp_track, so
  * memory stays constant whatever the number of points. Heart rate, cadence and temperature come
- * from Garmin's TrackPointExtension v1 or v2, matched by namespace URI whatever the prefix, or
+ * from Garmin's TrackPointExtension v1 or v2, matched by namespace URI whatever the prefix, from
+ * Cluetrust's gpxdata (Movescount, Strava: <gpxdata:hr>, <gpxdata:cadence>, <gpxdata:temp>), or
  * from extension elements of the same names with no namespace at all, as some apps write them.
- * GPX has no summary, so every figure is computed from the points (imp_track_finish).
+ * Cadence is kept as written; import.c turns it into steps per minute by one rule for every
+ * format. GPX has no summary, so every figure is computed from the points (imp_track_finish).
+ * A file is one activity, whatever its number of <trk>: the first <type> names its sport.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -16,9 +19,16 @@
 #define NS_GPX10 "http://www.topografix.com/GPX/1/0"
 #define NS_TPX1 "http://www.garmin.com/xmlschemas/TrackPointExtension/v1"
 #define NS_TPX2 "http://www.garmin.com/xmlschemas/TrackPointExtension/v2"
+#define NS_GPXDATA "http://www.cluetrust.com/XML/GPXDATA/1/0"
+
+/* Prefixes real files use without declaring them (two Strava GPX exports do). */
+static const imp_xml_prefix known_prefixes[] = {
+	{"gpxdata", NS_GPXDATA},
+	{"gpxtpx", NS_TPX1},
+};
 
 typedef struct gpx_state {
-	imp_track tr;
+	imp_run *r;
 	imp_point pt;
 	bool in_trkpt;
 	int trk_depth;        /* depth of the open <trk>, 0 outside */
@@ -37,7 +47,8 @@ static bool is_gpx_ns(const char *ns)
  * is GPX's own (or none): accept those as well as Garmin's. */
 static bool is_ext_ns(const char *ns)
 {
-	return is_gpx_ns(ns) || strcmp(ns, NS_TPX1) == 0 || strcmp(ns, NS_TPX2) == 0;
+	return is_gpx_ns(ns) || strcmp(ns, NS_TPX1) == 0 || strcmp(ns, NS_TPX2) == 0 ||
+	       strcmp(ns, NS_GPXDATA) == 0;
 }
 
 static void attr_coord(imp_xml *x, const char **atts, const char *name, double lim, double *out)
@@ -64,7 +75,7 @@ static void gpx_start(imp_xml *x, const char *ns, const char *local, const char 
 		if (g->trk_depth == 0)
 			g->trk_depth = x->depth;
 	} else if (strcmp(local, "trkseg") == 0) {
-		imp_track_break(&g->tr);
+		imp_track_break(&g->r->tr);
 	} else if (strcmp(local, "trkpt") == 0 && g->trk_depth && !g->in_trkpt) {
 		g->in_trkpt = true;
 		g->trkpt_depth = x->depth;
@@ -90,7 +101,7 @@ static void gpx_end(imp_xml *x, const char *ns, const char *local, const char *t
 
 	if (g->in_trkpt) {
 		if (x->depth == g->trkpt_depth) {
-			imp_track_add(&g->tr, &g->pt);
+			imp_track_add(&g->r->tr, &g->pt);
 			g->in_trkpt = false;
 		} else if (is_gpx_ns(ns) && strcmp(local, "time") == 0 && x->depth == g->trkpt_depth + 1) {
 			if (!imp_parse_time(text, &g->pt.t))
@@ -100,10 +111,10 @@ static void gpx_end(imp_xml *x, const char *ns, const char *local, const char *t
 				if (text_number(x, local, text, &v))
 					g->pt.hr = v;
 			} else if (strcmp(local, "cad") == 0 || strcmp(local, "cadence") == 0) {
-				/* Garmin writes running cadence per foot, as in FIT: double it. */
 				if (text_number(x, local, text, &v))
-					g->pt.cad = 2 * v;
-			} else if (strcmp(local, "atemp") == 0 || strcmp(local, "temp") == 0) {
+					g->pt.cad = v;
+			} else if (strcmp(local, "atemp") == 0 || strcmp(local, "temp") == 0 ||
+				   strcmp(local, "wtemp") == 0) {
 				if (text_number(x, local, text, &v))
 					g->pt.temp = v;
 			} else if (strcmp(local, "speed") == 0) {
@@ -125,16 +136,7 @@ static void gpx_end(imp_xml *x, const char *ns, const char *local, const char *t
 	}
 }
 
-/* Strava writes its activity type as a number in <type>: 1 a ride, 9 a run. */
-static void normalise_type(char *type, size_t cap)
-{
-	if (strcmp(type, "1") == 0)
-		snprintf(type, cap, "cycling");
-	else if (strcmp(type, "9") == 0 || strcmp(type, "run") == 0)
-		snprintf(type, cap, "running");
-}
-
-nf_err imp_gpx_read(imp_src *s, nf_run_record *run, nf_error *err)
+nf_err imp_gpx_read(imp_src *s, nf_import *im, nf_error *err)
 {
 	gpx_state *g;
 	imp_xml *x;
@@ -147,9 +149,15 @@ nf_err imp_gpx_read(imp_src *s, nf_run_record *run, nf_error *err)
 		rc = nf_error_set(err, NF_ENOMEM, "%s: out of memory", s->name);
 		goto out_free;
 	}
-	imp_track_init(&g->tr, s);
+	if (!(g->r = imp_run_new(im, s, err))) {
+		rc = err ? err->code : NF_ENOMEM;
+		goto out_free;
+	}
 	x->name = s->name;
 	x->err = err;
+	x->im = im;
+	x->known = known_prefixes;
+	x->nknown = sizeof known_prefixes / sizeof known_prefixes[0];
 	x->start = gpx_start;
 	x->end = gpx_end;
 	x->user = g;
@@ -157,19 +165,14 @@ nf_err imp_gpx_read(imp_src *s, nf_run_record *run, nf_error *err)
 	if (rc != NF_OK)
 		goto out_free;
 	if (g->have_type) {
-		normalise_type(g->type, sizeof g->type);
-		if (imp_sport_is_not_run(g->type)) {
-			rc = nf_error_set(err, NF_ESKIP, "%s:%lu: not a run: %s", s->name, g->type_line,
-					  g->type);
-			goto out_free;
-		}
-		snprintf(run->sport, sizeof run->sport, "%s", g->type);
+		snprintf(g->r->said, sizeof g->r->said, "%s", g->type);
+		snprintf(g->r->where, sizeof g->r->where, "%lu", g->type_line);
 	}
-	if (g->tr.n == 0) {
+	if (g->r->tr.n == 0) {
 		rc = nf_error_set(err, NF_ESKIP, "%s: no track points: not a recorded run", s->name);
 		goto out_free;
 	}
-	imp_track_finish(&g->tr, run);
+	imp_track_finish(&g->r->tr, &g->r->rec);
 out_free:
 	free(g);
 	free(x);

@@ -1,64 +1,16 @@
-/* numbfoot: the import entry points. Opens the input, guesses its format, streams it through one
- * reader while hashing it, and finishes the record with the file's name and SHA-256. */
+/* numbfoot: the import entry points. Opens the input (through gzip when it is compressed),
+ * guesses its format, streams it through one reader while hashing it, then judges each activity
+ * the reader found (a run or not, its values possible or not) and names it with the file's name
+ * and SHA-256. */
 #include <ctype.h>
 #include <errno.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
 
 #include "import/import_priv.h"
-
-size_t imp_src_next(imp_src *s, const unsigned char **p, size_t max)
-{
-	size_t n;
-
-	if (max > IMP_CHUNK)
-		max = IMP_CHUNK;
-	if (s->f) {
-		if (s->pending > 0) {
-			/* The detection read: hand out what is already in buf first. */
-			n = s->pending < max ? s->pending : max;
-			*p = s->buf + s->pending_off;
-			s->pending_off += n;
-			s->pending -= n;
-		} else {
-			n = fread(s->buf, 1, max, s->f);
-			if (n == 0 && ferror(s->f))
-				s->ioerr = true;
-			*p = s->buf;
-		}
-	} else {
-		n = s->memlen - s->mempos;
-		if (n > max)
-			n = max;
-		*p = s->mem + s->mempos;
-		s->mempos += n;
-	}
-	if (n == 0)
-		return 0;
-	if (s->total + n > IMP_FILE_MAX) {
-		s->toobig = true;
-		return 0;
-	}
-	s->total += n;
-	if (s->sha && EVP_DigestUpdate(s->sha, *p, n) != 1) {
-		s->ioerr = true;
-		return 0;
-	}
-	return n;
-}
-
-nf_err imp_src_error(const imp_src *s, nf_error *err)
-{
-	if (s->toobig)
-		return nf_error_set(err, NF_ELIMIT, "%s: larger than the %llu-byte limit", s->name,
-				    (unsigned long long)IMP_FILE_MAX);
-	if (s->ioerr)
-		return nf_error_set(err, NF_EIO, "%s: byte %llu: read failed: %s", s->name,
-				    (unsigned long long)s->total, strerror(errno ? errno : EIO));
-	return NF_OK;
-}
 
 /* Finds needle in the len bytes at hay (which need not be NUL-terminated). */
 static bool has_bytes(const unsigned char *hay, size_t len, const char *needle)
@@ -70,10 +22,13 @@ static bool has_bytes(const unsigned char *hay, size_t len, const char *needle)
 	return false;
 }
 
+/* True if name ends in ext, or in ext followed by ".gz". */
 static bool name_ends(const char *name, const char *ext)
 {
 	size_t n = strlen(name), e = strlen(ext);
-	return n >= e && strcasecmp(name + n - e, ext) == 0;
+	if (n >= 3 && strcasecmp(name + n - 3, ".gz") == 0)
+		n -= 3;
+	return n >= e && strncasecmp(name + n - e, ext, e) == 0;
 }
 
 nf_import_format nf_import_detect(const void *head, size_t len, const char *name)
@@ -102,73 +57,287 @@ nf_import_format nf_import_detect(const void *head, size_t len, const char *name
 	return NF_FORMAT_UNKNOWN;
 }
 
-static void set_source_name(nf_run_record *run, const char *name)
+void nf_import_opts_init(nf_import_opts *o)
 {
-	const char *base = name ? strrchr(name, '/') : NULL;
-	base = base ? base + 1 : (name ? name : "");
-	snprintf(run->source_file, sizeof run->source_file, "%s", base);
+	memset(o, 0, sizeof *o);
 }
 
-/* Reads one input whose first head_len bytes are at head (for detection), through the reader for
- * its format. On NF_OK, run gets source_sha256 from the hash of everything read. */
-static nf_err import_src(imp_src *s, const unsigned char *head, size_t head_len, nf_run_record *run,
-			 nf_error *err)
+void imp_note(nf_import *im, const char *fmt, ...)
+{
+	va_list ap;
+	if (im->nnotes == IMP_NOTES_MAX) {
+		im->notes_dropped++;
+		return;
+	}
+	va_start(ap, fmt);
+	vsnprintf(im->note[im->nnotes++], NF_ERROR_MSG_MAX, fmt, ap);
+	va_end(ap);
+}
+
+imp_run *imp_run_new(nf_import *im, const imp_src *s, nf_error *err)
+{
+	if (im->n == IMP_RUNS_MAX) {
+		nf_error_set(err, NF_ELIMIT, "%s: more than %d sessions or activities in one file",
+			     s->name, IMP_RUNS_MAX);
+		return NULL;
+	}
+	if (im->n == im->cap) {
+		size_t ncap = im->cap ? 2 * im->cap : 4;
+		imp_run **p = realloc(im->run, ncap * sizeof *p);
+		if (!p)
+			goto oom;
+		im->run = p;
+		im->cap = ncap;
+	}
+	imp_run *r = calloc(1, sizeof *r);
+	if (!r)
+		goto oom;
+	nf_run_record_init(&r->rec);
+	imp_track_init(&r->tr, s);
+	r->sub_sport = -1;
+	if (im->opts.route && !(r->tr.route = imp_route_new())) {
+		free(r);
+		goto oom;
+	}
+	im->run[im->n++] = r;
+	return r;
+oom:
+	nf_error_set(err, NF_ENOMEM, "%s: out of memory", s->name);
+	return NULL;
+}
+
+static void run_free(imp_run *r)
+{
+	if (!r)
+		return;
+	imp_route_free(r->tr.route);
+	free(r->route);
+	free(r);
+}
+
+void nf_import_free(nf_import *im)
+{
+	if (!im)
+		return;
+	for (size_t i = 0; i < im->n; i++)
+		run_free(im->run[i]);
+	free(im->run);
+	free(im);
+}
+
+size_t nf_import_count(const nf_import *im)
+{
+	return im ? im->nkept : 0;
+}
+
+const nf_run_record *nf_import_get(const nf_import *im, size_t i)
+{
+	return im && i < im->nkept ? &im->run[i]->rec : NULL;
+}
+
+const nf_track_point *nf_import_route(const nf_import *im, size_t i, size_t *n)
+{
+	*n = 0;
+	if (!im || i >= im->nkept)
+		return NULL;
+	*n = im->run[i]->nroute;
+	return im->run[i]->route;
+}
+
+size_t nf_import_note_count(const nf_import *im)
+{
+	return im ? im->nnotes : 0;
+}
+
+const char *nf_import_note(const nf_import *im, size_t i)
+{
+	return im && i < im->nnotes ? im->note[i] : NULL;
+}
+
+static const char *base_name(const char *name)
+{
+	const char *base = name ? strrchr(name, '/') : NULL;
+	return base ? base + 1 : (name ? name : "");
+}
+
+static void hex(const unsigned char *md, unsigned mdlen, char *out, size_t cap)
+{
+	for (unsigned i = 0; i < mdlen && 2 * i + 2 < cap; i++)
+		snprintf(out + 2 * i, 3, "%02x", md[i]);
+}
+
+/* The hash of the k-th run (k >= 1) of a file whose hash is file_hex: SHA-256 of "HEX#K", so
+ * that each leg is found again when the file is imported again. */
+static bool leg_hash(const char *file_hex, size_t k, char *out, size_t cap)
+{
+	char text[96];
+	unsigned char md[EVP_MAX_MD_SIZE];
+	unsigned int mdlen = 0;
+	int len = snprintf(text, sizeof text, "%s#%zu", file_hex, k + 1);
+	if (EVP_Digest(text, (size_t)len, md, &mdlen, EVP_sha256(), NULL) != 1)
+		return false;
+	hex(md, mdlen, out, cap);
+	return true;
+}
+
+/* Judges every activity the reader found, keeps the runs (first, in the file's order), names
+ * them and gives the reason when none is kept. */
+static nf_err finish(nf_import *im, imp_src *s, const char *file_hex, nf_error *err)
+{
+	size_t kept = 0;
+	const char *base = base_name(s->name);
+
+	for (size_t i = 0; i < im->n; i++) {
+		imp_run *r = im->run[i];
+		imp_cadence_rule(&r->rec);
+		imp_run_fill_stride(&r->rec);
+		imp_sport_judge(r, &im->opts, s->name);
+		if (!r->skip)
+			imp_check_run(im, r, s->name);
+		if (r->tr.route && !r->skip) {
+			nf_err rc = imp_route_take(r->tr.route, &r->route, &r->nroute, err);
+			if (rc != NF_OK)
+				return rc;
+		}
+	}
+	/* Stable partition: the kept runs first. */
+	imp_run **order = malloc((im->n ? im->n : 1) * sizeof *order);
+	if (!order)
+		return nf_error_set(err, NF_ENOMEM, "%s: out of memory", s->name);
+	for (size_t i = 0; i < im->n; i++)
+		if (!im->run[i]->skip)
+			order[kept++] = im->run[i];
+	for (size_t i = 0, k = kept; i < im->n; i++)
+		if (im->run[i]->skip)
+			order[k++] = im->run[i];
+	memcpy(im->run, order, im->n * sizeof *order);
+	free(order);
+	im->nkept = kept;
+	if (kept == 0) {
+		/* The reason of the first activity left out: a refusal before a sport. */
+		const imp_run *why = NULL;
+		for (size_t i = 0; i < im->n; i++)
+			if (im->run[i]->refused && !why)
+				why = im->run[i];
+		if (!why && im->n)
+			why = im->run[0];
+		if (!why)
+			return nf_error_set(err, NF_ESKIP, "%s: no activity in it", s->name);
+		if (why->refused)
+			return nf_error_set(err, NF_EPARSE, "%s", why->why);
+		if (im->n > 1)
+			return nf_error_set(err, NF_ESKIP, "%s (and %zu more, none a run)", why->why,
+					    im->n - 1);
+		return nf_error_set(err, NF_ESKIP, "%s", why->why);
+	}
+	/* The activities left out of a file that keeps some are worth a word each. */
+	for (size_t i = kept; i < im->n; i++)
+		imp_note(im, "%s: left out: %s", s->name, im->run[i]->why);
+	for (size_t i = 0; i < kept; i++) {
+		nf_run_record *rec = &im->run[i]->rec;
+		if (i == 0) {
+			snprintf(rec->source_sha256, sizeof rec->source_sha256, "%s", file_hex);
+			snprintf(rec->source_file, sizeof rec->source_file, "%s", base);
+		} else {
+			if (!leg_hash(file_hex, i, rec->source_sha256, sizeof rec->source_sha256))
+				return nf_error_set(err, NF_ENOMEM, "%s: SHA-256 failed", s->name);
+			snprintf(rec->source_file, sizeof rec->source_file, "%s#%zu", base, i + 1);
+		}
+	}
+	return NF_OK;
+}
+
+/* Reads one started input through the reader for its format into im. */
+static nf_err import_src(imp_src *s, nf_import *im, nf_error *err)
 {
 	nf_err rc;
 	unsigned char md[EVP_MAX_MD_SIZE];
 	unsigned int mdlen = 0;
+	char file_hex[65] = "";
+	EVP_MD_CTX *sha = EVP_MD_CTX_new();
 
-	s->sha = EVP_MD_CTX_new();
-	if (!s->sha)
+	if (!sha)
 		return nf_error_set(err, NF_ENOMEM, "%s: out of memory", s->name);
-	if (EVP_DigestInit_ex(s->sha, EVP_sha256(), NULL) != 1) {
+	if (EVP_DigestInit_ex(sha, EVP_sha256(), NULL) != 1) {
 		rc = nf_error_set(err, NF_ENOMEM, "%s: SHA-256 unavailable", s->name);
 		goto out_free_sha;
 	}
-	switch (nf_import_detect(head, head_len, s->name)) {
+	s->sha = sha;
+	switch (nf_import_detect(s->buf, s->pending, s->name)) {
 	case NF_FORMAT_GPX:
-		rc = imp_gpx_read(s, run, err);
+		rc = imp_gpx_read(s, im, err);
 		break;
 	case NF_FORMAT_TCX:
-		rc = imp_tcx_read(s, run, err);
+		rc = imp_tcx_read(s, im, err);
 		break;
 	case NF_FORMAT_FIT:
-		rc = imp_fit_read(s, run, err);
+		rc = imp_fit_read(s, im, err);
 		break;
 	default:
-		rc = nf_error_set(err, NF_EPARSE, "%s: not a GPX, TCX or FIT file", s->name);
+		rc = nf_error_set(err, NF_EPARSE, "%s: not a GPX, TCX or FIT file%s", s->name,
+				  s->gz ? " (inside gzip)" : "");
 		break;
 	}
 	if (rc != NF_OK)
 		goto out_free_sha;
-	imp_run_fill_stride(run);
-	if (EVP_DigestFinal_ex(s->sha, md, &mdlen) != 1) {
+	/* A reader that read twice (FIT with several sessions) hashed the first pass only. */
+	if (EVP_DigestFinal_ex(sha, md, &mdlen) != 1) {
 		rc = nf_error_set(err, NF_ENOMEM, "%s: SHA-256 failed", s->name);
 		goto out_free_sha;
 	}
-	for (unsigned int i = 0; i < mdlen && 2 * i + 2 < sizeof run->source_sha256; i++)
-		snprintf(run->source_sha256 + 2 * i, 3, "%02x", md[i]);
-	set_source_name(run, s->name);
+	hex(md, mdlen, file_hex, sizeof file_hex);
+	rc = finish(im, s, file_hex, err);
 out_free_sha:
-	EVP_MD_CTX_free(s->sha);
 	s->sha = NULL;
+	EVP_MD_CTX_free(sha);
 	return rc;
 }
 
-/* nf_import_file with an observer of every point (fn may be NULL). */
-static nf_err import_path(const char *path, nf_run_record *run, imp_point_fn fn, void *ctx, nf_error *err)
+static nf_import *import_new(const char *name, const nf_import_opts *o)
+{
+	nf_import *im = calloc(1, sizeof *im);
+	if (!im)
+		return NULL;
+	if (o)
+		im->opts = *o;
+	/* The sport is the caller's string: keep it only for the call. */
+	snprintf(im->name, sizeof im->name, "%s", name ? name : "");
+	return im;
+}
+
+/* Runs a source the caller has filled in (name and one raw input) to the end: *out on NF_OK. */
+static nf_err import_run(imp_src *s, const nf_import_opts *o, imp_point_fn fn, void *ctx,
+			 nf_import **out, nf_error *err)
+{
+	nf_err rc;
+	nf_import *im = import_new(s->name, o);
+	if (!im)
+		return nf_error_set(err, NF_ENOMEM, "%s: out of memory", s->name);
+	s->observe = fn;
+	s->observe_ctx = ctx;
+	if ((rc = imp_src_start(s, err)) == NF_OK)
+		rc = import_src(s, im, err);
+	imp_src_release(s);
+	if (rc != NF_OK) {
+		nf_import_free(im);
+		return rc;
+	}
+	*out = im;
+	return NF_OK;
+}
+
+static nf_err read_path(const char *path, const nf_import_opts *o, imp_point_fn fn, void *ctx,
+			nf_import **out, nf_error *err)
 {
 	imp_src s = {0};
 	struct stat st;
 	nf_err rc;
 
-	if (!path || !run)
-		return nf_error_set(err, NF_EINVAL, "nf_import_file: NULL argument");
-	nf_run_record_init(run);
+	if (!path || !out)
+		return nf_error_set(err, NF_EINVAL, "nf_import_read: NULL argument");
+	*out = NULL;
 	nf_error_clear(err);
 	s.name = path;
-	s.observe = fn;
-	s.observe_ctx = ctx;
 	s.f = fopen(path, "rb");
 	if (!s.f)
 		return nf_error_set(err, NF_EIO, "%s: %s", path, strerror(errno));
@@ -177,45 +346,81 @@ static nf_err import_path(const char *path, nf_run_record *run, imp_point_fn fn,
 				  (long long)st.st_size, (unsigned long long)IMP_FILE_MAX);
 		goto out_close;
 	}
-	s.buf = malloc(IMP_CHUNK);
-	if (!s.buf) {
-		rc = nf_error_set(err, NF_ENOMEM, "%s: out of memory", path);
-		goto out_close;
-	}
-	/* The first chunk serves detection and is then handed to the reader as if unread. */
-	s.pending = fread(s.buf, 1, IMP_CHUNK, s.f);
-	if (s.pending == 0 && ferror(s.f)) {
-		rc = nf_error_set(err, NF_EIO, "%s: %s", path, strerror(errno));
-		goto out_free_buf;
-	}
-	rc = import_src(&s, s.buf, s.pending, run, err);
-out_free_buf:
-	free(s.buf);
+	rc = import_run(&s, o, fn, ctx, out, err);
 out_close:
 	fclose(s.f);
-	if (rc != NF_OK)
-		nf_run_record_init(run);
 	return rc;
+}
+
+nf_err nf_import_read(const char *path, const nf_import_opts *o, nf_import **out, nf_error *err)
+{
+	return read_path(path, o, NULL, NULL, out, err);
+}
+
+static nf_err read_buffer(const void *data, size_t len, const char *name, const nf_import_opts *o,
+			  imp_point_fn fn, void *ctx, nf_import **out, nf_error *err)
+{
+	imp_src s = {0};
+
+	if ((!data && len > 0) || !out)
+		return nf_error_set(err, NF_EINVAL, "nf_import_read_buffer: NULL argument");
+	*out = NULL;
+	nf_error_clear(err);
+	s.name = name ? name : "(buffer)";
+	if ((uint64_t)len > IMP_FILE_MAX)
+		return nf_error_set(err, NF_ELIMIT, "%s: %zu bytes, more than the %llu-byte limit",
+				    s.name, len, (unsigned long long)IMP_FILE_MAX);
+	/* An empty buffer is memory too: a non-NULL pointer marks the source as memory. */
+	s.mem = data ? data : (const unsigned char *)"";
+	s.memlen = len;
+	return import_run(&s, o, fn, ctx, out, err);
+}
+
+nf_err nf_import_read_buffer(const void *data, size_t len, const char *name,
+			     const nf_import_opts *o, nf_import **out, nf_error *err)
+{
+	return read_buffer(data, len, name, o, NULL, NULL, out, err);
+}
+
+/* The first run of im into run, its route into *track when asked. */
+static nf_err take_first(nf_import *im, nf_run_record *run, nf_track_point **track, size_t *ntrack,
+			 nf_error *err)
+{
+	*run = im->run[0]->rec;
+	if (track) {
+		*track = im->run[0]->route;
+		*ntrack = im->run[0]->nroute;
+		im->run[0]->route = NULL;
+		im->run[0]->nroute = 0;
+	}
+	nf_import_free(im);
+	return NF_OK;
 }
 
 nf_err nf_import_file(const char *path, nf_run_record *run, nf_error *err)
 {
-	return import_path(path, run, NULL, NULL, err);
+	nf_import *im;
+	if (!run)
+		return nf_error_set(err, NF_EINVAL, "nf_import_file: NULL argument");
+	nf_run_record_init(run);
+	nf_err rc = nf_import_read(path, NULL, &im, err);
+	return rc != NF_OK ? rc : take_first(im, run, NULL, NULL, err);
 }
 
 nf_err nf_import_file_route(const char *path, nf_run_record *run, nf_track_point **track, size_t *ntrack,
 			    nf_error *err)
 {
+	nf_import *im;
+	nf_import_opts o;
 	*track = NULL;
 	*ntrack = 0;
-	imp_route *r = imp_route_new();
-	if (!r)
-		return nf_error_set(err, NF_ENOMEM, "%s: out of memory", path ? path : "");
-	nf_err rc = import_path(path, run, imp_route_observe, r, err);
-	if (rc == NF_OK && (rc = imp_route_take(r, track, ntrack, err)) != NF_OK)
-		nf_run_record_init(run);
-	imp_route_free(r);
-	return rc;
+	if (!run)
+		return nf_error_set(err, NF_EINVAL, "nf_import_file: NULL argument");
+	nf_run_record_init(run);
+	nf_import_opts_init(&o);
+	o.route = true;
+	nf_err rc = nf_import_read(path, &o, &im, err);
+	return rc != NF_OK ? rc : take_first(im, run, track, ntrack, err);
 }
 
 nf_err nf_import_buffer(const void *data, size_t len, const char *name, nf_run_record *run,
@@ -227,23 +432,10 @@ nf_err nf_import_buffer(const void *data, size_t len, const char *name, nf_run_r
 nf_err imp_import_buffer_observed(const void *data, size_t len, const char *name,
 				  nf_run_record *run, nf_error *err, imp_point_fn fn, void *ctx)
 {
-	imp_src s = {0};
-	nf_err rc;
-
-	if ((!data && len > 0) || !run)
+	nf_import *im;
+	if (!run)
 		return nf_error_set(err, NF_EINVAL, "nf_import_buffer: NULL argument");
 	nf_run_record_init(run);
-	nf_error_clear(err);
-	s.name = name ? name : "(buffer)";
-	if ((uint64_t)len > IMP_FILE_MAX)
-		return nf_error_set(err, NF_ELIMIT, "%s: %zu bytes, more than the %llu-byte limit",
-				    s.name, len, (unsigned long long)IMP_FILE_MAX);
-	s.mem = data;
-	s.memlen = len;
-	s.observe = fn;
-	s.observe_ctx = ctx;
-	rc = import_src(&s, data, len < IMP_CHUNK ? len : IMP_CHUNK, run, err);
-	if (rc != NF_OK)
-		nf_run_record_init(run);
-	return rc;
+	nf_err rc = read_buffer(data, len, name, NULL, fn, ctx, &im, err);
+	return rc != NF_OK ? rc : take_first(im, run, NULL, NULL, err);
 }

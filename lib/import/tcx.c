@@ -1,10 +1,16 @@
 /* numbfoot: the TCX reader (Garmin TrainingCenterDatabase v2 with ActivityExtension v2).
  *
- * Streams through expat (xml.c). Only the first <Activity> is read: a TCX holding several is a
- * history export, and numbfoot imports one run per file. Its laps give the totals when they have
+ * Streams through expat (xml.c). Every <Activity> is its own activity, whether the file is a
+ * history export with several runs or a multisport session (Biking, Running, Biking) whose legs
+ * are Activities too; import.c then keeps the runs. The laps give the totals when they have
  * them (TotalTimeSeconds is timer time, hence moving_s; DistanceMeters summed), and the
- * trackpoints give everything else through imp_track. Cadence in TCX, <Cadence> or the
- * extension's <RunCadence>, is per foot for runs, as in FIT, and is doubled to steps per minute.
+ * trackpoints give everything else through imp_track.
+ *
+ * The start is the first lap's StartTime, else the first trackpoint's time: Garmin Connect
+ * writes <Id> with its seconds zeroed, so <Id> serves only when neither exists. The elapsed
+ * time is the span of the laps (first StartTime to the last lap's end) when they span more than
+ * the trackpoints, as a Suunto export's do. Cadence, <Cadence> or the extension's <RunCadence>,
+ * is kept as written; import.c turns it into steps per minute by the rule every format shares.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -23,16 +29,18 @@ enum tcx_el {
 };
 
 typedef struct tcx_state {
-	imp_track tr;
+	nf_import *im;
+	imp_src *s;
+	nf_error *err;
+	imp_run *r;           /* the open <Activity>, NULL outside one */
 	imp_point pt;
 	unsigned char stack[IMP_XML_DEPTH_MAX + 2]; /* enum tcx_el per open element */
 	int activities;       /* <Activity> elements seen */
-	bool in_first;        /* inside the first <Activity> */
-	bool have_sport;
-	unsigned long sport_line;
-	char sport[NF_RUN_SPORT_MAX];
-	double start;         /* <Id> or the first Lap StartTime */
+	double id_time;       /* <Id>: a fallback for the start only */
+	double lap_first, lap_end; /* the first lap's StartTime, the latest end of a lap */
+	double lap_start;     /* the open lap's StartTime */
 	double lap_time, lap_dist, lap_hr_sum, lap_cad_sum;
+	double this_lap_time; /* TotalTimeSeconds of the open lap */
 	int laps, lap_time_n, lap_dist_n, lap_hr_n, lap_cad_n;
 } tcx_state;
 
@@ -74,6 +82,53 @@ static bool under(const imp_xml *x, const tcx_state *t, enum tcx_el el, int up)
 	return false;
 }
 
+static void activity_begin(imp_xml *x, tcx_state *t, const char **atts)
+{
+	const char *v;
+	t->activities++;
+	if (!(t->r = imp_run_new(t->im, t->s, t->err))) {
+		/* imp_run_new has set the message; stop with its code. */
+		if (x->rc == NF_OK) {
+			x->rc = t->err ? t->err->code : NF_ENOMEM;
+			XML_StopParser(x->p, XML_FALSE);
+		}
+		return;
+	}
+	snprintf(t->r->where, sizeof t->r->where, "%lu", imp_xml_line(x));
+	if ((v = imp_xml_attr(atts, "Sport")) != NULL)
+		imp_sport_copy(t->r->said, sizeof t->r->said, v);
+	t->id_time = t->lap_first = t->lap_end = t->lap_start = NAN;
+	t->lap_time = t->lap_dist = t->lap_hr_sum = t->lap_cad_sum = 0;
+	t->laps = t->lap_time_n = t->lap_dist_n = t->lap_hr_n = t->lap_cad_n = 0;
+}
+
+static void activity_end(tcx_state *t)
+{
+	imp_run *r = t->r;
+	nf_run_record *run = &r->rec;
+	t->r = NULL;
+	if (!isnan(t->lap_first))
+		run->start_time = (int64_t)floor(t->lap_first);
+	if (t->lap_dist_n > 0)
+		run->distance_m = t->lap_dist;
+	if (t->lap_time_n > 0)
+		run->moving_s = t->lap_time;
+	imp_track_finish(&r->tr, run);
+	if (run->start_time < 0 && !isnan(t->id_time))
+		run->start_time = (int64_t)floor(t->id_time);
+	/* The laps may span more than the trackpoints (a Suunto export stops its points early). */
+	if (!isnan(t->lap_first) && !isnan(t->lap_end)) {
+		double span = t->lap_end - t->lap_first;
+		if (isnan(run->elapsed_s) || span > run->elapsed_s + 1)
+			run->elapsed_s = span;
+	}
+	/* Lap averages only where no trackpoint had the value. */
+	if (isnan(run->heart_rate_bpm) && t->lap_hr_n > 0)
+		run->heart_rate_bpm = t->lap_hr_sum / t->lap_hr_n;
+	if (isnan(run->cadence_spm) && t->lap_cad_n > 0)
+		run->cadence_spm = t->lap_cad_sum / t->lap_cad_n;
+}
+
 static void tcx_start(imp_xml *x, const char *ns, const char *local, const char **atts)
 {
 	tcx_state *t = x->user;
@@ -81,23 +136,21 @@ static void tcx_start(imp_xml *x, const char *ns, const char *local, const char 
 	const char *v;
 
 	t->stack[x->depth] = (unsigned char)el;
-	if (el == EL_ACTIVITY) {
-		t->in_first = ++t->activities == 1;
-		if (t->in_first && (v = imp_xml_attr(atts, "Sport")) != NULL) {
-			t->have_sport = true;
-			t->sport_line = imp_xml_line(x);
-			imp_sport_copy(t->sport, sizeof t->sport, v);
-		}
-	}
-	if (!t->in_first)
+	if (el == EL_ACTIVITY && !t->r)
+		activity_begin(x, t, atts);
+	if (!t->r)
 		return;
 	if (el == EL_LAP) {
 		t->laps++;
+		t->this_lap_time = NAN;
+		t->lap_start = NAN;
 		v = imp_xml_attr(atts, "StartTime");
-		if (v && isnan(t->start) && !imp_parse_time(v, &t->start))
+		if (v && !imp_parse_time(v, &t->lap_start))
 			imp_xml_fail(x, NF_EPARSE, "Lap StartTime \"%.40s\" is not an ISO 8601 time", v);
+		if (!isnan(t->lap_start) && isnan(t->lap_first))
+			t->lap_first = t->lap_start;
 	} else if (el == EL_TRACK) {
-		imp_track_break(&t->tr);
+		imp_track_break(&t->r->tr);
 	} else if (el == EL_TRACKPOINT) {
 		imp_point_init(&t->pt);
 	}
@@ -118,18 +171,28 @@ static void tcx_end(imp_xml *x, const char *ns, const char *local, const char *t
 	enum tcx_el parent = x->depth > 1 ? (enum tcx_el)t->stack[x->depth - 1] : EL_OTHER;
 	double v;
 
-	if (el == EL_ACTIVITY)
-		t->in_first = false;
-	if (!t->in_first || el == EL_OTHER)
+	if (!t->r || el == EL_OTHER)
 		return;
 	bool in_tp = under(x, t, EL_TRACKPOINT, 3);
 	switch (el) {
+	case EL_ACTIVITY:
+		activity_end(t);
+		break;
+	case EL_LAP:
+		if (!isnan(t->lap_start) && !isnan(t->this_lap_time)) {
+			double end = t->lap_start + t->this_lap_time;
+			if (isnan(t->lap_end) || end > t->lap_end)
+				t->lap_end = end;
+		}
+		break;
 	case EL_ID:
-		if (parent == EL_ACTIVITY && isnan(t->start) && !imp_parse_time(text, &t->start))
+		if (parent == EL_ACTIVITY && isnan(t->id_time) && !imp_parse_time(text, &t->id_time))
 			imp_xml_fail(x, NF_EPARSE, "<Id> \"%.40s\" is not an ISO 8601 time", text);
 		break;
 	case EL_TRACKPOINT:
-		imp_track_add(&t->tr, &t->pt);
+		imp_track_add(&t->r->tr, &t->pt);
+		if (!isnan(t->pt.t) && (isnan(t->lap_end) || t->pt.t > t->lap_end) && !isnan(t->lap_first))
+			t->lap_end = t->pt.t;
 		break;
 	case EL_TIME:
 		if (parent == EL_TRACKPOINT && !imp_parse_time(text, &t->pt.t))
@@ -155,6 +218,7 @@ static void tcx_end(imp_xml *x, const char *ns, const char *local, const char *t
 		if (parent == EL_LAP && number(x, local, text, &v)) {
 			t->lap_time += v;
 			t->lap_time_n++;
+			t->this_lap_time = v;
 		}
 		break;
 	case EL_VALUE:
@@ -167,15 +231,15 @@ static void tcx_end(imp_xml *x, const char *ns, const char *local, const char *t
 		break;
 	case EL_CADENCE:
 		if (parent == EL_TRACKPOINT && number(x, local, text, &v))
-			t->pt.cad = 2 * v;
+			t->pt.cad = v;
 		else if (parent == EL_LAP && number(x, local, text, &v) && v > 0) {
-			t->lap_cad_sum += 2 * v;
+			t->lap_cad_sum += v;
 			t->lap_cad_n++;
 		}
 		break;
 	case EL_RUNCADENCE:
 		if (in_tp && number(x, local, text, &v))
-			t->pt.cad = 2 * v;
+			t->pt.cad = v;
 		break;
 	case EL_SPEED:
 		if (in_tp && number(x, local, text, &v))
@@ -183,7 +247,7 @@ static void tcx_end(imp_xml *x, const char *ns, const char *local, const char *t
 		break;
 	case EL_AVGRUNCADENCE:
 		if (!in_tp && under(x, t, EL_LAP, 3) && number(x, local, text, &v) && v > 0) {
-			t->lap_cad_sum += 2 * v;
+			t->lap_cad_sum += v;
 			t->lap_cad_n++;
 		}
 		break;
@@ -192,7 +256,7 @@ static void tcx_end(imp_xml *x, const char *ns, const char *local, const char *t
 	}
 }
 
-nf_err imp_tcx_read(imp_src *s, nf_run_record *run, nf_error *err)
+nf_err imp_tcx_read(imp_src *s, nf_import *im, nf_error *err)
 {
 	tcx_state *t;
 	imp_xml *x;
@@ -205,10 +269,12 @@ nf_err imp_tcx_read(imp_src *s, nf_run_record *run, nf_error *err)
 		rc = nf_error_set(err, NF_ENOMEM, "%s: out of memory", s->name);
 		goto out_free;
 	}
-	imp_track_init(&t->tr, s);
-	t->start = NAN;
+	t->im = im;
+	t->s = s;
+	t->err = err;
 	x->name = s->name;
 	x->err = err;
+	x->im = im;
 	x->start = tcx_start;
 	x->end = tcx_end;
 	x->user = t;
@@ -220,26 +286,6 @@ nf_err imp_tcx_read(imp_src *s, nf_run_record *run, nf_error *err)
 				  s->name);
 		goto out_free;
 	}
-	if (t->have_sport) {
-		if (imp_sport_is_not_run(t->sport)) {
-			rc = nf_error_set(err, NF_ESKIP, "%s:%lu: not a run: %s", s->name, t->sport_line,
-					  t->sport);
-			goto out_free;
-		}
-		snprintf(run->sport, sizeof run->sport, "%s", t->sport);
-	}
-	if (!isnan(t->start))
-		run->start_time = (int64_t)floor(t->start);
-	if (t->lap_dist_n > 0)
-		run->distance_m = t->lap_dist;
-	if (t->lap_time_n > 0)
-		run->moving_s = t->lap_time;
-	imp_track_finish(&t->tr, run);
-	/* Lap averages only where no trackpoint had the value. */
-	if (isnan(run->heart_rate_bpm) && t->lap_hr_n > 0)
-		run->heart_rate_bpm = t->lap_hr_sum / t->lap_hr_n;
-	if (isnan(run->cadence_spm) && t->lap_cad_n > 0)
-		run->cadence_spm = t->lap_cad_sum / t->lap_cad_n;
 out_free:
 	free(t);
 	free(x);

@@ -1,4 +1,4 @@
-/* numbfoot: what the readers share: sums over track points, times, numbers and sport names. */
+/* numbfoot: what the readers share: sums over track points, times and numbers. */
 #include <ctype.h>
 #include <math.h>
 #include <stdlib.h>
@@ -39,11 +39,48 @@ static bool has_pos(const imp_point *p)
 	return !isnan(p->lat) && !isnan(p->lon);
 }
 
-void imp_track_add(imp_track *tr, const imp_point *pt)
+/* True if p's position is a GPS jump from the last good one; else p becomes the good one. */
+static bool gps_jump(imp_track *tr, const imp_point *p)
 {
+	if (!tr->have_good || isnan(p->t) || isnan(tr->good_t)) {
+		tr->good_lat = p->lat, tr->good_lon = p->lon, tr->good_t = p->t;
+		tr->have_good = true;
+		return false;
+	}
+	double d = imp_haversine(tr->good_lat, tr->good_lon, p->lat, p->lon);
+	double dt = p->t - tr->good_t;
+	if (d > IMP_JUMP_MIN_M && (dt <= 0 || d / dt > IMP_JUMP_SPEED) && tr->bad_run < IMP_JUMP_RUN_MAX) {
+		tr->bad_run++;
+		tr->jumps++;
+		if (d > tr->jump_max_m)
+			tr->jump_max_m = d, tr->jump_max_s = dt;
+		return true;
+	}
+	tr->bad_run = 0;
+	tr->good_lat = p->lat, tr->good_lon = p->lon, tr->good_t = p->t;
+	return false;
+}
+
+void imp_track_add(imp_track *tr, const imp_point *in)
+{
+	imp_point fixed;
+	const imp_point *pt = in;
+	/* (0, 0) is what some watches write before a fix: no place, and no anchor for jumps. */
+	if (has_pos(in) && in->lat == 0 && in->lon == 0) {
+		fixed = *in;
+		fixed.lat = fixed.lon = NAN;
+		pt = &fixed;
+	} else if (has_pos(in) && gps_jump(tr, in)) {
+		/* The jump keeps its time and other values; only the place is dropped. */
+		fixed = *in;
+		fixed.lat = fixed.lon = NAN;
+		pt = &fixed;
+	}
 	tr->n++;
 	if (tr->observe)
 		tr->observe(tr->observe_ctx, pt);
+	if (tr->route)
+		imp_route_observe(tr->route, pt);
 	if (!isnan(pt->t)) {
 		if (isnan(tr->t_first))
 			tr->t_first = pt->t;
@@ -94,6 +131,10 @@ void imp_track_add(imp_track *tr, const imp_point *pt)
 	}
 	/* A point without a time or place still ends the interval before it only if it has one. */
 	if (!isnan(pt->t) || has_pos(pt) || !isnan(pt->dist)) {
+		/* A point whose place was a jump does not end the segment from the last good place:
+		 * the distance is measured from there to the next good one. */
+		if (has_pos(in) && !has_pos(pt) && tr->have_prev && has_pos(&tr->prev))
+			return;
 		tr->prev = *pt;
 		tr->have_prev = true;
 	}
@@ -125,6 +166,12 @@ void imp_track_finish(const imp_track *tr, nf_run_record *run)
 		run->cadence_spm = tr->cad_sum / (double)tr->cad_n;
 	if (isnan(run->temperature_c) && tr->temp_n > 0)
 		run->temperature_c = tr->temp_sum / (double)tr->temp_n;
+}
+
+void imp_cadence_rule(nf_run_record *run)
+{
+	if (isfinite(run->cadence_spm) && run->cadence_spm > 0 && run->cadence_spm < IMP_CADENCE_STEPS_MIN)
+		run->cadence_spm *= 2;
 }
 
 void imp_run_fill_stride(nf_run_record *run)
@@ -214,6 +261,11 @@ bool imp_parse_double(const char *text, double *out)
 		text++;
 	if (!*text)
 		return false;
+	/* What strtod takes beyond a decimal number ("0x1p4", "inf", "nan") is no value in a
+	 * watch file: letters other than an exponent's e are refused. */
+	for (const char *c = text; *c && !isspace((unsigned char)*c); c++)
+		if (!isdigit((unsigned char)*c) && !strchr("+-.eE", *c))
+			return false;
 	double v = strtod(text, &end);
 	while (isspace((unsigned char)*end))
 		end++;
@@ -221,34 +273,4 @@ bool imp_parse_double(const char *text, double *out)
 		return false;
 	*out = v;
 	return true;
-}
-
-void imp_sport_copy(char *dst, size_t cap, const char *src)
-{
-	size_t n = 0;
-	while (isspace((unsigned char)*src))
-		src++;
-	while (*src && n + 1 < cap) {
-		unsigned char c = (unsigned char)*src++;
-		dst[n++] = (char)(c < 0x80 ? tolower(c) : c);
-	}
-	while (n > 0 && isspace((unsigned char)dst[n - 1]))
-		n--;
-	dst[n] = '\0';
-}
-
-bool imp_sport_is_not_run(const char *sport)
-{
-	/* Substrings of the names that GPX <type>, TCX Sport and FIT's sport enum use for activities
-	 * that are certainly not runs. */
-	static const char *const not_run[] = {
-		"cycl", "bik", "ride", "swim", "ski", "rowing", "paddl", "kayak", "canoe",
-		"driv", "motor", "boat", "sail", "flying", "golf", "snowboard", "skat",
-	};
-	char low[NF_RUN_SPORT_MAX];
-	imp_sport_copy(low, sizeof low, sport);
-	for (size_t i = 0; i < sizeof not_run / sizeof not_run[0]; i++)
-		if (strstr(low, not_run[i]))
-			return true;
-	return false;
 }

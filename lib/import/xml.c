@@ -57,7 +57,31 @@ static void XMLCALL on_start(void *ud, const XML_Char *name, const XML_Char **at
 	x->textlen = 0;
 	x->text[0] = '\0';
 	split_name(name, ns, sizeof ns, &local);
+	for (size_t i = 0; i < x->nknown; i++) {
+		unsigned bit = 1u << i;
+		if ((x->injected & bit) && !(x->declared & bit) && !(x->warned & bit) &&
+		    strcmp(ns, x->known[i].uri) == 0) {
+			x->warned |= bit;
+			if (x->im)
+				imp_note(x->im, "%s:%lu: the prefix '%s:' is used but never declared: read as %s",
+					 x->name, imp_xml_line(x), x->known[i].prefix, x->known[i].uri);
+		}
+	}
 	x->start(x, ns, local, atts);
+}
+
+static void XMLCALL on_ns_decl(void *ud, const XML_Char *prefix, const XML_Char *uri)
+{
+	imp_xml *x = ud;
+	for (size_t i = 0; prefix && i < x->nknown; i++) {
+		if (strcmp(prefix, x->known[i].prefix) != 0)
+			continue;
+		/* Ours is the first declaration of it, on the root; any other is the document's. */
+		if ((x->injected & (1u << i)) && !(x->declared & (1u << (i + 16))))
+			x->declared |= 1u << (i + 16);
+		else
+			x->declared |= 1u << i;
+	}
 }
 
 static void XMLCALL on_end(void *ud, const XML_Char *name)
@@ -105,8 +129,53 @@ static void XMLCALL on_entity(void *ud, const XML_Char *name, int is_param, cons
 	imp_xml_fail(ud, NF_EPARSE, "entity declarations are not accepted");
 }
 
+/* The first chunk as expat should see it: leading white space before "<?xml" dropped (*skip
+ * bytes), and the byte offset in chunk after the root element's name where the known prefixes
+ * its start tag lacks are to be bound (0: none). The bindings are written into ins. */
+static size_t prologue(imp_xml *x, const unsigned char *c, size_t n, size_t *skip, char *ins,
+		       size_t inscap)
+{
+	size_t i = 0, at = 0;
+	ins[0] = '\0';
+	while (i < n && (c[i] == ' ' || c[i] == '\t' || c[i] == '\r' || c[i] == '\n'))
+		i++;
+	*skip = i < n && n - i >= 5 && memcmp(c + i, "<?xml", 5) == 0 ? i : 0;
+	if (!x->nknown)
+		return 0;
+	/* The root: the first '<' that opens an element, not a declaration, comment or PI. */
+	for (i = *skip; i < n; i++) {
+		if (c[i] != '<' || i + 1 >= n)
+			continue;
+		if (c[i + 1] == '?' || c[i + 1] == '!')
+			continue;
+		break;
+	}
+	if (i >= n)
+		return 0;
+	size_t name_end = i + 1;
+	while (name_end < n && c[name_end] != ' ' && c[name_end] != '\t' && c[name_end] != '\r' &&
+	       c[name_end] != '\n' && c[name_end] != '>' && c[name_end] != '/')
+		name_end++;
+	const unsigned char *gt = memchr(c + name_end, '>', n - name_end);
+	if (!gt || name_end >= n)
+		return 0; /* the root's start tag is not all here: leave the document as it is */
+	size_t taglen = (size_t)(gt - c) - i;
+	for (size_t k = 0; k < x->nknown && k < 16; k++) {
+		char decl[96];
+		snprintf(decl, sizeof decl, "xmlns:%s=", x->known[k].prefix);
+		if (memmem(c + i, taglen, decl, strlen(decl)))
+			continue;
+		size_t used = strlen(ins);
+		snprintf(ins + used, inscap - used, " xmlns:%s=\"%s\"", x->known[k].prefix, x->known[k].uri);
+		x->injected |= 1u << k;
+		at = name_end;
+	}
+	return at;
+}
+
 nf_err imp_xml_run(imp_xml *x, imp_src *s)
 {
+	bool first = true;
 	const unsigned char *chunk;
 	size_t n;
 	nf_err rc;
@@ -121,6 +190,8 @@ nf_err imp_xml_run(imp_xml *x, imp_src *s)
 	XML_SetElementHandler(x->p, on_start, on_end);
 	XML_SetCharacterDataHandler(x->p, on_text);
 	XML_SetStartDoctypeDeclHandler(x->p, on_doctype);
+	XML_SetStartNamespaceDeclHandler(x->p, on_ns_decl);
+	x->injected = x->declared = x->warned = 0;
 	XML_SetEntityDeclHandler(x->p, on_entity);
 	/* Never fetch anything named by the document. */
 	XML_SetParamEntityParsing(x->p, XML_PARAM_ENTITY_PARSING_NEVER);
@@ -144,7 +215,22 @@ nf_err imp_xml_run(imp_xml *x, imp_src *s)
 					  x->name, last_gt, IMP_XML_TOKEN_MAX / 1024);
 			goto out_free;
 		}
-		if (XML_Parse(x->p, (const char *)chunk, (int)n, n == 0) != XML_STATUS_OK) {
+		size_t skip = 0, at = 0;
+		char ins[512];
+		if (first && n > 0) {
+			first = false;
+			at = prologue(x, chunk, n, &skip, ins, sizeof ins);
+		}
+		bool ok = true;
+		if (at) {
+			/* Up to the root's name, the bindings it lacks, then the rest. */
+			ok = XML_Parse(x->p, (const char *)chunk + skip, (int)(at - skip), 0) == XML_STATUS_OK &&
+			     XML_Parse(x->p, ins, (int)strlen(ins), 0) == XML_STATUS_OK &&
+			     XML_Parse(x->p, (const char *)chunk + at, (int)(n - at), 0) == XML_STATUS_OK;
+		} else {
+			ok = XML_Parse(x->p, (const char *)chunk + skip, (int)(n - skip), n == 0) == XML_STATUS_OK;
+		}
+		if (!ok) {
 			if (x->rc == NF_OK)
 				x->rc = nf_error_set(x->err, NF_EPARSE, "%s:%lu: %s", x->name,
 						     imp_xml_line(x),

@@ -155,6 +155,38 @@ nf_err nf_journal_default_gear(nf_journal *j, nf_gear_kind kind, nf_gear *out, n
 			   nf_gear_kind_name(kind));
 }
 
+nf_err nf_journal_gear_on(nf_journal *j, nf_gear_kind kind, int64_t t, int64_t *id, nf_error *err)
+{
+	char day[32];
+	*id = 0;
+	if (t < 0)
+		return NF_OK;
+	nf_time_iso(t, day, sizeof day);
+	day[10] = '\0';
+	/* A pair's service starts at its first use or, when none was given, at the first run
+	 * logged in it; it ends on the day it was retired. */
+	sqlite3_stmt *st = jr_prepare(j,
+		"SELECT id FROM (SELECT g.id, g.is_default, g.retired,"
+		"  coalesce(g.first_use, (SELECT min(date(r.start_time)) FROM runs r"
+		"   WHERE (g.kind = 'shoes' AND r.shoes_id = g.id)"
+		"      OR (g.kind = 'insoles' AND r.insoles_id = g.id))) AS since"
+		" FROM gear g WHERE g.kind = ?1)"
+		" WHERE since <= ?2 AND (retired IS NULL OR retired >= ?2)"
+		" ORDER BY is_default DESC, since DESC, id DESC LIMIT 1", err);
+	if (!st)
+		return err ? err->code : NF_EDB;
+	sqlite3_bind_text(st, 1, nf_gear_kind_name(kind), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, day, -1, SQLITE_TRANSIENT);
+	nf_err rc = NF_OK;
+	int s = sqlite3_step(st);
+	if (s == SQLITE_ROW)
+		*id = sqlite3_column_int64(st, 0);
+	else if (s != SQLITE_DONE)
+		rc = jr_db_error(j, err, "looking up the gear in service");
+	sqlite3_finalize(st);
+	return rc;
+}
+
 nf_err nf_journal_list_gear(nf_journal *j, bool include_retired, nf_gear **out, size_t *n,
 			    nf_error *err)
 {

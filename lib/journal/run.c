@@ -79,6 +79,72 @@ nf_err nf_journal_find_source(nf_journal *j, const char *sha256, int64_t *id, nf
 	return rc;
 }
 
+nf_err nf_journal_find_same_run(nf_journal *j, const nf_run_record *rec, int64_t *id, nf_error *err)
+{
+	char lo[32], hi[32];
+	*id = 0;
+	if (!rec || rec->start_time < 60)
+		return NF_OK;
+	nf_time_iso(rec->start_time - NF_SAME_RUN_START_S, lo, sizeof lo);
+	nf_time_iso(rec->start_time + NF_SAME_RUN_START_S, hi, sizeof hi);
+	/* runs_start serves the range; the nearest start is tried first. */
+	sqlite3_stmt *st = jr_prepare(j,
+		"SELECT id, distance_m FROM runs WHERE source_sha256 IS NOT NULL"
+		" AND start_time BETWEEN ? AND ?"
+		" ORDER BY abs(unixepoch(start_time) - ?), id", err);
+	if (!st)
+		return err ? err->code : NF_EDB;
+	sqlite3_bind_text(st, 1, lo, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, hi, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 3, rec->start_time);
+	nf_err rc = NF_OK;
+	int s;
+	while ((s = sqlite3_step(st)) == SQLITE_ROW) {
+		double d = jr_col_real(st, 1), e = rec->distance_m;
+		if (isnan(d) || isnan(e) || fabs(d - e) <= NF_SAME_RUN_DIST * fmax(d, e)) {
+			*id = sqlite3_column_int64(st, 0);
+			break;
+		}
+	}
+	if (s != SQLITE_ROW && s != SQLITE_DONE)
+		rc = jr_db_error(j, err, "looking for the same run");
+	sqlite3_finalize(st);
+	return rc;
+}
+
+nf_err nf_journal_set_gear_between(nf_journal *j, nf_gear_kind kind, int64_t gear_id, int64_t from,
+				  int64_t to, int64_t *changed, nf_error *err)
+{
+	char lo[32], hi[32];
+	nf_gear g;
+	*changed = 0;
+	if (from < 0 || to <= from)
+		return nf_error_set(err, NF_EINVAL, "the dates give no period (from must come before to)");
+	if (gear_id > 0) {
+		nf_err rc = nf_journal_get_gear(j, gear_id, &g, err);
+		if (rc)
+			return rc;
+		if (g.kind != kind)
+			return nf_error_set(err, NF_EINVAL, "'%s' are %s, not %s", g.nickname,
+					    nf_gear_kind_name(g.kind), nf_gear_kind_name(kind));
+	}
+	nf_time_iso(from, lo, sizeof lo);
+	nf_time_iso(to, hi, sizeof hi);
+	/* One statement: all the runs of the period change, or none. */
+	sqlite3_stmt *st = jr_prepare(j, kind == NF_GEAR_SHOES
+		? "UPDATE runs SET shoes_id = ? WHERE start_time >= ? AND start_time < ?"
+		: "UPDATE runs SET insoles_id = ? WHERE start_time >= ? AND start_time < ?", err);
+	if (!st)
+		return err ? err->code : NF_EDB;
+	jr_bind_id(st, 1, gear_id);
+	sqlite3_bind_text(st, 2, lo, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, hi, -1, SQLITE_TRANSIENT);
+	nf_err rc = jr_step_done(j, st, "changing the gear of runs", err);
+	if (!rc)
+		*changed = sqlite3_changes(j->db);
+	return rc;
+}
+
 /* Current distance of gear id (0: none) in *km and its retirement distance; NaN when no gear.
  * NF_ENOTFOUND when the gear does not exist, NF_EINVAL when it is not of kind. */
 static nf_err gear_km(nf_journal *j, int64_t id, nf_gear_kind kind, double *km, double *retire,

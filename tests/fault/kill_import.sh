@@ -12,7 +12,8 @@ trap 'rm -rf "$t"' EXIT
 export HOME="$t" XDG_DATA_HOME="$t/data" TZ=UTC
 fail() { echo "FAIL: $*"; exit 1; }
 
-# A GPX run of $2 points, 1 s and about 2.8 m apart, with an id in the name so each differs.
+# A GPX run of $2 points, 1 s and about 2.8 m apart (past midnight into the next day), with an id
+# that gives each its own day, so that none is the same run as another.
 make_gpx() {
 	awk -v n="$2" -v id="$3" 'BEGIN {
 		print "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
@@ -20,8 +21,8 @@ make_gpx() {
 		printf "<trk><name>run %s</name><type>running</type><trkseg>\n", id
 		for (i = 0; i < n; i++) {
 			s = i % 60; m = int(i / 60) % 60; h = 6 + int(i / 3600)
-			printf "<trkpt lat=\"%.7f\" lon=\"%.7f\"><time>2026-10-%02dT%02d:%02d:%02dZ</time></trkpt>\n",
-				51 + i * 0.000025, -0.1 + id * 0.001, 1 + id % 28, h % 24, m, s
+			printf "<trkpt lat=\"%.7f\" lon=\"%.7f\"><time>2026-%02d-%02dT%02d:%02d:%02dZ</time></trkpt>\n",
+				51 + i * 0.000025, -0.1 + id * 0.001, 10 + int(id / 28), 1 + id % 28 + int(h / 24), h % 24, m, s
 		}
 		print "</trkseg></trk></gpx>"
 	}' > "$1"

@@ -68,17 +68,18 @@ def activity(big=False, records=6, sport=1, compressed=False, dev=False, header1
         280 * records, 145, 83, 64, 12, 1050)
     return fit(b, header14)
 
-out = sys.argv[1]
-os.makedirs(out, exist_ok=True)
-seeds = {
-    'le-run.fit': activity(),
-    'be-run.fit': activity(big=True),
-    'compressed.fit': activity(compressed=True, records=40),
-    'developer.fit': activity(dev=True),
-    'header12.fit': activity(header14=False),
-    'cycling.fit': activity(sport=2),
-    'chained.fit': activity(records=3) + activity(big=True, records=3),
-}
-for name, data in seeds.items():
-    with open(os.path.join(out, name), 'wb') as f:
-        f.write(data)
+if __name__ == '__main__':
+    out = sys.argv[1]
+    os.makedirs(out, exist_ok=True)
+    seeds = {
+        'le-run.fit': activity(),
+        'be-run.fit': activity(big=True),
+        'compressed.fit': activity(compressed=True, records=40),
+        'developer.fit': activity(dev=True),
+        'header12.fit': activity(header14=False),
+        'cycling.fit': activity(sport=2),
+        'chained.fit': activity(records=3) + activity(big=True, records=3),
+    }
+    for name, data in seeds.items():
+        with open(os.path.join(out, name), 'wb') as f:
+            f.write(data)

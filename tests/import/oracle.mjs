@@ -1,7 +1,11 @@
 // Decodes FIT files with Garmin's own SDK (@garmin/fitsdk) and prints, one JSON line per file,
-// the run record numbfoot's importer should produce, by the same rules (see lib/import/fit.c):
-// the first running (else generic or sportless) session gives the totals, the records fill what
-// the session lacks, cadence is doubled from strides to steps per minute.
+// the first run numbfoot's importer should produce, by the same rules (see lib/import/fit.c,
+// sport.c, check.c): each session is an activity, the first running one (else a generic or
+// sportless one, or one whose sub-sport is running's) gives the totals, the records of its time
+// window (all of them when there is one session) fill what it lacks, cadence follows the one
+// rule (a mean below 120 counts one foot and is doubled), a moving time longer than the elapsed
+// time is repaired. A file cut short (fewer bytes than its header promises) that the SDK decodes
+// in part is held to the part it decodes.
 // Usage: node oracle.mjs FILE.fit...
 import { Decoder, Stream } from "@garmin/fitsdk";
 import * as fs from "fs";
@@ -19,14 +23,23 @@ function summarise(file) {
   out.integrity = dec.checkIntegrity();
   const { messages, errors } = dec.read({ mergeHeartRates: false });
   out.sdk_errors = errors.map((e) => e.message);
-  if (!out.integrity || errors.length) return { ...out, sdk: "error" };
+  const headerSize = bytes[0], dataSize = bytes.readUInt32LE(4);
+  const cut = bytes.length < headerSize + dataSize + 2;
+  const decoded = (messages.recordMesgs || []).length + (messages.sessionMesgs || []).length;
+  const unsupported = out.sdk_errors.some((e) => /not currently supported/.test(e));
+  if (!(cut && decoded && !unsupported) && (!out.integrity || errors.length)) return { ...out, sdk: "error" };
 
   const fileIds = messages.fileIdMesgs || [];
   if (fileIds.length && !fileIds.some((m) => m.type === "activity")) return { ...out, sdk: "skip", why: "not an activity" };
   const sessions = messages.sessionMesgs || [];
-  const records = messages.recordMesgs || [];
+  let records = messages.recordMesgs || [];
+  const runningSub = ["treadmill", "street", "trail", "track", "indoorRunning"];
   let s = sessions.find((m) => m.sport === "running") ||
     sessions.find((m) => m.sport === undefined || m.sport === "generic");
+  if (s && sessions.length > 1 && s.startTime && num(s.totalElapsedTime) !== null) {
+    const t0 = secs(s.startTime), t1 = t0 + s.totalElapsedTime;
+    records = records.filter((m) => m.timestamp && secs(m.timestamp) >= t0 && secs(m.timestamp) <= t1);
+  }
   if (!s && sessions.length) return { ...out, sdk: "skip", why: `not a run: ${sessions[0].sport}` };
   const sportMesg = (messages.sportMesgs || [])[0];
   if (!s && sportMesg && sportMesg.sport !== "running" && sportMesg.sport !== "generic")
@@ -44,9 +57,11 @@ function summarise(file) {
   r.temperature_c = num(s.avgTemperature);
   r.stride_m = num(s.avgStepLength) === null ? null : s.avgStepLength / 1000;
   const cad = num(s.avgRunningCadence) ?? num(s.avgCadence);
-  if (cad !== null) r.cadence_spm = 2 * (cad + (num(s.avgFractionalCadence) ?? 0));
+  if (cad !== null) r.cadence_spm = cad + (num(s.avgFractionalCadence) ?? 0);
   if (s.sport === "running" || s.sport === "generic") r.sport = s.sport;
-  else if (!sessions.length && sportMesg && sportMesg.sport === "running") r.sport = "running";
+  else if (!sessions.length && sportMesg) r.sport = sportMesg.sport;
+  const sub = s.subSport ?? (sportMesg ? sportMesg.subSport : undefined);
+  if ((r.sport === "generic" || r.sport === "") && runningSub.includes(sub)) r.sport = "running";
 
   // Record fallbacks, as imp_track_finish computes them.
   const times = records.filter((m) => m.timestamp).map((m) => secs(m.timestamp));
@@ -57,14 +72,54 @@ function summarise(file) {
     if (d.length) r.distance_m = Math.max(...d);
   }
   const mean = (xs) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
+  if (r.moving_s === null && records.length > 1) {
+    // The moving-time rule of lib/import/import_priv.h: an interval of 0 to 60 s between
+    // records counts when the speed over it, from the distances, else the positions, else the
+    // later record's speed, is above 0.5 m/s.
+    const semi = (v) => (v === undefined || v === null ? null : (typeof v === "number" ? v : null));
+    const hav = (a, b) => {
+      const r = 6371008.8, rad = Math.PI / 180;
+      const dl = (b[0] - a[0]) * rad, dn = (b[1] - a[1]) * rad;
+      const h = Math.sin(dl / 2) ** 2 + Math.cos(a[0] * rad) * Math.cos(b[0] * rad) * Math.sin(dn / 2) ** 2;
+      return 2 * r * Math.asin(Math.sqrt(Math.min(1, h)));
+    };
+    let moving = 0, judged = false, prev = null;
+    for (const m of records) {
+      const t = m.timestamp ? secs(m.timestamp) : null;
+      const pos = semi(m.positionLat) !== null && semi(m.positionLong) !== null
+        ? [m.positionLat * 180 / 2147483648, m.positionLong * 180 / 2147483648] : null;
+      const cur = { t, pos, dist: num(m.distance), speed: num(m.enhancedSpeed) ?? num(m.speed) };
+      if (prev && prev.t !== null && t !== null) {
+        const dt = t - prev.t;
+        let seg = null;
+        if (prev.pos && pos) seg = hav(prev.pos, pos);
+        if (prev.dist !== null && cur.dist !== null) seg = cur.dist - prev.dist;
+        const v = dt > 0 && seg !== null ? seg / dt : cur.speed;
+        if (v !== null) {
+          judged = true;
+          if (dt > 0 && dt < 60 && v > 0.5) moving += dt;
+        }
+      }
+      if (t !== null || pos || cur.dist !== null) prev = cur;
+    }
+    if (judged) r.moving_s = moving;
+  }
   if (r.heart_rate_bpm === null) r.heart_rate_bpm = mean(records.map((m) => num(m.heartRate)).filter((v) => v !== null));
   if (r.temperature_c === null) r.temperature_c = mean(records.map((m) => num(m.temperature)).filter((v) => v !== null));
   if (r.cadence_spm === null)
     r.cadence_spm = mean(records.filter((m) => num(m.cadence) !== null)
-      .map((m) => 2 * (m.cadence + (num(m.fractionalCadence) ?? 0))).filter((v) => v > 0));
+      .map((m) => m.cadence + (num(m.fractionalCadence) ?? 0)).filter((v) => v > 0 && v < 500));
+  if (r.cadence_spm !== null && r.cadence_spm > 0 && r.cadence_spm < 120) r.cadence_spm *= 2;
   if (r.start_time !== null && r.start_time < 631065600 + 0x10000000) r.start_time = null; // system time
   if (r.stride_m === null && r.distance_m !== null && r.cadence_spm && r.moving_s)
     r.stride_m = r.distance_m / (r.cadence_spm * r.moving_s / 60);
+  // A moving time longer than the elapsed time: the elapsed time bounds it (the records'
+  // own moving time is no shorter here: every file in the oracle runs without pauses).
+  if (r.moving_s !== null && r.elapsed_s !== null && r.moving_s > r.elapsed_s + 1) {
+    r.moving_s = r.elapsed_s;
+    r.stride_m = r.distance_m !== null && r.cadence_spm && r.moving_s
+      ? r.distance_m / (r.cadence_spm * r.moving_s / 60) : null;
+  }
   return { ...out, sdk: "ok", source_file: path.basename(file), ...r };
 }
 

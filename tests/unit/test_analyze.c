@@ -316,6 +316,16 @@ static void cold_weather(void **state)
 	nf_journal_close(j);
 }
 
+/* An engine in runner mode on the real knowledge base (*kb: the caller frees both). */
+static nf_engine *runner_engine(nf_kb **kb)
+{
+	nf_engine *e = NULL;
+	nf_error err = {0};
+	assert_int_equal(nf_kb_load_files("kb/vocabulary.json", "kb/numbfoot.json", kb, &err), NF_OK);
+	assert_int_equal(nf_engine_new(*kb, NF_MODE_RUNNER, &e, &err), NF_OK);
+	return e;
+}
+
 static void pace(void **state)
 {
 	(void)state;
@@ -336,6 +346,54 @@ static void pace(void **state)
 	d = nf_analysis_find(a, "worse_with_pace");
 	assert_non_null(d);
 	assert_false(d->b);
+	assert_true(d->open); /* no difference found is not "no": the question stays open */
+	nf_analysis_free(a);
+	nf_journal_close(j);
+}
+
+/* A "no" from a test short of significance (pace: p well above 0.05) is shown but never answered
+ * for the runner: assess --from-journal leaves the question to the interview. */
+static void open_findings_not_applied(void **state)
+{
+	(void)state;
+	nf_kb *kb = NULL;
+	nf_engine *e = runner_engine(&kb);
+	nf_error err = {0};
+	nf_journal *j = tj_open(tj_path("open"));
+	for (int i = 0; i < 12; i++)
+		ta_add(j, &TA_RUN(.day = i * 2, .pace = 300 + (i / 2) * 5, .onset_km = i % 2 ? 5 : 0));
+	nf_analysis *a = ta_analyze(j, NOW);
+	assert_non_null(nf_analysis_find(a, "worse_with_pace"));
+	size_t n = 0;
+	assert_int_equal(nf_analysis_apply(a, e, &n, &err), NF_OK);
+	nf_value v;
+	int f = nf_kb_finding_index(kb, "worse_with_pace");
+	assert_true(f >= 0);
+	assert_int_not_equal(nf_engine_state(e, (size_t)f, &v), NF_ANSWERED);
+	assert_true(n < nf_analysis_findings(a));
+	nf_analysis_free(a);
+	nf_journal_close(j);
+	nf_engine_free(e);
+	nf_kb_free(kb);
+}
+
+/* Runs with no shoes (imported from before any pair) are left out of the shoe finding, and the
+ * evidence says how many. */
+static void shoes_left_out_counted(void **state)
+{
+	(void)state;
+	nf_journal *j = tj_open(tj_path("shoes-unknown"));
+	int64_t blue = tj_add_shoes(j, "blue", 0), red = tj_add_shoes(j, "red", 0);
+	for (int i = 0; i < 16; i++)
+		ta_add(j, &TA_RUN(.day = i * 2, .shoes = i % 2 ? blue : red, .onset_km = i % 2 ? 7 : 0));
+	for (int i = 0; i < 30; i++) /* old runs without shoes, numb half the time */
+		ta_add(j, &TA_RUN(.day = 100 + i, .onset_km = i % 2 ? 7 : 0));
+	nf_analysis *a = ta_analyze(j, NOW);
+	const nf_derived *d = nf_analysis_find(a, "only_some_shoes");
+	assert_non_null(d);
+	assert_true(d->b);
+	assert_non_null(strstr(d->evidence, "8 of 8 runs in 'blue'"));
+	assert_non_null(strstr(d->evidence, "30 runs with no shoes recorded left out"));
 	nf_analysis_free(a);
 	nf_journal_close(j);
 }
@@ -474,10 +532,8 @@ static void apply_to_engine(void **state)
 {
 	(void)state;
 	nf_kb *kb = NULL;
-	nf_engine *e = NULL;
+	nf_engine *e = runner_engine(&kb);
 	nf_error err = {0};
-	assert_int_equal(nf_kb_load_files("kb/vocabulary.json", "kb/numbfoot.json", &kb, &err), NF_OK);
-	assert_int_equal(nf_engine_new(kb, NF_MODE_RUNNER, &e, &err), NF_OK);
 	nf_journal *j = tj_open(tj_path("apply"));
 	for (int i = 0; i < 4; i++)
 		ta_add(j, &TA_RUN(.day = i * 3, .onset_km = 7, .recover = 4, .loosen = 1));
@@ -536,6 +592,8 @@ int main(void)
 		cmocka_unit_test(insoles_without_retirement_ask),
 		cmocka_unit_test(cold_weather),
 		cmocka_unit_test(pace),
+		cmocka_unit_test(open_findings_not_applied),
+		cmocka_unit_test(shoes_left_out_counted),
 		cmocka_unit_test(progression),
 		cmocka_unit_test(recovery_and_flags),
 		cmocka_unit_test(weeks_since_onset_uses_the_clock),

@@ -8,21 +8,22 @@
 	" xmlns:ns3=\"http://www.garmin.com/xmlschemas/TrackPointExtension/v2\"\n"             \
 	" xmlns:gpxtpx=\"http://www.garmin.com/xmlschemas/TrackPointExtension/v1\">\n"
 
-/* Five points 10 s apart along the equator, 0.0002 degrees (22.239 m) a step, with a standstill
+/* Five points 10 s apart along the equator from 1 E (0 N 0 E is the no-fix mark), 0.0002 degrees
+ * (22.239 m) a step, with a standstill
  * (p2) and an 80-second gap (p2 -> p3): moving time counts only p0 -> p1 and p3 -> p4. */
 static const char run_gpx[] =
 	GPX_HEAD
 	"<trk><name>r</name><type>running</type><trkseg>\n"
-	"<trkpt lat=\"0\" lon=\"0\"><time>2026-10-04T06:30:00Z</time><extensions>"
+	"<trkpt lat=\"0\" lon=\"1\"><time>2026-10-04T06:30:00Z</time><extensions>"
 	"<ns3:TrackPointExtension><ns3:hr>100</ns3:hr><ns3:cad>80</ns3:cad><ns3:atemp>10</ns3:atemp>"
 	"</ns3:TrackPointExtension></extensions></trkpt>\n"
-	"<trkpt lat=\"0\" lon=\"0.0002\"><time>2026-10-04T06:30:10Z</time><extensions>"
+	"<trkpt lat=\"0\" lon=\"1.0002\"><time>2026-10-04T06:30:10Z</time><extensions>"
 	"<gpxtpx:TrackPointExtension><gpxtpx:hr>110</gpxtpx:hr><gpxtpx:cad>85</gpxtpx:cad>"
 	"<gpxtpx:atemp>12</gpxtpx:atemp></gpxtpx:TrackPointExtension></extensions></trkpt>\n"
-	"<trkpt lat=\"0\" lon=\"0.0002\"><time>2026-10-04T06:30:20.000Z</time><extensions>"
+	"<trkpt lat=\"0\" lon=\"1.0002\"><time>2026-10-04T06:30:20.000Z</time><extensions>"
 	"<TrackPointExtension><hr>120</hr><cad>0</cad></TrackPointExtension></extensions></trkpt>\n"
-	"<trkpt lat=\"0\" lon=\"0.0004\"><time>2026-10-04T08:31:40+02:00</time></trkpt>\n"
-	"<trkpt lat=\"0\" lon=\"0.0006\"><time>2026-10-04T06:31:50Z</time><extensions>"
+	"<trkpt lat=\"0\" lon=\"1.0004\"><time>2026-10-04T08:31:40+02:00</time></trkpt>\n"
+	"<trkpt lat=\"0\" lon=\"1.0006\"><time>2026-10-04T06:31:50Z</time><extensions>"
 	"<x:TrackPointExtension xmlns:x=\"http://www.garmin.com/xmlschemas/TrackPointExtension/v1\">"
 	"<x:hr>130</x:hr></x:TrackPointExtension></extensions></trkpt>\n"
 	"</trkseg></trk></gpx>\n";

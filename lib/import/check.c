@@ -1,0 +1,65 @@
+/* numbfoot: what a run can be. A file can hold anything (a distance of 1e300 m, a moving time
+ * of 50 days, a car's speed, GPS points that teleport); stored, such values turn the analysis to
+ * nonsense ("replace the shoes"). Each activity a reader found is checked here: a value that can
+ * be repaired from the rest of the file is, with a note; one that cannot is refused, naming the
+ * file. Every threshold is far outside what any runner does, so that no real run is touched.
+ */
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+
+#include "import/import_priv.h"
+
+#define CHECK_DIST_MAX_M 1000000.0 /* 1000 km: longer than any race run in one go */
+#define CHECK_SPEED_MAX 12.0       /* m/s over the moving time: Bolt's 100 m averaged 10.4 */
+#define CHECK_SPEED_MIN_M 400.0    /* ... over at least this distance */
+
+static void where(const imp_run *r, const char *name, char *out, size_t cap)
+{
+	const char *sep = !r->where[0] ? "" : isdigit((unsigned char)r->where[0]) ? ":" : ": ";
+	snprintf(out, cap, "%s%s%s", name, sep, r->where);
+}
+
+static void refuse(imp_run *r, const char *head, const char *what)
+{
+	r->skip = r->refused = true;
+	snprintf(r->why, sizeof r->why, "%s: %s: refused", head, what);
+}
+
+void imp_check_run(nf_import *im, imp_run *r, const char *name)
+{
+	char head[NF_ERROR_MSG_MAX / 2], what[200];
+	nf_run_record *x = &r->rec;
+
+	where(r, name, head, sizeof head);
+	if (isfinite(x->distance_m) && x->distance_m > CHECK_DIST_MAX_M) {
+		snprintf(what, sizeof what, "a distance of %.3g km is more than any run (%.0f km)",
+			 x->distance_m / 1000, CHECK_DIST_MAX_M / 1000);
+		refuse(r, head, what);
+		return;
+	}
+	/* Moving longer than elapsed: a counter that wrapped, or laps summed twice. The points' own
+	 * moving time is the better figure when it fits; else the elapsed time bounds it. */
+	if (isfinite(x->moving_s) && isfinite(x->elapsed_s) && x->moving_s > x->elapsed_s + 1) {
+		double fix = r->tr.have_moving && r->tr.moving_s <= x->elapsed_s + 1 ? r->tr.moving_s
+										  : x->elapsed_s;
+		imp_note(im, "%s: a moving time of %.0f s is longer than the elapsed %.0f s: taken as %.0f s",
+			 head, x->moving_s, x->elapsed_s, fix);
+		x->moving_s = fix;
+		x->stride_m = NAN;
+		imp_run_fill_stride(x);
+	}
+	if (isfinite(x->moving_s) && x->moving_s > 0 && isfinite(x->distance_m) &&
+	    x->distance_m >= CHECK_SPEED_MIN_M && x->distance_m / x->moving_s > CHECK_SPEED_MAX) {
+		snprintf(what, sizeof what,
+			 "%.1f m/s sustained over %.1f km is faster than anyone runs (%.0f m/s)",
+			 x->distance_m / x->moving_s, x->distance_m / 1000, CHECK_SPEED_MAX);
+		refuse(r, head, what);
+		return;
+	}
+	if (r->tr.jumps > 0)
+		imp_note(im, "%s: %lld GPS jump%s (the largest %.0f km in %.0f s) left out of the distance "
+			 "and the route",
+			 head, (long long)r->tr.jumps, r->tr.jumps == 1 ? "" : "s", r->tr.jump_max_m / 1000,
+			 r->tr.jump_max_s);
+}
