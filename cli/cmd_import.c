@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "import_assessment.h"
 #include "numbfoot/import.h"
 #include "paths.h"
 
@@ -130,13 +131,40 @@ static json_t *result(const char *file, const char *status, int64_t id, const ch
 			 id ? json_integer(id) : json_null(), "message", msg ? json_string(msg) : json_null());
 }
 
+/* A saved assessment exported by the site (cli/import_assessment.c), counted among the imported,
+ * the already imported or the failed. False when path is not one: the run readers take it. */
+static bool import_saved(nf_journal *j, const char *path, json_t *results, size_t *saved, size_t *dup,
+			 size_t *failed, int *rc)
+{
+	nf_error err = {0};
+	int64_t id = 0;
+	char msg[64];
+	nf_err e = cli_import_assessment(j, path, &id, &err);
+	if (e == NF_ESKIP)
+		return false;
+	snprintf(msg, sizeof msg, "saved assessment %lld", (long long)id);
+	if (!e) {
+		++*saved;
+	} else if (e == NF_EEXIST) {
+		++*dup;
+		cli_errorf("skipped: %s", err.msg);
+	} else {
+		++*failed;
+		*rc = worse(*rc, cli_fail(&err));
+	}
+	if (results)
+		json_array_append_new(results, result(path, e == NF_EEXIST ? "duplicate" : e ? "error" : "assessment", 0,
+						      e ? err.msg : msg));
+	return true;
+}
+
 static int run_import(const struct cli_args *a)
 {
 	struct file_list files = {0};
 	bool any_dir = false, json = cli_flag(a, "json");
 	nf_journal *j = NULL;
 	int rc = CLI_EXIT_OK;
-	size_t imported = 0, dup = 0, skipped = 0, failed = 0;
+	size_t imported = 0, dup = 0, skipped = 0, failed = 0, saved = 0;
 	int64_t shoes, insoles;
 	json_t *results = json ? json_array() : NULL;
 
@@ -175,6 +203,8 @@ static int run_import(const struct cli_args *a)
 		unsigned crossed = 0;
 		if (progress)
 			fprintf(stderr, "[%zu/%zu] %s\n", k + 1, files.len, cli_text(name));
+		if (import_saved(j, path, results, &saved, &dup, &failed, &rc))
+			continue;
 		nf_journal_run_init(&r);
 		nf_track_point *route = NULL;
 		size_t nroute = 0;
@@ -228,14 +258,16 @@ static int run_import(const struct cli_args *a)
 			cli_warn_crossed(j, &r, crossed);
 	}
 	if (results) {
-		json_t *o = json_pack("{s:I, s:I, s:I, s:I, s:o}", "imported", (json_int_t)imported,
+		json_t *o = json_pack("{s:I, s:I, s:I, s:I, s:I, s:o}", "imported", (json_int_t)imported,
 				      "already_imported", (json_int_t)dup, "not_runs", (json_int_t)skipped,
-				      "failed", (json_int_t)failed, "files", results);
+				      "failed", (json_int_t)failed, "assessments", (json_int_t)saved, "files", results);
 		results = NULL;
 		int prc = cli_print_json(o);
 		rc = worse(rc, prc);
 	} else {
 		printf("imported %zu run%s", imported, imported == 1 ? "" : "s");
+		if (saved)
+			printf(" and %zu saved assessment%s", saved, saved == 1 ? "" : "s");
 		if (dup)
 			printf(", %zu already in the journal", dup);
 		if (skipped)
@@ -265,6 +297,9 @@ const struct cli_command cmd_import = {
 		"is a terminal. The run's GPS route is kept too (at most 4000 points, in the journal on "
 		"this machine), so that 'report --gps' can show where the numbness began; --no-route "
 		"keeps the totals only.\n\n"
+		"A .json file exported from the numbfoot site's saved results (kind \"numbfoot.assessment\") "
+		"is read as a saved assessment: its answers are assessed again here and kept in the journal "
+		"with the file's time ('numbfoot assessment list' shows it).\n\n"
 		"Example: numbfoot import ~/Downloads/activity_123.fit",
 	.options = import_options,
 	.run = run_import,
