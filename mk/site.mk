@@ -50,7 +50,14 @@ $(WASM_DIR)/include/jansson_private_config.h:
 	@mkdir -p $(dir $@)
 	printf '#define HAVE_STDINT_H 1\n#define HAVE_ATOMIC_BUILTINS 1\n' > $@
 
-WASM_CONFIG := $(WASM_DIR)/include/jansson_config.h $(WASM_DIR)/include/jansson_private_config.h
+# The compiler and its flags, rewritten only when they change, so that every object is rebuilt then.
+WASM_FLAGS_FILE := $(WASM_DIR)/flags
+$(WASM_FLAGS_FILE): FORCE
+	@mkdir -p $(dir $@)
+	@printf '%s\n' '$(WASM_CC) $(WASM_FLAGS) $(WASM_CPPFLAGS) $(WARN)' | cmp -s - $@ || \
+		printf '%s\n' '$(WASM_CC) $(WASM_FLAGS) $(WASM_CPPFLAGS) $(WARN)' > $@
+
+WASM_CONFIG := $(WASM_DIR)/include/jansson_config.h $(WASM_DIR)/include/jansson_private_config.h $(WASM_FLAGS_FILE)
 
 $(WASM_DIR)/obj/jansson/%.o: $(JANSSON)/src/%.c $(WASM_CONFIG)
 	@mkdir -p $(dir $@)
@@ -76,7 +83,7 @@ $(WASM_DIR)/blobs.c: kb/numbfoot.json kb/vocabulary.json mk/site.mk
 	    echo '};'; echo "const size_t site_$${b%%:*}_gz_size = sizeof site_$${b%%:*}_gz;"; \
 	  done; } > $@.tmp && rm $@.json && mv $@.tmp $@
 
-$(WASM_DIR)/obj/blobs.o: $(WASM_DIR)/blobs.c
+$(WASM_DIR)/obj/blobs.o: $(WASM_DIR)/blobs.c $(WASM_FLAGS_FILE)
 	$(Q)$(WASM_CC) $(WASM_FLAGS) -c $< -o $@
 
 # A reactor: no main, the page calls the exports (site/wasm.c) after _initialize. binaryen's

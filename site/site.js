@@ -166,11 +166,14 @@
     return out;
   }
 
+  // Each step is timed for bench/site.sh: from the answer to the next screen on show.
   function answer(values) {
+    const t0 = performance.now();
     for (const [k, v] of Object.entries(values)) { state.answers[k] = v; state.remembered[k] = v; }
     state.history.push(state.question.findings.slice());
     try {
       next();
+      performance.measure('numbfoot:step', { start: t0 });
     } catch (e) {
       state.history.pop();
       for (const k of Object.keys(values)) delete state.answers[k];
@@ -186,9 +189,11 @@
   }
 
   function start(mode) {
+    const t0 = performance.now();
     Object.assign(state, { mode, answers: {}, remembered: {}, history: [] });
     banner(null);
     next();
+    performance.measure('numbfoot:first-question', { start: t0 });
   }
 
   // ---- the result ----
@@ -368,6 +373,7 @@
     $('loading').hidden = true;
     $('start-button').disabled = false;
     document.body.dataset.ready = 'yes';
+    performance.mark('numbfoot:ready'); // since the page was opened: bench/site.sh
     // Offline after the first visit: the service worker keeps every file of the site.
     if ('serviceWorker' in navigator) {
       navigator.serviceWorker.register('sw.js').catch((e) => console.warn('no offline copy: ' + e.message));
