@@ -14,6 +14,7 @@
     q: null, byId: {}, mode: 'runner', answers: {}, remembered: {}, history: [], question: null,
     stopped: false, // the result was asked for before the interview's last question
     shown: null,    // the result on screen: {time, complete, mode, questions, answers, result, id?}
+    interviewResult: null, // the interview's own result, once it has one
     miles: false,
   };
 
@@ -33,10 +34,13 @@
   function notice(text) { $('notice').textContent = text || ''; $('notice').hidden = !text; }
 
   let step = 0;
+  let assessScreen = 'screen-start'; // where "Assessment" goes back to, the interview kept
   function show(id) {
     document.body.dataset.step = String(++step); // for the tests: a new screen is on show
     for (const s of document.querySelectorAll('.screen')) s.hidden = s.id !== id;
     const saved = id === 'screen-saved';
+    if (!saved && !(id === 'screen-result' && state.shown && state.shown.id !== undefined)) assessScreen = id;
+    if (id !== 'screen-result') banner(null); // only a result calls for care (an emergency stops the questions)
     $('nav-assess').setAttribute('aria-current', saved ? 'false' : 'page');
     $('nav-saved').setAttribute('aria-current', saved ? 'page' : 'false');
     const h = document.querySelector('#' + id + ' h1');
@@ -191,7 +195,6 @@
   function start(mode) {
     const t0 = performance.now();
     Object.assign(state, { mode, answers: {}, remembered: {}, history: [] });
-    banner(null);
     next();
     performance.measure('numbfoot:first-question', { start: t0 });
   }
@@ -268,7 +271,7 @@
     $('r-when').textContent = saved ? 'Saved on this device on ' + new Date(rec.time).toLocaleString() + '.' : '';
     $('r-title').textContent = saved ? 'A saved result' : 'What your answers suggest';
     $('r-save').hidden = saved;
-    $('r-save').disabled = false;
+    $('r-save').disabled = rec.savedAs !== undefined;
     $('r-back').hidden = saved;
     $('r-status').textContent = '';
     show('screen-result');
@@ -276,10 +279,11 @@
 
   function result() {
     const r = window.numbfoot.result(request());
-    renderResult({
+    state.interviewResult = {
       time: new Date().toISOString().replace(/\.\d+Z$/, 'Z'), complete: !state.stopped, mode: state.mode,
       questions: state.history.length, answers: r.answers, result: r,
-    });
+    };
+    renderResult(state.interviewResult);
   }
 
   // ---- saved results ----
@@ -346,15 +350,20 @@
       try {
         const rec = Object.assign({}, state.shown);
         delete rec.id;
+        delete rec.savedAs;
         const id = await window.numbfootStore.save(rec);
+        state.shown.savedAs = id;
         $('r-save').disabled = true;
         say($('r-status'), 'Saved on this device (number ' + id + ' in Saved results).');
       } catch (e) { say($('r-status'), 'Not saved: ' + e.message, true); }
     });
     $('r-export').addEventListener('click', () => download(state.shown));
     $('r-back').addEventListener('click', back);
-    $('r-again').addEventListener('click', () => { banner(null); show('screen-start'); });
-    $('nav-assess').addEventListener('click', () => { banner(null); show('screen-start'); });
+    $('r-again').addEventListener('click', () => { assessScreen = 'screen-start'; show('screen-start'); });
+    $('nav-assess').addEventListener('click', () => {
+      if (assessScreen === 'screen-result') renderResult(state.interviewResult);
+      else show(assessScreen);
+    });
     $('nav-saved').addEventListener('click', () => savedScreen().catch((e) => notice('The saved results cannot be read: ' + e.message)));
   }
 

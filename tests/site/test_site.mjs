@@ -308,6 +308,11 @@ const tests = [
     await page.click('#q-back');
     assert(await waitScreen(page) === 'question', 'Back showed no question');
     assert(await page.textContent('#q-title') === title && await page.isChecked('#q-none'), 'Back lost the answer');
+    // A look at the saved results leaves the interview where it was.
+    await page.click('#nav-saved');
+    assert(await waitScreen(page) === 'saved', 'no saved results');
+    await page.click('#nav-assess');
+    assert(await waitScreen(page) === 'question' && await page.textContent('#q-title') === title, 'the interview was lost');
   }],
   ['an emergency warning sign stops the interview at once with the emergency banner', async (ctx, page) => {
     await begin(page);
