@@ -111,3 +111,13 @@ $(SITE_DIR)/sw.js: site/sw.js $(SITE_FILES)
 	sed -e "s/@SITE_VERSION@/$$v/" -e "s/@SITE_FILES@/$$files/" site/sw.js > $@
 
 -include $(wildcard $(WASM_DIR)/obj/*/*.d $(WASM_DIR)/obj/*/*/*.d)
+
+# site/wasm.c built natively for its unit test (tests/unit/test_site_wasm.c), with the terminal's
+# interview rule it uses; the sanitizer build (make san-check) checks it leaks nothing.
+$(BUILD)/tests/unit/test_site_wasm: $(BUILD)/tests/unit/test_site_wasm.o $(BUILD)/site/wasm.o \
+		$(BUILD)/cli/interview.o $(LIBA)
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(TEST_LIBS)
+
+$(BUILD)/site/wasm.o: CPPFLAGS += -Icli
+$(BUILD)/tests/unit/test_site_wasm.o: CPPFLAGS += -I.

@@ -115,9 +115,9 @@ char *site_questions(void)
 {
 	if (!kb)
 		return error_reply("the knowledge base is not loaded");
-	json_t *o = json_object(), *fs = json_array(), *ks = json_array(), *tri = json_object(), *conds = json_object();
+	json_t *o = json_object(), *fs = json_array(), *ks = json_array(), *tri = json_object();
 	if (!o || json_object_set_new(o, "findings", fs) || json_object_set_new(o, "checklists", ks) ||
-	    json_object_set_new(o, "triage", tri) || json_object_set_new(o, "conditions", conds)) {
+	    json_object_set_new(o, "triage", tri)) {
 		json_decref(o);
 		return NULL;
 	}
@@ -127,8 +127,6 @@ char *site_questions(void)
 		json_array_append_new(ks, checklist_json(k));
 	for (int t = 0; t < NF_TRIAGE_LEVELS; t++)
 		json_object_set_new(tri, nf_triage_id((nf_triage)t), json_string(nf_triage_words((nf_triage)t)));
-	for (size_t c = 0; c < nf_kb_conditions(kb); c++)
-		json_object_set_new(conds, nf_kb_condition_id(kb, c), json_string(nf_kb_condition_name(kb, c)));
 	json_object_set_new(o, "see", see_json());
 	json_object_set_new(o, "max_screens", json_integer(NF_MAX_SCREENS));
 	return reply(o);
@@ -179,10 +177,11 @@ static nf_engine *engine_from_request(const char *request, nf_error *err)
 		nf_error_set(err, NF_EPARSE, "screens: must be an integer from 0 to %d", NF_MAX_SCREENS);
 		goto out;
 	}
-	json_t *cs = json_pack("{s:s, s:s, s:O, s:O, s:{s:n, s:[], s:s}}", "id", "page", "source", "this device",
-			       "mode", mode ? mode : json_string("runner"), "answers",
-			       answers ? answers : json_object(), "expected", "condition", "acceptable", "triage",
-			       "self_care");
+	/* "o" takes each reference: the request's values are borrowed, hence the increfs. */
+	json_t *cs = json_pack("{s:s, s:s, s:o, s:o, s:{s:n, s:[], s:s}}", "id", "page", "source", "this device",
+			       "mode", mode ? json_incref(mode) : json_string("runner"), "answers",
+			       answers ? json_incref(answers) : json_object(), "expected", "condition", "acceptable",
+			       "triage", "self_care");
 	char *text = cs ? json_dumps(cs, JSON_COMPACT) : NULL;
 	json_decref(cs);
 	if (!text) {

@@ -8,7 +8,13 @@
 
 #include <stddef.h>
 
+/* The names the module exports; built natively (its unit test, tests/unit/test_site_wasm.c) the
+ * functions are plain C. */
+#ifdef __wasm__
 #define SITE_EXPORT(name) __attribute__((export_name(name)))
+#else
+#define SITE_EXPORT(name)
+#endif
 
 SITE_EXPORT("nf_site_alloc") void *site_alloc(size_t n);
 SITE_EXPORT("nf_site_free") void site_free(void *p);
@@ -23,8 +29,8 @@ SITE_EXPORT("nf_site_vocab_gz_size") size_t site_vocab_blob_size(void);
  * loaded, else {"error"}. Once loaded, later calls change nothing. */
 SITE_EXPORT("nf_site_init") char *site_init(const char *vocab, const char *kb);
 
-/* The findings with their words, the checklist screens, the triage levels and the conditions'
- * names: what the page shows. */
+/* The findings with their words, the checklist screens, the triage levels in words and whom the
+ * advice may name, in words: what the page shows. */
 SITE_EXPORT("nf_site_questions") char *site_questions(void);
 
 /* A case file's text (docs/cases.md) to the result `numbfoot assess --answers FILE --json`
