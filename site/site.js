@@ -65,7 +65,6 @@
   function next() {
     $('q-error').textContent = '';
     const r = window.numbfoot.next(request());
-    banner(r.triage.stop ? r.triage : null);
     state.stopped = !r.done;
     if (r.done) return result();
     state.question = r.question;

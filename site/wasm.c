@@ -215,21 +215,6 @@ char *site_result(const char *request)
 	return e ? nf_engine_result_json(e) : error_reply(err.msg);
 }
 
-static json_t *triage_json(nf_engine *e, bool stop)
-{
-	nf_triage_info ti;
-	nf_triage level = nf_engine_triage(e, &ti);
-	json_t *rf = json_null();
-	if (ti.red_flag >= 0) {
-		const char *says = NULL;
-		nf_kb_finding_red_flag(kb, (size_t)ti.red_flag, &says);
-		rf = json_pack("{s:s, s:s, s:s}", "finding", nf_kb_finding_id(kb, (size_t)ti.red_flag), "level",
-			       nf_triage_id(ti.red_flag_level), "says", says ? says : "");
-	}
-	return json_pack("{s:s, s:s, s:o, s:b}", "level", nf_triage_id(level), "words", nf_triage_words(level),
-			 "red_flag", rf, "stop", stop);
-}
-
 static json_t *screen_json(const nf_question *q)
 {
 	json_t *ids = json_array();
@@ -244,8 +229,8 @@ static json_t *screen_json(const nf_question *q)
 			 "findings", ids, "red_flags", red);
 }
 
-/* done once the engine has nothing worth asking, or at once when a warning sign calls for
- * emergency care (the terminal's rule). */
+/* done once the engine has nothing worth asking, or at once (stop) when a warning sign calls for
+ * emergency care (the terminal's rule): the result then says which. */
 char *site_next(const char *request)
 {
 	nf_error err;
@@ -256,11 +241,10 @@ char *site_next(const char *request)
 	if (!e)
 		return error_reply(err.msg);
 	bool stop = interview_must_stop(e);
-	json_t *tri = triage_json(e, stop);
 	bool done = stop || !nf_engine_next(e, &q);
 	size_t screens = nf_engine_screens(e);
 	double fraction = done ? 1.0 : fmin(0.95, (double)screens / SITE_TYPICAL_SCREENS);
-	return reply(json_pack("{s:b, s:o, s:{s:i, s:f}, s:o}", "done", done, "question",
+	return reply(json_pack("{s:b, s:b, s:o, s:{s:i, s:f}}", "done", done, "stop", stop, "question",
 			       done ? json_null() : screen_json(&q), "progress", "screens", (int)screens, "fraction",
-			       fraction, "triage", tri));
+			       fraction));
 }

@@ -38,8 +38,8 @@ SITE_EXPORT("nf_site_questions") char *site_questions(void);
 SITE_EXPORT("nf_site_assess") char *site_assess(const char *case_text);
 
 /* An interview's answers so far, {"mode", "answers", "screens"} (the served page's request), to
- * the result, or to the next screen: {done, question: {checklist, title, findings, red_flags},
- * progress: {screens, fraction}, triage: {level, words, red_flag, stop}}. */
+ * the result, or to the next screen: {done, stop, question: {checklist, title, findings,
+ * red_flags}, progress: {screens, fraction}}; stop when a warning sign ended the interview. */
 SITE_EXPORT("nf_site_result") char *site_result(const char *request);
 SITE_EXPORT("nf_site_next") char *site_next(const char *request);
 

@@ -75,15 +75,19 @@ static void next_asks_warning_signs_first_and_stops_on_an_emergency(void **state
 {
 	json_t *r = take(site_next("{\"mode\": \"runner\", \"answers\": {}, \"screens\": 0}"));
 	assert_true(json_is_false(json_object_get(r, "done")));
+	assert_true(json_is_false(json_object_get(r, "stop")));
 	assert_true(json_is_true(json_object_get(json_object_get(r, "question"), "red_flags")));
 	assert_int_equal(json_integer_value(json_object_get(json_object_get(r, "progress"), "screens")), 0);
 	json_decref(r);
-	r = take(site_next("{\"answers\": {\"saddle_numbness\": true}, \"screens\": 1}"));
+	const char *red = "{\"answers\": {\"saddle_numbness\": true}, \"screens\": 1}";
+	r = take(site_next(red));
 	assert_true(json_is_true(json_object_get(r, "done")));
+	assert_true(json_is_true(json_object_get(r, "stop")));
 	assert_true(json_is_null(json_object_get(r, "question")));
+	json_decref(r);
+	r = take(site_result(red));
 	json_t *t = json_object_get(r, "triage");
 	assert_string_equal(json_string_value(json_object_get(t, "level")), "emergency");
-	assert_true(json_is_true(json_object_get(t, "stop")));
 	assert_string_equal(json_string_value(json_object_get(json_object_get(t, "red_flag"), "finding")),
 			    "saddle_numbness");
 	json_decref(r);
