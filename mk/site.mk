@@ -8,7 +8,9 @@
 #   make site-serve   the site on http://127.0.0.1:8000/ (python3 -m http.server)
 #
 # Only what the assessment needs goes into the module: lib/core, lib/kb, lib/engine, lib/case
-# and the terminal's interview rule (cli/interview.c); no journal, import, report or server.
+# and the terminal's interview rule (cli/interview.c); no journal, import, report or server. Every
+# file of those folders is compiled, so each must build for WASI: no SQLite, cairo, sockets or
+# threads there.
 
 WASM_CC    ?= clang-14
 WASM_DIR   := build/wasm

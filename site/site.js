@@ -38,8 +38,9 @@
   function show(id) {
     document.body.dataset.step = String(++step); // for the tests: a new screen is on show
     for (const s of document.querySelectorAll('.screen')) s.hidden = s.id !== id;
-    const saved = id === 'screen-saved';
-    if (!saved && !(id === 'screen-result' && state.shown && state.shown.id !== undefined)) assessScreen = id;
+    // The saved results and one of them opened are under "Saved results"; the rest is the interview.
+    const saved = id === 'screen-saved' || (id === 'screen-result' && state.shown.id !== undefined);
+    if (!saved) assessScreen = id;
     if (id !== 'screen-result') banner(null); // only a result calls for care (an emergency stops the questions)
     $('nav-assess').setAttribute('aria-current', saved ? 'false' : 'page');
     $('nav-saved').setAttribute('aria-current', saved ? 'page' : 'false');
