@@ -61,15 +61,16 @@ static nf_err find_same(nf_journal *j, const char *time, json_t *answers, int64_
 }
 
 /* The engine's result for the file's answers, mode and screens asked; NULL with err set. */
-static char *assess(const char *path, const char *text, json_t *answers, const char *mode, json_int_t questions,
-		    nf_error *err)
+static char *assess(const char *path, const char *text, json_t *answers, const char *mode,
+		    json_int_t questions, nf_error *err)
 {
 	nf_kb *kb = NULL;
 	nf_case *cs = NULL;
 	nf_engine *e = NULL;
 	char *result = NULL, *case_text = NULL;
-	json_t *o = json_pack("{s:s, s:s, s:s, s:O, s:{s:n, s:[], s:s}}", "id", "saved", "source", path, "mode", mode,
-			      "answers", answers, "expected", "condition", "acceptable", "triage", "self_care");
+	json_t *o =
+	    json_pack("{s:s, s:s, s:s, s:O, s:{s:n, s:[], s:s}}", "id", "saved", "source", path, "mode", mode,
+		      "answers", answers, "expected", "condition", "acceptable", "triage", "self_care");
 	if (!o || !(case_text = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER))) {
 		nf_error_set(err, NF_ENOMEM, "out of memory");
 		goto out;
@@ -151,16 +152,18 @@ nf_err cli_import_assessment(nf_journal *j, const char *path, int64_t *id, nf_er
 	int complete = 0;
 	json_error_t je;
 	int64_t t;
-	if (json_unpack_ex(root, &je, JSON_STRICT, "{s:s, s:I, s:s, s:b, s:s, s:I, s:o, s?o}", "kind", &kind_text, "format",
-			   &format, "time", &time, "complete", &complete, "mode", &mode, "questions", &questions,
-			   "answers", &answers, "result", &result_seen)) {
+	if (json_unpack_ex(root, &je, JSON_STRICT, "{s:s, s:I, s:s, s:b, s:s, s:I, s:o, s?o}", "kind",
+			   &kind_text, "format", &format, "time", &time, "complete", &complete, "mode", &mode,
+			   "questions", &questions, "answers", &answers, "result", &result_seen)) {
 		/* jansson says which key: "Object item not found: time", "Expected integer, got string". */
-		rc = nf_error_set(err, NF_EPARSE, "%s: %s (a saved assessment has kind, format, time, complete, mode, "
-				  "questions, answers and result)", path, je.text);
+		rc = nf_error_set(err, NF_EPARSE,
+				  "%s: %s (a saved assessment has kind, format, time, complete, mode, "
+				  "questions, answers and result)",
+				  path, je.text);
 		goto out;
 	}
 	if (format != 1) {
-		rc = fault(err, path, text, "format", "this numbfoot reads format 1 (a newer site wrote it?)");
+		rc = fault(err, path, text, "format", "newer than this numbfoot reads (format 1)");
 		goto out;
 	}
 	if (nf_time_parse_iso(time, &t)) {
@@ -181,7 +184,8 @@ nf_err cli_import_assessment(nf_journal *j, const char *path, int64_t *id, nf_er
 	}
 	if ((rc = find_same(j, time, answers, id, err))) {
 		if (rc == NF_EEXIST)
-			nf_error_set(err, NF_EEXIST, "%s: already in the journal (assessment %lld)", path, (long long)*id);
+			nf_error_set(err, NF_EEXIST, "%s: already in the journal (assessment %lld)", path,
+				     (long long)*id);
 		goto out;
 	}
 	json_t *a = json_pack("{s:O, s:[]}", "answers", answers, "derived");

@@ -66,7 +66,8 @@ static void questions_name_every_finding(void **state)
 	assert_true(json_array_size(fs) > 50);
 	assert_true(json_array_size(ks) >= 2);
 	assert_true(json_is_true(json_object_get(json_array_get(ks, 0), "red_flags")));
-	assert_string_equal(json_string_value(json_object_get(json_object_get(q, "see"), "gp")), "a GP (family doctor)");
+	assert_string_equal(json_string_value(json_object_get(json_object_get(q, "see"), "gp")),
+			    "a GP (family doctor)");
 	assert_non_null(json_object_get(json_object_get(q, "triage"), "emergency"));
 	json_decref(q);
 }
@@ -104,7 +105,8 @@ static void bad_requests_name_the_key(void **state)
 	assert_error(site_result("[]"), "request:");
 	assert_error(site_assess("{\"id\": \"x\"}"), "answers:");
 	/* A clinician finding needs clinician mode, as in a case file. */
-	assert_error(site_result("{\"answers\": {\"exam_ankle_reflex_absent\": true}}"), "answers:1: answers.");
+	assert_error(site_result("{\"answers\": {\"exam_ankle_reflex_absent\": true}}"),
+		     "answers:1: answers.");
 }
 
 /* The result of a case file's text is what the command prints for it (the same engine, the same
@@ -149,7 +151,8 @@ static void assess_and_result_agree_with_the_library(void **state)
 static void calls_do_not_carry_answers_over(void **state)
 {
 	json_t *first = take(site_next("{\"answers\": {}}"));
-	json_t *other = take(site_next("{\"answers\": {\"saddle_numbness\": false, \"age\": 40}, \"screens\": 2}"));
+	json_t *other =
+	    take(site_next("{\"answers\": {\"saddle_numbness\": false, \"age\": 40}, \"screens\": 2}"));
 	json_t *again = take(site_next("{\"answers\": {}}"));
 	assert_true(json_equal(first, again));
 	assert_false(json_equal(first, other));
@@ -164,13 +167,13 @@ static void calls_do_not_carry_answers_over(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(not_loaded_is_an_error),
-		cmocka_unit_test(loads_once),
-		cmocka_unit_test(questions_name_every_finding),
-		cmocka_unit_test(next_asks_warning_signs_first_and_stops_on_an_emergency),
-		cmocka_unit_test(bad_requests_name_the_key),
-		cmocka_unit_test(assess_and_result_agree_with_the_library),
-		cmocka_unit_test(calls_do_not_carry_answers_over),
+	    cmocka_unit_test(not_loaded_is_an_error),
+	    cmocka_unit_test(loads_once),
+	    cmocka_unit_test(questions_name_every_finding),
+	    cmocka_unit_test(next_asks_warning_signs_first_and_stops_on_an_emergency),
+	    cmocka_unit_test(bad_requests_name_the_key),
+	    cmocka_unit_test(assess_and_result_agree_with_the_library),
+	    cmocka_unit_test(calls_do_not_carry_answers_over),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
