@@ -68,9 +68,10 @@ static char *assess(const char *path, const char *text, json_t *answers, const c
 	nf_case *cs = NULL;
 	nf_engine *e = NULL;
 	char *result = NULL, *case_text = NULL;
-	json_t *o =
-	    json_pack("{s:s, s:s, s:s, s:O, s:{s:n, s:[], s:s}}", "id", "saved", "source", path, "mode", mode,
-		      "answers", answers, "expected", "condition", "acceptable", "triage", "self_care");
+	/* A case of these answers, its expectation left open (nothing is graded). */
+	json_t *o = json_pack("{s:s, s:s, s:s, s:O, s:{s:n, s:[], s:s}}", "id", "saved", "source", "the site",
+			      "mode", mode, "answers", answers, "expected", "condition", "acceptable", "triage",
+			      "self_care");
 	if (!o || !(case_text = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER))) {
 		nf_error_set(err, NF_ENOMEM, "out of memory");
 		goto out;
