@@ -23,9 +23,14 @@ JANSSON_OBJS := $(patsubst $(JANSSON)/src/%.c,$(WASM_DIR)/obj/jansson/%.o,$(wild
 WASM_CPPFLAGS := -Iinclude -Ilib -Icli -I$(WASM_DIR)/include -I$(JANSSON)/src -D_GNU_SOURCE \
 	-DNUMBFOOT_VERSION=\"$(NUMBFOOT_VERSION)\"
 
-# The page's files as they are, and those made here; the service worker lists them all.
-SITE_STATIC := index.html site.css site.js engine.js store.js manifest.webmanifest icon.svg icon-192.png icon-512.png
-SITE_FILES  := $(addprefix $(SITE_DIR)/,$(SITE_STATIC) app.css numbfoot.wasm)
+# The page's files as they are, and those made here; the service worker lists them all. The
+# scripts go out as one file and the stylesheets (the served page's, then the site's own) as
+# another: on a first visit every request costs more than its bytes.
+SITE_STATIC := index.html manifest.webmanifest icon.svg icon-192.png icon-512.png
+SITE_JS     := site/engine.js site/store.js site/site.js
+SITE_CSS    := web/static/app.css site/site.css
+SITE_MADE   := numbfoot.js numbfoot.css numbfoot.wasm
+SITE_FILES  := $(addprefix $(SITE_DIR)/,$(SITE_STATIC) $(SITE_MADE))
 
 .PHONY: site site-files site-test site-serve
 
@@ -97,9 +102,13 @@ $(SITE_DIR)/numbfoot.wasm: $(WASM_OBJS) $(JANSSON_OBJS) $(WASM_DIR)/obj/blobs.o
 		-o $(WASM_DIR)/numbfoot.wasm $^
 	$(Q)wasm-opt -Oz $(WASM_DIR)/numbfoot.wasm -o $@
 
-$(SITE_DIR)/app.css: web/static/app.css
+$(SITE_DIR)/numbfoot.js: $(SITE_JS)
 	@mkdir -p $(dir $@)
-	cp $< $@
+	cat $^ > $@
+
+$(SITE_DIR)/numbfoot.css: $(SITE_CSS)
+	@mkdir -p $(dir $@)
+	cat $^ > $@
 
 $(SITE_DIR)/%: site/%
 	@mkdir -p $(dir $@)
@@ -108,8 +117,8 @@ $(SITE_DIR)/%: site/%
 # The service worker names its cache after the content of every file, so that a new build replaces
 # the cached copy at the next visit and an unchanged one is never fetched again.
 $(SITE_DIR)/sw.js: site/sw.js $(SITE_FILES)
-	@v=$$(cd $(SITE_DIR) && cat $(SITE_STATIC) app.css numbfoot.wasm | sha256sum | cut -c1-16); \
-	files=$$(printf "'%s', " $(SITE_STATIC) app.css numbfoot.wasm | sed 's/, $$//'); \
+	@v=$$(cd $(SITE_DIR) && cat $(SITE_STATIC) $(SITE_MADE) | sha256sum | cut -c1-16); \
+	files=$$(printf "'%s', " $(SITE_STATIC) $(SITE_MADE) | sed 's/, $$//'); \
 	sed -e "s/@SITE_VERSION@/$$v/" -e "s/@SITE_FILES@/$$files/" site/sw.js > $@
 
 -include $(wildcard $(WASM_DIR)/obj/*/*.d $(WASM_DIR)/obj/*/*/*.d)
