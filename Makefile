@@ -5,8 +5,9 @@
 #   make test       the quick tier for everyday work: unit and command-line tests (under a minute)
 #   make check      the whole suite, what CI runs: builds with warnings as errors (GCC, and clang
 #                   into build/clang), then unit, command line, the import oracle, fuzz replay and
-#                   short fuzz runs, the suite again under AddressSanitizer + UBSan, browser tests,
-#                   make install into a scratch folder, and (as root) the Debian package installed
+#                   short fuzz runs, the suite again under AddressSanitizer + UBSan, browser tests
+#                   of the served page and of the static site, make install into a scratch folder,
+#                   and (as root) the Debian package installed
 #   make SAN=1      a sanitizer build (into build/san)
 #   make WERROR=1   warnings as errors (make check's setting)
 #   make bench      the benchmarks in bench/ (figures, never pass/fail)
@@ -14,6 +15,7 @@
 #   make man        regenerate docs/numbfoot.1 from the command table
 #   make install    the command, man page, completion and desktop entry (PREFIX, DESTDIR; mk/install.mk)
 #   make deb        the Debian package, into build/deb/ (mk/deb.mk)
+#   make site       the static site with numbfoot.wasm, into build/site/ (mk/site.mk)
 #
 # Modules are found by their folders: every lib/*/*.c goes into libnumbfoot, every cli/*.c and
 # web/*.c into the command, every tests/unit/test_*.c is a cmocka program, every fuzz/fuzz_*.c a
@@ -187,6 +189,7 @@ check: test-deps
 	@$(CHECK_MAKE) fuzz-run
 	@$(CHECK_MAKE) san-check
 	@$(CHECK_MAKE) web-test
+	@$(CHECK_MAKE) site-test
 	@$(CHECK_MAKE) install-test deb-test
 	@sh tests/summary.sh
 

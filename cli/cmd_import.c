@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "numbfoot/import.h"
+#include "import_assessment.h"
 #include "paths.h"
 
 #define IMPORT_FILES_MAX 1000000 /* files in one import */
@@ -166,7 +167,7 @@ struct import_ctx {
 	nf_journal *j;
 	bool json, keep_route, keep_any_sport;
 	int64_t shoes, insoles; /* given with --shoes/--insoles; -1: by each run's date */
-	size_t imported, dup, same, skipped, failed, no_shoes;
+	size_t imported, dup, same, skipped, failed, no_shoes, saved;
 	int rc;
 	json_t *results;
 };
@@ -351,6 +352,30 @@ static void say_no_shoes(nf_journal *j, size_t n)
 	nf_gear_list_free(g);
 }
 
+/* A saved assessment exported by the site (cli/import_assessment.c), counted among the saved, the
+ * already imported or the failed. False when path is not one: the run readers take it. */
+static bool import_saved(struct import_ctx *c, const char *path)
+{
+	nf_error err = {0};
+	int64_t id = 0;
+	char msg[64];
+	nf_err e = cli_import_assessment(c->j, path, &id, &err);
+	if (e == NF_ESKIP)
+		return false;
+	snprintf(msg, sizeof msg, "saved assessment %lld", (long long)id);
+	if (!e) {
+		c->saved++;
+	} else if (e == NF_EEXIST) {
+		c->dup++;
+		cli_errorf("skipped: %s", err.msg);
+	} else {
+		c->failed++;
+		c->rc = worse(c->rc, cli_fail(&err));
+	}
+	add_result(c, file_result(path, e == NF_EEXIST ? "duplicate" : e ? "error" : "assessment", e ? err.msg : msg));
+	return true;
+}
+
 static void import_path(struct import_ctx *c, const char *path, bool *stop)
 {
 	nf_error err = {0};
@@ -367,6 +392,8 @@ static void import_path(struct import_ctx *c, const char *path, bool *stop)
 		add_result(c, file_result(path, "error", err.msg));
 		return;
 	}
+	if (import_saved(c, path))
+		return;
 	nf_import_opts_init(&o);
 	o.route = c->keep_route;
 	o.keep_any_sport = c->keep_any_sport;
@@ -480,16 +507,18 @@ static int run_import(const struct cli_args *a)
 	date_made_gear(&c);
 	rc = c.rc;
 	if (c.results) {
-		json_t *o = json_pack("{s:I, s:I, s:I, s:I, s:I, s:I, s:o}", "imported",
+		json_t *o = json_pack("{s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:o}", "imported",
 				      (json_int_t)c.imported, "already_imported", (json_int_t)c.dup,
 				      "same_run", (json_int_t)c.same, "not_runs", (json_int_t)c.skipped,
 				      "failed", (json_int_t)c.failed, "no_shoes", (json_int_t)c.no_shoes,
-				      "files", c.results);
+				      "assessments", (json_int_t)c.saved, "files", c.results);
 		c.results = NULL;
 		int prc = cli_print_json(o);
 		rc = worse(rc, prc);
 	} else {
 		printf("imported %zu run%s", c.imported, c.imported == 1 ? "" : "s");
+		if (c.saved)
+			printf(" and %zu saved assessment%s", c.saved, c.saved == 1 ? "" : "s");
 		if (c.dup)
 			printf(", %zu already in the journal", c.dup);
 		if (c.same)
@@ -540,6 +569,9 @@ const struct cli_command cmd_import = {
 		"shoes from the Activity Gear column (a pair of that name is added when the journal has "
 		"none, first used at its earliest run). An entry that expands more than 200 times its "
 		"size (a zip bomb) is refused with nothing read from it.\n\n"
+		"A .json file exported from the numbfoot site's saved results (kind \"numbfoot.assessment\") "
+		"is read as a saved assessment: its answers are assessed again here and kept in the journal "
+		"with the file's time ('numbfoot assessment list' shows it).\n\n"
 		"Example: numbfoot import ~/Downloads/activity_123.fit",
 	.options = import_options,
 	.run = run_import,

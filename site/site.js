@@ -1,0 +1,393 @@
+// numbfoot, the static site: the interview and its result, run by numbfoot.wasm in this page
+// (engine.js), and the results kept on this device (store.js). Plain JavaScript, no framework.
+// The page holds the answers and gives all of them to the engine at each step, as the served page
+// sends them to numbfoot serve.
+'use strict';
+
+(function () {
+  const $ = (id) => document.getElementById(id);
+  const KM_PER_MI = 1.609344;
+  const LEVEL_TITLE = { emergency: 'Emergency', urgent: 'Urgent', routine: 'Routine', self_care: 'Self-care' };
+  const UNITS_KEY = 'numbfoot-units';
+
+  const state = {
+    q: null, byId: {}, mode: 'runner', answers: {}, remembered: {}, history: [], question: null,
+    stopped: false, // the result was asked for before the interview's last question
+    shown: null,    // the result on screen: {time, complete, mode, questions, answers, result, id?}
+    interviewResult: null, // the interview's own result, once it has one
+    miles: false,
+  };
+
+  function el(tag, attrs, ...kids) {
+    const e = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs || {})) {
+      if (v === false || v === null || v === undefined) continue;
+      if (k === 'text') e.textContent = v;
+      else if (k === 'class') e.className = v;
+      else e.setAttribute(k, v === true ? '' : v);
+    }
+    for (const k of kids) if (k !== null && k !== undefined) e.append(k);
+    return e;
+  }
+
+  function say(box, text, bad) { box.textContent = text; box.className = bad ? 'error' : 'help'; }
+  function notice(text) { $('notice').textContent = text || ''; $('notice').hidden = !text; }
+
+  let step = 0;
+  let assessScreen = 'screen-start'; // where "Assessment" goes back to, the interview kept
+  function show(id) {
+    document.body.dataset.step = String(++step); // for the tests: a new screen is on show
+    for (const s of document.querySelectorAll('.screen')) s.hidden = s.id !== id;
+    // The saved results and one of them opened are under "Saved results"; the rest is the interview.
+    const saved = id === 'screen-saved' || (id === 'screen-result' && state.shown.id !== undefined);
+    if (!saved) assessScreen = id;
+    if (id !== 'screen-result') banner(null); // only a result calls for care (an emergency stops the questions)
+    $('nav-assess').setAttribute('aria-current', saved ? 'false' : 'page');
+    $('nav-saved').setAttribute('aria-current', saved ? 'page' : 'false');
+    const h = document.querySelector('#' + id + ' h1');
+    if (h) h.focus();
+    window.scrollTo(0, 0);
+  }
+
+  function banner(triage) {
+    const b = $('banner');
+    b.replaceChildren();
+    b.hidden = !(triage && triage.level === 'emergency');
+    if (b.hidden) return;
+    b.className = 'banner emergency';
+    b.append('Stop running and get emergency care now.');
+    if (triage.red_flag && triage.red_flag.says) b.append(el('span', { class: 'says', text: triage.red_flag.says }));
+  }
+
+  function request() { return { mode: state.mode, answers: state.answers, screens: state.history.length }; }
+
+  // ---- the interview ----
+
+  function next() {
+    $('q-error').textContent = '';
+    const r = window.numbfoot.next(request());
+    state.stopped = !r.done;
+    if (r.done) return result();
+    state.question = r.question;
+    renderQuestion(r);
+  }
+
+  function checklist(q, fs) {
+    // The warning signs need a choice: nothing ticked is not "none of these" there, so that a
+    // hurried Next cannot pass them.
+    $('q-help').textContent = q.red_flags
+      ? 'Tick each that applies, or "None of these". Choose "Don\'t know" if you are unsure.'
+      : 'Tick each that applies; leave the rest. Choose "Don\'t know" if you are unsure.';
+    const set = el('fieldset', {}, el('legend', { class: 'sr', text: 'Tick those that apply' }));
+    for (const f of fs) {
+      set.append(el('label', { class: 'choice' },
+        el('input', { type: 'checkbox', name: f.id, value: 'yes', checked: state.remembered[f.id] === true }),
+        el('span', {}, f.question, el('span', { class: 'sub', text: f.help }))));
+    }
+    if (q.red_flags) {
+      const none = el('input', { type: 'checkbox', id: 'q-none', name: 'none-of-these', value: 'none',
+        checked: fs.every((f) => state.remembered[f.id] === false) });
+      set.append(el('label', { class: 'choice none' }, none, el('span', { text: 'None of these' })));
+      set.addEventListener('change', (ev) => { // "None of these" and a ticked sign exclude each other
+        if (!ev.target.checked) return;
+        for (const i of set.querySelectorAll('input')) if ((i === none) !== (ev.target === none)) i.checked = false;
+      });
+    }
+    return set;
+  }
+
+  function single(f) {
+    const prev = state.remembered[f.id];
+    if (f.type === 'number') {
+      const miles = f.distance && state.miles;
+      const shown = typeof prev === 'number' ? (miles ? +(prev / KM_PER_MI).toFixed(1) : prev) : '';
+      const unit = f.distance ? (miles ? 'mi' : 'km') : f.unit;
+      const row = el('div', { class: 'number-row' },
+        el('label', { for: 'num-' + f.id, text: 'Your answer' + (unit ? ' (' + unit + ')' : '') }),
+        el('input', { type: 'number', id: 'num-' + f.id, name: f.id, min: '0', step: 'any', inputmode: 'decimal', value: shown }));
+      if (f.distance) {
+        const sel = el('select', { id: 'unit-' + f.id, 'aria-label': 'Unit' },
+          el('option', { value: 'km', text: 'km', selected: !state.miles }),
+          el('option', { value: 'mi', text: 'miles', selected: state.miles }));
+        sel.addEventListener('change', () => {
+          state.miles = sel.value === 'mi';
+          try { localStorage.setItem(UNITS_KEY, sel.value); } catch (e) { /* this visit only */ }
+        });
+        row.append(sel);
+      }
+      return row;
+    }
+    const choices = f.type === 'bool' ? [{ id: 'yes', means: 'Yes' }, { id: 'no', means: 'No' }] : f.values;
+    const on = (v) => f.type === 'bool' ? prev === (v === 'yes') : f.type === 'set' ? Array.isArray(prev) && prev.includes(v) : prev === v;
+    const legend = { bool: 'Your answer', enum: 'Choose one', set: 'Tick all that apply' }[f.type];
+    const set = el('fieldset', {}, el('legend', { text: legend }));
+    for (const v of choices) {
+      set.append(el('label', { class: 'choice' },
+        el('input', { type: f.type === 'set' ? 'checkbox' : 'radio', name: f.id, value: v.id, checked: on(v.id) }), v.means));
+    }
+    return set;
+  }
+
+  function renderQuestion(r) {
+    const q = r.question;
+    $('progress-fill').style.width = Math.round(r.progress.fraction * 100) + '%';
+    $('progress-text').textContent = 'Question ' + (r.progress.screens + 1) + (q.red_flags ? ': warning signs first' : '');
+    $('q-title').textContent = q.title;
+    $('q-back').disabled = state.history.length === 0;
+    const fs = q.findings.map((id) => state.byId[id]);
+    if (q.checklist) {
+      $('q-fields').replaceChildren(checklist(q, fs));
+    } else {
+      $('q-help').textContent = fs[0].help || '';
+      $('q-fields').replaceChildren(single(fs[0]));
+    }
+    show('screen-question');
+  }
+
+  // The screen's answers by finding; throws what is missing in words.
+  function readForm() {
+    const q = state.question, form = $('q-form'), out = {};
+    const inputs = (id) => [...form.querySelectorAll('input[name="' + id + '"]')];
+    if (q.checklist) {
+      for (const id of q.findings) out[id] = inputs(id)[0].checked;
+      const none = $('q-none');
+      if (none && !none.checked && !Object.values(out).some(Boolean)) {
+        throw new Error('Tick those that apply, or "None of these", or choose "Don\'t know".');
+      }
+      return out;
+    }
+    const f = state.byId[q.findings[0]];
+    const picked = inputs(f.id).filter((i) => i.checked).map((i) => i.value);
+    if (f.type === 'number') {
+      const s = inputs(f.id)[0].value.trim(), x = Number(s);
+      if (s === '' || !isFinite(x) || x < 0 || x > 1e6) throw new Error('Type a number (0 or more), or "Don\'t know".');
+      out[f.id] = f.distance && state.miles ? x * KM_PER_MI : x;
+    } else if (!picked.length) {
+      throw new Error({ bool: 'Choose yes or no', enum: 'Choose one of the answers', set: 'Tick at least one' }[f.type] + ', or "Don\'t know".');
+    } else {
+      out[f.id] = f.type === 'bool' ? picked[0] === 'yes' : f.type === 'enum' ? picked[0] : picked;
+    }
+    return out;
+  }
+
+  // Each step is timed for bench/site.sh: from the answer to the next screen on show.
+  function answer(values) {
+    const t0 = performance.now();
+    for (const [k, v] of Object.entries(values)) { state.answers[k] = v; state.remembered[k] = v; }
+    state.history.push(state.question.findings.slice());
+    try {
+      next();
+      performance.measure('numbfoot:step', { start: t0 });
+    } catch (e) {
+      state.history.pop();
+      for (const k of Object.keys(values)) delete state.answers[k];
+      $('q-error').textContent = e.message;
+    }
+  }
+
+  function back() {
+    const last = state.history.pop();
+    if (!last) return;
+    for (const id of last) delete state.answers[id];
+    try { next(); } catch (e) { $('q-error').textContent = e.message; }
+  }
+
+  function start(mode) {
+    const t0 = performance.now();
+    Object.assign(state, { mode, answers: {}, remembered: {}, history: [] });
+    next();
+    performance.measure('numbfoot:first-question', { start: t0 });
+  }
+
+  // ---- the result ----
+
+  function answerWords(id, v) {
+    const f = state.byId[id];
+    if (!f) return String(v);
+    if (v === null) return "don't know";
+    if (f.type === 'bool') return v ? 'yes' : 'no';
+    const means = (x) => (f.values.find((y) => y.id === x) || { means: x }).means;
+    if (f.type === 'enum') return means(v);
+    if (f.type === 'set') return v.length ? v.map(means).join(', ') : 'none of the listed places';
+    if (f.distance && state.miles) return (v / KM_PER_MI).toPrecision(3) + ' mi';
+    return v + (f.unit ? ' ' + f.unit : '');
+  }
+
+  function pct(p) { return p > 0.99 ? '>99%' : p < 0.01 ? '<1%' : Math.round(p * 100) + '%'; }
+
+  function cause(c) {
+    const bar = el('span', {});
+    bar.style.width = Math.max(0.5, c.probability * 100).toFixed(1) + '%';
+    const reasons = el('ul', { class: 'reasons' });
+    for (const why of c.reasons.slice(0, 3)) {
+      const f = state.byId[why.finding];
+      const est = why.evidence === 'estimate'; // judgement and data apart
+      reasons.append(el('li', {
+        class: est ? 'estimate' : null,
+        text: (why.weight >= 0 ? 'raised by ' : 'lowered by ') + (f ? f.means : why.finding) + ': ' +
+          answerWords(why.finding, why.answer) + ' (\u00d7' + Math.exp(Math.abs(why.weight)).toFixed(1) + (est ? ', estimate' : '') + ')',
+      }));
+    }
+    return el('li', {},
+      el('div', { class: 'cause-head' }, el('span', { text: c.name }), el('span', { text: pct(c.probability) })),
+      el('div', { class: 'bar', role: 'img', 'aria-label': c.name + ': ' + pct(c.probability) }, bar),
+      el('p', { class: 'help', text: c.summary }),
+      reasons.childElementCount ? reasons : null);
+  }
+
+  function plan(r) {
+    const out = [];
+    // An action first step (whom to see and how soon, or go now) leads; a self-care one is already
+    // the first of its plan.
+    if (r.first_step && r.first_step.kind === 'action') out.push(el('p', { class: 'first-step' }, el('strong', { text: 'First: ' }), r.first_step.step));
+    for (const p of r.plan.filter((x) => x.steps.length)) {
+      const ol = el('ol', { class: 'plan-steps' });
+      for (const s of p.steps) {
+        ol.append(el('li', {
+          class: s.kind === 'safety_net' ? 'safety-net' : null,
+          text: s.step + (s.weeks ? ' (try for ' + s.weeks + ' week' + (s.weeks === 1 ? '' : 's') + ')' : ''),
+        }));
+      }
+      out.push(el('h3', { text: 'If it is ' + p.name + ' (' + pct(p.probability) + ')' }), ol);
+    }
+    return out;
+  }
+
+  // Shows a result: the interview's own (rec.id absent) or a saved one.
+  function renderResult(rec) {
+    const r = rec.result, t = r.triage, saved = rec.id !== undefined;
+    state.shown = rec;
+    banner(t.level === 'emergency' ? t : null);
+    $('r-triage').className = 'triage ' + t.level;
+    $('r-triage').replaceChildren(el('strong', { text: LEVEL_TITLE[t.level] || t.level }), t.words);
+    if (t.red_flag && t.red_flag.says) $('r-triage').append(el('div', { class: 'says', text: 'Warning sign: ' + t.red_flag.says }));
+    $('r-causes').replaceChildren(...r.ranking.slice(0, 5).map(cause));
+    $('r-evidence').hidden = !$('r-causes').querySelector('li.estimate');
+    $('r-plan').replaceChildren(...plan(r));
+    $('r-see').replaceChildren(...r.see.map((w) => el('li', { text: state.q.see[w] || w })));
+    $('r-disclaimer').textContent = r.disclaimer;
+    $('r-unfinished').hidden = rec.complete;
+    $('r-when').hidden = !saved;
+    $('r-when').textContent = saved ? 'Saved on this device on ' + new Date(rec.time).toLocaleString() + '.' : '';
+    $('r-title').textContent = saved ? 'A saved result' : 'What your answers suggest';
+    $('r-save').hidden = saved;
+    $('r-save').disabled = rec.savedAs !== undefined;
+    $('r-back').hidden = saved;
+    $('r-status').textContent = '';
+    show('screen-result');
+  }
+
+  function result() {
+    const r = window.numbfoot.result(request());
+    state.interviewResult = {
+      time: new Date().toISOString().replace(/\.\d+Z$/, 'Z'), complete: !state.stopped, mode: state.mode,
+      questions: state.history.length, answers: r.answers, result: r,
+    };
+    renderResult(state.interviewResult);
+  }
+
+  // ---- saved results ----
+
+  function download(rec) {
+    const text = JSON.stringify(window.numbfootStore.exported(rec), null, 2) + '\n';
+    const a = el('a', { href: URL.createObjectURL(new Blob([text], { type: 'application/json' })), download: window.numbfootStore.fileName(rec) });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(a.href), 60000);
+  }
+
+  function leading(r) {
+    const top = r.ranking[0];
+    return top ? top.name + ' (' + pct(top.probability) + ')' : '';
+  }
+
+  async function savedScreen(message) {
+    const list = await window.numbfootStore.list();
+    $('s-empty').hidden = list.length > 0;
+    $('s-list').replaceChildren(...list.map((rec) => {
+      const when = new Date(rec.time).toLocaleString();
+      const open = el('button', { type: 'button', text: 'Open', 'aria-label': 'Open the result of ' + when });
+      const exp = el('button', { type: 'button', text: 'Export', 'aria-label': 'Export the result of ' + when });
+      const del = el('button', { type: 'button', class: 'danger', text: 'Delete', 'aria-label': 'Delete the result of ' + when });
+      open.addEventListener('click', () => renderResult(rec));
+      exp.addEventListener('click', () => download(rec));
+      del.addEventListener('click', async () => {
+        if (!window.confirm('Delete the result of ' + when + ' from this device?')) return;
+        try {
+          await window.numbfootStore.remove(rec.id);
+          await savedScreen('Deleted the result of ' + when + '.');
+        } catch (e) { say($('s-status'), 'Not deleted: ' + e.message, true); }
+      });
+      const t = rec.result.triage.level;
+      return el('li', { class: 'saved-item', 'data-id': String(rec.id) },
+        el('p', {}, el('strong', { text: when }), el('span', { class: 'level ' + t, text: LEVEL_TITLE[t] || t })),
+        el('p', { class: 'help', text: leading(rec.result) + (rec.complete ? '' : '; the questions stopped early') }),
+        el('div', { class: 'row-actions' }, open, exp, del));
+    }));
+    say($('s-status'), message || '');
+    show('screen-saved');
+  }
+
+  // ---- wiring ----
+
+  function wire() {
+    $('start-form').addEventListener('submit', (ev) => {
+      ev.preventDefault();
+      try { start($('start-form').querySelector('input[name="mode"]:checked').value); } catch (e) { notice(e.message); }
+    });
+    $('q-form').addEventListener('submit', (ev) => {
+      ev.preventDefault();
+      try { answer(readForm()); } catch (e) { $('q-error').textContent = e.message; }
+    });
+    $('q-unknown').addEventListener('click', () => answer(Object.fromEntries(state.question.findings.map((id) => [id, null]))));
+    $('q-back').addEventListener('click', back);
+    $('q-stop').addEventListener('click', () => {
+      state.stopped = true;
+      try { result(); } catch (e) { $('q-error').textContent = e.message; }
+    });
+    $('r-save').addEventListener('click', async () => {
+      try {
+        const rec = Object.assign({}, state.shown);
+        delete rec.id;
+        delete rec.savedAs;
+        const id = await window.numbfootStore.save(rec);
+        state.shown.savedAs = id;
+        $('r-save').disabled = true;
+        say($('r-status'), 'Saved on this device (number ' + id + ' in Saved results).');
+      } catch (e) { say($('r-status'), 'Not saved: ' + e.message, true); }
+    });
+    $('r-export').addEventListener('click', () => download(state.shown));
+    $('r-back').addEventListener('click', back);
+    $('r-again').addEventListener('click', () => { assessScreen = 'screen-start'; show('screen-start'); });
+    $('nav-assess').addEventListener('click', () => {
+      if (assessScreen === 'screen-result') renderResult(state.interviewResult);
+      else show(assessScreen);
+    });
+    $('nav-saved').addEventListener('click', () => savedScreen().catch((e) => notice('The saved results cannot be read: ' + e.message)));
+  }
+
+  async function boot() {
+    try { state.miles = localStorage.getItem(UNITS_KEY) === 'mi'; } catch (e) { /* km */ }
+    wire();
+    try {
+      await window.numbfoot.ready;
+    } catch (e) {
+      $('loading').textContent = 'The questions could not be loaded: ' + e.message;
+      document.body.dataset.ready = 'failed';
+      return;
+    }
+    state.q = window.numbfoot.questions;
+    for (const f of state.q.findings) state.byId[f.id] = f;
+    $('loading').hidden = true;
+    $('start-button').disabled = false;
+    document.body.dataset.ready = 'yes';
+    performance.mark('numbfoot:ready'); // since the page was opened: bench/site.sh
+    // Offline after the first visit: the service worker keeps every file of the site.
+    if ('serviceWorker' in navigator) {
+      navigator.serviceWorker.register('sw.js').catch((e) => console.warn('no offline copy: ' + e.message));
+    }
+  }
+
+  document.addEventListener('DOMContentLoaded', boot);
+})();
