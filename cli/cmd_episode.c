@@ -27,16 +27,9 @@ bool cli_episode_from_args(const struct cli_args *a, const char *at_opt, nf_epis
 		}
 	}
 	if ((v = cli_opt(a, "where"))) {
-		nf_error err = {0};
-		uint32_t set;
 		*given = true;
-		if (nf_location_parse_list(v, &set, &err)) {
-			cli_errorf("--where: %s; the places are:", err.msg);
-			for (int i = 0; i < NF_LOCATION_COUNT; i++)
-				fprintf(stderr, "  %s\n", nf_location_name(i));
+		if (!cli_parse_where(v, &e->locations))
 			return false;
-		}
-		e->locations = set;
 	}
 	if ((v = cli_opt(a, "side"))) {
 		*given = true;
@@ -48,6 +41,23 @@ bool cli_episode_from_args(const struct cli_args *a, const char *at_opt, nf_epis
 			cli_errorf("--side: '%s' must be one or both", v);
 			return false;
 		}
+	}
+	if ((v = cli_opt(a, "foot"))) {
+		int foot = nf_foot_parse(v);
+		*given = true;
+		if (foot < 0) {
+			cli_errorf("--foot: '%s' must be left, right or both", v);
+			return false;
+		}
+		if (cli_opt(a, "side") && nf_foot_side((nf_foot)foot) != e->side) {
+			cli_errorf("--foot %s and --side %s contradict each other", v, cli_opt(a, "side"));
+			return false;
+		}
+		e->foot = (nf_foot)foot;
+		e->side = nf_foot_side(e->foot);
+	} else if (cli_opt(a, "side") && e->foot != NF_FOOT_UNKNOWN && nf_foot_side(e->foot) != e->side) {
+		/* Editing: a new side that the stored foot contradicts leaves which foot unknown. */
+		e->foot = NF_FOOT_UNKNOWN;
 	}
 	if ((v = cli_opt(a, "severity"))) {
 		double s;
@@ -99,8 +109,12 @@ static void print_episode(const nf_episode *e)
 		printf(" at %.0f min", e->onset_min);
 	if (locs[0])
 		printf(" in %s", locs);
-	if (e->side)
-		printf(", %s %s", e->side == NF_SIDE_ONE ? "one" : "both", e->side == NF_SIDE_ONE ? "foot" : "feet");
+	if (e->foot == NF_FOOT_BOTH || (!e->foot && e->side == NF_SIDE_BOTH))
+		printf(", both feet");
+	else if (e->foot)
+		printf(", %s foot", nf_foot_name(e->foot));
+	else if (e->side == NF_SIDE_ONE)
+		printf(", one foot");
 	if (e->severity >= 0)
 		printf(", severity %d/10", e->severity);
 	if (isfinite(e->recover_min))
@@ -141,9 +155,9 @@ static int open_episode(const struct cli_args *a, nf_journal **j, int64_t *id)
 
 #define EPISODE_OPTIONS \
 	{"at", "KM", "distance into the run when it began (or minutes: 25min)"}, \
-	{"where", "LIST", "where, comma-separated: toes_all,toes_3_4,big_toe,first_web,ball,arch," \
-			  "heel,dorsum,lateral_edge,whole_sole,whole_foot,lower_leg"}, \
-	{"side", "SIDE", "one or both feet"}, \
+	{"where", "LIST", "where, comma-separated: IDs or words (\"top of foot,big toe\"); a wrong one lists them"}, \
+	{"foot", "FOOT", "which foot: left, right or both"}, \
+	{"side", "SIDE", "one or both feet, when which foot is not known"}, \
 	{"severity", "N", "how bad, 0 to 10"}, \
 	{"recover", "MIN", "minutes until feeling came back"}, \
 	{"cramp", NULL, "a calf cramp came first"}, \
@@ -181,7 +195,8 @@ static int run_episode_add(const struct cli_args *a)
 	if ((rc = cli_resolve_run(j, &run_id)))
 		goto out_close;
 	e.run_id = run_id;
-	if (nf_journal_add_episode(j, &e, &err)) {
+	/* Read back: what is shown is what was stored (a foot's side, both feet's foot). */
+	if (nf_journal_add_episode(j, &e, &err) || nf_journal_get_episode(j, e.id, &e, &err)) {
 		rc = cli_fail(&err);
 		goto out_close;
 	}
@@ -199,7 +214,7 @@ const struct cli_command cmd_episode_add = {
 		"Records an episode of numbness or tingling on run RUN (an id from 'numbfoot run list', "
 		"or 'last' for the latest run). Every detail is optional; what is left out is stored as "
 		"unknown.\n\n"
-		"Example: numbfoot episode add last --at 8 --where dorsum,toes_all --side one --severity 4",
+		"Example: numbfoot episode add last --at 8 --where dorsum,toes_all --foot left --severity 4",
 	.options = add_options,
 	.run = run_episode_add,
 };
@@ -286,7 +301,7 @@ static int run_episode_edit(const struct cli_args *a)
 		rc = CLI_EXIT_USAGE;
 		goto out_close;
 	}
-	if (nf_journal_update_episode(j, &e, &err)) {
+	if (nf_journal_update_episode(j, &e, &err) || nf_journal_get_episode(j, id, &e, &err)) {
 		rc = cli_fail(&err);
 		goto out_close;
 	}

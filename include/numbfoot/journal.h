@@ -167,8 +167,8 @@ typedef struct nf_episode {
 	double onset_km;       /* distance into the run when it began; NaN unknown */
 	double onset_min;      /* minutes into the run when it began; NaN unknown */
 	uint32_t locations;    /* bit i set: nf_location_name(i) */
-	nf_side side;          /* unknown with a known foot: stored as the foot's side */
-	nf_foot foot;          /* must agree with side when both are known */
+	nf_side side;          /* stored as the foot's side when unknown and the foot is known */
+	nf_foot foot;          /* agrees with side when both are known; both feet: stored as both */
 	int severity;          /* 0..10; -1 unknown */
 	double recover_min;    /* minutes until feeling came back; NaN unknown */
 	int calf_cramp_first;  /* 1 yes, 0 no, -1 unknown */
@@ -181,7 +181,8 @@ NF_API void nf_episode_init(nf_episode *e);
 
 /* Adds e to run e->run_id (its id is set). NF_ENOTFOUND if the run does not exist, NF_EINVAL for
  * a value out of range (severity, negative distances) or a foot that contradicts the side (left
- * with both). A known foot with an unknown side stores the foot's side, which a read returns. */
+ * with both). A known foot with an unknown side stores the foot's side, and both feet with an
+ * unknown foot stores both as the foot; a read returns them. */
 NF_API nf_err nf_journal_add_episode(nf_journal *j, nf_episode *e, nf_error *err);
 NF_API nf_err nf_journal_get_episode(nf_journal *j, int64_t id, nf_episode *out, nf_error *err);
 NF_API nf_err nf_journal_update_episode(nf_journal *j, const nf_episode *e, nf_error *err);

@@ -48,8 +48,9 @@ static nf_err check_episode(const nf_episode *e, nf_error *err)
 	return NF_OK;
 }
 
-/* Binds the fields of e to parameters 1..11 in the column order of INSERT and UPDATE below; a
- * known foot with an unknown side stores the foot's side. */
+/* Binds the fields of e to parameters 1..11 in the column order of INSERT and UPDATE below. Foot
+ * and side say the same where they overlap: a known foot with an unknown side stores the foot's
+ * side, and both feet without a foot stores both as the foot (as schema 5 did for older rows). */
 static void bind_episode(sqlite3_stmt *st, const nf_episode *e)
 {
 	char locs[256];
@@ -64,7 +65,8 @@ static void bind_episode(sqlite3_stmt *st, const nf_episode *e)
 	jr_bind_tri(st, 8, e->calf_cramp_first);
 	jr_bind_tri(st, 9, e->loosening_helped);
 	jr_bind_text(st, 10, e->notes);
-	jr_bind_text(st, 11, nf_foot_name(e->foot));
+	jr_bind_text(st, 11, nf_foot_name(e->foot != NF_FOOT_UNKNOWN ? e->foot
+					  : e->side == NF_SIDE_BOTH ? NF_FOOT_BOTH : NF_FOOT_UNKNOWN));
 }
 
 /* Fails with NF_ENOTFOUND naming the run when it does not exist. */

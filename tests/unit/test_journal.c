@@ -320,6 +320,11 @@ static void test_runs_and_episodes(void **state)
 	assert_int_equal(nf_journal_get_episode(j, both.id, &both, &err), NF_OK);
 	assert_int_equal(both.side, NF_SIDE_BOTH);
 	assert_int_equal(both.foot, NF_FOOT_BOTH);
+	/* and both feet without a foot stores both as the foot */
+	both.foot = NF_FOOT_UNKNOWN;
+	assert_int_equal(nf_journal_update_episode(j, &both, &err), NF_OK);
+	assert_int_equal(nf_journal_get_episode(j, both.id, &both, &err), NF_OK);
+	assert_int_equal(both.foot, NF_FOOT_BOTH);
 	assert_int_equal(nf_journal_delete_episode(j, both.id, &err), NF_OK);
 	assert_string_equal(nf_foot_name(NF_FOOT_RIGHT), "right");
 	assert_null(nf_foot_name(NF_FOOT_UNKNOWN));
