@@ -36,7 +36,9 @@ static void print_text(const nf_analysis *an)
 		puts("  Nothing yet: the journal does not hold enough to derive any finding.");
 	for (size_t i = 0; i < n; i++) {
 		const nf_derived *d = nf_analysis_finding(an, i);
-		if (d->is_number)
+		if (d->choice)
+			printf("  %-22s %s\n", d->id, d->choice);
+		else if (d->is_number)
 			printf("  %-22s %g\n", d->id, d->x);
 		else
 			printf("  %-22s %s\n", d->id, d->b ? "yes" : "no");
