@@ -75,6 +75,19 @@ bool cli_use_color(FILE *f);
  * reaches a terminal (an ESC sequence in a nickname would recolour or retitle it). Returns one of
  * a few rotating static buffers: valid until eight more calls. */
 const char *cli_text(const char *s);
+/* The width of UTF-8 text on a terminal, in characters: every code point one column, escape
+ * sequences (colours) none. */
+int cli_text_width(const char *s);
+/* The width to wrap words at: $COLUMNS when set, else the terminal's (TIOCGWINSZ), else 80. */
+int cli_term_width(FILE *f);
+/* Writes the n bytes of one line (no newline in it) and a newline to out, folded at spaces to
+ * width columns, continuations indented under the first line's text (cli/wrap.c). */
+void cli_wrap_line(FILE *out, int width, const char *s, size_t n);
+/* A stream that writes to `to` with words wrapped at its width (cli_term_width), line by line;
+ * close it with cli_wrap_close, which writes what is left of an unfinished line. Returns `to`
+ * itself when it cannot make one (out of memory): the text then goes out unwrapped. */
+FILE *cli_wrap_open(FILE *to);
+int cli_wrap_close(FILE *f, FILE *to);
 /* The runner's distance unit: true for miles ($XDG_CONFIG_HOME/numbfoot/config "units = mi",
  * else from the locale). */
 bool cli_units_miles(void);

@@ -17,10 +17,12 @@ static const char *const exit_codes =
 static const char *const environment =
 	"NUMBFOOT_KB  a knowledge-base file to use instead of the built-in one\n"
 	"NO_COLOR     when set, output has no colour\n"
+	"COLUMNS      the width words wrap at (else the terminal's width, else 80 when not a terminal)\n"
 	"XDG_DATA_HOME, XDG_CONFIG_HOME  where the journal and the settings live\n";
 
-void cli_print_overview(FILE *out)
+void cli_print_overview(FILE *to)
 {
+	FILE *out = cli_wrap_open(to);
 	int width = 0;
 	for (int i = 0; cli_commands[i]; i++)
 		if ((int)strlen(cli_commands[i]->name) > width)
@@ -29,6 +31,7 @@ void cli_print_overview(FILE *out)
 	for (int i = 0; cli_commands[i]; i++)
 		fprintf(out, "  %-*s  %s\n", width, cli_commands[i]->name, cli_commands[i]->summary);
 	fprintf(out, "\n'numbfoot COMMAND --help' describes a command.\n\nexit codes:\n%s", exit_codes);
+	cli_wrap_close(out, to);
 }
 
 static void print_synopsis(FILE *out, const struct cli_command *cmd)
@@ -44,11 +47,20 @@ static void print_synopsis(FILE *out, const struct cli_command *cmd)
 		fprintf(out, " %s", cmd->args);
 }
 
-void cli_print_command_help(FILE *out, const struct cli_command *cmd)
+void cli_print_command_help(FILE *to, const struct cli_command *cmd)
 {
+	FILE *out = cli_wrap_open(to);
 	fputs("usage: ", out);
 	print_synopsis(out, cmd);
-	fprintf(out, "\n\n%s\n\n%s\n", cmd->summary, cmd->description);
+	fprintf(out, "\n\n%s\n\n", cmd->summary);
+	/* Paragraph by paragraph: an example is a command to copy, so it is never folded (the
+	 * terminal may wrap it, but a copy of it stays one line). */
+	for (const char *p = cmd->description; *p;) {
+		const char *end = strstr(p, "\n\n");
+		int len = end ? (int)(end - p) : (int)strlen(p);
+		fprintf(strncmp(p, "Example: ", 9) ? out : to, "%.*s\n%s", len, p, end ? "\n" : "");
+		p += len + (end ? 2 : 0);
+	}
 	if (cmd->options && cmd->options[0].name) {
 		fputs("\noptions:\n", out);
 		for (int i = 0; cmd->options[i].name; i++) {
@@ -59,6 +71,7 @@ void cli_print_command_help(FILE *out, const struct cli_command *cmd)
 		}
 	}
 	fputs("  --help                 show this help\n", out);
+	cli_wrap_close(out, to);
 }
 
 /* Writes s escaped for roff: backslashes doubled, a leading dot or quote protected. */

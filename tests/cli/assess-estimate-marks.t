@@ -1,4 +1,5 @@
 # the text result marks reasons that rest on an estimate and says once what the mark means
+env: COLUMNS=1000
 args: assess --answers tests/cli/data/laces.json
 env: NO_COLOR=1
 exit: 0

@@ -5,6 +5,8 @@
 # shows that reason without the tag.
 set -eu
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+# Lines are checked whole: a terminal wide enough not to wrap them.
+export COLUMNS=1000
 "$NUMBFOOT" assess --answers tests/cli/data/laces.json --json > "$tmp/result.json"
 python3 - "$tmp/result.json" kb/numbfoot.json <<'PY'
 import json, sys

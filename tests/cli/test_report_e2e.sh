@@ -3,6 +3,8 @@
 # a PDF (text, pages, figures not blank), an HTML file and the figures, the same bytes each time.
 set -eu
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+# Lines are checked whole: a terminal wide enough not to wrap them.
+export COLUMNS=1000
 export HOME="$tmp" XDG_DATA_HOME="$tmp/data" XDG_CONFIG_HOME="$tmp/config" NO_COLOR=1
 export NUMBFOOT_NOW=2026-04-01T12:00:00Z
 nf() { "$NUMBFOOT" "$@" --db "$tmp/j.db"; }
