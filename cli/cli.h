@@ -68,6 +68,12 @@ int cli_fail(const nf_error *err);
 void cli_print_command_help(FILE *out, const struct cli_command *cmd);
 void cli_print_overview(FILE *out);
 void cli_print_man(FILE *out);
+/* Lists the actions of a group of commands ("gear": add, list, ...) with their summaries;
+ * returns how many there are (0, and nothing printed, when group is no group). */
+size_t cli_print_group(FILE *out, const char *group);
+/* The command (or group, or a group's action when group is given) nearest to word by edit
+ * distance, for "did you mean ...?"; NULL when none is near enough. */
+const char *cli_nearest_command(const char *word, const char *group);
 
 /* Terminal helpers (cli/term.c). */
 bool cli_use_color(FILE *f);

@@ -34,6 +34,30 @@ void cli_print_overview(FILE *to)
 	cli_wrap_close(out, to);
 }
 
+size_t cli_print_group(FILE *to, const char *group)
+{
+	size_t n = 0, len = strlen(group);
+	int width = 0;
+	for (int i = 0; cli_commands[i]; i++)
+		if (!strncmp(cli_commands[i]->name, group, len) && cli_commands[i]->name[len] == ' ' &&
+		    (int)strlen(cli_commands[i]->name + len + 1) > width)
+			width = (int)strlen(cli_commands[i]->name + len + 1);
+	if (!width)
+		return 0;
+	FILE *out = cli_wrap_open(to);
+	fprintf(out, "usage: numbfoot %s ACTION [OPTIONS]\n\nactions:\n", group);
+	for (int i = 0; cli_commands[i]; i++) {
+		const struct cli_command *c = cli_commands[i];
+		if (strncmp(c->name, group, len) || c->name[len] != ' ')
+			continue;
+		fprintf(out, "  %-*s  %s\n", width, c->name + len + 1, c->summary);
+		n++;
+	}
+	fprintf(out, "\n'numbfoot %s ACTION --help' describes an action.\n", group);
+	cli_wrap_close(out, to);
+	return n;
+}
+
 static void print_synopsis(FILE *out, const struct cli_command *cmd)
 {
 	fprintf(out, "numbfoot %s", cmd->name);
@@ -199,6 +223,8 @@ static int run_help(const struct cli_args *a)
 			return CLI_EXIT_OK;
 		}
 	}
+	if (a->npos == 1 && cli_print_group(stdout, a->pos[0]))
+		return CLI_EXIT_OK;
 	cli_errorf("help: no command '%s'", name);
 	return CLI_EXIT_USAGE;
 }
@@ -208,7 +234,8 @@ const struct cli_command cmd_help = {
 	.args = "[COMMAND]",
 	.summary = "list the commands, or describe one",
 	.description = "Without a command, lists every command. With one, prints its help, the same as "
-		       "'numbfoot COMMAND --help'.",
+		       "'numbfoot COMMAND --help'; with a group of commands (gear, run, episode, kb, assessment), "
+		       "lists its actions.",
 	.options = help_options,
 	.run = run_help,
 };
