@@ -17,6 +17,7 @@ enum {
 	CLI_EXIT_OK = 0,
 	CLI_EXIT_FAIL = 1,  /* the operation failed: I/O error, database error */
 	CLI_EXIT_USAGE = 2, /* bad arguments or malformed input; nothing was changed */
+	CLI_EXIT_PARTIAL = 3, /* import: some files were refused, the others stored */
 };
 
 #define CLI_MAX_OPTIONS 24

@@ -113,12 +113,6 @@ static bool walk(struct file_list *l, const char *dir, int depth)
 	return ok;
 }
 
-static const char *base_name(const char *p)
-{
-	const char *s = strrchr(p, '/');
-	return s ? s + 1 : p;
-}
-
 static int worse(int a, int b)
 {
 	return a > b ? a : b;
@@ -169,12 +163,12 @@ static int run_import(const struct cli_args *a)
 		goto out_free;
 	bool progress = any_dir || isatty(STDERR_FILENO), keep_route = !cli_flag(a, "no-route");
 	for (size_t k = 0; k < files.len; k++) {
-		const char *path = files.v[k], *name = base_name(path);
+		const char *path = files.v[k];
 		nf_error err = {0};
 		nf_journal_run r;
 		unsigned crossed = 0;
 		if (progress)
-			fprintf(stderr, "[%zu/%zu] %s\n", k + 1, files.len, cli_text(name));
+			fprintf(stderr, "[%zu/%zu] %s\n", k + 1, files.len, cli_text(path));
 		nf_journal_run_init(&r);
 		nf_track_point *route = NULL;
 		size_t nroute = 0;
@@ -201,6 +195,10 @@ static int run_import(const struct cli_args *a)
 		e = nf_journal_add_run_track(j, &r, NULL, 0, route, nroute, &crossed, &err);
 		free(route);
 		if (e == NF_EEXIST) {
+			/* The journal's message names the file as stored (its base name); say it as given. */
+			int64_t existing = 0;
+			nf_journal_find_source(j, r.rec.source_sha256, &existing, NULL);
+			snprintf(err.msg, sizeof err.msg, "%s: already in the journal as run %lld", path, (long long)existing);
 			dup++;
 			cli_errorf("skipped: %s", err.msg);
 			if (results)
@@ -244,6 +242,9 @@ static int run_import(const struct cli_args *a)
 			printf(", %zu failed (nothing written from %s)", failed, failed == 1 ? "it" : "them");
 		printf("\n");
 	}
+	/* Runs were stored, and some files refused: not "nothing changed" (2) but its own code. */
+	if (rc == CLI_EXIT_USAGE && imported)
+		rc = CLI_EXIT_PARTIAL;
 out_free:
 	json_decref(results);
 	nf_journal_close(j);
@@ -260,9 +261,10 @@ const struct cli_command cmd_import = {
 		"and stores one run per file with the default shoes and insoles. A file already imported "
 		"(same SHA-256) is skipped and so is a file that is not a run (a ride, a settings file); "
 		"both are named on standard error. A malformed file is reported with its line or byte "
-		"offset and nothing from it is written; the others are still imported and the exit "
-		"status is 2. Progress ([12/340] name.fit) goes to standard error for folders or when it "
-		"is a terminal. The run's GPS route is kept too (at most 4000 points, in the journal on "
+		"offset and nothing from it is written; the others are still imported, and the exit "
+		"status is 3 when some runs were stored (2 when none was). Files are named as given (a "
+		"folder's with the folder before them) in every message. Progress ([12/340] "
+		"watch/name.fit) goes to standard error for folders or when it is a terminal. The run's GPS route is kept too (at most 4000 points, in the journal on "
 		"this machine), so that 'report --gps' can show where the numbness began; --no-route "
 		"keeps the totals only.\n\n"
 		"Example: numbfoot import ~/Downloads/activity_123.fit",
