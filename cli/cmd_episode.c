@@ -213,7 +213,10 @@ const struct cli_command cmd_episode_add = {
 	.description =
 		"Records an episode of numbness or tingling on run RUN (an id from 'numbfoot run list', "
 		"or 'last' for the latest run). Every detail is optional; what is left out is stored as "
-		"unknown.\n\n"
+		"unknown. --where takes the places' IDs or their words (\"top of foot\", \"ball of the foot\"), "
+		"comma-separated; a place it cannot tell lists them all. --foot says which foot (left, right or "
+		"both), and the side follows it; --side alone (one or both) is for when which foot is not "
+		"known.\n\n"
 		"Example: numbfoot episode add last --at 8 --where dorsum,toes_all --foot left --severity 4",
 	.options = add_options,
 	.run = run_episode_add,
@@ -315,7 +318,9 @@ const struct cli_command cmd_episode_edit = {
 	.name = "episode edit",
 	.args = "ID",
 	.summary = "change an episode",
-	.description = "Changes the details given as options and keeps the others.",
+	.description = "Changes the details given as options and keeps the others. A new --side that the "
+		       "episode's foot contradicts changes the foot with it: both feet, or one foot not said "
+		       "which.",
 	.options = edit_options,
 	.run = run_episode_edit,
 };

@@ -66,7 +66,9 @@ const struct cli_command cmd_serve = {
 	"address, and cross-site requests, are refused. The page and its scripts are built into the "
 	"command; nothing is loaded from elsewhere, and nothing leaves the machine.\n\n"
 	"The page asks the same questions as 'numbfoot assess', warning signs first, and shows the "
-	"same result. Its JSON interface is described in docs/web.md. Ctrl-C stops the server.",
+	"same result; it also keeps the journal (runs with their numbness, shoes and insoles, watch "
+	"files to import), shows what the journal shows and writes the report. Its JSON interface is "
+	"described in docs/web.md. Ctrl-C stops the server.",
     .options = serve_options,
     .run = run_serve,
 };
