@@ -94,40 +94,40 @@ bool cli_episode_from_args(const struct cli_args *a, const char *at_opt, nf_epis
 	return true;
 }
 
-static void print_episode(const nf_episode *e)
+static void print_episode(FILE *out, const nf_episode *e)
 {
-	char locs[256] = "";
+	char locs[1024] = "";
 	size_t len = 0;
 	for (int i = 0; i < NF_LOCATION_COUNT; i++)
 		if (e->locations & (1u << i))
-			len += (size_t)snprintf(locs + len, sizeof locs - len, "%s%s", len ? "," : "",
-						nf_location_name(i));
-	printf("episode %lld on run %lld:", (long long)e->id, (long long)e->run_id);
+			len += (size_t)snprintf(locs + len, sizeof locs - len, "%s%s", len ? ", " : "",
+						cli_place_words(i));
+	fprintf(out, "episode %lld on run %lld:", (long long)e->id, (long long)e->run_id);
 	if (isfinite(e->onset_km))
-		printf(" at %.2f km", e->onset_km);
+		fprintf(out, " at %.2f km", e->onset_km);
 	if (isfinite(e->onset_min))
-		printf(" at %.0f min", e->onset_min);
+		fprintf(out, " at %.0f min", e->onset_min);
 	if (locs[0])
-		printf(" in %s", locs);
+		fprintf(out, " in %s", locs);
 	if (e->foot == NF_FOOT_BOTH || (!e->foot && e->side == NF_SIDE_BOTH))
-		printf(", both feet");
+		fprintf(out, ", both feet");
 	else if (e->foot)
-		printf(", %s foot", nf_foot_name(e->foot));
+		fprintf(out, ", %s foot", nf_foot_name(e->foot));
 	else if (e->side == NF_SIDE_ONE)
-		printf(", one foot");
+		fprintf(out, ", one foot");
 	if (e->severity >= 0)
-		printf(", severity %d/10", e->severity);
+		fprintf(out, ", severity %d/10", e->severity);
 	if (isfinite(e->recover_min))
-		printf(", gone after %.0f min", e->recover_min);
+		fprintf(out, ", gone after %.0f min", e->recover_min);
 	if (e->calf_cramp_first == 1)
-		printf(", calf cramp first");
+		fprintf(out, ", calf cramp first");
 	if (e->loosening_helped == 1)
-		printf(", loosening helped");
+		fprintf(out, ", loosening helped");
 	else if (e->loosening_helped == 0)
-		printf(", loosening did not help");
+		fprintf(out, ", loosening did not help");
 	if (e->notes[0])
-		printf(" (%s)", cli_text(e->notes));
-	putchar('\n');
+		fprintf(out, " (%s)", cli_text(e->notes));
+	fputc('\n', out);
 }
 
 /* What add and edit print: the episode as JSON with --json, else "<verb> episode ...". */
@@ -135,8 +135,10 @@ static int print_result(const struct cli_args *a, const char *verb, const nf_epi
 {
 	if (cli_flag(a, "json"))
 		return cli_print_json(cli_episode_json(e));
-	printf("%s ", verb);
-	print_episode(e);
+	FILE *out = cli_wrap_open(stdout);
+	fprintf(out, "%s ", verb);
+	print_episode(out, e);
+	cli_wrap_close(out, stdout);
 	return CLI_EXIT_OK;
 }
 
@@ -256,10 +258,12 @@ static int run_episode_list(const struct cli_args *a)
 	if (cli_flag(a, "json")) {
 		rc = cli_print_json(cli_episode_list_json(list, n));
 	} else {
+		FILE *out = cli_wrap_open(stdout);
 		if (n == 0)
-			printf("no episodes\n");
+			fprintf(out, "no episodes\n");
 		for (size_t k = 0; k < n; k++)
-			print_episode(&list[k]);
+			print_episode(out, &list[k]);
+		cli_wrap_close(out, stdout);
 	}
 	nf_episode_list_free(list);
 out_close:

@@ -107,6 +107,8 @@ bool cli_episode_from_args(const struct cli_args *a, const char *at_opt, nf_epis
 bool cli_parse_where(const char *text, uint32_t *set);
 /* The places, one a line: the ID and its words. */
 void cli_print_places(FILE *out);
+/* Place i in the vocabulary's words ("the top of the foot"); its ID when it has none. */
+const char *cli_place_words(int i);
 
 /* Prints the wear warning for the gear that add_run reported in crossed. */
 void cli_warn_crossed(nf_journal *j, const nf_journal_run *r, unsigned crossed);

@@ -77,6 +77,16 @@ static json_t *location_means(json_t *vocab)
 	return NULL;
 }
 
+const char *cli_place_words(int i)
+{
+	/* Parsed once and kept for the life of the command: a list of episodes asks for each. */
+	static json_t *vocab;
+	if (!vocab)
+		vocab = json_loads(cli_builtin_vocab(), 0, NULL);
+	const char *w = json_string_value(json_object_get(location_means(vocab), nf_location_name(i)));
+	return w ? w : nf_location_name(i) ? nf_location_name(i) : "?";
+}
+
 void cli_print_places(FILE *out)
 {
 	json_t *vocab = json_loads(cli_builtin_vocab(), 0, NULL), *means = location_means(vocab);
