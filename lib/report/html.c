@@ -48,8 +48,9 @@ static void pct(FILE *f, double p)
 }
 
 /* One fact of page one, as a term and its description. */
-static void fact(FILE *f, const char *label, const char *words)
+static void fact(void *ctx, const char *label, const char *words)
 {
+	FILE *f = ctx;
 	fprintf(f, "<dt>%s</dt><dd>", label);
 	esc(f, words);
 	fputs("</dd>\n", f);
@@ -58,24 +59,13 @@ static void fact(FILE *f, const char *label, const char *words)
 static void page_one(FILE *f, const struct rp_doc *d)
 {
 	const nf_kb *kb = d->kb;
-	size_t nruns, neps, i;
+	size_t i;
 	char b[RP_TEXT_MAX];
-	nf_analysis_runs(d->an, &nruns);
-	nf_analysis_episodes(d->an, &neps);
 	fprintf(f, "<h1>numbfoot report: numbness or tingling in the feet when running</h1>\n");
 	fputs("<p>For a sports-medicine doctor or physiotherapist. Made from the runner's own answers and run "
 	      "journal.</p>\n<dl class=\"facts\">\n",
 	      f);
-	rp_runner_words(d, b, sizeof b);
-	fact(f, "Runner", b);
-	rp_assessment_words(d, b, sizeof b);
-	fact(f, "Assessment", b);
-	rp_where_words(d, b, sizeof b);
-	fact(f, "Where", b);
-	rp_foot_words(d, b, sizeof b);
-	fact(f, "Which foot", b);
-	snprintf(b, sizeof b, "%zu runs, %zu episodes of numbness; report date %.10s", nruns, neps, d->today);
-	fact(f, "Journal", b);
+	rp_facts(d, fact, f);
 	fputs("</dl>\n", f);
 	rp_unfinished_note(d, b, sizeof b);
 	if (b[0]) {

@@ -125,7 +125,7 @@ static json_t *answer(const struct rp_doc *d, const char *id)
 	return json_is_null(v) ? NULL : v;
 }
 
-void rp_runner_words(const struct rp_doc *d, char *buf, size_t cap)
+static void rp_runner_words(const struct rp_doc *d, char *buf, size_t cap)
 {
 	json_t *age = answer(d, "age"), *sex = answer(d, "sex");
 	char a[48] = "age not given", s[48] = "sex not given";
@@ -136,7 +136,7 @@ void rp_runner_words(const struct rp_doc *d, char *buf, size_t cap)
 	snprintf(buf, cap, "%s, %s", a, s);
 }
 
-void rp_assessment_words(const struct rp_doc *d, char *buf, size_t cap)
+static void rp_assessment_words(const struct rp_doc *d, char *buf, size_t cap)
 {
 	if (d->fresh)
 		snprintf(buf, cap,
@@ -176,7 +176,7 @@ const char *rp_episode_foot(const nf_episode *e)
 	return e->side == NF_SIDE_ONE ? "one" : e->side == NF_SIDE_BOTH ? "both" : "-";
 }
 
-void rp_where_words(const struct rp_doc *d, char *buf, size_t cap)
+static void rp_where_words(const struct rp_doc *d, char *buf, size_t cap)
 {
 	json_t *v = answer(d, "location");
 	size_t n = 0, neps;
@@ -208,7 +208,7 @@ void rp_where_words(const struct rp_doc *d, char *buf, size_t cap)
 		snprintf(buf, cap, "%s", neps ? "not recorded on the episodes" : "not given, and no episodes logged yet");
 }
 
-void rp_foot_words(const struct rp_doc *d, char *buf, size_t cap)
+static void rp_foot_words(const struct rp_doc *d, char *buf, size_t cap)
 {
 	const nf_derived *same = nf_analysis_find(d->an, "same_foot"), *side = nf_analysis_find(d->an, "side");
 	json_t *v = answer(d, "side");
@@ -229,6 +229,24 @@ void rp_foot_words(const struct rp_doc *d, char *buf, size_t cap)
 		k = snprintf(buf, cap, "not given");
 	if (neps && k >= 0 && (size_t)k < cap)
 		snprintf(buf + k, cap - (size_t)k, "; the journal's episodes do not say which foot each was in");
+}
+
+void rp_facts(const struct rp_doc *d, rp_fact_fn fn, void *ctx)
+{
+	char b[RP_TEXT_MAX];
+	size_t nruns, neps;
+	nf_analysis_runs(d->an, &nruns);
+	nf_analysis_episodes(d->an, &neps);
+	rp_runner_words(d, b, sizeof b);
+	fn(ctx, "Runner", b);
+	rp_assessment_words(d, b, sizeof b);
+	fn(ctx, "Assessment", b);
+	rp_where_words(d, b, sizeof b);
+	fn(ctx, "Where", b);
+	rp_foot_words(d, b, sizeof b);
+	fn(ctx, "Which foot", b);
+	snprintf(b, sizeof b, "%zu runs, %zu episodes of numbness; report date %.10s", nruns, neps, d->today);
+	fn(ctx, "Journal", b);
 }
 
 void rp_others_words(const struct rp_doc *d, char *buf, size_t cap)

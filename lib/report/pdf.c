@@ -212,33 +212,21 @@ static void pct(double p, char b[16])
 }
 
 /* One fact of page one: "Runner: 45 years old, male". */
-static void fact(struct pg *p, const char *label, const char *words)
+static void fact(void *ctx, const char *label, const char *words)
 {
 	char b[RP_TEXT_MAX];
 	snprintf(b, sizeof b, "%s: %s", label, words);
-	para(p, b, 9.5, false, 0, 3);
+	para(ctx, b, 9.5, false, 0, 3);
 }
 
 static void page_one(struct pg *p)
 {
 	const struct rp_doc *d = p->d;
 	char b[RP_TEXT_MAX];
-	size_t nruns, neps;
-	nf_analysis_runs(d->an, &nruns);
-	nf_analysis_episodes(d->an, &neps);
 	keep_with_next(p, "numbfoot report: numbness or tingling in the feet when running", 17, true, 0, 0, 4, true, -1);
 	para(p, "For a sports-medicine doctor or physiotherapist. Made from the runner's own answers and run journal.",
 	     9.5, false, 0, 8);
-	rp_runner_words(d, b, sizeof b);
-	fact(p, "Runner", b);
-	rp_assessment_words(d, b, sizeof b);
-	fact(p, "Assessment", b);
-	rp_where_words(d, b, sizeof b);
-	fact(p, "Where", b);
-	rp_foot_words(d, b, sizeof b);
-	fact(p, "Which foot", b);
-	snprintf(b, sizeof b, "%zu runs, %zu episodes of numbness; report date %.10s", nruns, neps, d->today);
-	fact(p, "Journal", b);
+	rp_facts(d, fact, p);
 	p->y += 6;
 	rp_unfinished_note(d, b, sizeof b);
 	if (b[0])

@@ -83,15 +83,13 @@ nf_err rp_write_html(const struct rp_doc *d, const char *path, nf_error *err);
  * caller frees it. NULL when out of memory. */
 char *rp_figure_svg(const struct rp_doc *d, int i, double w, double h, const char *prefix);
 
-/* Page one's facts, in words, the same in both writers (model.c). Each writes into buf. */
-/* The runner: "45 years old, male", or what of it is not given. */
-void rp_runner_words(const struct rp_doc *d, char *buf, size_t cap);
-/* Whether the assessment behind the report ran to its end, and when it was made. */
-void rp_assessment_words(const struct rp_doc *d, char *buf, size_t cap);
-/* Where: the assessment's answer in words, else the places the episodes name with their counts. */
-void rp_where_words(const struct rp_doc *d, char *buf, size_t cap);
-/* Which foot: what the analysis found from the episodes, else the assessment's answer. */
-void rp_foot_words(const struct rp_doc *d, char *buf, size_t cap);
+/* Page one's facts in order, in words, the same in both writers (model.c): each handed to fn
+ * as a label and its words. The runner's age and sex; whether the assessment was complete, and
+ * when; where (the assessment's answer, else the places the episodes name with their counts);
+ * which foot (what the analysis found from the episodes, else the runner's answer); the journal's
+ * size and the report date. */
+typedef void (*rp_fact_fn)(void *ctx, const char *label, const char *words);
+void rp_facts(const struct rp_doc *d, rp_fact_fn fn, void *ctx);
 /* Place i (nf_location_name(i)) in the vocabulary's words, without a leading "the" when short is
  * true ("top of the foot"); the ID when the knowledge base has no words for it. */
 const char *rp_place_words(const struct rp_doc *d, int i, bool short_form);

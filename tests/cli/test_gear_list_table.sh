@@ -1,7 +1,7 @@
 # gear list shows each pair's brand and model under a header, the columns lined up by characters
 # (a brand may hold letters of more than one byte), "-" where a detail is not given.
 . tests/cli/lib.sh
-command -v python3 > /dev/null || { echo "no python3: skipped"; exit 0; }
+need python3
 nf gear add ghost --brand Brooks --model "Ghost 15" --start-km 120 > /dev/null
 nf gear add trail --brand "Löffler" > /dev/null
 nf gear add soles --kind insoles > /dev/null

@@ -3,8 +3,7 @@
 # top three causes with their probabilities and reasons, then the rest in one line; places never
 # as IDs, and the factor written one way (×2.5) everywhere.
 . tests/cli/lib.sh
-command -v pdftotext > /dev/null || { echo "no pdftotext: skipped"; exit 0; }
-command -v python3 > /dev/null || { echo "no python3: skipped"; exit 0; }
+need pdftotext python3
 export NUMBFOOT_NOW=2026-04-01T12:00:00Z NO_COLOR=1
 db="$t/j.db"
 nf gear add blue --db "$db" > /dev/null

@@ -2,8 +2,7 @@
 # split across pages and every page of the table starts with its header, a heading never ends a
 # page, and the last page is never nearly empty (at least a quarter of the page holds text).
 . tests/cli/lib.sh
-command -v pdftotext > /dev/null || { echo "no pdftotext: skipped"; exit 0; }
-command -v python3 > /dev/null || { echo "no python3: skipped"; exit 0; }
+need pdftotext python3
 export NUMBFOOT_NOW=2026-04-01T12:00:00Z NO_COLOR=1
 db="$t/j.db"
 nf gear add blue --db "$db" > /dev/null

@@ -3,7 +3,7 @@
 # output, folded, holds exactly the words of the same output unfolded, and no line is wider
 # than the width (a word longer than a line would keep one of its own; none is here).
 . tests/cli/lib.sh
-command -v python3 > /dev/null || { echo "no python3: skipped"; exit 0; }
+need python3
 export NO_COLOR=1 NUMBFOOT_NOW=2026-04-01T12:00:00Z
 db="$t/j.db"
 for i in 1 2 3 4; do

@@ -451,14 +451,24 @@ static const char *evidence(const nf_analysis *a, const char *id)
 	return d ? d->evidence : "";
 }
 
+/* The analysis of a journal of n runs two days apart, each with an episode at 7 km in feet[i]. */
+static nf_analysis *with_feet(const char *name, const nf_foot *feet, size_t n)
+{
+	nf_journal *j = tj_open(tj_path(name));
+	for (size_t i = 0; i < n; i++)
+		ta_add(j, &TA_RUN(.day = 1 + 2 * (int)i, .onset_km = 7, .foot = feet[i]));
+	nf_analysis *a = ta_analyze(j, NOW);
+	nf_journal_close(j); /* the analysis keeps nothing of it open */
+	return a;
+}
+#define WITH_FEET(name, ...) \
+	with_feet(name, (const nf_foot[]){__VA_ARGS__}, sizeof((const nf_foot[]){__VA_ARGS__}) / sizeof(nf_foot))
+
 static void same_foot_every_time(void **state)
 {
 	(void)state;
-	nf_journal *j = tj_open(tj_path("foot-same"));
-	for (int i = 0; i < 4; i++)
-		ta_add(j, &TA_RUN(.day = i * 3, .onset_km = 7, .foot = NF_FOOT_LEFT));
-	ta_add(j, &TA_RUN(.day = 13)); /* a run without numbness says nothing of feet */
-	nf_analysis *a = ta_analyze(j, NOW);
+	const nf_foot L = NF_FOOT_LEFT;
+	nf_analysis *a = WITH_FEET("foot-same", L, L, L, L);
 	const nf_derived *d = nf_analysis_find(a, "same_foot");
 	assert_non_null(d);
 	assert_true(d->b);
@@ -478,18 +488,24 @@ static void same_foot_every_time(void **state)
 	json_decref(root);
 	free(text);
 	nf_analysis_free(a);
+
+	/* A run without numbness says nothing of feet. */
+	nf_journal *j = tj_open(tj_path("foot-clean-run"));
+	ta_add(j, &TA_RUN(.day = 1, .onset_km = 7, .foot = NF_FOOT_LEFT));
+	ta_add(j, &TA_RUN(.day = 2, .onset_km = 7, .foot = NF_FOOT_LEFT));
+	ta_add(j, &TA_RUN(.day = 3));
+	a = ta_analyze(j, NOW);
+	assert_true(nf_analysis_find(a, "same_foot")->b);
+	nf_analysis_free(a);
 	nf_journal_close(j);
 }
 
 static void feet_differ(void **state)
 {
 	(void)state;
-	nf_journal *j = tj_open(tj_path("foot-differ"));
-	ta_add(j, &TA_RUN(.day = 1, .onset_km = 7, .foot = NF_FOOT_LEFT));
-	ta_add(j, &TA_RUN(.day = 3, .onset_km = 7, .foot = NF_FOOT_RIGHT));
-	ta_add(j, &TA_RUN(.day = 5, .onset_km = 7, .foot = NF_FOOT_LEFT));
-	ta_add(j, &TA_RUN(.day = 7, .onset_km = 7)); /* one that does not say cannot undo both feet */
-	nf_analysis *a = ta_analyze(j, NOW);
+	const nf_foot L = NF_FOOT_LEFT, R = NF_FOOT_RIGHT, U = NF_FOOT_UNKNOWN;
+	/* one episode that does not say cannot undo both feet */
+	nf_analysis *a = WITH_FEET("foot-differ", L, R, L, U);
 	const nf_derived *d = nf_analysis_find(a, "same_foot");
 	assert_non_null(d);
 	assert_false(d->b);
@@ -499,41 +515,30 @@ static void feet_differ(void **state)
 	assert_non_null(strstr(evidence(a, "side"), "both feet, though not on the same runs"));
 	assert_false(ta_needs(a, "which foot"));
 	nf_analysis_free(a);
-	nf_journal_close(j);
 
 	/* One episode in both feet is both feet. */
-	j = tj_open(tj_path("foot-both"));
-	ta_add(j, &TA_RUN(.day = 1, .onset_km = 7, .foot = NF_FOOT_BOTH));
-	a = ta_analyze(j, NOW);
+	a = WITH_FEET("foot-both", NF_FOOT_BOTH);
 	assert_string_equal(nf_analysis_find(a, "side")->choice, "both");
 	assert_null(nf_analysis_find(a, "same_foot")); /* one episode says nothing of always */
 	nf_analysis_free(a);
-	nf_journal_close(j);
 }
 
 static void foot_not_said(void **state)
 {
 	(void)state;
-	nf_journal *j = tj_open(tj_path("foot-unsaid"));
-	ta_add(j, &TA_RUN(.day = 1, .onset_km = 7, .foot = NF_FOOT_RIGHT));
-	ta_add(j, &TA_RUN(.day = 3, .onset_km = 7, .foot = NF_FOOT_RIGHT));
-	ta_add(j, &TA_RUN(.day = 5, .onset_km = 7));
-	nf_analysis *a = ta_analyze(j, NOW);
+	const nf_foot R = NF_FOOT_RIGHT, U = NF_FOOT_UNKNOWN;
 	/* the third may have been the left foot: neither one foot nor always the same is known */
+	nf_analysis *a = WITH_FEET("foot-unsaid", R, R, U);
 	assert_null(nf_analysis_find(a, "side"));
 	assert_null(nf_analysis_find(a, "same_foot"));
 	assert_true(ta_needs(a, "Record which foot (--foot left, right or both) on each episode: 1 of 3 do not say"));
 	nf_analysis_free(a);
-	nf_journal_close(j);
 
-	j = tj_open(tj_path("foot-one"));
-	ta_add(j, &TA_RUN(.day = 1, .onset_km = 7, .foot = NF_FOOT_RIGHT));
-	a = ta_analyze(j, NOW);
+	a = WITH_FEET("foot-one", R);
 	assert_string_equal(nf_analysis_find(a, "side")->choice, "one");
 	assert_null(nf_analysis_find(a, "same_foot"));
 	assert_true(ta_needs(a, "needs at least 2"));
 	nf_analysis_free(a);
-	nf_journal_close(j);
 }
 
 static void json_shape(void **state)
@@ -590,10 +595,7 @@ static void apply_to_engine(void **state)
 	/* An enum answer (side) goes in by its value; the journal's own same_foot has no question. */
 	nf_engine_free(e);
 	assert_int_equal(nf_engine_new(kb, NF_MODE_RUNNER, &e, &err), NF_OK);
-	j = tj_open(tj_path("apply-foot"));
-	for (int i = 0; i < 3; i++)
-		ta_add(j, &TA_RUN(.day = i * 3, .onset_km = 7, .foot = NF_FOOT_RIGHT));
-	a = ta_analyze(j, NOW);
+	a = WITH_FEET("apply-foot", NF_FOOT_RIGHT, NF_FOOT_RIGHT, NF_FOOT_RIGHT);
 	assert_non_null(nf_analysis_find(a, "same_foot"));
 	assert_int_equal(nf_analysis_apply(a, e, &n, &err), NF_OK);
 	assert_int_equal(n, nf_analysis_findings(a) - 1);
@@ -602,7 +604,6 @@ static void apply_to_engine(void **state)
 	assert_int_equal(v.index, nf_kb_finding_value_index(kb, (size_t)f, "one"));
 	assert_true(nf_kb_finding_index(kb, "same_foot") < 0);
 	nf_analysis_free(a);
-	nf_journal_close(j);
 	nf_engine_free(e);
 	nf_kb_free(kb);
 }
