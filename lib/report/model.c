@@ -186,12 +186,10 @@ static void rp_where_words(const struct rp_doc *d, char *buf, size_t cap)
 		return;
 	}
 	/* From the episodes: each place with the number of episodes naming it, most first. */
-	int count[NF_LOCATION_COUNT] = {0}, named = 0;
-	for (size_t i = 0; i < neps; i++) {
-		named += e[i].ep.locations != 0;
+	int count[NF_LOCATION_COUNT] = {0};
+	for (size_t i = 0; i < neps; i++)
 		for (int k = 0; k < NF_LOCATION_COUNT; k++)
 			count[k] += (int)(e[i].ep.locations >> k & 1);
-	}
 	buf[0] = '\0';
 	for (int shown = 0; shown < NF_LOCATION_COUNT && n < cap; shown++) {
 		int best = -1;
