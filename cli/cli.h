@@ -17,6 +17,7 @@ enum {
 	CLI_EXIT_OK = 0,
 	CLI_EXIT_FAIL = 1,  /* the operation failed: I/O error, database error */
 	CLI_EXIT_USAGE = 2, /* bad arguments or malformed input; nothing was changed */
+	CLI_EXIT_PARTIAL = 3, /* import: some files were refused, the others stored */
 };
 
 #define CLI_MAX_OPTIONS 24
@@ -71,6 +72,12 @@ void cli_print_man(FILE *out);
 /* Shell completion for shell ("bash" or "zsh"), generated from the command table (cli/completion.c).
  * False for another shell, with nothing written. */
 bool cli_print_completions(FILE *out, const char *shell);
+/* Lists the actions of a group of commands ("gear": add, list, ...) with their summaries;
+ * returns how many there are (0, and nothing printed, when group is no group). */
+size_t cli_print_group(FILE *out, const char *group);
+/* The command (or group, or a group's action when group is given) nearest to word by edit
+ * distance, for "did you mean ...?"; NULL when none is near enough. */
+const char *cli_nearest_command(const char *word, const char *group);
 
 /* Terminal helpers (cli/term.c). */
 bool cli_use_color(FILE *f);
@@ -78,6 +85,19 @@ bool cli_use_color(FILE *f);
  * reaches a terminal (an ESC sequence in a nickname would recolour or retitle it). Returns one of
  * a few rotating static buffers: valid until eight more calls. */
 const char *cli_text(const char *s);
+/* The width of UTF-8 text on a terminal, in characters: every code point one column, escape
+ * sequences (colours) none. */
+int cli_text_width(const char *s);
+/* The width to wrap words at: $COLUMNS when set, else the terminal's (TIOCGWINSZ), else 80. */
+int cli_term_width(FILE *f);
+/* Writes the n bytes of one line (no newline in it) and a newline to out, folded at spaces to
+ * width columns, continuations indented under the first line's text (cli/wrap.c). */
+void cli_wrap_line(FILE *out, int width, const char *s, size_t n);
+/* A stream that writes to `to` with words wrapped at its width (cli_term_width), line by line;
+ * close it with cli_wrap_close, which writes what is left of an unfinished line. Returns `to`
+ * itself when it cannot make one (out of memory): the text then goes out unwrapped. */
+FILE *cli_wrap_open(FILE *to);
+int cli_wrap_close(FILE *f, FILE *to);
 /* The runner's distance unit: true for miles ($XDG_CONFIG_HOME/numbfoot/config "units = mi",
  * else from the locale). */
 bool cli_units_miles(void);

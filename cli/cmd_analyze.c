@@ -26,58 +26,60 @@ bool cli_clock(const struct cli_args *a, int64_t *now)
 	return true;
 }
 
-static void print_text(const nf_analysis *an)
+static void print_text(FILE *out, const nf_analysis *an)
 {
 	size_t n = nf_analysis_findings(an);
 	char when[24];
 	nf_time_iso(nf_analysis_now(an), when, sizeof when);
-	printf("What your journal shows (as of %s)\n", when);
+	fprintf(out, "What your journal shows (as of %s)\n", when);
 	if (!n)
-		puts("  Nothing yet: the journal does not hold enough to derive any finding.");
+		fputs("  Nothing yet: the journal does not hold enough to derive any finding.\n", out);
 	for (size_t i = 0; i < n; i++) {
 		const nf_derived *d = nf_analysis_finding(an, i);
-		if (d->is_number)
-			printf("  %-22s %g\n", d->id, d->x);
+		if (d->choice)
+			fprintf(out, "  %-22s %s\n", d->id, d->choice);
+		else if (d->is_number)
+			fprintf(out, "  %-22s %g\n", d->id, d->x);
 		else
-			printf("  %-22s %s\n", d->id, d->b ? "yes" : "no");
-		printf("  %-22s   %s (%d run%s, %d episode%s)\n", "", cli_text(d->evidence), d->runs, d->runs == 1 ? "" : "s",
+			fprintf(out, "  %-22s %s\n", d->id, d->b ? "yes" : "no");
+		fprintf(out, "  %-22s   %s (%d run%s, %d episode%s)\n", "", cli_text(d->evidence), d->runs, d->runs == 1 ? "" : "s",
 		       d->episodes, d->episodes == 1 ? "" : "s");
 	}
 	if (nf_analysis_needs(an)) {
-		puts("\nWhat more to log");
+		fputs("\nWhat more to log\n", out);
 		for (size_t i = 0; i < nf_analysis_needs(an); i++)
-			printf("  - %s\n", cli_text(nf_analysis_need(an, i)));
+			fprintf(out, "  - %s\n", cli_text(nf_analysis_need(an, i)));
 	}
 	const nf_training *t = nf_analysis_training(an);
 	bool mi = nf_analysis_units(an) == NF_UNITS_MI;
 	double f = mi ? 1 / NF_KM_PER_MILE : 1;
 	const char *u = mi ? "mi" : "km";
-	puts("\nTraining");
+	fputs("\nTraining\n", out);
 	if (isfinite(t->week_km_recent))
-		printf("  weekly distance: %.1f %s over the last 4 weeks, %.1f %s the 4 before%s", t->week_km_recent * f,
+		fprintf(out, "  weekly distance: %.1f %s over the last 4 weeks, %.1f %s the 4 before%s", t->week_km_recent * f,
 		       u, t->week_km_before * f, u, isfinite(t->week_change_pct) ? "" : "\n");
 	if (isfinite(t->week_change_pct))
-		printf(" (%+.0f%%)\n", t->week_change_pct);
+		fprintf(out, " (%+.0f%%)\n", t->week_change_pct);
 	if (isfinite(t->cadence_spm))
-		printf("  cadence: %.0f steps per minute (median of the last %d runs with one)\n", t->cadence_spm,
+		fprintf(out, "  cadence: %.0f steps per minute (median of the last %d runs with one)\n", t->cadence_spm,
 		       t->cadence_runs);
 	if (isfinite(t->stride_m))
-		printf("  stride length: %.2f m\n", t->stride_m);
+		fprintf(out, "  stride length: %.2f m\n", t->stride_m);
 	size_t ng;
 	const nf_an_gear *g = nf_analysis_gear(an, &ng);
 	for (size_t i = 0; i < ng; i++) {
 		if (isfinite(g[i].gear.retire_km))
-			printf("  %s '%s': %.0f of %.0f %s (%s), %d runs, %d with numbness\n", nf_gear_kind_name(g[i].gear.kind),
+			fprintf(out, "  %s '%s': %.0f of %.0f %s (%s), %d runs, %d with numbness\n", nf_gear_kind_name(g[i].gear.kind),
 			       cli_text(g[i].gear.nickname), g[i].gear.used_km * f, g[i].gear.retire_km * f, u,
 			       nf_wear_name(g[i].wear), g[i].runs_logged, g[i].episode_runs);
 		else
-			printf("  %s '%s': %.0f %s, %d runs\n", nf_gear_kind_name(g[i].gear.kind), cli_text(g[i].gear.nickname),
+			fprintf(out, "  %s '%s': %.0f %s, %d runs\n", nf_gear_kind_name(g[i].gear.kind), cli_text(g[i].gear.nickname),
 			       g[i].gear.used_km * f, u, g[i].runs_logged);
 	}
 	if (nf_analysis_advice(an)) {
-		puts("\nFrom your data");
+		fputs("\nFrom your data\n", out);
 		for (size_t i = 0; i < nf_analysis_advice(an); i++)
-			printf("  - %s\n", cli_text(nf_analysis_advice_text(an, i)));
+			fprintf(out, "  - %s\n", cli_text(nf_analysis_advice_text(an, i)));
 	}
 }
 
@@ -110,7 +112,9 @@ static int run_analyze(const struct cli_args *a)
 		puts(text);
 		free(text);
 	} else {
-		print_text(an);
+		FILE *out = cli_wrap_open(stdout);
+		print_text(out, an);
+		cli_wrap_close(out, stdout);
 	}
 	rc = CLI_EXIT_OK;
 out:
@@ -135,7 +139,8 @@ const struct cli_command cmd_analyze = {
 		"answers to the assessment's questions: whether the numbness starts at the same distance, "
 		"follows one pair of shoes, began with new shoes, comes with worn shoes or insoles, in the cold, "
 		"at faster paces, is getting worse, how long it takes to go, calf cramps and loosening the laces, "
-		"and how many weeks since it began. Each comes with the evidence behind it and the number of runs "
+		"which foot it is in (always the same one or not, and so one foot or both), and how many weeks "
+		"since it began. Each comes with the evidence behind it and the number of runs "
 		"and episodes it rests on; where the data are not enough it says what more to log. It also shows "
 		"weekly distance, cadence, stride length and how each pair of shoes has aged. The methods and "
 		"thresholds are in docs/analysis.md.\n\n"

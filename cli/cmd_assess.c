@@ -19,6 +19,7 @@
 struct session {
 	nf_engine *e;
 	const nf_kb *kb;
+	FILE *out; /* stdout with words wrapped at the terminal's width: every text but the prompts */
 	bool tty, color, miles;
 	/* Screens answered, for "back". */
 	nf_question history[NF_MAX_SCREENS + 8];
@@ -46,6 +47,11 @@ static char *read_answer(struct session *s, const char *prompt)
 		line[--n] = '\0';
 	fputc('\n', stdout);
 	return line;
+}
+
+static void wputs(struct session *s, const char *text)
+{
+	fprintf(s->out, "%s\n", text);
 }
 
 static char *trim(char *s)
@@ -85,17 +91,17 @@ static bool parse_numbers(const char *s, size_t n, uint32_t *mask)
 static void show_help(struct session *s, const nf_question *q)
 {
 	for (size_t i = 0; i < q->n; i++)
-		printf("  %s%s%s\n", q->n > 1 ? nf_kb_finding_question(s->kb, q->finding[i]) : "",
+		fprintf(s->out, "  %s%s%s\n", q->n > 1 ? nf_kb_finding_question(s->kb, q->finding[i]) : "",
 		       q->n > 1 ? ": " : "", nf_kb_finding_help(s->kb, q->finding[i]));
-	puts("  Type ? if you do not know, b to go back one question, q to stop and see the result.");
+	wputs(s, "  Type ? if you do not know, b to go back one question, q to stop and see the result.");
 }
 
 static enum reply ask_checklist(struct session *s, const nf_question *q)
 {
 	const char *title = nf_kb_checklist_title(s->kb, (size_t)q->checklist);
-	printf("%s\n", title);
+	fprintf(s->out, "%s\n", title);
 	for (size_t i = 0; i < q->n; i++)
-		printf("  %zu. %s\n", i + 1, nf_kb_finding_question(s->kb, q->finding[i]));
+		fprintf(s->out, "  %zu. %s\n", i + 1, nf_kb_finding_question(s->kb, q->finding[i]));
 	for (;;) {
 		char *line = read_answer(s, "Numbers of those that apply (0 for none, ? if unsure): ");
 		if (!line)
@@ -106,7 +112,7 @@ static enum reply ask_checklist(struct session *s, const nf_question *q)
 		/* A blank line answers nothing. On the warning signs above all: a stray Enter (after the
 		 * journal's Enter-keeps prompts, or in a pipe) must not pass them as "none". */
 		if (!*a)
-			puts("Nothing typed: type the numbers of those that apply (for example 1 3), 0 if none of "
+			wputs(s, "Nothing typed: type the numbers of those that apply (for example 1 3), 0 if none of "
 			     "them apply, or ? if you are not sure.");
 		else if (!strcmp(a, "b") || !strcmp(a, "back"))
 			r = R_BACK;
@@ -131,7 +137,7 @@ static enum reply ask_checklist(struct session *s, const nf_question *q)
 			}
 			r = R_DONE;
 		} else {
-			printf("Please type the numbers of the items that apply, for example 1 3, or 0 for none.\n");
+			fprintf(s->out, "Please type the numbers of the items that apply, for example 1 3, or 0 for none.\n");
 		}
 		free(line);
 		if (r != R_AGAIN)
@@ -151,7 +157,7 @@ static bool parse_single(struct session *s, size_t f, const char *a, nf_value *v
 		else if (!strcmp(a, "n") || !strcmp(a, "no") || !strcmp(a, "2"))
 			v->b = false;
 		else {
-			puts("Please answer y or n (or ? if you do not know).");
+			wputs(s, "Please answer y or n (or ? if you do not know).");
 			return false;
 		}
 		return true;
@@ -167,7 +173,7 @@ static bool parse_single(struct session *s, size_t f, const char *a, nf_value *v
 			v->index = idx;
 			return true;
 		}
-		puts("Please type the number of one of the choices.");
+		wputs(s, "Please type the number of one of the choices.");
 		return false;
 	}
 	case NF_NUMBER: {
@@ -181,7 +187,7 @@ static bool parse_single(struct session *s, size_t f, const char *a, nf_value *v
 		else if (dist && (!strcmp(end, "km")))
 			mi = false, end += 2;
 		if (end == a || *end || !isfinite(x) || x < 0 || x > 1e6) {
-			puts("Please type a number (0 or more).");
+			wputs(s, "Please type a number (0 or more).");
 			return false;
 		}
 		v->x = dist && mi ? x * NF_KM_PER_MILE : x;
@@ -194,7 +200,7 @@ static bool parse_single(struct session *s, size_t f, const char *a, nf_value *v
 		}
 		if (parse_numbers(a, nf_kb_finding_values(kb, f), &v->set) && v->set)
 			return true;
-		puts("Please type the numbers of all that apply, for example 2 5.");
+		wputs(s, "Please type the numbers of all that apply, for example 2 5.");
 		return false;
 	}
 	return false;
@@ -204,10 +210,10 @@ static enum reply ask_single(struct session *s, size_t f)
 {
 	const nf_kb *kb = s->kb;
 	nf_ftype t = nf_kb_finding_type(kb, f);
-	printf("%s\n", nf_kb_finding_question(kb, f));
+	fprintf(s->out, "%s\n", nf_kb_finding_question(kb, f));
 	if (t == NF_ENUM || t == NF_SET) {
 		for (size_t i = 0; i < nf_kb_finding_values(kb, f); i++)
-			printf("  %zu. %s\n", i + 1, nf_kb_finding_value_means(kb, f, i));
+			fprintf(s->out, "  %zu. %s\n", i + 1, nf_kb_finding_value_means(kb, f, i));
 	}
 	const char *prompt = t == NF_BOOL ? "[y/n/?] " : t == NF_SET ? "Numbers of all that apply (? if unsure): "
 			     : t == NF_ENUM ? "Number (? if unsure): " : NULL;
@@ -265,8 +271,8 @@ static enum reply interview(struct session *s)
 {
 	nf_question q;
 	enum reply end = R_DONE;
-	puts("numbfoot asks about the numbness or tingling in your feet when you run, then says what may be "
-	     "causing it,\nhow urgently to see someone, and what to do. It informs; it does not diagnose.\n"
+	wputs(s, "numbfoot asks about the numbness or tingling in your feet when you run, then says what may be "
+	     "causing it, how urgently to see someone, and what to do. It informs; it does not diagnose.\n"
 	     "At any question: ? = don't know, h = help, b = back, q = stop and see the result.");
 	while (!interview_must_stop(s->e) && nf_engine_next(s->e, &q)) {
 		progress(s);
@@ -277,7 +283,7 @@ static enum reply interview(struct session *s)
 		}
 		if (r == R_BACK) {
 			if (s->nhistory == 0) {
-				puts("This is the first question.");
+				wputs(s, "This is the first question.");
 				continue;
 			}
 			const nf_question *prev = &s->history[--s->nhistory];
@@ -291,9 +297,9 @@ static enum reply interview(struct session *s)
 		nf_engine_count_screen(s->e);
 	}
 	if (interview_must_stop(s->e) && s->color)
-		puts("\n\033[1;97;41m  STOP RUNNING AND GET EMERGENCY CARE NOW  \033[0m");
+		wputs(s, "\n\033[1;97;41m  STOP RUNNING AND GET EMERGENCY CARE NOW  \033[0m");
 	else if (interview_must_stop(s->e))
-		puts("\n*** STOP RUNNING AND GET EMERGENCY CARE NOW ***");
+		wputs(s, "\n*** STOP RUNNING AND GET EMERGENCY CARE NOW ***");
 	return end;
 }
 
@@ -311,10 +317,10 @@ static enum reply confirm_derived(struct session *s, const nf_analysis *an, bool
 {
 	size_t n = nf_analysis_findings(an);
 	if (!n) {
-		puts("Your journal does not yet hold enough to answer any question for you.");
+		wputs(s, "Your journal does not yet hold enough to answer any question for you.");
 		return R_DONE;
 	}
-	printf("From your journal (derived%s):\n", yes ? "; all kept" : "; Enter keeps an answer, or type a new one");
+	fprintf(s->out, "From your journal (derived%s):\n", yes ? "; all kept" : "; Enter keeps an answer, or type a new one");
 	for (size_t i = 0; i < n; i++) {
 		const nf_derived *d = nf_analysis_finding(an, i);
 		int f = nf_kb_finding_index(s->kb, d->id);
@@ -328,7 +334,7 @@ static enum reply confirm_derived(struct session *s, const nf_analysis *an, bool
 			continue;
 		char ans[160];
 		render_answer(s->kb, (size_t)f, &v, s->miles, ans, sizeof ans);
-		printf("  %s: %s\n    (derived: %s)\n", nf_kb_finding_means(s->kb, (size_t)f), ans, cli_text(d->evidence));
+		fprintf(s->out, "  %s: %s\n    (derived: %s)\n", nf_kb_finding_means(s->kb, (size_t)f), ans, cli_text(d->evidence));
 		s->derived[f] = true;
 		if (yes)
 			continue;
@@ -427,8 +433,8 @@ static int run_assess(const struct cli_args *a)
 	nf_journal *j = NULL;
 	nf_analysis *an = NULL;
 	char *text = NULL;
-	struct session s = {.kb = kb, .tty = isatty(0) && isatty(1), .color = cli_use_color(stdout),
-			    .miles = cli_units_miles()};
+	struct session s = {.kb = kb, .out = cli_wrap_open(stdout), .tty = isatty(0) && isatty(1),
+			    .color = cli_use_color(stdout), .miles = cli_units_miles()};
 	if (answers) {
 		if (nf_case_load_file(kb, answers, &cs, &err) != NF_OK) {
 			rc = cli_fail(&err);
@@ -476,22 +482,22 @@ static int run_assess(const struct cli_args *a)
 	for (size_t f = 0; f < nf_kb_findings(kb); f++)
 		given += nf_engine_state(s.e, f, NULL) != NF_UNASKED;
 	if (as_json) {
-		puts(text);
+		puts(text); /* JSON is for programs: never wrapped */
 	} else if (!given) {
 		/* Priors alone are no assessment of this person: say so rather than rank causes. */
-		puts("\nYou stopped before answering any question, so there is nothing to assess yet. Run "
+		wputs(&s, "\nYou stopped before answering any question, so there is nothing to assess yet. Run "
 		     "'numbfoot assess' again when you are ready.\nIf you have sudden weakness, a cold pale foot, "
 		     "numbness between the legs or trouble passing urine, get emergency care now.");
 	} else {
 		/* A case file answers what it answers; only an interview can stop before its end. */
 		if (!complete && !cs)
-			printf("\n%s before the last question: what follows comes from the answers so far.\n",
+			fprintf(s.out, "\n%s before the last question: what follows comes from the answers so far.\n",
 			       end == R_EOF ? "The input ended" : "You stopped");
-		render_result(stdout, s.e, s.color, s.miles);
+		render_result(s.out, s.e, s.color, s.miles);
 		if (an && nf_analysis_advice(an)) {
-			printf("\n%sFrom your journal%s\n", s.color ? "\033[1m" : "", s.color ? "\033[0m" : "");
+			fprintf(s.out, "\n%sFrom your journal%s\n", s.color ? "\033[1m" : "", s.color ? "\033[0m" : "");
 			for (size_t i = 0; i < nf_analysis_advice(an); i++)
-				printf("  - %s\n", cli_text(nf_analysis_advice_text(an, i)));
+				fprintf(s.out, "  - %s\n", cli_text(nf_analysis_advice_text(an, i)));
 		}
 	}
 	/* An interview ended before any answer (end of input at the first question) is not an
@@ -502,12 +508,13 @@ static int run_assess(const struct cli_args *a)
 	if (save && (rc = save_assessment(&s, j, now, text, complete)))
 		goto out;
 	if (save && !as_json && complete)
-		puts("\nThis assessment is kept in your journal (numbfoot report puts it in a report).");
+		wputs(&s, "\nThis assessment is kept in your journal (numbfoot report puts it in a report).");
 	else if (save && !as_json)
-		puts("\nThis assessment is kept in your journal marked not finished: numbfoot report uses the latest "
+		wputs(&s, "\nThis assessment is kept in your journal marked not finished: numbfoot report uses the latest "
 		     "finished one ('numbfoot assessment list' shows them all).");
 	rc = CLI_EXIT_OK;
 out:
+	cli_wrap_close(s.out, stdout);
 	free(text);
 	nf_analysis_free(an);
 	nf_journal_close(j);

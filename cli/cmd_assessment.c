@@ -161,24 +161,24 @@ static bool listed(json_t *list, const char *id)
 	return false;
 }
 
-static void print_assessment(const nf_assessment *as, const nf_kb *kb)
+static void print_assessment(FILE *out, const nf_assessment *as, const nf_kb *kb)
 {
 	char at[32], pct[8];
 	json_t *res = as->result ? json_loads(as->result, 0, NULL) : NULL;
 	json_t *saved = json_loads(as->answers, 0, NULL);
 	json_t *derived = json_object_get(saved, "derived"), *tri = json_object_get(res, "triage");
 	when(as, at, sizeof at);
-	printf("assessment %lld\n  when       %s (%s)\n  finished   %s\n", (long long)as->id, at, as->time,
+	fprintf(out, "assessment %lld\n  when       %s (%s)\n  finished   %s\n", (long long)as->id, at, as->time,
 	       as->complete ? "yes" : "no: the interview ended before its last question, so the report does not "
 				      "head with it");
 	if (!res) {
-		printf("  result     none stored\n");
+		fprintf(out, "  result     none stored\n");
 		goto out;
 	}
-	printf("  triage     %s\n", str(tri, "words"));
+	fprintf(out, "  triage     %s\n", str(tri, "words"));
 	if (json_is_object(json_object_get(tri, "red_flag")))
-		printf("  warning    %s\n", str(json_object_get(tri, "red_flag"), "says"));
-	printf("\nMost likely causes\n");
+		fprintf(out, "  warning    %s\n", str(json_object_get(tri, "red_flag"), "says"));
+	fprintf(out, "\nMost likely causes\n");
 	size_t i;
 	json_t *c, *v;
 	json_array_foreach(json_object_get(res, "ranking"), i, c)
@@ -186,9 +186,9 @@ static void print_assessment(const nf_assessment *as, const nf_kb *kb)
 		if (i == 5)
 			break;
 		render_percent(json_number_value(json_object_get(c, "probability")), pct, sizeof pct);
-		printf("  %5s  %s\n", pct, str(c, "name"));
+		fprintf(out, "  %5s  %s\n", pct, str(c, "name"));
 	}
-	printf("\nAnswers\n");
+	fprintf(out, "\nAnswers\n");
 	const char *id;
 	bool miles = cli_units_miles();
 	json_object_foreach(json_object_get(res, "answers"), id, v)
@@ -196,11 +196,11 @@ static void print_assessment(const nf_assessment *as, const nf_kb *kb)
 		int f = nf_kb_finding_index(kb, id);
 		char words[256];
 		if (f < 0) {
-			printf("  %s: (not in this knowledge base)\n", id);
+			fprintf(out, "  %s: (not in this knowledge base)\n", id);
 			continue;
 		}
 		answer_words(kb, (size_t)f, v, miles, words, sizeof words);
-		printf("  %s: %s%s\n", nf_kb_finding_means(kb, (size_t)f), words,
+		fprintf(out, "  %s: %s%s\n", nf_kb_finding_means(kb, (size_t)f), words,
 		       listed(derived, id) ? " (from the journal)" : "");
 	}
 out:
@@ -224,8 +224,11 @@ static int run_assessment_show(const struct cli_args *a)
 	}
 	if (cli_flag(a, "json"))
 		rc = cli_print_json(cli_assessment_json(&as));
-	else if (!(rc = cli_load_kb(a, &kb)))
-		print_assessment(&as, kb);
+	else if (!(rc = cli_load_kb(a, &kb))) {
+		FILE *out = cli_wrap_open(stdout);
+		print_assessment(out, &as, kb);
+		cli_wrap_close(out, stdout);
+	}
 	nf_assessment_release(&as);
 	nf_kb_free(kb);
 out_close:

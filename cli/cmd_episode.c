@@ -27,16 +27,9 @@ bool cli_episode_from_args(const struct cli_args *a, const char *at_opt, nf_epis
 		}
 	}
 	if ((v = cli_opt(a, "where"))) {
-		nf_error err = {0};
-		uint32_t set;
 		*given = true;
-		if (nf_location_parse_list(v, &set, &err)) {
-			cli_errorf("--where: %s; the places are:", err.msg);
-			for (int i = 0; i < NF_LOCATION_COUNT; i++)
-				fprintf(stderr, "  %s\n", nf_location_name(i));
+		if (!cli_parse_where(v, &e->locations))
 			return false;
-		}
-		e->locations = set;
 	}
 	if ((v = cli_opt(a, "side"))) {
 		*given = true;
@@ -48,6 +41,23 @@ bool cli_episode_from_args(const struct cli_args *a, const char *at_opt, nf_epis
 			cli_errorf("--side: '%s' must be one or both", v);
 			return false;
 		}
+	}
+	if ((v = cli_opt(a, "foot"))) {
+		int foot = nf_foot_parse(v);
+		*given = true;
+		if (foot < 0) {
+			cli_errorf("--foot: '%s' must be left, right or both", v);
+			return false;
+		}
+		if (cli_opt(a, "side") && nf_foot_side((nf_foot)foot) != e->side) {
+			cli_errorf("--foot %s and --side %s contradict each other", v, cli_opt(a, "side"));
+			return false;
+		}
+		e->foot = (nf_foot)foot;
+		e->side = nf_foot_side(e->foot);
+	} else if (cli_opt(a, "side") && e->foot != NF_FOOT_UNKNOWN && nf_foot_side(e->foot) != e->side) {
+		/* Editing: a new side that the stored foot contradicts leaves which foot unknown. */
+		e->foot = NF_FOOT_UNKNOWN;
 	}
 	if ((v = cli_opt(a, "severity"))) {
 		double s;
@@ -84,36 +94,40 @@ bool cli_episode_from_args(const struct cli_args *a, const char *at_opt, nf_epis
 	return true;
 }
 
-static void print_episode(const nf_episode *e)
+static void print_episode(FILE *out, const nf_episode *e)
 {
-	char locs[256] = "";
+	char locs[1024] = "";
 	size_t len = 0;
 	for (int i = 0; i < NF_LOCATION_COUNT; i++)
 		if (e->locations & (1u << i))
-			len += (size_t)snprintf(locs + len, sizeof locs - len, "%s%s", len ? "," : "",
-						nf_location_name(i));
-	printf("episode %lld on run %lld:", (long long)e->id, (long long)e->run_id);
+			len += (size_t)snprintf(locs + len, sizeof locs - len, "%s%s", len ? ", " : "",
+						cli_place_words(i));
+	fprintf(out, "episode %lld on run %lld:", (long long)e->id, (long long)e->run_id);
 	if (isfinite(e->onset_km))
-		printf(" at %.2f km", e->onset_km);
+		fprintf(out, " at %.2f km", e->onset_km);
 	if (isfinite(e->onset_min))
-		printf(" at %.0f min", e->onset_min);
+		fprintf(out, " at %.0f min", e->onset_min);
 	if (locs[0])
-		printf(" in %s", locs);
-	if (e->side)
-		printf(", %s %s", e->side == NF_SIDE_ONE ? "one" : "both", e->side == NF_SIDE_ONE ? "foot" : "feet");
+		fprintf(out, " in %s", locs);
+	if (e->foot == NF_FOOT_BOTH || (!e->foot && e->side == NF_SIDE_BOTH))
+		fprintf(out, ", both feet");
+	else if (e->foot)
+		fprintf(out, ", %s foot", nf_foot_name(e->foot));
+	else if (e->side == NF_SIDE_ONE)
+		fprintf(out, ", one foot");
 	if (e->severity >= 0)
-		printf(", severity %d/10", e->severity);
+		fprintf(out, ", severity %d/10", e->severity);
 	if (isfinite(e->recover_min))
-		printf(", gone after %.0f min", e->recover_min);
+		fprintf(out, ", gone after %.0f min", e->recover_min);
 	if (e->calf_cramp_first == 1)
-		printf(", calf cramp first");
+		fprintf(out, ", calf cramp first");
 	if (e->loosening_helped == 1)
-		printf(", loosening helped");
+		fprintf(out, ", loosening helped");
 	else if (e->loosening_helped == 0)
-		printf(", loosening did not help");
+		fprintf(out, ", loosening did not help");
 	if (e->notes[0])
-		printf(" (%s)", cli_text(e->notes));
-	putchar('\n');
+		fprintf(out, " (%s)", cli_text(e->notes));
+	fputc('\n', out);
 }
 
 /* What add and edit print: the episode as JSON with --json, else "<verb> episode ...". */
@@ -121,8 +135,10 @@ static int print_result(const struct cli_args *a, const char *verb, const nf_epi
 {
 	if (cli_flag(a, "json"))
 		return cli_print_json(cli_episode_json(e));
-	printf("%s ", verb);
-	print_episode(e);
+	FILE *out = cli_wrap_open(stdout);
+	fprintf(out, "%s ", verb);
+	print_episode(out, e);
+	cli_wrap_close(out, stdout);
 	return CLI_EXIT_OK;
 }
 
@@ -141,9 +157,9 @@ static int open_episode(const struct cli_args *a, nf_journal **j, int64_t *id)
 
 #define EPISODE_OPTIONS \
 	{"at", "KM", "distance into the run when it began (or minutes: 25min)"}, \
-	{"where", "LIST", "where, comma-separated: toes_all,toes_3_4,big_toe,first_web,ball,arch," \
-			  "heel,dorsum,lateral_edge,whole_sole,whole_foot,lower_leg"}, \
-	{"side", "SIDE", "one or both feet"}, \
+	{"where", "LIST", "where, comma-separated: IDs or words (\"top of foot,big toe\"); a wrong one lists them"}, \
+	{"foot", "FOOT", "which foot: left, right or both"}, \
+	{"side", "SIDE", "one or both feet, when which foot is not known"}, \
 	{"severity", "N", "how bad, 0 to 10"}, \
 	{"recover", "MIN", "minutes until feeling came back"}, \
 	{"cramp", NULL, "a calf cramp came first"}, \
@@ -181,7 +197,8 @@ static int run_episode_add(const struct cli_args *a)
 	if ((rc = cli_resolve_run(j, &run_id)))
 		goto out_close;
 	e.run_id = run_id;
-	if (nf_journal_add_episode(j, &e, &err)) {
+	/* Read back: what is shown is what was stored (a foot's side, both feet's foot). */
+	if (nf_journal_add_episode(j, &e, &err) || nf_journal_get_episode(j, e.id, &e, &err)) {
 		rc = cli_fail(&err);
 		goto out_close;
 	}
@@ -198,8 +215,11 @@ const struct cli_command cmd_episode_add = {
 	.description =
 		"Records an episode of numbness or tingling on run RUN (an id from 'numbfoot run list', "
 		"or 'last' for the latest run). Every detail is optional; what is left out is stored as "
-		"unknown.\n\n"
-		"Example: numbfoot episode add last --at 8 --where dorsum,toes_all --side one --severity 4",
+		"unknown. --where takes the places' IDs or their words (\"top of foot\", \"ball of the foot\"), "
+		"comma-separated; a place it cannot tell lists them all. --foot says which foot (left, right or "
+		"both), and the side follows it; --side alone (one or both) is for when which foot is not "
+		"known.\n\n"
+		"Example: numbfoot episode add last --at 8 --where dorsum,toes_all --foot left --severity 4",
 	.options = add_options,
 	.run = run_episode_add,
 };
@@ -238,10 +258,12 @@ static int run_episode_list(const struct cli_args *a)
 	if (cli_flag(a, "json")) {
 		rc = cli_print_json(cli_episode_list_json(list, n));
 	} else {
+		FILE *out = cli_wrap_open(stdout);
 		if (n == 0)
-			printf("no episodes\n");
+			fprintf(out, "no episodes\n");
 		for (size_t k = 0; k < n; k++)
-			print_episode(&list[k]);
+			print_episode(out, &list[k]);
+		cli_wrap_close(out, stdout);
 	}
 	nf_episode_list_free(list);
 out_close:
@@ -286,7 +308,7 @@ static int run_episode_edit(const struct cli_args *a)
 		rc = CLI_EXIT_USAGE;
 		goto out_close;
 	}
-	if (nf_journal_update_episode(j, &e, &err)) {
+	if (nf_journal_update_episode(j, &e, &err) || nf_journal_get_episode(j, id, &e, &err)) {
 		rc = cli_fail(&err);
 		goto out_close;
 	}
@@ -300,7 +322,9 @@ const struct cli_command cmd_episode_edit = {
 	.name = "episode edit",
 	.args = "ID",
 	.summary = "change an episode",
-	.description = "Changes the details given as options and keeps the others.",
+	.description = "Changes the details given as options and keeps the others. A new --side that the "
+		       "episode's foot contradicts changes the foot with it: both feet, or one foot not said "
+		       "which.",
 	.options = edit_options,
 	.run = run_episode_edit,
 };

@@ -106,6 +106,7 @@ json_t *cli_episode_json(const nf_episode *e)
 	put(o, "onset_min", real_or_null(e->onset_min), &ok);
 	put(o, "locations", locs, &ok);
 	put(o, "side", text_or_null(nf_side_name(e->side)), &ok);
+	put(o, "foot", text_or_null(nf_foot_name(e->foot)), &ok);
 	put(o, "severity", e->severity < 0 ? json_null() : json_integer(e->severity), &ok);
 	put(o, "recover_min", real_or_null(e->recover_min), &ok);
 	put(o, "calf_cramp_first", tri(e->calf_cramp_first), &ok);

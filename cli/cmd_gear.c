@@ -1,5 +1,6 @@
 /* numbfoot gear add|list|retire|default|edit|delete: shoes and insoles, and how far they have run. */
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -161,6 +162,60 @@ static const struct cli_option list_options[] = {
 	{NULL, NULL, NULL},
 };
 
+/* The columns' width in characters (not bytes: a brand may be "Löffler"), at least the
+ * heading's. */
+static int column_width(const nf_gear *list, size_t n, size_t offset, const char *heading)
+{
+	int w = cli_text_width(heading);
+	for (size_t k = 0; k < n; k++) {
+		const char *v = (const char *)&list[k] + offset;
+		int vw = cli_text_width(*v ? cli_text(v) : "-");
+		w = vw > w ? vw : w;
+	}
+	return w;
+}
+
+/* One cell, padded to width characters, then two spaces. */
+static void cell(const char *s, int width)
+{
+	const char *t = *s ? cli_text(s) : "-";
+	printf("%s%*s  ", t, width - cli_text_width(t), "");
+}
+
+/* The gear under a header: kind, nickname, brand, model, distance against the retirement
+ * distance, runs, wear, and whether it is the default or retired. */
+static void print_gear_table(const nf_gear *list, size_t n)
+{
+	int wn = column_width(list, n, offsetof(nf_gear, nickname), "nickname");
+	int wb = column_width(list, n, offsetof(nf_gear, brand), "brand");
+	int wm = column_width(list, n, offsetof(nf_gear, model), "model");
+	char line[1024];
+	printf("%-8s  ", "kind");
+	cell("nickname", wn);
+	cell("brand", wb);
+	cell("model", wm);
+	snprintf(line, sizeof line, "%-19s  %4s  %s", "distance / retire", "runs", "wear");
+	puts(line);
+	for (size_t k = 0; k < n; k++) {
+		const nf_gear *g = &list[k];
+		char dist[64];
+		if (isfinite(g->retire_km))
+			snprintf(dist, sizeof dist, "%.1f km / %.0f km", g->used_km, g->retire_km);
+		else
+			snprintf(dist, sizeof dist, "%.1f km (inspect)", g->used_km);
+		printf("%-8s  ", nf_gear_kind_name(g->kind));
+		cell(g->nickname, wn);
+		cell(g->brand, wb);
+		cell(g->model, wm);
+		int len = snprintf(line, sizeof line, "%-19s  %4lld  %-7s%s%s%s", dist, (long long)g->runs,
+				   nf_wear_name(nf_gear_wear(g)), g->is_default ? "  default" : "",
+				   g->retired[0] ? "  retired " : "", g->retired);
+		while (len > 0 && (size_t)len < sizeof line && line[len - 1] == ' ')
+			line[--len] = '\0';
+		puts(line);
+	}
+}
+
 static int run_gear_list(const struct cli_args *a)
 {
 	nf_error err = {0};
@@ -192,26 +247,14 @@ static int run_gear_list(const struct cli_args *a)
 	} else {
 		if (n == 0)
 			printf("no gear yet: add some with 'numbfoot gear add NICKNAME'\n");
-		for (size_t k = 0; k < n; k++) {
-			const nf_gear *g = &list[k];
-			char retire[32];
-			if (isfinite(g->retire_km))
-				snprintf(retire, sizeof retire, "/ %.0f km", g->retire_km);
-			else
-				snprintf(retire, sizeof retire, "(inspect)");
-			char line[256];
-			int len = snprintf(line, sizeof line, "%-8s %-20s %7.1f km %-10s %3lld runs  %-7s%s%s%s",
-					   nf_gear_kind_name(g->kind), cli_text(g->nickname), g->used_km, retire,
-					   (long long)g->runs, nf_wear_name(nf_gear_wear(g)),
-					   g->is_default ? "  default" : "", g->retired[0] ? "  retired " : "",
-					   g->retired);
-			while (len > 0 && (size_t)len < sizeof line && line[len - 1] == ' ')
-				line[--len] = '\0';
-			puts(line);
+		else
+			print_gear_table(list, n);
+		if (cli_flag(a, "why")) {
+			FILE *out = cli_wrap_open(stdout);
+			fprintf(out, "\n%s\n\n%s\n", nf_gear_retire_source(NF_GEAR_SHOES),
+				nf_gear_retire_source(NF_GEAR_INSOLES));
+			cli_wrap_close(out, stdout);
 		}
-		if (cli_flag(a, "why"))
-			printf("\n%s\n\n%s\n", nf_gear_retire_source(NF_GEAR_SHOES),
-			       nf_gear_retire_source(NF_GEAR_INSOLES));
 	}
 	nf_gear_list_free(list);
 out_close:

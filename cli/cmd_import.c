@@ -145,12 +145,6 @@ static bool walk(struct file_list *l, const char *dir, int depth)
 	return ok;
 }
 
-static const char *base_name(const char *p)
-{
-	const char *s = strrchr(p, '/');
-	return s ? s + 1 : p;
-}
-
 static int worse(int a, int b)
 {
 	return a > b ? a : b;
@@ -296,6 +290,11 @@ static void store_runs(struct import_ctx *c, const char *path, nf_import *im, co
 		nf_err e = nf_journal_add_run_track(c->j, &r, NULL, 0, c->keep_route ? route : NULL,
 						    c->keep_route ? nroute : 0, &crossed, &err);
 		if (e == NF_EEXIST) {
+			/* The journal's message names the file as stored (its base name); say it as given. */
+			int64_t existing = 0;
+			nf_journal_find_source(c->j, r.rec.source_sha256, &existing, NULL);
+			snprintf(err.msg, sizeof err.msg, "%s: already in the journal as run %lld", path,
+				 (long long)existing);
 			c->dup++;
 			dups++;
 			cli_errorf("skipped: %s", err.msg);
@@ -498,7 +497,7 @@ static int run_import(const struct cli_args *a)
 	bool progress = any_dir || isatty(STDERR_FILENO), stop = false;
 	for (size_t k = 0; k < files.len && !stop; k++) {
 		if (progress)
-			fprintf(stderr, "[%zu/%zu] %s\n", k + 1, files.len, cli_text(base_name(files.v[k])));
+			fprintf(stderr, "[%zu/%zu] %s\n", k + 1, files.len, cli_text(files.v[k]));
 		if (is_export(files.v[k]))
 			import_export(&c, files.v[k], progress, &stop);
 		else
@@ -506,6 +505,9 @@ static int run_import(const struct cli_args *a)
 	}
 	date_made_gear(&c);
 	rc = c.rc;
+	/* Runs were stored, and some files refused: not "nothing changed" (2) but its own code. */
+	if (rc == CLI_EXIT_USAGE && c.imported)
+		rc = CLI_EXIT_PARTIAL;
 	if (c.results) {
 		json_t *o = json_pack("{s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:o}", "imported",
 				      (json_int_t)c.imported, "already_imported", (json_int_t)c.dup,
@@ -558,8 +560,10 @@ const struct cli_command cmd_import = {
 		"before the XML declaration, the gpxdata: and gpxtpx: prefixes undeclared, a FIT file "
 		"cut short, whose complete records are kept), with a warning. A malformed file is "
 		"reported with its line or byte offset and nothing from it is written; the others are "
-		"still imported and the exit status is 2. There is no limit on the number of FILEs. "
-		"Progress ([12/340] name.fit) goes to standard error for folders or when it is a "
+		"still imported, and the exit status is 3 when some runs were stored (2 when none was). "
+		"Files are named as given (a folder's with the folder before them) in every message. "
+		"There is no limit on the number of FILEs. "
+		"Progress ([12/340] watch/name.fit) goes to standard error for folders or when it is a "
 		"terminal. The run's GPS route is kept too (at most 4000 points, in the journal on this "
 		"machine), so that 'report --gps' can show where the numbness began; --no-route keeps "
 		"the totals only.\n\n"

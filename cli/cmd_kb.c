@@ -56,29 +56,31 @@ static int run_show(const struct cli_args *a)
 		nf_kb_free(kb);
 		return CLI_EXIT_USAGE;
 	}
+	FILE *out = cli_wrap_open(stdout);
 	size_t ci = (size_t)c;
 	const char *src, *who[8];
 	double prior = nf_kb_condition_prior(kb, ci, &src);
-	printf("%s: %s\n  %s\n  ICD-10 %s\n", nf_kb_condition_id(kb, ci), nf_kb_condition_name(kb, ci),
+	fprintf(out, "%s: %s\n  %s\n  ICD-10 %s\n", nf_kb_condition_id(kb, ci), nf_kb_condition_name(kb, ci),
 	       nf_kb_condition_summary(kb, ci), *nf_kb_condition_icd10(kb, ci) ? nf_kb_condition_icd10(kb, ci) : "-");
-	printf("prior %.4f  [%s]\ntriage %s\nsee:", prior, src, nf_triage_id(nf_kb_condition_triage(kb, ci)));
+	fprintf(out, "prior %.4f  [%s]\ntriage %s\nsee:", prior, src, nf_triage_id(nf_kb_condition_triage(kb, ci)));
 	size_t nw = nf_kb_condition_see(kb, ci, who, 8);
 	for (size_t i = 0; i < nw && i < 8; i++)
-		printf(" %s", who[i]);
-	puts("\nplan:");
+		fprintf(out, " %s", who[i]);
+	fputs("\nplan:" "\n", out);
 	for (size_t i = 0; i < nf_kb_condition_plan_steps(kb, ci); i++) {
 		double weeks;
 		const char *step = nf_kb_condition_plan_step(kb, ci, i, &weeks, &src);
-		printf("  %zu. %s (%g weeks)  [%s]\n", i + 1, step, weeks, src);
+		fprintf(out, "  %zu. %s (%g weeks)  [%s]\n", i + 1, step, weeks, src);
 	}
-	puts("findings with their own likelihood here (probability of each answer):");
+	fputs("findings with their own likelihood here (probability of each answer):" "\n", out);
 	for (size_t f = 0; f < nf_kb_findings(kb); f++) {
 		char buf[512];
 		bool listed;
 		nf_kb_finding_describe(kb, f, ci, buf, sizeof buf, &src, &listed);
 		if (listed)
-			printf("  %-26s %s  [%s]\n", nf_kb_finding_id(kb, f), buf, src);
+			fprintf(out, "  %-26s %s  [%s]\n", nf_kb_finding_id(kb, f), buf, src);
 	}
+	cli_wrap_close(out, stdout);
 	nf_kb_free(kb);
 	return CLI_EXIT_OK;
 }
@@ -128,8 +130,10 @@ static int run_stats(const struct cli_args *a)
 		nf_kb_free(kb);
 		return rc;
 	}
-	printf("What the knowledge base's numbers rest on (priors, finding defaults, likelihoods, triage "
-	       "thresholds):\n\n");
+	FILE *out = cli_wrap_open(stdout);
+	fputs("What the knowledge base's numbers rest on (priors, finding defaults, likelihoods, triage "
+	      "thresholds):\n\n", out);
+	cli_wrap_close(out, stdout);
 	printf("%-24s %8s %9s %8s %9s\n", "", "numbers", "measured", "derived", "estimate");
 	counts_row("all", &all);
 	counts_row("likelihoods", &lk);

@@ -71,13 +71,16 @@ const struct cli_command cmd_report = {
 	.summary = "a PDF or HTML report to hand to a doctor or physiotherapist",
 	.description =
 		"Writes a report of the journal for a sports-medicine doctor or physiotherapist. Page one: the "
-		"triage level, the likely causes with their probabilities and the answers behind each, the "
-		"warning signs asked and their answers, and the plan so far, from the latest saved assessment "
-		"(or, when none is saved, one made now from what the journal shows). Then the answers given "
-		"(those derived from the journal marked), the episode history, training, figures (onset distance "
-		"per run, episodes by shoe pair, each pair's distance against its retirement distance, weekly "
-		"distance, cadence), the references behind the conditions listed, and the statement that this is "
-		"not a diagnosis. GPS tracks are not stored yet and the report says so.\n\n"
+		"runner's age and sex, whether the assessment was complete, where the numbness is and which foot "
+		"(in words), the triage level, and the top three causes with their probabilities and the answers "
+		"behind each (×2.5: how many times an answer raised or lowered the odds), then one line for the "
+		"others. It uses the latest finished assessment saved in the journal, or, when none is saved, one "
+		"made now from what the journal shows. Then the warning signs asked and their answers, the plan "
+		"so far, the answers given (those derived from the journal marked), the episode history, training, "
+		"figures (onset distance per run, episodes by shoe pair, each pair's distance against its "
+		"retirement distance, weekly distance, cadence), the references behind the conditions listed, and "
+		"the statement that this is not a diagnosis. The routes of runs are left out unless --gps adds "
+		"those of the latest runs with numbness, with where it began.\n\n"
 		"The format follows the file name: .pdf (A4 pages) or .html (one file, figures inline as SVG); "
 		".png or .svg write the figures alone. The same journal and clock give the same file.\n\n"
 		"Example: numbfoot report -o report.pdf",

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <strings.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "paths.h"
 
@@ -36,6 +37,33 @@ static bool parse_cadence(const char *v, nf_journal_run *r)
 	return true;
 }
 
+/* A run is recorded after it is run: a start on a later day than today (local) is a typing
+ * mistake, and the analysis would count it in weeks that have not come. */
+static bool start_not_future(const char *date, int64_t start)
+{
+	time_t now = time(NULL), t = (time_t)start;
+	struct tm a, b;
+	char day[16], today[16];
+	localtime_r(&t, &a);
+	localtime_r(&now, &b);
+	strftime(day, sizeof day, "%Y-%m-%d", &a);
+	strftime(today, sizeof today, "%Y-%m-%d", &b);
+	if (strcmp(day, today) <= 0)
+		return true;
+	cli_errorf("--date: %s is in the future (today is %s): record a run once it is run", date ? date : day, today);
+	return false;
+}
+
+/* A distance or a running time of zero is no run: refused with what to give instead. */
+static bool nonzero(double v, const char *what, const char *typed)
+{
+	if (v != 0)
+		return true;
+	cli_errorf("%s: '%s' is zero; give how %s the run was (or leave it out if not known)", what, typed,
+		   strcmp(what, "--duration") ? "far" : "long");
+	return false;
+}
+
 /* Fills r from the run options present; false with a message on bad input. When editing, the
  * start is rebuilt only if --date or --time is given, --time alone keeping the run's date. */
 static bool run_from_args(const struct cli_args *a, nf_journal_run *r, bool editing)
@@ -51,13 +79,14 @@ static bool run_from_args(const struct cli_args *a, nf_journal_run *r, bool edit
 			strftime(keep, sizeof keep, "%Y-%m-%d", &tm);
 			date = keep;
 		}
-		if (!cli_parse_start(date, tod, &r->rec.start_time))
+		if (!cli_parse_start(date, tod, &r->rec.start_time) || !start_not_future(date, r->rec.start_time))
 			return false;
 	}
-	if ((v = cli_opt(a, "distance")) && !cli_parse_distance(v, miles, "--distance", &r->rec.distance_m))
+	if ((v = cli_opt(a, "distance")) && (!cli_parse_distance(v, miles, "--distance", &r->rec.distance_m) ||
+					     !nonzero(r->rec.distance_m, "--distance", v)))
 		return false;
 	if ((v = cli_opt(a, "duration"))) {
-		if (!cli_parse_duration(v, "--duration", &r->rec.moving_s))
+		if (!cli_parse_duration(v, "--duration", &r->rec.moving_s) || !nonzero(r->rec.moving_s, "--duration", v))
 			return false;
 		r->rec.elapsed_s = r->rec.moving_s;
 	}
@@ -105,7 +134,8 @@ static const struct cli_option add_options[] = {
 	RUN_OPTIONS,
 	{"numb-at", "KM", "feet went numb at this distance (or minutes: 25min)"},
 	{"where", "LIST", "where it was numb, comma-separated (see 'episode add --help')"},
-	{"side", "SIDE", "one or both feet"},
+	{"foot", "FOOT", "which foot: left, right or both"},
+	{"side", "SIDE", "one or both feet, when which foot is not known"},
 	{"severity", "N", "how bad, 0 to 10"},
 	{"recover", "MIN", "minutes until feeling came back"},
 	{"cramp", NULL, "a calf cramp came first"},
@@ -129,7 +159,8 @@ static int run_run_add(const struct cli_args *a)
 	}
 	nf_journal_run_init(&r);
 	nf_episode_init(&e);
-	if (a->npos && !cli_parse_distance(a->pos[0], cli_miles(a), "DISTANCE", &r.rec.distance_m))
+	if (a->npos && (!cli_parse_distance(a->pos[0], cli_miles(a), "DISTANCE", &r.rec.distance_m) ||
+			!nonzero(r.rec.distance_m, "DISTANCE", a->pos[0])))
 		return CLI_EXIT_USAGE;
 	if (!run_from_args(a, &r, false) || !cli_episode_from_args(a, "numb-at", &e, &has_episode))
 		return CLI_EXIT_USAGE;
@@ -145,7 +176,7 @@ static int run_run_add(const struct cli_args *a)
 	    (rc = cli_gear_opt(j, a, "insoles", NF_GEAR_INSOLES, true, &r.insoles_id)))
 		goto out_close;
 	if (nf_journal_add_run(j, &r, &e, has_episode ? 1 : 0, &crossed, &err) ||
-	    nf_journal_get_run(j, r.id, &r, &err)) {
+	    nf_journal_get_run(j, r.id, &r, &err) || (has_episode && nf_journal_get_episode(j, e.id, &e, &err))) {
 		rc = cli_fail(&err);
 		goto out_close;
 	}
@@ -177,10 +208,10 @@ const struct cli_command cmd_run_add = {
 	.description =
 		"Records a run: DISTANCE in km (or miles with --miles, or a unit: 10km, 6.2mi, 5000m), "
 		"today unless --date says otherwise, in the default shoes and insoles. The --numb-at, "
-		"--where, --side, --severity, --recover, --[no-]cramp and --[no-]loosening-helped options record an "
+		"--where, --foot, --side, --severity, --recover, --[no-]cramp and --[no-]loosening-helped options record an "
 		"episode of numbness on the same run, in the same transaction. When the run takes shoes "
 		"or insoles past their retirement distance, a warning names them.\n\n"
-		"Example: numbfoot run add 10.2 --duration 55:00 --numb-at 8 --where dorsum --side one",
+		"Example: numbfoot run add 10.2 --duration 55:00 --numb-at 8 --where dorsum --foot left",
 	.options = add_options,
 	.run = run_run_add,
 };
@@ -334,7 +365,7 @@ static int run_run_show(const struct cli_args *a)
 		if (isfinite(r.rec.heart_rate_bpm))
 			printf("  heart rate %.0f bpm\n", r.rec.heart_rate_bpm);
 		if (isfinite(r.rec.temperature_c))
-			printf("  temp       %.1f C\n", r.rec.temperature_c);
+			printf("  temp       %.1f °C\n", r.rec.temperature_c);
 		if (r.surface[0])
 			printf("  surface    %s\n", cli_text(r.surface));
 		printf("  shoes      %s\n", r.shoes[0] ? cli_text(r.shoes) : "-");
@@ -348,6 +379,10 @@ static int run_run_show(const struct cli_args *a)
 			printf("  numbness   episode %lld", (long long)eps[k].id);
 			if (isfinite(eps[k].onset_km))
 				printf(" at %.2f km", eps[k].onset_km);
+			if (eps[k].foot == NF_FOOT_BOTH)
+				printf(", both feet");
+			else if (eps[k].foot)
+				printf(", %s foot", nf_foot_name(eps[k].foot));
 			if (eps[k].severity >= 0)
 				printf(", severity %d/10", eps[k].severity);
 			printf("\n");
@@ -477,6 +512,46 @@ const struct cli_command cmd_run_edit = {
 
 /* ---- run delete ---- */
 
+static const struct cli_option delete_options[] = {
+	CLI_JOURNAL_OPTIONS,
+	{"yes", NULL, "do not ask (needed when standard input is not a terminal)"},
+	{NULL, NULL, NULL},
+};
+
+/* Asks on the terminal before run id and its episodes go: CLI_EXIT_OK to go on, CLI_EXIT_FAIL
+ * when the answer is not yes (as forget does). Without a terminal there is no one to ask:
+ * CLI_EXIT_USAGE unless --yes said so beforehand. */
+static int confirm_delete(const struct cli_args *a, nf_journal *j, int64_t id)
+{
+	nf_error err = {0};
+	nf_journal_run r;
+	nf_episode *eps = NULL;
+	size_t ne = 0;
+	char when[32], dist[32], line[16];
+	/* A run that is not there is said so first, whether or not there is anyone to ask. */
+	if (nf_journal_get_run(j, id, &r, &err) || nf_journal_list_episodes(j, id, &eps, &ne, &err))
+		return cli_fail(&err);
+	nf_episode_list_free(eps);
+	if (cli_flag(a, "yes"))
+		return CLI_EXIT_OK;
+	if (!isatty(STDIN_FILENO)) {
+		cli_errorf("run delete: standard input is not a terminal, so there is no one to ask; add --yes "
+			   "to delete run %lld",
+			   (long long)id);
+		return CLI_EXIT_USAGE;
+	}
+	cli_format_local(r.rec.start_time, when, sizeof when);
+	cli_format_km(r.rec.distance_m, dist, sizeof dist);
+	fprintf(stderr, "Delete run %lld (%s on %s) and its %zu episode%s for good? [y/N] ", (long long)id,
+		cli_text(dist), when, ne, ne == 1 ? "" : "s");
+	fflush(stderr);
+	if (!fgets(line, sizeof line, stdin) || (strcmp(line, "y\n") && strcmp(line, "yes\n"))) {
+		fprintf(stderr, "nothing deleted\n");
+		return CLI_EXIT_FAIL;
+	}
+	return CLI_EXIT_OK;
+}
+
 static int run_run_delete(const struct cli_args *a)
 {
 	nf_error err = {0};
@@ -485,10 +560,10 @@ static int run_run_delete(const struct cli_args *a)
 	int rc = open_run(a, &j, &id);
 	if (rc)
 		return rc;
-	if (nf_journal_delete_run(j, id, &err))
-		rc = cli_fail(&err);
-	else
-		rc = cli_print_deleted(a, "run", id, " and its episodes");
+	rc = confirm_delete(a, j, id);
+	if (!rc)
+		rc = nf_journal_delete_run(j, id, &err) ? cli_fail(&err)
+						     : cli_print_deleted(a, "run", id, " and its episodes");
 	nf_journal_close(j);
 	return rc;
 }
@@ -497,7 +572,9 @@ const struct cli_command cmd_run_delete = {
 	.name = "run delete",
 	.args = "RUN",
 	.summary = "delete a run and its episodes",
-	.description = "Deletes run RUN and every episode recorded on it.",
-	.options = cli_journal_only_options,
+	.description = "Deletes run RUN (an id, or 'last') and every episode recorded on it. On a terminal it "
+		       "says which run that is and asks first; --yes skips the question, and without a terminal "
+		       "--yes is needed (nothing is deleted otherwise, exit status 2).",
+	.options = delete_options,
 	.run = run_run_delete,
 };

@@ -110,7 +110,9 @@ const struct cli_command cmd_serve = {
 	"their own. When another program has port 8737 and --port is not given, a free port is "
 	"used.\n\n"
 	"The page asks the same questions as 'numbfoot assess', warning signs first, and shows the "
-	"same result. Its JSON interface is described in docs/web.md. Ctrl-C stops the server.",
+	"same result; it also keeps the journal (runs with their numbness, shoes and insoles, watch "
+	"files to import), shows what the journal shows and writes the report. Its JSON interface is "
+	"described in docs/web.md. Ctrl-C stops the server.",
     .options = serve_options,
     .run = run_serve,
 };

@@ -12,15 +12,18 @@ static const char *const overview =
 static const char *const exit_codes =
 	"0  success\n"
 	"1  the operation failed (input/output or database error); nothing was half-written\n"
-	"2  bad usage or malformed input (the message names the file, line or byte); nothing changed\n";
+	"2  bad usage or malformed input (the message names the file, line or byte); nothing changed\n"
+	"3  import stored runs but refused some files (each named with its line or byte)\n";
 
 static const char *const environment =
 	"NUMBFOOT_KB  a knowledge-base file to use instead of the built-in one\n"
 	"NO_COLOR     when set, output has no colour\n"
+	"COLUMNS      the width words wrap at (else the terminal's width, else 80 when not a terminal)\n"
 	"XDG_DATA_HOME, XDG_CONFIG_HOME  where the journal and the settings live\n";
 
-void cli_print_overview(FILE *out)
+void cli_print_overview(FILE *to)
 {
+	FILE *out = cli_wrap_open(to);
 	int width = 0;
 	for (int i = 0; cli_commands[i]; i++)
 		if ((int)strlen(cli_commands[i]->name) > width)
@@ -29,6 +32,31 @@ void cli_print_overview(FILE *out)
 	for (int i = 0; cli_commands[i]; i++)
 		fprintf(out, "  %-*s  %s\n", width, cli_commands[i]->name, cli_commands[i]->summary);
 	fprintf(out, "\n'numbfoot COMMAND --help' describes a command.\n\nexit codes:\n%s", exit_codes);
+	cli_wrap_close(out, to);
+}
+
+size_t cli_print_group(FILE *to, const char *group)
+{
+	size_t n = 0, len = strlen(group);
+	int width = 0;
+	for (int i = 0; cli_commands[i]; i++)
+		if (!strncmp(cli_commands[i]->name, group, len) && cli_commands[i]->name[len] == ' ' &&
+		    (int)strlen(cli_commands[i]->name + len + 1) > width)
+			width = (int)strlen(cli_commands[i]->name + len + 1);
+	if (!width)
+		return 0;
+	FILE *out = cli_wrap_open(to);
+	fprintf(out, "usage: numbfoot %s ACTION [OPTIONS]\n\nactions:\n", group);
+	for (int i = 0; cli_commands[i]; i++) {
+		const struct cli_command *c = cli_commands[i];
+		if (strncmp(c->name, group, len) || c->name[len] != ' ')
+			continue;
+		fprintf(out, "  %-*s  %s\n", width, c->name + len + 1, c->summary);
+		n++;
+	}
+	fprintf(out, "\n'numbfoot %s ACTION --help' describes an action.\n", group);
+	cli_wrap_close(out, to);
+	return n;
 }
 
 static void print_synopsis(FILE *out, const struct cli_command *cmd)
@@ -46,11 +74,20 @@ static void print_synopsis(FILE *out, const struct cli_command *cmd)
 		fprintf(out, " %s", cmd->args);
 }
 
-void cli_print_command_help(FILE *out, const struct cli_command *cmd)
+void cli_print_command_help(FILE *to, const struct cli_command *cmd)
 {
+	FILE *out = cli_wrap_open(to);
 	fputs("usage: ", out);
 	print_synopsis(out, cmd);
-	fprintf(out, "\n\n%s\n\n%s\n", cmd->summary, cmd->description);
+	fprintf(out, "\n\n%s\n\n", cmd->summary);
+	/* Paragraph by paragraph: an example is a command to copy, so it is never folded (the
+	 * terminal may wrap it, but a copy of it stays one line). */
+	for (const char *p = cmd->description; *p;) {
+		const char *end = strstr(p, "\n\n");
+		int len = end ? (int)(end - p) : (int)strlen(p);
+		fprintf(strncmp(p, "Example: ", 9) ? out : to, "%.*s\n%s", len, p, end ? "\n" : "");
+		p += len + (end ? 2 : 0);
+	}
 	if (cmd->options && cmd->options[0].name) {
 		fputs("\noptions:\n", out);
 		for (int i = 0; cmd->options[i].name; i++) {
@@ -63,6 +100,7 @@ void cli_print_command_help(FILE *out, const struct cli_command *cmd)
 		}
 	}
 	fputs("  --help                 show this help\n", out);
+	cli_wrap_close(out, to);
 }
 
 /* Writes s escaped for roff: backslashes doubled, a leading dot or quote protected. With
@@ -214,6 +252,8 @@ static int run_help(const struct cli_args *a)
 			return CLI_EXIT_OK;
 		}
 	}
+	if (a->npos == 1 && cli_print_group(stdout, a->pos[0]))
+		return CLI_EXIT_OK;
 	cli_errorf("help: no command '%s'", name);
 	return CLI_EXIT_USAGE;
 }
@@ -223,7 +263,8 @@ const struct cli_command cmd_help = {
 	.args = "[COMMAND]",
 	.summary = "list the commands, or describe one",
 	.description = "Without a command, lists every command. With one, prints its help, the same as "
-		       "'numbfoot COMMAND --help'.",
+		       "'numbfoot COMMAND --help'; with a group of commands (gear, run, episode, kb, assessment), "
+		       "lists its actions.",
 	.options = help_options,
 	.run = run_help,
 };

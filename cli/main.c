@@ -138,6 +138,91 @@ static const struct cli_command *find_command(int argc, char **argv, int *used)
 	return one;
 }
 
+/* Optimal string alignment distance (Levenshtein with swapped neighbours counting one): "asess"
+ * is one from "assess", "lsit" one from "list". Words past 63 bytes are never near. */
+static int distance(const char *a, const char *b)
+{
+	size_t n = strlen(a), m = strlen(b);
+	if (n > 63 || m > 63)
+		return 1 << 20;
+	int d[64][64];
+	for (size_t i = 0; i <= n; i++)
+		d[i][0] = (int)i;
+	for (size_t j = 0; j <= m; j++)
+		d[0][j] = (int)j;
+	for (size_t i = 1; i <= n; i++)
+		for (size_t j = 1; j <= m; j++) {
+			int cost = a[i - 1] != b[j - 1], v = d[i - 1][j - 1] + cost;
+			if (d[i - 1][j] + 1 < v)
+				v = d[i - 1][j] + 1;
+			if (d[i][j - 1] + 1 < v)
+				v = d[i][j - 1] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < v)
+				v = d[i - 2][j - 2] + 1;
+			d[i][j] = v;
+		}
+	return d[n][m];
+}
+
+const char *cli_nearest_command(const char *word, const char *group)
+{
+	static char best[64];
+	int best_d = 1 << 20;
+	size_t glen = group ? strlen(group) : 0;
+	for (int i = 0; cli_commands[i]; i++) {
+		const char *n = cli_commands[i]->name, *sp = strchr(n, ' ');
+		char cand[64];
+		if (group) { /* the actions of that group */
+			if (strncmp(n, group, glen) || n[glen] != ' ')
+				continue;
+			snprintf(cand, sizeof cand, "%s", n + glen + 1);
+		} else { /* commands and groups: their first word */
+			snprintf(cand, sizeof cand, "%.*s", sp ? (int)(sp - n) : (int)strlen(n), n);
+		}
+		int dd = distance(word, cand);
+		if (dd < best_d)
+			best_d = dd, snprintf(best, sizeof best, "%s", cand);
+	}
+	/* Near enough to be a slip: two edits at most, and fewer than half the word's letters. */
+	return best_d <= 2 && best_d * 2 < (int)strlen(word) ? best : NULL;
+}
+
+static bool is_group(const char *word)
+{
+	size_t l = strlen(word);
+	for (int i = 0; cli_commands[i]; i++)
+		if (!strncmp(cli_commands[i]->name, word, l) && cli_commands[i]->name[l] == ' ')
+			return true;
+	return false;
+}
+
+/* No command matched argv: a group's --help (its actions), a group without an action or with an
+ * unknown one, or an unknown command, with the nearest name when one is near. */
+static int no_command(int argc, char **argv)
+{
+	const char *near;
+	if (is_group(argv[0])) {
+		if (argc >= 2 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
+			cli_print_group(stdout, argv[0]);
+			return CLI_EXIT_OK;
+		}
+		if (argc < 2)
+			cli_errorf("'%s' needs an action:", argv[0]);
+		else if ((near = cli_nearest_command(argv[1], argv[0])))
+			cli_errorf("%s: unknown action '%s' (did you mean %s?)", argv[0], argv[1], near);
+		else
+			cli_errorf("%s: unknown action '%s'; the actions are:", argv[0], argv[1]);
+		if (argc < 2 || !cli_nearest_command(argv[1], argv[0]))
+			cli_print_group(stderr, argv[0]);
+		return CLI_EXIT_USAGE;
+	}
+	if ((near = cli_nearest_command(argv[0], NULL)))
+		cli_errorf("unknown command '%s' (did you mean %s?)", argv[0], near);
+	else
+		cli_errorf("unknown command '%s' (see 'numbfoot help')", argv[0]);
+	return CLI_EXIT_USAGE;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc < 2) {
@@ -154,20 +239,8 @@ int main(int argc, char **argv)
 	}
 	int used;
 	const struct cli_command *cmd = find_command(argc - 1, argv + 1, &used);
-	if (!cmd) {
-		bool group = false;
-		for (int i = 0; cli_commands[i]; i++) {
-			const char *n = cli_commands[i]->name;
-			size_t l = strlen(argv[1]);
-			if (!strncmp(n, argv[1], l) && n[l] == ' ')
-				group = true;
-		}
-		if (group)
-			cli_errorf("'%s' needs an action (see 'numbfoot help')", argv[1]);
-		else
-			cli_errorf("unknown command '%s' (see 'numbfoot help')", argv[1]);
-		return CLI_EXIT_USAGE;
-	}
+	if (!cmd)
+		return no_command(argc - 1, argv + 1);
 	struct cli_args a;
 	int rc = parse_args(cmd, argc - 1 - used, argv + 1 + used, &a);
 	if (rc >= 0)

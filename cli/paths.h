@@ -106,6 +106,15 @@ json_t *cli_run_with_episodes_json(const nf_journal_run *r, const nf_episode *ep
 bool cli_episode_from_args(const struct cli_args *a, const char *at_opt, nf_episode *e,
 			   bool *given);
 
+/* --where: places as IDs or the vocabulary's words ("top of foot"), comma-separated, into the
+ * bit set (bit i: nf_location_name(i)). On an unknown or ambiguous place prints why with the
+ * list of places and returns false. Defined in cli/where.c. */
+bool cli_parse_where(const char *text, uint32_t *set);
+/* The places, one a line: the ID and its words. */
+void cli_print_places(FILE *out);
+/* Place i in the vocabulary's words ("the top of the foot"); its ID when it has none. */
+const char *cli_place_words(int i);
+
 /* Prints the wear warning for the gear that add_run reported in crossed. */
 void cli_warn_crossed(nf_journal *j, const nf_journal_run *r, unsigned crossed);
 

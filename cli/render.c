@@ -76,12 +76,11 @@ static size_t print_reasons(FILE *out, nf_engine *e, size_t c, bool miles)
 			break;
 		nf_engine_state(e, r[i].finding, &v);
 		render_answer(kb, r[i].finding, &v, miles, ans, sizeof ans);
-		/* The likelihood ratio: two significant figures, but no exponent notation for a person. */
-		double lr = exp(r[i].weight);
+		char factor[NF_FACTOR_MAX];
 		bool est = nf_kb_finding_evidence(kb, r[i].finding, c) == NF_EV_ESTIMATE;
 		estimated += est;
-		fprintf(out, "       %s %s: %s (x%.*f%s)\n", r[i].weight > 0 ? "raised by" : "lowered by",
-			nf_kb_finding_means(kb, r[i].finding), ans, lr >= 10 ? 0 : lr >= 1 ? 1 : lr >= 0.1 ? 2 : 3, lr,
+		fprintf(out, "       %s %s: %s (%s%s)\n", r[i].weight > 0 ? "raised by" : "lowered by",
+			nf_kb_finding_means(kb, r[i].finding), ans, nf_factor_text(r[i].weight, factor, sizeof factor),
 			est ? ", estimate" : "");
 	}
 	return estimated;
@@ -149,8 +148,8 @@ void render_result(FILE *out, nf_engine *e, bool color, bool miles)
 		estimated += print_reasons(out, e, order[i], miles);
 	}
 	if (estimated)
-		fprintf(out, "  %s(x2.0) is how far an answer moved the odds; \"estimate\" marks a figure that is the "
-			     "knowledge base's judgement, not a study's measurement.%s\n",
+		fprintf(out, "  %s(\u00d72.0) is how many times an answer raised or lowered the odds; \"estimate\" marks a "
+			     "figure that is the knowledge base's judgement, not a study's measurement.%s\n",
 			dim, off);
 
 	fprintf(out, "\n%sWhat to do%s\n", bold, off);

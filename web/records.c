@@ -56,10 +56,10 @@ json_t *web_episode_json(const nf_episode *e)
 	for (int i = 0; i < NF_LOCATION_COUNT; i++)
 		if (e->locations & (1u << i))
 			json_array_append_new(locs, json_string(nf_location_name(i)));
-	return json_pack("{s:I, s:I, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "id", (json_int_t)e->id,
+	return json_pack("{s:I, s:I, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "id", (json_int_t)e->id,
 			 "run_id", (json_int_t)e->run_id, "onset_km", real_or_null(e->onset_km), "onset_min",
 			 real_or_null(e->onset_min), "locations", locs ? locs : json_null(), "side",
-			 text_or_null(nf_side_name(e->side)), "severity",
+			 text_or_null(nf_side_name(e->side)), "foot", text_or_null(nf_foot_name(e->foot)), "severity",
 			 e->severity < 0 ? json_null() : json_integer(e->severity), "recover_min",
 			 real_or_null(e->recover_min), "calf_cramp_first", tri(e->calf_cramp_first),
 			 "loosening_helped", tri(e->loosening_helped), "notes", text_or_null(e->notes));
@@ -211,8 +211,8 @@ json_t *web_parse_body(const struct web_request *rq, struct web_response *rs)
 bool web_read_episode(struct web_body *b, nf_episode *e)
 {
 	static const char *const keys[] = {
-	    "run_id",	   "onset_km",	       "onset_min",	   "locations", "side", "severity",
-	    "recover_min", "calf_cramp_first", "loosening_helped", "notes",	NULL};
+	    "run_id",	   "onset_km",	       "onset_min",	   "locations", "side", "foot",
+	    "severity",	   "recover_min", "calf_cramp_first", "loosening_helped", "notes", NULL};
 	if (!web_body_keys(b, keys) || !web_body_number(b, "onset_km", 0, 1000, &e->onset_km) ||
 	    !web_body_number(b, "onset_min", 0, 10000, &e->onset_min) ||
 	    !web_body_number(b, "recover_min", 0, 100000, &e->recover_min) ||
@@ -251,6 +251,30 @@ bool web_read_episode(struct web_body *b, nf_episode *e)
 			web_json_error(b->rs, 400, "%sside: must be \"one\", \"both\" or null", b->prefix);
 			return false;
 		}
+	} else if (v) {
+		e->side = NF_SIDE_UNKNOWN; /* null: not known, as for every other field */
+	}
+	/* Which foot decides the side; a side alone that the stored foot contradicts leaves the foot
+	 * unknown (the journal refuses the two disagreeing). */
+	json_t *side = v;
+	v = json_object_get(b->root, "foot");
+	if (v && !json_is_null(v)) {
+		int foot = nf_foot_parse(json_string_value(v));
+		if (foot < 0) {
+			web_json_error(b->rs, 400, "%sfoot: must be \"left\", \"right\", \"both\" or null", b->prefix);
+			return false;
+		}
+		if (side && !json_is_null(side) && nf_foot_side((nf_foot)foot) != e->side) {
+			web_json_error(b->rs, 400, "%sfoot: %s contradicts side %s", b->prefix, json_string_value(v),
+				       json_string_value(side));
+			return false;
+		}
+		e->foot = (nf_foot)foot;
+		e->side = nf_foot_side(e->foot);
+	} else if (v) {
+		e->foot = NF_FOOT_UNKNOWN;
+	} else if (side && e->foot != NF_FOOT_UNKNOWN && nf_foot_side(e->foot) != e->side) {
+		e->foot = NF_FOOT_UNKNOWN;
 	}
 	v = json_object_get(b->root, "severity");
 	if (v && !json_is_null(v)) {

@@ -39,12 +39,15 @@ typedef struct nf_analysis nf_analysis;
 #define NF_AN_EVIDENCE_MAX 320
 #define NF_AN_TEXT_MAX 320
 
-/* One derived finding. value follows the vocabulary's type: b for bool, x for number. */
+/* One derived finding. value follows the vocabulary's type: b for bool, x for number, choice for
+ * enum. A few (same_foot) are the journal's own, with no question in the knowledge base: they are
+ * shown and reported, and nf_analysis_apply leaves them out. */
 typedef struct nf_derived {
 	const char *id;        /* finding ID (static string) */
 	bool is_number;
 	bool b;
 	double x;
+	const char *choice;    /* an enum finding's value ID (static string), else NULL */
 	char evidence[NF_AN_EVIDENCE_MAX];
 	int runs, episodes;    /* support: how many runs and episodes it rests on */
 	/* A "no" that rests on a test short of significance (p >= 0.05 and no difference seen): it

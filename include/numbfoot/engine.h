@@ -71,6 +71,13 @@ typedef struct nf_reason {
 /* The answered findings that moved c, largest |weight| first; returns how many there are. */
 NF_API size_t nf_engine_reasons(nf_engine *e, size_t c, nf_reason *out, size_t cap);
 
+/* How far a reason moved its cause, written one way wherever it is shown (terminal, page,
+ * report): the times the odds were multiplied or divided, exp(|weight|), after a multiplication
+ * sign: "×2.5" (one decimal below 10, whole from 10: "×12"); "raised by" or "lowered by" beside it
+ * says which way. Writes into buf (UTF-8, at least NF_FACTOR_MAX bytes) and returns it. */
+#define NF_FACTOR_MAX 24
+NF_API const char *nf_factor_text(double weight, char *buf, size_t cap);
+
 typedef struct nf_triage_info {
 	nf_triage level;          /* what to do: the more urgent of the two below */
 	nf_triage by_probability; /* from the posterior and the thresholds */

@@ -25,7 +25,7 @@ extern "C" {
 typedef struct nf_journal nf_journal;
 
 /* The schema version this build writes; older files are migrated forward on open. */
-#define NF_JOURNAL_SCHEMA_VERSION 4
+#define NF_JOURNAL_SCHEMA_VERSION 5
 
 #define NF_JOURNAL_NAME_MAX 64    /* nickname, brand, model, surface: bytes including NUL */
 #define NF_JOURNAL_NOTES_MAX 1024 /* notes: bytes including NUL */
@@ -75,6 +75,16 @@ typedef enum nf_side { NF_SIDE_UNKNOWN = 0, NF_SIDE_ONE, NF_SIDE_BOTH } nf_side;
 
 /* "one", "both", or NULL for NF_SIDE_UNKNOWN. */
 NF_API const char *nf_side_name(nf_side s);
+
+/* Which foot an episode was in (schema 5). A left or right foot is one side; both feet, both. */
+typedef enum nf_foot { NF_FOOT_UNKNOWN = 0, NF_FOOT_LEFT, NF_FOOT_RIGHT, NF_FOOT_BOTH } nf_foot;
+
+/* "left", "right", "both", or NULL for NF_FOOT_UNKNOWN. */
+NF_API const char *nf_foot_name(nf_foot f);
+/* The foot named "left", "right" or "both"; -1 for anything else (NULL too). */
+NF_API int nf_foot_parse(const char *s);
+/* The side a foot implies: NF_SIDE_ONE for left or right, NF_SIDE_BOTH for both, else unknown. */
+NF_API nf_side nf_foot_side(nf_foot f);
 
 /* ---- gear ---- */
 
@@ -164,7 +174,8 @@ typedef struct nf_episode {
 	double onset_km;       /* distance into the run when it began; NaN unknown */
 	double onset_min;      /* minutes into the run when it began; NaN unknown */
 	uint32_t locations;    /* bit i set: nf_location_name(i) */
-	nf_side side;
+	nf_side side;          /* stored as the foot's side when unknown and the foot is known */
+	nf_foot foot;          /* agrees with side when both are known; both feet: stored as both */
 	int severity;          /* 0..10; -1 unknown */
 	double recover_min;    /* minutes until feeling came back; NaN unknown */
 	int calf_cramp_first;  /* 1 yes, 0 no, -1 unknown */
@@ -176,7 +187,9 @@ typedef struct nf_episode {
 NF_API void nf_episode_init(nf_episode *e);
 
 /* Adds e to run e->run_id (its id is set). NF_ENOTFOUND if the run does not exist, NF_EINVAL for
- * a value out of range (severity, negative distances). */
+ * a value out of range (severity, negative distances) or a foot that contradicts the side (left
+ * with both). A known foot with an unknown side stores the foot's side, and both feet with an
+ * unknown foot stores both as the foot; a read returns them. */
 NF_API nf_err nf_journal_add_episode(nf_journal *j, nf_episode *e, nf_error *err);
 NF_API nf_err nf_journal_get_episode(nf_journal *j, int64_t id, nf_episode *out, nf_error *err);
 NF_API nf_err nf_journal_update_episode(nf_journal *j, const nf_episode *e, nf_error *err);

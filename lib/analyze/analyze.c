@@ -288,8 +288,13 @@ nf_err nf_analysis_apply(const nf_analysis *a, nf_engine *e, size_t *applied, nf
 			continue;
 		nf_value v = {.b = d->b, .x = d->x};
 		nf_ftype t = nf_kb_finding_type(kb, (size_t)f);
-		if ((t == NF_NUMBER) != d->is_number || (t != NF_NUMBER && t != NF_BOOL))
+		if (d->choice) {
+			v.index = t == NF_ENUM ? nf_kb_finding_value_index(kb, (size_t)f, d->choice) : -1;
+			if (v.index < 0)
+				continue;
+		} else if ((t == NF_NUMBER) != d->is_number || (t != NF_NUMBER && t != NF_BOOL)) {
 			continue;
+		}
 		/* A value the knowledge base refuses (out of its range) is left for the interview to ask. */
 		if (nf_engine_answer(e, (size_t)f, &v, NULL) == NF_OK)
 			n++;

@@ -6,7 +6,7 @@
 
 #include "numbfoot/analyze.h"
 
-#define AN_MAX_FINDINGS 16
+#define AN_MAX_FINDINGS 24
 #define AN_MAX_NEEDS 16
 #define AN_MAX_ADVICE 8
 

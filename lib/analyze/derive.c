@@ -42,6 +42,12 @@ static nf_derived *add_find(nf_analysis *a, const char *id, int runs, int episod
 		if (d_) \
 			d_->b = false, d_->open = true; \
 	} while (0)
+#define FIND_CHOICE(a, id, val, runs, eps, ...) \
+	do { \
+		nf_derived *d_ = add_find(a, id, runs, eps, __VA_ARGS__); \
+		if (d_) \
+			d_->choice = (val); \
+	} while (0)
 #define FIND_NUM(a, id, val, runs, eps, ...) \
 	do { \
 		nf_derived *d_ = add_find(a, id, runs, eps, __VA_ARGS__); \
@@ -603,6 +609,54 @@ static void derive_episode_flags(nf_analysis *a)
 	free(rec);
 }
 
+/* Which foot: whether it is always the same one (same_foot, the journal's own finding) and the
+ * assessment's one-or-both (side). Both feet are the answer as soon as one episode had both, or
+ * two had different feet, whatever the rest say; one foot only when every episode names the same
+ * one, since an episode that does not say may have been the other. */
+static void derive_foot(nf_analysis *a)
+{
+	int n[NF_FOOT_BOTH + 1] = {0}, runs = episode_runs(a);
+	for (size_t i = 0; i < a->nep; i++) {
+		nf_foot f = a->ep[i].ep.foot;
+		n[f >= NF_FOOT_UNKNOWN && f <= NF_FOOT_BOTH ? f : NF_FOOT_UNKNOWN]++;
+	}
+	int named = n[NF_FOOT_LEFT] + n[NF_FOOT_RIGHT] + n[NF_FOOT_BOTH], unnamed = n[NF_FOOT_UNKNOWN];
+	if (!a->nep)
+		return;
+	/* "the left foot in 3, the right foot in 2 of 6 episodes (1 does not say)" */
+	char counts[160];
+	size_t k = 0;
+	static const char *const words[] = {"", "the left foot", "the right foot", "both feet"};
+	for (int f = NF_FOOT_LEFT; f <= NF_FOOT_BOTH; f++)
+		if (n[f])
+			k += (size_t)snprintf(counts + k, sizeof counts - k, "%s%s in %d", k ? ", " : "", words[f], n[f]);
+	snprintf(counts + k, sizeof counts - k, " of %zu episode%s", a->nep, plural((int)a->nep));
+	if (unnamed) {
+		k = strlen(counts);
+		snprintf(counts + k, sizeof counts - k, " (%d %s not say)", unnamed, unnamed == 1 ? "does" : "do");
+	}
+	nf_foot single = n[NF_FOOT_LEFT] == named ? NF_FOOT_LEFT : n[NF_FOOT_RIGHT] == named ? NF_FOOT_RIGHT
+											: NF_FOOT_UNKNOWN;
+	bool both = n[NF_FOOT_BOTH] || (n[NF_FOOT_LEFT] && n[NF_FOOT_RIGHT]);
+	if (both)
+		FIND_CHOICE(a, "side", "both", runs, named, "%s%s", counts,
+			    n[NF_FOOT_BOTH] ? "" : ": both feet, though not on the same runs");
+	else if (named && !unnamed)
+		FIND_CHOICE(a, "side", "one", runs, named, "%s in every one of the %d episode%s", words[single], named,
+			    plural(named));
+	if (both && named >= 2)
+		FIND_BOOL(a, "same_foot", false, runs, named, "not always the same foot: %s", counts);
+	else if (named >= 2 && !unnamed)
+		FIND_BOOL(a, "same_foot", true, runs, named, "always %s: every one of the %d episodes", words[single], named);
+	if (!both && unnamed)
+		need(a, "Record which foot (--foot left, right or both) on each episode: %d of %zu do not say, and "
+			"whether it is always the same foot needs them all.",
+		     unnamed, a->nep);
+	else if (!both && named < 2)
+		need(a, "Record which foot on the next episode too: whether it is always the same foot needs at "
+			"least 2.");
+}
+
 static void derive_weeks(nf_analysis *a)
 {
 	int64_t first = -1;
@@ -767,6 +821,7 @@ nf_err an_derive(nf_analysis *a, nf_error *err)
 	derive_pace(a);
 	derive_progress(a);
 	derive_episode_flags(a);
+	derive_foot(a);
 	derive_weeks(a);
 	nf_err rc = derive_training(a, err);
 	if (rc)

@@ -22,7 +22,7 @@ char *nf_analysis_json(const nf_analysis *a)
 	for (size_t i = 0; i < a->nfind; i++) {
 		const nf_derived *d = &a->find[i];
 		json_t *o = json_pack("{s:o, s:s, s:{s:i, s:i}}", "value",
-				      d->is_number ? json_real(d->x) : json_boolean(d->b), "evidence", d->evidence,
+				      d->choice ? json_string(d->choice) : d->is_number ? json_real(d->x) : json_boolean(d->b), "evidence", d->evidence,
 				      "support", "runs", d->runs, "episodes", d->episodes);
 		if (!o)
 			goto out;

@@ -2,6 +2,7 @@
  * the report, so that all three say the same thing. */
 #include <jansson.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,6 +16,16 @@ static const char *const disclaimer =
 	"numbfoot informs; it does not diagnose. The probabilities come from published evidence and "
 	"estimates, not from an examination. If anything gets worse, or you notice sudden weakness, a "
 	"cold pale foot, numbness between the legs or trouble passing urine, get emergency care.";
+
+const char *nf_factor_text(double weight, char *buf, size_t cap)
+{
+	/* A factor past a million is past anything a likelihood in the knowledge base gives; the cap
+	 * keeps the text short whatever the weight. Decided on the rounded value, so that 9.96 is
+	 * "×10" and not "×10.0". */
+	double f = isnan(weight) ? 1 : fmin(exp(fabs(weight)), 999999);
+	snprintf(buf, cap, "\u00d7%.*f", f >= 9.95 ? 0 : 1, f);
+	return buf;
+}
 
 static json_t *answer_json(const nf_kb *kb, size_t f, const nf_value *v)
 {

@@ -12,6 +12,7 @@ void nf_episode_init(nf_episode *e)
 	e->onset_km = NAN;
 	e->onset_min = NAN;
 	e->side = NF_SIDE_UNKNOWN;
+	e->foot = NF_FOOT_UNKNOWN;
 	e->severity = -1;
 	e->recover_min = NAN;
 	e->calf_cramp_first = -1;
@@ -32,6 +33,13 @@ static nf_err check_episode(const nf_episode *e, nf_error *err)
 		return nf_error_set(err, NF_EINVAL, "unknown location in the set");
 	if (e->side != NF_SIDE_UNKNOWN && e->side != NF_SIDE_ONE && e->side != NF_SIDE_BOTH)
 		return nf_error_set(err, NF_EINVAL, "side must be one or both");
+	if (e->foot != NF_FOOT_UNKNOWN && e->foot != NF_FOOT_LEFT && e->foot != NF_FOOT_RIGHT &&
+	    e->foot != NF_FOOT_BOTH)
+		return nf_error_set(err, NF_EINVAL, "foot must be left, right or both");
+	if (e->foot == NF_FOOT_BOTH && e->side == NF_SIDE_ONE)
+		return nf_error_set(err, NF_EINVAL, "both feet are not one foot");
+	if (e->foot != NF_FOOT_UNKNOWN && e->side != NF_SIDE_UNKNOWN && nf_foot_side(e->foot) != e->side)
+		return nf_error_set(err, NF_EINVAL, "the %s foot is one foot, not both feet", nf_foot_name(e->foot));
 	if (e->calf_cramp_first < -1 || e->calf_cramp_first > 1 || e->loosening_helped < -1 ||
 	    e->loosening_helped > 1)
 		return nf_error_set(err, NF_EINVAL, "a yes/no answer must be 1, 0 or -1 (unknown)");
@@ -40,7 +48,9 @@ static nf_err check_episode(const nf_episode *e, nf_error *err)
 	return NF_OK;
 }
 
-/* Binds the fields of e to parameters 1..10 in the column order of INSERT and UPDATE below. */
+/* Binds the fields of e to parameters 1..11 in the column order of INSERT and UPDATE below. Foot
+ * and side say the same where they overlap: a known foot with an unknown side stores the foot's
+ * side, and both feet without a foot stores both as the foot (as schema 5 did for older rows). */
 static void bind_episode(sqlite3_stmt *st, const nf_episode *e)
 {
 	char locs[256];
@@ -49,12 +59,14 @@ static void bind_episode(sqlite3_stmt *st, const nf_episode *e)
 	jr_bind_real(st, 2, e->onset_km);
 	jr_bind_real(st, 3, e->onset_min);
 	sqlite3_bind_text(st, 4, locs, -1, SQLITE_TRANSIENT);
-	jr_bind_text(st, 5, nf_side_name(e->side));
+	jr_bind_text(st, 5, nf_side_name(e->side != NF_SIDE_UNKNOWN ? e->side : nf_foot_side(e->foot)));
 	jr_bind_tri(st, 6, e->severity);
 	jr_bind_real(st, 7, e->recover_min);
 	jr_bind_tri(st, 8, e->calf_cramp_first);
 	jr_bind_tri(st, 9, e->loosening_helped);
 	jr_bind_text(st, 10, e->notes);
+	jr_bind_text(st, 11, nf_foot_name(e->foot != NF_FOOT_UNKNOWN ? e->foot
+					  : e->side == NF_SIDE_BOTH ? NF_FOOT_BOTH : NF_FOOT_UNKNOWN));
 }
 
 /* Fails with NF_ENOTFOUND naming the run when it does not exist. */
@@ -74,7 +86,7 @@ nf_err jr_insert_episode(nf_journal *j, nf_episode *e, nf_error *err)
 		return rc;
 	sqlite3_stmt *st = jr_prepare(j,
 		"INSERT INTO episodes(run_id, onset_km, onset_min, locations, side, severity,"
-		" recover_min, calf_cramp_first, loosening_helped, notes) VALUES(?,?,?,?,?,?,?,?,?,?)", err);
+		" recover_min, calf_cramp_first, loosening_helped, notes, foot) VALUES(?,?,?,?,?,?,?,?,?,?,?)", err);
 	if (st)
 		bind_episode(st, e);
 	rc = jr_step_done(j, st, "adding an episode", err);
@@ -102,7 +114,7 @@ nf_err nf_journal_add_episode(nf_journal *j, nf_episode *e, nf_error *err)
 
 #define EPISODE_SELECT \
 	"SELECT e.id, e.run_id, e.onset_km, e.onset_min, e.locations, e.side, e.severity," \
-	" e.recover_min, e.calf_cramp_first, e.loosening_helped, e.notes FROM episodes e "
+	" e.recover_min, e.calf_cramp_first, e.loosening_helped, e.notes, e.foot FROM episodes e "
 
 static bool read_episode(sqlite3_stmt *st, void *dst)
 {
@@ -134,6 +146,8 @@ static bool read_episode(sqlite3_stmt *st, void *dst)
 	e->calf_cramp_first = (int)jr_col_int(st, 8, -1);
 	e->loosening_helped = (int)jr_col_int(st, 9, -1);
 	jr_col_text(st, 10, e->notes, sizeof e->notes);
+	int foot = nf_foot_parse((const char *)sqlite3_column_text(st, 11));
+	e->foot = foot < 0 ? NF_FOOT_UNKNOWN : (nf_foot)foot;
 	return true;
 }
 
@@ -172,11 +186,11 @@ static nf_err update_episode_body(nf_journal *j, void *ctx, nf_error *err)
 		return rc;
 	sqlite3_stmt *st = jr_prepare(j,
 		"UPDATE episodes SET run_id = ?, onset_km = ?, onset_min = ?, locations = ?, side = ?,"
-		" severity = ?, recover_min = ?, calf_cramp_first = ?, loosening_helped = ?, notes = ?"
-		" WHERE id = ?", err);
+		" severity = ?, recover_min = ?, calf_cramp_first = ?, loosening_helped = ?, notes = ?,"
+		" foot = ? WHERE id = ?", err);
 	if (st) {
 		bind_episode(st, e);
-		sqlite3_bind_int64(st, 11, e->id);
+		sqlite3_bind_int64(st, 12, e->id);
 	}
 	return jr_step_change(j, st, "episode", e->id, "updating an episode", err);
 }

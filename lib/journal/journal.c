@@ -306,6 +306,24 @@ const char *nf_side_name(nf_side s)
 	return s == NF_SIDE_ONE ? "one" : s == NF_SIDE_BOTH ? "both" : NULL;
 }
 
+const char *nf_foot_name(nf_foot f)
+{
+	return f == NF_FOOT_LEFT ? "left" : f == NF_FOOT_RIGHT ? "right" : f == NF_FOOT_BOTH ? "both" : NULL;
+}
+
+int nf_foot_parse(const char *s)
+{
+	for (int f = NF_FOOT_LEFT; s && f <= NF_FOOT_BOTH; f++)
+		if (!strcmp(s, nf_foot_name((nf_foot)f)))
+			return f;
+	return -1;
+}
+
+nf_side nf_foot_side(nf_foot f)
+{
+	return f == NF_FOOT_LEFT || f == NF_FOOT_RIGHT ? NF_SIDE_ONE : f == NF_FOOT_BOTH ? NF_SIDE_BOTH : NF_SIDE_UNKNOWN;
+}
+
 void jr_locations_text(uint32_t set, char *buf, size_t size)
 {
 	size_t len = 0;

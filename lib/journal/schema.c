@@ -89,7 +89,15 @@ static const char v3[] =
 static const char v4[] =
 	"ALTER TABLE assessments ADD COLUMN complete INTEGER NOT NULL DEFAULT 1 CHECK (complete IN (0, 1));";
 
-static const char *const migrations[] = {v1, v2, v3, v4};
+/* v5: which foot an episode was in. A left or right foot is one side and both feet are both, so
+ * the two columns must agree (a left foot recorded as both feet is refused). An earlier row that
+ * said both feet said which: both; one that said one foot did not say which, and stays unknown. */
+static const char v5[] =
+	"ALTER TABLE episodes ADD COLUMN foot TEXT CHECK (foot IS NULL OR (foot IN ('left', 'right', 'both')"
+	" AND (side IS NULL OR side = CASE foot WHEN 'both' THEN 'both' ELSE 'one' END)));"
+	"UPDATE episodes SET foot = 'both' WHERE side = 'both';";
+
+static const char *const migrations[] = {v1, v2, v3, v4, v5};
 
 _Static_assert(sizeof migrations / sizeof migrations[0] == NF_JOURNAL_SCHEMA_VERSION,
 	       "one migration per schema version");

@@ -47,27 +47,30 @@ static void pct(FILE *f, double p)
 		fprintf(f, "%.0f%%", 100 * p);
 }
 
+/* One fact of page one, as a term and its description. */
+static void fact(void *ctx, const char *label, const char *words)
+{
+	FILE *f = ctx;
+	fprintf(f, "<dt>%s</dt><dd>", label);
+	esc(f, words);
+	fputs("</dd>\n", f);
+}
+
 static void page_one(FILE *f, const struct rp_doc *d)
 {
 	const nf_kb *kb = d->kb;
-	size_t nruns, neps, i;
-	nf_analysis_runs(d->an, &nruns);
-	nf_analysis_episodes(d->an, &neps);
+	size_t i;
+	char b[RP_TEXT_MAX];
 	fprintf(f, "<h1>numbfoot report: numbness or tingling in the feet when running</h1>\n");
-	fprintf(f, "<p>For a sports-medicine doctor or physiotherapist. Made from the runner's own answers and run "
-		   "journal.</p>\n<p>Report date: %.10s. ",
-		d->today);
-	if (d->fresh)
-		fprintf(f, "Assessment: made now from the journal's data alone (no %sassessment saved yet; the "
-			   "warning-sign questions were not asked). ", d->unfinished[0] ? "finished " : "");
-	else
-		fprintf(f, "Assessment of %.10s %.5s UTC, saved in the journal. ", d->assessed, d->assessed + 11);
-	fprintf(f, "Journal: %zu runs, %zu episodes of numbness.</p>\n", nruns, neps);
-	char note[RP_TEXT_MAX];
-	rp_unfinished_note(d, note, sizeof note);
-	if (note[0]) {
+	fputs("<p>For a sports-medicine doctor or physiotherapist. Made from the runner's own answers and run "
+	      "journal.</p>\n<dl class=\"facts\">\n",
+	      f);
+	rp_facts(d, fact, f);
+	fputs("</dl>\n", f);
+	rp_unfinished_note(d, b, sizeof b);
+	if (b[0]) {
 		fputs("<p class=\"unfinished\"><b>", f);
-		esc(f, note);
+		esc(f, b);
 		fputs("</b></p>\n", f);
 	}
 	json_t *tri = json_object_get(d->result, "triage");
@@ -85,9 +88,9 @@ static void page_one(FILE *f, const struct rp_doc *d)
 	int estimated = 0;
 	json_array_foreach(json_object_get(d->result, "ranking"), i, r)
 	{
-		if (i >= 5)
-			break;
 		double prob = json_number_value(json_object_get(r, "probability"));
+		if (i >= RP_TOP_CAUSES || (i > 0 && prob < 0.01))
+			break;
 		fputs("<li><b>", f);
 		esc(f, str(r, "name"));
 		fputs("</b> (", f);
@@ -95,31 +98,32 @@ static void page_one(FILE *f, const struct rp_doc *d)
 		fprintf(f, ") <span class=\"bar\"><span style=\"width:%.0f%%\"></span></span>\n<ul>", 100 * prob);
 		json_t *x;
 		size_t k;
+		int shown = 0;
 		json_array_foreach(json_object_get(r, "reasons"), k, x)
 		{
-			if (k >= 3)
-				break;
-			const char *fid = str(x, "finding");
-			double w = json_number_value(json_object_get(x, "weight"));
-			int fi = nf_kb_finding_index(kb, fid);
-			if (fi < 0 || fabs(w) < 0.1)
+			char factor[NF_FACTOR_MAX];
+			bool est;
+			if (k >= 3 || !rp_reason_words(d, r, x, b, sizeof b, factor, &est))
 				continue;
-			char ans[256];
-			rp_answer_text(d, fid, json_object_get(x, "answer"), ans, sizeof ans);
-			fprintf(f, "<li>%s ", w > 0 ? "raised by" : "lowered by");
-			esc(f, nf_kb_finding_means(kb, (size_t)fi));
-			fputs(": ", f);
-			esc(f, ans);
-			bool est = rp_reason_is_estimate(d, r, x);
 			estimated += est;
-			fprintf(f, " (likelihood ratio %.2g%s)%s</li>", exp(w), est ? ", <span class=\"estimate\">estimate</span>" : "",
-				rp_is_derived(d, fid) ? " <span class=\"derived\">from the journal</span>" : "");
+			shown++;
+			fputs("<li>", f);
+			esc(f, b);
+			fprintf(f, " (%s%s)%s</li>", factor, est ? ", <span class=\"estimate\">estimate</span>" : "",
+				rp_is_derived(d, str(x, "finding")) ? " <span class=\"derived\">from the journal</span>" : "");
 		}
+		if (!shown)
+			fputs("<li>no answer moved it much: it stands on how common it is</li>", f);
 		fputs("</ul></li>\n", f);
 	}
-	fputs("</ol>\n", f);
+	fputs("</ol>\n<p class=\"others\">", f);
+	rp_others_words(d, b, sizeof b);
+	esc(f, b);
+	fputs("</p>\n<p class=\"legend\">", f);
+	esc(f, RP_FACTOR_LEGEND);
 	if (estimated)
-		fputs("<p class=\"legend\">" RP_ESTIMATE_LEGEND "</p>\n", f);
+		esc(f, RP_ESTIMATE_LEGEND);
+	fputs("</p>\n", f);
 	fputs("<h2>Warning signs asked, and the answers</h2>\n<ul>\n", f);
 	json_t *answers = json_object_get(d->result, "answers");
 	int asked = 0;
@@ -240,8 +244,8 @@ static void rest(FILE *f, const struct rp_doc *d)
 		size_t first = n > RP_EPISODES_SHOWN ? n - RP_EPISODES_SHOWN : 0;
 		if (first)
 			fprintf(f, "<p>The latest %d of %zu episodes; the figures show them all.</p>\n", RP_EPISODES_SHOWN, n);
-		fputs("<table><tr><th>date</th><th>run</th><th>onset</th><th>severity</th><th>where</th><th>recovery</th>"
-		      "<th>shoes</th></tr>\n",
+		fputs("<table><tr><th>date</th><th>run</th><th>onset</th><th>severity</th><th>foot</th><th>where</th>"
+		      "<th>recovery</th><th>shoes</th></tr>\n",
 		      f);
 		for (size_t i = first; i < n; i++) {
 			const nf_episode *ep = &e[i].ep;
@@ -263,10 +267,11 @@ static void rest(FILE *f, const struct rp_doc *d)
 			fputs("</td><td>", f);
 			ep->severity >= 0 ? fprintf(f, "%d/10", ep->severity) : fputs("-", f);
 			fputs("</td><td>", f);
-			int m = 0;
-			for (int k = 0; k < NF_LOCATION_COUNT; k++)
-				if (ep->locations >> k & 1)
-					fprintf(f, "%s%s", m++ ? ", " : "", nf_location_name(k));
+			esc(f, rp_episode_foot(ep));
+			fputs("</td><td>", f);
+			char places[512];
+			rp_places_text(d, ep->locations, places, sizeof places);
+			esc(f, places);
 			fputs("</td><td>", f);
 			isfinite(ep->recover_min) ? fprintf(f, "%.0f min", ep->recover_min) : fputs("-", f);
 			fputs("</td><td>", f);
@@ -343,6 +348,10 @@ nf_err rp_write_html(const struct rp_doc *d, const char *path, nf_error *err)
 	      "table{border-collapse:collapse;font-size:.85em}td,th{border-bottom:1px solid #ddd;padding:.2em .5em;"
 	      "text-align:left}\n"
 	      "figure{margin:1em 0}figure svg{max-width:100%;height:auto}.refs{font-size:.8em}\n"
+	      ".facts{display:grid;grid-template-columns:max-content 1fr;gap:.2em 1em}.facts dt{font-weight:bold}"
+	      ".facts dd{margin:0}\n"
+	      /* Printed, as on the PDF's pages: no row split, no heading alone at the foot of a page. */
+	      "@media print{tr,li,figure{break-inside:avoid}h1,h2{break-after:avoid}}\n"
 	      ".disclaimer{font-weight:bold}footer{margin-top:2em;font-size:.8em;color:#666}\n</style>\n</head>\n"
 	      "<body>\n",
 	      f);

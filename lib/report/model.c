@@ -117,6 +117,184 @@ const char *rp_gear_name(const struct rp_doc *d, int64_t id)
 	return "";
 }
 
+/* ---- page one's facts ---- */
+
+static json_t *answer(const struct rp_doc *d, const char *id)
+{
+	json_t *v = json_object_get(json_object_get(d->result, "answers"), id);
+	return json_is_null(v) ? NULL : v;
+}
+
+static void rp_runner_words(const struct rp_doc *d, char *buf, size_t cap)
+{
+	json_t *age = answer(d, "age"), *sex = answer(d, "sex");
+	char a[48] = "age not given", s[48] = "sex not given";
+	if (json_is_number(age))
+		snprintf(a, sizeof a, "%.0f years old", json_number_value(age));
+	if (json_is_string(sex))
+		rp_answer_text(d, "sex", sex, s, sizeof s);
+	snprintf(buf, cap, "%s, %s", a, s);
+}
+
+static void rp_assessment_words(const struct rp_doc *d, char *buf, size_t cap)
+{
+	if (d->fresh)
+		snprintf(buf, cap,
+			 "not complete: %s saved yet, so this one was made now from the journal's data alone; the "
+			 "warning signs and the questions the journal cannot answer were not asked",
+			 d->unfinished[0] ? "no finished assessment" : "none");
+	else
+		snprintf(buf, cap, "complete (the interview ran to its end), %.10s %.5s UTC, saved in the journal",
+			 d->assessed, d->assessed + 11);
+}
+
+const char *rp_place_words(const struct rp_doc *d, int i, bool short_form)
+{
+	int f = nf_kb_finding_index(d->kb, "location");
+	int k = f < 0 ? -1 : nf_kb_finding_value_index(d->kb, (size_t)f, nf_location_name(i));
+	const char *w = k < 0 ? nf_location_name(i) : nf_kb_finding_value_means(d->kb, (size_t)f, (size_t)k);
+	if (!w)
+		return "?";
+	return short_form && !strncmp(w, "the ", 4) ? w + 4 : w;
+}
+
+void rp_places_text(const struct rp_doc *d, uint32_t set, char *buf, size_t cap)
+{
+	size_t n = 0;
+	buf[0] = '\0';
+	for (int i = 0; i < NF_LOCATION_COUNT && n < cap; i++)
+		if (set >> i & 1)
+			n += (size_t)snprintf(buf + n, cap - n, "%s%s", n ? ", " : "", rp_place_words(d, i, true));
+	if (!n)
+		snprintf(buf, cap, "-");
+}
+
+const char *rp_episode_foot(const nf_episode *e)
+{
+	if (e->foot != NF_FOOT_UNKNOWN)
+		return nf_foot_name(e->foot);
+	return e->side == NF_SIDE_ONE ? "one" : e->side == NF_SIDE_BOTH ? "both" : "-";
+}
+
+static void rp_where_words(const struct rp_doc *d, char *buf, size_t cap)
+{
+	json_t *v = answer(d, "location");
+	size_t n = 0, neps;
+	const nf_an_episode *e = nf_analysis_episodes(d->an, &neps);
+	if (json_is_array(v) && json_array_size(v)) {
+		rp_answer_text(d, "location", v, buf, cap);
+		return;
+	}
+	/* From the episodes: each place with the number of episodes naming it, most first. */
+	int count[NF_LOCATION_COUNT] = {0};
+	for (size_t i = 0; i < neps; i++)
+		for (int k = 0; k < NF_LOCATION_COUNT; k++)
+			count[k] += (int)(e[i].ep.locations >> k & 1);
+	buf[0] = '\0';
+	for (int shown = 0; shown < NF_LOCATION_COUNT && n < cap; shown++) {
+		int best = -1;
+		for (int k = 0; k < NF_LOCATION_COUNT; k++)
+			if (count[k] > 0 && (best < 0 || count[k] > count[best]))
+				best = k;
+		if (best < 0)
+			break;
+		n += (size_t)snprintf(buf + n, cap - n, "%s%s (%d of %zu episodes)", n ? ", " : "",
+				      rp_place_words(d, best, false), count[best], neps);
+		count[best] = 0;
+	}
+	if (!n)
+		snprintf(buf, cap, "%s", neps ? "not recorded on the episodes" : "not given, and no episodes logged yet");
+}
+
+static void rp_foot_words(const struct rp_doc *d, char *buf, size_t cap)
+{
+	const nf_derived *same = nf_analysis_find(d->an, "same_foot"), *side = nf_analysis_find(d->an, "side");
+	json_t *v = answer(d, "side");
+	if (same || side) {
+		snprintf(buf, cap, "%s", (same ? same : side)->evidence);
+		return;
+	}
+	char ans[64] = "";
+	if (json_is_string(v))
+		rp_answer_text(d, "side", v, ans, sizeof ans);
+	size_t neps;
+	nf_analysis_episodes(d->an, &neps);
+	int k = 0;
+	if (ans[0])
+		k = snprintf(buf, cap, "%s %s (the runner's answer)", !strcmp(json_string_value(v), "both") ? "both" : "one",
+			     !strcmp(json_string_value(v), "both") ? "feet" : "foot");
+	else
+		k = snprintf(buf, cap, "not given");
+	if (neps && k >= 0 && (size_t)k < cap)
+		snprintf(buf + k, cap - (size_t)k, "; the journal's episodes do not say which foot each was in");
+}
+
+void rp_facts(const struct rp_doc *d, rp_fact_fn fn, void *ctx)
+{
+	char b[RP_TEXT_MAX];
+	size_t nruns, neps;
+	nf_analysis_runs(d->an, &nruns);
+	nf_analysis_episodes(d->an, &neps);
+	rp_runner_words(d, b, sizeof b);
+	fn(ctx, "Runner", b);
+	rp_assessment_words(d, b, sizeof b);
+	fn(ctx, "Assessment", b);
+	rp_where_words(d, b, sizeof b);
+	fn(ctx, "Where", b);
+	rp_foot_words(d, b, sizeof b);
+	fn(ctx, "Which foot", b);
+	snprintf(b, sizeof b, "%zu runs, %zu episodes of numbness; report date %.10s", nruns, neps, d->today);
+	fn(ctx, "Journal", b);
+}
+
+void rp_others_words(const struct rp_doc *d, char *buf, size_t cap)
+{
+	json_t *r;
+	size_t i, n = 0;
+	int named = 0, rest = 0;
+	double most = 0;
+	buf[0] = '\0';
+	json_array_foreach(json_object_get(d->result, "ranking"), i, r)
+	{
+		double p = json_number_value(json_object_get(r, "probability"));
+		/* Page one lists the top causes at 1% or more (the first whatever it is). */
+		if (i < RP_TOP_CAUSES && (i == 0 || p >= 0.01))
+			continue;
+		if (p >= 0.01 && named < RP_ALSO_NAMED && n < cap) {
+			n += (size_t)snprintf(buf + n, cap - n, "%s%s (%.0f%%)", named ? ", " : "Also possible: ",
+					      json_string_value(json_object_get(r, "name")), 100 * p);
+			named++;
+		} else {
+			rest++;
+			most = fmax(most, p);
+		}
+	}
+	if (n >= cap)
+		return;
+	if (most < 0.01)
+		snprintf(buf + n, cap - n, "%sOthers under 1%% each.", n ? ". " : "");
+	else
+		snprintf(buf + n, cap - n, "%s%d other%s, each %.0f%% or less.", n ? ". " : "", rest, rest == 1 ? "" : "s",
+			 ceil(100 * most));
+}
+
+bool rp_reason_words(const struct rp_doc *d, json_t *cause, json_t *reason, char *words, size_t cap,
+		     char factor[NF_FACTOR_MAX], bool *estimate)
+{
+	const char *fid = json_string_value(json_object_get(reason, "finding"));
+	double w = json_number_value(json_object_get(reason, "weight"));
+	int f = fid ? nf_kb_finding_index(d->kb, fid) : -1;
+	*estimate = false;
+	if (f < 0 || fabs(w) < 0.1)
+		return false;
+	char ans[256];
+	rp_answer_text(d, fid, json_object_get(reason, "answer"), ans, sizeof ans);
+	*estimate = rp_reason_is_estimate(d, cause, reason);
+	nf_factor_text(w, factor, NF_FACTOR_MAX);
+	snprintf(words, cap, "%s %s: %s", w > 0 ? "raised by" : "lowered by", nf_kb_finding_means(d->kb, (size_t)f), ans);
+	return true;
+}
+
 /* A fresh assessment from the derived findings alone. */
 static nf_err fresh(struct rp_doc *d, nf_error *err)
 {

@@ -90,6 +90,34 @@ nf_err rp_write_html(const struct rp_doc *d, const char *path, nf_error *err);
  * caller frees it. NULL when out of memory. */
 char *rp_figure_svg(const struct rp_doc *d, int i, double w, double h, const char *prefix);
 
+/* Page one's facts in order, in words, the same in both writers (model.c): each handed to fn
+ * as a label and its words. The runner's age and sex; whether the assessment was complete, and
+ * when; where (the assessment's answer, else the places the episodes name with their counts);
+ * which foot (what the analysis found from the episodes, else the runner's answer); the journal's
+ * size and the report date. */
+typedef void (*rp_fact_fn)(void *ctx, const char *label, const char *words);
+void rp_facts(const struct rp_doc *d, rp_fact_fn fn, void *ctx);
+/* Place i (nf_location_name(i)) in the vocabulary's words, without a leading "the" when short is
+ * true ("top of the foot"); the ID when the knowledge base has no words for it. */
+const char *rp_place_words(const struct rp_doc *d, int i, bool short_form);
+/* The places of a set in words, comma-separated; "-" for none. */
+void rp_places_text(const struct rp_doc *d, uint32_t set, char *buf, size_t cap);
+/* Which foot one episode was in, in a word ("left", "both", "one": one foot, not said which). */
+const char *rp_episode_foot(const nf_episode *e);
+
+/* The causes page one lists in full (the top three), and the line after them: a few more at 1%
+ * or more by name, then "Others under 1% each." (or how likely the most likely of the rest is). */
+#define RP_TOP_CAUSES 3
+#define RP_ALSO_NAMED 3
+void rp_others_words(const struct rp_doc *d, char *buf, size_t cap);
+/* One reason of a cause: its words ("raised by <finding>: <answer>") and its factor ("×4.4");
+ * *estimate tells whether it rests on an estimate. False when the reason is too small to show
+ * (|weight| below 0.1) or names no finding the knowledge base knows. */
+bool rp_reason_words(const struct rp_doc *d, json_t *cause, json_t *reason, char *words, size_t cap,
+		     char factor[NF_FACTOR_MAX], bool *estimate);
+/* The legend of the factor and the estimate mark. */
+#define RP_FACTOR_LEGEND "\u00d72.5 is how many times an answer raised or lowered the odds of that cause. "
+
 /* Words used by both writers. */
 extern const char rp_disclaimer[];
 /* "The last assessment ... was not finished ..." into buf, or "" when it was. */

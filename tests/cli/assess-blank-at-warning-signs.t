@@ -1,4 +1,5 @@
 # a blank line at the warning signs is not "none": the screen is asked again, and the sign typed next counts
+env: COLUMNS=1000
 args: assess --no-save
 stdin: tests/cli/data/blank-then-redflag.txt
 env: NO_COLOR=1

@@ -1,4 +1,5 @@
 # input that ends mid-interview (Ctrl-D, or a pipe run dry) shows the answers so far and keeps them marked not finished
+env: COLUMNS=1000
 args: assess
 stdin: tests/cli/data/eof-mid-interview.txt
 env: NO_COLOR=1

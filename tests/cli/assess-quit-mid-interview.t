@@ -1,4 +1,5 @@
 # q mid-interview shows the result of the answers so far and keeps it marked not finished
+env: COLUMNS=1000
 args: assess
 stdin: tests/cli/data/quit-mid-interview.txt
 env: NO_COLOR=1

@@ -12,6 +12,8 @@ fail() { echo "FAIL: $*"; exit 1; }
 # has FILE TEXT / lacks FILE TEXT: the file holds the text (or not); else show it and fail.
 has() { grep -qF -- "$2" "$1" || { echo "---- $1"; cat "$1"; fail "$1 lacks '$2'"; }; }
 lacks() { if grep -qF -- "$2" "$1"; then echo "---- $1"; cat "$1"; fail "$1 has '$2'"; fi; }
+# need PROGRAM...: skip the test (exit 0, saying so) when a program it reads its output with is missing.
+need() { for p; do command -v "$p" > /dev/null || { echo "no $p: skipped"; exit 0; }; done; }
 # serve [ARGS...]: starts `numbfoot serve --port 0 --no-open ARGS` in the background, with its
 # journal in the scratch folder and stopped on exit; waits for the address it prints into $url.
 serve() {

@@ -3,6 +3,8 @@
 # naming the same person as the headline.
 set -eu
 . tests/cli/lib.sh
+# Lines are checked whole: a terminal wide enough not to wrap them.
+export COLUMNS=1000
 printf '0\n6\nq\n' | nf assess --no-save > "$t/out" 2>&1
 line() { grep -n -F -- "$1" "$t/out" | head -1 | cut -d: -f1; }
 q1=$(line "question 1"); w1=$(line "Do any of these apply to you now or recently?")

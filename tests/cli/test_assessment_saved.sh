@@ -36,13 +36,13 @@ python3 -c "import json,sys; a=json.load(open(sys.argv[1]))['assessments']; asse
 
 # The report heads with the finished one and says that the last one was not finished.
 nfd report -o "$t/r.html" > /dev/null || fail "report"
-has "$t/r.html" "Assessment of 2026-03-01 10:00 UTC"
+has "$t/r.html" "<dt>Assessment</dt><dd>complete (the interview ran to its end), 2026-03-01 10:00 UTC"
 has "$t/r.html" "The last assessment (2026-03-02 10:00 UTC) was not finished"
 lacks "$t/r.html" 'class="triage urgent"'
 nfd report -o "$t/r.pdf" > /dev/null || fail "report pdf"
 if command -v pdftotext > /dev/null; then
 	pdftotext "$t/r.pdf" - | tr '\n' ' ' > "$t/r.txt"
-	has "$t/r.txt" "Assessment of 2026-03-01 10:00 UTC"
+	has "$t/r.txt" "Assessment: complete (the interview ran to its end), 2026-03-01 10:00 UTC"
 	has "$t/r.txt" "was not finished"
 fi
 

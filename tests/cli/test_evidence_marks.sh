@@ -5,6 +5,8 @@
 # shows that reason without the tag.
 set -eu
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+# Lines are checked whole: a terminal wide enough not to wrap them.
+export COLUMNS=1000
 "$NUMBFOOT" assess --answers tests/cli/data/laces.json --json > "$tmp/result.json"
 python3 - "$tmp/result.json" kb/numbfoot.json <<'PY'
 import json, sys
@@ -40,7 +42,7 @@ f["likelihood"]["shoe_compression"]["source"] = {"kind": "measured", "refs": ["B
 json.dump(kb, open(sys.argv[2], "w"), ensure_ascii=False)
 PY
 NO_COLOR=1 "$NUMBFOOT" assess --kb "$tmp/kb.json" --answers tests/cli/data/laces.json > "$tmp/out.txt"
-grep -q "brings feeling back within minutes: yes (x4.4)$" "$tmp/out.txt" || { echo "measured reason is tagged or missing"; cat "$tmp/out.txt"; exit 1; }
-grep -Eq "the top of the foot \(x[0-9.]+, estimate\)$" "$tmp/out.txt" || { echo "estimated reason lacks its tag"; exit 1; }
+grep -q "brings feeling back within minutes: yes (×4.4)$" "$tmp/out.txt" || { echo "measured reason is tagged or missing"; cat "$tmp/out.txt"; exit 1; }
+grep -Eq "the top of the foot \(×[0-9.]+, estimate\)$" "$tmp/out.txt" || { echo "estimated reason lacks its tag"; exit 1; }
 "$NUMBFOOT" assess --kb "$tmp/kb.json" --answers tests/cli/data/laces.json --json | grep -q '"evidence": "measured"'
 echo "ok   a measured reason is shown without the estimate tag"

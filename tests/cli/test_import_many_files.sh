@@ -16,6 +16,6 @@ set +e
 "$NUMBFOOT" import "$dir"/*.gpx >"$HOME/out" 2>"$HOME/err"
 rc=$?
 set -e
-[ "$rc" -eq 2 ] || { echo "exit $rc, wanted 2"; cat "$HOME/err"; exit 1; }
+[ "$rc" -eq 3 ] || { echo "exit $rc, wanted 3 (runs stored, one file refused)"; cat "$HOME/err"; exit 1; }
 grep -q "run035b.gpx:1:" "$HOME/err" || { echo "the broken file is not named"; cat "$HOME/err"; exit 1; }
 grep -q "^imported 70 runs.*1 failed" "$HOME/out" || { echo "wrong summary:"; cat "$HOME/out"; exit 1; }

@@ -65,10 +65,10 @@ has "$t/out" '"notes": "evening"'
 nf run edit 1 --shoes soles > "$t/out" 2> "$t/err" && fail "insoles accepted as shoes"
 has "$t/err" "'soles' are insoles"
 nf run show 3 > "$t/out"
-has "$t/out" "numbness   episode 1 at 2.00 km, severity 5/10"
+has "$t/out" "numbness   episode 1 at 2.00 km, both feet, severity 5/10"
 
 # Deleting a run deletes its episodes.
-nf run delete 3 > "$t/out"
+nf run delete 3 --yes > "$t/out"
 nf episode list --json > "$t/out"
 has "$t/out" "[]"
 
@@ -104,7 +104,7 @@ nf export > "$t/out"
 python3 - "$t/out" <<'PY' || fail "export JSON"
 import json, sys
 d = json.load(open(sys.argv[1]))
-assert d["numbfoot_journal"] == 4
+assert d["numbfoot_journal"] == 5
 assert len(d["runs"]) == 3, len(d["runs"])
 assert {g["nickname"] for g in d["gear"]} == {"ghost", "soles", "spare"}
 PY

@@ -3,6 +3,8 @@
 # a PDF (text, pages, figures not blank), an HTML file and the figures, the same bytes each time.
 set -eu
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+# Lines are checked whole: a terminal wide enough not to wrap them.
+export COLUMNS=1000
 export HOME="$tmp" XDG_DATA_HOME="$tmp/data" XDG_CONFIG_HOME="$tmp/config" NO_COLOR=1
 export NUMBFOOT_NOW=2026-04-01T12:00:00Z
 nf() { "$NUMBFOOT" "$@" --db "$tmp/j.db"; }
@@ -16,7 +18,7 @@ while [ $i -lt 20 ]; do
 	day=$(date -u -d "2026-01-06 + $((i * 4)) days" +%F)
 	if [ $((i % 2)) -eq 0 ]; then
 		nf run add 10 --date "$day" --duration 50:00 --shoes blue --cadence 150 --temp 8 \
-			--numb-at "7.$((i % 3))" --where dorsum --side one --severity 3 --recover 5 \
+			--numb-at "7.$((i % 3))" --where dorsum --foot left --severity 3 --recover 5 \
 			--loosening-helped >/dev/null 2>&1 || fail "run add $i"
 	else
 		nf run add 10 --date "$day" --duration 55:00 --shoes red --cadence 152 --temp 9 >/dev/null 2>&1 ||
@@ -72,8 +74,8 @@ python3 - "$tmp/j.db" "$tmp/r.txt" <<'PY'
 import json, sqlite3, sys
 db = sqlite3.connect(sys.argv[1])
 res = json.loads(db.execute("select result from assessments").fetchone()[0])
-# the PDF lists up to 5 causes, after the first only those at 1% or more, each with up to 3 reasons
-shown = [c for i, c in enumerate(res["ranking"][:5]) if i == 0 or c["probability"] >= 0.01]
+# the PDF lists the top 3 causes, after the first only those at 1% or more, each with up to 3 reasons
+shown = [c for i, c in enumerate(res["ranking"][:3]) if i == 0 or c["probability"] >= 0.01]
 kinds = [r["evidence"] for c in shown for r in c["reasons"][:3] if abs(r["weight"]) >= 0.1]
 assert kinds and set(kinds) <= {"measured", "derived", "estimate"}, kinds
 text = " ".join(open(sys.argv[2]).read().split())
@@ -81,8 +83,12 @@ tagged = text.count(", estimate)")
 assert tagged == kinds.count("estimate"), (tagged, kinds)
 assert "is the knowledge base's judgement, not a study's measurement" in text, "no legend in the PDF"
 PY
-# page one has the triage and the plan
-pdftotext -f 1 -l 1 "$tmp/r.pdf" - | grep -q "The plan so far" || fail "the plan is not on page one"
+# page one has the triage, the causes, where in words and which foot
+pdftotext -f 1 -l 1 "$tmp/r.pdf" - | tr '\n' ' ' > "$tmp/p1.txt"
+for want in "Triage" "1. Shoe or lacing pressure" "Where: the top of the foot (10 of 10 episodes)" \
+	"Which foot: always the left foot: every one of the 10 episodes"; do
+	grep -qF -- "$want" "$tmp/p1.txt" || fail "page one lacks '$want'"
+done
 # the figures are not blank: in each figure's page, rendered to grey, count dark pixels
 p=1
 while [ $p -le "$pages" ]; do
@@ -110,7 +116,8 @@ nf report -o "$tmp/r.html" >/dev/null
 [ "$(grep -c '<svg' "$tmp/r.html")" -eq 5 ] || fail "HTML does not have 5 figures"
 grep -q "from the journal" "$tmp/r.html" || fail "HTML does not mark derived answers"
 grep -q ', <span class="estimate">estimate</span>)' "$tmp/r.html" || fail "HTML does not mark estimated reasons"
-grep -q "<p class=\"legend\">\"estimate\" marks" "$tmp/r.html" || fail "HTML has no legend for the estimate mark"
+grep -q "<p class=\"legend\">×2.5 is how many times an answer raised or lowered the odds of that cause. &quot;estimate&quot; marks" "$tmp/r.html" ||
+	fail "HTML has no legend for the factor and the estimate mark"
 # each inline figure is well-formed SVG, ids are unique on the page and every reference resolves
 python3 - "$tmp/r.html" <<'PY'
 import re, sys, xml.dom.minidom

@@ -503,6 +503,102 @@ static void training_facts(void **state)
 	nf_journal_close(j);
 }
 
+static const char *evidence(const nf_analysis *a, const char *id)
+{
+	const nf_derived *d = nf_analysis_find(a, id);
+	return d ? d->evidence : "";
+}
+
+/* The analysis of a journal of n runs two days apart, each with an episode at 7 km in feet[i]. */
+static nf_analysis *with_feet(const char *name, const nf_foot *feet, size_t n)
+{
+	nf_journal *j = tj_open(tj_path(name));
+	for (size_t i = 0; i < n; i++)
+		ta_add(j, &TA_RUN(.day = 1 + 2 * (int)i, .onset_km = 7, .foot = feet[i]));
+	nf_analysis *a = ta_analyze(j, NOW);
+	nf_journal_close(j); /* the analysis keeps nothing of it open */
+	return a;
+}
+#define WITH_FEET(name, ...) \
+	with_feet(name, (const nf_foot[]){__VA_ARGS__}, sizeof((const nf_foot[]){__VA_ARGS__}) / sizeof(nf_foot))
+
+static void same_foot_every_time(void **state)
+{
+	(void)state;
+	const nf_foot L = NF_FOOT_LEFT;
+	nf_analysis *a = WITH_FEET("foot-same", L, L, L, L);
+	const nf_derived *d = nf_analysis_find(a, "same_foot");
+	assert_non_null(d);
+	assert_true(d->b);
+	assert_null(d->choice);
+	assert_int_equal(d->episodes, 4);
+	assert_string_equal(d->evidence, "always the left foot: every one of the 4 episodes");
+	d = nf_analysis_find(a, "side");
+	assert_non_null(d);
+	assert_string_equal(d->choice, "one");
+	assert_non_null(strstr(d->evidence, "the left foot in every one of the 4 episodes"));
+	assert_false(ta_needs(a, "which foot"));
+	char *text = nf_analysis_json(a);
+	json_t *root = json_loads(text, 0, NULL);
+	json_t *f = json_object_get(root, "findings");
+	assert_string_equal(json_string_value(json_object_get(json_object_get(f, "side"), "value")), "one");
+	assert_true(json_is_true(json_object_get(json_object_get(f, "same_foot"), "value")));
+	json_decref(root);
+	free(text);
+	nf_analysis_free(a);
+
+	/* A run without numbness says nothing of feet. */
+	nf_journal *j = tj_open(tj_path("foot-clean-run"));
+	ta_add(j, &TA_RUN(.day = 1, .onset_km = 7, .foot = NF_FOOT_LEFT));
+	ta_add(j, &TA_RUN(.day = 2, .onset_km = 7, .foot = NF_FOOT_LEFT));
+	ta_add(j, &TA_RUN(.day = 3));
+	a = ta_analyze(j, NOW);
+	assert_true(nf_analysis_find(a, "same_foot")->b);
+	nf_analysis_free(a);
+	nf_journal_close(j);
+}
+
+static void feet_differ(void **state)
+{
+	(void)state;
+	const nf_foot L = NF_FOOT_LEFT, R = NF_FOOT_RIGHT, U = NF_FOOT_UNKNOWN;
+	/* one episode that does not say cannot undo both feet */
+	nf_analysis *a = WITH_FEET("foot-differ", L, R, L, U);
+	const nf_derived *d = nf_analysis_find(a, "same_foot");
+	assert_non_null(d);
+	assert_false(d->b);
+	assert_string_equal(d->evidence, "not always the same foot: the left foot in 2, the right foot in 1 of 4 episodes "
+					 "(1 does not say)");
+	assert_string_equal(nf_analysis_find(a, "side")->choice, "both");
+	assert_non_null(strstr(evidence(a, "side"), "both feet, though not on the same runs"));
+	assert_false(ta_needs(a, "which foot"));
+	nf_analysis_free(a);
+
+	/* One episode in both feet is both feet. */
+	a = WITH_FEET("foot-both", NF_FOOT_BOTH);
+	assert_string_equal(nf_analysis_find(a, "side")->choice, "both");
+	assert_null(nf_analysis_find(a, "same_foot")); /* one episode says nothing of always */
+	nf_analysis_free(a);
+}
+
+static void foot_not_said(void **state)
+{
+	(void)state;
+	const nf_foot R = NF_FOOT_RIGHT, U = NF_FOOT_UNKNOWN;
+	/* the third may have been the left foot: neither one foot nor always the same is known */
+	nf_analysis *a = WITH_FEET("foot-unsaid", R, R, U);
+	assert_null(nf_analysis_find(a, "side"));
+	assert_null(nf_analysis_find(a, "same_foot"));
+	assert_true(ta_needs(a, "Record which foot (--foot left, right or both) on each episode: 1 of 3 do not say"));
+	nf_analysis_free(a);
+
+	a = WITH_FEET("foot-one", R);
+	assert_string_equal(nf_analysis_find(a, "side")->choice, "one");
+	assert_null(nf_analysis_find(a, "same_foot"));
+	assert_true(ta_needs(a, "needs at least 2"));
+	nf_analysis_free(a);
+}
+
 static void json_shape(void **state)
 {
 	(void)state;
@@ -551,6 +647,19 @@ static void apply_to_engine(void **state)
 	assert_true(v.b);
 	nf_analysis_free(a);
 	nf_journal_close(j);
+
+	/* An enum answer (side) goes in by its value; the journal's own same_foot has no question. */
+	nf_engine_free(e);
+	assert_int_equal(nf_engine_new(kb, NF_MODE_RUNNER, &e, &err), NF_OK);
+	a = WITH_FEET("apply-foot", NF_FOOT_RIGHT, NF_FOOT_RIGHT, NF_FOOT_RIGHT);
+	assert_non_null(nf_analysis_find(a, "same_foot"));
+	assert_int_equal(nf_analysis_apply(a, e, &n, &err), NF_OK);
+	assert_int_equal(n, nf_analysis_findings(a) - 1);
+	f = nf_kb_finding_index(kb, "side");
+	assert_int_equal(nf_engine_state(e, (size_t)f, &v), NF_ANSWERED);
+	assert_int_equal(v.index, nf_kb_finding_value_index(kb, (size_t)f, "one"));
+	assert_true(nf_kb_finding_index(kb, "same_foot") < 0);
+	nf_analysis_free(a);
 	nf_engine_free(e);
 	nf_kb_free(kb);
 }
@@ -598,6 +707,9 @@ int main(void)
 		cmocka_unit_test(recovery_and_flags),
 		cmocka_unit_test(weeks_since_onset_uses_the_clock),
 		cmocka_unit_test(training_facts),
+		cmocka_unit_test(same_foot_every_time),
+		cmocka_unit_test(feet_differ),
+		cmocka_unit_test(foot_not_said),
 		cmocka_unit_test(json_shape),
 		cmocka_unit_test(apply_to_engine),
 		cmocka_unit_test(parse_now),

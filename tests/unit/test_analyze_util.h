@@ -19,6 +19,7 @@ struct ta_run {
 	int sev;
 	double temp, cadence, recover;
 	int cramp, loosen;
+	nf_foot foot; /* which foot the episode was in; unknown unless given */
 };
 
 static inline int64_t ta_add(nf_journal *j, const struct ta_run *x)
@@ -39,6 +40,7 @@ static inline int64_t ta_add(nf_journal *j, const struct ta_run *x)
 		e.recover_min = x->recover;
 		e.calf_cramp_first = x->cramp;
 		e.loosening_helped = x->loosen;
+		e.foot = x->foot;
 		n = 1;
 	}
 	nf_err rc = nf_journal_add_run(j, &r, &e, n, NULL, &err);

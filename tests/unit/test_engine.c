@@ -180,6 +180,22 @@ static void test_escalation_rule(void **state)
 	nf_engine_free(e);
 }
 
+/* The factor is written one way: the multiplication sign, the times the odds moved (up or
+ * down), one decimal below 10 and whole from 10. */
+static void test_factor_text(void **state)
+{
+	(void)state;
+	char b[NF_FACTOR_MAX];
+	assert_string_equal(nf_factor_text(log(2.5), b, sizeof b), "\u00d72.5");
+	assert_string_equal(nf_factor_text(log(0.4), b, sizeof b), "\u00d72.5");
+	assert_string_equal(nf_factor_text(log(4.44), b, sizeof b), "\u00d74.4");
+	assert_string_equal(nf_factor_text(log(9.96), b, sizeof b), "\u00d710");
+	assert_string_equal(nf_factor_text(log(12.4), b, sizeof b), "\u00d712");
+	assert_string_equal(nf_factor_text(0, b, sizeof b), "\u00d71.0");
+	assert_string_equal(nf_factor_text(1e6, b, sizeof b), "\u00d7999999");
+	assert_string_equal(nf_factor_text(NAN, b, sizeof b), "\u00d71.0");
+}
+
 static void test_reasons(void **state)
 {
 	nf_engine *e = engine(NF_MODE_RUNNER);
@@ -352,6 +368,7 @@ int main(void)
 		cmocka_unit_test(test_red_flag_cannot_be_outweighed),
 		cmocka_unit_test(test_triage_on_probability),
 		cmocka_unit_test(test_escalation_rule),
+		cmocka_unit_test(test_factor_text),
 		cmocka_unit_test(test_reasons),
 		cmocka_unit_test(test_result_evidence),
 		cmocka_unit_test(test_next_question_and_stop),

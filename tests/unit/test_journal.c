@@ -290,6 +290,49 @@ static void test_runs_and_episodes(void **state)
 	assert_int_equal(ge.loosening_helped, 1);
 	ge.severity = 11;
 	assert_int_equal(nf_journal_update_episode(j, &ge, &err), NF_EINVAL);
+	ge.severity = 4;
+
+	/* Which foot: kept, and its side with it; a foot that contradicts the side is refused. */
+	assert_int_equal(ge.foot, NF_FOOT_UNKNOWN);
+	ge.foot = NF_FOOT_LEFT;
+	assert_int_equal(nf_journal_update_episode(j, &ge, &err), NF_OK);
+	assert_int_equal(nf_journal_get_episode(j, e[0].id, &ge, &err), NF_OK);
+	assert_int_equal(ge.foot, NF_FOOT_LEFT);
+	assert_int_equal(ge.side, NF_SIDE_ONE);
+	ge.side = NF_SIDE_BOTH;
+	assert_int_equal(nf_journal_update_episode(j, &ge, &err), NF_EINVAL);
+	assert_non_null(strstr(err.msg, "the left foot is one foot"));
+	ge.foot = NF_FOOT_BOTH;
+	ge.side = NF_SIDE_ONE;
+	assert_int_equal(nf_journal_update_episode(j, &ge, &err), NF_EINVAL);
+	assert_non_null(strstr(err.msg, "both feet"));
+	ge.foot = (nf_foot)7;
+	ge.side = NF_SIDE_UNKNOWN;
+	assert_int_equal(nf_journal_update_episode(j, &ge, &err), NF_EINVAL);
+	assert_int_equal(nf_journal_get_episode(j, e[0].id, &ge, &err), NF_OK);
+	assert_int_equal(ge.foot, NF_FOOT_LEFT); /* the refused updates changed nothing */
+	/* A foot with an unknown side stores the foot's side. */
+	nf_episode both;
+	nf_episode_init(&both);
+	both.run_id = r.id;
+	both.foot = NF_FOOT_BOTH;
+	assert_int_equal(nf_journal_add_episode(j, &both, &err), NF_OK);
+	assert_int_equal(nf_journal_get_episode(j, both.id, &both, &err), NF_OK);
+	assert_int_equal(both.side, NF_SIDE_BOTH);
+	assert_int_equal(both.foot, NF_FOOT_BOTH);
+	/* and both feet without a foot stores both as the foot */
+	both.foot = NF_FOOT_UNKNOWN;
+	assert_int_equal(nf_journal_update_episode(j, &both, &err), NF_OK);
+	assert_int_equal(nf_journal_get_episode(j, both.id, &both, &err), NF_OK);
+	assert_int_equal(both.foot, NF_FOOT_BOTH);
+	assert_int_equal(nf_journal_delete_episode(j, both.id, &err), NF_OK);
+	assert_string_equal(nf_foot_name(NF_FOOT_RIGHT), "right");
+	assert_null(nf_foot_name(NF_FOOT_UNKNOWN));
+	assert_int_equal(nf_foot_parse("both"), NF_FOOT_BOTH);
+	assert_int_equal(nf_foot_parse("Left"), -1);
+	assert_int_equal(nf_foot_parse(NULL), -1);
+	assert_int_equal(nf_foot_side(NF_FOOT_RIGHT), NF_SIDE_ONE);
+	assert_int_equal(nf_foot_side(NF_FOOT_UNKNOWN), NF_SIDE_UNKNOWN);
 
 	/* A second, earlier run; list order and limit. */
 	nf_journal_run r2 = tj_run(5, 1795000000);
@@ -398,6 +441,10 @@ static void test_constraints(void **state)
 					  NULL, NULL, NULL), SQLITE_OK);
 	assert_int_not_equal(sqlite3_exec(j->db, "INSERT INTO episodes(run_id) VALUES(999)", NULL, NULL,
 					  NULL), SQLITE_OK);
+	assert_int_not_equal(sqlite3_exec(j->db, "INSERT INTO episodes(run_id, foot) VALUES(1, 'middle')",
+					  NULL, NULL, NULL), SQLITE_OK);
+	assert_int_not_equal(sqlite3_exec(j->db, "INSERT INTO episodes(run_id, foot, side) VALUES(1, 'left', 'both')",
+					  NULL, NULL, NULL), SQLITE_OK);
 	assert_int_not_equal(sqlite3_exec(j->db, "INSERT INTO runs(start_time) VALUES('yesterday')", NULL,
 					  NULL, NULL), SQLITE_OK);
 	assert_int_not_equal(sqlite3_exec(j->db, "INSERT INTO runs(distance_m) VALUES('far')", NULL,
@@ -530,7 +577,8 @@ static void fill_version(nf_journal *j, int version)
 			" VALUES('2026-01-01T07:00:00Z', 8000, 1, '" /* 64 hex digits */
 			"0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef');"
 			"INSERT INTO episodes(run_id, onset_km, locations, side, severity)"
-			" VALUES(1, 6, 'ball,heel', 'both', 5);",
+			" VALUES(1, 6, 'ball,heel', 'both', 5);"
+			"INSERT INTO episodes(run_id, side) VALUES(1, 'one');",
 			NULL, NULL, NULL), SQLITE_OK);
 	if (version >= 2)
 		assert_int_equal(sqlite3_exec(j->db,
@@ -562,16 +610,26 @@ static void test_migrations(void **state)
 		if (from >= 1) {
 			assert_int_equal(c.gear, 1);
 			assert_int_equal(c.runs, 1);
-			assert_int_equal(c.episodes, 1);
+			assert_int_equal(c.episodes, 2);
 			nf_gear g;
 			assert_int_equal(nf_journal_find_gear(j, "old", &g, &err), NF_OK);
 			assert_true(fabs(g.used_km - 18) < 1e-9);
 			nf_episode *eps;
 			size_t n;
 			assert_int_equal(nf_journal_list_episodes(j, 0, &eps, &n, &err), NF_OK);
-			assert_int_equal(n, 1);
+			assert_int_equal(n, 2);
 			assert_int_equal(eps[0].locations, 1u << 4 | 1u << 6);
 			assert_int_equal(eps[0].side, NF_SIDE_BOTH);
+			/* v5: both feet said which foot; one foot did not. */
+			assert_int_equal(eps[0].foot, NF_FOOT_BOTH);
+			assert_int_equal(eps[1].side, NF_SIDE_ONE);
+			assert_int_equal(eps[1].foot, NF_FOOT_UNKNOWN);
+			/* and the old one-foot episode can now say which */
+			eps[1].foot = NF_FOOT_RIGHT;
+			assert_int_equal(nf_journal_update_episode(j, &eps[1], &err), NF_OK);
+			nf_episode got;
+			assert_int_equal(nf_journal_get_episode(j, eps[1].id, &got, &err), NF_OK);
+			assert_int_equal(got.foot, NF_FOOT_RIGHT);
 			nf_episode_list_free(eps);
 		} else {
 			assert_int_equal(c.runs, 0);

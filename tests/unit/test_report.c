@@ -198,7 +198,7 @@ static void saved_assessment_is_used(void **state)
 	add_saved(j, "2026-02-01T10:00:00Z", "Urgent: a saved test result.", "A saved cause", true);
 	char *b = html_of(j, "s.html");
 	assert_non_null(strstr(b, "Urgent: a saved test result."));
-	assert_non_null(strstr(b, "Assessment of 2026-02-01 10:00 UTC"));
+	assert_non_null(strstr(b, "complete (the interview ran to its end), 2026-02-01 10:00 UTC"));
 	assert_non_null(strstr(b, "A saved cause"));
 	assert_null(strstr(b, "was not finished"));
 	free(b);
@@ -218,7 +218,7 @@ static void unfinished_is_not_the_headline(void **state)
 	assert_non_null(strstr(b, "The finished cause"));
 	assert_null(strstr(b, "Unfinished words."));
 	assert_null(strstr(b, "The unfinished cause"));
-	assert_non_null(strstr(b, "Assessment of 2026-02-01 10:00 UTC"));
+	assert_non_null(strstr(b, "complete (the interview ran to its end), 2026-02-01 10:00 UTC"));
 	assert_non_null(strstr(b, "The last assessment (2026-03-01 10:00 UTC) was not finished"));
 	assert_non_null(strstr(b, "uses the latest finished one"));
 	free(b);

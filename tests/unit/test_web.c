@@ -573,6 +573,7 @@ static void run_add_and_get(void **state)
 	assert_int_equal(json_integer_value(json_object_get(e, "run_id")), id);
 	assert_int_equal(json_integer_value(json_object_get(e, "severity")), 4);
 	assert_string_equal(str(e, "side", NULL), "one");
+	assert_true(json_is_null(json_object_get(e, "foot"))); /* one foot, not said which */
 	json_decref(e);
 
 	json_t *o = api("GET", "/api/runs", NULL, 200);
@@ -726,6 +727,26 @@ static void episode_edit(void **state)
 	expect_status("POST", path, "{\"run_id\":0}", 400, "run_id");
 	expect_status("POST", path, "{\"run_id\":999}", 404, NULL);
 	expect_unchanged(path, "episode", expected);
+
+	/* Which foot: kept with the side it implies; a contradiction or an unknown foot is refused. */
+	o = api("POST", path, "{\"foot\":\"right\"}", 200);
+	assert_string_equal(str(json_object_get(o, "episode"), "foot", NULL), "right");
+	assert_string_equal(str(json_object_get(o, "episode"), "side", NULL), "one");
+	json_decref(o);
+	json_object_set_new(expected, "foot", json_string("right"));
+	expect_unchanged(path, "episode", expected);
+	expect_status("POST", path, "{\"foot\":\"middle\"}", 400, "foot");
+	expect_status("POST", path, "{\"foot\":\"left\",\"side\":\"both\"}", 400, "contradicts");
+	expect_unchanged(path, "episode", expected);
+	/* both feet, given as the side alone, cannot keep the right foot: the foot becomes both */
+	o = api("POST", path, "{\"side\":\"both\"}", 200);
+	assert_string_equal(str(json_object_get(o, "episode"), "foot", NULL), "both");
+	json_decref(o);
+	/* don't know clears it */
+	o = api("POST", path, "{\"foot\":null,\"side\":null}", 200);
+	assert_true(json_is_null(json_object_get(json_object_get(o, "episode"), "foot")));
+	assert_true(json_is_null(json_object_get(json_object_get(o, "episode"), "side")));
+	json_decref(o);
 	json_decref(expected);
 }
 

@@ -156,6 +156,10 @@ const tests = [
     const plain = await page.$$eval('#r-causes .reasons li:not(.estimate)', (x) => x.map((e) => e.textContent));
     assert(plain.every((t) => !/estimate/.test(t)), 'a reason from data is tagged as an estimate: ' + plain);
     assert(await page.$eval('#r-evidence', (e) => !e.hidden && /judgement/.test(e.textContent)), 'no legend for the estimate tag');
+    // The factor is written as the terminal and the report write it: ×, the times the odds moved
+    // (never below 1, whichever way), one decimal below 10 and whole from 10.
+    const factors = [...tagged, ...plain].map((t) => (t.match(/\((×[^,)]*)/) || [])[1]);
+    assert(factors.length > 0 && factors.every((f) => /^×([1-9]\.\d|[1-9]\d+)$/.test(f || '')), 'factors written as ' + factors);
     await shot(page, 'result');
     // Back from the result returns to the last question with its answer kept.
     await page.click('#r-back');

@@ -18,6 +18,10 @@ addTest('journal: add shoes, then a run with numbness on it', async (ctx, page, 
   await page.fill('#j-run-form input[name=severity]', '4');
   await page.check('#j-run-form input[name=loc][value=dorsum]');
   await page.selectOption('#j-run-form select[name=loosening_helped]', 'yes');
+  // Which foot: left, right or both (or don't know), kept with the side it implies.
+  const feet = await page.$$eval('#j-run-form select[name=foot] option', (x) => x.map((o) => o.value));
+  h.assert(['', 'left', 'right', 'both'].every((v) => feet.includes(v)), 'the foot field offers ' + feet);
+  await page.selectOption('#j-run-form select[name=foot]', 'left');
   await page.click('#j-run-form button[type=submit]');
   const t = await waitText(page, '#j-runs', /numb 4\/10 at 8 km/);
   h.assert(/12\.5 km/.test(t) && /Blue racers/.test(t), 'run row is ' + t);
@@ -25,6 +29,7 @@ addTest('journal: add shoes, then a run with numbness on it', async (ctx, page, 
   const runs = JSON.parse(r.body).runs;
   h.assert(runs.length === 1 && runs[0].episodes[0].locations[0] === 'dorsum' && runs[0].episodes[0].loosening_helped === true,
     'stored run is ' + r.body);
+  h.assert(runs[0].episodes[0].foot === 'left' && runs[0].episodes[0].side === 'one', 'stored foot and side: ' + r.body);
 });
 
 addTest('journal: import a watch file, and the same file again is refused', async (ctx, page, h) => {

@@ -413,14 +413,17 @@
       const reasons = el('ul', { class: 'reasons' });
       for (const why of c.reasons.slice(0, 3)) {
         const f = state.byId[why.finding];
-        const factor = Math.exp(Math.abs(why.weight));
+        // The factor as the terminal and the report write it (nf_factor_text): the times the odds
+        // moved, one decimal below 10, whole from 10.
+        const times = Math.min(Math.exp(Math.abs(why.weight)), 999999);
+        const factor = '\u00d7' + (times >= 9.95 ? times.toFixed(0) : times.toFixed(1));
         // Judgement and data apart: a reason whose likelihood is an estimate says so.
         const est = why.evidence === 'estimate';
         if (est) estimated++;
         reasons.append(el('li', {
           class: est ? 'estimate' : null,
           text: (why.weight >= 0 ? 'raised by ' : 'lowered by ') + (f ? f.means : why.finding) + ': ' +
-            answerWords(why.finding, why.answer) + ' (\u00d7' + factor.toFixed(1) + (est ? ', estimate' : '') + ')' +
+            answerWords(why.finding, why.answer) + ' (' + factor + (est ? ', estimate' : '') + ')' +
             (state.derived[why.finding] ? ', from your journal' : ''),
         }));
       }

@@ -101,6 +101,18 @@ window.numbfootJournal = function (nf) {
     return b;
   }
 
+  // Which foot, which decides the side. An episode kept before the journal asked which foot may
+  // say only "one foot": that stays a choice of its own until the runner says which.
+  function footSelect(e) {
+    const list = [['', "don't know"], ['left', 'left foot'], ['right', 'right foot'], ['both', 'both feet']];
+    if (!e.foot && e.side === 'one') list.push(['one', 'one foot (which not recorded)']);
+    return el('select', { name: 'foot' }, ...options(list, e.foot || (e.side === 'one' ? 'one' : '')));
+  }
+  function footAnswer(v) {
+    if (v === 'one') return { side: 'one' };
+    return { foot: v, side: v === null ? null : v === 'both' ? 'both' : 'one' };
+  }
+
   // The episode fields, for a new run and for editing one.
   function episodeFields(e) {
     e = e || {};
@@ -110,7 +122,7 @@ window.numbfootJournal = function (nf) {
         field('Began after (' + unit() + ')', num('onset_km', { value: e.onset_km === null || e.onset_km === undefined ? '' : inUnit(e.onset_km, 3) })),
         field('How bad (0 to 10)', num('severity', { max: '10', step: '1', value: e.severity ?? '' })),
         field('Feeling came back after (minutes)', num('recover_min', { value: e.recover_min ?? '' })),
-        field('Side', el('select', { name: 'side' }, ...options([['', "don't know"], ['one', 'one foot'], ['both', 'both feet']], e.side || ''))),
+        field('Which foot', footSelect(e)),
         field('Loosening the laces helped', el('select', { name: 'loosening_helped' }, ...options(YES_NO, triWord(e.loosening_helped)))),
         field('A calf cramp came first', el('select', { name: 'calf_cramp_first' }, ...options(YES_NO, triWord(e.calf_cramp_first))))),
       el('fieldset', {}, el('legend', { text: 'Where' }),
@@ -122,7 +134,7 @@ window.numbfootJournal = function (nf) {
     const tri = (name) => { const v = val(f, name); return v === null ? null : v === 'yes'; };
     return {
       onset_km: toKm(numVal(f, 'onset_km')), severity: numVal(f, 'severity'), recover_min: numVal(f, 'recover_min'),
-      side: val(f, 'side'), loosening_helped: tri('loosening_helped'), calf_cramp_first: tri('calf_cramp_first'),
+      ...footAnswer(val(f, 'foot')), loosening_helped: tri('loosening_helped'), calf_cramp_first: tri('calf_cramp_first'),
       locations: [...f.querySelectorAll('input[name=loc]:checked')].map((i) => i.value),
     };
   }
