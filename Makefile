@@ -17,9 +17,10 @@
 #   make deb        the Debian package, into build/deb/ (mk/deb.mk)
 #   make site       the static site with numbfoot.wasm, into build/site/ (mk/site.mk)
 #
-# Modules are found by their folders: every lib/*/*.c goes into libnumbfoot, every cli/*.c and
-# web/*.c into the command, every tests/unit/test_*.c is a cmocka program, every fuzz/fuzz_*.c a
-# libFuzzer target. A module that needs more rules adds mk/NAME.mk, which is included here.
+# Modules are found by their folders: every lib/*/*.c goes into libnumbfoot, every web/*.c into
+# libnumbfoot-web (the server and its page, which needs nothing from cli/), every cli/*.c into the
+# command, every tests/unit/test_*.c is a cmocka program, every fuzz/fuzz_*.c a libFuzzer target;
+# the command, the tests, the benchmarks and the fuzz targets link both libraries. A module that needs more rules adds mk/NAME.mk, which is included here.
 #
 # Warnings are errors in make check and CI only: a newer compiler's new warning must never stop
 # someone's build of a release.
@@ -60,17 +61,20 @@ CFLAGS   += -std=c11 $(OPT) $(WARN) $(SANFLAGS) -fvisibility=hidden -fPIC $(PKG_
 LDFLAGS  += $(SANFLAGS)
 
 LIB_SRCS  := $(sort $(wildcard lib/*/*.c))
-CLI_SRCS  := $(sort $(wildcard cli/*.c) $(wildcard web/*.c))
+CLI_SRCS  := $(sort $(wildcard cli/*.c))
+WEB_SRCS  := $(sort $(wildcard web/*.c))
 UNIT_SRCS := $(sort $(wildcard tests/unit/test_*.c))
 FUZZ_SRCS := $(sort $(wildcard fuzz/fuzz_*.c))
 
 LIB_OBJS  := $(LIB_SRCS:%.c=$(BUILD)/%.o)
+WEB_OBJS  := $(WEB_SRCS:%.c=$(BUILD)/%.o) $(BUILD)/web/blobs.o
 CLI_OBJS  := $(CLI_SRCS:%.c=$(BUILD)/%.o) $(BUILD)/cli/blobs.o
 UNIT_BINS := $(UNIT_SRCS:%.c=$(BUILD)/%)
 REPLAY_BINS := $(FUZZ_SRCS:fuzz/%.c=$(BUILD)/fuzz/replay_%)
 
 LIBA   := $(BUILD)/libnumbfoot.a
 LIBSO  := $(BUILD)/libnumbfoot.so
+WEBA   := $(BUILD)/libnumbfoot-web.a
 NUMBFOOT := $(BUILD)/numbfoot
 
 .PHONY: all run test check deps test-deps unit cli-test fuzz-replay fuzz-run san-check web-test bench clean man \
@@ -107,6 +111,8 @@ $(BUILD)/cli/blobs.o: cli/blobs.S kb/numbfoot.json kb/vocabulary.json
 	$(Q)$(CC) -c $< -o $@
 
 $(LIBA): $(LIB_OBJS)
+$(WEBA): $(WEB_OBJS)
+$(LIBA) $(WEBA):
 	@mkdir -p $(dir $@)
 	@rm -f $@
 	@$(if $(Q),echo "  AR      $@")
@@ -117,22 +123,22 @@ $(LIBSO): $(LIB_OBJS)
 	@$(if $(Q),echo "  LD      $@")
 	$(Q)$(CC) -shared $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
-$(NUMBFOOT): $(CLI_OBJS) $(LIBA)
+$(NUMBFOOT): $(CLI_OBJS) $(WEBA) $(LIBA)
 	@$(if $(Q),echo "  LD      $@")
-	$(Q)$(CC) $(LDFLAGS) -o $@ $(CLI_OBJS) $(LIBA) $(PKG_LIBS)
+	$(Q)$(CC) $(LDFLAGS) -o $@ $(CLI_OBJS) $(WEBA) $(LIBA) $(PKG_LIBS)
 
 $(BUILD)/tests/unit/%.o: tests/unit/%.c $(FLAGS)
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  CC      $@")
 	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $(TEST_CFLAGS) -c $< -o $@
 
-$(BUILD)/tests/unit/%: $(BUILD)/tests/unit/%.o $(LIBA)
+$(BUILD)/tests/unit/%: $(BUILD)/tests/unit/%.o $(WEBA) $(LIBA)
 	@$(if $(Q),echo "  LD      $@")
-	$(Q)$(CC) $(LDFLAGS) -o $@ $< $(LIBA) $(PKG_LIBS) $(TEST_LIBS)
+	$(Q)$(CC) $(LDFLAGS) -o $@ $< $(WEBA) $(LIBA) $(PKG_LIBS) $(TEST_LIBS)
 
 # Each fuzz target is also linked with a plain main() that replays its committed corpus, so the
 # ordinary test run exercises every seed without libFuzzer.
-$(BUILD)/fuzz/replay_%: $(BUILD)/fuzz/%.o $(BUILD)/fuzz/replay_main.o $(LIBA)
+$(BUILD)/fuzz/replay_%: $(BUILD)/fuzz/%.o $(BUILD)/fuzz/replay_main.o $(WEBA) $(LIBA)
 	@$(if $(Q),echo "  LD      $@")
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
 

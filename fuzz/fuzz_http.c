@@ -10,9 +10,8 @@
  * The token is 64 'a's and the allowed Host 127.0.0.1:8737, so seeds can pass the checks. The
  * journal endpoints write to a journal in a temporary folder.
  *
- * The handler's sources are included rather than linked because the short libFuzzer runs
- * (fuzz/run.sh) build each target from its one source file and the library; web/server.c (the
- * sockets) is left out.
+ * The handler comes from libnumbfoot-web.a, as in the command; nothing here calls the server's
+ * sockets (web/server.c), so the linker leaves them out.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -20,14 +19,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "../web/api.c"
-#include "../web/assess.c"
-#include "../web/journal_api.c"
-#include "../web/jsonread.c"
-#include "../web/records.c"
-#include "../web/insight_api.c"
-#include "../web/edit_api.c"
-#include "../web/assessment_api.c"
+#include <jansson.h>
+
+#include "../web/web.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

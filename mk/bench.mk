@@ -1,4 +1,4 @@
-# Benchmarks: C programs in bench/ linked with the library; run by `make bench` through bench/*.sh.
-$(BUILD)/bench/%: bench/%.c $(LIBA)
+# Benchmarks: C programs in bench/ linked with the libraries; run by `make bench` through bench/*.sh.
+$(BUILD)/bench/%: bench/%.c $(WEBA) $(LIBA)
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(LIBA) $(PKG_LIBS)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(WEBA) $(LIBA) $(PKG_LIBS)

@@ -26,7 +26,7 @@
 #define WEB_HOST_MAX 80
 #define WEB_TOKEN_HEX 64 /* token: 32 random bytes as hex */
 
-/* A file built into the binary (cli/blobs.S). */
+/* A file built into the binary (web/blobs.S). */
 struct web_asset {
 	const char *path; /* "/", "/app.js" */
 	const char *type; /* Content-Type */
