@@ -1,4 +1,4 @@
-/* The request handler: security checks, routing, the static page and the assessment API.
+/* The request handler: security checks, the route table, the static page.
  *
  * Every request passes, in this order: the header count cap, the Host allow-list (against DNS
  * rebinding), the method, for a POST the Origin and Sec-Fetch-Site checks (against cross-site
@@ -124,7 +124,7 @@ static bool host_allowed(const struct web_ctx *ctx, const char *host)
 	return false;
 }
 
-/* ---- routing ---- */
+/* ---- the page ---- */
 
 static bool serve_static(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs)
 {
@@ -187,13 +187,87 @@ bool web_check(const struct web_ctx *ctx, const struct web_request *rq, struct w
 	return true;
 }
 
+/* ---- the route table ---- */
+
+/* The page's files, an empty icon, and any other path outside /api/. */
+static bool page(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs)
+{
+	const char *m = rq->method ? rq->method : "", *path = rq->path ? rq->path : "";
+	bool is_get = !strcmp(m, "GET") || !strcmp(m, "HEAD");
+	if (is_get && serve_static(ctx, rq, rs))
+		return true;
+	if (is_get && !strcmp(path, "/favicon.ico")) {
+		/* No icon: an empty answer rather than a 404 in the browser's console. */
+		rs->status = 204;
+		rs->type = "image/x-icon";
+		return true;
+	}
+	web_json_error(rs, is_get ? 404 : 405, "%.100s: no such page", path);
+	return true;
+}
+
+/* A 200 with JSON text that outlives the answer (not freed with it). */
+static bool json_static(struct web_response *rs, const char *body, size_t len)
+{
+	rs->status = 200;
+	rs->type = "application/json";
+	rs->body = body;
+	rs->len = len;
+	rs->no_store = true;
+	return true;
+}
+
+/* The page asks this first, to say at once when its token is missing or stale. */
+static bool session_get(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs)
+{
+	static const char ok[] = "{\"ok\":true}";
+	return json_static(rs, ok, sizeof ok - 1);
+}
+
+static bool kb_get(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs)
+{
+	return json_static(rs, ctx->kb_json, ctx->kb_json_len);
+}
+
+static bool no_endpoint(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs)
+{
+	return false;
+}
+
+/* The first entry whose path is the request's (or begins it, for a prefix) takes the request.
+ * With a method, the entry answers any other with 405; without one, its handler checks the
+ * method itself, as the families of paths with an id in them do. */
+static const struct route {
+	const char *method; /* "GET" (HEAD too) or "POST"; NULL: the handler's own choice */
+	const char *path;
+	bool prefix;
+	web_route *handle;
+} routes[] = {
+    {"GET", "/api/session", false, session_get},
+    {"GET", "/api/kb", false, kb_get},
+    {"POST", "/api/assess/next", false, web_assess_next},
+    {"POST", "/api/assess/progress", false, web_assess_progress},
+    {"POST", "/api/assess/result", false, web_assess_result},
+    {NULL, "/api/gear", false, web_journal_route},
+    {NULL, "/api/runs", false, web_journal_route},
+    {NULL, "/api/episodes", false, web_journal_route},
+    {NULL, "/api/import", false, web_journal_route},
+    {NULL, "/api/assessments", true, web_assessment_route},
+    {NULL, "/api/runs/", true, web_edit_route},
+    {NULL, "/api/episodes/", true, web_edit_route},
+    {NULL, "/api/gear/", true, web_edit_route},
+    {NULL, "/api/analysis", false, web_insight_route},
+    {NULL, "/api/report", true, web_insight_route},
+    {NULL, "/api/", true, no_endpoint},
+    {NULL, "", true, page},
+};
+
 void web_handle(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs)
 {
 	if (!web_check(ctx, rq, rs))
 		return;
 	const char *m = rq->method ? rq->method : "";
 	const char *path = rq->path ? rq->path : "";
-	bool is_get = !strcmp(m, "GET") || !strcmp(m, "HEAD"), is_post = !strcmp(m, "POST");
 
 	if (rq->body_too_large && !strcmp(path, "/api/import")) {
 		web_json_error(rs, 413, "file too large (at most %d bytes)", WEB_UPLOAD_MAX);
@@ -204,62 +278,12 @@ void web_handle(struct web_ctx *ctx, const struct web_request *rq, struct web_re
 		return;
 	}
 
-	if (strncmp(path, "/api/", 5)) {
-		if (is_get && serve_static(ctx, rq, rs))
-			return;
-		if (is_get && !strcmp(path, "/favicon.ico")) {
-			/* No icon: an empty answer rather than a 404 in the browser's console. */
-			rs->status = 204;
-			rs->type = "image/x-icon";
-			return;
-		}
-		{
-			web_json_error(rs, is_get ? 404 : 405, "%.100s: no such page", path);
-			return;
-		}
-	}
-	if (!strcmp(path, "/api/session")) {
-		/* The page asks this first, to say at once when its token is missing or stale. */
-		if (!is_get) {
-			web_json_error(rs, 405, "/api/session: use GET");
-			return;
-		}
-		static const char ok[] = "{\"ok\":true}";
-		rs->status = 200;
-		rs->type = "application/json";
-		rs->body = ok;
-		rs->len = sizeof ok - 1;
-		rs->no_store = true;
-		return;
-	}
-	if (!strcmp(path, "/api/kb")) {
-		if (!is_get) {
-			web_json_error(rs, 405, "/api/kb: use GET");
-			return;
-		}
-		rs->status = 200;
-		rs->type = "application/json";
-		rs->body = ctx->kb_json;
-		rs->len = ctx->kb_json_len;
-		rs->no_store = true;
-		return;
-	}
-	if (!strcmp(path, "/api/assess/next") || !strcmp(path, "/api/assess/result") ||
-	    !strcmp(path, "/api/assess/progress")) {
-		if (!is_post) {
-			web_json_error(rs, 405, "%s: use POST", path);
-			return;
-		}
-		if (path[12] == 'n')
-			web_assess_next(ctx, rq, rs);
-		else if (path[12] == 'p')
-			web_assess_progress(ctx, rq, rs);
-		else
-			web_assess_result(ctx, rq, rs);
-		return;
-	}
-	if (web_journal_route(ctx, rq, rs) || web_assessment_route(ctx, rq, rs) || web_edit_route(ctx, rq, rs) ||
-	    web_insight_route(ctx, rq, rs))
-		return;
-	web_json_error(rs, 404, "%.100s: no such endpoint", path);
+	const struct route *r = routes;
+	while (r->prefix ? strncmp(path, r->path, strlen(r->path)) : strcmp(path, r->path))
+		r++; /* the last entry's empty prefix takes every path */
+	bool method_ok = !r->method || !strcmp(m, r->method) || (!strcmp(r->method, "GET") && !strcmp(m, "HEAD"));
+	if (!method_ok)
+		web_json_error(rs, 405, "%s: use %s", path, r->method);
+	else if (!r->handle(ctx, rq, rs))
+		web_json_error(rs, 404, "%.100s: no such endpoint", path);
 }

@@ -364,24 +364,25 @@ static json_t *triage_json(nf_engine *e, bool *stop)
 
 /* The progress bar, as in the terminal: screens asked, the engine's estimate of those left (the
  * one shown now included) and the share done, which reaches 1 only when the interview is over. */
-void web_assess_progress(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs)
+bool web_assess_progress(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs)
 {
 	nf_engine *e = web_assess_engine(ctx, rq, rs);
 	if (!e)
-		return;
+		return true;
 	bool stop;
 	json_decref(triage_json(e, &stop));
 	size_t screens = nf_engine_screens(e), left = stop ? 0 : nf_engine_screens_left(e);
 	json_reply(rs, 200,
 		   json_pack("{s:i, s:i, s:f}", "screens", (int)screens, "left", (int)left, "fraction",
 			     left ? (double)screens / (double)(screens + left) : 1.0));
+	return true;
 }
 
-void web_assess_next(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs)
+bool web_assess_next(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs)
 {
 	nf_engine *e = web_assess_engine(ctx, rq, rs);
 	if (!e)
-		return;
+		return true;
 	const nf_kb *kb = ctx->kb;
 	bool stop;
 	json_t *tri = triage_json(e, &stop);
@@ -405,12 +406,14 @@ void web_assess_next(struct web_ctx *ctx, const struct web_request *rq, struct w
 	json_t *o = json_pack("{s:b, s:o, s:{s:i}, s:o}", "done", done, "question", question, "progress",
 			      "screens", (int)nf_engine_screens(e), "triage", tri);
 	json_reply(rs, 200, o);
+	return true;
 }
 
-void web_assess_result(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs)
+bool web_assess_result(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs)
 {
 	nf_engine *e = web_assess_engine(ctx, rq, rs);
 	if (!e)
-		return;
+		return true;
 	web_json_text(rs, 200, nf_engine_result_json(e));
+	return true;
 }

@@ -114,27 +114,31 @@ void web_assess_release(struct web_ctx *ctx);
  * good until the thread's next request); on a fault NULL, with rs set to the 4xx. */
 struct nf_engine;
 struct nf_engine *web_assess_engine(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs);
-void web_assess_next(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs);
-void web_assess_result(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs);
+
+/* An endpoint, or a family of them, in web_handle's route table (web/api.c): answers rq in rs and
+ * returns true, or returns false when rq's path is none of its own (web_handle answers 404). */
+typedef bool web_route(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs);
+
+/* POST /api/assess/next and /result (web/assess.c). */
+web_route web_assess_next, web_assess_result;
 /* POST /api/assess/progress: the same body; the screens asked, the estimate of those left and the
  * share done. Apart from /next because the estimate takes milliseconds, /next microseconds. */
-void web_assess_progress(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs);
+web_route web_assess_progress;
 
-/* Journal endpoints (web/journal_api.c): handle rq under /api/gear, /api/runs, /api/episodes and
- * /api/import; return false if the path is not theirs. */
-bool web_journal_route(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs);
+/* Journal endpoints (web/journal_api.c): /api/gear, /api/runs, /api/episodes and /api/import. */
+web_route web_journal_route;
 
 /* Saved assessments (web/assessment_api.c): GET and POST /api/assessments, GET
- * /api/assessments/ID and POST .../ID/delete; false if the path is not theirs. */
-bool web_assessment_route(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs);
+ * /api/assessments/ID and POST .../ID/delete. */
+web_route web_assessment_route;
 
 /* One record by id (web/edit_api.c): GET or POST /api/{runs,episodes,gear}/ID and POST
- * .../ID/delete; false if the path is not theirs. */
-bool web_edit_route(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs);
+ * .../ID/delete. */
+web_route web_edit_route;
 
 /* GET /api/analysis, /api/report.{pdf,html,svg,png}, /api/report/figures and
- * /api/report/figure/N.svg (web/insight_api.c); false if the path is not theirs. */
-bool web_insight_route(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs);
+ * /api/report/figure/N.svg (web/insight_api.c). */
+web_route web_insight_route;
 
 /* Length of the valid UTF-8 sequence at p (first byte >= 0x80), or 0 (web/jsonread.c). */
 size_t web_utf8_len(const unsigned char *p, const unsigned char *end);
