@@ -1,22 +1,29 @@
-# The held-out suite (cases-atypical/): case-report-like histories of 3 to 8 answers, written from
-# the dossier by an author who saw neither the knowledge base nor the engine, and never used to
-# tune either. Floors below today's figures guard against a change that would lose ground on such
-# cases: top1 >= 0.68, top3 >= 0.90, no emergency missed, no under-triage. (top1 was 0.76 with the
-# estimated likelihoods and 0.70 once 130 of them came from case series and cohorts, kb/evidence/:
-# the floor follows the evidence, not the other way round.)
+# The held-out suites, written from the dossier and the literature by an author who saw neither the
+# knowledge base nor the engine, and never used to tune either. Floors below their figures guard
+# against a change that would lose ground on case-report-like histories:
+# - cases-atypical/ (50 cases, 3 to 8 answers): top1 >= 0.68, top3 >= 0.90, no emergency missed,
+#   no under-triage. (top1 was 0.76 with the estimated likelihoods and 0.70 once 130 of them came
+#   from case series and cohorts, kb/evidence/: the floor follows the evidence.)
+# - cases-sparse/ (92 cases, 3 to 8 answers, 21 emergencies): top1 >= 0.80, top3 >= 0.95, no
+#   emergency missed, safe triage >= 0.97 (one MS case told like a root problem was routine, not
+#   urgent, when the floors were set).
 set -eu
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-"$NUMBFOOT" eval --json cases-atypical > "$tmp/a.json"
-python3 - "$tmp/a.json" <<'PY'
-import json, sys
-a = json.load(open(sys.argv[1]))
-checks = [
-    ("cases == 50", a["cases"] == 50),
-    ("top1 %.3f >= 0.68" % a["top1"], a["top1"] >= 0.68),
-    ("top3 %.3f >= 0.90" % a["top3"], a["top3"] >= 0.90),
-    ("emergency_missed %d == 0" % a["emergency_missed"], a["emergency_missed"] == 0),
-    ("under_triage %d == 0" % a["under_triage"], a["under_triage"] == 0),
-]
+"$NUMBFOOT" eval --json cases-atypical > "$tmp/cases-atypical.json"
+"$NUMBFOOT" eval --json cases-sparse > "$tmp/cases-sparse.json"
+python3 - "$tmp" <<'PY'
+import json, os, sys
+floors = {
+    "cases-atypical": {"cases": 50, "top1": 0.68, "top3": 0.90, "triage_safe": 1.0},
+    "cases-sparse": {"cases": 92, "top1": 0.80, "top3": 0.95, "triage_safe": 0.97},
+}
+checks = []
+for suite, f in floors.items():
+    a = json.load(open(os.path.join(sys.argv[1], suite + ".json")))
+    checks.append(("%s: cases %d == %d" % (suite, a["cases"], f["cases"]), a["cases"] == f["cases"]))
+    for key in ("top1", "top3", "triage_safe"):
+        checks.append(("%s: %s %.3f >= %.2f" % (suite, key, a[key], f[key]), a[key] >= f[key]))
+    checks.append(("%s: emergency_missed %d == 0" % (suite, a["emergency_missed"]), a["emergency_missed"] == 0))
 for c, ok in checks:
     print(("ok   " if ok else "FAIL ") + c)
 sys.exit(0 if all(ok for _, ok in checks) else 1)
