@@ -105,14 +105,7 @@ int main(int argc, char **argv)
 					steps[nsteps++] = el;
 				if (!more)
 					break;
-				for (size_t k = 0; k < q.n; k++) {
-					nf_value v;
-					if (nf_case_answer(cases[i], q.finding[k], &v) == NF_ANSWERED)
-						nf_engine_answer(e, q.finding[k], &v, NULL);
-					else
-						nf_engine_unknown(e, q.finding[k]);
-				}
-				nf_engine_count_screen(e);
+				nf_case_answer_screen(cases[i], e, &q);
 			}
 			nf_engine_free(e);
 		}

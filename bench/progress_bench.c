@@ -100,14 +100,7 @@ int main(int argc, char **argv)
 			old_fill[n] = fmin(0.95, (double)n / 15);
 			old_left[n] = n < 14 ? 15 - n : 1;
 			old_total[n] = (double)(n + old_left[n]);
-			for (size_t i = 0; i < q.n; i++) {
-				nf_value v;
-				if (nf_case_answer(c, q.finding[i], &v) == NF_ANSWERED)
-					nf_engine_answer(e, q.finding[i], &v, NULL);
-				else
-					nf_engine_unknown(e, q.finding[i]);
-			}
-			nf_engine_count_screen(e);
+			nf_case_answer_screen(c, e, &q);
 			n++;
 		}
 		add(&est, fill, total, left, n);

@@ -63,6 +63,20 @@ static void test_reads_every_type(void **state)
 	assert_int_equal(nf_engine_state(e, (size_t)nf_kb_finding_index(kb, "side"), &v), NF_ANSWERED);
 	assert_int_equal(v.index, 1);
 	nf_engine_free(e);
+
+	/* One screen answered as the case's person would: its answer, "don't know" where it is
+	 * silent or null, and the screen counted. */
+	size_t age = (size_t)nf_kb_finding_index(kb, "age"), weak = (size_t)nf_kb_finding_index(kb, "weak"),
+	       cold = (size_t)nf_kb_finding_index(kb, "cold_foot");
+	nf_question q = {.n = 3, .checklist = -1, .finding = {age, weak, cold}};
+	assert_int_equal(nf_engine_new(kb, nf_case_mode(c), &e, NULL), NF_OK);
+	nf_case_answer_screen(c, e, &q);
+	assert_int_equal(nf_engine_state(e, age, &v), NF_ANSWERED);
+	assert_float_equal(v.x, 44.5, 0);
+	assert_int_equal(nf_engine_state(e, weak, NULL), NF_UNKNOWN);
+	assert_int_equal(nf_engine_state(e, cold, NULL), NF_UNKNOWN);
+	assert_int_equal(nf_engine_screens(e), 1);
+	nf_engine_free(e);
 	nf_case_free(c);
 }
 
