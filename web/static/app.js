@@ -512,7 +512,7 @@
     $('nav-assess').addEventListener('click', () => show(assessScreen));
     const screens = window.numbfootJournal({
       $, el, api, show, pct, state, notice, startWith, LEVEL_TITLE,
-      status, token, apiBlob, dateWords, clockWords,
+      status, token, apiBlob, dateWords, clockWords, answerWords,
     });
     for (const [nav, go] of [['nav-journal', screens.journal], ['nav-trends', screens.trends]]) {
       $(nav).hidden = false;

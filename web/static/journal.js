@@ -4,7 +4,7 @@
 'use strict';
 
 window.numbfootJournal = function (nf) {
-  const { $, el, api, show, pct, state, dateWords } = nf;
+  const { $, el, api, show, pct, state, dateWords, answerWords } = nf;
 
   // Distances: stored and sent in km (metres in records), shown in the runner's units.
   const KM_PER_MILE = 1.609344;
@@ -518,12 +518,12 @@ window.numbfootJournal = function (nf) {
   // fields instead of options, so those asides are left out here.
   const forPage = (s) => s.replace(/ ?\([^()]*--[^()]*\)/g, '');
 
+  // Measures rounded for a summary; a choice in the words the question offers it ("one foot").
   function valueWords(id, v) {
     const f = state.byId[id];
-    if (typeof v === 'boolean') return v ? 'yes' : 'no';
     if (typeof v === 'number' && f && f.distance) return inUnit(v, 1) + ' ' + unit();
     if (typeof v === 'number') return (Math.round(v * 10) / 10) + (f && f.unit ? ' ' + f.unit : '');
-    return String(v);
+    return answerWords(id, v);
   }
 
   function trainingList(t) {
