@@ -121,6 +121,15 @@ void render_result(FILE *out, nf_engine *e, bool color, bool miles)
 		if (says)
 			fprintf(out, "Warning sign: %s\n", says);
 	}
+	/* What the sign points to, so that a footwear cause leading the ranking below is not read as
+	 * the answer to the warning sign. */
+	size_t to[3], nto = ti.red_flag >= 0 ? nf_kb_red_flag_points_to(kb, (size_t)ti.red_flag, to, 3) : 0;
+	for (size_t i = 0; i < nto; i++)
+		fprintf(out, "%s%s", i ? (i + 1 == nto ? " or " : ", ") : "The warning sign can mean: ",
+			nf_kb_condition_name(kb, to[i]));
+	if (nto)
+		fprintf(out, ". The causes below are ranked on all your other answers too; they do not outweigh "
+			     "the warning sign.\n");
 	/* Warning signs never asked (the interview was stopped, or a case file is silent on them):
 	 * the triage cannot speak for them, so list them. */
 	size_t unasked = 0;
