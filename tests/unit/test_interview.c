@@ -11,25 +11,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "kb_shipped.h"
 #include "numbfoot/interview.h"
-
-static nf_kb *kb;
-
-static int setup(void **state)
-{
-	nf_error err;
-	if (nf_kb_load_files("kb/vocabulary.json", "kb/numbfoot.json", &kb, &err) != NF_OK) {
-		fprintf(stderr, "%s\n", err.msg);
-		return -1;
-	}
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	nf_kb_free(kb);
-	return 0;
-}
 
 static nf_interview *new_interview(void)
 {
@@ -317,5 +300,5 @@ int main(void)
 		cmocka_unit_test(test_unasked_signs),
 		cmocka_unit_test(test_refused_answer_changes_nothing),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, kb_shipped_setup, kb_shipped_teardown);
 }
