@@ -9,25 +9,8 @@
 #include <cmocka.h>
 
 #include "kb_fixture.h"
+#include "kb_shipped.h"
 #include "numbfoot/engine.h"
-
-static nf_kb *kb;
-
-static int setup(void **state)
-{
-	nf_error err;
-	if (nf_kb_load_files("kb/vocabulary.json", "kb/numbfoot.json", &kb, &err) != NF_OK) {
-		fprintf(stderr, "%s\n", err.msg);
-		return -1;
-	}
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	nf_kb_free(kb);
-	return 0;
-}
 
 static void set(nf_engine *e, const char *id, const char *value)
 {
@@ -453,5 +436,5 @@ int main(void)
 		cmocka_unit_test(test_escalations_carry_their_advice),
 		cmocka_unit_test(test_plans_and_safety_nets),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, kb_shipped_setup, kb_shipped_teardown);
 }
