@@ -153,10 +153,6 @@ NF_API nf_err nf_analysis_apply(const nf_analysis *a, nf_engine *e, size_t *appl
  * memory. */
 NF_API char *nf_analysis_json(const nf_analysis *a);
 
-/* Fisher's exact test, two-sided, on the 2x2 table [[a, b], [c, d]] (computed with
- * log-factorials). Exposed for tests. */
-NF_API double nf_fisher_exact(int a, int b, int c, int d);
-
 /* Parses the clock for tests and scripts: "YYYY-MM-DDTHH:MM:SSZ" or "YYYY-MM-DD" (midnight UTC). */
 NF_API nf_err nf_analysis_parse_now(const char *s, int64_t *now, nf_error *err);
 

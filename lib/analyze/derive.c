@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "analyze/analyze_priv.h"
+#include "core/alloc.h"
 
 /* ---- findings, needs and advice ---- */
 
@@ -105,6 +106,13 @@ static nf_an_gear *gear_by_id(nf_analysis *a, int64_t id)
 
 /* ---- derivations ---- */
 
+/* Scratch room for a derivation: WORK_ARRAYS arrays of one more double than there are runs or
+ * episodes, whichever is more (an_derive allocates them once). */
+#define WORK_ARRAYS 4
+struct work {
+	double *v[WORK_ARRAYS];
+};
+
 static int episode_runs(const nf_analysis *a)
 {
 	int n = 0;
@@ -113,12 +121,10 @@ static int episode_runs(const nf_analysis *a)
 	return n;
 }
 
-static void derive_onset(nf_analysis *a)
+static void derive_onset(nf_analysis *a, const struct work *w)
 {
 	size_t n = 0, nm = 0;
-	double *km = malloc((a->nrun + 1) * sizeof *km), *mn = malloc((a->nrun + 1) * sizeof *mn);
-	if (!km || !mn)
-		goto out;
+	double *km = w->v[0], *mn = w->v[1];
 	for (size_t i = 0; i < a->nrun; i++) {
 		if (isfinite(a->run[i].onset_km) && a->run[i].onset_km > 0)
 			km[n++] = a->run[i].onset_km;
@@ -127,14 +133,14 @@ static void derive_onset(nf_analysis *a)
 	}
 	double mean, sd, cv;
 	bool by_km = n >= NF_AN_MIN_EPISODES || n >= nm;
-	const double *v = by_km ? km : mn;
+	double *v = by_km ? km : mn;
 	size_t nv = by_km ? n : nm;
 	const char *unit = by_km ? an_unit(a) : "min";
 	if (nv < NF_AN_MIN_EPISODES) {
 		need(a, "Record where the numbness starts (--numb-at KM, or 25min) on %zu more episode%s: "
 			"whether it starts at the same distance needs %d.",
 		     NF_AN_MIN_EPISODES - nv, plural((int)(NF_AN_MIN_EPISODES - nv)), NF_AN_MIN_EPISODES);
-		goto out;
+		return;
 	}
 	an_mean_sd(v, nv, &mean, &sd);
 	cv = mean > 0 ? sd / mean : NAN;
@@ -160,9 +166,6 @@ static void derive_onset(nf_analysis *a)
 	if (by_km && cv <= NF_AN_ONSET_CV_SCATTER)
 		FIND_NUM(a, "onset_km", round(med * 10) / 10, (int)nv, (int)nv,
 			 "median onset %.1f %s into the run over %zu episode runs", an_dist(a, med), an_unit(a), nv);
-out:
-	free(km);
-	free(mn);
 }
 
 /* The smallest number k of extra runs in the other shoes, at the rate seen there so far, that
@@ -172,7 +175,7 @@ static int runs_to_settle(int a1, int b1, int c1, int d1)
 	double rate = c1 + d1 ? (double)c1 / (c1 + d1) : 0;
 	for (int k = 1; k <= 30; k++) {
 		int c = c1 + (int)lround(k * rate), d = d1 + k - (int)lround(k * rate);
-		if (nf_fisher_exact(a1, b1, c, d) < NF_AN_ALPHA)
+		if (an_fisher_exact(a1, b1, c, d) < NF_AN_ALPHA)
 			return k;
 	}
 	return 0;
@@ -229,7 +232,7 @@ static void derive_shoes(nf_analysis *a)
 		if (g->runs_logged > other_runs)
 			other_runs = g->runs_logged, other = g->gear.nickname;
 	}
-	double pv = nf_fisher_exact(a1, b1, c1, d1);
+	double pv = an_fisher_exact(a1, b1, c1, d1);
 	char pb[24];
 	int runs = a1 + b1 + c1 + d1, epsn = a1 + c1;
 	if (pv < NF_AN_ALPHA && (double)a1 / (a1 + b1) > (double)c1 / (c1 + d1))
@@ -296,13 +299,11 @@ static void derive_new_shoes(nf_analysis *a)
 		     g->gear.nickname);
 }
 
-static void derive_wear(nf_analysis *a)
+static void derive_wear(nf_analysis *a, const struct work *w)
 {
 	size_t n = 0, ni = 0;
 	int eps = 0;
-	double *km = malloc((a->nrun + 1) * sizeof *km), *ikm = malloc((a->nrun + 1) * sizeof *ikm);
-	if (!km || !ikm)
-		goto out;
+	double *km = w->v[0], *ikm = w->v[1];
 	bool ins_retire_known;
 	double ins_retire;
 	for (size_t r = 0; r < a->nrun; r++) {
@@ -318,9 +319,7 @@ static void derive_wear(nf_analysis *a)
 	for (size_t g = 0; g < a->ngear; g++) {
 		nf_an_gear *ag = &a->gear[g];
 		size_t m = 0;
-		double *v = malloc((a->nrun + 1) * sizeof *v);
-		if (!v)
-			goto out;
+		double *v = w->v[2];
 		for (size_t r = 0; r < a->nrun; r++) {
 			const nf_an_run *x = &a->run[r];
 			if (!x->episodes)
@@ -331,7 +330,6 @@ static void derive_wear(nf_analysis *a)
 				ag->first_episode = x->time;
 		}
 		ag->km_at_episodes = an_median(v, m);
-		free(v);
 	}
 	if (n) {
 		double med = an_median(km, n);
@@ -364,9 +362,6 @@ static void derive_wear(nf_analysis *a)
 				"for flattening: there are no data on how insoles wear with distance.",
 			     ig->gear.nickname);
 	}
-out:
-	free(km);
-	free(ikm);
 }
 
 static void derive_cold(nf_analysis *a)
@@ -391,7 +386,7 @@ static void derive_cold(nf_analysis *a)
 		     NF_AN_COLD_C, cold, warm);
 		return;
 	}
-	double p = nf_fisher_exact(ce, cn, we, wn), rc = (double)ce / cold, rw = (double)we / warm;
+	double p = an_fisher_exact(ce, cn, we, wn), rc = (double)ce / cold, rw = (double)we / warm;
 	char pb[24];
 	if (p < NF_AN_ALPHA && rc > rw)
 		FIND_BOOL(a, "cold_weather_worse", true, known, ce + we,
@@ -421,13 +416,10 @@ static void fmt_pace(const nf_analysis *a, double s, char buf[16])
 		snprintf(buf, 16, "%d:%02d/%s", (int)(r / 60), (int)fmod(r, 60), an_unit(a));
 }
 
-static void derive_pace(nf_analysis *a)
+static void derive_pace(nf_analysis *a, const struct work *w)
 {
 	size_t ne = 0, nn = 0, he = 0, hn = 0;
-	double *pe = malloc((a->nrun + 1) * sizeof *pe), *pn = malloc((a->nrun + 1) * sizeof *pn);
-	double *ve = malloc((a->nrun + 1) * sizeof *ve), *vn = malloc((a->nrun + 1) * sizeof *vn);
-	if (!pe || !pn || !ve || !vn)
-		goto out;
+	double *pe = w->v[0], *pn = w->v[1], *ve = w->v[2], *vn = w->v[3];
 	for (size_t r = 0; r < a->nrun; r++) {
 		const nf_an_run *x = &a->run[r];
 		if (isfinite(x->pace_s_km))
@@ -436,12 +428,12 @@ static void derive_pace(nf_analysis *a)
 			x->episodes ? (ve[he++] = x->heart_rate_bpm) : (vn[hn++] = x->heart_rate_bpm);
 	}
 	if (!ne)
-		goto out;
+		return;
 	if (ne < 3 || nn < 3) {
 		need(a, "Record the running time (--duration) of runs with and without numbness: at least 3 of "
 			"each (now %zu and %zu) show whether pace matters.",
 		     ne, nn);
-		goto out;
+		return;
 	}
 	double z, zh = 0, p = an_mann_whitney(pe, ne, pn, nn, &z), ph = NAN;
 	if (he >= 3 && hn >= 3)
@@ -467,14 +459,9 @@ static void derive_pace(nf_analysis *a)
 		need(a, "A few more runs with their time recorded would settle whether pace matters (median %s "
 			"with numbness against %s without, %s).",
 		     b1, b2, pval(p, pb));
-out:
-	free(pe);
-	free(pn);
-	free(ve);
-	free(vn);
 }
 
-static void derive_progress(nf_analysis *a)
+static void derive_progress(nf_analysis *a, const struct work *w)
 {
 	const nf_an_run *first = NULL, *last = NULL;
 	for (size_t r = 0; r < a->nrun; r++) {
@@ -488,9 +475,7 @@ static void derive_progress(nf_analysis *a)
 		return;
 	int eps = 0;
 	size_t ns = 0, nr = 0;
-	double *x = malloc((a->nrun + 1) * sizeof *x), *y = malloc((a->nrun + 1) * sizeof *y);
-	if (!x || !y)
-		goto out;
+	double *x = w->v[0], *y = w->v[1];
 	for (size_t r = 0; r < a->nrun; r++) {
 		const nf_an_run *u = &a->run[r];
 		if (u->time < first->time)
@@ -508,7 +493,7 @@ static void derive_progress(nf_analysis *a)
 		need(a, "Keep logging episodes with their severity: a trend over the weeks needs at least 4 "
 			"episodes over 3 weeks (now %d over %.0f week%s).",
 		     eps, span, plural((int)lround(span)));
-		goto out;
+		return;
 	}
 	/* Frequency: episode rate in the first half of the runs since onset against the second half. */
 	int64_t mid = first->time + (last->time - first->time) / 2;
@@ -522,7 +507,7 @@ static void derive_progress(nf_analysis *a)
 		else
 			u->episodes ? e2++ : n2++;
 	}
-	double pf = nf_fisher_exact(e2, n2, e1, n1), r1 = e1 + n1 ? (double)e1 / (e1 + n1) : 0;
+	double pf = an_fisher_exact(e2, n2, e1, n1), r1 = e1 + n1 ? (double)e1 / (e1 + n1) : 0;
 	double r2 = e2 + n2 ? (double)e2 / (e2 + n2) : 0;
 	double ps = NAN, slope = ns >= 5 ? an_slope(x, y, ns, &ps) : NAN;
 	char pb[24], pb2[24];
@@ -546,18 +531,13 @@ static void derive_progress(nf_analysis *a)
 		need(a, "Keep logging severity (0-10) with each episode for a few more weeks: the trend is not "
 			"clear yet (%d of %d runs then %d of %d).",
 		     e1, e1 + n1, e2, e2 + n2);
-out:
-	free(x);
-	free(y);
 }
 
-static void derive_episode_flags(nf_analysis *a)
+static void derive_episode_flags(nf_analysis *a, const struct work *w)
 {
 	size_t nrec = 0;
 	int cy = 0, cn = 0, ly = 0, ln = 0, runs = 0;
-	double *rec = malloc((a->nep + 1) * sizeof *rec);
-	if (!rec)
-		return;
+	double *rec = w->v[0];
 	for (size_t i = 0; i < a->nep; i++) {
 		const nf_episode *e = &a->ep[i].ep;
 		if (isfinite(e->recover_min))
@@ -567,7 +547,6 @@ static void derive_episode_flags(nf_analysis *a)
 	}
 	runs = episode_runs(a);
 	if (!a->nep) {
-		free(rec);
 		need(a, "No episodes are logged yet: record numbness when it happens (run add --numb-at, or "
 			"episode add) and the analysis can begin.");
 		return;
@@ -606,7 +585,6 @@ static void derive_episode_flags(nf_analysis *a)
 		need(a, "Try loosening the laces when it starts and record whether it helped "
 			"(--loosening-helped or --no-loosening-helped; %d recorded).",
 		     ly + ln);
-	free(rec);
 }
 
 /* Which foot: whether it is always the same one (same_foot, the journal's own finding) and the
@@ -703,13 +681,13 @@ static nf_err derive_training(nf_analysis *a, nf_error *err)
 		lo = hi - (int64_t)(MAX_WEEKS - 1) * WEEK;
 	if (lo >= 0) {
 		a->nweek = (size_t)((hi - lo) / WEEK) + 1;
-		a->week = calloc(a->nweek, sizeof *a->week);
+		a->week = core_calloc(a->nweek, sizeof *a->week);
 		if (!a->week)
 			return nf_error_set(err, NF_ENOMEM, "out of memory");
-		double *sev = calloc(a->nweek, sizeof *sev);
+		double *sev = core_calloc(a->nweek, sizeof *sev);
 		if (!sev)
 			return nf_error_set(err, NF_ENOMEM, "out of memory");
-		int *nsev = calloc(a->nweek, sizeof *nsev);
+		int *nsev = core_calloc(a->nweek, sizeof *nsev);
 		if (!nsev) {
 			free(sev);
 			return nf_error_set(err, NF_ENOMEM, "out of memory");
@@ -813,16 +791,25 @@ static void derive_advice(nf_analysis *a)
 
 nf_err an_derive(nf_analysis *a, nf_error *err)
 {
-	derive_onset(a);
+	/* One allocation for the scratch arrays of every derivation, so that none of them can fail. */
+	size_t n = (a->nrun > a->nep ? a->nrun : a->nep) + 1;
+	struct work w;
+	double *all = core_malloc(WORK_ARRAYS * n * sizeof *all);
+	if (!all)
+		return nf_error_set(err, NF_ENOMEM, "out of memory analysing %zu runs", a->nrun);
+	for (int i = 0; i < WORK_ARRAYS; i++)
+		w.v[i] = all + (size_t)i * n;
+	derive_onset(a, &w);
 	derive_shoes(a);
 	derive_new_shoes(a);
-	derive_wear(a);
+	derive_wear(a, &w);
 	derive_cold(a);
-	derive_pace(a);
-	derive_progress(a);
-	derive_episode_flags(a);
+	derive_pace(a, &w);
+	derive_progress(a, &w);
+	derive_episode_flags(a, &w);
 	derive_foot(a);
 	derive_weeks(a);
+	free(all);
 	nf_err rc = derive_training(a, err);
 	if (rc)
 		return rc;

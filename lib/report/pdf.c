@@ -16,6 +16,7 @@
 
 #include "numbfoot/version.h"
 #include "report/report_priv.h"
+#include "core/alloc.h"
 
 #define PAGE_W 595.28
 #define PAGE_H 841.89
@@ -109,7 +110,7 @@ static void record(struct pg *p)
 		return;
 	if (p->npieces == p->cap) {
 		size_t cap = p->cap ? p->cap * 2 : 512;
-		int *q = realloc(p->piece_page, cap * sizeof *q);
+		int *q = core_realloc(p->piece_page, cap * sizeof *q);
 		if (!q) { /* without the record the last page is left as it falls */
 			p->npieces = SIZE_MAX;
 			return;
@@ -502,7 +503,7 @@ static cairo_status_t write_buf(void *closure, const unsigned char *data, unsign
 		size_t cap = (b->cap ? b->cap * 2 : 65536);
 		while (cap < b->n + len + 1)
 			cap *= 2;
-		char *q = realloc(b->p, cap);
+		char *q = core_realloc(b->p, cap);
 		if (!q) {
 			b->failed = true;
 			return CAIRO_STATUS_NO_MEMORY;
@@ -536,7 +537,7 @@ static char *prefix_ids(const char *svg, const char *prefix)
 			break;
 		if (nids == cap) {
 			cap = cap ? cap * 2 : 64;
-			struct name *m = realloc(ids, cap * sizeof *ids);
+			struct name *m = core_realloc(ids, cap * sizeof *ids);
 			if (!m) {
 				free(ids);
 				return NULL;
@@ -549,7 +550,7 @@ static char *prefix_ids(const char *svg, const char *prefix)
 		for (int k = 0; k < 3; k++)
 			count += !strncmp(q, pat[k], strlen(pat[k]));
 	size_t plen = strlen(prefix), n = 0;
-	char *out = malloc(strlen(s) + count * (plen + 24) + 1);
+	char *out = core_malloc(strlen(s) + count * (plen + 24) + 1);
 	if (!out) {
 		free(ids);
 		return NULL;
