@@ -154,7 +154,7 @@ static void derive_onset(nf_analysis *a, const struct work *w)
 			  "onset at %.1f %s on average (sd %.1f, coefficient of variation %.2f < %.2f) over %zu "
 			  "episode runs",
 			  mean * shown, unit, sd * shown, cv, NF_AN_ONSET_CV, nv);
-	else if (cv > NF_AN_ONSET_CV_SCATTER && nv >= 4)
+	else if (cv > NF_AN_ONSET_CV_SCATTER && nv >= NF_AN_ONSET_SCATTER_MIN)
 		FIND_BOOL(a, "onset_consistent", false, (int)nv, (int)nv,
 			  "onset scattered from %.1f to %.1f %s (coefficient of variation %.2f > %.2f) over %zu "
 			  "episode runs",
@@ -169,11 +169,11 @@ static void derive_onset(nf_analysis *a, const struct work *w)
 }
 
 /* The smallest number k of extra runs in the other shoes, at the rate seen there so far, that
- * would make the difference significant; 0 if none up to 30. */
+ * would make the difference significant; 0 if none up to NF_AN_SETTLE_RUNS_MAX. */
 static int runs_to_settle(int a1, int b1, int c1, int d1)
 {
 	double rate = c1 + d1 ? (double)c1 / (c1 + d1) : 0;
-	for (int k = 1; k <= 30; k++) {
+	for (int k = 1; k <= NF_AN_SETTLE_RUNS_MAX; k++) {
 		int c = c1 + (int)lround(k * rate), d = d1 + k - (int)lround(k * rate);
 		if (an_fisher_exact(a1, b1, c, d) < NF_AN_ALPHA)
 			return k;
@@ -224,7 +224,7 @@ static void derive_shoes(nf_analysis *a)
 		nf_an_gear *g = &a->gear[i];
 		if (g->gear.kind != NF_GEAR_SHOES || !g->runs_logged)
 			continue;
-		pairs_with += g->episode_runs >= 2;
+		pairs_with += g->episode_runs >= NF_AN_PAIR_EPISODE_RUNS;
 		if ((int)i == best)
 			continue;
 		c1 += g->episode_runs;
@@ -283,12 +283,12 @@ static void derive_new_shoes(nf_analysis *a)
 	char d1s[11], d2s[11];
 	an_date(first->time, d1s);
 	an_date(g->in_service, d2s);
-	if (days >= 0 && days <= NF_AN_NEW_SHOES_DAYS && (before_clean >= 3 || g->gear.first_use[0]))
+	if (days >= 0 && days <= NF_AN_NEW_SHOES_DAYS && (before_clean >= NF_AN_CLEAN_RUNS || g->gear.first_use[0]))
 		FIND_BOOL(a, "new_shoes", true, before_clean + in_g_before + 1, 1,
 			  "the first episode (%s) came %.0f days after '%s' entered service (%s)%s",
 			  d1s, days, g->gear.nickname, d2s,
-			  before_clean >= 3 ? "; the runs before in other shoes had none" : "");
-	else if (days > 2 * NF_AN_NEW_SHOES_DAYS && in_g_before >= 5)
+			  before_clean >= NF_AN_CLEAN_RUNS ? "; the runs before in other shoes had none" : "");
+	else if (days > 2 * NF_AN_NEW_SHOES_DAYS && in_g_before >= NF_AN_SEASONED_RUNS)
 		FIND_BOOL(a, "new_shoes", false, in_g_before + 1, 1,
 			  "'%s' had been in service %.0f weeks (%d runs without numbness) before the first "
 			  "episode (%s)",
@@ -380,10 +380,10 @@ static void derive_cold(nf_analysis *a)
 	if (!episode_runs(a))
 		return;
 	int cold = ce + cn, warm = we + wn;
-	if (cold < 3 || warm < 3) {
+	if (cold < NF_AN_EACH_SIDE_MIN || warm < NF_AN_EACH_SIDE_MIN) {
 		need(a, "Record the temperature (run add --temp) on runs below and above %.0f °C: %d cold and %d "
-			"warmer runs so far, at least 3 of each are needed.",
-		     NF_AN_COLD_C, cold, warm);
+			"warmer runs so far, at least %d of each are needed.",
+		     NF_AN_COLD_C, cold, warm, NF_AN_EACH_SIDE_MIN);
 		return;
 	}
 	double p = an_fisher_exact(ce, cn, we, wn), rc = (double)ce / cold, rw = (double)we / warm;
@@ -393,7 +393,8 @@ static void derive_cold(nf_analysis *a)
 			  "episodes on %d of %d runs below %.0f °C against %d of %d warmer runs (Fisher's exact "
 			  "test %s)",
 			  ce, cold, NF_AN_COLD_C, we, warm, pval(p, pb));
-	else if (cold >= 6 && warm >= 6 && rc <= rw + 0.1 && p >= 0.2)
+	else if (cold >= NF_AN_COLD_NO_EACH_SIDE && warm >= NF_AN_COLD_NO_EACH_SIDE && rc <= rw + NF_AN_RATE_MARGIN &&
+		 p >= NF_AN_OPEN_P)
 		FIND_BOOL_OPEN(a, "cold_weather_worse", known, ce + we,
 			  "episodes on %d of %d runs below %.0f °C and %d of %d warmer runs: no more in the cold "
 			  "(Fisher's exact test %s)",
@@ -429,14 +430,14 @@ static void derive_pace(nf_analysis *a, const struct work *w)
 	}
 	if (!ne)
 		return;
-	if (ne < 3 || nn < 3) {
-		need(a, "Record the running time (--duration) of runs with and without numbness: at least 3 of "
+	if (ne < NF_AN_EACH_SIDE_MIN || nn < NF_AN_EACH_SIDE_MIN) {
+		need(a, "Record the running time (--duration) of runs with and without numbness: at least %d of "
 			"each (now %zu and %zu) show whether pace matters.",
-		     ne, nn);
+		     NF_AN_EACH_SIDE_MIN, ne, nn);
 		return;
 	}
 	double z, zh = 0, p = an_mann_whitney(pe, ne, pn, nn, &z), ph = NAN;
-	if (he >= 3 && hn >= 3)
+	if (he >= NF_AN_EACH_SIDE_MIN && hn >= NF_AN_EACH_SIDE_MIN)
 		ph = an_mann_whitney(ve, he, vn, hn, &zh);
 	char b1[16], b2[16], pb[24], pb2[24];
 	double me = an_median(pe, ne), mn = an_median(pn, nn);
@@ -451,7 +452,7 @@ static void derive_pace(nf_analysis *a, const struct work *w)
 			  "runs with numbness were harder: median heart rate %.0f against %.0f bpm on the others "
 			  "(Mann-Whitney %s)",
 			  an_median(ve, he), an_median(vn, hn), pval(ph, pb2));
-	else if (ne >= 5 && nn >= 5 && (p >= 0.2 || z > 0))
+	else if (ne >= NF_AN_PACE_NO_EACH_SIDE && nn >= NF_AN_PACE_NO_EACH_SIDE && (p >= NF_AN_OPEN_P || z > 0))
 		FIND_BOOL_OPEN(a, "worse_with_pace", (int)(ne + nn), (int)ne,
 			  "runs with numbness were no faster: median %s against %s on the others (Mann-Whitney %s)",
 			  b1, b2, pval(p, pb));
@@ -489,10 +490,10 @@ static void derive_progress(nf_analysis *a, const struct work *w)
 		}
 	}
 	double span = (double)(last->time - first->time) / WEEK;
-	if (eps < 4 || span < 3) {
-		need(a, "Keep logging episodes with their severity: a trend over the weeks needs at least 4 "
-			"episodes over 3 weeks (now %d over %.0f week%s).",
-		     eps, span, plural((int)lround(span)));
+	if (eps < NF_AN_TREND_EPISODES || span < NF_AN_TREND_WEEKS) {
+		need(a, "Keep logging episodes with their severity: a trend over the weeks needs at least %d "
+			"episodes over %d weeks (now %d over %.0f week%s).",
+		     NF_AN_TREND_EPISODES, NF_AN_TREND_WEEKS, eps, span, plural((int)lround(span)));
 		return;
 	}
 	/* Frequency: episode rate in the first half of the runs since onset against the second half. */
@@ -509,7 +510,7 @@ static void derive_progress(nf_analysis *a, const struct work *w)
 	}
 	double pf = an_fisher_exact(e2, n2, e1, n1), r1 = e1 + n1 ? (double)e1 / (e1 + n1) : 0;
 	double r2 = e2 + n2 ? (double)e2 / (e2 + n2) : 0;
-	double ps = NAN, slope = ns >= 5 ? an_slope(x, y, ns, &ps) : NAN;
+	double ps = NAN, slope = ns >= NF_AN_TREND_SEVERITIES ? an_slope(x, y, ns, &ps) : NAN;
 	char pb[24], pb2[24];
 	if (isfinite(slope) && slope > 0 && ps < NF_AN_ALPHA)
 		FIND_BOOL(a, "progressive", true, (int)nr, eps,
@@ -521,7 +522,8 @@ static void derive_progress(nf_analysis *a, const struct work *w)
 			  "episodes became more frequent: %d of %d runs in the first half of the %.0f weeks, %d of "
 			  "%d in the second (Fisher's exact test %s)",
 			  e1, e1 + n1, span, e2, e2 + n2, pval(pf, pb));
-	else if (eps >= 6 && span >= 6 && r2 <= r1 + 0.1 && (!isfinite(slope) || slope <= 0 || ps >= 0.3))
+	else if (eps >= NF_AN_STEADY_EPISODES && span >= NF_AN_STEADY_WEEKS && r2 <= r1 + NF_AN_RATE_MARGIN &&
+		 (!isfinite(slope) || slope <= 0 || ps >= NF_AN_OPEN_TREND_P))
 		FIND_BOOL_OPEN(a, "progressive", (int)nr, eps,
 			  "no worsening over %.0f weeks: %d of %d runs with numbness in the first half, %d of %d in "
 			  "the second%s%s",
@@ -551,7 +553,7 @@ static void derive_episode_flags(nf_analysis *a, const struct work *w)
 			"episode add) and the analysis can begin.");
 		return;
 	}
-	if (nrec >= 2) {
+	if (nrec >= NF_AN_RECOVERIES) {
 		double med = an_median(rec, nrec), lo = rec[0], hi = rec[0];
 		for (size_t i = 1; i < nrec; i++)
 			lo = fmin(lo, rec[i]), hi = fmax(hi, rec[i]);
@@ -563,22 +565,22 @@ static void derive_episode_flags(nf_analysis *a, const struct work *w)
 			 nrec);
 	} else {
 		need(a, "Note the minutes until feeling comes back (--recover MIN) on %d more episode%s.",
-		     2 - (int)nrec, plural(2 - (int)nrec));
+		     NF_AN_RECOVERIES - (int)nrec, plural(NF_AN_RECOVERIES - (int)nrec));
 	}
-	if (cy + cn >= 2 && cy * 2 >= cy + cn)
+	if (cy + cn >= NF_AN_FLAG_YES_MIN && cy * 2 >= cy + cn)
 		FIND_BOOL(a, "calf_cramp", true, runs, cy + cn, "a calf cramp came first in %d of %d episodes", cy,
 			  cy + cn);
-	else if (cy + cn >= 3 && cy * 4 < cy + cn)
+	else if (cy + cn >= NF_AN_FLAG_NO_MIN && cy * 4 < cy + cn)
 		FIND_BOOL(a, "calf_cramp", false, runs, cy + cn, "no calf cramp first in %d of %d episodes", cn,
 			  cy + cn);
 	else
 		need(a, "Say whether a calf cramp came first (--cramp or --no-cramp) on the next episodes (%d "
 			"recorded).",
 		     cy + cn);
-	if (ly + ln >= 2 && ly * 2 >= ly + ln)
+	if (ly + ln >= NF_AN_FLAG_YES_MIN && ly * 2 >= ly + ln)
 		FIND_BOOL(a, "relief_loosening", true, runs, ly + ln,
 			  "loosening the laces brought feeling back in %d of %d episodes", ly, ly + ln);
-	else if (ly + ln >= 3 && ly * 4 < ly + ln)
+	else if (ly + ln >= NF_AN_FLAG_NO_MIN && ly * 4 < ly + ln)
 		FIND_BOOL(a, "relief_loosening", false, runs, ly + ln,
 			  "loosening the laces did not help in %d of %d episodes", ln, ly + ln);
 	else
@@ -622,17 +624,18 @@ static void derive_foot(nf_analysis *a)
 	else if (named && !unnamed)
 		FIND_CHOICE(a, "side", "one", runs, named, "%s in every one of the %d episode%s", words[single], named,
 			    plural(named));
-	if (both && named >= 2)
+	if (both && named >= NF_AN_SAME_FOOT_MIN)
 		FIND_BOOL(a, "same_foot", false, runs, named, "not always the same foot: %s", counts);
-	else if (named >= 2 && !unnamed)
+	else if (named >= NF_AN_SAME_FOOT_MIN && !unnamed)
 		FIND_BOOL(a, "same_foot", true, runs, named, "always %s: every one of the %d episodes", words[single], named);
 	if (!both && unnamed)
 		need(a, "Record which foot (--foot left, right or both) on each episode: %d of %zu do not say, and "
 			"whether it is always the same foot needs them all.",
 		     unnamed, a->nep);
-	else if (!both && named < 2)
+	else if (!both && named < NF_AN_SAME_FOOT_MIN)
 		need(a, "Record which foot on the next episode too: whether it is always the same foot needs at "
-			"least 2.");
+			"least %d.",
+		     NF_AN_SAME_FOOT_MIN);
 }
 
 static void derive_weeks(nf_analysis *a)
@@ -783,7 +786,8 @@ static void derive_advice(nf_analysis *a)
 			  "and deep enough.",
 		       nick);
 	}
-	if (isfinite(t->week_change_pct) && t->week_change_pct >= 30 && t->week_km_before >= 10)
+	if (isfinite(t->week_change_pct) && t->week_change_pct >= NF_AN_VOLUME_RISE_PCT &&
+	    t->week_km_before >= NF_AN_VOLUME_MIN_KM)
 		advise(a, "Your weekly distance rose by %.0f%% (%.0f to %.0f %s a week over the last 4 weeks): "
 			  "hold or cut the volume, then build back gradually.",
 		       t->week_change_pct, an_dist(a, t->week_km_before), an_dist(a, t->week_km_recent), an_unit(a));
