@@ -248,16 +248,6 @@ void jr_col_text(sqlite3_stmt *st, int i, char *dst, size_t size)
 	snprintf(dst, size, "%s", s ? (const char *)s : "");
 }
 
-nf_err jr_copy(char *dst, size_t size, const char *s, const char *what, nf_error *err)
-{
-	size_t n = s ? strlen(s) : 0;
-	if (n >= size)
-		return nf_error_set(err, NF_ELIMIT, "%s is longer than %zu bytes", what, size - 1);
-	memcpy(dst, s ? s : "", n);
-	dst[n] = '\0';
-	return NF_OK;
-}
-
 bool jr_unknown_or_nonneg(double v)
 {
 	return isnan(v) || (v >= 0 && isfinite(v));
