@@ -1,5 +1,6 @@
 /* The report as one self-contained HTML file: the same content as the PDF, the figures drawn by
  * the same code as inline SVG. */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -99,101 +100,71 @@ static void figure(FILE *f, const struct rp_doc *d, const struct rp_line *l)
 	free(svg);
 }
 
+/* Writes tpl with each '@' replaced by the next string argument, escaped (NULL writes nothing). */
+static void put(FILE *f, const char *tpl, ...)
+{
+	va_list ap;
+	va_start(ap, tpl);
+	for (; *tpl; tpl++)
+		*tpl == '@' ? esc(f, va_arg(ap, const char *)) : (void)fputc(*tpl, f);
+	va_end(ap);
+}
+
 /* One line in its element; the caller has opened the box it goes in. */
 static void line(FILE *f, const struct rp_doc *d, const struct rp_line *l)
 {
+	static const char derived[] = " <span class=\"derived\">from the journal</span>";
 	switch (l->kind) {
 	case RP_SECTION:
-		fputs(l->value ? "<h1>" : "<h2>", f);
-		esc(f, l->text);
-		fputs(l->value ? "</h1>\n" : "</h2>\n", f);
+		put(f, l->value ? "<h1>@</h1>\n" : "<h2>@</h2>\n", l->text);
 		break;
 	case RP_PARA:
-		fputs(l->bold ? "<p><b>" : "<p>", f);
-		esc(f, l->text);
-		fputs(l->bold ? "</b></p>\n" : "</p>\n", f);
+		put(f, l->bold ? "<p><b>@</b></p>\n" : "<p>@</p>\n", l->text);
 		break;
 	case RP_SMALL:
-		fputs("<p class=\"legend\">", f);
-		esc(f, l->text);
-		fputs("</p>\n", f);
+		put(f, "<p class=\"legend\">@</p>\n", l->text);
 		break;
 	case RP_FACT:
-		fputs("<dt>", f);
-		esc(f, l->label);
-		fputs("</dt><dd>", f);
-		esc(f, l->text);
-		fputs("</dd>\n", f);
+		put(f, "<dt>@</dt><dd>@</dd>\n", l->label, l->text);
 		break;
 	case RP_TRIAGE:
-		fputs("<p class=\"triage ", f);
-		esc(f, l->label);
-		fputs("\">", f);
-		esc(f, l->text);
-		fputs("</p>\n", f);
+		put(f, "<p class=\"triage @\">@</p>\n", l->label, l->text);
 		break;
 	case RP_CAUSE:
-		fputs("<li><b>", f);
-		esc(f, l->label);
-		fputs("</b> (", f);
-		esc(f, l->text);
-		fprintf(f, ") <span class=\"bar\"><span style=\"width:%.0f%%\"></span></span>\n<ul>", 100 * l->value);
+		put(f, "<li><b>@</b> (@) ", l->label, l->text);
+		fprintf(f, "<span class=\"bar\"><span style=\"width:%.0f%%\"></span></span>\n<ul>", 100 * l->value);
 		break;
 	case RP_REASON:
-		fputs("<li>", f);
-		esc(f, l->text);
+		put(f, "<li>@", l->text);
 		if (l->label)
 			fprintf(f, " (%s%s)", l->label, l->estimate ? ", <span class=\"estimate\">estimate</span>" : "");
-		fprintf(f, "%s</li>", l->derived ? " <span class=\"derived\">from the journal</span>" : "");
+		fprintf(f, "%s</li>", l->derived ? derived : "");
 		break;
 	case RP_LEAD:
-		fputs("<p><b>", f);
-		esc(f, l->text);
-		fputs("</b></p>\n", f);
+		put(f, "<p><b>@</b></p>\n", l->text);
 		break;
 	case RP_ITEM:
-		fputs("<li>", f);
-		esc(f, l->text);
-		fputs("</li>\n", f);
+		put(f, "<li>@</li>\n", l->text);
 		break;
 	case RP_ANSWER:
-		fputs("<li>", f);
-		esc(f, l->label);
-		fputs(": <b>", f);
-		esc(f, l->text);
-		fputs("</b>", f);
-		if (l->derived)
-			fputs(" <span class=\"derived\">from the journal</span>", f);
-		if (l->extra) {
-			fputs(" (", f);
-			esc(f, l->extra);
-			fputs(")", f);
-		}
-		fputs("</li>\n", f);
+		put(f, "<li>@: <b>@</b>", l->label, l->text);
+		fputs(l->derived ? derived : "", f);
+		put(f, l->extra ? " (@)</li>\n" : "</li>\n", l->extra);
 		break;
 	case RP_MARKS:
-		fputs("<p>Those marked <span class=\"derived\">from the journal</span> were derived from the run "
-		      "journal.</p>\n",
-		      f);
+		fprintf(f, "<p>Those marked%s were derived from the run journal.</p>\n", derived);
 		break;
 	case RP_ROW:
 		fputs("<tr>", f);
-		for (int c = 0; c < RP_COLS; c++) {
-			fputs("<td>", f);
-			esc(f, l->cell[c]);
-			fputs("</td>", f);
-		}
+		for (int c = 0; c < RP_COLS; c++)
+			put(f, "<td>@</td>", l->cell[c]);
 		fputs("</tr>\n", f);
 		break;
 	case RP_FIGURE:
 		figure(f, d, l);
 		break;
 	case RP_REF:
-		fputs("<li>[", f);
-		esc(f, l->label);
-		fputs("] ", f);
-		esc(f, l->text);
-		fputs("</li>\n", f);
+		put(f, "<li>[@] @</li>\n", l->label, l->text);
 		break;
 	}
 }
