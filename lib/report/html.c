@@ -54,18 +54,21 @@ static enum box box_of(enum rp_kind k)
 	}
 }
 
+/* Each box's opening and closing tags (BOX_NONE has none). */
+static const struct {
+	const char *open, *close;
+} tags[] = {
+	[BOX_NONE] = {"", ""},
+	[BOX_FACTS] = {"<dl class=\"facts\">\n", "</dl>\n"},
+	[BOX_CAUSES] = {"<ol class=\"causes\">\n", "</ol>\n"},
+	[BOX_LIST] = {"<ul>\n", "</ul>\n"},
+	[BOX_REFS] = {"<ul class=\"refs\">\n", "</ul>\n"},
+	[BOX_TABLE] = {"<table>", "</table>\n"},
+};
+
 static void open_box(FILE *f, enum box b)
 {
-	static const char *const open[] = {
-		[BOX_FACTS] = "<dl class=\"facts\">\n",
-		[BOX_CAUSES] = "<ol class=\"causes\">\n",
-		[BOX_LIST] = "<ul>\n",
-		[BOX_REFS] = "<ul class=\"refs\">\n",
-		[BOX_TABLE] = "<table>",
-	};
-	if (b == BOX_NONE)
-		return;
-	fputs(open[b], f);
+	fputs(tags[b].open, f);
 	if (b == BOX_TABLE) {
 		fputs("<tr>", f);
 		for (int c = 0; c < RP_COLS; c++)
@@ -76,17 +79,9 @@ static void open_box(FILE *f, enum box b)
 
 static void close_box(FILE *f, enum box b, bool in_cause)
 {
-	static const char *const close[] = {
-		[BOX_FACTS] = "</dl>\n",
-		[BOX_CAUSES] = "</ol>\n",
-		[BOX_LIST] = "</ul>\n",
-		[BOX_REFS] = "</ul>\n",
-		[BOX_TABLE] = "</table>\n",
-	};
 	if (in_cause)
 		fputs("</ul></li>\n", f);
-	if (b != BOX_NONE)
-		fputs(close[b], f);
+	fputs(tags[b].close, f);
 }
 
 static void figure(FILE *f, const struct rp_doc *d, const struct rp_line *l)
