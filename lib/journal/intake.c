@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "numbfoot/journal.h"
 
 #define INTAKE_MADE_MAX 64 /* pairs an export's gear column names, made as they come */
@@ -32,7 +33,7 @@ nf_err nf_intake_open(nf_journal *j, const nf_intake_opts *o, nf_intake **out, n
 	*out = NULL;
 	if (!j || !o)
 		return nf_error_set(err, NF_EINVAL, "intake: no journal or options");
-	nf_intake *in = calloc(1, sizeof *in);
+	nf_intake *in = core_calloc(1, sizeof *in);
 	if (!in)
 		return nf_error_set(err, NF_ENOMEM, "intake: out of memory");
 	in->j = j;
