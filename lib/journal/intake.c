@@ -135,6 +135,25 @@ nf_err nf_intake_store(nf_intake *in, const nf_run_record *rec, const nf_track_p
 	return NF_OK;
 }
 
+void nf_intake_words(const nf_intake_run *res, const char *name, char *buf, size_t cap)
+{
+	switch (res->status) {
+	case NF_INTAKE_STORED:
+		snprintf(buf, cap, "%s", "");
+		break;
+	case NF_INTAKE_DUPLICATE:
+		snprintf(buf, cap, "%s: already in the journal as run %lld", name, (long long)res->run_id);
+		break;
+	case NF_INTAKE_SAME_RUN:
+		snprintf(buf, cap, "%s: the same run as run %lld (a start within %d s, a distance within %.0f%%)", name,
+			 (long long)res->run_id, NF_SAME_RUN_START_S, 100 * NF_SAME_RUN_DIST);
+		break;
+	case NF_INTAKE_REFUSED:
+		snprintf(buf, cap, "%s: %s", name, res->refused.msg);
+		break;
+	}
+}
+
 nf_err nf_intake_close(nf_intake *in, nf_error *err)
 {
 	nf_err first = NF_OK;
