@@ -25,11 +25,14 @@ struct nf_engine {
 	size_t screens;
 	nf_answer_state state[NF_MAX_FINDINGS];
 	nf_value value[NF_MAX_FINDINGS];
-	double ll[NF_MAX_FINDINGS][NF_MAX_CONDITIONS]; /* log P(answer | c) per answered finding */
+	double *ll; /* [finding][condition]: log P(answer | c) per answered finding; owned */
+	struct scratch *scratch; /* the look-ahead's working memory; owned */
 	bool dirty;
 	double post[NF_MAX_CONDITIONS];
 	nf_triage level[NF_MAX_CONDITIONS]; /* each condition's level after escalation */
 };
+
+static size_t scratch_size(const nf_kb *kb);
 
 nf_err nf_engine_new(const nf_kb *kb, nf_mode mode, nf_engine **out, nf_error *err)
 {
@@ -37,6 +40,12 @@ nf_err nf_engine_new(const nf_kb *kb, nf_mode mode, nf_engine **out, nf_error *e
 	*out = NULL;
 	if (!e)
 		return nf_error_set(err, NF_ENOMEM, "out of memory");
+	e->ll = malloc((size_t)kb->nfind * (size_t)kb->ncond * sizeof *e->ll);
+	e->scratch = malloc(scratch_size(kb));
+	if (!e->ll || !e->scratch) {
+		nf_engine_free(e);
+		return nf_error_set(err, NF_ENOMEM, "out of memory");
+	}
 	e->kb = kb;
 	e->mode = mode;
 	e->dirty = true;
@@ -46,6 +55,10 @@ nf_err nf_engine_new(const nf_kb *kb, nf_mode mode, nf_engine **out, nf_error *e
 
 void nf_engine_free(nf_engine *e)
 {
+	if (!e)
+		return;
+	free(e->ll);
+	free(e->scratch);
 	free(e);
 }
 
@@ -103,14 +116,15 @@ nf_err nf_engine_answer(nf_engine *e, size_t fi, const nf_value *v, nf_error *er
 	case NF_BOOL:
 		break;
 	}
+	double *ll = e->ll + fi * (size_t)kb->ncond;
 	for (int c = 0; c < kb->ncond; c++) {
 		if (f->type == NF_SET) {
 			double s = 0;
 			for (int i = 0; i < f->nvalues; i++)
 				s += (v->set >> i & 1) ? f->lp[c][i] : f->lq[c][i];
-			e->ll[fi][c] = s;
+			ll[c] = s;
 		} else {
-			e->ll[fi][c] = f->lp[c][outcome_of(f, v)];
+			ll[c] = f->lp[c][outcome_of(f, v)];
 		}
 	}
 	e->state[fi] = NF_ANSWERED;
@@ -172,7 +186,7 @@ static void update(nf_engine *e)
 	for (int f = 0; f < kb->nfind; f++)
 		if (e->state[f] == NF_ANSWERED)
 			for (int c = 0; c < kb->ncond; c++)
-				lp[c] += e->ll[f][c];
+				lp[c] += e->ll[(size_t)f * (size_t)kb->ncond + (size_t)c];
 	for (int c = 0; c < kb->ncond; c++)
 		if (lp[c] > max)
 			max = lp[c];
@@ -255,17 +269,18 @@ size_t nf_engine_reasons(nf_engine *e, size_t c, nf_reason *out, size_t cap)
 	for (int f = 0; f < kb->nfind; f++) {
 		if (e->state[f] != NF_ANSWERED)
 			continue;
+		const double *ll = e->ll + (size_t)f * (size_t)kb->ncond;
 		/* P(answer | not c): the other causes mixed by their priors. */
 		double num = 0, den = 0;
 		for (int k = 0; k < kb->ncond; k++) {
 			if ((size_t)k == c)
 				continue;
 			double w = exp(kb->log_prior[k]);
-			num += w * exp(e->ll[f][k]);
+			num += w * exp(ll[k]);
 			den += w;
 		}
 		all[n].finding = (size_t)f;
-		all[n].weight = e->ll[f][c] - log(num / den);
+		all[n].weight = ll[c] - log(num / den);
 		n++;
 	}
 	for (size_t i = 1; i < n; i++) {
@@ -337,10 +352,33 @@ nf_triage nf_engine_triage(nf_engine *e, nf_triage_info *info)
  * The gain of a screen is the mutual information between the cause C and the answer O:
  * I(C;O) = H(O) - H(O|C). H(O|C) is a sum of per-condition outcome entropies, which the knowledge
  * base precomputes, so a step takes one logarithm per possible answer instead of one per answer
- * and condition. This equals the expected fall in the entropy of the posterior. */
+ * and condition. This equals the expected fall in the entropy of the posterior.
+ *
+ * The arithmetic is laid out for vector instructions, and every sum is still taken over the
+ * conditions in their order, one term after another, so that each figure is the same to the last
+ * bit as the plain loop's (tests/unit/test_engine_ref.c holds it to a reference): P(O) and H(O|C)
+ * of every screen come from one pass over the knowledge base's table (nf_kb.cols), a row per
+ * kept condition, wide across the columns; a checklist's outcome tree is built a level at a time,
+ * wide across the level's branches, so that each branch's sum over conditions is one lane of a
+ * vector. */
+
+/* Two doubles as one value, the width of plain x86-64's SSE2 registers (and of WebAssembly's
+ * SIMD): GCC and clang turn its arithmetic and comparisons into single vector instructions, each
+ * lane rounding exactly as the scalar operation would. Loops step by two, with two vectors at a
+ * time where that keeps the arithmetic units busy. */
+typedef double v2d __attribute__((vector_size(2 * sizeof(double))));
+typedef int64_t v2i __attribute__((vector_size(2 * sizeof(int64_t)))); /* a comparison's lanes */
+/* The same, for loads and stores at any double's address (aliasing the doubles it reads). */
+typedef double v2d_mem __attribute__((vector_size(2 * sizeof(double)), aligned(sizeof(double)), may_alias));
+#define LD2(p) (*(const v2d_mem *)(p))
+#define ST2(p, v) (*(v2d_mem *)(p) = (v))
+#define SPLAT2(x) ((v2d){(x), (x)})
+#define SELECT2(mask, a, b) ((v2d)(((v2i)(a) & (mask)) | ((v2i)(b) & ~(mask))))
+#define MAX2(a, b) SELECT2((a) > (b), a, b)
 
 struct look {
 	const nf_kb *kb;
+	struct scratch *w;
 	int n;                       /* conditions kept */
 	int idx[NF_MAX_CONDITIONS];  /* their indices */
 	double post[NF_MAX_CONDITIONS];
@@ -349,14 +387,17 @@ struct look {
 	int top;                     /* leading condition now (position in idx) */
 	nf_triage now;               /* the level now (red flags included) */
 	nf_triage floor;             /* red-flag level now */
-	double hO, change;           /* accumulated over outcomes */
-	/* The screen being looked at, with the outcome the enumeration is at for each of its findings,
-	 * so that escalation rules and red flags can be judged on the hypothetical answers. */
+	double change;               /* the screen's chance of change */
+	/* The screen being looked at, so that escalation rules and red flags can be judged on the
+	 * hypothetical answers: its findings, and (single) whether it is one finding whose outcome is
+	 * the leaf's index, or a checklist whose item k answers yes in bit k of the index. */
 	const nf_engine *e;
 	int nhyp;
+	bool single;
 	int hyp_f[NF_MAX_CHECKLIST], hyp_o[NF_MAX_CHECKLIST];
 	bool touch[NF_MAX_CONDITIONS]; /* condition has a rule on one of the screen's findings */
 	bool any_touch, rf_touch;
+	bool rival[NF_MAX_CONDITIONS]; /* may overtake the leading cause on a leaf (find_rivals) */
 };
 
 /* Does rule term t hold, with the screen's hypothetical answers in place of unknown ones? For a
@@ -406,12 +447,65 @@ static nf_triage level_hyp(const struct look *lk, int c)
 	return l;
 }
 
-/* Prepares the overlay for a screen of findings fs[0..n). */
-static void look_screen(struct look *lk, const size_t *fs, size_t n)
+/* Which of the screen's findings (bit k for hyp_f[k]) the rules that can set condition c's level
+ * name: its level on a leaf depends on those answers only. */
+static unsigned rule_findings(const struct look *lk, int c)
+{
+	const nf_kb *kb = lk->kb;
+	const struct nf_condition *cd = &kb->cond[c];
+	unsigned rel = 0;
+	for (int i = 0; i < cd->nrules + kb->nglobal; i++) {
+		const struct nf_rule *r = i < cd->nrules ? &cd->rule[i] : &kb->global[i - cd->nrules];
+		for (int k = 0; k < lk->nhyp; k++) {
+			for (int t = 0; t < r->nterms; t++)
+				rel |= (unsigned)(r->term[t].finding == lk->hyp_f[k]) << k;
+			for (int t = 0; t < r->nunless; t++)
+				rel |= (unsigned)(r->unless[t].finding == lk->hyp_f[k]) << k;
+		}
+	}
+	return rel;
+}
+
+/* Leaves of a checklist's tree: one per yes/no answer of its up to NF_MAX_CHECKLIST items. */
+#define LEAVES (1 << NF_MAX_CHECKLIST)
+
+/* A checklist's outcome tree as list_expand leaves it, for list_change. */
+struct list_tree {
+	size_t n, fs[NF_MAX_CHECKLIST];
+	double pk[NF_MAX_CHECKLIST][2][NF_MAX_CONDITIONS]; /* P(item k = o | kept condition i) */
+	int pos[LEAVES];                                   /* each leaf's place in DFS order */
+	int npruned;                                       /* branches cut short under BRANCH_FLOOR */
+	struct {
+		unsigned char node, depth;
+	} pruned[LEAVES];
+};
+
+/* The look-ahead's working memory, part of the engine's allocation (a step allocates nothing). */
+struct scratch {
+	struct list_tree list; /* the last checklist enumerated */
+	double mass[LEAVES];                  /* P(outcome) of each branch */
+	double m[NF_TRIAGE_LEVELS][LEAVES];   /* of it, the mass of the causes needing each level */
+	double th[LEAVES], tc[LEAVES];        /* each leaf's P log P and share of change, in DFS order */
+	int top[LEAVES];                      /* the leading cause on each leaf */
+	unsigned char alive[LEAVES];          /* branch still to be accounted */
+	unsigned char lev[NF_MAX_CONDITIONS][LEAVES]; /* touched conditions: nf_triage on each leaf */
+	double *acc;                          /* [ncols]: P(O) and H(O|C) by column of nf_kb.cols */
+	double tree[];                        /* [condition kept][LEAVES]: P(outcome, condition) */
+};
+
+static size_t scratch_size(const nf_kb *kb)
+{
+	return sizeof(struct scratch) + ((size_t)kb->ncond * LEAVES + (size_t)kb->ncols) * sizeof(double);
+}
+
+/* Prepares the overlay for a screen of findings fs[0..n) and, for each condition kept that has a
+ * rule on one of them, its level on each of the leaves [0, leaves). */
+static void look_screen(struct look *lk, const size_t *fs, size_t n, bool single, int leaves)
 {
 	const nf_kb *kb = lk->kb;
 	uint64_t ruled = 0;
 	lk->nhyp = (int)n;
+	lk->single = single;
 	lk->any_touch = lk->rf_touch = false;
 	for (size_t k = 0; k < n; k++) {
 		lk->hyp_f[k] = (int)fs[k];
@@ -422,17 +516,54 @@ static void look_screen(struct look *lk, const size_t *fs, size_t n)
 	for (int i = 0; i < lk->n; i++) {
 		lk->touch[i] = ruled >> lk->idx[i] & 1;
 		lk->any_touch |= lk->touch[i];
+		if (!lk->touch[i])
+			continue;
+		unsigned char *lev = lk->w->lev[i];
+		if (single) {
+			for (int o = 0; o < leaves; o++) {
+				lk->hyp_o[0] = o;
+				lev[o] = (unsigned char)level_hyp(lk, lk->idx[i]);
+			}
+			for (int o = leaves; o < NF_MAX_VALUES; o++)
+				lev[o] = (unsigned char)lk->level[i]; /* the vectors' padding */
+			lk->hyp_o[0] = 0;
+			continue;
+		}
+		/* A checklist: the level is a function of the answers its rules name, so it is judged
+		 * once for each of their combinations (the others no), and looked up for the rest. */
+		unsigned rel = rule_findings(lk, lk->idx[i]), s = 0;
+		do {
+			for (size_t k = 0; k < n; k++)
+				lk->hyp_o[k] = (int)(s >> k & 1);
+			lev[s] = (unsigned char)level_hyp(lk, lk->idx[i]);
+			s = (s - rel) & rel;
+		} while (s);
+		for (size_t k = 0; k < n; k++)
+			lk->hyp_o[k] = 0;
+		for (int node = 0; node < leaves; node++)
+			lev[node] = lev[(unsigned)node & rel];
 	}
 }
 
 /* The natural logarithm to about 1e-9 relative error, several times faster than log(): a step
  * takes one per possible answer of every screen (hundreds), and the choice of question does not
  * need libm's last bit. x = m * 2^k with m in [sqrt(1/2), sqrt(2)); log m = 2 atanh(z) with
- * z = (m - 1) / (m + 1), |z| < 0.172, summed to z^9. */
+ * z = (m - 1) / (m + 1), |z| < 0.172, summed to z^9. The split of a normal number is read from its
+ * bits (what frexp() returns, without the call). */
 static double fast_log(double x)
 {
 	int k;
-	double m = frexp(x, &k); /* m in [0.5, 1) */
+	double m;
+	uint64_t b;
+	memcpy(&b, &x, sizeof b);
+	unsigned ex = (unsigned)(b >> 52 & 0x7ff);
+	if (ex == 0 || ex == 0x7ff) {
+		m = frexp(x, &k); /* m in [0.5, 1) */
+	} else {
+		k = (int)ex - 1022;
+		b = (b & ~(UINT64_C(0x7ff) << 52)) | (UINT64_C(1022) << 52);
+		memcpy(&m, &b, sizeof m);
+	}
 	if (m < M_SQRT1_2) {
 		m *= 2;
 		k--;
@@ -442,20 +573,16 @@ static double fast_log(double x)
 	return s + k * M_LN2;
 }
 
-/* Accounts one hypothetical outcome: joint[i] = P(outcome, condition i). */
-static void leaf(struct look *lk, const double *joint)
+/* The outcome of the screen's k-th finding on leaf `node`. */
+static int hyp_outcome(const struct look *lk, int k, int node)
 {
-	double po = 0, m[NF_TRIAGE_LEVELS] = {0};
-	int top = 0;
-	for (int i = 0; i < lk->n; i++) {
-		po += joint[i];
-		m[lk->any_touch && lk->touch[i] ? level_hyp(lk, lk->idx[i]) : lk->level[i]] += joint[i];
-		if (joint[i] > joint[top])
-			top = i;
-	}
-	if (po <= 0)
-		return;
-	lk->hO -= po * fast_log(po);
+	return lk->single ? node : node >> k & 1;
+}
+
+/* Whether leaf `node`, of probability po with masses m[] of the causes needing each level and
+ * leading cause top, changes the leading cause or the triage. */
+static bool leaf_changes(const struct look *lk, int node, double po, const double *m, int top)
+{
 	/* Triage after this outcome, without dividing: mass >= threshold * P(outcome). */
 	nf_triage t = NF_SELF_CARE;
 	double above = 0;
@@ -469,124 +596,456 @@ static void leaf(struct look *lk, const double *joint)
 	nf_triage floor = lk->floor;
 	for (int k = 0; lk->rf_touch && k < lk->nhyp; k++) {
 		const struct nf_finding *f = &lk->kb->find[lk->hyp_f[k]];
-		if (f->red_flag > (int)floor && lk->hyp_o[k] == f->red_flag_value)
+		if (f->red_flag > (int)floor && hyp_outcome(lk, k, node) == f->red_flag_value)
 			floor = (nf_triage)f->red_flag;
 	}
 	if (t < floor)
 		t = floor;
-	if (top != lk->top || t != lk->now)
-		lk->change += po;
+	return top != lk->top || t != lk->now;
+}
+
+/* The level of kept condition i on leaf `node`. */
+static nf_triage leaf_level(const struct look *lk, int i, int node)
+{
+	return lk->any_touch && lk->touch[i] ? (nf_triage)lk->w->lev[i][node] : lk->level[i];
+}
+
+/* Accounts one leaf, `node` of the tree, at DFS position pos: its P log P into th and, when it
+ * changes the conclusion, its probability into tc. */
+static void leaf_one(struct look *lk, int node, int pos, bool gain, bool change)
+{
+	struct scratch *w = lk->w;
+	const double *J = w->tree + node;
+	double po = 0, m[NF_TRIAGE_LEVELS] = {0};
+	int top = 0;
+	if (!change) {
+		po = w->mass[node]; /* the same sum, taken when the branch was made */
+		if (po > 0 && gain)
+			w->th[pos] = po * fast_log(po);
+		return;
+	}
+	for (int i = 0; i < lk->n; i++) {
+		double x = J[i * LEAVES];
+		po += x;
+		m[leaf_level(lk, i, node)] += x;
+		if (x > J[top * LEAVES])
+			top = i;
+	}
+	if (po <= 0)
+		return;
+	if (gain)
+		w->th[pos] = po * fast_log(po);
+	if (change && leaf_changes(lk, node, po, m, top))
+		w->tc[pos] = po;
+}
+
+/* Accounts the live leaves [0, nodes) of the tree, whose probabilities are in w->mass: the same
+ * figures as leaf_one, four leaves at a time. pos(node) is the leaf's DFS position. The leading
+ * cause is only compared with the one now: it stays lk->top (the first of the largest) when its
+ * probability is above every earlier cause's and at least every later one's, and only the causes
+ * marked as rivals can reach it on some leaf. */
+static void leaves_all(struct look *lk, int nodes, const int *pos, bool gain, bool change)
+{
+	struct scratch *w = lk->w;
+	const double *J = w->tree;
+	if (change && nodes < 4) {
+		for (int node = 0; node < nodes; node++)
+			if (w->alive[node])
+				leaf_one(lk, node, pos[node], gain, change);
+		return;
+	}
+	for (int v = 0; change && v < nodes; v += 4) {
+		const double *t = J + v, *mt = J + lk->top * LEAVES + v;
+		v2d z = SPLAT2(0), m1 = z, m2 = z, m3 = z, n1 = z, n2 = z, n3 = z;
+		v2d lo = SPLAT2(-1), hi = lo, lo2 = lo, hi2 = lo, mine = LD2(mt), mine2 = LD2(mt + 2);
+		for (int i = 0; i < lk->n; i++, t += LEAVES) {
+			v2d x = LD2(t), y = LD2(t + 2);
+			if (lk->rival[i] && i < lk->top) {
+				lo = MAX2(lo, x);
+				lo2 = MAX2(lo2, y);
+			} else if (lk->rival[i] && i > lk->top) {
+				hi = MAX2(hi, x);
+				hi2 = MAX2(hi2, y);
+			}
+			if (lk->any_touch && lk->touch[i]) {
+				const unsigned char *lev = lk->w->lev[i] + v;
+				v2i a1 = {-(lev[0] == 1), -(lev[1] == 1)}, a2 = {-(lev[0] == 2), -(lev[1] == 2)},
+				    a3 = {-(lev[0] == 3), -(lev[1] == 3)}, b1 = {-(lev[2] == 1), -(lev[3] == 1)},
+				    b2 = {-(lev[2] == 2), -(lev[3] == 2)}, b3 = {-(lev[2] == 3), -(lev[3] == 3)};
+				m1 += (v2d)((v2i)x & a1);
+				m2 += (v2d)((v2i)x & a2);
+				m3 += (v2d)((v2i)x & a3);
+				n1 += (v2d)((v2i)y & b1);
+				n2 += (v2d)((v2i)y & b2);
+				n3 += (v2d)((v2i)y & b3);
+				continue;
+			}
+			switch (lk->level[i]) {
+			case NF_SELF_CARE:
+				break;
+			case NF_ROUTINE:
+				m1 += x;
+				n1 += y;
+				break;
+			case NF_URGENT:
+				m2 += x;
+				n2 += y;
+				break;
+			case NF_EMERGENCY:
+				m3 += x;
+				n3 += y;
+				break;
+			}
+		}
+		ST2(w->m[1] + v, m1);
+		ST2(w->m[2] + v, m2);
+		ST2(w->m[3] + v, m3);
+		ST2(w->m[1] + v + 2, n1);
+		ST2(w->m[2] + v + 2, n2);
+		ST2(w->m[3] + v + 2, n3);
+		v2i same = (mine > lo) & (mine >= hi), same2 = (mine2 > lo2) & (mine2 >= hi2);
+		w->top[v] = same[0] ? lk->top : -1;
+		w->top[v + 1] = same[1] ? lk->top : -1;
+		w->top[v + 2] = same2[0] ? lk->top : -1;
+		w->top[v + 3] = same2[1] ? lk->top : -1;
+	}
+	for (int node = 0; node < nodes; node++) {
+		double po = w->mass[node];
+		if (!w->alive[node] || po <= 0)
+			continue;
+		if (gain)
+			w->th[pos[node]] = po * fast_log(po);
+		double m[NF_TRIAGE_LEVELS] = {0, w->m[1][node], w->m[2][node], w->m[3][node]};
+		if (change && leaf_changes(lk, node, po, m, w->top[node]))
+			w->tc[pos[node]] = po;
+	}
+}
+
+/* Marks the kept causes that could overtake the leading one on some leaf of a screen of n
+ * answers, answer k having ratio[k][i] as its largest P(answer | i) / P(answer | top): a cause
+ * whose probability times every such ratio stays under the leader's, with a margin far above
+ * rounding, cannot reach it on any leaf, and the leaves need not compare it. */
+static void find_rivals(struct look *lk, const double *ratio, size_t n)
+{
+	for (int i = 0; i < lk->n; i++) {
+		double b = lk->post[i];
+		for (size_t k = 0; k < n; k++)
+			b *= ratio[k * NF_MAX_CONDITIONS + (size_t)i];
+		lk->rival[i] = i != lk->top && !(b < lk->post[lk->top] * (1 - 1e-9));
+	}
+}
+
+/* The largest ratio P(o | i) / P(o | top) over the outcomes o of one answer; p(i, o) gives P. */
+static double max_ratio(const double *pi, const double *pt, int nout)
+{
+	double r = 0;
+	for (int o = 0; o < nout; o++) {
+		if (pt[o] <= 0) {
+			if (pi[o] > 0)
+				return INFINITY;
+			continue;
+		}
+		if (pi[o] / pt[o] > r)
+			r = pi[o] / pt[o];
+	}
+	return r;
+}
+
+/* Sums the leaves' terms in DFS order (the order of the plain recursion, so that the sums are the
+ * same to the last bit): returns H(O) and sets lk->change. */
+static double leaves_sum(struct look *lk, int nodes)
+{
+	const struct scratch *w = lk->w;
+	double hO = 0, change = 0;
+	for (int p = 0; p < nodes; p++) {
+		hO -= w->th[p];
+		change += w->tc[p];
+	}
+	lk->change = change;
+	return hO;
+}
+
+static void leaves_clear(struct look *lk, int nodes)
+{
+	memset(lk->w->th, 0, (size_t)nodes * sizeof(double));
+	memset(lk->w->tc, 0, (size_t)nodes * sizeof(double));
 }
 
 /* H(O|C) of a finding (for a set: of one of its values) over the kept conditions. */
 static double cond_entropy(const struct look *lk, const struct nf_finding *f, int v)
 {
-	double h = 0;
-	for (int i = 0; i < lk->n; i++)
-		h += lk->post[i] * f->h[lk->idx[i]][v];
-	return h;
+	return lk->w->acc[f->hcol + v];
 }
 
 /* The gain alone of a single finding (for a set, of its value v as a yes/no), without the chance
- * of change: one multiply-add per outcome and condition and one logarithm per outcome. */
+ * of change, from the column sums: one logarithm per outcome. */
 static double gain_only(const struct look *lk, const struct nf_finding *f, int v)
 {
+	const double *acc = lk->w->acc + f->col;
 	double hO = 0;
 	if (f->type == NF_SET) {
-		double yes = 0;
-		for (int i = 0; i < lk->n; i++)
-			yes += lk->post[i] * f->p[lk->idx[i]][v];
+		double yes = acc[v];
 		if (yes > 0 && yes < 1)
 			hO = -yes * fast_log(yes) - (1 - yes) * fast_log(1 - yes);
 		return hO - cond_entropy(lk, f, v);
 	}
 	for (int o = 0; o < f->nout; o++) {
-		double po = 0;
-		for (int i = 0; i < lk->n; i++)
-			po += lk->post[i] * f->p[lk->idx[i]][o];
+		double po = acc[o];
 		if (po > 0)
 			hO -= po * fast_log(po);
 	}
 	return hO - cond_entropy(lk, f, 0);
 }
 
-static double look_single(struct look *lk, const struct nf_finding *f)
+/* P(O) and H(O|C) of every finding at once: acc[col] = sum over kept conditions i, in order, of
+ * post[i] * cols[idx[i]][col]. */
+static void column_sums(struct look *lk)
 {
-	double joint[NF_MAX_CONDITIONS];
-	lk->hO = 0;
-	for (int o = 0; o < f->nout; o++) {
-		for (int i = 0; i < lk->n; i++)
-			joint[i] = lk->post[i] * f->p[lk->idx[i]][o];
-		lk->hyp_o[0] = o;
-		leaf(lk, joint);
+	const nf_kb *kb = lk->kb;
+	double *acc = lk->w->acc;
+	int nc = kb->ncols;
+	const double *row[NF_MAX_CONDITIONS];
+	for (int i = 0; i < lk->n; i++)
+		row[i] = kb->cols + (size_t)lk->idx[i] * (size_t)nc;
+	for (int j = 0; j < nc; j += 16) {
+		v2d a0 = SPLAT2(0), a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0, a6 = a0, a7 = a0;
+		for (int i = 0; i < lk->n; i++) {
+			v2d w = SPLAT2(lk->post[i]);
+			const double *r = row[i] + j;
+			a0 += w * LD2(r);
+			a1 += w * LD2(r + 2);
+			a2 += w * LD2(r + 4);
+			a3 += w * LD2(r + 6);
+			a4 += w * LD2(r + 8);
+			a5 += w * LD2(r + 10);
+			a6 += w * LD2(r + 12);
+			a7 += w * LD2(r + 14);
+		}
+		double *o = acc + j;
+		ST2(o, a0);
+		ST2(o + 2, a1);
+		ST2(o + 4, a2);
+		ST2(o + 6, a3);
+		ST2(o + 8, a4);
+		ST2(o + 10, a5);
+		ST2(o + 12, a6);
+		ST2(o + 14, a7);
 	}
-	return lk->hO - cond_entropy(lk, f, 0);
+}
+
+/* The chance of change of a single finding (bool, enum or number): one leaf per outcome. */
+static void look_single(struct look *lk, const struct nf_finding *f)
+{
+	struct scratch *w = lk->w;
+	int nodes = (f->nout + 3) & ~3, pos[NF_MAX_VALUES];
+	for (int o = 0; o < nodes; o++) {
+		w->mass[o] = 0;
+		w->alive[o] = o < f->nout;
+		pos[o] = o;
+	}
+	for (int i = 0; i < lk->n; i++) {
+		const double *p = f->p[lk->idx[i]];
+		double *J = w->tree + i * LEAVES;
+		for (int o = 0; o < nodes; o++) {
+			J[o] = o < f->nout ? lk->post[i] * p[o] : 0;
+			w->mass[o] += J[o];
+		}
+	}
+	double ratio[NF_MAX_CONDITIONS];
+	for (int i = 0; i < lk->n; i++)
+		ratio[i] = max_ratio(f->p[lk->idx[i]], f->p[lk->idx[lk->top]], f->nout);
+	find_rivals(lk, ratio, 1);
+	leaves_clear(lk, nodes);
+	leaves_all(lk, nodes, pos, false, true);
+	leaves_sum(lk, nodes);
 }
 
 /* A set finding's outcomes are every subset of its values: too many to enumerate. Its gain is
  * taken as the sum of its values' gains, each asked as yes/no; that over-counts what values
  * share, which only brings the question forward, where "where is it" belongs anyway. Its chance
  * of change is its likeliest-changing value's. */
-static double look_set(struct look *lk, const struct nf_finding *f)
+static void look_set(struct look *lk, const struct nf_finding *f)
 {
-	double joint[NF_MAX_CONDITIONS], gain = 0, change = 0;
+	struct scratch *w = lk->w;
+	double change = 0;
+	int pos[2] = {0, 1};
 	lk->nhyp = 0; /* no rule or red flag can name a set finding */
 	lk->any_touch = lk->rf_touch = false;
+	lk->single = true;
+	for (int i = 0; i < lk->n; i++)
+		lk->rival[i] = i != lk->top;
+	w->alive[0] = w->alive[1] = 1;
 	for (int v = 0; v < f->nvalues; v++) {
-		lk->hO = lk->change = 0;
-		for (int yes = 0; yes < 2; yes++) {
-			for (int i = 0; i < lk->n; i++) {
-				double p = f->p[lk->idx[i]][v];
-				joint[i] = lk->post[i] * (yes ? p : 1 - p);
-			}
-			leaf(lk, joint);
+		w->mass[0] = w->mass[1] = 0;
+		for (int i = 0; i < lk->n; i++) {
+			double p = f->p[lk->idx[i]][v], *J = w->tree + i * LEAVES;
+			J[0] = lk->post[i] * (1 - p);
+			J[1] = lk->post[i] * p;
+			w->mass[0] += J[0];
+			w->mass[1] += J[1];
 		}
-		gain += lk->hO - cond_entropy(lk, f, v);
+		leaves_clear(lk, 2);
+		leaves_all(lk, 2, pos, false, true);
+		leaves_sum(lk, 2);
 		if (lk->change > change)
 			change = lk->change;
 	}
 	lk->change = change;
-	return gain;
 }
 
 /* Below this probability a branch of a checklist's outcome tree is taken as one outcome: its
  * share of H(O) and of the chance of change is under 1e-7. */
 #define BRANCH_FLOOR 1e-6
 
-/* Enumerates the joint yes/no outcomes of a checklist depth first. pk[k][o][i] is P(item k = o |
- * kept condition i), copied densely so that the tree's inner loop reads consecutive memory. */
-static void look_tree(struct look *lk, double (*pk)[2][NF_MAX_CONDITIONS], size_t depth, size_t n,
-		      const double *joint, double mass)
-{
-	if (depth == n || mass < BRANCH_FLOOR) {
-		leaf(lk, joint);
-		return;
-	}
-	double next[NF_MAX_CONDITIONS];
-	for (int o = 0; o < 2; o++) {
-		double m = 0;
-		for (int i = 0; i < lk->n; i++)
-			m += next[i] = joint[i] * pk[depth][o][i];
-		lk->hyp_o[depth] = o;
-		look_tree(lk, pk, depth + 1, n, next, m);
-	}
-	lk->hyp_o[depth] = 0;
-}
+/* Bit k of i as bit NF_MAX_CHECKLIST - 1 - k: a leaf's place in the depth-first order. */
+#define R2(n) n, n + 2 * 64, n + 1 * 64, n + 3 * 64
+#define R4(n) R2(n), R2(n + 2 * 16), R2(n + 1 * 16), R2(n + 3 * 16)
+#define R6(n) R4(n), R4(n + 2 * 4), R4(n + 1 * 4), R4(n + 3 * 4)
+static const unsigned char reversed[LEAVES] = {R6(0), R6(2), R6(1), R6(3)};
+#undef R2
+#undef R4
+#undef R6
 
-static double look_list(struct look *lk, const nf_kb *kb, const size_t *fs, size_t n)
+/* Builds the outcome tree of the checklist screen fs[0..n) (struct list_tree) and, when `gain`,
+ * puts each leaf's P log P in th. The joint yes/no outcomes are enumerated a level of the tree at a
+ * time: branch b at depth d has item k's answer in bit k, and its probabilities under the kept
+ * conditions are in tree[i][b]; its children are b (no) and b + 2^d (yes), so a level is built in
+ * place, wide across branches. A branch under BRANCH_FLOOR is a leaf where it stands (its items
+ * still to come taken as no), as in a depth-first walk that stops there; each leaf's terms are
+ * kept at its place in that walk's order (item 0 the most significant) and summed in it. */
+static void list_expand(struct look *lk, const size_t *fs, size_t n, bool gain)
 {
-	double pk[NF_MAX_CHECKLIST][2][NF_MAX_CONDITIONS], hc = 0;
+	const nf_kb *kb = lk->kb;
+	struct scratch *w = lk->w;
+	struct list_tree *lt = &w->list;
+	int leaves = 1 << n;
+	lt->n = n;
+	lt->npruned = 0;
+	memcpy(lt->fs, fs, n * sizeof *fs);
 	for (size_t k = 0; k < n; k++) {
 		const struct nf_finding *f = &kb->find[fs[k]];
 		for (int i = 0; i < lk->n; i++) {
-			pk[k][0][i] = f->p[lk->idx[i]][0];
-			pk[k][1][i] = f->p[lk->idx[i]][1];
+			lt->pk[k][0][i] = f->p[lk->idx[i]][0];
+			lt->pk[k][1][i] = f->p[lk->idx[i]][1];
 		}
-		hc += cond_entropy(lk, f, 0);
 	}
-	lk->hO = 0;
-	look_tree(lk, pk, 0, n, lk->post, 1);
-	return lk->hO - hc;
+	for (int b = 0; b < leaves; b++)
+		lt->pos[b] = reversed[b] >> (NF_MAX_CHECKLIST - n);
+	leaves_clear(lk, leaves);
+	for (int i = 0; i < lk->n; i++)
+		w->tree[i * LEAVES] = lk->post[i];
+	w->mass[0] = 1;
+	w->alive[0] = 1;
+	for (size_t d = 0; d < n; d++) {
+		int nodes = 1 << d;
+		const double(*pk)[NF_MAX_CONDITIONS] = lt->pk[d];
+		for (int b = 0; b < nodes; b++) {
+			if (w->alive[b] && w->mass[b] < BRANCH_FLOOR) {
+				if (gain && w->mass[b] > 0)
+					w->th[lt->pos[b]] = w->mass[b] * fast_log(w->mass[b]);
+				lt->pruned[lt->npruned].node = (unsigned char)b;
+				lt->pruned[lt->npruned++].depth = (unsigned char)d;
+				w->alive[b] = 0;
+			}
+		}
+		/* Children b + nodes (yes) and b (no, in place), their masses summed over the conditions
+		 * in order. */
+		memcpy(w->alive + nodes, w->alive, (size_t)nodes);
+		if (nodes == 1) {
+			double m0 = 0, m1 = 0;
+			for (int i = 0; i < lk->n; i++) {
+				double *t = w->tree + i * LEAVES;
+				m1 += t[1] = t[0] * pk[1][i];
+				m0 += t[0] = t[0] * pk[0][i];
+			}
+			w->mass[0] = m0;
+			w->mass[1] = m1;
+			continue;
+		}
+		if (nodes == 2) {
+			v2d m0 = SPLAT2(0), m1 = m0;
+			double *t = w->tree;
+			for (int i = 0; i < lk->n; i++, t += LEAVES) {
+				v2d x = LD2(t), y0 = x * SPLAT2(pk[0][i]), y1 = x * SPLAT2(pk[1][i]);
+				ST2(t, y0);
+				ST2(t + 2, y1);
+				m0 += y0;
+				m1 += y1;
+			}
+			ST2(w->mass, m0);
+			ST2(w->mass + 2, m1);
+			continue;
+		}
+		for (int b = 0; b < nodes; b += 4) {
+			v2d m0 = SPLAT2(0), m1 = m0, n0 = m0, n1 = m0;
+			double *t = w->tree + b;
+			for (int i = 0; i < lk->n; i++, t += LEAVES) {
+				v2d q0 = SPLAT2(pk[0][i]), q1 = SPLAT2(pk[1][i]);
+				v2d x = LD2(t), z = LD2(t + 2);
+				v2d y0 = x * q0, y1 = x * q1, u0 = z * q0, u1 = z * q1;
+				ST2(t, y0);
+				ST2(t + 2, u0);
+				ST2(t + nodes, y1);
+				ST2(t + nodes + 2, u1);
+				m0 += y0;
+				n0 += u0;
+				m1 += y1;
+				n1 += u1;
+			}
+			ST2(w->mass + b, m0);
+			ST2(w->mass + b + 2, n0);
+			ST2(w->mass + b + nodes, m1);
+			ST2(w->mass + b + nodes + 2, n1);
+		}
+	}
+	for (int b = 0; gain && b < leaves; b++)
+		if (w->alive[b] && w->mass[b] > 0)
+			w->th[lt->pos[b]] = w->mass[b] * fast_log(w->mass[b]);
+}
+
+/* Puts the share of change of each leaf of the tree list_expand built in tc. A leaf cut short at
+ * depth d has its probabilities computed again, the same products in the same order, into its own
+ * column, which the levels below it overwrote. */
+static void list_change(struct look *lk)
+{
+	struct scratch *w = lk->w;
+	struct list_tree *lt = &w->list;
+	size_t n = lt->n;
+	double ratio[NF_MAX_CHECKLIST * NF_MAX_CONDITIONS];
+	for (size_t k = 0; k < n; k++) {
+		for (int i = 0; i < lk->n; i++) {
+			double a[2] = {lt->pk[k][0][i], lt->pk[k][1][i]};
+			double t[2] = {lt->pk[k][0][lk->top], lt->pk[k][1][lk->top]};
+			ratio[k * NF_MAX_CONDITIONS + (size_t)i] = max_ratio(a, t, 2);
+		}
+	}
+	find_rivals(lk, ratio, n);
+	look_screen(lk, lt->fs, n, false, 1 << n);
+	memset(w->tc, 0, sizeof(double) << n);
+	for (int p = 0; p < lt->npruned; p++) {
+		int b = lt->pruned[p].node, d = lt->pruned[p].depth;
+		for (int i = 0; i < lk->n; i++) {
+			double x = lk->post[i];
+			for (int k = 0; k < d; k++)
+				x = x * lt->pk[k][b >> k & 1][i];
+			w->tree[i * LEAVES + b] = x;
+		}
+		leaf_one(lk, b, lt->pos[b], false, true);
+	}
+	leaves_all(lk, 1 << n, lt->pos, false, true);
+}
+
+/* The gain (when `gain`) and the chance of change (when `change`, into lk->change) of a checklist
+ * of the bool findings fs[0..n). */
+static double look_list(struct look *lk, const size_t *fs, size_t n, bool gain, bool change)
+{
+	double hc = 0;
+	for (size_t k = 0; k < n; k++)
+		hc += cond_entropy(lk, &lk->kb->find[fs[k]], 0);
+	list_expand(lk, fs, n, gain);
+	if (change)
+		list_change(lk);
+	return leaves_sum(lk, 1 << n) - hc;
 }
 
 static bool askable(const nf_engine *e, int f)
@@ -618,7 +1077,9 @@ bool nf_engine_next(nf_engine *e, nf_question *q)
 	if (e->screens >= NF_MAX_SCREENS)
 		return false;
 
-	struct look lk = {.kb = kb, .e = e};
+	struct look lk = {.kb = kb, .e = e, .w = e->scratch};
+	lk.w->list.n = 0;
+	lk.w->acc = lk.w->tree + (size_t)kb->ncond * LEAVES;
 	for (int c = 0; c < kb->ncond; c++) {
 		if (e->post[c] < LOOKAHEAD_FLOOR)
 			continue;
@@ -635,6 +1096,7 @@ bool nf_engine_next(nf_engine *e, nf_question *q)
 	lk.now = level_of(kb, e->level, e->post, NULL);
 	if (lk.now < lk.floor)
 		lk.now = lk.floor;
+	column_sums(&lk);
 
 	/* Every screen's gain first, cheaply: exact for a single finding (for the location set, the
 	 * sum over its places), and for a checklist an upper bound, the sum of its findings' gains
@@ -642,7 +1104,7 @@ bool nf_engine_next(nf_engine *e, nf_question *q)
 	struct cand {
 		nf_question q;
 		double key;  /* the gain, or for a checklist not yet enumerated its bound */
-		bool exact;  /* key is the exact gain and q.change is known */
+		bool exact;  /* q.change is known */
 	} cand[NF_MAX_FINDINGS];
 	int ncand = 0;
 	for (int f = 0; f < kb->nfind; f++) {
@@ -687,20 +1149,15 @@ bool nf_engine_next(nf_engine *e, nf_question *q)
 		}
 		order[j] = i;
 	}
-	/* The best screen: a checklist is enumerated (all 2^n answers, which also gives its chance of
-	 * change) only while its bound can still beat the best exact gain found. */
+	/* The best screen: a checklist is enumerated (all 2^n answers) only while its bound can still
+	 * beat the best exact gain found. Its chance of change waits until it is needed. */
 	int best = -1;
 	for (int r = 0; r < ncand; r++) {
 		struct cand *c = &cand[order[r]];
 		if (best >= 0 && c->key <= cand[best].q.gain)
 			break;
-		if (c->q.checklist >= 0) {
-			lk.change = 0;
-			look_screen(&lk, c->q.finding, c->q.n);
-			c->q.gain = look_list(&lk, kb, c->q.finding, c->q.n);
-			c->q.change = lk.change;
-			c->exact = true;
-		}
+		if (c->q.checklist >= 0)
+			c->q.gain = look_list(&lk, c->q.finding, c->q.n, true, false);
 		if (best < 0 || c->q.gain > cand[best].q.gain)
 			best = order[r];
 	}
@@ -713,14 +1170,21 @@ bool nf_engine_next(nf_engine *e, nf_question *q)
 		if (r >= 0 && order[r] == best)
 			continue;
 		if (!c->exact) {
-			lk.change = 0;
-			look_screen(&lk, c->q.finding, c->q.n);
-			if (c->q.checklist >= 0)
-				c->q.gain = look_list(&lk, kb, c->q.finding, c->q.n);
-			else if (kb->find[c->q.finding[0]].type == NF_SET)
-				look_set(&lk, &kb->find[c->q.finding[0]]);
-			else
-				look_single(&lk, &kb->find[c->q.finding[0]]);
+			const struct nf_finding *fd = &kb->find[c->q.finding[0]];
+			const struct list_tree *lt = &lk.w->list;
+			if (c->q.checklist >= 0 && lt->n == c->q.n &&
+			    !memcmp(lt->fs, c->q.finding, c->q.n * sizeof *c->q.finding)) {
+				/* The search enumerated this screen last: its tree is still there. */
+				list_change(&lk);
+				leaves_sum(&lk, 1 << c->q.n);
+			} else if (c->q.checklist >= 0) {
+				look_list(&lk, c->q.finding, c->q.n, false, true);
+			} else if (fd->type == NF_SET) {
+				look_set(&lk, fd);
+			} else {
+				look_screen(&lk, c->q.finding, 1, true, fd->nout);
+				look_single(&lk, fd);
+			}
 			c->q.change = lk.change;
 			c->exact = true;
 		}

@@ -31,6 +31,7 @@ void nf_kb_free(nf_kb *kb)
 	}
 	free(kb->list);
 	free(kb->ref);
+	free(kb->cols);
 	kb_free_sources(kb);
 	json_decref(kb->vocab_root);
 	json_decref(kb->kb_root);
@@ -226,6 +227,8 @@ static nf_kb *build(struct kb_ctx *cx, const char *vocab, const char *vocab_name
 		total += kb->cond[c].prior;
 	for (int c = 0; c < kb->ncond; c++)
 		kb->log_prior[c] = log(kb->cond[c].prior / total);
+	if (!kb_build_cols(kb))
+		goto out_nomem;
 	return kb;
 
 out_nomem:
