@@ -721,18 +721,14 @@ static void leaves_all(struct look *lk, int nodes, const int *pos, bool gain, bo
 	}
 }
 
-/* Marks the kept causes that could overtake the leading one on some leaf of a screen of n
- * answers, answer k having ratio[k][i] as its largest P(answer | i) / P(answer | top): a cause
- * whose probability times every such ratio stays under the leader's, with a margin far above
- * rounding, cannot reach it on any leaf, and the leaves need not compare it. */
-static void find_rivals(struct look *lk, const double *ratio, size_t n)
+/* Marks the kept causes that could overtake the leading one on some leaf of a screen: bound[i] is
+ * post[i] times, for each of the screen's answers, the largest P(answer | i) / P(answer | top). A
+ * cause whose bound stays under the leader's probability, with a margin far above rounding, cannot
+ * reach it on any leaf, and the leaves need not compare it. */
+static void find_rivals(struct look *lk, const double *bound)
 {
-	for (int i = 0; i < lk->n; i++) {
-		double b = lk->post[i];
-		for (size_t k = 0; k < n; k++)
-			b *= ratio[k * NF_MAX_CONDITIONS + (size_t)i];
-		lk->rival[i] = i != lk->top && !(b < lk->post[lk->top] * (1 - 1e-9));
-	}
+	for (int i = 0; i < lk->n; i++)
+		lk->rival[i] = i != lk->top && !(bound[i] < lk->post[lk->top] * (1 - 1e-9));
 }
 
 /* The largest ratio P(o | i) / P(o | top) over the outcomes o of one answer; p(i, o) gives P. */
@@ -749,6 +745,90 @@ static double max_ratio(const double *pi, const double *pt, int nout)
 			r = pi[o] / pt[o];
 	}
 	return r;
+}
+
+/* Whether no leaf of a screen can change the conclusion, so that its chance of change is 0 without
+ * enumerating it. The screen has n answers of nout outcomes each, q[(k * nout + o) *
+ * NF_MAX_CONDITIONS + i] being P(answer k = o | kept condition i). A leaf keeps the leading cause
+ * when no cause can overtake it (find_rivals). With no escalation rule or red flag on the screen's
+ * findings, a leaf's level follows from the share of its probability held by the causes needing
+ * at least each level; each answer multiplies that group's odds by at least the smallest and at
+ * most the largest ratio of a member's likelihood to an outsider's, so the share stays within
+ * bounds, and when each threshold lies outside them, with a margin far above rounding, every leaf
+ * has the level the bounds give. A leaf cut short in a checklist's tree lacks some answers, whose
+ * ratios span 1, so the bounds hold for it too. */
+static bool screen_fixed(struct look *lk, const size_t *fs, size_t n, const double *q, int nout)
+{
+	const nf_kb *kb = lk->kb;
+	uint64_t ruled = 0;
+	for (size_t k = 0; k < n; k++) {
+		if (kb->find[fs[k]].red_flag >= 0)
+			return false;
+		ruled |= kb->find[fs[k]].rule_conds;
+	}
+	for (int i = 0; i < lk->n; i++)
+		if (ruled >> lk->idx[i] & 1)
+			return false;
+	double bound[NF_MAX_CONDITIONS];
+	for (int i = 0; i < lk->n; i++) {
+		bound[i] = lk->post[i];
+		for (size_t k = 0; k < n; k++) {
+			double a[NF_MAX_VALUES], t[NF_MAX_VALUES];
+			for (int o = 0; o < nout; o++) {
+				a[o] = q[(k * (size_t)nout + (size_t)o) * NF_MAX_CONDITIONS + (size_t)i];
+				t[o] = q[(k * (size_t)nout + (size_t)o) * NF_MAX_CONDITIONS + (size_t)lk->top];
+			}
+			bound[i] *= max_ratio(a, t, nout);
+		}
+	}
+	find_rivals(lk, bound);
+	for (int i = 0; i < lk->n; i++)
+		if (lk->rival[i])
+			return false;
+	nf_triage t = NF_SELF_CARE;
+	for (int l = NF_EMERGENCY; l >= NF_ROUTINE; l--) {
+		double pg = 0, pc = 0, thr = lk->thr[l], lo = 1, hi = 1;
+		for (int i = 0; i < lk->n; i++) {
+			if (lk->level[i] >= (nf_triage)l)
+				pg += lk->post[i];
+			else
+				pc += lk->post[i];
+		}
+		if (pg <= 0 || pc <= 0 || thr <= 0 || thr >= 1)
+			return false; /* a share of 0 or 1: left to the enumeration */
+		for (size_t k = 0; k < n; k++) {
+			double rlo = INFINITY, rhi = 0;
+			for (int o = 0; o < nout; o++) {
+				const double *qo = q + (k * (size_t)nout + (size_t)o) * NF_MAX_CONDITIONS;
+				double gmin = INFINITY, gmax = 0, cmin = INFINITY, cmax = 0;
+				for (int i = 0; i < lk->n; i++) {
+					if (lk->level[i] >= (nf_triage)l) {
+						gmin = qo[i] < gmin ? qo[i] : gmin;
+						gmax = qo[i] > gmax ? qo[i] : gmax;
+					} else {
+						cmin = qo[i] < cmin ? qo[i] : cmin;
+						cmax = qo[i] > cmax ? qo[i] : cmax;
+					}
+				}
+				if (cmin <= 0)
+					return false;
+				rlo = gmin / cmax < rlo ? gmin / cmax : rlo;
+				rhi = gmax / cmin > rhi ? gmax / cmin : rhi;
+			}
+			lo *= rlo;
+			hi *= rhi;
+		}
+		double odds = pg / pc, smin = odds * lo / (1 + odds * lo), smax = odds * hi / (1 + odds * hi);
+		if (smin > thr * (1 + 1e-9)) {
+			t = (nf_triage)l;
+			break;
+		}
+		if (!(smax < thr * (1 - 1e-9)))
+			return false;
+	}
+	if (t < lk->floor)
+		t = lk->floor;
+	return t == lk->now;
 }
 
 /* Sums the leaves' terms in DFS order (the order of the plain recursion, so that the sums are the
@@ -798,8 +878,9 @@ static double gain_only(const struct look *lk, const struct nf_finding *f, int v
 }
 
 /* P(O) and H(O|C) of every finding at once: acc[col] = sum over kept conditions i, in order, of
- * post[i] * cols[idx[i]][col]. */
-static void column_sums(struct look *lk)
+ * post[i] * cols[idx[i]][col], for the blocks of 16 columns marked in need (those of the findings
+ * still to ask). */
+static void column_sums(struct look *lk, const bool *need)
 {
 	const nf_kb *kb = lk->kb;
 	double *acc = lk->w->acc;
@@ -808,6 +889,8 @@ static void column_sums(struct look *lk)
 	for (int i = 0; i < lk->n; i++)
 		row[i] = kb->cols + (size_t)lk->idx[i] * (size_t)nc;
 	for (int j = 0; j < nc; j += 16) {
+		if (!need[j / 16])
+			continue;
 		v2d a0 = SPLAT2(0), a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0, a6 = a0, a7 = a0;
 		for (int i = 0; i < lk->n; i++) {
 			v2d w = SPLAT2(lk->post[i]);
@@ -851,10 +934,10 @@ static void look_single(struct look *lk, const struct nf_finding *f)
 			w->mass[o] += J[o];
 		}
 	}
-	double ratio[NF_MAX_CONDITIONS];
+	double bound[NF_MAX_CONDITIONS];
 	for (int i = 0; i < lk->n; i++)
-		ratio[i] = max_ratio(f->p[lk->idx[i]], f->p[lk->idx[lk->top]], f->nout);
-	find_rivals(lk, ratio, 1);
+		bound[i] = lk->post[i] * max_ratio(f->p[lk->idx[i]], f->p[lk->idx[lk->top]], f->nout);
+	find_rivals(lk, bound);
 	leaves_clear(lk, nodes);
 	leaves_all(lk, nodes, pos, false, true);
 	leaves_sum(lk, nodes);
@@ -1011,15 +1094,16 @@ static void list_change(struct look *lk)
 	struct scratch *w = lk->w;
 	struct list_tree *lt = &w->list;
 	size_t n = lt->n;
-	double ratio[NF_MAX_CHECKLIST * NF_MAX_CONDITIONS];
-	for (size_t k = 0; k < n; k++) {
-		for (int i = 0; i < lk->n; i++) {
+	double bound[NF_MAX_CONDITIONS];
+	for (int i = 0; i < lk->n; i++) {
+		bound[i] = lk->post[i];
+		for (size_t k = 0; k < n; k++) {
 			double a[2] = {lt->pk[k][0][i], lt->pk[k][1][i]};
 			double t[2] = {lt->pk[k][0][lk->top], lt->pk[k][1][lk->top]};
-			ratio[k * NF_MAX_CONDITIONS + (size_t)i] = max_ratio(a, t, 2);
+			bound[i] *= max_ratio(a, t, 2);
 		}
 	}
-	find_rivals(lk, ratio, n);
+	find_rivals(lk, bound);
 	look_screen(lk, lt->fs, n, false, 1 << n);
 	memset(w->tc, 0, sizeof(double) << n);
 	for (int p = 0; p < lt->npruned; p++) {
@@ -1096,7 +1180,16 @@ bool nf_engine_next(nf_engine *e, nf_question *q)
 	lk.now = level_of(kb, e->level, e->post, NULL);
 	if (lk.now < lk.floor)
 		lk.now = lk.floor;
-	column_sums(&lk);
+	bool need[NF_MAX_FINDINGS * 2 * NF_MAX_VALUES / 16 + 1] = {false};
+	for (int f = 0; f < kb->nfind; f++) {
+		const struct nf_finding *fd = &kb->find[f];
+		if (!askable(e, f))
+			continue;
+		int end = fd->hcol + (fd->type == NF_SET ? fd->nvalues : 1);
+		for (int j = fd->col / 16; j <= (end - 1) / 16; j++)
+			need[j] = true;
+	}
+	column_sums(&lk, need);
 
 	/* Every screen's gain first, cheaply: exact for a single finding (for the location set, the
 	 * sum over its places), and for a checklist an upper bound, the sum of its findings' gains
@@ -1169,6 +1262,24 @@ bool nf_engine_next(nf_engine *e, nf_question *q)
 		struct cand *c = &cand[r < 0 ? best : order[r]];
 		if (r >= 0 && order[r] == best)
 			continue;
+		if (!c->exact && r >= 0 && c->q.checklist >= 0) {
+			double qs[NF_MAX_CHECKLIST * 2 * NF_MAX_CONDITIONS];
+			for (size_t k = 0; k < c->q.n; k++)
+				for (int o = 0; o < 2; o++)
+					for (int i = 0; i < lk.n; i++)
+						qs[(k * 2 + (size_t)o) * NF_MAX_CONDITIONS + (size_t)i] =
+						    kb->find[c->q.finding[k]].p[lk.idx[i]][o];
+			if (screen_fixed(&lk, c->q.finding, c->q.n, qs, 2))
+				continue;
+		} else if (!c->exact && r >= 0 && kb->find[c->q.finding[0]].type != NF_SET) {
+			const struct nf_finding *fd = &kb->find[c->q.finding[0]];
+			double qs[NF_MAX_VALUES * NF_MAX_CONDITIONS];
+			for (int o = 0; o < fd->nout; o++)
+				for (int i = 0; i < lk.n; i++)
+					qs[(size_t)o * NF_MAX_CONDITIONS + (size_t)i] = fd->p[lk.idx[i]][o];
+			if (screen_fixed(&lk, c->q.finding, 1, qs, fd->nout))
+				continue;
+		}
 		if (!c->exact) {
 			const struct nf_finding *fd = &kb->find[c->q.finding[0]];
 			const struct list_tree *lt = &lk.w->list;
