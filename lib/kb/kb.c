@@ -17,6 +17,10 @@ void nf_kb_free(nf_kb *kb)
 {
 	if (!kb)
 		return;
+	if (kb->image) {
+		free(kb->image); /* holds kb itself and all it points to */
+		return;
+	}
 	if (kb->find) {
 		for (int i = 0; i < kb->nfind; i++) {
 			free(kb->find[i].p);

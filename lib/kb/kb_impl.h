@@ -139,6 +139,9 @@ struct nf_kb {
 	 * and H(O|C). Owned. */
 	int ncols;
 	double *cols;
+	/* Loaded from a compiled image (lib/kb/image.c): the one block that holds the nf_kb itself and
+	 * everything it points to, freed as one. NULL for a knowledge base read from JSON. */
+	void *image;
 	struct nf_source *sources; /* every source read, owned */
 	/* Numbers by the kind of their source: all, the findings' per-condition likelihoods, and per
 	 * condition (its prior and the likelihoods under it). */
@@ -146,6 +149,10 @@ struct nf_kb {
 };
 
 #define NF_KB_COLS_ALIGN 16
+/* Writes the compiled image of kb (lib/kb/image.c) into *out (the caller frees it with free()),
+ * its size in *size. NF_ENOMEM when out of memory. */
+nf_err kb_image_write(const nf_kb *kb, void **out, size_t *size, nf_error *err);
+
 /* Builds kb->cols from the findings' p and h; false when out of memory. */
 bool kb_build_cols(nf_kb *kb);
 
