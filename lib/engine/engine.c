@@ -747,27 +747,70 @@ static double max_ratio(const double *pi, const double *pt, int nout)
 	return r;
 }
 
+/* Bounds on the share of a leaf's probability held by the kept causes marked in `in`, over every
+ * leaf of a screen of n answers (q as for screen_fixed): each answer multiplies the group's odds
+ * by at least the smallest and at most the largest ratio of a member's likelihood to an
+ * outsider's. */
+static void share_bounds(const struct look *lk, const double *q, size_t n, int nout, const bool *in, double *smin,
+			 double *smax)
+{
+	double pg = 0, pc = 0, lo = 1, hi = 1;
+	for (int i = 0; i < lk->n; i++) {
+		if (in[i])
+			pg += lk->post[i];
+		else
+			pc += lk->post[i];
+	}
+	if (pg <= 0 || pc <= 0) {
+		*smin = *smax = pg > 0;
+		return;
+	}
+	for (size_t k = 0; k < n; k++) {
+		double rlo = INFINITY, rhi = 0;
+		for (int o = 0; o < nout; o++) {
+			const double *qo = q + (k * (size_t)nout + (size_t)o) * NF_MAX_CONDITIONS;
+			double gmin = INFINITY, gmax = 0, cmin = INFINITY, cmax = 0;
+			for (int i = 0; i < lk->n; i++) {
+				if (in[i]) {
+					gmin = qo[i] < gmin ? qo[i] : gmin;
+					gmax = qo[i] > gmax ? qo[i] : gmax;
+				} else {
+					cmin = qo[i] < cmin ? qo[i] : cmin;
+					cmax = qo[i] > cmax ? qo[i] : cmax;
+				}
+			}
+			if (cmin <= 0) {
+				*smin = 0;
+				*smax = 1;
+				return;
+			}
+			rlo = gmin / cmax < rlo ? gmin / cmax : rlo;
+			rhi = gmax / cmin > rhi ? gmax / cmin : rhi;
+		}
+		lo *= rlo;
+		hi *= rhi;
+	}
+	double odds = pg / pc;
+	*smin = odds * lo / (1 + odds * lo);
+	*smax = odds * hi / (1 + odds * hi);
+}
+
 /* Whether no leaf of a screen can change the conclusion, so that its chance of change is 0 without
- * enumerating it. The screen has n answers of nout outcomes each, q[(k * nout + o) *
- * NF_MAX_CONDITIONS + i] being P(answer k = o | kept condition i). A leaf keeps the leading cause
- * when no cause can overtake it (find_rivals). With no escalation rule or red flag on the screen's
- * findings, a leaf's level follows from the share of its probability held by the causes needing
- * at least each level; each answer multiplies that group's odds by at least the smallest and at
- * most the largest ratio of a member's likelihood to an outsider's, so the share stays within
- * bounds, and when each threshold lies outside them, with a margin far above rounding, every leaf
- * has the level the bounds give. A leaf cut short in a checklist's tree lacks some answers, whose
- * ratios span 1, so the bounds hold for it too. */
+ * enumerating it. The screen fs has n answers of nout outcomes each (a single finding, or a
+ * checklist's yes/no items), q[(k * nout + o) * NF_MAX_CONDITIONS + i] being P(answer k = o | kept
+ * condition i). A leaf keeps the leading cause when no cause can overtake it (find_rivals). Its
+ * level is the highest whose threshold the share of the causes needing at least that level
+ * reaches; a cause with a rule on the screen's findings is counted in that group on the leaves
+ * where its rules reach the level, so the share lies between the shares of the causes that reach
+ * it on every leaf and of those that reach it on some (share_bounds). When each threshold lies
+ * outside those bounds, with a margin far above rounding, every leaf has the level they give. A
+ * leaf cut short in a checklist's tree lacks some answers, whose ratios span 1, so the bounds hold
+ * for it too. Red-flag screens are left to the enumeration. */
 static bool screen_fixed(struct look *lk, const size_t *fs, size_t n, const double *q, int nout)
 {
 	const nf_kb *kb = lk->kb;
-	uint64_t ruled = 0;
-	for (size_t k = 0; k < n; k++) {
+	for (size_t k = 0; k < n; k++)
 		if (kb->find[fs[k]].red_flag >= 0)
-			return false;
-		ruled |= kb->find[fs[k]].rule_conds;
-	}
-	for (int i = 0; i < lk->n; i++)
-		if (ruled >> lk->idx[i] & 1)
 			return false;
 	double bound[NF_MAX_CONDITIONS];
 	for (int i = 0; i < lk->n; i++) {
@@ -785,40 +828,33 @@ static bool screen_fixed(struct look *lk, const size_t *fs, size_t n, const doub
 	for (int i = 0; i < lk->n; i++)
 		if (lk->rival[i])
 			return false;
+	/* The lowest and highest level of each cause over the leaves. */
+	int leaves = n == 1 ? nout : 1 << n;
+	nf_triage lmin[NF_MAX_CONDITIONS], lmax[NF_MAX_CONDITIONS];
+	look_screen(lk, fs, n, n == 1, leaves);
+	for (int i = 0; i < lk->n; i++) {
+		lmin[i] = lmax[i] = lk->level[i];
+		if (!lk->touch[i])
+			continue;
+		lmin[i] = lmax[i] = (nf_triage)lk->w->lev[i][0];
+		for (int b = 1; b < leaves; b++) {
+			nf_triage l = (nf_triage)lk->w->lev[i][b];
+			lmin[i] = l < lmin[i] ? l : lmin[i];
+			lmax[i] = l > lmax[i] ? l : lmax[i];
+		}
+	}
 	nf_triage t = NF_SELF_CARE;
 	for (int l = NF_EMERGENCY; l >= NF_ROUTINE; l--) {
-		double pg = 0, pc = 0, thr = lk->thr[l], lo = 1, hi = 1;
+		double thr = lk->thr[l], smin, smax, unused;
+		bool surely[NF_MAX_CONDITIONS], maybe[NF_MAX_CONDITIONS];
+		if (thr <= 0 || thr >= 1)
+			return false;
 		for (int i = 0; i < lk->n; i++) {
-			if (lk->level[i] >= (nf_triage)l)
-				pg += lk->post[i];
-			else
-				pc += lk->post[i];
+			surely[i] = lmin[i] >= (nf_triage)l;
+			maybe[i] = lmax[i] >= (nf_triage)l;
 		}
-		if (pg <= 0 || pc <= 0 || thr <= 0 || thr >= 1)
-			return false; /* a share of 0 or 1: left to the enumeration */
-		for (size_t k = 0; k < n; k++) {
-			double rlo = INFINITY, rhi = 0;
-			for (int o = 0; o < nout; o++) {
-				const double *qo = q + (k * (size_t)nout + (size_t)o) * NF_MAX_CONDITIONS;
-				double gmin = INFINITY, gmax = 0, cmin = INFINITY, cmax = 0;
-				for (int i = 0; i < lk->n; i++) {
-					if (lk->level[i] >= (nf_triage)l) {
-						gmin = qo[i] < gmin ? qo[i] : gmin;
-						gmax = qo[i] > gmax ? qo[i] : gmax;
-					} else {
-						cmin = qo[i] < cmin ? qo[i] : cmin;
-						cmax = qo[i] > cmax ? qo[i] : cmax;
-					}
-				}
-				if (cmin <= 0)
-					return false;
-				rlo = gmin / cmax < rlo ? gmin / cmax : rlo;
-				rhi = gmax / cmin > rhi ? gmax / cmin : rhi;
-			}
-			lo *= rlo;
-			hi *= rhi;
-		}
-		double odds = pg / pc, smin = odds * lo / (1 + odds * lo), smax = odds * hi / (1 + odds * hi);
+		share_bounds(lk, q, n, nout, surely, &smin, &unused);
+		share_bounds(lk, q, n, nout, maybe, &unused, &smax);
 		if (smin > thr * (1 + 1e-9)) {
 			t = (nf_triage)l;
 			break;
@@ -1262,7 +1298,8 @@ bool nf_engine_next(nf_engine *e, nf_question *q)
 		struct cand *c = &cand[r < 0 ? best : order[r]];
 		if (r >= 0 && order[r] == best)
 			continue;
-		if (!c->exact && r >= 0 && c->q.checklist >= 0) {
+		/* A checklist's tree costs more than the bounds; a single finding's leaves cost less. */
+		if (!c->exact && r >= 0 && c->q.checklist >= 0 && c->q.n >= 3) {
 			double qs[NF_MAX_CHECKLIST * 2 * NF_MAX_CONDITIONS];
 			for (size_t k = 0; k < c->q.n; k++)
 				for (int o = 0; o < 2; o++)
@@ -1270,14 +1307,6 @@ bool nf_engine_next(nf_engine *e, nf_question *q)
 						qs[(k * 2 + (size_t)o) * NF_MAX_CONDITIONS + (size_t)i] =
 						    kb->find[c->q.finding[k]].p[lk.idx[i]][o];
 			if (screen_fixed(&lk, c->q.finding, c->q.n, qs, 2))
-				continue;
-		} else if (!c->exact && r >= 0 && kb->find[c->q.finding[0]].type != NF_SET) {
-			const struct nf_finding *fd = &kb->find[c->q.finding[0]];
-			double qs[NF_MAX_VALUES * NF_MAX_CONDITIONS];
-			for (int o = 0; o < fd->nout; o++)
-				for (int i = 0; i < lk.n; i++)
-					qs[(size_t)o * NF_MAX_CONDITIONS + (size_t)i] = fd->p[lk.idx[i]][o];
-			if (screen_fixed(&lk, c->q.finding, 1, qs, fd->nout))
 				continue;
 		}
 		if (!c->exact) {
