@@ -434,36 +434,55 @@ static bool rule_holds_hyp(const struct look *lk, const struct nf_rule *r)
 	return false;
 }
 
-static nf_triage level_hyp(const struct look *lk, int c)
+/* The highest of l and the levels of the rules r[0..n) that hold on the hypothetical answers. */
+static nf_triage rules_level(const struct look *lk, const struct nf_rule *r, int n, nf_triage l)
 {
-	const nf_kb *kb = lk->kb;
-	const struct nf_condition *cd = &kb->cond[c];
-	nf_triage l = cd->triage;
-	for (int i = 0; i < cd->nrules + kb->nglobal; i++) {
-		const struct nf_rule *r = i < cd->nrules ? &cd->rule[i] : &kb->global[i - cd->nrules];
-		if (r->to > l && rule_holds_hyp(lk, r))
-			l = r->to;
-	}
+	for (int i = 0; i < n; i++)
+		if (r[i].to > l && rule_holds_hyp(lk, &r[i]))
+			l = r[i].to;
 	return l;
 }
 
-/* Which of the screen's findings (bit k for hyp_f[k]) the rules that can set condition c's level
- * name: its level on a leaf depends on those answers only. */
-static unsigned rule_findings(const struct look *lk, int c)
+/* Which of the screen's findings (bit k for hyp_f[k]) the rules r[0..n) name. */
+static unsigned rule_findings(const struct look *lk, const struct nf_rule *r, int n)
 {
-	const nf_kb *kb = lk->kb;
-	const struct nf_condition *cd = &kb->cond[c];
 	unsigned rel = 0;
-	for (int i = 0; i < cd->nrules + kb->nglobal; i++) {
-		const struct nf_rule *r = i < cd->nrules ? &cd->rule[i] : &kb->global[i - cd->nrules];
+	for (int i = 0; i < n; i++) {
 		for (int k = 0; k < lk->nhyp; k++) {
-			for (int t = 0; t < r->nterms; t++)
-				rel |= (unsigned)(r->term[t].finding == lk->hyp_f[k]) << k;
-			for (int t = 0; t < r->nunless; t++)
-				rel |= (unsigned)(r->unless[t].finding == lk->hyp_f[k]) << k;
+			for (int t = 0; t < r[i].nterms; t++)
+				rel |= (unsigned)(r[i].term[t].finding == lk->hyp_f[k]) << k;
+			for (int t = 0; t < r[i].nunless; t++)
+				rel |= (unsigned)(r[i].unless[t].finding == lk->hyp_f[k]) << k;
 		}
 	}
 	return rel;
+}
+
+/* Fills lev[0..leaves) with the level rules r[0..n) (naming the screen's findings in rel) give on
+ * each leaf, starting from l: judged once for each combination of the answers they name (the
+ * others no), and looked up for the rest. */
+static void rules_levels(struct look *lk, const struct nf_rule *r, int n, nf_triage l, unsigned rel, int leaves,
+			 unsigned char *lev)
+{
+	if (lk->single) {
+		for (int o = 0; o < leaves; o++) {
+			lk->hyp_o[0] = o;
+			lev[o] = (unsigned char)rules_level(lk, r, n, l);
+		}
+		lk->hyp_o[0] = 0;
+		return;
+	}
+	unsigned sub = 0;
+	do {
+		for (int k = 0; k < lk->nhyp; k++)
+			lk->hyp_o[k] = (int)(sub >> k & 1);
+		lev[sub] = (unsigned char)rules_level(lk, r, n, l);
+		sub = (sub - rel) & rel;
+	} while (sub);
+	for (int k = 0; k < lk->nhyp; k++)
+		lk->hyp_o[k] = 0;
+	for (int b = 0; b < leaves; b++)
+		lev[b] = lev[(unsigned)b & rel];
 }
 
 /* Leaves of a checklist's tree: one per yes/no answer of its up to NF_MAX_CHECKLIST items. */
@@ -499,11 +518,16 @@ static size_t scratch_size(const nf_kb *kb)
 }
 
 /* Prepares the overlay for a screen of findings fs[0..n) and, for each condition kept that has a
- * rule on one of them, its level on each of the leaves [0, leaves). */
+ * rule on one of them, its level on each of the leaves [0, leaves): the highest of its own level
+ * and those of the rules that hold, so the higher of what its own rules give (the same on every
+ * leaf when they do not name the screen's findings) and what the rules for every cause give, which
+ * are worked out once for all conditions. */
 static void look_screen(struct look *lk, const size_t *fs, size_t n, bool single, int leaves)
 {
 	const nf_kb *kb = lk->kb;
 	uint64_t ruled = 0;
+	unsigned char shared[LEAVES];
+	bool shared_done = false;
 	lk->nhyp = (int)n;
 	lk->single = single;
 	lk->any_touch = lk->rf_touch = false;
@@ -518,30 +542,24 @@ static void look_screen(struct look *lk, const size_t *fs, size_t n, bool single
 		lk->any_touch |= lk->touch[i];
 		if (!lk->touch[i])
 			continue;
+		const struct nf_condition *cd = &kb->cond[lk->idx[i]];
 		unsigned char *lev = lk->w->lev[i];
-		if (single) {
-			for (int o = 0; o < leaves; o++) {
-				lk->hyp_o[0] = o;
-				lev[o] = (unsigned char)level_hyp(lk, lk->idx[i]);
-			}
-			for (int o = leaves; o < NF_MAX_VALUES; o++)
-				lev[o] = (unsigned char)lk->level[i]; /* the vectors' padding */
-			lk->hyp_o[0] = 0;
-			continue;
+		unsigned rel = rule_findings(lk, cd->rule, cd->nrules);
+		if (!shared_done) {
+			rules_levels(lk, kb->global, kb->nglobal, NF_SELF_CARE, rule_findings(lk, kb->global, kb->nglobal),
+				     leaves, shared);
+			shared_done = true;
 		}
-		/* A checklist: the level is a function of the answers its rules name, so it is judged
-		 * once for each of their combinations (the others no), and looked up for the rest. */
-		unsigned rel = rule_findings(lk, lk->idx[i]), s = 0;
-		do {
-			for (size_t k = 0; k < n; k++)
-				lk->hyp_o[k] = (int)(s >> k & 1);
-			lev[s] = (unsigned char)level_hyp(lk, lk->idx[i]);
-			s = (s - rel) & rel;
-		} while (s);
-		for (size_t k = 0; k < n; k++)
-			lk->hyp_o[k] = 0;
-		for (int node = 0; node < leaves; node++)
-			lev[node] = lev[(unsigned)node & rel];
+		if (rel) {
+			rules_levels(lk, cd->rule, cd->nrules, cd->triage, rel, leaves, lev);
+		} else {
+			nf_triage own = rules_level(lk, cd->rule, cd->nrules, cd->triage);
+			memset(lev, own, (size_t)leaves);
+		}
+		for (int b = 0; b < leaves; b++)
+			lev[b] = shared[b] > lev[b] ? shared[b] : lev[b];
+		for (int o = leaves; single && o < NF_MAX_VALUES; o++)
+			lev[o] = (unsigned char)lk->level[i]; /* the vectors' padding */
 	}
 }
 
