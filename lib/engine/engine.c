@@ -376,6 +376,20 @@ typedef double v2d_mem __attribute__((vector_size(2 * sizeof(double)), aligned(s
 #define SELECT2(mask, a, b) ((v2d)(((v2i)(a) & (mask)) | ((v2i)(b) & ~(mask))))
 #define MAX2(a, b) SELECT2((a) > (b), a, b)
 
+/* Four doubles, for the kernels that only multiply and add: one AVX instruction where the machine
+ * has AVX2 (WIDE compiles such a kernel twice and picks at load time), two SSE2 ones elsewhere.
+ * Neither enables fused multiply-adds, so each lane rounds as the scalar operation does. */
+typedef double v4d __attribute__((vector_size(4 * sizeof(double))));
+typedef double v4d_mem __attribute__((vector_size(4 * sizeof(double)), aligned(sizeof(double)), may_alias));
+#define LD4(p) (*(const v4d_mem *)(p))
+#define ST4(p, v) (*(v4d_mem *)(p) = (v))
+#define SPLAT4(x) ((v4d){(x), (x), (x), (x)})
+#if defined(__x86_64__) && defined(__ELF__) && (!defined(__clang__) || __clang_major__ >= 14)
+#define WIDE __attribute__((target_clones("avx2", "default")))
+#else
+#define WIDE
+#endif
+
 struct look {
 	const nf_kb *kb;
 	struct scratch *w;
@@ -931,6 +945,24 @@ static double gain_only(const struct look *lk, const struct nf_finding *f, int v
 	return hO - cond_entropy(lk, f, 0);
 }
 
+/* acc[0..16) = sum over i < n, in order, of post[i] * row[i][j..j+16). */
+WIDE static void column_block(const double *const *row, const double *post, int n, int j, double *acc)
+{
+	v4d a0 = SPLAT4(0), a1 = a0, a2 = a0, a3 = a0;
+	for (int i = 0; i < n; i++) {
+		v4d w = SPLAT4(post[i]);
+		const double *r = row[i] + j;
+		a0 += w * LD4(r);
+		a1 += w * LD4(r + 4);
+		a2 += w * LD4(r + 8);
+		a3 += w * LD4(r + 12);
+	}
+	ST4(acc, a0);
+	ST4(acc + 4, a1);
+	ST4(acc + 8, a2);
+	ST4(acc + 12, a3);
+}
+
 /* P(O) and H(O|C) of every finding at once: acc[col] = sum over kept conditions i, in order, of
  * post[i] * cols[idx[i]][col], for the blocks of 16 columns marked in need (those of the findings
  * still to ask). */
@@ -942,32 +974,9 @@ static void column_sums(struct look *lk, const bool *need)
 	const double *row[NF_MAX_CONDITIONS];
 	for (int i = 0; i < lk->n; i++)
 		row[i] = kb->cols + (size_t)lk->idx[i] * (size_t)nc;
-	for (int j = 0; j < nc; j += 16) {
-		if (!need[j / 16])
-			continue;
-		v2d a0 = SPLAT2(0), a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0, a6 = a0, a7 = a0;
-		for (int i = 0; i < lk->n; i++) {
-			v2d w = SPLAT2(lk->post[i]);
-			const double *r = row[i] + j;
-			a0 += w * LD2(r);
-			a1 += w * LD2(r + 2);
-			a2 += w * LD2(r + 4);
-			a3 += w * LD2(r + 6);
-			a4 += w * LD2(r + 8);
-			a5 += w * LD2(r + 10);
-			a6 += w * LD2(r + 12);
-			a7 += w * LD2(r + 14);
-		}
-		double *o = acc + j;
-		ST2(o, a0);
-		ST2(o + 2, a1);
-		ST2(o + 4, a2);
-		ST2(o + 6, a3);
-		ST2(o + 8, a4);
-		ST2(o + 10, a5);
-		ST2(o + 12, a6);
-		ST2(o + 14, a7);
-	}
+	for (int j = 0; j < nc; j += 16)
+		if (need[j / 16])
+			column_block(row, lk->post, lk->n, j, acc + j);
 }
 
 /* The chance of change of a single finding (bool, enum or number): one leaf per outcome. */
@@ -1050,6 +1059,34 @@ static const unsigned char reversed[LEAVES] = {R6(0), R6(2), R6(1), R6(3)};
  * place, wide across branches. A branch under BRANCH_FLOOR is a leaf where it stands (its items
  * still to come taken as no), as in a depth-first walk that stops there; each leaf's terms are
  * kept at its place in that walk's order (item 0 the most significant) and summed in it. */
+/* One level of the tree, nodes (a multiple of 8) branches wide: children b (no, in place) and
+ * b + nodes (yes) of every branch, tree[i][.] times P(item = no | i) and P(item = yes | i), and
+ * their masses summed over the conditions i < n in order. */
+WIDE static void expand_level(double *tree, double *mass, const double *p0, const double *p1, int n, int nodes)
+{
+	for (int b = 0; b < nodes; b += 8) {
+		v4d m0 = SPLAT4(0), m1 = m0, n0 = m0, n1 = m0;
+		double *t = tree + b;
+		for (int i = 0; i < n; i++, t += LEAVES) {
+			v4d q0 = SPLAT4(p0[i]), q1 = SPLAT4(p1[i]);
+			v4d x = LD4(t), z = LD4(t + 4);
+			v4d y0 = x * q0, y1 = x * q1, u0 = z * q0, u1 = z * q1;
+			ST4(t, y0);
+			ST4(t + 4, u0);
+			ST4(t + nodes, y1);
+			ST4(t + nodes + 4, u1);
+			m0 += y0;
+			n0 += u0;
+			m1 += y1;
+			n1 += u1;
+		}
+		ST4(mass + b, m0);
+		ST4(mass + b + 4, n0);
+		ST4(mass + b + nodes, m1);
+		ST4(mass + b + nodes + 4, n1);
+	}
+}
+
 static void list_expand(struct look *lk, const size_t *fs, size_t n, bool gain)
 {
 	const nf_kb *kb = lk->kb;
@@ -1111,6 +1148,10 @@ static void list_expand(struct look *lk, const size_t *fs, size_t n, bool gain)
 			}
 			ST2(w->mass, m0);
 			ST2(w->mass + 2, m1);
+			continue;
+		}
+		if (nodes >= 8) {
+			expand_level(w->tree, w->mass, pk[0], pk[1], lk->n, nodes);
 			continue;
 		}
 		for (int b = 0; b < nodes; b += 4) {
