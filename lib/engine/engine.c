@@ -766,17 +766,19 @@ static void find_rivals(struct look *lk, const double *bound)
 /* The largest ratio P(o | i) / P(o | top) over the outcomes o of one answer; p(i, o) gives P. */
 static double max_ratio(const double *pi, const double *pt, int nout)
 {
-	double r = 0;
+	double num = 0, den = 1;
 	for (int o = 0; o < nout; o++) {
 		if (pt[o] <= 0) {
 			if (pi[o] > 0)
 				return INFINITY;
 			continue;
 		}
-		if (pi[o] / pt[o] > r)
-			r = pi[o] / pt[o];
+		if (pi[o] * den > num * pt[o]) {
+			num = pi[o];
+			den = pt[o];
+		}
 	}
-	return r;
+	return num / den;
 }
 
 /* Bounds on the share of a leaf's probability held by the kept causes marked in `in`, over every
@@ -990,11 +992,14 @@ static void look_single(struct look *lk, const struct nf_finding *f)
 		pos[o] = o;
 	}
 	for (int i = 0; i < lk->n; i++) {
+		/* p[c][o] is 0 past the finding's outcomes, so the padding's joints are 0. */
 		const double *p = f->p[lk->idx[i]];
 		double *J = w->tree + i * LEAVES;
-		for (int o = 0; o < nodes; o++) {
-			J[o] = o < f->nout ? lk->post[i] * p[o] : 0;
-			w->mass[o] += J[o];
+		v2d post = SPLAT2(lk->post[i]);
+		for (int o = 0; o < nodes; o += 2) {
+			v2d x = post * LD2(p + o);
+			ST2(J + o, x);
+			ST2(w->mass + o, LD2(w->mass + o) + x);
 		}
 	}
 	double bound[NF_MAX_CONDITIONS];
@@ -1368,13 +1373,17 @@ bool nf_engine_next(nf_engine *e, nf_question *q)
 		return false;
 	/* Best keys first (insertion sort: a few dozen screens). */
 	int order[NF_MAX_FINDINGS];
+	double keys[NF_MAX_FINDINGS]; /* keys[j] = cand[order[j]].key, read without the struct */
 	for (int i = 0; i < ncand; i++) {
 		int j = i;
-		while (j > 0 && cand[order[j - 1]].key < cand[i].key) {
+		double key = cand[i].key;
+		while (j > 0 && keys[j - 1] < key) {
 			order[j] = order[j - 1];
+			keys[j] = keys[j - 1];
 			j--;
 		}
 		order[j] = i;
+		keys[j] = key;
 	}
 	/* The best screen: a checklist is enumerated (all 2^n answers) only while its bound can still
 	 * beat the best exact gain found. Its chance of change waits until it is needed. */
