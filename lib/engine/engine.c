@@ -1141,44 +1141,22 @@ static void list_expand(struct look *lk, const size_t *fs, size_t n, bool gain)
 			w->mass[1] = m1;
 			continue;
 		}
-		if (nodes == 2) {
-			v2d m0 = SPLAT2(0), m1 = m0;
-			double *t = w->tree;
-			for (int i = 0; i < lk->n; i++, t += LEAVES) {
-				v2d x = LD2(t), y0 = x * SPLAT2(pk[0][i]), y1 = x * SPLAT2(pk[1][i]);
-				ST2(t, y0);
-				ST2(t + 2, y1);
-				m0 += y0;
-				m1 += y1;
-			}
-			ST2(w->mass, m0);
-			ST2(w->mass + 2, m1);
-			continue;
-		}
 		if (nodes >= 8) {
 			expand_level(w->tree, w->mass, pk[0], pk[1], lk->n, nodes);
 			continue;
 		}
-		for (int b = 0; b < nodes; b += 4) {
-			v2d m0 = SPLAT2(0), m1 = m0, n0 = m0, n1 = m0;
+		for (int b = 0; b < nodes; b += 2) {
+			v2d m0 = SPLAT2(0), m1 = m0;
 			double *t = w->tree + b;
 			for (int i = 0; i < lk->n; i++, t += LEAVES) {
-				v2d q0 = SPLAT2(pk[0][i]), q1 = SPLAT2(pk[1][i]);
-				v2d x = LD2(t), z = LD2(t + 2);
-				v2d y0 = x * q0, y1 = x * q1, u0 = z * q0, u1 = z * q1;
+				v2d x = LD2(t), y0 = x * SPLAT2(pk[0][i]), y1 = x * SPLAT2(pk[1][i]);
 				ST2(t, y0);
-				ST2(t + 2, u0);
 				ST2(t + nodes, y1);
-				ST2(t + nodes + 2, u1);
 				m0 += y0;
-				n0 += u0;
 				m1 += y1;
-				n1 += u1;
 			}
 			ST2(w->mass + b, m0);
-			ST2(w->mass + b + 2, n0);
 			ST2(w->mass + b + nodes, m1);
-			ST2(w->mass + b + nodes + 2, n1);
 		}
 	}
 	for (int b = 0; gain && b < leaves; b++)

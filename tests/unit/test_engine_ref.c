@@ -20,12 +20,8 @@ static nf_kb *kb;
 
 static int setup(void **state)
 {
-	nf_error err;
-	if (nf_kb_load_files("kb/vocabulary.json", "kb/numbfoot.json", &kb, &err) != NF_OK) {
-		fprintf(stderr, "%s\n", err.msg);
-		return -1;
-	}
-	return 0;
+	kb = shipped_kb();
+	return kb ? 0 : -1;
 }
 
 static int teardown(void **state)
@@ -35,13 +31,7 @@ static int teardown(void **state)
 }
 
 static uint64_t rng = 0x2545f4914f6cdd1du;
-static unsigned next_random(void)
-{
-	rng ^= rng << 13;
-	rng ^= rng >> 7;
-	rng ^= rng << 17;
-	return (unsigned)(rng >> 11);
-}
+static unsigned next_random(void) { return fixture_random(&rng); }
 
 static int outcome(const struct nf_finding *f, const nf_value *v)
 {

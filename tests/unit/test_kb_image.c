@@ -19,11 +19,8 @@ static size_t image_size;
 static int setup(void **state)
 {
 	nf_error err;
-	if (nf_kb_load_files("kb/vocabulary.json", "kb/numbfoot.json", &json_kb, &err) != NF_OK) {
-		fprintf(stderr, "%s\n", err.msg);
-		return -1;
-	}
-	return kb_image_write(json_kb, &image, &image_size, &err) == NF_OK ? 0 : -1;
+	json_kb = shipped_kb();
+	return json_kb && kb_image_write(json_kb, &image, &image_size, &err) == NF_OK ? 0 : -1;
 }
 
 static int teardown(void **state)
@@ -195,13 +192,7 @@ static void test_image_equals_json(void **state)
 }
 
 static uint64_t rng = 0x9e3779b97f4a7c15u;
-static unsigned next_random(void)
-{
-	rng ^= rng << 13;
-	rng ^= rng >> 7;
-	rng ^= rng << 17;
-	return (unsigned)(rng >> 11);
-}
+static unsigned next_random(void) { return fixture_random(&rng); }
 
 /* The engine on the image's knowledge base gives every posterior, question and result text of the
  * JSON's, on random answers in both modes. */
