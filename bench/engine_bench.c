@@ -189,16 +189,19 @@ int main(int argc, char **argv)
 		puts("");
 
 	printf("engine: knowledge base load and validate from JSON: %.3f ms; jansson parse alone %.3f ms; "
-	       "ratio %.2f\n", load_ms, parse_ms, load_ms / parse_ms);
+	       "ratio %.2f\n",
+	       load_ms, parse_ms, load_ms / parse_ms);
 	if (image_ms >= 0)
-		printf("engine: knowledge base load from its compiled image (the built-in one): %.3f ms (goal 5 ms); "
-		       "ratio to jansson's parse %.3f\n", image_ms, image_ms / parse_ms);
+		printf("engine: knowledge base load from its compiled image (the built-in one): %.3f ms "
+		       "(goal 5 ms); "
+		       "ratio to jansson's parse %.3f\n",
+		       image_ms, image_ms / parse_ms);
 	printf("engine: interview step (next question + posterior) over %zu steps of %zu cases:\n", nsteps, ncases);
 	printf("engine:   every step: mean %.2f us, median %.2f us, p99 %.2f us\n", mean_us,
 	       nsteps ? steps[nsteps / 2] * 1e6 : 0, nsteps ? steps[nsteps * 99 / 100] * 1e6 : 0);
 	printf("engine:   each step at its best of %d rounds: mean %.2f us, median %.2f us, p99 %.2f us "
-	       "(goal mean 5 us, p99 20 us)\n", rounds, bmean_us, nbest ? best[nbest / 2] * 1e6 : 0,
-	       nbest ? best[nbest * 99 / 100] * 1e6 : 0);
+	       "(goal mean 5 us, p99 20 us)\n",
+	       rounds, bmean_us, nbest ? best[nbest / 2] * 1e6 : 0, nbest ? best[nbest * 99 / 100] * 1e6 : 0);
 	printf("engine: bare arithmetic of a full first-step look-ahead (%zu multiply-adds): %.2f us\n", ops, arith_us);
 	printf("engine: ratio mean step / bare arithmetic = %.2f (best of rounds %.2f)\n",
 	       arith_us > 0 ? mean_us / arith_us : 0, arith_us > 0 ? bmean_us / arith_us : 0);

@@ -28,8 +28,8 @@ int cli_load_kb(const struct cli_args *a, nf_kb **kb)
 	else if (vocab) {
 		cli_errorf("--vocab needs --kb too");
 		return CLI_EXIT_USAGE;
-	} else if (nf_kb_load_image(nf_blob_kb_image, (size_t)(nf_blob_kb_image_end - nf_blob_kb_image), kb, &err) ==
-		   NF_OK) {
+	} else if (nf_kb_load_image(nf_blob_kb_image, (size_t)(nf_blob_kb_image_end - nf_blob_kb_image), kb,
+				    &err) == NF_OK) {
 		rc = NF_OK; /* the built-in knowledge base, compiled at build time from the JSON below */
 	} else {
 		rc = nf_kb_load(nf_blob_vocab, "kb/vocabulary.json", nf_blob_kb, "kb/numbfoot.json", kb, &err);

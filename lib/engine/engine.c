@@ -475,8 +475,8 @@ static unsigned rule_findings(const struct look *lk, const struct nf_rule *r, in
 /* Fills lev[0..leaves) with the level rules r[0..n) (naming the screen's findings in rel) give on
  * each leaf, starting from l: judged once for each combination of the answers they name (the
  * others no), and looked up for the rest. */
-static void rules_levels(struct look *lk, const struct nf_rule *r, int n, nf_triage l, unsigned rel, int leaves,
-			 unsigned char *lev)
+static void rules_levels(struct look *lk, const struct nf_rule *r, int n, nf_triage l, unsigned rel,
+			 int leaves, unsigned char *lev)
 {
 	if (lk->single) {
 		for (int o = 0; o < leaves; o++) {
@@ -515,7 +515,7 @@ struct list_tree {
 
 /* The look-ahead's working memory, part of the engine's allocation (a step allocates nothing). */
 struct scratch {
-	struct list_tree list; /* the last checklist enumerated */
+	struct list_tree list;                /* the last checklist enumerated */
 	double mass[LEAVES];                  /* P(outcome) of each branch */
 	double m[NF_TRIAGE_LEVELS][LEAVES];   /* of it, the mass of the causes needing each level */
 	double th[LEAVES], tc[LEAVES];        /* each leaf's P log P and share of change, in DFS order */
@@ -560,8 +560,8 @@ static void look_screen(struct look *lk, const size_t *fs, size_t n, bool single
 		unsigned char *lev = lk->w->lev[i];
 		unsigned rel = rule_findings(lk, cd->rule, cd->nrules);
 		if (!shared_done) {
-			rules_levels(lk, kb->global, kb->nglobal, NF_SELF_CARE, rule_findings(lk, kb->global, kb->nglobal),
-				     leaves, shared);
+			rules_levels(lk, kb->global, kb->nglobal, NF_SELF_CARE,
+				     rule_findings(lk, kb->global, kb->nglobal), leaves, shared);
 			shared_done = true;
 		}
 		if (rel) {
@@ -701,9 +701,12 @@ static void leaves_all(struct look *lk, int nodes, const int *pos, bool gain, bo
 			}
 			if (lk->any_touch && lk->touch[i]) {
 				const unsigned char *lev = lk->w->lev[i] + v;
-				v2i a1 = {-(lev[0] == 1), -(lev[1] == 1)}, a2 = {-(lev[0] == 2), -(lev[1] == 2)},
-				    a3 = {-(lev[0] == 3), -(lev[1] == 3)}, b1 = {-(lev[2] == 1), -(lev[3] == 1)},
-				    b2 = {-(lev[2] == 2), -(lev[3] == 2)}, b3 = {-(lev[2] == 3), -(lev[3] == 3)};
+				v2i a1 = {-(lev[0] == 1), -(lev[1] == 1)},
+				    a2 = {-(lev[0] == 2), -(lev[1] == 2)},
+				    a3 = {-(lev[0] == 3), -(lev[1] == 3)},
+				    b1 = {-(lev[2] == 1), -(lev[3] == 1)},
+				    b2 = {-(lev[2] == 2), -(lev[3] == 2)},
+				    b3 = {-(lev[2] == 3), -(lev[3] == 3)};
 				m1 += (v2d)((v2i)x & a1);
 				m2 += (v2d)((v2i)x & a2);
 				m3 += (v2d)((v2i)x & a3);
@@ -785,8 +788,8 @@ static double max_ratio(const double *pi, const double *pt, int nout)
  * leaf of a screen of n answers (q as for screen_fixed): each answer multiplies the group's odds
  * by at least the smallest and at most the largest ratio of a member's likelihood to an
  * outsider's. */
-static void share_bounds(const struct look *lk, const double *q, size_t n, int nout, const bool *in, double *smin,
-			 double *smax)
+static void share_bounds(const struct look *lk, const double *q, size_t n, int nout, const bool *in,
+			 double *smin, double *smax)
 {
 	double pg = 0, pc = 0, lo = 1, hi = 1;
 	for (int i = 0; i < lk->n; i++) {
@@ -853,7 +856,8 @@ static bool screen_fixed(struct look *lk, const size_t *fs, size_t n, const doub
 			double a[NF_MAX_VALUES], t[NF_MAX_VALUES];
 			for (int o = 0; o < nout; o++) {
 				a[o] = q[(k * (size_t)nout + (size_t)o) * NF_MAX_CONDITIONS + (size_t)i];
-				t[o] = q[(k * (size_t)nout + (size_t)o) * NF_MAX_CONDITIONS + (size_t)lk->top];
+				t[o] =
+				    q[(k * (size_t)nout + (size_t)o) * NF_MAX_CONDITIONS + (size_t)lk->top];
 			}
 			bound[i] *= max_ratio(a, t, nout);
 		}
@@ -1067,7 +1071,8 @@ static const unsigned char reversed[LEAVES] = {R6(0), R6(2), R6(1), R6(3)};
 /* One level of the tree, nodes (a multiple of 8) branches wide: children b (no, in place) and
  * b + nodes (yes) of every branch, tree[i][.] times P(item = no | i) and P(item = yes | i), and
  * their masses summed over the conditions i < n in order. */
-WIDE static void expand_level(double *tree, double *mass, const double *p0, const double *p1, int n, int nodes)
+WIDE static void expand_level(double *tree, double *mass, const double *p0, const double *p1, int n,
+			      int nodes)
 {
 	for (int b = 0; b < nodes; b += 8) {
 		v4d m0 = SPLAT4(0), m1 = m0, n0 = m0, n1 = m0;
@@ -1370,7 +1375,8 @@ bool nf_engine_next(nf_engine *e, nf_question *q)
 		struct cand *c = &cand[order[r]];
 		if (best >= 0 && c->key <= cand[best].q.gain)
 			break;
-		if (c->q.checklist >= 0 && best >= 0 && list_bound(&lk, c->q.finding, c->q.n) + 1e-6 <= cand[best].q.gain)
+		if (c->q.checklist >= 0 && best >= 0 &&
+		    list_bound(&lk, c->q.finding, c->q.n) + 1e-6 <= cand[best].q.gain)
 			continue; /* its gain, at most the bound, cannot beat the best's */
 		if (c->q.checklist >= 0)
 			c->q.gain = look_list(&lk, c->q.finding, c->q.n, true, false);

@@ -23,9 +23,9 @@
 struct image_header {
 	char magic[8];
 	uint32_t layout[10]; /* sizes that differ between builds that cannot share an image */
-	uint64_t size;       /* bytes of the block */
+	uint64_t size;	     /* bytes of the block */
 	uint64_t nrelocs;    /* pointer fields, each a uint64_t offset into the block after it */
-	uint64_t sum;        /* checksum() of the block and the offsets */
+	uint64_t sum;	     /* checksum() of the block and the offsets */
 };
 
 /* A checksum of n bytes (a multiple of 8): four multiply-xor lanes, so that it costs a small part
@@ -157,7 +157,8 @@ static void put_condition(struct writer *w, size_t at, const struct nf_condition
 	put_str(w, FIELD(at, struct nf_condition, icd10), c->icd10);
 	put_source_ref(w, FIELD(at, struct nf_condition, prior_source), c->prior_source);
 	for (int r = 0; r < NF_MAX_RULES; r++)
-		put_rule(w, FIELD(at, struct nf_condition, rule) + (size_t)r * sizeof(struct nf_rule), &c->rule[r]);
+		put_rule(w, FIELD(at, struct nf_condition, rule) + (size_t)r * sizeof(struct nf_rule),
+			 &c->rule[r]);
 	for (int k = 0; k < NF_MAX_SEE; k++)
 		put_str(w, FIELD(at, struct nf_condition, see) + (size_t)k * sizeof(char *), c->see[k]);
 	for (int p = 0; p < NF_MAX_PLAN; p++) {
@@ -185,7 +186,8 @@ static void put_finding(struct writer *w, size_t at, const struct nf_finding *f,
 	put_str(w, FIELD(at, struct nf_finding, means), f->means);
 	for (int v = 0; v < NF_MAX_VALUES; v++) {
 		put_str(w, FIELD(at, struct nf_finding, value) + (size_t)v * sizeof(char *), f->value[v]);
-		put_str(w, FIELD(at, struct nf_finding, value_means) + (size_t)v * sizeof(char *), f->value_means[v]);
+		put_str(w, FIELD(at, struct nf_finding, value_means) + (size_t)v * sizeof(char *),
+			f->value_means[v]);
 	}
 	point(w, FIELD(at, struct nf_finding, p), put_array(w, f->p, nc, sizeof *f->p));
 	point(w, FIELD(at, struct nf_finding, lp), put_array(w, f->lp, nc, sizeof *f->lp));
@@ -201,7 +203,8 @@ static void put_finding(struct writer *w, size_t at, const struct nf_finding *f,
 	put_str(w, FIELD(at, struct nf_finding, red_flag_step), f->red_flag_step);
 	put_source_ref(w, FIELD(at, struct nf_finding, red_flag_source), f->red_flag_source);
 	for (int k = 0; k < NF_MAX_SEE; k++)
-		put_str(w, FIELD(at, struct nf_finding, red_flag_see) + (size_t)k * sizeof(char *), f->red_flag_see[k]);
+		put_str(w, FIELD(at, struct nf_finding, red_flag_see) + (size_t)k * sizeof(char *),
+			f->red_flag_see[k]);
 }
 
 nf_err kb_image_write(const nf_kb *kb, void **out, size_t *size, nf_error *err)
@@ -241,7 +244,8 @@ nf_err kb_image_write(const nf_kb *kb, void **out, size_t *size, nf_error *err)
 	point(&w, FIELD(at, nf_kb, kb_root), SIZE_MAX);
 	point(&w, FIELD(at, nf_kb, image), SIZE_MAX);
 	for (int c = 0; c < NF_MAX_CONDITIONS; c++)
-		put_condition(&w, FIELD(at, nf_kb, cond) + (size_t)c * sizeof(struct nf_condition), &kb->cond[c]);
+		put_condition(&w, FIELD(at, nf_kb, cond) + (size_t)c * sizeof(struct nf_condition),
+			      &kb->cond[c]);
 	for (int r = 0; r < NF_MAX_RULES; r++)
 		put_rule(&w, FIELD(at, nf_kb, global) + (size_t)r * sizeof(struct nf_rule), &kb->global[r]);
 
@@ -264,7 +268,8 @@ nf_err kb_image_write(const nf_kb *kb, void **out, size_t *size, nf_error *err)
 		put_str(&w, FIELD(e, struct nf_ref, key), kb->ref[k].key);
 		put_str(&w, FIELD(e, struct nf_ref, cite), kb->ref[k].cite);
 	}
-	point(&w, FIELD(at, nf_kb, cols), put_array(&w, kb->cols, (size_t)kb->ncond * (size_t)kb->ncols, sizeof *kb->cols));
+	point(&w, FIELD(at, nf_kb, cols),
+	      put_array(&w, kb->cols, (size_t)kb->ncond * (size_t)kb->ncols, sizeof *kb->cols));
 	put(&w, NULL, 0, 8); /* the block ends on a multiple of 8 bytes, for the checksum */
 	if (w.nomem)
 		goto out_free;
@@ -302,7 +307,8 @@ nf_err nf_kb_load_image(const void *image, size_t size, nf_kb **out, nf_error *e
 	uint32_t layout[10];
 	*out = NULL;
 	if (size < sizeof h)
-		return nf_error_set(err, NF_EPARSE, "knowledge-base image: %zu bytes, shorter than its header", size);
+		return nf_error_set(err, NF_EPARSE,
+				    "knowledge-base image: %zu bytes, shorter than its header", size);
 	memcpy(&h, image, sizeof h);
 	image_layout(layout);
 	if (memcmp(h.magic, IMAGE_MAGIC, sizeof h.magic))
@@ -311,22 +317,26 @@ nf_err nf_kb_load_image(const void *image, size_t size, nf_kb **out, nf_error *e
 		return nf_error_set(err, NF_EPARSE, "knowledge-base image: byte 8: written by another build");
 	if (h.size < sizeof(nf_kb) || h.size > size || h.nrelocs > (size - sizeof h) / sizeof(uint64_t) ||
 	    sizeof h + h.size + h.nrelocs * sizeof(uint64_t) != size)
-		return nf_error_set(err, NF_EPARSE, "knowledge-base image: byte %zu: sizes do not add up to %zu bytes",
+		return nf_error_set(err, NF_EPARSE,
+				    "knowledge-base image: byte %zu: sizes do not add up to %zu bytes",
 				    offsetof(struct image_header, size), size);
 	const char *blob = (const char *)image + sizeof h, *rel = blob + h.size;
 	if (h.size % 8 || checksum(blob, size - sizeof h) != h.sum)
-		return nf_error_set(err, NF_EPARSE, "knowledge-base image: byte %zu: does not match its checksum",
+		return nf_error_set(err, NF_EPARSE,
+				    "knowledge-base image: byte %zu: does not match its checksum",
 				    offsetof(struct image_header, sum));
 	/* Every pointer field is checked before anything is kept. */
 	for (uint64_t r = 0; r < h.nrelocs; r++) {
 		uint64_t field, target = 0;
 		memcpy(&field, rel + r * sizeof field, sizeof field);
 		if (field % alignof(void *) || field > h.size - sizeof(void *))
-			return nf_error_set(err, NF_EPARSE, "knowledge-base image: byte %zu: pointer field out of the block",
+			return nf_error_set(err, NF_EPARSE,
+					    "knowledge-base image: byte %zu: pointer field out of the block",
 					    (size_t)(sizeof h + h.size + r * sizeof field));
 		memcpy(&target, blob + field, sizeof(void *));
 		if (target >= h.size)
-			return nf_error_set(err, NF_EPARSE, "knowledge-base image: byte %zu: pointer out of the block",
+			return nf_error_set(err, NF_EPARSE,
+					    "knowledge-base image: byte %zu: pointer out of the block",
 					    (size_t)(sizeof h + field));
 	}
 	char *b = malloc((size_t)h.size);

@@ -55,10 +55,16 @@ static inline nf_kb *fixture_load(const char *vocab, const char *path)
 	return kb;
 }
 
-static inline nf_kb *fixture_kb(void) { return fixture_load("tests/unit/data/vocab.json", "tests/unit/data/kb.json"); }
+static inline nf_kb *fixture_kb(void)
+{
+	return fixture_load("tests/unit/data/vocab.json", "tests/unit/data/kb.json");
+}
 
 /* The shipped knowledge base (kb/numbfoot.json). */
-static inline nf_kb *shipped_kb(void) { return fixture_load("kb/vocabulary.json", "kb/numbfoot.json"); }
+static inline nf_kb *shipped_kb(void)
+{
+	return fixture_load("kb/vocabulary.json", "kb/numbfoot.json");
+}
 
 /* A xorshift generator: the same numbers on every run, for tests on random answers. */
 static inline unsigned fixture_random(uint64_t *state)

@@ -31,7 +31,10 @@ static int teardown(void **state)
 }
 
 static uint64_t rng = 0x2545f4914f6cdd1du;
-static unsigned next_random(void) { return fixture_random(&rng); }
+static unsigned next_random(void)
+{
+	return fixture_random(&rng);
+}
 
 static int outcome(const struct nf_finding *f, const nf_value *v)
 {
@@ -177,7 +180,8 @@ static void test_against_reference(void **state)
 		for (int k = 0; k < kb->nlist; k++) {
 			for (int i = 0; kb->list[k].red_flags && i < kb->list[k].n; i++) {
 				nf_value v = {.b = next_random() % 12 == 0};
-				assert_int_equal(nf_engine_answer(e, (size_t)kb->list[k].finding[i], &v, NULL), NF_OK);
+				assert_int_equal(
+				    nf_engine_answer(e, (size_t)kb->list[k].finding[i], &v, NULL), NF_OK);
 			}
 		}
 		int n = (int)(next_random() % 25);
@@ -189,8 +193,8 @@ static void test_against_reference(void **state)
 				nf_engine_unknown(e, (size_t)f);
 			else if (next_random() % 8 == 0)
 				nf_engine_withdraw(e, (size_t)f);
-			else
-				nf_engine_answer(e, (size_t)f, &v, NULL); /* a clinician finding in runner mode is refused */
+			else /* a clinician finding in runner mode is refused */
+				nf_engine_answer(e, (size_t)f, &v, NULL);
 		}
 		double post[NF_MAX_CONDITIONS];
 		reference_posterior(e, post);
@@ -199,7 +203,8 @@ static void test_against_reference(void **state)
 		nf_question q;
 		nf_engine_next(e, &q);
 		if (q.n && (q.checklist < 0 || !kb->list[q.checklist].red_flags)) {
-			double ref = reference_gain(post, q.finding, q.n), best = best_reference_gain(e, post);
+			double ref = reference_gain(post, q.finding, q.n),
+			       best = best_reference_gain(e, post);
 			assert_true(fabs(q.gain - ref) < 1e-5);
 			assert_true(ref >= best - 1e-5);
 			compared++;
@@ -212,7 +217,7 @@ static void test_against_reference(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_against_reference),
+	    cmocka_unit_test(test_against_reference),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

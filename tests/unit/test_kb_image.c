@@ -192,7 +192,10 @@ static void test_image_equals_json(void **state)
 }
 
 static uint64_t rng = 0x9e3779b97f4a7c15u;
-static unsigned next_random(void) { return fixture_random(&rng); }
+static unsigned next_random(void)
+{
+	return fixture_random(&rng);
+}
 
 /* The engine on the image's knowledge base gives every posterior, question and result text of the
  * JSON's, on random answers in both modes. */
@@ -214,7 +217,8 @@ static void test_engine_same_on_image(void **state)
 				      .index = (int)(next_random() % (nf_kb_finding_values(json_kb, f) + 1)),
 				      .x = (next_random() % 1000) / 10.0,
 				      .set = next_random() & 7};
-			nf_err r0 = nf_engine_answer(e[0], f, &v, NULL), r1 = nf_engine_answer(e[1], f, &v, NULL);
+			nf_err r0 = nf_engine_answer(e[0], f, &v, NULL),
+			       r1 = nf_engine_answer(e[1], f, &v, NULL);
 			assert_int_equal(r0, r1);
 		}
 		nf_question q[2];
@@ -278,9 +282,9 @@ static void test_damaged_image_refused(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_image_equals_json),
-		cmocka_unit_test(test_engine_same_on_image),
-		cmocka_unit_test(test_damaged_image_refused),
+	    cmocka_unit_test(test_image_equals_json),
+	    cmocka_unit_test(test_engine_same_on_image),
+	    cmocka_unit_test(test_damaged_image_refused),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
