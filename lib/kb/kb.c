@@ -18,6 +18,10 @@ void nf_kb_free(nf_kb *kb)
 {
 	if (!kb)
 		return;
+	if (kb->image) {
+		free(kb->image); /* holds kb itself and all it points to */
+		return;
+	}
 	if (kb->find) {
 		for (int i = 0; i < kb->nfind; i++) {
 			free(kb->find[i].p);
@@ -32,6 +36,7 @@ void nf_kb_free(nf_kb *kb)
 	}
 	free(kb->list);
 	free(kb->ref);
+	free(kb->cols);
 	kb_free_sources(kb);
 	json_decref(kb->vocab_root);
 	json_decref(kb->kb_root);
@@ -227,6 +232,8 @@ static nf_kb *build(struct kb_ctx *cx, const char *vocab, const char *vocab_name
 		total += kb->cond[c].prior;
 	for (int c = 0; c < kb->ncond; c++)
 		kb->log_prior[c] = log(kb->cond[c].prior / total);
+	if (!kb_build_cols(kb))
+		goto out_nomem;
 	return kb;
 
 out_nomem:
