@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "engine/engine_priv.h"
 #include "kb/kb_impl.h"
 #include "numbfoot/engine.h"
@@ -36,12 +37,12 @@ static size_t scratch_size(const nf_kb *kb);
 
 nf_err nf_engine_new(const nf_kb *kb, nf_mode mode, nf_engine **out, nf_error *err)
 {
-	nf_engine *e = calloc(1, sizeof *e);
+	nf_engine *e = core_calloc(1, sizeof *e);
 	*out = NULL;
 	if (!e)
 		return nf_error_set(err, NF_ENOMEM, "out of memory");
-	e->ll = malloc((size_t)kb->nfind * (size_t)kb->ncond * sizeof *e->ll);
-	e->scratch = malloc(scratch_size(kb));
+	e->ll = core_malloc((size_t)kb->nfind * (size_t)kb->ncond * sizeof *e->ll);
+	e->scratch = core_malloc(scratch_size(kb));
 	if (!e->ll || !e->scratch) {
 		nf_engine_free(e);
 		return nf_error_set(err, NF_ENOMEM, "out of memory");

@@ -3,6 +3,7 @@
  * interview ends and how it goes back. */
 #include <stdlib.h>
 
+#include "core/alloc.h"
 #include "numbfoot/interview.h"
 
 /* A screen answered: its findings and what each was before, so that going back restores the
@@ -26,7 +27,7 @@ struct nf_interview {
 nf_err nf_interview_new(const nf_kb *kb, nf_mode mode, nf_interview **out, nf_error *err)
 {
 	*out = NULL;
-	nf_interview *iv = calloc(1, sizeof *iv);
+	nf_interview *iv = core_calloc(1, sizeof *iv);
 	if (!iv)
 		return nf_error_set(err, NF_ENOMEM, "out of memory");
 	nf_err rc = nf_engine_new(kb, mode, &iv->e, err);

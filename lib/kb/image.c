@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "kb/kb_impl.h"
 
 #define IMAGE_MAGIC "NFKBIMG1"
@@ -86,7 +87,7 @@ static size_t put(struct writer *w, const void *p, size_t n, size_t align)
 		size_t cap = w->cap ? w->cap : 1 << 16;
 		while (at + n > cap)
 			cap *= 2;
-		char *b = realloc(w->buf, cap);
+		char *b = core_realloc(w->buf, cap);
 		if (!b) {
 			w->nomem = true;
 			return 0;
@@ -114,7 +115,7 @@ static void point(struct writer *w, size_t field, size_t target)
 		return;
 	if (w->nreloc == w->relcap) {
 		size_t cap = w->relcap ? w->relcap * 2 : 1024;
-		uint64_t *r = realloc(w->reloc, cap * sizeof *r);
+		uint64_t *r = core_realloc(w->reloc, cap * sizeof *r);
 		if (!r) {
 			w->nomem = true;
 			return;
@@ -215,8 +216,8 @@ nf_err kb_image_write(const nf_kb *kb, void **out, size_t *size, nf_error *err)
 	*size = 0;
 	for (const struct nf_source *s = kb->sources; s; s = s->next)
 		w.nsrc++;
-	w.src = malloc((w.nsrc + 1) * sizeof *w.src);
-	w.src_at = malloc((w.nsrc + 1) * sizeof *w.src_at);
+	w.src = core_malloc((w.nsrc + 1) * sizeof *w.src);
+	w.src_at = core_malloc((w.nsrc + 1) * sizeof *w.src_at);
 	if (!w.src || !w.src_at)
 		goto out_free;
 
@@ -278,7 +279,7 @@ nf_err kb_image_write(const nf_kb *kb, void **out, size_t *size, nf_error *err)
 	memcpy(h.magic, IMAGE_MAGIC, sizeof h.magic);
 	image_layout(h.layout);
 	size_t total = sizeof h + w.len + w.nreloc * sizeof *w.reloc;
-	char *img = malloc(total);
+	char *img = core_malloc(total);
 	if (!img)
 		goto out_free;
 	memcpy(img, &h, sizeof h);
@@ -339,7 +340,7 @@ nf_err nf_kb_load_image(const void *image, size_t size, nf_kb **out, nf_error *e
 					    "knowledge-base image: byte %zu: pointer out of the block",
 					    (size_t)(sizeof h + field));
 	}
-	char *b = malloc((size_t)h.size);
+	char *b = core_malloc((size_t)h.size);
 	if (!b)
 		return nf_error_set(err, NF_ENOMEM, "out of memory");
 	memcpy(b, blob, (size_t)h.size);

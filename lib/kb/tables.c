@@ -5,6 +5,7 @@
  * into vector instructions, in place of a strided walk through each finding's own arrays. */
 #include <stdlib.h>
 
+#include "core/alloc.h"
 #include "kb/kb_impl.h"
 
 bool kb_build_cols(nf_kb *kb)
@@ -18,7 +19,7 @@ bool kb_build_cols(nf_kb *kb)
 		n += fd->type == NF_SET ? fd->nvalues : 1;
 	}
 	n = (n + NF_KB_COLS_ALIGN - 1) / NF_KB_COLS_ALIGN * NF_KB_COLS_ALIGN;
-	double *t = calloc((size_t)kb->ncond * (size_t)n, sizeof *t);
+	double *t = core_calloc((size_t)kb->ncond * (size_t)n, sizeof *t);
 	if (!t)
 		return false;
 	for (int c = 0; c < kb->ncond; c++) {

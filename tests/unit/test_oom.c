@@ -1,5 +1,5 @@
-/* Out of memory, one allocation at a time: nf_kb_load, nf_analyze and the GPX, TCX and FIT
- * importers are run once to count their allocations (the library's, through core/alloc.h's hook,
+/* Out of memory, one allocation at a time: nf_kb_load, the compiled image's load, a new engine and
+ * an interview's first screens, nf_analyze and the GPX, TCX and FIT importers are run once to count their allocations (the library's, through core/alloc.h's hook,
  * and jansson's), then once for each N with the Nth failing. Each such run must return an error,
  * never NF_OK with something missing; under AddressSanitizer (make SAN=1) LeakSanitizer checks
  * that none leaves memory behind. */
@@ -11,7 +11,9 @@
 
 #include "core/alloc.h"
 #include "kb_fixture.h"
+#include "kb/kb_impl.h"
 #include "numbfoot/import.h"
+#include "numbfoot/interview.h"
 #include "test_analyze_util.h"
 
 static long count;   /* allocations so far */
@@ -100,6 +102,62 @@ static void test_kb_load(void **state)
 	each_allocation_fails("nf_kb_load", load_kb, &t);
 	free(t.vocab);
 	free(t.kb);
+}
+
+/* ---- the compiled image, the engine and the interview ---- */
+
+struct image {
+	void *bytes;
+	size_t size;
+	nf_kb *kb; /* loaded from the JSON, for the engine */
+};
+
+static nf_err load_image(void *ctx, nf_error *err)
+{
+	struct image *im = ctx;
+	nf_kb *kb = NULL;
+	nf_err rc = nf_kb_load_image(im->bytes, im->size, &kb, err);
+	if (!rc != !!kb)
+		fail_msg("nf_kb_load_image returned %d with kb %p", rc, (void *)kb);
+	nf_kb_free(kb);
+	return rc;
+}
+
+/* A new interview and its first three screens, each answered "don't know". */
+static nf_err interview(void *ctx, nf_error *err)
+{
+	struct image *im = ctx;
+	nf_interview *iv = NULL;
+	nf_err rc = nf_interview_new(im->kb, NF_MODE_RUNNER, &iv, err);
+	if (!rc != !!iv)
+		fail_msg("nf_interview_new returned %d with interview %p", rc, (void *)iv);
+	for (int k = 0; !rc && k < 3; k++) {
+		nf_question q;
+		if (!nf_interview_next(iv, &q))
+			break;
+		nf_answer_state st[NF_MAX_CHECKLIST];
+		for (size_t i = 0; i < q.n; i++)
+			st[i] = NF_UNKNOWN;
+		rc = nf_interview_answer(iv, st, NULL, err);
+	}
+	nf_interview_free(iv);
+	return rc;
+}
+
+static void test_image_and_interview(void **state)
+{
+	(void)state;
+	struct image im = {0};
+	nf_error err = {0};
+	char *vocab = fixture_text("tests/unit/data/vocab.json"), *text = fixture_text("tests/unit/data/kb.json");
+	assert_int_equal(nf_kb_load(vocab, "vocab.json", text, "kb.json", &im.kb, &err), NF_OK);
+	assert_int_equal(kb_image_write(im.kb, &im.bytes, &im.size, &err), NF_OK);
+	each_allocation_fails("nf_kb_load_image", load_image, &im);
+	each_allocation_fails("nf_interview", interview, &im);
+	free(im.bytes);
+	nf_kb_free(im.kb);
+	free(vocab);
+	free(text);
 }
 
 /* ---- the analysis ---- */
@@ -212,6 +270,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_kb_load),
+		cmocka_unit_test(test_image_and_interview),
 		cmocka_unit_test(test_analyze),
 		cmocka_unit_test(test_import_gpx),
 		cmocka_unit_test(test_import_tcx),
