@@ -25,7 +25,7 @@ struct nf_case {
 	nf_value value[NF_MAX_FINDINGS];
 };
 
-__attribute__((format(printf, 4, 5))) static void fault(struct nf_faults *cx, const char *path, const char *key,
+__attribute__((format(printf, 4, 5))) static void fault(struct kb_faults *cx, const char *path, const char *key,
 							 const char *fmt, ...)
 {
 	char msg[300];
@@ -33,7 +33,7 @@ __attribute__((format(printf, 4, 5))) static void fault(struct nf_faults *cx, co
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	nf_faults_add(cx, path, key, msg);
+	kb_faults_add(cx, path, key, msg);
 }
 
 static bool vocab_condition(const nf_kb *kb, const char *id, int *index)
@@ -46,7 +46,7 @@ static bool vocab_condition(const nf_kb *kb, const char *id, int *index)
 	return false;
 }
 
-static void read_answer(struct nf_faults *cx, const nf_kb *kb, nf_case *cs, const char *k, json_t *v)
+static void read_answer(struct kb_faults *cx, const nf_kb *kb, nf_case *cs, const char *k, json_t *v)
 {
 	char path[160], key[160];
 	snprintf(path, sizeof path, "answers.%s", k);
@@ -59,7 +59,7 @@ static void read_answer(struct nf_faults *cx, const nf_kb *kb, nf_case *cs, cons
 		fault(cx, path, key, "unknown finding ID");
 		return;
 	}
-	const struct nf_finding *f = &kb->find[fi];
+	const struct kb_finding *f = &kb->find[fi];
 	if (cs->mode == NF_MODE_RUNNER && f->clinician)
 		fault(cx, path, key, "clinician finding in a runner-mode case");
 	if (json_is_null(v)) {
@@ -133,7 +133,7 @@ static void read_answer(struct nf_faults *cx, const nf_kb *kb, nf_case *cs, cons
 	cs->state[fi] = NF_ANSWERED;
 }
 
-static nf_case *build(struct nf_faults *cx, const nf_kb *kb)
+static nf_case *build(struct kb_faults *cx, const nf_kb *kb)
 {
 	json_error_t je;
 	nf_case *cs = core_calloc(1, sizeof *cs);
@@ -144,7 +144,7 @@ static nf_case *build(struct nf_faults *cx, const nf_kb *kb)
 	}
 	cs->root = json_loads(cx->text, JSON_REJECT_DUPLICATES, &je);
 	if (!cs->root) {
-		nf_faults_syntax(cx, &je);
+		kb_faults_syntax(cx, &je);
 		goto out_fail;
 	}
 	json_t *root = cs->root;
@@ -241,7 +241,7 @@ out_fail:
 
 nf_err nf_case_load(const nf_kb *kb, const char *text, const char *name, nf_case **out, nf_error *err)
 {
-	struct nf_faults cx = {.text = text, .name = name, .err = err};
+	struct kb_faults cx = {.text = text, .name = name, .err = err};
 	nf_error_clear(err);
 	*out = build(&cx, kb);
 	return *out ? NF_OK : (err ? err->code : NF_EPARSE);
@@ -251,7 +251,7 @@ size_t nf_case_check(const nf_kb *kb, const char *text, const char *name,
 		     void (*report)(void *ctx, const char *message), void *ctx)
 {
 	nf_error err;
-	struct nf_faults cx = {.text = text, .name = name, .err = &err, .report = report, .ctx = ctx};
+	struct kb_faults cx = {.text = text, .name = name, .err = &err, .report = report, .ctx = ctx};
 	nf_case_free(build(&cx, kb));
 	return cx.count;
 }
@@ -259,7 +259,7 @@ size_t nf_case_check(const nf_kb *kb, const char *text, const char *name,
 nf_err nf_case_load_file(const nf_kb *kb, const char *path, nf_case **out, nf_error *err)
 {
 	char *text;
-	nf_err rc = nf_read_text_file(path, CASE_MAX_BYTES, &text, err);
+	nf_err rc = core_read_text_file(path, CASE_MAX_BYTES, &text, err);
 	*out = NULL;
 	if (rc != NF_OK)
 		return rc;
@@ -273,7 +273,7 @@ size_t nf_case_check_file(const nf_kb *kb, const char *path, void (*report)(void
 {
 	char *text;
 	nf_error err;
-	if (nf_read_text_file(path, CASE_MAX_BYTES, &text, &err) != NF_OK) {
+	if (core_read_text_file(path, CASE_MAX_BYTES, &text, &err) != NF_OK) {
 		if (report)
 			report(ctx, err.msg);
 		return 1;

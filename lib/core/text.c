@@ -7,7 +7,7 @@
 #include "core/text.h"
 #include "core/alloc.h"
 
-nf_err nf_read_text_file(const char *path, size_t cap, char **out, nf_error *err)
+nf_err core_read_text_file(const char *path, size_t cap, char **out, nf_error *err)
 {
 	FILE *f = fopen(path, "rb");
 	*out = NULL;

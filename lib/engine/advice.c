@@ -13,7 +13,7 @@
 #include "engine/engine_priv.h"
 
 /* A step of the advice; src is the knowledge base's source, NULL for the engine's own words. */
-static nf_step mkstep(const char *text, double weeks, const struct nf_source *src, nf_step_kind kind)
+static nf_step mkstep(const char *text, double weeks, const struct kb_source *src, nf_step_kind kind)
 {
 	return (nf_step){text, weeks, src ? src->text : "", kind, src ? src->kind : NF_EV_ESTIMATE};
 }
@@ -54,7 +54,7 @@ static int carrier(nf_engine *e, const nf_triage_info *ti, const size_t *order, 
 	return above >= 0 ? above : (int)order[0];
 }
 
-static bool step_applies(const nf_engine *e, const struct nf_plan_step *s)
+static bool step_applies(const nf_engine *e, const struct kb_plan_step *s)
 {
 	return !s->nwhen || engine_terms_hold(e, s->when, s->nwhen);
 }
@@ -63,8 +63,8 @@ static bool step_applies(const nf_engine *e, const struct nf_plan_step *s)
 static void plan_of(nf_engine *e, size_t c, nf_triage overall, const char *skip, nf_advice_plan *p)
 {
 	const nf_kb *kb = nf_engine_kb(e);
-	const struct nf_condition *cd = &kb->cond[c];
-	const struct nf_rule *r = engine_escalation(e, c);
+	const struct kb_condition *cd = &kb->cond[c];
+	const struct kb_rule *r = engine_escalation(e, c);
 	/* Once a cause or the result needs a doctor within days, its trial steps wait for that doctor:
 	 * "try for 4 weeks" beside "be seen within 48 hours" would contradict it. */
 	bool no_trials = nf_engine_condition_level(e, c) >= NF_URGENT || overall >= NF_URGENT;
@@ -74,7 +74,7 @@ static void plan_of(nf_engine *e, size_t c, nf_triage overall, const char *skip,
 	if (r && r->step && r->step != skip)
 		p->step[p->nsteps++] = mkstep(r->step, 0, r->source, NF_STEP_ACTION);
 	for (int s = 0; s < cd->nplan && p->nsteps < NF_ADVICE_STEPS - 1; s++) {
-		const struct nf_plan_step *st = &cd->plan[s];
+		const struct kb_plan_step *st = &cd->plan[s];
 		if (st->text == skip || !step_applies(e, st) || (no_trials && st->weeks > 0))
 			continue;
 		p->step[p->nsteps++] = mkstep(st->text, st->weeks, st->source, NF_STEP_SELF_CARE);
@@ -143,14 +143,14 @@ void nf_engine_advice(nf_engine *e, nf_advice *a)
 	int c0 = carrier(e, &ti, order, n);
 	const char *skip = NULL;
 	if (c0 < 0) {
-		const struct nf_finding *f = &kb->find[ti.red_flag];
+		const struct kb_finding *f = &kb->find[ti.red_flag];
 		a->first_red_flag = ti.red_flag;
 		add_see(a, f->red_flag_see, f->red_flag_nsee);
 		a->first = mkstep(f->red_flag_step ? f->red_flag_step : f->red_flag_says, 0, f->red_flag_source,
 				  NF_STEP_ACTION);
 	} else {
-		const struct nf_condition *cd = &kb->cond[c0];
-		const struct nf_rule *r = engine_escalation(e, (size_t)c0);
+		const struct kb_condition *cd = &kb->cond[c0];
+		const struct kb_rule *r = engine_escalation(e, (size_t)c0);
 		a->first_condition = c0;
 		if (r)
 			add_see(a, r->see, r->nsee);
@@ -160,7 +160,7 @@ void nf_engine_advice(nf_engine *e, nf_advice *a)
 		} else {
 			for (int s = 0; s < cd->nplan; s++)
 				if (step_applies(e, &cd->plan[s])) {
-					const struct nf_plan_step *st = &cd->plan[s];
+					const struct kb_plan_step *st = &cd->plan[s];
 					a->first = mkstep(st->text, st->weeks, st->source,
 							  ti.level >= NF_URGENT ? NF_STEP_ACTION : NF_STEP_SELF_CARE);
 					break;
@@ -193,7 +193,7 @@ void nf_engine_advice(nf_engine *e, nf_advice *a)
 				continue;
 			/* A rule for every cause gives every plan the same step: once, as the first. */
 			plan_of(e, c, ti.level, skip, &a->plan[a->nplans]);
-			const struct nf_rule *r = engine_escalation(e, c);
+			const struct kb_rule *r = engine_escalation(e, c);
 			if (r)
 				add_see(a, r->see, r->nsee);
 			add_see(a, kb->cond[c].see, kb->cond[c].nsee);

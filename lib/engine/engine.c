@@ -69,7 +69,7 @@ void nf_engine_count_screen(nf_engine *e) { e->screens++; }
 size_t nf_engine_screens(const nf_engine *e) { return e->screens; }
 void nf_engine_set_screens(nf_engine *e, size_t n) { e->screens = n; }
 
-static int bin_of(const struct nf_finding *f, double x)
+static int bin_of(const struct kb_finding *f, double x)
 {
 	int i = 0;
 	while (i < f->nbins - 1 && !(x < f->edge[i]))
@@ -78,7 +78,7 @@ static int bin_of(const struct nf_finding *f, double x)
 }
 
 /* The outcome index of a bool, enum or number answer. */
-static int outcome_of(const struct nf_finding *f, const nf_value *v)
+static int outcome_of(const struct kb_finding *f, const nf_value *v)
 {
 	switch (f->type) {
 	case NF_BOOL:
@@ -98,7 +98,7 @@ nf_err nf_engine_answer(nf_engine *e, size_t fi, const nf_value *v, nf_error *er
 	const nf_kb *kb = e->kb;
 	if (fi >= (size_t)kb->nfind)
 		return nf_error_set(err, NF_EINVAL, "no finding %zu", fi);
-	const struct nf_finding *f = &kb->find[fi];
+	const struct kb_finding *f = &kb->find[fi];
 	if (f->clinician && e->mode != NF_MODE_CLINICIAN)
 		return nf_error_set(err, NF_EINVAL, "%s: an examination or test finding needs clinician mode", f->id);
 	switch (f->type) {
@@ -159,9 +159,9 @@ nf_answer_state nf_engine_state(const nf_engine *e, size_t fi, nf_value *v)
 	return e->state[fi];
 }
 
-static bool term_holds(const nf_engine *e, const struct nf_rule_term *t)
+static bool term_holds(const nf_engine *e, const struct kb_rule_term *t)
 {
-	const struct nf_finding *f = &e->kb->find[t->finding];
+	const struct kb_finding *f = &e->kb->find[t->finding];
 	if (e->state[t->finding] != NF_ANSWERED)
 		return false;
 	const nf_value *v = &e->value[t->finding];
@@ -196,13 +196,13 @@ static void update(nf_engine *e)
 	for (int c = 0; c < kb->ncond; c++)
 		e->post[c] /= sum;
 	for (int c = 0; c < kb->ncond; c++) {
-		const struct nf_rule *r = engine_escalation(e, (size_t)c);
+		const struct kb_rule *r = engine_escalation(e, (size_t)c);
 		e->level[c] = r ? r->to : kb->cond[c].triage;
 	}
 	e->dirty = false;
 }
 
-bool engine_terms_hold(const nf_engine *e, const struct nf_rule_term *t, int n)
+bool engine_terms_hold(const nf_engine *e, const struct kb_rule_term *t, int n)
 {
 	for (int i = 0; i < n; i++)
 		if (!term_holds(e, &t[i]))
@@ -210,21 +210,21 @@ bool engine_terms_hold(const nf_engine *e, const struct nf_rule_term *t, int n)
 	return true;
 }
 
-static bool rule_holds(const nf_engine *e, const struct nf_rule *r)
+static bool rule_holds(const nf_engine *e, const struct kb_rule *r)
 {
 	return engine_terms_hold(e, r->term, r->nterms) && !(r->nunless && engine_terms_hold(e, r->unless, r->nunless));
 }
 
-const struct nf_rule *engine_escalation(const nf_engine *e, size_t c)
+const struct kb_rule *engine_escalation(const nf_engine *e, size_t c)
 {
 	const nf_kb *kb = e->kb;
-	const struct nf_condition *cd = &kb->cond[c];
-	const struct nf_rule *best = NULL;
+	const struct kb_condition *cd = &kb->cond[c];
+	const struct kb_rule *best = NULL;
 	nf_triage l = cd->triage;
 	/* The condition's own rules before the rules for every cause, so that at an equal level its
 	 * own, more specific advice wins. */
 	for (int i = 0; i < cd->nrules + kb->nglobal; i++) {
-		const struct nf_rule *r = i < cd->nrules ? &cd->rule[i] : &kb->global[i - cd->nrules];
+		const struct kb_rule *r = i < cd->nrules ? &cd->rule[i] : &kb->global[i - cd->nrules];
 		if (r->to > l && rule_holds(e, r)) {
 			l = r->to;
 			best = r;
@@ -325,7 +325,7 @@ static nf_triage red_flag_level(const nf_engine *e, int *which)
 	nf_triage best = NF_SELF_CARE;
 	*which = -1;
 	for (int f = 0; f < kb->nfind; f++) {
-		const struct nf_finding *fd = &kb->find[f];
+		const struct kb_finding *fd = &kb->find[f];
 		if (fd->red_flag < 0 || e->state[f] != NF_ANSWERED)
 			continue;
 		if (outcome_of(fd, &e->value[f]) == fd->red_flag_value && fd->red_flag > (int)best) {
@@ -419,12 +419,12 @@ struct look {
  * number, an outcome is a bin; a bin that straddles the rule's threshold counts as holding for an
  * `if` term (maybe = true) and as not holding for an `unless` term (maybe = false), so that a
  * question able to escalate is never thought unable to. */
-static bool term_holds_hyp(const struct look *lk, const struct nf_rule_term *t, bool maybe)
+static bool term_holds_hyp(const struct look *lk, const struct kb_rule_term *t, bool maybe)
 {
 	for (int k = 0; k < lk->nhyp; k++) {
 		if (lk->hyp_f[k] != t->finding)
 			continue;
-		const struct nf_finding *f = &lk->kb->find[t->finding];
+		const struct kb_finding *f = &lk->kb->find[t->finding];
 		int o = lk->hyp_o[k];
 		if (t->op == NF_OP_EQ)
 			return o == (int)t->x;
@@ -436,7 +436,7 @@ static bool term_holds_hyp(const struct look *lk, const struct nf_rule_term *t, 
 	return term_holds(lk->e, t);
 }
 
-static bool rule_holds_hyp(const struct look *lk, const struct nf_rule *r)
+static bool rule_holds_hyp(const struct look *lk, const struct kb_rule *r)
 {
 	for (int t = 0; t < r->nterms; t++)
 		if (!term_holds_hyp(lk, &r->term[t], true))
@@ -450,7 +450,7 @@ static bool rule_holds_hyp(const struct look *lk, const struct nf_rule *r)
 }
 
 /* The highest of l and the levels of the rules r[0..n) that hold on the hypothetical answers. */
-static nf_triage rules_level(const struct look *lk, const struct nf_rule *r, int n, nf_triage l)
+static nf_triage rules_level(const struct look *lk, const struct kb_rule *r, int n, nf_triage l)
 {
 	for (int i = 0; i < n; i++)
 		if (r[i].to > l && rule_holds_hyp(lk, &r[i]))
@@ -459,7 +459,7 @@ static nf_triage rules_level(const struct look *lk, const struct nf_rule *r, int
 }
 
 /* Which of the screen's findings (bit k for hyp_f[k]) the rules r[0..n) name. */
-static unsigned rule_findings(const struct look *lk, const struct nf_rule *r, int n)
+static unsigned rule_findings(const struct look *lk, const struct kb_rule *r, int n)
 {
 	unsigned rel = 0;
 	for (int i = 0; i < n; i++) {
@@ -476,7 +476,7 @@ static unsigned rule_findings(const struct look *lk, const struct nf_rule *r, in
 /* Fills lev[0..leaves) with the level rules r[0..n) (naming the screen's findings in rel) give on
  * each leaf, starting from l: judged once for each combination of the answers they name (the
  * others no), and looked up for the rest. */
-static void rules_levels(struct look *lk, const struct nf_rule *r, int n, nf_triage l, unsigned rel,
+static void rules_levels(struct look *lk, const struct kb_rule *r, int n, nf_triage l, unsigned rel,
 			 int leaves, unsigned char *lev)
 {
 	if (lk->single) {
@@ -557,7 +557,7 @@ static void look_screen(struct look *lk, const size_t *fs, size_t n, bool single
 		lk->any_touch |= lk->touch[i];
 		if (!lk->touch[i])
 			continue;
-		const struct nf_condition *cd = &kb->cond[lk->idx[i]];
+		const struct kb_condition *cd = &kb->cond[lk->idx[i]];
 		unsigned char *lev = lk->w->lev[i];
 		unsigned rel = rule_findings(lk, cd->rule, cd->nrules);
 		if (!shared_done) {
@@ -628,7 +628,7 @@ static bool leaf_changes(const struct look *lk, int node, double po, const doubl
 	}
 	nf_triage floor = lk->floor;
 	for (int k = 0; lk->rf_touch && k < lk->nhyp; k++) {
-		const struct nf_finding *f = &lk->kb->find[lk->hyp_f[k]];
+		const struct kb_finding *f = &lk->kb->find[lk->hyp_f[k]];
 		if (f->red_flag > (int)floor && hyp_outcome(lk, k, node) == f->red_flag_value)
 			floor = (nf_triage)f->red_flag;
 	}
@@ -927,14 +927,14 @@ static void leaves_clear(struct look *lk, int nodes)
 }
 
 /* H(O|C) of a finding (for a set: of one of its values) over the kept conditions. */
-static double cond_entropy(const struct look *lk, const struct nf_finding *f, int v)
+static double cond_entropy(const struct look *lk, const struct kb_finding *f, int v)
 {
 	return lk->w->acc[f->hcol + v];
 }
 
 /* The gain alone of a single finding (for a set, of its value v as a yes/no), without the chance
  * of change, from the column sums: one logarithm per outcome. */
-static double gain_only(const struct look *lk, const struct nf_finding *f, int v)
+static double gain_only(const struct look *lk, const struct kb_finding *f, int v)
 {
 	const double *acc = lk->w->acc + f->col;
 	double hO = 0;
@@ -987,7 +987,7 @@ static void column_sums(struct look *lk, const bool *need)
 }
 
 /* The chance of change of a single finding (bool, enum or number): one leaf per outcome. */
-static void look_single(struct look *lk, const struct nf_finding *f)
+static void look_single(struct look *lk, const struct kb_finding *f)
 {
 	struct scratch *w = lk->w;
 	int nodes = (f->nout + 3) & ~3, pos[NF_MAX_VALUES];
@@ -1020,7 +1020,7 @@ static void look_single(struct look *lk, const struct nf_finding *f)
  * taken as the sum of its values' gains, each asked as yes/no; that over-counts what values
  * share, which only brings the question forward, where "where is it" belongs anyway. Its chance
  * of change is its likeliest-changing value's. */
-static void look_set(struct look *lk, const struct nf_finding *f)
+static void look_set(struct look *lk, const struct kb_finding *f)
 {
 	struct scratch *w = lk->w;
 	double change = 0;
@@ -1108,7 +1108,7 @@ static void list_expand(struct look *lk, const size_t *fs, size_t n, bool gain)
 	lt->npruned = 0;
 	memcpy(lt->fs, fs, n * sizeof *fs);
 	for (size_t k = 0; k < n; k++) {
-		const struct nf_finding *f = &kb->find[fs[k]];
+		const struct kb_finding *f = &kb->find[fs[k]];
 		for (int i = 0; i < lk->n; i++) {
 			lt->pk[k][0][i] = f->p[lk->idx[i]][0];
 			lt->pk[k][1][i] = f->p[lk->idx[i]][1];
@@ -1269,7 +1269,7 @@ bool nf_engine_next(nf_engine *e, nf_question *q)
 
 	/* Red-flag screens come first, whatever the probabilities: they must never wait. */
 	for (int k = 0; k < kb->nlist; k++) {
-		const struct nf_checklist *l = &kb->list[k];
+		const struct kb_checklist *l = &kb->list[k];
 		if (!l->red_flags)
 			continue;
 		for (int i = 0; i < l->n; i++)
@@ -1305,7 +1305,7 @@ bool nf_engine_next(nf_engine *e, nf_question *q)
 		lk.now = lk.floor;
 	bool need[NF_MAX_FINDINGS * 2 * NF_MAX_VALUES / 16 + 1] = {false};
 	for (int f = 0; f < kb->nfind; f++) {
-		const struct nf_finding *fd = &kb->find[f];
+		const struct kb_finding *fd = &kb->find[f];
 		if (!askable(e, f))
 			continue;
 		int end = fd->hcol + (fd->type == NF_SET ? fd->nvalues : 1);
@@ -1324,7 +1324,7 @@ bool nf_engine_next(nf_engine *e, nf_question *q)
 	} cand[NF_MAX_FINDINGS];
 	int ncand = 0;
 	for (int f = 0; f < kb->nfind; f++) {
-		const struct nf_finding *fd = &kb->find[f];
+		const struct kb_finding *fd = &kb->find[f];
 		if (fd->checklist >= 0 || !askable(e, f))
 			continue;
 		struct cand *c = &cand[ncand++];
@@ -1340,7 +1340,7 @@ bool nf_engine_next(nf_engine *e, nf_question *q)
 		c->q.gain = c->key;
 	}
 	for (int k = 0; k < kb->nlist; k++) {
-		const struct nf_checklist *l = &kb->list[k];
+		const struct kb_checklist *l = &kb->list[k];
 		struct cand *c = &cand[ncand];
 		memset(c, 0, sizeof *c);
 		c->q.checklist = k;
@@ -1404,7 +1404,7 @@ bool nf_engine_next(nf_engine *e, nf_question *q)
 				continue;
 		}
 		if (!c->exact) {
-			const struct nf_finding *fd = &kb->find[c->q.finding[0]];
+			const struct kb_finding *fd = &kb->find[c->q.finding[0]];
 			const struct list_tree *lt = &lk.w->list;
 			if (c->q.checklist >= 0 && lt->n == c->q.n &&
 			    !memcmp(lt->fs, c->q.finding, c->q.n * sizeof *c->q.finding)) {

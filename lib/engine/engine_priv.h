@@ -8,9 +8,9 @@
 #include "numbfoot/engine.h"
 
 /* Whether every one of the n terms holds on the answers given (an unanswered term does not). */
-bool engine_terms_hold(const nf_engine *e, const struct nf_rule_term *t, int n);
+bool engine_terms_hold(const nf_engine *e, const struct kb_rule_term *t, int n);
 /* The rule that sets condition c's level (the first rule reaching the highest level, the
  * condition's own before those for every cause), or NULL when c is at its own level. */
-const struct nf_rule *engine_escalation(const nf_engine *e, size_t c);
+const struct kb_rule *engine_escalation(const nf_engine *e, size_t c);
 
 #endif

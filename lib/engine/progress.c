@@ -33,7 +33,7 @@ static double uniform(uint64_t *s)
 
 /* An answer to finding f drawn as a runner with condition c gives it. A warning sign is taken as
  * absent: a runner who has one is sent to care at once, and the bar is about the interview. */
-static nf_value draw(const struct nf_finding *f, int c, uint64_t *rs)
+static nf_value draw(const struct kb_finding *f, int c, uint64_t *rs)
 {
 	nf_value v = {0};
 	if (f->type == NF_SET) {

@@ -29,7 +29,7 @@ const char *nf_factor_text(double weight, char *buf, size_t cap)
 
 static json_t *answer_json(const nf_kb *kb, size_t f, const nf_value *v)
 {
-	const struct nf_finding *fd = &kb->find[f];
+	const struct kb_finding *fd = &kb->find[f];
 	switch (fd->type) {
 	case NF_BOOL:
 		return json_boolean(v->b);
@@ -66,7 +66,7 @@ static json_t *answers_json(nf_engine *e)
 static json_t *cause_json(nf_engine *e, size_t c)
 {
 	const nf_kb *kb = nf_engine_kb(e);
-	const struct nf_condition *cd = &kb->cond[c];
+	const struct kb_condition *cd = &kb->cond[c];
 	nf_reason r[REASONS_MAX];
 	size_t n = nf_engine_reasons(e, c, r, REASONS_MAX);
 	json_t *reasons = json_array();

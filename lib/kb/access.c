@@ -41,7 +41,7 @@ size_t nf_kb_condition_plan_steps(const nf_kb *kb, size_t c) { return (size_t)kb
 
 const char *nf_kb_condition_plan_step(const nf_kb *kb, size_t c, size_t i, double *weeks, const char **source)
 {
-	const struct nf_plan_step *s = &kb->cond[c].plan[i];
+	const struct kb_plan_step *s = &kb->cond[c].plan[i];
 	if (weeks)
 		*weeks = s->weeks;
 	if (source)
@@ -56,7 +56,7 @@ const char *nf_kb_condition_safety_net(const nf_kb *kb, size_t c, const char **s
 	return kb->cond[c].safety_net;
 }
 
-static const struct nf_rule *rule_at(const nf_kb *kb, size_t c, size_t i)
+static const struct kb_rule *rule_at(const nf_kb *kb, size_t c, size_t i)
 {
 	return c == (size_t)kb->ncond ? &kb->global[i] : &kb->cond[c].rule[i];
 }
@@ -68,7 +68,7 @@ size_t nf_kb_rules(const nf_kb *kb, size_t c)
 
 nf_triage nf_kb_rule(const nf_kb *kb, size_t c, size_t i, const char **step, const char **source)
 {
-	const struct nf_rule *r = rule_at(kb, c, i);
+	const struct kb_rule *r = rule_at(kb, c, i);
 	if (step)
 		*step = r->step;
 	if (source)
@@ -78,7 +78,7 @@ nf_triage nf_kb_rule(const nf_kb *kb, size_t c, size_t i, const char **step, con
 
 size_t nf_kb_rule_see(const nf_kb *kb, size_t c, size_t i, const char **who, size_t cap)
 {
-	const struct nf_rule *r = rule_at(kb, c, i);
+	const struct kb_rule *r = rule_at(kb, c, i);
 	for (int k = 0; k < r->nsee && (size_t)k < cap; k++)
 		who[k] = r->see[k];
 	return (size_t)r->nsee;
@@ -133,7 +133,7 @@ size_t nf_kb_finding_red_flag_see(const nf_kb *kb, size_t f, const char **who, s
 int nf_kb_finding_checklist(const nf_kb *kb, size_t f) { return kb->find[f].checklist; }
 
 /* The likelihood before the leak, for people reading it: undo the mix with the default. */
-static double raw(const struct nf_finding *f, size_t c, int i, int other)
+static double raw(const struct kb_finding *f, size_t c, int i, int other)
 {
 	return (f->p[c][i] - NF_KB_LEAK * f->p[other][i]) / (1 - NF_KB_LEAK);
 }
@@ -144,7 +144,7 @@ static double raw(const struct nf_finding *f, size_t c, int i, int other)
  * foot is 1 in 100 with Raynaud's, 20 times the default, yet says nothing of Raynaud's). */
 size_t nf_kb_red_flag_points_to(const nf_kb *kb, size_t f, size_t *out, size_t cap)
 {
-	const struct nf_finding *fd = &kb->find[f];
+	const struct kb_finding *fd = &kb->find[f];
 	int v = fd->red_flag_value, other = -1;
 	size_t n = 0, c[NF_MAX_CONDITIONS];
 	double p[NF_MAX_CONDITIONS];
@@ -177,7 +177,7 @@ size_t nf_kb_red_flag_points_to(const nf_kb *kb, size_t f, size_t *out, size_t c
 size_t nf_kb_finding_describe(const nf_kb *kb, size_t f, size_t c, char *buf, size_t cap, const char **source,
 			      bool *listed)
 {
-	const struct nf_finding *fd = &kb->find[f];
+	const struct kb_finding *fd = &kb->find[f];
 	int other = -1;
 	for (int k = 0; k < kb->ncond; k++)
 		if (!kb->cond[k].in_vocab)

@@ -53,7 +53,7 @@ void kb_fault(struct kb_ctx *cx, const char *path, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	nf_faults_add(&cx->f, path, NULL, msg);
+	kb_faults_add(&cx->f, path, NULL, msg);
 }
 
 json_t *kb_parse(struct kb_ctx *cx, const char *text)
@@ -61,7 +61,7 @@ json_t *kb_parse(struct kb_ctx *cx, const char *text)
 	json_error_t je;
 	json_t *root = json_loads(text, JSON_REJECT_DUPLICATES, &je);
 	if (!root) {
-		nf_faults_syntax(&cx->f, &je);
+		kb_faults_syntax(&cx->f, &je);
 		return NULL;
 	}
 	if (!json_is_object(root)) {
@@ -197,7 +197,7 @@ int kb_condition_by_id(const nf_kb *kb, const char *id)
 }
 
 /* The outcome index of a JSON answer value for finding f, or -1 (not for sets). */
-int kb_outcome_of_json(const struct nf_finding *f, json_t *v)
+int kb_outcome_of_json(const struct kb_finding *f, json_t *v)
 {
 	switch (f->type) {
 	case NF_BOOL:

@@ -9,7 +9,7 @@
 #include "kb/kb_impl.h"
 
 struct kb_ctx {
-	struct nf_faults f; /* the file being checked and the faults found in it */
+	struct kb_faults f; /* the file being checked and the faults found in it */
 	nf_kb *kb;
 };
 
@@ -44,9 +44,9 @@ struct kb_numbers {
 /* Reads obj.source (source.c): kind, references that resolve, a figure for measured, a "how"
  * for derived and estimate (an estimate's also names its dossier section), and for measured, each of
  * nums (may be NULL) in the figure. Returns the source, owned by cx->kb, or NULL after a fault. */
-const struct nf_source *kb_read_source(struct kb_ctx *cx, const char *path, json_t *obj, const struct kb_numbers *nums);
+const struct kb_source *kb_read_source(struct kb_ctx *cx, const char *path, json_t *obj, const struct kb_numbers *nums);
 /* Adds a number resting on s to the counts (nothing when s is NULL). */
-void kb_count_evidence(nf_kb_evidence_counts *c, const struct nf_source *s);
+void kb_count_evidence(nf_kb_evidence_counts *c, const struct kb_source *s);
 void kb_free_sources(nf_kb *kb);
 /* A probability in (0, 1) into *out; false after a fault. */
 bool kb_get_prob(struct kb_ctx *cx, const char *path, json_t *v, double *out);
@@ -54,7 +54,7 @@ int kb_vocab_value_index(json_t *vf, const char *value);
 int kb_finding_by_id(const nf_kb *kb, const char *id);
 int kb_condition_by_id(const nf_kb *kb, const char *id);
 /* The outcome index of a JSON answer value for a bool or enum finding, or -1. */
-int kb_outcome_of_json(const struct nf_finding *f, json_t *v);
+int kb_outcome_of_json(const struct kb_finding *f, json_t *v);
 
 /* The sections (conditions.c, findings.c, sections.c). */
 /* Reads a see list into out (NF_MAX_SEE); returns how many, -1 after a fault. */
@@ -62,15 +62,15 @@ int kb_read_see(struct kb_ctx *cx, const char *path, json_t *see, const char **o
 /* Reads an object of finding answers into term (NF_MAX_RULE_TERMS); returns how many. Each finding
  * named gets the bits conds in its rule_conds (0 for terms that choose advice, not levels). The
  * number thresholds are added to nums (may be NULL) for the measured-source check. */
-int kb_read_terms(struct kb_ctx *cx, const char *path, json_t *cond, struct nf_rule_term *term, uint64_t conds,
+int kb_read_terms(struct kb_ctx *cx, const char *path, json_t *cond, struct kb_rule_term *term, uint64_t conds,
 		  struct kb_numbers *nums);
 /* Reads an escalation rule into rules[*nrules] and counts it; conds as for kb_read_terms. */
-void kb_read_rule(struct kb_ctx *cx, const char *path, json_t *r, struct nf_rule *rules, int *nrules, uint64_t conds);
+void kb_read_rule(struct kb_ctx *cx, const char *path, json_t *r, struct kb_rule *rules, int *nrules, uint64_t conds);
 /* Reads the plan steps' "when" terms (findings must be known). */
-void kb_read_plan_when(struct kb_ctx *cx, const char *path, json_t *o, struct nf_condition *c);
-void kb_read_condition(struct kb_ctx *cx, const char *path, json_t *o, struct nf_condition *c);
-void kb_read_finding_shape(struct kb_ctx *cx, const char *path, json_t *o, json_t *vf, struct nf_finding *f);
-void kb_read_finding_likelihoods(struct kb_ctx *cx, const char *path, json_t *o, json_t *vf, struct nf_finding *f);
+void kb_read_plan_when(struct kb_ctx *cx, const char *path, json_t *o, struct kb_condition *c);
+void kb_read_condition(struct kb_ctx *cx, const char *path, json_t *o, struct kb_condition *c);
+void kb_read_finding_shape(struct kb_ctx *cx, const char *path, json_t *o, json_t *vf, struct kb_finding *f);
+void kb_read_finding_likelihoods(struct kb_ctx *cx, const char *path, json_t *o, json_t *vf, struct kb_finding *f);
 void kb_read_triage(struct kb_ctx *cx, json_t *t);
 void kb_read_checklists(struct kb_ctx *cx, json_t *arr);
 void kb_read_references(struct kb_ctx *cx, json_t *arr);

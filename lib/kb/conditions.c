@@ -34,7 +34,7 @@ int kb_read_see(struct kb_ctx *cx, const char *path, json_t *see, const char **o
 	return n;
 }
 
-int kb_read_terms(struct kb_ctx *cx, const char *path, json_t *cond, struct nf_rule_term *term, uint64_t conds,
+int kb_read_terms(struct kb_ctx *cx, const char *path, json_t *cond, struct kb_rule_term *term, uint64_t conds,
 		  struct kb_numbers *nums)
 {
 	int n = 0;
@@ -57,8 +57,8 @@ int kb_read_terms(struct kb_ctx *cx, const char *path, json_t *cond, struct nf_r
 			kb_fault(cx, pk, "more than %d terms", NF_MAX_RULE_TERMS);
 			break;
 		}
-		struct nf_rule_term *t = &term[n];
-		const struct nf_finding *f = &cx->kb->find[fi];
+		struct kb_rule_term *t = &term[n];
+		const struct kb_finding *f = &cx->kb->find[fi];
 		t->finding = fi;
 		if (f->type == NF_NUMBER) {
 			json_t *ge = json_object_get(v, ">="), *lt = json_object_get(v, "<");
@@ -90,7 +90,7 @@ int kb_read_terms(struct kb_ctx *cx, const char *path, json_t *cond, struct nf_r
 	return n;
 }
 
-void kb_read_rule(struct kb_ctx *cx, const char *path, json_t *r, struct nf_rule *rules, int *nrules, uint64_t conds)
+void kb_read_rule(struct kb_ctx *cx, const char *path, json_t *r, struct kb_rule *rules, int *nrules, uint64_t conds)
 {
 	static const char *const keys[] = {"if", "unless", "to", "step", "see", "source", NULL};
 	if (!json_is_object(r)) {
@@ -102,7 +102,7 @@ void kb_read_rule(struct kb_ctx *cx, const char *path, json_t *r, struct nf_rule
 		kb_fault(cx, path, "more than %d rules", NF_MAX_RULES);
 		return;
 	}
-	struct nf_rule *rule = &rules[*nrules];
+	struct kb_rule *rule = &rules[*nrules];
 	memset(rule, 0, sizeof *rule);
 	struct kb_numbers nums = {0};
 	const char *to = kb_get_string(cx, path, r, "to", true);
@@ -130,7 +130,7 @@ void kb_read_rule(struct kb_ctx *cx, const char *path, json_t *r, struct nf_rule
 	(*nrules)++;
 }
 
-void kb_read_condition(struct kb_ctx *cx, const char *path, json_t *o, struct nf_condition *c)
+void kb_read_condition(struct kb_ctx *cx, const char *path, json_t *o, struct kb_condition *c)
 {
 	static const char *const keys[] = {"id", "name", "summary", "icd10", "prior", "triage", "escalate",
 					   "see", "plan", "safety_net", "catch_all", NULL};
@@ -183,7 +183,7 @@ void kb_read_condition(struct kb_ctx *cx, const char *path, json_t *o, struct nf
 			kb_path_index(pi, sizeof pi, p, i);
 			if (!kb_object(cx, pi, v, sk))
 				continue;
-			struct nf_plan_step *st = &c->plan[c->nplan++];
+			struct kb_plan_step *st = &c->plan[c->nplan++];
 			st->text = kb_get_string(cx, pi, v, "step", true);
 			json_t *w = json_object_get(v, "weeks");
 			if (!json_is_number(w) || json_number_value(w) < 0 || json_number_value(w) > 104) {
@@ -211,7 +211,7 @@ void kb_read_condition(struct kb_ctx *cx, const char *path, json_t *o, struct nf
 	/* "escalate" is read once the findings are known (build()). */
 }
 
-void kb_read_plan_when(struct kb_ctx *cx, const char *path, json_t *o, struct nf_condition *c)
+void kb_read_plan_when(struct kb_ctx *cx, const char *path, json_t *o, struct kb_condition *c)
 {
 	json_t *plan = json_object_get(o, "plan");
 	for (int i = 0; i < c->nplan; i++) {

@@ -9,7 +9,7 @@
 /* Reads the "p" of a distribution object for finding f into out[0..nout) and the numbers it
  * states into nums. For sets, values not named keep what out holds already (the default).
  * Returns false on a fault. */
-static bool read_p(struct kb_ctx *cx, const char *path, json_t *obj, struct nf_finding *f, json_t *vf, double *out,
+static bool read_p(struct kb_ctx *cx, const char *path, json_t *obj, struct kb_finding *f, json_t *vf, double *out,
 		   struct kb_numbers *nums)
 {
 	char p[256];
@@ -91,8 +91,8 @@ static bool read_p(struct kb_ctx *cx, const char *path, json_t *obj, struct nf_f
 /* Reads a distribution object {"p": ..., "source": ...} for finding f into out (see read_p) and
  * its source into *source (NULL after a fault in it). Returns whether "p" was read; a fault in the
  * source alone still lets the caller go on, so that one check reports what lies beyond it. */
-static bool kb_read_dist(struct kb_ctx *cx, const char *path, json_t *obj, struct nf_finding *f, json_t *vf, double *out,
-			 const struct nf_source **source)
+static bool kb_read_dist(struct kb_ctx *cx, const char *path, json_t *obj, struct kb_finding *f, json_t *vf, double *out,
+			 const struct kb_source **source)
 {
 	static const char *const keys[] = {"p", "source", NULL};
 	struct kb_numbers nums = {0};
@@ -108,7 +108,7 @@ static bool kb_read_dist(struct kb_ctx *cx, const char *path, json_t *obj, struc
 
 /* First pass over findings: identity, type, wording and bins; likelihoods come later, once every
  * condition is known. */
-void kb_read_finding_shape(struct kb_ctx *cx, const char *path, json_t *o, json_t *vf, struct nf_finding *f)
+void kb_read_finding_shape(struct kb_ctx *cx, const char *path, json_t *o, json_t *vf, struct kb_finding *f)
 {
 	static const char *const keys[] = {"id", "question", "clinician_question", "help", "bins", "default",
 					   "likelihood", "units", NULL};
@@ -180,11 +180,11 @@ void kb_read_finding_shape(struct kb_ctx *cx, const char *path, json_t *o, json_
 	}
 }
 
-void kb_read_finding_likelihoods(struct kb_ctx *cx, const char *path, json_t *o, json_t *vf, struct nf_finding *f)
+void kb_read_finding_likelihoods(struct kb_ctx *cx, const char *path, json_t *o, json_t *vf, struct kb_finding *f)
 {
 	nf_kb *kb = cx->kb;
 	double def[NF_MAX_VALUES] = {0};
-	const struct nf_source *def_src = NULL;
+	const struct kb_source *def_src = NULL;
 	char p[256];
 	kb_path_key(p, sizeof p, path, "default");
 	json_t *d = json_object_get(o, "default");

@@ -56,12 +56,12 @@ static void image_layout(uint32_t *l)
 {
 	l[0] = (uint32_t)sizeof(void *);
 	l[1] = (uint32_t)sizeof(nf_kb);
-	l[2] = (uint32_t)sizeof(struct nf_finding);
-	l[3] = (uint32_t)sizeof(struct nf_condition);
-	l[4] = (uint32_t)sizeof(struct nf_source);
-	l[5] = (uint32_t)sizeof(struct nf_checklist);
-	l[6] = (uint32_t)sizeof(struct nf_ref);
-	l[7] = (uint32_t)sizeof(struct nf_rule);
+	l[2] = (uint32_t)sizeof(struct kb_finding);
+	l[3] = (uint32_t)sizeof(struct kb_condition);
+	l[4] = (uint32_t)sizeof(struct kb_source);
+	l[5] = (uint32_t)sizeof(struct kb_checklist);
+	l[6] = (uint32_t)sizeof(struct kb_ref);
+	l[7] = (uint32_t)sizeof(struct kb_rule);
 	l[8] = (uint32_t)sizeof(nf_evidence) << 8 | (uint32_t)sizeof(bool);
 	l[9] = NF_MAX_CONDITIONS << 16 | NF_MAX_FINDINGS << 4 | NF_MAX_VALUES;
 }
@@ -73,7 +73,7 @@ struct writer {
 	size_t len, cap;
 	uint64_t *reloc;
 	size_t nreloc, relcap;
-	const struct nf_source **src; /* the kb's sources, in list order, and where each went */
+	const struct kb_source **src; /* the kb's sources, in list order, and where each went */
 	size_t *src_at;
 	size_t nsrc;
 	bool nomem;
@@ -133,7 +133,7 @@ static void put_str(struct writer *w, size_t field, const char *s)
 	point(w, field, s ? put(w, s, strlen(s) + 1, 1) : SIZE_MAX);
 }
 
-static void put_source_ref(struct writer *w, size_t field, const struct nf_source *s)
+static void put_source_ref(struct writer *w, size_t field, const struct kb_source *s)
 {
 	size_t at = SIZE_MAX;
 	for (size_t i = 0; s && i < w->nsrc; i++)
@@ -142,33 +142,33 @@ static void put_source_ref(struct writer *w, size_t field, const struct nf_sourc
 	point(w, field, at);
 }
 
-static void put_rule(struct writer *w, size_t at, const struct nf_rule *r)
+static void put_rule(struct writer *w, size_t at, const struct kb_rule *r)
 {
-	put_str(w, FIELD(at, struct nf_rule, step), r->step);
-	put_source_ref(w, FIELD(at, struct nf_rule, source), r->source);
+	put_str(w, FIELD(at, struct kb_rule, step), r->step);
+	put_source_ref(w, FIELD(at, struct kb_rule, source), r->source);
 	for (int k = 0; k < NF_MAX_SEE; k++)
-		put_str(w, FIELD(at, struct nf_rule, see) + (size_t)k * sizeof(char *), r->see[k]);
+		put_str(w, FIELD(at, struct kb_rule, see) + (size_t)k * sizeof(char *), r->see[k]);
 }
 
-static void put_condition(struct writer *w, size_t at, const struct nf_condition *c)
+static void put_condition(struct writer *w, size_t at, const struct kb_condition *c)
 {
-	put_str(w, FIELD(at, struct nf_condition, id), c->id);
-	put_str(w, FIELD(at, struct nf_condition, name), c->name);
-	put_str(w, FIELD(at, struct nf_condition, summary), c->summary);
-	put_str(w, FIELD(at, struct nf_condition, icd10), c->icd10);
-	put_source_ref(w, FIELD(at, struct nf_condition, prior_source), c->prior_source);
+	put_str(w, FIELD(at, struct kb_condition, id), c->id);
+	put_str(w, FIELD(at, struct kb_condition, name), c->name);
+	put_str(w, FIELD(at, struct kb_condition, summary), c->summary);
+	put_str(w, FIELD(at, struct kb_condition, icd10), c->icd10);
+	put_source_ref(w, FIELD(at, struct kb_condition, prior_source), c->prior_source);
 	for (int r = 0; r < NF_MAX_RULES; r++)
-		put_rule(w, FIELD(at, struct nf_condition, rule) + (size_t)r * sizeof(struct nf_rule),
+		put_rule(w, FIELD(at, struct kb_condition, rule) + (size_t)r * sizeof(struct kb_rule),
 			 &c->rule[r]);
 	for (int k = 0; k < NF_MAX_SEE; k++)
-		put_str(w, FIELD(at, struct nf_condition, see) + (size_t)k * sizeof(char *), c->see[k]);
+		put_str(w, FIELD(at, struct kb_condition, see) + (size_t)k * sizeof(char *), c->see[k]);
 	for (int p = 0; p < NF_MAX_PLAN; p++) {
-		size_t s = FIELD(at, struct nf_condition, plan) + (size_t)p * sizeof(struct nf_plan_step);
-		put_str(w, FIELD(s, struct nf_plan_step, text), c->plan[p].text);
-		put_source_ref(w, FIELD(s, struct nf_plan_step, source), c->plan[p].source);
+		size_t s = FIELD(at, struct kb_condition, plan) + (size_t)p * sizeof(struct kb_plan_step);
+		put_str(w, FIELD(s, struct kb_plan_step, text), c->plan[p].text);
+		put_source_ref(w, FIELD(s, struct kb_plan_step, source), c->plan[p].source);
 	}
-	put_str(w, FIELD(at, struct nf_condition, safety_net), c->safety_net);
-	put_source_ref(w, FIELD(at, struct nf_condition, safety_net_source), c->safety_net_source);
+	put_str(w, FIELD(at, struct kb_condition, safety_net), c->safety_net);
+	put_source_ref(w, FIELD(at, struct kb_condition, safety_net_source), c->safety_net_source);
 }
 
 /* An array of n elements of size sz at p, or NULL; returns its offset or SIZE_MAX. */
@@ -177,34 +177,34 @@ static size_t put_array(struct writer *w, const void *p, size_t n, size_t sz)
 	return p ? put(w, p, n * sz, 16) : SIZE_MAX;
 }
 
-static void put_finding(struct writer *w, size_t at, const struct nf_finding *f, int ncond)
+static void put_finding(struct writer *w, size_t at, const struct kb_finding *f, int ncond)
 {
 	size_t nc = (size_t)ncond;
-	put_str(w, FIELD(at, struct nf_finding, id), f->id);
-	put_str(w, FIELD(at, struct nf_finding, question), f->question);
-	put_str(w, FIELD(at, struct nf_finding, help), f->help);
-	put_str(w, FIELD(at, struct nf_finding, unit), f->unit);
-	put_str(w, FIELD(at, struct nf_finding, means), f->means);
+	put_str(w, FIELD(at, struct kb_finding, id), f->id);
+	put_str(w, FIELD(at, struct kb_finding, question), f->question);
+	put_str(w, FIELD(at, struct kb_finding, help), f->help);
+	put_str(w, FIELD(at, struct kb_finding, unit), f->unit);
+	put_str(w, FIELD(at, struct kb_finding, means), f->means);
 	for (int v = 0; v < NF_MAX_VALUES; v++) {
-		put_str(w, FIELD(at, struct nf_finding, value) + (size_t)v * sizeof(char *), f->value[v]);
-		put_str(w, FIELD(at, struct nf_finding, value_means) + (size_t)v * sizeof(char *),
+		put_str(w, FIELD(at, struct kb_finding, value) + (size_t)v * sizeof(char *), f->value[v]);
+		put_str(w, FIELD(at, struct kb_finding, value_means) + (size_t)v * sizeof(char *),
 			f->value_means[v]);
 	}
-	point(w, FIELD(at, struct nf_finding, p), put_array(w, f->p, nc, sizeof *f->p));
-	point(w, FIELD(at, struct nf_finding, lp), put_array(w, f->lp, nc, sizeof *f->lp));
-	point(w, FIELD(at, struct nf_finding, lq), put_array(w, f->lq, nc, sizeof *f->lq));
-	point(w, FIELD(at, struct nf_finding, h), put_array(w, f->h, nc, sizeof *f->h));
-	point(w, FIELD(at, struct nf_finding, evidence), put_array(w, f->evidence, nc, sizeof *f->evidence));
-	point(w, FIELD(at, struct nf_finding, listed), put_array(w, f->listed, nc, sizeof *f->listed));
+	point(w, FIELD(at, struct kb_finding, p), put_array(w, f->p, nc, sizeof *f->p));
+	point(w, FIELD(at, struct kb_finding, lp), put_array(w, f->lp, nc, sizeof *f->lp));
+	point(w, FIELD(at, struct kb_finding, lq), put_array(w, f->lq, nc, sizeof *f->lq));
+	point(w, FIELD(at, struct kb_finding, h), put_array(w, f->h, nc, sizeof *f->h));
+	point(w, FIELD(at, struct kb_finding, evidence), put_array(w, f->evidence, nc, sizeof *f->evidence));
+	point(w, FIELD(at, struct kb_finding, listed), put_array(w, f->listed, nc, sizeof *f->listed));
 	size_t src = f->source ? put(w, NULL, nc * sizeof *f->source, 16) : SIZE_MAX;
-	point(w, FIELD(at, struct nf_finding, source), src);
+	point(w, FIELD(at, struct kb_finding, source), src);
 	for (size_t c = 0; f->source && c < nc; c++)
 		put_source_ref(w, src + c * sizeof *f->source, f->source[c]);
-	put_str(w, FIELD(at, struct nf_finding, red_flag_says), f->red_flag_says);
-	put_str(w, FIELD(at, struct nf_finding, red_flag_step), f->red_flag_step);
-	put_source_ref(w, FIELD(at, struct nf_finding, red_flag_source), f->red_flag_source);
+	put_str(w, FIELD(at, struct kb_finding, red_flag_says), f->red_flag_says);
+	put_str(w, FIELD(at, struct kb_finding, red_flag_step), f->red_flag_step);
+	put_source_ref(w, FIELD(at, struct kb_finding, red_flag_source), f->red_flag_source);
 	for (int k = 0; k < NF_MAX_SEE; k++)
-		put_str(w, FIELD(at, struct nf_finding, red_flag_see) + (size_t)k * sizeof(char *),
+		put_str(w, FIELD(at, struct kb_finding, red_flag_see) + (size_t)k * sizeof(char *),
 			f->red_flag_see[k]);
 }
 
@@ -214,7 +214,7 @@ nf_err kb_image_write(const nf_kb *kb, void **out, size_t *size, nf_error *err)
 	nf_err rc = NF_ENOMEM;
 	*out = NULL;
 	*size = 0;
-	for (const struct nf_source *s = kb->sources; s; s = s->next)
+	for (const struct kb_source *s = kb->sources; s; s = s->next)
 		w.nsrc++;
 	w.src = core_malloc((w.nsrc + 1) * sizeof *w.src);
 	w.src_at = core_malloc((w.nsrc + 1) * sizeof *w.src_at);
@@ -224,31 +224,31 @@ nf_err kb_image_write(const nf_kb *kb, void **out, size_t *size, nf_error *err)
 	size_t at = put(&w, kb, sizeof *kb, 16);
 	/* Sources first, so that every reference to one finds where it went. */
 	size_t i = 0, link = SIZE_MAX, head = SIZE_MAX;
-	for (const struct nf_source *s = kb->sources; s; s = s->next, i++) {
+	for (const struct kb_source *s = kb->sources; s; s = s->next, i++) {
 		size_t so = put(&w, s, sizeof *s, 16);
 		w.src[i] = s;
 		w.src_at[i] = so;
 		for (int k = 0; k < NF_MAX_SOURCE_REFS; k++)
-			put_str(&w, FIELD(so, struct nf_source, ref) + (size_t)k * sizeof(char *), s->ref[k]);
-		put_str(&w, FIELD(so, struct nf_source, figure), s->figure);
-		put_str(&w, FIELD(so, struct nf_source, how), s->how);
-		put_str(&w, FIELD(so, struct nf_source, text), s->text);
-		point(&w, FIELD(so, struct nf_source, next), SIZE_MAX);
+			put_str(&w, FIELD(so, struct kb_source, ref) + (size_t)k * sizeof(char *), s->ref[k]);
+		put_str(&w, FIELD(so, struct kb_source, figure), s->figure);
+		put_str(&w, FIELD(so, struct kb_source, how), s->how);
+		put_str(&w, FIELD(so, struct kb_source, text), s->text);
+		point(&w, FIELD(so, struct kb_source, next), SIZE_MAX);
 		if (link == SIZE_MAX)
 			head = so;
 		else
 			point(&w, link, so);
-		link = FIELD(so, struct nf_source, next);
+		link = FIELD(so, struct kb_source, next);
 	}
 	point(&w, FIELD(at, nf_kb, sources), head);
 	point(&w, FIELD(at, nf_kb, vocab_root), SIZE_MAX);
 	point(&w, FIELD(at, nf_kb, kb_root), SIZE_MAX);
 	point(&w, FIELD(at, nf_kb, image), SIZE_MAX);
 	for (int c = 0; c < NF_MAX_CONDITIONS; c++)
-		put_condition(&w, FIELD(at, nf_kb, cond) + (size_t)c * sizeof(struct nf_condition),
+		put_condition(&w, FIELD(at, nf_kb, cond) + (size_t)c * sizeof(struct kb_condition),
 			      &kb->cond[c]);
 	for (int r = 0; r < NF_MAX_RULES; r++)
-		put_rule(&w, FIELD(at, nf_kb, global) + (size_t)r * sizeof(struct nf_rule), &kb->global[r]);
+		put_rule(&w, FIELD(at, nf_kb, global) + (size_t)r * sizeof(struct kb_rule), &kb->global[r]);
 
 	size_t fa = put_array(&w, kb->find, (size_t)kb->nfind, sizeof *kb->find);
 	point(&w, FIELD(at, nf_kb, find), fa);
@@ -259,15 +259,15 @@ nf_err kb_image_write(const nf_kb *kb, void **out, size_t *size, nf_error *err)
 	point(&w, FIELD(at, nf_kb, list), la);
 	for (int k = 0; kb->list && k < kb->nlist; k++) {
 		size_t e = la + (size_t)k * sizeof *kb->list;
-		put_str(&w, FIELD(e, struct nf_checklist, id), kb->list[k].id);
-		put_str(&w, FIELD(e, struct nf_checklist, title), kb->list[k].title);
+		put_str(&w, FIELD(e, struct kb_checklist, id), kb->list[k].id);
+		put_str(&w, FIELD(e, struct kb_checklist, title), kb->list[k].title);
 	}
 	size_t ra = put_array(&w, kb->ref, (size_t)kb->nref, sizeof *kb->ref);
 	point(&w, FIELD(at, nf_kb, ref), ra);
 	for (int k = 0; kb->ref && k < kb->nref; k++) {
 		size_t e = ra + (size_t)k * sizeof *kb->ref;
-		put_str(&w, FIELD(e, struct nf_ref, key), kb->ref[k].key);
-		put_str(&w, FIELD(e, struct nf_ref, cite), kb->ref[k].cite);
+		put_str(&w, FIELD(e, struct kb_ref, key), kb->ref[k].key);
+		put_str(&w, FIELD(e, struct kb_ref, cite), kb->ref[k].cite);
 	}
 	point(&w, FIELD(at, nf_kb, cols),
 	      put_array(&w, kb->cols, (size_t)kb->ncond * (size_t)kb->ncols, sizeof *kb->cols));

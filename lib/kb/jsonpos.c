@@ -93,7 +93,7 @@ static void value(struct scan *sc, size_t len, int depth)
 	}
 }
 
-int nf_json_path_line(const char *text, const char *path)
+int kb_json_path_line(const char *text, const char *path)
 {
 	struct scan sc = {.s = text, .line = 1, .target = path};
 	sc.path[0] = '\0';
@@ -101,7 +101,7 @@ int nf_json_path_line(const char *text, const char *path)
 	return sc.found;
 }
 
-static void faults_put(struct nf_faults *f, const char *line)
+static void faults_put(struct kb_faults *f, const char *line)
 {
 	if (f->count == 0)
 		nf_error_set(f->err, NF_EPARSE, "%s", line);
@@ -110,17 +110,17 @@ static void faults_put(struct nf_faults *f, const char *line)
 		f->report(f->ctx, line);
 }
 
-void nf_faults_add(struct nf_faults *f, const char *path, const char *key, const char *msg)
+void kb_faults_add(struct kb_faults *f, const char *path, const char *key, const char *msg)
 {
 	char line[NF_ERROR_MSG_MAX];
-	int ln = path && *path ? nf_json_path_line(f->text, path) : 1;
+	int ln = path && *path ? kb_json_path_line(f->text, path) : 1;
 	if (!key)
 		key = path && *path ? path : "(file)";
 	snprintf(line, sizeof line, "%s:%d: %s: %s", f->name, ln ? ln : 1, key, msg);
 	faults_put(f, line);
 }
 
-void nf_faults_syntax(struct nf_faults *f, const json_error_t *je)
+void kb_faults_syntax(struct kb_faults *f, const json_error_t *je)
 {
 	char line[NF_ERROR_MSG_MAX];
 	snprintf(line, sizeof line, "%s:%d: (json): %s (column %d)", f->name, je->line > 0 ? je->line : 1, je->text,

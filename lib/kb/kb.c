@@ -1,7 +1,7 @@
 /* Loading and validating the knowledge base (docs/kb-format.md).
  *
  * The loader checks everything before it keeps anything: a fault anywhere means no nf_kb. Each
- * fault is placed as FILE:LINE: PATH: message, the line found by nf_json_path_line(). The parsed
+ * fault is placed as FILE:LINE: PATH: message, the line found by kb_json_path_line(). The parsed
  * jansson trees stay alive inside the nf_kb, so every string the accessors return points into them.
  * The sections are read by conditions.c, findings.c and sections.c with the helpers of check.c.
  */
@@ -153,7 +153,7 @@ static nf_kb *build(struct kb_ctx *cx, const char *vocab, const char *vocab_name
 	if (!kb->find)
 		goto out_nomem;
 	for (int f = 0; f < kb->nfind; f++) {
-		struct nf_finding *fd = &kb->find[f];
+		struct kb_finding *fd = &kb->find[f];
 		fd->id = json_string_value(json_object_get(json_array_get(vfinds, (size_t)f), "id"));
 		fd->checklist = -1;
 		fd->red_flag = -1;
@@ -272,9 +272,9 @@ nf_err nf_kb_load_files(const char *vocab_path, const char *kb_path, nf_kb **out
 	char *vt = NULL, *kt = NULL;
 	nf_err rc;
 	*out = NULL;
-	if ((rc = nf_read_text_file(vocab_path, 1 << 22, &vt, err)) != NF_OK)
+	if ((rc = core_read_text_file(vocab_path, 1 << 22, &vt, err)) != NF_OK)
 		return rc;
-	if ((rc = nf_read_text_file(kb_path, 1 << 24, &kt, err)) == NF_OK)
+	if ((rc = core_read_text_file(kb_path, 1 << 24, &kt, err)) == NF_OK)
 		rc = nf_kb_load(vt, vocab_path, kt, kb_path, out, err);
 	free(vt);
 	free(kt);
@@ -286,7 +286,7 @@ nf_err nf_kb_load_file(const char *vocab, const char *vocab_name, const char *kb
 	char *kt = NULL;
 	nf_err rc;
 	*out = NULL;
-	if ((rc = nf_read_text_file(kb_path, 1 << 24, &kt, err)) != NF_OK)
+	if ((rc = core_read_text_file(kb_path, 1 << 24, &kt, err)) != NF_OK)
 		return rc;
 	rc = nf_kb_load(vocab, vocab_name, kt, kb_path, out, err);
 	free(kt);
@@ -299,9 +299,9 @@ size_t nf_kb_check_files(const char *vocab, const char *vocab_path, const char *
 	char *vt = NULL, *kt = NULL;
 	nf_error err;
 	size_t faults = 1;
-	if (vocab_path && nf_read_text_file(vocab_path, 1 << 22, &vt, &err) != NF_OK)
+	if (vocab_path && core_read_text_file(vocab_path, 1 << 22, &vt, &err) != NF_OK)
 		goto out_report;
-	if (nf_read_text_file(kb_path, 1 << 24, &kt, &err) != NF_OK)
+	if (core_read_text_file(kb_path, 1 << 24, &kt, &err) != NF_OK)
 		goto out_report;
 	faults = nf_kb_check(vt ? vt : vocab, vocab_path ? vocab_path : "vocabulary", kt, kb_path, report, ctx);
 	goto out_free;

@@ -22,20 +22,20 @@
 /* A structured source (docs/kb-format.md, "Sources"). Strings point into the jansson tree except
  * text, which is rendered once for people ("Key; Other; estimate: ...") and freed with the nf_kb;
  * next chains every source the nf_kb owns. */
-struct nf_source {
+struct kb_source {
 	nf_evidence kind;
 	int nrefs;
 	const char *ref[NF_MAX_SOURCE_REFS];
 	const char *figure, *how; /* NULL when absent */
 	const char *text;
-	struct nf_source *next;
+	struct kb_source *next;
 };
 
-enum nf_rule_op { NF_OP_EQ, NF_OP_GE, NF_OP_LT };
+enum kb_rule_op { NF_OP_EQ, NF_OP_GE, NF_OP_LT };
 
-struct nf_rule_term {
+struct kb_rule_term {
 	int finding;
-	enum nf_rule_op op;
+	enum kb_rule_op op;
 	double x; /* bool 0/1, enum value index, number threshold */
 };
 
@@ -43,43 +43,43 @@ struct nf_rule_term {
  * term holds too (an answered pattern that rules the danger out, e.g. months of identical episodes).
  * step and see (optional) replace the condition's first step and head its list of whom to see while
  * the rule holds, so that the advice changes with the level. */
-struct nf_rule {
+struct kb_rule {
 	int nterms, nunless;
-	struct nf_rule_term term[NF_MAX_RULE_TERMS];
-	struct nf_rule_term unless[NF_MAX_RULE_TERMS];
+	struct kb_rule_term term[NF_MAX_RULE_TERMS];
+	struct kb_rule_term unless[NF_MAX_RULE_TERMS];
 	nf_triage to;
 	const char *step;
-	const struct nf_source *source;
+	const struct kb_source *source;
 	int nsee;
 	const char *see[NF_MAX_SEE];
 };
 
 /* A plan step; with `when` terms it applies only while every one holds (answered). */
-struct nf_plan_step {
+struct kb_plan_step {
 	const char *text;
 	double weeks;
-	const struct nf_source *source;
+	const struct kb_source *source;
 	int nwhen;
-	struct nf_rule_term when[NF_MAX_RULE_TERMS];
+	struct kb_rule_term when[NF_MAX_RULE_TERMS];
 };
 
-struct nf_condition {
+struct kb_condition {
 	const char *id, *name, *summary, *icd10;
-	const struct nf_source *prior_source;
+	const struct kb_source *prior_source;
 	double prior;
 	nf_triage triage;
 	bool in_vocab;
 	int nrules;
-	struct nf_rule rule[NF_MAX_RULES];
+	struct kb_rule rule[NF_MAX_RULES];
 	int nsee;
 	const char *see[NF_MAX_SEE];
 	int nplan;
-	struct nf_plan_step plan[NF_MAX_PLAN];
+	struct kb_plan_step plan[NF_MAX_PLAN];
 	const char *safety_net; /* the last step of every plan: what changes the advice */
-	const struct nf_source *safety_net_source;
+	const struct kb_source *safety_net_source;
 };
 
-struct nf_finding {
+struct kb_finding {
 	const char *id, *question, *help, *unit, *means;
 	nf_ftype type;
 	bool clinician;
@@ -99,7 +99,7 @@ struct nf_finding {
 	 * set, [c][v] of value v's yes/no. The engine's look-ahead needs these every step. */
 	double (*h)[NF_MAX_VALUES];
 	int col, hcol; /* where p[c][0..nout) and h[c][0..) sit in each row of nf_kb.cols */
-	const struct nf_source **source; /* per condition */
+	const struct kb_source **source; /* per condition */
 	nf_evidence *evidence;       /* per condition: what P(answer | condition) rests on */
 	bool *listed;                /* per condition: has its own likelihood */
 	uint64_t rule_conds;         /* bit c: condition c has an escalation rule on this finding */
@@ -108,12 +108,12 @@ struct nf_finding {
 	int red_flag_value;          /* outcome index of the flagged answer */
 	const char *red_flag_says;
 	const char *red_flag_step; /* the first step when the flag sets the level */
-	const struct nf_source *red_flag_source;
+	const struct kb_source *red_flag_source;
 	int red_flag_nsee;
 	const char *red_flag_see[NF_MAX_SEE];
 };
 
-struct nf_checklist {
+struct kb_checklist {
 	const char *id, *title;
 	bool red_flags;
 	int n;
@@ -123,15 +123,15 @@ struct nf_checklist {
 struct nf_kb {
 	json_t *vocab_root, *kb_root; /* own every string below */
 	int ncond, nfind, nlist, nref;
-	struct nf_condition cond[NF_MAX_CONDITIONS];
-	struct nf_finding *find; /* [nfind] */
-	struct nf_checklist *list;
-	struct nf_ref {
+	struct kb_condition cond[NF_MAX_CONDITIONS];
+	struct kb_finding *find; /* [nfind] */
+	struct kb_checklist *list;
+	struct kb_ref {
 		const char *key, *cite;
 	} *ref; /* sorted by key */
 	double threshold[NF_TRIAGE_LEVELS];
 	int nglobal;
-	struct nf_rule global[NF_MAX_RULES]; /* triage.escalate: rules that raise every cause */
+	struct kb_rule global[NF_MAX_RULES]; /* triage.escalate: rules that raise every cause */
 	double log_prior[NF_MAX_CONDITIONS]; /* normalised */
 	/* The look-ahead's table (lib/kb/tables.c): one row per condition of every finding's outcome
 	 * probabilities and answer entropies side by side, ncols (a multiple of NF_KB_COLS_ALIGN)
@@ -142,7 +142,7 @@ struct nf_kb {
 	/* Loaded from a compiled image (lib/kb/image.c): the one block that holds the nf_kb itself and
 	 * everything it points to, freed as one. NULL for a knowledge base read from JSON. */
 	void *image;
-	struct nf_source *sources; /* every source read, owned */
+	struct kb_source *sources; /* every source read, owned */
 	/* Numbers by the kind of their source: all, the findings' per-condition likelihoods, and per
 	 * condition (its prior and the likelihoods under it). */
 	nf_kb_evidence_counts ev_all, ev_likelihoods, ev_condition[NF_MAX_CONDITIONS];
@@ -158,7 +158,7 @@ bool kb_build_cols(nf_kb *kb);
 
 /* Faults found while checking a JSON text, each placed as "NAME:LINE: KEY: message" and passed to
  * report (when set); the first also goes to err. Shared by the knowledge-base and case readers. */
-struct nf_faults {
+struct kb_faults {
 	const char *text, *name;
 	void (*report)(void *ctx, const char *message);
 	void *ctx;
@@ -167,12 +167,12 @@ struct nf_faults {
 };
 /* Adds a fault at the value at path (the file's first line when path is "" or not found); key is
  * what the message names, path when NULL. */
-void nf_faults_add(struct nf_faults *f, const char *path, const char *key, const char *msg);
+void kb_faults_add(struct kb_faults *f, const char *path, const char *key, const char *msg);
 /* Adds jansson's syntax error. */
-void nf_faults_syntax(struct nf_faults *f, const json_error_t *je);
+void kb_faults_syntax(struct kb_faults *f, const json_error_t *je);
 
 /* The line of the value at path ("findings[3].default.p") in a JSON text, or 0 if not found.
  * Only used to place error messages; the text must already have parsed. */
-int nf_json_path_line(const char *text, const char *path);
+int kb_json_path_line(const char *text, const char *path);
 
 #endif

@@ -8,7 +8,7 @@
 
 static int cmp_ref(const void *a, const void *b)
 {
-	return strcmp(((const struct nf_ref *)a)->key, ((const struct nf_ref *)b)->key);
+	return strcmp(((const struct kb_ref *)a)->key, ((const struct kb_ref *)b)->key);
 }
 
 void kb_read_triage(struct kb_ctx *cx, json_t *t)
@@ -72,7 +72,7 @@ void kb_read_triage(struct kb_ctx *cx, json_t *t)
 		snprintf(p, sizeof p, "triage.red_flags[%zu]", i);
 		if (!kb_object(cx, p, v, rk))
 			continue;
-		const struct nf_source *src = kb_read_source(cx, p, v, NULL);
+		const struct kb_source *src = kb_read_source(cx, p, v, NULL);
 		const char *fid = kb_get_string(cx, p, v, "finding", true);
 		const char *lvl = kb_get_string(cx, p, v, "level", true);
 		const char *says = kb_get_string(cx, p, v, "says", true);
@@ -88,7 +88,7 @@ void kb_read_triage(struct kb_ctx *cx, json_t *t)
 		}
 		if (fi < 0 || l < 0)
 			continue;
-		struct nf_finding *f = &kb->find[fi];
+		struct kb_finding *f = &kb->find[fi];
 		int o = f->type == NF_BOOL || f->type == NF_ENUM ? kb_outcome_of_json(f, json_object_get(v, "value")) : -1;
 		if (o < 0) {
 			kb_fault(cx, p, "\"value\" must be a bool or enum value of %s", fid);
@@ -134,7 +134,7 @@ void kb_read_checklists(struct kb_ctx *cx, json_t *arr)
 		kb_path_index(p, sizeof p, "checklists", i);
 		if (!kb_object(cx, p, v, keys))
 			continue;
-		struct nf_checklist *l = &kb->list[kb->nlist];
+		struct kb_checklist *l = &kb->list[kb->nlist];
 		l->id = kb_get_string(cx, p, v, "id", true);
 		l->title = kb_get_string(cx, p, v, "title", true);
 		l->red_flags = json_is_true(json_object_get(v, "red_flags"));

@@ -127,7 +127,7 @@ static void check_figure(struct kb_ctx *cx, const char *path, const char *figure
 }
 
 /* Renders "Key; Other; kind: text" into a new source that the nf_kb owns; NULL when out of memory. */
-static struct nf_source *source_new(nf_kb *kb, const struct nf_source *s)
+static struct kb_source *source_new(nf_kb *kb, const struct kb_source *s)
 {
 	const char *body = s->kind == NF_EV_MEASURED ? s->figure : s->how;
 	size_t len = strlen(nf_evidence_id(s->kind)) + 3 + (body ? strlen(body) : 0);
@@ -135,7 +135,7 @@ static struct nf_source *source_new(nf_kb *kb, const struct nf_source *s)
 		len += strlen(s->ref[i]) + 2;
 	if (s->kind == NF_EV_MEASURED && s->how)
 		len += strlen(s->how) + 3;
-	struct nf_source *out = core_malloc(sizeof *out + len + 1);
+	struct kb_source *out = core_malloc(sizeof *out + len + 1);
 	if (!out)
 		return NULL;
 	*out = *s;
@@ -152,7 +152,7 @@ static struct nf_source *source_new(nf_kb *kb, const struct nf_source *s)
 	return out;
 }
 
-const struct nf_source *kb_read_source(struct kb_ctx *cx, const char *path, json_t *obj,
+const struct kb_source *kb_read_source(struct kb_ctx *cx, const char *path, json_t *obj,
 				       const struct kb_numbers *nums)
 {
 	static const char *const keys[] = {"kind", "refs", "figure", "how", NULL};
@@ -170,7 +170,7 @@ const struct nf_source *kb_read_source(struct kb_ctx *cx, const char *path, json
 		return NULL;
 	}
 	kb_only_keys(cx, p, v, keys);
-	struct nf_source s = {0};
+	struct kb_source s = {0};
 	size_t before = cx->f.count;
 	const char *kind = kb_get_string(cx, p, v, "kind", true);
 	int k = nf_evidence_from_id(kind);
@@ -238,13 +238,13 @@ const struct nf_source *kb_read_source(struct kb_ctx *cx, const char *path, json
 	}
 	if (cx->f.count != before)
 		return NULL;
-	struct nf_source *out = source_new(cx->kb, &s);
+	struct kb_source *out = source_new(cx->kb, &s);
 	if (!out)
 		kb_fault(cx, p, "out of memory");
 	return out;
 }
 
-void kb_count_evidence(nf_kb_evidence_counts *c, const struct nf_source *s)
+void kb_count_evidence(nf_kb_evidence_counts *c, const struct kb_source *s)
 {
 	if (!s)
 		return;
@@ -254,7 +254,7 @@ void kb_count_evidence(nf_kb_evidence_counts *c, const struct nf_source *s)
 
 void kb_free_sources(nf_kb *kb)
 {
-	for (struct nf_source *s = kb->sources, *next; s; s = next) {
+	for (struct kb_source *s = kb->sources, *next; s; s = next) {
 		next = s->next;
 		free(s);
 	}

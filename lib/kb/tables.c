@@ -12,7 +12,7 @@ bool kb_build_cols(nf_kb *kb)
 {
 	int n = 0;
 	for (int f = 0; f < kb->nfind; f++) {
-		struct nf_finding *fd = &kb->find[f];
+		struct kb_finding *fd = &kb->find[f];
 		fd->col = n;
 		n += fd->nout;
 		fd->hcol = n;
@@ -25,7 +25,7 @@ bool kb_build_cols(nf_kb *kb)
 	for (int c = 0; c < kb->ncond; c++) {
 		double *row = t + (size_t)c * (size_t)n;
 		for (int f = 0; f < kb->nfind; f++) {
-			const struct nf_finding *fd = &kb->find[f];
+			const struct kb_finding *fd = &kb->find[f];
 			for (int o = 0; o < fd->nout; o++)
 				row[fd->col + o] = fd->p[c][o];
 			for (int v = 0; v < (fd->type == NF_SET ? fd->nvalues : 1); v++)

@@ -36,7 +36,7 @@ static unsigned next_random(void)
 	return fixture_random(&rng);
 }
 
-static int outcome(const struct nf_finding *f, const nf_value *v)
+static int outcome(const struct kb_finding *f, const nf_value *v)
 {
 	if (f->type == NF_BOOL)
 		return v->b;
@@ -57,7 +57,7 @@ static void reference_posterior(const nf_engine *e, double *post)
 	for (int c = 0; c < kb->ncond; c++) {
 		lp[c] = log(kb->cond[c].prior / total);
 		for (int fi = 0; fi < kb->nfind; fi++) {
-			const struct nf_finding *f = &kb->find[fi];
+			const struct kb_finding *f = &kb->find[fi];
 			nf_value v;
 			if (nf_engine_state(e, (size_t)fi, &v) != NF_ANSWERED)
 				continue;
@@ -81,7 +81,7 @@ static void reference_posterior(const nf_engine *e, double *post)
  * still to ask, for a set the sum over its values each as yes/no. */
 static double reference_gain(const double *post, const size_t *fs, size_t n)
 {
-	const struct nf_finding *f0 = &kb->find[fs[0]];
+	const struct kb_finding *f0 = &kb->find[fs[0]];
 	double g = 0;
 	if (n == 1 && f0->type == NF_SET) {
 		for (int v = 0; v < f0->nvalues; v++) {
@@ -157,7 +157,7 @@ static double best_reference_gain(const nf_engine *e, const double *post)
 	return best;
 }
 
-static void random_value(const struct nf_finding *f, nf_value *v)
+static void random_value(const struct kb_finding *f, nf_value *v)
 {
 	memset(v, 0, sizeof *v);
 	v->b = next_random() % 3 == 0;

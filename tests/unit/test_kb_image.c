@@ -38,7 +38,7 @@ static void same_str(const char *a, const char *b)
 		assert_string_equal(a, b);
 }
 
-static void same_source(const struct nf_source *a, const struct nf_source *b)
+static void same_source(const struct kb_source *a, const struct kb_source *b)
 {
 	if (!a || !b) {
 		assert_ptr_equal(a, b);
@@ -53,7 +53,7 @@ static void same_source(const struct nf_source *a, const struct nf_source *b)
 	same_str(a->text, b->text);
 }
 
-static void same_terms(const struct nf_rule_term *a, const struct nf_rule_term *b, int n)
+static void same_terms(const struct kb_rule_term *a, const struct kb_rule_term *b, int n)
 {
 	for (int t = 0; t < n; t++) {
 		assert_int_equal(a[t].finding, b[t].finding);
@@ -62,7 +62,7 @@ static void same_terms(const struct nf_rule_term *a, const struct nf_rule_term *
 	}
 }
 
-static void same_rule(const struct nf_rule *a, const struct nf_rule *b)
+static void same_rule(const struct kb_rule *a, const struct kb_rule *b)
 {
 	assert_int_equal(a->nterms, b->nterms);
 	assert_int_equal(a->nunless, b->nunless);
@@ -76,7 +76,7 @@ static void same_rule(const struct nf_rule *a, const struct nf_rule *b)
 		same_str(a->see[k], b->see[k]);
 }
 
-static void same_condition(const struct nf_condition *a, const struct nf_condition *b)
+static void same_condition(const struct kb_condition *a, const struct kb_condition *b)
 {
 	same_str(a->id, b->id);
 	same_str(a->name, b->name);
@@ -104,7 +104,7 @@ static void same_condition(const struct nf_condition *a, const struct nf_conditi
 	same_source(a->safety_net_source, b->safety_net_source);
 }
 
-static void same_finding(const struct nf_finding *a, const struct nf_finding *b, int ncond)
+static void same_finding(const struct kb_finding *a, const struct kb_finding *b, int ncond)
 {
 	size_t nc = (size_t)ncond;
 	same_str(a->id, b->id);
@@ -177,7 +177,7 @@ static void test_image_equals_json(void **state)
 	for (int r = 0; r < NF_MAX_RULES; r++)
 		same_rule(&a->global[r], &b->global[r]);
 	assert_memory_equal(a->log_prior, b->log_prior, sizeof a->log_prior);
-	const struct nf_source *sa = a->sources, *sb = b->sources;
+	const struct kb_source *sa = a->sources, *sb = b->sources;
 	for (; sa && sb; sa = sa->next, sb = sb->next)
 		same_source(sa, sb);
 	assert_ptr_equal(sa, sb);

@@ -18,7 +18,7 @@
 /* The answer a runner with condition c most often gives to finding f (no warning sign). */
 static nf_value typical(size_t c, size_t f)
 {
-	const struct nf_finding *fd = &kb->find[f];
+	const struct kb_finding *fd = &kb->find[f];
 	nf_value v = {0};
 	if (fd->type == NF_SET) {
 		for (int k = 0; k < fd->nvalues; k++)
