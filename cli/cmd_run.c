@@ -436,7 +436,9 @@ static int edit_between(const struct cli_args *a)
 				   "--insoles", single[i]);
 			return CLI_EXIT_USAGE;
 		}
-	if (!cli_parse_start(from, "00:00", &t0) || !cli_parse_start(to, "00:00", &t1))
+	/* Checked first so that a bad date is named by its own option, not by --date. */
+	if (!cli_parse_date(from, "--from") || !cli_parse_date(to, "--to") ||
+	    !cli_parse_start(from, "00:00", &t0) || !cli_parse_start(to, "00:00", &t1))
 		return CLI_EXIT_USAGE;
 	t1 += 86400; /* the last day included */
 	if ((rc = cli_journal_open(a, &j)))

@@ -175,14 +175,9 @@ bool web_body_date(struct web_body *b, const char *key, char *out)
 		return false;
 	if (!out[0])
 		return true;
-	/* Digits checked one by one: sscanf's %d would also take a sign or leading spaces
-	 * ("2026-+1-02", "2026-11- 2"), which the journal then refuses with a database message. */
-	bool ok = strlen(out) == 10;
-	for (int i = 0; ok && i < 10; i++)
-		ok = i == 4 || i == 7 ? out[i] == '-' : out[i] >= '0' && out[i] <= '9';
-	int m = ok ? (out[5] - '0') * 10 + (out[6] - '0') : 0, d = ok ? (out[8] - '0') * 10 + (out[9] - '0') : 0;
-	if (!ok || m < 1 || m > 12 || d < 1 || d > 31) {
-		web_json_error(b->rs, 400, "%s%s: must be a date YYYY-MM-DD", b->prefix, key);
+	nf_error err = {0};
+	if (nf_date_parse(out, NULL, &err)) {
+		web_json_error(b->rs, 400, "%s%s: %s", b->prefix, key, err.msg);
 		return false;
 	}
 	return true;

@@ -15,6 +15,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "numbfoot/date.h" /* nf_time_iso and nf_time_parse_iso, once declared here */
 #include "numbfoot/error.h"
 #include "numbfoot/run.h"
 
@@ -330,13 +331,6 @@ typedef struct nf_journal_counts {
 	int64_t gear, runs, episodes, assessments;
 } nf_journal_counts;
 NF_API nf_err nf_journal_count(nf_journal *j, nf_journal_counts *out, nf_error *err);
-
-/* ---- time helpers ---- */
-
-/* Writes t (Unix seconds) as "YYYY-MM-DDTHH:MM:SSZ" into buf (at least 21 bytes); "" if t < 0. */
-NF_API void nf_time_iso(int64_t t, char *buf, size_t size);
-/* Parses "YYYY-MM-DDTHH:MM:SSZ" (the Z required) into *t; NF_EPARSE otherwise. */
-NF_API nf_err nf_time_parse_iso(const char *s, int64_t *t);
 
 #ifdef __cplusplus
 }

@@ -786,8 +786,9 @@ static void gear_edit(void **state)
 	json_decref(expected);
 }
 
-/* A date is ten characters YYYY-MM-DD, digits where digits go: a sign or a space that sscanf's
- * %d would take is refused with the key's name, not left for the journal's own checks. */
+/* A date is ten characters YYYY-MM-DD, digits where digits go, and a day the calendar has: a sign
+ * or a space that sscanf's %d would take, or 02-31, is refused with the key's name, not left for
+ * the journal's own checks; nothing is stored. */
 static void dates_are_strict(void **state)
 {
 	(void)state;
@@ -798,14 +799,22 @@ static void dates_are_strict(void **state)
 	snprintf(path, sizeof path, "/api/gear/%lld", (long long)id);
 	json_t *before = get_record(path, "gear");
 	static const char *const bad[] = {"2026-+1-02", "2026-11- 2", " 2026-11-2", "+2026-11-0",
-					  "2026-11-2x", "2026/11/20", "20261120"};
-	char body[96];
+					  "2026-11-2x", "2026/11/20", "20261120", "2026-02-31", "2026-13-01"};
+	char body[96], want[96];
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
 		snprintf(body, sizeof body, "{\"retired\":\"%s\"}", bad[i]);
-		expect_status("POST", path, body, 400, "retired: must be a date YYYY-MM-DD");
+		snprintf(want, sizeof want, "retired: '%s' is not a date (YYYY-MM-DD)", bad[i]);
+		expect_status("POST", path, body, 400, want);
 		snprintf(body, sizeof body, "{\"nickname\":\"Red\",\"first_use\":\"%s\"}", bad[i]);
-		expect_status("POST", "/api/gear", body, 400, "first_use: must be a date YYYY-MM-DD");
+		snprintf(want, sizeof want, "first_use: '%s' is not a date (YYYY-MM-DD)", bad[i]);
+		expect_status("POST", "/api/gear", body, 400, want);
 	}
+	/* The time of a run: its date part is read by the same reader. */
+	expect_status("POST", "/api/runs", "{\"start_time\":\"2026-02-31T10:00:00Z\",\"distance_km\":5}", 400,
+		      "start_time:");
+	json_t *runs = api("GET", "/api/runs", NULL, 200);
+	assert_int_equal(json_array_size(json_object_get(runs, "runs")), 0);
+	json_decref(runs);
 	expect_unchanged(path, "gear", before);
 	json_decref(before);
 	json_decref(api("POST", path, "{\"first_use\":\"2026-01-02\"}", 200));
