@@ -126,7 +126,7 @@ static int run_gear_add(const struct cli_args *a)
 		goto out_close;
 	}
 	if (cli_flag(a, "json")) {
-		rc = cli_print_json(cli_gear_json(&g));
+		rc = cli_print_json(nf_gear_json(&g));
 	} else {
 		printf("added %s '%s'%s", nf_gear_kind_name(g.kind), cli_text(g.nickname),
 		       g.is_default ? " (the default for new runs)" : "");
@@ -234,7 +234,7 @@ static int run_gear_list(const struct cli_args *a)
 		goto out_close;
 	}
 	if (cli_flag(a, "json")) {
-		json_t *arr = cli_gear_list_json(list, n);
+		json_t *arr = nf_gear_list_json(list, n);
 		if (arr && cli_flag(a, "why")) {
 			json_t *o = json_object();
 			json_object_set_new(o, "gear", arr);
@@ -301,7 +301,7 @@ static int run_gear_retire(const struct cli_args *a)
 		goto out_close;
 	}
 	if (cli_flag(a, "json"))
-		rc = cli_print_json(cli_gear_json(&g));
+		rc = cli_print_json(nf_gear_json(&g));
 	else
 		printf("retired %s '%s' on %s after %.1f km\n", nf_gear_kind_name(g.kind), cli_text(g.nickname),
 		       g.retired, g.used_km);
@@ -335,7 +335,7 @@ static int run_gear_default(const struct cli_args *a)
 		goto out_close;
 	}
 	if (cli_flag(a, "json"))
-		rc = cli_print_json(cli_gear_json(&g));
+		rc = cli_print_json(nf_gear_json(&g));
 	else
 		printf("new runs now get %s '%s'\n", nf_gear_kind_name(g.kind), cli_text(g.nickname));
 out_close:
@@ -396,7 +396,7 @@ static int run_gear_edit(const struct cli_args *a)
 		goto out_close;
 	}
 	if (cli_flag(a, "json"))
-		rc = cli_print_json(cli_gear_json(&g));
+		rc = cli_print_json(nf_gear_json(&g));
 	else
 		printf("changed %s '%s'\n", nf_gear_kind_name(g.kind), cli_text(g.nickname));
 out_close:

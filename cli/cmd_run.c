@@ -181,7 +181,7 @@ static int run_run_add(const struct cli_args *a)
 		goto out_close;
 	}
 	if (cli_flag(a, "json")) {
-		rc = cli_print_json(cli_run_with_episodes_json(&r, &e, has_episode ? 1 : 0));
+		rc = cli_print_json(nf_run_with_episodes_json(&r, &e, has_episode ? 1 : 0));
 	} else {
 		char dist[32], when[32];
 		cli_format_km(r.rec.distance_m, dist, sizeof dist);
@@ -262,7 +262,7 @@ static int run_run_list(const struct cli_args *a)
 	if (cli_flag(a, "json")) {
 		json_t *arr = json_array();
 		for (size_t k = 0; arr && k < n; k++) {
-			json_t *o = cli_run_json(RUN_AT(k));
+			json_t *o = nf_run_json(RUN_AT(k));
 			if (o)
 				json_object_set_new(o, "episode_count",
 						    json_integer((json_int_t)count_episodes(eps, ne, RUN_AT(k)->id)));
@@ -343,7 +343,7 @@ static int run_run_show(const struct cli_args *a)
 		goto out_close;
 	}
 	if (cli_flag(a, "json")) {
-		rc = cli_print_json(cli_run_with_episodes_json(&r, eps, ne));
+		rc = cli_print_json(nf_run_with_episodes_json(&r, eps, ne));
 	} else {
 		char when[32], dist[32], dur[32], iso[32];
 		cli_format_local(r.rec.start_time, when, sizeof when);
@@ -492,7 +492,7 @@ static int run_run_edit(const struct cli_args *a)
 		goto out_close;
 	}
 	if (cli_flag(a, "json"))
-		rc = cli_print_json(cli_run_json(&r));
+		rc = cli_print_json(nf_run_json(&r));
 	else
 		printf("updated run %lld\n", (long long)r.id);
 out_close:

@@ -85,21 +85,6 @@ int cli_print_json(json_t *v);
  * Returns the exit code. */
 int cli_print_deleted(const struct cli_args *a, const char *what, int64_t id, const char *rest);
 
-/* JSON objects for records (defined in cmd_export.c); unknown values are null. NULL only when
- * out of memory. */
-json_t *cli_gear_json(const nf_gear *g);
-json_t *cli_run_json(const nf_journal_run *r);
-json_t *cli_episode_json(const nf_episode *e);
-/* A saved assessment as {id, time, complete, answers, result} (defined in cmd_assessment.c), as
- * 'assessment list --json' and export print it. */
-json_t *cli_assessment_json(const nf_assessment *a);
-/* Arrays of n records in those shapes (list may be NULL when n is 0); NULL only when out of
- * memory, with nothing left allocated. */
-json_t *cli_gear_list_json(const nf_gear *list, size_t n);
-json_t *cli_episode_list_json(const nf_episode *list, size_t n);
-/* The run with its n episodes under "episodes", as 'run show --json' and export print it. */
-json_t *cli_run_with_episodes_json(const nf_journal_run *r, const nf_episode *eps, size_t n);
-
 /* Episode options shared by `run add` (prefix "numb-at" for the onset) and `episode add/edit`:
  * fills e from the options present (leaving the rest as they are) and sets *given when any
  * episode option was present. Defined in cmd_episode.c. */

@@ -1,6 +1,7 @@
-/* Journal records as JSON and the readers of request bodies, shared by the journal endpoints
- * (web/journal_api.c) and the endpoints that change one record (web/edit_api.c). The JSON shapes
- * are those of `numbfoot export` (docs/journal.md): distances go in as km and come out as metres.
+/* The answers and the readers of request bodies shared by the journal endpoints
+ * (web/journal_api.c) and the endpoints that change one record (web/edit_api.c). Records go out
+ * through the library's writers (nf_run_json and friends), the shapes of `numbfoot export`
+ * (docs/journal.md): a run's distance goes in as km and comes out as metres.
  */
 #include <jansson.h>
 #include <math.h>
@@ -10,60 +11,7 @@
 
 #include "numbfoot/journal.h"
 #include "web.h"
-/* ---- records as JSON ---- */
-
-static json_t *text_or_null(const char *s)
-{
-	return s && *s ? json_string(s) : json_null();
-}
-static json_t *real_or_null(double x)
-{
-	return isfinite(x) ? json_real(x) : json_null();
-}
-static json_t *tri(int v)
-{
-	return v < 0 ? json_null() : json_boolean(v);
-}
-
-json_t *web_gear_json(const nf_gear *g)
-{
-	return json_pack("{s:I, s:s, s:s, s:o, s:o, s:o, s:f, s:f, s:I, s:o, s:s, s:o, s:b}", "id",
-			 (json_int_t)g->id, "kind", nf_gear_kind_name(g->kind), "nickname", g->nickname,
-			 "brand", text_or_null(g->brand), "model", text_or_null(g->model), "first_use",
-			 text_or_null(g->first_use), "start_km", g->start_km, "used_km",
-			 round(g->used_km * 1000) / 1000, "runs", (json_int_t)g->runs, "retire_km",
-			 real_or_null(g->retire_km), "wear", nf_wear_name(nf_gear_wear(g)), "retired",
-			 text_or_null(g->retired), "default", g->is_default);
-}
-
-json_t *web_run_json(const nf_journal_run *r)
-{
-	char when[32];
-	nf_time_iso(r->rec.start_time, when, sizeof when);
-	return json_pack(
-	    "{s:I, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "id", (json_int_t)r->id,
-	    "start_time", text_or_null(when), "distance_m", real_or_null(r->rec.distance_m), "moving_s",
-	    real_or_null(r->rec.moving_s), "elapsed_s", real_or_null(r->rec.elapsed_s), "cadence_spm",
-	    real_or_null(r->rec.cadence_spm), "heart_rate_bpm", real_or_null(r->rec.heart_rate_bpm),
-	    "temperature_c", real_or_null(r->rec.temperature_c), "surface", text_or_null(r->surface), "shoes",
-	    text_or_null(r->shoes), "insoles", text_or_null(r->insoles), "notes", text_or_null(r->notes),
-	    "source_file", text_or_null(r->rec.source_file));
-}
-
-json_t *web_episode_json(const nf_episode *e)
-{
-	json_t *locs = json_array();
-	for (int i = 0; i < NF_LOCATION_COUNT; i++)
-		if (e->locations & (1u << i))
-			json_array_append_new(locs, json_string(nf_location_name(i)));
-	return json_pack("{s:I, s:I, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "id", (json_int_t)e->id,
-			 "run_id", (json_int_t)e->run_id, "onset_km", real_or_null(e->onset_km), "onset_min",
-			 real_or_null(e->onset_min), "locations", locs ? locs : json_null(), "side",
-			 text_or_null(nf_side_name(e->side)), "foot", text_or_null(nf_foot_name(e->foot)), "severity",
-			 e->severity < 0 ? json_null() : json_integer(e->severity), "recover_min",
-			 real_or_null(e->recover_min), "calf_cramp_first", tri(e->calf_cramp_first),
-			 "loosening_helped", tri(e->loosening_helped), "notes", text_or_null(e->notes));
-}
+/* ---- answers ---- */
 
 void web_reply(struct web_response *rs, int status, json_t *o)
 {

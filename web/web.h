@@ -190,9 +190,6 @@ void web_json_text(struct web_response *rs, int status, char *text);
 
 /* Journal records as JSON and the readers of request bodies (web/records.c). The json_t
  * results are new references; web_reply takes its object's reference. */
-json_t *web_gear_json(const nf_gear *g);
-json_t *web_run_json(const nf_journal_run *r);
-json_t *web_episode_json(const nf_episode *e);
 /* Answers status with o as compact JSON (NULL o: out of memory). */
 void web_reply(struct web_response *rs, int status, json_t *o);
 /* The journal's error as an HTTP answer: 400 for bad values, 404, 409, 422 or 500. */

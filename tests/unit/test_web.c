@@ -786,6 +786,63 @@ static void gear_edit(void **state)
 	json_decref(expected);
 }
 
+/* The API's records are the export's: each key the library's writer (which `numbfoot export` and
+ * every --json print) gives a record, the API gives too, and no other (tests/cli/
+ * test_json_shapes.sh ties the commands to the same writer). */
+static void same_keys(json_t *api_record, json_t *lib_record, const char *extra, const char *what)
+{
+	const char *key;
+	json_t *v;
+	assert_non_null(api_record);
+	assert_non_null(lib_record);
+	json_object_foreach(api_record, key, v)
+	{
+		if (!json_object_get(lib_record, key) && !(extra && !strcmp(key, extra)))
+			fail_msg("%s: the API has \"%s\", the export not", what, key);
+	}
+	json_object_foreach(lib_record, key, v)
+	{
+		if (!json_object_get(api_record, key))
+			fail_msg("%s: the export has \"%s\", the API not", what, key);
+	}
+	json_decref(lib_record);
+}
+
+static void records_have_the_exports_keys(void **state)
+{
+	(void)state;
+	json_decref(api("POST", "/api/gear", BLUE_SHOES, 201));
+	json_int_t ep, id = add_run(3, 10, &ep);
+	nf_journal_run r;
+	nf_episode e;
+	nf_gear g;
+	assert_int_equal(nf_journal_get_run(ctx.journal, id, &r, NULL), NF_OK);
+	assert_int_equal(nf_journal_get_episode(ctx.journal, ep, &e, NULL), NF_OK);
+	assert_int_equal(nf_journal_find_gear(ctx.journal, "Blue", &g, NULL), NF_OK);
+
+	json_t *o = api("GET", "/api/runs", NULL, 200);
+	json_t *run = json_array_get(json_object_get(o, "runs"), 0);
+	same_keys(run, nf_run_json(&r), "episodes", "GET /api/runs");
+	same_keys(json_array_get(json_object_get(run, "episodes"), 0), nf_episode_json(&e), NULL,
+		  "GET /api/runs episodes");
+	/* The keys the API lacked before it wrote runs with the export's writer. */
+	assert_non_null(json_object_get(run, "cadence_unit"));
+	assert_non_null(json_object_get(run, "stride_m"));
+	assert_non_null(json_object_get(run, "source_sha256"));
+	json_decref(o);
+	o = api("GET", "/api/gear", NULL, 200);
+	same_keys(json_array_get(json_object_get(o, "gear"), 0), nf_gear_json(&g), NULL, "GET /api/gear");
+	json_decref(o);
+	o = api("GET", "/api/episodes", NULL, 200);
+	same_keys(json_array_get(json_object_get(o, "episodes"), 0), nf_episode_json(&e), NULL, "GET /api/episodes");
+	json_decref(o);
+	char path[64];
+	snprintf(path, sizeof path, "/api/runs/%lld", (long long)id);
+	o = api("GET", path, NULL, 200);
+	same_keys(json_object_get(o, "run"), nf_run_json(&r), NULL, "GET /api/runs/ID");
+	json_decref(o);
+}
+
 /* A date is ten characters YYYY-MM-DD, digits where digits go, and a day the calendar has: a sign
  * or a space that sscanf's %d would take, or 02-31, is refused with the key's name, not left for
  * the journal's own checks; nothing is stored. */
@@ -1186,6 +1243,7 @@ int main(void)
 	    T(episode_edit),
 	    T(gear_edit),
 	    T(dates_are_strict),
+	    T(records_have_the_exports_keys),
 	    T(record_delete),
 	    T(record_paths),
 	    T(assessments_saved_read_deleted),
