@@ -20,10 +20,8 @@ bool cli_episode_from_args(const struct cli_args *a, const char *at_opt, nf_epis
 			snprintf(num, sizeof num, "%.*s", (int)(len - 3), v);
 			if (!cli_parse_minutes(num, what, &e->onset_min))
 				return false;
-		} else if (!cli_parse_distance(v, miles, what, &e->onset_km)) {
+		} else if (!cli_parse_distance(v, miles, NF_DISTANCE_IN_RUN, what, &e->onset_km)) {
 			return false;
-		} else {
-			e->onset_km /= 1000;
 		}
 	}
 	if ((v = cli_opt(a, "where"))) {

@@ -50,12 +50,9 @@ static int gear_fields(const struct cli_args *a, nf_gear *g)
 		snprintf(g->model, sizeof g->model, "%s", model);
 	if (!cli_date_opt(a, "first-use", g->first_use))
 		return CLI_EXIT_USAGE;
-	double m;
-	if (cli_opt(a, "start-km")) {
-		if (!cli_parse_distance(cli_opt(a, "start-km"), false, "--start-km", &m))
-			return CLI_EXIT_USAGE;
-		g->start_km = m / 1000;
-	}
+	if (cli_opt(a, "start-km") &&
+	    !cli_parse_distance(cli_opt(a, "start-km"), false, NF_DISTANCE_GEAR, "--start-km", &g->start_km))
+		return CLI_EXIT_USAGE;
 	if (cli_flag(a, "racing")) {
 		if (g->kind != NF_GEAR_SHOES) {
 			cli_errorf("%s: --racing is for shoes", a->cmd->name);
@@ -64,13 +61,9 @@ static int gear_fields(const struct cli_args *a, nf_gear *g)
 		g->retire_km = nf_gear_racing_retire_km();
 	}
 	if (cli_opt(a, "retire-km")) {
-		if (!cli_parse_distance(cli_opt(a, "retire-km"), false, "--retire-km", &m))
+		if (!cli_parse_distance(cli_opt(a, "retire-km"), false, NF_DISTANCE_RETIRE, "--retire-km",
+					&g->retire_km))
 			return CLI_EXIT_USAGE;
-		if (m <= 0) {
-			cli_errorf("--retire-km: must be more than 0");
-			return CLI_EXIT_USAGE;
-		}
-		g->retire_km = m / 1000;
 	}
 	return CLI_EXIT_OK;
 }

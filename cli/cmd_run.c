@@ -82,9 +82,12 @@ static bool run_from_args(const struct cli_args *a, nf_journal_run *r, bool edit
 		if (!cli_parse_start(date, tod, &r->rec.start_time) || !start_not_future(date, r->rec.start_time))
 			return false;
 	}
-	if ((v = cli_opt(a, "distance")) && (!cli_parse_distance(v, miles, "--distance", &r->rec.distance_m) ||
-					     !nonzero(r->rec.distance_m, "--distance", v)))
-		return false;
+	double km;
+	if ((v = cli_opt(a, "distance"))) {
+		if (!cli_parse_distance(v, miles, NF_DISTANCE_RUN, "--distance", &km))
+			return false;
+		r->rec.distance_m = km * 1000;
+	}
 	if ((v = cli_opt(a, "duration"))) {
 		if (!cli_parse_duration(v, "--duration", &r->rec.moving_s) || !nonzero(r->rec.moving_s, "--duration", v))
 			return false;
@@ -159,9 +162,11 @@ static int run_run_add(const struct cli_args *a)
 	}
 	nf_journal_run_init(&r);
 	nf_episode_init(&e);
-	if (a->npos && (!cli_parse_distance(a->pos[0], cli_miles(a), "DISTANCE", &r.rec.distance_m) ||
-			!nonzero(r.rec.distance_m, "DISTANCE", a->pos[0])))
+	double km;
+	if (a->npos && !cli_parse_distance(a->pos[0], cli_miles(a), NF_DISTANCE_RUN, "DISTANCE", &km))
 		return CLI_EXIT_USAGE;
+	if (a->npos)
+		r.rec.distance_m = km * 1000;
 	if (!run_from_args(a, &r, false) || !cli_episode_from_args(a, "numb-at", &e, &has_episode))
 		return CLI_EXIT_USAGE;
 	if (isfinite(e.onset_km) && isfinite(r.rec.distance_m) && e.onset_km * 1000 > r.rec.distance_m + 1) {

@@ -12,8 +12,6 @@
 
 #include "paths.h"
 
-#define MAX_DISTANCE_M 1000000.0 /* 1000 km: longer than any run, so a typo is caught */
-
 /* mkdir that accepts an existing folder. */
 static bool make_dir(const char *p, mode_t mode)
 {
@@ -134,35 +132,13 @@ bool cli_parse_number(const char *s, const char *what, double lo, double hi, dou
 	return true;
 }
 
-bool cli_parse_distance(const char *s, bool miles, const char *what, double *metres)
+bool cli_parse_distance(const char *s, bool miles, nf_distance_of kind, const char *what, double *km)
 {
-	char *end;
-	double v;
-	errno = 0;
-	v = s ? strtod(s, &end) : 0;
-	if (!s || end == s || errno || !isfinite(v)) {
-		cli_errorf("%s: '%s' is not a distance (examples: 10.2, 10.2km, 6.2mi)", what, s ? s : "");
+	nf_error err = {0};
+	if (nf_distance_parse(s, miles ? NF_UNITS_MI : NF_UNITS_KM, kind, km, &err)) {
+		cli_errorf("%s: %s", what, err.msg);
 		return false;
 	}
-	while (*end == ' ')
-		end++;
-	double unit = miles ? NF_KM_PER_MILE * 1000 : 1000;
-	if (!strcasecmp(end, "km"))
-		unit = 1000;
-	else if (!strcasecmp(end, "mi") || !strcasecmp(end, "miles") || !strcasecmp(end, "mile"))
-		unit = NF_KM_PER_MILE * 1000;
-	else if (!strcasecmp(end, "m"))
-		unit = 1;
-	else if (*end) {
-		cli_errorf("%s: unknown unit '%s' in '%s' (use km, mi or m)", what, end, s);
-		return false;
-	}
-	v *= unit;
-	if (v < 0 || v > MAX_DISTANCE_M) {
-		cli_errorf("%s: %s is out of range (0 to 1000 km)", what, s);
-		return false;
-	}
-	*metres = v;
 	return true;
 }
 

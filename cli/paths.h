@@ -36,9 +36,9 @@ bool cli_runtime_dir(char *buf, size_t size);
  * nf_journal_close), else prints why and returns the exit code. */
 int cli_journal_open(const struct cli_args *a, nf_journal **j);
 
-/* A distance: "10.2" (km, or miles when miles is true), "10.2km", "6.2mi", "5000m". Into
- * metres. what names the option in the message. */
-bool cli_parse_distance(const char *s, bool miles, const char *what, double *metres);
+/* A distance of kind (nf_distance_parse): "10.2" (km, or miles when miles is true), "10.2km",
+ * "6.2mi", "5000m". Into km. what names the option in the message. */
+bool cli_parse_distance(const char *s, bool miles, nf_distance_of kind, const char *what, double *km);
 /* A duration: "MM:SS", "H:MM:SS" or whole minutes "45". Into seconds. */
 bool cli_parse_duration(const char *s, const char *what, double *seconds);
 /* Minutes as a plain number >= 0. */

@@ -103,6 +103,29 @@ bool web_body_number(struct web_body *b, const char *key, double lo, double hi, 
 	return true;
 }
 
+/* A distance in km of kind (nf_distance_check, the commands' checker); null gives NaN (unknown). */
+bool web_body_distance(struct web_body *b, const char *key, nf_distance_of kind, double *out)
+{
+	json_t *v = json_object_get(b->root, key);
+	nf_error err = {0};
+	if (!v)
+		return true;
+	if (json_is_null(v)) {
+		*out = NAN;
+		return true;
+	}
+	if (!json_is_number(v)) {
+		web_json_error(b->rs, 400, "%s%s: must be a distance in km or null", b->prefix, key);
+		return false;
+	}
+	if (nf_distance_check(json_number_value(v), kind, &err)) {
+		web_json_error(b->rs, 400, "%s%s: %s", b->prefix, key, err.msg);
+		return false;
+	}
+	*out = json_number_value(v);
+	return true;
+}
+
 /* true/false/null into 1/0/-1. */
 bool web_body_tri(struct web_body *b, const char *key, int *out)
 {
@@ -156,7 +179,7 @@ bool web_read_episode(struct web_body *b, nf_episode *e)
 	static const char *const keys[] = {
 	    "run_id",	   "onset_km",	       "onset_min",	   "locations", "side", "foot",
 	    "severity",	   "recover_min", "calf_cramp_first", "loosening_helped", "notes", NULL};
-	if (!web_body_keys(b, keys) || !web_body_number(b, "onset_km", 0, 1000, &e->onset_km) ||
+	if (!web_body_keys(b, keys) || !web_body_distance(b, "onset_km", NF_DISTANCE_IN_RUN, &e->onset_km) ||
 	    !web_body_number(b, "onset_min", 0, 10000, &e->onset_min) ||
 	    !web_body_number(b, "recover_min", 0, 100000, &e->recover_min) ||
 	    !web_body_tri(b, "calf_cramp_first", &e->calf_cramp_first) ||
@@ -284,7 +307,7 @@ bool web_read_run(struct web_body *b, nf_journal *j, nf_journal_run *r, bool new
 	if (t && json_is_null(t))
 		r->rec.start_time = -1;
 	double km = NAN, min = NAN;
-	if (!web_body_number(b, "distance_km", 0, 1000, &km) || !web_body_number(b, "duration_min", 0, 10000, &min) ||
+	if (!web_body_distance(b, "distance_km", NF_DISTANCE_RUN, &km) || !web_body_number(b, "duration_min", 0, 10000, &min) ||
 	    !web_body_text(b, "surface", r->surface, sizeof r->surface) ||
 	    !web_body_text(b, "notes", r->notes, sizeof r->notes) ||
 	    ((new_run || json_object_get(b->root, "shoes")) &&
@@ -307,8 +330,8 @@ bool web_read_gear(struct web_body *b, nf_gear *g)
 	if (!web_body_text(b, "nickname", g->nickname, sizeof g->nickname) ||
 	    !web_body_text(b, "brand", g->brand, sizeof g->brand) ||
 	    !web_body_text(b, "model", g->model, sizeof g->model) || !web_body_date(b, "first_use", g->first_use) ||
-	    !web_body_number(b, "start_km", 0, 100000, &g->start_km) ||
-	    !web_body_number(b, "retire_km", 1, 100000, &g->retire_km))
+	    !web_body_distance(b, "start_km", NF_DISTANCE_GEAR, &g->start_km) ||
+	    !web_body_distance(b, "retire_km", NF_DISTANCE_RETIRE, &g->retire_km))
 		return false;
 	if (!g->nickname[0]) {
 		web_json_error(b->rs, 400, "nickname: a nickname is needed");

@@ -843,6 +843,35 @@ static void records_have_the_exports_keys(void **state)
 	json_decref(o);
 }
 
+/* Distances go through the commands' checker (nf_distance_check): above zero for a run, within
+ * NF_RUN_KM_MAX for a run and a point in one, NF_GEAR_KM_MAX for gear; each refusal names the
+ * key, and nothing is stored. */
+static void distances_are_checked(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *path, *body, *why;
+	} bad[] = {
+	    {"/api/runs", "{\"distance_km\":0}", "distance_km: 0 km is zero"},
+	    {"/api/runs", "{\"distance_km\":-1}", "distance_km: -1 km is out of range (0 to 1000 km)"},
+	    {"/api/runs", "{\"distance_km\":1001}", "distance_km: 1001 km is out of range"},
+	    {"/api/runs", "{\"distance_km\":\"10\"}", "distance_km: must be a distance in km or null"},
+	    {"/api/runs", "{\"distance_km\":10,\"episode\":{\"onset_km\":1200}}", "onset_km: 1200 km is out of range"},
+	    {"/api/gear", "{\"nickname\":\"Red\",\"start_km\":20000}", "start_km: 20000 km is out of range (0 to 10000 km)"},
+	    {"/api/gear", "{\"nickname\":\"Red\",\"retire_km\":0}", "retire_km: 0 km is zero"},
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+		expect_status("POST", bad[i].path, bad[i].body, 400, bad[i].why);
+	json_t *o = api("GET", "/api/runs", NULL, 200);
+	assert_int_equal(json_array_size(json_object_get(o, "runs")), 0);
+	json_decref(o);
+	o = api("GET", "/api/gear", NULL, 200);
+	assert_int_equal(json_array_size(json_object_get(o, "gear")), 0);
+	json_decref(o);
+	/* The bounds themselves are taken. */
+	json_decref(api("POST", "/api/runs", "{\"distance_km\":1000,\"episode\":{\"onset_km\":0}}", 201));
+}
+
 /* A date is ten characters YYYY-MM-DD, digits where digits go, and a day the calendar has: a sign
  * or a space that sscanf's %d would take, or 02-31, is refused with the key's name, not left for
  * the journal's own checks; nothing is stored. */
@@ -1243,6 +1272,7 @@ int main(void)
 	    T(episode_edit),
 	    T(gear_edit),
 	    T(dates_are_strict),
+	    T(distances_are_checked),
 	    T(records_have_the_exports_keys),
 	    T(record_delete),
 	    T(record_paths),
