@@ -269,7 +269,9 @@ bool jr_valid_date(const char *s, bool empty_ok)
 
 /* ---- vocabulary ---- */
 
-/* kb/vocabulary.json, finding "location", in its order; append only. */
+/* The one list of places in the program: kb/vocabulary.json's finding "location", in its order
+ * (test_journal ties the two). Bit i of an episode's set is place i, so append only. The commands,
+ * the web API and the analysis name places through nf_location_name and nf_location_index. */
 static const char *const locations[NF_LOCATION_COUNT] = {
 	"toes_all", "toes_3_4", "big_toe", "first_web", "ball", "arch",
 	"heel", "dorsum", "lateral_edge", "whole_sole", "whole_foot", "lower_leg",
