@@ -5,25 +5,16 @@
 . tests/cli/lib.sh
 nf gear add ghost --first-use 2026-01-01 > /dev/null
 nf run add 10 --date 2026-01-02 > /dev/null
-nf export | grep -v '"exported"' > "$t/before"
-refuse() { # OPTION ARGS...: refused, the message names OPTION, the journal unchanged
-	opt=$1; shift
-	rc=0
-	nf "$@" > "$t/out" 2> "$t/err" || rc=$?
-	[ "$rc" = 2 ] || fail "exit $rc, wanted 2: $* ($(cat "$t/err"))"
-	has "$t/err" "$opt: '$bad' is not a"
-	nf export | grep -v '"exported"' > "$t/after"
-	cmp -s "$t/before" "$t/after" || fail "journal changed by: $*"
-}
+snapshot
 for bad in 2026-+1-02 2026-02-31 2026-13-01 2026-01-02x 2026-1-02 " 2026-01-02"; do
-	refuse --date run add 10 --date "$bad"
-	refuse --date run edit 1 --date "$bad"
-	refuse --first-use gear add x --first-use "$bad"
-	refuse --first-use gear edit ghost --first-use "$bad"
-	refuse --date gear retire ghost --date "$bad"
-	refuse --from run edit --from "$bad" --to 2026-02-01 --shoes none
-	refuse --to run edit --from 2026-01-01 --to "$bad" --shoes none
-	refuse --now analyze --now "$bad"
+	refused "--date: '$bad' is not a" run add 10 --date "$bad"
+	refused "--date: '$bad' is not a" run edit 1 --date "$bad"
+	refused "--first-use: '$bad' is not a" gear add x --first-use "$bad"
+	refused "--first-use: '$bad' is not a" gear edit ghost --first-use "$bad"
+	refused "--date: '$bad' is not a" gear retire ghost --date "$bad"
+	refused "--from: '$bad' is not a" run edit --from "$bad" --to 2026-02-01 --shoes none
+	refused "--to: '$bad' is not a" run edit --from 2026-01-01 --to "$bad" --shoes none
+	refused "--now: '$bad' is not a" analyze --now "$bad"
 done
 # The calendar's reason is given, and the same dates are taken when they are days.
 nf run add 10 --date 2026-02-31 2> "$t/err" && fail "2026-02-31 taken"
