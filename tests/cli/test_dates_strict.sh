@@ -16,6 +16,10 @@ for bad in 2026-+1-02 2026-02-31 2026-13-01 2026-01-02x 2026-1-02 " 2026-01-02";
 	refused "--to: '$bad' is not a" run edit --from 2026-01-01 --to "$bad" --shoes none
 	refused "--now: '$bad' is not a" analyze --now "$bad"
 done
+# The time of day beside a date is read as strictly: HH:MM, no sign, nothing after it.
+for bad in +7:05 7:05 07:5x 24:00 07:60; do
+	refused "--time: '$bad' is not a time of day (HH:MM)" run add 10 --date 2026-01-02 --time "$bad"
+done
 # The calendar's reason is given, and the same dates are taken when they are days.
 nf run add 10 --date 2026-02-31 2> "$t/err" && fail "2026-02-31 taken"
 has "$t/err" "2026-02 has 28 days"
