@@ -54,13 +54,13 @@ static bool start_not_future(const char *date, int64_t start)
 	return false;
 }
 
-/* A distance or a running time of zero is no run: refused with what to give instead. */
+/* A running time of zero is no run: refused with what to give instead (a distance of zero is
+ * refused by nf_distance_parse). */
 static bool nonzero(double v, const char *what, const char *typed)
 {
 	if (v != 0)
 		return true;
-	cli_errorf("%s: '%s' is zero; give how %s the run was (or leave it out if not known)", what, typed,
-		   strcmp(what, "--duration") ? "far" : "long");
+	cli_errorf("%s: '%s' is zero; give how long the run was (or leave it out if not known)", what, typed);
 	return false;
 }
 
