@@ -1,5 +1,6 @@
 /* Benchmark: loading and validating the knowledge base, and one interview step (posterior plus
- * the choice of the next question), side by side with the bare arithmetic a step must do.
+ * the choice of the next question, nf_interview_next), side by side with the bare arithmetic a
+ * step must do.
  * Prints figures; never a pass/fail. Usage: engine_bench VOCAB KB CASEDIR */
 #include <dirent.h>
 #include <jansson.h>
@@ -11,6 +12,7 @@
 
 #include "numbfoot/case.h"
 #include "numbfoot/engine.h"
+#include "numbfoot/interview.h"
 #include "numbfoot/kb.h"
 
 int main(int argc, char **argv);
@@ -92,22 +94,22 @@ int main(int argc, char **argv)
 	int rounds = getenv("BENCH_ROUNDS") ? atoi(getenv("BENCH_ROUNDS")) : 20;
 	for (int round = 0; round < rounds; round++) {
 		for (size_t i = 0; i < ncases; i++) {
-			nf_engine *e;
-			nf_engine_new(kb, nf_case_mode(cases[i]), &e, NULL);
+			nf_interview *iv;
+			if (nf_interview_new(kb, nf_case_mode(cases[i]), &iv, NULL) != NF_OK)
+				continue;
 			for (;;) {
 				nf_question q;
 				double s = now();
-				bool more = nf_engine_next(e, &q);
-				double p = nf_engine_probability(e, 0);
+				bool more = nf_interview_next(iv, &q);
+				double p = nf_engine_probability(nf_interview_engine(iv), 0);
 				double el = now() - s;
 				(void)p;
 				if (nsteps < sizeof steps / sizeof *steps)
 					steps[nsteps++] = el;
-				if (!more)
+				if (!more || nf_case_answer_screen(cases[i], iv, &q, NULL) != NF_OK)
 					break;
-				nf_case_answer_screen(cases[i], e, &q);
 			}
-			nf_engine_free(e);
+			nf_interview_free(iv);
 		}
 	}
 	qsort(steps, nsteps, sizeof *steps, cmp);

@@ -1,10 +1,11 @@
-/* Benchmark: the progress estimate (nf_engine_screens_left) over the case suite. Each case's
+/* Benchmark: the progress estimate (nf_interview_progress) over the case suite. Each case's
  * interview is played as the page plays it (the case's answers, "don't know" to every other
- * question); at every screen the estimate of the screens left is set against the count that were
- * left. Prints its mean error, how far the "of about M" total moves from one screen to the next,
- * how often the bar moves back, the screens spent at 19 of 20 or more before the last, and the
- * time an estimate takes; the same for the fixed guess it replaced (15 screens, at most 95%).
- * Figures, never pass/fail. Usage: progress_bench VOCAB KB CASEDIR */
+ * question, an emergency warning sign ending it); at every screen the estimate of the screens left
+ * is set against the count that were left. Prints its mean error, how far the "of about M" total
+ * moves from one screen to the next, how often the bar moves back, the screens spent at 19 of 20
+ * or more before the last, and the time an estimate takes; the same for the fixed guess it
+ * replaced (15 screens, at most 95%). Figures, never pass/fail. Usage: progress_bench VOCAB KB
+ * CASEDIR */
 #include <dirent.h>
 #include <math.h>
 #include <stdio.h>
@@ -14,6 +15,7 @@
 
 #include "numbfoot/case.h"
 #include "numbfoot/engine.h"
+#include "numbfoot/interview.h"
 #include "numbfoot/kb.h"
 
 int main(int argc, char **argv);
@@ -80,38 +82,41 @@ int main(int argc, char **argv)
 		char path[1024];
 		snprintf(path, sizeof path, "%s/%s", argv[3], de->d_name);
 		nf_case *c;
-		nf_engine *e;
+		nf_interview *iv;
 		if (nf_case_load_file(kb, path, &c, &err) != NF_OK)
 			continue;
-		if (nf_engine_new(kb, nf_case_mode(c), &e, &err) != NF_OK) {
+		if (nf_interview_new(kb, nf_case_mode(c), &iv, &err) != NF_OK) {
 			nf_case_free(c);
 			continue;
 		}
 		size_t n = 0, left[MAX_STEPS], old_left[MAX_STEPS];
 		double fill[MAX_STEPS], total[MAX_STEPS], old_fill[MAX_STEPS], old_total[MAX_STEPS];
 		nf_question q;
-		while (n < MAX_STEPS && nf_engine_next(e, &q)) {
+		while (n < MAX_STEPS && nf_interview_next(iv, &q)) {
+			nf_progress p;
 			double t0 = now();
-			left[n] = nf_engine_screens_left(e);
+			nf_interview_progress(iv, &p);
 			spent += now() - t0;
 			calls++;
-			fill[n] = (double)n / (double)(n + left[n]);
+			left[n] = p.left;
+			fill[n] = p.fraction;
 			total[n] = (double)(n + left[n]);
 			old_fill[n] = fmin(0.95, (double)n / 15);
 			old_left[n] = n < 14 ? 15 - n : 1;
 			old_total[n] = (double)(n + old_left[n]);
-			nf_case_answer_screen(c, e, &q);
+			if (nf_case_answer_screen(c, iv, &q, &err) != NF_OK)
+				break;
 			n++;
 		}
 		add(&est, fill, total, left, n);
 		add(&old, old_fill, old_total, old_left, n);
 		cases++;
-		nf_engine_free(e);
+		nf_interview_free(iv);
 		nf_case_free(c);
 	}
 	closedir(dir);
 	printf("progress: %zu interviews of %s, %.0f screens\n", cases, argv[3], est.steps);
-	report("estimate (nf_engine_screens_left)", &est);
+	report("estimate (nf_interview_progress)", &est);
 	report("fixed guess of 15 screens", &old);
 	printf("progress: %.2f ms an estimate\n", calls ? 1000 * spent / calls : 0);
 	nf_kb_free(kb);

@@ -9,21 +9,19 @@
 
 #include "cli.h"
 #include "clock.h"
-#include "interview.h"
 #include "numbfoot/analyze.h"
 #include "numbfoot/case.h"
 #include "numbfoot/engine.h"
+#include "numbfoot/interview.h"
 #include "paths.h"
 #include "render.h"
 
 struct session {
-	nf_engine *e;
+	nf_interview *iv;
+	nf_engine *e; /* iv's */
 	const nf_kb *kb;
 	FILE *out; /* stdout with words wrapped at the terminal's width: every text but the prompts */
 	bool tty, color, miles;
-	/* Screens answered, for "back". */
-	nf_question history[NF_MAX_SCREENS + 8];
-	size_t nhistory;
 	/* Findings pre-filled from the journal and kept as derived (not changed by the runner). */
 	bool derived[NF_MAX_FINDINGS];
 };
@@ -96,7 +94,9 @@ static void show_help(struct session *s, const nf_question *q)
 	wputs(s, "  Type ? if you do not know, b to go back one question, q to stop and see the result.");
 }
 
-static enum reply ask_checklist(struct session *s, const nf_question *q)
+/* Each ask_ function reads the answers to the screen q into st and v (one per finding), for
+ * nf_interview_answer, or returns what else the runner typed. */
+static enum reply ask_checklist(struct session *s, const nf_question *q, nf_answer_state *st, nf_value *v)
 {
 	const char *title = nf_kb_checklist_title(s->kb, (size_t)q->checklist);
 	fprintf(s->out, "%s\n", title);
@@ -122,18 +122,18 @@ static enum reply ask_checklist(struct session *s, const nf_question *q)
 			show_help(s, q);
 		else if (!strcmp(a, "?") || !strcmp(a, "d")) {
 			for (size_t i = 0; i < q->n; i++)
-				nf_engine_unknown(s->e, q->finding[i]);
+				st[i] = NF_UNKNOWN;
 			r = R_DONE;
 		} else if (!strcmp(a, "0") || !strcmp(a, "none") || !strcmp(a, "n") || !strcmp(a, "no")) {
 			for (size_t i = 0; i < q->n; i++) {
-				nf_value v = {.b = false};
-				nf_engine_answer(s->e, q->finding[i], &v, NULL);
+				st[i] = NF_ANSWERED;
+				v[i] = (nf_value){.b = false};
 			}
 			r = R_DONE;
 		} else if (parse_numbers(a, q->n, &mask)) {
 			for (size_t i = 0; i < q->n; i++) {
-				nf_value v = {.b = (mask >> i) & 1};
-				nf_engine_answer(s->e, q->finding[i], &v, NULL);
+				st[i] = NF_ANSWERED;
+				v[i] = (nf_value){.b = (mask >> i) & 1};
 			}
 			r = R_DONE;
 		} else {
@@ -206,7 +206,7 @@ static bool parse_single(struct session *s, size_t f, const char *a, nf_value *v
 	return false;
 }
 
-static enum reply ask_single(struct session *s, size_t f)
+static enum reply ask_single(struct session *s, size_t f, nf_answer_state *st, nf_value *v)
 {
 	const nf_kb *kb = s->kb;
 	nf_ftype t = nf_kb_finding_type(kb, f);
@@ -229,7 +229,6 @@ static enum reply ask_single(struct session *s, size_t f)
 			return R_EOF;
 		char *a = trim(line);
 		enum reply r = R_AGAIN;
-		nf_value v;
 		if (!strcmp(a, "b") || !strcmp(a, "back"))
 			r = R_BACK;
 		else if (!strcmp(a, "q") || !strcmp(a, "quit"))
@@ -238,10 +237,10 @@ static enum reply ask_single(struct session *s, size_t f)
 			nf_question q = {.n = 1, .finding = {f}};
 			show_help(s, &q);
 		} else if (!strcmp(a, "?") || !strcmp(a, "d")) {
-			nf_engine_unknown(s->e, f);
+			*st = NF_UNKNOWN;
 			r = R_DONE;
-		} else if (parse_single(s, f, a, &v)) {
-			nf_engine_answer(s->e, f, &v, NULL);
+		} else if (parse_single(s, f, a, v)) {
+			*st = NF_ANSWERED;
 			r = R_DONE;
 		}
 		free(line);
@@ -254,14 +253,13 @@ static enum reply ask_single(struct session *s, size_t f)
  * included), so that it fills as the interview really nears its end. */
 static void progress(struct session *s)
 {
-	size_t n = nf_engine_screens(s->e), left = nf_engine_screens_left(s->e);
-	if (left < 1)
-		left = 1;
-	int fill = (int)((double)n / (double)(n + left) * 20);
+	nf_progress p;
+	nf_interview_progress(s->iv, &p);
+	int fill = (int)(p.fraction * 20);
 	printf("\n%s[", s->color ? "\033[2m" : "");
 	for (int i = 0; i < 20; i++)
 		putchar(i < fill ? '=' : ' ');
-	printf("] question %zu of about %zu%s\n", n + 1, n + left, s->color ? "\033[0m" : "");
+	printf("] question %zu of about %zu%s\n", p.screens + 1, p.screens + p.left, s->color ? "\033[0m" : "");
 }
 
 /* Runs the interview until the engine has nothing more to ask, a red flag calls for emergency
@@ -274,41 +272,27 @@ static enum reply interview(struct session *s)
 	wputs(s, "numbfoot asks about the numbness or tingling in your feet when you run, then says what may be "
 	     "causing it, how urgently to see someone, and what to do. It informs; it does not diagnose.\n"
 	     "At any question: ? = don't know, h = help, b = back, q = stop and see the result.");
-	while (!interview_must_stop(s->e) && nf_engine_next(s->e, &q)) {
+	while (nf_interview_next(s->iv, &q)) {
 		progress(s);
-		enum reply r = q.checklist >= 0 ? ask_checklist(s, &q) : ask_single(s, q.finding[0]);
+		nf_answer_state st[NF_MAX_CHECKLIST];
+		nf_value v[NF_MAX_CHECKLIST];
+		enum reply r = q.checklist >= 0 ? ask_checklist(s, &q, st, v) : ask_single(s, q.finding[0], st, v);
 		if (r == R_QUIT || r == R_EOF) {
 			end = r;
 			break;
 		}
-		if (r == R_BACK) {
-			if (s->nhistory == 0) {
-				wputs(s, "This is the first question.");
-				continue;
-			}
-			const nf_question *prev = &s->history[--s->nhistory];
-			for (size_t i = 0; i < prev->n; i++)
-				nf_engine_withdraw(s->e, prev->finding[i]);
-			nf_engine_set_screens(s->e, s->nhistory);
-			continue;
-		}
-		if (s->nhistory < sizeof s->history / sizeof *s->history)
-			s->history[s->nhistory++] = q;
-		nf_engine_count_screen(s->e);
+		nf_error err;
+		if (r == R_BACK && !nf_interview_back(s->iv))
+			wputs(s, "This is the first question.");
+		else if (r == R_DONE && nf_interview_answer(s->iv, st, v, &err) != NF_OK)
+			fprintf(s->out, "%s\n", err.msg); /* and the screen is asked again */
 	}
-	if (interview_must_stop(s->e) && s->color)
+	bool stopped = nf_interview_stopped(s->iv);
+	if (stopped && s->color)
 		wputs(s, "\n\033[1;97;41m  STOP RUNNING AND GET EMERGENCY CARE NOW  \033[0m");
-	else if (interview_must_stop(s->e))
+	else if (stopped)
 		wputs(s, "\n*** STOP RUNNING AND GET EMERGENCY CARE NOW ***");
 	return end;
-}
-
-/* True when the engine asked all it wanted: it has no next screen, or a red flag ended the
- * interview. False for one cut short by q or by the end of the input. */
-static bool interview_complete(nf_engine *e)
-{
-	nf_question q;
-	return interview_must_stop(e) || !nf_engine_next(e, &q);
 }
 
 /* Shows each finding derived from the journal with its evidence and lets the runner keep it
@@ -443,10 +427,11 @@ static int run_assess(const struct cli_args *a)
 		if (!cli_flag(a, "clinician"))
 			mode = nf_case_mode(cs);
 	}
-	if (nf_engine_new(kb, mode, &s.e, &err) != NF_OK) {
+	if (nf_interview_new(kb, mode, &s.iv, &err) != NF_OK) {
 		rc = cli_fail(&err);
 		goto out;
 	}
+	s.e = nf_interview_engine(s.iv);
 	if (cs && nf_case_apply(cs, s.e, &err) != NF_OK) {
 		rc = cli_fail(&err);
 		goto out;
@@ -471,7 +456,7 @@ static int run_assess(const struct cli_args *a)
 	enum reply end = R_DONE;
 	if (!cs && !(from_journal && as_json))
 		end = interview(&s);
-	bool complete = interview_complete(s.e);
+	bool complete = nf_interview_complete(s.iv);
 	text = nf_engine_result_json(s.e);
 	if (!text) {
 		cli_errorf("assess: out of memory");
@@ -493,7 +478,7 @@ static int run_assess(const struct cli_args *a)
 		if (!complete && !cs)
 			fprintf(s.out, "\n%s before the last question: what follows comes from the answers so far.\n",
 			       end == R_EOF ? "The input ended" : "You stopped");
-		render_result(s.out, s.e, s.color, s.miles);
+		render_result(s.out, s.iv, s.color, s.miles);
 		if (an && nf_analysis_advice(an)) {
 			fprintf(s.out, "\n%sFrom your journal%s\n", s.color ? "\033[1m" : "", s.color ? "\033[0m" : "");
 			for (size_t i = 0; i < nf_analysis_advice(an); i++)
@@ -518,7 +503,7 @@ out:
 	free(text);
 	nf_analysis_free(an);
 	nf_journal_close(j);
-	nf_engine_free(s.e);
+	nf_interview_free(s.iv);
 	nf_case_free(cs);
 	nf_kb_free(kb);
 	return rc;

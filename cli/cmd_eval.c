@@ -7,9 +7,9 @@
 #include <string.h>
 
 #include "cli.h"
-#include "interview.h"
 #include "numbfoot/case.h"
 #include "numbfoot/engine.h"
+#include "numbfoot/interview.h"
 #include "numbfoot/kb.h"
 #include "numbfoot/version.h"
 
@@ -156,22 +156,29 @@ static int run_eval(const struct cli_args *a)
 		printf("%-44s %-22s %-22s %5s  %-9s %-9s\n", "case", "expected", "first", "p", "triage", "wanted");
 	for (size_t i = 0; i < nfiles; i++) {
 		const nf_case *c = cases[i];
-		nf_engine *e;
+		nf_interview *iv;
 		nf_error err;
-		if (nf_engine_new(kb, nf_case_mode(c), &e, &err) != NF_OK) {
+		if (nf_interview_new(kb, nf_case_mode(c), &iv, &err) != NF_OK) {
 			rc = cli_fail(&err);
 			json_decref(per);
 			goto out;
 		}
-		size_t screens = 0, findings = 0;
-		if (interview)
-			interview_simulate(e, c, &screens, &findings);
-		else if (nf_case_apply(c, e, &err) != NF_OK) {
+		nf_engine *e = nf_interview_engine(iv);
+		size_t findings = 0;
+		nf_question q;
+		/* With --interview the engine asks, the case's person answers; else all answers at once. */
+		nf_err ok = interview ? NF_OK : nf_case_apply(c, e, &err);
+		while (interview && ok == NF_OK && nf_interview_next(iv, &q)) {
+			ok = nf_case_answer_screen(c, iv, &q, &err);
+			findings += q.n;
+		}
+		if (ok != NF_OK) {
 			rc = cli_fail(&err);
-			nf_engine_free(e);
+			nf_interview_free(iv);
 			json_decref(per);
 			goto out;
 		}
+		size_t screens = nf_interview_screens(iv);
 		screens_total += screens;
 		findings_total += findings;
 		size_t order[NF_MAX_CONDITIONS], n = nf_engine_ranking(e, order, NF_MAX_CONDITIONS);
@@ -219,7 +226,7 @@ static int run_eval(const struct cli_args *a)
 			       nf_triage_id(got), nf_triage_id(want),
 			       expected < 0 ? "  " : hit1 ? "1 " : hit3 ? "3 " : "x ",
 			       got < want ? "UNDER" : got > want ? "over" : "");
-		nf_engine_free(e);
+		nf_interview_free(iv);
 	}
 	double nr = ranked ? (double)ranked : 1, nc = (double)nfiles;
 	if (as_json) {

@@ -150,17 +150,11 @@ static int worse(int a, int b)
 	return a > b ? a : b;
 }
 
-#define IMPORT_NEW_GEAR_MAX 64 /* pairs an export names, created as they come */
-
 /* What one import command does and counts, across its files. */
 struct import_ctx {
-	struct {
-		int64_t id, first; /* the pair made from an export's gear column; its earliest run */
-	} made[IMPORT_NEW_GEAR_MAX];
-	size_t nmade;
 	nf_journal *j;
-	bool json, keep_route, keep_any_sport;
-	int64_t shoes, insoles; /* given with --shoes/--insoles; -1: by each run's date */
+	nf_intake *in;
+	bool json, keep_route, keep_any_sport, shoes_given;
 	size_t imported, dup, same, skipped, failed, no_shoes, saved;
 	int rc;
 	json_t *results;
@@ -194,45 +188,6 @@ static void file_failed(struct import_ctx *c, const char *path, nf_err e, const 
 	add_result(c, file_result(path, "error", err->msg));
 }
 
-/* The shoes an export's gear column names, made (with that nickname) when the journal has no
- * such gear; *id 0 when it cannot be had (a name the journal refuses, insoles of that name). */
-static void gear_by_name(struct import_ctx *c, const char *name, int64_t start, int64_t *id)
-{
-	nf_gear g;
-	*id = 0;
-	if (!nf_journal_find_gear(c->j, name, &g, NULL)) {
-		if (g.kind == NF_GEAR_SHOES)
-			*id = g.id;
-	} else if (c->nmade < IMPORT_NEW_GEAR_MAX) {
-		nf_gear_init(&g, NF_GEAR_SHOES);
-		snprintf(g.nickname, sizeof g.nickname, "%s", name);
-		if (nf_journal_add_gear(c->j, &g, NULL))
-			return;
-		fprintf(stderr, "numbfoot: added shoes '%s' (the export's gear column)\n", cli_text(g.nickname));
-		c->made[c->nmade].id = g.id;
-		c->made[c->nmade].first = -1;
-		c->nmade++;
-		*id = g.id;
-	}
-	for (size_t i = 0; i < c->nmade; i++)
-		if (c->made[i].id == *id && start >= 0 && (c->made[i].first < 0 || start < c->made[i].first))
-			c->made[i].first = start;
-}
-
-/* Pairs made from an export get their first use at their earliest run. */
-static void date_made_gear(struct import_ctx *c)
-{
-	for (size_t i = 0; i < c->nmade; i++) {
-		nf_gear g;
-		char iso[32];
-		if (c->made[i].first < 0 || nf_journal_get_gear(c->j, c->made[i].id, &g, NULL))
-			continue;
-		nf_time_iso(c->made[i].first, iso, sizeof iso);
-		snprintf(g.first_use, sizeof g.first_use, "%.10s", iso);
-		(void)nf_journal_update_gear(c->j, &g, NULL);
-	}
-}
-
 /* Stores the runs of one input read into im; gear (may be NULL) names the shoes an export gives
  * them. The file's entry in --json lists each run. */
 static void store_runs(struct import_ctx *c, const char *path, nf_import *im, const char *gear, bool *stop)
@@ -247,84 +202,71 @@ static void store_runs(struct import_ctx *c, const char *path, nf_import *im, co
 		json_array_append_new(notes, json_string(note));
 	}
 	for (size_t i = 0; i < nf_import_count(im) && !*stop; i++) {
-		nf_journal_run r;
-		nf_error err = {0};
-		unsigned crossed = 0;
+		const nf_run_record *rec = nf_import_get(im, i);
 		size_t nroute = 0;
 		const nf_track_point *route = nf_import_route(im, i, &nroute);
-		nf_journal_run_init(&r);
-		r.rec = *nf_import_get(im, i);
-		if (isfinite(r.rec.cadence_spm))
-			snprintf(r.cadence_unit, sizeof r.cadence_unit, "spm");
-		r.shoes_id = c->shoes;
-		r.insoles_id = c->insoles;
-		/* Without --shoes, each run gets the pair in service on its date, or none: a pair
-		 * bought today did not run a race in 2014. */
-		if (c->shoes < 0 && nf_journal_gear_on(c->j, NF_GEAR_SHOES, r.rec.start_time, &r.shoes_id, NULL))
-			r.shoes_id = 0;
-		if (c->insoles < 0 &&
-		    nf_journal_gear_on(c->j, NF_GEAR_INSOLES, r.rec.start_time, &r.insoles_id, NULL))
-			r.insoles_id = 0;
-		if (gear && *gear && c->shoes < 0) {
-			int64_t named = 0;
-			gear_by_name(c, gear, r.rec.start_time, &named);
-			if (named)
-				r.shoes_id = named;
-		}
-		int64_t same = 0, known = 0;
-		if (!nf_journal_find_source(c->j, r.rec.source_sha256, &known, NULL) && !known &&
-		    !nf_journal_find_same_run(c->j, &r.rec, &same, NULL) && same) {
-			/* The same activity from another file (its FIT and its TCX): one run. */
-			char msg[NF_ERROR_MSG_MAX];
-			snprintf(msg, sizeof msg,
-				 "%s: the same run as run %lld (a start within %d s, a distance within %.0f%%)",
-				 r.rec.source_file, (long long)same, NF_SAME_RUN_START_S, 100 * NF_SAME_RUN_DIST);
-			c->same++;
-			dups++;
-			cli_errorf("skipped: %s", msg);
-			json_array_append_new(runs, json_pack("{s:s, s:s, s:I, s:s}", "source_file",
-							      r.rec.source_file, "status", "duplicate",
-							      "duplicate_of", (json_int_t)same, "message", msg));
-			continue;
-		}
-		nf_err e = nf_journal_add_run_track(c->j, &r, NULL, 0, c->keep_route ? route : NULL,
-						    c->keep_route ? nroute : 0, &crossed, &err);
-		if (e == NF_EEXIST) {
-			/* The journal's message names the file as stored (its base name); say it as given. */
-			int64_t existing = 0;
-			nf_journal_find_source(c->j, r.rec.source_sha256, &existing, NULL);
-			snprintf(err.msg, sizeof err.msg, "%s: already in the journal as run %lld", path,
-				 (long long)existing);
-			c->dup++;
-			dups++;
-			cli_errorf("skipped: %s", err.msg);
-			json_array_append_new(runs, json_pack("{s:s, s:s, s:s}", "source_file", r.rec.source_file,
-							      "status", "duplicate", "message", err.msg));
-			continue;
-		}
+		nf_intake_run res;
+		nf_error err = {0};
+		char msg[NF_ERROR_MSG_MAX];
+		nf_err e = nf_intake_store(c->in, rec, route, nroute, gear, &res, &err);
 		if (e) {
-			/* The message names the file: the journal's own text speaks only of values. */
+			/* The journal failed: later files would fail the same way. */
 			nf_error named = {.code = e};
 			snprintf(named.msg, sizeof named.msg, "%s: %s", path, err.msg);
 			c->rc = worse(c->rc, cli_fail(&named));
 			c->failed++;
 			json_object_set_new(o, "status", json_string("error"));
 			json_object_set_new(o, "message", json_string(named.msg));
-			/* A run the journal refuses (a value out of range) is that file's fault; any other
-			 * failure is the journal's, and later files would fail the same way. */
-			if (e != NF_EINVAL)
-				*stop = true;
+			*stop = true;
+			break;
+		}
+		if (res.made_shoes && gear)
+			fprintf(stderr, "numbfoot: added shoes '%s' (the export's gear column)\n", cli_text(gear));
+		switch (res.status) {
+		case NF_INTAKE_SAME_RUN:
+			snprintf(msg, sizeof msg,
+				 "%s: the same run as run %lld (a start within %d s, a distance within %.0f%%)",
+				 rec->source_file, (long long)res.run_id, NF_SAME_RUN_START_S, 100 * NF_SAME_RUN_DIST);
+			c->same++;
+			dups++;
+			cli_errorf("skipped: %s", msg);
+			json_array_append_new(runs, json_pack("{s:s, s:s, s:I, s:s}", "source_file",
+							      rec->source_file, "status", "duplicate",
+							      "duplicate_of", (json_int_t)res.run_id, "message", msg));
+			continue;
+		case NF_INTAKE_DUPLICATE:
+			/* Said with the file as given, not as stored (its base name). */
+			snprintf(msg, sizeof msg, "%s: already in the journal as run %lld", path,
+				 (long long)res.run_id);
+			c->dup++;
+			dups++;
+			cli_errorf("skipped: %s", msg);
+			json_array_append_new(runs, json_pack("{s:s, s:s, s:s}", "source_file", rec->source_file,
+							      "status", "duplicate", "message", msg));
+			continue;
+		case NF_INTAKE_REFUSED: {
+			/* A value out of range is that file's fault; the others go on. */
+			nf_error named = {.code = res.refused.code};
+			snprintf(named.msg, sizeof named.msg, "%s: %s", path, res.refused.msg);
+			c->rc = worse(c->rc, cli_fail(&named));
+			c->failed++;
+			json_object_set_new(o, "status", json_string("error"));
+			json_object_set_new(o, "message", json_string(named.msg));
 			continue;
 		}
+		case NF_INTAKE_STORED:
+			break;
+		}
 		c->imported++;
-		if (!r.shoes_id)
+		if (!res.shoes_id)
 			c->no_shoes++;
 		if (!stored++)
-			json_object_set_new(o, "run_id", json_integer(r.id));
-		json_array_append_new(runs, json_pack("{s:I, s:s, s:s}", "run_id", (json_int_t)r.id,
-						      "source_file", r.rec.source_file, "status", "imported"));
-		if (crossed && !nf_journal_get_run(c->j, r.id, &r, NULL))
-			cli_warn_crossed(c->j, &r, crossed);
+			json_object_set_new(o, "run_id", json_integer(res.run_id));
+		json_array_append_new(runs, json_pack("{s:I, s:s, s:s}", "run_id", (json_int_t)res.run_id,
+						      "source_file", rec->source_file, "status", "imported"));
+		nf_journal_run r;
+		if (res.crossed && !nf_journal_get_run(c->j, res.run_id, &r, NULL))
+			cli_warn_crossed(c->j, &r, res.crossed);
 	}
 	if (!stored && dups && !json_is_string(json_object_get(o, "message"))) {
 		json_object_set_new(o, "status", json_string("duplicate"));
@@ -488,11 +430,19 @@ static int run_import(const struct cli_args *a)
 	if ((rc = cli_journal_open(a, &c.j)))
 		goto out_free;
 	/* Given, the pair (or none) goes with every run; not given, each run's date decides. */
-	c.shoes = c.insoles = -1;
-	if ((cli_opt(a, "shoes") && (rc = cli_gear_opt(c.j, a, "shoes", NF_GEAR_SHOES, false, &c.shoes))) ||
+	nf_intake_opts io;
+	nf_error ierr = {0};
+	nf_intake_opts_init(&io);
+	io.keep_route = c.keep_route;
+	if ((cli_opt(a, "shoes") && (rc = cli_gear_opt(c.j, a, "shoes", NF_GEAR_SHOES, false, &io.shoes))) ||
 	    (cli_opt(a, "insoles") &&
-	     (rc = cli_gear_opt(c.j, a, "insoles", NF_GEAR_INSOLES, false, &c.insoles))))
+	     (rc = cli_gear_opt(c.j, a, "insoles", NF_GEAR_INSOLES, false, &io.insoles))))
 		goto out_free;
+	c.shoes_given = io.shoes >= 0;
+	if (nf_intake_open(c.j, &io, &c.in, &ierr)) {
+		rc = cli_fail(&ierr);
+		goto out_free;
+	}
 	c.results = c.json ? json_array() : NULL;
 	bool progress = any_dir || isatty(STDERR_FILENO), stop = false;
 	for (size_t k = 0; k < files.len && !stop; k++) {
@@ -503,7 +453,9 @@ static int run_import(const struct cli_args *a)
 		else
 			import_path(&c, files.v[k], &stop);
 	}
-	date_made_gear(&c);
+	if (nf_intake_close(c.in, &ierr))
+		c.rc = worse(c.rc, cli_fail(&ierr));
+	c.in = NULL;
 	rc = c.rc;
 	/* Runs were stored, and some files refused: not "nothing changed" (2) but its own code. */
 	if (rc == CLI_EXIT_USAGE && c.imported)
@@ -530,7 +482,7 @@ static int run_import(const struct cli_args *a)
 		if (c.failed)
 			printf(", %zu failed (nothing written from %s)", c.failed, c.failed == 1 ? "it" : "them");
 		printf("\n");
-		if (c.no_shoes && c.shoes < 0)
+		if (c.no_shoes && !c.shoes_given)
 			say_no_shoes(c.j, c.no_shoes);
 	}
 out_free:

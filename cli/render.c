@@ -86,8 +86,9 @@ static size_t print_reasons(FILE *out, nf_engine *e, size_t c, bool miles)
 	return estimated;
 }
 
-void render_result(FILE *out, nf_engine *e, bool color, bool miles)
+void render_result(FILE *out, nf_interview *iv, bool color, bool miles)
 {
+	nf_engine *e = nf_interview_engine(iv);
 	const nf_kb *kb = nf_engine_kb(e);
 	nf_triage_info ti;
 	nf_advice adv;
@@ -121,16 +122,22 @@ void render_result(FILE *out, nf_engine *e, bool color, bool miles)
 		if (says)
 			fprintf(out, "Warning sign: %s\n", says);
 	}
+	/* What the sign points to, so that a footwear cause leading the ranking below is not read as
+	 * the answer to the warning sign. */
+	size_t to[3], nto = ti.red_flag >= 0 ? nf_kb_red_flag_points_to(kb, (size_t)ti.red_flag, to, 3) : 0;
+	for (size_t i = 0; i < nto; i++)
+		fprintf(out, "%s%s", i ? (i + 1 == nto ? " or " : ", ") : "The warning sign can mean: ",
+			nf_kb_condition_name(kb, to[i]));
+	if (nto)
+		fprintf(out, ". The causes below are ranked on all your other answers too; they do not outweigh "
+			     "the warning sign.\n");
 	/* Warning signs never asked (the interview was stopped, or a case file is silent on them):
 	 * the triage cannot speak for them, so list them. */
-	size_t unasked = 0;
-	for (size_t f = 0; f < nf_kb_findings(kb); f++) {
-		if (nf_kb_finding_red_flag(kb, f, NULL) != NF_EMERGENCY || nf_engine_state(e, f, NULL) != NF_UNASKED)
-			continue;
-		if (!unasked++)
-			fprintf(out, "Not asked: if any of these apply, get emergency care now:\n");
-		fprintf(out, "  - %s\n", nf_kb_finding_means(kb, f));
-	}
+	size_t unasked[NF_MAX_FINDINGS], nunasked = nf_interview_unasked_signs(iv, unasked, NF_MAX_FINDINGS);
+	if (nunasked)
+		fprintf(out, "Not asked: if any of these apply, get emergency care now:\n");
+	for (size_t i = 0; i < nunasked && i < NF_MAX_FINDINGS; i++)
+		fprintf(out, "  - %s\n", nf_kb_finding_means(kb, unasked[i]));
 	fprintf(out, "\n%sMost likely causes%s (how likely each is, given your answers)\n", bold, off);
 	size_t order[NF_MAX_CONDITIONS], n = nf_engine_ranking(e, order, NF_MAX_CONDITIONS), estimated = 0;
 	for (size_t i = 0; i < n && i < SHOW_CAUSES; i++) {

@@ -7,8 +7,8 @@
 #   make site-test    its browser tests (tests/site/run.sh), also part of make check
 #   make site-serve   the site on http://127.0.0.1:8000/ (python3 -m http.server)
 #
-# Only what the assessment needs goes into the module: lib/core, lib/kb, lib/engine, lib/case
-# and the terminal's interview rule (cli/interview.c); no journal, import, report or server. Every
+# Only what the assessment needs goes into the module: lib/core, lib/kb, lib/engine (the interview
+# included) and lib/case; no journal, import, report or server. Every
 # file of those folders is compiled, so each must build for WASI: no SQLite, cairo, sockets or
 # threads there.
 
@@ -17,10 +17,10 @@ WASM_DIR   := build/wasm
 SITE_DIR   := build/site
 JANSSON    := $(WASM_DIR)/jansson
 WASM_FLAGS := --target=wasm32-wasi --sysroot=/usr -Oz -flto
-WASM_SRCS  := $(sort $(wildcard lib/core/*.c lib/kb/*.c lib/engine/*.c lib/case/*.c)) cli/interview.c site/wasm.c
+WASM_SRCS  := $(sort $(wildcard lib/core/*.c lib/kb/*.c lib/engine/*.c lib/case/*.c)) site/wasm.c
 WASM_OBJS  := $(WASM_SRCS:%.c=$(WASM_DIR)/obj/%.o)
 JANSSON_OBJS := $(patsubst $(JANSSON)/src/%.c,$(WASM_DIR)/obj/jansson/%.o,$(wildcard $(JANSSON)/src/*.c))
-WASM_CPPFLAGS := -Iinclude -Ilib -Icli -I$(WASM_DIR)/include -I$(JANSSON)/src -D_GNU_SOURCE \
+WASM_CPPFLAGS := -Iinclude -Ilib -I$(WASM_DIR)/include -I$(JANSSON)/src -D_GNU_SOURCE \
 	-DNUMBFOOT_VERSION=\"$(NUMBFOOT_VERSION)\"
 
 # The page's files as they are, and those made here; the service worker lists them all. The
@@ -123,12 +123,10 @@ $(SITE_DIR)/sw.js: site/sw.js $(SITE_FILES)
 
 -include $(wildcard $(WASM_DIR)/obj/*/*.d $(WASM_DIR)/obj/*/*/*.d)
 
-# site/wasm.c built natively for its unit test (tests/unit/test_site_wasm.c), with the terminal's
-# interview rule it uses; the sanitizer build (make san-check) checks it leaks nothing.
-$(BUILD)/tests/unit/test_site_wasm: $(BUILD)/tests/unit/test_site_wasm.o $(BUILD)/site/wasm.o \
-		$(BUILD)/cli/interview.o $(LIBA)
+# site/wasm.c built natively for its unit test (tests/unit/test_site_wasm.c); the sanitizer build
+# (make san-check) checks it leaks nothing.
+$(BUILD)/tests/unit/test_site_wasm: $(BUILD)/tests/unit/test_site_wasm.o $(BUILD)/site/wasm.o $(LIBA)
 	@$(if $(Q),echo "  LD      $@")
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(TEST_LIBS)
 
-$(BUILD)/site/wasm.o: CPPFLAGS += -Icli
 $(BUILD)/tests/unit/test_site_wasm.o: CPPFLAGS += -I.

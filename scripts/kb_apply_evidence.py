@@ -24,7 +24,8 @@ import re
 import sys
 
 
-ORDER = ["foot", "vascular", "spine", "dossier", "wave2", "wave3a", "wave3b"]
+ORDER = ["foot", "vascular", "spine", "dossier", "wave2", "wave3a", "wave3b", "wave4-foot", "wave4-acute",
+         "wave4-neurovasc"]
 EXCLUDE = {
     ("hands_too", "stroke"): "the question asks about hands tingling like the feet; a pure sensory stroke "
                              "series answers another question, and 0.98 would let a 'no' rule stroke out",
@@ -39,6 +40,15 @@ EXCLUDE = {
     ("onset_km", "pad"): "treadmill walking in clinic claudicants, not the distance a runner with the disease runs",
     ("progressive", "central_neuro"): "dural fistula series only; MS, in the same group, relapses and remits",
     ("sex", "iliac_endofibrosis"): "18 athletes against a 443-athlete review that says mostly men",
+    ("severe_pain_after_run", "acute_compartment"): "pain worse over time in fracture patients: a lower bound of "
+                                                    "the warning sign's three parts, and a warning sign's "
+                                                    "sensitivity must not be understated",
+    ("side", "acute_compartment"): "children's series; exertional cases in both legs are reported in runners",
+    ("forefoot_burning", "raynauds"): "cold-injury series stand in for Raynaud's: too weak a proxy for a feature "
+                                      "that separates Morton's neuroma",
+    ("sudden_one_side", "stroke"): "sensory strokes that reached the leg only; strokes of the back of the brain "
+                                   "(vision, balance) often spare one side's numbness, and 0.98 would let a "
+                                   "'no' rule stroke out",
 }
 # Duration before diagnosis in referral series is how long a diagnosis took, not how long a runner
 # has had numbness when asking: weeks_since_onset is never taken from it.

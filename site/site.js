@@ -263,6 +263,10 @@
     $('r-triage').className = 'triage ' + t.level;
     $('r-triage').replaceChildren(el('strong', { text: LEVEL_TITLE[t.level] || t.level }), t.words);
     if (t.red_flag && t.red_flag.says) $('r-triage').append(el('div', { class: 'says', text: 'Warning sign: ' + t.red_flag.says }));
+    const to = ((t.red_flag && t.red_flag.points_to) || []).slice(0, 3).map((c) => c.name);
+    if (to.length) $('r-triage').append(el('div', { class: 'says', text: 'The warning sign can mean: ' +
+      (to.length > 1 ? to.slice(0, -1).join(', ') + ' or ' + to[to.length - 1] : to[0]) +
+      '. The causes below are ranked on all your other answers too; they do not outweigh the warning sign.' }));
     $('r-causes').replaceChildren(...r.ranking.slice(0, 5).map(cause));
     $('r-evidence').hidden = !$('r-causes').querySelector('li.estimate');
     $('r-plan').replaceChildren(...plan(r));

@@ -3,18 +3,19 @@
  * crosses as NUL-terminated UTF-8 in the module's memory (the contract is in site/wasm.h).
  *
  * The page keeps the answers and sends all of them with each call, as it does to numbfoot serve:
- * the module keeps only the knowledge base and two engines it reuses. Answers are read by the case
- * reader (lib/case), so that the page, `assess --answers` and the case suites read a value the
- * same way, and the interview stops where the terminal's does (cli/interview.c).
+ * the module keeps only the knowledge base and two interviews it reuses. Answers are read by the
+ * case reader (lib/case), so that the page, `assess --answers` and the case suites read a value
+ * the same way, and the interview's rules (nf_interview) are the terminal's and the served page's.
  */
 #include <jansson.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "interview.h"
 #include "numbfoot/case.h"
 #include "numbfoot/engine.h"
+#include "numbfoot/interview.h"
 #include "numbfoot/kb.h"
 #include "wasm.h"
 
@@ -27,7 +28,7 @@ extern const unsigned char site_kb_gz[], site_vocab_gz[];
 extern const size_t site_kb_gz_size, site_vocab_gz_size;
 
 static nf_kb *kb;
-static nf_engine *engines[2]; /* one per mode, reused: see fresh_engine */
+static nf_interview *interviews[2]; /* one per mode, reused: see fresh_interview */
 
 void *site_alloc(size_t n) { return malloc(n ? n : 1); }
 void site_free(void *p) { free(p); }
@@ -132,49 +133,42 @@ char *site_questions(void)
 	return reply(o);
 }
 
-/* The engine for mode with no answers. An engine holds tables of every finding under every
- * condition, so each mode's is made once; withdrawing every answer leaves it "as if never asked"
- * (the engine's API), the same as a new one. */
-static nf_engine *fresh_engine(nf_mode mode, nf_error *err)
+/* The interview for mode with no answers. Its engine holds tables of every finding under every
+ * condition, so each mode's is made once and reset, which leaves it as a new one. */
+static nf_interview *fresh_interview(nf_mode mode, nf_error *err)
 {
-	nf_engine **e = &engines[mode == NF_MODE_CLINICIAN];
-	if (!*e)
-		return nf_engine_new(kb, mode, e, err) == NF_OK ? *e : NULL;
-	for (size_t f = 0; f < nf_kb_findings(kb); f++)
-		nf_engine_withdraw(*e, f);
-	nf_engine_set_screens(*e, 0);
-	return *e;
+	nf_interview **iv = &interviews[mode == NF_MODE_CLINICIAN];
+	if (!*iv)
+		return nf_interview_new(kb, mode, iv, err) == NF_OK ? *iv : NULL;
+	nf_interview_reset(*iv);
+	return *iv;
 }
 
-/* Gives a fresh engine the answers of a case-file text. Returns the engine, or NULL with err set. */
-static nf_engine *engine_from_case(const char *text, const char *name, nf_error *err)
+/* Gives a fresh interview the answers of a case-file text. Returns it, or NULL with err set. */
+static nf_interview *interview_from_case(const char *text, const char *name, nf_error *err)
 {
 	nf_case *cs = NULL;
-	nf_engine *e = NULL;
+	nf_interview *iv = NULL;
 	if (nf_case_load(kb, text, name, &cs, err) != NF_OK)
 		return NULL;
-	e = fresh_engine(nf_case_mode(cs), err);
-	if (e && nf_case_apply(cs, e, err) != NF_OK)
-		e = NULL;
+	iv = fresh_interview(nf_case_mode(cs), err);
+	if (iv && nf_case_apply(cs, nf_interview_engine(iv), err) != NF_OK)
+		iv = NULL;
 	nf_case_free(cs);
-	return e;
+	return iv;
 }
 
 /* Reads the page's {"mode", "answers", "screens"}: the answers go through the case reader, as a
  * case whose expectation is left open (nobody's answer is being graded). */
-static nf_engine *engine_from_request(const char *request, nf_error *err)
+static nf_interview *interview_from_request(const char *request, nf_error *err)
 {
 	json_error_t jerr;
 	json_t *rq = json_loads(request, JSON_REJECT_DUPLICATES, &jerr), *answers = NULL, *mode = NULL;
 	json_int_t screens = 0;
-	nf_engine *e = NULL;
+	nf_interview *iv = NULL;
 	if (!rq || json_unpack_ex(rq, &jerr, JSON_STRICT, "{s?o, s?o, s?I}", "mode", &mode, "answers", &answers,
 				  "screens", &screens)) {
 		nf_error_set(err, NF_EPARSE, "request: %s", jerr.text);
-		goto out;
-	}
-	if (screens < 0 || screens > NF_MAX_SCREENS) {
-		nf_error_set(err, NF_EPARSE, "screens: must be an integer from 0 to %d", NF_MAX_SCREENS);
 		goto out;
 	}
 	/* "o" takes each reference: the request's values are borrowed, hence the increfs. */
@@ -188,13 +182,15 @@ static nf_engine *engine_from_request(const char *request, nf_error *err)
 		nf_error_set(err, NF_ENOMEM, "out of memory");
 		goto out;
 	}
-	e = engine_from_case(text, "answers", err);
+	iv = interview_from_case(text, "answers", err);
 	free(text);
-	if (e)
-		nf_engine_set_screens(e, (size_t)screens);
+	/* A count that size_t cannot hold reaches the interview as too large, refused the same way. */
+	size_t n = screens < 0 || (unsigned long long)screens > SIZE_MAX ? SIZE_MAX : (size_t)screens;
+	if (iv && nf_interview_resume(iv, n, err) != NF_OK)
+		iv = NULL;
 out:
 	json_decref(rq);
-	return e;
+	return iv;
 }
 
 char *site_assess(const char *case_text)
@@ -202,8 +198,8 @@ char *site_assess(const char *case_text)
 	nf_error err;
 	if (!kb)
 		return error_reply("the knowledge base is not loaded");
-	nf_engine *e = engine_from_case(case_text, "answers", &err);
-	return e ? nf_engine_result_json(e) : error_reply(err.msg);
+	nf_interview *iv = interview_from_case(case_text, "answers", &err);
+	return iv ? nf_engine_result_json(nf_interview_engine(iv)) : error_reply(err.msg);
 }
 
 char *site_result(const char *request)
@@ -211,8 +207,8 @@ char *site_result(const char *request)
 	nf_error err;
 	if (!kb)
 		return error_reply("the knowledge base is not loaded");
-	nf_engine *e = engine_from_request(request, &err);
-	return e ? nf_engine_result_json(e) : error_reply(err.msg);
+	nf_interview *iv = interview_from_request(request, &err);
+	return iv ? nf_engine_result_json(nf_interview_engine(iv)) : error_reply(err.msg);
 }
 
 static json_t *screen_json(const nf_question *q)
@@ -237,12 +233,12 @@ char *site_next(const char *request)
 	nf_question q;
 	if (!kb)
 		return error_reply("the knowledge base is not loaded");
-	nf_engine *e = engine_from_request(request, &err);
-	if (!e)
+	nf_interview *iv = interview_from_request(request, &err);
+	if (!iv)
 		return error_reply(err.msg);
-	bool stop = interview_must_stop(e);
-	bool done = stop || !nf_engine_next(e, &q);
-	size_t screens = nf_engine_screens(e);
+	bool stop = nf_interview_stopped(iv);
+	bool done = !nf_interview_next(iv, &q);
+	size_t screens = nf_interview_screens(iv);
 	double fraction = done ? 1.0 : fmin(0.95, (double)screens / SITE_TYPICAL_SCREENS);
 	return reply(json_pack("{s:b, s:b, s:o, s:{s:i, s:f}}", "done", done, "stop", stop, "question",
 			       done ? json_null() : screen_json(&q), "progress", "screens", (int)screens, "fraction",

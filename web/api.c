@@ -270,7 +270,7 @@ void web_handle(struct web_ctx *ctx, const struct web_request *rq, struct web_re
 	const char *path = rq->path ? rq->path : "";
 
 	if (rq->body_too_large && !strcmp(path, "/api/import")) {
-		web_json_error(rs, 413, "file too large (at most %d bytes)", WEB_UPLOAD_MAX);
+		web_json_error(rs, 413, "file too large (at most %d bytes; a larger export goes through 'numbfoot import')", WEB_UPLOAD_MAX);
 		return;
 	}
 	if (rq->body_too_large) {

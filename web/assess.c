@@ -1,7 +1,7 @@
 /* The assessment API: GET /api/kb (the questions, built once) and the stateless POST
  * /api/assess/next, /api/assess/progress and /api/assess/result. The client sends every answer each time; each server
- * thread reuses its own engines and JSON arena (see thread_state), so a request allocates
- * little beyond its answer.
+ * thread reuses its own interviews and JSON arena (see thread_state), so a request allocates
+ * little beyond its answer. The interview's rules are the library's (nf_interview).
  */
 #include <jansson.h>
 #include <math.h>
@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "numbfoot/engine.h"
+#include "numbfoot/interview.h"
 #include "web.h"
 
 
@@ -103,12 +104,11 @@ static int finding_index(const struct web_ctx *ctx, const char *id)
 	return hit ? (int)hit->index : -1;
 }
 
-/* Each thread keeps an engine per mode and reuses it: an engine is large (the log likelihoods of
- * every finding under every condition), and allocating and clearing one per request cost more
- * than a third of a request. Reuse withdraws every answer, which the engine's API defines as
- * "as if never asked", so a reused engine answers exactly as a new one. */
+/* Each thread keeps an interview per mode and reuses it: its engine is large (the log likelihoods
+ * of every finding under every condition), and allocating and clearing one per request cost more
+ * than a third of a request. A reset interview is as a new one (nf_interview_reset). */
 struct web_engines {
-	nf_engine *e[2];
+	nf_interview *iv[2];
 	struct web_json *json; /* the reader's arena for request bodies */
 };
 
@@ -117,8 +117,8 @@ static void engines_free(void *p)
 	struct web_engines *es = p;
 	if (!es)
 		return;
-	nf_engine_free(es->e[0]);
-	nf_engine_free(es->e[1]);
+	nf_interview_free(es->iv[0]);
+	nf_interview_free(es->iv[1]);
 	free(es->json);
 	free(es);
 }
@@ -139,24 +139,19 @@ static struct web_engines *thread_state(struct web_ctx *ctx)
 	return es;
 }
 
-/* A clean engine for mode, owned by the calling thread (do not free it); NULL if out of memory. */
-static nf_engine *thread_engine(struct web_ctx *ctx, nf_mode mode, nf_error *err)
+/* A new interview for mode, owned by the calling thread (do not free it); NULL if out of memory. */
+static nf_interview *thread_interview(struct web_ctx *ctx, nf_mode mode, nf_error *err)
 {
 	struct web_engines *es = thread_state(ctx);
 	if (!es) {
 		nf_error_set(err, NF_ENOMEM, "out of memory");
 		return NULL;
 	}
-	nf_engine **e = &es->e[mode == NF_MODE_CLINICIAN];
-	if (!*e) {
-		if (nf_engine_new(ctx->kb, mode, e, err) != NF_OK)
-			return NULL;
-		return *e;
-	}
-	for (size_t f = 0; f < ctx->nfindings; f++)
-		nf_engine_withdraw(*e, f);
-	nf_engine_set_screens(*e, 0);
-	return *e;
+	nf_interview **iv = &es->iv[mode == NF_MODE_CLINICIAN];
+	if (!*iv)
+		return nf_interview_new(ctx->kb, mode, iv, err) == NF_OK ? *iv : NULL;
+	nf_interview_reset(*iv);
+	return *iv;
 }
 
 bool web_assess_init(struct web_ctx *ctx, const nf_kb *kb)
@@ -275,9 +270,9 @@ static bool apply_answer(const struct web_ctx *ctx, nf_engine *e, const struct w
 	return true;
 }
 
-/* Reads {"mode", "answers", "screens"} into the thread's engine (which the caller must not free);
- * on a fault sets rs and returns NULL. */
-nf_engine *web_assess_engine(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs)
+/* Reads {"mode", "answers", "screens"} into the thread's interview (which the caller must not
+ * free): the answers so far, asked in that many screens. On a fault sets rs and returns NULL. */
+nf_interview *web_assess_interview(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs)
 {
 	if (!rq->body || !rq->body_len) {
 		web_json_error(rs, 400, "body: a JSON object {\"mode\", \"answers\", \"screens\"} is needed");
@@ -295,7 +290,7 @@ nf_engine *web_assess_engine(struct web_ctx *ctx, const struct web_request *rq, 
 	}
 	const struct web_jnode *root = &j->node[0], *answers = NULL;
 	nf_mode mode = NF_MODE_RUNNER;
-	long long screens = 0;
+	size_t screens = 0;
 	if (root->type != WEB_JOBJECT) {
 		web_json_error(rs, 400, "body: must be a JSON object");
 		return NULL;
@@ -319,13 +314,13 @@ nf_engine *web_assess_engine(struct web_ctx *ctx, const struct web_request *rq, 
 			}
 			answers = val;
 		} else if (!strcmp(val->key, "screens")) {
-			if (val->type != WEB_JNUMBER || !val->is_integer || val->integer < 0 ||
-			    val->integer > NF_MAX_SCREENS) {
+			if (val->type != WEB_JNUMBER || !val->is_integer) {
 				web_json_error(rs, 400, "screens: must be an integer from 0 to %d",
 					       NF_MAX_SCREENS);
 				return NULL;
 			}
-			screens = val->integer;
+			/* A negative count reaches nf_interview_resume as too large: refused the same way. */
+			screens = val->integer < 0 ? SIZE_MAX : (size_t)val->integer;
 		} else {
 			web_json_error(rs, 400, "%.100s: unknown key (expected mode, answers, screens)",
 				       val->key);
@@ -333,24 +328,27 @@ nf_engine *web_assess_engine(struct web_ctx *ctx, const struct web_request *rq, 
 		}
 	}
 	nf_error err;
-	nf_engine *e = thread_engine(ctx, mode, &err);
-	if (!e) {
+	nf_interview *iv = thread_interview(ctx, mode, &err);
+	if (!iv) {
 		web_json_error(rs, 500, "%s", err.msg);
 		return NULL;
 	}
-	nf_engine_set_screens(e, (size_t)screens);
+	if (nf_interview_resume(iv, screens, &err) != NF_OK) {
+		web_json_error(rs, 400, "%s", err.msg);
+		return NULL;
+	}
 	for (int c = answers ? answers->first : -1; c >= 0; c = j->node[c].next)
-		if (!apply_answer(ctx, e, j, &j->node[c], rs))
+		if (!apply_answer(ctx, nf_interview_engine(iv), j, &j->node[c], rs))
 			return NULL;
-	return e;
+	return iv;
 }
 
-static json_t *triage_json(nf_engine *e, bool *stop)
+static json_t *triage_json(nf_interview *iv)
 {
+	nf_engine *e = nf_interview_engine(iv);
 	const nf_kb *kb = nf_engine_kb(e);
 	nf_triage_info ti;
 	nf_triage level = nf_engine_triage(e, &ti);
-	*stop = ti.red_flag_level == NF_EMERGENCY;
 	json_t *rf = json_null();
 	if (ti.red_flag >= 0) {
 		const char *says = NULL;
@@ -359,35 +357,33 @@ static json_t *triage_json(nf_engine *e, bool *stop)
 			       "level", nf_triage_id(ti.red_flag_level), "says", says ? says : "");
 	}
 	return json_pack("{s:s, s:s, s:o, s:b}", "level", nf_triage_id(level), "words",
-			 nf_triage_words(level), "red_flag", rf, "stop", *stop);
+			 nf_triage_words(level), "red_flag", rf, "stop", nf_interview_stopped(iv));
 }
 
 /* The progress bar, as in the terminal: screens asked, the engine's estimate of those left (the
  * one shown now included) and the share done, which reaches 1 only when the interview is over. */
 bool web_assess_progress(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs)
 {
-	nf_engine *e = web_assess_engine(ctx, rq, rs);
-	if (!e)
+	nf_interview *iv = web_assess_interview(ctx, rq, rs);
+	if (!iv)
 		return true;
-	bool stop;
-	json_decref(triage_json(e, &stop));
-	size_t screens = nf_engine_screens(e), left = stop ? 0 : nf_engine_screens_left(e);
+	nf_progress p;
+	nf_interview_progress(iv, &p);
 	json_reply(rs, 200,
-		   json_pack("{s:i, s:i, s:f}", "screens", (int)screens, "left", (int)left, "fraction",
-			     left ? (double)screens / (double)(screens + left) : 1.0));
+		   json_pack("{s:i, s:i, s:f}", "screens", (int)p.screens, "left", (int)p.left, "fraction",
+			     p.fraction));
 	return true;
 }
 
 bool web_assess_next(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs)
 {
-	nf_engine *e = web_assess_engine(ctx, rq, rs);
-	if (!e)
+	nf_interview *iv = web_assess_interview(ctx, rq, rs);
+	if (!iv)
 		return true;
 	const nf_kb *kb = ctx->kb;
-	bool stop;
-	json_t *tri = triage_json(e, &stop);
+	json_t *tri = triage_json(iv);
 	nf_question q;
-	bool done = stop || !nf_engine_next(e, &q);
+	bool done = !nf_interview_next(iv, &q);
 	json_t *question = json_null();
 	if (!done) {
 		json_t *ids = json_array();
@@ -404,16 +400,16 @@ bool web_assess_next(struct web_ctx *ctx, const struct web_request *rq, struct w
 		    "findings", ids, "red_flags", red);
 	}
 	json_t *o = json_pack("{s:b, s:o, s:{s:i}, s:o}", "done", done, "question", question, "progress",
-			      "screens", (int)nf_engine_screens(e), "triage", tri);
+			      "screens", (int)nf_interview_screens(iv), "triage", tri);
 	json_reply(rs, 200, o);
 	return true;
 }
 
 bool web_assess_result(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs)
 {
-	nf_engine *e = web_assess_engine(ctx, rq, rs);
-	if (!e)
+	nf_interview *iv = web_assess_interview(ctx, rq, rs);
+	if (!iv)
 		return true;
-	web_json_text(rs, 200, nf_engine_result_json(e));
+	web_json_text(rs, 200, nf_engine_result_json(nf_interview_engine(iv)));
 	return true;
 }

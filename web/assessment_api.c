@@ -10,25 +10,17 @@
 #include <time.h>
 
 #include "numbfoot/engine.h"
+#include "numbfoot/interview.h"
 #include "web.h"
-
-/* True when the engine asked all it wanted with these answers: a red flag ended the interview,
- * or no screen is left to ask. The page's "Stop and see the result" saves an incomplete one. */
-static bool engine_complete(nf_engine *e)
-{
-	nf_triage_info ti;
-	nf_question q;
-	nf_engine_triage(e, &ti);
-	return ti.red_flag_level == NF_EMERGENCY || !nf_engine_next(e, &q);
-}
 
 static void assessment_save(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs)
 {
-	nf_engine *e = web_assess_engine(ctx, rq, rs);
-	if (!e)
+	nf_interview *iv = web_assess_interview(ctx, rq, rs);
+	if (!iv)
 		return;
-	bool complete = engine_complete(e);
-	char *result = nf_engine_result_json(e), *answers = NULL;
+	/* The page's "Stop and see the result" saves an incomplete one. */
+	bool complete = nf_interview_complete(iv);
+	char *result = nf_engine_result_json(nf_interview_engine(iv)), *answers = NULL;
 	json_t *parsed = result ? json_loads(result, 0, NULL) : NULL;
 	json_t *ans = json_object_get(parsed, "answers");
 	answers = ans ? json_dumps(ans, JSON_COMPACT | JSON_REAL_PRECISION(17)) : NULL;

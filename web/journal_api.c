@@ -205,10 +205,160 @@ static void rename_in_message(char *msg, size_t cap, const char *from, const cha
 	snprintf(at, cap - (size_t)(at - msg), "%s%s", to, rest);
 }
 
+/* What an upload gave, run by run, for the reply. */
+struct upload {
+	nf_journal *j;
+	nf_intake *in;
+	const char *spool, *name; /* the spooled file's path, and the name it is told by */
+	json_t *runs;             /* one entry per run read */
+	json_t *first;            /* the first run stored, as the journal has it */
+	size_t stored, duplicates, refused, not_runs, broken;
+	bool worn_out;
+	/* The first message of each kind (broken or refused, duplicate, not a run), for a reply
+	 * that stored nothing. */
+	char why[3][NF_ERROR_MSG_MAX];
+};
+
+enum { WHY_BAD, WHY_DUPLICATE, WHY_NOT_RUN };
+
+static void upload_note(struct upload *u, const char *status, const nf_run_record *rec, int64_t id, const char *msg)
+{
+	char text[NF_ERROR_MSG_MAX];
+	snprintf(text, sizeof text, "%s", msg ? msg : "");
+	rename_in_message(text, sizeof text, u->spool, u->name);
+	int kind = !strcmp(status, "duplicate") ? WHY_DUPLICATE : !strcmp(status, "not_a_run") ? WHY_NOT_RUN : WHY_BAD;
+	if (msg && !u->why[kind][0])
+		snprintf(u->why[kind], sizeof u->why[kind], "%s", text);
+	json_t *o = json_pack("{s:s, s:s?}", "status", status, "message", msg ? text : NULL);
+	if (rec) {
+		char src[NF_ERROR_MSG_MAX];
+		snprintf(src, sizeof src, "%s", rec->source_file);
+		rename_in_message(src, sizeof src, u->spool, u->name);
+		json_object_set_new(o, "source_file", json_string(src));
+	}
+	if (id)
+		json_object_set_new(o, "run_id", json_integer(id));
+	json_array_append_new(u->runs, o);
+}
+
+/* Stores the runs of one file read; false when the journal failed (the reply is then written). */
+static bool upload_runs(struct upload *u, nf_import *im, const char *file, const char *gear,
+			struct web_response *rs)
+{
+	for (size_t i = 0; i < nf_import_count(im); i++) {
+		nf_run_record rec = *nf_import_get(im, i);
+		size_t nroute = 0;
+		const nf_track_point *route = nf_import_route(im, i, &nroute);
+		nf_intake_run res;
+		nf_error err = {0};
+		char msg[NF_ERROR_MSG_MAX];
+		/* The file stored by the name it was uploaded with, not the spool's. */
+		snprintf(msg, sizeof msg, "%s", rec.source_file);
+		rename_in_message(msg, sizeof msg, u->spool, u->name);
+		snprintf(rec.source_file, sizeof rec.source_file, "%s", !strcmp(file, u->spool) ? u->name : msg);
+		if (nf_intake_store(u->in, &rec, route, nroute, gear, &res, &err)) {
+			web_journal_error(rs, &err);
+			return false;
+		}
+		switch (res.status) {
+		case NF_INTAKE_STORED: {
+			nf_journal_run r;
+			u->stored++;
+			u->worn_out |= (res.crossed & NF_CROSSED_SHOES) != 0;
+			if (!u->first && !nf_journal_get_run(u->j, res.run_id, &r, NULL))
+				u->first = nf_run_json(&r);
+			upload_note(u, "imported", &rec, res.run_id, NULL);
+			break;
+		}
+		case NF_INTAKE_DUPLICATE:
+			u->duplicates++;
+			snprintf(msg, sizeof msg, "%s: already in the journal as run %lld", rec.source_file,
+				 (long long)res.run_id);
+			upload_note(u, "duplicate", &rec, res.run_id, msg);
+			break;
+		case NF_INTAKE_SAME_RUN:
+			u->duplicates++;
+			snprintf(msg, sizeof msg, "%s: the same run as run %lld, from another file", rec.source_file,
+				 (long long)res.run_id);
+			upload_note(u, "duplicate", &rec, res.run_id, msg);
+			break;
+		case NF_INTAKE_REFUSED:
+			u->refused++;
+			snprintf(msg, sizeof msg, "%s: %s", rec.source_file, res.refused.msg);
+			upload_note(u, "error", &rec, 0, msg);
+			break;
+		}
+	}
+	return true;
+}
+
+/* A file of the upload that gave no run: not a run (a ride) or malformed. */
+static void upload_failed(struct upload *u, nf_err e, const nf_error *err)
+{
+	if (e == NF_ESKIP)
+		u->not_runs++;
+	else
+		u->broken++;
+	upload_note(u, e == NF_ESKIP ? "not_a_run" : "error", NULL, 0, err->msg);
+}
+
+/* True when the spooled upload is a zip (a Strava or Garmin bulk export), by its first bytes. */
+static bool upload_is_zip(const char *path)
+{
+	unsigned char m[4];
+	FILE *f = fopen(path, "rb");
+	bool zip = f && fread(m, 1, 4, f) == 4 && m[0] == 'P' && m[1] == 'K' && m[2] == 3 && m[3] == 4;
+	if (f)
+		fclose(f);
+	return zip;
+}
+
+/* Reads every run of the upload (a watch file with one run or several, or a bulk export) into
+ * the journal; false when the journal failed and the reply is written. */
+static bool upload_read(struct upload *u, struct web_response *rs)
+{
+	nf_import_opts o;
+	nf_error err = {0};
+	nf_import *im = NULL;
+	nf_import_opts_init(&o);
+	o.route = true;
+	if (!upload_is_zip(u->spool)) {
+		nf_err e = nf_import_read(u->spool, &o, &im, &err);
+		if (e) {
+			upload_failed(u, e, &err);
+			return true;
+		}
+		bool ok = upload_runs(u, im, u->spool, NULL, rs);
+		nf_import_free(im);
+		return ok;
+	}
+	nf_export *x = NULL;
+	nf_export_item item;
+	nf_error entry = {0};
+	nf_err e = nf_export_open(u->spool, &x, &err);
+	if (e) {
+		upload_failed(u, e, &err);
+		return true;
+	}
+	bool ok = true;
+	while (ok && (e = nf_export_next(x, &o, &item, &im, &entry, &err)) == NF_OK) {
+		if (!im) {
+			upload_failed(u, entry.code, &entry);
+			continue;
+		}
+		ok = upload_runs(u, im, item.name, item.gear, rs);
+		nf_import_free(im);
+	}
+	if (ok && e != NF_ENOTFOUND)
+		upload_failed(u, e, &err);
+	nf_export_close(x);
+	return ok;
+}
+
 static void import_post(nf_journal *j, const struct web_request *rq, struct web_response *rs)
 {
 	if (!rq->upload_path) {
-		web_json_error(rs, 400, "body: the watch file's bytes are needed (FIT, GPX or TCX)");
+		web_json_error(rs, 400, "body: the watch file's bytes are needed (FIT, GPX or TCX, or a zip export)");
 		return;
 	}
 	/* The uploaded name, reduced to a plain base name for messages and the record. */
@@ -223,49 +373,34 @@ static void import_post(nf_journal *j, const struct web_request *rq, struct web_
 		if (!n)
 			snprintf(name, sizeof name, "upload");
 	}
-	nf_journal_run r;
-	nf_error err;
-	nf_journal_run_init(&r);
-	nf_track_point *route = NULL;
-	size_t nroute = 0;
-	nf_err e = nf_import_file_route(rq->upload_path, &r.rec, &route, &nroute, &err);
-	if (e != NF_OK) {
-		rename_in_message(err.msg, sizeof err.msg, rq->upload_path, name);
-		if (e == NF_ESKIP)
-			web_json_error(rs, 422, "%s", err.msg);
-		else
-			web_journal_error(rs, &err);
+	struct upload u = {.j = j, .spool = rq->upload_path, .name = name, .runs = json_array()};
+	nf_intake_opts io;
+	nf_error err = {0};
+	nf_intake_opts_init(&io);
+	if (!u.runs || nf_intake_open(j, &io, &u.in, &err)) {
+		json_decref(u.runs);
+		web_json_error(rs, 500, "out of memory");
 		return;
 	}
-	snprintf(r.rec.source_file, sizeof r.rec.source_file, "%s", name);
-	int64_t existing = 0;
-	if (nf_journal_find_source(j, r.rec.source_sha256, &existing, NULL) == NF_OK && existing) {
-		free(route);
-		web_json_error(rs, 409, "%s: already in the journal as run %lld", name, (long long)existing);
+	bool ok = upload_read(&u, rs);
+	nf_intake_close(u.in, NULL);
+	if (!ok) {
+		json_decref(u.runs);
+		json_decref(u.first);
 		return;
 	}
-	if (nf_journal_find_same_run(j, &r.rec, &existing, NULL) == NF_OK && existing) {
-		free(route);
-		web_json_error(rs, 409, "%s: the same run as run %lld, from another file", name,
-			       (long long)existing);
+	if (u.stored) {
+		web_reply(rs, 201, json_pack("{s:o, s:o, s:I, s:b}", "run", u.first ? u.first : json_null(), "runs",
+					     u.runs, "stored", (json_int_t)u.stored, "shoes_worn_out", u.worn_out));
 		return;
 	}
-	/* The gear in service on the run's date, as 'numbfoot import' gives it. */
-	if (nf_journal_gear_on(j, NF_GEAR_SHOES, r.rec.start_time, &r.shoes_id, NULL))
-		r.shoes_id = 0;
-	if (nf_journal_gear_on(j, NF_GEAR_INSOLES, r.rec.start_time, &r.insoles_id, NULL))
-		r.insoles_id = 0;
-	unsigned crossed = 0;
-	e = nf_journal_add_run_track(j, &r, NULL, 0, route, nroute, &crossed, &err);
-	free(route);
-	if (e != NF_OK) {
-		web_journal_error(rs, &err);
-		return;
-	}
-	nf_journal_get_run(j, r.id, &r, NULL);
-	web_reply(rs, 201,
-	      json_pack("{s:o, s:b}", "run", nf_run_json(&r), "shoes_worn_out",
-			(crossed & NF_CROSSED_SHOES) != 0));
+	/* Nothing stored: the reason of the first run or file, with the status that fits all. */
+	int kind = u.broken || u.refused ? WHY_BAD : u.duplicates ? WHY_DUPLICATE : u.not_runs ? WHY_NOT_RUN : WHY_BAD;
+	if (!u.why[kind][0])
+		snprintf(u.why[kind], sizeof u.why[kind], "%s: no run in this file", name);
+	json_t *o = json_pack("{s:s, s:o}", "error", u.why[kind], "runs", u.runs);
+	int status = kind == WHY_DUPLICATE ? 409 : kind == WHY_NOT_RUN ? 422 : 400;
+	web_reply(rs, status, o);
 }
 
 bool web_journal_route(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs)

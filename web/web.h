@@ -50,7 +50,7 @@ struct web_ctx {
 		size_t index;
 	} * finding_ids; /* sorted by id, for bsearch */
 	size_t nfindings;
-	pthread_key_t engines;	    /* each thread's reusable engines and JSON arena (web/assess.c) */
+	pthread_key_t engines;	    /* each thread's reusable interviews and JSON arena (web/assess.c) */
 	bool engines_made;
 	struct nf_journal *journal; /* NULL: the journal endpoints answer 503 */
 	pthread_mutex_t journal_lock;
@@ -110,10 +110,11 @@ const char *web_header(const struct web_request *rq, const char *name);
  * endpoints. */
 bool web_assess_init(struct web_ctx *ctx, const nf_kb *kb);
 void web_assess_release(struct web_ctx *ctx);
-/* The body {"mode", "answers", "screens"} of rq in the calling thread's engine (not to be freed;
- * good until the thread's next request); on a fault NULL, with rs set to the 4xx. */
-struct nf_engine;
-struct nf_engine *web_assess_engine(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs);
+/* The body {"mode", "answers", "screens"} of rq in the calling thread's interview (not to be
+ * freed; good until the thread's next request); on a fault NULL, with rs set to the 4xx. */
+struct nf_interview;
+struct nf_interview *web_assess_interview(struct web_ctx *ctx, const struct web_request *rq,
+					  struct web_response *rs);
 
 /* An endpoint, or a family of them, in web_handle's route table (web/api.c): answers rq in rs and
  * returns true, or returns false when rq's path is none of its own (web_handle answers 404). */

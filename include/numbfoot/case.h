@@ -12,6 +12,7 @@
 
 #include "numbfoot/engine.h"
 #include "numbfoot/error.h"
+#include "numbfoot/interview.h"
 #include "numbfoot/kb.h"
 
 #ifdef __cplusplus
@@ -43,10 +44,10 @@ NF_API nf_triage nf_case_expected_triage(const nf_case *c);
 /* What the case says of finding f: NF_ANSWERED with *v, NF_UNKNOWN for an explicit null, or
  * NF_UNASKED when the file does not mention it. */
 NF_API nf_answer_state nf_case_answer(const nf_case *c, size_t f, nf_value *v);
-/* Answers one screen the engine asked (q, from nf_engine_next) as the person of the case would:
- * its answer where it has one, "don't know" elsewhere; counts the screen. The simulated person of
- * `eval --interview`, the benchmarks and the site. */
-NF_API void nf_case_answer_screen(const nf_case *c, nf_engine *e, const nf_question *q);
+/* Answers the screen on show (q, from nf_interview_next) as the person of the case would: its
+ * answer where it has one, "don't know" elsewhere (nf_interview_answer, which counts the screen).
+ * The simulated person of `eval --interview` and the benchmarks. Fails as nf_interview_answer. */
+NF_API nf_err nf_case_answer_screen(const nf_case *c, nf_interview *iv, const nf_question *q, nf_error *err);
 /* Gives the engine every answer of the case at once. */
 NF_API nf_err nf_case_apply(const nf_case *c, nf_engine *e, nf_error *err);
 

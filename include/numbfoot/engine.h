@@ -101,7 +101,8 @@ typedef struct nf_question {
 /* Chooses the next screen: unasked red-flag screens first, then the screen with the greatest
  * expected information gain. Returns false when the interview should stop: no screen left, the
  * cap NF_MAX_SCREENS reached, or no screen with at least NF_STOP_CHANGE chance of changing the
- * leading cause or the triage level. */
+ * leading cause or the triage level. An interview asks through nf_interview_next
+ * (numbfoot/interview.h), which adds the stop on an emergency warning sign and keeps the count. */
 NF_API bool nf_engine_next(nf_engine *e, nf_question *q);
 #define NF_MAX_SCREENS 25
 #define NF_STOP_CHANGE 0.05

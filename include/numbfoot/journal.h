@@ -260,6 +260,49 @@ NF_API nf_err nf_journal_find_same_run(nf_journal *j, const nf_run_record *rec, 
 
 NF_API nf_err nf_journal_get_run(nf_journal *j, int64_t id, nf_journal_run *out, nf_error *err);
 
+/* ---- intake: storing the runs an import read ----
+ *
+ * The rules 'numbfoot import' and the page's upload share: a file already stored, or the same
+ * activity from another file, is not stored again; each run gets the gear given, else the pair in
+ * service on its date; the shoes an export's gear column names are found by nickname or made
+ * (and dated at their earliest run when the intake closes). */
+typedef struct nf_intake nf_intake;
+
+typedef struct nf_intake_opts {
+	int64_t shoes, insoles; /* for every run; -1 (the default): in service on its date; 0: none */
+	bool keep_route;        /* store each run's route (default true) */
+} nf_intake_opts;
+
+NF_API void nf_intake_opts_init(nf_intake_opts *o);
+
+typedef enum nf_intake_status {
+	NF_INTAKE_STORED,    /* run_id: the new run */
+	NF_INTAKE_DUPLICATE, /* the same file is stored: run_id is that run */
+	NF_INTAKE_SAME_RUN,  /* the same activity from another file: run_id is that run */
+	NF_INTAKE_REFUSED,   /* the journal refused a value of this run: refused says which */
+} nf_intake_status;
+
+typedef struct nf_intake_run {
+	nf_intake_status status;
+	int64_t run_id;
+	int64_t shoes_id;   /* STORED: the shoes it got, 0 none */
+	unsigned crossed;   /* STORED: NF_CROSSED_* bits */
+	bool made_shoes;    /* shoes were made from the gear name given */
+	nf_error refused;   /* REFUSED: why */
+} nf_intake_run;
+
+/* Starts an intake into j with options o (copied); *out is the caller's, ended with
+ * nf_intake_close. */
+NF_API nf_err nf_intake_open(nf_journal *j, const nf_intake_opts *o, nf_intake **out, nf_error *err);
+/* Stores one run read from a file (rec with its source_file and source_sha256; its route of nroute
+ * points, or NULL), with gear the shoes' name an export gives (NULL or "" for none). NF_OK with
+ * *res saying what happened to this run; any other code means the journal itself failed (nothing
+ * of this run is written) and later runs would fail the same way. */
+NF_API nf_err nf_intake_store(nf_intake *in, const nf_run_record *rec, const nf_track_point *route, size_t nroute,
+			      const char *gear, nf_intake_run *res, nf_error *err);
+/* Dates the shoes the intake made and frees it (accepts NULL); the first error, if any. */
+NF_API nf_err nf_intake_close(nf_intake *in, nf_error *err);
+
 /* The id of the latest run by start time in *id; NF_ENOTFOUND when the journal has none. */
 NF_API nf_err nf_journal_last_run(nf_journal *j, int64_t *id, nf_error *err);
 

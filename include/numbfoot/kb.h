@@ -136,6 +136,13 @@ NF_API int nf_kb_finding_red_flag(const nf_kb *kb, size_t f, const char **says);
  * many, 0 for no red flag). */
 NF_API const char *nf_kb_finding_red_flag_step(const nf_kb *kb, size_t f);
 NF_API size_t nf_kb_finding_red_flag_see(const nf_kb *kb, size_t f, const char **who, size_t cap);
+/* The causes red flag f's flagged answer points to, read from the likelihoods: each cause for which
+ * that answer is at least NF_KB_POINTS_RATIO times as likely as for a cause that does not produce
+ * it (the finding's default) and has at least NF_KB_POINTS_MIN probability, the likeliest first.
+ * Fills out with up to cap condition indices; returns how many (0 when f is no red flag). */
+#define NF_KB_POINTS_RATIO 10.0
+#define NF_KB_POINTS_MIN 0.05
+NF_API size_t nf_kb_red_flag_points_to(const nf_kb *kb, size_t f, size_t *out, size_t cap);
 /* The likelihood of the finding under condition c as text for `kb show`, with its source. */
 NF_API size_t nf_kb_finding_describe(const nf_kb *kb, size_t f, size_t c, char *buf, size_t cap,
 				     const char **source, bool *listed);

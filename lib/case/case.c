@@ -310,16 +310,14 @@ nf_answer_state nf_case_answer(const nf_case *c, size_t f, nf_value *v)
 	return c->state[f];
 }
 
-void nf_case_answer_screen(const nf_case *c, nf_engine *e, const nf_question *q)
+nf_err nf_case_answer_screen(const nf_case *c, nf_interview *iv, const nf_question *q, nf_error *err)
 {
-	for (size_t i = 0; i < q->n; i++) {
-		nf_value v;
-		if (nf_case_answer(c, q->finding[i], &v) == NF_ANSWERED)
-			nf_engine_answer(e, q->finding[i], &v, NULL);
-		else
-			nf_engine_unknown(e, q->finding[i]);
-	}
-	nf_engine_count_screen(e);
+	nf_answer_state state[NF_MAX_CHECKLIST];
+	nf_value value[NF_MAX_CHECKLIST];
+	for (size_t i = 0; i < q->n && i < NF_MAX_CHECKLIST; i++)
+		if ((state[i] = nf_case_answer(c, q->finding[i], &value[i])) != NF_ANSWERED)
+			state[i] = NF_UNKNOWN;
+	return nf_interview_answer(iv, state, value, err);
 }
 
 nf_err nf_case_apply(const nf_case *c, nf_engine *e, nf_error *err)

@@ -129,9 +129,18 @@ char *nf_engine_result_json(nf_engine *e)
 			    adv.first_red_flag >= 0 ? json_string(kb->find[adv.first_red_flag].id) : json_null());
 
 	json_t *red = json_null();
-	if (ti.red_flag >= 0)
-		red = json_pack("{s:s, s:s, s:s}", "finding", kb->find[ti.red_flag].id, "level",
-				nf_triage_id(ti.red_flag_level), "says", kb->find[ti.red_flag].red_flag_says);
+	if (ti.red_flag >= 0) {
+		size_t to[NF_MAX_CONDITIONS];
+		size_t nto = nf_kb_red_flag_points_to(kb, (size_t)ti.red_flag, to, NF_MAX_CONDITIONS);
+		json_t *points = json_array();
+		for (size_t i = 0; i < nto; i++)
+			json_array_append_new(points, json_pack("{s:s, s:s, s:f}", "id", kb->cond[to[i]].id, "name",
+								kb->cond[to[i]].name, "probability",
+								nf_engine_probability(e, to[i])));
+		red = json_pack("{s:s, s:s, s:s, s:o}", "finding", kb->find[ti.red_flag].id, "level",
+				nf_triage_id(ti.red_flag_level), "says", kb->find[ti.red_flag].red_flag_says,
+				"points_to", points);
+	}
 	json_t *triage = json_pack("{s:s, s:s, s:s, s:o, s:{s:f, s:f, s:f}}", "level", nf_triage_id(ti.level),
 				   "words", adv.headline, "by_probability",
 				   nf_triage_id(ti.by_probability), "red_flag", red, "mass", "emergency",

@@ -138,6 +138,42 @@ static double raw(const struct nf_finding *f, size_t c, int i, int other)
 	return (f->p[c][i] - NF_KB_LEAK * f->p[other][i]) / (1 - NF_KB_LEAK);
 }
 
+/* A warning sign's banner names what it can mean; without this list the ranking under it, which
+ * weighs every other answer too, can lead with a footwear cause and read as if it contradicted
+ * the banner. The ratio and the floor keep out causes that merely tolerate the answer (a cold
+ * foot is 1 in 100 with Raynaud's, 20 times the default, yet says nothing of Raynaud's). */
+size_t nf_kb_red_flag_points_to(const nf_kb *kb, size_t f, size_t *out, size_t cap)
+{
+	const struct nf_finding *fd = &kb->find[f];
+	int v = fd->red_flag_value, other = -1;
+	size_t n = 0, c[NF_MAX_CONDITIONS];
+	double p[NF_MAX_CONDITIONS];
+	if (fd->red_flag < 0 || v < 0)
+		return 0;
+	for (int k = 0; k < kb->ncond; k++)
+		if (!kb->cond[k].in_vocab)
+			other = k;
+	for (int k = 0; k < kb->ncond && n < NF_MAX_CONDITIONS; k++) {
+		if (!fd->listed[k] || k == other)
+			continue;
+		double x = other >= 0 ? raw(fd, (size_t)k, v, other) : fd->p[k][v];
+		if (x < NF_KB_POINTS_MIN || (other >= 0 && x < NF_KB_POINTS_RATIO * fd->p[other][v]))
+			continue;
+		/* Kept in order, likeliest first: a red flag points to a handful at most. */
+		size_t i = n++;
+		for (; i > 0 && p[i - 1] < x; i--) {
+			p[i] = p[i - 1];
+			c[i] = c[i - 1];
+		}
+		p[i] = x;
+		c[i] = (size_t)k;
+	}
+	for (size_t i = 0; i < n && i < cap; i++)
+		out[i] = c[i];
+	return n < cap ? n : cap;
+}
+
+
 size_t nf_kb_finding_describe(const nf_kb *kb, size_t f, size_t c, char *buf, size_t cap, const char **source,
 			      bool *listed)
 {

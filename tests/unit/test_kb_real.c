@@ -9,25 +9,8 @@
 #include <cmocka.h>
 
 #include "kb_fixture.h"
+#include "kb_shipped.h"
 #include "numbfoot/engine.h"
-
-static nf_kb *kb;
-
-static int setup(void **state)
-{
-	nf_error err;
-	if (nf_kb_load_files("kb/vocabulary.json", "kb/numbfoot.json", &kb, &err) != NF_OK) {
-		fprintf(stderr, "%s\n", err.msg);
-		return -1;
-	}
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	nf_kb_free(kb);
-	return 0;
-}
 
 static void set(nf_engine *e, const char *id, const char *value)
 {
@@ -113,6 +96,40 @@ static void test_every_red_flag(void **state)
 	}
 	/* The dossier's overrides: seven emergencies and the urgent ones. */
 	assert_true(flags >= 8);
+}
+
+/* Each warning sign names at least one cause it points to, and the right one first where the
+ * dossier names it; a cause that merely tolerates the answer (Raynaud's for a sudden cold foot)
+ * is not among them; a finding that is no warning sign points nowhere. */
+static void test_red_flags_point_to_causes(void **state)
+{
+	static const char *const first[][2] = {
+		{"saddle_numbness", "cauda_equina"},  {"acute_cold_foot", "acute_limb_ischemia"},
+		{"stroke_signs", "stroke"},           {"sudden_one_side", "stroke"},
+		{"dark_urine", "exertional_rhabdo"},  {"severe_pain_after_run", "acute_compartment"},
+	};
+	size_t to[NF_MAX_CONDITIONS];
+	for (size_t f = 0; f < nf_kb_findings(kb); f++) {
+		if (nf_kb_finding_red_flag(kb, f, NULL) < 0) {
+			assert_int_equal(nf_kb_red_flag_points_to(kb, f, to, NF_MAX_CONDITIONS), 0);
+			continue;
+		}
+		size_t n = nf_kb_red_flag_points_to(kb, f, to, NF_MAX_CONDITIONS);
+		for (size_t i = 0; i < n; i++)
+			assert_true(nf_kb_condition_in_vocabulary(kb, to[i]));
+		for (size_t k = 0; k < sizeof first / sizeof *first; k++)
+			if (!strcmp(nf_kb_finding_id(kb, f), first[k][0])) {
+				assert_true(n >= 1);
+				assert_string_equal(nf_kb_condition_id(kb, to[0]), first[k][1]);
+			}
+		if (!strcmp(nf_kb_finding_id(kb, f), "acute_cold_foot"))
+			for (size_t i = 0; i < n; i++)
+				assert_string_not_equal(nf_kb_condition_id(kb, to[i]), "raynauds");
+	}
+	/* The cap keeps the likeliest. */
+	int saddle = nf_kb_finding_index(kb, "saddle_numbness");
+	assert_int_equal(nf_kb_red_flag_points_to(kb, (size_t)saddle, to, 1), 1);
+	assert_string_equal(nf_kb_condition_id(kb, to[0]), "cauda_equina");
 }
 
 static void test_every_condition_has_advice(void **state)
@@ -409,6 +426,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_laces_stay_self_care),
 		cmocka_unit_test(test_every_red_flag),
+		cmocka_unit_test(test_red_flags_point_to_causes),
 		cmocka_unit_test(test_every_condition_has_advice),
 		cmocka_unit_test(test_dossier_warning_signs),
 		cmocka_unit_test(test_warning_screens_first),
@@ -418,5 +436,5 @@ int main(void)
 		cmocka_unit_test(test_escalations_carry_their_advice),
 		cmocka_unit_test(test_plans_and_safety_nets),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, kb_shipped_setup, kb_shipped_teardown);
 }

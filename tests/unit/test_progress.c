@@ -12,25 +12,8 @@
 #include <string.h>
 
 #include "kb/kb_impl.h"
+#include "kb_shipped.h"
 #include "numbfoot/engine.h"
-
-static nf_kb *kb;
-
-static int setup(void **state)
-{
-	nf_error err;
-	if (nf_kb_load_files("kb/vocabulary.json", "kb/numbfoot.json", &kb, &err) != NF_OK) {
-		fprintf(stderr, "%s\n", err.msg);
-		return -1;
-	}
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	nf_kb_free(kb);
-	return 0;
-}
 
 /* The answer a runner with condition c most often gives to finding f (no warning sign). */
 static nf_value typical(size_t c, size_t f)
@@ -138,5 +121,5 @@ int main(void)
 		cmocka_unit_test(test_leaves_the_engine_alone),
 		cmocka_unit_test(test_pad_like_interview),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, kb_shipped_setup, kb_shipped_teardown);
 }

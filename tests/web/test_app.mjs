@@ -177,6 +177,9 @@ const tests = [
     assert(await page.$eval('#r-triage', (e) => e.className.includes('emergency')), 'result is not emergency');
     const bg = await page.$eval('#banner', (e) => getComputedStyle(e).backgroundColor);
     assert(bg === 'rgb(164, 0, 0)', 'banner is not red: ' + bg);
+    // What the sign can mean is said above a ranking that weighs the other answers too.
+    const to = await page.textContent('#r-points-to');
+    assert(/can mean: Cauda equina syndrome/.test(to) && /do not outweigh the warning sign/.test(to), 'points to: ' + to);
     await shot(page, 'result-emergency');
   }],
   ['the warning signs do not pass with nothing chosen: "None of these" is its own choice', async (ctx, page) => {

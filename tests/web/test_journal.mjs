@@ -1,5 +1,9 @@
 // Browser tests of the journal screens: shoes, a run with its numbness, a watch-file import, and
 // the token and origin checks on the journal's endpoints. Loaded by test_app.mjs (EXTRA_TESTS).
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { addTest } from './test_app.mjs';
 import { api, openJournal, waitText } from './helpers.mjs';
 
@@ -45,6 +49,33 @@ addTest('journal: import a watch file, and the same file again is refused', asyn
   await page.click('#j-import-form button[type=submit]');
   await waitText(page, '#j-uploads', /not a run/);
   await h.shot(page, 'journal');
+});
+
+addTest('journal: a file with several runs stores them all, and a bulk export too', async (ctx, page, h) => {
+  await openJournal(page, h);
+  const before = (await api(h, 'GET', '/api/runs')).body.runs.length;
+  await page.setInputFiles('#j-file', 'tests/cli/data/import/three-runs.tcx');
+  await page.click('#j-import-form button[type=submit]');
+  await waitText(page, '#j-uploads', /Imported 3 runs from three-runs\.tcx/);
+  let runs = (await api(h, 'GET', '/api/runs')).body.runs;
+  h.assert(runs.length === before + 3, 'runs after a three-run file: ' + runs.length + ', before ' + before);
+  // A Strava-style export made for the test: its runs are stored, its rides are not.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'numbfoot-export-'));
+  const zip = path.join(dir, 'export_1.zip');
+  execFileSync('python3', ['tests/import/make-export.py', 'strava', '12', zip]);
+  await page.setInputFiles('#j-file', zip);
+  await page.click('#j-import-form button[type=submit]');
+  const t = await waitText(page, '#j-uploads', /Imported \d+ runs from export_1\.zip/);
+  const n = Number(/Imported (\d+) runs/.exec(t)[1]);
+  runs = (await api(h, 'GET', '/api/runs')).body.runs;
+  h.assert(n >= 5 && runs.length === before + 3 + n, 'export stored ' + n + ', runs now ' + runs.length);
+  h.assert(/Not stored: [1-9]/.test(t), 'the rides and files without a run are said: ' + t);
+  // The same export again stores nothing and says why.
+  await page.setInputFiles('#j-file', zip);
+  await page.click('#j-import-form button[type=submit]');
+  await waitText(page, '#j-uploads', /already in the journal/);
+  h.assert((await api(h, 'GET', '/api/runs')).body.runs.length === before + 3 + n, 'a second upload stored runs again');
+  fs.rmSync(dir, { recursive: true, force: true });
 });
 
 addTest('journal: endpoints need the token and refuse other origins', async (ctx, page, h) => {

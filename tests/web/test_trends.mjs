@@ -54,7 +54,7 @@ addTest('journal: files dropped on the page are imported one by one with progres
   await waitText(page, '#j-import-status', /2 imported, 1 not/);
   const t = await page.textContent('#j-uploads');
   h.assert(/Imported .* from synthetic-20s\.gpx/.test(t) && /Imported .* from synthetic-3s\.tcx/.test(t), 'status: ' + t);
-  h.assert(/biking\.tcx: .*not a run/.test(t), 'the cycling file was not refused: ' + t);
+  h.assert(/biking\.tcx:\S* not a run/.test(t), 'the cycling file was not refused: ' + t);
   const bars = await page.$$eval('#j-uploads progress', (ps) => ps.map((p) => p.value));
   h.assert(bars.length === 3 && bars.every((v) => v === 1), 'progress bars: ' + bars);
   const after = (await api(h, 'GET', '/api/runs')).body.runs.length;
@@ -93,7 +93,7 @@ addTest('trends: the journal\'s patterns, figures and advice, and an assessment 
   for (let d = 10; d < 14; d++) {
     const r = await api(h, 'POST', '/api/runs', {
       start_time: `2026-11-${d}T07:00:00Z`, distance_km: 10, duration_min: 55, shoes: 'Tight pair',
-      episode: { onset_km: 6, severity: 4, locations: ['dorsum'], loosening_helped: true },
+      episode: { onset_km: 6, severity: 4, locations: ['dorsum'], loosening_helped: true, foot: 'left' },
     });
     h.assert(r.status === 201, 'run not added: ' + JSON.stringify(r.body));
   }
@@ -103,6 +103,8 @@ addTest('trends: the journal\'s patterns, figures and advice, and an assessment 
   await page.waitForSelector('#screen-trends:not([hidden]) #t-findings');
   const found = await page.textContent('#t-findings');
   h.assert(/about the same time, distance or effort every run: yes/.test(found), 'no onset pattern shown: ' + found);
+  // A choice in the question's words: "one foot", not the stored "one".
+  h.assert(/: one foot/.test(found), 'the side is not said in words: ' + found);
   const needs = await page.textContent('#t-needs');
   h.assert(!/--/.test(needs), 'terminal options shown on the page: ' + needs);
   // Each figure its own image, drawn for the column's width, with its title as its text.

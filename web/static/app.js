@@ -398,6 +398,17 @@
     return Math.round(p * 100) + '%';
   }
 
+  // What a warning sign can mean, so that a footwear cause leading the ranking under it is not
+  // read as the answer to the sign (the terminal says the same).
+  function pointsTo(red) {
+    const to = (red && red.points_to) || [];
+    if (!to.length) return [];
+    const names = to.slice(0, 3).map((c) => c.name);
+    const list = names.length > 1 ? names.slice(0, -1).join(', ') + ' or ' + names[names.length - 1] : names[0];
+    return [el('div', { class: 'says', id: 'r-points-to', text: 'The warning sign can mean: ' + list +
+      '. The causes below are ranked on all your other answers too; they do not outweigh the warning sign.' })];
+  }
+
   async function result() {
     const r = await api('POST', '/api/assess/result', body());
     const t = r.triage;
@@ -406,6 +417,7 @@
     box.className = 'triage ' + t.level;
     box.replaceChildren(el('strong', { text: LEVEL_TITLE[t.level] || t.level }), t.words);
     if (t.red_flag && t.red_flag.says) box.append(el('div', { class: 'says', text: 'Warning sign: ' + t.red_flag.says }));
+    box.append(...pointsTo(t.red_flag));
 
     const causes = $('r-causes');
     causes.replaceChildren();
@@ -515,7 +527,7 @@
     $('nav-assess').addEventListener('click', () => show(assessScreen));
     const screens = window.numbfootJournal({
       $, el, api, show, pct, state, notice, startWith, LEVEL_TITLE, KM_PER_MILE,
-      status, token, apiBlob, dateWords, clockWords,
+      status, token, apiBlob, dateWords, clockWords, answerWords,
     });
     for (const [nav, go] of [['nav-journal', screens.journal], ['nav-trends', screens.trends]]) {
       $(nav).hidden = false;

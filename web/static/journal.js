@@ -4,7 +4,7 @@
 'use strict';
 
 window.numbfootJournal = function (nf) {
-  const { $, el, api, show, pct, state, dateWords, KM_PER_MILE } = nf;
+  const { $, el, api, show, pct, state, dateWords, answerWords, KM_PER_MILE } = nf;
 
   // Distances: stored and sent in km (metres in records), shown in the runner's units.
   const unit = () => (state.miles ? 'mi' : 'km');
@@ -321,6 +321,16 @@ window.numbfootJournal = function (nf) {
     });
   }
 
+  // What an upload stored: one run by its distance, several by their number, and what was not.
+  function imported(name, data) {
+    const runs = data.runs || [];
+    const n = data.stored || 1, other = runs.filter((x) => x.status !== 'imported');
+    let t = n === 1 ? 'Imported ' + km(data.run.distance_m) + ' from ' + name + '.'
+      : 'Imported ' + n + ' runs from ' + name + '.';
+    if (other.length) t += ' Not stored: ' + other.length + ' (' + other[0].message + (other.length > 1 ? '; ...' : '') + ').';
+    return t;
+  }
+
   // Imports files one after another, each with its own line and progress bar.
   async function importFiles(files, list) {
     list.replaceChildren();
@@ -337,8 +347,7 @@ window.numbfootJournal = function (nf) {
       words.textContent = f.name + ': uploading';
       const r = await upload(f, bar);
       bar.value = 1;
-      words.textContent = r.ok ? 'Imported ' + km(r.data.run.distance_m) + ' from ' + r.data.run.source_file + '.'
-        : f.name + ': ' + (r.data.error || 'the server answered ' + r.status);
+      words.textContent = r.ok ? imported(f.name, r.data) : (r.data.error || f.name + ': the server answered ' + r.status);
       words.className = r.ok ? '' : 'error';
       results.push(words.textContent);
     }
@@ -346,12 +355,12 @@ window.numbfootJournal = function (nf) {
   }
 
   function importForm() {
-    const file = el('input', { type: 'file', id: 'j-file', accept: '.fit,.gpx,.tcx', multiple: true });
+    const file = el('input', { type: 'file', id: 'j-file', accept: '.fit,.gpx,.tcx,.gz,.zip', multiple: true });
     const importStatus = el('p', { role: 'status', id: 'j-import-status' });
     const list = el('ul', { class: 'uploads', id: 'j-uploads' });
     const drop = el('div', { class: 'drop', id: 'j-drop' },
-      el('p', { text: 'Drop FIT, GPX or TCX files from your watch here, or choose them:' }),
-      el('label', { for: 'j-file', class: 'sr', text: 'Watch files (FIT, GPX or TCX)' }), file);
+      el('p', { text: 'Drop FIT, GPX or TCX files from your watch here, or a Strava or Garmin export (.zip), or choose them:' }),
+      el('label', { for: 'j-file', class: 'sr', text: 'Watch files (FIT, GPX or TCX) or an export (.zip)' }), file);
     const form = el('form', { id: 'j-import-form' }, drop,
       el('div', { class: 'actions' }, el('button', { type: 'submit', text: 'Import' })), list, importStatus);
     const run = async (files) => {
@@ -508,12 +517,12 @@ window.numbfootJournal = function (nf) {
   // fields instead of options, so those asides are left out here.
   const forPage = (s) => s.replace(/ ?\([^()]*--[^()]*\)/g, '');
 
+  // Measures rounded for a summary; a choice in the words the question offers it ("one foot").
   function valueWords(id, v) {
     const f = state.byId[id];
-    if (typeof v === 'boolean') return v ? 'yes' : 'no';
     if (typeof v === 'number' && f && f.distance) return inUnit(v, 1) + ' ' + unit();
     if (typeof v === 'number') return (Math.round(v * 10) / 10) + (f && f.unit ? ' ' + f.unit : '');
-    return String(v);
+    return answerWords(id, v);
   }
 
   function trainingList(t) {

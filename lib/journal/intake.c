@@ -1,0 +1,156 @@
+/* numbfoot journal: storing the runs a watch file or an export gave, the same way for the command
+ * and the page. Only the journal's public calls are used: the rules here are about which run gets
+ * which gear and what counts as already stored, not about SQL. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "numbfoot/journal.h"
+
+#define INTAKE_MADE_MAX 64 /* pairs an export's gear column names, made as they come */
+
+struct nf_intake {
+	nf_journal *j;
+	nf_intake_opts o;
+	struct {
+		int64_t id, first; /* the pair made; the start of its earliest run (-1: none yet) */
+	} made[INTAKE_MADE_MAX];
+	size_t nmade;
+};
+
+void nf_intake_opts_init(nf_intake_opts *o)
+{
+	memset(o, 0, sizeof *o);
+	o->shoes = -1;
+	o->insoles = -1;
+	o->keep_route = true;
+}
+
+nf_err nf_intake_open(nf_journal *j, const nf_intake_opts *o, nf_intake **out, nf_error *err)
+{
+	*out = NULL;
+	if (!j || !o)
+		return nf_error_set(err, NF_EINVAL, "intake: no journal or options");
+	nf_intake *in = calloc(1, sizeof *in);
+	if (!in)
+		return nf_error_set(err, NF_ENOMEM, "intake: out of memory");
+	in->j = j;
+	in->o = *o;
+	*out = in;
+	return NF_OK;
+}
+
+/* The shoes an export's gear column names: the journal's pair of that nickname, else a new one
+ * (*made set); 0 when it cannot be had (insoles of that name, a name the journal refuses). */
+static int64_t shoes_named(nf_intake *in, const char *name, int64_t start, bool *made)
+{
+	nf_gear g;
+	int64_t id = 0;
+	if (!nf_journal_find_gear(in->j, name, &g, NULL)) {
+		if (g.kind == NF_GEAR_SHOES)
+			id = g.id;
+	} else if (in->nmade < INTAKE_MADE_MAX) {
+		nf_gear_init(&g, NF_GEAR_SHOES);
+		snprintf(g.nickname, sizeof g.nickname, "%s", name);
+		if (nf_journal_add_gear(in->j, &g, NULL))
+			return 0;
+		in->made[in->nmade].id = g.id;
+		in->made[in->nmade].first = -1;
+		in->nmade++;
+		*made = true;
+		id = g.id;
+	}
+	for (size_t i = 0; i < in->nmade; i++)
+		if (in->made[i].id == id && start >= 0 && (in->made[i].first < 0 || start < in->made[i].first))
+			in->made[i].first = start;
+	return id;
+}
+
+nf_err nf_intake_store(nf_intake *in, const nf_run_record *rec, const nf_track_point *route, size_t nroute,
+		       const char *gear, nf_intake_run *res, nf_error *err)
+{
+	nf_journal_run r;
+	memset(res, 0, sizeof *res);
+	nf_journal_run_init(&r);
+	r.rec = *rec;
+	if (isfinite(r.rec.cadence_spm))
+		snprintf(r.cadence_unit, sizeof r.cadence_unit, "spm");
+
+	/* The file itself, or the same activity from another file (its FIT and its TCX): one run. */
+	int64_t known = 0, same = 0;
+	nf_err e = nf_journal_find_source(in->j, r.rec.source_sha256, &known, err);
+	if (e)
+		return e;
+	if (known) {
+		res->status = NF_INTAKE_DUPLICATE;
+		res->run_id = known;
+		return NF_OK;
+	}
+	if ((e = nf_journal_find_same_run(in->j, &r.rec, &same, err)))
+		return e;
+	if (same) {
+		res->status = NF_INTAKE_SAME_RUN;
+		res->run_id = same;
+		return NF_OK;
+	}
+
+	/* Without gear given, each run gets the pair in service on its date, or none: a pair bought
+	 * today did not run a race in 2014. An export's gear column names the shoes when none were
+	 * given. */
+	r.shoes_id = in->o.shoes;
+	r.insoles_id = in->o.insoles;
+	if (in->o.shoes < 0 && nf_journal_gear_on(in->j, NF_GEAR_SHOES, r.rec.start_time, &r.shoes_id, NULL))
+		r.shoes_id = 0;
+	if (in->o.insoles < 0 && nf_journal_gear_on(in->j, NF_GEAR_INSOLES, r.rec.start_time, &r.insoles_id, NULL))
+		r.insoles_id = 0;
+	if (gear && *gear && in->o.shoes < 0) {
+		int64_t named = shoes_named(in, gear, r.rec.start_time, &res->made_shoes);
+		if (named)
+			r.shoes_id = named;
+	}
+
+	nf_error why = {0};
+	e = nf_journal_add_run_track(in->j, &r, NULL, 0, in->o.keep_route ? route : NULL,
+				     in->o.keep_route ? nroute : 0, &res->crossed, &why);
+	if (e == NF_EEXIST) { /* stored between the look-up and the insert */
+		res->status = NF_INTAKE_DUPLICATE;
+		nf_journal_find_source(in->j, r.rec.source_sha256, &res->run_id, NULL);
+		return NF_OK;
+	}
+	if (e == NF_EINVAL) { /* a value out of range: this run's fault, the next may be fine */
+		res->status = NF_INTAKE_REFUSED;
+		res->refused = why;
+		return NF_OK;
+	}
+	if (e) {
+		if (err)
+			*err = why;
+		return e;
+	}
+	res->status = NF_INTAKE_STORED;
+	res->run_id = r.id;
+	res->shoes_id = r.shoes_id;
+	return NF_OK;
+}
+
+nf_err nf_intake_close(nf_intake *in, nf_error *err)
+{
+	nf_err first = NF_OK;
+	if (!in)
+		return NF_OK;
+	/* Pairs made from an export get their first use at their earliest run. */
+	for (size_t i = 0; i < in->nmade; i++) {
+		nf_gear g;
+		char iso[32];
+		if (in->made[i].first < 0 || nf_journal_get_gear(in->j, in->made[i].id, &g, NULL))
+			continue;
+		nf_time_iso(in->made[i].first, iso, sizeof iso);
+		snprintf(g.first_use, sizeof g.first_use, "%.10s", iso);
+		nf_err e = nf_journal_update_gear(in->j, &g, first ? NULL : err);
+		if (e && !first)
+			first = e;
+	}
+	free(in);
+	return first;
+}

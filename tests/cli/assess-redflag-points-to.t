@@ -1,0 +1,6 @@
+# a warning sign alone (saddle numbness, every other answer no) names what it can mean above a ranking led by a footwear cause
+args: assess --answers tests/cli/data/saddle-rest-no.json --no-save
+exit: 0
+out: Emergency: call emergency services
+out: The warning sign can mean: Cauda equina syndrome
+out: outweigh the warning sign.
