@@ -157,8 +157,6 @@ NF_API char *nf_analysis_json(const nf_analysis *a);
  * log-factorials). Exposed for tests. */
 NF_API double nf_fisher_exact(int a, int b, int c, int d);
 
-/* Parses the clock for tests and scripts: "YYYY-MM-DDTHH:MM:SSZ" or "YYYY-MM-DD" (midnight UTC). */
-NF_API nf_err nf_analysis_parse_now(const char *s, int64_t *now, nf_error *err);
 
 #ifdef __cplusplus
 }

@@ -17,11 +17,6 @@ static int64_t date_to_time(const char *d)
 	return nf_date_parse(d, &day, NULL) == NF_OK ? nf_date_time(&day) : -1;
 }
 
-nf_err nf_analysis_parse_now(const char *s, int64_t *now, nf_error *err)
-{
-	return nf_moment_parse(s, now, err);
-}
-
 /* ---- reading the journal ---- */
 
 struct idx {
