@@ -56,9 +56,6 @@ extern const struct cli_command *const cli_commands[];
 const char *cli_opt(const struct cli_args *a, const char *name);
 bool cli_flag(const struct cli_args *a, const char *name);
 
-/* Parses a number option; on a malformed value prints an error and returns false. */
-bool cli_opt_double(const struct cli_args *a, const char *name, double *out);
-
 /* Prints "numbfoot: " and the message to stderr, control characters escaped (cli_text). */
 void cli_errorf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

@@ -222,40 +222,32 @@ static void store_runs(struct import_ctx *c, const char *path, nf_import *im, co
 		}
 		if (res.made_shoes && gear)
 			fprintf(stderr, "numbfoot: added shoes '%s' (the export's gear column)\n", cli_text(gear));
-		switch (res.status) {
-		case NF_INTAKE_SAME_RUN:
-			snprintf(msg, sizeof msg,
-				 "%s: the same run as run %lld (a start within %d s, a distance within %.0f%%)",
-				 rec->source_file, (long long)res.run_id, NF_SAME_RUN_START_S, 100 * NF_SAME_RUN_DIST);
-			c->same++;
-			dups++;
-			cli_errorf("skipped: %s", msg);
-			json_array_append_new(runs, json_pack("{s:s, s:s, s:I, s:s}", "source_file",
-							      rec->source_file, "status", "duplicate",
-							      "duplicate_of", (json_int_t)res.run_id, "message", msg));
-			continue;
-		case NF_INTAKE_DUPLICATE:
-			/* Said with the file as given, not as stored (its base name). */
-			snprintf(msg, sizeof msg, "%s: already in the journal as run %lld", path,
-				 (long long)res.run_id);
-			c->dup++;
-			dups++;
-			cli_errorf("skipped: %s", msg);
-			json_array_append_new(runs, json_pack("{s:s, s:s, s:s}", "source_file", rec->source_file,
-							      "status", "duplicate", "message", msg));
-			continue;
-		case NF_INTAKE_REFUSED: {
+		if (res.status == NF_INTAKE_REFUSED) {
 			/* A value out of range is that file's fault; the others go on. */
 			nf_error named = {.code = res.refused.code};
-			snprintf(named.msg, sizeof named.msg, "%s: %s", path, res.refused.msg);
+			nf_intake_words(&res, path, named.msg, sizeof named.msg);
 			c->rc = worse(c->rc, cli_fail(&named));
 			c->failed++;
 			json_object_set_new(o, "status", json_string("error"));
 			json_object_set_new(o, "message", json_string(named.msg));
 			continue;
 		}
-		case NF_INTAKE_STORED:
-			break;
+		if (res.status != NF_INTAKE_STORED) {
+			/* The same file is named as given; the same activity by the file it came from. */
+			bool same = res.status == NF_INTAKE_SAME_RUN;
+			nf_intake_words(&res, same ? rec->source_file : path, msg, sizeof msg);
+			if (same)
+				c->same++;
+			else
+				c->dup++;
+			dups++;
+			cli_errorf("skipped: %s", msg);
+			json_t *entry = json_pack("{s:s, s:s, s:s}", "source_file", rec->source_file, "status",
+						  "duplicate", "message", msg);
+			if (same)
+				json_object_set_new(entry, "duplicate_of", json_integer(res.run_id));
+			json_array_append_new(runs, entry);
+			continue;
 		}
 		c->imported++;
 		if (!res.shoes_id)

@@ -6,6 +6,7 @@
 #include "numbfoot/kb.h"
 
 extern const char nf_blob_kb[], nf_blob_vocab[];
+extern const char nf_blob_kb_image[], nf_blob_kb_image_end[];
 
 const char *cli_builtin_kb(void) { return nf_blob_kb; }
 const char *cli_builtin_vocab(void) { return nf_blob_vocab; }
@@ -27,8 +28,12 @@ int cli_load_kb(const struct cli_args *a, nf_kb **kb)
 	else if (vocab) {
 		cli_errorf("--vocab needs --kb too");
 		return CLI_EXIT_USAGE;
-	} else
+	} else if (nf_kb_load_image(nf_blob_kb_image, (size_t)(nf_blob_kb_image_end - nf_blob_kb_image), kb,
+				    &err) == NF_OK) {
+		rc = NF_OK; /* the built-in knowledge base, compiled at build time from the JSON below */
+	} else {
 		rc = nf_kb_load(nf_blob_vocab, "kb/vocabulary.json", nf_blob_kb, "kb/numbfoot.json", kb, &err);
+	}
 	if (rc != NF_OK)
 		return cli_fail(&err);
 	return CLI_EXIT_OK;

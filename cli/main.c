@@ -49,20 +49,6 @@ bool cli_flag(const struct cli_args *a, const char *name)
 	return cli_opt(a, name) != NULL;
 }
 
-bool cli_opt_double(const struct cli_args *a, const char *name, double *out)
-{
-	const char *v = cli_opt(a, name);
-	char *end;
-	if (!v)
-		return true;
-	*out = strtod(v, &end);
-	if (end == v || *end) {
-		cli_errorf("--%s: '%s' is not a number", name, v);
-		return false;
-	}
-	return true;
-}
-
 /* Parses argv (after the command words) into a. Returns -1 to run, else an exit code.
  * The positional arguments are gathered to the front of argv itself (a slot is only ever written
  * after it has been read), so there is no limit on their number: `import *.fit` may name a

@@ -260,34 +260,22 @@ static bool upload_runs(struct upload *u, nf_import *im, const char *file, const
 			web_journal_error(rs, &err);
 			return false;
 		}
-		switch (res.status) {
-		case NF_INTAKE_STORED: {
+		if (res.status == NF_INTAKE_STORED) {
 			nf_journal_run r;
 			u->stored++;
 			u->worn_out |= (res.crossed & NF_CROSSED_SHOES) != 0;
 			if (!u->first && !nf_journal_get_run(u->j, res.run_id, &r, NULL))
 				u->first = nf_run_json(&r);
 			upload_note(u, "imported", &rec, res.run_id, NULL);
-			break;
+			continue;
 		}
-		case NF_INTAKE_DUPLICATE:
-			u->duplicates++;
-			snprintf(msg, sizeof msg, "%s: already in the journal as run %lld", rec.source_file,
-				 (long long)res.run_id);
-			upload_note(u, "duplicate", &rec, res.run_id, msg);
-			break;
-		case NF_INTAKE_SAME_RUN:
-			u->duplicates++;
-			snprintf(msg, sizeof msg, "%s: the same run as run %lld, from another file", rec.source_file,
-				 (long long)res.run_id);
-			upload_note(u, "duplicate", &rec, res.run_id, msg);
-			break;
-		case NF_INTAKE_REFUSED:
+		nf_intake_words(&res, rec.source_file, msg, sizeof msg);
+		if (res.status == NF_INTAKE_REFUSED)
 			u->refused++;
-			snprintf(msg, sizeof msg, "%s: %s", rec.source_file, res.refused.msg);
-			upload_note(u, "error", &rec, 0, msg);
-			break;
-		}
+		else
+			u->duplicates++;
+		upload_note(u, res.status == NF_INTAKE_REFUSED ? "error" : "duplicate", &rec,
+			    res.status == NF_INTAKE_REFUSED ? 0 : res.run_id, msg);
 	}
 	return true;
 }

@@ -35,6 +35,29 @@ typedef struct nf_analysis nf_analysis;
 #define NF_AN_COLD_C 5.0            /* cold run: average temperature below this, degrees C */
 #define NF_AN_NEW_SHOES_DAYS 28     /* episodes began within this many days of a new pair */
 #define NF_AN_LOW_CADENCE 160.0     /* steps per minute; below it the plan suggests raising it */
+#define NF_AN_ONSET_SCATTER_MIN 4   /* episodes before a scattered onset counts as not consistent */
+#define NF_AN_OPEN_P 0.2            /* a "no" from an exact or rank test needs p at least this */
+#define NF_AN_OPEN_TREND_P 0.3      /* the same for the severity trend */
+#define NF_AN_RATE_MARGIN 0.1       /* a rate at most this much higher counts as no higher */
+#define NF_AN_PAIR_EPISODE_RUNS 2   /* episode runs in each of two pairs before "not only some shoes" */
+#define NF_AN_SETTLE_RUNS_MAX 30    /* "k more runs would settle it" looks this far */
+#define NF_AN_CLEAN_RUNS 3          /* runs without numbness in other shoes before new shoes count */
+#define NF_AN_SEASONED_RUNS 5       /* runs without numbness in a pair twice NF_AN_NEW_SHOES_DAYS old:
+				     * not new shoes */
+#define NF_AN_EACH_SIDE_MIN 3       /* runs each side (cold and warm, with and without numbness) to test */
+#define NF_AN_COLD_NO_EACH_SIDE 6   /* cold and warm runs each before "no more in the cold" */
+#define NF_AN_PACE_NO_EACH_SIDE 5   /* runs each side before "no faster" */
+#define NF_AN_TREND_EPISODES 4      /* episodes ... */
+#define NF_AN_TREND_WEEKS 3         /* ... over weeks, before a trend is judged */
+#define NF_AN_TREND_SEVERITIES 5    /* severities before their slope counts */
+#define NF_AN_STEADY_EPISODES 6     /* episodes ... */
+#define NF_AN_STEADY_WEEKS 6        /* ... over weeks, before "not progressive" */
+#define NF_AN_RECOVERIES 2          /* recovery times before resolves_on_stopping */
+#define NF_AN_FLAG_YES_MIN 2        /* known flags before "half or more say yes" counts */
+#define NF_AN_FLAG_NO_MIN 3         /* known flags before "under a quarter say yes" counts as no */
+#define NF_AN_SAME_FOOT_MIN 2       /* episodes naming a foot before same_foot */
+#define NF_AN_VOLUME_RISE_PCT 30.0  /* weekly distance up this much ... */
+#define NF_AN_VOLUME_MIN_KM 10.0    /* ... from at least this much a week: advice to hold it */
 
 #define NF_AN_EVIDENCE_MAX 320
 #define NF_AN_TEXT_MAX 320
@@ -152,11 +175,6 @@ NF_API nf_err nf_analysis_apply(const nf_analysis *a, nf_engine *e, size_t *appl
  * needs: [...], advice: [...], training: {...}}. The caller frees it with free(); NULL when out of
  * memory. */
 NF_API char *nf_analysis_json(const nf_analysis *a);
-
-/* Fisher's exact test, two-sided, on the 2x2 table [[a, b], [c, d]] (computed with
- * log-factorials). Exposed for tests. */
-NF_API double nf_fisher_exact(int a, int b, int c, int d);
-
 
 #ifdef __cplusplus
 }

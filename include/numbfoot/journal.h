@@ -300,6 +300,10 @@ NF_API nf_err nf_intake_open(nf_journal *j, const nf_intake_opts *o, nf_intake *
  * of this run is written) and later runs would fail the same way. */
 NF_API nf_err nf_intake_store(nf_intake *in, const nf_run_record *rec, const nf_track_point *route, size_t nroute,
 			      const char *gear, nf_intake_run *res, nf_error *err);
+/* What became of a run that was not stored, in words that begin with name (the file as the person
+ * gave it): "NAME: already in the journal as run 12", "NAME: the same run as run 12 (...)", or the
+ * journal's refusal. Writes "" for a stored run. */
+NF_API void nf_intake_words(const nf_intake_run *res, const char *name, char *buf, size_t cap);
 /* Dates the shoes the intake made and frees it (accepts NULL); the first error, if any. */
 NF_API nf_err nf_intake_close(nf_intake *in, nf_error *err);
 

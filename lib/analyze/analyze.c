@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "analyze/analyze_priv.h"
+#include "core/alloc.h"
 
 
 /* Midnight UTC of date d (YYYY-MM-DD), or -1 when d is empty or not a date. */
@@ -46,10 +47,10 @@ static nf_err load(nf_analysis *a, nf_journal *j, nf_error *err)
 	if ((rc = nf_journal_list_gear(j, true, &gear, &ngear, err)))
 		goto out;
 	rc = NF_ENOMEM;
-	a->run = calloc(nruns ? nruns : 1, sizeof *a->run);
-	a->ep = calloc(neps ? neps : 1, sizeof *a->ep);
-	a->gear = calloc(ngear ? ngear : 1, sizeof *a->gear);
-	ix = calloc(nruns ? nruns : 1, sizeof *ix);
+	a->run = core_calloc(nruns ? nruns : 1, sizeof *a->run);
+	a->ep = core_calloc(neps ? neps : 1, sizeof *a->ep);
+	a->gear = core_calloc(ngear ? ngear : 1, sizeof *a->gear);
+	ix = core_calloc(nruns ? nruns : 1, sizeof *ix);
 	if (!a->run || !a->ep || !a->gear || !ix) {
 		nf_error_set(err, rc, "out of memory analysing %zu runs", nruns);
 		goto out;
@@ -64,7 +65,7 @@ static nf_err load(nf_analysis *a, nf_journal *j, nf_error *err)
 	}
 	/* Distance each pair had at the end of each run: its start distance plus the runs in it so
 	 * far, in start-time order. */
-	double *gkm = calloc(ngear ? ngear : 1, sizeof *gkm);
+	double *gkm = core_calloc(ngear ? ngear : 1, sizeof *gkm);
 	if (!gkm) {
 		nf_error_set(err, rc, "out of memory");
 		goto out;
@@ -148,7 +149,7 @@ nf_units nf_analysis_units(const nf_analysis *a)
 nf_err nf_analyze_in(nf_journal *j, int64_t now, nf_units units, nf_analysis **out, nf_error *err)
 {
 	*out = NULL;
-	nf_analysis *a = calloc(1, sizeof *a);
+	nf_analysis *a = core_calloc(1, sizeof *a);
 	if (!a)
 		return nf_error_set(err, NF_ENOMEM, "out of memory");
 	a->now = now;

@@ -35,8 +35,14 @@ struct nf_analysis {
 double an_dist(const nf_analysis *a, double km);
 const char *an_unit(const nf_analysis *a);
 
-double an_median(const double *v, size_t n);
+/* The median of v[0..n-1], which it sorts; NaN for none. */
+double an_median(double *v, size_t n);
 void an_mean_sd(const double *v, size_t n, double *mean, double *sd);
+/* Fisher's exact test, two-sided, on the 2x2 table [[a, b], [c, d]] (computed with
+ * log-factorials). */
+double an_fisher_exact(int a, int b, int c, int d);
+/* Mann-Whitney U (normal approximation, ties averaged, continuity-corrected): the two-sided p of
+ * x against y; *z > 0 when x tends larger. Allocates nothing. */
 double an_mann_whitney(const double *x, size_t nx, const double *y, size_t ny, double *z);
 double an_slope(const double *x, const double *y, size_t n, double *p);
 

@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "analyze/analyze_priv.h"
+#include "core/alloc.h"
 
 /* ---- findings, needs and advice ---- */
 
@@ -105,6 +106,13 @@ static nf_an_gear *gear_by_id(nf_analysis *a, int64_t id)
 
 /* ---- derivations ---- */
 
+/* Scratch room for a derivation: WORK_ARRAYS arrays of one more double than there are runs or
+ * episodes, whichever is more (an_derive allocates them once). */
+#define WORK_ARRAYS 4
+struct work {
+	double *v[WORK_ARRAYS];
+};
+
 static int episode_runs(const nf_analysis *a)
 {
 	int n = 0;
@@ -113,12 +121,10 @@ static int episode_runs(const nf_analysis *a)
 	return n;
 }
 
-static void derive_onset(nf_analysis *a)
+static void derive_onset(nf_analysis *a, const struct work *w)
 {
 	size_t n = 0, nm = 0;
-	double *km = malloc((a->nrun + 1) * sizeof *km), *mn = malloc((a->nrun + 1) * sizeof *mn);
-	if (!km || !mn)
-		goto out;
+	double *km = w->v[0], *mn = w->v[1];
 	for (size_t i = 0; i < a->nrun; i++) {
 		if (isfinite(a->run[i].onset_km) && a->run[i].onset_km > 0)
 			km[n++] = a->run[i].onset_km;
@@ -127,14 +133,14 @@ static void derive_onset(nf_analysis *a)
 	}
 	double mean, sd, cv;
 	bool by_km = n >= NF_AN_MIN_EPISODES || n >= nm;
-	const double *v = by_km ? km : mn;
+	double *v = by_km ? km : mn;
 	size_t nv = by_km ? n : nm;
 	const char *unit = by_km ? an_unit(a) : "min";
 	if (nv < NF_AN_MIN_EPISODES) {
 		need(a, "Record where the numbness starts (--numb-at KM, or 25min) on %zu more episode%s: "
 			"whether it starts at the same distance needs %d.",
 		     NF_AN_MIN_EPISODES - nv, plural((int)(NF_AN_MIN_EPISODES - nv)), NF_AN_MIN_EPISODES);
-		goto out;
+		return;
 	}
 	an_mean_sd(v, nv, &mean, &sd);
 	cv = mean > 0 ? sd / mean : NAN;
@@ -148,7 +154,7 @@ static void derive_onset(nf_analysis *a)
 			  "onset at %.1f %s on average (sd %.1f, coefficient of variation %.2f < %.2f) over %zu "
 			  "episode runs",
 			  mean * shown, unit, sd * shown, cv, NF_AN_ONSET_CV, nv);
-	else if (cv > NF_AN_ONSET_CV_SCATTER && nv >= 4)
+	else if (cv > NF_AN_ONSET_CV_SCATTER && nv >= NF_AN_ONSET_SCATTER_MIN)
 		FIND_BOOL(a, "onset_consistent", false, (int)nv, (int)nv,
 			  "onset scattered from %.1f to %.1f %s (coefficient of variation %.2f > %.2f) over %zu "
 			  "episode runs",
@@ -160,19 +166,16 @@ static void derive_onset(nf_analysis *a)
 	if (by_km && cv <= NF_AN_ONSET_CV_SCATTER)
 		FIND_NUM(a, "onset_km", round(med * 10) / 10, (int)nv, (int)nv,
 			 "median onset %.1f %s into the run over %zu episode runs", an_dist(a, med), an_unit(a), nv);
-out:
-	free(km);
-	free(mn);
 }
 
 /* The smallest number k of extra runs in the other shoes, at the rate seen there so far, that
- * would make the difference significant; 0 if none up to 30. */
+ * would make the difference significant; 0 if none up to NF_AN_SETTLE_RUNS_MAX. */
 static int runs_to_settle(int a1, int b1, int c1, int d1)
 {
 	double rate = c1 + d1 ? (double)c1 / (c1 + d1) : 0;
-	for (int k = 1; k <= 30; k++) {
+	for (int k = 1; k <= NF_AN_SETTLE_RUNS_MAX; k++) {
 		int c = c1 + (int)lround(k * rate), d = d1 + k - (int)lround(k * rate);
-		if (nf_fisher_exact(a1, b1, c, d) < NF_AN_ALPHA)
+		if (an_fisher_exact(a1, b1, c, d) < NF_AN_ALPHA)
 			return k;
 	}
 	return 0;
@@ -221,7 +224,7 @@ static void derive_shoes(nf_analysis *a)
 		nf_an_gear *g = &a->gear[i];
 		if (g->gear.kind != NF_GEAR_SHOES || !g->runs_logged)
 			continue;
-		pairs_with += g->episode_runs >= 2;
+		pairs_with += g->episode_runs >= NF_AN_PAIR_EPISODE_RUNS;
 		if ((int)i == best)
 			continue;
 		c1 += g->episode_runs;
@@ -229,7 +232,7 @@ static void derive_shoes(nf_analysis *a)
 		if (g->runs_logged > other_runs)
 			other_runs = g->runs_logged, other = g->gear.nickname;
 	}
-	double pv = nf_fisher_exact(a1, b1, c1, d1);
+	double pv = an_fisher_exact(a1, b1, c1, d1);
 	char pb[24];
 	int runs = a1 + b1 + c1 + d1, epsn = a1 + c1;
 	if (pv < NF_AN_ALPHA && (double)a1 / (a1 + b1) > (double)c1 / (c1 + d1))
@@ -280,12 +283,12 @@ static void derive_new_shoes(nf_analysis *a)
 	char d1s[11], d2s[11];
 	an_date(first->time, d1s);
 	an_date(g->in_service, d2s);
-	if (days >= 0 && days <= NF_AN_NEW_SHOES_DAYS && (before_clean >= 3 || g->gear.first_use[0]))
+	if (days >= 0 && days <= NF_AN_NEW_SHOES_DAYS && (before_clean >= NF_AN_CLEAN_RUNS || g->gear.first_use[0]))
 		FIND_BOOL(a, "new_shoes", true, before_clean + in_g_before + 1, 1,
 			  "the first episode (%s) came %.0f days after '%s' entered service (%s)%s",
 			  d1s, days, g->gear.nickname, d2s,
-			  before_clean >= 3 ? "; the runs before in other shoes had none" : "");
-	else if (days > 2 * NF_AN_NEW_SHOES_DAYS && in_g_before >= 5)
+			  before_clean >= NF_AN_CLEAN_RUNS ? "; the runs before in other shoes had none" : "");
+	else if (days > 2 * NF_AN_NEW_SHOES_DAYS && in_g_before >= NF_AN_SEASONED_RUNS)
 		FIND_BOOL(a, "new_shoes", false, in_g_before + 1, 1,
 			  "'%s' had been in service %.0f weeks (%d runs without numbness) before the first "
 			  "episode (%s)",
@@ -296,13 +299,11 @@ static void derive_new_shoes(nf_analysis *a)
 		     g->gear.nickname);
 }
 
-static void derive_wear(nf_analysis *a)
+static void derive_wear(nf_analysis *a, const struct work *w)
 {
 	size_t n = 0, ni = 0;
 	int eps = 0;
-	double *km = malloc((a->nrun + 1) * sizeof *km), *ikm = malloc((a->nrun + 1) * sizeof *ikm);
-	if (!km || !ikm)
-		goto out;
+	double *km = w->v[0], *ikm = w->v[1];
 	bool ins_retire_known;
 	double ins_retire;
 	for (size_t r = 0; r < a->nrun; r++) {
@@ -318,9 +319,7 @@ static void derive_wear(nf_analysis *a)
 	for (size_t g = 0; g < a->ngear; g++) {
 		nf_an_gear *ag = &a->gear[g];
 		size_t m = 0;
-		double *v = malloc((a->nrun + 1) * sizeof *v);
-		if (!v)
-			goto out;
+		double *v = w->v[2];
 		for (size_t r = 0; r < a->nrun; r++) {
 			const nf_an_run *x = &a->run[r];
 			if (!x->episodes)
@@ -331,7 +330,6 @@ static void derive_wear(nf_analysis *a)
 				ag->first_episode = x->time;
 		}
 		ag->km_at_episodes = an_median(v, m);
-		free(v);
 	}
 	if (n) {
 		double med = an_median(km, n);
@@ -364,9 +362,6 @@ static void derive_wear(nf_analysis *a)
 				"for flattening: there are no data on how insoles wear with distance.",
 			     ig->gear.nickname);
 	}
-out:
-	free(km);
-	free(ikm);
 }
 
 static void derive_cold(nf_analysis *a)
@@ -385,20 +380,21 @@ static void derive_cold(nf_analysis *a)
 	if (!episode_runs(a))
 		return;
 	int cold = ce + cn, warm = we + wn;
-	if (cold < 3 || warm < 3) {
+	if (cold < NF_AN_EACH_SIDE_MIN || warm < NF_AN_EACH_SIDE_MIN) {
 		need(a, "Record the temperature (run add --temp) on runs below and above %.0f °C: %d cold and %d "
-			"warmer runs so far, at least 3 of each are needed.",
-		     NF_AN_COLD_C, cold, warm);
+			"warmer runs so far, at least %d of each are needed.",
+		     NF_AN_COLD_C, cold, warm, NF_AN_EACH_SIDE_MIN);
 		return;
 	}
-	double p = nf_fisher_exact(ce, cn, we, wn), rc = (double)ce / cold, rw = (double)we / warm;
+	double p = an_fisher_exact(ce, cn, we, wn), rc = (double)ce / cold, rw = (double)we / warm;
 	char pb[24];
 	if (p < NF_AN_ALPHA && rc > rw)
 		FIND_BOOL(a, "cold_weather_worse", true, known, ce + we,
 			  "episodes on %d of %d runs below %.0f °C against %d of %d warmer runs (Fisher's exact "
 			  "test %s)",
 			  ce, cold, NF_AN_COLD_C, we, warm, pval(p, pb));
-	else if (cold >= 6 && warm >= 6 && rc <= rw + 0.1 && p >= 0.2)
+	else if (cold >= NF_AN_COLD_NO_EACH_SIDE && warm >= NF_AN_COLD_NO_EACH_SIDE && rc <= rw + NF_AN_RATE_MARGIN &&
+		 p >= NF_AN_OPEN_P)
 		FIND_BOOL_OPEN(a, "cold_weather_worse", known, ce + we,
 			  "episodes on %d of %d runs below %.0f °C and %d of %d warmer runs: no more in the cold "
 			  "(Fisher's exact test %s)",
@@ -421,13 +417,10 @@ static void fmt_pace(const nf_analysis *a, double s, char buf[16])
 		snprintf(buf, 16, "%d:%02d/%s", (int)(r / 60), (int)fmod(r, 60), an_unit(a));
 }
 
-static void derive_pace(nf_analysis *a)
+static void derive_pace(nf_analysis *a, const struct work *w)
 {
 	size_t ne = 0, nn = 0, he = 0, hn = 0;
-	double *pe = malloc((a->nrun + 1) * sizeof *pe), *pn = malloc((a->nrun + 1) * sizeof *pn);
-	double *ve = malloc((a->nrun + 1) * sizeof *ve), *vn = malloc((a->nrun + 1) * sizeof *vn);
-	if (!pe || !pn || !ve || !vn)
-		goto out;
+	double *pe = w->v[0], *pn = w->v[1], *ve = w->v[2], *vn = w->v[3];
 	for (size_t r = 0; r < a->nrun; r++) {
 		const nf_an_run *x = &a->run[r];
 		if (isfinite(x->pace_s_km))
@@ -436,15 +429,15 @@ static void derive_pace(nf_analysis *a)
 			x->episodes ? (ve[he++] = x->heart_rate_bpm) : (vn[hn++] = x->heart_rate_bpm);
 	}
 	if (!ne)
-		goto out;
-	if (ne < 3 || nn < 3) {
-		need(a, "Record the running time (--duration) of runs with and without numbness: at least 3 of "
+		return;
+	if (ne < NF_AN_EACH_SIDE_MIN || nn < NF_AN_EACH_SIDE_MIN) {
+		need(a, "Record the running time (--duration) of runs with and without numbness: at least %d of "
 			"each (now %zu and %zu) show whether pace matters.",
-		     ne, nn);
-		goto out;
+		     NF_AN_EACH_SIDE_MIN, ne, nn);
+		return;
 	}
 	double z, zh = 0, p = an_mann_whitney(pe, ne, pn, nn, &z), ph = NAN;
-	if (he >= 3 && hn >= 3)
+	if (he >= NF_AN_EACH_SIDE_MIN && hn >= NF_AN_EACH_SIDE_MIN)
 		ph = an_mann_whitney(ve, he, vn, hn, &zh);
 	char b1[16], b2[16], pb[24], pb2[24];
 	double me = an_median(pe, ne), mn = an_median(pn, nn);
@@ -459,7 +452,7 @@ static void derive_pace(nf_analysis *a)
 			  "runs with numbness were harder: median heart rate %.0f against %.0f bpm on the others "
 			  "(Mann-Whitney %s)",
 			  an_median(ve, he), an_median(vn, hn), pval(ph, pb2));
-	else if (ne >= 5 && nn >= 5 && (p >= 0.2 || z > 0))
+	else if (ne >= NF_AN_PACE_NO_EACH_SIDE && nn >= NF_AN_PACE_NO_EACH_SIDE && (p >= NF_AN_OPEN_P || z > 0))
 		FIND_BOOL_OPEN(a, "worse_with_pace", (int)(ne + nn), (int)ne,
 			  "runs with numbness were no faster: median %s against %s on the others (Mann-Whitney %s)",
 			  b1, b2, pval(p, pb));
@@ -467,14 +460,9 @@ static void derive_pace(nf_analysis *a)
 		need(a, "A few more runs with their time recorded would settle whether pace matters (median %s "
 			"with numbness against %s without, %s).",
 		     b1, b2, pval(p, pb));
-out:
-	free(pe);
-	free(pn);
-	free(ve);
-	free(vn);
 }
 
-static void derive_progress(nf_analysis *a)
+static void derive_progress(nf_analysis *a, const struct work *w)
 {
 	const nf_an_run *first = NULL, *last = NULL;
 	for (size_t r = 0; r < a->nrun; r++) {
@@ -488,9 +476,7 @@ static void derive_progress(nf_analysis *a)
 		return;
 	int eps = 0;
 	size_t ns = 0, nr = 0;
-	double *x = malloc((a->nrun + 1) * sizeof *x), *y = malloc((a->nrun + 1) * sizeof *y);
-	if (!x || !y)
-		goto out;
+	double *x = w->v[0], *y = w->v[1];
 	for (size_t r = 0; r < a->nrun; r++) {
 		const nf_an_run *u = &a->run[r];
 		if (u->time < first->time)
@@ -504,11 +490,11 @@ static void derive_progress(nf_analysis *a)
 		}
 	}
 	double span = (double)(last->time - first->time) / WEEK;
-	if (eps < 4 || span < 3) {
-		need(a, "Keep logging episodes with their severity: a trend over the weeks needs at least 4 "
-			"episodes over 3 weeks (now %d over %.0f week%s).",
-		     eps, span, plural((int)lround(span)));
-		goto out;
+	if (eps < NF_AN_TREND_EPISODES || span < NF_AN_TREND_WEEKS) {
+		need(a, "Keep logging episodes with their severity: a trend over the weeks needs at least %d "
+			"episodes over %d weeks (now %d over %.0f week%s).",
+		     NF_AN_TREND_EPISODES, NF_AN_TREND_WEEKS, eps, span, plural((int)lround(span)));
+		return;
 	}
 	/* Frequency: episode rate in the first half of the runs since onset against the second half. */
 	int64_t mid = first->time + (last->time - first->time) / 2;
@@ -522,9 +508,9 @@ static void derive_progress(nf_analysis *a)
 		else
 			u->episodes ? e2++ : n2++;
 	}
-	double pf = nf_fisher_exact(e2, n2, e1, n1), r1 = e1 + n1 ? (double)e1 / (e1 + n1) : 0;
+	double pf = an_fisher_exact(e2, n2, e1, n1), r1 = e1 + n1 ? (double)e1 / (e1 + n1) : 0;
 	double r2 = e2 + n2 ? (double)e2 / (e2 + n2) : 0;
-	double ps = NAN, slope = ns >= 5 ? an_slope(x, y, ns, &ps) : NAN;
+	double ps = NAN, slope = ns >= NF_AN_TREND_SEVERITIES ? an_slope(x, y, ns, &ps) : NAN;
 	char pb[24], pb2[24];
 	if (isfinite(slope) && slope > 0 && ps < NF_AN_ALPHA)
 		FIND_BOOL(a, "progressive", true, (int)nr, eps,
@@ -536,7 +522,8 @@ static void derive_progress(nf_analysis *a)
 			  "episodes became more frequent: %d of %d runs in the first half of the %.0f weeks, %d of "
 			  "%d in the second (Fisher's exact test %s)",
 			  e1, e1 + n1, span, e2, e2 + n2, pval(pf, pb));
-	else if (eps >= 6 && span >= 6 && r2 <= r1 + 0.1 && (!isfinite(slope) || slope <= 0 || ps >= 0.3))
+	else if (eps >= NF_AN_STEADY_EPISODES && span >= NF_AN_STEADY_WEEKS && r2 <= r1 + NF_AN_RATE_MARGIN &&
+		 (!isfinite(slope) || slope <= 0 || ps >= NF_AN_OPEN_TREND_P))
 		FIND_BOOL_OPEN(a, "progressive", (int)nr, eps,
 			  "no worsening over %.0f weeks: %d of %d runs with numbness in the first half, %d of %d in "
 			  "the second%s%s",
@@ -546,18 +533,13 @@ static void derive_progress(nf_analysis *a)
 		need(a, "Keep logging severity (0-10) with each episode for a few more weeks: the trend is not "
 			"clear yet (%d of %d runs then %d of %d).",
 		     e1, e1 + n1, e2, e2 + n2);
-out:
-	free(x);
-	free(y);
 }
 
-static void derive_episode_flags(nf_analysis *a)
+static void derive_episode_flags(nf_analysis *a, const struct work *w)
 {
 	size_t nrec = 0;
 	int cy = 0, cn = 0, ly = 0, ln = 0, runs = 0;
-	double *rec = malloc((a->nep + 1) * sizeof *rec);
-	if (!rec)
-		return;
+	double *rec = w->v[0];
 	for (size_t i = 0; i < a->nep; i++) {
 		const nf_episode *e = &a->ep[i].ep;
 		if (isfinite(e->recover_min))
@@ -567,12 +549,11 @@ static void derive_episode_flags(nf_analysis *a)
 	}
 	runs = episode_runs(a);
 	if (!a->nep) {
-		free(rec);
 		need(a, "No episodes are logged yet: record numbness when it happens (run add --numb-at, or "
 			"episode add) and the analysis can begin.");
 		return;
 	}
-	if (nrec >= 2) {
+	if (nrec >= NF_AN_RECOVERIES) {
 		double med = an_median(rec, nrec), lo = rec[0], hi = rec[0];
 		for (size_t i = 1; i < nrec; i++)
 			lo = fmin(lo, rec[i]), hi = fmax(hi, rec[i]);
@@ -584,29 +565,28 @@ static void derive_episode_flags(nf_analysis *a)
 			 nrec);
 	} else {
 		need(a, "Note the minutes until feeling comes back (--recover MIN) on %d more episode%s.",
-		     2 - (int)nrec, plural(2 - (int)nrec));
+		     NF_AN_RECOVERIES - (int)nrec, plural(NF_AN_RECOVERIES - (int)nrec));
 	}
-	if (cy + cn >= 2 && cy * 2 >= cy + cn)
+	if (cy + cn >= NF_AN_FLAG_YES_MIN && cy * 2 >= cy + cn)
 		FIND_BOOL(a, "calf_cramp", true, runs, cy + cn, "a calf cramp came first in %d of %d episodes", cy,
 			  cy + cn);
-	else if (cy + cn >= 3 && cy * 4 < cy + cn)
+	else if (cy + cn >= NF_AN_FLAG_NO_MIN && cy * 4 < cy + cn)
 		FIND_BOOL(a, "calf_cramp", false, runs, cy + cn, "no calf cramp first in %d of %d episodes", cn,
 			  cy + cn);
 	else
 		need(a, "Say whether a calf cramp came first (--cramp or --no-cramp) on the next episodes (%d "
 			"recorded).",
 		     cy + cn);
-	if (ly + ln >= 2 && ly * 2 >= ly + ln)
+	if (ly + ln >= NF_AN_FLAG_YES_MIN && ly * 2 >= ly + ln)
 		FIND_BOOL(a, "relief_loosening", true, runs, ly + ln,
 			  "loosening the laces brought feeling back in %d of %d episodes", ly, ly + ln);
-	else if (ly + ln >= 3 && ly * 4 < ly + ln)
+	else if (ly + ln >= NF_AN_FLAG_NO_MIN && ly * 4 < ly + ln)
 		FIND_BOOL(a, "relief_loosening", false, runs, ly + ln,
 			  "loosening the laces did not help in %d of %d episodes", ln, ly + ln);
 	else
 		need(a, "Try loosening the laces when it starts and record whether it helped "
 			"(--loosening-helped or --no-loosening-helped; %d recorded).",
 		     ly + ln);
-	free(rec);
 }
 
 /* Which foot: whether it is always the same one (same_foot, the journal's own finding) and the
@@ -644,17 +624,18 @@ static void derive_foot(nf_analysis *a)
 	else if (named && !unnamed)
 		FIND_CHOICE(a, "side", "one", runs, named, "%s in every one of the %d episode%s", words[single], named,
 			    plural(named));
-	if (both && named >= 2)
+	if (both && named >= NF_AN_SAME_FOOT_MIN)
 		FIND_BOOL(a, "same_foot", false, runs, named, "not always the same foot: %s", counts);
-	else if (named >= 2 && !unnamed)
+	else if (named >= NF_AN_SAME_FOOT_MIN && !unnamed)
 		FIND_BOOL(a, "same_foot", true, runs, named, "always %s: every one of the %d episodes", words[single], named);
 	if (!both && unnamed)
 		need(a, "Record which foot (--foot left, right or both) on each episode: %d of %zu do not say, and "
 			"whether it is always the same foot needs them all.",
 		     unnamed, a->nep);
-	else if (!both && named < 2)
+	else if (!both && named < NF_AN_SAME_FOOT_MIN)
 		need(a, "Record which foot on the next episode too: whether it is always the same foot needs at "
-			"least 2.");
+			"least %d.",
+		     NF_AN_SAME_FOOT_MIN);
 }
 
 static void derive_weeks(nf_analysis *a)
@@ -703,13 +684,13 @@ static nf_err derive_training(nf_analysis *a, nf_error *err)
 		lo = hi - (int64_t)(MAX_WEEKS - 1) * WEEK;
 	if (lo >= 0) {
 		a->nweek = (size_t)((hi - lo) / WEEK) + 1;
-		a->week = calloc(a->nweek, sizeof *a->week);
+		a->week = core_calloc(a->nweek, sizeof *a->week);
 		if (!a->week)
 			return nf_error_set(err, NF_ENOMEM, "out of memory");
-		double *sev = calloc(a->nweek, sizeof *sev);
+		double *sev = core_calloc(a->nweek, sizeof *sev);
 		if (!sev)
 			return nf_error_set(err, NF_ENOMEM, "out of memory");
-		int *nsev = calloc(a->nweek, sizeof *nsev);
+		int *nsev = core_calloc(a->nweek, sizeof *nsev);
 		if (!nsev) {
 			free(sev);
 			return nf_error_set(err, NF_ENOMEM, "out of memory");
@@ -805,7 +786,8 @@ static void derive_advice(nf_analysis *a)
 			  "and deep enough.",
 		       nick);
 	}
-	if (isfinite(t->week_change_pct) && t->week_change_pct >= 30 && t->week_km_before >= 10)
+	if (isfinite(t->week_change_pct) && t->week_change_pct >= NF_AN_VOLUME_RISE_PCT &&
+	    t->week_km_before >= NF_AN_VOLUME_MIN_KM)
 		advise(a, "Your weekly distance rose by %.0f%% (%.0f to %.0f %s a week over the last 4 weeks): "
 			  "hold or cut the volume, then build back gradually.",
 		       t->week_change_pct, an_dist(a, t->week_km_before), an_dist(a, t->week_km_recent), an_unit(a));
@@ -813,16 +795,25 @@ static void derive_advice(nf_analysis *a)
 
 nf_err an_derive(nf_analysis *a, nf_error *err)
 {
-	derive_onset(a);
+	/* One allocation for the scratch arrays of every derivation, so that none of them can fail. */
+	size_t n = (a->nrun > a->nep ? a->nrun : a->nep) + 1;
+	struct work w;
+	double *all = core_malloc(WORK_ARRAYS * n * sizeof *all);
+	if (!all)
+		return nf_error_set(err, NF_ENOMEM, "out of memory analysing %zu runs", a->nrun);
+	for (int i = 0; i < WORK_ARRAYS; i++)
+		w.v[i] = all + (size_t)i * n;
+	derive_onset(a, &w);
 	derive_shoes(a);
 	derive_new_shoes(a);
-	derive_wear(a);
+	derive_wear(a, &w);
 	derive_cold(a);
-	derive_pace(a);
-	derive_progress(a);
-	derive_episode_flags(a);
+	derive_pace(a, &w);
+	derive_progress(a, &w);
+	derive_episode_flags(a, &w);
 	derive_foot(a);
 	derive_weeks(a);
+	free(all);
 	nf_err rc = derive_training(a, err);
 	if (rc)
 		return rc;

@@ -10,6 +10,7 @@
 #include "core/text.h"
 #include "kb/kb_impl.h"
 #include "numbfoot/case.h"
+#include "core/alloc.h"
 
 #define CASE_MAX_BYTES (1 << 20)
 
@@ -135,7 +136,7 @@ static void read_answer(struct nf_faults *cx, const nf_kb *kb, nf_case *cs, cons
 static nf_case *build(struct nf_faults *cx, const nf_kb *kb)
 {
 	json_error_t je;
-	nf_case *cs = calloc(1, sizeof *cs);
+	nf_case *cs = core_calloc(1, sizeof *cs);
 	if (!cs) {
 		nf_error_set(cx->err, NF_ENOMEM, "out of memory");
 		cx->count++;

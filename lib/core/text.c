@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/text.h"
+#include "core/alloc.h"
 
 nf_err nf_read_text_file(const char *path, size_t cap, char **out, nf_error *err)
 {
@@ -12,7 +13,7 @@ nf_err nf_read_text_file(const char *path, size_t cap, char **out, nf_error *err
 	*out = NULL;
 	if (!f)
 		return nf_error_set(err, NF_EIO, "%s: cannot open: %m", path);
-	char *buf = malloc(cap + 1);
+	char *buf = core_malloc(cap + 1);
 	if (!buf) {
 		fclose(f);
 		return nf_error_set(err, NF_ENOMEM, "%s: out of memory", path);

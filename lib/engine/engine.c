@@ -25,11 +25,14 @@ struct nf_engine {
 	size_t screens;
 	nf_answer_state state[NF_MAX_FINDINGS];
 	nf_value value[NF_MAX_FINDINGS];
-	double ll[NF_MAX_FINDINGS][NF_MAX_CONDITIONS]; /* log P(answer | c) per answered finding */
+	double *ll; /* [finding][condition]: log P(answer | c) per answered finding; owned */
+	struct scratch *scratch; /* the look-ahead's working memory; owned */
 	bool dirty;
 	double post[NF_MAX_CONDITIONS];
 	nf_triage level[NF_MAX_CONDITIONS]; /* each condition's level after escalation */
 };
+
+static size_t scratch_size(const nf_kb *kb);
 
 nf_err nf_engine_new(const nf_kb *kb, nf_mode mode, nf_engine **out, nf_error *err)
 {
@@ -37,6 +40,12 @@ nf_err nf_engine_new(const nf_kb *kb, nf_mode mode, nf_engine **out, nf_error *e
 	*out = NULL;
 	if (!e)
 		return nf_error_set(err, NF_ENOMEM, "out of memory");
+	e->ll = malloc((size_t)kb->nfind * (size_t)kb->ncond * sizeof *e->ll);
+	e->scratch = malloc(scratch_size(kb));
+	if (!e->ll || !e->scratch) {
+		nf_engine_free(e);
+		return nf_error_set(err, NF_ENOMEM, "out of memory");
+	}
 	e->kb = kb;
 	e->mode = mode;
 	e->dirty = true;
@@ -46,6 +55,10 @@ nf_err nf_engine_new(const nf_kb *kb, nf_mode mode, nf_engine **out, nf_error *e
 
 void nf_engine_free(nf_engine *e)
 {
+	if (!e)
+		return;
+	free(e->ll);
+	free(e->scratch);
 	free(e);
 }
 
@@ -103,14 +116,15 @@ nf_err nf_engine_answer(nf_engine *e, size_t fi, const nf_value *v, nf_error *er
 	case NF_BOOL:
 		break;
 	}
+	double *ll = e->ll + fi * (size_t)kb->ncond;
 	for (int c = 0; c < kb->ncond; c++) {
 		if (f->type == NF_SET) {
 			double s = 0;
 			for (int i = 0; i < f->nvalues; i++)
 				s += (v->set >> i & 1) ? f->lp[c][i] : f->lq[c][i];
-			e->ll[fi][c] = s;
+			ll[c] = s;
 		} else {
-			e->ll[fi][c] = f->lp[c][outcome_of(f, v)];
+			ll[c] = f->lp[c][outcome_of(f, v)];
 		}
 	}
 	e->state[fi] = NF_ANSWERED;
@@ -172,7 +186,7 @@ static void update(nf_engine *e)
 	for (int f = 0; f < kb->nfind; f++)
 		if (e->state[f] == NF_ANSWERED)
 			for (int c = 0; c < kb->ncond; c++)
-				lp[c] += e->ll[f][c];
+				lp[c] += e->ll[(size_t)f * (size_t)kb->ncond + (size_t)c];
 	for (int c = 0; c < kb->ncond; c++)
 		if (lp[c] > max)
 			max = lp[c];
@@ -255,17 +269,18 @@ size_t nf_engine_reasons(nf_engine *e, size_t c, nf_reason *out, size_t cap)
 	for (int f = 0; f < kb->nfind; f++) {
 		if (e->state[f] != NF_ANSWERED)
 			continue;
+		const double *ll = e->ll + (size_t)f * (size_t)kb->ncond;
 		/* P(answer | not c): the other causes mixed by their priors. */
 		double num = 0, den = 0;
 		for (int k = 0; k < kb->ncond; k++) {
 			if ((size_t)k == c)
 				continue;
 			double w = exp(kb->log_prior[k]);
-			num += w * exp(e->ll[f][k]);
+			num += w * exp(ll[k]);
 			den += w;
 		}
 		all[n].finding = (size_t)f;
-		all[n].weight = e->ll[f][c] - log(num / den);
+		all[n].weight = ll[c] - log(num / den);
 		n++;
 	}
 	for (size_t i = 1; i < n; i++) {
@@ -337,10 +352,47 @@ nf_triage nf_engine_triage(nf_engine *e, nf_triage_info *info)
  * The gain of a screen is the mutual information between the cause C and the answer O:
  * I(C;O) = H(O) - H(O|C). H(O|C) is a sum of per-condition outcome entropies, which the knowledge
  * base precomputes, so a step takes one logarithm per possible answer instead of one per answer
- * and condition. This equals the expected fall in the entropy of the posterior. */
+ * and condition. This equals the expected fall in the entropy of the posterior.
+ *
+ * The arithmetic is laid out for vector instructions, and every sum is still taken over the
+ * conditions in their order, one term after another, so that each figure is the same to the last
+ * bit as the plain loop's (tests/unit/test_engine_ref.c holds it to a reference): P(O) and H(O|C)
+ * of every screen come from one pass over the knowledge base's table (nf_kb.cols), a row per
+ * kept condition, wide across the columns; a checklist's outcome tree is built a level at a time,
+ * wide across the level's branches, so that each branch's sum over conditions is one lane of a
+ * vector. */
+
+/* Two doubles as one value, the width of plain x86-64's SSE2 registers (and of WebAssembly's
+ * SIMD): GCC and clang turn its arithmetic and comparisons into single vector instructions, each
+ * lane rounding exactly as the scalar operation would. Loops step by two, with two vectors at a
+ * time where that keeps the arithmetic units busy. */
+typedef double v2d __attribute__((vector_size(2 * sizeof(double))));
+typedef int64_t v2i __attribute__((vector_size(2 * sizeof(int64_t)))); /* a comparison's lanes */
+/* The same, for loads and stores at any double's address (aliasing the doubles it reads). */
+typedef double v2d_mem __attribute__((vector_size(2 * sizeof(double)), aligned(sizeof(double)), may_alias));
+#define LD2(p) (*(const v2d_mem *)(p))
+#define ST2(p, v) (*(v2d_mem *)(p) = (v))
+#define SPLAT2(x) ((v2d){(x), (x)})
+#define SELECT2(mask, a, b) ((v2d)(((v2i)(a) & (mask)) | ((v2i)(b) & ~(mask))))
+#define MAX2(a, b) SELECT2((a) > (b), a, b)
+
+/* Four doubles, for the kernels that only multiply and add: one AVX instruction where the machine
+ * has AVX2 (WIDE compiles such a kernel twice and picks at load time), two SSE2 ones elsewhere.
+ * Neither enables fused multiply-adds, so each lane rounds as the scalar operation does. */
+typedef double v4d __attribute__((vector_size(4 * sizeof(double))));
+typedef double v4d_mem __attribute__((vector_size(4 * sizeof(double)), aligned(sizeof(double)), may_alias));
+#define LD4(p) (*(const v4d_mem *)(p))
+#define ST4(p, v) (*(v4d_mem *)(p) = (v))
+#define SPLAT4(x) ((v4d){(x), (x), (x), (x)})
+#if defined(__x86_64__) && defined(__ELF__) && (!defined(__clang__) || __clang_major__ >= 14)
+#define WIDE __attribute__((target_clones("avx2", "default")))
+#else
+#define WIDE
+#endif
 
 struct look {
 	const nf_kb *kb;
+	struct scratch *w;
 	int n;                       /* conditions kept */
 	int idx[NF_MAX_CONDITIONS];  /* their indices */
 	double post[NF_MAX_CONDITIONS];
@@ -349,14 +401,17 @@ struct look {
 	int top;                     /* leading condition now (position in idx) */
 	nf_triage now;               /* the level now (red flags included) */
 	nf_triage floor;             /* red-flag level now */
-	double hO, change;           /* accumulated over outcomes */
-	/* The screen being looked at, with the outcome the enumeration is at for each of its findings,
-	 * so that escalation rules and red flags can be judged on the hypothetical answers. */
+	double change;               /* the screen's chance of change */
+	/* The screen being looked at, so that escalation rules and red flags can be judged on the
+	 * hypothetical answers: its findings, and (single) whether it is one finding whose outcome is
+	 * the leaf's index, or a checklist whose item k answers yes in bit k of the index. */
 	const nf_engine *e;
 	int nhyp;
+	bool single;
 	int hyp_f[NF_MAX_CHECKLIST], hyp_o[NF_MAX_CHECKLIST];
 	bool touch[NF_MAX_CONDITIONS]; /* condition has a rule on one of the screen's findings */
 	bool any_touch, rf_touch;
+	bool rival[NF_MAX_CONDITIONS]; /* may overtake the leading cause on a leaf (find_rivals) */
 };
 
 /* Does rule term t hold, with the screen's hypothetical answers in place of unknown ones? For a
@@ -393,25 +448,102 @@ static bool rule_holds_hyp(const struct look *lk, const struct nf_rule *r)
 	return false;
 }
 
-static nf_triage level_hyp(const struct look *lk, int c)
+/* The highest of l and the levels of the rules r[0..n) that hold on the hypothetical answers. */
+static nf_triage rules_level(const struct look *lk, const struct nf_rule *r, int n, nf_triage l)
 {
-	const nf_kb *kb = lk->kb;
-	const struct nf_condition *cd = &kb->cond[c];
-	nf_triage l = cd->triage;
-	for (int i = 0; i < cd->nrules + kb->nglobal; i++) {
-		const struct nf_rule *r = i < cd->nrules ? &cd->rule[i] : &kb->global[i - cd->nrules];
-		if (r->to > l && rule_holds_hyp(lk, r))
-			l = r->to;
-	}
+	for (int i = 0; i < n; i++)
+		if (r[i].to > l && rule_holds_hyp(lk, &r[i]))
+			l = r[i].to;
 	return l;
 }
 
-/* Prepares the overlay for a screen of findings fs[0..n). */
-static void look_screen(struct look *lk, const size_t *fs, size_t n)
+/* Which of the screen's findings (bit k for hyp_f[k]) the rules r[0..n) name. */
+static unsigned rule_findings(const struct look *lk, const struct nf_rule *r, int n)
+{
+	unsigned rel = 0;
+	for (int i = 0; i < n; i++) {
+		for (int k = 0; k < lk->nhyp; k++) {
+			for (int t = 0; t < r[i].nterms; t++)
+				rel |= (unsigned)(r[i].term[t].finding == lk->hyp_f[k]) << k;
+			for (int t = 0; t < r[i].nunless; t++)
+				rel |= (unsigned)(r[i].unless[t].finding == lk->hyp_f[k]) << k;
+		}
+	}
+	return rel;
+}
+
+/* Fills lev[0..leaves) with the level rules r[0..n) (naming the screen's findings in rel) give on
+ * each leaf, starting from l: judged once for each combination of the answers they name (the
+ * others no), and looked up for the rest. */
+static void rules_levels(struct look *lk, const struct nf_rule *r, int n, nf_triage l, unsigned rel,
+			 int leaves, unsigned char *lev)
+{
+	if (lk->single) {
+		for (int o = 0; o < leaves; o++) {
+			lk->hyp_o[0] = o;
+			lev[o] = (unsigned char)rules_level(lk, r, n, l);
+		}
+		lk->hyp_o[0] = 0;
+		return;
+	}
+	unsigned sub = 0;
+	do {
+		for (int k = 0; k < lk->nhyp; k++)
+			lk->hyp_o[k] = (int)(sub >> k & 1);
+		lev[sub] = (unsigned char)rules_level(lk, r, n, l);
+		sub = (sub - rel) & rel;
+	} while (sub);
+	for (int k = 0; k < lk->nhyp; k++)
+		lk->hyp_o[k] = 0;
+	for (int b = 0; b < leaves; b++)
+		lev[b] = lev[(unsigned)b & rel];
+}
+
+/* Leaves of a checklist's tree: one per yes/no answer of its up to NF_MAX_CHECKLIST items. */
+#define LEAVES (1 << NF_MAX_CHECKLIST)
+
+/* A checklist's outcome tree as list_expand leaves it, for list_change. */
+struct list_tree {
+	size_t n, fs[NF_MAX_CHECKLIST];
+	double pk[NF_MAX_CHECKLIST][2][NF_MAX_CONDITIONS]; /* P(item k = o | kept condition i) */
+	int pos[LEAVES];                                   /* each leaf's place in DFS order */
+	int npruned;                                       /* branches cut short under BRANCH_FLOOR */
+	struct {
+		unsigned char node, depth;
+	} pruned[LEAVES];
+};
+
+/* The look-ahead's working memory, part of the engine's allocation (a step allocates nothing). */
+struct scratch {
+	struct list_tree list;                /* the last checklist enumerated */
+	double mass[LEAVES];                  /* P(outcome) of each branch */
+	double m[NF_TRIAGE_LEVELS][LEAVES];   /* of it, the mass of the causes needing each level */
+	double th[LEAVES], tc[LEAVES];        /* each leaf's P log P and share of change, in DFS order */
+	int top[LEAVES];                      /* the leading cause on each leaf */
+	unsigned char alive[LEAVES];          /* branch still to be accounted */
+	unsigned char lev[NF_MAX_CONDITIONS][LEAVES]; /* touched conditions: nf_triage on each leaf */
+	double *acc;                          /* [ncols]: P(O) and H(O|C) by column of nf_kb.cols */
+	double tree[];                        /* [condition kept][LEAVES]: P(outcome, condition) */
+};
+
+static size_t scratch_size(const nf_kb *kb)
+{
+	return sizeof(struct scratch) + ((size_t)kb->ncond * LEAVES + (size_t)kb->ncols) * sizeof(double);
+}
+
+/* Prepares the overlay for a screen of findings fs[0..n) and, for each condition kept that has a
+ * rule on one of them, its level on each of the leaves [0, leaves): the highest of its own level
+ * and those of the rules that hold, so the higher of what its own rules give (the same on every
+ * leaf when they do not name the screen's findings) and what the rules for every cause give, which
+ * are worked out once for all conditions. */
+static void look_screen(struct look *lk, const size_t *fs, size_t n, bool single, int leaves)
 {
 	const nf_kb *kb = lk->kb;
 	uint64_t ruled = 0;
+	unsigned char shared[LEAVES];
+	bool shared_done = false;
 	lk->nhyp = (int)n;
+	lk->single = single;
 	lk->any_touch = lk->rf_touch = false;
 	for (size_t k = 0; k < n; k++) {
 		lk->hyp_f[k] = (int)fs[k];
@@ -422,17 +554,48 @@ static void look_screen(struct look *lk, const size_t *fs, size_t n)
 	for (int i = 0; i < lk->n; i++) {
 		lk->touch[i] = ruled >> lk->idx[i] & 1;
 		lk->any_touch |= lk->touch[i];
+		if (!lk->touch[i])
+			continue;
+		const struct nf_condition *cd = &kb->cond[lk->idx[i]];
+		unsigned char *lev = lk->w->lev[i];
+		unsigned rel = rule_findings(lk, cd->rule, cd->nrules);
+		if (!shared_done) {
+			rules_levels(lk, kb->global, kb->nglobal, NF_SELF_CARE,
+				     rule_findings(lk, kb->global, kb->nglobal), leaves, shared);
+			shared_done = true;
+		}
+		if (rel) {
+			rules_levels(lk, cd->rule, cd->nrules, cd->triage, rel, leaves, lev);
+		} else {
+			nf_triage own = rules_level(lk, cd->rule, cd->nrules, cd->triage);
+			memset(lev, own, (size_t)leaves);
+		}
+		for (int b = 0; b < leaves; b++)
+			lev[b] = shared[b] > lev[b] ? shared[b] : lev[b];
+		for (int o = leaves; single && o < NF_MAX_VALUES; o++)
+			lev[o] = (unsigned char)lk->level[i]; /* the vectors' padding */
 	}
 }
 
 /* The natural logarithm to about 1e-9 relative error, several times faster than log(): a step
  * takes one per possible answer of every screen (hundreds), and the choice of question does not
  * need libm's last bit. x = m * 2^k with m in [sqrt(1/2), sqrt(2)); log m = 2 atanh(z) with
- * z = (m - 1) / (m + 1), |z| < 0.172, summed to z^9. */
+ * z = (m - 1) / (m + 1), |z| < 0.172, summed to z^9. The split of a normal number is read from its
+ * bits (what frexp() returns, without the call). */
 static double fast_log(double x)
 {
 	int k;
-	double m = frexp(x, &k); /* m in [0.5, 1) */
+	double m;
+	uint64_t b;
+	memcpy(&b, &x, sizeof b);
+	unsigned ex = (unsigned)(b >> 52 & 0x7ff);
+	if (ex == 0 || ex == 0x7ff) {
+		m = frexp(x, &k); /* m in [0.5, 1) */
+	} else {
+		k = (int)ex - 1022;
+		b = (b & ~(UINT64_C(0x7ff) << 52)) | (UINT64_C(1022) << 52);
+		memcpy(&m, &b, sizeof m);
+	}
 	if (m < M_SQRT1_2) {
 		m *= 2;
 		k--;
@@ -442,20 +605,16 @@ static double fast_log(double x)
 	return s + k * M_LN2;
 }
 
-/* Accounts one hypothetical outcome: joint[i] = P(outcome, condition i). */
-static void leaf(struct look *lk, const double *joint)
+/* The outcome of the screen's k-th finding on leaf `node`. */
+static int hyp_outcome(const struct look *lk, int k, int node)
 {
-	double po = 0, m[NF_TRIAGE_LEVELS] = {0};
-	int top = 0;
-	for (int i = 0; i < lk->n; i++) {
-		po += joint[i];
-		m[lk->any_touch && lk->touch[i] ? level_hyp(lk, lk->idx[i]) : lk->level[i]] += joint[i];
-		if (joint[i] > joint[top])
-			top = i;
-	}
-	if (po <= 0)
-		return;
-	lk->hO -= po * fast_log(po);
+	return lk->single ? node : node >> k & 1;
+}
+
+/* Whether leaf `node`, of probability po with masses m[] of the causes needing each level and
+ * leading cause top, changes the leading cause or the triage. */
+static bool leaf_changes(const struct look *lk, int node, double po, const double *m, int top)
+{
 	/* Triage after this outcome, without dividing: mass >= threshold * P(outcome). */
 	nf_triage t = NF_SELF_CARE;
 	double above = 0;
@@ -469,124 +628,630 @@ static void leaf(struct look *lk, const double *joint)
 	nf_triage floor = lk->floor;
 	for (int k = 0; lk->rf_touch && k < lk->nhyp; k++) {
 		const struct nf_finding *f = &lk->kb->find[lk->hyp_f[k]];
-		if (f->red_flag > (int)floor && lk->hyp_o[k] == f->red_flag_value)
+		if (f->red_flag > (int)floor && hyp_outcome(lk, k, node) == f->red_flag_value)
 			floor = (nf_triage)f->red_flag;
 	}
 	if (t < floor)
 		t = floor;
-	if (top != lk->top || t != lk->now)
-		lk->change += po;
+	return top != lk->top || t != lk->now;
+}
+
+/* The level of kept condition i on leaf `node`. */
+static nf_triage leaf_level(const struct look *lk, int i, int node)
+{
+	return lk->any_touch && lk->touch[i] ? (nf_triage)lk->w->lev[i][node] : lk->level[i];
+}
+
+/* Accounts one leaf, `node` of the tree, at DFS position pos: its P log P into th and, when it
+ * changes the conclusion, its probability into tc. */
+static void leaf_one(struct look *lk, int node, int pos, bool gain, bool change)
+{
+	struct scratch *w = lk->w;
+	const double *J = w->tree + node;
+	double po = 0, m[NF_TRIAGE_LEVELS] = {0};
+	int top = 0;
+	if (!change) {
+		po = w->mass[node]; /* the same sum, taken when the branch was made */
+		if (po > 0 && gain)
+			w->th[pos] = po * fast_log(po);
+		return;
+	}
+	for (int i = 0; i < lk->n; i++) {
+		double x = J[i * LEAVES];
+		po += x;
+		m[leaf_level(lk, i, node)] += x;
+		if (x > J[top * LEAVES])
+			top = i;
+	}
+	if (po <= 0)
+		return;
+	if (gain)
+		w->th[pos] = po * fast_log(po);
+	if (change && leaf_changes(lk, node, po, m, top))
+		w->tc[pos] = po;
+}
+
+/* Accounts the live leaves [0, nodes) of the tree, whose probabilities are in w->mass: the same
+ * figures as leaf_one, four leaves at a time. pos(node) is the leaf's DFS position. The leading
+ * cause is only compared with the one now: it stays lk->top (the first of the largest) when its
+ * probability is above every earlier cause's and at least every later one's, and only the causes
+ * marked as rivals can reach it on some leaf. */
+static void leaves_all(struct look *lk, int nodes, const int *pos, bool gain, bool change)
+{
+	struct scratch *w = lk->w;
+	const double *J = w->tree;
+	if (change && nodes < 4) {
+		for (int node = 0; node < nodes; node++)
+			if (w->alive[node])
+				leaf_one(lk, node, pos[node], gain, change);
+		return;
+	}
+	for (int v = 0; change && v < nodes; v += 4) {
+		const double *t = J + v, *mt = J + lk->top * LEAVES + v;
+		v2d z = SPLAT2(0), m1 = z, m2 = z, m3 = z, n1 = z, n2 = z, n3 = z;
+		v2d lo = SPLAT2(-1), hi = lo, lo2 = lo, hi2 = lo, mine = LD2(mt), mine2 = LD2(mt + 2);
+		for (int i = 0; i < lk->n; i++, t += LEAVES) {
+			v2d x = LD2(t), y = LD2(t + 2);
+			if (lk->rival[i] && i < lk->top) {
+				lo = MAX2(lo, x);
+				lo2 = MAX2(lo2, y);
+			} else if (lk->rival[i] && i > lk->top) {
+				hi = MAX2(hi, x);
+				hi2 = MAX2(hi2, y);
+			}
+			if (lk->any_touch && lk->touch[i]) {
+				const unsigned char *lev = lk->w->lev[i] + v;
+				v2i a1 = {-(lev[0] == 1), -(lev[1] == 1)},
+				    a2 = {-(lev[0] == 2), -(lev[1] == 2)},
+				    a3 = {-(lev[0] == 3), -(lev[1] == 3)},
+				    b1 = {-(lev[2] == 1), -(lev[3] == 1)},
+				    b2 = {-(lev[2] == 2), -(lev[3] == 2)},
+				    b3 = {-(lev[2] == 3), -(lev[3] == 3)};
+				m1 += (v2d)((v2i)x & a1);
+				m2 += (v2d)((v2i)x & a2);
+				m3 += (v2d)((v2i)x & a3);
+				n1 += (v2d)((v2i)y & b1);
+				n2 += (v2d)((v2i)y & b2);
+				n3 += (v2d)((v2i)y & b3);
+				continue;
+			}
+			switch (lk->level[i]) {
+			case NF_SELF_CARE:
+				break;
+			case NF_ROUTINE:
+				m1 += x;
+				n1 += y;
+				break;
+			case NF_URGENT:
+				m2 += x;
+				n2 += y;
+				break;
+			case NF_EMERGENCY:
+				m3 += x;
+				n3 += y;
+				break;
+			}
+		}
+		ST2(w->m[1] + v, m1);
+		ST2(w->m[2] + v, m2);
+		ST2(w->m[3] + v, m3);
+		ST2(w->m[1] + v + 2, n1);
+		ST2(w->m[2] + v + 2, n2);
+		ST2(w->m[3] + v + 2, n3);
+		v2i same = (mine > lo) & (mine >= hi), same2 = (mine2 > lo2) & (mine2 >= hi2);
+		w->top[v] = same[0] ? lk->top : -1;
+		w->top[v + 1] = same[1] ? lk->top : -1;
+		w->top[v + 2] = same2[0] ? lk->top : -1;
+		w->top[v + 3] = same2[1] ? lk->top : -1;
+	}
+	for (int node = 0; node < nodes; node++) {
+		double po = w->mass[node];
+		if (!w->alive[node] || po <= 0)
+			continue;
+		if (gain)
+			w->th[pos[node]] = po * fast_log(po);
+		double m[NF_TRIAGE_LEVELS] = {0, w->m[1][node], w->m[2][node], w->m[3][node]};
+		if (change && leaf_changes(lk, node, po, m, w->top[node]))
+			w->tc[pos[node]] = po;
+	}
+}
+
+/* Marks the kept causes that could overtake the leading one on some leaf of a screen: bound[i] is
+ * post[i] times, for each of the screen's answers, the largest P(answer | i) / P(answer | top). A
+ * cause whose bound stays under the leader's probability, with a margin far above rounding, cannot
+ * reach it on any leaf, and the leaves need not compare it. */
+static void find_rivals(struct look *lk, const double *bound)
+{
+	for (int i = 0; i < lk->n; i++)
+		lk->rival[i] = i != lk->top && !(bound[i] < lk->post[lk->top] * (1 - 1e-9));
+}
+
+/* The largest ratio P(o | i) / P(o | top) over the outcomes o of one answer; p(i, o) gives P. */
+static double max_ratio(const double *pi, const double *pt, int nout)
+{
+	double num = 0, den = 1;
+	for (int o = 0; o < nout; o++) {
+		if (pt[o] <= 0) {
+			if (pi[o] > 0)
+				return INFINITY;
+			continue;
+		}
+		if (pi[o] * den > num * pt[o]) {
+			num = pi[o];
+			den = pt[o];
+		}
+	}
+	return num / den;
+}
+
+/* Bounds on the share of a leaf's probability held by the kept causes marked in `in`, over every
+ * leaf of a screen of n answers (q as for screen_fixed): each answer multiplies the group's odds
+ * by at least the smallest and at most the largest ratio of a member's likelihood to an
+ * outsider's. */
+static void share_bounds(const struct look *lk, const double *q, size_t n, int nout, const bool *in,
+			 double *smin, double *smax)
+{
+	double pg = 0, pc = 0, lo = 1, hi = 1;
+	for (int i = 0; i < lk->n; i++) {
+		if (in[i])
+			pg += lk->post[i];
+		else
+			pc += lk->post[i];
+	}
+	if (pg <= 0 || pc <= 0) {
+		*smin = *smax = pg > 0;
+		return;
+	}
+	for (size_t k = 0; k < n; k++) {
+		double rlo = INFINITY, rhi = 0;
+		for (int o = 0; o < nout; o++) {
+			const double *qo = q + (k * (size_t)nout + (size_t)o) * NF_MAX_CONDITIONS;
+			double gmin = INFINITY, gmax = 0, cmin = INFINITY, cmax = 0;
+			for (int i = 0; i < lk->n; i++) {
+				if (in[i]) {
+					gmin = qo[i] < gmin ? qo[i] : gmin;
+					gmax = qo[i] > gmax ? qo[i] : gmax;
+				} else {
+					cmin = qo[i] < cmin ? qo[i] : cmin;
+					cmax = qo[i] > cmax ? qo[i] : cmax;
+				}
+			}
+			if (cmin <= 0) {
+				*smin = 0;
+				*smax = 1;
+				return;
+			}
+			rlo = gmin / cmax < rlo ? gmin / cmax : rlo;
+			rhi = gmax / cmin > rhi ? gmax / cmin : rhi;
+		}
+		lo *= rlo;
+		hi *= rhi;
+	}
+	double odds = pg / pc;
+	*smin = odds * lo / (1 + odds * lo);
+	*smax = odds * hi / (1 + odds * hi);
+}
+
+/* Whether no leaf of a screen can change the conclusion, so that its chance of change is 0 without
+ * enumerating it. The screen fs has n answers of nout outcomes each (a single finding, or a
+ * checklist's yes/no items), q[(k * nout + o) * NF_MAX_CONDITIONS + i] being P(answer k = o | kept
+ * condition i). A leaf keeps the leading cause when no cause can overtake it (find_rivals). Its
+ * level is the highest whose threshold the share of the causes needing at least that level
+ * reaches; a cause with a rule on the screen's findings is counted in that group on the leaves
+ * where its rules reach the level, so the share lies between the shares of the causes that reach
+ * it on every leaf and of those that reach it on some (share_bounds). When each threshold lies
+ * outside those bounds, with a margin far above rounding, every leaf has the level they give. A
+ * leaf cut short in a checklist's tree lacks some answers, whose ratios span 1, so the bounds hold
+ * for it too. Red-flag screens are left to the enumeration. */
+static bool screen_fixed(struct look *lk, const size_t *fs, size_t n, const double *q, int nout)
+{
+	const nf_kb *kb = lk->kb;
+	for (size_t k = 0; k < n; k++)
+		if (kb->find[fs[k]].red_flag >= 0)
+			return false;
+	double bound[NF_MAX_CONDITIONS];
+	for (int i = 0; i < lk->n; i++) {
+		bound[i] = lk->post[i];
+		for (size_t k = 0; k < n; k++) {
+			double a[NF_MAX_VALUES], t[NF_MAX_VALUES];
+			for (int o = 0; o < nout; o++) {
+				a[o] = q[(k * (size_t)nout + (size_t)o) * NF_MAX_CONDITIONS + (size_t)i];
+				t[o] =
+				    q[(k * (size_t)nout + (size_t)o) * NF_MAX_CONDITIONS + (size_t)lk->top];
+			}
+			bound[i] *= max_ratio(a, t, nout);
+		}
+	}
+	find_rivals(lk, bound);
+	for (int i = 0; i < lk->n; i++)
+		if (lk->rival[i])
+			return false;
+	/* The lowest and highest level of each cause over the leaves. */
+	int leaves = n == 1 ? nout : 1 << n;
+	nf_triage lmin[NF_MAX_CONDITIONS], lmax[NF_MAX_CONDITIONS];
+	look_screen(lk, fs, n, n == 1, leaves);
+	for (int i = 0; i < lk->n; i++) {
+		lmin[i] = lmax[i] = lk->level[i];
+		if (!lk->touch[i])
+			continue;
+		lmin[i] = lmax[i] = (nf_triage)lk->w->lev[i][0];
+		for (int b = 1; b < leaves; b++) {
+			nf_triage l = (nf_triage)lk->w->lev[i][b];
+			lmin[i] = l < lmin[i] ? l : lmin[i];
+			lmax[i] = l > lmax[i] ? l : lmax[i];
+		}
+	}
+	nf_triage t = NF_SELF_CARE;
+	for (int l = NF_EMERGENCY; l >= NF_ROUTINE; l--) {
+		double thr = lk->thr[l], smin, smax, unused;
+		bool surely[NF_MAX_CONDITIONS], maybe[NF_MAX_CONDITIONS];
+		if (thr <= 0 || thr >= 1)
+			return false;
+		for (int i = 0; i < lk->n; i++) {
+			surely[i] = lmin[i] >= (nf_triage)l;
+			maybe[i] = lmax[i] >= (nf_triage)l;
+		}
+		share_bounds(lk, q, n, nout, surely, &smin, &unused);
+		share_bounds(lk, q, n, nout, maybe, &unused, &smax);
+		if (smin > thr * (1 + 1e-9)) {
+			t = (nf_triage)l;
+			break;
+		}
+		if (!(smax < thr * (1 - 1e-9)))
+			return false;
+	}
+	if (t < lk->floor)
+		t = lk->floor;
+	return t == lk->now;
+}
+
+/* Sums the leaves' terms in DFS order (the order of the plain recursion, so that the sums are the
+ * same to the last bit): returns H(O) and sets lk->change. */
+static double leaves_sum(struct look *lk, int nodes)
+{
+	const struct scratch *w = lk->w;
+	double hO = 0, change = 0;
+	for (int p = 0; p < nodes; p++) {
+		hO -= w->th[p];
+		change += w->tc[p];
+	}
+	lk->change = change;
+	return hO;
+}
+
+static void leaves_clear(struct look *lk, int nodes)
+{
+	memset(lk->w->th, 0, (size_t)nodes * sizeof(double));
+	memset(lk->w->tc, 0, (size_t)nodes * sizeof(double));
 }
 
 /* H(O|C) of a finding (for a set: of one of its values) over the kept conditions. */
 static double cond_entropy(const struct look *lk, const struct nf_finding *f, int v)
 {
-	double h = 0;
-	for (int i = 0; i < lk->n; i++)
-		h += lk->post[i] * f->h[lk->idx[i]][v];
-	return h;
+	return lk->w->acc[f->hcol + v];
 }
 
 /* The gain alone of a single finding (for a set, of its value v as a yes/no), without the chance
- * of change: one multiply-add per outcome and condition and one logarithm per outcome. */
+ * of change, from the column sums: one logarithm per outcome. */
 static double gain_only(const struct look *lk, const struct nf_finding *f, int v)
 {
+	const double *acc = lk->w->acc + f->col;
 	double hO = 0;
 	if (f->type == NF_SET) {
-		double yes = 0;
-		for (int i = 0; i < lk->n; i++)
-			yes += lk->post[i] * f->p[lk->idx[i]][v];
+		double yes = acc[v];
 		if (yes > 0 && yes < 1)
 			hO = -yes * fast_log(yes) - (1 - yes) * fast_log(1 - yes);
 		return hO - cond_entropy(lk, f, v);
 	}
 	for (int o = 0; o < f->nout; o++) {
-		double po = 0;
-		for (int i = 0; i < lk->n; i++)
-			po += lk->post[i] * f->p[lk->idx[i]][o];
+		double po = acc[o];
 		if (po > 0)
 			hO -= po * fast_log(po);
 	}
 	return hO - cond_entropy(lk, f, 0);
 }
 
-static double look_single(struct look *lk, const struct nf_finding *f)
+/* acc[0..16) = sum over i < n, in order, of post[i] * row[i][j..j+16). */
+WIDE static void column_block(const double *const *row, const double *post, int n, int j, double *acc)
 {
-	double joint[NF_MAX_CONDITIONS];
-	lk->hO = 0;
-	for (int o = 0; o < f->nout; o++) {
-		for (int i = 0; i < lk->n; i++)
-			joint[i] = lk->post[i] * f->p[lk->idx[i]][o];
-		lk->hyp_o[0] = o;
-		leaf(lk, joint);
+	v4d a0 = SPLAT4(0), a1 = a0, a2 = a0, a3 = a0;
+	for (int i = 0; i < n; i++) {
+		v4d w = SPLAT4(post[i]);
+		const double *r = row[i] + j;
+		a0 += w * LD4(r);
+		a1 += w * LD4(r + 4);
+		a2 += w * LD4(r + 8);
+		a3 += w * LD4(r + 12);
 	}
-	return lk->hO - cond_entropy(lk, f, 0);
+	ST4(acc, a0);
+	ST4(acc + 4, a1);
+	ST4(acc + 8, a2);
+	ST4(acc + 12, a3);
+}
+
+/* P(O) and H(O|C) of every finding at once: acc[col] = sum over kept conditions i, in order, of
+ * post[i] * cols[idx[i]][col], for the blocks of 16 columns marked in need (those of the findings
+ * still to ask). */
+static void column_sums(struct look *lk, const bool *need)
+{
+	const nf_kb *kb = lk->kb;
+	double *acc = lk->w->acc;
+	int nc = kb->ncols;
+	const double *row[NF_MAX_CONDITIONS];
+	for (int i = 0; i < lk->n; i++)
+		row[i] = kb->cols + (size_t)lk->idx[i] * (size_t)nc;
+	for (int j = 0; j < nc; j += 16)
+		if (need[j / 16])
+			column_block(row, lk->post, lk->n, j, acc + j);
+}
+
+/* The chance of change of a single finding (bool, enum or number): one leaf per outcome. */
+static void look_single(struct look *lk, const struct nf_finding *f)
+{
+	struct scratch *w = lk->w;
+	int nodes = (f->nout + 3) & ~3, pos[NF_MAX_VALUES];
+	for (int o = 0; o < nodes; o++) {
+		w->mass[o] = 0;
+		w->alive[o] = o < f->nout;
+		pos[o] = o;
+	}
+	for (int i = 0; i < lk->n; i++) {
+		/* p[c][o] is 0 past the finding's outcomes, so the padding's joints are 0. */
+		const double *p = f->p[lk->idx[i]];
+		double *J = w->tree + i * LEAVES;
+		v2d post = SPLAT2(lk->post[i]);
+		for (int o = 0; o < nodes; o += 2) {
+			v2d x = post * LD2(p + o);
+			ST2(J + o, x);
+			ST2(w->mass + o, LD2(w->mass + o) + x);
+		}
+	}
+	double bound[NF_MAX_CONDITIONS];
+	for (int i = 0; i < lk->n; i++)
+		bound[i] = lk->post[i] * max_ratio(f->p[lk->idx[i]], f->p[lk->idx[lk->top]], f->nout);
+	find_rivals(lk, bound);
+	leaves_clear(lk, nodes);
+	leaves_all(lk, nodes, pos, false, true);
+	leaves_sum(lk, nodes);
 }
 
 /* A set finding's outcomes are every subset of its values: too many to enumerate. Its gain is
  * taken as the sum of its values' gains, each asked as yes/no; that over-counts what values
  * share, which only brings the question forward, where "where is it" belongs anyway. Its chance
  * of change is its likeliest-changing value's. */
-static double look_set(struct look *lk, const struct nf_finding *f)
+static void look_set(struct look *lk, const struct nf_finding *f)
 {
-	double joint[NF_MAX_CONDITIONS], gain = 0, change = 0;
+	struct scratch *w = lk->w;
+	double change = 0;
+	int pos[2] = {0, 1};
 	lk->nhyp = 0; /* no rule or red flag can name a set finding */
 	lk->any_touch = lk->rf_touch = false;
+	lk->single = true;
+	for (int i = 0; i < lk->n; i++)
+		lk->rival[i] = i != lk->top;
+	w->alive[0] = w->alive[1] = 1;
 	for (int v = 0; v < f->nvalues; v++) {
-		lk->hO = lk->change = 0;
-		for (int yes = 0; yes < 2; yes++) {
-			for (int i = 0; i < lk->n; i++) {
-				double p = f->p[lk->idx[i]][v];
-				joint[i] = lk->post[i] * (yes ? p : 1 - p);
-			}
-			leaf(lk, joint);
+		w->mass[0] = w->mass[1] = 0;
+		for (int i = 0; i < lk->n; i++) {
+			double p = f->p[lk->idx[i]][v], *J = w->tree + i * LEAVES;
+			J[0] = lk->post[i] * (1 - p);
+			J[1] = lk->post[i] * p;
+			w->mass[0] += J[0];
+			w->mass[1] += J[1];
 		}
-		gain += lk->hO - cond_entropy(lk, f, v);
+		leaves_clear(lk, 2);
+		leaves_all(lk, 2, pos, false, true);
+		leaves_sum(lk, 2);
 		if (lk->change > change)
 			change = lk->change;
 	}
 	lk->change = change;
-	return gain;
 }
 
 /* Below this probability a branch of a checklist's outcome tree is taken as one outcome: its
  * share of H(O) and of the chance of change is under 1e-7. */
 #define BRANCH_FLOOR 1e-6
 
-/* Enumerates the joint yes/no outcomes of a checklist depth first. pk[k][o][i] is P(item k = o |
- * kept condition i), copied densely so that the tree's inner loop reads consecutive memory. */
-static void look_tree(struct look *lk, double (*pk)[2][NF_MAX_CONDITIONS], size_t depth, size_t n,
-		      const double *joint, double mass)
+/* Bit k of i as bit NF_MAX_CHECKLIST - 1 - k: a leaf's place in the depth-first order. */
+#define R2(n) n, n + 2 * 64, n + 1 * 64, n + 3 * 64
+#define R4(n) R2(n), R2(n + 2 * 16), R2(n + 1 * 16), R2(n + 3 * 16)
+#define R6(n) R4(n), R4(n + 2 * 4), R4(n + 1 * 4), R4(n + 3 * 4)
+static const unsigned char reversed[LEAVES] = {R6(0), R6(2), R6(1), R6(3)};
+#undef R2
+#undef R4
+#undef R6
+
+/* Builds the outcome tree of the checklist screen fs[0..n) (struct list_tree) and, when `gain`,
+ * puts each leaf's P log P in th. The joint yes/no outcomes are enumerated a level of the tree at a
+ * time: branch b at depth d has item k's answer in bit k, and its probabilities under the kept
+ * conditions are in tree[i][b]; its children are b (no) and b + 2^d (yes), so a level is built in
+ * place, wide across branches. A branch under BRANCH_FLOOR is a leaf where it stands (its items
+ * still to come taken as no), as in a depth-first walk that stops there; each leaf's terms are
+ * kept at its place in that walk's order (item 0 the most significant) and summed in it. */
+/* One level of the tree, nodes (a multiple of 8) branches wide: children b (no, in place) and
+ * b + nodes (yes) of every branch, tree[i][.] times P(item = no | i) and P(item = yes | i), and
+ * their masses summed over the conditions i < n in order. */
+WIDE static void expand_level(double *tree, double *mass, const double *p0, const double *p1, int n,
+			      int nodes)
 {
-	if (depth == n || mass < BRANCH_FLOOR) {
-		leaf(lk, joint);
-		return;
+	for (int b = 0; b < nodes; b += 8) {
+		v4d m0 = SPLAT4(0), m1 = m0, n0 = m0, n1 = m0;
+		double *t = tree + b;
+		for (int i = 0; i < n; i++, t += LEAVES) {
+			v4d q0 = SPLAT4(p0[i]), q1 = SPLAT4(p1[i]);
+			v4d x = LD4(t), z = LD4(t + 4);
+			v4d y0 = x * q0, y1 = x * q1, u0 = z * q0, u1 = z * q1;
+			ST4(t, y0);
+			ST4(t + 4, u0);
+			ST4(t + nodes, y1);
+			ST4(t + nodes + 4, u1);
+			m0 += y0;
+			n0 += u0;
+			m1 += y1;
+			n1 += u1;
+		}
+		ST4(mass + b, m0);
+		ST4(mass + b + 4, n0);
+		ST4(mass + b + nodes, m1);
+		ST4(mass + b + nodes + 4, n1);
 	}
-	double next[NF_MAX_CONDITIONS];
-	for (int o = 0; o < 2; o++) {
-		double m = 0;
-		for (int i = 0; i < lk->n; i++)
-			m += next[i] = joint[i] * pk[depth][o][i];
-		lk->hyp_o[depth] = o;
-		look_tree(lk, pk, depth + 1, n, next, m);
-	}
-	lk->hyp_o[depth] = 0;
 }
 
-static double look_list(struct look *lk, const nf_kb *kb, const size_t *fs, size_t n)
+static void list_expand(struct look *lk, const size_t *fs, size_t n, bool gain)
 {
-	double pk[NF_MAX_CHECKLIST][2][NF_MAX_CONDITIONS], hc = 0;
+	const nf_kb *kb = lk->kb;
+	struct scratch *w = lk->w;
+	struct list_tree *lt = &w->list;
+	int leaves = 1 << n;
+	lt->n = n;
+	lt->npruned = 0;
+	memcpy(lt->fs, fs, n * sizeof *fs);
 	for (size_t k = 0; k < n; k++) {
 		const struct nf_finding *f = &kb->find[fs[k]];
 		for (int i = 0; i < lk->n; i++) {
-			pk[k][0][i] = f->p[lk->idx[i]][0];
-			pk[k][1][i] = f->p[lk->idx[i]][1];
+			lt->pk[k][0][i] = f->p[lk->idx[i]][0];
+			lt->pk[k][1][i] = f->p[lk->idx[i]][1];
 		}
-		hc += cond_entropy(lk, f, 0);
 	}
-	lk->hO = 0;
-	look_tree(lk, pk, 0, n, lk->post, 1);
-	return lk->hO - hc;
+	for (int b = 0; b < leaves; b++)
+		lt->pos[b] = reversed[b] >> (NF_MAX_CHECKLIST - n);
+	leaves_clear(lk, leaves);
+	for (int i = 0; i < lk->n; i++)
+		w->tree[i * LEAVES] = lk->post[i];
+	w->mass[0] = 1;
+	w->alive[0] = 1;
+	for (size_t d = 0; d < n; d++) {
+		int nodes = 1 << d;
+		const double(*pk)[NF_MAX_CONDITIONS] = lt->pk[d];
+		for (int b = 0; b < nodes; b++) {
+			if (w->alive[b] && w->mass[b] < BRANCH_FLOOR) {
+				if (gain && w->mass[b] > 0)
+					w->th[lt->pos[b]] = w->mass[b] * fast_log(w->mass[b]);
+				lt->pruned[lt->npruned].node = (unsigned char)b;
+				lt->pruned[lt->npruned++].depth = (unsigned char)d;
+				w->alive[b] = 0;
+			}
+		}
+		/* Children b + nodes (yes) and b (no, in place), their masses summed over the conditions
+		 * in order. */
+		memcpy(w->alive + nodes, w->alive, (size_t)nodes);
+		if (nodes == 1) {
+			double m0 = 0, m1 = 0;
+			for (int i = 0; i < lk->n; i++) {
+				double *t = w->tree + i * LEAVES;
+				m1 += t[1] = t[0] * pk[1][i];
+				m0 += t[0] = t[0] * pk[0][i];
+			}
+			w->mass[0] = m0;
+			w->mass[1] = m1;
+			continue;
+		}
+		if (nodes >= 8) {
+			expand_level(w->tree, w->mass, pk[0], pk[1], lk->n, nodes);
+			continue;
+		}
+		for (int b = 0; b < nodes; b += 2) {
+			v2d m0 = SPLAT2(0), m1 = m0;
+			double *t = w->tree + b;
+			for (int i = 0; i < lk->n; i++, t += LEAVES) {
+				v2d x = LD2(t), y0 = x * SPLAT2(pk[0][i]), y1 = x * SPLAT2(pk[1][i]);
+				ST2(t, y0);
+				ST2(t + nodes, y1);
+				m0 += y0;
+				m1 += y1;
+			}
+			ST2(w->mass + b, m0);
+			ST2(w->mass + b + nodes, m1);
+		}
+	}
+	for (int b = 0; gain && b < leaves; b++)
+		if (w->alive[b] && w->mass[b] > 0)
+			w->th[lt->pos[b]] = w->mass[b] * fast_log(w->mass[b]);
+}
+
+/* Puts the share of change of each leaf of the tree list_expand built in tc. A leaf cut short at
+ * depth d has its probabilities computed again, the same products in the same order, into its own
+ * column, which the levels below it overwrote. */
+static void list_change(struct look *lk)
+{
+	struct scratch *w = lk->w;
+	struct list_tree *lt = &w->list;
+	size_t n = lt->n;
+	double bound[NF_MAX_CONDITIONS];
+	for (int i = 0; i < lk->n; i++) {
+		bound[i] = lk->post[i];
+		for (size_t k = 0; k < n; k++) {
+			double a[2] = {lt->pk[k][0][i], lt->pk[k][1][i]};
+			double t[2] = {lt->pk[k][0][lk->top], lt->pk[k][1][lk->top]};
+			bound[i] *= max_ratio(a, t, 2);
+		}
+	}
+	find_rivals(lk, bound);
+	look_screen(lk, lt->fs, n, false, 1 << n);
+	memset(w->tc, 0, sizeof(double) << n);
+	for (int p = 0; p < lt->npruned; p++) {
+		int b = lt->pruned[p].node, d = lt->pruned[p].depth;
+		for (int i = 0; i < lk->n; i++) {
+			double x = lk->post[i];
+			for (int k = 0; k < d; k++)
+				x = x * lt->pk[k][b >> k & 1][i];
+			w->tree[i * LEAVES + b] = x;
+		}
+		leaf_one(lk, b, lt->pos[b], false, true);
+	}
+	leaves_all(lk, 1 << n, lt->pos, false, true);
+}
+
+/* The gain (when `gain`) and the chance of change (when `change`, into lk->change) of a checklist
+ * of the bool findings fs[0..n). */
+static double look_list(struct look *lk, const size_t *fs, size_t n, bool gain, bool change)
+{
+	double hc = 0;
+	for (size_t k = 0; k < n; k++)
+		hc += cond_entropy(lk, &lk->kb->find[fs[k]], 0);
+	list_expand(lk, fs, n, gain);
+	if (change)
+		list_change(lk);
+	return leaves_sum(lk, 1 << n) - hc;
+}
+
+/* An upper bound on the gain of the checklist fs[0..n), tighter than the sum of its items' gains:
+ * by the chain rule, with the items independent given the cause, the gain of the whole is at most
+ * that of its BOUND_ITEMS most informative items together (their 2^BOUND_ITEMS answers
+ * enumerated) plus the others' gains alone. Exact arithmetic keeps the true gain under it; the
+ * caller leaves a margin far above the rounding of both. */
+#define BOUND_ITEMS 4
+static double list_bound(const struct look *lk, const size_t *fs, size_t n)
+{
+	const nf_kb *kb = lk->kb;
+	double g[NF_MAX_CHECKLIST], bound = 0, hO = 0;
+	int top[BOUND_ITEMS], m = 0;
+	for (size_t k = 0; k < n; k++)
+		g[k] = gain_only(lk, &kb->find[fs[k]], 0);
+	/* The most informative items, the rest counted alone. */
+	bool in[NF_MAX_CHECKLIST] = {false};
+	for (; m < BOUND_ITEMS && (size_t)m < n; m++) {
+		int b = -1;
+		for (size_t k = 0; k < n; k++)
+			if (!in[k] && (b < 0 || g[k] > g[b]))
+				b = (int)k;
+		in[b] = true;
+		top[m] = b;
+	}
+	for (size_t k = 0; k < n; k++)
+		bound += in[k] ? -cond_entropy(lk, &kb->find[fs[k]], 0) : g[k];
+	for (int leaf = 0; leaf < 1 << m; leaf++) {
+		double po = 0;
+		for (int i = 0; i < lk->n; i++) {
+			double x = lk->post[i];
+			for (int k = 0; k < m; k++)
+				x *= kb->find[fs[top[k]]].p[lk->idx[i]][leaf >> k & 1];
+			po += x;
+		}
+		if (po > 0)
+			hO -= po * fast_log(po);
+	}
+	return bound + hO;
 }
 
 static bool askable(const nf_engine *e, int f)
@@ -618,7 +1283,9 @@ bool nf_engine_next(nf_engine *e, nf_question *q)
 	if (e->screens >= NF_MAX_SCREENS)
 		return false;
 
-	struct look lk = {.kb = kb, .e = e};
+	struct look lk = {.kb = kb, .e = e, .w = e->scratch};
+	lk.w->list.n = 0;
+	lk.w->acc = lk.w->tree + (size_t)kb->ncond * LEAVES;
 	for (int c = 0; c < kb->ncond; c++) {
 		if (e->post[c] < LOOKAHEAD_FLOOR)
 			continue;
@@ -635,6 +1302,16 @@ bool nf_engine_next(nf_engine *e, nf_question *q)
 	lk.now = level_of(kb, e->level, e->post, NULL);
 	if (lk.now < lk.floor)
 		lk.now = lk.floor;
+	bool need[NF_MAX_FINDINGS * 2 * NF_MAX_VALUES / 16 + 1] = {false};
+	for (int f = 0; f < kb->nfind; f++) {
+		const struct nf_finding *fd = &kb->find[f];
+		if (!askable(e, f))
+			continue;
+		int end = fd->hcol + (fd->type == NF_SET ? fd->nvalues : 1);
+		for (int j = fd->col / 16; j <= (end - 1) / 16; j++)
+			need[j] = true;
+	}
+	column_sums(&lk, need);
 
 	/* Every screen's gain first, cheaply: exact for a single finding (for the location set, the
 	 * sum over its places), and for a checklist an upper bound, the sum of its findings' gains
@@ -642,7 +1319,7 @@ bool nf_engine_next(nf_engine *e, nf_question *q)
 	struct cand {
 		nf_question q;
 		double key;  /* the gain, or for a checklist not yet enumerated its bound */
-		bool exact;  /* key is the exact gain and q.change is known */
+		bool exact;  /* q.change is known */
 	} cand[NF_MAX_FINDINGS];
 	int ncand = 0;
 	for (int f = 0; f < kb->nfind; f++) {
@@ -679,28 +1356,30 @@ bool nf_engine_next(nf_engine *e, nf_question *q)
 		return false;
 	/* Best keys first (insertion sort: a few dozen screens). */
 	int order[NF_MAX_FINDINGS];
+	double keys[NF_MAX_FINDINGS]; /* keys[j] = cand[order[j]].key, read without the struct */
 	for (int i = 0; i < ncand; i++) {
 		int j = i;
-		while (j > 0 && cand[order[j - 1]].key < cand[i].key) {
+		double key = cand[i].key;
+		while (j > 0 && keys[j - 1] < key) {
 			order[j] = order[j - 1];
+			keys[j] = keys[j - 1];
 			j--;
 		}
 		order[j] = i;
+		keys[j] = key;
 	}
-	/* The best screen: a checklist is enumerated (all 2^n answers, which also gives its chance of
-	 * change) only while its bound can still beat the best exact gain found. */
+	/* The best screen: a checklist is enumerated (all 2^n answers) only while its bound can still
+	 * beat the best exact gain found. Its chance of change waits until it is needed. */
 	int best = -1;
 	for (int r = 0; r < ncand; r++) {
 		struct cand *c = &cand[order[r]];
 		if (best >= 0 && c->key <= cand[best].q.gain)
 			break;
-		if (c->q.checklist >= 0) {
-			lk.change = 0;
-			look_screen(&lk, c->q.finding, c->q.n);
-			c->q.gain = look_list(&lk, kb, c->q.finding, c->q.n);
-			c->q.change = lk.change;
-			c->exact = true;
-		}
+		if (c->q.checklist >= 0 && best >= 0 &&
+		    list_bound(&lk, c->q.finding, c->q.n) + 1e-6 <= cand[best].q.gain)
+			continue; /* its gain, at most the bound, cannot beat the best's */
+		if (c->q.checklist >= 0)
+			c->q.gain = look_list(&lk, c->q.finding, c->q.n, true, false);
 		if (best < 0 || c->q.gain > cand[best].q.gain)
 			best = order[r];
 	}
@@ -712,15 +1391,33 @@ bool nf_engine_next(nf_engine *e, nf_question *q)
 		struct cand *c = &cand[r < 0 ? best : order[r]];
 		if (r >= 0 && order[r] == best)
 			continue;
+		/* A checklist's tree costs more than the bounds; a single finding's leaves cost less. */
+		if (!c->exact && r >= 0 && c->q.checklist >= 0 && c->q.n >= 3) {
+			double qs[NF_MAX_CHECKLIST * 2 * NF_MAX_CONDITIONS];
+			for (size_t k = 0; k < c->q.n; k++)
+				for (int o = 0; o < 2; o++)
+					for (int i = 0; i < lk.n; i++)
+						qs[(k * 2 + (size_t)o) * NF_MAX_CONDITIONS + (size_t)i] =
+						    kb->find[c->q.finding[k]].p[lk.idx[i]][o];
+			if (screen_fixed(&lk, c->q.finding, c->q.n, qs, 2))
+				continue;
+		}
 		if (!c->exact) {
-			lk.change = 0;
-			look_screen(&lk, c->q.finding, c->q.n);
-			if (c->q.checklist >= 0)
-				c->q.gain = look_list(&lk, kb, c->q.finding, c->q.n);
-			else if (kb->find[c->q.finding[0]].type == NF_SET)
-				look_set(&lk, &kb->find[c->q.finding[0]]);
-			else
-				look_single(&lk, &kb->find[c->q.finding[0]]);
+			const struct nf_finding *fd = &kb->find[c->q.finding[0]];
+			const struct list_tree *lt = &lk.w->list;
+			if (c->q.checklist >= 0 && lt->n == c->q.n &&
+			    !memcmp(lt->fs, c->q.finding, c->q.n * sizeof *c->q.finding)) {
+				/* The search enumerated this screen last: its tree is still there. */
+				list_change(&lk);
+				leaves_sum(&lk, 1 << c->q.n);
+			} else if (c->q.checklist >= 0) {
+				look_list(&lk, c->q.finding, c->q.n, false, true);
+			} else if (fd->type == NF_SET) {
+				look_set(&lk, fd);
+			} else {
+				look_screen(&lk, c->q.finding, 1, true, fd->nout);
+				look_single(&lk, fd);
+			}
 			c->q.change = lk.change;
 			c->exact = true;
 		}

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "import/export_priv.h"
+#include "core/alloc.h"
 
 enum { COL_FILE, COL_TYPE, COL_GEAR, COL_NAME, COLS };
 
@@ -76,7 +77,7 @@ static int add_row(imp_csv *c, const char cols[COLS][IMP_CSV_FIELD_MAX])
 		return -1;
 	if (c->n == c->cap) {
 		size_t ncap = c->cap ? 2 * c->cap : 256;
-		imp_csv_row *r = realloc(c->row, ncap * sizeof *r);
+		imp_csv_row *r = core_realloc(c->row, ncap * sizeof *r);
 		if (!r)
 			return -2;
 		c->row = r;
@@ -95,7 +96,7 @@ nf_err imp_csv_parse(imp_csv *c, const char *text, size_t len, const char *name,
 	const char *p = text, *e = text + len;
 	int where[COLS] = {-1, -1, -1, -1};
 	char buf[IMP_CSV_FIELD_MAX];
-	char (*cols)[IMP_CSV_FIELD_MAX] = calloc(COLS, IMP_CSV_FIELD_MAX);
+	char (*cols)[IMP_CSV_FIELD_MAX] = core_calloc(COLS, IMP_CSV_FIELD_MAX);
 	unsigned long line = 1;
 	nf_err rc = NF_OK;
 

@@ -21,6 +21,7 @@
 #include <archive_entry.h>
 
 #include "import/export_priv.h"
+#include "core/alloc.h"
 
 #define EXP_ARCHIVE_MAX ((uint64_t)64 << 30) /* declared bytes of all entries together */
 #define EXP_BLOCK 65536
@@ -99,7 +100,7 @@ static nf_err read_entry(nf_export *x, struct archive *a, const char *name, uint
 				return nf_error_set(err, NF_ELIMIT, "%s: larger than the %llu-byte limit", name,
 						    (unsigned long long)cap);
 			size_t ncap = x->bufcap ? 2 * x->bufcap : 1 << 20;
-			unsigned char *p = realloc(x->buf, ncap);
+			unsigned char *p = core_realloc(x->buf, ncap);
 			if (!p)
 				return nf_error_set(err, NF_ENOMEM, "%s: out of memory", name);
 			x->buf = p;
@@ -198,7 +199,7 @@ static nf_err read_file(const char *path, unsigned char **buf, size_t *len, size
 		rc = nf_error_set(err, NF_ELIMIT, "%s: larger than the %zu-byte limit", path, cap);
 		goto out;
 	}
-	*buf = malloc((size_t)st.st_size + 1);
+	*buf = core_malloc((size_t)st.st_size + 1);
 	if (!*buf) {
 		rc = nf_error_set(err, NF_ENOMEM, "%s: out of memory", path);
 		goto out;
@@ -222,7 +223,7 @@ nf_err nf_export_open(const char *path, nf_export **out, nf_error *err)
 	nf_error_clear(err);
 	if (!path || stat(path, &st) != 0)
 		return nf_error_set(err, NF_EIO, "%s: %s", path ? path : "(null)", strerror(errno));
-	nf_export *x = calloc(1, sizeof *x);
+	nf_export *x = core_calloc(1, sizeof *x);
 	if (!x)
 		return nf_error_set(err, NF_ENOMEM, "%s: out of memory", path);
 	snprintf(x->path, sizeof x->path, "%s", path);
@@ -244,7 +245,7 @@ nf_err nf_export_open(const char *path, nf_export **out, nf_error *err)
 	} else {
 		if ((rc = survey(x, err)) != NF_OK)
 			goto fail;
-		x->block = malloc(EXP_BLOCK);
+		x->block = core_malloc(EXP_BLOCK);
 		if (!x->block || !(x->outer = zip_reader())) {
 			rc = nf_error_set(err, NF_ENOMEM, "%s: out of memory", path);
 			goto fail;

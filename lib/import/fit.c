@@ -30,6 +30,7 @@
 #include <string.h>
 
 #include "import/import_priv.h"
+#include "core/alloc.h"
 
 #define FIT_EPOCH 631065600 /* 1989-12-31T00:00:00Z in Unix seconds */
 /* A date_time below this counts seconds from the device's power-on, not from FIT_EPOCH. */
@@ -623,7 +624,7 @@ nf_err imp_fit_read(imp_src *s, nf_import *im, nf_error *err)
 	uint64_t early_at = 0;
 
 	/* Heap, not stack: the definitions take 16 * 770 bytes. */
-	f = calloc(1, sizeof *f);
+	f = core_calloc(1, sizeof *f);
 	if (!f)
 		return nf_error_set(err, NF_ENOMEM, "%s: out of memory", s->name);
 	f->s = s;

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "import/xml.h"
+#include "core/alloc.h"
 
 #define NS_GPX11 "http://www.topografix.com/GPX/1/1"
 #define NS_GPX10 "http://www.topografix.com/GPX/1/0"
@@ -143,8 +144,8 @@ nf_err imp_gpx_read(imp_src *s, nf_import *im, nf_error *err)
 	nf_err rc;
 
 	/* Heap, not stack: imp_xml holds the text buffer. */
-	x = calloc(1, sizeof *x);
-	g = calloc(1, sizeof *g);
+	x = core_calloc(1, sizeof *x);
+	g = core_calloc(1, sizeof *g);
 	if (!x || !g) {
 		rc = nf_error_set(err, NF_ENOMEM, "%s: out of memory", s->name);
 		goto out_free;

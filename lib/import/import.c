@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 
 #include "import/import_priv.h"
+#include "core/alloc.h"
 
 /* Finds needle in the len bytes at hay (which need not be NUL-terminated). */
 static bool has_bytes(const unsigned char *hay, size_t len, const char *needle)
@@ -83,13 +84,13 @@ imp_run *imp_run_new(nf_import *im, const imp_src *s, nf_error *err)
 	}
 	if (im->n == im->cap) {
 		size_t ncap = im->cap ? 2 * im->cap : 4;
-		imp_run **p = realloc(im->run, ncap * sizeof *p);
+		imp_run **p = core_realloc(im->run, ncap * sizeof *p);
 		if (!p)
 			goto oom;
 		im->run = p;
 		im->cap = ncap;
 	}
-	imp_run *r = calloc(1, sizeof *r);
+	imp_run *r = core_calloc(1, sizeof *r);
 	if (!r)
 		goto oom;
 	nf_run_record_init(&r->rec);
@@ -201,7 +202,7 @@ static nf_err finish(nf_import *im, imp_src *s, const char *file_hex, nf_error *
 		}
 	}
 	/* Stable partition: the kept runs first. */
-	imp_run **order = malloc((im->n ? im->n : 1) * sizeof *order);
+	imp_run **order = core_malloc((im->n ? im->n : 1) * sizeof *order);
 	if (!order)
 		return nf_error_set(err, NF_ENOMEM, "%s: out of memory", s->name);
 	for (size_t i = 0; i < im->n; i++)
@@ -295,7 +296,7 @@ out_free_sha:
 
 static nf_import *import_new(const char *name, const nf_import_opts *o)
 {
-	nf_import *im = calloc(1, sizeof *im);
+	nf_import *im = core_calloc(1, sizeof *im);
 	if (!im)
 		return NULL;
 	if (o)

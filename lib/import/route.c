@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "import/import_priv.h"
+#include "core/alloc.h"
 
 #define ROUTE_HOLD (2 * NF_TRACK_MAX)
 
@@ -28,10 +29,10 @@ struct imp_route {
 
 imp_route *imp_route_new(void)
 {
-	imp_route *r = calloc(1, sizeof *r);
+	imp_route *r = core_calloc(1, sizeof *r);
 	if (!r)
 		return NULL;
-	r->pt = malloc(ROUTE_HOLD * sizeof *r->pt);
+	r->pt = core_malloc(ROUTE_HOLD * sizeof *r->pt);
 	if (!r->pt) {
 		free(r);
 		return NULL;
@@ -92,7 +93,7 @@ nf_err imp_route_take(imp_route *r, nf_track_point **out, size_t *n, nf_error *e
 	if (!total)
 		return NF_OK;
 	size_t keep = total < NF_TRACK_MAX ? total : NF_TRACK_MAX;
-	nf_track_point *a = malloc(keep * sizeof *a);
+	nf_track_point *a = core_malloc(keep * sizeof *a);
 	if (!a)
 		return nf_error_set(err, NF_ENOMEM, "out of memory for the route");
 	for (size_t i = 0; i < keep; i++) {

@@ -14,6 +14,7 @@
 #include <zlib.h>
 
 #include "import/import_priv.h"
+#include "core/alloc.h"
 
 /* Reads up to cap raw bytes into dst; 0 at the end or on an error (s->ioerr). */
 static size_t raw_read(imp_src *s, unsigned char *dst, size_t cap)
@@ -87,8 +88,8 @@ static size_t content_read(imp_src *s, unsigned char *dst, size_t cap)
 
 static nf_err gz_begin(imp_src *s, size_t have, nf_error *err)
 {
-	s->gz = calloc(1, sizeof *s->gz);
-	s->zin = malloc(IMP_CHUNK);
+	s->gz = core_calloc(1, sizeof *s->gz);
+	s->zin = core_malloc(IMP_CHUNK);
 	if (!s->gz || !s->zin)
 		return nf_error_set(err, NF_ENOMEM, "%s: out of memory", s->name);
 	/* 16 + MAX_WBITS: gzip headers only; a raw zlib or deflate stream is no file format. */
@@ -105,7 +106,7 @@ static nf_err gz_begin(imp_src *s, size_t have, nf_error *err)
 
 nf_err imp_src_start(imp_src *s, nf_error *err)
 {
-	s->buf = malloc(IMP_CHUNK);
+	s->buf = core_malloc(IMP_CHUNK);
 	if (!s->buf)
 		return nf_error_set(err, NF_ENOMEM, "%s: out of memory", s->name);
 	/* Two bytes decide gzip; read a whole chunk, which serves detection otherwise. */

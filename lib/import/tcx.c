@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "import/xml.h"
+#include "core/alloc.h"
 
 #define NS_TCX "http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2"
 #define NS_AX2 "http://www.garmin.com/xmlschemas/ActivityExtension/v2"
@@ -263,8 +264,8 @@ nf_err imp_tcx_read(imp_src *s, nf_import *im, nf_error *err)
 	nf_err rc;
 
 	/* Heap, not stack: imp_xml holds the text buffer. */
-	x = calloc(1, sizeof *x);
-	t = calloc(1, sizeof *t);
+	x = core_calloc(1, sizeof *x);
+	t = core_calloc(1, sizeof *t);
 	if (!x || !t) {
 		rc = nf_error_set(err, NF_ENOMEM, "%s: out of memory", s->name);
 		goto out_free;

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "journal/journal_priv.h"
+#include "core/alloc.h"
 
 struct add_assessment {
 	const char *time, *answers, *result;
@@ -59,8 +60,8 @@ static bool read_assessment(sqlite3_stmt *st, void *dst)
 	a->id = sqlite3_column_int64(st, 0);
 	jr_col_text(st, 1, a->time, sizeof a->time);
 	a->complete = sqlite3_column_int(st, 2) != 0;
-	a->answers = strdup(answers ? answers : "{}");
-	a->result = result ? strdup(result) : NULL;
+	a->answers = core_strdup(answers ? answers : "{}");
+	a->result = result ? core_strdup(result) : NULL;
 	if (!a->answers || (result && !a->result)) {
 		free(a->answers);
 		free(a->result);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "numbfoot/journal.h"
 
 #define INTAKE_MADE_MAX 64 /* pairs an export's gear column names, made as they come */
@@ -32,7 +33,7 @@ nf_err nf_intake_open(nf_journal *j, const nf_intake_opts *o, nf_intake **out, n
 	*out = NULL;
 	if (!j || !o)
 		return nf_error_set(err, NF_EINVAL, "intake: no journal or options");
-	nf_intake *in = calloc(1, sizeof *in);
+	nf_intake *in = core_calloc(1, sizeof *in);
 	if (!in)
 		return nf_error_set(err, NF_ENOMEM, "intake: out of memory");
 	in->j = j;
@@ -132,6 +133,25 @@ nf_err nf_intake_store(nf_intake *in, const nf_run_record *rec, const nf_track_p
 	res->run_id = r.id;
 	res->shoes_id = r.shoes_id;
 	return NF_OK;
+}
+
+void nf_intake_words(const nf_intake_run *res, const char *name, char *buf, size_t cap)
+{
+	switch (res->status) {
+	case NF_INTAKE_STORED:
+		snprintf(buf, cap, "%s", "");
+		break;
+	case NF_INTAKE_DUPLICATE:
+		snprintf(buf, cap, "%s: already in the journal as run %lld", name, (long long)res->run_id);
+		break;
+	case NF_INTAKE_SAME_RUN:
+		snprintf(buf, cap, "%s: the same run as run %lld (a start within %d s, a distance within %.0f%%)", name,
+			 (long long)res->run_id, NF_SAME_RUN_START_S, 100 * NF_SAME_RUN_DIST);
+		break;
+	case NF_INTAKE_REFUSED:
+		snprintf(buf, cap, "%s: %s", name, res->refused.msg);
+		break;
+	}
 }
 
 nf_err nf_intake_close(nf_intake *in, nf_error *err)

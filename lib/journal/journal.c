@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "journal/journal_priv.h"
+#include "core/alloc.h"
 
 /* ---- errors and statements ---- */
 
@@ -120,7 +121,7 @@ nf_err jr_read_all(nf_journal *j, sqlite3_stmt *st, jr_read_fn read, void (*rele
 	while ((s = sqlite3_step(st)) == SQLITE_ROW) {
 		if (len == cap) {
 			size_t ncap = cap ? cap * 2 : 8;
-			char *p = ncap <= SIZE_MAX / elem ? realloc(list, ncap * elem) : NULL;
+			char *p = ncap <= SIZE_MAX / elem ? core_realloc(list, ncap * elem) : NULL;
 			if (!p)
 				goto out_nomem;
 			list = p;
@@ -245,16 +246,6 @@ void jr_col_text(sqlite3_stmt *st, int i, char *dst, size_t size)
 	 * rather than refused, so that the journal stays readable. */
 	const unsigned char *s = sqlite3_column_text(st, i);
 	snprintf(dst, size, "%s", s ? (const char *)s : "");
-}
-
-nf_err jr_copy(char *dst, size_t size, const char *s, const char *what, nf_error *err)
-{
-	size_t n = s ? strlen(s) : 0;
-	if (n >= size)
-		return nf_error_set(err, NF_ELIMIT, "%s is longer than %zu bytes", what, size - 1);
-	memcpy(dst, s ? s : "", n);
-	dst[n] = '\0';
-	return NF_OK;
 }
 
 bool jr_unknown_or_nonneg(double v)
@@ -438,7 +429,7 @@ nf_err jr_open_raw(const char *path, bool readonly, nf_journal **out, nf_error *
 		return nf_error_set(err, NF_ELIMIT, "journal path longer than %d bytes", JR_PATH_MAX - 1);
 	if ((rc = resolve_folders(path, real, err)))
 		return rc;
-	j = calloc(1, sizeof *j);
+	j = core_calloc(1, sizeof *j);
 	if (!j)
 		return nf_error_set(err, NF_ENOMEM, "out of memory opening the journal");
 	memcpy(j->path, path, strlen(path) + 1);

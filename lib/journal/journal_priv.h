@@ -94,14 +94,12 @@ int jr_bind_text(sqlite3_stmt *st, int i, const char *s);
 int jr_bind_id(sqlite3_stmt *st, int i, int64_t id);   /* 0 -> NULL */
 int jr_bind_tri(sqlite3_stmt *st, int i, int v);       /* -1 -> NULL */
 
-/* Column helpers: NULL becomes NaN, -1, or "". jr_col_text refuses (NF_ELIMIT) a value that
- * does not fit dst. */
+/* Column helpers: NULL becomes NaN, -1, or "". jr_col_text cuts a value that does not fit dst
+ * (values are length-checked on the way in; a longer one was written by another program, and
+ * the journal stays readable). */
 double jr_col_real(sqlite3_stmt *st, int i);
 int64_t jr_col_int(sqlite3_stmt *st, int i, int64_t if_null);
 void jr_col_text(sqlite3_stmt *st, int i, char *dst, size_t size);
-
-/* Copies s into dst[size]; NF_ELIMIT naming what when it does not fit. */
-nf_err jr_copy(char *dst, size_t size, const char *s, const char *what, nf_error *err);
 
 /* True for NaN (unknown) and for a finite value >= 0: what a measured quantity may be. */
 bool jr_unknown_or_nonneg(double v);
@@ -113,8 +111,10 @@ bool jr_valid_date(const char *s, bool empty_ok);
 void jr_locations_text(uint32_t set, char *buf, size_t size);
 nf_err jr_locations_parse(const char *text, uint32_t *set, nf_error *err);
 
-/* Schema: the migrations, applied one transaction each, from the file's user_version up to
- * target. A test may stop at an older target to build an old journal. */
+/* Schema: the migrations from the file's user_version up to target, all in one transaction with
+ * the new user_version (a failure leaves the file as it was). NF_EDB for a file of a newer schema,
+ * a negative user_version, or a version-0 file that already holds tables (someone else's
+ * database). A test may stop at an older target to build an old journal. */
 nf_err jr_migrate(nf_journal *j, int target, nf_error *err);
 
 /* Opens without migrating (tests build old versions with jr_migrate on this handle); readonly

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "journal/journal_priv.h"
+#include "core/alloc.h"
 
 void nf_journal_run_init(nf_journal_run *r)
 {
@@ -392,7 +393,7 @@ static int collect_run(const nf_journal_run *r, void *ctx)
 	struct run_list *l = ctx;
 	if (l->len == l->cap) {
 		size_t ncap = l->cap ? l->cap * 2 : 16;
-		nf_journal_run *p = realloc(l->v, ncap * sizeof *p);
+		nf_journal_run *p = core_realloc(l->v, ncap * sizeof *p);
 		if (!p) {
 			nf_error_set(l->err, NF_ENOMEM, "out of memory listing runs");
 			return 1;

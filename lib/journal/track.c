@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "journal/journal_priv.h"
+#include "core/alloc.h"
 
 #define POINT_BYTES 16
 
@@ -60,7 +61,7 @@ nf_err jr_track_pack(const nf_track_point *pt, size_t n, unsigned char **out, si
 			return nf_error_set(err, NF_EINVAL, "route point %zu: (%g, %g) is not a latitude and longitude",
 					    i + 1, pt[i].lat, pt[i].lon);
 	size_t keep = n < NF_TRACK_MAX ? n : NF_TRACK_MAX;
-	unsigned char *b = malloc(keep * POINT_BYTES);
+	unsigned char *b = core_malloc(keep * POINT_BYTES);
 	if (!b)
 		return nf_error_set(err, NF_ENOMEM, "out of memory for a route of %zu points", n);
 	for (size_t i = 0; i < keep; i++) {
@@ -126,7 +127,7 @@ nf_err nf_journal_get_track(nf_journal *j, int64_t run_id, nf_track_point **out,
 		return nf_error_set(err, NF_EDB, "the route of run %lld is damaged (%lld points in %d bytes)",
 				    (long long)run_id, (long long)count, bytes);
 	}
-	nf_track_point *a = malloc((size_t)count * sizeof *a);
+	nf_track_point *a = core_malloc((size_t)count * sizeof *a);
 	if (!a) {
 		sqlite3_finalize(st);
 		return nf_error_set(err, NF_ENOMEM, "out of memory for a route");

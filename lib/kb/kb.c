@@ -12,11 +12,16 @@
 
 #include "core/text.h"
 #include "kb/check.h"
+#include "core/alloc.h"
 
 void nf_kb_free(nf_kb *kb)
 {
 	if (!kb)
 		return;
+	if (kb->image) {
+		free(kb->image); /* holds kb itself and all it points to */
+		return;
+	}
 	if (kb->find) {
 		for (int i = 0; i < kb->nfind; i++) {
 			free(kb->find[i].p);
@@ -31,6 +36,7 @@ void nf_kb_free(nf_kb *kb)
 	}
 	free(kb->list);
 	free(kb->ref);
+	free(kb->cols);
 	kb_free_sources(kb);
 	json_decref(kb->vocab_root);
 	json_decref(kb->kb_root);
@@ -40,7 +46,7 @@ void nf_kb_free(nf_kb *kb)
 /* Builds a knowledge base, reporting every fault through cx. Returns NULL if there was any. */
 static nf_kb *build(struct kb_ctx *cx, const char *vocab, const char *vocab_name, const char *text, const char *name)
 {
-	nf_kb *kb = calloc(1, sizeof *kb);
+	nf_kb *kb = core_calloc(1, sizeof *kb);
 	if (!kb) {
 		nf_error_set(cx->f.err, NF_ENOMEM, "out of memory");
 		cx->f.count++;
@@ -143,7 +149,7 @@ static nf_kb *build(struct kb_ctx *cx, const char *vocab, const char *vocab_name
 		goto out_fail;
 	}
 	kb->nfind = (int)json_array_size(vfinds);
-	kb->find = calloc((size_t)kb->nfind, sizeof *kb->find);
+	kb->find = core_calloc((size_t)kb->nfind, sizeof *kb->find);
 	if (!kb->find)
 		goto out_nomem;
 	for (int f = 0; f < kb->nfind; f++) {
@@ -151,13 +157,13 @@ static nf_kb *build(struct kb_ctx *cx, const char *vocab, const char *vocab_name
 		fd->id = json_string_value(json_object_get(json_array_get(vfinds, (size_t)f), "id"));
 		fd->checklist = -1;
 		fd->red_flag = -1;
-		fd->p = calloc((size_t)kb->ncond, sizeof *fd->p);
-		fd->lp = calloc((size_t)kb->ncond, sizeof *fd->lp);
-		fd->lq = calloc((size_t)kb->ncond, sizeof *fd->lq);
-		fd->h = calloc((size_t)kb->ncond, sizeof *fd->h);
-		fd->source = calloc((size_t)kb->ncond, sizeof *fd->source);
-		fd->evidence = calloc((size_t)kb->ncond, sizeof *fd->evidence);
-		fd->listed = calloc((size_t)kb->ncond, sizeof *fd->listed);
+		fd->p = core_calloc((size_t)kb->ncond, sizeof *fd->p);
+		fd->lp = core_calloc((size_t)kb->ncond, sizeof *fd->lp);
+		fd->lq = core_calloc((size_t)kb->ncond, sizeof *fd->lq);
+		fd->h = core_calloc((size_t)kb->ncond, sizeof *fd->h);
+		fd->source = core_calloc((size_t)kb->ncond, sizeof *fd->source);
+		fd->evidence = core_calloc((size_t)kb->ncond, sizeof *fd->evidence);
+		fd->listed = core_calloc((size_t)kb->ncond, sizeof *fd->listed);
 		if (!fd->p || !fd->lp || !fd->lq || !fd->h || !fd->source || !fd->evidence || !fd->listed)
 			goto out_nomem;
 	}
@@ -226,6 +232,8 @@ static nf_kb *build(struct kb_ctx *cx, const char *vocab, const char *vocab_name
 		total += kb->cond[c].prior;
 	for (int c = 0; c < kb->ncond; c++)
 		kb->log_prior[c] = log(kb->cond[c].prior / total);
+	if (!kb_build_cols(kb))
+		goto out_nomem;
 	return kb;
 
 out_nomem:

@@ -98,6 +98,7 @@ struct nf_finding {
 	/* Entropy of the answer given each condition (nats): [c][0] for bool, enum and number; for a
 	 * set, [c][v] of value v's yes/no. The engine's look-ahead needs these every step. */
 	double (*h)[NF_MAX_VALUES];
+	int col, hcol; /* where p[c][0..nout) and h[c][0..) sit in each row of nf_kb.cols */
 	const struct nf_source **source; /* per condition */
 	nf_evidence *evidence;       /* per condition: what P(answer | condition) rests on */
 	bool *listed;                /* per condition: has its own likelihood */
@@ -132,11 +133,28 @@ struct nf_kb {
 	int nglobal;
 	struct nf_rule global[NF_MAX_RULES]; /* triage.escalate: rules that raise every cause */
 	double log_prior[NF_MAX_CONDITIONS]; /* normalised */
+	/* The look-ahead's table (lib/kb/tables.c): one row per condition of every finding's outcome
+	 * probabilities and answer entropies side by side, ncols (a multiple of NF_KB_COLS_ALIGN)
+	 * wide, so that one pass of multiply-adds over a row per condition gives every screen's P(O)
+	 * and H(O|C). Owned. */
+	int ncols;
+	double *cols;
+	/* Loaded from a compiled image (lib/kb/image.c): the one block that holds the nf_kb itself and
+	 * everything it points to, freed as one. NULL for a knowledge base read from JSON. */
+	void *image;
 	struct nf_source *sources; /* every source read, owned */
 	/* Numbers by the kind of their source: all, the findings' per-condition likelihoods, and per
 	 * condition (its prior and the likelihoods under it). */
 	nf_kb_evidence_counts ev_all, ev_likelihoods, ev_condition[NF_MAX_CONDITIONS];
 };
+
+#define NF_KB_COLS_ALIGN 16
+/* Writes the compiled image of kb (lib/kb/image.c) into *out (the caller frees it with free()),
+ * its size in *size. NF_ENOMEM when out of memory. */
+nf_err kb_image_write(const nf_kb *kb, void **out, size_t *size, nf_error *err);
+
+/* Builds kb->cols from the findings' p and h; false when out of memory. */
+bool kb_build_cols(nf_kb *kb);
 
 /* Faults found while checking a JSON text, each placed as "NAME:LINE: KEY: message" and passed to
  * report (when set); the first also goes to err. Shared by the knowledge-base and case readers. */

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "kb/check.h"
+#include "core/alloc.h"
 
 static int cmp_ref(const void *a, const void *b)
 {
@@ -119,7 +120,7 @@ void kb_read_checklists(struct kb_ctx *cx, json_t *arr)
 		kb_fault(cx, arr ? "checklists" : "", "missing \"checklists\" array");
 		return;
 	}
-	kb->list = calloc(json_array_size(arr) + 1, sizeof *kb->list);
+	kb->list = core_calloc(json_array_size(arr) + 1, sizeof *kb->list);
 	if (!kb->list) {
 		kb_fault(cx, "checklists", "out of memory");
 		return;
@@ -178,7 +179,7 @@ void kb_read_references(struct kb_ctx *cx, json_t *arr)
 		return;
 	}
 	size_t n = json_array_size(arr);
-	kb->ref = calloc(n, sizeof *kb->ref);
+	kb->ref = core_calloc(n, sizeof *kb->ref);
 	if (!kb->ref) {
 		kb_fault(cx, "references", "out of memory");
 		return;

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "kb/check.h"
+#include "core/alloc.h"
 
 #define FIGURE_NUMBERS 64
 
@@ -134,7 +135,7 @@ static struct nf_source *source_new(nf_kb *kb, const struct nf_source *s)
 		len += strlen(s->ref[i]) + 2;
 	if (s->kind == NF_EV_MEASURED && s->how)
 		len += strlen(s->how) + 3;
-	struct nf_source *out = malloc(sizeof *out + len + 1);
+	struct nf_source *out = core_malloc(sizeof *out + len + 1);
 	if (!out)
 		return NULL;
 	*out = *s;

@@ -470,7 +470,7 @@ nf_err rp_doc_load(struct rp_doc *d, nf_journal *j, const nf_kb *kb, const nf_re
 			return rc;
 		}
 	}
-	if ((rc = gather_refs(d, err)))
+	if ((rc = gather_refs(d, err)) || (rc = rp_content_build(d, err)))
 		rp_doc_release(d);
 	return rc;
 }
@@ -480,6 +480,7 @@ void rp_doc_release(struct rp_doc *d)
 	for (size_t i = 0; i < d->nroutes; i++)
 		free(d->route[i].pt);
 	d->nroutes = 0;
+	rp_content_release(d);
 	nf_analysis_free(d->an);
 	json_decref(d->result);
 	json_decref(d->derived);

@@ -16,6 +16,7 @@
 
 #include "numbfoot/version.h"
 #include "report/report_priv.h"
+#include "core/alloc.h"
 
 #define PAGE_W 595.28
 #define PAGE_H 841.89
@@ -56,6 +57,8 @@ struct pg {
 	double fill[MAX_PAGES]; /* height used on each page */
 	int *piece_page;        /* the page each piece went on (NULL when not recorded) */
 	size_t npieces, cap;
+	int ncause;     /* causes listed so far, to number them */
+	int table_page; /* the page the episode table's header was last drawn on */
 };
 
 static void ink(cairo_t *cr)
@@ -107,7 +110,7 @@ static void record(struct pg *p)
 		return;
 	if (p->npieces == p->cap) {
 		size_t cap = p->cap ? p->cap * 2 : 512;
-		int *q = realloc(p->piece_page, cap * sizeof *q);
+		int *q = core_realloc(p->piece_page, cap * sizeof *q);
 		if (!q) { /* without the record the last page is left as it falls */
 			p->npieces = SIZE_MAX;
 			return;
@@ -179,328 +182,132 @@ static void para(struct pg *p, const char *s, double size, bool bold, double ind
 	p->y += h + gap;
 }
 
-static void triage_box(struct pg *p, const char *level, const char *words)
+/* ---- one renderer per kind of line (enum rp_kind) ---- */
+
+static void section(struct pg *p, const struct rp_line *l)
+{
+	if (l->value) /* the report's title */
+		keep_with_next(p, l->text, 17, true, 0, 0, 4, true, -1);
+	else
+		heading(p, l->text);
+}
+
+static void plain(struct pg *p, const struct rp_line *l)
+{
+	para(p, l->text, l->bold ? 9.5 : 9, l->bold, 0, l->bold ? 6 : 3);
+}
+
+static void small(struct pg *p, const struct rp_line *l)
+{
+	para(p, l->text, 8, false, 0, 4);
+}
+
+/* One fact of page one: "Runner: 45 years old, male". */
+static void fact(struct pg *p, const struct rp_line *l)
+{
+	char b[RP_TEXT_MAX];
+	snprintf(b, sizeof b, "%s: %s", l->label, l->text);
+	para(p, b, 9.5, l->bold, 0, 3);
+}
+
+static void triage_box(struct pg *p, const struct rp_line *l)
 {
 	static const struct {
 		const char *id;
 		double r, g, b;
 	} c[] = {{"emergency", 0.8, 0.1, 0.1}, {"urgent", 0.95, 0.7, 0.1}, {"routine", 0.3, 0.7, 0.8},
 		 {"self_care", 0.4, 0.75, 0.4}};
-	double h = measure(p, words, 12, true, TEXT_W - 20) + 14;
+	double h = measure(p, l->text, 12, true, TEXT_W - 20) + 14;
 	place(p, h);
 	if (p->draw) {
 		for (size_t i = 0; i < 4; i++)
-			if (!strcmp(c[i].id, level))
+			if (!strcmp(c[i].id, l->label))
 				cairo_set_source_rgb(p->cr, c[i].r, c[i].g, c[i].b);
 		cairo_rectangle(p->cr, MARGIN, p->y, TEXT_W, h);
 		cairo_fill(p->cr);
-		!strcmp(level, "emergency") ? cairo_set_source_rgb(p->cr, 1, 1, 1) : ink(p->cr);
-		rp_para(p->cr, words, MARGIN + 10, p->y + 7, TEXT_W - 20, 12, true, true);
+		!strcmp(l->label, "emergency") ? cairo_set_source_rgb(p->cr, 1, 1, 1) : ink(p->cr);
+		rp_para(p->cr, l->text, MARGIN + 10, p->y + 7, TEXT_W - 20, 12, true, true);
 		ink(p->cr);
 	}
 	p->y += h + 8;
 }
 
-static void pct(double p, char b[16])
+/* "2. Name  (31%)" with its bar; it waits to go on the page with its first reason. */
+static void cause(struct pg *p, const struct rp_line *l)
 {
-	if (p > 0.99)
-		snprintf(b, 16, ">99%%");
-	else if (p < 0.01)
-		snprintf(b, 16, "<1%%");
+	char b[RP_TEXT_MAX];
+	p->ncause++;
+	snprintf(b, sizeof b, "%d. %s  (%s)", p->ncause, l->label, l->text);
+	keep_with_next(p, b, 10.5, true, 0, p->ncause > 1 ? 4 : 0, 2, false, l->value);
+}
+
+static void reason(struct pg *p, const struct rp_line *l)
+{
+	char b[RP_TEXT_MAX];
+	if (l->label)
+		snprintf(b, sizeof b, "%s (%s%s)%s", l->text, l->label, l->estimate ? ", estimate" : "",
+			 l->derived ? " [journal]" : "");
 	else
-		snprintf(b, 16, "%.0f%%", 100 * p);
+		snprintf(b, sizeof b, "%s", l->text);
+	para(p, b, 8.5, false, 14, 1);
 }
 
-/* One fact of page one: "Runner: 45 years old, male". */
-static void fact(void *ctx, const char *label, const char *words)
+static void lead(struct pg *p, const struct rp_line *l)
+{
+	keep_with_next(p, l->text, 9.5, true, 0, 3, 2, false, -1);
+}
+
+static void item(struct pg *p, const struct rp_line *l)
 {
 	char b[RP_TEXT_MAX];
-	snprintf(b, sizeof b, "%s: %s", label, words);
-	para(ctx, b, 9.5, false, 0, 3);
+	snprintf(b, sizeof b, "- %s", l->text);
+	para(p, b, 8.5, false, 10, 1);
 }
 
-static void page_one(struct pg *p)
+static void answer(struct pg *p, const struct rp_line *l)
 {
-	const struct rp_doc *d = p->d;
 	char b[RP_TEXT_MAX];
-	keep_with_next(p, "numbfoot report: numbness or tingling in the feet when running", 17, true, 0, 0, 4, true, -1);
-	para(p, "For a sports-medicine doctor or physiotherapist. Made from the runner's own answers and run journal.",
-	     9.5, false, 0, 8);
-	rp_facts(d, fact, p);
-	p->y += 6;
-	rp_unfinished_note(d, b, sizeof b);
-	if (b[0])
-		para(p, b, 9.5, true, 0, 10);
-
-	json_t *tri = json_object_get(d->result, "triage");
-	const char *level = json_string_value(json_object_get(tri, "level"));
-	const char *tw = json_string_value(json_object_get(tri, "words"));
-	heading(p, "Triage");
-	triage_box(p, level ? level : "", tw ? tw : "");
-	json_t *rf = json_object_get(tri, "red_flag");
-	if (json_is_object(rf)) {
-		snprintf(b, sizeof b, "Set by a warning sign: %s", json_string_value(json_object_get(rf, "says")));
-		para(p, b, 9.5, true, 0, 6);
-	}
-
-	heading(p, "Most likely causes, with the answers that moved each");
-	json_t *rank = json_object_get(d->result, "ranking"), *r;
-	size_t i;
-	int estimated = 0;
-	json_array_foreach(rank, i, r)
-	{
-		double prob = json_number_value(json_object_get(r, "probability"));
-		if (i >= RP_TOP_CAUSES || (i > 0 && prob < 0.01))
-			break;
-		char pc[16];
-		pct(prob, pc);
-		snprintf(b, sizeof b, "%zu. %s  (%s)", i + 1, json_string_value(json_object_get(r, "name")), pc);
-		keep_with_next(p, b, 10.5, true, 0, 0, 2, false, prob);
-		json_t *x;
-		size_t k;
-		int shown = 0;
-		json_array_foreach(json_object_get(r, "reasons"), k, x)
-		{
-			bool est;
-			char words[RP_TEXT_MAX], factor[NF_FACTOR_MAX];
-			if (k >= 3 || !rp_reason_words(d, r, x, words, sizeof words, factor, &est))
-				continue;
-			snprintf(b, sizeof b, "%s (%s%s)%s", words, factor, est ? ", estimate" : "",
-				 rp_is_derived(d, json_string_value(json_object_get(x, "finding"))) ? " [journal]" : "");
-			estimated += est;
-			para(p, b, 8.5, false, 14, 1);
-			shown++;
-		}
-		if (!shown)
-			para(p, "no answer moved it much: it stands on how common it is", 8.5, false, 14, 1);
-		p->y += 4;
-	}
-	rp_others_words(d, b, sizeof b);
-	para(p, b, 8.5, false, 0, 3);
-	snprintf(b, sizeof b, "%s%s", RP_FACTOR_LEGEND, estimated ? RP_ESTIMATE_LEGEND : "");
-	para(p, b, 8, false, 0, 4);
+	snprintf(b, sizeof b, "%s%s: %s%s%s%s", l->derived ? "[journal] " : "", l->label, l->text, l->extra ? " (" : "",
+		 l->extra ? l->extra : "", l->extra ? ")" : "");
+	para(p, b, 8.5, l->bold, 0, 1.5);
 }
 
-static void warning_signs(struct pg *p)
+static void marks(struct pg *p, const struct rp_line *l)
 {
-	const struct rp_doc *d = p->d;
-	const nf_kb *kb = d->kb;
-	char b[RP_TEXT_MAX];
-	heading(p, "Warning signs asked, and the answers");
-	json_t *answers = json_object_get(d->result, "answers");
-	int asked = 0;
-	for (size_t f = 0; f < nf_kb_findings(kb); f++) {
-		const char *says;
-		if (nf_kb_finding_red_flag(kb, f, &says) >= 0 && !nf_kb_finding_clinician(kb, f) &&
-		    json_object_get(answers, nf_kb_finding_id(kb, f)))
-			asked++;
-	}
-	if (!asked) {
-		para(p, "None of the warning signs has been asked yet ('numbfoot assess --from-journal' asks them):", 8.5,
-		     true, 0, 2);
-	}
-	size_t nb = 0;
-	b[0] = '\0';
-	for (size_t f = 0; f < nf_kb_findings(kb); f++) {
-		const char *says;
-		if (nf_kb_finding_red_flag(kb, f, &says) < 0 || nf_kb_finding_clinician(kb, f))
-			continue;
-		json_t *v = json_object_get(answers, nf_kb_finding_id(kb, f));
-		char ans[256];
-		if (v) {
-			rp_answer_text(d, nf_kb_finding_id(kb, f), v, ans, sizeof ans);
-			snprintf(b, sizeof b, "%s: %s", nf_kb_finding_means(kb, f), ans);
-			para(p, b, 8.5, v && json_is_true(v), 0, 1);
-		} else if (!asked && nb < sizeof b) {
-			nb += (size_t)snprintf(b + nb, sizeof b - nb, "%s%s", nb ? "; " : "", nf_kb_finding_means(kb, f));
-		} else if (asked) {
-			snprintf(b, sizeof b, "%s: not asked", nf_kb_finding_means(kb, f));
-			para(p, b, 8.5, false, 0, 1);
-		}
-	}
-	if (!asked)
-		para(p, b, 8, false, 0, 2);
+	para(p, "Those marked [journal] were derived from the run journal.", 8.5, false, 0, 3);
 }
 
-static void plan(struct pg *p)
-{
-	const struct rp_doc *d = p->d;
-	char b[RP_TEXT_MAX];
-	size_t i;
-	heading(p, "The plan so far");
-	/* A saved assessment from before first steps were kept has none: its plans say it all. */
-	json_t *first = json_object_get(d->result, "first_step");
-	const char *fk = json_string_value(json_object_get(first, "kind"));
-	if (fk && !strcmp(fk, "action")) {
-		snprintf(b, sizeof b, "First: %s", json_string_value(json_object_get(first, "step")));
-		para(p, b, 9.5, true, 0, 2);
-	}
-	json_t *pl;
-	json_array_foreach(json_object_get(d->result, "plan"), i, pl)
-	{
-		char pc[16];
-		pct(json_number_value(json_object_get(pl, "probability")), pc);
-		snprintf(b, sizeof b, "If it is %s (%s):", json_string_value(json_object_get(pl, "name")), pc);
-		keep_with_next(p, b, 9.5, true, 0, 0, 2, false, -1);
-		json_t *st;
-		size_t k;
-		json_array_foreach(json_object_get(pl, "steps"), k, st)
-		{
-			double wk = json_number_value(json_object_get(st, "weeks"));
-			char w[40] = "";
-			if (wk > 0)
-				snprintf(w, sizeof w, " (try for %g week%s)", wk, wk == 1 ? "" : "s");
-			snprintf(b, sizeof b, "- %s%s", json_string_value(json_object_get(st, "step")), w);
-			para(p, b, 8.5, false, 10, 1);
-		}
-		p->y += 3;
-	}
-	if (nf_analysis_advice(d->an)) {
-		keep_with_next(p, "From the runner's own data:", 9.5, true, 0, 0, 2, false, -1);
-		for (size_t k = 0; k < nf_analysis_advice(d->an); k++) {
-			snprintf(b, sizeof b, "- %s", nf_analysis_advice_text(d->an, k));
-			para(p, b, 8.5, false, 10, 1);
-		}
-	}
-	json_t *see = json_object_get(d->result, "see"), *s;
-	size_t n = 0;
-	n += (size_t)snprintf(b, sizeof b, "Whom to see: ");
-	json_array_foreach(see, i, s) if (n < sizeof b) n += (size_t)snprintf(b + n, sizeof b - n, "%s%s", i ? ", " : "",
-									 nf_kb_see_words(json_string_value(s)));
-	p->y += 4;
-	para(p, b, 9.5, true, 0, 4);
-}
+/* The episode table: its columns' left edges. */
+static const double col[RP_COLS + 1] = {0, 56, 100, 144, 186, 222, 380, 426, TEXT_W};
 
-static void answers_section(struct pg *p)
-{
-	const struct rp_doc *d = p->d;
-	char b[RP_TEXT_MAX];
-	heading(p, "Answers given (those marked [journal] were derived from the run journal)");
-	json_t *answers = json_object_get(d->result, "answers"), *v;
-	const char *id;
-	int shown = 0;
-	json_object_foreach(answers, id, v)
-	{
-		int f = nf_kb_finding_index(d->kb, id);
-		if (f < 0)
-			continue;
-		char ans[256];
-		rp_answer_text(d, id, v, ans, sizeof ans);
-		bool der = rp_is_derived(d, id);
-		const char *ev = der ? rp_evidence(d, id) : NULL;
-		snprintf(b, sizeof b, "%s%s: %s%s%s%s", der ? "[journal] " : "", nf_kb_finding_means(d->kb, (size_t)f), ans,
-			 ev ? " (" : "", ev ? ev : "", ev ? ")" : "");
-		para(p, b, 8.5, der, 0, 1.5);
-		shown++;
-	}
-	if (!shown)
-		para(p, "No answers yet.", 9, false, 0, 2);
-	if (nf_analysis_needs(d->an)) {
-		keep_with_next(p, "What more to log to settle other questions:", 9.5, true, 0, 0, 2, false, -1);
-		for (size_t k = 0; k < nf_analysis_needs(d->an); k++) {
-			snprintf(b, sizeof b, "- %s", nf_analysis_need(d->an, k));
-			para(p, b, 8.5, false, 10, 1);
-		}
-	}
-}
-
-/* The episode table: its columns' left edges and headings. */
-#define COLS 8
-static const double col[COLS + 1] = {0, 56, 100, 144, 186, 222, 380, 426, TEXT_W};
-static const char *const head[COLS] = {"date", "run", "onset", "severity", "foot", "where", "recovery", "shoes"};
-
-static double row_height(struct pg *p, char cell[COLS][256], bool bold)
+static double row_height(struct pg *p, char *const cell[RP_COLS], bool bold)
 {
 	double h = 0;
-	for (int c = 0; c < COLS; c++)
+	for (int c = 0; c < RP_COLS; c++)
 		h = fmax(h, measure(p, cell[c], 8, bold, col[c + 1] - col[c] - 4));
 	return h;
 }
 
-static void draw_row(struct pg *p, char cell[COLS][256], bool bold, double h)
+static void draw_row(struct pg *p, char *const cell[RP_COLS], bool bold, double h)
 {
 	if (p->draw)
-		for (int c = 0; c < COLS; c++)
+		for (int c = 0; c < RP_COLS; c++)
 			rp_para(p->cr, cell[c], MARGIN + col[c], p->y, col[c + 1] - col[c] - 4, 8, bold, true);
 	p->y += h + 2;
 }
 
-static void history(struct pg *p)
+/* A row goes whole onto a page, and every page of the table starts with its header. */
+static void row(struct pg *p, const struct rp_line *l)
 {
-	const struct rp_doc *d = p->d;
-	size_t n, nr;
-	const nf_an_episode *e = nf_analysis_episodes(d->an, &n);
-	const nf_an_run *r = nf_analysis_runs(d->an, &nr);
-	char b[RP_TEXT_MAX];
-	heading(p, "Episode history");
-	if (!n) {
-		para(p, "No episodes are logged yet.", 9, false, 0, 2);
-		return;
+	char *const *top = (char *const *)rp_columns;
+	double top_h = row_height(p, top, true), h = row_height(p, l->cell, false);
+	bool header = p->table_page != p->page || p->y + h > BOTTOM || p->piece == p->lo.break_before;
+	place(p, h + (header ? top_h + 2 : 0));
+	if (header) {
+		draw_row(p, top, true, top_h);
+		p->table_page = p->page;
 	}
-	size_t first = n > RP_EPISODES_SHOWN ? n - RP_EPISODES_SHOWN : 0;
-	if (first) {
-		snprintf(b, sizeof b, "The latest %d of %zu episodes; the figures show them all.", RP_EPISODES_SHOWN, n);
-		para(p, b, 8.5, false, 0, 3);
-	}
-	char top[COLS][256];
-	for (int c = 0; c < COLS; c++)
-		snprintf(top[c], sizeof top[c], "%s", head[c]);
-	double top_h = row_height(p, top, true);
-	int page = 0;
-	for (size_t i = first; i < n; i++) {
-		const nf_episode *ep = &e[i].ep;
-		const nf_an_run *x = &r[e[i].run];
-		char cell[COLS][256];
-		an_date(x->time, cell[0]);
-		isfinite(x->km) ? rp_dist(d, x->km, 1, cell[1], 256) : (void)snprintf(cell[1], 256, "-");
-		if (isfinite(ep->onset_km))
-			rp_dist(d, ep->onset_km, 1, cell[2], 256);
-		else if (isfinite(ep->onset_min))
-			snprintf(cell[2], 256, "%.0f min", ep->onset_min);
-		else
-			snprintf(cell[2], 256, "-");
-		ep->severity >= 0 ? snprintf(cell[3], 256, "%d/10", ep->severity) : snprintf(cell[3], 256, "-");
-		snprintf(cell[4], 256, "%s", rp_episode_foot(ep));
-		rp_places_text(d, ep->locations, cell[5], 256);
-		isfinite(ep->recover_min) ? snprintf(cell[6], 256, "%.0f min", ep->recover_min) : snprintf(cell[6], 256, "-");
-		snprintf(cell[7], 256, "%s", x->shoes_id ? rp_gear_name(d, x->shoes_id) : "-");
-		/* A row goes whole onto a page, and every page of the table starts with its header. */
-		double h = row_height(p, cell, false);
-		bool header = page != p->page || p->y + h > BOTTOM || p->piece == p->lo.break_before;
-		place(p, h + (header ? top_h + 2 : 0));
-		if (header) {
-			draw_row(p, top, true, top_h);
-			page = p->page;
-		}
-		draw_row(p, cell, false, h);
-	}
-}
-
-static void training(struct pg *p)
-{
-	const nf_training *t = nf_analysis_training(p->d->an);
-	char b[RP_TEXT_MAX];
-	heading(p, "Training");
-	if (isfinite(t->week_km_recent)) {
-		char ch[40] = "";
-		if (isfinite(t->week_change_pct))
-			snprintf(ch, sizeof ch, " (%+.0f%%)", t->week_change_pct);
-		const struct rp_doc *d = p->d;
-		snprintf(b, sizeof b, "Weekly distance: %.1f %s a week over the last 4 weeks, %.1f %s over the 4 before%s.",
-			 t->week_km_recent * rp_per_km(d), rp_unit(d), t->week_km_before * rp_per_km(d), rp_unit(d), ch);
-		para(p, b, 9, false, 0, 2);
-	}
-	if (isfinite(t->cadence_spm)) {
-		snprintf(b, sizeof b, "Cadence: %.0f steps per minute (median of the latest %d runs with one)%s.", t->cadence_spm,
-			 t->cadence_runs, t->cadence_spm < NF_AN_LOW_CADENCE ? ", below the usual range" : "");
-		para(p, b, 9, false, 0, 2);
-	}
-	if (isfinite(t->stride_m)) {
-		snprintf(b, sizeof b, "Stride length: %.2f m per step.", t->stride_m);
-		para(p, b, 9, false, 0, 2);
-	}
-	if (!isfinite(t->week_km_recent) && !isfinite(t->cadence_spm))
-		para(p, "No recent runs in the journal.", 9, false, 0, 2);
+	draw_row(p, l->cell, false, h);
 }
 
 static void figure(struct pg *p, int i, double h)
@@ -511,29 +318,25 @@ static void figure(struct pg *p, int i, double h)
 	p->y += h + 10;
 }
 
-static void closing(struct pg *p)
+static void figure_line(struct pg *p, const struct rp_line *l)
 {
-	const struct rp_doc *d = p->d;
-	char b[RP_TEXT_MAX * 2];
-	heading(p, "References behind the conditions listed");
-	json_t *x;
-	size_t i;
-	json_array_foreach(d->refs, i, x)
-	{
-		snprintf(b, sizeof b, "[%s] %s", json_string_value(json_object_get(x, "key")),
-			 json_string_value(json_object_get(x, "cite")));
-		para(p, b, 7.5, false, 0, 2);
-	}
-	if (!json_array_size(d->refs))
-		para(p, "None cited.", 8, false, 0, 2);
-	heading(p, "GPS tracks");
-	if (d->opt->gps)
-		figure(p, RP_FIG_ROUTES, rp_routes_height(d, TEXT_W));
-	else
-		para(p, rp_gps_note, 9, false, 0, 2);
-	heading(p, "This is not a diagnosis");
-	para(p, rp_disclaimer, 9.5, true, 0, 2);
+	int i = (int)l->value;
+	figure(p, i, i == RP_FIG_ROUTES ? rp_routes_height(p->d, TEXT_W) : p->lo.fig_h);
 }
+
+static void ref(struct pg *p, const struct rp_line *l)
+{
+	char b[RP_TEXT_MAX * 2];
+	snprintf(b, sizeof b, "[%s] %s", l->label, l->text);
+	para(p, b, 7.5, false, 0, 2);
+}
+
+static void (*const render[])(struct pg *, const struct rp_line *) = {
+	[RP_SECTION] = section, [RP_PARA] = plain,  [RP_FACT] = fact,       [RP_TRIAGE] = triage_box,
+	[RP_CAUSE] = cause,     [RP_REASON] = reason, [RP_LEAD] = lead,     [RP_ITEM] = item,
+	[RP_ANSWER] = answer,   [RP_MARKS] = marks,   [RP_ROW] = row,       [RP_FIGURE] = figure_line,
+	[RP_REF] = ref,         [RP_SMALL] = small,
+};
 
 /* One pass over the whole report; p->fill and p->page tell how it fell. */
 static void pass(struct pg *p)
@@ -543,17 +346,11 @@ static void pass(struct pg *p)
 	p->piece = 0;
 	p->npend = 0;
 	p->npieces = 0;
+	p->ncause = 0;
+	p->table_page = 0;
 	ink(p->cr);
-	page_one(p);
-	warning_signs(p);
-	plan(p);
-	answers_section(p);
-	history(p);
-	training(p);
-	heading(p, "Figures");
-	for (int i = 0; i < RP_FIGURES; i++)
-		figure(p, i, p->lo.fig_h);
-	closing(p);
+	for (size_t i = 0; i < p->d->nlines; i++)
+		render[p->d->lines[i].kind](p, &p->d->lines[i]);
 	if (p->page <= MAX_PAGES)
 		p->fill[p->page - 1] = p->y - TOP;
 	if (p->draw) {
@@ -706,7 +503,7 @@ static cairo_status_t write_buf(void *closure, const unsigned char *data, unsign
 		size_t cap = (b->cap ? b->cap * 2 : 65536);
 		while (cap < b->n + len + 1)
 			cap *= 2;
-		char *q = realloc(b->p, cap);
+		char *q = core_realloc(b->p, cap);
 		if (!q) {
 			b->failed = true;
 			return CAIRO_STATUS_NO_MEMORY;
@@ -740,7 +537,7 @@ static char *prefix_ids(const char *svg, const char *prefix)
 			break;
 		if (nids == cap) {
 			cap = cap ? cap * 2 : 64;
-			struct name *m = realloc(ids, cap * sizeof *ids);
+			struct name *m = core_realloc(ids, cap * sizeof *ids);
 			if (!m) {
 				free(ids);
 				return NULL;
@@ -753,7 +550,7 @@ static char *prefix_ids(const char *svg, const char *prefix)
 		for (int k = 0; k < 3; k++)
 			count += !strncmp(q, pat[k], strlen(pat[k]));
 	size_t plen = strlen(prefix), n = 0;
-	char *out = malloc(strlen(s) + count * (plen + 24) + 1);
+	char *out = core_malloc(strlen(s) + count * (plen + 24) + 1);
 	if (!out) {
 		free(ids);
 		return NULL;

@@ -24,6 +24,36 @@ struct rp_route {
 	size_t n;
 };
 
+/* ---- the report as lines (content.c): what every writer renders, in order ---- */
+enum rp_kind {
+	RP_SECTION, /* text: a section's title; value 1 for the title of the whole report */
+	RP_PARA,    /* text, bold or not */
+	RP_FACT,    /* label: text (one of page one's facts; "Whom to see") */
+	RP_TRIAGE,  /* text in the colour of the level named by label */
+	RP_CAUSE,   /* label: a cause's name; text: its probability in words; value: the probability */
+	RP_REASON,  /* text, the factor in label (NULL: none); estimate, derived */
+	RP_LEAD,    /* a line that heads the items after it */
+	RP_ITEM,    /* one item of the list a LEAD began */
+	RP_ANSWER,  /* label: text, extra: its evidence (or NULL); derived; bold (answered yes, or derived) */
+	RP_MARKS,   /* no text: says how the writer marks the answers derived from the journal */
+	RP_ROW,     /* a row of the episode table: cell[], under the headings rp_columns */
+	RP_FIGURE,  /* figure number value, text its title */
+	RP_REF,     /* [label] text */
+	RP_SMALL,   /* small print: a legend, a list in one line */
+};
+
+#define RP_COLS 8
+extern const char *const rp_columns[RP_COLS];
+
+/* One line; its strings are owned by the document. */
+struct rp_line {
+	enum rp_kind kind;
+	char *label, *text, *extra;
+	char *cell[RP_COLS];
+	double value;
+	bool bold, derived, estimate;
+};
+
 struct rp_doc {
 	const nf_kb *kb;
 	const nf_report_options *opt;
@@ -37,7 +67,14 @@ struct rp_doc {
 	json_t *refs;        /* array of {key, cite} behind the conditions listed */
 	struct rp_route route[RP_ROUTES]; /* only with opt->gps: latest first */
 	size_t nroutes;
+	struct rp_line *lines; /* the report's content, in order (rp_content_build) */
+	size_t nlines, lines_cap;
 };
+
+/* Fills d->lines from the rest of d (rp_doc_load calls it last). NF_ENOMEM; what was added is
+ * freed by rp_content_release, which rp_doc_release calls. */
+nf_err rp_content_build(struct rp_doc *d, nf_error *err);
+void rp_content_release(struct rp_doc *d);
 
 nf_err rp_doc_load(struct rp_doc *d, nf_journal *j, const nf_kb *kb, const nf_report_options *o, nf_error *err);
 void rp_doc_release(struct rp_doc *d);

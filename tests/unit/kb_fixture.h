@@ -3,6 +3,7 @@
 #ifndef NUMBFOOT_TEST_KB_FIXTURE_H
 #define NUMBFOOT_TEST_KB_FIXTURE_H
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,15 +43,36 @@ static inline char *replace_once(const char *text, const char *from, const char 
 	return s;
 }
 
-static inline nf_kb *fixture_kb(void)
+/* The knowledge base in the files given, or NULL with the fault printed. */
+static inline nf_kb *fixture_load(const char *vocab, const char *path)
 {
 	nf_kb *kb = NULL;
 	nf_error err;
-	if (nf_kb_load_files("tests/unit/data/vocab.json", "tests/unit/data/kb.json", &kb, &err) != NF_OK) {
+	if (nf_kb_load_files(vocab, path, &kb, &err) != NF_OK) {
 		fprintf(stderr, "fixture: %s\n", err.msg);
 		return NULL;
 	}
 	return kb;
+}
+
+static inline nf_kb *fixture_kb(void)
+{
+	return fixture_load("tests/unit/data/vocab.json", "tests/unit/data/kb.json");
+}
+
+/* The shipped knowledge base (kb/numbfoot.json). */
+static inline nf_kb *shipped_kb(void)
+{
+	return fixture_load("kb/vocabulary.json", "kb/numbfoot.json");
+}
+
+/* A xorshift generator: the same numbers on every run, for tests on random answers. */
+static inline unsigned fixture_random(uint64_t *state)
+{
+	*state ^= *state << 13;
+	*state ^= *state >> 7;
+	*state ^= *state << 17;
+	return (unsigned)(*state >> 11);
 }
 
 #endif

@@ -4,6 +4,7 @@
 
 #include <jansson.h>
 
+#include "analyze/analyze_priv.h"
 #include "numbfoot/engine.h"
 #include "numbfoot/kb.h"
 
@@ -13,14 +14,28 @@ static void fisher_known_values(void **state)
 {
 	(void)state;
 	/* R: fisher.test(matrix(c(3,1,1,3),2))$p.value = 0.4857; c(1,9,11,3): 0.002759 */
-	assert_true(fabs(nf_fisher_exact(3, 1, 1, 3) - 0.485714) < 1e-5);
-	assert_true(fabs(nf_fisher_exact(1, 9, 11, 3) - 0.002759) < 1e-5);
-	assert_true(fabs(nf_fisher_exact(0, 0, 0, 0) - 1.0) < 1e-12);
-	assert_true(fabs(nf_fisher_exact(2, 2, 2, 2) - 1.0) < 1e-9);
-	assert_true(nf_fisher_exact(12, 0, 0, 12) < 1e-5);
+	assert_true(fabs(an_fisher_exact(3, 1, 1, 3) - 0.485714) < 1e-5);
+	assert_true(fabs(an_fisher_exact(1, 9, 11, 3) - 0.002759) < 1e-5);
+	assert_true(fabs(an_fisher_exact(0, 0, 0, 0) - 1.0) < 1e-12);
+	assert_true(fabs(an_fisher_exact(2, 2, 2, 2) - 1.0) < 1e-9);
+	assert_true(an_fisher_exact(12, 0, 0, 12) < 1e-5);
 	/* symmetric in rows and columns */
-	assert_true(fabs(nf_fisher_exact(5, 2, 1, 6) - nf_fisher_exact(1, 6, 5, 2)) < 1e-12);
-	assert_true(fabs(nf_fisher_exact(5, 2, 1, 6) - nf_fisher_exact(5, 1, 2, 6)) < 1e-12);
+	assert_true(fabs(an_fisher_exact(5, 2, 1, 6) - an_fisher_exact(1, 6, 5, 2)) < 1e-12);
+	assert_true(fabs(an_fisher_exact(5, 2, 1, 6) - an_fisher_exact(5, 1, 2, 6)) < 1e-12);
+}
+
+/* The rank-sum test with ties: R's wilcox.test(c(1, 2, 2, 5), c(2, 3, 4, 4, 6), exact = FALSE) gives
+ * W = 5, p = 0.2602; x tends smaller. */
+static void mann_whitney_with_ties(void **state)
+{
+	(void)state;
+	const double x[] = {1, 2, 2, 5}, y[] = {2, 3, 4, 4, 6};
+	double z;
+	assert_true(fabs(an_mann_whitney(x, 4, y, 5, &z) - 0.2602) < 1e-4);
+	assert_true(z < 0);
+	assert_true(fabs(an_mann_whitney(y, 5, x, 4, &z) - 0.2602) < 1e-4);
+	assert_true(z > 0);
+	assert_true(isnan(an_mann_whitney(x, 0, y, 5, &z)));
 }
 
 static void empty_journal_derives_nothing(void **state)
@@ -687,6 +702,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(fisher_known_values),
+		cmocka_unit_test(mann_whitney_with_ties),
 		cmocka_unit_test(empty_journal_derives_nothing),
 		cmocka_unit_test(onset_consistent_and_km),
 		cmocka_unit_test(words_in_miles),

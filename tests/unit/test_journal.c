@@ -520,6 +520,83 @@ static void test_duplicate_source(void **state)
 	nf_journal_close(j);
 }
 
+/* A run read from a file, as the importers give it. */
+static nf_run_record file_run(const char *name, char hash, int64_t start, double km)
+{
+	nf_run_record r;
+	nf_run_record_init(&r);
+	r.start_time = start;
+	r.distance_m = km * 1000;
+	r.moving_s = km * 330;
+	r.cadence_spm = 170;
+	snprintf(r.source_file, sizeof r.source_file, "%s", name);
+	memset(r.source_sha256, hash, 64);
+	r.source_sha256[64] = '\0';
+	return r;
+}
+
+/* The intake's rules: the same file or the same activity from another file is not stored twice,
+ * gear comes by date or by an export's name (made once, dated at its earliest run), and a value
+ * the journal refuses is that run's alone. */
+static void test_intake(void **state)
+{
+	nf_journal *j = tj_open(tj_path("intake"));
+	nf_error err = {0};
+	nf_intake *in;
+	nf_intake_opts o;
+	nf_intake_run res;
+	char words[NF_ERROR_MSG_MAX];
+	nf_intake_opts_init(&o);
+	assert_int_equal(o.shoes, -1);
+	assert_int_equal(nf_intake_open(j, &o, &in, &err), NF_OK);
+
+	nf_run_record a = file_run("a.fit", 'A', 1795000000, 10);
+	assert_int_equal(nf_intake_store(in, &a, NULL, 0, NULL, &res, &err), NF_OK);
+	assert_int_equal(res.status, NF_INTAKE_STORED);
+	int64_t first = res.run_id;
+	nf_journal_run got;
+	assert_int_equal(nf_journal_get_run(j, first, &got, &err), NF_OK);
+	assert_string_equal(got.cadence_unit, "spm");
+	assert_int_equal(got.shoes_id, 0); /* no pair was in service */
+
+	assert_int_equal(nf_intake_store(in, &a, NULL, 0, NULL, &res, &err), NF_OK);
+	assert_int_equal(res.status, NF_INTAKE_DUPLICATE);
+	assert_int_equal(res.run_id, first);
+	nf_intake_words(&res, "given/a.fit", words, sizeof words);
+	assert_non_null(strstr(words, "given/a.fit: already in the journal as run"));
+
+	nf_run_record tcx = file_run("a.tcx", 'B', 1795000020, 10.05);
+	assert_int_equal(nf_intake_store(in, &tcx, NULL, 0, NULL, &res, &err), NF_OK);
+	assert_int_equal(res.status, NF_INTAKE_SAME_RUN);
+	assert_int_equal(res.run_id, first);
+
+	/* An export names the shoes: made once, for both runs, and dated at the earlier. */
+	nf_run_record late = file_run("c.fit", 'C', 1795600000, 8), early = file_run("d.fit", 'D', 1794000000, 8);
+	assert_int_equal(nf_intake_store(in, &late, NULL, 0, "Red racers", &res, &err), NF_OK);
+	assert_true(res.made_shoes);
+	int64_t shoes = res.shoes_id;
+	assert_true(shoes > 0);
+	assert_int_equal(nf_intake_store(in, &early, NULL, 0, "Red racers", &res, &err), NF_OK);
+	assert_false(res.made_shoes);
+	assert_int_equal(res.shoes_id, shoes);
+
+	nf_run_record bad = file_run("e.fit", 'E', 1795900000, 10);
+	bad.heart_rate_bpm = -1;
+	assert_int_equal(nf_intake_store(in, &bad, NULL, 0, NULL, &res, &err), NF_OK);
+	assert_int_equal(res.status, NF_INTAKE_REFUSED);
+	nf_intake_words(&res, "e.fit", words, sizeof words);
+	assert_non_null(strstr(words, "e.fit: "));
+	assert_int_equal(nf_intake_close(in, &err), NF_OK);
+
+	nf_gear g;
+	assert_int_equal(nf_journal_get_gear(j, shoes, &g, &err), NF_OK);
+	char iso[32];
+	nf_time_iso(1794000000, iso, sizeof iso);
+	assert_memory_equal(g.first_use, iso, 10);
+	assert_int_equal(tj_counts(j).runs, 3);
+	nf_journal_close(j);
+}
+
 static void test_wear(void **state)
 {
 	nf_journal *j = tj_open(tj_path("wear"));
@@ -924,6 +1001,7 @@ int main(void)
 		cmocka_unit_test(test_constraints),
 		cmocka_unit_test(test_locations_are_the_vocabularys),
 		cmocka_unit_test(test_duplicate_source),
+		cmocka_unit_test(test_intake),
 		cmocka_unit_test(test_wear),
 		cmocka_unit_test(test_rollback),
 		cmocka_unit_test(test_migrations),

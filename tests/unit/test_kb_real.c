@@ -81,7 +81,9 @@ static void test_every_red_flag(void **state)
 		for (int contrary = 0; contrary < 2; contrary++) {
 			nf_engine *e;
 			nf_triage_info ti;
-			assert_int_equal(nf_engine_new(kb, NF_MODE_RUNNER, &e, NULL), NF_OK);
+			/* A sign found on examination is answered in clinician mode. */
+			nf_mode mode = nf_kb_finding_clinician(kb, f) ? NF_MODE_CLINICIAN : NF_MODE_RUNNER;
+			assert_int_equal(nf_engine_new(kb, mode, &e, NULL), NF_OK);
 			if (contrary)
 				laces_story(e);
 			nf_value v = {.b = true};

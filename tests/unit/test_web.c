@@ -979,7 +979,8 @@ static char *all_signs_no_at_cap(void)
 {
 	json_t *ans = json_object();
 	for (size_t f = 0; f < nf_kb_findings(kb); f++)
-		if (nf_kb_finding_red_flag(kb, f, NULL) >= 0 && nf_kb_finding_type(kb, f) == NF_BOOL)
+		if (nf_kb_finding_red_flag(kb, f, NULL) >= 0 && nf_kb_finding_type(kb, f) == NF_BOOL &&
+		    !nf_kb_finding_clinician(kb, f))
 			json_object_set_new(ans, nf_kb_finding_id(kb, f), json_false());
 	assert_true(json_object_size(ans) > 0);
 	json_t *o = json_pack("{s:s, s:o, s:i}", "mode", "runner", "answers", ans, "screens", NF_MAX_SCREENS);

@@ -1,0 +1,424 @@
+/* The report's content as one list of lines, built once from the document (model.c's words) so
+ * that the PDF and the HTML writer render the same sections, answers and notes; each writer only
+ * chooses how a kind of line looks. The sections come from a table, in the order they print. */
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/alloc.h"
+#include "report/report_priv.h"
+
+const char *const rp_columns[RP_COLS] = {"date", "run", "onset", "severity", "foot", "where", "recovery", "shoes"};
+
+struct builder {
+	struct rp_doc *d;
+	bool failed; /* an allocation failed: the lines are incomplete */
+};
+
+static char *dup_or_null(struct builder *b, const char *s)
+{
+	if (!s)
+		return NULL;
+	char *c = core_strdup(s);
+	if (!c)
+		b->failed = true;
+	return c;
+}
+
+/* Appends a line of kind k with its text (a copy) and returns it, or NULL when out of memory
+ * (b->failed is then set and the caller adds nothing more to it). */
+static struct rp_line *add(struct builder *b, enum rp_kind k, const char *label, const char *text)
+{
+	struct rp_doc *d = b->d;
+	if (b->failed)
+		return NULL;
+	if (d->nlines == d->lines_cap) {
+		size_t cap = d->lines_cap ? d->lines_cap * 2 : 64;
+		struct rp_line *q = core_realloc(d->lines, cap * sizeof *q);
+		if (!q) {
+			b->failed = true;
+			return NULL;
+		}
+		d->lines = q, d->lines_cap = cap;
+	}
+	struct rp_line *l = &d->lines[d->nlines];
+	memset(l, 0, sizeof *l);
+	l->kind = k;
+	l->label = dup_or_null(b, label);
+	l->text = dup_or_null(b, text);
+	d->nlines++; /* counted even when a copy failed, so that release frees what was copied */
+	return b->failed ? NULL : l;
+}
+
+static struct rp_line *addf(struct builder *b, enum rp_kind k, const char *label, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+static struct rp_line *addf(struct builder *b, enum rp_kind k, const char *label, const char *fmt, ...)
+{
+	char t[RP_TEXT_MAX];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(t, sizeof t, fmt, ap);
+	va_end(ap);
+	return add(b, k, label, t);
+}
+
+static void bold(struct rp_line *l)
+{
+	if (l)
+		l->bold = true;
+}
+
+static const char *str(json_t *o, const char *k)
+{
+	const char *s = json_string_value(json_object_get(o, k));
+	return s ? s : "";
+}
+
+static void pct(double p, char b[16])
+{
+	if (p > 0.99)
+		snprintf(b, 16, ">99%%");
+	else if (p < 0.01)
+		snprintf(b, 16, "<1%%");
+	else
+		snprintf(b, 16, "%.0f%%", 100 * p);
+}
+
+/* ---- the sections, in order ---- */
+
+static void fact(void *ctx, const char *label, const char *words)
+{
+	add(ctx, RP_FACT, label, words);
+}
+
+static void opening(struct builder *b)
+{
+	char t[RP_TEXT_MAX];
+	add(b, RP_PARA, NULL,
+	    "For a sports-medicine doctor or physiotherapist. Made from the runner's own answers and run journal.");
+	rp_facts(b->d, fact, b);
+	rp_unfinished_note(b->d, t, sizeof t);
+	if (t[0])
+		bold(add(b, RP_PARA, NULL, t));
+}
+
+static void triage(struct builder *b)
+{
+	json_t *tri = json_object_get(b->d->result, "triage");
+	add(b, RP_TRIAGE, str(tri, "level"), str(tri, "words"));
+	json_t *rf = json_object_get(tri, "red_flag");
+	if (!json_is_object(rf))
+		return;
+	bold(addf(b, RP_PARA, NULL, "Set by a warning sign: %s", str(rf, "says")));
+	/* What the sign points to, read from the likelihoods: the ranking below weighs every other
+	 * answer too and can be led by a footwear cause. */
+	json_t *to = json_object_get(rf, "points_to"), *c;
+	size_t i, n = json_array_size(to);
+	char t[RP_TEXT_MAX];
+	size_t len = 0;
+	t[0] = '\0';
+	json_array_foreach(to, i, c)
+	{
+		if (i >= 3)
+			break;
+		int w = snprintf(t + len, sizeof t - len, "%s%s", i ? (i + 1 == (n < 3 ? n : 3) ? " or " : ", ") : "",
+				 str(c, "name"));
+		if (w < 0 || (size_t)w >= sizeof t - len)
+			break;
+		len += (size_t)w;
+	}
+	if (len)
+		addf(b, RP_PARA, NULL,
+		     "The warning sign can mean: %s. The causes below are ranked on all the other answers too; "
+		     "they do not outweigh the warning sign.",
+		     t);
+}
+
+static void causes(struct builder *b)
+{
+	const struct rp_doc *d = b->d;
+	char t[RP_TEXT_MAX];
+	json_t *r;
+	size_t i;
+	int estimated = 0;
+	json_array_foreach(json_object_get(d->result, "ranking"), i, r)
+	{
+		double prob = json_number_value(json_object_get(r, "probability"));
+		if (i >= RP_TOP_CAUSES || (i > 0 && prob < 0.01))
+			break;
+		char pc[16];
+		pct(prob, pc);
+		struct rp_line *l = add(b, RP_CAUSE, str(r, "name"), pc);
+		if (l)
+			l->value = prob;
+		json_t *x;
+		size_t k;
+		int shown = 0;
+		json_array_foreach(json_object_get(r, "reasons"), k, x)
+		{
+			char factor[NF_FACTOR_MAX];
+			bool est;
+			if (k >= 3 || !rp_reason_words(d, r, x, t, sizeof t, factor, &est))
+				continue;
+			if ((l = add(b, RP_REASON, factor, t))) {
+				l->estimate = est;
+				l->derived = rp_is_derived(d, str(x, "finding"));
+			}
+			estimated += est;
+			shown++;
+		}
+		if (!shown)
+			add(b, RP_REASON, NULL, "no answer moved it much: it stands on how common it is");
+	}
+	rp_others_words(d, t, sizeof t);
+	add(b, RP_PARA, NULL, t);
+	addf(b, RP_SMALL, NULL, "%s%s", RP_FACTOR_LEGEND, estimated ? RP_ESTIMATE_LEGEND : "");
+}
+
+/* The warning signs a runner can answer, each with its answer; when none was asked, one line
+ * that names them all. */
+static void warning_signs(struct builder *b)
+{
+	const struct rp_doc *d = b->d;
+	const nf_kb *kb = d->kb;
+	json_t *answers = json_object_get(d->result, "answers");
+	char t[RP_TEXT_MAX];
+	size_t n = 0;
+	int asked = 0;
+	for (size_t f = 0; f < nf_kb_findings(kb); f++) {
+		const char *says;
+		if (nf_kb_finding_red_flag(kb, f, &says) >= 0 && !nf_kb_finding_clinician(kb, f) &&
+		    json_object_get(answers, nf_kb_finding_id(kb, f)))
+			asked++;
+	}
+	if (!asked)
+		bold(add(b, RP_PARA, NULL,
+			 "None of the warning signs has been asked yet ('numbfoot assess --from-journal' asks them):"));
+	t[0] = '\0';
+	for (size_t f = 0; f < nf_kb_findings(kb); f++) {
+		const char *says;
+		if (nf_kb_finding_red_flag(kb, f, &says) < 0 || nf_kb_finding_clinician(kb, f))
+			continue;
+		json_t *v = json_object_get(answers, nf_kb_finding_id(kb, f));
+		if (!asked) {
+			if (n < sizeof t)
+				n += (size_t)snprintf(t + n, sizeof t - n, "%s%s", n ? "; " : "", nf_kb_finding_means(kb, f));
+			continue;
+		}
+		char ans[256] = "not asked";
+		if (v)
+			rp_answer_text(d, nf_kb_finding_id(kb, f), v, ans, sizeof ans);
+		struct rp_line *l = add(b, RP_ANSWER, nf_kb_finding_means(kb, f), ans);
+		if (l)
+			l->bold = json_is_true(v);
+	}
+	if (!asked)
+		add(b, RP_SMALL, NULL, t);
+}
+
+static void plan(struct builder *b)
+{
+	const struct rp_doc *d = b->d;
+	char t[RP_TEXT_MAX];
+	size_t i, n = 0;
+	/* A saved assessment from before first steps were kept has none: its plans say it all. */
+	json_t *first = json_object_get(d->result, "first_step");
+	if (!strcmp(str(first, "kind"), "action"))
+		bold(addf(b, RP_PARA, NULL, "First: %s", str(first, "step")));
+	json_t *pl;
+	json_array_foreach(json_object_get(d->result, "plan"), i, pl)
+	{
+		char pc[16];
+		pct(json_number_value(json_object_get(pl, "probability")), pc);
+		addf(b, RP_LEAD, NULL, "If it is %s (%s):", str(pl, "name"), pc);
+		json_t *st;
+		size_t k;
+		json_array_foreach(json_object_get(pl, "steps"), k, st)
+		{
+			double wk = json_number_value(json_object_get(st, "weeks"));
+			char w[40] = "";
+			if (wk > 0)
+				snprintf(w, sizeof w, " (try for %g week%s)", wk, wk == 1 ? "" : "s");
+			addf(b, RP_ITEM, NULL, "%s%s", str(st, "step"), w);
+		}
+	}
+	if (nf_analysis_advice(d->an)) {
+		add(b, RP_LEAD, NULL, "From the runner's own data:");
+		for (size_t k = 0; k < nf_analysis_advice(d->an); k++)
+			add(b, RP_ITEM, NULL, nf_analysis_advice_text(d->an, k));
+	}
+	json_t *s;
+	t[0] = '\0';
+	json_array_foreach(json_object_get(d->result, "see"), i, s) if (n < sizeof t) n +=
+		(size_t)snprintf(t + n, sizeof t - n, "%s%s", i ? ", " : "", nf_kb_see_words(json_string_value(s)));
+	bold(add(b, RP_FACT, "Whom to see", t));
+}
+
+static void answers(struct builder *b)
+{
+	const struct rp_doc *d = b->d;
+	json_t *v;
+	const char *id;
+	int shown = 0;
+	add(b, RP_MARKS, NULL, NULL);
+	json_object_foreach(json_object_get(d->result, "answers"), id, v)
+	{
+		int f = nf_kb_finding_index(d->kb, id);
+		if (f < 0)
+			continue;
+		char ans[256];
+		rp_answer_text(d, id, v, ans, sizeof ans);
+		struct rp_line *l = add(b, RP_ANSWER, nf_kb_finding_means(d->kb, (size_t)f), ans);
+		if (l && rp_is_derived(d, id)) {
+			l->derived = l->bold = true;
+			l->extra = dup_or_null(b, rp_evidence(d, id));
+		}
+		shown++;
+	}
+	if (!shown)
+		add(b, RP_PARA, NULL, "No answers yet.");
+	if (nf_analysis_needs(d->an)) {
+		add(b, RP_LEAD, NULL, "What more to log to settle other questions:");
+		for (size_t k = 0; k < nf_analysis_needs(d->an); k++)
+			add(b, RP_ITEM, NULL, nf_analysis_need(d->an, k));
+	}
+}
+
+static void history(struct builder *b)
+{
+	const struct rp_doc *d = b->d;
+	size_t n, nr;
+	const nf_an_episode *e = nf_analysis_episodes(d->an, &n);
+	const nf_an_run *r = nf_analysis_runs(d->an, &nr);
+	if (!n) {
+		add(b, RP_PARA, NULL, "No episodes are logged yet.");
+		return;
+	}
+	size_t first = n > RP_EPISODES_SHOWN ? n - RP_EPISODES_SHOWN : 0;
+	if (first)
+		addf(b, RP_SMALL, NULL, "The latest %d of %zu episodes; the figures show them all.", RP_EPISODES_SHOWN, n);
+	for (size_t i = first; i < n; i++) {
+		const nf_episode *ep = &e[i].ep;
+		const nf_an_run *x = &r[e[i].run];
+		char cell[RP_COLS][256];
+		an_date(x->time, cell[0]);
+		isfinite(x->km) ? rp_dist(d, x->km, 1, cell[1], 256) : (void)snprintf(cell[1], 256, "-");
+		if (isfinite(ep->onset_km))
+			rp_dist(d, ep->onset_km, 1, cell[2], 256);
+		else if (isfinite(ep->onset_min))
+			snprintf(cell[2], 256, "%.0f min", ep->onset_min);
+		else
+			snprintf(cell[2], 256, "-");
+		ep->severity >= 0 ? snprintf(cell[3], 256, "%d/10", ep->severity) : snprintf(cell[3], 256, "-");
+		snprintf(cell[4], 256, "%s", rp_episode_foot(ep));
+		rp_places_text(d, ep->locations, cell[5], 256);
+		isfinite(ep->recover_min) ? snprintf(cell[6], 256, "%.0f min", ep->recover_min) : snprintf(cell[6], 256, "-");
+		snprintf(cell[7], 256, "%s", x->shoes_id ? rp_gear_name(d, x->shoes_id) : "-");
+		struct rp_line *l = add(b, RP_ROW, NULL, NULL);
+		for (int c = 0; l && c < RP_COLS; c++)
+			l->cell[c] = dup_or_null(b, cell[c]);
+	}
+}
+
+static void training(struct builder *b)
+{
+	const struct rp_doc *d = b->d;
+	const nf_training *t = nf_analysis_training(d->an);
+	if (isfinite(t->week_km_recent)) {
+		char ch[40] = "";
+		if (isfinite(t->week_change_pct))
+			snprintf(ch, sizeof ch, " (%+.0f%%)", t->week_change_pct);
+		addf(b, RP_PARA, NULL, "Weekly distance: %.1f %s a week over the last 4 weeks, %.1f %s over the 4 before%s.",
+		     t->week_km_recent * rp_per_km(d), rp_unit(d), t->week_km_before * rp_per_km(d), rp_unit(d), ch);
+	}
+	if (isfinite(t->cadence_spm))
+		addf(b, RP_PARA, NULL, "Cadence: %.0f steps per minute (median of the latest %d runs with one)%s.",
+		     t->cadence_spm, t->cadence_runs, t->cadence_spm < NF_AN_LOW_CADENCE ? ", below the usual range" : "");
+	if (isfinite(t->stride_m))
+		addf(b, RP_PARA, NULL, "Stride length: %.2f m per step.", t->stride_m);
+	if (!isfinite(t->week_km_recent) && !isfinite(t->cadence_spm))
+		add(b, RP_PARA, NULL, "No recent runs in the journal.");
+}
+
+static void figures(struct builder *b)
+{
+	for (int i = 0; i < RP_FIGURES; i++) {
+		struct rp_line *l = add(b, RP_FIGURE, NULL, rp_figure_title(i));
+		if (l)
+			l->value = i;
+	}
+}
+
+static void references(struct builder *b)
+{
+	json_t *x;
+	size_t i;
+	json_array_foreach(b->d->refs, i, x) add(b, RP_REF, str(x, "key"), str(x, "cite"));
+	if (!json_array_size(b->d->refs))
+		add(b, RP_SMALL, NULL, "None cited.");
+}
+
+static void gps(struct builder *b)
+{
+	if (!b->d->opt->gps) {
+		add(b, RP_PARA, NULL, rp_gps_note);
+		return;
+	}
+	struct rp_line *l = add(b, RP_FIGURE, NULL, rp_figure_title(RP_FIG_ROUTES));
+	if (l)
+		l->value = RP_FIG_ROUTES;
+}
+
+static void disclaimer(struct builder *b)
+{
+	bold(add(b, RP_PARA, NULL, rp_disclaimer));
+}
+
+/* The sections in the order they print: page one (the opening, triage and causes) and the rest. */
+static const struct {
+	const char *title;
+	void (*fill)(struct builder *);
+} sections[] = {
+	{"numbfoot report: numbness or tingling in the feet when running", opening},
+	{"Triage", triage},
+	{"Most likely causes, with the answers that moved each", causes},
+	{"Warning signs asked, and the answers", warning_signs},
+	{"The plan so far", plan},
+	{"Answers given", answers},
+	{"Episode history", history},
+	{"Training", training},
+	{"Figures", figures},
+	{"References behind the conditions listed", references},
+	{"GPS tracks", gps},
+	{"This is not a diagnosis", disclaimer},
+};
+
+nf_err rp_content_build(struct rp_doc *d, nf_error *err)
+{
+	struct builder b = {.d = d};
+	for (size_t i = 0; i < sizeof sections / sizeof *sections; i++) {
+		struct rp_line *l = add(&b, RP_SECTION, NULL, sections[i].title);
+		if (l)
+			l->value = i == 0; /* the first is the title of the whole report */
+		sections[i].fill(&b);
+	}
+	if (b.failed)
+		return nf_error_set(err, NF_ENOMEM, "out of memory gathering the report");
+	return NF_OK;
+}
+
+void rp_content_release(struct rp_doc *d)
+{
+	for (size_t i = 0; i < d->nlines; i++) {
+		struct rp_line *l = &d->lines[i];
+		free(l->label);
+		free(l->text);
+		free(l->extra);
+		for (int c = 0; c < RP_COLS; c++)
+			free(l->cell[c]);
+	}
+	free(d->lines);
+	d->lines = NULL;
+	d->nlines = d->lines_cap = 0;
+}
