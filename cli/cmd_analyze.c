@@ -19,7 +19,7 @@ bool cli_clock(const struct cli_args *a, int64_t *now)
 		return true;
 	}
 	nf_error err = {0};
-	if (nf_analysis_parse_now(s, now, &err)) {
+	if (nf_moment_parse(s, now, &err)) {
 		cli_errorf("--now: %s", err.msg);
 		return false;
 	}

@@ -8,16 +8,6 @@
 #include "paths.h"
 #include "render.h"
 
-json_t *cli_assessment_json(const nf_assessment *a)
-{
-	/* Stored texts passed json_valid; if jansson disagrees, keep the text as a string. */
-	json_t *answers = json_loads(a->answers, JSON_DECODE_ANY, NULL);
-	json_t *result = a->result ? json_loads(a->result, JSON_DECODE_ANY, NULL) : json_null();
-	return json_pack("{s:I, s:s, s:b, s:o, s:o}", "id", (json_int_t)a->id, "time", a->time, "complete",
-			 a->complete, "answers", answers ? answers : json_string(a->answers), "result",
-			 result ? result : json_string(a->result));
-}
-
 /* The stored time as local "YYYY-MM-DD HH:MM", like the runs' times. */
 static void when(const nf_assessment *a, char *buf, size_t size)
 {
@@ -81,13 +71,7 @@ static int run_assessment_list(const struct cli_args *a)
 		goto out_close;
 	}
 	if (cli_flag(a, "json")) {
-		json_t *arr = json_array();
-		for (size_t k = 0; arr && k < n; k++)
-			if (json_array_append_new(arr, cli_assessment_json(&list[k]))) {
-				json_decref(arr);
-				arr = NULL;
-			}
-		rc = cli_print_json(arr);
+		rc = cli_print_json(nf_assessment_list_json(list, n));
 	} else if (n == 0) {
 		printf("no assessments yet: 'numbfoot assess' keeps each one\n");
 	} else {
@@ -223,7 +207,7 @@ static int run_assessment_show(const struct cli_args *a)
 		goto out_close;
 	}
 	if (cli_flag(a, "json"))
-		rc = cli_print_json(cli_assessment_json(&as));
+		rc = cli_print_json(nf_assessment_json(&as));
 	else if (!(rc = cli_load_kb(a, &kb))) {
 		FILE *out = cli_wrap_open(stdout);
 		print_assessment(out, &as, kb);

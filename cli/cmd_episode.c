@@ -20,10 +20,8 @@ bool cli_episode_from_args(const struct cli_args *a, const char *at_opt, nf_epis
 			snprintf(num, sizeof num, "%.*s", (int)(len - 3), v);
 			if (!cli_parse_minutes(num, what, &e->onset_min))
 				return false;
-		} else if (!cli_parse_distance(v, miles, what, &e->onset_km)) {
+		} else if (!cli_parse_distance(v, miles, NF_DISTANCE_IN_RUN, what, &e->onset_km)) {
 			return false;
-		} else {
-			e->onset_km /= 1000;
 		}
 	}
 	if ((v = cli_opt(a, "where"))) {
@@ -134,7 +132,7 @@ static void print_episode(FILE *out, const nf_episode *e)
 static int print_result(const struct cli_args *a, const char *verb, const nf_episode *e)
 {
 	if (cli_flag(a, "json"))
-		return cli_print_json(cli_episode_json(e));
+		return cli_print_json(nf_episode_json(e));
 	FILE *out = cli_wrap_open(stdout);
 	fprintf(out, "%s ", verb);
 	print_episode(out, e);
@@ -256,7 +254,7 @@ static int run_episode_list(const struct cli_args *a)
 		goto out_close;
 	}
 	if (cli_flag(a, "json")) {
-		rc = cli_print_json(cli_episode_list_json(list, n));
+		rc = cli_print_json(nf_episode_list_json(list, n));
 	} else {
 		FILE *out = cli_wrap_open(stdout);
 		if (n == 0)

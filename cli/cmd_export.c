@@ -1,165 +1,11 @@
-/* numbfoot export: the whole journal as JSON, or the runs as CSV. Also the JSON shape of each
- * record, shared by the other journal commands' --json output. */
+/* numbfoot export: the whole journal as JSON, or the runs as CSV. Each record is written by the
+ * library's writer of its shape (nf_run_json and friends), as every --json and the web API. */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
 
 #include "paths.h"
-
-static json_t *real_or_null(double v)
-{
-	return isfinite(v) ? json_real(v) : json_null();
-}
-
-static json_t *text_or_null(const char *s)
-{
-	return s && *s ? json_string(s) : json_null();
-}
-
-static json_t *tri(int v)
-{
-	return v < 0 ? json_null() : json_boolean(v);
-}
-
-/* json_object_set_new that remembers a failure in *ok. */
-static void put(json_t *o, const char *k, json_t *v, bool *ok)
-{
-	if (!v || json_object_set_new(o, k, v))
-		*ok = false;
-}
-
-/* Ends building o: o when every put succeeded, else NULL with o released. */
-static json_t *built(json_t *o, bool ok)
-{
-	if (!ok) {
-		json_decref(o);
-		return NULL;
-	}
-	return o;
-}
-
-json_t *cli_gear_json(const nf_gear *g)
-{
-	bool ok = true;
-	json_t *o = json_object();
-	if (!o)
-		return NULL;
-	put(o, "id", json_integer(g->id), &ok);
-	put(o, "kind", json_string(nf_gear_kind_name(g->kind)), &ok);
-	put(o, "nickname", json_string(g->nickname), &ok);
-	put(o, "brand", text_or_null(g->brand), &ok);
-	put(o, "model", text_or_null(g->model), &ok);
-	put(o, "first_use", text_or_null(g->first_use), &ok);
-	put(o, "start_km", json_real(g->start_km), &ok);
-	put(o, "used_km", json_real(round(g->used_km * 1000) / 1000), &ok);
-	put(o, "runs", json_integer(g->runs), &ok);
-	put(o, "retire_km", real_or_null(g->retire_km), &ok);
-	put(o, "wear", json_string(nf_wear_name(nf_gear_wear(g))), &ok);
-	put(o, "retired", text_or_null(g->retired), &ok);
-	put(o, "default", json_boolean(g->is_default), &ok);
-	return built(o, ok);
-}
-
-json_t *cli_run_json(const nf_journal_run *r)
-{
-	bool ok = true;
-	char when[32];
-	json_t *o = json_object();
-	if (!o)
-		return NULL;
-	nf_time_iso(r->rec.start_time, when, sizeof when);
-	put(o, "id", json_integer(r->id), &ok);
-	put(o, "start_time", text_or_null(when), &ok);
-	put(o, "distance_m", real_or_null(r->rec.distance_m), &ok);
-	put(o, "moving_s", real_or_null(r->rec.moving_s), &ok);
-	put(o, "elapsed_s", real_or_null(r->rec.elapsed_s), &ok);
-	put(o, "cadence_spm", real_or_null(r->rec.cadence_spm), &ok);
-	put(o, "cadence_unit", text_or_null(r->cadence_unit), &ok);
-	put(o, "stride_m", real_or_null(r->rec.stride_m), &ok);
-	put(o, "temperature_c", real_or_null(r->rec.temperature_c), &ok);
-	put(o, "heart_rate_bpm", real_or_null(r->rec.heart_rate_bpm), &ok);
-	put(o, "surface", text_or_null(r->surface), &ok);
-	put(o, "shoes", text_or_null(r->shoes), &ok);
-	put(o, "insoles", text_or_null(r->insoles), &ok);
-	put(o, "notes", text_or_null(r->notes), &ok);
-	put(o, "source_file", text_or_null(r->rec.source_file), &ok);
-	put(o, "source_sha256", text_or_null(r->rec.source_sha256), &ok);
-	return built(o, ok);
-}
-
-json_t *cli_episode_json(const nf_episode *e)
-{
-	bool ok = true;
-	json_t *o = json_object(), *locs = json_array();
-	if (!o || !locs) {
-		json_decref(o);
-		json_decref(locs);
-		return NULL;
-	}
-	for (int i = 0; i < NF_LOCATION_COUNT; i++)
-		if (e->locations & (1u << i) && json_array_append_new(locs, json_string(nf_location_name(i))))
-			ok = false;
-	put(o, "id", json_integer(e->id), &ok);
-	put(o, "run_id", json_integer(e->run_id), &ok);
-	put(o, "onset_km", real_or_null(e->onset_km), &ok);
-	put(o, "onset_min", real_or_null(e->onset_min), &ok);
-	put(o, "locations", locs, &ok);
-	put(o, "side", text_or_null(nf_side_name(e->side)), &ok);
-	put(o, "foot", text_or_null(nf_foot_name(e->foot)), &ok);
-	put(o, "severity", e->severity < 0 ? json_null() : json_integer(e->severity), &ok);
-	put(o, "recover_min", real_or_null(e->recover_min), &ok);
-	put(o, "calf_cramp_first", tri(e->calf_cramp_first), &ok);
-	put(o, "loosening_helped", tri(e->loosening_helped), &ok);
-	put(o, "notes", text_or_null(e->notes), &ok);
-	return built(o, ok);
-}
-
-/* An array of n records, items[k] (each size bytes) made into JSON by to_json; NULL when out of
- * memory, with everything built so far released. */
-static json_t *array_of(const void *items, size_t n, size_t size, json_t *(*to_json)(const void *))
-{
-	json_t *arr = json_array();
-	for (size_t k = 0; arr && k < n; k++)
-		/* json_array_append_new refuses NULL and releases what it refuses. */
-		if (json_array_append_new(arr, to_json((const char *)items + k * size))) {
-			json_decref(arr);
-			arr = NULL;
-		}
-	return arr;
-}
-
-/* cli_*_json with the element type array_of can pass. */
-static json_t *gear_json(const void *g)
-{
-	return cli_gear_json(g);
-}
-
-static json_t *episode_json(const void *e)
-{
-	return cli_episode_json(e);
-}
-
-json_t *cli_gear_list_json(const nf_gear *list, size_t n)
-{
-	return array_of(list, n, sizeof *list, gear_json);
-}
-
-json_t *cli_episode_list_json(const nf_episode *list, size_t n)
-{
-	return array_of(list, n, sizeof *list, episode_json);
-}
-
-json_t *cli_run_with_episodes_json(const nf_journal_run *r, const nf_episode *eps, size_t n)
-{
-	json_t *o = cli_run_json(r), *arr = cli_episode_list_json(eps, n);
-	bool ok = o != NULL;
-	if (ok)
-		put(o, "episodes", arr, &ok); /* takes arr, even when it fails */
-	else
-		json_decref(arr);
-	return built(o, ok);
-}
 
 /* ---- the export command ---- */
 
@@ -182,7 +28,7 @@ static int add_run_json(const nf_journal_run *r, void *p)
 	size_t n;
 	if (nf_journal_list_episodes(c->j, r->id, &eps, &n, c->err))
 		return 1;
-	json_t *o = cli_run_with_episodes_json(r, eps, n);
+	json_t *o = nf_run_with_episodes_json(r, eps, n);
 	nf_episode_list_free(eps);
 	/* json_array_append_new releases o when it fails. */
 	if (!o || json_array_append_new(c->runs, o)) {
@@ -200,7 +46,7 @@ static int export_json(nf_journal *j)
 	char now[32];
 	if (nf_journal_list_gear(j, true, &gear, &ng, &err))
 		return cli_fail(&err);
-	json_t *doc = json_object(), *garr = cli_gear_list_json(gear, ng), *runs = json_array();
+	json_t *doc = json_object(), *garr = nf_gear_list_json(gear, ng), *runs = json_array();
 	nf_gear_list_free(gear);
 	if (!doc || !garr || !runs) {
 		json_decref(doc);
@@ -220,18 +66,17 @@ static int export_json(nf_journal *j)
 	}
 	nf_assessment *as;
 	size_t na;
-	json_t *aarr = json_array();
-	if (!aarr || json_object_set_new(doc, "assessments", aarr)) {
-		json_decref(doc);
-		return cli_print_json(NULL);
-	}
 	if (nf_journal_list_assessments(j, &as, &na, &err)) {
 		json_decref(doc);
 		return cli_fail(&err);
 	}
-	for (size_t k = 0; k < na; k++)
-		json_array_append_new(aarr, cli_assessment_json(&as[k]));
+	json_t *aarr = nf_assessment_list_json(as, na);
 	nf_assessment_list_free(as, na);
+	/* json_object_set_new releases aarr when it fails, and refuses NULL. */
+	if (json_object_set_new(doc, "assessments", aarr)) {
+		json_decref(doc);
+		return cli_print_json(NULL);
+	}
 	return cli_print_json(doc);
 }
 

@@ -50,12 +50,9 @@ static int gear_fields(const struct cli_args *a, nf_gear *g)
 		snprintf(g->model, sizeof g->model, "%s", model);
 	if (!cli_date_opt(a, "first-use", g->first_use))
 		return CLI_EXIT_USAGE;
-	double m;
-	if (cli_opt(a, "start-km")) {
-		if (!cli_parse_distance(cli_opt(a, "start-km"), false, "--start-km", &m))
-			return CLI_EXIT_USAGE;
-		g->start_km = m / 1000;
-	}
+	if (cli_opt(a, "start-km") &&
+	    !cli_parse_distance(cli_opt(a, "start-km"), false, NF_DISTANCE_GEAR, "--start-km", &g->start_km))
+		return CLI_EXIT_USAGE;
 	if (cli_flag(a, "racing")) {
 		if (g->kind != NF_GEAR_SHOES) {
 			cli_errorf("%s: --racing is for shoes", a->cmd->name);
@@ -64,13 +61,9 @@ static int gear_fields(const struct cli_args *a, nf_gear *g)
 		g->retire_km = nf_gear_racing_retire_km();
 	}
 	if (cli_opt(a, "retire-km")) {
-		if (!cli_parse_distance(cli_opt(a, "retire-km"), false, "--retire-km", &m))
+		if (!cli_parse_distance(cli_opt(a, "retire-km"), false, NF_DISTANCE_RETIRE, "--retire-km",
+					&g->retire_km))
 			return CLI_EXIT_USAGE;
-		if (m <= 0) {
-			cli_errorf("--retire-km: must be more than 0");
-			return CLI_EXIT_USAGE;
-		}
-		g->retire_km = m / 1000;
 	}
 	return CLI_EXIT_OK;
 }
@@ -126,7 +119,7 @@ static int run_gear_add(const struct cli_args *a)
 		goto out_close;
 	}
 	if (cli_flag(a, "json")) {
-		rc = cli_print_json(cli_gear_json(&g));
+		rc = cli_print_json(nf_gear_json(&g));
 	} else {
 		printf("added %s '%s'%s", nf_gear_kind_name(g.kind), cli_text(g.nickname),
 		       g.is_default ? " (the default for new runs)" : "");
@@ -234,7 +227,7 @@ static int run_gear_list(const struct cli_args *a)
 		goto out_close;
 	}
 	if (cli_flag(a, "json")) {
-		json_t *arr = cli_gear_list_json(list, n);
+		json_t *arr = nf_gear_list_json(list, n);
 		if (arr && cli_flag(a, "why")) {
 			json_t *o = json_object();
 			json_object_set_new(o, "gear", arr);
@@ -301,7 +294,7 @@ static int run_gear_retire(const struct cli_args *a)
 		goto out_close;
 	}
 	if (cli_flag(a, "json"))
-		rc = cli_print_json(cli_gear_json(&g));
+		rc = cli_print_json(nf_gear_json(&g));
 	else
 		printf("retired %s '%s' on %s after %.1f km\n", nf_gear_kind_name(g.kind), cli_text(g.nickname),
 		       g.retired, g.used_km);
@@ -335,7 +328,7 @@ static int run_gear_default(const struct cli_args *a)
 		goto out_close;
 	}
 	if (cli_flag(a, "json"))
-		rc = cli_print_json(cli_gear_json(&g));
+		rc = cli_print_json(nf_gear_json(&g));
 	else
 		printf("new runs now get %s '%s'\n", nf_gear_kind_name(g.kind), cli_text(g.nickname));
 out_close:
@@ -396,7 +389,7 @@ static int run_gear_edit(const struct cli_args *a)
 		goto out_close;
 	}
 	if (cli_flag(a, "json"))
-		rc = cli_print_json(cli_gear_json(&g));
+		rc = cli_print_json(nf_gear_json(&g));
 	else
 		printf("changed %s '%s'\n", nf_gear_kind_name(g.kind), cli_text(g.nickname));
 out_close:

@@ -54,13 +54,13 @@ static bool start_not_future(const char *date, int64_t start)
 	return false;
 }
 
-/* A distance or a running time of zero is no run: refused with what to give instead. */
+/* A running time of zero is no run: refused with what to give instead (a distance of zero is
+ * refused by nf_distance_parse). */
 static bool nonzero(double v, const char *what, const char *typed)
 {
 	if (v != 0)
 		return true;
-	cli_errorf("%s: '%s' is zero; give how %s the run was (or leave it out if not known)", what, typed,
-		   strcmp(what, "--duration") ? "far" : "long");
+	cli_errorf("%s: '%s' is zero; give how long the run was (or leave it out if not known)", what, typed);
 	return false;
 }
 
@@ -82,9 +82,12 @@ static bool run_from_args(const struct cli_args *a, nf_journal_run *r, bool edit
 		if (!cli_parse_start(date, tod, &r->rec.start_time) || !start_not_future(date, r->rec.start_time))
 			return false;
 	}
-	if ((v = cli_opt(a, "distance")) && (!cli_parse_distance(v, miles, "--distance", &r->rec.distance_m) ||
-					     !nonzero(r->rec.distance_m, "--distance", v)))
-		return false;
+	double km;
+	if ((v = cli_opt(a, "distance"))) {
+		if (!cli_parse_distance(v, miles, NF_DISTANCE_RUN, "--distance", &km))
+			return false;
+		r->rec.distance_m = km * 1000;
+	}
 	if ((v = cli_opt(a, "duration"))) {
 		if (!cli_parse_duration(v, "--duration", &r->rec.moving_s) || !nonzero(r->rec.moving_s, "--duration", v))
 			return false;
@@ -159,9 +162,11 @@ static int run_run_add(const struct cli_args *a)
 	}
 	nf_journal_run_init(&r);
 	nf_episode_init(&e);
-	if (a->npos && (!cli_parse_distance(a->pos[0], cli_miles(a), "DISTANCE", &r.rec.distance_m) ||
-			!nonzero(r.rec.distance_m, "DISTANCE", a->pos[0])))
+	double km;
+	if (a->npos && !cli_parse_distance(a->pos[0], cli_miles(a), NF_DISTANCE_RUN, "DISTANCE", &km))
 		return CLI_EXIT_USAGE;
+	if (a->npos)
+		r.rec.distance_m = km * 1000;
 	if (!run_from_args(a, &r, false) || !cli_episode_from_args(a, "numb-at", &e, &has_episode))
 		return CLI_EXIT_USAGE;
 	if (isfinite(e.onset_km) && isfinite(r.rec.distance_m) && e.onset_km * 1000 > r.rec.distance_m + 1) {
@@ -181,7 +186,7 @@ static int run_run_add(const struct cli_args *a)
 		goto out_close;
 	}
 	if (cli_flag(a, "json")) {
-		rc = cli_print_json(cli_run_with_episodes_json(&r, &e, has_episode ? 1 : 0));
+		rc = cli_print_json(nf_run_with_episodes_json(&r, &e, has_episode ? 1 : 0));
 	} else {
 		char dist[32], when[32];
 		cli_format_km(r.rec.distance_m, dist, sizeof dist);
@@ -262,7 +267,7 @@ static int run_run_list(const struct cli_args *a)
 	if (cli_flag(a, "json")) {
 		json_t *arr = json_array();
 		for (size_t k = 0; arr && k < n; k++) {
-			json_t *o = cli_run_json(RUN_AT(k));
+			json_t *o = nf_run_json(RUN_AT(k));
 			if (o)
 				json_object_set_new(o, "episode_count",
 						    json_integer((json_int_t)count_episodes(eps, ne, RUN_AT(k)->id)));
@@ -343,7 +348,7 @@ static int run_run_show(const struct cli_args *a)
 		goto out_close;
 	}
 	if (cli_flag(a, "json")) {
-		rc = cli_print_json(cli_run_with_episodes_json(&r, eps, ne));
+		rc = cli_print_json(nf_run_with_episodes_json(&r, eps, ne));
 	} else {
 		char when[32], dist[32], dur[32], iso[32];
 		cli_format_local(r.rec.start_time, when, sizeof when);
@@ -436,7 +441,9 @@ static int edit_between(const struct cli_args *a)
 				   "--insoles", single[i]);
 			return CLI_EXIT_USAGE;
 		}
-	if (!cli_parse_start(from, "00:00", &t0) || !cli_parse_start(to, "00:00", &t1))
+	/* Checked first so that a bad date is named by its own option, not by --date. */
+	if (!cli_parse_date(from, "--from") || !cli_parse_date(to, "--to") ||
+	    !cli_parse_start(from, "00:00", &t0) || !cli_parse_start(to, "00:00", &t1))
 		return CLI_EXIT_USAGE;
 	t1 += 86400; /* the last day included */
 	if ((rc = cli_journal_open(a, &j)))
@@ -490,7 +497,7 @@ static int run_run_edit(const struct cli_args *a)
 		goto out_close;
 	}
 	if (cli_flag(a, "json"))
-		rc = cli_print_json(cli_run_json(&r));
+		rc = cli_print_json(nf_run_json(&r));
 	else
 		printf("updated run %lld\n", (long long)r.id);
 out_close:

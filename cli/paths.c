@@ -12,8 +12,6 @@
 
 #include "paths.h"
 
-#define MAX_DISTANCE_M 1000000.0 /* 1000 km: longer than any run, so a typo is caught */
-
 /* mkdir that accepts an existing folder. */
 static bool make_dir(const char *p, mode_t mode)
 {
@@ -134,35 +132,13 @@ bool cli_parse_number(const char *s, const char *what, double lo, double hi, dou
 	return true;
 }
 
-bool cli_parse_distance(const char *s, bool miles, const char *what, double *metres)
+bool cli_parse_distance(const char *s, bool miles, nf_distance_of kind, const char *what, double *km)
 {
-	char *end;
-	double v;
-	errno = 0;
-	v = s ? strtod(s, &end) : 0;
-	if (!s || end == s || errno || !isfinite(v)) {
-		cli_errorf("%s: '%s' is not a distance (examples: 10.2, 10.2km, 6.2mi)", what, s ? s : "");
+	nf_error err = {0};
+	if (nf_distance_parse(s, miles ? NF_UNITS_MI : NF_UNITS_KM, kind, km, &err)) {
+		cli_errorf("%s: %s", what, err.msg);
 		return false;
 	}
-	while (*end == ' ')
-		end++;
-	double unit = miles ? NF_KM_PER_MILE * 1000 : 1000;
-	if (!strcasecmp(end, "km"))
-		unit = 1000;
-	else if (!strcasecmp(end, "mi") || !strcasecmp(end, "miles") || !strcasecmp(end, "mile"))
-		unit = NF_KM_PER_MILE * 1000;
-	else if (!strcasecmp(end, "m"))
-		unit = 1;
-	else if (*end) {
-		cli_errorf("%s: unknown unit '%s' in '%s' (use km, mi or m)", what, end, s);
-		return false;
-	}
-	v *= unit;
-	if (v < 0 || v > MAX_DISTANCE_M) {
-		cli_errorf("%s: %s is out of range (0 to 1000 km)", what, s);
-		return false;
-	}
-	*metres = v;
 	return true;
 }
 
@@ -194,23 +170,11 @@ bool cli_parse_minutes(const char *s, const char *what, double *minutes)
 	return cli_parse_number(s, what, 0, 100000, minutes);
 }
 
-static bool date_fields(const char *s, int *y, int *m, int *d)
-{
-	int n = 0;
-	static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-	if (!s || strlen(s) != 10 || sscanf(s, "%4d-%2d-%2d%n", y, m, d, &n) != 3 || n != 10)
-		return false;
-	if (*y < 1900 || *y > 2199 || *m < 1 || *m > 12 || *d < 1)
-		return false;
-	int leap = (*y % 4 == 0 && *y % 100 != 0) || *y % 400 == 0;
-	return *d <= mdays[*m - 1] + (*m == 2 && leap);
-}
-
 bool cli_parse_date(const char *s, const char *what)
 {
-	int y, m, d;
-	if (!date_fields(s, &y, &m, &d)) {
-		cli_errorf("%s: '%s' is not a date (YYYY-MM-DD)", what, s ? s : "");
+	nf_error err = {0};
+	if (nf_date_parse(s, NULL, &err)) {
+		cli_errorf("%s: %s", what, err.msg);
 		return false;
 	}
 	return true;
@@ -218,18 +182,19 @@ bool cli_parse_date(const char *s, const char *what)
 
 bool cli_parse_start(const char *date, const char *tod, int64_t *t)
 {
+	nf_error err = {0};
 	time_t now = time(NULL);
 	struct tm tm;
 	localtime_r(&now, &tm);
 	if (date) {
-		int y, m, d;
-		if (!date_fields(date, &y, &m, &d)) {
-			cli_errorf("--date: '%s' is not a date (YYYY-MM-DD)", date);
+		nf_date d;
+		if (nf_date_parse(date, &d, &err)) {
+			cli_errorf("--date: %s", err.msg);
 			return false;
 		}
-		tm.tm_year = y - 1900;
-		tm.tm_mon = m - 1;
-		tm.tm_mday = d;
+		tm.tm_year = d.year - 1900;
+		tm.tm_mon = d.month - 1;
+		tm.tm_mday = d.day;
 		if (!tod) {
 			tm.tm_hour = 12;
 			tm.tm_min = 0;
@@ -237,14 +202,13 @@ bool cli_parse_start(const char *date, const char *tod, int64_t *t)
 		tm.tm_sec = 0;
 	}
 	if (tod) {
-		unsigned h, mi;
-		int n = 0;
-		if (sscanf(tod, "%2u:%2u%n", &h, &mi, &n) != 2 || tod[n] || h > 23 || mi > 59) {
-			cli_errorf("--time: '%s' is not a time of day (HH:MM)", tod);
+		int h, mi;
+		if (nf_clock_parse(tod, &h, &mi, &err)) {
+			cli_errorf("--time: %s", err.msg);
 			return false;
 		}
-		tm.tm_hour = (int)h;
-		tm.tm_min = (int)mi;
+		tm.tm_hour = h;
+		tm.tm_min = mi;
 		tm.tm_sec = 0;
 	}
 	tm.tm_isdst = -1;

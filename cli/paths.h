@@ -36,9 +36,9 @@ bool cli_runtime_dir(char *buf, size_t size);
  * nf_journal_close), else prints why and returns the exit code. */
 int cli_journal_open(const struct cli_args *a, nf_journal **j);
 
-/* A distance: "10.2" (km, or miles when miles is true), "10.2km", "6.2mi", "5000m". Into
- * metres. what names the option in the message. */
-bool cli_parse_distance(const char *s, bool miles, const char *what, double *metres);
+/* A distance of kind (nf_distance_parse): "10.2" (km, or miles when miles is true), "10.2km",
+ * "6.2mi", "5000m". Into km. what names the option in the message. */
+bool cli_parse_distance(const char *s, bool miles, nf_distance_of kind, const char *what, double *km);
 /* A duration: "MM:SS", "H:MM:SS" or whole minutes "45". Into seconds. */
 bool cli_parse_duration(const char *s, const char *what, double *seconds);
 /* Minutes as a plain number >= 0. */
@@ -84,21 +84,6 @@ int cli_print_json(json_t *v);
 /* Reports a deletion: {"id": id, "deleted": true} with --json, else "deleted <what> <id><rest>".
  * Returns the exit code. */
 int cli_print_deleted(const struct cli_args *a, const char *what, int64_t id, const char *rest);
-
-/* JSON objects for records (defined in cmd_export.c); unknown values are null. NULL only when
- * out of memory. */
-json_t *cli_gear_json(const nf_gear *g);
-json_t *cli_run_json(const nf_journal_run *r);
-json_t *cli_episode_json(const nf_episode *e);
-/* A saved assessment as {id, time, complete, answers, result} (defined in cmd_assessment.c), as
- * 'assessment list --json' and export print it. */
-json_t *cli_assessment_json(const nf_assessment *a);
-/* Arrays of n records in those shapes (list may be NULL when n is 0); NULL only when out of
- * memory, with nothing left allocated. */
-json_t *cli_gear_list_json(const nf_gear *list, size_t n);
-json_t *cli_episode_list_json(const nf_episode *list, size_t n);
-/* The run with its n episodes under "episodes", as 'run show --json' and export print it. */
-json_t *cli_run_with_episodes_json(const nf_journal_run *r, const nf_episode *eps, size_t n);
 
 /* Episode options shared by `run add` (prefix "numb-at" for the onset) and `episode add/edit`:
  * fills e from the options present (leaving the rest as they are) and sets *given when any

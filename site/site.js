@@ -6,6 +6,8 @@
 
 (function () {
   const $ = (id) => document.getElementById(id);
+  // Its own copy: the site cannot load the served page's app.js, which starts that page.
+  // tests/cli/test_km_per_mile.sh ties it to app.js's and to NF_KM_PER_MILE.
   const KM_PER_MI = 1.609344;
   const LEVEL_TITLE = { emergency: 'Emergency', urgent: 'Urgent', routine: 'Routine', self_care: 'Self-care' };
   const UNITS_KEY = 'numbfoot-units';

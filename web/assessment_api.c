@@ -13,15 +13,6 @@
 #include "numbfoot/interview.h"
 #include "web.h"
 
-/* {id, time, complete, answers, result} with the stored texts parsed (null when unreadable). */
-static json_t *assessment_json(const nf_assessment *a)
-{
-	json_t *ans = a->answers ? json_loads(a->answers, 0, NULL) : NULL;
-	json_t *res = a->result ? json_loads(a->result, 0, NULL) : NULL;
-	return json_pack("{s:I, s:s, s:b, s:o, s:o}", "id", (json_int_t)a->id, "time", a->time, "complete",
-			 a->complete, "answers", ans ? ans : json_null(), "result", res ? res : json_null());
-}
-
 static void assessment_save(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs)
 {
 	nf_interview *iv = web_assess_interview(ctx, rq, rs);
@@ -61,11 +52,9 @@ static void assessment_list(nf_journal *j, struct web_response *rs)
 		web_journal_error(rs, &err);
 		return;
 	}
-	json_t *a = json_array();
-	for (size_t i = 0; i < n; i++)
-		json_array_append_new(a, assessment_json(&all[i]));
+	json_t *a = nf_assessment_list_json(all, n);
 	nf_assessment_list_free(all, n);
-	web_reply(rs, 200, json_pack("{s:o}", "assessments", a));
+	web_reply(rs, 200, a ? json_pack("{s:o}", "assessments", a) : NULL);
 }
 
 static void assessment_get(nf_journal *j, int64_t id, struct web_response *rs)
@@ -76,7 +65,7 @@ static void assessment_get(nf_journal *j, int64_t id, struct web_response *rs)
 		web_journal_error(rs, &err);
 		return;
 	}
-	web_reply(rs, 200, json_pack("{s:o}", "assessment", assessment_json(&a)));
+	web_reply(rs, 200, json_pack("{s:o}", "assessment", nf_assessment_json(&a)));
 	nf_assessment_release(&a);
 }
 

@@ -60,7 +60,7 @@ static void run_edit(nf_journal *j, int64_t id, const struct web_request *rq, st
 		goto out;
 	}
 	nf_journal_get_run(j, id, &r, NULL);
-	web_reply(rs, 200, json_pack("{s:o}", "run", web_run_json(&r)));
+	web_reply(rs, 200, json_pack("{s:o}", "run", nf_run_json(&r)));
 out:
 	json_decref(root);
 }
@@ -91,7 +91,7 @@ static void episode_edit(nf_journal *j, int64_t id, const struct web_request *rq
 		goto out;
 	}
 	nf_journal_get_episode(j, id, &e, NULL);
-	web_reply(rs, 200, json_pack("{s:o}", "episode", web_episode_json(&e)));
+	web_reply(rs, 200, json_pack("{s:o}", "episode", nf_episode_json(&e)));
 out:
 	json_decref(root);
 }
@@ -128,7 +128,7 @@ static void gear_edit(nf_journal *j, int64_t id, const struct web_request *rq, s
 		goto out;
 	}
 	nf_journal_get_gear(j, id, &g, NULL);
-	web_reply(rs, 200, json_pack("{s:o}", "gear", web_gear_json(&g)));
+	web_reply(rs, 200, json_pack("{s:o}", "gear", nf_gear_json(&g)));
 out:
 	json_decref(root);
 }
@@ -141,15 +141,15 @@ static void record_get(nf_journal *j, enum kind kind, int64_t id, struct web_res
 	if (kind == RUNS) {
 		nf_journal_run r;
 		if ((rc = nf_journal_get_run(j, id, &r, &err)) == NF_OK)
-			o = json_pack("{s:o}", "run", web_run_json(&r));
+			o = json_pack("{s:o}", "run", nf_run_json(&r));
 	} else if (kind == EPISODES) {
 		nf_episode e;
 		if ((rc = nf_journal_get_episode(j, id, &e, &err)) == NF_OK)
-			o = json_pack("{s:o}", "episode", web_episode_json(&e));
+			o = json_pack("{s:o}", "episode", nf_episode_json(&e));
 	} else {
 		nf_gear g;
 		if ((rc = nf_journal_get_gear(j, id, &g, &err)) == NF_OK)
-			o = json_pack("{s:o}", "gear", web_gear_json(&g));
+			o = json_pack("{s:o}", "gear", nf_gear_json(&g));
 	}
 	if (rc != NF_OK)
 		web_journal_error(rs, &err);

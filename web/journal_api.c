@@ -44,11 +44,9 @@ static void gear_get(nf_journal *j, struct web_response *rs)
 		web_journal_error(rs, &err);
 		return;
 	}
-	json_t *a = json_array();
-	for (size_t i = 0; i < n; i++)
-		json_array_append_new(a, web_gear_json(&list[i]));
+	json_t *a = nf_gear_list_json(list, n);
 	nf_gear_list_free(list);
-	web_reply(rs, 200, json_pack("{s:o}", "gear", a));
+	web_reply(rs, 200, a ? json_pack("{s:o}", "gear", a) : NULL);
 }
 
 static void gear_post(nf_journal *j, const struct web_request *rq, struct web_response *rs)
@@ -80,7 +78,7 @@ static void gear_post(nf_journal *j, const struct web_request *rq, struct web_re
 		goto out;
 	}
 	nf_journal_get_gear(j, g.id, &g, NULL);
-	web_reply(rs, 201, json_pack("{s:o}", "gear", web_gear_json(&g)));
+	web_reply(rs, 201, json_pack("{s:o}", "gear", nf_gear_json(&g)));
 out:
 	json_decref(root);
 }
@@ -99,17 +97,15 @@ static void runs_get(nf_journal *j, struct web_response *rs)
 		return;
 	}
 	json_t *a = json_array();
-	for (size_t i = 0; i < nr; i++) {
-		json_t *o = web_run_json(&runs[i]), *ea = json_array();
-		for (size_t k = 0; k < ne; k++)
-			if (eps[k].run_id == runs[i].id)
-				json_array_append_new(ea, web_episode_json(&eps[k]));
-		json_object_set_new(o, "episodes", ea);
-		json_array_append_new(a, o);
-	}
+	for (size_t i = 0; a && i < nr; i++)
+		/* json_array_append_new refuses NULL and releases what it refuses. */
+		if (json_array_append_new(a, nf_run_with_episodes_json(&runs[i], eps, ne))) {
+			json_decref(a);
+			a = NULL;
+		}
 	nf_journal_run_list_free(runs);
 	nf_episode_list_free(eps);
-	web_reply(rs, 200, json_pack("{s:o}", "runs", a));
+	web_reply(rs, 200, a ? json_pack("{s:o}", "runs", a) : NULL);
 }
 
 static void runs_post(nf_journal *j, const struct web_request *rq, struct web_response *rs)
@@ -149,8 +145,8 @@ static void runs_post(nf_journal *j, const struct web_request *rq, struct web_re
 		goto out;
 	}
 	nf_journal_get_run(j, r.id, &r, NULL);
-	json_t *o = json_pack("{s:o, s:o, s:b, s:b}", "run", web_run_json(&r), "episode",
-			      has_episode ? web_episode_json(&e) : json_null(), "shoes_worn_out",
+	json_t *o = json_pack("{s:o, s:o, s:b, s:b}", "run", nf_run_json(&r), "episode",
+			      has_episode ? nf_episode_json(&e) : json_null(), "shoes_worn_out",
 			      (crossed & NF_CROSSED_SHOES) != 0, "insoles_worn_out",
 			      (crossed & NF_CROSSED_INSOLES) != 0);
 	web_reply(rs, 201, o);
@@ -167,11 +163,9 @@ static void episodes_get(nf_journal *j, struct web_response *rs)
 		web_journal_error(rs, &err);
 		return;
 	}
-	json_t *a = json_array();
-	for (size_t i = 0; i < n; i++)
-		json_array_append_new(a, web_episode_json(&eps[i]));
+	json_t *a = nf_episode_list_json(eps, n);
 	nf_episode_list_free(eps);
-	web_reply(rs, 200, json_pack("{s:o}", "episodes", a));
+	web_reply(rs, 200, a ? json_pack("{s:o}", "episodes", a) : NULL);
 }
 
 static void episodes_post(nf_journal *j, const struct web_request *rq, struct web_response *rs)
@@ -195,7 +189,7 @@ static void episodes_post(nf_journal *j, const struct web_request *rq, struct we
 		web_journal_error(rs, &err);
 		goto out;
 	}
-	web_reply(rs, 201, json_pack("{s:o}", "episode", web_episode_json(&e)));
+	web_reply(rs, 201, json_pack("{s:o}", "episode", nf_episode_json(&e)));
 out:
 	json_decref(root);
 }
@@ -271,7 +265,7 @@ static bool upload_runs(struct upload *u, nf_import *im, const char *file, const
 			u->stored++;
 			u->worn_out |= (res.crossed & NF_CROSSED_SHOES) != 0;
 			if (!u->first && !nf_journal_get_run(u->j, res.run_id, &r, NULL))
-				u->first = web_run_json(&r);
+				u->first = nf_run_json(&r);
 			upload_note(u, "imported", &rec, res.run_id, NULL);
 			continue;
 		}

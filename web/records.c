@@ -1,6 +1,7 @@
-/* Journal records as JSON and the readers of request bodies, shared by the journal endpoints
- * (web/journal_api.c) and the endpoints that change one record (web/edit_api.c). The JSON shapes
- * are those of `numbfoot export` (docs/journal.md): distances go in as km and come out as metres.
+/* The answers and the readers of request bodies shared by the journal endpoints
+ * (web/journal_api.c) and the endpoints that change one record (web/edit_api.c). Records go out
+ * through the library's writers (nf_run_json and friends), the shapes of `numbfoot export`
+ * (docs/journal.md): a run's distance goes in as km and comes out as metres.
  */
 #include <jansson.h>
 #include <math.h>
@@ -10,60 +11,7 @@
 
 #include "numbfoot/journal.h"
 #include "web.h"
-/* ---- records as JSON ---- */
-
-static json_t *text_or_null(const char *s)
-{
-	return s && *s ? json_string(s) : json_null();
-}
-static json_t *real_or_null(double x)
-{
-	return isfinite(x) ? json_real(x) : json_null();
-}
-static json_t *tri(int v)
-{
-	return v < 0 ? json_null() : json_boolean(v);
-}
-
-json_t *web_gear_json(const nf_gear *g)
-{
-	return json_pack("{s:I, s:s, s:s, s:o, s:o, s:o, s:f, s:f, s:I, s:o, s:s, s:o, s:b}", "id",
-			 (json_int_t)g->id, "kind", nf_gear_kind_name(g->kind), "nickname", g->nickname,
-			 "brand", text_or_null(g->brand), "model", text_or_null(g->model), "first_use",
-			 text_or_null(g->first_use), "start_km", g->start_km, "used_km",
-			 round(g->used_km * 1000) / 1000, "runs", (json_int_t)g->runs, "retire_km",
-			 real_or_null(g->retire_km), "wear", nf_wear_name(nf_gear_wear(g)), "retired",
-			 text_or_null(g->retired), "default", g->is_default);
-}
-
-json_t *web_run_json(const nf_journal_run *r)
-{
-	char when[32];
-	nf_time_iso(r->rec.start_time, when, sizeof when);
-	return json_pack(
-	    "{s:I, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "id", (json_int_t)r->id,
-	    "start_time", text_or_null(when), "distance_m", real_or_null(r->rec.distance_m), "moving_s",
-	    real_or_null(r->rec.moving_s), "elapsed_s", real_or_null(r->rec.elapsed_s), "cadence_spm",
-	    real_or_null(r->rec.cadence_spm), "heart_rate_bpm", real_or_null(r->rec.heart_rate_bpm),
-	    "temperature_c", real_or_null(r->rec.temperature_c), "surface", text_or_null(r->surface), "shoes",
-	    text_or_null(r->shoes), "insoles", text_or_null(r->insoles), "notes", text_or_null(r->notes),
-	    "source_file", text_or_null(r->rec.source_file));
-}
-
-json_t *web_episode_json(const nf_episode *e)
-{
-	json_t *locs = json_array();
-	for (int i = 0; i < NF_LOCATION_COUNT; i++)
-		if (e->locations & (1u << i))
-			json_array_append_new(locs, json_string(nf_location_name(i)));
-	return json_pack("{s:I, s:I, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "id", (json_int_t)e->id,
-			 "run_id", (json_int_t)e->run_id, "onset_km", real_or_null(e->onset_km), "onset_min",
-			 real_or_null(e->onset_min), "locations", locs ? locs : json_null(), "side",
-			 text_or_null(nf_side_name(e->side)), "foot", text_or_null(nf_foot_name(e->foot)), "severity",
-			 e->severity < 0 ? json_null() : json_integer(e->severity), "recover_min",
-			 real_or_null(e->recover_min), "calf_cramp_first", tri(e->calf_cramp_first),
-			 "loosening_helped", tri(e->loosening_helped), "notes", text_or_null(e->notes));
-}
+/* ---- answers ---- */
 
 void web_reply(struct web_response *rs, int status, json_t *o)
 {
@@ -155,6 +103,29 @@ bool web_body_number(struct web_body *b, const char *key, double lo, double hi, 
 	return true;
 }
 
+/* A distance in km of kind (nf_distance_check, the commands' checker); null gives NaN (unknown). */
+bool web_body_distance(struct web_body *b, const char *key, nf_distance_of kind, double *out)
+{
+	json_t *v = json_object_get(b->root, key);
+	nf_error err = {0};
+	if (!v)
+		return true;
+	if (json_is_null(v)) {
+		*out = NAN;
+		return true;
+	}
+	if (!json_is_number(v)) {
+		web_json_error(b->rs, 400, "%s%s: must be a distance in km or null", b->prefix, key);
+		return false;
+	}
+	if (nf_distance_check(json_number_value(v), kind, &err)) {
+		web_json_error(b->rs, 400, "%s%s: %s", b->prefix, key, err.msg);
+		return false;
+	}
+	*out = json_number_value(v);
+	return true;
+}
+
 /* true/false/null into 1/0/-1. */
 bool web_body_tri(struct web_body *b, const char *key, int *out)
 {
@@ -175,14 +146,9 @@ bool web_body_date(struct web_body *b, const char *key, char *out)
 		return false;
 	if (!out[0])
 		return true;
-	/* Digits checked one by one: sscanf's %d would also take a sign or leading spaces
-	 * ("2026-+1-02", "2026-11- 2"), which the journal then refuses with a database message. */
-	bool ok = strlen(out) == 10;
-	for (int i = 0; ok && i < 10; i++)
-		ok = i == 4 || i == 7 ? out[i] == '-' : out[i] >= '0' && out[i] <= '9';
-	int m = ok ? (out[5] - '0') * 10 + (out[6] - '0') : 0, d = ok ? (out[8] - '0') * 10 + (out[9] - '0') : 0;
-	if (!ok || m < 1 || m > 12 || d < 1 || d > 31) {
-		web_json_error(b->rs, 400, "%s%s: must be a date YYYY-MM-DD", b->prefix, key);
+	nf_error err = {0};
+	if (nf_date_parse(out, NULL, &err)) {
+		web_json_error(b->rs, 400, "%s%s: %s", b->prefix, key, err.msg);
 		return false;
 	}
 	return true;
@@ -213,7 +179,7 @@ bool web_read_episode(struct web_body *b, nf_episode *e)
 	static const char *const keys[] = {
 	    "run_id",	   "onset_km",	       "onset_min",	   "locations", "side", "foot",
 	    "severity",	   "recover_min", "calf_cramp_first", "loosening_helped", "notes", NULL};
-	if (!web_body_keys(b, keys) || !web_body_number(b, "onset_km", 0, 1000, &e->onset_km) ||
+	if (!web_body_keys(b, keys) || !web_body_distance(b, "onset_km", NF_DISTANCE_IN_RUN, &e->onset_km) ||
 	    !web_body_number(b, "onset_min", 0, 10000, &e->onset_min) ||
 	    !web_body_number(b, "recover_min", 0, 100000, &e->recover_min) ||
 	    !web_body_tri(b, "calf_cramp_first", &e->calf_cramp_first) ||
@@ -341,7 +307,7 @@ bool web_read_run(struct web_body *b, nf_journal *j, nf_journal_run *r, bool new
 	if (t && json_is_null(t))
 		r->rec.start_time = -1;
 	double km = NAN, min = NAN;
-	if (!web_body_number(b, "distance_km", 0, 1000, &km) || !web_body_number(b, "duration_min", 0, 10000, &min) ||
+	if (!web_body_distance(b, "distance_km", NF_DISTANCE_RUN, &km) || !web_body_number(b, "duration_min", 0, 10000, &min) ||
 	    !web_body_text(b, "surface", r->surface, sizeof r->surface) ||
 	    !web_body_text(b, "notes", r->notes, sizeof r->notes) ||
 	    ((new_run || json_object_get(b->root, "shoes")) &&
@@ -364,8 +330,8 @@ bool web_read_gear(struct web_body *b, nf_gear *g)
 	if (!web_body_text(b, "nickname", g->nickname, sizeof g->nickname) ||
 	    !web_body_text(b, "brand", g->brand, sizeof g->brand) ||
 	    !web_body_text(b, "model", g->model, sizeof g->model) || !web_body_date(b, "first_use", g->first_use) ||
-	    !web_body_number(b, "start_km", 0, 100000, &g->start_km) ||
-	    !web_body_number(b, "retire_km", 1, 100000, &g->retire_km))
+	    !web_body_distance(b, "start_km", NF_DISTANCE_GEAR, &g->start_km) ||
+	    !web_body_distance(b, "retire_km", NF_DISTANCE_RETIRE, &g->retire_km))
 		return false;
 	if (!g->nickname[0]) {
 		web_json_error(b->rs, 400, "nickname: a nickname is needed");

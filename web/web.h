@@ -189,11 +189,8 @@ void web_json_error(struct web_response *rs, int status, const char *fmt, ...)
 /* Takes ownership of text (from json_dumps or nf_engine_result_json); NULL means out of memory. */
 void web_json_text(struct web_response *rs, int status, char *text);
 
-/* Journal records as JSON and the readers of request bodies (web/records.c). The json_t
- * results are new references; web_reply takes its object's reference. */
-json_t *web_gear_json(const nf_gear *g);
-json_t *web_run_json(const nf_journal_run *r);
-json_t *web_episode_json(const nf_episode *e);
+/* Answers and the readers of request bodies (web/records.c); records go out through the
+ * library's writers (nf_run_json and friends). */
 /* Answers status with o as compact JSON (NULL o: out of memory). */
 void web_reply(struct web_response *rs, int status, json_t *o);
 /* The journal's error as an HTTP answer: 400 for bad values, 404, 409, 422 or 500. */
@@ -212,6 +209,8 @@ json_t *web_parse_body(const struct web_request *rq, struct web_response *rs);
 bool web_body_keys(struct web_body *b, const char *const *allowed);
 bool web_body_text(struct web_body *b, const char *key, char *out, size_t cap); /* null: "" */
 bool web_body_number(struct web_body *b, const char *key, double lo, double hi, double *out); /* null: NaN */
+/* A distance in km checked by nf_distance_check for kind; null: NaN. */
+bool web_body_distance(struct web_body *b, const char *key, nf_distance_of kind, double *out);
 bool web_body_tri(struct web_body *b, const char *key, int *out); /* true/false/null: 1/0/-1 */
 bool web_body_date(struct web_body *b, const char *key, char *out); /* YYYY-MM-DD or "" */
 /* The episode fields of an object (every key of an episode but id) into e. */

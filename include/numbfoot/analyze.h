@@ -176,9 +176,6 @@ NF_API nf_err nf_analysis_apply(const nf_analysis *a, nf_engine *e, size_t *appl
  * memory. */
 NF_API char *nf_analysis_json(const nf_analysis *a);
 
-/* Parses the clock for tests and scripts: "YYYY-MM-DDTHH:MM:SSZ" or "YYYY-MM-DD" (midnight UTC). */
-NF_API nf_err nf_analysis_parse_now(const char *s, int64_t *now, nf_error *err);
-
 #ifdef __cplusplus
 }
 #endif

@@ -15,6 +15,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "numbfoot/date.h" /* nf_time_iso and nf_time_parse_iso, once declared here */
 #include "numbfoot/error.h"
 #include "numbfoot/run.h"
 
@@ -378,12 +379,26 @@ typedef struct nf_journal_counts {
 } nf_journal_counts;
 NF_API nf_err nf_journal_count(nf_journal *j, nf_journal_counts *out, nf_error *err);
 
-/* ---- time helpers ---- */
+/* ---- records as JSON (docs/journal.md) ---- */
 
-/* Writes t (Unix seconds) as "YYYY-MM-DDTHH:MM:SSZ" into buf (at least 21 bytes); "" if t < 0. */
-NF_API void nf_time_iso(int64_t t, char *buf, size_t size);
-/* Parses "YYYY-MM-DDTHH:MM:SSZ" (the Z required) into *t; NF_EPARSE otherwise. */
-NF_API nf_err nf_time_parse_iso(const char *s, int64_t *t);
+/* The one JSON shape of each record, which `numbfoot export`, the journal commands' --json and
+ * the web API (docs/web.md) all print: unknown values are null, times ISO 8601 UTC, a run's
+ * distance in metres, gear and onset distances in km. Each returns a new jansson value the
+ * caller owns (json_decref); NULL only when out of memory, with nothing left allocated. The
+ * library never prints them. */
+struct json_t;
+NF_API struct json_t *nf_gear_json(const nf_gear *g);
+NF_API struct json_t *nf_run_json(const nf_journal_run *r);
+NF_API struct json_t *nf_episode_json(const nf_episode *e);
+/* {id, time, complete, answers, result}, the stored texts parsed (docs/result-schema.md). */
+NF_API struct json_t *nf_assessment_json(const nf_assessment *a);
+/* Arrays of the n records of list (NULL when n is 0) in those shapes. */
+NF_API struct json_t *nf_gear_list_json(const nf_gear *list, size_t n);
+NF_API struct json_t *nf_episode_list_json(const nf_episode *list, size_t n);
+NF_API struct json_t *nf_assessment_list_json(const nf_assessment *list, size_t n);
+/* The run with, under "episodes", those of the n episodes in eps whose run_id is r->id (eps may
+ * hold other runs' too), in their order. */
+NF_API struct json_t *nf_run_with_episodes_json(const nf_journal_run *r, const nf_episode *eps, size_t n);
 
 #ifdef __cplusplus
 }

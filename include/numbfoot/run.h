@@ -18,7 +18,31 @@ extern "C" {
 /* Distances as shown to people: kilometres or miles. What is stored and exchanged is always
  * metres or kilometres; the choice changes words and figures only. */
 typedef enum nf_units { NF_UNITS_KM = 0, NF_UNITS_MI = 1 } nf_units;
-#define NF_KM_PER_MILE 1.609344
+#define NF_KM_PER_MILE 1.609344 /* the page's scripts share app.js's copy; a test ties them */
+
+/* What a distance a person gives is the distance of, which sets the values it may take. */
+typedef enum nf_distance_of {
+	NF_DISTANCE_RUN,    /* a run: above 0, at most NF_RUN_KM_MAX */
+	NF_DISTANCE_IN_RUN, /* a point in a run, where numbness began: 0 to NF_RUN_KM_MAX */
+	NF_DISTANCE_GEAR,   /* what a pair had run before the journal knew it: 0 to NF_GEAR_KM_MAX */
+	NF_DISTANCE_RETIRE, /* the distance at which a pair retires: above 0, at most NF_GEAR_KM_MAX */
+} nf_distance_of;
+
+/* Longer than any run or any pair of shoes, so that a typing slip (an extra 0, metres given
+ * as km) is caught rather than stored. */
+#define NF_RUN_KM_MAX 1000.0
+#define NF_GEAR_KM_MAX 10000.0
+
+/* Checks a distance in km for what it is: finite and in the range above. NF_EPARSE with a
+ * message that gives the range ("1200 km is out of range (0 to 1000 km)"); the caller names
+ * the option or key in front of it. */
+NF_API nf_err nf_distance_check(double km, nf_distance_of what, nf_error *err);
+
+/* Reads a distance as a person types it: a number and an optional unit, any case, spaces
+ * before it allowed ("10.2", "10.2km", "6.2 mi", "5000m", "3 miles"); a number alone is in
+ * units. Then nf_distance_check. Into *km; NF_EPARSE naming the text otherwise. */
+NF_API nf_err nf_distance_parse(const char *text, nf_units units, nf_distance_of what, double *km,
+				nf_error *err);
 
 /* One point of a run's GPS track, as the journal keeps it: position in degrees (WGS84), the
  * distance run so far in metres and the seconds since the run's first point (NaN if unknown). */

@@ -11,40 +11,11 @@
 #include "core/alloc.h"
 
 
-void an_date(int64_t t, char buf[11])
-{
-	if (t < 0) {
-		snprintf(buf, 11, "?");
-		return;
-	}
-	time_t tt = (time_t)t;
-	struct tm tm;
-	gmtime_r(&tt, &tm);
-	snprintf(buf, 11, "%04d-%02d-%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
-}
-
+/* Midnight UTC of date d (YYYY-MM-DD), or -1 when d is empty or not a date. */
 static int64_t date_to_time(const char *d)
 {
-	int y, m, dd;
-	if (!d || sscanf(d, "%4d-%2d-%2d", &y, &m, &dd) != 3)
-		return -1;
-	struct tm tm = {.tm_year = y - 1900, .tm_mon = m - 1, .tm_mday = dd};
-	return (int64_t)timegm(&tm);
-}
-
-nf_err nf_analysis_parse_now(const char *s, int64_t *now, nf_error *err)
-{
-	if (s && strlen(s) == 10) {
-		int64_t t = date_to_time(s);
-		if (t >= 0) {
-			*now = t;
-			return NF_OK;
-		}
-	}
-	if (s && nf_time_parse_iso(s, now) == NF_OK)
-		return NF_OK;
-	return nf_error_set(err, NF_EPARSE, "'%s' is not a time: YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ",
-			    s ? s : "");
+	nf_date day;
+	return nf_date_parse(d, &day, NULL) == NF_OK ? nf_date_time(&day) : -1;
 }
 
 /* ---- reading the journal ---- */

@@ -4,6 +4,7 @@
 
 #include <stddef.h>
 
+#include "core/calendar.h" /* an_date, DAY, WEEK */
 #include "numbfoot/analyze.h"
 
 #define AN_MAX_FINDINGS 24
@@ -45,11 +46,6 @@ double an_fisher_exact(int a, int b, int c, int d);
 double an_mann_whitney(const double *x, size_t nx, const double *y, size_t ny, double *z);
 double an_slope(const double *x, const double *y, size_t n, double *p);
 
-/* Day-precision date "YYYY-MM-DD" of t (UTC) into buf[11]. */
-void an_date(int64_t t, char buf[11]);
-
-#define DAY 86400
-#define WEEK (7 * DAY)
 #define MAX_WEEKS 1040 /* twenty years of weeks in the figures; older runs still count elsewhere */
 
 /* Runs every derivation on an analysis whose runs, episodes and gear are loaded (derive.c). */

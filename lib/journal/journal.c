@@ -255,25 +255,14 @@ bool jr_unknown_or_nonneg(double v)
 
 bool jr_valid_date(const char *s, bool empty_ok)
 {
-	int y, m, d, n = 0;
-	if (!s || !*s)
-		return empty_ok;
-	/* Digits exactly where YYYY-MM-DD has them: sscanf alone takes "2026-+1-02" or "2026-11- 2". */
-	for (int i = 0; i < 10; i++)
-		if (i == 4 || i == 7 ? s[i] != '-' : (s[i] < '0' || s[i] > '9'))
-			return false;
-	if (s[10] || sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 || n != 10)
-		return false;
-	if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1)
-		return false;
-	static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-	int max = mdays[m - 1] + (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0));
-	return d <= max;
+	return !s || !*s ? empty_ok : nf_date_parse(s, NULL, NULL) == NF_OK;
 }
 
 /* ---- vocabulary ---- */
 
-/* kb/vocabulary.json, finding "location", in its order; append only. */
+/* The one list of places in the program: kb/vocabulary.json's finding "location", in its order
+ * (test_journal ties the two). Bit i of an episode's set is place i, so append only. The commands,
+ * the web API and the analysis name places through nf_location_name and nf_location_index. */
 static const char *const locations[NF_LOCATION_COUNT] = {
 	"toes_all", "toes_3_4", "big_toe", "first_web", "ball", "arch",
 	"heel", "dorsum", "lateral_edge", "whole_sole", "whole_foot", "lower_leg",
@@ -351,36 +340,6 @@ nf_err jr_locations_parse(const char *text, uint32_t *set, nf_error *err)
 		*set |= 1u << i;
 		p = comma ? comma + 1 : p + len;
 	}
-	return NF_OK;
-}
-
-/* ---- time ---- */
-
-void nf_time_iso(int64_t t, char *buf, size_t size)
-{
-	struct tm tm;
-	time_t tt = (time_t)t;
-	if (t < 0 || !gmtime_r(&tt, &tm)) {
-		if (size)
-			buf[0] = '\0';
-		return;
-	}
-	strftime(buf, size, "%Y-%m-%dT%H:%M:%SZ", &tm);
-}
-
-nf_err nf_time_parse_iso(const char *s, int64_t *t)
-{
-	int y, mo, d, h, mi, se, n = 0;
-	if (!s || strlen(s) != 20 ||
-	    sscanf(s, "%4d-%2d-%2dT%2d:%2d:%2dZ%n", &y, &mo, &d, &h, &mi, &se, &n) != 6 || n != 20)
-		return NF_EPARSE;
-	char date[11];
-	snprintf(date, sizeof date, "%.10s", s);
-	if (!jr_valid_date(date, false) || h > 23 || mi > 59 || se > 60)
-		return NF_EPARSE;
-	struct tm tm = {.tm_year = y - 1900, .tm_mon = mo - 1, .tm_mday = d,
-			.tm_hour = h, .tm_min = mi, .tm_sec = se};
-	*t = (int64_t)timegm(&tm);
 	return NF_OK;
 }
 

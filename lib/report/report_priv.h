@@ -7,7 +7,7 @@
 #include <jansson.h>
 #include <stdio.h>
 
-#include "analyze/analyze_priv.h"
+#include "core/calendar.h" /* an_date */
 #include "numbfoot/analyze.h"
 #include "numbfoot/report.h"
 

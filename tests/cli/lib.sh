@@ -23,3 +23,16 @@ serve() {
 	for _ in $(seq 1 50); do grep -q token= "$t/serve.out" && break; sleep 0.1; done
 	url=$(grep -o 'http://[^ ]*' "$t/serve.out") || { cat "$t/serve.err"; fail "serve did not start"; }
 }
+# snapshot: keeps the journal's export (less its time) for refused to compare with.
+snapshot() { "$NUMBFOOT" export | grep -v '"exported"' > "$t/before"; }
+# refused WORDS ARGS...: `numbfoot ARGS` exits 2, its message holds WORDS, and the journal is as
+# the last snapshot left it.
+refused() {
+	words=$1; shift
+	rc=0
+	"$NUMBFOOT" "$@" > "$t/out" 2> "$t/err" || rc=$?
+	[ "$rc" = 2 ] || fail "exit $rc, wanted 2: $* ($(cat "$t/err"))"
+	has "$t/err" "$words"
+	"$NUMBFOOT" export | grep -v '"exported"' > "$t/after"
+	cmp -s "$t/before" "$t/after" || fail "journal changed by: $*"
+}

@@ -31,7 +31,7 @@ nf gear list > "$t/out"
 grep "ghost15" "$t/out" | grep -q retired && fail "still retired after --unretire"
 
 if nf gear edit ghost15 --retire-km 0 > "$t/out" 2> "$t/err"; then fail "--retire-km 0 accepted"; fi
-has "$t/err" "--retire-km: must be more than 0"
+has "$t/err" "--retire-km: '0' is zero; a retirement distance must be more than 0"
 
 nf gear delete ghost15 > "$t/out"
 has "$t/out" "deleted shoes 'ghost15'; the runs in them keep their data"

@@ -3,6 +3,8 @@
  * version, forgetting, and the time helpers. */
 #include "test_journal_util.h"
 
+#include <jansson.h>
+
 static sqlite3_int64 pragma_int(nf_journal *j, const char *sql)
 {
 	sqlite3_stmt *st;
@@ -461,6 +463,34 @@ static void test_constraints(void **state)
 	assert_string_equal(nf_location_name(NF_LOCATION_COUNT - 1), "lower_leg");
 	assert_null(nf_location_name(NF_LOCATION_COUNT));
 	nf_journal_close(j);
+}
+
+/* The journal's places (which bit is which place: lib/journal/journal.c, its one list, append
+ * only) are the vocabulary's location values, in its order: the commands' --where, the episodes'
+ * JSON and the analysis's answers all name them through nf_location_name. */
+static void test_locations_are_the_vocabularys(void **state)
+{
+	(void)state;
+	json_error_t je;
+	json_t *vocab = json_load_file("kb/vocabulary.json", 0, &je), *values = NULL, *f;
+	size_t i;
+	if (!vocab)
+		fail_msg("kb/vocabulary.json: line %d: %s", je.line, je.text);
+	json_array_foreach(json_object_get(vocab, "findings"), i, f)
+	{
+		const char *id = json_string_value(json_object_get(f, "id"));
+		if (id && !strcmp(id, "location"))
+			values = json_object_get(f, "values");
+	}
+	assert_true(json_is_array(values));
+	assert_int_equal(json_array_size(values), NF_LOCATION_COUNT);
+	for (int k = 0; k < NF_LOCATION_COUNT; k++) {
+		const char *v = json_string_value(json_array_get(values, (size_t)k));
+		assert_non_null(v);
+		assert_string_equal(nf_location_name(k), v);
+		assert_int_equal(nf_location_index(v), k);
+	}
+	json_decref(vocab);
 }
 
 static void test_duplicate_source(void **state)
@@ -969,6 +999,7 @@ int main(void)
 		cmocka_unit_test(test_gear_crud),
 		cmocka_unit_test(test_runs_and_episodes),
 		cmocka_unit_test(test_constraints),
+		cmocka_unit_test(test_locations_are_the_vocabularys),
 		cmocka_unit_test(test_duplicate_source),
 		cmocka_unit_test(test_intake),
 		cmocka_unit_test(test_wear),

@@ -786,8 +786,95 @@ static void gear_edit(void **state)
 	json_decref(expected);
 }
 
-/* A date is ten characters YYYY-MM-DD, digits where digits go: a sign or a space that sscanf's
- * %d would take is refused with the key's name, not left for the journal's own checks. */
+/* The API's records are the export's: each key the library's writer (which `numbfoot export` and
+ * every --json print) gives a record, the API gives too, and no other (tests/cli/
+ * test_json_shapes.sh ties the commands to the same writer). */
+static void same_keys(json_t *api_record, json_t *lib_record, const char *extra, const char *what)
+{
+	const char *key;
+	json_t *v;
+	assert_non_null(api_record);
+	assert_non_null(lib_record);
+	json_object_foreach(api_record, key, v)
+	{
+		if (!json_object_get(lib_record, key) && !(extra && !strcmp(key, extra)))
+			fail_msg("%s: the API has \"%s\", the export not", what, key);
+	}
+	json_object_foreach(lib_record, key, v)
+	{
+		if (!json_object_get(api_record, key))
+			fail_msg("%s: the export has \"%s\", the API not", what, key);
+	}
+	json_decref(lib_record);
+}
+
+static void records_have_the_exports_keys(void **state)
+{
+	(void)state;
+	json_decref(api("POST", "/api/gear", BLUE_SHOES, 201));
+	json_int_t ep, id = add_run(3, 10, &ep);
+	nf_journal_run r;
+	nf_episode e;
+	nf_gear g;
+	assert_int_equal(nf_journal_get_run(ctx.journal, id, &r, NULL), NF_OK);
+	assert_int_equal(nf_journal_get_episode(ctx.journal, ep, &e, NULL), NF_OK);
+	assert_int_equal(nf_journal_find_gear(ctx.journal, "Blue", &g, NULL), NF_OK);
+
+	json_t *o = api("GET", "/api/runs", NULL, 200);
+	json_t *run = json_array_get(json_object_get(o, "runs"), 0);
+	same_keys(run, nf_run_json(&r), "episodes", "GET /api/runs");
+	same_keys(json_array_get(json_object_get(run, "episodes"), 0), nf_episode_json(&e), NULL,
+		  "GET /api/runs episodes");
+	/* The keys the API lacked before it wrote runs with the export's writer. */
+	assert_non_null(json_object_get(run, "cadence_unit"));
+	assert_non_null(json_object_get(run, "stride_m"));
+	assert_non_null(json_object_get(run, "source_sha256"));
+	json_decref(o);
+	o = api("GET", "/api/gear", NULL, 200);
+	same_keys(json_array_get(json_object_get(o, "gear"), 0), nf_gear_json(&g), NULL, "GET /api/gear");
+	json_decref(o);
+	o = api("GET", "/api/episodes", NULL, 200);
+	same_keys(json_array_get(json_object_get(o, "episodes"), 0), nf_episode_json(&e), NULL, "GET /api/episodes");
+	json_decref(o);
+	char path[64];
+	snprintf(path, sizeof path, "/api/runs/%lld", (long long)id);
+	o = api("GET", path, NULL, 200);
+	same_keys(json_object_get(o, "run"), nf_run_json(&r), NULL, "GET /api/runs/ID");
+	json_decref(o);
+}
+
+/* Distances go through the commands' checker (nf_distance_check): above zero for a run, within
+ * NF_RUN_KM_MAX for a run and a point in one, NF_GEAR_KM_MAX for gear; each refusal names the
+ * key, and nothing is stored. */
+static void distances_are_checked(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *path, *body, *why;
+	} bad[] = {
+	    {"/api/runs", "{\"distance_km\":0}", "distance_km: 0 km is zero"},
+	    {"/api/runs", "{\"distance_km\":-1}", "distance_km: -1 km is out of range (0 to 1000 km)"},
+	    {"/api/runs", "{\"distance_km\":1001}", "distance_km: 1001 km is out of range"},
+	    {"/api/runs", "{\"distance_km\":\"10\"}", "distance_km: must be a distance in km or null"},
+	    {"/api/runs", "{\"distance_km\":10,\"episode\":{\"onset_km\":1200}}", "onset_km: 1200 km is out of range"},
+	    {"/api/gear", "{\"nickname\":\"Red\",\"start_km\":20000}", "start_km: 20000 km is out of range (0 to 10000 km)"},
+	    {"/api/gear", "{\"nickname\":\"Red\",\"retire_km\":0}", "retire_km: 0 km is zero"},
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+		expect_status("POST", bad[i].path, bad[i].body, 400, bad[i].why);
+	json_t *o = api("GET", "/api/runs", NULL, 200);
+	assert_int_equal(json_array_size(json_object_get(o, "runs")), 0);
+	json_decref(o);
+	o = api("GET", "/api/gear", NULL, 200);
+	assert_int_equal(json_array_size(json_object_get(o, "gear")), 0);
+	json_decref(o);
+	/* The bounds themselves are taken. */
+	json_decref(api("POST", "/api/runs", "{\"distance_km\":1000,\"episode\":{\"onset_km\":0}}", 201));
+}
+
+/* A date is ten characters YYYY-MM-DD, digits where digits go, and a day the calendar has: a sign
+ * or a space that sscanf's %d would take, or 02-31, is refused with the key's name, not left for
+ * the journal's own checks; nothing is stored. */
 static void dates_are_strict(void **state)
 {
 	(void)state;
@@ -798,14 +885,22 @@ static void dates_are_strict(void **state)
 	snprintf(path, sizeof path, "/api/gear/%lld", (long long)id);
 	json_t *before = get_record(path, "gear");
 	static const char *const bad[] = {"2026-+1-02", "2026-11- 2", " 2026-11-2", "+2026-11-0",
-					  "2026-11-2x", "2026/11/20", "20261120"};
-	char body[96];
+					  "2026-11-2x", "2026/11/20", "20261120", "2026-02-31", "2026-13-01"};
+	char body[96], want[96];
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
 		snprintf(body, sizeof body, "{\"retired\":\"%s\"}", bad[i]);
-		expect_status("POST", path, body, 400, "retired: must be a date YYYY-MM-DD");
+		snprintf(want, sizeof want, "retired: '%s' is not a date (YYYY-MM-DD)", bad[i]);
+		expect_status("POST", path, body, 400, want);
 		snprintf(body, sizeof body, "{\"nickname\":\"Red\",\"first_use\":\"%s\"}", bad[i]);
-		expect_status("POST", "/api/gear", body, 400, "first_use: must be a date YYYY-MM-DD");
+		snprintf(want, sizeof want, "first_use: '%s' is not a date (YYYY-MM-DD)", bad[i]);
+		expect_status("POST", "/api/gear", body, 400, want);
 	}
+	/* The time of a run: its date part is read by the same reader. */
+	expect_status("POST", "/api/runs", "{\"start_time\":\"2026-02-31T10:00:00Z\",\"distance_km\":5}", 400,
+		      "start_time:");
+	json_t *runs = api("GET", "/api/runs", NULL, 200);
+	assert_int_equal(json_array_size(json_object_get(runs, "runs")), 0);
+	json_decref(runs);
 	expect_unchanged(path, "gear", before);
 	json_decref(before);
 	json_decref(api("POST", path, "{\"first_use\":\"2026-01-02\"}", 200));
@@ -1178,6 +1273,8 @@ int main(void)
 	    T(episode_edit),
 	    T(gear_edit),
 	    T(dates_are_strict),
+	    T(distances_are_checked),
+	    T(records_have_the_exports_keys),
 	    T(record_delete),
 	    T(record_paths),
 	    T(assessments_saved_read_deleted),

@@ -11,6 +11,9 @@
     foot_ankle_surgeon: 'a foot-and-ankle surgeon', emergency_department: 'the emergency department',
   };
   const LEVEL_TITLE = { emergency: 'Emergency', urgent: 'Urgent', routine: 'Routine', self_care: 'Self-care' };
+  // The one definition of the page's scripts (journal.js gets it from here); NF_KM_PER_MILE in
+  // include/numbfoot/run.h is the program's, and tests/cli/test_km_per_mile.sh ties them.
+  const KM_PER_MILE = 1.609344;
 
   const state = {
     kb: null, byId: {}, mode: 'runner', answers: {}, history: [], remembered: {}, question: null,
@@ -243,7 +246,7 @@
       fields.append(set);
     } else {
       const unit = unitFor(f);
-      const shown = typeof prev === 'number' ? (f.distance && state.miles ? +(prev / 1.609344).toFixed(1) : prev) : '';
+      const shown = typeof prev === 'number' ? (f.distance && state.miles ? +(prev / KM_PER_MILE).toFixed(1) : prev) : '';
       const row = el('div', { class: 'number-row' },
         el('label', { for: 'num-' + f.id, text: 'Your answer' + (unit ? ' (' + unit + ')' : '') }),
         el('input', { type: 'number', id: 'num-' + f.id, name: f.id, min: '0', step: 'any', inputmode: 'decimal', value: shown }));
@@ -324,7 +327,7 @@
       const s = inputs[0].value.trim();
       const x = Number(s);
       if (s === '' || !isFinite(x) || x < 0 || x > 1e6) throw new Error('Type a number (0 or more), or "Don\'t know".');
-      out[f.id] = f.distance && state.miles ? x * 1.609344 : x;
+      out[f.id] = f.distance && state.miles ? x * KM_PER_MILE : x;
     }
     return out;
   }
@@ -385,7 +388,7 @@
     const means = (x) => { const m = f.values.find((y) => y.id === x); return m ? m.means : x; };
     if (f.type === 'enum') return means(v);
     if (f.type === 'set') return v.length ? v.map(means).join(', ') : 'none of the listed places';
-    if (f.distance && state.miles) return (v / 1.609344).toPrecision(3) + ' mi';
+    if (f.distance && state.miles) return (v / KM_PER_MILE).toPrecision(3) + ' mi';
     return v + (f.unit ? ' ' + f.unit : '');
   }
 
@@ -523,7 +526,7 @@
     $('r-again').addEventListener('click', () => { setBanner(null); show('screen-start'); });
     $('nav-assess').addEventListener('click', () => show(assessScreen));
     const screens = window.numbfootJournal({
-      $, el, api, show, pct, state, notice, startWith, LEVEL_TITLE,
+      $, el, api, show, pct, state, notice, startWith, LEVEL_TITLE, KM_PER_MILE,
       status, token, apiBlob, dateWords, clockWords, answerWords,
     });
     for (const [nav, go] of [['nav-journal', screens.journal], ['nav-trends', screens.trends]]) {

@@ -4,10 +4,9 @@
 'use strict';
 
 window.numbfootJournal = function (nf) {
-  const { $, el, api, show, pct, state, dateWords, answerWords } = nf;
+  const { $, el, api, show, pct, state, dateWords, answerWords, KM_PER_MILE } = nf;
 
   // Distances: stored and sent in km (metres in records), shown in the runner's units.
-  const KM_PER_MILE = 1.609344;
   const unit = () => (state.miles ? 'mi' : 'km');
   const fromKm = (x) => (state.miles ? x / KM_PER_MILE : x);
   const toKm = (x) => (x === null ? null : state.miles ? x * KM_PER_MILE : x);

@@ -1,0 +1,72 @@
+/* Distances as people give them: the one checker of the commands and the web API, so that a
+ * value one face takes the other takes too. */
+#include <errno.h>
+#include <math.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <strings.h>
+
+#include "numbfoot/run.h"
+
+static double max_km(nf_distance_of what)
+{
+	return what == NF_DISTANCE_GEAR || what == NF_DISTANCE_RETIRE ? NF_GEAR_KM_MAX : NF_RUN_KM_MAX;
+}
+
+/* The reason zero is refused for what, or NULL when zero is a value it may take. */
+static const char *zero_refused(nf_distance_of what)
+{
+	switch (what) {
+	case NF_DISTANCE_RUN:
+		return "give how far the run was (or leave it out if not known)";
+	case NF_DISTANCE_RETIRE:
+		return "a retirement distance must be more than 0";
+	default:
+		return NULL;
+	}
+}
+
+/* The range check of both readers; shown is the value as the person gave it. */
+static nf_err in_range(double km, nf_distance_of what, const char *shown, nf_error *err)
+{
+	if (!isfinite(km) || km < 0 || km > max_km(what))
+		return nf_error_set(err, NF_EPARSE, "%s is out of range (0 to %.0f km)", shown, max_km(what));
+	if (km == 0 && zero_refused(what))
+		return nf_error_set(err, NF_EPARSE, "%s is zero; %s", shown, zero_refused(what));
+	return NF_OK;
+}
+
+nf_err nf_distance_check(double km, nf_distance_of what, nf_error *err)
+{
+	char shown[48];
+	snprintf(shown, sizeof shown, isfinite(km) ? "%g km" : "%g", km);
+	return in_range(km, what, shown, err);
+}
+
+nf_err nf_distance_parse(const char *text, nf_units units, nf_distance_of what, double *km, nf_error *err)
+{
+	char *end;
+	errno = 0;
+	double v = text ? strtod(text, &end) : 0;
+	if (!text || end == text || errno || !isfinite(v))
+		return nf_error_set(err, NF_EPARSE, "'%.40s' is not a distance (examples: 10.2, 10.2km, 6.2mi)",
+				    text ? text : "");
+	while (*end == ' ')
+		end++;
+	bool mi = units == NF_UNITS_MI;
+	double k;
+	if (!strcasecmp(end, "km"))
+		mi = false;
+	else if (!strcasecmp(end, "mi") || !strcasecmp(end, "miles") || !strcasecmp(end, "mile"))
+		mi = true;
+	else if (*end && strcasecmp(end, "m"))
+		return nf_error_set(err, NF_EPARSE, "unknown unit '%.20s' in '%.40s' (use km, mi or m)", end, text);
+	k = !strcasecmp(end, "m") ? v / 1000 : mi ? v * NF_KM_PER_MILE : v;
+	char shown[64];
+	snprintf(shown, sizeof shown, "'%.40s'", text);
+	nf_err rc = in_range(k, what, shown, err);
+	if (rc == NF_OK)
+		*km = k;
+	return rc;
+}

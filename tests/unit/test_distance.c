@@ -1,0 +1,93 @@
+/* lib/core/distance.c: the one distance checker of the commands and the web API. */
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "numbfoot/run.h"
+
+static void test_parse_units(void **state)
+{
+	(void)state;
+	double km = 0;
+	assert_int_equal(nf_distance_parse("10.2", NF_UNITS_KM, NF_DISTANCE_RUN, &km, NULL), NF_OK);
+	assert_true(km == 10.2);
+	assert_int_equal(nf_distance_parse("10", NF_UNITS_MI, NF_DISTANCE_RUN, &km, NULL), NF_OK);
+	assert_true(km == 10 * NF_KM_PER_MILE);
+	assert_int_equal(nf_distance_parse("10km", NF_UNITS_MI, NF_DISTANCE_RUN, &km, NULL), NF_OK);
+	assert_true(km == 10);
+	assert_int_equal(nf_distance_parse("6.2 Mi", NF_UNITS_KM, NF_DISTANCE_RUN, &km, NULL), NF_OK);
+	assert_true(km == 6.2 * NF_KM_PER_MILE);
+	assert_int_equal(nf_distance_parse("3 miles", NF_UNITS_KM, NF_DISTANCE_RUN, &km, NULL), NF_OK);
+	assert_true(km == 3 * NF_KM_PER_MILE);
+	assert_int_equal(nf_distance_parse("5000m", NF_UNITS_MI, NF_DISTANCE_RUN, &km, NULL), NF_OK);
+	assert_true(km == 5);
+	assert_int_equal(nf_distance_parse("0", NF_UNITS_KM, NF_DISTANCE_IN_RUN, &km, NULL), NF_OK);
+	assert_true(km == 0);
+}
+
+static void test_parse_refuses(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *text;
+		nf_distance_of what;
+		const char *why;
+	} bad[] = {
+	    {"ten", NF_DISTANCE_RUN, "'ten' is not a distance"},
+	    {"", NF_DISTANCE_RUN, "'' is not a distance"},
+	    {"nan", NF_DISTANCE_RUN, "is not a distance"},
+	    {"inf", NF_DISTANCE_RUN, "is not a distance"},
+	    {"1e999", NF_DISTANCE_RUN, "is not a distance"},
+	    {"10furlongs", NF_DISTANCE_RUN, "unknown unit 'furlongs' in '10furlongs'"},
+	    {"10 km x", NF_DISTANCE_RUN, "unknown unit"},
+	    {"-3", NF_DISTANCE_RUN, "'-3' is out of range (0 to 1000 km)"},
+	    {"-0.5", NF_DISTANCE_IN_RUN, "out of range"},
+	    {"1001", NF_DISTANCE_RUN, "'1001' is out of range (0 to 1000 km)"},
+	    {"700mi", NF_DISTANCE_RUN, "out of range"},
+	    {"0km", NF_DISTANCE_RUN, "'0km' is zero; give how far the run was"},
+	    {"0", NF_DISTANCE_RETIRE, "'0' is zero; a retirement distance must be more than 0"},
+	    {"10001", NF_DISTANCE_GEAR, "'10001' is out of range (0 to 10000 km)"},
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		nf_error err = {0};
+		double km = -7;
+		if (nf_distance_parse(bad[i].text, NF_UNITS_KM, bad[i].what, &km, &err) != NF_EPARSE)
+			fail_msg("'%s' was taken", bad[i].text);
+		if (!strstr(err.msg, bad[i].why))
+			fail_msg("'%s': \"%s\" does not say \"%s\"", bad[i].text, err.msg, bad[i].why);
+		assert_true(km == -7); /* nothing written */
+	}
+	assert_int_equal(nf_distance_parse(NULL, NF_UNITS_KM, NF_DISTANCE_RUN, &(double){0}, NULL), NF_EPARSE);
+}
+
+static void test_check(void **state)
+{
+	(void)state;
+	nf_error err = {0};
+	assert_int_equal(nf_distance_check(10, NF_DISTANCE_RUN, &err), NF_OK);
+	assert_int_equal(nf_distance_check(0, NF_DISTANCE_IN_RUN, &err), NF_OK);
+	assert_int_equal(nf_distance_check(0, NF_DISTANCE_GEAR, &err), NF_OK);
+	assert_int_equal(nf_distance_check(NF_GEAR_KM_MAX, NF_DISTANCE_RETIRE, &err), NF_OK);
+	assert_int_equal(nf_distance_check(0, NF_DISTANCE_RUN, &err), NF_EPARSE);
+	assert_string_equal(err.msg, "0 km is zero; give how far the run was (or leave it out if not known)");
+	assert_int_equal(nf_distance_check(1200, NF_DISTANCE_IN_RUN, &err), NF_EPARSE);
+	assert_string_equal(err.msg, "1200 km is out of range (0 to 1000 km)");
+	assert_int_equal(nf_distance_check(-1, NF_DISTANCE_GEAR, &err), NF_EPARSE);
+	assert_int_equal(nf_distance_check(NAN, NF_DISTANCE_GEAR, &err), NF_EPARSE);
+	assert_int_equal(nf_distance_check(INFINITY, NF_DISTANCE_RETIRE, &err), NF_EPARSE);
+	assert_int_equal(nf_distance_check(0, NF_DISTANCE_RETIRE, &err), NF_EPARSE);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_parse_units),
+		cmocka_unit_test(test_parse_refuses),
+		cmocka_unit_test(test_check),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
