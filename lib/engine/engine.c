@@ -31,6 +31,7 @@ struct nf_engine {
 	bool dirty;
 	double post[NF_MAX_CONDITIONS];
 	nf_triage level[NF_MAX_CONDITIONS]; /* each condition's level after escalation */
+	nf_triage_info tri;                 /* the triage of post, level and the red flags */
 };
 
 static size_t scratch_size(const nf_kb *kb);
@@ -118,15 +119,17 @@ nf_err nf_engine_answer(nf_engine *e, size_t fi, const nf_value *v, nf_error *er
 		break;
 	}
 	double *ll = e->ll + fi * (size_t)kb->ncond;
-	for (int c = 0; c < kb->ncond; c++) {
-		if (f->type == NF_SET) {
+	if (f->type == NF_SET) {
+		for (int c = 0; c < kb->ncond; c++) {
 			double s = 0;
 			for (int i = 0; i < f->nvalues; i++)
 				s += (v->set >> i & 1) ? f->lp[c][i] : f->lq[c][i];
 			ll[c] = s;
-		} else {
-			ll[c] = f->lp[c][outcome_of(f, v)];
 		}
+	} else {
+		int o = outcome_of(f, v);
+		for (int c = 0; c < kb->ncond; c++)
+			ll[c] = f->lp[c][o];
 	}
 	e->state[fi] = NF_ANSWERED;
 	e->value[fi] = *v;
@@ -176,6 +179,11 @@ static bool term_holds(const nf_engine *e, const struct kb_rule_term *t)
 	return false;
 }
 
+static const struct kb_rule *escalation(const nf_engine *e, size_t c, const bool *global_holds);
+static bool rule_holds(const nf_engine *e, const struct kb_rule *r);
+static nf_triage level_of(const nf_kb *kb, const nf_triage *level, const double *post, double *mass);
+static nf_triage red_flag_level(const nf_engine *e, int *which);
+
 static void update(nf_engine *e)
 {
 	const nf_kb *kb = e->kb;
@@ -195,10 +203,18 @@ static void update(nf_engine *e)
 		sum += e->post[c] = exp(lp[c] - max);
 	for (int c = 0; c < kb->ncond; c++)
 		e->post[c] /= sum;
+	/* The rules for every cause hold or not whatever the cause: judged once, not per cause. */
+	bool global_holds[NF_MAX_RULES];
+	for (int i = 0; i < kb->nglobal; i++)
+		global_holds[i] = rule_holds(e, &kb->global[i]);
 	for (int c = 0; c < kb->ncond; c++) {
-		const struct kb_rule *r = engine_escalation(e, (size_t)c);
+		const struct kb_rule *r = escalation(e, (size_t)c, global_holds);
 		e->level[c] = r ? r->to : kb->cond[c].triage;
 	}
+	nf_triage_info *ti = &e->tri;
+	ti->by_probability = level_of(kb, e->level, e->post, ti->mass);
+	ti->red_flag_level = red_flag_level(e, &ti->red_flag);
+	ti->level = ti->red_flag_level > ti->by_probability ? ti->red_flag_level : ti->by_probability;
 	e->dirty = false;
 }
 
@@ -215,7 +231,9 @@ static bool rule_holds(const nf_engine *e, const struct kb_rule *r)
 	return engine_terms_hold(e, r->term, r->nterms) && !(r->nunless && engine_terms_hold(e, r->unless, r->nunless));
 }
 
-const struct kb_rule *engine_escalation(const nf_engine *e, size_t c)
+/* The rule that sets condition c's level, or NULL; global_holds[i] is whether the i-th rule for
+ * every cause holds, or NULL to judge it here. */
+static const struct kb_rule *escalation(const nf_engine *e, size_t c, const bool *global_holds)
 {
 	const nf_kb *kb = e->kb;
 	const struct kb_condition *cd = &kb->cond[c];
@@ -225,12 +243,17 @@ const struct kb_rule *engine_escalation(const nf_engine *e, size_t c)
 	 * own, more specific advice wins. */
 	for (int i = 0; i < cd->nrules + kb->nglobal; i++) {
 		const struct kb_rule *r = i < cd->nrules ? &cd->rule[i] : &kb->global[i - cd->nrules];
-		if (r->to > l && rule_holds(e, r)) {
+		if (r->to > l && (i >= cd->nrules && global_holds ? global_holds[i - cd->nrules] : rule_holds(e, r))) {
 			l = r->to;
 			best = r;
 		}
 	}
 	return best;
+}
+
+const struct kb_rule *engine_escalation(const nf_engine *e, size_t c)
+{
+	return escalation(e, c, NULL);
 }
 
 double nf_engine_probability(nf_engine *e, size_t c)
@@ -338,14 +361,10 @@ static nf_triage red_flag_level(const nf_engine *e, int *which)
 
 nf_triage nf_engine_triage(nf_engine *e, nf_triage_info *info)
 {
-	nf_triage_info ti;
 	update(e);
-	ti.by_probability = level_of(e->kb, e->level, e->post, ti.mass);
-	ti.red_flag_level = red_flag_level(e, &ti.red_flag);
-	ti.level = ti.red_flag_level > ti.by_probability ? ti.red_flag_level : ti.by_probability;
 	if (info)
-		*info = ti;
-	return ti.level;
+		*info = e->tri;
+	return e->tri.level;
 }
 
 /* ---- Look-ahead: information gain and the chance of changing the conclusion. ----
@@ -1298,11 +1317,8 @@ bool nf_engine_next(nf_engine *e, nf_question *q)
 		lk.n++;
 	}
 	memcpy(lk.thr, kb->threshold, sizeof lk.thr);
-	int rf;
-	lk.floor = red_flag_level(e, &rf);
-	lk.now = level_of(kb, e->level, e->post, NULL);
-	if (lk.now < lk.floor)
-		lk.now = lk.floor;
+	lk.floor = e->tri.red_flag_level;
+	lk.now = e->tri.level;
 	bool need[NF_MAX_FINDINGS * 2 * NF_MAX_VALUES / 16 + 1] = {false};
 	for (int f = 0; f < kb->nfind; f++) {
 		const struct kb_finding *fd = &kb->find[f];
