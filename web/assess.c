@@ -91,17 +91,23 @@ fail:
 	return NULL;
 }
 
-static int id_cmp(const void *a, const void *b)
+/* FNV-1a: the IDs are short, and a request names up to every finding. */
+static size_t id_hash(const char *s)
 {
-	return strcmp(((const struct web_id *)a)->id, ((const struct web_id *)b)->id);
+	uint32_t h = 2166136261u;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
 }
 
-/* The finding named id, or -1: a binary search, as a request names up to every finding. */
+/* The finding named id, or -1. */
 static int finding_index(const struct web_ctx *ctx, const char *id)
 {
-	struct web_id key = {id, 0};
-	const struct web_id *hit = bsearch(&key, ctx->finding_ids, ctx->nfindings, sizeof key, id_cmp);
-	return hit ? (int)hit->index : -1;
+	size_t mask = ctx->id_slots - 1;
+	for (size_t i = id_hash(id) & mask; ctx->finding_ids[i].id; i = (i + 1) & mask)
+		if (!strcmp(ctx->finding_ids[i].id, id))
+			return (int)ctx->finding_ids[i].index;
+	return -1;
 }
 
 /* Each thread keeps an interview per mode and reuses it: its engine is large (the log likelihoods
@@ -160,13 +166,18 @@ bool web_assess_init(struct web_ctx *ctx, const nf_kb *kb)
 		return false;
 	ctx->engines_made = true;
 	ctx->kb = kb;
-	ctx->nfindings = nf_kb_findings(kb);
-	ctx->finding_ids = calloc(ctx->nfindings ? ctx->nfindings : 1, sizeof *ctx->finding_ids);
+	size_t nf = nf_kb_findings(kb);
+	for (ctx->id_slots = 8; ctx->id_slots < 2 * nf;)
+		ctx->id_slots *= 2;
+	ctx->finding_ids = calloc(ctx->id_slots, sizeof *ctx->finding_ids);
 	if (!ctx->finding_ids)
 		return false;
-	for (size_t f = 0; f < ctx->nfindings; f++)
-		ctx->finding_ids[f] = (struct web_id){nf_kb_finding_id(kb, f), f};
-	qsort(ctx->finding_ids, ctx->nfindings, sizeof *ctx->finding_ids, id_cmp);
+	for (size_t f = 0; f < nf; f++) {
+		size_t i = id_hash(nf_kb_finding_id(kb, f)) & (ctx->id_slots - 1);
+		while (ctx->finding_ids[i].id)
+			i = (i + 1) & (ctx->id_slots - 1);
+		ctx->finding_ids[i] = (struct web_id){nf_kb_finding_id(kb, f), f};
+	}
 	json_t *o = kb_json(kb);
 	/* The page's starting units ride along with the questions it loads at start. */
 	json_object_set_new(o, "units", json_string(ctx->units == NF_UNITS_MI ? "mi" : "km"));

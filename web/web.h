@@ -49,8 +49,8 @@ struct web_ctx {
 	struct web_id {
 		const char *id;
 		size_t index;
-	} * finding_ids; /* sorted by id, for bsearch */
-	size_t nfindings;
+	} * finding_ids; /* open addressing by a hash of id; id NULL: an empty slot */
+	size_t id_slots; /* a power of two, at least twice the findings */
 	pthread_key_t engines;	    /* each thread's reusable interviews and JSON arena (web/assess.c) */
 	bool engines_made;
 	struct nf_journal *journal; /* NULL: the journal endpoints answer 503 */
