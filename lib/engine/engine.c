@@ -1009,12 +1009,12 @@ WIDE static void column_plogs(const double *acc, double *plog)
 		v4d z = (m - 1) / (m + 1), z2 = z * z;
 		v4d sum = z * (2 + z2 * (2.0 / 3 + z2 * (2.0 / 5 + z2 * (2.0 / 7 + z2 * (2.0 / 9)))));
 		v4d r = x * (sum + __builtin_convertvector(k, v4d) * M_LN2);
-		for (int i = 0; i < 4; i++) {
-			if (!(x[i] > 0))
-				r[i] = 0;
-			else if (ex[i] == 0 || ex[i] == 0x7ff)
-				r[i] = x[i] * fast_log(x[i]);
-		}
+		v4i pos = x > SPLAT4(0), odd = ((ex == 0) | (ex == 0x7ff)) & pos;
+		r = (v4d)((v4i)r & pos);
+		if (odd[0] | odd[1] | odd[2] | odd[3])
+			for (int i = 0; i < 4; i++)
+				if (odd[i])
+					r[i] = x[i] * fast_log(x[i]);
 		ST4(plog + c, r);
 	}
 }
