@@ -430,10 +430,24 @@ struct look {
 	int nhyp;
 	bool single;
 	int hyp_f[NF_MAX_CHECKLIST], hyp_o[NF_MAX_CHECKLIST];
+	signed char hyp_of[NF_MAX_FINDINGS]; /* k where hyp_f[k] is the finding, else -1 */
 	bool touch[NF_MAX_CONDITIONS]; /* condition has a rule on one of the screen's findings */
 	bool any_touch, rf_touch;
 	bool rival[NF_MAX_CONDITIONS]; /* may overtake the leading cause on a leaf (find_rivals) */
 };
+
+/* Makes fs[0..n) the screen whose answers are supposed, each answer at outcome 0. */
+static void hyp_set(struct look *lk, const size_t *fs, size_t n)
+{
+	for (int k = 0; k < lk->nhyp; k++)
+		lk->hyp_of[lk->hyp_f[k]] = -1;
+	lk->nhyp = (int)n;
+	for (size_t k = 0; k < n; k++) {
+		lk->hyp_f[k] = (int)fs[k];
+		lk->hyp_o[k] = 0;
+		lk->hyp_of[fs[k]] = (signed char)k;
+	}
+}
 
 /* Does rule term t hold, with the screen's hypothetical answers in place of unknown ones? For a
  * number, an outcome is a bin; a bin that straddles the rule's threshold counts as holding for an
@@ -441,9 +455,8 @@ struct look {
  * question able to escalate is never thought unable to. */
 static bool term_holds_hyp(const struct look *lk, const struct kb_rule_term *t, bool maybe)
 {
-	for (int k = 0; k < lk->nhyp; k++) {
-		if (lk->hyp_f[k] != t->finding)
-			continue;
+	int k = lk->hyp_of[t->finding];
+	if (k >= 0) {
 		const struct kb_finding *f = &lk->kb->find[t->finding];
 		int o = lk->hyp_o[k];
 		if (t->op == NF_OP_EQ)
@@ -483,11 +496,13 @@ static unsigned rule_findings(const struct look *lk, const struct kb_rule *r, in
 {
 	unsigned rel = 0;
 	for (int i = 0; i < n; i++) {
-		for (int k = 0; k < lk->nhyp; k++) {
-			for (int t = 0; t < r[i].nterms; t++)
-				rel |= (unsigned)(r[i].term[t].finding == lk->hyp_f[k]) << k;
-			for (int t = 0; t < r[i].nunless; t++)
-				rel |= (unsigned)(r[i].unless[t].finding == lk->hyp_f[k]) << k;
+		for (int t = 0; t < r[i].nterms; t++) {
+			int k = lk->hyp_of[r[i].term[t].finding];
+			rel |= k >= 0 ? 1u << k : 0;
+		}
+		for (int t = 0; t < r[i].nunless; t++) {
+			int k = lk->hyp_of[r[i].unless[t].finding];
+			rel |= k >= 0 ? 1u << k : 0;
 		}
 	}
 	return rel;
@@ -564,12 +579,10 @@ static void look_screen(struct look *lk, const size_t *fs, size_t n, bool single
 	uint64_t ruled = 0;
 	unsigned char shared[LEAVES];
 	bool shared_done = false;
-	lk->nhyp = (int)n;
+	hyp_set(lk, fs, n);
 	lk->single = single;
 	lk->any_touch = lk->rf_touch = false;
 	for (size_t k = 0; k < n; k++) {
-		lk->hyp_f[k] = (int)fs[k];
-		lk->hyp_o[k] = 0;
 		lk->rf_touch |= kb->find[fs[k]].red_flag >= 0;
 		ruled |= kb->find[fs[k]].rule_conds;
 	}
@@ -1076,7 +1089,7 @@ static void look_set(struct look *lk, const struct kb_finding *f)
 	struct scratch *w = lk->w;
 	double change = 0;
 	int pos[2] = {0, 1};
-	lk->nhyp = 0; /* no rule or red flag can name a set finding */
+	hyp_set(lk, NULL, 0); /* no rule or red flag can name a set finding */
 	lk->any_touch = lk->rf_touch = false;
 	lk->single = true;
 	for (int i = 0; i < lk->n; i++)
@@ -1339,6 +1352,7 @@ bool nf_engine_next(nf_engine *e, nf_question *q)
 	lk.w->list.n = 0;
 	lk.w->acc = lk.w->tree + (size_t)kb->ncond * LEAVES;
 	lk.w->plog = lk.w->acc + kb->ncols;
+	memset(lk.hyp_of, -1, sizeof lk.hyp_of);
 	for (int c = 0; c < kb->ncond; c++) {
 		if (e->post[c] < LOOKAHEAD_FLOOR)
 			continue;
