@@ -1330,6 +1330,10 @@ bool nf_engine_next(nf_engine *e, nf_question *q)
 	memset(q, 0, sizeof *q);
 	q->checklist = -1;
 	update(e);
+	/* Which findings may be asked, read once: each screen loop below needs it. */
+	bool ask[NF_MAX_FINDINGS];
+	for (int f = 0; f < kb->nfind; f++)
+		ask[f] = askable(e, f);
 
 	/* Red-flag screens come first, whatever the probabilities: they must never wait. */
 	for (int k = 0; k < kb->nlist; k++) {
@@ -1337,7 +1341,7 @@ bool nf_engine_next(nf_engine *e, nf_question *q)
 		if (!l->red_flags)
 			continue;
 		for (int i = 0; i < l->n; i++)
-			if (askable(e, l->finding[i]))
+			if (ask[l->finding[i]])
 				q->finding[q->n++] = (size_t)l->finding[i];
 		if (q->n) {
 			q->checklist = k;
@@ -1369,7 +1373,7 @@ bool nf_engine_next(nf_engine *e, nf_question *q)
 	bool need[NF_MAX_FINDINGS * 2 * NF_MAX_VALUES / 16 + 1] = {false};
 	for (int f = 0; f < kb->nfind; f++) {
 		const struct kb_finding *fd = &kb->find[f];
-		if (!askable(e, f))
+		if (!ask[f])
 			continue;
 		int end = fd->hcol + (fd->type == NF_SET ? fd->nvalues : 1);
 		for (int j = fd->col / 16; j <= (end - 1) / 16; j++)
@@ -1388,7 +1392,7 @@ bool nf_engine_next(nf_engine *e, nf_question *q)
 	int ncand = 0;
 	for (int f = 0; f < kb->nfind; f++) {
 		const struct kb_finding *fd = &kb->find[f];
-		if (fd->checklist >= 0 || !askable(e, f))
+		if (fd->checklist >= 0 || !ask[f])
 			continue;
 		struct cand *c = &cand[ncand++];
 		memset(c, 0, sizeof *c);
@@ -1408,7 +1412,7 @@ bool nf_engine_next(nf_engine *e, nf_question *q)
 		memset(c, 0, sizeof *c);
 		c->q.checklist = k;
 		for (int i = 0; i < l->n; i++) {
-			if (!askable(e, l->finding[i]))
+			if (!ask[l->finding[i]])
 				continue;
 			c->q.finding[c->q.n++] = (size_t)l->finding[i];
 			c->key += gain_only(&lk, &kb->find[l->finding[i]], 0);
