@@ -405,6 +405,7 @@ typedef double v4d_mem __attribute__((vector_size(4 * sizeof(double)), aligned(s
 #define LD4(p) (*(const v4d_mem *)(p))
 #define ST4(p, v) (*(v4d_mem *)(p) = (v))
 #define SPLAT4(x) ((v4d){(x), (x), (x), (x)})
+#define MAX4(a, b) ((v4d)(((v4i)(a) & ((a) > (b))) | ((v4i)(b) & ~((a) > (b)))))
 #if defined(__x86_64__) && defined(__ELF__) && (!defined(__clang__) || __clang_major__ >= 14)
 #define WIDE __attribute__((target_clones("avx2", "default")))
 #else
@@ -706,48 +707,31 @@ static void leaf_one(struct look *lk, int node, int pos, bool gain, bool change)
 		w->tc[pos] = po;
 }
 
-/* Accounts the live leaves [0, nodes) of the tree, whose probabilities are in w->mass: the same
- * figures as leaf_one, four leaves at a time. pos(node) is the leaf's DFS position. The leading
- * cause is only compared with the one now: it stays lk->top (the first of the largest) when its
- * probability is above every earlier cause's and at least every later one's, and only the causes
- * marked as rivals can reach it on some leaf. */
-static void leaves_all(struct look *lk, int nodes, const int *pos, bool gain, bool change)
+/* For leaves [0, nodes) (a multiple of 4) of the tree: the mass of the causes needing each level
+ * into w->m, and into w->top the leading cause now where it stays the leader, else -1. Four leaves
+ * a lane each, the causes summed in order, so that each lane has the scalar sum's bits. The leader
+ * stays lk->top (the first of the largest) when its probability is above every earlier cause's
+ * and at least every later one's, and only the causes marked as rivals can reach it on some leaf. */
+WIDE static void leaf_masses(const struct look *lk, int nodes)
 {
 	struct scratch *w = lk->w;
 	const double *J = w->tree;
-	if (change && nodes < 4) {
-		for (int node = 0; node < nodes; node++)
-			if (w->alive[node])
-				leaf_one(lk, node, pos[node], gain, change);
-		return;
-	}
-	for (int v = 0; change && v < nodes; v += 4) {
-		const double *t = J + v, *mt = J + lk->top * LEAVES + v;
-		v2d z = SPLAT2(0), m1 = z, m2 = z, m3 = z, n1 = z, n2 = z, n3 = z;
-		v2d lo = SPLAT2(-1), hi = lo, lo2 = lo, hi2 = lo, mine = LD2(mt), mine2 = LD2(mt + 2);
+	for (int v = 0; v < nodes; v += 4) {
+		const double *t = J + v;
+		v4d z = SPLAT4(0), m1 = z, m2 = z, m3 = z;
+		v4d lo = SPLAT4(-1), hi = lo, mine = LD4(J + lk->top * LEAVES + v);
 		for (int i = 0; i < lk->n; i++, t += LEAVES) {
-			v2d x = LD2(t), y = LD2(t + 2);
-			if (lk->rival[i] && i < lk->top) {
-				lo = MAX2(lo, x);
-				lo2 = MAX2(lo2, y);
-			} else if (lk->rival[i] && i > lk->top) {
-				hi = MAX2(hi, x);
-				hi2 = MAX2(hi2, y);
-			}
+			v4d x = LD4(t);
+			if (lk->rival[i] && i < lk->top)
+				lo = MAX4(lo, x);
+			else if (lk->rival[i] && i > lk->top)
+				hi = MAX4(hi, x);
 			if (lk->any_touch && lk->touch[i]) {
-				const unsigned char *lev = lk->w->lev[i] + v;
-				v2i a1 = {-(lev[0] == 1), -(lev[1] == 1)},
-				    a2 = {-(lev[0] == 2), -(lev[1] == 2)},
-				    a3 = {-(lev[0] == 3), -(lev[1] == 3)},
-				    b1 = {-(lev[2] == 1), -(lev[3] == 1)},
-				    b2 = {-(lev[2] == 2), -(lev[3] == 2)},
-				    b3 = {-(lev[2] == 3), -(lev[3] == 3)};
-				m1 += (v2d)((v2i)x & a1);
-				m2 += (v2d)((v2i)x & a2);
-				m3 += (v2d)((v2i)x & a3);
-				n1 += (v2d)((v2i)y & b1);
-				n2 += (v2d)((v2i)y & b2);
-				n3 += (v2d)((v2i)y & b3);
+				const unsigned char *lev = w->lev[i] + v;
+				v4i l = {lev[0], lev[1], lev[2], lev[3]};
+				m1 += (v4d)((v4i)x & (l == 1));
+				m2 += (v4d)((v4i)x & (l == 2));
+				m3 += (v4d)((v4i)x & (l == 3));
 				continue;
 			}
 			switch (lk->level[i]) {
@@ -755,30 +739,38 @@ static void leaves_all(struct look *lk, int nodes, const int *pos, bool gain, bo
 				break;
 			case NF_ROUTINE:
 				m1 += x;
-				n1 += y;
 				break;
 			case NF_URGENT:
 				m2 += x;
-				n2 += y;
 				break;
 			case NF_EMERGENCY:
 				m3 += x;
-				n3 += y;
 				break;
 			}
 		}
-		ST2(w->m[1] + v, m1);
-		ST2(w->m[2] + v, m2);
-		ST2(w->m[3] + v, m3);
-		ST2(w->m[1] + v + 2, n1);
-		ST2(w->m[2] + v + 2, n2);
-		ST2(w->m[3] + v + 2, n3);
-		v2i same = (mine > lo) & (mine >= hi), same2 = (mine2 > lo2) & (mine2 >= hi2);
-		w->top[v] = same[0] ? lk->top : -1;
-		w->top[v + 1] = same[1] ? lk->top : -1;
-		w->top[v + 2] = same2[0] ? lk->top : -1;
-		w->top[v + 3] = same2[1] ? lk->top : -1;
+		ST4(w->m[1] + v, m1);
+		ST4(w->m[2] + v, m2);
+		ST4(w->m[3] + v, m3);
+		v4i same = (mine > lo) & (mine >= hi);
+		for (int k = 0; k < 4; k++)
+			w->top[v + k] = same[k] ? lk->top : -1;
 	}
+}
+
+/* Accounts the live leaves [0, nodes) of the tree, whose probabilities are in w->mass: the same
+ * figures as leaf_one, the sums four leaves at a time (leaf_masses). pos(node) is the leaf's DFS
+ * position. */
+static void leaves_all(struct look *lk, int nodes, const int *pos, bool gain, bool change)
+{
+	struct scratch *w = lk->w;
+	if (change && nodes < 4) {
+		for (int node = 0; node < nodes; node++)
+			if (w->alive[node])
+				leaf_one(lk, node, pos[node], gain, change);
+		return;
+	}
+	if (change)
+		leaf_masses(lk, nodes);
 	for (int node = 0; node < nodes; node++) {
 		double po = w->mass[node];
 		if (!w->alive[node] || po <= 0)
