@@ -26,6 +26,7 @@ struct nf_engine {
 	size_t screens;
 	nf_answer_state state[NF_MAX_FINDINGS];
 	nf_value value[NF_MAX_FINDINGS];
+	int outcome[NF_MAX_FINDINGS]; /* outcome_of each answered value, for the rules and red flags */
 	double *ll; /* [finding][condition]: log P(answer | c) per answered finding; owned */
 	struct scratch *scratch; /* the look-ahead's working memory; owned */
 	bool dirty;
@@ -131,6 +132,7 @@ nf_err nf_engine_answer(nf_engine *e, size_t fi, const nf_value *v, nf_error *er
 		for (int c = 0; c < kb->ncond; c++)
 			ll[c] = f->lp[c][o];
 	}
+	e->outcome[fi] = outcome_of(f, v);
 	e->state[fi] = NF_ANSWERED;
 	e->value[fi] = *v;
 	e->dirty = true;
@@ -164,13 +166,12 @@ nf_answer_state nf_engine_state(const nf_engine *e, size_t fi, nf_value *v)
 
 static bool term_holds(const nf_engine *e, const struct kb_rule_term *t)
 {
-	const struct kb_finding *f = &e->kb->find[t->finding];
 	if (e->state[t->finding] != NF_ANSWERED)
 		return false;
 	const nf_value *v = &e->value[t->finding];
 	switch (t->op) {
 	case NF_OP_EQ:
-		return outcome_of(f, v) == (int)t->x;
+		return e->outcome[t->finding] == (int)t->x;
 	case NF_OP_GE:
 		return v->x >= t->x;
 	case NF_OP_LT:
@@ -351,7 +352,7 @@ static nf_triage red_flag_level(const nf_engine *e, int *which)
 		const struct kb_finding *fd = &kb->find[f];
 		if (fd->red_flag < 0 || e->state[f] != NF_ANSWERED)
 			continue;
-		if (outcome_of(fd, &e->value[f]) == fd->red_flag_value && fd->red_flag > (int)best) {
+		if (e->outcome[f] == fd->red_flag_value && fd->red_flag > (int)best) {
 			best = (nf_triage)fd->red_flag;
 			*which = f;
 		}
