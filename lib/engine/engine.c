@@ -185,6 +185,52 @@ static bool rule_holds(const nf_engine *e, const struct kb_rule *r);
 static nf_triage level_of(const nf_kb *kb, const nf_triage *level, const double *post, double *mass);
 static nf_triage red_flag_level(const nf_engine *e, int *which);
 
+/* Two doubles as one value, the width of plain x86-64's SSE2 registers (and of WebAssembly's
+ * SIMD): GCC and clang turn its arithmetic and comparisons into single vector instructions, each
+ * lane rounding exactly as the scalar operation would. Loops step by two, with two vectors at a
+ * time where that keeps the arithmetic units busy. */
+typedef double v2d __attribute__((vector_size(2 * sizeof(double))));
+typedef int64_t v2i __attribute__((vector_size(2 * sizeof(int64_t)))); /* a comparison's lanes */
+/* The same, for loads and stores at any double's address (aliasing the doubles it reads). */
+typedef double v2d_mem __attribute__((vector_size(2 * sizeof(double)), aligned(sizeof(double)), may_alias));
+#define LD2(p) (*(const v2d_mem *)(p))
+#define ST2(p, v) (*(v2d_mem *)(p) = (v))
+#define SPLAT2(x) ((v2d){(x), (x)})
+#define SELECT2(mask, a, b) ((v2d)(((v2i)(a) & (mask)) | ((v2i)(b) & ~(mask))))
+#define MAX2(a, b) SELECT2((a) > (b), a, b)
+
+/* Four doubles, for the kernels that only multiply and add: one AVX instruction where the machine
+ * has AVX2 (WIDE compiles such a kernel twice and picks at load time), two SSE2 ones elsewhere.
+ * Neither enables fused multiply-adds, so each lane rounds as the scalar operation does. */
+typedef double v4d __attribute__((vector_size(4 * sizeof(double))));
+typedef int64_t v4i __attribute__((vector_size(4 * sizeof(int64_t))));
+typedef double v4d_mem __attribute__((vector_size(4 * sizeof(double)), aligned(sizeof(double)), may_alias));
+#define LD4(p) (*(const v4d_mem *)(p))
+#define ST4(p, v) (*(v4d_mem *)(p) = (v))
+#define SPLAT4(x) ((v4d){(x), (x), (x), (x)})
+#define MAX4(a, b) ((v4d)(((v4i)(a) & ((a) > (b))) | ((v4i)(b) & ~((a) > (b)))))
+#if defined(__x86_64__) && defined(__ELF__) && (!defined(__clang__) || __clang_major__ >= 14)
+#define WIDE __attribute__((target_clones("avx2", "default")))
+#else
+#define WIDE
+#endif
+
+/* lp[c] += ll[f][c] for each answered finding f in order, four conditions a lane each (the same
+ * sums, in the same order, as the plain loop). */
+WIDE static void add_answers(double *lp, const double *ll, const nf_answer_state *state, int nfind, int ncond)
+{
+	for (int f = 0; f < nfind; f++) {
+		if (state[f] != NF_ANSWERED)
+			continue;
+		const double *row = ll + (size_t)f * (size_t)ncond;
+		int c = 0;
+		for (; c + 4 <= ncond; c += 4)
+			ST4(lp + c, LD4(lp + c) + LD4(row + c));
+		for (; c < ncond; c++)
+			lp[c] += row[c];
+	}
+}
+
 static void update(nf_engine *e)
 {
 	const nf_kb *kb = e->kb;
@@ -193,10 +239,7 @@ static void update(nf_engine *e)
 		return;
 	for (int c = 0; c < kb->ncond; c++)
 		lp[c] = kb->log_prior[c];
-	for (int f = 0; f < kb->nfind; f++)
-		if (e->state[f] == NF_ANSWERED)
-			for (int c = 0; c < kb->ncond; c++)
-				lp[c] += e->ll[(size_t)f * (size_t)kb->ncond + (size_t)c];
+	add_answers(lp, e->ll, e->state, kb->nfind, kb->ncond);
 	for (int c = 0; c < kb->ncond; c++)
 		if (lp[c] > max)
 			max = lp[c];
@@ -383,35 +426,6 @@ nf_triage nf_engine_triage(nf_engine *e, nf_triage_info *info)
  * wide across the level's branches, so that each branch's sum over conditions is one lane of a
  * vector. */
 
-/* Two doubles as one value, the width of plain x86-64's SSE2 registers (and of WebAssembly's
- * SIMD): GCC and clang turn its arithmetic and comparisons into single vector instructions, each
- * lane rounding exactly as the scalar operation would. Loops step by two, with two vectors at a
- * time where that keeps the arithmetic units busy. */
-typedef double v2d __attribute__((vector_size(2 * sizeof(double))));
-typedef int64_t v2i __attribute__((vector_size(2 * sizeof(int64_t)))); /* a comparison's lanes */
-/* The same, for loads and stores at any double's address (aliasing the doubles it reads). */
-typedef double v2d_mem __attribute__((vector_size(2 * sizeof(double)), aligned(sizeof(double)), may_alias));
-#define LD2(p) (*(const v2d_mem *)(p))
-#define ST2(p, v) (*(v2d_mem *)(p) = (v))
-#define SPLAT2(x) ((v2d){(x), (x)})
-#define SELECT2(mask, a, b) ((v2d)(((v2i)(a) & (mask)) | ((v2i)(b) & ~(mask))))
-#define MAX2(a, b) SELECT2((a) > (b), a, b)
-
-/* Four doubles, for the kernels that only multiply and add: one AVX instruction where the machine
- * has AVX2 (WIDE compiles such a kernel twice and picks at load time), two SSE2 ones elsewhere.
- * Neither enables fused multiply-adds, so each lane rounds as the scalar operation does. */
-typedef double v4d __attribute__((vector_size(4 * sizeof(double))));
-typedef int64_t v4i __attribute__((vector_size(4 * sizeof(int64_t))));
-typedef double v4d_mem __attribute__((vector_size(4 * sizeof(double)), aligned(sizeof(double)), may_alias));
-#define LD4(p) (*(const v4d_mem *)(p))
-#define ST4(p, v) (*(v4d_mem *)(p) = (v))
-#define SPLAT4(x) ((v4d){(x), (x), (x), (x)})
-#define MAX4(a, b) ((v4d)(((v4i)(a) & ((a) > (b))) | ((v4i)(b) & ~((a) > (b)))))
-#if defined(__x86_64__) && defined(__ELF__) && (!defined(__clang__) || __clang_major__ >= 14)
-#define WIDE __attribute__((target_clones("avx2", "default")))
-#else
-#define WIDE
-#endif
 
 struct look {
 	const nf_kb *kb;
