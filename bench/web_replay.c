@@ -15,8 +15,8 @@ int main(int argc, char **argv);
 
 static struct web_header hs[3];
 
-/* Sends body to path and prints "path status body". */
-static void post(struct web_ctx *ctx, const char *path, const char *body)
+/* Sends body to path and prints "path status body"; the reply parsed into *reply when asked. */
+static void post(struct web_ctx *ctx, const char *path, const char *body, json_t **reply)
 {
 	struct web_request rq = {.method = "POST",
 				 .path = path,
@@ -27,6 +27,8 @@ static void post(struct web_ctx *ctx, const char *path, const char *body)
 	struct web_response rs;
 	web_handle(ctx, &rq, &rs);
 	printf("%s %d %.*s\n", path, rs.status, (int)rs.len, rs.body);
+	if (reply)
+		*reply = json_loadb(rs.body, rs.len, 0, NULL);
 	web_response_release(&rs);
 }
 
@@ -54,18 +56,9 @@ static bool replay(struct web_ctx *ctx, const char *file)
 	json_t *answers = json_object();
 	for (int screens = 0; screens <= 64; screens++) {
 		char *body = request(mode, answers, screens);
-		struct web_request rq = {.method = "POST",
-					 .path = "/api/assess/next",
-					 .headers = hs,
-					 .nheaders = 3,
-					 .body = body,
-					 .body_len = strlen(body)};
-		struct web_response rs;
-		web_handle(ctx, &rq, &rs);
-		printf("%s %d %.*s\n", rq.path, rs.status, (int)rs.len, rs.body);
-		post(ctx, "/api/assess/progress", body);
-		json_t *reply = json_loadb(rs.body, rs.len, 0, NULL);
-		web_response_release(&rs);
+		json_t *reply;
+		post(ctx, "/api/assess/next", body, &reply);
+		post(ctx, "/api/assess/progress", body, NULL);
 		free(body);
 		json_t *q = json_object_get(reply, "question");
 		if (!json_is_object(q)) {
@@ -82,13 +75,13 @@ static bool replay(struct web_ctx *ctx, const char *file)
 		json_decref(reply);
 	}
 	char *body = request(mode, answers, (int)json_object_size(answers));
-	post(ctx, "/api/assess/result", body);
+	post(ctx, "/api/assess/result", body, NULL);
 	free(body);
 	/* A refused body of each kind: unknown finding, wrong type, wrong mode, bad screens. */
-	post(ctx, "/api/assess/next", "{\"answers\":{\"no_such\":true}}");
-	post(ctx, "/api/assess/next", "{\"answers\":{\"age\":\"old\"},\"screens\":1}");
-	post(ctx, "/api/assess/next", "{\"mode\":\"nurse\"}");
-	post(ctx, "/api/assess/next", "{\"screens\":-1}");
+	post(ctx, "/api/assess/next", "{\"answers\":{\"no_such\":true}}", NULL);
+	post(ctx, "/api/assess/next", "{\"answers\":{\"age\":\"old\"},\"screens\":1}", NULL);
+	post(ctx, "/api/assess/next", "{\"mode\":\"nurse\"}", NULL);
+	post(ctx, "/api/assess/next", "{\"screens\":-1}", NULL);
 	json_decref(answers);
 	json_decref(c);
 	return true;
