@@ -27,6 +27,7 @@ struct nf_engine {
 	nf_answer_state state[NF_MAX_FINDINGS];
 	nf_value value[NF_MAX_FINDINGS];
 	int outcome[NF_MAX_FINDINGS]; /* outcome_of each answered value, for the rules and red flags */
+	bool allowed[NF_MAX_FINDINGS]; /* the mode may ask the finding (a clinician's needs clinician mode) */
 	double *ll; /* [finding][condition]: log P(answer | c) per answered finding; owned */
 	struct scratch *scratch; /* the look-ahead's working memory; owned */
 	bool dirty;
@@ -52,6 +53,8 @@ nf_err nf_engine_new(const nf_kb *kb, nf_mode mode, nf_engine **out, nf_error *e
 	e->kb = kb;
 	e->mode = mode;
 	e->dirty = true;
+	for (int f = 0; f < kb->nfind; f++)
+		e->allowed[f] = !kb->find[f].clinician || mode == NF_MODE_CLINICIAN;
 	*out = e;
 	return NF_OK;
 }
@@ -1328,7 +1331,7 @@ static double list_bound(const struct look *lk, const size_t *fs, size_t n)
 
 static bool askable(const nf_engine *e, int f)
 {
-	return e->state[f] == NF_UNASKED && (!e->kb->find[f].clinician || e->mode == NF_MODE_CLINICIAN);
+	return e->state[f] == NF_UNASKED && e->allowed[f];
 }
 
 bool nf_engine_next(nf_engine *e, nf_question *q)
