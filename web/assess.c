@@ -91,17 +91,23 @@ fail:
 	return NULL;
 }
 
-static int id_cmp(const void *a, const void *b)
+/* FNV-1a: the IDs are short, and a request names up to every finding. */
+static size_t id_hash(const char *s)
 {
-	return strcmp(((const struct web_id *)a)->id, ((const struct web_id *)b)->id);
+	uint32_t h = 2166136261u;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
 }
 
-/* The finding named id, or -1: a binary search, as a request names up to every finding. */
+/* The finding named id, or -1. */
 static int finding_index(const struct web_ctx *ctx, const char *id)
 {
-	struct web_id key = {id, 0};
-	const struct web_id *hit = bsearch(&key, ctx->finding_ids, ctx->nfindings, sizeof key, id_cmp);
-	return hit ? (int)hit->index : -1;
+	size_t mask = ctx->id_slots - 1;
+	for (size_t i = id_hash(id) & mask; ctx->finding_ids[i].id; i = (i + 1) & mask)
+		if (!strcmp(ctx->finding_ids[i].id, id))
+			return (int)ctx->finding_ids[i].index;
+	return -1;
 }
 
 /* Each thread keeps an interview per mode and reuses it: its engine is large (the log likelihoods
@@ -160,26 +166,34 @@ bool web_assess_init(struct web_ctx *ctx, const nf_kb *kb)
 		return false;
 	ctx->engines_made = true;
 	ctx->kb = kb;
-	ctx->nfindings = nf_kb_findings(kb);
-	ctx->finding_ids = calloc(ctx->nfindings ? ctx->nfindings : 1, sizeof *ctx->finding_ids);
+	size_t nf = nf_kb_findings(kb);
+	for (ctx->id_slots = 8; ctx->id_slots < 2 * nf;)
+		ctx->id_slots *= 2;
+	ctx->finding_ids = calloc(ctx->id_slots, sizeof *ctx->finding_ids);
 	if (!ctx->finding_ids)
 		return false;
-	for (size_t f = 0; f < ctx->nfindings; f++)
-		ctx->finding_ids[f] = (struct web_id){nf_kb_finding_id(kb, f), f};
-	qsort(ctx->finding_ids, ctx->nfindings, sizeof *ctx->finding_ids, id_cmp);
+	for (size_t f = 0; f < nf; f++) {
+		size_t i = id_hash(nf_kb_finding_id(kb, f)) & (ctx->id_slots - 1);
+		while (ctx->finding_ids[i].id)
+			i = (i + 1) & (ctx->id_slots - 1);
+		ctx->finding_ids[i] = (struct web_id){nf_kb_finding_id(kb, f), f};
+	}
 	json_t *o = kb_json(kb);
 	/* The page's starting units ride along with the questions it loads at start. */
 	json_object_set_new(o, "units", json_string(ctx->units == NF_UNITS_MI ? "mi" : "km"));
 	ctx->kb_json = o ? json_dumps(o, JSON_COMPACT) : NULL;
 	json_decref(o);
 	ctx->kb_json_len = ctx->kb_json ? strlen(ctx->kb_json) : 0;
-	return ctx->kb_json != NULL;
+	ctx->next_text = web_next_text_new(kb);
+	return ctx->kb_json != NULL && ctx->next_text != NULL;
 }
 
 void web_assess_release(struct web_ctx *ctx)
 {
 	free(ctx->kb_json);
 	ctx->kb_json = NULL;
+	web_next_text_free(ctx->next_text);
+	ctx->next_text = NULL;
 	free(ctx->finding_ids);
 	ctx->finding_ids = NULL;
 	if (ctx->engines_made) {
@@ -343,23 +357,6 @@ nf_interview *web_assess_interview(struct web_ctx *ctx, const struct web_request
 	return iv;
 }
 
-static json_t *triage_json(nf_interview *iv)
-{
-	nf_engine *e = nf_interview_engine(iv);
-	const nf_kb *kb = nf_engine_kb(e);
-	nf_triage_info ti;
-	nf_triage level = nf_engine_triage(e, &ti);
-	json_t *rf = json_null();
-	if (ti.red_flag >= 0) {
-		const char *says = NULL;
-		nf_kb_finding_red_flag(kb, (size_t)ti.red_flag, &says);
-		rf = json_pack("{s:s, s:s, s:s}", "finding", nf_kb_finding_id(kb, (size_t)ti.red_flag),
-			       "level", nf_triage_id(ti.red_flag_level), "says", says ? says : "");
-	}
-	return json_pack("{s:s, s:s, s:o, s:b}", "level", nf_triage_id(level), "words",
-			 nf_triage_words(level), "red_flag", rf, "stop", nf_interview_stopped(iv));
-}
-
 /* The progress bar, as in the terminal: screens asked, the engine's estimate of those left (the
  * one shown now included) and the share done, which reaches 1 only when the interview is over. */
 bool web_assess_progress(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs)
@@ -378,30 +375,8 @@ bool web_assess_progress(struct web_ctx *ctx, const struct web_request *rq, stru
 bool web_assess_next(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs)
 {
 	nf_interview *iv = web_assess_interview(ctx, rq, rs);
-	if (!iv)
-		return true;
-	const nf_kb *kb = ctx->kb;
-	json_t *tri = triage_json(iv);
-	nf_question q;
-	bool done = !nf_interview_next(iv, &q);
-	json_t *question = json_null();
-	if (!done) {
-		json_t *ids = json_array();
-		for (size_t i = 0; i < q.n && i < NF_MAX_CHECKLIST; i++)
-			json_array_append_new(ids, json_string(nf_kb_finding_id(kb, q.finding[i])));
-		bool red = q.checklist >= 0 ? nf_kb_checklist_red_flags(kb, (size_t)q.checklist)
-					    : nf_kb_finding_red_flag(kb, q.finding[0], NULL) >= 0;
-		question = json_pack(
-		    "{s:o, s:s, s:o, s:b}", "checklist",
-		    q.checklist >= 0 ? json_string(nf_kb_checklist_id(kb, (size_t)q.checklist)) : json_null(),
-		    "title",
-		    q.checklist >= 0 ? nf_kb_checklist_title(kb, (size_t)q.checklist)
-				     : nf_kb_finding_question(kb, q.finding[0]),
-		    "findings", ids, "red_flags", red);
-	}
-	json_t *o = json_pack("{s:b, s:o, s:{s:i}, s:o}", "done", done, "question", question, "progress",
-			      "screens", (int)nf_interview_screens(iv), "triage", tri);
-	json_reply(rs, 200, o);
+	if (iv)
+		web_json_text(rs, 200, web_next_reply(ctx->next_text, iv));
 	return true;
 }
 

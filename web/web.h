@@ -45,11 +45,12 @@ struct web_ctx {
 	size_t nassets;
 	char *kb_json; /* GET /api/kb, built once */
 	size_t kb_json_len;
+	struct web_next_text *next_text; /* the fixed pieces of /api/assess/next's reply */
 	struct web_id {
 		const char *id;
 		size_t index;
-	} * finding_ids; /* sorted by id, for bsearch */
-	size_t nfindings;
+	} * finding_ids; /* open addressing by a hash of id; id NULL: an empty slot */
+	size_t id_slots; /* a power of two, at least twice the findings */
 	pthread_key_t engines;	    /* each thread's reusable interviews and JSON arena (web/assess.c) */
 	bool engines_made;
 	struct nf_journal *journal; /* NULL: the journal endpoints answer 503 */
@@ -119,6 +120,14 @@ struct nf_interview *web_assess_interview(struct web_ctx *ctx, const struct web_
 /* An endpoint, or a family of them, in web_handle's route table (web/api.c): answers rq in rs and
  * returns true, or returns false when rq's path is none of its own (web_handle answers 404). */
 typedef bool web_route(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs);
+
+/* The fixed pieces of POST /api/assess/next's reply (web/next_reply.c), made once per knowledge
+ * base (NULL when out of memory), and the reply for an interview as json_dumps would write it:
+ * a malloc'd text, or NULL (out of memory, or a text jansson refuses: the 500 it gave). */
+struct web_next_text;
+struct web_next_text *web_next_text_new(const nf_kb *kb);
+void web_next_text_free(struct web_next_text *t);
+char *web_next_reply(const struct web_next_text *t, struct nf_interview *iv);
 
 /* POST /api/assess/next and /result (web/assess.c). */
 web_route web_assess_next, web_assess_result;

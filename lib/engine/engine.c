@@ -26,11 +26,14 @@ struct nf_engine {
 	size_t screens;
 	nf_answer_state state[NF_MAX_FINDINGS];
 	nf_value value[NF_MAX_FINDINGS];
+	int outcome[NF_MAX_FINDINGS]; /* outcome_of each answered value, for the rules and red flags */
+	bool allowed[NF_MAX_FINDINGS]; /* the mode may ask the finding (a clinician's needs clinician mode) */
 	double *ll; /* [finding][condition]: log P(answer | c) per answered finding; owned */
 	struct scratch *scratch; /* the look-ahead's working memory; owned */
 	bool dirty;
 	double post[NF_MAX_CONDITIONS];
 	nf_triage level[NF_MAX_CONDITIONS]; /* each condition's level after escalation */
+	nf_triage_info tri;                 /* the triage of post, level and the red flags */
 };
 
 static size_t scratch_size(const nf_kb *kb);
@@ -50,6 +53,8 @@ nf_err nf_engine_new(const nf_kb *kb, nf_mode mode, nf_engine **out, nf_error *e
 	e->kb = kb;
 	e->mode = mode;
 	e->dirty = true;
+	for (int f = 0; f < kb->nfind; f++)
+		e->allowed[f] = !kb->find[f].clinician || mode == NF_MODE_CLINICIAN;
 	*out = e;
 	return NF_OK;
 }
@@ -118,16 +123,19 @@ nf_err nf_engine_answer(nf_engine *e, size_t fi, const nf_value *v, nf_error *er
 		break;
 	}
 	double *ll = e->ll + fi * (size_t)kb->ncond;
-	for (int c = 0; c < kb->ncond; c++) {
-		if (f->type == NF_SET) {
+	if (f->type == NF_SET) {
+		for (int c = 0; c < kb->ncond; c++) {
 			double s = 0;
 			for (int i = 0; i < f->nvalues; i++)
 				s += (v->set >> i & 1) ? f->lp[c][i] : f->lq[c][i];
 			ll[c] = s;
-		} else {
-			ll[c] = f->lp[c][outcome_of(f, v)];
 		}
+	} else {
+		int o = outcome_of(f, v);
+		for (int c = 0; c < kb->ncond; c++)
+			ll[c] = f->lp[c][o];
 	}
+	e->outcome[fi] = outcome_of(f, v);
 	e->state[fi] = NF_ANSWERED;
 	e->value[fi] = *v;
 	e->dirty = true;
@@ -161,19 +169,69 @@ nf_answer_state nf_engine_state(const nf_engine *e, size_t fi, nf_value *v)
 
 static bool term_holds(const nf_engine *e, const struct kb_rule_term *t)
 {
-	const struct kb_finding *f = &e->kb->find[t->finding];
 	if (e->state[t->finding] != NF_ANSWERED)
 		return false;
 	const nf_value *v = &e->value[t->finding];
 	switch (t->op) {
 	case NF_OP_EQ:
-		return outcome_of(f, v) == (int)t->x;
+		return e->outcome[t->finding] == (int)t->x;
 	case NF_OP_GE:
 		return v->x >= t->x;
 	case NF_OP_LT:
 		return v->x < t->x;
 	}
 	return false;
+}
+
+static const struct kb_rule *escalation(const nf_engine *e, size_t c, const bool *global_holds);
+static bool rule_holds(const nf_engine *e, const struct kb_rule *r);
+static nf_triage level_of(const nf_kb *kb, const nf_triage *level, const double *post, double *mass);
+static nf_triage red_flag_level(const nf_engine *e, int *which);
+
+/* Two doubles as one value, the width of plain x86-64's SSE2 registers (and of WebAssembly's
+ * SIMD): GCC and clang turn its arithmetic and comparisons into single vector instructions, each
+ * lane rounding exactly as the scalar operation would. Loops step by two, with two vectors at a
+ * time where that keeps the arithmetic units busy. */
+typedef double v2d __attribute__((vector_size(2 * sizeof(double))));
+typedef int64_t v2i __attribute__((vector_size(2 * sizeof(int64_t)))); /* a comparison's lanes */
+/* The same, for loads and stores at any double's address (aliasing the doubles it reads). */
+typedef double v2d_mem __attribute__((vector_size(2 * sizeof(double)), aligned(sizeof(double)), may_alias));
+#define LD2(p) (*(const v2d_mem *)(p))
+#define ST2(p, v) (*(v2d_mem *)(p) = (v))
+#define SPLAT2(x) ((v2d){(x), (x)})
+#define SELECT2(mask, a, b) ((v2d)(((v2i)(a) & (mask)) | ((v2i)(b) & ~(mask))))
+#define MAX2(a, b) SELECT2((a) > (b), a, b)
+
+/* Four doubles, for the kernels that only multiply and add: one AVX instruction where the machine
+ * has AVX2 (WIDE compiles such a kernel twice and picks at load time), two SSE2 ones elsewhere.
+ * Neither enables fused multiply-adds, so each lane rounds as the scalar operation does. */
+typedef double v4d __attribute__((vector_size(4 * sizeof(double))));
+typedef int64_t v4i __attribute__((vector_size(4 * sizeof(int64_t))));
+typedef double v4d_mem __attribute__((vector_size(4 * sizeof(double)), aligned(sizeof(double)), may_alias));
+#define LD4(p) (*(const v4d_mem *)(p))
+#define ST4(p, v) (*(v4d_mem *)(p) = (v))
+#define SPLAT4(x) ((v4d){(x), (x), (x), (x)})
+#define MAX4(a, b) ((v4d)(((v4i)(a) & ((a) > (b))) | ((v4i)(b) & ~((a) > (b)))))
+#if defined(__x86_64__) && defined(__ELF__) && (!defined(__clang__) || __clang_major__ >= 14)
+#define WIDE __attribute__((target_clones("avx2", "default")))
+#else
+#define WIDE
+#endif
+
+/* lp[c] += ll[f][c] for each answered finding f in order, four conditions a lane each (the same
+ * sums, in the same order, as the plain loop). */
+WIDE static void add_answers(double *lp, const double *ll, const nf_answer_state *state, int nfind, int ncond)
+{
+	for (int f = 0; f < nfind; f++) {
+		if (state[f] != NF_ANSWERED)
+			continue;
+		const double *row = ll + (size_t)f * (size_t)ncond;
+		int c = 0;
+		for (; c + 4 <= ncond; c += 4)
+			ST4(lp + c, LD4(lp + c) + LD4(row + c));
+		for (; c < ncond; c++)
+			lp[c] += row[c];
+	}
 }
 
 static void update(nf_engine *e)
@@ -184,10 +242,7 @@ static void update(nf_engine *e)
 		return;
 	for (int c = 0; c < kb->ncond; c++)
 		lp[c] = kb->log_prior[c];
-	for (int f = 0; f < kb->nfind; f++)
-		if (e->state[f] == NF_ANSWERED)
-			for (int c = 0; c < kb->ncond; c++)
-				lp[c] += e->ll[(size_t)f * (size_t)kb->ncond + (size_t)c];
+	add_answers(lp, e->ll, e->state, kb->nfind, kb->ncond);
 	for (int c = 0; c < kb->ncond; c++)
 		if (lp[c] > max)
 			max = lp[c];
@@ -195,10 +250,18 @@ static void update(nf_engine *e)
 		sum += e->post[c] = exp(lp[c] - max);
 	for (int c = 0; c < kb->ncond; c++)
 		e->post[c] /= sum;
+	/* The rules for every cause hold or not whatever the cause: judged once, not per cause. */
+	bool global_holds[NF_MAX_RULES];
+	for (int i = 0; i < kb->nglobal; i++)
+		global_holds[i] = rule_holds(e, &kb->global[i]);
 	for (int c = 0; c < kb->ncond; c++) {
-		const struct kb_rule *r = engine_escalation(e, (size_t)c);
+		const struct kb_rule *r = escalation(e, (size_t)c, global_holds);
 		e->level[c] = r ? r->to : kb->cond[c].triage;
 	}
+	nf_triage_info *ti = &e->tri;
+	ti->by_probability = level_of(kb, e->level, e->post, ti->mass);
+	ti->red_flag_level = red_flag_level(e, &ti->red_flag);
+	ti->level = ti->red_flag_level > ti->by_probability ? ti->red_flag_level : ti->by_probability;
 	e->dirty = false;
 }
 
@@ -215,7 +278,9 @@ static bool rule_holds(const nf_engine *e, const struct kb_rule *r)
 	return engine_terms_hold(e, r->term, r->nterms) && !(r->nunless && engine_terms_hold(e, r->unless, r->nunless));
 }
 
-const struct kb_rule *engine_escalation(const nf_engine *e, size_t c)
+/* The rule that sets condition c's level, or NULL; global_holds[i] is whether the i-th rule for
+ * every cause holds, or NULL to judge it here. */
+static const struct kb_rule *escalation(const nf_engine *e, size_t c, const bool *global_holds)
 {
 	const nf_kb *kb = e->kb;
 	const struct kb_condition *cd = &kb->cond[c];
@@ -225,12 +290,17 @@ const struct kb_rule *engine_escalation(const nf_engine *e, size_t c)
 	 * own, more specific advice wins. */
 	for (int i = 0; i < cd->nrules + kb->nglobal; i++) {
 		const struct kb_rule *r = i < cd->nrules ? &cd->rule[i] : &kb->global[i - cd->nrules];
-		if (r->to > l && rule_holds(e, r)) {
+		if (r->to > l && (i >= cd->nrules && global_holds ? global_holds[i - cd->nrules] : rule_holds(e, r))) {
 			l = r->to;
 			best = r;
 		}
 	}
 	return best;
+}
+
+const struct kb_rule *engine_escalation(const nf_engine *e, size_t c)
+{
+	return escalation(e, c, NULL);
 }
 
 double nf_engine_probability(nf_engine *e, size_t c)
@@ -328,7 +398,7 @@ static nf_triage red_flag_level(const nf_engine *e, int *which)
 		const struct kb_finding *fd = &kb->find[f];
 		if (fd->red_flag < 0 || e->state[f] != NF_ANSWERED)
 			continue;
-		if (outcome_of(fd, &e->value[f]) == fd->red_flag_value && fd->red_flag > (int)best) {
+		if (e->outcome[f] == fd->red_flag_value && fd->red_flag > (int)best) {
 			best = (nf_triage)fd->red_flag;
 			*which = f;
 		}
@@ -338,14 +408,10 @@ static nf_triage red_flag_level(const nf_engine *e, int *which)
 
 nf_triage nf_engine_triage(nf_engine *e, nf_triage_info *info)
 {
-	nf_triage_info ti;
 	update(e);
-	ti.by_probability = level_of(e->kb, e->level, e->post, ti.mass);
-	ti.red_flag_level = red_flag_level(e, &ti.red_flag);
-	ti.level = ti.red_flag_level > ti.by_probability ? ti.red_flag_level : ti.by_probability;
 	if (info)
-		*info = ti;
-	return ti.level;
+		*info = e->tri;
+	return e->tri.level;
 }
 
 /* ---- Look-ahead: information gain and the chance of changing the conclusion. ----
@@ -363,33 +429,6 @@ nf_triage nf_engine_triage(nf_engine *e, nf_triage_info *info)
  * wide across the level's branches, so that each branch's sum over conditions is one lane of a
  * vector. */
 
-/* Two doubles as one value, the width of plain x86-64's SSE2 registers (and of WebAssembly's
- * SIMD): GCC and clang turn its arithmetic and comparisons into single vector instructions, each
- * lane rounding exactly as the scalar operation would. Loops step by two, with two vectors at a
- * time where that keeps the arithmetic units busy. */
-typedef double v2d __attribute__((vector_size(2 * sizeof(double))));
-typedef int64_t v2i __attribute__((vector_size(2 * sizeof(int64_t)))); /* a comparison's lanes */
-/* The same, for loads and stores at any double's address (aliasing the doubles it reads). */
-typedef double v2d_mem __attribute__((vector_size(2 * sizeof(double)), aligned(sizeof(double)), may_alias));
-#define LD2(p) (*(const v2d_mem *)(p))
-#define ST2(p, v) (*(v2d_mem *)(p) = (v))
-#define SPLAT2(x) ((v2d){(x), (x)})
-#define SELECT2(mask, a, b) ((v2d)(((v2i)(a) & (mask)) | ((v2i)(b) & ~(mask))))
-#define MAX2(a, b) SELECT2((a) > (b), a, b)
-
-/* Four doubles, for the kernels that only multiply and add: one AVX instruction where the machine
- * has AVX2 (WIDE compiles such a kernel twice and picks at load time), two SSE2 ones elsewhere.
- * Neither enables fused multiply-adds, so each lane rounds as the scalar operation does. */
-typedef double v4d __attribute__((vector_size(4 * sizeof(double))));
-typedef double v4d_mem __attribute__((vector_size(4 * sizeof(double)), aligned(sizeof(double)), may_alias));
-#define LD4(p) (*(const v4d_mem *)(p))
-#define ST4(p, v) (*(v4d_mem *)(p) = (v))
-#define SPLAT4(x) ((v4d){(x), (x), (x), (x)})
-#if defined(__x86_64__) && defined(__ELF__) && (!defined(__clang__) || __clang_major__ >= 14)
-#define WIDE __attribute__((target_clones("avx2", "default")))
-#else
-#define WIDE
-#endif
 
 struct look {
 	const nf_kb *kb;
@@ -410,10 +449,24 @@ struct look {
 	int nhyp;
 	bool single;
 	int hyp_f[NF_MAX_CHECKLIST], hyp_o[NF_MAX_CHECKLIST];
+	signed char hyp_of[NF_MAX_FINDINGS]; /* k where hyp_f[k] is the finding, else -1 */
 	bool touch[NF_MAX_CONDITIONS]; /* condition has a rule on one of the screen's findings */
 	bool any_touch, rf_touch;
 	bool rival[NF_MAX_CONDITIONS]; /* may overtake the leading cause on a leaf (find_rivals) */
 };
+
+/* Makes fs[0..n) the screen whose answers are supposed, each answer at outcome 0. */
+static void hyp_set(struct look *lk, const size_t *fs, size_t n)
+{
+	for (int k = 0; k < lk->nhyp; k++)
+		lk->hyp_of[lk->hyp_f[k]] = -1;
+	lk->nhyp = (int)n;
+	for (size_t k = 0; k < n; k++) {
+		lk->hyp_f[k] = (int)fs[k];
+		lk->hyp_o[k] = 0;
+		lk->hyp_of[fs[k]] = (signed char)k;
+	}
+}
 
 /* Does rule term t hold, with the screen's hypothetical answers in place of unknown ones? For a
  * number, an outcome is a bin; a bin that straddles the rule's threshold counts as holding for an
@@ -421,9 +474,8 @@ struct look {
  * question able to escalate is never thought unable to. */
 static bool term_holds_hyp(const struct look *lk, const struct kb_rule_term *t, bool maybe)
 {
-	for (int k = 0; k < lk->nhyp; k++) {
-		if (lk->hyp_f[k] != t->finding)
-			continue;
+	int k = lk->hyp_of[t->finding];
+	if (k >= 0) {
 		const struct kb_finding *f = &lk->kb->find[t->finding];
 		int o = lk->hyp_o[k];
 		if (t->op == NF_OP_EQ)
@@ -463,11 +515,13 @@ static unsigned rule_findings(const struct look *lk, const struct kb_rule *r, in
 {
 	unsigned rel = 0;
 	for (int i = 0; i < n; i++) {
-		for (int k = 0; k < lk->nhyp; k++) {
-			for (int t = 0; t < r[i].nterms; t++)
-				rel |= (unsigned)(r[i].term[t].finding == lk->hyp_f[k]) << k;
-			for (int t = 0; t < r[i].nunless; t++)
-				rel |= (unsigned)(r[i].unless[t].finding == lk->hyp_f[k]) << k;
+		for (int t = 0; t < r[i].nterms; t++) {
+			int k = lk->hyp_of[r[i].term[t].finding];
+			rel |= k >= 0 ? 1u << k : 0;
+		}
+		for (int t = 0; t < r[i].nunless; t++) {
+			int k = lk->hyp_of[r[i].unless[t].finding];
+			rel |= k >= 0 ? 1u << k : 0;
 		}
 	}
 	return rel;
@@ -524,12 +578,13 @@ struct scratch {
 	unsigned char alive[LEAVES];          /* branch still to be accounted */
 	unsigned char lev[NF_MAX_CONDITIONS][LEAVES]; /* touched conditions: nf_triage on each leaf */
 	double *acc;                          /* [ncols]: P(O) and H(O|C) by column of nf_kb.cols */
+	double *plog;                         /* [ncols]: acc's P log P (0 where acc is not above 0) */
 	double tree[];                        /* [condition kept][LEAVES]: P(outcome, condition) */
 };
 
 static size_t scratch_size(const nf_kb *kb)
 {
-	return sizeof(struct scratch) + ((size_t)kb->ncond * LEAVES + (size_t)kb->ncols) * sizeof(double);
+	return sizeof(struct scratch) + ((size_t)kb->ncond * LEAVES + 2 * (size_t)kb->ncols) * sizeof(double);
 }
 
 /* Prepares the overlay for a screen of findings fs[0..n) and, for each condition kept that has a
@@ -543,12 +598,10 @@ static void look_screen(struct look *lk, const size_t *fs, size_t n, bool single
 	uint64_t ruled = 0;
 	unsigned char shared[LEAVES];
 	bool shared_done = false;
-	lk->nhyp = (int)n;
+	hyp_set(lk, fs, n);
 	lk->single = single;
 	lk->any_touch = lk->rf_touch = false;
 	for (size_t k = 0; k < n; k++) {
-		lk->hyp_f[k] = (int)fs[k];
-		lk->hyp_o[k] = 0;
 		lk->rf_touch |= kb->find[fs[k]].red_flag >= 0;
 		ruled |= kb->find[fs[k]].rule_conds;
 	}
@@ -672,48 +725,31 @@ static void leaf_one(struct look *lk, int node, int pos, bool gain, bool change)
 		w->tc[pos] = po;
 }
 
-/* Accounts the live leaves [0, nodes) of the tree, whose probabilities are in w->mass: the same
- * figures as leaf_one, four leaves at a time. pos(node) is the leaf's DFS position. The leading
- * cause is only compared with the one now: it stays lk->top (the first of the largest) when its
- * probability is above every earlier cause's and at least every later one's, and only the causes
- * marked as rivals can reach it on some leaf. */
-static void leaves_all(struct look *lk, int nodes, const int *pos, bool gain, bool change)
+/* For leaves [0, nodes) (a multiple of 4) of the tree: the mass of the causes needing each level
+ * into w->m, and into w->top the leading cause now where it stays the leader, else -1. Four leaves
+ * a lane each, the causes summed in order, so that each lane has the scalar sum's bits. The leader
+ * stays lk->top (the first of the largest) when its probability is above every earlier cause's
+ * and at least every later one's, and only the causes marked as rivals can reach it on some leaf. */
+WIDE static void leaf_masses(const struct look *lk, int nodes)
 {
 	struct scratch *w = lk->w;
 	const double *J = w->tree;
-	if (change && nodes < 4) {
-		for (int node = 0; node < nodes; node++)
-			if (w->alive[node])
-				leaf_one(lk, node, pos[node], gain, change);
-		return;
-	}
-	for (int v = 0; change && v < nodes; v += 4) {
-		const double *t = J + v, *mt = J + lk->top * LEAVES + v;
-		v2d z = SPLAT2(0), m1 = z, m2 = z, m3 = z, n1 = z, n2 = z, n3 = z;
-		v2d lo = SPLAT2(-1), hi = lo, lo2 = lo, hi2 = lo, mine = LD2(mt), mine2 = LD2(mt + 2);
+	for (int v = 0; v < nodes; v += 4) {
+		const double *t = J + v;
+		v4d z = SPLAT4(0), m1 = z, m2 = z, m3 = z;
+		v4d lo = SPLAT4(-1), hi = lo, mine = LD4(J + lk->top * LEAVES + v);
 		for (int i = 0; i < lk->n; i++, t += LEAVES) {
-			v2d x = LD2(t), y = LD2(t + 2);
-			if (lk->rival[i] && i < lk->top) {
-				lo = MAX2(lo, x);
-				lo2 = MAX2(lo2, y);
-			} else if (lk->rival[i] && i > lk->top) {
-				hi = MAX2(hi, x);
-				hi2 = MAX2(hi2, y);
-			}
+			v4d x = LD4(t);
+			if (lk->rival[i] && i < lk->top)
+				lo = MAX4(lo, x);
+			else if (lk->rival[i] && i > lk->top)
+				hi = MAX4(hi, x);
 			if (lk->any_touch && lk->touch[i]) {
-				const unsigned char *lev = lk->w->lev[i] + v;
-				v2i a1 = {-(lev[0] == 1), -(lev[1] == 1)},
-				    a2 = {-(lev[0] == 2), -(lev[1] == 2)},
-				    a3 = {-(lev[0] == 3), -(lev[1] == 3)},
-				    b1 = {-(lev[2] == 1), -(lev[3] == 1)},
-				    b2 = {-(lev[2] == 2), -(lev[3] == 2)},
-				    b3 = {-(lev[2] == 3), -(lev[3] == 3)};
-				m1 += (v2d)((v2i)x & a1);
-				m2 += (v2d)((v2i)x & a2);
-				m3 += (v2d)((v2i)x & a3);
-				n1 += (v2d)((v2i)y & b1);
-				n2 += (v2d)((v2i)y & b2);
-				n3 += (v2d)((v2i)y & b3);
+				const unsigned char *lev = w->lev[i] + v;
+				v4i l = {lev[0], lev[1], lev[2], lev[3]};
+				m1 += (v4d)((v4i)x & (l == 1));
+				m2 += (v4d)((v4i)x & (l == 2));
+				m3 += (v4d)((v4i)x & (l == 3));
 				continue;
 			}
 			switch (lk->level[i]) {
@@ -721,30 +757,38 @@ static void leaves_all(struct look *lk, int nodes, const int *pos, bool gain, bo
 				break;
 			case NF_ROUTINE:
 				m1 += x;
-				n1 += y;
 				break;
 			case NF_URGENT:
 				m2 += x;
-				n2 += y;
 				break;
 			case NF_EMERGENCY:
 				m3 += x;
-				n3 += y;
 				break;
 			}
 		}
-		ST2(w->m[1] + v, m1);
-		ST2(w->m[2] + v, m2);
-		ST2(w->m[3] + v, m3);
-		ST2(w->m[1] + v + 2, n1);
-		ST2(w->m[2] + v + 2, n2);
-		ST2(w->m[3] + v + 2, n3);
-		v2i same = (mine > lo) & (mine >= hi), same2 = (mine2 > lo2) & (mine2 >= hi2);
-		w->top[v] = same[0] ? lk->top : -1;
-		w->top[v + 1] = same[1] ? lk->top : -1;
-		w->top[v + 2] = same2[0] ? lk->top : -1;
-		w->top[v + 3] = same2[1] ? lk->top : -1;
+		ST4(w->m[1] + v, m1);
+		ST4(w->m[2] + v, m2);
+		ST4(w->m[3] + v, m3);
+		v4i same = (mine > lo) & (mine >= hi);
+		for (int k = 0; k < 4; k++)
+			w->top[v + k] = same[k] ? lk->top : -1;
 	}
+}
+
+/* Accounts the live leaves [0, nodes) of the tree, whose probabilities are in w->mass: the same
+ * figures as leaf_one, the sums four leaves at a time (leaf_masses). pos(node) is the leaf's DFS
+ * position. */
+static void leaves_all(struct look *lk, int nodes, const int *pos, bool gain, bool change)
+{
+	struct scratch *w = lk->w;
+	if (change && nodes < 4) {
+		for (int node = 0; node < nodes; node++)
+			if (w->alive[node])
+				leaf_one(lk, node, pos[node], gain, change);
+		return;
+	}
+	if (change)
+		leaf_masses(lk, nodes);
 	for (int node = 0; node < nodes; node++) {
 		double po = w->mass[node];
 		if (!w->alive[node] || po <= 0)
@@ -944,11 +988,10 @@ static double gain_only(const struct look *lk, const struct kb_finding *f, int v
 			hO = -yes * fast_log(yes) - (1 - yes) * fast_log(1 - yes);
 		return hO - cond_entropy(lk, f, v);
 	}
-	for (int o = 0; o < f->nout; o++) {
-		double po = acc[o];
-		if (po > 0)
-			hO -= po * fast_log(po);
-	}
+	const double *plog = lk->w->plog + f->col;
+	for (int o = 0; o < f->nout; o++)
+		if (acc[o] > 0)
+			hO -= plog[o];
 	return hO - cond_entropy(lk, f, 0);
 }
 
@@ -970,6 +1013,35 @@ WIDE static void column_block(const double *const *row, const double *post, int 
 	ST4(acc + 12, a3);
 }
 
+/* plog[0..16) = acc * fast_log(acc) where acc is above 0, else 0: fast_log's operations in its
+ * order, four lanes at a time, so that each figure has the same bits as the scalar one (which
+ * takes the lanes holding a subnormal, an infinity or a NaN). The gains need one per outcome of
+ * every screen, the bulk of a step's logarithms. */
+WIDE static void column_plogs(const double *acc, double *plog)
+{
+	for (int c = 0; c < 16; c += 4) {
+		v4d x = LD4(acc + c), m;
+		v4i b, mb;
+		memcpy(&b, &x, sizeof b);
+		v4i ex = b >> 52 & 0x7ff, k = ex - 1022;
+		mb = (b & ~(INT64_C(0x7ff) << 52)) | INT64_C(1022) << 52;
+		memcpy(&m, &mb, sizeof m);
+		v4i small = m < SPLAT4(M_SQRT1_2);
+		m = (v4d)(((v4i)(m * 2) & small) | ((v4i)m & ~small));
+		k += small; /* -1 where small */
+		v4d z = (m - 1) / (m + 1), z2 = z * z;
+		v4d sum = z * (2 + z2 * (2.0 / 3 + z2 * (2.0 / 5 + z2 * (2.0 / 7 + z2 * (2.0 / 9)))));
+		v4d r = x * (sum + __builtin_convertvector(k, v4d) * M_LN2);
+		v4i pos = x > SPLAT4(0), odd = ((ex == 0) | (ex == 0x7ff)) & pos;
+		r = (v4d)((v4i)r & pos);
+		if (odd[0] | odd[1] | odd[2] | odd[3])
+			for (int i = 0; i < 4; i++)
+				if (odd[i])
+					r[i] = x[i] * fast_log(x[i]);
+		ST4(plog + c, r);
+	}
+}
+
 /* P(O) and H(O|C) of every finding at once: acc[col] = sum over kept conditions i, in order, of
  * post[i] * cols[idx[i]][col], for the blocks of 16 columns marked in need (those of the findings
  * still to ask). */
@@ -982,8 +1054,10 @@ static void column_sums(struct look *lk, const bool *need)
 	for (int i = 0; i < lk->n; i++)
 		row[i] = kb->cols + (size_t)lk->idx[i] * (size_t)nc;
 	for (int j = 0; j < nc; j += 16)
-		if (need[j / 16])
+		if (need[j / 16]) {
 			column_block(row, lk->post, lk->n, j, acc + j);
+			column_plogs(acc + j, lk->w->plog + j);
+		}
 }
 
 /* The chance of change of a single finding (bool, enum or number): one leaf per outcome. */
@@ -1025,7 +1099,7 @@ static void look_set(struct look *lk, const struct kb_finding *f)
 	struct scratch *w = lk->w;
 	double change = 0;
 	int pos[2] = {0, 1};
-	lk->nhyp = 0; /* no rule or red flag can name a set finding */
+	hyp_set(lk, NULL, 0); /* no rule or red flag can name a set finding */
 	lk->any_touch = lk->rf_touch = false;
 	lk->single = true;
 	for (int i = 0; i < lk->n; i++)
@@ -1257,7 +1331,7 @@ static double list_bound(const struct look *lk, const size_t *fs, size_t n)
 
 static bool askable(const nf_engine *e, int f)
 {
-	return e->state[f] == NF_UNASKED && (!e->kb->find[f].clinician || e->mode == NF_MODE_CLINICIAN);
+	return e->state[f] == NF_UNASKED && e->allowed[f];
 }
 
 bool nf_engine_next(nf_engine *e, nf_question *q)
@@ -1266,6 +1340,10 @@ bool nf_engine_next(nf_engine *e, nf_question *q)
 	memset(q, 0, sizeof *q);
 	q->checklist = -1;
 	update(e);
+	/* Which findings may be asked, read once: each screen loop below needs it. */
+	bool ask[NF_MAX_FINDINGS];
+	for (int f = 0; f < kb->nfind; f++)
+		ask[f] = askable(e, f);
 
 	/* Red-flag screens come first, whatever the probabilities: they must never wait. */
 	for (int k = 0; k < kb->nlist; k++) {
@@ -1273,7 +1351,7 @@ bool nf_engine_next(nf_engine *e, nf_question *q)
 		if (!l->red_flags)
 			continue;
 		for (int i = 0; i < l->n; i++)
-			if (askable(e, l->finding[i]))
+			if (ask[l->finding[i]])
 				q->finding[q->n++] = (size_t)l->finding[i];
 		if (q->n) {
 			q->checklist = k;
@@ -1287,6 +1365,8 @@ bool nf_engine_next(nf_engine *e, nf_question *q)
 	struct look lk = {.kb = kb, .e = e, .w = e->scratch};
 	lk.w->list.n = 0;
 	lk.w->acc = lk.w->tree + (size_t)kb->ncond * LEAVES;
+	lk.w->plog = lk.w->acc + kb->ncols;
+	memset(lk.hyp_of, -1, sizeof lk.hyp_of);
 	for (int c = 0; c < kb->ncond; c++) {
 		if (e->post[c] < LOOKAHEAD_FLOOR)
 			continue;
@@ -1298,15 +1378,12 @@ bool nf_engine_next(nf_engine *e, nf_question *q)
 		lk.n++;
 	}
 	memcpy(lk.thr, kb->threshold, sizeof lk.thr);
-	int rf;
-	lk.floor = red_flag_level(e, &rf);
-	lk.now = level_of(kb, e->level, e->post, NULL);
-	if (lk.now < lk.floor)
-		lk.now = lk.floor;
+	lk.floor = e->tri.red_flag_level;
+	lk.now = e->tri.level;
 	bool need[NF_MAX_FINDINGS * 2 * NF_MAX_VALUES / 16 + 1] = {false};
 	for (int f = 0; f < kb->nfind; f++) {
 		const struct kb_finding *fd = &kb->find[f];
-		if (!askable(e, f))
+		if (!ask[f])
 			continue;
 		int end = fd->hcol + (fd->type == NF_SET ? fd->nvalues : 1);
 		for (int j = fd->col / 16; j <= (end - 1) / 16; j++)
@@ -1325,7 +1402,7 @@ bool nf_engine_next(nf_engine *e, nf_question *q)
 	int ncand = 0;
 	for (int f = 0; f < kb->nfind; f++) {
 		const struct kb_finding *fd = &kb->find[f];
-		if (fd->checklist >= 0 || !askable(e, f))
+		if (fd->checklist >= 0 || !ask[f])
 			continue;
 		struct cand *c = &cand[ncand++];
 		memset(c, 0, sizeof *c);
@@ -1345,7 +1422,7 @@ bool nf_engine_next(nf_engine *e, nf_question *q)
 		memset(c, 0, sizeof *c);
 		c->q.checklist = k;
 		for (int i = 0; i < l->n; i++) {
-			if (!askable(e, l->finding[i]))
+			if (!ask[l->finding[i]])
 				continue;
 			c->q.finding[c->q.n++] = (size_t)l->finding[i];
 			c->key += gain_only(&lk, &kb->find[l->finding[i]], 0);

@@ -452,6 +452,41 @@ static void assess_first_question(void **state)
 	json_decref(o);
 }
 
+/* /next writes its reply from pieces made once (web/next_reply.c): each reply must be what jansson
+ * writes for the same object, at the start, mid-way, at a red flag, when done and at the cap. */
+static void assess_next_as_jansson_writes(void **state)
+{
+	(void)state;
+	static const char no_flags[] =
+	    "\"saddle_numbness\":false,\"bladder_bowel\":false,\"bilateral_weakness\":false,"
+	    "\"acute_cold_foot\":false,\"stroke_signs\":false,\"sudden_one_side\":false,"
+	    "\"sudden_vision_balance\":false,\"severe_pain_after_run\":false";
+	/* Formats: %s stands for no_flags. */
+	static const char *const bodies[] = {
+	    "{\"answers\":{}}",
+	    "{\"answers\":{%s},\"screens\":1}",
+	    "{\"answers\":{%s,\"age\":30,\"sex\":\"female\",\"location\":[\"dorsum\"]},\"screens\":4}",
+	    "{\"answers\":{%s,\"age\":61,\"side\":\"one\",\"diabetes\":null},\"screens\":3}",
+	    "{\"answers\":{\"acute_cold_foot\":true},\"screens\":1}",
+	    "{\"answers\":{\"severe_pain_after_run\":true,\"age\":20},\"screens\":2}",
+	    "{\"answers\":{%s},\"screens\":25}",
+	};
+	for (size_t i = 0; i < sizeof bodies / sizeof *bodies; i++) {
+		char body[2048];
+		snprintf(body, sizeof body, bodies[i], no_flags);
+		struct web_response rs = call("POST", "/api/assess/next", body);
+		assert_int_equal(rs.status, 200);
+		json_t *o = json_loadb(rs.body, rs.len, 0, NULL);
+		char *again = o ? json_dumps(o, JSON_COMPACT) : NULL;
+		assert_non_null(again);
+		if (strlen(again) != rs.len || memcmp(again, rs.body, rs.len))
+			fail_msg("body %zu: %.*s\njansson: %s", i, (int)rs.len, rs.body, again);
+		free(again);
+		json_decref(o);
+		web_response_release(&rs);
+	}
+}
+
 /* The progress bar's estimate, apart from /next: nothing asked yet, the bar is empty and at least
  * this screen is left; further in, the share done is screens / (screens + left), short of 1 while a
  * screen is on show; at an emergency, nothing is left. */
@@ -1261,6 +1296,7 @@ int main(void)
 	    T(body_too_large),
 	    T(methods),
 	    T(assess_first_question),
+	    T(assess_next_as_jansson_writes),
 	    T(assess_progress),
 	    T(assess_red_flag_is_emergency),
 	    T(assess_bad_bodies),
