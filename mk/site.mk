@@ -24,10 +24,11 @@ WASM_CPPFLAGS := -Iinclude -Ilib -I$(WASM_DIR)/include -I$(JANSSON)/src -D_GNU_S
 	-DNUMBFOOT_VERSION=\"$(NUMBFOOT_VERSION)\"
 
 # The page's files as they are, and those made here; the service worker lists them all. The
-# scripts go out as one file and the stylesheets (the served page's, then the site's own) as
+# scripts go out as one file (the result display shared with the served page,
+# web/static/display.js, first) and the stylesheets (the served page's, then the site's own) as
 # another: on a first visit every request costs more than its bytes.
 SITE_STATIC := index.html manifest.webmanifest icon.svg icon-192.png icon-512.png
-SITE_JS     := site/engine.js site/store.js site/site.js
+SITE_JS     := web/static/display.js site/engine.js site/store.js site/site.js
 SITE_CSS    := web/static/app.css site/site.css
 SITE_MADE   := numbfoot.js numbfoot.css numbfoot.wasm
 SITE_FILES  := $(addprefix $(SITE_DIR)/,$(SITE_STATIC) $(SITE_MADE))

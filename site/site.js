@@ -6,10 +6,10 @@
 
 (function () {
   const $ = (id) => document.getElementById(id);
-  // Its own copy: the site cannot load the served page's app.js, which starts that page.
-  // tests/cli/test_km_per_mile.sh ties it to app.js's and to NF_KM_PER_MILE.
-  const KM_PER_MI = 1.609344;
-  const LEVEL_TITLE = { emergency: 'Emergency', urgent: 'Urgent', routine: 'Routine', self_care: 'Self-care' };
+  // The result on screen and the helpers it shares with the served page (web/static/display.js,
+  // which mk/site.mk puts first in numbfoot.js).
+  const D = window.numbfootDisplay;
+  const { el, pct, LEVEL_TITLE, KM_PER_MILE } = D;
   const UNITS_KEY = 'numbfoot-units';
 
   const state = {
@@ -19,18 +19,6 @@
     interviewResult: null, // the interview's own result, once it has one
     miles: false,
   };
-
-  function el(tag, attrs, ...kids) {
-    const e = document.createElement(tag);
-    for (const [k, v] of Object.entries(attrs || {})) {
-      if (v === false || v === null || v === undefined) continue;
-      if (k === 'text') e.textContent = v;
-      else if (k === 'class') e.className = v;
-      else e.setAttribute(k, v === true ? '' : v);
-    }
-    for (const k of kids) if (k !== null && k !== undefined) e.append(k);
-    return e;
-  }
 
   function say(box, text, bad) { box.textContent = text; box.className = bad ? 'error' : 'help'; }
   function notice(text) { $('notice').textContent = text || ''; $('notice').hidden = !text; }
@@ -43,22 +31,12 @@
     // The saved results and one of them opened are under "Saved results"; the rest is the interview.
     const saved = id === 'screen-saved' || (id === 'screen-result' && state.shown.id !== undefined);
     if (!saved) assessScreen = id;
-    if (id !== 'screen-result') banner(null); // only a result calls for care (an emergency stops the questions)
+    if (id !== 'screen-result') D.banner(null); // only a result calls for care (an emergency stops the questions)
     $('nav-assess').setAttribute('aria-current', saved ? 'false' : 'page');
     $('nav-saved').setAttribute('aria-current', saved ? 'page' : 'false');
     const h = document.querySelector('#' + id + ' h1');
     if (h) h.focus();
     window.scrollTo(0, 0);
-  }
-
-  function banner(triage) {
-    const b = $('banner');
-    b.replaceChildren();
-    b.hidden = !(triage && triage.level === 'emergency');
-    if (b.hidden) return;
-    b.className = 'banner emergency';
-    b.append('Stop running and get emergency care now.');
-    if (triage.red_flag && triage.red_flag.says) b.append(el('span', { class: 'says', text: triage.red_flag.says }));
   }
 
   function request() { return { mode: state.mode, answers: state.answers, screens: state.history.length }; }
@@ -102,7 +80,7 @@
     const prev = state.remembered[f.id];
     if (f.type === 'number') {
       const miles = f.distance && state.miles;
-      const shown = typeof prev === 'number' ? (miles ? +(prev / KM_PER_MI).toFixed(1) : prev) : '';
+      const shown = typeof prev === 'number' ? (miles ? +(prev / KM_PER_MILE).toFixed(1) : prev) : '';
       const unit = f.distance ? (miles ? 'mi' : 'km') : f.unit;
       const row = el('div', { class: 'number-row' },
         el('label', { for: 'num-' + f.id, text: 'Your answer' + (unit ? ' (' + unit + ')' : '') }),
@@ -163,7 +141,7 @@
     if (f.type === 'number') {
       const s = inputs(f.id)[0].value.trim(), x = Number(s);
       if (s === '' || !isFinite(x) || x < 0 || x > 1e6) throw new Error('Type a number (0 or more), or "Don\'t know".');
-      out[f.id] = f.distance && state.miles ? x * KM_PER_MI : x;
+      out[f.id] = f.distance && state.miles ? x * KM_PER_MILE : x;
     } else if (!picked.length) {
       throw new Error({ bool: 'Choose yes or no', enum: 'Choose one of the answers', set: 'Tick at least one' }[f.type] + ', or "Don\'t know".');
     } else {
@@ -203,75 +181,11 @@
 
   // ---- the result ----
 
-  function answerWords(id, v) {
-    const f = state.byId[id];
-    if (!f) return String(v);
-    if (v === null) return "don't know";
-    if (f.type === 'bool') return v ? 'yes' : 'no';
-    const means = (x) => (f.values.find((y) => y.id === x) || { means: x }).means;
-    if (f.type === 'enum') return means(v);
-    if (f.type === 'set') return v.length ? v.map(means).join(', ') : 'none of the listed places';
-    if (f.distance && state.miles) return (v / KM_PER_MI).toPrecision(3) + ' mi';
-    return v + (f.unit ? ' ' + f.unit : '');
-  }
-
-  function pct(p) { return p > 0.99 ? '>99%' : p < 0.01 ? '<1%' : Math.round(p * 100) + '%'; }
-
-  function cause(c) {
-    const bar = el('span', {});
-    bar.style.width = Math.max(0.5, c.probability * 100).toFixed(1) + '%';
-    const reasons = el('ul', { class: 'reasons' });
-    for (const why of c.reasons.slice(0, 3)) {
-      const f = state.byId[why.finding];
-      const est = why.evidence === 'estimate'; // judgement and data apart
-      reasons.append(el('li', {
-        class: est ? 'estimate' : null,
-        text: (why.weight >= 0 ? 'raised by ' : 'lowered by ') + (f ? f.means : why.finding) + ': ' +
-          answerWords(why.finding, why.answer) + ' (\u00d7' + Math.exp(Math.abs(why.weight)).toFixed(1) + (est ? ', estimate' : '') + ')',
-      }));
-    }
-    return el('li', {},
-      el('div', { class: 'cause-head' }, el('span', { text: c.name }), el('span', { text: pct(c.probability) })),
-      el('div', { class: 'bar', role: 'img', 'aria-label': c.name + ': ' + pct(c.probability) }, bar),
-      el('p', { class: 'help', text: c.summary }),
-      reasons.childElementCount ? reasons : null);
-  }
-
-  function plan(r) {
-    const out = [];
-    // An action first step (whom to see and how soon, or go now) leads; a self-care one is already
-    // the first of its plan.
-    if (r.first_step && r.first_step.kind === 'action') out.push(el('p', { class: 'first-step' }, el('strong', { text: 'First: ' }), r.first_step.step));
-    for (const p of r.plan.filter((x) => x.steps.length)) {
-      const ol = el('ol', { class: 'plan-steps' });
-      for (const s of p.steps) {
-        ol.append(el('li', {
-          class: s.kind === 'safety_net' ? 'safety-net' : null,
-          text: s.step + (s.weeks ? ' (try for ' + s.weeks + ' week' + (s.weeks === 1 ? '' : 's') + ')' : ''),
-        }));
-      }
-      out.push(el('h3', { text: 'If it is ' + p.name + ' (' + pct(p.probability) + ')' }), ol);
-    }
-    return out;
-  }
-
   // Shows a result: the interview's own (rec.id absent) or a saved one.
   function renderResult(rec) {
-    const r = rec.result, t = r.triage, saved = rec.id !== undefined;
+    const r = rec.result, saved = rec.id !== undefined;
     state.shown = rec;
-    banner(t.level === 'emergency' ? t : null);
-    $('r-triage').className = 'triage ' + t.level;
-    $('r-triage').replaceChildren(el('strong', { text: LEVEL_TITLE[t.level] || t.level }), t.words);
-    if (t.red_flag && t.red_flag.says) $('r-triage').append(el('div', { class: 'says', text: 'Warning sign: ' + t.red_flag.says }));
-    const to = ((t.red_flag && t.red_flag.points_to) || []).slice(0, 3).map((c) => c.name);
-    if (to.length) $('r-triage').append(el('div', { class: 'says', text: 'The warning sign can mean: ' +
-      (to.length > 1 ? to.slice(0, -1).join(', ') + ' or ' + to[to.length - 1] : to[0]) +
-      '. The causes below are ranked on all your other answers too; they do not outweigh the warning sign.' }));
-    $('r-causes').replaceChildren(...r.ranking.slice(0, 5).map(cause));
-    $('r-evidence').hidden = !$('r-causes').querySelector('li.estimate');
-    $('r-plan').replaceChildren(...plan(r));
-    $('r-see').replaceChildren(...r.see.map((w) => el('li', { text: state.q.see[w] || w })));
-    $('r-disclaimer').textContent = r.disclaimer;
+    D.result(r, { byId: state.byId, miles: state.miles, see: (w) => state.q.see[w] || w });
     $('r-unfinished').hidden = rec.complete;
     $('r-when').hidden = !saved;
     $('r-when').textContent = saved ? 'Saved on this device on ' + new Date(rec.time).toLocaleString() + '.' : '';

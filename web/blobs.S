@@ -30,4 +30,11 @@ nf_blob_journal_js:
 	.incbin "web/static/journal.js"
 nf_blob_journal_js_end:
 	.byte 0
+	.global nf_blob_display_js
+	.global nf_blob_display_js_end
+	.balign 16
+nf_blob_display_js:
+	.incbin "web/static/display.js"
+nf_blob_display_js_end:
+	.byte 0
 	.section .note.GNU-stack,"",@progbits

@@ -32,6 +32,7 @@ extern const char nf_blob_index_html[], nf_blob_index_html_end[];
 extern const char nf_blob_app_css[], nf_blob_app_css_end[];
 extern const char nf_blob_app_js[], nf_blob_app_js_end[];
 extern const char nf_blob_journal_js[], nf_blob_journal_js_end[];
+extern const char nf_blob_display_js[], nf_blob_display_js_end[];
 
 #define SERVER_THREADS 2
 #define SERVER_TIMEOUT_S 15 /* a slow client is dropped after this long idle */
@@ -373,7 +374,7 @@ static bool make_token(char *out)
 
 int web_serve(const nf_kb *kb, const struct web_options *opt)
 {
-	static struct web_asset as[4];
+	static struct web_asset as[5];
 	as[0] = (struct web_asset){"/", "text/html; charset=utf-8", nf_blob_index_html,
 				   (size_t)(nf_blob_index_html_end - nf_blob_index_html)};
 	as[1] = (struct web_asset){"/app.css", "text/css; charset=utf-8", nf_blob_app_css,
@@ -382,6 +383,8 @@ int web_serve(const nf_kb *kb, const struct web_options *opt)
 				   (size_t)(nf_blob_app_js_end - nf_blob_app_js)};
 	as[3] = (struct web_asset){"/journal.js", "text/javascript; charset=utf-8", nf_blob_journal_js,
 				   (size_t)(nf_blob_journal_js_end - nf_blob_journal_js)};
+	as[4] = (struct web_asset){"/display.js", "text/javascript; charset=utf-8", nf_blob_display_js,
+				   (size_t)(nf_blob_display_js_end - nf_blob_display_js)};
 
 	struct web_ctx ctx;
 	memset(&ctx, 0, sizeof ctx);

@@ -15,9 +15,14 @@ def req(method, path, headers=None, body=None):
     h = dict(r.getheaders())
     assert "Set-Cookie" not in h, (method, path, h)
     return r.status, h, r.read()
-for path in ("/", "/app.js", "/journal.js", "/app.css"):
+for path in ("/", "/app.js", "/journal.js", "/display.js", "/app.css"):
     s, h, b = req("GET", path)
     assert s == 200, (path, s)
+    if path.endswith(".js"):
+        assert h["Content-Type"].startswith("text/javascript"), (path, h)
+# The result display both pages share is served whole, as built in.
+assert b"window.numbfootDisplay" in req("GET", "/display.js")[2]
+assert b'<script src="/display.js"' in req("GET", "/")[2]
 assert h["X-Frame-Options"] == "DENY" and h["Referrer-Policy"] == "no-referrer", h
 for path in ("/api/kb", "/api/session", "/api/runs", "/api/kb?token=" + token):
     s, h, b = req("GET", path)

@@ -10,29 +10,15 @@
     neurologist: 'a neurologist', spinal_surgeon: 'a spinal surgeon',
     foot_ankle_surgeon: 'a foot-and-ankle surgeon', emergency_department: 'the emergency department',
   };
-  const LEVEL_TITLE = { emergency: 'Emergency', urgent: 'Urgent', routine: 'Routine', self_care: 'Self-care' };
-  // The one definition of the page's scripts (journal.js gets it from here); NF_KM_PER_MILE in
-  // include/numbfoot/run.h is the program's, and tests/cli/test_km_per_mile.sh ties them.
-  const KM_PER_MILE = 1.609344;
+  // The result on screen and the helpers it shares with the static site (display.js).
+  const D = window.numbfootDisplay;
+  const { el, pct, LEVEL_TITLE, KM_PER_MILE } = D;
 
   const state = {
     kb: null, byId: {}, mode: 'runner', answers: {}, history: [], remembered: {}, question: null,
     miles: false, derived: {}, // derived: answers taken from the journal, with the evidence for each
     stopped: false, // the result was asked for before the interview's last question
   };
-
-  function el(tag, attrs, ...kids) {
-    const e = document.createElement(tag);
-    for (const [k, v] of Object.entries(attrs || {})) {
-      if (v === false || v === null || v === undefined) continue;
-      if (k === 'text') e.textContent = v;
-      else if (k === 'class') e.className = v;
-      else if (k.startsWith('on')) e.addEventListener(k.slice(2), v);
-      else e.setAttribute(k, v === true ? '' : v);
-    }
-    for (const k of kids) if (k !== null && k !== undefined) e.append(k);
-    return e;
-  }
 
   // ---- the token ----
   // Every API call sends it as X-Numbfoot-Token. It is never a cookie: cookies are not scoped by
@@ -144,19 +130,6 @@
     return { mode: state.mode, answers: state.answers, screens: state.history.length };
   }
 
-  function setBanner(triage) {
-    const b = $('banner');
-    if (triage && triage.level === 'emergency') {
-      b.className = 'banner emergency';
-      b.replaceChildren('Stop running and get emergency care now.');
-      if (triage.red_flag && triage.red_flag.says) b.append(el('span', { class: 'says', text: triage.red_flag.says }));
-      b.hidden = false;
-    } else {
-      b.hidden = true;
-      b.replaceChildren();
-    }
-  }
-
   // ---- the interview ----
 
   // The estimate of the screens left takes the server milliseconds where the next question takes
@@ -176,7 +149,7 @@
     const b = body();
     const progress = api('POST', '/api/assess/progress', b).catch(() => null);
     const r = await api('POST', '/api/assess/next', b);
-    setBanner(r.triage.stop ? r.triage : null);
+    D.banner(r.triage.stop ? r.triage : null);
     state.stopped = !r.done;
     if (r.done) { progressAsked++; return result(); }
     state.question = r.question;
@@ -362,7 +335,7 @@
     state.remembered = {};
     state.history = [];
     state.derived = {};
-    setBanner(null);
+    D.banner(null);
     await next();
   }
 
@@ -374,103 +347,17 @@
     state.remembered = Object.assign({}, answers);
     state.history = [];
     state.derived = Object.assign({}, why);
-    setBanner(null);
+    D.banner(null);
     await next();
   }
 
   // ---- the result ----
 
-  function answerWords(id, v) {
-    const f = state.byId[id];
-    if (!f) return String(v);
-    if (v === null) return "don't know";
-    if (f.type === 'bool') return v ? 'yes' : 'no';
-    const means = (x) => { const m = f.values.find((y) => y.id === x); return m ? m.means : x; };
-    if (f.type === 'enum') return means(v);
-    if (f.type === 'set') return v.length ? v.map(means).join(', ') : 'none of the listed places';
-    if (f.distance && state.miles) return (v / KM_PER_MILE).toPrecision(3) + ' mi';
-    return v + (f.unit ? ' ' + f.unit : '');
-  }
-
-  function pct(p) {
-    if (p > 0.99) return '>99%';
-    if (p < 0.01) return '<1%';
-    return Math.round(p * 100) + '%';
-  }
-
-  // What a warning sign can mean, so that a footwear cause leading the ranking under it is not
-  // read as the answer to the sign (the terminal says the same).
-  function pointsTo(red) {
-    const to = (red && red.points_to) || [];
-    if (!to.length) return [];
-    const names = to.slice(0, 3).map((c) => c.name);
-    const list = names.length > 1 ? names.slice(0, -1).join(', ') + ' or ' + names[names.length - 1] : names[0];
-    return [el('div', { class: 'says', id: 'r-points-to', text: 'The warning sign can mean: ' + list +
-      '. The causes below are ranked on all your other answers too; they do not outweigh the warning sign.' })];
-  }
+  const answerWords = (id, v) => D.answerWords(state.byId[id], v, state.miles);
 
   async function result() {
     const r = await api('POST', '/api/assess/result', body());
-    const t = r.triage;
-    setBanner(t.level === 'emergency' ? t : null);
-    const box = $('r-triage');
-    box.className = 'triage ' + t.level;
-    box.replaceChildren(el('strong', { text: LEVEL_TITLE[t.level] || t.level }), t.words);
-    if (t.red_flag && t.red_flag.says) box.append(el('div', { class: 'says', text: 'Warning sign: ' + t.red_flag.says }));
-    box.append(...pointsTo(t.red_flag));
-
-    const causes = $('r-causes');
-    causes.replaceChildren();
-    let estimated = 0;
-    for (const c of r.ranking.slice(0, 5)) {
-      const bar = el('span', {});
-      bar.style.width = Math.max(0.5, c.probability * 100).toFixed(1) + '%';
-      const reasons = el('ul', { class: 'reasons' });
-      for (const why of c.reasons.slice(0, 3)) {
-        const f = state.byId[why.finding];
-        // The factor as the terminal and the report write it (nf_factor_text): the times the odds
-        // moved, one decimal below 10, whole from 10.
-        const times = Math.min(Math.exp(Math.abs(why.weight)), 999999);
-        const factor = '\u00d7' + (times >= 9.95 ? times.toFixed(0) : times.toFixed(1));
-        // Judgement and data apart: a reason whose likelihood is an estimate says so.
-        const est = why.evidence === 'estimate';
-        if (est) estimated++;
-        reasons.append(el('li', {
-          class: est ? 'estimate' : null,
-          text: (why.weight >= 0 ? 'raised by ' : 'lowered by ') + (f ? f.means : why.finding) + ': ' +
-            answerWords(why.finding, why.answer) + ' (' + factor + (est ? ', estimate' : '') + ')' +
-            (state.derived[why.finding] ? ', from your journal' : ''),
-        }));
-      }
-      causes.append(el('li', {},
-        el('div', { class: 'cause-head' }, el('span', { text: c.name }), el('span', { text: pct(c.probability) })),
-        el('div', { class: 'bar', role: 'img', 'aria-label': c.name + ': ' + pct(c.probability) }, bar),
-        el('p', { class: 'help', text: c.summary }),
-        reasons.childElementCount ? reasons : null));
-    }
-    $('r-evidence').hidden = !estimated;
-
-    // The first step leads when it is an action (whom to see and how soon, or go now); a self-care
-    // first step is already the first of its plan. Each plan ends with its safety net.
-    const plan = $('r-plan');
-    plan.replaceChildren();
-    const first = r.first_step;
-    if (first && first.kind === 'action') plan.append(el('p', { class: 'first-step' }, el('strong', { text: 'First: ' }), first.step));
-    for (const p of r.plan) {
-      if (!p.steps.length) continue;
-      const ol = el('ol', { class: 'plan-steps' });
-      for (const s of p.steps) {
-        ol.append(el('li', {
-          class: s.kind === 'safety_net' ? 'safety-net' : null,
-          text: s.step + (s.weeks ? ' (try for ' + s.weeks + ' week' + (s.weeks === 1 ? '' : 's') + ')' : ''),
-        }));
-      }
-      plan.append(el('h3', { text: 'If it is ' + p.name + ' (' + pct(p.probability) + ')' }), ol);
-    }
-    const see = $('r-see');
-    see.replaceChildren();
-    for (const w of r.see) see.append(el('li', { text: WHO[w] || w }));
-    $('r-disclaimer').textContent = r.disclaimer;
+    D.result(r, { byId: state.byId, miles: state.miles, derived: state.derived, see: (w) => WHO[w] || w });
     $('r-unfinished').hidden = !state.stopped;
     $('r-save-status').textContent = '';
     show('screen-result');
@@ -523,7 +410,7 @@
       } catch (e) { status($('r-save-status'), 'Not saved: ' + e.message, true); }
     });
     $('r-back').addEventListener('click', () => back());
-    $('r-again').addEventListener('click', () => { setBanner(null); show('screen-start'); });
+    $('r-again').addEventListener('click', () => { D.banner(null); show('screen-start'); });
     $('nav-assess').addEventListener('click', () => show(assessScreen));
     const screens = window.numbfootJournal({
       $, el, api, show, pct, state, notice, startWith, LEVEL_TITLE, KM_PER_MILE,

@@ -1,0 +1,138 @@
+// numbfoot: the result of an assessment on screen, and the helpers that write it, shared by the
+// page of numbfoot serve (app.js, journal.js) and the static site (site/site.js), so that the two
+// say the same things in the same words. A plain script: both pages allow scripts from their own
+// origin only, the served page gets it as /display.js and the site within numbfoot.js. It holds
+// no state; each page gives it the knowledge base's findings and the runner's units.
+'use strict';
+
+window.numbfootDisplay = (function () {
+  const $ = (id) => document.getElementById(id);
+  // The one definition of the pages' scripts; NF_KM_PER_MILE in include/numbfoot/run.h is the
+  // program's, and tests/cli/test_km_per_mile.sh ties them.
+  const KM_PER_MILE = 1.609344;
+  const LEVEL_TITLE = { emergency: 'Emergency', urgent: 'Urgent', routine: 'Routine', self_care: 'Self-care' };
+
+  function el(tag, attrs, ...kids) {
+    const e = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs || {})) {
+      if (v === false || v === null || v === undefined) continue;
+      if (k === 'text') e.textContent = v;
+      else if (k === 'class') e.className = v;
+      else if (k.startsWith('on')) e.addEventListener(k.slice(2), v);
+      else e.setAttribute(k, v === true ? '' : v);
+    }
+    for (const k of kids) if (k !== null && k !== undefined) e.append(k);
+    return e;
+  }
+
+  function pct(p) {
+    if (p > 0.99) return '>99%';
+    if (p < 0.01) return '<1%';
+    return Math.round(p * 100) + '%';
+  }
+
+  // An answer in words; f is the finding (undefined when the knowledge base does not know it),
+  // miles whether distances are shown in miles.
+  function answerWords(f, v, miles) {
+    if (!f) return String(v);
+    if (v === null) return "don't know";
+    if (f.type === 'bool') return v ? 'yes' : 'no';
+    const means = (x) => { const m = f.values.find((y) => y.id === x); return m ? m.means : x; };
+    if (f.type === 'enum') return means(v);
+    if (f.type === 'set') return v.length ? v.map(means).join(', ') : 'none of the listed places';
+    if (f.distance && miles) return (v / KM_PER_MILE).toPrecision(3) + ' mi';
+    return v + (f.unit ? ' ' + f.unit : '');
+  }
+
+  // The emergency banner above every screen: shown for an emergency triage, else hidden.
+  function banner(triage) {
+    const b = $('banner');
+    b.replaceChildren();
+    b.hidden = !(triage && triage.level === 'emergency');
+    if (b.hidden) return;
+    b.className = 'banner emergency';
+    b.append('Stop running and get emergency care now.');
+    if (triage.red_flag && triage.red_flag.says) b.append(el('span', { class: 'says', text: triage.red_flag.says }));
+  }
+
+  // What a warning sign can mean, so that a footwear cause leading the ranking under it is not
+  // read as the answer to the sign (the terminal says the same).
+  function pointsTo(red) {
+    const names = ((red && red.points_to) || []).slice(0, 3).map((c) => c.name);
+    if (!names.length) return null;
+    const list = names.length > 1 ? names.slice(0, -1).join(', ') + ' or ' + names[names.length - 1] : names[0];
+    return el('div', { class: 'says', id: 'r-points-to', text: 'The warning sign can mean: ' + list +
+      '. The causes below are ranked on all your other answers too; they do not outweigh the warning sign.' });
+  }
+
+  // The factor as the terminal and the report write it (nf_factor_text): the times the odds moved,
+  // one decimal below 10, whole from 10.
+  function factor(weight) {
+    const times = Math.min(Math.exp(Math.abs(weight)), 999999);
+    return '\u00d7' + (times >= 9.95 ? times.toFixed(0) : times.toFixed(1));
+  }
+
+  // One cause of the ranking: its name and chance, a bar, its summary and the answers that moved
+  // it most. Judgement and data apart: a reason whose likelihood is an estimate says so.
+  function cause(c, opt) {
+    const bar = el('span', {});
+    bar.style.width = Math.max(0.5, c.probability * 100).toFixed(1) + '%';
+    const reasons = el('ul', { class: 'reasons' });
+    for (const why of c.reasons.slice(0, 3)) {
+      const f = opt.byId[why.finding];
+      const est = why.evidence === 'estimate';
+      reasons.append(el('li', {
+        class: est ? 'estimate' : null,
+        text: (why.weight >= 0 ? 'raised by ' : 'lowered by ') + (f ? f.means : why.finding) + ': ' +
+          answerWords(f, why.answer, opt.miles) + ' (' + factor(why.weight) + (est ? ', estimate' : '') + ')' +
+          (opt.derived && opt.derived[why.finding] ? ', from your journal' : ''),
+      }));
+    }
+    return el('li', {},
+      el('div', { class: 'cause-head' }, el('span', { text: c.name }), el('span', { text: pct(c.probability) })),
+      el('div', { class: 'bar', role: 'img', 'aria-label': c.name + ': ' + pct(c.probability) }, bar),
+      el('p', { class: 'help', text: c.summary }),
+      reasons.childElementCount ? reasons : null);
+  }
+
+  // The first step leads when it is an action (whom to see and how soon, or go now); a self-care
+  // first step is already the first of its plan. Each plan ends with its safety net.
+  function plan(r) {
+    const out = [];
+    const first = r.first_step;
+    if (first && first.kind === 'action') out.push(el('p', { class: 'first-step' }, el('strong', { text: 'First: ' }), first.step));
+    for (const p of r.plan) {
+      if (!p.steps.length) continue;
+      const ol = el('ol', { class: 'plan-steps' });
+      for (const s of p.steps) {
+        ol.append(el('li', {
+          class: s.kind === 'safety_net' ? 'safety-net' : null,
+          text: s.step + (s.weeks ? ' (try for ' + s.weeks + ' week' + (s.weeks === 1 ? '' : 's') + ')' : ''),
+        }));
+      }
+      out.push(el('h3', { text: 'If it is ' + p.name + ' (' + pct(p.probability) + ')' }), ol);
+    }
+    return out;
+  }
+
+  // Fills the result screen's parts both pages have (the banner, r-triage, r-causes, r-evidence,
+  // r-plan, r-see, r-disclaimer) from an assessment's result r. opt: byId, the findings by ID;
+  // miles; derived, the answers taken from the journal (optional); see(id), whom an ID names.
+  function result(r, opt) {
+    const t = r.triage;
+    banner(t.level === 'emergency' ? t : null);
+    const box = $('r-triage');
+    box.className = 'triage ' + t.level;
+    box.replaceChildren(el('strong', { text: LEVEL_TITLE[t.level] || t.level }), t.words);
+    if (t.red_flag && t.red_flag.says) box.append(el('div', { class: 'says', text: 'Warning sign: ' + t.red_flag.says }));
+    const to = pointsTo(t.red_flag);
+    if (to) box.append(to);
+    $('r-causes').replaceChildren(...r.ranking.slice(0, 5).map((c) => cause(c, opt)));
+    $('r-evidence').hidden = !$('r-causes').querySelector('li.estimate');
+    $('r-plan').replaceChildren(...plan(r));
+    $('r-see').replaceChildren(...r.see.map((w) => el('li', { text: opt.see(w) })));
+    $('r-disclaimer').textContent = r.disclaimer;
+  }
+
+  return { KM_PER_MILE, LEVEL_TITLE, el, pct, answerWords, banner, result };
+})();
