@@ -1064,6 +1064,7 @@ static void column_sums(struct look *lk, const bool *need)
 static void look_single(struct look *lk, const struct kb_finding *f)
 {
 	struct scratch *w = lk->w;
+	w->list.n = 0; /* the checklist tree kept for list_change is overwritten */
 	int nodes = (f->nout + 3) & ~3, pos[NF_MAX_VALUES];
 	for (int o = 0; o < nodes; o++) {
 		w->mass[o] = 0;
@@ -1097,6 +1098,7 @@ static void look_single(struct look *lk, const struct kb_finding *f)
 static void look_set(struct look *lk, const struct kb_finding *f)
 {
 	struct scratch *w = lk->w;
+	w->list.n = 0; /* the checklist tree kept for list_change is overwritten */
 	double change = 0;
 	int pos[2] = {0, 1};
 	hyp_set(lk, NULL, 0); /* no rule or red flag can name a set finding */
