@@ -1449,13 +1449,15 @@ bool nf_engine_next(nf_engine *e, nf_question *q)
 		keys[j] = key;
 	}
 	/* The best screen: a checklist is enumerated (all 2^n answers) only while its bound can still
-	 * beat the best exact gain found. Its chance of change waits until it is needed. */
+	 * beat the best exact gain found; the bound is worked out only for checklists longer than
+	 * BOUND_ITEMS, as for the others it costs as much as the enumeration. Its chance of change
+	 * waits until it is needed. */
 	int best = -1;
 	for (int r = 0; r < ncand; r++) {
 		struct cand *c = &cand[order[r]];
 		if (best >= 0 && c->key <= cand[best].q.gain)
 			break;
-		if (c->q.checklist >= 0 && best >= 0 &&
+		if (c->q.checklist >= 0 && c->q.n > BOUND_ITEMS && best >= 0 &&
 		    list_bound(&lk, c->q.finding, c->q.n) + 1e-6 <= cand[best].q.gain)
 			continue; /* its gain, at most the bound, cannot beat the best's */
 		if (c->q.checklist >= 0)
