@@ -1064,6 +1064,7 @@ static void column_sums(struct look *lk, const bool *need)
 static void look_single(struct look *lk, const struct kb_finding *f)
 {
 	struct scratch *w = lk->w;
+	w->list.n = 0; /* the checklist tree kept for list_change is overwritten */
 	int nodes = (f->nout + 3) & ~3, pos[NF_MAX_VALUES];
 	for (int o = 0; o < nodes; o++) {
 		w->mass[o] = 0;
@@ -1097,6 +1098,7 @@ static void look_single(struct look *lk, const struct kb_finding *f)
 static void look_set(struct look *lk, const struct kb_finding *f)
 {
 	struct scratch *w = lk->w;
+	w->list.n = 0; /* the checklist tree kept for list_change is overwritten */
 	double change = 0;
 	int pos[2] = {0, 1};
 	hyp_set(lk, NULL, 0); /* no rule or red flag can name a set finding */
@@ -1447,13 +1449,15 @@ bool nf_engine_next(nf_engine *e, nf_question *q)
 		keys[j] = key;
 	}
 	/* The best screen: a checklist is enumerated (all 2^n answers) only while its bound can still
-	 * beat the best exact gain found. Its chance of change waits until it is needed. */
+	 * beat the best exact gain found; the bound is worked out only for checklists longer than
+	 * BOUND_ITEMS, as for the others it costs as much as the enumeration. Its chance of change
+	 * waits until it is needed. */
 	int best = -1;
 	for (int r = 0; r < ncand; r++) {
 		struct cand *c = &cand[order[r]];
 		if (best >= 0 && c->key <= cand[best].q.gain)
 			break;
-		if (c->q.checklist >= 0 && best >= 0 &&
+		if (c->q.checklist >= 0 && c->q.n > BOUND_ITEMS && best >= 0 &&
 		    list_bound(&lk, c->q.finding, c->q.n) + 1e-6 <= cand[best].q.gain)
 			continue; /* its gain, at most the bound, cannot beat the best's */
 		if (c->q.checklist >= 0)
