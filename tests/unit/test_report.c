@@ -7,6 +7,7 @@
 #include "numbfoot/kb.h"
 #include "numbfoot/report.h"
 #include "numbfoot/version.h"
+#include "kb_shipped.h"
 
 #define NOW (TA_T0 + 60 * TA_DAY)
 
@@ -20,21 +21,10 @@ const char *__lsan_default_suppressions(void)
 	return "leak:libfontconfig.so\n";
 }
 
-static nf_kb *kb;
-
-static int setup(void **state)
-{
-	(void)state;
-	nf_error err = {0};
-	return nf_kb_load_files("kb/vocabulary.json", "kb/numbfoot.json", &kb, &err) == NF_OK ? 0 : -1;
-}
-
 static int teardown(void **state)
 {
-	(void)state;
-	nf_kb_free(kb);
 	tj_cleanup();
-	return 0;
+	return kb_shipped_teardown(state);
 }
 
 static char *slurp(const char *path, size_t *n)
@@ -330,5 +320,5 @@ int main(void)
 		cmocka_unit_test(unfinished_is_not_the_headline),
 		cmocka_unit_test(unwritable_path),
 	};
-	return cmocka_run_group_tests_name("report", tests, setup, teardown);
+	return cmocka_run_group_tests_name("report", tests, kb_shipped_setup, teardown);
 }

@@ -8,6 +8,7 @@
 #include "numbfoot/kb.h"
 #include "numbfoot/report.h"
 #include "report/report_priv.h"
+#include "kb_shipped.h"
 
 #define NOW (TA_T0 + 60 * TA_DAY)
 #define MONDAY (4 * 86400.0) /* 1970-01-05, a Monday */
@@ -19,21 +20,10 @@ const char *__lsan_default_suppressions(void)
 	return "leak:libfontconfig.so\n";
 }
 
-static nf_kb *kb;
-
-static int setup(void **state)
-{
-	(void)state;
-	nf_error err = {0};
-	return nf_kb_load_files("kb/vocabulary.json", "kb/numbfoot.json", &kb, &err) == NF_OK ? 0 : -1;
-}
-
 static int teardown(void **state)
 {
-	(void)state;
-	nf_kb_free(kb);
 	tj_cleanup();
-	return 0;
+	return kb_shipped_teardown(state);
 }
 
 static nf_journal *filled(void)
@@ -188,5 +178,5 @@ int main(void)
 		cmocka_unit_test(bad_requests),
 		cmocka_unit_test(ticks_on_days_and_week_starts),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, kb_shipped_setup, teardown);
 }

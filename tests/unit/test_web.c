@@ -10,6 +10,7 @@
 #include "../../web/web.h"
 #include "numbfoot/engine.h"
 #include "numbfoot/report.h"
+#include "kb_shipped.h"
 
 /* Fontconfig (through pango, for the report) keeps its configuration and font cache for the
  * life of the process and frees them only in FcFini(), which a library must not call. Under
@@ -25,7 +26,6 @@ const char *__lsan_default_suppressions(void)
 #define WRONG_TOKEN "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab" /* one letter off */
 #define HOST "127.0.0.1:8737"
 
-static nf_kb *kb;
 static struct web_ctx ctx;
 static char spool[600]; /* ctx.tmpdir: must be empty whenever no request is running */
 
@@ -35,11 +35,8 @@ static const struct web_asset assets[] = {{"/", "text/html", page, sizeof page -
 static int group_setup(void **state)
 {
 	(void)state;
-	nf_error err = {0};
-	if (nf_kb_load_files("kb/vocabulary.json", "kb/numbfoot.json", &kb, &err) != NF_OK) {
-		fprintf(stderr, "kb: %s\n", err.msg);
+	if (kb_shipped_setup(state))
 		return -1;
-	}
 	if (!web_ctx_init(&ctx, kb))
 		return -1;
 	snprintf(ctx.token, sizeof ctx.token, "%s", TOKEN);
@@ -60,9 +57,8 @@ static int group_teardown(void **state)
 	(void)state;
 	web_journal_close(&ctx);
 	web_ctx_release(&ctx);
-	nf_kb_free(kb);
 	tj_cleanup();
-	return 0;
+	return kb_shipped_teardown(state);
 }
 
 /* Each test starts from an empty journal of its own. */
