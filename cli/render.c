@@ -124,13 +124,11 @@ void render_result(FILE *out, nf_interview *iv, bool color, bool miles)
 	}
 	/* What the sign points to, so that a footwear cause leading the ranking below is not read as
 	 * the answer to the warning sign. */
-	size_t to[3], nto = ti.red_flag >= 0 ? nf_kb_red_flag_points_to(kb, (size_t)ti.red_flag, to, 3) : 0;
-	for (size_t i = 0; i < nto; i++)
-		fprintf(out, "%s%s", i ? (i + 1 == nto ? " or " : ", ") : "The warning sign can mean: ",
-			nf_kb_condition_name(kb, to[i]));
-	if (nto)
-		fprintf(out, ". The causes below are ranked on all your other answers too; they do not outweigh "
-			     "the warning sign.\n");
+	char means[NF_ERROR_MSG_MAX];
+	if (ti.red_flag >= 0)
+		nf_kb_red_flag_means(kb, (size_t)ti.red_flag, means, sizeof means);
+	if (ti.red_flag >= 0 && means[0])
+		fprintf(out, "%s\n", means);
 	/* Warning signs never asked (the interview was stopped, or a case file is silent on them):
 	 * the triage cannot speak for them, so list them. */
 	size_t unasked[NF_MAX_FINDINGS], nunasked = nf_interview_unasked_signs(iv, unasked, NF_MAX_FINDINGS);

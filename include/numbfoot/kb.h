@@ -149,6 +149,9 @@ NF_API size_t nf_kb_finding_red_flag_see(const nf_kb *kb, size_t f, const char *
 #define NF_KB_POINTS_RATIO 10.0
 #define NF_KB_POINTS_MIN 0.05
 NF_API size_t nf_kb_red_flag_points_to(const nf_kb *kb, size_t f, size_t *out, size_t cap);
+/* The words every face prints under red flag f: the first three causes it points to, and that the
+ * ranking weighs the other answers too and does not outweigh the sign. "" when it points to none. */
+NF_API void nf_kb_red_flag_means(const nf_kb *kb, size_t f, char *buf, size_t cap);
 /* The likelihood of the finding under condition c as text for `kb show`, with its source. */
 NF_API size_t nf_kb_finding_describe(const nf_kb *kb, size_t f, size_t c, char *buf, size_t cap,
 				     const char **source, bool *listed);

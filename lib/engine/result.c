@@ -137,9 +137,11 @@ char *nf_engine_result_json(nf_engine *e)
 			json_array_append_new(points, json_pack("{s:s, s:s, s:f}", "id", kb->cond[to[i]].id, "name",
 								kb->cond[to[i]].name, "probability",
 								nf_engine_probability(e, to[i])));
-		red = json_pack("{s:s, s:s, s:s, s:o}", "finding", kb->find[ti.red_flag].id, "level",
+		char means[NF_ERROR_MSG_MAX];
+		nf_kb_red_flag_means(kb, (size_t)ti.red_flag, means, sizeof means);
+		red = json_pack("{s:s, s:s, s:s, s:o, s:s}", "finding", kb->find[ti.red_flag].id, "level",
 				nf_triage_id(ti.red_flag_level), "says", kb->find[ti.red_flag].red_flag_says,
-				"points_to", points);
+				"points_to", points, "means", means);
 	}
 	json_t *triage = json_pack("{s:s, s:s, s:s, s:o, s:{s:f, s:f, s:f}}", "level", nf_triage_id(ti.level),
 				   "words", adv.headline, "by_probability",

@@ -111,28 +111,11 @@ static void triage(struct builder *b)
 	if (!json_is_object(rf))
 		return;
 	bold(addf(b, RP_PARA, NULL, "Set by a warning sign: %s", str(rf, "says")));
-	/* What the sign points to, read from the likelihoods: the ranking below weighs every other
-	 * answer too and can be led by a footwear cause. */
-	json_t *to = json_object_get(rf, "points_to"), *c;
-	size_t i, n = json_array_size(to);
-	char t[RP_TEXT_MAX];
-	size_t len = 0;
-	t[0] = '\0';
-	json_array_foreach(to, i, c)
-	{
-		if (i >= 3)
-			break;
-		int w = snprintf(t + len, sizeof t - len, "%s%s", i ? (i + 1 == (n < 3 ? n : 3) ? " or " : ", ") : "",
-				 str(c, "name"));
-		if (w < 0 || (size_t)w >= sizeof t - len)
-			break;
-		len += (size_t)w;
-	}
-	if (len)
-		addf(b, RP_PARA, NULL,
-		     "The warning sign can mean: %s. The causes below are ranked on all the other answers too; "
-		     "they do not outweigh the warning sign.",
-		     t);
+	/* What the sign points to (nf_kb_red_flag_means): the ranking below weighs every other answer
+	 * too and can be led by a footwear cause. */
+	const char *means = str(rf, "means");
+	if (*means)
+		add(b, RP_PARA, NULL, means);
 }
 
 static void causes(struct builder *b)

@@ -132,6 +132,13 @@ static void test_red_flags_point_to_causes(void **state)
 	int saddle = nf_kb_finding_index(kb, "saddle_numbness");
 	assert_int_equal(nf_kb_red_flag_points_to(kb, (size_t)saddle, to, 1), 1);
 	assert_string_equal(nf_kb_condition_id(kb, to[0]), "cauda_equina");
+	/* The sentence the faces print names them, and nothing for a finding that is no warning sign. */
+	char means[512];
+	nf_kb_red_flag_means(kb, (size_t)saddle, means, sizeof means);
+	assert_non_null(strstr(means, "can mean: Cauda equina syndrome"));
+	assert_non_null(strstr(means, "do not outweigh the warning sign."));
+	nf_kb_red_flag_means(kb, (size_t)nf_kb_finding_index(kb, "age"), means, sizeof means);
+	assert_string_equal(means, "");
 }
 
 static void test_every_condition_has_advice(void **state)

@@ -55,16 +55,6 @@ window.numbfootDisplay = (function () {
     if (triage.red_flag && triage.red_flag.says) b.append(el('span', { class: 'says', text: triage.red_flag.says }));
   }
 
-  // What a warning sign can mean, so that a footwear cause leading the ranking under it is not
-  // read as the answer to the sign (the terminal says the same).
-  function pointsTo(red) {
-    const names = ((red && red.points_to) || []).slice(0, 3).map((c) => c.name);
-    if (!names.length) return null;
-    const list = names.length > 1 ? names.slice(0, -1).join(', ') + ' or ' + names[names.length - 1] : names[0];
-    return el('div', { class: 'says', id: 'r-points-to', text: 'The warning sign can mean: ' + list +
-      '. The causes below are ranked on all your other answers too; they do not outweigh the warning sign.' });
-  }
-
   // The factor as the terminal and the report write it (nf_factor_text): the times the odds moved,
   // one decimal below 10, whole from 10.
   function factor(weight) {
@@ -125,8 +115,9 @@ window.numbfootDisplay = (function () {
     box.className = 'triage ' + t.level;
     box.replaceChildren(el('strong', { text: LEVEL_TITLE[t.level] || t.level }), t.words);
     if (t.red_flag && t.red_flag.says) box.append(el('div', { class: 'says', text: 'Warning sign: ' + t.red_flag.says }));
-    const to = pointsTo(t.red_flag);
-    if (to) box.append(to);
+    // What the sign can mean, in the library's words (nf_kb_red_flag_means), so that a footwear
+    // cause leading the ranking under it is not read as the answer to the sign.
+    if (t.red_flag && t.red_flag.means) box.append(el('div', { class: 'says', id: 'r-points-to', text: t.red_flag.means }));
     $('r-causes').replaceChildren(...r.ranking.slice(0, 5).map((c) => cause(c, opt)));
     $('r-evidence').hidden = !$('r-causes').querySelector('li.estimate');
     $('r-plan').replaceChildren(...plan(r));
