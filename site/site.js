@@ -58,54 +58,14 @@
     $('q-help').textContent = q.red_flags
       ? 'Tick each that applies, or "None of these". Choose "Don\'t know" if you are unsure.'
       : 'Tick each that applies; leave the rest. Choose "Don\'t know" if you are unsure.';
-    const set = el('fieldset', {}, el('legend', { class: 'sr', text: 'Tick those that apply' }));
-    for (const f of fs) {
-      set.append(el('label', { class: 'choice' },
-        el('input', { type: 'checkbox', name: f.id, value: 'yes', checked: state.remembered[f.id] === true }),
-        el('span', {}, f.question, el('span', { class: 'sub', text: f.help }))));
-    }
-    if (q.red_flags) {
-      const none = el('input', { type: 'checkbox', id: 'q-none', name: 'none-of-these', value: 'none',
-        checked: fs.every((f) => state.remembered[f.id] === false) });
-      set.append(el('label', { class: 'choice none' }, none, el('span', { text: 'None of these' })));
-      set.addEventListener('change', (ev) => { // "None of these" and a ticked sign exclude each other
-        if (!ev.target.checked) return;
-        for (const i of set.querySelectorAll('input')) if ((i === none) !== (ev.target === none)) i.checked = false;
-      });
-    }
-    return set;
+    return D.ticks(fs, state.remembered, q.red_flags);
   }
 
   function single(f) {
-    const prev = state.remembered[f.id];
-    if (f.type === 'number') {
-      const miles = f.distance && state.miles;
-      const shown = typeof prev === 'number' ? (miles ? +(prev / KM_PER_MILE).toFixed(1) : prev) : '';
-      const unit = f.distance ? (miles ? 'mi' : 'km') : f.unit;
-      const row = el('div', { class: 'number-row' },
-        el('label', { for: 'num-' + f.id, text: 'Your answer' + (unit ? ' (' + unit + ')' : '') }),
-        el('input', { type: 'number', id: 'num-' + f.id, name: f.id, min: '0', step: 'any', inputmode: 'decimal', value: shown }));
-      if (f.distance) {
-        const sel = el('select', { id: 'unit-' + f.id, 'aria-label': 'Unit' },
-          el('option', { value: 'km', text: 'km', selected: !state.miles }),
-          el('option', { value: 'mi', text: 'miles', selected: state.miles }));
-        sel.addEventListener('change', () => {
-          state.miles = sel.value === 'mi';
-          try { localStorage.setItem(UNITS_KEY, sel.value); } catch (e) { /* this visit only */ }
-        });
-        row.append(sel);
-      }
-      return row;
-    }
-    const choices = f.type === 'bool' ? [{ id: 'yes', means: 'Yes' }, { id: 'no', means: 'No' }] : f.values;
-    const on = (v) => f.type === 'bool' ? prev === (v === 'yes') : f.type === 'set' ? Array.isArray(prev) && prev.includes(v) : prev === v;
-    const legend = { bool: 'Your answer', enum: 'Choose one', set: 'Tick all that apply' }[f.type];
-    const set = el('fieldset', {}, el('legend', { text: legend }));
-    for (const v of choices) {
-      set.append(el('label', { class: 'choice' },
-        el('input', { type: f.type === 'set' ? 'checkbox' : 'radio', name: f.id, value: v.id, checked: on(v.id) }), v.means));
-    }
-    return set;
+    return D.single(f, state.remembered[f.id], state.miles, (miles) => {
+      state.miles = miles;
+      try { localStorage.setItem(UNITS_KEY, miles ? 'mi' : 'km'); } catch (e) { /* this visit only */ }
+    });
   }
 
   function renderQuestion(r) {

@@ -157,11 +157,6 @@
     showProgress(progress, r.progress.screens, r.question.red_flags);
   }
 
-  function unitFor(f) {
-    if (f.distance) return state.miles ? 'mi' : 'km';
-    return f.unit || '';
-  }
-
   function renderQuestion(r) {
     const q = r.question;
     // "Question N" at once; "of about M" and the bar when the estimate comes (showProgress).
@@ -179,59 +174,13 @@
       // The warning signs need a choice: nothing ticked is not "none of these" there, so a
       // hurried Next cannot pass them.
       $('q-help').textContent = 'Tick each that applies, or "None of these". Choose "Don\'t know" if you are unsure.';
-      const set = el('fieldset', {}, el('legend', { class: 'sr', text: 'Tick those that apply' }));
-      for (const f of fs) {
-        const prev = state.remembered[f.id];
-        set.append(el('label', { class: 'choice' },
-          el('input', { type: 'checkbox', name: f.id, value: 'yes', checked: prev === true }),
-          el('span', {}, f.question, el('span', { class: 'sub', text: f.help }))));
-      }
-      if (q.red_flags) {
-        const none = el('input', { type: 'checkbox', id: 'q-none', name: 'none-of-these', value: 'none',
-          checked: fs.every((f) => state.remembered[f.id] === false) });
-        set.append(el('label', { class: 'choice none' }, none, el('span', { text: 'None of these' })));
-        // "None of these" and a ticked sign exclude each other.
-        set.addEventListener('change', (ev) => {
-          if (!ev.target.checked) return;
-          for (const i of set.querySelectorAll('input[type=checkbox]')) if ((i === none) !== (ev.target === none)) i.checked = false;
-        });
-      }
-      fields.append(set);
+      fields.append(D.ticks(fs, state.remembered, true));
       $('q-next').textContent = 'Next';
       return show('screen-question');
     }
     const f = fs[0];
     $('q-help').textContent = f.help || '';
-    const prev = state.remembered[f.id];
-    const legend = el('legend', { text: 'Your answer' });
-    if (f.type === 'bool') {
-      fields.append(el('fieldset', {}, legend,
-        el('label', { class: 'choice' }, el('input', { type: 'radio', name: f.id, value: 'yes', checked: prev === true }), 'Yes'),
-        el('label', { class: 'choice' }, el('input', { type: 'radio', name: f.id, value: 'no', checked: prev === false }), 'No')));
-    } else if (f.type === 'enum' || f.type === 'set') {
-      const set = el('fieldset', {}, el('legend', { text: f.type === 'set' ? 'Tick all that apply' : 'Choose one' }));
-      for (const v of f.values) {
-        const on = f.type === 'set' ? Array.isArray(prev) && prev.includes(v.id) : prev === v.id;
-        set.append(el('label', { class: 'choice' },
-          el('input', { type: f.type === 'set' ? 'checkbox' : 'radio', name: f.id, value: v.id, checked: on }),
-          v.means));
-      }
-      fields.append(set);
-    } else {
-      const unit = unitFor(f);
-      const shown = typeof prev === 'number' ? (f.distance && state.miles ? +(prev / KM_PER_MILE).toFixed(1) : prev) : '';
-      const row = el('div', { class: 'number-row' },
-        el('label', { for: 'num-' + f.id, text: 'Your answer' + (unit ? ' (' + unit + ')' : '') }),
-        el('input', { type: 'number', id: 'num-' + f.id, name: f.id, min: '0', step: 'any', inputmode: 'decimal', value: shown }));
-      if (f.distance) {
-        const sel = el('select', { id: 'unit-' + f.id, 'aria-label': 'Unit' },
-          el('option', { value: 'km', text: 'km', selected: !state.miles }),
-          el('option', { value: 'mi', text: 'miles', selected: state.miles }));
-        sel.addEventListener('change', () => { state.miles = sel.value === 'mi'; });
-        row.append(sel);
-      }
-      fields.append(row);
-    }
+    fields.append(D.single(f, state.remembered[f.id], state.miles, (miles) => { state.miles = miles; }));
     show('screen-question');
   }
 

@@ -125,5 +125,57 @@ window.numbfootDisplay = (function () {
     $('r-disclaimer').textContent = r.disclaimer;
   }
 
-  return { KM_PER_MILE, LEVEL_TITLE, el, pct, answerWords, banner, result };
+  // The answer fields of a screen that asks one finding f, started at its earlier answer prev: yes
+  // and no, the choices, or a number (a distance with its km or miles, shown in miles when miles is
+  // true; onUnit(miles) hears a change of unit).
+  function single(f, prev, miles, onUnit) {
+    if (f.type === 'number') {
+      const inMiles = f.distance && miles;
+      const shown = typeof prev === 'number' ? (inMiles ? +(prev / KM_PER_MILE).toFixed(1) : prev) : '';
+      const unit = f.distance ? (inMiles ? 'mi' : 'km') : f.unit;
+      const row = el('div', { class: 'number-row' },
+        el('label', { for: 'num-' + f.id, text: 'Your answer' + (unit ? ' (' + unit + ')' : '') }),
+        el('input', { type: 'number', id: 'num-' + f.id, name: f.id, min: '0', step: 'any', inputmode: 'decimal', value: shown }));
+      if (f.distance) {
+        const sel = el('select', { id: 'unit-' + f.id, 'aria-label': 'Unit' },
+          el('option', { value: 'km', text: 'km', selected: !miles }),
+          el('option', { value: 'mi', text: 'miles', selected: miles }));
+        sel.addEventListener('change', () => onUnit(sel.value === 'mi'));
+        row.append(sel);
+      }
+      return row;
+    }
+    const choices = f.type === 'bool' ? [{ id: 'yes', means: 'Yes' }, { id: 'no', means: 'No' }] : f.values;
+    const on = (v) => f.type === 'bool' ? prev === (v === 'yes') : f.type === 'set' ? Array.isArray(prev) && prev.includes(v) : prev === v;
+    const legend = { bool: 'Your answer', enum: 'Choose one', set: 'Tick all that apply' }[f.type];
+    const set = el('fieldset', {}, el('legend', { text: legend }));
+    for (const v of choices) {
+      set.append(el('label', { class: 'choice' },
+        el('input', { type: f.type === 'set' ? 'checkbox' : 'radio', name: f.id, value: v.id, checked: on(v.id) }), v.means));
+    }
+    return set;
+  }
+
+  // A screen of findings ticked or not, started at their earlier answers prev; with none, the
+  // warning signs' "None of these", which a ticked sign excludes and which excludes them (nothing
+  // ticked is no answer there, so that a hurried Next cannot pass them).
+  function ticks(fs, prev, none) {
+    const set = el('fieldset', {}, el('legend', { class: 'sr', text: 'Tick those that apply' }));
+    for (const f of fs) {
+      set.append(el('label', { class: 'choice' },
+        el('input', { type: 'checkbox', name: f.id, value: 'yes', checked: prev[f.id] === true }),
+        el('span', {}, f.question, el('span', { class: 'sub', text: f.help }))));
+    }
+    if (!none) return set;
+    const box = el('input', { type: 'checkbox', id: 'q-none', name: 'none-of-these', value: 'none',
+      checked: fs.every((f) => prev[f.id] === false) });
+    set.append(el('label', { class: 'choice none' }, box, el('span', { text: 'None of these' })));
+    set.addEventListener('change', (ev) => {
+      if (!ev.target.checked) return;
+      for (const i of set.querySelectorAll('input[type=checkbox]')) if ((i === box) !== (ev.target === box)) i.checked = false;
+    });
+    return set;
+  }
+
+  return { KM_PER_MILE, LEVEL_TITLE, el, pct, answerWords, banner, result, single, ticks };
 })();
