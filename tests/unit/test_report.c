@@ -7,25 +7,9 @@
 #include "numbfoot/kb.h"
 #include "numbfoot/report.h"
 #include "numbfoot/version.h"
-#include "kb_shipped.h"
+#include "report_test.h"
 
 #define NOW (TA_T0 + 60 * TA_DAY)
-
-/* Fontconfig keeps its configuration and font cache for the life of the process and frees them
- * only in FcFini(), which a library must not call (another user may hold them). Under
- * LeakSanitizer (make SAN=1) those are reported as leaks; this hook, read only by LeakSanitizer,
- * names them as expected. */
-__attribute__((visibility("default"))) const char *__lsan_default_suppressions(void);
-const char *__lsan_default_suppressions(void)
-{
-	return "leak:libfontconfig.so\n";
-}
-
-static int teardown(void **state)
-{
-	tj_cleanup();
-	return kb_shipped_teardown(state);
-}
 
 static char *slurp(const char *path, size_t *n)
 {

@@ -8,23 +8,10 @@
 #include "numbfoot/kb.h"
 #include "numbfoot/report.h"
 #include "report/report_priv.h"
-#include "kb_shipped.h"
+#include "report_test.h"
 
 #define NOW (TA_T0 + 60 * TA_DAY)
 #define MONDAY (4 * 86400.0) /* 1970-01-05, a Monday */
-
-/* Fontconfig's cache lives as long as the process (see test_report.c). */
-__attribute__((visibility("default"))) const char *__lsan_default_suppressions(void);
-const char *__lsan_default_suppressions(void)
-{
-	return "leak:libfontconfig.so\n";
-}
-
-static int teardown(void **state)
-{
-	tj_cleanup();
-	return kb_shipped_teardown(state);
-}
 
 static nf_journal *filled(void)
 {
