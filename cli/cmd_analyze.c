@@ -12,15 +12,18 @@
 bool cli_clock(const struct cli_args *a, int64_t *now)
 {
 	const char *s = cli_opt(a, "now");
-	if (!s || !*s)
+	const char *from = "--now";
+	if (!s || !*s) {
 		s = getenv("NUMBFOOT_NOW");
+		from = "$NUMBFOOT_NOW";
+	}
 	if (!s || !*s) {
 		*now = (int64_t)time(NULL);
 		return true;
 	}
 	nf_error err = {0};
 	if (nf_moment_parse(s, now, &err)) {
-		cli_errorf("--now: %s", err.msg);
+		cli_errorf("%s: %s", from, err.msg);
 		return false;
 	}
 	return true;
