@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "import/import_priv.h"
+#include "numbfoot/date.h"
 
 void imp_point_init(imp_point *pt)
 {
@@ -182,17 +183,6 @@ void imp_run_fill_stride(nf_run_record *run)
 		run->stride_m = run->distance_m / (run->cadence_spm * run->moving_s / 60.0);
 }
 
-/* Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil). */
-static int64_t days_from_civil(int64_t y, int m, int d)
-{
-	y -= m <= 2;
-	int64_t era = (y >= 0 ? y : y - 399) / 400;
-	int64_t yoe = y - era * 400;
-	int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
 static bool digits(const char **s, int n, int *out)
 {
 	int v = 0;
@@ -209,16 +199,26 @@ static bool digits(const char **s, int n, int *out)
 bool imp_parse_time(const char *text, double *out)
 {
 	const char *s = text;
-	int y, mo, d, h, mi, sec, zh = 0, zm = 0;
+	int h, mi, sec, zh = 0, zm = 0;
 	double frac = 0;
 
 	while (isspace((unsigned char)*s))
 		s++;
-	if (!digits(&s, 4, &y) || *s++ != '-' || !digits(&s, 2, &mo) || *s++ != '-' ||
-	    !digits(&s, 2, &d) || (*s != 'T' && *s != ' ') || !(s++, digits(&s, 2, &h)) ||
-	    *s++ != ':' || !digits(&s, 2, &mi) || *s++ != ':' || !digits(&s, 2, &sec))
+	/* The date part is the one strict reader's (lib/core/date.c: real month lengths, the
+	 * years it takes); the time of day here is ISO 8601's wider form that watches write. */
+	char day[11];
+	nf_date date;
+	if (strnlen(s, 10) < 10)
 		return false;
-	if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 24 || mi > 59 || sec > 60)
+	memcpy(day, s, 10);
+	day[10] = '\0';
+	if (nf_date_parse(day, &date, NULL) != NF_OK)
+		return false;
+	s += 10;
+	if ((*s != 'T' && *s != ' ') || !(s++, digits(&s, 2, &h)) || *s++ != ':' || !digits(&s, 2, &mi) ||
+	    *s++ != ':' || !digits(&s, 2, &sec))
+		return false;
+	if (h > 24 || mi > 59 || sec > 60)
 		return false;
 	if (*s == '.' || *s == ',') {
 		double scale = 0.1;
@@ -248,7 +248,7 @@ bool imp_parse_time(const char *text, double *out)
 		s++;
 	if (*s)
 		return false;
-	int64_t t = days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec;
+	int64_t t = nf_date_time(&date) + h * 3600 + mi * 60 + sec;
 	t -= sign * (zh * 3600 + zm * 60);
 	*out = (double)t + frac;
 	return true;

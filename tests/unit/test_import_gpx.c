@@ -205,6 +205,13 @@ static void test_hostile_xml(void **state)
 	assert_int_equal(decode_str(badtime, &run, &err), NF_EPARSE);
 	assert_contains(err.msg, "inline.xml:4: <time> \"yesterday\"");
 
+	/* A day the month does not have is no time, as everywhere else dates are read. */
+	static const char noday[] =
+		"<gpx>\n<trk><trkseg>\n<trkpt lat=\"1\" lon=\"2\">\n<time>2026-02-30T06:00:00Z</time></trkpt>"
+		"</trkseg></trk></gpx>";
+	assert_int_equal(decode_str(noday, &run, &err), NF_EPARSE);
+	assert_contains(err.msg, "inline.xml:4: <time> \"2026-02-30T06:00:00Z\"");
+
 	/* Nesting past the cap. */
 	char deep[2048] = "<gpx>";
 	for (int i = 0; i < 100; i++)
