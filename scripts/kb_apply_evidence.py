@@ -25,30 +25,43 @@ import sys
 
 
 ORDER = ["foot", "vascular", "spine", "dossier", "wave2", "wave3a", "wave3b", "wave4-foot", "wave4-acute",
-         "wave4-neurovasc"]
+         "wave4-neurovasc", "wave5-ages", "wave5-heel", "wave5-forefoot", "wave5-exertional", "wave5-vascular",
+         "wave5-spine"]
+# A refused entry is named by its file, so that a later file's better source for the same pair is
+# judged on its own.
 EXCLUDE = {
-    ("hands_too", "stroke"): "the question asks about hands tingling like the feet; a pure sensory stroke "
-                             "series answers another question, and 0.98 would let a 'no' rule stroke out",
-    ("leg_weakness", "lumbar_radiculopathy"): "weakness found by an examiner is not the weakness a runner "
-                                              "reports",
-    ("onset_km", "cecs"): "ten severe surgical candidates: too narrow for runners in general",
-    ("onset_km", "exercise_cramp"): "half-marathon and ultra races, not everyday runs",
-    ("age", "acute_limb_ischemia"): "hospital patients (mean 71) with a hand-kept young tail",
-    ("age", "baxter_nerve"): "a group with muscle atrophy on MRI stands in for the entrapment: too weak a proxy",
-    ("exam_upper_motor", "stroke"): "a Babinski sign alone: a lower bound of the signs the question names",
-    ("test_nerve_conduction_abnormal", "baxter_nerve"): "heel-pain patients, not all with the entrapment",
-    ("onset_km", "pad"): "treadmill walking in clinic claudicants, not the distance a runner with the disease runs",
-    ("progressive", "central_neuro"): "dural fistula series only; MS, in the same group, relapses and remits",
-    ("sex", "iliac_endofibrosis"): "18 athletes against a 443-athlete review that says mostly men",
-    ("severe_pain_after_run", "acute_compartment"): "pain worse over time in fracture patients: a lower bound of "
-                                                    "the warning sign's three parts, and a warning sign's "
-                                                    "sensitivity must not be understated",
-    ("side", "acute_compartment"): "children's series; exertional cases in both legs are reported in runners",
-    ("forefoot_burning", "raynauds"): "cold-injury series stand in for Raynaud's: too weak a proxy for a feature "
-                                      "that separates Morton's neuroma",
-    ("sudden_one_side", "stroke"): "sensory strokes that reached the leg only; strokes of the back of the brain "
-                                   "(vision, balance) often spare one side's numbness, and 0.98 would let a "
-                                   "'no' rule stroke out",
+    ("spine", "hands_too", "stroke"): "the question asks about hands tingling like the feet; a pure sensory stroke "
+                                      "series answers another question, and 0.98 would let a 'no' rule stroke out",
+    ("spine", "leg_weakness", "lumbar_radiculopathy"): "weakness found by an examiner is not the weakness a runner "
+                                                       "reports",
+    ("dossier", "onset_km", "cecs"): "ten severe surgical candidates: too narrow for runners in general",
+    ("dossier", "onset_km", "exercise_cramp"): "half-marathon and ultra races, not everyday runs",
+    ("vascular", "age", "acute_limb_ischemia"): "hospital patients (mean 71) with a hand-kept young tail",
+    ("wave4-acute", "age", "acute_limb_ischemia"): "hospital patients (mean 71) with a hand-kept young tail",
+    ("wave2", "age", "baxter_nerve"): "a group with muscle atrophy on MRI stands in for the entrapment: too weak a proxy",
+    ("wave3b", "exam_upper_motor", "stroke"): "a Babinski sign alone: a lower bound of the signs the question names",
+    ("wave3b", "test_nerve_conduction_abnormal", "baxter_nerve"): "heel-pain patients, not all with the entrapment",
+    ("wave3b", "onset_km", "pad"): "treadmill walking in clinic claudicants, not the distance a runner with the disease runs",
+    ("wave3b", "progressive", "central_neuro"): "dural fistula series only; MS, in the same group, relapses and remits",
+    ("wave3a", "sex", "iliac_endofibrosis"): "18 athletes against a 443-athlete review that says mostly men",
+    ("wave4-acute", "severe_pain_after_run", "acute_compartment"): "pain worse over time in fracture patients: a lower bound of "
+                                                                   "the warning sign's three parts, and a warning sign's "
+                                                                   "sensitivity must not be understated",
+    ("wave4-acute", "side", "acute_compartment"): "children's series; exertional cases in both legs are reported in runners",
+    ("wave4-acute", "forefoot_burning", "raynauds"): "cold-injury series stand in for Raynaud's: too weak a proxy for a feature "
+                                                     "that separates Morton's neuroma",
+    ("wave4-acute", "sudden_one_side", "stroke"): "sensory strokes that reached the leg only; strokes of the back of the brain "
+                                                  "(vision, balance) often spare one side's numbness, and 0.98 would let a "
+                                                  "'no' rule stroke out",
+    ("wave5-spine", "saddle_numbness", "cauda_equina"): "operated series chosen partly by this sign; in early cauda "
+                                                        "equina single signs are present in 19-43% (Dionne 2019): a "
+                                                        "higher figure would let a 'no' argue the emergency away",
+    ("wave5-spine", "bladder_bowel", "cauda_equina"): "operated series chosen partly by this sign; in early cauda "
+                                                      "equina single signs are present in 19-43% (Dionne 2019): a "
+                                                      "higher figure would let a 'no' argue the emergency away",
+    ("wave5-exertional", "onset_consistent", "exercise_cramp"): "cramping in training rather than in races answers "
+                                                                "another question than numbness starting at the "
+                                                                "same point of every run",
 }
 # Duration before diagnosis in referral series is how long a diagnosis took, not how long a runner
 # has had numbness when asking: weeks_since_onset is never taken from it.
@@ -56,7 +69,8 @@ EXCLUDE_FINDINGS = {"weeks_since_onset"}
 REWEIGHT = {"stroke", "lumbar_stenosis", "peripheral_neuropathy", "tarsal_tunnel", "mortons_neuroma",
             "lumbar_radiculopathy", "fibular_nerve"}
 RUNNERS = [0.05, 0.22, 0.25, 0.22, 0.15, 0.08, 0.03]  # the knowledge base's default age mix
-ADULTS = [0.03, 0.16, 0.16, 0.16, 0.17, 0.15, 0.17]   # the adult population's, an estimate
+# The adult population's: US residents aged 18+ in 2019 (census; wave5-ages.json's age_mixes).
+ADULTS = [0.034, 0.177, 0.173, 0.158, 0.166, 0.149, 0.143]
 
 
 def adapt(l):
@@ -72,10 +86,10 @@ def adapt(l):
         q = [round(x / sum(w), 3) for x in w]
         q[q.index(max(q))] = round(q[q.index(max(q))] + 1 - sum(q), 3)
         text = src.get("figure") or src.get("how") or ""
-        src = {"kind": "estimate", "refs": src.get("refs", []),
+        src = {"kind": "estimate", "refs": src.get("refs", []) + ["US Census NC-EST2019-AGESEX"],
                "how": "the series' age mix %s (%s) is of patients in general, not runners: reweighted "
-                      "bin by bin by the runners' age mix %s over the adult population's %s (both "
-                      "estimates, dossier §2.1) and renormalised" % (p, text.rstrip(". "), RUNNERS, ADULTS)}
+                      "bin by bin by the runners' age mix %s (an estimate, dossier §2.1) over the adult "
+                      "population's %s (US census 2019, adults 18+) and renormalised" % (p, text.rstrip(". "), RUNNERS, ADULTS)}
         l["p"] = q
     l["source"] = src
     return l
@@ -189,7 +203,8 @@ def main(argv):
                 have.add(r["key"])
                 refs.append(r)
         for k, l in enumerate(ev.get("likelihoods", [])):
-            if (l.get("finding"), l.get("condition")) in EXCLUDE or l.get("finding") in EXCLUDE_FINDINGS:
+            stem = name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+            if (stem, l.get("finding"), l.get("condition")) in EXCLUDE or l.get("finding") in EXCLUDE_FINDINGS:
                 continue
             l = adapt(l)
             where = "%s: likelihoods[%d] %s.%s" % (name, k, l.get("finding"), l.get("condition"))
