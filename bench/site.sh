@@ -3,7 +3,7 @@
 # numbfoot.wasm, the time from opening the page to its first question (first visit, and a return
 # visit served by the service worker), and the time of each interview step, in the engine
 # (numbfoot.next) and on the page (an answer to the next screen on show). Budgets: numbfoot.wasm at
-# most 400 KB (160 KB gzipped), the first question within 300 ms, each step under 1 ms.
+# most 400 KB (120 KB gzipped), the first question within 300 ms, each step under 1 ms.
 #
 # Usage: sh bench/site.sh [path/to/numbfoot]   (run from the repository root; builds the site)
 #   SITE_BENCH_RUNS=N: page openings of each kind (10).

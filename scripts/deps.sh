@@ -16,7 +16,7 @@ if [ "${1:-}" = "--deb" ]; then
 	need="$need debhelper dpkg-dev fakeroot lintian desktop-file-utils"
 fi
 if [ "${1:-}" = "--wasm" ]; then
-	need="$need clang-14 lld-14 wasi-libc libclang-rt-14-dev-wasm32 binaryen zopfli dpkg-dev"
+	need="$need clang-14 lld-14 wasi-libc libclang-rt-14-dev-wasm32 binaryen zopfli dpkg-dev python3"
 fi
 if [ "${1:-}" = "--bench" ]; then
 	need="$need nodejs npm gpsbabel time wrk nginx"
