@@ -26,7 +26,7 @@ import sys
 
 ORDER = ["foot", "vascular", "spine", "dossier", "wave2", "wave3a", "wave3b", "wave4-foot", "wave4-acute",
          "wave4-neurovasc", "wave5-ages", "wave5-heel", "wave5-forefoot", "wave5-exertional", "wave5-vascular",
-         "wave5-spine"]
+         "wave5-spine", "wave5-diagnostic"]
 # A refused entry is named by its file, so that a later file's better source for the same pair is
 # judged on its own.
 EXCLUDE = {
@@ -59,6 +59,10 @@ EXCLUDE = {
     ("wave5-spine", "bladder_bowel", "cauda_equina"): "operated series chosen partly by this sign; in early cauda "
                                                       "equina single signs are present in 19-43% (Dionne 2019): a "
                                                       "higher figure would let a 'no' argue the emergency away",
+    ("wave5-diagnostic", "exam_tinel_tarsal", "peripheral_neuropathy"): "the site's own figure is not reported: the "
+                                                                        "midpoint of five leg sites' range stands in",
+    ("wave5-diagnostic", "exam_tinel_fibular", "peripheral_neuropathy"): "the site's own figure is not reported: the "
+                                                                         "midpoint of five leg sites' range stands in",
     ("wave5-exertional", "onset_consistent", "exercise_cramp"): "cramping in training rather than in races answers "
                                                                 "another question than numbness starting at the "
                                                                 "same point of every run",
