@@ -72,6 +72,32 @@ EXCLUDE = {
 EXCLUDE_FINDINGS = {"weeks_since_onset"}
 REWEIGHT = {"stroke", "lumbar_stenosis", "peripheral_neuropathy", "tarsal_tunnel", "mortons_neuroma",
             "lumbar_radiculopathy", "fibular_nerve"}
+# A set finding (where the numbness is) is one yes/no per value. A series that reports some values
+# leaves the rest to the estimate made before any series was read (below, with its reasoning), not
+# to the population's default: a series of toe numbness says nothing of the calf. The merged entry
+# is labelled estimate, since most of its values are, and its "how" says which values are data.
+SET_REST = {
+    ("location", "mortons_neuroma"): (
+        {"toes_all": 0.08, "toes_3_4": 0.8, "big_toe": 0.04, "first_web": 0.06, "ball": 0.65, "arch": 0.03,
+         "heel": 0.02, "dorsum": 0.05, "lateral_edge": 0.05, "whole_sole": 0.04, "whole_foot": 0.03, "lower_leg": 0.02},
+        ["Hutaif textbook", "Matthews 2019"], "85-90% third web space, ball of foot commonest site, dossier §3.3"),
+    ("location", "lumbar_radiculopathy"): (
+        {"toes_all": 0.2, "toes_3_4": 0.05, "big_toe": 0.3, "first_web": 0.12, "ball": 0.08, "arch": 0.05,
+         "heel": 0.15, "dorsum": 0.42, "lateral_edge": 0.32, "whole_sole": 0.22, "whole_foot": 0.12, "lower_leg": 0.65},
+        ["Harrison's back pain table"],
+        "L5 dorsum and big toe, S1 sole and outer edge, leg pain below the knee, values kept moderate because each "
+        "person has one root pattern, dossier §3.11"),
+    ("location", "deep_gluteal"): (
+        {"toes_all": 0.2, "toes_3_4": 0.04, "big_toe": 0.1, "first_web": 0.06, "ball": 0.08, "arch": 0.05,
+         "heel": 0.15, "dorsum": 0.25, "lateral_edge": 0.2, "whole_sole": 0.25, "whole_foot": 0.25, "lower_leg": 0.6},
+        ["Hopayian 2010"], "sciatic distribution down the back of the leg into the foot, dossier §3.13"),
+    ("location", "cecs"): (
+        {"toes_all": 0.2, "toes_3_4": 0.04, "big_toe": 0.1, "first_web": 0.3, "ball": 0.06, "arch": 0.1,
+         "heel": 0.05, "dorsum": 0.6, "lateral_edge": 0.08, "whole_sole": 0.15, "whole_foot": 0.12, "lower_leg": 0.85},
+        ["Campano 2016", "Gaunder 2017"],
+        "anterior 51% and lateral 33% give dorsum and first web, deep posterior 13% gives sole, shin or calf "
+        "tightness, dossier §3.14"),
+}
 RUNNERS = [0.05, 0.22, 0.25, 0.22, 0.15, 0.08, 0.03]  # the knowledge base's default age mix
 # The adult population's: US residents aged 18+ in 2019 (census; wave5-ages.json's age_mixes).
 ADULTS = [0.034, 0.177, 0.173, 0.158, 0.166, 0.149, 0.143]
@@ -96,6 +122,18 @@ def adapt(l):
                       "population's %s (US census 2019, adults 18+) and renormalised" % (p, text.rstrip(". "), RUNNERS, ADULTS)}
         l["p"] = q
     l["source"] = src
+    rest = SET_REST.get((l["finding"], l["condition"]))
+    if rest and isinstance(l["p"], dict) and set(l["p"]) != set(rest[0]):
+        values, refs, why = rest
+        stated = sorted(l["p"])
+        body = src.get("figure") or src.get("how") or ""
+        if src.get("kind") == "measured" and src.get("how"):
+            body += " (%s)" % src["how"]
+        l["p"] = {k: l["p"].get(k, v) for k, v in values.items()}
+        l["source"] = {"kind": "estimate",
+                       "refs": list(dict.fromkeys(src.get("refs", []) + refs))[:8],
+                       "how": "%s from series (%s: %s); the other values are estimates: %s" %
+                              (" and ".join(stated), src.get("kind"), body.rstrip(". "), why)}
     return l
 
 
