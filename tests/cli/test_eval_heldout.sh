@@ -2,11 +2,12 @@
 # knowledge base nor the engine, and never used to tune either. Floors below their figures guard
 # against a change that would lose ground on case-report-like histories:
 # - cases-atypical/ (50 cases, 3 to 8 answers): top1 >= 0.68, top3 >= 0.90, no emergency missed,
-#   no under-triage. (top1 was 0.76 with the estimated likelihoods and 0.70 once 130 of them came
-#   from case series and cohorts, kb/evidence/: the floor follows the evidence.)
-# - cases-sparse/ (92 cases, 3 to 8 answers, 21 emergencies): top1 >= 0.80, top3 >= 0.95, no
-#   emergency missed, safe triage >= 0.97 (one MS case told like a root problem was routine, not
-#   urgent, when the floors were set).
+#   no under-triage. (top1 was 0.76 with the estimated likelihoods, 0.70 once 130 of them came
+#   from case series and cohorts, kb/evidence/, and 0.68 with 174: the floor follows the evidence.)
+# - cases-sparse/ (132 cases in two batches by two blind authors, 3 to 8 answers, 31 emergencies):
+#   top1 >= 0.80, top3 >= 0.95, no emergency missed, safe triage >= 0.97 (0.992 when the second
+#   batch came: a one-legged CECS that settles in 25 minutes, told without a tight leg, gets
+#   self-care as lace pressure instead of routine).
 set -eu
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 "$NUMBFOOT" eval --json cases-atypical > "$tmp/cases-atypical.json"
@@ -15,7 +16,7 @@ python3 - "$tmp" <<'PY'
 import json, os, sys
 floors = {
     "cases-atypical": {"cases": 50, "top1": 0.68, "top3": 0.90, "triage_safe": 1.0},
-    "cases-sparse": {"cases": 92, "top1": 0.80, "top3": 0.95, "triage_safe": 0.97},
+    "cases-sparse": {"cases": 132, "top1": 0.80, "top3": 0.95, "triage_safe": 0.97},
 }
 checks = []
 for suite, f in floors.items():
