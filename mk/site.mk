@@ -82,7 +82,7 @@ $(WASM_DIR)/obj/%.o: %.c $(WASM_CONFIG)
 # DecompressionStream reads) they take a quarter of their room; each line's indent and the line
 # breaks go first (JSON has no raw line break inside a string, so the data are the same).
 # The knowledge base goes in without its numbers' source texts (scripts/kb_site.py says why), so
-# the module is built with NUMBFOOT_KB_SITE, which lets lib/kb/source.c take such a source.
+# the module is built with NUMBFOOT_KB_SITE, which lets the reader take such a copy (lib/kb/check.h).
 $(WASM_DIR)/kb-site.json: kb/numbfoot.json scripts/kb_site.py
 	@mkdir -p $(dir $@)
 	python3 scripts/kb_site.py kb/numbfoot.json > $@.tmp && mv $@.tmp $@

@@ -70,6 +70,11 @@ static nf_err date_at(const char *s, const char *shown, nf_date *out, nf_error *
 	return NF_OK;
 }
 
+bool core_date_at(const char *s, nf_date *out)
+{
+	return strnlen(s, 10) == 10 && date_at(s, s, out, NULL) == NF_OK;
+}
+
 nf_err nf_date_parse(const char *text, nf_date *out, nf_error *err)
 {
 	if (!text || strlen(text) != 10)

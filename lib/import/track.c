@@ -4,8 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/calendar.h"
 #include "import/import_priv.h"
-#include "numbfoot/date.h"
 
 void imp_point_init(imp_point *pt)
 {
@@ -206,13 +206,8 @@ bool imp_parse_time(const char *text, double *out)
 		s++;
 	/* The date part is the one strict reader's (lib/core/date.c: real month lengths, the
 	 * years it takes); the time of day here is ISO 8601's wider form that watches write. */
-	char day[11];
 	nf_date date;
-	if (strnlen(s, 10) < 10)
-		return false;
-	memcpy(day, s, 10);
-	day[10] = '\0';
-	if (nf_date_parse(day, &date, NULL) != NF_OK)
+	if (!core_date_at(s, &date))
 		return false;
 	s += 10;
 	if ((*s != 'T' && *s != ' ') || !(s++, digits(&s, 2, &h)) || *s++ != ':' || !digits(&s, 2, &mi) ||

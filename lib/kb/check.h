@@ -8,6 +8,15 @@
 
 #include "kb/kb_impl.h"
 
+/* The static site's copy of the knowledge base (scripts/kb_site.py) leaves out the numbers' source
+ * texts and the citations, which the site never shows and which are most of its bytes: only a
+ * module built with NUMBFOOT_KB_SITE takes such a copy; every other build requires them. */
+#ifdef NUMBFOOT_KB_SITE
+#define KB_TEXTS_REQUIRED false
+#else
+#define KB_TEXTS_REQUIRED true
+#endif
+
 struct kb_ctx {
 	struct kb_faults f; /* the file being checked and the faults found in it */
 	nf_kb *kb;

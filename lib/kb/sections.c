@@ -193,14 +193,10 @@ void kb_read_references(struct kb_ctx *cx, json_t *arr)
 		kb_path_index(p, sizeof p, "references", i);
 		if (!kb_object(cx, p, v, keys))
 			continue;
-#ifdef NUMBFOOT_KB_SITE
-		/* The static site's copy leaves citations out (scripts/kb_site.py). */
-		const char *key = kb_get_string(cx, p, v, "key", true), *cite = kb_get_string(cx, p, v, "cite", false);
-		if (!cite)
+		const char *key = kb_get_string(cx, p, v, "key", true);
+		const char *cite = kb_get_string(cx, p, v, "cite", KB_TEXTS_REQUIRED);
+		if (!cite && !KB_TEXTS_REQUIRED)
 			cite = "";
-#else
-		const char *key = kb_get_string(cx, p, v, "key", true), *cite = kb_get_string(cx, p, v, "cite", true);
-#endif
 		if (!key || !cite)
 			continue;
 		kb->ref[kb->nref].key = key;

@@ -203,14 +203,8 @@ const struct kb_source *kb_read_source(struct kb_ctx *cx, const char *path, json
 	}
 	s.figure = kb_get_string(cx, p, v, "figure", false);
 	s.how = kb_get_string(cx, p, v, "how", false);
-	/* The static site's copy carries a number's kind and references without its texts
-	 * (scripts/kb_site.py; the site never shows them and they are most of its bytes): a module
-	 * built with NUMBFOOT_KB_SITE takes a source with neither. Every other build requires them. */
-#ifdef NUMBFOOT_KB_SITE
-	bool texts = s.figure || s.how || json_object_get(v, "figure") || json_object_get(v, "how");
-#else
-	bool texts = true;
-#endif
+	/* The site's copy may give a number's kind and references without its texts (check.h). */
+	bool texts = KB_TEXTS_REQUIRED || json_object_get(v, "figure") || json_object_get(v, "how");
 	if (k >= 0) {
 		if (s.kind != NF_EV_ESTIMATE && json_array_size(refs) == 0 && json_is_array(refs))
 			kb_fault(cx, pk, "a %s number needs the references it rests on", kind);
