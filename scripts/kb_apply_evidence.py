@@ -13,7 +13,8 @@ An evidence file (one per reviewer) holds
      "likelihoods": [{"finding", "condition", "p", "source": {kind, refs, figure, how}}, ...],
      "priors": [{"condition", "p", "source"}, ...]}
 Each likelihood replaces (or adds) findings[finding].likelihood[condition] and each prior a
-condition's prior; each reference not yet in the knowledge base is appended. The file keeps its
+condition's prior; each reference that an applied number cites is appended, and a review's
+reference that no number cites (its entries refused or replaced) is removed. The file keeps its
 layout: one object per line, one line changed per number, so the diff reads number by number.
 Shapes are checked against the finding (bool: a number; enum: every value; bins: len(bins) + 1;
 set: listed values only) before anything is written; `numbfoot kb check` then checks the rest
@@ -212,6 +213,41 @@ def add_references(lines, refs):
     lines[end:end] = [l + ",\n" for l in new[:-1]] + [new[-1] + "\n"]
 
 
+def cited_keys(kb):
+    """Every reference key a source of the knowledge base names."""
+    keys = set()
+
+    def walk(o):
+        if isinstance(o, dict):
+            if isinstance(o.get("refs"), list):
+                keys.update(o["refs"])
+            for v in o.values():
+                walk(v)
+        elif isinstance(o, list):
+            for v in o:
+                walk(v)
+    walk({k: v for k, v in kb.items() if k != "references"})
+    return keys
+
+
+def drop_references(lines, keys):
+    """Removes the references of keys from the list; a review's references are one line each
+    (add_references writes them so). How many went."""
+    i = next(i for i, l in enumerate(lines) if l.strip() == '"references": [')
+    end = block_span(lines, i, "[")
+    gone = []
+    for k in range(i + 1, end):
+        m = re.match(r'^\s*(\{"key": .*\}),?\s*$', lines[k])
+        if m and json.loads(m.group(1))["key"] in keys:
+            gone.append(k)
+    for k in reversed(gone):
+        del lines[k]
+    last = end - len(gone) - 1
+    if gone and lines[last].rstrip().endswith(","):
+        lines[last] = lines[last].rstrip().rstrip(",") + "\n"
+    return len(gone)
+
+
 def main(argv):
     args = argv[1:]
     kb_path, dry = "kb/numbfoot.json", False
@@ -236,11 +272,13 @@ def main(argv):
     conds = {c["id"] for c in kb["conditions"]}
     have = {r["key"] for r in kb["references"]}
     faults, refs, counts = [], [], {"changed": 0, "added": 0, "priors": 0}
+    offered = set()  # every reference key a review brings
     todo = []
     for name in files:
         with open(name, encoding="utf-8") as f:
             ev = json.load(f)
         for r in ev.get("references", []):
+            offered.add(r["key"])
             if r["key"] not in have:
                 have.add(r["key"])
                 refs.append(r)
@@ -287,12 +325,16 @@ def main(argv):
         else:
             set_prior(lines, l["condition"], obj)
             counts["priors"] += 1
+    # A review's reference stays in the knowledge base while a number cites it: one whose entries
+    # were all refused or replaced would be a source that sources nothing.
+    cited = cited_keys(json.loads("".join(lines)))
+    refs = sorted((r for r in refs if r["key"] in cited), key=lambda r: r["key"].lower())
+    dropped = drop_references(lines, offered - cited)
     if refs:
-        refs.sort(key=lambda r: r["key"].lower())
         add_references(lines, refs)
     json.loads("".join(lines))  # still JSON
-    print("%s: %d likelihoods changed, %d added, %d priors, %d references added" %
-          (kb_path, counts["changed"], counts["added"], counts["priors"], len(refs)))
+    print("%s: %d likelihoods changed, %d added, %d priors, %d references added, %d uncited removed" %
+          (kb_path, counts["changed"], counts["added"], counts["priors"], len(refs), dropped))
     if not dry:
         with open(kb_path, "w", encoding="utf-8") as f:
             f.writelines(lines)
