@@ -273,9 +273,23 @@ bool engine_terms_hold(const nf_engine *e, const struct kb_rule_term *t, int n)
 	return true;
 }
 
+/* Does one of rule r's unless alternatives (runs of terms with one unless_alt) hold in full? */
+static bool unless_holds(const nf_engine *e, const struct kb_rule *r)
+{
+	for (int t = 0; t < r->nunless;) {
+		bool all = true;
+		int a = r->unless_alt[t];
+		for (; t < r->nunless && r->unless_alt[t] == a; t++)
+			all = all && term_holds(e, &r->unless[t]);
+		if (all)
+			return true;
+	}
+	return false;
+}
+
 static bool rule_holds(const nf_engine *e, const struct kb_rule *r)
 {
-	return engine_terms_hold(e, r->term, r->nterms) && !(r->nunless && engine_terms_hold(e, r->unless, r->nunless));
+	return engine_terms_hold(e, r->term, r->nterms) && !unless_holds(e, r);
 }
 
 /* The rule that sets condition c's level, or NULL; global_holds[i] is whether the i-th rule for
@@ -493,12 +507,15 @@ static bool rule_holds_hyp(const struct look *lk, const struct kb_rule *r)
 	for (int t = 0; t < r->nterms; t++)
 		if (!term_holds_hyp(lk, &r->term[t], true))
 			return false;
-	if (!r->nunless)
-		return true;
-	for (int t = 0; t < r->nunless; t++)
-		if (!term_holds_hyp(lk, &r->unless[t], false))
-			return true;
-	return false;
+	for (int t = 0; t < r->nunless;) {
+		bool all = true;
+		int a = r->unless_alt[t];
+		for (; t < r->nunless && r->unless_alt[t] == a; t++)
+			all = all && term_holds_hyp(lk, &r->unless[t], false);
+		if (all)
+			return false;
+	}
+	return true;
 }
 
 /* The highest of l and the levels of the rules r[0..n) that hold on the hypothetical answers. */

@@ -68,11 +68,11 @@ int kb_outcome_of_json(const struct kb_finding *f, json_t *v);
 /* The sections (conditions.c, findings.c, sections.c). */
 /* Reads a see list into out (NF_MAX_SEE); returns how many, -1 after a fault. */
 int kb_read_see(struct kb_ctx *cx, const char *path, json_t *see, const char **out);
-/* Reads an object of finding answers into term (NF_MAX_RULE_TERMS); returns how many. Each finding
+/* Reads an object of finding answers into term (room for cap); returns how many. Each finding
  * named gets the bits conds in its rule_conds (0 for terms that choose advice, not levels). The
  * number thresholds are added to nums (may be NULL) for the measured-source check. */
-int kb_read_terms(struct kb_ctx *cx, const char *path, json_t *cond, struct kb_rule_term *term, uint64_t conds,
-		  struct kb_numbers *nums);
+int kb_read_terms(struct kb_ctx *cx, const char *path, json_t *cond, struct kb_rule_term *term, int cap,
+		  uint64_t conds, struct kb_numbers *nums);
 /* Reads an escalation rule into rules[*nrules] and counts it; conds as for kb_read_terms. */
 void kb_read_rule(struct kb_ctx *cx, const char *path, json_t *r, struct kb_rule *rules, int *nrules, uint64_t conds);
 /* Reads the plan steps' "when" terms (findings must be known). */

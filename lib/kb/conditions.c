@@ -34,8 +34,8 @@ int kb_read_see(struct kb_ctx *cx, const char *path, json_t *see, const char **o
 	return n;
 }
 
-int kb_read_terms(struct kb_ctx *cx, const char *path, json_t *cond, struct kb_rule_term *term, uint64_t conds,
-		  struct kb_numbers *nums)
+int kb_read_terms(struct kb_ctx *cx, const char *path, json_t *cond, struct kb_rule_term *term, int cap,
+		  uint64_t conds, struct kb_numbers *nums)
 {
 	int n = 0;
 	if (!json_is_object(cond) || json_object_size(cond) == 0) {
@@ -53,7 +53,7 @@ int kb_read_terms(struct kb_ctx *cx, const char *path, json_t *cond, struct kb_r
 			kb_fault(cx, pk, "unknown finding");
 			continue;
 		}
-		if (n >= NF_MAX_RULE_TERMS) {
+		if (n >= cap) {
 			kb_fault(cx, pk, "more than %d terms", NF_MAX_RULE_TERMS);
 			break;
 		}
@@ -119,12 +119,30 @@ void kb_read_rule(struct kb_ctx *cx, const char *path, json_t *r, struct kb_rule
 		rule->nsee = n < 0 ? 0 : n;
 	}
 	kb_path_key(p, sizeof p, path, "if");
-	rule->nterms = kb_read_terms(cx, p, json_object_get(r, "if"), rule->term, conds, &nums);
+	rule->nterms = kb_read_terms(cx, p, json_object_get(r, "if"), rule->term, NF_MAX_RULE_TERMS, conds, &nums);
 	json_t *unless = json_object_get(r, "unless");
 	if (unless) {
-		/* The unless terms can lower the level too, so the look-ahead must know them. */
+		/* The unless terms can lower the level too, so the look-ahead must know them. An object is
+		 * one alternative; an array lists several, any one of which rules the danger out. */
 		kb_path_key(p, sizeof p, path, "unless");
-		rule->nunless = kb_read_terms(cx, p, unless, rule->unless, conds, &nums);
+		size_t nalt = json_is_array(unless) ? json_array_size(unless) : 1;
+		if (json_is_array(unless) && nalt == 0)
+			kb_fault(cx, p, "needs at least one object of finding answers");
+		for (size_t a = 0; a < nalt; a++) {
+			char pa[280];
+			json_t *alt = unless;
+			if (json_is_array(unless)) {
+				kb_path_index(pa, sizeof pa, p, a);
+				alt = json_array_get(unless, a);
+			} else {
+				snprintf(pa, sizeof pa, "%s", p);
+			}
+			int n = kb_read_terms(cx, pa, alt, rule->unless + rule->nunless,
+					      NF_MAX_RULE_TERMS - rule->nunless, conds, &nums);
+			for (int t = 0; t < n; t++)
+				rule->unless_alt[rule->nunless + t] = (unsigned char)a;
+			rule->nunless += n;
+		}
 	}
 	rule->source = kb_read_source(cx, path, r, &nums);
 	(*nrules)++;
@@ -221,7 +239,7 @@ void kb_read_plan_when(struct kb_ctx *cx, const char *path, json_t *o, struct kb
 		char p[280];
 		snprintf(p, sizeof p, "%s.plan[%d].when", path, i);
 		/* A step's condition chooses advice; it does not change a level (no rule_conds bits). */
-		c->plan[i].nwhen = kb_read_terms(cx, p, when, c->plan[i].when, 0, NULL);
+		c->plan[i].nwhen = kb_read_terms(cx, p, when, c->plan[i].when, NF_MAX_RULE_TERMS, 0, NULL);
 	}
 }
 

@@ -13,7 +13,7 @@
  * cannot rule a cause out (docs/model.md, "Leak"). */
 #define NF_KB_LEAK 0.05
 
-#define NF_MAX_RULE_TERMS 4
+#define NF_MAX_RULE_TERMS 6
 #define NF_MAX_RULES 12
 #define NF_MAX_SEE 6
 #define NF_MAX_PLAN 10
@@ -39,14 +39,16 @@ struct kb_rule_term {
 	double x; /* bool 0/1, enum value index, number threshold */
 };
 
-/* An escalation rule: the level rises to `to` when every `if` term holds, unless every `unless`
- * term holds too (an answered pattern that rules the danger out, e.g. months of identical episodes).
- * step and see (optional) replace the condition's first step and head its list of whom to see while
+/* An escalation rule: the level rises to `to` when every `if` term holds, unless one of the `unless`
+ * alternatives holds in full (an answered pattern that rules the danger out, e.g. months of
+ * identical episodes; or any one answer that says a cold foot recovered). unless_alt[t] is the
+ * alternative unless[t] belongs to, counted from 0 in order. step and see (optional) replace the condition's first step and head its list of whom to see while
  * the rule holds, so that the advice changes with the level. */
 struct kb_rule {
 	int nterms, nunless;
 	struct kb_rule_term term[NF_MAX_RULE_TERMS];
 	struct kb_rule_term unless[NF_MAX_RULE_TERMS];
+	unsigned char unless_alt[NF_MAX_RULE_TERMS];
 	nf_triage to;
 	const char *step;
 	const struct kb_source *source;

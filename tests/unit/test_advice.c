@@ -19,7 +19,8 @@ static const char *const edits[][2] = {
     {"\"escalate\": [{\"if\": {\"weak\": true, \"side\": \"both\"}, \"to\": \"urgent\", \"source\": "
      "{\"kind\": \"estimate\", \"refs\": [\"Ref B\"], \"how\": \"weakness in both feet points to a root, "
      "test dossier §3\"}}]",
-     "\"escalate\": [{\"if\": {\"weak\": true, \"side\": \"both\"}, \"unless\": {\"age\": {\">=\": 60}}, "
+     "\"escalate\": [{\"if\": {\"weak\": true, \"side\": \"both\"}, \"unless\": [{\"age\": {\">=\": 60}}, "
+     "{\"relief\": true, \"cold_foot\": false}], "
      "\"to\": \"urgent\", \"step\": \"Stop running and be seen by a spinal surgeon within 48 hours.\", "
      "\"see\": "
      "[\"spinal_surgeon\"], \"source\": {\"kind\": \"estimate\", \"refs\": [\"Ref B\"], \"how\": \"weakness "
@@ -109,6 +110,28 @@ static void test_unless_blocks_only_when_answered(void **state)
 	/* Age unknown: the danger is not ruled out. */
 	assert_int_equal(nf_engine_condition_level(e, DISC), NF_URGENT);
 	set_number(e, AGE, 30);
+	assert_int_equal(nf_engine_condition_level(e, DISC), NF_URGENT);
+	set_number(e, AGE, 70);
+	assert_int_equal(nf_engine_condition_level(e, DISC), NF_ROUTINE);
+	nf_engine_free(e);
+}
+
+/* An array of unless alternatives: any one held in full rules the danger out, a part of one does not. */
+static void test_unless_alternatives(void **state)
+{
+	nf_engine *e = engine();
+	nf_value both = {.index = 1};
+	set_bool(e, WEAK, true);
+	assert_int_equal(nf_engine_answer(e, SIDE, &both, NULL), NF_OK);
+	set_bool(e, RELIEF, true);
+	assert_int_equal(nf_engine_condition_level(e, DISC), NF_URGENT);
+	set_bool(e, COLD, true);
+	assert_int_equal(nf_engine_condition_level(e, DISC), NF_URGENT);
+	set_bool(e, COLD, false);
+	assert_int_equal(nf_engine_condition_level(e, DISC), NF_ROUTINE);
+	set_number(e, AGE, 30);
+	assert_int_equal(nf_engine_condition_level(e, DISC), NF_ROUTINE);
+	set_bool(e, RELIEF, false);
 	assert_int_equal(nf_engine_condition_level(e, DISC), NF_URGENT);
 	set_number(e, AGE, 70);
 	assert_int_equal(nf_engine_condition_level(e, DISC), NF_ROUTINE);
@@ -230,6 +253,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_unless_blocks_only_when_answered),
+	    cmocka_unit_test(test_unless_alternatives),
 	    cmocka_unit_test(test_rule_for_every_cause_leads_the_advice),
 	    cmocka_unit_test(test_when_and_safety_net),
 	    cmocka_unit_test(test_emergency_goes_first),

@@ -85,6 +85,18 @@ static void test_faults_are_placed(void **state)
 		     "conditions[0].escalate[0].see[0]: not one of the professionals");
 	expect_fault("\"if\": {\"age\": {\">=\": 60}}", "\"if\": {\"age\": {\">=\": 60}}, \"unless\": {\"nope\": true}",
 		     "conditions[0].escalate[0].unless.nope: unknown finding");
+	expect_fault("\"if\": {\"age\": {\">=\": 60}}",
+		     "\"if\": {\"age\": {\">=\": 60}}, \"unless\": [{\"relief\": true}, {\"nope\": true}]",
+		     "conditions[0].escalate[0].unless[1].nope: unknown finding");
+	expect_fault("\"if\": {\"age\": {\">=\": 60}}", "\"if\": {\"age\": {\">=\": 60}}, \"unless\": []",
+		     "conditions[0].escalate[0].unless: needs at least one object");
+	expect_fault("\"if\": {\"age\": {\">=\": 60}}",
+		     "\"if\": {\"age\": {\">=\": 60}}, \"unless\": [{\"relief\": true, \"weak\": true}, "
+		     "{\"side\": \"one\", \"cold_foot\": true}, {\"relief\": false, \"weak\": false}, "
+		     "{\"age\": {\"<\": 20}}]",
+		     "conditions[0].escalate[0].unless[3].age: more than 6 terms");
+	expect_fault("\"if\": {\"age\": {\">=\": 60}}", "\"if\": {\"age\": {\">=\": 60}}, \"unless\": [3]",
+		     "conditions[0].escalate[0].unless[0]: needs an object");
 	expect_fault("{\"step\": \"Loosen the laces.\", \"weeks\": 2,",
 		     "{\"step\": \"Loosen the laces.\", \"when\": {\"side\": \"three\"}, \"weeks\": 2,",
 		     "conditions[0].plan[0].when.side: not a value of side");

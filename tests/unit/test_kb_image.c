@@ -68,6 +68,7 @@ static void same_rule(const struct kb_rule *a, const struct kb_rule *b)
 	assert_int_equal(a->nunless, b->nunless);
 	same_terms(a->term, b->term, NF_MAX_RULE_TERMS);
 	same_terms(a->unless, b->unless, NF_MAX_RULE_TERMS);
+	assert_memory_equal(a->unless_alt, b->unless_alt, sizeof a->unless_alt);
 	assert_int_equal(a->to, b->to);
 	same_str(a->step, b->step);
 	same_source(a->source, b->source);

@@ -306,6 +306,35 @@ static void test_numbness_that_has_not_settled(void **state)
 	nf_engine_free(e);
 }
 
+/* A young runner whose foot goes cold and pale, told without whether it recovers: an emergency
+ * (an entrapped artery that has blocked, dossier §3.22.2), and the first step says call. Any one
+ * answer that says it recovers clears it; an answer that it does not keeps it. */
+static void test_cold_pale_foot_until_it_recovers(void **state)
+{
+	static story young = {{"age", "24"}, {"sex", "male"}, {"side", "one"}, {"foot_cold_pale", "true"}};
+	static const char *const clears[][2] = {
+	    {"resolves_on_stopping", "true"}, {"resolve_minutes", "5"},	 {"at_rest", "false"},
+	    {"acute_cold_foot", "false"},	  {"calf_claudication", "true"},
+	};
+	nf_engine *e = fresh();
+	TELL(e, young);
+	assert_int_equal(level_of(e), NF_EMERGENCY);
+	nf_advice a;
+	nf_engine_advice(e, &a);
+	assert_string_equal(a.see[0], "emergency_department");
+	assert_non_null(strstr(a.first.text, "emergency services"));
+	set(e, "resolve_minutes", "45");
+	assert_int_equal(level_of(e), NF_EMERGENCY);
+	nf_engine_free(e);
+	for (size_t i = 0; i < sizeof clears / sizeof *clears; i++) {
+		e = fresh();
+		TELL(e, young);
+		set(e, clears[i][0], clears[i][1]);
+		assert_true(level_of(e) < NF_EMERGENCY);
+		nf_engine_free(e);
+	}
+}
+
 /* A PAD story: the headline, the plan and whom to see name the same person; "Stop smoking" is
  * said to a smoker and not to a non-smoker. */
 static bool plan_has(const nf_advice *a, const char *text)
@@ -441,6 +470,7 @@ int main(void)
 		cmocka_unit_test(test_warning_screens_first),
 		cmocka_unit_test(test_tia_that_has_passed),
 		cmocka_unit_test(test_numbness_that_has_not_settled),
+		cmocka_unit_test(test_cold_pale_foot_until_it_recovers),
 		cmocka_unit_test(test_pad_advice_agrees),
 		cmocka_unit_test(test_escalations_carry_their_advice),
 		cmocka_unit_test(test_plans_and_safety_nets),
