@@ -196,7 +196,9 @@ static int run_eval(const struct cli_args *a)
 				hit3 |= nf_case_acceptable(c, vorder[k]);
 			top1 += hit1;
 			top3 += hit3;
-			calibration_add(&cal, nf_engine_probability(e, vorder[0]), hit1);
+			/* The leading probability is the chance that this cause is the one: an acceptable
+			 * alternative counts for top1, not as that cause being right (as in the Brier score). */
+			calibration_add(&cal, nf_engine_probability(e, vorder[0]), (int)vorder[0] == expected);
 			for (size_t k = 0; k < n; k++) {
 				if (!nf_kb_condition_in_vocabulary(kb, k))
 					continue;
@@ -280,7 +282,8 @@ const struct cli_command cmd_eval = {
 		"first (top1) and within the first three (top3), the Brier score, and how the triage compares: "
 		"exact, safe (as urgent or more), under-triaged, and emergencies missed; and how well the "
 		"leading cause's probability is calibrated: ranked cases in ten bins of that probability, "
-		"each with its mean and the share whose leading cause was right, and the expected "
+		"each with its mean and the share whose leading cause was the expected one (an acceptable "
+		"alternative counts for top1, not here), and the expected "
 		"calibration error (ece: the bins' gaps between the two, weighted by their share of "
 		"cases).\n\n"
 		"Without --interview every answer of a case is given at once. With --interview the engine "
