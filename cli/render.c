@@ -69,6 +69,9 @@ static size_t print_reasons(FILE *out, nf_engine *e, size_t c, bool miles)
 	const nf_kb *kb = nf_engine_kb(e);
 	nf_reason r[SHOW_REASONS];
 	size_t n = nf_engine_reasons(e, c, r, SHOW_REASONS), estimated = 0;
+	const char *form_name;
+	if (nf_engine_form(e, c, &form_name))
+		fprintf(out, "       most like: %s\n", form_name);
 	for (size_t i = 0; i < n && i < SHOW_REASONS; i++) {
 		char ans[160];
 		nf_value v;
@@ -77,7 +80,7 @@ static size_t print_reasons(FILE *out, nf_engine *e, size_t c, bool miles)
 		nf_engine_state(e, r[i].finding, &v);
 		render_answer(kb, r[i].finding, &v, miles, ans, sizeof ans);
 		char factor[NF_FACTOR_MAX];
-		bool est = nf_kb_finding_evidence(kb, r[i].finding, c) == NF_EV_ESTIMATE;
+		bool est = r[i].evidence == NF_EV_ESTIMATE;
 		estimated += est;
 		fprintf(out, "       %s %s: %s (%s%s)\n", r[i].weight > 0 ? "raised by" : "lowered by",
 			nf_kb_finding_means(kb, r[i].finding), ans, nf_factor_text(r[i].weight, factor, sizeof factor),

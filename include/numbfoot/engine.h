@@ -67,9 +67,14 @@ NF_API size_t nf_engine_ranking(nf_engine *e, size_t *order, size_t cap);
 typedef struct nf_reason {
 	size_t finding;
 	double weight;
+	nf_evidence evidence; /* what P(answer | c) rests on */
 } nf_reason;
-/* The answered findings that moved c, largest |weight| first; returns how many there are. */
+/* The answered findings that moved c, largest |weight| first; returns how many there are. For a
+ * condition with forms (docs/kb-format.md) they are its likeliest form's. */
 NF_API size_t nf_engine_reasons(nf_engine *e, size_t c, nf_reason *out, size_t cap);
+/* The likeliest form of condition c on the answers so far, its id and (into *name) its name; NULL
+ * for a condition without forms. */
+NF_API const char *nf_engine_form(nf_engine *e, size_t c, const char **name);
 
 /* How far a reason moved its cause, written one way wherever it is shown (terminal, page,
  * report): the times the odds were multiplied or divided, exp(|weight|), after a multiplication
@@ -95,7 +100,8 @@ typedef struct nf_question {
 	size_t n;        /* findings on this screen (1 for a single finding) */
 	size_t finding[NF_MAX_CHECKLIST];
 	double gain;     /* expected information gain in nats */
-	double change;   /* probability that the answer changes the leading cause or the triage */
+	double change;   /* probability that the answer changes the leading cause or the triage,
+			  * a rise to emergency counted NF_EMERGENCY_WEIGHT times */
 } nf_question;
 
 /* Chooses the next screen: unasked red-flag screens first, then the screen with the greatest
@@ -106,6 +112,12 @@ typedef struct nf_question {
 NF_API bool nf_engine_next(nf_engine *e, nf_question *q);
 #define NF_MAX_SCREENS 25
 #define NF_STOP_CHANGE 0.05
+/* A missed emergency costs far more than a question: an answer that would raise the triage to
+ * emergency counts five times in that chance, so a screen with a 1% chance of it is asked. */
+#define NF_EMERGENCY_WEIGHT 5.0
+/* ...but while the causes needing emergency care hold this share of the emergency threshold or
+ * more, the screens that bear on them are asked before it stops (docs/model.md). */
+#define NF_NEAR_EMERGENCY 0.2
 /* Counts a screen as asked (the interview's progress and its cap). */
 NF_API void nf_engine_count_screen(nf_engine *e);
 /* Sets the count of screens asked, for an interview that went back. */

@@ -317,23 +317,44 @@ const struct kb_rule *engine_escalation(const nf_engine *e, size_t c)
 	return escalation(e, c, NULL);
 }
 
-double nf_engine_probability(nf_engine *e, size_t c)
+/* The posterior of each condition, its forms' rows summed. */
+static void condition_posterior(const nf_engine *e, double *p)
+{
+	const nf_kb *kb = e->kb;
+	memcpy(p, e->post, (size_t)kb->npublic * sizeof *p);
+	for (int r = kb->npublic; r < kb->ncond; r++)
+		p[kb->cond[r].parent] += e->post[r];
+}
+
+double engine_row_probability(nf_engine *e, size_t r)
 {
 	update(e);
-	return c < (size_t)e->kb->ncond ? e->post[c] : 0;
+	return r < (size_t)e->kb->ncond ? e->post[r] : 0;
+}
+
+double nf_engine_probability(nf_engine *e, size_t c)
+{
+	double p[NF_MAX_CONDITIONS];
+	update(e);
+	if (c >= (size_t)e->kb->npublic)
+		return 0;
+	condition_posterior(e, p);
+	return p[c];
 }
 
 size_t nf_engine_ranking(nf_engine *e, size_t *order, size_t cap)
 {
-	size_t n = (size_t)e->kb->ncond, idx[NF_MAX_CONDITIONS];
+	size_t n = (size_t)e->kb->npublic, idx[NF_MAX_CONDITIONS];
+	double post[NF_MAX_CONDITIONS];
 	update(e);
+	condition_posterior(e, post);
 	for (size_t i = 0; i < n; i++)
 		idx[i] = i;
 	/* Insertion sort: at most NF_MAX_CONDITIONS items, and stable, so ties keep knowledge-base
 	 * order and the output is deterministic. */
 	for (size_t i = 1; i < n; i++) {
 		size_t k = idx[i], j = i;
-		while (j > 0 && e->post[idx[j - 1]] < e->post[k]) {
+		while (j > 0 && post[idx[j - 1]] < post[k]) {
 			idx[j] = idx[j - 1];
 			j--;
 		}
@@ -344,12 +365,37 @@ size_t nf_engine_ranking(nf_engine *e, size_t *order, size_t cap)
 	return n;
 }
 
+/* The row of condition c's likeliest form (c itself without forms). */
+static size_t likeliest_row(nf_engine *e, size_t c)
+{
+	const nf_kb *kb = e->kb;
+	size_t row = c;
+	update(e);
+	for (int r = kb->npublic; r < kb->ncond; r++)
+		if (kb->cond[r].parent == (int)c && e->post[r] > e->post[row])
+			row = (size_t)r;
+	return row;
+}
+
+const char *nf_engine_form(nf_engine *e, size_t c, const char **name)
+{
+	if (c >= (size_t)e->kb->npublic || !e->kb->cond[c].form)
+		return NULL;
+	const struct kb_condition *f = &e->kb->cond[likeliest_row(e, c)];
+	if (name)
+		*name = f->form_name;
+	return f->form;
+}
+
 size_t nf_engine_reasons(nf_engine *e, size_t c, nf_reason *out, size_t cap)
 {
 	const nf_kb *kb = e->kb;
 	size_t n = 0;
-	if (c >= (size_t)kb->ncond)
+	if (c >= (size_t)kb->npublic)
 		return 0;
+	/* A condition with forms speaks through its likeliest form: the answers' weights are that
+	 * form's, which is what moved the condition. */
+	size_t row = likeliest_row(e, c);
 	nf_reason all[NF_MAX_FINDINGS];
 	for (int f = 0; f < kb->nfind; f++) {
 		if (e->state[f] != NF_ANSWERED)
@@ -358,14 +404,15 @@ size_t nf_engine_reasons(nf_engine *e, size_t c, nf_reason *out, size_t cap)
 		/* P(answer | not c): the other causes mixed by their priors. */
 		double num = 0, den = 0;
 		for (int k = 0; k < kb->ncond; k++) {
-			if ((size_t)k == c)
+			if (kb->cond[k].parent == (int)c)
 				continue;
 			double w = exp(kb->log_prior[k]);
 			num += w * exp(ll[k]);
 			den += w;
 		}
 		all[n].finding = (size_t)f;
-		all[n].weight = ll[c] - log(num / den);
+		all[n].weight = ll[row] - log(num / den);
+		all[n].evidence = kb->find[f].evidence[row];
 		n++;
 	}
 	for (size_t i = 1; i < n; i++) {
@@ -682,9 +729,10 @@ static int hyp_outcome(const struct look *lk, int k, int node)
 	return lk->single ? node : node >> k & 1;
 }
 
-/* Whether leaf `node`, of probability po with masses m[] of the causes needing each level and
- * leading cause top, changes the leading cause or the triage. */
-static bool leaf_changes(const struct look *lk, int node, double po, const double *m, int top)
+/* How much leaf `node`, of probability po with masses m[] of the causes needing each level and
+ * leading cause top, counts as changing the conclusion: 0 if it changes neither the leading cause
+ * nor the triage, NF_EMERGENCY_WEIGHT if it raises the triage to emergency, else 1. */
+static double leaf_changes(const struct look *lk, int node, double po, const double *m, int top)
 {
 	/* Triage after this outcome, without dividing: mass >= threshold * P(outcome). */
 	nf_triage t = NF_SELF_CARE;
@@ -704,6 +752,8 @@ static bool leaf_changes(const struct look *lk, int node, double po, const doubl
 	}
 	if (t < floor)
 		t = floor;
+	if (t == NF_EMERGENCY && lk->now < NF_EMERGENCY)
+		return NF_EMERGENCY_WEIGHT;
 	return top != lk->top || t != lk->now;
 }
 
@@ -738,8 +788,8 @@ static void leaf_one(struct look *lk, int node, int pos, bool gain, bool change)
 		return;
 	if (gain)
 		w->th[pos] = po * fast_log(po);
-	if (change && leaf_changes(lk, node, po, m, top))
-		w->tc[pos] = po;
+	if (change)
+		w->tc[pos] = po * leaf_changes(lk, node, po, m, top);
 }
 
 /* For leaves [0, nodes) (a multiple of 4) of the tree: the mass of the causes needing each level
@@ -813,8 +863,8 @@ static void leaves_all(struct look *lk, int nodes, const int *pos, bool gain, bo
 		if (gain)
 			w->th[pos[node]] = po * fast_log(po);
 		double m[NF_TRIAGE_LEVELS] = {0, w->m[1][node], w->m[2][node], w->m[3][node]};
-		if (change && leaf_changes(lk, node, po, m, w->top[node]))
-			w->tc[pos[node]] = po;
+		if (change)
+			w->tc[pos[node]] = po * leaf_changes(lk, node, po, m, w->top[node]);
 	}
 }
 
@@ -1353,6 +1403,27 @@ static bool askable(const nf_engine *e, int f)
 	return e->state[f] == NF_UNASKED && e->allowed[f];
 }
 
+/* Whether finding f's answer can move a cause that needs emergency care now: it has its own
+ * likelihood for such a cause, or a rule that can raise a cause to emergency names it. */
+static bool bears_on_emergency(const nf_engine *e, size_t f)
+{
+	const nf_kb *kb = e->kb;
+	const struct kb_finding *fd = &kb->find[f];
+	for (int c = 0; c < kb->ncond; c++) {
+		if (e->level[c] == NF_EMERGENCY && fd->listed[c])
+			return true;
+		if (!(fd->rule_conds >> c & 1))
+			continue;
+		for (int r = 0; r < kb->cond[c].nrules; r++)
+			if (kb->cond[c].rule[r].to == NF_EMERGENCY)
+				return true;
+	}
+	for (int r = 0; r < kb->nglobal; r++)
+		if (kb->global[r].to == NF_EMERGENCY && fd->rule_conds)
+			return true;
+	return false;
+}
+
 bool nf_engine_next(nf_engine *e, nf_question *q)
 {
 	const nf_kb *kb = e->kb;
@@ -1527,5 +1598,21 @@ bool nf_engine_next(nf_engine *e, nf_question *q)
 	/* Stop when no screen is likely enough to change what we would say. The screen that gains most
 	 * need not be the one most likely to change the conclusion, so the rule takes the most likely
 	 * change over all screens. */
-	return most >= NF_STOP_CHANGE;
+	if (most >= NF_STOP_CHANGE)
+		return true;
+	/* Near an emergency the look-ahead's one step is too short: two answers together (new weakness,
+	 * and that it began this week) can cross the threshold when neither alone is likely to. So while
+	 * the causes needing emergency care hold NF_NEAR_EMERGENCY of its threshold or more, the screens
+	 * that bear on them are asked, most informative first, before the interview stops. */
+	if (e->tri.level >= NF_EMERGENCY || e->tri.mass[NF_EMERGENCY] < NF_NEAR_EMERGENCY * kb->threshold[NF_EMERGENCY])
+		return false;
+	for (int r = 0; r < ncand; r++) {
+		const struct cand *c = &cand[order[r]];
+		for (size_t i = 0; i < c->q.n; i++)
+			if (bears_on_emergency(e, c->q.finding[i])) {
+				*q = c->q;
+				return true;
+			}
+	}
+	return false;
 }

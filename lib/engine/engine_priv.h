@@ -1,4 +1,4 @@
-/* Inside the engine: what advice.c needs from engine.c. Nothing here is exported. */
+/* Inside the engine: what advice.c and progress.c need from engine.c. Nothing here is exported. */
 #ifndef NUMBFOOT_ENGINE_PRIV_H
 #define NUMBFOOT_ENGINE_PRIV_H
 
@@ -12,5 +12,7 @@ bool engine_terms_hold(const nf_engine *e, const struct kb_rule_term *t, int n);
 /* The rule that sets condition c's level (the first rule reaching the highest level, the
  * condition's own before those for every cause), or NULL when c is at its own level. */
 const struct kb_rule *engine_escalation(const nf_engine *e, size_t c);
+/* The posterior of row r (a condition, or a further form of one: nf_kb.ncond rows). */
+double engine_row_probability(nf_engine *e, size_t r);
 
 #endif

@@ -15,6 +15,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "engine/engine_priv.h"
 #include "kb/kb_impl.h"
 #include "numbfoot/engine.h"
 
@@ -100,7 +101,7 @@ size_t nf_engine_screens_left(const nf_engine *e)
 	}
 	double post[NF_MAX_CONDITIONS], total = 0;
 	for (int c = 0; c < kb->ncond; c++)
-		post[c] = nf_engine_probability(s, (size_t)c);
+		post[c] = engine_row_probability(s, (size_t)c); /* forms drawn as their own runners */
 	uint64_t rs = 0x9E3779B97F4A7C15ull;
 	for (int path = 0; path < PATHS; path++) {
 		if (path)

@@ -80,11 +80,16 @@ static json_t *cause_json(nf_engine *e, size_t c)
 		json_array_append_new(reasons, json_pack("{s:s, s:o, s:f, s:s}", "finding", kb->find[r[i].finding].id,
 							  "answer", answer_json(kb, r[i].finding, &v), "weight",
 							  r[i].weight, "evidence",
-							  nf_evidence_id(kb->find[r[i].finding].evidence[c])));
+							  nf_evidence_id(r[i].evidence)));
 	}
-	return json_pack("{s:s, s:s, s:f, s:s, s:s, s:s, s:b, s:o}", "id", cd->id, "name", cd->name, "probability",
-			 nf_engine_probability(e, c), "level", nf_triage_id(nf_engine_condition_level(e, c)), "summary",
-			 cd->summary, "icd10", cd->icd10, "in_vocabulary", cd->in_vocab, "reasons", reasons);
+	json_t *o = json_pack("{s:s, s:s, s:f, s:s, s:s, s:s, s:b, s:o}", "id", cd->id, "name", cd->name, "probability",
+			      nf_engine_probability(e, c), "level", nf_triage_id(nf_engine_condition_level(e, c)),
+			      "summary", cd->summary, "icd10", cd->icd10, "in_vocabulary", cd->in_vocab, "reasons", reasons);
+	/* Which of a mixture's forms the answers fit best: the reasons are its. */
+	const char *form_name, *form = nf_engine_form(e, c, &form_name);
+	if (form)
+		json_object_set_new(o, "form", json_pack("{s:s, s:s}", "id", form, "name", form_name));
+	return o;
 }
 
 static const char *const kind_ids[] = {"action", "self_care", "safety_net"};

@@ -5,11 +5,12 @@
 
 #include "kb/kb_impl.h"
 
-size_t nf_kb_conditions(const nf_kb *kb) { return (size_t)kb->ncond; }
+/* The conditions are the first npublic rows; further forms of them are the engine's business. */
+size_t nf_kb_conditions(const nf_kb *kb) { return (size_t)kb->npublic; }
 
 int nf_kb_condition_index(const nf_kb *kb, const char *id)
 {
-	for (int i = 0; i < kb->ncond; i++)
+	for (int i = 0; i < kb->npublic; i++)
 		if (!strcmp(kb->cond[i].id, id))
 			return i;
 	return -1;
@@ -26,7 +27,11 @@ double nf_kb_condition_prior(const nf_kb *kb, size_t c, const char **source)
 {
 	if (source)
 		*source = kb->cond[c].prior_source->text;
-	return kb->cond[c].prior;
+	double p = 0;
+	for (int r = 0; r < kb->ncond; r++)
+		if (kb->cond[r].parent == (int)c)
+			p += kb->cond[r].prior;
+	return p;
 }
 
 size_t nf_kb_condition_see(const nf_kb *kb, size_t c, const char **who, size_t cap)
@@ -58,12 +63,12 @@ const char *nf_kb_condition_safety_net(const nf_kb *kb, size_t c, const char **s
 
 static const struct kb_rule *rule_at(const nf_kb *kb, size_t c, size_t i)
 {
-	return c == (size_t)kb->ncond ? &kb->global[i] : &kb->cond[c].rule[i];
+	return c == (size_t)kb->npublic ? &kb->global[i] : &kb->cond[c].rule[i];
 }
 
 size_t nf_kb_rules(const nf_kb *kb, size_t c)
 {
-	return (size_t)(c == (size_t)kb->ncond ? kb->nglobal : kb->cond[c].nrules);
+	return (size_t)(c == (size_t)kb->npublic ? kb->nglobal : kb->cond[c].nrules);
 }
 
 nf_triage nf_kb_rule(const nf_kb *kb, size_t c, size_t i, const char **step, const char **source)
@@ -153,7 +158,7 @@ size_t nf_kb_red_flag_points_to(const nf_kb *kb, size_t f, size_t *out, size_t c
 	for (int k = 0; k < kb->ncond; k++)
 		if (!kb->cond[k].in_vocab)
 			other = k;
-	for (int k = 0; k < kb->ncond && n < NF_MAX_CONDITIONS; k++) {
+	for (int k = 0; k < kb->npublic && n < NF_MAX_CONDITIONS; k++) {
 		if (!fd->listed[k] || k == other)
 			continue;
 		double x = other >= 0 ? raw(fd, (size_t)k, v, other) : fd->p[k][v];

@@ -190,9 +190,22 @@ int kb_finding_by_id(const nf_kb *kb, const char *id)
 
 int kb_condition_by_id(const nf_kb *kb, const char *id)
 {
+	/* A form's further rows carry their condition's id after every condition's row. */
 	for (int i = 0; i < kb->ncond; i++)
 		if (!strcmp(kb->cond[i].id, id))
 			return i;
+	return -1;
+}
+
+int kb_form_by_id(const nf_kb *kb, const char *id)
+{
+	const char *slash = strchr(id, '/');
+	size_t n = slash ? (size_t)(slash - id) : 0;
+	for (int i = 0; slash && i < kb->ncond; i++) {
+		const struct kb_condition *c = &kb->cond[i];
+		if (c->form && !strcmp(c->form, slash + 1) && strlen(c->id) == n && !strncmp(c->id, id, n))
+			return i;
+	}
 	return -1;
 }
 

@@ -62,6 +62,8 @@ bool kb_get_prob(struct kb_ctx *cx, const char *path, json_t *v, double *out);
 int kb_vocab_value_index(json_t *vf, const char *value);
 int kb_finding_by_id(const nf_kb *kb, const char *id);
 int kb_condition_by_id(const nf_kb *kb, const char *id);
+/* The row of "condition/form", or -1. */
+int kb_form_by_id(const nf_kb *kb, const char *id);
 /* The outcome index of a JSON answer value for a bool or enum finding, or -1. */
 int kb_outcome_of_json(const struct kb_finding *f, json_t *v);
 
@@ -78,6 +80,12 @@ void kb_read_rule(struct kb_ctx *cx, const char *path, json_t *r, struct kb_rule
 /* Reads the plan steps' "when" terms (findings must be known). */
 void kb_read_plan_when(struct kb_ctx *cx, const char *path, json_t *o, struct kb_condition *c);
 void kb_read_condition(struct kb_ctx *cx, const char *path, json_t *o, struct kb_condition *c);
+/* Reads the forms of condition c (read already): its row becomes the first form and each further
+ * form a new row at kb->ncond, a copy of it with its share of the prior. */
+void kb_read_forms(struct kb_ctx *cx, const char *path, json_t *forms, int c);
+/* Copies each further form's rules and plan from its condition, once they are read, and marks
+ * the findings its rules name. */
+void kb_copy_forms(nf_kb *kb);
 void kb_read_finding_shape(struct kb_ctx *cx, const char *path, json_t *o, json_t *vf, struct kb_finding *f);
 void kb_read_finding_likelihoods(struct kb_ctx *cx, const char *path, json_t *o, json_t *vf, struct kb_finding *f);
 void kb_read_triage(struct kb_ctx *cx, json_t *t);

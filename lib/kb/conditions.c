@@ -1,4 +1,5 @@
 /* Reading the knowledge base's conditions: prior, level, escalation rules, whom to see, plan. */
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -151,7 +152,7 @@ void kb_read_rule(struct kb_ctx *cx, const char *path, json_t *r, struct kb_rule
 void kb_read_condition(struct kb_ctx *cx, const char *path, json_t *o, struct kb_condition *c)
 {
 	static const char *const keys[] = {"id", "name", "summary", "icd10", "prior", "triage", "escalate",
-					   "see", "plan", "safety_net", "catch_all", NULL};
+					   "see", "plan", "safety_net", "catch_all", "forms", NULL};
 	char p[256];
 	kb_only_keys(cx, path, o, keys);
 	c->name = kb_get_string(cx, path, o, "name", true);
@@ -243,3 +244,102 @@ void kb_read_plan_when(struct kb_ctx *cx, const char *path, json_t *o, struct kb
 	}
 }
 
+
+/* A form's id: lowercase letters, digits and underscores, as the vocabulary's IDs. */
+static bool form_id_ok(const char *id)
+{
+	if (!id || !*id)
+		return false;
+	for (const char *q = id; *q; q++)
+		if (!((*q >= 'a' && *q <= 'z') || (*q >= '0' && *q <= '9') || *q == '_'))
+			return false;
+	return true;
+}
+
+void kb_read_forms(struct kb_ctx *cx, const char *path, json_t *forms, int c)
+{
+	static const char *const keys[] = {"id", "name", "share", NULL};
+	nf_kb *kb = cx->kb;
+	struct kb_condition *parent = &kb->cond[c];
+	if (!json_is_array(forms) || json_array_size(forms) < 2 || json_array_size(forms) > NF_MAX_FORMS) {
+		kb_fault(cx, path, "\"forms\" needs 2 to %d entries", NF_MAX_FORMS);
+		return;
+	}
+	if (!parent->in_vocab) {
+		kb_fault(cx, path, "the catch-all has no forms");
+		return;
+	}
+	double prior = parent->prior, total = 0;
+	size_t i;
+	json_t *o;
+	json_array_foreach(forms, i, o)
+	{
+		char p[300], pp[320];
+		kb_path_index(p, sizeof p, path, i);
+		if (!json_is_object(o)) {
+			kb_fault(cx, p, "not an object");
+			return;
+		}
+		kb_only_keys(cx, p, o, keys);
+		const char *id = kb_get_string(cx, p, o, "id", true);
+		const char *name = kb_get_string(cx, p, o, "name", true);
+		if (id && !form_id_ok(id))
+			kb_fault(cx, p, "form id \"%s\" is not lowercase letters, digits and underscores", id);
+		for (size_t k = 0; id && k < i; k++) {
+			const char *other = json_string_value(json_object_get(json_array_get(forms, k), "id"));
+			if (other && !strcmp(id, other))
+				kb_fault(cx, p, "form \"%s\" appears twice", id);
+		}
+		json_t *share = json_object_get(o, "share");
+		kb_path_key(pp, sizeof pp, p, "share");
+		double x = 0;
+		const struct kb_source *src = NULL;
+		if (!json_is_object(share)) {
+			kb_fault(cx, p, "missing \"share\" object");
+		} else {
+			static const char *const sk[] = {"p", "source", NULL};
+			char px[340];
+			struct kb_numbers nums = {.n = 1, .prob = true};
+			kb_only_keys(cx, pp, share, sk);
+			kb_path_key(px, sizeof px, pp, "p");
+			bool ok = kb_get_prob(cx, px, json_object_get(share, "p"), &x);
+			nums.x[0] = x;
+			src = kb_read_source(cx, pp, share, ok ? &nums : NULL);
+			kb_count_evidence(&kb->ev_all, src);
+			kb_count_evidence(&kb->ev_condition[c], src);
+		}
+		total += x;
+		int r = c;
+		if (i > 0) {
+			if (kb->ncond >= NF_MAX_CONDITIONS) {
+				kb_fault(cx, p, "more than %d conditions and forms", NF_MAX_CONDITIONS);
+				return;
+			}
+			r = kb->ncond++;
+			kb->cond[r] = *parent; /* rules and plan steps are copied again once read */
+		}
+		kb->cond[r].parent = c;
+		kb->cond[r].form = id;
+		kb->cond[r].form_name = name;
+		kb->cond[r].share = x;
+		kb->cond[r].share_source = src;
+		kb->cond[r].prior = prior * x;
+	}
+	if (fabs(total - 1) > 1e-6)
+		kb_fault(cx, path, "the forms' shares sum to %g, not 1", total);
+}
+
+void kb_copy_forms(nf_kb *kb)
+{
+	for (int r = kb->npublic; r < kb->ncond; r++) {
+		struct kb_condition *row = &kb->cond[r];
+		const struct kb_condition *c = &kb->cond[row->parent];
+		row->nrules = c->nrules;
+		memcpy(row->rule, c->rule, sizeof row->rule);
+		row->nplan = c->nplan;
+		memcpy(row->plan, c->plan, sizeof row->plan);
+		for (int f = 0; f < kb->nfind; f++)
+			if (kb->find[f].rule_conds >> row->parent & 1)
+				kb->find[f].rule_conds |= UINT64_C(1) << r;
+	}
+}

@@ -210,32 +210,47 @@ void kb_read_finding_likelihoods(struct kb_ctx *cx, const char *path, json_t *o,
 	if (lk && !json_is_object(lk)) {
 		kb_fault(cx, p, "not an object");
 	} else if (lk) {
-		const char *k;
-		json_t *v;
-		json_object_foreach(lk, k, v)
-		{
-			char pk[300];
-			kb_path_key(pk, sizeof pk, p, k);
-			int c = kb_condition_by_id(kb, k);
-			if (c < 0) {
-				kb_fault(cx, pk, "unknown condition");
-				continue;
+		/* Two passes: a condition's own entry holds for all its forms, then a form's entry
+		 * ("condition/form") replaces it for that form alone. */
+		for (int pass = 0; pass < 2; pass++) {
+			const char *k;
+			json_t *v;
+			json_object_foreach(lk, k, v)
+			{
+				const char *slash = strchr(k, '/');
+				if ((slash != NULL) != (pass == 1))
+					continue;
+				char pk[300];
+				kb_path_key(pk, sizeof pk, p, k);
+				int c = slash ? kb_form_by_id(kb, k) : kb_condition_by_id(kb, k);
+				if (c < 0) {
+					kb_fault(cx, pk, slash ? "unknown condition or form" : "unknown condition");
+					continue;
+				}
+				if (!kb->cond[c].in_vocab) {
+					kb_fault(cx, pk, "the catch-all condition takes the default only");
+					continue;
+				}
+				if (!kb_read_dist(cx, pk, v, f, vf, f->p[c], &f->source[c]))
+					continue;
+				f->listed[c] = true;
+				f->evidence[c] = f->source[c] ? f->source[c]->kind : NF_EV_ESTIMATE;
+				/* A set's entry may leave values to the default, whose kind then counts too. */
+				if (f->type == NF_SET && (int)json_object_size(json_object_get(v, "p")) < f->nvalues &&
+				    def_src && def_src->kind < f->evidence[c])
+					f->evidence[c] = def_src->kind;
+				kb_count_evidence(&kb->ev_all, f->source[c]);
+				kb_count_evidence(&kb->ev_likelihoods, f->source[c]);
+				kb_count_evidence(&kb->ev_condition[kb->cond[c].parent], f->source[c]);
+				for (int r = kb->npublic; !slash && r < kb->ncond; r++) {
+					if (kb->cond[r].parent != c)
+						continue;
+					memcpy(f->p[r], f->p[c], sizeof f->p[r]);
+					f->source[r] = f->source[c];
+					f->evidence[r] = f->evidence[c];
+					f->listed[r] = true;
+				}
 			}
-			if (!kb->cond[c].in_vocab) {
-				kb_fault(cx, pk, "the catch-all condition takes the default only");
-				continue;
-			}
-			if (!kb_read_dist(cx, pk, v, f, vf, f->p[c], &f->source[c]))
-				continue;
-			f->listed[c] = true;
-			f->evidence[c] = f->source[c] ? f->source[c]->kind : NF_EV_ESTIMATE;
-			/* A set's entry may leave values to the default, whose kind then counts too. */
-			if (f->type == NF_SET && (int)json_object_size(json_object_get(v, "p")) < f->nvalues &&
-			    def_src && def_src->kind < f->evidence[c])
-				f->evidence[c] = def_src->kind;
-			kb_count_evidence(&kb->ev_all, f->source[c]);
-			kb_count_evidence(&kb->ev_likelihoods, f->source[c]);
-			kb_count_evidence(&kb->ev_condition[c], f->source[c]);
 		}
 	}
 	/* The leak: every likelihood keeps NF_KB_LEAK of the default, so that no single answer can

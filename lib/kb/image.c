@@ -157,6 +157,9 @@ static void put_condition(struct writer *w, size_t at, const struct kb_condition
 	put_str(w, FIELD(at, struct kb_condition, summary), c->summary);
 	put_str(w, FIELD(at, struct kb_condition, icd10), c->icd10);
 	put_source_ref(w, FIELD(at, struct kb_condition, prior_source), c->prior_source);
+	put_str(w, FIELD(at, struct kb_condition, form), c->form);
+	put_str(w, FIELD(at, struct kb_condition, form_name), c->form_name);
+	put_source_ref(w, FIELD(at, struct kb_condition, share_source), c->share_source);
 	for (int r = 0; r < NF_MAX_RULES; r++)
 		put_rule(w, FIELD(at, struct kb_condition, rule) + (size_t)r * sizeof(struct kb_rule),
 			 &c->rule[r]);

@@ -138,9 +138,24 @@ static nf_kb *build(struct kb_ctx *cx, const char *vocab, const char *vocab_name
 		seen[c] = true;
 		kb_read_condition(cx, p, v, &kb->cond[c]);
 	}
-	for (int c = 0; c < kb->ncond; c++)
+	for (int c = 0; c < kb->ncond; c++) {
 		if (!seen[c])
 			kb_fault(cx, "conditions", "condition \"%s\" of the vocabulary is missing", kb->cond[c].id);
+		kb->cond[c].parent = c;
+	}
+	/* Forms add rows after every condition's, before the findings size their tables by rows. */
+	kb->npublic = kb->ncond;
+	json_array_foreach(conds, i, v)
+	{
+		json_t *forms = json_object_get(v, "forms");
+		const char *id = json_string_value(json_object_get(v, "id"));
+		int c = id ? kb_condition_by_id(kb, id) : -1;
+		if (!forms || c < 0)
+			continue;
+		char p[64];
+		snprintf(p, sizeof p, "conditions[%zu].forms", i);
+		kb_read_forms(cx, p, forms, c);
+	}
 
 	/* Findings: the vocabulary's order. */
 	json_t *finds = json_object_get(root, "findings");
@@ -222,6 +237,7 @@ static nf_kb *build(struct kb_ctx *cx, const char *vocab, const char *vocab_name
 			kb_read_rule(cx, pi, r, kb->cond[c].rule, &kb->cond[c].nrules, UINT64_C(1) << c);
 		}
 	}
+	kb_copy_forms(kb);
 	kb_read_triage(cx, json_object_get(root, "triage"));
 	kb_read_checklists(cx, json_object_get(root, "checklists"));
 	if (cx->f.count)

@@ -18,6 +18,7 @@
 #define NF_MAX_SEE 6
 #define NF_MAX_PLAN 10
 #define NF_MAX_SOURCE_REFS 8
+#define NF_MAX_FORMS 4
 
 /* A structured source (docs/kb-format.md, "Sources"). Strings point into the jansson tree except
  * text, which is rendered once for people ("Key; Other; estimate: ...") and freed with the nf_kb;
@@ -65,10 +66,18 @@ struct kb_plan_step {
 	struct kb_rule_term when[NF_MAX_RULE_TERMS];
 };
 
+/* A condition's row. A condition with forms (a mixture of two presentations, docs/kb-format.md)
+ * has one row per form: its own row is the first form and the others follow every condition's row
+ * (nf_kb.npublic onwards), each a copy of it with its own share of the prior and its own likelihoods
+ * where the form says so. parent is the condition a row belongs to (its own index for the first). */
 struct kb_condition {
 	const char *id, *name, *summary, *icd10;
 	const struct kb_source *prior_source;
-	double prior;
+	double prior; /* this row's: the condition's prior times the form's share */
+	int parent;
+	const char *form, *form_name; /* NULL without forms */
+	double share;
+	const struct kb_source *share_source;
 	nf_triage triage;
 	bool in_vocab;
 	int nrules;
@@ -125,6 +134,7 @@ struct kb_checklist {
 struct nf_kb {
 	json_t *vocab_root, *kb_root; /* own every string below */
 	int ncond, nfind, nlist, nref;
+	int npublic; /* the conditions; rows [npublic, ncond) are further forms of them */
 	struct kb_condition cond[NF_MAX_CONDITIONS];
 	struct kb_finding *find; /* [nfind] */
 	struct kb_checklist *list;

@@ -8,10 +8,15 @@
 #   top1 >= 0.80, top3 >= 0.95, no emergency missed, safe triage >= 0.97 (0.992 when the second
 #   batch came: a one-legged CECS that settles in 25 minutes, told without a tight leg, gets
 #   self-care as lace pressure instead of routine).
+# With the engine asking (eval --interview, the case's person answering only what the case says),
+# no emergency is missed on either suite either: the stopping rule's weight on a rise to emergency
+# and its near-emergency sweep (docs/model.md) are what keep it so.
 set -eu
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 "$NUMBFOOT" eval --json cases-atypical > "$tmp/cases-atypical.json"
 "$NUMBFOOT" eval --json cases-sparse > "$tmp/cases-sparse.json"
+"$NUMBFOOT" eval --interview --json cases-atypical > "$tmp/cases-atypical-interview.json"
+"$NUMBFOOT" eval --interview --json cases-sparse > "$tmp/cases-sparse-interview.json"
 python3 - "$tmp" <<'PY'
 import json, os, sys
 floors = {
@@ -25,6 +30,8 @@ for suite, f in floors.items():
     for key in ("top1", "top3", "triage_safe"):
         checks.append(("%s: %s %.3f >= %.2f" % (suite, key, a[key], f[key]), a[key] >= f[key]))
     checks.append(("%s: emergency_missed %d == 0" % (suite, a["emergency_missed"]), a["emergency_missed"] == 0))
+    i = json.load(open(os.path.join(sys.argv[1], suite + "-interview.json")))
+    checks.append(("%s --interview: emergency_missed %d == 0" % (suite, i["emergency_missed"]), i["emergency_missed"] == 0))
 for c, ok in checks:
     print(("ok   " if ok else "FAIL ") + c)
 sys.exit(0 if all(ok for _, ok in checks) else 1)

@@ -14,8 +14,9 @@ res = json.load(open(sys.argv[1])); kb = json.load(open(sys.argv[2]))
 rank = {"estimate": 0, "derived": 1, "measured": 2}
 vocab = {v["id"]: v for v in json.load(open("kb/vocabulary.json"))["findings"]}
 find = {f["id"]: f for f in kb["findings"]}
-def kind(fid, cid):
-    f = find[fid]; own = f.get("likelihood", {}).get(cid)
+def kind(fid, cid, form):
+    f = find[fid]; lk = f.get("likelihood", {})
+    own = (form and lk.get(cid + "/" + form)) or lk.get(cid)  # a form's own entry, else its condition's
     if not own:
         return f["default"]["source"]["kind"]
     k = own["source"]["kind"]
@@ -25,7 +26,8 @@ def kind(fid, cid):
 n = 0
 for cause in res["ranking"]:
     for r in cause["reasons"]:
-        want = "estimate" if cause["id"] == "other" else kind(r["finding"], cause["id"])
+        form = cause.get("form", {}).get("id")
+        want = "estimate" if cause["id"] == "other" else kind(r["finding"], cause["id"], form)
         assert r["evidence"] == want, (cause["id"], r["finding"], r["evidence"], want)
         n += 1
 steps = [s for p in res["plan"] for s in p["steps"]]

@@ -1,6 +1,6 @@
 # kb stats --json on the built-in knowledge base agrees with a count made here, independently,
 # from kb/numbfoot.json: every object with "p" and "source" by its source's kind; a condition
-# counts its prior and the likelihoods listed under it.
+# counts its prior, its forms' shares and the likelihoods listed under it and its forms.
 set -eu
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 "$NUMBFOOT" kb stats --json > "$tmp/stats.json"
@@ -17,10 +17,12 @@ for t in kb["triage"]["thresholds"].values():
     add(want, t)
 for c in kb["conditions"]:
     add(want, c["prior"]); add(by[c["id"]], c["prior"])
+    for fm in c.get("forms", []):  # a form's share of the prior counts under its condition
+        add(want, fm["share"]); add(by[c["id"]], fm["share"])
 for f in kb["findings"]:
     add(want, f["default"])
-    for cid, o in f.get("likelihood", {}).items():
-        add(want, o); add(lk, o); add(by[cid], o)
+    for cid, o in f.get("likelihood", {}).items():  # "condition/form" counts under the condition
+        add(want, o); add(lk, o); add(by[cid.split("/")[0]], o)
 want["likelihoods"] = lk
 want["by_condition"] = by
 if got != want:

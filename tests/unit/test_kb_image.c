@@ -85,6 +85,11 @@ static void same_condition(const struct kb_condition *a, const struct kb_conditi
 	same_str(a->icd10, b->icd10);
 	same_source(a->prior_source, b->prior_source);
 	assert_memory_equal(&a->prior, &b->prior, sizeof a->prior);
+	assert_int_equal(a->parent, b->parent);
+	same_str(a->form, b->form);
+	same_str(a->form_name, b->form_name);
+	assert_memory_equal(&a->share, &b->share, sizeof a->share);
+	same_source(a->share_source, b->share_source);
 	assert_int_equal(a->triage, b->triage);
 	assert_int_equal(a->in_vocab, b->in_vocab);
 	assert_int_equal(a->nrules, b->nrules);
@@ -155,6 +160,7 @@ static void test_image_equals_json(void **state)
 	const nf_kb *a = json_kb;
 	assert_int_equal(nf_kb_load_image(image, image_size, &b, &err), NF_OK);
 	assert_int_equal(a->ncond, b->ncond);
+	assert_int_equal(a->npublic, b->npublic);
 	assert_int_equal(a->nfind, b->nfind);
 	assert_int_equal(a->nlist, b->nlist);
 	assert_int_equal(a->nref, b->nref);

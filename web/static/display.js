@@ -82,6 +82,7 @@ window.numbfootDisplay = (function () {
       el('div', { class: 'cause-head' }, el('span', { text: c.name }), el('span', { text: pct(c.probability) })),
       el('div', { class: 'bar', role: 'img', 'aria-label': c.name + ': ' + pct(c.probability) }, bar),
       el('p', { class: 'help', text: c.summary }),
+      c.form ? el('p', { class: 'help', text: 'Most like: ' + c.form.name }) : null,
       reasons.childElementCount ? reasons : null);
   }
 
