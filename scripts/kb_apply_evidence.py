@@ -28,7 +28,7 @@ import sys
 ORDER = ["foot", "vascular", "spine", "dossier", "wave2", "wave3a", "wave3b", "wave4-foot", "wave4-acute",
          "wave4-neurovasc", "wave5-ages", "wave5-heel", "wave5-forefoot", "wave5-exertional", "wave5-vascular",
          "wave5-spine", "wave5-diagnostic", "wave6-footwear", "wave6-footnerves", "wave6-exertional",
-         "wave6-vascular", "wave6-spine", "wave6-nerves"]
+         "wave6-vascular", "wave6-spine", "wave6-nerves", "wave6-forms"]
 # A refused entry is named by its file, so that a later file's better source for the same pair is
 # judged on its own.
 EXCLUDE = {
@@ -242,6 +242,30 @@ def cited_keys(kb):
     return keys
 
 
+def drop_shadowed(lines, forms):
+    """Removes a condition's own entry for a finding where every one of its forms has its own: no
+    form would use it. forms maps a condition to its "condition/form" keys. How many went."""
+    gone = 0
+    head = 0
+    while True:
+        lk = next((i for i in range(head, len(lines)) if lines[i].strip().startswith('"likelihood": {')), None)
+        if lk is None:
+            return gone
+        end = block_span(lines, lk, "{")
+        keys = {}
+        for i in range(lk + 1, end):
+            m = re.match(r'^\s*"([^"]+)": \{', lines[i])
+            if m:
+                keys[m.group(1)] = i
+        drop = sorted((keys[c] for c, fk in forms.items() if c in keys and all(k in keys for k in fk)), reverse=True)
+        for i in drop:
+            del lines[i]
+        if drop and lines[end - len(drop) - 1].rstrip().endswith(","):
+            lines[end - len(drop) - 1] = lines[end - len(drop) - 1].rstrip().rstrip(",") + "\n"
+        gone += len(drop)
+        head = end - len(drop) + 1
+
+
 def drop_references(lines, keys):
     """Removes the references of keys from the list; a review's references are one line each
     (add_references writes them so). How many went."""
@@ -282,6 +306,9 @@ def main(argv):
     kb = json.loads("".join(lines))
     findings = {f["id"]: f for f in kb["findings"]}
     conds = {c["id"] for c in kb["conditions"]}
+    # A form's own entry is keyed "condition/form" (docs/kb-format.md, "forms").
+    forms = {c["id"]: ["%s/%s" % (c["id"], f["id"]) for f in c["forms"]] for c in kb["conditions"] if c.get("forms")}
+    conds |= {k for keys in forms.values() for k in keys}
     have = {r["key"] for r in kb["references"]}
     faults, refs, counts = [], [], {"changed": 0, "added": 0, "priors": 0}
     offered = set()  # every reference key a review brings
@@ -337,6 +364,7 @@ def main(argv):
         else:
             set_prior(lines, l["condition"], obj)
             counts["priors"] += 1
+    shadowed = drop_shadowed(lines, forms)
     # A review's reference stays in the knowledge base while a number cites it: one whose entries
     # were all refused or replaced would be a source that sources nothing.
     cited = cited_keys(json.loads("".join(lines)))
@@ -345,8 +373,9 @@ def main(argv):
     if refs:
         add_references(lines, refs)
     json.loads("".join(lines))  # still JSON
-    print("%s: %d likelihoods changed, %d added, %d priors, %d references added, %d uncited removed" %
-          (kb_path, counts["changed"], counts["added"], counts["priors"], len(refs), dropped))
+    print("%s: %d likelihoods changed, %d added, %d priors, %d references added, %d uncited removed, "
+          "%d shadowed by forms removed" %
+          (kb_path, counts["changed"], counts["added"], counts["priors"], len(refs), dropped, shadowed))
     if not dry:
         with open(kb_path, "w", encoding="utf-8") as f:
             f.writelines(lines)
