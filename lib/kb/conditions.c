@@ -149,6 +149,31 @@ void kb_read_rule(struct kb_ctx *cx, const char *path, json_t *r, struct kb_rule
 	(*nrules)++;
 }
 
+/* Reads o's member key, {"p": probability, "source": {...}} (a prior, or a form's share of it),
+ * into *x; returns its source, NULL after a fault. The source counts in the knowledge base's
+ * totals and in condition c's. */
+static const struct kb_source *read_share(struct kb_ctx *cx, const char *path, json_t *o, const char *key, double *x,
+					  int c)
+{
+	static const char *const keys[] = {"p", "source", NULL};
+	json_t *v = json_object_get(o, key);
+	char p[300], pp[320];
+	if (!json_is_object(v)) {
+		kb_fault(cx, path, "missing \"%s\" object", key);
+		return NULL;
+	}
+	kb_path_key(p, sizeof p, path, key);
+	kb_only_keys(cx, p, v, keys);
+	kb_path_key(pp, sizeof pp, p, "p");
+	struct kb_numbers nums = {.n = 1, .prob = true};
+	bool ok = kb_get_prob(cx, pp, json_object_get(v, "p"), x);
+	nums.x[0] = *x;
+	const struct kb_source *src = kb_read_source(cx, p, v, ok ? &nums : NULL);
+	kb_count_evidence(&cx->kb->ev_all, src);
+	kb_count_evidence(&cx->kb->ev_condition[c], src);
+	return src;
+}
+
 void kb_read_condition(struct kb_ctx *cx, const char *path, json_t *o, struct kb_condition *c)
 {
 	static const char *const keys[] = {"id", "name", "summary", "icd10", "prior", "triage", "escalate",
@@ -160,22 +185,7 @@ void kb_read_condition(struct kb_ctx *cx, const char *path, json_t *o, struct kb
 	c->icd10 = kb_get_string(cx, path, o, "icd10", !json_is_true(json_object_get(o, "catch_all")));
 	if (!c->icd10)
 		c->icd10 = "";
-	json_t *prior = json_object_get(o, "prior");
-	kb_path_key(p, sizeof p, path, "prior");
-	if (!json_is_object(prior)) {
-		kb_fault(cx, path, "missing \"prior\" object");
-	} else {
-		static const char *const pk[] = {"p", "source", NULL};
-		char pp[280];
-		struct kb_numbers nums = {.n = 1, .prob = true};
-		kb_only_keys(cx, p, prior, pk);
-		kb_path_key(pp, sizeof pp, p, "p");
-		bool ok = kb_get_prob(cx, pp, json_object_get(prior, "p"), &c->prior);
-		nums.x[0] = c->prior;
-		c->prior_source = kb_read_source(cx, p, prior, ok ? &nums : NULL);
-		kb_count_evidence(&cx->kb->ev_all, c->prior_source);
-		kb_count_evidence(&cx->kb->ev_condition[c - cx->kb->cond], c->prior_source);
-	}
+	c->prior_source = read_share(cx, path, o, "prior", &c->prior, (int)(c - cx->kb->cond));
 	const char *tr = kb_get_string(cx, path, o, "triage", true);
 	int lvl = nf_triage_from_id(tr);
 	if (tr && lvl < 0) {
@@ -274,7 +284,7 @@ void kb_read_forms(struct kb_ctx *cx, const char *path, json_t *forms, int c)
 	json_t *o;
 	json_array_foreach(forms, i, o)
 	{
-		char p[300], pp[320];
+		char p[300];
 		kb_path_index(p, sizeof p, path, i);
 		if (!json_is_object(o)) {
 			kb_fault(cx, p, "not an object");
@@ -290,24 +300,8 @@ void kb_read_forms(struct kb_ctx *cx, const char *path, json_t *forms, int c)
 			if (other && !strcmp(id, other))
 				kb_fault(cx, p, "form \"%s\" appears twice", id);
 		}
-		json_t *share = json_object_get(o, "share");
-		kb_path_key(pp, sizeof pp, p, "share");
 		double x = 0;
-		const struct kb_source *src = NULL;
-		if (!json_is_object(share)) {
-			kb_fault(cx, p, "missing \"share\" object");
-		} else {
-			static const char *const sk[] = {"p", "source", NULL};
-			char px[340];
-			struct kb_numbers nums = {.n = 1, .prob = true};
-			kb_only_keys(cx, pp, share, sk);
-			kb_path_key(px, sizeof px, pp, "p");
-			bool ok = kb_get_prob(cx, px, json_object_get(share, "p"), &x);
-			nums.x[0] = x;
-			src = kb_read_source(cx, pp, share, ok ? &nums : NULL);
-			kb_count_evidence(&kb->ev_all, src);
-			kb_count_evidence(&kb->ev_condition[c], src);
-		}
+		const struct kb_source *src = read_share(cx, p, o, "share", &x, c);
 		total += x;
 		int r = c;
 		if (i > 0) {
