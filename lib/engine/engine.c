@@ -754,7 +754,10 @@ static double leaf_changes(const struct look *lk, int node, double po, const dou
 		t = floor;
 	if (t == NF_EMERGENCY && lk->now < NF_EMERGENCY)
 		return NF_EMERGENCY_WEIGHT;
-	return top != lk->top || t != lk->now;
+	/* Another form of the leading condition taking the lead changes nothing that is said. */
+	const struct kb_condition *cd = lk->kb->cond;
+	bool leader = top != lk->top && (top < 0 || cd[lk->idx[top]].parent != cd[lk->idx[lk->top]].parent);
+	return leader || t != lk->now;
 }
 
 /* The level of kept condition i on leaf `node`. */
@@ -874,8 +877,10 @@ static void leaves_all(struct look *lk, int nodes, const int *pos, bool gain, bo
  * reach it on any leaf, and the leaves need not compare it. */
 static void find_rivals(struct look *lk, const double *bound)
 {
+	const struct kb_condition *cd = lk->kb->cond;
 	for (int i = 0; i < lk->n; i++)
-		lk->rival[i] = i != lk->top && !(bound[i] < lk->post[lk->top] * (1 - 1e-9));
+		lk->rival[i] = i != lk->top && !(bound[i] < lk->post[lk->top] * (1 - 1e-9)) &&
+			       cd[lk->idx[i]].parent != cd[lk->idx[lk->top]].parent;
 }
 
 /* The largest ratio P(o | i) / P(o | top) over the outcomes o of one answer; p(i, o) gives P. */
