@@ -72,13 +72,24 @@ static int run_show(const struct cli_args *a)
 		const char *step = nf_kb_condition_plan_step(kb, ci, i, &weeks, &src);
 		fprintf(out, "  %zu. %s (%g weeks)  [%s]\n", i + 1, step, weeks, src);
 	}
-	fputs("findings with their own likelihood here (probability of each answer):" "\n", out);
-	for (size_t f = 0; f < nf_kb_findings(kb); f++) {
-		char buf[512];
-		bool listed;
-		nf_kb_finding_describe(kb, f, ci, buf, sizeof buf, &src, &listed);
-		if (listed)
-			fprintf(out, "  %-26s %s  [%s]\n", nf_kb_finding_id(kb, f), buf, src);
+	/* A condition with forms has likelihoods per form: each is listed under its form. */
+	size_t nforms = nf_kb_condition_forms(kb, ci);
+	for (size_t k = 0; k < (nforms ? nforms : 1); k++) {
+		size_t row = ci;
+		if (nforms) {
+			const char *id, *name;
+			double share;
+			row = nf_kb_condition_form(kb, ci, k, &id, &name, &share);
+			fprintf(out, "form %s: %s, share %g of the prior\n", id, name, share);
+		}
+		fputs("findings with their own likelihood here (probability of each answer):" "\n", out);
+		for (size_t f = 0; f < nf_kb_findings(kb); f++) {
+			char buf[512];
+			bool listed;
+			nf_kb_finding_describe(kb, f, row, buf, sizeof buf, &src, &listed);
+			if (listed)
+				fprintf(out, "  %-26s %s  [%s]\n", nf_kb_finding_id(kb, f), buf, src);
+		}
 	}
 	cli_wrap_close(out, stdout);
 	nf_kb_free(kb);

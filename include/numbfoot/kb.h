@@ -152,6 +152,13 @@ NF_API size_t nf_kb_red_flag_points_to(const nf_kb *kb, size_t f, size_t *out, s
 /* The words every face prints under red flag f: the first three causes it points to, and that the
  * ranking weighs the other answers too and does not outweigh the sign. "" when it points to none. */
 NF_API void nf_kb_red_flag_means(const nf_kb *kb, size_t f, char *buf, size_t cap);
+/* Condition c's forms (docs/kb-format.md, a mixture of presentations): how many, 0 without. */
+NF_API size_t nf_kb_condition_forms(const nf_kb *kb, size_t c);
+/* The i-th form of condition c: its id, name and share of the prior into *id, *name, *share (each
+ * may be NULL). Returns an index the finding accessors below take in place of c, for that form's
+ * likelihoods. */
+NF_API size_t nf_kb_condition_form(const nf_kb *kb, size_t c, size_t i, const char **id, const char **name,
+				   double *share);
 /* The likelihood of the finding under condition c as text for `kb show`, with its source. */
 NF_API size_t nf_kb_finding_describe(const nf_kb *kb, size_t f, size_t c, char *buf, size_t cap,
 				     const char **source, bool *listed);

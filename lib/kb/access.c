@@ -330,3 +330,27 @@ const char *nf_kb_see_words(const char *id)
 	return id;
 }
 
+
+/* A condition's forms are its own row (the first) and the rows after npublic whose parent it is. */
+size_t nf_kb_condition_forms(const nf_kb *kb, size_t c)
+{
+	size_t n = 0;
+	for (int r = 0; kb->cond[c].form && r < kb->ncond; r++)
+		n += kb->cond[r].parent == (int)c;
+	return n;
+}
+
+size_t nf_kb_condition_form(const nf_kb *kb, size_t c, size_t i, const char **id, const char **name, double *share)
+{
+	size_t row = c;
+	for (int r = kb->npublic; i > 0 && r < kb->ncond; r++)
+		if (kb->cond[r].parent == (int)c && --i == 0)
+			row = (size_t)r;
+	if (id)
+		*id = kb->cond[row].form;
+	if (name)
+		*name = kb->cond[row].form_name;
+	if (share)
+		*share = kb->cond[row].share;
+	return row;
+}

@@ -135,6 +135,9 @@ static void causes(struct builder *b)
 		struct rp_line *l = add(b, RP_CAUSE, str(r, "name"), pc);
 		if (l)
 			l->value = prob;
+		const char *form = json_string_value(json_object_get(json_object_get(r, "form"), "name"));
+		if (form)
+			addf(b, RP_REASON, NULL, "most like: %s", form);
 		json_t *x;
 		size_t k;
 		int shown = 0;

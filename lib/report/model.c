@@ -361,6 +361,15 @@ static nf_err gather_refs(struct rp_doc *d, nf_error *err)
 			nf_kb_condition_plan_step(d->kb, (size_t)c, k, &w, &s);
 			add_source(src, s);
 		}
+		/* A condition with forms: its reasons are the likeliest form's, and so are their sources. */
+		size_t row = (size_t)c;
+		const char *form = json_string_value(json_object_get(json_object_get(r, "form"), "id"));
+		for (size_t k = 0; form && k < nf_kb_condition_forms(d->kb, (size_t)c); k++) {
+			const char *id;
+			size_t at = nf_kb_condition_form(d->kb, (size_t)c, k, &id, NULL, NULL);
+			if (!strcmp(id, form))
+				row = at;
+		}
 		json_t *reasons = json_object_get(r, "reasons"), *x;
 		size_t k;
 		json_array_foreach(reasons, k, x)
@@ -371,7 +380,7 @@ static nf_err gather_refs(struct rp_doc *d, nf_error *err)
 			if (f < 0)
 				continue;
 			s = NULL;
-			nf_kb_finding_describe(d->kb, (size_t)f, (size_t)c, buf, sizeof buf, &s, &listed);
+			nf_kb_finding_describe(d->kb, (size_t)f, row, buf, sizeof buf, &s, &listed);
 			add_source(src, s);
 		}
 	}

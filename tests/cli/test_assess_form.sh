@@ -1,0 +1,30 @@
+# A condition with forms says which form the answers fit best: an older man getting worse over
+# months with both legs weak and bladder trouble fits the cord form of the spinal-cord causes, a
+# young woman whose numbness comes in the heat the MS form; the JSON result names it under the
+# cause ("form") and the text result says "most like".
+set -eu
+. tests/cli/lib.sh
+tmp="$t"
+cat > "$tmp/cord.json" <<'J'
+{"id": "cord", "source": "test", "mode": "runner",
+ "answers": {"age": 64, "sex": "male", "side": "both", "progressive": true, "leg_weakness": true,
+             "bladder_bowel": true, "weeks_since_onset": 30},
+ "expected": {"condition": "central_neuro", "triage": "emergency"}}
+J
+sed -e 's/"age": 64, "sex": "male"/"age": 27, "sex": "female"/' \
+    -e 's/"progressive": true, "leg_weakness": true,/"worse_with_pace": true, "hands_too": true,/' \
+    -e 's/"bladder_bowel": true, "weeks_since_onset": 30/"weeks_since_onset": 2/' "$tmp/cord.json" > "$tmp/ms.json"
+for f in cord ms; do
+	"$NUMBFOOT" assess --answers "$tmp/$f.json" --json --no-save > "$tmp/$f.out"
+	python3 - "$tmp/$f.out" "$f" <<'PY'
+import json, sys
+res = json.load(open(sys.argv[1]))
+c = [x for x in res["ranking"] if x["id"] == "central_neuro"][0]
+assert c["form"]["id"] == sys.argv[2], c.get("form")
+others = [x for x in res["ranking"] if x["id"] != "central_neuro"]
+assert all("form" not in x or x["id"] == "fibular_nerve" for x in others), "a form on a condition without forms"
+PY
+done
+COLUMNS=1000 "$NUMBFOOT" assess --answers "$tmp/cord.json" --no-save > "$tmp/cord.txt"
+grep -q "most like: Spinal cord pressure or blood-vessel fault (older adults)" "$tmp/cord.txt" || fail "the text result lacks the form"
+echo "ok   the form is named in the JSON and the text result"
