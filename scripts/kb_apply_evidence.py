@@ -123,7 +123,7 @@ def adapt(l):
     src = dict(l["source"])
     if src.get("kind") != "measured" and src.get("figure"):
         src["how"] = "from %s: %s" % (src.pop("figure").rstrip(". "), src.get("how") or "")
-    if l["finding"] == "age" and l["condition"] in REWEIGHT:
+    if l["finding"] == "age" and l["condition"].split("/")[0] in REWEIGHT:  # a form's as its condition's
         p = l["p"]
         w = [a * r / b for a, r, b in zip(p, RUNNERS, ADULTS)]
         q = [round(x / sum(w), 3) for x in w]
