@@ -1408,23 +1408,32 @@ static bool askable(const nf_engine *e, int f)
 	return e->state[f] == NF_UNASKED && e->allowed[f];
 }
 
+/* Whether rule r names finding f, in its `if` or its `unless`. */
+static bool rule_names(const struct kb_rule *r, size_t f)
+{
+	for (int t = 0; t < r->nterms; t++)
+		if (r->term[t].finding == (int)f)
+			return true;
+	for (int t = 0; t < r->nunless; t++)
+		if (r->unless[t].finding == (int)f)
+			return true;
+	return false;
+}
+
 /* Whether finding f's answer can move a cause that needs emergency care now: it has its own
  * likelihood for such a cause, or a rule that can raise a cause to emergency names it. */
 static bool bears_on_emergency(const nf_engine *e, size_t f)
 {
 	const nf_kb *kb = e->kb;
-	const struct kb_finding *fd = &kb->find[f];
 	for (int c = 0; c < kb->ncond; c++) {
-		if (e->level[c] == NF_EMERGENCY && fd->listed[c])
+		if (e->level[c] == NF_EMERGENCY && kb->find[f].listed[c])
 			return true;
-		if (!(fd->rule_conds >> c & 1))
-			continue;
 		for (int r = 0; r < kb->cond[c].nrules; r++)
-			if (kb->cond[c].rule[r].to == NF_EMERGENCY)
+			if (kb->cond[c].rule[r].to == NF_EMERGENCY && rule_names(&kb->cond[c].rule[r], f))
 				return true;
 	}
 	for (int r = 0; r < kb->nglobal; r++)
-		if (kb->global[r].to == NF_EMERGENCY && fd->rule_conds)
+		if (kb->global[r].to == NF_EMERGENCY && rule_names(&kb->global[r], f))
 			return true;
 	return false;
 }
