@@ -71,6 +71,9 @@ EXCLUDE = {
     ("wave6-footwear", "sex", "fat_pad_atrophy"): "volunteers for fat grafting, most for the forefoot pad that high "
                                                   "heels wear down: who seeks grafting says little of which runners "
                                                   "thin their pads",
+    ("wave6-footwear", "age", "fat_pad_atrophy"): "the same grafting volunteers (36, chosen by severity and by "
+                                                  "seeking a procedure): as for their sex mix, who has thin pads "
+                                                  "is not who volunteers to have them filled",
     ("wave6-exertional", "side", "paes"): "entrapment on both sides by imaging in 40 of 48; that every one of the 88 "
                                           "limbs had symptoms is read from the counts, and 83% against 34% in five "
                                           "series that counted symptomatic sides points to anatomy, not symptoms",
