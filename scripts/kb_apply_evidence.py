@@ -28,7 +28,7 @@ import sys
 ORDER = ["foot", "vascular", "spine", "dossier", "wave2", "wave3a", "wave3b", "wave4-foot", "wave4-acute",
          "wave4-neurovasc", "wave5-ages", "wave5-heel", "wave5-forefoot", "wave5-exertional", "wave5-vascular",
          "wave5-spine", "wave5-diagnostic", "wave6-footwear", "wave6-footnerves", "wave6-exertional",
-         "wave6-vascular", "wave6-spine", "wave6-nerves", "wave6-forms"]
+         "wave6-vascular", "wave6-spine", "wave6-nerves", "wave6-forms", "wave6-diabetes"]
 # A refused entry is named by its file, so that a later file's better source for the same pair is
 # judged on its own.
 EXCLUDE = {
