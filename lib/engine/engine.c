@@ -273,23 +273,30 @@ bool engine_terms_hold(const nf_engine *e, const struct kb_rule_term *t, int n)
 	return true;
 }
 
-/* Does one of rule r's unless alternatives (runs of terms with one unless_alt) hold in full? */
-static bool unless_holds(const nf_engine *e, const struct kb_rule *r)
+/* Does one of rule r's unless alternatives (runs of terms with one unless_alt) hold in full, each
+ * term judged by holds(ctx, term)? Shared by the answers given and the look-ahead's hypotheses. */
+static inline bool unless_holds(const struct kb_rule *r, bool (*holds)(const void *, const struct kb_rule_term *),
+				const void *ctx)
 {
 	for (int t = 0; t < r->nunless;) {
 		bool all = true;
 		int a = r->unless_alt[t];
 		for (; t < r->nunless && r->unless_alt[t] == a; t++)
-			all = all && term_holds(e, &r->unless[t]);
+			all = all && holds(ctx, &r->unless[t]);
 		if (all)
 			return true;
 	}
 	return false;
 }
 
+static bool term_holds_now(const void *e, const struct kb_rule_term *t)
+{
+	return term_holds(e, t);
+}
+
 static bool rule_holds(const nf_engine *e, const struct kb_rule *r)
 {
-	return engine_terms_hold(e, r->term, r->nterms) && !unless_holds(e, r);
+	return engine_terms_hold(e, r->term, r->nterms) && !unless_holds(r, term_holds_now, e);
 }
 
 /* The rule that sets condition c's level, or NULL; global_holds[i] is whether the i-th rule for
@@ -549,20 +556,18 @@ static bool term_holds_hyp(const struct look *lk, const struct kb_rule_term *t, 
 	return term_holds(lk->e, t);
 }
 
+/* An unless term on the hypothetical answers: a straddling bin does not hold. */
+static bool unless_holds_hyp(const void *lk, const struct kb_rule_term *t)
+{
+	return term_holds_hyp(lk, t, false);
+}
+
 static bool rule_holds_hyp(const struct look *lk, const struct kb_rule *r)
 {
 	for (int t = 0; t < r->nterms; t++)
 		if (!term_holds_hyp(lk, &r->term[t], true))
 			return false;
-	for (int t = 0; t < r->nunless;) {
-		bool all = true;
-		int a = r->unless_alt[t];
-		for (; t < r->nunless && r->unless_alt[t] == a; t++)
-			all = all && term_holds_hyp(lk, &r->unless[t], false);
-		if (all)
-			return false;
-	}
-	return true;
+	return !unless_holds(r, unless_holds_hyp, lk);
 }
 
 /* The highest of l and the levels of the rules r[0..n) that hold on the hypothetical answers. */

@@ -131,14 +131,14 @@ void kb_read_rule(struct kb_ctx *cx, const char *path, json_t *r, struct kb_rule
 			kb_fault(cx, p, "needs at least one object of finding answers");
 		for (size_t a = 0; a < nalt; a++) {
 			char pa[280];
+			const char *at = p;
 			json_t *alt = unless;
 			if (json_is_array(unless)) {
 				kb_path_index(pa, sizeof pa, p, a);
+				at = pa;
 				alt = json_array_get(unless, a);
-			} else {
-				snprintf(pa, sizeof pa, "%s", p);
 			}
-			int n = kb_read_terms(cx, pa, alt, rule->unless + rule->nunless,
+			int n = kb_read_terms(cx, at, alt, rule->unless + rule->nunless,
 					      NF_MAX_RULE_TERMS - rule->nunless, conds, &nums);
 			for (int t = 0; t < n; t++)
 				rule->unless_alt[rule->nunless + t] = (unsigned char)a;

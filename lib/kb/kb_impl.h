@@ -43,8 +43,9 @@ struct kb_rule_term {
 /* An escalation rule: the level rises to `to` when every `if` term holds, unless one of the `unless`
  * alternatives holds in full (an answered pattern that rules the danger out, e.g. months of
  * identical episodes; or any one answer that says a cold foot recovered). unless_alt[t] is the
- * alternative unless[t] belongs to, counted from 0 in order. step and see (optional) replace the condition's first step and head its list of whom to see while
- * the rule holds, so that the advice changes with the level. */
+ * alternative unless[t] belongs to, counted from 0 in order. step and see (optional) replace the
+ * condition's first step and head its list of whom to see while the rule holds, so that the advice
+ * changes with the level. */
 struct kb_rule {
 	int nterms, nunless;
 	struct kb_rule_term term[NF_MAX_RULE_TERMS];
