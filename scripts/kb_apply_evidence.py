@@ -245,6 +245,16 @@ def cited_keys(kb):
     return keys
 
 
+def delete_lines(lines, which, end):
+    """Deletes the lines at the indices which, items of the block closed on lines[end], and takes
+    the comma off the block's new last item."""
+    for k in sorted(which, reverse=True):
+        del lines[k]
+    last = end - len(which) - 1
+    if which and lines[last].rstrip().endswith(","):
+        lines[last] = lines[last].rstrip().rstrip(",") + "\n"
+
+
 def drop_shadowed(lines, forms):
     """Removes a condition's own entry for a finding where every one of its forms has its own: no
     form would use it. forms maps a condition to its "condition/form" keys. How many went."""
@@ -260,11 +270,8 @@ def drop_shadowed(lines, forms):
             m = re.match(r'^\s*"([^"]+)": \{', lines[i])
             if m:
                 keys[m.group(1)] = i
-        drop = sorted((keys[c] for c, fk in forms.items() if c in keys and all(k in keys for k in fk)), reverse=True)
-        for i in drop:
-            del lines[i]
-        if drop and lines[end - len(drop) - 1].rstrip().endswith(","):
-            lines[end - len(drop) - 1] = lines[end - len(drop) - 1].rstrip().rstrip(",") + "\n"
+        drop = [keys[c] for c, fk in forms.items() if c in keys and all(k in keys for k in fk)]
+        delete_lines(lines, drop, end)
         gone += len(drop)
         head = end - len(drop) + 1
 
@@ -279,11 +286,7 @@ def drop_references(lines, keys):
         m = re.match(r'^\s*(\{"key": .*\}),?\s*$', lines[k])
         if m and json.loads(m.group(1))["key"] in keys:
             gone.append(k)
-    for k in reversed(gone):
-        del lines[k]
-    last = end - len(gone) - 1
-    if gone and lines[last].rstrip().endswith(","):
-        lines[last] = lines[last].rstrip().rstrip(",") + "\n"
+    delete_lines(lines, gone, end)
     return len(gone)
 
 
@@ -357,7 +360,13 @@ def main(argv):
     last = {}
     for kind, l in todo:
         last[(kind, l.get("finding"), l["condition"])] = (kind, l)
-    todo = list(last.values())
+    # A condition's entry that every one of its forms replaces (in a review or already in the
+    # knowledge base) is not written: no form would use it.
+    own = {(f["id"], c) for f in kb["findings"] for c in f.get("likelihood", {})}
+    own |= {(l["finding"], l["condition"]) for kind, l in last.values() if kind == "lk"}
+    todo = [(kind, l) for kind, l in last.values()
+            if not (kind == "lk" and l["condition"] in forms and
+                    all((l["finding"], k) in own for k in forms[l["condition"]]))]
     for kind, l in todo:
         src = {k: v for k, v in l["source"].items() if v not in ("", None)}
         src.setdefault("refs", [])
