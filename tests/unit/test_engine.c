@@ -358,6 +358,102 @@ static void test_gain_by_hand(void **state)
 	nf_engine_free(e);
 }
 
+/* The fixture with its text edited (each pair: the first occurrence of from becomes to), for the
+ * stopping rule's tests, which need a sign whose odds they set. The caller frees it. */
+static nf_kb *edited_kb(const char *const (*edits)[2], size_t n)
+{
+	char *vocab = fixture_text("tests/unit/data/vocab.json"), *text = fixture_text("tests/unit/data/kb.json");
+	for (size_t i = 0; text && i < n; i++) {
+		char *next = replace_once(text, edits[i][0], edits[i][1]);
+		free(text);
+		text = next;
+	}
+	nf_kb *out = NULL;
+	nf_error err;
+	assert_non_null(vocab);
+	assert_non_null(text);
+	if (nf_kb_load(vocab, "vocab.json", text, "kb.json", &out, &err) != NF_OK)
+		fail_msg("%s", err.msg);
+	free(vocab);
+	free(text);
+	return out;
+}
+
+#define SIGN_FROM "\"likelihood\": {\"disc\": {\"p\": 0.9, \"source\": {\"kind\": \"measured\", \"refs\": [\"Ref B\"], " \
+		  "\"figure\": \"sign positive in 90% of test disc cases (n = 30)\"}}}}"
+#define SIGN_DEFAULT "{\"p\": 0.2, \"source\": {\"kind\": \"estimate\", \"refs\": [\"Ref A\"], \"how\": \"the sign"
+/* The examination sign as the only screen left: red flags answered no, the rest "don't know". */
+static nf_engine *sign_left(const nf_kb *k)
+{
+	nf_engine *e;
+	assert_int_equal(nf_engine_new(k, NF_MODE_CLINICIAN, &e, NULL), NF_OK);
+	answer_bool(e, COLD, false);
+	answer_bool(e, WEAK, false);
+	nf_engine_unknown(e, RELIEF);
+	nf_engine_unknown(e, AGE);
+	nf_engine_unknown(e, SIDE);
+	nf_engine_unknown(e, WHERE);
+	return e;
+}
+
+/* A sign seen in 1.7% of people now, whose "yes" would make a blocked artery an emergency: under
+ * the 5% chance of change alone the interview would stop; counted NF_EMERGENCY_WEIGHT times it is
+ * asked, and its chance of change is exactly that weight times the chance of "yes". */
+static void test_stop_weighs_a_rise_to_emergency(void **state)
+{
+	const char *const edits[][2] = {
+	    {SIGN_DEFAULT, "{\"p\": 0.01, \"source\": {\"kind\": \"estimate\", \"refs\": [\"Ref A\"], \"how\": \"the sign"},
+	    {SIGN_FROM, "\"likelihood\": {\"clot\": {\"p\": 0.9, \"source\": {\"kind\": \"estimate\", \"refs\": [\"Ref B\"], "
+			"\"how\": \"a sign of blocked arteries, test dossier §12\"}}}}"},
+	};
+	nf_kb *k = edited_kb(edits, 2);
+	nf_engine *e = sign_left(k);
+	double pt[4] = {0.01, 0.01, MIX(0.9, 0.01), 0.01}, yes = 0;
+	for (size_t c = 0; c < 4; c++)
+		yes += nf_engine_probability(e, c) * pt[c];
+	assert_true(yes < NF_STOP_CHANGE && NF_EMERGENCY_WEIGHT * yes >= NF_STOP_CHANGE);
+	nf_question q;
+	assert_true(nf_engine_next(e, &q));
+	assert_int_equal(q.finding[0], EXAM);
+	/* "no" changes nothing; "yes" raises the triage to emergency. */
+	assert_float_equal(q.change, NF_EMERGENCY_WEIGHT * yes, 1e-9);
+	answer_bool(e, EXAM, true);
+	assert_int_equal(nf_engine_triage(e, NULL), NF_EMERGENCY);
+	nf_engine_free(e);
+	nf_kb_free(k);
+}
+
+/* A sign that no single answer makes decisive (yes raises a blocked artery from 0.8% to 1.4%,
+ * under the 3% emergency threshold): while the emergency cause holds a fifth of its threshold the
+ * interview still asks it; with the cause ten times rarer it stops. */
+static void test_stop_waits_near_an_emergency(void **state)
+{
+	const char *const edits[][2] = {
+	    {SIGN_DEFAULT, "{\"p\": 0.3, \"source\": {\"kind\": \"estimate\", \"refs\": [\"Ref A\"], \"how\": \"the sign"},
+	    {SIGN_FROM, "\"likelihood\": {\"clot\": {\"p\": 0.5, \"source\": {\"kind\": \"estimate\", \"refs\": [\"Ref B\"], "
+			"\"how\": \"a weak sign of blocked arteries, test dossier §12\"}}}}"},
+	    {"\"p\": 0.05, \"source\": {\"kind\": \"estimate\", \"refs\": [\"Ref A\"], \"how\": \"a rare",
+	     "\"p\": 0.005, \"source\": {\"kind\": \"estimate\", \"refs\": [\"Ref A\"], \"how\": \"a rare"},
+	};
+	for (int rare = 0; rare < 2; rare++) {
+		nf_kb *k = edited_kb(edits, rare ? 3 : 2); /* the third edit makes the artery rarer */
+		nf_engine *e = sign_left(k);
+		nf_triage_info t;
+		nf_engine_triage(e, &t);
+		double near = NF_NEAR_EMERGENCY * 0.03;
+		assert_int_equal(t.level, NF_SELF_CARE);
+		assert_true(rare ? t.mass[NF_EMERGENCY] < near : t.mass[NF_EMERGENCY] >= near);
+		nf_question q;
+		assert_int_equal(nf_engine_next(e, &q), !rare);
+		if (!rare) {
+			assert_int_equal(q.finding[0], EXAM);
+			assert_true(q.change < NF_STOP_CHANGE);
+		}
+		nf_engine_free(e);
+		nf_kb_free(k);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -374,6 +470,8 @@ int main(void)
 		cmocka_unit_test(test_next_question_and_stop),
 		cmocka_unit_test(test_stops_when_nothing_can_change),
 		cmocka_unit_test(test_gain_by_hand),
+		cmocka_unit_test(test_stop_weighs_a_rise_to_emergency),
+		cmocka_unit_test(test_stop_waits_near_an_emergency),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
