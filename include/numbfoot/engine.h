@@ -117,7 +117,7 @@ NF_API bool nf_engine_next(nf_engine *e, nf_question *q);
 #define NF_EMERGENCY_WEIGHT 5.0
 /* ...but while the causes needing emergency care hold this share of the emergency threshold or
  * more, the screens that bear on them are asked before it stops (docs/model.md). */
-#define NF_NEAR_EMERGENCY 0.2
+#define NF_NEAR_EMERGENCY 0.1
 /* Counts a screen as asked (the interview's progress and its cap). */
 NF_API void nf_engine_count_screen(nf_engine *e);
 /* Sets the count of screens asked, for an interview that went back. */

@@ -424,7 +424,7 @@ static void test_stop_weighs_a_rise_to_emergency(void **state)
 }
 
 /* A sign that no single answer makes decisive (yes raises a blocked artery from 0.8% to 1.4%,
- * under the 3% emergency threshold): while the emergency cause holds a fifth of its threshold the
+ * under the 3% emergency threshold): while the emergency cause holds a tenth of its threshold the
  * interview still asks it; with the cause ten times rarer it stops. */
 static void test_stop_waits_near_an_emergency(void **state)
 {
