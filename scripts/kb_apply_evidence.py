@@ -28,7 +28,8 @@ import sys
 ORDER = ["foot", "vascular", "spine", "dossier", "wave2", "wave3a", "wave3b", "wave4-foot", "wave4-acute",
          "wave4-neurovasc", "wave5-ages", "wave5-heel", "wave5-forefoot", "wave5-exertional", "wave5-vascular",
          "wave5-spine", "wave5-diagnostic", "wave6-footwear", "wave6-footnerves", "wave6-exertional",
-         "wave6-vascular", "wave6-spine", "wave6-nerves", "wave6-forms", "wave6-diabetes"]
+         "wave6-vascular", "wave6-spine", "wave6-nerves", "wave6-forms", "wave6-diabetes", "wave7-footnerves",
+         "wave7-exertional", "wave7-vascular", "wave7-spine", "wave7-nerves", "wave7-forms"]
 # A refused entry is named by its file, so that a later file's better source for the same pair is
 # judged on its own.
 EXCLUDE = {
@@ -82,6 +83,10 @@ EXCLUDE = {
                                                              "not the share who notice a leg that gives way",
     ("wave6-vascular", "at_rest", "raynauds"): "attacks of primary Raynaud's only; the condition also holds the "
                                                "cold-induced numbness of winter runs, which is not there off the run",
+    ("wave7-spine", "sciatica_pain", "deep_gluteal"): "pooled with a meeting abstract whose page names no author: "
+                                                      "a figure whose source cannot be checked",
+    ("wave7-spine", "test_nerve_conduction_abnormal", "deep_gluteal"): "pooled with a meeting abstract whose page names "
+                                                                       "no author: a figure whose source cannot be checked",
 }
 # Duration before diagnosis in referral series is how long a diagnosis took, not how long a runner
 # has had numbness when asking: weeks_since_onset is never taken from it.
