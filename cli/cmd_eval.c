@@ -3,6 +3,7 @@
 #include <dirent.h>
 #include <jansson.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,15 +17,23 @@
 #define EVAL_MAX_CASES 10000
 #define CAL_BINS 10
 
+/* Rounds of the draws that say what ece chance alone gives (calibration_chance). */
+#define CAL_ROUNDS 2000
+
 /* Calibration of the leading cause's probability: ranked cases binned by it (tenths, the last bin
- * closed at 1), with how often that leading cause was right (expected or acceptable). */
+ * closed at 1), with how often that leading cause was right (the expected one). lead, when not
+ * NULL, keeps each case's leading probability (room for every case; the caller owns it). */
 struct calibration {
 	size_t count[CAL_BINS], right[CAL_BINS];
 	double sum_p[CAL_BINS];
+	double *lead;
+	size_t nlead;
 };
 
 static void calibration_add(struct calibration *cal, double p, bool right)
 {
+	if (cal->lead)
+		cal->lead[cal->nlead++] = p;
 	/* A posterior of 0.6 arrives as 0.59999999...: an edge within rounding belongs to its bin. */
 	int b = (int)floor(p * CAL_BINS + 1e-9);
 	b = b < 0 ? 0 : b >= CAL_BINS ? CAL_BINS - 1 : b;
@@ -43,8 +52,43 @@ static double calibration_ece(const struct calibration *cal, size_t n)
 	return e;
 }
 
-/* {"bins": [{from, to, count, mean_predicted, observed}, ...], "ece"}; an empty bin's mean and
- * share are null. */
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x > y) - (x < y);
+}
+
+/* The ece that an engine calibrated exactly would show by chance with the same leading
+ * probabilities: each case drawn right with its probability p, the ece of the draws, over
+ * CAL_ROUNDS rounds; their mean and 95th percentile. With ten bins and a hundred-odd cases the
+ * chance part alone is about 0.05, so an ece is read against it. A fixed seed: the same figures on
+ * every run. False when there is nothing to draw or no memory. */
+static bool calibration_chance(const struct calibration *cal, double *mean, double *p95)
+{
+	double *e = cal->nlead ? malloc(CAL_ROUNDS * sizeof *e) : NULL;
+	if (!e)
+		return false;
+	uint64_t s = 0x9e3779b97f4a7c15u;
+	double sum = 0;
+	for (int r = 0; r < CAL_ROUNDS; r++) {
+		struct calibration sim = {0};
+		for (size_t i = 0; i < cal->nlead; i++) {
+			s ^= s << 13;
+			s ^= s >> 7;
+			s ^= s << 17;
+			calibration_add(&sim, cal->lead[i], (double)(s >> 11) * 0x1p-53 < cal->lead[i]);
+		}
+		sum += e[r] = calibration_ece(&sim, cal->nlead);
+	}
+	qsort(e, CAL_ROUNDS, sizeof *e, cmp_double);
+	*mean = sum / CAL_ROUNDS;
+	*p95 = e[CAL_ROUNDS * 95 / 100];
+	free(e);
+	return true;
+}
+
+/* {"bins": [{from, to, count, mean_predicted, observed}, ...], "ece", "ece_if_calibrated": {mean,
+ * p95}}; an empty bin's mean and share are null, and so is ece_if_calibrated with nothing ranked. */
 static json_t *calibration_json(const struct calibration *cal, size_t n)
 {
 	json_t *bins = json_array();
@@ -55,7 +99,10 @@ static json_t *calibration_json(const struct calibration *cal, size_t n)
 						      c ? json_real(cal->sum_p[b] / c) : json_null(), "observed",
 						      c ? json_real((double)cal->right[b] / c) : json_null()));
 	}
-	return json_pack("{s:o, s:f}", "bins", bins, "ece", calibration_ece(cal, n));
+	double mean, p95;
+	json_t *chance = calibration_chance(cal, &mean, &p95) ? json_pack("{s:f, s:f}", "mean", mean, "p95", p95)
+							       : json_null();
+	return json_pack("{s:o, s:f, s:o}", "bins", bins, "ece", calibration_ece(cal, n), "ece_if_calibrated", chance);
 }
 
 static int cmp_str(const void *a, const void *b)
@@ -124,6 +171,7 @@ static int run_eval(const struct cli_args *a)
 		return rc;
 	}
 	nf_case **cases = calloc(nfiles + 1, sizeof *cases);
+	double *lead = NULL;
 	size_t faults = 0;
 	for (size_t i = 0; i < nfiles; i++) {
 		nf_error err;
@@ -150,7 +198,9 @@ static int run_eval(const struct cli_args *a)
 	size_t ranked = 0, top1 = 0, top3 = 0, exact = 0, safe = 0, under = 0, emerg_missed = 0;
 	size_t screens_total = 0, findings_total = 0;
 	double brier = 0;
-	struct calibration cal = {0};
+	/* Each ranked case's leading probability, for the chance figures (none kept without memory). */
+	lead = malloc((nfiles + 1) * sizeof *lead);
+	struct calibration cal = {.lead = lead};
 	json_t *per = json_array();
 	if (!as_json)
 		printf("%-44s %-22s %-22s %5s  %-9s %-9s\n", "case", "expected", "first", "p", "triage", "wanted");
@@ -247,6 +297,10 @@ static int run_eval(const struct cli_args *a)
 		json_decref(per);
 		printf("\n%zu cases, %zu ranked: top1 %.3f, top3 %.3f, brier %.3f, ece %.3f\n", nfiles, ranked, top1 / nr,
 		       top3 / nr, brier / nr, calibration_ece(&cal, ranked));
+		double mean, p95;
+		if (calibration_chance(&cal, &mean, &p95))
+			printf("calibration: an exactly calibrated engine would show ece %.3f by chance here (95%% of "
+			       "draws under %.3f)\n", mean, p95);
 		printf("triage: exact %.3f, safe %.3f, under-triage %zu, emergencies missed %zu\n", exact / nc,
 		       safe / nc, under, emerg_missed);
 		if (interview)
@@ -261,6 +315,7 @@ out:
 	}
 	free(cases);
 	free(files);
+	free(lead);
 	nf_kb_free(kb);
 	return rc;
 }
@@ -285,7 +340,9 @@ const struct cli_command cmd_eval = {
 		"each with its mean and the share whose leading cause was the expected one (an acceptable "
 		"alternative counts for top1, not here), and the expected "
 		"calibration error (ece: the bins' gaps between the two, weighted by their share of "
-		"cases).\n\n"
+		"cases), beside the ece an exactly calibrated engine would show by chance at the same "
+		"probabilities (ece_if_calibrated: the mean and 95th percentile of 2000 rounds of draws, "
+		"each case right with its probability; a fixed seed).\n\n"
 		"Without --interview every answer of a case is given at once. With --interview the engine "
 		"asks its own questions in its own order; a simulated person answers each from the case file "
 		"(\"don't know\" where the file is silent) and the engine's stopping rule ends the interview. "
