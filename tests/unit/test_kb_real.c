@@ -295,6 +295,23 @@ static void test_numbness_that_has_not_settled(void **state)
 	assert_int_equal(level_of(e), NF_EMERGENCY);
 	nf_engine_free(e);
 
+	/* Not back to normal hours later, with a leg that tightens on runs: an emergency whichever
+	 * exertional cause the rest favours; telling more of the chronic pattern (the same point of
+	 * every run, both legs) must not lower it. */
+	static story not_back = {
+	    {"age", "24"},	      {"sex", "female"},	   {"location", "dorsum"},
+	    {"side", "both"},	      {"onset_consistent", "true"}, {"leg_tightness", "true"},
+	    {"not_settled_hours", "true"},
+	};
+	e = fresh();
+	TELL(e, not_back);
+	assert_int_equal(level_of(e), NF_EMERGENCY);
+	nf_advice a;
+	nf_engine_advice(e, &a);
+	assert_string_equal(a.see[0], "emergency_department");
+	assert_non_null(strstr(a.first.text, "emergency services"));
+	nf_engine_free(e);
+
 	/* Thirty weeks of identical episodes that settle within the day: urgent at most, never the
 	 * emergency department; the same story that has not settled after four hours is one again. */
 	e = fresh();
