@@ -32,7 +32,10 @@ static void add_see(nf_advice *a, const char *const *who, int n)
 	}
 }
 
-/* The cause whose advice leads, or -1 when a red flag carries the level alone. */
+/* No cause carries an emergency (carrier): the engine's own first step speaks. */
+#define NO_CARRIER (-2)
+
+/* The cause whose advice leads, -1 when a red flag carries the level alone, or NO_CARRIER. */
 static int carrier(nf_engine *e, const nf_triage_info *ti, const size_t *order, size_t n)
 {
 	int at = -1, above = -1;
@@ -49,6 +52,12 @@ static int carrier(nf_engine *e, const nf_triage_info *ti, const size_t *order, 
 	if (ti->red_flag >= 0 && ti->red_flag_level == ti->level &&
 	    (at < 0 || nf_engine_probability(e, (size_t)at) < PLAN_FLOOR))
 		return -1;
+	/* An emergency that several rare causes reach together, none of them likely nor most of the
+	 * emergency share, takes the engine's own step: one rare cause's words ("note the time it
+	 * started") would speak for a cause that is most likely not the one. */
+	double p_at = at >= 0 ? nf_engine_probability(e, (size_t)at) : 0;
+	if (ti->level == NF_EMERGENCY && p_at < PLAN_FLOOR && p_at < ti->mass[NF_EMERGENCY] / 2)
+		return NO_CARRIER;
 	if (at >= 0)
 		return at;
 	return above >= 0 ? above : (int)order[0];
@@ -57,6 +66,13 @@ static int carrier(nf_engine *e, const nf_triage_info *ti, const size_t *order, 
 static bool step_applies(const nf_engine *e, const struct kb_plan_step *s)
 {
 	return !s->nwhen || engine_terms_hold(e, s->when, s->nwhen);
+}
+
+/* Whether a step's text is the one already given (several warning signs and rules share one text
+ * in the knowledge base, each its own copy). */
+static bool same_text(const char *a, const char *b)
+{
+	return a && b && !strcmp(a, b);
 }
 
 /* The plan of cause c; skip is the text already given as the first step (not repeated). */
@@ -71,11 +87,13 @@ static void plan_of(nf_engine *e, size_t c, nf_triage overall, const char *skip,
 	p->condition = c;
 	p->probability = nf_engine_probability(e, c);
 	p->nsteps = 0;
-	if (r && r->step && r->step != skip)
+	if (r && r->step && !same_text(r->step, skip) && (overall < NF_EMERGENCY || r->to == NF_EMERGENCY))
 		p->step[p->nsteps++] = mkstep(r->step, 0, r->source, NF_STEP_ACTION);
-	for (int s = 0; s < cd->nplan && p->nsteps < NF_ADVICE_STEPS - 1; s++) {
+	/* Under an emergency a cause's own plan ("be seen within 48 hours", "stop the runs that bring
+	 * it on") waits for the emergency care: beside "call now" it reads as the easier choice. */
+	for (int s = 0; overall < NF_EMERGENCY && s < cd->nplan && p->nsteps < NF_ADVICE_STEPS - 1; s++) {
 		const struct kb_plan_step *st = &cd->plan[s];
-		if (st->text == skip || !step_applies(e, st) || (no_trials && st->weeks > 0))
+		if (same_text(st->text, skip) || !step_applies(e, st) || (no_trials && st->weeks > 0))
 			continue;
 		p->step[p->nsteps++] = mkstep(st->text, st->weeks, st->source, NF_STEP_SELF_CARE);
 	}
@@ -142,7 +160,9 @@ void nf_engine_advice(nf_engine *e, nf_advice *a)
 		add_see(a, ed, 1);
 	int c0 = carrier(e, &ti, order, n);
 	const char *skip = NULL;
-	if (c0 < 0) {
+	if (c0 == NO_CARRIER) {
+		own_first(a);
+	} else if (c0 < 0) {
 		const struct kb_finding *f = &kb->find[ti.red_flag];
 		a->first_red_flag = ti.red_flag;
 		add_see(a, f->red_flag_see, f->red_flag_nsee);
@@ -154,7 +174,9 @@ void nf_engine_advice(nf_engine *e, nf_advice *a)
 		a->first_condition = c0;
 		if (r)
 			add_see(a, r->see, r->nsee);
-		add_see(a, cd->see, cd->nsee);
+		/* Under an emergency, whom to see is who acts now: the rule's list, not the cause's. */
+		if (ti.level < NF_EMERGENCY || !r)
+			add_see(a, cd->see, cd->nsee);
 		if (r && r->step) {
 			a->first = mkstep(r->step, 0, r->source, NF_STEP_ACTION);
 		} else {
@@ -194,9 +216,10 @@ void nf_engine_advice(nf_engine *e, nf_advice *a)
 			/* A rule for every cause gives every plan the same step: once, as the first. */
 			plan_of(e, c, ti.level, skip, &a->plan[a->nplans]);
 			const struct kb_rule *r = engine_escalation(e, c);
-			if (r)
+			if (r && ti.level < NF_EMERGENCY)
 				add_see(a, r->see, r->nsee);
-			add_see(a, kb->cond[c].see, kb->cond[c].nsee);
+			if (ti.level < NF_EMERGENCY)
+				add_see(a, kb->cond[c].see, kb->cond[c].nsee);
 			a->nplans++;
 		}
 	if (!a->nsee) {

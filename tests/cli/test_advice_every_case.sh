@@ -3,7 +3,9 @@
 # such as the reader tests' bad-*.json, are not cases). For each result:
 # - urgent or emergency: the first step is an action with no trial period, and no plan step has one;
 #   an emergency's first step says to go now and how (emergency services, do not drive) and whom to
-#   see starts with the emergency department; an urgent first step names the first person to see;
+#   see starts with the emergency department; under an emergency no plan keeps a step that does not
+#   send to emergency care, nor repeats the first step; an urgent first step names the first person
+#   to see;
 # - the headline names the first person to see, and every plan ends with its safety net;
 # - a plan step of the cause that carries the level that names a clinician names that person too.
 set -eu
@@ -56,6 +58,21 @@ for line in open(sys.argv[1]):
                 if s["weeks"] > 0:
                     no("the plan for %s keeps a trial step: %s" % (p["condition"], s["step"]))
     if level == "emergency":
+        # A cause's own plan waits for the emergency care: beside "call now", "be seen within 48
+        # hours" reads as the easier choice. Only a step that also sends to emergency care stays.
+        for p in plans:
+            for s in p["steps"]:
+                if s["kind"] != "safety_net" and "emergency" not in s["step"]:
+                    no("the plan for %s keeps a step below the emergency: %s" % (p["condition"], s["step"]))
+                if s["step"] == first["step"]:
+                    no("the plan for %s repeats the first step" % p["condition"])
+        # The words of the cause that carries an emergency speak for it only if it is likely
+        # enough to have its plan shown or holds most of the emergency share: several rare causes
+        # together give the engine's own step.
+        prob = {c["id"]: c["probability"] for c in r["ranking"]}
+        pc = prob.get(first.get("condition"), 1)
+        if first.get("condition") and pc < 0.15 and pc < r["triage"]["mass"]["emergency"] / 2:
+            no("the first step is that of %s at %.3f of %.3f" % (first["condition"], pc, r["triage"]["mass"]["emergency"]))
         if see[0] != "emergency_department":
             no("whom to see starts with %s" % see[0])
         if "emergency" not in first["step"] or "not drive" not in first["step"]:
