@@ -132,13 +132,13 @@ void render_result(FILE *out, nf_interview *iv, bool color, bool miles)
 		nf_kb_red_flag_means(kb, (size_t)ti.red_flag, means, sizeof means);
 	if (ti.red_flag >= 0 && means[0])
 		fprintf(out, "%s\n", means);
-	/* Warning signs never asked (the interview was stopped, or a case file is silent on them):
-	 * the triage cannot speak for them, so list them. */
-	size_t unasked[NF_MAX_FINDINGS], nunasked = nf_interview_unasked_signs(iv, unasked, NF_MAX_FINDINGS);
-	if (nunasked)
-		fprintf(out, "Not asked: if any of these apply, get emergency care now:\n");
-	for (size_t i = 0; i < nunasked && i < NF_MAX_FINDINGS; i++)
-		fprintf(out, "  - %s\n", nf_kb_finding_means(kb, unasked[i]));
+	/* Warning signs not answered yes or no (the interview was stopped, a case file is silent on
+	 * them, or the runner was not sure): the triage cannot speak for them, so list them. */
+	size_t open[NF_MAX_FINDINGS], nopen = nf_interview_open_signs(iv, open, NF_MAX_FINDINGS);
+	if (nopen)
+		fprintf(out, "Not asked, or not sure: if any of these apply, get emergency care now:\n");
+	for (size_t i = 0; i < nopen && i < NF_MAX_FINDINGS; i++)
+		fprintf(out, "  - %s\n", nf_kb_finding_means(kb, open[i]));
 	fprintf(out, "\n%sMost likely causes%s (how likely each is, given your answers)\n", bold, off);
 	size_t order[NF_MAX_CONDITIONS], n = nf_engine_ranking(e, order, NF_MAX_CONDITIONS), estimated = 0;
 	for (size_t i = 0; i < n && i < SHOW_CAUSES; i++) {

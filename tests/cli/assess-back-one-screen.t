@@ -7,6 +7,6 @@ exit: 0
 out: This is the first question.
 out: [=                   ] question 2 of about
 out: Why: you answered yes to a warning sign. Numbness around the back passage or genitals
-out: Not asked: if any of these apply, get emergency care now:
+out: Not asked, or not sure: if any of these apply, get emergency care now:
 out:   - cola-coloured urine with severe muscle pain or swelling after exertion
 no-out: Dark, cola-coloured urine after exercise

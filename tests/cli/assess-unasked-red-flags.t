@@ -2,5 +2,5 @@
 args: assess --answers tests/cli/data/laces.json
 env: NO_COLOR=1
 exit: 0
-out: Not asked: if any of these apply, get emergency care now:
+out: Not asked, or not sure: if any of these apply, get emergency care now:
 out: numbness between the legs

@@ -220,7 +220,7 @@ static void test_complete_and_cut_short(void **state)
 	nf_interview_free(iv);
 }
 
-static void test_unasked_signs(void **state)
+static void test_open_signs(void **state)
 {
 	nf_interview *iv = new_interview();
 	nf_question q;
@@ -228,8 +228,8 @@ static void test_unasked_signs(void **state)
 	for (size_t f = 0; f < nf_kb_findings(kb); f++)
 		signs += nf_kb_finding_red_flag(kb, f, NULL) == NF_EMERGENCY;
 	assert_true(signs > 0);
-	assert_int_equal(nf_interview_unasked_signs(iv, all, NF_MAX_FINDINGS), signs);
-	assert_int_equal(nf_interview_unasked_signs(iv, all, 1), signs); /* the count past the cap */
+	assert_int_equal(nf_interview_open_signs(iv, all, NF_MAX_FINDINGS), signs);
+	assert_int_equal(nf_interview_open_signs(iv, all, 1), signs); /* the count past the cap */
 
 	/* Stopped on the first warning-sign screen: the signs of the second are not asked. */
 	assert_true(nf_interview_next(iv, &q));
@@ -238,7 +238,7 @@ static void test_unasked_signs(void **state)
 	assert_true(on_first > 0 && on_first < signs);
 	answer_signs(iv, &q, true);
 	assert_true(nf_interview_stopped(iv));
-	size_t n = nf_interview_unasked_signs(iv, left, NF_MAX_FINDINGS);
+	size_t n = nf_interview_open_signs(iv, left, NF_MAX_FINDINGS);
 	assert_int_equal(n, signs - on_first);
 	for (size_t k = 0; k < n; k++) {
 		assert_int_equal(nf_kb_finding_red_flag(kb, left[k], NULL), NF_EMERGENCY);
@@ -246,9 +246,12 @@ static void test_unasked_signs(void **state)
 		for (size_t i = 0; i < q.n; i++)
 			assert_true(left[k] != q.finding[i]);
 	}
-	/* "Don't know" is asked: only never-asked signs are listed. */
+	/* "Don't know" leaves a sign open as a sign never asked does; a no closes it. */
 	nf_engine_unknown(nf_interview_engine(iv), left[0]);
-	assert_int_equal(nf_interview_unasked_signs(iv, left, NF_MAX_FINDINGS), n - 1);
+	assert_int_equal(nf_interview_open_signs(iv, left, NF_MAX_FINDINGS), n);
+	nf_value no = {.b = false};
+	assert_int_equal(nf_engine_answer(nf_interview_engine(iv), left[0], &no, NULL), NF_OK);
+	assert_int_equal(nf_interview_open_signs(iv, left, NF_MAX_FINDINGS), n - 1);
 	nf_interview_free(iv);
 }
 
@@ -297,7 +300,7 @@ int main(void)
 		cmocka_unit_test(test_emergency_stops),
 		cmocka_unit_test(test_count),
 		cmocka_unit_test(test_complete_and_cut_short),
-		cmocka_unit_test(test_unasked_signs),
+		cmocka_unit_test(test_open_signs),
 		cmocka_unit_test(test_refused_answer_changes_nothing),
 	};
 	return cmocka_run_group_tests(tests, kb_shipped_setup, kb_shipped_teardown);
