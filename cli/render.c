@@ -134,7 +134,7 @@ void render_result(FILE *out, nf_interview *iv, bool color, bool miles)
 		fprintf(out, "%s\n", means);
 	/* Warning signs not answered yes or no (the interview was stopped, a case file is silent on
 	 * them, or the runner was not sure): the triage cannot speak for them, so list them. */
-	size_t open[NF_MAX_FINDINGS], nopen = nf_interview_open_signs(iv, open, NF_MAX_FINDINGS);
+	size_t open[NF_MAX_FINDINGS], nopen = nf_engine_open_signs(e, open, NF_MAX_FINDINGS);
 	if (nopen)
 		fprintf(out, "Not asked, or not sure: if any of these apply, get emergency care now:\n");
 	for (size_t i = 0; i < nopen && i < NF_MAX_FINDINGS; i++)

@@ -84,11 +84,6 @@ typedef struct nf_progress {
 } nf_progress;
 NF_API void nf_interview_progress(nf_interview *iv, nf_progress *out);
 
-/* The warning signs at emergency level not answered yes or no (never asked, or "don't know"), in
- * the knowledge base's order: what a stopped interview, a case file silent on them or a runner
- * who was not sure cannot speak for. Writes up to cap finding indices to out; returns how many
- * there are. */
-NF_API size_t nf_interview_open_signs(const nf_interview *iv, size_t *out, size_t cap);
 
 #ifdef __cplusplus
 }

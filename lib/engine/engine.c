@@ -167,6 +167,19 @@ nf_answer_state nf_engine_state(const nf_engine *e, size_t fi, nf_value *v)
 	return e->state[fi];
 }
 
+size_t nf_engine_open_signs(const nf_engine *e, size_t *out, size_t cap)
+{
+	size_t n = 0;
+	for (int f = 0; f < e->kb->nfind; f++) {
+		if (e->kb->find[f].red_flag != NF_EMERGENCY || e->state[f] == NF_ANSWERED)
+			continue;
+		if (n < cap)
+			out[n] = (size_t)f;
+		n++;
+	}
+	return n;
+}
+
 static bool term_holds(const nf_engine *e, const struct kb_rule_term *t)
 {
 	if (e->state[t->finding] != NF_ANSWERED)

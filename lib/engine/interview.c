@@ -163,17 +163,3 @@ void nf_interview_progress(nf_interview *iv, nf_progress *out)
 	out->left = nf_interview_stopped(iv) ? 0 : nf_engine_screens_left(iv->e);
 	out->fraction = out->left ? (double)out->screens / (double)(out->screens + out->left) : 1.0;
 }
-
-size_t nf_interview_open_signs(const nf_interview *iv, size_t *out, size_t cap)
-{
-	const nf_kb *kb = nf_engine_kb(iv->e);
-	size_t n = 0;
-	for (size_t f = 0; f < nf_kb_findings(kb); f++) {
-		if (nf_kb_finding_red_flag(kb, f, NULL) != NF_EMERGENCY || nf_engine_state(iv->e, f, NULL) == NF_ANSWERED)
-			continue;
-		if (n < cap)
-			out[n] = f;
-		n++;
-	}
-	return n;
-}

@@ -148,10 +148,17 @@ char *nf_engine_result_json(nf_engine *e)
 				nf_triage_id(ti.red_flag_level), "says", kb->find[ti.red_flag].red_flag_says,
 				"points_to", points, "means", means);
 	}
-	json_t *triage = json_pack("{s:s, s:s, s:s, s:o, s:{s:f, s:f, s:f}}", "level", nf_triage_id(ti.level),
+	/* The emergency warning signs not answered yes or no: the level cannot speak for them. */
+	size_t open[NF_MAX_FINDINGS], nopen = nf_engine_open_signs(e, open, NF_MAX_FINDINGS);
+	json_t *signs = json_array();
+	for (size_t i = 0; i < nopen && i < NF_MAX_FINDINGS; i++)
+		json_array_append_new(signs, json_pack("{s:s, s:s}", "finding", kb->find[open[i]].id, "means",
+							nf_kb_finding_means(kb, open[i])));
+	json_t *triage = json_pack("{s:s, s:s, s:s, s:o, s:{s:f, s:f, s:f}, s:o}", "level", nf_triage_id(ti.level),
 				   "words", adv.headline, "by_probability",
 				   nf_triage_id(ti.by_probability), "red_flag", red, "mass", "emergency",
-				   ti.mass[NF_EMERGENCY], "urgent", ti.mass[NF_URGENT], "routine", ti.mass[NF_ROUTINE]);
+				   ti.mass[NF_EMERGENCY], "urgent", ti.mass[NF_URGENT], "routine", ti.mass[NF_ROUTINE],
+				   "open_signs", signs);
 	json_object_set_new(root, "version", json_string(nf_version()));
 	json_object_set_new(root, "mode", json_string(nf_engine_mode(e) == NF_MODE_CLINICIAN ? "clinician" : "runner"));
 	json_object_set_new(root, "triage", triage);

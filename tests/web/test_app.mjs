@@ -180,6 +180,10 @@ const tests = [
     // What the sign can mean is said above a ranking that weighs the other answers too.
     const to = await page.textContent('#r-points-to');
     assert(/can mean: Cauda equina syndrome/.test(to) && /do not outweigh the warning sign/.test(to), 'points to: ' + to);
+    // The warning signs of the screen it never reached are named, as the terminal names them.
+    const open = await page.textContent('#r-open-signs');
+    assert(/Not asked, or not sure/.test(open) && /cola-coloured urine/.test(open) && !/between the legs/.test(open),
+      'open signs: ' + open);
     await shot(page, 'result-emergency');
   }],
   ['the warning signs do not pass with nothing chosen: "None of these" is its own choice', async (ctx, page) => {

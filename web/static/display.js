@@ -119,6 +119,13 @@ window.numbfootDisplay = (function () {
     // What the sign can mean, in the library's words (nf_kb_red_flag_means), so that a footwear
     // cause leading the ranking under it is not read as the answer to the sign.
     if (t.red_flag && t.red_flag.means) box.append(el('div', { class: 'says', id: 'r-points-to', text: t.red_flag.means }));
+    // The emergency warning signs not answered yes or no (not reached, or "Don't know"): the level
+    // cannot speak for them, so they are named, as the terminal names them.
+    if (t.open_signs && t.open_signs.length) {
+      box.append(el('div', { class: 'says', id: 'r-open-signs',
+        text: 'Not asked, or not sure: if any of these apply, get emergency care now: ' +
+          t.open_signs.map((s) => s.means).join('; ') + '.' }));
+    }
     $('r-causes').replaceChildren(...r.ranking.slice(0, 5).map((c) => cause(c, opt)));
     $('r-evidence').hidden = !$('r-causes').querySelector('li.estimate');
     $('r-plan').replaceChildren(...plan(r));
