@@ -83,6 +83,13 @@ EXCLUDE = {
                                                              "not the share who notice a leg that gives way",
     ("wave6-vascular", "at_rest", "raynauds"): "attacks of primary Raynaud's only; the condition also holds the "
                                                "cold-induced numbness of winter runs, which is not there off the run",
+    ("wave2", "severe_pain_after_run", "exercise_cramp"): "a cramp rated severe is not pain that keeps rising after "
+                                                          "stopping with a tense leg: a cramp eases on stopping, and the "
+                                                          "mapping raised a cramp eightfold on the compartment syndrome's "
+                                                          "warning sign",
+    ("wave4-acute", "muscle_pain_swelling", "exercise_cramp"): "a cramp rated severe is not muscles swollen and too "
+                                                               "painful to use after an effort: the mapping raised a "
+                                                               "cramp on the rhabdomyolysis warning sign",
     ("wave7-spine", "sciatica_pain", "deep_gluteal"): "pooled with a meeting abstract whose page names no author: "
                                                       "a figure whose source cannot be checked",
     ("wave7-spine", "test_nerve_conduction_abnormal", "deep_gluteal"): "pooled with a meeting abstract whose page names "

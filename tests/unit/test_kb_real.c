@@ -363,6 +363,29 @@ static bool plan_has(const nf_advice *a, const char *text)
 	return strstr(a->first.text, text) != NULL;
 }
 
+/* A nerve root with weak ankle lifting found on examination is urgent, as the same sign with a
+ * fibular pattern is and as the runner's own foot drop is (dossier §7, §3.11): not a two-week
+ * trial of staying active. */
+static void test_examined_weakness_is_urgent(void **state)
+{
+	static story root = {
+	    {"age", "40"},	       {"sex", "male"},		 {"back_pain", "true"},
+	    {"sciatica_pain", "true"}, {"side", "one"},		 {"location", "dorsum"},
+	    {"exam_slr", "true"},      {"foot_drop", "false"},	 {"leg_weakness", "false"},
+	};
+	nf_engine *e;
+	assert_int_equal(nf_engine_new(kb, NF_MODE_CLINICIAN, &e, NULL), NF_OK);
+	TELL(e, root);
+	assert_int_equal(level_of(e), NF_ROUTINE);
+	set(e, "exam_weak_dorsiflexion", "true");
+	assert_int_equal(level_of(e), NF_URGENT);
+	nf_advice a;
+	nf_engine_advice(e, &a);
+	assert_int_equal(a.first.weeks, 0);
+	assert_non_null(strstr(a.first.text, "within 48 hours"));
+	nf_engine_free(e);
+}
+
 static void test_pad_advice_agrees(void **state)
 {
 	nf_engine *e = fresh();
@@ -488,6 +511,7 @@ int main(void)
 		cmocka_unit_test(test_tia_that_has_passed),
 		cmocka_unit_test(test_numbness_that_has_not_settled),
 		cmocka_unit_test(test_cold_pale_foot_until_it_recovers),
+		cmocka_unit_test(test_examined_weakness_is_urgent),
 		cmocka_unit_test(test_pad_advice_agrees),
 		cmocka_unit_test(test_escalations_carry_their_advice),
 		cmocka_unit_test(test_plans_and_safety_nets),
