@@ -3,4 +3,4 @@ args: assess --answers tests/cli/data/saddle-rest-no.json --no-save
 exit: 0
 out: Emergency: call emergency services
 out: The warning sign can mean: Cauda equina syndrome
-out: outweigh the warning sign.
+out: and it is acted on first.
