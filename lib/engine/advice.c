@@ -215,11 +215,13 @@ void nf_engine_advice(nf_engine *e, nf_advice *a)
 				continue;
 			/* A rule for every cause gives every plan the same step: once, as the first. */
 			plan_of(e, c, ti.level, skip, &a->plan[a->nplans]);
+			/* Under an emergency whom to see is who acts now, not every shown cause's clinician. */
 			const struct kb_rule *r = engine_escalation(e, c);
-			if (r && ti.level < NF_EMERGENCY)
-				add_see(a, r->see, r->nsee);
-			if (ti.level < NF_EMERGENCY)
+			if (ti.level < NF_EMERGENCY) {
+				if (r)
+					add_see(a, r->see, r->nsee);
 				add_see(a, kb->cond[c].see, kb->cond[c].nsee);
+			}
 			a->nplans++;
 		}
 	if (!a->nsee) {
