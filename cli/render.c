@@ -118,7 +118,11 @@ void render_result(FILE *out, nf_interview *iv, bool color, bool miles)
 			double p = nf_engine_probability(e, ord[i]);
 			if (nf_engine_condition_level(e, ord[i]) < ti.level || p < 0.005)
 				continue;
-			fprintf(out, "%s%s %s", named ? ", " : " (", nf_kb_condition_name(kb, ord[i]), render_percent(p, b2, sizeof b2));
+			/* A cause that needs this level only because a rule raised it (a CECS whose numbness
+			 * has not settled) is said so: the cause itself is no emergency. */
+			bool raised = nf_kb_condition_triage(kb, ord[i]) < nf_engine_condition_level(e, ord[i]);
+			fprintf(out, "%s%s %s%s", named ? ", " : " (", nf_kb_condition_name(kb, ord[i]),
+				render_percent(p, b2, sizeof b2), raised ? " as your answers raise it" : "");
 			named++;
 		}
 		fprintf(out, "%s.\n", named ? ")" : "");
