@@ -138,11 +138,14 @@ void render_result(FILE *out, nf_interview *iv, bool color, bool miles)
 		fprintf(out, "%s\n", means);
 	/* Warning signs not answered yes or no (the interview was stopped, a case file is silent on
 	 * them, or the runner was not sure): the triage cannot speak for them, so list them. */
-	size_t open[NF_MAX_FINDINGS], nopen = nf_engine_open_signs(e, open, NF_MAX_FINDINGS);
-	if (nopen)
-		fprintf(out, "Not asked, or not sure: if any of these apply, get emergency care now:\n");
-	for (size_t i = 0; i < nopen && i < NF_MAX_FINDINGS; i++)
-		fprintf(out, "  - %s\n", nf_kb_finding_means(kb, open[i]));
+	for (int l = NF_EMERGENCY; l >= NF_URGENT; l--) {
+		size_t open[NF_MAX_FINDINGS], nopen = nf_engine_open_signs(e, (nf_triage)l, open, NF_MAX_FINDINGS);
+		if (nopen)
+			fprintf(out, "Not asked, or not sure: if any of these apply, %s:\n",
+				l == NF_EMERGENCY ? "get emergency care now" : "be seen within 48 hours");
+		for (size_t i = 0; i < nopen && i < NF_MAX_FINDINGS; i++)
+			fprintf(out, "  - %s\n", nf_kb_finding_means(kb, open[i]));
+	}
 	fprintf(out, "\n%sMost likely causes%s (how likely each is, given your answers)\n", bold, off);
 	size_t order[NF_MAX_CONDITIONS], n = nf_engine_ranking(e, order, NF_MAX_CONDITIONS), estimated = 0;
 	for (size_t i = 0; i < n && i < SHOW_CAUSES; i++) {

@@ -55,11 +55,11 @@ NF_API void nf_engine_unknown(nf_engine *e, size_t f);
 /* Takes an answer back: f is as if never asked. */
 NF_API void nf_engine_withdraw(nf_engine *e, size_t f);
 NF_API nf_answer_state nf_engine_state(const nf_engine *e, size_t f, nf_value *v);
-/* The warning signs at emergency level not answered yes or no (never asked, or "don't know"), in
- * the knowledge base's order: what a stopped interview, a case file silent on them or a runner
- * who was not sure cannot speak for. Writes up to cap finding indices to out; returns how many
- * there are. */
-NF_API size_t nf_engine_open_signs(const nf_engine *e, size_t *out, size_t cap);
+/* The warning signs at `level` not answered yes or no (never asked, or "don't know") that the
+ * mode asks (a runner is not asked examination findings), in the knowledge base's order: what a
+ * stopped interview, a case file silent on them or a runner who was not sure cannot speak for.
+ * Writes up to cap finding indices to out; returns how many there are. */
+NF_API size_t nf_engine_open_signs(const nf_engine *e, nf_triage level, size_t *out, size_t cap);
 
 /* Posterior probability of condition c given the answers so far. */
 NF_API double nf_engine_probability(nf_engine *e, size_t c);

@@ -167,11 +167,13 @@ nf_answer_state nf_engine_state(const nf_engine *e, size_t fi, nf_value *v)
 	return e->state[fi];
 }
 
-size_t nf_engine_open_signs(const nf_engine *e, size_t *out, size_t cap)
+size_t nf_engine_open_signs(const nf_engine *e, nf_triage level, size_t *out, size_t cap)
 {
 	size_t n = 0;
 	for (int f = 0; f < e->kb->nfind; f++) {
-		if (e->kb->find[f].red_flag != NF_EMERGENCY || e->state[f] == NF_ANSWERED)
+		const struct kb_finding *fd = &e->kb->find[f];
+		if (fd->red_flag != (int)level || e->state[f] == NF_ANSWERED ||
+		    (fd->clinician && e->mode != NF_MODE_CLINICIAN))
 			continue;
 		if (n < cap)
 			out[n] = (size_t)f;

@@ -148,12 +148,16 @@ char *nf_engine_result_json(nf_engine *e)
 				nf_triage_id(ti.red_flag_level), "says", kb->find[ti.red_flag].red_flag_says,
 				"points_to", points, "means", means);
 	}
-	/* The emergency warning signs not answered yes or no: the level cannot speak for them. */
-	size_t open[NF_MAX_FINDINGS], nopen = nf_engine_open_signs(e, open, NF_MAX_FINDINGS);
+	/* The warning signs not answered yes or no, emergency ones first: the level cannot speak for
+	 * them. */
 	json_t *signs = json_array();
-	for (size_t i = 0; i < nopen && i < NF_MAX_FINDINGS; i++)
-		json_array_append_new(signs, json_pack("{s:s, s:s}", "finding", kb->find[open[i]].id, "means",
-							nf_kb_finding_means(kb, open[i])));
+	for (int l = NF_EMERGENCY; l >= NF_URGENT; l--) {
+		size_t open[NF_MAX_FINDINGS], nopen = nf_engine_open_signs(e, (nf_triage)l, open, NF_MAX_FINDINGS);
+		for (size_t i = 0; i < nopen && i < NF_MAX_FINDINGS; i++)
+			json_array_append_new(signs, json_pack("{s:s, s:s, s:s}", "finding", kb->find[open[i]].id, "level",
+								nf_triage_id((nf_triage)l), "means",
+								nf_kb_finding_means(kb, open[i])));
+	}
 	json_t *triage = json_pack("{s:s, s:s, s:s, s:o, s:{s:f, s:f, s:f}, s:o}", "level", nf_triage_id(ti.level),
 				   "words", adv.headline, "by_probability",
 				   nf_triage_id(ti.by_probability), "red_flag", red, "mass", "emergency",

@@ -228,8 +228,16 @@ static void test_open_signs(void **state)
 	for (size_t f = 0; f < nf_kb_findings(kb); f++)
 		signs += nf_kb_finding_red_flag(kb, f, NULL) == NF_EMERGENCY;
 	assert_true(signs > 0);
-	assert_int_equal(nf_engine_open_signs(nf_interview_engine(iv), all, NF_MAX_FINDINGS), signs);
-	assert_int_equal(nf_engine_open_signs(nf_interview_engine(iv), all, 1), signs); /* the count past the cap */
+	assert_int_equal(nf_engine_open_signs(nf_interview_engine(iv), NF_EMERGENCY, all, NF_MAX_FINDINGS), signs);
+	/* The urgent ones apart, and only those the mode asks: a runner is not asked examinations. */
+	size_t urgent = 0;
+	for (size_t f = 0; f < nf_kb_findings(kb); f++)
+		urgent += nf_kb_finding_red_flag(kb, f, NULL) == NF_URGENT && !nf_kb_finding_clinician(kb, f);
+	assert_true(urgent > 0);
+	assert_int_equal(nf_engine_open_signs(nf_interview_engine(iv), NF_URGENT, all, NF_MAX_FINDINGS), urgent);
+	for (size_t i = 0; i < urgent; i++)
+		assert_false(nf_kb_finding_clinician(kb, all[i]));
+	assert_int_equal(nf_engine_open_signs(nf_interview_engine(iv), NF_EMERGENCY, all, 1), signs); /* the count past the cap */
 
 	/* Stopped on the first warning-sign screen: the signs of the second are not asked. */
 	assert_true(nf_interview_next(iv, &q));
@@ -238,7 +246,7 @@ static void test_open_signs(void **state)
 	assert_true(on_first > 0 && on_first < signs);
 	answer_signs(iv, &q, true);
 	assert_true(nf_interview_stopped(iv));
-	size_t n = nf_engine_open_signs(nf_interview_engine(iv), left, NF_MAX_FINDINGS);
+	size_t n = nf_engine_open_signs(nf_interview_engine(iv), NF_EMERGENCY, left, NF_MAX_FINDINGS);
 	assert_int_equal(n, signs - on_first);
 	for (size_t k = 0; k < n; k++) {
 		assert_int_equal(nf_kb_finding_red_flag(kb, left[k], NULL), NF_EMERGENCY);
@@ -248,10 +256,10 @@ static void test_open_signs(void **state)
 	}
 	/* "Don't know" leaves a sign open as a sign never asked does; a no closes it. */
 	nf_engine_unknown(nf_interview_engine(iv), left[0]);
-	assert_int_equal(nf_engine_open_signs(nf_interview_engine(iv), left, NF_MAX_FINDINGS), n);
+	assert_int_equal(nf_engine_open_signs(nf_interview_engine(iv), NF_EMERGENCY, left, NF_MAX_FINDINGS), n);
 	nf_value no = {.b = false};
 	assert_int_equal(nf_engine_answer(nf_interview_engine(iv), left[0], &no, NULL), NF_OK);
-	assert_int_equal(nf_engine_open_signs(nf_interview_engine(iv), left, NF_MAX_FINDINGS), n - 1);
+	assert_int_equal(nf_engine_open_signs(nf_interview_engine(iv), NF_EMERGENCY, left, NF_MAX_FINDINGS), n - 1);
 	nf_interview_free(iv);
 }
 

@@ -184,6 +184,8 @@ const tests = [
     const open = await page.textContent('#r-open-signs');
     assert(/Not asked, or not sure/.test(open) && /cola-coloured urine/.test(open) && !/between the legs/.test(open),
       'open signs: ' + open);
+    const openUrgent = await page.textContent('#r-open-signs-urgent');
+    assert(/be seen within 48 hours/.test(openUrgent) && /one calf swollen/.test(openUrgent), 'open urgent signs: ' + openUrgent);
     await shot(page, 'result-emergency');
   }],
   ['the warning signs do not pass with nothing chosen: "None of these" is its own choice', async (ctx, page) => {

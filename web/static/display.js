@@ -121,10 +121,13 @@ window.numbfootDisplay = (function () {
     if (t.red_flag && t.red_flag.means) box.append(el('div', { class: 'says', id: 'r-points-to', text: t.red_flag.means }));
     // The emergency warning signs not answered yes or no (not reached, or "Don't know"): the level
     // cannot speak for them, so they are named, as the terminal names them.
-    if (t.open_signs && t.open_signs.length) {
-      box.append(el('div', { class: 'says', id: 'r-open-signs',
-        text: 'Not asked, or not sure: if any of these apply, get emergency care now: ' +
-          t.open_signs.map((s) => s.means).join('; ') + '.' }));
+    for (const [level, id, act] of [['emergency', 'r-open-signs', 'get emergency care now'],
+      ['urgent', 'r-open-signs-urgent', 'be seen within 48 hours']]) {
+      const open = (t.open_signs || []).filter((s) => s.level === level);
+      if (open.length) {
+        box.append(el('div', { class: 'says', id,
+          text: 'Not asked, or not sure: if any of these apply, ' + act + ': ' + open.map((s) => s.means).join('; ') + '.' }));
+      }
     }
     $('r-causes').replaceChildren(...r.ranking.slice(0, 5).map((c) => cause(c, opt)));
     $('r-evidence').hidden = !$('r-causes').querySelector('li.estimate');
