@@ -49,13 +49,12 @@ static int carrier(nf_engine *e, const nf_triage_info *ti, const size_t *order, 
 	if (ti->level == NF_SELF_CARE)
 		return (int)order[0];
 	/* A warning sign that set the level speaks for itself unless a likely cause explains it. */
-	if (ti->red_flag >= 0 && ti->red_flag_level == ti->level &&
-	    (at < 0 || nf_engine_probability(e, (size_t)at) < PLAN_FLOOR))
+	double p_at = at >= 0 ? nf_engine_probability(e, (size_t)at) : 0;
+	if (ti->red_flag >= 0 && ti->red_flag_level == ti->level && p_at < PLAN_FLOOR)
 		return -1;
 	/* An emergency that several rare causes reach together, none of them likely nor most of the
 	 * emergency share, takes the engine's own step: one rare cause's words ("note the time it
 	 * started") would speak for a cause that is most likely not the one. */
-	double p_at = at >= 0 ? nf_engine_probability(e, (size_t)at) : 0;
 	if (ti->level == NF_EMERGENCY && p_at < PLAN_FLOOR && p_at < ti->mass[NF_EMERGENCY] / 2)
 		return NO_CARRIER;
 	if (at >= 0)

@@ -356,12 +356,15 @@ double engine_row_probability(nf_engine *e, size_t r)
 
 double nf_engine_probability(nf_engine *e, size_t c)
 {
-	double p[NF_MAX_CONDITIONS];
+	const nf_kb *kb = e->kb;
 	update(e);
-	if (c >= (size_t)e->kb->npublic)
+	if (c >= (size_t)kb->npublic)
 		return 0;
-	condition_posterior(e, p);
-	return p[c];
+	double p = e->post[c];
+	for (int r = kb->npublic; r < kb->ncond; r++)
+		if (kb->cond[r].parent == (int)c)
+			p += e->post[r];
+	return p;
 }
 
 size_t nf_engine_ranking(nf_engine *e, size_t *order, size_t cap)
