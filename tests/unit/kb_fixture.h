@@ -55,6 +55,28 @@ static inline nf_kb *fixture_load(const char *vocab, const char *path)
 	return kb;
 }
 
+/* The test knowledge base with its text edited, each pair's first occurrence of from made to, or
+ * NULL with the fault printed (an edit that finds nothing leaves no text to load). The caller
+ * frees it. */
+static inline nf_kb *fixture_edited(const char *const (*edits)[2], size_t n)
+{
+	char *vocab = fixture_text("tests/unit/data/vocab.json"), *text = fixture_text("tests/unit/data/kb.json");
+	for (size_t i = 0; text && i < n; i++) {
+		char *next = replace_once(text, edits[i][0], edits[i][1]);
+		free(text);
+		text = next;
+	}
+	nf_kb *kb = NULL;
+	nf_error err;
+	if (!vocab || !text)
+		fprintf(stderr, "fixture: cannot read the test knowledge base, or an edit found nothing\n");
+	else if (nf_kb_load(vocab, "vocab.json", text, "kb.json", &kb, &err) != NF_OK)
+		fprintf(stderr, "fixture: %s\n", err.msg);
+	free(vocab);
+	free(text);
+	return kb;
+}
+
 static inline nf_kb *fixture_kb(void)
 {
 	return fixture_load("tests/unit/data/vocab.json", "tests/unit/data/kb.json");

@@ -45,21 +45,9 @@ static const char *const edits[][2] = {
 
 static int setup(void **state)
 {
-	char *vocab = fixture_text("tests/unit/data/vocab.json"),
-	     *text = fixture_text("tests/unit/data/kb.json");
-	for (size_t i = 0; text && i < sizeof edits / sizeof *edits; i++) {
-		char *next = replace_once(text, edits[i][0], edits[i][1]);
-		free(text);
-		text = next;
-	}
-	nf_error err;
-	int rc = vocab && text && nf_kb_load(vocab, "v.json", text, "k.json", &kb, &err) == NF_OK ? 0 : -1;
-	if (rc && vocab && text)
-		fprintf(stderr, "%s\n", err.msg);
-	free(vocab);
-	free(text);
-	if (rc)
-		return rc;
+	kb = fixture_edited(edits, sizeof edits / sizeof *edits);
+	if (!kb)
+		return -1;
 	RELIEF = (size_t)nf_kb_finding_index(kb, "relief");
 	AGE = (size_t)nf_kb_finding_index(kb, "age");
 	SIDE = (size_t)nf_kb_finding_index(kb, "side");

@@ -358,27 +358,6 @@ static void test_gain_by_hand(void **state)
 	nf_engine_free(e);
 }
 
-/* The fixture with its text edited (each pair: the first occurrence of from becomes to), for the
- * stopping rule's tests, which need a sign whose odds they set. The caller frees it. */
-static nf_kb *edited_kb(const char *const (*edits)[2], size_t n)
-{
-	char *vocab = fixture_text("tests/unit/data/vocab.json"), *text = fixture_text("tests/unit/data/kb.json");
-	for (size_t i = 0; text && i < n; i++) {
-		char *next = replace_once(text, edits[i][0], edits[i][1]);
-		free(text);
-		text = next;
-	}
-	nf_kb *out = NULL;
-	nf_error err;
-	assert_non_null(vocab);
-	assert_non_null(text);
-	if (nf_kb_load(vocab, "vocab.json", text, "kb.json", &out, &err) != NF_OK)
-		fail_msg("%s", err.msg);
-	free(vocab);
-	free(text);
-	return out;
-}
-
 #define SIGN_FROM "\"likelihood\": {\"disc\": {\"p\": 0.9, \"source\": {\"kind\": \"measured\", \"refs\": [\"Ref B\"], " \
 		  "\"figure\": \"sign positive in 90% of test disc cases (n = 30)\"}}}}"
 #define SIGN_DEFAULT "{\"p\": 0.2, \"source\": {\"kind\": \"estimate\", \"refs\": [\"Ref A\"], \"how\": \"the sign"
@@ -406,7 +385,8 @@ static void test_stop_weighs_a_rise_to_emergency(void **state)
 	    {SIGN_FROM, "\"likelihood\": {\"clot\": {\"p\": 0.9, \"source\": {\"kind\": \"estimate\", \"refs\": [\"Ref B\"], "
 			"\"how\": \"a sign of blocked arteries, test dossier §12\"}}}}"},
 	};
-	nf_kb *k = edited_kb(edits, 2);
+	nf_kb *k = fixture_edited(edits, 2);
+	assert_non_null(k);
 	nf_engine *e = sign_left(k);
 	double pt[4] = {0.01, 0.01, MIX(0.9, 0.01), 0.01}, yes = 0;
 	for (size_t c = 0; c < 4; c++)
@@ -436,7 +416,8 @@ static void test_stop_waits_near_an_emergency(void **state)
 	     "\"p\": 0.005, \"source\": {\"kind\": \"estimate\", \"refs\": [\"Ref A\"], \"how\": \"a rare"},
 	};
 	for (int rare = 0; rare < 2; rare++) {
-		nf_kb *k = edited_kb(edits, rare ? 3 : 2); /* the third edit makes the artery rarer */
+		nf_kb *k = fixture_edited(edits, rare ? 3 : 2); /* the third edit makes the artery rarer */
+		assert_non_null(k);
 		nf_engine *e = sign_left(k);
 		nf_triage_info t;
 		nf_engine_triage(e, &t);

@@ -170,6 +170,17 @@ static nf_triage level_of(nf_engine *e)
 	return nf_engine_triage(e, NULL);
 }
 
+/* The result is an emergency and its advice says so: the first step calls emergency services and
+ * whom to see starts with the emergency department. */
+static void sends_to_emergency(nf_engine *e)
+{
+	assert_int_equal(level_of(e), NF_EMERGENCY);
+	nf_advice a;
+	nf_engine_advice(e, &a);
+	assert_string_equal(a.see[0], "emergency_department");
+	assert_non_null(strstr(a.first.text, "emergency services"));
+}
+
 /* The dossier's warning signs (§3.22, §7, §3.2, §3.18, §3.19), each a red flag at its level and on a
  * warning-sign screen. The generic test above sets each alone and against the laces story. */
 static void test_dossier_warning_signs(void **state)
@@ -246,11 +257,7 @@ static void test_tia_that_has_passed(void **state)
 	e = fresh();
 	laces_story(e);
 	set(e, "sudden_one_side", "true");
-	assert_int_equal(level_of(e), NF_EMERGENCY);
-	nf_advice a;
-	nf_engine_advice(e, &a);
-	assert_string_equal(a.see[0], "emergency_department");
-	assert_non_null(strstr(a.first.text, "emergency services"));
+	sends_to_emergency(e);
 	nf_engine_free(e);
 }
 
@@ -305,11 +312,7 @@ static void test_numbness_that_has_not_settled(void **state)
 	};
 	e = fresh();
 	TELL(e, not_back);
-	assert_int_equal(level_of(e), NF_EMERGENCY);
-	nf_advice a;
-	nf_engine_advice(e, &a);
-	assert_string_equal(a.see[0], "emergency_department");
-	assert_non_null(strstr(a.first.text, "emergency services"));
+	sends_to_emergency(e);
 	nf_engine_free(e);
 
 	/* Thirty weeks of identical episodes that settle within the day: urgent at most, never the
@@ -335,11 +338,7 @@ static void test_cold_pale_foot_until_it_recovers(void **state)
 	};
 	nf_engine *e = fresh();
 	TELL(e, young);
-	assert_int_equal(level_of(e), NF_EMERGENCY);
-	nf_advice a;
-	nf_engine_advice(e, &a);
-	assert_string_equal(a.see[0], "emergency_department");
-	assert_non_null(strstr(a.first.text, "emergency services"));
+	sends_to_emergency(e);
 	set(e, "resolve_minutes", "45");
 	assert_int_equal(level_of(e), NF_EMERGENCY);
 	nf_engine_free(e);
