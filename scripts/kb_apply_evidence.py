@@ -62,6 +62,9 @@ EXCLUDE = {
     ("wave5-spine", "bladder_bowel", "cauda_equina"): "operated series chosen partly by this sign; in early cauda "
                                                       "equina single signs are present in 19-43% (Dionne 2019): a "
                                                       "higher figure would let a 'no' argue the emergency away",
+    ("wave5-spine", "saddle_numbness", "lumbar_stenosis"): "burning around the buttocks or priapism on walking is "
+                                                          "another symptom than numbness of the saddle; mapped onto "
+                                                          "it, a sign of the emergency read as a stenosis feature",
     ("wave5-diagnostic", "exam_tinel_tarsal", "peripheral_neuropathy"): "the site's own figure is not reported: the "
                                                                         "midpoint of five leg sites' range stands in",
     ("wave5-diagnostic", "exam_tinel_fibular", "peripheral_neuropathy"): "the site's own figure is not reported: the "
