@@ -63,12 +63,13 @@ static const char *level_color(nf_triage t)
 	}
 }
 
-/* Prints cause c's reasons; returns how many of them rest on an estimate. */
+/* Prints cause c's reasons, each marked with what its likelihood rests on unless a study measured
+ * it; returns how many were marked. */
 static size_t print_reasons(FILE *out, nf_engine *e, size_t c, bool miles)
 {
 	const nf_kb *kb = nf_engine_kb(e);
 	nf_reason r[SHOW_REASONS];
-	size_t n = nf_engine_reasons(e, c, r, SHOW_REASONS), estimated = 0;
+	size_t n = nf_engine_reasons(e, c, r, SHOW_REASONS), marked = 0;
 	const char *form_name;
 	if (nf_engine_form(e, c, &form_name))
 		fprintf(out, "       most like: %s\n", form_name);
@@ -80,13 +81,13 @@ static size_t print_reasons(FILE *out, nf_engine *e, size_t c, bool miles)
 		nf_engine_state(e, r[i].finding, &v);
 		render_answer(kb, r[i].finding, &v, miles, ans, sizeof ans);
 		char factor[NF_FACTOR_MAX];
-		bool est = r[i].evidence == NF_EV_ESTIMATE;
-		estimated += est;
-		fprintf(out, "       %s %s: %s (%s%s)\n", r[i].weight > 0 ? "raised by" : "lowered by",
+		bool mark = r[i].evidence != NF_EV_MEASURED;
+		marked += mark;
+		fprintf(out, "       %s %s: %s (%s%s%s)\n", r[i].weight > 0 ? "raised by" : "lowered by",
 			nf_kb_finding_means(kb, r[i].finding), ans, nf_factor_text(r[i].weight, factor, sizeof factor),
-			est ? ", estimate" : "");
+			mark ? ", " : "", mark ? nf_evidence_id(r[i].evidence) : "");
 	}
-	return estimated;
+	return marked;
 }
 
 void render_result(FILE *out, nf_interview *iv, bool color, bool miles)
@@ -147,7 +148,7 @@ void render_result(FILE *out, nf_interview *iv, bool color, bool miles)
 			fprintf(out, "  - %s\n", nf_kb_finding_means(kb, open[i]));
 	}
 	fprintf(out, "\n%sMost likely causes%s (how likely each is, given your answers)\n", bold, off);
-	size_t order[NF_MAX_CONDITIONS], n = nf_engine_ranking(e, order, NF_MAX_CONDITIONS), estimated = 0;
+	size_t order[NF_MAX_CONDITIONS], n = nf_engine_ranking(e, order, NF_MAX_CONDITIONS), marked = 0;
 	for (size_t i = 0; i < n && i < SHOW_CAUSES; i++) {
 		double p = nf_engine_probability(e, order[i]);
 		int fill = (int)lround(p * BAR);
@@ -160,11 +161,13 @@ void render_result(FILE *out, nf_interview *iv, bool color, bool miles)
 		bar[k] = '\0';
 		char b[8];
 		fprintf(out, "  %zu. %-48.48s %s %4s\n", i + 1, nf_kb_condition_name(kb, order[i]), bar, render_percent(p, b, sizeof b));
-		estimated += print_reasons(out, e, order[i], miles);
+		marked += print_reasons(out, e, order[i], miles);
 	}
-	if (estimated)
+	if (marked)
 		fprintf(out, "  %s(\u00d72.0) is how many times an answer raised or lowered the odds; \"estimate\" marks a "
-			     "figure that is the knowledge base's judgement, not a study's measurement.%s\n",
+			     "figure that is the knowledge base's judgement, not a study's measurement, and \"derived\" a "
+			     "figure worked out from studies' figures (pooled, or carried over to the question asked); the "
+			     "others are studies' own figures.%s\n",
 			dim, off);
 
 	fprintf(out, "\n%sWhat to do%s\n", bold, off);

@@ -124,7 +124,7 @@ static void causes(struct builder *b)
 	char t[RP_TEXT_MAX];
 	json_t *r;
 	size_t i;
-	int estimated = 0;
+	int marked = 0;
 	json_array_foreach(json_object_get(d->result, "ranking"), i, r)
 	{
 		double prob = json_number_value(json_object_get(r, "probability"));
@@ -144,14 +144,14 @@ static void causes(struct builder *b)
 		json_array_foreach(json_object_get(r, "reasons"), k, x)
 		{
 			char factor[NF_FACTOR_MAX];
-			bool est;
-			if (k >= 3 || !rp_reason_words(d, r, x, t, sizeof t, factor, &est))
+			const char *mark;
+			if (k >= 3 || !rp_reason_words(d, r, x, t, sizeof t, factor, &mark))
 				continue;
 			if ((l = add(b, RP_REASON, factor, t))) {
-				l->estimate = est;
+				l->mark = mark;
 				l->derived = rp_is_derived(d, str(x, "finding"));
 			}
-			estimated += est;
+			marked += mark != NULL;
 			shown++;
 		}
 		if (!shown)
@@ -159,7 +159,7 @@ static void causes(struct builder *b)
 	}
 	rp_others_words(d, t, sizeof t);
 	add(b, RP_PARA, NULL, t);
-	addf(b, RP_SMALL, NULL, "%s%s", RP_FACTOR_LEGEND, estimated ? RP_ESTIMATE_LEGEND : "");
+	addf(b, RP_SMALL, NULL, "%s%s", RP_FACTOR_LEGEND, marked ? RP_EVIDENCE_LEGEND : "");
 }
 
 /* The warning signs a runner can answer, each with its answer; when none was asked, one line

@@ -131,8 +131,11 @@ static void line(FILE *f, const struct rp_doc *d, const struct rp_line *l)
 		break;
 	case RP_REASON:
 		put(f, "<li>@", l->text);
-		if (l->label)
-			fprintf(f, " (%s%s)", l->label, l->estimate ? ", <span class=\"estimate\">estimate</span>" : "");
+		/* The mark's class is prefixed: "derived" alone already styles answers from the journal. */
+		if (l->label && l->mark)
+			fprintf(f, " (%s, <span class=\"ev-%s\">%s</span>)", l->label, l->mark, l->mark);
+		else if (l->label)
+			fprintf(f, " (%s)", l->label);
 		fprintf(f, "%s</li>", l->derived ? derived : "");
 		break;
 	case RP_LEAD:
@@ -202,7 +205,7 @@ nf_err rp_write_html(const struct rp_doc *d, const char *path, nf_error *err)
 	      ".bar{display:inline-block;width:8em;height:.6em;background:#e0e0e6}"
 	      ".bar span{display:block;height:100%;background:#386bb0}\n"
 	      ".derived{font-size:.8em;background:#eef3fa;border:1px solid #9bb4d6;padding:0 .3em}\n"
-	      ".estimate{font-style:italic}.legend{font-size:.85em;color:#444}\n"
+	      ".ev-estimate,.ev-derived{font-style:italic}.legend{font-size:.85em;color:#444}\n"
 	      "table{border-collapse:collapse;font-size:.85em}td,th{border-bottom:1px solid #ddd;padding:.2em .5em;"
 	      "text-align:left}\n"
 	      "figure{margin:1em 0}figure svg{max-width:100%;height:auto}.refs{font-size:.8em}\n"

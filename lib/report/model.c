@@ -97,14 +97,16 @@ const char *rp_evidence(const struct rp_doc *d, const char *id)
 	return x ? x->evidence : NULL;
 }
 
-bool rp_reason_is_estimate(const struct rp_doc *d, json_t *cause, json_t *reason)
+/* What a reason of cause (a ranking entry of d->result) rests on: its "evidence", or for a result
+ * saved before reasons carried one, the knowledge base's kind for it now. */
+static nf_evidence reason_evidence(const struct rp_doc *d, json_t *cause, json_t *reason)
 {
-	const char *ev = json_string_value(json_object_get(reason, "evidence"));
-	if (ev)
-		return !strcmp(ev, "estimate");
+	int ev = nf_evidence_from_id(json_string_value(json_object_get(reason, "evidence")));
+	if (ev >= 0)
+		return (nf_evidence)ev;
 	int c = nf_kb_condition_index(d->kb, json_string_value(json_object_get(cause, "id")));
 	int f = nf_kb_finding_index(d->kb, json_string_value(json_object_get(reason, "finding")));
-	return c < 0 || f < 0 || nf_kb_finding_evidence(d->kb, (size_t)f, (size_t)c) == NF_EV_ESTIMATE;
+	return c < 0 || f < 0 ? NF_EV_ESTIMATE : nf_kb_finding_evidence(d->kb, (size_t)f, (size_t)c);
 }
 
 const char *rp_gear_name(const struct rp_doc *d, int64_t id)
@@ -279,17 +281,18 @@ void rp_others_words(const struct rp_doc *d, char *buf, size_t cap)
 }
 
 bool rp_reason_words(const struct rp_doc *d, json_t *cause, json_t *reason, char *words, size_t cap,
-		     char factor[NF_FACTOR_MAX], bool *estimate)
+		     char factor[NF_FACTOR_MAX], const char **mark)
 {
 	const char *fid = json_string_value(json_object_get(reason, "finding"));
 	double w = json_number_value(json_object_get(reason, "weight"));
 	int f = fid ? nf_kb_finding_index(d->kb, fid) : -1;
-	*estimate = false;
+	*mark = NULL;
 	if (f < 0 || fabs(w) < 0.1)
 		return false;
 	char ans[256];
 	rp_answer_text(d, fid, json_object_get(reason, "answer"), ans, sizeof ans);
-	*estimate = rp_reason_is_estimate(d, cause, reason);
+	nf_evidence ev = reason_evidence(d, cause, reason);
+	*mark = ev == NF_EV_MEASURED ? NULL : nf_evidence_id(ev);
 	nf_factor_text(w, factor, NF_FACTOR_MAX);
 	snprintf(words, cap, "%s %s: %s", w > 0 ? "raised by" : "lowered by", nf_kb_finding_means(d->kb, (size_t)f), ans);
 	return true;

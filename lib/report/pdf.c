@@ -245,7 +245,7 @@ static void reason(struct pg *p, const struct rp_line *l)
 {
 	char b[RP_TEXT_MAX];
 	if (l->label)
-		snprintf(b, sizeof b, "%s (%s%s)%s", l->text, l->label, l->estimate ? ", estimate" : "",
+		snprintf(b, sizeof b, "%s (%s%s%s)%s", l->text, l->label, l->mark ? ", " : "", l->mark ? l->mark : "",
 			 l->derived ? " [journal]" : "");
 	else
 		snprintf(b, sizeof b, "%s", l->text);

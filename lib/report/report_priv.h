@@ -31,7 +31,7 @@ enum rp_kind {
 	RP_FACT,    /* label: text (one of page one's facts; "Whom to see") */
 	RP_TRIAGE,  /* text in the colour of the level named by label */
 	RP_CAUSE,   /* label: a cause's name; text: its probability in words; value: the probability */
-	RP_REASON,  /* text, the factor in label (NULL: none); estimate, derived */
+	RP_REASON,  /* text, the factor in label (NULL: none); mark; derived */
 	RP_LEAD,    /* a line that heads the items after it */
 	RP_ITEM,    /* one item of the list a LEAD began */
 	RP_ANSWER,  /* label: text, extra: its evidence (or NULL); derived; bold (answered yes, or derived) */
@@ -51,7 +51,8 @@ struct rp_line {
 	char *label, *text, *extra;
 	char *cell[RP_COLS];
 	double value;
-	bool bold, derived, estimate;
+	const char *mark; /* a reason's evidence when a study did not measure it (static), or NULL */
+	bool bold, derived;
 };
 
 struct rp_doc {
@@ -89,13 +90,11 @@ const char *rp_unit(const struct rp_doc *d);
 bool rp_is_derived(const struct rp_doc *d, const char *id);
 /* Evidence of a derived finding, or NULL. */
 const char *rp_evidence(const struct rp_doc *d, const char *id);
-/* Whether a reason of cause (a ranking entry of d->result) rests on an estimate: its "evidence",
- * or for a result saved before reasons carried one, the knowledge base's kind for it now. */
-bool rp_reason_is_estimate(const struct rp_doc *d, json_t *cause, json_t *reason);
-/* The one line that says what the estimate mark means. */
-#define RP_ESTIMATE_LEGEND                                                                                          \
+/* The one line that says what the marks of the reasons mean. */
+#define RP_EVIDENCE_LEGEND                                                                                          \
 	"\"estimate\" marks an answer whose likelihood under that cause is the knowledge base's judgement, not a " \
-	"study's measurement; the others rest on published figures."
+	"study's measurement, and \"derived\" one worked out from studies' figures (pooled, or carried over to the " \
+	"question asked); the others are studies' own figures."
 
 /* Nickname of gear id, or "". */
 const char *rp_gear_name(const struct rp_doc *d, int64_t id);
@@ -148,11 +147,12 @@ const char *rp_episode_foot(const nf_episode *e);
 #define RP_ALSO_NAMED 3
 void rp_others_words(const struct rp_doc *d, char *buf, size_t cap);
 /* One reason of a cause: its words ("raised by <finding>: <answer>") and its factor ("×4.4");
- * *estimate tells whether it rests on an estimate. False when the reason is too small to show
- * (|weight| below 0.1) or names no finding the knowledge base knows. */
+ * *mark is what it rests on when a study did not measure it ("estimate", "derived"; static), else
+ * NULL. False when the reason is too small to show (|weight| below 0.1) or names no finding the
+ * knowledge base knows. */
 bool rp_reason_words(const struct rp_doc *d, json_t *cause, json_t *reason, char *words, size_t cap,
-		     char factor[NF_FACTOR_MAX], bool *estimate);
-/* The legend of the factor and the estimate mark. */
+		     char factor[NF_FACTOR_MAX], const char **mark);
+/* The legend of the factor. */
 #define RP_FACTOR_LEGEND "\u00d72.5 is how many times an answer raised or lowered the odds of that cause. "
 
 /* Words used by both writers. */

@@ -1,8 +1,8 @@
 # Each reason's "evidence" in the JSON result is the kind of the knowledge base's likelihood behind
 # it (its own entry, else the default, the weaker when a set entry leaves values to the default),
-# worked out here from kb/numbfoot.json; and the text result tags estimated reasons only: a copy of
+# worked out here from kb/numbfoot.json; and the text result tags estimated and derived reasons, not measured ones: a copy of
 # the knowledge base whose relief_loosening likelihood under shoe_compression is made measured
-# shows that reason without the tag.
+# shows that reason without the tag, and one made derived shows it tagged "derived".
 set -eu
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 # Lines are checked whole: a terminal wide enough not to wrap them.
@@ -48,3 +48,17 @@ grep -q "brings feeling back within minutes: yes (×4.4)$" "$tmp/out.txt" || { e
 grep -Eq "the top of the foot \(×[0-9.]+, estimate\)$" "$tmp/out.txt" || { echo "estimated reason lacks its tag"; exit 1; }
 "$NUMBFOOT" assess --kb "$tmp/kb.json" --answers tests/cli/data/laces.json --json | grep -q '"evidence": "measured"'
 echo "ok   a measured reason is shown without the estimate tag"
+# and one made derived is tagged so: a figure worked out from studies' figures is told apart from one
+# a study measured
+python3 - kb/numbfoot.json "$tmp/kb2.json" <<'PY'
+import json, sys
+kb = json.load(open(sys.argv[1]))
+f = [x for x in kb["findings"] if x["id"] == "relief_loosening"][0]
+f["likelihood"]["shoe_compression"]["source"] = {"kind": "derived", "refs": ["Buldt 2018"],
+                                                  "how": "test arithmetic: 40 of 50 and 45 of 50 pooled"}
+json.dump(kb, open(sys.argv[2], "w"), ensure_ascii=False)
+PY
+NO_COLOR=1 "$NUMBFOOT" assess --kb "$tmp/kb2.json" --answers tests/cli/data/laces.json > "$tmp/out2.txt"
+grep -q "brings feeling back within minutes: yes (×4.4, derived)$" "$tmp/out2.txt" || { echo "derived reason lacks its tag"; cat "$tmp/out2.txt"; exit 1; }
+grep -q '"derived" a figure worked out from studies' "$tmp/out2.txt" || { echo "no legend for the derived tag"; exit 1; }
+echo "ok   a derived reason is tagged derived"

@@ -69,7 +69,7 @@ for want in "Triage" "Most likely causes" "Shoe or lacing pressure" "Warning sig
 	"Onset distance per run" "Episodes by shoe pair" "Weekly distance" "Cadence over time"; do
 	grep -qF -- "$want" "$tmp/r.txt" || fail "PDF lacks '$want'"
 done
-# the reasons the saved result marks as estimates, and only those, are tagged in the PDF
+# the reasons the saved result marks as estimates or derived, and only those, are tagged so in the PDF
 python3 - "$tmp/j.db" "$tmp/r.txt" <<'PY'
 import json, sqlite3, sys
 db = sqlite3.connect(sys.argv[1])
@@ -79,8 +79,9 @@ shown = [c for i, c in enumerate(res["ranking"][:3]) if i == 0 or c["probability
 kinds = [r["evidence"] for c in shown for r in c["reasons"][:3] if abs(r["weight"]) >= 0.1]
 assert kinds and set(kinds) <= {"measured", "derived", "estimate"}, kinds
 text = " ".join(open(sys.argv[2]).read().split())
-tagged = text.count(", estimate)")
-assert tagged == kinds.count("estimate"), (tagged, kinds)
+for kind in ("estimate", "derived"):
+    tagged = text.count(", %s)" % kind)
+    assert tagged == kinds.count(kind), (kind, tagged, kinds)
 assert "is the knowledge base's judgement, not a study's measurement" in text, "no legend in the PDF"
 PY
 # page one has the triage, the causes, where in words and which foot
@@ -115,7 +116,7 @@ cmp -s "$tmp/r.pdf" "$tmp/r2.pdf" || fail "PDF differs between two runs"
 nf report -o "$tmp/r.html" >/dev/null
 [ "$(grep -c '<svg' "$tmp/r.html")" -eq 5 ] || fail "HTML does not have 5 figures"
 grep -q "from the journal" "$tmp/r.html" || fail "HTML does not mark derived answers"
-grep -q ', <span class="estimate">estimate</span>)' "$tmp/r.html" || fail "HTML does not mark estimated reasons"
+grep -q ', <span class="ev-estimate">estimate</span>)' "$tmp/r.html" || fail "HTML does not mark estimated reasons"
 grep -q "<p class=\"legend\">×2.5 is how many times an answer raised or lowered the odds of that cause. &quot;estimate&quot; marks" "$tmp/r.html" ||
 	fail "HTML has no legend for the factor and the estimate mark"
 # each inline figure is well-formed SVG, ids are unique on the page and every reference resolves

@@ -265,9 +265,9 @@ static char *line_with(const char *text, const char *what)
 static void estimated_reasons_are_marked(void **state)
 {
 	(void)state;
-	/* One reason says it is measured, one says estimate, and two come from a result saved before
-	 * reasons carried their kind: the knowledge base's kind is used (onset_consistent under cecs is an
-	 * estimate, side under iliac_endofibrosis is measured). */
+	/* One reason says it is measured, one estimate, one derived, and three come from a result saved
+	 * before reasons carried their kind: the knowledge base's kind is used (onset_consistent under
+	 * cecs is an estimate; under iliac_endofibrosis, cyclist is measured and side derived). */
 	const char *result =
 		"{\"triage\": {\"level\": \"routine\", \"words\": \"Routine.\"}, \"ranking\": ["
 		"{\"id\": \"cecs\", \"name\": \"Cause one\", \"probability\": 0.6, \"reasons\": ["
@@ -275,17 +275,20 @@ static void estimated_reasons_are_marked(void **state)
 		"{\"finding\": \"calf_cramp\", \"answer\": true, \"weight\": 0.9, \"evidence\": \"estimate\"},"
 		"{\"finding\": \"onset_consistent\", \"answer\": true, \"weight\": 0.7}]},"
 		"{\"id\": \"iliac_endofibrosis\", \"name\": \"Cause two\", \"probability\": 0.3, \"reasons\": ["
-		"{\"finding\": \"side\", \"answer\": \"one\", \"weight\": 0.4}]}],"
+		"{\"finding\": \"cyclist\", \"answer\": true, \"weight\": 0.5},"
+		"{\"finding\": \"side\", \"answer\": \"one\", \"weight\": 0.4},"
+		"{\"finding\": \"leg_tightness\", \"answer\": true, \"weight\": 0.3, \"evidence\": \"derived\"}]}],"
 		" \"plan\": [], \"see\": [\"gp\"], \"answers\": {}}";
 	char *b = report_of_saved("marks", result);
-	const char *ids[] = {"worse_with_pace", "calf_cramp", "onset_consistent", "side"};
-	const bool tagged[] = {false, true, true, false};
-	for (int i = 0; i < 4; i++) {
+	const char *ids[] = {"worse_with_pace", "calf_cramp", "onset_consistent", "cyclist", "side", "leg_tightness"};
+	const char *est = "<span class=\"ev-estimate\">estimate</span>", *der = "<span class=\"ev-derived\">derived</span>";
+	const char *tag[] = {NULL, est, est, NULL, der, der};
+	for (int i = 0; i < 6; i++) {
 		int f = nf_kb_finding_index(kb, ids[i]);
 		assert_true(f >= 0);
 		char *li = line_with(b, nf_kb_finding_means(kb, (size_t)f));
-		if ((strstr(li, "<span class=\"estimate\">estimate</span>") != NULL) != tagged[i])
-			fail_msg("reason %d %s tagged: %s", i, tagged[i] ? "not" : "wrongly", li);
+		if (tag[i] ? !strstr(li, tag[i]) : strstr(li, "<span class=\"ev-") != NULL)
+			fail_msg("reason %d: want %s in %s", i, tag[i] ? tag[i] : "no mark", li);
 		free(li);
 	}
 	assert_non_null(strstr(b, "<p class=\"legend\">"));

@@ -153,8 +153,10 @@ const tests = [
     // Reasons resting on an estimate are tagged, and the tag is explained once.
     const tagged = await page.$$eval('#r-causes .reasons li.estimate', (x) => x.map((e) => e.textContent));
     assert(tagged.length > 0 && tagged.every((t) => /, estimate\)/.test(t)), 'estimated reasons not tagged: ' + tagged.slice(0, 2));
-    const plain = await page.$$eval('#r-causes .reasons li:not(.estimate)', (x) => x.map((e) => e.textContent));
-    assert(plain.every((t) => !/estimate/.test(t)), 'a reason from data is tagged as an estimate: ' + plain);
+    const derived = await page.$$eval('#r-causes .reasons li.derived', (x) => x.map((e) => e.textContent));
+    assert(derived.every((t) => /, derived\)/.test(t)), 'derived reasons not tagged: ' + derived.slice(0, 2));
+    const plain = await page.$$eval('#r-causes .reasons li:not(.estimate):not(.derived)', (x) => x.map((e) => e.textContent));
+    assert(plain.every((t) => !/estimate|derived/.test(t)), 'a measured reason is tagged: ' + plain);
     assert(await page.$eval('#r-evidence', (e) => !e.hidden && /judgement/.test(e.textContent)), 'no legend for the estimate tag');
     // The factor is written as the terminal and the report write it: ×, the times the odds moved
     // (never below 1, whichever way), one decimal below 10 and whole from 10.

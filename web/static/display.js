@@ -63,18 +63,19 @@ window.numbfootDisplay = (function () {
   }
 
   // One cause of the ranking: its name and chance, a bar, its summary and the answers that moved
-  // it most. Judgement and data apart: a reason whose likelihood is an estimate says so.
+  // it most. Judgement and data apart: a reason whose likelihood is an estimate, or is worked out
+  // from studies' figures rather than read from one, says so.
   function cause(c, opt) {
     const bar = el('span', {});
     bar.style.width = Math.max(0.5, c.probability * 100).toFixed(1) + '%';
     const reasons = el('ul', { class: 'reasons' });
     for (const why of c.reasons.slice(0, 3)) {
       const f = opt.byId[why.finding];
-      const est = why.evidence === 'estimate';
+      const mark = why.evidence === 'estimate' || why.evidence === 'derived' ? why.evidence : null;
       reasons.append(el('li', {
-        class: est ? 'estimate' : null,
+        class: mark,
         text: (why.weight >= 0 ? 'raised by ' : 'lowered by ') + (f ? f.means : why.finding) + ': ' +
-          answerWords(f, why.answer, opt.miles) + ' (' + factor(why.weight) + (est ? ', estimate' : '') + ')' +
+          answerWords(f, why.answer, opt.miles) + ' (' + factor(why.weight) + (mark ? ', ' + mark : '') + ')' +
           (opt.derived && opt.derived[why.finding] ? ', from your journal' : ''),
       }));
     }
@@ -130,7 +131,7 @@ window.numbfootDisplay = (function () {
       }
     }
     $('r-causes').replaceChildren(...r.ranking.slice(0, 5).map((c) => cause(c, opt)));
-    $('r-evidence').hidden = !$('r-causes').querySelector('li.estimate');
+    $('r-evidence').hidden = !$('r-causes').querySelector('li.estimate, li.derived');
     $('r-plan').replaceChildren(...plan(r));
     $('r-see').replaceChildren(...r.see.map((w) => el('li', { text: opt.see(w) })));
     $('r-disclaimer').textContent = r.disclaimer;
