@@ -29,7 +29,8 @@ ORDER = ["foot", "vascular", "spine", "dossier", "wave2", "wave3a", "wave3b", "w
          "wave4-neurovasc", "wave5-ages", "wave5-heel", "wave5-forefoot", "wave5-exertional", "wave5-vascular",
          "wave5-spine", "wave5-diagnostic", "wave6-footwear", "wave6-footnerves", "wave6-exertional",
          "wave6-vascular", "wave6-spine", "wave6-nerves", "wave6-forms", "wave6-diabetes", "wave7-footnerves",
-         "wave7-exertional", "wave7-vascular", "wave7-spine", "wave7-nerves", "wave7-forms"]
+         "wave7-exertional", "wave7-vascular", "wave7-spine", "wave7-nerves", "wave7-forms", "wave8-central",
+         "wave8-vascular", "wave8-exertional", "wave8-spine"]
 # A refused entry is named by its file, so that a later file's better source for the same pair is
 # judged on its own.
 EXCLUDE = {
@@ -65,6 +66,9 @@ EXCLUDE = {
     ("wave5-spine", "saddle_numbness", "lumbar_stenosis"): "burning around the buttocks or priapism on walking is "
                                                           "another symptom than numbness of the saddle; mapped onto "
                                                           "it, a sign of the emergency read as a stenosis feature",
+    ("wave8-central", "exam_ankle_reflex_reduced", "central_neuro/ms"): "the figure (no absent ankle reflex in "
+                                                                         "healthy people under 60) fixes no value; "
+                                                                         "what is left is judgement",
     ("wave5-diagnostic", "exam_tinel_tarsal", "peripheral_neuropathy"): "the site's own figure is not reported: the "
                                                                         "midpoint of five leg sites' range stands in",
     ("wave5-diagnostic", "exam_tinel_fibular", "peripheral_neuropathy"): "the site's own figure is not reported: the "
