@@ -113,7 +113,19 @@ void render_result(FILE *out, nf_interview *iv, bool color, bool miles)
 		/* Name the causes that carry the level, so the reason can be checked against the ranking. */
 		size_t ord[NF_MAX_CONDITIONS], nc = nf_engine_ranking(e, ord, NF_MAX_CONDITIONS), named = 0;
 		char b1[8], b2[8];
-		fprintf(out, "Why: causes that need at least this level hold %s of the probability",
+		/* A level an escalation rule sets is explained by the answers the rule asks for: the
+		 * causes it raises do not need the level in themselves. */
+		size_t rule[NF_MAX_FINDINGS], nrule = nf_engine_level_rule(e, rule, NF_MAX_FINDINGS);
+		fputs(nrule ? "Why: your answers (" : "Why:", out);
+		for (size_t i = 0; i < nrule && i < NF_MAX_FINDINGS; i++) {
+			char ans[160];
+			nf_value v;
+			nf_engine_state(e, rule[i], &v);
+			render_answer(kb, rule[i], &v, miles, ans, sizeof ans);
+			fprintf(out, "%s%s: %s", i ? "; " : "", nf_kb_finding_means(kb, rule[i]), ans);
+		}
+		fprintf(out, "%s causes that need at least this level hold %s of the probability",
+			nrule ? ") call for this level; with them," : "",
 			render_percent(ti.mass[ti.level], b1, sizeof b1));
 		for (size_t i = 0; i < nc && named < 3; i++) {
 			double p = nf_engine_probability(e, ord[i]);

@@ -339,6 +339,38 @@ const struct kb_rule *engine_escalation(const nf_engine *e, size_t c)
 	return escalation(e, c, NULL);
 }
 
+size_t nf_engine_level_rule(nf_engine *e, size_t *finding, size_t cap)
+{
+	const nf_kb *kb = e->kb;
+	update(e);
+	nf_triage level = e->tri.level;
+	if (level == NF_SELF_CARE || e->tri.by_probability < level)
+		return 0;
+	int top = -1;
+	double best = -1;
+	for (int c = 0; c < kb->ncond; c++) {
+		double p = nf_engine_probability(e, (size_t)c);
+		if (e->level[c] >= level && p > best) {
+			best = p;
+			top = c;
+		}
+	}
+	if (top < 0 || kb->cond[top].triage >= level)
+		return 0;
+	const struct kb_rule *r = escalation(e, (size_t)top, NULL);
+	if (!r || r->to < level)
+		return 0;
+	size_t n = 0;
+	for (int t = 0; t < r->nterms && n < cap; t++) {
+		size_t f = (size_t)r->term[t].finding, k = 0;
+		while (k < n && finding[k] != f) /* a range names its finding twice */
+			k++;
+		if (k == n)
+			finding[n++] = f;
+	}
+	return n;
+}
+
 /* The posterior of each condition, its forms' rows summed. */
 static void condition_posterior(const nf_engine *e, double *p)
 {

@@ -1,8 +1,8 @@
-# a cause that needs the level only because the answers raised it (a CECS not settled after 90 minutes) is said so in the reason
+# a level an escalation rule sets (a tight leg whose numbness has not settled 90 minutes after the run) is explained by the answers the rule asks for, and a cause that needs the level only by that rule is said so
 env: COLUMNS=1000
 args: assess --answers cases/acs-tight-leg-not-settled-after-90-minutes.json --no-save
 env: NO_COLOR=1
 exit: 0
-out: Why: causes that need at least this level hold
+out: Why: your answers (minutes after stopping until feeling is normal again: 90 minutes; a tight, pressure-like or burning pain in the shin or calf builds during the run: yes) call for this level; with them, causes that need at least this level hold
 out: Chronic exertional compartment syndrome
 out: as your answers raise it

@@ -180,6 +180,30 @@ static void test_escalation_rule(void **state)
 	nf_engine_free(e);
 }
 
+/* A level that a rule sets is told by the rule's answers; a level a cause needs in itself, or a
+ * warning sign's, by none. */
+static void test_level_rule(void **state)
+{
+	nf_engine *e = engine(NF_MODE_RUNNER);
+	size_t f[4];
+	assert_int_equal(nf_engine_triage(e, NULL), NF_EMERGENCY);
+	assert_int_equal(nf_engine_level_rule(e, f, 4), 0); /* the clot's own level */
+	answer_bool(e, COLD, false); /* the clot falls below the emergency threshold */
+	assert_int_equal(nf_engine_triage(e, NULL), NF_SELF_CARE);
+	assert_int_equal(nf_engine_level_rule(e, f, 4), 0);
+	nf_value old = {.x = 70};
+	nf_engine_answer(e, AGE, &old, NULL);
+	assert_int_equal(nf_engine_triage(e, NULL), NF_ROUTINE);
+	assert_true(nf_engine_probability(e, LACES) > nf_engine_probability(e, DISC));
+	assert_int_equal(nf_engine_level_rule(e, f, 4), 1); /* laces need it only by the age rule */
+	assert_int_equal(f[0], AGE);
+	assert_int_equal(nf_engine_level_rule(e, f, 0), 0);
+	answer_bool(e, WEAK, true); /* an urgent warning sign sets the level */
+	assert_int_equal(nf_engine_triage(e, NULL), NF_URGENT);
+	assert_int_equal(nf_engine_level_rule(e, f, 4), 0);
+	nf_engine_free(e);
+}
+
 /* The factor is written one way: the multiplication sign, the times the odds moved (up or
  * down), one decimal below 10 and whole from 10. */
 static void test_factor_text(void **state)
@@ -445,6 +469,7 @@ int main(void)
 		cmocka_unit_test(test_red_flag_cannot_be_outweighed),
 		cmocka_unit_test(test_triage_on_probability),
 		cmocka_unit_test(test_escalation_rule),
+		cmocka_unit_test(test_level_rule),
 		cmocka_unit_test(test_factor_text),
 		cmocka_unit_test(test_reasons),
 		cmocka_unit_test(test_result_evidence),

@@ -190,6 +190,22 @@ const tests = [
     assert(/be seen within 48 hours/.test(openUrgent) && /one calf swollen/.test(openUrgent), 'open urgent signs: ' + openUrgent);
     await shot(page, 'result-emergency');
   }],
+  ['a level set by an escalation rule gives the rule\'s answers as its reason', async (ctx, page) => {
+    // Numbness not back hours after a run, in a leg that tightens on runs: an emergency whatever the
+    // cause, whose likeliest carrier (a chronic compartment syndrome) needs it only by that rule.
+    const answers = { age: 24, sex: 'male', side: 'one', location: ['dorsum', 'lower_leg'], not_settled_hours: true,
+      leg_tightness: true };
+    await freshStart(page);
+    let n = 0;
+    while (await waitScreen(page) === 'question') {
+      await answerScreen(page, answers);
+      assert(++n < 40, 'the interview does not end');
+    }
+    assert(await page.$eval('#r-triage', (e) => e.className.includes('emergency')), 'result is not emergency');
+    const why = await page.textContent('#r-rule');
+    assert(/^Why: your answers \(/.test(why) && /has not come back to normal hours later: yes/.test(why) &&
+      /shin or calf builds during the run: yes/.test(why) && /call for this level\.$/.test(why), 'rule reason: ' + why);
+  }],
   ['the warning signs do not pass with nothing chosen: "None of these" is its own choice', async (ctx, page) => {
     await freshStart(page);
     assert(await waitScreen(page) === 'question', 'no first question');

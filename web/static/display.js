@@ -120,6 +120,13 @@ window.numbfootDisplay = (function () {
     // What the sign can mean, in the library's words (nf_kb_red_flag_means), so that a footwear
     // cause leading the ranking under it is not read as the answer to the sign.
     if (t.red_flag && t.red_flag.means) box.append(el('div', { class: 'says', id: 'r-points-to', text: t.red_flag.means }));
+    // A level an escalation rule sets is explained by the answers it asks for (nf_engine_level_rule):
+    // the causes it raises do not need the level in themselves.
+    if (t.rule && t.rule.length) {
+      box.append(el('div', { class: 'says', id: 'r-rule', text: 'Why: your answers (' +
+        t.rule.map((id) => { const f = opt.byId[id]; return (f ? f.means : id) + ': ' + answerWords(f, (r.answers || {})[id], opt.miles); }).join('; ') +
+        ') call for this level.' }));
+    }
     // The emergency warning signs not answered yes or no (not reached, or "Don't know"): the level
     // cannot speak for them, so they are named, as the terminal names them.
     for (const [level, id, act] of [['emergency', 'r-open-signs', 'get emergency care now'],
