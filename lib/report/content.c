@@ -107,6 +107,24 @@ static void triage(struct builder *b)
 {
 	json_t *tri = json_object_get(b->d->result, "triage");
 	add(b, RP_TRIAGE, str(tri, "level"), str(tri, "words"));
+	/* A level an escalation rule set is told by the rule's answers (triage.rule). */
+	json_t *rule = json_object_get(tri, "rule"), *id;
+	size_t i, n = 0;
+	char t[RP_TEXT_MAX];
+	json_array_foreach(rule, i, id)
+	{
+		int f = nf_kb_finding_index(b->d->kb, json_string_value(id));
+		if (f < 0 || n >= sizeof t - 1)
+			continue;
+		char ans[256];
+		rp_answer_text(b->d, json_string_value(id), json_object_get(json_object_get(b->d->result, "answers"),
+									      json_string_value(id)),
+			       ans, sizeof ans);
+		int w = snprintf(t + n, sizeof t - n, "%s%s: %s", n ? "; " : "", nf_kb_finding_means(b->d->kb, (size_t)f), ans);
+		n = w < 0 ? n : n + (size_t)w < sizeof t ? n + (size_t)w : sizeof t - 1;
+	}
+	if (n)
+		bold(addf(b, RP_PARA, NULL, "Set by a rule on these answers: %s.", t));
 	json_t *rf = json_object_get(tri, "red_flag");
 	if (!json_is_object(rf))
 		return;

@@ -295,6 +295,30 @@ static void estimated_reasons_are_marked(void **state)
 	free(b);
 }
 
+/* A level set by an escalation rule is told by the rule's answers, as the result gives them. */
+static void rule_answers_are_the_reason(void **state)
+{
+	(void)state;
+	const char *result =
+		"{\"triage\": {\"level\": \"emergency\", \"words\": \"Emergency.\", \"rule\": [\"not_settled_hours\", "
+		"\"leg_tightness\"]}, \"ranking\": [{\"id\": \"cecs\", \"name\": \"Cause one\", \"probability\": 0.9, "
+		"\"reasons\": []}], \"plan\": [], \"see\": [\"emergency_department\"], \"answers\": "
+		"{\"not_settled_hours\": true, \"leg_tightness\": true}}";
+	char *b = report_of_saved("rule", result);
+	char want[512];
+	snprintf(want, sizeof want, "Set by a rule on these answers: %s: yes; %s: yes.",
+		 nf_kb_finding_means(kb, (size_t)nf_kb_finding_index(kb, "not_settled_hours")),
+		 nf_kb_finding_means(kb, (size_t)nf_kb_finding_index(kb, "leg_tightness")));
+	if (!strstr(b, want))
+		fail_msg("no '%s' in the report", want);
+	free(b);
+	/* Without the rule, no such line. */
+	b = report_of_saved("norule", "{\"triage\": {\"level\": \"routine\", \"words\": \"Routine.\"}, \"ranking\": [], "
+				      "\"plan\": [], \"see\": [\"gp\"], \"answers\": {}}");
+	assert_null(strstr(b, "Set by a rule"));
+	free(b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -303,6 +327,7 @@ int main(void)
 		cmocka_unit_test(filled_journal_html),
 		cmocka_unit_test(same_journal_same_bytes),
 		cmocka_unit_test(saved_assessment_is_used),
+		cmocka_unit_test(rule_answers_are_the_reason),
 		cmocka_unit_test(estimated_reasons_are_marked),
 		cmocka_unit_test(unfinished_is_not_the_headline),
 		cmocka_unit_test(unwritable_path),
