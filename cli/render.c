@@ -100,6 +100,8 @@ void render_result(FILE *out, nf_interview *iv, bool color, bool miles)
 	nf_engine_advice(e, &adv);
 	const char *on = color ? level_color(ti.level) : "", *off = color ? "\033[0m" : "";
 	const char *bold = color ? "\033[1m" : "", *dim = color ? "\033[2m" : "";
+	/* In clinician mode the reader is the clinician, and the plan is what to tell the runner. */
+	bool clinician = nf_engine_mode(e) == NF_MODE_CLINICIAN;
 
 	fprintf(out, "\n%s  %s  %s\n", on, adv.headline, off);
 	/* A warning sign explains the level only when it set it; a more urgent level from the
@@ -108,7 +110,8 @@ void render_result(FILE *out, nf_interview *iv, bool color, bool miles)
 	if (ti.red_flag >= 0)
 		nf_kb_finding_red_flag(kb, (size_t)ti.red_flag, &says);
 	if (says && ti.red_flag_level == ti.level) {
-		fprintf(out, "Why: you answered yes to a warning sign. %s\n", says);
+		fprintf(out, "Why: %s. %s\n", clinician ? "a warning sign was answered yes" : "you answered yes to a warning sign",
+			says);
 	} else if (ti.level > NF_SELF_CARE) {
 		/* Name the causes that carry the level, so the reason can be checked against the ranking. */
 		size_t ord[NF_MAX_CONDITIONS], nc = nf_engine_ranking(e, ord, NF_MAX_CONDITIONS), named = 0;
@@ -182,7 +185,7 @@ void render_result(FILE *out, nf_interview *iv, bool color, bool miles)
 			     "others are studies' own figures.%s\n",
 			dim, off);
 
-	fprintf(out, "\n%sWhat to do%s\n", bold, off);
+	fprintf(out, "\n%s%s%s\n", bold, clinician ? "What to advise the runner" : "What to do", off);
 	if (adv.first.kind == NF_STEP_ACTION)
 		fprintf(out, "  %sFirst:%s %s\n", bold, off, adv.first.text);
 	for (size_t i = 0; i < adv.nplans; i++) {

@@ -117,9 +117,33 @@ static void own_first(nf_advice *a)
 	a->first = mkstep(a->first_text, 0, NULL, NF_STEP_ACTION);
 }
 
-static void headline(nf_advice *a)
+static void headline(nf_advice *a, nf_mode mode)
 {
 	const char *who = a->nsee ? nf_kb_see_words(a->see[0]) : "a doctor";
+	/* In clinician mode the reader is the clinician: the level is said as what to arrange, and the
+	 * plan below is what to advise the runner. */
+	if (mode == NF_MODE_CLINICIAN) {
+		switch (a->level) {
+		case NF_EMERGENCY:
+			snprintf(a->headline, sizeof a->headline,
+				 "Emergency: send to an emergency department now, by ambulance or driven by someone "
+				 "else.");
+			return;
+		case NF_URGENT:
+			snprintf(a->headline, sizeof a->headline,
+				 "Urgent: to be seen by %s within 24 to 48 hours; advise no running until then.", who);
+			return;
+		case NF_ROUTINE:
+			snprintf(a->headline, sizeof a->headline, "Routine: refer to %s in the coming weeks.", who);
+			return;
+		case NF_SELF_CARE:
+			snprintf(a->headline, sizeof a->headline,
+				 "Self-care first: advise the plan below, and %s if it is not better within the time it "
+				 "gives.",
+				 who);
+			return;
+		}
+	}
 	switch (a->level) {
 	case NF_EMERGENCY:
 		snprintf(
@@ -227,5 +251,5 @@ void nf_engine_advice(nf_engine *e, nf_advice *a)
 		static const char *const gp[] = {"gp"};
 		add_see(a, gp, 1);
 	}
-	headline(a);
+	headline(a, nf_engine_mode(e));
 }

@@ -139,6 +139,9 @@ window.numbfootDisplay = (function () {
     }
     $('r-causes').replaceChildren(...r.ranking.slice(0, 5).map((c) => cause(c, opt)));
     $('r-evidence').hidden = !$('r-causes').querySelector('li.estimate, li.derived');
+    // In clinician mode the reader is the clinician, and the plan is what to tell the runner.
+    const planTitle = $('r-plan-title');
+    if (planTitle) planTitle.textContent = r.mode === 'clinician' ? 'What to advise the runner' : 'What to do';
     $('r-plan').replaceChildren(...plan(r));
     $('r-see').replaceChildren(...r.see.map((w) => el('li', { text: opt.see(w) })));
     $('r-disclaimer').textContent = r.disclaimer;
