@@ -199,7 +199,9 @@ void render_result(FILE *out, nf_interview *iv, bool color, bool miles)
 			if (st->kind == NF_STEP_SAFETY_NET)
 				fprintf(out, "    ! %s\n", st->text);
 			else if (st->weeks > 0)
-				fprintf(out, "    - %s %s(try for %g week%s)%s\n", st->text, dim, st->weeks, st->weeks == 1 ? "" : "s", off);
+				fprintf(out, "    - %s %s(%s %g week%s)%s\n", st->text, dim,
+					st->kind == NF_STEP_REFERRAL ? "after" : "try for", st->weeks, st->weeks == 1 ? "" : "s",
+					off);
 			else
 				fprintf(out, "    - %s\n", st->text);
 		}

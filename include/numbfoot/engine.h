@@ -154,10 +154,11 @@ typedef enum nf_step_kind {
 	NF_STEP_ACTION = 0,     /* whom to see and how soon, or go now: what the level asks */
 	NF_STEP_SELF_CARE = 1,  /* a step of the cause's plan */
 	NF_STEP_SAFETY_NET = 2, /* the signs that would change the advice */
+	NF_STEP_REFERRAL = 3,   /* whom to see if the plan's steps before it have not helped */
 } nf_step_kind;
 typedef struct nf_step {
 	const char *text;
-	double weeks; /* how long to try it before seeing someone; 0 for "now" */
+	double weeks; /* how long to try it before seeing someone (a referral: after how long); 0 for "now" */
 	const char *source; /* "" for the engine's own words */
 	nf_step_kind kind;
 	nf_evidence evidence; /* what the step rests on (estimate for the engine's own words) */

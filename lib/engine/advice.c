@@ -94,7 +94,8 @@ static void plan_of(nf_engine *e, size_t c, nf_triage overall, const char *skip,
 		const struct kb_plan_step *st = &cd->plan[s];
 		if (same_text(st->text, skip) || !step_applies(e, st) || (no_trials && st->weeks > 0))
 			continue;
-		p->step[p->nsteps++] = mkstep(st->text, st->weeks, st->source, NF_STEP_SELF_CARE);
+		p->step[p->nsteps++] =
+		    mkstep(st->text, st->weeks, st->source, st->refer ? NF_STEP_REFERRAL : NF_STEP_SELF_CARE);
 	}
 	if (cd->safety_net)
 		p->step[p->nsteps++] =
@@ -207,7 +208,9 @@ void nf_engine_advice(nf_engine *e, nf_advice *a)
 				if (step_applies(e, &cd->plan[s])) {
 					const struct kb_plan_step *st = &cd->plan[s];
 					a->first = mkstep(st->text, st->weeks, st->source,
-							  ti.level >= NF_URGENT ? NF_STEP_ACTION : NF_STEP_SELF_CARE);
+							  ti.level >= NF_URGENT ? NF_STEP_ACTION
+							  : st->refer	  ? NF_STEP_REFERRAL
+									  : NF_STEP_SELF_CARE);
 					break;
 				}
 		}

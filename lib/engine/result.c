@@ -92,7 +92,7 @@ static json_t *cause_json(nf_engine *e, size_t c)
 	return o;
 }
 
-static const char *const kind_ids[] = {"action", "self_care", "safety_net"};
+static const char *const kind_ids[] = {"action", "self_care", "safety_net", "referral"};
 
 static json_t *step_json(const nf_step *s)
 {

@@ -207,7 +207,7 @@ void kb_read_condition(struct kb_ctx *cx, const char *path, json_t *o, struct kb
 		json_t *v;
 		json_array_foreach(plan, i, v)
 		{
-			static const char *const sk[] = {"step", "weeks", "when", "source", NULL};
+			static const char *const sk[] = {"step", "weeks", "refer", "when", "source", NULL};
 			char pi[280];
 			kb_path_index(pi, sizeof pi, p, i);
 			if (!kb_object(cx, pi, v, sk))
@@ -222,6 +222,13 @@ void kb_read_condition(struct kb_ctx *cx, const char *path, json_t *o, struct kb
 			} else {
 				st->weeks = json_number_value(w);
 			}
+			json_t *refer = json_object_get(v, "refer");
+			if (refer && !json_is_boolean(refer)) {
+				char pr[300];
+				kb_path_key(pr, sizeof pr, pi, "refer");
+				kb_fault(cx, pr, "\"refer\" needs true or false");
+			}
+			st->refer = json_is_true(refer);
 			/* A measured step's weeks must be in its figure; 0 ("now") states no number. */
 			struct kb_numbers nums = {.n = st->weeks > 0, .x = {st->weeks}};
 			st->source = kb_read_source(cx, pi, v, &nums);

@@ -62,6 +62,7 @@ struct kb_rule {
 struct kb_plan_step {
 	const char *text;
 	double weeks;
+	bool refer; /* sends to a clinician once the steps before have had their time: weeks is when */
 	const struct kb_source *source;
 	int nwhen;
 	struct kb_rule_term when[NF_MAX_RULE_TERMS];

@@ -243,7 +243,8 @@ static void plan(struct builder *b)
 			double wk = json_number_value(json_object_get(st, "weeks"));
 			char w[40] = "";
 			if (wk > 0)
-				snprintf(w, sizeof w, " (try for %g week%s)", wk, wk == 1 ? "" : "s");
+				snprintf(w, sizeof w, " (%s %g week%s)", strcmp(str(st, "kind"), "referral") ? "try for" : "after",
+					 wk, wk == 1 ? "" : "s");
 			addf(b, RP_ITEM, NULL, "%s%s", str(st, "step"), w);
 		}
 	}

@@ -35,7 +35,9 @@ static const char *const edits[][2] = {
      "\"refs\": [\"Ref B\"], \"figure\": \"loosening was tried for 2 weeks in a test series (n = 12)\"}}, "
      "{\"step\": \"Stop "
      "smoking.\", \"weeks\": 0, \"when\": {\"relief\": true}, \"source\": {\"kind\": \"estimate\", \"refs\": "
-     "[\"Ref A\"], \"how\": \"a test rule for the advice, test dossier §5\"}}], \"safety_net\": "
+     "[\"Ref A\"], \"how\": \"a test rule for the advice, test dossier §5\"}}, {\"step\": \"If it is not "
+     "better, see a podiatrist.\", \"weeks\": 4, \"refer\": true, \"source\": {\"kind\": \"estimate\", "
+     "\"refs\": [\"Ref A\"], \"how\": \"a test referral after the trial, test dossier §5\"}}], \"safety_net\": "
      "{\"step\": \"Get care now if the foot goes cold.\", \"source\": {\"kind\": \"estimate\", \"refs\": "
      "[\"Ref A\"], \"how\": \"a test rule for the advice, test dossier §5\"}}"},
     {"\"says\": \"New weakness needs a doctor soon.\",",
@@ -81,12 +83,17 @@ static void set_number(nf_engine *e, size_t f, double x)
 	assert_int_equal(nf_engine_answer(e, f, &v, NULL), NF_OK);
 }
 
-static bool has_step(const nf_advice_plan *p, const char *text)
+static const nf_step *find_step(const nf_advice_plan *p, const char *text)
 {
 	for (size_t s = 0; s < p->nsteps; s++)
 		if (!strcmp(p->step[s].text, text))
-			return true;
-	return false;
+			return &p->step[s];
+	return NULL;
+}
+
+static bool has_step(const nf_advice_plan *p, const char *text)
+{
+	return find_step(p, text) != NULL;
 }
 
 static void test_unless_blocks_only_when_answered(void **state)
@@ -166,6 +173,12 @@ static void test_when_and_safety_net(void **state)
 	assert_string_equal(a.first.text, "Loosen the laces.");
 	assert_string_equal(a.plan[0].step[0].text, "Loosen the laces.");
 	assert_true(has_step(&a.plan[0], "Stop smoking."));
+	/* A step that sends to a clinician after the trial is a referral, its weeks after how long. */
+	const nf_step *refer = find_step(&a.plan[0], "If it is not better, see a podiatrist.");
+	assert_non_null(refer);
+	assert_int_equal(refer->kind, NF_STEP_REFERRAL);
+	assert_true(refer->weeks == 4);
+	assert_int_equal(find_step(&a.plan[0], "Loosen the laces.")->kind, NF_STEP_SELF_CARE);
 	const nf_step *last = &a.plan[0].step[a.plan[0].nsteps - 1];
 	assert_int_equal(last->kind, NF_STEP_SAFETY_NET);
 	assert_string_equal(last->text, "Get care now if the foot goes cold.");

@@ -110,6 +110,9 @@ static void test_faults_are_placed(void **state)
 	expect_fault("{\"step\": \"Loosen the laces.\", \"weeks\": 2,",
 		     "{\"step\": \"Loosen the laces.\", \"when\": {\"side\": \"three\"}, \"weeks\": 2,",
 		     "conditions[0].plan[0].when.side: not a value of side");
+	expect_fault("{\"step\": \"Loosen the laces.\", \"weeks\": 2,",
+		     "{\"step\": \"Loosen the laces.\", \"weeks\": 2, \"refer\": \"yes\",",
+		     "conditions[0].plan[0].refer: \"refer\" needs true or false");
 	expect_fault("\"see\": [\"podiatrist\"],", "\"see\": [\"podiatrist\"], \"safety_net\": {\"step\": \"Watch.\"},",
 		     "conditions[0].safety_net: missing \"source\"");
 	expect_fault("\"red_flags\": [", "\"escalate\": {}, \"red_flags\": [", "triage.escalate: not an array of rules");

@@ -99,7 +99,8 @@ window.numbfootDisplay = (function () {
       for (const s of p.steps) {
         ol.append(el('li', {
           class: s.kind === 'safety_net' ? 'safety-net' : null,
-          text: s.step + (s.weeks ? ' (try for ' + s.weeks + ' week' + (s.weeks === 1 ? '' : 's') + ')' : ''),
+          text: s.step + (s.weeks ? (s.kind === 'referral' ? ' (after ' : ' (try for ') + s.weeks + ' week' +
+            (s.weeks === 1 ? '' : 's') + ')' : ''),
         }));
       }
       out.push(el('h3', { text: 'If it is ' + p.name + ' (' + pct(p.probability) + ')' }), ol);
