@@ -160,7 +160,8 @@ void render_result(FILE *out, nf_interview *iv, bool color, bool miles)
 			fprintf(out, "Not asked, or not sure: if any of these apply, %s:\n",
 				l == NF_EMERGENCY ? "get emergency care now" : "be seen within 48 hours");
 		for (size_t i = 0; i < nopen && i < NF_MAX_FINDINGS; i++)
-			fprintf(out, "  - %s\n", nf_kb_finding_means(kb, open[i]));
+			fprintf(out, "  - %s%s\n", nf_kb_finding_means(kb, open[i]),
+				nf_kb_finding_red_flag_today(kb, open[i]) ? " (be seen today)" : "");
 	}
 	fprintf(out, "\n%sMost likely causes%s (how likely each is, given your answers)\n", bold, off);
 	size_t order[NF_MAX_CONDITIONS], n = nf_engine_ranking(e, order, NF_MAX_CONDITIONS), marked = 0;

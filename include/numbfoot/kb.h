@@ -141,6 +141,9 @@ NF_API int nf_kb_finding_red_flag(const nf_kb *kb, size_t f, const char **says);
 /* The first step a red flag puts in the advice (NULL if none) and whom it sends to (returns how
  * many, 0 for no red flag). */
 NF_API const char *nf_kb_finding_red_flag_step(const nf_kb *kb, size_t f);
+/* Whether an urgent red flag's care cannot wait past today (a possible clot): "today" rather than
+ * "within 24 to 48 hours". */
+NF_API bool nf_kb_finding_red_flag_today(const nf_kb *kb, size_t f);
 NF_API size_t nf_kb_finding_red_flag_see(const nf_kb *kb, size_t f, const char **who, size_t cap);
 /* The causes red flag f's flagged answer points to, read from the likelihoods: each cause for which
  * that answer is at least NF_KB_POINTS_RATIO times as likely as for a cause that does not produce

@@ -48,9 +48,12 @@ static int carrier(nf_engine *e, const nf_triage_info *ti, const size_t *order, 
 	}
 	if (ti->level == NF_SELF_CARE)
 		return (int)order[0];
-	/* A warning sign that set the level speaks for itself unless a likely cause explains it. */
+	/* A warning sign that set the level speaks for itself unless a likely cause explains it; one
+	 * whose care cannot wait past today always does, since no cause's "within 48 hours" may
+	 * stand for it. */
 	double p_at = at >= 0 ? nf_engine_probability(e, (size_t)at) : 0;
-	if (ti->red_flag >= 0 && ti->red_flag_level == ti->level && p_at < PLAN_FLOOR)
+	if (ti->red_flag >= 0 && ti->red_flag_level == ti->level &&
+	    (p_at < PLAN_FLOOR || nf_kb_finding_red_flag_today(nf_engine_kb(e), (size_t)ti->red_flag)))
 		return -1;
 	/* An emergency that several rare causes reach together, none of them likely nor most of the
 	 * emergency share, takes the engine's own step: one rare cause's words ("note the time it
@@ -118,9 +121,10 @@ static void own_first(nf_advice *a)
 	a->first = mkstep(a->first_text, 0, NULL, NF_STEP_ACTION);
 }
 
-static void headline(nf_advice *a, nf_mode mode)
+static void headline(nf_advice *a, nf_mode mode, bool today)
 {
 	const char *who = a->nsee ? nf_kb_see_words(a->see[0]) : "a doctor";
+	const char *when = today ? "today" : "within 24 to 48 hours";
 	/* In clinician mode the reader is the clinician: the level is said as what to arrange, and the
 	 * plan below is what to advise the runner. */
 	if (mode == NF_MODE_CLINICIAN) {
@@ -132,7 +136,7 @@ static void headline(nf_advice *a, nf_mode mode)
 			return;
 		case NF_URGENT:
 			snprintf(a->headline, sizeof a->headline,
-				 "Urgent: to be seen by %s within 24 to 48 hours; advise no running until then.", who);
+				 "Urgent: to be seen by %s %s; advise no running until then.", who, when);
 			return;
 		case NF_ROUTINE:
 			snprintf(a->headline, sizeof a->headline, "Routine: refer to %s in the coming weeks.", who);
@@ -154,7 +158,7 @@ static void headline(nf_advice *a, nf_mode mode)
 		break;
 	case NF_URGENT:
 		snprintf(a->headline, sizeof a->headline,
-			 "Urgent: be seen by %s within 24 to 48 hours, and stop running until then.", who);
+			 "Urgent: be seen by %s %s, and stop running until then.", who, when);
 		break;
 	case NF_ROUTINE:
 		snprintf(a->headline, sizeof a->headline, "Routine: book %s in the coming weeks.", who);
@@ -254,5 +258,6 @@ void nf_engine_advice(nf_engine *e, nf_advice *a)
 		static const char *const gp[] = {"gp"};
 		add_see(a, gp, 1);
 	}
-	headline(a, nf_engine_mode(e));
+	headline(a, nf_engine_mode(e),
+		 a->level == NF_URGENT && a->first_red_flag >= 0 && kb->find[a->first_red_flag].red_flag_today);
 }

@@ -128,6 +128,8 @@ int nf_kb_finding_red_flag(const nf_kb *kb, size_t f, const char **says)
 
 const char *nf_kb_finding_red_flag_step(const nf_kb *kb, size_t f) { return kb->find[f].red_flag_step; }
 
+bool nf_kb_finding_red_flag_today(const nf_kb *kb, size_t f) { return kb->find[f].red_flag_today; }
+
 size_t nf_kb_finding_red_flag_see(const nf_kb *kb, size_t f, const char **who, size_t cap)
 {
 	for (int k = 0; k < kb->find[f].red_flag_nsee && (size_t)k < cap; k++)
@@ -184,7 +186,7 @@ void nf_kb_red_flag_means(const nf_kb *kb, size_t f, char *buf, size_t cap)
 	if (cap)
 		buf[0] = '\0';
 	for (size_t i = 0; i < n && len < cap; i++)
-		len += (size_t)snprintf(buf + len, cap - len, "%s%s", i ? (i + 1 == n ? " or " : ", ") : "The warning sign can mean: ",
+		len += (size_t)snprintf(buf + len, cap - len, "%s%s", i ? (i + 1 == n ? " or " : ", ") : "Of the causes weighed here, the warning sign can mean: ",
 				     kb->cond[to[i]].name);
 	if (n && len < cap)
 		snprintf(buf + len, cap - len, ". The causes below are ranked on all the other answers too; they do not "

@@ -119,6 +119,7 @@ struct kb_finding {
 	int checklist;               /* -1 if asked alone */
 	int red_flag;                /* level set by the flagged answer, or -1 */
 	int red_flag_value;          /* outcome index of the flagged answer */
+	bool red_flag_today;         /* an urgent flag whose care cannot wait past today */
 	const char *red_flag_says;
 	const char *red_flag_step; /* the first step when the flag sets the level */
 	const struct kb_source *red_flag_source;

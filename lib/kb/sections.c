@@ -67,7 +67,7 @@ void kb_read_triage(struct kb_ctx *cx, json_t *t)
 	json_t *v;
 	json_array_foreach(rf, i, v)
 	{
-		static const char *const rk[] = {"finding", "value", "level", "says", "step", "see", "source", NULL};
+		static const char *const rk[] = {"finding", "value", "level", "says", "step", "see", "today", "source", NULL};
 		char p[128];
 		snprintf(p, sizeof p, "triage.red_flags[%zu]", i);
 		if (!kb_object(cx, p, v, rk))
@@ -103,6 +103,13 @@ void kb_read_triage(struct kb_ctx *cx, json_t *t)
 		f->red_flag_says = says;
 		f->red_flag_source = src;
 		f->red_flag_step = kb_get_string(cx, p, v, "step", false);
+		json_t *today = json_object_get(v, "today");
+		if (today && (!json_is_boolean(today) || l != NF_URGENT)) {
+			char pt[160];
+			kb_path_key(pt, sizeof pt, p, "today");
+			kb_fault(cx, pt, "\"today\" needs true or false, on an urgent red flag");
+		}
+		f->red_flag_today = json_is_true(today);
 		json_t *see = json_object_get(v, "see");
 		if (see) {
 			char ps[160];

@@ -3,5 +3,5 @@ env: COLUMNS=1000
 args: assess --answers tests/cli/data/saddle-rest-no.json --no-save
 exit: 0
 out: Emergency: call emergency services
-out: The warning sign can mean: Cauda equina syndrome
+out: Of the causes weighed here, the warning sign can mean: Cauda equina syndrome
 out: and it is acted on first.

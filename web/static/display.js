@@ -135,7 +135,8 @@ window.numbfootDisplay = (function () {
       const open = (t.open_signs || []).filter((s) => s.level === level);
       if (open.length) {
         box.append(el('div', { class: 'says', id,
-          text: 'Not asked, or not sure: if any of these apply, ' + act + ': ' + open.map((s) => s.means).join('; ') + '.' }));
+          text: 'Not asked, or not sure: if any of these apply, ' + act + ': ' +
+            open.map((s) => s.means + (s.today ? ' (be seen today)' : '')).join('; ') + '.' }));
       }
     }
     $('r-causes').replaceChildren(...r.ranking.slice(0, 5).map((c) => cause(c, opt)));
