@@ -326,6 +326,56 @@ static void test_numbness_that_has_not_settled(void **state)
 	nf_engine_free(e);
 }
 
+/* Whether the level is set by the rule that asks for exactly these findings (nf_engine_level_rule),
+ * not by the probabilities alone. */
+static bool set_by_rule(nf_engine *e, const char *const *ids, size_t n)
+{
+	size_t f[8], k = nf_engine_level_rule(e, f, 8);
+	if (k != n)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (f[i] != (size_t)nf_kb_finding_index(kb, ids[i]))
+			return false;
+	return true;
+}
+
+/* A foot that turns cold or pale, with numbness not back to normal hours after the run: an
+ * emergency by rule whatever the cause (dossier §3.22.2, §7), also in a 30-year-old whose answers
+ * (the whole sole, one foot) favour no artery. */
+static void test_cold_foot_not_settled(void **state)
+{
+	static story young = {{"age", "30"},	       {"sex", "female"},	   {"side", "one"},
+			      {"location", "whole_sole"}, {"not_settled_hours", "true"}, {"foot_cold_pale", "true"}};
+	static const char *const rule[] = {"not_settled_hours", "foot_cold_pale"};
+	nf_engine *e = fresh();
+	TELL(e, young);
+	sends_to_emergency(e);
+	assert_true(set_by_rule(e, rule, 2));
+	nf_engine_free(e);
+}
+
+/* Back pain or sciatica with symptoms in both legs and new weakness: the dossier's app rule for
+ * cauda equina (§3.22.1), an emergency whatever the ranking; one leg only, urgent. */
+static void test_both_legs_weak_with_back_pain(void **state)
+{
+	static story back = {{"age", "41"},	  {"sex", "male"},	     {"side", "both"},
+			     {"back_pain", "true"}, {"sciatica_pain", "true"}, {"leg_weakness", "true"}};
+	static const char *const by_back[] = {"back_pain", "side", "leg_weakness"};
+	static const char *const by_sciatica[] = {"sciatica_pain", "side", "leg_weakness"};
+	nf_engine *e = fresh();
+	TELL(e, back);
+	set(e, "sciatica_pain", "false");
+	sends_to_emergency(e);
+	assert_true(set_by_rule(e, by_back, 3));
+	set(e, "sciatica_pain", "true");
+	set(e, "back_pain", "false");
+	sends_to_emergency(e);
+	assert_true(set_by_rule(e, by_sciatica, 3));
+	set(e, "side", "one"); /* one leg: the rule does not hold */
+	assert_false(set_by_rule(e, by_sciatica, 3));
+	nf_engine_free(e);
+}
+
 /* A young runner whose foot goes cold and pale, told without whether it recovers: an emergency
  * (an entrapped artery that has blocked, dossier §3.22.2), and the first step says call. Any one
  * answer that says it recovers clears it; an answer that it does not keeps it. */
@@ -509,7 +559,8 @@ int main(void)
 		cmocka_unit_test(test_warning_screens_first),
 		cmocka_unit_test(test_tia_that_has_passed),
 		cmocka_unit_test(test_numbness_that_has_not_settled),
-		cmocka_unit_test(test_cold_pale_foot_until_it_recovers),
+		cmocka_unit_test(test_cold_pale_foot_until_it_recovers), cmocka_unit_test(test_cold_foot_not_settled),
+	    cmocka_unit_test(test_both_legs_weak_with_back_pain),
 		cmocka_unit_test(test_examined_weakness_is_urgent),
 		cmocka_unit_test(test_pad_advice_agrees),
 		cmocka_unit_test(test_escalations_carry_their_advice),
