@@ -103,7 +103,11 @@ void render_result(FILE *out, nf_interview *iv, bool color, bool miles)
 	/* In clinician mode the reader is the clinician, and the plan is what to tell the runner. */
 	bool clinician = nf_engine_mode(e) == NF_MODE_CLINICIAN;
 
-	fprintf(out, "\n%s  %s  %s\n", on, adv.headline, off);
+	/* The padding is the coloured band's; plain text ends with the words. */
+	if (color)
+		fprintf(out, "\n%s  %s  %s\n", on, adv.headline, off);
+	else
+		fprintf(out, "\n  %s\n", adv.headline);
 	/* A warning sign explains the level only when it set it; a more urgent level from the
 	 * probabilities is explained by the causes that carry it, and the sign is still named. */
 	const char *says = NULL;
@@ -142,8 +146,11 @@ void render_result(FILE *out, nf_interview *iv, bool color, bool miles)
 			named++;
 		}
 		fprintf(out, "%s.\n", named ? ")" : "");
+		/* The sign's own words give its own timing, which the other answers have overtaken. */
 		if (says)
-			fprintf(out, "Warning sign: %s\n", says);
+			fprintf(out, "Warning sign (alone it would need less; with your other answers, follow the level above): "
+				     "%s\n",
+				says);
 	}
 	/* What the sign points to, so that a footwear cause leading the ranking below is not read as
 	 * the answer to the warning sign. */

@@ -128,7 +128,13 @@ static void triage(struct builder *b)
 	json_t *rf = json_object_get(tri, "red_flag");
 	if (!json_is_object(rf))
 		return;
-	bold(addf(b, RP_PARA, NULL, "Set by a warning sign: %s", str(rf, "says")));
+	/* The sign's own words give its own timing, which other answers may have overtaken. */
+	if (!strcmp(str(rf, "level"), str(tri, "level")))
+		bold(addf(b, RP_PARA, NULL, "Set by a warning sign: %s", str(rf, "says")));
+	else
+		bold(addf(b, RP_PARA, NULL, "A warning sign (alone it would need less; the other answers set the level "
+					    "above): %s",
+			  str(rf, "says")));
 	/* What the sign points to (nf_kb_red_flag_means): the ranking below weighs every other answer
 	 * too and can be led by a footwear cause. */
 	const char *means = str(rf, "means");

@@ -319,6 +319,26 @@ static void rule_answers_are_the_reason(void **state)
 	free(b);
 }
 
+/* A warning sign that set the level is said to have set it; one the other answers overtook is
+ * said so, so that its own timing is not read as the level. */
+static void overtaken_warning_sign(void **state)
+{
+	(void)state;
+	const char *fmt = "{\"triage\": {\"level\": \"%s\", \"words\": \"Words.\", \"red_flag\": {\"finding\": "
+			  "\"calf_swelling_one_side\", \"level\": \"urgent\", \"says\": \"Be seen today.\"}}, "
+			  "\"ranking\": [], \"plan\": [], \"see\": [\"gp\"], \"answers\": {}}";
+	char result[512];
+	snprintf(result, sizeof result, fmt, "urgent");
+	char *b = report_of_saved("set", result);
+	assert_non_null(strstr(b, "Set by a warning sign: Be seen today."));
+	free(b);
+	snprintf(result, sizeof result, fmt, "emergency");
+	b = report_of_saved("overtaken", result);
+	assert_null(strstr(b, "Set by a warning sign"));
+	assert_non_null(strstr(b, "the other answers set the level above): Be seen today."));
+	free(b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -328,6 +348,7 @@ int main(void)
 		cmocka_unit_test(same_journal_same_bytes),
 		cmocka_unit_test(saved_assessment_is_used),
 		cmocka_unit_test(rule_answers_are_the_reason),
+		cmocka_unit_test(overtaken_warning_sign),
 		cmocka_unit_test(estimated_reasons_are_marked),
 		cmocka_unit_test(unfinished_is_not_the_headline),
 		cmocka_unit_test(unwritable_path),
