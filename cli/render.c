@@ -170,7 +170,13 @@ void render_result(FILE *out, nf_interview *iv, bool color, bool miles)
 			fprintf(out, "  - %s%s\n", nf_kb_finding_means(kb, open[i]),
 				nf_kb_finding_red_flag_today(kb, open[i]) ? " (be seen today)" : "");
 	}
-	fprintf(out, "\n%sMost likely causes%s (how likely each is, given your answers)\n", bold, off);
+	/* Under a warning sign that set the level the ranking is of the numbness on runs, which the
+	 * sign's own cause need not lead (it may lie outside the list, or be rare beside a footwear
+	 * cause that the other answers fit): said before the first percentage. */
+	bool sign_first = ti.red_flag >= 0 && ti.red_flag_level == ti.level;
+	fprintf(out, "\n%sMost likely causes%s %s\n", bold, off,
+		sign_first ? "of the numbness on runs (the warning sign above comes first, whatever these say)"
+			   : "(how likely each is, given your answers)");
 	size_t order[NF_MAX_CONDITIONS], n = nf_engine_ranking(e, order, NF_MAX_CONDITIONS), marked = 0;
 	for (size_t i = 0; i < n && i < SHOW_CAUSES; i++) {
 		double p = nf_engine_probability(e, order[i]);

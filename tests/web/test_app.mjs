@@ -180,6 +180,8 @@ const tests = [
     const bg = await page.$eval('#banner', (e) => getComputedStyle(e).backgroundColor);
     assert(bg === 'rgb(164, 0, 0)', 'banner is not red: ' + bg);
     // What the sign can mean is said above a ranking that weighs the other answers too.
+    const causesHelp = await page.textContent('#r-causes-help');
+    assert(/warning sign above comes first/.test(causesHelp), 'ranking under the sign: ' + causesHelp);
     const to = await page.textContent('#r-points-to');
     assert(/can mean: Cauda equina syndrome/.test(to) && /do not outweigh the warning sign/.test(to), 'points to: ' + to);
     // The warning signs of the screen it never reached are named, as the terminal names them.

@@ -143,6 +143,14 @@ window.numbfootDisplay = (function () {
             open.map((s) => s.means + (s.today ? ' (be seen today)' : '')).join('; ') + '.' }));
       }
     }
+    // Under a warning sign that set the level the ranking is of the numbness on runs, which the
+    // sign's own cause need not lead: said before the first percentage, as the terminal says it.
+    const causesHelp = $('r-causes-help');
+    if (causesHelp) {
+      causesHelp.textContent = t.red_flag && t.red_flag.level === t.level
+        ? 'Of the numbness on runs, given all your answers: the warning sign above comes first, whatever these say.'
+        : 'How likely each is, given your answers, and the answers that moved it most.';
+    }
     $('r-causes').replaceChildren(...r.ranking.slice(0, 5).map((c) => cause(c, opt)));
     $('r-evidence').hidden = !$('r-causes').querySelector('li.estimate, li.derived');
     // In clinician mode the reader is the clinician, and the plan is what to tell the runner.
