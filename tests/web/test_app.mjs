@@ -209,6 +209,26 @@ const tests = [
     assert(/^Why: your answers \(/.test(why) && /has not come back to normal hours later: yes/.test(why) &&
       /shin or calf builds during the run: yes/.test(why) && /call for this level\.$/.test(why), 'rule reason: ' + why);
   }],
+  ['"Don\'t know" on the warning signs asks each sign, so doubt about one leaves only that one open', async (ctx, page) => {
+    await freshStart(page);
+    assert(await waitScreen(page) === 'question', 'no first question');
+    const ids = await page.$$eval('#q-fields input:not(#q-none)', (ins) => [...new Set(ins.map((x) => x.name))]);
+    await page.click('#q-unknown');
+    // The same screen, now each sign yes, no or don't know.
+    await page.waitForSelector('#q-fields fieldset.tri');
+    const tri = await page.$$eval('#q-fields fieldset.tri input[value=unknown]', (x) => x.map((i) => i.name));
+    assert(JSON.stringify(tri) === JSON.stringify(ids), 'each sign not asked: ' + tri.join(','));
+    for (const id of ids) await page.check(`#q-fields input[name="${id}"][value=${id === 'bilateral_weakness' ? 'unknown' : 'no'}]`);
+    await page.click('#q-next');
+    assert(await waitScreen(page) === 'question', 'no second warning screen');
+    await page.check('#q-none');
+    await page.click('#q-next');
+    assert(await waitScreen(page) === 'question', 'the interview stopped');
+    await page.click('#q-stop');
+    assert(await waitScreen(page) === 'result', 'no result');
+    const open = await page.textContent('#r-open-signs');
+    assert(/weakness in both legs/.test(open) && !/between the legs/.test(open) && !/cola-coloured/.test(open), 'open signs: ' + open);
+  }],
   ['the warning signs do not pass with nothing chosen: "None of these" is its own choice', async (ctx, page) => {
     await freshStart(page);
     assert(await waitScreen(page) === 'question', 'no first question');
@@ -274,7 +294,9 @@ const tests = [
     await waitScreen(page);
     // Past the warning signs: every warning-sign screen.
     while (await page.$eval('#progress-text', (e) => /warning signs/.test(e.textContent))) {
-      await page.click('#q-unknown');
+      await page.click('#q-unknown'); // asks each sign in turn
+      await page.waitForSelector('#q-fields fieldset.tri');
+      await page.click('#q-unknown'); // and "Don't know" again leaves all of them open
       await waitScreen(page);
     }
     const before = await page.$eval('#progress-text', (e) => e.textContent);

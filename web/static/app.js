@@ -166,6 +166,7 @@
     fields.replaceChildren();
     $('q-back').disabled = state.history.length === 0;
     const fs = q.findings.map((id) => state.byId[id]);
+    state.eachSign = false;
     if (q.checklist && !q.red_flags) {
       renderChecklist(fs);
       return show('screen-question');
@@ -217,7 +218,7 @@
     const q = state.question;
     const form = $('q-form');
     const out = {};
-    if (q.checklist && !q.red_flags) {
+    if (q.checklist && (!q.red_flags || state.eachSign)) {
       for (const id of q.findings) {
         const c = form.querySelector('input[name="' + id + '"]:checked');
         out[id] = !c || c.value === 'unknown' ? null : c.value === 'yes';
@@ -342,6 +343,16 @@
       answer(values);
     });
     $('q-unknown').addEventListener('click', () => {
+      // "Don't know" on the warning signs asks each sign in turn (yes, no or don't know), as the
+      // terminal does, so that doubt about one sign leaves only that one open.
+      const q = state.question;
+      if (q.checklist && q.red_flags && !state.eachSign) {
+        $('q-fields').replaceChildren();
+        renderChecklist(q.findings.map((id) => state.byId[id]));
+        $('q-help').textContent = 'Not sure? For each warning sign, choose Yes, No or Don\'t know: a sign left unsure is named in the result.';
+        state.eachSign = true;
+        return;
+      }
       const v = {};
       for (const id of state.question.findings) v[id] = null;
       answer(v);
