@@ -326,12 +326,13 @@ static void test_numbness_that_has_not_settled(void **state)
 	nf_engine_free(e);
 }
 
-/* Whether the level is set by the rule that asks for exactly these findings (nf_engine_level_rule),
- * not by the probabilities alone. */
+/* Whether the level is set by the rule for every cause that asks for exactly these findings
+ * (nf_engine_level_rule), not by the probabilities alone. */
 static bool set_by_rule(nf_engine *e, const char *const *ids, size_t n)
 {
-	size_t f[8], k = nf_engine_level_rule(e, f, 8);
-	if (k != n)
+	bool every;
+	size_t f[8], k = nf_engine_level_rule(e, f, 8, &every);
+	if (k != n || !every)
 		return false;
 	for (size_t i = 0; i < n; i++)
 		if (f[i] != (size_t)nf_kb_finding_index(kb, ids[i]))
@@ -351,6 +352,22 @@ static void test_cold_foot_not_settled(void **state)
 	TELL(e, young);
 	sends_to_emergency(e);
 	assert_true(set_by_rule(e, rule, 2));
+	nf_engine_free(e);
+	/* Spared: months long and not getting worse (stable disease), and both feet on cold days (a
+	 * cold injury, whose own warning sign is the emergency one); the warning sign keeps it urgent. */
+	static story stable = {{"weeks_since_onset", "30"}, {"progressive", "false"}};
+	static story cold = {{"side", "both"}, {"cold_weather_worse", "true"}};
+	e = fresh();
+	TELL(e, young);
+	TELL(e, stable);
+	assert_false(set_by_rule(e, rule, 2));
+	assert_true(level_of(e) >= NF_URGENT);
+	nf_engine_free(e);
+	e = fresh();
+	TELL(e, young);
+	TELL(e, cold);
+	assert_false(set_by_rule(e, rule, 2));
+	assert_true(level_of(e) >= NF_URGENT);
 	nf_engine_free(e);
 }
 
@@ -373,6 +390,18 @@ static void test_both_legs_weak_with_back_pain(void **state)
 	assert_true(set_by_rule(e, by_sciatica, 3));
 	set(e, "side", "one"); /* one leg: the rule does not hold */
 	assert_false(set_by_rule(e, by_sciatica, 3));
+	set(e, "side", "both");
+	/* Spared: gone on stopping, or months long and not getting worse (neither fits a compressed
+	 * cauda equina); the weakness keeps it urgent. */
+	set(e, "resolves_on_stopping", "true");
+	assert_false(set_by_rule(e, by_sciatica, 3));
+	assert_true(level_of(e) >= NF_URGENT);
+	set(e, "resolves_on_stopping", "false");
+	assert_true(set_by_rule(e, by_sciatica, 3));
+	set(e, "weeks_since_onset", "30");
+	set(e, "progressive", "false");
+	assert_false(set_by_rule(e, by_sciatica, 3));
+	assert_true(level_of(e) >= NF_URGENT);
 	nf_engine_free(e);
 }
 
