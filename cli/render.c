@@ -102,6 +102,7 @@ void render_result(FILE *out, nf_interview *iv, bool color, bool miles)
 	const char *bold = color ? "\033[1m" : "", *dim = color ? "\033[2m" : "";
 	/* In clinician mode the reader is the clinician, and the plan is what to tell the runner. */
 	bool clinician = nf_engine_mode(e) == NF_MODE_CLINICIAN;
+	bool rule_first = false; /* a rule for every cause set the level */
 
 	/* The padding is the coloured band's; plain text ends with the words. */
 	if (color)
@@ -122,7 +123,9 @@ void render_result(FILE *out, nf_interview *iv, bool color, bool miles)
 		char b1[8], b2[8];
 		/* A level an escalation rule sets is explained by the answers the rule asks for: the
 		 * causes it raises do not need the level in themselves. */
-		size_t rule[NF_MAX_FINDINGS], nrule = nf_engine_level_rule(e, rule, NF_MAX_FINDINGS);
+		bool every_cause;
+		size_t rule[NF_MAX_FINDINGS], nrule = nf_engine_level_rule(e, rule, NF_MAX_FINDINGS, &every_cause);
+		rule_first = nrule && every_cause;
 		fputs(nrule ? "Why: your answers (" : "Why:", out);
 		for (size_t i = 0; i < nrule && i < NF_MAX_FINDINGS; i++) {
 			char ans[160];
@@ -131,9 +134,14 @@ void render_result(FILE *out, nf_interview *iv, bool color, bool miles)
 			render_answer(kb, rule[i], &v, miles, ans, sizeof ans);
 			fprintf(out, "%s%s: %s", i ? "; " : "", nf_kb_finding_means(kb, rule[i]), ans);
 		}
-		fprintf(out, "%s causes that need at least this level hold %s of the probability",
-			nrule ? ") call for this level; with them," : "",
-			render_percent(ti.mass[ti.level], b1, sizeof b1));
+		/* A rule for every cause gives the level whatever the ranking says: the causes it raises
+		 * (a shoe cause among them) are not named as if they needed it. */
+		if (rule_first)
+			nc = 0;
+		fprintf(out, "%s", rule_first ? ") call for this level whatever the cause" : nrule ? ") call for this level; with them," : "");
+		if (!rule_first)
+			fprintf(out, " causes that need at least this level hold %s of the probability",
+				render_percent(ti.mass[ti.level], b1, sizeof b1));
 		for (size_t i = 0; i < nc && named < 3; i++) {
 			double p = nf_engine_probability(e, ord[i]);
 			if (nf_engine_condition_level(e, ord[i]) < ti.level || p < 0.005)
@@ -175,8 +183,9 @@ void render_result(FILE *out, nf_interview *iv, bool color, bool miles)
 	 * cause that the other answers fit): said before the first percentage. */
 	bool sign_first = ti.red_flag >= 0 && ti.red_flag_level == ti.level;
 	fprintf(out, "\n%sMost likely causes%s %s\n", bold, off,
-		sign_first ? "of the numbness on runs (the warning sign above comes first, whatever these say)"
-			   : "(how likely each is, given your answers)");
+		sign_first   ? "of the numbness on runs (the warning sign above comes first, whatever these say)"
+		: rule_first ? "of the numbness on runs (the answers above come first, whatever these say)"
+			     : "(how likely each is, given your answers)");
 	size_t order[NF_MAX_CONDITIONS], n = nf_engine_ranking(e, order, NF_MAX_CONDITIONS), marked = 0;
 	for (size_t i = 0; i < n && i < SHOW_CAUSES; i++) {
 		double p = nf_engine_probability(e, order[i]);

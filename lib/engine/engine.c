@@ -339,9 +339,11 @@ const struct kb_rule *engine_escalation(const nf_engine *e, size_t c)
 	return escalation(e, c, NULL);
 }
 
-size_t nf_engine_level_rule(nf_engine *e, size_t *finding, size_t cap)
+size_t nf_engine_level_rule(nf_engine *e, size_t *finding, size_t cap, bool *every_cause)
 {
 	const nf_kb *kb = e->kb;
+	if (every_cause)
+		*every_cause = false;
 	update(e);
 	nf_triage level = e->tri.level;
 	if (level == NF_SELF_CARE || e->tri.by_probability < level)
@@ -360,6 +362,8 @@ size_t nf_engine_level_rule(nf_engine *e, size_t *finding, size_t cap)
 	const struct kb_rule *r = escalation(e, (size_t)top, NULL);
 	if (!r || r->to < level)
 		return 0;
+	if (every_cause)
+		*every_cause = r >= kb->global && r < kb->global + kb->nglobal;
 	size_t n = 0;
 	for (int t = 0; t < r->nterms && n < cap; t++) {
 		size_t f = (size_t)r->term[t].finding, k = 0;

@@ -187,20 +187,22 @@ static void test_level_rule(void **state)
 	nf_engine *e = engine(NF_MODE_RUNNER);
 	size_t f[4];
 	assert_int_equal(nf_engine_triage(e, NULL), NF_EMERGENCY);
-	assert_int_equal(nf_engine_level_rule(e, f, 4), 0); /* the clot's own level */
+	assert_int_equal(nf_engine_level_rule(e, f, 4, NULL), 0); /* the clot's own level */
 	answer_bool(e, COLD, false); /* the clot falls below the emergency threshold */
 	assert_int_equal(nf_engine_triage(e, NULL), NF_SELF_CARE);
-	assert_int_equal(nf_engine_level_rule(e, f, 4), 0);
+	assert_int_equal(nf_engine_level_rule(e, f, 4, NULL), 0);
 	nf_value old = {.x = 70};
 	nf_engine_answer(e, AGE, &old, NULL);
 	assert_int_equal(nf_engine_triage(e, NULL), NF_ROUTINE);
 	assert_true(nf_engine_probability(e, LACES) > nf_engine_probability(e, DISC));
-	assert_int_equal(nf_engine_level_rule(e, f, 4), 1); /* laces need it only by the age rule */
+	bool every = true;
+	assert_int_equal(nf_engine_level_rule(e, f, 4, &every), 1); /* laces need it only by the age rule */
 	assert_int_equal(f[0], AGE);
-	assert_int_equal(nf_engine_level_rule(e, f, 0), 0);
+	assert_false(every); /* the laces' own rule, not one for every cause */
+	assert_int_equal(nf_engine_level_rule(e, f, 0, NULL), 0);
 	answer_bool(e, WEAK, true); /* an urgent warning sign sets the level */
 	assert_int_equal(nf_engine_triage(e, NULL), NF_URGENT);
-	assert_int_equal(nf_engine_level_rule(e, f, 4), 0);
+	assert_int_equal(nf_engine_level_rule(e, f, 4, NULL), 0);
 	nf_engine_free(e);
 }
 

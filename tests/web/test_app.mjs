@@ -207,7 +207,9 @@ const tests = [
     assert(await page.$eval('#r-triage', (e) => e.className.includes('emergency')), 'result is not emergency');
     const why = await page.textContent('#r-rule');
     assert(/^Why: your answers \(/.test(why) && /has not come back to normal hours later: yes/.test(why) &&
-      /shin or calf builds during the run: yes/.test(why) && /call for this level\.$/.test(why), 'rule reason: ' + why);
+      /shin or calf builds during the run: yes/.test(why) && /call for this level whatever the cause\.$/.test(why), 'rule reason: ' + why);
+    const causesHelp = await page.textContent('#r-causes-help');
+    assert(/answers above come first/.test(causesHelp), 'ranking under the rule: ' + causesHelp);
   }],
   ['"Don\'t know" on the warning signs asks each sign, so doubt about one leaves only that one open', async (ctx, page) => {
     await freshStart(page);

@@ -130,7 +130,7 @@ window.numbfootDisplay = (function () {
     if (t.rule && t.rule.length) {
       box.append(el('div', { class: 'says', id: 'r-rule', text: 'Why: your answers (' +
         t.rule.map((id) => { const f = opt.byId[id]; return (f ? f.means : id) + ': ' + answerWords(f, (r.answers || {})[id], opt.miles); }).join('; ') +
-        ') call for this level.' }));
+        ') call for this level' + (t.rule_every_cause ? ' whatever the cause.' : '.') }));
     }
     // The emergency warning signs not answered yes or no (not reached, or "Don't know"): the level
     // cannot speak for them, so they are named, as the terminal names them.
@@ -149,7 +149,9 @@ window.numbfootDisplay = (function () {
     if (causesHelp) {
       causesHelp.textContent = t.red_flag && t.red_flag.level === t.level
         ? 'Of the numbness on runs, given all your answers: the warning sign above comes first, whatever these say.'
-        : 'How likely each is, given your answers, and the answers that moved it most.';
+        : t.rule_every_cause && t.rule && t.rule.length
+          ? 'Of the numbness on runs, given all your answers: the answers above come first, whatever these say.'
+          : 'How likely each is, given your answers, and the answers that moved it most.';
     }
     $('r-causes').replaceChildren(...r.ranking.slice(0, 5).map((c) => cause(c, opt)));
     $('r-evidence').hidden = !$('r-causes').querySelector('li.estimate, li.derived');
