@@ -353,19 +353,25 @@ static void test_cold_foot_not_settled(void **state)
 	sends_to_emergency(e);
 	assert_true(set_by_rule(e, rule, 2));
 	nf_engine_free(e);
-	/* Spared: months long and not getting worse (stable disease), and both feet on cold days (a
-	 * cold injury, whose own warning sign is the emergency one); the warning sign keeps it urgent. */
-	static story stable = {{"weeks_since_onset", "30"}, {"progressive", "false"}};
+	/* Both feet after a cold run: a cold injury is as likely as a blocked artery, and the step
+	 * names both, with how to warm the foot. */
 	static story cold = {{"side", "both"}, {"cold_weather_worse", "true"}};
 	e = fresh();
 	TELL(e, young);
-	TELL(e, stable);
-	assert_false(set_by_rule(e, rule, 2));
-	assert_true(level_of(e) >= NF_URGENT);
+	TELL(e, cold);
+	sends_to_emergency(e);
+	assert_true(set_by_rule(e, rule, 2));
+	nf_advice a;
+	nf_engine_advice(e, &a);
+	assert_non_null(strstr(a.first.text, "injured by cold"));
+	assert_non_null(strstr(a.first.text, "do not rub it"));
 	nf_engine_free(e);
+	/* Spared: months long and not getting worse (stable disease); the warning sign keeps it
+	 * urgent. */
+	static story stable = {{"weeks_since_onset", "30"}, {"progressive", "false"}};
 	e = fresh();
 	TELL(e, young);
-	TELL(e, cold);
+	TELL(e, stable);
 	assert_false(set_by_rule(e, rule, 2));
 	assert_true(level_of(e) >= NF_URGENT);
 	nf_engine_free(e);
