@@ -57,7 +57,9 @@ NF_API void nf_engine_withdraw(nf_engine *e, size_t f);
 NF_API nf_answer_state nf_engine_state(const nf_engine *e, size_t f, nf_value *v);
 /* The warning signs at `level` not answered yes or no (never asked, or "don't know") that the
  * mode asks (a runner is not asked examination findings), in the knowledge base's order: what a
- * stopped interview, a case file silent on them or a runner who was not sure cannot speak for.
+ * stopped interview, a case file silent on them or a runner who was not sure cannot speak for. A
+ * sign's level is what a yes would set: its own, or a rule for every cause whose other answers
+ * already hold (new weakness, told with back pain and numbness in both feet, is an emergency).
  * Writes up to cap finding indices to out; returns how many there are. */
 NF_API size_t nf_engine_open_signs(const nf_engine *e, nf_triage level, size_t *out, size_t cap);
 

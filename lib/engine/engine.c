@@ -167,13 +167,15 @@ nf_answer_state nf_engine_state(const nf_engine *e, size_t fi, nf_value *v)
 	return e->state[fi];
 }
 
+static nf_triage sign_level(const nf_engine *e, int f);
+
 size_t nf_engine_open_signs(const nf_engine *e, nf_triage level, size_t *out, size_t cap)
 {
 	size_t n = 0;
 	for (int f = 0; f < e->kb->nfind; f++) {
 		const struct kb_finding *fd = &e->kb->find[f];
-		if (fd->red_flag != (int)level || e->state[f] == NF_ANSWERED ||
-		    (fd->clinician && e->mode != NF_MODE_CLINICIAN))
+		if (fd->red_flag < 0 || e->state[f] == NF_ANSWERED || (fd->clinician && e->mode != NF_MODE_CLINICIAN) ||
+		    sign_level(e, f) != level)
 			continue;
 		if (n < cap)
 			out[n] = (size_t)f;
@@ -312,6 +314,30 @@ static bool term_holds_now(const void *e, const struct kb_rule_term *t)
 static bool rule_holds(const nf_engine *e, const struct kb_rule *r)
 {
 	return engine_terms_hold(e, r->term, r->nterms) && !unless_holds(r, term_holds_now, e);
+}
+
+/* The level a yes to warning sign f would set: its own, or that of a rule for every cause that asks
+ * for it and whose other answers already hold (new weakness, with back pain and numbness in both
+ * feet, is an emergency, not the sign's own urgent), so that a sign left open is listed with the
+ * level it would really have. */
+static nf_triage sign_level(const nf_engine *e, int f)
+{
+	const nf_kb *kb = e->kb;
+	nf_triage l = (nf_triage)kb->find[f].red_flag;
+	for (int i = 0; i < kb->nglobal; i++) {
+		const struct kb_rule *r = &kb->global[i];
+		bool names = false, others = true;
+		for (int t = 0; t < r->nterms; t++) {
+			const struct kb_rule_term *term = &r->term[t];
+			if (term->finding == f)
+				names = term->op == NF_OP_EQ && (int)term->x == kb->find[f].red_flag_value;
+			else
+				others = others && term_holds(e, term);
+		}
+		if (names && others && r->to > l && !unless_holds(r, term_holds_now, e))
+			l = r->to;
+	}
+	return l;
 }
 
 /* The rule that sets condition c's level, or NULL; global_holds[i] is whether the i-th rule for

@@ -368,12 +368,17 @@ static void test_cold_foot_not_settled(void **state)
 	nf_engine_free(e);
 	/* Spared: months long and not getting worse (stable disease); the warning sign keeps it
 	 * urgent. */
-	static story stable = {{"weeks_since_onset", "30"}, {"progressive", "false"}};
+	static story stable = {{"weeks_since_onset", "30"}, {"progressive", "false"}, {"resolves_on_stopping", "false"}};
 	e = fresh();
 	TELL(e, young);
 	TELL(e, stable);
 	assert_false(set_by_rule(e, rule, 2));
 	assert_true(level_of(e) >= NF_URGENT);
+	/* A pattern that usually settles on stopping (claudication for months) is not spared: its
+	 * hours-long numbness today is a new event. */
+	set(e, "resolves_on_stopping", "true");
+	sends_to_emergency(e);
+	assert_true(set_by_rule(e, rule, 2));
 	nf_engine_free(e);
 }
 
@@ -397,17 +402,48 @@ static void test_both_legs_weak_with_back_pain(void **state)
 	set(e, "side", "one"); /* one leg: the rule does not hold */
 	assert_false(set_by_rule(e, by_sciatica, 3));
 	set(e, "side", "both");
-	/* Spared: gone on stopping, or months long and not getting worse (neither fits a compressed
-	 * cauda equina); the weakness keeps it urgent. */
+	/* No history spares it: the question asks for new weakness, and neither numbness that settles
+	 * on stopping nor years of back pain rule the compression out. */
 	set(e, "resolves_on_stopping", "true");
-	assert_false(set_by_rule(e, by_sciatica, 3));
-	assert_true(level_of(e) >= NF_URGENT);
-	set(e, "resolves_on_stopping", "false");
-	assert_true(set_by_rule(e, by_sciatica, 3));
-	set(e, "weeks_since_onset", "30");
+	set(e, "weeks_since_onset", "150");
 	set(e, "progressive", "false");
-	assert_false(set_by_rule(e, by_sciatica, 3));
-	assert_true(level_of(e) >= NF_URGENT);
+	sends_to_emergency(e);
+	assert_true(set_by_rule(e, by_sciatica, 3));
+	nf_engine_free(e);
+	/* A slapping foot is the weakness too. */
+	static const char *const by_drop[] = {"back_pain", "side", "foot_drop"};
+	e = fresh();
+	TELL(e, back);
+	set(e, "leg_weakness", "false");
+	set(e, "sciatica_pain", "false");
+	set(e, "foot_drop", "true");
+	sends_to_emergency(e);
+	assert_true(set_by_rule(e, by_drop, 3));
+	nf_engine_free(e);
+}
+
+/* Whether finding id is among the open warning signs listed at level. */
+static bool open_at(nf_engine *e, const char *id, nf_triage level)
+{
+	size_t open[NF_MAX_FINDINGS], n = nf_engine_open_signs(e, level, open, NF_MAX_FINDINGS);
+	for (size_t i = 0; i < n && i < NF_MAX_FINDINGS; i++)
+		if (open[i] == (size_t)nf_kb_finding_index(kb, id))
+			return true;
+	return false;
+}
+
+/* A warning sign left open is listed at the level a yes would set: new weakness is urgent alone,
+ * and an emergency once back pain and numbness in both feet are told (the cauda equina rule). */
+static void test_open_sign_at_its_rule_level(void **state)
+{
+	nf_engine *e = fresh();
+	set(e, "side", "both");
+	assert_true(open_at(e, "leg_weakness", NF_URGENT));
+	assert_false(open_at(e, "leg_weakness", NF_EMERGENCY));
+	set(e, "back_pain", "true");
+	assert_true(open_at(e, "leg_weakness", NF_EMERGENCY));
+	assert_true(open_at(e, "foot_drop", NF_EMERGENCY));
+	assert_false(open_at(e, "leg_weakness", NF_URGENT));
 	nf_engine_free(e);
 }
 
@@ -594,7 +630,7 @@ int main(void)
 		cmocka_unit_test(test_warning_screens_first),
 		cmocka_unit_test(test_tia_that_has_passed),
 		cmocka_unit_test(test_numbness_that_has_not_settled),
-		cmocka_unit_test(test_cold_pale_foot_until_it_recovers), cmocka_unit_test(test_cold_foot_not_settled),
+		cmocka_unit_test(test_cold_pale_foot_until_it_recovers), cmocka_unit_test(test_cold_foot_not_settled), cmocka_unit_test(test_open_sign_at_its_rule_level),
 	    cmocka_unit_test(test_both_legs_weak_with_back_pain),
 		cmocka_unit_test(test_examined_weakness_is_urgent),
 		cmocka_unit_test(test_pad_advice_agrees),
