@@ -75,6 +75,7 @@
     $('q-title').textContent = q.title;
     $('q-back').disabled = state.history.length === 0;
     const fs = q.findings.map((id) => state.byId[id]);
+    state.eachSign = false;
     if (q.checklist) {
       $('q-fields').replaceChildren(checklist(q, fs));
     } else {
@@ -88,6 +89,7 @@
   function readForm() {
     const q = state.question, form = $('q-form'), out = {};
     const inputs = (id) => [...form.querySelectorAll('input[name="' + id + '"]')];
+    if (q.checklist && state.eachSign) return D.readTri(form, q.findings);
     if (q.checklist) {
       for (const id of q.findings) out[id] = inputs(id)[0].checked;
       const none = $('q-none');
@@ -220,7 +222,18 @@
       ev.preventDefault();
       try { answer(readForm()); } catch (e) { $('q-error').textContent = e.message; }
     });
-    $('q-unknown').addEventListener('click', () => answer(Object.fromEntries(state.question.findings.map((id) => [id, null]))));
+    $('q-unknown').addEventListener('click', () => {
+      // "Don't know" on the warning signs asks each sign in turn (yes, no or don't know), as the
+      // terminal and the served page do, so that doubt about one sign leaves only that one open.
+      const q = state.question;
+      if (q.checklist && q.red_flags && !state.eachSign) {
+        $('q-fields').replaceChildren(...D.triList(q.findings.map((id) => state.byId[id]), state.remembered));
+        $('q-help').textContent = 'Not sure? For each warning sign, choose Yes, No or Don\'t know: a sign left unsure is named in the result.';
+        state.eachSign = true;
+        return;
+      }
+      answer(Object.fromEntries(q.findings.map((id) => [id, null])));
+    });
     $('q-back').addEventListener('click', back);
     $('q-stop').addEventListener('click', () => {
       state.stopped = true;

@@ -103,7 +103,13 @@ async function answerScreen(page, answers) {
   if (checklist) {
     if (ids.every((id) => answers[id] === undefined || answers[id] === null)) {
       for (const id of ids) told[id] = null;
+      const warning = await page.$('#q-none');
       await page.click('#q-unknown');
+      // On the warning signs the first "Don't know" asks each sign; the second leaves all open.
+      if (warning) {
+        await page.waitForSelector('#q-fields fieldset.tri');
+        await page.click('#q-unknown');
+      }
       return told;
     }
     for (const id of ids) {
@@ -313,6 +319,25 @@ const tests = [
     assert(await waitScreen(page) === 'saved', 'no saved results');
     await page.click('#nav-assess');
     assert(await waitScreen(page) === 'question' && await page.textContent('#q-title') === title, 'the interview was lost');
+  }],
+  ['"Don\'t know" on the warning signs asks each sign, so doubt about one leaves only that one open', async (ctx, page) => {
+    await begin(page);
+    assert(await waitScreen(page) === 'question', 'no first question');
+    const ids = await screenFindings(page);
+    await page.click('#q-unknown');
+    await page.waitForSelector('#q-fields fieldset.tri');
+    const tri = await page.$$eval('#q-fields fieldset.tri input[value=unknown]', (x) => x.map((i) => i.name));
+    assert(JSON.stringify(tri) === JSON.stringify(ids), 'each sign not asked: ' + tri.join(','));
+    for (const id of ids) await page.check(`#q-fields input[name="${id}"][value=${id === 'bilateral_weakness' ? 'unknown' : 'no'}]`);
+    await page.click('#q-next');
+    assert(await waitScreen(page) === 'question', 'no second warning screen');
+    await page.check('#q-none');
+    await page.click('#q-next');
+    assert(await waitScreen(page) === 'question', 'the interview stopped');
+    await page.click('#q-stop');
+    assert(await waitScreen(page) === 'result', 'no result');
+    const open = await page.textContent('#r-open-signs');
+    assert(/weakness in both legs/.test(open) && !/between the legs/.test(open) && !/cola-coloured/.test(open), 'open signs: ' + open);
   }],
   ['an emergency warning sign stops the interview at once with the emergency banner', async (ctx, page) => {
     await begin(page);

@@ -191,25 +191,7 @@
   // terminal's "1 3" (yes to those, no to the rest) and "?" (don't know to all) record.
   function renderChecklist(fs) {
     $('q-help').textContent = 'For each, choose Yes, No or Don\'t know.';
-    const CHOICES = [['yes', 'Yes'], ['no', 'No'], ['unknown', 'Don\'t know']];
-    const list = el('div', { class: 'tri-list' });
-    for (const f of fs) {
-      const prev = state.remembered[f.id];
-      const chosen = prev === true ? 'yes' : prev === false ? 'no' : 'unknown';
-      const help = f.help ? el('p', { class: 'sub', id: 'help-' + f.id, text: f.help }) : null;
-      list.append(el('fieldset', { class: 'tri', 'aria-describedby': help ? 'help-' + f.id : null },
-        el('legend', { text: f.question }), help,
-        el('div', { class: 'seg' }, ...CHOICES.map(([v, t]) => el('label', {},
-          el('input', { type: 'radio', name: f.id, value: v, checked: chosen === v }), el('span', { text: t }))))));
-    }
-    const rest = el('button', { type: 'button', class: 'link', id: 'q-rest-no', text: 'No to the rest' });
-    rest.addEventListener('click', () => {
-      for (const f of fs) {
-        const unknown = list.querySelector('input[name="' + f.id + '"][value=unknown]');
-        if (unknown.checked) list.querySelector('input[name="' + f.id + '"][value=no]').checked = true;
-      }
-    });
-    $('q-fields').append(list, el('p', { class: 'rest' }, rest));
+    $('q-fields').append(...D.triList(fs, state.remembered));
     $('q-next').textContent = 'Next';
   }
 
@@ -218,13 +200,7 @@
     const q = state.question;
     const form = $('q-form');
     const out = {};
-    if (q.checklist && (!q.red_flags || state.eachSign)) {
-      for (const id of q.findings) {
-        const c = form.querySelector('input[name="' + id + '"]:checked');
-        out[id] = !c || c.value === 'unknown' ? null : c.value === 'yes';
-      }
-      return out;
-    }
+    if (q.checklist && (!q.red_flags || state.eachSign)) return D.readTri(form, q.findings);
     if (q.checklist) {
       for (const id of q.findings) out[id] = form.querySelector('input[name="' + id + '"]').checked;
       const none = $('q-none');

@@ -215,5 +215,40 @@ window.numbfootDisplay = (function () {
     return set;
   }
 
-  return { KM_PER_MILE, LEVEL_TITLE, el, pct, answerWords, banner, result, single, ticks };
+  // A checklist of findings each Yes, No or Don't know, so that ticking one says nothing of the
+  // others: each starts at its earlier answer in prev, else at "Don't know"; "No to the rest"
+  // answers no to every item still there. Returns the list and its "No to the rest" line.
+  function triList(fs, prev) {
+    const CHOICES = [['yes', 'Yes'], ['no', 'No'], ['unknown', 'Don\'t know']];
+    const list = el('div', { class: 'tri-list' });
+    for (const f of fs) {
+      const was = prev[f.id];
+      const chosen = was === true ? 'yes' : was === false ? 'no' : 'unknown';
+      const help = f.help ? el('p', { class: 'sub', id: 'help-' + f.id, text: f.help }) : null;
+      list.append(el('fieldset', { class: 'tri', 'aria-describedby': help ? 'help-' + f.id : null },
+        el('legend', { text: f.question }), help,
+        el('div', { class: 'seg' }, ...CHOICES.map(([v, t]) => el('label', {},
+          el('input', { type: 'radio', name: f.id, value: v, checked: chosen === v }), el('span', { text: t }))))));
+    }
+    const rest = el('button', { type: 'button', class: 'link', id: 'q-rest-no', text: 'No to the rest' });
+    rest.addEventListener('click', () => {
+      for (const f of fs) {
+        const unknown = list.querySelector('input[name="' + f.id + '"][value=unknown]');
+        if (unknown.checked) list.querySelector('input[name="' + f.id + '"][value=no]').checked = true;
+      }
+    });
+    return [list, el('p', { class: 'rest' }, rest)];
+  }
+
+  // The answers of a triList by finding: true, false, or null for "Don't know".
+  function readTri(form, ids) {
+    const out = {};
+    for (const id of ids) {
+      const c = form.querySelector('input[name="' + id + '"]:checked');
+      out[id] = !c || c.value === 'unknown' ? null : c.value === 'yes';
+    }
+    return out;
+  }
+
+  return { KM_PER_MILE, LEVEL_TITLE, el, pct, answerWords, banner, result, single, ticks, triList, readTri };
 })();
