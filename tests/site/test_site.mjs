@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { unsureAboutOneSign } from '../web/helpers.mjs';
 
 // Service workers' requests are reported only with this set (playwright-core 1.49).
 process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
@@ -322,22 +323,7 @@ const tests = [
   }],
   ['"Don\'t know" on the warning signs asks each sign, so doubt about one leaves only that one open', async (ctx, page) => {
     await begin(page);
-    assert(await waitScreen(page) === 'question', 'no first question');
-    const ids = await screenFindings(page);
-    await page.click('#q-unknown');
-    await page.waitForSelector('#q-fields fieldset.tri');
-    const tri = await page.$$eval('#q-fields fieldset.tri input[value=unknown]', (x) => x.map((i) => i.name));
-    assert(JSON.stringify(tri) === JSON.stringify(ids), 'each sign not asked: ' + tri.join(','));
-    for (const id of ids) await page.check(`#q-fields input[name="${id}"][value=${id === 'bilateral_weakness' ? 'unknown' : 'no'}]`);
-    await page.click('#q-next');
-    assert(await waitScreen(page) === 'question', 'no second warning screen');
-    await page.check('#q-none');
-    await page.click('#q-next');
-    assert(await waitScreen(page) === 'question', 'the interview stopped');
-    await page.click('#q-stop');
-    assert(await waitScreen(page) === 'result', 'no result');
-    const open = await page.textContent('#r-open-signs');
-    assert(/weakness in both legs/.test(open) && !/between the legs/.test(open) && !/cola-coloured/.test(open), 'open signs: ' + open);
+    await unsureAboutOneSign(page, waitScreen);
   }],
   ['an emergency warning sign stops the interview at once with the emergency banner', async (ctx, page) => {
     await begin(page);

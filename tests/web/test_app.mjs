@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import http from 'node:http';
+import { unsureAboutOneSign } from './helpers.mjs';
 
 const launchUrl = process.argv[2];
 const base = launchUrl.replace(/\/#token=.*/, '');
@@ -213,23 +214,7 @@ const tests = [
   }],
   ['"Don\'t know" on the warning signs asks each sign, so doubt about one leaves only that one open', async (ctx, page) => {
     await freshStart(page);
-    assert(await waitScreen(page) === 'question', 'no first question');
-    const ids = await page.$$eval('#q-fields input:not(#q-none)', (ins) => [...new Set(ins.map((x) => x.name))]);
-    await page.click('#q-unknown');
-    // The same screen, now each sign yes, no or don't know.
-    await page.waitForSelector('#q-fields fieldset.tri');
-    const tri = await page.$$eval('#q-fields fieldset.tri input[value=unknown]', (x) => x.map((i) => i.name));
-    assert(JSON.stringify(tri) === JSON.stringify(ids), 'each sign not asked: ' + tri.join(','));
-    for (const id of ids) await page.check(`#q-fields input[name="${id}"][value=${id === 'bilateral_weakness' ? 'unknown' : 'no'}]`);
-    await page.click('#q-next');
-    assert(await waitScreen(page) === 'question', 'no second warning screen');
-    await page.check('#q-none');
-    await page.click('#q-next');
-    assert(await waitScreen(page) === 'question', 'the interview stopped');
-    await page.click('#q-stop');
-    assert(await waitScreen(page) === 'result', 'no result');
-    const open = await page.textContent('#r-open-signs');
-    assert(/weakness in both legs/.test(open) && !/between the legs/.test(open) && !/cola-coloured/.test(open), 'open signs: ' + open);
+    await unsureAboutOneSign(page, waitScreen);
   }],
   ['the warning signs do not pass with nothing chosen: "None of these" is its own choice', async (ctx, page) => {
     await freshStart(page);
