@@ -65,6 +65,12 @@ static int carrier(nf_engine *e, const nf_triage_info *ti, const size_t *order, 
 	return above >= 0 ? above : (int)order[0];
 }
 
+/* The kind of a plan step shown as the plan's: a referral or self-care. */
+static nf_step_kind plan_kind(const struct kb_plan_step *s)
+{
+	return s->refer ? NF_STEP_REFERRAL : NF_STEP_SELF_CARE;
+}
+
 static bool step_applies(const nf_engine *e, const struct kb_plan_step *s)
 {
 	return !s->nwhen || engine_terms_hold(e, s->when, s->nwhen);
@@ -97,8 +103,7 @@ static void plan_of(nf_engine *e, size_t c, nf_triage overall, const char *skip,
 		const struct kb_plan_step *st = &cd->plan[s];
 		if (same_text(st->text, skip) || !step_applies(e, st) || (no_trials && st->weeks > 0))
 			continue;
-		p->step[p->nsteps++] =
-		    mkstep(st->text, st->weeks, st->source, st->refer ? NF_STEP_REFERRAL : NF_STEP_SELF_CARE);
+		p->step[p->nsteps++] = mkstep(st->text, st->weeks, st->source, plan_kind(st));
 	}
 	if (cd->safety_net)
 		p->step[p->nsteps++] =
@@ -121,56 +126,35 @@ static void own_first(nf_advice *a)
 	a->first = mkstep(a->first_text, 0, NULL, NF_STEP_ACTION);
 }
 
+/* The headline of each level, by whom it speaks to: the runner, or in clinician mode the
+ * clinician (what to arrange; the plan below is what to advise the runner). Each takes whom to see
+ * and how soon, in that order; a level that needs neither leaves them unused. */
+static const char *const headlines[2][NF_TRIAGE_LEVELS] = {
+    [NF_MODE_RUNNER] =
+	{
+	    [NF_SELF_CARE] = "Self-care first: follow the plan, and see %s if it is not better within the time the "
+			     "plan gives.",
+	    [NF_ROUTINE] = "Routine: book %s in the coming weeks.",
+	    [NF_URGENT] = "Urgent: be seen by %s %s, and stop running until then.",
+	    [NF_EMERGENCY] = "Emergency: call emergency services or go to an emergency department now. Do not "
+			     "drive yourself.",
+	},
+    [NF_MODE_CLINICIAN] =
+	{
+	    [NF_SELF_CARE] = "Self-care first: advise the plan below, and %s if it is not better within the time it "
+			     "gives.",
+	    [NF_ROUTINE] = "Routine: refer to %s in the coming weeks.",
+	    [NF_URGENT] = "Urgent: to be seen by %s %s; advise no running until then.",
+	    [NF_EMERGENCY] = "Emergency: send to an emergency department now, by ambulance or driven by someone "
+			     "else.",
+	},
+};
+
 static void headline(nf_advice *a, nf_mode mode, bool today)
 {
 	const char *who = a->nsee ? nf_kb_see_words(a->see[0]) : "a doctor";
-	const char *when = today ? "today" : "within 24 to 48 hours";
-	/* In clinician mode the reader is the clinician: the level is said as what to arrange, and the
-	 * plan below is what to advise the runner. */
-	if (mode == NF_MODE_CLINICIAN) {
-		switch (a->level) {
-		case NF_EMERGENCY:
-			snprintf(a->headline, sizeof a->headline,
-				 "Emergency: send to an emergency department now, by ambulance or driven by someone "
-				 "else.");
-			return;
-		case NF_URGENT:
-			snprintf(a->headline, sizeof a->headline,
-				 "Urgent: to be seen by %s %s; advise no running until then.", who, when);
-			return;
-		case NF_ROUTINE:
-			snprintf(a->headline, sizeof a->headline, "Routine: refer to %s in the coming weeks.", who);
-			return;
-		case NF_SELF_CARE:
-			snprintf(a->headline, sizeof a->headline,
-				 "Self-care first: advise the plan below, and %s if it is not better within the time it "
-				 "gives.",
-				 who);
-			return;
-		}
-	}
-	switch (a->level) {
-	case NF_EMERGENCY:
-		snprintf(
-		    a->headline, sizeof a->headline,
-		    "Emergency: call emergency services or go to an emergency department now. Do not drive "
-		    "yourself.");
-		break;
-	case NF_URGENT:
-		snprintf(a->headline, sizeof a->headline,
-			 "Urgent: be seen by %s %s, and stop running until then.", who, when);
-		break;
-	case NF_ROUTINE:
-		snprintf(a->headline, sizeof a->headline, "Routine: book %s in the coming weeks.", who);
-		break;
-	case NF_SELF_CARE:
-		snprintf(
-		    a->headline, sizeof a->headline,
-		    "Self-care first: follow the plan, and see %s if it is not better within the time the "
-		    "plan gives.",
-		    who);
-		break;
-	}
+	snprintf(a->headline, sizeof a->headline, headlines[mode == NF_MODE_CLINICIAN][a->level], who,
+		 today ? "today" : "within 24 to 48 hours");
 }
 
 void nf_engine_advice(nf_engine *e, nf_advice *a)
@@ -212,9 +196,7 @@ void nf_engine_advice(nf_engine *e, nf_advice *a)
 				if (step_applies(e, &cd->plan[s])) {
 					const struct kb_plan_step *st = &cd->plan[s];
 					a->first = mkstep(st->text, st->weeks, st->source,
-							  ti.level >= NF_URGENT ? NF_STEP_ACTION
-							  : st->refer	  ? NF_STEP_REFERRAL
-									  : NF_STEP_SELF_CARE);
+							  ti.level >= NF_URGENT ? NF_STEP_ACTION : plan_kind(st));
 					break;
 				}
 		}
