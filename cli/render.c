@@ -90,6 +90,30 @@ static size_t print_reasons(FILE *out, nf_engine *e, size_t c, bool miles)
 	return marked;
 }
 
+/* After lead, the share of the causes that need at least the level, and up to three of them, so
+ * that the reason can be checked against the ranking. */
+static void print_carriers(FILE *out, nf_engine *e, const nf_triage_info *ti, const char *lead)
+{
+	const nf_kb *kb = nf_engine_kb(e);
+	size_t ord[NF_MAX_CONDITIONS], nc = nf_engine_ranking(e, ord, NF_MAX_CONDITIONS), named = 0;
+	char b[8];
+	fprintf(out, "%s causes that need at least this level hold %s of the probability", lead,
+		render_percent(ti->mass[ti->level], b, sizeof b));
+	for (size_t i = 0; i < nc && named < 3; i++) {
+		double p = nf_engine_probability(e, ord[i]);
+		if (nf_engine_condition_level(e, ord[i]) < ti->level || p < 0.005)
+			continue;
+		/* A cause that needs this level only because a rule raised it (a CECS whose numbness has
+		 * not settled) is said so: the cause itself is no emergency. */
+		bool raised = nf_kb_condition_triage(kb, ord[i]) < nf_engine_condition_level(e, ord[i]);
+		fprintf(out, "%s%s %s%s", named ? ", " : " (", nf_kb_condition_name(kb, ord[i]),
+			render_percent(p, b, sizeof b), raised ? " as your answers raise it" : "");
+		named++;
+	}
+	if (named)
+		fputc(')', out);
+}
+
 void render_result(FILE *out, nf_interview *iv, bool color, bool miles)
 {
 	nf_engine *e = nf_interview_engine(iv);
@@ -118,9 +142,6 @@ void render_result(FILE *out, nf_interview *iv, bool color, bool miles)
 		fprintf(out, "Why: %s. %s\n", clinician ? "a warning sign was answered yes" : "you answered yes to a warning sign",
 			says);
 	} else if (ti.level > NF_SELF_CARE) {
-		/* Name the causes that carry the level, so the reason can be checked against the ranking. */
-		size_t ord[NF_MAX_CONDITIONS], nc = nf_engine_ranking(e, ord, NF_MAX_CONDITIONS), named = 0;
-		char b1[8], b2[8];
 		/* A level an escalation rule sets is explained by the answers the rule asks for: the
 		 * causes it raises do not need the level in themselves. */
 		bool every_cause;
@@ -137,23 +158,10 @@ void render_result(FILE *out, nf_interview *iv, bool color, bool miles)
 		/* A rule for every cause gives the level whatever the ranking says: the causes it raises
 		 * (a shoe cause among them) are not named as if they needed it. */
 		if (rule_first)
-			nc = 0;
-		fprintf(out, "%s", rule_first ? ") call for this level whatever the cause" : nrule ? ") call for this level; with them," : "");
-		if (!rule_first)
-			fprintf(out, " causes that need at least this level hold %s of the probability",
-				render_percent(ti.mass[ti.level], b1, sizeof b1));
-		for (size_t i = 0; i < nc && named < 3; i++) {
-			double p = nf_engine_probability(e, ord[i]);
-			if (nf_engine_condition_level(e, ord[i]) < ti.level || p < 0.005)
-				continue;
-			/* A cause that needs this level only because a rule raised it (a CECS whose numbness
-			 * has not settled) is said so: the cause itself is no emergency. */
-			bool raised = nf_kb_condition_triage(kb, ord[i]) < nf_engine_condition_level(e, ord[i]);
-			fprintf(out, "%s%s %s%s", named ? ", " : " (", nf_kb_condition_name(kb, ord[i]),
-				render_percent(p, b2, sizeof b2), raised ? " as your answers raise it" : "");
-			named++;
-		}
-		fprintf(out, "%s.\n", named ? ")" : "");
+			fputs(") call for this level whatever the cause", out);
+		else
+			print_carriers(out, e, &ti, nrule ? ") call for this level; with them," : "");
+		fputs(".\n", out);
 		/* The sign's own words give its own timing, which the other answers have overtaken. */
 		if (says)
 			fprintf(out, "Warning sign (alone it would need less; with your other answers, follow the level above): "

@@ -84,7 +84,6 @@ typedef struct nf_progress {
 } nf_progress;
 NF_API void nf_interview_progress(nf_interview *iv, nf_progress *out);
 
-
 #ifdef __cplusplus
 }
 #endif

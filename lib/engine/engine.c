@@ -374,31 +374,26 @@ size_t nf_engine_level_rule(nf_engine *e, size_t *finding, size_t cap, bool *eve
 	nf_triage level = e->tri.level;
 	if (level == NF_SELF_CARE || e->tri.by_probability < level)
 		return 0;
-	int top = -1;
-	double best = -1;
-	for (int c = 0; c < kb->ncond; c++) {
-		double p = nf_engine_probability(e, (size_t)c);
-		if (e->level[c] >= level && p > best) {
-			best = p;
-			top = c;
-		}
-	}
-	if (top < 0 || kb->cond[top].triage >= level)
+	/* The likeliest cause that needs the level. */
+	size_t order[NF_MAX_CONDITIONS], n = nf_engine_ranking(e, order, NF_MAX_CONDITIONS), i = 0;
+	while (i < n && e->level[order[i]] < level)
+		i++;
+	if (i == n || kb->cond[order[i]].triage >= level)
 		return 0;
-	const struct kb_rule *r = escalation(e, (size_t)top, NULL);
+	const struct kb_rule *r = escalation(e, order[i], NULL);
 	if (!r || r->to < level)
 		return 0;
 	if (every_cause)
 		*every_cause = r >= kb->global && r < kb->global + kb->nglobal;
-	size_t n = 0;
-	for (int t = 0; t < r->nterms && n < cap; t++) {
+	size_t nf = 0;
+	for (int t = 0; t < r->nterms && nf < cap; t++) {
 		size_t f = (size_t)r->term[t].finding, k = 0;
-		while (k < n && finding[k] != f) /* a range names its finding twice */
+		while (k < nf && finding[k] != f) /* a range names its finding twice */
 			k++;
-		if (k == n)
-			finding[n++] = f;
+		if (k == nf)
+			finding[nf++] = f;
 	}
-	return n;
+	return nf;
 }
 
 /* The posterior of each condition, its forms' rows summed. */
