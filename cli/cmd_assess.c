@@ -97,36 +97,16 @@ static void show_help(struct session *s, const nf_question *q)
 /* Each ask_ function reads the answers to the screen q into st and v (one per finding), for
  * nf_interview_answer, or returns what else the runner typed. */
 
-/* A warning-sign screen answered "not sure": each sign in turn, yes, no or not sure, so that doubt
+static enum reply ask_single(struct session *s, size_t f, nf_answer_state *st, nf_value *v);
+
+/* A warning-sign screen answered "not sure": each sign asked on its own (y, n or ?), so that doubt
  * about one sign leaves only that one open, and each is read once more. */
 static enum reply ask_each(struct session *s, const nf_question *q, nf_answer_state *st, nf_value *v)
 {
 	wputs(s, "Then each in turn: y if it applies, n if not, ? if you are not sure (a sign left unsure is "
 		 "named in the result).");
 	for (size_t i = 0; i < q->n; i++) {
-		fprintf(s->out, "  %zu. %s\n", i + 1, nf_kb_finding_question(s->kb, q->finding[i]));
-		enum reply r = R_AGAIN;
-		while (r == R_AGAIN) {
-			char *line = read_answer(s, "  [y/n/?] ");
-			if (!line)
-				return R_EOF;
-			char *a = trim(line);
-			if (!strcmp(a, "b") || !strcmp(a, "back"))
-				r = R_BACK;
-			else if (!strcmp(a, "q") || !strcmp(a, "quit"))
-				r = R_QUIT;
-			else if (!strcmp(a, "?") || !strcmp(a, "d")) {
-				st[i] = NF_UNKNOWN;
-				r = R_DONE;
-			} else if (!strcmp(a, "y") || !strcmp(a, "yes") || !strcmp(a, "n") || !strcmp(a, "no")) {
-				st[i] = NF_ANSWERED;
-				v[i] = (nf_value){.b = a[0] == 'y'};
-				r = R_DONE;
-			} else {
-				wputs(s, "Please answer y, n or ? (not sure).");
-			}
-			free(line);
-		}
+		enum reply r = ask_single(s, q->finding[i], &st[i], &v[i]);
 		if (r != R_DONE)
 			return r;
 	}
