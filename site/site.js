@@ -223,12 +223,9 @@
       try { answer(readForm()); } catch (e) { $('q-error').textContent = e.message; }
     });
     $('q-unknown').addEventListener('click', () => {
-      // "Don't know" on the warning signs asks each sign in turn (yes, no or don't know), as the
-      // terminal and the served page do, so that doubt about one sign leaves only that one open.
       const q = state.question;
       if (q.checklist && q.red_flags && !state.eachSign) {
-        $('q-fields').replaceChildren(...D.triList(q.findings.map((id) => state.byId[id]), state.remembered));
-        $('q-help').textContent = 'Not sure? For each warning sign, choose Yes, No or Don\'t know: a sign left unsure is named in the result.';
+        D.askEachSign(q, state.byId, state.remembered);
         state.eachSign = true;
         return;
       }

@@ -319,13 +319,9 @@
       answer(values);
     });
     $('q-unknown').addEventListener('click', () => {
-      // "Don't know" on the warning signs asks each sign in turn (yes, no or don't know), as the
-      // terminal does, so that doubt about one sign leaves only that one open.
       const q = state.question;
       if (q.checklist && q.red_flags && !state.eachSign) {
-        $('q-fields').replaceChildren();
-        renderChecklist(q.findings.map((id) => state.byId[id]));
-        $('q-help').textContent = 'Not sure? For each warning sign, choose Yes, No or Don\'t know: a sign left unsure is named in the result.';
+        D.askEachSign(q, state.byId, state.remembered);
         state.eachSign = true;
         return;
       }

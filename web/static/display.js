@@ -240,6 +240,14 @@ window.numbfootDisplay = (function () {
     return [list, el('p', { class: 'rest' }, rest)];
   }
 
+  // "Don't know" on a warning-sign screen q asks each sign in turn, as the terminal's "?" does, so
+  // that doubt about one sign leaves only that one open: the screen's fields become a triList of
+  // its signs, started at their earlier answers prev (findings by ID in byId).
+  function askEachSign(q, byId, prev) {
+    $('q-fields').replaceChildren(...triList(q.findings.map((id) => byId[id]), prev));
+    $('q-help').textContent = 'Not sure? For each warning sign, choose Yes, No or Don\'t know: a sign left unsure is named in the result.';
+  }
+
   // The answers of a triList by finding: true, false, or null for "Don't know".
   function readTri(form, ids) {
     const out = {};
@@ -250,5 +258,5 @@ window.numbfootDisplay = (function () {
     return out;
   }
 
-  return { KM_PER_MILE, LEVEL_TITLE, el, pct, answerWords, banner, result, single, ticks, triList, readTri };
+  return { KM_PER_MILE, LEVEL_TITLE, el, pct, answerWords, banner, result, single, ticks, triList, readTri, askEachSign };
 })();
