@@ -188,14 +188,22 @@ void render_result(FILE *out, nf_interview *iv, bool color, bool miles)
 	}
 	/* Under a warning sign that set the level the ranking is of the numbness on runs, which the
 	 * sign's own cause need not lead (it may lie outside the list, or be rare beside a footwear
-	 * cause that the other answers fit): said before the first percentage. */
+	 * cause that the other answers fit). The ranking keeps its order but loses its percentages:
+	 * on a model of one cause, a laces cause at >99% under numbness between the legs reads as
+	 * the answer to the sign, when the runner may have two things at once. */
 	bool sign_first = ti.red_flag >= 0 && ti.red_flag_level == ti.level;
-	fprintf(out, "\n%sMost likely causes%s %s\n", bold, off,
-		sign_first   ? "of the numbness on runs (the warning sign above comes first, whatever these say)"
+	fprintf(out, "\n%s%s%s %s\n", bold, sign_first ? "Causes" : "Most likely causes", off,
+		sign_first   ? "of the numbness on runs, likeliest first (no percentages: the warning sign above comes "
+			       "first, and it may have a cause of its own)"
 		: rule_first ? "of the numbness on runs (the answers above come first, whatever these say)"
 			     : "(how likely each is, given your answers)");
 	size_t order[NF_MAX_CONDITIONS], n = nf_engine_ranking(e, order, NF_MAX_CONDITIONS), marked = 0;
 	for (size_t i = 0; i < n && i < SHOW_CAUSES; i++) {
+		if (sign_first) {
+			fprintf(out, "  %zu. %s\n", i + 1, nf_kb_condition_name(kb, order[i]));
+			marked += print_reasons(out, e, order[i], miles);
+			continue;
+		}
 		double p = nf_engine_probability(e, order[i]);
 		int fill = (int)lround(p * BAR);
 		char bar[BAR * 3 + 1];
@@ -224,7 +232,11 @@ void render_result(FILE *out, nf_interview *iv, bool color, bool miles)
 		char b[8];
 		if (!p->nsteps)
 			continue;
-		fprintf(out, "  If it is %s (%s):\n", nf_kb_condition_name(kb, p->condition), render_percent(p->probability, b, sizeof b));
+		if (sign_first)
+			fprintf(out, "  If it is %s:\n", nf_kb_condition_name(kb, p->condition));
+		else
+			fprintf(out, "  If it is %s (%s):\n", nf_kb_condition_name(kb, p->condition),
+				render_percent(p->probability, b, sizeof b));
 		for (size_t s = 0; s < p->nsteps; s++) {
 			const nf_step *st = &p->step[s];
 			if (st->kind == NF_STEP_SAFETY_NET)

@@ -142,6 +142,15 @@ static void triage(struct builder *b)
 		add(b, RP_PARA, NULL, means);
 }
 
+/* Did a warning sign set the level? Then the causes below keep their order without percentages,
+ * as the terminal and the page give them: a laces cause at >99% under numbness between the legs
+ * would read as the answer to the sign, when the runner may have two things at once. */
+static bool sign_first(const struct rp_doc *d)
+{
+	json_t *tri = json_object_get(d->result, "triage"), *rf = json_object_get(tri, "red_flag");
+	return json_is_object(rf) && !strcmp(str(rf, "level"), str(tri, "level"));
+}
+
 static void causes(struct builder *b)
 {
 	const struct rp_doc *d = b->d;
@@ -149,6 +158,11 @@ static void causes(struct builder *b)
 	json_t *r;
 	size_t i;
 	int marked = 0;
+	bool no_percent = sign_first(d);
+	if (no_percent)
+		add(b, RP_PARA, NULL,
+		    "Of the numbness on runs, likeliest first, with no percentages: the warning sign above comes first, "
+		    "and it may have a cause of its own.");
 	json_array_foreach(json_object_get(d->result, "ranking"), i, r)
 	{
 		double prob = json_number_value(json_object_get(r, "probability"));
@@ -156,9 +170,9 @@ static void causes(struct builder *b)
 			break;
 		char pc[16];
 		pct(prob, pc);
-		struct rp_line *l = add(b, RP_CAUSE, str(r, "name"), pc);
+		struct rp_line *l = add(b, RP_CAUSE, str(r, "name"), no_percent ? NULL : pc);
 		if (l)
-			l->value = prob;
+			l->value = no_percent ? -1 : prob;
 		const char *form = json_string_value(json_object_get(json_object_get(r, "form"), "name"));
 		if (form)
 			addf(b, RP_REASON, NULL, "most like: %s", form);
@@ -241,7 +255,10 @@ static void plan(struct builder *b)
 	{
 		char pc[16];
 		pct(json_number_value(json_object_get(pl, "probability")), pc);
-		addf(b, RP_LEAD, NULL, "If it is %s (%s):", str(pl, "name"), pc);
+		if (sign_first(d))
+			addf(b, RP_LEAD, NULL, "If it is %s:", str(pl, "name"));
+		else
+			addf(b, RP_LEAD, NULL, "If it is %s (%s):", str(pl, "name"), pc);
 		json_t *st;
 		size_t k;
 		json_array_foreach(json_object_get(pl, "steps"), k, st)

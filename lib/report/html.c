@@ -126,8 +126,14 @@ static void line(FILE *f, const struct rp_doc *d, const struct rp_line *l)
 		put(f, "<p class=\"triage @\">@</p>\n", l->label, l->text);
 		break;
 	case RP_CAUSE:
-		put(f, "<li><b>@</b> (@) ", l->label, l->text);
-		fprintf(f, "<span class=\"bar\"><span style=\"width:%.0f%%\"></span></span>\n<ul>", 100 * l->value);
+		/* A cause without a probability (under a warning sign that set the level) has no bar. */
+		if (l->text) {
+			put(f, "<li><b>@</b> (@) ", l->label, l->text);
+			fprintf(f, "<span class=\"bar\"><span style=\"width:%.0f%%\"></span></span>\n<ul>",
+				100 * l->value);
+		} else {
+			put(f, "<li><b>@</b>\n<ul>", l->label);
+		}
 		break;
 	case RP_REASON:
 		put(f, "<li>@", l->text);

@@ -237,7 +237,10 @@ static void cause(struct pg *p, const struct rp_line *l)
 {
 	char b[RP_TEXT_MAX];
 	p->ncause++;
-	snprintf(b, sizeof b, "%d. %s  (%s)", p->ncause, l->label, l->text);
+	if (l->text)
+		snprintf(b, sizeof b, "%d. %s  (%s)", p->ncause, l->label, l->text);
+	else
+		snprintf(b, sizeof b, "%d. %s", p->ncause, l->label);
 	keep_with_next(p, b, 10.5, true, 0, p->ncause > 1 ? 4 : 0, 2, false, l->value);
 }
 

@@ -319,23 +319,35 @@ static void rule_answers_are_the_reason(void **state)
 	free(b);
 }
 
-/* A warning sign that set the level is said to have set it; one the other answers overtook is
- * said so, so that its own timing is not read as the level. */
+/* A warning sign that set the level is said to have set it, and the causes under it keep their
+ * order without percentages or bars (a laces cause at >99% would read as the sign's answer); one
+ * the other answers overtook is said so, so that its own timing is not read as the level, and the
+ * causes that set the level keep their percentages. */
 static void overtaken_warning_sign(void **state)
 {
 	(void)state;
 	const char *fmt = "{\"triage\": {\"level\": \"%s\", \"words\": \"Words.\", \"red_flag\": {\"finding\": "
 			  "\"calf_swelling_one_side\", \"level\": \"urgent\", \"says\": \"Be seen today.\"}}, "
-			  "\"ranking\": [], \"plan\": [], \"see\": [\"gp\"], \"answers\": {}}";
-	char result[512];
+			  "\"ranking\": [{\"id\": \"shoe_compression\", \"name\": \"Cause one\", \"probability\": 0.995, "
+			  "\"reasons\": []}], \"plan\": [{\"id\": \"shoe_compression\", \"name\": \"Cause one\", "
+			  "\"probability\": 0.995, \"steps\": []}], \"see\": [\"gp\"], \"answers\": {}}";
+	char result[1024];
 	snprintf(result, sizeof result, fmt, "urgent");
 	char *b = report_of_saved("set", result);
 	assert_non_null(strstr(b, "Set by a warning sign: Be seen today."));
+	assert_non_null(strstr(b, "with no percentages: the warning sign above comes first"));
+	assert_non_null(strstr(b, "<li><b>Cause one</b>\n"));
+	assert_non_null(strstr(b, "If it is Cause one:"));
+	assert_null(strstr(b, "&gt;99%"));
+	assert_null(strstr(b, "class=\"bar\""));
 	free(b);
 	snprintf(result, sizeof result, fmt, "emergency");
 	b = report_of_saved("overtaken", result);
 	assert_null(strstr(b, "Set by a warning sign"));
 	assert_non_null(strstr(b, "the other answers set the level above): Be seen today."));
+	assert_non_null(strstr(b, "<li><b>Cause one</b> (&gt;99%)"));
+	assert_non_null(strstr(b, "If it is Cause one (&gt;99%):"));
+	assert_null(strstr(b, "with no percentages"));
 	free(b);
 }
 

@@ -151,6 +151,8 @@ const tests = [
     assert(/self_care/.test(tri), 'triage ' + tri);
     assert(await page.$eval('#r-disclaimer', (e) => /diagnos/.test(e.textContent)), 'no disclaimer');
     assert(await page.$eval('#banner', (e) => e.hidden), 'emergency banner shown for a self-care result');
+    assert(await page.$$eval('#r-causes > li', (x) => x.length > 0 && x.every((e) => /\d%|<1%/.test(e.querySelector('.cause-head').textContent) &&
+      e.querySelector('.bar'))), 'a self-care result lost its percentages or bars');
     // Reasons resting on an estimate are tagged, and the tag is explained once.
     const tagged = await page.$$eval('#r-causes .reasons li.estimate', (x) => x.map((e) => e.textContent));
     assert(tagged.length > 0 && tagged.every((t) => /, estimate\)/.test(t)), 'estimated reasons not tagged: ' + tagged.slice(0, 2));
@@ -179,8 +181,13 @@ const tests = [
     const bg = await page.$eval('#banner', (e) => getComputedStyle(e).backgroundColor);
     assert(bg === 'rgb(164, 0, 0)', 'banner is not red: ' + bg);
     // What the sign can mean is said above a ranking that weighs the other answers too.
+    // The ranking under it keeps its order without percentages or bars, which would read as the
+    // answer to the sign; the self-care result above has both.
     const causesHelp = await page.textContent('#r-causes-help');
-    assert(/warning sign above comes first/.test(causesHelp), 'ranking under the sign: ' + causesHelp);
+    assert(/no percentages: the warning sign above comes first/.test(causesHelp), 'ranking under the sign: ' + causesHelp);
+    const heads = await page.$$eval('#r-causes > li .cause-head', (x) => x.map((e) => e.textContent));
+    assert(heads.length > 0 && heads.every((t) => !/%/.test(t)), 'percentages under the sign: ' + heads);
+    assert(await page.$$eval('#r-causes .bar', (x) => x.length) === 0, 'bars under the sign');
     const to = await page.textContent('#r-points-to');
     assert(/can mean: Cauda equina syndrome/.test(to) && /do not outweigh the warning sign/.test(to), 'points to: ' + to);
     // The warning signs of the screen it never reached are named, as the terminal names them.

@@ -65,7 +65,9 @@ window.numbfootDisplay = (function () {
   // One cause of the ranking: its name and chance, a bar, its summary and the answers that moved
   // it most. Judgement and data apart: a reason whose likelihood is an estimate, or is worked out
   // from studies' figures rather than read from one, says so.
-  function cause(c, opt) {
+  // Without percent (under a warning sign that set the level) a cause is named in its place with its
+  // reasons, without a bar: see r-causes-help.
+  function cause(c, opt, noPercent) {
     const bar = el('span', {});
     bar.style.width = Math.max(0.5, c.probability * 100).toFixed(1) + '%';
     const reasons = el('ul', { class: 'reasons' });
@@ -80,8 +82,8 @@ window.numbfootDisplay = (function () {
       }));
     }
     return el('li', {},
-      el('div', { class: 'cause-head' }, el('span', { text: c.name }), el('span', { text: pct(c.probability) })),
-      el('div', { class: 'bar', role: 'img', 'aria-label': c.name + ': ' + pct(c.probability) }, bar),
+      el('div', { class: 'cause-head' }, el('span', { text: c.name }), noPercent ? null : el('span', { text: pct(c.probability) })),
+      noPercent ? null : el('div', { class: 'bar', role: 'img', 'aria-label': c.name + ': ' + pct(c.probability) }, bar),
       el('p', { class: 'help', text: c.summary }),
       c.form ? el('p', { class: 'help', text: 'Most like: ' + c.form.name }) : null,
       reasons.childElementCount ? reasons : null);
@@ -89,7 +91,7 @@ window.numbfootDisplay = (function () {
 
   // The first step leads when it is an action (whom to see and how soon, or go now); a self-care
   // first step is already the first of its plan. Each plan ends with its safety net.
-  function plan(r) {
+  function plan(r, noPercent) {
     const out = [];
     const first = r.first_step;
     if (first && first.kind === 'action') out.push(el('p', { class: 'first-step' }, el('strong', { text: 'First: ' }), first.step));
@@ -103,7 +105,7 @@ window.numbfootDisplay = (function () {
             (s.weeks === 1 ? '' : 's') + ')' : ''),
         }));
       }
-      out.push(el('h3', { text: 'If it is ' + p.name + ' (' + pct(p.probability) + ')' }), ol);
+      out.push(el('h3', { text: 'If it is ' + p.name + (noPercent ? '' : ' (' + pct(p.probability) + ')') }), ol);
     }
     return out;
   }
@@ -144,21 +146,23 @@ window.numbfootDisplay = (function () {
       }
     }
     // Under a warning sign that set the level the ranking is of the numbness on runs, which the
-    // sign's own cause need not lead: said before the first percentage, as the terminal says it.
+    // sign's own cause need not lead: it keeps its order without percentages, as the terminal
+    // gives it (a laces cause at >99% under numbness between the legs would read as the answer).
+    const signFirst = !!(t.red_flag && t.red_flag.level === t.level);
     const causesHelp = $('r-causes-help');
     if (causesHelp) {
-      causesHelp.textContent = t.red_flag && t.red_flag.level === t.level
-        ? 'Of the numbness on runs, given all your answers: the warning sign above comes first, whatever these say.'
+      causesHelp.textContent = signFirst
+        ? 'Of the numbness on runs, likeliest first, with no percentages: the warning sign above comes first, and it may have a cause of its own.'
         : t.rule_every_cause && t.rule && t.rule.length
           ? 'Of the numbness on runs, given all your answers: the answers above come first, whatever these say.'
           : 'How likely each is, given your answers, and the answers that moved it most.';
     }
-    $('r-causes').replaceChildren(...r.ranking.slice(0, 5).map((c) => cause(c, opt)));
+    $('r-causes').replaceChildren(...r.ranking.slice(0, 5).map((c) => cause(c, opt, signFirst)));
     $('r-evidence').hidden = !$('r-causes').querySelector('li.estimate, li.derived');
     // In clinician mode the reader is the clinician, and the plan is what to tell the runner.
     const planTitle = $('r-plan-title');
     if (planTitle) planTitle.textContent = r.mode === 'clinician' ? 'What to advise the runner' : 'What to do';
-    $('r-plan').replaceChildren(...plan(r));
+    $('r-plan').replaceChildren(...plan(r, signFirst));
     $('r-see').replaceChildren(...r.see.map((w) => el('li', { text: opt.see(w) })));
     $('r-disclaimer').textContent = r.disclaimer;
   }
