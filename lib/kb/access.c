@@ -190,8 +190,8 @@ void nf_kb_red_flag_means(const nf_kb *kb, size_t f, char *buf, size_t cap)
 				     kb->cond[to[i]].name);
 	if (n && len < cap)
 		snprintf(buf + len, cap - len, ". The causes below are ranked on all the other answers too; they do not "
-						"outweigh the warning sign: even one near 100%% does not explain it, and "
-						"it is acted on first.");
+						"outweigh the warning sign: none of them explains it, and it is acted on "
+						"first.");
 }
 
 
