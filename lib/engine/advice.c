@@ -186,8 +186,10 @@ void nf_engine_advice(nf_engine *e, nf_advice *a)
 		a->first_condition = c0;
 		if (r)
 			add_see(a, r->see, r->nsee);
-		/* Under an emergency, whom to see is who acts now: the rule's list, not the cause's. */
-		if (ti.level < NF_EMERGENCY || !r)
+		/* Under an urgent or emergency level set by a rule with its own list, whom to see is who
+		 * acts within days or now: the rule's list, not the cause's (a physiotherapist is for the
+		 * weeks after). */
+		if (ti.level < NF_URGENT || !r || !r->nsee)
 			add_see(a, cd->see, cd->nsee);
 		if (r && r->step) {
 			a->first = mkstep(r->step, 0, r->source, NF_STEP_ACTION);
@@ -227,12 +229,14 @@ void nf_engine_advice(nf_engine *e, nf_advice *a)
 				continue;
 			/* A rule for every cause gives every plan the same step: once, as the first. */
 			plan_of(e, c, ti.level, skip, &a->plan[a->nplans]);
-			/* Under an emergency whom to see is who acts now, not every shown cause's clinician. */
+			/* Under an emergency whom to see is who acts now, not every shown cause's clinician;
+			 * under an urgent level, a rule's own list stands for its cause's, as above. */
 			const struct kb_rule *r = engine_escalation(e, c);
 			if (ti.level < NF_EMERGENCY) {
 				if (r)
 					add_see(a, r->see, r->nsee);
-				add_see(a, kb->cond[c].see, kb->cond[c].nsee);
+				if (ti.level < NF_URGENT || !r || !r->nsee)
+					add_see(a, kb->cond[c].see, kb->cond[c].nsee);
 			}
 			a->nplans++;
 		}
