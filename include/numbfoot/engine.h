@@ -116,10 +116,13 @@ typedef struct nf_question {
 	double gain;     /* expected information gain in nats */
 	double change;   /* probability that the answer changes the leading cause or the triage,
 			  * a rise to emergency counted NF_EMERGENCY_WEIGHT times */
+	bool completes;  /* asked because a yes completes a rule for every cause that raises the
+			  * level (gain not weighed) */
 } nf_question;
 
-/* Chooses the next screen: unasked red-flag screens first, then the screen with the greatest
- * expected information gain. Returns false when the interview should stop: no screen left, the
+/* Chooses the next screen: unasked red-flag screens first, then a screen with the one answer a
+ * rule for every cause still needs to raise the level (a cold or pale foot, once numbness has not
+ * come back hours after a run), then the screen with the greatest expected information gain. Returns false when the interview should stop: no screen left, the
  * cap NF_MAX_SCREENS reached, or no screen with at least NF_STOP_CHANGE chance of changing the
  * leading cause or the triage level. An interview asks through nf_interview_next
  * (numbfoot/interview.h), which adds the stop on an emergency warning sign and keeps the count. */

@@ -168,14 +168,17 @@ nf_answer_state nf_engine_state(const nf_engine *e, size_t fi, nf_value *v)
 }
 
 static nf_triage sign_level(const nf_engine *e, int f);
+static nf_triage companion_level(const nf_engine *e, int f);
+static void update(nf_engine *e);
 
 size_t nf_engine_open_signs(const nf_engine *e, nf_triage level, size_t *out, size_t cap)
 {
 	size_t n = 0;
+	update((nf_engine *)e);
 	for (int f = 0; f < e->kb->nfind; f++) {
 		const struct kb_finding *fd = &e->kb->find[f];
-		if (fd->red_flag < 0 || e->state[f] == NF_ANSWERED || (fd->clinician && e->mode != NF_MODE_CLINICIAN) ||
-		    sign_level(e, f) != level)
+		if (e->state[f] == NF_ANSWERED || !e->allowed[f] ||
+		    (fd->red_flag >= 0 ? sign_level(e, f) : companion_level(e, f)) != level)
 			continue;
 		if (n < cap)
 			out[n] = (size_t)f;
@@ -335,6 +338,34 @@ static nf_triage sign_level(const nf_engine *e, int f)
 				others = others && term_holds(e, term);
 		}
 		if (names && others && r->to > l && !unless_holds(r, term_holds_now, e))
+			l = r->to;
+	}
+	return l;
+}
+
+/* The level a yes to finding f (no warning sign in itself) would set through a rule for every
+ * cause whose other answers already hold, when that is above the level now, else NF_SELF_CARE:
+ * with numbness not back to normal hours after a run, a cold or pale foot makes it an
+ * emergency, so an unanswered one is listed with the signs (nf_engine_open_signs) and asked next
+ * (nf_engine_next). Only a yes can complete such a rule: a term asking for a no, or for a
+ * number, is no sign a runner can be told to look for. */
+static nf_triage companion_level(const nf_engine *e, int f)
+{
+	const nf_kb *kb = e->kb;
+	nf_triage l = NF_SELF_CARE;
+	if (kb->find[f].type != NF_BOOL)
+		return l;
+	for (int i = 0; i < kb->nglobal; i++) {
+		const struct kb_rule *r = &kb->global[i];
+		bool names = false, others = true;
+		for (int t = 0; t < r->nterms; t++) {
+			const struct kb_rule_term *term = &r->term[t];
+			if (term->finding == f)
+				names = term->op == NF_OP_EQ && (int)term->x == 1;
+			else
+				others = others && term_holds(e, term);
+		}
+		if (names && others && r->to > e->tri.level && r->to > l && !unless_holds(r, term_holds_now, e))
 			l = r->to;
 	}
 	return l;
@@ -1545,6 +1576,25 @@ bool nf_engine_next(nf_engine *e, nf_question *q)
 	}
 	if (e->screens >= NF_MAX_SCREENS)
 		return false;
+	/* Then the one answer that would complete a rule for every cause raising the level (a cold or
+	 * pale foot, once numbness has not come back hours after a run): the warning it completes
+	 * must not wait behind the questions that rank the causes. Its checklist is asked whole. */
+	for (int f = 0; f < kb->nfind; f++) {
+		if (!ask[f] || kb->find[f].red_flag >= 0 || companion_level(e, f) <= e->tri.level)
+			continue;
+		int k = kb->find[f].checklist;
+		if (k < 0) {
+			q->finding[q->n++] = (size_t)f;
+		} else {
+			for (int i = 0; i < kb->list[k].n; i++)
+				if (ask[kb->list[k].finding[i]])
+					q->finding[q->n++] = (size_t)kb->list[k].finding[i];
+			q->checklist = k;
+		}
+		q->change = 1;
+		q->completes = true;
+		return true;
+	}
 
 	struct look lk = {.kb = kb, .e = e, .w = e->scratch};
 	lk.w->list.n = 0;

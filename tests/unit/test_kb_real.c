@@ -447,6 +447,47 @@ static void test_open_sign_at_its_rule_level(void **state)
 	nf_engine_free(e);
 }
 
+/* Numbness not back to normal hours after a run, in a claudicant whose numbness usually settles in
+ * minutes: a cold or pale foot, or a leg that tightens on runs, would make it an emergency (the
+ * rules for every cause, dossier §3.22.2, §3.22.4), so unanswered they are listed among the
+ * emergency signs and are the next questions, before any question that ranks the causes; once
+ * answered no, they are neither. A finding that completes no rule (the laces) is never listed. */
+static void test_companions_of_not_settled(void **state)
+{
+	static story claudicant = {{"age", "22"},		  {"sex", "male"},	       {"side", "one"},
+				   {"calf_claudication", "true"}, {"resolve_minutes", "2"}, {"not_settled_hours", "true"}};
+	static const char *const companion[] = {"foot_cold_pale", "leg_tightness"};
+	nf_engine *e = fresh();
+	TELL(e, claudicant);
+	for (int c = 0; c < 2; c++)
+		assert_true(open_at(e, companion[c], NF_EMERGENCY));
+	assert_false(open_at(e, "laces_tight", NF_EMERGENCY) || open_at(e, "laces_tight", NF_URGENT));
+	nf_question q;
+	for (size_t i = 0; nf_engine_next(e, &q) && q.checklist >= 0 && nf_kb_checklist_red_flags(kb, (size_t)q.checklist);
+	     i++) {
+		for (size_t k = 0; k < q.n; k++) /* the warning screens first, all answered no */
+			assert_int_equal(nf_engine_answer(e, q.finding[k], &(nf_value){.b = false}, NULL), NF_OK);
+		assert_true(i < 10);
+	}
+	/* The next two screens hold one companion each; each answered no stops being listed. */
+	bool asked[2] = {false, false};
+	for (int screen = 0; screen < 2; screen++) {
+		assert_true(nf_engine_next(e, &q));
+		assert_true(q.completes);
+		for (int c = 0; c < 2; c++)
+			for (size_t k = 0; k < q.n; k++)
+				if (q.finding[k] == (size_t)nf_kb_finding_index(kb, companion[c]) && !asked[c]) {
+					asked[c] = true;
+					set(e, companion[c], "false");
+					assert_false(open_at(e, companion[c], NF_EMERGENCY));
+				}
+	}
+	assert_true(asked[0] && asked[1]);
+	assert_true(nf_engine_next(e, &q));
+	assert_false(q.completes);
+	nf_engine_free(e);
+}
+
 /* A young runner whose foot goes cold and pale, told without whether it recovers: an emergency
  * (an entrapped artery that has blocked, dossier §3.22.2), and the first step says call. Any one
  * answer that says it recovers clears it; an answer that it does not keeps it. */
@@ -631,6 +672,7 @@ int main(void)
 		cmocka_unit_test(test_tia_that_has_passed),
 		cmocka_unit_test(test_numbness_that_has_not_settled),
 		cmocka_unit_test(test_cold_pale_foot_until_it_recovers), cmocka_unit_test(test_cold_foot_not_settled), cmocka_unit_test(test_open_sign_at_its_rule_level),
+		cmocka_unit_test(test_companions_of_not_settled),
 	    cmocka_unit_test(test_both_legs_weak_with_back_pain),
 		cmocka_unit_test(test_examined_weakness_is_urgent),
 		cmocka_unit_test(test_pad_advice_agrees),
