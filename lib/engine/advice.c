@@ -52,8 +52,14 @@ static int carrier(nf_engine *e, const nf_triage_info *ti, const size_t *order, 
 	 * whose care cannot wait past today always does, since no cause's "within 48 hours" may
 	 * stand for it. */
 	double p_at = at >= 0 ? nf_engine_probability(e, (size_t)at) : 0;
+	/* A cause raised only by a rule for every cause explains no sign: the sign is the more
+	 * specific of the two (upper motor neuron signs name a neurologist; numbness getting worse in
+	 * both feet, a GP). */
+	const nf_kb *kb = nf_engine_kb(e);
+	const struct kb_rule *r = at >= 0 ? engine_escalation(e, (size_t)at) : NULL;
+	bool by_every_cause = r && r >= kb->global && r < kb->global + kb->nglobal;
 	if (ti->red_flag >= 0 && ti->red_flag_level == ti->level &&
-	    (p_at < PLAN_FLOOR || nf_kb_finding_red_flag_today(nf_engine_kb(e), (size_t)ti->red_flag)))
+	    (p_at < PLAN_FLOOR || by_every_cause || nf_kb_finding_red_flag_today(kb, (size_t)ti->red_flag)))
 		return -1;
 	/* An emergency that several rare causes reach together, none of them likely nor most of the
 	 * emergency share, takes the engine's own step: one rare cause's words ("note the time it
