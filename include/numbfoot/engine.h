@@ -100,12 +100,12 @@ typedef struct nf_triage_info {
 NF_API nf_triage nf_engine_triage(nf_engine *e, nf_triage_info *info);
 /* The level condition c calls for with the answers so far (its own level, escalated by rules). */
 NF_API nf_triage nf_engine_condition_level(const nf_engine *e, size_t c);
-/* When the level comes from the probabilities and the likeliest cause that needs it needs it only
- * because an escalation rule holds (a CECS whose numbness has not settled), the answers that rule
- * asks for, so that a face can give them as the reason: up to cap findings into finding, and how
- * many. 0 when the level is the cause's own, a warning sign's, or self-care. *every_cause (unless
- * NULL) tells whether the rule is one for every cause (triage.escalate), which gives the level
- * whatever the ranking says. */
+/* When the level comes from the probabilities and a rule for every cause (triage.escalate) that
+ * gives it holds, or else the likeliest cause that needs the level needs it only because an
+ * escalation rule holds (a CECS whose numbness has not settled), the answers that rule asks for,
+ * so that a face can give them as the reason: up to cap findings into finding, and how many. 0 when
+ * the level is the cause's own, a warning sign's, or self-care. *every_cause (unless NULL) tells
+ * whether the rule is one for every cause, which gives the level whatever the ranking says. */
 NF_API size_t nf_engine_level_rule(nf_engine *e, size_t *finding, size_t cap, bool *every_cause);
 
 /* The next screen to show: one finding, or a checklist of bool findings. */

@@ -405,15 +405,24 @@ size_t nf_engine_level_rule(nf_engine *e, size_t *finding, size_t cap, bool *eve
 	nf_triage level = e->tri.level;
 	if (level == NF_SELF_CARE || e->tri.by_probability < level)
 		return 0;
-	/* The likeliest cause that needs the level. */
-	size_t order[NF_MAX_CONDITIONS], n = nf_engine_ranking(e, order, NF_MAX_CONDITIONS), i = 0;
-	while (i < n && e->level[order[i]] < level)
-		i++;
-	if (i == n || kb->cond[order[i]].triage >= level)
-		return 0;
-	const struct kb_rule *r = escalation(e, order[i], NULL);
-	if (!r || r->to < level)
-		return 0;
+	/* A rule for every cause that gives the level explains it whatever the ranking, also when the
+	 * likeliest cause needs the level on its own: naming the causes it raised beside it (a
+	 * sciatica "as your answers raise it") would say they need it. */
+	const struct kb_rule *r = NULL;
+	for (int g = 0; g < kb->nglobal && !r; g++)
+		if (kb->global[g].to == level && rule_holds(e, &kb->global[g]))
+			r = &kb->global[g];
+	if (!r) {
+		/* The likeliest cause that needs the level. */
+		size_t order[NF_MAX_CONDITIONS], n = nf_engine_ranking(e, order, NF_MAX_CONDITIONS), i = 0;
+		while (i < n && e->level[order[i]] < level)
+			i++;
+		if (i == n || kb->cond[order[i]].triage >= level)
+			return 0;
+		r = escalation(e, order[i], NULL);
+		if (!r || r->to < level)
+			return 0;
+	}
 	if (every_cause)
 		*every_cause = r >= kb->global && r < kb->global + kb->nglobal;
 	size_t nf = 0;

@@ -436,6 +436,24 @@ static void test_claudicant_not_settled(void **state)
 	TELL(e, claudicant);
 	sends_to_emergency(e);
 	assert_true(set_by_rule(e, rule, 2));
+	/* Also when the leading cause needs the level on its own: a first-day tight leg that has not
+	 * settled leads with acute compartment syndrome, and the reason stays the rule's answers, not
+	 * causes "as your answers raise them". */
+	nf_engine_free(e);
+	static story tight = {{"age", "22"},			{"sex", "male"},		   {"side", "one"},
+			      {"location", "dorsum"},		{"leg_tightness", "true"},	   {"not_settled_hours", "true"},
+			      {"resolves_on_stopping", "false"}, {"weeks_since_onset", "0"}};
+	static const char *const by_tight[] = {"not_settled_hours", "leg_tightness"};
+	e = fresh();
+	TELL(e, tight);
+	sends_to_emergency(e);
+	size_t order[1];
+	nf_engine_ranking(e, order, 1);
+	assert_string_equal(nf_kb_condition_id(kb, order[0]), "acute_compartment");
+	assert_true(set_by_rule(e, by_tight, 2));
+	nf_engine_free(e);
+	e = fresh();
+	TELL(e, claudicant);
 	set(e, "weeks_since_onset", "30");
 	set(e, "progressive", "false");
 	set(e, "resolves_on_stopping", "false");
