@@ -246,6 +246,10 @@ void nf_engine_advice(nf_engine *e, nf_advice *a)
 			}
 			a->nplans++;
 		}
+	/* Under an emergency the emergency department is the one place to go: a specialist named
+	 * beside it reads as an outpatient alternative, and the department calls its specialists. */
+	if (ti.level == NF_EMERGENCY)
+		a->nsee = 1;
 	if (!a->nsee) {
 		static const char *const gp[] = {"gp"};
 		add_see(a, gp, 1);
