@@ -156,11 +156,24 @@ static const char *const headlines[2][NF_TRIAGE_LEVELS] = {
 	},
 };
 
-static void headline(nf_advice *a, nf_mode mode, bool today)
+/* Self-care while warning signs are still open (never asked, or "don't know"): the advice holds
+ * only if none of them applies, which the faces list right under the headline. */
+static const char *const self_care_if[2] = {
+    [NF_MODE_RUNNER] = "Self-care first, if none of the warning signs below applies: follow the plan, and see %s "
+		       "if it is not better within the time the plan gives.",
+    [NF_MODE_CLINICIAN] = "Self-care first, if none of the warning signs below applies: advise the plan below, and %s "
+			  "if it is not better within the time it gives.",
+};
+
+static void headline(nf_advice *a, nf_engine *e, bool today)
 {
+	nf_mode mode = nf_engine_mode(e);
 	const char *who = a->nsee ? nf_kb_see_words(a->see[0]) : "a doctor";
-	snprintf(a->headline, sizeof a->headline, headlines[mode == NF_MODE_CLINICIAN][a->level], who,
-		 today ? "today" : "within 24 to 48 hours");
+	const char *fmt = headlines[mode == NF_MODE_CLINICIAN][a->level];
+	if (a->level == NF_SELF_CARE &&
+	    (nf_engine_open_signs(e, NF_EMERGENCY, NULL, 0) || nf_engine_open_signs(e, NF_URGENT, NULL, 0)))
+		fmt = self_care_if[mode == NF_MODE_CLINICIAN];
+	snprintf(a->headline, sizeof a->headline, fmt, who, today ? "today" : "within 24 to 48 hours");
 }
 
 void nf_engine_advice(nf_engine *e, nf_advice *a)
@@ -254,6 +267,5 @@ void nf_engine_advice(nf_engine *e, nf_advice *a)
 		static const char *const gp[] = {"gp"};
 		add_see(a, gp, 1);
 	}
-	headline(a, nf_engine_mode(e),
-		 a->level == NF_URGENT && a->first_red_flag >= 0 && kb->find[a->first_red_flag].red_flag_today);
+	headline(a, e, a->level == NF_URGENT && a->first_red_flag >= 0 && kb->find[a->first_red_flag].red_flag_today);
 }
