@@ -1587,17 +1587,27 @@ bool nf_engine_next(nf_engine *e, nf_question *q)
 		return false;
 	/* Then the one answer that would complete a rule for every cause raising the level (a cold or
 	 * pale foot, once numbness has not come back hours after a run): the warning it completes
-	 * must not wait behind the questions that rank the causes. Its checklist is asked whole. */
-	for (int f = 0; f < kb->nfind; f++) {
-		if (!ask[f] || kb->find[f].red_flag >= 0 || companion_level(e, f) <= e->tri.level)
+	 * must not wait behind the questions that rank the causes. Its checklist is asked whole. The
+	 * rules are scanned, not the findings: this runs at every step. */
+	for (int i = 0; i < kb->nglobal; i++) {
+		const struct kb_rule *r = &kb->global[i];
+		int f = -1, open = 0;
+		if (r->to <= e->tri.level)
+			continue;
+		for (int t = 0; t < r->nterms && open < 2; t++)
+			if (!term_holds(e, &r->term[t])) {
+				open++;
+				f = r->term[t].finding;
+			}
+		if (open != 1 || !ask[f] || kb->find[f].red_flag >= 0 || companion_level(e, f) <= e->tri.level)
 			continue;
 		int k = kb->find[f].checklist;
 		if (k < 0) {
 			q->finding[q->n++] = (size_t)f;
 		} else {
-			for (int i = 0; i < kb->list[k].n; i++)
-				if (ask[kb->list[k].finding[i]])
-					q->finding[q->n++] = (size_t)kb->list[k].finding[i];
+			for (int j = 0; j < kb->list[k].n; j++)
+				if (ask[kb->list[k].finding[j]])
+					q->finding[q->n++] = (size_t)kb->list[k].finding[j];
 			q->checklist = k;
 		}
 		q->change = 1;
