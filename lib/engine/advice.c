@@ -98,6 +98,10 @@ static void plan_of(nf_engine *e, size_t c, nf_triage overall, const char *skip,
 	/* Once a cause or the result needs a doctor within days, its trial steps wait for that doctor:
 	 * "try for 4 weeks" beside "be seen within 48 hours" would contradict it. */
 	bool no_trials = nf_engine_condition_level(e, c) >= NF_URGENT || overall >= NF_URGENT;
+	/* A rule with its own step that raised the cause (changes tried for weeks without help: book
+	 * a podiatrist) has ended the trial: its steps are still worth keeping up until the visit, but
+	 * without a trial period, and its own referral is the rule's step. */
+	bool trial_over = r && r->step && r->to >= NF_ROUTINE && r->to == nf_engine_condition_level(e, c);
 	p->condition = c;
 	p->probability = nf_engine_probability(e, c);
 	p->nsteps = 0;
@@ -107,9 +111,10 @@ static void plan_of(nf_engine *e, size_t c, nf_triage overall, const char *skip,
 	 * it on") waits for the emergency care: beside "call now" it reads as the easier choice. */
 	for (int s = 0; overall < NF_EMERGENCY && s < cd->nplan && p->nsteps < NF_ADVICE_STEPS - 1; s++) {
 		const struct kb_plan_step *st = &cd->plan[s];
-		if (same_text(st->text, skip) || !step_applies(e, st) || (no_trials && st->weeks > 0))
+		if (same_text(st->text, skip) || !step_applies(e, st) || (no_trials && st->weeks > 0) ||
+		    (trial_over && st->refer))
 			continue;
-		p->step[p->nsteps++] = mkstep(st->text, st->weeks, st->source, plan_kind(st));
+		p->step[p->nsteps++] = mkstep(st->text, trial_over ? 0 : st->weeks, st->source, plan_kind(st));
 	}
 	if (cd->safety_net)
 		p->step[p->nsteps++] =
