@@ -464,8 +464,8 @@ static void test_claudicant_not_settled(void **state)
 /* New weakness with numbness getting worse within a few weeks: rapidly progressive cord disease is
  * an emergency (dossier §3.22.6), at two weeks as at two days, for the cord cause that carries it;
  * months of slow progression stay urgent. Numbness in both feet, at rest and getting worse within
- * six weeks, is urgent whatever the cause (§3.18, §7), and feet that go numb only on runs are not
- * raised by it. */
+ * six weeks, is urgent whatever the cause (§3.18, §7), and feet that go numb only on runs, or
+ * whose numbness a local cause explains, are not raised by it. */
 static void test_progressive_both_feet(void **state)
 {
 	static story cord = {{"age", "45"},	     {"sex", "female"},	     {"side", "both"},
@@ -490,7 +490,27 @@ static void test_progressive_both_feet(void **state)
 	set(e, "at_rest", "true");
 	set(e, "weeks_since_onset", "10");
 	assert_false(set_by_rule(e, rule, 4));
+	/* Nor when an answer ties it to a local cause: feeling back on loosening the laces. */
+	set(e, "weeks_since_onset", "1");
+	assert_true(set_by_rule(e, rule, 4));
+	set(e, "relief_loosening", "true");
+	assert_false(set_by_rule(e, rule, 4));
 	nf_engine_free(e);
+	/* New weakness in both feet's numbness, getting worse within days: spreading weakness is an
+	 * emergency for every cause, and hands tingling too (a neuropathy likelier than the cord)
+	 * does not lower it. */
+	static story spreading = {{"age", "34"},	     {"sex", "female"},	     {"side", "both"},
+				  {"location", "toes_all"}, {"at_rest", "true"},	     {"progressive", "true"},
+				  {"leg_weakness", "true"}, {"weeks_since_onset", "0.7"}};
+	static const char *const by_weakness[] = {"side", "leg_weakness", "progressive", "weeks_since_onset"};
+	for (int hands = 0; hands < 2; hands++) {
+		e = fresh();
+		TELL(e, spreading);
+		set(e, "hands_too", hands ? "true" : "false");
+		sends_to_emergency(e);
+		assert_true(set_by_rule(e, by_weakness, 4));
+		nf_engine_free(e);
+	}
 }
 
 /* Whether finding id is among the open warning signs listed at level. */
