@@ -192,14 +192,17 @@ void render_result(FILE *out, nf_interview *iv, bool color, bool miles)
 	 * on a model of one cause, a laces cause at >99% under numbness between the legs reads as
 	 * the answer to the sign, when the runner may have two things at once. */
 	bool sign_first = ti.red_flag >= 0 && ti.red_flag_level == ti.level;
-	fprintf(out, "\n%s%s%s %s\n", bold, sign_first ? "Causes" : "Most likely causes", off,
+	/* So does a rule for every cause, which gives its level whatever these say. */
+	bool no_percent = sign_first || rule_first;
+	fprintf(out, "\n%s%s%s %s\n", bold, no_percent ? "Causes" : "Most likely causes", off,
 		sign_first   ? "of the numbness on runs, likeliest first (no percentages: the warning sign above comes "
 			       "first, and it may have a cause of its own)"
-		: rule_first ? "of the numbness on runs (the answers above come first, whatever these say)"
+		: rule_first ? "of the numbness on runs, likeliest first (no percentages: the answers above come first, "
+			       "whatever these say)"
 			     : "(how likely each is, given your answers)");
 	size_t order[NF_MAX_CONDITIONS], n = nf_engine_ranking(e, order, NF_MAX_CONDITIONS), marked = 0;
 	for (size_t i = 0; i < n && i < SHOW_CAUSES; i++) {
-		if (sign_first) {
+		if (no_percent) {
 			fprintf(out, "  %zu. %s\n", i + 1, nf_kb_condition_name(kb, order[i]));
 			marked += print_reasons(out, e, order[i], miles);
 			continue;
@@ -232,7 +235,7 @@ void render_result(FILE *out, nf_interview *iv, bool color, bool miles)
 		char b[8];
 		if (!p->nsteps)
 			continue;
-		if (sign_first)
+		if (no_percent)
 			fprintf(out, "  If it is %s:\n", nf_kb_condition_name(kb, p->condition));
 		else
 			fprintf(out, "  If it is %s (%s):\n", nf_kb_condition_name(kb, p->condition),

@@ -104,7 +104,7 @@ NF_API nf_triage nf_engine_condition_level(const nf_engine *e, size_t c);
  * gives it holds, or else the likeliest cause that needs the level needs it only because an
  * escalation rule holds (a CECS whose numbness has not settled), the answers that rule asks for,
  * so that a face can give them as the reason: up to cap findings into finding, and how many. 0 when
- * the level is the cause's own, a warning sign's, or self-care. *every_cause (unless NULL) tells
+ * the level is the cause's own, a warning sign's (also when a rule gives the same), or self-care. *every_cause (unless NULL) tells
  * whether the rule is one for every cause, which gives the level whatever the ranking says. */
 NF_API size_t nf_engine_level_rule(nf_engine *e, size_t *finding, size_t cap, bool *every_cause);
 

@@ -403,7 +403,9 @@ size_t nf_engine_level_rule(nf_engine *e, size_t *finding, size_t cap, bool *eve
 		*every_cause = false;
 	update(e);
 	nf_triage level = e->tri.level;
-	if (level == NF_SELF_CARE || e->tri.by_probability < level)
+	/* A warning sign that set the level is its reason (the report said both). */
+	if (level == NF_SELF_CARE || e->tri.by_probability < level ||
+	    (e->tri.red_flag >= 0 && e->tri.red_flag_level == level))
 		return 0;
 	/* A rule for every cause that gives the level explains it whatever the ranking, also when the
 	 * likeliest cause needs the level on its own: naming the causes it raised beside it (a

@@ -151,6 +151,14 @@ static bool sign_first(const struct rp_doc *d)
 	return json_is_object(rf) && !strcmp(str(rf, "level"), str(tri, "level"));
 }
 
+/* ...or a rule for every cause, which gives its level whatever the ranking says. */
+static bool no_percent(const struct rp_doc *d)
+{
+	json_t *tri = json_object_get(d->result, "triage");
+	return sign_first(d) ||
+	       (json_is_true(json_object_get(tri, "rule_every_cause")) && json_array_size(json_object_get(tri, "rule")));
+}
+
 static void causes(struct builder *b)
 {
 	const struct rp_doc *d = b->d;
@@ -158,11 +166,15 @@ static void causes(struct builder *b)
 	json_t *r;
 	size_t i;
 	int marked = 0;
-	bool no_percent = sign_first(d);
-	if (no_percent)
+	bool plain = no_percent(d);
+	if (sign_first(d))
 		add(b, RP_PARA, NULL,
 		    "Of the numbness on runs, likeliest first, with no percentages: the warning sign above comes first, "
 		    "and it may have a cause of its own.");
+	else if (plain)
+		add(b, RP_PARA, NULL,
+		    "Of the numbness on runs, likeliest first, with no percentages: the answers above come first, "
+		    "whatever these say.");
 	json_array_foreach(json_object_get(d->result, "ranking"), i, r)
 	{
 		double prob = json_number_value(json_object_get(r, "probability"));
@@ -170,9 +182,9 @@ static void causes(struct builder *b)
 			break;
 		char pc[16];
 		pct(prob, pc);
-		struct rp_line *l = add(b, RP_CAUSE, str(r, "name"), no_percent ? NULL : pc);
+		struct rp_line *l = add(b, RP_CAUSE, str(r, "name"), plain ? NULL : pc);
 		if (l)
-			l->value = no_percent ? -1 : prob;
+			l->value = plain ? -1 : prob;
 		const char *form = json_string_value(json_object_get(json_object_get(r, "form"), "name"));
 		if (form)
 			addf(b, RP_REASON, NULL, "most like: %s", form);
@@ -195,7 +207,7 @@ static void causes(struct builder *b)
 		if (!shown)
 			add(b, RP_REASON, NULL, "no answer moved it much: it stands on how common it is");
 	}
-	rp_others_words(d, t, sizeof t);
+	rp_others_words(d, !plain, t, sizeof t);
 	add(b, RP_PARA, NULL, t);
 	addf(b, RP_SMALL, NULL, "%s%s", RP_FACTOR_LEGEND, marked ? RP_EVIDENCE_LEGEND : "");
 }
@@ -255,7 +267,7 @@ static void plan(struct builder *b)
 	{
 		char pc[16];
 		pct(json_number_value(json_object_get(pl, "probability")), pc);
-		if (sign_first(d))
+		if (no_percent(d))
 			addf(b, RP_LEAD, NULL, "If it is %s:", str(pl, "name"));
 		else
 			addf(b, RP_LEAD, NULL, "If it is %s (%s):", str(pl, "name"), pc);

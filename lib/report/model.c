@@ -249,7 +249,7 @@ void rp_facts(const struct rp_doc *d, rp_fact_fn fn, void *ctx)
 	fn(ctx, "Journal", b);
 }
 
-void rp_others_words(const struct rp_doc *d, char *buf, size_t cap)
+void rp_others_words(const struct rp_doc *d, bool percent, char *buf, size_t cap)
 {
 	json_t *r;
 	size_t i, n = 0;
@@ -263,8 +263,12 @@ void rp_others_words(const struct rp_doc *d, char *buf, size_t cap)
 		if (i < RP_TOP_CAUSES && (i == 0 || p >= 0.01))
 			continue;
 		if (p >= 0.01 && named < RP_ALSO_NAMED && n < cap) {
-			n += (size_t)snprintf(buf + n, cap - n, "%s%s (%.0f%%)", named ? ", " : "Also possible: ",
-					      json_string_value(json_object_get(r, "name")), 100 * p);
+			const char *name = json_string_value(json_object_get(r, "name"));
+			if (percent)
+				n += (size_t)snprintf(buf + n, cap - n, "%s%s (%.0f%%)", named ? ", " : "Also possible: ",
+						      name, 100 * p);
+			else
+				n += (size_t)snprintf(buf + n, cap - n, "%s%s", named ? ", " : "Also possible: ", name);
 			named++;
 		} else {
 			rest++;
@@ -273,7 +277,9 @@ void rp_others_words(const struct rp_doc *d, char *buf, size_t cap)
 	}
 	if (n >= cap)
 		return;
-	if (most < 0.01)
+	if (!percent)
+		snprintf(buf + n, cap - n, "%s%d other%s.", n ? ". " : "", rest, rest == 1 ? "" : "s");
+	else if (most < 0.01)
 		snprintf(buf + n, cap - n, "%sOthers under 1%% each.", n ? ". " : "");
 	else
 		snprintf(buf + n, cap - n, "%s%d other%s, each %.0f%% or less.", n ? ". " : "", rest, rest == 1 ? "" : "s",

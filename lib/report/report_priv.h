@@ -142,10 +142,11 @@ void rp_places_text(const struct rp_doc *d, uint32_t set, char *buf, size_t cap)
 const char *rp_episode_foot(const nf_episode *e);
 
 /* The causes page one lists in full (the top three), and the line after them: a few more at 1%
- * or more by name, then "Others under 1% each." (or how likely the most likely of the rest is). */
+ * or more by name, then "Others under 1% each." (or how likely the most likely of the rest is);
+ * without percent (a warning sign or a rule for every cause set the level), names and a count. */
 #define RP_TOP_CAUSES 3
 #define RP_ALSO_NAMED 3
-void rp_others_words(const struct rp_doc *d, char *buf, size_t cap);
+void rp_others_words(const struct rp_doc *d, bool percent, char *buf, size_t cap);
 /* One reason of a cause: its words ("raised by <finding>: <answer>") and its factor ("×4.4");
  * *mark is what it rests on when a study did not measure it ("estimate", "derived"; static), else
  * NULL. False when the reason is too small to show (|weight| below 0.1) or names no finding the

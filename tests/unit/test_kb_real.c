@@ -513,6 +513,23 @@ static void test_progressive_both_feet(void **state)
 	}
 }
 
+/* Numbness between the legs with a stenosis story: the warning sign sets the level and is its
+ * reason, though stenosis's own rule gives the same level (the report said both). */
+static void test_sign_is_the_reason(void **state)
+{
+	static story stenosis = {{"age", "68"},	      {"sex", "male"},		  {"side", "both"},
+				 {"back_pain", "true"}, {"relief_sitting_forward", "true"}, {"saddle_numbness", "true"}};
+	nf_engine *e = fresh();
+	TELL(e, stenosis);
+	sends_to_emergency(e);
+	nf_triage_info ti;
+	nf_engine_triage(e, &ti);
+	assert_int_equal(ti.red_flag, nf_kb_finding_index(kb, "saddle_numbness"));
+	size_t f[8];
+	assert_int_equal(nf_engine_level_rule(e, f, 8, NULL), 0);
+	nf_engine_free(e);
+}
+
 /* Whether finding id is among the open warning signs listed at level. */
 static bool open_at(nf_engine *e, const char *id, nf_triage level)
 {
@@ -768,6 +785,7 @@ int main(void)
 		cmocka_unit_test(test_companions_of_not_settled),
 		cmocka_unit_test(test_claudicant_not_settled),
 		cmocka_unit_test(test_progressive_both_feet),
+		cmocka_unit_test(test_sign_is_the_reason),
 	    cmocka_unit_test(test_both_legs_weak_with_back_pain),
 		cmocka_unit_test(test_examined_weakness_is_urgent),
 		cmocka_unit_test(test_pad_advice_agrees),

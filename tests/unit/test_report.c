@@ -305,12 +305,29 @@ static void rule_answers_are_the_reason(void **state)
 		"\"reasons\": []}], \"plan\": [], \"see\": [\"emergency_department\"], \"answers\": "
 		"{\"not_settled_hours\": true, \"leg_tightness\": true}}";
 	char *b = report_of_saved("rule", result);
+	assert_non_null(strstr(b, "<li><b>Cause one</b> (90%)")); /* a cause's own rule: percentages stay */
 	char want[512];
 	snprintf(want, sizeof want, "Set by a rule on these answers: %s: yes; %s: yes.",
 		 nf_kb_finding_means(kb, (size_t)nf_kb_finding_index(kb, "not_settled_hours")),
 		 nf_kb_finding_means(kb, (size_t)nf_kb_finding_index(kb, "leg_tightness")));
 	if (!strstr(b, want))
 		fail_msg("no '%s' in the report", want);
+	free(b);
+	/* A rule for every cause gives the level whatever the ranking says: no percentages under it. */
+	const char *every =
+		"{\"triage\": {\"level\": \"emergency\", \"words\": \"Emergency.\", \"rule\": [\"not_settled_hours\", "
+		"\"leg_tightness\"], \"rule_every_cause\": true}, \"ranking\": [{\"id\": \"cecs\", \"name\": \"Cause one\", "
+		"\"probability\": 0.9, \"reasons\": []}, {\"id\": \"paes\", \"name\": \"Cause two\", \"probability\": 0.05, "
+		"\"reasons\": []}, {\"id\": \"pad\", \"name\": \"Cause three\", \"probability\": 0.03, \"reasons\": []}, "
+		"{\"id\": \"raynauds\", \"name\": \"Cause four\", \"probability\": 0.02, \"reasons\": []}], \"plan\": [], "
+		"\"see\": [\"emergency_department\"], \"answers\": {\"not_settled_hours\": true, \"leg_tightness\": true}}";
+	b = report_of_saved("every", every);
+	assert_non_null(strstr(b, "with no percentages: the answers above come first"));
+	assert_non_null(strstr(b, "<li><b>Cause one</b>\n"));
+	assert_non_null(strstr(b, "Also possible: Cause four. "));
+	assert_null(strstr(b, "(90%)"));
+	assert_null(strstr(b, "(2%)"));
+	assert_null(strstr(b, "class=\"bar\""));
 	free(b);
 	/* Without the rule, no such line. */
 	b = report_of_saved("norule", "{\"triage\": {\"level\": \"routine\", \"words\": \"Routine.\"}, \"ranking\": [], "

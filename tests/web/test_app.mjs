@@ -215,7 +215,8 @@ const tests = [
     assert(/^Why: your answers \(/.test(why) && /has not come back to normal hours later: yes/.test(why) &&
       /shin or calf builds during the run: yes/.test(why) && /call for this level whatever the cause\.$/.test(why), 'rule reason: ' + why);
     const causesHelp = await page.textContent('#r-causes-help');
-    assert(/answers above come first/.test(causesHelp), 'ranking under the rule: ' + causesHelp);
+    assert(/no percentages: the answers above come first/.test(causesHelp), 'ranking under the rule: ' + causesHelp);
+    assert(await page.$$eval('#r-causes .bar', (x) => x.length) === 0, 'bars under the rule');
     // This result has reasons worked out from studies' figures (the leg tightness under a CECS):
     // each is tagged "derived" (the laces result above has none to check).
     const derived = await page.$$eval('#r-causes .reasons li.derived', (x) => x.map((e) => e.textContent));

@@ -148,21 +148,24 @@ window.numbfootDisplay = (function () {
     // Under a warning sign that set the level the ranking is of the numbness on runs, which the
     // sign's own cause need not lead: it keeps its order without percentages, as the terminal
     // gives it (a laces cause at >99% under numbness between the legs would read as the answer).
+    // So does a rule for every cause, which gives its level whatever the ranking says.
     const signFirst = !!(t.red_flag && t.red_flag.level === t.level);
+    const ruleFirst = !!(t.rule_every_cause && t.rule && t.rule.length);
+    const noPercent = signFirst || ruleFirst;
     const causesHelp = $('r-causes-help');
     if (causesHelp) {
       causesHelp.textContent = signFirst
         ? 'Of the numbness on runs, likeliest first, with no percentages: the warning sign above comes first, and it may have a cause of its own.'
-        : t.rule_every_cause && t.rule && t.rule.length
-          ? 'Of the numbness on runs, given all your answers: the answers above come first, whatever these say.'
+        : ruleFirst
+          ? 'Of the numbness on runs, likeliest first, with no percentages: the answers above come first, whatever these say.'
           : 'How likely each is, given your answers, and the answers that moved it most.';
     }
-    $('r-causes').replaceChildren(...r.ranking.slice(0, 5).map((c) => cause(c, opt, signFirst)));
+    $('r-causes').replaceChildren(...r.ranking.slice(0, 5).map((c) => cause(c, opt, noPercent)));
     $('r-evidence').hidden = !$('r-causes').querySelector('li.estimate, li.derived');
     // In clinician mode the reader is the clinician, and the plan is what to tell the runner.
     const planTitle = $('r-plan-title');
     if (planTitle) planTitle.textContent = r.mode === 'clinician' ? 'What to advise the runner' : 'What to do';
-    $('r-plan').replaceChildren(...plan(r, signFirst));
+    $('r-plan').replaceChildren(...plan(r, noPercent));
     $('r-see').replaceChildren(...r.see.map((w) => el('li', { text: opt.see(w) })));
     $('r-disclaimer').textContent = r.disclaimer;
   }
