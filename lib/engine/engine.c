@@ -1560,6 +1560,35 @@ static bool bears_on_emergency(const nf_engine *e, size_t f)
 	return false;
 }
 
+/* Asks finding f, whole checklist and all, to complete or spare a rule for every cause. */
+static bool ask_to_complete(const nf_engine *e, const bool *ask, int f, nf_question *q)
+{
+	const nf_kb *kb = e->kb;
+	int k = kb->find[f].checklist;
+	if (k < 0) {
+		q->finding[q->n++] = (size_t)f;
+	} else {
+		for (int j = 0; j < kb->list[k].n; j++)
+			if (ask[kb->list[k].finding[j]])
+				q->finding[q->n++] = (size_t)kb->list[k].finding[j];
+		q->checklist = k;
+	}
+	q->change = 1;
+	q->completes = true;
+	return true;
+}
+
+/* Whether alternative a of rule r's unless can no longer hold: one of its terms is answered and
+ * does not hold. */
+static bool unless_alt_failed(const nf_engine *e, const struct kb_rule *r, int a)
+{
+	for (int t = 0; t < r->nunless; t++)
+		if (r->unless_alt[t] == a && e->state[r->unless[t].finding] == NF_ANSWERED &&
+		    !term_holds(e, &r->unless[t]))
+			return true;
+	return false;
+}
+
 bool nf_engine_next(nf_engine *e, nf_question *q)
 {
 	const nf_kb *kb = e->kb;
@@ -1588,34 +1617,38 @@ bool nf_engine_next(nf_engine *e, nf_question *q)
 	if (e->screens >= NF_MAX_SCREENS)
 		return false;
 	/* Then the one answer that would complete a rule for every cause raising the level (a cold or
-	 * pale foot, once numbness has not come back hours after a run): the warning it completes
-	 * must not wait behind the questions that rank the causes. Its checklist is asked whole. The
-	 * rules are scanned, not the findings: this runs at every step. */
+	 * pale foot, once numbness has not come back hours after a run; how many weeks, once new
+	 * weakness is getting worse in both feet): the warning it completes must not wait behind the
+	 * questions that rank the causes. The rules are scanned, not the findings: this runs at
+	 * every step. */
 	for (int i = 0; i < kb->nglobal; i++) {
 		const struct kb_rule *r = &kb->global[i];
 		int f = -1, open = 0;
-		if (r->to <= e->tri.level)
+		if (r->to <= e->tri.level || unless_holds(r, term_holds_now, e))
 			continue;
 		for (int t = 0; t < r->nterms && open < 2; t++)
 			if (!term_holds(e, &r->term[t])) {
 				open++;
 				f = r->term[t].finding;
 			}
-		if (open != 1 || !ask[f] || kb->find[f].red_flag >= 0 || companion_level(e, f) <= e->tri.level)
-			continue;
-		int k = kb->find[f].checklist;
-		if (k < 0) {
-			q->finding[q->n++] = (size_t)f;
-		} else {
-			for (int j = 0; j < kb->list[k].n; j++)
-				if (ask[kb->list[k].finding[j]])
-					q->finding[q->n++] = (size_t)kb->list[k].finding[j];
-			q->checklist = k;
-		}
-		q->change = 1;
-		q->completes = true;
-		return true;
+		if (open == 1 && ask[f] && kb->find[f].red_flag < 0)
+			return ask_to_complete(e, ask, f, q);
 	}
+	/* An emergency that a rule for every cause gives does not depend on the ranking: once the
+	 * answers that could spare it are asked, the interview ends and shows it (dossier §3.22: a
+	 * positive answer shows its instruction at once). */
+	if (e->tri.level == NF_EMERGENCY)
+		for (int i = 0; i < kb->nglobal; i++) {
+			const struct kb_rule *r = &kb->global[i];
+			if (r->to != NF_EMERGENCY || !rule_holds(e, r))
+				continue;
+			for (int t = 0; t < r->nunless; t++) {
+				int f = r->unless[t].finding;
+				if (ask[f] && kb->find[f].red_flag < 0 && !unless_alt_failed(e, r, r->unless_alt[t]))
+					return ask_to_complete(e, ask, f, q);
+			}
+			return false;
+		}
 
 	struct look lk = {.kb = kb, .e = e, .w = e->scratch};
 	lk.w->list.n = 0;

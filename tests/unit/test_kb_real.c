@@ -459,6 +459,22 @@ static void test_claudicant_not_settled(void **state)
 	set(e, "resolves_on_stopping", "false");
 	assert_false(set_by_rule(e, rule, 2));
 	nf_engine_free(e);
+	/* In an interview, once the warning screens are answered, the next question is one that could
+	 * spare it (how many weeks); once that answer rules the spare out, the interview ends on the
+	 * emergency instead of ranking the causes on. */
+	e = fresh();
+	TELL(e, claudicant);
+	nf_question q;
+	while (nf_engine_next(e, &q) && q.checklist >= 0 && nf_kb_checklist_red_flags(kb, (size_t)q.checklist))
+		for (size_t k = 0; k < q.n; k++)
+			assert_int_equal(nf_engine_answer(e, q.finding[k], &(nf_value){.b = false}, NULL), NF_OK);
+	assert_true(nf_engine_next(e, &q) && q.completes);
+	assert_int_equal(q.n, 1);
+	assert_int_equal(q.finding[0], (size_t)nf_kb_finding_index(kb, "weeks_since_onset"));
+	set(e, "weeks_since_onset", "2");
+	assert_false(nf_engine_next(e, &q));
+	sends_to_emergency(e);
+	nf_engine_free(e);
 }
 
 /* New weakness with numbness getting worse within a few weeks: rapidly progressive cord disease is
