@@ -34,6 +34,7 @@ struct nf_engine {
 	double post[NF_MAX_CONDITIONS];
 	nf_triage level[NF_MAX_CONDITIONS]; /* each condition's level after escalation */
 	nf_triage_info tri;                 /* the triage of post, level and the red flags */
+	uint64_t own_conds[NF_MAX_FINDINGS]; /* bit c: condition c's own rules name the finding */
 };
 
 static size_t scratch_size(const nf_kb *kb);
@@ -44,6 +45,16 @@ nf_err nf_engine_new(const nf_kb *kb, nf_mode mode, nf_engine **out, nf_error *e
 	*out = NULL;
 	if (!e)
 		return nf_error_set(err, NF_ENOMEM, "out of memory");
+	/* Which conditions' own rules name each finding (nf_kb's rule_conds also counts the rules for
+	 * every cause, which the look-ahead judges apart, live ones only). */
+	for (int c = 0; c < kb->ncond; c++)
+		for (int r = 0; r < kb->cond[c].nrules; r++) {
+			const struct kb_rule *ru = &kb->cond[c].rule[r];
+			for (int t = 0; t < ru->nterms; t++)
+				e->own_conds[ru->term[t].finding] |= UINT64_C(1) << c;
+			for (int t = 0; t < ru->nunless; t++)
+				e->own_conds[ru->unless[t].finding] |= UINT64_C(1) << c;
+		}
 	e->ll = core_malloc((size_t)kb->nfind * (size_t)kb->ncond * sizeof *e->ll);
 	e->scratch = core_malloc(scratch_size(kb));
 	if (!e->ll || !e->scratch) {
@@ -757,6 +768,8 @@ struct list_tree {
 /* The look-ahead's working memory, part of the engine's allocation (a step allocates nothing). */
 struct scratch {
 	struct list_tree list;                /* the last checklist enumerated */
+	struct kb_rule glob[NF_MAX_RULES];    /* the rules for every cause that can still hold */
+	int nglob;
 	double mass[LEAVES];                  /* P(outcome) of each branch */
 	double m[NF_TRIAGE_LEVELS][LEAVES];   /* of it, the mass of the causes needing each level */
 	double th[LEAVES], tc[LEAVES];        /* each leaf's P log P and share of change, in DFS order */
@@ -789,8 +802,14 @@ static void look_screen(struct look *lk, const size_t *fs, size_t n, bool single
 	lk->any_touch = lk->rf_touch = false;
 	for (size_t k = 0; k < n; k++) {
 		lk->rf_touch |= kb->find[fs[k]].red_flag >= 0;
-		ruled |= kb->find[fs[k]].rule_conds;
+		ruled |= lk->e->own_conds[fs[k]];
 	}
+	/* A live rule for every cause that names the screen can move every condition's level. */
+	const struct kb_rule *glob = lk->w->glob;
+	int nglob = lk->w->nglob;
+	unsigned grel = rule_findings(lk, glob, nglob);
+	if (grel)
+		ruled = ~UINT64_C(0);
 	for (int i = 0; i < lk->n; i++) {
 		lk->touch[i] = ruled >> lk->idx[i] & 1;
 		lk->any_touch |= lk->touch[i];
@@ -800,8 +819,7 @@ static void look_screen(struct look *lk, const size_t *fs, size_t n, bool single
 		unsigned char *lev = lk->w->lev[i];
 		unsigned rel = rule_findings(lk, cd->rule, cd->nrules);
 		if (!shared_done) {
-			rules_levels(lk, kb->global, kb->nglobal, NF_SELF_CARE,
-				     rule_findings(lk, kb->global, kb->nglobal), leaves, shared);
+			rules_levels(lk, glob, nglob, NF_SELF_CARE, grel, leaves, shared);
 			shared_done = true;
 		}
 		if (rel) {
@@ -1664,6 +1682,18 @@ bool nf_engine_next(nf_engine *e, nf_question *q)
 		if (e->post[c] > lk.post[lk.top])
 			lk.top = lk.n;
 		lk.n++;
+	}
+	/* The rules for every cause that can still hold on some answer: none of their terms answered
+	 * and failing, or left unknown (a finding no longer asked). The others hold on no leaf, so
+	 * leaving them out changes nothing but the time. */
+	lk.w->nglob = 0;
+	for (int i = 0; i < kb->nglobal; i++) {
+		const struct kb_rule *r = &kb->global[i];
+		bool live = true;
+		for (int t = 0; t < r->nterms && live; t++)
+			live = ask[r->term[t].finding] || term_holds(e, &r->term[t]);
+		if (live)
+			lk.w->glob[lk.w->nglob++] = *r;
 	}
 	memcpy(lk.thr, kb->threshold, sizeof lk.thr);
 	lk.floor = e->tri.red_flag_level;
