@@ -529,6 +529,30 @@ static void test_progressive_both_feet(void **state)
 	}
 }
 
+/* A vegan without a B12 supplement whose feet tingle more each week, only on runs: a GP for a B12
+ * test whatever the ranking (§3.18), where worn cushioning ranked first gave self-care; one foot,
+ * or no risk of low B12, leaves it to the ranking. */
+static void test_b12_risk_getting_worse(void **state)
+{
+	static story vegan = {{"age", "26"},	  {"sex", "female"},	 {"b12_risk", "true"}, {"at_rest", "false"},
+			      {"progressive", "true"}, {"weeks_since_onset", "1"}, {"side", "both"}};
+	static const char *const rule[] = {"b12_risk", "side", "progressive"};
+	nf_engine *e = fresh();
+	TELL(e, vegan);
+	assert_int_equal(level_of(e), NF_ROUTINE);
+	assert_true(set_by_rule(e, rule, 3));
+	nf_advice a;
+	nf_engine_advice(e, &a);
+	assert_string_equal(a.see[0], "gp");
+	assert_non_null(strstr(a.first.text, "B12"));
+	set(e, "side", "one");
+	assert_false(set_by_rule(e, rule, 3));
+	set(e, "side", "both");
+	set(e, "b12_risk", "false");
+	assert_false(set_by_rule(e, rule, 3));
+	nf_engine_free(e);
+}
+
 /* Numbness between the legs with a stenosis story: the warning sign sets the level and is its
  * reason, though stenosis's own rule gives the same level (the report said both). */
 static void test_sign_is_the_reason(void **state)
@@ -802,6 +826,7 @@ int main(void)
 		cmocka_unit_test(test_claudicant_not_settled),
 		cmocka_unit_test(test_progressive_both_feet),
 		cmocka_unit_test(test_sign_is_the_reason),
+		cmocka_unit_test(test_b12_risk_getting_worse),
 	    cmocka_unit_test(test_both_legs_weak_with_back_pain),
 		cmocka_unit_test(test_examined_weakness_is_urgent),
 		cmocka_unit_test(test_pad_advice_agrees),
