@@ -80,7 +80,8 @@ typedef struct nf_reason {
  * condition with forms (docs/kb-format.md) they are its likeliest form's. */
 NF_API size_t nf_engine_reasons(nf_engine *e, size_t c, nf_reason *out, size_t cap);
 /* The likeliest form of condition c on the answers so far, its id and (into *name) its name; NULL
- * for a condition without forms. */
+ * for a condition without forms, or when that form holds less than two thirds of c (the answers do
+ * not tell the forms apart). */
 NF_API const char *nf_engine_form(nf_engine *e, size_t c, const char **name);
 
 /* How far a reason moved its cause, written one way wherever it is shown (terminal, page,

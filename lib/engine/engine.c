@@ -516,7 +516,13 @@ const char *nf_engine_form(nf_engine *e, size_t c, const char **name)
 {
 	if (c >= (size_t)e->kb->npublic || !e->kb->cond[c].form)
 		return NULL;
-	const struct kb_condition *f = &e->kb->cond[likeliest_row(e, c)];
+	/* Named only when the answers support it: a form holding less than two thirds of its
+	 * condition ("often women, both legs" for a man whose sex was never asked) is a guess. */
+	size_t row = likeliest_row(e, c);
+	double all = nf_engine_probability(e, c);
+	if (!(all > 0) || e->post[row] < 2.0 / 3.0 * all)
+		return NULL;
+	const struct kb_condition *f = &e->kb->cond[row];
 	if (name)
 		*name = f->form_name;
 	return f->form;

@@ -28,3 +28,26 @@ done
 COLUMNS=1000 "$NUMBFOOT" assess --answers "$tmp/cord.json" --no-save > "$tmp/cord.txt"
 grep -q "most like: Spinal cord pressure or blood-vessel fault (older adults)" "$tmp/cord.txt" || fail "the text result lacks the form"
 echo "ok   the form is named in the JSON and the text result"
+
+# A form is named only when the answers tell the forms apart: a 23-year-old's calf claudication
+# with a numb sole, sex and side not asked, names no form of popliteal entrapment; a man with one
+# leg gets the anatomic form, a woman with both the functional one.
+cat > "$tmp/paes.json" <<'J'
+{"id": "paes", "source": "test", "mode": "runner",
+ "answers": {"age": 23, "calf_claudication": true, "location": ["whole_sole"], "resolve_minutes": 1},
+ "expected": {"condition": "paes", "triage": "urgent"}}
+J
+sed 's/"age": 23,/"age": 23, "sex": "male", "side": "one",/' "$tmp/paes.json" > "$tmp/anatomic.json"
+sed 's/"age": 23,/"age": 23, "sex": "female", "side": "both",/' "$tmp/paes.json" > "$tmp/functional.json"
+for f in paes anatomic functional; do
+	"$NUMBFOOT" assess --answers "$tmp/$f.json" --json --no-save > "$tmp/$f.out"
+	python3 - "$tmp/$f.out" "$f" <<'PY'
+import json, sys
+c = [x for x in json.load(open(sys.argv[1]))["ranking"] if x["id"] == "paes"][0]
+want = None if sys.argv[2] == "paes" else sys.argv[2]
+assert (c.get("form") or {}).get("id") == want, (sys.argv[2], c.get("form"))
+PY
+done
+COLUMNS=1000 "$NUMBFOOT" assess --answers "$tmp/paes.json" --no-save > "$tmp/paes.txt"
+! grep -q "most like" "$tmp/paes.txt" || fail "a form named without the answers that tell the forms apart"
+echo "ok   a form is named only when the answers tell the forms apart"
