@@ -223,13 +223,8 @@
       try { answer(readForm()); } catch (e) { $('q-error').textContent = e.message; }
     });
     $('q-unknown').addEventListener('click', () => {
-      const q = state.question;
-      if (q.checklist && q.red_flags && !state.eachSign) {
-        D.askEachSign(q, state.byId, state.remembered);
-        state.eachSign = true;
-        return;
-      }
-      answer(Object.fromEntries(q.findings.map((id) => [id, null])));
+      const v = D.dontKnow(state);
+      if (v) answer(v);
     });
     $('q-back').addEventListener('click', back);
     $('q-stop').addEventListener('click', () => {

@@ -56,8 +56,7 @@ static int carrier(nf_engine *e, const nf_triage_info *ti, const size_t *order, 
 	 * specific of the two (upper motor neuron signs name a neurologist; numbness getting worse in
 	 * both feet, a GP). */
 	const nf_kb *kb = nf_engine_kb(e);
-	const struct kb_rule *r = at >= 0 ? engine_escalation(e, (size_t)at) : NULL;
-	bool by_every_cause = r && r >= kb->global && r < kb->global + kb->nglobal;
+	bool by_every_cause = at >= 0 && engine_every_cause(kb, engine_escalation(e, (size_t)at));
 	if (ti->red_flag >= 0 && ti->red_flag_level == ti->level &&
 	    (p_at < PLAN_FLOOR || by_every_cause || nf_kb_finding_red_flag_today(kb, (size_t)ti->red_flag)))
 		return -1;
@@ -119,6 +118,17 @@ static void plan_of(nf_engine *e, size_t c, nf_triage overall, const char *skip,
 	if (cd->safety_net)
 		p->step[p->nsteps++] =
 		    mkstep(cd->safety_net, 0, cd->safety_net_source, NF_STEP_SAFETY_NET);
+}
+
+/* Whom cause cd adds to the list, r its escalation rule (or NULL): the rule's list, then the
+ * cause's, except that under an urgent or emergency level a rule's own list stands for the cause's
+ * (who acts within days or now; a physiotherapist is for the weeks after). */
+static void add_cause_see(nf_advice *a, nf_triage level, const struct kb_rule *r, const struct kb_condition *cd)
+{
+	if (r)
+		add_see(a, r->see, r->nsee);
+	if (level < NF_URGENT || !r || !r->nsee)
+		add_see(a, cd->see, cd->nsee);
 }
 
 /* The engine's own first step for a level, when the knowledge base's would not do: a cause
@@ -208,13 +218,7 @@ void nf_engine_advice(nf_engine *e, nf_advice *a)
 		const struct kb_condition *cd = &kb->cond[c0];
 		const struct kb_rule *r = engine_escalation(e, (size_t)c0);
 		a->first_condition = c0;
-		if (r)
-			add_see(a, r->see, r->nsee);
-		/* Under an urgent or emergency level set by a rule with its own list, whom to see is who
-		 * acts within days or now: the rule's list, not the cause's (a physiotherapist is for the
-		 * weeks after). */
-		if (ti.level < NF_URGENT || !r || !r->nsee)
-			add_see(a, cd->see, cd->nsee);
+		add_cause_see(a, ti.level, r, cd);
 		if (r && r->step) {
 			a->first = mkstep(r->step, 0, r->source, NF_STEP_ACTION);
 		} else {
@@ -253,15 +257,7 @@ void nf_engine_advice(nf_engine *e, nf_advice *a)
 				continue;
 			/* A rule for every cause gives every plan the same step: once, as the first. */
 			plan_of(e, c, ti.level, skip, &a->plan[a->nplans]);
-			/* Under an emergency whom to see is who acts now, not every shown cause's clinician;
-			 * under an urgent level, a rule's own list stands for its cause's, as above. */
-			const struct kb_rule *r = engine_escalation(e, c);
-			if (ti.level < NF_EMERGENCY) {
-				if (r)
-					add_see(a, r->see, r->nsee);
-				if (ti.level < NF_URGENT || !r || !r->nsee)
-					add_see(a, kb->cond[c].see, kb->cond[c].nsee);
-			}
+			add_cause_see(a, ti.level, engine_escalation(e, c), &kb->cond[c]);
 			a->nplans++;
 		}
 	/* Under an emergency the emergency department is the one place to go: a specialist named

@@ -34,7 +34,6 @@ struct nf_engine {
 	double post[NF_MAX_CONDITIONS];
 	nf_triage level[NF_MAX_CONDITIONS]; /* each condition's level after escalation */
 	nf_triage_info tri;                 /* the triage of post, level and the red flags */
-	uint64_t own_conds[NF_MAX_FINDINGS]; /* bit c: condition c's own rules name the finding */
 };
 
 static size_t scratch_size(const nf_kb *kb);
@@ -45,16 +44,6 @@ nf_err nf_engine_new(const nf_kb *kb, nf_mode mode, nf_engine **out, nf_error *e
 	*out = NULL;
 	if (!e)
 		return nf_error_set(err, NF_ENOMEM, "out of memory");
-	/* Which conditions' own rules name each finding (nf_kb's rule_conds also counts the rules for
-	 * every cause, which the look-ahead judges apart, live ones only). */
-	for (int c = 0; c < kb->ncond; c++)
-		for (int r = 0; r < kb->cond[c].nrules; r++) {
-			const struct kb_rule *ru = &kb->cond[c].rule[r];
-			for (int t = 0; t < ru->nterms; t++)
-				e->own_conds[ru->term[t].finding] |= UINT64_C(1) << c;
-			for (int t = 0; t < ru->nunless; t++)
-				e->own_conds[ru->unless[t].finding] |= UINT64_C(1) << c;
-		}
 	e->ll = core_malloc((size_t)kb->nfind * (size_t)kb->ncond * sizeof *e->ll);
 	e->scratch = core_malloc(scratch_size(kb));
 	if (!e->ll || !e->scratch) {
@@ -330,21 +319,19 @@ static bool rule_holds(const nf_engine *e, const struct kb_rule *r)
 	return engine_terms_hold(e, r->term, r->nterms) && !unless_holds(r, term_holds_now, e);
 }
 
-/* The level a yes to warning sign f would set: its own, or that of a rule for every cause that asks
- * for it and whose other answers already hold (new weakness, with back pain and numbness in both
- * feet, is an emergency, not the sign's own urgent), so that a sign left open is listed with the
- * level it would really have. */
-static nf_triage sign_level(const nf_engine *e, int f)
+/* The highest level above floor that a rule for every cause gives once finding f answers outcome,
+ * its other answers already holding (and none of its unless alternatives); floor if none. */
+static nf_triage completes_level(const nf_engine *e, int f, int outcome, nf_triage floor)
 {
 	const nf_kb *kb = e->kb;
-	nf_triage l = (nf_triage)kb->find[f].red_flag;
+	nf_triage l = floor;
 	for (int i = 0; i < kb->nglobal; i++) {
 		const struct kb_rule *r = &kb->global[i];
 		bool names = false, others = true;
 		for (int t = 0; t < r->nterms; t++) {
 			const struct kb_rule_term *term = &r->term[t];
 			if (term->finding == f)
-				names = term->op == NF_OP_EQ && (int)term->x == kb->find[f].red_flag_value;
+				names = term->op == NF_OP_EQ && (int)term->x == outcome;
 			else
 				others = others && term_holds(e, term);
 		}
@@ -354,32 +341,26 @@ static nf_triage sign_level(const nf_engine *e, int f)
 	return l;
 }
 
+/* The level a yes to warning sign f would set: its own, or that of a rule for every cause that asks
+ * for it and whose other answers already hold (new weakness, with back pain and numbness in both
+ * feet, is an emergency, not the sign's own urgent), so that a sign left open is listed with the
+ * level it would really have. */
+static nf_triage sign_level(const nf_engine *e, int f)
+{
+	return completes_level(e, f, e->kb->find[f].red_flag_value, (nf_triage)e->kb->find[f].red_flag);
+}
+
 /* The level a yes to finding f (no warning sign in itself) would set through a rule for every
  * cause whose other answers already hold, when that is above the level now, else NF_SELF_CARE:
- * with numbness not back to normal hours after a run, a cold or pale foot makes it an
- * emergency, so an unanswered one is listed with the signs (nf_engine_open_signs) and asked next
- * (nf_engine_next). Only a yes can complete such a rule: a term asking for a no, or for a
- * number, is no sign a runner can be told to look for. */
+ * with numbness not back to normal hours after a run, a cold or pale foot makes it an emergency,
+ * so an unanswered one is listed with the signs (nf_engine_open_signs). Only a yes is listed: a
+ * term asking for a no, or for a number, is no sign a runner can be told to look for. */
 static nf_triage companion_level(const nf_engine *e, int f)
 {
-	const nf_kb *kb = e->kb;
-	nf_triage l = NF_SELF_CARE;
-	if (kb->find[f].type != NF_BOOL)
-		return l;
-	for (int i = 0; i < kb->nglobal; i++) {
-		const struct kb_rule *r = &kb->global[i];
-		bool names = false, others = true;
-		for (int t = 0; t < r->nterms; t++) {
-			const struct kb_rule_term *term = &r->term[t];
-			if (term->finding == f)
-				names = term->op == NF_OP_EQ && (int)term->x == 1;
-			else
-				others = others && term_holds(e, term);
-		}
-		if (names && others && r->to > e->tri.level && r->to > l && !unless_holds(r, term_holds_now, e))
-			l = r->to;
-	}
-	return l;
+	if (e->kb->find[f].type != NF_BOOL)
+		return NF_SELF_CARE;
+	nf_triage l = completes_level(e, f, 1, e->tri.level);
+	return l > e->tri.level ? l : NF_SELF_CARE;
 }
 
 /* The rule that sets condition c's level, or NULL; global_holds[i] is whether the i-th rule for
@@ -405,6 +386,11 @@ static const struct kb_rule *escalation(const nf_engine *e, size_t c, const bool
 const struct kb_rule *engine_escalation(const nf_engine *e, size_t c)
 {
 	return escalation(e, c, NULL);
+}
+
+bool engine_every_cause(const nf_kb *kb, const struct kb_rule *r)
+{
+	return r && r >= kb->global && r < kb->global + kb->nglobal;
 }
 
 size_t nf_engine_level_rule(nf_engine *e, size_t *finding, size_t cap, bool *every_cause)
@@ -437,7 +423,7 @@ size_t nf_engine_level_rule(nf_engine *e, size_t *finding, size_t cap, bool *eve
 			return 0;
 	}
 	if (every_cause)
-		*every_cause = r >= kb->global && r < kb->global + kb->nglobal;
+		*every_cause = engine_every_cause(kb, r);
 	size_t nf = 0;
 	for (int t = 0; t < r->nterms && nf < cap; t++) {
 		size_t f = (size_t)r->term[t].finding, k = 0;
@@ -808,7 +794,7 @@ static void look_screen(struct look *lk, const size_t *fs, size_t n, bool single
 	lk->any_touch = lk->rf_touch = false;
 	for (size_t k = 0; k < n; k++) {
 		lk->rf_touch |= kb->find[fs[k]].red_flag >= 0;
-		ruled |= lk->e->own_conds[fs[k]];
+		ruled |= kb->find[fs[k]].rule_conds;
 	}
 	/* A live rule for every cause that names the screen can move every condition's level. */
 	const struct kb_rule *glob = lk->w->glob;

@@ -115,7 +115,7 @@ struct kb_finding {
 	const struct kb_source **source; /* per condition */
 	nf_evidence *evidence;       /* per condition: what P(answer | condition) rests on */
 	bool *listed;                /* per condition: has its own likelihood */
-	uint64_t rule_conds;         /* bit c: condition c has an escalation rule on this finding */
+	uint64_t rule_conds;         /* bit c: condition c's own escalation rules name this finding */
 	int checklist;               /* -1 if asked alone */
 	int red_flag;                /* level set by the flagged answer, or -1 */
 	int red_flag_value;          /* outcome index of the flagged answer */

@@ -47,15 +47,15 @@ void kb_read_triage(struct kb_ctx *cx, json_t *t)
 	if (esc && !json_is_array(esc)) {
 		kb_fault(cx, "triage.escalate", "not an array of rules");
 	} else if (esc) {
-		/* Rules for every cause: a pattern that needs a level whatever its cause. */
-		uint64_t all = kb->ncond >= 64 ? ~UINT64_C(0) : (UINT64_C(1) << kb->ncond) - 1;
+		/* Rules for every cause: a pattern that needs a level whatever its cause. They set no
+		 * rule_conds bits: the look-ahead judges them apart, only those that can still hold. */
 		size_t k;
 		json_t *r;
 		json_array_foreach(esc, k, r)
 		{
 			char p[64];
 			kb_path_index(p, sizeof p, "triage.escalate", k);
-			kb_read_rule(cx, p, r, kb->global, &kb->nglobal, all);
+			kb_read_rule(cx, p, r, kb->global, &kb->nglobal, 0);
 		}
 	}
 	json_t *rf = json_object_get(t, "red_flags");

@@ -319,15 +319,8 @@
       answer(values);
     });
     $('q-unknown').addEventListener('click', () => {
-      const q = state.question;
-      if (q.checklist && q.red_flags && !state.eachSign) {
-        D.askEachSign(q, state.byId, state.remembered);
-        state.eachSign = true;
-        return;
-      }
-      const v = {};
-      for (const id of state.question.findings) v[id] = null;
-      answer(v);
+      const v = D.dontKnow(state);
+      if (v) answer(v);
     });
     $('q-back').addEventListener('click', () => back());
     $('q-stop').addEventListener('click', () => {

@@ -255,6 +255,19 @@ window.numbfootDisplay = (function () {
     $('q-help').textContent = 'Not sure? For each warning sign, choose Yes, No or Don\'t know: a sign left unsure is named in the result.';
   }
 
+  // The page's "Don't know" on the screen state.question (state: question, byId, remembered,
+  // eachSign): on a warning-sign screen not yet turned, each sign in turn (askEachSign), and null;
+  // else the screen's answers, every finding unknown.
+  function dontKnow(state) {
+    const q = state.question;
+    if (q.checklist && q.red_flags && !state.eachSign) {
+      askEachSign(q, state.byId, state.remembered);
+      state.eachSign = true;
+      return null;
+    }
+    return Object.fromEntries(q.findings.map((id) => [id, null]));
+  }
+
   // The answers of a triList by finding: true, false, or null for "Don't know".
   function readTri(form, ids) {
     const out = {};
@@ -265,5 +278,5 @@ window.numbfootDisplay = (function () {
     return out;
   }
 
-  return { KM_PER_MILE, LEVEL_TITLE, el, pct, answerWords, banner, result, single, ticks, triList, readTri, askEachSign };
+  return { KM_PER_MILE, LEVEL_TITLE, el, pct, answerWords, banner, result, single, ticks, triList, readTri, dontKnow };
 })();
