@@ -75,7 +75,8 @@ int kb_read_see(struct kb_ctx *cx, const char *path, json_t *see, const char **o
  * number thresholds are added to nums (may be NULL) for the measured-source check. */
 int kb_read_terms(struct kb_ctx *cx, const char *path, json_t *cond, struct kb_rule_term *term, int cap,
 		  uint64_t conds, struct kb_numbers *nums);
-/* Reads an escalation rule into rules[*nrules] and counts it; conds as for kb_read_terms. */
+/* Reads an escalation rule into rules[*nrules], one rule per alternative of an array "if", and
+ * counts them; conds as for kb_read_terms. */
 void kb_read_rule(struct kb_ctx *cx, const char *path, json_t *r, struct kb_rule *rules, int *nrules, uint64_t conds);
 /* Reads the plan steps' "when" terms (findings must be known). */
 void kb_read_plan_when(struct kb_ctx *cx, const char *path, json_t *o, struct kb_condition *c);

@@ -99,8 +99,18 @@ void kb_read_rule(struct kb_ctx *cx, const char *path, json_t *r, struct kb_rule
 		return;
 	}
 	kb_only_keys(cx, path, r, keys);
-	if (*nrules >= NF_MAX_RULES) {
-		kb_fault(cx, path, "more than %d rules", NF_MAX_RULES);
+	/* An array "if" lists alternatives, any one of which raises the level with the same advice:
+	 * each becomes a rule of its own here, so the engine knows only one shape of rule. */
+	json_t *iff = json_object_get(r, "if");
+	size_t nalt = json_is_array(iff) ? json_array_size(iff) : 1;
+	char p[256];
+	kb_path_key(p, sizeof p, path, "if");
+	if (json_is_array(iff) && nalt == 0) {
+		kb_fault(cx, p, "needs at least one object of finding answers");
+		return;
+	}
+	if ((size_t)*nrules + nalt > NF_MAX_RULES) {
+		kb_fault(cx, path, "more than %d rules, each alternative of \"if\" counted", NF_MAX_RULES);
 		return;
 	}
 	struct kb_rule *rule = &rules[*nrules];
@@ -112,29 +122,28 @@ void kb_read_rule(struct kb_ctx *cx, const char *path, json_t *r, struct kb_rule
 		kb_fault(cx, path, "\"to\": \"%s\" is not a triage level", to);
 	rule->to = lvl < 0 ? NF_SELF_CARE : (nf_triage)lvl;
 	rule->step = kb_get_string(cx, path, r, "step", false);
-	char p[256];
 	json_t *see = json_object_get(r, "see");
 	if (see) {
-		kb_path_key(p, sizeof p, path, "see");
-		int n = kb_read_see(cx, p, see, rule->see);
+		char ps[256];
+		kb_path_key(ps, sizeof ps, path, "see");
+		int n = kb_read_see(cx, ps, see, rule->see);
 		rule->nsee = n < 0 ? 0 : n;
 	}
-	kb_path_key(p, sizeof p, path, "if");
-	rule->nterms = kb_read_terms(cx, p, json_object_get(r, "if"), rule->term, NF_MAX_RULE_TERMS, conds, &nums);
 	json_t *unless = json_object_get(r, "unless");
 	if (unless) {
 		/* The unless terms can lower the level too, so the look-ahead must know them. An object is
 		 * one alternative; an array lists several, any one of which rules the danger out. */
-		kb_path_key(p, sizeof p, path, "unless");
-		size_t nalt = json_is_array(unless) ? json_array_size(unless) : 1;
-		if (json_is_array(unless) && nalt == 0)
-			kb_fault(cx, p, "needs at least one object of finding answers");
-		for (size_t a = 0; a < nalt; a++) {
+		char pu[256];
+		kb_path_key(pu, sizeof pu, path, "unless");
+		size_t nun = json_is_array(unless) ? json_array_size(unless) : 1;
+		if (json_is_array(unless) && nun == 0)
+			kb_fault(cx, pu, "needs at least one object of finding answers");
+		for (size_t a = 0; a < nun; a++) {
 			char pa[280];
-			const char *at = p;
+			const char *at = pu;
 			json_t *alt = unless;
 			if (json_is_array(unless)) {
-				kb_path_index(pa, sizeof pa, p, a);
+				kb_path_index(pa, sizeof pa, pu, a);
 				at = pa;
 				alt = json_array_get(unless, a);
 			}
@@ -145,8 +154,25 @@ void kb_read_rule(struct kb_ctx *cx, const char *path, json_t *r, struct kb_rule
 			rule->nunless += n;
 		}
 	}
-	rule->source = kb_read_source(cx, path, r, &nums);
-	(*nrules)++;
+	for (size_t a = 0; a < nalt; a++) {
+		struct kb_rule *alt = rule + a;
+		char pa[280];
+		const char *at = p;
+		json_t *cond = iff;
+		if (a)
+			*alt = *rule;
+		if (json_is_array(iff)) {
+			kb_path_index(pa, sizeof pa, p, a);
+			at = pa;
+			cond = json_array_get(iff, a);
+		}
+		alt->nterms = kb_read_terms(cx, at, cond, alt->term, NF_MAX_RULE_TERMS, conds, &nums);
+	}
+	/* Read last, so that a measured source is checked against every alternative's numbers. */
+	const struct kb_source *src = kb_read_source(cx, path, r, &nums);
+	for (size_t a = 0; a < nalt; a++)
+		rule[a].source = src;
+	*nrules += (int)nalt;
 }
 
 /* Reads o's member key, {"p": probability, "source": {...}} (a prior, or a form's share of it),

@@ -107,6 +107,19 @@ static void test_faults_are_placed(void **state)
 		     "conditions[0].escalate[0].unless[3].age: more than 6 terms");
 	expect_fault("\"if\": {\"age\": {\">=\": 60}}", "\"if\": {\"age\": {\">=\": 60}}, \"unless\": [3]",
 		     "conditions[0].escalate[0].unless[0]: needs an object");
+	/* An array "if" lists alternatives; each is read and placed like an object "if". */
+	expect_fault("\"if\": {\"age\": {\">=\": 60}}", "\"if\": [{\"age\": {\">=\": 60}}, {\"nope\": true}]",
+		     "conditions[0].escalate[0].if[1].nope: unknown finding");
+	expect_fault("\"if\": {\"age\": {\">=\": 60}}", "\"if\": []",
+		     "conditions[0].escalate[0].if: needs at least one object");
+	expect_fault("\"if\": {\"age\": {\">=\": 60}}", "\"if\": [{\"age\": {\">=\": 60}}, 3]",
+		     "conditions[0].escalate[0].if[1]: needs an object");
+	expect_fault("\"if\": {\"age\": {\">=\": 60}}",
+		     "\"if\": [{\"weak\": true}, {\"relief\": true}, {\"relief\": false}, {\"cold_foot\": true}, "
+		     "{\"cold_foot\": false}, {\"side\": \"one\"}, {\"side\": \"both\"}, {\"age\": {\"<\": 20}}, "
+		     "{\"age\": {\"<\": 30}}, {\"age\": {\"<\": 40}}, {\"age\": {\"<\": 50}}, {\"age\": {\"<\": 55}}, "
+		     "{\"age\": {\"<\": 58}}]",
+		     "conditions[0].escalate[0]: more than 12 rules");
 	expect_fault("{\"step\": \"Loosen the laces.\", \"weeks\": 2,",
 		     "{\"step\": \"Loosen the laces.\", \"when\": {\"side\": \"three\"}, \"weeks\": 2,",
 		     "conditions[0].plan[0].when.side: not a value of side");
@@ -360,6 +373,36 @@ static void test_probability_sums_the_forms(void **state)
 	nf_kb_free(kb);
 }
 
+/* An array "if" is a list of alternatives: each raises the level alone, with the rule's advice. */
+static void test_rule_alternatives(void **state)
+{
+	char *text = replace_once(kbtext, "\"if\": {\"weak\": true, \"side\": \"both\"}",
+				  "\"if\": [{\"weak\": true, \"side\": \"both\"}, {\"age\": {\">=\": 70}}]");
+	assert_non_null(text);
+	nf_kb *kb;
+	nf_error err;
+	assert_int_equal(nf_kb_load(vocab, "v.json", text, "k.json", &kb, &err), NF_OK);
+	size_t disc = (size_t)nf_kb_condition_index(kb, "disc");
+	assert_int_equal(nf_kb_rules(kb, disc), 2);
+	const char *s0, *s1;
+	assert_int_equal(nf_kb_rule(kb, disc, 0, NULL, &s0), NF_URGENT);
+	assert_int_equal(nf_kb_rule(kb, disc, 1, NULL, &s1), NF_URGENT);
+	assert_string_equal(s0, s1);
+	size_t age = (size_t)nf_kb_finding_index(kb, "age");
+	const double ages[] = {65, 70};
+	const nf_triage want[] = {NF_ROUTINE, NF_URGENT};
+	for (int i = 0; i < 2; i++) {
+		nf_engine *e;
+		assert_int_equal(nf_engine_new(kb, NF_MODE_RUNNER, &e, NULL), NF_OK);
+		nf_value v = {.x = ages[i]};
+		assert_int_equal(nf_engine_answer(e, age, &v, NULL), NF_OK);
+		assert_int_equal(nf_engine_condition_level(e, disc), want[i]);
+		nf_engine_free(e);
+	}
+	nf_kb_free(kb);
+	free(text);
+}
+
 /* The compiled image holds the forms as the text does. */
 static void test_image_keeps_forms(void **state)
 {
@@ -408,6 +451,7 @@ int main(void)
 		cmocka_unit_test(test_missing_condition_and_file),
 		cmocka_unit_test(test_forms_are_rows_of_their_condition),
 		cmocka_unit_test(test_probability_sums_the_forms),
+		cmocka_unit_test(test_rule_alternatives),
 		cmocka_unit_test(test_image_keeps_forms),
 		cmocka_unit_test(test_form_faults),
 	};
