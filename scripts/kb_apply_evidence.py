@@ -30,10 +30,17 @@ ORDER = ["foot", "vascular", "spine", "dossier", "wave2", "wave3a", "wave3b", "w
          "wave5-spine", "wave5-diagnostic", "wave6-footwear", "wave6-footnerves", "wave6-exertional",
          "wave6-vascular", "wave6-spine", "wave6-nerves", "wave6-forms", "wave6-diabetes", "wave7-footnerves",
          "wave7-exertional", "wave7-vascular", "wave7-spine", "wave7-nerves", "wave7-forms", "wave8-central",
-         "wave8-vascular", "wave8-exertional", "wave8-spine", "wave9-audit"]
+         "wave8-vascular", "wave8-exertional", "wave8-spine", "wave9-audit", "wave10-systemic",
+         "wave10-acute", "wave10-vascular", "wave10-spine", "wave10-footwear", "wave10-footnerves"]
 # A refused entry is named by its file, so that a later file's better source for the same pair is
 # judged on its own.
 EXCLUDE = {
+    ("wave10-vascular", "test_abi_post", "iliac_endofibrosis"): "the change rests on a review that pools 40 single-patient "
+                                                                "case reports; numbers never rest on case reports",
+    ("wave10-vascular", "exam_pulses_reduced_rest", "iliac_endofibrosis"): "the change adds a review that pools 40 "
+                                                                           "single-patient case reports to two series",
+    ("wave10-vascular", "test_abi_post", "paes/functional"): "a meeting abstract's mean with a spread borrowed from "
+                                                             "another group (cyclists with leg pain)",
     ("spine", "hands_too", "stroke"): "the question asks about hands tingling like the feet; a pure sensory stroke "
                                       "series answers another question, and 0.98 would let a 'no' rule stroke out",
     ("spine", "leg_weakness", "lumbar_radiculopathy"): "weakness found by an examiner is not the weakness a runner "
