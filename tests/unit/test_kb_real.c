@@ -485,7 +485,8 @@ static void test_claudicant_not_settled(void **state)
  * an emergency (dossier §3.22.6), at two weeks as at two days, for the cord cause that carries it;
  * months of slow progression stay urgent. Numbness in both feet, at rest and getting worse within
  * six weeks, is urgent whatever the cause (§3.18, §7), and feet that go numb only on runs, or
- * whose numbness a local cause explains, are not raised by it. */
+ * whose numbness a local cause explains, are not raised by it unless back pain or sciatica comes
+ * with it (§3.11). */
 static void test_progressive_both_feet(void **state)
 {
 	static story cord = {{"age", "45"},	     {"sex", "female"},	     {"side", "both"},
@@ -515,6 +516,36 @@ static void test_progressive_both_feet(void **state)
 	assert_true(set_by_rule(e, rule, 4));
 	set(e, "relief_loosening", "true");
 	assert_false(set_by_rule(e, rule, 4));
+	/* Numbness that does not go away after runs stays as numbness at rest does. */
+	static const char *const lingering[] = {"side", "progressive", "resolves_on_stopping", "weeks_since_onset"};
+	set(e, "relief_loosening", "false");
+	set(e, "at_rest", "false");
+	set(e, "resolves_on_stopping", "false");
+	assert_int_equal(level_of(e), NF_URGENT);
+	assert_true(set_by_rule(e, lingering, 4));
+	nf_engine_free(e);
+	/* Back pain or sciatica with both feet getting worse within six weeks, on runs only: roots on
+	 * both sides may be pressed (§3.11 SOON for both legs, §7), a GP within 48 hours; not after
+	 * months of it, nor when one pair of shoes explains it. */
+	static const char *const by_back[] = {"back_pain", "side", "progressive", "weeks_since_onset"};
+	static const char *const by_sciatica[] = {"sciatica_pain", "side", "progressive", "weeks_since_onset"};
+	e = fresh();
+	TELL(e, feet);
+	set(e, "at_rest", "false");
+	set(e, "resolves_on_stopping", "true");
+	assert_int_equal(level_of(e), NF_SELF_CARE);
+	set(e, "sciatica_pain", "true");
+	assert_int_equal(level_of(e), NF_URGENT);
+	assert_true(set_by_rule(e, by_sciatica, 4));
+	set(e, "sciatica_pain", "false");
+	set(e, "back_pain", "true");
+	assert_int_equal(level_of(e), NF_URGENT);
+	assert_true(set_by_rule(e, by_back, 4));
+	set(e, "weeks_since_onset", "10");
+	assert_false(set_by_rule(e, by_back, 4));
+	set(e, "weeks_since_onset", "1");
+	set(e, "only_some_shoes", "true");
+	assert_false(set_by_rule(e, by_back, 4));
 	nf_engine_free(e);
 	/* New weakness in both feet's numbness, getting worse within days: spreading weakness is an
 	 * emergency for every cause, and hands tingling too (a neuropathy likelier than the cord)
