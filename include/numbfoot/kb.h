@@ -109,9 +109,11 @@ NF_API size_t nf_kb_condition_plan_steps(const nf_kb *kb, size_t c);
 NF_API const char *nf_kb_condition_plan_step(const nf_kb *kb, size_t c, size_t i, double *weeks,
 					    const char **source);
 
-/* The condition's safety net: the signs that would change the advice, the last step of every plan
- * (NULL if the knowledge base gives none); *source its source. */
-NF_API const char *nf_kb_condition_safety_net(const nf_kb *kb, size_t c, const char **source);
+/* The condition's safety net: the signs that would change the advice, the last steps of every plan,
+ * in parts (0 if the knowledge base gives none). Part i's text; *source its source, *level the
+ * triage level its advice sends to (-1 when not given: shown under every level). */
+NF_API size_t nf_kb_condition_safety_nets(const nf_kb *kb, size_t c);
+NF_API const char *nf_kb_condition_safety_net(const nf_kb *kb, size_t c, size_t i, const char **source, int *level);
 
 /* Escalation rules of condition c, or with c == nf_kb_conditions(kb) the rules for every cause
  * (triage.escalate). nf_kb_rule gives rule i's level and, when the rule carries them, the first

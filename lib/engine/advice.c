@@ -108,16 +108,18 @@ static void plan_of(nf_engine *e, size_t c, nf_triage overall, const char *skip,
 		p->step[p->nsteps++] = mkstep(r->step, 0, r->source, NF_STEP_ACTION);
 	/* Under an emergency a cause's own plan ("be seen within 48 hours", "stop the runs that bring
 	 * it on") waits for the emergency care: beside "call now" it reads as the easier choice. */
-	for (int s = 0; overall < NF_EMERGENCY && s < cd->nplan && p->nsteps < NF_ADVICE_STEPS - 1; s++) {
+	for (int s = 0; overall < NF_EMERGENCY && s < cd->nplan && p->nsteps + (size_t)cd->nnet < NF_ADVICE_STEPS; s++) {
 		const struct kb_plan_step *st = &cd->plan[s];
 		if (same_text(st->text, skip) || !step_applies(e, st) || (no_trials && st->weeks > 0) ||
 		    (trial_over && st->refer))
 			continue;
 		p->step[p->nsteps++] = mkstep(st->text, trial_over ? 0 : st->weeks, st->source, plan_kind(st));
 	}
-	if (cd->safety_net)
-		p->step[p->nsteps++] =
-		    mkstep(cd->safety_net, 0, cd->safety_net_source, NF_STEP_SAFETY_NET);
+	/* A part of the safety net that sends to a lower level than the result's would read as the
+	 * easier choice ("a foot that slaps: within 48 hours" under "call emergency services now"). */
+	for (int n = 0; n < cd->nnet; n++)
+		if (cd->net[n].level < 0 || cd->net[n].level >= (int)overall)
+			p->step[p->nsteps++] = mkstep(cd->net[n].text, 0, cd->net[n].source, NF_STEP_SAFETY_NET);
 }
 
 /* Whom cause cd adds to the list, r its escalation rule (or NULL): the rule's list, then the
@@ -258,7 +260,10 @@ void nf_engine_advice(nf_engine *e, nf_advice *a)
 			/* A rule for every cause gives every plan the same step: once, as the first. */
 			plan_of(e, c, ti.level, skip, &a->plan[a->nplans]);
 			add_cause_see(a, ti.level, engine_escalation(e, c), &kb->cond[c]);
-			a->nplans++;
+			/* A plan left with nothing at the level (every step and part of its net below it) is
+			 * not shown: a heading with no step would read as "nothing to do". */
+			if (a->plan[a->nplans].nsteps)
+				a->nplans++;
 		}
 	/* Under an emergency the emergency department is the one place to go: a specialist named
 	 * beside it reads as an outpatient alternative, and the department calls its specialists. */

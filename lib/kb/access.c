@@ -54,11 +54,16 @@ const char *nf_kb_condition_plan_step(const nf_kb *kb, size_t c, size_t i, doubl
 	return s->text;
 }
 
-const char *nf_kb_condition_safety_net(const nf_kb *kb, size_t c, const char **source)
+size_t nf_kb_condition_safety_nets(const nf_kb *kb, size_t c) { return (size_t)kb->cond[c].nnet; }
+
+const char *nf_kb_condition_safety_net(const nf_kb *kb, size_t c, size_t i, const char **source, int *level)
 {
+	const struct kb_net *n = &kb->cond[c].net[i];
 	if (source)
-		*source = kb->cond[c].safety_net_source ? kb->cond[c].safety_net_source->text : "";
-	return kb->cond[c].safety_net;
+		*source = n->source ? n->source->text : "";
+	if (level)
+		*level = n->level;
+	return n->text;
 }
 
 static const struct kb_rule *rule_at(const nf_kb *kb, size_t c, size_t i)

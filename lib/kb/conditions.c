@@ -263,11 +263,34 @@ void kb_read_condition(struct kb_ctx *cx, const char *path, json_t *o, struct kb
 	}
 	json_t *net = json_object_get(o, "safety_net");
 	if (net) {
-		static const char *const nk[] = {"step", "source", NULL};
+		/* One object, or an array of parts each with the level it sends to: a plan under a higher
+		 * level drops the parts below it ("be seen within 48 hours" beside "call now"). */
 		kb_path_key(p, sizeof p, path, "safety_net");
-		if (kb_object(cx, p, net, nk)) {
-			c->safety_net = kb_get_string(cx, p, net, "step", true);
-			c->safety_net_source = kb_read_source(cx, p, net, NULL);
+		size_t n = json_is_array(net) ? json_array_size(net) : 1;
+		if (json_is_array(net) && (n == 0 || n > NF_MAX_NETS))
+			kb_fault(cx, p, "\"safety_net\" needs 1 to %d parts", NF_MAX_NETS);
+		for (size_t i = 0; i < n && i < NF_MAX_NETS; i++) {
+			static const char *const nk[] = {"step", "level", "source", NULL};
+			char pi[280];
+			const char *at = p;
+			json_t *part = net;
+			if (json_is_array(net)) {
+				kb_path_index(pi, sizeof pi, p, i);
+				at = pi;
+				part = json_array_get(net, i);
+			}
+			if (!kb_object(cx, at, part, nk))
+				continue;
+			struct kb_net *nt = &c->net[c->nnet++];
+			nt->text = kb_get_string(cx, at, part, "step", true);
+			nt->level = -1;
+			const char *lv = kb_get_string(cx, at, part, "level", false);
+			if (lv && (nt->level = nf_triage_from_id(lv)) < 0) {
+				char pl[300];
+				kb_path_key(pl, sizeof pl, at, "level");
+				kb_fault(cx, pl, "\"%s\" is not a triage level", lv);
+			}
+			nt->source = kb_read_source(cx, at, part, NULL);
 		}
 	}
 	/* "escalate" is read once the findings are known (build()). */

@@ -170,8 +170,11 @@ static void put_condition(struct writer *w, size_t at, const struct kb_condition
 		put_str(w, FIELD(s, struct kb_plan_step, text), c->plan[p].text);
 		put_source_ref(w, FIELD(s, struct kb_plan_step, source), c->plan[p].source);
 	}
-	put_str(w, FIELD(at, struct kb_condition, safety_net), c->safety_net);
-	put_source_ref(w, FIELD(at, struct kb_condition, safety_net_source), c->safety_net_source);
+	for (int n = 0; n < NF_MAX_NETS; n++) {
+		size_t s = FIELD(at, struct kb_condition, net) + (size_t)n * sizeof(struct kb_net);
+		put_str(w, FIELD(s, struct kb_net, text), c->net[n].text);
+		put_source_ref(w, FIELD(s, struct kb_net, source), c->net[n].source);
+	}
 }
 
 /* An array of n elements of size sz at p, or NULL; returns its offset or SIZE_MAX. */

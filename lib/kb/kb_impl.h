@@ -19,6 +19,7 @@
 #define NF_MAX_PLAN 10
 #define NF_MAX_SOURCE_REFS 8
 #define NF_MAX_FORMS 4
+#define NF_MAX_NETS 3
 
 /* A structured source (docs/kb-format.md, "Sources"). Strings point into the jansson tree except
  * text, which is rendered once for people ("Key; Other; estimate: ...") and freed with the nf_kb;
@@ -88,8 +89,12 @@ struct kb_condition {
 	const char *see[NF_MAX_SEE];
 	int nplan;
 	struct kb_plan_step plan[NF_MAX_PLAN];
-	const char *safety_net; /* the last step of every plan: what changes the advice */
-	const struct kb_source *safety_net_source;
+	int nnet; /* the last steps of every plan: what changes the advice */
+	struct kb_net {
+		const char *text;
+		const struct kb_source *source;
+		int level; /* the level its advice sends to, -1 when not given */
+	} net[NF_MAX_NETS];
 };
 
 struct kb_finding {

@@ -38,8 +38,10 @@ static const char *const edits[][2] = {
      "[\"Ref A\"], \"how\": \"a test rule for the advice, test dossier §5\"}}, {\"step\": \"If it is not "
      "better, see a podiatrist.\", \"weeks\": 4, \"refer\": true, \"source\": {\"kind\": \"estimate\", "
      "\"refs\": [\"Ref A\"], \"how\": \"a test referral after the trial, test dossier §5\"}}], \"safety_net\": "
-     "{\"step\": \"Get care now if the foot goes cold.\", \"source\": {\"kind\": \"estimate\", \"refs\": "
-     "[\"Ref A\"], \"how\": \"a test rule for the advice, test dossier §5\"}}"},
+     "[{\"step\": \"Get care now if the foot goes cold.\", \"level\": \"emergency\", \"source\": {\"kind\": "
+     "\"estimate\", \"refs\": [\"Ref A\"], \"how\": \"a test rule for the advice, test dossier §5\"}}, "
+     "{\"step\": \"See a podiatrist if it spreads.\", \"level\": \"routine\", \"source\": {\"kind\": "
+     "\"estimate\", \"refs\": [\"Ref A\"], \"how\": \"a test rule for the advice, test dossier §5\"}}]"},
     {"\"says\": \"New weakness needs a doctor soon.\",",
      "\"says\": \"New weakness needs a doctor soon.\", \"step\": \"Stop running and be seen by a neurologist "
      "within 48 hours.\", \"see\": [\"neurologist\"],"},
@@ -179,9 +181,12 @@ static void test_when_and_safety_net(void **state)
 	assert_int_equal(refer->kind, NF_STEP_REFERRAL);
 	assert_true(refer->weeks == 4);
 	assert_int_equal(find_step(&a.plan[0], "Loosen the laces.")->kind, NF_STEP_SELF_CARE);
+	/* The safety net's parts end the plan, in their order. */
 	const nf_step *last = &a.plan[0].step[a.plan[0].nsteps - 1];
+	assert_int_equal(last[-1].kind, NF_STEP_SAFETY_NET);
+	assert_string_equal(last[-1].text, "Get care now if the foot goes cold.");
 	assert_int_equal(last->kind, NF_STEP_SAFETY_NET);
-	assert_string_equal(last->text, "Get care now if the foot goes cold.");
+	assert_string_equal(last->text, "See a podiatrist if it spreads.");
 	/* The step shown "when" relief holds is gone once it does not, and when it is unknown. */
 	set_bool(e, RELIEF, false);
 	set_number(e, AGE, 45);
@@ -192,6 +197,30 @@ static void test_when_and_safety_net(void **state)
 	nf_engine_advice(e, &a);
 	for (size_t i = 0; i < a.nplans; i++)
 		assert_false(has_step(&a.plan[i], "Stop smoking."));
+	nf_engine_free(e);
+}
+
+/* Under an urgent result the net's routine part goes ("see a podiatrist" beside "within 48 hours"),
+ * and its emergency part stays. */
+static void test_safety_net_below_the_level(void **state)
+{
+	nf_engine *e = engine();
+	nf_advice a;
+	set_bool(e, COLD, false);
+	set_bool(e, WEAK, false);
+	set_bool(e, RELIEF, false);
+	set_number(e, AGE, 30);
+	assert_int_equal(nf_engine_triage(e, NULL), NF_URGENT);
+	nf_engine_advice(e, &a);
+	bool laces = false;
+	for (size_t i = 0; i < a.nplans; i++) {
+		if (a.plan[i].condition != LACES)
+			continue;
+		laces = true;
+		assert_true(has_step(&a.plan[i], "Get care now if the foot goes cold."));
+		assert_false(has_step(&a.plan[i], "See a podiatrist if it spreads."));
+	}
+	assert_true(laces);
 	nf_engine_free(e);
 }
 
@@ -257,6 +286,7 @@ int main(void)
 	    cmocka_unit_test(test_unless_alternatives),
 	    cmocka_unit_test(test_rule_for_every_cause_leads_the_advice),
 	    cmocka_unit_test(test_when_and_safety_net),
+	    cmocka_unit_test(test_safety_net_below_the_level),
 	    cmocka_unit_test(test_emergency_goes_first),
 	    cmocka_unit_test(test_warning_sign_speaks_for_itself),
 	    cmocka_unit_test(test_rule_step_and_see),

@@ -131,6 +131,12 @@ static void test_faults_are_placed(void **state)
 		     "conditions[0].plan[0].refer: \"refer\" needs true or false");
 	expect_fault("\"see\": [\"podiatrist\"],", "\"see\": [\"podiatrist\"], \"safety_net\": {\"step\": \"Watch.\"},",
 		     "conditions[0].safety_net: missing \"source\"");
+	expect_fault("\"see\": [\"podiatrist\"],", "\"see\": [\"podiatrist\"], \"safety_net\": [],",
+		     "conditions[0].safety_net: \"safety_net\" needs 1 to 3 parts");
+	expect_fault("\"see\": [\"podiatrist\"],",
+		     "\"see\": [\"podiatrist\"], \"safety_net\": [{\"step\": \"Watch.\", \"level\": \"soon\", \"source\": "
+		     "{\"kind\": \"estimate\", \"refs\": [], \"how\": \"test, test dossier §1\"}}],",
+		     "conditions[0].safety_net[0].level: \"soon\" is not a triage level");
 	expect_fault("\"red_flags\": [", "\"escalate\": {}, \"red_flags\": [", "triage.escalate: not an array of rules");
 	expect_fault("\"says\": \"A cold white foot needs care now.\",",
 		     "\"says\": \"A cold white foot needs care now.\", \"step\": 3,",

@@ -106,8 +106,12 @@ static void same_condition(const struct kb_condition *a, const struct kb_conditi
 		assert_int_equal(a->plan[p].nwhen, b->plan[p].nwhen);
 		same_terms(a->plan[p].when, b->plan[p].when, NF_MAX_RULE_TERMS);
 	}
-	same_str(a->safety_net, b->safety_net);
-	same_source(a->safety_net_source, b->safety_net_source);
+	assert_int_equal(a->nnet, b->nnet);
+	for (int n = 0; n < NF_MAX_NETS; n++) {
+		same_str(a->net[n].text, b->net[n].text);
+		same_source(a->net[n].source, b->net[n].source);
+		assert_int_equal(a->net[n].level, b->net[n].level);
+	}
 }
 
 static void same_finding(const struct kb_finding *a, const struct kb_finding *b, int ncond)

@@ -828,9 +828,15 @@ static void test_escalations_carry_their_advice(void **state)
 static void test_plans_and_safety_nets(void **state)
 {
 	for (size_t c = 0; c < nf_kb_conditions(kb); c++) {
-		const char *net = nf_kb_condition_safety_net(kb, c, NULL);
-		if (!net)
+		if (!nf_kb_condition_safety_nets(kb, c))
 			fail_msg("%s has no safety net", nf_kb_condition_id(kb, c));
+		/* Each part says the level it sends to, so that a higher level drops it. */
+		for (size_t n = 0; n < nf_kb_condition_safety_nets(kb, c); n++) {
+			int level;
+			nf_kb_condition_safety_net(kb, c, n, NULL, &level);
+			if (level < 0)
+				fail_msg("%s: safety net part %zu gives no level", nf_kb_condition_id(kb, c), n);
+		}
 		for (size_t s = 0; s < nf_kb_condition_plan_steps(kb, c); s++) {
 			double weeks;
 			const char *step = nf_kb_condition_plan_step(kb, c, s, &weeks, NULL);
