@@ -91,6 +91,21 @@ int kb_read_terms(struct kb_ctx *cx, const char *path, json_t *cond, struct kb_r
 	return n;
 }
 
+/* v is one object or an array of them (a rule's alternatives, a safety net's parts): how many, and
+ * part i with its path (path itself for one object; else in buf). */
+static size_t parts_of(json_t *v) { return json_is_array(v) ? json_array_size(v) : 1; }
+
+static json_t *part_at(json_t *v, size_t i, const char *path, char *buf, size_t cap, const char **at)
+{
+	if (!json_is_array(v)) {
+		*at = path;
+		return v;
+	}
+	kb_path_index(buf, cap, path, i);
+	*at = buf;
+	return json_array_get(v, i);
+}
+
 void kb_read_rule(struct kb_ctx *cx, const char *path, json_t *r, struct kb_rule *rules, int *nrules, uint64_t conds)
 {
 	static const char *const keys[] = {"if", "unless", "to", "step", "see", "source", NULL};
@@ -102,10 +117,10 @@ void kb_read_rule(struct kb_ctx *cx, const char *path, json_t *r, struct kb_rule
 	/* An array "if" lists alternatives, any one of which raises the level with the same advice:
 	 * each becomes a rule of its own here, so the engine knows only one shape of rule. */
 	json_t *iff = json_object_get(r, "if");
-	size_t nalt = json_is_array(iff) ? json_array_size(iff) : 1;
+	size_t nalt = parts_of(iff);
 	char p[256];
 	kb_path_key(p, sizeof p, path, "if");
-	if (json_is_array(iff) && nalt == 0) {
+	if (nalt == 0) {
 		kb_fault(cx, p, "needs at least one object of finding answers");
 		return;
 	}
@@ -135,18 +150,13 @@ void kb_read_rule(struct kb_ctx *cx, const char *path, json_t *r, struct kb_rule
 		 * one alternative; an array lists several, any one of which rules the danger out. */
 		char pu[256];
 		kb_path_key(pu, sizeof pu, path, "unless");
-		size_t nun = json_is_array(unless) ? json_array_size(unless) : 1;
-		if (json_is_array(unless) && nun == 0)
+		size_t nun = parts_of(unless);
+		if (nun == 0)
 			kb_fault(cx, pu, "needs at least one object of finding answers");
 		for (size_t a = 0; a < nun; a++) {
 			char pa[280];
-			const char *at = pu;
-			json_t *alt = unless;
-			if (json_is_array(unless)) {
-				kb_path_index(pa, sizeof pa, pu, a);
-				at = pa;
-				alt = json_array_get(unless, a);
-			}
+			const char *at;
+			json_t *alt = part_at(unless, a, pu, pa, sizeof pa, &at);
 			int n = kb_read_terms(cx, at, alt, rule->unless + rule->nunless,
 					      NF_MAX_RULE_TERMS - rule->nunless, conds, &nums);
 			for (int t = 0; t < n; t++)
@@ -157,15 +167,10 @@ void kb_read_rule(struct kb_ctx *cx, const char *path, json_t *r, struct kb_rule
 	for (size_t a = 0; a < nalt; a++) {
 		struct kb_rule *alt = rule + a;
 		char pa[280];
-		const char *at = p;
-		json_t *cond = iff;
+		const char *at;
+		json_t *cond = part_at(iff, a, p, pa, sizeof pa, &at);
 		if (a)
 			*alt = *rule;
-		if (json_is_array(iff)) {
-			kb_path_index(pa, sizeof pa, p, a);
-			at = pa;
-			cond = json_array_get(iff, a);
-		}
 		alt->nterms = kb_read_terms(cx, at, cond, alt->term, NF_MAX_RULE_TERMS, conds, &nums);
 	}
 	/* Read last, so that a measured source is checked against every alternative's numbers. */
@@ -266,19 +271,14 @@ void kb_read_condition(struct kb_ctx *cx, const char *path, json_t *o, struct kb
 		/* One object, or an array of parts each with the level it sends to: a plan under a higher
 		 * level drops the parts below it ("be seen within 48 hours" beside "call now"). */
 		kb_path_key(p, sizeof p, path, "safety_net");
-		size_t n = json_is_array(net) ? json_array_size(net) : 1;
-		if (json_is_array(net) && (n == 0 || n > NF_MAX_NETS))
+		size_t n = parts_of(net);
+		if (n == 0 || n > NF_MAX_NETS)
 			kb_fault(cx, p, "\"safety_net\" needs 1 to %d parts", NF_MAX_NETS);
 		for (size_t i = 0; i < n && i < NF_MAX_NETS; i++) {
 			static const char *const nk[] = {"step", "level", "source", NULL};
 			char pi[280];
-			const char *at = p;
-			json_t *part = net;
-			if (json_is_array(net)) {
-				kb_path_index(pi, sizeof pi, p, i);
-				at = pi;
-				part = json_array_get(net, i);
-			}
+			const char *at;
+			json_t *part = part_at(net, i, p, pi, sizeof pi, &at);
 			if (!kb_object(cx, at, part, nk))
 				continue;
 			struct kb_net *nt = &c->net[c->nnet++];
