@@ -5,6 +5,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -164,6 +165,31 @@ static enum reply ask_checklist(struct session *s, const nf_question *q, nf_answ
 	}
 }
 
+/* People qualify numbers ("about 15", "~15"): a past such a word, where the number starts. */
+static const char *skip_approx(const char *a)
+{
+	static const char *const words[] = {"about", "around", "roughly", "approximately", "approx.", "approx", "~", NULL};
+	for (int i = 0; words[i]; i++) {
+		size_t n = strlen(words[i]);
+		if (!strncasecmp(a, words[i], n) && (words[i][n - 1] == '~' || words[i][n - 1] == '.' || isspace((unsigned char)a[n]))) {
+			a += n;
+			while (isspace((unsigned char)*a))
+				a++;
+			break;
+		}
+	}
+	return a;
+}
+
+/* Whether w names the unit u ("15 min", "3 weeks"): u itself, or its start, a plural 's' aside. */
+static bool names_unit(const char *w, const char *u)
+{
+	size_t n = strlen(w);
+	if (n > 1 && w[n - 1] == 's')
+		n--;
+	return n && n <= strlen(u) && !strncasecmp(w, u, n);
+}
+
 /* Parses one answer to a single finding; returns false (with a hint printed) if malformed. */
 static bool parse_single(struct session *s, size_t f, const char *a, nf_value *v)
 {
@@ -197,6 +223,7 @@ static bool parse_single(struct session *s, size_t f, const char *a, nf_value *v
 	}
 	case NF_NUMBER: {
 		char *end;
+		a = skip_approx(a);
 		double x = strtod(a, &end);
 		while (isspace((unsigned char)*end))
 			end++;
@@ -205,6 +232,8 @@ static bool parse_single(struct session *s, size_t f, const char *a, nf_value *v
 			mi = true, end += strlen(end);
 		else if (dist && (!strcmp(end, "km")))
 			mi = false, end += 2;
+		else if (!dist && *end && names_unit(end, nf_kb_finding_unit(kb, f)))
+			end += strlen(end);
 		if (end == a || *end || !isfinite(x) || x < 0 || x > 1e6) {
 			wputs(s, "Please type a number (0 or more).");
 			return false;
