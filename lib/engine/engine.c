@@ -690,20 +690,28 @@ static bool rule_holds_hyp(const struct look *lk, const struct kb_rule *r)
 	return !unless_holds(r, unless_holds_hyp, lk);
 }
 
-/* The highest of l and the levels of the rules r[0..n) that hold on the hypothetical answers. */
-static nf_triage rules_level(const struct look *lk, const struct kb_rule *r, int n, nf_triage l)
+/* The rules of r[0..n) in live (bit i for r[i]) are those that can still hold; the others are
+ * passed over. */
+#define ALL_RULES (~0u)
+_Static_assert(NF_MAX_RULES <= 32, "a mask of rules is an unsigned");
+
+/* The highest of l and the levels of the live rules of r[0..n) that hold on the hypothetical
+ * answers. */
+static nf_triage rules_level(const struct look *lk, const struct kb_rule *r, int n, unsigned live, nf_triage l)
 {
 	for (int i = 0; i < n; i++)
-		if (r[i].to > l && rule_holds_hyp(lk, &r[i]))
+		if ((live >> i & 1) && r[i].to > l && rule_holds_hyp(lk, &r[i]))
 			l = r[i].to;
 	return l;
 }
 
-/* Which of the screen's findings (bit k for hyp_f[k]) the rules r[0..n) name. */
-static unsigned rule_findings(const struct look *lk, const struct kb_rule *r, int n)
+/* Which of the screen's findings (bit k for hyp_f[k]) the live rules of r[0..n) name. */
+static unsigned rule_findings(const struct look *lk, const struct kb_rule *r, int n, unsigned live)
 {
 	unsigned rel = 0;
 	for (int i = 0; i < n; i++) {
+		if (!(live >> i & 1))
+			continue;
 		for (int t = 0; t < r[i].nterms; t++) {
 			int k = lk->hyp_of[r[i].term[t].finding];
 			rel |= k >= 0 ? 1u << k : 0;
@@ -716,16 +724,16 @@ static unsigned rule_findings(const struct look *lk, const struct kb_rule *r, in
 	return rel;
 }
 
-/* Fills lev[0..leaves) with the level rules r[0..n) (naming the screen's findings in rel) give on
- * each leaf, starting from l: judged once for each combination of the answers they name (the
- * others no), and looked up for the rest. */
-static void rules_levels(struct look *lk, const struct kb_rule *r, int n, nf_triage l, unsigned rel,
+/* Fills lev[0..leaves) with the level the live rules of r[0..n) (naming the screen's findings in
+ * rel) give on each leaf, starting from l: judged once for each combination of the answers they
+ * name (the others no), and looked up for the rest. */
+static void rules_levels(struct look *lk, const struct kb_rule *r, int n, unsigned live, nf_triage l, unsigned rel,
 			 int leaves, unsigned char *lev)
 {
 	if (lk->single) {
 		for (int o = 0; o < leaves; o++) {
 			lk->hyp_o[0] = o;
-			lev[o] = (unsigned char)rules_level(lk, r, n, l);
+			lev[o] = (unsigned char)rules_level(lk, r, n, live, l);
 		}
 		lk->hyp_o[0] = 0;
 		return;
@@ -734,7 +742,7 @@ static void rules_levels(struct look *lk, const struct kb_rule *r, int n, nf_tri
 	do {
 		for (int k = 0; k < lk->nhyp; k++)
 			lk->hyp_o[k] = (int)(sub >> k & 1);
-		lev[sub] = (unsigned char)rules_level(lk, r, n, l);
+		lev[sub] = (unsigned char)rules_level(lk, r, n, live, l);
 		sub = (sub - rel) & rel;
 	} while (sub);
 	for (int k = 0; k < lk->nhyp; k++)
@@ -760,8 +768,7 @@ struct list_tree {
 /* The look-ahead's working memory, part of the engine's allocation (a step allocates nothing). */
 struct scratch {
 	struct list_tree list;                /* the last checklist enumerated */
-	struct kb_rule glob[NF_MAX_RULES];    /* the rules for every cause that can still hold */
-	int nglob;
+	unsigned glive;                       /* the rules for every cause that can still hold */
 	double mass[LEAVES];                  /* P(outcome) of each branch */
 	double m[NF_TRIAGE_LEVELS][LEAVES];   /* of it, the mass of the causes needing each level */
 	double th[LEAVES], tc[LEAVES];        /* each leaf's P log P and share of change, in DFS order */
@@ -797,9 +804,8 @@ static void look_screen(struct look *lk, const size_t *fs, size_t n, bool single
 		ruled |= kb->find[fs[k]].rule_conds;
 	}
 	/* A live rule for every cause that names the screen can move every condition's level. */
-	const struct kb_rule *glob = lk->w->glob;
-	int nglob = lk->w->nglob;
-	unsigned grel = rule_findings(lk, glob, nglob);
+	unsigned glive = lk->w->glive;
+	unsigned grel = rule_findings(lk, kb->global, kb->nglobal, glive);
 	if (grel)
 		ruled = ~UINT64_C(0);
 	for (int i = 0; i < lk->n; i++) {
@@ -809,15 +815,15 @@ static void look_screen(struct look *lk, const size_t *fs, size_t n, bool single
 			continue;
 		const struct kb_condition *cd = &kb->cond[lk->idx[i]];
 		unsigned char *lev = lk->w->lev[i];
-		unsigned rel = rule_findings(lk, cd->rule, cd->nrules);
+		unsigned rel = rule_findings(lk, cd->rule, cd->nrules, ALL_RULES);
 		if (!shared_done) {
-			rules_levels(lk, glob, nglob, NF_SELF_CARE, grel, leaves, shared);
+			rules_levels(lk, kb->global, kb->nglobal, glive, NF_SELF_CARE, grel, leaves, shared);
 			shared_done = true;
 		}
 		if (rel) {
-			rules_levels(lk, cd->rule, cd->nrules, cd->triage, rel, leaves, lev);
+			rules_levels(lk, cd->rule, cd->nrules, ALL_RULES, cd->triage, rel, leaves, lev);
 		} else {
-			nf_triage own = rules_level(lk, cd->rule, cd->nrules, cd->triage);
+			nf_triage own = rules_level(lk, cd->rule, cd->nrules, ALL_RULES, cd->triage);
 			memset(lev, own, (size_t)leaves);
 		}
 		for (int b = 0; b < leaves; b++)
@@ -1678,14 +1684,13 @@ bool nf_engine_next(nf_engine *e, nf_question *q)
 	/* The rules for every cause that can still hold on some answer: none of their terms answered
 	 * and failing, or left unknown (a finding no longer asked). The others hold on no leaf, so
 	 * leaving them out changes nothing but the time. */
-	lk.w->nglob = 0;
+	lk.w->glive = 0;
 	for (int i = 0; i < kb->nglobal; i++) {
 		const struct kb_rule *r = &kb->global[i];
 		bool live = true;
 		for (int t = 0; t < r->nterms && live; t++)
 			live = ask[r->term[t].finding] || term_holds(e, &r->term[t]);
-		if (live)
-			lk.w->glob[lk.w->nglob++] = *r;
+		lk.w->glive |= (unsigned)live << i;
 	}
 	memcpy(lk.thr, kb->threshold, sizeof lk.thr);
 	lk.floor = e->tri.red_flag_level;
