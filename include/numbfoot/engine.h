@@ -60,7 +60,10 @@ NF_API nf_answer_state nf_engine_state(const nf_engine *e, size_t f, nf_value *v
  * stopped interview, a case file silent on them or a runner who was not sure cannot speak for. A
  * sign's level is what a yes would set: its own, or a rule for every cause whose other answers
  * already hold (new weakness, told with back pain and numbness in both feet, is an emergency).
- * Writes up to cap finding indices to out; returns how many there are. */
+ * Listed too, at that level, is an unanswered yes/no finding that is no sign in itself but whose
+ * yes would complete such a rule above the level now (a cold or pale foot, once numbness has not
+ * come back hours after a run). Writes up to cap finding indices to out; returns how many there
+ * are. */
 NF_API size_t nf_engine_open_signs(const nf_engine *e, nf_triage level, size_t *out, size_t cap);
 
 /* Posterior probability of condition c given the answers so far. */

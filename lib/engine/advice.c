@@ -174,7 +174,7 @@ static const char *const headlines[2][NF_TRIAGE_LEVELS] = {
 };
 
 /* Self-care while warning signs are still open (never asked, or "don't know"): the advice holds
- * only if none of them applies, which the faces list right under the headline. */
+ * only if none of them applies, and the result lists them right under the headline. */
 static const char *const self_care_if[2] = {
     [NF_MODE_RUNNER] = "Self-care first, if none of the warning signs below applies: follow the plan, and see %s "
 		       "if it is not better within the time the plan gives.",

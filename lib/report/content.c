@@ -262,15 +262,17 @@ static void plan(struct builder *b)
 	json_t *first = json_object_get(d->result, "first_step");
 	if (!strcmp(str(first, "kind"), "action"))
 		bold(addf(b, RP_PARA, NULL, "First: %s", str(first, "step")));
+	bool plain = no_percent(d);
 	json_t *pl;
 	json_array_foreach(json_object_get(d->result, "plan"), i, pl)
 	{
 		char pc[16];
-		pct(json_number_value(json_object_get(pl, "probability")), pc);
-		if (no_percent(d))
+		if (plain) {
 			addf(b, RP_LEAD, NULL, "If it is %s:", str(pl, "name"));
-		else
+		} else {
+			pct(json_number_value(json_object_get(pl, "probability")), pc);
 			addf(b, RP_LEAD, NULL, "If it is %s (%s):", str(pl, "name"), pc);
+		}
 		json_t *st;
 		size_t k;
 		json_array_foreach(json_object_get(pl, "steps"), k, st)

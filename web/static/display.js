@@ -65,11 +65,15 @@ window.numbfootDisplay = (function () {
   // One cause of the ranking: its name and chance, a bar, its summary and the answers that moved
   // it most. Judgement and data apart: a reason whose likelihood is an estimate, or is worked out
   // from studies' figures rather than read from one, says so.
-  // Without percent (under a warning sign that set the level) a cause is named in its place with its
-  // reasons, without a bar: see r-causes-help.
+  // Without percent (a warning sign or a rule for every cause set the level) a cause is named in its
+  // place with its reasons, without a bar: see r-causes-help.
   function cause(c, opt, noPercent) {
-    const bar = el('span', {});
-    bar.style.width = Math.max(0.5, c.probability * 100).toFixed(1) + '%';
+    let bar = null;
+    if (!noPercent) {
+      const fill = el('span', {});
+      fill.style.width = Math.max(0.5, c.probability * 100).toFixed(1) + '%';
+      bar = el('div', { class: 'bar', role: 'img', 'aria-label': c.name + ': ' + pct(c.probability) }, fill);
+    }
     const reasons = el('ul', { class: 'reasons' });
     for (const why of c.reasons.slice(0, 3)) {
       const f = opt.byId[why.finding];
@@ -83,7 +87,7 @@ window.numbfootDisplay = (function () {
     }
     return el('li', {},
       el('div', { class: 'cause-head' }, el('span', { text: c.name }), noPercent ? null : el('span', { text: pct(c.probability) })),
-      noPercent ? null : el('div', { class: 'bar', role: 'img', 'aria-label': c.name + ': ' + pct(c.probability) }, bar),
+      bar,
       el('p', { class: 'help', text: c.summary }),
       c.form ? el('p', { class: 'help', text: 'Most like: ' + c.form.name }) : null,
       reasons.childElementCount ? reasons : null);
