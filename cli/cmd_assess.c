@@ -171,7 +171,9 @@ static const char *skip_approx(const char *a)
 	static const char *const words[] = {"about", "around", "roughly", "approximately", "approx.", "approx", "~", NULL};
 	for (int i = 0; words[i]; i++) {
 		size_t n = strlen(words[i]);
-		if (!strncasecmp(a, words[i], n) && (words[i][n - 1] == '~' || words[i][n - 1] == '.' || isspace((unsigned char)a[n]))) {
+		/* A word needs a space after it ("about15" is no number); "~" and "approx." do not. */
+		bool apart = ispunct((unsigned char)words[i][n - 1]) || isspace((unsigned char)a[n]);
+		if (!strncasecmp(a, words[i], n) && apart) {
 			a += n;
 			while (isspace((unsigned char)*a))
 				a++;
