@@ -122,6 +122,46 @@ static void plan_of(nf_engine *e, size_t c, nf_triage overall, const char *skip,
 			p->step[p->nsteps++] = mkstep(cd->net[n].text, 0, cd->net[n].source, NF_STEP_SAFETY_NET);
 }
 
+/* Under an emergency, the emergency the result may be, however unlikely its cause: when a warning
+ * sign set the level, the likeliest cause it points to whose own level is an emergency; when a rule
+ * for every cause did, the cause it guards against (none named, none); else the likeliest cause
+ * whose own level is an emergency. -1 if none. */
+static int emergency_cause(const nf_engine *e, const nf_triage_info *ti, const size_t *order, size_t n)
+{
+	const nf_kb *kb = nf_engine_kb(e);
+	size_t to[NF_MAX_CONDITIONS], nto = 0;
+	bool by_sign = ti->red_flag >= 0 && ti->red_flag_level == NF_EMERGENCY;
+	if (by_sign) {
+		nto = nf_kb_red_flag_points_to(kb, (size_t)ti->red_flag, to, NF_MAX_CONDITIONS);
+	} else {
+		const struct kb_rule *r = engine_every_cause_rule(e, NF_EMERGENCY);
+		if (r)
+			return r->cause;
+	}
+	for (size_t i = 0; i < n; i++) {
+		bool pointed = !by_sign;
+		for (size_t k = 0; k < nto; k++)
+			pointed |= to[k] == order[i];
+		if (pointed && kb->cond[order[i]].triage == NF_EMERGENCY)
+			return (int)order[i];
+	}
+	return -1;
+}
+
+/* The parts of cause c's safety net at the emergency level ("if the pain comes back after you are
+ * sent home, go back at once") as a plan of their own: §3.22.4 tells of a runner sent home who came
+ * back days later, and the line is needed most when the cause is too unlikely for a plan. */
+static void emergency_net_of(nf_engine *e, size_t c, nf_advice_plan *p)
+{
+	const struct kb_condition *cd = &nf_engine_kb(e)->cond[c];
+	p->condition = c;
+	p->probability = nf_engine_probability(e, c);
+	p->nsteps = 0;
+	for (int k = 0; k < cd->nnet; k++)
+		if (cd->net[k].level == NF_EMERGENCY)
+			p->step[p->nsteps++] = mkstep(cd->net[k].text, 0, cd->net[k].source, NF_STEP_SAFETY_NET);
+}
+
 /* Whom cause cd adds to the list, r its escalation rule (or NULL): the rule's list, then the
  * cause's, except that under an urgent or emergency level a rule's own list stands for the cause's
  * (who acts within days or now; a physiotherapist is for the weeks after). */
@@ -265,6 +305,21 @@ void nf_engine_advice(nf_engine *e, nf_advice *a)
 			if (a->plan[a->nplans].nsteps)
 				a->nplans++;
 		}
+	int ec = ti.level == NF_EMERGENCY ? emergency_cause(e, &ti, order, n) : -1;
+	bool ec_shown = false;
+	for (size_t i = 0; i < a->nplans; i++)
+		ec_shown |= ec >= 0 && a->plan[i].condition == (size_t)ec;
+	if (ec >= 0 && !ec_shown) {
+		/* It takes the last plan's place when all are taken: what to do if sent home from the
+		 * emergency department outweighs a third cause's plan. */
+		size_t at = a->nplans < NF_ADVICE_PLANS ? a->nplans : NF_ADVICE_PLANS - 1;
+		nf_advice_plan net;
+		emergency_net_of(e, (size_t)ec, &net);
+		if (net.nsteps) {
+			a->plan[at] = net;
+			a->nplans = at + 1;
+		}
+	}
 	/* Under an emergency the emergency department is the one place to go: a specialist named
 	 * beside it reads as an outpatient alternative, and the department calls its specialists. */
 	if (ti.level == NF_EMERGENCY)

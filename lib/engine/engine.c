@@ -393,6 +393,15 @@ bool engine_every_cause(const nf_kb *kb, const struct kb_rule *r)
 	return r && r >= kb->global && r < kb->global + kb->nglobal;
 }
 
+const struct kb_rule *engine_every_cause_rule(const nf_engine *e, nf_triage level)
+{
+	const nf_kb *kb = e->kb;
+	for (int g = 0; g < kb->nglobal; g++)
+		if (kb->global[g].to == level && rule_holds(e, &kb->global[g]))
+			return &kb->global[g];
+	return NULL;
+}
+
 size_t nf_engine_level_rule(nf_engine *e, size_t *finding, size_t cap, bool *every_cause)
 {
 	const nf_kb *kb = e->kb;
@@ -407,10 +416,7 @@ size_t nf_engine_level_rule(nf_engine *e, size_t *finding, size_t cap, bool *eve
 	/* A rule for every cause that gives the level explains it whatever the ranking, also when the
 	 * likeliest cause needs the level on its own: naming the causes it raised beside it (a
 	 * sciatica "as your answers raise it") would say they need it. */
-	const struct kb_rule *r = NULL;
-	for (int g = 0; g < kb->nglobal && !r; g++)
-		if (kb->global[g].to == level && rule_holds(e, &kb->global[g]))
-			r = &kb->global[g];
+	const struct kb_rule *r = engine_every_cause_rule(e, level);
 	if (!r) {
 		/* The likeliest cause that needs the level. */
 		size_t order[NF_MAX_CONDITIONS], n = nf_engine_ranking(e, order, NF_MAX_CONDITIONS), i = 0;

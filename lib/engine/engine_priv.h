@@ -14,6 +14,8 @@ bool engine_terms_hold(const nf_engine *e, const struct kb_rule_term *t, int n);
 const struct kb_rule *engine_escalation(const nf_engine *e, size_t c);
 /* Whether r is one of the rules for every cause (triage.escalate), not a condition's own. */
 bool engine_every_cause(const nf_kb *kb, const struct kb_rule *r);
+/* The first rule for every cause that holds and raises to level, or NULL. */
+const struct kb_rule *engine_every_cause_rule(const nf_engine *e, nf_triage level);
 /* The posterior of row r (a condition, or a further form of one: nf_kb.ncond rows). */
 double engine_row_probability(nf_engine *e, size_t r);
 

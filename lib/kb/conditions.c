@@ -108,7 +108,7 @@ static json_t *part_at(json_t *v, size_t i, const char *path, char *buf, size_t 
 
 void kb_read_rule(struct kb_ctx *cx, const char *path, json_t *r, struct kb_rule *rules, int *nrules, uint64_t conds)
 {
-	static const char *const keys[] = {"if", "unless", "to", "step", "see", "source", NULL};
+	static const char *const keys[] = {"if", "unless", "to", "step", "see", "for", "source", NULL};
 	if (!json_is_object(r)) {
 		kb_fault(cx, path, "not an object");
 		return;
@@ -137,6 +137,12 @@ void kb_read_rule(struct kb_ctx *cx, const char *path, json_t *r, struct kb_rule
 		kb_fault(cx, path, "\"to\": \"%s\" is not a triage level", to);
 	rule->to = lvl < 0 ? NF_SELF_CARE : (nf_triage)lvl;
 	rule->step = kb_get_string(cx, path, r, "step", false);
+	rule->cause = -1;
+	const char *cause = kb_get_string(cx, path, r, "for", false);
+	if (cause && conds)
+		kb_fault(cx, path, "\"for\" names a cause only in a rule for every cause (triage.escalate)");
+	else if (cause && (rule->cause = kb_condition_by_id(cx->kb, cause)) < 0)
+		kb_fault(cx, path, "\"for\": \"%s\" is not a condition", cause);
 	json_t *see = json_object_get(r, "see");
 	if (see) {
 		char ps[256];

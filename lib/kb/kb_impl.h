@@ -46,7 +46,8 @@ struct kb_rule_term {
  * identical episodes; or any one answer that says a cold foot recovered). unless_alt[t] is the
  * alternative unless[t] belongs to, counted from 0 in order. step and see (optional) replace the
  * condition's first step and head its list of whom to see while the rule holds, so that the advice
- * changes with the level. */
+ * changes with the level. A rule for every cause may name the cause it guards against (cause, else
+ * -1), whose emergency after-care the advice then gives whatever that cause's probability. */
 struct kb_rule {
 	int nterms, nunless;
 	struct kb_rule_term term[NF_MAX_RULE_TERMS];
@@ -57,6 +58,7 @@ struct kb_rule {
 	const struct kb_source *source;
 	int nsee;
 	const char *see[NF_MAX_SEE];
+	int cause;
 };
 
 /* A plan step; with `when` terms it applies only while every one holds (answered). */

@@ -138,6 +138,14 @@ static void test_faults_are_placed(void **state)
 		     "{\"kind\": \"estimate\", \"refs\": [], \"how\": \"test, test dossier §1\"}}],",
 		     "conditions[0].safety_net[0].level: \"soon\" is not a triage level");
 	expect_fault("\"red_flags\": [", "\"escalate\": {}, \"red_flags\": [", "triage.escalate: not an array of rules");
+	/* "for" names the cause a rule for every cause guards against: a known one, and only there. */
+	expect_fault("\"red_flags\": [",
+		     "\"escalate\": [{\"if\": {\"weak\": true}, \"to\": \"routine\", \"for\": \"nope\", \"source\": "
+		     "{\"kind\": \"estimate\", \"refs\": [], \"how\": \"test, test dossier §1\"}}], \"red_flags\": [",
+		     "triage.escalate[0]: \"for\": \"nope\" is not a condition");
+	expect_fault("\"to\": \"routine\", \"source\": {\"kind\": \"estimate\", \"refs\": [], \"how\": \"test rule",
+		     "\"to\": \"routine\", \"for\": \"disc\", \"source\": {\"kind\": \"estimate\", \"refs\": [], \"how\": \"test rule",
+		     "conditions[0].escalate[0]: \"for\" names a cause only in a rule for every cause");
 	expect_fault("\"says\": \"A cold white foot needs care now.\",",
 		     "\"says\": \"A cold white foot needs care now.\", \"step\": 3,",
 		     "triage.red_flags[0].step: not a non-empty string");

@@ -734,6 +734,36 @@ static bool plan_has(const nf_advice *a, const char *text)
 	return strstr(a->first.text, text) != NULL;
 }
 
+/* An emergency page says what to do if sent home from the emergency department for the emergency
+ * it may be, however unlikely that cause ranks (§3.22.4: a runner sent home came back days later
+ * with compartment syndrome): a shoe story with severe pain after the run, and both legs' sciatica
+ * with a slapping foot (cauda equina, a rule for every cause). Not below an emergency. */
+static void test_emergency_after_care(void **state)
+{
+	static story shoes = {{"age", "33"},	     {"sex", "female"},	     {"new_shoes", "true"},
+			      {"laces_tight", "true"}, {"side", "one"},	     {"location", "dorsum"},
+			      {"severe_pain_after_run", "true"}};
+	static story roots = {{"age", "42"},	       {"back_pain", "true"}, {"sciatica_pain", "true"},
+			      {"side", "both"},	       {"foot_drop", "true"}};
+	nf_advice a;
+	nf_engine *e = fresh();
+	TELL(e, shoes);
+	nf_engine_advice(e, &a);
+	assert_int_equal(a.level, NF_EMERGENCY);
+	assert_true(plan_has(&a, "after you are sent home"));
+	nf_engine_free(e);
+	e = fresh();
+	TELL(e, roots);
+	nf_engine_advice(e, &a);
+	assert_int_equal(a.level, NF_EMERGENCY);
+	assert_true(plan_has(&a, "If you are sent home"));
+	set(e, "foot_drop", "false");
+	nf_engine_advice(e, &a);
+	assert_true(a.level < NF_EMERGENCY);
+	assert_false(plan_has(&a, "If you are sent home"));
+	nf_engine_free(e);
+}
+
 /* A nerve root with weak ankle lifting found on examination is urgent, as the same sign with a
  * fibular pattern is and as the runner's own foot drop is (dossier §7, §3.11): not a two-week
  * trial of staying active. */
@@ -891,6 +921,7 @@ int main(void)
 		cmocka_unit_test(test_companions_of_not_settled),
 		cmocka_unit_test(test_claudicant_not_settled),
 		cmocka_unit_test(test_progressive_both_feet),
+		cmocka_unit_test(test_emergency_after_care),
 		cmocka_unit_test(test_sign_is_the_reason),
 		cmocka_unit_test(test_b12_risk_getting_worse),
 	    cmocka_unit_test(test_both_legs_weak_with_back_pain),
