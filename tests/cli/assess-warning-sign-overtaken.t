@@ -1,4 +1,4 @@
-# when the other answers raise the level above a warning sign's own (a swollen calf, urgent alone, in a result at emergency), the sign's words are introduced as overtaken, so its own timing ("be seen today") is not read as the level
+# when the other answers raise the level above a warning sign's own (a swollen calf, urgent alone, with a foot that goes cold or pale on runs: a result at emergency), the sign's words are introduced as overtaken, so its own timing ("be seen today") is not read as the level
 env: COLUMNS=1000
 args: assess --answers tests/cli/data/advice-probes/e11-dvt-calf.json --no-save
 env: NO_COLOR=1
