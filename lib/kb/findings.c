@@ -111,7 +111,7 @@ static bool kb_read_dist(struct kb_ctx *cx, const char *path, json_t *obj, struc
 void kb_read_finding_shape(struct kb_ctx *cx, const char *path, json_t *o, json_t *vf, struct kb_finding *f)
 {
 	static const char *const keys[] = {"id", "question", "clinician_question", "help", "bins", "default",
-					   "likelihood", "units", NULL};
+					   "likelihood", "units", "always", NULL};
 	kb_only_keys(cx, path, o, keys);
 	const char *type = json_string_value(json_object_get(vf, "type"));
 	const char *who = json_string_value(json_object_get(vf, "who"));
@@ -125,6 +125,13 @@ void kb_read_finding_shape(struct kb_ctx *cx, const char *path, json_t *o, json_
 	f->unit = json_string_value(json_object_get(vf, "unit"));
 	if (!f->unit)
 		f->unit = "";
+	json_t *always = json_object_get(o, "always");
+	if (always && !json_is_boolean(always)) {
+		char p[256];
+		kb_path_key(p, sizeof p, path, "always");
+		kb_fault(cx, p, "\"always\" needs true or false");
+	}
+	f->always = json_is_true(always);
 	json_t *units = json_object_get(o, "units");
 	if (units) {
 		char p[256];

@@ -104,6 +104,7 @@ struct kb_finding {
 	nf_ftype type;
 	bool clinician;
 	bool distance;
+	bool always; /* asked before the interview stops, whatever the look-ahead says */
 	int nvalues; /* enum and set values */
 	const char *value[NF_MAX_VALUES];
 	const char *value_means[NF_MAX_VALUES];

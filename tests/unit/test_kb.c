@@ -87,6 +87,8 @@ static void test_faults_are_placed(void **state)
 		     "k.json:32: (json): duplicate object key");
 	expect_fault("{\"id\": \"exam_sign\"", "{\"id\": \"exam_sing\"", "\"exam_sing\" is not a finding of the vocabulary");
 	expect_fault("\"question\": \"Is the leg weak?\",", "", "findings[5]: missing \"question\"");
+	expect_fault("\"question\": \"Is the leg weak?\",", "\"question\": \"Is the leg weak?\", \"always\": 1,",
+		     "findings[5].always: \"always\" needs true or false");
 	expect_fault("\"version\": 1,", "\"version\": 1,,", "k.json:2: (json)");
 	/* The advice's keys: a rule's see and unless, a step's when, a safety net, rules for every cause,
 	 * a red flag's step. */

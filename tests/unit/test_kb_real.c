@@ -235,6 +235,41 @@ static void test_warning_screens_first(void **state)
 	nf_engine_free(e);
 }
 
+/* Before the interview stops it asks what every clinician takes first (age, one foot or both, how
+ * long): a 66-year-old ex-smoker whose toes go numb at 5 km, with weak pulses and a low ankle index
+ * on exercise, ended at 18 screens with age, smoking and the pulses unasked and shoe pressure
+ * first. The story answers what it holds, every other question "don't know". */
+static void test_basics_asked(void **state)
+{
+	static story pad = {{"age", "66"},		    {"smoker", "true"},		    {"location", "toes_all"},
+			    {"side", "one"},		    {"onset_km", "5"},		    {"resolves_on_stopping", "true"},
+			    {"exam_pulses_reduced_rest", "true"}, {"test_abi_post", "0.55"}};
+	nf_engine *e;
+	assert_int_equal(nf_engine_new(kb, NF_MODE_CLINICIAN, &e, NULL), NF_OK);
+	nf_question q;
+	while (nf_engine_next(e, &q)) {
+		for (size_t i = 0; i < q.n; i++) {
+			const char *id = nf_kb_finding_id(kb, q.finding[i]);
+			size_t k = 0;
+			while (k < sizeof pad / sizeof *pad && strcmp(pad[k][0], id))
+				k++;
+			if (k < sizeof pad / sizeof *pad)
+				set(e, id, pad[k][1]);
+			else
+				nf_engine_unknown(e, q.finding[i]);
+		}
+		nf_engine_count_screen(e);
+	}
+	static const char *const basics[] = {"age", "side", "weeks_since_onset"};
+	for (size_t i = 0; i < sizeof basics / sizeof *basics; i++)
+		if (nf_engine_state(e, (size_t)nf_kb_finding_index(kb, basics[i]), NULL) == NF_UNASKED)
+			fail_msg("the interview stopped without asking %s", basics[i]);
+	size_t top;
+	assert_true(nf_engine_ranking(e, &top, 1) >= 1);
+	assert_string_equal(nf_kb_condition_id(kb, top), "pad");
+	nf_engine_free(e);
+}
+
 /* A warning stroke (TIA) that cleared within 20 minutes, with no warning-sign answer: the stroke
  * likelihoods must cover it (dossier §3.22.3: emergency even when resolved). With the new one-sided
  * question answered, it is an emergency against a strong benign story too. */
@@ -915,6 +950,7 @@ int main(void)
 		cmocka_unit_test(test_every_condition_has_advice),
 		cmocka_unit_test(test_dossier_warning_signs),
 		cmocka_unit_test(test_warning_screens_first),
+		cmocka_unit_test(test_basics_asked),
 		cmocka_unit_test(test_tia_that_has_passed),
 		cmocka_unit_test(test_numbness_that_has_not_settled),
 		cmocka_unit_test(test_cold_pale_foot_until_it_recovers), cmocka_unit_test(test_cold_foot_not_settled), cmocka_unit_test(test_open_sign_at_its_rule_level),
