@@ -546,13 +546,17 @@ static void test_progressive_both_feet(void **state)
 	set(e, "at_rest", "true");
 	set(e, "weeks_since_onset", "10");
 	assert_false(set_by_rule(e, rule, 4));
-	/* An answer that ties runs' numbness to the laces or the cold's colour change does not spare
+	/* One answer that ties runs' numbness to the laces or the cold's colour change does not spare
 	 * numbness at rest: shoe pressure ends with the shoe off, Raynaud's comes in attacks. */
 	set(e, "weeks_since_onset", "1");
 	set(e, "relief_loosening", "true");
 	set(e, "cold_color_change", "true");
 	assert_int_equal(level_of(e), NF_URGENT);
 	assert_true(set_by_rule(e, rule, 4));
+	/* Two answers that tell one local story do: tight shoes that ease on loosening. */
+	set(e, "shoes_tight", "true");
+	assert_false(set_by_rule(e, rule, 4));
+	set(e, "shoes_tight", "false");
 	/* Numbness that does not go away after runs stays as numbness at rest does, unless such an
 	 * answer ties it to a local cause. */
 	static const char *const lingering[] = {"side", "progressive", "resolves_on_stopping", "weeks_since_onset"};
