@@ -95,6 +95,17 @@ static void show_help(struct session *s, const nf_question *q)
 	wputs(s, "  Type ? if you do not know, b to go back one question, q to stop and see the result.");
 }
 
+/* "Don't know" as people type it, besides ? and d: "not sure", "dunno", ... */
+static bool dont_know(const char *a)
+{
+	static const char *const words[] = {"?",	   "d",		 "not sure", "unsure", "don't know",
+					    "dont know", "do not know", "dunno",	 "idk",	   "no idea", NULL};
+	for (int i = 0; words[i]; i++)
+		if (!strcasecmp(a, words[i]))
+			return true;
+	return false;
+}
+
 /* Each ask_ function reads the answers to the screen q into st and v (one per finding), for
  * nf_interview_answer, or returns what else the runner typed. */
 
@@ -138,9 +149,9 @@ static enum reply ask_checklist(struct session *s, const nf_question *q, nf_answ
 			r = R_QUIT;
 		else if (!strcmp(a, "h") || !strcmp(a, "help"))
 			show_help(s, q);
-		else if ((!strcmp(a, "?") || !strcmp(a, "d")) && nf_kb_checklist_red_flags(s->kb, (size_t)q->checklist))
+		else if (dont_know(a) && nf_kb_checklist_red_flags(s->kb, (size_t)q->checklist))
 			r = ask_each(s, q, st, v);
-		else if (!strcmp(a, "?") || !strcmp(a, "d")) {
+		else if (dont_know(a)) {
 			for (size_t i = 0; i < q->n; i++)
 				st[i] = NF_UNKNOWN;
 			r = R_DONE;
@@ -163,6 +174,22 @@ static enum reply ask_checklist(struct session *s, const nf_question *q, nf_answ
 		if (r != R_AGAIN)
 			return r;
 	}
+}
+
+/* A choice typed by its name or the start of it ("m" for male, "both"), when only one choice's
+ * name or wording starts so; -1 otherwise. */
+static int choice_named(const nf_kb *kb, size_t f, const char *a)
+{
+	size_t n = strlen(a);
+	int found = -1;
+	for (size_t i = 0; n && i < nf_kb_finding_values(kb, f); i++) {
+		if (strncasecmp(nf_kb_finding_value(kb, f, i), a, n) && strncasecmp(nf_kb_finding_value_means(kb, f, i), a, n))
+			continue;
+		if (found >= 0)
+			return -1;
+		found = (int)i;
+	}
+	return found;
 }
 
 /* People qualify numbers ("about 15", "~15"): a past such a word, where the number starts. */
@@ -199,9 +226,9 @@ static bool parse_single(struct session *s, size_t f, const char *a, nf_value *v
 	memset(v, 0, sizeof *v);
 	switch (nf_kb_finding_type(kb, f)) {
 	case NF_BOOL:
-		if (!strcmp(a, "y") || !strcmp(a, "yes") || !strcmp(a, "1"))
+		if (!strcasecmp(a, "y") || !strcasecmp(a, "yes") || !strcmp(a, "1"))
 			v->b = true;
-		else if (!strcmp(a, "n") || !strcmp(a, "no") || !strcmp(a, "2"))
+		else if (!strcasecmp(a, "n") || !strcasecmp(a, "no") || !strcmp(a, "2"))
 			v->b = false;
 		else {
 			wputs(s, "Please answer y or n (or ? if you do not know).");
@@ -216,6 +243,8 @@ static bool parse_single(struct session *s, size_t f, const char *a, nf_value *v
 			return true;
 		}
 		int idx = nf_kb_finding_value_index(kb, f, a);
+		if (idx < 0)
+			idx = choice_named(kb, f, a);
 		if (idx >= 0) {
 			v->index = idx;
 			return true;
@@ -229,6 +258,22 @@ static bool parse_single(struct session *s, size_t f, const char *a, nf_value *v
 		double x = strtod(a, &end);
 		while (isspace((unsigned char)*end))
 			end++;
+		/* A range ("800-900", "20 to 30") is taken at its middle, and said so. */
+		bool range = false;
+		if (end != a && (*end == '-' || !strncasecmp(end, "to ", 3))) {
+			const char *b = end + (*end == '-' ? 1 : 3);
+			while (isspace((unsigned char)*b))
+				b++;
+			char *bend;
+			double y = isdigit((unsigned char)*b) ? strtod(b, &bend) : -1;
+			if (y >= x) {
+				x = (x + y) / 2;
+				end = bend;
+				range = true;
+				while (isspace((unsigned char)*end))
+					end++;
+			}
+		}
 		bool dist = nf_kb_finding_is_distance(kb, f), mi = s->miles;
 		if (dist && (!strcmp(end, "mi") || !strcmp(end, "miles")))
 			mi = true, end += strlen(end);
@@ -241,6 +286,8 @@ static bool parse_single(struct session *s, size_t f, const char *a, nf_value *v
 			return false;
 		}
 		v->x = dist && mi ? x * NF_KM_PER_MILE : x;
+		if (range)
+			fprintf(s->out, "Taken as %g, the middle of the range.\n", x);
 		return true;
 	}
 	case NF_SET:
@@ -286,7 +333,7 @@ static enum reply ask_single(struct session *s, size_t f, nf_answer_state *st, n
 		else if (!strcmp(a, "h") || !strcmp(a, "help")) {
 			nf_question q = {.n = 1, .finding = {f}};
 			show_help(s, &q);
-		} else if (!strcmp(a, "?") || !strcmp(a, "d")) {
+		} else if (dont_know(a)) {
 			*st = NF_UNKNOWN;
 			r = R_DONE;
 		} else if (parse_single(s, f, a, v)) {
@@ -384,7 +431,7 @@ static enum reply confirm_derived(struct session *s, const nf_analysis *an, bool
 			else if (!strcmp(a, "q") || !strcmp(a, "quit")) {
 				free(line);
 				return R_QUIT;
-			} else if (!strcmp(a, "?") || !strcmp(a, "d")) {
+			} else if (dont_know(a)) {
 				nf_engine_unknown(s->e, (size_t)f);
 				s->derived[f] = false;
 			} else if (parse_single(s, (size_t)f, a, &nv)) {
@@ -581,8 +628,10 @@ const struct cli_command cmd_assess = {
 		"tells most at that point, and stops when no further answer is likely to change the leading "
 		"cause or the advice. It then shows the likely causes with their probabilities and the answers "
 		"that moved each, how urgently to see someone and whom, and a self-care plan.\n\n"
-		"Answer by number or key: y or n, the numbers of the choices, a number for ages and distances "
-		"(in your unit; add km or mi to say which). ? means don't know, h shows help on the question, b "
+		"Answer by number or key: y or n, the numbers of the choices (or the start of a choice's name, "
+		"m for male), a number for ages and distances (in your unit; add km or mi to say which; a range "
+		"such as 800-900 is taken at its middle). ? (or not sure) means don't know, h shows help on the "
+		"question, b "
 		"goes back one question to change its answer, q stops and shows the result so far. A blank line "
 		"answers nothing and the question is asked again: on the warning signs above all, Enter alone "
 		"never means none of them (type 0). Without a terminal, answers are read a line each from "
