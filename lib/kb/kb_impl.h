@@ -14,7 +14,7 @@
 #define NF_KB_LEAK 0.05
 
 #define NF_MAX_RULE_TERMS 6
-#define NF_MAX_RULES 16
+#define NF_MAX_RULES 24
 #define NF_MAX_SEE 6
 #define NF_MAX_PLAN 10
 #define NF_MAX_SOURCE_REFS 8

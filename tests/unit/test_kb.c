@@ -121,8 +121,10 @@ static void test_faults_are_placed(void **state)
 		     "{\"cold_foot\": false}, {\"side\": \"one\"}, {\"side\": \"both\"}, {\"age\": {\"<\": 20}}, "
 		     "{\"age\": {\"<\": 30}}, {\"age\": {\"<\": 40}}, {\"age\": {\"<\": 50}}, {\"age\": {\"<\": 55}}, "
 		     "{\"age\": {\"<\": 58}}, {\"age\": {\"<\": 59}}, {\"age\": {\"<\": 61}}, {\"age\": {\"<\": 62}}, "
-		     "{\"age\": {\"<\": 63}}]",
-		     "conditions[0].escalate[0]: more than 16 rules");
+		     "{\"age\": {\"<\": 63}}, {\"age\": {\"<\": 64}}, {\"age\": {\"<\": 65}}, {\"age\": {\"<\": 66}}, "
+		     "{\"age\": {\"<\": 67}}, {\"age\": {\"<\": 68}}, {\"age\": {\"<\": 69}}, {\"age\": {\"<\": 71}}, "
+		     "{\"age\": {\"<\": 72}}]",
+		     "conditions[0].escalate[0]: more than 24 rules");
 	expect_fault("{\"step\": \"Loosen the laces.\", \"weeks\": 2,",
 		     "{\"step\": \"Loosen the laces.\", \"when\": {\"side\": \"three\"}, \"weeks\": 2,",
 		     "conditions[0].plan[0].when.side: not a value of side");
