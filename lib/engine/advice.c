@@ -88,6 +88,29 @@ static bool same_text(const char *a, const char *b)
 	return a && b && !strcmp(a, b);
 }
 
+/* Whether a safety net's part names a sign the answers already give (one of its unless
+ * alternatives holds in full): "if X, call now" to a runner who said X reads as noise. */
+static bool net_met(const nf_engine *e, const struct kb_net *nt)
+{
+	for (int t = 0; t < nt->nunless;) {
+		int a = nt->unless_alt[t], n = 0;
+		while (t + n < nt->nunless && nt->unless_alt[t + n] == a)
+			n++;
+		if (engine_terms_hold(e, nt->unless + t, n))
+			return true;
+		t += n;
+	}
+	return false;
+}
+
+static bool has_net(const nf_advice_plan *p)
+{
+	for (size_t i = 0; i < p->nsteps; i++)
+		if (p->step[i].kind == NF_STEP_SAFETY_NET)
+			return true;
+	return false;
+}
+
 /* The plan of cause c; skip is the text already given as the first step (not repeated). */
 static void plan_of(nf_engine *e, size_t c, nf_triage overall, const char *skip, nf_advice_plan *p)
 {
@@ -118,7 +141,7 @@ static void plan_of(nf_engine *e, size_t c, nf_triage overall, const char *skip,
 	/* A part of the safety net that sends to a lower level than the result's would read as the
 	 * easier choice ("a foot that slaps: within 48 hours" under "call emergency services now"). */
 	for (int n = 0; n < cd->nnet; n++)
-		if (cd->net[n].level < 0 || cd->net[n].level >= (int)overall)
+		if ((cd->net[n].level < 0 || cd->net[n].level >= (int)overall) && !net_met(e, &cd->net[n]))
 			p->step[p->nsteps++] = mkstep(cd->net[n].text, 0, cd->net[n].source, NF_STEP_SAFETY_NET);
 }
 
@@ -158,7 +181,7 @@ static void emergency_net_of(nf_engine *e, size_t c, nf_advice_plan *p)
 	p->probability = nf_engine_probability(e, c);
 	p->nsteps = 0;
 	for (int k = 0; k < cd->nnet; k++)
-		if (cd->net[k].level == NF_EMERGENCY)
+		if (cd->net[k].level == NF_EMERGENCY && !net_met(e, &cd->net[k]))
 			p->step[p->nsteps++] = mkstep(cd->net[k].text, 0, cd->net[k].source, NF_STEP_SAFETY_NET);
 }
 
@@ -301,8 +324,10 @@ void nf_engine_advice(nf_engine *e, nf_advice *a)
 			plan_of(e, c, ti.level, skip, &a->plan[a->nplans]);
 			add_cause_see(a, ti.level, engine_escalation(e, c), &kb->cond[c]);
 			/* A plan left with nothing at the level (every step and part of its net below it) is
-			 * not shown: a heading with no step would read as "nothing to do". */
-			if (a->plan[a->nplans].nsteps)
+			 * not shown: a heading with no step would read as "nothing to do". Under an emergency
+			 * nor is one left with no part of its net (each met by the answers): its one step says
+			 * "call now" again, for another cause. */
+			if (a->plan[a->nplans].nsteps && (ti.level < NF_EMERGENCY || has_net(&a->plan[a->nplans])))
 				a->nplans++;
 		}
 	int ec = ti.level == NF_EMERGENCY ? emergency_cause(e, &ti, order, n) : -1;

@@ -281,7 +281,7 @@ void kb_read_condition(struct kb_ctx *cx, const char *path, json_t *o, struct kb
 		if (n == 0 || n > NF_MAX_NETS)
 			kb_fault(cx, p, "\"safety_net\" needs 1 to %d parts", NF_MAX_NETS);
 		for (size_t i = 0; i < n && i < NF_MAX_NETS; i++) {
-			static const char *const nk[] = {"step", "level", "source", NULL};
+			static const char *const nk[] = {"step", "level", "unless", "source", NULL};
 			char pi[280];
 			const char *at;
 			json_t *part = part_at(net, i, p, pi, sizeof pi, &at);
@@ -313,6 +313,33 @@ void kb_read_plan_when(struct kb_ctx *cx, const char *path, json_t *o, struct kb
 		snprintf(p, sizeof p, "%s.plan[%d].when", path, i);
 		/* A step's condition chooses advice; it does not change a level (no rule_conds bits). */
 		c->plan[i].nwhen = kb_read_terms(cx, p, when, c->plan[i].when, NF_MAX_RULE_TERMS, 0, NULL);
+	}
+	/* A safety net's part may be left out once an answer already names its sign ("numbness
+	 * between the legs: call now" to a runner who said so): an object, or an array of
+	 * alternatives any one of which leaves it out. It chooses advice, not a level. */
+	json_t *net = json_object_get(o, "safety_net");
+	for (int n = 0; n < c->nnet; n++) {
+		json_t *unless = json_object_get(json_is_array(net) ? json_array_get(net, (size_t)n) : net, "unless");
+		if (!unless)
+			continue;
+		struct kb_net *nt = &c->net[n];
+		char pu[280];
+		if (json_is_array(net))
+			snprintf(pu, sizeof pu, "%s.safety_net[%d].unless", path, n);
+		else
+			snprintf(pu, sizeof pu, "%s.safety_net.unless", path);
+		size_t nalt = parts_of(unless);
+		if (nalt == 0)
+			kb_fault(cx, pu, "needs at least one object of finding answers");
+		for (size_t a = 0; a < nalt; a++) {
+			char pa[300];
+			const char *at;
+			json_t *alt = part_at(unless, a, pu, pa, sizeof pa, &at);
+			int k = kb_read_terms(cx, at, alt, nt->unless + nt->nunless, NF_MAX_RULE_TERMS - nt->nunless, 0, NULL);
+			for (int t = 0; t < k; t++)
+				nt->unless_alt[nt->nunless + t] = (unsigned char)a;
+			nt->nunless += k;
+		}
 	}
 }
 

@@ -96,6 +96,11 @@ struct kb_condition {
 		const char *text;
 		const struct kb_source *source;
 		int level; /* the level its advice sends to, -1 when not given */
+		/* Left out when one of the unless alternatives holds in full (the sign it names is
+		 * already answered yes): unless_alt[t] is the alternative term t belongs to. */
+		int nunless;
+		struct kb_rule_term unless[NF_MAX_RULE_TERMS];
+		unsigned char unless_alt[NF_MAX_RULE_TERMS];
 	} net[NF_MAX_NETS];
 };
 

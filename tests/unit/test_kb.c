@@ -135,6 +135,10 @@ static void test_faults_are_placed(void **state)
 		     "conditions[0].plan[0].refer: \"refer\" needs true or false");
 	expect_fault("\"see\": [\"podiatrist\"],", "\"see\": [\"podiatrist\"], \"safety_net\": {\"step\": \"Watch.\"},",
 		     "conditions[0].safety_net: missing \"source\"");
+	expect_fault("\"see\": [\"podiatrist\"],",
+		     "\"see\": [\"podiatrist\"], \"safety_net\": {\"step\": \"Watch.\", \"unless\": [{\"nope\": true}], \"source\": "
+		     "{\"kind\": \"estimate\", \"refs\": [], \"how\": \"test, test dossier §1\"}},",
+		     "conditions[0].safety_net.unless[0].nope: unknown finding");
 	expect_fault("\"see\": [\"podiatrist\"],", "\"see\": [\"podiatrist\"], \"safety_net\": [],",
 		     "conditions[0].safety_net: \"safety_net\" needs 1 to 3 parts");
 	expect_fault("\"see\": [\"podiatrist\"],",

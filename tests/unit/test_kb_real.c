@@ -818,6 +818,19 @@ static void test_emergency_after_care(void **state)
 	assert_true(a.level < NF_EMERGENCY);
 	assert_false(plan_has(&a, "If you are sent home"));
 	nf_engine_free(e);
+	/* A net that names a sign the runner has already given is left out: saddle numbness with back
+	 * pain keeps the cauda equina after-care, not "numbness between the legs: call now". */
+	static story saddle = {{"age", "45"}, {"saddle_numbness", "true"}, {"back_pain", "true"}, {"side", "one"}};
+	e = fresh();
+	TELL(e, saddle);
+	nf_engine_advice(e, &a);
+	assert_int_equal(a.level, NF_EMERGENCY);
+	assert_true(plan_has(&a, "If you are sent home"));
+	assert_false(plan_has(&a, "Numbness between the legs or around the back passage"));
+	set(e, "saddle_numbness", "false");
+	nf_engine_advice(e, &a);
+	assert_true(plan_has(&a, "Numbness between the legs or around the back passage"));
+	nf_engine_free(e);
 }
 
 /* A nerve root with weak ankle lifting found on examination is urgent, as the same sign with a
