@@ -270,6 +270,19 @@ static void test_basics_asked(void **state)
 	nf_engine_free(e);
 }
 
+/* Numbness after a calf cramp told as sparsely as a case report (a cramp, more training, back to
+ * normal in minutes) is self-care (§3.21): "the calf cramps" asks for a knot that will not relax,
+ * and counting it as the claudication of compartment or arterial causes, which have their own
+ * question, sent such a runner to a sports-medicine doctor. */
+static void test_cramp_told_sparsely(void **state)
+{
+	static story cramp = {{"age", "41"}, {"calf_cramp", "true"}, {"training_increase", "true"}, {"resolve_minutes", "3"}};
+	nf_engine *e = fresh();
+	TELL(e, cramp);
+	assert_int_equal(level_of(e), NF_SELF_CARE);
+	nf_engine_free(e);
+}
+
 /* A warning stroke (TIA) that cleared within 20 minutes, with no warning-sign answer: the stroke
  * likelihoods must cover it (dossier §3.22.3: emergency even when resolved). With the new one-sided
  * question answered, it is an emergency against a strong benign story too. */
@@ -985,6 +998,7 @@ int main(void)
 		cmocka_unit_test(test_dossier_warning_signs),
 		cmocka_unit_test(test_warning_screens_first),
 		cmocka_unit_test(test_basics_asked),
+		cmocka_unit_test(test_cramp_told_sparsely),
 		cmocka_unit_test(test_tia_that_has_passed),
 		cmocka_unit_test(test_numbness_that_has_not_settled),
 		cmocka_unit_test(test_cold_pale_foot_until_it_recovers), cmocka_unit_test(test_cold_foot_not_settled), cmocka_unit_test(test_open_sign_at_its_rule_level),
