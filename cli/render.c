@@ -101,7 +101,9 @@ static void print_carriers(FILE *out, nf_engine *e, const nf_triage_info *ti, co
 		render_percent(ti->mass[ti->level], b, sizeof b));
 	for (size_t i = 0; i < nc && named < 3; i++) {
 		double p = nf_engine_probability(e, ord[i]);
-		if (nf_engine_condition_level(e, ord[i]) < ti->level || p < 0.005)
+		/* A cause under 1% named here would read as the reason ("calf cramp <1%" to a runner
+		 * who reported none); the share above still counts it. */
+		if (nf_engine_condition_level(e, ord[i]) < ti->level || p < 0.01)
 			continue;
 		/* A cause that needs this level only because a rule raised it (a CECS whose numbness has
 		 * not settled) is said so: the cause itself is no emergency. */
