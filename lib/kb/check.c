@@ -100,6 +100,17 @@ bool kb_object(struct kb_ctx *cx, const char *path, json_t *v, const char *const
 	return true;
 }
 
+bool kb_get_bool(struct kb_ctx *cx, const char *path, json_t *obj, const char *key)
+{
+	json_t *v = json_object_get(obj, key);
+	if (v && !json_is_boolean(v)) {
+		char p[300];
+		kb_path_key(p, sizeof p, path, key);
+		kb_fault(cx, p, "\"%s\" needs true or false", key);
+	}
+	return json_is_true(v);
+}
+
 const char *kb_get_string(struct kb_ctx *cx, const char *path, json_t *obj, const char *key, bool required)
 {
 	json_t *v = json_object_get(obj, key);

@@ -37,6 +37,9 @@ void kb_only_keys(struct kb_ctx *cx, const char *path, json_t *obj, const char *
 bool kb_object(struct kb_ctx *cx, const char *path, json_t *v, const char *const *allowed);
 /* obj.key as a non-empty string, or NULL (a fault when required). */
 const char *kb_get_string(struct kb_ctx *cx, const char *path, json_t *obj, const char *key, bool required);
+/* obj's optional boolean member key: false when absent; a fault (placed at path.key) when not a
+ * boolean. */
+bool kb_get_bool(struct kb_ctx *cx, const char *path, json_t *obj, const char *key);
 /* The "id" of a conditions or findings entry, or NULL after a fault. */
 const char *kb_entry_id(struct kb_ctx *cx, const char *p, json_t *v);
 /* Whether key (len bytes) is a reference; references must be sorted (kb_read_references). */

@@ -106,6 +106,25 @@ static json_t *part_at(json_t *v, size_t i, const char *path, char *buf, size_t 
 	return json_array_get(v, i);
 }
 
+/* Reads an "unless" at path pu (an object, or an array of alternatives any one of which holds)
+ * into terms, with the alternative each term belongs to in alt; *n counts the terms read. */
+static void read_unless(struct kb_ctx *cx, const char *pu, json_t *unless, struct kb_rule_term *terms,
+			unsigned char *alt, int *n, uint64_t conds, struct kb_numbers *nums)
+{
+	size_t nalt = parts_of(unless);
+	if (nalt == 0)
+		kb_fault(cx, pu, "needs at least one object of finding answers");
+	for (size_t a = 0; a < nalt; a++) {
+		char pa[300];
+		const char *at;
+		json_t *part = part_at(unless, a, pu, pa, sizeof pa, &at);
+		int k = kb_read_terms(cx, at, part, terms + *n, NF_MAX_RULE_TERMS - *n, conds, nums);
+		for (int t = 0; t < k; t++)
+			alt[*n + t] = (unsigned char)a;
+		*n += k;
+	}
+}
+
 void kb_read_rule(struct kb_ctx *cx, const char *path, json_t *r, struct kb_rule *rules, int *nrules, uint64_t conds)
 {
 	static const char *const keys[] = {"if", "unless", "to", "step", "see", "for", "source", NULL};
@@ -156,19 +175,7 @@ void kb_read_rule(struct kb_ctx *cx, const char *path, json_t *r, struct kb_rule
 		 * one alternative; an array lists several, any one of which rules the danger out. */
 		char pu[256];
 		kb_path_key(pu, sizeof pu, path, "unless");
-		size_t nun = parts_of(unless);
-		if (nun == 0)
-			kb_fault(cx, pu, "needs at least one object of finding answers");
-		for (size_t a = 0; a < nun; a++) {
-			char pa[280];
-			const char *at;
-			json_t *alt = part_at(unless, a, pu, pa, sizeof pa, &at);
-			int n = kb_read_terms(cx, at, alt, rule->unless + rule->nunless,
-					      NF_MAX_RULE_TERMS - rule->nunless, conds, &nums);
-			for (int t = 0; t < n; t++)
-				rule->unless_alt[rule->nunless + t] = (unsigned char)a;
-			rule->nunless += n;
-		}
+		read_unless(cx, pu, unless, rule->unless, rule->unless_alt, &rule->nunless, conds, &nums);
 	}
 	for (size_t a = 0; a < nalt; a++) {
 		struct kb_rule *alt = rule + a;
@@ -259,13 +266,7 @@ void kb_read_condition(struct kb_ctx *cx, const char *path, json_t *o, struct kb
 			} else {
 				st->weeks = json_number_value(w);
 			}
-			json_t *refer = json_object_get(v, "refer");
-			if (refer && !json_is_boolean(refer)) {
-				char pr[300];
-				kb_path_key(pr, sizeof pr, pi, "refer");
-				kb_fault(cx, pr, "\"refer\" needs true or false");
-			}
-			st->refer = json_is_true(refer);
+			st->refer = kb_get_bool(cx, pi, v, "refer");
 			/* A measured step's weeks must be in its figure; 0 ("now") states no number. */
 			struct kb_numbers nums = {.n = st->weeks > 0, .x = {st->weeks}};
 			st->source = kb_read_source(cx, pi, v, &nums);
@@ -328,18 +329,7 @@ void kb_read_plan_when(struct kb_ctx *cx, const char *path, json_t *o, struct kb
 			snprintf(pu, sizeof pu, "%s.safety_net[%d].unless", path, n);
 		else
 			snprintf(pu, sizeof pu, "%s.safety_net.unless", path);
-		size_t nalt = parts_of(unless);
-		if (nalt == 0)
-			kb_fault(cx, pu, "needs at least one object of finding answers");
-		for (size_t a = 0; a < nalt; a++) {
-			char pa[300];
-			const char *at;
-			json_t *alt = part_at(unless, a, pu, pa, sizeof pa, &at);
-			int k = kb_read_terms(cx, at, alt, nt->unless + nt->nunless, NF_MAX_RULE_TERMS - nt->nunless, 0, NULL);
-			for (int t = 0; t < k; t++)
-				nt->unless_alt[nt->nunless + t] = (unsigned char)a;
-			nt->nunless += k;
-		}
+		read_unless(cx, pu, unless, nt->unless, nt->unless_alt, &nt->nunless, 0, NULL);
 	}
 }
 

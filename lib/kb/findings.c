@@ -125,13 +125,7 @@ void kb_read_finding_shape(struct kb_ctx *cx, const char *path, json_t *o, json_
 	f->unit = json_string_value(json_object_get(vf, "unit"));
 	if (!f->unit)
 		f->unit = "";
-	json_t *always = json_object_get(o, "always");
-	if (always && !json_is_boolean(always)) {
-		char p[256];
-		kb_path_key(p, sizeof p, path, "always");
-		kb_fault(cx, p, "\"always\" needs true or false");
-	}
-	f->always = json_is_true(always);
+	f->always = kb_get_bool(cx, path, o, "always");
 	json_t *units = json_object_get(o, "units");
 	if (units) {
 		char p[256];
