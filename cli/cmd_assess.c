@@ -264,9 +264,9 @@ static bool parse_single(struct session *s, size_t f, const char *a, nf_value *v
 			const char *b = end + (*end == '-' ? 1 : 3);
 			while (isspace((unsigned char)*b))
 				b++;
-			char *bend;
-			double y = isdigit((unsigned char)*b) ? strtod(b, &bend) : -1;
-			if (y >= x) {
+			char *bend = NULL;
+			double y = isdigit((unsigned char)*b) ? strtod(b, &bend) : 0;
+			if (bend && y >= x) {
 				x = (x + y) / 2;
 				end = bend;
 				range = true;
