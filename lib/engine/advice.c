@@ -103,16 +103,22 @@ static bool net_met(const nf_engine *e, const struct kb_net *nt)
 	return false;
 }
 
-static bool has_net(const nf_advice_plan *p)
+/* Appends to p the parts of cd's safety net that send to level or above (or give no level) and
+ * whose sign the answers do not already give; returns how many. */
+static size_t add_nets(const nf_engine *e, const struct kb_condition *cd, nf_triage level, nf_advice_plan *p)
 {
-	for (size_t i = 0; i < p->nsteps; i++)
-		if (p->step[i].kind == NF_STEP_SAFETY_NET)
-			return true;
-	return false;
+	size_t added = 0;
+	for (int n = 0; n < cd->nnet; n++)
+		if ((cd->net[n].level < 0 || cd->net[n].level >= (int)level) && !net_met(e, &cd->net[n])) {
+			p->step[p->nsteps++] = mkstep(cd->net[n].text, 0, cd->net[n].source, NF_STEP_SAFETY_NET);
+			added++;
+		}
+	return added;
 }
 
-/* The plan of cause c; skip is the text already given as the first step (not repeated). */
-static void plan_of(nf_engine *e, size_t c, nf_triage overall, const char *skip, nf_advice_plan *p)
+/* The plan of cause c; skip is the text already given as the first step (not repeated). Returns
+ * whether it ends with a part of the cause's safety net. */
+static bool plan_of(nf_engine *e, size_t c, nf_triage overall, const char *skip, nf_advice_plan *p)
 {
 	const nf_kb *kb = nf_engine_kb(e);
 	const struct kb_condition *cd = &kb->cond[c];
@@ -140,9 +146,7 @@ static void plan_of(nf_engine *e, size_t c, nf_triage overall, const char *skip,
 	}
 	/* A part of the safety net that sends to a lower level than the result's would read as the
 	 * easier choice ("a foot that slaps: within 48 hours" under "call emergency services now"). */
-	for (int n = 0; n < cd->nnet; n++)
-		if ((cd->net[n].level < 0 || cd->net[n].level >= (int)overall) && !net_met(e, &cd->net[n]))
-			p->step[p->nsteps++] = mkstep(cd->net[n].text, 0, cd->net[n].source, NF_STEP_SAFETY_NET);
+	return add_nets(e, cd, overall, p) > 0;
 }
 
 /* Under an emergency, the emergency the result may be, however unlikely its cause: when a warning
@@ -171,18 +175,25 @@ static int emergency_cause(const nf_engine *e, const nf_triage_info *ti, const s
 	return -1;
 }
 
-/* The parts of cause c's safety net at the emergency level ("if the pain comes back after you are
- * sent home, go back at once") as a plan of their own: §3.22.4 tells of a runner sent home who came
- * back days later, and the line is needed most when the cause is too unlikely for a plan. */
-static void emergency_net_of(nf_engine *e, size_t c, nf_advice_plan *p)
+/* Under an emergency, the emergency cause's safety net at that level ("if the pain comes back
+ * after you are sent home, go back at once") as a plan of its own when its plan is not shown:
+ * §3.22.4 tells of a runner sent home who came back days later, and the line is needed most when
+ * the cause is too unlikely for a plan. It takes the last plan's place when all are taken. */
+static void emergency_after_care(nf_engine *e, const nf_triage_info *ti, const size_t *order, size_t n,
+				 nf_advice *a)
 {
-	const struct kb_condition *cd = &nf_engine_kb(e)->cond[c];
-	p->condition = c;
-	p->probability = nf_engine_probability(e, c);
-	p->nsteps = 0;
-	for (int k = 0; k < cd->nnet; k++)
-		if (cd->net[k].level == NF_EMERGENCY && !net_met(e, &cd->net[k]))
-			p->step[p->nsteps++] = mkstep(cd->net[k].text, 0, cd->net[k].source, NF_STEP_SAFETY_NET);
+	int c = emergency_cause(e, ti, order, n);
+	if (c < 0)
+		return;
+	for (size_t i = 0; i < a->nplans; i++)
+		if (a->plan[i].condition == (size_t)c)
+			return;
+	nf_advice_plan net = {.condition = (size_t)c, .probability = nf_engine_probability(e, (size_t)c)};
+	if (!add_nets(e, &nf_engine_kb(e)->cond[c], NF_EMERGENCY, &net))
+		return;
+	size_t at = a->nplans < NF_ADVICE_PLANS ? a->nplans : NF_ADVICE_PLANS - 1;
+	a->plan[at] = net;
+	a->nplans = at + 1;
 }
 
 /* Whom cause cd adds to the list, r its escalation rule (or NULL): the rule's list, then the
@@ -321,30 +332,17 @@ void nf_engine_advice(nf_engine *e, nf_advice *a)
 			if (!shown)
 				continue;
 			/* A rule for every cause gives every plan the same step: once, as the first. */
-			plan_of(e, c, ti.level, skip, &a->plan[a->nplans]);
+			bool net = plan_of(e, c, ti.level, skip, &a->plan[a->nplans]);
 			add_cause_see(a, ti.level, engine_escalation(e, c), &kb->cond[c]);
 			/* A plan left with nothing at the level (every step and part of its net below it) is
 			 * not shown: a heading with no step would read as "nothing to do". Under an emergency
 			 * nor is one left with no part of its net (each met by the answers): its one step says
 			 * "call now" again, for another cause. */
-			if (a->plan[a->nplans].nsteps && (ti.level < NF_EMERGENCY || has_net(&a->plan[a->nplans])))
+			if (a->plan[a->nplans].nsteps && (ti.level < NF_EMERGENCY || net))
 				a->nplans++;
 		}
-	int ec = ti.level == NF_EMERGENCY ? emergency_cause(e, &ti, order, n) : -1;
-	bool ec_shown = false;
-	for (size_t i = 0; i < a->nplans; i++)
-		ec_shown |= ec >= 0 && a->plan[i].condition == (size_t)ec;
-	if (ec >= 0 && !ec_shown) {
-		/* It takes the last plan's place when all are taken: what to do if sent home from the
-		 * emergency department outweighs a third cause's plan. */
-		size_t at = a->nplans < NF_ADVICE_PLANS ? a->nplans : NF_ADVICE_PLANS - 1;
-		nf_advice_plan net;
-		emergency_net_of(e, (size_t)ec, &net);
-		if (net.nsteps) {
-			a->plan[at] = net;
-			a->nplans = at + 1;
-		}
-	}
+	if (ti.level == NF_EMERGENCY)
+		emergency_after_care(e, &ti, order, n, a);
 	/* Under an emergency the emergency department is the one place to go: a specialist named
 	 * beside it reads as an outpatient alternative, and the department calls its specialists. */
 	if (ti.level == NF_EMERGENCY)

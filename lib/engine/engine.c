@@ -1835,28 +1835,23 @@ bool nf_engine_next(nf_engine *e, nf_question *q)
 	 * and that it began this week) can cross the threshold when neither alone is likely to. So while
 	 * the causes needing emergency care hold NF_NEAR_EMERGENCY of its threshold or more, the screens
 	 * that bear on them are asked, most informative first, before the interview stops. */
+	/* Then, for the same reason, what every clinician takes first (the knowledge base's "always"
+	 * findings: age, one foot or both, how long): these move many causes at once together with
+	 * answers still to come (66 and an ex-smoker make arterial disease likely where neither alone
+	 * changes the leading cause). Pass 0 looks for the first kind of screen, pass 1 the second. */
 	if (e->tri.level >= NF_EMERGENCY)
 		return false;
 	bool near = e->tri.mass[NF_EMERGENCY] >= NF_NEAR_EMERGENCY * kb->threshold[NF_EMERGENCY];
-	for (int r = 0; near && r < ncand; r++) {
-		const struct cand *c = &cand[order[r]];
-		for (size_t i = 0; i < c->q.n; i++)
-			if (bears_on_emergency(e, c->q.finding[i])) {
-				*q = c->q;
-				return true;
+	for (int pass = near ? 0 : 1; pass < 2; pass++)
+		for (int r = 0; r < ncand; r++) {
+			const struct cand *c = &cand[order[r]];
+			for (size_t i = 0; i < c->q.n; i++) {
+				size_t f = c->q.finding[i];
+				if (pass == 0 ? bears_on_emergency(e, f) : kb->find[f].always) {
+					*q = c->q;
+					return true;
+				}
 			}
-	}
-	/* What every clinician takes first (the knowledge base's "always" findings: age, one foot or
-	 * both, how long) is asked before the interview stops, for the same reason: these move many
-	 * causes at once together with answers still to come (66 and an ex-smoker make arterial
-	 * disease likely where neither alone changes the leading cause). */
-	for (int r = 0; r < ncand; r++) {
-		const struct cand *c = &cand[order[r]];
-		for (size_t i = 0; i < c->q.n; i++)
-			if (kb->find[c->q.finding[i]].always) {
-				*q = c->q;
-				return true;
-			}
-	}
+		}
 	return false;
 }

@@ -81,8 +81,9 @@ int kb_read_terms(struct kb_ctx *cx, const char *path, json_t *cond, struct kb_r
 /* Reads an escalation rule into rules[*nrules], one rule per alternative of an array "if", and
  * counts them; conds as for kb_read_terms. */
 void kb_read_rule(struct kb_ctx *cx, const char *path, json_t *r, struct kb_rule *rules, int *nrules, uint64_t conds);
-/* Reads the plan steps' "when" terms (findings must be known). */
-void kb_read_plan_when(struct kb_ctx *cx, const char *path, json_t *o, struct kb_condition *c);
+/* Reads the terms of condition c's advice, once findings are known: its plan steps' "when" and its
+ * safety net parts' "unless". */
+void kb_read_advice_terms(struct kb_ctx *cx, const char *path, json_t *o, struct kb_condition *c);
 void kb_read_condition(struct kb_ctx *cx, const char *path, json_t *o, struct kb_condition *c);
 /* Reads the forms of condition c (read already): its row becomes the first form and each further
  * form a new row at kb->ncond, a copy of it with its share of the prior. */

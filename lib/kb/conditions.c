@@ -270,7 +270,7 @@ void kb_read_condition(struct kb_ctx *cx, const char *path, json_t *o, struct kb
 			/* A measured step's weeks must be in its figure; 0 ("now") states no number. */
 			struct kb_numbers nums = {.n = st->weeks > 0, .x = {st->weeks}};
 			st->source = kb_read_source(cx, pi, v, &nums);
-			/* "when" names findings, which are read after the conditions: kb_read_plan_when(). */
+			/* "when" names findings, which are read after the conditions: kb_read_advice_terms(). */
 		}
 	}
 	json_t *net = json_object_get(o, "safety_net");
@@ -303,7 +303,7 @@ void kb_read_condition(struct kb_ctx *cx, const char *path, json_t *o, struct kb
 	/* "escalate" is read once the findings are known (build()). */
 }
 
-void kb_read_plan_when(struct kb_ctx *cx, const char *path, json_t *o, struct kb_condition *c)
+void kb_read_advice_terms(struct kb_ctx *cx, const char *path, json_t *o, struct kb_condition *c)
 {
 	json_t *plan = json_object_get(o, "plan");
 	for (int i = 0; i < c->nplan; i++) {
@@ -319,17 +319,16 @@ void kb_read_plan_when(struct kb_ctx *cx, const char *path, json_t *o, struct kb
 	 * between the legs: call now" to a runner who said so): an object, or an array of
 	 * alternatives any one of which leaves it out. It chooses advice, not a level. */
 	json_t *net = json_object_get(o, "safety_net");
+	char pn[280];
+	kb_path_key(pn, sizeof pn, path, "safety_net");
 	for (int n = 0; n < c->nnet; n++) {
-		json_t *unless = json_object_get(json_is_array(net) ? json_array_get(net, (size_t)n) : net, "unless");
+		char pp[300], pu[320];
+		const char *at;
+		json_t *unless = json_object_get(part_at(net, (size_t)n, pn, pp, sizeof pp, &at), "unless");
 		if (!unless)
 			continue;
-		struct kb_net *nt = &c->net[n];
-		char pu[280];
-		if (json_is_array(net))
-			snprintf(pu, sizeof pu, "%s.safety_net[%d].unless", path, n);
-		else
-			snprintf(pu, sizeof pu, "%s.safety_net.unless", path);
-		read_unless(cx, pu, unless, nt->unless, nt->unless_alt, &nt->nunless, 0, NULL);
+		kb_path_key(pu, sizeof pu, at, "unless");
+		read_unless(cx, pu, unless, c->net[n].unless, c->net[n].unless_alt, &c->net[n].nunless, 0, NULL);
 	}
 }
 

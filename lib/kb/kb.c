@@ -224,7 +224,7 @@ static nf_kb *build(struct kb_ctx *cx, const char *vocab, const char *vocab_name
 			continue;
 		char pc[40];
 		snprintf(pc, sizeof pc, "conditions[%zu]", i);
-		kb_read_plan_when(cx, pc, v, &kb->cond[c]);
+		kb_read_advice_terms(cx, pc, v, &kb->cond[c]);
 		json_t *esc = json_object_get(v, "escalate");
 		if (!json_is_array(esc))
 			continue;
