@@ -75,6 +75,7 @@ static void same_rule(const struct kb_rule *a, const struct kb_rule *b)
 	assert_int_equal(a->nsee, b->nsee);
 	for (int k = 0; k < NF_MAX_SEE; k++)
 		same_str(a->see[k], b->see[k]);
+	assert_int_equal(a->cause, b->cause);
 }
 
 static void same_condition(const struct kb_condition *a, const struct kb_condition *b)
@@ -111,6 +112,9 @@ static void same_condition(const struct kb_condition *a, const struct kb_conditi
 		same_str(a->net[n].text, b->net[n].text);
 		same_source(a->net[n].source, b->net[n].source);
 		assert_int_equal(a->net[n].level, b->net[n].level);
+		assert_int_equal(a->net[n].nunless, b->net[n].nunless);
+		same_terms(a->net[n].unless, b->net[n].unless, NF_MAX_RULE_TERMS);
+		assert_memory_equal(a->net[n].unless_alt, b->net[n].unless_alt, sizeof a->net[n].unless_alt);
 	}
 }
 
@@ -125,6 +129,7 @@ static void same_finding(const struct kb_finding *a, const struct kb_finding *b,
 	assert_int_equal(a->type, b->type);
 	assert_int_equal(a->clinician, b->clinician);
 	assert_int_equal(a->distance, b->distance);
+	assert_int_equal(a->always, b->always);
 	assert_int_equal(a->nvalues, b->nvalues);
 	for (int v = 0; v < NF_MAX_VALUES; v++) {
 		same_str(a->value[v], b->value[v]);
