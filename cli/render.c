@@ -188,20 +188,15 @@ void render_result(FILE *out, nf_interview *iv, bool color, bool miles)
 			fprintf(out, "  - %s%s\n", nf_kb_finding_means(kb, open[i]),
 				nf_kb_finding_red_flag_today(kb, open[i]) ? " (be seen today)" : "");
 	}
-	/* Under a warning sign that set the level the ranking is of the numbness on runs, which the
-	 * sign's own cause need not lead (it may lie outside the list, or be rare beside a footwear
-	 * cause that the other answers fit). The ranking keeps its order but loses its percentages:
-	 * on a model of one cause, a laces cause at >99% under numbness between the legs reads as
-	 * the answer to the sign, when the runner may have two things at once. */
+	/* Without percentages (nf_engine_percentages) the ranking keeps its order, and says why. */
 	bool sign_first = ti.red_flag >= 0 && ti.red_flag_level == ti.level;
-	/* So does a rule for every cause, which gives its level whatever these say. */
-	bool no_percent = sign_first || rule_first;
+	bool no_percent = !nf_engine_percentages(e);
 	fprintf(out, "\n%s%s%s %s\n", bold, no_percent ? "Causes" : "Most likely causes", off,
-		sign_first   ? "of the numbness on runs, likeliest first (no percentages: the warning sign above comes "
+		!no_percent  ? "(how likely each is, given your answers)"
+		: sign_first ? "of the numbness on runs, likeliest first (no percentages: the warning sign above comes "
 			       "first, and it may have a cause of its own)"
-		: rule_first ? "of the numbness on runs, likeliest first (no percentages: the answers above come first, "
-			       "whatever these say)"
-			     : "(how likely each is, given your answers)");
+			     : "of the numbness on runs, likeliest first (no percentages: the answers above come first, "
+			       "whatever these say)");
 	size_t order[NF_MAX_CONDITIONS], n = nf_engine_ranking(e, order, NF_MAX_CONDITIONS), marked = 0;
 	for (size_t i = 0; i < n && i < SHOW_CAUSES; i++) {
 		if (no_percent) {

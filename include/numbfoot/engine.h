@@ -111,6 +111,11 @@ NF_API nf_triage nf_engine_condition_level(const nf_engine *e, size_t c);
  * the level is the cause's own, a warning sign's (also when a rule gives the same), or self-care. *every_cause (unless NULL) tells
  * whether the rule is one for every cause, which gives the level whatever the ranking says. */
 NF_API size_t nf_engine_level_rule(nf_engine *e, size_t *finding, size_t cap, bool *every_cause);
+/* Whether the faces give the ranking's and the plans' percentages: not when a warning sign set the
+ * level, nor when a rule for every cause gives it. The ranking is then of the numbness on runs,
+ * whose likeliest cause need not explain the level: a laces cause at 99% under numbness between
+ * the legs would read as the answer to the sign, when the runner may have two things at once. */
+NF_API bool nf_engine_percentages(nf_engine *e);
 
 /* The next screen to show: one finding, or a checklist of bool findings. */
 typedef struct nf_question {

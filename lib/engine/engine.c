@@ -441,6 +441,16 @@ size_t nf_engine_level_rule(nf_engine *e, size_t *finding, size_t cap, bool *eve
 	return nf;
 }
 
+bool nf_engine_percentages(nf_engine *e)
+{
+	update(e);
+	if (e->tri.red_flag >= 0 && e->tri.red_flag_level == e->tri.level)
+		return false;
+	bool every_cause;
+	size_t f[NF_MAX_FINDINGS];
+	return !(nf_engine_level_rule(e, f, NF_MAX_FINDINGS, &every_cause) && every_cause);
+}
+
 /* The posterior of each condition, its forms' rows summed. */
 static void condition_posterior(const nf_engine *e, double *p)
 {

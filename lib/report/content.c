@@ -142,19 +142,21 @@ static void triage(struct builder *b)
 		add(b, RP_PARA, NULL, means);
 }
 
-/* Did a warning sign set the level? Then the causes below keep their order without percentages,
- * as the terminal and the page give them: a laces cause at >99% under numbness between the legs
- * would read as the answer to the sign, when the runner may have two things at once. */
+/* Did a warning sign set the level? The causes below then say so beside their order. */
 static bool sign_first(const struct rp_doc *d)
 {
 	json_t *tri = json_object_get(d->result, "triage"), *rf = json_object_get(tri, "red_flag");
 	return json_is_object(rf) && !strcmp(str(rf, "level"), str(tri, "level"));
 }
 
-/* ...or a rule for every cause, which gives its level whatever the ranking says. */
+/* The causes and plans keep their order without percentages when the engine says so
+ * (nf_engine_percentages); a result saved before it said so is read as the engine then decided:
+ * a warning sign that set the level, or a rule for every cause. */
 static bool no_percent(const struct rp_doc *d)
 {
-	json_t *tri = json_object_get(d->result, "triage");
+	json_t *tri = json_object_get(d->result, "triage"), *pc = json_object_get(tri, "percentages");
+	if (json_is_boolean(pc))
+		return json_is_false(pc);
 	return sign_first(d) ||
 	       (json_is_true(json_object_get(tri, "rule_every_cause")) && json_array_size(json_object_get(tri, "rule")));
 }
@@ -167,7 +169,7 @@ static void causes(struct builder *b)
 	size_t i;
 	int marked = 0;
 	bool plain = no_percent(d);
-	if (sign_first(d))
+	if (plain && sign_first(d))
 		add(b, RP_PARA, NULL,
 		    "Of the numbness on runs, likeliest first, with no percentages: the warning sign above comes first, "
 		    "and it may have a cause of its own.");

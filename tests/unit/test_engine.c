@@ -188,6 +188,7 @@ static void test_level_rule(void **state)
 	size_t f[4];
 	assert_int_equal(nf_engine_triage(e, NULL), NF_EMERGENCY);
 	assert_int_equal(nf_engine_level_rule(e, f, 4, NULL), 0); /* the clot's own level */
+	assert_true(nf_engine_percentages(e));
 	answer_bool(e, COLD, false); /* the clot falls below the emergency threshold */
 	assert_int_equal(nf_engine_triage(e, NULL), NF_SELF_CARE);
 	assert_int_equal(nf_engine_level_rule(e, f, 4, NULL), 0);
@@ -199,10 +200,12 @@ static void test_level_rule(void **state)
 	assert_int_equal(nf_engine_level_rule(e, f, 4, &every), 1); /* laces need it only by the age rule */
 	assert_int_equal(f[0], AGE);
 	assert_false(every); /* the laces' own rule, not one for every cause */
+	assert_true(nf_engine_percentages(e));
 	assert_int_equal(nf_engine_level_rule(e, f, 0, NULL), 0);
 	answer_bool(e, WEAK, true); /* an urgent warning sign sets the level */
 	assert_int_equal(nf_engine_triage(e, NULL), NF_URGENT);
 	assert_int_equal(nf_engine_level_rule(e, f, 4, NULL), 0);
+	assert_false(nf_engine_percentages(e)); /* the ranking need not explain the sign */
 	nf_engine_free(e);
 }
 

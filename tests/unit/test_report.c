@@ -329,6 +329,19 @@ static void rule_answers_are_the_reason(void **state)
 	assert_null(strstr(b, "(2%)"));
 	assert_null(strstr(b, "class=\"bar\""));
 	free(b);
+	/* The engine's word wins where the result gives it (nf_engine_percentages); the results above
+	 * were saved before it did. */
+	char said[1024];
+	snprintf(said, sizeof said, "{\"triage\": {\"percentages\": false, %s", result + strlen("{\"triage\": {"));
+	b = report_of_saved("said", said);
+	assert_non_null(strstr(b, "with no percentages: the answers above come first"));
+	assert_null(strstr(b, "(90%)"));
+	free(b);
+	snprintf(said, sizeof said, "{\"triage\": {\"percentages\": true, %s", every + strlen("{\"triage\": {"));
+	b = report_of_saved("said", said);
+	assert_non_null(strstr(b, "<li><b>Cause one</b> (90%)"));
+	assert_null(strstr(b, "with no percentages"));
+	free(b);
 	/* Without the rule, no such line. */
 	b = report_of_saved("norule", "{\"triage\": {\"level\": \"routine\", \"words\": \"Routine.\"}, \"ranking\": [], "
 				      "\"plan\": [], \"see\": [\"gp\"], \"answers\": {}}");

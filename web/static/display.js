@@ -149,20 +149,19 @@ window.numbfootDisplay = (function () {
             open.map((s) => s.means + (s.today ? ' (be seen today)' : '')).join('; ') + '.' }));
       }
     }
-    // Under a warning sign that set the level the ranking is of the numbness on runs, which the
-    // sign's own cause need not lead: it keeps its order without percentages, as the terminal
-    // gives it (a laces cause at >99% under numbness between the legs would read as the answer).
-    // So does a rule for every cause, which gives its level whatever the ranking says.
+    // Without percentages when the engine says so (triage.percentages): under a warning sign or a
+    // rule for every cause that set the level. A result saved before it said so is read as the
+    // engine then decided.
     const signFirst = !!(t.red_flag && t.red_flag.level === t.level);
-    const ruleFirst = !!(t.rule_every_cause && t.rule && t.rule.length);
-    const noPercent = signFirst || ruleFirst;
+    const noPercent = typeof t.percentages === 'boolean' ? !t.percentages
+      : signFirst || !!(t.rule_every_cause && t.rule && t.rule.length);
     const causesHelp = $('r-causes-help');
     if (causesHelp) {
-      causesHelp.textContent = signFirst
-        ? 'Of the numbness on runs, likeliest first, with no percentages: the warning sign above comes first, and it may have a cause of its own.'
-        : ruleFirst
-          ? 'Of the numbness on runs, likeliest first, with no percentages: the answers above come first, whatever these say.'
-          : 'How likely each is, given your answers, and the answers that moved it most.';
+      causesHelp.textContent = !noPercent
+        ? 'How likely each is, given your answers, and the answers that moved it most.'
+        : signFirst
+          ? 'Of the numbness on runs, likeliest first, with no percentages: the warning sign above comes first, and it may have a cause of its own.'
+          : 'Of the numbness on runs, likeliest first, with no percentages: the answers above come first, whatever these say.';
     }
     $('r-causes').replaceChildren(...r.ranking.slice(0, 5).map((c) => cause(c, opt, noPercent)));
     $('r-evidence').hidden = !$('r-causes').querySelector('li.estimate, li.derived');
