@@ -281,6 +281,18 @@ static void test_cramp_told_sparsely(void **state)
 	TELL(e, cramp);
 	assert_int_equal(level_of(e), NF_SELF_CARE);
 	nf_engine_free(e);
+	/* At 35, the age of popliteal entrapment, a cramp and minutes of numbness are still a cramp: the
+	 * knot weighed for entrapment as if it were its claudication, which sent the runner to a
+	 * vascular surgeon within 48 hours. */
+	static story young = {{"age", "35"}, {"calf_cramp", "true"}, {"resolve_minutes", "2"}};
+	e = fresh();
+	TELL(e, young);
+	assert_int_equal(level_of(e), NF_SELF_CARE);
+	/* With the claudication and a foot that goes pale, entrapment is seen within 48 hours (§3.15). */
+	static story artery = {{"calf_claudication", "true"}, {"foot_cold_pale", "true"}};
+	TELL(e, artery);
+	assert_int_equal(level_of(e), NF_URGENT);
+	nf_engine_free(e);
 }
 
 /* A warning stroke (TIA) that cleared within 20 minutes, with no warning-sign answer: the stroke
