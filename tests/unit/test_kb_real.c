@@ -295,6 +295,25 @@ static void test_cramp_told_sparsely(void **state)
 	nf_engine_free(e);
 }
 
+/* Raynaud's begins young, so at 50 or over a GP excludes a secondary cause once (§3.19), when the
+ * runner tells of the attacks: age alone raised a Raynaud's that no answer suggested (13% beside
+ * worn shoes) to a GP visit. */
+static void test_raynauds_at_fifty_needs_its_attacks(void **state)
+{
+	static story worn = {{"age", "52"},	      {"sex", "female"},	 {"shoe_km", "850"},
+			     {"side", "both"},	      {"location", "whole_sole"}, {"resolve_minutes", "10"}};
+	nf_engine *e = fresh();
+	TELL(e, worn);
+	assert_int_equal(level_of(e), NF_SELF_CARE);
+	size_t top;
+	assert_true(nf_engine_ranking(e, &top, 1) >= 1);
+	assert_string_equal(nf_kb_condition_id(kb, top), "worn_cushioning");
+	static story attacks = {{"cold_color_change", "true"}};
+	TELL(e, attacks);
+	assert_int_equal(level_of(e), NF_ROUTINE);
+	nf_engine_free(e);
+}
+
 /* A warning stroke (TIA) that cleared within 20 minutes, with no warning-sign answer: the stroke
  * likelihoods must cover it (dossier §3.22.3: emergency even when resolved). With the new one-sided
  * question answered, it is an emergency against a strong benign story too. */
@@ -1012,6 +1031,7 @@ int main(void)
 		cmocka_unit_test(test_warning_screens_first),
 		cmocka_unit_test(test_basics_asked),
 		cmocka_unit_test(test_cramp_told_sparsely),
+		cmocka_unit_test(test_raynauds_at_fifty_needs_its_attacks),
 		cmocka_unit_test(test_tia_that_has_passed),
 		cmocka_unit_test(test_numbness_that_has_not_settled),
 		cmocka_unit_test(test_cold_pale_foot_until_it_recovers), cmocka_unit_test(test_cold_foot_not_settled), cmocka_unit_test(test_open_sign_at_its_rule_level),
