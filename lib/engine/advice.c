@@ -76,9 +76,27 @@ static nf_step_kind plan_kind(const struct kb_plan_step *s)
 	return s->refer ? NF_STEP_REFERRAL : NF_STEP_SELF_CARE;
 }
 
+/* Whether one of the alternatives of an "unless" (runs of terms with one alt) holds in full. */
+static bool some_alternative_holds(const nf_engine *e, const struct kb_rule_term *terms, const unsigned char *alt,
+				   int nterms)
+{
+	for (int t = 0; t < nterms;) {
+		int a = alt[t], n = 0;
+		while (t + n < nterms && alt[t + n] == a)
+			n++;
+		if (engine_terms_hold(e, terms + t, n))
+			return true;
+		t += n;
+	}
+	return false;
+}
+
+/* A step is shown when its `when` holds and its `unless` does not: a clinician who entered the
+ * ankle-brachial index is not told to have one. */
 static bool step_applies(const nf_engine *e, const struct kb_plan_step *s)
 {
-	return !s->nwhen || engine_terms_hold(e, s->when, s->nwhen);
+	return (!s->nwhen || engine_terms_hold(e, s->when, s->nwhen)) &&
+	       !some_alternative_holds(e, s->unless, s->unless_alt, s->nunless);
 }
 
 /* Whether a step's text is the one already given (several warning signs and rules share one text
@@ -88,19 +106,11 @@ static bool same_text(const char *a, const char *b)
 	return a && b && !strcmp(a, b);
 }
 
-/* Whether a safety net's part names a sign the answers already give (one of its unless
- * alternatives holds in full): "if X, call now" to a runner who said X reads as noise. */
+/* Whether a safety net's part names a sign the answers already give: "if X, call now" to a runner
+ * who said X reads as noise. */
 static bool net_met(const nf_engine *e, const struct kb_net *nt)
 {
-	for (int t = 0; t < nt->nunless;) {
-		int a = nt->unless_alt[t], n = 0;
-		while (t + n < nt->nunless && nt->unless_alt[t + n] == a)
-			n++;
-		if (engine_terms_hold(e, nt->unless + t, n))
-			return true;
-		t += n;
-	}
-	return false;
+	return some_alternative_holds(e, nt->unless, nt->unless_alt, nt->nunless);
 }
 
 /* Appends to p the parts of cd's safety net that send to level or above (or give no level) and

@@ -251,7 +251,7 @@ void kb_read_condition(struct kb_ctx *cx, const char *path, json_t *o, struct kb
 		json_t *v;
 		json_array_foreach(plan, i, v)
 		{
-			static const char *const sk[] = {"step", "weeks", "refer", "when", "source", NULL};
+			static const char *const sk[] = {"step", "weeks", "refer", "when", "unless", "source", NULL};
 			char pi[280];
 			kb_path_index(pi, sizeof pi, p, i);
 			if (!kb_object(cx, pi, v, sk))
@@ -270,7 +270,8 @@ void kb_read_condition(struct kb_ctx *cx, const char *path, json_t *o, struct kb
 			/* A measured step's weeks must be in its figure; 0 ("now") states no number. */
 			struct kb_numbers nums = {.n = st->weeks > 0, .x = {st->weeks}};
 			st->source = kb_read_source(cx, pi, v, &nums);
-			/* "when" names findings, which are read after the conditions: kb_read_advice_terms(). */
+			/* "when" and "unless" name findings, which are read after the conditions:
+			 * kb_read_advice_terms(). */
 		}
 	}
 	json_t *net = json_object_get(o, "safety_net");
@@ -306,14 +307,23 @@ void kb_read_condition(struct kb_ctx *cx, const char *path, json_t *o, struct kb
 void kb_read_advice_terms(struct kb_ctx *cx, const char *path, json_t *o, struct kb_condition *c)
 {
 	json_t *plan = json_object_get(o, "plan");
+	char pl[280];
+	kb_path_key(pl, sizeof pl, path, "plan");
 	for (int i = 0; i < c->nplan; i++) {
-		json_t *when = json_object_get(json_array_get(plan, (size_t)i), "when");
-		if (!when)
-			continue;
-		char p[280];
-		snprintf(p, sizeof p, "%s.plan[%d].when", path, i);
+		json_t *step = json_array_get(plan, (size_t)i), *when = json_object_get(step, "when"),
+		       *unless = json_object_get(step, "unless");
+		char ps[300], p[320];
+		kb_path_index(ps, sizeof ps, pl, (size_t)i);
 		/* A step's condition chooses advice; it does not change a level (no rule_conds bits). */
-		c->plan[i].nwhen = kb_read_terms(cx, p, when, c->plan[i].when, NF_MAX_RULE_TERMS, 0, NULL);
+		if (when) {
+			kb_path_key(p, sizeof p, ps, "when");
+			c->plan[i].nwhen = kb_read_terms(cx, p, when, c->plan[i].when, NF_MAX_RULE_TERMS, 0, NULL);
+		}
+		if (unless) {
+			kb_path_key(p, sizeof p, ps, "unless");
+			read_unless(cx, p, unless, c->plan[i].unless, c->plan[i].unless_alt, &c->plan[i].nunless, 0,
+				    NULL);
+		}
 	}
 	/* A safety net's part may be left out once an answer already names its sign ("numbness
 	 * between the legs: call now" to a runner who said so): an object, or an array of

@@ -61,7 +61,9 @@ struct kb_rule {
 	int cause;
 };
 
-/* A plan step; with `when` terms it applies only while every one holds (answered). */
+/* A plan step; with `when` terms it applies only while every one holds (answered), and it is left
+ * out while one of its `unless` alternatives holds in full (a test the clinician has entered is
+ * not asked for again): unless_alt[t] is the alternative term t belongs to. */
 struct kb_plan_step {
 	const char *text;
 	double weeks;
@@ -69,6 +71,9 @@ struct kb_plan_step {
 	const struct kb_source *source;
 	int nwhen;
 	struct kb_rule_term when[NF_MAX_RULE_TERMS];
+	int nunless;
+	struct kb_rule_term unless[NF_MAX_RULE_TERMS];
+	unsigned char unless_alt[NF_MAX_RULE_TERMS];
 };
 
 /* A condition's row. A condition with forms (a mixture of two presentations, docs/kb-format.md)

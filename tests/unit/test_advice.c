@@ -1,6 +1,6 @@
 /* The advice that goes with the triage (lib/engine/advice.c) and the rule features it rests on:
  * `unless` terms, rules for every cause, a rule's own step and whom to see, steps shown `when`
- * their answers hold, and safety nets. The test knowledge base of tests/unit/data is edited in
+ * their answers hold and left out `unless` others do, and safety nets. The test knowledge base of tests/unit/data is edited in
  * memory to carry them. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -34,7 +34,8 @@ static const char *const edits[][2] = {
      "\"plan\": [{\"step\": \"Loosen the laces.\", \"weeks\": 2, \"source\": {\"kind\": \"measured\", "
      "\"refs\": [\"Ref B\"], \"figure\": \"loosening was tried for 2 weeks in a test series (n = 12)\"}}, "
      "{\"step\": \"Stop "
-     "smoking.\", \"weeks\": 0, \"when\": {\"relief\": true}, \"source\": {\"kind\": \"estimate\", \"refs\": "
+     "smoking.\", \"weeks\": 0, \"when\": {\"relief\": true}, \"unless\": [{\"age\": {\">=\": 70}}, "
+     "{\"cold_foot\": true, \"weak\": true}], \"source\": {\"kind\": \"estimate\", \"refs\": "
      "[\"Ref A\"], \"how\": \"a test rule for the advice, test dossier §5\"}}, {\"step\": \"If it is not "
      "better, see a podiatrist.\", \"weeks\": 4, \"refer\": true, \"source\": {\"kind\": \"estimate\", "
      "\"refs\": [\"Ref A\"], \"how\": \"a test referral after the trial, test dossier §5\"}}], \"safety_net\": "
@@ -187,6 +188,18 @@ static void test_when_and_safety_net(void **state)
 	assert_string_equal(last[-1].text, "Get care now if the foot goes cold.");
 	assert_int_equal(last->kind, NF_STEP_SAFETY_NET);
 	assert_string_equal(last->text, "See a podiatrist if it spreads.");
+	/* It is left out while one of its "unless" alternatives holds in full, and only then. */
+	set_number(e, AGE, 75);
+	nf_engine_advice(e, &a);
+	assert_int_equal(a.plan[0].condition, LACES);
+	assert_false(has_step(&a.plan[0], "Stop smoking."));
+	set_number(e, AGE, 45);
+	set_bool(e, COLD, true);
+	nf_engine_advice(e, &a);
+	for (size_t i = 0; i < a.nplans; i++)
+		if (a.plan[i].condition == LACES)
+			assert_true(has_step(&a.plan[i], "Stop smoking."));
+	set_bool(e, COLD, false);
 	/* The step shown "when" relief holds is gone once it does not, and when it is unknown. */
 	set_bool(e, RELIEF, false);
 	set_number(e, AGE, 45);

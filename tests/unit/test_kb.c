@@ -128,6 +128,9 @@ static void test_faults_are_placed(void **state)
 	expect_fault("{\"step\": \"Loosen the laces.\", \"weeks\": 2,",
 		     "{\"step\": \"Loosen the laces.\", \"when\": {\"side\": \"three\"}, \"weeks\": 2,",
 		     "conditions[0].plan[0].when.side: not a value of side");
+	expect_fault("{\"step\": \"Loosen the laces.\", \"weeks\": 2,",
+		     "{\"step\": \"Loosen the laces.\", \"unless\": [{\"side\": \"one\"}, {\"nope\": true}], \"weeks\": 2,",
+		     "conditions[0].plan[0].unless[1].nope: unknown finding");
 	expect_fault("\"says\": \"A cold white foot needs care now.\",", "\"says\": \"A cold white foot needs care now.\", \"today\": true,",
 		     "triage.red_flags[0].today: \"today\" needs true or false, on an urgent red flag");
 	expect_fault("{\"step\": \"Loosen the laces.\", \"weeks\": 2,",

@@ -106,6 +106,9 @@ static void same_condition(const struct kb_condition *a, const struct kb_conditi
 		same_source(a->plan[p].source, b->plan[p].source);
 		assert_int_equal(a->plan[p].nwhen, b->plan[p].nwhen);
 		same_terms(a->plan[p].when, b->plan[p].when, NF_MAX_RULE_TERMS);
+		assert_int_equal(a->plan[p].nunless, b->plan[p].nunless);
+		same_terms(a->plan[p].unless, b->plan[p].unless, NF_MAX_RULE_TERMS);
+		assert_memory_equal(a->plan[p].unless_alt, b->plan[p].unless_alt, sizeof a->plan[p].unless_alt);
 	}
 	assert_int_equal(a->nnet, b->nnet);
 	for (int n = 0; n < NF_MAX_NETS; n++) {

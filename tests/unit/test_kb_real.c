@@ -901,6 +901,63 @@ static void test_examined_weakness_is_urgent(void **state)
 	nf_engine_free(e);
 }
 
+/* A test the clinician has entered is not asked for again, and its result is acted on (§3.16,
+ * §3.18): a low ankle-brachial index after exercise goes to a vascular surgeon with risk-factor
+ * care, not "see a GP for an ankle-brachial index"; a diabetic glucose is treated, not tested for;
+ * a low B12 with cord signs starts B12 promptly. */
+static void test_entered_tests_are_acted_on(void **state)
+{
+	static story pad = {{"age", "59"},
+			    {"sex", "male"},
+			    {"side", "both"},
+			    {"location", "whole_sole"},
+			    {"exam_pulses_reduced_rest", "true"}};
+	static story b12 = {{"age", "34"},		{"sex", "female"},		{"side", "both"},
+			    {"b12_risk", "true"},		{"exam_upper_motor", "true"}, {"exam_stocking_loss", "true"}};
+	nf_engine *e;
+	nf_advice a;
+	assert_int_equal(nf_engine_new(kb, NF_MODE_CLINICIAN, &e, NULL), NF_OK);
+	TELL(e, pad);
+	nf_engine_advice(e, &a);
+	assert_true(plan_has(&a, "for an ankle-brachial index"));
+	set(e, "test_abi_post", "0.55");
+	nf_engine_advice(e, &a);
+	assert_false(plan_has(&a, "for an ankle-brachial index"));
+	assert_true(plan_has(&a, "see a vascular surgeon"));
+	set(e, "test_abi_post", "1.1"); /* normal: neither */
+	nf_engine_advice(e, &a);
+	assert_false(plan_has(&a, "for an ankle-brachial index"));
+	assert_false(plan_has(&a, "see a vascular surgeon"));
+	nf_engine_free(e);
+
+	assert_int_equal(nf_engine_new(kb, NF_MODE_CLINICIAN, &e, NULL), NF_OK);
+	TELL(e, b12);
+	nf_engine_advice(e, &a);
+	assert_int_equal(a.level, NF_URGENT);
+	assert_false(plan_has(&a, "B12 injections should start promptly"));
+	set(e, "test_b12_low", "true");
+	nf_engine_advice(e, &a);
+	assert_true(plan_has(&a, "B12 injections should start promptly"));
+	nf_engine_free(e);
+
+	static story sugar = {{"age", "61"}, {"side", "both"}, {"location", "toes_all"}, {"at_rest", "true"},
+			      {"exam_stocking_loss", "true"}};
+	assert_int_equal(nf_engine_new(kb, NF_MODE_CLINICIAN, &e, NULL), NF_OK);
+	TELL(e, sugar);
+	nf_engine_advice(e, &a);
+	assert_true(plan_has(&a, "blood tests: glucose"));
+	set(e, "test_glucose_high", "true");
+	nf_engine_advice(e, &a);
+	assert_false(plan_has(&a, "blood tests: glucose"));
+	assert_true(plan_has(&a, "The blood sugar is in the diabetic range"));
+	set(e, "test_glucose_high", "false");
+	set(e, "test_b12_low", "false");
+	nf_engine_advice(e, &a);
+	assert_false(plan_has(&a, "blood tests: glucose"));
+	assert_true(plan_has(&a, "serum protein electrophoresis"));
+	nf_engine_free(e);
+}
+
 static void test_pad_advice_agrees(void **state)
 {
 	nf_engine *e = fresh();
@@ -1031,6 +1088,7 @@ int main(void)
 		cmocka_unit_test(test_warning_screens_first),
 		cmocka_unit_test(test_basics_asked),
 		cmocka_unit_test(test_cramp_told_sparsely),
+		cmocka_unit_test(test_entered_tests_are_acted_on),
 		cmocka_unit_test(test_raynauds_at_fifty_needs_its_attacks),
 		cmocka_unit_test(test_tia_that_has_passed),
 		cmocka_unit_test(test_numbness_that_has_not_settled),
