@@ -96,8 +96,7 @@ static void report_get(struct web_ctx *ctx, nf_report_format format, struct web_
 	rs->no_store = true;
 	if (kinds[format].attachment) {
 		char day[32];
-		nf_time_iso(o.now, day, sizeof day);
-		day[10] = '\0';
+		nf_time_day(o.now, day, sizeof day);
 		snprintf(rs->disposition, sizeof rs->disposition,
 			 "attachment; filename=\"numbfoot-report-%s.%s\"", day, kinds[format].ext);
 	}

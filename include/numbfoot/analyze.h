@@ -120,8 +120,12 @@ typedef struct nf_an_week {
 	double severity;       /* mean severity of its episodes; NaN none */
 } nf_an_week;
 
-/* Training facts. Unknown values are NaN (or -1 for counts). */
+/* Training facts. Unknown values are NaN (or -1 for counts). A weekly mean is known only when the
+ * journal's runs cover its 4 weeks, from at most a week after their start: a journal begun 2 weeks
+ * ago has no 4 weeks before, and "0 km" there would read as a rise from nothing. */
 typedef struct nf_training {
+	int64_t first_run;      /* the earliest run logged before now (Unix seconds), -1 none */
+	double km_recent;       /* km logged over the last 4 weeks before now; NaN without runs */
 	double week_km_recent;  /* mean weekly km over the last 4 weeks before now */
 	double week_km_before;  /* mean weekly km over the 4 weeks before those */
 	double week_change_pct; /* (recent - before) / before * 100; NaN when before is 0 or unknown */

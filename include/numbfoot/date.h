@@ -43,6 +43,8 @@ NF_API int64_t nf_date_time(const nf_date *d);
 
 /* Writes t (Unix seconds) as "YYYY-MM-DDTHH:MM:SSZ" into buf (at least 21 bytes); "" if t < 0. */
 NF_API void nf_time_iso(int64_t t, char *buf, size_t size);
+/* The day alone, "YYYY-MM-DD" (buf at least 11 bytes); "" if t < 0. */
+NF_API void nf_time_day(int64_t t, char *buf, size_t size);
 
 /* Parses "YYYY-MM-DDTHH:MM:SSZ" (the Z required, the date as nf_date_parse takes it) into *t;
  * NF_EPARSE otherwise. */

@@ -718,18 +718,27 @@ static nf_err derive_training(nf_analysis *a, nf_error *err)
 	}
 	double recent = 0, before = 0;
 	int nrec = 0, nbef = 0;
+	t->first_run = -1;
 	for (size_t r = 0; r < a->nrun; r++) {
 		const nf_an_run *x = &a->run[r];
-		if (x->time < 0 || x->time >= a->now || !isfinite(x->km))
+		if (x->time < 0 || x->time >= a->now)
+			continue;
+		if (t->first_run < 0 || x->time < t->first_run)
+			t->first_run = x->time;
+		if (!isfinite(x->km))
 			continue;
 		if (x->time >= a->now - 4 * WEEK)
 			recent += x->km, nrec++;
 		else if (x->time >= a->now - 8 * WEEK)
 			before += x->km, nbef++;
 	}
-	t->week_km_recent = nrec || nbef ? recent / 4 : NAN;
-	t->week_km_before = nrec || nbef ? before / 4 : NAN;
-	t->week_change_pct = before > 0 ? (recent - before) / before * 100 : NAN;
+	/* A window counts when the runs logged begin at most a week after its start. */
+	bool has_recent = t->first_run >= 0 && t->first_run < a->now - 3 * WEEK;
+	bool has_before = t->first_run >= 0 && t->first_run < a->now - 7 * WEEK;
+	t->km_recent = nrec || nbef ? recent : NAN;
+	t->week_km_recent = has_recent && (nrec || nbef) ? recent / 4 : NAN;
+	t->week_km_before = has_before && (nrec || nbef) ? before / 4 : NAN;
+	t->week_change_pct = has_before && has_recent && before > 0 ? (recent - before) / before * 100 : NAN;
 	double cad[10], str[10];
 	int nc = 0, ns = 0;
 	for (size_t r = a->nrun; r-- > 0;) {

@@ -35,6 +35,10 @@ char *nf_analysis_json(const nf_analysis *a)
 	const nf_training *t = &a->training;
 	json_object_set_new(tr, "runs", json_integer((json_int_t)a->nrun));
 	json_object_set_new(tr, "episodes", json_integer((json_int_t)a->nep));
+	char first[24];
+	nf_time_day(t->first_run, first, sizeof first);
+	json_object_set_new(tr, "first_run", *first ? json_string(first) : json_null());
+	json_object_set_new(tr, "km_recent", num(t->km_recent));
 	json_object_set_new(tr, "week_km_recent", num(t->week_km_recent));
 	json_object_set_new(tr, "week_km_before", num(t->week_km_before));
 	json_object_set_new(tr, "week_change_pct", num(t->week_change_pct));
@@ -45,8 +49,7 @@ char *nf_analysis_json(const nf_analysis *a)
 	/* The latest 12 weeks: the report has the rest. */
 	for (size_t w = a->nweek > 12 ? a->nweek - 12 : 0; w < a->nweek; w++) {
 		char d[24];
-		nf_time_iso(a->week[w].start, d, sizeof d);
-		d[10] = '\0';
+		nf_time_day(a->week[w].start, d, sizeof d);
 		json_array_append_new(weeks, json_pack("{s:s, s:o, s:i, s:i}", "week", d, "km", num(a->week[w].km),
 						       "runs", a->week[w].runs, "episodes", a->week[w].episodes));
 	}

@@ -112,6 +112,14 @@ void nf_time_iso(int64_t t, char *buf, size_t size)
 		 (int)(s % 60));
 }
 
+void nf_time_day(int64_t t, char *buf, size_t size)
+{
+	char iso[32];
+	nf_time_iso(t, iso, sizeof iso);
+	iso[10] = '\0';
+	snprintf(buf, size, "%s", iso);
+}
+
 nf_err nf_time_parse_iso(const char *s, int64_t *t)
 {
 	nf_date d;

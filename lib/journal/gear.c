@@ -161,8 +161,7 @@ nf_err nf_journal_gear_on(nf_journal *j, nf_gear_kind kind, int64_t t, int64_t *
 	*id = 0;
 	if (t < 0)
 		return NF_OK;
-	nf_time_iso(t, day, sizeof day);
-	day[10] = '\0';
+	nf_time_day(t, day, sizeof day);
 	/* A pair's service starts at its first use or, when none was given, at the first run
 	 * logged in it; it ends on the day it was retired. */
 	sqlite3_stmt *st = jr_prepare(j,

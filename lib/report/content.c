@@ -369,19 +369,32 @@ static void training(struct builder *b)
 {
 	const struct rp_doc *d = b->d;
 	const nf_training *t = nf_analysis_training(d->an);
-	if (isfinite(t->week_km_recent)) {
+	/* Where the runs logged begin, a month without them is no data, not a month of rest. */
+	char first[24];
+	nf_time_day(t->first_run, first, sizeof first);
+	if (isfinite(t->week_km_recent) && isfinite(t->week_km_before)) {
 		char ch[40] = "";
 		if (isfinite(t->week_change_pct))
 			snprintf(ch, sizeof ch, " (%+.0f%%)", t->week_change_pct);
 		addf(b, RP_PARA, NULL, "Weekly distance: %.1f %s a week over the last 4 weeks, %.1f %s over the 4 before%s.",
 		     t->week_km_recent * rp_per_km(d), rp_unit(d), t->week_km_before * rp_per_km(d), rp_unit(d), ch);
+	} else if (isfinite(t->week_km_recent)) {
+		addf(b, RP_PARA, NULL,
+		     "Weekly distance: %.1f %s a week over the last 4 weeks; the runs logged begin on %s, so there are "
+		     "no 4 weeks before to compare with.",
+		     t->week_km_recent * rp_per_km(d), rp_unit(d), first);
+	} else if (isfinite(t->km_recent) && *first) {
+		addf(b, RP_PARA, NULL,
+		     "Distance: %.1f %s logged since %s, when the runs logged begin: too short a record for a weekly "
+		     "figure.",
+		     t->km_recent * rp_per_km(d), rp_unit(d), first);
 	}
 	if (isfinite(t->cadence_spm))
 		addf(b, RP_PARA, NULL, "Cadence: %.0f steps per minute (median of the latest %d runs with one)%s.",
 		     t->cadence_spm, t->cadence_runs, t->cadence_spm < NF_AN_LOW_CADENCE ? ", below the usual range" : "");
 	if (isfinite(t->stride_m))
 		addf(b, RP_PARA, NULL, "Stride length: %.2f m per step.", t->stride_m);
-	if (!isfinite(t->week_km_recent) && !isfinite(t->cadence_spm))
+	if (!isfinite(t->km_recent) && !isfinite(t->cadence_spm))
 		add(b, RP_PARA, NULL, "No recent runs in the journal.");
 }
 

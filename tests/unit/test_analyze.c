@@ -518,6 +518,36 @@ static void training_facts(void **state)
 	nf_journal_close(j);
 }
 
+/* A journal whose runs begin inside a window has no figure for it: a journal begun 5 weeks ago has
+ * no 4 weeks before the last 4 (not "0 km", which reads as a rise from nothing), and one begun 2
+ * weeks ago no weekly figure at all, only the distance logged since its first run. */
+static void training_where_the_runs_begin(void **state)
+{
+	(void)state;
+	nf_journal *j = tj_open(tj_path("begun"));
+	for (int i = 0; i < 35; i += 2)
+		ta_add(j, &TA_RUN(.day = i, .km = 10));
+	nf_analysis *a = ta_analyze(j, TA_T0 + 35 * TA_DAY);
+	const nf_training *t = nf_analysis_training(a);
+	assert_int_equal(t->first_run, TA_T0);
+	assert_true(fabs(t->week_km_recent - 35) < 1e-9); /* 14 runs in the last 28 days */
+	assert_true(isnan(t->week_km_before));
+	assert_true(isnan(t->week_change_pct));
+	assert_false(ta_advice(a, "weekly distance rose"));
+	nf_analysis_free(a);
+	a = ta_analyze(j, TA_T0 + 14 * TA_DAY);
+	t = nf_analysis_training(a);
+	assert_true(isnan(t->week_km_recent));
+	assert_true(fabs(t->km_recent - 70) < 1e-9); /* 7 runs before day 14 */
+	nf_analysis_free(a);
+	a = ta_analyze(j, TA_T0 - TA_DAY); /* before any run */
+	t = nf_analysis_training(a);
+	assert_int_equal(t->first_run, -1);
+	assert_true(isnan(t->km_recent));
+	nf_analysis_free(a);
+	nf_journal_close(j);
+}
+
 static const char *evidence(const nf_analysis *a, const char *id)
 {
 	const nf_derived *d = nf_analysis_find(a, id);
@@ -724,6 +754,7 @@ int main(void)
 		cmocka_unit_test(recovery_and_flags),
 		cmocka_unit_test(weeks_since_onset_uses_the_clock),
 		cmocka_unit_test(training_facts),
+		cmocka_unit_test(training_where_the_runs_begin),
 		cmocka_unit_test(same_foot_every_time),
 		cmocka_unit_test(feet_differ),
 		cmocka_unit_test(foot_not_said),
