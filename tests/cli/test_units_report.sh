@@ -1,11 +1,12 @@
 #!/bin/sh
 # Miles end to end: analyze and report speak in miles with --miles or with units = mi in the
-# config, and in km otherwise; the stored values and the JSON stay in km.
+# config, and in km otherwise; the stored values and the JSON stay in km. The runs span four weeks,
+# so that the weekly figure is known.
 . tests/cli/lib.sh
 export NUMBFOOT_NOW=2026-11-28
 
 nf gear add blue --retire-km 800 > /dev/null
-for d in 20 22 24 26; do nf run add 16km --date 2026-11-$d --numb-at 8km > /dev/null; done
+for d in 01 10 20 26; do nf run add 16km --date 2026-11-$d --numb-at 8km > /dev/null; done
 
 nf analyze > "$t/km.txt"
 has "$t/km.txt" "median onset 8.0 km into the run"
