@@ -322,6 +322,27 @@ static void answers(struct builder *b)
 	}
 	if (!shown)
 		add(b, RP_PARA, NULL, "No answers yet.");
+	/* The questions with no answer, so that a doctor tells "no" from "not asked" (diabetes,
+	 * smoking, alcohol: a short interview stops before it needs them). The warning signs have their
+	 * own list; the examination and tests only in clinician mode. */
+	const nf_kb *kb = d->kb;
+	json_t *given = json_object_get(d->result, "answers");
+	bool clinician = !strcmp(str(d->result, "mode"), "clinician");
+	char t[RP_TEXT_MAX];
+	size_t n = 0;
+	t[0] = '\0';
+	for (size_t f = 0; f < nf_kb_findings(kb); f++) {
+		const char *says;
+		if (nf_kb_finding_red_flag(kb, f, &says) >= 0 || (nf_kb_finding_clinician(kb, f) && !clinician) ||
+		    json_object_get(given, nf_kb_finding_id(kb, f)))
+			continue;
+		if (n < sizeof t)
+			n += (size_t)snprintf(t + n, sizeof t - n, "%s%s", n ? "; " : "", nf_kb_finding_means(kb, f));
+	}
+	if (n) {
+		add(b, RP_LEAD, NULL, "Not asked:");
+		add(b, RP_SMALL, NULL, t);
+	}
 	if (nf_analysis_needs(d->an)) {
 		add(b, RP_LEAD, NULL, "What more to log to settle other questions:");
 		for (size_t k = 0; k < nf_analysis_needs(d->an); k++)

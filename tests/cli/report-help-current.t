@@ -2,6 +2,6 @@
 # GPS tracks are not stored
 args: report --help
 env: COLUMNS=1000
-out: The routes of runs are left out unless --gps adds those of the latest runs with numbness
+out: The routes of runs are left out unless --gps adds those of
 out: the runner's age and sex, whether the assessment was complete
 no-out: not stored

@@ -381,6 +381,32 @@ static void overtaken_warning_sign(void **state)
 	free(b);
 }
 
+/* The questions without an answer are named, so that a doctor tells "no" from "not asked"; a
+ * warning sign is not among them (it has its own list), nor an examination finding in runner mode. */
+static void not_asked_is_named(void **state)
+{
+	(void)state;
+	char *b = report_of_saved("notasked", "{\"mode\": \"runner\", \"triage\": {\"level\": \"self_care\", \"words\": "
+					      "\"Self-care.\"}, \"ranking\": [], \"plan\": [], \"see\": [], \"answers\": "
+					      "{\"diabetes\": false, \"age\": 40}}");
+	const char *at = strstr(b, "Not asked:");
+	assert_non_null(at);
+	const char *smokes = nf_kb_finding_means(kb, (size_t)nf_kb_finding_index(kb, "smoker"));
+	const char *diabetes = nf_kb_finding_means(kb, (size_t)nf_kb_finding_index(kb, "diabetes"));
+	const char *saddle = nf_kb_finding_means(kb, (size_t)nf_kb_finding_index(kb, "saddle_numbness"));
+	const char *slr = nf_kb_finding_means(kb, (size_t)nf_kb_finding_index(kb, "exam_slr"));
+	const char *legend = strstr(at, "class=\"legend\""), *end = legend ? strstr(legend, "</p>") : NULL;
+	assert_non_null(end);
+	char *list = strndup(at, (size_t)(end - at));
+	if (!strstr(list, smokes))
+		fail_msg("'%s' is not in the not-asked list", smokes);
+	assert_null(strstr(list, diabetes));
+	assert_null(strstr(list, saddle));
+	assert_null(strstr(list, slr));
+	free(list);
+	free(b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -390,6 +416,7 @@ int main(void)
 		cmocka_unit_test(same_journal_same_bytes),
 		cmocka_unit_test(saved_assessment_is_used),
 		cmocka_unit_test(rule_answers_are_the_reason),
+		cmocka_unit_test(not_asked_is_named),
 		cmocka_unit_test(overtaken_warning_sign),
 		cmocka_unit_test(estimated_reasons_are_marked),
 		cmocka_unit_test(unfinished_is_not_the_headline),
