@@ -314,6 +314,26 @@ static void test_raynauds_at_fifty_needs_its_attacks(void **state)
 	nf_engine_free(e);
 }
 
+/* Numbness not back hours after a cold, wet run, in both feet with cold-day attacks: urgent, and
+ * the first step names a cold injury and how to warm the feet (§3.19), not only the generic
+ * not-settled step; with a cold, pale foot it stays an emergency. */
+static void test_cold_injury_not_settled(void **state)
+{
+	static story cold = {{"age", "34"},		 {"sex", "male"},		 {"cold_weather_worse", "true"},
+			     {"side", "both"},		 {"location", "toes_all"},	 {"not_settled_hours", "true"},
+			     {"cold_color_change", "true"}};
+	nf_engine *e = fresh();
+	TELL(e, cold);
+	nf_advice a;
+	nf_engine_advice(e, &a);
+	assert_int_equal(a.level, NF_URGENT);
+	assert_non_null(strstr(a.first.text, "non-freezing cold injury"));
+	assert_non_null(strstr(a.first.text, "do not rub them"));
+	set(e, "foot_cold_pale", "true");
+	assert_int_equal(level_of(e), NF_EMERGENCY);
+	nf_engine_free(e);
+}
+
 /* A warning stroke (TIA) that cleared within 20 minutes, with no warning-sign answer: the stroke
  * likelihoods must cover it (dossier §3.22.3: emergency even when resolved). With the new one-sided
  * question answered, it is an emergency against a strong benign story too. */
@@ -1088,6 +1108,7 @@ int main(void)
 		cmocka_unit_test(test_warning_screens_first),
 		cmocka_unit_test(test_basics_asked),
 		cmocka_unit_test(test_cramp_told_sparsely),
+		cmocka_unit_test(test_cold_injury_not_settled),
 		cmocka_unit_test(test_entered_tests_are_acted_on),
 		cmocka_unit_test(test_raynauds_at_fifty_needs_its_attacks),
 		cmocka_unit_test(test_tia_that_has_passed),
