@@ -292,7 +292,10 @@ static bool parse_single(struct session *s, size_t f, const char *a, nf_value *v
 	}
 	case NF_SET:
 		if (!strcmp(a, "0") || !strcmp(a, "none")) {
+			/* Said back: a 0 typed from habit after the checklists' "0 for none" is an answer
+			 * that raises the causes outside the list. */
 			v->set = 0;
+			wputs(s, "Taken as none of these (b goes back to change it).");
 			return true;
 		}
 		if (parse_numbers(a, nf_kb_finding_values(kb, f), &v->set) && v->set)
@@ -312,7 +315,7 @@ static enum reply ask_single(struct session *s, size_t f, nf_answer_state *st, n
 		for (size_t i = 0; i < nf_kb_finding_values(kb, f); i++)
 			fprintf(s->out, "  %zu. %s\n", i + 1, nf_kb_finding_value_means(kb, f, i));
 	}
-	const char *prompt = t == NF_BOOL ? "[y/n/?] " : t == NF_SET ? "Numbers of all that apply (? if unsure): "
+	const char *prompt = t == NF_BOOL ? "[y/n/?] " : t == NF_SET ? "Numbers of all that apply (0 for none of these, ? if unsure): "
 			     : t == NF_ENUM ? "Number (? if unsure): " : NULL;
 	char numprompt[64];
 	if (!prompt) {
