@@ -978,6 +978,26 @@ static void test_entered_tests_are_acted_on(void **state)
 	nf_engine_free(e);
 }
 
+/* Whom to see follows the leading cause; a second plan adds only its first professional: worn
+ * insoles with a heel nerve at 15% is a podiatrist's, not also a sports-medicine doctor's (a nerve
+ * at 16% beside a shoe at 79% put a neurologist in a self-care runner's list). */
+static void test_second_plan_adds_one_professional(void **state)
+{
+	static story heel = {{"age", "38"},  {"sex", "female"}, {"insoles_worn", "true"},
+			     {"side", "both"}, {"location", "heel"}, {"resolve_minutes", "5"}};
+	nf_engine *e = fresh();
+	TELL(e, heel);
+	nf_advice a;
+	nf_engine_advice(e, &a);
+	assert_int_equal(a.level, NF_SELF_CARE);
+	assert_true(a.nplans >= 2);
+	assert_string_equal(nf_kb_condition_id(kb, a.plan[0].condition), "worn_cushioning");
+	assert_string_equal(nf_kb_condition_id(kb, a.plan[1].condition), "baxter_nerve");
+	assert_int_equal(a.nsee, 1);
+	assert_string_equal(a.see[0], "podiatrist");
+	nf_engine_free(e);
+}
+
 static void test_pad_advice_agrees(void **state)
 {
 	nf_engine *e = fresh();
@@ -1108,6 +1128,7 @@ int main(void)
 		cmocka_unit_test(test_warning_screens_first),
 		cmocka_unit_test(test_basics_asked),
 		cmocka_unit_test(test_cramp_told_sparsely),
+		cmocka_unit_test(test_second_plan_adds_one_professional),
 		cmocka_unit_test(test_cold_injury_not_settled),
 		cmocka_unit_test(test_entered_tests_are_acted_on),
 		cmocka_unit_test(test_raynauds_at_fifty_needs_its_attacks),
