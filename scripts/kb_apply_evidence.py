@@ -113,7 +113,8 @@ EXCLUDE = {
 # has had numbness when asking: weeks_since_onset is never taken from it.
 EXCLUDE_FINDINGS = {"weeks_since_onset"}
 REWEIGHT = {"stroke", "lumbar_stenosis", "peripheral_neuropathy", "tarsal_tunnel", "mortons_neuroma",
-            "lumbar_radiculopathy", "fibular_nerve", "fat_pad_atrophy"}
+            "lumbar_radiculopathy", "fibular_nerve", "fat_pad_atrophy", "raynauds", "baxter_nerve", "deep_gluteal",
+            "central_neuro"}
 # A set finding (where the numbness is) is one yes/no per value. A series that reports some values
 # leaves the rest to the estimate made before any series was read (below, with its reasoning), not
 # to the population's default: a series of toe numbness says nothing of the calf. The merged entry

@@ -312,6 +312,17 @@ static void test_raynauds_at_fifty_needs_its_attacks(void **state)
 	TELL(e, attacks);
 	assert_int_equal(level_of(e), NF_ROUTINE);
 	nf_engine_free(e);
+	/* Raynaud's series are clinic patients of every age: weighed by the runners' ages, a diabetic
+	 * of 66 with numb toes in both feet has a neuropathy first and sees a GP (§3.18), where the
+	 * clinic ages ranked Raynaud's first and, without the age rule, gave self-care. */
+	static story toes = {{"age", "66"}, {"sex", "female"}, {"diabetes", "true"}, {"location", "toes_all"},
+			     {"side", "both"}};
+	e = fresh();
+	TELL(e, toes);
+	assert_int_equal(level_of(e), NF_ROUTINE);
+	assert_true(nf_engine_ranking(e, &top, 1) >= 1);
+	assert_string_equal(nf_kb_condition_id(kb, top), "peripheral_neuropathy");
+	nf_engine_free(e);
 }
 
 /* Numbness not back hours after a cold, wet run, in both feet with cold-day attacks: urgent, and
