@@ -184,9 +184,15 @@ void render_result(FILE *out, nf_interview *iv, bool color, bool miles)
 		if (nopen)
 			fprintf(out, "Not asked, or not sure: if any of these apply, %s:\n",
 				l == NF_EMERGENCY ? "get emergency care now" : "be seen within 48 hours");
-		for (size_t i = 0; i < nopen && i < NF_MAX_FINDINGS; i++)
+		/* A finding that is no sign in itself completes a rule with the answers given: said so,
+		 * or a calf pain that eases on stopping reads as an emergency of its own. */
+		for (size_t i = 0; i < nopen && i < NF_MAX_FINDINGS; i++) {
+			const char *own;
 			fprintf(out, "  - %s%s\n", nf_kb_finding_means(kb, open[i]),
-				nf_kb_finding_red_flag_today(kb, open[i]) ? " (be seen today)" : "");
+				nf_kb_finding_red_flag(kb, open[i], &own) < 0 ? " (together with your other answers)"
+				: nf_kb_finding_red_flag_today(kb, open[i]) ? " (be seen today)"
+									     : "");
+		}
 	}
 	/* Without percentages (nf_engine_percentages) the ranking keeps its order, and says why. */
 	bool sign_first = ti.red_flag >= 0 && ti.red_flag_level == ti.level;

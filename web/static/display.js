@@ -146,7 +146,7 @@ window.numbfootDisplay = (function () {
       if (open.length) {
         box.append(el('div', { class: 'says', id,
           text: 'Not asked, or not sure: if any of these apply, ' + act + ': ' +
-            open.map((s) => s.means + (s.today ? ' (be seen today)' : '')).join('; ') + '.' }));
+            open.map((s) => s.means + (s.with_answers ? ' (together with your other answers)' : s.today ? ' (be seen today)' : '')).join('; ') + '.' }));
       }
     }
     // Without percentages when the engine says so (triage.percentages): under a warning sign or a
