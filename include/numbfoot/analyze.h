@@ -34,6 +34,7 @@ typedef struct nf_analysis nf_analysis;
 #define NF_AN_ALPHA 0.05            /* exact tests: a difference more than chance */
 #define NF_AN_COLD_C 5.0            /* cold run: average temperature below this, degrees C */
 #define NF_AN_NEW_SHOES_DAYS 28     /* episodes began within this many days of a new pair */
+#define NF_AN_WORN_ON_ENTRY_KM 100  /* a pair entered with more, and no first-use date, was not new then */
 #define NF_AN_LOW_CADENCE 160.0     /* steps per minute; below it the plan suggests raising it */
 #define NF_AN_ONSET_SCATTER_MIN 4   /* episodes before a scattered onset counts as not consistent */
 #define NF_AN_OPEN_P 0.2            /* a "no" from an exact or rank test needs p at least this */

@@ -269,6 +269,10 @@ static void derive_new_shoes(nf_analysis *a)
 	nf_an_gear *g = first && first->shoes_id ? gear_by_id(a, first->shoes_id) : NULL;
 	if (!g || g->in_service < 0)
 		return;
+	/* A pair that came into the journal already worn, with no date of its first use, was not new
+	 * when its first run was logged: its service start is when the journal met it. */
+	if (!g->gear.first_use[0] && g->gear.start_km > NF_AN_WORN_ON_ENTRY_KM)
+		return;
 	int before_clean = 0, in_g_before = 0;
 	for (size_t r = 0; r < a->nrun; r++) {
 		const nf_an_run *x = &a->run[r];

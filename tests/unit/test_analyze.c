@@ -230,6 +230,24 @@ static void new_shoes_began_it(void **state)
 	nf_journal_close(j);
 }
 
+/* A pair entered with 480 km on it and no first-use date was not new when its first run was
+ * logged: no "new shoes" (which would weigh against worn cushioning at 520 km). */
+static void worn_on_entry_not_new(void **state)
+{
+	(void)state;
+	nf_journal *j = tj_open(tj_path("wornentry"));
+	int64_t old = tj_add_shoes(j, "old", 0);
+	int64_t worn = tj_add_shoes(j, "worn", 480);
+	for (int i = 0; i < 6; i++)
+		ta_add(j, &TA_RUN(.day = i * 4, .shoes = old));
+	ta_add(j, &TA_RUN(.day = 30, .shoes = worn));
+	ta_add(j, &TA_RUN(.day = 34, .shoes = worn, .onset_km = 6));
+	nf_analysis *a = ta_analyze(j, NOW);
+	assert_null(nf_analysis_find(a, "new_shoes"));
+	nf_analysis_free(a);
+	nf_journal_close(j);
+}
+
 static void old_shoes_not_new(void **state)
 {
 	(void)state;
@@ -743,6 +761,7 @@ int main(void)
 		cmocka_unit_test(shoes_undecided_says_how_many_runs),
 		cmocka_unit_test(one_pair_only),
 		cmocka_unit_test(new_shoes_began_it),
+		cmocka_unit_test(worn_on_entry_not_new),
 		cmocka_unit_test(old_shoes_not_new),
 		cmocka_unit_test(shoe_km_and_worn_insoles),
 		cmocka_unit_test(insoles_without_retirement_ask),
