@@ -315,8 +315,10 @@ static enum reply ask_single(struct session *s, size_t f, nf_answer_state *st, n
 		for (size_t i = 0; i < nf_kb_finding_values(kb, f); i++)
 			fprintf(s->out, "  %zu. %s\n", i + 1, nf_kb_finding_value_means(kb, f, i));
 	}
-	const char *prompt = t == NF_BOOL ? "[y/n/?] " : t == NF_SET ? "Numbers of all that apply (0 for none of these, ? if unsure): "
-			     : t == NF_ENUM ? "Number (? if unsure): " : NULL;
+	const char *prompt = t == NF_BOOL   ? "[y/n/?] "
+			     : t == NF_SET  ? "Numbers of all that apply (0 for none of these, ? if unsure): "
+			     : t == NF_ENUM ? "Number (? if unsure): "
+					    : NULL;
 	char numprompt[64];
 	if (!prompt) {
 		const char *unit = nf_kb_finding_is_distance(kb, f) ? (s->miles ? "miles" : "km") : nf_kb_finding_unit(kb, f);
