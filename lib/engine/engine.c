@@ -271,7 +271,7 @@ static void update(nf_engine *e)
 	for (int c = 0; c < kb->ncond; c++)
 		e->post[c] /= sum;
 	/* The rules for every cause hold or not whatever the cause: judged once, not per cause. */
-	bool global_holds[NF_MAX_RULES];
+	bool global_holds[NF_MAX_GLOBAL_RULES];
 	for (int i = 0; i < kb->nglobal; i++)
 		global_holds[i] = rule_holds(e, &kb->global[i]);
 	for (int c = 0; c < kb->ncond; c++) {
@@ -709,7 +709,7 @@ static bool rule_holds_hyp(const struct look *lk, const struct kb_rule *r)
 /* The rules of r[0..n) in live (bit i for r[i]) are those that can still hold; the others are
  * passed over. */
 #define ALL_RULES (~0u)
-_Static_assert(NF_MAX_RULES <= 32, "a mask of rules is an unsigned");
+_Static_assert(NF_MAX_RULES <= 32 && NF_MAX_GLOBAL_RULES <= 32, "a mask of rules is an unsigned");
 
 /* The highest of l and the levels of the live rules of r[0..n) that hold on the hypothetical
  * answers. */

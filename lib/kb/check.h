@@ -79,8 +79,9 @@ int kb_read_see(struct kb_ctx *cx, const char *path, json_t *see, const char **o
 int kb_read_terms(struct kb_ctx *cx, const char *path, json_t *cond, struct kb_rule_term *term, int cap,
 		  uint64_t conds, struct kb_numbers *nums);
 /* Reads an escalation rule into rules[*nrules], one rule per alternative of an array "if", and
- * counts them; conds as for kb_read_terms. */
-void kb_read_rule(struct kb_ctx *cx, const char *path, json_t *r, struct kb_rule *rules, int *nrules, uint64_t conds);
+ * counts them, at most cap in all; conds as for kb_read_terms. */
+void kb_read_rule(struct kb_ctx *cx, const char *path, json_t *r, struct kb_rule *rules, int *nrules, int cap,
+		  uint64_t conds);
 /* Reads the terms of condition c's advice, once findings are known: its plan steps' "when" and its
  * safety net parts' "unless". */
 void kb_read_advice_terms(struct kb_ctx *cx, const char *path, json_t *o, struct kb_condition *c);

@@ -125,7 +125,8 @@ static void read_unless(struct kb_ctx *cx, const char *pu, json_t *unless, struc
 	}
 }
 
-void kb_read_rule(struct kb_ctx *cx, const char *path, json_t *r, struct kb_rule *rules, int *nrules, uint64_t conds)
+void kb_read_rule(struct kb_ctx *cx, const char *path, json_t *r, struct kb_rule *rules, int *nrules, int cap,
+		  uint64_t conds)
 {
 	static const char *const keys[] = {"if", "unless", "to", "step", "see", "for", "source", NULL};
 	if (!json_is_object(r)) {
@@ -143,8 +144,8 @@ void kb_read_rule(struct kb_ctx *cx, const char *path, json_t *r, struct kb_rule
 		kb_fault(cx, p, "needs at least one object of finding answers");
 		return;
 	}
-	if ((size_t)*nrules + nalt > NF_MAX_RULES) {
-		kb_fault(cx, path, "more than %d rules, each alternative of \"if\" counted", NF_MAX_RULES);
+	if ((size_t)*nrules + nalt > (size_t)cap) {
+		kb_fault(cx, path, "more than %d rules, each alternative of \"if\" counted", cap);
 		return;
 	}
 	struct kb_rule *rule = &rules[*nrules];

@@ -253,7 +253,7 @@ nf_err kb_image_write(const nf_kb *kb, void **out, size_t *size, nf_error *err)
 	for (int c = 0; c < NF_MAX_CONDITIONS; c++)
 		put_condition(&w, FIELD(at, nf_kb, cond) + (size_t)c * sizeof(struct kb_condition),
 			      &kb->cond[c]);
-	for (int r = 0; r < NF_MAX_RULES; r++)
+	for (int r = 0; r < NF_MAX_GLOBAL_RULES; r++)
 		put_rule(&w, FIELD(at, nf_kb, global) + (size_t)r * sizeof(struct kb_rule), &kb->global[r]);
 
 	size_t fa = put_array(&w, kb->find, (size_t)kb->nfind, sizeof *kb->find);

@@ -234,7 +234,7 @@ static nf_kb *build(struct kb_ctx *cx, const char *vocab, const char *vocab_name
 		{
 			char pi[80];
 			snprintf(pi, sizeof pi, "conditions[%zu].escalate[%zu]", i, k);
-			kb_read_rule(cx, pi, r, kb->cond[c].rule, &kb->cond[c].nrules, UINT64_C(1) << c);
+			kb_read_rule(cx, pi, r, kb->cond[c].rule, &kb->cond[c].nrules, NF_MAX_RULES, UINT64_C(1) << c);
 		}
 	}
 	kb_copy_forms(kb);

@@ -15,6 +15,8 @@
 
 #define NF_MAX_RULE_TERMS 6
 #define NF_MAX_RULES 24
+/* Rules for every cause (triage.escalate), alternatives counted: one list for all the causes. */
+#define NF_MAX_GLOBAL_RULES 32
 #define NF_MAX_SEE 6
 #define NF_MAX_PLAN 10
 #define NF_MAX_SOURCE_REFS 8
@@ -164,7 +166,7 @@ struct nf_kb {
 	} *ref; /* sorted by key */
 	double threshold[NF_TRIAGE_LEVELS];
 	int nglobal;
-	struct kb_rule global[NF_MAX_RULES]; /* triage.escalate: rules that raise every cause */
+	struct kb_rule global[NF_MAX_GLOBAL_RULES]; /* triage.escalate: rules that raise every cause */
 	double log_prior[NF_MAX_CONDITIONS]; /* normalised */
 	/* The look-ahead's table (lib/kb/tables.c): one row per condition of every finding's outcome
 	 * probabilities and answer entropies side by side, ncols (a multiple of NF_KB_COLS_ALIGN)

@@ -55,7 +55,7 @@ void kb_read_triage(struct kb_ctx *cx, json_t *t)
 		{
 			char p[64];
 			kb_path_index(p, sizeof p, "triage.escalate", k);
-			kb_read_rule(cx, p, r, kb->global, &kb->nglobal, 0);
+			kb_read_rule(cx, p, r, kb->global, &kb->nglobal, NF_MAX_GLOBAL_RULES, 0);
 		}
 	}
 	json_t *rf = json_object_get(t, "red_flags");

@@ -193,7 +193,7 @@ static void test_image_equals_json(void **state)
 	}
 	assert_memory_equal(a->threshold, b->threshold, sizeof a->threshold);
 	assert_int_equal(a->nglobal, b->nglobal);
-	for (int r = 0; r < NF_MAX_RULES; r++)
+	for (int r = 0; r < NF_MAX_GLOBAL_RULES; r++)
 		same_rule(&a->global[r], &b->global[r]);
 	assert_memory_equal(a->log_prior, b->log_prior, sizeof a->log_prior);
 	const struct kb_source *sa = a->sources, *sb = b->sources;

@@ -335,8 +335,27 @@ static void test_raynauds_at_fifty_needs_its_attacks(void **state)
 	nf_engine_free(e);
 }
 
+/* Tingling in both feet and the hands getting worse within weeks is a neuropathy or cord pattern,
+ * seen within 48 hours whatever the ranking (§3.18, §7), also when the story does not say whether
+ * it is there at rest: a runner of 27 whose toes and hands got worse over a week came out
+ * self-care, Raynaud's first on the toes alone. Cold-triggered colour change on cold days spares
+ * it (Raynaud's takes hands and feet together, §3.19). */
+static void test_hands_and_feet_getting_worse(void **state)
+{
+	static story young = {{"age", "27"},	  {"sex", "male"},	    {"location", "toes_all"},
+			      {"side", "both"},	  {"hands_too", "true"},   {"progressive", "true"},
+			      {"weeks_since_onset", "1"}};
+	static story cold = {{"cold_color_change", "true"}, {"cold_weather_worse", "true"}};
+	nf_engine *e = fresh();
+	TELL(e, young);
+	assert_int_equal(level_of(e), NF_URGENT);
+	TELL(e, cold);
+	assert_true(level_of(e) < NF_URGENT);
+	nf_engine_free(e);
+}
+
 /* A calf cramp in a smoker or a diabetic of 50 or over may be claudication (§3.16, §2.3): a GP
- * checks the leg arteries once. Calf cramps and numb toes in a smoker of 57 came out self-care,
+ * checks the leg arteries once, whatever the ranking (a rule for every cause). Calf cramps and numb toes in a smoker of 57 came out self-care,
  * led by a neuropathy at 24% and a shoe. Spared when the numbness does not start at the same point
  * each run (claudication does), and by a first episode (a race cramp). */
 static void test_older_smokers_cramp_sees_a_gp(void **state)
@@ -358,6 +377,16 @@ static void test_older_smokers_cramp_sees_a_gp(void **state)
 	assert_int_equal(nf_engine_condition_level(e, cramp), NF_ROUTINE);
 	set(e, "weeks_since_onset", "0");
 	assert_int_equal(nf_engine_condition_level(e, cramp), NF_SELF_CARE);
+	nf_engine_free(e);
+	/* Women as men (§3.16: arterial disease as common in both): a woman of 55, whose toes alone
+	 * rank Raynaud's first, is sent to check the leg arteries first. */
+	static story woman = {{"age", "55"}, {"sex", "female"}, {"smoker", "true"}, {"calf_cramp", "true"},
+			      {"location", "toes_all"}};
+	e = fresh();
+	TELL(e, woman);
+	assert_int_equal(level_of(e), NF_ROUTINE);
+	nf_engine_advice(e, &a);
+	assert_non_null(strstr(a.first.text, "to check the leg arteries"));
 	nf_engine_free(e);
 }
 
@@ -1166,6 +1195,7 @@ int main(void)
 		cmocka_unit_test(test_warning_screens_first),
 		cmocka_unit_test(test_basics_asked),
 		cmocka_unit_test(test_cramp_told_sparsely),
+		cmocka_unit_test(test_hands_and_feet_getting_worse),
 		cmocka_unit_test(test_older_smokers_cramp_sees_a_gp),
 		cmocka_unit_test(test_second_plan_adds_one_professional),
 		cmocka_unit_test(test_cold_injury_not_settled),
