@@ -194,9 +194,8 @@ void nf_kb_red_flag_means(const nf_kb *kb, size_t f, char *buf, size_t cap)
 		len += (size_t)snprintf(buf + len, cap - len, "%s%s", i ? (i + 1 == n ? " or " : ", ") : "Of the causes weighed here, the warning sign can mean: ",
 				     kb->cond[to[i]].name);
 	if (n && len < cap)
-		snprintf(buf + len, cap - len, ". The causes below are ranked on all the other answers too; they do not "
-						"outweigh the warning sign: none of them explains it, and it is acted on "
-						"first.");
+		snprintf(buf + len, cap - len, ". The causes below are ranked on all the other answers too, and do not "
+						"outweigh the warning sign: it is acted on first, whichever of them leads.");
 }
 
 
