@@ -4,4 +4,4 @@ args: assess --answers tests/cli/data/saddle-rest-no.json --no-save
 exit: 0
 out: Emergency: call emergency services
 out: Of the causes weighed here, the warning sign can mean: Cauda equina syndrome
-out: and it is acted on first.
+out: do not outweigh the warning sign: it is acted on first, whichever of them leads.

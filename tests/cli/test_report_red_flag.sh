@@ -12,7 +12,7 @@ pdftotext "$t/r.pdf" "$t/r.txt"
 for f in "$t/r.txt" "$t/r.html"; do
 	tr -s ' \n' '  ' < "$f" | grep -q "Of the causes weighed here, the warning sign can mean: Cauda equina syndrome" ||
 		fail "$f does not say what the warning sign can mean"
-	tr -s ' \n' '  ' < "$f" | grep -q "they do not outweigh the warning sign" ||
+	tr -s ' \n' '  ' < "$f" | grep -q "and do not outweigh the warning sign" ||
 		fail "$f does not say the ranking does not outweigh the sign"
 done
 
