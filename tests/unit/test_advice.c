@@ -1,7 +1,7 @@
 /* The advice that goes with the triage (lib/engine/advice.c) and the rule features it rests on:
  * `unless` terms, rules for every cause, a rule's own step and whom to see, steps shown `when`
- * their answers hold and left out `unless` others do, and safety nets. The test knowledge base of tests/unit/data is edited in
- * memory to carry them. */
+ * their answers hold and left out `unless` others do, and safety nets. The test knowledge base of
+ * tests/unit/data is edited in memory to carry them. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>

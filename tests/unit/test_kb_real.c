@@ -356,9 +356,10 @@ static void test_hands_and_feet_getting_worse(void **state)
 }
 
 /* A calf cramp in a smoker or a diabetic of 50 or over may be claudication (§3.16, §2.3): a GP
- * checks the leg arteries once, whatever the ranking (a rule for every cause). Calf cramps and numb toes in a smoker of 57 came out self-care,
- * led by a neuropathy at 24% and a shoe. Spared when the numbness does not start at the same point
- * each run (claudication does), and by a first episode (a race cramp). */
+ * checks the leg arteries once, whatever the ranking (a rule for every cause). Calf cramps and numb
+ * toes in a smoker of 57 came out self-care, led by a neuropathy at 24% and a shoe. Spared when the
+ * numbness does not start at the same point each run (claudication does), and by a first episode
+ * (a race cramp). */
 static void test_older_smokers_cramp_sees_a_gp(void **state)
 {
 	static story smoker = {{"age", "57"}, {"sex", "male"}, {"smoker", "true"}, {"calf_cramp", "true"},
