@@ -39,7 +39,13 @@ static void print_text(FILE *out, const nf_analysis *an)
 		fputs("  Nothing yet: the journal does not hold enough to derive any finding.\n", out);
 	for (size_t i = 0; i < n; i++) {
 		const nf_derived *d = nf_analysis_finding(an, i);
-		if (d->choice)
+		if (d->is_places) {
+			fprintf(out, "  %-22s", d->id);
+			for (int k = 0, first = 1; k < NF_LOCATION_COUNT; k++)
+				if (d->places >> k & 1)
+					fprintf(out, "%s%s", first ? " " : ", ", nf_location_name(k)), first = 0;
+			fputc('\n', out);
+		} else if (d->choice)
 			fprintf(out, "  %-22s %s\n", d->id, d->choice);
 		else if (d->is_number)
 			fprintf(out, "  %-22s %g\n", d->id, d->x);

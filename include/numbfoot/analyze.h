@@ -34,6 +34,7 @@ typedef struct nf_analysis nf_analysis;
 #define NF_AN_ALPHA 0.05            /* exact tests: a difference more than chance */
 #define NF_AN_COLD_C 5.0            /* cold run: average temperature below this, degrees C */
 #define NF_AN_NEW_SHOES_DAYS 28     /* episodes began within this many days of a new pair */
+#define NF_AN_PLACES_MIN 2          /* episodes that say where, before where it is is derived */
 #define NF_AN_WORN_ON_ENTRY_KM 100  /* a pair entered with more, and no first-use date, was not new then */
 #define NF_AN_LOW_CADENCE 160.0     /* steps per minute; below it the plan suggests raising it */
 #define NF_AN_ONSET_SCATTER_MIN 4   /* episodes before a scattered onset counts as not consistent */
@@ -64,14 +65,17 @@ typedef struct nf_analysis nf_analysis;
 #define NF_AN_TEXT_MAX 320
 
 /* One derived finding. value follows the vocabulary's type: b for bool, x for number, choice for
- * enum. A few (same_foot) are the journal's own, with no question in the knowledge base: they are
- * shown and reported, and nf_analysis_apply leaves them out. */
+ * enum, places for where the numbness is (a set). A few (same_foot) are the journal's own, with no
+ * question in the knowledge base: they are shown and reported, and nf_analysis_apply leaves them
+ * out. */
 typedef struct nf_derived {
 	const char *id;        /* finding ID (static string) */
 	bool is_number;
 	bool b;
 	double x;
 	const char *choice;    /* an enum finding's value ID (static string), else NULL */
+	bool is_places;
+	uint32_t places;       /* bit i: nf_location_name(i), when is_places */
 	char evidence[NF_AN_EVIDENCE_MAX];
 	int runs, episodes;    /* support: how many runs and episodes it rests on */
 	/* A "no" that rests on a test short of significance (p >= 0.05 and no difference seen): it

@@ -260,7 +260,18 @@ nf_err nf_analysis_apply(const nf_analysis *a, nf_engine *e, size_t *applied, nf
 			continue;
 		nf_value v = {.b = d->b, .x = d->x};
 		nf_ftype t = nf_kb_finding_type(kb, (size_t)f);
-		if (d->choice) {
+		if (d->is_places) {
+			/* The journal's place names are the vocabulary's values of where it is. */
+			if (t != NF_SET)
+				continue;
+			for (int k = 0; k < NF_LOCATION_COUNT; k++) {
+				int vi = d->places >> k & 1 ? nf_kb_finding_value_index(kb, (size_t)f, nf_location_name(k)) : -1;
+				if (vi >= 0)
+					v.set |= UINT32_C(1) << vi;
+			}
+			if (!v.set)
+				continue;
+		} else if (d->choice) {
 			v.index = t == NF_ENUM ? nf_kb_finding_value_index(kb, (size_t)f, d->choice) : -1;
 			if (v.index < 0)
 				continue;

@@ -593,6 +593,41 @@ static void derive_episode_flags(nf_analysis *a, const struct work *w)
 		     ly + ln);
 }
 
+/* Where the numbness is (the assessment's location): the places named in at least half of the
+ * episodes that name any, once NF_AN_PLACES_MIN do. A place named once among many is left to the
+ * interview rather than counted against the others. */
+static void derive_places(nf_analysis *a)
+{
+	int count[NF_LOCATION_COUNT] = {0}, named = 0, runs = episode_runs(a);
+	for (size_t i = 0; i < a->nep; i++) {
+		uint32_t set = a->ep[i].ep.locations;
+		if (!set)
+			continue;
+		named++;
+		for (int k = 0; k < NF_LOCATION_COUNT; k++)
+			count[k] += (int)(set >> k & 1);
+	}
+	if (named < NF_AN_PLACES_MIN)
+		return;
+	uint32_t places = 0;
+	bool all = true;
+	for (int k = 0; k < NF_LOCATION_COUNT; k++) {
+		if (count[k] * 2 >= named)
+			places |= UINT32_C(1) << k;
+		all = all && (count[k] == 0 || count[k] == named);
+	}
+	if (!places)
+		return;
+	nf_derived *d = all ? add_find(a, "location", runs, named, "the same places in every one of the %d episodes "
+								   "that say where",
+					named)
+			    : add_find(a, "location", runs, named, "each place named in at least half of the %d "
+								   "episodes that say where (the others left out)",
+					named);
+	if (d)
+		d->is_places = true, d->places = places;
+}
+
 /* Which foot: whether it is always the same one (same_foot, the journal's own finding) and the
  * assessment's one-or-both (side). Both feet are the answer as soon as one episode had both, or
  * two had different feet, whatever the rest say; one foot only when every episode names the same
@@ -825,6 +860,7 @@ nf_err an_derive(nf_analysis *a, nf_error *err)
 	derive_progress(a, &w);
 	derive_episode_flags(a, &w);
 	derive_foot(a);
+	derive_places(a);
 	derive_weeks(a);
 	free(all);
 	nf_err rc = derive_training(a, err);

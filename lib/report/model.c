@@ -183,7 +183,8 @@ static void rp_where_words(const struct rp_doc *d, char *buf, size_t cap)
 	json_t *v = answer(d, "location");
 	size_t n = 0, neps;
 	const nf_an_episode *e = nf_analysis_episodes(d->an, &neps);
-	if (json_is_array(v) && json_array_size(v)) {
+	/* The runner's own answer; one the journal gave is told by its episodes, with their counts. */
+	if (json_is_array(v) && json_array_size(v) && !(neps && rp_is_derived(d, "location"))) {
 		rp_answer_text(d, "location", v, buf, cap);
 		return;
 	}

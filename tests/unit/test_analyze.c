@@ -384,6 +384,40 @@ static void pace(void **state)
 	nf_journal_close(j);
 }
 
+/* Where the numbness is comes from the episodes that say where: the places named in at least half
+ * of them, once two do; the interview then does not ask it again. */
+static void places_from_episodes(void **state)
+{
+	(void)state;
+	uint32_t dorsum = UINT32_C(1) << nf_location_index("dorsum"), toe = UINT32_C(1) << nf_location_index("big_toe");
+	nf_journal *j = tj_open(tj_path("places"));
+	ta_add(j, &TA_RUN(.day = 1, .onset_km = 5, .places = dorsum | toe));
+	nf_analysis *a = ta_analyze(j, NOW);
+	assert_null(nf_analysis_find(a, "location")); /* one episode is not yet a pattern */
+	nf_analysis_free(a);
+	ta_add(j, &TA_RUN(.day = 3, .onset_km = 5, .places = dorsum));
+	ta_add(j, &TA_RUN(.day = 5, .onset_km = 5, .places = dorsum));
+	ta_add(j, &TA_RUN(.day = 7, .onset_km = 5)); /* says nothing of where */
+	a = ta_analyze(j, NOW);
+	const nf_derived *d = nf_analysis_find(a, "location");
+	assert_non_null(d);
+	assert_true(d->is_places);
+	assert_int_equal(d->places, dorsum); /* the big toe in 1 of 3 is left out */
+	assert_int_equal(d->episodes, 3);
+	nf_kb *kb = NULL;
+	nf_engine *e = runner_engine(&kb);
+	nf_error err = {0};
+	assert_int_equal(nf_analysis_apply(a, e, NULL, &err), NF_OK);
+	int f = nf_kb_finding_index(kb, "location");
+	nf_value v;
+	assert_int_equal(nf_engine_state(e, (size_t)f, &v), NF_ANSWERED);
+	assert_int_equal(v.set, UINT32_C(1) << nf_kb_finding_value_index(kb, (size_t)f, "dorsum"));
+	nf_engine_free(e);
+	nf_kb_free(kb);
+	nf_analysis_free(a);
+	nf_journal_close(j);
+}
+
 /* A "no" from a test short of significance (pace: p well above 0.05) is shown but never answered
  * for the runner: assess --from-journal leaves the question to the interview. */
 static void open_findings_not_applied(void **state)
@@ -773,6 +807,7 @@ int main(void)
 		cmocka_unit_test(recovery_and_flags),
 		cmocka_unit_test(weeks_since_onset_uses_the_clock),
 		cmocka_unit_test(training_facts),
+		cmocka_unit_test(places_from_episodes),
 		cmocka_unit_test(training_where_the_runs_begin),
 		cmocka_unit_test(same_foot_every_time),
 		cmocka_unit_test(feet_differ),

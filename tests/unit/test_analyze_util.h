@@ -20,6 +20,7 @@ struct ta_run {
 	double temp, cadence, recover;
 	int cramp, loosen;
 	nf_foot foot; /* which foot the episode was in; unknown unless given */
+	uint32_t places; /* where the episode was: bit i is nf_location_name(i); none unless given */
 };
 
 static inline int64_t ta_add(nf_journal *j, const struct ta_run *x)
@@ -41,6 +42,7 @@ static inline int64_t ta_add(nf_journal *j, const struct ta_run *x)
 		e.calf_cramp_first = x->cramp;
 		e.loosening_helped = x->loosen;
 		e.foot = x->foot;
+		e.locations = x->places;
 		n = 1;
 	}
 	nf_err rc = nf_journal_add_run(j, &r, &e, n, NULL, &err);
