@@ -76,27 +76,12 @@ static nf_step_kind plan_kind(const struct kb_plan_step *s)
 	return s->refer ? NF_STEP_REFERRAL : NF_STEP_SELF_CARE;
 }
 
-/* Whether one of the alternatives of an "unless" (runs of terms with one alt) holds in full. */
-static bool some_alternative_holds(const nf_engine *e, const struct kb_rule_term *terms, const unsigned char *alt,
-				   int nterms)
-{
-	for (int t = 0; t < nterms;) {
-		int a = alt[t], n = 0;
-		while (t + n < nterms && alt[t + n] == a)
-			n++;
-		if (engine_terms_hold(e, terms + t, n))
-			return true;
-		t += n;
-	}
-	return false;
-}
-
 /* A step is shown when its `when` holds and its `unless` does not: a clinician who entered the
  * ankle-brachial index is not told to have one. */
 static bool step_applies(const nf_engine *e, const struct kb_plan_step *s)
 {
 	return (!s->nwhen || engine_terms_hold(e, s->when, s->nwhen)) &&
-	       !some_alternative_holds(e, s->unless, s->unless_alt, s->nunless);
+	       !engine_unless_holds(e, &s->unless);
 }
 
 /* Whether a step's text is the one already given (several warning signs and rules share one text
@@ -106,20 +91,15 @@ static bool same_text(const char *a, const char *b)
 	return a && b && !strcmp(a, b);
 }
 
-/* Whether a safety net's part names a sign the answers already give: "if X, call now" to a runner
- * who said X reads as noise. */
-static bool net_met(const nf_engine *e, const struct kb_net *nt)
-{
-	return some_alternative_holds(e, nt->unless, nt->unless_alt, nt->nunless);
-}
-
 /* Appends to p the parts of cd's safety net that send to level or above (or give no level) and
  * whose sign the answers do not already give; returns how many. */
 static size_t add_nets(const nf_engine *e, const struct kb_condition *cd, nf_triage level, nf_advice_plan *p)
 {
 	size_t added = 0;
+	/* A part whose sign the answers already give is left out: "if X, call now" to a runner who said
+	 * X reads as noise. */
 	for (int n = 0; n < cd->nnet; n++)
-		if ((cd->net[n].level < 0 || cd->net[n].level >= (int)level) && !net_met(e, &cd->net[n])) {
+		if ((cd->net[n].level < 0 || cd->net[n].level >= (int)level) && !engine_unless_holds(e, &cd->net[n].unless)) {
 			p->step[p->nsteps++] = mkstep(cd->net[n].text, 0, cd->net[n].source, NF_STEP_SAFETY_NET);
 			added++;
 		}

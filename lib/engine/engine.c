@@ -293,16 +293,16 @@ bool engine_terms_hold(const nf_engine *e, const struct kb_rule_term *t, int n)
 	return true;
 }
 
-/* Does one of rule r's unless alternatives (runs of terms with one unless_alt) hold in full, each
- * term judged by holds(ctx, term)? Shared by the answers given and the look-ahead's hypotheses. */
-static inline bool unless_holds(const struct kb_rule *r, bool (*holds)(const void *, const struct kb_rule_term *),
+/* Does one of u's alternatives (runs of terms with one alt) hold in full, each term judged by
+ * holds(ctx, term)? Shared by the answers given and the look-ahead's hypotheses. */
+static inline bool unless_holds(const struct kb_unless *u, bool (*holds)(const void *, const struct kb_rule_term *),
 				const void *ctx)
 {
-	for (int t = 0; t < r->nunless;) {
+	for (int t = 0; t < u->n;) {
 		bool all = true;
-		int a = r->unless_alt[t];
-		for (; t < r->nunless && r->unless_alt[t] == a; t++)
-			all = all && holds(ctx, &r->unless[t]);
+		int a = u->alt[t];
+		for (; t < u->n && u->alt[t] == a; t++)
+			all = all && holds(ctx, &u->term[t]);
 		if (all)
 			return true;
 	}
@@ -314,9 +314,14 @@ static bool term_holds_now(const void *e, const struct kb_rule_term *t)
 	return term_holds(e, t);
 }
 
+bool engine_unless_holds(const nf_engine *e, const struct kb_unless *u)
+{
+	return unless_holds(u, term_holds_now, e);
+}
+
 static bool rule_holds(const nf_engine *e, const struct kb_rule *r)
 {
-	return engine_terms_hold(e, r->term, r->nterms) && !unless_holds(r, term_holds_now, e);
+	return engine_terms_hold(e, r->term, r->nterms) && !unless_holds(&r->unless, term_holds_now, e);
 }
 
 /* The highest level above floor that a rule for every cause gives once finding f answers outcome,
@@ -335,7 +340,7 @@ static nf_triage completes_level(const nf_engine *e, int f, int outcome, nf_tria
 			else
 				others = others && term_holds(e, term);
 		}
-		if (names && others && r->to > l && !unless_holds(r, term_holds_now, e))
+		if (names && others && r->to > l && !unless_holds(&r->unless, term_holds_now, e))
 			l = r->to;
 	}
 	return l;
@@ -703,7 +708,7 @@ static bool rule_holds_hyp(const struct look *lk, const struct kb_rule *r)
 	for (int t = 0; t < r->nterms; t++)
 		if (!term_holds_hyp(lk, &r->term[t], true))
 			return false;
-	return !unless_holds(r, unless_holds_hyp, lk);
+	return !unless_holds(&r->unless, unless_holds_hyp, lk);
 }
 
 /* The rules of r[0..n) in live (bit i for r[i]) are those that can still hold; the others are
@@ -732,8 +737,8 @@ static unsigned rule_findings(const struct look *lk, const struct kb_rule *r, in
 			int k = lk->hyp_of[r[i].term[t].finding];
 			rel |= k >= 0 ? 1u << k : 0;
 		}
-		for (int t = 0; t < r[i].nunless; t++) {
-			int k = lk->hyp_of[r[i].unless[t].finding];
+		for (int t = 0; t < r[i].unless.n; t++) {
+			int k = lk->hyp_of[r[i].unless.term[t].finding];
 			rel |= k >= 0 ? 1u << k : 0;
 		}
 	}
@@ -1568,8 +1573,8 @@ static bool rule_names(const struct kb_rule *r, size_t f)
 	for (int t = 0; t < r->nterms; t++)
 		if (r->term[t].finding == (int)f)
 			return true;
-	for (int t = 0; t < r->nunless; t++)
-		if (r->unless[t].finding == (int)f)
+	for (int t = 0; t < r->unless.n; t++)
+		if (r->unless.term[t].finding == (int)f)
 			return true;
 	return false;
 }
@@ -1614,9 +1619,9 @@ static bool ask_to_complete(const nf_engine *e, const bool *ask, int f, nf_quest
  * does not hold. */
 static bool unless_alt_failed(const nf_engine *e, const struct kb_rule *r, int a)
 {
-	for (int t = 0; t < r->nunless; t++)
-		if (r->unless_alt[t] == a && e->state[r->unless[t].finding] == NF_ANSWERED &&
-		    !term_holds(e, &r->unless[t]))
+	for (int t = 0; t < r->unless.n; t++)
+		if (r->unless.alt[t] == a && e->state[r->unless.term[t].finding] == NF_ANSWERED &&
+		    !term_holds(e, &r->unless.term[t]))
 			return true;
 	return false;
 }
@@ -1656,7 +1661,7 @@ bool nf_engine_next(nf_engine *e, nf_question *q)
 	for (int i = 0; i < kb->nglobal; i++) {
 		const struct kb_rule *r = &kb->global[i];
 		int f = -1, open = 0;
-		if (r->to <= e->tri.level || unless_holds(r, term_holds_now, e))
+		if (r->to <= e->tri.level || unless_holds(&r->unless, term_holds_now, e))
 			continue;
 		for (int t = 0; t < r->nterms && open < 2; t++)
 			if (!term_holds(e, &r->term[t])) {
@@ -1674,9 +1679,9 @@ bool nf_engine_next(nf_engine *e, nf_question *q)
 			const struct kb_rule *r = &kb->global[i];
 			if (r->to != NF_EMERGENCY || !rule_holds(e, r))
 				continue;
-			for (int t = 0; t < r->nunless; t++) {
-				int f = r->unless[t].finding;
-				if (ask[f] && kb->find[f].red_flag < 0 && !unless_alt_failed(e, r, r->unless_alt[t]))
+			for (int t = 0; t < r->unless.n; t++) {
+				int f = r->unless.term[t].finding;
+				if (ask[f] && kb->find[f].red_flag < 0 && !unless_alt_failed(e, r, r->unless.alt[t]))
 					return ask_to_complete(e, ask, f, q);
 			}
 			return false;

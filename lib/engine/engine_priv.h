@@ -9,6 +9,8 @@
 
 /* Whether every one of the n terms holds on the answers given (an unanswered term does not). */
 bool engine_terms_hold(const nf_engine *e, const struct kb_rule_term *t, int n);
+/* Whether one of u's alternatives holds in full on the answers given. */
+bool engine_unless_holds(const nf_engine *e, const struct kb_unless *u);
 /* The rule that sets condition c's level (the first rule reaching the highest level, the
  * condition's own before those for every cause), or NULL when c is at its own level. */
 const struct kb_rule *engine_escalation(const nf_engine *e, size_t c);

@@ -107,9 +107,9 @@ static json_t *part_at(json_t *v, size_t i, const char *path, char *buf, size_t 
 }
 
 /* Reads an "unless" at path pu (an object, or an array of alternatives any one of which holds)
- * into terms, with the alternative each term belongs to in alt; *n counts the terms read. */
-static void read_unless(struct kb_ctx *cx, const char *pu, json_t *unless, struct kb_rule_term *terms,
-			unsigned char *alt, int *n, uint64_t conds, struct kb_numbers *nums)
+ * into u. */
+static void read_unless(struct kb_ctx *cx, const char *pu, json_t *unless, struct kb_unless *u, uint64_t conds,
+			struct kb_numbers *nums)
 {
 	size_t nalt = parts_of(unless);
 	if (nalt == 0)
@@ -118,10 +118,10 @@ static void read_unless(struct kb_ctx *cx, const char *pu, json_t *unless, struc
 		char pa[300];
 		const char *at;
 		json_t *part = part_at(unless, a, pu, pa, sizeof pa, &at);
-		int k = kb_read_terms(cx, at, part, terms + *n, NF_MAX_RULE_TERMS - *n, conds, nums);
+		int k = kb_read_terms(cx, at, part, u->term + u->n, NF_MAX_RULE_TERMS - u->n, conds, nums);
 		for (int t = 0; t < k; t++)
-			alt[*n + t] = (unsigned char)a;
-		*n += k;
+			u->alt[u->n + t] = (unsigned char)a;
+		u->n += k;
 	}
 }
 
@@ -176,7 +176,7 @@ void kb_read_rule(struct kb_ctx *cx, const char *path, json_t *r, struct kb_rule
 		 * one alternative; an array lists several, any one of which rules the danger out. */
 		char pu[256];
 		kb_path_key(pu, sizeof pu, path, "unless");
-		read_unless(cx, pu, unless, rule->unless, rule->unless_alt, &rule->nunless, conds, &nums);
+		read_unless(cx, pu, unless, &rule->unless, conds, &nums);
 	}
 	for (size_t a = 0; a < nalt; a++) {
 		struct kb_rule *alt = rule + a;
@@ -322,8 +322,7 @@ void kb_read_advice_terms(struct kb_ctx *cx, const char *path, json_t *o, struct
 		}
 		if (unless) {
 			kb_path_key(p, sizeof p, ps, "unless");
-			read_unless(cx, p, unless, c->plan[i].unless, c->plan[i].unless_alt, &c->plan[i].nunless, 0,
-				    NULL);
+			read_unless(cx, p, unless, &c->plan[i].unless, 0, NULL);
 		}
 	}
 	/* A safety net's part may be left out once an answer already names its sign ("numbness
@@ -339,7 +338,7 @@ void kb_read_advice_terms(struct kb_ctx *cx, const char *path, json_t *o, struct
 		if (!unless)
 			continue;
 		kb_path_key(pu, sizeof pu, at, "unless");
-		read_unless(cx, pu, unless, c->net[n].unless, c->net[n].unless_alt, &c->net[n].nunless, 0, NULL);
+		read_unless(cx, pu, unless, &c->net[n].unless, 0, NULL);
 	}
 }
 

@@ -43,18 +43,25 @@ struct kb_rule_term {
 	double x; /* bool 0/1, enum value index, number threshold */
 };
 
+/* An "unless": alternatives of answers, any one of which holding in full rules something out (a
+ * rule's danger, a plan step or a safety net part already answered). term[0..n) in order, alt[t]
+ * the alternative term[t] belongs to, counted from 0. */
+struct kb_unless {
+	int n;
+	struct kb_rule_term term[NF_MAX_RULE_TERMS];
+	unsigned char alt[NF_MAX_RULE_TERMS];
+};
+
 /* An escalation rule: the level rises to `to` when every `if` term holds, unless one of the `unless`
  * alternatives holds in full (an answered pattern that rules the danger out, e.g. months of
- * identical episodes; or any one answer that says a cold foot recovered). unless_alt[t] is the
- * alternative unless[t] belongs to, counted from 0 in order. step and see (optional) replace the
- * condition's first step and head its list of whom to see while the rule holds, so that the advice
+ * identical episodes; or any one answer that says a cold foot recovered). step and see (optional)
+ * replace the condition's first step and head its list of whom to see while the rule holds, so that the advice
  * changes with the level. A rule for every cause may name the cause it guards against (cause, else
  * -1), whose emergency after-care the advice then gives whatever that cause's probability. */
 struct kb_rule {
-	int nterms, nunless;
+	int nterms;
 	struct kb_rule_term term[NF_MAX_RULE_TERMS];
-	struct kb_rule_term unless[NF_MAX_RULE_TERMS];
-	unsigned char unless_alt[NF_MAX_RULE_TERMS];
+	struct kb_unless unless;
 	nf_triage to;
 	const char *step;
 	const struct kb_source *source;
@@ -65,7 +72,7 @@ struct kb_rule {
 
 /* A plan step; with `when` terms it applies only while every one holds (answered), and it is left
  * out while one of its `unless` alternatives holds in full (a test the clinician has entered is
- * not asked for again): unless_alt[t] is the alternative term t belongs to. */
+ * not asked for again). */
 struct kb_plan_step {
 	const char *text;
 	double weeks;
@@ -73,9 +80,7 @@ struct kb_plan_step {
 	const struct kb_source *source;
 	int nwhen;
 	struct kb_rule_term when[NF_MAX_RULE_TERMS];
-	int nunless;
-	struct kb_rule_term unless[NF_MAX_RULE_TERMS];
-	unsigned char unless_alt[NF_MAX_RULE_TERMS];
+	struct kb_unless unless;
 };
 
 /* A condition's row. A condition with forms (a mixture of two presentations, docs/kb-format.md)
@@ -104,10 +109,8 @@ struct kb_condition {
 		const struct kb_source *source;
 		int level; /* the level its advice sends to, -1 when not given */
 		/* Left out when one of the unless alternatives holds in full (the sign it names is
-		 * already answered yes): unless_alt[t] is the alternative term t belongs to. */
-		int nunless;
-		struct kb_rule_term unless[NF_MAX_RULE_TERMS];
-		unsigned char unless_alt[NF_MAX_RULE_TERMS];
+		 * already answered yes). */
+		struct kb_unless unless;
 	} net[NF_MAX_NETS];
 };
 

@@ -62,13 +62,18 @@ static void same_terms(const struct kb_rule_term *a, const struct kb_rule_term *
 	}
 }
 
+static void same_unless(const struct kb_unless *a, const struct kb_unless *b)
+{
+	assert_int_equal(a->n, b->n);
+	same_terms(a->term, b->term, NF_MAX_RULE_TERMS);
+	assert_memory_equal(a->alt, b->alt, sizeof a->alt);
+}
+
 static void same_rule(const struct kb_rule *a, const struct kb_rule *b)
 {
 	assert_int_equal(a->nterms, b->nterms);
-	assert_int_equal(a->nunless, b->nunless);
 	same_terms(a->term, b->term, NF_MAX_RULE_TERMS);
-	same_terms(a->unless, b->unless, NF_MAX_RULE_TERMS);
-	assert_memory_equal(a->unless_alt, b->unless_alt, sizeof a->unless_alt);
+	same_unless(&a->unless, &b->unless);
 	assert_int_equal(a->to, b->to);
 	same_str(a->step, b->step);
 	same_source(a->source, b->source);
@@ -103,21 +108,18 @@ static void same_condition(const struct kb_condition *a, const struct kb_conditi
 	for (int p = 0; p < NF_MAX_PLAN; p++) {
 		same_str(a->plan[p].text, b->plan[p].text);
 		assert_memory_equal(&a->plan[p].weeks, &b->plan[p].weeks, sizeof a->plan[p].weeks);
+		assert_int_equal(a->plan[p].refer, b->plan[p].refer);
 		same_source(a->plan[p].source, b->plan[p].source);
 		assert_int_equal(a->plan[p].nwhen, b->plan[p].nwhen);
 		same_terms(a->plan[p].when, b->plan[p].when, NF_MAX_RULE_TERMS);
-		assert_int_equal(a->plan[p].nunless, b->plan[p].nunless);
-		same_terms(a->plan[p].unless, b->plan[p].unless, NF_MAX_RULE_TERMS);
-		assert_memory_equal(a->plan[p].unless_alt, b->plan[p].unless_alt, sizeof a->plan[p].unless_alt);
+		same_unless(&a->plan[p].unless, &b->plan[p].unless);
 	}
 	assert_int_equal(a->nnet, b->nnet);
 	for (int n = 0; n < NF_MAX_NETS; n++) {
 		same_str(a->net[n].text, b->net[n].text);
 		same_source(a->net[n].source, b->net[n].source);
 		assert_int_equal(a->net[n].level, b->net[n].level);
-		assert_int_equal(a->net[n].nunless, b->net[n].nunless);
-		same_terms(a->net[n].unless, b->net[n].unless, NF_MAX_RULE_TERMS);
-		assert_memory_equal(a->net[n].unless_alt, b->net[n].unless_alt, sizeof a->net[n].unless_alt);
+		same_unless(&a->net[n].unless, &b->net[n].unless);
 	}
 }
 
