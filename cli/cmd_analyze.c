@@ -40,10 +40,13 @@ static void print_text(FILE *out, const nf_analysis *an)
 	for (size_t i = 0; i < n; i++) {
 		const nf_derived *d = nf_analysis_finding(an, i);
 		if (d->is_places) {
+			const char *sep = " ";
 			fprintf(out, "  %-22s", d->id);
-			for (int k = 0, first = 1; k < NF_LOCATION_COUNT; k++)
-				if (d->places >> k & 1)
-					fprintf(out, "%s%s", first ? " " : ", ", nf_location_name(k)), first = 0;
+			for (int k = 0; k < NF_LOCATION_COUNT; k++)
+				if (d->places >> k & 1) {
+					fprintf(out, "%s%s", sep, nf_location_name(k));
+					sep = ", ";
+				}
 			fputc('\n', out);
 		} else if (d->choice)
 			fprintf(out, "  %-22s %s\n", d->id, d->choice);

@@ -10,6 +10,23 @@ static json_t *num(double x)
 	return isfinite(x) ? json_real(x) : json_null();
 }
 
+/* A derived finding's value in the vocabulary's JSON: a boolean, a number, a value ID, or the
+ * places' IDs. */
+static json_t *value_json(const nf_derived *d)
+{
+	if (d->choice)
+		return json_string(d->choice);
+	if (d->is_number)
+		return json_real(d->x);
+	if (!d->is_places)
+		return json_boolean(d->b);
+	json_t *places = json_array();
+	for (int k = 0; places && k < NF_LOCATION_COUNT; k++)
+		if (d->places >> k & 1)
+			json_array_append_new(places, json_string(nf_location_name(k)));
+	return places;
+}
+
 char *nf_analysis_json(const nf_analysis *a)
 {
 	json_t *root = json_object(), *find = json_object(), *needs = json_array(), *adv = json_array();
@@ -21,16 +38,8 @@ char *nf_analysis_json(const nf_analysis *a)
 	json_object_set_new(root, "now", json_string(now));
 	for (size_t i = 0; i < a->nfind; i++) {
 		const nf_derived *d = &a->find[i];
-		json_t *value = d->choice ? json_string(d->choice) : d->is_number ? json_real(d->x) : json_boolean(d->b);
-		if (d->is_places) {
-			json_decref(value);
-			value = json_array();
-			for (int k = 0; k < NF_LOCATION_COUNT; k++)
-				if (d->places >> k & 1)
-					json_array_append_new(value, json_string(nf_location_name(k)));
-		}
-		json_t *o = json_pack("{s:o, s:s, s:{s:i, s:i}}", "value", value, "evidence", d->evidence, "support",
-				      "runs", d->runs, "episodes", d->episodes);
+		json_t *o = json_pack("{s:o, s:s, s:{s:i, s:i}}", "value", value_json(d), "evidence", d->evidence,
+				      "support", "runs", d->runs, "episodes", d->episodes);
 		if (!o)
 			goto out;
 		json_object_set_new(find, d->id, o);

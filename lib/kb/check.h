@@ -82,8 +82,8 @@ int kb_read_terms(struct kb_ctx *cx, const char *path, json_t *cond, struct kb_r
  * counts them, at most cap in all; conds as for kb_read_terms. */
 void kb_read_rule(struct kb_ctx *cx, const char *path, json_t *r, struct kb_rule *rules, int *nrules, int cap,
 		  uint64_t conds);
-/* Reads the terms of condition c's advice, once findings are known: its plan steps' "when" and its
- * safety net parts' "unless". */
+/* Reads the terms of condition c's advice, once findings are known: its plan steps' "when" and
+ * "unless", and its safety net parts' "unless". */
 void kb_read_advice_terms(struct kb_ctx *cx, const char *path, json_t *o, struct kb_condition *c);
 void kb_read_condition(struct kb_ctx *cx, const char *path, json_t *o, struct kb_condition *c);
 /* Reads the forms of condition c (read already): its row becomes the first form and each further
