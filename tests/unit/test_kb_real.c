@@ -1045,6 +1045,39 @@ static void test_entered_tests_are_acted_on(void **state)
 	nf_engine_free(e);
 }
 
+/* A forefoot story weighed against a clinician's tests (dossier §3.3, §3.4): the question is Mulder's
+ * click or the web-space squeeze, positive in 96% of neuromas, so a negative one lowers the odds of
+ * a neuroma more than tenfold (it was twofold with Mulder's click alone); an abnormal nerve
+ * conduction study is never a self-care result. */
+static void test_forefoot_tests_weigh(void **state)
+{
+	static story forefoot = {{"age", "50"},
+				 {"sex", "female"},
+				 {"side", "one"},
+				 {"location", "toes_3_4"},
+				 {"pebble_feeling", "true"},
+				 {"forefoot_burning", "true"}};
+	int mortons = nf_kb_condition_index(kb, "mortons_neuroma");
+	assert_true(mortons >= 0);
+	nf_engine *e;
+	assert_int_equal(nf_engine_new(kb, NF_MODE_CLINICIAN, &e, NULL), NF_OK);
+	TELL(e, forefoot);
+	assert_int_equal(nf_engine_triage(e, NULL), NF_SELF_CARE);
+	double p = nf_engine_probability(e, (size_t)mortons);
+	set(e, "exam_mulder_click", "false");
+	double q = nf_engine_probability(e, (size_t)mortons);
+	assert_true(p / (1 - p) > 10 * q / (1 - q));
+	nf_engine_free(e);
+
+	assert_int_equal(nf_engine_new(kb, NF_MODE_CLINICIAN, &e, NULL), NF_OK);
+	TELL(e, forefoot);
+	set(e, "test_nerve_conduction_abnormal", "true");
+	assert_int_equal(nf_engine_triage(e, NULL), NF_ROUTINE);
+	set(e, "test_nerve_conduction_abnormal", "false");
+	assert_int_equal(nf_engine_triage(e, NULL), NF_SELF_CARE);
+	nf_engine_free(e);
+}
+
 /* Whom to see follows the leading cause; a second plan adds only its first professional: worn
  * insoles with a heel nerve at 15% is a podiatrist's, not also a sports-medicine doctor's (a nerve
  * at 16% beside a shoe at 79% put a neurologist in a self-care runner's list). */
@@ -1202,6 +1235,7 @@ int main(void)
 		cmocka_unit_test(test_second_plan_adds_one_professional),
 		cmocka_unit_test(test_cold_injury_not_settled),
 		cmocka_unit_test(test_entered_tests_are_acted_on),
+		cmocka_unit_test(test_forefoot_tests_weigh),
 		cmocka_unit_test(test_raynauds_at_fifty_needs_its_attacks),
 		cmocka_unit_test(test_tia_that_has_passed),
 		cmocka_unit_test(test_numbness_that_has_not_settled),
