@@ -176,20 +176,68 @@ static enum reply ask_checklist(struct session *s, const nf_question *q, nf_answ
 	}
 }
 
+/* Whether the n characters at p start a word of text t: "ball" in "the ball of the foot". */
+static bool starts_a_word(const char *t, const char *p, size_t n)
+{
+	for (const char *w = t; *w; w++)
+		if ((w == t || !isalnum((unsigned char)w[-1])) && !strncasecmp(w, p, n))
+			return true;
+	return false;
+}
+
 /* A choice typed by its name or the start of it ("m" for male, "both"), when only one choice's
- * name or wording starts so; -1 otherwise. */
+ * name or wording starts so; else, from three letters on, by the start of a word inside its
+ * wording ("ball" for the ball of the foot, "whole foot"), when only one choice has it: a runner
+ * types the word, not the article the wording begins with. -1 if none, or more than one. */
 static int choice_named(const nf_kb *kb, size_t f, const char *a)
 {
 	size_t n = strlen(a);
-	int found = -1;
-	for (size_t i = 0; n && i < nf_kb_finding_values(kb, f); i++) {
-		if (strncasecmp(nf_kb_finding_value(kb, f, i), a, n) && strncasecmp(nf_kb_finding_value_means(kb, f, i), a, n))
-			continue;
+	for (int pass = 0; pass < 2 && n >= (pass ? 3u : 1u); pass++) {
+		int found = -1;
+		for (size_t i = 0; i < nf_kb_finding_values(kb, f); i++) {
+			const char *id = nf_kb_finding_value(kb, f, i), *means = nf_kb_finding_value_means(kb, f, i);
+			bool hit = pass ? starts_a_word(means, a, n)
+					: !strncasecmp(id, a, n) || !strncasecmp(means, a, n);
+			if (!hit)
+				continue;
+			if (found >= 0)
+				return -1;
+			found = (int)i;
+		}
 		if (found >= 0)
-			return -1;
-		found = (int)i;
+			return found;
 	}
-	return found;
+	return -1;
+}
+
+/* Choices of a choose-all question typed by name, separated by commas ("toes 3 4, ball"): each
+ * part one choice by choice_named. False, and *set untouched, unless every part names one. */
+static bool choices_named(const nf_kb *kb, size_t f, const char *a, uint32_t *set)
+{
+	uint32_t got = 0;
+	while (*a) {
+		while (*a == ',' || isspace((unsigned char)*a))
+			a++;
+		size_t n = strcspn(a, ",");
+		while (n && isspace((unsigned char)a[n - 1]))
+			n--;
+		if (!n)
+			break;
+		char part[80];
+		if (n >= sizeof part)
+			return false;
+		memcpy(part, a, n);
+		part[n] = '\0';
+		int idx = choice_named(kb, f, part);
+		if (idx < 0)
+			return false;
+		got |= 1u << idx;
+		a += n;
+	}
+	if (!got)
+		return false;
+	*set = got;
+	return true;
 }
 
 /* People qualify numbers ("about 15", "~15"): a past such a word, where the number starts. */
@@ -256,6 +304,11 @@ static bool parse_single(struct session *s, size_t f, const char *a, nf_value *v
 		char *end;
 		a = skip_approx(a);
 		double x = strtod(a, &end);
+		/* "6ish" is about 6. */
+		if (end != a && !strncmp(end, "ish", 3))
+			end += 3;
+		else if (end != a && !strncmp(end, "-ish", 4))
+			end += 4;
 		while (isspace((unsigned char)*end))
 			end++;
 		/* A range ("800-900", "20 to 30") is taken at its middle, and said so. */
@@ -300,7 +353,10 @@ static bool parse_single(struct session *s, size_t f, const char *a, nf_value *v
 		}
 		if (parse_numbers(a, nf_kb_finding_values(kb, f), &v->set) && v->set)
 			return true;
-		wputs(s, "Please type the numbers of all that apply, for example 2 5.");
+		if (choices_named(kb, f, a, &v->set))
+			return true;
+		wputs(s, "Please type the numbers of all that apply, for example 2 5 (or their names, "
+			 "separated by commas).");
 		return false;
 	}
 	return false;
@@ -634,7 +690,8 @@ const struct cli_command cmd_assess = {
 		"cause or the advice. It then shows the likely causes with their probabilities and the answers "
 		"that moved each, how urgently to see someone and whom, and a self-care plan.\n\n"
 		"Answer by number or key: y or n, the numbers of the choices (or the start of a choice's name, "
-		"m for male), a number for ages and distances (in your unit; add km or mi to say which; a range "
+		"m for male, or a word of it, ball for the ball of the foot; names separated by commas where "
+		"all that apply are asked), a number for ages and distances (in your unit; add km or mi to say which; a range "
 		"such as 800-900 is taken at its middle). ? (or not sure) means don't know, h shows help on the "
 		"question, b goes back one question to change its answer, q stops and shows the result so far. A "
 		"blank line "

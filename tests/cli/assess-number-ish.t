@@ -1,0 +1,11 @@
+# a number typed as "15ish" is taken as 15 at the minutes question (question 11 when every answer before is "?")
+env: COLUMNS=1000
+env: NO_COLOR=1
+args: assess --no-save
+stdin: tests/cli/data/ish-minutes.txt
+exit: 0
+out: After you stop running, how many minutes until the feeling is back to normal?
+out: minutes after stopping until feeling is normal again: 15
+no-out: Please type a number
+no-out: Please answer y or n
+no-out: Please type the number
