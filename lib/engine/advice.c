@@ -187,17 +187,25 @@ static void emergency_after_care(nf_engine *e, const nf_triage_info *ti, const s
 }
 
 /* Whom cause cd adds to the list, r its escalation rule (or NULL): the rule's list, then the
- * cause's, except that under an urgent or emergency level a rule's own list stands for the cause's
- * (who acts within days or now; a physiotherapist is for the weeks after). A cause that neither
- * leads nor carries the level adds only the first of its list: a nerve at 16% beside a shoe at 79%
- * put a neurologist in a self-care runner's list. */
-static void add_cause_see(nf_advice *a, nf_triage level, const struct kb_rule *r, const struct kb_condition *cd,
-			  bool leads)
+ * clinician of a step the answers call for (a low ankle-brachial index: a vascular surgeon), then
+ * the cause's list, except that under an urgent or emergency level a rule's own list stands for
+ * the cause's (who acts within days or now; a physiotherapist is for the weeks after). A cause that
+ * neither leads nor carries the level adds only the first of its list: a nerve at 16% beside a
+ * shoe at 79% put a neurologist in a self-care runner's list. */
+static void add_cause_see(nf_advice *a, const nf_engine *e, nf_triage level, const struct kb_rule *r,
+			  const struct kb_condition *cd, bool leads)
 {
 	if (r)
 		add_see(a, r->see, leads ? r->nsee : r->nsee > 0);
-	if (level < NF_URGENT || !r || !r->nsee)
-		add_see(a, cd->see, leads ? cd->nsee : cd->nsee > 0);
+	if (level >= NF_URGENT && r && r->nsee)
+		return;
+	for (int s = 0; s < cd->nplan; s++)
+		if (cd->plan[s].nsee && step_applies(e, &cd->plan[s])) {
+			add_see(a, cd->plan[s].see, leads ? cd->plan[s].nsee : 1);
+			if (!leads)
+				return;
+		}
+	add_see(a, cd->see, leads ? cd->nsee : cd->nsee > 0);
 }
 
 /* The engine's own first step for a level, when the knowledge base's would not do: a cause
@@ -287,7 +295,7 @@ void nf_engine_advice(nf_engine *e, nf_advice *a)
 		const struct kb_condition *cd = &kb->cond[c0];
 		const struct kb_rule *r = engine_escalation(e, (size_t)c0);
 		a->first_condition = c0;
-		add_cause_see(a, ti.level, r, cd, true);
+		add_cause_see(a, e, ti.level, r, cd, true);
 		if (r && r->step) {
 			a->first = mkstep(r->step, 0, r->source, NF_STEP_ACTION);
 		} else {
@@ -326,7 +334,8 @@ void nf_engine_advice(nf_engine *e, nf_advice *a)
 				continue;
 			/* A rule for every cause gives every plan the same step: once, as the first. */
 			bool net = plan_of(e, c, ti.level, skip, &a->plan[a->nplans]);
-			add_cause_see(a, ti.level, engine_escalation(e, c), &kb->cond[c], is_carrier || a->nplans == 0);
+			add_cause_see(a, e, ti.level, engine_escalation(e, c), &kb->cond[c],
+				      is_carrier || a->nplans == 0);
 			/* A plan left with nothing at the level (every step and part of its net below it) is
 			 * not shown: a heading with no step would read as "nothing to do". Under an emergency
 			 * nor is one left with no part of its net (each met by the answers): its one step says

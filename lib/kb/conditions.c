@@ -252,7 +252,7 @@ void kb_read_condition(struct kb_ctx *cx, const char *path, json_t *o, struct kb
 		json_t *v;
 		json_array_foreach(plan, i, v)
 		{
-			static const char *const sk[] = {"step", "weeks", "refer", "when", "unless", "source", NULL};
+			static const char *const sk[] = {"step", "weeks", "refer", "see", "when", "unless", "source", NULL};
 			char pi[280];
 			kb_path_index(pi, sizeof pi, p, i);
 			if (!kb_object(cx, pi, v, sk))
@@ -268,6 +268,13 @@ void kb_read_condition(struct kb_ctx *cx, const char *path, json_t *o, struct kb
 				st->weeks = json_number_value(w);
 			}
 			st->refer = kb_get_bool(cx, pi, v, "refer");
+			json_t *step_see = json_object_get(v, "see");
+			if (step_see) {
+				char ps[300];
+				kb_path_key(ps, sizeof ps, pi, "see");
+				int n = kb_read_see(cx, ps, step_see, st->see);
+				st->nsee = n < 0 ? 0 : n;
+			}
 			/* A measured step's weeks must be in its figure; 0 ("now") states no number. */
 			struct kb_numbers nums = {.n = st->weeks > 0, .x = {st->weeks}};
 			st->source = kb_read_source(cx, pi, v, &nums);

@@ -169,6 +169,8 @@ static void put_condition(struct writer *w, size_t at, const struct kb_condition
 		size_t s = FIELD(at, struct kb_condition, plan) + (size_t)p * sizeof(struct kb_plan_step);
 		put_str(w, FIELD(s, struct kb_plan_step, text), c->plan[p].text);
 		put_source_ref(w, FIELD(s, struct kb_plan_step, source), c->plan[p].source);
+		for (int k = 0; k < NF_MAX_SEE; k++)
+			put_str(w, FIELD(s, struct kb_plan_step, see) + (size_t)k * sizeof(char *), c->plan[p].see[k]);
 	}
 	for (int n = 0; n < NF_MAX_NETS; n++) {
 		size_t s = FIELD(at, struct kb_condition, net) + (size_t)n * sizeof(struct kb_net);

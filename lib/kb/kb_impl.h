@@ -77,6 +77,10 @@ struct kb_plan_step {
 	const char *text;
 	double weeks;
 	bool refer; /* sends to a clinician once the steps before have had their time: weeks is when */
+	/* Whom the step sends to, put before its cause's own list while the step is shown (a low
+	 * ankle-brachial index: a vascular surgeon), so whom to see names the step's clinician. */
+	int nsee;
+	const char *see[NF_MAX_SEE];
 	const struct kb_source *source;
 	int nwhen;
 	struct kb_rule_term when[NF_MAX_RULE_TERMS];

@@ -109,6 +109,9 @@ static void same_condition(const struct kb_condition *a, const struct kb_conditi
 		same_str(a->plan[p].text, b->plan[p].text);
 		assert_memory_equal(&a->plan[p].weeks, &b->plan[p].weeks, sizeof a->plan[p].weeks);
 		assert_int_equal(a->plan[p].refer, b->plan[p].refer);
+		assert_int_equal(a->plan[p].nsee, b->plan[p].nsee);
+		for (int k = 0; k < NF_MAX_SEE; k++)
+			same_str(a->plan[p].see[k], b->plan[p].see[k]);
 		same_source(a->plan[p].source, b->plan[p].source);
 		assert_int_equal(a->plan[p].nwhen, b->plan[p].nwhen);
 		same_terms(a->plan[p].when, b->plan[p].when, NF_MAX_RULE_TERMS);

@@ -1007,14 +1007,19 @@ static void test_entered_tests_are_acted_on(void **state)
 	TELL(e, pad);
 	nf_engine_advice(e, &a);
 	assert_true(plan_has(&a, "for an ankle-brachial index"));
+	assert_string_equal(a.see[0], "gp");
 	set(e, "test_abi_post", "0.55");
 	nf_engine_advice(e, &a);
 	assert_false(plan_has(&a, "for an ankle-brachial index"));
 	assert_true(plan_has(&a, "see a vascular surgeon"));
+	/* Whom to see and the headline name the step's clinician. */
+	assert_string_equal(a.see[0], "vascular_surgeon");
+	assert_non_null(strstr(a.headline, "vascular surgeon"));
 	set(e, "test_abi_post", "1.1"); /* normal: neither */
 	nf_engine_advice(e, &a);
 	assert_false(plan_has(&a, "for an ankle-brachial index"));
 	assert_false(plan_has(&a, "see a vascular surgeon"));
+	assert_string_equal(a.see[0], "gp");
 	nf_engine_free(e);
 
 	assert_int_equal(nf_engine_new(kb, NF_MODE_CLINICIAN, &e, NULL), NF_OK);
