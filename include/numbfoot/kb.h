@@ -148,10 +148,14 @@ NF_API const char *nf_kb_finding_red_flag_step(const nf_kb *kb, size_t f);
 NF_API bool nf_kb_finding_red_flag_today(const nf_kb *kb, size_t f);
 NF_API size_t nf_kb_finding_red_flag_see(const nf_kb *kb, size_t f, const char **who, size_t cap);
 /* The causes red flag f's flagged answer points to, read from the likelihoods: each cause for which
- * that answer is at least NF_KB_POINTS_RATIO times as likely as for a cause that does not produce
- * it (the finding's default) and has at least NF_KB_POINTS_MIN probability, the likeliest first.
- * Fills out with up to cap condition indices; returns how many (0 when f is no red flag). */
+ * that answer is at least NF_KB_POINTS_RATIO times (for a sign below an emergency,
+ * NF_KB_POINTS_RATIO_SOON times) as likely as for a cause that does not produce it (the finding's
+ * default) and has at least NF_KB_POINTS_MIN probability. An emergency sign's come the likeliest
+ * to give it first; another sign's in the order the sign alone makes them likely (each cause's
+ * prior times the likelihood). Fills out with up to cap condition indices; returns how many (0
+ * when f is no red flag). */
 #define NF_KB_POINTS_RATIO 10.0
+#define NF_KB_POINTS_RATIO_SOON 2.5
 #define NF_KB_POINTS_MIN 0.05
 NF_API size_t nf_kb_red_flag_points_to(const nf_kb *kb, size_t f, size_t *out, size_t cap);
 /* The words every face prints under red flag f: the first three causes it points to, and that the

@@ -153,7 +153,11 @@ static double raw(const struct kb_finding *f, size_t c, int i, int other)
 /* A warning sign's banner names what it can mean; without this list the ranking under it, which
  * weighs every other answer too, can lead with a footwear cause and read as if it contradicted
  * the banner. The ratio and the floor keep out causes that merely tolerate the answer (a cold
- * foot is 1 in 100 with Raynaud's, 20 times the default, yet says nothing of Raynaud's). */
+ * foot is 1 in 100 with Raynaud's, 20 times the default, yet says nothing of Raynaud's). An
+ * emergency sign names the emergencies it warns of, the likeliest to give it first; a sign that
+ * needs a doctor within days names its common causes too, in the order the sign alone makes them
+ * likely (prior times likelihood): a slapping foot is a fibular nerve, a compartment or a nerve
+ * root far oftener than cauda equina or a blocked artery, which led its list. */
 size_t nf_kb_red_flag_points_to(const nf_kb *kb, size_t f, size_t *out, size_t cap)
 {
 	const struct kb_finding *fd = &kb->find[f];
@@ -162,6 +166,7 @@ size_t nf_kb_red_flag_points_to(const nf_kb *kb, size_t f, size_t *out, size_t c
 	double p[NF_MAX_CONDITIONS];
 	if (fd->red_flag < 0 || v < 0)
 		return 0;
+	bool emergency = fd->red_flag == NF_EMERGENCY;
 	for (int k = 0; k < kb->ncond; k++)
 		if (!kb->cond[k].in_vocab)
 			other = k;
@@ -169,8 +174,16 @@ size_t nf_kb_red_flag_points_to(const nf_kb *kb, size_t f, size_t *out, size_t c
 		if (!fd->listed[k] || k == other)
 			continue;
 		double x = other >= 0 ? raw(fd, (size_t)k, v, other) : fd->p[k][v];
-		if (x < NF_KB_POINTS_MIN || (other >= 0 && x < NF_KB_POINTS_RATIO * fd->p[other][v]))
+		double ratio = emergency ? NF_KB_POINTS_RATIO : NF_KB_POINTS_RATIO_SOON;
+		if (x < NF_KB_POINTS_MIN || (other >= 0 && x < ratio * fd->p[other][v]))
 			continue;
+		if (!emergency) {
+			/* The sign alone: every row of the cause (its forms) by its prior. */
+			x = 0;
+			for (int r = 0; r < kb->ncond; r++)
+				if (kb->cond[r].parent == k)
+					x += kb->cond[r].prior * (other >= 0 ? raw(fd, (size_t)r, v, other) : fd->p[r][v]);
+		}
 		/* Kept in order, likeliest first: a red flag points to a handful at most. */
 		size_t i = n++;
 		for (; i > 0 && p[i - 1] < x; i--) {

@@ -128,6 +128,19 @@ static void test_red_flags_point_to_causes(void **state)
 			for (size_t i = 0; i < n; i++)
 				assert_string_not_equal(nf_kb_condition_id(kb, to[i]), "raynauds");
 	}
+	/* A sign that needs a doctor within days names its common causes, as the sign alone makes them
+	 * likely: a slapping foot is first a fibular nerve, and a nerve root is among its three, not
+	 * a blocked artery. */
+	int drop = nf_kb_finding_index(kb, "foot_drop");
+	size_t nd = nf_kb_red_flag_points_to(kb, (size_t)drop, to, 3);
+	assert_int_equal(nd, 3);
+	assert_string_equal(nf_kb_condition_id(kb, to[0]), "fibular_nerve");
+	bool root = false;
+	for (size_t i = 0; i < nd; i++) {
+		root |= !strcmp(nf_kb_condition_id(kb, to[i]), "lumbar_radiculopathy");
+		assert_string_not_equal(nf_kb_condition_id(kb, to[i]), "acute_limb_ischemia");
+	}
+	assert_true(root);
 	/* The cap keeps the likeliest. */
 	int saddle = nf_kb_finding_index(kb, "saddle_numbness");
 	assert_int_equal(nf_kb_red_flag_points_to(kb, (size_t)saddle, to, 1), 1);
