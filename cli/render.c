@@ -174,7 +174,7 @@ void render_result(FILE *out, nf_interview *iv, bool color, bool miles)
 	 * the answer to the warning sign. */
 	char means[NF_ERROR_MSG_MAX];
 	if (ti.red_flag >= 0)
-		nf_kb_red_flag_means(kb, (size_t)ti.red_flag, means, sizeof means);
+		nf_kb_red_flag_means(kb, (size_t)ti.red_flag, nf_engine_ranked(e), means, sizeof means);
 	if (ti.red_flag >= 0 && means[0])
 		fprintf(out, "%s\n", means);
 	/* Warning signs not answered yes or no (the interview was stopped, a case file is silent on
@@ -194,41 +194,47 @@ void render_result(FILE *out, nf_interview *iv, bool color, bool miles)
 									     : "");
 		}
 	}
-	/* Without percentages (nf_engine_percentages) the ranking keeps its order, and says why. */
+	/* Without percentages (nf_engine_percentages) the ranking keeps its order, and says why; with
+	 * too few answers beside the warning sign (nf_engine_ranked) there is no order to give. */
 	bool sign_first = ti.red_flag >= 0 && ti.red_flag_level == ti.level;
 	bool no_percent = !nf_engine_percentages(e);
-	fprintf(out, "\n%s%s%s %s\n", bold, no_percent ? "Causes" : "Most likely causes", off,
-		!no_percent  ? "(how likely each is, given your answers)"
-		: sign_first ? "of the numbness on runs, likeliest first (no percentages: the warning sign above comes "
-			       "first, and it may have a cause of its own)"
-			     : "of the numbness on runs, likeliest first (no percentages: the answers above come first, "
-			       "whatever these say)");
-	size_t order[NF_MAX_CONDITIONS], n = nf_engine_ranking(e, order, NF_MAX_CONDITIONS), marked = 0;
-	for (size_t i = 0; i < n && i < SHOW_CAUSES; i++) {
-		if (no_percent) {
-			fprintf(out, "  %zu. %s\n", i + 1, nf_kb_condition_name(kb, order[i]));
+	bool ranked = nf_engine_ranked(e);
+	if (!ranked) {
+		fprintf(out, "\n%sCauses%s\n  %s\n", bold, off, NF_UNRANKED_WORDS);
+	} else {
+		fprintf(out, "\n%s%s%s %s\n", bold, no_percent ? "Causes" : "Most likely causes", off,
+			!no_percent  ? "(how likely each is, given your answers)"
+			: sign_first ? "of the numbness on runs, likeliest first (no percentages: the warning sign above comes "
+				       "first, and it may have a cause of its own)"
+				     : "of the numbness on runs, likeliest first (no percentages: the answers above come first, "
+				       "whatever these say)");
+		size_t order[NF_MAX_CONDITIONS], n = nf_engine_ranking(e, order, NF_MAX_CONDITIONS), marked = 0;
+		for (size_t i = 0; i < n && i < SHOW_CAUSES; i++) {
+			if (no_percent) {
+				fprintf(out, "  %zu. %s\n", i + 1, nf_kb_condition_name(kb, order[i]));
+				marked += print_reasons(out, e, order[i], miles);
+				continue;
+			}
+			double p = nf_engine_probability(e, order[i]);
+			int fill = (int)lround(p * BAR);
+			char bar[BAR * 3 + 1];
+			size_t k = 0;
+			for (int j = 0; j < BAR; j++) {
+				const char *g = j < fill ? "#" : ".";
+				bar[k++] = g[0];
+			}
+			bar[k] = '\0';
+			char b[8];
+			fprintf(out, "  %zu. %-48.48s %s %4s\n", i + 1, nf_kb_condition_name(kb, order[i]), bar, render_percent(p, b, sizeof b));
 			marked += print_reasons(out, e, order[i], miles);
-			continue;
 		}
-		double p = nf_engine_probability(e, order[i]);
-		int fill = (int)lround(p * BAR);
-		char bar[BAR * 3 + 1];
-		size_t k = 0;
-		for (int j = 0; j < BAR; j++) {
-			const char *g = j < fill ? "#" : ".";
-			bar[k++] = g[0];
-		}
-		bar[k] = '\0';
-		char b[8];
-		fprintf(out, "  %zu. %-48.48s %s %4s\n", i + 1, nf_kb_condition_name(kb, order[i]), bar, render_percent(p, b, sizeof b));
-		marked += print_reasons(out, e, order[i], miles);
+		if (marked)
+			fprintf(out, "  %s(\u00d72.0) is how many times an answer raised or lowered the odds; \"estimate\" marks a "
+				     "figure that is the knowledge base's judgement, not a study's measurement, and \"derived\" a "
+				     "figure worked out from studies' figures (pooled, or carried over to the question asked); the "
+				     "others are studies' own figures.%s\n",
+				dim, off);
 	}
-	if (marked)
-		fprintf(out, "  %s(\u00d72.0) is how many times an answer raised or lowered the odds; \"estimate\" marks a "
-			     "figure that is the knowledge base's judgement, not a study's measurement, and \"derived\" a "
-			     "figure worked out from studies' figures (pooled, or carried over to the question asked); the "
-			     "others are studies' own figures.%s\n",
-			dim, off);
 
 	fprintf(out, "\n%s%s%s\n", bold, clinician ? "What to advise the runner" : "What to do", off);
 	if (adv.first.kind == NF_STEP_ACTION)

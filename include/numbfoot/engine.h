@@ -116,6 +116,15 @@ NF_API size_t nf_engine_level_rule(nf_engine *e, size_t *finding, size_t cap, bo
  * whose likeliest cause need not explain the level: a laces cause at 99% under numbness between
  * the legs would read as the answer to the sign, when the runner may have two things at once. */
 NF_API bool nf_engine_percentages(nf_engine *e);
+/* Whether the ranking rests on the answers: not when a warning sign set the level and fewer than
+ * NF_RANKED_ANSWERS answers besides the warning signs are given (an interview stops at the sign):
+ * its order is then the causes' commonness, a laces cause first under bladder trouble, and the
+ * faces show no list, only that the sign comes first. */
+#define NF_RANKED_ANSWERS 3
+#define NF_UNRANKED_WORDS                                                                          \
+	"Not ranked: the questions that tell the causes apart come after the warning sign, which is " \
+	"acted on first."
+NF_API bool nf_engine_ranked(nf_engine *e);
 
 /* The next screen to show: one finding, or a checklist of bool findings. */
 typedef struct nf_question {

@@ -456,6 +456,17 @@ bool nf_engine_percentages(nf_engine *e)
 	return !(nf_engine_level_rule(e, f, NF_MAX_FINDINGS, &every_cause) && every_cause);
 }
 
+bool nf_engine_ranked(nf_engine *e)
+{
+	update(e);
+	if (e->tri.red_flag < 0 || e->tri.red_flag_level != e->tri.level)
+		return true;
+	size_t n = 0;
+	for (int f = 0; f < e->kb->nfind; f++)
+		n += e->state[f] == NF_ANSWERED && e->kb->find[f].red_flag < 0;
+	return n >= NF_RANKED_ANSWERS;
+}
+
 /* The posterior of each condition, its forms' rows summed. */
 static void condition_posterior(const nf_engine *e, double *p)
 {

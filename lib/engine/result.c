@@ -143,7 +143,7 @@ char *nf_engine_result_json(nf_engine *e)
 								kb->cond[to[i]].name, "probability",
 								nf_engine_probability(e, to[i])));
 		char means[NF_ERROR_MSG_MAX];
-		nf_kb_red_flag_means(kb, (size_t)ti.red_flag, means, sizeof means);
+		nf_kb_red_flag_means(kb, (size_t)ti.red_flag, nf_engine_ranked(e), means, sizeof means);
 		red = json_pack("{s:s, s:s, s:s, s:o, s:s}", "finding", kb->find[ti.red_flag].id, "level",
 				nf_triage_id(ti.red_flag_level), "says", kb->find[ti.red_flag].red_flag_says,
 				"points_to", points, "means", means);
@@ -166,12 +166,12 @@ char *nf_engine_result_json(nf_engine *e)
 	size_t rf[NF_MAX_FINDINGS], nrf = nf_engine_level_rule(e, rf, NF_MAX_FINDINGS, &every_cause);
 	for (size_t i = 0; i < nrf && i < NF_MAX_FINDINGS; i++)
 		json_array_append_new(rule, json_string(kb->find[rf[i]].id));
-	json_t *triage = json_pack("{s:s, s:s, s:s, s:o, s:{s:f, s:f, s:f}, s:o, s:o, s:b, s:b}", "level",
+	json_t *triage = json_pack("{s:s, s:s, s:s, s:o, s:{s:f, s:f, s:f}, s:o, s:o, s:b, s:b, s:b}", "level",
 				   nf_triage_id(ti.level), "words", adv.headline, "by_probability",
 				   nf_triage_id(ti.by_probability), "red_flag", red, "mass", "emergency",
 				   ti.mass[NF_EMERGENCY], "urgent", ti.mass[NF_URGENT], "routine", ti.mass[NF_ROUTINE],
 				   "open_signs", signs, "rule", rule, "rule_every_cause", every_cause,
-				   "percentages", nf_engine_percentages(e));
+				   "percentages", nf_engine_percentages(e), "ranked", nf_engine_ranked(e));
 	json_object_set_new(root, "version", json_string(nf_version()));
 	json_object_set_new(root, "mode", json_string(nf_engine_mode(e) == NF_MODE_CLINICIAN ? "clinician" : "runner"));
 	json_object_set_new(root, "triage", triage);

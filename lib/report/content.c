@@ -169,6 +169,12 @@ static void causes(struct builder *b)
 	size_t i;
 	int marked = 0;
 	bool plain = no_percent(d);
+	/* Too few answers beside the warning sign to rank (nf_engine_ranked); a result saved before
+	 * it said so is read as ranked. */
+	if (json_is_false(json_object_get(json_object_get(d->result, "triage"), "ranked"))) {
+		add(b, RP_PARA, NULL, NF_UNRANKED_WORDS);
+		return;
+	}
 	if (plain && sign_first(d))
 		add(b, RP_PARA, NULL,
 		    "Of the numbness on runs, likeliest first, with no percentages: the warning sign above comes first, "

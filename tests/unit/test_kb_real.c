@@ -147,10 +147,14 @@ static void test_red_flags_point_to_causes(void **state)
 	assert_string_equal(nf_kb_condition_id(kb, to[0]), "cauda_equina");
 	/* The sentence the faces print names them, and nothing for a finding that is no warning sign. */
 	char means[512];
-	nf_kb_red_flag_means(kb, (size_t)saddle, means, sizeof means);
+	nf_kb_red_flag_means(kb, (size_t)saddle, true, means, sizeof means);
 	assert_non_null(strstr(means, "can mean: Cauda equina syndrome"));
 	assert_non_null(strstr(means, "do not outweigh the warning sign: it is acted on first, whichever of them leads"));
-	nf_kb_red_flag_means(kb, (size_t)nf_kb_finding_index(kb, "age"), means, sizeof means);
+	/* With no ranking below (nf_engine_ranked), no word of one. */
+	nf_kb_red_flag_means(kb, (size_t)saddle, false, means, sizeof means);
+	assert_non_null(strstr(means, "can mean: Cauda equina syndrome"));
+	assert_null(strstr(means, "causes below"));
+	nf_kb_red_flag_means(kb, (size_t)nf_kb_finding_index(kb, "age"), true, means, sizeof means);
 	assert_string_equal(means, "");
 }
 
@@ -1096,6 +1100,27 @@ static void test_forefoot_tests_weigh(void **state)
 	nf_engine_free(e);
 }
 
+/* A warning sign answered before anything else leaves the causes unranked (their order would be
+ * their commonness alone, a laces cause first); three answers beside it rank them, and without a
+ * sign the ranking always stands. */
+static void test_sign_alone_is_not_ranked(void **state)
+{
+	nf_engine *e;
+	assert_int_equal(nf_engine_new(kb, NF_MODE_RUNNER, &e, NULL), NF_OK);
+	assert_true(nf_engine_ranked(e));
+	set(e, "age", "45");
+	assert_true(nf_engine_ranked(e));
+	set(e, "saddle_numbness", "true");
+	assert_int_equal(nf_engine_triage(e, NULL), NF_EMERGENCY);
+	assert_false(nf_engine_ranked(e));
+	set(e, "bladder_bowel", "false"); /* another warning sign is no ranking answer */
+	set(e, "sex", "male");
+	assert_false(nf_engine_ranked(e));
+	set(e, "back_pain", "true");
+	assert_true(nf_engine_ranked(e));
+	nf_engine_free(e);
+}
+
 /* Whom to see follows the leading cause; a second plan adds only its first professional: worn
  * insoles with a heel nerve at 15% is a podiatrist's, not also a sports-medicine doctor's (a nerve
  * at 16% beside a shoe at 79% put a neurologist in a self-care runner's list). */
@@ -1254,6 +1279,7 @@ int main(void)
 		cmocka_unit_test(test_cold_injury_not_settled),
 		cmocka_unit_test(test_entered_tests_are_acted_on),
 		cmocka_unit_test(test_forefoot_tests_weigh),
+		cmocka_unit_test(test_sign_alone_is_not_ranked),
 		cmocka_unit_test(test_raynauds_at_fifty_needs_its_attacks),
 		cmocka_unit_test(test_tia_that_has_passed),
 		cmocka_unit_test(test_numbness_that_has_not_settled),

@@ -163,7 +163,12 @@ window.numbfootDisplay = (function () {
           ? 'Of the numbness on runs, likeliest first, with no percentages: the warning sign above comes first, and it may have a cause of its own.'
           : 'Of the numbness on runs, likeliest first, with no percentages: the answers above come first, whatever these say.';
     }
-    $('r-causes').replaceChildren(...r.ranking.slice(0, 5).map((c) => cause(c, opt, noPercent)));
+    // Too few answers beside the warning sign to rank them (triage.ranked, nf_engine_ranked): no list.
+    const unranked = t.ranked === false;
+    if (causesHelp && unranked) {
+      causesHelp.textContent = 'Not ranked: the questions that tell the causes apart come after the warning sign, which is acted on first.';
+    }
+    $('r-causes').replaceChildren(...(unranked ? [] : r.ranking.slice(0, 5).map((c) => cause(c, opt, noPercent))));
     $('r-evidence').hidden = !$('r-causes').querySelector('li.estimate, li.derived');
     // In clinician mode the reader is the clinician, and the plan is what to tell the runner.
     const planTitle = $('r-plan-title');

@@ -1,0 +1,9 @@
+# a warning sign (saddle numbness) with only two answers beside it (every other warning sign no, back pain and sciatica no) names what it can mean and ranks no causes
+env: COLUMNS=1000
+args: assess --answers tests/cli/data/saddle-rest-no.json --no-save
+exit: 0
+out: Emergency: call emergency services
+out: Of the causes weighed here, the warning sign can mean: Cauda equina syndrome or Spinal cord or brain disorder.
+out: Not ranked: the questions that tell the causes apart come after the warning sign, which is acted on first.
+no-out: do not outweigh the warning sign
+no-out: 1. Shoe or lacing pressure
