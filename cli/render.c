@@ -73,6 +73,9 @@ static size_t print_reasons(FILE *out, nf_engine *e, size_t c, bool miles)
 	const char *form_name;
 	if (nf_engine_form(e, c, &form_name))
 		fprintf(out, "       most like: %s\n", form_name);
+	/* The catch-all has no reasons of its own (nf_engine_reasons): what it stands for instead. */
+	if (!nf_kb_condition_in_vocabulary(kb, c))
+		fprintf(out, "       %s\n", nf_kb_condition_summary(kb, c));
 	for (size_t i = 0; i < n && i < SHOW_REASONS; i++) {
 		char ans[160];
 		nf_value v;

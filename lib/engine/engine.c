@@ -550,7 +550,9 @@ size_t nf_engine_reasons(nf_engine *e, size_t c, nf_reason *out, size_t cap)
 {
 	const nf_kb *kb = e->kb;
 	size_t n = 0;
-	if (c >= (size_t)kb->npublic)
+	/* The catch-all takes every finding's default, so an answer moves it only by moving the listed
+	 * causes the other way: "raised by the shoes feel tight: no" names no feature of its own. */
+	if (c >= (size_t)kb->npublic || !kb->cond[c].in_vocab)
 		return 0;
 	/* A condition with forms speaks through its likeliest form: the answers' weights are that
 	 * form's, which is what moved the condition. */

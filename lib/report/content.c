@@ -212,7 +212,10 @@ static void causes(struct builder *b)
 			marked += mark != NULL;
 			shown++;
 		}
-		if (!shown)
+		/* The catch-all has no reasons of its own (nf_engine_reasons): what it stands for instead. */
+		if (json_is_false(json_object_get(r, "in_vocabulary")))
+			add(b, RP_REASON, NULL, str(r, "summary"));
+		else if (!shown)
 			add(b, RP_REASON, NULL, "no answer moved it much: it stands on how common it is");
 	}
 	rp_others_words(d, !plain, t, sizeof t);
