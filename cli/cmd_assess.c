@@ -185,19 +185,29 @@ static bool starts_a_word(const char *t, const char *p, size_t n)
 	return false;
 }
 
+/* Whether answer a begins with the whole of name w, then ends or goes on after a space or a
+ * comma: "both feet mostly" names "both feet". */
+static bool begins_with_name(const char *a, const char *w)
+{
+	size_t n = strlen(w);
+	return n && !strncasecmp(a, w, n) && (!a[n] || a[n] == ' ' || a[n] == ',');
+}
+
 /* A choice typed by its name or the start of it ("m" for male, "both"), when only one choice's
- * name or wording starts so; else, from three letters on, by the start of a word inside its
- * wording ("ball" for the ball of the foot, "whole foot"), when only one choice has it: a runner
- * types the word, not the article the wording begins with. -1 if none, or more than one. */
+ * name or wording starts so; else by its name or wording followed by more words ("both feet
+ * mostly"); else, from three letters on, by the start of a word inside its wording ("ball" for
+ * the ball of the foot, "whole foot"), when only one choice has it: a runner types the word, not
+ * the article the wording begins with. -1 if none, or more than one. */
 static int choice_named(const nf_kb *kb, size_t f, const char *a)
 {
 	size_t n = strlen(a);
-	for (int pass = 0; pass < 2 && n >= (pass ? 3u : 1u); pass++) {
+	for (int pass = 0; pass < 3 && n >= (pass == 2 ? 3u : 1u); pass++) {
 		int found = -1;
 		for (size_t i = 0; i < nf_kb_finding_values(kb, f); i++) {
 			const char *id = nf_kb_finding_value(kb, f, i), *means = nf_kb_finding_value_means(kb, f, i);
-			bool hit = pass ? starts_a_word(means, a, n)
-					: !strncasecmp(id, a, n) || !strncasecmp(means, a, n);
+			bool hit = pass == 2   ? starts_a_word(means, a, n)
+				   : pass == 1 ? begins_with_name(a, id) || begins_with_name(a, means)
+					       : !strncasecmp(id, a, n) || !strncasecmp(means, a, n);
 			if (!hit)
 				continue;
 			if (found >= 0)
@@ -690,8 +700,8 @@ const struct cli_command cmd_assess = {
 		"cause or the advice. It then shows the likely causes with their probabilities and the answers "
 		"that moved each, how urgently to see someone and whom, and a self-care plan.\n\n"
 		"Answer by number or key: y or n, the numbers of the choices (or the start of a choice's name, "
-		"m for male, or a word of it, ball for the ball of the foot; names separated by commas where "
-		"all that apply are asked), a number for ages and distances (in your unit; add km or mi to say which; a range "
+		"m for male, the name and more words, both feet mostly, or a word of it, ball for the ball of "
+		"the foot; names separated by commas where all that apply are asked), a number for ages and distances (in your unit; add km or mi to say which; a range "
 		"such as 800-900 is taken at its middle). ? (or not sure) means don't know, h shows help on the "
 		"question, b goes back one question to change its answer, q stops and shows the result so far. A "
 		"blank line "
