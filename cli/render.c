@@ -228,7 +228,8 @@ void render_result(FILE *out, nf_interview *iv, bool color, bool miles)
 			}
 			bar[k] = '\0';
 			char b[8];
-			fprintf(out, "  %zu. %-48.48s %s %4s\n", i + 1, nf_kb_condition_name(kb, order[i]), bar, render_percent(p, b, sizeof b));
+			fprintf(out, "  %zu. %-48.48s %s %4s\n", i + 1, nf_kb_condition_name(kb, order[i]), bar,
+				render_percent(p, b, sizeof b));
 			marked += print_reasons(out, e, order[i], miles);
 		}
 		if (marked)

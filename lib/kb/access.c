@@ -206,11 +206,11 @@ void nf_kb_red_flag_means(const nf_kb *kb, size_t f, bool ranked, char *buf, siz
 	for (size_t i = 0; i < n && len < cap; i++)
 		len += (size_t)snprintf(buf + len, cap - len, "%s%s", i ? (i + 1 == n ? " or " : ", ") : "Of the causes weighed here, the warning sign can mean: ",
 				     kb->cond[to[i]].name);
-	if (n && len < cap && !ranked)
-		snprintf(buf + len, cap - len, ".");
-	else if (n && len < cap)
-		snprintf(buf + len, cap - len, ". The causes below are ranked on all the other answers too, and do not "
-						"outweigh the warning sign: it is acted on first, whichever of them leads.");
+	if (n && len < cap)
+		snprintf(buf + len, cap - len, "%s",
+			 ranked ? ". The causes below are ranked on all the other answers too, and do not outweigh "
+				  "the warning sign: it is acted on first, whichever of them leads."
+				: ".");
 }
 
 
