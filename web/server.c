@@ -280,6 +280,36 @@ static void on_connection(void *cls, struct MHD_Connection *c, void **socket_con
 	}
 }
 
+static int hex_digit(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/* Decodes the %HH escapes of a path or a query value in place, as libmicrohttpd would, but leaves
+ * "%00" as written: the handler sees C strings, and a NUL decoded into one would end the path
+ * there, so that "/app.js%00" or "/api/runs/1%00x" would be taken for "/app.js" or "/api/runs/1".
+ * Kept, it makes a path that is no page's (a 404 naming it). Returns the length left in s. */
+static size_t unescape(void *cls, struct MHD_Connection *c, char *s)
+{
+	char *out = s;
+	for (const char *in = s; *in;) {
+		int hi = in[0] == '%' ? hex_digit(in[1]) : -1, lo = hi >= 0 ? hex_digit(in[2]) : -1;
+		if (lo >= 0 && (hi | lo)) {
+			*out++ = (char)(hi * 16 + lo);
+			in += 3;
+		} else
+			*out++ = *in++;
+	}
+	*out = '\0';
+	return (size_t)(out - s);
+}
+
 static struct MHD_Daemon *start(struct server *srv, const struct sockaddr *sa, bool v6)
 {
 	unsigned flags =
@@ -289,7 +319,8 @@ static struct MHD_Daemon *start(struct server *srv, const struct sockaddr *sa, b
 	    (unsigned)SERVER_THREADS, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)SERVER_TIMEOUT_S,
 	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)SERVER_CONN_MEMORY, MHD_OPTION_CONNECTION_LIMIT,
 	    (unsigned)SERVER_CONN_LIMIT, MHD_OPTION_NOTIFY_COMPLETED, on_completed, srv->guard,
-	    MHD_OPTION_NOTIFY_CONNECTION, on_connection, srv->guard, MHD_OPTION_END);
+	    MHD_OPTION_NOTIFY_CONNECTION, on_connection, srv->guard, MHD_OPTION_UNESCAPE_CALLBACK,
+	    unescape, NULL, MHD_OPTION_END);
 }
 
 static unsigned bound_port(struct MHD_Daemon *d)
