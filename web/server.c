@@ -476,6 +476,25 @@ int web_serve(const nf_kb *kb, const struct web_options *opt)
 			rc = 2;
 			goto out_guard;
 		}
+		/* A group or broadcast address binds, but no browser can connect to it; an IPv4
+		 * address written as IPv6 (::ffff:a.b.c.d) cannot be listened on by an IPv6-only
+		 * socket, and ::ffff:0.0.0.0 is the wildcard again. */
+		const char *not_own = NULL;
+		char v4[INET_ADDRSTRLEN] = "";
+		if (v6 ? IN6_IS_ADDR_MULTICAST(&s6.sin6_addr) : IN_MULTICAST(ntohl(s4.sin_addr.s_addr)))
+			not_own = "a multicast address";
+		else if (!v6 && s4.sin_addr.s_addr == htonl(INADDR_BROADCAST))
+			not_own = "the broadcast address";
+		else if (v6 && IN6_IS_ADDR_V4MAPPED(&s6.sin6_addr)) {
+			inet_ntop(AF_INET, &s6.sin6_addr.s6_addr[12], v4, sizeof v4);
+			not_own = "an IPv4 address written as IPv6";
+		}
+		if (not_own) {
+			fprintf(stderr, "numbfoot: serve: --listen: '%s' is %s, not this machine's own%s%s\n",
+				opt->listen, not_own, v4[0] ? ": give " : "", v4);
+			rc = 2;
+			goto out_guard;
+		}
 		struct sockaddr *sa = v6 ? (struct sockaddr *)&s6 : (struct sockaddr *)&s4;
 		socklen_t salen = v6 ? sizeof s6 : sizeof s4;
 		if (!have_address(sa, salen)) {
