@@ -79,6 +79,12 @@ void web_json_error(struct web_response *rs, int status, const char *fmt, ...)
 	json_decref(o);
 }
 
+void web_method_not_allowed(struct web_response *rs, const char *path, const char *use)
+{
+	web_json_error(rs, 405, "%.100s: use %s", path, use);
+	rs->allow = !strcmp(use, "GET") ? "GET, HEAD" : !strcmp(use, "POST") ? "POST" : "GET, HEAD, POST";
+}
+
 bool web_ctx_init(struct web_ctx *ctx, const nf_kb *kb)
 {
 	pthread_mutex_init(&ctx->journal_lock, NULL);
@@ -223,7 +229,8 @@ bool web_check(const struct web_ctx *ctx, const struct web_request *rq, struct w
 		return false;
 	}
 	if (!is_get && !is_post) {
-		web_json_error(rs, 405, "method %.16s not allowed", m);
+		web_json_error(rs, 405, "method %.16s not allowed (GET, HEAD or POST)", m);
+		rs->allow = "GET, HEAD, POST";
 		return false;
 	}
 	if (is_post) {
@@ -268,7 +275,11 @@ static bool page(struct web_ctx *ctx, const struct web_request *rq, struct web_r
 		rs->type = "image/x-icon";
 		return true;
 	}
-	web_json_error(rs, is_get ? 404 : 405, "%.100s: no such page", path);
+	if (!is_get && (serve_static(ctx, rq, rs) || !strcmp(path, "/favicon.ico"))) {
+		web_response_release(rs);
+		web_method_not_allowed(rs, path, "GET");
+	} else
+		web_json_error(rs, 404, "%.100s: no such page", path);
 	return true;
 }
 
@@ -349,7 +360,7 @@ void web_handle(struct web_ctx *ctx, const struct web_request *rq, struct web_re
 		r++; /* the last entry's empty prefix takes every path */
 	bool method_ok = !r->method || !strcmp(m, r->method) || (!strcmp(r->method, "GET") && !strcmp(m, "HEAD"));
 	if (!method_ok)
-		web_json_error(rs, 405, "%s: use %s", path, r->method);
+		web_method_not_allowed(rs, path, r->method);
 	else if (!r->handle(ctx, rq, rs))
 		web_json_error(rs, 404, "%.100s: no such endpoint", path);
 }

@@ -104,6 +104,8 @@ static enum MHD_Result send_response(struct MHD_Connection *c, struct web_respon
 	MHD_add_response_header(r, "Content-Type", rs->type ? rs->type : "text/plain");
 	if (rs->no_store)
 		MHD_add_response_header(r, "Cache-Control", "no-store");
+	if (rs->allow)
+		MHD_add_response_header(r, "Allow", rs->allow);
 	if (rs->disposition[0])
 		MHD_add_response_header(r, "Content-Disposition", rs->disposition);
 	enum MHD_Result ret = MHD_queue_response(c, (unsigned)rs->status, r);

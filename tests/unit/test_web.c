@@ -494,6 +494,44 @@ static void methods(void **state)
 	expect_status("GET", "/nothing", NULL, 404, "/nothing");
 }
 
+/* Every 405 names the methods its path takes in an Allow header (RFC 9110, 15.5.6), so that a
+ * client told no learns what would do; a POST to a path that is no page is a 404, not a 405. */
+static void every_405_says_allow(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *method, *path, *allow;
+	} cases[] = {
+	    {"OPTIONS", "/", "GET, HEAD, POST"},
+	    {"PUT", "/api/runs", "GET, HEAD, POST"},
+	    {"POST", "/", "GET, HEAD"},
+	    {"POST", "/index.html", "GET, HEAD"},
+	    {"POST", "/favicon.ico", "GET, HEAD"},
+	    {"POST", "/api/kb", "GET, HEAD"},
+	    {"GET", "/api/assess/next", "POST"},
+	    {"GET", "/api/import", "POST"},
+	    {"GET", "/api/runs/1/delete", "POST"},
+	    {"GET", "/api/assessments/1/delete", "POST"},
+	    {"POST", "/api/assessments/1", "GET, HEAD"},
+	    {"POST", "/api/analysis", "GET, HEAD"},
+	    {"POST", "/api/report/figure/1.svg", "GET, HEAD"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		struct web_response rs = call(cases[i].method, cases[i].path, NULL);
+		if (rs.status != 405 || !rs.allow || strcmp(rs.allow, cases[i].allow))
+			print_error("%s %s: %d, Allow %s\n", cases[i].method, cases[i].path, rs.status,
+				    rs.allow ? rs.allow : "(none)");
+		assert_int_equal(rs.status, 405);
+		assert_non_null(rs.allow);
+		assert_string_equal(rs.allow, cases[i].allow);
+		web_response_release(&rs);
+	}
+	expect_status("POST", "/nothing", "{}", 404, "/nothing");
+	struct web_response rs = call("GET", "/api/session", NULL);
+	assert_null(rs.allow);
+	web_response_release(&rs);
+}
+
 /* ---- the assessment ---- */
 
 static void assess_first_question(void **state)
@@ -1358,6 +1396,7 @@ int main(void)
 	    T(checked_before_the_body),
 	    T(body_too_large),
 	    T(methods),
+	    T(every_405_says_allow),
 	    T(assess_first_question),
 	    T(assess_next_as_jansson_writes),
 	    T(assess_progress),
