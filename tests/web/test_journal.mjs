@@ -182,3 +182,25 @@ addTest('journal: numbers typed with a decimal comma are read as such, and bad o
   await refused('#j-gear-form', [['nickname', 'Spare pair'], ['start_km', '1,500']], /Distance already run in them \(km\): "1,500" is not a number/);
   h.assert((await api(h, 'GET', '/api/gear')).body.gear.length === gear, 'refused shoes were stored');
 });
+
+// Text past the journal's caps in bytes (notes in Cyrillic, a nickname of emoji) is named with the
+// field's label before anything is sent, and a field the browser itself refuses (the date left
+// empty) is said in the form's status line, not left under an earlier message.
+addTest('journal: text too long in bytes and an empty date are named by their field', async (ctx, page, h) => {
+  await openJournal(page, h);
+  const runs = (await api(h, 'GET', '/api/runs')).body.runs.length;
+  const gear = (await api(h, 'GET', '/api/gear')).body.gear.length;
+  await page.fill('#j-run-form input[name=distance_km]', '5');
+  await page.fill('#j-run-form textarea[name=notes]', '\u0436'.repeat(600));
+  await page.click('#j-run-form button[type=submit]');
+  await waitText(page, '#j-run-status', /^Notes: too long by 177 bytes \(at most 1023/);
+  await page.fill('#j-run-form textarea[name=notes]', 'short');
+  await page.fill('#j-run-form input[name=date]', '');
+  await page.click('#j-run-form button[type=submit]');
+  await waitText(page, '#j-run-status', /^Date: \S/);
+  h.assert((await api(h, 'GET', '/api/runs')).body.runs.length === runs, 'a refused run was stored');
+  await page.fill('#j-gear-form input[name=nickname]', '\u{1F45F}'.repeat(20));
+  await page.click('#j-gear-form button[type=submit]');
+  await waitText(page, '#j-gear-status', /^Nickname: too long by 17 bytes/);
+  h.assert((await api(h, 'GET', '/api/gear')).body.gear.length === gear, 'refused shoes were stored');
+});

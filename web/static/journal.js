@@ -21,7 +21,19 @@ window.numbfootJournal = function (nf) {
   // A number field: text, read by decimal() (display.js says why not type=number); min, max and
   // step (1: a whole number) are what numVal holds it to.
   function num(name, attrs) { return el('input', Object.assign({ type: 'text', name, min: '0', inputmode: 'decimal', autocomplete: 'off' }, attrs || {})); }
-  function val(form, name) { const v = form.elements[name].value.trim(); return v === '' ? null : v; }
+  // The text of a field, null when empty. The journal caps its texts in bytes of UTF-8 (64 for a
+  // name, 1024 for notes, the NUL included), which maxlength cannot say: a field's data-bytes is
+  // its cap, and text past it throws, naming the field, before anything is sent (the API's own
+  // refusal names its key and bytes, words a runner cannot act on).
+  function val(form, name) {
+    const i = form.elements[name], v = i.value.trim(), cap = Number(i.dataset.bytes);
+    const bytes = new TextEncoder().encode(v).length;
+    if (cap && bytes > cap) {
+      throw new Error((i.labels && i.labels[0] ? i.labels[0].textContent.trim() : name) + ': too long by ' + (bytes - cap) +
+        ' bytes (at most ' + cap + '; a letter outside English takes two to four).');
+    }
+    return v === '' ? null : v;
+  }
   // The number in a field, null when it is empty; throws, naming the field by its label, when it
   // is not a number or (unless ranged is false: the caller says it in its own words) out of its
   // range.
@@ -38,6 +50,17 @@ window.numbfootJournal = function (nf) {
     return x;
   }
   const status = nf.status;
+  // The browser's own check of a field (the run's date left empty, a nickname missing) stops a
+  // submit before the page hears of it, and its bubble goes with the next key: the form's status
+  // line says it too, with the field's label, instead of keeping an earlier "Run added.".
+  function sayInvalid(form, st) {
+    form.addEventListener('invalid', (ev) => {
+      const i = ev.target;
+      if (i !== form.querySelector(':invalid')) return; // the first one, where the browser goes
+      status(st, (i.labels && i.labels[0] ? i.labels[0].textContent.trim() : i.name) + ': ' + i.validationMessage, true);
+    }, true);
+    return form;
+  }
   function today() {
     const d = new Date(), pad = (n) => String(n).padStart(2, '0');
     return d.getFullYear() + '-' + pad(d.getMonth() + 1) + '-' + pad(d.getDate());
@@ -177,14 +200,15 @@ window.numbfootJournal = function (nf) {
         field('Start time', el('input', { type: 'time', name: 'time', value: '07:00' })),
         field('Distance (' + unit() + ')', num('distance_km')),
         field('Time running (minutes)', num('duration_min')),
-        field('Surface', el('input', { type: 'text', name: 'surface', maxlength: '63' })),
+        field('Surface', el('input', { type: 'text', name: 'surface', maxlength: '63', 'data-bytes': '63' })),
         field('Shoes', shoeSelect(shoes)),
         ...measureFields()),
-      field('Notes', el('textarea', { name: 'notes', rows: '2', maxlength: '1000' })),
+      field('Notes', el('textarea', { name: 'notes', rows: '2', maxlength: '1000', 'data-bytes': '1023' })),
       el('label', { class: 'choice' }, numb, 'My feet went numb or tingled on this run'),
       episode,
       el('div', { class: 'actions' }, el('button', { type: 'submit', class: 'primary', text: 'Add the run' })),
       runStatus);
+    sayInvalid(form, runStatus);
     form.addEventListener('submit', async (ev) => {
       ev.preventDefault();
       const when = new Date(form.elements.date.value + 'T' + (form.elements.time.value || '12:00'));
@@ -217,7 +241,7 @@ window.numbfootJournal = function (nf) {
         field('Time running (minutes)', num('duration_min', { value: r.moving_s === null ? '' : +(r.moving_s / 60).toFixed(2) })),
         field('Shoes', shoeSelect(shoes, r.shoes || '')),
         ...measureFields(r)),
-      field('Notes', el('textarea', { name: 'notes', rows: '2', maxlength: '1000', text: r.notes || '' })),
+      field('Notes', el('textarea', { name: 'notes', rows: '2', maxlength: '1000', 'data-bytes': '1023', text: r.notes || '' })),
       e ? el('fieldset', {}, el('legend', { text: 'The numbness on this run' }), ...episodeFields(e)) : null,
       el('div', { class: 'actions' }, el('button', { type: 'submit', class: 'primary', text: 'Save changes' }),
         el('button', { type: 'button', text: 'Cancel', onclick: () => journal() })),
@@ -442,17 +466,19 @@ window.numbfootJournal = function (nf) {
     const gearStatus = el('p', { role: 'status', id: 'j-gear-status' });
     const form = el('form', { id: 'j-gear-form' },
       el('div', { class: 'grid' },
-        field('Nickname', el('input', { type: 'text', name: 'nickname', required: true, maxlength: '63' })),
+        field('Nickname', el('input', { type: 'text', name: 'nickname', required: true, maxlength: '63', 'data-bytes': '63' })),
         field('Kind', el('select', { name: 'kind' }, el('option', { value: 'shoes', text: 'shoes' }), el('option', { value: 'insoles', text: 'insoles' }))),
-        field('Brand', el('input', { type: 'text', name: 'brand', maxlength: '63' })),
-        field('Model', el('input', { type: 'text', name: 'model', maxlength: '63' })),
+        field('Brand', el('input', { type: 'text', name: 'brand', maxlength: '63', 'data-bytes': '63' })),
+        field('Model', el('input', { type: 'text', name: 'model', maxlength: '63', 'data-bytes': '63' })),
         field('Distance already run in them (' + unit() + ')', num('start_km')),
         field('Retire after (' + unit() + ')', num('retire_km'))),
       el('div', { class: 'actions' }, el('button', { type: 'submit', text: 'Add shoes or insoles' })), gearStatus);
+    sayInvalid(form, gearStatus);
     form.addEventListener('submit', async (ev) => {
       ev.preventDefault();
-      const g = { nickname: val(form, 'nickname'), kind: val(form, 'kind'), brand: val(form, 'brand'), model: val(form, 'model') };
+      let g;
       try {
+        g = { nickname: val(form, 'nickname'), kind: val(form, 'kind'), brand: val(form, 'brand'), model: val(form, 'model') };
         if (numVal(form, 'start_km') !== null) g.start_km = toKm(numVal(form, 'start_km'));
         if (numVal(form, 'retire_km') !== null) g.retire_km = toKm(numVal(form, 'retire_km'));
       } catch (e) { return status(gearStatus, e.message, true); }
