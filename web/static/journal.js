@@ -18,6 +18,8 @@ window.numbfootJournal = function (nf) {
     return (h ? h + ':' + String(m).padStart(2, '0') : m) + ':' + String(sec).padStart(2, '0');
   }
   function field(label, input) { return el('label', { class: 'field' }, label, input); }
+  // What a message calls a field: its label's words ("Distance (km)"), else its name.
+  function labelOf(i) { return i.labels && i.labels[0] ? i.labels[0].textContent.trim() : i.name; }
   // A number field: text, read by decimal() (display.js says why not type=number); min, max and
   // step (1: a whole number) are what numVal holds it to.
   function num(name, attrs) { return el('input', Object.assign({ type: 'text', name, min: '0', inputmode: 'decimal', autocomplete: 'off' }, attrs || {})); }
@@ -29,7 +31,7 @@ window.numbfootJournal = function (nf) {
     const i = form.elements[name], v = i.value.trim(), cap = Number(i.dataset.bytes);
     const bytes = new TextEncoder().encode(v).length;
     if (cap && bytes > cap) {
-      throw new Error((i.labels && i.labels[0] ? i.labels[0].textContent.trim() : name) + ': too long by ' + (bytes - cap) +
+      throw new Error(labelOf(i) + ': too long by ' + (bytes - cap) +
         ' bytes (at most ' + cap + '; a letter outside English takes two to four).');
     }
     return v === '' ? null : v;
@@ -40,7 +42,7 @@ window.numbfootJournal = function (nf) {
   function numVal(form, name, ranged) {
     const i = form.elements[name], v = val(form, name);
     if (v === null) return null;
-    const x = decimal(v), what = i.labels && i.labels[0] ? i.labels[0].textContent.trim() : name;
+    const x = decimal(v), what = labelOf(i);
     const lo = i.getAttribute('min'), hi = i.getAttribute('max'), whole = i.getAttribute('step') === '1';
     const range = (whole ? 'a whole number ' : 'a number ') + (hi === null ? lo + ' or more' : 'from ' + lo + ' to ' + hi);
     if (!isFinite(x)) throw new Error(what + ': "' + v + '" is not a number (type one such as 12.5).');
@@ -57,7 +59,7 @@ window.numbfootJournal = function (nf) {
     form.addEventListener('invalid', (ev) => {
       const i = ev.target;
       if (i !== form.querySelector(':invalid')) return; // the first one, where the browser goes
-      status(st, (i.labels && i.labels[0] ? i.labels[0].textContent.trim() : i.name) + ': ' + i.validationMessage, true);
+      status(st, labelOf(i) + ': ' + i.validationMessage, true);
     }, true);
     return form;
   }
