@@ -101,8 +101,8 @@
     const f = state.byId[q.findings[0]];
     const picked = inputs(f.id).filter((i) => i.checked).map((i) => i.value);
     if (f.type === 'number') {
-      const s = inputs(f.id)[0].value.trim(), x = Number(s);
-      if (s === '' || !isFinite(x) || x < 0 || x > 1e6) throw new Error('Type a number (0 or more), or "Don\'t know".');
+      const x = D.decimal(inputs(f.id)[0].value);
+      if (x === null || !isFinite(x) || x < 0 || x > 1e6) throw new Error('Type a number (0 or more, such as 12.5), or "Don\'t know".');
       out[f.id] = f.distance && state.miles ? x * KM_PER_MILE : x;
     } else if (!picked.length) {
       throw new Error({ bool: 'Choose yes or no', enum: 'Choose one of the answers', set: 'Tick at least one' }[f.type] + ', or "Don\'t know".');

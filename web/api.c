@@ -1,8 +1,10 @@
 /* The request handler: security checks, the route table, the static page.
  *
- * Every request passes, in this order: the header count cap, the Host allow-list (against DNS
- * rebinding), the method, for a POST the Origin and Sec-Fetch-Site checks (against cross-site
- * requests), and for every API call and every POST the token in the X-Numbfoot-Token header.
+ * Every request passes, in this order: the header count cap, an unambiguous body length (one
+ * Content-Length, or chunked alone), one Host on the allow-list (against DNS rebinding), the
+ * method, for a POST the Origin and Sec-Fetch-Site checks (against cross-site requests), for
+ * every API call and every POST the token in the X-Numbfoot-Token header, and for a POST of JSON
+ * a Content-Type that is JSON or absent.
  * Cookies are ignored: browsers do not scope them by port, so any other server on 127.0.0.1 would
  * receive the token and could plant one of its own. The page and its scripts are public and
  * served without the token. These checks need the headers alone (web_check), so the server runs
@@ -77,6 +79,12 @@ void web_json_error(struct web_response *rs, int status, const char *fmt, ...)
 	json_decref(o);
 }
 
+void web_method_not_allowed(struct web_response *rs, const char *path, const char *use)
+{
+	web_json_error(rs, 405, "%.100s: use %s", path, use);
+	rs->allow = !strcmp(use, "GET") ? "GET, HEAD" : !strcmp(use, "POST") ? "POST" : "GET, HEAD, POST";
+}
+
 bool web_ctx_init(struct web_ctx *ctx, const nf_kb *kb)
 {
 	pthread_mutex_init(&ctx->journal_lock, NULL);
@@ -114,6 +122,55 @@ static bool has_token(const struct web_ctx *ctx, const struct web_request *rq)
 {
 	const char *h = web_header(rq, "X-Numbfoot-Token");
 	return h && token_equal(ctx, h, strlen(h));
+}
+
+/* How many times header name is in rq (those past WEB_MAX_HEADERS are not seen, and refused). */
+static size_t header_count(const struct web_request *rq, const char *name)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < rq->nheaders && i < WEB_MAX_HEADERS; i++)
+		if (rq->headers[i].name && !strcasecmp(rq->headers[i].name, name))
+			n++;
+	return n;
+}
+
+/* True when a POST's body must be JSON: every POST but an upload, whose body is the file. */
+static bool takes_json(const char *path)
+{
+	return strcmp(path, "/api/import") != 0;
+}
+
+/* True when a Content-Type value is application/json, with parameters or not
+ * ("application/json; charset=utf-8"). */
+static bool is_json_type(const char *type)
+{
+	static const char json[] = "application/json";
+	size_t n = sizeof json - 1;
+	return !strncasecmp(type, json, n) && (type[n] == '\0' || type[n] == ';' || type[n] == ' ');
+}
+
+/* Where a request's body ends must be beyond doubt: a second Content-Length, or one beside a
+ * Transfer-Encoding, is how a request smuggles another past a proxy (RFC 9112, 6.3), and a coding
+ * other than chunked would leave the server waiting for a body it cannot read. False with rs set
+ * to the 400 or 501. */
+static bool framing_clear(const struct web_request *rq, struct web_response *rs)
+{
+	size_t ncl = header_count(rq, "Content-Length"), nte = header_count(rq, "Transfer-Encoding");
+	const char *te = web_header(rq, "Transfer-Encoding");
+	if (ncl > 1) {
+		web_json_error(rs, 400, "Content-Length given %zu times", ncl);
+		return false;
+	}
+	if (nte > 1 || (nte && ncl)) {
+		web_json_error(rs, 400, "Transfer-Encoding given %s: where the body ends is unclear",
+			       nte > 1 ? "twice" : "with a Content-Length");
+		return false;
+	}
+	if (te && strcasecmp(te, "chunked")) {
+		web_json_error(rs, 501, "Transfer-Encoding '%.40s' is not supported (only chunked)", te);
+		return false;
+	}
+	return true;
 }
 
 static bool host_allowed(const struct web_ctx *ctx, const char *host)
@@ -155,9 +212,16 @@ bool web_check(const struct web_ctx *ctx, const struct web_request *rq, struct w
 		web_json_error(rs, 431, "too many request headers (at most %d)", WEB_MAX_HEADERS);
 		return false;
 	}
+	if (!framing_clear(rq, rs))
+		return false;
 	const char *host = web_header(rq, "Host");
 	if (!host) {
 		web_json_error(rs, 400, "Host header missing");
+		return false;
+	}
+	if (header_count(rq, "Host") > 1) {
+		/* Which one a check reads and which one a proxy obeys could differ (RFC 9112, 3.2). */
+		web_json_error(rs, 400, "Host header given more than once");
 		return false;
 	}
 	if (!host_allowed(ctx, host)) {
@@ -165,7 +229,8 @@ bool web_check(const struct web_ctx *ctx, const struct web_request *rq, struct w
 		return false;
 	}
 	if (!is_get && !is_post) {
-		web_json_error(rs, 405, "method %.16s not allowed", m);
+		web_json_error(rs, 405, "method %.16s not allowed (GET, HEAD or POST)", m);
+		rs->allow = "GET, HEAD, POST";
 		return false;
 	}
 	if (is_post) {
@@ -182,6 +247,14 @@ bool web_check(const struct web_ctx *ctx, const struct web_request *rq, struct w
 	if ((is_post || !strncmp(path, "/api/", 5)) && !has_token(ctx, rq)) {
 		web_json_error(rs, 403,
 			       "token missing or wrong: start numbfoot serve and open the address it prints");
+		return false;
+	}
+	/* A body said to be something else is not read as JSON (a form, text from a script that
+	 * meant another server); with no Content-Type at all it is, as the page's own requests and
+	 * plain clients send it. */
+	const char *type = web_header(rq, "Content-Type");
+	if (is_post && takes_json(path) && type && !is_json_type(type)) {
+		web_json_error(rs, 415, "Content-Type '%.60s': send the body as application/json", type);
 		return false;
 	}
 	return true;
@@ -202,7 +275,11 @@ static bool page(struct web_ctx *ctx, const struct web_request *rq, struct web_r
 		rs->type = "image/x-icon";
 		return true;
 	}
-	web_json_error(rs, is_get ? 404 : 405, "%.100s: no such page", path);
+	if (!is_get && (serve_static(ctx, rq, rs) || !strcmp(path, "/favicon.ico"))) {
+		web_response_release(rs);
+		web_method_not_allowed(rs, path, "GET");
+	} else
+		web_json_error(rs, 404, "%.100s: no such page", path);
 	return true;
 }
 
@@ -283,7 +360,7 @@ void web_handle(struct web_ctx *ctx, const struct web_request *rq, struct web_re
 		r++; /* the last entry's empty prefix takes every path */
 	bool method_ok = !r->method || !strcmp(m, r->method) || (!strcmp(r->method, "GET") && !strcmp(m, "HEAD"));
 	if (!method_ok)
-		web_json_error(rs, 405, "%s: use %s", path, r->method);
+		web_method_not_allowed(rs, path, r->method);
 	else if (!r->handle(ctx, rq, rs))
 		web_json_error(rs, 404, "%.100s: no such endpoint", path);
 }

@@ -111,7 +111,7 @@ bool web_assessment_route(struct web_ctx *ctx, const struct web_request *rq, str
 	     post = !strcmp(rq->method, "POST");
 	/* One assessment is read or deleted, never changed: its answers and result belong together. */
 	if ((del && !post) || (id && !del && !get) || (!get && !post)) {
-		web_json_error(rs, 405, "%.100s: use %s", rq->path, del ? "POST" : id ? "GET" : "GET or POST");
+		web_method_not_allowed(rs, rq->path, del ? "POST" : id ? "GET" : "GET or POST");
 		return true;
 	}
 	if (!ctx->journal) {

@@ -179,7 +179,7 @@ bool web_edit_route(struct web_ctx *ctx, const struct web_request *rq, struct we
 	bool get = !strcmp(rq->method, "GET") || !strcmp(rq->method, "HEAD"),
 	     post = !strcmp(rq->method, "POST");
 	if (!post && (del || !get)) {
-		web_json_error(rs, 405, "%.100s: use %s", rq->path, del ? "POST" : "GET or POST");
+		web_method_not_allowed(rs, rq->path, del ? "POST" : "GET or POST");
 		return true;
 	}
 	if (!ctx->journal) {

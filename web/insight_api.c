@@ -181,7 +181,7 @@ bool web_insight_route(struct web_ctx *ctx, const struct web_request *rq, struct
 		return true;
 	}
 	if (strcmp(rq->method, "GET") && strcmp(rq->method, "HEAD")) {
-		web_json_error(rs, 405, "%s: use GET", rq->path);
+		web_method_not_allowed(rs, rq->path, "GET");
 		return true;
 	}
 	if (!ctx->journal) {

@@ -402,7 +402,7 @@ bool web_journal_route(struct web_ctx *ctx, const struct web_request *rq, struct
 	bool get = !strcmp(rq->method, "GET") || !strcmp(rq->method, "HEAD"),
 	     post = !strcmp(rq->method, "POST");
 	if ((which == 3 && !post) || (!get && !post)) {
-		web_json_error(rs, 405, "%s: use %s", rq->path, which == 3 ? "POST" : "GET or POST");
+		web_method_not_allowed(rs, rq->path, which == 3 ? "POST" : "GET or POST");
 		return true;
 	}
 	if (!ctx->journal) {

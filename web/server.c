@@ -104,6 +104,8 @@ static enum MHD_Result send_response(struct MHD_Connection *c, struct web_respon
 	MHD_add_response_header(r, "Content-Type", rs->type ? rs->type : "text/plain");
 	if (rs->no_store)
 		MHD_add_response_header(r, "Cache-Control", "no-store");
+	if (rs->allow)
+		MHD_add_response_header(r, "Allow", rs->allow);
 	if (rs->disposition[0])
 		MHD_add_response_header(r, "Content-Disposition", rs->disposition);
 	enum MHD_Result ret = MHD_queue_response(c, (unsigned)rs->status, r);
@@ -280,6 +282,36 @@ static void on_connection(void *cls, struct MHD_Connection *c, void **socket_con
 	}
 }
 
+static int hex_digit(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/* Decodes the %HH escapes of a path or a query value in place, as libmicrohttpd would, but leaves
+ * "%00" as written: the handler sees C strings, and a NUL decoded into one would end the path
+ * there, so that "/app.js%00" or "/api/runs/1%00x" would be taken for "/app.js" or "/api/runs/1".
+ * Kept, it makes a path that is no page's (a 404 naming it). Returns the length left in s. */
+static size_t unescape(void *cls, struct MHD_Connection *c, char *s)
+{
+	char *out = s;
+	for (const char *in = s; *in;) {
+		int hi = in[0] == '%' ? hex_digit(in[1]) : -1, lo = hi >= 0 ? hex_digit(in[2]) : -1;
+		if (lo >= 0 && (hi | lo)) {
+			*out++ = (char)(hi * 16 + lo);
+			in += 3;
+		} else
+			*out++ = *in++;
+	}
+	*out = '\0';
+	return (size_t)(out - s);
+}
+
 static struct MHD_Daemon *start(struct server *srv, const struct sockaddr *sa, bool v6)
 {
 	unsigned flags =
@@ -289,7 +321,8 @@ static struct MHD_Daemon *start(struct server *srv, const struct sockaddr *sa, b
 	    (unsigned)SERVER_THREADS, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)SERVER_TIMEOUT_S,
 	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)SERVER_CONN_MEMORY, MHD_OPTION_CONNECTION_LIMIT,
 	    (unsigned)SERVER_CONN_LIMIT, MHD_OPTION_NOTIFY_COMPLETED, on_completed, srv->guard,
-	    MHD_OPTION_NOTIFY_CONNECTION, on_connection, srv->guard, MHD_OPTION_END);
+	    MHD_OPTION_NOTIFY_CONNECTION, on_connection, srv->guard, MHD_OPTION_UNESCAPE_CALLBACK,
+	    unescape, NULL, MHD_OPTION_END);
 }
 
 static unsigned bound_port(struct MHD_Daemon *d)
@@ -442,6 +475,25 @@ int web_serve(const nf_kb *kb, const struct web_options *opt)
 				"192.168.1.5), "
 				"not '%s'\n",
 				opt->listen);
+			rc = 2;
+			goto out_guard;
+		}
+		/* A group or broadcast address binds, but no browser can connect to it; an IPv4
+		 * address written as IPv6 (::ffff:a.b.c.d) cannot be listened on by an IPv6-only
+		 * socket, and ::ffff:0.0.0.0 is the wildcard again. */
+		const char *not_own = NULL;
+		char v4[INET_ADDRSTRLEN] = "";
+		if (v6 ? IN6_IS_ADDR_MULTICAST(&s6.sin6_addr) : IN_MULTICAST(ntohl(s4.sin_addr.s_addr)))
+			not_own = "a multicast address";
+		else if (!v6 && s4.sin_addr.s_addr == htonl(INADDR_BROADCAST))
+			not_own = "the broadcast address";
+		else if (v6 && IN6_IS_ADDR_V4MAPPED(&s6.sin6_addr)) {
+			inet_ntop(AF_INET, &s6.sin6_addr.s6_addr[12], v4, sizeof v4);
+			not_own = "an IPv4 address written as IPv6";
+		}
+		if (not_own) {
+			fprintf(stderr, "numbfoot: serve: --listen: '%s' is %s, not this machine's own%s%s\n",
+				opt->listen, not_own, v4[0] ? ": give " : "", v4);
 			rc = 2;
 			goto out_guard;
 		}

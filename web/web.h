@@ -92,6 +92,7 @@ struct web_response {
 	bool owned;
 	char disposition[96]; /* a Content-Disposition value, or "" */
 	bool no_store;	      /* Cache-Control: no-store (every API answer) */
+	const char *allow;    /* a 405's Allow header: the methods the path takes, or NULL */
 };
 
 /* The checks that need only the request line and headers: the header count, Host, method, the
@@ -195,6 +196,9 @@ void web_journal_close(struct web_ctx *ctx);
 /* Helpers shared by the handler files. */
 void web_json_error(struct web_response *rs, int status, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+/* The 405 for a path that takes only the methods in use ("GET", "POST" or "GET or POST"; GET
+ * brings HEAD), naming them in the message and in the Allow header. */
+void web_method_not_allowed(struct web_response *rs, const char *path, const char *use);
 /* Takes ownership of text (from json_dumps or nf_engine_result_json); NULL means out of memory. */
 void web_json_text(struct web_response *rs, int status, char *text);
 

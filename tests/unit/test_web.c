@@ -338,6 +338,71 @@ static void cross_site_post_refused(void **state)
 	json_decref(o);
 }
 
+/* A request whose end or whose address is in doubt is refused, and nothing is stored from it: two
+ * Hosts (the check could read one and a proxy obey the other), two Content-Lengths, a length
+ * beside chunked, a coding the server cannot read. */
+static void framing_and_host_unambiguous(void **state)
+{
+	(void)state;
+	struct web_header h[2] = {{"Host", "evil.example:8737"}, {"Content-Length", "16"}};
+	expect_error(call_with("GET", "/api/session", NULL, USUAL, h, 1), 400, "Host");
+	h[0].value = HOST;
+	expect_error(call_with("GET", "/", NULL, USUAL, h, 1), 400, "Host");
+	h[0] = (struct web_header){"Content-Length", "16"};
+	expect_error(call_with("POST", "/api/gear", BLUE_SHOES, USUAL, h, 2), 400, "Content-Length");
+	h[1] = (struct web_header){"Transfer-Encoding", "chunked"};
+	expect_error(call_with("POST", "/api/gear", BLUE_SHOES, USUAL, h, 2), 400, "Transfer-Encoding");
+	h[0] = (struct web_header){"Transfer-Encoding", "gzip"};
+	expect_error(call_with("POST", "/api/gear", BLUE_SHOES, USUAL, h, 1), 501, "gzip");
+	expect_error(call_with("POST", "/api/gear", BLUE_SHOES, USUAL, h, 2), 400, "Transfer-Encoding");
+	json_t *o = api("GET", "/api/gear", NULL, 200);
+	assert_int_equal(json_array_size(json_object_get(o, "gear")), 0);
+	json_decref(o);
+	/* One of each passes, chunked alone too. */
+	h[0] = (struct web_header){"Content-Length", "16"};
+	struct web_response rs = call_with("POST", "/api/gear", BLUE_SHOES, USUAL, h, 1);
+	json_decref(answer_json(&rs, 201));
+	rs = call_with("POST", "/api/assess/next", "{\"answers\":{}}", USUAL, &h[1], 1);
+	json_decref(answer_json(&rs, 200));
+}
+
+/* A POST of JSON said to be something else (a form, text) is refused before it is read, with the
+ * type named; application/json with its parameters, or no type at all, is read. An upload's
+ * body is the file, of any type. */
+static void json_content_type(void **state)
+{
+	(void)state;
+	static const char *const wrong[] = {"application/x-www-form-urlencoded", "text/plain",
+					    "multipart/form-data; boundary=x", "application/jsonp",
+					    "text/json"};
+	struct web_header h = {"Content-Type", NULL};
+	for (size_t i = 0; i < sizeof wrong / sizeof *wrong; i++) {
+		h.value = wrong[i];
+		expect_error(call_with("POST", "/api/gear", BLUE_SHOES, USUAL, &h, 1), 415, wrong[i]);
+		expect_error(call_with("POST", "/api/assess/next", "{\"answers\":{}}", USUAL, &h, 1), 415,
+			     "application/json");
+	}
+	json_t *o = api("GET", "/api/gear", NULL, 200);
+	assert_int_equal(json_array_size(json_object_get(o, "gear")), 0);
+	json_decref(o);
+	static const char *const right[] = {"application/json", "Application/JSON; charset=utf-8",
+					    "application/json;charset=UTF-8"};
+	for (size_t i = 0; i < sizeof right / sizeof *right; i++) {
+		h.value = right[i];
+		struct web_response rs =
+		    call_with("POST", "/api/assess/next", "{\"answers\":{}}", USUAL, &h, 1);
+		json_decref(answer_json(&rs, 200));
+	}
+	struct web_response rs = call_with("POST", "/api/gear", BLUE_SHOES, USUAL, NULL, 0);
+	json_decref(answer_json(&rs, 201));
+	h.value = "application/octet-stream";
+	struct web_request rq = {.method = "POST",
+				 .path = "/api/import",
+				 .headers = (struct web_header[]){{"Host", HOST}, {"X-Numbfoot-Token", TOKEN}, h},
+				 .nheaders = 3};
+	assert_true(web_check(&ctx, &rq, &rs));
+}
+
 /* The page and its scripts are public (they hold no data) and are served without the token: the
  * launch address carries it in its fragment, which the browser keeps to itself. Every API call
  * needs it, /api/kb too, and /api/session says whether the page's token is right. */
@@ -427,6 +492,44 @@ static void methods(void **state)
 	expect_status("GET", "/api/import", NULL, 405, "POST");
 	expect_status("GET", "/api/nothing", NULL, 404, "/api/nothing");
 	expect_status("GET", "/nothing", NULL, 404, "/nothing");
+}
+
+/* Every 405 names the methods its path takes in an Allow header (RFC 9110, 15.5.6), so that a
+ * client told no learns what would do; a POST to a path that is no page is a 404, not a 405. */
+static void every_405_says_allow(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *method, *path, *allow;
+	} cases[] = {
+	    {"OPTIONS", "/", "GET, HEAD, POST"},
+	    {"PUT", "/api/runs", "GET, HEAD, POST"},
+	    {"POST", "/", "GET, HEAD"},
+	    {"POST", "/index.html", "GET, HEAD"},
+	    {"POST", "/favicon.ico", "GET, HEAD"},
+	    {"POST", "/api/kb", "GET, HEAD"},
+	    {"GET", "/api/assess/next", "POST"},
+	    {"GET", "/api/import", "POST"},
+	    {"GET", "/api/runs/1/delete", "POST"},
+	    {"GET", "/api/assessments/1/delete", "POST"},
+	    {"POST", "/api/assessments/1", "GET, HEAD"},
+	    {"POST", "/api/analysis", "GET, HEAD"},
+	    {"POST", "/api/report/figure/1.svg", "GET, HEAD"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		struct web_response rs = call(cases[i].method, cases[i].path, NULL);
+		if (rs.status != 405 || !rs.allow || strcmp(rs.allow, cases[i].allow))
+			print_error("%s %s: %d, Allow %s\n", cases[i].method, cases[i].path, rs.status,
+				    rs.allow ? rs.allow : "(none)");
+		assert_int_equal(rs.status, 405);
+		assert_non_null(rs.allow);
+		assert_string_equal(rs.allow, cases[i].allow);
+		web_response_release(&rs);
+	}
+	expect_status("POST", "/nothing", "{}", 404, "/nothing");
+	struct web_response rs = call("GET", "/api/session", NULL);
+	assert_null(rs.allow);
+	web_response_release(&rs);
 }
 
 /* ---- the assessment ---- */
@@ -1287,10 +1390,13 @@ int main(void)
 	    T(post_needs_token),
 	    T(cookies_are_ignored),
 	    T(cross_site_post_refused),
+	    T(framing_and_host_unambiguous),
+	    T(json_content_type),
 	    T(api_needs_token_page_does_not),
 	    T(checked_before_the_body),
 	    T(body_too_large),
 	    T(methods),
+	    T(every_405_says_allow),
 	    T(assess_first_question),
 	    T(assess_next_as_jansson_writes),
 	    T(assess_progress),

@@ -141,7 +141,7 @@ const tests = [
       }
       if (n === 1) await shot(page, 'question-single');
       const type = await page.$$eval('#q-fields input', (x) => x[0] && x[0].type);
-      if (type === 'number') await shot(page, 'question-number');
+      if (type === 'text') await shot(page, 'question-number');
       await answerScreen(page, laces);
       assert(++n < 40, 'the interview does not end');
     }
@@ -298,8 +298,8 @@ const tests = [
     const before = await page.$eval('#progress-text', (e) => e.textContent);
     await page.keyboard.press('Tab'); // from the focused heading to the first field
     const type = await page.evaluate(() => document.activeElement.type);
-    assert(['radio', 'checkbox', 'number'].includes(type), 'Tab went to ' + type);
-    if (type === 'number') await page.keyboard.type('30');
+    assert(['radio', 'checkbox', 'text'].includes(type), 'Tab went to ' + type);
+    if (type === 'text') await page.keyboard.type('30');
     else await page.keyboard.press('Space');
     await page.keyboard.press('Enter');
     await waitScreen(page);

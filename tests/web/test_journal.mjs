@@ -146,3 +146,61 @@ addTest('journal: an assessment stopped early is saved as not finished, shown, a
   const r = await h.raw('POST', '/api/assessments/' + left[0].id + '/delete', { Host: `127.0.0.1:${h.port}` });
   h.assert(r.status === 403, 'a delete without the token answered ' + r.status);
 });
+
+// The number fields read what was typed: "12,5" is 12.5 (a number field of an English browser made
+// it 125, stored without a word), and text that is no number, or a number out of a field's range,
+// is named with the field's label and stores nothing.
+addTest('journal: numbers typed with a decimal comma are read as such, and bad ones named', async (ctx, page, h) => {
+  const D = (s) => page.evaluate((x) => window.numbfootDisplay.decimal(x), s);
+  await openJournal(page, h);
+  for (const [s, x] of [['12,5', 12.5], [' 12.5 ', 12.5], ['7', 7], ['-3', -3], [',5', 0.5], ['', null]]) {
+    h.assert(await D(s) === x, `decimal(${JSON.stringify(s)}) is ${await D(s)}`);
+  }
+  for (const s of ['12,5,3', '1,500', 'abc', '1e3', '12.5km', '--1']) h.assert(Number.isNaN(await D(s)), `decimal(${s}) is ${await D(s)}`);
+  const runs = async () => (await api(h, 'GET', '/api/runs')).body.runs;
+  const before = await runs();
+  await page.fill('#j-run-form input[name=distance_km]', '12,5');
+  await page.fill('#j-run-form input[name=duration_min]', '61,5');
+  await page.click('#j-run-form button[type=submit]');
+  await waitText(page, '#j-run-status', /Run added/);
+  const added = (await runs()).filter((r) => !before.some((b) => b.id === r.id));
+  h.assert(added.length === 1 && added[0].distance_m === 12500 && added[0].moving_s === 3690, 'stored: ' + JSON.stringify(added));
+  h.assert((await api(h, 'POST', `/api/runs/${added[0].id}/delete`)).status === 200, 'the run was not deleted');
+  const refused = async (form, fill, re) => {
+    for (const [name, v] of fill) await page.fill(`${form} input[name=${name}]`, v);
+    await page.click(`${form} button[type=submit]`);
+    await waitText(page, form === '#j-gear-form' ? '#j-gear-status' : '#j-run-status', re);
+  };
+  await refused('#j-run-form', [['distance_km', '12,5,3']], /Distance \(km\): "12,5,3" is not a number/);
+  await refused('#j-run-form', [['distance_km', '-3']], /Distance \(km\): a number 0 or more/);
+  await page.fill('#j-run-form input[name=distance_km]', '10');
+  await page.check('#j-numb');
+  await refused('#j-run-form', [['severity', '3.5']], /How bad \(0 to 10\): a whole number from 0 to 10/);
+  await refused('#j-run-form', [['severity', '4'], ['onset_km', 'soon']], /Began after \(km\): "soon" is not a number/);
+  h.assert((await runs()).length === before.length, 'a refused run was stored');
+  const gear = (await api(h, 'GET', '/api/gear')).body.gear.length;
+  await refused('#j-gear-form', [['nickname', 'Spare pair'], ['start_km', '1,500']], /Distance already run in them \(km\): "1,500" is not a number/);
+  h.assert((await api(h, 'GET', '/api/gear')).body.gear.length === gear, 'refused shoes were stored');
+});
+
+// Text past the journal's caps in bytes (notes in Cyrillic, a nickname of emoji) is named with the
+// field's label before anything is sent, and a field the browser itself refuses (the date left
+// empty) is said in the form's status line, not left under an earlier message.
+addTest('journal: text too long in bytes and an empty date are named by their field', async (ctx, page, h) => {
+  await openJournal(page, h);
+  const runs = (await api(h, 'GET', '/api/runs')).body.runs.length;
+  const gear = (await api(h, 'GET', '/api/gear')).body.gear.length;
+  await page.fill('#j-run-form input[name=distance_km]', '5');
+  await page.fill('#j-run-form textarea[name=notes]', '\u0436'.repeat(600));
+  await page.click('#j-run-form button[type=submit]');
+  await waitText(page, '#j-run-status', /^Notes: too long by 177 bytes \(at most 1023/);
+  await page.fill('#j-run-form textarea[name=notes]', 'short');
+  await page.fill('#j-run-form input[name=date]', '');
+  await page.click('#j-run-form button[type=submit]');
+  await waitText(page, '#j-run-status', /^Date: \S/);
+  h.assert((await api(h, 'GET', '/api/runs')).body.runs.length === runs, 'a refused run was stored');
+  await page.fill('#j-gear-form input[name=nickname]', '\u{1F45F}'.repeat(20));
+  await page.click('#j-gear-form button[type=submit]');
+  await waitText(page, '#j-gear-status', /^Nickname: too long by 17 bytes/);
+  h.assert((await api(h, 'GET', '/api/gear')).body.gear.length === gear, 'refused shoes were stored');
+});

@@ -223,9 +223,8 @@
       out[f.id] = inputs.filter((i) => i.checked).map((i) => i.value);
       if (!out[f.id].length) throw new Error('Tick at least one, or "Don\'t know".');
     } else {
-      const s = inputs[0].value.trim();
-      const x = Number(s);
-      if (s === '' || !isFinite(x) || x < 0 || x > 1e6) throw new Error('Type a number (0 or more), or "Don\'t know".');
+      const x = D.decimal(inputs[0].value);
+      if (x === null || !isFinite(x) || x < 0 || x > 1e6) throw new Error('Type a number (0 or more, such as 12.5), or "Don\'t know".');
       out[f.id] = f.distance && state.miles ? x * KM_PER_MILE : x;
     }
     return out;
@@ -338,7 +337,7 @@
     $('r-again').addEventListener('click', () => { D.banner(null); show('screen-start'); });
     $('nav-assess').addEventListener('click', () => show(assessScreen));
     const screens = window.numbfootJournal({
-      $, el, api, show, pct, state, notice, startWith, LEVEL_TITLE, KM_PER_MILE,
+      $, el, api, show, pct, state, notice, startWith, LEVEL_TITLE, KM_PER_MILE, decimal: D.decimal,
       status, token, apiBlob, dateWords, clockWords, answerWords,
     });
     for (const [nav, go] of [['nav-journal', screens.journal], ['nav-trends', screens.trends]]) {

@@ -25,6 +25,17 @@ window.numbfootDisplay = (function () {
     return e;
   }
 
+  // A number as a person types it, "12.5" or "12,5" (a decimal comma), with an optional sign; null
+  // when s is empty, NaN when it is anything else. The fields are text, not type=number, because
+  // a number field reads "12,5" as 125 in an English browser and gives the page no way to tell;
+  // "1,500" is NaN too, for it could be either.
+  function decimal(s) {
+    s = String(s).trim();
+    if (s === '') return null;
+    if (!/^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/.test(s) || /^[+-]?\d{1,3},\d{3}$/.test(s)) return NaN;
+    return Number(s.replace(',', '.'));
+  }
+
   function pct(p) {
     if (p > 0.99) return '>99%';
     if (p < 0.01) return '<1%';
@@ -188,7 +199,7 @@ window.numbfootDisplay = (function () {
       const unit = f.distance ? (inMiles ? 'mi' : 'km') : f.unit;
       const row = el('div', { class: 'number-row' },
         el('label', { for: 'num-' + f.id, text: 'Your answer' + (unit ? ' (' + unit + ')' : '') }),
-        el('input', { type: 'number', id: 'num-' + f.id, name: f.id, min: '0', step: 'any', inputmode: 'decimal', value: shown }));
+        el('input', { type: 'text', id: 'num-' + f.id, name: f.id, inputmode: 'decimal', autocomplete: 'off', value: shown }));
       if (f.distance) {
         const sel = el('select', { id: 'unit-' + f.id, 'aria-label': 'Unit' },
           el('option', { value: 'km', text: 'km', selected: !miles }),
@@ -286,5 +297,5 @@ window.numbfootDisplay = (function () {
     return out;
   }
 
-  return { KM_PER_MILE, LEVEL_TITLE, el, pct, answerWords, banner, result, single, ticks, triList, readTri, dontKnow };
+  return { KM_PER_MILE, LEVEL_TITLE, el, decimal, pct, answerWords, banner, result, single, ticks, triList, readTri, dontKnow };
 })();

@@ -4,7 +4,7 @@
 'use strict';
 
 window.numbfootJournal = function (nf) {
-  const { $, el, api, show, pct, state, dateWords, answerWords, KM_PER_MILE } = nf;
+  const { $, el, api, show, pct, state, dateWords, answerWords, decimal, KM_PER_MILE } = nf;
 
   // Distances: stored and sent in km (metres in records), shown in the runner's units.
   const unit = () => (state.miles ? 'mi' : 'km');
@@ -18,10 +18,51 @@ window.numbfootJournal = function (nf) {
     return (h ? h + ':' + String(m).padStart(2, '0') : m) + ':' + String(sec).padStart(2, '0');
   }
   function field(label, input) { return el('label', { class: 'field' }, label, input); }
-  function num(name, attrs) { return el('input', Object.assign({ type: 'number', name, min: '0', step: 'any', inputmode: 'decimal' }, attrs || {})); }
-  function val(form, name) { const v = form.elements[name].value.trim(); return v === '' ? null : v; }
-  function numVal(form, name) { const v = val(form, name); return v === null ? null : Number(v); }
+  // What a message calls a field: its label's words ("Distance (km)"), else its name.
+  function labelOf(i) { return i.labels && i.labels[0] ? i.labels[0].textContent.trim() : i.name; }
+  // A number field: text, read by decimal() (display.js says why not type=number); min, max and
+  // step (1: a whole number) are what numVal holds it to.
+  function num(name, attrs) { return el('input', Object.assign({ type: 'text', name, min: '0', inputmode: 'decimal', autocomplete: 'off' }, attrs || {})); }
+  // The text of a field, null when empty. The journal caps its texts in bytes of UTF-8 (64 for a
+  // name, 1024 for notes, the NUL included), which maxlength cannot say: a field's data-bytes is
+  // its cap, and text past it throws, naming the field, before anything is sent (the API's own
+  // refusal names its key and bytes, words a runner cannot act on).
+  function val(form, name) {
+    const i = form.elements[name], v = i.value.trim(), cap = Number(i.dataset.bytes);
+    const bytes = new TextEncoder().encode(v).length;
+    if (cap && bytes > cap) {
+      throw new Error(labelOf(i) + ': too long by ' + (bytes - cap) +
+        ' bytes (at most ' + cap + '; a letter outside English takes two to four).');
+    }
+    return v === '' ? null : v;
+  }
+  // The number in a field, null when it is empty; throws, naming the field by its label, when it
+  // is not a number or (unless ranged is false: the caller says it in its own words) out of its
+  // range.
+  function numVal(form, name, ranged) {
+    const i = form.elements[name], v = val(form, name);
+    if (v === null) return null;
+    const x = decimal(v), what = labelOf(i);
+    const lo = i.getAttribute('min'), hi = i.getAttribute('max'), whole = i.getAttribute('step') === '1';
+    const range = (whole ? 'a whole number ' : 'a number ') + (hi === null ? lo + ' or more' : 'from ' + lo + ' to ' + hi);
+    if (!isFinite(x)) throw new Error(what + ': "' + v + '" is not a number (type one such as 12.5).');
+    if (ranged !== false && ((lo !== null && x < Number(lo)) || (hi !== null && x > Number(hi)) || (whole && !Number.isInteger(x)))) {
+      throw new Error(what + ': ' + range + ', or leave it empty.');
+    }
+    return x;
+  }
   const status = nf.status;
+  // The browser's own check of a field (the run's date left empty, a nickname missing) stops a
+  // submit before the page hears of it, and its bubble goes with the next key: the form's status
+  // line says it too, with the field's label, instead of keeping an earlier "Run added.".
+  function sayInvalid(form, st) {
+    form.addEventListener('invalid', (ev) => {
+      const i = ev.target;
+      if (i !== form.querySelector(':invalid')) return; // the first one, where the browser goes
+      status(st, labelOf(i) + ': ' + i.validationMessage, true);
+    }, true);
+    return form;
+  }
   function today() {
     const d = new Date(), pad = (n) => String(n).padStart(2, '0');
     return d.getFullYear() + '-' + pad(d.getMonth() + 1) + '-' + pad(d.getDate());
@@ -42,7 +83,8 @@ window.numbfootJournal = function (nf) {
     run = run || {};
     const f = state.miles, id = 'temperature-' + ++measureForms;
     const t = run.temperature_c;
-    const temp = num('temperature', { id, min: f ? '-76' : '-60', max: f ? '140' : '60',
+    // inputmode text: a phone's decimal keypad has no minus sign.
+    const temp = num('temperature', { id, inputmode: 'text', min: f ? '-76' : '-60', max: f ? '140' : '60',
       value: t === null || t === undefined ? '' : +fromC(t, f).toFixed(1) });
     const unitSel = el('select', { name: 'temp_unit', 'aria-label': 'Temperature unit' },
       el('option', { value: 'c', text: '\u00b0C', selected: !f }), el('option', { value: 'f', text: '\u00b0F', selected: f }));
@@ -66,14 +108,14 @@ window.numbfootJournal = function (nf) {
     const temp = form.elements.temperature, unitSel = form.elements.temp_unit;
     const tempChanged = temp.value !== temp.defaultValue || !unitSel.selectedOptions[0].defaultSelected;
     if (!changedOnly || tempChanged) {
-      const x = numVal(form, 'temperature');
+      const x = numVal(form, 'temperature', false);
       if (x !== null && !(x >= Number(temp.min) && x <= Number(temp.max))) throw new Error('Temperature: from ' + temp.min + ' to ' + temp.max + (inF ? ' \u00b0F' : ' \u00b0C') + ', or leave it empty.');
       out.temperature_c = x === null ? null : +toC(x, inF).toFixed(2);
     }
     for (const [name, lo, hi, words] of [['cadence_spm', 1, 400, 'Cadence'], ['heart_rate_bpm', 20, 250, 'Heart rate']]) {
       const i = form.elements[name];
       if (changedOnly && i.value === i.defaultValue) continue;
-      const x = numVal(form, name);
+      const x = numVal(form, name, false);
       if (x !== null && !(x >= lo && x <= hi)) throw new Error(words + ': from ' + lo + ' to ' + hi + ', or leave it empty.');
       out[name] = x;
     }
@@ -160,24 +202,28 @@ window.numbfootJournal = function (nf) {
         field('Start time', el('input', { type: 'time', name: 'time', value: '07:00' })),
         field('Distance (' + unit() + ')', num('distance_km')),
         field('Time running (minutes)', num('duration_min')),
-        field('Surface', el('input', { type: 'text', name: 'surface', maxlength: '63' })),
+        field('Surface', el('input', { type: 'text', name: 'surface', maxlength: '63', 'data-bytes': '63' })),
         field('Shoes', shoeSelect(shoes)),
         ...measureFields()),
-      field('Notes', el('textarea', { name: 'notes', rows: '2', maxlength: '1000' })),
+      field('Notes', el('textarea', { name: 'notes', rows: '2', maxlength: '1000', 'data-bytes': '1023' })),
       el('label', { class: 'choice' }, numb, 'My feet went numb or tingled on this run'),
       episode,
       el('div', { class: 'actions' }, el('button', { type: 'submit', class: 'primary', text: 'Add the run' })),
       runStatus);
+    sayInvalid(form, runStatus);
     form.addEventListener('submit', async (ev) => {
       ev.preventDefault();
       const when = new Date(form.elements.date.value + 'T' + (form.elements.time.value || '12:00'));
       if (isNaN(when)) return status(runStatus, 'Give the date of the run.', true);
-      const run = {
-        start_time: when.toISOString().replace(/\.\d+Z$/, 'Z'), distance_km: toKm(numVal(form, 'distance_km')),
-        duration_min: numVal(form, 'duration_min'), surface: val(form, 'surface'), shoes: val(form, 'shoes'), notes: val(form, 'notes'),
-      };
-      try { Object.assign(run, readMeasures(form)); } catch (e) { return status(runStatus, e.message, true); }
-      if (numb.checked) run.episode = readEpisode(form);
+      let run;
+      try {
+        run = {
+          start_time: when.toISOString().replace(/\.\d+Z$/, 'Z'), distance_km: toKm(numVal(form, 'distance_km')),
+          duration_min: numVal(form, 'duration_min'), surface: val(form, 'surface'), shoes: val(form, 'shoes'), notes: val(form, 'notes'),
+        };
+        Object.assign(run, readMeasures(form));
+        if (numb.checked) run.episode = readEpisode(form);
+      } catch (e) { return status(runStatus, e.message, true); }
       try {
         const r = await api('POST', '/api/runs', run);
         await journal();
@@ -197,7 +243,7 @@ window.numbfootJournal = function (nf) {
         field('Time running (minutes)', num('duration_min', { value: r.moving_s === null ? '' : +(r.moving_s / 60).toFixed(2) })),
         field('Shoes', shoeSelect(shoes, r.shoes || '')),
         ...measureFields(r)),
-      field('Notes', el('textarea', { name: 'notes', rows: '2', maxlength: '1000', text: r.notes || '' })),
+      field('Notes', el('textarea', { name: 'notes', rows: '2', maxlength: '1000', 'data-bytes': '1023', text: r.notes || '' })),
       e ? el('fieldset', {}, el('legend', { text: 'The numbness on this run' }), ...episodeFields(e)) : null,
       el('div', { class: 'actions' }, el('button', { type: 'submit', class: 'primary', text: 'Save changes' }),
         el('button', { type: 'button', text: 'Cancel', onclick: () => journal() })),
@@ -207,14 +253,14 @@ window.numbfootJournal = function (nf) {
       // Only what was changed is sent: the form shows rounded values, and sending them back
       // unchanged would round an imported run's distance and time.
       const change = {};
-      for (const k of ['distance_km', 'duration_min', 'shoes', 'notes']) {
-        const f = form.elements[k];
-        const changed = f.tagName === 'SELECT' ? !(f.selectedOptions[0] && f.selectedOptions[0].defaultSelected) : f.value !== f.defaultValue;
-        if (changed) {
-          change[k] = k === 'shoes' || k === 'notes' ? val(form, k) : k === 'distance_km' ? toKm(numVal(form, k)) : numVal(form, k);
-        }
-      }
       try {
+        for (const k of ['distance_km', 'duration_min', 'shoes', 'notes']) {
+          const f = form.elements[k];
+          const changed = f.tagName === 'SELECT' ? !(f.selectedOptions[0] && f.selectedOptions[0].defaultSelected) : f.value !== f.defaultValue;
+          if (changed) {
+            change[k] = k === 'shoes' || k === 'notes' ? val(form, k) : k === 'distance_km' ? toKm(numVal(form, k)) : numVal(form, k);
+          }
+        }
         Object.assign(change, readMeasures(form, true));
         if (Object.keys(change).length) await api('POST', '/api/runs/' + r.id, change);
         if (e) await api('POST', '/api/episodes/' + e.id, readEpisode(form));
@@ -422,18 +468,22 @@ window.numbfootJournal = function (nf) {
     const gearStatus = el('p', { role: 'status', id: 'j-gear-status' });
     const form = el('form', { id: 'j-gear-form' },
       el('div', { class: 'grid' },
-        field('Nickname', el('input', { type: 'text', name: 'nickname', required: true, maxlength: '63' })),
+        field('Nickname', el('input', { type: 'text', name: 'nickname', required: true, maxlength: '63', 'data-bytes': '63' })),
         field('Kind', el('select', { name: 'kind' }, el('option', { value: 'shoes', text: 'shoes' }), el('option', { value: 'insoles', text: 'insoles' }))),
-        field('Brand', el('input', { type: 'text', name: 'brand', maxlength: '63' })),
-        field('Model', el('input', { type: 'text', name: 'model', maxlength: '63' })),
+        field('Brand', el('input', { type: 'text', name: 'brand', maxlength: '63', 'data-bytes': '63' })),
+        field('Model', el('input', { type: 'text', name: 'model', maxlength: '63', 'data-bytes': '63' })),
         field('Distance already run in them (' + unit() + ')', num('start_km')),
         field('Retire after (' + unit() + ')', num('retire_km'))),
       el('div', { class: 'actions' }, el('button', { type: 'submit', text: 'Add shoes or insoles' })), gearStatus);
+    sayInvalid(form, gearStatus);
     form.addEventListener('submit', async (ev) => {
       ev.preventDefault();
-      const g = { nickname: val(form, 'nickname'), kind: val(form, 'kind'), brand: val(form, 'brand'), model: val(form, 'model') };
-      if (numVal(form, 'start_km') !== null) g.start_km = toKm(numVal(form, 'start_km'));
-      if (numVal(form, 'retire_km') !== null) g.retire_km = toKm(numVal(form, 'retire_km'));
+      let g;
+      try {
+        g = { nickname: val(form, 'nickname'), kind: val(form, 'kind'), brand: val(form, 'brand'), model: val(form, 'model') };
+        if (numVal(form, 'start_km') !== null) g.start_km = toKm(numVal(form, 'start_km'));
+        if (numVal(form, 'retire_km') !== null) g.retire_km = toKm(numVal(form, 'retire_km'));
+      } catch (e) { return status(gearStatus, e.message, true); }
       try {
         await api('POST', '/api/gear', g);
         await journal();
