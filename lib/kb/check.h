@@ -73,6 +73,9 @@ int kb_outcome_of_json(const struct kb_finding *f, json_t *v);
 /* The sections (conditions.c, findings.c, sections.c). */
 /* Reads a see list into out (NF_MAX_SEE); returns how many, -1 after a fault. */
 int kb_read_see(struct kb_ctx *cx, const char *path, json_t *see, const char **out);
+/* Reads the optional "see" of object o at path (a rule's, a plan step's, a red flag's) into out;
+ * returns how many, 0 when it has none or after a fault. */
+int kb_read_see_of(struct kb_ctx *cx, const char *path, json_t *o, const char **out);
 /* Reads an object of finding answers into term (room for cap); returns how many. Each finding
  * named gets the bits conds in its rule_conds (0 for terms that choose advice, not levels). The
  * number thresholds are added to nums (may be NULL) for the measured-source check. */

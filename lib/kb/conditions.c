@@ -35,6 +35,17 @@ int kb_read_see(struct kb_ctx *cx, const char *path, json_t *see, const char **o
 	return n;
 }
 
+int kb_read_see_of(struct kb_ctx *cx, const char *path, json_t *o, const char **out)
+{
+	json_t *see = json_object_get(o, "see");
+	if (!see)
+		return 0;
+	char ps[320];
+	kb_path_key(ps, sizeof ps, path, "see");
+	int n = kb_read_see(cx, ps, see, out);
+	return n < 0 ? 0 : n;
+}
+
 int kb_read_terms(struct kb_ctx *cx, const char *path, json_t *cond, struct kb_rule_term *term, int cap,
 		  uint64_t conds, struct kb_numbers *nums)
 {
@@ -163,13 +174,7 @@ void kb_read_rule(struct kb_ctx *cx, const char *path, json_t *r, struct kb_rule
 		kb_fault(cx, path, "\"for\" names a cause only in a rule for every cause (triage.escalate)");
 	else if (cause && (rule->cause = kb_condition_by_id(cx->kb, cause)) < 0)
 		kb_fault(cx, path, "\"for\": \"%s\" is not a condition", cause);
-	json_t *see = json_object_get(r, "see");
-	if (see) {
-		char ps[256];
-		kb_path_key(ps, sizeof ps, path, "see");
-		int n = kb_read_see(cx, ps, see, rule->see);
-		rule->nsee = n < 0 ? 0 : n;
-	}
+	rule->nsee = kb_read_see_of(cx, path, r, rule->see);
 	json_t *unless = json_object_get(r, "unless");
 	if (unless) {
 		/* The unless terms can lower the level too, so the look-ahead must know them. An object is
@@ -268,13 +273,7 @@ void kb_read_condition(struct kb_ctx *cx, const char *path, json_t *o, struct kb
 				st->weeks = json_number_value(w);
 			}
 			st->refer = kb_get_bool(cx, pi, v, "refer");
-			json_t *step_see = json_object_get(v, "see");
-			if (step_see) {
-				char ps[300];
-				kb_path_key(ps, sizeof ps, pi, "see");
-				int n = kb_read_see(cx, ps, step_see, st->see);
-				st->nsee = n < 0 ? 0 : n;
-			}
+			st->nsee = kb_read_see_of(cx, pi, v, st->see);
 			/* A measured step's weeks must be in its figure; 0 ("now") states no number. */
 			struct kb_numbers nums = {.n = st->weeks > 0, .x = {st->weeks}};
 			st->source = kb_read_source(cx, pi, v, &nums);

@@ -110,13 +110,7 @@ void kb_read_triage(struct kb_ctx *cx, json_t *t)
 			kb_fault(cx, pt, "\"today\" needs true or false, on an urgent red flag");
 		}
 		f->red_flag_today = json_is_true(today);
-		json_t *see = json_object_get(v, "see");
-		if (see) {
-			char ps[160];
-			kb_path_key(ps, sizeof ps, p, "see");
-			int n = kb_read_see(cx, ps, see, f->red_flag_see);
-			f->red_flag_nsee = n < 0 ? 0 : n;
-		}
+		f->red_flag_nsee = kb_read_see_of(cx, p, v, f->red_flag_see);
 	}
 }
 
