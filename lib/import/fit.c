@@ -17,8 +17,9 @@
  * fallback for what a session lacks. Each session is an activity of its own (a brick, a fēnix
  * multisport, a multi-session file): import.c keeps the running ones. With more than one
  * session the file is read twice, the second time to give each session the records inside its
- * time window (start_time to start_time + total_elapsed_time). Cadence (with its fractional
- * part) is kept as written; import.c turns it into steps per minute by one rule for all formats.
+ * time window (start_time to start_time + total_elapsed_time), whatever other window holds them
+ * too. Cadence (with its fractional part) is kept as written; import.c turns it into steps per
+ * minute by one rule for all formats.
  *
  * A file that ends early (a recording cut short by a crash: the header promises more bytes
  * than there are) keeps the records up to the last complete message, with a warning naming the
@@ -399,12 +400,13 @@ static nf_err read_data(fit_state *f, const fit_def *d, int64_t ts)
 		if (!f->pass2) {
 			imp_track_add(f->tr, &pt);
 		} else if (!isnan(pt.t)) {
+			/* Every window that holds the record gets it: windows overlap (a fenix 2
+			 * multisport's first session spans all the legs) and touch (a leg's last
+			 * second is the next one's first). */
 			for (int i = 0; i < f->sessions && i < IMP_RUNS_MAX; i++) {
 				const fit_session *w = &f->sess[i];
-				if (pt.t >= w->start && pt.t <= w->start + w->elapsed) {
+				if (pt.t >= w->start && pt.t <= w->start + w->elapsed)
 					imp_track_add(&f->runs[i]->tr, &pt);
-					break;
-				}
 			}
 		}
 	} else if (d->global == MESG_SESSION && !f->pass2) {
