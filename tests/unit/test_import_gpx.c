@@ -169,6 +169,34 @@ static void test_sports(void **state)
 	assert_string_equal(run.sport, "");
 }
 
+/* The root element decides the format, not the first name found in the head: a GPX converted
+ * from Garmin's TCX (gpxpy's track-with-empty-segment.gpx) declares the TCX namespace on its
+ * <gpx>, and a TCX may name gpx in a comment. */
+static void test_root_decides_format(void **state)
+{
+	static const char gpx_from_tcx[] =
+		"<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+		"<gpx xmlns=\"http://www.topografix.com/GPX/1/1\" "
+		"xmlns:tc2=\"http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2\" version=\"1.1\" "
+		"creator=\"TC2 to GPX11 XSLT stylesheet\">\n"
+		"<trk><trkseg><trkpt lat=\"1\" lon=\"2\"><time>2013-07-06T14:56:26Z</time></trkpt>\n"
+		"<trkpt lat=\"1\" lon=\"2.0001\"><time>2013-07-06T14:56:30Z</time></trkpt>"
+		"</trkseg></trk></gpx>\n";
+	static const char tcx_naming_gpx[] =
+		"<?xml version=\"1.0\"?>\n<!-- converted from <gpx> by hand -->\n"
+		"<x:TrainingCenterDatabase xmlns:x=\"http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2\">"
+		"</x:TrainingCenterDatabase>";
+	assert_int_equal(nf_import_detect(gpx_from_tcx, sizeof gpx_from_tcx - 1, "a.tcx"), NF_FORMAT_GPX);
+	assert_int_equal(nf_import_detect(tcx_naming_gpx, sizeof tcx_naming_gpx - 1, "b.gpx"), NF_FORMAT_TCX);
+	/* No root element in the head: the name decides. */
+	assert_int_equal(nf_import_detect("<?xml version=\"1.0\"?>", 21, "c.gpx"), NF_FORMAT_GPX);
+	nf_run_record run;
+	nf_error err;
+	assert_int_equal(decode_str(gpx_from_tcx, &run, &err), NF_OK);
+	assert_int_equal(run.records, 2);
+	assert_near(run.elapsed_s, 4, 0);
+}
+
 static void test_hostile_xml(void **state)
 {
 	nf_run_record run;
@@ -268,6 +296,7 @@ int main(void)
 		cmocka_unit_test(test_garmin_extension_fixture),
 		cmocka_unit_test(test_extensions_without_namespaces),
 		cmocka_unit_test(test_sports),
+		cmocka_unit_test(test_root_decides_format),
 		cmocka_unit_test(test_hostile_xml),
 		cmocka_unit_test(test_every_truncation),
 	};
