@@ -32,6 +32,19 @@ void imp_check_run(nf_import *im, imp_run *r, const char *name)
 	nf_run_record *x = &r->rec;
 
 	where(r, name, head, sizeof head);
+	/* A last time before the first: tracks of several days gathered in one file out of order
+	 * (a route collection), no one recording; no elapsed time can be made of it. */
+	if (isfinite(x->elapsed_s) && x->elapsed_s < 0) {
+		char days[32] = "";
+		if (-x->elapsed_s >= 86400)
+			snprintf(days, sizeof days, " (%.1f days)", -x->elapsed_s / 86400);
+		snprintf(what, sizeof what,
+			 "its last point is %.0f s%s before the first: times that run backwards are not "
+			 "one recorded activity",
+			 -x->elapsed_s, days);
+		refuse(r, head, what);
+		return;
+	}
 	if (isfinite(x->distance_m) && x->distance_m > CHECK_DIST_MAX_M) {
 		snprintf(what, sizeof what, "a distance of %.3g km is more than any run (%.0f km)",
 			 x->distance_m / 1000, CHECK_DIST_MAX_M / 1000);

@@ -197,6 +197,37 @@ static void test_root_decides_format(void **state)
 	assert_near(run.elapsed_s, 4, 0);
 }
 
+/* Tracks from different days in one file (a route collection such as ExpertGPS's, in
+ * togeojson's blue_hills.gpx) whose last point is before its first: no one recorded activity,
+ * refused at the line of the first point before the start, where the journal's own check used
+ * to refuse it with no line, after a warning of a negative elapsed time. */
+static void test_times_run_backwards(void **state)
+{
+	static const char doc[] =
+		"<gpx xmlns=\"http://www.topografix.com/GPX/1/0\">\n"
+		"<trk><trkseg>\n"
+		"<trkpt lat=\"42.2\" lon=\"-71.1\"><time>2001-06-24T20:59:47Z</time></trkpt>\n"
+		"<trkpt lat=\"42.2001\" lon=\"-71.1\"><time>2001-06-24T21:00:47Z</time></trkpt>\n"
+		"</trkseg></trk>\n<trk><trkseg>\n"
+		"<trkpt lat=\"42.21\" lon=\"-71.1\"><time>2001-05-26T15:15:07Z</time></trkpt>\n"
+		"<trkpt lat=\"42.2101\" lon=\"-71.1\"><time>2001-05-26T15:16:07Z</time></trkpt>\n"
+		"</trkseg></trk></gpx>\n";
+	nf_run_record run;
+	nf_error err;
+	assert_int_equal(decode_str(doc, &run, &err), NF_EPARSE);
+	assert_contains(err.msg, "inline.xml:7: ");
+	assert_contains(err.msg, "before the first");
+	/* Out of order within the file, but ending after the start: read, from first to last. */
+	static const char late[] =
+		"<gpx xmlns=\"http://www.topografix.com/GPX/1/1\"><trk><trkseg>\n"
+		"<trkpt lat=\"1\" lon=\"2\"><time>2020-01-01T10:00:00Z</time></trkpt>\n"
+		"<trkpt lat=\"1\" lon=\"2.0001\"><time>2020-01-01T09:59:59Z</time></trkpt>\n"
+		"<trkpt lat=\"1\" lon=\"2.0002\"><time>2020-01-01T10:00:20Z</time></trkpt>\n"
+		"</trkseg></trk></gpx>\n";
+	assert_int_equal(decode_str(late, &run, &err), NF_OK);
+	assert_near(run.elapsed_s, 20, 0);
+}
+
 static void test_hostile_xml(void **state)
 {
 	nf_run_record run;
@@ -297,6 +328,7 @@ int main(void)
 		cmocka_unit_test(test_extensions_without_namespaces),
 		cmocka_unit_test(test_sports),
 		cmocka_unit_test(test_root_decides_format),
+		cmocka_unit_test(test_times_run_backwards),
 		cmocka_unit_test(test_hostile_xml),
 		cmocka_unit_test(test_every_truncation),
 	};
