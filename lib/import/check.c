@@ -11,7 +11,7 @@
 #include "import/import_priv.h"
 
 #define CHECK_DIST_MAX_M 1000000.0 /* 1000 km: longer than any race run in one go */
-#define CHECK_SPEED_MAX 12.0       /* m/s over the moving time: Bolt's 100 m averaged 10.4 */
+#define CHECK_SPEED_MAX 12.0       /* m/s over imp_run_speed_time: Bolt's 100 m averaged 10.4 */
 #define CHECK_SPEED_MIN_M 400.0    /* ... over at least this distance */
 
 static void where(const imp_run *r, const char *name, char *out, size_t cap)
@@ -62,11 +62,11 @@ void imp_check_run(nf_import *im, imp_run *r, const char *name)
 		x->stride_m = NAN;
 		imp_run_fill_stride(x);
 	}
-	if (isfinite(x->moving_s) && x->moving_s > 0 && isfinite(x->distance_m) &&
-	    x->distance_m >= CHECK_SPEED_MIN_M && x->distance_m / x->moving_s > CHECK_SPEED_MAX) {
+	double v = x->distance_m / imp_run_speed_time(x);
+	if (isfinite(v) && x->distance_m >= CHECK_SPEED_MIN_M && v > CHECK_SPEED_MAX) {
 		snprintf(what, sizeof what,
-			 "%.1f m/s sustained over %.1f km is faster than anyone runs (%.0f m/s)",
-			 x->distance_m / x->moving_s, x->distance_m / 1000, CHECK_SPEED_MAX);
+			 "%.1f m/s sustained over %.1f km is faster than anyone runs (%.0f m/s)", v,
+			 x->distance_m / 1000, CHECK_SPEED_MAX);
 		refuse(r, head, what);
 		return;
 	}

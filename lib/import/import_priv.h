@@ -154,6 +154,10 @@ void imp_track_finish(const imp_track *tr, nf_run_record *run);
 #define IMP_CADENCE_STEPS_MIN 120.0
 void imp_cadence_rule(nf_run_record *run);
 
+/* The time a run's speed is judged over: its moving time, else (none, or 0 when its points are
+ * all a minute or more apart) its elapsed time; NaN when neither is above 0. */
+double imp_run_speed_time(const nf_run_record *run);
+
 /* Sets run->stride_m, if still unknown, from distance, cadence and moving time. */
 void imp_run_fill_stride(nf_run_record *run);
 

@@ -7,8 +7,9 @@
  *
  *   - FIT's sub-sport when it names a family (treadmill, trail, track: running; spin, road,
  *     lap swimming: not);
- *   - the speed over the moving time: above IMP_RUN_SPEED_MAX (6.5 m/s, 2:34 per km, faster
- *     than the 10 km world record) over at least a kilometre, it is a vehicle, not legs;
+ *   - the speed over the moving time (else the elapsed time: imp_run_speed_time): above
+ *     IMP_RUN_SPEED_MAX (6.5 m/s, 2:34 per km, faster than the 10 km world record) over at
+ *     least a kilometre, it is a vehicle, not legs;
  *   - the cadence: a mean below IMP_RUN_CADENCE_MIN (120 steps per minute) is a walk, a ski or a
  *     pedal stroke counted as steps; running is 140 to 200.
  *
@@ -168,8 +169,8 @@ void imp_sport_judge(imp_run *r, const nf_import_opts *o, const char *name)
 		return;
 	}
 	const nf_run_record *x = &r->rec;
-	double v = x->distance_m / x->moving_s;
-	if (isfinite(v) && x->moving_s > 0 && x->distance_m >= IMP_RUN_SPEED_MIN_M && v > IMP_RUN_SPEED_MAX) {
+	double v = x->distance_m / imp_run_speed_time(x);
+	if (isfinite(v) && x->distance_m >= IMP_RUN_SPEED_MIN_M && v > IMP_RUN_SPEED_MAX) {
 		snprintf(what, sizeof what,
 			 "%.1f km at %.1f m/s is not a run (faster than %.1f m/s); '--sport run' to keep it",
 			 x->distance_m / 1000, v, IMP_RUN_SPEED_MAX);

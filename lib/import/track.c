@@ -175,6 +175,15 @@ void imp_cadence_rule(nf_run_record *run)
 		run->cadence_spm *= 2;
 }
 
+double imp_run_speed_time(const nf_run_record *run)
+{
+	if (isfinite(run->moving_s) && run->moving_s > 0)
+		return run->moving_s;
+	if (isfinite(run->elapsed_s) && run->elapsed_s > 0)
+		return run->elapsed_s;
+	return NAN;
+}
+
 void imp_run_fill_stride(nf_run_record *run)
 {
 	/* Distance over steps, the steps being cadence times the time spent moving. */

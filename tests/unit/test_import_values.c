@@ -131,6 +131,31 @@ static void test_tcx_activities(void **state)
 	nf_import_free(im);
 }
 
+/* Points a minute or more apart leave no interval to count as moving (gpxpy's
+ * first_and_last_elevation.gpx: 107 km in an hour with a moving time of 0): the speed is
+ * judged over the elapsed time then, where it was judged over nothing and the file kept. */
+static void test_speed_without_moving_time(void **state)
+{
+	char doc[2048];
+	size_t n = (size_t)snprintf(doc, sizeof doc, "<gpx xmlns=\"http://www.topografix.com/GPX/1/1\"><trk><trkseg>\n");
+	/* 25 m/s (1750 m every 70 s) for 630 s: no run, and nobody on foot. */
+	for (int i = 0; i < 10; i++)
+		n += (size_t)snprintf(doc + n, sizeof doc - n,
+				      "<trkpt lat=\"%.6f\" lon=\"10\"><time>2026-10-04T06:%02d:%02dZ</time></trkpt>\n",
+				      45 + i * 1750 / 111195.0, 30 + i * 70 / 60, i * 70 % 60);
+	n += (size_t)snprintf(doc + n, sizeof doc - n, "</trkseg></trk></gpx>\n");
+	assert_true(n < sizeof doc);
+	nf_import *im = NULL;
+	nf_error err;
+	assert_int_equal(nf_import_read_buffer(doc, n, "car.gpx", NULL, &im, &err), NF_ESKIP);
+	assert_contains(err.msg, "car.gpx: 15.8 km at 25.0 m/s is not a run");
+	nf_import_opts o;
+	nf_import_opts_init(&o);
+	o.keep_any_sport = true;
+	assert_int_equal(nf_import_read_buffer(doc, n, "car.gpx", &o, &im, &err), NF_EPARSE);
+	assert_contains(err.msg, "25.0 m/s sustained over 15.8 km is faster than anyone runs");
+}
+
 /* hex floats, infinities and NaN are not numbers; decimals with exponents are. */
 static void test_numbers(void **state)
 {
@@ -149,7 +174,7 @@ int main(void)
 		cmocka_unit_test(test_tcx_start_from_lap), cmocka_unit_test(test_tcx_elapsed_from_laps),
 		cmocka_unit_test(test_cadence_rule),       cmocka_unit_test(test_gpxdata),
 		cmocka_unit_test(test_brick),              cmocka_unit_test(test_tcx_activities),
-		cmocka_unit_test(test_numbers),
+		cmocka_unit_test(test_numbers),            cmocka_unit_test(test_speed_without_moving_time),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
