@@ -109,7 +109,7 @@ static void gpx_end(imp_xml *x, const char *ns, const char *local, const char *t
 			g->in_trkpt = false;
 		} else if (is_gpx_ns(ns) && strcmp(local, "time") == 0 && x->depth == g->trkpt_depth + 1) {
 			if (!imp_parse_time(text, &g->pt.t))
-				imp_xml_fail(x, NF_EPARSE, "<time> \"%.40s\" is not an ISO 8601 time", text);
+				imp_xml_fail(x, NF_EPARSE, "<time> \"%.40s\" is not " IMP_TIME_WHEN, text);
 		} else if (is_ext_ns(ns) && x->depth > g->trkpt_depth + 1) {
 			if (strcmp(local, "hr") == 0 || strcmp(local, "heartrate") == 0) {
 				if (text_number(x, local, text, &v))

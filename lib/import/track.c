@@ -254,6 +254,10 @@ bool imp_parse_time(const char *text, double *out)
 		return false;
 	int64_t t = nf_date_time(&date) + h * 3600 + mi * 60 + sec;
 	t -= sign * (zh * 3600 + zm * 60);
+	/* No watch records before 1970 (1901-12-13T20:45:52, the least 32-bit time, is a writer's
+	 * "no time"), and the journal stores none past 2200. */
+	if (t < 0 || t > IMP_TIME_MAX)
+		return false;
 	*out = (double)t + frac;
 	return true;
 }

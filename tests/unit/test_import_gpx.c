@@ -228,6 +228,24 @@ static void test_times_run_backwards(void **state)
 	assert_near(run.elapsed_s, 20, 0);
 }
 
+/* A time before 1970 is no watch's (gpxgo's Mojstrovka.gpx: 1901-12-13T20:45:52, the least
+ * 32-bit time, on every point): refused at its line, where the journal refused the run after
+ * the read with no line ("start time out of range"). */
+static void test_time_before_1970(void **state)
+{
+	static const char doc[] =
+		"<gpx>\n<trk><trkseg>\n<trkpt lat=\"46.43\" lon=\"13.74\">\n"
+		"<time>1901-12-13T20:45:52.2073437Z</time>\n</trkpt></trkseg></trk></gpx>\n";
+	nf_run_record run;
+	nf_error err;
+	assert_int_equal(decode_str(doc, &run, &err), NF_EPARSE);
+	assert_contains(err.msg, "inline.xml:4: <time> \"1901-12-13T20:45:52.2073437Z\" is not");
+	double t;
+	assert_false(imp_parse_time("1969-12-31T23:59:59Z", &t));
+	assert_true(imp_parse_time("1970-01-01T00:00:00Z", &t));
+	assert_near(t, 0, 0);
+}
+
 static void test_hostile_xml(void **state)
 {
 	nf_run_record run;
@@ -329,6 +347,7 @@ int main(void)
 		cmocka_unit_test(test_sports),
 		cmocka_unit_test(test_root_decides_format),
 		cmocka_unit_test(test_times_run_backwards),
+		cmocka_unit_test(test_time_before_1970),
 		cmocka_unit_test(test_hostile_xml),
 		cmocka_unit_test(test_every_truncation),
 	};
