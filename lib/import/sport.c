@@ -1,9 +1,11 @@
 /* numbfoot: is this activity a run? What the file says first, then what the data say.
  *
  * A file's sport word (GPX <type>, TCX Sport, FIT sport) is read for what it says: a ride, a
- * swim, a ski tour or a walk is left out, a run is kept. Many files say nothing ("generic",
- * "Other", no <type> at all: most GPX), and a runner's history is full of rides and drives
- * recorded by the same watch; then the data decide, and the reason goes into the message:
+ * swim, a ski tour or a walk is left out, a run is kept; FIT's enum is exact, so any FIT sport
+ * but running and generic is left out, whatever its name (imp_run.said_not_run). Many files
+ * say nothing ("generic", "Other", no <type> at all: most GPX), and a runner's history is full
+ * of rides and drives recorded by the same watch; then the data decide, and the reason goes
+ * into the message:
  *
  *   - FIT's sub-sport when it names a family (treadmill, trail, track: running; spin, road,
  *     lap swimming: not);
@@ -141,13 +143,15 @@ void imp_sport_judge(imp_run *r, const nf_import_opts *o, const char *name)
 
 	imp_sport_copy(said, sizeof said, r->said);
 	normalise(said, sizeof said);
-	if (sport_says(said) == SAYS_NOTHING && o->sport && *o->sport) {
+	if (sport_says(said) == SAYS_NOTHING && !r->said_not_run && o->sport && *o->sport) {
 		/* The file says nothing useful; the export's list of activities may. */
 		imp_sport_copy(said, sizeof said, o->sport);
 		normalise(said, sizeof said);
 		from = " (activities.csv)";
 	}
 	says s = sport_says(said);
+	if (s == SAYS_NOTHING && r->said_not_run)
+		s = SAYS_OTHER;
 	if (s != SAYS_NOTHING || said[0])
 		snprintf(r->rec.sport, sizeof r->rec.sport, "%s", said);
 	if (s == SAYS_RUN || o->keep_any_sport)

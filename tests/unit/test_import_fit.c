@@ -396,6 +396,15 @@ static void test_built_files(void **state)
 	n = make_fit(buf, 4, 2, false);
 	assert_int_equal(nf_import_buffer(buf, n, "bike.fit", &run, &err), NF_ESKIP);
 	assert_contains(err.msg, "not a run: cycling");
+	/* FIT names every sport but running (1) and generic (0) something else: a dive (53, from
+	 * a Descent, in fit-file-parser's test-diving.fit) and a number newer than our names are
+	 * no runs, where the data used to decide and kept them. */
+	n = make_fit(buf, 4, 53, false);
+	assert_int_equal(nf_import_buffer(buf, n, "dive.fit", &run, &err), NF_ESKIP);
+	assert_contains(err.msg, "dive.fit: not a run: diving");
+	n = make_fit(buf, 4, 200, false);
+	assert_int_equal(nf_import_buffer(buf, n, "new.fit", &run, &err), NF_ESKIP);
+	assert_contains(err.msg, "new.fit: not a run: sport 200");
 	/* A settings file. */
 	n = make_fit(buf, 2, 1, false);
 	assert_int_equal(nf_import_buffer(buf, n, "settings.fit", &run, &err), NF_ESKIP);
