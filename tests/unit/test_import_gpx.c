@@ -195,6 +195,14 @@ static void test_root_decides_format(void **state)
 	assert_int_equal(decode_str(gpx_from_tcx, &run, &err), NF_OK);
 	assert_int_equal(run.records, 2);
 	assert_near(run.elapsed_s, 4, 0);
+	/* gpxpy's own file: nine points in a segment, then an empty one. */
+	char path[512];
+	fixture_path(path, sizeof path, "gpx/track-with-empty-segment.gpx");
+	assert_int_equal(nf_import_file(path, &run, &err), NF_OK);
+	assert_int_equal(run.records, 9);
+	assert_int_equal(run.start_time, 1373131586); /* 2013-07-06T17:26:26Z */
+	assert_near(run.elapsed_s, 76, 0);
+	assert_near(run.distance_m, 85.85, 0.01);
 }
 
 /* Tracks from different days in one file (a route collection such as ExpertGPS's, in
