@@ -177,6 +177,7 @@ nf_err imp_gpx_read(imp_src *s, nf_import *im, nf_error *err)
 		goto out_free;
 	}
 	imp_track_finish(&g->r->tr, &g->r->rec);
+	g->r->undated = isnan(g->r->tr.t_first);
 	/* Times that end before they start (imp_check_run refuses them) are named by the point
 	 * where they first went back. */
 	if (g->back_line && g->r->rec.elapsed_s < 0)

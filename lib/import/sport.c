@@ -154,13 +154,21 @@ void imp_sport_judge(imp_run *r, const nf_import_opts *o, const char *name)
 		s = SAYS_OTHER;
 	if (s != SAYS_NOTHING || said[0])
 		snprintf(r->rec.sport, sizeof r->rec.sport, "%s", said);
-	if (s == SAYS_RUN || o->keep_any_sport)
+	if (o->keep_any_sport)
 		return;
 	if (s == SAYS_OTHER) {
 		snprintf(what, sizeof what, "%s%s", said, from);
 		skip(r, "%s: not a run: %s", name, what);
 		return;
 	}
+	/* A planner's or a map's track (Strava routes, outdooractive, hand-drawn lines of hundreds
+	 * of km) has places and no times: nothing was run, whatever its <type> says. */
+	if (r->undated) {
+		skip(r, "%s: %s", name, "no point has a time: a route drawn or planned, not a recorded run");
+		return;
+	}
+	if (s == SAYS_RUN)
+		return;
 	/* The file does not say: the data decide. */
 	says by_sub = sub_sport_says(r->sub_sport, &sub);
 	if (by_sub == SAYS_RUN) {

@@ -132,7 +132,7 @@ static void test_extensions_without_namespaces(void **state)
 	size_t len;
 	unsigned char *buf = fixture_read("gpx/gpx1.1_with_extensions_without_namespaces.gpx", &len);
 	char *a = replace((char *)buf, "<wpt", "<trk><trkseg><trkpt");
-	char *b = replace(a, "</wpt>", "</trkpt></trkseg></trk>");
+	char *b = replace(a, "</wpt>", "<time>2020-01-01T00:00:00Z</time></trkpt></trkseg></trk>");
 	/* Unknown extension elements with mixed content are ignored. */
 	assert_int_equal(decode_str(b, &run, &err), NF_OK);
 	assert_int_equal(run.records, 1);
@@ -164,9 +164,24 @@ static void test_sports(void **state)
 		assert_contains(err.msg, "inline.xml:2: not a run: ");
 	}
 	/* No <type> is a run with the sport unsaid. */
-	assert_int_equal(decode_str("<gpx><trk><trkseg><trkpt lat=\"1\" lon=\"2\"/></trkseg></trk></gpx>",
+	assert_int_equal(decode_str("<gpx><trk><trkseg><trkpt lat=\"1\" lon=\"2\"><time>2020-01-01T10:00:00Z"
+				    "</time></trkpt></trkseg></trk></gpx>",
 				    &run, &err), NF_OK);
 	assert_string_equal(run.sport, "");
+	/* A track of which no point has a time is a route drawn or planned, not a recording
+	 * (togeojson's north_core.gpx: 982 km in 34 points), even one typed a run; '--sport run'
+	 * keeps it. */
+	static const char drawn[] = "<gpx><trk><type>running</type><trkseg>\n<trkpt lat=\"1\" lon=\"2\"/>"
+				    "<trkpt lat=\"5\" lon=\"2\"/></trkseg></trk></gpx>";
+	assert_int_equal(decode_str(drawn, &run, &err), NF_ESKIP);
+	assert_contains(err.msg, "inline.xml:1: no point has a time: a route drawn or planned, not a recorded run");
+	nf_import_opts o;
+	nf_import_opts_init(&o);
+	o.keep_any_sport = true;
+	nf_import *im = NULL;
+	assert_int_equal(nf_import_read_buffer(drawn, strlen(drawn), "drawn.gpx", &o, &im, &err), NF_OK);
+	assert_near(nf_import_get(im, 0)->distance_m, 444780, 10);
+	nf_import_free(im);
 }
 
 /* The root element decides the format, not the first name found in the head: a GPX converted
