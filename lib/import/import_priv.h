@@ -102,7 +102,8 @@ void imp_point_init(imp_point *pt);
  * a time, 0 < gap < IMP_MOVING_GAP_MAX seconds and the speed over it exceeds IMP_MOVING_SPEED_MIN
  * m/s. The speed comes from the file's own distances if both points have one, else from the
  * positions (haversine), else from the later point's speed field. A longer gap is a pause (auto
- * pause, a tunnel), never running. */
+ * pause, a tunnel), never running. A file without any interval under the gap has no moving time
+ * (NaN), rather than 0. */
 #define IMP_MOVING_SPEED_MIN 0.5
 #define IMP_MOVING_GAP_MAX 60.0
 
@@ -123,7 +124,7 @@ typedef struct imp_track {
 	bool have_geo;          /* at least one pair of positioned points */
 	double dist_max;        /* the largest distance field seen; NaN if none */
 	double moving_s;
-	bool have_moving;       /* some interval could be judged */
+	bool have_moving;       /* some interval under IMP_MOVING_GAP_MAX could be judged */
 	/* GPS jumps (see IMP_JUMP_SPEED): positions judged against the last good one */
 	double good_lat, good_lon, good_t;
 	bool have_good;

@@ -123,9 +123,11 @@ void imp_track_add(imp_track *tr, const imp_point *in)
 				v = seg / dt;
 			else if (!isnan(pt->speed))
 				v = pt->speed;
-			if (!isnan(v)) {
+			/* Only an interval under the gap judges moving or standing: points all
+			 * a minute or more apart leave the moving time unknown, not 0. */
+			if (!isnan(v) && dt > 0 && dt < IMP_MOVING_GAP_MAX) {
 				tr->have_moving = true;
-				if (dt > 0 && dt < IMP_MOVING_GAP_MAX && v > IMP_MOVING_SPEED_MIN)
+				if (v > IMP_MOVING_SPEED_MIN)
 					tr->moving_s += dt;
 			}
 		}
