@@ -105,7 +105,8 @@ NF_API nf_err nf_export_next(nf_export *x, const nf_import_opts *o, nf_export_it
 			     nf_error *entry_err, nf_error *err);
 NF_API void nf_export_close(nf_export *x); /* accepts NULL */
 
-/* Guesses the format from the first bytes of a file (head, len) and, failing that, its name. */
+/* Guesses the format from the first bytes of a file (head, len): FIT's header, or the XML root
+ * element (gpx, TrainingCenterDatabase, any prefix); failing that, its name. */
 NF_API nf_import_format nf_import_detect(const void *head, size_t len, const char *name);
 
 /* Reads the file at path into *run (initialised by the call), including source_file and

@@ -11,7 +11,7 @@
 #include "import/import_priv.h"
 
 #define CHECK_DIST_MAX_M 1000000.0 /* 1000 km: longer than any race run in one go */
-#define CHECK_SPEED_MAX 12.0       /* m/s over the moving time: Bolt's 100 m averaged 10.4 */
+#define CHECK_SPEED_MAX 12.0       /* m/s over imp_run_speed_time: Bolt's 100 m averaged 10.4 */
 #define CHECK_SPEED_MIN_M 400.0    /* ... over at least this distance */
 
 static void where(const imp_run *r, const char *name, char *out, size_t cap)
@@ -32,6 +32,19 @@ void imp_check_run(nf_import *im, imp_run *r, const char *name)
 	nf_run_record *x = &r->rec;
 
 	where(r, name, head, sizeof head);
+	/* A last time before the first: tracks of several days gathered in one file out of order
+	 * (a route collection), no one recording; no elapsed time can be made of it. */
+	if (isfinite(x->elapsed_s) && x->elapsed_s < 0) {
+		char days[32] = "";
+		if (-x->elapsed_s >= 86400)
+			snprintf(days, sizeof days, " (%.1f days)", -x->elapsed_s / 86400);
+		snprintf(what, sizeof what,
+			 "its last point is %.0f s%s before the first: times that run backwards are not "
+			 "one recorded activity",
+			 -x->elapsed_s, days);
+		refuse(r, head, what);
+		return;
+	}
 	if (isfinite(x->distance_m) && x->distance_m > CHECK_DIST_MAX_M) {
 		snprintf(what, sizeof what, "a distance of %.3g km is more than any run (%.0f km)",
 			 x->distance_m / 1000, CHECK_DIST_MAX_M / 1000);
@@ -49,11 +62,11 @@ void imp_check_run(nf_import *im, imp_run *r, const char *name)
 		x->stride_m = NAN;
 		imp_run_fill_stride(x);
 	}
-	if (isfinite(x->moving_s) && x->moving_s > 0 && isfinite(x->distance_m) &&
-	    x->distance_m >= CHECK_SPEED_MIN_M && x->distance_m / x->moving_s > CHECK_SPEED_MAX) {
+	double v = x->distance_m / imp_run_speed_time(x);
+	if (isfinite(v) && x->distance_m >= CHECK_SPEED_MIN_M && v > CHECK_SPEED_MAX) {
 		snprintf(what, sizeof what,
-			 "%.1f m/s sustained over %.1f km is faster than anyone runs (%.0f m/s)",
-			 x->distance_m / x->moving_s, x->distance_m / 1000, CHECK_SPEED_MAX);
+			 "%.1f m/s sustained over %.1f km is faster than anyone runs (%.0f m/s)", v,
+			 x->distance_m / 1000, CHECK_SPEED_MAX);
 		refuse(r, head, what);
 		return;
 	}

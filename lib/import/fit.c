@@ -17,8 +17,9 @@
  * fallback for what a session lacks. Each session is an activity of its own (a brick, a fēnix
  * multisport, a multi-session file): import.c keeps the running ones. With more than one
  * session the file is read twice, the second time to give each session the records inside its
- * time window (start_time to start_time + total_elapsed_time). Cadence (with its fractional
- * part) is kept as written; import.c turns it into steps per minute by one rule for all formats.
+ * time window (start_time to start_time + total_elapsed_time), whatever other window holds them
+ * too. Cadence (with its fractional part) is kept as written; import.c turns it into steps per
+ * minute by one rule for all formats.
  *
  * A file that ends early (a recording cut short by a crash: the header promises more bytes
  * than there are) keeps the records up to the last complete message, with a warning naming the
@@ -276,8 +277,26 @@ static const char *sport_name(int sport, char *buf, size_t cap)
 		"water_skiing", "kayaking", "rafting", "windsurfing", "kitesurfing", "tactical",
 		"jumpmaster", "boxing", "floor_climbing",
 	};
+	/* The profile's later values leave gaps. */
+	static const struct {
+		int v;
+		const char *name;
+	} more[] = {
+		{49, "baseball"}, {53, "diving"}, {56, "shooting"}, {58, "winter_sport"},
+		{59, "grinding"}, {62, "hiit"}, {63, "video_gaming"}, {64, "racket"},
+		{65, "wheelchair_push_walk"}, {66, "wheelchair_push_run"}, {67, "meditation"},
+		{68, "para_sport"}, {69, "disc_golf"}, {70, "team_sport"}, {71, "cricket"},
+		{72, "rugby"}, {73, "hockey"}, {74, "lacrosse"}, {75, "volleyball"},
+		{76, "water_tubing"}, {77, "wakesurfing"}, {78, "water_sport"}, {79, "archery"},
+		{80, "mixed_martial_arts"}, {81, "motor_sports"}, {82, "snorkeling"}, {83, "dance"},
+		{84, "jump_rope"}, {85, "pool_apnea"}, {86, "mobility"}, {87, "geocaching"},
+		{88, "canoeing"},
+	};
 	if (sport >= 0 && (size_t)sport < sizeof names / sizeof names[0])
 		return names[sport];
+	for (size_t i = 0; i < sizeof more / sizeof more[0]; i++)
+		if (more[i].v == sport)
+			return more[i].name;
 	snprintf(buf, cap, "sport %d", sport);
 	return buf;
 }
@@ -399,12 +418,13 @@ static nf_err read_data(fit_state *f, const fit_def *d, int64_t ts)
 		if (!f->pass2) {
 			imp_track_add(f->tr, &pt);
 		} else if (!isnan(pt.t)) {
+			/* Every window that holds the record gets it: windows overlap (a fenix 2
+			 * multisport's first session spans all the legs) and touch (a leg's last
+			 * second is the next one's first). */
 			for (int i = 0; i < f->sessions && i < IMP_RUNS_MAX; i++) {
 				const fit_session *w = &f->sess[i];
-				if (pt.t >= w->start && pt.t <= w->start + w->elapsed) {
+				if (pt.t >= w->start && pt.t <= w->start + w->elapsed)
 					imp_track_add(&f->runs[i]->tr, &pt);
-					break;
-				}
 			}
 		}
 	} else if (d->global == MESG_SESSION && !f->pass2) {
@@ -701,6 +721,9 @@ nf_err imp_fit_read(imp_src *s, nf_import *im, nf_error *err)
 			fill_from_session(ss, &r->rec);
 		if (sport >= 0)
 			snprintf(r->said, sizeof r->said, "%s", sport_name(sport, buf, sizeof buf));
+		/* FIT's enum is exact: a sport but running and generic is something else, even one
+		 * whose name no word of sport.c's knows (diving, snorkeling, one newer than ours). */
+		r->said_not_run = sport >= 0 && sport != SPORT_RUNNING && sport != SPORT_GENERIC;
 		r->sub_sport = sub;
 		if (nruns > 1)
 			snprintf(r->where, sizeof r->where, "session %d", i + 1);

@@ -32,20 +32,69 @@ static bool name_ends(const char *name, const char *ext)
 	return n >= e && strncasecmp(name + n - e, ext, e) == 0;
 }
 
+/* The XML root element's local name (prefix dropped) in the len bytes at h, past the
+ * declaration, processing instructions, comments and a DOCTYPE; false if the head holds none. */
+static bool xml_root(const unsigned char *h, size_t len, char *out, size_t cap)
+{
+	size_t i = 0;
+	for (;;) {
+		while (i < len && h[i] != '<')
+			i++;
+		if (i + 1 >= len)
+			return false;
+		const char *close = NULL;
+		if (h[i + 1] == '?')
+			close = "?>";
+		else if (len - i >= 4 && memcmp(h + i, "<!--", 4) == 0)
+			close = "-->";
+		else if (h[i + 1] == '!')
+			close = ">";
+		else
+			break;
+		size_t cl = strlen(close), j = i + 2;
+		while (j + cl <= len && memcmp(h + j, close, cl) != 0)
+			j++;
+		if (j + cl > len)
+			return false;
+		i = j + cl;
+	}
+	size_t start = ++i;
+	while (i < len && !isspace(h[i]) && h[i] != '>' && h[i] != '/') {
+		if (h[i] == ':')
+			start = i + 1;
+		i++;
+	}
+	if (i == len)
+		return false;
+	size_t n = i - start;
+	if (n == 0 || n >= cap)
+		return false;
+	memcpy(out, h + start, n);
+	out[n] = 0;
+	return true;
+}
+
 nf_import_format nf_import_detect(const void *head, size_t len, const char *name)
 {
 	const unsigned char *h = head;
+	char root[32];
 
 	if (h && len >= 12 && (h[0] == 12 || h[0] == 14) && memcmp(h + 8, ".FIT", 4) == 0)
 		return NF_FORMAT_FIT;
 	if (h && len > 0) {
-		/* XML: look for the root element's name in the first bytes, past any declaration
-		 * and comments. TCX first, since a TCX may mention gpx in a comment less often
-		 * than the reverse. */
-		if (has_bytes(h, len, "TrainingCenterDatabase"))
+		/* XML: the root element decides, since a GPX converted from TCX declares TCX's
+		 * namespace on its <gpx>, and either may name the other in a comment. */
+		if (xml_root(h, len, root, sizeof root)) {
+			if (strcmp(root, "TrainingCenterDatabase") == 0)
+				return NF_FORMAT_TCX;
+			if (strcmp(root, "gpx") == 0)
+				return NF_FORMAT_GPX;
+		} else if (has_bytes(h, len, "TrainingCenterDatabase")) {
+			/* A head too short to hold the root (a long comment first): the names in it. */
 			return NF_FORMAT_TCX;
-		if (has_bytes(h, len, "<gpx") || has_bytes(h, len, ":gpx"))
+		} else if (has_bytes(h, len, "<gpx") || has_bytes(h, len, ":gpx")) {
 			return NF_FORMAT_GPX;
+		}
 	}
 	if (name) {
 		if (name_ends(name, ".fit"))

@@ -102,7 +102,8 @@ void imp_point_init(imp_point *pt);
  * a time, 0 < gap < IMP_MOVING_GAP_MAX seconds and the speed over it exceeds IMP_MOVING_SPEED_MIN
  * m/s. The speed comes from the file's own distances if both points have one, else from the
  * positions (haversine), else from the later point's speed field. A longer gap is a pause (auto
- * pause, a tunnel), never running. */
+ * pause, a tunnel), never running. A file without any interval under the gap has no moving time
+ * (NaN), rather than 0. */
 #define IMP_MOVING_SPEED_MIN 0.5
 #define IMP_MOVING_GAP_MAX 60.0
 
@@ -123,7 +124,7 @@ typedef struct imp_track {
 	bool have_geo;          /* at least one pair of positioned points */
 	double dist_max;        /* the largest distance field seen; NaN if none */
 	double moving_s;
-	bool have_moving;       /* some interval could be judged */
+	bool have_moving;       /* some interval under IMP_MOVING_GAP_MAX could be judged */
 	/* GPS jumps (see IMP_JUMP_SPEED): positions judged against the last good one */
 	double good_lat, good_lon, good_t;
 	bool have_good;
@@ -154,6 +155,10 @@ void imp_track_finish(const imp_track *tr, nf_run_record *run);
 #define IMP_CADENCE_STEPS_MIN 120.0
 void imp_cadence_rule(nf_run_record *run);
 
+/* The time a run's speed is judged over: its moving time, else (none, or 0 when its points are
+ * all a minute or more apart) its elapsed time; NaN when neither is above 0. */
+double imp_run_speed_time(const nf_run_record *run);
+
 /* Sets run->stride_m, if still unknown, from distance, cadence and moving time. */
 void imp_run_fill_stride(nf_run_record *run);
 
@@ -161,7 +166,10 @@ void imp_run_fill_stride(nf_run_record *run);
 double imp_haversine(double lat1, double lon1, double lat2, double lon2);
 
 /* Parses an ISO 8601 time as GPX and TCX write it (2013-01-01T12:00:04, optional fraction,
- * optional Z or +hh:mm; no zone means UTC). Returns false if text is not such a time. */
+ * optional Z or +hh:mm; no zone means UTC). Returns false if text is not such a time, or one
+ * before 1970 or after IMP_TIME_MAX. IMP_TIME_WHEN says so in messages. */
+#define IMP_TIME_MAX 7258118400 /* 2200-01-01T00:00:00Z, the journal's last */
+#define IMP_TIME_WHEN "an ISO 8601 time of 1970 to 2200"
 bool imp_parse_time(const char *text, double *out);
 
 /* Parses a decimal number filling the whole of text (spaces around allowed): digits, a point
@@ -200,6 +208,8 @@ typedef struct imp_run {
 	imp_track tr;
 	char said[NF_RUN_SPORT_MAX]; /* the sport as the file names it, lower-cased; "" unsaid */
 	int sub_sport;               /* FIT's sub_sport; -1 if none */
+	bool said_not_run;           /* said names a sport that is certainly not running (FIT) */
+	bool undated;                /* no point had a time (GPX): a route drawn, not recorded */
 	char where[48];              /* "line 12", "session 2": where it is, for messages */
 	bool skip;                   /* not kept: not a run, or refused */
 	bool refused;                /* ... refused for an impossible value (not just not a run) */

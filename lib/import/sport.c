@@ -1,14 +1,17 @@
 /* numbfoot: is this activity a run? What the file says first, then what the data say.
  *
  * A file's sport word (GPX <type>, TCX Sport, FIT sport) is read for what it says: a ride, a
- * swim, a ski tour or a walk is left out, a run is kept. Many files say nothing ("generic",
- * "Other", no <type> at all: most GPX), and a runner's history is full of rides and drives
- * recorded by the same watch; then the data decide, and the reason goes into the message:
+ * swim, a ski tour or a walk is left out, a run is kept; FIT's enum is exact, so any FIT sport
+ * but running and generic is left out, whatever its name (imp_run.said_not_run). Many files
+ * say nothing ("generic", "Other", no <type> at all: most GPX), and a runner's history is full
+ * of rides and drives recorded by the same watch; then the data decide, and the reason goes
+ * into the message:
  *
  *   - FIT's sub-sport when it names a family (treadmill, trail, track: running; spin, road,
  *     lap swimming: not);
- *   - the speed over the moving time: above IMP_RUN_SPEED_MAX (6.5 m/s, 2:34 per km, faster
- *     than the 10 km world record) over at least a kilometre, it is a vehicle, not legs;
+ *   - the speed over the moving time (else the elapsed time: imp_run_speed_time): above
+ *     IMP_RUN_SPEED_MAX (6.5 m/s, 2:34 per km, faster than the 10 km world record) over at
+ *     least a kilometre, it is a vehicle, not legs;
  *   - the cadence: a mean below IMP_RUN_CADENCE_MIN (120 steps per minute) is a walk, a ski or a
  *     pedal stroke counted as steps; running is 140 to 200.
  *
@@ -140,22 +143,32 @@ void imp_sport_judge(imp_run *r, const nf_import_opts *o, const char *name)
 
 	imp_sport_copy(said, sizeof said, r->said);
 	normalise(said, sizeof said);
-	if (sport_says(said) == SAYS_NOTHING && o->sport && *o->sport) {
+	if (sport_says(said) == SAYS_NOTHING && !r->said_not_run && o->sport && *o->sport) {
 		/* The file says nothing useful; the export's list of activities may. */
 		imp_sport_copy(said, sizeof said, o->sport);
 		normalise(said, sizeof said);
 		from = " (activities.csv)";
 	}
 	says s = sport_says(said);
+	if (s == SAYS_NOTHING && r->said_not_run)
+		s = SAYS_OTHER;
 	if (s != SAYS_NOTHING || said[0])
 		snprintf(r->rec.sport, sizeof r->rec.sport, "%s", said);
-	if (s == SAYS_RUN || o->keep_any_sport)
+	if (o->keep_any_sport)
 		return;
 	if (s == SAYS_OTHER) {
 		snprintf(what, sizeof what, "%s%s", said, from);
 		skip(r, "%s: not a run: %s", name, what);
 		return;
 	}
+	/* A planner's or a map's track (Strava routes, outdooractive, hand-drawn lines of hundreds
+	 * of km) has places and no times: nothing was run, whatever its <type> says. */
+	if (r->undated) {
+		skip(r, "%s: %s", name, "no point has a time: a route drawn or planned, not a recorded run");
+		return;
+	}
+	if (s == SAYS_RUN)
+		return;
 	/* The file does not say: the data decide. */
 	says by_sub = sub_sport_says(r->sub_sport, &sub);
 	if (by_sub == SAYS_RUN) {
@@ -168,8 +181,8 @@ void imp_sport_judge(imp_run *r, const nf_import_opts *o, const char *name)
 		return;
 	}
 	const nf_run_record *x = &r->rec;
-	double v = x->distance_m / x->moving_s;
-	if (isfinite(v) && x->moving_s > 0 && x->distance_m >= IMP_RUN_SPEED_MIN_M && v > IMP_RUN_SPEED_MAX) {
+	double v = x->distance_m / imp_run_speed_time(x);
+	if (isfinite(v) && x->distance_m >= IMP_RUN_SPEED_MIN_M && v > IMP_RUN_SPEED_MAX) {
 		snprintf(what, sizeof what,
 			 "%.1f km at %.1f m/s is not a run (faster than %.1f m/s); '--sport run' to keep it",
 			 x->distance_m / 1000, v, IMP_RUN_SPEED_MAX);

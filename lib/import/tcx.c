@@ -147,7 +147,7 @@ static void tcx_start(imp_xml *x, const char *ns, const char *local, const char 
 		t->lap_start = NAN;
 		v = imp_xml_attr(atts, "StartTime");
 		if (v && !imp_parse_time(v, &t->lap_start))
-			imp_xml_fail(x, NF_EPARSE, "Lap StartTime \"%.40s\" is not an ISO 8601 time", v);
+			imp_xml_fail(x, NF_EPARSE, "Lap StartTime \"%.40s\" is not " IMP_TIME_WHEN, v);
 		if (!isnan(t->lap_start) && isnan(t->lap_first))
 			t->lap_first = t->lap_start;
 	} else if (el == EL_TRACK) {
@@ -188,7 +188,7 @@ static void tcx_end(imp_xml *x, const char *ns, const char *local, const char *t
 		break;
 	case EL_ID:
 		if (parent == EL_ACTIVITY && isnan(t->id_time) && !imp_parse_time(text, &t->id_time))
-			imp_xml_fail(x, NF_EPARSE, "<Id> \"%.40s\" is not an ISO 8601 time", text);
+			imp_xml_fail(x, NF_EPARSE, "<Id> \"%.40s\" is not " IMP_TIME_WHEN, text);
 		break;
 	case EL_TRACKPOINT:
 		imp_track_add(&t->r->tr, &t->pt);
@@ -197,7 +197,7 @@ static void tcx_end(imp_xml *x, const char *ns, const char *local, const char *t
 		break;
 	case EL_TIME:
 		if (parent == EL_TRACKPOINT && !imp_parse_time(text, &t->pt.t))
-			imp_xml_fail(x, NF_EPARSE, "<Time> \"%.40s\" is not an ISO 8601 time", text);
+			imp_xml_fail(x, NF_EPARSE, "<Time> \"%.40s\" is not " IMP_TIME_WHEN, text);
 		break;
 	case EL_LAT:
 		if (parent == EL_POSITION && number(x, local, text, &v))

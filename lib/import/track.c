@@ -123,9 +123,11 @@ void imp_track_add(imp_track *tr, const imp_point *in)
 				v = seg / dt;
 			else if (!isnan(pt->speed))
 				v = pt->speed;
-			if (!isnan(v)) {
+			/* Only an interval under the gap judges moving or standing: points all
+			 * a minute or more apart leave the moving time unknown, not 0. */
+			if (!isnan(v) && dt > 0 && dt < IMP_MOVING_GAP_MAX) {
 				tr->have_moving = true;
-				if (dt > 0 && dt < IMP_MOVING_GAP_MAX && v > IMP_MOVING_SPEED_MIN)
+				if (v > IMP_MOVING_SPEED_MIN)
 					tr->moving_s += dt;
 			}
 		}
@@ -173,6 +175,15 @@ void imp_cadence_rule(nf_run_record *run)
 {
 	if (isfinite(run->cadence_spm) && run->cadence_spm > 0 && run->cadence_spm < IMP_CADENCE_STEPS_MIN)
 		run->cadence_spm *= 2;
+}
+
+double imp_run_speed_time(const nf_run_record *run)
+{
+	if (isfinite(run->moving_s) && run->moving_s > 0)
+		return run->moving_s;
+	if (isfinite(run->elapsed_s) && run->elapsed_s > 0)
+		return run->elapsed_s;
+	return NAN;
 }
 
 void imp_run_fill_stride(nf_run_record *run)
@@ -245,6 +256,10 @@ bool imp_parse_time(const char *text, double *out)
 		return false;
 	int64_t t = nf_date_time(&date) + h * 3600 + mi * 60 + sec;
 	t -= sign * (zh * 3600 + zm * 60);
+	/* No watch records before 1970 (1901-12-13T20:45:52, the least 32-bit time, is a writer's
+	 * "no time"), and the journal stores none past 2200. */
+	if (t < 0 || t > IMP_TIME_MAX)
+		return false;
 	*out = (double)t + frac;
 	return true;
 }

@@ -75,7 +75,7 @@ function summarise(file) {
   if (r.moving_s === null && records.length > 1) {
     // The moving-time rule of lib/import/import_priv.h: an interval of 0 to 60 s between
     // records counts when the speed over it, from the distances, else the positions, else the
-    // later record's speed, is above 0.5 m/s.
+    // later record's speed, is above 0.5 m/s; without such an interval there is no moving time.
     const semi = (v) => (v === undefined || v === null ? null : (typeof v === "number" ? v : null));
     const hav = (a, b) => {
       const r = 6371008.8, rad = Math.PI / 180;
@@ -95,9 +95,9 @@ function summarise(file) {
         if (prev.pos && pos) seg = hav(prev.pos, pos);
         if (prev.dist !== null && cur.dist !== null) seg = cur.dist - prev.dist;
         const v = dt > 0 && seg !== null ? seg / dt : cur.speed;
-        if (v !== null) {
+        if (v !== null && dt > 0 && dt < 60) {
           judged = true;
-          if (dt > 0 && dt < 60 && v > 0.5) moving += dt;
+          if (v > 0.5) moving += dt;
         }
       }
       if (t !== null || pos || cur.dist !== null) prev = cur;

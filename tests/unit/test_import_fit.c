@@ -396,6 +396,15 @@ static void test_built_files(void **state)
 	n = make_fit(buf, 4, 2, false);
 	assert_int_equal(nf_import_buffer(buf, n, "bike.fit", &run, &err), NF_ESKIP);
 	assert_contains(err.msg, "not a run: cycling");
+	/* FIT names every sport but running (1) and generic (0) something else: a dive (53, from
+	 * a Descent, in fit-file-parser's test-diving.fit) and a number newer than our names are
+	 * no runs, where the data used to decide and kept them. */
+	n = make_fit(buf, 4, 53, false);
+	assert_int_equal(nf_import_buffer(buf, n, "dive.fit", &run, &err), NF_ESKIP);
+	assert_contains(err.msg, "dive.fit: not a run: diving");
+	n = make_fit(buf, 4, 200, false);
+	assert_int_equal(nf_import_buffer(buf, n, "new.fit", &run, &err), NF_ESKIP);
+	assert_contains(err.msg, "new.fit: not a run: sport 200");
 	/* A settings file. */
 	n = make_fit(buf, 2, 1, false);
 	assert_int_equal(nf_import_buffer(buf, n, "settings.fit", &run, &err), NF_ESKIP);
@@ -416,6 +425,84 @@ static void test_built_files(void **state)
 	buf[n - 1] ^= 1;
 	assert_int_equal(nf_import_buffer(buf, n, "fcrc.fit", &run, &err), NF_EPARSE);
 	assert_contains(err.msg, "fcrc.fit: byte 50: file CRC mismatch");
+}
+
+/* Little-endian bytes of v, n of them, at out + *n. */
+static void put_le(unsigned char *out, size_t *n, unsigned v, int bytes)
+{
+	for (int i = 0; i < bytes; i++)
+		out[(*n)++] = (unsigned char)(v >> (8 * i));
+}
+
+/* A multisport file as a fenix 2 writes one: 201 records (one a second, heart rate 100 for
+ * the first 100 s, then 160), then a generic session whose window spans the whole activity,
+ * a cycling leg over the first 100 s and a running leg over the next 100 s. */
+static size_t make_overlapping_sessions(unsigned char *out)
+{
+	const unsigned t0 = 1000000000u;
+	size_t n = 14;
+	unsigned char def0[] = {0x40, 0, 0, 0, 0, 1, 0, 1, 0x00};
+	memcpy(out + n, def0, sizeof def0);
+	n += sizeof def0;
+	out[n++] = 0x00;
+	out[n++] = 4; /* activity */
+	/* record { timestamp uint32, heart_rate uint8 } */
+	unsigned char def1[] = {0x41, 0, 0, 20, 0, 2, 253, 4, 0x86, 3, 1, 0x02};
+	memcpy(out + n, def1, sizeof def1);
+	n += sizeof def1;
+	for (unsigned t = 0; t <= 200; t++) {
+		out[n++] = 0x01;
+		put_le(out, &n, t0 + t, 4);
+		out[n++] = t < 100 ? 100 : 160;
+	}
+	/* session { timestamp, start_time uint32, sport enum, total_elapsed_time uint32 (ms),
+	 * total_distance uint32 (cm) } */
+	unsigned char def2[] = {0x42, 0, 0, 18, 0, 5, 253, 4, 0x86, 2, 4, 0x86, 5, 1, 0x00,
+				7, 4, 0x86, 9, 4, 0x86};
+	memcpy(out + n, def2, sizeof def2);
+	n += sizeof def2;
+	static const struct { unsigned start, secs, sport, cm; } legs[] = {
+		{0, 200, 0, 120000}, {0, 100, 2, 80000}, {100, 100, 1, 40000},
+	};
+	for (size_t i = 0; i < sizeof legs / sizeof legs[0]; i++) {
+		out[n++] = 0x02;
+		put_le(out, &n, t0 + 200, 4);
+		put_le(out, &n, t0 + legs[i].start, 4);
+		out[n++] = (unsigned char)legs[i].sport;
+		put_le(out, &n, legs[i].secs * 1000, 4);
+		put_le(out, &n, legs[i].cm, 4);
+	}
+	unsigned char hdr[14] = {14, 0x20, 0x08, 0x52, 0, 0, 0, 0, '.', 'F', 'I', 'T', 0, 0};
+	size_t at = 4;
+	put_le(hdr, &at, (unsigned)(n - 14), 4);
+	size_t hc = crc16_fit(hdr, 12);
+	hdr[12] = (unsigned char)hc;
+	hdr[13] = (unsigned char)(hc >> 8);
+	memcpy(out, hdr, 14);
+	put_le(out, &n, (unsigned)crc16_fit(out, n), 2);
+	return n;
+}
+
+/* Each session gets every record inside its window, even when an earlier session's window holds
+ * it too: the running leg of a file whose first session spans the whole activity had no records
+ * (no heart rate), and the record at a leg's first second went to the leg before only. */
+static void test_overlapping_sessions(void **state)
+{
+	static unsigned char buf[4096];
+	size_t n = make_overlapping_sessions(buf);
+	nf_import *im = NULL;
+	nf_error err;
+	assert_int_equal(nf_import_read_buffer(buf, n, "multisport.fit", NULL, &im, &err), NF_OK);
+	const nf_run_record *run = NULL;
+	for (size_t i = 0; i < nf_import_count(im); i++)
+		if (strcmp(nf_import_get(im, i)->sport, "running") == 0)
+			run = nf_import_get(im, i);
+	assert_non_null(run);
+	assert_int_equal(run->start_time, FIT_EPOCH_UNIX + 1000000000LL + 100);
+	assert_near(run->distance_m, 400, 1e-9);
+	assert_int_equal(run->records, 101);
+	assert_near(run->heart_rate_bpm, 160, 1e-9);
+	nf_import_free(im);
 }
 
 static void test_detect(void **state)
@@ -472,6 +559,7 @@ int main(void)
 		cmocka_unit_test(test_every_byte_flip),
 		cmocka_unit_test(test_every_truncation),
 		cmocka_unit_test(test_built_files),
+		cmocka_unit_test(test_overlapping_sessions),
 		cmocka_unit_test(test_detect),
 		cmocka_unit_test(test_size_cap),
 		cmocka_unit_test(test_missing_file),

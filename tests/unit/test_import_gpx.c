@@ -132,7 +132,7 @@ static void test_extensions_without_namespaces(void **state)
 	size_t len;
 	unsigned char *buf = fixture_read("gpx/gpx1.1_with_extensions_without_namespaces.gpx", &len);
 	char *a = replace((char *)buf, "<wpt", "<trk><trkseg><trkpt");
-	char *b = replace(a, "</wpt>", "</trkpt></trkseg></trk>");
+	char *b = replace(a, "</wpt>", "<time>2020-01-01T00:00:00Z</time></trkpt></trkseg></trk>");
 	/* Unknown extension elements with mixed content are ignored. */
 	assert_int_equal(decode_str(b, &run, &err), NF_OK);
 	assert_int_equal(run.records, 1);
@@ -164,9 +164,109 @@ static void test_sports(void **state)
 		assert_contains(err.msg, "inline.xml:2: not a run: ");
 	}
 	/* No <type> is a run with the sport unsaid. */
-	assert_int_equal(decode_str("<gpx><trk><trkseg><trkpt lat=\"1\" lon=\"2\"/></trkseg></trk></gpx>",
+	assert_int_equal(decode_str("<gpx><trk><trkseg><trkpt lat=\"1\" lon=\"2\"><time>2020-01-01T10:00:00Z"
+				    "</time></trkpt></trkseg></trk></gpx>",
 				    &run, &err), NF_OK);
 	assert_string_equal(run.sport, "");
+	/* A track of which no point has a time is a route drawn or planned, not a recording
+	 * (togeojson's north_core.gpx: 982 km in 34 points), even one typed a run; '--sport run'
+	 * keeps it. */
+	static const char drawn[] = "<gpx><trk><type>running</type><trkseg>\n<trkpt lat=\"1\" lon=\"2\"/>"
+				    "<trkpt lat=\"5\" lon=\"2\"/></trkseg></trk></gpx>";
+	assert_int_equal(decode_str(drawn, &run, &err), NF_ESKIP);
+	assert_contains(err.msg, "inline.xml:1: no point has a time: a route drawn or planned, not a recorded run");
+	nf_import_opts o;
+	nf_import_opts_init(&o);
+	o.keep_any_sport = true;
+	nf_import *im = NULL;
+	assert_int_equal(nf_import_read_buffer(drawn, strlen(drawn), "drawn.gpx", &o, &im, &err), NF_OK);
+	assert_near(nf_import_get(im, 0)->distance_m, 444780, 10);
+	nf_import_free(im);
+}
+
+/* The root element decides the format, not the first name found in the head: a GPX converted
+ * from Garmin's TCX (gpxpy's track-with-empty-segment.gpx) declares the TCX namespace on its
+ * <gpx>, and a TCX may name gpx in a comment. */
+static void test_root_decides_format(void **state)
+{
+	static const char gpx_from_tcx[] =
+		"<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+		"<gpx xmlns=\"http://www.topografix.com/GPX/1/1\" "
+		"xmlns:tc2=\"http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2\" version=\"1.1\" "
+		"creator=\"TC2 to GPX11 XSLT stylesheet\">\n"
+		"<trk><trkseg><trkpt lat=\"1\" lon=\"2\"><time>2013-07-06T14:56:26Z</time></trkpt>\n"
+		"<trkpt lat=\"1\" lon=\"2.0001\"><time>2013-07-06T14:56:30Z</time></trkpt>"
+		"</trkseg></trk></gpx>\n";
+	static const char tcx_naming_gpx[] =
+		"<?xml version=\"1.0\"?>\n<!-- converted from <gpx> by hand -->\n"
+		"<x:TrainingCenterDatabase xmlns:x=\"http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2\">"
+		"</x:TrainingCenterDatabase>";
+	assert_int_equal(nf_import_detect(gpx_from_tcx, sizeof gpx_from_tcx - 1, "a.tcx"), NF_FORMAT_GPX);
+	assert_int_equal(nf_import_detect(tcx_naming_gpx, sizeof tcx_naming_gpx - 1, "b.gpx"), NF_FORMAT_TCX);
+	/* No root element in the head: the name decides. */
+	assert_int_equal(nf_import_detect("<?xml version=\"1.0\"?>", 21, "c.gpx"), NF_FORMAT_GPX);
+	nf_run_record run;
+	nf_error err;
+	assert_int_equal(decode_str(gpx_from_tcx, &run, &err), NF_OK);
+	assert_int_equal(run.records, 2);
+	assert_near(run.elapsed_s, 4, 0);
+	/* gpxpy's own file: nine points in a segment, then an empty one. */
+	char path[512];
+	fixture_path(path, sizeof path, "gpx/track-with-empty-segment.gpx");
+	assert_int_equal(nf_import_file(path, &run, &err), NF_OK);
+	assert_int_equal(run.records, 9);
+	assert_int_equal(run.start_time, 1373131586); /* 2013-07-06T17:26:26Z */
+	assert_near(run.elapsed_s, 76, 0);
+	assert_near(run.distance_m, 85.85, 0.01);
+}
+
+/* Tracks from different days in one file (a route collection such as ExpertGPS's, in
+ * togeojson's blue_hills.gpx) whose last point is before its first: no one recorded activity,
+ * refused at the line of the first point before the start, where the journal's own check used
+ * to refuse it with no line, after a warning of a negative elapsed time. */
+static void test_times_run_backwards(void **state)
+{
+	static const char doc[] =
+		"<gpx xmlns=\"http://www.topografix.com/GPX/1/0\">\n"
+		"<trk><trkseg>\n"
+		"<trkpt lat=\"42.2\" lon=\"-71.1\"><time>2001-06-24T20:59:47Z</time></trkpt>\n"
+		"<trkpt lat=\"42.2001\" lon=\"-71.1\"><time>2001-06-24T21:00:47Z</time></trkpt>\n"
+		"</trkseg></trk>\n<trk><trkseg>\n"
+		"<trkpt lat=\"42.21\" lon=\"-71.1\"><time>2001-05-26T15:15:07Z</time></trkpt>\n"
+		"<trkpt lat=\"42.2101\" lon=\"-71.1\"><time>2001-05-26T15:16:07Z</time></trkpt>\n"
+		"</trkseg></trk></gpx>\n";
+	nf_run_record run;
+	nf_error err;
+	assert_int_equal(decode_str(doc, &run, &err), NF_EPARSE);
+	assert_contains(err.msg, "inline.xml:7: ");
+	assert_contains(err.msg, "before the first");
+	/* Out of order within the file, but ending after the start: read, from first to last. */
+	static const char late[] =
+		"<gpx xmlns=\"http://www.topografix.com/GPX/1/1\"><trk><trkseg>\n"
+		"<trkpt lat=\"1\" lon=\"2\"><time>2020-01-01T10:00:00Z</time></trkpt>\n"
+		"<trkpt lat=\"1\" lon=\"2.0001\"><time>2020-01-01T09:59:59Z</time></trkpt>\n"
+		"<trkpt lat=\"1\" lon=\"2.0002\"><time>2020-01-01T10:00:20Z</time></trkpt>\n"
+		"</trkseg></trk></gpx>\n";
+	assert_int_equal(decode_str(late, &run, &err), NF_OK);
+	assert_near(run.elapsed_s, 20, 0);
+}
+
+/* A time before 1970 is no watch's (gpxgo's Mojstrovka.gpx: 1901-12-13T20:45:52, the least
+ * 32-bit time, on every point): refused at its line, where the journal refused the run after
+ * the read with no line ("start time out of range"). */
+static void test_time_before_1970(void **state)
+{
+	static const char doc[] =
+		"<gpx>\n<trk><trkseg>\n<trkpt lat=\"46.43\" lon=\"13.74\">\n"
+		"<time>1901-12-13T20:45:52.2073437Z</time>\n</trkpt></trkseg></trk></gpx>\n";
+	nf_run_record run;
+	nf_error err;
+	assert_int_equal(decode_str(doc, &run, &err), NF_EPARSE);
+	assert_contains(err.msg, "inline.xml:4: <time> \"1901-12-13T20:45:52.2073437Z\" is not");
+	double t;
+	assert_false(imp_parse_time("1969-12-31T23:59:59Z", &t));
+	assert_true(imp_parse_time("1970-01-01T00:00:00Z", &t));
+	assert_near(t, 0, 0);
 }
 
 static void test_hostile_xml(void **state)
@@ -268,6 +368,9 @@ int main(void)
 		cmocka_unit_test(test_garmin_extension_fixture),
 		cmocka_unit_test(test_extensions_without_namespaces),
 		cmocka_unit_test(test_sports),
+		cmocka_unit_test(test_root_decides_format),
+		cmocka_unit_test(test_times_run_backwards),
+		cmocka_unit_test(test_time_before_1970),
 		cmocka_unit_test(test_hostile_xml),
 		cmocka_unit_test(test_every_truncation),
 	};

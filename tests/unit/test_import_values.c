@@ -131,6 +131,58 @@ static void test_tcx_activities(void **state)
 	nf_import_free(im);
 }
 
+/* Points a minute or more apart leave no interval to count as moving (gpxpy's
+ * first_and_last_elevation.gpx: 107 km in an hour with a moving time of 0): the speed is
+ * judged over the elapsed time then, where it was judged over nothing and the file kept. */
+static void test_speed_without_moving_time(void **state)
+{
+	char doc[2048];
+	size_t n = (size_t)snprintf(doc, sizeof doc, "<gpx xmlns=\"http://www.topografix.com/GPX/1/1\"><trk><trkseg>\n");
+	/* 25 m/s (1750 m every 70 s) for 630 s: no run, and nobody on foot. */
+	for (int i = 0; i < 10; i++)
+		n += (size_t)snprintf(doc + n, sizeof doc - n,
+				      "<trkpt lat=\"%.6f\" lon=\"10\"><time>2026-10-04T06:%02d:%02dZ</time></trkpt>\n",
+				      45 + i * 1750 / 111195.0, 30 + i * 70 / 60, i * 70 % 60);
+	n += (size_t)snprintf(doc + n, sizeof doc - n, "</trkseg></trk></gpx>\n");
+	assert_true(n < sizeof doc);
+	nf_import *im = NULL;
+	nf_error err;
+	assert_int_equal(nf_import_read_buffer(doc, n, "car.gpx", NULL, &im, &err), NF_ESKIP);
+	assert_contains(err.msg, "car.gpx: 15.8 km at 25.0 m/s is not a run");
+	nf_import_opts o;
+	nf_import_opts_init(&o);
+	o.keep_any_sport = true;
+	assert_int_equal(nf_import_read_buffer(doc, n, "car.gpx", &o, &im, &err), NF_EPARSE);
+	assert_contains(err.msg, "25.0 m/s sustained over 15.8 km is faster than anyone runs");
+}
+
+/* Points all a minute or more apart (caltopo's export: 6 points over 22 hours) leave no
+ * interval to judge moving or standing: the moving time is unknown, where it was 0 (a 11 km run
+ * "in 0:00"); one interval under a minute is enough to judge. */
+static void test_moving_time_unknown(void **state)
+{
+	static const char sparse[] =
+		"<gpx xmlns=\"http://www.topografix.com/GPX/1/1\"><trk><trkseg>\n"
+		"<trkpt lat=\"45\" lon=\"10\"><time>2026-10-04T06:30:00Z</time></trkpt>\n"
+		"<trkpt lat=\"45.0019\" lon=\"10\"><time>2026-10-04T06:31:10Z</time></trkpt>\n"
+		"<trkpt lat=\"45.0038\" lon=\"10\"><time>2026-10-04T06:32:20Z</time></trkpt>\n"
+		"</trkseg></trk></gpx>\n";
+	nf_run_record run;
+	nf_error err;
+	assert_int_equal(nf_import_buffer(sparse, strlen(sparse), "sparse.gpx", &run, &err), NF_OK);
+	assert_true(isnan(run.moving_s));
+	assert_near(run.elapsed_s, 140, 0);
+	assert_near(run.distance_m, 422.5, 0.5);
+	static const char one[] =
+		"<gpx xmlns=\"http://www.topografix.com/GPX/1/1\"><trk><trkseg>\n"
+		"<trkpt lat=\"45\" lon=\"10\"><time>2026-10-04T06:30:00Z</time></trkpt>\n"
+		"<trkpt lat=\"45.0019\" lon=\"10\"><time>2026-10-04T06:31:10Z</time></trkpt>\n"
+		"<trkpt lat=\"45.0020\" lon=\"10\"><time>2026-10-04T06:31:20Z</time></trkpt>\n"
+		"</trkseg></trk></gpx>\n";
+	assert_int_equal(nf_import_buffer(one, strlen(one), "one.gpx", &run, &err), NF_OK);
+	assert_near(run.moving_s, 10, 0);
+}
+
 /* hex floats, infinities and NaN are not numbers; decimals with exponents are. */
 static void test_numbers(void **state)
 {
@@ -149,7 +201,8 @@ int main(void)
 		cmocka_unit_test(test_tcx_start_from_lap), cmocka_unit_test(test_tcx_elapsed_from_laps),
 		cmocka_unit_test(test_cadence_rule),       cmocka_unit_test(test_gpxdata),
 		cmocka_unit_test(test_brick),              cmocka_unit_test(test_tcx_activities),
-		cmocka_unit_test(test_numbers),
+		cmocka_unit_test(test_numbers),            cmocka_unit_test(test_speed_without_moving_time),
+		cmocka_unit_test(test_moving_time_unknown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
