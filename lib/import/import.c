@@ -280,9 +280,10 @@ static nf_err finish(nf_import *im, imp_src *s, const char *file_hex, nf_error *
 					    im->n - 1);
 		return nf_error_set(err, NF_ESKIP, "%s", why->why);
 	}
-	/* The activities left out of a file that keeps some are worth a word each. */
+	/* The activities left out of a file that keeps some are worth a word each; each reason names
+	 * the file and the activity already. */
 	for (size_t i = kept; i < im->n; i++)
-		imp_note(im, "%s: left out: %s", s->name, im->run[i]->why);
+		imp_note(im, "%s (left out)", im->run[i]->why);
 	for (size_t i = 0; i < kept; i++) {
 		nf_run_record *rec = &im->run[i]->rec;
 		if (i == 0) {

@@ -3,4 +3,4 @@ args: import tests/cli/data/import/brick.fit --json
 exit: 0
 out: "imported": 2
 out: "source_file": "brick.fit#2"
-out: "tests/cli/data/import/brick.fit: left out: tests/cli/data/import/brick.fit: session 2: not a run: cycling"
+out: "tests/cli/data/import/brick.fit: session 2: not a run: cycling (left out)"
