@@ -287,8 +287,12 @@ const tests = [
       assert(top.id === want.ranked[0][0] && Math.abs(top.probability - want.ranked[0][1]) < 1e-6,
         `${file}: leads with ${top.id} ${top.probability}, eval --interview ${want.ranked[0]}`);
       assert(got.result.triage.level === want.triage, `${file}: triage ${got.result.triage.level}, eval --interview ${want.triage}`);
-      // The page's result screen says the same.
-      assert(await page.$eval('#r-causes li .cause-head span', (e) => e.textContent) === top.name, file + ': the result screen leads with another cause');
+      // The page's result screen says the same; an interview stopped at a warning sign ranks
+      // no causes (triage.ranked false) and lists none.
+      if (got.result.triage.ranked === false)
+        assert(await page.$$eval('#r-causes li', (x) => x.length) === 0, file + ': causes listed under the warning sign alone');
+      else
+        assert(await page.$eval('#r-causes li .cause-head span', (e) => e.textContent) === top.name, file + ': the result screen leads with another cause');
       assert(await page.$eval('#r-triage', (e) => e.className) === 'triage ' + want.triage, file + ': the result screen shows another triage');
     }
     console.log(`     ${sample.length} interviews, ${Object.keys(perCase).length} in eval: same screens, leading cause and triage`);
