@@ -183,22 +183,14 @@ static bool host_allowed(const struct web_ctx *ctx, const char *host)
 
 /* ---- the page ---- */
 
-static bool serve_static(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs)
+static const struct web_asset *find_asset(const struct web_ctx *ctx, const char *path)
 {
-	const char *path = rq->path;
 	if (!strcmp(path, "/index.html"))
 		path = "/";
-	for (size_t i = 0; i < ctx->nassets; i++) {
-		if (!strcmp(ctx->assets[i].path, path)) {
-			rs->status = 200;
-			rs->type = ctx->assets[i].type;
-			rs->body = ctx->assets[i].data;
-			rs->len = ctx->assets[i].len;
-			rs->owned = false;
-			return true;
-		}
-	}
-	return false;
+	for (size_t i = 0; i < ctx->nassets; i++)
+		if (!strcmp(ctx->assets[i].path, path))
+			return &ctx->assets[i];
+	return NULL;
 }
 
 bool web_check(const struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs)
@@ -266,20 +258,23 @@ bool web_check(const struct web_ctx *ctx, const struct web_request *rq, struct w
 static bool page(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs)
 {
 	const char *m = rq->method ? rq->method : "", *path = rq->path ? rq->path : "";
-	bool is_get = !strcmp(m, "GET") || !strcmp(m, "HEAD");
-	if (is_get && serve_static(ctx, rq, rs))
-		return true;
-	if (is_get && !strcmp(path, "/favicon.ico")) {
+	bool is_get = !strcmp(m, "GET") || !strcmp(m, "HEAD"), icon = !strcmp(path, "/favicon.ico");
+	const struct web_asset *a = find_asset(ctx, path);
+	if (!a && !icon)
+		web_json_error(rs, 404, "%.100s: no such page", path);
+	else if (!is_get)
+		web_method_not_allowed(rs, path, "GET");
+	else if (a) {
+		rs->status = 200;
+		rs->type = a->type;
+		rs->body = a->data;
+		rs->len = a->len;
+		rs->owned = false;
+	} else {
 		/* No icon: an empty answer rather than a 404 in the browser's console. */
 		rs->status = 204;
 		rs->type = "image/x-icon";
-		return true;
 	}
-	if (!is_get && (serve_static(ctx, rq, rs) || !strcmp(path, "/favicon.ico"))) {
-		web_response_release(rs);
-		web_method_not_allowed(rs, path, "GET");
-	} else
-		web_json_error(rs, 404, "%.100s: no such page", path);
 	return true;
 }
 
