@@ -24,6 +24,8 @@ extern "C" {
 /* The years a date may have: before 1900 or after 2200 is a typing slip, not a run. */
 #define NF_DATE_YEAR_MIN 1900
 #define NF_DATE_YEAR_MAX 2200
+/* The last time a run may start (Unix seconds): the start of NF_DATE_YEAR_MAX. */
+#define NF_TIME_MAX INT64_C(7258118400) /* 2200-01-01T00:00:00Z */
 
 typedef struct nf_date {
 	int year, month, day; /* month 1..12, day 1..31 */

@@ -167,8 +167,7 @@ double imp_haversine(double lat1, double lon1, double lat2, double lon2);
 
 /* Parses an ISO 8601 time as GPX and TCX write it (2013-01-01T12:00:04, optional fraction,
  * optional Z or +hh:mm; no zone means UTC). Returns false if text is not such a time, or one
- * before 1970 or after IMP_TIME_MAX. IMP_TIME_WHEN says so in messages. */
-#define IMP_TIME_MAX 7258118400 /* 2200-01-01T00:00:00Z, the journal's last */
+ * before 1970 or after NF_TIME_MAX, the journal's last. IMP_TIME_WHEN says so in messages. */
 #define IMP_TIME_WHEN "an ISO 8601 time of 1970 to 2200"
 bool imp_parse_time(const char *text, double *out);
 

@@ -6,6 +6,7 @@
 
 #include "core/calendar.h"
 #include "import/import_priv.h"
+#include "numbfoot/date.h"
 
 void imp_point_init(imp_point *pt)
 {
@@ -258,7 +259,7 @@ bool imp_parse_time(const char *text, double *out)
 	t -= sign * (zh * 3600 + zm * 60);
 	/* No watch records before 1970 (1901-12-13T20:45:52, the least 32-bit time, is a writer's
 	 * "no time"), and the journal stores none past 2200. */
-	if (t < 0 || t > IMP_TIME_MAX)
+	if (t < 0 || t > (double)NF_TIME_MAX)
 		return false;
 	*out = (double)t + frac;
 	return true;

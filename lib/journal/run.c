@@ -7,6 +7,7 @@
 
 #include "journal/journal_priv.h"
 #include "core/alloc.h"
+#include "numbfoot/date.h"
 
 void nf_journal_run_init(nf_journal_run *r)
 {
@@ -26,7 +27,7 @@ static nf_err check_run(const nf_journal_run *r, nf_error *err)
 		return nf_error_set(err, NF_EINVAL, "cadence, stride and heart rate must be 0 or more");
 	if (!isnan(x->temperature_c) && !isfinite(x->temperature_c))
 		return nf_error_set(err, NF_EINVAL, "temperature must be a number");
-	if (x->start_time < -1 || x->start_time > 7258118400) /* 2200-01-01 */
+	if (x->start_time < -1 || x->start_time > NF_TIME_MAX)
 		return nf_error_set(err, NF_EINVAL, "start time out of range");
 	size_t shalen = strnlen(x->source_sha256, sizeof x->source_sha256);
 	if (shalen != 0 && shalen != 64)
