@@ -176,8 +176,9 @@ void render_result(FILE *out, nf_interview *iv, bool color, bool miles)
 	/* What the sign points to, so that a footwear cause leading the ranking below is not read as
 	 * the answer to the warning sign. */
 	char means[NF_ERROR_MSG_MAX];
+	bool ranked = nf_engine_ranked(e);
 	if (ti.red_flag >= 0)
-		nf_kb_red_flag_means(kb, (size_t)ti.red_flag, nf_engine_ranked(e), means, sizeof means);
+		nf_kb_red_flag_means(kb, (size_t)ti.red_flag, ranked, means, sizeof means);
 	if (ti.red_flag >= 0 && means[0])
 		fprintf(out, "%s\n", means);
 	/* Warning signs not answered yes or no (the interview was stopped, a case file is silent on
@@ -201,7 +202,6 @@ void render_result(FILE *out, nf_interview *iv, bool color, bool miles)
 	 * too few answers beside the warning sign (nf_engine_ranked) there is no order to give. */
 	bool sign_first = ti.red_flag >= 0 && ti.red_flag_level == ti.level;
 	bool no_percent = !nf_engine_percentages(e);
-	bool ranked = nf_engine_ranked(e);
 	if (!ranked) {
 		fprintf(out, "\n%sCauses%s\n  %s\n", bold, off, NF_UNRANKED_WORDS);
 	} else {

@@ -99,7 +99,8 @@ static size_t add_nets(const nf_engine *e, const struct kb_condition *cd, nf_tri
 	/* A part whose sign the answers already give is left out: "if X, call now" to a runner who said
 	 * X reads as noise. */
 	for (int n = 0; n < cd->nnet; n++)
-		if ((cd->net[n].level < 0 || cd->net[n].level >= (int)level) && !engine_unless_holds(e, &cd->net[n].unless)) {
+		if ((cd->net[n].level < 0 || cd->net[n].level >= (int)level) &&
+		    !engine_unless_holds(e, &cd->net[n].unless)) {
 			p->step[p->nsteps++] = mkstep(cd->net[n].text, 0, cd->net[n].source, NF_STEP_SAFETY_NET);
 			added++;
 		}

@@ -134,6 +134,7 @@ char *nf_engine_result_json(nf_engine *e)
 			    adv.first_red_flag >= 0 ? json_string(kb->find[adv.first_red_flag].id) : json_null());
 
 	json_t *red = json_null();
+	bool ranked = nf_engine_ranked(e);
 	if (ti.red_flag >= 0) {
 		size_t to[NF_MAX_CONDITIONS];
 		size_t nto = nf_kb_red_flag_points_to(kb, (size_t)ti.red_flag, to, NF_MAX_CONDITIONS);
@@ -143,7 +144,7 @@ char *nf_engine_result_json(nf_engine *e)
 								kb->cond[to[i]].name, "probability",
 								nf_engine_probability(e, to[i])));
 		char means[NF_ERROR_MSG_MAX];
-		nf_kb_red_flag_means(kb, (size_t)ti.red_flag, nf_engine_ranked(e), means, sizeof means);
+		nf_kb_red_flag_means(kb, (size_t)ti.red_flag, ranked, means, sizeof means);
 		red = json_pack("{s:s, s:s, s:s, s:o, s:s}", "finding", kb->find[ti.red_flag].id, "level",
 				nf_triage_id(ti.red_flag_level), "says", kb->find[ti.red_flag].red_flag_says,
 				"points_to", points, "means", means);
@@ -171,7 +172,7 @@ char *nf_engine_result_json(nf_engine *e)
 				   nf_triage_id(ti.by_probability), "red_flag", red, "mass", "emergency",
 				   ti.mass[NF_EMERGENCY], "urgent", ti.mass[NF_URGENT], "routine", ti.mass[NF_ROUTINE],
 				   "open_signs", signs, "rule", rule, "rule_every_cause", every_cause,
-				   "percentages", nf_engine_percentages(e), "ranked", nf_engine_ranked(e));
+				   "percentages", nf_engine_percentages(e), "ranked", ranked);
 	json_object_set_new(root, "version", json_string(nf_version()));
 	json_object_set_new(root, "mode", json_string(nf_engine_mode(e) == NF_MODE_CLINICIAN ? "clinician" : "runner"));
 	json_object_set_new(root, "triage", triage);

@@ -167,6 +167,7 @@ size_t nf_kb_red_flag_points_to(const nf_kb *kb, size_t f, size_t *out, size_t c
 	if (fd->red_flag < 0 || v < 0)
 		return 0;
 	bool emergency = fd->red_flag == NF_EMERGENCY;
+	double ratio = emergency ? NF_KB_POINTS_RATIO : NF_KB_POINTS_RATIO_SOON;
 	for (int k = 0; k < kb->ncond; k++)
 		if (!kb->cond[k].in_vocab)
 			other = k;
@@ -174,7 +175,6 @@ size_t nf_kb_red_flag_points_to(const nf_kb *kb, size_t f, size_t *out, size_t c
 		if (!fd->listed[k] || k == other)
 			continue;
 		double x = other >= 0 ? raw(fd, (size_t)k, v, other) : fd->p[k][v];
-		double ratio = emergency ? NF_KB_POINTS_RATIO : NF_KB_POINTS_RATIO_SOON;
 		if (x < NF_KB_POINTS_MIN || (other >= 0 && x < ratio * fd->p[other][v]))
 			continue;
 		if (!emergency) {

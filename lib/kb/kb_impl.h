@@ -55,9 +55,10 @@ struct kb_unless {
 /* An escalation rule: the level rises to `to` when every `if` term holds, unless one of the `unless`
  * alternatives holds in full (an answered pattern that rules the danger out, e.g. months of
  * identical episodes; or any one answer that says a cold foot recovered). step and see (optional)
- * replace the condition's first step and head its list of whom to see while the rule holds, so that the advice
- * changes with the level. A rule for every cause may name the cause it guards against (cause, else
- * -1), whose emergency after-care the advice then gives whatever that cause's probability. */
+ * replace the condition's first step and head its list of whom to see while the rule holds, so
+ * that the advice changes with the level. A rule for every cause may name the cause it guards
+ * against (cause, else -1), whose emergency after-care the advice then gives whatever that cause's
+ * probability. */
 struct kb_rule {
 	int nterms;
 	struct kb_rule_term term[NF_MAX_RULE_TERMS];

@@ -166,18 +166,17 @@ window.numbfootDisplay = (function () {
     const signFirst = !!(t.red_flag && t.red_flag.level === t.level);
     const noPercent = typeof t.percentages === 'boolean' ? !t.percentages
       : signFirst || !!(t.rule_every_cause && t.rule && t.rule.length);
-    const causesHelp = $('r-causes-help');
-    if (causesHelp) {
-      causesHelp.textContent = !noPercent
-        ? 'How likely each is, given your answers, and the answers that moved it most.'
-        : signFirst
-          ? 'Of the numbness on runs, likeliest first, with no percentages: the warning sign above comes first, and it may have a cause of its own.'
-          : 'Of the numbness on runs, likeliest first, with no percentages: the answers above come first, whatever these say.';
-    }
     // Too few answers beside the warning sign to rank them (triage.ranked, nf_engine_ranked): no list.
     const unranked = t.ranked === false;
-    if (causesHelp && unranked) {
-      causesHelp.textContent = 'Not ranked: the questions that tell the causes apart come after the warning sign, which is acted on first.';
+    const causesHelp = $('r-causes-help');
+    if (causesHelp) {
+      causesHelp.textContent = unranked
+        ? 'Not ranked: the questions that tell the causes apart come after the warning sign, which is acted on first.'
+        : !noPercent
+          ? 'How likely each is, given your answers, and the answers that moved it most.'
+          : signFirst
+            ? 'Of the numbness on runs, likeliest first, with no percentages: the warning sign above comes first, and it may have a cause of its own.'
+            : 'Of the numbness on runs, likeliest first, with no percentages: the answers above come first, whatever these say.';
     }
     $('r-causes').replaceChildren(...(unranked ? [] : r.ranking.slice(0, 5).map((c) => cause(c, opt, noPercent))));
     $('r-evidence').hidden = !$('r-causes').querySelector('li.estimate, li.derived');
