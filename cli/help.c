@@ -4,9 +4,10 @@
 #include "cli.h"
 #include "numbfoot/version.h"
 
+/* One paragraph, no line breaks of its own: the output wraps it at the reader's width. */
 static const char *const overview =
-	"numbfoot helps a runner whose feet go numb or tingle on runs: it asks questions, ranks the\n"
-	"likely causes with their probabilities, says how urgently to see someone and whom, and\n"
+	"numbfoot helps a runner whose feet go numb or tingle on runs: it asks questions, ranks the "
+	"likely causes with their probabilities, says how urgently to see someone and whom, and "
 	"gives a self-care plan. It informs; it does not diagnose.\n";
 
 static const char *const exit_codes =

@@ -10,7 +10,7 @@ for i in 1 2 3 4; do
 	nf run add 9 --db "$db" --date "2026-03-0$i" --numb-at 6 --where "top of foot" --foot left > /dev/null
 done
 # The interview (a pipe: 0 at the warning signs, then don't know throughout), a case's result, the
-# analysis and a command's help, each at three widths.
+# analysis, a command's help and the overview, each at three widths.
 { echo 0; i=0; while [ $i -lt 40 ]; do echo '?'; i=$((i + 1)); done; } > "$t/answers"
 run() { # name width(empty: unset) command...
 	name=$1 width=$2
@@ -23,11 +23,14 @@ for w in 1000 120 ""; do
 	run "case.$w" "$w" "$NUMBFOOT" assess --answers cases/acs-known-cecs-did-not-settle.json
 	run "analyze.$w" "$w" "$NUMBFOOT" analyze --db "$db"
 	run "help.$w" "$w" "$NUMBFOOT" run add --help
+	run "overview.$w" "$w" "$NUMBFOOT" --help
 done
 python3 - "$t" <<'PY'
 import sys, unicodedata
 t = sys.argv[1]
-for name in ("interview", "case", "analyze", "help"):
+# The overview's paragraph too: it was broken at 95 columns in the source, so that at 80 it ran
+# "ranks the" / "likely causes ..." in ragged halves (and nothing reached past 120 unfolded).
+for name in ("interview", "case", "analyze", "help", "overview"):
     wide = open(f"{t}/{name}.1000", encoding="utf-8").read()
     assert "lift" in wide or name != "interview", "the interview shows the lift question"
     for w, label in ((120, "120"), (80, "")):
