@@ -434,10 +434,6 @@ int web_serve(const nf_kb *kb, const struct web_options *opt)
 		fprintf(stderr, "numbfoot: serve: out of memory\n");
 		goto out;
 	}
-	rc = web_journal_open(&ctx, opt->db);
-	if (rc)
-		goto out;
-	rc = 1;
 
 	/* Signals are blocked before the daemons start so that their threads inherit the mask and
 	 * only sigwait below sees them. */
@@ -545,6 +541,19 @@ int web_serve(const nf_kb *kb, const struct web_options *opt)
 		d6 = start(&srv, (struct sockaddr *)&s6, true); /* best effort: IPv6 may be off */
 		snprintf(shown, sizeof shown, "127.0.0.1");
 	}
+	/* The journal opens once the port is ours, so that a serve that cannot listen leaves no
+	 * journal behind (it created an empty one at a new --db). No request can reach it before the
+	 * address with its token is printed below; the lock orders the store for the threads. */
+	pthread_mutex_lock(&ctx.journal_lock);
+	rc = web_journal_open(&ctx, opt->db);
+	pthread_mutex_unlock(&ctx.journal_lock);
+	if (rc) {
+		MHD_stop_daemon(d4);
+		if (d6)
+			MHD_stop_daemon(d6);
+		goto out_guard;
+	}
+	rc = 1;
 	web_ctx_allow_host(&ctx, "127.0.0.1", port);
 	web_ctx_allow_host(&ctx, "localhost", port);
 	web_ctx_allow_host(&ctx, "[::1]", port);

@@ -1,6 +1,6 @@
 # When another program holds the default port 8737, a plain `numbfoot serve` (what the desktop
 # entry starts, with no terminal to show an error in) listens on a free port instead, and a
-# second launch still finds it; with --port 8737 it says the port is in use.
+# second launch still finds it; with --port 8737 it says the port is in use, and creates no journal.
 . tests/cli/lib.sh
 holder=""; pid=""
 trap '[ -z "$pid" ] || kill $pid 2>/dev/null || true; [ -z "$holder" ] || kill $holder 2>/dev/null || true; rm -rf "$t"' EXIT
@@ -27,4 +27,6 @@ nf serve --no-open > "$t/second"
 has "$t/second" "already running (pid $pid): open $url"
 if nf serve --no-open --port 8737 --db "$t/other.db" > "$t/third" 2>&1; then fail "--port 8737 started"; fi
 has "$t/third" "cannot listen on 127.0.0.1 port 8737: it is in use"
+# A serve that cannot listen leaves no journal behind at a new --db.
+[ ! -e "$t/other.db" ] || fail "a failed serve created $t/other.db"
 echo ok
