@@ -167,19 +167,19 @@ void render_result(FILE *out, nf_interview *iv, bool color, bool miles)
 		else
 			print_carriers(out, e, &ti, nrule ? ") call for this level; with them," : "");
 		fputs(".\n", out);
-		/* The sign's own words give its own timing, which the other answers have overtaken. */
-		if (says)
-			fprintf(out, "Warning sign (alone it would need less; with your other answers, follow the level above): "
-				     "%s\n",
-				says);
+		/* The sign's own words give its own timing, which the other answers have overtaken:
+		 * what it is, not when it alone would need a doctor. */
+		char overtaken[NF_ERROR_MSG_MAX];
+		nf_engine_sign_overtaken(e, overtaken, sizeof overtaken);
+		if (overtaken[0])
+			fprintf(out, "%s\n", overtaken);
 	}
 	/* What the sign points to, so that a footwear cause leading the ranking below is not read as
 	 * the answer to the warning sign. */
 	char means[NF_ERROR_MSG_MAX];
 	bool ranked = nf_engine_ranked(e);
-	if (ti.red_flag >= 0)
-		nf_kb_red_flag_means(kb, (size_t)ti.red_flag, ranked, means, sizeof means);
-	if (ti.red_flag >= 0 && means[0])
+	nf_engine_sign_means(e, means, sizeof means);
+	if (means[0])
 		fprintf(out, "%s\n", means);
 	/* Warning signs not answered yes or no (the interview was stopped, a case file is silent on
 	 * them, or the runner was not sure): the triage cannot speak for them, so list them. */

@@ -125,6 +125,20 @@ NF_API bool nf_engine_percentages(nf_engine *e);
 	"Not ranked: the questions that tell the causes apart come after the warning sign, which is " \
 	"acted on first."
 NF_API bool nf_engine_ranked(nf_engine *e);
+/* The causes the warning sign that was answered yes points to (nf_kb_red_flag_points_to): a sign
+ * below an emergency in the order of the posterior, so that with a cold, pale foot a "new
+ * weakness" names the blocked artery the other answers make likely rather than the sciatica the
+ * sign alone would; an emergency sign in the knowledge base's order. Up to cap condition indices
+ * into out, and how many (0 without a sign). */
+NF_API size_t nf_engine_sign_points_to(nf_engine *e, size_t *out, size_t cap);
+/* The words every face prints under the sign: the first three causes it points to, and, when the
+ * causes are ranked below it (nf_engine_ranked), that the ranking weighs the other answers too and
+ * does not outweigh the sign. "" without a sign or when it points to none. */
+NF_API void nf_engine_sign_means(nf_engine *e, char *buf, size_t cap);
+/* The words every face prints for a sign the other answers overtook (its own level is below the
+ * result's): what it is, without its own timing ("a doctor within 1-2 days" under an emergency
+ * read as a second, slower instruction). "" when no sign was answered yes or it set the level. */
+NF_API void nf_engine_sign_overtaken(nf_engine *e, char *buf, size_t cap);
 
 /* The next screen to show: one finding, or a checklist of bool findings. */
 typedef struct nf_question {

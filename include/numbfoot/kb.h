@@ -158,10 +158,6 @@ NF_API size_t nf_kb_finding_red_flag_see(const nf_kb *kb, size_t f, const char *
 #define NF_KB_POINTS_RATIO_SOON 2.5
 #define NF_KB_POINTS_MIN 0.05
 NF_API size_t nf_kb_red_flag_points_to(const nf_kb *kb, size_t f, size_t *out, size_t cap);
-/* The words every face prints under red flag f: the first three causes it points to, and, when the
- * causes are ranked below it (nf_engine_ranked), that the ranking weighs the other answers too and
- * does not outweigh the sign. "" when it points to none. */
-NF_API void nf_kb_red_flag_means(const nf_kb *kb, size_t f, bool ranked, char *buf, size_t cap);
 /* Condition c's forms (docs/kb-format.md, a mixture of presentations): how many, 0 without. */
 NF_API size_t nf_kb_condition_forms(const nf_kb *kb, size_t c);
 /* The i-th form of condition c: its id, name and share of the prior into *id, *name, *share (each

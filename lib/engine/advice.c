@@ -356,3 +356,31 @@ void nf_engine_advice(nf_engine *e, nf_advice *a)
 	}
 	headline(a, e, a->level == NF_URGENT && a->first_red_flag >= 0 && kb->find[a->first_red_flag].red_flag_today);
 }
+
+void nf_engine_sign_means(nf_engine *e, char *buf, size_t cap)
+{
+	size_t to[3], n = nf_engine_sign_points_to(e, to, 3), len = 0;
+	if (cap)
+		buf[0] = '\0';
+	for (size_t i = 0; i < n && len < cap; i++)
+		len += (size_t)snprintf(buf + len, cap - len, "%s%s",
+					i ? (i + 1 == n ? " or " : ", ") : "Of the causes weighed here, the warning sign can mean: ",
+					nf_kb_condition_name(nf_engine_kb(e), to[i]));
+	if (n && len < cap)
+		snprintf(buf + len, cap - len, "%s",
+			 nf_engine_ranked(e) ? ". The causes below are ranked on all the other answers too, and do not "
+					       "outweigh the warning sign: it is acted on first, whichever of them leads."
+					     : ".");
+}
+
+void nf_engine_sign_overtaken(nf_engine *e, char *buf, size_t cap)
+{
+	nf_triage_info ti;
+	nf_engine_triage(e, &ti);
+	if (cap)
+		buf[0] = '\0';
+	if (ti.red_flag >= 0 && ti.red_flag_level < ti.level)
+		snprintf(buf, cap, "Warning sign answered yes: %s. With your other answers it needs more than it would "
+				   "alone: follow the level above.",
+			 nf_kb_finding_means(nf_engine_kb(e), (size_t)ti.red_flag));
+}

@@ -518,6 +518,30 @@ size_t nf_engine_ranking(nf_engine *e, size_t *order, size_t cap)
 	return n;
 }
 
+size_t nf_engine_sign_points_to(nf_engine *e, size_t *out, size_t cap)
+{
+	update(e);
+	if (e->tri.red_flag < 0)
+		return 0;
+	size_t to[NF_MAX_CONDITIONS], n = nf_kb_red_flag_points_to(e->kb, (size_t)e->tri.red_flag, to, NF_MAX_CONDITIONS);
+	/* An emergency sign keeps the knowledge base's order, the likeliest to give it first:
+	 * numbness between the legs names cauda equina first, though cord disease is commoner. */
+	double post[NF_MAX_CONDITIONS];
+	condition_posterior(e, post);
+	/* Stable: causes the answers leave level keep the knowledge base's order for the sign. */
+	for (size_t i = 1; i < n && e->tri.red_flag_level < NF_EMERGENCY; i++) {
+		size_t k = to[i], j = i;
+		while (j > 0 && post[to[j - 1]] < post[k]) {
+			to[j] = to[j - 1];
+			j--;
+		}
+		to[j] = k;
+	}
+	for (size_t i = 0; i < n && i < cap; i++)
+		out[i] = to[i];
+	return n < cap ? n : cap;
+}
+
 /* The row of condition c's likeliest form (c itself without forms). */
 static size_t likeliest_row(nf_engine *e, size_t c)
 {

@@ -137,17 +137,18 @@ char *nf_engine_result_json(nf_engine *e)
 	bool ranked = nf_engine_ranked(e);
 	if (ti.red_flag >= 0) {
 		size_t to[NF_MAX_CONDITIONS];
-		size_t nto = nf_kb_red_flag_points_to(kb, (size_t)ti.red_flag, to, NF_MAX_CONDITIONS);
+		size_t nto = nf_engine_sign_points_to(e, to, NF_MAX_CONDITIONS);
 		json_t *points = json_array();
 		for (size_t i = 0; i < nto; i++)
 			json_array_append_new(points, json_pack("{s:s, s:s, s:f}", "id", kb->cond[to[i]].id, "name",
 								kb->cond[to[i]].name, "probability",
 								nf_engine_probability(e, to[i])));
-		char means[NF_ERROR_MSG_MAX];
-		nf_kb_red_flag_means(kb, (size_t)ti.red_flag, ranked, means, sizeof means);
-		red = json_pack("{s:s, s:s, s:s, s:o, s:s}", "finding", kb->find[ti.red_flag].id, "level",
+		char means[NF_ERROR_MSG_MAX], overtaken[NF_ERROR_MSG_MAX];
+		nf_engine_sign_means(e, means, sizeof means);
+		nf_engine_sign_overtaken(e, overtaken, sizeof overtaken);
+		red = json_pack("{s:s, s:s, s:s, s:o, s:s, s:s?}", "finding", kb->find[ti.red_flag].id, "level",
 				nf_triage_id(ti.red_flag_level), "says", kb->find[ti.red_flag].red_flag_says,
-				"points_to", points, "means", means);
+				"points_to", points, "means", means, "overtaken", overtaken[0] ? overtaken : NULL);
 	}
 	/* The warning signs not answered yes or no, emergency ones first: the level cannot speak for
 	 * them. */

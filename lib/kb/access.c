@@ -198,22 +198,6 @@ size_t nf_kb_red_flag_points_to(const nf_kb *kb, size_t f, size_t *out, size_t c
 	return n < cap ? n : cap;
 }
 
-void nf_kb_red_flag_means(const nf_kb *kb, size_t f, bool ranked, char *buf, size_t cap)
-{
-	size_t to[3], n = nf_kb_red_flag_points_to(kb, f, to, 3), len = 0;
-	if (cap)
-		buf[0] = '\0';
-	for (size_t i = 0; i < n && len < cap; i++)
-		len += (size_t)snprintf(buf + len, cap - len, "%s%s", i ? (i + 1 == n ? " or " : ", ") : "Of the causes weighed here, the warning sign can mean: ",
-				     kb->cond[to[i]].name);
-	if (n && len < cap)
-		snprintf(buf + len, cap - len, "%s",
-			 ranked ? ". The causes below are ranked on all the other answers too, and do not outweigh "
-				  "the warning sign: it is acted on first, whichever of them leads."
-				: ".");
-}
-
-
 size_t nf_kb_finding_describe(const nf_kb *kb, size_t f, size_t c, char *buf, size_t cap, const char **source,
 			      bool *listed)
 {

@@ -131,11 +131,13 @@ static void triage(struct builder *b)
 	/* The sign's own words give its own timing, which other answers may have overtaken. */
 	if (!strcmp(str(rf, "level"), str(tri, "level")))
 		bold(addf(b, RP_PARA, NULL, "Set by a warning sign: %s", str(rf, "says")));
-	else
+	else if (*str(rf, "overtaken"))
+		bold(add(b, RP_PARA, NULL, str(rf, "overtaken")));
+	else /* saved by a version that gave no words for it: as that version showed it */
 		bold(addf(b, RP_PARA, NULL, "A warning sign (alone it would need less; the other answers set the level "
 					    "above): %s",
 			  str(rf, "says")));
-	/* What the sign points to (nf_kb_red_flag_means): the ranking below weighs every other answer
+	/* What the sign points to (nf_engine_sign_means): the ranking below weighs every other answer
 	 * too and can be led by a footwear cause. */
 	const char *means = str(rf, "means");
 	if (*means)

@@ -145,17 +145,6 @@ static void test_red_flags_point_to_causes(void **state)
 	int saddle = nf_kb_finding_index(kb, "saddle_numbness");
 	assert_int_equal(nf_kb_red_flag_points_to(kb, (size_t)saddle, to, 1), 1);
 	assert_string_equal(nf_kb_condition_id(kb, to[0]), "cauda_equina");
-	/* The sentence the faces print names them, and nothing for a finding that is no warning sign. */
-	char means[512];
-	nf_kb_red_flag_means(kb, (size_t)saddle, true, means, sizeof means);
-	assert_non_null(strstr(means, "can mean: Cauda equina syndrome"));
-	assert_non_null(strstr(means, "do not outweigh the warning sign: it is acted on first, whichever of them leads"));
-	/* With no ranking below (nf_engine_ranked), no word of one. */
-	nf_kb_red_flag_means(kb, (size_t)saddle, false, means, sizeof means);
-	assert_non_null(strstr(means, "can mean: Cauda equina syndrome"));
-	assert_null(strstr(means, "causes below"));
-	nf_kb_red_flag_means(kb, (size_t)nf_kb_finding_index(kb, "age"), true, means, sizeof means);
-	assert_string_equal(means, "");
 }
 
 static void test_every_condition_has_advice(void **state)
@@ -185,6 +174,56 @@ static nf_engine *fresh(void)
 static nf_triage level_of(nf_engine *e)
 {
 	return nf_engine_triage(e, NULL);
+}
+
+/* The sentence the faces print under a sign names the causes it points to, in the order the answers
+ * make them likely: a new weakness alone first a nerve root (the sign's commonest cause), but with
+ * a foot that went cold and pale and stays numb at rest, the blocked artery; and a sign the other
+ * answers overtook is named without its own timing ("within 1-2 days" under an emergency). */
+static void test_sign_means_follow_the_answers(void **state)
+{
+	char means[512], overtaken[512];
+	nf_engine *e = fresh();
+	set(e, "saddle_numbness", "true");
+	nf_engine_sign_means(e, means, sizeof means);
+	assert_non_null(strstr(means, "can mean: Cauda equina syndrome"));
+	/* With no ranking below (nf_engine_ranked), no word of one. */
+	assert_false(nf_engine_ranked(e));
+	assert_null(strstr(means, "causes below"));
+	nf_engine_sign_overtaken(e, overtaken, sizeof overtaken);
+	assert_string_equal(overtaken, ""); /* the sign set the level */
+	static story ranked = {{"age", "50"}, {"side", "both"}, {"back_pain", "true"}};
+	TELL(e, ranked);
+	assert_true(nf_engine_ranked(e));
+	nf_engine_sign_means(e, means, sizeof means);
+	assert_non_null(strstr(means, "do not outweigh the warning sign: it is acted on first, whichever of them leads"));
+	nf_engine_free(e);
+
+	e = fresh();
+	set(e, "leg_weakness", "true");
+	size_t to[3];
+	assert_true(nf_engine_sign_points_to(e, to, 3) >= 1);
+	assert_string_equal(nf_kb_condition_id(kb, to[0]), "lumbar_radiculopathy");
+	static story cold = {{"age", "17"},	       {"sex", "male"},		{"side", "one"},
+			     {"foot_cold_pale", "true"}, {"resolves_on_stopping", "false"}, {"at_rest", "true"},
+			     {"weeks_since_onset", "0"}};
+	TELL(e, cold);
+	assert_int_equal(level_of(e), NF_EMERGENCY);
+	assert_true(nf_engine_sign_points_to(e, to, 3) >= 1);
+	assert_string_equal(nf_kb_condition_id(kb, to[0]), "acute_limb_ischemia");
+	nf_engine_sign_means(e, means, sizeof means);
+	assert_non_null(strstr(means, "can mean: Acute limb ischaemia"));
+	nf_engine_sign_overtaken(e, overtaken, sizeof overtaken);
+	assert_non_null(strstr(overtaken, "Warning sign answered yes: new weakness"));
+	assert_null(strstr(overtaken, "days"));
+	nf_engine_free(e);
+
+	/* A finding that is no warning sign: nothing. */
+	e = fresh();
+	set(e, "age", "40");
+	nf_engine_sign_means(e, means, sizeof means);
+	assert_string_equal(means, "");
+	nf_engine_free(e);
 }
 
 /* The result is an emergency and its advice says so: the first step calls emergency services and
@@ -295,6 +334,71 @@ static bool plan_has(const nf_advice *a, const char *text)
 			if (strstr(a->plan[i].step[s].text, text))
 				return true;
 	return strstr(a->first.text, text) != NULL;
+}
+
+static nf_engine *clinician(void)
+{
+	nf_engine *e;
+	assert_int_equal(nf_engine_new(kb, NF_MODE_CLINICIAN, &e, NULL), NF_OK);
+	return e;
+}
+
+/* A plan speaks to the results a clinician entered: no "see a doctor for pressure testing" over a
+ * pressure of 45 mmHg (what the raised pressure means instead, and a normal one turns to the
+ * look-alikes), no "for nerve studies" once they are abnormal, a neurologist, not a GP, for upper
+ * motor neuron signs; and a runner whose shoes are past 800 km is told to replace them, not to
+ * check them from 500 km. */
+static void test_plans_follow_results(void **state)
+{
+	static story cecs = {{"age", "23"},	   {"side", "both"},		{"location", "lower_leg"},
+			     {"leg_tightness", "true"}, {"resolve_minutes", "15"}, {"test_icp_1min", "45"}};
+	nf_advice a;
+	nf_engine *e = clinician();
+	TELL(e, cecs);
+	nf_engine_advice(e, &a);
+	assert_false(plan_has(&a, "for compartment pressure testing"));
+	assert_true(plan_has(&a, "fasciotomy"));
+	/* Months of it and no calf claudication: no acute muscle breakdown, no entrapped artery to
+	 * send on, so the plan shown is the compartment's. */
+	set(e, "test_icp_1min", "18");
+	set(e, "weeks_since_onset", "30");
+	set(e, "calf_claudication", "false");
+	nf_engine_advice(e, &a);
+	assert_int_equal(a.level, NF_ROUTINE);
+	assert_false(plan_has(&a, "for compartment pressure testing"));
+	assert_true(plan_has(&a, "speaks against chronic exertional compartment syndrome"));
+	nf_engine_free(e);
+
+	static story fibular = {{"age", "35"},			  {"side", "one"},
+				{"location", "dorsum"},	  {"at_rest", "true"},
+				{"exam_tinel_fibular", "true"},	  {"exam_weak_dorsiflexion", "true"},
+				{"test_nerve_conduction_abnormal", "true"}};
+	e = clinician();
+	TELL(e, fibular);
+	nf_engine_advice(e, &a);
+	assert_int_equal(a.level, NF_URGENT);
+	assert_false(plan_has(&a, "for nerve studies"));
+	assert_true(plan_has(&a, "whether releasing it"));
+	nf_engine_free(e);
+
+	static story cord = {{"age", "55"}, {"side", "both"}, {"hands_too", "true"}, {"progressive", "true"},
+			     {"exam_upper_motor", "true"}};
+	e = clinician();
+	TELL(e, cord);
+	nf_engine_advice(e, &a);
+	assert_string_equal(a.see[0], "neurologist");
+	assert_false(plan_has(&a, "be seen by a GP (family doctor) within 48 hours. Ask about an MRI"));
+	assert_true(plan_has(&a, "see a neurologist within 48 hours for an MRI of the spine"));
+	nf_engine_free(e);
+
+	static story worn = {{"age", "40"},	       {"location", "ball"}, {"shoe_km", "950"},
+			     {"insoles_worn", "true"}, {"onset_consistent", "true"}};
+	e = fresh();
+	TELL(e, worn);
+	nf_engine_advice(e, &a);
+	assert_true(plan_has(&a, "These shoes are past 800 km"));
+	assert_false(plan_has(&a, "Check the shoes from about 500 km"));
+	nf_engine_free(e);
 }
 
 /* Numbness after a calf cramp told as sparsely as a case report (a cramp, more training, back to
@@ -1268,6 +1372,8 @@ int main(void)
 		cmocka_unit_test(test_laces_stay_self_care),
 		cmocka_unit_test(test_every_red_flag),
 		cmocka_unit_test(test_red_flags_point_to_causes),
+		cmocka_unit_test(test_sign_means_follow_the_answers),
+		cmocka_unit_test(test_plans_follow_results),
 		cmocka_unit_test(test_every_condition_has_advice),
 		cmocka_unit_test(test_dossier_warning_signs),
 		cmocka_unit_test(test_warning_screens_first),

@@ -379,6 +379,15 @@ static void overtaken_warning_sign(void **state)
 	assert_non_null(strstr(b, "If it is Cause one (&gt;99%):"));
 	assert_null(strstr(b, "with no percentages"));
 	free(b);
+	/* A result of this version says what the sign is, without its own timing. */
+	const char *now = "{\"triage\": {\"level\": \"emergency\", \"words\": \"Words.\", \"red_flag\": {\"finding\": "
+			  "\"calf_swelling_one_side\", \"level\": \"urgent\", \"says\": \"Be seen today.\", \"overtaken\": "
+			  "\"Warning sign answered yes: one calf swollen.\"}}, \"ranking\": [], \"plan\": [], \"see\": [\"gp\"], "
+			  "\"answers\": {}}";
+	b = report_of_saved("overtaken-now", now);
+	assert_non_null(strstr(b, "Warning sign answered yes: one calf swollen."));
+	assert_null(strstr(b, "Be seen today."));
+	free(b);
 }
 
 /* The questions without an answer are named, so that a doctor tells "no" from "not asked"; a

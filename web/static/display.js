@@ -134,12 +134,13 @@ window.numbfootDisplay = (function () {
     const box = $('r-triage');
     box.className = 'triage ' + t.level;
     box.replaceChildren(el('strong', { text: LEVEL_TITLE[t.level] || t.level }), t.words);
-    // A sign's own words give its own timing; when other answers raised the level, they say so.
+    // A sign's own words give its own timing; when other answers raised the level, the library's
+    // words for it (nf_engine_sign_overtaken) say what it is without that timing.
     if (t.red_flag && t.red_flag.says) {
-      box.append(el('div', { class: 'says', text: (t.red_flag.level === t.level ? 'Warning sign: '
-        : 'Warning sign (alone it would need less; with your other answers, follow the level above): ') + t.red_flag.says }));
+      box.append(el('div', { class: 'says', text: t.red_flag.level === t.level ? 'Warning sign: ' + t.red_flag.says
+        : t.red_flag.overtaken || '' }));
     }
-    // What the sign can mean, in the library's words (nf_kb_red_flag_means), so that a footwear
+    // What the sign can mean, in the library's words (nf_engine_sign_means), so that a footwear
     // cause leading the ranking under it is not read as the answer to the sign.
     if (t.red_flag && t.red_flag.means) box.append(el('div', { class: 'says', id: 'r-points-to', text: t.red_flag.means }));
     // A level an escalation rule sets is explained by the answers it asks for (nf_engine_level_rule):
