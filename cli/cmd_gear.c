@@ -50,6 +50,14 @@ static int gear_fields(const struct cli_args *a, nf_gear *g)
 		snprintf(g->model, sizeof g->model, "%s", model);
 	if (!cli_date_opt(a, "first-use", g->first_use))
 		return CLI_EXIT_USAGE;
+	/* As run add refuses a run dated after today: a pair is first used once it is run in. */
+	char today[NF_JOURNAL_DATE_MAX];
+	cli_today(today);
+	if (cli_opt(a, "first-use") && strcmp(g->first_use, today) > 0) {
+		cli_errorf("--first-use: %s is in the future (today is %s): give the day of the first run in them",
+			   g->first_use, today);
+		return CLI_EXIT_USAGE;
+	}
 	if (cli_opt(a, "start-km") &&
 	    !cli_parse_distance(cli_opt(a, "start-km"), false, NF_DISTANCE_GEAR, "--start-km", &g->start_km))
 		return CLI_EXIT_USAGE;
@@ -289,6 +297,7 @@ static int run_gear_retire(const struct cli_args *a)
 	int rc = open_named(a, &j, &g);
 	if (rc)
 		return rc;
+	bool was_default = g.is_default;
 	if (nf_journal_retire_gear(j, g.id, date, &err) || nf_journal_get_gear(j, g.id, &g, &err)) {
 		rc = cli_fail(&err);
 		goto out_close;
@@ -298,6 +307,24 @@ static int run_gear_retire(const struct cli_args *a)
 	else
 		printf("retired %s '%s' on %s after %.1f km\n", nf_gear_kind_name(g.kind), cli_text(g.nickname),
 		       g.retired, g.used_km);
+	/* New runs got this pair without a word; from now on they get none, also without one. */
+	if (was_default) {
+		/* A pair still in use is named in the hint, the first by nickname. */
+		nf_gear *list = NULL;
+		size_t n = 0;
+		const char *next = "NICKNAME";
+		if (!nf_journal_list_gear(j, false, &list, &n, NULL))
+			for (size_t k = 0; k < n; k++)
+				if (list[k].kind == g.kind && list[k].id != g.id) {
+					next = cli_text(list[k].nickname);
+					break;
+				}
+		fprintf(stderr,
+			"numbfoot: note: '%s' were the default %s: new runs will have no %s until you choose "
+			"others with 'numbfoot gear default %s'\n",
+			cli_text(g.nickname), nf_gear_kind_name(g.kind), nf_gear_kind_name(g.kind), next);
+		nf_gear_list_free(list);
+	}
 out_close:
 	nf_journal_close(j);
 	return rc;
@@ -308,7 +335,9 @@ const struct cli_command cmd_gear_retire = {
 	.args = "NICKNAME",
 	.summary = "mark gear as retired",
 	.description = "Marks the gear retired: it stays in the journal with its runs, leaves 'gear "
-		       "list' (see --all) and stops being the default.",
+		       "list' (see --all) and stops being the default (a note then says that new runs get "
+		       "none until 'gear default NICKNAME'). A --date before the pair's latest run is "
+		       "refused, naming that run.",
 	.options = retire_options,
 	.run = run_gear_retire,
 };
@@ -377,11 +406,27 @@ static int run_gear_edit(const struct cli_args *a)
 	}
 	if (name)
 		snprintf(g.nickname, sizeof g.nickname, "%s", name);
+	bool not_retired = cli_flag(a, "unretire") && !g.retired[0];
 	if (cli_flag(a, "unretire"))
 		g.retired[0] = '\0';
 	rc = gear_fields(a, &g);
 	if (rc)
 		goto out_close;
+	/* --unretire alone on a pair in use changes nothing, and says so (exit 0: the pair is in use,
+	 * as asked). */
+	static const char *const changes[] = {"name", "brand", "model", "first-use", "start-km", "retire-km",
+					       "racing"};
+	bool other = false;
+	for (size_t k = 0; k < sizeof changes / sizeof changes[0]; k++)
+		other = other || cli_opt(a, changes[k]);
+	if (not_retired && !other) {
+		if (cli_flag(a, "json"))
+			rc = cli_print_json(nf_gear_json(&g));
+		else
+			printf("%s '%s' are not retired: nothing changed\n", nf_gear_kind_name(g.kind),
+			       cli_text(g.nickname));
+		goto out_close;
+	}
 	if (nf_journal_update_gear(j, &g, &err) || nf_journal_get_gear(j, g.id, &g, &err)) {
 		rc = cli_fail(&err);
 		if (err.code == NF_EEXIST)
@@ -391,7 +436,8 @@ static int run_gear_edit(const struct cli_args *a)
 	if (cli_flag(a, "json"))
 		rc = cli_print_json(nf_gear_json(&g));
 	else
-		printf("changed %s '%s'\n", nf_gear_kind_name(g.kind), cli_text(g.nickname));
+		printf("changed %s '%s'%s\n", nf_gear_kind_name(g.kind), cli_text(g.nickname),
+		       not_retired ? " (they were not retired)" : "");
 out_close:
 	nf_journal_close(j);
 	return rc;
@@ -409,14 +455,35 @@ const struct cli_command cmd_gear_edit = {
 
 /* ---- gear delete ---- */
 
+static const struct cli_option delete_options[] = {
+	CLI_JOURNAL_OPTIONS,
+	{"force", NULL, "delete it though runs use it, leaving them without it"},
+	{NULL, NULL, NULL},
+};
+
 static int run_gear_delete(const struct cli_args *a)
 {
 	nf_error err = {0};
 	nf_journal *j;
 	nf_gear g;
+	nf_gear_use u;
 	int rc = open_named(a, &j, &g);
 	if (rc)
 		return rc;
+	if (nf_journal_gear_use(j, g.id, &u, &err)) {
+		rc = cli_fail(&err);
+		goto out_close;
+	}
+	/* The runs' link to their pair is the shoe analysis's evidence, and deleting cannot be undone:
+	 * a pair in use is retired, or deleted only when asked twice. */
+	if (u.runs && !cli_flag(a, "force")) {
+		cli_errorf("gear delete: %lld run%s (%lld with numbness) use '%s': retire %s with 'numbfoot "
+			   "gear retire %s', or add --force to delete %s and leave those runs without %s",
+			   (long long)u.runs, u.runs == 1 ? "" : "s", (long long)u.runs_numb, cli_text(g.nickname),
+			   "them", cli_text(g.nickname), "them", nf_gear_kind_name(g.kind));
+		rc = CLI_EXIT_USAGE;
+		goto out_close;
+	}
 	if (nf_journal_delete_gear(j, g.id, &err))
 		rc = cli_fail(&err);
 	else if (cli_flag(a, "json"))
@@ -424,6 +491,7 @@ static int run_gear_delete(const struct cli_args *a)
 	else
 		printf("deleted %s '%s'; the runs in them keep their data\n", nf_gear_kind_name(g.kind),
 		       cli_text(g.nickname));
+out_close:
 	nf_journal_close(j);
 	return rc;
 }
@@ -432,8 +500,9 @@ const struct cli_command cmd_gear_delete = {
 	.name = "gear delete",
 	.args = "NICKNAME",
 	.summary = "delete shoes or insoles from the journal",
-	.description = "Deletes the gear. The runs in it stay, without it; 'gear retire' keeps its "
-		       "history instead.",
-	.options = cli_journal_only_options,
+	.description = "Deletes the gear. When runs use it, it is refused with how many (and how many "
+		       "with numbness), exit status 2: 'gear retire' keeps its history instead, and "
+		       "--force deletes it anyway, the runs staying without it.",
+	.options = delete_options,
 	.run = run_gear_delete,
 };

@@ -155,7 +155,7 @@ struct import_ctx {
 	nf_journal *j;
 	nf_intake *in;
 	bool json, keep_route, keep_any_sport, shoes_given;
-	size_t imported, dup, same, skipped, failed, no_shoes, saved;
+	size_t imported, dup, same, typed, skipped, failed, no_shoes, saved;
 	int rc;
 	json_t *results;
 };
@@ -234,17 +234,31 @@ static void store_runs(struct import_ctx *c, const char *path, nf_import *im, co
 		}
 		if (res.status != NF_INTAKE_STORED) {
 			/* The same file is named as given; the same activity by the file it came from. */
-			bool same = res.status == NF_INTAKE_SAME_RUN;
-			nf_intake_words(&res, same ? rec->source_file : path, msg, sizeof msg);
-			if (same)
+			bool same = res.status == NF_INTAKE_SAME_RUN, typed = res.status == NF_INTAKE_TYPED_RUN;
+			nf_intake_words(&res, same || typed ? rec->source_file : path, msg, sizeof msg);
+			if (typed) {
+				/* The typed run by its local time and distance, as 'run list' shows it. */
+				nf_journal_run t;
+				char when[32], dist[32];
+				if (!nf_journal_get_run(c->j, res.run_id, &t, NULL)) {
+					cli_format_local(t.rec.start_time, when, sizeof when);
+					cli_format_km(t.rec.distance_m, dist, sizeof dist);
+					snprintf(msg, sizeof msg,
+						 "%s: looks like run %lld (%s, %s), typed by hand: that run is kept as it "
+						 "is, with its episodes; delete it and import again to have the file's",
+						 rec->source_file, (long long)res.run_id, when, dist);
+				}
+				c->typed++;
+			} else if (same) {
 				c->same++;
-			else
+			} else {
 				c->dup++;
+			}
 			dups++;
 			cli_errorf("skipped: %s", msg);
 			json_t *entry = json_pack("{s:s, s:s, s:s}", "source_file", rec->source_file, "status",
 						  "duplicate", "message", msg);
-			if (same)
+			if (same || typed)
 				json_object_set_new(entry, "duplicate_of", json_integer(res.run_id));
 			json_array_append_new(runs, entry);
 			continue;
@@ -453,9 +467,10 @@ static int run_import(const struct cli_args *a)
 	if (rc == CLI_EXIT_USAGE && c.imported)
 		rc = CLI_EXIT_PARTIAL;
 	if (c.results) {
-		json_t *o = json_pack("{s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:o}", "imported",
+		json_t *o = json_pack("{s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:o}", "imported",
 				      (json_int_t)c.imported, "already_imported", (json_int_t)c.dup,
-				      "same_run", (json_int_t)c.same, "not_runs", (json_int_t)c.skipped,
+				      "same_run", (json_int_t)c.same, "like_typed_run", (json_int_t)c.typed,
+				      "not_runs", (json_int_t)c.skipped,
 				      "failed", (json_int_t)c.failed, "no_shoes", (json_int_t)c.no_shoes,
 				      "assessments", (json_int_t)c.saved, "files", c.results);
 		c.results = NULL;
@@ -469,6 +484,8 @@ static int run_import(const struct cli_args *a)
 			printf(", %zu already in the journal", c.dup);
 		if (c.same)
 			printf(", %zu the same as a run from another file", c.same);
+		if (c.typed)
+			printf(", %zu like a run typed by hand", c.typed);
 		if (c.skipped)
 			printf(", %zu not a run", c.skipped);
 		if (c.failed)
@@ -494,7 +511,8 @@ const struct cli_command cmd_import = {
 		"name), and stores every run in it: each running session of a multisport or "
 		"multi-session FIT and each run Activity of a TCX is a run of its own, and the other legs "
 		"are named on standard error. A file already imported (same SHA-256 of its content) is "
-		"skipped. An activity that is not a run is skipped too, with the reason: the sport the "
+		"skipped, and so is a run like one typed by hand (a start within 5 minutes, a distance "
+		"within 10%: that run is kept with its episodes, and named). An activity that is not a run is skipped too, with the reason: the sport the "
 		"file names (a ride, a swim, a ski tour, a walk), a GPX track without a time on any "
 		"point (a route drawn or planned), or, when it names none, its data: "
 		"faster than 6.5 m/s over the moving time (the elapsed time when it has none), a cadence "

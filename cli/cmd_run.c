@@ -28,8 +28,12 @@ static bool parse_cadence(const char *v, nf_journal_run *r)
 		return false;
 	}
 	c *= factor;
-	if (c <= 0 || c > 400) {
-		cli_errorf("--cadence: %s is out of range", v);
+	/* The journal's range (numbfoot/run.h), named here with the option. */
+	if (c < NF_RUN_CADENCE_MIN || c > NF_RUN_CADENCE_MAX) {
+		cli_errorf("--cadence: %s is %.0f steps per minute, not a run's (%.0f to %.0f spm, or %.0f to "
+			   "%.0f rpm)",
+			   v, c, NF_RUN_CADENCE_MIN, NF_RUN_CADENCE_MAX, NF_RUN_CADENCE_MIN / 2,
+			   NF_RUN_CADENCE_MAX / 2);
 		return false;
 	}
 	r->rec.cadence_spm = c;
@@ -81,6 +85,11 @@ static bool run_from_args(const struct cli_args *a, nf_journal_run *r, bool edit
 		}
 		if (!cli_parse_start(date, tod, &r->rec.start_time) || !start_not_future(date, r->rec.start_time))
 			return false;
+		/* The journal keeps times from 1970 (and refuses earlier ones without an option to name). */
+		if (r->rec.start_time < 0) {
+			cli_errorf("--date: %s is out of range (1970-01-01 to today)", date ? date : "the start");
+			return false;
+		}
 	}
 	double km;
 	if ((v = cli_opt(a, "distance"))) {
@@ -127,7 +136,7 @@ static void print_run(const nf_journal_run *r, size_t episodes)
 	{"shoes", "NICKNAME", "shoes worn (default: the default shoes; 'none' for none)"}, \
 	{"insoles", "NICKNAME", "insoles worn (default: the default insoles; 'none')"}, \
 	{"surface", "TEXT", "road, trail, track, treadmill..."}, \
-	{"cadence", "SPM", "average steps per minute (or strides: 85rpm)"}, \
+	{"cadence", "SPM", "average steps per minute, 120 to 250 (or strides: 85rpm)"}, \
 	{"hr", "BPM", "average heart rate"}, \
 	{"temp", "CELSIUS", "air temperature"}, \
 	{"notes", "TEXT", "anything else"}
@@ -145,8 +154,31 @@ static const struct cli_option add_options[] = {
 	{"no-cramp", NULL, "no calf cramp came first"},
 	{"loosening-helped", NULL, "loosening the laces brought feeling back"},
 	{"no-loosening-helped", NULL, "loosening the laces did not help"},
+	{"force", NULL, "store the run even if one like it is in the journal"},
 	{NULL, NULL, NULL},
 };
+
+/* A run typed twice, or typed after its file was imported, would count twice in every weekly
+ * distance and halve the rate of numbness: one that starts within 5 minutes of a stored run
+ * with a distance within 10% is refused, naming that run, unless --force. CLI_EXIT_OK when
+ * there is none. */
+static int refuse_like_run(nf_journal *j, const nf_journal_run *r)
+{
+	nf_error err = {0};
+	nf_journal_run like;
+	int64_t id;
+	char when[32], dist[32];
+	if (nf_journal_find_like_run(j, &r->rec, false, &id, &err) ||
+	    (id && nf_journal_get_run(j, id, &like, &err)))
+		return cli_fail(&err);
+	if (!id)
+		return CLI_EXIT_OK;
+	cli_format_local(like.rec.start_time, when, sizeof when);
+	cli_format_km(like.rec.distance_m, dist, sizeof dist);
+	cli_errorf("run add: looks like run %lld (%s, %s): add --force to store it anyway", (long long)id,
+		   when, dist);
+	return CLI_EXIT_USAGE;
+}
 
 static int run_run_add(const struct cli_args *a)
 {
@@ -174,11 +206,20 @@ static int run_run_add(const struct cli_args *a)
 			   r.rec.distance_m / 1000);
 		return CLI_EXIT_USAGE;
 	}
+	double dur = isfinite(r.rec.elapsed_s) ? r.rec.elapsed_s : r.rec.moving_s;
+	if (isfinite(e.onset_min) && isfinite(dur) && e.onset_min * 60 > dur + 1) {
+		char d[32];
+		cli_format_duration(dur, d, sizeof d);
+		cli_errorf("--numb-at: %.0f min is past the end of a run of %s", e.onset_min, d);
+		return CLI_EXIT_USAGE;
+	}
 	int rc = cli_journal_open(a, &j);
 	if (rc)
 		return rc;
 	if ((rc = cli_gear_opt(j, a, "shoes", NF_GEAR_SHOES, true, &r.shoes_id)) ||
 	    (rc = cli_gear_opt(j, a, "insoles", NF_GEAR_INSOLES, true, &r.insoles_id)))
+		goto out_close;
+	if (!cli_flag(a, "force") && (rc = refuse_like_run(j, &r)))
 		goto out_close;
 	if (nf_journal_add_run(j, &r, &e, has_episode ? 1 : 0, &crossed, &err) ||
 	    nf_journal_get_run(j, r.id, &r, &err) || (has_episode && nf_journal_get_episode(j, e.id, &e, &err))) {
@@ -215,7 +256,11 @@ const struct cli_command cmd_run_add = {
 		"today unless --date says otherwise, in the default shoes and insoles. The --numb-at, "
 		"--where, --foot, --side, --severity, --recover, --[no-]cramp and --[no-]loosening-helped options record an "
 		"episode of numbness on the same run, in the same transaction. When the run takes shoes "
-		"or insoles past their retirement distance, a warning names them.\n\n"
+		"or insoles past their retirement distance, a warning names them. A run that starts "
+		"within 5 minutes of one in the journal with a distance within 10% is refused as a "
+		"duplicate, naming that run (exit status 2); --force stores it anyway. Values no run has "
+		"are refused: a cadence outside 120 to 250 steps per minute, a pace faster than 12 m/s "
+		"(1:23/km) over 400 m or more, numbness past the run's distance or duration.\n\n"
 		"Example: numbfoot run add 10.2 --duration 55:00 --numb-at 8 --where dorsum --foot left",
 	.options = add_options,
 	.run = run_run_add,

@@ -157,9 +157,28 @@ static void record_get(nf_journal *j, enum kind kind, int64_t id, struct web_res
 		web_reply(rs, 200, o);
 }
 
-static void record_delete(nf_journal *j, enum kind kind, int64_t id, struct web_response *rs)
+static void record_delete(nf_journal *j, enum kind kind, int64_t id, const struct web_request *rq,
+			  struct web_response *rs)
 {
 	nf_error err;
+	/* Gear that runs use is the shoe analysis's evidence: refused, as 'gear delete' refuses it,
+	 * unless ?force=1. */
+	if (kind == GEAR && !(rq->force && !strcmp(rq->force, "1"))) {
+		nf_gear_use u;
+		nf_gear g;
+		if (nf_journal_get_gear(j, id, &g, &err) != NF_OK || nf_journal_gear_use(j, id, &u, &err) != NF_OK) {
+			web_journal_error(rs, &err);
+			return;
+		}
+		if (u.runs) {
+			web_json_error(rs, 409,
+				       "%lld run%s (%lld with numbness) use '%s': retire them instead, or delete "
+				       "with ?force=1 to leave those runs without %s",
+				       (long long)u.runs, u.runs == 1 ? "" : "s", (long long)u.runs_numb, g.nickname,
+				       nf_gear_kind_name(g.kind));
+			return;
+		}
+	}
 	nf_err rc = kind == RUNS	 ? nf_journal_delete_run(j, id, &err)
 		    : kind == EPISODES ? nf_journal_delete_episode(j, id, &err)
 				       : nf_journal_delete_gear(j, id, &err);
@@ -190,7 +209,7 @@ bool web_edit_route(struct web_ctx *ctx, const struct web_request *rq, struct we
 	if (get)
 		record_get(ctx->journal, kind, id, rs);
 	else if (del)
-		record_delete(ctx->journal, kind, id, rs);
+		record_delete(ctx->journal, kind, id, rq, rs);
 	else if (kind == RUNS)
 		run_edit(ctx->journal, id, rq, rs);
 	else if (kind == EPISODES)

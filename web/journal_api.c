@@ -112,7 +112,7 @@ static void runs_post(nf_journal *j, const struct web_request *rq, struct web_re
 {
 	static const char *const keys[] = {"start_time",	 "distance_km",	   "duration_min", "surface",
 					   "shoes",	 "insoles",	   "notes",	   "episode",
-					   "temperature_c", "cadence_spm", "heart_rate_bpm", NULL};
+					   "temperature_c", "cadence_spm", "heart_rate_bpm", "force", NULL};
 	json_t *root = web_parse_body(rq, rs);
 	if (!root)
 		return;
@@ -138,6 +138,29 @@ static void runs_post(nf_journal *j, const struct web_request *rq, struct web_re
 		}
 		if (!web_read_episode(&eb, &e))
 			goto out;
+	}
+	/* A run like one stored (typed twice, or typed after its file came) is refused as run add
+	 * refuses it, unless the body says force: true. */
+	json_t *force = json_object_get(root, "force");
+	if (force && !json_is_boolean(force)) {
+		web_json_error(rs, 400, "force: must be true or false");
+		goto out;
+	}
+	int64_t like = 0;
+	nf_journal_run other;
+	if (!json_is_true(force)) {
+		if (nf_journal_find_like_run(j, &r.rec, false, &like, &err) != NF_OK ||
+		    (like && nf_journal_get_run(j, like, &other, &err) != NF_OK)) {
+			web_journal_error(rs, &err);
+			goto out;
+		}
+		if (like) {
+			char when[32];
+			nf_time_iso(other.rec.start_time, when, sizeof when);
+			web_json_error(rs, 409, "looks like run %lld (%s, %.2f km): send force: true to store it anyway",
+				       (long long)like, when, other.rec.distance_m / 1000);
+			goto out;
+		}
 	}
 	unsigned crossed = 0;
 	if (nf_journal_add_run(j, &r, &e, has_episode ? 1 : 0, &crossed, &err) != NF_OK) {

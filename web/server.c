@@ -127,6 +127,7 @@ static struct web_request request_of(struct MHD_Connection *c, const char *url, 
 	return (struct web_request){.method = method,
 				    .path = url,
 				    .width = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "w"),
+				    .force = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "force"),
 				    .headers = hs->h,
 				    .nheaders = hs->n};
 }

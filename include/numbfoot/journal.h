@@ -158,13 +158,25 @@ NF_API void nf_gear_list_free(nf_gear *list);
 /* Rewrites the stored fields of gear g->id from g (not is_default; use set_default). */
 NF_API nf_err nf_journal_update_gear(nf_journal *j, const nf_gear *g, nf_error *err);
 
-/* Marks gear retired on date (YYYY-MM-DD) and clears its default flag. */
+/* Marks gear retired on date (YYYY-MM-DD) and clears its default flag. NF_EINVAL, naming the
+ * run, when date is before the day (UTC) of the pair's latest run: a pair is not retired before
+ * it was last run in. */
 NF_API nf_err nf_journal_retire_gear(nf_journal *j, int64_t id, const char *date, nf_error *err);
 
 /* Makes gear id the default of its kind (NF_EINVAL if it is retired). */
 NF_API nf_err nf_journal_set_default_gear(nf_journal *j, int64_t id, nf_error *err);
 
-/* Deletes gear id; runs that used it keep their data and lose the link. */
+/* What a pair's runs hold: how many runs used gear id, how many of them have an episode of
+ * numbness, and the id and start of the latest (0 and -1 when none). NF_ENOTFOUND when there is
+ * no such gear. Callers ask before deleting a pair that carries evidence (gear delete --force). */
+typedef struct nf_gear_use {
+	int64_t runs, runs_numb;
+	int64_t last_run, last_start;
+} nf_gear_use;
+NF_API nf_err nf_journal_gear_use(nf_journal *j, int64_t id, nf_gear_use *out, nf_error *err);
+
+/* Deletes gear id; runs that used it keep their data and lose the link. The journal does not ask
+ * whether runs use it: that is the caller's (nf_journal_gear_use). */
 NF_API nf_err nf_journal_delete_gear(nf_journal *j, int64_t id, nf_error *err);
 
 /* ---- episodes of numbness ---- */
@@ -258,6 +270,16 @@ NF_API nf_err nf_journal_find_source(nf_journal *j, const char *sha256, int64_t 
 #define NF_SAME_RUN_DIST 0.02
 NF_API nf_err nf_journal_find_same_run(nf_journal *j, const nf_run_record *rec, int64_t *id, nf_error *err);
 
+/* A run like rec already in the journal, typed or imported (typed_only: typed runs only, those
+ * with no source file): the id in *id of a run whose start is within NF_LIKE_RUN_START_S seconds
+ * of rec's and whose distance is within NF_LIKE_RUN_DIST of it (or either distance unknown), the
+ * nearest start first; 0 if none or rec's start is unknown. The journal only answers; whether
+ * such a run is refused, skipped or stored anyway is the caller's (run add --force, import). */
+#define NF_LIKE_RUN_START_S 300
+#define NF_LIKE_RUN_DIST 0.10
+NF_API nf_err nf_journal_find_like_run(nf_journal *j, const nf_run_record *rec, bool typed_only, int64_t *id,
+				       nf_error *err);
+
 NF_API nf_err nf_journal_get_run(nf_journal *j, int64_t id, nf_journal_run *out, nf_error *err);
 
 /* ---- intake: storing the runs an import read ----
@@ -280,6 +302,8 @@ typedef enum nf_intake_status {
 	NF_INTAKE_DUPLICATE, /* the same file is stored: run_id is that run */
 	NF_INTAKE_SAME_RUN,  /* the same activity from another file: run_id is that run */
 	NF_INTAKE_REFUSED,   /* the journal refused a value of this run: refused says which */
+	NF_INTAKE_TYPED_RUN, /* a run typed by hand is like it (nf_journal_find_like_run): run_id is
+				that run, kept as it is with its episodes */
 } nf_intake_status;
 
 typedef struct nf_intake_run {
@@ -301,7 +325,8 @@ NF_API nf_err nf_intake_open(nf_journal *j, const nf_intake_opts *o, nf_intake *
 NF_API nf_err nf_intake_store(nf_intake *in, const nf_run_record *rec, const nf_track_point *route, size_t nroute,
 			      const char *gear, nf_intake_run *res, nf_error *err);
 /* What became of a run that was not stored, in words that begin with name (the file as the person
- * gave it): "NAME: already in the journal as run 12", "NAME: the same run as run 12 (...)", or the
+ * gave it): "NAME: already in the journal as run 12", "NAME: the same run as run 12 (...)",
+ * "NAME: looks like run 12 (2026-12-01 18:00 UTC, 10.00 km), typed by hand: ...", or the
  * journal's refusal. Writes "" for a stored run. */
 NF_API void nf_intake_words(const nf_intake_run *res, const char *name, char *buf, size_t cap);
 /* Dates the shoes the intake made and frees it (accepts NULL); the first error, if any. */

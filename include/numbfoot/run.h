@@ -33,6 +33,16 @@ typedef enum nf_distance_of {
 #define NF_RUN_KM_MAX 1000.0
 #define NF_GEAR_KM_MAX 10000.0
 
+/* What a run can be, shared by the importer (lib/import) and the journal (a run typed or posted):
+ * a mean cadence from NF_RUN_CADENCE_MIN to NF_RUN_CADENCE_MAX steps per minute (below it is a
+ * walk's or a ski's, or one foot's count; above it no one runs), and no faster than
+ * NF_RUN_SPEED_MAX m/s sustained over NF_RUN_SPEED_MIN_M or more (Bolt's 100 m averaged 10.4;
+ * 12 m/s is a pace of 1:23/km). */
+#define NF_RUN_CADENCE_MIN 120.0
+#define NF_RUN_CADENCE_MAX 250.0
+#define NF_RUN_SPEED_MAX 12.0
+#define NF_RUN_SPEED_MIN_M 400.0
+
 /* Checks a distance in km for what it is: finite and in the range above. NF_EPARSE with a
  * message that gives the range ("1200 km is out of range (0 to 1000 km)"); the caller names
  * the option or key in front of it. */

@@ -11,8 +11,8 @@
 #include "import/import_priv.h"
 
 #define CHECK_DIST_MAX_M 1000000.0 /* 1000 km: longer than any race run in one go */
-#define CHECK_SPEED_MAX 12.0       /* m/s over imp_run_speed_time: Bolt's 100 m averaged 10.4 */
-#define CHECK_SPEED_MIN_M 400.0    /* ... over at least this distance */
+/* The speed limit is the journal's (NF_RUN_SPEED_MAX over NF_RUN_SPEED_MIN_M, numbfoot/run.h),
+ * judged over imp_run_speed_time. */
 
 static void where(const imp_run *r, const char *name, char *out, size_t cap)
 {
@@ -63,12 +63,21 @@ void imp_check_run(nf_import *im, imp_run *r, const char *name)
 		imp_run_fill_stride(x);
 	}
 	double v = x->distance_m / imp_run_speed_time(x);
-	if (isfinite(v) && x->distance_m >= CHECK_SPEED_MIN_M && v > CHECK_SPEED_MAX) {
+	if (isfinite(v) && x->distance_m >= NF_RUN_SPEED_MIN_M && v > NF_RUN_SPEED_MAX) {
 		snprintf(what, sizeof what,
 			 "%.1f m/s sustained over %.1f km is faster than anyone runs (%.0f m/s)", v,
-			 x->distance_m / 1000, CHECK_SPEED_MAX);
+			 x->distance_m / 1000, NF_RUN_SPEED_MAX);
 		refuse(r, head, what);
 		return;
+	}
+	/* A mean outside a run's cadence (a walk kept by '--sport run', a sensor's glitch) would be
+	 * refused by the journal with the whole run: the run is kept without it. */
+	if (isfinite(x->cadence_spm) &&
+	    (x->cadence_spm < NF_RUN_CADENCE_MIN || x->cadence_spm > NF_RUN_CADENCE_MAX)) {
+		imp_note(im, "%s: a cadence of %.0f steps per minute is not a run's (%.0f to %.0f): left out",
+			 head, x->cadence_spm, NF_RUN_CADENCE_MIN, NF_RUN_CADENCE_MAX);
+		x->cadence_spm = NAN;
+		x->stride_m = NAN;
 	}
 	if (r->tr.jumps > 0)
 		imp_note(im, "%s: %lld GPS jump%s (the largest %.0f km in %.0f s) left out of the distance "

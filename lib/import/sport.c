@@ -12,7 +12,7 @@
  *   - the speed over the moving time (else the elapsed time: imp_run_speed_time): above
  *     IMP_RUN_SPEED_MAX (6.5 m/s, 2:34 per km, faster than the 10 km world record) over at
  *     least a kilometre, it is a vehicle, not legs;
- *   - the cadence: a mean below IMP_RUN_CADENCE_MIN (120 steps per minute) is a walk, a ski or a
+ *   - the cadence: a mean below NF_RUN_CADENCE_MIN (120 steps per minute) is a walk, a ski or a
  *     pedal stroke counted as steps; running is 140 to 200.
  *
  * 'import --sport run' (nf_import_opts.keep_any_sport) keeps whatever the file is.
@@ -26,7 +26,6 @@
 
 #define IMP_RUN_SPEED_MAX 6.5
 #define IMP_RUN_SPEED_MIN_M 1000.0
-#define IMP_RUN_CADENCE_MIN 120.0
 
 void imp_sport_copy(char *dst, size_t cap, const char *src)
 {
@@ -189,11 +188,11 @@ void imp_sport_judge(imp_run *r, const nf_import_opts *o, const char *name)
 		skip(r, "%s: %s", name, what);
 		return;
 	}
-	if (isfinite(x->cadence_spm) && x->cadence_spm < IMP_RUN_CADENCE_MIN) {
+	if (isfinite(x->cadence_spm) && x->cadence_spm < NF_RUN_CADENCE_MIN) {
 		snprintf(what, sizeof what,
 			 "a cadence of %.0f steps per minute is not a run's (%.0f or more); '--sport run' to "
 			 "keep it",
-			 x->cadence_spm, IMP_RUN_CADENCE_MIN);
+			 x->cadence_spm, NF_RUN_CADENCE_MIN);
 		skip(r, "%s: %s", name, what);
 	}
 }

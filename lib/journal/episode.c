@@ -69,11 +69,45 @@ static void bind_episode(sqlite3_stmt *st, const nf_episode *e)
 					  : e->side == NF_SIDE_BOTH ? NF_FOOT_BOTH : NF_FOOT_UNKNOWN));
 }
 
-/* Fails with NF_ENOTFOUND naming the run when it does not exist. */
-static nf_err run_exists(nf_journal *j, int64_t run_id, nf_error *err)
+nf_err jr_onset_fits(int64_t run_id, double onset_km, double onset_min, double dist_m, double dur_s,
+		     nf_error *err)
 {
-	return jr_get_by_id(j, "SELECT 1 FROM runs WHERE id = ?", run_id, NULL, NULL, "run",
-			    "finding the run", err);
+	/* A metre and a second of slack: a distance typed to 2 decimals, a time to the minute. */
+	if (isfinite(onset_km) && isfinite(dist_m) && onset_km * 1000 > dist_m + 1)
+		return nf_error_set(err, NF_EINVAL, "an onset at %.2f km is past the end of run %lld (%.2f km)",
+				    onset_km, (long long)run_id, dist_m / 1000);
+	if (isfinite(onset_min) && isfinite(dur_s) && dur_s > 0 && onset_min * 60 > dur_s + 1)
+		return nf_error_set(err, NF_EINVAL,
+				    "an onset at %.0f min is past the end of run %lld (%d:%02d long)", onset_min,
+				    (long long)run_id, (int)(dur_s / 60), (int)fmod(dur_s, 60));
+	return NF_OK;
+}
+
+/* The run's end: its distance in metres and its longer duration (elapsed or moving) in seconds,
+ * NaN when unknown. */
+struct run_end {
+	double dist_m, dur_s;
+};
+
+static bool read_run_end(sqlite3_stmt *st, void *dst)
+{
+	struct run_end *e = dst;
+	double moving = jr_col_real(st, 1), elapsed = jr_col_real(st, 2);
+	e->dist_m = jr_col_real(st, 0);
+	e->dur_s = isnan(moving) ? elapsed : isnan(elapsed) ? moving : fmax(moving, elapsed);
+	return true;
+}
+
+/* Fails with NF_ENOTFOUND naming the run when it does not exist, and with NF_EINVAL when e's
+ * onset falls past the run's end. */
+static nf_err run_holds(nf_journal *j, const nf_episode *e, nf_error *err)
+{
+	struct run_end end;
+	nf_err rc = jr_get_by_id(j, "SELECT distance_m, moving_s, elapsed_s FROM runs WHERE id = ?",
+				 e->run_id, read_run_end, &end, "run", "finding the run", err);
+	if (rc)
+		return rc;
+	return jr_onset_fits(e->run_id, e->onset_km, e->onset_min, end.dist_m, end.dur_s, err);
 }
 
 nf_err jr_insert_episode(nf_journal *j, nf_episode *e, nf_error *err)
@@ -81,7 +115,7 @@ nf_err jr_insert_episode(nf_journal *j, nf_episode *e, nf_error *err)
 	nf_err rc = check_episode(e, err);
 	if (rc)
 		return rc;
-	rc = run_exists(j, e->run_id, err);
+	rc = run_holds(j, e, err);
 	if (rc)
 		return rc;
 	sqlite3_stmt *st = jr_prepare(j,
@@ -181,7 +215,7 @@ void nf_episode_list_free(nf_episode *list)
 static nf_err update_episode_body(nf_journal *j, void *ctx, nf_error *err)
 {
 	const nf_episode *e = ctx;
-	nf_err rc = run_exists(j, e->run_id, err);
+	nf_err rc = run_holds(j, e, err);
 	if (rc)
 		return rc;
 	sqlite3_stmt *st = jr_prepare(j,

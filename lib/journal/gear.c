@@ -290,9 +290,20 @@ nf_err nf_journal_add_gear(nf_journal *j, nf_gear *g, nf_error *err)
 	return NF_OK;
 }
 
+static nf_err retired_after_runs(nf_journal *j, int64_t id, const char *name, const char *date, nf_error *err);
+
 static nf_err update_gear_body(nf_journal *j, void *ctx, nf_error *err)
 {
 	const nf_gear *g = ctx;
+	nf_gear old;
+	nf_err rc = nf_journal_get_gear(j, g->id, &old, err);
+	if (rc)
+		return rc;
+	/* A retirement date given or changed (the page's Retire) keeps the rule of retire_gear; one
+	 * stored before the rule is left as it is when other fields change. */
+	if (g->retired[0] && strcmp(g->retired, old.retired) &&
+	    (rc = retired_after_runs(j, g->id, g->nickname, g->retired, err)))
+		return rc;
 	sqlite3_stmt *st = jr_prepare(j,
 		"UPDATE gear SET kind = ?, nickname = ?, brand = ?, model = ?, first_use = ?,"
 		" start_km = ?, retire_km = ?, retired = ?,"
@@ -321,9 +332,66 @@ struct retire_gear {
 	const char *date;
 };
 
+static bool read_gear_use(sqlite3_stmt *st, void *dst)
+{
+	nf_gear_use *u = dst;
+	u->runs = sqlite3_column_int64(st, 0);
+	u->runs_numb = sqlite3_column_int64(st, 1);
+	u->last_run = jr_col_int(st, 2, 0);
+	const char *when = (const char *)sqlite3_column_text(st, 3);
+	if (!when || nf_time_parse_iso(when, &u->last_start))
+		u->last_start = -1;
+	return true;
+}
+
+nf_err nf_journal_gear_use(nf_journal *j, int64_t id, nf_gear_use *out, nf_error *err)
+{
+	nf_gear g;
+	memset(out, 0, sizeof *out);
+	out->last_start = -1;
+	nf_err rc = nf_journal_get_gear(j, id, &g, err);
+	if (rc)
+		return rc;
+	sqlite3_stmt *st = jr_prepare(j,
+		"SELECT count(*),"
+		" count(*) FILTER (WHERE EXISTS (SELECT 1 FROM episodes e WHERE e.run_id = r.id)),"
+		" (SELECT id FROM runs WHERE shoes_id = ?1 OR insoles_id = ?1"
+		"   ORDER BY start_time DESC, id DESC LIMIT 1),"
+		" max(r.start_time)"
+		" FROM runs r WHERE r.shoes_id = ?1 OR r.insoles_id = ?1", err);
+	if (st)
+		sqlite3_bind_int64(st, 1, id);
+	return jr_read_one(j, st, read_gear_use, out, "counting the runs of gear", err, "no gear with id %lld",
+			   (long long)id);
+}
+
+/* NF_EINVAL naming the run when gear id (called name) has a run after the day date. */
+static nf_err retired_after_runs(nf_journal *j, int64_t id, const char *name, const char *date, nf_error *err)
+{
+	nf_gear_use u;
+	nf_err rc = nf_journal_gear_use(j, id, &u, err);
+	if (rc)
+		return rc;
+	char last[32];
+	nf_time_iso(u.last_start, last, sizeof last);
+	/* ISO dates compare as text; the run's day is its UTC day, as the journal stores it. */
+	if (u.last_start >= 0 && strncmp(date, last, 10) < 0)
+		return nf_error_set(err, NF_EINVAL,
+				    "'%s' were run in on %.10s (run %lld): a retirement on %s would come "
+				    "before that run (retire them on %.10s or later)",
+				    name, last, (long long)u.last_run, date, last);
+	return NF_OK;
+}
+
 static nf_err retire_gear_body(nf_journal *j, void *ctx, nf_error *err)
 {
 	const struct retire_gear *r = ctx;
+	nf_gear g;
+	nf_err rc = nf_journal_get_gear(j, r->id, &g, err);
+	if (!rc)
+		rc = retired_after_runs(j, r->id, g.nickname, r->date, err);
+	if (rc)
+		return rc;
 	sqlite3_stmt *st = jr_prepare(j, "UPDATE gear SET retired = ?, is_default = 0 WHERE id = ?", err);
 	if (st) {
 		jr_bind_text(st, 1, r->date);

@@ -95,6 +95,16 @@ nf_err nf_intake_store(nf_intake *in, const nf_run_record *rec, const nf_track_p
 		res->run_id = same;
 		return NF_OK;
 	}
+	/* A run typed by hand before the watch's file came: storing the file's too would count the
+	 * run twice (and halve the rate of numbness on the typed run's episodes). The typed run is
+	 * kept, with its episodes; the person can delete it and import again to have the file's. */
+	if ((e = nf_journal_find_like_run(in->j, &r.rec, true, &same, err)))
+		return e;
+	if (same) {
+		res->status = NF_INTAKE_TYPED_RUN;
+		res->run_id = same;
+		return NF_OK;
+	}
 
 	/* Without gear given, each run gets the pair in service on its date, or none: a pair bought
 	 * today did not run a race in 2014. An export's gear column names the shoes when none were
@@ -150,6 +160,12 @@ void nf_intake_words(const nf_intake_run *res, const char *name, char *buf, size
 		break;
 	case NF_INTAKE_REFUSED:
 		snprintf(buf, cap, "%s: %s", name, res->refused.msg);
+		break;
+	case NF_INTAKE_TYPED_RUN:
+		snprintf(buf, cap,
+			 "%s: looks like run %lld, typed by hand (a start within %d min, a distance within "
+			 "%.0f%%): that run is kept as it is; delete it and import again to have the file's",
+			 name, (long long)res->run_id, NF_LIKE_RUN_START_S / 60, 100 * NF_LIKE_RUN_DIST);
 		break;
 	}
 }

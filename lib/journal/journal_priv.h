@@ -127,4 +127,10 @@ nf_err jr_read_version(nf_journal *j, int *version, nf_error *err);
 /* Checks e and inserts it inside the caller's transaction (sets e->id). */
 nf_err jr_insert_episode(nf_journal *j, nf_episode *e, nf_error *err);
 
+/* NF_EINVAL naming run_id when an onset (onset_km, onset_min; NaN unknown) falls past the end of
+ * a run of dist_m metres and dur_s seconds (NaN unknown: no bound). The rule an episode added or
+ * edited and a run edited under its episodes both keep. */
+nf_err jr_onset_fits(int64_t run_id, double onset_km, double onset_min, double dist_m, double dur_s,
+		     nf_error *err);
+
 #endif

@@ -28,7 +28,23 @@ static nf_err check_run(const nf_journal_run *r, nf_error *err)
 	if (!isnan(x->temperature_c) && !isfinite(x->temperature_c))
 		return nf_error_set(err, NF_EINVAL, "temperature must be a number");
 	if (x->start_time < -1 || x->start_time > NF_TIME_MAX)
-		return nf_error_set(err, NF_EINVAL, "start time out of range");
+		return nf_error_set(err, NF_EINVAL,
+				    "start time out of range (1970-01-01 to 2199-12-31, UTC)");
+	/* The importer's limits (numbfoot/run.h): a value no run has is refused here too, so that a
+	 * typed or posted run cannot feed the analysis what a file could not. */
+	if (isfinite(x->cadence_spm) &&
+	    (x->cadence_spm < NF_RUN_CADENCE_MIN || x->cadence_spm > NF_RUN_CADENCE_MAX))
+		return nf_error_set(err, NF_EINVAL,
+				    "cadence %.0f steps per minute is not a run's (%.0f to %.0f)",
+				    x->cadence_spm, NF_RUN_CADENCE_MIN, NF_RUN_CADENCE_MAX);
+	double secs = x->moving_s > 0 ? x->moving_s : x->elapsed_s;
+	if (x->distance_m >= NF_RUN_SPEED_MIN_M && secs > 0 &&
+	    x->distance_m / secs > NF_RUN_SPEED_MAX)
+		return nf_error_set(err, NF_EINVAL,
+				    "%.2f km in %.0f s is %.1f m/s, faster than anyone runs (at most %.0f m/s, "
+				    "a pace of %d:%02d/km): check the distance and the duration",
+				    x->distance_m / 1000, secs, x->distance_m / secs, NF_RUN_SPEED_MAX,
+				    (int)(1000 / NF_RUN_SPEED_MAX) / 60, (int)(1000 / NF_RUN_SPEED_MAX) % 60);
 	size_t shalen = strnlen(x->source_sha256, sizeof x->source_sha256);
 	if (shalen != 0 && shalen != 64)
 		return nf_error_set(err, NF_EINVAL, "source hash must be 64 hex digits");
@@ -110,6 +126,41 @@ nf_err nf_journal_find_same_run(nf_journal *j, const nf_run_record *rec, int64_t
 	}
 	if (s != SQLITE_ROW && s != SQLITE_DONE)
 		rc = jr_db_error(j, err, "looking for the same run");
+	sqlite3_finalize(st);
+	return rc;
+}
+
+nf_err nf_journal_find_like_run(nf_journal *j, const nf_run_record *rec, bool typed_only, int64_t *id,
+				nf_error *err)
+{
+	char lo[32], hi[32];
+	*id = 0;
+	if (!rec || rec->start_time < 0)
+		return NF_OK;
+	nf_time_iso(rec->start_time > NF_LIKE_RUN_START_S ? rec->start_time - NF_LIKE_RUN_START_S : 0, lo,
+		    sizeof lo);
+	nf_time_iso(rec->start_time + NF_LIKE_RUN_START_S, hi, sizeof hi);
+	sqlite3_stmt *st = jr_prepare(j,
+		"SELECT id, distance_m FROM runs WHERE (? = 0 OR source_sha256 IS NULL)"
+		" AND start_time BETWEEN ? AND ?"
+		" ORDER BY abs(unixepoch(start_time) - ?), id", err);
+	if (!st)
+		return err ? err->code : NF_EDB;
+	sqlite3_bind_int(st, 1, typed_only);
+	sqlite3_bind_text(st, 2, lo, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, hi, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 4, rec->start_time);
+	nf_err rc = NF_OK;
+	int s;
+	while ((s = sqlite3_step(st)) == SQLITE_ROW) {
+		double d = jr_col_real(st, 1), e = rec->distance_m;
+		if (isnan(d) || isnan(e) || fabs(d - e) <= NF_LIKE_RUN_DIST * fmax(d, e)) {
+			*id = sqlite3_column_int64(st, 0);
+			break;
+		}
+	}
+	if (s != SQLITE_ROW && s != SQLITE_DONE)
+		rc = jr_db_error(j, err, "looking for a run like this one");
 	sqlite3_finalize(st);
 	return rc;
 }
@@ -319,6 +370,43 @@ nf_err nf_journal_last_run(nf_journal *j, int64_t *id, nf_error *err)
 	return jr_read_one(j, st, read_id, id, "finding the last run", err, "the journal has no runs yet");
 }
 
+/* The latest onsets of run id's episodes into on[0] (km) and on[1] (minutes), NaN if none. */
+static bool read_onsets(sqlite3_stmt *st, void *dst)
+{
+	double *on = dst;
+	on[0] = jr_col_real(st, 0);
+	on[1] = jr_col_real(st, 1);
+	return true;
+}
+
+/* An edit must not end a run before numbness recorded on it began (a distance or a duration
+ * shortened below an episode's onset): NF_EINVAL saying which, with the run unchanged. */
+static nf_err episodes_fit(nf_journal *j, const nf_journal_run *r, nf_error *err)
+{
+	double on[2];
+	sqlite3_stmt *st = jr_prepare(j, "SELECT max(onset_km), max(onset_min) FROM episodes WHERE run_id = ?", err);
+	if (st)
+		sqlite3_bind_int64(st, 1, r->id);
+	nf_err rc = jr_read_one(j, st, read_onsets, on, "reading the run's episodes", err, "no run %lld",
+				(long long)r->id);
+	if (rc)
+		return rc;
+	double m = r->rec.moving_s, e = r->rec.elapsed_s;
+	double dur = isnan(m) ? e : isnan(e) ? m : fmax(m, e);
+	char km[64] = "", min[64] = "";
+	if (!jr_onset_fits(r->id, on[0], NAN, r->rec.distance_m, dur, err) &&
+	    !jr_onset_fits(r->id, NAN, on[1], r->rec.distance_m, dur, err))
+		return NF_OK;
+	if (isfinite(on[0]) && isfinite(r->rec.distance_m) && on[0] * 1000 > r->rec.distance_m + 1)
+		snprintf(km, sizeof km, "%.2f km, past a distance of %.2f km", on[0], r->rec.distance_m / 1000);
+	else
+		snprintf(min, sizeof min, "%.0f min, past a time of %.0f min", on[1], dur / 60);
+	return nf_error_set(err, NF_EINVAL,
+			    "run %lld has numbness recorded at %s%s: the run cannot end before it (change or "
+			    "delete the episode first)",
+			    (long long)r->id, km, min);
+}
+
 static nf_err update_run_body(nf_journal *j, void *ctx, nf_error *err)
 {
 	const nf_journal_run *r = ctx;
@@ -326,6 +414,8 @@ static nf_err update_run_body(nf_journal *j, void *ctx, nf_error *err)
 	nf_err rc = gear_km(j, r->shoes_id, NF_GEAR_SHOES, &d, &d, err);
 	if (!rc)
 		rc = gear_km(j, r->insoles_id, NF_GEAR_INSOLES, &d, &d, err);
+	if (!rc)
+		rc = episodes_fit(j, r, err);
 	if (rc)
 		return rc;
 	sqlite3_stmt *st = jr_prepare(j,

@@ -1,6 +1,6 @@
 #!/bin/sh
 # gear edit changes only what its options name, renames, brings a retired pair back, refuses a
-# taken nickname without changing anything; gear delete leaves the runs in the pair.
+# taken nickname without changing anything; gear delete --force leaves the runs in the pair.
 . tests/cli/lib.sh
 
 nf gear add ghost --brand Brooks --model 'Ghost 15' --start-km 100 > "$t/out"
@@ -33,7 +33,9 @@ grep "ghost15" "$t/out" | grep -q retired && fail "still retired after --unretir
 if nf gear edit ghost15 --retire-km 0 > "$t/out" 2> "$t/err"; then fail "--retire-km 0 accepted"; fi
 has "$t/err" "--retire-km: '0' is zero; a retirement distance must be more than 0"
 
-nf gear delete ghost15 > "$t/out"
+if nf gear delete ghost15 > "$t/out" 2> "$t/err"; then fail "deleted though a run uses it"; fi
+has "$t/err" "1 run (0 with numbness) use 'ghost15'"
+nf gear delete ghost15 --force > "$t/out"
 has "$t/out" "deleted shoes 'ghost15'; the runs in them keep their data"
 nf run list --json > "$t/out"
 has "$t/out" '"distance_m": 10000'

@@ -11,7 +11,7 @@ db="$t/data/numbfoot/journal.db"
 nf gear add SecretShoes > /dev/null
 i=0
 while [ $i -lt 30 ]; do
-	nf run add 5 --notes "SecretNote$i by the river" --numb-at 2 --severity 3 > /dev/null
+	nf run add 5 --force --notes "SecretNote$i by the river" --numb-at 2 --severity 3 > /dev/null
 	i=$((i + 1))
 done
 nf import tests/cli/data/journal/run.gpx > /dev/null

@@ -7,11 +7,11 @@ export NUMBFOOT_NOW=2026-11-28
 fit=tests/fixtures/fit/garmin-fenix-5-run.fit
 
 nf import "$fit" > /dev/null 2>&1
-nf episode add last --at 0.5 --where dorsum --severity 3 > /dev/null
+nf episode add last --at 0.1 --where dorsum --severity 3 > /dev/null
 nf report --gps -o "$t/gps.pdf" > /dev/null
 pdftotext "$t/gps.pdf" "$t/gps.txt"
 has "$t/gps.txt" "Routes of the latest runs with numbness"
-has "$t/gps.txt" "numb at 0.5 km"
+has "$t/gps.txt" "numb at 0.1 km"
 has "$t/gps.txt" "numbness began"
 nf report --gps -o "$t/gps.html" > /dev/null
 has "$t/gps.html" 'aria-label="Routes of the latest runs with numbness"'
@@ -31,7 +31,7 @@ has "$t/runs.json" '"source_file": "garmin-fenix-5-run.fit"'
 # The same file without its route: the report says none is stored.
 nf forget --all --yes > /dev/null
 nf import --no-route "$fit" > /dev/null 2>&1
-nf episode add last --at 0.5 > /dev/null
+nf episode add last --at 0.1 > /dev/null
 nf report --gps -o "$t/none.pdf" > /dev/null
 pdftotext "$t/none.pdf" "$t/none.txt"
 has "$t/none.txt" "No route is stored for the runs with numbness"

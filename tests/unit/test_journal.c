@@ -597,6 +597,162 @@ static void test_intake(void **state)
 	nf_journal_close(j);
 }
 
+/* Values no run has are refused by the journal itself (the web API's posts go through it), with
+ * the importer's limits; an onset must fall within its run, on add, edit and run edit alike. */
+static void test_impossible_runs(void **state)
+{
+	nf_journal *j = tj_open(tj_path("impossible"));
+	nf_error err = {0};
+	nf_journal_run r = tj_run(5, 1795000000);
+	r.rec.cadence_spm = 20;
+	assert_int_equal(nf_journal_add_run(j, &r, NULL, 0, NULL, &err), NF_EINVAL);
+	assert_non_null(strstr(err.msg, "cadence 20 steps per minute is not a run's (120 to 250)"));
+	r.rec.cadence_spm = NF_RUN_CADENCE_MAX + 1;
+	assert_int_equal(nf_journal_add_run(j, &r, NULL, 0, NULL, &err), NF_EINVAL);
+	r = tj_run(10, 1795000000);
+	r.rec.moving_s = r.rec.elapsed_s = 300; /* 33 m/s */
+	assert_int_equal(nf_journal_add_run(j, &r, NULL, 0, NULL, &err), NF_EINVAL);
+	assert_non_null(strstr(err.msg, "faster than anyone runs"));
+	r.rec.start_time = -5000;
+	r.rec.moving_s = r.rec.elapsed_s = 3000;
+	assert_int_equal(nf_journal_add_run(j, &r, NULL, 0, NULL, &err), NF_EINVAL);
+	assert_non_null(strstr(err.msg, "1970-01-01 to 2199-12-31"));
+	assert_int_equal(tj_counts(j).runs, 0);
+
+	/* An onset past the end in minutes, on a new run: neither the run nor the episode stays. */
+	nf_episode e;
+	nf_episode_init(&e);
+	e.onset_min = 90;
+	r = tj_run(5, 1795000000);
+	r.rec.moving_s = r.rec.elapsed_s = 1800;
+	assert_int_equal(nf_journal_add_run(j, &r, &e, 1, NULL, &err), NF_EINVAL);
+	assert_non_null(strstr(err.msg, "an onset at 90 min is past the end"));
+	assert_int_equal(tj_counts(j).runs, 0);
+	e.onset_min = 30;
+	r.rec.cadence_spm = NF_RUN_CADENCE_MIN;
+	assert_int_equal(nf_journal_add_run(j, &r, &e, 1, NULL, &err), NF_OK);
+
+	nf_episode later;
+	nf_episode_init(&later);
+	later.run_id = r.id;
+	later.onset_km = 9;
+	assert_int_equal(nf_journal_add_episode(j, &later, &err), NF_EINVAL);
+	assert_non_null(strstr(err.msg, "an onset at 9.00 km is past the end of run"));
+	later.onset_km = 4;
+	assert_int_equal(nf_journal_add_episode(j, &later, &err), NF_OK);
+	later.onset_km = 6;
+	assert_int_equal(nf_journal_update_episode(j, &later, &err), NF_EINVAL);
+
+	/* A run edit that would end the run before its numbness. */
+	nf_journal_run got;
+	assert_int_equal(nf_journal_get_run(j, r.id, &got, &err), NF_OK);
+	got.rec.distance_m = 3000;
+	assert_int_equal(nf_journal_update_run(j, &got, &err), NF_EINVAL);
+	assert_non_null(strstr(err.msg, "numbness recorded at 4.00 km"));
+	got.rec.distance_m = 5000;
+	got.rec.moving_s = got.rec.elapsed_s = 1200;
+	assert_int_equal(nf_journal_update_run(j, &got, &err), NF_EINVAL);
+	assert_non_null(strstr(err.msg, "30 min, past a time of 20 min"));
+	got.rec.moving_s = got.rec.elapsed_s = 1900;
+	assert_int_equal(nf_journal_update_run(j, &got, &err), NF_OK);
+	assert_int_equal(tj_counts(j).episodes, 2);
+	nf_journal_close(j);
+}
+
+/* A run like one stored: any run for run add, typed runs only for an import, which then keeps the
+ * typed run and its episode. */
+static void test_like_runs(void **state)
+{
+	nf_journal *j = tj_open(tj_path("like"));
+	nf_error err = {0};
+	int64_t id;
+	nf_episode e;
+	nf_episode_init(&e);
+	e.onset_km = 3;
+	nf_journal_run typed = tj_run(4.69, 1795000000);
+	assert_int_equal(nf_journal_add_run(j, &typed, &e, 1, NULL, &err), NF_OK);
+
+	nf_run_record q = typed.rec;
+	q.start_time += NF_LIKE_RUN_START_S;
+	q.distance_m *= 1 - NF_LIKE_RUN_DIST * 0.9;
+	assert_int_equal(nf_journal_find_like_run(j, &q, false, &id, &err), NF_OK);
+	assert_int_equal(id, typed.id);
+	q.start_time += 1;
+	assert_int_equal(nf_journal_find_like_run(j, &q, false, &id, &err), NF_OK);
+	assert_int_equal(id, 0);
+	q.start_time = typed.rec.start_time;
+	q.distance_m = typed.rec.distance_m * 1.15;
+	assert_int_equal(nf_journal_find_like_run(j, &q, false, &id, &err), NF_OK);
+	assert_int_equal(id, 0);
+
+	nf_intake *in;
+	nf_intake_opts o;
+	nf_intake_run res;
+	char words[NF_ERROR_MSG_MAX];
+	nf_intake_opts_init(&o);
+	assert_int_equal(nf_intake_open(j, &o, &in, &err), NF_OK);
+	nf_run_record f = file_run("w.tcx", '1', 1795000000 + 30, 4.70);
+	assert_int_equal(nf_intake_store(in, &f, NULL, 0, NULL, &res, &err), NF_OK);
+	assert_int_equal(res.status, NF_INTAKE_TYPED_RUN);
+	assert_int_equal(res.run_id, typed.id);
+	nf_intake_words(&res, "w.tcx", words, sizeof words);
+	assert_non_null(strstr(words, "w.tcx: looks like run"));
+	/* An imported run is not "typed": a second file 2 minutes off and 5% longer is stored. */
+	nf_run_record g = file_run("x.fit", '2', 1795100000, 10);
+	assert_int_equal(nf_intake_store(in, &g, NULL, 0, NULL, &res, &err), NF_OK);
+	assert_int_equal(res.status, NF_INTAKE_STORED);
+	nf_run_record h = file_run("y.fit", '3', 1795100000 + 120, 10.5);
+	assert_int_equal(nf_intake_store(in, &h, NULL, 0, NULL, &res, &err), NF_OK);
+	assert_int_equal(res.status, NF_INTAKE_STORED);
+	assert_int_equal(nf_intake_close(in, &err), NF_OK);
+	assert_int_equal(nf_journal_find_like_run(j, &h, true, &id, &err), NF_OK);
+	assert_int_equal(id, 0);
+	assert_int_equal(nf_journal_find_like_run(j, &h, false, &id, &err), NF_OK);
+	assert_true(id > 0);
+	assert_int_equal(tj_counts(j).runs, 3);
+	assert_int_equal(tj_counts(j).episodes, 1);
+	nf_journal_close(j);
+}
+
+/* A pair's use (runs, runs with numbness, the latest), and a retirement before its latest run
+ * refused by retire and by an edit of the retirement date alike. */
+static void test_gear_use_and_retire(void **state)
+{
+	nf_journal *j = tj_open(tj_path("gearuse"));
+	nf_error err = {0};
+	int64_t old = tj_add_shoes(j, "old", 0);
+	nf_gear_use u;
+	assert_int_equal(nf_journal_gear_use(j, old, &u, &err), NF_OK);
+	assert_int_equal(u.runs, 0);
+	assert_int_equal(u.last_start, -1);
+	nf_episode e;
+	nf_episode_init(&e);
+	e.onset_km = 2;
+	for (int k = 0; k < 3; k++) {
+		nf_journal_run r = tj_run(5, 1795000000 + k * 86400);
+		r.shoes_id = old;
+		assert_int_equal(nf_journal_add_run(j, &r, &e, k == 1 ? 1 : 0, NULL, &err), NF_OK);
+	}
+	assert_int_equal(nf_journal_gear_use(j, old, &u, &err), NF_OK);
+	assert_int_equal(u.runs, 3);
+	assert_int_equal(u.runs_numb, 1);
+	assert_int_equal(u.last_start, 1795000000 + 2 * 86400);
+	assert_int_equal(nf_journal_gear_use(j, old + 100, &u, &err), NF_ENOTFOUND);
+
+	char last[32];
+	nf_time_iso(1795000000 + 2 * 86400, last, sizeof last);
+	last[10] = '\0';
+	assert_int_equal(nf_journal_retire_gear(j, old, "2026-01-01", &err), NF_EINVAL);
+	assert_non_null(strstr(err.msg, "'old' were run in on"));
+	nf_gear g;
+	assert_int_equal(nf_journal_get_gear(j, old, &g, &err), NF_OK);
+	assert_string_equal(g.retired, "");
+	snprintf(g.retired, sizeof g.retired, "2026-01-01");
+	assert_int_equal(nf_journal_update_gear(j, &g, &err), NF_EINVAL);
+	assert_int_equal(nf_journal_retire_gear(j, old, last, &err), NF_OK);
+	nf_journal_close(j);
+}
+
 static void test_wear(void **state)
 {
 	nf_journal *j = tj_open(tj_path("wear"));
@@ -1002,6 +1158,9 @@ int main(void)
 		cmocka_unit_test(test_locations_are_the_vocabularys),
 		cmocka_unit_test(test_duplicate_source),
 		cmocka_unit_test(test_intake),
+		cmocka_unit_test(test_impossible_runs),
+		cmocka_unit_test(test_like_runs),
+		cmocka_unit_test(test_gear_use_and_retire),
 		cmocka_unit_test(test_wear),
 		cmocka_unit_test(test_rollback),
 		cmocka_unit_test(test_migrations),

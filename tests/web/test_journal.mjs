@@ -161,6 +161,8 @@ addTest('journal: numbers typed with a decimal comma are read as such, and bad o
   const before = await runs();
   await page.fill('#j-run-form input[name=distance_km]', '12,5');
   await page.fill('#j-run-form input[name=duration_min]', '61,5');
+  // Another start than the first test's 12.5 km at 07:00, which this run would duplicate.
+  await page.fill('#j-run-form input[name=time]', '09:45');
   await page.click('#j-run-form button[type=submit]');
   await waitText(page, '#j-run-status', /Run added/);
   const added = (await runs()).filter((r) => !before.some((b) => b.id === r.id));
@@ -203,4 +205,49 @@ addTest('journal: text too long in bytes and an empty date are named by their fi
   await page.click('#j-gear-form button[type=submit]');
   await waitText(page, '#j-gear-status', /^Nickname: too long by 17 bytes/);
   h.assert((await api(h, 'GET', '/api/gear')).body.gear.length === gear, 'refused shoes were stored');
+});
+
+// A run like one stored (a start within 5 minutes, a distance within 10%) is refused with 409
+// naming it, unless force: true; the page asks and stores it on yes. Gear that runs use is
+// deleted only with ?force=1, and a cadence no run has is refused.
+addTest('journal: a duplicate run and deleting shoes in use are refused until forced', async (ctx, page, h) => {
+  const day = '2025-01-15';
+  const g = await api(h, 'POST', '/api/gear', { kind: 'shoes', nickname: 'Dup test pair' });
+  h.assert(g.status === 201, 'gear: ' + JSON.stringify(g.body));
+  const run = { start_time: day + 'T06:00:00Z', distance_km: 8, duration_min: 45, shoes: 'Dup test pair', episode: { onset_km: 5 } };
+  const a = await api(h, 'POST', '/api/runs', run);
+  h.assert(a.status === 201, 'first run: ' + JSON.stringify(a.body));
+  const again = { ...run, start_time: day + 'T06:03:00Z', distance_km: 8.3, episode: null };
+  const b = await api(h, 'POST', '/api/runs', again);
+  h.assert(b.status === 409 && b.body.error.startsWith(`looks like run ${a.body.run.id} (${day}T06:00:00Z, 8.00 km)`), 'duplicate: ' + JSON.stringify(b.body));
+  const c = await api(h, 'POST', '/api/runs', { ...again, force: true });
+  h.assert(c.status === 201, 'forced: ' + JSON.stringify(c.body));
+  const bad = await api(h, 'POST', '/api/runs', { ...run, start_time: day + 'T15:00:00Z', cadence_spm: 20 });
+  h.assert(bad.status === 400 && /cadence_spm/.test(bad.body.error), 'cadence 20: ' + JSON.stringify(bad.body));
+  const fast = await api(h, 'POST', '/api/runs', { ...run, start_time: day + 'T17:00:00Z', distance_km: 10, duration_min: 5, episode: null });
+  h.assert(fast.status === 400 && /faster than anyone runs/.test(fast.body.error), '10 km in 5 min: ' + JSON.stringify(fast.body));
+  const late = await api(h, 'POST', '/api/runs', { ...run, start_time: day + 'T19:00:00Z', episode: { onset_km: 9 } });
+  h.assert(late.status === 400 && /past the end/.test(late.body.error), 'onset past the end: ' + JSON.stringify(late.body));
+
+  const id = g.body.gear.id;
+  const d = await api(h, 'POST', `/api/gear/${id}/delete`);
+  h.assert(d.status === 409 && /2 runs \(1 with numbness\) use 'Dup test pair'/.test(d.body.error), 'delete in use: ' + JSON.stringify(d.body));
+  h.assert((await api(h, 'GET', `/api/gear/${id}`)).status === 200, 'the pair is gone after a refused delete');
+  const f = await api(h, 'POST', `/api/gear/${id}/delete?force=1`);
+  h.assert(f.status === 200, 'forced delete: ' + JSON.stringify(f.body));
+
+  // The page: the same run typed again asks, and yes stores it.
+  await openJournal(page, h);
+  await page.fill('#j-run-form input[name=date]', day);
+  await page.fill('#j-run-form input[name=time]', '06:01');
+  await page.fill('#j-run-form input[name=distance_km]', '8');
+  let asked = '';
+  page.once('dialog', (dl) => { asked = dl.message(); dl.accept(); });
+  await page.click('#j-run-form button[type=submit]');
+  await waitText(page, '#j-run-status', /Run added/);
+  h.assert(/looks like run \d+ .*Store this run anyway\?/.test(asked), 'the page asked: ' + asked);
+  // The later tests read the journal's patterns: these runs go.
+  for (const r of (await api(h, 'GET', '/api/runs')).body.runs.filter((x) => x.start_time.startsWith(day))) {
+    h.assert((await api(h, 'POST', `/api/runs/${r.id}/delete`)).status === 200, 'run ' + r.id + ' was not deleted');
+  }
 });

@@ -72,7 +72,9 @@
       try { data = await r.json(); } catch (e) { data = null; }
       const msg = data && data.error ? data.error : 'the server answered ' + r.status;
       if (r.status === 403 && /token/.test(msg)) notice(NO_TOKEN);
-      throw new Error(msg);
+      const e = new Error(msg);
+      e.status = r.status; // a caller may answer some (409: a run like one stored) itself
+      throw e;
     }
     return r;
   }

@@ -96,7 +96,7 @@ window.numbfootJournal = function (nf) {
     });
     return [
       el('div', { class: 'field' }, el('label', { for: id, text: 'Temperature (optional)' }), el('div', { class: 'with-unit' }, temp, unitSel)),
-      field('Cadence, steps per minute (optional)', num('cadence_spm', { min: '1', max: '400', step: '1', value: run.cadence_spm ?? '' })),
+      field('Cadence, steps per minute (optional)', num('cadence_spm', { min: '120', max: '250', step: '1', value: run.cadence_spm ?? '' })),
       field('Average heart rate, beats per minute (optional)', num('heart_rate_bpm', { min: '20', max: '250', step: '1', value: run.heart_rate_bpm ?? '' })),
     ];
   }
@@ -112,7 +112,7 @@ window.numbfootJournal = function (nf) {
       if (x !== null && !(x >= Number(temp.min) && x <= Number(temp.max))) throw new Error('Temperature: from ' + temp.min + ' to ' + temp.max + (inF ? ' \u00b0F' : ' \u00b0C') + ', or leave it empty.');
       out.temperature_c = x === null ? null : +toC(x, inF).toFixed(2);
     }
-    for (const [name, lo, hi, words] of [['cadence_spm', 1, 400, 'Cadence'], ['heart_rate_bpm', 20, 250, 'Heart rate']]) {
+    for (const [name, lo, hi, words] of [['cadence_spm', 120, 250, 'Cadence'], ['heart_rate_bpm', 20, 250, 'Heart rate']]) {
       const i = form.elements[name];
       if (changedOnly && i.value === i.defaultValue) continue;
       const x = numVal(form, name, false);
@@ -225,7 +225,12 @@ window.numbfootJournal = function (nf) {
         if (numb.checked) run.episode = readEpisode(form);
       } catch (e) { return status(runStatus, e.message, true); }
       try {
-        const r = await api('POST', '/api/runs', run);
+        let r;
+        try { r = await api('POST', '/api/runs', run); } catch (e) {
+          // A run like one already stored: the server names it; the runner may store it anyway.
+          if (e.status !== 409 || !window.confirm(e.message.replace(/: send force.*$/, '.') + ' Store this run anyway?')) throw e;
+          r = await api('POST', '/api/runs', Object.assign(run, { force: true }));
+        }
         await journal();
         status($('j-run-status'), 'Run added' + (r.shoes_worn_out ? '; those shoes have reached their retirement distance.' : '.'));
       } catch (e) { status(runStatus, e.message, true); }
