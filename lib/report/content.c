@@ -399,9 +399,9 @@ static void training(struct builder *b)
 {
 	const struct rp_doc *d = b->d;
 	const nf_training *t = nf_analysis_training(d->an);
-	/* Where the runs logged begin, a month without them is no data, not a month of rest. */
+	/* Before the record begins, a month without runs is no data, not a month of rest. */
 	char first[24];
-	nf_time_day(t->first_run, first, sizeof first);
+	nf_time_day(t->record_start, first, sizeof first);
 	if (isfinite(t->week_km_recent) && isfinite(t->week_km_before)) {
 		char ch[40] = "";
 		if (isfinite(t->week_change_pct))
@@ -410,12 +410,12 @@ static void training(struct builder *b)
 		     t->week_km_recent * rp_per_km(d), rp_unit(d), t->week_km_before * rp_per_km(d), rp_unit(d), ch);
 	} else if (isfinite(t->week_km_recent)) {
 		addf(b, RP_PARA, NULL,
-		     "Weekly distance: %.1f %s a week over the last 4 weeks; the runs logged begin on %s, so there are "
-		     "no 4 weeks before to compare with.",
+		     "Weekly distance: %.1f %s a week over the last 4 weeks; the record begins on %s, too short a record "
+		     "to compare with the 4 weeks before.",
 		     t->week_km_recent * rp_per_km(d), rp_unit(d), first);
 	} else if (isfinite(t->km_recent) && *first) {
 		addf(b, RP_PARA, NULL,
-		     "Distance: %.1f %s logged since %s, when the runs logged begin: too short a record for a weekly "
+		     "Distance: %.1f %s logged since %s, when the record begins: too short a record for a weekly "
 		     "figure.",
 		     t->km_recent * rp_per_km(d), rp_unit(d), first);
 	}
