@@ -166,6 +166,25 @@ static void derive_onset(nf_analysis *a, const struct work *w)
 	if (by_km && cv <= NF_AN_ONSET_CV_SCATTER)
 		FIND_NUM(a, "onset_km", round(med * 10) / 10, (int)nv, (int)nv,
 			 "median onset %.1f %s into the run over %zu episode runs", an_dist(a, med), an_unit(a), nv);
+	else if (!by_km && cv <= NF_AN_ONSET_CV_SCATTER) {
+		/* The interview asks how far in: from the minutes, at each run's own average pace. That
+		 * pace includes the easier first minutes, so the distance is a little short if anything;
+		 * the evidence says it is converted. */
+		double *conv = w->v[2];
+		size_t nc = 0;
+		for (size_t i = 0; i < a->nrun; i++) {
+			const nf_an_run *x = &a->run[i];
+			if (isfinite(x->onset_min) && x->onset_min > 0 && isfinite(x->pace_s_km) && x->pace_s_km > 0)
+				conv[nc++] = x->onset_min * 60 / x->pace_s_km;
+		}
+		if (nc >= NF_AN_MIN_EPISODES) {
+			double km_med = an_median(conv, nc);
+			FIND_NUM(a, "onset_km", round(km_med * 10) / 10, (int)nc, (int)nc,
+				 "median onset %.0f min into the run, about %.1f %s at each run's own average pace, over "
+				 "%zu episode runs",
+				 med, an_dist(a, km_med), an_unit(a), nc);
+		}
+	}
 }
 
 /* The smallest number k of extra runs in the other shoes, at the rate seen there so far, that

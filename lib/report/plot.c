@@ -391,9 +391,28 @@ static size_t shoe_index(const struct rp_doc *d, int64_t id)
 	return PALETTE - 1;
 }
 
-static bool onset_known(const nf_an_run *r)
+/* Whether the onset figure plots minutes: when the episodes give the onset in minutes more often
+ * than in distance, as a runner timing each tempo run does (the analysis's onset_consistent
+ * chooses the same way). Minutes are plotted as minutes, not converted: a run's average pace is
+ * not the pace of its first minutes. */
+static bool onset_in_minutes(const struct rp_doc *d)
 {
-	return r->episodes && isfinite(r->onset_km) && r->time >= 0;
+	size_t n, nkm = 0, nmin = 0;
+	const nf_an_run *r = nf_analysis_runs(d->an, &n);
+	for (size_t i = 0; i < n; i++) {
+		if (!r[i].episodes || r[i].time < 0)
+			continue;
+		nkm += isfinite(r[i].onset_km) && r[i].onset_km > 0;
+		nmin += isfinite(r[i].onset_min) && r[i].onset_min > 0;
+	}
+	return nmin > nkm && nkm < NF_AN_MIN_EPISODES;
+}
+
+/* The onset the figure plots for run r: km, or minutes when min; NaN when the run has none. */
+static double onset_of(const nf_an_run *r, bool min)
+{
+	double v = min ? r->onset_min : r->onset_km;
+	return r->episodes && r->time >= 0 && isfinite(v) && v > 0 ? v : NAN;
 }
 
 static bool cadence_known(const nf_an_run *r)
@@ -423,8 +442,11 @@ static size_t fig_head(const struct rp_doc *d, int i, char *buf, size_t cap, str
 	switch (i) {
 	case 0: {
 		int64_t seen[8];
+		bool min = onset_in_minutes(d);
+		if (min)
+			snprintf(buf, cap, "Onset time per run (minutes, as recorded)");
 		for (size_t j = 0; j < nr; j++) {
-			if (!onset_known(&r[j]))
+			if (!isfinite(onset_of(&r[j], min)))
 				continue;
 			bool known = false;
 			for (size_t m = 0; m < n; m++)
@@ -489,21 +511,23 @@ static void fig_onset(const struct rp_doc *d, cairo_t *cr, double top, double x,
 {
 	size_t n;
 	const nf_an_run *r = nf_analysis_runs(d->an, &n);
-	const double f = rp_per_km(d);
+	const bool min = onset_in_minutes(d);
+	const double f = min ? 1 : rp_per_km(d);
 	struct area a = {.x0 = INFINITY, .x1 = -INFINITY, .y0 = 0, .y1 = 0, .inset = DOT_R + 4};
 	for (size_t i = 0; i < n; i++)
-		if (onset_known(&r[i])) {
+		if (isfinite(onset_of(&r[i], min))) {
 			a.x0 = fmin(a.x0, (double)r[i].time), a.x1 = fmax(a.x1, (double)r[i].time);
-			a.y1 = fmax(a.y1, r[i].onset_km * f * 1.1);
+			a.y1 = fmax(a.y1, onset_of(&r[i], min) * f * 1.1);
 		}
-	char ylabel[24];
-	snprintf(ylabel, sizeof ylabel, "onset (%s)", rp_unit(d));
+	char ylabel[32];
+	snprintf(ylabel, sizeof ylabel, "onset (%s into the run)", min ? "minutes" : rp_unit(d));
 	axes(cr, &a, X_DATES, "date of the run", ylabel, top, BOTTOM, x, y, w, h);
 	for (size_t i = 0; i < n; i++) {
-		if (!onset_known(&r[i]))
+		double v = onset_of(&r[i], min);
+		if (!isfinite(v))
 			continue;
 		color(cr, palette[shoe_index(d, r[i].shoes_id)]);
-		dot(cr, px(&a, (double)r[i].time), py(&a, r[i].onset_km * f), DOT_R);
+		dot(cr, px(&a, (double)r[i].time), py(&a, v * f), DOT_R);
 	}
 }
 
@@ -761,7 +785,8 @@ const char *rp_figure_title(int i)
 
 /* What to log for each figure to have data. */
 static const char *const why_empty[RP_FIGURES + 1] = {
-	"Record where the numbness starts on each episode (run add --numb-at KM, or episode add).",
+	"Record where the numbness starts on each episode (run add --numb-at KM or --numb-at 25min, or episode "
+	"add).",
 	"Record which shoes each run was in (gear add, then run add --shoes).",
 	"Add your shoes (gear add) to follow their distance against a retirement distance.",
 	"Record runs with their distance (run add, or import your watch's files).",

@@ -384,6 +384,24 @@ static void pace(void **state)
 	nf_journal_close(j);
 }
 
+/* Onsets timed in minutes give the interview its distance at each run's own pace, and the evidence
+ * says the distance was converted. */
+static void onset_minutes_converted_at_the_runs_pace(void **state)
+{
+	(void)state;
+	nf_journal *j = tj_open(tj_path("onset-min"));
+	for (int i = 0; i < 5; i++) /* 20-24 min at 4:30/km: 4.4-5.3 km */
+		ta_add(j, &TA_RUN(.day = i * 3, .pace = 270, .onset_min = 20 + i));
+	nf_analysis *a = ta_analyze(j, NOW);
+	assert_true(nf_analysis_find(a, "onset_consistent")->b);
+	const nf_derived *d = nf_analysis_find(a, "onset_km");
+	assert_non_null(d);
+	assert_true(fabs(d->x - 22 * 60 / 270.0) < 0.051);
+	assert_non_null(strstr(d->evidence, "median onset 22 min into the run, about 4.9 km at each run's own average pace"));
+	nf_analysis_free(a);
+	nf_journal_close(j);
+}
+
 /* Heart rate says "harder" only by a difference that matters (NF_AN_HR_MIN_BPM) and only when the
  * episode runs were also faster: 148 against 146 bpm on runs the same every time reached p < 0.001
  * and read as "worse with pace" on runs that were slower. */
@@ -915,6 +933,7 @@ int main(void)
 		cmocka_unit_test(insoles_without_retirement_ask),
 		cmocka_unit_test(cold_weather),
 		cmocka_unit_test(pace),
+		cmocka_unit_test(onset_minutes_converted_at_the_runs_pace),
 		cmocka_unit_test(pace_heart_rate_needs_a_real_difference),
 		cmocka_unit_test(pace_explained_by_shoes),
 		cmocka_unit_test(open_findings_not_applied),
