@@ -133,7 +133,7 @@ static void dot(cairo_t *cr, double x, double y, double r)
 
 /* ---- the frame, the title and the key ---- */
 
-enum mark { MARK_DOT, MARK_SQUARE, MARK_LINE };
+enum mark { MARK_DOT, MARK_SQUARE, MARK_LINE, MARK_DASH };
 struct key {
 	const char *label;
 	struct rgb c;
@@ -173,6 +173,16 @@ static void key_draw(cairo_t *cr, const struct key *k, double x, double y, doubl
 		cairo_line_to(cr, x + 4, y + 5);
 		cairo_stroke(cr);
 		break;
+	case MARK_DASH: { /* a dashed level, as the figure draws it */
+		double dash[] = {3, 2};
+		cairo_set_line_width(cr, 1);
+		cairo_set_dash(cr, dash, 2, 0);
+		cairo_move_to(cr, x - 4, y);
+		cairo_line_to(cr, x + 9, y);
+		cairo_stroke(cr);
+		cairo_set_dash(cr, NULL, 0, 0);
+		break;
+	}
 	}
 	color(cr, ink);
 	text_fit(cr, k->label, x + 12, y, 8, false, 0, 0.5, 0, w - 12);
@@ -282,7 +292,8 @@ size_t rp_time_ticks(double x0, double x1, int room, bool weeks, double *out, si
 		k++;
 	double step = days[k] * SECS_DAY;
 	double t = days[k] >= 7 ? MONDAY0 + ceil((x0 - MONDAY0) / step) * step : ceil(x0 / step) * step;
-	for (; t <= x1 && n < cap; t += step)
+	/* On a weekly axis x1 is the end of the last week, not a week of its own: no tick there. */
+	for (; (weeks ? t < x1 : t <= x1) && n < cap; t += step)
 		out[n++] = t;
 	return n;
 }
@@ -415,11 +426,6 @@ static double onset_of(const nf_an_run *r, bool min)
 	return r->episodes && r->time >= 0 && isfinite(v) && v > 0 ? v : NAN;
 }
 
-static bool cadence_known(const nf_an_run *r)
-{
-	return isfinite(r->cadence_spm) && r->cadence_spm > 0 && r->time >= 0;
-}
-
 /* The first of the weeks shown, with the count of all: the last 52, from the first with a run. */
 static size_t weeks_shown(const struct rp_doc *d, size_t *n)
 {
@@ -428,6 +434,17 @@ static size_t weeks_shown(const struct rp_doc *d, size_t *n)
 	while (first + 1 < *n && !wk[first].runs)
 		first++;
 	return first;
+}
+
+/* Whether run r is in the cadence figure: a cadence, within the weeks the weekly figure shows. One
+ * file imported from years ago would otherwise stretch the axis over years and squeeze the
+ * journal's runs into its last sliver. */
+static bool cadence_known(const struct rp_doc *d, const nf_an_run *r)
+{
+	size_t nw;
+	const nf_an_week *wk = nf_analysis_weeks(d->an, &nw);
+	int64_t from = nw ? wk[weeks_shown(d, &nw)].start : 0;
+	return isfinite(r->cadence_spm) && r->cadence_spm > 0 && r->time >= from;
 }
 
 /* Figure i's title (into buf) and key (into k, KEY_MAX at most); returns the key's length, 0 when
@@ -492,10 +509,11 @@ static size_t fig_head(const struct rp_doc *d, int i, char *buf, size_t cap, str
 	}
 	case 4:
 		for (size_t j = 0; j < nr; j++)
-			if (cadence_known(&r[j])) {
+			if (cadence_known(d, &r[j])) {
 				k[0] = (struct key){"runs without numbness", blue, MARK_DOT};
 				k[1] = (struct key){"with numbness", red, MARK_DOT};
-				return 2;
+				k[2] = (struct key){"160 spm: below it, raise cadence", orange, MARK_DASH};
+				return 3;
 			}
 		return 0;
 	case RP_FIG_ROUTES:
@@ -676,7 +694,7 @@ static void fig_cadence(const struct rp_doc *d, cairo_t *cr, double top, double 
 	const nf_an_run *r = nf_analysis_runs(d->an, &n);
 	struct area a = {.x0 = INFINITY, .x1 = -INFINITY, .y0 = INFINITY, .y1 = -INFINITY, .inset = DOT_R + 4};
 	for (size_t i = 0; i < n; i++)
-		if (cadence_known(&r[i])) {
+		if (cadence_known(d, &r[i])) {
 			a.x0 = fmin(a.x0, (double)r[i].time), a.x1 = fmax(a.x1, (double)r[i].time);
 			a.y0 = fmin(a.y0, r[i].cadence_spm), a.y1 = fmax(a.y1, r[i].cadence_spm);
 		}
@@ -693,7 +711,7 @@ static void fig_cadence(const struct rp_doc *d, cairo_t *cr, double top, double 
 	cairo_set_dash(cr, NULL, 0, 0);
 	text(cr, "160 spm", a.x + a.w - 2, py(&a, NF_AN_LOW_CADENCE) - 2, 7.5, false, 1, 1, 0);
 	for (size_t i = 0; i < n; i++)
-		if (cadence_known(&r[i])) {
+		if (cadence_known(d, &r[i])) {
 			color(cr, r[i].episodes ? red : blue);
 			dot(cr, px(&a, (double)r[i].time), py(&a, r[i].cadence_spm), 2.5);
 		}
