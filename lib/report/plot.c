@@ -499,7 +499,8 @@ static size_t fig_head(const struct rp_doc *d, int i, char *buf, size_t cap, str
 		bool any = false;
 		for (size_t j = first; j < nw; j++)
 			any |= wk[j].km > 0;
-		if (nw > WEEKS_SHOWN)
+		/* Named only when the weeks shown are cut to 52: one old run does not make 7 weeks "52". */
+		if (nw - first >= WEEKS_SHOWN && nw > WEEKS_SHOWN)
 			snprintf(buf, cap, "%s (the last 52 weeks)", rp_figure_title(i));
 		if (!any)
 			return 0;

@@ -64,3 +64,6 @@ grep -q "160 spm: below it, raise cadence" "$tmp/cad.txt" || fail "the 160 spm l
 "$NUMBFOOT" run add 6 --date 2026-03-30 --duration 35:00 --numb-at 3 --db "$tmp/one.db" >/dev/null || fail "one run"
 "$NUMBFOOT" report -o "$tmp/one.pdf" --db "$tmp/one.db" >/dev/null || fail "one report"
 pdftotext "$tmp/one.pdf" - | grep -q "Journal: 1 run, 1 episode of numbness" || fail "one episode: $(pdftotext "$tmp/one.pdf" - | grep Journal)"
+# eight weeks logged after one old run: the weekly figure does not claim "the last 52 weeks"
+if grep -q "Weekly distance (the last 52 weeks)" "$tmp/r.txt"; then fail "the weekly figure claims 52 weeks"; fi
+grep -q "^ *Weekly distance *weeks without numbness" "$tmp/r.txt" || fail "no weekly figure: $(grep 'Weekly distance' "$tmp/r.txt")"
