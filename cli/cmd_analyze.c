@@ -52,6 +52,8 @@ static void print_text(FILE *out, const nf_analysis *an)
 			fprintf(out, "  %-22s %s\n", d->id, d->choice);
 		else if (d->is_number)
 			fprintf(out, "  %-22s %g\n", d->id, d->x);
+		else if (d->open) /* as assess shows it: the interview still asks it */
+			fprintf(out, "  %-22s %s\n", d->id, "left open: no difference seen, which settles nothing");
 		else
 			fprintf(out, "  %-22s %s\n", d->id, d->b ? "yes" : "no");
 		fprintf(out, "  %-22s   %s (%d run%s, %d episode%s)\n", "", cli_text(d->evidence), d->runs, d->runs == 1 ? "" : "s",

@@ -359,7 +359,8 @@ static void derive_wear(nf_analysis *a, const struct work *w)
 		FIND_NUM(a, "shoe_km", round(med), (int)n, (int)n,
 			 "the shoes had run a median of %.0f %s at the %zu episode run%s (retirement distance "
 			 "%.0f %s)",
-			 an_dist(a, med), an_unit(a), n, plural((int)n),
+			 /* rounded as the value is: printf's half-to-even would make 12.5 "12" beside 13 */
+			 round(an_dist(a, med)), an_unit(a), n, plural((int)n),
 			 an_dist(a, nf_gear_default_retire_km(NF_GEAR_SHOES)), an_unit(a));
 	} else if (eps) {
 		need(a, "Record which shoes you wear (gear add, then run add --shoes): the shoes' distance at "

@@ -42,6 +42,9 @@ char *nf_analysis_json(const nf_analysis *a)
 				      "support", "runs", d->runs, "episodes", d->episodes);
 		if (!o)
 			goto out;
+		/* A "no" short of significance: shown, but left to the interview (nf_derived.open). */
+		if (d->open)
+			json_object_set_new(o, "open", json_true());
 		json_object_set_new(find, d->id, o);
 	}
 	for (size_t i = 0; i < a->nneed; i++)

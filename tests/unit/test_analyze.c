@@ -263,6 +263,24 @@ static void old_shoes_not_new(void **state)
 	nf_journal_close(j);
 }
 
+/* The value and its words agree: a median of 12.5 km is 13 in both (printf alone rounds half to
+ * even, "12", beside a value of 13). */
+static void shoe_km_words_match_value(void **state)
+{
+	(void)state;
+	nf_journal *j = tj_open(tj_path("wear-round"));
+	int64_t s = tj_add_shoes(j, "k", 0);
+	ta_add(j, &TA_RUN(.day = 1, .km = 5, .shoes = s));
+	ta_add(j, &TA_RUN(.day = 2, .km = 7.5, .shoes = s, .onset_km = 3)); /* 12.5 km in the shoes */
+	nf_analysis *a = ta_analyze(j, NOW);
+	const nf_derived *d = nf_analysis_find(a, "shoe_km");
+	assert_non_null(d);
+	assert_true(fabs(d->x - 13) < 1e-9);
+	assert_non_null(strstr(d->evidence, "a median of 13 km"));
+	nf_analysis_free(a);
+	nf_journal_close(j);
+}
+
 static void shoe_km_and_worn_insoles(void **state)
 {
 	(void)state;
@@ -380,6 +398,11 @@ static void pace(void **state)
 	assert_non_null(d);
 	assert_false(d->b);
 	assert_true(d->open); /* no difference found is not "no": the question stays open */
+	char *text = nf_analysis_json(a); /* and the JSON says so, for the page to leave it to the interview */
+	json_t *root = json_loads(text, 0, NULL);
+	assert_true(json_is_true(json_object_get(json_object_get(json_object_get(root, "findings"), "worse_with_pace"), "open")));
+	json_decref(root);
+	free(text);
 	nf_analysis_free(a);
 	nf_journal_close(j);
 }
@@ -930,6 +953,7 @@ int main(void)
 		cmocka_unit_test(worn_on_entry_not_new),
 		cmocka_unit_test(old_shoes_not_new),
 		cmocka_unit_test(shoe_km_and_worn_insoles),
+		cmocka_unit_test(shoe_km_words_match_value),
 		cmocka_unit_test(insoles_without_retirement_ask),
 		cmocka_unit_test(cold_weather),
 		cmocka_unit_test(pace),

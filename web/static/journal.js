@@ -643,7 +643,8 @@ window.numbfootJournal = function (nf) {
       box.replaceChildren(el('p', { class: 'error', text: 'The journal is not available: ' + e.message }));
       return show('screen-trends');
     }
-    const known = Object.entries(a.findings).filter(([id]) => state.byId[id]);
+    // An open finding (no difference seen) settles nothing: the interview asks it, as assess does.
+    const known = Object.entries(a.findings).filter(([id, d]) => state.byId[id] && !d.open);
     const found = known.length
       ? el('ul', { class: 'found', id: 't-findings' }, ...known.map(([id, d]) => el('li', {},
         el('label', { class: 'choice' },
