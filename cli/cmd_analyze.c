@@ -52,6 +52,8 @@ static void print_text(FILE *out, const nf_analysis *an)
 			fprintf(out, "  %-22s %s\n", d->id, d->choice);
 		else if (d->is_number)
 			fprintf(out, "  %-22s %g\n", d->id, d->x);
+		else if (d->open) /* as assess shows it: the interview still asks it */
+			fprintf(out, "  %-22s %s\n", d->id, "left open: no difference seen, which settles nothing");
 		else
 			fprintf(out, "  %-22s %s\n", d->id, d->b ? "yes" : "no");
 		fprintf(out, "  %-22s   %s (%d run%s, %d episode%s)\n", "", cli_text(d->evidence), d->runs, d->runs == 1 ? "" : "s",
@@ -68,12 +70,12 @@ static void print_text(FILE *out, const nf_analysis *an)
 	const char *u = mi ? "mi" : "km";
 	fputs("\nTraining\n", out);
 	char first[24];
-	nf_time_day(t->first_run, first, sizeof first);
+	nf_time_day(t->record_start, first, sizeof first);
 	if (isfinite(t->week_km_recent) && isfinite(t->week_km_before))
 		fprintf(out, "  weekly distance: %.1f %s over the last 4 weeks, %.1f %s the 4 before%s", t->week_km_recent * f,
 		       u, t->week_km_before * f, u, isfinite(t->week_change_pct) ? "" : "\n");
 	else if (isfinite(t->week_km_recent))
-		fprintf(out, "  weekly distance: %.1f %s over the last 4 weeks (runs logged from %s: no 4 weeks before)\n",
+		fprintf(out, "  weekly distance: %.1f %s over the last 4 weeks (the record begins on %s: too short a record for the 4 weeks before)\n",
 		       t->week_km_recent * f, u, first);
 	else if (isfinite(t->km_recent) && *first)
 		fprintf(out, "  distance: %.1f %s logged since %s (too short a record for a weekly figure)\n",

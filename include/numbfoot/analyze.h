@@ -49,6 +49,7 @@ typedef struct nf_analysis nf_analysis;
 #define NF_AN_EACH_SIDE_MIN 3       /* runs each side (cold and warm, with and without numbness) to test */
 #define NF_AN_COLD_NO_EACH_SIDE 6   /* cold and warm runs each before "no more in the cold" */
 #define NF_AN_PACE_NO_EACH_SIDE 5   /* runs each side before "no faster" */
+#define NF_AN_HR_MIN_BPM 5.0        /* median heart rate this much higher on episode runs: harder */
 #define NF_AN_TREND_EPISODES 4      /* episodes ... */
 #define NF_AN_TREND_WEEKS 3         /* ... over weeks, before a trend is judged */
 #define NF_AN_TREND_SEVERITIES 5    /* severities before their slope counts */
@@ -60,6 +61,7 @@ typedef struct nf_analysis nf_analysis;
 #define NF_AN_SAME_FOOT_MIN 2       /* episodes naming a foot before same_foot */
 #define NF_AN_VOLUME_RISE_PCT 30.0  /* weekly distance up this much ... */
 #define NF_AN_VOLUME_MIN_KM 10.0    /* ... from at least this much a week: advice to hold it */
+#define NF_AN_RECORD_GAP_DAYS 28    /* a gap longer than this between runs: the record starts again */
 
 #define NF_AN_EVIDENCE_MAX 320
 #define NF_AN_TEXT_MAX 320
@@ -126,10 +128,13 @@ typedef struct nf_an_week {
 } nf_an_week;
 
 /* Training facts. Unknown values are NaN (or -1 for counts). A weekly mean is known only when the
- * journal's runs cover its 4 weeks, from at most a week after their start: a journal begun 2 weeks
- * ago has no 4 weeks before, and "0 km" there would read as a rise from nothing. */
+ * journal's unbroken record (record_start) covers its 4 weeks, from at most a week after their
+ * start: a journal begun 2 weeks ago, or 6 weeks ago after one run imported from years before,
+ * has no 4 weeks before, and "0 km" there would read as a rise from nothing. */
 typedef struct nf_training {
 	int64_t first_run;      /* the earliest run logged before now (Unix seconds), -1 none */
+	int64_t record_start;   /* where the unbroken record before now begins: the first run after the
+				 * last gap of more than NF_AN_RECORD_GAP_DAYS between runs; -1 none */
 	double km_recent;       /* km logged over the last 4 weeks before now; NaN without runs */
 	double week_km_recent;  /* mean weekly km over the last 4 weeks before now */
 	double week_km_before;  /* mean weekly km over the 4 weeks before those */

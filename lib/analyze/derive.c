@@ -166,6 +166,25 @@ static void derive_onset(nf_analysis *a, const struct work *w)
 	if (by_km && cv <= NF_AN_ONSET_CV_SCATTER)
 		FIND_NUM(a, "onset_km", round(med * 10) / 10, (int)nv, (int)nv,
 			 "median onset %.1f %s into the run over %zu episode runs", an_dist(a, med), an_unit(a), nv);
+	else if (!by_km && cv <= NF_AN_ONSET_CV_SCATTER) {
+		/* The interview asks how far in: from the minutes, at each run's own average pace. That
+		 * pace includes the easier first minutes, so the distance is a little short if anything;
+		 * the evidence says it is converted. */
+		double *conv = w->v[2];
+		size_t nc = 0;
+		for (size_t i = 0; i < a->nrun; i++) {
+			const nf_an_run *x = &a->run[i];
+			if (isfinite(x->onset_min) && x->onset_min > 0 && isfinite(x->pace_s_km) && x->pace_s_km > 0)
+				conv[nc++] = x->onset_min * 60 / x->pace_s_km;
+		}
+		if (nc >= NF_AN_MIN_EPISODES) {
+			double km_med = an_median(conv, nc);
+			FIND_NUM(a, "onset_km", round(km_med * 10) / 10, (int)nc, (int)nc,
+				 "median onset %.0f min into the run, about %.1f %s at each run's own average pace, over "
+				 "%zu episode runs",
+				 med, an_dist(a, km_med), an_unit(a), nc);
+		}
+	}
 }
 
 /* The smallest number k of extra runs in the other shoes, at the rate seen there so far, that
@@ -340,7 +359,8 @@ static void derive_wear(nf_analysis *a, const struct work *w)
 		FIND_NUM(a, "shoe_km", round(med), (int)n, (int)n,
 			 "the shoes had run a median of %.0f %s at the %zu episode run%s (retirement distance "
 			 "%.0f %s)",
-			 an_dist(a, med), an_unit(a), n, plural((int)n),
+			 /* rounded as the value is: printf's half-to-even would make 12.5 "12" beside 13 */
+			 round(an_dist(a, med)), an_unit(a), n, plural((int)n),
 			 an_dist(a, nf_gear_default_retire_km(NF_GEAR_SHOES)), an_unit(a));
 	} else if (eps) {
 		need(a, "Record which shoes you wear (gear add, then run add --shoes): the shoes' distance at "
@@ -421,6 +441,29 @@ static void fmt_pace(const nf_analysis *a, double s, char buf[16])
 		snprintf(buf, 16, "%d:%02d/%s", (int)(r / 60), (int)fmod(r, 60), an_unit(a));
 }
 
+/* The nickname of the pair that only_some_shoes found, when every run with numbness was in it: a
+ * split between episode runs and the others is then the split between that pair and the rest,
+ * and says nothing of what else differs between them (pace, effort). NULL otherwise. */
+static const char *shoes_explain_episodes(const nf_analysis *a)
+{
+	const nf_derived *d = nf_analysis_find(a, "only_some_shoes");
+	if (!d || !d->b || d->open)
+		return NULL;
+	int64_t id = 0;
+	for (size_t r = 0; r < a->nrun; r++) {
+		const nf_an_run *x = &a->run[r];
+		if (!x->episodes)
+			continue;
+		if (!x->shoes_id || (id && x->shoes_id != id))
+			return NULL;
+		id = x->shoes_id;
+	}
+	for (size_t g = 0; id && g < a->ngear; g++)
+		if (a->gear[g].gear.id == id)
+			return a->gear[g].gear.nickname;
+	return NULL;
+}
+
 static void derive_pace(nf_analysis *a, const struct work *w)
 {
 	size_t ne = 0, nn = 0, he = 0, hn = 0;
@@ -440,22 +483,39 @@ static void derive_pace(nf_analysis *a, const struct work *w)
 		     NF_AN_EACH_SIDE_MIN, ne, nn);
 		return;
 	}
-	double z, zh = 0, p = an_mann_whitney(pe, ne, pn, nn, &z), ph = NAN;
-	if (he >= NF_AN_EACH_SIDE_MIN && hn >= NF_AN_EACH_SIDE_MIN)
+	double z, zh = 0, p = an_mann_whitney(pe, ne, pn, nn, &z), ph = NAN, hre = NAN, hrn = NAN;
+	if (he >= NF_AN_EACH_SIDE_MIN && hn >= NF_AN_EACH_SIDE_MIN) {
 		ph = an_mann_whitney(ve, he, vn, hn, &zh);
+		hre = an_median(ve, he);
+		hrn = an_median(vn, hn);
+	}
 	char b1[16], b2[16], pb[24], pb2[24];
 	double me = an_median(pe, ne), mn = an_median(pn, nn);
 	fmt_pace(a, me, b1);
 	fmt_pace(a, mn, b2);
-	if (p < NF_AN_ALPHA && z < 0)
+	const char *pair = shoes_explain_episodes(a);
+	/* Heart rate stands in for effort only when the episode runs were also faster, and only by a
+	 * difference a body notices: a few beats are the day's noise, and a rank test on runs that
+	 * repeat the same figure reaches p < 0.001 on them. */
+	bool hr_harder = isfinite(ph) && ph < NF_AN_ALPHA && zh > 0 && hre - hrn >= NF_AN_HR_MIN_BPM && me < mn;
+	if (pair && ((p < NF_AN_ALPHA && z < 0) || hr_harder))
+		need(a, "Whether pace matters cannot be told apart from the shoes: every run with numbness was in "
+			"'%s', which already explains them (median %s with numbness against %s without). Runs "
+			"at the same effort in another pair would separate the two.",
+		     pair, b1, b2);
+	else if (pair)
+		need(a, "Whether pace matters is left open: every run with numbness was in '%s', which already "
+			"explains them (median %s with numbness against %s without).",
+		     pair, b1, b2);
+	else if (p < NF_AN_ALPHA && z < 0)
 		FIND_BOOL(a, "worse_with_pace", true, (int)(ne + nn), (int)ne,
 			  "runs with numbness were faster: median %s against %s on the others (Mann-Whitney %s)",
 			  b1, b2, pval(p, pb));
-	else if (isfinite(ph) && ph < NF_AN_ALPHA && zh > 0)
+	else if (hr_harder)
 		FIND_BOOL(a, "worse_with_pace", true, (int)(he + hn), (int)he,
 			  "runs with numbness were harder: median heart rate %.0f against %.0f bpm on the others "
-			  "(Mann-Whitney %s)",
-			  an_median(ve, he), an_median(vn, hn), pval(ph, pb2));
+			  "(Mann-Whitney %s), at a median pace of %s against %s",
+			  hre, hrn, pval(ph, pb2), b1, b2);
 	else if (ne >= NF_AN_PACE_NO_EACH_SIDE && nn >= NF_AN_PACE_NO_EACH_SIDE && (p >= NF_AN_OPEN_P || z > 0))
 		FIND_BOOL_OPEN(a, "worse_with_pace", (int)(ne + nn), (int)ne,
 			  "runs with numbness were no faster: median %s against %s on the others (Mann-Whitney %s)",
@@ -657,17 +717,25 @@ static void derive_foot(nf_analysis *a)
 	nf_foot single = n[NF_FOOT_LEFT] == named ? NF_FOOT_LEFT : n[NF_FOOT_RIGHT] == named ? NF_FOOT_RIGHT
 											: NF_FOOT_UNKNOWN;
 	bool both = n[NF_FOOT_BOTH] || (n[NF_FOOT_LEFT] && n[NF_FOOT_RIGHT]);
-	if (both)
+	/* Both feet on every episode is one pattern, held each time, not a foot that changes: the
+	 * words say so, since "not always the same foot" reads as alternating feet. */
+	bool always_both = named >= 1 && n[NF_FOOT_BOTH] == named;
+	if (always_both && !unnamed)
+		FIND_CHOICE(a, "side", "both", runs, named, "both feet in every one of the %d episode%s", named,
+			    plural(named));
+	else if (both)
 		FIND_CHOICE(a, "side", "both", runs, named, "%s%s", counts,
 			    n[NF_FOOT_BOTH] ? "" : ": both feet, though not on the same runs");
 	else if (named && !unnamed)
 		FIND_CHOICE(a, "side", "one", runs, named, "%s in every one of the %d episode%s", words[single], named,
 			    plural(named));
-	if (both && named >= NF_AN_SAME_FOOT_MIN)
+	if (always_both && !unnamed && named >= NF_AN_SAME_FOOT_MIN)
+		FIND_BOOL(a, "same_foot", true, runs, named, "always both feet: every one of the %d episodes", named);
+	else if (both && !always_both && named >= NF_AN_SAME_FOOT_MIN)
 		FIND_BOOL(a, "same_foot", false, runs, named, "not always the same foot: %s", counts);
 	else if (named >= NF_AN_SAME_FOOT_MIN && !unnamed)
 		FIND_BOOL(a, "same_foot", true, runs, named, "always %s: every one of the %d episodes", words[single], named);
-	if (!both && unnamed)
+	if ((!both || always_both) && unnamed)
 		need(a, "Record which foot (--foot left, right or both) on each episode: %d of %zu do not say, and "
 			"whether it is always the same foot needs them all.",
 		     unnamed, a->nep);
@@ -771,9 +839,23 @@ static nf_err derive_training(nf_analysis *a, nf_error *err)
 		else if (x->time >= a->now - 8 * WEEK)
 			before += x->km, nbef++;
 	}
-	/* A window counts when the runs logged begin at most a week after its start. */
-	bool has_recent = t->first_run >= 0 && t->first_run < a->now - 3 * WEEK;
-	bool has_before = t->first_run >= 0 && t->first_run < a->now - 7 * WEEK;
+	/* Where the record that covers the windows begins: the first run after the last gap of more
+	 * than NF_AN_RECORD_GAP_DAYS. One old run imported from years ago does not make the weeks
+	 * between it and the journal's start weeks of rest; they are weeks nobody logged. */
+	t->record_start = -1;
+	int64_t prev = -1;
+	for (size_t r = 0; r < a->nrun; r++) {
+		const nf_an_run *x = &a->run[r];
+		if (x->time < 0 || x->time >= a->now)
+			continue;
+		if (prev < 0 || x->time - prev > (int64_t)NF_AN_RECORD_GAP_DAYS * DAY)
+			t->record_start = x->time;
+		prev = x->time;
+	}
+	/* A window counts when the record begins at most a week after its start: a window whose
+	 * first weeks come before the record would count them as 0 km. */
+	bool has_recent = t->record_start >= 0 && t->record_start < a->now - 3 * WEEK;
+	bool has_before = t->record_start >= 0 && t->record_start < a->now - 7 * WEEK;
 	t->km_recent = nrec || nbef ? recent : NAN;
 	t->week_km_recent = has_recent && (nrec || nbef) ? recent / 4 : NAN;
 	t->week_km_before = has_before && (nrec || nbef) ? before / 4 : NAN;

@@ -42,6 +42,9 @@ char *nf_analysis_json(const nf_analysis *a)
 				      "support", "runs", d->runs, "episodes", d->episodes);
 		if (!o)
 			goto out;
+		/* A "no" short of significance: shown, but left to the interview (nf_derived.open). */
+		if (d->open)
+			json_object_set_new(o, "open", json_true());
 		json_object_set_new(find, d->id, o);
 	}
 	for (size_t i = 0; i < a->nneed; i++)
@@ -54,6 +57,8 @@ char *nf_analysis_json(const nf_analysis *a)
 	char first[24];
 	nf_time_day(t->first_run, first, sizeof first);
 	json_object_set_new(tr, "first_run", *first ? json_string(first) : json_null());
+	nf_time_day(t->record_start, first, sizeof first);
+	json_object_set_new(tr, "record_start", *first ? json_string(first) : json_null());
 	json_object_set_new(tr, "km_recent", num(t->km_recent));
 	json_object_set_new(tr, "week_km_recent", num(t->week_km_recent));
 	json_object_set_new(tr, "week_km_before", num(t->week_km_before));

@@ -10,6 +10,11 @@
 #include "report/report_priv.h"
 
 const char *const rp_columns[RP_COLS] = {"date", "run", "onset", "severity", "foot", "where", "recovery", "shoes"};
+const int rp_table_cols[RP_TABLES] = {RP_COLS, 7};
+const char *const rp_table_head[RP_TABLES][RP_COLS] = {
+	{"date", "run", "onset", "severity", "foot", "where", "recovery", "shoes"},
+	{"pair", "brand", "model", "first use", "distance", "runs", "with numbness"},
+};
 
 struct builder {
 	struct rp_doc *d;
@@ -79,8 +84,10 @@ static void pct(double p, char b[16])
 {
 	if (p > 0.99)
 		snprintf(b, 16, ">99%%");
-	else if (p < 0.01)
-		snprintf(b, 16, "<1%%");
+	else if (p < 0.001)
+		snprintf(b, 16, "<0.1%%");
+	else if (p < 0.01) /* the doctor sees how far down it is, not only that it is under 1% */
+		snprintf(b, 16, "%.1f%%", 100 * p);
 	else
 		snprintf(b, 16, "%.0f%%", 100 * p);
 }
@@ -188,7 +195,9 @@ static void causes(struct builder *b)
 	json_array_foreach(json_object_get(d->result, "ranking"), i, r)
 	{
 		double prob = json_number_value(json_object_get(r, "probability"));
-		if (i >= RP_TOP_CAUSES || (i > 0 && prob < 0.01))
+		/* Always three, however unlikely the second and third: what else was weighed is what a
+		 * doctor needs to judge the first. */
+		if (i >= RP_TOP_CAUSES)
 			break;
 		char pc[16];
 		pct(prob, pc);
@@ -205,7 +214,7 @@ static void causes(struct builder *b)
 		{
 			char factor[NF_FACTOR_MAX];
 			const char *mark;
-			if (k >= 3 || !rp_reason_words(d, r, x, t, sizeof t, factor, &mark))
+			if (k >= RP_REASONS_SHOWN || !rp_reason_words(d, r, x, t, sizeof t, factor, &mark))
 				continue;
 			if ((l = add(b, RP_REASON, factor, t))) {
 				l->mark = mark;
@@ -339,20 +348,39 @@ static void answers(struct builder *b)
 	const nf_kb *kb = d->kb;
 	json_t *given = json_object_get(d->result, "answers");
 	bool clinician = !strcmp(str(d->result, "mode"), "clinician");
-	char t[RP_TEXT_MAX];
-	size_t n = 0;
-	t[0] = '\0';
+	char t[RP_TEXT_MAX], held[RP_TEXT_MAX];
+	size_t n = 0, nh = 0;
+	t[0] = held[0] = '\0';
+	/* What the journal's training figures already answer is not "not asked": a doctor reads it
+	 * under Training instead. */
+	const nf_training *tr = nf_analysis_training(d->an);
 	for (size_t f = 0; f < nf_kb_findings(kb); f++) {
-		const char *says;
+		const char *says, *fid = nf_kb_finding_id(kb, f);
 		if (nf_kb_finding_red_flag(kb, f, &says) >= 0 || (nf_kb_finding_clinician(kb, f) && !clinician) ||
-		    json_object_get(given, nf_kb_finding_id(kb, f)))
+		    json_object_get(given, fid))
 			continue;
+		char w[160] = "";
+		if (!strcmp(fid, "weekly_km") && isfinite(tr->week_km_recent))
+			snprintf(w, sizeof w, "%.0f %s a week over the last 4 weeks", tr->week_km_recent * rp_per_km(d),
+				 rp_unit(d));
+		else if (!strcmp(fid, "training_increase") && isfinite(tr->week_change_pct))
+			snprintf(w, sizeof w, "%+.0f%% from the 4 weeks before to the last 4", tr->week_change_pct);
+		if (w[0]) {
+			if (nh < sizeof held)
+				nh += (size_t)snprintf(held + nh, sizeof held - nh, "%s%s: %s", nh ? "; " : "",
+						       nf_kb_finding_means(kb, f), w);
+			continue;
+		}
 		if (n < sizeof t)
 			n += (size_t)snprintf(t + n, sizeof t - n, "%s%s", n ? "; " : "", nf_kb_finding_means(kb, f));
 	}
 	if (n) {
 		add(b, RP_LEAD, NULL, "Not asked:");
 		add(b, RP_SMALL, NULL, t);
+	}
+	if (nh) {
+		add(b, RP_LEAD, NULL, "Not asked, as the journal shows it (see Training):");
+		add(b, RP_SMALL, NULL, held);
 	}
 	if (nf_analysis_needs(d->an)) {
 		add(b, RP_LEAD, NULL, "What more to log to settle other questions:");
@@ -401,9 +429,9 @@ static void training(struct builder *b)
 {
 	const struct rp_doc *d = b->d;
 	const nf_training *t = nf_analysis_training(d->an);
-	/* Where the runs logged begin, a month without them is no data, not a month of rest. */
+	/* Before the record begins, a month without runs is no data, not a month of rest. */
 	char first[24];
-	nf_time_day(t->first_run, first, sizeof first);
+	nf_time_day(t->record_start, first, sizeof first);
 	if (isfinite(t->week_km_recent) && isfinite(t->week_km_before)) {
 		char ch[40] = "";
 		if (isfinite(t->week_change_pct))
@@ -412,22 +440,68 @@ static void training(struct builder *b)
 		     t->week_km_recent * rp_per_km(d), rp_unit(d), t->week_km_before * rp_per_km(d), rp_unit(d), ch);
 	} else if (isfinite(t->week_km_recent)) {
 		addf(b, RP_PARA, NULL,
-		     "Weekly distance: %.1f %s a week over the last 4 weeks; the runs logged begin on %s, so there are "
-		     "no 4 weeks before to compare with.",
+		     "Weekly distance: %.1f %s a week over the last 4 weeks; the record begins on %s, too short a record "
+		     "to compare with the 4 weeks before.",
 		     t->week_km_recent * rp_per_km(d), rp_unit(d), first);
 	} else if (isfinite(t->km_recent) && *first) {
 		addf(b, RP_PARA, NULL,
-		     "Distance: %.1f %s logged since %s, when the runs logged begin: too short a record for a weekly "
+		     "Distance: %.1f %s logged since %s, when the record begins: too short a record for a weekly "
 		     "figure.",
 		     t->km_recent * rp_per_km(d), rp_unit(d), first);
 	}
 	if (isfinite(t->cadence_spm))
-		addf(b, RP_PARA, NULL, "Cadence: %.0f steps per minute (median of the latest %d runs with one)%s.",
-		     t->cadence_spm, t->cadence_runs, t->cadence_spm < NF_AN_LOW_CADENCE ? ", below the usual range" : "");
+		addf(b, RP_PARA, NULL, "Cadence: %.0f steps per minute (median of the latest %d run%s with one)%s.",
+		     t->cadence_spm, t->cadence_runs, t->cadence_runs == 1 ? "" : "s", t->cadence_spm < NF_AN_LOW_CADENCE ? ", below the usual range" : "");
 	if (isfinite(t->stride_m))
 		addf(b, RP_PARA, NULL, "Stride length: %.2f m per step.", t->stride_m);
 	if (!isfinite(t->km_recent) && !isfinite(t->cadence_spm))
 		add(b, RP_PARA, NULL, "No recent runs in the journal.");
+}
+
+/* The shoes and insoles: what a podiatrist judges the fit, the lacing and the wear by, which
+ * nicknames alone do not say. */
+static void gear(struct builder *b)
+{
+	const struct rp_doc *d = b->d;
+	size_t n;
+	const nf_an_gear *g = nf_analysis_gear(d->an, &n);
+	int shown = 0;
+	for (int kind = NF_GEAR_SHOES; kind <= NF_GEAR_INSOLES; kind++)
+		for (size_t i = 0; i < n; i++) {
+			const nf_gear *x = &g[i].gear;
+			if ((int)x->kind != kind)
+				continue;
+			char cell[RP_COLS][256] = {{0}}, retire[64];
+			snprintf(cell[0], 256, "%s%s%s", x->nickname, kind == NF_GEAR_INSOLES ? " (insoles)" : "",
+				 x->retired[0] ? " (retired)" : "");
+			snprintf(cell[1], 256, "%s", x->brand[0] ? x->brand : "-");
+			snprintf(cell[2], 256, "%s", x->model[0] ? x->model : "-");
+			snprintf(cell[3], 256, "%s", x->first_use[0] ? x->first_use : "-");
+			if (isfinite(x->retire_km)) {
+				rp_dist(d, x->retire_km, 0, retire, sizeof retire);
+				snprintf(cell[4], 256, "%.0f of %s%s", x->used_km * rp_per_km(d), retire,
+					 g[i].wear == NF_WEAR_RETIRE  ? " (past it)"
+					 : g[i].wear == NF_WEAR_CHECK ? " (check)"
+								      : "");
+			} else {
+				rp_dist(d, x->used_km, 0, retire, sizeof retire);
+				snprintf(cell[4], 256, "%s (no retirement distance)", retire);
+			}
+			snprintf(cell[5], 256, "%d", g[i].runs_logged);
+			snprintf(cell[6], 256, "%d", g[i].episode_runs);
+			struct rp_line *l = add(b, RP_ROW, NULL, NULL);
+			if (l)
+				l->value = RP_TABLE_GEAR;
+			for (int c = 0; l && c < rp_table_cols[RP_TABLE_GEAR]; c++)
+				l->cell[c] = dup_or_null(b, cell[c]);
+			shown++;
+		}
+	if (!shown)
+		add(b, RP_PARA, NULL, "No shoes or insoles recorded (gear add, then run add --shoes).");
+	else
+		add(b, RP_SMALL, NULL,
+		    "Distance: what the pair had run by the report date (its distance when first logged and the runs "
+		    "since) against its retirement distance; runs: those in the journal.");
 }
 
 static void figures(struct builder *b)
@@ -477,8 +551,9 @@ static const struct {
 	{"Answers given", answers},
 	{"Episode history", history},
 	{"Training", training},
+	{"Shoes and insoles", gear},
 	{"Figures", figures},
-	{"References behind the conditions listed", references},
+	{"References behind the causes and steps shown", references},
 	{"GPS tracks", gps},
 	{"This is not a diagnosis", disclaimer},
 };

@@ -66,13 +66,15 @@ static const struct {
 	[BOX_TABLE] = {"<table>", "</table>\n"},
 };
 
-static void open_box(FILE *f, enum box b)
+/* Opens box b for line l, the first to go in it (a table's row says which table's headings). */
+static void open_box(FILE *f, enum box b, const struct rp_line *l)
 {
 	fputs(tags[b].open, f);
 	if (b == BOX_TABLE) {
+		int t = (int)l->value;
 		fputs("<tr>", f);
-		for (int c = 0; c < RP_COLS; c++)
-			fprintf(f, "<th>%s</th>", rp_columns[c]);
+		for (int c = 0; c < rp_table_cols[t]; c++)
+			fprintf(f, "<th>%s</th>", rp_table_head[t][c]);
 		fputs("</tr>\n", f);
 	}
 }
@@ -160,7 +162,7 @@ static void line(FILE *f, const struct rp_doc *d, const struct rp_line *l)
 		break;
 	case RP_ROW:
 		fputs("<tr>", f);
-		for (int c = 0; c < RP_COLS; c++)
+		for (int c = 0; c < rp_table_cols[(int)l->value]; c++)
 			put(f, "<td>@</td>", l->cell[c]);
 		fputs("</tr>\n", f);
 		break;
@@ -180,10 +182,12 @@ static void body(FILE *f, const struct rp_doc *d)
 	for (size_t i = 0; i < d->nlines; i++) {
 		const struct rp_line *l = &d->lines[i];
 		enum box b = box_of(l->kind);
-		if (b != open) {
+		/* A table's rows after another table's start a table of their own. */
+		bool new_table = b == BOX_TABLE && i > 0 && d->lines[i - 1].kind == RP_ROW && d->lines[i - 1].value != l->value;
+		if (b != open || new_table) {
 			close_box(f, open, in_cause);
 			in_cause = false;
-			open_box(f, open = b);
+			open_box(f, open = b, l);
 		} else if (l->kind == RP_CAUSE && in_cause) {
 			fputs("</ul></li>\n", f);
 		}

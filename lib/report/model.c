@@ -1,5 +1,5 @@
 /* The report's content: the analysis, the assessment (saved or fresh), answers in words and the
- * references behind the conditions listed. */
+ * references behind the causes and steps shown. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,7 +7,6 @@
 #include "numbfoot/engine.h"
 #include "report/report_priv.h"
 
-#define LISTED_CAUSES 5
 
 const char rp_disclaimer[] =
 	"This is not a diagnosis. numbfoot informs; it has not examined anyone. The probabilities come "
@@ -201,8 +200,8 @@ static void rp_where_words(const struct rp_doc *d, char *buf, size_t cap)
 				best = k;
 		if (best < 0)
 			break;
-		n += (size_t)snprintf(buf + n, cap - n, "%s%s (%d of %zu episodes)", n ? ", " : "",
-				      rp_place_words(d, best, false), count[best], neps);
+		n += (size_t)snprintf(buf + n, cap - n, "%s%s (%d of %zu episode%s)", n ? ", " : "",
+				      rp_place_words(d, best, false), count[best], neps, neps == 1 ? "" : "s");
 		count[best] = 0;
 	}
 	if (!n)
@@ -246,7 +245,8 @@ void rp_facts(const struct rp_doc *d, rp_fact_fn fn, void *ctx)
 	fn(ctx, "Where", b);
 	rp_foot_words(d, b, sizeof b);
 	fn(ctx, "Which foot", b);
-	snprintf(b, sizeof b, "%zu runs, %zu episodes of numbness; report date %.10s", nruns, neps, d->today);
+	snprintf(b, sizeof b, "%zu run%s, %zu episode%s of numbness; report date %.10s", nruns, nruns == 1 ? "" : "s",
+		 neps, neps == 1 ? "" : "s", d->today);
 	fn(ctx, "Journal", b);
 }
 
@@ -260,8 +260,8 @@ void rp_others_words(const struct rp_doc *d, bool percent, char *buf, size_t cap
 	json_array_foreach(json_object_get(d->result, "ranking"), i, r)
 	{
 		double p = json_number_value(json_object_get(r, "probability"));
-		/* Page one lists the top causes at 1% or more (the first whatever it is). */
-		if (i < RP_TOP_CAUSES && (i == 0 || p >= 0.01))
+		/* Page one lists the top three causes, whatever their probability. */
+		if (i < RP_TOP_CAUSES)
 			continue;
 		if (p >= 0.01 && named < RP_ALSO_NAMED && n < cap) {
 			const char *name = json_string_value(json_object_get(r, "name"));
@@ -346,7 +346,9 @@ static void add_source(json_t *list, const char *s)
 		json_array_append_new(list, json_string(s));
 }
 
-/* The references cited by the priors, plans and likelihoods of the conditions listed. */
+/* The references cited by the priors, plans and likelihoods of the causes page one shows (the top
+ * RP_TOP_CAUSES, and of each only the reasons shown), and by the steps of the plan: not those of
+ * conditions the page leaves among "others", which would bury the few that matter. */
 static nf_err gather_refs(struct rp_doc *d, nf_error *err)
 {
 	json_t *src = json_array(), *rank = json_object_get(d->result, "ranking"), *r;
@@ -358,7 +360,7 @@ static nf_err gather_refs(struct rp_doc *d, nf_error *err)
 	size_t i;
 	json_array_foreach(rank, i, r)
 	{
-		if (i >= LISTED_CAUSES)
+		if (i >= RP_TOP_CAUSES)
 			break;
 		int c = nf_kb_condition_index(d->kb, json_string_value(json_object_get(r, "id")));
 		if (c < 0)
@@ -384,6 +386,8 @@ static nf_err gather_refs(struct rp_doc *d, nf_error *err)
 		size_t k;
 		json_array_foreach(reasons, k, x)
 		{
+			if (k >= RP_REASONS_SHOWN)
+				break;
 			int f = nf_kb_finding_index(d->kb, json_string_value(json_object_get(x, "finding")));
 			char buf[512];
 			bool listed;

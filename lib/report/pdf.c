@@ -58,7 +58,8 @@ struct pg {
 	int *piece_page;        /* the page each piece went on (NULL when not recorded) */
 	size_t npieces, cap;
 	int ncause;     /* causes listed so far, to number them */
-	int table_page; /* the page the episode table's header was last drawn on */
+	int table_page; /* the page a table's header was last drawn on */
+	int table;      /* and which table's it was (enum rp_table; -1 none yet) */
 };
 
 static void ink(cairo_t *cr)
@@ -280,37 +281,44 @@ static void marks(struct pg *p, const struct rp_line *l)
 	para(p, "Those marked [journal] were derived from the run journal.", 8.5, false, 0, 3);
 }
 
-/* The episode table: its columns' left edges. */
-static const double col[RP_COLS + 1] = {0, 56, 100, 144, 186, 222, 380, 426, TEXT_W};
+/* Each table's columns' left edges, the last its right edge. */
+static const double col[RP_TABLES][RP_COLS + 1] = {
+	[RP_TABLE_EPISODES] = {0, 56, 100, 144, 186, 222, 380, 426, TEXT_W},
+	[RP_TABLE_GEAR] = {0, 72, 140, 222, 282, 392, 424, TEXT_W},
+};
 
-static double row_height(struct pg *p, char *const cell[RP_COLS], bool bold)
+static double row_height(struct pg *p, int t, char *const *cell, bool bold)
 {
 	double h = 0;
-	for (int c = 0; c < RP_COLS; c++)
-		h = fmax(h, measure(p, cell[c], 8, bold, col[c + 1] - col[c] - 4));
+	for (int c = 0; c < rp_table_cols[t]; c++)
+		h = fmax(h, measure(p, cell[c], 8, bold, col[t][c + 1] - col[t][c] - 4));
 	return h;
 }
 
-static void draw_row(struct pg *p, char *const cell[RP_COLS], bool bold, double h)
+static void draw_row(struct pg *p, int t, char *const *cell, bool bold, double h)
 {
 	if (p->draw)
-		for (int c = 0; c < RP_COLS; c++)
-			rp_para(p->cr, cell[c], MARGIN + col[c], p->y, col[c + 1] - col[c] - 4, 8, bold, true);
+		for (int c = 0; c < rp_table_cols[t]; c++)
+			rp_para(p->cr, cell[c], MARGIN + col[t][c], p->y, col[t][c + 1] - col[t][c] - 4, 8, bold, true);
 	p->y += h + 2;
 }
 
-/* A row goes whole onto a page, and every page of the table starts with its header. */
+/* A row goes whole onto a page, and every page of a table, and every table, starts with its
+ * header. */
 static void row(struct pg *p, const struct rp_line *l)
 {
-	char *const *top = (char *const *)rp_columns;
-	double top_h = row_height(p, top, true), h = row_height(p, l->cell, false);
-	bool header = p->table_page != p->page || p->y + h > BOTTOM || p->piece == p->lo.break_before;
+	int t = (int)l->value;
+	char *const *top = (char *const *)rp_table_head[t];
+	double top_h = row_height(p, t, top, true), h = row_height(p, t, l->cell, false);
+	bool header = p->table_page != p->page || p->table != t || p->y + h > BOTTOM ||
+		      p->piece == p->lo.break_before;
 	place(p, h + (header ? top_h + 2 : 0));
 	if (header) {
-		draw_row(p, top, true, top_h);
+		draw_row(p, t, top, true, top_h);
 		p->table_page = p->page;
+		p->table = t;
 	}
-	draw_row(p, l->cell, false, h);
+	draw_row(p, t, l->cell, false, h);
 }
 
 static void figure(struct pg *p, int i, double h)
@@ -351,6 +359,7 @@ static void pass(struct pg *p)
 	p->npieces = 0;
 	p->ncause = 0;
 	p->table_page = 0;
+	p->table = -1;
 	ink(p->cr);
 	for (size_t i = 0; i < p->d->nlines; i++)
 		render[p->d->lines[i].kind](p, &p->d->lines[i]);

@@ -133,7 +133,7 @@ static void dot(cairo_t *cr, double x, double y, double r)
 
 /* ---- the frame, the title and the key ---- */
 
-enum mark { MARK_DOT, MARK_SQUARE, MARK_LINE };
+enum mark { MARK_DOT, MARK_SQUARE, MARK_LINE, MARK_DASH };
 struct key {
 	const char *label;
 	struct rgb c;
@@ -173,6 +173,16 @@ static void key_draw(cairo_t *cr, const struct key *k, double x, double y, doubl
 		cairo_line_to(cr, x + 4, y + 5);
 		cairo_stroke(cr);
 		break;
+	case MARK_DASH: { /* a dashed level, as the figure draws it */
+		double dash[] = {3, 2};
+		cairo_set_line_width(cr, 1);
+		cairo_set_dash(cr, dash, 2, 0);
+		cairo_move_to(cr, x - 4, y);
+		cairo_line_to(cr, x + 9, y);
+		cairo_stroke(cr);
+		cairo_set_dash(cr, NULL, 0, 0);
+		break;
+	}
 	}
 	color(cr, ink);
 	text_fit(cr, k->label, x + 12, y, 8, false, 0, 0.5, 0, w - 12);
@@ -282,7 +292,8 @@ size_t rp_time_ticks(double x0, double x1, int room, bool weeks, double *out, si
 		k++;
 	double step = days[k] * SECS_DAY;
 	double t = days[k] >= 7 ? MONDAY0 + ceil((x0 - MONDAY0) / step) * step : ceil(x0 / step) * step;
-	for (; t <= x1 && n < cap; t += step)
+	/* On a weekly axis x1 is the end of the last week, not a week of its own: no tick there. */
+	for (; (weeks ? t < x1 : t <= x1) && n < cap; t += step)
 		out[n++] = t;
 	return n;
 }
@@ -391,14 +402,28 @@ static size_t shoe_index(const struct rp_doc *d, int64_t id)
 	return PALETTE - 1;
 }
 
-static bool onset_known(const nf_an_run *r)
+/* Whether the onset figure plots minutes: when the episodes give the onset in minutes more often
+ * than in distance, as a runner timing each tempo run does (the analysis's onset_consistent
+ * chooses the same way). Minutes are plotted as minutes, not converted: a run's average pace is
+ * not the pace of its first minutes. */
+static bool onset_in_minutes(const struct rp_doc *d)
 {
-	return r->episodes && isfinite(r->onset_km) && r->time >= 0;
+	size_t n, nkm = 0, nmin = 0;
+	const nf_an_run *r = nf_analysis_runs(d->an, &n);
+	for (size_t i = 0; i < n; i++) {
+		if (!r[i].episodes || r[i].time < 0)
+			continue;
+		nkm += isfinite(r[i].onset_km) && r[i].onset_km > 0;
+		nmin += isfinite(r[i].onset_min) && r[i].onset_min > 0;
+	}
+	return nmin > nkm && nkm < NF_AN_MIN_EPISODES;
 }
 
-static bool cadence_known(const nf_an_run *r)
+/* The onset the figure plots for run r: km, or minutes when min; NaN when the run has none. */
+static double onset_of(const nf_an_run *r, bool min)
 {
-	return isfinite(r->cadence_spm) && r->cadence_spm > 0 && r->time >= 0;
+	double v = min ? r->onset_min : r->onset_km;
+	return r->episodes && r->time >= 0 && isfinite(v) && v > 0 ? v : NAN;
 }
 
 /* The first of the weeks shown, with the count of all: the last 52, from the first with a run. */
@@ -409,6 +434,17 @@ static size_t weeks_shown(const struct rp_doc *d, size_t *n)
 	while (first + 1 < *n && !wk[first].runs)
 		first++;
 	return first;
+}
+
+/* Whether run r is in the cadence figure: a cadence, within the weeks the weekly figure shows. One
+ * file imported from years ago would otherwise stretch the axis over years and squeeze the
+ * journal's runs into its last sliver. */
+static bool cadence_known(const struct rp_doc *d, const nf_an_run *r)
+{
+	size_t nw;
+	const nf_an_week *wk = nf_analysis_weeks(d->an, &nw);
+	int64_t from = nw ? wk[weeks_shown(d, &nw)].start : 0;
+	return isfinite(r->cadence_spm) && r->cadence_spm > 0 && r->time >= from;
 }
 
 /* Figure i's title (into buf) and key (into k, KEY_MAX at most); returns the key's length, 0 when
@@ -423,8 +459,11 @@ static size_t fig_head(const struct rp_doc *d, int i, char *buf, size_t cap, str
 	switch (i) {
 	case 0: {
 		int64_t seen[8];
+		bool min = onset_in_minutes(d);
+		if (min)
+			snprintf(buf, cap, "Onset time per run (minutes, as recorded)");
 		for (size_t j = 0; j < nr; j++) {
-			if (!onset_known(&r[j]))
+			if (!isfinite(onset_of(&r[j], min)))
 				continue;
 			bool known = false;
 			for (size_t m = 0; m < n; m++)
@@ -460,7 +499,8 @@ static size_t fig_head(const struct rp_doc *d, int i, char *buf, size_t cap, str
 		bool any = false;
 		for (size_t j = first; j < nw; j++)
 			any |= wk[j].km > 0;
-		if (nw > WEEKS_SHOWN)
+		/* Named only when the weeks shown are cut to 52: one old run does not make 7 weeks "52". */
+		if (nw - first >= WEEKS_SHOWN && nw > WEEKS_SHOWN)
 			snprintf(buf, cap, "%s (the last 52 weeks)", rp_figure_title(i));
 		if (!any)
 			return 0;
@@ -470,10 +510,11 @@ static size_t fig_head(const struct rp_doc *d, int i, char *buf, size_t cap, str
 	}
 	case 4:
 		for (size_t j = 0; j < nr; j++)
-			if (cadence_known(&r[j])) {
+			if (cadence_known(d, &r[j])) {
 				k[0] = (struct key){"runs without numbness", blue, MARK_DOT};
 				k[1] = (struct key){"with numbness", red, MARK_DOT};
-				return 2;
+				k[2] = (struct key){"160 spm: below it, raise cadence", orange, MARK_DASH};
+				return 3;
 			}
 		return 0;
 	case RP_FIG_ROUTES:
@@ -489,21 +530,23 @@ static void fig_onset(const struct rp_doc *d, cairo_t *cr, double top, double x,
 {
 	size_t n;
 	const nf_an_run *r = nf_analysis_runs(d->an, &n);
-	const double f = rp_per_km(d);
+	const bool min = onset_in_minutes(d);
+	const double f = min ? 1 : rp_per_km(d);
 	struct area a = {.x0 = INFINITY, .x1 = -INFINITY, .y0 = 0, .y1 = 0, .inset = DOT_R + 4};
 	for (size_t i = 0; i < n; i++)
-		if (onset_known(&r[i])) {
+		if (isfinite(onset_of(&r[i], min))) {
 			a.x0 = fmin(a.x0, (double)r[i].time), a.x1 = fmax(a.x1, (double)r[i].time);
-			a.y1 = fmax(a.y1, r[i].onset_km * f * 1.1);
+			a.y1 = fmax(a.y1, onset_of(&r[i], min) * f * 1.1);
 		}
-	char ylabel[24];
-	snprintf(ylabel, sizeof ylabel, "onset (%s)", rp_unit(d));
+	char ylabel[32];
+	snprintf(ylabel, sizeof ylabel, "onset (%s into the run)", min ? "minutes" : rp_unit(d));
 	axes(cr, &a, X_DATES, "date of the run", ylabel, top, BOTTOM, x, y, w, h);
 	for (size_t i = 0; i < n; i++) {
-		if (!onset_known(&r[i]))
+		double v = onset_of(&r[i], min);
+		if (!isfinite(v))
 			continue;
 		color(cr, palette[shoe_index(d, r[i].shoes_id)]);
-		dot(cr, px(&a, (double)r[i].time), py(&a, r[i].onset_km * f), DOT_R);
+		dot(cr, px(&a, (double)r[i].time), py(&a, v * f), DOT_R);
 	}
 }
 
@@ -652,7 +695,7 @@ static void fig_cadence(const struct rp_doc *d, cairo_t *cr, double top, double 
 	const nf_an_run *r = nf_analysis_runs(d->an, &n);
 	struct area a = {.x0 = INFINITY, .x1 = -INFINITY, .y0 = INFINITY, .y1 = -INFINITY, .inset = DOT_R + 4};
 	for (size_t i = 0; i < n; i++)
-		if (cadence_known(&r[i])) {
+		if (cadence_known(d, &r[i])) {
 			a.x0 = fmin(a.x0, (double)r[i].time), a.x1 = fmax(a.x1, (double)r[i].time);
 			a.y0 = fmin(a.y0, r[i].cadence_spm), a.y1 = fmax(a.y1, r[i].cadence_spm);
 		}
@@ -669,7 +712,7 @@ static void fig_cadence(const struct rp_doc *d, cairo_t *cr, double top, double 
 	cairo_set_dash(cr, NULL, 0, 0);
 	text(cr, "160 spm", a.x + a.w - 2, py(&a, NF_AN_LOW_CADENCE) - 2, 7.5, false, 1, 1, 0);
 	for (size_t i = 0; i < n; i++)
-		if (cadence_known(&r[i])) {
+		if (cadence_known(d, &r[i])) {
 			color(cr, r[i].episodes ? red : blue);
 			dot(cr, px(&a, (double)r[i].time), py(&a, r[i].cadence_spm), 2.5);
 		}
@@ -761,7 +804,8 @@ const char *rp_figure_title(int i)
 
 /* What to log for each figure to have data. */
 static const char *const why_empty[RP_FIGURES + 1] = {
-	"Record where the numbness starts on each episode (run add --numb-at KM, or episode add).",
+	"Record where the numbness starts on each episode (run add --numb-at KM or --numb-at 25min, or episode "
+	"add).",
 	"Record which shoes each run was in (gear add, then run add --shoes).",
 	"Add your shoes (gear add) to follow their distance against a retirement distance.",
 	"Record runs with their distance (run add, or import your watch's files).",

@@ -36,13 +36,18 @@ enum rp_kind {
 	RP_ITEM,    /* one item of the list a LEAD began */
 	RP_ANSWER,  /* label: text, extra: its evidence (or NULL); derived; bold (answered yes, or derived) */
 	RP_MARKS,   /* no text: says how the writer marks the answers derived from the journal */
-	RP_ROW,     /* a row of the episode table: cell[], under the headings rp_columns */
+	RP_ROW,     /* a row of table value (enum rp_table): cell[], under that table's headings */
 	RP_FIGURE,  /* figure number value, text its title */
 	RP_REF,     /* [label] text */
 	RP_SMALL,   /* small print: a legend, a list in one line */
 };
 
-#define RP_COLS 8
+#define RP_COLS 8 /* the most columns a table has */
+/* The report's tables: the episode history, and the shoes and insoles. */
+enum rp_table { RP_TABLE_EPISODES, RP_TABLE_GEAR, RP_TABLES };
+/* Each table's column count and headings (rp_columns is the episode table's). */
+extern const int rp_table_cols[RP_TABLES];
+extern const char *const rp_table_head[RP_TABLES][RP_COLS];
 extern const char *const rp_columns[RP_COLS];
 
 /* One line; its strings are owned by the document. */
@@ -65,7 +70,7 @@ struct rp_doc {
 	char assessed[24];   /* time of the saved assessment, or the clock */
 	char unfinished[24]; /* time of the latest saved assessment when it was not finished, or "" */
 	char today[24];
-	json_t *refs;        /* array of {key, cite} behind the conditions listed */
+	json_t *refs;        /* array of {key, cite} behind the causes and steps page one shows */
 	struct rp_route route[RP_ROUTES]; /* only with opt->gps: latest first */
 	size_t nroutes;
 	struct rp_line *lines; /* the report's content, in order (rp_content_build) */
@@ -145,6 +150,7 @@ const char *rp_episode_foot(const nf_episode *e);
  * or more by name, then "Others under 1% each." (or how likely the most likely of the rest is);
  * without percent (a warning sign or a rule for every cause set the level), names and a count. */
 #define RP_TOP_CAUSES 3
+#define RP_REASONS_SHOWN 3 /* the answers that moved each cause most */
 #define RP_ALSO_NAMED 3
 void rp_others_words(const struct rp_doc *d, bool percent, char *buf, size_t cap);
 /* One reason of a cause: its words ("raised by <finding>: <answer>") and its factor ("×4.4");

@@ -33,7 +33,7 @@ import re, sys
 xml, pages_text, n = open(sys.argv[1]).read(), open(sys.argv[2]).read(), int(sys.argv[3])
 TOP, BOTTOM = 56.0, 841.89 - 58.0
 HEADINGS = {"Triage", "Most likely causes, with the answers that moved each", "Warning signs asked, and the answers",
-            "The plan so far", "Episode history", "Training", "Figures", "References behind the conditions listed",
+            "The plan so far", "Episode history", "Training", "Figures", "References behind the causes and steps shown",
             "GPS tracks", "This is not a diagnosis"}
 pages = re.findall(r'<page width="[\d.]+" height="[\d.]+">(.*?)</page>', xml, re.S)
 last_y = []

@@ -26,5 +26,5 @@ for day in 2026-02-24 2026-03-03 2026-03-10; do
 	nf run add 8 --date "$day" --duration 45:00 >/dev/null 2>&1 || fail "run add $day"
 done
 nf report --output "$tmp/r.html" >/dev/null 2>&1 || fail "report"
-grep -q "Weekly distance: 10.0 km a week over the last 4 weeks; the runs logged begin on 2026-02-24, so there are no 4 weeks before" "$tmp/r.html" ||
+grep -q "Weekly distance: 10.0 km a week over the last 4 weeks; the record begins on 2026-02-24, too short a record to compare with the 4 weeks before" "$tmp/r.html" ||
 	fail "report: $(grep -o 'Weekly distance[^<]*' "$tmp/r.html")"

@@ -263,6 +263,24 @@ static void old_shoes_not_new(void **state)
 	nf_journal_close(j);
 }
 
+/* The value and its words agree: a median of 12.5 km is 13 in both (printf alone rounds half to
+ * even, "12", beside a value of 13). */
+static void shoe_km_words_match_value(void **state)
+{
+	(void)state;
+	nf_journal *j = tj_open(tj_path("wear-round"));
+	int64_t s = tj_add_shoes(j, "k", 0);
+	ta_add(j, &TA_RUN(.day = 1, .km = 5, .shoes = s));
+	ta_add(j, &TA_RUN(.day = 2, .km = 7.5, .shoes = s, .onset_km = 3)); /* 12.5 km in the shoes */
+	nf_analysis *a = ta_analyze(j, NOW);
+	const nf_derived *d = nf_analysis_find(a, "shoe_km");
+	assert_non_null(d);
+	assert_true(fabs(d->x - 13) < 1e-9);
+	assert_non_null(strstr(d->evidence, "a median of 13 km"));
+	nf_analysis_free(a);
+	nf_journal_close(j);
+}
+
 static void shoe_km_and_worn_insoles(void **state)
 {
 	(void)state;
@@ -380,6 +398,90 @@ static void pace(void **state)
 	assert_non_null(d);
 	assert_false(d->b);
 	assert_true(d->open); /* no difference found is not "no": the question stays open */
+	char *text = nf_analysis_json(a); /* and the JSON says so, for the page to leave it to the interview */
+	json_t *root = json_loads(text, 0, NULL);
+	assert_true(json_is_true(json_object_get(json_object_get(json_object_get(root, "findings"), "worse_with_pace"), "open")));
+	json_decref(root);
+	free(text);
+	nf_analysis_free(a);
+	nf_journal_close(j);
+}
+
+/* Onsets timed in minutes give the interview its distance at each run's own pace, and the evidence
+ * says the distance was converted. */
+static void onset_minutes_converted_at_the_runs_pace(void **state)
+{
+	(void)state;
+	nf_journal *j = tj_open(tj_path("onset-min"));
+	for (int i = 0; i < 5; i++) /* 20-24 min at 4:30/km: 4.4-5.3 km */
+		ta_add(j, &TA_RUN(.day = i * 3, .pace = 270, .onset_min = 20 + i));
+	nf_analysis *a = ta_analyze(j, NOW);
+	assert_true(nf_analysis_find(a, "onset_consistent")->b);
+	const nf_derived *d = nf_analysis_find(a, "onset_km");
+	assert_non_null(d);
+	assert_true(fabs(d->x - 22 * 60 / 270.0) < 0.051);
+	assert_non_null(strstr(d->evidence, "median onset 22 min into the run, about 4.9 km at each run's own average pace"));
+	nf_analysis_free(a);
+	nf_journal_close(j);
+}
+
+/* Heart rate says "harder" only by a difference that matters (NF_AN_HR_MIN_BPM) and only when the
+ * episode runs were also faster: 148 against 146 bpm on runs the same every time reached p < 0.001
+ * and read as "worse with pace" on runs that were slower. */
+static void pace_heart_rate_needs_a_real_difference(void **state)
+{
+	(void)state;
+	/* episode runs at 5:00-5:50/km, the others at 5:05-5:55: no pace difference to speak of */
+	nf_journal *j = tj_open(tj_path("pace-hr"));
+	for (int i = 0; i < 12; i++)
+		ta_add(j, &TA_RUN(.day = i * 2, .pace = 300 + (i / 2) * 10 + (i % 2 ? 0 : 5), .onset_km = i % 2 ? 5 : 0,
+				  .hr = i % 2 ? 148 : 146));
+	nf_analysis *a = ta_analyze(j, NOW);
+	const nf_derived *d = nf_analysis_find(a, "worse_with_pace");
+	assert_true(d == NULL || !d->b); /* 2 bpm is no harder */
+	nf_analysis_free(a);
+	nf_journal_close(j);
+
+	/* 14 bpm higher, at a slightly faster pace: harder */
+	j = tj_open(tj_path("pace-hr2"));
+	for (int i = 0; i < 12; i++)
+		ta_add(j, &TA_RUN(.day = i * 2, .pace = 300 + (i / 2) * 10 + (i % 2 ? 0 : 5), .onset_km = i % 2 ? 5 : 0,
+				  .hr = (i % 2 ? 160 : 146) + i / 2));
+	a = ta_analyze(j, NOW);
+	d = nf_analysis_find(a, "worse_with_pace");
+	assert_non_null(d);
+	assert_true(d->b);
+	assert_non_null(strstr(d->evidence, "median heart rate"));
+	nf_analysis_free(a);
+	nf_journal_close(j);
+
+	/* the same 14 bpm on episode runs that were slower: never "worse with pace" */
+	j = tj_open(tj_path("pace-hr3"));
+	for (int i = 0; i < 12; i++)
+		ta_add(j, &TA_RUN(.day = i * 2, .pace = 300 + (i / 2) * 10 + (i % 2 ? 5 : 0), .onset_km = i % 2 ? 5 : 0,
+				  .hr = (i % 2 ? 160 : 146) + i / 2));
+	a = ta_analyze(j, NOW);
+	d = nf_analysis_find(a, "worse_with_pace");
+	assert_true(d == NULL || !d->b);
+	nf_analysis_free(a);
+	nf_journal_close(j);
+}
+
+/* When every episode run was in the one pair that only_some_shoes implicates, episode runs against
+ * the others is that pair against the rest: a faster pace in it says nothing of pace, and the
+ * question is left open with the reason. */
+static void pace_explained_by_shoes(void **state)
+{
+	(void)state;
+	nf_journal *j = tj_open(tj_path("pace-shoes"));
+	int64_t blue = tj_add_shoes(j, "blue", 0), red = tj_add_shoes(j, "red", 0);
+	for (int i = 0; i < 16; i++)
+		ta_add(j, &TA_RUN(.day = i * 2, .shoes = i % 2 ? blue : red, .pace = i % 2 ? 270 + i : 330 + i,
+				  .onset_km = i % 2 ? 7 : 0, .hr = i % 2 ? 165 : 140));
+	nf_analysis *a = ta_analyze(j, NOW);
+	assert_true(nf_analysis_find(a, "only_some_shoes")->b);
+	assert_null(nf_analysis_find(a, "worse_with_pace"));
+	assert_true(ta_needs(a, "cannot be told apart from the shoes: every run with numbness was in 'blue'"));
 	nf_analysis_free(a);
 	nf_journal_close(j);
 }
@@ -570,6 +672,36 @@ static void training_facts(void **state)
 	nf_journal_close(j);
 }
 
+/* One run imported from long ago does not make the weeks between it and the journal's start weeks
+ * of 0 km: with the runs logged from 6 weeks ago at the same 35 km a week, there is no month before
+ * to compare, no "rise", and no advice to cut the volume. */
+static void training_old_run_is_not_the_record(void **state)
+{
+	(void)state;
+	nf_journal *j = tj_open(tj_path("old-import"));
+	ta_add(j, &TA_RUN(.day = 0, .km = 8));
+	for (int i = 400; i < 442; i += 2)
+		ta_add(j, &TA_RUN(.day = i, .km = 10));
+	nf_analysis *a = ta_analyze(j, TA_T0 + 442 * TA_DAY);
+	const nf_training *t = nf_analysis_training(a);
+	assert_int_equal(t->first_run, TA_T0);
+	assert_int_equal(t->record_start, TA_T0 + 400 * TA_DAY);
+	assert_true(fabs(t->week_km_recent - 35) < 1e-9);
+	assert_true(isnan(t->week_km_before));
+	assert_true(isnan(t->week_change_pct));
+	assert_false(ta_advice(a, "weekly distance rose"));
+	nf_analysis_free(a);
+	/* eight weeks logged: a change of nothing */
+	for (int i = 386; i < 400; i += 2)
+		ta_add(j, &TA_RUN(.day = i, .km = 10));
+	a = ta_analyze(j, TA_T0 + 442 * TA_DAY);
+	t = nf_analysis_training(a);
+	assert_true(fabs(t->week_km_before - 35) < 1e-9);
+	assert_true(fabs(t->week_change_pct) < 1e-9);
+	nf_analysis_free(a);
+	nf_journal_close(j);
+}
+
 /* A journal whose runs begin inside a window has no figure for it: a journal begun 5 weeks ago has
  * no 4 weeks before the last 4 (not "0 km", which reads as a rise from nothing), and one begun 2
  * weeks ago no weekly figure at all, only the distance logged since its first run. */
@@ -618,6 +750,29 @@ static nf_analysis *with_feet(const char *name, const nf_foot *feet, size_t n)
 }
 #define WITH_FEET(name, ...) \
 	with_feet(name, (const nf_foot[]){__VA_ARGS__}, sizeof((const nf_foot[]){__VA_ARGS__}) / sizeof(nf_foot))
+
+/* Both feet on every episode is a pattern held each time, not "not always the same foot" (which
+ * reads as feet that alternate): the words say every episode was in both feet. */
+static void both_feet_every_time(void **state)
+{
+	(void)state;
+	const nf_foot B = NF_FOOT_BOTH;
+	nf_analysis *a = WITH_FEET("foot-always-both", B, B, B, B);
+	const nf_derived *side = nf_analysis_find(a, "side"), *same = nf_analysis_find(a, "same_foot");
+	assert_string_equal(side->choice, "both");
+	assert_string_equal(side->evidence, "both feet in every one of the 4 episodes");
+	assert_non_null(same);
+	assert_true(same->b);
+	assert_string_equal(same->evidence, "always both feet: every one of the 4 episodes");
+	nf_analysis_free(a);
+
+	/* one that does not say may have been one foot: both feet, not "always" */
+	a = WITH_FEET("foot-both-unsaid", B, B, NF_FOOT_UNKNOWN);
+	assert_string_equal(nf_analysis_find(a, "side")->choice, "both");
+	assert_null(nf_analysis_find(a, "same_foot"));
+	assert_true(ta_needs(a, "Record which foot"));
+	nf_analysis_free(a);
+}
 
 static void same_foot_every_time(void **state)
 {
@@ -798,9 +953,13 @@ int main(void)
 		cmocka_unit_test(worn_on_entry_not_new),
 		cmocka_unit_test(old_shoes_not_new),
 		cmocka_unit_test(shoe_km_and_worn_insoles),
+		cmocka_unit_test(shoe_km_words_match_value),
 		cmocka_unit_test(insoles_without_retirement_ask),
 		cmocka_unit_test(cold_weather),
 		cmocka_unit_test(pace),
+		cmocka_unit_test(onset_minutes_converted_at_the_runs_pace),
+		cmocka_unit_test(pace_heart_rate_needs_a_real_difference),
+		cmocka_unit_test(pace_explained_by_shoes),
 		cmocka_unit_test(open_findings_not_applied),
 		cmocka_unit_test(shoes_left_out_counted),
 		cmocka_unit_test(progression),
@@ -809,6 +968,8 @@ int main(void)
 		cmocka_unit_test(training_facts),
 		cmocka_unit_test(places_from_episodes),
 		cmocka_unit_test(training_where_the_runs_begin),
+		cmocka_unit_test(training_old_run_is_not_the_record),
+		cmocka_unit_test(both_feet_every_time),
 		cmocka_unit_test(same_foot_every_time),
 		cmocka_unit_test(feet_differ),
 		cmocka_unit_test(foot_not_said),

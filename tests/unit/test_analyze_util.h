@@ -21,6 +21,8 @@ struct ta_run {
 	int cramp, loosen;
 	nf_foot foot; /* which foot the episode was in; unknown unless given */
 	uint32_t places; /* where the episode was: bit i is nf_location_name(i); none unless given */
+	double hr;        /* average heart rate; unknown unless given */
+	double onset_min; /* > 0: an episode this many minutes in (with onset_km, or alone) */
 };
 
 static inline int64_t ta_add(nf_journal *j, const struct ta_run *x)
@@ -32,11 +34,15 @@ static inline int64_t ta_add(nf_journal *j, const struct ta_run *x)
 	r.shoes_id = x->shoes;
 	r.rec.temperature_c = x->temp;
 	r.rec.cadence_spm = x->cadence;
+	r.rec.heart_rate_bpm = x->hr;
 	nf_episode e;
 	nf_episode_init(&e);
 	size_t n = 0;
-	if (x->onset_km > 0) {
-		e.onset_km = x->onset_km;
+	if (x->onset_km > 0 || x->onset_min > 0) {
+		if (x->onset_km > 0)
+			e.onset_km = x->onset_km;
+		if (x->onset_min > 0)
+			e.onset_min = x->onset_min;
 		e.severity = x->sev;
 		e.recover_min = x->recover;
 		e.calf_cramp_first = x->cramp;
@@ -57,7 +63,7 @@ static inline int64_t ta_add(nf_journal *j, const struct ta_run *x)
 #pragma GCC diagnostic ignored "-Woverride-init"
 #define TA_RUN(...) \
 	((struct ta_run){.km = 10, .pace = 330, .sev = -1, .temp = NAN, .cadence = NAN, .recover = NAN, .cramp = -1, \
-			 .loosen = -1, __VA_ARGS__})
+			 .loosen = -1, .hr = NAN, __VA_ARGS__})
 
 static inline nf_analysis *ta_analyze(nf_journal *j, int64_t now)
 {

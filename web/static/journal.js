@@ -584,12 +584,14 @@ window.numbfootJournal = function (nf) {
     const items = [];
     const r1 = (x) => Math.round(x * 10) / 10;
     // A change in percent says little when the weeks before were nearly empty.
-    // Where the runs logged begin, a month without them is no data, not a month of rest.
+    // Before the record begins (record_start: after the last gap of more than 4 weeks), a month
+    // without runs is no data, not a month of rest.
+    const from = t.record_start || t.first_run;
     if (t.week_km_recent !== null) items.push('Weekly distance over the last 4 weeks: ' + r1(fromKm(t.week_km_recent)) + ' ' + unit() +
       (t.week_change_pct !== null && t.week_km_before >= 5 ? ' (' + (t.week_change_pct >= 0 ? '+' : '') + Math.round(t.week_change_pct) + '% on the 4 weeks before)'
         : t.week_km_before !== null ? ' (' + r1(fromKm(t.week_km_before)) + ' ' + unit() + ' a week in the 4 weeks before)'
-          : t.first_run ? ' (runs logged from ' + t.first_run + ': no 4 weeks before)' : ''));
-    else if (t.km_recent !== null && t.first_run) items.push('Distance logged since ' + t.first_run + ': ' + r1(fromKm(t.km_recent)) + ' ' + unit() + ' (too short a record for a weekly figure)');
+          : from ? ' (the record begins on ' + from + ': too short a record for the 4 weeks before)' : ''));
+    else if (t.km_recent !== null && from) items.push('Distance logged since ' + from + ': ' + r1(fromKm(t.km_recent)) + ' ' + unit() + ' (too short a record for a weekly figure)');
     if (t.cadence_spm !== null) items.push('Cadence: ' + Math.round(t.cadence_spm) + ' steps per minute (median of ' + t.cadence_runs + ' runs)');
     if (t.stride_m !== null) items.push('Stride: ' + t.stride_m.toFixed(2) + ' m (median of ' + t.stride_runs + ' runs)');
     return items;
@@ -646,7 +648,8 @@ window.numbfootJournal = function (nf) {
       box.replaceChildren(el('p', { class: 'error', text: 'The journal is not available: ' + e.message }));
       return show('screen-trends');
     }
-    const known = Object.entries(a.findings).filter(([id]) => state.byId[id]);
+    // An open finding (no difference seen) settles nothing: the interview asks it, as assess does.
+    const known = Object.entries(a.findings).filter(([id, d]) => state.byId[id] && !d.open);
     const found = known.length
       ? el('ul', { class: 'found', id: 't-findings' }, ...known.map(([id, d]) => el('li', {},
         el('label', { class: 'choice' },
