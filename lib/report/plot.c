@@ -459,9 +459,10 @@ static size_t fig_head(const struct rp_doc *d, int i, char *buf, size_t cap, str
 	switch (i) {
 	case 0: {
 		int64_t seen[8];
+		/* The caption outside the figure (the page's, the HTML report's) is "Onset per run",
+		 * which holds for both; the figure says which it plots. */
 		bool min = onset_in_minutes(d);
-		if (min)
-			snprintf(buf, cap, "Onset time per run (minutes, as recorded)");
+		snprintf(buf, cap, "%s", min ? "Onset time per run (minutes, as recorded)" : "Onset distance per run");
 		for (size_t j = 0; j < nr; j++) {
 			if (!isfinite(onset_of(&r[j], min)))
 				continue;
@@ -796,7 +797,7 @@ static void fig_routes(const struct rp_doc *d, cairo_t *cr, double top, double x
 const char *rp_figure_title(int i)
 {
 	static const char *const t[RP_FIGURES + 1] = {
-		"Onset distance per run", "Episodes by shoe pair", "Shoe distance against retirement distance",
+		"Onset per run", "Episodes by shoe pair", "Shoe distance against retirement distance",
 		"Weekly distance", "Cadence over time", "Routes of the latest runs with numbness",
 	};
 	return i >= 0 && i <= RP_FIGURES ? t[i] : "";

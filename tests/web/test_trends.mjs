@@ -118,7 +118,7 @@ addTest('trends: the journal\'s patterns, figures and advice, and an assessment 
     await page.waitForTimeout(50);
   }
   h.assert(figures.length === 5 && figures.every((f) => f.drawn), 'the figures did not load: ' + JSON.stringify(figures));
-  h.assert(figures[0].alt === 'Onset distance per run', 'the first figure\'s text: ' + figures[0].alt);
+  h.assert(figures[0].alt === 'Onset per run', 'the first figure\'s text: ' + figures[0].alt);
   h.assert(figures.every((f) => Math.abs(f.asked - f.shown) <= 2), 'figures not drawn for the width they are shown at: ' + JSON.stringify(figures));
   await h.shot(page, 'trends');
 
