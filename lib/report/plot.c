@@ -805,8 +805,7 @@ const char *rp_figure_title(int i)
 
 /* What to log for each figure to have data. */
 static const char *const why_empty[RP_FIGURES + 1] = {
-	"Record where the numbness starts on each episode (run add --numb-at KM or --numb-at 25min, or episode "
-	"add).",
+	"Record where the numbness starts on each episode (run add --numb-at KM or 25min, or episode add).",
 	"Record which shoes each run was in (gear add, then run add --shoes).",
 	"Add your shoes (gear add) to follow their distance against a retirement distance.",
 	"Record runs with their distance (run add, or import your watch's files).",
