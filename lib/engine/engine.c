@@ -495,16 +495,12 @@ double nf_engine_probability(nf_engine *e, size_t c)
 	return p;
 }
 
-size_t nf_engine_ranking(nf_engine *e, size_t *order, size_t cap)
+/* Orders idx[0..n) by posterior, likeliest first. Insertion sort: at most NF_MAX_CONDITIONS items,
+ * and stable, so ties keep the order given (the knowledge base's) and the output is deterministic. */
+static void by_posterior(const nf_engine *e, size_t *idx, size_t n)
 {
-	size_t n = (size_t)e->kb->npublic, idx[NF_MAX_CONDITIONS];
 	double post[NF_MAX_CONDITIONS];
-	update(e);
 	condition_posterior(e, post);
-	for (size_t i = 0; i < n; i++)
-		idx[i] = i;
-	/* Insertion sort: at most NF_MAX_CONDITIONS items, and stable, so ties keep knowledge-base
-	 * order and the output is deterministic. */
 	for (size_t i = 1; i < n; i++) {
 		size_t k = idx[i], j = i;
 		while (j > 0 && post[idx[j - 1]] < post[k]) {
@@ -513,6 +509,15 @@ size_t nf_engine_ranking(nf_engine *e, size_t *order, size_t cap)
 		}
 		idx[j] = k;
 	}
+}
+
+size_t nf_engine_ranking(nf_engine *e, size_t *order, size_t cap)
+{
+	size_t n = (size_t)e->kb->npublic, idx[NF_MAX_CONDITIONS];
+	update(e);
+	for (size_t i = 0; i < n; i++)
+		idx[i] = i;
+	by_posterior(e, idx, n);
 	for (size_t i = 0; i < n && i < cap; i++)
 		order[i] = idx[i];
 	return n;
@@ -526,17 +531,8 @@ size_t nf_engine_sign_points_to(nf_engine *e, size_t *out, size_t cap)
 	size_t to[NF_MAX_CONDITIONS], n = nf_kb_red_flag_points_to(e->kb, (size_t)e->tri.red_flag, to, NF_MAX_CONDITIONS);
 	/* An emergency sign keeps the knowledge base's order, the likeliest to give it first:
 	 * numbness between the legs names cauda equina first, though cord disease is commoner. */
-	double post[NF_MAX_CONDITIONS];
-	condition_posterior(e, post);
-	/* Stable: causes the answers leave level keep the knowledge base's order for the sign. */
-	for (size_t i = 1; i < n && e->tri.red_flag_level < NF_EMERGENCY; i++) {
-		size_t k = to[i], j = i;
-		while (j > 0 && post[to[j - 1]] < post[k]) {
-			to[j] = to[j - 1];
-			j--;
-		}
-		to[j] = k;
-	}
+	if (e->tri.red_flag_level < NF_EMERGENCY)
+		by_posterior(e, to, n);
 	for (size_t i = 0; i < n && i < cap; i++)
 		out[i] = to[i];
 	return n < cap ? n : cap;

@@ -1,12 +1,10 @@
 # A finding that is a "no" short of significance (no difference seen) is shown by analyze as left
 # open, as assess --from-journal shows it and leaves it to the interview, not as a plain "no"; the
 # JSON marks it "open".
-set -eu
-tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-export COLUMNS=1000 HOME="$tmp" XDG_DATA_HOME="$tmp/data" XDG_CONFIG_HOME="$tmp/config" NO_COLOR=1
-export NUMBFOOT_NOW=2026-04-01T12:00:00Z
+. tests/cli/lib.sh
+export COLUMNS=1000 NO_COLOR=1 NUMBFOOT_NOW=2026-04-01T12:00:00Z
+tmp=$t
 nf() { "$NUMBFOOT" "$@" --db "$tmp/j.db"; }
-fail() { echo "FAIL: $*"; exit 1; }
 i=0
 for d in 01 03 05 07 09 11 13 15 17 19 21 23; do
 	i=$((i + 1))

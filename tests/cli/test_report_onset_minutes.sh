@@ -2,12 +2,10 @@
 # in minutes, says so in the figure's title, and does not ask the runner to log what they logged
 # ("No data yet"); analyze converts them to a distance at each run's own pace for the interview,
 # and says it did.
-set -eu
-tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-export COLUMNS=1000 HOME="$tmp" XDG_DATA_HOME="$tmp/data" XDG_CONFIG_HOME="$tmp/config" NO_COLOR=1
-export NUMBFOOT_NOW=2026-04-01T12:00:00Z
+. tests/cli/lib.sh
+export COLUMNS=1000 NO_COLOR=1 NUMBFOOT_NOW=2026-04-01T12:00:00Z
+tmp=$t
 nf() { "$NUMBFOOT" "$@" --db "$tmp/j.db"; }
-fail() { echo "FAIL: $*"; exit 1; }
 m=19
 for day in 2026-03-02 2026-03-06 2026-03-10 2026-03-14 2026-03-18; do
 	nf run add 10 --date "$day" --duration 45:00 --numb-at ${m}min --foot both >/dev/null 2>&1 || fail "run add $day"

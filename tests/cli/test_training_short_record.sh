@@ -1,12 +1,10 @@
 # A journal whose runs begin two weeks ago has no weekly figure and no month before to compare:
 # analyze, its JSON and the doctor's report say where the runs begin, never "0.0 km over the 4
 # before" (read as a rise from nothing); with five weeks logged, a weekly figure without a change.
-set -eu
-tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-export COLUMNS=1000 HOME="$tmp" XDG_DATA_HOME="$tmp/data" XDG_CONFIG_HOME="$tmp/config" NO_COLOR=1
-export NUMBFOOT_NOW=2026-04-01T12:00:00Z
+. tests/cli/lib.sh
+export COLUMNS=1000 NO_COLOR=1 NUMBFOOT_NOW=2026-04-01T12:00:00Z
+tmp=$t
 nf() { "$NUMBFOOT" "$@" --db "$tmp/j.db"; }
-fail() { echo "FAIL: $*"; exit 1; }
 for day in 2026-03-18 2026-03-21 2026-03-25 2026-03-28; do
 	nf run add 8 --date "$day" --duration 45:00 >/dev/null 2>&1 || fail "run add $day"
 done
