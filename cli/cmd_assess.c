@@ -344,6 +344,18 @@ static bool parse_single(struct session *s, size_t f, const char *a, nf_value *v
 			mi = false, end += 2;
 		else if (!dist && *end && names_unit(end, nf_kb_finding_unit(kb, f)))
 			end += strlen(end);
+		/* A runner often knows when it starts rather than where: the distance is asked (the
+		 * knowledge base's onset is in km), so say how to turn one into the other. */
+		if (dist && end != a && isfinite(x) && x > 0 &&
+		    (!strcmp(end, "min") || !strcmp(end, "mins") || !strcmp(end, "minutes"))) {
+			char say[200];
+			snprintf(say, sizeof say,
+				 "This asks for a distance, not a time: %g minutes at %s is about %.1f %s. Type the distance "
+				 "(your own pace gives it best).",
+				 x, mi ? "10:00 per mile" : "6:00 per km", x / (mi ? 10.0 : 6.0), mi ? "mi" : "km");
+			wputs(s, say);
+			return false;
+		}
 		if (end == a || *end || !isfinite(x) || x < 0 || x > 1e6) {
 			wputs(s, "Please type a number (0 or more).");
 			return false;
