@@ -208,7 +208,8 @@ addTest('journal: text too long in bytes and an empty date are named by their fi
 });
 
 // A run like one stored (a start within 5 minutes, a distance within 10%) is refused with 409
-// naming it, unless force: true; the page asks and stores it on yes. Gear that runs use is
+// naming it (and giving it, as "like"), unless force: true; the page asks in the form, in the
+// words of its run list, with no modal dialog, and stores it on "Add anyway". Gear that runs use is
 // deleted only with ?force=1, and a cadence no run has is refused.
 addTest('journal: a duplicate run and deleting shoes in use are refused until forced', async (ctx, page, h) => {
   const day = '2025-01-15';
@@ -220,6 +221,8 @@ addTest('journal: a duplicate run and deleting shoes in use are refused until fo
   const again = { ...run, start_time: day + 'T06:03:00Z', distance_km: 8.3, episode: null };
   const b = await api(h, 'POST', '/api/runs', again);
   h.assert(b.status === 409 && b.body.error.startsWith(`looks like run ${a.body.run.id} (${day}T06:00:00Z, 8.00 km)`), 'duplicate: ' + JSON.stringify(b.body));
+  h.assert(b.body.like && b.body.like.id === a.body.run.id && b.body.like.moving_s === 2700 && b.body.like.shoes === 'Dup test pair',
+    'the stored run in the 409: ' + JSON.stringify(b.body));
   const c = await api(h, 'POST', '/api/runs', { ...again, force: true });
   h.assert(c.status === 201, 'forced: ' + JSON.stringify(c.body));
   const bad = await api(h, 'POST', '/api/runs', { ...run, start_time: day + 'T15:00:00Z', cadence_spm: 20 });
@@ -227,7 +230,8 @@ addTest('journal: a duplicate run and deleting shoes in use are refused until fo
   const fast = await api(h, 'POST', '/api/runs', { ...run, start_time: day + 'T17:00:00Z', distance_km: 10, duration_min: 5, episode: null });
   h.assert(fast.status === 400 && /faster than anyone runs/.test(fast.body.error), '10 km in 5 min: ' + JSON.stringify(fast.body));
   const late = await api(h, 'POST', '/api/runs', { ...run, start_time: day + 'T19:00:00Z', episode: { onset_km: 9 } });
-  h.assert(late.status === 400 && /past the end/.test(late.body.error), 'onset past the end: ' + JSON.stringify(late.body));
+  // The run was never stored: the refusal names no run number (the rolled-back id once showed).
+  h.assert(late.status === 400 && late.body.error === 'an onset at 9.00 km is past the end of this 8.00 km run', 'onset past the end: ' + JSON.stringify(late.body));
 
   const id = g.body.gear.id;
   const d = await api(h, 'POST', `/api/gear/${id}/delete`);
@@ -236,18 +240,42 @@ addTest('journal: a duplicate run and deleting shoes in use are refused until fo
   const f = await api(h, 'POST', `/api/gear/${id}/delete?force=1`);
   h.assert(f.status === 200, 'forced delete: ' + JSON.stringify(f.body));
 
-  // The page: the same run typed again asks, and yes stores it.
+  // The page: the same run typed again asks in the form, in the runner's words: the day and
+  // time as the run list shows them, the distance, the time running, no API words or UTC stamp.
   await openJournal(page, h);
-  await page.fill('#j-run-form input[name=date]', day);
-  await page.fill('#j-run-form input[name=time]', '06:01');
-  await page.fill('#j-run-form input[name=distance_km]', '8');
-  let asked = '';
-  page.once('dialog', (dl) => { asked = dl.message(); dl.accept(); });
-  await page.click('#j-run-form button[type=submit]');
+  let dialogs = 0;
+  const onDialog = (dl) => { dialogs++; dl.dismiss(); };
+  page.on('dialog', onDialog);
+  const typeAgain = async () => {
+    await page.fill('#j-run-form input[name=date]', day);
+    await page.fill('#j-run-form input[name=time]', '06:01');
+    await page.fill('#j-run-form input[name=distance_km]', '8');
+    await page.click('#j-run-form button[type=submit]');
+    return waitText(page, '#j-dup', /Add it anyway\?/);
+  };
+  const count = async () => (await api(h, 'GET', '/api/runs')).body.runs.filter((x) => x.start_time.startsWith(day)).length;
+  const stored = await count();
+  const asked = await typeAgain();
+  const when = await page.evaluate((iso) => { const d = new Date(iso);
+    return new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' }).format(d) + ', ' +
+      new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' }).format(d); }, day + 'T06:00:00Z');
+  h.assert(asked.startsWith('This looks like your run of ' + when + ', 8.0 km (45:00). Add it anyway?'), 'the page asked: ' + asked);
+  h.assert(!/force|T\d\d:\d\d|Z\b|run \d/.test(asked), 'API words in the question: ' + asked);
+  h.assert(await page.isVisible('#j-dup button:has-text("Add anyway")') && await page.isVisible('#j-dup button:has-text("Cancel")'), 'no buttons');
+  // Cancel: "Not added", and nothing stored.
+  await page.click('#j-dup button:has-text("Cancel")');
+  await waitText(page, '#j-run-status', /^Not added\.$/);
+  h.assert(!(await page.$('#j-dup')) && (await count()) === stored, 'cancel stored a run or left the question');
+  // Again, and "Add anyway" stores it.
+  await typeAgain();
+  await page.click('#j-dup button:has-text("Add anyway")');
   await waitText(page, '#j-run-status', /Run added/);
-  h.assert(/looks like run \d+ .*Store this run anyway\?/.test(asked), 'the page asked: ' + asked);
+  h.assert((await count()) === stored + 1, 'Add anyway stored nothing');
+  h.assert(dialogs === 0, 'the page opened ' + dialogs + ' modal dialogs');
+  page.off('dialog', onDialog);
   // The later tests read the journal's patterns: these runs go.
   for (const r of (await api(h, 'GET', '/api/runs')).body.runs.filter((x) => x.start_time.startsWith(day))) {
     h.assert((await api(h, 'POST', `/api/runs/${r.id}/delete`)).status === 200, 'run ' + r.id + ' was not deleted');
   }
 });
+

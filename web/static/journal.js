@@ -223,19 +223,57 @@ window.numbfootJournal = function (nf) {
         };
         Object.assign(run, readMeasures(form));
         if (numb.checked) run.episode = readEpisode(form);
+        pastEnd(run);
       } catch (e) { return status(runStatus, e.message, true); }
-      try {
-        let r;
-        try { r = await api('POST', '/api/runs', run); } catch (e) {
-          // A run like one already stored: the server names it; the runner may store it anyway.
-          if (e.status !== 409 || !window.confirm(e.message.replace(/: send force.*$/, '.') + ' Store this run anyway?')) throw e;
-          r = await api('POST', '/api/runs', Object.assign(run, { force: true }));
-        }
+      const added = async (r) => {
         await journal();
         status($('j-run-status'), 'Run added' + (r.shoes_worn_out ? '; those shoes have reached their retirement distance.' : '.'));
-      } catch (e) { status(runStatus, e.message, true); }
+      };
+      form.querySelector('#j-dup')?.remove();
+      try {
+        await added(await api('POST', '/api/runs', run));
+      } catch (e) {
+        // A run like one already stored (409): asked here, in the form, about the run the
+        // server names, in the words the run list uses; "force" is the API's word, not the runner's.
+        if (e.status === 409 && e.data && e.data.like) return askDuplicate(form, runStatus, e.data.like, () => api('POST', '/api/runs', Object.assign(run, { force: true })).then(added));
+        status(runStatus, e.message, true);
+      }
     });
     return form;
+  }
+
+  // Throws when the onset of run's episode lies past the run's end, in the units typed, as the
+  // journal would refuse it (with its metre and second of slack), but in the runner's unit.
+  function pastEnd(run) {
+    const e = run.episode, n = (x) => +x.toFixed(2);
+    if (!e) return;
+    if (e.onset_km !== null && run.distance_km !== null && e.onset_km * 1000 > run.distance_km * 1000 + 1) {
+      throw new Error('Began after: ' + n(fromKm(e.onset_km)) + ' ' + unit() + ' is past the end of this ' + n(fromKm(run.distance_km)) + ' ' + unit() + ' run.');
+    }
+    if (e.onset_min !== null && run.duration_min !== null && e.onset_min * 60 > run.duration_min * 60 + 1) {
+      throw new Error('Began after: ' + n(e.onset_min) + ' min is past the end of this run of ' + minutes(run.duration_min * 60) + '.');
+    }
+  }
+
+  // The question about a run like the stored run like: a line in the form with its own two
+  // buttons, no modal dialog (see confirmButton). store: adds the run anyway.
+  function askDuplicate(form, st, like, store) {
+    const dur = like.moving_s ?? like.elapsed_s;
+    const more = [dur === null || dur === undefined ? null : minutes(dur), like.shoes].filter(Boolean).join(', ');
+    const words = 'This looks like your run of ' + dateWords(like.start_time, true) +
+      (like.distance_m === null ? '' : ', ' + km(like.distance_m)) + (more ? ' (' + more + ')' : '') + '. Add it anyway?';
+    const yes = el('button', { type: 'button', class: 'primary', text: 'Add anyway' });
+    const no = el('button', { type: 'button', text: 'Cancel' });
+    const box = el('div', { id: 'j-dup', class: 'ask', role: 'group', 'aria-labelledby': 'j-dup-words' },
+      el('p', { id: 'j-dup-words', text: words }), el('div', { class: 'actions' }, yes, no));
+    st.before(box);
+    status(st, '');
+    yes.addEventListener('click', async () => {
+      yes.disabled = no.disabled = true;
+      try { await store(); } catch (e) { box.remove(); status(st, e.message, true); }
+    });
+    no.addEventListener('click', () => { box.remove(); status(st, 'Not added.'); form.querySelector('button[type=submit]').focus(); });
+    yes.focus();
   }
 
   // The edit form of one run (and its first episode), shown in a row under it.
