@@ -18,7 +18,7 @@ addTest('journal: add shoes, then a run with numbness on it', async (ctx, page, 
   await page.fill('#j-run-form input[name=distance_km]', '12.5');
   await page.fill('#j-run-form input[name=duration_min]', '61');
   await page.check('#j-numb');
-  await page.fill('#j-run-form input[name=onset_km]', '8');
+  await page.fill('#j-run-form input[name=onset]', '8');
   await page.fill('#j-run-form input[name=severity]', '4');
   await page.check('#j-run-form input[name=loc][value=dorsum]');
   await page.selectOption('#j-run-form select[name=loosening_helped]', 'yes');
@@ -178,7 +178,7 @@ addTest('journal: numbers typed with a decimal comma are read as such, and bad o
   await page.fill('#j-run-form input[name=distance_km]', '10');
   await page.check('#j-numb');
   await refused('#j-run-form', [['severity', '3.5']], /How bad \(0 to 10\): a whole number from 0 to 10/);
-  await refused('#j-run-form', [['severity', '4'], ['onset_km', 'soon']], /Began after \(km\): "soon" is not a number/);
+  await refused('#j-run-form', [['severity', '4'], ['onset', 'soon']], /Began after: "soon" is not a number/);
   h.assert((await runs()).length === before.length, 'a refused run was stored');
   const gear = (await api(h, 'GET', '/api/gear')).body.gear.length;
   await refused('#j-gear-form', [['nickname', 'Spare pair'], ['start_km', '1,500']], /Distance already run in them \(km\): "1,500" is not a number/);
@@ -279,3 +279,84 @@ addTest('journal: a duplicate run and deleting shoes in use are refused until fo
   }
 });
 
+// The gear form takes the day a pair was first worn; a pair's brand, model, first use and
+// retirement distance are changed in place (only what changed is sent).
+addTest('journal: shoes get a first-use date, and are edited on the page', async (ctx, page, h) => {
+  await openJournal(page, h);
+  await page.fill('#j-gear-form input[name=nickname]', 'Kinvara test');
+  await page.selectOption('#j-gear-form select[name=kind]', 'insoles');
+  await page.fill('#j-gear-form input[name=first_use]', '2025-03-02');
+  await page.click('#j-gear-form button[type=submit]');
+  await waitText(page, '#j-gear-status', /Added Kinvara test/);
+  let g = (await api(h, 'GET', '/api/gear')).body.gear.find((x) => x.nickname === 'Kinvara test');
+  h.assert(g && g.first_use === '2025-03-02' && g.kind === 'insoles', 'stored pair: ' + JSON.stringify(g));
+  const row = `#j-gear tr[data-gear="${g.id}"]`;
+  await page.click(`${row} button:has-text("Edit")`);
+  const form = '#j-gear form[aria-label="Edit Kinvara test"]';
+  h.assert(await page.inputValue(`${form} input[name=first_use]`) === '2025-03-02', 'the edit does not show the first use');
+  await page.fill(`${form} input[name=brand]`, 'Saucony');
+  await page.fill(`${form} input[name=model]`, 'Kinvara 14');
+  await page.fill(`${form} input[name=first_use]`, '2025-02-20');
+  await page.fill(`${form} input[name=retire_km]`, '600');
+  await page.click(`${form} button[type=submit]`);
+  await waitText(page, '#j-gear-status', /Changes to Kinvara test saved/);
+  g = (await api(h, 'GET', '/api/gear/' + g.id)).body.gear;
+  h.assert(g.brand === 'Saucony' && g.model === 'Kinvara 14' && g.first_use === '2025-02-20' && g.retire_km === 600 && g.start_km === 0,
+    'edited pair: ' + JSON.stringify(g));
+  await waitText(page, row, /Saucony Kinvara 14/);
+  // A first use in the future is refused by the form, naming the field, and by the server.
+  await page.click(`${row} button:has-text("Edit")`);
+  await page.fill(`${form} input[name=first_use]`, '2199-01-01');
+  await page.click(`${form} button[type=submit]`);
+  await waitText(page, `${form} p[role=status]`, /^First used: ./);
+  const future = await api(h, 'POST', '/api/gear/' + g.id, { first_use: '2199-01-01' });
+  h.assert(future.status === 400 && /^first_use: 2199-01-01 is in the future/.test(future.body.error), 'future first use: ' + JSON.stringify(future.body));
+  await page.$eval(`${form} input[name=first_use]`, (i) => i.removeAttribute('max'));
+  await page.fill(`${form} input[name=first_use]`, '2199-01-01');
+  await page.click(`${form} button[type=submit]`);
+  await waitText(page, `${form} p[role=status]`, /first_use/);
+  h.assert((await api(h, 'GET', '/api/gear/' + g.id)).body.gear.first_use === '2025-02-20', 'a future first use was stored');
+  h.assert((await api(h, 'POST', `/api/gear/${g.id}/delete`)).status === 200, 'the pair was not deleted');
+});
+
+// "Began after" is a distance or a time: minutes are stored as onset_min (as run add --numb-at
+// 20min), and the edit shows them in minutes; an onset past the end names "this" run.
+addTest('journal: the onset of numbness in minutes', async (ctx, page, h) => {
+  const day = '2025-02-11';
+  await openJournal(page, h);
+  const add = async (onset, unit) => {
+    await page.fill('#j-run-form input[name=date]', day);
+    await page.fill('#j-run-form input[name=time]', '18:00');
+    await page.fill('#j-run-form input[name=distance_km]', '10');
+    await page.fill('#j-run-form input[name=duration_min]', '50');
+    await page.check('#j-numb');
+    await page.fill('#j-run-form input[name=onset]', onset);
+    await page.selectOption('#j-run-form select[name=onset_unit]', unit);
+    await page.click('#j-run-form button[type=submit]');
+  };
+  const units = await page.$$eval('#j-run-form select[name=onset_unit] option', (x) => x.map((o) => o.textContent));
+  h.assert(JSON.stringify(units) === '["km","min"]', 'onset units: ' + units);
+  await add('14', 'dist');
+  await waitText(page, '#j-run-status', /^Began after: 14 km is past the end of this 10 km run\.$/);
+  await add('55', 'min');
+  await waitText(page, '#j-run-status', /^Began after: 55 min is past the end of this run of 50:00\.$/);
+  h.assert(!(await api(h, 'GET', '/api/runs')).body.runs.some((x) => x.start_time.startsWith(day)), 'a run past its onset was stored');
+  await add('20', 'min');
+  await waitText(page, '#j-run-status', /Run added/);
+  const runs = (await api(h, 'GET', '/api/runs')).body.runs.filter((x) => x.start_time.startsWith(day));
+  h.assert(runs.length === 1 && runs[0].episodes[0].onset_min === 20 && runs[0].episodes[0].onset_km === null,
+    'stored: ' + JSON.stringify(runs));
+  const row = `#j-runs tr[data-run="${runs[0].id}"]`;
+  await page.click(`${row} button:has-text("Edit")`);
+  const ed = `#j-runs tr.editing form`;
+  h.assert(await page.inputValue(`${ed} input[name=onset]`) === '20' && await page.inputValue(`${ed} select[name=onset_unit]`) === 'min',
+    'the edit shows the onset as ' + await page.inputValue(`${ed} input[name=onset]`) + ' ' + await page.inputValue(`${ed} select[name=onset_unit]`));
+  // Turned into km in the edit: the minutes go.
+  await page.fill(`${ed} input[name=onset]`, '4.5');
+  await page.selectOption(`${ed} select[name=onset_unit]`, 'dist');
+  await page.click(`${ed} button[type=submit]`);
+  await waitText(page, '#j-run-status', /Run changed/);
+  const e = (await api(h, 'GET', '/api/episodes/' + runs[0].episodes[0].id)).body.episode;
+  h.assert(e.onset_km === 4.5 && e.onset_min === null, 'edited episode: ' + JSON.stringify(e));
+  h.assert((await api(h, 'POST', `/api/runs/${runs[0].id}/delete`)).status === 200, 'the run was not deleted');
+});
