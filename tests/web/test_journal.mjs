@@ -256,6 +256,7 @@ addTest('journal: a duplicate run and deleting shoes in use are refused until fo
   const count = async () => (await api(h, 'GET', '/api/runs')).body.runs.filter((x) => x.start_time.startsWith(day)).length;
   const stored = await count();
   const asked = await typeAgain();
+  await h.shot(page, 'journal-duplicate');
   const when = await page.evaluate((iso) => { const d = new Date(iso);
     return new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' }).format(d) + ', ' +
       new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' }).format(d); }, day + 'T06:00:00Z');
@@ -303,7 +304,9 @@ addTest('journal: shoes get a first-use date, and are edited on the page', async
   g = (await api(h, 'GET', '/api/gear/' + g.id)).body.gear;
   h.assert(g.brand === 'Saucony' && g.model === 'Kinvara 14' && g.first_use === '2025-02-20' && g.retire_km === 600 && g.start_km === 0,
     'edited pair: ' + JSON.stringify(g));
-  await waitText(page, row, /Saucony Kinvara 14/);
+  // The make, and the day first used in words, as the run list words its days.
+  const first = await page.evaluate(() => new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(2025, 1, 20)));
+  await waitText(page, row + ' td:nth-child(3)', new RegExp('^Saucony Kinvara 14first used ' + first + '$'));
   // A first use in the future is refused by the form, naming the field, and by the server.
   await page.click(`${row} button:has-text("Edit")`);
   await page.fill(`${form} input[name=first_use]`, '2199-01-01');

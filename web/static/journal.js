@@ -507,7 +507,8 @@ window.numbfootJournal = function (nf) {
     const wearWords = (g) => (g.retired ? 'retired ' + day(g.retired) : g.wear === 'retire' ? 'replace' : g.wear === 'check' ? 'check the midsole' : g.wear);
     const rows = gear.map((g) => el('tr', { 'data-gear': g.id },
       el('td', { class: 'title', text: g.nickname + (g.default ? ' (default)' : '') }), el('td', { text: g.kind }),
-      el('td', { text: [g.brand, g.model].filter(Boolean).join(' ') || '-' }),
+      el('td', {}, [g.brand, g.model].filter(Boolean).join(' ') || '-',
+        g.first_use ? el('span', { class: 'sub', text: 'first used ' + day(g.first_use) }) : null),
       el('td', {}, wearBar(g)),
       el('td', { text: wearWords(g) }),
       el('td', { class: 'row-actions' }, el('div', { class: 'acts' },
