@@ -202,7 +202,7 @@ static int run_run_add(const struct cli_args *a)
 	if (!run_from_args(a, &r, false) || !cli_episode_from_args(a, "numb-at", &e, &has_episode))
 		return CLI_EXIT_USAGE;
 	if (isfinite(e.onset_km) && isfinite(r.rec.distance_m) && e.onset_km * 1000 > r.rec.distance_m + 1) {
-		cli_errorf("--numb-at: %.2f km is past the end of a %.2f km run", e.onset_km,
+		cli_errorf("--numb-at: %.2f km is past the end of this %.2f km run", e.onset_km,
 			   r.rec.distance_m / 1000);
 		return CLI_EXIT_USAGE;
 	}
@@ -210,7 +210,7 @@ static int run_run_add(const struct cli_args *a)
 	if (isfinite(e.onset_min) && isfinite(dur) && e.onset_min * 60 > dur + 1) {
 		char d[32];
 		cli_format_duration(dur, d, sizeof d);
-		cli_errorf("--numb-at: %.0f min is past the end of a run of %s", e.onset_min, d);
+		cli_errorf("--numb-at: %.0f min is past the end of this run of %s", e.onset_min, d);
 		return CLI_EXIT_USAGE;
 	}
 	int rc = cli_journal_open(a, &j);

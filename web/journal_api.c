@@ -155,10 +155,16 @@ static void runs_post(nf_journal *j, const struct web_request *rq, struct web_re
 			goto out;
 		}
 		if (like) {
-			char when[32];
+			/* "like" is the stored run as GET /api/runs/ID gives it: the page words its own
+			 * question from it (local time, the runner's unit, the shoes), not from this
+			 * message, which is for a client of the API. */
+			char when[32], msg[160];
 			nf_time_iso(other.rec.start_time, when, sizeof when);
-			web_json_error(rs, 409, "looks like run %lld (%s, %.2f km): send force: true to store it anyway",
-				       (long long)like, when, other.rec.distance_m / 1000);
+			snprintf(msg, sizeof msg, "looks like run %lld (%s, %.2f km): send force: true to store it anyway",
+				 (long long)like, when, other.rec.distance_m / 1000);
+			json_t *o = json_pack("{s:s, s:o}", "error", msg, "like", nf_run_json(&other));
+			web_json_text(rs, 409, o ? json_dumps(o, JSON_COMPACT) : NULL);
+			json_decref(o);
 			goto out;
 		}
 	}

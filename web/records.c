@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "numbfoot/journal.h"
 #include "web.h"
@@ -336,6 +337,21 @@ bool web_read_gear(struct web_body *b, nf_gear *g)
 	if (!g->nickname[0]) {
 		web_json_error(b->rs, 400, "nickname: a nickname is needed");
 		return false;
+	}
+	/* As gear add --first-use refuses it: a pair is first used once it is run in. Today is the
+	 * server's local day, the day the runner's calendar shows. */
+	if (json_object_get(b->root, "first_use") && g->first_use[0]) {
+		char today[NF_JOURNAL_DATE_MAX];
+		time_t now = time(NULL);
+		struct tm tm;
+		localtime_r(&now, &tm);
+		strftime(today, sizeof today, "%Y-%m-%d", &tm);
+		if (strcmp(g->first_use, today) > 0) {
+			web_json_error(b->rs, 400,
+				       "%sfirst_use: %s is in the future (today is %s): give the day of the first run in them",
+				       b->prefix, g->first_use, today);
+			return false;
+		}
 	}
 	if (!isfinite(g->start_km))
 		g->start_km = 0;

@@ -72,14 +72,24 @@ static void bind_episode(sqlite3_stmt *st, const nf_episode *e)
 nf_err jr_onset_fits(int64_t run_id, double onset_km, double onset_min, double dist_m, double dur_s,
 		     nf_error *err)
 {
-	/* A metre and a second of slack: a distance typed to 2 decimals, a time to the minute. */
-	if (isfinite(onset_km) && isfinite(dist_m) && onset_km * 1000 > dist_m + 1)
+	/* A metre and a second of slack: a distance typed to 2 decimals, a time to the minute. A run
+	 * not yet stored (run_id 0) has no number the runner could look up: it is "this run". */
+	if (isfinite(onset_km) && isfinite(dist_m) && onset_km * 1000 > dist_m + 1) {
+		if (!run_id)
+			return nf_error_set(err, NF_EINVAL, "an onset at %.2f km is past the end of this %.2f km run",
+					    onset_km, dist_m / 1000);
 		return nf_error_set(err, NF_EINVAL, "an onset at %.2f km is past the end of run %lld (%.2f km)",
 				    onset_km, (long long)run_id, dist_m / 1000);
-	if (isfinite(onset_min) && isfinite(dur_s) && dur_s > 0 && onset_min * 60 > dur_s + 1)
+	}
+	if (isfinite(onset_min) && isfinite(dur_s) && dur_s > 0 && onset_min * 60 > dur_s + 1) {
+		if (!run_id)
+			return nf_error_set(err, NF_EINVAL,
+					    "an onset at %.0f min is past the end of this run of %d:%02d", onset_min,
+					    (int)(dur_s / 60), (int)fmod(dur_s, 60));
 		return nf_error_set(err, NF_EINVAL,
 				    "an onset at %.0f min is past the end of run %lld (%d:%02d long)", onset_min,
 				    (long long)run_id, (int)(dur_s / 60), (int)fmod(dur_s, 60));
+	}
 	return NF_OK;
 }
 

@@ -129,7 +129,8 @@ nf_err jr_insert_episode(nf_journal *j, nf_episode *e, nf_error *err);
 
 /* NF_EINVAL naming run_id when an onset (onset_km, onset_min; NaN unknown) falls past the end of
  * a run of dist_m metres and dur_s seconds (NaN unknown: no bound). The rule an episode added or
- * edited and a run edited under its episodes both keep. */
+ * edited and a run edited under its episodes both keep. run_id 0: a run being added, not yet
+ * stored, which the message calls "this run". */
 nf_err jr_onset_fits(int64_t run_id, double onset_km, double onset_min, double dist_m, double dur_s,
 		     nf_error *err);
 

@@ -300,6 +300,14 @@ nf_err nf_journal_add_run_track(nf_journal *j, nf_journal_run *r, nf_episode *ep
 		*crossed = 0;
 	if (rc)
 		return rc;
+	/* Checked before the run is inserted: inside the transaction the run already has the id that
+	 * the rollback frees, and a message naming it would name a run that was never stored. */
+	double dur = isnan(r->rec.moving_s)	 ? r->rec.elapsed_s
+		     : isnan(r->rec.elapsed_s) ? r->rec.moving_s
+					       : fmax(r->rec.moving_s, r->rec.elapsed_s);
+	for (size_t k = 0; k < n; k++)
+		if ((rc = jr_onset_fits(0, episodes[k].onset_km, episodes[k].onset_min, r->rec.distance_m, dur, err)))
+			return rc;
 	unsigned char *route = NULL;
 	if (ntrack && (rc = jr_track_pack(track, ntrack, &route, &a.nroute, err)))
 		return rc;

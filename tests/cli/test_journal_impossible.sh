@@ -10,8 +10,8 @@ snapshot
 refused "--cadence: 20 is 20 steps per minute, not a run's (120 to 250 spm" run add 5 --date 2026-12-01 --cadence 20
 refused "--cadence: 300 is 300 steps per minute" run add 5 --date 2026-12-01 --cadence 300
 refused "faster than anyone runs (at most 12 m/s" run add 10 --date 2026-12-01 --duration 5:00
-refused "--numb-at: 90 min is past the end of a run of 30:00" run add 5 --date 2026-12-01 --numb-at 90min --duration 30:00
-refused "--numb-at: 12.00 km is past the end of a 5.00 km run" run add 5 --date 2026-12-01 --numb-at 12
+refused "--numb-at: 90 min is past the end of this run of 30:00" run add 5 --date 2026-12-01 --numb-at 90min --duration 30:00
+refused "--numb-at: 12.00 km is past the end of this 5.00 km run" run add 5 --date 2026-12-01 --numb-at 12
 refused "an onset at 9.00 km is past the end of run 1 (7.00 km)" episode add 1 --at 9
 refused "an onset at 50 min is past the end of run 1 (40:00 long)" episode add 1 --at 50min
 refused "run 1 has numbness recorded at 6.00 km, past a distance of 5.00 km" run edit 1 --distance 5

@@ -626,8 +626,15 @@ static void test_impossible_runs(void **state)
 	r = tj_run(5, 1795000000);
 	r.rec.moving_s = r.rec.elapsed_s = 1800;
 	assert_int_equal(nf_journal_add_run(j, &r, &e, 1, NULL, &err), NF_EINVAL);
-	assert_non_null(strstr(err.msg, "an onset at 90 min is past the end"));
+	assert_string_equal(err.msg, "an onset at 90 min is past the end of this run of 30:00");
 	assert_int_equal(tj_counts(j).runs, 0);
+	/* In km: the run never stored is "this run", not the id its rolled-back insert had. */
+	e.onset_min = NAN;
+	e.onset_km = 8;
+	assert_int_equal(nf_journal_add_run(j, &r, &e, 1, NULL, &err), NF_EINVAL);
+	assert_string_equal(err.msg, "an onset at 8.00 km is past the end of this 5.00 km run");
+	assert_int_equal(tj_counts(j).runs, 0);
+	e.onset_km = NAN;
 	e.onset_min = 30;
 	r.rec.cadence_spm = NF_RUN_CADENCE_MIN;
 	assert_int_equal(nf_journal_add_run(j, &r, &e, 1, NULL, &err), NF_OK);

@@ -18,7 +18,7 @@ addTest('journal: add shoes, then a run with numbness on it', async (ctx, page, 
   await page.fill('#j-run-form input[name=distance_km]', '12.5');
   await page.fill('#j-run-form input[name=duration_min]', '61');
   await page.check('#j-numb');
-  await page.fill('#j-run-form input[name=onset_km]', '8');
+  await page.fill('#j-run-form input[name=onset]', '8');
   await page.fill('#j-run-form input[name=severity]', '4');
   await page.check('#j-run-form input[name=loc][value=dorsum]');
   await page.selectOption('#j-run-form select[name=loosening_helped]', 'yes');
@@ -178,7 +178,7 @@ addTest('journal: numbers typed with a decimal comma are read as such, and bad o
   await page.fill('#j-run-form input[name=distance_km]', '10');
   await page.check('#j-numb');
   await refused('#j-run-form', [['severity', '3.5']], /How bad \(0 to 10\): a whole number from 0 to 10/);
-  await refused('#j-run-form', [['severity', '4'], ['onset_km', 'soon']], /Began after \(km\): "soon" is not a number/);
+  await refused('#j-run-form', [['severity', '4'], ['onset', 'soon']], /Began after: "soon" is not a number/);
   h.assert((await runs()).length === before.length, 'a refused run was stored');
   const gear = (await api(h, 'GET', '/api/gear')).body.gear.length;
   await refused('#j-gear-form', [['nickname', 'Spare pair'], ['start_km', '1,500']], /Distance already run in them \(km\): "1,500" is not a number/);
@@ -208,7 +208,8 @@ addTest('journal: text too long in bytes and an empty date are named by their fi
 });
 
 // A run like one stored (a start within 5 minutes, a distance within 10%) is refused with 409
-// naming it, unless force: true; the page asks and stores it on yes. Gear that runs use is
+// naming it (and giving it, as "like"), unless force: true; the page asks in the form, in the
+// words of its run list, with no modal dialog, and stores it on "Add anyway". Gear that runs use is
 // deleted only with ?force=1, and a cadence no run has is refused.
 addTest('journal: a duplicate run and deleting shoes in use are refused until forced', async (ctx, page, h) => {
   const day = '2025-01-15';
@@ -220,6 +221,8 @@ addTest('journal: a duplicate run and deleting shoes in use are refused until fo
   const again = { ...run, start_time: day + 'T06:03:00Z', distance_km: 8.3, episode: null };
   const b = await api(h, 'POST', '/api/runs', again);
   h.assert(b.status === 409 && b.body.error.startsWith(`looks like run ${a.body.run.id} (${day}T06:00:00Z, 8.00 km)`), 'duplicate: ' + JSON.stringify(b.body));
+  h.assert(b.body.like && b.body.like.id === a.body.run.id && b.body.like.moving_s === 2700 && b.body.like.shoes === 'Dup test pair',
+    'the stored run in the 409: ' + JSON.stringify(b.body));
   const c = await api(h, 'POST', '/api/runs', { ...again, force: true });
   h.assert(c.status === 201, 'forced: ' + JSON.stringify(c.body));
   const bad = await api(h, 'POST', '/api/runs', { ...run, start_time: day + 'T15:00:00Z', cadence_spm: 20 });
@@ -227,7 +230,8 @@ addTest('journal: a duplicate run and deleting shoes in use are refused until fo
   const fast = await api(h, 'POST', '/api/runs', { ...run, start_time: day + 'T17:00:00Z', distance_km: 10, duration_min: 5, episode: null });
   h.assert(fast.status === 400 && /faster than anyone runs/.test(fast.body.error), '10 km in 5 min: ' + JSON.stringify(fast.body));
   const late = await api(h, 'POST', '/api/runs', { ...run, start_time: day + 'T19:00:00Z', episode: { onset_km: 9 } });
-  h.assert(late.status === 400 && /past the end/.test(late.body.error), 'onset past the end: ' + JSON.stringify(late.body));
+  // The run was never stored: the refusal names no run number (the rolled-back id once showed).
+  h.assert(late.status === 400 && late.body.error === 'an onset at 9.00 km is past the end of this 8.00 km run', 'onset past the end: ' + JSON.stringify(late.body));
 
   const id = g.body.gear.id;
   const d = await api(h, 'POST', `/api/gear/${id}/delete`);
@@ -236,18 +240,126 @@ addTest('journal: a duplicate run and deleting shoes in use are refused until fo
   const f = await api(h, 'POST', `/api/gear/${id}/delete?force=1`);
   h.assert(f.status === 200, 'forced delete: ' + JSON.stringify(f.body));
 
-  // The page: the same run typed again asks, and yes stores it.
+  // The page: the same run typed again asks in the form, in the runner's words: the day and
+  // time as the run list shows them, the distance, the time running, no API words or UTC stamp.
   await openJournal(page, h);
-  await page.fill('#j-run-form input[name=date]', day);
-  await page.fill('#j-run-form input[name=time]', '06:01');
-  await page.fill('#j-run-form input[name=distance_km]', '8');
-  let asked = '';
-  page.once('dialog', (dl) => { asked = dl.message(); dl.accept(); });
-  await page.click('#j-run-form button[type=submit]');
+  let dialogs = 0;
+  const onDialog = (dl) => { dialogs++; dl.dismiss(); };
+  page.on('dialog', onDialog);
+  const typeAgain = async () => {
+    await page.fill('#j-run-form input[name=date]', day);
+    await page.fill('#j-run-form input[name=time]', '06:01');
+    await page.fill('#j-run-form input[name=distance_km]', '8');
+    await page.click('#j-run-form button[type=submit]');
+    return waitText(page, '#j-dup', /Add it anyway\?/);
+  };
+  const count = async () => (await api(h, 'GET', '/api/runs')).body.runs.filter((x) => x.start_time.startsWith(day)).length;
+  const stored = await count();
+  const asked = await typeAgain();
+  await h.shot(page, 'journal-duplicate');
+  const when = await page.evaluate((iso) => { const d = new Date(iso);
+    return new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' }).format(d) + ', ' +
+      new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' }).format(d); }, day + 'T06:00:00Z');
+  h.assert(asked.startsWith('This looks like your run of ' + when + ', 8.0 km (45:00). Add it anyway?'), 'the page asked: ' + asked);
+  h.assert(!/force|T\d\d:\d\d|Z\b|run \d/.test(asked), 'API words in the question: ' + asked);
+  h.assert(await page.isVisible('#j-dup button:has-text("Add anyway")') && await page.isVisible('#j-dup button:has-text("Cancel")'), 'no buttons');
+  // Cancel: "Not added", and nothing stored.
+  await page.click('#j-dup button:has-text("Cancel")');
+  await waitText(page, '#j-run-status', /^Not added\.$/);
+  h.assert(!(await page.$('#j-dup')) && (await count()) === stored, 'cancel stored a run or left the question');
+  // Again, and "Add anyway" stores it.
+  await typeAgain();
+  await page.click('#j-dup button:has-text("Add anyway")');
   await waitText(page, '#j-run-status', /Run added/);
-  h.assert(/looks like run \d+ .*Store this run anyway\?/.test(asked), 'the page asked: ' + asked);
+  h.assert((await count()) === stored + 1, 'Add anyway stored nothing');
+  h.assert(dialogs === 0, 'the page opened ' + dialogs + ' modal dialogs');
+  page.off('dialog', onDialog);
   // The later tests read the journal's patterns: these runs go.
   for (const r of (await api(h, 'GET', '/api/runs')).body.runs.filter((x) => x.start_time.startsWith(day))) {
     h.assert((await api(h, 'POST', `/api/runs/${r.id}/delete`)).status === 200, 'run ' + r.id + ' was not deleted');
   }
+});
+
+// The gear form takes the day a pair was first worn; a pair's brand, model, first use and
+// retirement distance are changed in place (only what changed is sent).
+addTest('journal: shoes get a first-use date, and are edited on the page', async (ctx, page, h) => {
+  await openJournal(page, h);
+  await page.fill('#j-gear-form input[name=nickname]', 'Kinvara test');
+  await page.selectOption('#j-gear-form select[name=kind]', 'insoles');
+  await page.fill('#j-gear-form input[name=first_use]', '2025-03-02');
+  await page.click('#j-gear-form button[type=submit]');
+  await waitText(page, '#j-gear-status', /Added Kinvara test/);
+  let g = (await api(h, 'GET', '/api/gear')).body.gear.find((x) => x.nickname === 'Kinvara test');
+  h.assert(g && g.first_use === '2025-03-02' && g.kind === 'insoles', 'stored pair: ' + JSON.stringify(g));
+  const row = `#j-gear tr[data-gear="${g.id}"]`;
+  await page.click(`${row} button:has-text("Edit")`);
+  const form = '#j-gear form[aria-label="Edit Kinvara test"]';
+  h.assert(await page.inputValue(`${form} input[name=first_use]`) === '2025-03-02', 'the edit does not show the first use');
+  await page.fill(`${form} input[name=brand]`, 'Saucony');
+  await page.fill(`${form} input[name=model]`, 'Kinvara 14');
+  await page.fill(`${form} input[name=first_use]`, '2025-02-20');
+  await page.fill(`${form} input[name=retire_km]`, '600');
+  await page.click(`${form} button[type=submit]`);
+  await waitText(page, '#j-gear-status', /Changes to Kinvara test saved/);
+  g = (await api(h, 'GET', '/api/gear/' + g.id)).body.gear;
+  h.assert(g.brand === 'Saucony' && g.model === 'Kinvara 14' && g.first_use === '2025-02-20' && g.retire_km === 600 && g.start_km === 0,
+    'edited pair: ' + JSON.stringify(g));
+  // The make, and the day first used in words, as the run list words its days.
+  const first = await page.evaluate(() => new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(2025, 1, 20)));
+  await waitText(page, row + ' td:nth-child(3)', new RegExp('^Saucony Kinvara 14first used ' + first + '$'));
+  // A first use in the future is refused by the form, naming the field, and by the server.
+  await page.click(`${row} button:has-text("Edit")`);
+  await page.fill(`${form} input[name=first_use]`, '2199-01-01');
+  await page.click(`${form} button[type=submit]`);
+  await waitText(page, `${form} p[role=status]`, /^First used: ./);
+  const future = await api(h, 'POST', '/api/gear/' + g.id, { first_use: '2199-01-01' });
+  h.assert(future.status === 400 && /^first_use: 2199-01-01 is in the future/.test(future.body.error), 'future first use: ' + JSON.stringify(future.body));
+  await page.$eval(`${form} input[name=first_use]`, (i) => i.removeAttribute('max'));
+  await page.fill(`${form} input[name=first_use]`, '2199-01-01');
+  await page.click(`${form} button[type=submit]`);
+  await waitText(page, `${form} p[role=status]`, /first_use/);
+  h.assert((await api(h, 'GET', '/api/gear/' + g.id)).body.gear.first_use === '2025-02-20', 'a future first use was stored');
+  h.assert((await api(h, 'POST', `/api/gear/${g.id}/delete`)).status === 200, 'the pair was not deleted');
+});
+
+// "Began after" is a distance or a time: minutes are stored as onset_min (as run add --numb-at
+// 20min), and the edit shows them in minutes; an onset past the end names "this" run.
+addTest('journal: the onset of numbness in minutes', async (ctx, page, h) => {
+  const day = '2025-02-11';
+  await openJournal(page, h);
+  const add = async (onset, unit) => {
+    await page.fill('#j-run-form input[name=date]', day);
+    await page.fill('#j-run-form input[name=time]', '18:00');
+    await page.fill('#j-run-form input[name=distance_km]', '10');
+    await page.fill('#j-run-form input[name=duration_min]', '50');
+    await page.check('#j-numb');
+    await page.fill('#j-run-form input[name=onset]', onset);
+    await page.selectOption('#j-run-form select[name=onset_unit]', unit);
+    await page.click('#j-run-form button[type=submit]');
+  };
+  const units = await page.$$eval('#j-run-form select[name=onset_unit] option', (x) => x.map((o) => o.textContent));
+  h.assert(JSON.stringify(units) === '["km","min"]', 'onset units: ' + units);
+  await add('14', 'dist');
+  await waitText(page, '#j-run-status', /^Began after: 14 km is past the end of this 10 km run\.$/);
+  await add('55', 'min');
+  await waitText(page, '#j-run-status', /^Began after: 55 min is past the end of this run of 50:00\.$/);
+  h.assert(!(await api(h, 'GET', '/api/runs')).body.runs.some((x) => x.start_time.startsWith(day)), 'a run past its onset was stored');
+  await add('20', 'min');
+  await waitText(page, '#j-run-status', /Run added/);
+  const runs = (await api(h, 'GET', '/api/runs')).body.runs.filter((x) => x.start_time.startsWith(day));
+  h.assert(runs.length === 1 && runs[0].episodes[0].onset_min === 20 && runs[0].episodes[0].onset_km === null,
+    'stored: ' + JSON.stringify(runs));
+  const row = `#j-runs tr[data-run="${runs[0].id}"]`;
+  await page.click(`${row} button:has-text("Edit")`);
+  const ed = `#j-runs tr.editing form`;
+  h.assert(await page.inputValue(`${ed} input[name=onset]`) === '20' && await page.inputValue(`${ed} select[name=onset_unit]`) === 'min',
+    'the edit shows the onset as ' + await page.inputValue(`${ed} input[name=onset]`) + ' ' + await page.inputValue(`${ed} select[name=onset_unit]`));
+  // Turned into km in the edit: the minutes go.
+  await page.fill(`${ed} input[name=onset]`, '4.5');
+  await page.selectOption(`${ed} select[name=onset_unit]`, 'dist');
+  await page.click(`${ed} button[type=submit]`);
+  await waitText(page, '#j-run-status', /Run changed/);
+  const e = (await api(h, 'GET', '/api/episodes/' + runs[0].episodes[0].id)).body.episode;
+  h.assert(e.onset_km === 4.5 && e.onset_min === null, 'edited episode: ' + JSON.stringify(e));
+  h.assert((await api(h, 'POST', `/api/runs/${runs[0].id}/delete`)).status === 200, 'the run was not deleted');
 });

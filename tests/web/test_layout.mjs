@@ -138,6 +138,46 @@ addTest('layout: the journal at 390 and 1280 px: no sideways scroll, cards on a 
   await page.setViewportSize(WIDTHS[1]);
 });
 
+// Words the browser cut in two inside the cells of table sel: the parts of a word (between
+// spaces and hyphens) that lie on more than one line.
+function cutWords(sel) {
+  const cut = [];
+  for (const td of document.querySelectorAll(sel + ' tbody td')) {
+    const walk = document.createTreeWalker(td, NodeFilter.SHOW_TEXT);
+    for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+      for (const m of n.data.matchAll(/[^\s-]+/g)) {
+        const r = document.createRange();
+        r.setStart(n, m.index);
+        r.setEnd(n, m.index + m[0].length);
+        const lines = new Set([...r.getClientRects()].filter((x) => x.width > 0).map((x) => Math.round(x.top)));
+        if (lines.size > 1) cut.push(m[0]);
+      }
+    }
+  }
+  return cut;
+}
+
+// The shoes table at 1280 px has room for its words: "insoles" and "unknown" whole, not
+// "insole|s" (review 20); at 390 px it is cards, and still fits the screen.
+addTest('layout: the shoes table does not cut words at 1280 px', async (ctx, page, h) => {
+  const made = [];
+  for (const g of [{ kind: 'insoles', nickname: 'sf (insoles)', brand: 'Superfeet', model: 'Green', first_use: '2025-09-01' },
+    { kind: 'shoes', nickname: 'peg', brand: 'Nike', model: 'Pegasus 40', retire_km: 800 }]) {
+    const r = await api(h, 'POST', '/api/gear', g);
+    h.assert(r.status === 201, 'gear: ' + JSON.stringify(r.body));
+    made.push(r.body.gear.id);
+  }
+  await page.setViewportSize(WIDTHS[1]);
+  await openJournal(page);
+  const cut = await page.evaluate(cutWords, '#j-gear');
+  h.assert(!cut.length, 'words cut in the shoes table at 1280 px: ' + cut.join(', '));
+  await page.setViewportSize(WIDTHS[0]);
+  await openJournal(page);
+  await expectNoSideways(page, 'journal at 390 px');
+  await page.setViewportSize(WIDTHS[1]);
+  for (const id of made) h.assert((await api(h, 'POST', `/api/gear/${id}/delete`)).status === 200, 'gear ' + id + ' not deleted');
+});
+
 addTest('layout: a run\'s temperature, cadence and heart rate are typed in the form and changed in place', async (ctx, page, h) => {
   await page.setViewportSize(WIDTHS[0]);
   await openJournal(page);

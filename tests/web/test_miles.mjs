@@ -21,7 +21,7 @@ addTest('miles: gear and a run typed in miles are stored in km and shown in mile
   await waitText(page, '#j-gear', /Trail pair/);
   await page.fill('#j-run-form input[name=distance_km]', '10');
   await page.check('#j-numb');
-  await page.fill('#j-run-form input[name=onset_km]', '5');
+  await page.fill('#j-run-form input[name=onset]', '5');
   await page.click('#j-run-form button[type=submit]');
   await waitText(page, '#j-runs', /10\.0 mi/);
   const runs = (await api(h, 'GET', '/api/runs')).body.runs;

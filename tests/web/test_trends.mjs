@@ -74,11 +74,16 @@ addTest('journal: shoes show a wear bar against their retirement distance, and c
   h.assert(await page.$eval(`${row} .wear-fill`, (e) => e.classList.contains('check')), 'a pair past 500 of 800 km is not marked for a check');
   await page.click(`${row} button:has-text("Make default")`);
   await waitText(page, '#j-gear-status', /Old trainers is now the default/);
+  // Retire asks the day, today unless the runner says another (a pair stopped weeks ago).
   await page.click(`${row} button:has-text("Retire")`);
-  await page.click(`${row} button:has-text("Really retire?")`);
+  const asked = await page.inputValue('#j-gear form[aria-label="Retire Old trainers"] input[name=retired]');
+  const today = await page.evaluate(() => { const d = new Date(); return d.getFullYear() + '-' + String(d.getMonth() + 1).padStart(2, '0') + '-' + String(d.getDate()).padStart(2, '0'); });
+  h.assert(asked === today, 'the retirement day offered: ' + asked + ', today ' + today);
+  await page.fill('#j-gear form[aria-label="Retire Old trainers"] input[name=retired]', '2025-06-01');
+  await page.click('#j-gear form[aria-label="Retire Old trainers"] button[type=submit]');
   await waitText(page, '#j-gear-status', /Old trainers retired/);
   const now = (await api(h, 'GET', '/api/gear/' + g.body.gear.id)).body.gear;
-  h.assert(now.retired && !now.default, 'stored pair: ' + JSON.stringify(now));
+  h.assert(now.retired === '2025-06-01' && !now.default, 'stored pair: ' + JSON.stringify(now));
   // The day it was retired, in words, and the same calendar day as stored.
   const [y, m, d] = now.retired.split('-').map(Number);
   const words = await page.evaluate(([yy, mm, dd]) => new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' })

@@ -74,6 +74,7 @@
       if (r.status === 403 && /token/.test(msg)) notice(NO_TOKEN);
       const e = new Error(msg);
       e.status = r.status; // a caller may answer some (409: a run like one stored) itself
+      e.data = data; // and read the answer's other fields (the 409's stored run)
       throw e;
     }
     return r;

@@ -154,13 +154,20 @@ window.numbfootJournal = function (nf) {
     return { foot: v, side: v === null ? null : v === 'both' ? 'both' : 'one' };
   }
 
-  // The episode fields, for a new run and for editing one.
+  // The episode fields, for a new run and for editing one. The onset is a distance in the
+  // runner's unit or a time in minutes ("about 20 min in"), as run add --numb-at 20min takes it.
+  let onsetForms = 0; // ids for the onset fields, one per form drawn
   function episodeFields(e) {
     e = e || {};
     const locs = state.byId.location ? state.byId.location.values : [];
+    const known = (x) => x !== null && x !== undefined;
+    const inMin = !known(e.onset_km) && known(e.onset_min), id = 'onset-' + ++onsetForms;
+    const onset = num('onset', { id, value: known(e.onset_km) ? inUnit(e.onset_km, 3) : inMin ? e.onset_min : '' });
+    const onsetUnit = el('select', { name: 'onset_unit', 'aria-label': 'Began after: unit' },
+      el('option', { value: 'dist', text: unit(), selected: !inMin }), el('option', { value: 'min', text: 'min', selected: inMin }));
     return [
       el('div', { class: 'grid' },
-        field('Began after (' + unit() + ')', num('onset_km', { value: e.onset_km === null || e.onset_km === undefined ? '' : inUnit(e.onset_km, 3) })),
+        el('div', { class: 'field' }, el('label', { for: id, text: 'Began after' }), el('div', { class: 'with-unit' }, onset, onsetUnit)),
         field('How bad (0 to 10)', num('severity', { max: '10', step: '1', value: e.severity ?? '' })),
         field('Feeling came back after (minutes)', num('recover_min', { value: e.recover_min ?? '' })),
         field('Which foot', footSelect(e)),
@@ -171,10 +178,16 @@ window.numbfootJournal = function (nf) {
           el('input', { type: 'checkbox', name: 'loc', value: v.id, checked: (e.locations || []).includes(v.id) }), v.means))),
     ];
   }
-  function readEpisode(f) {
+  // The episode of form f as the API takes it. The onset is sent as one of onset_km and
+  // onset_min, the other null; an edit whose onset is untouched sends neither, so that an
+  // episode stored with both keeps both.
+  function readEpisode(f, editing) {
     const tri = (name) => { const v = val(f, name); return v === null ? null : v === 'yes'; };
+    const o = f.elements.onset, u = f.elements.onset_unit;
+    const onset = editing && o.value === o.defaultValue && u.selectedOptions[0].defaultSelected ? {}
+      : u.value === 'min' ? { onset_km: null, onset_min: numVal(f, 'onset') } : { onset_km: toKm(numVal(f, 'onset')), onset_min: null };
     return {
-      onset_km: toKm(numVal(f, 'onset_km')), severity: numVal(f, 'severity'), recover_min: numVal(f, 'recover_min'),
+      ...onset, severity: numVal(f, 'severity'), recover_min: numVal(f, 'recover_min'),
       ...footAnswer(val(f, 'foot')), loosening_helped: tri('loosening_helped'), calf_cramp_first: tri('calf_cramp_first'),
       locations: [...f.querySelectorAll('input[name=loc]:checked')].map((i) => i.value),
     };
@@ -223,19 +236,57 @@ window.numbfootJournal = function (nf) {
         };
         Object.assign(run, readMeasures(form));
         if (numb.checked) run.episode = readEpisode(form);
+        pastEnd(run);
       } catch (e) { return status(runStatus, e.message, true); }
-      try {
-        let r;
-        try { r = await api('POST', '/api/runs', run); } catch (e) {
-          // A run like one already stored: the server names it; the runner may store it anyway.
-          if (e.status !== 409 || !window.confirm(e.message.replace(/: send force.*$/, '.') + ' Store this run anyway?')) throw e;
-          r = await api('POST', '/api/runs', Object.assign(run, { force: true }));
-        }
+      const added = async (r) => {
         await journal();
         status($('j-run-status'), 'Run added' + (r.shoes_worn_out ? '; those shoes have reached their retirement distance.' : '.'));
-      } catch (e) { status(runStatus, e.message, true); }
+      };
+      form.querySelector('#j-dup')?.remove();
+      try {
+        await added(await api('POST', '/api/runs', run));
+      } catch (e) {
+        // A run like one already stored (409): asked here, in the form, about the run the
+        // server names, in the words the run list uses; "force" is the API's word, not the runner's.
+        if (e.status === 409 && e.data && e.data.like) return askDuplicate(form, runStatus, e.data.like, () => api('POST', '/api/runs', Object.assign(run, { force: true })).then(added));
+        status(runStatus, e.message, true);
+      }
     });
     return form;
+  }
+
+  // Throws when the onset of run's episode lies past the run's end, in the units typed, as the
+  // journal would refuse it (with its metre and second of slack), but in the runner's unit.
+  function pastEnd(run) {
+    const e = run.episode, n = (x) => +x.toFixed(2);
+    if (!e) return;
+    if (e.onset_km !== null && run.distance_km !== null && e.onset_km * 1000 > run.distance_km * 1000 + 1) {
+      throw new Error('Began after: ' + n(fromKm(e.onset_km)) + ' ' + unit() + ' is past the end of this ' + n(fromKm(run.distance_km)) + ' ' + unit() + ' run.');
+    }
+    if (e.onset_min !== null && run.duration_min !== null && e.onset_min * 60 > run.duration_min * 60 + 1) {
+      throw new Error('Began after: ' + n(e.onset_min) + ' min is past the end of this run of ' + minutes(run.duration_min * 60) + '.');
+    }
+  }
+
+  // The question about a run like the stored run like: a line in the form with its own two
+  // buttons, no modal dialog (see confirmButton). store: adds the run anyway.
+  function askDuplicate(form, st, like, store) {
+    const dur = like.moving_s ?? like.elapsed_s;
+    const more = [dur === null || dur === undefined ? null : minutes(dur), like.shoes].filter(Boolean).join(', ');
+    const words = 'This looks like your run of ' + dateWords(like.start_time, true) +
+      (like.distance_m === null ? '' : ', ' + km(like.distance_m)) + (more ? ' (' + more + ')' : '') + '. Add it anyway?';
+    const yes = el('button', { type: 'button', class: 'primary', text: 'Add anyway' });
+    const no = el('button', { type: 'button', text: 'Cancel' });
+    const box = el('div', { id: 'j-dup', class: 'ask', role: 'group', 'aria-labelledby': 'j-dup-words' },
+      el('p', { id: 'j-dup-words', text: words }), el('div', { class: 'actions' }, yes, no));
+    st.before(box);
+    status(st, '');
+    yes.addEventListener('click', async () => {
+      yes.disabled = no.disabled = true;
+      try { await store(); } catch (e) { box.remove(); status(st, e.message, true); }
+    });
+    no.addEventListener('click', () => { box.remove(); status(st, 'Not added.'); form.querySelector('button[type=submit]').focus(); });
+    yes.focus();
   }
 
   // The edit form of one run (and its first episode), shown in a row under it.
@@ -268,7 +319,7 @@ window.numbfootJournal = function (nf) {
         }
         Object.assign(change, readMeasures(form, true));
         if (Object.keys(change).length) await api('POST', '/api/runs/' + r.id, change);
-        if (e) await api('POST', '/api/episodes/' + e.id, readEpisode(form));
+        if (e) await api('POST', '/api/episodes/' + e.id, readEpisode(form, true));
         await journal();
         status($('j-run-status'), 'Run changed.');
       } catch (err) { status(st, err.message, true); }
@@ -456,14 +507,76 @@ window.numbfootJournal = function (nf) {
     const wearWords = (g) => (g.retired ? 'retired ' + day(g.retired) : g.wear === 'retire' ? 'replace' : g.wear === 'check' ? 'check the midsole' : g.wear);
     const rows = gear.map((g) => el('tr', { 'data-gear': g.id },
       el('td', { class: 'title', text: g.nickname + (g.default ? ' (default)' : '') }), el('td', { text: g.kind }),
-      el('td', { text: [g.brand, g.model].filter(Boolean).join(' ') || '-' }),
+      el('td', {}, [g.brand, g.model].filter(Boolean).join(' ') || '-',
+        g.first_use ? el('span', { class: 'sub', text: 'first used ' + day(g.first_use) }) : null),
       el('td', {}, wearBar(g)),
       el('td', { text: wearWords(g) }),
       el('td', { class: 'row-actions' }, el('div', { class: 'acts' },
+        el('button', { type: 'button', class: 'link', text: 'Edit', 'aria-label': 'Edit ' + g.nickname, onclick: (ev) => openUnder(ev.target, gearEditor(g)) }),
         !g.retired && !g.default ? el('button', { type: 'button', class: 'link', text: 'Make default', onclick: () => gearChange(g, { default: true }, g.nickname + ' is now the default.') }) : null,
-        !g.retired ? confirmButton('Retire', 'Really retire?', () => gearChange(g, { retired: today() }, g.nickname + ' retired.'))
+        !g.retired ? el('button', { type: 'button', class: 'link danger', text: 'Retire', 'aria-label': 'Retire ' + g.nickname, onclick: (ev) => openUnder(ev.target, retireForm(g)) })
           : el('button', { type: 'button', class: 'link', text: 'Back in use', onclick: () => gearChange(g, { retired: null }, g.nickname + ' is back in use.') })))));
     return cardTable('j-gear', ['Nickname', 'Kind', 'Make', 'Used', 'Wear', ''], rows);
+  }
+  // Opens form in a row under the row of button (closing any open there), its first field focused.
+  function openUnder(button, form) {
+    const row = button.closest('tr');
+    if (row.nextElementSibling && row.nextElementSibling.classList.contains('editing')) row.nextElementSibling.remove();
+    rowUnder(row, 'editing', form).querySelector('input').focus();
+  }
+  // Retiring a pair on a day the runner gives (today unless said): a pair stopped weeks ago.
+  function retireForm(g) {
+    const st = el('p', { role: 'status' });
+    const form = el('form', { class: 'edit', 'aria-label': 'Retire ' + g.nickname },
+      field('Retired on', el('input', { type: 'date', name: 'retired', value: today(), max: today(), required: true })),
+      el('div', { class: 'actions' }, el('button', { type: 'submit', class: 'primary', text: 'Retire ' + g.nickname }),
+        el('button', { type: 'button', text: 'Cancel', onclick: () => journal() })), st);
+    sayInvalid(form, st);
+    form.addEventListener('submit', async (ev) => {
+      ev.preventDefault();
+      try { await api('POST', '/api/gear/' + g.id, { retired: form.elements.retired.value }); await journal(); status($('j-gear-status'), g.nickname + ' retired.'); } catch (e) { status(st, e.message, true); }
+    });
+    return form;
+  }
+  // The fields of a pair, for adding one (g undefined) and for editing one.
+  function gearFields(g) {
+    g = g || {};
+    const dist = (x) => (x === null || x === undefined ? '' : inUnit(x, 1));
+    return [
+      field('Nickname', el('input', { type: 'text', name: 'nickname', required: true, maxlength: '63', 'data-bytes': '63', value: g.nickname || '' })),
+      g.id ? null : field('Kind', el('select', { name: 'kind' }, el('option', { value: 'shoes', text: 'shoes' }), el('option', { value: 'insoles', text: 'insoles' }))),
+      field('Brand', el('input', { type: 'text', name: 'brand', maxlength: '63', 'data-bytes': '63', value: g.brand || '' })),
+      field('Model', el('input', { type: 'text', name: 'model', maxlength: '63', 'data-bytes': '63', value: g.model || '' })),
+      field('First used', el('input', { type: 'date', name: 'first_use', max: today(), value: g.first_use || '' })),
+      field('Distance already run in them (' + unit() + ')', num('start_km', { value: dist(g.start_km) })),
+      field('Retire after (' + unit() + ')', num('retire_km', { value: dist(g.retire_km) })),
+    ];
+  }
+  // The edit of a pair: only the fields changed are sent (the distances are shown rounded).
+  function gearEditor(g) {
+    const st = el('p', { role: 'status' });
+    const form = el('form', { class: 'edit', 'aria-label': 'Edit ' + g.nickname },
+      el('div', { class: 'grid' }, ...gearFields(g)),
+      el('div', { class: 'actions' }, el('button', { type: 'submit', class: 'primary', text: 'Save changes' }),
+        el('button', { type: 'button', text: 'Cancel', onclick: () => journal() })), st);
+    sayInvalid(form, st);
+    form.addEventListener('submit', async (ev) => {
+      ev.preventDefault();
+      const change = {};
+      try {
+        for (const k of ['nickname', 'brand', 'model', 'first_use', 'start_km', 'retire_km']) {
+          const f = form.elements[k];
+          if (f.value === f.defaultValue) continue;
+          change[k] = k.endsWith('_km') ? toKm(numVal(form, k)) : val(form, k);
+        }
+      } catch (e) { return status(st, e.message, true); }
+      try {
+        if (Object.keys(change).length) await api('POST', '/api/gear/' + g.id, change);
+        await journal();
+        status($('j-gear-status'), 'Changes to ' + (change.nickname || g.nickname) + ' saved.');
+      } catch (e) { status(st, e.message, true); }
+    });
+    return form;
   }
   async function gearChange(g, change, done) {
     try { await api('POST', '/api/gear/' + g.id, change); await journal(); status($('j-gear-status'), done); } catch (e) { status($('j-gear-status'), e.message, true); }
@@ -472,13 +585,7 @@ window.numbfootJournal = function (nf) {
   function gearForm() {
     const gearStatus = el('p', { role: 'status', id: 'j-gear-status' });
     const form = el('form', { id: 'j-gear-form' },
-      el('div', { class: 'grid' },
-        field('Nickname', el('input', { type: 'text', name: 'nickname', required: true, maxlength: '63', 'data-bytes': '63' })),
-        field('Kind', el('select', { name: 'kind' }, el('option', { value: 'shoes', text: 'shoes' }), el('option', { value: 'insoles', text: 'insoles' }))),
-        field('Brand', el('input', { type: 'text', name: 'brand', maxlength: '63', 'data-bytes': '63' })),
-        field('Model', el('input', { type: 'text', name: 'model', maxlength: '63', 'data-bytes': '63' })),
-        field('Distance already run in them (' + unit() + ')', num('start_km')),
-        field('Retire after (' + unit() + ')', num('retire_km'))),
+      el('div', { class: 'grid' }, ...gearFields()),
       el('div', { class: 'actions' }, el('button', { type: 'submit', text: 'Add shoes or insoles' })), gearStatus);
     sayInvalid(form, gearStatus);
     form.addEventListener('submit', async (ev) => {
@@ -486,6 +593,7 @@ window.numbfootJournal = function (nf) {
       let g;
       try {
         g = { nickname: val(form, 'nickname'), kind: val(form, 'kind'), brand: val(form, 'brand'), model: val(form, 'model') };
+        if (val(form, 'first_use') !== null) g.first_use = val(form, 'first_use');
         if (numVal(form, 'start_km') !== null) g.start_km = toKm(numVal(form, 'start_km'));
         if (numVal(form, 'retire_km') !== null) g.retire_km = toKm(numVal(form, 'retire_km'));
       } catch (e) { return status(gearStatus, e.message, true); }
