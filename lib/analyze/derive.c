@@ -212,6 +212,11 @@ static void derive_shoes(nf_analysis *a)
 		nf_an_gear *g = a->run[r].shoes_id ? gear_by_id(a, a->run[r].shoes_id) : NULL;
 		if (g && a->run[r].episodes)
 			g->episode_runs++;
+		/* Insoles are counted the same way: the report's table shows both, and an insole worn on
+		 * every numbness run must not read as "0 with numbness". */
+		nf_an_gear *ins = a->run[r].insoles_id ? gear_by_id(a, a->run[r].insoles_id) : NULL;
+		if (ins && a->run[r].episodes)
+			ins->episode_runs++;
 		if (!g)
 			unknown++;
 	}

@@ -310,6 +310,16 @@ static void shoe_km_and_worn_insoles(void **state)
 	assert_non_null(d);
 	assert_true(d->b);
 	assert_true(ta_advice(a, "Replace the shoes 'worn'"));
+	/* The insoles were worn on every numbness run, as the shoes were: both are counted. */
+	size_t ng;
+	const nf_an_gear *g = nf_analysis_gear(a, &ng);
+	int seen = 0;
+	for (size_t i = 0; i < ng; i++) {
+		assert_int_equal(g[i].runs_logged, 3);
+		assert_int_equal(g[i].episode_runs, 3);
+		seen++;
+	}
+	assert_int_equal(seen, 2);
 	nf_analysis_free(a);
 	nf_journal_close(j);
 }
