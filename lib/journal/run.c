@@ -15,6 +15,40 @@ void nf_journal_run_init(nf_journal_run *r)
 	nf_run_record_init(&r->rec);
 }
 
+/* A run typed by hand against what people have run (numbfoot/run.h): a pace or a heart rate no
+ * runner has is a typing slip, refused with the reason. secs: its running time, or not above 0. */
+static nf_err check_typed(const nf_run_record *x, double secs, nf_error *err)
+{
+	if (x->distance_m >= NF_TYPED_MIN_M && secs > 0) {
+		double pace = secs / (x->distance_m / 1000);
+		bool lng = x->distance_m >= NF_TYPED_LONG_M;
+		double bound = lng ? NF_TYPED_PACE_LONG_S : NF_TYPED_PACE_S;
+		if (pace < bound) {
+			long p = lround(pace), b = lround(bound), t = lround(secs);
+			char dur[32];
+			if (t >= 3600)
+				snprintf(dur, sizeof dur, "%ld:%02ld:%02ld", t / 3600, t / 60 % 60, t % 60);
+			else
+				snprintf(dur, sizeof dur, "%ld:%02ld", t / 60, t % 60);
+			return nf_error_set(err, NF_EINVAL,
+					    "%.2f km in %s is a pace of %ld:%02ld/km, faster than any "
+					    "runner over %s (at most %ld:%02ld/km for a run typed by hand): check the "
+					    "distance and the duration",
+					    x->distance_m / 1000, dur, p / 60, p % 60,
+					    lng ? "5 km or more (the world record is 2:31/km)"
+						: "1 km or more (the world record is 2:12/km)",
+					    b / 60, b % 60);
+		}
+	}
+	if (isfinite(x->heart_rate_bpm) && x->heart_rate_bpm > 0 && x->heart_rate_bpm < NF_TYPED_HR_MIN)
+		return nf_error_set(err, NF_EINVAL,
+				    "an average heart rate of %.0f bpm is not a runner's (%.0f or more: the "
+				    "slowest resting hearts beat about 30 to 40 a minute, and running lifts the "
+				    "rate well above rest)",
+				    x->heart_rate_bpm, NF_TYPED_HR_MIN);
+	return NF_OK;
+}
+
 static nf_err check_run(const nf_journal_run *r, nf_error *err)
 {
 	const nf_run_record *x = &r->rec;
@@ -45,6 +79,11 @@ static nf_err check_run(const nf_journal_run *r, nf_error *err)
 				    "a pace of %d:%02d/km): check the distance and the duration",
 				    x->distance_m / 1000, secs, x->distance_m / secs, NF_RUN_SPEED_MAX,
 				    (int)(1000 / NF_RUN_SPEED_MAX) / 60, (int)(1000 / NF_RUN_SPEED_MAX) % 60);
+	if (!x->source_sha256[0] && !x->source_file[0]) {
+		nf_err rc = check_typed(x, secs, err);
+		if (rc)
+			return rc;
+	}
 	size_t shalen = strnlen(x->source_sha256, sizeof x->source_sha256);
 	if (shalen != 0 && shalen != 64)
 		return nf_error_set(err, NF_EINVAL, "source hash must be 64 hex digits");
@@ -130,8 +169,8 @@ nf_err nf_journal_find_same_run(nf_journal *j, const nf_run_record *rec, int64_t
 	return rc;
 }
 
-nf_err nf_journal_find_like_run(nf_journal *j, const nf_run_record *rec, bool typed_only, int64_t *id,
-				nf_error *err)
+static nf_err find_like_run(nf_journal *j, const nf_run_record *rec, bool typed_only, int64_t except_id,
+			    int64_t *id, nf_error *err)
 {
 	char lo[32], hi[32];
 	*id = 0;
@@ -142,14 +181,15 @@ nf_err nf_journal_find_like_run(nf_journal *j, const nf_run_record *rec, bool ty
 	nf_time_iso(rec->start_time + NF_LIKE_RUN_START_S, hi, sizeof hi);
 	sqlite3_stmt *st = jr_prepare(j,
 		"SELECT id, distance_m FROM runs WHERE (? = 0 OR source_sha256 IS NULL)"
-		" AND start_time BETWEEN ? AND ?"
+		" AND start_time BETWEEN ? AND ? AND id <> ?"
 		" ORDER BY abs(unixepoch(start_time) - ?), id", err);
 	if (!st)
 		return err ? err->code : NF_EDB;
 	sqlite3_bind_int(st, 1, typed_only);
 	sqlite3_bind_text(st, 2, lo, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 3, hi, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 4, rec->start_time);
+	sqlite3_bind_int64(st, 4, except_id);
+	sqlite3_bind_int64(st, 5, rec->start_time);
 	nf_err rc = NF_OK;
 	int s;
 	while ((s = sqlite3_step(st)) == SQLITE_ROW) {
@@ -161,6 +201,68 @@ nf_err nf_journal_find_like_run(nf_journal *j, const nf_run_record *rec, bool ty
 	}
 	if (s != SQLITE_ROW && s != SQLITE_DONE)
 		rc = jr_db_error(j, err, "looking for a run like this one");
+	sqlite3_finalize(st);
+	return rc;
+}
+
+nf_err nf_journal_find_like_run(nf_journal *j, const nf_run_record *rec, bool typed_only, int64_t *id,
+				nf_error *err)
+{
+	return find_like_run(j, rec, typed_only, 0, id, err);
+}
+
+/* Seconds a run lasted as the overlap test counts them: the elapsed time, else the moving time;
+ * 0 when neither is known. */
+static double span_s(double elapsed, double moving)
+{
+	return elapsed > 0 ? elapsed : moving > 0 ? moving : 0;
+}
+
+/* Whether a run from a for la seconds and one from b for lb overlap: one starts before the other
+ * ends. A run of unknown length (0) is its start alone, which overlaps only a run it starts
+ * inside; two of unknown length never do (typed with no time, both start at "now"). */
+static bool overlaps(double a, double la, double b, double lb)
+{
+	if (la > 0 && b >= a && b < a + la)
+		return true;
+	return lb > 0 && a >= b && a < b + lb;
+}
+
+nf_err nf_journal_find_clash(nf_journal *j, const nf_run_record *rec, int64_t except_id, int64_t *id,
+			     bool *overlap, nf_error *err)
+{
+	char lo[32], hi[32];
+	*id = 0;
+	*overlap = false;
+	nf_err rc = find_like_run(j, rec, false, except_id, id, err);
+	if (rc || *id || !rec || rec->start_time < 0)
+		return rc;
+	double len = span_s(rec->elapsed_s, rec->moving_s), end = (double)rec->start_time + fmax(len, 1);
+	int64_t from = rec->start_time > NF_OVERLAP_LOOKBACK_S ? rec->start_time - NF_OVERLAP_LOOKBACK_S : 0;
+	nf_time_iso(from, lo, sizeof lo);
+	nf_time_iso((int64_t)ceil(end), hi, sizeof hi);
+	/* runs_start serves the range; the overlap itself is tested on each candidate. */
+	sqlite3_stmt *st = jr_prepare(j,
+		"SELECT id, unixepoch(start_time), elapsed_s, moving_s FROM runs"
+		" WHERE start_time >= ? AND start_time < ? AND id <> ?"
+		" ORDER BY abs(unixepoch(start_time) - ?), id", err);
+	if (!st)
+		return err ? err->code : NF_EDB;
+	sqlite3_bind_text(st, 1, lo, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, hi, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 3, except_id);
+	sqlite3_bind_int64(st, 4, rec->start_time);
+	int s;
+	while ((s = sqlite3_step(st)) == SQLITE_ROW) {
+		double start = (double)sqlite3_column_int64(st, 1);
+		if (overlaps((double)rec->start_time, len, start, span_s(jr_col_real(st, 2), jr_col_real(st, 3)))) {
+			*id = sqlite3_column_int64(st, 0);
+			*overlap = true;
+			break;
+		}
+	}
+	if (s != SQLITE_ROW && s != SQLITE_DONE)
+		rc = jr_db_error(j, err, "looking for a run at the same time");
 	sqlite3_finalize(st);
 	return rc;
 }
