@@ -541,6 +541,89 @@ nf_err nf_journal_update_run(nf_journal *j, const nf_journal_run *r, nf_error *e
 	return jr_transaction(j, update_run_body, (void *)r, err);
 }
 
+struct merge {
+	const nf_journal_run *r;
+	const unsigned char *route; /* packed points (jr_track_pack), or NULL */
+	size_t nroute;
+};
+
+static nf_err merge_body(nf_journal *j, void *ctx, nf_error *err)
+{
+	const struct merge *m = ctx;
+	const nf_journal_run *r = m->r;
+	int64_t existing;
+	nf_err rc = nf_journal_find_source(j, r->rec.source_sha256, &existing, err);
+	if (rc)
+		return rc;
+	if (existing)
+		return nf_error_set(err, NF_EEXIST, "%s: already in the journal as run %lld", r->rec.source_file,
+				    (long long)existing);
+	if ((rc = episodes_fit(j, r, err)))
+		return rc;
+	sqlite3_stmt *st = jr_prepare(j,
+		"UPDATE runs SET start_time = ?, distance_m = ?, moving_s = ?, elapsed_s = ?,"
+		" cadence_spm = ?, cadence_unit = ?, stride_m = ?, temperature_c = ?, heart_rate_bpm = ?,"
+		" surface = ?, shoes_id = ?, insoles_id = ?, notes = ?, source_file = ?,"
+		" source_sha256 = lower(?16) WHERE id = ?15", err);
+	if (st) {
+		bind_run(st, r);
+		sqlite3_bind_int64(st, 15, r->id);
+		jr_bind_text(st, 16, r->rec.source_sha256);
+	}
+	if ((rc = jr_step_change(j, st, "run", r->id, "taking a file into a run", err)))
+		return rc;
+	/* The file's route replaces any the run had (a typed run has none). */
+	st = jr_prepare(j, "DELETE FROM tracks WHERE run_id = ?", err);
+	if (st)
+		sqlite3_bind_int64(st, 1, r->id);
+	if ((rc = jr_step_done(j, st, "replacing a route", err)))
+		return rc;
+	return m->nroute ? jr_insert_track(j, r->id, m->route, m->nroute, err) : NF_OK;
+}
+
+nf_err nf_journal_merge_file(nf_journal *j, int64_t run_id, const nf_run_record *rec, const nf_track_point *track,
+			     size_t ntrack, nf_error *err)
+{
+	nf_journal_run r;
+	nf_err rc = nf_journal_get_run(j, run_id, &r, err);
+	if (rc)
+		return rc;
+	if (r.rec.source_file[0] || r.rec.source_sha256[0])
+		return nf_error_set(err, NF_EINVAL, "run %lld came from a file (%s), not typed by hand: nothing "
+				    "to take into it", (long long)run_id, r.rec.source_file);
+	if (!rec->source_sha256[0])
+		return nf_error_set(err, NF_EINVAL, "the run to take in names no source file hash");
+	/* The file's measures; where the file has none, the typed one stays. */
+	const nf_run_record *f = rec;
+	r.rec.start_time = f->start_time >= 0 ? f->start_time : r.rec.start_time;
+	r.rec.distance_m = isfinite(f->distance_m) ? f->distance_m : r.rec.distance_m;
+	if (isfinite(f->moving_s) || isfinite(f->elapsed_s)) {
+		r.rec.moving_s = f->moving_s;
+		r.rec.elapsed_s = f->elapsed_s;
+	}
+	if (isfinite(f->cadence_spm)) {
+		r.rec.cadence_spm = f->cadence_spm;
+		snprintf(r.cadence_unit, sizeof r.cadence_unit, "spm");
+	}
+	r.rec.stride_m = isfinite(f->stride_m) ? f->stride_m : r.rec.stride_m;
+	r.rec.temperature_c = isfinite(f->temperature_c) ? f->temperature_c : r.rec.temperature_c;
+	r.rec.heart_rate_bpm = isfinite(f->heart_rate_bpm) ? f->heart_rate_bpm : r.rec.heart_rate_bpm;
+	r.rec.records = f->records;
+	memcpy(r.rec.sport, f->sport, sizeof r.rec.sport);
+	memcpy(r.rec.source_file, f->source_file, sizeof r.rec.source_file);
+	memcpy(r.rec.source_sha256, f->source_sha256, sizeof r.rec.source_sha256);
+	if ((rc = check_run(&r, err)))
+		return rc;
+	struct merge m = {.r = &r};
+	unsigned char *route = NULL;
+	if (ntrack && (rc = jr_track_pack(track, ntrack, &route, &m.nroute, err)))
+		return rc;
+	m.route = route;
+	rc = jr_transaction(j, merge_body, &m, err);
+	free(route);
+	return rc;
+}
+
 nf_err nf_journal_delete_run(nf_journal *j, int64_t id, nf_error *err)
 {
 	return jr_delete_by_id(j, "DELETE FROM runs WHERE id = ?", "run", id, "deleting a run", err);
