@@ -207,6 +207,39 @@ static int refuse_clash(nf_journal *j, const nf_journal_run *r, const char *cmd)
 	return CLI_EXIT_USAGE;
 }
 
+/* A run stored without shoes because no pair is the default (the default retired, say): one
+ * note on standard error with how to give it some, since the shoe findings leave it out. Said
+ * only when the journal has shoes at all: a runner who keeps none is not told on every run. */
+static void say_no_shoes(nf_journal *j, int64_t id)
+{
+	nf_gear *g = NULL;
+	size_t ng = 0;
+	const char *in_use = NULL;
+	bool any = false;
+	if (nf_journal_list_gear(j, true, &g, &ng, NULL))
+		return;
+	for (size_t i = 0; i < ng; i++) {
+		if (g[i].kind != NF_GEAR_SHOES)
+			continue;
+		any = true;
+		if (!g[i].retired[0] && !in_use)
+			in_use = g[i].nickname;
+	}
+	if (in_use)
+		fprintf(stderr,
+			"numbfoot: note: run %lld has no shoes, as no pair is the default: give it some with "
+			"'numbfoot run edit %lld --shoes %s', and choose the default with 'numbfoot gear default "
+			"%s'\n",
+			(long long)id, (long long)id, cli_text(in_use), cli_text(in_use));
+	else if (any)
+		fprintf(stderr,
+			"numbfoot: note: run %lld has no shoes, as every pair is retired: add the pair you run in "
+			"with 'numbfoot gear add NICKNAME' (it becomes the default), then 'numbfoot run edit %lld "
+			"--shoes NICKNAME'\n",
+			(long long)id, (long long)id);
+	nf_gear_list_free(g);
+}
+
 static int run_run_add(const struct cli_args *a)
 {
 	nf_journal_run r;
@@ -269,6 +302,8 @@ static int run_run_add(const struct cli_args *a)
 			printf("with episode %lld of numbness\n", (long long)e.id);
 	}
 	cli_warn_crossed(j, &r, crossed);
+	if (!cli_opt(a, "shoes") && !r.shoes_id)
+		say_no_shoes(j, r.id);
 out_close:
 	nf_journal_close(j);
 	return rc;
