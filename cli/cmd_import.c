@@ -23,6 +23,7 @@ static const struct cli_option import_options[] = {
 	{"insoles", "NICKNAME", "insoles for all these runs (default: those in service on each run's date; 'none')"},
 	{"no-route", NULL, "keep only each run's totals, not its GPS route"},
 	{"sport", "run", "keep activities whose sport is not running too (the file says or looks otherwise)"},
+	{"merge", NULL, "take a file's run into the run typed by hand like it, keeping that run's episodes"},
 	{NULL, NULL, NULL},
 };
 
@@ -155,7 +156,7 @@ struct import_ctx {
 	nf_journal *j;
 	nf_intake *in;
 	bool json, keep_route, keep_any_sport, shoes_given;
-	size_t imported, dup, same, typed, skipped, failed, no_shoes, saved;
+	size_t imported, dup, same, typed, merged, skipped, failed, no_shoes, saved;
 	int rc;
 	json_t *results;
 };
@@ -232,6 +233,16 @@ static void store_runs(struct import_ctx *c, const char *path, nf_import *im, co
 			json_object_set_new(o, "message", json_string(named.msg));
 			continue;
 		}
+		if (res.status == NF_INTAKE_MERGED) {
+			nf_intake_words(&res, rec->source_file, msg, sizeof msg);
+			fprintf(stderr, "numbfoot: %s\n", cli_text(msg));
+			c->merged++;
+			if (!stored++)
+				json_object_set_new(o, "run_id", json_integer(res.run_id));
+			json_array_append_new(runs, json_pack("{s:I, s:s, s:s}", "run_id", (json_int_t)res.run_id,
+							      "source_file", rec->source_file, "status", "merged"));
+			continue;
+		}
 		if (res.status != NF_INTAKE_STORED) {
 			/* The same file is named as given; the same activity by the file it came from. */
 			bool same = res.status == NF_INTAKE_SAME_RUN, typed = res.status == NF_INTAKE_TYPED_RUN;
@@ -245,7 +256,8 @@ static void store_runs(struct import_ctx *c, const char *path, nf_import *im, co
 					cli_format_km(t.rec.distance_m, dist, sizeof dist);
 					snprintf(msg, sizeof msg,
 						 "%s: looks like run %lld (%s, %s), typed by hand: that run is kept as it "
-						 "is, with its episodes; delete it and import again to have the file's",
+						 "is, with its episodes; import again with --merge to take the file's "
+						 "distance, times, heart rate, cadence and route into it",
 						 rec->source_file, (long long)res.run_id, when, dist);
 				}
 				c->typed++;
@@ -440,6 +452,7 @@ static int run_import(const struct cli_args *a)
 	nf_error ierr = {0};
 	nf_intake_opts_init(&io);
 	io.keep_route = c.keep_route;
+	io.merge = cli_flag(a, "merge");
 	if ((cli_opt(a, "shoes") && (rc = cli_gear_opt(c.j, a, "shoes", NF_GEAR_SHOES, false, &io.shoes))) ||
 	    (cli_opt(a, "insoles") &&
 	     (rc = cli_gear_opt(c.j, a, "insoles", NF_GEAR_INSOLES, false, &io.insoles))))
@@ -467,9 +480,10 @@ static int run_import(const struct cli_args *a)
 	if (rc == CLI_EXIT_USAGE && c.imported)
 		rc = CLI_EXIT_PARTIAL;
 	if (c.results) {
-		json_t *o = json_pack("{s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:o}", "imported",
+		json_t *o = json_pack("{s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:o}", "imported",
 				      (json_int_t)c.imported, "already_imported", (json_int_t)c.dup,
 				      "same_run", (json_int_t)c.same, "like_typed_run", (json_int_t)c.typed,
+				      "merged", (json_int_t)c.merged,
 				      "not_runs", (json_int_t)c.skipped,
 				      "failed", (json_int_t)c.failed, "no_shoes", (json_int_t)c.no_shoes,
 				      "assessments", (json_int_t)c.saved, "files", c.results);
@@ -484,8 +498,11 @@ static int run_import(const struct cli_args *a)
 			printf(", %zu already in the journal", c.dup);
 		if (c.same)
 			printf(", %zu the same as a run from another file", c.same);
+		if (c.merged)
+			printf(", %zu taken into a run typed by hand", c.merged);
 		if (c.typed)
-			printf(", %zu like a run typed by hand", c.typed);
+			printf(", %zu like a run typed by hand (--merge takes %s in)", c.typed,
+			       c.typed == 1 ? "it" : "them");
 		if (c.skipped)
 			printf(", %zu not a run", c.skipped);
 		if (c.failed)
@@ -512,7 +529,11 @@ const struct cli_command cmd_import = {
 		"multi-session FIT and each run Activity of a TCX is a run of its own, and the other legs "
 		"are named on standard error. A file already imported (same SHA-256 of its content) is "
 		"skipped, and so is a run like one typed by hand (a start within 5 minutes, a distance "
-		"within 10%: that run is kept with its episodes, and named). An activity that is not a run is skipped too, with the reason: the sport the "
+		"within 10%: that run is kept with its episodes, and named). With --merge such a run "
+		"is taken into the typed run instead, in one transaction: the run keeps its number, "
+		"shoes, notes and episodes of numbness, and gets the file's start, distance, times, "
+		"cadence, heart rate, temperature, route and source (a measure the file lacks keeps the "
+		"typed value); an episode past the file's distance or time refuses it. An activity that is not a run is skipped too, with the reason: the sport the "
 		"file names (a ride, a swim, a ski tour, a walk), a GPX track without a time on any "
 		"point (a route drawn or planned), or, when it names none, its data: "
 		"faster than 6.5 m/s over the moving time (the elapsed time when it has none), a cadence "

@@ -76,7 +76,7 @@ const struct cli_command cmd_report = {
 		"behind each (×2.5: how many times an answer raised or lowered the odds), then one line for the "
 		"others. It uses the latest finished assessment saved in the journal, or, when none is saved, one "
 		"made now from what the journal shows. Then the warning signs asked and their answers, the plan "
-		"so far, the answers given (those derived from the journal marked) and the questions not asked, the "
+		"so far, the other answers given (those derived from the journal marked) and the questions not asked, the "
 		"episode history, training, the shoes and insoles (brand, model, first use, distance against the "
 		"retirement distance, runs and runs with numbness), "
 		"figures (onset distance per run, episodes by shoe pair, each pair's distance against its "

@@ -30,10 +30,15 @@ static bool parse_cadence(const char *v, nf_journal_run *r)
 	c *= factor;
 	/* The journal's range (numbfoot/run.h), named here with the option. */
 	if (c < NF_RUN_CADENCE_MIN || c > NF_RUN_CADENCE_MAX) {
-		cli_errorf("--cadence: %s is %.0f steps per minute, not a run's (%.0f to %.0f spm, or %.0f to "
-			   "%.0f rpm)",
-			   v, c, NF_RUN_CADENCE_MIN, NF_RUN_CADENCE_MAX, NF_RUN_CADENCE_MIN / 2,
-			   NF_RUN_CADENCE_MAX / 2);
+		/* A number in the strides range with no unit is most likely a watch's strides per
+		 * minute: say how to write it, rather than list an rpm range it seems to be in. */
+		if (factor == 1 && c * 2 >= NF_RUN_CADENCE_MIN && c * 2 <= NF_RUN_CADENCE_MAX)
+			cli_errorf("--cadence: %s steps per minute is not a run's (%.0f to %.0f); if %s is "
+				   "strides per minute, write %grpm",
+				   v, NF_RUN_CADENCE_MIN, NF_RUN_CADENCE_MAX, v, c);
+		else
+			cli_errorf("--cadence: %s is %.0f steps per minute, not a run's (%.0f to %.0f spm)", v,
+				   c, NF_RUN_CADENCE_MIN, NF_RUN_CADENCE_MAX);
 		return false;
 	}
 	r->rec.cadence_spm = c;
@@ -104,8 +109,16 @@ static bool run_from_args(const struct cli_args *a, nf_journal_run *r, bool edit
 	}
 	if ((v = cli_opt(a, "cadence")) && !parse_cadence(v, r))
 		return false;
-	if ((v = cli_opt(a, "hr")) && !cli_parse_number(v, "--hr", 20, 250, &r->rec.heart_rate_bpm))
+	if ((v = cli_opt(a, "hr")) && !cli_parse_number(v, "--hr", 0, 250, &r->rec.heart_rate_bpm))
 		return false;
+	/* The journal refuses it too for a typed run (numbfoot/run.h); here it is named by its option,
+	 * and held for an imported run's edit as well. */
+	if (v && r->rec.heart_rate_bpm < NF_TYPED_HR_MIN) {
+		cli_errorf("--hr: %s bpm is not a runner's average (%.0f or more: the slowest resting hearts "
+			   "beat about 30 to 40 a minute, and running lifts the rate well above rest)",
+			   v, NF_TYPED_HR_MIN);
+		return false;
+	}
 	if ((v = cli_opt(a, "temp")) && !cli_parse_number(v, "--temp", -60, 60, &r->rec.temperature_c))
 		return false;
 	return cli_text_opt(a, "surface", r->surface, sizeof r->surface) &&
@@ -137,7 +150,7 @@ static void print_run(const nf_journal_run *r, size_t episodes)
 	{"insoles", "NICKNAME", "insoles worn (default: the default insoles; 'none')"}, \
 	{"surface", "TEXT", "road, trail, track, treadmill..."}, \
 	{"cadence", "SPM", "average steps per minute, 120 to 250 (or strides: 85rpm)"}, \
-	{"hr", "BPM", "average heart rate"}, \
+	{"hr", "BPM", "average heart rate, 40 to 250"}, \
 	{"temp", "CELSIUS", "air temperature"}, \
 	{"notes", "TEXT", "anything else"}
 
@@ -160,24 +173,71 @@ static const struct cli_option add_options[] = {
 
 /* A run typed twice, or typed after its file was imported, would count twice in every weekly
  * distance and halve the rate of numbness: one that starts within 5 minutes of a stored run
- * with a distance within 10% is refused, naming that run, unless --force. CLI_EXIT_OK when
- * there is none. */
-static int refuse_like_run(nf_journal *j, const nf_journal_run *r)
+ * with a distance within 10%, or that overlaps another in time (no one runs two at once), is
+ * refused, naming that run, unless --force. r->id is left out (run edit). CLI_EXIT_OK when there
+ * is none. */
+static int refuse_clash(nf_journal *j, const nf_journal_run *r, const char *cmd)
 {
 	nf_error err = {0};
 	nf_journal_run like;
 	int64_t id;
-	char when[32], dist[32];
-	if (nf_journal_find_like_run(j, &r->rec, false, &id, &err) ||
+	bool overlap;
+	char when[32], dist[32], dur[32] = "";
+	if (nf_journal_find_clash(j, &r->rec, r->id, &id, &overlap, &err) ||
 	    (id && nf_journal_get_run(j, id, &like, &err)))
 		return cli_fail(&err);
 	if (!id)
 		return CLI_EXIT_OK;
 	cli_format_local(like.rec.start_time, when, sizeof when);
 	cli_format_km(like.rec.distance_m, dist, sizeof dist);
-	cli_errorf("run add: looks like run %lld (%s, %s): add --force to store it anyway", (long long)id,
-		   when, dist);
+	double secs = isfinite(like.rec.elapsed_s) ? like.rec.elapsed_s : like.rec.moving_s;
+	if (overlap && isfinite(secs)) {
+		char d[24];
+		cli_format_duration(secs, d, sizeof d);
+		snprintf(dur, sizeof dur, ", %s", d);
+	}
+	const char *what = r->id ? "change it" : "store it";
+	if (overlap)
+		cli_errorf("%s: this run would overlap run %lld in time (%s, %s%s), and no one runs two at "
+			   "once: check the date, the time and the duration, or add --force to %s anyway",
+			   cmd, (long long)id, when, dist, dur, what);
+	else
+		cli_errorf("%s: looks like run %lld (%s, %s): add --force to %s anyway", cmd, (long long)id,
+			   when, dist, what);
 	return CLI_EXIT_USAGE;
+}
+
+/* A run stored without shoes because no pair is the default (the default retired, say): one
+ * note on standard error with how to give it some, since the shoe findings leave it out. Said
+ * only when the journal has shoes at all: a runner who keeps none is not told on every run. */
+static void say_no_shoes(nf_journal *j, int64_t id)
+{
+	nf_gear *g = NULL;
+	size_t ng = 0;
+	const char *in_use = NULL;
+	bool any = false;
+	if (nf_journal_list_gear(j, true, &g, &ng, NULL))
+		return;
+	for (size_t i = 0; i < ng; i++) {
+		if (g[i].kind != NF_GEAR_SHOES)
+			continue;
+		any = true;
+		if (!g[i].retired[0] && !in_use)
+			in_use = g[i].nickname;
+	}
+	if (in_use)
+		fprintf(stderr,
+			"numbfoot: note: run %lld has no shoes, as no pair is the default: give it some with "
+			"'numbfoot run edit %lld --shoes %s', and choose the default with 'numbfoot gear default "
+			"%s'\n",
+			(long long)id, (long long)id, cli_text(in_use), cli_text(in_use));
+	else if (any)
+		fprintf(stderr,
+			"numbfoot: note: run %lld has no shoes, as every pair is retired: add the pair you run in "
+			"with 'numbfoot gear add NICKNAME' (it becomes the default), then 'numbfoot run edit %lld "
+			"--shoes NICKNAME'\n",
+			(long long)id, (long long)id);
+	nf_gear_list_free(g);
 }
 
 static int run_run_add(const struct cli_args *a)
@@ -219,7 +279,7 @@ static int run_run_add(const struct cli_args *a)
 	if ((rc = cli_gear_opt(j, a, "shoes", NF_GEAR_SHOES, true, &r.shoes_id)) ||
 	    (rc = cli_gear_opt(j, a, "insoles", NF_GEAR_INSOLES, true, &r.insoles_id)))
 		goto out_close;
-	if (!cli_flag(a, "force") && (rc = refuse_like_run(j, &r)))
+	if (!cli_flag(a, "force") && (rc = refuse_clash(j, &r, "run add")))
 		goto out_close;
 	if (nf_journal_add_run(j, &r, &e, has_episode ? 1 : 0, &crossed, &err) ||
 	    nf_journal_get_run(j, r.id, &r, &err) || (has_episode && nf_journal_get_episode(j, e.id, &e, &err))) {
@@ -242,6 +302,8 @@ static int run_run_add(const struct cli_args *a)
 			printf("with episode %lld of numbness\n", (long long)e.id);
 	}
 	cli_warn_crossed(j, &r, crossed);
+	if (!cli_opt(a, "shoes") && !r.shoes_id)
+		say_no_shoes(j, r.id);
 out_close:
 	nf_journal_close(j);
 	return rc;
@@ -256,11 +318,16 @@ const struct cli_command cmd_run_add = {
 		"today unless --date says otherwise, in the default shoes and insoles. The --numb-at, "
 		"--where, --foot, --side, --severity, --recover, --[no-]cramp and --[no-]loosening-helped options record an "
 		"episode of numbness on the same run, in the same transaction. When the run takes shoes "
-		"or insoles past their retirement distance, a warning names them. A run that starts "
-		"within 5 minutes of one in the journal with a distance within 10% is refused as a "
-		"duplicate, naming that run (exit status 2); --force stores it anyway. Values no run has "
-		"are refused: a cadence outside 120 to 250 steps per minute, a pace faster than 12 m/s "
-		"(1:23/km) over 400 m or more, numbness past the run's distance or duration.\n\n"
+		"or insoles past their retirement distance, a warning names them; when no pair is the "
+		"default (it was retired), the run is stored without shoes and a note says how to give it "
+		"some. A run that starts "
+		"within 5 minutes of one in the journal with a distance within 10%, or that overlaps one "
+		"in time (starts before it ends), is refused as a duplicate, naming that run (exit status "
+		"2); --force stores it anyway. Values no run has are refused: a cadence outside 120 to 250 "
+		"steps per minute, a pace faster than 2:10/km over 1 km or more or 2:30/km over 5 km or "
+		"more (the world records are 2:12/km and 2:31/km; a typed run is held to them, a file to "
+		"its GPS rule of 12 m/s), an average heart rate below 40 bpm, numbness past the run's "
+		"distance or duration.\n\n"
 		"Example: numbfoot run add 10.2 --duration 55:00 --numb-at 8 --where dorsum --foot left",
 	.options = add_options,
 	.run = run_run_add,
@@ -462,6 +529,7 @@ static const struct cli_option edit_options[] = {
 	{"drop-route", NULL, "delete the run's GPS route and keep the run"},
 	{"from", "DATE", "with --to and no RUN: every run from this date (YYYY-MM-DD)"},
 	{"to", "DATE", "... to this date, included: set only --shoes and --insoles on them"},
+	{"force", NULL, "change the run even if it becomes like another, or overlaps one"},
 	{NULL, NULL, NULL},
 };
 
@@ -535,6 +603,11 @@ static int run_run_edit(const struct cli_args *a)
 	if ((rc = cli_gear_opt(j, a, "shoes", NF_GEAR_SHOES, false, &r.shoes_id)) ||
 	    (rc = cli_gear_opt(j, a, "insoles", NF_GEAR_INSOLES, false, &r.insoles_id)))
 		goto out_close;
+	/* The check run add makes: an edit of the date, time, distance or duration can make the run
+	 * a copy of another, or lay it over one. Other edits leave that as it was. */
+	bool moved = cli_opt(a, "date") || cli_opt(a, "time") || cli_opt(a, "distance") || cli_opt(a, "duration");
+	if (moved && !cli_flag(a, "force") && (rc = refuse_clash(j, &r, "run edit")))
+		goto out_close;
 	/* The route first: if dropping it fails, nothing else has changed either. */
 	if ((cli_flag(a, "drop-route") && nf_journal_delete_track(j, id, &err)) ||
 	    nf_journal_update_run(j, &r, &err) || nf_journal_get_run(j, id, &r, &err)) {
@@ -557,7 +630,11 @@ const struct cli_command cmd_run_edit = {
 	.description = "Changes the details given as options and keeps the others. --time alone "
 		       "keeps the run's date; --drop-route deletes the GPS route kept from its file. "
 		       "With --from DATE --to DATE instead of RUN, sets --shoes and --insoles on every run "
-		       "of those days at once (runs imported from before a pair was in service).",
+		       "of those days at once (runs imported from before a pair was in service). The checks "
+		       "of run add hold: a change that makes the run like another (a start within 5 minutes, "
+		       "a distance within 10%) or lays it over one in time is refused, naming that run (exit "
+		       "status 2), unless --force; a typed run's pace and heart rate are held to what "
+		       "runners have run (see run add).",
 	.options = edit_options,
 	.run = run_run_edit,
 };

@@ -94,6 +94,7 @@ typedef struct nf_an_run {
 	double pace_s_km;      /* moving seconds per km; NaN unknown */
 	double cadence_spm, stride_m, temperature_c, heart_rate_bpm; /* NaN unknown */
 	int64_t shoes_id;      /* 0 none */
+	int64_t insoles_id;    /* 0 none */
 	double shoe_km;        /* the shoes' distance at the end of this run; NaN when no shoes */
 	double insole_km;      /* the same for insoles */
 	int episodes;          /* episodes recorded on this run */

@@ -280,6 +280,16 @@ NF_API nf_err nf_journal_find_same_run(nf_journal *j, const nf_run_record *rec, 
 NF_API nf_err nf_journal_find_like_run(nf_journal *j, const nf_run_record *rec, bool typed_only, int64_t *id,
 				       nf_error *err);
 
+/* A run that rec would clash with, for a run typed or changed by hand (run add, run edit): first
+ * one like it (nf_journal_find_like_run, typed or imported), else one whose time overlaps rec's,
+ * one starting before the other ends (a run of unknown duration counts as its start alone, so
+ * two of unknown duration never overlap). A person runs one run at a time, so either is a duplicate or a typing slip. The run
+ * except_id (the one being edited; 0 none) is never matched. The id in *id, 0 if none or rec's
+ * start is unknown; *overlap true when it was found by its time alone. */
+#define NF_OVERLAP_LOOKBACK_S (7 * 86400) /* longest run looked back for: a week covers multi-day ultras */
+NF_API nf_err nf_journal_find_clash(nf_journal *j, const nf_run_record *rec, int64_t except_id, int64_t *id,
+				    bool *overlap, nf_error *err);
+
 NF_API nf_err nf_journal_get_run(nf_journal *j, int64_t id, nf_journal_run *out, nf_error *err);
 
 /* ---- intake: storing the runs an import read ----
@@ -293,6 +303,8 @@ typedef struct nf_intake nf_intake;
 typedef struct nf_intake_opts {
 	int64_t shoes, insoles; /* for every run; -1 (the default): in service on its date; 0: none */
 	bool keep_route;        /* store each run's route (default true) */
+	bool merge;             /* a run like one typed by hand is taken into it (nf_journal_merge_file)
+				   rather than skipped (default false) */
 } nf_intake_opts;
 
 NF_API void nf_intake_opts_init(nf_intake_opts *o);
@@ -304,6 +316,7 @@ typedef enum nf_intake_status {
 	NF_INTAKE_REFUSED,   /* the journal refused a value of this run: refused says which */
 	NF_INTAKE_TYPED_RUN, /* a run typed by hand is like it (nf_journal_find_like_run): run_id is
 				that run, kept as it is with its episodes */
+	NF_INTAKE_MERGED,    /* with opts.merge: taken into the typed run run_id, its episodes kept */
 } nf_intake_status;
 
 typedef struct nf_intake_run {
@@ -337,6 +350,16 @@ NF_API nf_err nf_journal_last_run(nf_journal *j, int64_t *id, nf_error *err);
 
 /* Rewrites run r->id from r (the source hash is kept as stored). */
 NF_API nf_err nf_journal_update_run(nf_journal *j, const nf_journal_run *r, nf_error *err);
+
+/* Takes a file's run (rec, with its source file and hash, and its route of ntrack points, NULL
+ * and 0 for none) into run_id, a run typed by hand (import --merge): the run keeps its id, gear,
+ * surface, notes and episodes, and gets the file's start, distance, times, cadence, stride,
+ * temperature, heart rate, route and source (a measure the file lacks keeps the typed value), in
+ * one transaction. NF_EINVAL, with nothing written, when run_id came from a file, when the file's
+ * values are out of range, or when the file's distance or time ends the run before numbness
+ * recorded on it; NF_EEXIST when the file is already stored; NF_ENOTFOUND when there is no run. */
+NF_API nf_err nf_journal_merge_file(nf_journal *j, int64_t run_id, const nf_run_record *rec,
+				   const nf_track_point *track, size_t ntrack, nf_error *err);
 
 /* Sets the gear of kind of every run that started in [from, to) (Unix seconds) to gear_id (0:
  * none), in one statement; *changed gets how many runs there were. NF_EINVAL for an empty

@@ -43,6 +43,21 @@ typedef enum nf_distance_of {
 #define NF_RUN_SPEED_MAX 12.0
 #define NF_RUN_SPEED_MIN_M 400.0
 
+/* A run typed by hand (no source file) is held to what people have run, since a slip of the keys
+ * (15:00 for 50:00, 7 km for 1 km) is likelier than a world record, and a typed run feeds the
+ * pace test and the weekly distance as a file's does: no faster than NF_TYPED_PACE_LONG_S seconds
+ * per km over NF_TYPED_LONG_M or more (the 5000 m world record, 12:35, is 2:31/km; the 10 km's,
+ * 26:11, 2:37/km), nor than NF_TYPED_PACE_S over NF_TYPED_MIN_M or more (the 1000 m record,
+ * 2:11.96). The importer keeps its GPS rule above for files. An average heart rate below
+ * NF_TYPED_HR_MIN is refused too: the slowest resting hearts, of trained endurance athletes, beat
+ * about 30 to 40 a minute, and running lifts the rate well above rest, so a lower average is a
+ * digit dropped, not a run. */
+#define NF_TYPED_PACE_LONG_S 150.0 /* 2:30/km */
+#define NF_TYPED_LONG_M 5000.0
+#define NF_TYPED_PACE_S 130.0 /* 2:10/km */
+#define NF_TYPED_MIN_M 1000.0
+#define NF_TYPED_HR_MIN 40.0
+
 /* Checks a distance in km for what it is: finite and in the range above. NF_EPARSE with a
  * message that gives the range ("1200 km is out of range (0 to 1000 km)"); the caller names
  * the option or key in front of it. */

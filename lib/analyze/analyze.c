@@ -88,6 +88,7 @@ static nf_err load(nf_analysis *a, nf_journal *j, nf_error *err)
 		x->temperature_c = r->rec.temperature_c;
 		x->heart_rate_bpm = r->rec.heart_rate_bpm;
 		x->shoes_id = r->shoes_id;
+		x->insoles_id = r->insoles_id;
 		x->shoe_km = x->insole_km = NAN;
 		x->onset_km = x->onset_min = NAN;
 		x->severity = -1;

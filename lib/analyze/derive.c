@@ -212,6 +212,11 @@ static void derive_shoes(nf_analysis *a)
 		nf_an_gear *g = a->run[r].shoes_id ? gear_by_id(a, a->run[r].shoes_id) : NULL;
 		if (g && a->run[r].episodes)
 			g->episode_runs++;
+		/* Insoles are counted the same way: the report's table shows both, and an insole worn on
+		 * every numbness run must not read as "0 with numbness". */
+		nf_an_gear *ins = a->run[r].insoles_id ? gear_by_id(a, a->run[r].insoles_id) : NULL;
+		if (ins && a->run[r].episodes)
+			ins->episode_runs++;
 		if (!g)
 			unknown++;
 	}
@@ -466,10 +471,11 @@ static const char *shoes_explain_episodes(const nf_analysis *a)
 
 static void derive_pace(nf_analysis *a, const struct work *w)
 {
-	size_t ne = 0, nn = 0, he = 0, hn = 0;
+	size_t ne = 0, nn = 0, he = 0, hn = 0, te = 0, tn = 0;
 	double *pe = w->v[0], *pn = w->v[1], *ve = w->v[2], *vn = w->v[3];
 	for (size_t r = 0; r < a->nrun; r++) {
 		const nf_an_run *x = &a->run[r];
+		x->episodes ? te++ : tn++;
 		if (isfinite(x->pace_s_km))
 			x->episodes ? (pe[ne++] = x->pace_s_km) : (pn[nn++] = x->pace_s_km);
 		if (isfinite(x->heart_rate_bpm))
@@ -478,9 +484,18 @@ static void derive_pace(nf_analysis *a, const struct work *w)
 	if (!ne)
 		return;
 	if (ne < NF_AN_EACH_SIDE_MIN || nn < NF_AN_EACH_SIDE_MIN) {
-		need(a, "Record the running time (--duration) of runs with and without numbness: at least %d of "
-			"each (now %zu and %zu) show whether pace matters.",
-		     NF_AN_EACH_SIDE_MIN, ne, nn);
+		/* Ask for what is missing: the times of runs already logged when they would do, else
+		 * more runs (asking for times that every run has sends the runner looking for nothing). */
+		if (te >= NF_AN_EACH_SIDE_MIN && tn >= NF_AN_EACH_SIDE_MIN)
+			need(a, "Record the running time (--duration) of runs with and without numbness: at least "
+				"%d of each show whether pace matters (now %zu of %zu with numbness and %zu of %zu "
+				"without have one).",
+			     NF_AN_EACH_SIDE_MIN, ne, te, nn, tn);
+		else
+			need(a, "Log more runs, with their running time: whether pace matters needs at least %d "
+				"with numbness and %d without (now %zu with numbness, %zu without%s).",
+			     NF_AN_EACH_SIDE_MIN, NF_AN_EACH_SIDE_MIN, ne, nn,
+			     ne < te || nn < tn ? ", counting only runs with a time" : "");
 		return;
 	}
 	double z, zh = 0, p = an_mann_whitney(pe, ne, pn, nn, &z), ph = NAN, hre = NAN, hrn = NAN;
@@ -520,10 +535,16 @@ static void derive_pace(nf_analysis *a, const struct work *w)
 		FIND_BOOL_OPEN(a, "worse_with_pace", (int)(ne + nn), (int)ne,
 			  "runs with numbness were no faster: median %s against %s on the others (Mann-Whitney %s)",
 			  b1, b2, pval(p, pb));
+	else if (!strcmp(b1, b2))
+		/* The same median pace with and without numbness is itself the answer for these runs:
+		 * logging times would not change it, and "not settled" would send the runner to. */
+		need(a, "Pace made no difference here: a median of %s with numbness and without (%zu and %zu "
+			"runs); nothing more to log for it.",
+		     b1, ne, nn);
 	else
-		need(a, "A few more runs with their time recorded would settle whether pace matters (median %s "
-			"with numbness against %s without, %s).",
-		     b1, b2, pval(p, pb));
+		need(a, "Log more runs to settle whether pace matters: now %zu with numbness and %zu without "
+			"(median %s against %s, %s).",
+		     ne, nn, b1, b2, pval(p, pb));
 }
 
 static void derive_progress(nf_analysis *a, const struct work *w)
@@ -678,7 +699,9 @@ static void derive_places(nf_analysis *a)
 	}
 	if (!places)
 		return;
-	nf_derived *d = all ? add_find(a, "location", runs, named, "the same places in every one of the %d episodes "
+	nf_derived *d = named == 1 ? add_find(a, "location", runs, named, "the places named in the 1 episode that says "
+									   "where")
+			: all ? add_find(a, "location", runs, named, "the same places in every one of the %d episodes "
 								   "that say where",
 					named)
 			    : add_find(a, "location", runs, named, "each place named in at least half of the %d "
@@ -720,15 +743,18 @@ static void derive_foot(nf_analysis *a)
 	/* Both feet on every episode is one pattern, held each time, not a foot that changes: the
 	 * words say so, since "not always the same foot" reads as alternating feet. */
 	bool always_both = named >= 1 && n[NF_FOOT_BOTH] == named;
-	if (always_both && !unnamed)
-		FIND_CHOICE(a, "side", "both", runs, named, "both feet in every one of the %d episode%s", named,
-			    plural(named));
+	/* "every one of" one episode claims a pattern that one episode cannot show. */
+	if (always_both && !unnamed && named == 1)
+		FIND_CHOICE(a, "side", "both", runs, named, "both feet (1 episode)");
+	else if (always_both && !unnamed)
+		FIND_CHOICE(a, "side", "both", runs, named, "both feet in every one of the %d episodes", named);
 	else if (both)
 		FIND_CHOICE(a, "side", "both", runs, named, "%s%s", counts,
 			    n[NF_FOOT_BOTH] ? "" : ": both feet, though not on the same runs");
+	else if (named == 1 && !unnamed)
+		FIND_CHOICE(a, "side", "one", runs, named, "%s (1 episode)", words[single]);
 	else if (named && !unnamed)
-		FIND_CHOICE(a, "side", "one", runs, named, "%s in every one of the %d episode%s", words[single], named,
-			    plural(named));
+		FIND_CHOICE(a, "side", "one", runs, named, "%s in every one of the %d episodes", words[single], named);
 	if (always_both && !unnamed && named >= NF_AN_SAME_FOOT_MIN)
 		FIND_BOOL(a, "same_foot", true, runs, named, "always both feet: every one of the %d episodes", named);
 	else if (both && !always_both && named >= NF_AN_SAME_FOOT_MIN)

@@ -97,9 +97,29 @@ nf_err nf_intake_store(nf_intake *in, const nf_run_record *rec, const nf_track_p
 	}
 	/* A run typed by hand before the watch's file came: storing the file's too would count the
 	 * run twice (and halve the rate of numbness on the typed run's episodes). The typed run is
-	 * kept, with its episodes; the person can delete it and import again to have the file's. */
+	 * kept, with its episodes, and takes the file's measures with --merge; otherwise the person
+	 * can delete it and import again to have the file's run instead. */
 	if ((e = nf_journal_find_like_run(in->j, &r.rec, true, &same, err)))
 		return e;
+	if (same && in->o.merge) {
+		/* The typed run keeps its episodes and takes the file's measures and route. */
+		nf_error why = {0};
+		e = nf_journal_merge_file(in->j, same, &r.rec, in->o.keep_route ? route : NULL,
+					  in->o.keep_route ? nroute : 0, &why);
+		res->run_id = same;
+		if (e == NF_EINVAL) {
+			res->status = NF_INTAKE_REFUSED;
+			res->refused = why;
+			return NF_OK;
+		}
+		if (e) {
+			if (err)
+				*err = why;
+			return e;
+		}
+		res->status = NF_INTAKE_MERGED;
+		return NF_OK;
+	}
 	if (same) {
 		res->status = NF_INTAKE_TYPED_RUN;
 		res->run_id = same;
@@ -164,8 +184,15 @@ void nf_intake_words(const nf_intake_run *res, const char *name, char *buf, size
 	case NF_INTAKE_TYPED_RUN:
 		snprintf(buf, cap,
 			 "%s: looks like run %lld, typed by hand (a start within %d min, a distance within "
-			 "%.0f%%): that run is kept as it is; delete it and import again to have the file's",
+			 "%.0f%%): that run is kept as it is, with its episodes ('numbfoot import --merge' "
+			 "takes the file's measures and route into it)",
 			 name, (long long)res->run_id, NF_LIKE_RUN_START_S / 60, 100 * NF_LIKE_RUN_DIST);
+		break;
+	case NF_INTAKE_MERGED:
+		snprintf(buf, cap,
+			 "%s: taken into run %lld, typed by hand: its episodes are kept, with the file's "
+			 "measures and route",
+			 name, (long long)res->run_id);
 		break;
 	}
 }

@@ -15,6 +15,40 @@ void nf_journal_run_init(nf_journal_run *r)
 	nf_run_record_init(&r->rec);
 }
 
+/* A run typed by hand against what people have run (numbfoot/run.h): a pace or a heart rate no
+ * runner has is a typing slip, refused with the reason. secs: its running time, or not above 0. */
+static nf_err check_typed(const nf_run_record *x, double secs, nf_error *err)
+{
+	if (x->distance_m >= NF_TYPED_MIN_M && secs > 0) {
+		double pace = secs / (x->distance_m / 1000);
+		bool lng = x->distance_m >= NF_TYPED_LONG_M;
+		double bound = lng ? NF_TYPED_PACE_LONG_S : NF_TYPED_PACE_S;
+		if (pace < bound) {
+			long p = lround(pace), b = lround(bound), t = lround(secs);
+			char dur[32];
+			if (t >= 3600)
+				snprintf(dur, sizeof dur, "%ld:%02ld:%02ld", t / 3600, t / 60 % 60, t % 60);
+			else
+				snprintf(dur, sizeof dur, "%ld:%02ld", t / 60, t % 60);
+			return nf_error_set(err, NF_EINVAL,
+					    "%.2f km in %s is a pace of %ld:%02ld/km, faster than any "
+					    "runner over %s (at most %ld:%02ld/km for a run typed by hand): check the "
+					    "distance and the duration",
+					    x->distance_m / 1000, dur, p / 60, p % 60,
+					    lng ? "5 km or more (the world record is 2:31/km)"
+						: "1 km or more (the world record is 2:12/km)",
+					    b / 60, b % 60);
+		}
+	}
+	if (isfinite(x->heart_rate_bpm) && x->heart_rate_bpm > 0 && x->heart_rate_bpm < NF_TYPED_HR_MIN)
+		return nf_error_set(err, NF_EINVAL,
+				    "an average heart rate of %.0f bpm is not a runner's (%.0f or more: the "
+				    "slowest resting hearts beat about 30 to 40 a minute, and running lifts the "
+				    "rate well above rest)",
+				    x->heart_rate_bpm, NF_TYPED_HR_MIN);
+	return NF_OK;
+}
+
 static nf_err check_run(const nf_journal_run *r, nf_error *err)
 {
 	const nf_run_record *x = &r->rec;
@@ -45,6 +79,11 @@ static nf_err check_run(const nf_journal_run *r, nf_error *err)
 				    "a pace of %d:%02d/km): check the distance and the duration",
 				    x->distance_m / 1000, secs, x->distance_m / secs, NF_RUN_SPEED_MAX,
 				    (int)(1000 / NF_RUN_SPEED_MAX) / 60, (int)(1000 / NF_RUN_SPEED_MAX) % 60);
+	if (!x->source_sha256[0] && !x->source_file[0]) {
+		nf_err rc = check_typed(x, secs, err);
+		if (rc)
+			return rc;
+	}
 	size_t shalen = strnlen(x->source_sha256, sizeof x->source_sha256);
 	if (shalen != 0 && shalen != 64)
 		return nf_error_set(err, NF_EINVAL, "source hash must be 64 hex digits");
@@ -130,8 +169,8 @@ nf_err nf_journal_find_same_run(nf_journal *j, const nf_run_record *rec, int64_t
 	return rc;
 }
 
-nf_err nf_journal_find_like_run(nf_journal *j, const nf_run_record *rec, bool typed_only, int64_t *id,
-				nf_error *err)
+static nf_err find_like_run(nf_journal *j, const nf_run_record *rec, bool typed_only, int64_t except_id,
+			    int64_t *id, nf_error *err)
 {
 	char lo[32], hi[32];
 	*id = 0;
@@ -142,14 +181,15 @@ nf_err nf_journal_find_like_run(nf_journal *j, const nf_run_record *rec, bool ty
 	nf_time_iso(rec->start_time + NF_LIKE_RUN_START_S, hi, sizeof hi);
 	sqlite3_stmt *st = jr_prepare(j,
 		"SELECT id, distance_m FROM runs WHERE (? = 0 OR source_sha256 IS NULL)"
-		" AND start_time BETWEEN ? AND ?"
+		" AND start_time BETWEEN ? AND ? AND id <> ?"
 		" ORDER BY abs(unixepoch(start_time) - ?), id", err);
 	if (!st)
 		return err ? err->code : NF_EDB;
 	sqlite3_bind_int(st, 1, typed_only);
 	sqlite3_bind_text(st, 2, lo, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 3, hi, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 4, rec->start_time);
+	sqlite3_bind_int64(st, 4, except_id);
+	sqlite3_bind_int64(st, 5, rec->start_time);
 	nf_err rc = NF_OK;
 	int s;
 	while ((s = sqlite3_step(st)) == SQLITE_ROW) {
@@ -161,6 +201,68 @@ nf_err nf_journal_find_like_run(nf_journal *j, const nf_run_record *rec, bool ty
 	}
 	if (s != SQLITE_ROW && s != SQLITE_DONE)
 		rc = jr_db_error(j, err, "looking for a run like this one");
+	sqlite3_finalize(st);
+	return rc;
+}
+
+nf_err nf_journal_find_like_run(nf_journal *j, const nf_run_record *rec, bool typed_only, int64_t *id,
+				nf_error *err)
+{
+	return find_like_run(j, rec, typed_only, 0, id, err);
+}
+
+/* Seconds a run lasted as the overlap test counts them: the elapsed time, else the moving time;
+ * 0 when neither is known. */
+static double span_s(double elapsed, double moving)
+{
+	return elapsed > 0 ? elapsed : moving > 0 ? moving : 0;
+}
+
+/* Whether a run from a for la seconds and one from b for lb overlap: one starts before the other
+ * ends. A run of unknown length (0) is its start alone, which overlaps only a run it starts
+ * inside; two of unknown length never do (typed with no time, both start at "now"). */
+static bool overlaps(double a, double la, double b, double lb)
+{
+	if (la > 0 && b >= a && b < a + la)
+		return true;
+	return lb > 0 && a >= b && a < b + lb;
+}
+
+nf_err nf_journal_find_clash(nf_journal *j, const nf_run_record *rec, int64_t except_id, int64_t *id,
+			     bool *overlap, nf_error *err)
+{
+	char lo[32], hi[32];
+	*id = 0;
+	*overlap = false;
+	nf_err rc = find_like_run(j, rec, false, except_id, id, err);
+	if (rc || *id || !rec || rec->start_time < 0)
+		return rc;
+	double len = span_s(rec->elapsed_s, rec->moving_s), end = (double)rec->start_time + fmax(len, 1);
+	int64_t from = rec->start_time > NF_OVERLAP_LOOKBACK_S ? rec->start_time - NF_OVERLAP_LOOKBACK_S : 0;
+	nf_time_iso(from, lo, sizeof lo);
+	nf_time_iso((int64_t)ceil(end), hi, sizeof hi);
+	/* runs_start serves the range; the overlap itself is tested on each candidate. */
+	sqlite3_stmt *st = jr_prepare(j,
+		"SELECT id, unixepoch(start_time), elapsed_s, moving_s FROM runs"
+		" WHERE start_time >= ? AND start_time < ? AND id <> ?"
+		" ORDER BY abs(unixepoch(start_time) - ?), id", err);
+	if (!st)
+		return err ? err->code : NF_EDB;
+	sqlite3_bind_text(st, 1, lo, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, hi, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 3, except_id);
+	sqlite3_bind_int64(st, 4, rec->start_time);
+	int s;
+	while ((s = sqlite3_step(st)) == SQLITE_ROW) {
+		double start = (double)sqlite3_column_int64(st, 1);
+		if (overlaps((double)rec->start_time, len, start, span_s(jr_col_real(st, 2), jr_col_real(st, 3)))) {
+			*id = sqlite3_column_int64(st, 0);
+			*overlap = true;
+			break;
+		}
+	}
+	if (s != SQLITE_ROW && s != SQLITE_DONE)
+		rc = jr_db_error(j, err, "looking for a run at the same time");
 	sqlite3_finalize(st);
 	return rc;
 }
@@ -445,6 +547,89 @@ nf_err nf_journal_update_run(nf_journal *j, const nf_journal_run *r, nf_error *e
 		return rc;
 	/* The body only reads r: the cast drops const to pass it through ctx. */
 	return jr_transaction(j, update_run_body, (void *)r, err);
+}
+
+struct merge {
+	const nf_journal_run *r;
+	const unsigned char *route; /* packed points (jr_track_pack), or NULL */
+	size_t nroute;
+};
+
+static nf_err merge_body(nf_journal *j, void *ctx, nf_error *err)
+{
+	const struct merge *m = ctx;
+	const nf_journal_run *r = m->r;
+	int64_t existing;
+	nf_err rc = nf_journal_find_source(j, r->rec.source_sha256, &existing, err);
+	if (rc)
+		return rc;
+	if (existing)
+		return nf_error_set(err, NF_EEXIST, "%s: already in the journal as run %lld", r->rec.source_file,
+				    (long long)existing);
+	if ((rc = episodes_fit(j, r, err)))
+		return rc;
+	sqlite3_stmt *st = jr_prepare(j,
+		"UPDATE runs SET start_time = ?, distance_m = ?, moving_s = ?, elapsed_s = ?,"
+		" cadence_spm = ?, cadence_unit = ?, stride_m = ?, temperature_c = ?, heart_rate_bpm = ?,"
+		" surface = ?, shoes_id = ?, insoles_id = ?, notes = ?, source_file = ?,"
+		" source_sha256 = lower(?16) WHERE id = ?15", err);
+	if (st) {
+		bind_run(st, r);
+		sqlite3_bind_int64(st, 15, r->id);
+		jr_bind_text(st, 16, r->rec.source_sha256);
+	}
+	if ((rc = jr_step_change(j, st, "run", r->id, "taking a file into a run", err)))
+		return rc;
+	/* The file's route replaces any the run had (a typed run has none). */
+	st = jr_prepare(j, "DELETE FROM tracks WHERE run_id = ?", err);
+	if (st)
+		sqlite3_bind_int64(st, 1, r->id);
+	if ((rc = jr_step_done(j, st, "replacing a route", err)))
+		return rc;
+	return m->nroute ? jr_insert_track(j, r->id, m->route, m->nroute, err) : NF_OK;
+}
+
+nf_err nf_journal_merge_file(nf_journal *j, int64_t run_id, const nf_run_record *rec, const nf_track_point *track,
+			     size_t ntrack, nf_error *err)
+{
+	nf_journal_run r;
+	nf_err rc = nf_journal_get_run(j, run_id, &r, err);
+	if (rc)
+		return rc;
+	if (r.rec.source_file[0] || r.rec.source_sha256[0])
+		return nf_error_set(err, NF_EINVAL, "run %lld came from a file (%s), not typed by hand: nothing "
+				    "to take into it", (long long)run_id, r.rec.source_file);
+	if (!rec->source_sha256[0])
+		return nf_error_set(err, NF_EINVAL, "the run to take in names no source file hash");
+	/* The file's measures; where the file has none, the typed one stays. */
+	const nf_run_record *f = rec;
+	r.rec.start_time = f->start_time >= 0 ? f->start_time : r.rec.start_time;
+	r.rec.distance_m = isfinite(f->distance_m) ? f->distance_m : r.rec.distance_m;
+	if (isfinite(f->moving_s) || isfinite(f->elapsed_s)) {
+		r.rec.moving_s = f->moving_s;
+		r.rec.elapsed_s = f->elapsed_s;
+	}
+	if (isfinite(f->cadence_spm)) {
+		r.rec.cadence_spm = f->cadence_spm;
+		snprintf(r.cadence_unit, sizeof r.cadence_unit, "spm");
+	}
+	r.rec.stride_m = isfinite(f->stride_m) ? f->stride_m : r.rec.stride_m;
+	r.rec.temperature_c = isfinite(f->temperature_c) ? f->temperature_c : r.rec.temperature_c;
+	r.rec.heart_rate_bpm = isfinite(f->heart_rate_bpm) ? f->heart_rate_bpm : r.rec.heart_rate_bpm;
+	r.rec.records = f->records;
+	memcpy(r.rec.sport, f->sport, sizeof r.rec.sport);
+	memcpy(r.rec.source_file, f->source_file, sizeof r.rec.source_file);
+	memcpy(r.rec.source_sha256, f->source_sha256, sizeof r.rec.source_sha256);
+	if ((rc = check_run(&r, err)))
+		return rc;
+	struct merge m = {.r = &r};
+	unsigned char *route = NULL;
+	if (ntrack && (rc = jr_track_pack(track, ntrack, &route, &m.nroute, err)))
+		return rc;
+	m.route = route;
+	rc = jr_transaction(j, merge_body, &m, err);
+	free(route);
+	return rc;
 }
 
 nf_err nf_journal_delete_run(nf_journal *j, int64_t id, nf_error *err)

@@ -324,13 +324,20 @@ static void answers(struct builder *b)
 	const struct rp_doc *d = b->d;
 	json_t *v;
 	const char *id;
-	int shown = 0;
+	int shown = 0, signs = 0;
 	add(b, RP_MARKS, NULL, NULL);
 	json_object_foreach(json_object_get(d->result, "answers"), id, v)
 	{
 		int f = nf_kb_finding_index(d->kb, id);
+		const char *says;
 		if (f < 0)
 			continue;
+		/* A warning sign's answer is in the section above (warning_signs): listed again here it
+		 * would be twenty lines the doctor has just read. */
+		if (nf_kb_finding_red_flag(d->kb, (size_t)f, &says) >= 0 && !nf_kb_finding_clinician(d->kb, (size_t)f)) {
+			signs++;
+			continue;
+		}
 		char ans[256];
 		rp_answer_text(d, id, v, ans, sizeof ans);
 		struct rp_line *l = add(b, RP_ANSWER, nf_kb_finding_means(d->kb, (size_t)f), ans);
@@ -340,8 +347,10 @@ static void answers(struct builder *b)
 		}
 		shown++;
 	}
-	if (!shown)
+	if (!shown && !signs)
 		add(b, RP_PARA, NULL, "No answers yet.");
+	if (signs)
+		add(b, RP_SMALL, NULL, "The answers about warning signs are under 'Warning signs asked, and the answers' above.");
 	/* The questions with no answer, so that a doctor tells "no" from "not asked" (diabetes,
 	 * smoking, alcohol: a short interview stops before it needs them). The warning signs have their
 	 * own list; the examination and tests only in clinician mode. */

@@ -310,6 +310,16 @@ static void shoe_km_and_worn_insoles(void **state)
 	assert_non_null(d);
 	assert_true(d->b);
 	assert_true(ta_advice(a, "Replace the shoes 'worn'"));
+	/* The insoles were worn on every numbness run, as the shoes were: both are counted. */
+	size_t ng;
+	const nf_an_gear *g = nf_analysis_gear(a, &ng);
+	int seen = 0;
+	for (size_t i = 0; i < ng; i++) {
+		assert_int_equal(g[i].runs_logged, 3);
+		assert_int_equal(g[i].episode_runs, 3);
+		seen++;
+	}
+	assert_int_equal(seen, 2);
 	nf_analysis_free(a);
 	nf_journal_close(j);
 }
@@ -774,6 +784,65 @@ static void both_feet_every_time(void **state)
 	nf_analysis_free(a);
 }
 
+/* One episode in both feet (or one foot) is said as one episode: "every one of the 1 episode"
+ * claims a pattern one episode cannot show. */
+static void one_episode_is_one(void **state)
+{
+	(void)state;
+	nf_analysis *a = WITH_FEET("foot-once-both", NF_FOOT_BOTH);
+	assert_string_equal(nf_analysis_find(a, "side")->evidence, "both feet (1 episode)");
+	nf_analysis_free(a);
+	a = WITH_FEET("foot-once-left", NF_FOOT_LEFT);
+	assert_string_equal(nf_analysis_find(a, "side")->evidence, "the left foot (1 episode)");
+	nf_analysis_free(a);
+}
+
+/* What more to log about pace asks for what is missing: more runs when every run has its time
+ * (naming how many there are), the times when the runs logged would do; and the same median pace
+ * with and without numbness is said as no difference, not as a question left open. */
+static void pace_needs_ask_for_what_is_missing(void **state)
+{
+	(void)state;
+	nf_journal *j = tj_open(tj_path("pace-few"));
+	ta_add(j, &TA_RUN(.day = 1, .onset_km = 5));
+	ta_add(j, &TA_RUN(.day = 3));
+	ta_add(j, &TA_RUN(.day = 5));
+	nf_analysis *a = ta_analyze(j, NOW);
+	assert_true(ta_needs(a, "Log more runs, with their running time: whether pace matters needs at least "
+				"3 with numbness and 3 without (now 1 with numbness, 2 without)."));
+	assert_false(ta_needs(a, "Record the running time"));
+	nf_analysis_free(a);
+	nf_journal_close(j);
+
+	j = tj_open(tj_path("pace-untimed"));
+	for (int i = 0; i < 6; i++)
+		ta_add(j, &TA_RUN(.day = 1 + 2 * i, .pace = i == 0 ? 0 : 330, .onset_km = i < 3 ? 5 : 0));
+	a = ta_analyze(j, NOW);
+	assert_true(ta_needs(a, "Record the running time (--duration)"));
+	assert_true(ta_needs(a, "now 2 of 3 with numbness and 3 of 3 without have one"));
+	nf_analysis_free(a);
+	nf_journal_close(j);
+
+	j = tj_open(tj_path("pace-same"));
+	for (int i = 0; i < 8; i++)
+		ta_add(j, &TA_RUN(.day = 1 + 2 * i, .onset_km = i % 2 ? 5 : 0));
+	a = ta_analyze(j, NOW);
+	assert_true(ta_needs(a, "Pace made no difference here: a median of 5:30/km with numbness and without "
+				"(4 and 4 runs)"));
+	assert_false(ta_needs(a, "settle whether pace"));
+	assert_null(nf_analysis_find(a, "worse_with_pace"));
+	nf_analysis_free(a);
+	nf_journal_close(j);
+
+	j = tj_open(tj_path("pace-differs"));
+	for (int i = 0; i < 8; i++)
+		ta_add(j, &TA_RUN(.day = 1 + 2 * i, .pace = 300 + 10 * i, .onset_km = i % 2 ? 5 : 0));
+	a = ta_analyze(j, NOW);
+	assert_true(ta_needs(a, "Log more runs to settle whether pace matters: now 4 with numbness and 4 without"));
+	nf_analysis_free(a);
+	nf_journal_close(j);
+}
+
 static void same_foot_every_time(void **state)
 {
 	(void)state;
@@ -953,6 +1022,8 @@ int main(void)
 		cmocka_unit_test(worn_on_entry_not_new),
 		cmocka_unit_test(old_shoes_not_new),
 		cmocka_unit_test(shoe_km_and_worn_insoles),
+		cmocka_unit_test(one_episode_is_one),
+		cmocka_unit_test(pace_needs_ask_for_what_is_missing),
 		cmocka_unit_test(shoe_km_words_match_value),
 		cmocka_unit_test(insoles_without_retirement_ask),
 		cmocka_unit_test(cold_weather),

@@ -721,6 +721,115 @@ static void test_like_runs(void **state)
 	nf_journal_close(j);
 }
 
+/* A clash for run add and run edit: a run like another, else one that overlaps it in time (the
+ * run being edited left out; two runs of unknown length never overlap); and a typed run held to
+ * runners' records. */
+static void test_clashes_and_typed_limits(void **state)
+{
+	nf_journal *j = tj_open(tj_path("clash"));
+	nf_error err = {0};
+	int64_t id;
+	bool overlap;
+	nf_journal_run a = tj_run(10, 1795000000); /* 10 km, 3400 s elapsed */
+	assert_int_equal(nf_journal_add_run(j, &a, NULL, 0, NULL, &err), NF_OK);
+	nf_run_record q = a.rec;
+	assert_int_equal(nf_journal_find_clash(j, &q, 0, &id, &overlap, &err), NF_OK);
+	assert_int_equal(id, a.id);
+	assert_false(overlap);
+	assert_int_equal(nf_journal_find_clash(j, &q, a.id, &id, &overlap, &err), NF_OK);
+	assert_int_equal(id, 0);
+	q.start_time += 1800; /* inside a, another distance */
+	q.distance_m = 5000;
+	assert_int_equal(nf_journal_find_clash(j, &q, 0, &id, &overlap, &err), NF_OK);
+	assert_int_equal(id, a.id);
+	assert_true(overlap);
+	q.moving_s = q.elapsed_s = NAN; /* its start alone, still inside a */
+	assert_int_equal(nf_journal_find_clash(j, &q, 0, &id, &overlap, &err), NF_OK);
+	assert_int_equal(id, a.id);
+	q.start_time = a.rec.start_time + 3400; /* starts as a ends */
+	assert_int_equal(nf_journal_find_clash(j, &q, 0, &id, &overlap, &err), NF_OK);
+	assert_int_equal(id, 0);
+	q.start_time = a.rec.start_time - 600; /* before a, running into it */
+	q.moving_s = q.elapsed_s = 900;
+	assert_int_equal(nf_journal_find_clash(j, &q, 0, &id, &overlap, &err), NF_OK);
+	assert_int_equal(id, a.id);
+	q.moving_s = q.elapsed_s = 600; /* ends as a starts */
+	assert_int_equal(nf_journal_find_clash(j, &q, 0, &id, &overlap, &err), NF_OK);
+	assert_int_equal(id, 0);
+
+	/* Typed: 10 km in 24:00 (2:24/km) is a slip, 25:00 is the bound; 2 km in 4:00 too; a heart
+	 * rate of 39 as well. A file's run is held to the GPS rule only. */
+	nf_journal_run r = tj_run(10, 1796000000);
+	r.rec.moving_s = r.rec.elapsed_s = 1440;
+	assert_int_equal(nf_journal_add_run(j, &r, NULL, 0, NULL, &err), NF_EINVAL);
+	assert_non_null(strstr(err.msg, "a pace of 2:24/km, faster than any runner over 5 km or more"));
+	r.rec.moving_s = r.rec.elapsed_s = 1500;
+	r.rec.heart_rate_bpm = 39;
+	assert_int_equal(nf_journal_add_run(j, &r, NULL, 0, NULL, &err), NF_EINVAL);
+	assert_non_null(strstr(err.msg, "heart rate of 39 bpm is not a runner's"));
+	r.rec.heart_rate_bpm = 40;
+	assert_int_equal(nf_journal_add_run(j, &r, NULL, 0, NULL, &err), NF_OK);
+	r = tj_run(2, 1797000000);
+	r.rec.moving_s = r.rec.elapsed_s = 240;
+	assert_int_equal(nf_journal_add_run(j, &r, NULL, 0, NULL, &err), NF_EINVAL);
+	assert_non_null(strstr(err.msg, "over 1 km or more"));
+	nf_run_record f = file_run("fast.fit", '7', 1797000000, 10);
+	nf_journal_run fr;
+	nf_journal_run_init(&fr);
+	fr.rec = f;
+	fr.rec.moving_s = fr.rec.elapsed_s = 1440;
+	assert_int_equal(nf_journal_add_run(j, &fr, NULL, 0, NULL, &err), NF_OK);
+	nf_journal_close(j);
+}
+
+/* import --merge: the typed run keeps its id, notes and episode and takes the file's measures,
+ * route and source; a file that would end the run before its numbness is refused with nothing
+ * written; a run from a file takes no other. */
+static void test_merge_file(void **state)
+{
+	nf_journal *j = tj_open(tj_path("merge"));
+	nf_error err = {0};
+	nf_episode e;
+	nf_episode_init(&e);
+	e.onset_km = 3;
+	nf_journal_run typed = tj_run(4.69, 1795000000);
+	snprintf(typed.notes, sizeof typed.notes, "typed");
+	assert_int_equal(nf_journal_add_run(j, &typed, &e, 1, NULL, &err), NF_OK);
+	nf_run_record f = file_run("w.fit", '1', 1795000000 + 30, 4.70);
+	f.heart_rate_bpm = 151;
+	f.cadence_spm = 172;
+	nf_track_point pts[2] = {{45.0, 6.0, 0, 0}, {45.01, 6.0, 4700, 1500}};
+	/* Too short for the episode at 3 km: refused, the run as it was. */
+	nf_run_record shorter = f;
+	shorter.distance_m = 2500;
+	assert_int_equal(nf_journal_merge_file(j, typed.id, &shorter, pts, 2, &err), NF_EINVAL);
+	nf_journal_run got;
+	assert_int_equal(nf_journal_get_run(j, typed.id, &got, &err), NF_OK);
+	assert_string_equal(got.rec.source_file, "");
+	assert_true(isnan(got.rec.heart_rate_bpm));
+
+	assert_int_equal(nf_journal_merge_file(j, typed.id, &f, pts, 2, &err), NF_OK);
+	assert_int_equal(nf_journal_get_run(j, typed.id, &got, &err), NF_OK);
+	assert_int_equal(got.rec.start_time, f.start_time);
+	assert_true(fabs(got.rec.distance_m - 4700) < 1e-6);
+	assert_true(fabs(got.rec.heart_rate_bpm - 151) < 1e-9);
+	assert_true(fabs(got.rec.cadence_spm - 172) < 1e-9);
+	assert_string_equal(got.rec.source_file, "w.fit");
+	assert_string_equal(got.notes, "typed");
+	nf_track_point *tr;
+	size_t n;
+	assert_int_equal(nf_journal_get_track(j, typed.id, &tr, &n, &err), NF_OK);
+	assert_int_equal(n, 2);
+	free(tr);
+	assert_int_equal(tj_counts(j).runs, 1);
+	assert_int_equal(tj_counts(j).episodes, 1);
+	/* Now a file's run: nothing more to take into it. */
+	nf_run_record g = file_run("x.fit", '2', 1795000000, 4.7);
+	assert_int_equal(nf_journal_merge_file(j, typed.id, &g, NULL, 0, &err), NF_EINVAL);
+	assert_non_null(strstr(err.msg, "came from a file"));
+	nf_journal_close(j);
+}
+
 /* A pair's use (runs, runs with numbness, the latest), and a retirement before its latest run
  * refused by retire and by an edit of the retirement date alike. */
 static void test_gear_use_and_retire(void **state)
@@ -1167,6 +1276,8 @@ int main(void)
 		cmocka_unit_test(test_intake),
 		cmocka_unit_test(test_impossible_runs),
 		cmocka_unit_test(test_like_runs),
+		cmocka_unit_test(test_clashes_and_typed_limits),
+		cmocka_unit_test(test_merge_file),
 		cmocka_unit_test(test_gear_use_and_retire),
 		cmocka_unit_test(test_wear),
 		cmocka_unit_test(test_rollback),
