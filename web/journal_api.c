@@ -139,17 +139,18 @@ static void runs_post(nf_journal *j, const struct web_request *rq, struct web_re
 		if (!web_read_episode(&eb, &e))
 			goto out;
 	}
-	/* A run like one stored (typed twice, or typed after its file came) is refused as run add
-	 * refuses it, unless the body says force: true. */
+	/* A run like one stored (typed twice, or typed after its file came), or one whose time
+	 * overlaps a stored run's, is refused as run add refuses it, unless the body says force: true. */
 	json_t *force = json_object_get(root, "force");
 	if (force && !json_is_boolean(force)) {
 		web_json_error(rs, 400, "force: must be true or false");
 		goto out;
 	}
 	int64_t like = 0;
+	bool overlap = false;
 	nf_journal_run other;
 	if (!json_is_true(force)) {
-		if (nf_journal_find_like_run(j, &r.rec, false, &like, &err) != NF_OK ||
+		if (nf_journal_find_clash(j, &r.rec, 0, &like, &overlap, &err) != NF_OK ||
 		    (like && nf_journal_get_run(j, like, &other, &err) != NF_OK)) {
 			web_journal_error(rs, &err);
 			goto out;
@@ -160,9 +161,11 @@ static void runs_post(nf_journal *j, const struct web_request *rq, struct web_re
 			 * message, which is for a client of the API. */
 			char when[32], msg[160];
 			nf_time_iso(other.rec.start_time, when, sizeof when);
-			snprintf(msg, sizeof msg, "looks like run %lld (%s, %.2f km): send force: true to store it anyway",
-				 (long long)like, when, other.rec.distance_m / 1000);
-			json_t *o = json_pack("{s:s, s:o}", "error", msg, "like", nf_run_json(&other));
+			snprintf(msg, sizeof msg, "%s run %lld (%s, %.2f km): send force: true to store it anyway",
+				 overlap ? "overlaps in time with" : "looks like", (long long)like, when,
+				 other.rec.distance_m / 1000);
+			json_t *o = json_pack("{s:s, s:o, s:b}", "error", msg, "like", nf_run_json(&other), "overlap",
+					      overlap);
 			web_json_text(rs, 409, o ? json_dumps(o, JSON_COMPACT) : NULL);
 			json_decref(o);
 			goto out;

@@ -229,6 +229,23 @@ static json_int_t add_run(int day, double km, json_int_t *episode)
 	return id;
 }
 
+/* A run typed on the page that overlaps a stored one in time (one starts before the other ends)
+ * is refused as run add refuses it, naming the run, unless the body says force: true. */
+static void overlapping_run_is_asked(void **state)
+{
+	(void)state;
+	json_int_t first = add_run(21, 12, NULL); /* 07:30, 62 minutes */
+	const char *body = "{\"start_time\":\"2026-11-21T08:00:00Z\",\"distance_km\":5,\"duration_min\":30}";
+	json_t *o = api("POST", "/api/runs", body, 409);
+	assert_true(json_is_true(json_object_get(o, "overlap")));
+	assert_int_equal(id_of(o, "like"), first);
+	assert_non_null(strstr(json_string_value(json_object_get(o, "error")), "overlaps in time with run"));
+	json_decref(o);
+	json_decref(api("POST", "/api/runs",
+			"{\"start_time\":\"2026-11-21T08:00:00Z\",\"distance_km\":5,\"duration_min\":30,\"force\":true}",
+			201));
+}
+
 /* ---- the checks every request passes ---- */
 
 static void host_is_checked(void **state)
@@ -1386,6 +1403,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    T(host_is_checked),
+	    T(overlapping_run_is_asked),
 	    T(header_count_is_capped),
 	    T(post_needs_token),
 	    T(cookies_are_ignored),
