@@ -272,6 +272,17 @@ addTest('journal: a duplicate run and deleting shoes in use are refused until fo
   await page.click('#j-dup button:has-text("Add anyway")');
   await waitText(page, '#j-run-status', /Run added/);
   h.assert((await count()) === stored + 1, 'Add anyway stored nothing');
+  // A run whose time overlaps a stored one, though not like it (another distance), is asked
+  // about in its own words.
+  await page.fill('#j-run-form input[name=date]', day);
+  await page.fill('#j-run-form input[name=time]', '06:20');
+  await page.fill('#j-run-form input[name=distance_km]', '3');
+  await page.click('#j-run-form button[type=submit]');
+  const overlapAsked = await waitText(page, '#j-dup', /Add it anyway\?/);
+  h.assert(overlapAsked.startsWith('This overlaps in time with your run of '), 'the page asked: ' + overlapAsked);
+  await page.click('#j-dup button:has-text("Cancel")');
+  await waitText(page, '#j-run-status', /^Not added\.$/);
+  h.assert((await count()) === stored + 1, 'the overlapping run was stored');
   h.assert(dialogs === 0, 'the page opened ' + dialogs + ' modal dialogs');
   page.off('dialog', onDialog);
   // The later tests read the journal's patterns: these runs go.

@@ -248,7 +248,7 @@ window.numbfootJournal = function (nf) {
       } catch (e) {
         // A run like one already stored (409): asked here, in the form, about the run the
         // server names, in the words the run list uses; "force" is the API's word, not the runner's.
-        if (e.status === 409 && e.data && e.data.like) return askDuplicate(form, runStatus, e.data.like, () => api('POST', '/api/runs', Object.assign(run, { force: true })).then(added));
+        if (e.status === 409 && e.data && e.data.like) return askDuplicate(form, runStatus, e.data.like, e.data.overlap === true, () => api('POST', '/api/runs', Object.assign(run, { force: true })).then(added));
         status(runStatus, e.message, true);
       }
     });
@@ -268,12 +268,13 @@ window.numbfootJournal = function (nf) {
     }
   }
 
-  // The question about a run like the stored run like: a line in the form with its own two
-  // buttons, no modal dialog (see confirmButton). store: adds the run anyway.
-  function askDuplicate(form, st, like, store) {
+  // The question about a run like the stored run like (overlap: one whose time it overlaps): a
+  // line in the form with its own two buttons, no modal dialog (see confirmButton). store: adds the
+  // run anyway.
+  function askDuplicate(form, st, like, overlap, store) {
     const dur = like.moving_s ?? like.elapsed_s;
     const more = [dur === null || dur === undefined ? null : minutes(dur), like.shoes].filter(Boolean).join(', ');
-    const words = 'This looks like your run of ' + dateWords(like.start_time, true) +
+    const words = (overlap ? 'This overlaps in time with your run of ' : 'This looks like your run of ') + dateWords(like.start_time, true) +
       (like.distance_m === null ? '' : ', ' + km(like.distance_m)) + (more ? ' (' + more + ')' : '') + '. Add it anyway?';
     const yes = el('button', { type: 'button', class: 'primary', text: 'Add anyway' });
     const no = el('button', { type: 'button', text: 'Cancel' });
