@@ -68,6 +68,21 @@ static int64_t shoes_named(nf_intake *in, const char *name, int64_t start, bool 
 	return id;
 }
 
+/* A write of one run that failed: a value out of range (NF_EINVAL) is this run's fault, and the
+ * next may be fine, so the run is refused with why and the intake goes on (NF_OK); any other fault
+ * is the intake's, copied to err and returned. */
+static nf_err refused_or_failed(nf_err e, const nf_error *why, nf_intake_run *res, nf_error *err)
+{
+	if (e == NF_EINVAL) {
+		res->status = NF_INTAKE_REFUSED;
+		res->refused = *why;
+		return NF_OK;
+	}
+	if (err)
+		*err = *why;
+	return e;
+}
+
 nf_err nf_intake_store(nf_intake *in, const nf_run_record *rec, const nf_track_point *route, size_t nroute,
 		       const char *gear, nf_intake_run *res, nf_error *err)
 {
@@ -107,16 +122,8 @@ nf_err nf_intake_store(nf_intake *in, const nf_run_record *rec, const nf_track_p
 		e = nf_journal_merge_file(in->j, same, &r.rec, in->o.keep_route ? route : NULL,
 					  in->o.keep_route ? nroute : 0, &why);
 		res->run_id = same;
-		if (e == NF_EINVAL) {
-			res->status = NF_INTAKE_REFUSED;
-			res->refused = why;
-			return NF_OK;
-		}
-		if (e) {
-			if (err)
-				*err = why;
-			return e;
-		}
+		if (e)
+			return refused_or_failed(e, &why, res, err);
 		res->status = NF_INTAKE_MERGED;
 		return NF_OK;
 	}
@@ -149,16 +156,8 @@ nf_err nf_intake_store(nf_intake *in, const nf_run_record *rec, const nf_track_p
 		nf_journal_find_source(in->j, r.rec.source_sha256, &res->run_id, NULL);
 		return NF_OK;
 	}
-	if (e == NF_EINVAL) { /* a value out of range: this run's fault, the next may be fine */
-		res->status = NF_INTAKE_REFUSED;
-		res->refused = why;
-		return NF_OK;
-	}
-	if (e) {
-		if (err)
-			*err = why;
-		return e;
-	}
+	if (e)
+		return refused_or_failed(e, &why, res, err);
 	res->status = NF_INTAKE_STORED;
 	res->run_id = r.id;
 	res->shoes_id = r.shoes_id;
