@@ -297,6 +297,14 @@ static bool read_run_measures(struct web_body *b, nf_journal_run *r)
 	return true;
 }
 
+/* The local day of t into day (the server's: the day the runner's calendar shows). */
+static void local_day(time_t t, char *day, size_t cap)
+{
+	struct tm tm;
+	localtime_r(&t, &tm);
+	strftime(day, cap, "%Y-%m-%d", &tm);
+}
+
 bool web_read_run(struct web_body *b, nf_journal *j, nf_journal_run *r, bool new_run)
 {
 	json_t *t = json_object_get(b->root, "start_time");
@@ -307,6 +315,18 @@ bool web_read_run(struct web_body *b, nf_journal *j, nf_journal_run *r, bool new
 	}
 	if (t && json_is_null(t))
 		r->rec.start_time = -1;
+	/* As run add refuses it: a run is recorded once it is run, and a later day would count in
+	 * weeks that have not come. */
+	if (t && r->rec.start_time >= 0) {
+		char day[NF_JOURNAL_DATE_MAX], today[NF_JOURNAL_DATE_MAX];
+		local_day((time_t)r->rec.start_time, day, sizeof day);
+		local_day(time(NULL), today, sizeof today);
+		if (strcmp(day, today) > 0) {
+			web_json_error(b->rs, 400, "start_time: %s is in the future (today is %s): record a run once it is run",
+				       day, today);
+			return false;
+		}
+	}
 	double km = NAN, min = NAN;
 	if (!web_body_distance(b, "distance_km", NF_DISTANCE_RUN, &km) || !web_body_number(b, "duration_min", 0, 10000, &min) ||
 	    !web_body_text(b, "surface", r->surface, sizeof r->surface) ||
@@ -342,10 +362,7 @@ bool web_read_gear(struct web_body *b, nf_gear *g)
 	 * server's local day, the day the runner's calendar shows. */
 	if (json_object_get(b->root, "first_use") && g->first_use[0]) {
 		char today[NF_JOURNAL_DATE_MAX];
-		time_t now = time(NULL);
-		struct tm tm;
-		localtime_r(&now, &tm);
-		strftime(today, sizeof today, "%Y-%m-%d", &tm);
+		local_day(time(NULL), today, sizeof today);
 		if (strcmp(g->first_use, today) > 0) {
 			web_json_error(b->rs, 400,
 				       "%sfirst_use: %s is in the future (today is %s): give the day of the first run in them",

@@ -246,6 +246,14 @@ static void overlapping_run_is_asked(void **state)
 			201));
 }
 
+/* A run dated after today is refused as run add refuses it (it would count in weeks to come). */
+static void future_run_refused(void **state)
+{
+	(void)state;
+	expect_error(call("POST", "/api/runs", "{\"start_time\":\"2199-06-01T08:00:00Z\",\"distance_km\":5}"), 400,
+		     "start_time: 2199-06-01 is in the future");
+}
+
 /* ---- the checks every request passes ---- */
 
 static void host_is_checked(void **state)
@@ -1404,6 +1412,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    T(host_is_checked),
 	    T(overlapping_run_is_asked),
+	    T(future_run_refused),
 	    T(header_count_is_capped),
 	    T(post_needs_token),
 	    T(cookies_are_ignored),
