@@ -7,6 +7,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "numbfoot/date.h"
 #include "paths.h"
 
 /* "170", "170spm" or "85rpm" (strides per minute, as some watches count) into steps/min. */
@@ -130,9 +131,9 @@ static void print_run(const nf_journal_run *r, size_t episodes)
 	char when[32], dist[32], dur[32], pace[32] = "-";
 	cli_format_local(r->rec.start_time, when, sizeof when);
 	cli_format_km(r->rec.distance_m, dist, sizeof dist);
-	cli_format_duration(r->rec.moving_s, dur, sizeof dur);
+	nf_duration_text(r->rec.moving_s, dur, sizeof dur);
 	if (isfinite(r->rec.moving_s) && r->rec.distance_m > 0) {
-		cli_format_duration(r->rec.moving_s / (r->rec.distance_m / 1000), pace, sizeof pace);
+		nf_duration_text(r->rec.moving_s / (r->rec.distance_m / 1000), pace, sizeof pace);
 		snprintf(pace + strlen(pace), sizeof pace - strlen(pace), "/km");
 	}
 	printf("%5lld  %-16s  %10s  %8s  %9s  %-16s %s%zu episode%s\n", (long long)r->id, when, dist,
@@ -193,7 +194,7 @@ static int refuse_clash(nf_journal *j, const nf_journal_run *r, const char *cmd)
 	double secs = isfinite(like.rec.elapsed_s) ? like.rec.elapsed_s : like.rec.moving_s;
 	if (overlap && isfinite(secs)) {
 		char d[24];
-		cli_format_duration(secs, d, sizeof d);
+		nf_duration_text(secs, d, sizeof d);
 		snprintf(dur, sizeof dur, ", %s", d);
 	}
 	const char *what = r->id ? "change it" : "store it";
@@ -269,7 +270,7 @@ static int run_run_add(const struct cli_args *a)
 	double dur = isfinite(r.rec.elapsed_s) ? r.rec.elapsed_s : r.rec.moving_s;
 	if (isfinite(e.onset_min) && isfinite(dur) && e.onset_min * 60 > dur + 1) {
 		char d[32];
-		cli_format_duration(dur, d, sizeof d);
+		nf_duration_text(dur, d, sizeof d);
 		cli_errorf("--numb-at: %.0f min is past the end of this run of %s", e.onset_min, d);
 		return CLI_EXIT_USAGE;
 	}
@@ -466,11 +467,11 @@ static int run_run_show(const struct cli_args *a)
 		cli_format_local(r.rec.start_time, when, sizeof when);
 		nf_time_iso(r.rec.start_time, iso, sizeof iso);
 		cli_format_km(r.rec.distance_m, dist, sizeof dist);
-		cli_format_duration(r.rec.moving_s, dur, sizeof dur);
+		nf_duration_text(r.rec.moving_s, dur, sizeof dur);
 		printf("run %lld\n  start      %s (%s)\n  distance   %s\n  time       %s\n", (long long)r.id,
 		       when, iso[0] ? iso : "unknown", dist, dur);
 		if (isfinite(r.rec.elapsed_s) && r.rec.elapsed_s != r.rec.moving_s) {
-			cli_format_duration(r.rec.elapsed_s, dur, sizeof dur);
+			nf_duration_text(r.rec.elapsed_s, dur, sizeof dur);
 			printf("  elapsed    %s\n", dur);
 		}
 		if (isfinite(r.rec.cadence_spm))

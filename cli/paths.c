@@ -349,19 +349,6 @@ void cli_format_km(double metres, char *buf, size_t size)
 		snprintf(buf, size, "%.2f km", metres / 1000.0);
 }
 
-void cli_format_duration(double s, char *buf, size_t size)
-{
-	if (isnan(s) || s < 0) {
-		snprintf(buf, size, "-");
-		return;
-	}
-	long t = lround(s);
-	if (t >= 3600)
-		snprintf(buf, size, "%ld:%02ld:%02ld", t / 3600, t / 60 % 60, t % 60);
-	else
-		snprintf(buf, size, "%ld:%02ld", t / 60, t % 60);
-}
-
 void cli_format_local(int64_t t, char *buf, size_t size)
 {
 	struct tm tm;

@@ -105,8 +105,6 @@ void cli_warn_crossed(nf_journal *j, const nf_journal_run *r, unsigned crossed);
 
 /* "10.20 km" or "6.34 mi" into buf. */
 void cli_format_km(double metres, char *buf, size_t size);
-/* "55:00" or "1:02:03" into buf; "-" when unknown. */
-void cli_format_duration(double seconds, char *buf, size_t size);
 /* Local "YYYY-MM-DD HH:MM" into buf; "-" when unknown. */
 void cli_format_local(int64_t t, char *buf, size_t size);
 

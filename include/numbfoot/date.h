@@ -47,6 +47,9 @@ NF_API int64_t nf_date_time(const nf_date *d);
 NF_API void nf_time_iso(int64_t t, char *buf, size_t size);
 /* The day alone, "YYYY-MM-DD" (buf at least 11 bytes); "" if t < 0. */
 NF_API void nf_time_day(int64_t t, char *buf, size_t size);
+/* Seconds as a person reads a running time or a pace: "55:00" or "1:02:03" into buf; "-" when
+ * unknown (NaN or below 0). */
+NF_API void nf_duration_text(double seconds, char *buf, size_t size);
 
 /* Parses "YYYY-MM-DDTHH:MM:SSZ" (the Z required, the date as nf_date_parse takes it) into *t;
  * NF_EPARSE otherwise. */

@@ -1,6 +1,7 @@
 /* Dates and UTC times: the one strict reader behind every face, and the day arithmetic of the
  * analysis and the report. Plain arithmetic (no gmtime, timegm or locale) so that it means the
  * same on every libc, the WebAssembly build's too. */
+#include <math.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
@@ -118,6 +119,19 @@ void nf_time_day(int64_t t, char *buf, size_t size)
 	nf_time_iso(t, iso, sizeof iso);
 	iso[10] = '\0';
 	snprintf(buf, size, "%s", iso);
+}
+
+void nf_duration_text(double s, char *buf, size_t size)
+{
+	if (isnan(s) || s < 0) {
+		snprintf(buf, size, "-");
+		return;
+	}
+	long t = lround(s);
+	if (t >= 3600)
+		snprintf(buf, size, "%ld:%02ld:%02ld", t / 3600, t / 60 % 60, t % 60);
+	else
+		snprintf(buf, size, "%ld:%02ld", t / 60, t % 60);
 }
 
 nf_err nf_time_parse_iso(const char *s, int64_t *t)

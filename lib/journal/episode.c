@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "journal/journal_priv.h"
+#include "numbfoot/date.h"
 
 void nf_episode_init(nf_episode *e)
 {
@@ -82,13 +83,13 @@ nf_err jr_onset_fits(int64_t run_id, double onset_km, double onset_min, double d
 				    onset_km, (long long)run_id, dist_m / 1000);
 	}
 	if (isfinite(onset_min) && isfinite(dur_s) && dur_s > 0 && onset_min * 60 > dur_s + 1) {
+		char dur[32];
+		nf_duration_text(dur_s, dur, sizeof dur);
 		if (!run_id)
-			return nf_error_set(err, NF_EINVAL,
-					    "an onset at %.0f min is past the end of this run of %d:%02d", onset_min,
-					    (int)(dur_s / 60), (int)fmod(dur_s, 60));
-		return nf_error_set(err, NF_EINVAL,
-				    "an onset at %.0f min is past the end of run %lld (%d:%02d long)", onset_min,
-				    (long long)run_id, (int)(dur_s / 60), (int)fmod(dur_s, 60));
+			return nf_error_set(err, NF_EINVAL, "an onset at %.0f min is past the end of this run of %s",
+					    onset_min, dur);
+		return nf_error_set(err, NF_EINVAL, "an onset at %.0f min is past the end of run %lld (%s long)",
+				    onset_min, (long long)run_id, dur);
 	}
 	return NF_OK;
 }
@@ -104,7 +105,7 @@ static bool read_run_end(sqlite3_stmt *st, void *dst)
 	struct run_end *e = dst;
 	double moving = jr_col_real(st, 1), elapsed = jr_col_real(st, 2);
 	e->dist_m = jr_col_real(st, 0);
-	e->dur_s = isnan(moving) ? elapsed : isnan(elapsed) ? moving : fmax(moving, elapsed);
+	e->dur_s = jr_run_duration(moving, elapsed);
 	return true;
 }
 

@@ -3,6 +3,7 @@
 #ifndef NUMBFOOT_JOURNAL_PRIV_H
 #define NUMBFOOT_JOURNAL_PRIV_H
 
+#include <math.h>
 #include <sqlite3.h>
 
 #include "numbfoot/journal.h"
@@ -133,5 +134,11 @@ nf_err jr_insert_episode(nf_journal *j, nf_episode *e, nf_error *err);
  * stored, which the message calls "this run". */
 nf_err jr_onset_fits(int64_t run_id, double onset_km, double onset_min, double dist_m, double dur_s,
 		     nf_error *err);
+/* How long a run lasted for the onset rule: the longer of its moving and elapsed times (an onset
+ * timed from the start counts stops too), either when the other is unknown, NaN when both are. */
+static inline double jr_run_duration(double moving_s, double elapsed_s)
+{
+	return isnan(moving_s) ? elapsed_s : isnan(elapsed_s) ? moving_s : fmax(moving_s, elapsed_s);
+}
 
 #endif

@@ -24,20 +24,17 @@ static nf_err check_typed(const nf_run_record *x, double secs, nf_error *err)
 		bool lng = x->distance_m >= NF_TYPED_LONG_M;
 		double bound = lng ? NF_TYPED_PACE_LONG_S : NF_TYPED_PACE_S;
 		if (pace < bound) {
-			long p = lround(pace), b = lround(bound), t = lround(secs);
-			char dur[32];
-			if (t >= 3600)
-				snprintf(dur, sizeof dur, "%ld:%02ld:%02ld", t / 3600, t / 60 % 60, t % 60);
-			else
-				snprintf(dur, sizeof dur, "%ld:%02ld", t / 60, t % 60);
+			char dur[32], p[32], b[32];
+			nf_duration_text(secs, dur, sizeof dur);
+			nf_duration_text(pace, p, sizeof p);
+			nf_duration_text(bound, b, sizeof b);
 			return nf_error_set(err, NF_EINVAL,
-					    "%.2f km in %s is a pace of %ld:%02ld/km, faster than any "
-					    "runner over %s (at most %ld:%02ld/km for a run typed by hand): check the "
-					    "distance and the duration",
-					    x->distance_m / 1000, dur, p / 60, p % 60,
+					    "%.2f km in %s is a pace of %s/km, faster than any runner over %s (at most "
+					    "%s/km for a run typed by hand): check the distance and the duration",
+					    x->distance_m / 1000, dur, p,
 					    lng ? "5 km or more (the world record is 2:31/km)"
 						: "1 km or more (the world record is 2:12/km)",
-					    b / 60, b % 60);
+					    b);
 		}
 	}
 	if (isfinite(x->heart_rate_bpm) && x->heart_rate_bpm > 0 && x->heart_rate_bpm < NF_TYPED_HR_MIN)
@@ -404,9 +401,7 @@ nf_err nf_journal_add_run_track(nf_journal *j, nf_journal_run *r, nf_episode *ep
 		return rc;
 	/* Checked before the run is inserted: inside the transaction the run already has the id that
 	 * the rollback frees, and a message naming it would name a run that was never stored. */
-	double dur = isnan(r->rec.moving_s)	 ? r->rec.elapsed_s
-		     : isnan(r->rec.elapsed_s) ? r->rec.moving_s
-					       : fmax(r->rec.moving_s, r->rec.elapsed_s);
+	double dur = jr_run_duration(r->rec.moving_s, r->rec.elapsed_s);
 	for (size_t k = 0; k < n; k++)
 		if ((rc = jr_onset_fits(0, episodes[k].onset_km, episodes[k].onset_min, r->rec.distance_m, dur, err)))
 			return rc;
@@ -501,20 +496,16 @@ static nf_err episodes_fit(nf_journal *j, const nf_journal_run *r, nf_error *err
 				(long long)r->id);
 	if (rc)
 		return rc;
-	double m = r->rec.moving_s, e = r->rec.elapsed_s;
-	double dur = isnan(m) ? e : isnan(e) ? m : fmax(m, e);
-	char km[64] = "", min[64] = "";
-	if (!jr_onset_fits(r->id, on[0], NAN, r->rec.distance_m, dur, err) &&
-	    !jr_onset_fits(r->id, NAN, on[1], r->rec.distance_m, dur, err))
-		return NF_OK;
-	if (isfinite(on[0]) && isfinite(r->rec.distance_m) && on[0] * 1000 > r->rec.distance_m + 1)
-		snprintf(km, sizeof km, "%.2f km, past a distance of %.2f km", on[0], r->rec.distance_m / 1000);
-	else
-		snprintf(min, sizeof min, "%.0f min, past a time of %.0f min", on[1], dur / 60);
-	return nf_error_set(err, NF_EINVAL,
-			    "run %lld has numbness recorded at %s%s: the run cannot end before it (change or "
-			    "delete the episode first)",
-			    (long long)r->id, km, min);
+	/* The rule is jr_onset_fits'; the words say which of the run's own values to change. */
+	double dur = jr_run_duration(r->rec.moving_s, r->rec.elapsed_s);
+	static const char *const tail = ": the run cannot end before it (change or delete the episode first)";
+	if (jr_onset_fits(r->id, on[0], NAN, r->rec.distance_m, dur, NULL))
+		return nf_error_set(err, NF_EINVAL, "run %lld has numbness recorded at %.2f km, past a distance of %.2f km%s",
+				    (long long)r->id, on[0], r->rec.distance_m / 1000, tail);
+	if (jr_onset_fits(r->id, NAN, on[1], r->rec.distance_m, dur, NULL))
+		return nf_error_set(err, NF_EINVAL, "run %lld has numbness recorded at %.0f min, past a time of %.0f min%s",
+				    (long long)r->id, on[1], dur / 60, tail);
+	return NF_OK;
 }
 
 static nf_err update_run_body(nf_journal *j, void *ctx, nf_error *err)
