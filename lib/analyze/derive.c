@@ -513,15 +513,12 @@ static void derive_pace(nf_analysis *a, const struct work *w)
 	 * difference a body notices: a few beats are the day's noise, and a rank test on runs that
 	 * repeat the same figure reaches p < 0.001 on them. */
 	bool hr_harder = isfinite(ph) && ph < NF_AN_ALPHA && zh > 0 && hre - hrn >= NF_AN_HR_MIN_BPM && me < mn;
-	if (pair && ((p < NF_AN_ALPHA && z < 0) || hr_harder))
-		need(a, "Whether pace matters cannot be told apart from the shoes: every run with numbness was in "
-			"'%s', which already explains them (median %s with numbness against %s without). Runs "
-			"at the same effort in another pair would separate the two.",
-		     pair, b1, b2);
-	else if (pair)
-		need(a, "Whether pace matters is left open: every run with numbness was in '%s', which already "
-			"explains them (median %s with numbness against %s without).",
-		     pair, b1, b2);
+	bool differs = (p < NF_AN_ALPHA && z < 0) || hr_harder;
+	if (pair)
+		need(a, "Whether pace matters %s: every run with numbness was in '%s', which already explains them "
+			"(median %s with numbness against %s without).%s",
+		     differs ? "cannot be told apart from the shoes" : "is left open", pair, b1, b2,
+		     differs ? " Runs at the same effort in another pair would separate the two." : "");
 	else if (p < NF_AN_ALPHA && z < 0)
 		FIND_BOOL(a, "worse_with_pace", true, (int)(ne + nn), (int)ne,
 			  "runs with numbness were faster: median %s against %s on the others (Mann-Whitney %s)",
@@ -537,7 +534,8 @@ static void derive_pace(nf_analysis *a, const struct work *w)
 			  b1, b2, pval(p, pb));
 	else if (!strcmp(b1, b2))
 		/* The same median pace with and without numbness is itself the answer for these runs:
-		 * logging times would not change it, and "not settled" would send the runner to. */
+		 * logging times would not change it, and "not settled" would send the runner to log for
+		 * nothing. */
 		need(a, "Pace made no difference here: a median of %s with numbness and without (%zu and %zu "
 			"runs); nothing more to log for it.",
 		     b1, ne, nn);
