@@ -133,6 +133,8 @@ static void dot(cairo_t *cr, double x, double y, double r)
 
 /* ---- the frame, the title and the key ---- */
 
+/* The dash of a level line (160 spm), in the figure and in its key alike. */
+static const double level_dash[] = {4, 3};
 enum mark { MARK_DOT, MARK_SQUARE, MARK_LINE, MARK_DASH };
 struct key {
 	const char *label;
@@ -174,9 +176,8 @@ static void key_draw(cairo_t *cr, const struct key *k, double x, double y, doubl
 		cairo_stroke(cr);
 		break;
 	case MARK_DASH: { /* a dashed level, as the figure draws it */
-		double dash[] = {3, 2};
 		cairo_set_line_width(cr, 1);
-		cairo_set_dash(cr, dash, 2, 0);
+		cairo_set_dash(cr, level_dash, 2, 0);
 		cairo_move_to(cr, x - 4, y);
 		cairo_line_to(cr, x + 9, y);
 		cairo_stroke(cr);
@@ -436,14 +437,19 @@ static size_t weeks_shown(const struct rp_doc *d, size_t *n)
 	return first;
 }
 
-/* Whether run r is in the cadence figure: a cadence, within the weeks the weekly figure shows. One
- * file imported from years ago would otherwise stretch the axis over years and squeeze the
- * journal's runs into its last sliver. */
-static bool cadence_known(const struct rp_doc *d, const nf_an_run *r)
+/* Where the cadence figure begins: the first week the weekly figure shows. One file imported from
+ * years ago would otherwise stretch the axis over years and squeeze the journal's runs into its
+ * last sliver. */
+static int64_t cadence_from(const struct rp_doc *d)
 {
 	size_t nw;
 	const nf_an_week *wk = nf_analysis_weeks(d->an, &nw);
-	int64_t from = nw ? wk[weeks_shown(d, &nw)].start : 0;
+	return nw ? wk[weeks_shown(d, &nw)].start : 0;
+}
+
+/* Whether run r is in the cadence figure that begins at from. */
+static bool cadence_known(int64_t from, const nf_an_run *r)
+{
 	return isfinite(r->cadence_spm) && r->cadence_spm > 0 && r->time >= from;
 }
 
@@ -509,15 +515,17 @@ static size_t fig_head(const struct rp_doc *d, int i, char *buf, size_t cap, str
 		k[1] = (struct key){"weeks with numbness", red, MARK_SQUARE};
 		return 2;
 	}
-	case 4:
+	case 4: {
+		int64_t from = cadence_from(d);
 		for (size_t j = 0; j < nr; j++)
-			if (cadence_known(d, &r[j])) {
+			if (cadence_known(from, &r[j])) {
 				k[0] = (struct key){"runs without numbness", blue, MARK_DOT};
 				k[1] = (struct key){"with numbness", red, MARK_DOT};
 				k[2] = (struct key){"160 spm: below it, raise cadence", orange, MARK_DASH};
 				return 3;
 			}
 		return 0;
+	}
 	case RP_FIG_ROUTES:
 		if (!d->nroutes)
 			return 0;
@@ -695,8 +703,9 @@ static void fig_cadence(const struct rp_doc *d, cairo_t *cr, double top, double 
 	size_t n;
 	const nf_an_run *r = nf_analysis_runs(d->an, &n);
 	struct area a = {.x0 = INFINITY, .x1 = -INFINITY, .y0 = INFINITY, .y1 = -INFINITY, .inset = DOT_R + 4};
+	int64_t from = cadence_from(d);
 	for (size_t i = 0; i < n; i++)
-		if (cadence_known(d, &r[i])) {
+		if (cadence_known(from, &r[i])) {
 			a.x0 = fmin(a.x0, (double)r[i].time), a.x1 = fmax(a.x1, (double)r[i].time);
 			a.y0 = fmin(a.y0, r[i].cadence_spm), a.y1 = fmax(a.y1, r[i].cadence_spm);
 		}
@@ -705,15 +714,14 @@ static void fig_cadence(const struct rp_doc *d, cairo_t *cr, double top, double 
 	axes(cr, &a, X_DATES, "date of the run", "steps per minute", top, BOTTOM, x, y, w, h);
 	cairo_set_line_width(cr, 1);
 	color(cr, orange);
-	double dash[] = {4, 3};
-	cairo_set_dash(cr, dash, 2, 0);
+	cairo_set_dash(cr, level_dash, 2, 0);
 	cairo_move_to(cr, a.x, py(&a, NF_AN_LOW_CADENCE));
 	cairo_line_to(cr, a.x + a.w, py(&a, NF_AN_LOW_CADENCE));
 	cairo_stroke(cr);
 	cairo_set_dash(cr, NULL, 0, 0);
 	text(cr, "160 spm", a.x + a.w - 2, py(&a, NF_AN_LOW_CADENCE) - 2, 7.5, false, 1, 1, 0);
 	for (size_t i = 0; i < n; i++)
-		if (cadence_known(d, &r[i])) {
+		if (cadence_known(from, &r[i])) {
 			color(cr, r[i].episodes ? red : blue);
 			dot(cr, px(&a, (double)r[i].time), py(&a, r[i].cadence_spm), 2.5);
 		}
