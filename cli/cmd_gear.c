@@ -477,10 +477,10 @@ static int run_gear_delete(const struct cli_args *a)
 	/* The runs' link to their pair is the shoe analysis's evidence, and deleting cannot be undone:
 	 * a pair in use is retired, or deleted only when asked twice. */
 	if (u.runs && !cli_flag(a, "force")) {
-		cli_errorf("gear delete: %lld run%s (%lld with numbness) use '%s': retire %s with 'numbfoot "
-			   "gear retire %s', or add --force to delete %s and leave those runs without %s",
+		cli_errorf("gear delete: %lld run%s (%lld with numbness) use '%s': retire them with 'numbfoot "
+			   "gear retire %s', or add --force to delete them and leave those runs without %s",
 			   (long long)u.runs, u.runs == 1 ? "" : "s", (long long)u.runs_numb, cli_text(g.nickname),
-			   "them", cli_text(g.nickname), "them", nf_gear_kind_name(g.kind));
+			   cli_text(g.nickname), nf_gear_kind_name(g.kind));
 		rc = CLI_EXIT_USAGE;
 		goto out_close;
 	}
