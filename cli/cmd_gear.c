@@ -3,6 +3,7 @@
 #include <stddef.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "paths.h"
 
@@ -52,8 +53,7 @@ static int gear_fields(const struct cli_args *a, nf_gear *g)
 		return CLI_EXIT_USAGE;
 	/* As run add refuses a run dated after today: a pair is first used once it is run in. */
 	char today[NF_JOURNAL_DATE_MAX];
-	cli_today(today);
-	if (cli_opt(a, "first-use") && strcmp(g->first_use, today) > 0) {
+	if (cli_opt(a, "first-use") && nf_journal_day_after(g->first_use, time(NULL), today)) {
 		cli_errorf("--first-use: %s is in the future (today is %s): give the day of the first run in them",
 			   g->first_use, today);
 		return CLI_EXIT_USAGE;

@@ -47,18 +47,12 @@ static bool parse_cadence(const char *v, nf_journal_run *r)
 	return true;
 }
 
-/* A run is recorded after it is run: a start on a later day than today (local) is a typing
- * mistake, and the analysis would count it in weeks that have not come. */
+/* A run is recorded after it is run (nf_journal_day_after). */
 static bool start_not_future(const char *date, int64_t start)
 {
-	time_t now = time(NULL), t = (time_t)start;
-	struct tm a, b;
-	char day[16], today[16];
-	localtime_r(&t, &a);
-	localtime_r(&now, &b);
-	strftime(day, sizeof day, "%Y-%m-%d", &a);
-	strftime(today, sizeof today, "%Y-%m-%d", &b);
-	if (strcmp(day, today) <= 0)
+	char day[NF_JOURNAL_DATE_MAX], today[NF_JOURNAL_DATE_MAX];
+	nf_journal_local_day(start, day);
+	if (!nf_journal_day_after(day, time(NULL), today))
 		return true;
 	cli_errorf("--date: %s is in the future (today is %s): record a run once it is run", date ? date : day, today);
 	return false;
@@ -83,10 +77,7 @@ static bool run_from_args(const struct cli_args *a, nf_journal_run *r, bool edit
 	char keep[NF_JOURNAL_DATE_MAX];
 	if (!editing || date || tod) {
 		if (editing && !date && r->rec.start_time >= 0) {
-			struct tm tm;
-			time_t t = (time_t)r->rec.start_time;
-			localtime_r(&t, &tm);
-			strftime(keep, sizeof keep, "%Y-%m-%d", &tm);
+			nf_journal_local_day(r->rec.start_time, keep);
 			date = keep;
 		}
 		if (!cli_parse_start(date, tod, &r->rec.start_time) || !start_not_future(date, r->rec.start_time))

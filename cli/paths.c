@@ -311,10 +311,7 @@ bool cli_date_opt(const struct cli_args *a, const char *name, char dst[NF_JOURNA
 
 void cli_today(char buf[NF_JOURNAL_DATE_MAX])
 {
-	time_t now = time(NULL);
-	struct tm tm;
-	localtime_r(&now, &tm);
-	strftime(buf, NF_JOURNAL_DATE_MAX, "%Y-%m-%d", &tm);
+	nf_journal_local_day(time(NULL), buf);
 }
 
 int cli_print_json(json_t *v)

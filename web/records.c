@@ -297,14 +297,6 @@ static bool read_run_measures(struct web_body *b, nf_journal_run *r)
 	return true;
 }
 
-/* The local day of t into day (the server's: the day the runner's calendar shows). */
-static void local_day(time_t t, char *day, size_t cap)
-{
-	struct tm tm;
-	localtime_r(&t, &tm);
-	strftime(day, cap, "%Y-%m-%d", &tm);
-}
-
 bool web_read_run(struct web_body *b, nf_journal *j, nf_journal_run *r, bool new_run)
 {
 	json_t *t = json_object_get(b->root, "start_time");
@@ -319,9 +311,8 @@ bool web_read_run(struct web_body *b, nf_journal *j, nf_journal_run *r, bool new
 	 * weeks that have not come. */
 	if (t && r->rec.start_time >= 0) {
 		char day[NF_JOURNAL_DATE_MAX], today[NF_JOURNAL_DATE_MAX];
-		local_day((time_t)r->rec.start_time, day, sizeof day);
-		local_day(time(NULL), today, sizeof today);
-		if (strcmp(day, today) > 0) {
+		nf_journal_local_day(r->rec.start_time, day);
+		if (nf_journal_day_after(day, time(NULL), today)) {
 			web_json_error(b->rs, 400, "start_time: %s is in the future (today is %s): record a run once it is run",
 				       day, today);
 			return false;
@@ -362,8 +353,7 @@ bool web_read_gear(struct web_body *b, nf_gear *g)
 	 * server's local day, the day the runner's calendar shows. */
 	if (json_object_get(b->root, "first_use") && g->first_use[0]) {
 		char today[NF_JOURNAL_DATE_MAX];
-		local_day(time(NULL), today, sizeof today);
-		if (strcmp(g->first_use, today) > 0) {
+		if (nf_journal_day_after(g->first_use, time(NULL), today)) {
 			web_json_error(b->rs, 400,
 				       "%sfirst_use: %s is in the future (today is %s): give the day of the first run in them",
 				       b->prefix, g->first_use, today);

@@ -87,6 +87,16 @@ NF_API int nf_foot_parse(const char *s);
 /* The side a foot implies: NF_SIDE_ONE for left or right, NF_SIDE_BOTH for both, else unknown. */
 NF_API nf_side nf_foot_side(nf_foot f);
 
+/* ---- the runner's calendar ---- */
+
+/* The local calendar day of t (Unix seconds) into day, "YYYY-MM-DD": the day the runner's
+ * calendar shows, where nf_time_day gives UTC's; "" if t < 0. */
+NF_API void nf_journal_local_day(int64_t t, char day[NF_JOURNAL_DATE_MAX]);
+/* Whether day ("YYYY-MM-DD") comes after the local day of now, whose text goes into today for the
+ * words. A run and a pair's first use are recorded once they have happened: a later day is a
+ * typing mistake, and the analysis would count it in weeks that have not come. */
+NF_API bool nf_journal_day_after(const char *day, int64_t now, char today[NF_JOURNAL_DATE_MAX]);
+
 /* ---- gear ---- */
 
 typedef enum nf_gear_kind { NF_GEAR_SHOES = 0, NF_GEAR_INSOLES = 1 } nf_gear_kind;

@@ -1256,6 +1256,32 @@ static void test_time_helpers(void **state)
 	assert_int_equal(nf_gear_kind_parse("socks"), -1);
 }
 
+/* The runner's calendar: the day is the local one, so a run late in the evening west of Greenwich
+ * is on the day the runner's calendar shows, not UTC's next day. */
+static void test_local_day(void **state)
+{
+	(void)state;
+	char day[NF_JOURNAL_DATE_MAX], today[NF_JOURNAL_DATE_MAX];
+	char *saved = getenv("TZ") ? strdup(getenv("TZ")) : NULL;
+	setenv("TZ", "XST5", 1); /* POSIX: five hours west of UTC, no tzdata needed */
+	tzset();
+	nf_journal_local_day(1795915800, day); /* 2026-11-29T01:30:00Z: 20:30 on the 28th five hours west */
+	assert_string_equal(day, "2026-11-28");
+	nf_journal_local_day(-1, day);
+	assert_string_equal(day, "");
+	assert_false(nf_journal_day_after("2026-11-28", 1795915800, today));
+	assert_string_equal(today, "2026-11-28");
+	assert_true(nf_journal_day_after("2026-11-29", 1795915800, today));
+	assert_false(nf_journal_day_after("2025-12-31", 1795915800, today));
+	assert_false(nf_journal_day_after("", 1795915800, today));
+	if (saved)
+		setenv("TZ", saved, 1);
+	else
+		unsetenv("TZ");
+	free(saved);
+	tzset();
+}
+
 static int teardown(void **state)
 {
 	tj_cleanup();
@@ -1286,6 +1312,7 @@ int main(void)
 		cmocka_unit_test(test_assessments),
 		cmocka_unit_test(test_each_run_stops),
 		cmocka_unit_test(test_time_helpers),
+		cmocka_unit_test(test_local_day),
 	};
 	umask(077);
 	return cmocka_run_group_tests_name("journal", tests, NULL, teardown);
