@@ -346,31 +346,39 @@ nf_err jr_locations_parse(const char *text, uint32_t *set, nf_error *err)
 /* ---- opening ---- */
 
 /* Makes path (and its -wal and -shm companions, when present) private to the user. SQLite gives
- * the companions the main file's mode, so creating the main file 0600 covers later ones. */
+ * the companions the main file's mode, so creating the main file 0600 covers later ones.
+ *
+ * By path (lstat, chmod), never through a descriptor of our own: closing any descriptor of a file
+ * drops every POSIX lock this process holds on it, SQLite's included. A journal open in this
+ * process (the server's) would lose its hold on the -shm, and the next program to open and close
+ * the journal would take itself for the last, checkpoint and delete the write-ahead log under the
+ * server: two diverging journals, and one side's runs lost. Only a main file that does not exist
+ * yet is opened (O_EXCL: nobody holds a lock on it). */
 static nf_err make_private(const char *path, nf_error *err)
 {
 	static const char *const suffix[] = {"", "-wal", "-shm", "-journal"};
 	char p[JR_PATH_MAX + 16];
 	for (size_t i = 0; i < sizeof suffix / sizeof suffix[0]; i++) {
 		snprintf(p, sizeof p, "%s%s", path, suffix[i]);
-		int fd = open(p, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | (i == 0 ? O_CREAT : 0), 0600);
-		if (fd < 0) {
+		struct stat sb;
+		if (lstat(p, &sb) != 0 && errno == ENOENT && i == 0) {
+			int fd = open(p, O_RDONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
+			if (fd >= 0)
+				close(fd);
+			else if (errno != EEXIST)
+				return nf_error_set(err, NF_EIO, "%s: cannot open: %s", p, strerror(errno));
+		}
+		if (lstat(p, &sb) != 0) {
 			if (i > 0 && errno == ENOENT)
 				continue;
-			/* Symbolic links are refused (here and by SQLITE_OPEN_NOFOLLOW) so that nobody
-			 * can point the journal's writes at another file. */
-			if (errno == ELOOP)
-				return nf_error_set(err, NF_EIO, "%s: is a symbolic link; give the file it "
-						    "points to", p);
 			return nf_error_set(err, NF_EIO, "%s: cannot open: %s", p, strerror(errno));
 		}
-		struct stat sb;
-		if (fstat(fd, &sb) == 0 && (sb.st_mode & 077) && fchmod(fd, 0600) != 0) {
-			int e = errno;
-			close(fd);
-			return nf_error_set(err, NF_EIO, "%s: cannot make private: %s", p, strerror(e));
-		}
-		close(fd);
+		/* Symbolic links are refused (here and by SQLITE_OPEN_NOFOLLOW) so that nobody can point
+		 * the journal's writes at another file. */
+		if (S_ISLNK(sb.st_mode))
+			return nf_error_set(err, NF_EIO, "%s: is a symbolic link; give the file it points to", p);
+		if ((sb.st_mode & 077) && chmod(p, 0600) != 0)
+			return nf_error_set(err, NF_EIO, "%s: cannot make private: %s", p, strerror(errno));
 	}
 	return NF_OK;
 }

@@ -1,6 +1,9 @@
 /* Unit tests of the journal: opening and PRAGMAs, CRUD of gear, runs and episodes, constraints,
  * cascades, duplicate files, wear, rolled-back transactions, migrations from every older
  * version, forgetting, and the time helpers. */
+#include <sys/wait.h>
+#include <time.h>
+
 #include "test_journal_util.h"
 
 #include <jansson.h>
@@ -59,6 +62,87 @@ static void test_open_pragmas_and_modes(void **state)
 	assert_int_equal(sb.st_mode & 0777, 0600);
 	nf_journal_close(j);
 	umask(077);
+}
+
+/* Another program beside this one, as `numbfoot run list` beside a running server: forked before
+ * this process opens the journal, so that it shares none of this process's SQLite state, it opens
+ * the journal, counts its gear, closes it, and answers, once for every byte it is sent. */
+struct other {
+	pid_t pid;
+	int cmd, answer;
+};
+
+static struct other other_start(const char *path)
+{
+	int c[2], a[2];
+	assert_int_equal(pipe(c), 0);
+	assert_int_equal(pipe(a), 0);
+	struct other o = {fork(), c[1], a[0]};
+	assert_true(o.pid >= 0);
+	if (o.pid == 0) {
+		close(c[1]);
+		close(a[0]);
+		char go;
+		while (read(c[0], &go, 1) == 1) {
+			nf_journal *j = NULL;
+			nf_gear *list = NULL;
+			size_t n = 0;
+			unsigned char seen = 0xff;
+			if (nf_journal_open(path, &j, NULL) == NF_OK &&
+			    nf_journal_list_gear(j, true, &list, &n, NULL) == NF_OK)
+				seen = (unsigned char)n;
+			nf_gear_list_free(list);
+			nf_journal_close(j);
+			if (write(a[1], &seen, 1) != 1)
+				_exit(2);
+		}
+		_exit(0);
+	}
+	close(c[0]);
+	close(a[1]);
+	return o;
+}
+
+static int other_opens(struct other *o)
+{
+	unsigned char seen = 0xff;
+	assert_int_equal(write(o->cmd, "o", 1), 1);
+	assert_int_equal(read(o->answer, &seen, 1), 1);
+	return seen == 0xff ? -1 : seen;
+}
+
+static void other_stop(struct other *o)
+{
+	int status = 0;
+	close(o->cmd);
+	close(o->answer);
+	assert_int_equal(waitpid(o->pid, &status, 0), o->pid);
+	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+}
+
+/* A journal held open (the server's) keeps its write-ahead log while other programs open and
+ * close the file: opening never closes a descriptor of its own on files SQLite holds locks on, as
+ * that drops the locks, and the other program would delete the log the server still writes to. */
+static void test_open_beside_another(void **state)
+{
+	(void)state;
+	const char *p = tj_path("beside");
+	char path[512], wal[600];
+	struct stat sb;
+	snprintf(path, sizeof path, "%s", p);
+	snprintf(wal, sizeof wal, "%s-wal", path);
+	nf_journal *j = tj_open(path); /* a journal of some days: it exists when the server opens it */
+	tj_add_shoes(j, "a", 0);
+	nf_journal_close(j);
+	struct other o = other_start(path);
+	j = tj_open(path);
+	tj_add_shoes(j, "b", 0);
+	assert_int_equal(other_opens(&o), 2);
+	assert_int_equal(stat(wal, &sb), 0); /* still there: not checkpointed and deleted */
+	tj_add_shoes(j, "c", 0);
+	assert_int_equal(other_opens(&o), 3); /* the other program sees what this one wrote */
+	nf_journal_close(j);
+	other_stop(&o);
 }
 
 static void test_open_refuses(void **state)
@@ -1313,6 +1397,7 @@ int main(void)
 		cmocka_unit_test(test_each_run_stops),
 		cmocka_unit_test(test_time_helpers),
 		cmocka_unit_test(test_local_day),
+		cmocka_unit_test(test_open_beside_another),
 	};
 	umask(077);
 	return cmocka_run_group_tests_name("journal", tests, NULL, teardown);

@@ -1,0 +1,35 @@
+# The page and the commands on one journal at once: a command run while `serve` holds the journal
+# (even a read-only `run list`) leaves the server's write-ahead log in place, each side sees what
+# the other wrote, and every run is in the file once the server stops. A command that closed a
+# descriptor of its own on the journal's files dropped the server's SQLite locks, and the next
+# command deleted the log under it: two diverging journals, and one side's runs lost.
+. tests/cli/lib.sh
+need python3
+nf gear add peg --db "$t/serve.db" > /dev/null
+serve
+nf run list --db "$t/serve.db" > /dev/null
+[ -f "$t/serve.db-wal" ] || fail "the server's write-ahead log is gone after run list"
+# post PATH JSON: a POST to the server with its token; prints the status and the body.
+post() {
+	python3 - "$url" "$1" "$2" <<'PY'
+import http.client, sys, urllib.parse
+u = urllib.parse.urlparse(sys.argv[1])
+token = urllib.parse.parse_qs(u.fragment)["token"][0]
+c = http.client.HTTPConnection(u.hostname, u.port, timeout=10)
+c.request("POST", sys.argv[2], body=sys.argv[3],
+          headers={"X-Numbfoot-Token": token, "Content-Type": "application/json"})
+r = c.getresponse()
+print(r.status, r.read().decode())
+PY
+}
+post /api/runs '{"start_time":"2026-01-05T07:00:00Z","distance_km":7,"duration_min":40}' > "$t/posted"
+has "$t/posted" "201"
+nf run add 8 --date 2026-01-15 --duration 45:00 --db "$t/serve.db" > "$t/added"
+nf run list --db "$t/serve.db" > "$t/list"
+has "$t/list" "7.00"
+has "$t/list" "8.00"
+post /api/runs '{"start_time":"2026-01-20T07:00:00Z","distance_km":9,"duration_min":50}' > "$t/posted2"
+has "$t/posted2" "201"
+kill "$serve_pid"; wait "$serve_pid" 2>/dev/null || true
+nf run list --db "$t/serve.db" > "$t/after"
+for km in 7.00 8.00 9.00; do has "$t/after" "$km"; done
