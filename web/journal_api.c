@@ -243,8 +243,8 @@ struct upload {
 	nf_intake *in;
 	const char *spool, *name; /* the spooled file's path, and the name it is told by */
 	json_t *runs;             /* one entry per run read */
-	json_t *first;            /* the first run stored, as the journal has it */
-	size_t stored, duplicates, refused, not_runs, broken;
+	json_t *first;            /* the first run stored or merged, as the journal has it */
+	size_t stored, merged, duplicates, refused, not_runs, broken;
 	bool worn_out;
 	/* The first message of each kind (broken or refused, duplicate, not a run), for a reply
 	 * that stored nothing. */
@@ -258,7 +258,7 @@ static void upload_note(struct upload *u, const char *status, const nf_run_recor
 	char text[NF_ERROR_MSG_MAX];
 	snprintf(text, sizeof text, "%s", msg ? msg : "");
 	rename_in_message(text, sizeof text, u->spool, u->name);
-	int kind = !strcmp(status, "duplicate") ? WHY_DUPLICATE : !strcmp(status, "not_a_run") ? WHY_NOT_RUN : WHY_BAD;
+	int kind = !strcmp(status, "duplicate") || !strcmp(status, "like_typed_run") ? WHY_DUPLICATE : !strcmp(status, "not_a_run") ? WHY_NOT_RUN : WHY_BAD;
 	if (msg && !u->why[kind][0])
 		snprintf(u->why[kind], sizeof u->why[kind], "%s", text);
 	json_t *o = json_pack("{s:s, s:s?}", "status", status, "message", msg ? text : NULL);
@@ -271,6 +271,28 @@ static void upload_note(struct upload *u, const char *status, const nf_run_recor
 	if (id)
 		json_object_set_new(o, "run_id", json_integer(id));
 	json_array_append_new(u->runs, o);
+}
+
+/* A run like one typed by hand (nf_journal_find_like_run), not stored: its entry names the typed
+ * run by run_id and gives it whole as "like" (as GET /api/runs/ID does), from which the page words
+ * its offer to merge (local time, the runner's unit); the message is for a client of the API and
+ * says how to take the file in: the same upload with ?merge=1. */
+static void typed_note(struct upload *u, const nf_run_record *rec, int64_t id)
+{
+	nf_journal_run t;
+	char when[32] = "", msg[NF_ERROR_MSG_MAX];
+	bool known = !nf_journal_get_run(u->j, id, &t, NULL);
+	if (known)
+		nf_time_iso(t.rec.start_time, when, sizeof when);
+	snprintf(msg, sizeof msg,
+		 "%s: looks like run %lld (%s, %.2f km), typed by hand: that run is kept as it is, with its "
+		 "episodes; send the file again with ?merge=1 to take its distance, times, heart rate, cadence "
+		 "and route into that run",
+		 rec->source_file, (long long)id, when, known ? t.rec.distance_m / 1000 : 0.0);
+	upload_note(u, "like_typed_run", rec, id, msg);
+	json_t *entry = json_array_get(u->runs, json_array_size(u->runs) - 1);
+	if (entry && known)
+		json_object_set_new(entry, "like", nf_run_json(&t));
 }
 
 /* Stores the runs of one file read; false when the journal failed (the reply is then written). */
@@ -292,13 +314,22 @@ static bool upload_runs(struct upload *u, nf_import *im, const char *file, const
 			web_journal_error(rs, &err);
 			return false;
 		}
-		if (res.status == NF_INTAKE_STORED) {
+		if (res.status == NF_INTAKE_STORED || res.status == NF_INTAKE_MERGED) {
 			nf_journal_run r;
-			u->stored++;
+			bool merged = res.status == NF_INTAKE_MERGED;
+			if (merged)
+				u->merged++;
+			else
+				u->stored++;
 			u->worn_out |= (res.crossed & NF_CROSSED_SHOES) != 0;
 			if (!u->first && !nf_journal_get_run(u->j, res.run_id, &r, NULL))
 				u->first = nf_run_json(&r);
-			upload_note(u, "imported", &rec, res.run_id, NULL);
+			upload_note(u, merged ? "merged" : "imported", &rec, res.run_id, NULL);
+			continue;
+		}
+		if (res.status == NF_INTAKE_TYPED_RUN) {
+			u->duplicates++;
+			typed_note(u, &rec, res.run_id);
 			continue;
 		}
 		nf_intake_words(&res, rec.source_file, msg, sizeof msg);
@@ -393,10 +424,21 @@ static void import_post(nf_journal *j, const struct web_request *rq, struct web_
 		if (!n)
 			snprintf(name, sizeof name, "upload");
 	}
+	/* ?merge=1: a run like one typed by hand is taken into it, as 'import --merge' does. */
+	bool merge = false;
+	if (rq->merge) {
+		if (strcmp(rq->merge, "0") && strcmp(rq->merge, "1")) {
+			web_json_error(rs, 400,
+				       "merge: must be 1 (take a run like one typed by hand into that run) or 0");
+			return;
+		}
+		merge = !strcmp(rq->merge, "1");
+	}
 	struct upload u = {.j = j, .spool = rq->upload_path, .name = name, .runs = json_array()};
 	nf_intake_opts io;
 	nf_error err = {0};
 	nf_intake_opts_init(&io);
+	io.merge = merge;
 	if (!u.runs || nf_intake_open(j, &io, &u.in, &err)) {
 		json_decref(u.runs);
 		web_json_error(rs, 500, "out of memory");
@@ -409,9 +451,12 @@ static void import_post(nf_journal *j, const struct web_request *rq, struct web_
 		json_decref(u.first);
 		return;
 	}
-	if (u.stored) {
-		web_reply(rs, 201, json_pack("{s:o, s:o, s:I, s:b}", "run", u.first ? u.first : json_null(), "runs",
-					     u.runs, "stored", (json_int_t)u.stored, "shoes_worn_out", u.worn_out));
+	if (u.stored || u.merged) {
+		/* 201 when a run was made; a merge alone changed runs that were there. */
+		web_reply(rs, u.stored ? 201 : 200,
+			  json_pack("{s:o, s:o, s:I, s:I, s:b}", "run", u.first ? u.first : json_null(), "runs", u.runs,
+				    "stored", (json_int_t)u.stored, "merged", (json_int_t)u.merged, "shoes_worn_out",
+				    u.worn_out));
 		return;
 	}
 	/* Nothing stored: the reason of the first run or file, with the status that fits all. */

@@ -128,6 +128,7 @@ static struct web_request request_of(struct MHD_Connection *c, const char *url, 
 				    .path = url,
 				    .width = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "w"),
 				    .force = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "force"),
+				    .merge = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "merge"),
 				    .headers = hs->h,
 				    .nheaders = hs->n};
 }

@@ -76,6 +76,7 @@ struct web_request {
 	const char *path;	 /* "/api/kb", without the query */
 	const char *width;	 /* the query's w= (GET /api/report/figure/N.svg alone reads it), or NULL */
 	const char *force;	 /* the query's force= (POST /api/gear/ID/delete alone reads it), or NULL */
+	const char *merge;	 /* the query's merge= (POST /api/import alone reads it), or NULL */
 	const struct web_header *headers;
 	size_t nheaders;  /* more than WEB_MAX_HEADERS: 431 */
 	const char *body; /* NUL-terminated when body_len > 0 (JSON bodies), else NULL */

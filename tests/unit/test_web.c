@@ -710,6 +710,97 @@ static void gear_add_and_list(void **state)
 	json_decref(o);
 }
 
+/* One upload of file by name, with ?merge= when merge is not NULL, as the server hands it over. */
+static struct web_response upload(const char *file, const char *name, const char *merge)
+{
+	struct web_header hs[] = {{"Host", HOST}, {"X-Numbfoot-Token", TOKEN}, {"X-Numbfoot-Filename", name}};
+	struct web_request rq = {.method = "POST",
+				 .path = "/api/import",
+				 .merge = merge,
+				 .headers = hs,
+				 .nheaders = 3,
+				 .upload_path = file,
+				 .upload_name = name};
+	struct web_response rs;
+	web_handle(&ctx, &rq, &rs);
+	return rs;
+}
+
+/* The only run of the journal (GET /api/runs), checked to be one. */
+static json_t *only_run(void)
+{
+	json_t *o = api("GET", "/api/runs", NULL, 200);
+	json_t *runs = json_object_get(o, "runs");
+	assert_int_equal(json_array_size(runs), 1);
+	json_t *r = json_incref(json_array_get(runs, 0));
+	json_decref(o);
+	return r;
+}
+
+/* A watch file whose run was typed by hand (a start within 5 minutes, a distance within 10%):
+ * the upload stores nothing and says so (409, its entry "like_typed_run" naming the typed run,
+ * given whole as "like"); a bad merge= is refused by name; sent again with ?merge=1 the typed run
+ * keeps its id, notes and episode and gets the file's distance, time and source, as
+ * 'import --merge' does; the same file once more is already in the journal. */
+static void import_merges_typed_run(void **state)
+{
+	(void)state;
+	/* The file: 2015-08-15 14:45:08Z, 9008.22 m, 2832 s moving (import it into a scratch
+	 * journal and 'run list --json' to see). */
+	const char *fit = "tests/fixtures/fit/activity-small-fenix2-run.fit", *name = "fenix.fit";
+	json_t *o = api("POST", "/api/runs",
+			"{\"start_time\":\"2015-08-15T14:47:00Z\",\"distance_km\":9,\"duration_min\":47,"
+			"\"notes\":\"typed\",\"episode\":{\"onset_km\":6,\"severity\":3}}",
+			201);
+	json_int_t typed = id_of(o, "run"), episode = id_of(o, "episode");
+	json_decref(o);
+
+	expect_error(upload(fit, name, "yes"), 400, "merge: must be 1");
+	struct web_response rs = upload(fit, name, NULL);
+	o = answer_json(&rs, 409);
+	assert_non_null(strstr(str(o, "error", NULL), "typed by hand"));
+	assert_non_null(strstr(str(o, "error", NULL), "merge=1"));
+	json_t *entry = json_array_get(json_object_get(o, "runs"), 0);
+	assert_int_equal(json_array_size(json_object_get(o, "runs")), 1);
+	assert_string_equal(str(entry, "status", NULL), "like_typed_run");
+	assert_string_equal(str(entry, "source_file", NULL), name);
+	assert_int_equal(json_integer_value(json_object_get(entry, "run_id")), typed);
+	assert_int_equal(id_of(entry, "like"), typed);
+	assert_true(json_number_value(json_object_get(json_object_get(entry, "like"), "distance_m")) == 9000);
+	json_decref(o);
+	json_t *r = only_run(); /* nothing stored */
+	assert_true(json_is_null(json_object_get(r, "source_file")));
+	assert_true(json_number_value(json_object_get(r, "distance_m")) == 9000);
+	json_decref(r);
+
+	rs = upload(fit, name, "1");
+	o = answer_json(&rs, 200); /* no run made: one changed */
+	assert_int_equal(json_integer_value(json_object_get(o, "stored")), 0);
+	assert_int_equal(json_integer_value(json_object_get(o, "merged")), 1);
+	entry = json_array_get(json_object_get(o, "runs"), 0);
+	assert_string_equal(str(entry, "status", NULL), "merged");
+	assert_int_equal(json_integer_value(json_object_get(entry, "run_id")), typed);
+	assert_int_equal(id_of(o, "run"), typed);
+	json_decref(o);
+	r = only_run();
+	assert_int_equal(json_integer_value(json_object_get(r, "id")), typed);
+	assert_string_equal(str(r, "source_file", NULL), name);
+	assert_string_equal(str(r, "notes", NULL), "typed");
+	assert_true(fabs(json_number_value(json_object_get(r, "distance_m")) - 9008.22) < 0.01);
+	assert_true(fabs(json_number_value(json_object_get(r, "moving_s")) - 2832) < 0.5);
+	assert_string_equal(str(r, "start_time", NULL), "2015-08-15T14:45:08Z");
+	json_t *eps = json_object_get(r, "episodes");
+	assert_int_equal(json_array_size(eps), 1);
+	assert_int_equal(json_integer_value(json_object_get(json_array_get(eps, 0), "id")), episode);
+	json_decref(r);
+
+	rs = upload(fit, name, "1");
+	o = answer_json(&rs, 409);
+	assert_string_equal(str(json_array_get(json_object_get(o, "runs"), 0), "status", NULL), "duplicate");
+	json_decref(o);
+	assert_int_equal(files_in(spool), 0);
+}
+
 static void run_add_and_get(void **state)
 {
 	(void)state;
@@ -1431,6 +1522,7 @@ int main(void)
 	    T(assess_bad_bodies),
 	    T(gear_add_and_list),
 	    T(run_add_and_get),
+	    T(import_merges_typed_run),
 	    T(run_edit_named_fields_only),
 	    T(run_edit_keeps_exact_values),
 	    T(run_bad_field_changes_nothing),

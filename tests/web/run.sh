@@ -65,5 +65,7 @@ session km "" "tests/web/test_journal.mjs tests/web/test_trends.mjs tests/web/te
 # A runner whose config says miles: the page, the analysis and the report in miles.
 session miles "units = mi
 " "only:tests/web/test_miles.mjs"
+# A watch file whose run was typed by hand, taken into it: a journal of its own, started empty.
+session merge "" "only:tests/web/test_merge.mjs"
 record "$total_p" "$total_f"
 [ "$total_f" -eq 0 ]

@@ -405,11 +405,12 @@ window.numbfootJournal = function (nf) {
       : 'The latest ' + RUNS_SHOWN + ' of ' + sorted.length + ' runs, newest first.' }), table, el('div', { class: 'actions' }, more));
   }
 
-  // Uploads one watch file with its progress shown in bar; resolves to {ok, status, data}.
-  function upload(file, bar) {
+  // Uploads one watch file with its progress shown in bar; resolves to {ok, status, data}. merge:
+  // a run like one typed by hand is taken into that run (the API's ?merge=1).
+  function upload(file, bar, merge) {
     return new Promise((resolve) => {
       const x = new XMLHttpRequest();
-      x.open('POST', '/api/import');
+      x.open('POST', '/api/import' + (merge ? '?merge=1' : ''));
       x.setRequestHeader('Content-Type', 'application/octet-stream');
       x.setRequestHeader('X-Numbfoot-Filename', file.name.replace(/[^\x20-\x7e]/g, '_'));
       x.setRequestHeader('X-Numbfoot-Token', nf.token());
@@ -424,14 +425,61 @@ window.numbfootJournal = function (nf) {
     });
   }
 
-  // What an upload stored: one run by its distance, several by their number, and what was not.
+  // What an upload stored: one run by its distance, several by their number, and what was not
+  // (a run like one typed by hand is said apart, by typedWords).
   function imported(name, data) {
     const runs = data.runs || [];
-    const n = data.stored || 1, other = runs.filter((x) => x.status !== 'imported');
+    const n = data.stored || 1, other = runs.filter((x) => x.status !== 'imported' && x.status !== 'like_typed_run');
     let t = n === 1 ? 'Imported ' + km(data.run.distance_m) + ' from ' + name + '.'
       : 'Imported ' + n + ' runs from ' + name + '.';
     if (other.length) t += ' Not stored: ' + other.length + ' (' + other[0].message + (other.length > 1 ? '; ...' : '') + ').';
     return t;
+  }
+
+  // The file's runs that look like runs typed by hand, in the runner's words: the typed run's day,
+  // time and distance as the run list shows them, not its number or a UTC time.
+  function typedWords(name, typed) {
+    const like = typed[0].like;
+    const run = 'your run of ' + dateWords(like.start_time, true) + (like.distance_m === null ? '' : ', ' + km(like.distance_m));
+    return typed.length === 1
+      ? name + ' looks like ' + run + ', which you typed by hand, so it was not stored: it would count that run twice.'
+      : name + ': ' + typed.length + ' of its runs look like runs you typed by hand (the first is ' + run + '), so they were not stored: they would count those runs twice.';
+  }
+
+  // After the merge: the typed run as it is now, with the file's measures.
+  function mergedWords(name, data) {
+    const r = data.run, n = data.merged || 1;
+    if (n > 1 || !r) return 'Took the measures of ' + name + ' into ' + n + ' runs you typed; their numbness records are kept.';
+    const dur = r.moving_s ?? r.elapsed_s;
+    return 'Took the measures of ' + name + ' into your run of ' + dateWords(r.start_time, true) + ': now ' + km(r.distance_m) +
+      (dur === null || dur === undefined ? '' : ' in ' + minutes(dur)) + ', its numbness records kept.';
+  }
+
+  // The offer under an upload's line whose runs look like runs typed by hand: the same file sent
+  // again with merge, which keeps the typed runs (their shoes, notes and numbness) and gives them
+  // the file's measures. A line with its own button, no modal dialog (see askDuplicate).
+  function offerMerge(li, f, bar, words, typed, list) {
+    const one = typed.length === 1;
+    const btn = el('button', { type: 'button', class: 'primary', text: one ? "Take the file's measures into that run" : "Take the file's measures into those runs" });
+    const box = el('div', { class: 'ask merge' },
+      el('p', { class: 'help', text: 'The file\'s distance, time, heart rate, cadence and route replace what you typed; ' +
+        (one ? 'the run keeps' : 'the runs keep') + ' its shoes, notes and numbness records.' }),
+      el('div', { class: 'actions' }, btn));
+    li.append(box);
+    btn.addEventListener('click', async () => {
+      btn.disabled = true;
+      bar.value = 0;
+      words.className = '';
+      words.textContent = f.name + ': uploading again';
+      const r = await upload(f, bar, true);
+      bar.value = 1;
+      const merged = r.ok && r.data.merged > 0;
+      words.textContent = merged ? mergedWords(f.name, r.data) : (r.data.error || f.name + ': the server answered ' + r.status);
+      words.className = merged ? '' : 'error';
+      box.remove();
+      await journal({ uploads: list });
+      status($('j-import-status'), merged ? 'Taken into the run you typed.' : 'Not taken in (the reason is beside the file).', !merged);
+    });
   }
 
   // Imports files one after another, each with its own line and progress bar.
@@ -443,15 +491,20 @@ window.numbfootJournal = function (nf) {
       const words = el('span', { text: f.name + ': waiting' });
       const li = el('li', {}, words, ' ', bar);
       list.append(li);
-      lines.push([f, bar, words]);
+      lines.push([f, bar, words, li]);
     }
     const results = [];
-    for (const [f, bar, words] of lines) {
+    for (const [f, bar, words, li] of lines) {
       words.textContent = f.name + ': uploading';
       const r = await upload(f, bar);
       bar.value = 1;
-      words.textContent = r.ok ? imported(f.name, r.data) : (r.data.error || f.name + ': the server answered ' + r.status);
-      words.className = r.ok ? '' : 'error';
+      const typed = (r.data.runs || []).filter((x) => x.status === 'like_typed_run' && x.like);
+      // A file whose only news is a run typed by hand is no error: the runner is asked instead.
+      const onlyTyped = !r.ok && r.status === 409 && typed.length > 0 && r.data.runs.every((x) => x.status === 'like_typed_run');
+      words.textContent = r.ok ? imported(f.name, r.data) : onlyTyped ? '' : (r.data.error || f.name + ': the server answered ' + r.status);
+      if (typed.length) words.textContent = (words.textContent ? words.textContent + ' ' : '') + typedWords(f.name, typed);
+      words.className = r.ok || onlyTyped ? '' : 'error';
+      if (typed.length) offerMerge(li, f, bar, words, typed, list);
       results.push(words.textContent);
     }
     return results;
@@ -471,8 +524,10 @@ window.numbfootJournal = function (nf) {
       status(importStatus, 'Importing ' + files.length + ' file' + (files.length === 1 ? '' : 's') + '...');
       const results = await importFiles(files, list);
       await journal({ uploads: list });
-      const ok = results.filter((t) => /^Imported/.test(t)).length, bad = results.length - ok;
-      status($('j-import-status'), ok + ' imported' + (bad ? ', ' + bad + ' not (the reason is beside each)' : '') + '.', bad > 0);
+      const ok = results.filter((t) => /^Imported/.test(t)).length;
+      const typed = results.filter((t) => !/^Imported/.test(t) && /you typed by hand/.test(t)).length, bad = results.length - ok - typed;
+      status($('j-import-status'), ok + ' imported' + (typed ? ', ' + typed + ' like a run you typed (you can take the file in)' : '') +
+        (bad ? ', ' + bad + ' not (the reason is beside each)' : '') + '.', bad > 0);
     };
     form.addEventListener('submit', (ev) => { ev.preventDefault(); run([...file.files]); });
     drop.addEventListener('dragover', (ev) => { ev.preventDefault(); drop.classList.add('over'); });
