@@ -120,10 +120,13 @@ static void print_carriers(FILE *out, nf_engine *e, const nf_triage_info *ti, co
 	/* A share of a few percent reads as a reason not to act; the threshold and why it is low
 	 * say why it is one (the knowledge base's thresholds: a missed emergency costs about 30
 	 * unneeded visits, a missed urgent problem about 9). */
-	double at = nf_kb_triage_threshold(kb, ti->level);
-	if (ti->level >= NF_URGENT && ti->mass[ti->level] < 0.5)
-		fprintf(out, ". Small as it may be, that is at or above the %s chance from which numbfoot advises this level: "
-			     "missing %s costs far more than an unneeded visit",
+	double at = nf_kb_triage_threshold(kb, ti->level), share = ti->mass[ti->level];
+	/* "Small" only where it is: a share of 30-45% so called would invite a runner to discount an
+	 * emergency headline (an outside read). */
+	if (ti->level >= NF_URGENT && share < 0.5)
+		fprintf(out, ". %s the %s chance from which numbfoot advises this level: missing %s costs far more than an "
+			     "unneeded visit",
+			share < 0.2 ? "Small as it may be, that is at or above" : "Less than half as it is, that is well above",
 			render_percent(at, b, sizeof b), ti->level == NF_EMERGENCY ? "an emergency" : "an urgent problem");
 }
 
