@@ -83,9 +83,11 @@ addTest('layout: a large journal (50 runs, long nicknames and notes) is made thr
     const g = await api(h, 'POST', '/api/gear', { nickname, brand: 'Brand with a long name', model: 'Model 12 wide', retire_km: 700 });
     h.assert(g.status === 201, 'gear not added: ' + JSON.stringify(g.body));
   }
-  const day = 86400000, start = Date.now() - 52 * 3 * day;
+  // Evenings from 21:00 UTC, whatever the hour the test runs at: the runs of the tests before
+  // (07:00 in November, 06:00-19:00 on their day) must not overlap them, which the API refuses.
+  const day = 86400000, start = Math.floor(Date.now() / day) * day - 52 * 3 * day + 21 * 3600000;
   for (let i = 0; i < 50; i++) {
-    const when = new Date(start + i * 3 * day + (i % 5) * 3600000).toISOString().replace(/\.\d+Z$/, 'Z');
+    const when = new Date(start + i * 3 * day + (i % 5) * 300000).toISOString().replace(/\.\d+Z$/, 'Z');
     const run = {
       start_time: when, distance_km: 6 + (i % 7) * 1.7, duration_min: 35 + (i % 7) * 9,
       surface: i % 4 ? 'road' : 'trail and gravel along the canal towpath', shoes: i % 3 ? LONG_NICK : SPACED_NICK,
