@@ -203,10 +203,18 @@ void render_result(FILE *out, nf_interview *iv, bool color, bool miles)
 		 * or a calf pain that eases on stopping reads as an emergency of its own. */
 		for (size_t i = 0; i < nopen && i < NF_MAX_FINDINGS; i++) {
 			const char *own;
-			fprintf(out, "  - %s%s\n", nf_kb_finding_means(kb, open[i]),
-				nf_kb_finding_red_flag(kb, open[i], &own) < 0 ? " (together with your other answers)"
-				: nf_kb_finding_red_flag_today(kb, open[i]) ? " (be seen today)"
-									     : "");
+			size_t with[NF_MAX_FINDINGS], nw = nf_engine_sign_with(e, open[i], with, NF_MAX_FINDINGS);
+			fprintf(out, "  - %s", nf_kb_finding_means(kb, open[i]));
+			if (nw) {
+				/* What it goes with, named: "low back pain now" alone reads as an emergency. */
+				fputs(" (together with ", out);
+				for (size_t k = 0; k < nw && k < NF_MAX_FINDINGS; k++)
+					fprintf(out, "%s%s", k ? (k + 1 == nw ? " and " : ", ") : "", nf_kb_finding_means(kb, with[k]));
+				fputs(", as you answered)\n", out);
+			} else
+				fprintf(out, "%s\n", nf_kb_finding_red_flag(kb, open[i], &own) < 0 ? " (together with your other answers)"
+						   : nf_kb_finding_red_flag_today(kb, open[i]) ? " (be seen today)"
+												: "");
 		}
 	}
 	/* Without percentages (nf_engine_percentages) the ranking keeps its order, and says why; with

@@ -65,6 +65,11 @@ NF_API nf_answer_state nf_engine_state(const nf_engine *e, size_t f, nf_value *v
  * come back hours after a run). Writes up to cap finding indices to out; returns how many there
  * are. */
 NF_API size_t nf_engine_open_signs(const nf_engine *e, nf_triage level, size_t *out, size_t cap);
+/* For finding f listed by nf_engine_open_signs as no sign in itself, the yes answers already given
+ * that it would complete a rule with (low back pain, with weakness in a leg): so that a runner
+ * does not read "low back pain now" as an emergency on its own. Writes up to cap finding indices
+ * to out; returns how many there are (0 for a sign, or a rule whose other terms are no yes). */
+NF_API size_t nf_engine_sign_with(const nf_engine *e, size_t f, size_t *out, size_t cap);
 
 /* Posterior probability of condition c given the answers so far. */
 NF_API double nf_engine_probability(nf_engine *e, size_t c);

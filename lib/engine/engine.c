@@ -326,10 +326,12 @@ static bool rule_holds(const nf_engine *e, const struct kb_rule *r)
 
 /* The highest level above floor that a rule for every cause gives once finding f answers outcome,
  * its other answers already holding (and none of its unless alternatives); floor if none. */
-static nf_triage completes_level(const nf_engine *e, int f, int outcome, nf_triage floor)
+static nf_triage completes_level(const nf_engine *e, int f, int outcome, nf_triage floor, const struct kb_rule **by)
 {
 	const nf_kb *kb = e->kb;
 	nf_triage l = floor;
+	if (by)
+		*by = NULL;
 	for (int i = 0; i < kb->nglobal; i++) {
 		const struct kb_rule *r = &kb->global[i];
 		bool names = false, others = true;
@@ -340,8 +342,11 @@ static nf_triage completes_level(const nf_engine *e, int f, int outcome, nf_tria
 			else
 				others = others && term_holds(e, term);
 		}
-		if (names && others && r->to > l && !unless_holds(&r->unless, term_holds_now, e))
+		if (names && others && r->to > l && !unless_holds(&r->unless, term_holds_now, e)) {
 			l = r->to;
+			if (by)
+				*by = r;
+		}
 	}
 	return l;
 }
@@ -352,7 +357,7 @@ static nf_triage completes_level(const nf_engine *e, int f, int outcome, nf_tria
  * level it would really have. */
 static nf_triage sign_level(const nf_engine *e, int f)
 {
-	return completes_level(e, f, e->kb->find[f].red_flag_value, (nf_triage)e->kb->find[f].red_flag);
+	return completes_level(e, f, e->kb->find[f].red_flag_value, (nf_triage)e->kb->find[f].red_flag, NULL);
 }
 
 /* The level a yes to finding f (no warning sign in itself) would set through a rule for every
@@ -364,8 +369,29 @@ static nf_triage companion_level(const nf_engine *e, int f)
 {
 	if (e->kb->find[f].type != NF_BOOL)
 		return NF_SELF_CARE;
-	nf_triage l = completes_level(e, f, 1, e->tri.level);
+	nf_triage l = completes_level(e, f, 1, e->tri.level, NULL);
 	return l > e->tri.level ? l : NF_SELF_CARE;
+}
+
+size_t nf_engine_sign_with(const nf_engine *e, size_t f, size_t *out, size_t cap)
+{
+	const struct kb_rule *r = NULL;
+	size_t n = 0;
+	if (f >= (size_t)e->kb->nfind || e->kb->find[f].red_flag >= 0 || e->kb->find[f].type != NF_BOOL)
+		return 0;
+	update((nf_engine *)e);
+	completes_level(e, (int)f, 1, e->tri.level, &r);
+	for (int t = 0; r && t < r->nterms; t++) {
+		const struct kb_rule_term *term = &r->term[t];
+		/* The yes answers a runner recognises; "both feet" or "within 4 weeks" read as no sign. */
+		if (term->finding == (int)f || term->op != NF_OP_EQ || e->kb->find[term->finding].type != NF_BOOL ||
+		    term->x != 1)
+			continue;
+		if (n < cap)
+			out[n] = (size_t)term->finding;
+		n++;
+	}
+	return n;
 }
 
 /* The rule that sets condition c's level, or NULL; global_holds[i] is whether the i-th rule for

@@ -155,12 +155,18 @@ char *nf_engine_result_json(nf_engine *e)
 	json_t *signs = json_array();
 	for (int l = NF_EMERGENCY; l >= NF_URGENT; l--) {
 		size_t open[NF_MAX_FINDINGS], nopen = nf_engine_open_signs(e, (nf_triage)l, open, NF_MAX_FINDINGS);
-		for (size_t i = 0; i < nopen && i < NF_MAX_FINDINGS; i++)
-			json_array_append_new(signs, json_pack("{s:s, s:s, s:s, s:b, s:b}", "finding", kb->find[open[i]].id,
+		for (size_t i = 0; i < nopen && i < NF_MAX_FINDINGS; i++) {
+			size_t w[NF_MAX_FINDINGS], nw = nf_engine_sign_with(e, open[i], w, NF_MAX_FINDINGS);
+			json_t *with = json_array();
+			for (size_t k = 0; k < nw && k < NF_MAX_FINDINGS; k++)
+				json_array_append_new(with, json_pack("{s:s, s:s}", "finding", kb->find[w[k]].id, "means",
+								      nf_kb_finding_means(kb, w[k])));
+			json_array_append_new(signs, json_pack("{s:s, s:s, s:s, s:b, s:b, s:o}", "finding", kb->find[open[i]].id,
 								"level", nf_triage_id((nf_triage)l), "means",
 								nf_kb_finding_means(kb, open[i]), "today",
 								kb->find[open[i]].red_flag_today, "with_answers",
-								kb->find[open[i]].red_flag < 0));
+								kb->find[open[i]].red_flag < 0, "with", with));
+		}
 	}
 	/* The answers of the escalation rule that sets the level, when one does. */
 	json_t *rule = json_array();

@@ -639,6 +639,20 @@ static void test_numbness_that_has_not_settled(void **state)
 		nf_engine_free(e);
 	}
 
+	/* Listed open with the answer it completes the rule with, named: a cold foot goes with the
+	 * numbness not back hours later (nf_engine_sign_with). */
+	static story cold_toes = {{"age", "34"},	       {"sex", "male"},		       {"side", "both"},
+				  {"location", "toes_all"}, {"cold_weather_worse", "true"}, {"cold_color_change", "true"},
+				  {"not_settled_hours", "true"}};
+	e = fresh();
+	TELL(e, cold_toes);
+	assert_int_equal(level_of(e), NF_URGENT);
+	size_t with[4], cold = (size_t)nf_kb_finding_index(kb, "foot_cold_pale");
+	assert_int_equal(nf_engine_sign_with(e, cold, with, 4), 1);
+	assert_int_equal(with[0], (size_t)nf_kb_finding_index(kb, "not_settled_hours"));
+	assert_int_equal(nf_engine_sign_with(e, (size_t)nf_kb_finding_index(kb, "saddle_numbness"), with, 4), 0);
+	nf_engine_free(e);
+
 	/* Thirty weeks of identical episodes that settle within the day: urgent at most, never the
 	 * emergency department; the same story that has not settled after four hours is one again. */
 	e = fresh();

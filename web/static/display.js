@@ -158,7 +158,7 @@ window.numbfootDisplay = (function () {
       if (open.length) {
         box.append(el('div', { class: 'says', id,
           text: 'Not asked, or not sure: if any of these apply, ' + act + ': ' +
-            open.map((s) => s.means + (s.with_answers ? ' (together with your other answers)' : s.today ? ' (be seen today)' : '')).join('; ') + '.' }));
+            open.map((s) => s.means + (s.with && s.with.length ? ' (together with ' + andList(s.with.map((w) => w.means)) + ', as you answered)' : s.with_answers ? ' (together with your other answers)' : s.today ? ' (be seen today)' : '')).join('; ') + '.' }));
       }
     }
     // Without percentages when the engine says so (triage.percentages): under a warning sign or a
@@ -239,6 +239,11 @@ window.numbfootDisplay = (function () {
       for (const i of set.querySelectorAll('input[type=checkbox]')) if ((i === box) !== (ev.target === box)) i.checked = false;
     });
     return set;
+  }
+
+  // "a", "a and b", "a, b and c", as the terminal joins them.
+  function andList(xs) {
+    return xs.length < 2 ? xs.join('') : xs.slice(0, -1).join(', ') + ' and ' + xs[xs.length - 1];
   }
 
   // A checklist of findings each Yes, No or Don't know, so that ticking one says nothing of the
