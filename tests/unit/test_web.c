@@ -633,6 +633,12 @@ static void assess_progress(void **state)
 	assert_true(json_real_value(json_object_get(o, "fraction")) == 1);
 	json_decref(o);
 	expect_status("POST", "/api/assess/progress", "{\"answers\":{\"age\":\"old\"}}", 400, "answers.age");
+	/* The knowledge base's range, as the case files and the interview take it. */
+	expect_status("POST", "/api/assess/next", "{\"answers\":{\"age\":1e308}}", 400,
+		      "answers.age: must be a number from 0 to 120 years or null");
+	expect_status("POST", "/api/assess/next", "{\"answers\":{\"weekly_km\":1001}}", 400,
+		      "answers.weekly_km: must be a number from 0 to 1000 km or null");
+	json_decref(api("POST", "/api/assess/next", "{\"answers\":{\"weekly_km\":1000}}", 200));
 	expect_status("GET", "/api/assess/progress", NULL, 405, "POST");
 }
 
