@@ -356,11 +356,24 @@ static bool parse_single(struct session *s, size_t f, const char *a, nf_value *v
 			wputs(s, say);
 			return false;
 		}
-		if (end == a || *end || !isfinite(x) || x < 0 || x > 1e6) {
+		if (end == a || *end || !isfinite(x) || x < 0) {
 			wputs(s, "Please type a number (0 or more).");
 			return false;
 		}
 		v->x = dist && mi ? x * NF_KM_PER_MILE : x;
+		/* The knowledge base's range, said in the unit the runner typed in: asked again, as the
+		 * case files and the server refuse it. */
+		if (!nf_kb_finding_in_range(kb, f, v->x)) {
+			double lo = 0, hi = 0, k = dist && mi ? NF_KM_PER_MILE : 1;
+			const char *unit = dist ? (mi ? "miles" : "km") : nf_kb_finding_unit(kb, f);
+			char say[160];
+			nf_kb_finding_range(kb, f, &lo, &hi);
+			snprintf(say, sizeof say, "Please type a number from %g to %g%s%s.", k == 1 ? lo : round(lo / k),
+				 k == 1 ? hi : round(hi / k),
+				 *unit ? " " : "", unit);
+			wputs(s, say);
+			return false;
+		}
 		if (range)
 			fprintf(s->out, "Taken as %g, the middle of the range.\n", x);
 		return true;
@@ -715,7 +728,8 @@ const struct cli_command cmd_assess = {
 		"m for male, the name and more words, both feet mostly, or a word of it, ball for the ball of "
 		"the foot; names separated by commas where all that apply are asked), a number for ages and "
 		"distances (in your unit; add km or mi to say which; a range such as 800-900 is taken at its "
-		"middle). ? (or not sure) means don't know, h shows help on the question, b goes back one "
+		"middle; a number past what a person can have, such as an age over 120, is asked again with its "
+		"limits). ? (or not sure) means don't know, h shows help on the question, b goes back one "
 		"question to change its answer, q stops and shows the result so far. A blank line "
 		"answers nothing and the question is asked again: on the warning signs above all, Enter alone "
 		"never means none of them (type 0). Without a terminal, answers are read a line each from "

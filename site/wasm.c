@@ -68,13 +68,16 @@ static json_t *finding_json(size_t f)
 	for (size_t v = 0; values && v < nf_kb_finding_values(kb, f); v++)
 		json_array_append_new(values, json_pack("{s:s, s:s}", "id", nf_kb_finding_value(kb, f, v), "means",
 							nf_kb_finding_value_means(kb, f, v)));
-	return json_pack("{s:s, s:s, s:b, s:s, s:s, s:s, s:s, s:b, s:o, s:o, s:o*}", "id", nf_kb_finding_id(kb, f),
+	/* A number's range, which the page checks before it asks the engine (which refuses past it). */
+	double lo, hi;
+	json_t *range = nf_kb_finding_range(kb, f, &lo, &hi) ? json_pack("[f, f]", lo, hi) : json_null();
+	return json_pack("{s:s, s:s, s:b, s:s, s:s, s:s, s:s, s:b, s:o, s:o, s:o*, s:o}", "id", nf_kb_finding_id(kb, f),
 			 "type", ftype_names[nf_kb_finding_type(kb, f)], "clinician", nf_kb_finding_clinician(kb, f),
 			 "question", nf_kb_finding_question(kb, f), "help", nf_kb_finding_help(kb, f), "means",
 			 nf_kb_finding_means(kb, f), "unit", nf_kb_finding_unit(kb, f), "distance",
 			 nf_kb_finding_is_distance(kb, f), "red_flag",
 			 rf >= 0 ? json_string(nf_triage_id((nf_triage)rf)) : json_null(), "red_flag_says",
-			 rf >= 0 && says ? json_string(says) : json_null(), "values", values);
+			 rf >= 0 && says ? json_string(says) : json_null(), "values", values, "range", range);
 }
 
 static json_t *checklist_json(size_t k)

@@ -57,6 +57,10 @@ static json_t *kb_json(const nf_kb *kb)
 			goto fail;
 		}
 		json_object_set_new(o, "values", values);
+		/* A number's range, which the page checks before it asks (as the API does after). */
+		double lo, hi;
+		if (nf_kb_finding_range(kb, f, &lo, &hi))
+			json_object_set_new(o, "range", json_pack("[f, f]", lo, hi));
 		for (size_t v = 0; v < nf_kb_finding_values(kb, f); v++)
 			json_array_append_new(values,
 					      json_pack("{s:s, s:s}", "id", nf_kb_finding_value(kb, f, v),
@@ -245,9 +249,12 @@ static bool apply_answer(const struct web_ctx *ctx, nf_engine *e, const struct w
 		break;
 	case NF_NUMBER:
 		v.x = val->type == WEB_JNUMBER ? val->x : NAN;
-		if (!isfinite(v.x) || v.x < 0 || v.x > 1e6) {
-			web_json_error(rs, 400, "answers.%s: must be a number from 0 to 1000000 or null",
-				       key);
+		if (!nf_kb_finding_in_range(kb, (size_t)f, v.x)) {
+			double lo = 0, hi = 0;
+			const char *unit = nf_kb_finding_unit(kb, (size_t)f);
+			nf_kb_finding_range(kb, (size_t)f, &lo, &hi);
+			web_json_error(rs, 400, "answers.%s: must be a number from %g to %g%s%s or null", key, lo,
+				       hi, *unit ? " " : "", unit);
 			return false;
 		}
 		break;

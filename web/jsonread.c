@@ -126,6 +126,8 @@ static bool read_string(struct reader *r, const char **s, size_t *len)
 			r->p++;
 			break;
 		}
+		if (c == 0)
+			return fail(r, "a NUL character is not allowed");
 		if (c < 0x20)
 			return fail(r, "control character in a string");
 		if (c == '\\') {
@@ -175,7 +177,8 @@ static bool read_string(struct reader *r, const char **s, size_t *len)
 				} else if (cp >= 0xdc00 && cp <= 0xdfff) {
 					return fail(r, "lone surrogate in \\u escape");
 				} else if (cp == 0) {
-					return fail(r, "\\u0000 in a string");
+					r->p -= 6; /* named at its backslash, where a person looks */
+					return fail(r, "a NUL character is not allowed");
 				}
 				put_utf8(r, cp);
 				break;
@@ -295,7 +298,7 @@ static bool read_members(struct reader *r, int parent, bool object)
 			if (!read_string(r, &key, &klen))
 				return false;
 			if (strlen(key) != klen)
-				return fail(r, "NUL in a key");
+				return fail(r, "a NUL character is not allowed");
 			for (int k = node[parent].first; k >= 0; k = node[k].next)
 				if (!strcmp(node[k].key, key))
 					return fail(r, "duplicate object key");
@@ -385,4 +388,16 @@ bool web_json_read(struct web_json *j, const char *text, size_t len)
 	if (r.p != r.end)
 		return fail(&r, "end of input expected");
 	return true;
+}
+
+bool web_json_fault(const char *text, size_t len, char *out, size_t size)
+{
+	struct web_json *j = malloc(sizeof *j);
+	if (!j)
+		return false;
+	bool found = !web_json_read(j, text, len) && !j->capped;
+	if (found)
+		snprintf(out, size, "%s", j->error);
+	free(j);
+	return found;
 }

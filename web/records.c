@@ -164,7 +164,19 @@ json_t *web_parse_body(const struct web_request *rq, struct web_response *rs)
 	}
 	json_t *root = json_loadb(rq->body, rq->body_len, JSON_REJECT_DUPLICATES, &je);
 	if (!root) {
-		web_json_error(rs, 400, "body: line %d column %d: %s", je.line, je.column, je.text);
+		/* The assessment API's words and byte (web/jsonread.c), not jansson's line and column
+		 * or its flag names; jansson's own text, cut before its "near", only past that reader's
+		 * caps. */
+		char why[160];
+		if (web_json_fault(rq->body, rq->body_len, why, sizeof why)) {
+			web_json_error(rs, 400, "body: %s", why);
+		} else {
+			const char *near = strstr(je.text, " near ");
+			int n = near ? (int)(near - je.text) : (int)strlen(je.text);
+			bool nul = strstr(je.text, "JSON_ALLOW_NUL") || strstr(je.text, "NUL byte");
+			web_json_error(rs, 400, "body: byte %d: %.*s", je.position, nul ? 31 : n,
+				       nul ? "a NUL character is not allowed" : je.text);
+		}
 		return NULL;
 	}
 	if (!json_is_object(root)) {

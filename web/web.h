@@ -190,6 +190,12 @@ struct web_json {
  * j->error set otherwise. */
 bool web_json_read(struct web_json *j, const char *text, size_t len);
 
+/* The fault web_json_read finds in text, "byte N: what", into out: so that a body read with
+ * jansson (the journal's records) is refused in the same words and at the same byte as an
+ * assessment body. False when the reader finds none or stops at one of its caps first (or is out
+ * of memory): then the caller words jansson's fault itself. */
+bool web_json_fault(const char *text, size_t len, char *out, size_t size);
+
 /* Opens the journal at db (NULL: the default place) into ctx->journal; returns 0 or an exit code
  * after printing why. web_journal_close accepts a ctx without a journal. */
 int web_journal_open(struct web_ctx *ctx, const char *db);

@@ -134,6 +134,13 @@ NF_API const char *nf_kb_finding_means(const nf_kb *kb, size_t f);
 NF_API const char *nf_kb_finding_help(const nf_kb *kb, size_t f);
 NF_API const char *nf_kb_finding_unit(const nf_kb *kb, size_t f); /* "" when none */
 NF_API bool nf_kb_finding_is_distance(const nf_kb *kb, size_t f);
+/* A number finding's range: the lowest and highest answer a person can give, in the finding's unit
+ * (km for a distance), from the knowledge base's "range". Every reader of answers (case files, the
+ * interview, the server) and nf_engine_answer refuse a number outside it. Returns false, leaving
+ * lo and hi alone, for a finding that is not a number; either pointer may be NULL. */
+NF_API bool nf_kb_finding_range(const nf_kb *kb, size_t f, double *lo, double *hi);
+/* Whether x is a finite number within finding f's range (false for a finding that is not a number). */
+NF_API bool nf_kb_finding_in_range(const nf_kb *kb, size_t f, double x);
 NF_API size_t nf_kb_finding_values(const nf_kb *kb, size_t f); /* enum and set values */
 NF_API const char *nf_kb_finding_value(const nf_kb *kb, size_t f, size_t v);
 NF_API const char *nf_kb_finding_value_means(const nf_kb *kb, size_t f, size_t v);

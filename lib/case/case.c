@@ -89,6 +89,13 @@ static void read_answer(struct kb_faults *cx, const nf_kb *kb, nf_case *cs, cons
 			fault(cx, path, key, "number %g is negative", out->x);
 			return;
 		}
+		/* Beyond the contract (docs/cases.md): the knowledge base's range for the finding, what
+		 * a person can answer, so that a slip (an age of 1e308) is refused, not used. */
+		if (out->x < f->lo || out->x > f->hi) {
+			fault(cx, path, key, "number %g is outside %g to %g%s%s, the answers a person can give", out->x,
+			      f->lo, f->hi, *f->unit ? " " : "", f->unit);
+			return;
+		}
 		break;
 	case NF_ENUM: {
 		int idx = -1;

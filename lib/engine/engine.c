@@ -112,8 +112,12 @@ nf_err nf_engine_answer(nf_engine *e, size_t fi, const nf_value *v, nf_error *er
 			return nf_error_set(err, NF_EINVAL, "%s: no value %d", f->id, v->index);
 		break;
 	case NF_NUMBER:
-		if (!isfinite(v->x) || v->x < 0)
-			return nf_error_set(err, NF_EINVAL, "%s: %g is not a finite number of at least 0", f->id, v->x);
+		/* The knowledge base's range: an answer no person can give is a slip, refused here so
+		 * that every reader of answers (case files, the interview, the server, the journal's
+		 * analysis) agrees. */
+		if (!isfinite(v->x) || v->x < f->lo || v->x > f->hi)
+			return nf_error_set(err, NF_EINVAL, "%s: %g is not a number from %g to %g", f->id, v->x, f->lo,
+					    f->hi);
 		break;
 	case NF_SET:
 		if (f->nvalues < 32 && (v->set >> f->nvalues))

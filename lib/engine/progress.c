@@ -60,8 +60,9 @@ static nf_value draw(const struct kb_finding *f, int c, uint64_t *rs)
 		v.index = o;
 		break;
 	case NF_NUMBER:
-		/* A number inside the bin: bin o > 0 starts at edge[o - 1]; bin 0 lies below edge[0]. */
-		v.x = o > 0 ? f->edge[o - 1] : fmax(0, f->edge[0] / 2);
+		/* A number inside the bin: bin o > 0 starts at edge[o - 1]; bin 0 lies between the
+		 * range's lowest answer and edge[0] (the loader keeps every edge inside the range). */
+		v.x = o > 0 ? f->edge[o - 1] : (f->lo + f->edge[0]) / 2;
 		break;
 	case NF_SET:
 		break;

@@ -1,5 +1,6 @@
 /* Read-only accessors of a loaded knowledge base. Indices are trusted to be in range: they come
  * from the same nf_kb's counts. */
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -112,6 +113,24 @@ const char *nf_kb_finding_means(const nf_kb *kb, size_t f) { return kb->find[f].
 const char *nf_kb_finding_help(const nf_kb *kb, size_t f) { return kb->find[f].help; }
 const char *nf_kb_finding_unit(const nf_kb *kb, size_t f) { return kb->find[f].unit; }
 bool nf_kb_finding_is_distance(const nf_kb *kb, size_t f) { return kb->find[f].distance; }
+
+bool nf_kb_finding_range(const nf_kb *kb, size_t f, double *lo, double *hi)
+{
+	const struct kb_finding *x = &kb->find[f];
+	if (x->type != NF_NUMBER)
+		return false;
+	if (lo)
+		*lo = x->lo;
+	if (hi)
+		*hi = x->hi;
+	return true;
+}
+
+bool nf_kb_finding_in_range(const nf_kb *kb, size_t f, double x)
+{
+	const struct kb_finding *k = &kb->find[f];
+	return k->type == NF_NUMBER && isfinite(x) && x >= k->lo && x <= k->hi;
+}
 size_t nf_kb_finding_values(const nf_kb *kb, size_t f) { return (size_t)kb->find[f].nvalues; }
 const char *nf_kb_finding_value(const nf_kb *kb, size_t f, size_t v) { return kb->find[f].value[v]; }
 const char *nf_kb_finding_value_means(const nf_kb *kb, size_t f, size_t v) { return kb->find[f].value_means[v]; }

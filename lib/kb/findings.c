@@ -106,12 +106,39 @@ static bool kb_read_dist(struct kb_ctx *cx, const char *path, json_t *obj, struc
 	return ok;
 }
 
+/* Reads a number finding's "range": [lo, hi], the answers a person can give (docs/kb-format.md).
+ * After a fault the range is left open (0 to infinity) so that the bins can still be checked. */
+static void read_range(struct kb_ctx *cx, const char *path, json_t *o, struct kb_finding *f)
+{
+	char p[256];
+	json_t *r = json_object_get(o, "range");
+	f->lo = 0;
+	f->hi = INFINITY;
+	kb_path_key(p, sizeof p, path, "range");
+	if (!r) {
+		kb_fault(cx, path, "a number finding needs \"range\": [lowest, highest] answer a person can give");
+		return;
+	}
+	json_t *lo = json_array_get(r, 0), *hi = json_array_get(r, 1);
+	if (!json_is_array(r) || json_array_size(r) != 2 || !json_is_number(lo) || !json_is_number(hi)) {
+		kb_fault(cx, p, "needs [lowest, highest]: two numbers");
+		return;
+	}
+	double a = json_number_value(lo), b = json_number_value(hi);
+	if (!isfinite(a) || !isfinite(b) || a < 0 || b <= a) {
+		kb_fault(cx, p, "needs 0 <= lowest < highest, both finite (got %g to %g)", a, b);
+		return;
+	}
+	f->lo = a;
+	f->hi = b;
+}
+
 /* First pass over findings: identity, type, wording and bins; likelihoods come later, once every
  * condition is known. */
 void kb_read_finding_shape(struct kb_ctx *cx, const char *path, json_t *o, json_t *vf, struct kb_finding *f)
 {
 	static const char *const keys[] = {"id", "question", "clinician_question", "help", "bins", "default",
-					   "likelihood", "units", "always", NULL};
+					   "likelihood", "units", "always", "range", NULL};
 	kb_only_keys(cx, path, o, keys);
 	const char *type = json_string_value(json_object_get(vf, "type"));
 	const char *who = json_string_value(json_object_get(vf, "who"));
@@ -153,11 +180,16 @@ void kb_read_finding_shape(struct kb_ctx *cx, const char *path, json_t *o, json_
 		f->nout = f->nvalues;
 		if (json_object_get(o, "bins"))
 			kb_fault(cx, path, "\"bins\" is only for number findings");
+		if (json_object_get(o, "range"))
+			kb_fault(cx, path, "\"range\" is only for number findings");
 	} else if (f->type == NF_BOOL) {
 		f->nout = 2;
 		if (json_object_get(o, "bins"))
 			kb_fault(cx, path, "\"bins\" is only for number findings");
+		if (json_object_get(o, "range"))
+			kb_fault(cx, path, "\"range\" is only for number findings");
 	} else {
+		read_range(cx, path, o, f);
 		json_t *bins = json_object_get(o, "bins");
 		char p[256];
 		kb_path_key(p, sizeof p, path, "bins");
@@ -175,6 +207,13 @@ void kb_read_finding_shape(struct kb_ctx *cx, const char *path, json_t *o, json_
 					kb_fault(cx, pi, "bin edges must be numbers in ascending order");
 				}
 				f->edge[i] = json_number_value(e);
+				/* An edge outside the range splits answers nobody can give. */
+				if (json_is_number(e) && (f->edge[i] <= f->lo || f->edge[i] > f->hi)) {
+					char pi[280];
+					kb_path_index(pi, sizeof pi, p, i);
+					kb_fault(cx, pi, "bin edge %g is outside the range %g to %g", f->edge[i], f->lo,
+						 f->hi);
+				}
 			}
 		}
 		f->nout = f->nbins;

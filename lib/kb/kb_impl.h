@@ -130,6 +130,9 @@ struct kb_finding {
 	const char *value_means[NF_MAX_VALUES];
 	int nbins; /* numbers: edges + 1 */
 	double edge[NF_MAX_VALUES];
+	/* Numbers: the answers a person can give, lo..hi inclusive ("range"). Past the last edge
+	 * the model changes nothing, so this refuses typing slips, not values the model cannot use. */
+	double lo, hi;
 	/* Outcomes: bool 2 (false, true); enum one per value; number one per bin; set one per value,
 	 * where p is P(value named). p and lp are [condition][outcome], after the leak. */
 	int nout;

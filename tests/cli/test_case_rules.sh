@@ -27,6 +27,8 @@ bad-runner-exam.json|bad-runner-exam.json:4: answers.exam_slr: clinician finding
 bad-bool-type.json|bad-bool-type.json:4: answers.diabetes: type bool wants true or false
 bad-number-bool.json|bad-number-bool.json:4: answers.age: type number wants a JSON number
 bad-negative.json|bad-negative.json:4: answers.age: number -1 is negative
+bad-past-range.json|bad-past-range.json:4: answers.age: number 1e+308 is outside 0 to 120 years, the answers a person can give
+bad-past-range-km.json|bad-past-range-km.json:4: answers.weekly_km: number 1000.5 is outside 0 to 1000 km, the answers a person can give
 bad-enum.json|bad-enum.json:4: answers.sex: not one of the values of sex
 bad-set-type.json|bad-set-type.json:4: answers.location: type set wants an array
 bad-set-value.json|bad-set-value.json:4: answers.location: moon is not one of the values of location

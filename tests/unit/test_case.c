@@ -109,6 +109,9 @@ static void expect(const char *from, const char *to, const char *want)
 static void test_rejects_with_place(void **state)
 {
 	expect("\"age\": 44.5", "\"age\": -1", "one.json:7: answers.age: number -1 is negative");
+	/* Past the knowledge base's range (here 0 to 120): a slip refused, not an answer used. */
+	expect("\"age\": 44.5", "\"age\": 1e308", "one.json:7: answers.age: number 1e+308 is outside 0 to 120 years");
+	expect("\"age\": 44.5", "\"age\": 120.5", "one.json:7: answers.age: number 120.5 is outside 0 to 120 years");
 	expect("\"age\": 44.5", "\"age\": \"44\"", "one.json:7: answers.age: type number");
 	expect("\"relief\": true", "\"relief\": 1", "one.json:6: answers.relief: type bool");
 	expect("\"side\": \"both\"", "\"side\": \"left\"", "one.json:8: answers.side: not one of the values");

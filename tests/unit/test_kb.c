@@ -40,6 +40,24 @@ static void test_loads(void **state)
 	assert_int_equal(nf_kb_finding_red_flag(kb, (size_t)nf_kb_finding_index(kb, "cold_foot"), NULL), NF_EMERGENCY);
 	assert_int_equal(nf_kb_finding_checklist(kb, (size_t)nf_kb_finding_index(kb, "weak")), 0);
 	assert_float_equal(nf_kb_triage_threshold(kb, NF_EMERGENCY), 0.03, 1e-12);
+	double lo = -1, hi = -1;
+	size_t age = (size_t)nf_kb_finding_index(kb, "age");
+	assert_true(nf_kb_finding_range(kb, age, &lo, &hi));
+	assert_float_equal(lo, 0, 0);
+	assert_float_equal(hi, 120, 0);
+	assert_false(nf_kb_finding_range(kb, (size_t)nf_kb_finding_index(kb, "weak"), &lo, &hi));
+	assert_true(nf_kb_finding_in_range(kb, age, 120));
+	assert_false(nf_kb_finding_in_range(kb, age, 120.5));
+	assert_false(nf_kb_finding_in_range(kb, age, NAN));
+	/* The engine refuses what the range refuses, whoever reads the answer. */
+	nf_engine *e;
+	assert_int_equal(nf_engine_new(kb, NF_MODE_RUNNER, &e, &err), NF_OK);
+	nf_value v = {.x = 1e308};
+	assert_int_equal(nf_engine_answer(e, age, &v, &err), NF_EINVAL);
+	assert_non_null(strstr(err.msg, "age: 1e+308 is not a number from 0 to 120"));
+	v.x = 120;
+	assert_int_equal(nf_engine_answer(e, age, &v, &err), NF_OK);
+	nf_engine_free(e);
 	const char *src;
 	assert_float_equal(nf_kb_condition_prior(kb, 0, &src), 0.6, 1e-12);
 	assert_string_equal(src, "Ref A; measured: 60% of test cases were laces (n = 50)");
@@ -78,6 +96,17 @@ static void test_faults_are_placed(void **state)
 	expect_fault("\"laces\": {\"p\": 0.8", "\"lace\": {\"p\": 0.8", "findings[0].likelihood.lace: unknown condition");
 	expect_fault("[0.1, 0.3, 0.6]", "[0.1, 0.3, 0.5]", "findings[1].likelihood.clot.p: probabilities sum to 0.9");
 	expect_fault("\"bins\": [40, 60]", "\"bins\": [60, 40]", "findings[1].bins[1]: bin edges must be numbers in ascending");
+	/* A number's range: required, two finite numbers upwards from 0, holding every bin edge. */
+	expect_fault("\"bins\": [40, 60], \"range\": [0, 120],", "\"bins\": [40, 60],",
+		     "findings[1]: a number finding needs \"range\"");
+	expect_fault("\"range\": [0, 120]", "\"range\": [0]", "findings[1].range: needs [lowest, highest]");
+	expect_fault("\"range\": [0, 120]", "\"range\": [-1, 120]", "findings[1].range: needs 0 <= lowest < highest");
+	expect_fault("\"range\": [0, 120]", "\"range\": [120, 120]", "findings[1].range: needs 0 <= lowest < highest");
+	expect_fault("\"range\": [0, 120]", "\"range\": [0, \"120\"]", "findings[1].range: needs [lowest, highest]: two numbers");
+	expect_fault("\"range\": [0, 120]", "\"range\": [0, 50]", "findings[1].bins[1]: bin edge 60 is outside the range 0 to 50");
+	expect_fault("\"range\": [0, 120]", "\"range\": [40, 120]", "findings[1].bins[0]: bin edge 40 is outside the range 40 to 120");
+	expect_fault("{\"id\": \"weak\", \"question\"", "{\"id\": \"weak\", \"range\": [0, 1], \"question\"",
+		     "findings[5]: \"range\" is only for number findings");
 	expect_fault("\"findings\": [\"cold_foot\", \"weak\"]", "\"findings\": [\"cold_foot\", \"side\"]",
 		     "side is not a bool finding");
 	expect_fault("\"triage\": \"self_care\"", "\"triage\": \"whenever\"", "conditions[0].triage: \"whenever\" is not a triage level");

@@ -145,6 +145,8 @@ static void same_finding(const struct kb_finding *a, const struct kb_finding *b,
 	}
 	assert_int_equal(a->nbins, b->nbins);
 	assert_memory_equal(a->edge, b->edge, sizeof a->edge);
+	assert_memory_equal(&a->lo, &b->lo, sizeof a->lo);
+	assert_memory_equal(&a->hi, &b->hi, sizeof a->hi);
 	assert_int_equal(a->nout, b->nout);
 	assert_memory_equal(a->p, b->p, nc * sizeof *a->p);
 	assert_memory_equal(a->lp, b->lp, nc * sizeof *a->lp);

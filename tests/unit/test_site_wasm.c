@@ -69,6 +69,21 @@ static void questions_name_every_finding(void **state)
 	assert_string_equal(json_string_value(json_object_get(json_object_get(q, "see"), "gp")),
 			    "a GP (family doctor)");
 	assert_non_null(json_object_get(json_object_get(q, "triage"), "emergency"));
+	/* A number carries its range, which the page checks; other types carry null. */
+	size_t i;
+	json_t *f;
+	bool age = false;
+	json_array_foreach(fs, i, f)
+	{
+		json_t *r = json_object_get(f, "range");
+		bool number = !strcmp(json_string_value(json_object_get(f, "type")), "number");
+		assert_true(number ? json_array_size(r) == 2 : json_is_null(r));
+		if (!strcmp(json_string_value(json_object_get(f, "id")), "age")) {
+			age = true;
+			assert_true(json_real_value(json_array_get(r, 1)) == 120);
+		}
+	}
+	assert_true(age);
 	json_decref(q);
 }
 
@@ -97,6 +112,7 @@ static void next_asks_warning_signs_first_and_stops_on_an_emergency(void **state
 static void bad_requests_name_the_key(void **state)
 {
 	assert_error(site_next("{\"answers\": {\"age\": \"old\"}}"), "answers:1: answers.age:");
+	assert_error(site_next("{\"answers\": {\"age\": 1e308}}"), "answers:1: answers.age: number 1e+308 is outside 0 to 120 years");
 	assert_error(site_next("{\"answers\": {\"no_such\": true}}"), "answers:1: answers.no_such:");
 	assert_error(site_next("{\"mode\": \"vet\"}"), "answers:1: mode:");
 	assert_error(site_next("{\"screens\": 26}"), "screens:");

@@ -633,6 +633,12 @@ static void assess_progress(void **state)
 	assert_true(json_real_value(json_object_get(o, "fraction")) == 1);
 	json_decref(o);
 	expect_status("POST", "/api/assess/progress", "{\"answers\":{\"age\":\"old\"}}", 400, "answers.age");
+	/* The knowledge base's range, as the case files and the interview take it. */
+	expect_status("POST", "/api/assess/next", "{\"answers\":{\"age\":1e308}}", 400,
+		      "answers.age: must be a number from 0 to 120 years or null");
+	expect_status("POST", "/api/assess/next", "{\"answers\":{\"weekly_km\":1001}}", 400,
+		      "answers.weekly_km: must be a number from 0 to 1000 km or null");
+	json_decref(api("POST", "/api/assess/next", "{\"answers\":{\"weekly_km\":1000}}", 200));
 	expect_status("GET", "/api/assess/progress", NULL, 405, "POST");
 }
 
@@ -1496,6 +1502,41 @@ static void not_utf8_is_a_4xx(void **state)
 	expect_error(rs, rs.status, NULL);
 }
 
+/* The error of a 400 answer to method path body, copied into out. */
+static void error_of(const char *method, const char *path, const char *body, char *out, size_t size)
+{
+	struct web_response rs = call(method, path, body);
+	json_t *o = answer_json(&rs, 400);
+	snprintf(out, size, "%s", json_string_value(json_object_get(o, "error")) ? json_string_value(json_object_get(o, "error")) : "");
+	json_decref(o);
+}
+
+/* A body that is not JSON is refused in the same words at the same byte by the journal's records
+ * and the assessment: a person's words (no jansson flag names), "byte N", not a line and column. */
+static void parse_errors_read_alike(void **state)
+{
+	(void)state;
+	static const char *const bad[] = {
+	    "{\"notes\":\"x\\u0000y\"}", "{\"a\\u0000\":1}", "{\"a\":1,}", "{\"a\":1", "{\"a\" 1}",
+	    "{\"a\":tru}", "{\"a\":1}x", "{\"a\":1,\"a\":2}", "{\"a\":\"\\q\"}", "{\n\"a\":\n@}",
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		char runs[300], gear[300], assess[300];
+		error_of("POST", "/api/runs", bad[i], runs, sizeof runs);
+		error_of("POST", "/api/gear", bad[i], gear, sizeof gear);
+		error_of("POST", "/api/assess/next", bad[i], assess, sizeof assess);
+		if (strcmp(runs, assess) || strcmp(gear, assess))
+			fail_msg("%s: runs \"%s\", gear \"%s\", assess \"%s\"", bad[i], runs, gear, assess);
+		if (strncmp(runs, "body: byte ", 11) || strstr(runs, "JSON_") || strstr(runs, "line"))
+			fail_msg("%s: \"%s\"", bad[i], runs);
+	}
+	char msg[300];
+	error_of("POST", "/api/runs", bad[0], msg, sizeof msg);
+	assert_string_equal(msg, "body: byte 11: a NUL character is not allowed");
+	error_of("POST", "/api/episodes", bad[1], msg, sizeof msg);
+	assert_string_equal(msg, "body: byte 3: a NUL character is not allowed");
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, open_journal, close_journal)
 
 int main(void)
@@ -1520,6 +1561,7 @@ int main(void)
 	    T(assess_progress),
 	    T(assess_red_flag_is_emergency),
 	    T(assess_bad_bodies),
+	    T(parse_errors_read_alike),
 	    T(gear_add_and_list),
 	    T(run_add_and_get),
 	    T(import_merges_typed_run),

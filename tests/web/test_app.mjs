@@ -221,6 +221,24 @@ const tests = [
     const derived = await page.$$eval('#r-causes .reasons li.derived', (x) => x.map((e) => e.textContent));
     assert(derived.length > 0 && derived.every((t) => /, derived\)/.test(t)), 'derived reasons not tagged: ' + derived.slice(0, 2));
   }],
+  ['an age past the knowledge base\'s range is refused on the page with the range, and the next is taken', async (ctx, page) => {
+    await freshStart(page);
+    let n = 0;
+    while (await waitScreen(page) === 'question' && !(await page.$('#q-fields input[name=age]'))) {
+      await answerScreen(page, { saddle_numbness: false });
+      assert(++n < 40, 'age was never asked');
+    }
+    assert(await page.$('#q-fields input[name=age]'), 'the interview ended before age');
+    const step = lastStep;
+    await page.fill('input[name=age]', '130');
+    await page.click('#q-next');
+    await until(page, () => /from 0 to 120 years/.test(document.getElementById('q-error').textContent), null, 'the range said');
+    assert(Number(await page.evaluate(() => document.body.dataset.step)) === step, 'an age of 130 moved the interview on');
+    await page.fill('input[name=age]', '34');
+    await page.click('#q-next');
+    await waitScreen(page);
+    assert(!(await page.$('#q-fields input[name=age]')), 'an age of 34 was not taken');
+  }],
   ['"Don\'t know" on the warning signs asks each sign, so doubt about one leaves only that one open', async (ctx, page) => {
     await freshStart(page);
     await unsureAboutOneSign(page, waitScreen);
