@@ -8,17 +8,22 @@
 #include <unistd.h>
 
 #include "numbfoot/date.h"
+#include "numbfoot/text.h"
 #include "paths.h"
 
 /* "170", "170spm" or "85rpm" (strides per minute, as some watches count) into steps/min. */
 static bool parse_cadence(const char *v, nf_journal_run *r)
 {
-	char *end;
-	double c = strtod(v, &end);
+	const char *end;
+	double c;
 	double factor = 1;
 	const char *unit = "spm";
-	if (end == v || !isfinite(c)) {
-		cli_errorf("--cadence: '%s' is not a number", v);
+	nf_error err = {0};
+	if (nf_decimal_read(v, &c, &end, &err)) {
+		if (end != v)
+			cli_errorf("--cadence: %s", err.msg);
+		else
+			cli_errorf("--cadence: '%s' is not a number", v);
 		return false;
 	}
 	if (!strcasecmp(end, "rpm")) {

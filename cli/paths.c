@@ -10,6 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "numbfoot/text.h"
 #include "paths.h"
 
 /* mkdir that accepts an existing folder. */
@@ -116,11 +117,16 @@ int cli_journal_open(const struct cli_args *a, nf_journal **j)
 
 bool cli_parse_number(const char *s, const char *what, double lo, double hi, double *out)
 {
-	char *end;
+	const char *end;
 	double v;
-	errno = 0;
-	v = s ? strtod(s, &end) : 0;
-	if (!s || end == s || *end || errno || !isfinite(v)) {
+	nf_error err = {0};
+	/* The page's rule, as for distances: decimal point or comma, no hex, exponent or inf. */
+	nf_err rc = nf_decimal_read(s, &v, &end, &err);
+	if (rc && end != s) {
+		cli_errorf("%s: %s", what, err.msg);
+		return false;
+	}
+	if (rc || *end) {
 		cli_errorf("%s: '%s' is not a number", what, s ? s : "");
 		return false;
 	}
@@ -291,8 +297,21 @@ bool cli_text_opt(const struct cli_args *a, const char *name, char *dst, size_t 
 		cli_errorf("--%s: at most %zu characters", name, size - 1);
 		return false;
 	}
+	char what[64];
+	snprintf(what, sizeof what, "--%s", name);
+	if (!cli_utf8_ok(v, what))
+		return false;
 	snprintf(dst, size, "%s", v);
 	return true;
+}
+
+bool cli_utf8_ok(const char *v, const char *what)
+{
+	size_t at;
+	if (!v || nf_utf8_valid(v, &at))
+		return true;
+	cli_errorf("%s: not valid UTF-8 at byte %zu", what, at);
+	return false;
 }
 
 bool cli_date_opt(const struct cli_args *a, const char *name, char dst[NF_JOURNAL_DATE_MAX])

@@ -70,6 +70,9 @@ int cli_gear_opt(nf_journal *j, const struct cli_args *a, const char *name, nf_g
 /* Distances without a unit are miles: --miles, or units = mi in the settings file. */
 bool cli_miles(const struct cli_args *a);
 /* Copies text option --name, when given, into dst[size] (left as it is when absent). */
+/* True when v (or NULL) is valid UTF-8; else says "WHAT: not valid UTF-8 at byte N" and returns
+ * false. The journal refuses such text too (naming its field); this names the option. */
+bool cli_utf8_ok(const char *v, const char *what);
 bool cli_text_opt(const struct cli_args *a, const char *name, char *dst, size_t size);
 /* Date option --name, when given, checked and copied into dst (left as it is when absent). */
 bool cli_date_opt(const struct cli_args *a, const char *name, char dst[NF_JOURNAL_DATE_MAX]);
