@@ -27,19 +27,25 @@ const struct cli_option cli_journal_only_options[] = {
 	{NULL, NULL, NULL},
 };
 
-bool cli_journal_path(const struct cli_args *a, char *buf, size_t size)
+int cli_journal_path(const struct cli_args *a, char *buf, size_t size)
 {
 	const char *db = cli_opt(a, "db");
 	if (db) {
+		struct stat st;
 		if (!*db) {
 			cli_errorf("--db needs a path");
-			return false;
+			return CLI_EXIT_USAGE;
 		}
 		if ((size_t)snprintf(buf, size, "%s", db) >= size) {
 			cli_errorf("--db: path too long");
-			return false;
+			return CLI_EXIT_USAGE;
 		}
-		return true;
+		/* SQLite says only "unable to open database file". */
+		if (stat(db, &st) == 0 && S_ISDIR(st.st_mode)) {
+			cli_errorf("--db: %s: is a folder, not a file", db);
+			return CLI_EXIT_USAGE;
+		}
+		return CLI_EXIT_OK;
 	}
 	const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
 	char base[4096];
@@ -50,27 +56,27 @@ bool cli_journal_path(const struct cli_args *a, char *buf, size_t size)
 		char share[4096];
 		snprintf(share, sizeof share, "%s/.local", home);
 		if (!make_dir(share, 0700))
-			return false;
+			return CLI_EXIT_FAIL;
 		snprintf(base, sizeof base, "%s/.local/share", home);
 	} else {
 		cli_errorf("neither XDG_DATA_HOME nor HOME is set: give --db PATH");
-		return false;
+		return CLI_EXIT_FAIL;
 	}
 	if (!make_dir(base, 0700))
-		return false;
+		return CLI_EXIT_FAIL;
 	char dir[4096 + 16];
 	snprintf(dir, sizeof dir, "%s/numbfoot", base);
 	if (!make_dir(dir, 0700))
-		return false;
+		return CLI_EXIT_FAIL;
 	/* The folder may predate us with looser permissions; the journal is health data. */
 	struct stat sb;
 	if (stat(dir, &sb) == 0 && (sb.st_mode & 077))
 		chmod(dir, 0700);
 	if ((size_t)snprintf(buf, size, "%s/journal.db", dir) >= size) {
 		cli_errorf("journal path too long");
-		return false;
+		return CLI_EXIT_FAIL;
 	}
-	return true;
+	return CLI_EXIT_OK;
 }
 
 bool cli_runtime_dir(char *buf, size_t size)
@@ -97,8 +103,9 @@ int cli_journal_open(const struct cli_args *a, nf_journal **j)
 	char path[4096];
 	nf_error err = {0};
 	*j = NULL;
-	if (!cli_journal_path(a, path, sizeof path))
-		return CLI_EXIT_FAIL;
+	int rc = cli_journal_path(a, path, sizeof path);
+	if (rc)
+		return rc;
 	/* Files SQLite creates later (-wal, -shm) must not be readable by others either. */
 	umask(077);
 	if (nf_journal_open(path, j, &err) == NF_OK)

@@ -24,8 +24,9 @@ extern const struct cli_option cli_journal_only_options[];
 
 /* The journal path into buf: --db when given, else $XDG_DATA_HOME/numbfoot/journal.db (or
  * ~/.local/share/numbfoot/journal.db). Creates the numbfoot folder with mode 0700 when missing.
- * Prints the reason and returns false on failure. */
-bool cli_journal_path(const struct cli_args *a, char *buf, size_t size);
+ * Prints the reason and returns an exit code on failure: CLI_EXIT_USAGE for a bad --db (empty,
+ * too long, a folder), CLI_EXIT_FAIL when the default folder cannot be made; 0 on success. */
+int cli_journal_path(const struct cli_args *a, char *buf, size_t size);
 
 /* The folder for this user's files that live as long as a process (numbfoot serve's record):
  * $XDG_RUNTIME_DIR/numbfoot, else $XDG_CACHE_HOME/numbfoot (or ~/.cache/numbfoot). The folder

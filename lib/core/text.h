@@ -8,7 +8,8 @@
 
 /* Reads a whole text file into a new NUL-terminated buffer the caller frees with free(). Fails
  * with NF_ELIMIT past cap bytes (a knowledge base or case file is small; anything larger is not
- * one) and with NF_EPARSE on a NUL byte, naming its offset. */
+ * one), with NF_EPARSE on a NUL byte, naming its offset, and with NF_EINVAL on a folder ("is a
+ * folder, not a file": fopen opens one, and only the read would fail). */
 nf_err core_read_text_file(const char *path, size_t cap, char **out, nf_error *err);
 
 /* NF_OK when s (NUL-terminated, or NULL) is valid UTF-8; else NF_EINVAL with the message

@@ -1,5 +1,5 @@
-/* lib/core/utf8.c, number.c: the one UTF-8 checker and the one number reader of the
- * command line (the page's rule). */
+/* lib/core/utf8.c, number.c and text.c: the one UTF-8 checker, the one number reader of the
+ * command line (the page's rule) and the small-file reader. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -106,12 +106,23 @@ static void test_decimal_read(void **state)
 	assert_non_null(strstr(err.msg, "too many digits"));
 }
 
+static void test_read_folder(void **state)
+{
+	(void)state;
+	char *text = NULL;
+	nf_error err = {0};
+	assert_int_equal(core_read_text_file("/tmp", 1024, &text, &err), NF_EINVAL);
+	assert_string_equal(err.msg, "/tmp: is a folder, not a file");
+	assert_null(text);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_utf8_valid),
 		cmocka_unit_test(test_utf8_repair_and_copy),
 		cmocka_unit_test(test_decimal_read),
+		cmocka_unit_test(test_read_folder),
 	};
 	return cmocka_run_group_tests_name("text", tests, NULL, NULL);
 }
