@@ -311,7 +311,8 @@ const struct cli_command cmd_run_add = {
 	.args = "[DISTANCE]",
 	.summary = "record a run, and numbness on it",
 	.description =
-		"Records a run: DISTANCE in km (or miles with --miles, or a unit: 10km, 6.2mi, 5000m), "
+		"Records a run: DISTANCE in km (or miles with --miles, or a unit: 10km, 6.2mi, 5000m; a "
+		"decimal comma is a decimal point, 10,5), "
 		"today unless --date says otherwise, in the default shoes and insoles. The --numb-at, "
 		"--where, --foot, --side, --severity, --recover, --[no-]cramp and --[no-]loosening-helped options record an "
 		"episode of numbness on the same run, in the same transaction. When the run takes shoes "
