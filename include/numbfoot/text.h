@@ -21,6 +21,11 @@ NF_API size_t nf_utf8_len(const unsigned char *p, const unsigned char *end);
  * of the first byte that is not, counted from 1 as the messages give it ("at byte 2"). */
 NF_API bool nf_utf8_valid(const char *s, size_t *bad_at);
 
+/* A copy of s with each byte that does not begin a valid UTF-8 sequence replaced by U+FFFD, for
+ * writing as JSON (which holds only UTF-8) text that may not be: a journal an older version
+ * stored such bytes in, a file name. The caller frees it with free(); NULL when out of memory. */
+NF_API char *nf_utf8_repair(const char *s);
+
 /* Reads a decimal number at the start of text, as the page reads its number fields: an optional
  * sign, then digits with at most one decimal point or decimal comma ("12.5", "12,5", ".5"). No
  * exponent, hexadecimal, infinity or NaN, and no space before it. On NF_OK *out gets the value

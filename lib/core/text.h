@@ -17,10 +17,6 @@ nf_err core_read_text_file(const char *path, size_t cap, char **out, nf_error *e
  * here, since its JSON writers, and so export and the web API, can only write UTF-8. */
 nf_err core_utf8_check(const char *field, const char *s, nf_error *err);
 
-/* A copy of s with each byte that does not start a valid UTF-8 sequence replaced by U+FFFD, for
- * writing text stored before the check above existed; the caller frees it with free(). NULL when
- * out of memory. */
-char *core_utf8_repair(const char *s);
 
 /* Copies the UTF-8 text src into dst (size bytes, size > 0), cut at a character's start when it
  * does not fit, so that a long name is shortened without becoming invalid. */

@@ -54,7 +54,7 @@ nf_err core_utf8_check(const char *field, const char *s, nf_error *err)
 	return nf_error_set(err, NF_EINVAL, "%s: not valid UTF-8 at byte %zu", field, at);
 }
 
-char *core_utf8_repair(const char *s)
+char *nf_utf8_repair(const char *s)
 {
 	/* U+FFFD is three bytes for each one it replaces at most. */
 	size_t len = strlen(s);

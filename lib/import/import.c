@@ -13,6 +13,7 @@
 #include "import/import_priv.h"
 #include "core/alloc.h"
 #include "core/text.h"
+#include "numbfoot/text.h"
 
 /* Finds needle in the len bytes at hay (which need not be NUL-terminated). */
 static bool has_bytes(const unsigned char *hay, size_t len, const char *needle)
@@ -288,7 +289,7 @@ static nf_err finish(nf_import *im, imp_src *s, const char *file_hex, nf_error *
 	/* A file name is bytes, not always UTF-8 (a Latin-1 name from an old disk); the journal
 	 * stores only UTF-8, so such a name is kept with U+FFFD for each stray byte, as the JSON
 	 * writers would show it, and the run is not lost over its name. */
-	char *name = core_utf8_repair(base);
+	char *name = nf_utf8_repair(base);
 	if (!name)
 		return nf_error_set(err, NF_ENOMEM, "%s: out of memory", s->name);
 	for (size_t i = 0; i < kept; i++) {

@@ -22,7 +22,7 @@ static json_t *text(const char *s)
 {
 	if (nf_utf8_valid(s, NULL))
 		return json_string(s);
-	char *fixed = core_utf8_repair(s);
+	char *fixed = nf_utf8_repair(s);
 	json_t *v = fixed ? json_string(fixed) : NULL;
 	free(fixed);
 	return v;

@@ -24,6 +24,15 @@ nf run edit 1 --notes "$(printf 'caf\303\251 \342\202\254')" > /dev/null
 nf export > "$t/export.json"
 has "$t/export.json" "$(printf 'caf\303\251 \342\202\254')"
 
+# A file whose name is not UTF-8 (Latin-1 "café.gpx") is imported, its name stored with U+FFFD,
+# and named in import --json rather than left out of it.
+cp tests/cli/data/journal/run.gpx "$t/$(printf 'caf\351').gpx"
+nf import --json --db "$t/imp.db" "$t/$(printf 'caf\351').gpx" > "$t/imp.json"
+has "$t/imp.json" "\"file\": \"$t/caf$(printf '\357\277\275').gpx\""
+has "$t/imp.json" "\"source_file\": \"caf$(printf '\357\277\275').gpx\""
+nf export --db "$t/imp.db" > "$t/export.json"
+has "$t/export.json" "\"source_file\": \"caf$(printf '\357\277\275').gpx\""
+
 # A journal written before the check: the bytes put in past it, as an older version stored them.
 need sqlite3
 db="$XDG_DATA_HOME/numbfoot/journal.db"

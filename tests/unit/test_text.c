@@ -47,12 +47,12 @@ static void test_utf8_valid(void **state)
 static void test_utf8_repair_and_copy(void **state)
 {
 	(void)state;
-	char *s = core_utf8_repair("a\xff" "b\xc3\xa9\xe2\x82");
+	char *s = nf_utf8_repair("a\xff" "b\xc3\xa9\xe2\x82");
 	assert_non_null(s);
 	assert_string_equal(s, "a\xef\xbf\xbd" "b\xc3\xa9\xef\xbf\xbd\xef\xbf\xbd");
 	assert_true(nf_utf8_valid(s, NULL));
 	free(s);
-	s = core_utf8_repair("");
+	s = nf_utf8_repair("");
 	assert_string_equal(s, "");
 	free(s);
 	char buf[5];
