@@ -33,6 +33,15 @@ has "$t/imp.json" "\"source_file\": \"caf$(printf '\357\277\275').gpx\""
 nf export --db "$t/imp.db" > "$t/export.json"
 has "$t/export.json" "\"source_file\": \"caf$(printf '\357\277\275').gpx\""
 
+# An export's activities.csv in another encoding: the gear column's pair is made with U+FFFD
+# (not left out, nor stored as bytes that would break export).
+mkdir -p "$t/exp/activities"
+cp tests/cli/data/journal/run.gpx "$t/exp/activities/1.gpx"
+printf 'Activity ID,Activity Type,Activity Gear,Filename\n1,Run,Caf\351 shoes,activities/1.gpx\n' > "$t/exp/activities.csv"
+nf import "$t/exp" --db "$t/exp.db" > /dev/null 2>&1
+nf export --db "$t/exp.db" > "$t/export.json"
+has "$t/export.json" "\"shoes\": \"Caf$(printf '\357\277\275') shoes\""
+
 # A journal written before the check: the bytes put in past it, as an older version stored them.
 need sqlite3
 db="$XDG_DATA_HOME/numbfoot/journal.db"
