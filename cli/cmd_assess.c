@@ -14,6 +14,7 @@
 #include "numbfoot/case.h"
 #include "numbfoot/engine.h"
 #include "numbfoot/interview.h"
+#include "numbfoot/text.h"
 #include "paths.h"
 #include "render.h"
 
@@ -311,9 +312,16 @@ static bool parse_single(struct session *s, size_t f, const char *a, nf_value *v
 		return false;
 	}
 	case NF_NUMBER: {
-		char *end;
+		const char *end;
+		double x = 0;
+		nf_error nerr = {0};
 		a = skip_approx(a);
-		double x = strtod(a, &end);
+		/* The one number reader (decimal point or comma, no hex or exponent); a number it
+		 * refuses ("1,500") is said why, one it does not find leaves end at a. */
+		if (nf_decimal_read(a, &x, &end, &nerr) && end != a) {
+			wputs(s, nerr.msg);
+			return false;
+		}
 		/* "6ish" is about 6. */
 		if (end != a && !strncmp(end, "ish", 3))
 			end += 3;
@@ -327,8 +335,10 @@ static bool parse_single(struct session *s, size_t f, const char *a, nf_value *v
 			const char *b = end + (*end == '-' ? 1 : 3);
 			while (isspace((unsigned char)*b))
 				b++;
-			char *bend = NULL;
-			double y = isdigit((unsigned char)*b) ? strtod(b, &bend) : 0;
+			const char *bend = NULL;
+			double y = 0;
+			if (isdigit((unsigned char)*b) && nf_decimal_read(b, &y, &bend, NULL))
+				bend = NULL;
 			if (bend && y >= x) {
 				x = (x + y) / 2;
 				end = bend;

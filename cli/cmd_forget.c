@@ -22,8 +22,9 @@ static int run_forget(const struct cli_args *a)
 			   "'numbfoot run delete RUN')");
 		return CLI_EXIT_USAGE;
 	}
-	if (!cli_journal_path(a, path, sizeof path))
-		return CLI_EXIT_FAIL;
+	int prc = cli_journal_path(a, path, sizeof path);
+	if (prc)
+		return prc;
 	if (!cli_flag(a, "yes")) {
 		char line[16];
 		if (!isatty(STDIN_FILENO)) {

@@ -45,6 +45,8 @@ static int gear_fields(const struct cli_args *a, nf_gear *g)
 		cli_errorf("%s: brand and model are at most %zu characters", a->cmd->name, sizeof g->brand - 1);
 		return CLI_EXIT_USAGE;
 	}
+	if (!cli_utf8_ok(brand, "--brand") || !cli_utf8_ok(model, "--model"))
+		return CLI_EXIT_USAGE;
 	if (brand)
 		snprintf(g->brand, sizeof g->brand, "%s", brand);
 	if (model)
@@ -111,6 +113,8 @@ static int run_gear_add(const struct cli_args *a)
 		cli_errorf("gear add: a nickname is 1 to %zu characters on one line", sizeof g.nickname - 1);
 		return CLI_EXIT_USAGE;
 	}
+	if (!cli_utf8_ok(nick, "NICKNAME"))
+		return CLI_EXIT_USAGE;
 	snprintf(g.nickname, sizeof g.nickname, "%s", nick);
 	rc = gear_fields(a, &g);
 	if (rc)
@@ -401,6 +405,10 @@ static int run_gear_edit(const struct cli_args *a)
 	const char *name = cli_opt(a, "name");
 	if (name && (!*name || strlen(name) >= sizeof g.nickname || strchr(name, '\n'))) {
 		cli_errorf("gear edit: a nickname is 1 to %zu characters on one line", sizeof g.nickname - 1);
+		rc = CLI_EXIT_USAGE;
+		goto out_close;
+	}
+	if (!cli_utf8_ok(name, "--name")) {
 		rc = CLI_EXIT_USAGE;
 		goto out_close;
 	}

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "numbfoot/import.h"
+#include "numbfoot/text.h"
 #include "import_assessment.h"
 #include "paths.h"
 
@@ -161,10 +162,21 @@ struct import_ctx {
 	json_t *results;
 };
 
+/* text as a JSON string: a file name (and so a message naming it) is bytes, not always UTF-8,
+ * and jansson refuses what is not, which dropped the file's entry from --json; each stray byte
+ * is written as U+FFFD instead, as the journal's writers do. */
+static json_t *jtext(const char *text)
+{
+	char *fixed = nf_utf8_repair(text);
+	json_t *v = fixed ? json_string(fixed) : NULL;
+	free(fixed);
+	return v;
+}
+
 static json_t *file_result(const char *file, const char *status, const char *msg)
 {
-	return json_pack("{s:s, s:s, s:n, s:o, s:[], s:[]}", "file", file, "status", status, "run_id",
-			 "message", msg ? json_string(msg) : json_null(), "runs", "notes");
+	return json_pack("{s:o, s:s, s:n, s:o, s:[], s:[]}", "file", jtext(file), "status", status, "run_id",
+			 "message", msg ? jtext(msg) : json_null(), "runs", "notes");
 }
 
 static void add_result(struct import_ctx *c, json_t *o)
@@ -200,7 +212,7 @@ static void store_runs(struct import_ctx *c, const char *path, nf_import *im, co
 	for (size_t i = 0; i < nf_import_note_count(im); i++) {
 		const char *note = nf_import_note(im, i);
 		fprintf(stderr, "numbfoot: warning: %s\n", cli_text(note));
-		json_array_append_new(notes, json_string(note));
+		json_array_append_new(notes, jtext(note));
 	}
 	for (size_t i = 0; i < nf_import_count(im) && !*stop; i++) {
 		const nf_run_record *rec = nf_import_get(im, i);
@@ -217,7 +229,7 @@ static void store_runs(struct import_ctx *c, const char *path, nf_import *im, co
 			c->rc = worse(c->rc, cli_fail(&named));
 			c->failed++;
 			json_object_set_new(o, "status", json_string("error"));
-			json_object_set_new(o, "message", json_string(named.msg));
+			json_object_set_new(o, "message", jtext(named.msg));
 			*stop = true;
 			break;
 		}
@@ -230,7 +242,7 @@ static void store_runs(struct import_ctx *c, const char *path, nf_import *im, co
 			c->rc = worse(c->rc, cli_fail(&named));
 			c->failed++;
 			json_object_set_new(o, "status", json_string("error"));
-			json_object_set_new(o, "message", json_string(named.msg));
+			json_object_set_new(o, "message", jtext(named.msg));
 			continue;
 		}
 		if (res.status == NF_INTAKE_MERGED) {
@@ -239,8 +251,8 @@ static void store_runs(struct import_ctx *c, const char *path, nf_import *im, co
 			c->merged++;
 			if (!stored++)
 				json_object_set_new(o, "run_id", json_integer(res.run_id));
-			json_array_append_new(runs, json_pack("{s:I, s:s, s:s}", "run_id", (json_int_t)res.run_id,
-							      "source_file", rec->source_file, "status", "merged"));
+			json_array_append_new(runs, json_pack("{s:I, s:o, s:s}", "run_id", (json_int_t)res.run_id,
+							      "source_file", jtext(rec->source_file), "status", "merged"));
 			continue;
 		}
 		if (res.status != NF_INTAKE_STORED) {
@@ -268,8 +280,8 @@ static void store_runs(struct import_ctx *c, const char *path, nf_import *im, co
 			}
 			dups++;
 			cli_errorf("skipped: %s", msg);
-			json_t *entry = json_pack("{s:s, s:s, s:s}", "source_file", rec->source_file, "status",
-						  "duplicate", "message", msg);
+			json_t *entry = json_pack("{s:o, s:s, s:o}", "source_file", jtext(rec->source_file), "status",
+						  "duplicate", "message", jtext(msg));
 			if (same || typed)
 				json_object_set_new(entry, "duplicate_of", json_integer(res.run_id));
 			json_array_append_new(runs, entry);
@@ -280,8 +292,8 @@ static void store_runs(struct import_ctx *c, const char *path, nf_import *im, co
 			c->no_shoes++;
 		if (!stored++)
 			json_object_set_new(o, "run_id", json_integer(res.run_id));
-		json_array_append_new(runs, json_pack("{s:I, s:s, s:s}", "run_id", (json_int_t)res.run_id,
-						      "source_file", rec->source_file, "status", "imported"));
+		json_array_append_new(runs, json_pack("{s:I, s:o, s:s}", "run_id", (json_int_t)res.run_id,
+						      "source_file", jtext(rec->source_file), "status", "imported"));
 		nf_journal_run r;
 		if (res.crossed && !nf_journal_get_run(c->j, res.run_id, &r, NULL))
 			cli_warn_crossed(c->j, &r, res.crossed);

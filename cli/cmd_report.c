@@ -1,5 +1,6 @@
 /* numbfoot report: the journal and the latest assessment as a PDF or HTML file for a clinician. */
 #include <stdio.h>
+#include <sys/stat.h>
 
 #include "clock.h"
 #include "numbfoot/report.h"
@@ -36,6 +37,13 @@ static int run_report(const struct cli_args *a)
 		return CLI_EXIT_USAGE;
 	}
 	o.format = (nf_report_format)f;
+	/* A folder named like a file ("report.pdf/") would fail only at the write, as if the disk
+	 * had: it is the user's input, said so before any work. */
+	struct stat st;
+	if (stat(out, &st) == 0 && S_ISDIR(st.st_mode)) {
+		cli_errorf("report: %s: is a folder, not a file", out);
+		return CLI_EXIT_USAGE;
+	}
 	if (!cli_clock(a, &o.now))
 		return CLI_EXIT_USAGE;
 	int rc = cli_load_kb(a, &kb);

@@ -8,17 +8,22 @@
 #include <unistd.h>
 
 #include "numbfoot/date.h"
+#include "numbfoot/text.h"
 #include "paths.h"
 
 /* "170", "170spm" or "85rpm" (strides per minute, as some watches count) into steps/min. */
 static bool parse_cadence(const char *v, nf_journal_run *r)
 {
-	char *end;
-	double c = strtod(v, &end);
+	const char *end;
+	double c;
 	double factor = 1;
 	const char *unit = "spm";
-	if (end == v || !isfinite(c)) {
-		cli_errorf("--cadence: '%s' is not a number", v);
+	nf_error err = {0};
+	if (nf_decimal_read(v, &c, &end, &err)) {
+		if (end != v)
+			cli_errorf("--cadence: %s", err.msg);
+		else
+			cli_errorf("--cadence: '%s' is not a number", v);
 		return false;
 	}
 	if (!strcasecmp(end, "rpm")) {
@@ -306,7 +311,8 @@ const struct cli_command cmd_run_add = {
 	.args = "[DISTANCE]",
 	.summary = "record a run, and numbness on it",
 	.description =
-		"Records a run: DISTANCE in km (or miles with --miles, or a unit: 10km, 6.2mi, 5000m), "
+		"Records a run: DISTANCE in km (or miles with --miles, or a unit: 10km, 6.2mi, 5000m; a "
+		"decimal comma is a decimal point, 10,5), "
 		"today unless --date says otherwise, in the default shoes and insoles. The --numb-at, "
 		"--where, --foot, --side, --severity, --recover, --[no-]cramp and --[no-]loosening-helped options record an "
 		"episode of numbness on the same run, in the same transaction. When the run takes shoes "

@@ -63,8 +63,9 @@ static int run_serve(const struct cli_args *a)
 		return CLI_EXIT_USAGE;
 	}
 	char db[4096];
-	if (!cli_journal_path(a, db, sizeof db))
-		return CLI_EXIT_FAIL;
+	int prc = cli_journal_path(a, db, sizeof db);
+	if (prc)
+		return prc;
 	opt.db = db;
 	/* What the desktop entry starts: a server on this machine with the built-in knowledge base.
 	 * Such a launch finds one already running instead of failing on its port. */

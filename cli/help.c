@@ -16,6 +16,14 @@ static const char *const exit_codes =
 	"2  bad usage or malformed input (the message names the file, line or byte); nothing changed\n"
 	"3  import stored runs but refused some files (each named with its line or byte)\n";
 
+/* The rules every command reads its input by (docs/journal.md). */
+static const char *const input_rules =
+	"Numbers are decimal, with a decimal point or a decimal comma (10.5 or 10,5), as on the page; "
+	"1,500 is refused, for it could be a thousands separator, and so are hexadecimal (0x10), "
+	"exponents (1e1), inf and nan. Text (notes, surface, nicknames, brand, model) is UTF-8; other "
+	"bytes are refused, naming the option and the byte. An option that takes a value is given "
+	"once; a second one is refused. A folder where a file is wanted is refused as a folder.\n";
+
 static const char *const environment =
 	"NUMBFOOT_KB  a knowledge-base file to use instead of the built-in one\n"
 	"NO_COLOR     when set, output has no colour\n"
@@ -209,6 +217,8 @@ void cli_print_man(FILE *out)
 			fputc('\n', out);
 		}
 	}
+	fputs(".SH INPUT\n", out);
+	roff_text(out, input_rules, false);
 	fputs(".SH EXIT STATUS\n", out);
 	roff_lines_as_tp(out, exit_codes);
 	fputs(".SH ENVIRONMENT\n", out);

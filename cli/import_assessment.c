@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 #include "cli.h"
 #include "import_assessment.h"
@@ -109,6 +110,11 @@ out:
 
 static char *read_text(const char *path, nf_error *err)
 {
+	struct stat st;
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+		nf_error_set(err, NF_EINVAL, "%s: is a folder, not a file", path);
+		return NULL;
+	}
 	FILE *f = fopen(path, "rb");
 	char *buf = f ? malloc(SAVED_MAX_BYTES + 1) : NULL;
 	size_t n = buf ? fread(buf, 1, SAVED_MAX_BYTES + 1, f) : 0;

@@ -78,6 +78,13 @@ static int parse_args(const struct cli_command *cmd, int argc, char **argv, stru
 					   (int)len + 2, s, cmd->name);
 				return CLI_EXIT_USAGE;
 			}
+			/* Each option holds one value: a second one (--date twice, or -o and --output)
+			 * is more likely a slip than a change of mind, and keeping either would be a
+			 * guess. A flag given twice says the same thing twice and is taken. */
+			if (cmd->options[k].arg && a->value[k]) {
+				cli_errorf("%s: --%s given twice", cmd->name, cmd->options[k].name);
+				return CLI_EXIT_USAGE;
+			}
 			if (cmd->options[k].arg) {
 				if (eq)
 					a->value[k] = eq + 1;

@@ -10,6 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "numbfoot/text.h"
 #include "paths.h"
 
 /* mkdir that accepts an existing folder. */
@@ -26,19 +27,25 @@ const struct cli_option cli_journal_only_options[] = {
 	{NULL, NULL, NULL},
 };
 
-bool cli_journal_path(const struct cli_args *a, char *buf, size_t size)
+int cli_journal_path(const struct cli_args *a, char *buf, size_t size)
 {
 	const char *db = cli_opt(a, "db");
 	if (db) {
+		struct stat st;
 		if (!*db) {
 			cli_errorf("--db needs a path");
-			return false;
+			return CLI_EXIT_USAGE;
 		}
 		if ((size_t)snprintf(buf, size, "%s", db) >= size) {
 			cli_errorf("--db: path too long");
-			return false;
+			return CLI_EXIT_USAGE;
 		}
-		return true;
+		/* SQLite says only "unable to open database file". */
+		if (stat(db, &st) == 0 && S_ISDIR(st.st_mode)) {
+			cli_errorf("--db: %s: is a folder, not a file", db);
+			return CLI_EXIT_USAGE;
+		}
+		return CLI_EXIT_OK;
 	}
 	const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
 	char base[4096];
@@ -49,27 +56,27 @@ bool cli_journal_path(const struct cli_args *a, char *buf, size_t size)
 		char share[4096];
 		snprintf(share, sizeof share, "%s/.local", home);
 		if (!make_dir(share, 0700))
-			return false;
+			return CLI_EXIT_FAIL;
 		snprintf(base, sizeof base, "%s/.local/share", home);
 	} else {
 		cli_errorf("neither XDG_DATA_HOME nor HOME is set: give --db PATH");
-		return false;
+		return CLI_EXIT_FAIL;
 	}
 	if (!make_dir(base, 0700))
-		return false;
+		return CLI_EXIT_FAIL;
 	char dir[4096 + 16];
 	snprintf(dir, sizeof dir, "%s/numbfoot", base);
 	if (!make_dir(dir, 0700))
-		return false;
+		return CLI_EXIT_FAIL;
 	/* The folder may predate us with looser permissions; the journal is health data. */
 	struct stat sb;
 	if (stat(dir, &sb) == 0 && (sb.st_mode & 077))
 		chmod(dir, 0700);
 	if ((size_t)snprintf(buf, size, "%s/journal.db", dir) >= size) {
 		cli_errorf("journal path too long");
-		return false;
+		return CLI_EXIT_FAIL;
 	}
-	return true;
+	return CLI_EXIT_OK;
 }
 
 bool cli_runtime_dir(char *buf, size_t size)
@@ -96,8 +103,9 @@ int cli_journal_open(const struct cli_args *a, nf_journal **j)
 	char path[4096];
 	nf_error err = {0};
 	*j = NULL;
-	if (!cli_journal_path(a, path, sizeof path))
-		return CLI_EXIT_FAIL;
+	int rc = cli_journal_path(a, path, sizeof path);
+	if (rc)
+		return rc;
 	/* Files SQLite creates later (-wal, -shm) must not be readable by others either. */
 	umask(077);
 	if (nf_journal_open(path, j, &err) == NF_OK)
@@ -116,11 +124,16 @@ int cli_journal_open(const struct cli_args *a, nf_journal **j)
 
 bool cli_parse_number(const char *s, const char *what, double lo, double hi, double *out)
 {
-	char *end;
+	const char *end;
 	double v;
-	errno = 0;
-	v = s ? strtod(s, &end) : 0;
-	if (!s || end == s || *end || errno || !isfinite(v)) {
+	nf_error err = {0};
+	/* The page's rule, as for distances: decimal point or comma, no hex, exponent or inf. */
+	nf_err rc = nf_decimal_read(s, &v, &end, &err);
+	if (rc && end != s) {
+		cli_errorf("%s: %s", what, err.msg);
+		return false;
+	}
+	if (rc || *end) {
 		cli_errorf("%s: '%s' is not a number", what, s ? s : "");
 		return false;
 	}
@@ -291,8 +304,21 @@ bool cli_text_opt(const struct cli_args *a, const char *name, char *dst, size_t 
 		cli_errorf("--%s: at most %zu characters", name, size - 1);
 		return false;
 	}
+	char what[64];
+	snprintf(what, sizeof what, "--%s", name);
+	if (!cli_utf8_ok(v, what))
+		return false;
 	snprintf(dst, size, "%s", v);
 	return true;
+}
+
+bool cli_utf8_ok(const char *v, const char *what)
+{
+	size_t at;
+	if (!v || nf_utf8_valid(v, &at))
+		return true;
+	cli_errorf("%s: not valid UTF-8 at byte %zu", what, at);
+	return false;
 }
 
 bool cli_date_opt(const struct cli_args *a, const char *name, char dst[NF_JOURNAL_DATE_MAX])

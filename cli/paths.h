@@ -24,8 +24,9 @@ extern const struct cli_option cli_journal_only_options[];
 
 /* The journal path into buf: --db when given, else $XDG_DATA_HOME/numbfoot/journal.db (or
  * ~/.local/share/numbfoot/journal.db). Creates the numbfoot folder with mode 0700 when missing.
- * Prints the reason and returns false on failure. */
-bool cli_journal_path(const struct cli_args *a, char *buf, size_t size);
+ * Prints the reason and returns an exit code on failure: CLI_EXIT_USAGE for a bad --db (empty,
+ * too long, a folder), CLI_EXIT_FAIL when the default folder cannot be made; 0 on success. */
+int cli_journal_path(const struct cli_args *a, char *buf, size_t size);
 
 /* The folder for this user's files that live as long as a process (numbfoot serve's record):
  * $XDG_RUNTIME_DIR/numbfoot, else $XDG_CACHE_HOME/numbfoot (or ~/.cache/numbfoot). The folder
@@ -70,6 +71,9 @@ int cli_gear_opt(nf_journal *j, const struct cli_args *a, const char *name, nf_g
 /* Distances without a unit are miles: --miles, or units = mi in the settings file. */
 bool cli_miles(const struct cli_args *a);
 /* Copies text option --name, when given, into dst[size] (left as it is when absent). */
+/* True when v (or NULL) is valid UTF-8; else says "WHAT: not valid UTF-8 at byte N" and returns
+ * false. The journal refuses such text too (naming its field); this names the option. */
+bool cli_utf8_ok(const char *v, const char *what);
 bool cli_text_opt(const struct cli_args *a, const char *name, char *dst, size_t size);
 /* Date option --name, when given, checked and copied into dst (left as it is when absent). */
 bool cli_date_opt(const struct cli_args *a, const char *name, char dst[NF_JOURNAL_DATE_MAX]);

@@ -19,6 +19,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "numbfoot/text.h"
 #include "web.h"
 
 static const char oom_body[] = "{\"error\": \"out of memory\"}";
@@ -68,7 +69,7 @@ void web_json_error(struct web_response *rs, int status, const char *fmt, ...)
 	 * as '?' and the answer stays the 4xx it is. */
 	const unsigned char *end = (const unsigned char *)msg + strlen(msg);
 	for (unsigned char *p = (unsigned char *)msg; p < end;) {
-		size_t n = *p < 0x80 ? 1 : web_utf8_len(p, end);
+		size_t n = *p < 0x80 ? 1 : nf_utf8_len(p, end);
 		if (n == 0)
 			*p++ = '?';
 		else

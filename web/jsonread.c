@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "numbfoot/text.h"
 #include "web.h"
 
 struct reader {
@@ -86,31 +87,6 @@ static void put_utf8(struct reader *r, unsigned cp)
 		*r->out++ = (char)(0x80 | (cp >> 6 & 0x3f));
 		*r->out++ = (char)(0x80 | (cp & 0x3f));
 	}
-}
-
-size_t web_utf8_len(const unsigned char *p, const unsigned char *end)
-{
-	unsigned c = p[0], cp;
-	size_t n;
-	if (c >= 0xc2 && c <= 0xdf)
-		n = 2, cp = c & 0x1f;
-	else if (c >= 0xe0 && c <= 0xef)
-		n = 3, cp = c & 0x0f;
-	else if (c >= 0xf0 && c <= 0xf4)
-		n = 4, cp = c & 0x07;
-	else
-		return 0;
-	if ((size_t)(end - p) < n)
-		return 0;
-	for (size_t i = 1; i < n; i++) {
-		if ((p[i] & 0xc0) != 0x80)
-			return 0;
-		cp = cp << 6 | (p[i] & 0x3f);
-	}
-	if ((n == 3 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) ||
-	    (n == 4 && (cp < 0x10000 || cp > 0x10ffff)))
-		return 0;
-	return n;
 }
 
 /* Reads a string at r->p (on its opening quote) into the arena; *s and *len get it. */
@@ -193,7 +169,7 @@ static bool read_string(struct reader *r, const char **s, size_t *len)
 			r->p++;
 			continue;
 		}
-		size_t n = web_utf8_len((const unsigned char *)r->p, (const unsigned char *)r->end);
+		size_t n = nf_utf8_len((const unsigned char *)r->p, (const unsigned char *)r->end);
 		if (!n)
 			return fail(r, "invalid UTF-8");
 		memcpy(r->out, r->p, n);

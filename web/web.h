@@ -153,9 +153,6 @@ web_route web_edit_route;
  * /api/report/figure/N.svg (web/insight_api.c). */
 web_route web_insight_route;
 
-/* Length of the valid UTF-8 sequence at p (first byte >= 0x80), or 0 (web/jsonread.c). */
-size_t web_utf8_len(const unsigned char *p, const unsigned char *end);
-
 /* A strict JSON reader for the assessment bodies (web/jsonread.c): a flat tree in one arena. */
 #define WEB_JSON_NODES 4096  /* values in one body */
 #define WEB_JSON_MEMBERS 512 /* members of one object or array */

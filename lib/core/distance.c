@@ -1,13 +1,15 @@
 /* Distances as people give them: the one checker of the commands and the web API, so that a
  * value one face takes the other takes too. */
-#include <errno.h>
+#include <ctype.h>
 #include <math.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <strings.h>
 
 #include "numbfoot/run.h"
+#include "numbfoot/text.h"
 
 static double max_km(nf_distance_of what)
 {
@@ -44,16 +46,29 @@ nf_err nf_distance_check(double km, nf_distance_of what, nf_error *err)
 	return in_range(km, what, shown, err);
 }
 
+/* True when s is words only (a unit, known or not), for the message that says which; "0x10"
+ * and "1e3" leave "x10" and "e3", which are no units but numbers this reader does not take. */
+static bool letters(const char *s)
+{
+	for (; *s; s++)
+		if (!isalpha((unsigned char)*s) && *s != ' ')
+			return false;
+	return true;
+}
+
 nf_err nf_distance_parse(const char *text, nf_units units, nf_distance_of what, double *km, nf_error *err)
 {
-	char *end;
-	errno = 0;
-	double v = text ? strtod(text, &end) : 0;
-	if (!text || end == text || errno || !isfinite(v))
-		return nf_error_set(err, NF_EPARSE, "'%.40s' is not a distance (examples: 10.2, 10.2km, 6.2mi)",
-				    text ? text : "");
-	while (*end == ' ')
+	const char *end;
+	double v = 0;
+	/* The page's number rule (nf_decimal_read): a decimal point or comma, nothing else. */
+	nf_err rc = nf_decimal_read(text, &v, &end, err);
+	if (rc && end != text)
+		return rc;
+	while (end && *end == ' ')
 		end++;
+	if (rc || (*end && !letters(end)))
+		return nf_error_set(err, NF_EPARSE, "'%.40s' is not a distance (examples: 10.2, 10,2, 10.2km, 6.2mi)",
+				    text ? text : "");
 	bool mi = units == NF_UNITS_MI;
 	double k;
 	if (!strcasecmp(end, "km"))
@@ -65,7 +80,7 @@ nf_err nf_distance_parse(const char *text, nf_units units, nf_distance_of what, 
 	k = !strcasecmp(end, "m") ? v / 1000 : mi ? v * NF_KM_PER_MILE : v;
 	char shown[64];
 	snprintf(shown, sizeof shown, "'%.40s'", text);
-	nf_err rc = in_range(k, what, shown, err);
+	rc = in_range(k, what, shown, err);
 	if (rc == NF_OK)
 		*km = k;
 	return rc;

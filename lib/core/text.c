@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "core/text.h"
 #include "core/alloc.h"
@@ -10,9 +11,16 @@
 nf_err core_read_text_file(const char *path, size_t cap, char **out, nf_error *err)
 {
 	FILE *f = fopen(path, "rb");
+	struct stat st;
 	*out = NULL;
 	if (!f)
 		return nf_error_set(err, NF_EIO, "%s: cannot open: %m", path);
+	/* fopen opens a folder for reading and only fread fails ("read error", as if the disk had):
+	 * a folder where a file is wanted is the caller's input, and said so. */
+	if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+		fclose(f);
+		return nf_error_set(err, NF_EINVAL, "%s: is a folder, not a file", path);
+	}
 	char *buf = core_malloc(cap + 1);
 	if (!buf) {
 		fclose(f);

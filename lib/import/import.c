@@ -12,6 +12,8 @@
 
 #include "import/import_priv.h"
 #include "core/alloc.h"
+#include "core/text.h"
+#include "numbfoot/text.h"
 
 /* Finds needle in the len bytes at hay (which need not be NUL-terminated). */
 static bool has_bytes(const unsigned char *hay, size_t len, const char *needle)
@@ -284,17 +286,28 @@ static nf_err finish(nf_import *im, imp_src *s, const char *file_hex, nf_error *
 	 * the file and the activity already. */
 	for (size_t i = kept; i < im->n; i++)
 		imp_note(im, "%s (left out)", im->run[i]->why);
+	/* A file name is bytes, not always UTF-8 (a Latin-1 name from an old disk); the journal
+	 * stores only UTF-8, so such a name is kept with U+FFFD for each stray byte, as the JSON
+	 * writers would show it, and the run is not lost over its name. */
+	char *name = nf_utf8_repair(base);
+	if (!name)
+		return nf_error_set(err, NF_ENOMEM, "%s: out of memory", s->name);
 	for (size_t i = 0; i < kept; i++) {
 		nf_run_record *rec = &im->run[i]->rec;
 		if (i == 0) {
 			snprintf(rec->source_sha256, sizeof rec->source_sha256, "%s", file_hex);
-			snprintf(rec->source_file, sizeof rec->source_file, "%s", base);
+			core_utf8_copy(rec->source_file, sizeof rec->source_file, name);
 		} else {
-			if (!leg_hash(file_hex, i, rec->source_sha256, sizeof rec->source_sha256))
+			if (!leg_hash(file_hex, i, rec->source_sha256, sizeof rec->source_sha256)) {
+				free(name);
 				return nf_error_set(err, NF_ENOMEM, "%s: SHA-256 failed", s->name);
-			snprintf(rec->source_file, sizeof rec->source_file, "%s#%zu", base, i + 1);
+			}
+			char leg[sizeof rec->source_file + 24];
+			snprintf(leg, sizeof leg, "%s#%zu", name, i + 1);
+			core_utf8_copy(rec->source_file, sizeof rec->source_file, leg);
 		}
 	}
+	free(name);
 	return NF_OK;
 }
 

@@ -5,6 +5,7 @@
 
 #include "journal/journal_priv.h"
 #include "core/alloc.h"
+#include "core/text.h"
 
 struct add_assessment {
 	const char *time, *answers, *result;
@@ -42,7 +43,12 @@ nf_err nf_journal_add_assessment(nf_journal *j, const char *time, const char *an
 				    time ? time : "");
 	if (!answers)
 		return nf_error_set(err, NF_EINVAL, "an assessment needs its answers");
-	nf_err rc = jr_transaction(j, add_assessment_body, &a, err);
+	/* SQLite's json_valid does not look at the bytes inside strings; jansson, which reads the
+	 * texts back for export and the page, refuses what is not UTF-8. */
+	nf_err rc;
+	if ((rc = core_utf8_check("answers", answers, err)) || (rc = core_utf8_check("result", result, err)))
+		return rc;
+	rc = jr_transaction(j, add_assessment_body, &a, err);
 	/* Only once committed: a rolled-back id names no row. */
 	if (!rc && id)
 		*id = a.id;

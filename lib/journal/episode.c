@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "journal/journal_priv.h"
+#include "core/text.h"
 #include "numbfoot/date.h"
 
 void nf_episode_init(nf_episode *e)
@@ -46,7 +47,7 @@ static nf_err check_episode(const nf_episode *e, nf_error *err)
 		return nf_error_set(err, NF_EINVAL, "a yes/no answer must be 1, 0 or -1 (unknown)");
 	if (memchr(e->notes, '\0', sizeof e->notes) == NULL)
 		return nf_error_set(err, NF_ELIMIT, "episode notes are not terminated");
-	return NF_OK;
+	return core_utf8_check("notes", e->notes, err);
 }
 
 /* Binds the fields of e to parameters 1..11 in the column order of INSERT and UPDATE below. Foot

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "journal/journal_priv.h"
+#include "core/text.h"
 
 /* The evidence dossier, section 4.2, an ESTIMATE there. */
 #define SHOES_RETIRE_KM 800.0
@@ -99,6 +100,11 @@ static nf_err check_gear(const nf_gear *g, nf_error *err)
 		return nf_error_set(err, NF_EINVAL, "starting distance must be 0 km or more");
 	if (!isnan(g->retire_km) && !(g->retire_km > 0 && isfinite(g->retire_km)))
 		return nf_error_set(err, NF_EINVAL, "retirement distance must be more than 0 km");
+	nf_err rc;
+	if ((rc = core_utf8_check("nickname", g->nickname, err)) ||
+	    (rc = core_utf8_check("brand", g->brand, err)) ||
+	    (rc = core_utf8_check("model", g->model, err)))
+		return rc;
 	return NF_OK;
 }
 

@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "core/alloc.h"
+#include "core/text.h"
+#include "numbfoot/text.h"
 #include "numbfoot/journal.h"
 
 #define INTAKE_MADE_MAX 64 /* pairs an export's gear column names, made as they come */
@@ -44,10 +46,18 @@ nf_err nf_intake_open(nf_journal *j, const nf_intake_opts *o, nf_intake **out, n
 
 /* The shoes an export's gear column names: the journal's pair of that nickname, else a new one
  * (*made set); 0 when it cannot be had (insoles of that name, a name the journal refuses). */
-static int64_t shoes_named(nf_intake *in, const char *name, int64_t start, bool *made)
+static int64_t shoes_named(nf_intake *in, const char *raw, int64_t start, bool *made)
 {
 	nf_gear g;
 	int64_t id = 0;
+	/* An export's CSV may be in another encoding (Windows-1252) or cut mid-letter: the name is
+	 * looked up and made with U+FFFD for each stray byte, as the journal stores only UTF-8, so
+	 * that the runs still get their pair. */
+	char *fixed = nf_utf8_repair(raw), name[NF_JOURNAL_NAME_MAX];
+	if (!fixed)
+		return 0;
+	core_utf8_copy(name, sizeof name, fixed);
+	free(fixed);
 	if (!nf_journal_find_gear(in->j, name, &g, NULL)) {
 		if (g.kind == NF_GEAR_SHOES)
 			id = g.id;

@@ -4,17 +4,33 @@
 #include <jansson.h>
 #include <math.h>
 #include <stdbool.h>
+#include <stdlib.h>
 
+#include "core/text.h"
 #include "numbfoot/journal.h"
+#include "numbfoot/text.h"
 
 static json_t *real_or_null(double v)
 {
 	return isfinite(v) ? json_real(v) : json_null();
 }
 
+/* s as a JSON string. The journal refuses text that is not UTF-8, but older versions stored it,
+ * and jansson refuses such a string (json_string gives NULL, which read as "out of memory" and
+ * failed a whole export over one note): each stray byte is written as U+FFFD instead. */
+static json_t *text(const char *s)
+{
+	if (nf_utf8_valid(s, NULL))
+		return json_string(s);
+	char *fixed = nf_utf8_repair(s);
+	json_t *v = fixed ? json_string(fixed) : NULL;
+	free(fixed);
+	return v;
+}
+
 static json_t *text_or_null(const char *s)
 {
-	return s && *s ? json_string(s) : json_null();
+	return s && *s ? text(s) : json_null();
 }
 
 static json_t *tri(int v)
@@ -47,7 +63,7 @@ json_t *nf_gear_json(const nf_gear *g)
 		return NULL;
 	put(o, "id", json_integer(g->id), &ok);
 	put(o, "kind", json_string(nf_gear_kind_name(g->kind)), &ok);
-	put(o, "nickname", json_string(g->nickname), &ok);
+	put(o, "nickname", text(g->nickname), &ok);
 	put(o, "brand", text_or_null(g->brand), &ok);
 	put(o, "model", text_or_null(g->model), &ok);
 	put(o, "first_use", text_or_null(g->first_use), &ok);
@@ -127,10 +143,10 @@ json_t *nf_assessment_json(const nf_assessment *a)
 	json_t *answers = a->answers ? json_loads(a->answers, JSON_DECODE_ANY, NULL) : json_null();
 	json_t *result = a->result ? json_loads(a->result, JSON_DECODE_ANY, NULL) : json_null();
 	put(o, "id", json_integer(a->id), &ok);
-	put(o, "time", json_string(a->time), &ok);
+	put(o, "time", text(a->time), &ok);
 	put(o, "complete", json_boolean(a->complete), &ok);
-	put(o, "answers", answers ? answers : json_string(a->answers), &ok);
-	put(o, "result", result ? result : json_string(a->result), &ok);
+	put(o, "answers", answers ? answers : text(a->answers), &ok);
+	put(o, "result", result ? result : text(a->result), &ok);
 	return built(o, ok);
 }
 

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "journal/journal_priv.h"
+#include "core/text.h"
 #include "core/alloc.h"
 #include "numbfoot/date.h"
 
@@ -91,6 +92,12 @@ static nf_err check_run(const nf_journal_run *r, nf_error *err)
 	    !memchr(r->notes, '\0', sizeof r->notes) || !memchr(r->surface, '\0', sizeof r->surface) ||
 	    !memchr(r->cadence_unit, '\0', sizeof r->cadence_unit))
 		return nf_error_set(err, NF_ELIMIT, "a text field of the run is not terminated");
+	nf_err rc;
+	if ((rc = core_utf8_check("surface", r->surface, err)) ||
+	    (rc = core_utf8_check("notes", r->notes, err)) ||
+	    (rc = core_utf8_check("cadence unit", r->cadence_unit, err)) ||
+	    (rc = core_utf8_check("source file", x->source_file, err)))
+		return rc;
 	return NF_OK;
 }
 

@@ -27,6 +27,13 @@ static void test_parse_units(void **state)
 	assert_true(km == 5);
 	assert_int_equal(nf_distance_parse("0", NF_UNITS_KM, NF_DISTANCE_IN_RUN, &km, NULL), NF_OK);
 	assert_true(km == 0);
+	/* The decimal comma, as the page takes it. */
+	assert_int_equal(nf_distance_parse("1,5", NF_UNITS_KM, NF_DISTANCE_RUN, &km, NULL), NF_OK);
+	assert_true(km == 1.5);
+	assert_int_equal(nf_distance_parse("10,25km", NF_UNITS_KM, NF_DISTANCE_RUN, &km, NULL), NF_OK);
+	assert_true(km == 10.25);
+	assert_int_equal(nf_distance_parse(".5", NF_UNITS_KM, NF_DISTANCE_RUN, &km, NULL), NF_OK);
+	assert_true(km == 0.5);
 }
 
 static void test_parse_refuses(void **state)
@@ -44,6 +51,14 @@ static void test_parse_refuses(void **state)
 	    {"1e999", NF_DISTANCE_RUN, "is not a distance"},
 	    {"10furlongs", NF_DISTANCE_RUN, "unknown unit 'furlongs' in '10furlongs'"},
 	    {"10 km x", NF_DISTANCE_RUN, "unknown unit"},
+	    /* Decimal only, as the page reads numbers: no hex, hex float or exponent. */
+	    {"0x10", NF_DISTANCE_RUN, "'0x10' is not a distance"},
+	    {"0x1p3", NF_DISTANCE_RUN, "'0x1p3' is not a distance"},
+	    {"1e1", NF_DISTANCE_RUN, "'1e1' is not a distance"},
+	    {" 10", NF_DISTANCE_RUN, "is not a distance"},
+	    {"1,5,3", NF_DISTANCE_RUN, "is not a distance"},
+	    {"1,500", NF_DISTANCE_RUN, "could be a thousands separator or a decimal comma"},
+	    {"1,500m", NF_DISTANCE_RUN, "could be a thousands separator"},
 	    {"-3", NF_DISTANCE_RUN, "'-3' is out of range (0 to 1000 km)"},
 	    {"-0.5", NF_DISTANCE_IN_RUN, "out of range"},
 	    {"1001", NF_DISTANCE_RUN, "'1001' is out of range (0 to 1000 km)"},

@@ -1366,6 +1366,80 @@ static void test_local_day(void **state)
 	tzset();
 }
 
+/* Text that is not UTF-8 is refused in every field the journal stores, naming the field and the
+ * byte, with nothing stored; text older versions stored anyway is written as JSON with U+FFFD for
+ * each stray byte rather than failing the whole record (export, --json, the web API). */
+static void test_text_not_utf8(void **state)
+{
+	(void)state;
+	nf_journal *j = tj_open(tj_path("utf8"));
+	nf_error err = {0};
+	nf_journal_run r = tj_run(5, 1795000000);
+	snprintf(r.notes, sizeof r.notes, "a\xff" "b");
+	assert_int_equal(nf_journal_add_run(j, &r, NULL, 0, NULL, &err), NF_EINVAL);
+	assert_string_equal(err.msg, "notes: not valid UTF-8 at byte 2");
+	r = tj_run(5, 1795000000);
+	snprintf(r.surface, sizeof r.surface, "\xe2\x82");
+	assert_int_equal(nf_journal_add_run(j, &r, NULL, 0, NULL, &err), NF_EINVAL);
+	assert_string_equal(err.msg, "surface: not valid UTF-8 at byte 1");
+	assert_int_equal(tj_counts(j).runs, 0);
+
+	nf_gear g;
+	nf_gear_init(&g, NF_GEAR_SHOES);
+	snprintf(g.nickname, sizeof g.nickname, "x\xc3");
+	assert_int_equal(nf_journal_add_gear(j, &g, &err), NF_EINVAL);
+	assert_string_equal(err.msg, "nickname: not valid UTF-8 at byte 2");
+	snprintf(g.nickname, sizeof g.nickname, "L\xc3\xb6" "ffler"); /* valid: stored */
+	snprintf(g.model, sizeof g.model, "\xed\xa0\x80"); /* a surrogate: not UTF-8 */
+	assert_int_equal(nf_journal_add_gear(j, &g, &err), NF_EINVAL);
+	assert_string_equal(err.msg, "model: not valid UTF-8 at byte 1");
+	g.model[0] = '\0';
+	assert_int_equal(nf_journal_add_gear(j, &g, &err), NF_OK);
+	snprintf(g.brand, sizeof g.brand, "\xc0\xaf"); /* overlong */
+	assert_int_equal(nf_journal_update_gear(j, &g, &err), NF_EINVAL);
+	assert_string_equal(err.msg, "brand: not valid UTF-8 at byte 1");
+
+	r = tj_run(5, 1795000000);
+	snprintf(r.notes, sizeof r.notes, "caf\xc3\xa9");
+	assert_int_equal(nf_journal_add_run(j, &r, NULL, 0, NULL, &err), NF_OK);
+	nf_episode e;
+	nf_episode_init(&e);
+	e.run_id = r.id;
+	snprintf(e.notes, sizeof e.notes, "ok \xff");
+	assert_int_equal(nf_journal_add_episode(j, &e, &err), NF_EINVAL);
+	assert_string_equal(err.msg, "notes: not valid UTF-8 at byte 4");
+	assert_int_equal(tj_counts(j).episodes, 0);
+	assert_int_equal(nf_journal_add_assessment(j, "2026-10-08T10:00:00Z", "{\"a\": \"\xff\"}", NULL, false,
+						   NULL, &err),
+			 NF_EINVAL);
+	assert_string_equal(err.msg, "answers: not valid UTF-8 at byte 8");
+
+	/* As an older version left it: the bytes written past the checks. */
+	assert_int_equal(sqlite3_exec(j->db, "UPDATE runs SET notes = CAST(X'61FF62' AS TEXT)", NULL, NULL, NULL),
+			 SQLITE_OK);
+	assert_int_equal(sqlite3_exec(j->db, "UPDATE gear SET brand = CAST(X'E282' AS TEXT)", NULL, NULL, NULL),
+			 SQLITE_OK);
+	nf_journal_run got;
+	assert_int_equal(nf_journal_get_run(j, r.id, &got, &err), NF_OK);
+	json_t *o = nf_run_json(&got);
+	assert_non_null(o);
+	assert_string_equal(json_string_value(json_object_get(o, "notes")), "a\xef\xbf\xbd" "b");
+	json_decref(o);
+	nf_gear *list;
+	size_t n;
+	assert_int_equal(nf_journal_list_gear(j, true, &list, &n, &err), NF_OK);
+	assert_int_equal(n, 1);
+	o = nf_gear_list_json(list, n);
+	assert_non_null(o);
+	assert_string_equal(json_string_value(json_object_get(json_array_get(o, 0), "brand")),
+			    "\xef\xbf\xbd\xef\xbf\xbd");
+	assert_string_equal(json_string_value(json_object_get(json_array_get(o, 0), "nickname")),
+			    "L\xc3\xb6" "ffler");
+	json_decref(o);
+	nf_gear_list_free(list);
+	nf_journal_close(j);
+}
+
 static int teardown(void **state)
 {
 	tj_cleanup();
@@ -1398,6 +1472,7 @@ int main(void)
 		cmocka_unit_test(test_time_helpers),
 		cmocka_unit_test(test_local_day),
 		cmocka_unit_test(test_open_beside_another),
+		cmocka_unit_test(test_text_not_utf8),
 	};
 	umask(077);
 	return cmocka_run_group_tests_name("journal", tests, NULL, teardown);
