@@ -36,7 +36,6 @@ typedef struct gpx_state {
 	int trkpt_depth;
 	bool have_type;
 	unsigned long type_line;
-	unsigned long back_line; /* the first point timed before the first point, 0 if none */
 	char type[NF_RUN_SPORT_MAX];
 } gpx_state;
 
@@ -103,9 +102,8 @@ static void gpx_end(imp_xml *x, const char *ns, const char *local, const char *t
 
 	if (g->in_trkpt) {
 		if (x->depth == g->trkpt_depth) {
+			g->pt.at = imp_xml_line(x);
 			imp_track_add(&g->r->tr, &g->pt);
-			if (!g->back_line && g->pt.t < g->r->tr.t_first)
-				g->back_line = imp_xml_line(x);
 			g->in_trkpt = false;
 		} else if (is_gpx_ns(ns) && strcmp(local, "time") == 0 && x->depth == g->trkpt_depth + 1) {
 			if (!imp_parse_time(text, &g->pt.t))
@@ -178,10 +176,6 @@ nf_err imp_gpx_read(imp_src *s, nf_import *im, nf_error *err)
 	}
 	imp_track_finish(&g->r->tr, &g->r->rec);
 	g->r->undated = isnan(g->r->tr.t_first);
-	/* Times that end before they start (imp_check_run refuses them) are named by the point
-	 * where they first went back. */
-	if (g->back_line && g->r->rec.elapsed_s < 0)
-		snprintf(g->r->where, sizeof g->r->where, "%lu", g->back_line);
 out_free:
 	free(g);
 	free(x);
