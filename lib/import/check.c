@@ -62,6 +62,19 @@ void imp_check_run(nf_import *im, imp_run *r, const char *name)
 		refuse(r, head, what);
 		return;
 	}
+	/* No distance at all (a watch started and stopped in one place, a paused recording): no
+	 * one ran it, and kept it would count in the shoes' wear and among the runs without
+	 * numbness. Skipped as not a recorded run, as a route without times is; a run typed by hand
+	 * of 0 km is refused likewise. An unknown distance (NaN) is not zero and is kept. */
+	if (isfinite(x->distance_m) && x->distance_m <= 0) {
+		r->skip = true;
+		if (isfinite(x->elapsed_s))
+			snprintf(r->why, sizeof r->why, "%s: no distance (0 m in %.0f s): not a recorded run",
+				 head, x->elapsed_s);
+		else
+			snprintf(r->why, sizeof r->why, "%s: no distance (0 m): not a recorded run", head);
+		return;
+	}
 	if (isfinite(x->distance_m) && x->distance_m > CHECK_DIST_MAX_M) {
 		snprintf(what, sizeof what, "a distance of %.3g km is more than any run (%.0f km)",
 			 x->distance_m / 1000, CHECK_DIST_MAX_M / 1000);

@@ -347,6 +347,30 @@ static void test_segment_timed_back(void **state)
 	nf_import_free(im);
 }
 
+/* Points that never moved (three at one place and one second, or two at one place half an hour
+ * apart) were stored as runs of 0 m; a typed run of 0 km is refused. Skipped as no recorded run,
+ * not refused. */
+static void test_no_distance(void **state)
+{
+	static const char still[] =
+		"<gpx xmlns=\"http://www.topografix.com/GPX/1/1\"><trk><type>running</type><trkseg>\n"
+		"<trkpt lat=\"51.5\" lon=\"-0.1\"><time>2025-03-17T08:00:00Z</time></trkpt>\n"
+		"<trkpt lat=\"51.5\" lon=\"-0.1\"><time>2025-03-17T08:00:00Z</time></trkpt>\n"
+		"<trkpt lat=\"51.5\" lon=\"-0.1\"><time>2025-03-17T08:00:00Z</time></trkpt>\n"
+		"</trkseg></trk></gpx>\n";
+	static const char paused[] =
+		"<gpx xmlns=\"http://www.topografix.com/GPX/1/1\"><trk><type>running</type><trkseg>\n"
+		"<trkpt lat=\"51.5\" lon=\"-0.1\"><time>2025-03-20T08:00:00Z</time></trkpt>\n"
+		"<trkpt lat=\"51.5\" lon=\"-0.1\"><time>2025-03-20T08:30:00Z</time></trkpt>\n"
+		"</trkseg></trk></gpx>\n";
+	nf_run_record run;
+	nf_error err;
+	assert_int_equal(nf_import_buffer(still, strlen(still), "still.gpx", &run, &err), NF_ESKIP);
+	assert_contains(err.msg, "still.gpx:1: no distance (0 m in 0 s): not a recorded run");
+	assert_int_equal(nf_import_buffer(paused, strlen(paused), "paused.gpx", &run, &err), NF_ESKIP);
+	assert_contains(err.msg, "paused.gpx:1: no distance (0 m in 1800 s): not a recorded run");
+}
+
 /* A time before 1970 is no watch's (gpxgo's Mojstrovka.gpx: 1901-12-13T20:45:52, the least
  * 32-bit time, on every point): refused at its line, where the journal refused the run after
  * the read with no line ("start time out of range"). */
@@ -466,6 +490,7 @@ int main(void)
 		cmocka_unit_test(test_sports),
 		cmocka_unit_test(test_root_decides_format),
 		cmocka_unit_test(test_times_run_backwards),
+		cmocka_unit_test(test_no_distance),
 		cmocka_unit_test(test_point_timed_back),
 		cmocka_unit_test(test_repeated_second_kept),
 		cmocka_unit_test(test_segment_timed_back),
