@@ -35,6 +35,7 @@ typedef struct gpx_state {
 	int trk_depth;        /* depth of the open <trk>, 0 outside */
 	int trkpt_depth;
 	bool have_type;
+	bool told_zone;       /* a time without a zone has been warned of */
 	unsigned long type_line;
 	char type[NF_RUN_SPORT_MAX];
 } gpx_state;
@@ -106,8 +107,14 @@ static void gpx_end(imp_xml *x, const char *ns, const char *local, const char *t
 			imp_track_add(&g->r->tr, &g->pt);
 			g->in_trkpt = false;
 		} else if (is_gpx_ns(ns) && strcmp(local, "time") == 0 && x->depth == g->trkpt_depth + 1) {
-			if (!imp_parse_time(text, &g->pt.t))
+			bool zoned;
+			if (!imp_parse_time_zoned(text, &g->pt.t, &zoned)) {
 				imp_xml_fail(x, NF_EPARSE, "<time> \"%.40s\" is not " IMP_TIME_WHEN, text);
+			} else if (!zoned && !g->told_zone) {
+				g->told_zone = true;
+				imp_note(x->im, "%s:%lu: <time> \"%.40s\" has no time zone: taken as UTC",
+					 x->name, imp_xml_line(x), text);
+			}
 		} else if (is_ext_ns(ns) && x->depth > g->trkpt_depth + 1) {
 			if (strcmp(local, "hr") == 0 || strcmp(local, "heartrate") == 0) {
 				if (text_number(x, local, text, &v))

@@ -192,6 +192,9 @@ double imp_haversine(double lat1, double lon1, double lat2, double lon2);
  * before 1970 or after NF_TIME_MAX, the journal's last. IMP_TIME_WHEN says so in messages. */
 #define IMP_TIME_WHEN "an ISO 8601 time of 1970 to 2200"
 bool imp_parse_time(const char *text, double *out);
+/* The same, and *zoned false when the text names no zone (taken as UTC, which a writer of local
+ * times puts hours off: the readers warn of it once a file). */
+bool imp_parse_time_zoned(const char *text, double *out, bool *zoned);
 
 /* Parses a decimal number filling the whole of text (spaces around allowed): digits, a point
  * and an exponent, nothing else (no hex floats, infinities or NaN, which strtod would take). */

@@ -44,7 +44,22 @@ typedef struct tcx_state {
 	double this_lap_time; /* TotalTimeSeconds of the open lap */
 	double prev_lap_start, prev_lap_end; /* the lap before the open one; NaN if unknown */
 	int laps, lap_time_n, lap_dist_n, lap_hr_n, lap_cad_n;
+	bool told_zone;       /* a time without a zone has been warned of */
 } tcx_state;
+
+/* imp_parse_time, with one warning a file for a time that names no zone (taken as UTC). */
+static bool tcx_time(imp_xml *x, tcx_state *t, const char *text, double *out)
+{
+	bool zoned;
+	if (!imp_parse_time_zoned(text, out, &zoned))
+		return false;
+	if (!zoned && !t->told_zone) {
+		t->told_zone = true;
+		imp_note(t->im, "%s:%lu: the time \"%.40s\" has no time zone: taken as UTC", x->name,
+			 imp_xml_line(x), text);
+	}
+	return true;
+}
 
 static enum tcx_el classify(const char *ns, const char *local)
 {
@@ -171,7 +186,7 @@ static void tcx_start(imp_xml *x, const char *ns, const char *local, const char 
 		t->this_lap_time = NAN;
 		t->lap_start = NAN;
 		v = imp_xml_attr(atts, "StartTime");
-		if (v && !imp_parse_time(v, &t->lap_start))
+		if (v && !tcx_time(x, t, v, &t->lap_start))
 			imp_xml_fail(x, NF_EPARSE, "Lap StartTime \"%.40s\" is not " IMP_TIME_WHEN, v);
 		if (!isnan(t->lap_start) && isnan(t->lap_first))
 			t->lap_first = t->lap_start;
@@ -240,7 +255,7 @@ static void tcx_end(imp_xml *x, const char *ns, const char *local, const char *t
 			t->lap_end = t->pt.t;
 		break;
 	case EL_TIME:
-		if (parent == EL_TRACKPOINT && !imp_parse_time(text, &t->pt.t))
+		if (parent == EL_TRACKPOINT && !tcx_time(x, t, text, &t->pt.t))
 			imp_xml_fail(x, NF_EPARSE, "<Time> \"%.40s\" is not " IMP_TIME_WHEN, text);
 		break;
 	case EL_LAT:

@@ -249,6 +249,12 @@ static bool digits(const char **s, int n, int *out)
 
 bool imp_parse_time(const char *text, double *out)
 {
+	bool zoned;
+	return imp_parse_time_zoned(text, out, &zoned);
+}
+
+bool imp_parse_time_zoned(const char *text, double *out, bool *zoned)
+{
 	const char *s = text;
 	int h, mi, sec, zh = 0, zm = 0;
 	double frac = 0;
@@ -278,6 +284,7 @@ bool imp_parse_time(const char *text, double *out)
 		}
 	}
 	int sign = 0;
+	*zoned = *s == 'Z' || *s == 'z' || *s == '+' || *s == '-';
 	if (*s == 'Z' || *s == 'z') {
 		s++;
 	} else if (*s == '+' || *s == '-') {

@@ -371,6 +371,29 @@ static void test_no_distance(void **state)
 	assert_contains(err.msg, "paused.gpx:1: no distance (0 m in 1800 s): not a recorded run");
 }
 
+/* A time without a zone was taken as UTC in silence: a writer of local times puts the run hours
+ * off. Still taken as UTC, with one warning a file naming the first such line. */
+static void test_time_without_zone(void **state)
+{
+	static const char doc[] =
+		"<gpx xmlns=\"http://www.topografix.com/GPX/1/1\"><trk><type>running</type><trkseg>\n"
+		"<trkpt lat=\"51.5\" lon=\"-0.1\"><time>2025-03-19T08:00:00Z</time></trkpt>\n"
+		"<trkpt lat=\"51.505\" lon=\"-0.1\"><time>2025-03-19T08:15:00</time></trkpt>\n"
+		"<trkpt lat=\"51.51\" lon=\"-0.1\"><time>2025-03-19T08:30:00</time></trkpt>\n"
+		"</trkseg></trk></gpx>\n";
+	nf_import *im = NULL;
+	nf_error err;
+	assert_int_equal(nf_import_read_buffer(doc, strlen(doc), "local.gpx", NULL, &im, &err), NF_OK);
+	assert_int_equal(nf_import_get(im, 0)->start_time, 1742371200);
+	assert_near(nf_import_get(im, 0)->elapsed_s, 1800, 0);
+	size_t told = 0;
+	for (size_t i = 0; i < nf_import_note_count(im); i++)
+		told += strstr(nf_import_note(im, i), "no time zone") != NULL;
+	assert_int_equal(told, 1);
+	assert_non_null(note_with(im, "local.gpx:3: <time> \"2025-03-19T08:15:00\" has no time zone: taken as UTC"));
+	nf_import_free(im);
+}
+
 /* A time before 1970 is no watch's (gpxgo's Mojstrovka.gpx: 1901-12-13T20:45:52, the least
  * 32-bit time, on every point): refused at its line, where the journal refused the run after
  * the read with no line ("start time out of range"). */
@@ -491,6 +514,7 @@ int main(void)
 		cmocka_unit_test(test_root_decides_format),
 		cmocka_unit_test(test_times_run_backwards),
 		cmocka_unit_test(test_no_distance),
+		cmocka_unit_test(test_time_without_zone),
 		cmocka_unit_test(test_point_timed_back),
 		cmocka_unit_test(test_repeated_second_kept),
 		cmocka_unit_test(test_segment_timed_back),

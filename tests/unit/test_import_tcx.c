@@ -213,6 +213,22 @@ static void test_negative_amounts(void **state)
 	assert_contains(err.msg, "inline.xml:6: <DistanceMeters> \"-3\" is below 0");
 }
 
+/* A TCX time without a zone is taken as UTC with one warning a file, as in GPX. */
+static void test_time_without_zone(void **state)
+{
+	static const char doc[] =
+		TCX_HEAD "<Activities><Activity Sport=\"Running\">\n"
+		LAP("2025-04-10T08:00:00", "1800", "5000") LAP("2025-04-10T08:30:00", "1800", "5000")
+		"</Activity></Activities></TrainingCenterDatabase>";
+	nf_import *im = NULL;
+	nf_error err;
+	assert_int_equal(nf_import_read_buffer(doc, strlen(doc), "local.tcx", NULL, &im, &err), NF_OK);
+	assert_int_equal(nf_import_note_count(im), 1);
+	assert_contains(nf_import_note(im, 0),
+			"local.tcx:4: the time \"2025-04-10T08:00:00\" has no time zone: taken as UTC");
+	nf_import_free(im);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -223,6 +239,7 @@ int main(void)
 		cmocka_unit_test(test_broken),
 		cmocka_unit_test(test_times_run_backwards),
 		cmocka_unit_test(test_negative_amounts),
+		cmocka_unit_test(test_time_without_zone),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
