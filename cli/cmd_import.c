@@ -221,6 +221,11 @@ static void store_runs(struct import_ctx *c, const char *path, nf_import *im, co
 			*stop = true;
 			break;
 		}
+		/* The file as given, with the leg's "#2" for a file's later runs: source_file is the
+		 * name stored, without the folder, which no message before this one used. */
+		char shown[NF_ERROR_MSG_MAX / 2];
+		const char *leg = strrchr(rec->source_file, '#');
+		snprintf(shown, sizeof shown, "%s%s", path, leg ? leg : "");
 		if (res.made_shoes && gear)
 			fprintf(stderr, "numbfoot: added shoes '%s' (the export's gear column)\n", cli_text(gear));
 		if (res.status == NF_INTAKE_REFUSED) {
@@ -234,7 +239,7 @@ static void store_runs(struct import_ctx *c, const char *path, nf_import *im, co
 			continue;
 		}
 		if (res.status == NF_INTAKE_MERGED) {
-			nf_intake_words(&res, rec->source_file, msg, sizeof msg);
+			nf_intake_words(&res, shown, msg, sizeof msg);
 			fprintf(stderr, "numbfoot: %s\n", cli_text(msg));
 			c->merged++;
 			if (!stored++)
@@ -244,9 +249,10 @@ static void store_runs(struct import_ctx *c, const char *path, nf_import *im, co
 			continue;
 		}
 		if (res.status != NF_INTAKE_STORED) {
-			/* The same file is named as given; the same activity by the file it came from. */
+			/* Named as given, as every message before: the same file, or the file the same
+			 * activity came from. */
 			bool same = res.status == NF_INTAKE_SAME_RUN, typed = res.status == NF_INTAKE_TYPED_RUN;
-			nf_intake_words(&res, same || typed ? rec->source_file : path, msg, sizeof msg);
+			nf_intake_words(&res, same || typed ? shown : path, msg, sizeof msg);
 			if (typed) {
 				/* The typed run by its local time and distance, as 'run list' shows it. */
 				nf_journal_run t;
@@ -258,7 +264,7 @@ static void store_runs(struct import_ctx *c, const char *path, nf_import *im, co
 						 "%s: looks like run %lld (%s, %s), typed by hand: that run is kept as it "
 						 "is, with its episodes; import again with --merge to take the file's "
 						 "distance, times, heart rate, cadence and route into it",
-						 rec->source_file, (long long)res.run_id, when, dist);
+						 shown, (long long)res.run_id, when, dist);
 				}
 				c->typed++;
 			} else if (same) {
