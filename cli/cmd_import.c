@@ -233,6 +233,11 @@ static void store_runs(struct import_ctx *c, const char *path, nf_import *im, co
 			*stop = true;
 			break;
 		}
+		/* The file as given, with the leg's "#2" for a file's later runs: source_file is the
+		 * name stored, without the folder, which no message before this one used. */
+		char shown[NF_ERROR_MSG_MAX / 2];
+		const char *leg = strrchr(rec->source_file, '#');
+		snprintf(shown, sizeof shown, "%s%s", path, leg ? leg : "");
 		if (res.made_shoes && gear)
 			fprintf(stderr, "numbfoot: added shoes '%s' (the export's gear column)\n", cli_text(gear));
 		if (res.status == NF_INTAKE_REFUSED) {
@@ -246,7 +251,7 @@ static void store_runs(struct import_ctx *c, const char *path, nf_import *im, co
 			continue;
 		}
 		if (res.status == NF_INTAKE_MERGED) {
-			nf_intake_words(&res, rec->source_file, msg, sizeof msg);
+			nf_intake_words(&res, shown, msg, sizeof msg);
 			fprintf(stderr, "numbfoot: %s\n", cli_text(msg));
 			c->merged++;
 			if (!stored++)
@@ -256,9 +261,10 @@ static void store_runs(struct import_ctx *c, const char *path, nf_import *im, co
 			continue;
 		}
 		if (res.status != NF_INTAKE_STORED) {
-			/* The same file is named as given; the same activity by the file it came from. */
+			/* Named as given, as every message before: the same file, or the file the same
+			 * activity came from. */
 			bool same = res.status == NF_INTAKE_SAME_RUN, typed = res.status == NF_INTAKE_TYPED_RUN;
-			nf_intake_words(&res, same || typed ? rec->source_file : path, msg, sizeof msg);
+			nf_intake_words(&res, same || typed ? shown : path, msg, sizeof msg);
 			if (typed) {
 				/* The typed run by its local time and distance, as 'run list' shows it. */
 				nf_journal_run t;
@@ -270,7 +276,7 @@ static void store_runs(struct import_ctx *c, const char *path, nf_import *im, co
 						 "%s: looks like run %lld (%s, %s), typed by hand: that run is kept as it "
 						 "is, with its episodes; import again with --merge to take the file's "
 						 "distance, times, heart rate, cadence and route into it",
-						 rec->source_file, (long long)res.run_id, when, dist);
+						 shown, (long long)res.run_id, when, dist);
 				}
 				c->typed++;
 			} else if (same) {
@@ -550,12 +556,16 @@ const struct cli_command cmd_import = {
 		"point (a route drawn or planned), or, when it names none, its data: "
 		"faster than 6.5 m/s over the moving time (the elapsed time when it has none), a cadence "
 		"below 120 steps per minute, or a FIT sub-sport outside running. --sport run keeps such "
-		"activities as runs. A value no run can "
-		"have (over 1000 km, faster than 12 m/s sustained, a last time before the first) refuses "
-		"the run; a moving time longer "
-		"than the elapsed time is repaired and GPS jumps are left out of the distance, each with "
+		"activities as runs. A recording of no distance (0 m: a watch started and stopped in one "
+		"place) is no recorded run, skipped and counted as not a run whatever the sport. A value no run can "
+		"have (over 1000 km, faster than 12 m/s sustained, a last time before the first, more "
+		"than 5 points in a row timed before an earlier one, TCX laps that overlap or go back) "
+		"refuses the run, named at its line or byte; a moving time longer "
+		"than the elapsed time is repaired, and GPS jumps and a point or a few timed before an "
+		"earlier one (a clock's glitch) are left out of the distance and the route, each with "
 		"a warning naming the file. A file is read liberally where that is safe (white space "
-		"before the XML declaration, the gpxdata: and gpxtpx: prefixes undeclared, a FIT file "
+		"before the XML declaration, the gpxdata: and gpxtpx: prefixes undeclared, a time "
+		"without a zone, taken as UTC, a FIT file "
 		"cut short, whose complete records are kept), with a warning. A malformed file is "
 		"reported with its line or byte offset and nothing from it is written; the others are "
 		"still imported, and the exit status is 3 when some runs were stored (2 when none was). "
@@ -570,7 +580,9 @@ const struct cli_command cmd_import = {
 		"inside included, and activities.csv gives its sport when the file says none and its "
 		"shoes from the Activity Gear column (a pair of that name is added when the journal has "
 		"none, first used at its earliest run). An entry that expands more than 200 times its "
-		"size (a zip bomb) is refused with nothing read from it.\n\n"
+		"size (a zip bomb) is refused with nothing read from it, and so is a line of a "
+		"folder's activities.csv naming a file outside the folder (../run.gpx, an absolute "
+		"name).\n\n"
 		"A .json file exported from the numbfoot site's saved results (kind \"numbfoot.assessment\") "
 		"is read as a saved assessment: its answers are assessed again here and kept in the journal "
 		"with the file's time ('numbfoot assessment list' shows it).\n\n"

@@ -33,16 +33,46 @@ void imp_check_run(nf_import *im, imp_run *r, const char *name)
 
 	where(r, name, head, sizeof head);
 	/* A last time before the first: tracks of several days gathered in one file out of order
-	 * (a route collection), no one recording; no elapsed time can be made of it. */
-	if (isfinite(x->elapsed_s) && x->elapsed_s < 0) {
+	 * (a route collection), no one recording; no elapsed time can be made of it. So is a row of
+	 * points going back (a lap or a track earlier than the one before it), named where it
+	 * begins; a point or a few going back are a clock's glitch, left out (imp_track_add). */
+	const imp_track *tr = &r->tr;
+	double back_s = tr->t_first - tr->t_file_last;
+	if (!(back_s > 0) && isfinite(x->elapsed_s) && x->elapsed_s < 0)
+		back_s = -x->elapsed_s;
+	if (back_s > 0) {
 		char days[32] = "";
-		if (-x->elapsed_s >= 86400)
-			snprintf(days, sizeof days, " (%.1f days)", -x->elapsed_s / 86400);
+		if (back_s >= 86400)
+			snprintf(days, sizeof days, " (%.1f days)", back_s / 86400);
 		snprintf(what, sizeof what,
 			 "its last point is %.0f s%s before the first: times that run backwards are not "
 			 "one recorded activity",
-			 -x->elapsed_s, days);
+			 back_s, days);
+		if (tr->back_at)
+			imp_track_where(tr, tr->back_at, name, head, sizeof head);
 		refuse(r, head, what);
+		return;
+	}
+	if (tr->back_far) {
+		snprintf(what, sizeof what,
+			 "more than %d points in a row timed before an earlier one: a lap or track that "
+			 "runs backwards is not one recorded activity",
+			 IMP_BACK_RUN_MAX);
+		imp_track_where(tr, tr->back_far_at, name, head, sizeof head);
+		refuse(r, head, what);
+		return;
+	}
+	/* No distance at all (a watch started and stopped in one place, a paused recording): no
+	 * one ran it, and kept it would count in the shoes' wear and among the runs without
+	 * numbness. Skipped as not a recorded run, as a route without times is; a run typed by hand
+	 * of 0 km is refused likewise. An unknown distance (NaN) is not zero and is kept. */
+	if (isfinite(x->distance_m) && x->distance_m <= 0) {
+		r->skip = true;
+		if (isfinite(x->elapsed_s))
+			snprintf(r->why, sizeof r->why, "%s: no distance (0 m in %.0f s): not a recorded run",
+				 head, x->elapsed_s);
+		else
+			snprintf(r->why, sizeof r->why, "%s: no distance (0 m): not a recorded run", head);
 		return;
 	}
 	if (isfinite(x->distance_m) && x->distance_m > CHECK_DIST_MAX_M) {
@@ -79,7 +109,18 @@ void imp_check_run(nf_import *im, imp_run *r, const char *name)
 		x->cadence_spm = NAN;
 		x->stride_m = NAN;
 	}
-	if (r->tr.jumps > 0)
+	if (tr->back > 0) {
+		char at[NF_ERROR_MSG_MAX / 2];
+		imp_track_where(tr, tr->back_at, name, at, sizeof at);
+		imp_note(im, "%s: %lld point%s timed before an earlier one (a clock's glitch) left out of "
+			 "the distance and the route",
+			 at, (long long)tr->back, tr->back == 1 ? "" : "s");
+	}
+	if (r->tr.jumps > 0 && r->tr.jump_max_s < 1)
+		imp_note(im, "%s: %lld GPS jump%s (the largest %.0f km within a second) left out of the "
+			 "distance and the route",
+			 head, (long long)r->tr.jumps, r->tr.jumps == 1 ? "" : "s", r->tr.jump_max_m / 1000);
+	else if (r->tr.jumps > 0)
 		imp_note(im, "%s: %lld GPS jump%s (the largest %.0f km in %.0f s) left out of the distance "
 			 "and the route",
 			 head, (long long)r->tr.jumps, r->tr.jumps == 1 ? "" : "s", r->tr.jump_max_m / 1000,

@@ -69,7 +69,7 @@ static int field(const char **p, const char *e, char *out, size_t cap)
 	return end;
 }
 
-static int add_row(imp_csv *c, const char cols[COLS][IMP_CSV_FIELD_MAX])
+static int add_row(imp_csv *c, const char cols[COLS][IMP_CSV_FIELD_MAX], unsigned long line)
 {
 	if (!cols[COL_FILE][0])
 		return 0; /* a manual activity: no file in the export */
@@ -88,6 +88,7 @@ static int add_row(imp_csv *c, const char cols[COLS][IMP_CSV_FIELD_MAX])
 	snprintf(r->type, sizeof r->type, "%s", cols[COL_TYPE]);
 	snprintf(r->gear, sizeof r->gear, "%s", cols[COL_GEAR]);
 	snprintf(r->title, sizeof r->title, "%s", cols[COL_NAME]);
+	r->line = line;
 	return 0;
 }
 
@@ -143,7 +144,7 @@ nf_err imp_csv_parse(imp_csv *c, const char *text, size_t len, const char *name,
 		}
 		if (end == 1)
 			line--; /* the row's own line break was counted */
-		int r = add_row(c, (const char(*)[IMP_CSV_FIELD_MAX])cols);
+		int r = add_row(c, (const char(*)[IMP_CSV_FIELD_MAX])cols, row_line);
 		if (r == -1) {
 			rc = nf_error_set(err, NF_ELIMIT, "%s:%lu: more than %d activities", name, row_line,
 					  IMP_CSV_ROWS_MAX);

@@ -321,6 +321,24 @@ static void import_bytes(const unsigned char *buf, size_t len, const nf_import_o
 	nf_import_read_buffer(buf, len, item->name, &eo, im, entry_err);
 }
 
+/* True if a file named by activities.csv lies outside the export's folder: an absolute name
+ * or one with a ".." component. An export names its own files; one naming others (a CSV edited
+ * or made by someone else) must not read the rest of the disk. */
+static bool outside_export(const char *file)
+{
+	if (file[0] == '/')
+		return true;
+	for (const char *p = file; *p;) {
+		size_t n = strcspn(p, "/");
+		if (n == 2 && p[0] == '.' && p[1] == '.')
+			return true;
+		p += n;
+		while (*p == '/')
+			p++;
+	}
+	return false;
+}
+
 static nf_err next_in_dir(nf_export *x, const nf_import_opts *o, nf_export_item *item, nf_import **im,
 			  nf_error *entry_err)
 {
@@ -331,6 +349,11 @@ static nf_err next_in_dir(nf_export *x, const nf_import_opts *o, nf_export_item 
 	unsigned char *buf = NULL;
 	size_t len = 0;
 	fill_item(x, row->file, item);
+	if (outside_export(row->file)) {
+		nf_error_set(entry_err, NF_EPARSE, "%s/activities.csv:%lu: Filename '%s' is outside the export",
+			     x->path, row->line, row->file);
+		return NF_OK;
+	}
 	snprintf(path, sizeof path, "%s/%s", x->path, row->file);
 	if (read_file(path, &buf, &len, IMP_FILE_MAX, entry_err) == NF_OK)
 		import_bytes(buf, len, o, item, im, entry_err);

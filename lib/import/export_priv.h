@@ -15,6 +15,7 @@ typedef struct imp_csv_row {
 	char type[NF_RUN_SPORT_MAX];  /* "Run", "Ride", ... */
 	char gear[NF_IMPORT_GEAR_MAX];
 	char title[NF_IMPORT_TITLE_MAX];
+	unsigned long line;           /* where the row begins in the CSV, for messages */
 } imp_csv_row;
 
 typedef struct imp_csv {

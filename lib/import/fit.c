@@ -415,6 +415,7 @@ static nf_err read_data(fit_state *f, const fit_def *d, int64_t ts)
 			pt.t = (double)ts + FIT_EPOCH;
 		if (!isnan(cad))
 			pt.cad = cad + (isnan(frac) ? 0 : frac);
+		pt.at = f->msg_at;
 		if (!f->pass2) {
 			imp_track_add(f->tr, &pt);
 		} else if (!isnan(pt.t)) {
@@ -629,9 +630,11 @@ static nf_err run_per_session(fit_state *f, nf_import *im, imp_run *all, nf_erro
 	imp_route_free(all->tr.route);
 	free(all);
 	f->tr = NULL;
-	for (int i = 0; i < f->sessions; i++)
+	for (int i = 0; i < f->sessions; i++) {
 		if (!(f->runs[i] = imp_run_new(im, f->s, err)))
 			return err ? err->code : NF_ENOMEM;
+		f->runs[i]->tr.at_bytes = true;
+	}
 	return NF_OK;
 }
 
@@ -657,6 +660,7 @@ nf_err imp_fit_read(imp_src *s, nf_import *im, nf_error *err)
 		goto out_free;
 	}
 	f->tr = &all->tr;
+	f->tr->at_bytes = true;
 	/* Chained files: blocks back to back until the input ends. */
 	if ((rc = read_all(f, &early_at, &early_err)) != NF_OK)
 		goto out_free;

@@ -35,8 +35,8 @@ typedef struct gpx_state {
 	int trk_depth;        /* depth of the open <trk>, 0 outside */
 	int trkpt_depth;
 	bool have_type;
+	bool told_zone;       /* a time without a zone has been warned of */
 	unsigned long type_line;
-	unsigned long back_line; /* the first point timed before the first point, 0 if none */
 	char type[NF_RUN_SPORT_MAX];
 } gpx_state;
 
@@ -103,13 +103,18 @@ static void gpx_end(imp_xml *x, const char *ns, const char *local, const char *t
 
 	if (g->in_trkpt) {
 		if (x->depth == g->trkpt_depth) {
+			g->pt.at = imp_xml_line(x);
 			imp_track_add(&g->r->tr, &g->pt);
-			if (!g->back_line && g->pt.t < g->r->tr.t_first)
-				g->back_line = imp_xml_line(x);
 			g->in_trkpt = false;
 		} else if (is_gpx_ns(ns) && strcmp(local, "time") == 0 && x->depth == g->trkpt_depth + 1) {
-			if (!imp_parse_time(text, &g->pt.t))
+			bool zoned;
+			if (!imp_parse_time_zoned(text, &g->pt.t, &zoned)) {
 				imp_xml_fail(x, NF_EPARSE, "<time> \"%.40s\" is not " IMP_TIME_WHEN, text);
+			} else if (!zoned && !g->told_zone) {
+				g->told_zone = true;
+				imp_note(x->im, "%s:%lu: <time> \"%.40s\" has no time zone: taken as UTC",
+					 x->name, imp_xml_line(x), text);
+			}
 		} else if (is_ext_ns(ns) && x->depth > g->trkpt_depth + 1) {
 			if (strcmp(local, "hr") == 0 || strcmp(local, "heartrate") == 0) {
 				if (text_number(x, local, text, &v))
@@ -178,10 +183,6 @@ nf_err imp_gpx_read(imp_src *s, nf_import *im, nf_error *err)
 	}
 	imp_track_finish(&g->r->tr, &g->r->rec);
 	g->r->undated = isnan(g->r->tr.t_first);
-	/* Times that end before they start (imp_check_run refuses them) are named by the point
-	 * where they first went back. */
-	if (g->back_line && g->r->rec.elapsed_s < 0)
-		snprintf(g->r->where, sizeof g->r->where, "%lu", g->back_line);
 out_free:
 	free(g);
 	free(x);

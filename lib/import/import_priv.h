@@ -92,6 +92,8 @@ struct imp_point {
 	double hr;      /* beats per minute */
 	double cad;     /* steps per minute, both feet */
 	double temp;    /* degrees Celsius */
+	uint64_t at;    /* where it is in the input, for messages: its line (GPX, TCX) or the byte
+			 * offset of its record (FIT); 0 if not known */
 };
 
 void imp_point_init(imp_point *pt);
@@ -115,9 +117,25 @@ void imp_point_init(imp_point *pt);
 #define IMP_JUMP_MIN_M 200.0
 #define IMP_JUMP_RUN_MAX 5
 
+/* Times that run backwards. A point timed before the latest kept one (a watch's clock glitching
+ * one record back, two files' points interleaved) is left out of everything but the count of
+ * records: its distance, place, moving time and averages would describe no moment of the run.
+ * A repeated second is not backwards. More than IMP_BACK_RUN_MAX such points in a row are no
+ * glitch but a lap or a track that goes back in time, and refuse the activity (imp_check_run),
+ * as does a last point timed before the first. */
+#define IMP_BACK_RUN_MAX 5
+
 typedef struct imp_track {
 	int64_t n;              /* points added */
-	double t_first, t_last; /* NaN until a point with a time arrives */
+	double t_first, t_last; /* NaN until a point with a time arrives; t_last is the latest kept */
+	double t_file_last;     /* the time of the last timed point in the file's order, kept or not */
+	bool at_bytes;          /* imp_point.at is a byte offset (FIT), not a line */
+	int64_t back;           /* points left out for a time before the latest kept one */
+	uint64_t back_at;       /* ... where the first of them is */
+	int back_run;           /* ... how many in a row just now, and where that row began */
+	uint64_t back_run_at;
+	bool back_far;          /* more than IMP_BACK_RUN_MAX in a row, the first row of them at: */
+	uint64_t back_far_at;
 	imp_point prev;         /* the previous point of the current segment */
 	bool have_prev;
 	double geo_m;           /* haversine sum within segments */
@@ -140,7 +158,11 @@ typedef struct imp_track {
 
 /* Starts an empty track that reports its points to s's observer, if any. */
 void imp_track_init(imp_track *tr, const imp_src *s);
+/* Folds pt into the track; a point timed before the latest kept one is counted and left out
+ * (see IMP_BACK_RUN_MAX), and neither observed nor given to the route. */
 void imp_track_add(imp_track *tr, const imp_point *pt);
+/* Writes "NAME:LINE" or "NAME: byte N" for a point's at into out (name alone when at is 0). */
+void imp_track_where(const imp_track *tr, uint64_t at, const char *name, char *out, size_t cap);
 /* Starts a new segment: no distance is counted from the last point to the next. */
 void imp_track_break(imp_track *tr);
 /* Fills each field of run that is still unknown (NaN, -1) from the points, and records. */
@@ -170,6 +192,9 @@ double imp_haversine(double lat1, double lon1, double lat2, double lon2);
  * before 1970 or after NF_TIME_MAX, the journal's last. IMP_TIME_WHEN says so in messages. */
 #define IMP_TIME_WHEN "an ISO 8601 time of 1970 to 2200"
 bool imp_parse_time(const char *text, double *out);
+/* The same, and *zoned false when the text names no zone (taken as UTC, which a writer of local
+ * times puts hours off: the readers warn of it once a file). */
+bool imp_parse_time_zoned(const char *text, double *out, bool *zoned);
 
 /* Parses a decimal number filling the whole of text (spaces around allowed): digits, a point
  * and an exponent, nothing else (no hex floats, infinities or NaN, which strtod would take). */

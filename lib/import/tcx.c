@@ -42,8 +42,24 @@ typedef struct tcx_state {
 	double lap_start;     /* the open lap's StartTime */
 	double lap_time, lap_dist, lap_hr_sum, lap_cad_sum;
 	double this_lap_time; /* TotalTimeSeconds of the open lap */
+	double prev_lap_start, prev_lap_end; /* the lap before the open one; NaN if unknown */
 	int laps, lap_time_n, lap_dist_n, lap_hr_n, lap_cad_n;
+	bool told_zone;       /* a time without a zone has been warned of */
 } tcx_state;
+
+/* imp_parse_time, with one warning a file for a time that names no zone (taken as UTC). */
+static bool tcx_time(imp_xml *x, tcx_state *t, const char *text, double *out)
+{
+	bool zoned;
+	if (!imp_parse_time_zoned(text, out, &zoned))
+		return false;
+	if (!zoned && !t->told_zone) {
+		t->told_zone = true;
+		imp_note(t->im, "%s:%lu: the time \"%.40s\" has no time zone: taken as UTC", x->name,
+			 imp_xml_line(x), text);
+	}
+	return true;
+}
 
 static enum tcx_el classify(const char *ns, const char *local)
 {
@@ -99,6 +115,7 @@ static void activity_begin(imp_xml *x, tcx_state *t, const char **atts)
 	if ((v = imp_xml_attr(atts, "Sport")) != NULL)
 		imp_sport_copy(t->r->said, sizeof t->r->said, v);
 	t->id_time = t->lap_first = t->lap_end = t->lap_start = NAN;
+	t->prev_lap_start = t->prev_lap_end = NAN;
 	t->lap_time = t->lap_dist = t->lap_hr_sum = t->lap_cad_sum = 0;
 	t->laps = t->lap_time_n = t->lap_dist_n = t->lap_hr_n = t->lap_cad_n = 0;
 }
@@ -130,6 +147,29 @@ static void activity_end(tcx_state *t)
 		run->cadence_spm = t->lap_cad_sum / t->lap_cad_n;
 }
 
+/* A lap that starts before the lap before it, or before that lap's TotalTimeSeconds (timer time,
+ * never more than the lap's span) have passed, is no part of one recording: two runs merged, a
+ * clock reset. Summed, such laps give a distance in a time that never happened ("10 km in
+ * 30:00"), so the file is refused at the lap. IMP_LAP_SLACK_S allows for writers that round the
+ * StartTime to the second and keep the fraction in TotalTimeSeconds. */
+#define IMP_LAP_SLACK_S 1.0
+static void lap_in_order(imp_xml *x, tcx_state *t, const char *start)
+{
+	if (isnan(t->lap_start) || isnan(t->prev_lap_start))
+		return;
+	if (t->lap_start < t->prev_lap_start)
+		imp_xml_fail(x, NF_EPARSE,
+			     "Lap StartTime \"%.40s\" is %.0f s before the lap before it starts: laps that "
+			     "run backwards are not one recorded activity",
+			     start, t->prev_lap_start - t->lap_start);
+	else if (!isnan(t->prev_lap_end) && t->lap_start < t->prev_lap_end - IMP_LAP_SLACK_S)
+		imp_xml_fail(x, NF_EPARSE,
+			     "Lap StartTime \"%.40s\" is %.0f s before the lap before it ends (its "
+			     "StartTime and TotalTimeSeconds): laps that overlap are not one recorded "
+			     "activity",
+			     start, t->prev_lap_end - t->lap_start);
+}
+
 static void tcx_start(imp_xml *x, const char *ns, const char *local, const char **atts)
 {
 	tcx_state *t = x->user;
@@ -146,10 +186,11 @@ static void tcx_start(imp_xml *x, const char *ns, const char *local, const char 
 		t->this_lap_time = NAN;
 		t->lap_start = NAN;
 		v = imp_xml_attr(atts, "StartTime");
-		if (v && !imp_parse_time(v, &t->lap_start))
+		if (v && !tcx_time(x, t, v, &t->lap_start))
 			imp_xml_fail(x, NF_EPARSE, "Lap StartTime \"%.40s\" is not " IMP_TIME_WHEN, v);
 		if (!isnan(t->lap_start) && isnan(t->lap_first))
 			t->lap_first = t->lap_start;
+		lap_in_order(x, t, v);
 	} else if (el == EL_TRACK) {
 		imp_track_break(&t->r->tr);
 	} else if (el == EL_TRACKPOINT) {
@@ -162,6 +203,18 @@ static bool number(imp_xml *x, const char *local, const char *text, double *out)
 	if (imp_parse_double(text, out))
 		return true;
 	imp_xml_fail(x, NF_EPARSE, "<%s> \"%.40s\" is not a number", local, text);
+	return false;
+}
+
+/* A number that cannot be below 0 (a distance, a time): a negative one is refused at its line,
+ * where the journal used to refuse the whole run with no line ("distance must be 0 or more"). */
+static bool amount(imp_xml *x, const char *local, const char *text, double *out)
+{
+	if (!number(x, local, text, out))
+		return false;
+	if (*out >= 0)
+		return true;
+	imp_xml_fail(x, NF_EPARSE, "<%s> \"%.40s\" is below 0: it must be 0 or more", local, text);
 	return false;
 }
 
@@ -185,18 +238,24 @@ static void tcx_end(imp_xml *x, const char *ns, const char *local, const char *t
 			if (isnan(t->lap_end) || end > t->lap_end)
 				t->lap_end = end;
 		}
+		/* A lap without a StartTime leaves the next one unjudged. */
+		t->prev_lap_start = t->lap_start;
+		t->prev_lap_end = isnan(t->lap_start) || isnan(t->this_lap_time)
+					  ? NAN
+					  : t->lap_start + t->this_lap_time;
 		break;
 	case EL_ID:
 		if (parent == EL_ACTIVITY && isnan(t->id_time) && !imp_parse_time(text, &t->id_time))
 			imp_xml_fail(x, NF_EPARSE, "<Id> \"%.40s\" is not " IMP_TIME_WHEN, text);
 		break;
 	case EL_TRACKPOINT:
+		t->pt.at = imp_xml_line(x);
 		imp_track_add(&t->r->tr, &t->pt);
 		if (!isnan(t->pt.t) && (isnan(t->lap_end) || t->pt.t > t->lap_end) && !isnan(t->lap_first))
 			t->lap_end = t->pt.t;
 		break;
 	case EL_TIME:
-		if (parent == EL_TRACKPOINT && !imp_parse_time(text, &t->pt.t))
+		if (parent == EL_TRACKPOINT && !tcx_time(x, t, text, &t->pt.t))
 			imp_xml_fail(x, NF_EPARSE, "<Time> \"%.40s\" is not " IMP_TIME_WHEN, text);
 		break;
 	case EL_LAT:
@@ -208,15 +267,15 @@ static void tcx_end(imp_xml *x, const char *ns, const char *local, const char *t
 			t->pt.lon = v;
 		break;
 	case EL_DISTANCE:
-		if (parent == EL_TRACKPOINT && number(x, local, text, &v)) {
+		if (parent == EL_TRACKPOINT && amount(x, local, text, &v)) {
 			t->pt.dist = v;
-		} else if (parent == EL_LAP && number(x, local, text, &v)) {
+		} else if (parent == EL_LAP && amount(x, local, text, &v)) {
 			t->lap_dist += v;
 			t->lap_dist_n++;
 		}
 		break;
 	case EL_TOTALTIME:
-		if (parent == EL_LAP && number(x, local, text, &v)) {
+		if (parent == EL_LAP && amount(x, local, text, &v)) {
 			t->lap_time += v;
 			t->lap_time_n++;
 			t->this_lap_time = v;

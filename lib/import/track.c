@@ -12,6 +12,7 @@ void imp_point_init(imp_point *pt)
 {
 	pt->t = pt->lat = pt->lon = pt->dist = pt->speed = NAN;
 	pt->hr = pt->cad = pt->temp = NAN;
+	pt->at = 0;
 }
 
 void imp_track_init(imp_track *tr, const imp_src *s)
@@ -19,7 +20,7 @@ void imp_track_init(imp_track *tr, const imp_src *s)
 	memset(tr, 0, sizeof *tr);
 	tr->observe = s->observe;
 	tr->observe_ctx = s->observe_ctx;
-	tr->t_first = tr->t_last = NAN;
+	tr->t_first = tr->t_last = tr->t_file_last = NAN;
 	tr->dist_max = NAN;
 	imp_point_init(&tr->prev);
 }
@@ -63,10 +64,48 @@ static bool gps_jump(imp_track *tr, const imp_point *p)
 	return false;
 }
 
+void imp_track_where(const imp_track *tr, uint64_t at, const char *name, char *out, size_t cap)
+{
+	if (!at)
+		snprintf(out, cap, "%s", name);
+	else if (tr->at_bytes)
+		snprintf(out, cap, "%s: byte %llu", name, (unsigned long long)at);
+	else
+		snprintf(out, cap, "%s:%llu", name, (unsigned long long)at);
+}
+
+/* True if p is timed before the latest kept point: counted and left out (IMP_BACK_RUN_MAX). */
+static bool timed_back(imp_track *tr, const imp_point *p)
+{
+	if (isnan(p->t))
+		return false;
+	tr->t_file_last = p->t;
+	if (isnan(tr->t_last) || p->t >= tr->t_last) {
+		tr->back_run = 0;
+		return false;
+	}
+	if (tr->back++ == 0)
+		tr->back_at = p->at;
+	if (tr->back_run++ == 0)
+		tr->back_run_at = p->at;
+	if (tr->back_run > IMP_BACK_RUN_MAX && !tr->back_far) {
+		tr->back_far = true;
+		tr->back_far_at = tr->back_run_at;
+	}
+	return true;
+}
+
 void imp_track_add(imp_track *tr, const imp_point *in)
 {
 	imp_point fixed;
 	const imp_point *pt = in;
+
+	/* Before the jump test: a place is judged against the last good one by the time between
+	 * them, which is never negative once the points that go back are out. */
+	if (timed_back(tr, in)) {
+		tr->n++;
+		return;
+	}
 	/* (0, 0) is what some watches write before a fix: no place, and no anchor for jumps. */
 	if (has_pos(in) && in->lat == 0 && in->lon == 0) {
 		fixed = *in;
@@ -210,6 +249,12 @@ static bool digits(const char **s, int n, int *out)
 
 bool imp_parse_time(const char *text, double *out)
 {
+	bool zoned;
+	return imp_parse_time_zoned(text, out, &zoned);
+}
+
+bool imp_parse_time_zoned(const char *text, double *out, bool *zoned)
+{
 	const char *s = text;
 	int h, mi, sec, zh = 0, zm = 0;
 	double frac = 0;
@@ -239,6 +284,7 @@ bool imp_parse_time(const char *text, double *out)
 		}
 	}
 	int sign = 0;
+	*zoned = *s == 'Z' || *s == 'z' || *s == '+' || *s == '-';
 	if (*s == 'Z' || *s == 'z') {
 		s++;
 	} else if (*s == '+' || *s == '-') {

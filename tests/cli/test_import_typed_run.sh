@@ -10,7 +10,7 @@ rc=0
 nf import tests/cli/data/import/same-run.fit --db "$db" >"$t/out" 2>"$t/err" || rc=$?
 [ "$rc" = 0 ] || fail "exit $rc, wanted 0 as for a file already imported"
 has "$t/out" "imported 0 runs, 1 like a run typed by hand"
-has "$t/err" "skipped: same-run.fit: looks like run 1 (2026-10-04 06:32, 7.20 km), typed by hand"
+has "$t/err" "skipped: tests/cli/data/import/same-run.fit: looks like run 1 (2026-10-04 06:32, 7.20 km), typed by hand"
 nf import --json tests/cli/data/import/same-run.fit --db "$db" >"$t/json" 2>/dev/null
 has "$t/json" '"like_typed_run": 1'
 has "$t/json" '"duplicate_of": 1'

@@ -295,7 +295,7 @@ static void test_every_byte_flip(void **state)
 
 /* Every truncation of a good file either keeps the complete records before the cut, with a
  * warning naming the byte, or (when no record is complete yet) is NF_EPARSE with a byte
- * offset; the records kept never decrease as the cut moves on. */
+ * offset, or (when the complete records have not moved yet) is skipped as no distance; the records kept never decrease as the cut moves on. */
 static void test_every_truncation(void **state)
 {
 	size_t len;
@@ -303,12 +303,18 @@ static void test_every_truncation(void **state)
 	nf_run_record run;
 	nf_error err;
 	int64_t last = 0;
+	bool moved = false;
 
 	for (size_t n = 1; n < len; n++) {
 		nf_import *im = NULL;
 		nf_err rc = nf_import_read_buffer(buf, n, "cut.fit", NULL, &im, &err);
 		if (rc == NF_EPARSE && strstr(err.msg, ": byte ")) {
 			assert_int_equal(last, 0);
+			continue;
+		}
+		/* The first records, all at the start line, are no run yet (0 m), and only they. */
+		if (rc == NF_ESKIP && strstr(err.msg, "no distance (0 m")) {
+			assert_false(moved);
 			continue;
 		}
 		if (rc != NF_OK)
@@ -320,6 +326,7 @@ static void test_every_truncation(void **state)
 			fail_msg("cut at %zu: %lld records, fewer than %lld before", n, (long long)recs,
 				 (long long)last);
 		last = recs;
+		moved |= nf_import_get(im, 0)->distance_m > 0;
 		nf_import_free(im);
 	}
 	assert_int_equal(nf_import_buffer(buf, len, "whole.fit", &run, &err), NF_OK);
@@ -505,6 +512,63 @@ static void test_overlapping_sessions(void **state)
 	nf_import_free(im);
 }
 
+/* An activity of records only { timestamp, distance }, the n times (s) and distances (m) given:
+ * the records start at byte 37, 9 bytes each. */
+static size_t make_records(unsigned char *out, const unsigned *secs, const unsigned *metres, int n)
+{
+	const unsigned t0 = 1000000000u;
+	size_t len = 14;
+	unsigned char def0[] = {0x40, 0, 0, 0, 0, 1, 0, 1, 0x00};
+	memcpy(out + len, def0, sizeof def0);
+	len += sizeof def0;
+	out[len++] = 0x00;
+	out[len++] = 4; /* activity */
+	unsigned char def1[] = {0x41, 0, 0, 20, 0, 2, 253, 4, 0x86, 5, 4, 0x86};
+	memcpy(out + len, def1, sizeof def1);
+	len += sizeof def1;
+	for (int i = 0; i < n; i++) {
+		out[len++] = 0x01;
+		put_le(out, &len, t0 + secs[i], 4);
+		put_le(out, &len, metres[i] * 100, 4);
+	}
+	unsigned char hdr[14] = {14, 0x20, 0x08, 0x52, 0, 0, 0, 0, '.', 'F', 'I', 'T', 0, 0};
+	size_t at = 4;
+	put_le(hdr, &at, (unsigned)(len - 14), 4);
+	size_t hc = crc16_fit(hdr, 12);
+	hdr[12] = (unsigned char)hc;
+	hdr[13] = (unsigned char)(hc >> 8);
+	memcpy(out, hdr, 14);
+	put_le(out, &len, (unsigned)crc16_fit(out, len), 2);
+	return len;
+}
+
+/* A record timed before the one before it is left out, named by its byte, as GPX and TCX name
+ * the line; a run of them refuses the file. */
+static void test_records_timed_back(void **state)
+{
+	unsigned char buf[512];
+	nf_import *im = NULL;
+	nf_run_record run;
+	nf_error err;
+	static const unsigned secs[] = {0, 10, 5, 20}, metres[] = {0, 40, 9000, 80};
+	size_t n = make_records(buf, secs, metres, 4);
+	assert_int_equal(nf_import_read_buffer(buf, n, "glitch.fit", NULL, &im, &err), NF_OK);
+	assert_near(nf_import_get(im, 0)->distance_m, 80, 0);
+	assert_near(nf_import_get(im, 0)->elapsed_s, 20, 0);
+	bool said = false;
+	for (size_t i = 0; i < nf_import_note_count(im); i++)
+		said |= strstr(nf_import_note(im, i),
+			       "glitch.fit: byte 55: 1 point timed before an earlier one") != NULL;
+	assert_true(said);
+	nf_import_free(im);
+
+	static const unsigned s2[] = {100, 110, 10, 20, 30, 40, 50, 60, 120},
+			      m2[] = {0, 40, 0, 40, 80, 120, 160, 200, 240};
+	n = make_records(buf, s2, m2, 9);
+	assert_int_equal(nf_import_buffer(buf, n, "twice.fit", &run, &err), NF_EPARSE);
+	assert_contains(err.msg, "twice.fit: byte 55: more than 5 points in a row timed before");
+}
+
 static void test_detect(void **state)
 {
 	unsigned char fit[14] = {14, 0x20, 0, 0, 0, 0, 0, 0, '.', 'F', 'I', 'T', 0, 0};
@@ -560,6 +624,7 @@ int main(void)
 		cmocka_unit_test(test_every_truncation),
 		cmocka_unit_test(test_built_files),
 		cmocka_unit_test(test_overlapping_sessions),
+		cmocka_unit_test(test_records_timed_back),
 		cmocka_unit_test(test_detect),
 		cmocka_unit_test(test_size_cap),
 		cmocka_unit_test(test_missing_file),

@@ -251,6 +251,149 @@ static void test_times_run_backwards(void **state)
 	assert_near(run.elapsed_s, 20, 0);
 }
 
+/* The only note of im that contains needle, or NULL. */
+static const char *note_with(const nf_import *im, const char *needle)
+{
+	for (size_t i = 0; i < nf_import_note_count(im); i++)
+		if (strstr(nf_import_note(im, i), needle))
+			return nf_import_note(im, i);
+	return NULL;
+}
+
+/* One point timed before the one before it (08:00, 08:05, 08:02, 08:10) was summed in the
+ * file's order, with no word: 1 km north, 0.1 km back, 1.3 km north again. The point is a
+ * clock's glitch: left out of the distance, the route and the time, named at its line. */
+static void test_point_timed_back(void **state)
+{
+	static const char doc[] =
+		"<gpx xmlns=\"http://www.topografix.com/GPX/1/1\"><trk><type>running</type><trkseg>\n"
+		"<trkpt lat=\"51.5\" lon=\"-0.1\"><time>2025-03-21T08:00:00Z</time></trkpt>\n"
+		"<trkpt lat=\"51.509\" lon=\"-0.1\"><time>2025-03-21T08:05:00Z</time></trkpt>\n"
+		"<trkpt lat=\"51.508\" lon=\"-0.1\"><time>2025-03-21T08:02:00Z</time></trkpt>\n"
+		"<trkpt lat=\"51.52\" lon=\"-0.1\"><time>2025-03-21T08:10:00Z</time></trkpt>\n"
+		"</trkseg></trk></gpx>\n";
+	nf_import *im = NULL;
+	nf_import_opts o;
+	nf_error err;
+	size_t nroute = 0;
+	nf_import_opts_init(&o);
+	o.route = true;
+	assert_int_equal(nf_import_read_buffer(doc, strlen(doc), "midback.gpx", &o, &im, &err), NF_OK);
+	const nf_run_record *run = nf_import_get(im, 0);
+	/* 0.02 degrees of latitude, straight: the point going back adds nothing. */
+	assert_near(run->distance_m, imp_haversine(51.5, -0.1, 51.52, -0.1), 0.01);
+	assert_near(run->elapsed_s, 600, 0);
+	assert_int_equal(run->records, 4);
+	nf_import_route(im, 0, &nroute);
+	assert_int_equal(nroute, 3);
+	const char *note = note_with(im, "timed before");
+	assert_non_null(note);
+	assert_contains(note, "midback.gpx:4: 1 point timed before an earlier one");
+	assert_contains(note, "left out of the distance and the route");
+	nf_import_free(im);
+}
+
+/* A repeated second is no glitch: kept, with no note. */
+static void test_repeated_second_kept(void **state)
+{
+	static const char doc[] =
+		"<gpx xmlns=\"http://www.topografix.com/GPX/1/1\"><trk><type>running</type><trkseg>\n"
+		"<trkpt lat=\"51.5\" lon=\"-0.1\"><time>2025-03-21T08:00:00Z</time></trkpt>\n"
+		"<trkpt lat=\"51.5001\" lon=\"-0.1\"><time>2025-03-21T08:00:05Z</time></trkpt>\n"
+		"<trkpt lat=\"51.5001\" lon=\"-0.1\"><time>2025-03-21T08:00:05Z</time></trkpt>\n"
+		"<trkpt lat=\"51.5002\" lon=\"-0.1\"><time>2025-03-21T08:00:10Z</time></trkpt>\n"
+		"</trkseg></trk></gpx>\n";
+	nf_import *im = NULL;
+	nf_error err;
+	assert_int_equal(nf_import_read_buffer(doc, strlen(doc), "rep.gpx", NULL, &im, &err), NF_OK);
+	assert_null(note_with(im, "timed before"));
+	assert_near(nf_import_get(im, 0)->elapsed_s, 10, 0);
+	nf_import_free(im);
+}
+
+/* A track of an hour, then a second segment of k points inside it again. */
+static void segment_back(char *doc, size_t cap, int k)
+{
+	size_t n = (size_t)snprintf(doc, cap,
+				    "<gpx xmlns=\"http://www.topografix.com/GPX/1/1\"><trk><trkseg>\n"
+				    "<trkpt lat=\"51.5\" lon=\"-0.1\"><time>2025-03-21T08:00:00Z</time></trkpt>\n"
+				    "<trkpt lat=\"51.53\" lon=\"-0.1\"><time>2025-03-21T09:00:00Z</time></trkpt>\n"
+				    "</trkseg><trkseg>\n");
+	for (int i = 0; i < k; i++)
+		n += (size_t)snprintf(doc + n, cap - n,
+				      "<trkpt lat=\"51.5%d\" lon=\"-0.1\"><time>2025-03-21T08:1%d:00Z</time></trkpt>\n",
+				      i, i);
+	snprintf(doc + n, cap - n, "</trkseg></trk></gpx>\n");
+}
+
+/* A second segment that goes back in time but ends after the first point: more than
+ * IMP_BACK_RUN_MAX points in a row going back are no glitch but a track run twice or two
+ * merged; refused at the first of them, where they used to be summed in the file's order. */
+static void test_segment_timed_back(void **state)
+{
+	char doc[4096];
+	nf_run_record run;
+	nf_error err;
+	nf_import *im = NULL;
+
+	segment_back(doc, sizeof doc, IMP_BACK_RUN_MAX + 1);
+	assert_int_equal(nf_import_buffer(doc, strlen(doc), "twice.gpx", &run, &err), NF_EPARSE);
+	assert_contains(err.msg, "twice.gpx:5: more than 5 points in a row timed before an earlier one");
+	/* As many as IMP_BACK_RUN_MAX are glitches, left out with a note naming the first. */
+	segment_back(doc, sizeof doc, IMP_BACK_RUN_MAX);
+	assert_int_equal(nf_import_read_buffer(doc, strlen(doc), "few.gpx", NULL, &im, &err), NF_OK);
+	assert_non_null(note_with(im, "few.gpx:5: 5 points timed before an earlier one"));
+	assert_near(nf_import_get(im, 0)->elapsed_s, 3600, 0);
+	nf_import_free(im);
+}
+
+/* Points that never moved (three at one place and one second, or two at one place half an hour
+ * apart) were stored as runs of 0 m; a typed run of 0 km is refused. Skipped as no recorded run,
+ * not refused. */
+static void test_no_distance(void **state)
+{
+	static const char still[] =
+		"<gpx xmlns=\"http://www.topografix.com/GPX/1/1\"><trk><type>running</type><trkseg>\n"
+		"<trkpt lat=\"51.5\" lon=\"-0.1\"><time>2025-03-17T08:00:00Z</time></trkpt>\n"
+		"<trkpt lat=\"51.5\" lon=\"-0.1\"><time>2025-03-17T08:00:00Z</time></trkpt>\n"
+		"<trkpt lat=\"51.5\" lon=\"-0.1\"><time>2025-03-17T08:00:00Z</time></trkpt>\n"
+		"</trkseg></trk></gpx>\n";
+	static const char paused[] =
+		"<gpx xmlns=\"http://www.topografix.com/GPX/1/1\"><trk><type>running</type><trkseg>\n"
+		"<trkpt lat=\"51.5\" lon=\"-0.1\"><time>2025-03-20T08:00:00Z</time></trkpt>\n"
+		"<trkpt lat=\"51.5\" lon=\"-0.1\"><time>2025-03-20T08:30:00Z</time></trkpt>\n"
+		"</trkseg></trk></gpx>\n";
+	nf_run_record run;
+	nf_error err;
+	assert_int_equal(nf_import_buffer(still, strlen(still), "still.gpx", &run, &err), NF_ESKIP);
+	assert_contains(err.msg, "still.gpx:1: no distance (0 m in 0 s): not a recorded run");
+	assert_int_equal(nf_import_buffer(paused, strlen(paused), "paused.gpx", &run, &err), NF_ESKIP);
+	assert_contains(err.msg, "paused.gpx:1: no distance (0 m in 1800 s): not a recorded run");
+}
+
+/* A time without a zone was taken as UTC in silence: a writer of local times puts the run hours
+ * off. Still taken as UTC, with one warning a file naming the first such line. */
+static void test_time_without_zone(void **state)
+{
+	static const char doc[] =
+		"<gpx xmlns=\"http://www.topografix.com/GPX/1/1\"><trk><type>running</type><trkseg>\n"
+		"<trkpt lat=\"51.5\" lon=\"-0.1\"><time>2025-03-19T08:00:00Z</time></trkpt>\n"
+		"<trkpt lat=\"51.505\" lon=\"-0.1\"><time>2025-03-19T08:15:00</time></trkpt>\n"
+		"<trkpt lat=\"51.51\" lon=\"-0.1\"><time>2025-03-19T08:30:00</time></trkpt>\n"
+		"</trkseg></trk></gpx>\n";
+	nf_import *im = NULL;
+	nf_error err;
+	assert_int_equal(nf_import_read_buffer(doc, strlen(doc), "local.gpx", NULL, &im, &err), NF_OK);
+	assert_int_equal(nf_import_get(im, 0)->start_time, 1742371200);
+	assert_near(nf_import_get(im, 0)->elapsed_s, 1800, 0);
+	size_t told = 0;
+	for (size_t i = 0; i < nf_import_note_count(im); i++)
+		told += strstr(nf_import_note(im, i), "no time zone") != NULL;
+	assert_int_equal(told, 1);
+	assert_non_null(note_with(im, "local.gpx:3: <time> \"2025-03-19T08:15:00\" has no time zone: taken as UTC"));
+	nf_import_free(im);
+}
+
 /* A time before 1970 is no watch's (gpxgo's Mojstrovka.gpx: 1901-12-13T20:45:52, the least
  * 32-bit time, on every point): refused at its line, where the journal refused the run after
  * the read with no line ("start time out of range"). */
@@ -370,6 +513,11 @@ int main(void)
 		cmocka_unit_test(test_sports),
 		cmocka_unit_test(test_root_decides_format),
 		cmocka_unit_test(test_times_run_backwards),
+		cmocka_unit_test(test_no_distance),
+		cmocka_unit_test(test_time_without_zone),
+		cmocka_unit_test(test_point_timed_back),
+		cmocka_unit_test(test_repeated_second_kept),
+		cmocka_unit_test(test_segment_timed_back),
 		cmocka_unit_test(test_time_before_1970),
 		cmocka_unit_test(test_hostile_xml),
 		cmocka_unit_test(test_every_truncation),

@@ -135,6 +135,100 @@ static void test_broken(void **state)
 	assert_contains(err.msg, "inline.xml:2: DOCTYPE");
 }
 
+/* A lap whose trackpoints go back (08:30 then 08:00) was kept with a warning of a GPS jump
+ * "in -1800 s"; laps out of order or overlapping were summed into 10 km in 30:00. The first is
+ * refused at the point that goes back, the others at the lap's line. */
+#define LAP(start, secs, metres)                                                                  \
+	"<Lap StartTime=\"" start "\"><TotalTimeSeconds>" secs "</TotalTimeSeconds><DistanceMeters>"  \
+	metres "</DistanceMeters></Lap>\n"
+static void test_times_run_backwards(void **state)
+{
+	nf_run_record run;
+	nf_error err;
+	static const char pts[] =
+		TCX_HEAD "<Activities><Activity Sport=\"Running\">\n"
+		"<Lap StartTime=\"2025-04-06T08:00:00Z\"><TotalTimeSeconds>1800</TotalTimeSeconds>"
+		"<DistanceMeters>5000</DistanceMeters><Track>\n"
+		"<Trackpoint><Time>2025-04-06T08:30:00Z</Time><Position><LatitudeDegrees>51.545"
+		"</LatitudeDegrees><LongitudeDegrees>-0.1</LongitudeDegrees></Position></Trackpoint>\n"
+		"<Trackpoint><Time>2025-04-06T08:00:00Z</Time><Position><LatitudeDegrees>51.5"
+		"</LatitudeDegrees><LongitudeDegrees>-0.1</LongitudeDegrees></Position></Trackpoint>\n"
+		"</Track></Lap></Activity></Activities></TrainingCenterDatabase>";
+	assert_int_equal(decode_str(pts, &run, &err), NF_EPARSE);
+	assert_contains(err.msg, "inline.xml:6: its last point is 1800 s before the first");
+	assert_null(strstr(err.msg, "-"));
+
+	static const char back[] =
+		TCX_HEAD "<Activities><Activity Sport=\"Running\">\n"
+		LAP("2025-04-10T08:00:00Z", "1800", "5000") LAP("2025-04-10T07:00:00Z", "1800", "5000")
+		"</Activity></Activities></TrainingCenterDatabase>";
+	assert_int_equal(decode_str(back, &run, &err), NF_EPARSE);
+	assert_contains(err.msg, "inline.xml:5: Lap StartTime \"2025-04-10T07:00:00Z\" is 3600 s "
+				 "before the lap before it starts");
+
+	static const char overlap[] =
+		TCX_HEAD "<Activities><Activity Sport=\"Running\">\n"
+		LAP("2025-04-10T08:00:00Z", "1800", "5000") LAP("2025-04-10T08:20:00Z", "1800", "5000")
+		"</Activity></Activities></TrainingCenterDatabase>";
+	assert_int_equal(decode_str(overlap, &run, &err), NF_EPARSE);
+	assert_contains(err.msg, "inline.xml:5: Lap StartTime \"2025-04-10T08:20:00Z\" is 600 s "
+				 "before the lap before it ends");
+
+	/* Laps in order, a StartTime rounded down under a fraction of TotalTimeSeconds, and a
+	 * pause between laps: one run. */
+	static const char fine[] =
+		TCX_HEAD "<Activities><Activity Sport=\"Running\">\n"
+		LAP("2025-04-10T08:00:00Z", "1800.6", "5000") LAP("2025-04-10T08:30:00Z", "1200", "3000")
+		LAP("2025-04-10T08:55:00Z", "300", "1000")
+		"</Activity></Activities></TrainingCenterDatabase>";
+	assert_int_equal(decode_str(fine, &run, &err), NF_OK);
+	assert_near(run.distance_m, 9000, 0);
+	assert_near(run.elapsed_s, 3600, 0);
+}
+
+/* A negative distance was refused by the journal as "NAME: distance must be 0 or more", the only
+ * TCX fault without a line. */
+static void test_negative_amounts(void **state)
+{
+	nf_run_record run;
+	nf_error err;
+	static const char lap[] =
+		TCX_HEAD "<Activities><Activity Sport=\"Running\">\n"
+		LAP("2025-04-04T08:00:00Z", "1800", "-5000")
+		"</Activity></Activities></TrainingCenterDatabase>";
+	assert_int_equal(decode_str(lap, &run, &err), NF_EPARSE);
+	assert_contains(err.msg, "inline.xml:4: <DistanceMeters> \"-5000\" is below 0");
+	static const char secs[] =
+		TCX_HEAD "<Activities><Activity Sport=\"Running\">\n"
+		LAP("2025-04-04T08:00:00Z", "-1", "5000")
+		"</Activity></Activities></TrainingCenterDatabase>";
+	assert_int_equal(decode_str(secs, &run, &err), NF_EPARSE);
+	assert_contains(err.msg, "inline.xml:4: <TotalTimeSeconds> \"-1\" is below 0");
+	static const char point[] =
+		TCX_HEAD "<Activities><Activity Sport=\"Running\">\n<Lap StartTime=\"2025-04-04T08:00:00Z\">"
+		"<Track>\n<Trackpoint><Time>2025-04-04T08:00:00Z</Time>\n"
+		"<DistanceMeters>-3</DistanceMeters></Trackpoint></Track></Lap>"
+		"</Activity></Activities></TrainingCenterDatabase>";
+	assert_int_equal(decode_str(point, &run, &err), NF_EPARSE);
+	assert_contains(err.msg, "inline.xml:6: <DistanceMeters> \"-3\" is below 0");
+}
+
+/* A TCX time without a zone is taken as UTC with one warning a file, as in GPX. */
+static void test_time_without_zone(void **state)
+{
+	static const char doc[] =
+		TCX_HEAD "<Activities><Activity Sport=\"Running\">\n"
+		LAP("2025-04-10T08:00:00", "1800", "5000") LAP("2025-04-10T08:30:00", "1800", "5000")
+		"</Activity></Activities></TrainingCenterDatabase>";
+	nf_import *im = NULL;
+	nf_error err;
+	assert_int_equal(nf_import_read_buffer(doc, strlen(doc), "local.tcx", NULL, &im, &err), NF_OK);
+	assert_int_equal(nf_import_note_count(im), 1);
+	assert_contains(nf_import_note(im, 0),
+			"local.tcx:4: the time \"2025-04-10T08:00:00\" has no time zone: taken as UTC");
+	nf_import_free(im);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -143,6 +237,9 @@ int main(void)
 		cmocka_unit_test(test_lap_cadence_fallback),
 		cmocka_unit_test(test_not_runs),
 		cmocka_unit_test(test_broken),
+		cmocka_unit_test(test_times_run_backwards),
+		cmocka_unit_test(test_negative_amounts),
+		cmocka_unit_test(test_time_without_zone),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -743,6 +743,23 @@ static json_t *only_run(void)
 	return r;
 }
 
+/* A recording that never moved (two points at one place half an hour apart) was stored as a
+ * run of 0 m by the page, where a typed 0 km is refused: not a recorded run (422), nothing
+ * stored, as 'import' skips it. */
+static void import_skips_no_distance(void **state)
+{
+	(void)state;
+	struct web_response rs = upload("tests/cli/data/import/no-distance.gpx", "still.gpx", NULL);
+	json_t *o = answer_json(&rs, 422);
+	assert_non_null(strstr(str(o, "error", NULL), "no distance (0 m in 1800 s): not a recorded run"));
+	json_t *entry = json_array_get(json_object_get(o, "runs"), 0);
+	assert_string_equal(str(entry, "status", NULL), "not_a_run");
+	json_decref(o);
+	o = api("GET", "/api/runs", NULL, 200);
+	assert_int_equal(json_array_size(json_object_get(o, "runs")), 0);
+	json_decref(o);
+}
+
 /* A watch file whose run was typed by hand (a start within 5 minutes, a distance within 10%):
  * the upload stores nothing and says so (409, its entry "like_typed_run" naming the typed run,
  * given whole as "like"); a bad merge= is refused by name; sent again with ?merge=1 the typed run
@@ -1565,6 +1582,7 @@ int main(void)
 	    T(gear_add_and_list),
 	    T(run_add_and_get),
 	    T(import_merges_typed_run),
+	    T(import_skips_no_distance),
 	    T(run_edit_named_fields_only),
 	    T(run_edit_keeps_exact_values),
 	    T(run_bad_field_changes_nothing),
