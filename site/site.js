@@ -9,7 +9,7 @@
   // The result on screen and the helpers it shares with the served page (web/static/display.js,
   // which mk/site.mk puts first in numbfoot.js).
   const D = window.numbfootDisplay;
-  const { el, pct, LEVEL_TITLE, KM_PER_MILE } = D;
+  const { el, pct, LEVEL_TITLE } = D;
   const UNITS_KEY = 'numbfoot-units';
 
   const state = {
@@ -101,18 +101,7 @@
     const f = state.byId[q.findings[0]];
     const picked = inputs(f.id).filter((i) => i.checked).map((i) => i.value);
     if (f.type === 'number') {
-      const x = D.decimal(inputs(f.id)[0].value);
-      if (x === null || !isFinite(x) || x < 0) throw new Error('Type a number (0 or more, such as 12.5), or "Don\'t know".');
-      const mi = f.distance && state.miles;
-      const v = mi ? x * KM_PER_MILE : x;
-      /* The knowledge base's range (the engine refuses the same): a slip, not an answer. */
-      const [lo, hi] = f.range || [0, Infinity];
-      if (v < lo || v > hi) {
-        const shown = (km) => String(mi ? Math.round(km / KM_PER_MILE) : km);
-        const unit = f.distance ? (state.miles ? 'miles' : 'km') : f.unit;
-        throw new Error('Type a number from ' + shown(lo) + ' to ' + shown(hi) + (unit ? ' ' + unit : '') + ', or "Don\'t know".');
-      }
-      out[f.id] = v;
+      out[f.id] = D.numberAnswer(f, inputs(f.id)[0].value, state.miles);
     } else if (!picked.length) {
       throw new Error({ bool: 'Choose yes or no', enum: 'Choose one of the answers', set: 'Tick at least one' }[f.type] + ', or "Don\'t know".');
     } else {

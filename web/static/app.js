@@ -226,18 +226,7 @@
       out[f.id] = inputs.filter((i) => i.checked).map((i) => i.value);
       if (!out[f.id].length) throw new Error('Tick at least one, or "Don\'t know".');
     } else {
-      const x = D.decimal(inputs[0].value);
-      if (x === null || !isFinite(x) || x < 0) throw new Error('Type a number (0 or more, such as 12.5), or "Don\'t know".');
-      const mi = f.distance && state.miles;
-      const v = mi ? x * KM_PER_MILE : x;
-      /* The knowledge base's range (the API refuses the same): a slip, not an answer. */
-      const [lo, hi] = f.range || [0, Infinity];
-      if (v < lo || v > hi) {
-        const shown = (km) => String(mi ? Math.round(km / KM_PER_MILE) : km);
-        const unit = f.distance ? (state.miles ? 'miles' : 'km') : f.unit;
-        throw new Error('Type a number from ' + shown(lo) + ' to ' + shown(hi) + (unit ? ' ' + unit : '') + ', or "Don\'t know".');
-      }
-      out[f.id] = v;
+      out[f.id] = D.numberAnswer(f, inputs[0].value, state.miles);
     }
     return out;
   }

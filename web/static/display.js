@@ -246,6 +246,23 @@ window.numbfootDisplay = (function () {
     return xs.length < 2 ? xs.join('') : xs.slice(0, -1).join(', ') + ' and ' + xs[xs.length - 1];
   }
 
+  // The answer to number finding f as typed in text (in miles when miles and f is a distance), in
+  // the knowledge base's unit; throws an Error whose message asks again. The range is the knowledge
+  // base's (the engine and the API refuse the same): past it is a slip, not an answer.
+  function numberAnswer(f, text, miles) {
+    const x = decimal(text);
+    if (x === null || !isFinite(x) || x < 0) throw new Error('Type a number (0 or more, such as 12.5), or "Don\'t know".');
+    const mi = f.distance && miles;
+    const v = mi ? x * KM_PER_MILE : x;
+    const [lo, hi] = f.range || [0, Infinity];
+    if (v < lo || v > hi) {
+      const shown = (km) => String(mi ? Math.round(km / KM_PER_MILE) : km);
+      const unit = f.distance ? (miles ? 'miles' : 'km') : f.unit;
+      throw new Error('Type a number from ' + shown(lo) + ' to ' + shown(hi) + (unit ? ' ' + unit : '') + ', or "Don\'t know".');
+    }
+    return v;
+  }
+
   // A checklist of findings each Yes, No or Don't know, so that ticking one says nothing of the
   // others: each starts at its earlier answer in prev, else at "Don't know"; "No to the rest"
   // answers no to every item still there. Returns the list and its "No to the rest" line.
@@ -302,5 +319,5 @@ window.numbfootDisplay = (function () {
     return out;
   }
 
-  return { KM_PER_MILE, LEVEL_TITLE, el, decimal, pct, answerWords, banner, result, single, ticks, triList, readTri, dontKnow };
+  return { KM_PER_MILE, LEVEL_TITLE, el, decimal, numberAnswer, pct, answerWords, banner, result, single, ticks, triList, readTri, dontKnow };
 })();
