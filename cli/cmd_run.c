@@ -75,6 +75,26 @@ static bool nonzero(double v, const char *what, const char *typed)
 
 /* Fills r from the run options present; false with a message on bad input. When editing, the
  * start is rebuilt only if --date or --time is given, --time alone keeping the run's date. */
+/* *t (a day from cli_parse_start) at the local time of day of was. */
+static bool keep_time_of_day(int64_t was, int64_t *t)
+{
+	time_t w = (time_t)was, d = (time_t)*t;
+	struct tm a, b;
+	if (!localtime_r(&w, &a) || !localtime_r(&d, &b))
+		return true;
+	b.tm_hour = a.tm_hour;
+	b.tm_min = a.tm_min;
+	b.tm_sec = a.tm_sec;
+	b.tm_isdst = -1;
+	time_t v = mktime(&b);
+	if (v == (time_t)-1) {
+		cli_errorf("--date: the date and time cannot be represented");
+		return false;
+	}
+	*t = (int64_t)v;
+	return true;
+}
+
 static bool run_from_args(const struct cli_args *a, nf_journal_run *r, bool editing)
 {
 	const char *date = cli_opt(a, "date"), *tod = cli_opt(a, "time"), *v;
@@ -85,7 +105,14 @@ static bool run_from_args(const struct cli_args *a, nf_journal_run *r, bool edit
 			nf_journal_local_day(r->rec.start_time, keep);
 			date = keep;
 		}
-		if (!cli_parse_start(date, tod, &r->rec.start_time) || !start_not_future(date, r->rec.start_time))
+		int64_t was = r->rec.start_time;
+		if (!cli_parse_start(date, tod, &r->rec.start_time))
+			return false;
+		/* --date alone moves the run to another day and keeps its time of day, to the second (a
+		 * file's 14:34:09), as --time alone keeps the day: run add's 12:00 is for a new run. */
+		if (editing && date && !tod && was >= 0 && !keep_time_of_day(was, &r->rec.start_time))
+			return false;
+		if (!start_not_future(date, r->rec.start_time))
 			return false;
 		/* The journal keeps times from 1970 (and refuses earlier ones without an option to name). */
 		if (r->rec.start_time < 0) {
@@ -626,7 +653,7 @@ const struct cli_command cmd_run_edit = {
 	.args = "RUN",
 	.summary = "change a run",
 	.description = "Changes the details given as options and keeps the others. --time alone "
-		       "keeps the run's date; --drop-route deletes the GPS route kept from its file. "
+		       "keeps the run's date, --date alone its time of day; --drop-route deletes the GPS route kept from its file. "
 		       "With --from DATE --to DATE instead of RUN, sets --shoes and --insoles on every run "
 		       "of those days at once (runs imported from before a pair was in service). The checks "
 		       "of run add hold: a change that makes the run like another (a start within 5 minutes, "
