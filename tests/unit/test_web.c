@@ -246,6 +246,52 @@ static void overlapping_run_is_asked(void **state)
 			201));
 }
 
+/* An edit that moves a run over another, or makes it a copy of one, is refused as a new run is
+ * (and as run edit refuses it): 409 naming the run, nothing changed, unless force: true. */
+static void run_edit_clash_is_asked(void **state)
+{
+	(void)state;
+	json_int_t first = add_run(22, 10, NULL); /* 07:30, 62 minutes */
+	json_int_t second = add_run(20, 10, NULL);
+	char path[64];
+	snprintf(path, sizeof path, "/api/runs/%lld", (long long)second);
+	json_t *before = get_record(path, "run");
+	json_t *o = api("POST", path, "{\"start_time\":\"2026-11-22T07:40:00Z\"}", 409);
+	assert_int_equal(id_of(o, "like"), first);
+	assert_non_null(strstr(json_string_value(json_object_get(o, "error")), "change it anyway"));
+	json_decref(o);
+	expect_unchanged(path, "run", before);
+	o = api("POST", path, "{\"start_time\":\"2026-11-22T07:31:00Z\",\"distance_km\":9.98}", 409);
+	assert_int_equal(id_of(o, "like"), first);
+	json_decref(o);
+	expect_unchanged(path, "run", before);
+	expect_status("POST", path, "{\"start_time\":\"2026-11-22T07:31:00Z\",\"force\":1}", 400, "force");
+	expect_unchanged(path, "run", before);
+	/* An edit that moves nothing is not asked, even beside another run. */
+	json_decref(api("POST", path, "{\"notes\":\"windy\"}", 200));
+	json_decref(before);
+	json_decref(api("POST", path, "{\"start_time\":\"2026-11-22T07:31:00Z\",\"force\":true}", 200));
+}
+
+/* duration_min is the running time, stored as run edit --duration stores it: moving and elapsed
+ * alike, so that a file's elapsed time does not stay beside a moving time it no longer fits. */
+static void run_edit_duration_sets_both_times(void **state)
+{
+	(void)state;
+	nf_journal_run r = tj_run(8, 1795000000);
+	r.rec.moving_s = 3120;
+	r.rec.elapsed_s = 3300;
+	nf_error err = {0};
+	assert_int_equal(nf_journal_add_run(ctx.journal, &r, NULL, 0, NULL, &err), NF_OK);
+	char path[64];
+	snprintf(path, sizeof path, "/api/runs/%lld", (long long)r.id);
+	json_decref(api("POST", path, "{\"duration_min\":50}", 200));
+	nf_journal_run after;
+	assert_int_equal(nf_journal_get_run(ctx.journal, r.id, &after, &err), NF_OK);
+	assert_true(after.rec.moving_s == 3000);
+	assert_true(after.rec.elapsed_s == 3000);
+}
+
 /* A run dated after today is refused as run add refuses it (it would count in weeks to come). */
 static void future_run_refused(void **state)
 {
@@ -1561,6 +1607,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    T(host_is_checked),
 	    T(overlapping_run_is_asked),
+	    T(run_edit_clash_is_asked),
+	    T(run_edit_duration_sets_both_times),
 	    T(future_run_refused),
 	    T(header_count_is_capped),
 	    T(post_needs_token),
