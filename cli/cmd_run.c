@@ -659,7 +659,8 @@ const struct cli_command cmd_run_edit = {
 		       "of run add hold: a change that makes the run like another (a start within 5 minutes, "
 		       "a distance within 10%) or lays it over one in time is refused, naming that run (exit "
 		       "status 2), unless --force; a typed run's pace and heart rate are held to what "
-		       "runners have run (see run add).",
+		       "runners have run (see run add), and so is an imported run's when its distance or "
+		       "duration is changed here.",
 	.options = edit_options,
 	.run = run_run_edit,
 };

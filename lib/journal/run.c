@@ -16,9 +16,9 @@ void nf_journal_run_init(nf_journal_run *r)
 	nf_run_record_init(&r->rec);
 }
 
-/* A run typed by hand against what people have run (numbfoot/run.h): a pace or a heart rate no
+/* A distance and time typed by hand against what people have run (numbfoot/run.h): a pace no
  * runner has is a typing slip, refused with the reason. secs: its running time, or not above 0. */
-static nf_err check_typed(const nf_run_record *x, double secs, nf_error *err)
+static nf_err check_typed_pace(const nf_run_record *x, double secs, nf_error *err)
 {
 	if (x->distance_m >= NF_TYPED_MIN_M && secs > 0) {
 		double pace = secs / (x->distance_m / 1000);
@@ -38,6 +38,15 @@ static nf_err check_typed(const nf_run_record *x, double secs, nf_error *err)
 					    b);
 		}
 	}
+	return NF_OK;
+}
+
+/* A run typed by hand: its pace, and a heart rate no runner has. */
+static nf_err check_typed(const nf_run_record *x, double secs, nf_error *err)
+{
+	nf_err rc = check_typed_pace(x, secs, err);
+	if (rc)
+		return rc;
 	if (isfinite(x->heart_rate_bpm) && x->heart_rate_bpm > 0 && x->heart_rate_bpm < NF_TYPED_HR_MIN)
 		return nf_error_set(err, NF_EINVAL,
 				    "an average heart rate of %.0f bpm is not a runner's (%.0f or more: the "
@@ -515,11 +524,35 @@ static nf_err episodes_fit(nf_journal *j, const nf_journal_run *r, nf_error *err
 	return NF_OK;
 }
 
+static bool same_value(double a, double b)
+{
+	return a == b || (isnan(a) && isnan(b));
+}
+
+/* An imported run is held to the file's limits (check_run), but a distance or a time changed by an
+ * edit is typed by hand, whatever the run's source: held to the pace a typed run is. */
+static nf_err edited_pace(nf_journal *j, const nf_journal_run *r, nf_error *err)
+{
+	const nf_run_record *x = &r->rec;
+	if (!x->source_sha256[0] && !x->source_file[0])
+		return NF_OK; /* check_run held it already */
+	nf_journal_run old;
+	nf_err rc = nf_journal_get_run(j, r->id, &old, err);
+	if (rc)
+		return rc;
+	if (same_value(old.rec.distance_m, x->distance_m) && same_value(old.rec.moving_s, x->moving_s) &&
+	    same_value(old.rec.elapsed_s, x->elapsed_s))
+		return NF_OK;
+	return check_typed_pace(x, x->moving_s > 0 ? x->moving_s : x->elapsed_s, err);
+}
+
 static nf_err update_run_body(nf_journal *j, void *ctx, nf_error *err)
 {
 	const nf_journal_run *r = ctx;
 	double d;
-	nf_err rc = gear_km(j, r->shoes_id, NF_GEAR_SHOES, &d, &d, err);
+	nf_err rc = edited_pace(j, r, err);
+	if (!rc)
+		rc = gear_km(j, r->shoes_id, NF_GEAR_SHOES, &d, &d, err);
 	if (!rc)
 		rc = gear_km(j, r->insoles_id, NF_GEAR_INSOLES, &d, &d, err);
 	if (!rc)

@@ -866,6 +866,33 @@ static void test_clashes_and_typed_limits(void **state)
 	nf_journal_close(j);
 }
 
+/* An edit of an imported run types its distance or time by hand: held to the typed pace, nothing
+ * changed when refused; an edit that leaves both as the file gave them is not held to it. */
+static void test_edit_imported_typed_pace(void **state)
+{
+	nf_journal *j = tj_open(tj_path("editpace"));
+	nf_error err = {0};
+	nf_journal_run fr, got;
+	nf_journal_run_init(&fr);
+	fr.rec = file_run("fast.fit", '8', 1797000000, 10);
+	fr.rec.moving_s = fr.rec.elapsed_s = 1440; /* 2:24/km from the file: the GPS rule only */
+	assert_int_equal(nf_journal_add_run(j, &fr, NULL, 0, NULL, &err), NF_OK);
+	snprintf(fr.notes, sizeof fr.notes, "from the watch");
+	assert_int_equal(nf_journal_update_run(j, &fr, &err), NF_OK);
+	fr.rec.moving_s = fr.rec.elapsed_s = 1300; /* typed: 2:10/km over 10 km */
+	assert_int_equal(nf_journal_update_run(j, &fr, &err), NF_EINVAL);
+	assert_non_null(strstr(err.msg, "a pace of 2:10/km, faster than any runner over 5 km or more"));
+	assert_int_equal(nf_journal_get_run(j, fr.id, &got, &err), NF_OK);
+	assert_true(got.rec.moving_s == 1440);
+	fr.rec.moving_s = fr.rec.elapsed_s = 1440;
+	fr.rec.distance_m = 4690; /* 4.69 km in 24:00 is fine */
+	assert_int_equal(nf_journal_update_run(j, &fr, &err), NF_OK);
+	fr.rec.moving_s = fr.rec.elapsed_s = 600; /* 4.69 km in 10:00: 2:08/km */
+	assert_int_equal(nf_journal_update_run(j, &fr, &err), NF_EINVAL);
+	assert_non_null(strstr(err.msg, "over 1 km or more"));
+	nf_journal_close(j);
+}
+
 /* import --merge: the typed run keeps its id, notes and episode and takes the file's measures,
  * route and source; a file that would end the run before its numbness is refused with nothing
  * written; a run from a file takes no other. */
@@ -1461,6 +1488,7 @@ int main(void)
 		cmocka_unit_test(test_impossible_runs),
 		cmocka_unit_test(test_like_runs),
 		cmocka_unit_test(test_clashes_and_typed_limits),
+		cmocka_unit_test(test_edit_imported_typed_pace),
 		cmocka_unit_test(test_merge_file),
 		cmocka_unit_test(test_gear_use_and_retire),
 		cmocka_unit_test(test_wear),
