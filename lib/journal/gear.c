@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "journal/journal_priv.h"
 #include "core/text.h"
@@ -84,6 +85,86 @@ const char *nf_wear_name(nf_wear w)
 	case NF_WEAR_RETIRE: return "retire";
 	default: return "unknown";
 	}
+}
+
+/* The code point at s (valid UTF-8, checked first) and its length in *n. */
+static unsigned code_point(const unsigned char *s, size_t *n)
+{
+	unsigned c = s[0];
+	if (c < 0x80)
+		return *n = 1, c;
+	*n = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2;
+	unsigned cp = c & (0x7f >> *n);
+	for (size_t i = 1; i < *n; i++)
+		cp = cp << 6 | (s[i] & 0x3f);
+	return cp;
+}
+
+/* A space of any script: one at either end of a name cannot be seen in a list. */
+static bool is_space(unsigned c)
+{
+	return c == ' ' || c == 0xa0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200a) || c == 0x202f ||
+	       c == 0x205f || c == 0x3000;
+}
+
+/* A character that shows nothing (a zero-width space, a joiner, a direction mark, a soft hyphen,
+ * a byte-order mark): 'a', U+200B, 'b' prints as "ab" and cannot be typed back. */
+static bool is_invisible(unsigned c)
+{
+	return c == 0xad || c == 0x34f || c == 0x61c || c == 0x115f || c == 0x1160 || c == 0x17b4 ||
+	       c == 0x17b5 || c == 0x180e || (c >= 0x200b && c <= 0x200f) || (c >= 0x2028 && c <= 0x202e) ||
+	       (c >= 0x2060 && c <= 0x206f) || c == 0x3164 || c == 0xfeff || c == 0xffa0;
+}
+
+/* A nickname is typed back to choose the pair (run add --shoes, gear edit, the page's lists), so
+ * it must be one that can be: not 'none' (the word for no gear, in any case), not blank, with no
+ * space at either end, no control or invisible character, and not read as an option ('-'). */
+static nf_err check_nickname(const char *name, nf_error *err)
+{
+	const unsigned char *s = (const unsigned char *)name;
+	nf_err rc = core_utf8_check("nickname", name, err);
+	if (rc)
+		return rc;
+	if (!s[0])
+		return nf_error_set(err, NF_EINVAL, "gear needs a nickname");
+	bool blank = true;
+	unsigned first = 0, last = 0;
+	for (size_t i = 0, n; s[i]; i += n) {
+		unsigned c = code_point(s + i, &n);
+		if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0))
+			return nf_error_set(err, NF_EINVAL,
+					    "nickname: a control character (U+%04X, at byte %zu) cannot be typed "
+					    "back to choose the pair: use letters, digits and spaces",
+					    c, i + 1);
+		if (is_invisible(c))
+			return nf_error_set(err, NF_EINVAL,
+					    "nickname: an invisible character (U+%04X, at byte %zu) would make it look "
+					    "like another name and cannot be typed back: leave it out",
+					    c, i + 1);
+		if (!is_space(c))
+			blank = false;
+		if (!i)
+			first = c;
+		last = c;
+	}
+	if (blank)
+		return nf_error_set(err, NF_EINVAL, "nickname: only spaces: give the pair a name");
+	if (is_space(first) || is_space(last))
+		return nf_error_set(err, NF_EINVAL,
+				    "nickname '%s' begins or ends with a space, which no list shows and no one "
+				    "types back: leave the space out",
+				    name);
+	if (!strcasecmp(name, "none"))
+		return nf_error_set(err, NF_EINVAL,
+				    "nickname '%s' is the word for no gear ('--shoes none'), so the pair could "
+				    "never be chosen: choose another name",
+				    name);
+	if (s[0] == '-')
+		return nf_error_set(err, NF_EINVAL,
+				    "nickname '%s' begins with '-', which the command line reads as an option, so "
+				    "the pair could not be named there: choose another name",
+				    name);
+	return NF_OK;
 }
 
 static nf_err check_gear(const nf_gear *g, nf_error *err)
@@ -286,6 +367,8 @@ nf_err nf_journal_add_gear(nf_journal *j, nf_gear *g, nf_error *err)
 	struct add_gear a = {.g = g};
 	nf_err rc = check_gear(g, err);
 	if (!rc)
+		rc = check_nickname(g->nickname, err);
+	if (!rc)
 		rc = jr_transaction(j, add_gear_body, &a, err);
 	if (rc)
 		return rc;
@@ -304,6 +387,10 @@ static nf_err update_gear_body(nf_journal *j, void *ctx, nf_error *err)
 	nf_gear old;
 	nf_err rc = nf_journal_get_gear(j, g->id, &old, err);
 	if (rc)
+		return rc;
+	/* A new nickname must be one that can be typed back; one stored before the rule stays until
+	 * it is changed, so that the pair's other fields can still be edited. */
+	if (strcmp(g->nickname, old.nickname) && (rc = check_nickname(g->nickname, err)))
 		return rc;
 	/* A retirement date given or changed (the page's Retire) keeps the rule of retire_gear; one
 	 * stored before the rule is left as it is when other fields change. */

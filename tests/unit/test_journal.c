@@ -866,6 +866,60 @@ static void test_clashes_and_typed_limits(void **state)
 	nf_journal_close(j);
 }
 
+/* A nickname must be one that can be typed back to choose the pair: 'none' in any case, blanks,
+ * spaces at either end, control and invisible characters and a leading '-' are refused on add and
+ * on rename, nothing stored; other letters (accents, emoji) are names; a pair stored before the
+ * rule keeps its name while its other fields change. */
+static void test_gear_nickname_rule(void **state)
+{
+	nf_journal *j = tj_open(tj_path("nick"));
+	nf_error err = {0};
+	static const struct {
+		const char *name, *why;
+	} bad[] = {
+	    {"none", "the word for no gear"},
+	    {"NoNe", "the word for no gear"},
+	    {" ", "only spaces"},
+	    {"\xc2\xa0", "only spaces"},
+	    {" peg2 ", "begins or ends with a space"},
+	    {"peg2 ", "begins or ends with a space"},
+	    {"--force", "begins with '-'"},
+	    {"a\xe2\x80\x8b" "b", "invisible character (U+200B, at byte 2)"},
+	    {"\xef\xbb\xbfpeg", "invisible character (U+FEFF"},
+	    {"a\tb", "control character (U+0009"},
+	    {"a\x1b[31m", "control character (U+001B"},
+	};
+	nf_gear g;
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		nf_gear_init(&g, NF_GEAR_SHOES);
+		snprintf(g.nickname, sizeof g.nickname, "%s", bad[i].name);
+		assert_int_equal(nf_journal_add_gear(j, &g, &err), NF_EINVAL);
+		assert_non_null(strstr(err.msg, bad[i].why));
+	}
+	nf_gear *list = NULL;
+	size_t n = 99;
+	assert_int_equal(nf_journal_list_gear(j, true, &list, &n, &err), NF_OK);
+	assert_int_equal(n, 0);
+	nf_gear_list_free(list);
+
+	int64_t id = tj_add_shoes(j, "P\xc3\xa9gase", 0);
+	assert_int_equal(nf_journal_get_gear(j, id, &g, &err), NF_OK);
+	snprintf(g.nickname, sizeof g.nickname, "none");
+	assert_int_equal(nf_journal_update_gear(j, &g, &err), NF_EINVAL);
+	assert_non_null(strstr(err.msg, "the word for no gear"));
+	assert_int_equal(nf_journal_get_gear(j, id, &g, &err), NF_OK);
+	assert_string_equal(g.nickname, "P\xc3\xa9gase");
+
+	/* A name from before the rule: its other fields can still be changed. */
+	char *sql = sqlite3_mprintf("UPDATE gear SET nickname = ' old ' WHERE id = %lld", (long long)id);
+	assert_int_equal(sqlite3_exec(j->db, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_free(sql);
+	assert_int_equal(nf_journal_get_gear(j, id, &g, &err), NF_OK);
+	g.retire_km = 700;
+	assert_int_equal(nf_journal_update_gear(j, &g, &err), NF_OK);
+	nf_journal_close(j);
+}
+
 /* An edit of an imported run types its distance or time by hand: held to the typed pace, nothing
  * changed when refused; an edit that leaves both as the file gave them is not held to it. */
 static void test_edit_imported_typed_pace(void **state)
@@ -1489,6 +1543,7 @@ int main(void)
 		cmocka_unit_test(test_like_runs),
 		cmocka_unit_test(test_clashes_and_typed_limits),
 		cmocka_unit_test(test_edit_imported_typed_pace),
+		cmocka_unit_test(test_gear_nickname_rule),
 		cmocka_unit_test(test_merge_file),
 		cmocka_unit_test(test_gear_use_and_retire),
 		cmocka_unit_test(test_wear),

@@ -1085,6 +1085,11 @@ static void gear_edit(void **state)
 	expect_status("POST", path, "{\"retire_km\":0}", 400, "retire_km");
 	expect_status("POST", path, "{\"nickname\":\"\"}", 400, "nickname");
 	expect_status("POST", path, "{\"retired\":\"2026-13-01\"}", 400, "retired");
+	/* The journal's rule for a nickname that could not be chosen afterwards, as on the command line. */
+	expect_status("POST", path, "{\"nickname\":\"None\"}", 400, "the word for no gear");
+	expect_status("POST", path, "{\"nickname\":\" Blue \"}", 400, "begins or ends with a space");
+	expect_status("POST", path, "{\"nickname\":\"B\\u200blue\"}", 400, "invisible character");
+	expect_status("POST", "/api/gear", "{\"kind\":\"shoes\",\"nickname\":\"none\"}", 400, "the word for no gear");
 	expect_unchanged(path, "gear", expected);
 
 	o = api("POST", path, "{\"retire_km\":600}", 200);
