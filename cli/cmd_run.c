@@ -264,6 +264,31 @@ static void say_no_shoes(nf_journal *j, int64_t id)
 	nf_gear_list_free(g);
 }
 
+/* The default pair given to a run on a day it was not in service (an old run typed after a pair
+ * first used later): the run gets the pair in service that day instead, as an import gives it,
+ * or none, and a note says so. *id is the default's id on entry (0: none). */
+static int default_in_service(nf_journal *j, const nf_journal_run *r, nf_gear_kind kind, int64_t *id,
+			      bool *moved)
+{
+	nf_error why = {0}, err = {0};
+	nf_gear g;
+	if (!*id || !nf_journal_gear_in_service(j, *id, r->rec.start_time, &why))
+		return CLI_EXIT_OK;
+	if (why.code != NF_EINVAL)
+		return cli_fail(&why);
+	if (nf_journal_gear_on(j, kind, r->rec.start_time, id, &err) ||
+	    (*id && nf_journal_get_gear(j, *id, &g, &err)))
+		return cli_fail(&err);
+	*moved = true;
+	if (*id)
+		fprintf(stderr, "numbfoot: note: %s; the run is stored in '%s', the %s in service that day\n",
+			cli_text(why.msg), cli_text(g.nickname), nf_gear_kind_name(kind));
+	else
+		fprintf(stderr, "numbfoot: note: %s; the run is stored without %s\n", cli_text(why.msg),
+			nf_gear_kind_name(kind));
+	return CLI_EXIT_OK;
+}
+
 static int run_run_add(const struct cli_args *a)
 {
 	nf_journal_run r;
@@ -303,6 +328,11 @@ static int run_run_add(const struct cli_args *a)
 	if ((rc = cli_gear_opt(j, a, "shoes", NF_GEAR_SHOES, true, &r.shoes_id)) ||
 	    (rc = cli_gear_opt(j, a, "insoles", NF_GEAR_INSOLES, true, &r.insoles_id)))
 		goto out_close;
+	bool moved_off_default = false;
+	if ((!cli_opt(a, "shoes") && (rc = default_in_service(j, &r, NF_GEAR_SHOES, &r.shoes_id, &moved_off_default))) ||
+	    (!cli_opt(a, "insoles") &&
+	     (rc = default_in_service(j, &r, NF_GEAR_INSOLES, &r.insoles_id, &moved_off_default))))
+		goto out_close;
 	if (!cli_flag(a, "force") && (rc = refuse_clash(j, &r, "run add")))
 		goto out_close;
 	if (nf_journal_add_run(j, &r, &e, has_episode ? 1 : 0, &crossed, &err) ||
@@ -326,7 +356,7 @@ static int run_run_add(const struct cli_args *a)
 			printf("with episode %lld of numbness\n", (long long)e.id);
 	}
 	cli_warn_crossed(j, &r, crossed);
-	if (!cli_opt(a, "shoes") && !r.shoes_id)
+	if (!cli_opt(a, "shoes") && !r.shoes_id && !moved_off_default)
 		say_no_shoes(j, r.id);
 out_close:
 	nf_journal_close(j);
@@ -345,7 +375,9 @@ const struct cli_command cmd_run_add = {
 		"episode of numbness on the same run, in the same transaction. When the run takes shoes "
 		"or insoles past their retirement distance, a warning names them; when no pair is the "
 		"default (it was retired), the run is stored without shoes and a note says how to give it "
-		"some. A run that starts "
+		"some. Shoes or insoles named must have been in service on the run's day (not first used "
+		"after it, not retired before it); the default pair on a day before its first use is not "
+		"given: the run gets the pair in service that day, or none, with a note. A run that starts "
 		"within 5 minutes of one in the journal with a distance within 10%, or that overlaps one "
 		"in time (starts before it ends), is refused as a duplicate, naming that run (exit status "
 		"2); --force stores it anyway. Values no run has are refused: a cadence outside 120 to 250 "
@@ -658,7 +690,8 @@ const struct cli_command cmd_run_edit = {
 		       "of those days at once (runs imported from before a pair was in service). The checks "
 		       "of run add hold: a change that makes the run like another (a start within 5 minutes, "
 		       "a distance within 10%) or lays it over one in time is refused, naming that run (exit "
-		       "status 2), unless --force; a typed run's pace and heart rate are held to what "
+		       "status 2), unless --force; a new day or pair must lie within the pair's first use "
+		       "and retirement (refused naming both dates; --force does not change that); a typed run's pace and heart rate are held to what "
 		       "runners have run (see run add), and so is an imported run's when its distance or "
 		       "duration is changed here.",
 	.options = edit_options,

@@ -161,6 +161,23 @@ static void runs_post(nf_journal *j, const struct web_request *rq, struct web_re
 	nf_episode_init(&e);
 	if (!web_body_keys(&b, keys) || !web_read_run(&b, j, &r, true))
 		goto out;
+	/* The default pair on a day it was not in service: the pair in service that day instead (or
+	 * none), as run add and an import give it. A pair named in the body is held to its dates. */
+	static const struct {
+		const char *key;
+		nf_gear_kind kind;
+	} worn[] = {{"shoes", NF_GEAR_SHOES}, {"insoles", NF_GEAR_INSOLES}};
+	for (size_t k = 0; k < 2; k++) {
+		int64_t *id = k ? &r.insoles_id : &r.shoes_id;
+		nf_error why = {0};
+		if (json_object_get(root, worn[k].key) || !*id ||
+		    nf_journal_gear_in_service(j, *id, r.rec.start_time, &why) == NF_OK)
+			continue;
+		if (why.code != NF_EINVAL || nf_journal_gear_on(j, worn[k].kind, r.rec.start_time, id, &err) != NF_OK) {
+			web_journal_error(rs, why.code != NF_EINVAL ? &why : &err);
+			goto out;
+		}
+	}
 	json_t *ep = json_object_get(root, "episode");
 	bool has_episode = ep && !json_is_null(ep);
 	if (has_episode) {

@@ -167,6 +167,20 @@ static nf_err check_nickname(const char *name, nf_error *err)
 	return NF_OK;
 }
 
+/* NF_EINVAL when a pair would be retired before its first use. */
+static nf_err retired_after_first_use(const char *name, const char *first_use, const char *retired,
+				      nf_error *err)
+{
+	if (first_use[0] && retired[0] && strcmp(retired, first_use) < 0)
+		return nf_error_set(err, NF_EINVAL,
+				    "'%s' were first used on %s: a retirement on %s would come before that "
+				    "(retire them on %s or later, or change the first use)",
+				    name, first_use, retired, first_use);
+	return NF_OK;
+}
+
+static nf_err first_use_before_runs(nf_journal *j, const nf_gear *g, nf_error *err);
+
 static nf_err check_gear(const nf_gear *g, nf_error *err)
 {
 	if (g->kind != NF_GEAR_SHOES && g->kind != NF_GEAR_INSOLES)
@@ -369,6 +383,8 @@ nf_err nf_journal_add_gear(nf_journal *j, nf_gear *g, nf_error *err)
 	if (!rc)
 		rc = check_nickname(g->nickname, err);
 	if (!rc)
+		rc = retired_after_first_use(g->nickname, g->first_use, g->retired, err);
+	if (!rc)
 		rc = jr_transaction(j, add_gear_body, &a, err);
 	if (rc)
 		return rc;
@@ -396,6 +412,14 @@ static nf_err update_gear_body(nf_journal *j, void *ctx, nf_error *err)
 	 * stored before the rule is left as it is when other fields change. */
 	if (g->retired[0] && strcmp(g->retired, old.retired) &&
 	    (rc = retired_after_runs(j, g->id, g->nickname, g->retired, err)))
+		return rc;
+	/* The dates must hold the pair's runs and each other: a first use given or changed comes no
+	 * later than the first run in them, and no retirement before the first use. */
+	bool first_changed = strcmp(g->first_use, old.first_use) != 0;
+	if (first_changed && (rc = first_use_before_runs(j, g, err)))
+		return rc;
+	if ((first_changed || strcmp(g->retired, old.retired)) &&
+	    (rc = retired_after_first_use(g->nickname, g->first_use, g->retired, err)))
 		return rc;
 	sqlite3_stmt *st = jr_prepare(j,
 		"UPDATE gear SET kind = ?, nickname = ?, brand = ?, model = ?, first_use = ?,"
@@ -483,6 +507,8 @@ static nf_err retire_gear_body(nf_journal *j, void *ctx, nf_error *err)
 	nf_err rc = nf_journal_get_gear(j, r->id, &g, err);
 	if (!rc)
 		rc = retired_after_runs(j, r->id, g.nickname, r->date, err);
+	if (!rc)
+		rc = retired_after_first_use(g.nickname, g.first_use, r->date, err);
 	if (rc)
 		return rc;
 	sqlite3_stmt *st = jr_prepare(j, "UPDATE gear SET retired = ?, is_default = 0 WHERE id = ?", err);
@@ -527,4 +553,97 @@ nf_err nf_journal_set_default_gear(nf_journal *j, int64_t id, nf_error *err)
 nf_err nf_journal_delete_gear(nf_journal *j, int64_t id, nf_error *err)
 {
 	return jr_delete_by_id(j, "DELETE FROM gear WHERE id = ?", "gear", id, "deleting gear", err);
+}
+
+nf_err jr_gear_in_service(nf_journal *j, int64_t id, int64_t start, int64_t run_id, nf_error *err)
+{
+	nf_gear g;
+	if (id <= 0 || start < 0)
+		return NF_OK;
+	nf_err rc = nf_journal_get_gear(j, id, &g, err);
+	if (rc)
+		return rc;
+	/* The run's day is its UTC day, as the journal stores it and as retirement is checked. */
+	char day[32], what[32];
+	nf_time_day(start, day, sizeof day);
+	if (run_id > 0)
+		snprintf(what, sizeof what, "run %lld", (long long)run_id);
+	else
+		snprintf(what, sizeof what, "this run");
+	if (g.first_use[0] && strcmp(day, g.first_use) < 0)
+		return nf_error_set(err, NF_EINVAL,
+				    "%s '%s' were first used on %s, after %s on %s: give the %s worn that day, "
+				    "or an earlier first use (gear edit %s --first-use)",
+				    nf_gear_kind_name(g.kind), g.nickname, g.first_use, what, day,
+				    nf_gear_kind_name(g.kind), g.nickname);
+	if (g.retired[0] && strcmp(day, g.retired) > 0)
+		return nf_error_set(err, NF_EINVAL,
+				    "%s '%s' were retired on %s, before %s on %s: give the %s worn that day, or "
+				    "bring them back (gear edit %s --unretire)",
+				    nf_gear_kind_name(g.kind), g.nickname, g.retired, what, day,
+				    nf_gear_kind_name(g.kind), g.nickname);
+	return NF_OK;
+}
+
+nf_err jr_gear_period_fits(nf_journal *j, const nf_gear *g, const char *lo, const char *hi, nf_error *err)
+{
+	if (!g->first_use[0] && !g->retired[0])
+		return NF_OK;
+	sqlite3_stmt *st = jr_prepare(j,
+		"SELECT id, start_time FROM runs WHERE start_time >= ?1 AND start_time < ?2"
+		" AND ((?3 IS NOT NULL AND substr(start_time, 1, 10) < ?3)"
+		"   OR (?4 IS NOT NULL AND substr(start_time, 1, 10) > ?4))"
+		" ORDER BY start_time LIMIT 1", err);
+	if (!st)
+		return err ? err->code : NF_EDB;
+	sqlite3_bind_text(st, 1, lo, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, hi, -1, SQLITE_TRANSIENT);
+	jr_bind_text(st, 3, g->first_use);
+	jr_bind_text(st, 4, g->retired);
+	nf_err rc = NF_OK;
+	int s = sqlite3_step(st);
+	if (s == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(st, 0), t = -1;
+		const char *when = (const char *)sqlite3_column_text(st, 1);
+		if (when)
+			nf_time_parse_iso(when, &t);
+		sqlite3_finalize(st);
+		return jr_gear_in_service(j, g->id, t, id, err);
+	}
+	if (s != SQLITE_DONE)
+		rc = jr_db_error(j, err, "reading the runs of the period");
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* NF_EINVAL naming the pair's first run when first_use comes after its day. */
+static nf_err first_use_before_runs(nf_journal *j, const nf_gear *g, nf_error *err)
+{
+	if (!g->first_use[0])
+		return NF_OK;
+	sqlite3_stmt *st = jr_prepare(j,
+		"SELECT id, substr(start_time, 1, 10) FROM runs WHERE (shoes_id = ?1 OR insoles_id = ?1)"
+		" AND start_time IS NOT NULL ORDER BY start_time, id LIMIT 1", err);
+	if (!st)
+		return err ? err->code : NF_EDB;
+	sqlite3_bind_int64(st, 1, g->id);
+	nf_err rc = NF_OK;
+	int s = sqlite3_step(st);
+	if (s == SQLITE_ROW) {
+		const char *day = (const char *)sqlite3_column_text(st, 1);
+		if (day && strcmp(g->first_use, day) > 0)
+			rc = nf_error_set(err, NF_EINVAL,
+					  "'%s' were run in on %s (run %lld): a first use on %s would come after "
+					  "that run (give %s or earlier)",
+					  g->nickname, day, (long long)sqlite3_column_int64(st, 0), g->first_use, day);
+	} else if (s != SQLITE_DONE) {
+		rc = jr_db_error(j, err, "reading the first run of gear");
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+nf_err nf_journal_gear_in_service(nf_journal *j, int64_t id, int64_t t, nf_error *err)
+{
+	return jr_gear_in_service(j, id, t, 0, err);
 }

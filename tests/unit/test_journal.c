@@ -920,6 +920,78 @@ static void test_gear_nickname_rule(void **state)
 	nf_journal_close(j);
 }
 
+/* A pair's dates hold its runs: a typed run, an edit of a run's day or pair, and a period's
+ * gear refused outside the pair's first use and retirement, naming both dates, nothing changed;
+ * a first use after the pair's first run and a retirement before the first use refused too. */
+static void test_gear_dates_hold_runs(void **state)
+{
+	nf_journal *j = tj_open(tj_path("geardates"));
+	nf_error err = {0};
+	nf_gear g;
+	int64_t peg = tj_add_shoes(j, "peg", 0);
+	assert_int_equal(nf_journal_get_gear(j, peg, &g, &err), NF_OK);
+	snprintf(g.first_use, sizeof g.first_use, "2026-01-01");
+	assert_int_equal(nf_journal_update_gear(j, &g, &err), NF_OK);
+	int64_t gone = tj_add_shoes(j, "gone", 0);
+	assert_int_equal(nf_journal_retire_gear(j, gone, "2026-02-01", &err), NF_OK);
+
+	nf_journal_run r = tj_run(10, 1767268800); /* 2026-01-01T12:00Z */
+	r.shoes_id = peg;
+	assert_int_equal(nf_journal_add_run(j, &r, NULL, 0, NULL, &err), NF_OK);
+	nf_journal_run early = tj_run(10, 1767268800 - 86400); /* 2025-12-31 */
+	early.shoes_id = peg;
+	assert_int_equal(nf_journal_add_run(j, &early, NULL, 0, NULL, &err), NF_EINVAL);
+	assert_non_null(strstr(err.msg, "shoes 'peg' were first used on 2026-01-01, after this run on 2025-12-31"));
+	assert_int_equal(nf_journal_gear_in_service(j, peg, early.rec.start_time, &err), NF_EINVAL);
+	assert_int_equal(nf_journal_gear_in_service(j, peg, r.rec.start_time, &err), NF_OK);
+	early.shoes_id = 0;
+	assert_int_equal(nf_journal_add_run(j, &early, NULL, 0, NULL, &err), NF_OK);
+
+	/* Edits: into a retired pair after its retirement, or a run moved before its pair's first use. */
+	nf_journal_run later = tj_run(8, 1767268800 + 60 * 86400); /* 2026-03-02 */
+	assert_int_equal(nf_journal_add_run(j, &later, NULL, 0, NULL, &err), NF_OK);
+	later.shoes_id = gone;
+	assert_int_equal(nf_journal_update_run(j, &later, &err), NF_EINVAL);
+	assert_non_null(strstr(err.msg, "were retired on 2026-02-01, before run"));
+	nf_journal_run moved = r;
+	moved.rec.start_time -= 86400;
+	assert_int_equal(nf_journal_update_run(j, &moved, &err), NF_EINVAL);
+	/* Notes change on a run whose day and pair stay: not asked again. */
+	snprintf(r.notes, sizeof r.notes, "easy");
+	assert_int_equal(nf_journal_update_run(j, &r, &err), NF_OK);
+
+	/* A period's gear: refused when one of its runs lies outside the pair's dates. */
+	int64_t n = -1;
+	assert_int_equal(nf_journal_set_gear_between(j, NF_GEAR_SHOES, gone, 1767225600 - 86400, 1767225600 + 90 * 86400, &n, &err),
+			 NF_EINVAL);
+	assert_non_null(strstr(err.msg, "shoes 'gone'"));
+	assert_int_equal(nf_journal_set_gear_between(j, NF_GEAR_SHOES, peg, 1767225600 - 86400, 1767225600 + 86400, &n, &err),
+			 NF_EINVAL);
+	assert_non_null(strstr(err.msg, "first used on 2026-01-01, after run"));
+	assert_int_equal(nf_journal_set_gear_between(j, NF_GEAR_SHOES, peg, 1767225600, 1767225600 + 86400, &n, &err), NF_OK);
+
+	/* The pair's own dates: a first use after its first run; a retirement before its first use. */
+	assert_int_equal(nf_journal_get_gear(j, peg, &g, &err), NF_OK);
+	snprintf(g.first_use, sizeof g.first_use, "2026-01-02");
+	assert_int_equal(nf_journal_update_gear(j, &g, &err), NF_EINVAL);
+	assert_non_null(strstr(err.msg, "'peg' were run in on 2026-01-01"));
+	snprintf(g.first_use, sizeof g.first_use, "2026-01-01");
+	snprintf(g.retired, sizeof g.retired, "2025-06-01");
+	assert_int_equal(nf_journal_update_gear(j, &g, &err), NF_EINVAL);
+	int64_t newp = tj_add_shoes(j, "newp", 0);
+	assert_int_equal(nf_journal_get_gear(j, newp, &g, &err), NF_OK);
+	snprintf(g.first_use, sizeof g.first_use, "2026-06-01");
+	assert_int_equal(nf_journal_update_gear(j, &g, &err), NF_OK);
+	assert_int_equal(nf_journal_retire_gear(j, newp, "2026-01-01", &err), NF_EINVAL);
+	assert_non_null(strstr(err.msg, "'newp' were first used on 2026-06-01: a retirement on 2026-01-01 would come before that"));
+	nf_gear_init(&g, NF_GEAR_SHOES);
+	snprintf(g.nickname, sizeof g.nickname, "odd");
+	snprintf(g.first_use, sizeof g.first_use, "2026-06-01");
+	snprintf(g.retired, sizeof g.retired, "2026-05-01");
+	assert_int_equal(nf_journal_add_gear(j, &g, &err), NF_EINVAL);
+	nf_journal_close(j);
+}
+
 /* An edit of an imported run types its distance or time by hand: held to the typed pace, nothing
  * changed when refused; an edit that leaves both as the file gave them is not held to it. */
 static void test_edit_imported_typed_pace(void **state)
@@ -1544,6 +1616,7 @@ int main(void)
 		cmocka_unit_test(test_clashes_and_typed_limits),
 		cmocka_unit_test(test_edit_imported_typed_pace),
 		cmocka_unit_test(test_gear_nickname_rule),
+		cmocka_unit_test(test_gear_dates_hold_runs),
 		cmocka_unit_test(test_merge_file),
 		cmocka_unit_test(test_gear_use_and_retire),
 		cmocka_unit_test(test_wear),

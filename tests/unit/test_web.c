@@ -292,6 +292,34 @@ static void run_edit_duration_sets_both_times(void **state)
 	assert_true(after.rec.elapsed_s == 3000);
 }
 
+/* A pair's dates hold its runs on the page as on the command line: a run in a pair first used
+ * after it is a 400 naming both dates, nothing stored; the default pair on a day it was not yet in
+ * service gives the run none (no pair was in service then); a first use after the pair's first
+ * run is a 400. */
+static void gear_dates_hold_runs(void **state)
+{
+	(void)state;
+	json_t *o = api("POST", "/api/gear",
+			"{\"kind\":\"shoes\",\"nickname\":\"Blue\",\"first_use\":\"2026-11-10\",\"default\":true}", 201);
+	json_int_t blue = id_of(o, "gear");
+	json_decref(o);
+	expect_status("POST", "/api/runs", "{\"start_time\":\"2026-11-01T07:30:00Z\",\"distance_km\":5,\"shoes\":\"Blue\"}", 400,
+		      "shoes 'Blue' were first used on 2026-11-10, after this run on 2026-11-01");
+	o = api("POST", "/api/runs", "{\"start_time\":\"2026-11-01T07:30:00Z\",\"distance_km\":5}", 201);
+	assert_true(json_is_null(json_object_get(json_object_get(o, "run"), "shoes")));
+	json_int_t early = id_of(o, "run");
+	json_decref(o);
+	json_int_t id = add_run(20, 10, NULL); /* in Blue, the default */
+	char path[64];
+	snprintf(path, sizeof path, "/api/runs/%lld", (long long)early);
+	expect_status("POST", path, "{\"shoes\":\"Blue\"}", 400, "after run");
+	snprintf(path, sizeof path, "/api/runs/%lld", (long long)id);
+	expect_status("POST", path, "{\"start_time\":\"2026-11-05T07:30:00Z\"}", 400, "first used on 2026-11-10");
+	snprintf(path, sizeof path, "/api/gear/%lld", (long long)blue);
+	expect_status("POST", path, "{\"first_use\":\"2026-11-21\"}", 400, "'Blue' were run in on 2026-11-20");
+	expect_status("POST", path, "{\"retired\":\"2026-11-09\"}", 400, "would come before");
+}
+
 /* A run dated after today is refused as run add refuses it (it would count in weeks to come). */
 static void future_run_refused(void **state)
 {
@@ -1613,6 +1641,7 @@ int main(void)
 	    T(host_is_checked),
 	    T(overlapping_run_is_asked),
 	    T(run_edit_clash_is_asked),
+	    T(gear_dates_hold_runs),
 	    T(run_edit_duration_sets_both_times),
 	    T(future_run_refused),
 	    T(header_count_is_capped),
