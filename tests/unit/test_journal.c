@@ -663,6 +663,18 @@ static void test_intake(void **state)
 	assert_int_equal(nf_intake_store(in, &early, NULL, 0, "Red racers", &res, &err), NF_OK);
 	assert_false(res.made_shoes);
 	assert_int_equal(res.shoes_id, shoes);
+	/* A CSV cell's spaces are not the name's; a name no pair may have (Strava's "none") makes no
+	 * pair, and the run is given one by its date. */
+	nf_run_record spaced = file_run("f.fit", 'F', 1795700000, 8), nonep = file_run("g.fit", '9', 1795800000, 8);
+	assert_int_equal(nf_intake_store(in, &spaced, NULL, 0, "  Red racers ", &res, &err), NF_OK);
+	assert_false(res.made_shoes);
+	assert_int_equal(res.shoes_id, shoes);
+	assert_int_equal(nf_intake_store(in, &nonep, NULL, 0, "none", &res, &err), NF_OK);
+	assert_int_equal(res.status, NF_INTAKE_STORED);
+	assert_false(res.made_shoes);
+	assert_int_equal(res.shoes_id, shoes); /* the pair in service that day, as with no name */
+	nf_gear none;
+	assert_int_equal(nf_journal_find_gear(j, "none", &none, &err), NF_ENOTFOUND);
 
 	nf_run_record bad = file_run("e.fit", 'E', 1795900000, 10);
 	bad.heart_rate_bpm = -1;
@@ -677,7 +689,7 @@ static void test_intake(void **state)
 	char iso[32];
 	nf_time_iso(1794000000, iso, sizeof iso);
 	assert_memory_equal(g.first_use, iso, 10);
-	assert_int_equal(tj_counts(j).runs, 3);
+	assert_int_equal(tj_counts(j).runs, 5);
 	nf_journal_close(j);
 }
 
