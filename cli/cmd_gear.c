@@ -340,8 +340,8 @@ const struct cli_command cmd_gear_retire = {
 	.summary = "mark gear as retired",
 	.description = "Marks the gear retired: it stays in the journal with its runs, leaves 'gear "
 		       "list' (see --all) and stops being the default (a note then says that new runs get "
-		       "none until 'gear default NICKNAME'). A --date before the pair's latest run is "
-		       "refused, naming that run.",
+		       "none until 'gear default NICKNAME'). A --date before the pair's latest run, or "
+		       "before its first use, is refused, naming that run or date.",
 	.options = retire_options,
 	.run = run_gear_retire,
 };
@@ -455,7 +455,11 @@ const struct cli_command cmd_gear_edit = {
 	.name = "gear edit",
 	.args = "NICKNAME",
 	.summary = "change the details of shoes or insoles",
-	.description = "Changes what the options name and leaves the rest as it is.\n\n"
+	.description = "Changes what the options name and leaves the rest as it is. A --first-use "
+		       "after the day of the pair's first run, or after its retirement, is refused; so is "
+		       "a nickname that could not be typed back: 'none' (the word for no gear), a blank "
+		       "one, one with a space at either end, a leading '-', or a control or invisible "
+		       "character.\n\n"
 		       "Example: numbfoot gear edit ghost --retire-km 700 --name ghost15",
 	.options = edit_options,
 	.run = run_gear_edit,

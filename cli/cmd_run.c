@@ -75,6 +75,26 @@ static bool nonzero(double v, const char *what, const char *typed)
 
 /* Fills r from the run options present; false with a message on bad input. When editing, the
  * start is rebuilt only if --date or --time is given, --time alone keeping the run's date. */
+/* *t (a day from cli_parse_start) at the local time of day of was. */
+static bool keep_time_of_day(int64_t was, int64_t *t)
+{
+	time_t w = (time_t)was, d = (time_t)*t;
+	struct tm a, b;
+	if (!localtime_r(&w, &a) || !localtime_r(&d, &b))
+		return true;
+	b.tm_hour = a.tm_hour;
+	b.tm_min = a.tm_min;
+	b.tm_sec = a.tm_sec;
+	b.tm_isdst = -1;
+	time_t v = mktime(&b);
+	if (v == (time_t)-1) {
+		cli_errorf("--date: the date and time cannot be represented");
+		return false;
+	}
+	*t = (int64_t)v;
+	return true;
+}
+
 static bool run_from_args(const struct cli_args *a, nf_journal_run *r, bool editing)
 {
 	const char *date = cli_opt(a, "date"), *tod = cli_opt(a, "time"), *v;
@@ -85,7 +105,14 @@ static bool run_from_args(const struct cli_args *a, nf_journal_run *r, bool edit
 			nf_journal_local_day(r->rec.start_time, keep);
 			date = keep;
 		}
-		if (!cli_parse_start(date, tod, &r->rec.start_time) || !start_not_future(date, r->rec.start_time))
+		int64_t was = r->rec.start_time;
+		if (!cli_parse_start(date, tod, &r->rec.start_time))
+			return false;
+		/* --date alone moves the run to another day and keeps its time of day, to the second (a
+		 * file's 14:34:09), as --time alone keeps the day: run add's 12:00 is for a new run. */
+		if (editing && date && !tod && was >= 0 && !keep_time_of_day(was, &r->rec.start_time))
+			return false;
+		if (!start_not_future(date, r->rec.start_time))
 			return false;
 		/* The journal keeps times from 1970 (and refuses earlier ones without an option to name). */
 		if (r->rec.start_time < 0) {
@@ -237,6 +264,31 @@ static void say_no_shoes(nf_journal *j, int64_t id)
 	nf_gear_list_free(g);
 }
 
+/* The default pair given to a run on a day it was not in service (an old run typed after a pair
+ * first used later): the run gets the pair in service that day instead, as an import gives it,
+ * or none, and a note says so. *id is the default's id on entry (0: none). */
+static int default_in_service(nf_journal *j, const nf_journal_run *r, nf_gear_kind kind, int64_t *id,
+			      bool *moved)
+{
+	nf_error why = {0}, err = {0};
+	nf_gear g;
+	if (!*id || !nf_journal_gear_in_service(j, *id, r->rec.start_time, &why))
+		return CLI_EXIT_OK;
+	if (why.code != NF_EINVAL)
+		return cli_fail(&why);
+	if (nf_journal_gear_on(j, kind, r->rec.start_time, id, &err) ||
+	    (*id && nf_journal_get_gear(j, *id, &g, &err)))
+		return cli_fail(&err);
+	*moved = true;
+	if (*id)
+		fprintf(stderr, "numbfoot: note: %s; the run is stored in '%s', the %s in service that day\n",
+			cli_text(why.msg), cli_text(g.nickname), nf_gear_kind_name(kind));
+	else
+		fprintf(stderr, "numbfoot: note: %s; the run is stored without %s\n", cli_text(why.msg),
+			nf_gear_kind_name(kind));
+	return CLI_EXIT_OK;
+}
+
 static int run_run_add(const struct cli_args *a)
 {
 	nf_journal_run r;
@@ -276,6 +328,11 @@ static int run_run_add(const struct cli_args *a)
 	if ((rc = cli_gear_opt(j, a, "shoes", NF_GEAR_SHOES, true, &r.shoes_id)) ||
 	    (rc = cli_gear_opt(j, a, "insoles", NF_GEAR_INSOLES, true, &r.insoles_id)))
 		goto out_close;
+	bool moved_off_default = false;
+	if ((!cli_opt(a, "shoes") && (rc = default_in_service(j, &r, NF_GEAR_SHOES, &r.shoes_id, &moved_off_default))) ||
+	    (!cli_opt(a, "insoles") &&
+	     (rc = default_in_service(j, &r, NF_GEAR_INSOLES, &r.insoles_id, &moved_off_default))))
+		goto out_close;
 	if (!cli_flag(a, "force") && (rc = refuse_clash(j, &r, "run add")))
 		goto out_close;
 	if (nf_journal_add_run(j, &r, &e, has_episode ? 1 : 0, &crossed, &err) ||
@@ -299,7 +356,7 @@ static int run_run_add(const struct cli_args *a)
 			printf("with episode %lld of numbness\n", (long long)e.id);
 	}
 	cli_warn_crossed(j, &r, crossed);
-	if (!cli_opt(a, "shoes") && !r.shoes_id)
+	if (!cli_opt(a, "shoes") && !r.shoes_id && !moved_off_default)
 		say_no_shoes(j, r.id);
 out_close:
 	nf_journal_close(j);
@@ -318,7 +375,9 @@ const struct cli_command cmd_run_add = {
 		"episode of numbness on the same run, in the same transaction. When the run takes shoes "
 		"or insoles past their retirement distance, a warning names them; when no pair is the "
 		"default (it was retired), the run is stored without shoes and a note says how to give it "
-		"some. A run that starts "
+		"some. Shoes or insoles named must have been in service on the run's day (not first used "
+		"after it, not retired before it); the default pair on a day before its first use is not "
+		"given: the run gets the pair in service that day, or none, with a note. A run that starts "
 		"within 5 minutes of one in the journal with a distance within 10%, or that overlaps one "
 		"in time (starts before it ends), is refused as a duplicate, naming that run (exit status "
 		"2); --force stores it anyway. Values no run has are refused: a cadence outside 120 to 250 "
@@ -626,13 +685,15 @@ const struct cli_command cmd_run_edit = {
 	.args = "RUN",
 	.summary = "change a run",
 	.description = "Changes the details given as options and keeps the others. --time alone "
-		       "keeps the run's date; --drop-route deletes the GPS route kept from its file. "
+		       "keeps the run's date, --date alone its time of day; --drop-route deletes the GPS route kept from its file. "
 		       "With --from DATE --to DATE instead of RUN, sets --shoes and --insoles on every run "
 		       "of those days at once (runs imported from before a pair was in service). The checks "
 		       "of run add hold: a change that makes the run like another (a start within 5 minutes, "
 		       "a distance within 10%) or lays it over one in time is refused, naming that run (exit "
-		       "status 2), unless --force; a typed run's pace and heart rate are held to what "
-		       "runners have run (see run add).",
+		       "status 2), unless --force; a new day or pair must lie within the pair's first use "
+		       "and retirement (refused naming both dates; --force does not change that); a typed run's pace and heart rate are held to what "
+		       "runners have run (see run add), and so is an imported run's when its distance or "
+		       "duration is changed here.",
 	.options = edit_options,
 	.run = run_run_edit,
 };

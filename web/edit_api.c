@@ -42,7 +42,7 @@ static void run_edit(nf_journal *j, int64_t id, const struct web_request *rq, st
 {
 	static const char *const keys[] = {"start_time",	 "distance_km", "duration_min",   "surface",
 					   "shoes",	 "insoles",	"notes",	  "temperature_c",
-					   "cadence_spm", "heart_rate_bpm", NULL};
+					   "cadence_spm", "heart_rate_bpm", "force", NULL};
 	nf_journal_run r;
 	nf_error err;
 	if (nf_journal_get_run(j, id, &r, &err) != NF_OK) {
@@ -55,6 +55,16 @@ static void run_edit(nf_journal *j, int64_t id, const struct web_request *rq, st
 	struct web_body b = {root, "", rs};
 	if (!web_body_keys(&b, keys) || !web_read_run(&b, j, &r, false))
 		goto out;
+	/* The check of POST /api/runs and run edit: a new start, distance or time can make the run a
+	 * copy of another, or lay it over one. Other edits leave that as it was. */
+	bool moved = json_object_get(root, "start_time") || json_object_get(root, "distance_km") ||
+		     json_object_get(root, "duration_min");
+	if (moved ? !web_refuse_clash(j, &r, root, rs)
+		  : json_object_get(root, "force") && !json_is_boolean(json_object_get(root, "force"))) {
+		if (!moved)
+			web_json_error(rs, 400, "force: must be true or false");
+		goto out;
+	}
 	if (nf_journal_update_run(j, &r, &err) != NF_OK) {
 		web_journal_error(rs, &err);
 		goto out;

@@ -108,6 +108,43 @@ static void runs_get(nf_journal *j, struct web_response *rs)
 	web_reply(rs, 200, a ? json_pack("{s:o}", "runs", a) : NULL);
 }
 
+/* A run like one stored (typed twice, or typed after its file came), or one whose time overlaps
+ * a stored run's, is refused as run add and run edit refuse it, unless the body says force: true:
+ * 409 with the other run as "like". r->id is left out (an edit). False when a reply is made. */
+bool web_refuse_clash(nf_journal *j, const nf_journal_run *r, json_t *root, struct web_response *rs)
+{
+	nf_error err;
+	json_t *force = json_object_get(root, "force");
+	if (force && !json_is_boolean(force)) {
+		web_json_error(rs, 400, "force: must be true or false");
+		return false;
+	}
+	if (json_is_true(force))
+		return true;
+	int64_t like = 0;
+	bool overlap = false;
+	nf_journal_run other;
+	if (nf_journal_find_clash(j, &r->rec, r->id, &like, &overlap, &err) != NF_OK ||
+	    (like && nf_journal_get_run(j, like, &other, &err) != NF_OK)) {
+		web_journal_error(rs, &err);
+		return false;
+	}
+	if (!like)
+		return true;
+	/* "like" is the stored run as GET /api/runs/ID gives it: the page words its own question
+	 * from it (local time, the runner's unit, the shoes), not from this message, which is for a
+	 * client of the API. */
+	char when[32], msg[200];
+	nf_time_iso(other.rec.start_time, when, sizeof when);
+	snprintf(msg, sizeof msg, "%s run %lld (%s, %.2f km): send force: true to %s anyway",
+		 overlap ? "overlaps in time with" : "looks like", (long long)like, when,
+		 other.rec.distance_m / 1000, r->id ? "change it" : "store it");
+	json_t *o = json_pack("{s:s, s:o, s:b}", "error", msg, "like", nf_run_json(&other), "overlap", overlap);
+	web_json_text(rs, 409, o ? json_dumps(o, JSON_COMPACT) : NULL);
+	json_decref(o);
+	return false;
+}
+
 static void runs_post(nf_journal *j, const struct web_request *rq, struct web_response *rs)
 {
 	static const char *const keys[] = {"start_time",	 "distance_km",	   "duration_min", "surface",
@@ -124,6 +161,23 @@ static void runs_post(nf_journal *j, const struct web_request *rq, struct web_re
 	nf_episode_init(&e);
 	if (!web_body_keys(&b, keys) || !web_read_run(&b, j, &r, true))
 		goto out;
+	/* The default pair on a day it was not in service: the pair in service that day instead (or
+	 * none), as run add and an import give it. A pair named in the body is held to its dates. */
+	static const struct {
+		const char *key;
+		nf_gear_kind kind;
+	} worn[] = {{"shoes", NF_GEAR_SHOES}, {"insoles", NF_GEAR_INSOLES}};
+	for (size_t k = 0; k < 2; k++) {
+		int64_t *id = k ? &r.insoles_id : &r.shoes_id;
+		nf_error why = {0};
+		if (json_object_get(root, worn[k].key) || !*id ||
+		    nf_journal_gear_in_service(j, *id, r.rec.start_time, &why) == NF_OK)
+			continue;
+		if (why.code != NF_EINVAL || nf_journal_gear_on(j, worn[k].kind, r.rec.start_time, id, &err) != NF_OK) {
+			web_journal_error(rs, why.code != NF_EINVAL ? &why : &err);
+			goto out;
+		}
+	}
 	json_t *ep = json_object_get(root, "episode");
 	bool has_episode = ep && !json_is_null(ep);
 	if (has_episode) {
@@ -139,38 +193,8 @@ static void runs_post(nf_journal *j, const struct web_request *rq, struct web_re
 		if (!web_read_episode(&eb, &e))
 			goto out;
 	}
-	/* A run like one stored (typed twice, or typed after its file came), or one whose time
-	 * overlaps a stored run's, is refused as run add refuses it, unless the body says force: true. */
-	json_t *force = json_object_get(root, "force");
-	if (force && !json_is_boolean(force)) {
-		web_json_error(rs, 400, "force: must be true or false");
+	if (!web_refuse_clash(j, &r, root, rs))
 		goto out;
-	}
-	int64_t like = 0;
-	bool overlap = false;
-	nf_journal_run other;
-	if (!json_is_true(force)) {
-		if (nf_journal_find_clash(j, &r.rec, 0, &like, &overlap, &err) != NF_OK ||
-		    (like && nf_journal_get_run(j, like, &other, &err) != NF_OK)) {
-			web_journal_error(rs, &err);
-			goto out;
-		}
-		if (like) {
-			/* "like" is the stored run as GET /api/runs/ID gives it: the page words its own
-			 * question from it (local time, the runner's unit, the shoes), not from this
-			 * message, which is for a client of the API. */
-			char when[32], msg[160];
-			nf_time_iso(other.rec.start_time, when, sizeof when);
-			snprintf(msg, sizeof msg, "%s run %lld (%s, %.2f km): send force: true to store it anyway",
-				 overlap ? "overlaps in time with" : "looks like", (long long)like, when,
-				 other.rec.distance_m / 1000);
-			json_t *o = json_pack("{s:s, s:o, s:b}", "error", msg, "like", nf_run_json(&other), "overlap",
-					      overlap);
-			web_json_text(rs, 409, o ? json_dumps(o, JSON_COMPACT) : NULL);
-			json_decref(o);
-			goto out;
-		}
-	}
 	unsigned crossed = 0;
 	if (nf_journal_add_run(j, &r, &e, has_episode ? 1 : 0, &crossed, &err) != NF_OK) {
 		web_journal_error(rs, &err);

@@ -344,8 +344,10 @@ bool web_read_run(struct web_body *b, nf_journal *j, nf_journal_run *r, bool new
 	 * time would otherwise change in its last bit when only its notes are edited. */
 	if (json_object_get(b->root, "distance_km"))
 		r->rec.distance_m = km * 1000;
+	/* The running time typed, as run edit --duration stores it: both times, so that a file's
+	 * elapsed time cannot stay beside a moving time it no longer goes with. */
 	if (json_object_get(b->root, "duration_min"))
-		r->rec.moving_s = min * 60;
+		r->rec.moving_s = r->rec.elapsed_s = min * 60;
 	return true;
 }
 

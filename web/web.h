@@ -237,6 +237,9 @@ bool web_read_episode(struct web_body *b, nf_episode *e);
  * temperature_c, cadence_spm, heart_rate_bpm) into r,
  * only those the object names; for a new run absent shoes and insoles mean the default pair. */
 bool web_read_run(struct web_body *b, nf_journal *j, nf_journal_run *r, bool new_run);
+/* A run like a stored one or overlapping one (r->id left out) is answered 409 with "like",
+ * unless the body has "force": true; false when a reply is made (journal_api.c). */
+bool web_refuse_clash(nf_journal *j, const nf_journal_run *r, json_t *root, struct web_response *rs);
 /* A pair's fields (nickname, which must not be empty, brand, model, first_use, start_km,
  * retire_km) into g, only those the object names. */
 bool web_read_gear(struct web_body *b, nf_gear *g);

@@ -159,6 +159,13 @@ NF_API nf_err nf_journal_default_gear(nf_journal *j, nf_gear_kind kind, nf_gear 
  * imported from years of watch files: each gets the shoes worn then, or none. */
 NF_API nf_err nf_journal_gear_on(nf_journal *j, nf_gear_kind kind, int64_t t, int64_t *id, nf_error *err);
 
+/* NF_OK when gear id (0: none) may hold a run started at t: t's UTC date is not before the pair's
+ * first use nor after its retirement. Else NF_EINVAL naming the pair, its date and the run's day.
+ * The journal refuses a typed run, an edit that changes a run's day or pair, and run edit
+ * --from/--to, that would break it; a caller giving the default pair asks first, to give the run
+ * the pair in service that day instead (nf_journal_gear_on). */
+NF_API nf_err nf_journal_gear_in_service(nf_journal *j, int64_t id, int64_t t, nf_error *err);
+
 /* All gear (with retired pairs when include_retired), ordered by kind then nickname, in a new
  * array *out of *n entries which the caller frees with nf_gear_list_free(). */
 NF_API nf_err nf_journal_list_gear(nf_journal *j, bool include_retired, nf_gear **out, size_t *n,

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "journal/journal_priv.h"
 #include "core/text.h"
@@ -85,6 +86,100 @@ const char *nf_wear_name(nf_wear w)
 	default: return "unknown";
 	}
 }
+
+/* The code point at s (valid UTF-8, checked first) and its length in *n. */
+static unsigned code_point(const unsigned char *s, size_t *n)
+{
+	unsigned c = s[0];
+	if (c < 0x80)
+		return *n = 1, c;
+	*n = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2;
+	unsigned cp = c & (0x7f >> *n);
+	for (size_t i = 1; i < *n; i++)
+		cp = cp << 6 | (s[i] & 0x3f);
+	return cp;
+}
+
+/* A space of any script: one at either end of a name cannot be seen in a list. */
+static bool is_space(unsigned c)
+{
+	return c == ' ' || c == 0xa0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200a) || c == 0x202f ||
+	       c == 0x205f || c == 0x3000;
+}
+
+/* A character that shows nothing (a zero-width space, a joiner, a direction mark, a soft hyphen,
+ * a byte-order mark): 'a', U+200B, 'b' prints as "ab" and cannot be typed back. */
+static bool is_invisible(unsigned c)
+{
+	return c == 0xad || c == 0x34f || c == 0x61c || c == 0x115f || c == 0x1160 || c == 0x17b4 ||
+	       c == 0x17b5 || c == 0x180e || (c >= 0x200b && c <= 0x200f) || (c >= 0x2028 && c <= 0x202e) ||
+	       (c >= 0x2060 && c <= 0x206f) || c == 0x3164 || c == 0xfeff || c == 0xffa0;
+}
+
+/* A nickname is typed back to choose the pair (run add --shoes, gear edit, the page's lists), so
+ * it must be one that can be: not 'none' (the word for no gear, in any case), not blank, with no
+ * space at either end, no control or invisible character, and not read as an option ('-'). */
+static nf_err check_nickname(const char *name, nf_error *err)
+{
+	const unsigned char *s = (const unsigned char *)name;
+	nf_err rc = core_utf8_check("nickname", name, err);
+	if (rc)
+		return rc;
+	if (!s[0])
+		return nf_error_set(err, NF_EINVAL, "gear needs a nickname");
+	bool blank = true;
+	unsigned first = 0, last = 0;
+	for (size_t i = 0, n; s[i]; i += n) {
+		unsigned c = code_point(s + i, &n);
+		if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0))
+			return nf_error_set(err, NF_EINVAL,
+					    "nickname: a control character (U+%04X, at byte %zu) cannot be typed "
+					    "back to choose the pair: use letters, digits and spaces",
+					    c, i + 1);
+		if (is_invisible(c))
+			return nf_error_set(err, NF_EINVAL,
+					    "nickname: an invisible character (U+%04X, at byte %zu) would make it look "
+					    "like another name and cannot be typed back: leave it out",
+					    c, i + 1);
+		if (!is_space(c))
+			blank = false;
+		if (!i)
+			first = c;
+		last = c;
+	}
+	if (blank)
+		return nf_error_set(err, NF_EINVAL, "nickname: only spaces: give the pair a name");
+	if (is_space(first) || is_space(last))
+		return nf_error_set(err, NF_EINVAL,
+				    "nickname '%s' begins or ends with a space, which no list shows and no one "
+				    "types back: leave the space out",
+				    name);
+	if (!strcasecmp(name, "none"))
+		return nf_error_set(err, NF_EINVAL,
+				    "nickname '%s' is the word for no gear ('--shoes none'), so the pair could "
+				    "never be chosen: choose another name",
+				    name);
+	if (s[0] == '-')
+		return nf_error_set(err, NF_EINVAL,
+				    "nickname '%s' begins with '-', which the command line reads as an option, so "
+				    "the pair could not be named there: choose another name",
+				    name);
+	return NF_OK;
+}
+
+/* NF_EINVAL when a pair would be retired before its first use. */
+static nf_err retired_after_first_use(const char *name, const char *first_use, const char *retired,
+				      nf_error *err)
+{
+	if (first_use[0] && retired[0] && strcmp(retired, first_use) < 0)
+		return nf_error_set(err, NF_EINVAL,
+				    "'%s' were first used on %s: a retirement on %s would come before that "
+				    "(retire them on %s or later, or change the first use)",
+				    name, first_use, retired, first_use);
+	return NF_OK;
+}
+
+static nf_err first_use_before_runs(nf_journal *j, const nf_gear *g, nf_error *err);
 
 static nf_err check_gear(const nf_gear *g, nf_error *err)
 {
@@ -286,6 +381,10 @@ nf_err nf_journal_add_gear(nf_journal *j, nf_gear *g, nf_error *err)
 	struct add_gear a = {.g = g};
 	nf_err rc = check_gear(g, err);
 	if (!rc)
+		rc = check_nickname(g->nickname, err);
+	if (!rc)
+		rc = retired_after_first_use(g->nickname, g->first_use, g->retired, err);
+	if (!rc)
 		rc = jr_transaction(j, add_gear_body, &a, err);
 	if (rc)
 		return rc;
@@ -305,10 +404,22 @@ static nf_err update_gear_body(nf_journal *j, void *ctx, nf_error *err)
 	nf_err rc = nf_journal_get_gear(j, g->id, &old, err);
 	if (rc)
 		return rc;
+	/* A new nickname must be one that can be typed back; one stored before the rule stays until
+	 * it is changed, so that the pair's other fields can still be edited. */
+	if (strcmp(g->nickname, old.nickname) && (rc = check_nickname(g->nickname, err)))
+		return rc;
 	/* A retirement date given or changed (the page's Retire) keeps the rule of retire_gear; one
 	 * stored before the rule is left as it is when other fields change. */
 	if (g->retired[0] && strcmp(g->retired, old.retired) &&
 	    (rc = retired_after_runs(j, g->id, g->nickname, g->retired, err)))
+		return rc;
+	/* The dates must hold the pair's runs and each other: a first use given or changed comes no
+	 * later than the first run in them, and no retirement before the first use. */
+	bool first_changed = strcmp(g->first_use, old.first_use) != 0;
+	if (first_changed && (rc = first_use_before_runs(j, g, err)))
+		return rc;
+	if ((first_changed || strcmp(g->retired, old.retired)) &&
+	    (rc = retired_after_first_use(g->nickname, g->first_use, g->retired, err)))
 		return rc;
 	sqlite3_stmt *st = jr_prepare(j,
 		"UPDATE gear SET kind = ?, nickname = ?, brand = ?, model = ?, first_use = ?,"
@@ -396,6 +507,8 @@ static nf_err retire_gear_body(nf_journal *j, void *ctx, nf_error *err)
 	nf_err rc = nf_journal_get_gear(j, r->id, &g, err);
 	if (!rc)
 		rc = retired_after_runs(j, r->id, g.nickname, r->date, err);
+	if (!rc)
+		rc = retired_after_first_use(g.nickname, g.first_use, r->date, err);
 	if (rc)
 		return rc;
 	sqlite3_stmt *st = jr_prepare(j, "UPDATE gear SET retired = ?, is_default = 0 WHERE id = ?", err);
@@ -440,4 +553,97 @@ nf_err nf_journal_set_default_gear(nf_journal *j, int64_t id, nf_error *err)
 nf_err nf_journal_delete_gear(nf_journal *j, int64_t id, nf_error *err)
 {
 	return jr_delete_by_id(j, "DELETE FROM gear WHERE id = ?", "gear", id, "deleting gear", err);
+}
+
+nf_err jr_gear_in_service(nf_journal *j, int64_t id, int64_t start, int64_t run_id, nf_error *err)
+{
+	nf_gear g;
+	if (id <= 0 || start < 0)
+		return NF_OK;
+	nf_err rc = nf_journal_get_gear(j, id, &g, err);
+	if (rc)
+		return rc;
+	/* The run's day is its UTC day, as the journal stores it and as retirement is checked. */
+	char day[32], what[32];
+	nf_time_day(start, day, sizeof day);
+	if (run_id > 0)
+		snprintf(what, sizeof what, "run %lld", (long long)run_id);
+	else
+		snprintf(what, sizeof what, "this run");
+	if (g.first_use[0] && strcmp(day, g.first_use) < 0)
+		return nf_error_set(err, NF_EINVAL,
+				    "%s '%s' were first used on %s, after %s on %s: give the %s worn that day, "
+				    "or an earlier first use (gear edit %s --first-use)",
+				    nf_gear_kind_name(g.kind), g.nickname, g.first_use, what, day,
+				    nf_gear_kind_name(g.kind), g.nickname);
+	if (g.retired[0] && strcmp(day, g.retired) > 0)
+		return nf_error_set(err, NF_EINVAL,
+				    "%s '%s' were retired on %s, before %s on %s: give the %s worn that day, or "
+				    "bring them back (gear edit %s --unretire)",
+				    nf_gear_kind_name(g.kind), g.nickname, g.retired, what, day,
+				    nf_gear_kind_name(g.kind), g.nickname);
+	return NF_OK;
+}
+
+nf_err jr_gear_period_fits(nf_journal *j, const nf_gear *g, const char *lo, const char *hi, nf_error *err)
+{
+	if (!g->first_use[0] && !g->retired[0])
+		return NF_OK;
+	sqlite3_stmt *st = jr_prepare(j,
+		"SELECT id, start_time FROM runs WHERE start_time >= ?1 AND start_time < ?2"
+		" AND ((?3 IS NOT NULL AND substr(start_time, 1, 10) < ?3)"
+		"   OR (?4 IS NOT NULL AND substr(start_time, 1, 10) > ?4))"
+		" ORDER BY start_time LIMIT 1", err);
+	if (!st)
+		return err ? err->code : NF_EDB;
+	sqlite3_bind_text(st, 1, lo, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, hi, -1, SQLITE_TRANSIENT);
+	jr_bind_text(st, 3, g->first_use);
+	jr_bind_text(st, 4, g->retired);
+	nf_err rc = NF_OK;
+	int s = sqlite3_step(st);
+	if (s == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(st, 0), t = -1;
+		const char *when = (const char *)sqlite3_column_text(st, 1);
+		if (when)
+			nf_time_parse_iso(when, &t);
+		sqlite3_finalize(st);
+		return jr_gear_in_service(j, g->id, t, id, err);
+	}
+	if (s != SQLITE_DONE)
+		rc = jr_db_error(j, err, "reading the runs of the period");
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* NF_EINVAL naming the pair's first run when first_use comes after its day. */
+static nf_err first_use_before_runs(nf_journal *j, const nf_gear *g, nf_error *err)
+{
+	if (!g->first_use[0])
+		return NF_OK;
+	sqlite3_stmt *st = jr_prepare(j,
+		"SELECT id, substr(start_time, 1, 10) FROM runs WHERE (shoes_id = ?1 OR insoles_id = ?1)"
+		" AND start_time IS NOT NULL ORDER BY start_time, id LIMIT 1", err);
+	if (!st)
+		return err ? err->code : NF_EDB;
+	sqlite3_bind_int64(st, 1, g->id);
+	nf_err rc = NF_OK;
+	int s = sqlite3_step(st);
+	if (s == SQLITE_ROW) {
+		const char *day = (const char *)sqlite3_column_text(st, 1);
+		if (day && strcmp(g->first_use, day) > 0)
+			rc = nf_error_set(err, NF_EINVAL,
+					  "'%s' were run in on %s (run %lld): a first use on %s would come after "
+					  "that run (give %s or earlier)",
+					  g->nickname, day, (long long)sqlite3_column_int64(st, 0), g->first_use, day);
+	} else if (s != SQLITE_DONE) {
+		rc = jr_db_error(j, err, "reading the first run of gear");
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+nf_err nf_journal_gear_in_service(nf_journal *j, int64_t id, int64_t t, nf_error *err)
+{
+	return jr_gear_in_service(j, id, t, 0, err);
 }

@@ -56,8 +56,16 @@ static int64_t shoes_named(nf_intake *in, const char *raw, int64_t start, bool *
 	char *fixed = nf_utf8_repair(raw), name[NF_JOURNAL_NAME_MAX];
 	if (!fixed)
 		return 0;
-	core_utf8_copy(name, sizeof name, fixed);
+	/* A CSV cell's spaces at either end are not the name's (the journal refuses them in one). */
+	const char *b = fixed;
+	while (*b == ' ')
+		b++;
+	core_utf8_copy(name, sizeof name, b);
 	free(fixed);
+	for (size_t n = strlen(name); n && name[n - 1] == ' ';)
+		name[--n] = '\0';
+	if (!name[0])
+		return 0;
 	if (!nf_journal_find_gear(in->j, name, &g, NULL)) {
 		if (g.kind == NF_GEAR_SHOES)
 			id = g.id;

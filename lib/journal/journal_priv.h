@@ -141,4 +141,12 @@ static inline double jr_run_duration(double moving_s, double elapsed_s)
 	return isnan(moving_s) ? elapsed_s : isnan(elapsed_s) ? moving_s : fmax(moving_s, elapsed_s);
 }
 
+/* NF_EINVAL naming gear id, its dates and the run (run_id, or "this run" when 0) when the UTC
+ * day of start lies before the pair's first use or after its retirement; NF_OK for no gear (id
+ * 0) or an unknown start. A run is recorded in the pair worn that day. */
+nf_err jr_gear_in_service(nf_journal *j, int64_t id, int64_t start, int64_t run_id, nf_error *err);
+
+/* jr_gear_in_service for every run from lo to hi (ISO times, hi excluded) given pair g. */
+nf_err jr_gear_period_fits(nf_journal *j, const nf_gear *g, const char *lo, const char *hi, nf_error *err);
+
 #endif

@@ -16,9 +16,9 @@ void nf_journal_run_init(nf_journal_run *r)
 	nf_run_record_init(&r->rec);
 }
 
-/* A run typed by hand against what people have run (numbfoot/run.h): a pace or a heart rate no
+/* A distance and time typed by hand against what people have run (numbfoot/run.h): a pace no
  * runner has is a typing slip, refused with the reason. secs: its running time, or not above 0. */
-static nf_err check_typed(const nf_run_record *x, double secs, nf_error *err)
+static nf_err check_typed_pace(const nf_run_record *x, double secs, nf_error *err)
 {
 	if (x->distance_m >= NF_TYPED_MIN_M && secs > 0) {
 		double pace = secs / (x->distance_m / 1000);
@@ -38,6 +38,15 @@ static nf_err check_typed(const nf_run_record *x, double secs, nf_error *err)
 					    b);
 		}
 	}
+	return NF_OK;
+}
+
+/* A run typed by hand: its pace, and a heart rate no runner has. */
+static nf_err check_typed(const nf_run_record *x, double secs, nf_error *err)
+{
+	nf_err rc = check_typed_pace(x, secs, err);
+	if (rc)
+		return rc;
 	if (isfinite(x->heart_rate_bpm) && x->heart_rate_bpm > 0 && x->heart_rate_bpm < NF_TYPED_HR_MIN)
 		return nf_error_set(err, NF_EINVAL,
 				    "an average heart rate of %.0f bpm is not a runner's (%.0f or more: the "
@@ -289,6 +298,11 @@ nf_err nf_journal_set_gear_between(nf_journal *j, nf_gear_kind kind, int64_t gea
 	}
 	nf_time_iso(from, lo, sizeof lo);
 	nf_time_iso(to, hi, sizeof hi);
+	if (gear_id > 0) {
+		nf_err rc = jr_gear_period_fits(j, &g, lo, hi, err);
+		if (rc)
+			return rc;
+	}
 	/* One statement: all the runs of the period change, or none. */
 	sqlite3_stmt *st = jr_prepare(j, kind == NF_GEAR_SHOES
 		? "UPDATE runs SET shoes_id = ? WHERE start_time >= ? AND start_time < ?"
@@ -363,6 +377,13 @@ static nf_err add_run_body(nf_journal *j, void *ctx, nf_error *err)
 	rc = gear_km(j, r->shoes_id, NF_GEAR_SHOES, &a->s0, &a->sr, err);
 	if (!rc)
 		rc = gear_km(j, r->insoles_id, NF_GEAR_INSOLES, &a->i0, &a->ir, err);
+	/* A run typed by hand is in a pair in service that day. An import picks the pair in service
+	 * itself, or takes the one its export names, which is the record of what was worn. */
+	if (!rc && !r->rec.source_sha256[0] && !r->rec.source_file[0]) {
+		rc = jr_gear_in_service(j, r->shoes_id, r->rec.start_time, 0, err);
+		if (!rc)
+			rc = jr_gear_in_service(j, r->insoles_id, r->rec.start_time, 0, err);
+	}
 	if (rc)
 		return rc;
 	sqlite3_stmt *st = jr_prepare(j,
@@ -515,13 +536,52 @@ static nf_err episodes_fit(nf_journal *j, const nf_journal_run *r, nf_error *err
 	return NF_OK;
 }
 
+static bool same_value(double a, double b)
+{
+	return a == b || (isnan(a) && isnan(b));
+}
+
+/* An imported run is held to the file's limits (check_run), but a distance or a time changed by an
+ * edit is typed by hand, whatever the run's source: held to the pace a typed run is. */
+static nf_err edited_pace(const nf_journal_run *r, const nf_journal_run *was, nf_error *err)
+{
+	const nf_run_record *x = &r->rec;
+	if (!x->source_sha256[0] && !x->source_file[0])
+		return NF_OK; /* check_run held it already */
+	if (same_value(was->rec.distance_m, x->distance_m) && same_value(was->rec.moving_s, x->moving_s) &&
+	    same_value(was->rec.elapsed_s, x->elapsed_s))
+		return NF_OK;
+	return check_typed_pace(x, x->moving_s > 0 ? x->moving_s : x->elapsed_s, err);
+}
+
 static nf_err update_run_body(nf_journal *j, void *ctx, nf_error *err)
 {
 	const nf_journal_run *r = ctx;
 	double d;
-	nf_err rc = gear_km(j, r->shoes_id, NF_GEAR_SHOES, &d, &d, err);
+	nf_journal_run *old = core_malloc(sizeof *old);
+	if (!old)
+		return nf_error_set(err, NF_ENOMEM, "out of memory updating a run");
+	nf_err rc = nf_journal_get_run(j, r->id, old, err);
+	if (rc) {
+		free(old);
+		return rc;
+	}
+	rc = edited_pace(r, old, err);
+	if (!rc)
+		rc = gear_km(j, r->shoes_id, NF_GEAR_SHOES, &d, &d, err);
 	if (!rc)
 		rc = gear_km(j, r->insoles_id, NF_GEAR_INSOLES, &d, &d, err);
+	/* A pair given, or a day changed, must hold the run (jr_gear_in_service); a contradiction
+	 * stored before the rule is left as it is when other fields change. */
+	char d0[32], d1[32];
+	nf_time_day(old->rec.start_time, d0, sizeof d0);
+	nf_time_day(r->rec.start_time, d1, sizeof d1);
+	bool moved = strcmp(d0, d1) != 0;
+	if (!rc && (moved || r->shoes_id != old->shoes_id))
+		rc = jr_gear_in_service(j, r->shoes_id, r->rec.start_time, r->id, err);
+	if (!rc && (moved || r->insoles_id != old->insoles_id))
+		rc = jr_gear_in_service(j, r->insoles_id, r->rec.start_time, r->id, err);
+	free(old);
 	if (!rc)
 		rc = episodes_fit(j, r, err);
 	if (rc)

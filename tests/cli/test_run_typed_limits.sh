@@ -24,3 +24,12 @@ nf run add 10 --date 2026-11-01 --duration 25:00 --hr 40 > /dev/null
 nf run add 2 --date 2026-11-02 --duration 4:20 > /dev/null
 nf run add 0.8 --date 2026-11-03 --duration 1:40 > /dev/null
 nf run add 5 --date 2026-11-04 --cadence 80rpm > /dev/null
+# An imported run's distance or time changed by hand is typed: held to the same pace.
+nf import tests/cli/data/journal/run.gpx > /dev/null 2>&1
+id=$(nf run list --json | grep -c '"id"')
+snapshot
+refused "5.00 km in 10:00 is a pace of 2:00/km, faster than any runner over 5 km or more" \
+	run edit "$id" --distance 5 --duration 10:00
+nf run edit "$id" --distance 5 --duration 25:00 --force > /dev/null
+snapshot
+refused "5.00 km in 10:00 is a pace of 2:00/km" run edit "$id" --duration 10:00

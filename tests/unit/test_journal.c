@@ -663,6 +663,18 @@ static void test_intake(void **state)
 	assert_int_equal(nf_intake_store(in, &early, NULL, 0, "Red racers", &res, &err), NF_OK);
 	assert_false(res.made_shoes);
 	assert_int_equal(res.shoes_id, shoes);
+	/* A CSV cell's spaces are not the name's; a name no pair may have (Strava's "none") makes no
+	 * pair, and the run is given one by its date. */
+	nf_run_record spaced = file_run("f.fit", 'F', 1795700000, 8), nonep = file_run("g.fit", '9', 1795800000, 8);
+	assert_int_equal(nf_intake_store(in, &spaced, NULL, 0, "  Red racers ", &res, &err), NF_OK);
+	assert_false(res.made_shoes);
+	assert_int_equal(res.shoes_id, shoes);
+	assert_int_equal(nf_intake_store(in, &nonep, NULL, 0, "none", &res, &err), NF_OK);
+	assert_int_equal(res.status, NF_INTAKE_STORED);
+	assert_false(res.made_shoes);
+	assert_int_equal(res.shoes_id, shoes); /* the pair in service that day, as with no name */
+	nf_gear none;
+	assert_int_equal(nf_journal_find_gear(j, "none", &none, &err), NF_ENOTFOUND);
 
 	nf_run_record bad = file_run("e.fit", 'E', 1795900000, 10);
 	bad.heart_rate_bpm = -1;
@@ -677,7 +689,7 @@ static void test_intake(void **state)
 	char iso[32];
 	nf_time_iso(1794000000, iso, sizeof iso);
 	assert_memory_equal(g.first_use, iso, 10);
-	assert_int_equal(tj_counts(j).runs, 3);
+	assert_int_equal(tj_counts(j).runs, 5);
 	nf_journal_close(j);
 }
 
@@ -863,6 +875,159 @@ static void test_clashes_and_typed_limits(void **state)
 	fr.rec = f;
 	fr.rec.moving_s = fr.rec.elapsed_s = 1440;
 	assert_int_equal(nf_journal_add_run(j, &fr, NULL, 0, NULL, &err), NF_OK);
+	nf_journal_close(j);
+}
+
+/* A nickname must be one that can be typed back to choose the pair: 'none' in any case, blanks,
+ * spaces at either end, control and invisible characters and a leading '-' are refused on add and
+ * on rename, nothing stored; other letters (accents, emoji) are names; a pair stored before the
+ * rule keeps its name while its other fields change. */
+static void test_gear_nickname_rule(void **state)
+{
+	nf_journal *j = tj_open(tj_path("nick"));
+	nf_error err = {0};
+	static const struct {
+		const char *name, *why;
+	} bad[] = {
+	    {"none", "the word for no gear"},
+	    {"NoNe", "the word for no gear"},
+	    {" ", "only spaces"},
+	    {"\xc2\xa0", "only spaces"},
+	    {" peg2 ", "begins or ends with a space"},
+	    {"peg2 ", "begins or ends with a space"},
+	    {"--force", "begins with '-'"},
+	    {"a\xe2\x80\x8b" "b", "invisible character (U+200B, at byte 2)"},
+	    {"\xef\xbb\xbfpeg", "invisible character (U+FEFF"},
+	    {"a\tb", "control character (U+0009"},
+	    {"a\x1b[31m", "control character (U+001B"},
+	};
+	nf_gear g;
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		nf_gear_init(&g, NF_GEAR_SHOES);
+		snprintf(g.nickname, sizeof g.nickname, "%s", bad[i].name);
+		assert_int_equal(nf_journal_add_gear(j, &g, &err), NF_EINVAL);
+		assert_non_null(strstr(err.msg, bad[i].why));
+	}
+	nf_gear *list = NULL;
+	size_t n = 99;
+	assert_int_equal(nf_journal_list_gear(j, true, &list, &n, &err), NF_OK);
+	assert_int_equal(n, 0);
+	nf_gear_list_free(list);
+
+	int64_t id = tj_add_shoes(j, "P\xc3\xa9gase", 0);
+	assert_int_equal(nf_journal_get_gear(j, id, &g, &err), NF_OK);
+	snprintf(g.nickname, sizeof g.nickname, "none");
+	assert_int_equal(nf_journal_update_gear(j, &g, &err), NF_EINVAL);
+	assert_non_null(strstr(err.msg, "the word for no gear"));
+	assert_int_equal(nf_journal_get_gear(j, id, &g, &err), NF_OK);
+	assert_string_equal(g.nickname, "P\xc3\xa9gase");
+
+	/* A name from before the rule: its other fields can still be changed. */
+	char *sql = sqlite3_mprintf("UPDATE gear SET nickname = ' old ' WHERE id = %lld", (long long)id);
+	assert_int_equal(sqlite3_exec(j->db, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_free(sql);
+	assert_int_equal(nf_journal_get_gear(j, id, &g, &err), NF_OK);
+	g.retire_km = 700;
+	assert_int_equal(nf_journal_update_gear(j, &g, &err), NF_OK);
+	nf_journal_close(j);
+}
+
+/* A pair's dates hold its runs: a typed run, an edit of a run's day or pair, and a period's
+ * gear refused outside the pair's first use and retirement, naming both dates, nothing changed;
+ * a first use after the pair's first run and a retirement before the first use refused too. */
+static void test_gear_dates_hold_runs(void **state)
+{
+	nf_journal *j = tj_open(tj_path("geardates"));
+	nf_error err = {0};
+	nf_gear g;
+	int64_t peg = tj_add_shoes(j, "peg", 0);
+	assert_int_equal(nf_journal_get_gear(j, peg, &g, &err), NF_OK);
+	snprintf(g.first_use, sizeof g.first_use, "2026-01-01");
+	assert_int_equal(nf_journal_update_gear(j, &g, &err), NF_OK);
+	int64_t gone = tj_add_shoes(j, "gone", 0);
+	assert_int_equal(nf_journal_retire_gear(j, gone, "2026-02-01", &err), NF_OK);
+
+	nf_journal_run r = tj_run(10, 1767268800); /* 2026-01-01T12:00Z */
+	r.shoes_id = peg;
+	assert_int_equal(nf_journal_add_run(j, &r, NULL, 0, NULL, &err), NF_OK);
+	nf_journal_run early = tj_run(10, 1767268800 - 86400); /* 2025-12-31 */
+	early.shoes_id = peg;
+	assert_int_equal(nf_journal_add_run(j, &early, NULL, 0, NULL, &err), NF_EINVAL);
+	assert_non_null(strstr(err.msg, "shoes 'peg' were first used on 2026-01-01, after this run on 2025-12-31"));
+	assert_int_equal(nf_journal_gear_in_service(j, peg, early.rec.start_time, &err), NF_EINVAL);
+	assert_int_equal(nf_journal_gear_in_service(j, peg, r.rec.start_time, &err), NF_OK);
+	early.shoes_id = 0;
+	assert_int_equal(nf_journal_add_run(j, &early, NULL, 0, NULL, &err), NF_OK);
+
+	/* Edits: into a retired pair after its retirement, or a run moved before its pair's first use. */
+	nf_journal_run later = tj_run(8, 1767268800 + 60 * 86400); /* 2026-03-02 */
+	assert_int_equal(nf_journal_add_run(j, &later, NULL, 0, NULL, &err), NF_OK);
+	later.shoes_id = gone;
+	assert_int_equal(nf_journal_update_run(j, &later, &err), NF_EINVAL);
+	assert_non_null(strstr(err.msg, "were retired on 2026-02-01, before run"));
+	nf_journal_run moved = r;
+	moved.rec.start_time -= 86400;
+	assert_int_equal(nf_journal_update_run(j, &moved, &err), NF_EINVAL);
+	/* Notes change on a run whose day and pair stay: not asked again. */
+	snprintf(r.notes, sizeof r.notes, "easy");
+	assert_int_equal(nf_journal_update_run(j, &r, &err), NF_OK);
+
+	/* A period's gear: refused when one of its runs lies outside the pair's dates. */
+	int64_t n = -1;
+	assert_int_equal(nf_journal_set_gear_between(j, NF_GEAR_SHOES, gone, 1767225600 - 86400, 1767225600 + 90 * 86400, &n, &err),
+			 NF_EINVAL);
+	assert_non_null(strstr(err.msg, "shoes 'gone'"));
+	assert_int_equal(nf_journal_set_gear_between(j, NF_GEAR_SHOES, peg, 1767225600 - 86400, 1767225600 + 86400, &n, &err),
+			 NF_EINVAL);
+	assert_non_null(strstr(err.msg, "first used on 2026-01-01, after run"));
+	assert_int_equal(nf_journal_set_gear_between(j, NF_GEAR_SHOES, peg, 1767225600, 1767225600 + 86400, &n, &err), NF_OK);
+
+	/* The pair's own dates: a first use after its first run; a retirement before its first use. */
+	assert_int_equal(nf_journal_get_gear(j, peg, &g, &err), NF_OK);
+	snprintf(g.first_use, sizeof g.first_use, "2026-01-02");
+	assert_int_equal(nf_journal_update_gear(j, &g, &err), NF_EINVAL);
+	assert_non_null(strstr(err.msg, "'peg' were run in on 2026-01-01"));
+	snprintf(g.first_use, sizeof g.first_use, "2026-01-01");
+	snprintf(g.retired, sizeof g.retired, "2025-06-01");
+	assert_int_equal(nf_journal_update_gear(j, &g, &err), NF_EINVAL);
+	int64_t newp = tj_add_shoes(j, "newp", 0);
+	assert_int_equal(nf_journal_get_gear(j, newp, &g, &err), NF_OK);
+	snprintf(g.first_use, sizeof g.first_use, "2026-06-01");
+	assert_int_equal(nf_journal_update_gear(j, &g, &err), NF_OK);
+	assert_int_equal(nf_journal_retire_gear(j, newp, "2026-01-01", &err), NF_EINVAL);
+	assert_non_null(strstr(err.msg, "'newp' were first used on 2026-06-01: a retirement on 2026-01-01 would come before that"));
+	nf_gear_init(&g, NF_GEAR_SHOES);
+	snprintf(g.nickname, sizeof g.nickname, "odd");
+	snprintf(g.first_use, sizeof g.first_use, "2026-06-01");
+	snprintf(g.retired, sizeof g.retired, "2026-05-01");
+	assert_int_equal(nf_journal_add_gear(j, &g, &err), NF_EINVAL);
+	nf_journal_close(j);
+}
+
+/* An edit of an imported run types its distance or time by hand: held to the typed pace, nothing
+ * changed when refused; an edit that leaves both as the file gave them is not held to it. */
+static void test_edit_imported_typed_pace(void **state)
+{
+	nf_journal *j = tj_open(tj_path("editpace"));
+	nf_error err = {0};
+	nf_journal_run fr, got;
+	nf_journal_run_init(&fr);
+	fr.rec = file_run("fast.fit", '8', 1797000000, 10);
+	fr.rec.moving_s = fr.rec.elapsed_s = 1440; /* 2:24/km from the file: the GPS rule only */
+	assert_int_equal(nf_journal_add_run(j, &fr, NULL, 0, NULL, &err), NF_OK);
+	snprintf(fr.notes, sizeof fr.notes, "from the watch");
+	assert_int_equal(nf_journal_update_run(j, &fr, &err), NF_OK);
+	fr.rec.moving_s = fr.rec.elapsed_s = 1300; /* typed: 2:10/km over 10 km */
+	assert_int_equal(nf_journal_update_run(j, &fr, &err), NF_EINVAL);
+	assert_non_null(strstr(err.msg, "a pace of 2:10/km, faster than any runner over 5 km or more"));
+	assert_int_equal(nf_journal_get_run(j, fr.id, &got, &err), NF_OK);
+	assert_true(got.rec.moving_s == 1440);
+	fr.rec.moving_s = fr.rec.elapsed_s = 1440;
+	fr.rec.distance_m = 4690; /* 4.69 km in 24:00 is fine */
+	assert_int_equal(nf_journal_update_run(j, &fr, &err), NF_OK);
+	fr.rec.moving_s = fr.rec.elapsed_s = 600; /* 4.69 km in 10:00: 2:08/km */
+	assert_int_equal(nf_journal_update_run(j, &fr, &err), NF_EINVAL);
+	assert_non_null(strstr(err.msg, "over 1 km or more"));
 	nf_journal_close(j);
 }
 
@@ -1461,6 +1626,9 @@ int main(void)
 		cmocka_unit_test(test_impossible_runs),
 		cmocka_unit_test(test_like_runs),
 		cmocka_unit_test(test_clashes_and_typed_limits),
+		cmocka_unit_test(test_edit_imported_typed_pace),
+		cmocka_unit_test(test_gear_nickname_rule),
+		cmocka_unit_test(test_gear_dates_hold_runs),
 		cmocka_unit_test(test_merge_file),
 		cmocka_unit_test(test_gear_use_and_retire),
 		cmocka_unit_test(test_wear),

@@ -246,6 +246,80 @@ static void overlapping_run_is_asked(void **state)
 			201));
 }
 
+/* An edit that moves a run over another, or makes it a copy of one, is refused as a new run is
+ * (and as run edit refuses it): 409 naming the run, nothing changed, unless force: true. */
+static void run_edit_clash_is_asked(void **state)
+{
+	(void)state;
+	json_int_t first = add_run(22, 10, NULL); /* 07:30, 62 minutes */
+	json_int_t second = add_run(20, 10, NULL);
+	char path[64];
+	snprintf(path, sizeof path, "/api/runs/%lld", (long long)second);
+	json_t *before = get_record(path, "run");
+	json_t *o = api("POST", path, "{\"start_time\":\"2026-11-22T07:40:00Z\"}", 409);
+	assert_int_equal(id_of(o, "like"), first);
+	assert_non_null(strstr(json_string_value(json_object_get(o, "error")), "change it anyway"));
+	json_decref(o);
+	expect_unchanged(path, "run", before);
+	o = api("POST", path, "{\"start_time\":\"2026-11-22T07:31:00Z\",\"distance_km\":9.98}", 409);
+	assert_int_equal(id_of(o, "like"), first);
+	json_decref(o);
+	expect_unchanged(path, "run", before);
+	expect_status("POST", path, "{\"start_time\":\"2026-11-22T07:31:00Z\",\"force\":1}", 400, "force");
+	expect_unchanged(path, "run", before);
+	/* An edit that moves nothing is not asked, even beside another run. */
+	json_decref(api("POST", path, "{\"notes\":\"windy\"}", 200));
+	json_decref(before);
+	json_decref(api("POST", path, "{\"start_time\":\"2026-11-22T07:31:00Z\",\"force\":true}", 200));
+}
+
+/* duration_min is the running time, stored as run edit --duration stores it: moving and elapsed
+ * alike, so that a file's elapsed time does not stay beside a moving time it no longer fits. */
+static void run_edit_duration_sets_both_times(void **state)
+{
+	(void)state;
+	nf_journal_run r = tj_run(8, 1795000000);
+	r.rec.moving_s = 3120;
+	r.rec.elapsed_s = 3300;
+	nf_error err = {0};
+	assert_int_equal(nf_journal_add_run(ctx.journal, &r, NULL, 0, NULL, &err), NF_OK);
+	char path[64];
+	snprintf(path, sizeof path, "/api/runs/%lld", (long long)r.id);
+	json_decref(api("POST", path, "{\"duration_min\":50}", 200));
+	nf_journal_run after;
+	assert_int_equal(nf_journal_get_run(ctx.journal, r.id, &after, &err), NF_OK);
+	assert_true(after.rec.moving_s == 3000);
+	assert_true(after.rec.elapsed_s == 3000);
+}
+
+/* A pair's dates hold its runs on the page as on the command line: a run in a pair first used
+ * after it is a 400 naming both dates, nothing stored; the default pair on a day it was not yet in
+ * service gives the run none (no pair was in service then); a first use after the pair's first
+ * run is a 400. */
+static void gear_dates_hold_runs(void **state)
+{
+	(void)state;
+	json_t *o = api("POST", "/api/gear",
+			"{\"kind\":\"shoes\",\"nickname\":\"Blue\",\"first_use\":\"2026-11-10\",\"default\":true}", 201);
+	json_int_t blue = id_of(o, "gear");
+	json_decref(o);
+	expect_status("POST", "/api/runs", "{\"start_time\":\"2026-11-01T07:30:00Z\",\"distance_km\":5,\"shoes\":\"Blue\"}", 400,
+		      "shoes 'Blue' were first used on 2026-11-10, after this run on 2026-11-01");
+	o = api("POST", "/api/runs", "{\"start_time\":\"2026-11-01T07:30:00Z\",\"distance_km\":5}", 201);
+	assert_true(json_is_null(json_object_get(json_object_get(o, "run"), "shoes")));
+	json_int_t early = id_of(o, "run");
+	json_decref(o);
+	json_int_t id = add_run(20, 10, NULL); /* in Blue, the default */
+	char path[64];
+	snprintf(path, sizeof path, "/api/runs/%lld", (long long)early);
+	expect_status("POST", path, "{\"shoes\":\"Blue\"}", 400, "after run");
+	snprintf(path, sizeof path, "/api/runs/%lld", (long long)id);
+	expect_status("POST", path, "{\"start_time\":\"2026-11-05T07:30:00Z\"}", 400, "first used on 2026-11-10");
+	snprintf(path, sizeof path, "/api/gear/%lld", (long long)blue);
+	expect_status("POST", path, "{\"first_use\":\"2026-11-21\"}", 400, "'Blue' were run in on 2026-11-20");
+	expect_status("POST", path, "{\"retired\":\"2026-11-09\"}", 400, "would come before");
+}
+
 /* A run dated after today is refused as run add refuses it (it would count in weeks to come). */
 static void future_run_refused(void **state)
 {
@@ -1039,6 +1113,11 @@ static void gear_edit(void **state)
 	expect_status("POST", path, "{\"retire_km\":0}", 400, "retire_km");
 	expect_status("POST", path, "{\"nickname\":\"\"}", 400, "nickname");
 	expect_status("POST", path, "{\"retired\":\"2026-13-01\"}", 400, "retired");
+	/* The journal's rule for a nickname that could not be chosen afterwards, as on the command line. */
+	expect_status("POST", path, "{\"nickname\":\"None\"}", 400, "the word for no gear");
+	expect_status("POST", path, "{\"nickname\":\" Blue \"}", 400, "begins or ends with a space");
+	expect_status("POST", path, "{\"nickname\":\"B\\u200blue\"}", 400, "invisible character");
+	expect_status("POST", "/api/gear", "{\"kind\":\"shoes\",\"nickname\":\"none\"}", 400, "the word for no gear");
 	expect_unchanged(path, "gear", expected);
 
 	o = api("POST", path, "{\"retire_km\":600}", 200);
@@ -1561,6 +1640,9 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    T(host_is_checked),
 	    T(overlapping_run_is_asked),
+	    T(run_edit_clash_is_asked),
+	    T(gear_dates_hold_runs),
+	    T(run_edit_duration_sets_both_times),
 	    T(future_run_refused),
 	    T(header_count_is_capped),
 	    T(post_needs_token),

@@ -374,3 +374,34 @@ addTest('journal: the onset of numbness in minutes', async (ctx, page, h) => {
   h.assert(e.onset_km === 4.5 && e.onset_min === null, 'edited episode: ' + JSON.stringify(e));
   h.assert((await api(h, 'POST', `/api/runs/${runs[0].id}/delete`)).status === 200, 'the run was not deleted');
 });
+
+// An edit that lays a run over another (a longer time running) is asked in the edit form, as a
+// new run is: "Change it anyway?", Cancel keeps the run as it was, "Change anyway" stores it.
+addTest('journal: an edit that overlaps another run is asked before it is stored', async (ctx, page, h) => {
+  const day = '2025-02-11';
+  const a = await api(h, 'POST', '/api/runs', { start_time: day + 'T06:00:00Z', distance_km: 8, duration_min: 45, shoes: null });
+  const b = await api(h, 'POST', '/api/runs', { start_time: day + 'T07:00:00Z', distance_km: 5, duration_min: 30, shoes: null });
+  h.assert(a.status === 201 && b.status === 201, 'runs: ' + JSON.stringify([a.body, b.body]));
+  const api409 = await api(h, 'POST', `/api/runs/${a.body.run.id}`, { duration_min: 90 });
+  h.assert(api409.status === 409 && api409.body.overlap === true && api409.body.like.id === b.body.run.id, 'API: ' + JSON.stringify(api409.body));
+  await openJournal(page, h);
+  const row = `#j-runs tr[data-run="${a.body.run.id}"]`;
+  const ed = '#j-runs tr.editing form';
+  const edit = async () => {
+    await page.click(`${row} button:has-text("Edit")`);
+    await page.fill(`${ed} input[name=duration_min]`, '90');
+    await page.click(`${ed} button[type=submit]`);
+    return waitText(page, '#j-dup', /Change it anyway\?/);
+  };
+  const asked = await edit();
+  h.assert(asked.startsWith('This overlaps in time with your run of '), 'the page asked: ' + asked);
+  await page.click('#j-dup button:has-text("Cancel")');
+  await waitText(page, `${ed} p[role=status]`, /^Not changed\.$/);
+  h.assert((await api(h, 'GET', `/api/runs/${a.body.run.id}`)).body.run.moving_s === 2700, 'cancel changed the run');
+  await page.click(`${ed} button:has-text("Cancel")`);
+  await edit();
+  await page.click('#j-dup button:has-text("Change anyway")');
+  await waitText(page, '#j-run-status', /Run changed/);
+  h.assert((await api(h, 'GET', `/api/runs/${a.body.run.id}`)).body.run.moving_s === 5400, 'forced edit not stored');
+  for (const r of [a, b]) await api(h, 'POST', `/api/runs/${r.body.run.id}/delete`);
+});

@@ -271,12 +271,13 @@ window.numbfootJournal = function (nf) {
   // The question about a run like the stored run like (overlap: one whose time it overlaps): a
   // line in the form with its own two buttons, no modal dialog (see confirmButton). store: adds the
   // run anyway.
-  function askDuplicate(form, st, like, overlap, store) {
+  // editing: the run asked about is a change to a stored run, not a new one.
+  function askDuplicate(form, st, like, overlap, store, editing) {
     const dur = like.moving_s ?? like.elapsed_s;
     const more = [dur === null || dur === undefined ? null : minutes(dur), like.shoes].filter(Boolean).join(', ');
     const words = (overlap ? 'This overlaps in time with your run of ' : 'This looks like your run of ') + dateWords(like.start_time, true) +
-      (like.distance_m === null ? '' : ', ' + km(like.distance_m)) + (more ? ' (' + more + ')' : '') + '. Add it anyway?';
-    const yes = el('button', { type: 'button', class: 'primary', text: 'Add anyway' });
+      (like.distance_m === null ? '' : ', ' + km(like.distance_m)) + (more ? ' (' + more + ')' : '') + (editing ? '. Change it anyway?' : '. Add it anyway?');
+    const yes = el('button', { type: 'button', class: 'primary', text: editing ? 'Change anyway' : 'Add anyway' });
     const no = el('button', { type: 'button', text: 'Cancel' });
     const box = el('div', { id: 'j-dup', class: 'ask', role: 'group', 'aria-labelledby': 'j-dup-words' },
       el('p', { id: 'j-dup-words', text: words }), el('div', { class: 'actions' }, yes, no));
@@ -286,7 +287,7 @@ window.numbfootJournal = function (nf) {
       yes.disabled = no.disabled = true;
       try { await store(); } catch (e) { box.remove(); status(st, e.message, true); }
     });
-    no.addEventListener('click', () => { box.remove(); status(st, 'Not added.'); form.querySelector('button[type=submit]').focus(); });
+    no.addEventListener('click', () => { box.remove(); status(st, editing ? 'Not changed.' : 'Not added.'); form.querySelector('button[type=submit]').focus(); });
     yes.focus();
   }
 
@@ -319,11 +320,22 @@ window.numbfootJournal = function (nf) {
           }
         }
         Object.assign(change, readMeasures(form, true));
-        if (Object.keys(change).length) await api('POST', '/api/runs/' + r.id, change);
+      } catch (err) { return status(st, err.message, true); }
+      const save = async (body) => {
+        if (Object.keys(body).length) await api('POST', '/api/runs/' + r.id, body);
         if (e) await api('POST', '/api/episodes/' + e.id, readEpisode(form, true));
         await journal();
         status($('j-run-status'), 'Run changed.');
-      } catch (err) { status(st, err.message, true); }
+      };
+      form.querySelector('#j-dup')?.remove();
+      try {
+        await save(change);
+      } catch (err) {
+        // A change that makes the run like another, or lays it over one (409): asked as for a
+        // new run, about the run the server names.
+        if (err.status === 409 && err.data && err.data.like) return askDuplicate(form, st, err.data.like, err.data.overlap === true, () => save(Object.assign(change, { force: true })), true);
+        status(st, err.message, true);
+      }
     });
     return form;
   }

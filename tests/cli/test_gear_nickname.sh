@@ -1,0 +1,21 @@
+#!/bin/sh
+# A nickname that could not be typed back afterwards is refused, with the reason, on gear add and
+# gear edit --name (exit 2, nothing stored): 'none' in any case (--shoes none means no shoes),
+# blanks, spaces at either end, a leading '-', control and zero-width characters.
+. tests/cli/lib.sh
+nf gear add peg > /dev/null
+snapshot
+refused "nickname 'none' is the word for no gear" gear add none
+refused "nickname 'None' is the word for no gear" gear edit peg --name None
+refused "nickname: only spaces" gear add " "
+refused "nickname ' peg2 ' begins or ends with a space" gear edit peg --name " peg2 "
+refused "nickname '--force' begins with '-'" gear edit peg --name=--force
+refused "nickname: an invisible character (U+200B, at byte 2)" gear edit peg --name "$(printf 'a\342\200\213b')"
+refused "nickname: a control character (U+001B, at byte 1)" gear add "$(printf '\033[1m')"
+# Names of other scripts are names; 'none' still means no shoes.
+nf gear add "Pégase" > /dev/null
+nf run add 5 --date 2026-12-01 --shoes none > "$t/out"
+lacks "$t/out" " in '"
+nf run add 5 --date 2026-12-02 --shoes "Pégase" > "$t/out"
+has "$t/out" "in 'Pégase'"
+echo ok
