@@ -258,6 +258,9 @@ static void upload_note(struct upload *u, const char *status, const nf_run_recor
 	char text[NF_ERROR_MSG_MAX];
 	snprintf(text, sizeof text, "%s", msg ? msg : "");
 	rename_in_message(text, sizeof text, u->spool, u->name);
+	/* An export's entries are named by the archive's base name ("SPOOL:activities.csv:3: ..."). */
+	const char *spool_base = strrchr(u->spool, '/');
+	rename_in_message(text, sizeof text, spool_base ? spool_base + 1 : u->spool, u->name);
 	int kind = !strcmp(status, "duplicate") || !strcmp(status, "like_typed_run") ? WHY_DUPLICATE : !strcmp(status, "not_a_run") ? WHY_NOT_RUN : WHY_BAD;
 	if (msg && !u->why[kind][0])
 		snprintf(u->why[kind], sizeof u->why[kind], "%s", text);
