@@ -308,13 +308,24 @@ static bool upload_runs(struct upload *u, nf_import *im, const char *file, const
 		const nf_track_point *route = nf_import_route(im, i, &nroute);
 		nf_intake_run res;
 		nf_error err = {0};
-		char msg[NF_ERROR_MSG_MAX];
+		char msg[NF_ERROR_MSG_MAX * 2];
 		/* The file stored by the name it was uploaded with, not the spool's. */
 		snprintf(msg, sizeof msg, "%s", rec.source_file);
 		rename_in_message(msg, sizeof msg, u->spool, u->name);
 		snprintf(rec.source_file, sizeof rec.source_file, "%s", !strcmp(file, u->spool) ? u->name : msg);
 		if (nf_intake_store(u->in, &rec, route, nroute, gear, &res, &err)) {
-			web_journal_error(rs, &err);
+			/* The journal failed: later files would fail the same way. The reply says what was
+			 * stored before (whole runs, kept) and that the rest was not read, as the command
+			 * does; a bare message read as if nothing had happened to the upload. */
+			snprintf(msg, sizeof msg,
+				 "%s: %s: the import stopped there; %zu run%s stored before it %s kept, the rest "
+				 "of the upload was not read: send it again once the journal is right",
+				 rec.source_file, err.msg, u->stored + u->merged,
+				 u->stored + u->merged == 1 ? "" : "s", u->stored + u->merged == 1 ? "is" : "are");
+			upload_note(u, "error", &rec, 0, msg);
+			web_reply(rs, 500,
+				  json_pack("{s:s, s:O, s:I, s:I, s:b}", "error", msg, "runs", u->runs, "stored",
+					    (json_int_t)u->stored, "merged", (json_int_t)u->merged, "stopped", 1));
 			return false;
 		}
 		if (res.status == NF_INTAKE_STORED || res.status == NF_INTAKE_MERGED) {
