@@ -82,12 +82,23 @@ static struct archive *zip_reader(void)
 	return a;
 }
 
+/* libarchive's message without the line break some of its messages end with ("ZIP uncompressed
+ * data is wrong size (...)\n"), which left an empty line after ours. */
+static int why_len(const char *why)
+{
+	size_t n = strlen(why);
+	while (n && (why[n - 1] == '\n' || why[n - 1] == '\r' || why[n - 1] == ' '))
+		n--;
+	return n > 1000 ? 1000 : (int)n;
+}
+
 static nf_err arc_error(struct archive *a, const char *name, nf_error *err)
 {
 	const char *why = archive_error_string(a);
 	int e = archive_errno(a);
-	return nf_error_set(err, e == ENOMEM ? NF_ENOMEM : NF_EPARSE, "%s: %s", name,
-			    why ? why : "not a readable zip archive");
+	if (!why)
+		why = "not a readable zip archive";
+	return nf_error_set(err, e == ENOMEM ? NF_ENOMEM : NF_EPARSE, "%s: %.*s", name, why_len(why), why);
 }
 
 /* Reads the current entry of a into x->buf, at most cap bytes; *len gets its size. A bomb or a
@@ -325,7 +336,9 @@ static nf_err inner_failed(nf_export *x, nf_export_item *item, nf_error *entry_e
 {
 	const char *why = archive_error_string(x->inner);
 	fill_item(x, "", item);
-	nf_error_set(entry_err, NF_EPARSE, "%s: %s", item->name, why ? why : what);
+	if (!why)
+		why = what;
+	nf_error_set(entry_err, NF_EPARSE, "%s: %.*s", item->name, why_len(why), why);
 	archive_read_free(x->inner);
 	x->inner = NULL;
 	return NF_OK;
