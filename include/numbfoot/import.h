@@ -89,8 +89,9 @@ typedef struct nf_export_item {
 } nf_export_item;
 
 /* Opens the export at path: a zip file, or a folder holding activities.csv. *out is the
- * caller's, closed with nf_export_close. NF_EPARSE for a file that is no zip or a malformed
- * activities.csv, NF_ELIMIT for an archive refused whole, NF_ENOTFOUND for a folder without
+ * caller's, closed with nf_export_close. NF_EPARSE for a file that is no zip, a malformed
+ * activities.csv or a zip with two (a second entry of a name the CSV gives is that entry's
+ * error in nf_export_next), NF_ELIMIT for an archive refused whole, NF_ENOTFOUND for a folder without
  * activities.csv, NF_EIO. */
 NF_API nf_err nf_export_open(const char *path, nf_export **out, nf_error *err);
 /* How many activity files the export holds, as far as known before reading them (the rows of

@@ -186,7 +186,18 @@ static nf_err survey(nf_export *x, nf_error *err)
 		}
 		if (is_activity_name(p))
 			x->hint++;
-		if (is_csv_name(p) && !x->have_csv) {
+		if (is_csv_name(p) && x->have_csv) {
+			/* The first one won silently: the sport and shoes of each activity were then a
+			 * guess between two lists. */
+			const char *first = x->csv_name + strlen(base_of(x->path)) + 1;
+			bool same = strcmp(first, p) == 0;
+			rc = nf_error_set(err, NF_EPARSE,
+					  "%s: two activities.csv in it (%s%s%s): which one describes the "
+					  "activities is not known; refused whole, nothing read from it",
+					  x->path, first, same ? ", twice" : " and ", same ? "" : p);
+			goto out;
+		}
+		if (is_csv_name(p)) {
 			char where[NF_RUN_SOURCE_MAX + 8];
 			size_t len = 0;
 			snprintf(where, sizeof where, "%s:%s", base_of(x->path), p);
@@ -466,8 +477,19 @@ nf_err nf_export_next(nf_export *x, const nf_import_opts *o, nf_export_item *ite
 		const char *p = archive_entry_pathname(e);
 		if (!p || archive_entry_filetype(e) != AE_IFREG)
 			continue;
-		if (x->have_csv && !x->inner)
+		if (x->have_csv && !x->inner) {
+			/* A second entry of a name activities.csv gives: both took that row's shoes. */
+			const imp_csv_row *row = imp_csv_find(&x->csv, p);
+			if (row && row->seen && is_activity_name(p)) {
+				fill_item(x, p, item);
+				nf_error_set(entry_err, NF_EPARSE,
+					     "%s: a second entry of this name in the zip, which activities.csv "
+					     "(line %lu) describes as one activity: refused",
+					     item->name, row->line);
+				return NF_OK;
+			}
 			imp_csv_mark(&x->csv, p);
+		}
 		if (ends_with(p, ".zip") && !strstr(p, "__MACOSX/")) {
 			if (x->inner) {
 				fill_item(x, p, item);
