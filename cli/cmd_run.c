@@ -28,6 +28,17 @@ static bool parse_cadence(const char *v, nf_journal_run *r)
 			cli_errorf("--cadence: '%s' is not a number", v);
 		return false;
 	}
+	/* A unit is letters: "0xb4" read as 0 and the unit "xb4", an odd word for a number that is
+	 * not one. */
+	bool letters = true;
+	while (*end == ' ')
+		end++;
+	for (const char *p = end; *p; p++)
+		letters = letters && ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z'));
+	if (!letters) {
+		cli_errorf("--cadence: '%s' is not a number (for example 170, 170spm or 85rpm)", v);
+		return false;
+	}
 	if (!strcasecmp(end, "rpm")) {
 		factor = 2;
 		unit = "rpm";
