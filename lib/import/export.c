@@ -382,7 +382,24 @@ static void import_bytes(const unsigned char *buf, size_t len, const nf_import_o
 		nf_import_opts_init(&eo);
 	if (item->sport[0] && !(eo.sport && *eo.sport))
 		eo.sport = item->sport;
-	nf_import_read_buffer(buf, len, item->name, &eo, im, entry_err);
+	if (nf_import_read_buffer(buf, len, item->name, &eo, im, entry_err) != NF_OK)
+		return;
+	/* The name stored is the file's own, without its folder (activities/12.gpx -> "12.gpx"), and
+	 * so without the archive's name before an entry at the zip's top ("export.zip:12.gpx" was
+	 * stored whole, where one in a folder was "12.gpx"). */
+	const char *colon = strrchr(item->name, ':');
+	if (!colon || strchr(colon, '/'))
+		return;
+	/* source_file is item->name from its last '/' on: what it holds before colon's copy is the
+	 * tail of item->name before colon ("export.zip", "Part1.zip"). */
+	size_t before = (size_t)(colon - item->name);
+	for (size_t i = 0; i < (*im)->nkept; i++) {
+		char *sf = (*im)->run[i]->rec.source_file;
+		char *at = strstr(sf, colon);
+		size_t k = at ? (size_t)(at - sf) : 0;
+		if (at && k <= before && !memcmp(sf, colon - k, k))
+			memmove(sf, at + 1, strlen(at + 1) + 1);
+	}
 }
 
 /* True if a file named by activities.csv lies outside the export's folder: an absolute name
