@@ -15,6 +15,10 @@ bool cli_episode_from_args(const struct cli_args *a, const char *at_opt, nf_epis
 	if ((v = cli_opt(a, at_opt))) {
 		size_t len = strlen(v);
 		*given = true;
+		/* The onset given replaces the one stored, in km or in minutes: kept, the other measure
+		 * was the old onset's and contradicted the new one ("at 5.00 km at 25 min"). */
+		e->onset_km = NAN;
+		e->onset_min = NAN;
 		if (len > 3 && !strcmp(v + len - 3, "min")) {
 			char num[32];
 			snprintf(num, sizeof num, "%.*s", (int)(len - 3), v);
@@ -320,7 +324,8 @@ const struct cli_command cmd_episode_edit = {
 	.name = "episode edit",
 	.args = "ID",
 	.summary = "change an episode",
-	.description = "Changes the details given as options and keeps the others. A new --side that the "
+	.description = "Changes the details given as options and keeps the others. --at replaces the "
+		       "onset, in km or in minutes, dropping the other measure of the old one. A new --side that the "
 		       "episode's foot contradicts changes the foot with it: both feet, or one foot not said "
 		       "which.",
 	.options = edit_options,

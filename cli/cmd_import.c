@@ -160,6 +160,11 @@ struct import_ctx {
 	size_t imported, dup, same, typed, merged, skipped, failed, no_shoes, saved;
 	int rc;
 	json_t *results;
+	/* Where the journal failed and the import stopped ("" if it did not), and how many activity
+	 * files of that export were left unread (known from its size hint: a count, not names). */
+	char stopped_at[NF_ERROR_MSG_MAX / 2];
+	char export_name[NF_ERROR_MSG_MAX / 2];
+	size_t export_left;
 };
 
 /* text as a JSON string: a file name (and so a message naming it) is bytes, not always UTF-8,
@@ -185,6 +190,36 @@ static void add_result(struct import_ctx *c, json_t *o)
 		json_array_append_new(c->results, o);
 	else
 		json_decref(o);
+}
+
+/* The journal failed at c->stopped_at, and the files after it, from files[next] on, and any
+ * left of the export being read, were never read: said on standard error with the first and
+ * last of them, and in --json each one as "not_read". Returns how many. */
+static size_t say_not_read(struct import_ctx *c, const struct file_list *files, size_t next)
+{
+	size_t left = next < files->len ? files->len - next : 0, total = left + c->export_left;
+	char parts[NF_ERROR_MSG_MAX * 2] = "";
+	size_t n = 0;
+	for (size_t k = next; k < files->len; k++)
+		add_result(c, file_result(files->v[k], "not_read", NULL));
+	if (c->export_left)
+		n += (size_t)snprintf(parts, sizeof parts, "%zu more of %s%s", c->export_left,
+				      cli_text(c->export_name), left ? ", then " : "");
+	if (left == 1)
+		snprintf(parts + n, sizeof parts - n, "%s", cli_text(files->v[next]));
+	else if (left)
+		snprintf(parts + n, sizeof parts - n, "%s to %s", cli_text(files->v[next]),
+			 cli_text(files->v[files->len - 1]));
+	if (!total)
+		cli_errorf("import stopped at %s, as the journal failed: the runs stored before it are whole; "
+			   "run the same import again once the journal is right",
+			   cli_text(c->stopped_at));
+	else
+		cli_errorf("import stopped at %s, as the journal failed: %zu file%s not read (%s); the runs "
+			   "stored before it are whole; run the same import again once the journal is right "
+			   "(the files already imported are skipped)",
+			   cli_text(c->stopped_at), total, total == 1 ? "" : "s", parts);
+	return total;
 }
 
 /* Reports a file that gave no run at all. */
@@ -230,6 +265,7 @@ static void store_runs(struct import_ctx *c, const char *path, nf_import *im, co
 			c->failed++;
 			json_object_set_new(o, "status", json_string("error"));
 			json_object_set_new(o, "message", jtext(named.msg));
+			snprintf(c->stopped_at, sizeof c->stopped_at, "%s", path);
 			*stop = true;
 			break;
 		}
@@ -419,6 +455,16 @@ static void import_export(struct import_ctx *c, const char *path, bool progress,
 		store_runs(c, item.name, im, item.gear, stop);
 		nf_import_free(im);
 	}
+	if (*stop && hint > k) {
+		/* Their names are known only by reading on: the count is said, and the export. */
+		c->export_left = hint - k;
+		snprintf(c->export_name, sizeof c->export_name, "%s", path);
+		add_result(c, json_pack("{s:o, s:s, s:n, s:o, s:[], s:[]}", "file", jtext(path), "status",
+					"not_read", "run_id", "message",
+					json_sprintf("%zu more file%s of it not read", c->export_left,
+						     c->export_left == 1 ? "" : "s"),
+					"runs", "notes"));
+	}
 	if (e != NF_OK && e != NF_ENOTFOUND)
 		file_failed(c, path, e, &err);
 	nf_export_close(x);
@@ -482,7 +528,8 @@ static int run_import(const struct cli_args *a)
 	}
 	c.results = c.json ? json_array() : NULL;
 	bool progress = any_dir || isatty(STDERR_FILENO), stop = false;
-	for (size_t k = 0; k < files.len && !stop; k++) {
+	size_t k = 0, not_read = 0;
+	for (; k < files.len && !stop; k++) {
 		if (progress)
 			fprintf(stderr, "[%zu/%zu] %s\n", k + 1, files.len, cli_text(files.v[k]));
 		if (is_export(files.v[k]))
@@ -490,6 +537,8 @@ static int run_import(const struct cli_args *a)
 		else
 			import_path(&c, files.v[k], &stop);
 	}
+	if (stop)
+		not_read = say_not_read(&c, &files, k);
 	if (nf_intake_close(c.in, &ierr))
 		c.rc = worse(c.rc, cli_fail(&ierr));
 	c.in = NULL;
@@ -497,6 +546,9 @@ static int run_import(const struct cli_args *a)
 	/* Runs were stored, and some files refused: not "nothing changed" (2) but its own code. */
 	if (rc == CLI_EXIT_USAGE && c.imported)
 		rc = CLI_EXIT_PARTIAL;
+	/* The journal failed: the import did not finish, whatever the files before gave. */
+	if (stop)
+		rc = CLI_EXIT_FAIL;
 	if (c.results) {
 		json_t *o = json_pack("{s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:o}", "imported",
 				      (json_int_t)c.imported, "already_imported", (json_int_t)c.dup,
@@ -506,6 +558,10 @@ static int run_import(const struct cli_args *a)
 				      "failed", (json_int_t)c.failed, "no_shoes", (json_int_t)c.no_shoes,
 				      "assessments", (json_int_t)c.saved, "files", c.results);
 		c.results = NULL;
+		if (o) {
+			json_object_set_new(o, "not_read", json_integer((json_int_t)not_read));
+			json_object_set_new(o, "stopped_at", stop ? jtext(c.stopped_at) : json_null());
+		}
 		int prc = cli_print_json(o);
 		rc = worse(rc, prc);
 	} else {
@@ -525,6 +581,8 @@ static int run_import(const struct cli_args *a)
 			printf(", %zu not a run", c.skipped);
 		if (c.failed)
 			printf(", %zu failed (nothing written from %s)", c.failed, c.failed == 1 ? "it" : "them");
+		if (stop)
+			printf(", %zu not read (stopped: the journal failed)", not_read);
 		printf("\n");
 		if (c.no_shoes && !c.shoes_given)
 			say_no_shoes(c.j, c.no_shoes);
@@ -569,6 +627,9 @@ const struct cli_command cmd_import = {
 		"cut short, whose complete records are kept), with a warning. A malformed file is "
 		"reported with its line or byte offset and nothing from it is written; the others are "
 		"still imported, and the exit status is 3 when some runs were stored (2 when none was). "
+		"A failure of the journal itself (a full disk) stops the import at that file: the "
+		"files not read are counted and named (the first and the last), the runs stored before "
+		"are whole, and the exit status is 1. "
 		"Files are named as given (a folder's with the folder before them) in every message. "
 		"There is no limit on the number of FILEs. "
 		"Progress ([12/340] watch/name.fit) goes to standard error for folders or when it is a "
@@ -582,7 +643,8 @@ const struct cli_command cmd_import = {
 		"none, first used at its earliest run). An entry that expands more than 200 times its "
 		"size (a zip bomb) is refused with nothing read from it, and so is a line of a "
 		"folder's activities.csv naming a file outside the folder (../run.gpx, an absolute "
-		"name).\n\n"
+		"name). A line of activities.csv naming a file the export lacks is reported with the "
+		"line and counted as failed, for a zip as for a folder.\n\n"
 		"A .json file exported from the numbfoot site's saved results (kind \"numbfoot.assessment\") "
 		"is read as a saved assessment: its answers are assessed again here and kept in the journal "
 		"with the file's time ('numbfoot assessment list' shows it).\n\n"

@@ -11,6 +11,8 @@
 #include "numbfoot/text.h"
 #include "paths.h"
 
+#define HR_MAX 250.0 /* --hr: above any average over a run (the API holds heart_rate_bpm to it too) */
+
 /* "170", "170spm" or "85rpm" (strides per minute, as some watches count) into steps/min. */
 static bool parse_cadence(const char *v, nf_journal_run *r)
 {
@@ -24,6 +26,17 @@ static bool parse_cadence(const char *v, nf_journal_run *r)
 			cli_errorf("--cadence: %s", err.msg);
 		else
 			cli_errorf("--cadence: '%s' is not a number", v);
+		return false;
+	}
+	/* A unit is letters: "0xb4" read as 0 and the unit "xb4", an odd word for a number that is
+	 * not one. */
+	bool letters = true;
+	while (*end == ' ')
+		end++;
+	for (const char *p = end; *p; p++)
+		letters = letters && ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z'));
+	if (!letters) {
+		cli_errorf("--cadence: '%s' is not a number (for example 170, 170spm or 85rpm)", v);
 		return false;
 	}
 	if (!strcasecmp(end, "rpm")) {
@@ -133,14 +146,20 @@ static bool run_from_args(const struct cli_args *a, nf_journal_run *r, bool edit
 	}
 	if ((v = cli_opt(a, "cadence")) && !parse_cadence(v, r))
 		return false;
-	if ((v = cli_opt(a, "hr")) && !cli_parse_number(v, "--hr", 0, 250, &r->rec.heart_rate_bpm))
+	/* Read unbounded, then held to the one range said both ways (40 to 250): a bound of 0 in the
+	 * reader said "0 to 250" of a value the next check refused below 40. */
+	if ((v = cli_opt(a, "hr")) && !cli_parse_number(v, "--hr", -INFINITY, INFINITY, &r->rec.heart_rate_bpm))
 		return false;
+	if (v && r->rec.heart_rate_bpm > HR_MAX) {
+		cli_errorf("--hr: %s is out of range (%.0f to %.0f)", v, NF_TYPED_HR_MIN, HR_MAX);
+		return false;
+	}
 	/* The journal refuses it too for a typed run (numbfoot/run.h); here it is named by its option,
 	 * and held for an imported run's edit as well. */
 	if (v && r->rec.heart_rate_bpm < NF_TYPED_HR_MIN) {
-		cli_errorf("--hr: %s bpm is not a runner's average (%.0f or more: the slowest resting hearts "
+		cli_errorf("--hr: %s bpm is not a runner's average (%.0f to %.0f: the slowest resting hearts "
 			   "beat about 30 to 40 a minute, and running lifts the rate well above rest)",
-			   v, NF_TYPED_HR_MIN);
+			   v, NF_TYPED_HR_MIN, HR_MAX);
 		return false;
 	}
 	if ((v = cli_opt(a, "temp")) && !cli_parse_number(v, "--temp", -60, 60, &r->rec.temperature_c))

@@ -282,6 +282,9 @@ static void upload_note(struct upload *u, const char *status, const nf_run_recor
 	char text[NF_ERROR_MSG_MAX];
 	snprintf(text, sizeof text, "%s", msg ? msg : "");
 	rename_in_message(text, sizeof text, u->spool, u->name);
+	/* An export's entries are named by the archive's base name ("SPOOL:activities.csv:3: ..."). */
+	const char *spool_base = strrchr(u->spool, '/');
+	rename_in_message(text, sizeof text, spool_base ? spool_base + 1 : u->spool, u->name);
 	int kind = !strcmp(status, "duplicate") || !strcmp(status, "like_typed_run") ? WHY_DUPLICATE : !strcmp(status, "not_a_run") ? WHY_NOT_RUN : WHY_BAD;
 	if (msg && !u->why[kind][0])
 		snprintf(u->why[kind], sizeof u->why[kind], "%s", text);
@@ -329,13 +332,24 @@ static bool upload_runs(struct upload *u, nf_import *im, const char *file, const
 		const nf_track_point *route = nf_import_route(im, i, &nroute);
 		nf_intake_run res;
 		nf_error err = {0};
-		char msg[NF_ERROR_MSG_MAX];
+		char msg[NF_ERROR_MSG_MAX * 2];
 		/* The file stored by the name it was uploaded with, not the spool's. */
 		snprintf(msg, sizeof msg, "%s", rec.source_file);
 		rename_in_message(msg, sizeof msg, u->spool, u->name);
 		snprintf(rec.source_file, sizeof rec.source_file, "%s", !strcmp(file, u->spool) ? u->name : msg);
 		if (nf_intake_store(u->in, &rec, route, nroute, gear, &res, &err)) {
-			web_journal_error(rs, &err);
+			/* The journal failed: later files would fail the same way. The reply says what was
+			 * stored before (whole runs, kept) and that the rest was not read, as the command
+			 * does; a bare message read as if nothing had happened to the upload. */
+			snprintf(msg, sizeof msg,
+				 "%s: %s: the import stopped there; %zu run%s stored before it %s kept, the rest "
+				 "of the upload was not read: send it again once the journal is right",
+				 rec.source_file, err.msg, u->stored + u->merged,
+				 u->stored + u->merged == 1 ? "" : "s", u->stored + u->merged == 1 ? "is" : "are");
+			upload_note(u, "error", &rec, 0, msg);
+			web_reply(rs, 500,
+				  json_pack("{s:s, s:O, s:I, s:I, s:b}", "error", msg, "runs", u->runs, "stored",
+					    (json_int_t)u->stored, "merged", (json_int_t)u->merged, "stopped", 1));
 			return false;
 		}
 		if (res.status == NF_INTAKE_STORED || res.status == NF_INTAKE_MERGED) {

@@ -89,8 +89,9 @@ typedef struct nf_export_item {
 } nf_export_item;
 
 /* Opens the export at path: a zip file, or a folder holding activities.csv. *out is the
- * caller's, closed with nf_export_close. NF_EPARSE for a file that is no zip or a malformed
- * activities.csv, NF_ELIMIT for an archive refused whole, NF_ENOTFOUND for a folder without
+ * caller's, closed with nf_export_close. NF_EPARSE for a file that is no zip, a malformed
+ * activities.csv or a zip with two (a second entry of a name the CSV gives is that entry's
+ * error in nf_export_next), NF_ELIMIT for an archive refused whole, NF_ENOTFOUND for a folder without
  * activities.csv, NF_EIO. */
 NF_API nf_err nf_export_open(const char *path, nf_export **out, nf_error *err);
 /* How many activity files the export holds, as far as known before reading them (the rows of
@@ -98,8 +99,10 @@ NF_API nf_err nf_export_open(const char *path, nf_export **out, nf_error *err);
 NF_API size_t nf_export_size_hint(const nf_export *x);
 /* Reads the next activity file with options o (its sport defaults to the CSV's Activity Type).
  * NF_OK: *item describes it and either *im holds its runs (the caller frees it) or *im is NULL
- * and *entry_err says why this file gave none (not a run, malformed, a zip bomb): the next call
- * goes on with the next file. NF_ENOTFOUND at the end. Any other code: the archive itself
+ * and *entry_err says why this file gave none (not a run, malformed, a zip bomb, or, after a
+ * zip's last entry, NF_ENOTFOUND for each row of activities.csv naming a file the zip lacks, at
+ * the CSV's line, as a folder's missing file is): the next call goes on with the next file.
+ * NF_ENOTFOUND at the end. Any other code: the archive itself
  * failed, and nothing more can be read from it. */
 NF_API nf_err nf_export_next(nf_export *x, const nf_import_opts *o, nf_export_item *item, nf_import **im,
 			     nf_error *entry_err, nf_error *err);

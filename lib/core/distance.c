@@ -32,8 +32,10 @@ static const char *zero_refused(nf_distance_of what)
 /* The range check of both readers; shown is the value as the person gave it. */
 static nf_err in_range(double km, nf_distance_of what, const char *shown, nf_error *err)
 {
+	/* The range said is the one taken: where 0 is refused too, "more than 0". */
 	if (!isfinite(km) || km < 0 || km > max_km(what))
-		return nf_error_set(err, NF_EPARSE, "%s is out of range (0 to %.0f km)", shown, max_km(what));
+		return nf_error_set(err, NF_EPARSE, "%s is out of range (%s to %.0f km)", shown,
+				    zero_refused(what) ? "more than 0" : "0", max_km(what));
 	if (km == 0 && zero_refused(what))
 		return nf_error_set(err, NF_EPARSE, "%s is zero; %s", shown, zero_refused(what));
 	return NF_OK;

@@ -89,6 +89,7 @@ static int add_row(imp_csv *c, const char cols[COLS][IMP_CSV_FIELD_MAX], unsigne
 	snprintf(r->gear, sizeof r->gear, "%s", cols[COL_GEAR]);
 	snprintf(r->title, sizeof r->title, "%s", cols[COL_NAME]);
 	r->line = line;
+	r->seen = false;
 	return 0;
 }
 
@@ -160,18 +161,29 @@ out:
 	return rc;
 }
 
+/* The archive may hold the export under a top folder ("export_123/activities/..."): the row's
+ * file name must end the path at a '/'. */
+static bool row_names(const imp_csv_row *r, const char *path, size_t pl)
+{
+	size_t fl = strlen(r->file);
+	return fl <= pl && strcmp(path + pl - fl, r->file) == 0 && (fl == pl || path[pl - fl - 1] == '/');
+}
+
 const imp_csv_row *imp_csv_find(const imp_csv *c, const char *path)
 {
-	/* The archive may hold the export under a top folder ("export_123/activities/..."): the
-	 * row's file name must end the path at a '/'. */
 	size_t pl = strlen(path);
-	for (size_t i = 0; i < c->n; i++) {
-		size_t fl = strlen(c->row[i].file);
-		if (fl <= pl && strcmp(path + pl - fl, c->row[i].file) == 0 &&
-		    (fl == pl || path[pl - fl - 1] == '/'))
+	for (size_t i = 0; i < c->n; i++)
+		if (row_names(&c->row[i], path, pl))
 			return &c->row[i];
-	}
 	return NULL;
+}
+
+void imp_csv_mark(imp_csv *c, const char *path)
+{
+	size_t pl = strlen(path);
+	for (size_t i = 0; i < c->n; i++)
+		if (!c->row[i].seen && row_names(&c->row[i], path, pl))
+			c->row[i].seen = true;
 }
 
 void imp_csv_release(imp_csv *c)

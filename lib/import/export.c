@@ -29,8 +29,11 @@
 struct nf_export {
 	char path[4096];
 	bool dir;                /* a folder with activities.csv: read the files its rows name */
-	size_t next_row;         /* folder: the next row to read */
+	size_t next_row;         /* folder: the next row to read; zip, at its end: the next row to
+				  * check for a file the zip lacks */
+	bool ended;              /* zip: every entry has been read */
 	imp_csv csv;
+	char csv_name[NF_RUN_SOURCE_MAX + 8]; /* "export.zip:activities.csv", for messages */
 	bool have_csv;
 	size_t hint;
 	struct archive *outer;   /* zip: the pass that reads the files */
@@ -79,12 +82,23 @@ static struct archive *zip_reader(void)
 	return a;
 }
 
+/* libarchive's message without the line break some of its messages end with ("ZIP uncompressed
+ * data is wrong size (...)\n"), which left an empty line after ours. */
+static int why_len(const char *why)
+{
+	size_t n = strlen(why);
+	while (n && (why[n - 1] == '\n' || why[n - 1] == '\r' || why[n - 1] == ' '))
+		n--;
+	return n > 1000 ? 1000 : (int)n;
+}
+
 static nf_err arc_error(struct archive *a, const char *name, nf_error *err)
 {
 	const char *why = archive_error_string(a);
 	int e = archive_errno(a);
-	return nf_error_set(err, e == ENOMEM ? NF_ENOMEM : NF_EPARSE, "%s: %s", name,
-			    why ? why : "not a readable zip archive");
+	if (!why)
+		why = "not a readable zip archive";
+	return nf_error_set(err, e == ENOMEM ? NF_ENOMEM : NF_EPARSE, "%s: %.*s", name, why_len(why), why);
 }
 
 /* Reads the current entry of a into x->buf, at most cap bytes; *len gets its size. A bomb or a
@@ -172,7 +186,18 @@ static nf_err survey(nf_export *x, nf_error *err)
 		}
 		if (is_activity_name(p))
 			x->hint++;
-		if (is_csv_name(p) && !x->have_csv) {
+		if (is_csv_name(p) && x->have_csv) {
+			/* The first one won silently: the sport and shoes of each activity were then a
+			 * guess between two lists. */
+			const char *first = x->csv_name + strlen(base_of(x->path)) + 1;
+			bool same = strcmp(first, p) == 0;
+			rc = nf_error_set(err, NF_EPARSE,
+					  "%s: two activities.csv in it (%s%s%s): which one describes the "
+					  "activities is not known; refused whole, nothing read from it",
+					  x->path, first, same ? ", twice" : " and ", same ? "" : p);
+			goto out;
+		}
+		if (is_csv_name(p)) {
 			char where[NF_RUN_SOURCE_MAX + 8];
 			size_t len = 0;
 			snprintf(where, sizeof where, "%s:%s", base_of(x->path), p);
@@ -181,7 +206,44 @@ static nf_err survey(nf_export *x, nf_error *err)
 			if ((rc = imp_csv_parse(&x->csv, (const char *)x->buf, len, where, err)) != NF_OK)
 				goto out;
 			x->have_csv = true;
+			snprintf(x->csv_name, sizeof x->csv_name, "%s", where);
 		}
+	}
+out:
+	archive_read_free(a);
+	return rc;
+}
+
+/* After survey, when activities.csv came with rows: the rows whose file the zip lacks count in
+ * the hint too, as they are reported in their turn. One more pass over the headers, since the
+ * CSV may come after the entries it names; the marks are cleared for the pass that reads. */
+static nf_err count_missing(nf_export *x, nf_error *err)
+{
+	struct archive *a = zip_reader();
+	struct archive_entry *e;
+	nf_err rc = NF_OK;
+	if (!a)
+		return nf_error_set(err, NF_ENOMEM, "%s: out of memory", x->path);
+	if (archive_read_open_filename(a, x->path, EXP_BLOCK) != ARCHIVE_OK) {
+		rc = arc_error(a, x->path, err);
+		goto out;
+	}
+	for (;;) {
+		int r = archive_read_next_header(a, &e);
+		if (r == ARCHIVE_EOF)
+			break;
+		if (r < ARCHIVE_WARN) {
+			rc = arc_error(a, x->path, err);
+			goto out;
+		}
+		const char *p = archive_entry_pathname(e);
+		if (p && archive_entry_filetype(e) == AE_IFREG)
+			imp_csv_mark(&x->csv, p);
+	}
+	for (size_t i = 0; i < x->csv.n; i++) {
+		if (!x->csv.row[i].seen)
+			x->hint++;
+		x->csv.row[i].seen = false;
 	}
 out:
 	archive_read_free(a);
@@ -243,7 +305,7 @@ nf_err nf_export_open(const char *path, nf_export **out, nf_error *err)
 		x->have_csv = true;
 		x->hint = x->csv.n;
 	} else {
-		if ((rc = survey(x, err)) != NF_OK)
+		if ((rc = survey(x, err)) != NF_OK || (x->csv.n && (rc = count_missing(x, err)) != NF_OK))
 			goto fail;
 		x->block = core_malloc(EXP_BLOCK);
 		if (!x->block || !(x->outer = zip_reader())) {
@@ -285,7 +347,9 @@ static nf_err inner_failed(nf_export *x, nf_export_item *item, nf_error *entry_e
 {
 	const char *why = archive_error_string(x->inner);
 	fill_item(x, "", item);
-	nf_error_set(entry_err, NF_EPARSE, "%s: %s", item->name, why ? why : what);
+	if (!why)
+		why = what;
+	nf_error_set(entry_err, NF_EPARSE, "%s: %.*s", item->name, why_len(why), why);
 	archive_read_free(x->inner);
 	x->inner = NULL;
 	return NF_OK;
@@ -318,7 +382,24 @@ static void import_bytes(const unsigned char *buf, size_t len, const nf_import_o
 		nf_import_opts_init(&eo);
 	if (item->sport[0] && !(eo.sport && *eo.sport))
 		eo.sport = item->sport;
-	nf_import_read_buffer(buf, len, item->name, &eo, im, entry_err);
+	if (nf_import_read_buffer(buf, len, item->name, &eo, im, entry_err) != NF_OK)
+		return;
+	/* The name stored is the file's own, without its folder (activities/12.gpx -> "12.gpx"), and
+	 * so without the archive's name before an entry at the zip's top ("export.zip:12.gpx" was
+	 * stored whole, where one in a folder was "12.gpx"). */
+	const char *colon = strrchr(item->name, ':');
+	if (!colon || strchr(colon, '/'))
+		return;
+	/* source_file is item->name from its last '/' on: what it holds before colon's copy is the
+	 * tail of item->name before colon ("export.zip", "Part1.zip"). */
+	size_t before = (size_t)(colon - item->name);
+	for (size_t i = 0; i < (*im)->nkept; i++) {
+		char *sf = (*im)->run[i]->rec.source_file;
+		char *at = strstr(sf, colon);
+		size_t k = at ? (size_t)(at - sf) : 0;
+		if (at && k <= before && !memcmp(sf, colon - k, k))
+			memmove(sf, at + 1, strlen(at + 1) + 1);
+	}
 }
 
 /* True if a file named by activities.csv lies outside the export's folder: an absolute name
@@ -361,6 +442,27 @@ static nf_err next_in_dir(nf_export *x, const nf_import_opts *o, nf_export_item 
 	return NF_OK;
 }
 
+/* At the end of a zip: the next row of activities.csv whose file no entry was, reported as a
+ * file that failed (as a folder's missing file is), naming the CSV's line. A partial download
+ * or a size-capped export loses files; said nothing, "imported 1 run" reads as all of it. */
+static nf_err next_missing(nf_export *x, nf_export_item *item, nf_error *entry_err)
+{
+	while (x->have_csv && x->next_row < x->csv.n) {
+		const imp_csv_row *row = &x->csv.row[x->next_row++];
+		if (row->seen)
+			continue;
+		memset(item, 0, sizeof *item);
+		snprintf(item->name, sizeof item->name, "%s:%s", base_of(x->path), row->file);
+		snprintf(item->sport, sizeof item->sport, "%s", row->type);
+		snprintf(item->gear, sizeof item->gear, "%s", row->gear);
+		snprintf(item->title, sizeof item->title, "%s", row->title);
+		nf_error_set(entry_err, NF_ENOTFOUND, "%s:%lu: %s is not in the zip", x->csv_name, row->line,
+			     row->file);
+		return NF_OK;
+	}
+	return NF_ENOTFOUND;
+}
+
 nf_err nf_export_next(nf_export *x, const nf_import_opts *o, nf_export_item *item, nf_import **im,
 		      nf_error *entry_err, nf_error *err)
 {
@@ -370,12 +472,16 @@ nf_err nf_export_next(nf_export *x, const nf_import_opts *o, nf_export_item *ite
 	nf_error_clear(err);
 	if (x->dir)
 		return next_in_dir(x, o, item, im, entry_err);
+	if (x->ended)
+		return next_missing(x, item, entry_err);
 	for (;;) {
 		struct archive *a = x->inner ? x->inner : x->outer;
 		int r = archive_read_next_header(a, &e);
 		if (r == ARCHIVE_EOF || (x->inner && r < ARCHIVE_WARN)) {
-			if (!x->inner)
-				return NF_ENOTFOUND;
+			if (!x->inner) {
+				x->ended = true;
+				return next_missing(x, item, entry_err);
+			}
 			/* The end of a nested zip (or its failure, which is that part's only). */
 			if (r < ARCHIVE_WARN)
 				return inner_failed(x, item, entry_err, "unreadable nested zip");
@@ -388,6 +494,19 @@ nf_err nf_export_next(nf_export *x, const nf_import_opts *o, nf_export_item *ite
 		const char *p = archive_entry_pathname(e);
 		if (!p || archive_entry_filetype(e) != AE_IFREG)
 			continue;
+		if (x->have_csv && !x->inner) {
+			/* A second entry of a name activities.csv gives: both took that row's shoes. */
+			const imp_csv_row *row = imp_csv_find(&x->csv, p);
+			if (row && row->seen && is_activity_name(p)) {
+				fill_item(x, p, item);
+				nf_error_set(entry_err, NF_EPARSE,
+					     "%s: a second entry of this name in the zip, which activities.csv "
+					     "(line %lu) describes as one activity: refused",
+					     item->name, row->line);
+				return NF_OK;
+			}
+			imp_csv_mark(&x->csv, p);
+		}
 		if (ends_with(p, ".zip") && !strstr(p, "__MACOSX/")) {
 			if (x->inner) {
 				fill_item(x, p, item);

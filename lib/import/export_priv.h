@@ -16,6 +16,7 @@ typedef struct imp_csv_row {
 	char gear[NF_IMPORT_GEAR_MAX];
 	char title[NF_IMPORT_TITLE_MAX];
 	unsigned long line;           /* where the row begins in the CSV, for messages */
+	bool seen;                    /* a zip entry of that name was met (imp_csv_mark) */
 } imp_csv_row;
 
 typedef struct imp_csv {
@@ -28,6 +29,9 @@ typedef struct imp_csv {
 nf_err imp_csv_parse(imp_csv *c, const char *text, size_t len, const char *name, nf_error *err);
 /* The row whose file ends path (whole path components), or NULL. */
 const imp_csv_row *imp_csv_find(const imp_csv *c, const char *path);
+/* Marks seen every row whose file ends path, as imp_csv_find matches: a zip's rows left unmarked
+ * at its end name files the zip lacks. */
+void imp_csv_mark(imp_csv *c, const char *path);
 void imp_csv_release(imp_csv *c);
 
 #endif

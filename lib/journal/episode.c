@@ -77,11 +77,13 @@ nf_err jr_onset_fits(int64_t run_id, double onset_km, double onset_min, double d
 	/* A metre and a second of slack: a distance typed to 2 decimals, a time to the minute. A run
 	 * not yet stored (run_id 0) has no number the runner could look up: it is "this run". */
 	if (isfinite(onset_km) && isfinite(dist_m) && onset_km * 1000 > dist_m + 1) {
+		/* Metres where two decimals would show the two as equal ("9.98 km past 9.98 km"). */
+		int dp = llround(onset_km * 100) == llround(dist_m / 10) ? 3 : 2;
 		if (!run_id)
-			return nf_error_set(err, NF_EINVAL, "an onset at %.2f km is past the end of this %.2f km run",
-					    onset_km, dist_m / 1000);
-		return nf_error_set(err, NF_EINVAL, "an onset at %.2f km is past the end of run %lld (%.2f km)",
-				    onset_km, (long long)run_id, dist_m / 1000);
+			return nf_error_set(err, NF_EINVAL, "an onset at %.*f km is past the end of this %.*f km run",
+					    dp, onset_km, dp, dist_m / 1000);
+		return nf_error_set(err, NF_EINVAL, "an onset at %.*f km is past the end of run %lld (%.*f km)",
+				    dp, onset_km, (long long)run_id, dp, dist_m / 1000);
 	}
 	if (isfinite(onset_min) && isfinite(dur_s) && dur_s > 0 && onset_min * 60 > dur_s + 1) {
 		char dur[32];

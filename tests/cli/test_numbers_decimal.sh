@@ -14,7 +14,9 @@ for bad in 0x10 0x1p3 1e2 inf " 150"; do
 	refused "--recover: '$bad' is not a number" episode add 1 --at 3 --recover "$bad"
 	refused "--at: '$bad' is not a number" episode add 1 --at "${bad}min"
 done
-refused "--cadence: unknown unit 'x55'" run edit 1 --cadence 0x55
+# A hex number is not one, not a number with the unit 'x55'.
+refused "--cadence: '0x55' is not a number (for example 170, 170spm or 85rpm)" run edit 1 --cadence 0x55
+refused "--cadence: unknown unit 'xyz' (spm or rpm)" run edit 1 --cadence 170xyz
 refused "--cadence: '1,500' could be a thousands separator" run edit 1 --cadence 1,500
 refused "--hr: '1,500' could be a thousands separator" run edit 1 --hr 1,500
 # The decimal comma is taken wherever a number is.

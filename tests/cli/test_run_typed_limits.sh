@@ -12,7 +12,7 @@ refused "at most 2:30/km for a run typed by hand" run add 10 --date 2026-12-02 -
 refused "2.00 km in 4:00 is a pace of 2:00/km, faster than any runner over 1 km or more" \
 	run add 2 --date 2026-12-02 --duration 4:00
 refused "7.00 km in 10:00 is a pace of 1:26/km" run edit 1 --duration 10:00
-refused "--hr: 30 bpm is not a runner's average (40 or more" \
+refused "--hr: 30 bpm is not a runner's average (40 to 250" \
 	run add 10 --date 2026-12-02 --time 09:00 --duration 50:00 --hr 30
 refused "--hr: 39 bpm" run edit 1 --hr 39
 refused "--cadence: 80 steps per minute is not a run's (120 to 250); if 80 is strides per minute, write 80rpm" \

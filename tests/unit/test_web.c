@@ -1205,7 +1205,7 @@ static void distances_are_checked(void **state)
 		const char *path, *body, *why;
 	} bad[] = {
 	    {"/api/runs", "{\"distance_km\":0}", "distance_km: 0 km is zero"},
-	    {"/api/runs", "{\"distance_km\":-1}", "distance_km: -1 km is out of range (0 to 1000 km)"},
+	    {"/api/runs", "{\"distance_km\":-1}", "distance_km: -1 km is out of range (more than 0 to 1000 km)"},
 	    {"/api/runs", "{\"distance_km\":1001}", "distance_km: 1001 km is out of range"},
 	    {"/api/runs", "{\"distance_km\":\"10\"}", "distance_km: must be a distance in km or null"},
 	    {"/api/runs", "{\"distance_km\":10,\"episode\":{\"onset_km\":1200}}", "onset_km: 1200 km is out of range"},

@@ -112,7 +112,7 @@ window.numbfootJournal = function (nf) {
       if (x !== null && !(x >= Number(temp.min) && x <= Number(temp.max))) throw new Error('Temperature: from ' + temp.min + ' to ' + temp.max + (inF ? ' \u00b0F' : ' \u00b0C') + ', or leave it empty.');
       out.temperature_c = x === null ? null : +toC(x, inF).toFixed(2);
     }
-    for (const [name, lo, hi, words] of [['cadence_spm', 120, 250, 'Cadence'], ['heart_rate_bpm', 20, 250, 'Heart rate']]) {
+    for (const [name, lo, hi, words] of [['cadence_spm', 120, 250, 'Cadence'], ['heart_rate_bpm', 40, 250, 'Heart rate']]) {
       const i = form.elements[name];
       if (changedOnly && i.value === i.defaultValue) continue;
       const x = numVal(form, name, false);
