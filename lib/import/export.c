@@ -140,31 +140,46 @@ static nf_err read_entry(nf_export *x, struct archive *a, const char *name, uint
 	return NF_OK;
 }
 
+/* Opens x's zip for a pass over its headers into *a, which the caller frees
+ * (archive_read_free) whatever this returns; *a may be NULL on NF_ENOMEM. */
+static nf_err zip_pass(nf_export *x, struct archive **a, nf_error *err)
+{
+	if (!(*a = zip_reader()))
+		return nf_error_set(err, NF_ENOMEM, "%s: out of memory", x->path);
+	if (archive_read_open_filename(*a, x->path, EXP_BLOCK) != ARCHIVE_OK)
+		return arc_error(*a, x->path, err);
+	return NF_OK;
+}
+
+/* The next regular file of a pass: its entry in *e and its name in *p. False at the end, and at a
+ * fault, with *rc set. */
+static bool zip_next_file(nf_export *x, struct archive *a, struct archive_entry **e, const char **p, nf_err *rc,
+			  nf_error *err)
+{
+	for (;;) {
+		int r = archive_read_next_header(a, e);
+		if (r == ARCHIVE_EOF)
+			return false;
+		if (r < ARCHIVE_WARN) {
+			*rc = arc_error(a, x->path, err);
+			return false;
+		}
+		*p = archive_entry_pathname(*e);
+		if (*p && archive_entry_filetype(*e) == AE_IFREG)
+			return true;
+	}
+}
+
 /* The first pass over a zip: activities.csv, the count of activity files and the declared
  * sizes. */
 static nf_err survey(nf_export *x, nf_error *err)
 {
-	struct archive *a = zip_reader();
+	struct archive *a;
 	struct archive_entry *e;
+	const char *p;
 	uint64_t total = 0;
-	nf_err rc = NF_OK;
-	if (!a)
-		return nf_error_set(err, NF_ENOMEM, "%s: out of memory", x->path);
-	if (archive_read_open_filename(a, x->path, EXP_BLOCK) != ARCHIVE_OK) {
-		rc = arc_error(a, x->path, err);
-		goto out;
-	}
-	for (;;) {
-		int r = archive_read_next_header(a, &e);
-		if (r == ARCHIVE_EOF)
-			break;
-		if (r < ARCHIVE_WARN) {
-			rc = arc_error(a, x->path, err);
-			goto out;
-		}
-		const char *p = archive_entry_pathname(e);
-		if (!p || archive_entry_filetype(e) != AE_IFREG)
-			continue;
+	nf_err rc = zip_pass(x, &a, err);
+	while (!rc && zip_next_file(x, a, &e, &p, &rc, err)) {
 		if (archive_entry_size_is_set(e)) {
 			uint64_t sz = (uint64_t)archive_entry_size(e);
 			if (sz > IMP_FILE_MAX) {
@@ -219,27 +234,14 @@ out:
  * CSV may come after the entries it names; the marks are cleared for the pass that reads. */
 static nf_err count_missing(nf_export *x, nf_error *err)
 {
-	struct archive *a = zip_reader();
+	struct archive *a;
 	struct archive_entry *e;
-	nf_err rc = NF_OK;
-	if (!a)
-		return nf_error_set(err, NF_ENOMEM, "%s: out of memory", x->path);
-	if (archive_read_open_filename(a, x->path, EXP_BLOCK) != ARCHIVE_OK) {
-		rc = arc_error(a, x->path, err);
+	const char *p;
+	nf_err rc = zip_pass(x, &a, err);
+	while (!rc && zip_next_file(x, a, &e, &p, &rc, err))
+		imp_csv_mark(&x->csv, p);
+	if (rc)
 		goto out;
-	}
-	for (;;) {
-		int r = archive_read_next_header(a, &e);
-		if (r == ARCHIVE_EOF)
-			break;
-		if (r < ARCHIVE_WARN) {
-			rc = arc_error(a, x->path, err);
-			goto out;
-		}
-		const char *p = archive_entry_pathname(e);
-		if (p && archive_entry_filetype(e) == AE_IFREG)
-			imp_csv_mark(&x->csv, p);
-	}
 	for (size_t i = 0; i < x->csv.n; i++) {
 		if (!x->csv.row[i].seen)
 			x->hint++;
