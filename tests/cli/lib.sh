@@ -23,6 +23,22 @@ serve() {
 	for _ in $(seq 1 50); do grep -q token= "$t/serve.out" && break; sleep 0.1; done
 	url=$(grep -o 'http://[^ ]*' "$t/serve.out") || { cat "$t/serve.err"; fail "serve did not start"; }
 }
+# post PATH FILE [NAME]: POSTs FILE's bytes to the server `serve` started, with its token: as JSON,
+# or as an upload named NAME (X-Numbfoot-Filename) when NAME is given; prints the status and the body.
+post() {
+	python3 - "$url" "$@" <<'PY'
+import http.client, sys, urllib.parse
+u = urllib.parse.urlparse(sys.argv[1])
+token = urllib.parse.parse_qs(u.fragment)["token"][0]
+head = {"X-Numbfoot-Token": token, "Content-Type": "application/json"}
+if len(sys.argv) > 4:
+    head.update({"X-Numbfoot-Filename": sys.argv[4], "Content-Type": "application/octet-stream"})
+c = http.client.HTTPConnection(u.hostname, u.port, timeout=10)
+c.request("POST", sys.argv[2], body=open(sys.argv[3], "rb").read(), headers=head)
+r = c.getresponse()
+print(r.status, r.read().decode())
+PY
+}
 # snapshot: keeps the journal's export (less its time) for refused to compare with.
 snapshot() { "$NUMBFOOT" export | grep -v '"exported"' > "$t/before"; }
 # refused WORDS ARGS...: `numbfoot ARGS` exits 2, its message holds WORDS, and the journal is as
