@@ -150,7 +150,7 @@ static int open_episode(const struct cli_args *a, nf_journal **j, int64_t *id)
 	}
 	if (!cli_parse_id(a->pos[0], "ID", id))
 		return CLI_EXIT_USAGE;
-	return cli_journal_open(a, j);
+	return cli_journal_open_existing(a, j, "no episodes yet");
 }
 
 #define EPISODE_OPTIONS \
@@ -244,7 +244,7 @@ static int run_episode_list(const struct cli_args *a)
 	const char *run = cli_opt(a, "run");
 	if (run && !cli_parse_run(run, "--run", &run_id))
 		return CLI_EXIT_USAGE;
-	int rc = cli_journal_open(a, &j);
+	int rc = cli_journal_open_existing(a, &j, "no episodes yet");
 	if (rc)
 		return rc;
 	if (run && (rc = cli_resolve_run(j, &run_id)))
