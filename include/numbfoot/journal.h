@@ -32,6 +32,10 @@ typedef struct nf_journal nf_journal;
 #define NF_JOURNAL_NOTES_MAX 1024 /* notes: bytes including NUL */
 #define NF_JOURNAL_DATE_MAX 11    /* "YYYY-MM-DD" */
 #define NF_JOURNAL_UNIT_MAX 8     /* cadence unit as it came: "spm", "rpm" */
+/* An episode's minutes until feeling came back: at most 30 days, the knowledge base's range for
+ * resolve_minutes (kb/numbfoot.json), so that every recovery the journal holds reaches the
+ * assessment (a unit test holds the two together). */
+#define NF_JOURNAL_RECOVER_MAX_MIN 43200
 
 /* Opens (creating if missing) the journal at path, sets the file (and its -wal and -shm files)
  * to mode 0600 once it is known to be a journal (someone else's file is refused as it was), and
