@@ -693,7 +693,8 @@ static int run_assess(const struct cli_args *a)
 		rc = cli_fail(&err);
 		goto out;
 	}
-	if (from_journal && (rc = cli_journal_open_existing(a, &j, "nothing to answer from (numbfoot assess without --from-journal asks it all)")))
+	if (from_journal &&
+	    (rc = cli_journal_open_existing(a, &j, "nothing to answer from ('numbfoot assess' alone asks it all)")))
 		goto out;
 	if (from_journal) {
 		if (nf_analyze_in(j, now, s.miles ? NF_UNITS_MI : NF_UNITS_KM, &an, &err) ||
