@@ -117,7 +117,7 @@ static int run_analyze(const struct cli_args *a)
 	}
 	if (!cli_clock(a, &now))
 		return CLI_EXIT_USAGE;
-	int rc = cli_journal_open(a, &j);
+	int rc = cli_journal_open_existing(a, &j, "nothing to analyse yet");
 	if (rc)
 		return rc;
 	if (nf_analyze_in(j, now, cli_miles(a) ? NF_UNITS_MI : NF_UNITS_KM, &an, &err)) {

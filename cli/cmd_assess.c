@@ -24,6 +24,14 @@ struct session {
 	const nf_kb *kb;
 	FILE *out; /* stdout with words wrapped at the terminal's width: every text but the prompts */
 	bool tty, color, miles;
+	/* Whether a person types the answers (standard input is a terminal): an answer that cannot
+	 * be read is then asked again. From a pipe or a file nobody can retype it, and asking again
+	 * would let the next line answer this question and shift every later answer onto the one
+	 * before it: the line is an error instead (bad below). */
+	bool person;
+	long line;	/* lines read so far from standard input, for the error's place */
+	char why[240];	/* why the last answer could not be read: the hint said to a person */
+	char bad[600];	/* the error that ended a piped interview (R_BAD), for main to print */
 	/* Findings pre-filled from the journal and kept as derived (not changed by the runner). */
 	bool derived[NF_MAX_FINDINGS];
 };
@@ -43,6 +51,7 @@ static char *read_answer(struct session *s, const char *prompt)
 		free(line);
 		return NULL;
 	}
+	s->line++;
 	while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
 		line[--n] = '\0';
 	fputc('\n', stdout);
@@ -66,8 +75,29 @@ static char *trim(char *s)
 	return s;
 }
 
-/* R_QUIT: the runner typed q; R_EOF: the input ended (Ctrl-D, or a pipe ran out). */
-enum reply { R_DONE, R_BACK, R_QUIT, R_EOF, R_AGAIN };
+/* R_QUIT: the runner typed q; R_EOF: the input ended (Ctrl-D, or a pipe ran out); R_BAD: a
+ * line of piped input answers nothing (s->bad says which and why). */
+enum reply { R_DONE, R_BACK, R_QUIT, R_EOF, R_AGAIN, R_BAD };
+
+/* Why answer could not be read, kept for not_an_answer. */
+static void hint(struct session *s, const char *why)
+{
+	snprintf(s->why, sizeof s->why, "%s", why);
+}
+
+/* An answer that could not be read (s->why says why) to the question named question: a person
+ * is told why and asked again (R_AGAIN); without a terminal it is an error (R_BAD) naming the
+ * line of input, the answer and the question. */
+static enum reply not_an_answer(struct session *s, const char *question, const char *answer)
+{
+	if (s->person) {
+		fprintf(s->out, "%s\n", s->why);
+		return R_AGAIN;
+	}
+	snprintf(s->bad, sizeof s->bad, "standard input line %ld: '%.80s' is not an answer to '%.200s': %s", s->line,
+		 answer, question, s->why);
+	return R_BAD;
+}
 
 /* Parses a list of item numbers ("1 3", "1,3") within 1..n into a bit mask; false if malformed. */
 static bool parse_numbers(const char *s, size_t n, uint32_t *mask)
@@ -141,10 +171,11 @@ static enum reply ask_checklist(struct session *s, const nf_question *q, nf_answ
 		uint32_t mask;
 		/* A blank line answers nothing. On the warning signs above all: a stray Enter (after the
 		 * journal's Enter-keeps prompts, or in a pipe) must not pass them as "none". */
-		if (!*a)
-			wputs(s, "Nothing typed: type the numbers of those that apply (for example 1 3), 0 if none of "
-			     "them apply, or ? if you are not sure.");
-		else if (!strcmp(a, "b") || !strcmp(a, "back"))
+		if (!*a) {
+			hint(s, "Nothing typed: type the numbers of those that apply (for example 1 3), 0 if none of "
+				"them apply, or ? if you are not sure.");
+			r = not_an_answer(s, title, a);
+		} else if (!strcmp(a, "b") || !strcmp(a, "back"))
 			r = R_BACK;
 		else if (!strcmp(a, "q") || !strcmp(a, "quit"))
 			r = R_QUIT;
@@ -169,7 +200,11 @@ static enum reply ask_checklist(struct session *s, const nf_question *q, nf_answ
 			}
 			r = R_DONE;
 		} else {
-			fprintf(s->out, "Please type the numbers of the items that apply, for example 1 3, or 0 for none.\n");
+			char why[120];
+			snprintf(why, sizeof why, "Please type the numbers of the items that apply (1 to %zu), for "
+				 "example 1 3, or 0 for none, or ? if you are not sure.", q->n);
+			hint(s, why);
+			r = not_an_answer(s, title, a);
 		}
 		free(line);
 		if (r != R_AGAIN)
@@ -278,7 +313,7 @@ static bool names_unit(const char *w, const char *u)
 	return n && n <= strlen(u) && !strncasecmp(w, u, n);
 }
 
-/* Parses one answer to a single finding; returns false (with a hint printed) if malformed. */
+/* Parses one answer to a single finding; returns false if malformed, with hint() saying why. */
 static bool parse_single(struct session *s, size_t f, const char *a, nf_value *v)
 {
 	const nf_kb *kb = s->kb;
@@ -290,7 +325,7 @@ static bool parse_single(struct session *s, size_t f, const char *a, nf_value *v
 		else if (!strcasecmp(a, "n") || !strcasecmp(a, "no") || !strcmp(a, "2"))
 			v->b = false;
 		else {
-			wputs(s, "Please answer y or n (or ? if you do not know).");
+			hint(s, "Please answer y or n (or ? if you do not know).");
 			return false;
 		}
 		return true;
@@ -308,7 +343,7 @@ static bool parse_single(struct session *s, size_t f, const char *a, nf_value *v
 			v->index = idx;
 			return true;
 		}
-		wputs(s, "Please type the number of one of the choices.");
+		hint(s, "Please type the number of one of the choices.");
 		return false;
 	}
 	case NF_NUMBER: {
@@ -319,7 +354,7 @@ static bool parse_single(struct session *s, size_t f, const char *a, nf_value *v
 		/* The one number reader (decimal point or comma, no hex or exponent); a number it
 		 * refuses ("1,500") is said why, one it does not find leaves end at a. */
 		if (nf_decimal_read(a, &x, &end, &nerr) && end != a) {
-			wputs(s, nerr.msg);
+			hint(s, nerr.msg);
 			return false;
 		}
 		/* "6ish" is about 6. */
@@ -363,11 +398,11 @@ static bool parse_single(struct session *s, size_t f, const char *a, nf_value *v
 				 "This asks for a distance, not a time: %g minutes at %s is about %.1f %s. Type the distance "
 				 "(your own pace gives it best).",
 				 x, mi ? "10:00 per mile" : "6:00 per km", x / (mi ? 10.0 : 6.0), mi ? "mi" : "km");
-			wputs(s, say);
+			hint(s, say);
 			return false;
 		}
 		if (end == a || *end || !isfinite(x) || x < 0) {
-			wputs(s, "Please type a number (0 or more).");
+			hint(s, "Please type a number (0 or more).");
 			return false;
 		}
 		v->x = dist && mi ? x * NF_KM_PER_MILE : x;
@@ -381,7 +416,7 @@ static bool parse_single(struct session *s, size_t f, const char *a, nf_value *v
 			snprintf(say, sizeof say, "Please type a number from %g to %g%s%s.", k == 1 ? lo : round(lo / k),
 				 k == 1 ? hi : round(hi / k),
 				 *unit ? " " : "", unit);
-			wputs(s, say);
+			hint(s, say);
 			return false;
 		}
 		if (range)
@@ -400,8 +435,8 @@ static bool parse_single(struct session *s, size_t f, const char *a, nf_value *v
 			return true;
 		if (choices_named(kb, f, a, &v->set))
 			return true;
-		wputs(s, "Please type the numbers of all that apply, for example 2 5 (or their names, "
-			 "separated by commas).");
+		hint(s, "Please type the numbers of all that apply, for example 2 5 (or their names, "
+			"separated by commas).");
 		return false;
 	}
 	return false;
@@ -445,6 +480,8 @@ static enum reply ask_single(struct session *s, size_t f, nf_answer_state *st, n
 		} else if (parse_single(s, f, a, v)) {
 			*st = NF_ANSWERED;
 			r = R_DONE;
+		} else {
+			r = not_an_answer(s, nf_kb_finding_question(kb, f), a);
 		}
 		free(line);
 		if (r != R_AGAIN)
@@ -480,16 +517,30 @@ static enum reply interview(struct session *s)
 		nf_answer_state st[NF_MAX_CHECKLIST];
 		nf_value v[NF_MAX_CHECKLIST];
 		enum reply r = q.checklist >= 0 ? ask_checklist(s, &q, st, v) : ask_single(s, q.finding[0], st, v);
-		if (r == R_QUIT || r == R_EOF) {
+		if (r == R_QUIT || r == R_EOF || r == R_BAD) {
 			end = r;
 			break;
 		}
 		nf_error err;
 		if (r == R_BACK && !nf_interview_back(s->iv))
 			wputs(s, "This is the first question.");
-		else if (r == R_DONE && nf_interview_answer(s->iv, st, v, &err) != NF_OK)
-			fprintf(s->out, "%s\n", err.msg); /* and the screen is asked again */
+		else if (r == R_DONE && nf_interview_answer(s->iv, st, v, &err) != NF_OK) {
+			/* Answers that do not go together: asked again, or the end of a piped interview. */
+			if (s->person) {
+				fprintf(s->out, "%s\n", err.msg);
+				continue;
+			}
+			snprintf(s->bad, sizeof s->bad, "standard input line %ld: the answer to '%.200s' was refused: %s",
+				 s->line,
+				 q.checklist >= 0 ? nf_kb_checklist_title(s->kb, (size_t)q.checklist)
+						  : nf_kb_finding_question(s->kb, q.finding[0]),
+				 err.msg);
+			end = R_BAD;
+			break;
+		}
 	}
+	if (end == R_BAD)
+		return end;
 	bool stopped = nf_interview_stopped(s->iv);
 	if (stopped && s->color)
 		wputs(s, "\n\033[1;97;41m  STOP RUNNING AND GET EMERGENCY CARE NOW  \033[0m");
@@ -543,6 +594,9 @@ static enum reply confirm_derived(struct session *s, const nf_analysis *an, bool
 			} else if (parse_single(s, (size_t)f, a, &nv)) {
 				nf_engine_answer(s->e, (size_t)f, &nv, NULL);
 				s->derived[f] = false;
+			} else if (not_an_answer(s, nf_kb_finding_question(s->kb, (size_t)f), a) == R_BAD) {
+				free(line);
+				return R_BAD;
 			} else {
 				done = false;
 			}
@@ -620,7 +674,7 @@ static int run_assess(const struct cli_args *a)
 	nf_journal *j = NULL;
 	nf_analysis *an = NULL;
 	char *text = NULL;
-	struct session s = {.kb = kb, .out = cli_wrap_open(stdout), .tty = isatty(0) && isatty(1),
+	struct session s = {.kb = kb, .out = cli_wrap_open(stdout), .tty = isatty(0) && isatty(1), .person = isatty(0),
 			    .color = cli_use_color(stdout), .miles = cli_units_miles()};
 	if (answers) {
 		if (nf_case_load_file(kb, answers, &cs, &err) != NF_OK) {
@@ -639,7 +693,8 @@ static int run_assess(const struct cli_args *a)
 		rc = cli_fail(&err);
 		goto out;
 	}
-	if (from_journal && (rc = cli_journal_open(a, &j)))
+	if (from_journal &&
+	    (rc = cli_journal_open_existing(a, &j, "nothing to answer from ('numbfoot assess' alone asks it all)")))
 		goto out;
 	if (from_journal) {
 		if (nf_analyze_in(j, now, s.miles ? NF_UNITS_MI : NF_UNITS_KM, &an, &err) ||
@@ -647,7 +702,13 @@ static int run_assess(const struct cli_args *a)
 			rc = cli_fail(&err);
 			goto out;
 		}
-		if (!as_json && confirm_derived(&s, an, yes) != R_DONE)
+		enum reply r = as_json ? R_DONE : confirm_derived(&s, an, yes);
+		if (r == R_BAD) {
+			cli_errorf("assess: %s (nothing was saved)", s.bad);
+			rc = CLI_EXIT_USAGE;
+			goto out;
+		}
+		if (r != R_DONE)
 			yes = true; /* q or end of input: keep what is derived */
 		else if (as_json)
 			for (size_t i = 0; i < nf_analysis_findings(an); i++) {
@@ -659,6 +720,11 @@ static int run_assess(const struct cli_args *a)
 	enum reply end = R_DONE;
 	if (!cs && !(from_journal && as_json))
 		end = interview(&s);
+	if (end == R_BAD) {
+		cli_errorf("assess: %s (nothing was saved)", s.bad);
+		rc = CLI_EXIT_USAGE;
+		goto out;
+	}
 	bool complete = nf_interview_complete(s.iv);
 	text = nf_engine_result_json(s.e);
 	if (!text) {
@@ -742,8 +808,12 @@ const struct cli_command cmd_assess = {
 		"limits). ? (or not sure) means don't know, h shows help on the question, b goes back one "
 		"question to change its answer, q stops and shows the result so far. A blank line "
 		"answers nothing and the question is asked again: on the warning signs above all, Enter alone "
-		"never means none of them (type 0). Without a terminal, answers are read a line each from "
-		"standard input.\n\n"
+		"never means none of them (type 0).\n\n"
+		"Without a terminal, answers are read a line each from standard input, and a line that answers "
+		"nothing (a blank line, a typo, a number past its limits) is not asked again, since the next "
+		"line would then answer the question before the one it was meant for: it is an error naming "
+		"the line, the question and what the question takes; the exit status is 2 and nothing is kept. "
+		"The end of the input before the last question is taken as on a terminal (see below).\n\n"
 		"With --answers FILE the answers come from a case file (the format is in docs/cases.md) and the "
 		"result is printed at once, as text or with --json as JSON.\n\n"
 		"With --from-journal the answers the journal can give (see 'numbfoot analyze') are filled in "

@@ -48,7 +48,7 @@ static int open_assessment(const struct cli_args *a, nf_journal **j, int64_t *id
 	}
 	if (!cli_parse_id(a->pos[0], "ID", id))
 		return CLI_EXIT_USAGE;
-	return cli_journal_open(a, j);
+	return cli_journal_open_existing(a, j, "no assessments yet");
 }
 
 /* ---- assessment list ---- */
@@ -63,7 +63,7 @@ static int run_assessment_list(const struct cli_args *a)
 		cli_errorf("assessment list: takes no arguments");
 		return CLI_EXIT_USAGE;
 	}
-	int rc = cli_journal_open(a, &j);
+	int rc = cli_journal_open_existing(a, &j, "no assessments yet");
 	if (rc)
 		return rc;
 	if (nf_journal_list_assessments(j, &list, &n, &err)) {

@@ -74,7 +74,7 @@ bool cli_episode_from_args(const struct cli_args *a, const char *at_opt, nf_epis
 	}
 	if ((v = cli_opt(a, "recover"))) {
 		*given = true;
-		if (!cli_parse_minutes(v, "--recover", &e->recover_min))
+		if (!cli_parse_number(v, "--recover", 0, NF_JOURNAL_RECOVER_MAX_MIN, &e->recover_min))
 			return false;
 	}
 	if (cli_flag(a, "cramp") && cli_flag(a, "no-cramp")) {
@@ -154,7 +154,7 @@ static int open_episode(const struct cli_args *a, nf_journal **j, int64_t *id)
 	}
 	if (!cli_parse_id(a->pos[0], "ID", id))
 		return CLI_EXIT_USAGE;
-	return cli_journal_open(a, j);
+	return cli_journal_open_existing(a, j, "no episodes yet");
 }
 
 #define EPISODE_OPTIONS \
@@ -163,7 +163,7 @@ static int open_episode(const struct cli_args *a, nf_journal **j, int64_t *id)
 	{"foot", "FOOT", "which foot: left, right or both"}, \
 	{"side", "SIDE", "one or both feet, when which foot is not known"}, \
 	{"severity", "N", "how bad, 0 to 10"}, \
-	{"recover", "MIN", "minutes until feeling came back"}, \
+	{"recover", "MIN", "minutes until feeling came back (0 to 43200, 30 days)"}, \
 	{"cramp", NULL, "a calf cramp came first"}, \
 	{"loosening-helped", NULL, "loosening the laces brought feeling back"}, \
 	{"miles", NULL, "distances without a unit are miles (also the default with units = mi in the config)"}, \
@@ -248,7 +248,7 @@ static int run_episode_list(const struct cli_args *a)
 	const char *run = cli_opt(a, "run");
 	if (run && !cli_parse_run(run, "--run", &run_id))
 		return CLI_EXIT_USAGE;
-	int rc = cli_journal_open(a, &j);
+	int rc = cli_journal_open_existing(a, &j, "no episodes yet");
 	if (rc)
 		return rc;
 	if (run && (rc = cli_resolve_run(j, &run_id)))

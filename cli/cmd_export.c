@@ -178,7 +178,7 @@ static int run_export(const struct cli_args *a)
 		cli_errorf("export: --format must be json or csv, not '%s'", format);
 		return CLI_EXIT_USAGE;
 	}
-	rc = cli_journal_open(a, &j);
+	rc = cli_journal_open_existing(a, &j, "nothing to export");
 	if (rc)
 		return rc;
 	rc = !strcmp(format, "csv") ? export_csv(j) : export_json(j);

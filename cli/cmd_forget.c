@@ -39,7 +39,7 @@ static int run_forget(const struct cli_args *a)
 			return CLI_EXIT_FAIL;
 		}
 	}
-	int rc = cli_journal_open(a, &j);
+	int rc = cli_journal_open_or_none(a, &j, "nothing to forget");
 	if (rc)
 		return rc;
 	if (nf_journal_forget_all(j, &err))
@@ -60,7 +60,8 @@ const struct cli_command cmd_forget = {
 		"Deletes every row of the journal, then checkpoints and truncates its write-ahead log "
 		"and rebuilds the file (VACUUM) with secure_delete on, so that nothing deleted can be "
 		"read back from the file or its log. Asks you to type yes when standard input is a "
-		"terminal; otherwise needs --yes.",
+		"terminal; otherwise needs --yes. Where there is no journal (a mistyped --db) none is "
+		"created: it says there is nothing to forget and exits 2.",
 	.options = forget_options,
 	.run = run_forget,
 };

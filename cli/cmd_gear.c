@@ -25,7 +25,7 @@ static int open_named(const struct cli_args *a, nf_journal **j, nf_gear *g)
 	int rc = need_one_name(a);
 	if (rc)
 		return rc;
-	rc = cli_journal_open(a, j);
+	rc = cli_journal_open_existing(a, j, "no gear yet");
 	if (rc)
 		return rc;
 	if (nf_journal_find_gear(*j, a->pos[0], g, &err)) {
@@ -231,7 +231,7 @@ static int run_gear_list(const struct cli_args *a)
 		cli_errorf("gear list: takes no arguments");
 		return CLI_EXIT_USAGE;
 	}
-	int rc = cli_journal_open(a, &j);
+	int rc = cli_journal_open_existing(a, &j, "no gear yet");
 	if (rc)
 		return rc;
 	if (nf_journal_list_gear(j, cli_flag(a, "all"), &list, &n, &err)) {

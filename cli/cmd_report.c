@@ -49,7 +49,7 @@ static int run_report(const struct cli_args *a)
 	int rc = cli_load_kb(a, &kb);
 	if (rc)
 		return rc;
-	if ((rc = cli_journal_open(a, &j)))
+	if ((rc = cli_journal_open_existing(a, &j, "nothing to report yet")))
 		goto out;
 	if (nf_report_write(j, kb, &o, out, &err)) {
 		rc = cli_fail(&err);

@@ -205,7 +205,7 @@ static const struct cli_option add_options[] = {
 	{"foot", "FOOT", "which foot: left, right or both"},
 	{"side", "SIDE", "one or both feet, when which foot is not known"},
 	{"severity", "N", "how bad, 0 to 10"},
-	{"recover", "MIN", "minutes until feeling came back"},
+	{"recover", "MIN", "minutes until feeling came back (0 to 43200, 30 days)"},
 	{"cramp", NULL, "a calf cramp came first"},
 	{"no-cramp", NULL, "no calf cramp came first"},
 	{"loosening-helped", NULL, "loosening the laces brought feeling back"},
@@ -441,7 +441,7 @@ static int run_run_list(const struct cli_args *a)
 	}
 	if (cli_opt(a, "limit") && !cli_parse_number(cli_opt(a, "limit"), "--limit", 1, 1e9, &limit))
 		return CLI_EXIT_USAGE;
-	int rc = cli_journal_open(a, &j);
+	int rc = cli_journal_open_existing(a, &j, "no runs yet");
 	if (rc)
 		return rc;
 	if (nf_journal_list_runs(j, (size_t)limit, &runs, &n, &err) ||
@@ -509,7 +509,7 @@ static int open_run(const struct cli_args *a, nf_journal **j, int64_t *id)
 	}
 	if (!cli_parse_run(a->pos[0], "RUN", id))
 		return CLI_EXIT_USAGE;
-	int rc = cli_journal_open(a, j);
+	int rc = cli_journal_open_existing(a, j, "no runs yet");
 	if (rc)
 		return rc;
 	rc = cli_resolve_run(*j, id);
@@ -635,7 +635,7 @@ static int edit_between(const struct cli_args *a)
 	    !cli_parse_start(from, "00:00", &t0) || !cli_parse_start(to, "00:00", &t1))
 		return CLI_EXIT_USAGE;
 	t1 += 86400; /* the last day included */
-	if ((rc = cli_journal_open(a, &j)))
+	if ((rc = cli_journal_open_existing(a, &j, "no runs yet")))
 		return rc;
 	static const struct {
 		const char *opt;

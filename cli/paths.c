@@ -98,7 +98,7 @@ bool cli_runtime_dir(char *buf, size_t size)
 	return (size_t)snprintf(buf, size, "%s/numbfoot", base) < size;
 }
 
-int cli_journal_open(const struct cli_args *a, nf_journal **j)
+static int journal_open(const struct cli_args *a, bool create, const char *none, nf_journal **j)
 {
 	char path[4096];
 	nf_error err = {0};
@@ -108,8 +108,13 @@ int cli_journal_open(const struct cli_args *a, nf_journal **j)
 		return rc;
 	/* Files SQLite creates later (-wal, -shm) must not be readable by others either. */
 	umask(077);
-	if (nf_journal_open(path, j, &err) == NF_OK)
+	nf_err orc = create ? nf_journal_open(path, j, &err) : nf_journal_open_existing(path, j, &err);
+	if (orc == NF_OK)
 		return CLI_EXIT_OK;
+	if (orc == NF_ENOTFOUND) {
+		cli_errorf("%s: no journal there: %s", path, none);
+		return CLI_EXIT_USAGE;
+	}
 	/* A journal in a folder (or a file) this user cannot write can still be read: list, show,
 	 * export, analyze and report work, and a command that writes fails at its write. */
 	char dir[4096];
@@ -120,6 +125,23 @@ int cli_journal_open(const struct cli_args *a, nf_journal **j)
 	    access(path, R_OK) == 0 && nf_journal_open_read(path, j, &rerr) == NF_OK)
 		return CLI_EXIT_OK;
 	return cli_fail(&err);
+}
+
+int cli_journal_open(const struct cli_args *a, nf_journal **j)
+{
+	return journal_open(a, true, NULL, j);
+}
+
+int cli_journal_open_existing(const struct cli_args *a, nf_journal **j, const char *none)
+{
+	/* The default journal in the runner's own data folder is never mistyped: a first
+	 * 'numbfoot run list' finds it empty, as before. A --db path may be. */
+	return journal_open(a, !cli_opt(a, "db"), none, j);
+}
+
+int cli_journal_open_or_none(const struct cli_args *a, nf_journal **j, const char *none)
+{
+	return journal_open(a, false, none, j);
 }
 
 bool cli_parse_number(const char *s, const char *what, double lo, double hi, double *out)

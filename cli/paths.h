@@ -37,6 +37,16 @@ bool cli_runtime_dir(char *buf, size_t size);
  * nf_journal_close), else prints why and returns the exit code. */
 int cli_journal_open(const struct cli_args *a, nf_journal **j);
 
+/* cli_journal_open for a command that only reads or deletes: a journal given by --db that does
+ * not exist is not created (a mistyped path must not become an empty journal); "PATH: no journal
+ * there" with the tail none ("no runs yet") and CLI_EXIT_USAGE instead. The default journal is
+ * opened as by cli_journal_open (a first list finds it empty). */
+int cli_journal_open_existing(const struct cli_args *a, nf_journal **j, const char *none);
+
+/* As cli_journal_open_existing, for the default journal too: for forget, whose "forgot
+ * everything" must be true of a journal that was there. */
+int cli_journal_open_or_none(const struct cli_args *a, nf_journal **j, const char *none);
+
 /* A distance of kind (nf_distance_parse): "10.2" (km, or miles when miles is true), "10.2km",
  * "6.2mi", "5000m". Into km. what names the option in the message. */
 bool cli_parse_distance(const char *s, bool miles, nf_distance_of kind, const char *what, double *km);

@@ -194,7 +194,7 @@ bool web_read_episode(struct web_body *b, nf_episode *e)
 	    "severity",	   "recover_min", "calf_cramp_first", "loosening_helped", "notes", NULL};
 	if (!web_body_keys(b, keys) || !web_body_distance(b, "onset_km", NF_DISTANCE_IN_RUN, &e->onset_km) ||
 	    !web_body_number(b, "onset_min", 0, 10000, &e->onset_min) ||
-	    !web_body_number(b, "recover_min", 0, 100000, &e->recover_min) ||
+	    !web_body_number(b, "recover_min", 0, NF_JOURNAL_RECOVER_MAX_MIN, &e->recover_min) ||
 	    !web_body_tri(b, "calf_cramp_first", &e->calf_cramp_first) ||
 	    !web_body_tri(b, "loosening_helped", &e->loosening_helped) ||
 	    !web_body_text(b, "notes", e->notes, sizeof e->notes))

@@ -32,12 +32,22 @@ typedef struct nf_journal nf_journal;
 #define NF_JOURNAL_NOTES_MAX 1024 /* notes: bytes including NUL */
 #define NF_JOURNAL_DATE_MAX 11    /* "YYYY-MM-DD" */
 #define NF_JOURNAL_UNIT_MAX 8     /* cadence unit as it came: "spm", "rpm" */
+/* An episode's minutes until feeling came back: at most 30 days, the knowledge base's range for
+ * resolve_minutes (kb/numbfoot.json), so that every recovery the journal holds reaches the
+ * assessment (a unit test holds the two together). */
+#define NF_JOURNAL_RECOVER_MAX_MIN 43200
 
 /* Opens (creating if missing) the journal at path, sets the file (and its -wal and -shm files)
- * to mode 0600, and migrates the schema forward. The folder must exist; creating it is the
+ * to mode 0600 once it is known to be a journal (someone else's file is refused as it was), and
+ * migrates the schema forward. The folder must exist; creating it is the
  * caller's job. On success *out is a handle to release with nf_journal_close(). Fails with
  * NF_EDB for a file that is not a journal or was written by a newer numbfoot. */
 NF_API nf_err nf_journal_open(const char *path, nf_journal **out, nf_error *err);
+
+/* nf_journal_open of a journal that exists: NF_ENOTFOUND, and no file created, when there is
+ * none at path (for what only reads or deletes: a mistyped path must not become an empty
+ * journal). */
+NF_API nf_err nf_journal_open_existing(const char *path, nf_journal **out, nf_error *err);
 
 /* Opens an existing journal for reading only, for a folder or file this user cannot write (no
  * migration, no change of mode). Fails with NF_ENOTFOUND when there is no file, NF_EDB when its

@@ -31,6 +31,9 @@ static nf_err check_episode(const nf_episode *e, nf_error *err)
 		return nf_error_set(err, NF_EINVAL, "onset time must be 0 minutes or more");
 	if (!jr_unknown_or_nonneg(e->recover_min))
 		return nf_error_set(err, NF_EINVAL, "recovery time must be 0 minutes or more");
+	if (e->recover_min > NF_JOURNAL_RECOVER_MAX_MIN)
+		return nf_error_set(err, NF_EINVAL, "recovery time must be at most %d minutes (30 days)",
+				    NF_JOURNAL_RECOVER_MAX_MIN);
 	if (e->locations >> NF_LOCATION_COUNT)
 		return nf_error_set(err, NF_EINVAL, "unknown location in the set");
 	if (e->side != NF_SIDE_UNKNOWN && e->side != NF_SIDE_ONE && e->side != NF_SIDE_BOTH)

@@ -346,14 +346,16 @@ nf_err jr_locations_parse(const char *text, uint32_t *set, nf_error *err)
 /* ---- opening ---- */
 
 /* Makes path (and its -wal and -shm companions, when present) private to the user. SQLite gives
- * the companions the main file's mode, so creating the main file 0600 covers later ones.
+ * the companions the main file's mode, so creating the main file 0600 covers later ones. Called
+ * only once the file is known to be a journal (jr_check_journal): a file refused as someone
+ * else's keeps its mode.
  *
  * By path (lstat, chmod), never through a descriptor of our own: closing any descriptor of a file
  * drops every POSIX lock this process holds on it, SQLite's included. A journal open in this
  * process (the server's) would lose its hold on the -shm, and the next program to open and close
  * the journal would take itself for the last, checkpoint and delete the write-ahead log under the
  * server: two diverging journals, and one side's runs lost. Only a main file that does not exist
- * yet is opened (O_EXCL: nobody holds a lock on it). */
+ * yet is opened (create_missing: O_EXCL, nobody holds a lock on it). */
 static nf_err make_private(const char *path, nf_error *err)
 {
 	static const char *const suffix[] = {"", "-wal", "-shm", "-journal"};
@@ -361,13 +363,6 @@ static nf_err make_private(const char *path, nf_error *err)
 	for (size_t i = 0; i < sizeof suffix / sizeof suffix[0]; i++) {
 		snprintf(p, sizeof p, "%s%s", path, suffix[i]);
 		struct stat sb;
-		if (lstat(p, &sb) != 0 && errno == ENOENT && i == 0) {
-			int fd = open(p, O_RDONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
-			if (fd >= 0)
-				close(fd);
-			else if (errno != EEXIST)
-				return nf_error_set(err, NF_EIO, "%s: cannot open: %s", p, strerror(errno));
-		}
 		if (lstat(p, &sb) != 0) {
 			if (i > 0 && errno == ENOENT)
 				continue;
@@ -380,6 +375,29 @@ static nf_err make_private(const char *path, nf_error *err)
 		if ((sb.st_mode & 077) && chmod(p, 0600) != 0)
 			return nf_error_set(err, NF_EIO, "%s: cannot make private: %s", p, strerror(errno));
 	}
+	return NF_OK;
+}
+
+/* Before SQLite opens path: a main file that does not exist is created 0600 when create (so
+ * that no moment finds the health data readable by others), else NF_ENOTFOUND: a command that
+ * only reads or deletes must not leave an empty journal at a mistyped path. A symbolic link is
+ * refused. Nothing existing is changed: its mode waits for make_private. */
+static nf_err create_missing(const char *path, bool create, nf_error *err)
+{
+	struct stat sb;
+	if (lstat(path, &sb) != 0 && errno == ENOENT) {
+		if (!create)
+			return nf_error_set(err, NF_ENOTFOUND, "%s: no journal there", path);
+		int fd = open(path, O_RDONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
+		if (fd >= 0)
+			close(fd);
+		else if (errno != EEXIST)
+			return nf_error_set(err, NF_EIO, "%s: cannot open: %s", path, strerror(errno));
+	}
+	if (lstat(path, &sb) != 0)
+		return nf_error_set(err, NF_EIO, "%s: cannot open: %s", path, strerror(errno));
+	if (S_ISLNK(sb.st_mode))
+		return nf_error_set(err, NF_EIO, "%s: is a symbolic link; give the file it points to", path);
 	return NF_OK;
 }
 
@@ -424,7 +442,8 @@ static nf_err readonly_uri(const char *path, bool immutable, char *out, size_t s
 	return NF_OK;
 }
 
-nf_err jr_open_raw(const char *path, bool readonly, nf_journal **out, nf_error *err)
+/* jr_open_raw, and with create false NF_ENOTFOUND for a missing file (see create_missing). */
+static nf_err open_file(const char *path, bool readonly, bool create, nf_journal **out, nf_error *err)
 {
 	nf_err rc;
 	nf_journal *j;
@@ -465,7 +484,7 @@ nf_err jr_open_raw(const char *path, bool readonly, nf_journal **out, nf_error *
 		flags |= SQLITE_OPEN_READONLY | SQLITE_OPEN_URI;
 		name = uri;
 	} else {
-		if ((rc = make_private(real, err)))
+		if ((rc = create_missing(real, create, err)))
 			goto out_free;
 		flags |= SQLITE_OPEN_READWRITE;
 	}
@@ -480,15 +499,28 @@ nf_err jr_open_raw(const char *path, bool readonly, nf_journal **out, nf_error *
 	 * commit survives a crash or kill of the program (the all-or-nothing we promise); only a
 	 * power cut can lose the latest commits, never corrupt the file. It also means a failed
 	 * commit is never half-visible: the commit frame is the last write. */
+	/* The journal mode is persistent in the file: it is set only once the file is known to be a
+	 * journal, so that someone else's database, refused, is left as it was. The SELECT reads the
+	 * file, so that a file that is no database at all is refused here. */
 	static const char *const pragmas =
 		"PRAGMA foreign_keys=ON;"
 		"PRAGMA secure_delete=ON;"
+		"SELECT count(*) FROM sqlite_schema;";
+	static const char *const wal_pragmas =
 		"PRAGMA journal_mode=WAL;"
 		"PRAGMA synchronous=NORMAL;";
 	/* Reading changes nothing: the file's journal mode is left as it is. */
 	static const char *const read_pragmas = "PRAGMA foreign_keys=ON;";
 	char *msg = NULL;
 	if (sqlite3_exec(j->db, readonly ? read_pragmas : pragmas, NULL, NULL, &msg) != SQLITE_OK) {
+		sqlite3_free(msg);
+		rc = jr_db_error(j, err, "not a journal, or it cannot be opened");
+		goto out_close_db;
+	}
+	int version;
+	if (!readonly && (rc = jr_check_journal(j, &version, err)))
+		goto out_close_db;
+	if (!readonly && sqlite3_exec(j->db, wal_pragmas, NULL, NULL, &msg) != SQLITE_OK) {
 		sqlite3_free(msg);
 		rc = jr_db_error(j, err, "not a journal, or it cannot be opened");
 		goto out_close_db;
@@ -517,12 +549,18 @@ out_free:
 	return rc;
 }
 
-nf_err nf_journal_open(const char *path, nf_journal **out, nf_error *err)
+nf_err jr_open_raw(const char *path, bool readonly, nf_journal **out, nf_error *err)
+{
+	return open_file(path, readonly, true, out, err);
+}
+
+/* nf_journal_open and nf_journal_open_existing. */
+static nf_err open_journal(const char *path, bool create, nf_journal **out, nf_error *err)
 {
 	nf_journal *j;
 	nf_err rc;
 	*out = NULL;
-	rc = jr_open_raw(path, false, &j, err);
+	rc = open_file(path, false, create, &j, err);
 	if (rc)
 		return rc;
 	rc = jr_migrate(j, NF_JOURNAL_SCHEMA_VERSION, err);
@@ -533,6 +571,16 @@ nf_err nf_journal_open(const char *path, nf_journal **out, nf_error *err)
 	}
 	*out = j;
 	return NF_OK;
+}
+
+nf_err nf_journal_open(const char *path, nf_journal **out, nf_error *err)
+{
+	return open_journal(path, true, out, err);
+}
+
+nf_err nf_journal_open_existing(const char *path, nf_journal **out, nf_error *err)
+{
+	return open_journal(path, false, out, err);
 }
 
 nf_err nf_journal_open_read(const char *path, nf_journal **out, nf_error *err)

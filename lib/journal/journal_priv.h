@@ -117,6 +117,10 @@ nf_err jr_locations_parse(const char *text, uint32_t *set, nf_error *err);
  * a negative user_version, or a version-0 file that already holds tables (someone else's
  * database). A test may stop at an older target to build an old journal. */
 nf_err jr_migrate(nf_journal *j, int target, nf_error *err);
+/* Whether the open file is a journal this build can take: *version its schema, an empty file
+ * (version 0, no tables) included; NF_EDB for another program's database or a newer schema.
+ * Reads only. */
+nf_err jr_check_journal(nf_journal *j, int *version, nf_error *err);
 
 /* Opens without migrating (tests build old versions with jr_migrate on this handle); readonly
  * opens an existing file for reading only and sets no journal mode. */

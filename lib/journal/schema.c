@@ -154,22 +154,21 @@ static nf_err migrate_body(nf_journal *j, void *ctx, nf_error *err)
 	return NF_OK;
 }
 
-nf_err jr_migrate(nf_journal *j, int target, nf_error *err)
+nf_err jr_check_journal(nf_journal *j, int *version, nf_error *err)
 {
-	int version = 0;
-	nf_err rc = jr_read_version(j, &version, err);
+	nf_err rc = jr_read_version(j, version, err);
 	if (rc)
 		return rc;
-	if (version > NF_JOURNAL_SCHEMA_VERSION)
+	if (*version > NF_JOURNAL_SCHEMA_VERSION)
 		return nf_error_set(err, NF_EDB,
 				    "%s: written by a newer numbfoot (schema %d; this one knows up to %d)",
-				    j->path, version, NF_JOURNAL_SCHEMA_VERSION);
+				    j->path, *version, NF_JOURNAL_SCHEMA_VERSION);
 	/* user_version is any 32-bit integer another program may have set; a negative one would
 	 * index the migrations before their start. */
-	if (version < 0)
+	if (*version < 0)
 		return nf_error_set(err, NF_EDB, "%s: not a numbfoot journal (schema %d)", j->path,
-				    version);
-	if (version == 0) {
+				    *version);
+	if (*version == 0) {
 		/* A version-0 file must be empty: refuse to add tables to someone else's database. */
 		sqlite3_stmt *st = jr_prepare(j, "SELECT count(*) FROM sqlite_schema", err);
 		if (!st)
@@ -179,6 +178,15 @@ nf_err jr_migrate(nf_journal *j, int target, nf_error *err)
 		if (n != 0)
 			return nf_error_set(err, NF_EDB, "%s: not a numbfoot journal", j->path);
 	}
+	return NF_OK;
+}
+
+nf_err jr_migrate(nf_journal *j, int target, nf_error *err)
+{
+	int version = 0;
+	nf_err rc = jr_check_journal(j, &version, err);
+	if (rc)
+		return rc;
 	if (version < target) {
 		struct migration m = {version, target};
 		if ((rc = jr_transaction(j, migrate_body, &m, err)))

@@ -1,9 +1,8 @@
-# an interview number is decimal as the page reads it: "0x10" (hex) is refused and asked again; "12,5" is 12.5
+# an interview number is decimal as the page reads it: "0x10" (hex) is refused, piped as an error naming its line ("12,5" as 12.5 on a terminal: test_assess_reask_pty.sh)
 env: COLUMNS=1000
 env: NO_COLOR=1
 args: assess --no-save
 stdin: tests/cli/data/hex-then-comma-minutes.txt
-exit: 0
+exit: 2
 out: After you stop running, how many minutes until the feeling is back to normal?
-out: Please type a number (0 or more).
-out: minutes after stopping until feeling is normal again: 12.5
+err: standard input line 11: '0x10' is not an answer to 'After you stop running, how many minutes until the feeling is back to normal?': Please type a number (0 or more).

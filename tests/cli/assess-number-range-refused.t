@@ -1,9 +1,7 @@
-# a range must run upwards to a number ("30-20" and "-5-x" are asked again); "10 to 20 mins" is taken as 15 at the minutes question (question 11 when every answer before is "?")
+# a range must run upwards to a number: "-5-x" is refused, piped as an error naming its line ("30-20" refused and "10 to 20 mins" taken as 15 on a terminal: test_assess_reask_pty.sh)
 env: COLUMNS=1000
 env: NO_COLOR=1
 args: assess --no-save
 stdin: tests/cli/data/range-refused.txt
-exit: 0
-out: Please type a number (0 or more).
-out: Taken as 15, the middle of the range.
-out: minutes after stopping until feeling is normal again: 15 minutes
+exit: 2
+err: standard input line 11: '-5-x' is not an answer to 'After you stop running, how many minutes until the feeling is back to normal?': Please type a number (0 or more).

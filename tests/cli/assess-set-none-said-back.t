@@ -2,7 +2,7 @@
 env: COLUMNS=1000
 env: NO_COLOR=1
 args: assess --no-save
-stdin: tests/cli/data/zeros.txt
+stdin: tests/cli/data/zero-at-place.txt
 exit: 0
 out: Numbers of all that apply (0 for none of these, ? if unsure):
 out: Taken as none of these (b goes back to change it).

@@ -138,6 +138,7 @@ nf report --gps -o "$tmp/g.pdf" >/dev/null
 pdftotext "$tmp/g.pdf" - | grep -q "Routes of the latest runs with numbness" || fail "--gps draws no routes figure"
 
 # an empty journal gives a report with "no data yet" panels, not broken plots
+: > "$tmp/empty.db" # an empty file is an empty journal (report creates none)
 "$NUMBFOOT" report --db "$tmp/empty.db" -o "$tmp/e.pdf" >/dev/null
 pdftotext "$tmp/e.pdf" - | grep -c "No data yet" | grep -qx 5 || fail "empty journal: not five 'no data yet' panels"
 echo ok

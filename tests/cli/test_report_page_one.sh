@@ -77,6 +77,7 @@ has "$t/r.html" "<th>foot</th>"
 has "$t/r.html" "<td>right</td><td>web between the big toe and the second toe, top of the foot</td>"
 grep -q "(×[0-9.]*\(, <span class=\"ev-[a-z]*\">[a-z]*</span>\)\?)" "$t/r.html" || fail "HTML lacks the ×factor"
 # Without a saved assessment the report says it is not complete.
+: > "$t/other.db" # an empty journal (report creates none)
 nf report --db "$t/other.db" -o "$t/e.pdf" > /dev/null
 pdftotext -f 1 -l 1 "$t/e.pdf" - | tr '\n' ' ' | tr -s ' ' > "$t/e.txt"
 has "$t/e.txt" "Assessment: not complete: none saved yet"

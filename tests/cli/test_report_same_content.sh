@@ -11,6 +11,7 @@ for day in 02 06 10 14 18 22; do
 		--foot left --severity 3 > /dev/null
 done
 { echo 0; for _ in $(seq 40); do echo '?'; done; } | nf assess --db "$db" --from-journal --yes > /dev/null
+: > "$t/empty.db" # an empty journal (report creates none)
 for j in "$db" "$t/empty.db"; do
 	nf report --db "$j" -o "$t/r.pdf" > /dev/null
 	nf report --db "$j" -o "$t/r.html" > /dev/null

@@ -24,6 +24,7 @@ for path, keys in zip(sys.argv[2:], (["version"], ["version", "triage", "ranking
         assert k in o, (path, k)
 PY
 
+: > "$t/j.db" # an empty journal (report creates none)
 nf report --db "$t/j.db" -o "$t/r.pdf" > /dev/null
 pdfinfo "$t/r.pdf" > "$t/info"
 has "$t/info" "numbfoot $v"

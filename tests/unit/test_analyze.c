@@ -609,6 +609,87 @@ static void progression(void **state)
 	nf_journal_close(j);
 }
 
+/* Recovery that took hours or days did not "go away after stopping" (the knowledge base's
+ * within the hour): resolves_on_stopping is no, with the evidence saying so, and the minutes
+ * reach the assessment. */
+static void recovery_hours_not_settled(void **state)
+{
+	(void)state;
+	nf_journal *j = tj_open(tj_path("slow"));
+	double rec[] = {600, 2880};
+	for (int i = 0; i < 2; i++)
+		ta_add(j, &TA_RUN(.day = i * 3, .onset_km = 5, .recover = rec[i]));
+	nf_analysis *a = ta_analyze(j, NOW);
+	const nf_derived *d = nf_analysis_find(a, "resolves_on_stopping");
+	assert_non_null(d);
+	assert_false(d->b);
+	assert_false(d->open);
+	assert_non_null(strstr(d->evidence, "more than an hour to come back in 2 of the 2 episodes"));
+	assert_non_null(strstr(d->evidence, "the longest 48.0 hours"));
+	d = nf_analysis_find(a, "resolve_minutes");
+	assert_non_null(d);
+	assert_true(fabs(d->x - 1740) < 1e-9);
+	/* Into the engine: both answers taken, none dropped. */
+	nf_kb *kb;
+	nf_engine *e = runner_engine(&kb);
+	nf_error err = {0};
+	assert_int_equal(nf_analysis_apply(a, e, NULL, &err), NF_OK);
+	nf_value v;
+	assert_int_equal(nf_engine_state(e, (size_t)nf_kb_finding_index(kb, "resolves_on_stopping"), &v), NF_ANSWERED);
+	assert_false(v.b);
+	assert_int_equal(nf_engine_state(e, (size_t)nf_kb_finding_index(kb, "resolve_minutes"), &v), NF_ANSWERED);
+	assert_true(fabs(v.x - 1740) < 1e-9);
+	nf_engine_free(e);
+	nf_analysis_free(a);
+
+	/* One slow episode among quick ones is enough: it is the warning sign. */
+	j = (nf_journal_close(j), tj_open(tj_path("one-slow")));
+	double mixed[] = {5, 90, 10};
+	for (int i = 0; i < 3; i++)
+		ta_add(j, &TA_RUN(.day = i * 3, .onset_km = 5, .recover = mixed[i]));
+	a = ta_analyze(j, NOW);
+	d = nf_analysis_find(a, "resolves_on_stopping");
+	assert_non_null(d);
+	assert_false(d->b);
+	assert_non_null(strstr(d->evidence, "1 of the 3 episodes"));
+	nf_analysis_free(a);
+
+	/* Exactly the hour still counts as settled. */
+	j = (nf_journal_close(j), tj_open(tj_path("hour")));
+	for (int i = 0; i < 2; i++)
+		ta_add(j, &TA_RUN(.day = i * 3, .onset_km = 5, .recover = 60));
+	a = ta_analyze(j, NOW);
+	d = nf_analysis_find(a, "resolves_on_stopping");
+	assert_non_null(d);
+	assert_true(d->b);
+	nf_analysis_free(a);
+	nf_journal_close(j);
+	nf_kb_free(kb);
+}
+
+/* The journal's limit for a recovery time is the knowledge base's range for resolve_minutes: a
+ * recovery the journal takes is one the assessment takes. */
+static void recovery_limit_is_kb_range(void **state)
+{
+	(void)state;
+	nf_kb *kb;
+	nf_engine *e = runner_engine(&kb);
+	double lo = -1, hi = -1;
+	assert_true(nf_kb_finding_range(kb, (size_t)nf_kb_finding_index(kb, "resolve_minutes"), &lo, &hi));
+	assert_true(lo == 0);
+	assert_true(hi == NF_JOURNAL_RECOVER_MAX_MIN);
+	nf_journal *j = tj_open(tj_path("limit"));
+	nf_episode ep;
+	nf_episode_init(&ep);
+	ep.recover_min = NF_JOURNAL_RECOVER_MAX_MIN + 1;
+	nf_error err = {0};
+	assert_int_equal(nf_journal_add_episode(j, &ep, &err), NF_EINVAL);
+	assert_non_null(strstr(err.msg, "at most 43200 minutes"));
+	nf_journal_close(j);
+	nf_engine_free(e);
+	nf_kb_free(kb);
+}
+
 static void recovery_and_flags(void **state)
 {
 	(void)state;
@@ -1035,6 +1116,8 @@ int main(void)
 		cmocka_unit_test(shoes_left_out_counted),
 		cmocka_unit_test(progression),
 		cmocka_unit_test(recovery_and_flags),
+		cmocka_unit_test(recovery_hours_not_settled),
+		cmocka_unit_test(recovery_limit_is_kb_range),
 		cmocka_unit_test(weeks_since_onset_uses_the_clock),
 		cmocka_unit_test(training_facts),
 		cmocka_unit_test(places_from_episodes),

@@ -166,8 +166,36 @@ static void test_open_refuses(void **state)
 	assert_int_equal(sqlite3_open(p, &db), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(db, "CREATE TABLE t(x)", NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(db);
+	assert_int_equal(chmod(p, 0644), 0);
 	assert_int_equal(nf_journal_open(p, &j, &err), NF_EDB);
 	assert_non_null(strstr(err.msg, "not a numbfoot journal"));
+	/* Refused as it was: its mode and its journal mode are not ours to change. */
+	struct stat sb;
+	assert_int_equal(stat(p, &sb), 0);
+	assert_int_equal(sb.st_mode & 0777, 0644);
+	assert_int_equal(sqlite3_open(p, &db), SQLITE_OK);
+	sqlite3_stmt *mst;
+	assert_int_equal(sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &mst, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(mst), SQLITE_ROW);
+	assert_string_equal((const char *)sqlite3_column_text(mst, 0), "delete");
+	sqlite3_finalize(mst);
+	sqlite3_close(db);
+	/* No file: nf_journal_open_existing creates none. */
+	p = tj_path("existing-missing");
+	unlink(p);
+	assert_int_equal(nf_journal_open_existing(p, &j, &err), NF_ENOTFOUND);
+	assert_null(j);
+	assert_non_null(strstr(err.msg, "no journal there"));
+	assert_int_equal(access(p, F_OK), -1);
+	/* An empty file is an empty journal, opened and made private. */
+	FILE *e = fopen(p, "w");
+	fclose(e);
+	assert_int_equal(chmod(p, 0644), 0);
+	assert_int_equal(nf_journal_open_existing(p, &j, &err), NF_OK);
+	assert_int_equal(nf_journal_schema_version(j), NF_JOURNAL_SCHEMA_VERSION);
+	nf_journal_close(j);
+	assert_int_equal(stat(p, &sb), 0);
+	assert_int_equal(sb.st_mode & 0777, 0600);
 	/* A newer schema. */
 	p = tj_path("newer");
 	assert_int_equal(sqlite3_open(p, &db), SQLITE_OK);

@@ -232,6 +232,9 @@ addTest('journal: a duplicate run and deleting shoes in use are refused until fo
   const late = await api(h, 'POST', '/api/runs', { ...run, start_time: day + 'T19:00:00Z', episode: { onset_km: 9 } });
   // The run was never stored: the refusal names no run number (the rolled-back id once showed).
   h.assert(late.status === 400 && late.body.error === 'an onset at 9.00 km is past the end of this 8.00 km run', 'onset past the end: ' + JSON.stringify(late.body));
+  // A recovery time the assessment cannot take (past 43200 min, 30 days) is refused, not stored to be dropped later.
+  const slow = await api(h, 'POST', '/api/runs', { ...run, start_time: day + 'T21:00:00Z', episode: { onset_km: 3, recover_min: 43201 } });
+  h.assert(slow.status === 400 && /recover_min/.test(slow.body.error) && /43200/.test(slow.body.error), 'recover_min 43201: ' + JSON.stringify(slow.body));
 
   const id = g.body.gear.id;
   const d = await api(h, 'POST', `/api/gear/${id}/delete`);

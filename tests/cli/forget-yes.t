@@ -1,3 +1,0 @@
-# forget --all --yes empties the journal
-args: forget --all --yes
-out: forgot everything in
