@@ -23,6 +23,7 @@ with zipfile.ZipFile(os.path.join(t, 'x.zip'), 'w') as z:
         z.writestr('activities/%d.gpx' % k, gpx('2025-05-%02d' % k))
 PY
 broken() {
+	: > "$1"
 	nf gear list --db "$1" > /dev/null
 	sqlite3 "$1" "CREATE TRIGGER fails BEFORE INSERT ON runs WHEN (SELECT count(*) FROM runs) >= 2
 		BEGIN SELECT json('{'); END;"
