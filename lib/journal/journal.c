@@ -442,6 +442,19 @@ static nf_err readonly_uri(const char *path, bool immutable, char *out, size_t s
 	return NF_OK;
 }
 
+/* The file given is no database (SQLite's NOTADB): bad input, which the faces answer as such
+ * (exit 2), not a failure of the journal; any other fault as the database's error. */
+static nf_err not_a_journal(nf_journal *j, nf_error *err)
+{
+	nf_err rc = jr_db_error(j, err, "not a journal, or it cannot be opened");
+	if ((sqlite3_extended_errcode(j->db) & 0xff) == SQLITE_NOTADB) {
+		rc = NF_EPARSE;
+		if (err)
+			err->code = NF_EPARSE;
+	}
+	return rc;
+}
+
 /* jr_open_raw, and with create false NF_ENOTFOUND for a missing file (see create_missing). */
 static nf_err open_file(const char *path, bool readonly, bool create, nf_journal **out, nf_error *err)
 {
@@ -514,7 +527,7 @@ static nf_err open_file(const char *path, bool readonly, bool create, nf_journal
 	char *msg = NULL;
 	if (sqlite3_exec(j->db, readonly ? read_pragmas : pragmas, NULL, NULL, &msg) != SQLITE_OK) {
 		sqlite3_free(msg);
-		rc = jr_db_error(j, err, "not a journal, or it cannot be opened");
+		rc = not_a_journal(j, err);
 		goto out_close_db;
 	}
 	int version;
@@ -522,7 +535,7 @@ static nf_err open_file(const char *path, bool readonly, bool create, nf_journal
 		goto out_close_db;
 	if (!readonly && sqlite3_exec(j->db, wal_pragmas, NULL, NULL, &msg) != SQLITE_OK) {
 		sqlite3_free(msg);
-		rc = jr_db_error(j, err, "not a journal, or it cannot be opened");
+		rc = not_a_journal(j, err);
 		goto out_close_db;
 	}
 	/* foreign_keys is silently ignored by a build without it; refuse to run unsafely. */

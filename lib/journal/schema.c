@@ -166,7 +166,7 @@ nf_err jr_check_journal(nf_journal *j, int *version, nf_error *err)
 	/* user_version is any 32-bit integer another program may have set; a negative one would
 	 * index the migrations before their start. */
 	if (*version < 0)
-		return nf_error_set(err, NF_EDB, "%s: not a numbfoot journal (schema %d)", j->path,
+		return nf_error_set(err, NF_EPARSE, "%s: not a numbfoot journal (schema %d)", j->path,
 				    *version);
 	if (*version == 0) {
 		/* A version-0 file must be empty: refuse to add tables to someone else's database. */
@@ -176,7 +176,7 @@ nf_err jr_check_journal(nf_journal *j, int *version, nf_error *err)
 		int n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
 		sqlite3_finalize(st);
 		if (n != 0)
-			return nf_error_set(err, NF_EDB, "%s: not a numbfoot journal", j->path);
+			return nf_error_set(err, NF_EPARSE, "%s: not a numbfoot journal", j->path);
 	}
 	return NF_OK;
 }

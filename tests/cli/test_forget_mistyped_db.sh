@@ -24,13 +24,13 @@ done
 # Not a journal: refused, mode and content kept.
 printf 'some notes\n' > "$tmp/text.txt"; chmod 644 "$tmp/text.txt"
 rc=0; "$NUMBFOOT" forget --all --yes --db "$tmp/text.txt" > /dev/null 2>&1 || rc=$?
-[ "$rc" != 0 ] || fail "a text file was taken for a journal"
+[ "$rc" = 2 ] || fail "a text file given as the journal: exit $rc, not 2 (bad input)"
 [ "$(stat -c %a "$tmp/text.txt")" = 644 ] || fail "text file mode changed to $(stat -c %a "$tmp/text.txt")"
 grep -qx 'some notes' "$tmp/text.txt" || fail "text file changed"
 command -v sqlite3 > /dev/null || { echo ok; exit 0; }
 sqlite3 "$tmp/other.db" 'create table t(x); insert into t values (1);'; chmod 644 "$tmp/other.db"
 rc=0; "$NUMBFOOT" run list --db "$tmp/other.db" > /dev/null 2> "$tmp/err" || rc=$?
-[ "$rc" != 0 ] || fail "another program's database was taken for a journal"
+[ "$rc" = 2 ] || fail "another program's database given as the journal: exit $rc, not 2 (bad input)"
 grep -q "not a numbfoot journal" "$tmp/err" || fail "other.db: $(cat "$tmp/err")"
 [ "$(stat -c %a "$tmp/other.db")" = 644 ] || fail "other.db mode changed to $(stat -c %a "$tmp/other.db")"
 [ "$(sqlite3 "$tmp/other.db" 'pragma journal_mode')" = delete ] || fail "other.db's journal mode changed"

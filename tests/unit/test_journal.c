@@ -159,7 +159,7 @@ static void test_open_refuses(void **state)
 	for (int i = 0; i < 100; i++)
 		fputs("more text more text more text more text\n", f);
 	fclose(f);
-	assert_int_equal(nf_journal_open(p, &j, &err), NF_EDB);
+	assert_int_equal(nf_journal_open(p, &j, &err), NF_EPARSE);
 	/* Someone else's database. */
 	p = tj_path("other");
 	sqlite3 *db;
@@ -167,7 +167,7 @@ static void test_open_refuses(void **state)
 	assert_int_equal(sqlite3_exec(db, "CREATE TABLE t(x)", NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(db);
 	assert_int_equal(chmod(p, 0644), 0);
-	assert_int_equal(nf_journal_open(p, &j, &err), NF_EDB);
+	assert_int_equal(nf_journal_open(p, &j, &err), NF_EPARSE);
 	assert_non_null(strstr(err.msg, "not a numbfoot journal"));
 	/* Refused as it was: its mode and its journal mode are not ours to change. */
 	struct stat sb;
@@ -213,7 +213,7 @@ static void test_open_refuses(void **state)
 		snprintf(sql, sizeof sql, "PRAGMA user_version = %d", negative[i]);
 		assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
 		sqlite3_close(db);
-		assert_int_equal(nf_journal_open(p, &j, &err), NF_EDB);
+		assert_int_equal(nf_journal_open(p, &j, &err), NF_EPARSE);
 		assert_null(j);
 		assert_non_null(strstr(err.msg, "not a numbfoot journal"));
 		assert_int_equal(sqlite3_open(p, &db), SQLITE_OK);
