@@ -292,9 +292,10 @@ static const char *skip_approx(const char *a)
 	static const char *const words[] = {"about", "around", "roughly", "approximately", "approx.", "approx", "~", NULL};
 	for (int i = 0; words[i]; i++) {
 		size_t n = strlen(words[i]);
-		/* A word needs a space after it ("about15" is no number); "~" and "approx." do not. */
-		bool apart = ispunct((unsigned char)words[i][n - 1]) || isspace((unsigned char)a[n]);
-		if (!strncasecmp(a, words[i], n) && apart) {
+		/* A word needs a space after it ("about15" is no number); "~" and "approx." do not.
+		 * a[n] is read only once the word matched, so within the line. */
+		if (!strncasecmp(a, words[i], n) &&
+		    (ispunct((unsigned char)words[i][n - 1]) || isspace((unsigned char)a[n]))) {
 			a += n;
 			while (isspace((unsigned char)*a))
 				a++;
