@@ -12,6 +12,10 @@
  * folder, not a file": fopen opens one, and only the read would fail). */
 nf_err core_read_text_file(const char *path, size_t cap, char **out, nf_error *err);
 
+/* The character at p (before end) in *code; returns its length in bytes, 1 for ASCII, 0 when the
+ * bytes there are not valid UTF-8 (nf_utf8_len is this for the characters past ASCII). */
+size_t core_utf8_decode(const unsigned char *p, const unsigned char *end, unsigned *code);
+
 /* NF_OK when s (NUL-terminated, or NULL) is valid UTF-8; else NF_EINVAL with the message
  * "FIELD: not valid UTF-8 at byte N" (N counted from 1). Every text the journal stores passes
  * here, since its JSON writers, and so export and the web API, can only write UTF-8. */

@@ -6,10 +6,12 @@
 #include "core/text.h"
 #include "numbfoot/text.h"
 
-size_t nf_utf8_len(const unsigned char *p, const unsigned char *end)
+size_t core_utf8_decode(const unsigned char *p, const unsigned char *end, unsigned *code)
 {
 	unsigned c = p[0], cp;
 	size_t n;
+	if (c < 0x80)
+		return *code = c, 1;
 	if (c >= 0xc2 && c <= 0xdf)
 		n = 2, cp = c & 0x1f;
 	else if (c >= 0xe0 && c <= 0xef)
@@ -28,7 +30,14 @@ size_t nf_utf8_len(const unsigned char *p, const unsigned char *end)
 	if ((n == 3 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) ||
 	    (n == 4 && (cp < 0x10000 || cp > 0x10ffff)))
 		return 0;
+	*code = cp;
 	return n;
+}
+
+size_t nf_utf8_len(const unsigned char *p, const unsigned char *end)
+{
+	unsigned cp;
+	return p[0] < 0x80 ? 0 : core_utf8_decode(p, end, &cp);
 }
 
 bool nf_utf8_valid(const char *s, size_t *bad_at)

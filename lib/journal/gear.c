@@ -87,19 +87,6 @@ const char *nf_wear_name(nf_wear w)
 	}
 }
 
-/* The code point at s (valid UTF-8, checked first) and its length in *n. */
-static unsigned code_point(const unsigned char *s, size_t *n)
-{
-	unsigned c = s[0];
-	if (c < 0x80)
-		return *n = 1, c;
-	*n = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2;
-	unsigned cp = c & (0x7f >> *n);
-	for (size_t i = 1; i < *n; i++)
-		cp = cp << 6 | (s[i] & 0x3f);
-	return cp;
-}
-
 /* A space of any script: one at either end of a name cannot be seen in a list. */
 static bool is_space(unsigned c)
 {
@@ -129,8 +116,10 @@ static nf_err check_nickname(const char *name, nf_error *err)
 		return nf_error_set(err, NF_EINVAL, "gear needs a nickname");
 	bool blank = true;
 	unsigned first = 0, last = 0;
+	const unsigned char *end = s + strlen(name);
 	for (size_t i = 0, n; s[i]; i += n) {
-		unsigned c = code_point(s + i, &n);
+		unsigned c;
+		n = core_utf8_decode(s + i, end, &c); /* never 0: checked above */
 		if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0))
 			return nf_error_set(err, NF_EINVAL,
 					    "nickname: a control character (U+%04X, at byte %zu) cannot be typed "
