@@ -644,13 +644,14 @@ static void derive_episode_flags(nf_analysis *a, const struct work *w)
 			slow += rec[i] > NF_AN_SETTLED_MIN;
 		}
 		/* "Goes away after stopping" is the knowledge base's within the hour (its help). Numbness
-		 * that took hours or days to come back did not go away on stopping: the dossier's warning
-		 * sign (§7), so a single such episode makes the answer no, and the evidence says so. */
+		 * that took hours or days to come back did not go away on stopping, so a single such episode
+		 * makes the answer no. How soon to be seen is the knowledge base's rules, not this line's:
+		 * a recent episode that has not settled is urgent there, a standing pattern routine. */
 		if (slow)
 			FIND_BOOL(a, "resolves_on_stopping", false, runs, (int)nrec,
 				  "feeling took more than an hour to come back in %zu of the %zu episodes with a "
-				  "recovery time (the longest %.1f hours): numbness not back to normal hours after a "
-				  "run is a warning sign to be seen for",
+				  "recovery time (the longest %.1f hours): numbness that outlasts a run by an hour or "
+				  "more is examined, not only treated with shoes",
 				  slow, nrec, hi / 60);
 		else
 			FIND_BOOL(a, "resolves_on_stopping", true, runs, (int)nrec,

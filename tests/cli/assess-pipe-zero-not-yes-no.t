@@ -4,5 +4,5 @@ env: NO_COLOR=1
 args: assess
 stdin: tests/cli/data/zeros.txt
 exit: 2
-err: assess: standard input line 9: '0' is not an answer to 'Does loosening your laces or taking your shoe off bring the feeling back within minutes?': Please answer y or n (or ? if you do not know). (nothing was saved)
+err: assess: standard input line 3: '0' is not an answer to 'Does it go away after you stop running?': Please answer y or n (or ? if you do not know). (nothing was saved)
 no-out: Most likely causes

@@ -642,7 +642,7 @@ static void recovery_hours_not_settled(void **state)
 	nf_engine_free(e);
 	nf_analysis_free(a);
 
-	/* One slow episode among quick ones is enough: it is the warning sign. */
+	/* One slow episode among quick ones is enough to answer no. */
 	j = (nf_journal_close(j), tj_open(tj_path("one-slow")));
 	double mixed[] = {5, 90, 10};
 	for (int i = 0; i < 3; i++)

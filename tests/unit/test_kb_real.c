@@ -678,6 +678,29 @@ static bool set_by_rule(nf_engine *e, const char *const *ids, size_t n)
 	return true;
 }
 
+/* The same laces story whose feeling takes two hours to come back, run after run for five weeks:
+ * not a warning sign (it settles the same day, a standing pattern), but more than shoe pressure
+ * (dossier §3.1: settles within minutes of loosening; routine if it persists), so examined:
+ * routine by the rule for every cause, and its step leads the plan. */
+static void test_slow_recovery_is_examined(void **state)
+{
+	static const char *const rule[] = {"resolve_minutes"};
+	nf_engine *e;
+	nf_advice a;
+	assert_int_equal(nf_engine_new(kb, NF_MODE_RUNNER, &e, NULL), NF_OK);
+	laces_story(e);
+	set(e, "weeks_since_onset", "5");
+	assert_int_equal(level_of(e), NF_SELF_CARE);
+	set(e, "resolve_minutes", "120");
+	assert_int_equal(level_of(e), NF_ROUTINE);
+	assert_true(set_by_rule(e, rule, 1));
+	nf_engine_advice(e, &a);
+	assert_non_null(strstr(a.first.text, "an hour or more"));
+	set(e, "resolve_minutes", "45");
+	assert_int_equal(level_of(e), NF_SELF_CARE);
+	nf_engine_free(e);
+}
+
 /* A foot that turns cold or pale, with numbness not back to normal hours after the run: an
  * emergency by rule whatever the cause (dossier §3.22.2, §7), also in a 30-year-old whose answers
  * (the whole sole, one foot) favour no artery. */
@@ -1406,6 +1429,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_laces_stay_self_care),
+		cmocka_unit_test(test_slow_recovery_is_examined),
 		cmocka_unit_test(test_every_red_flag),
 		cmocka_unit_test(test_red_flags_point_to_causes),
 		cmocka_unit_test(test_sign_means_follow_the_answers),
