@@ -732,6 +732,28 @@ static void test_unsettled_tight_or_cramped_leg(void **state)
 	nf_engine_free(e);
 }
 
+/* Weak ankle lifting on examination in a nerve-root story: the step arranges the tests; once the
+ * MRI shows the root pressed, it sends the runner to the surgeon with it instead (dossier §3.11). */
+static void test_weakness_with_mri_in_hand(void **state)
+{
+	static story root = {{"age", "44"},	     {"sex", "male"},		    {"back_pain", "true"},
+			     {"sciatica_pain", "true"}, {"side", "one"},		    {"location", "dorsum"},
+			     {"exam_slr", "true"},	     {"exam_weak_dorsiflexion", "true"}};
+	nf_engine *e;
+	nf_advice a;
+	assert_int_equal(nf_engine_new(kb, NF_MODE_CLINICIAN, &e, NULL), NF_OK);
+	TELL(e, root);
+	assert_int_equal(level_of(e), NF_URGENT);
+	nf_engine_advice(e, &a);
+	assert_non_null(strstr(a.first.text, "nerve conduction studies or an MRI"));
+	set(e, "test_mri_root_compression", "true");
+	assert_int_equal(level_of(e), NF_URGENT);
+	nf_engine_advice(e, &a);
+	assert_non_null(strstr(a.first.text, "spinal surgeon"));
+	assert_null(strstr(a.first.text, "nerve conduction"));
+	nf_engine_free(e);
+}
+
 /* A foot that turns cold or pale, with numbness not back to normal hours after the run: an
  * emergency by rule whatever the cause (dossier §3.22.2, §7), also in a 30-year-old whose answers
  * (the whole sole, one foot) favour no artery. */
@@ -1464,6 +1486,7 @@ int main(void)
 		cmocka_unit_test(test_laces_stay_self_care),
 		cmocka_unit_test(test_slow_recovery_is_examined),
 		cmocka_unit_test(test_unsettled_tight_or_cramped_leg),
+		cmocka_unit_test(test_weakness_with_mri_in_hand),
 		cmocka_unit_test(test_every_red_flag),
 		cmocka_unit_test(test_red_flags_point_to_causes),
 		cmocka_unit_test(test_sign_means_follow_the_answers),
