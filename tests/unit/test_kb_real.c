@@ -698,6 +698,14 @@ static void test_slow_recovery_is_examined(void **state)
 	assert_non_null(strstr(a.first.text, "an hour or more"));
 	set(e, "resolve_minutes", "45");
 	assert_int_equal(level_of(e), NF_SELF_CARE);
+	/* Three hours and more, and getting worse: a nerve or an artery affected more with each run,
+	 * seen within 48 hours (§7: progressive numbness is a SOON feature). */
+	set(e, "resolve_minutes", "200");
+	assert_int_equal(level_of(e), NF_ROUTINE);
+	set(e, "progressive", "true");
+	assert_int_equal(level_of(e), NF_URGENT);
+	nf_engine_advice(e, &a);
+	assert_non_null(strstr(a.first.text, "getting worse"));
 	nf_engine_free(e);
 }
 
