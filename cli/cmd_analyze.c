@@ -154,6 +154,7 @@ static const struct cli_option analyze_options[] = {
 
 const struct cli_command cmd_analyze = {
 	.name = "analyze",
+	.alias = "analyse",
 	.args = "",
 	.summary = "what the journal shows: findings derived from your runs and episodes",
 	.description =
@@ -168,6 +169,7 @@ const struct cli_command cmd_analyze = {
 		"thresholds are in docs/analysis.md.\n\n"
 		"With --json the output is an object: findings (ID to {value, evidence, support: {runs, "
 		"episodes}}), needs, advice and training.\n\n"
+		"'numbfoot analyse' is the same command.\n\n"
 		"Example: numbfoot analyze --json --now 2026-05-01",
 	.options = analyze_options,
 	.run = run_analyze,
