@@ -1065,10 +1065,14 @@ static void derive_load(nf_analysis *a)
 			  "no rise in weekly distance before the first episode (%s): %s (distance only; harder "
 			  "sessions are not counted)",
 			  d, words);
-	else if (week_known || four_known)
+	else if (week_known && four_known)
 		need(a, "Weekly distance before the first episode (%s) neither clearly rose nor stayed flat (%s): "
 			"the assessment asks whether training went up then.",
 		     d, words);
+	else if (week_known || four_known)
+		need(a, "Weekly distance before the first episode (%s): %s; the journal does not cover the %s, so "
+			"the assessment asks whether training went up then.",
+		     d, words, week_known ? "8 weeks before it with 3 runs in each 4" : "4 weeks before its last 7 days");
 	else {
 		an_date(prev4, from);
 		need(a, "The journal does not cover the weeks before the first episode (%s to %s) with at least %d "

@@ -856,6 +856,17 @@ static void training_increase_flat_or_unknown(void **state)
 	assert_true(ta_needs(a, "The journal does not cover the weeks before the first episode"));
 	nf_analysis_free(a);
 	nf_journal_close(j);
+
+	/* 5 weeks of record: the 7 days are known (down), the 4 weeks before the 4 are not */
+	j = tj_open(tj_path("load-down"));
+	for (int i = 20; i <= 70; i += 2)
+		ta_add(j, &TA_RUN(.day = i, .km = i < 50 ? 10 : 5, .onset_km = i == 56 ? 3 : 0));
+	a = ta_analyze(j, TA_T0 + 72 * TA_DAY);
+	assert_null(nf_analysis_find(a, "training_increase"));
+	assert_true(ta_needs(a, "20 km in the 7 days up to it against 35 km a week over the 4 weeks before (-43%); the journal does not cover the 8 weeks before it"));
+	assert_false(ta_needs(a, "neither clearly rose"));
+	nf_analysis_free(a);
+	nf_journal_close(j);
 }
 
 /* weekly_km: the median of the latest complete weeks that have runs; a week without a run is not
