@@ -38,6 +38,8 @@ struct cli_args {
 
 struct cli_command {
 	const char *name;        /* "assess", or two words: "gear add" */
+	const char *alias;       /* another spelling accepted for a one-word command ("analyse"), or NULL;
+				  * the description says so, for --help and the man page */
 	const char *args;        /* positional synopsis, e.g. "DIR", or "" */
 	const char *summary;     /* one line for the command list */
 	const char *description; /* paragraphs for --help and the man page */

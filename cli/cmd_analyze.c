@@ -154,6 +154,7 @@ static const struct cli_option analyze_options[] = {
 
 const struct cli_command cmd_analyze = {
 	.name = "analyze",
+	.alias = "analyse",
 	.args = "",
 	.summary = "what the journal shows: findings derived from your runs and episodes",
 	.description =
@@ -161,13 +162,15 @@ const struct cli_command cmd_analyze = {
 		"answers to the assessment's questions: whether the numbness starts at the same distance, "
 		"follows one pair of shoes, began with new shoes, comes with worn shoes or insoles, in the cold, "
 		"at faster paces, is getting worse, how long it takes to go, calf cramps and loosening the laces, "
-		"which foot it is in (always the same one or not, and so one foot or both), and how many weeks "
-		"since it began. Each comes with the evidence behind it and the number of runs "
+		"which foot it is in (always the same one or not, and so one foot or both), how many weeks "
+		"since it began, whether the weekly distance went up in the weeks before it began, and the usual "
+		"weekly distance. Each comes with the evidence behind it and the number of runs "
 		"and episodes it rests on; where the data are not enough it says what more to log. It also shows "
 		"weekly distance, cadence, stride length and how each pair of shoes has aged. The methods and "
 		"thresholds are in docs/analysis.md.\n\n"
 		"With --json the output is an object: findings (ID to {value, evidence, support: {runs, "
 		"episodes}}), needs, advice and training.\n\n"
+		"'numbfoot analyse' is the same command.\n\n"
 		"Example: numbfoot analyze --json --now 2026-05-01",
 	.options = analyze_options,
 	.run = run_analyze,

@@ -258,7 +258,7 @@ static int run_help(const struct cli_args *a)
 	char name[128];
 	snprintf(name, sizeof name, "%s%s%s", a->pos[0], a->npos > 1 ? " " : "", a->npos > 1 ? a->pos[1] : "");
 	for (int i = 0; cli_commands[i]; i++) {
-		if (!strcmp(cli_commands[i]->name, name)) {
+		if (!strcmp(cli_commands[i]->name, name) || (cli_commands[i]->alias && !strcmp(cli_commands[i]->alias, name))) {
 			cli_print_command_help(stdout, cli_commands[i]);
 			return CLI_EXIT_OK;
 		}

@@ -123,7 +123,7 @@ static const struct cli_command *find_command(int argc, char **argv, int *used)
 				*used = 2;
 				return cli_commands[i];
 			}
-		} else if (!strcmp(n, argv[0])) {
+		} else if (!strcmp(n, argv[0]) || (cli_commands[i]->alias && !strcmp(cli_commands[i]->alias, argv[0]))) {
 			one = cli_commands[i];
 		}
 	}

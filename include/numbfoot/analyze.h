@@ -63,6 +63,12 @@ typedef struct nf_analysis nf_analysis;
 #define NF_AN_VOLUME_RISE_PCT 30.0  /* weekly distance up this much ... */
 #define NF_AN_VOLUME_MIN_KM 10.0    /* ... from at least this much a week: advice to hold it */
 #define NF_AN_RECORD_GAP_DAYS 28    /* a gap longer than this between runs: the record starts again */
+#define NF_AN_LOAD_RUNS_MIN 3       /* runs with a distance in each 4-week window before training_increase */
+#define NF_AN_LOAD_FLAT_PCT 10.0    /* weekly distance up at most this before the first episode: no rise */
+#define NF_AN_WEEKLY_WEEKS 8        /* weekly_km: the latest this many complete weeks that have runs ... */
+#define NF_AN_WEEKLY_WEEKS_MIN 3    /* ... at least this many of them */
+#define NF_AN_WORN_CLEAN_RUNS 5     /* clean runs in a pair before its first episode, before the episodes
+				     * can be read as the pair wearing out */
 
 #define NF_AN_EVIDENCE_MAX 320
 #define NF_AN_TEXT_MAX 320
@@ -119,6 +125,12 @@ typedef struct nf_an_gear {
 	int64_t in_service;    /* first_use, else its first run (Unix seconds); -1 unknown */
 	int64_t first_episode; /* start of its first run with an episode; -1 none */
 	double km_at_episodes; /* median shoe distance at its episode runs; NaN none */
+	double km_first_episode; /* its distance at the end of its first run with an episode; NaN none */
+	int clean_before;      /* its runs logged before that one, all without numbness (all its runs
+				* when it has no episode) */
+	bool worn_pattern;     /* its episodes all came after a distance at which its earlier runs were
+				* clean: at least NF_AN_WORN_CLEAN_RUNS of them, past its check distance,
+				* and too many to be chance at its episode rate since (p < NF_AN_ALPHA) */
 } nf_an_gear;
 
 /* One calendar week (Monday 00:00 UTC). */

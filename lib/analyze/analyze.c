@@ -62,6 +62,7 @@ static nf_err load(nf_analysis *a, nf_journal *j, nf_error *err)
 		g->in_service = date_to_time(gear[i].first_use);
 		g->first_episode = -1;
 		g->km_at_episodes = NAN;
+		g->km_first_episode = NAN;
 	}
 	/* Distance each pair had at the end of each run: its start distance plus the runs in it so
 	 * far, in start-time order. */

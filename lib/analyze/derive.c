@@ -200,6 +200,66 @@ static int runs_to_settle(int a1, int b1, int c1, int d1)
 	return 0;
 }
 
+/* For each pair of shoes: its distance at its first run with an episode and the clean runs in it
+ * before that, and whether its episodes read as the pair wearing out (nf_an_gear.worn_pattern).
+ * The clean runs before the first episode are clean by construction, so a few say nothing: the
+ * pattern needs so many that, at the pair's episode rate since, all of them clean would be
+ * chance less than NF_AN_ALPHA of the time, and a distance at which shoes do wear (the check
+ * distance). A doctor asks first when it began in that pair: "about 700 km, none in its first
+ * 15 runs" tells worn cushioning from a pair that never fitted. */
+static void derive_pair_first_episodes(nf_analysis *a)
+{
+	for (size_t g = 0; g < a->ngear; g++) {
+		nf_an_gear *ag = &a->gear[g];
+		ag->km_first_episode = NAN;
+		ag->clean_before = 0;
+		ag->worn_pattern = false;
+		if (ag->gear.kind != NF_GEAR_SHOES)
+			continue;
+		int since = 0, eps = 0;
+		bool seen = false;
+		for (size_t r = 0; r < a->nrun; r++) {
+			const nf_an_run *x = &a->run[r];
+			if (x->shoes_id != ag->gear.id)
+				continue;
+			if (!seen && x->episodes)
+				seen = true, ag->km_first_episode = x->shoe_km;
+			if (!seen)
+				ag->clean_before++;
+			else
+				since++, eps += x->episodes > 0;
+		}
+		if (!seen || eps < NF_AN_MIN_EPISODES || ag->clean_before < NF_AN_WORN_CLEAN_RUNS ||
+		    !isfinite(ag->km_first_episode))
+			continue;
+		nf_gear at = ag->gear;
+		at.used_km = ag->km_first_episode;
+		nf_wear w = nf_gear_wear(&at);
+		double all_clean = pow(1 - (double)eps / since, ag->clean_before);
+		ag->worn_pattern = (w == NF_WEAR_CHECK || w == NF_WEAR_RETIRE) && all_clean < NF_AN_ALPHA;
+	}
+}
+
+/* ", numbness began when 'x' had run about 700 km; none in the 15 runs logged in it before" for
+ * the pair g, or "" when it has no episode or no distance. */
+static const char *pair_onset_words(const nf_analysis *a, const nf_an_gear *g, char *buf, size_t cap)
+{
+	buf[0] = '\0';
+	if (!g || !isfinite(g->km_first_episode))
+		return buf;
+	/* "about": to the nearest 10, the distance is the end of that run's */
+	double km = an_dist(a, g->km_first_episode);
+	km = km >= 100 ? round(km / 10) * 10 : round(km);
+	if (g->clean_before)
+		snprintf(buf, cap, "; numbness began when '%s' had run about %.0f %s, none in the %d run%s logged in "
+			 "it before",
+			 g->gear.nickname, km, an_unit(a), g->clean_before, plural(g->clean_before));
+	else
+		snprintf(buf, cap, "; numbness began when '%s' had run about %.0f %s, on its first run logged",
+			 g->gear.nickname, km, an_unit(a));
+	return buf;
+}
+
 /* Shoe findings rest only on runs whose shoes are known: a run with none (imported from before
  * any pair was in service) says nothing about which pair goes with numbness, and is counted
  * out loud instead. */
@@ -259,11 +319,13 @@ static void derive_shoes(nf_analysis *a)
 	double pv = an_fisher_exact(a1, b1, c1, d1);
 	char pb[24];
 	int runs = a1 + b1 + c1 + d1, epsn = a1 + c1;
+	char began[160];
 	if (pv < NF_AN_ALPHA && (double)a1 / (a1 + b1) > (double)c1 / (c1 + d1))
 		FIND_BOOL(a, "only_some_shoes", true, runs, epsn,
 			  "episodes on %d of %d runs in '%s' against %d of %d in the other shoes (Fisher's exact "
-			  "test %s)%s",
-			  a1, a1 + b1, p->gear.nickname, c1, c1 + d1, pval(pv, pb), left);
+			  "test %s)%s%s",
+			  a1, a1 + b1, p->gear.nickname, c1, c1 + d1, pval(pv, pb),
+			  pair_onset_words(a, p, began, sizeof began), left);
 	else if (pairs_with >= 2)
 		FIND_BOOL(a, "only_some_shoes", false, runs, epsn,
 			  "episodes in more than one pair: %d of %d runs in '%s', %d of %d in the others "
@@ -361,12 +423,20 @@ static void derive_wear(nf_analysis *a, const struct work *w)
 	}
 	if (n) {
 		double med = an_median(km, n);
+		/* The pair with the most episode runs: when it began there says more than the median. */
+		const nf_an_gear *most = NULL;
+		for (size_t g = 0; g < a->ngear; g++)
+			if (a->gear[g].gear.kind == NF_GEAR_SHOES && a->gear[g].episode_runs &&
+			    (!most || a->gear[g].episode_runs > most->episode_runs))
+				most = &a->gear[g];
+		char began[160];
 		FIND_NUM(a, "shoe_km", round(med), (int)n, (int)n,
 			 "the shoes had run a median of %.0f %s at the %zu episode run%s (retirement distance "
-			 "%.0f %s)",
+			 "%.0f %s)%s",
 			 /* rounded as the value is: printf's half-to-even would make 12.5 "12" beside 13 */
 			 round(an_dist(a, med)), an_unit(a), n, plural((int)n),
-			 an_dist(a, nf_gear_default_retire_km(NF_GEAR_SHOES)), an_unit(a));
+			 an_dist(a, nf_gear_default_retire_km(NF_GEAR_SHOES)), an_unit(a),
+			 pair_onset_words(a, most, began, sizeof began));
 	} else if (eps) {
 		need(a, "Record which shoes you wear (gear add, then run add --shoes): the shoes' distance at "
 			"each episode says whether worn shoes play a part.");
@@ -920,13 +990,156 @@ static nf_err derive_training(nf_analysis *a, nf_error *err)
 	return NF_OK;
 }
 
+/* Sums the distance of the runs in [from, to] (to included) with a known distance. */
+static double km_between(const nf_analysis *a, int64_t from, int64_t to, int *runs)
+{
+	double km = 0;
+	*runs = 0;
+	for (size_t r = 0; r < a->nrun; r++) {
+		const nf_an_run *x = &a->run[r];
+		if (x->time >= from && x->time <= to && isfinite(x->km))
+			km += x->km, (*runs)++;
+	}
+	return km;
+}
+
+/* training_increase: whether the weekly distance went up in the weeks before the first episode
+ * (the question asks about those weeks, not the latest ones). Two comparisons, both ending with
+ * the first episode's run (its distance is part of the load it came on): the 7 days up to it
+ * against the mean week of the 4 weeks before those, which sees a jump days before; and the 4
+ * weeks up to it against the 4 before, which sees one a few weeks before. Yes when either rose
+ * by NF_AN_VOLUME_RISE_PCT or more; no when both are known, the 4 weeks rose by no more than
+ * NF_AN_LOAD_FLAT_PCT and the 7 days by less than NF_AN_VOLUME_RISE_PCT (one week holds 3 or 4 of
+ * a runner's every-other-day runs, so it swings by 15% with no change at all); else the interview
+ * asks. A window counts when the unbroken record (as in
+ * derive_training) begins at most a week after its start and it holds NF_AN_LOAD_RUNS_MIN runs
+ * with a distance: weeks nobody logged are not weeks of rest. Distance only: intensity is not
+ * measured here, and the evidence says so. */
+static void derive_load(nf_analysis *a)
+{
+	const nf_an_run *first = NULL;
+	for (size_t r = 0; r < a->nrun && !first; r++)
+		if (a->run[r].episodes && a->run[r].time >= 0)
+			first = &a->run[r];
+	if (!first || first->time > a->now)
+		return;
+	int64_t t = first->time, day = t - (t % DAY + DAY) % DAY, start = -1, prev = -1;
+	for (size_t r = 0; r < a->nrun; r++) {
+		const nf_an_run *x = &a->run[r];
+		if (x->time < 0 || x->time > t)
+			continue;
+		if (prev < 0 || x->time - prev > (int64_t)NF_AN_RECORD_GAP_DAYS * DAY)
+			start = x->time;
+		prev = x->time;
+	}
+	int64_t week0 = day - 6 * DAY, last4 = day - 27 * DAY, prev4 = day - 55 * DAY;
+	int nweek, nbase, nlast, nprev;
+	double kweek = km_between(a, week0, t, &nweek), kbase = km_between(a, week0 - 4 * WEEK, week0 - 1, &nbase);
+	double klast = km_between(a, last4, t, &nlast), kprev = km_between(a, prev4, last4 - 1, &nprev);
+	bool week_known = start >= 0 && start < week0 - 3 * WEEK && nbase >= NF_AN_LOAD_RUNS_MIN && kbase > 0;
+	bool four_known = start >= 0 && start < prev4 + WEEK && nprev >= NF_AN_LOAD_RUNS_MIN &&
+			  nlast >= NF_AN_LOAD_RUNS_MIN && kprev > 0;
+	double week_pct = week_known ? (kweek - kbase / 4) / (kbase / 4) * 100 : NAN;
+	double four_pct = four_known ? (klast - kprev) / kprev * 100 : NAN;
+	/* whole percent, and a change under half of one printed as +0%, not -0% */
+	if (round(week_pct) == 0)
+		week_pct = 0;
+	if (round(four_pct) == 0)
+		four_pct = 0;
+	char d[11], from[11], words[NF_AN_EVIDENCE_MAX] = "";
+	an_date(t, d);
+	size_t k = 0;
+	if (week_known)
+		k += (size_t)snprintf(words + k, sizeof words - k, "%.0f %s in the 7 days up to it against %.0f %s a week "
+				      "over the 4 weeks before (%+.0f%%)",
+				      an_dist(a, kweek), an_unit(a), an_dist(a, kbase / 4), an_unit(a), week_pct);
+	if (four_known && k < sizeof words)
+		snprintf(words + k, sizeof words - k, "%s%.0f %s a week over the 4 weeks up to it against %.0f %s the 4 "
+			 "before (%+.0f%%)",
+			 k ? "; " : "", an_dist(a, klast / 4), an_unit(a), an_dist(a, kprev / 4), an_unit(a), four_pct);
+	int runs = nbase + nweek + (four_known ? nprev : 0);
+	if ((week_known && week_pct >= NF_AN_VOLUME_RISE_PCT) || (four_known && four_pct >= NF_AN_VOLUME_RISE_PCT))
+		FIND_BOOL(a, "training_increase", true, runs, 1,
+			  "weekly distance rose before the first episode (%s): %s", d, words);
+	else if (week_known && four_known && week_pct < NF_AN_VOLUME_RISE_PCT && four_pct <= NF_AN_LOAD_FLAT_PCT)
+		FIND_BOOL(a, "training_increase", false, runs, 1,
+			  "no rise in weekly distance before the first episode (%s): %s (distance only; harder "
+			  "sessions are not counted)",
+			  d, words);
+	else if (week_known && four_known)
+		need(a, "Weekly distance before the first episode (%s) neither clearly rose nor stayed flat (%s): "
+			"the assessment asks whether training went up then.",
+		     d, words);
+	else if (week_known || four_known)
+		need(a, "Weekly distance before the first episode (%s): %s; the journal does not cover the %s, so "
+			"the assessment asks whether training went up then.",
+		     d, words, week_known ? "8 weeks before it with 3 runs in each 4" : "4 weeks before its last 7 days");
+	else {
+		an_date(prev4, from);
+		need(a, "The journal does not cover the weeks before the first episode (%s to %s) with at least %d "
+			"runs in each 4: import or log those runs, or the assessment asks whether training went up "
+			"then.",
+		     from, d, NF_AN_LOAD_RUNS_MIN);
+	}
+}
+
+/* weekly_km: the usual weekly distance, as the median of the latest NF_AN_WEEKLY_WEEKS complete
+ * calendar weeks that have runs (before now). A week with no run is left out rather than counted
+ * as 0 km (a holiday, or a journal that stopped), the median keeps one big or one partial week
+ * from moving it, and the evidence names the weeks and, when it was weeks ago, the last run. */
+static void derive_weekly(nf_analysis *a)
+{
+	double v[NF_AN_WEEKLY_WEEKS];
+	size_t n = 0, hi = 0, lo = 0;
+	int runs = 0, eps = 0;
+	for (size_t w = a->nweek; w-- > 0 && n < NF_AN_WEEKLY_WEEKS;) {
+		const nf_an_week *x = &a->week[w];
+		if (x->start + WEEK > a->now || !x->runs || !(x->km > 0))
+			continue;
+		if (!n)
+			hi = w;
+		lo = w;
+		v[n++] = x->km;
+		runs += x->runs;
+		eps += x->episodes;
+	}
+	if (n < NF_AN_WEEKLY_WEEKS_MIN)
+		return;
+	double med = an_median(v, n);
+	char d1[11], d2[11], last[96] = "";
+	an_date(a->week[lo].start, d1);
+	an_date(a->week[hi].start + WEEK - DAY, d2);
+	int64_t latest = -1;
+	for (size_t r = 0; r < a->nrun; r++)
+		if (a->run[r].time >= 0 && a->run[r].time <= a->now)
+			latest = a->run[r].time;
+	if (latest >= 0 && a->now - latest > 2 * WEEK) {
+		char dl[11], dn[11];
+		an_date(latest, dl);
+		an_date(a->now, dn);
+		snprintf(last, sizeof last, "; the last run logged was on %s, %.0f weeks before %s", dl,
+			 floor((double)(a->now - latest) / WEEK), dn);
+	}
+	size_t gaps = hi - lo + 1 - n;
+	FIND_NUM(a, "weekly_km", round(med), runs, eps,
+		 "median %.0f %s a week over the %zu weeks with runs from %s to %s%s%s", an_dist(a, med), an_unit(a), n,
+		 d1, d2, gaps ? " (weeks without a run left out)" : "", last);
+}
+
 static void derive_advice(nf_analysis *a)
 {
 	for (size_t g = 0; g < a->ngear; g++) {
 		const nf_an_gear *ag = &a->gear[g];
 		if (ag->gear.kind != NF_GEAR_SHOES || ag->gear.retired[0])
 			continue;
-		if (ag->wear == NF_WEAR_RETIRE)
+		if (ag->worn_pattern)
+			advise(a, "Replace the shoes '%s': the numbness began when they had run about %.0f %s, after %d "
+				  "runs in them without it, and came on %d of the %d runs since; that is worn "
+				  "cushioning more than the lacing, and a new pair is the test (they have run %.0f %s).",
+			       ag->gear.nickname, an_dist(a, ag->km_first_episode >= 100 ? round(ag->km_first_episode / 10) * 10 : round(ag->km_first_episode)),
+			       an_unit(a), ag->clean_before, ag->episode_runs, ag->runs_logged - ag->clean_before,
+			       an_dist(a, ag->gear.used_km), an_unit(a));
+		else if (ag->wear == NF_WEAR_RETIRE)
 			advise(a, "Replace the shoes '%s': they have run %.0f %s, past their %.0f %s retirement "
 				  "distance, and their cushioning is largely gone by then.",
 			       ag->gear.nickname, an_dist(a, ag->gear.used_km), an_unit(a),
@@ -945,18 +1158,21 @@ static void derive_advice(nf_analysis *a)
 		       t->cadence_spm, t->cadence_runs, t->cadence_spm * 1.05, t->cadence_spm * 1.10);
 	const nf_derived *d = nf_analysis_find(a, "only_some_shoes");
 	if (d && d->b) {
-		const char *nick = "";
+		const nf_an_gear *pair = NULL;
 		double best = -1;
 		for (size_t g = 0; g < a->ngear; g++) {
 			const nf_an_gear *ag = &a->gear[g];
 			if (ag->gear.kind == NF_GEAR_SHOES && ag->runs_logged &&
 			    (double)ag->episode_runs / ag->runs_logged > best)
-				best = (double)ag->episode_runs / ag->runs_logged, nick = ag->gear.nickname;
+				best = (double)ag->episode_runs / ag->runs_logged, pair = ag;
 		}
-		advise(a, "The numbness comes mostly in '%s': in that pair loosen the laces over the numb area "
-			  "(skip an eyelet or lace the midfoot in parallel), and check that the toe box is wide "
-			  "and deep enough.",
-		       nick);
+		/* A pair whose earlier runs were clean until it had run far is wearing out: the advice
+		 * above is to replace it, and re-lacing it would answer the wrong question. */
+		if (pair && !pair->worn_pattern)
+			advise(a, "The numbness comes mostly in '%s': in that pair loosen the laces over the numb area "
+				  "(skip an eyelet or lace the midfoot in parallel), and check that the toe box is wide "
+				  "and deep enough.",
+			       pair->gear.nickname);
 	}
 	if (isfinite(t->week_change_pct) && t->week_change_pct >= NF_AN_VOLUME_RISE_PCT &&
 	    t->week_km_before >= NF_AN_VOLUME_MIN_KM)
@@ -976,6 +1192,7 @@ nf_err an_derive(nf_analysis *a, nf_error *err)
 	for (int i = 0; i < WORK_ARRAYS; i++)
 		w.v[i] = all + (size_t)i * n;
 	derive_onset(a, &w);
+	derive_pair_first_episodes(a);
 	derive_shoes(a);
 	derive_new_shoes(a);
 	derive_wear(a, &w);
@@ -990,6 +1207,8 @@ nf_err an_derive(nf_analysis *a, nf_error *err)
 	nf_err rc = derive_training(a, err);
 	if (rc)
 		return rc;
+	derive_load(a);
+	derive_weekly(a);
 	derive_advice(a);
 	return NF_OK;
 }

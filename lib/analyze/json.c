@@ -79,10 +79,12 @@ char *nf_analysis_json(const nf_analysis *a)
 	for (size_t g = 0; g < a->ngear; g++) {
 		const nf_an_gear *ag = &a->gear[g];
 		json_array_append_new(
-			gear, json_pack("{s:s, s:s, s:o, s:o, s:s, s:i, s:i, s:o, s:b}", "nickname", ag->gear.nickname,
-					"kind", nf_gear_kind_name(ag->gear.kind), "km", num(ag->gear.used_km), "retire_km",
-					num(ag->gear.retire_km), "wear", nf_wear_name(ag->wear), "runs", ag->runs_logged,
-					"episode_runs", ag->episode_runs, "km_at_episodes", num(ag->km_at_episodes),
+			gear, json_pack("{s:s, s:s, s:o, s:o, s:s, s:i, s:i, s:o, s:o, s:i, s:b, s:b}", "nickname",
+					ag->gear.nickname, "kind", nf_gear_kind_name(ag->gear.kind), "km", num(ag->gear.used_km),
+					"retire_km", num(ag->gear.retire_km), "wear", nf_wear_name(ag->wear), "runs",
+					ag->runs_logged, "episode_runs", ag->episode_runs, "km_at_episodes",
+					num(ag->km_at_episodes), "km_at_first_episode", num(ag->km_first_episode),
+					"clean_runs_before", ag->clean_before, "worn_pattern", ag->worn_pattern,
 					"retired", ag->gear.retired[0] != '\0'));
 	}
 	json_object_set_new(tr, "gear", gear);

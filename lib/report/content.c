@@ -319,6 +319,17 @@ static void plan(struct builder *b)
 	bold(add(b, RP_FACT, "Whom to see", t));
 }
 
+/* A derived finding's value as an answer in the result's JSON form (for rp_answer_text); NULL
+ * for a set of places or when out of memory. The caller owns it. */
+static json_t *derived_value(const nf_derived *dv)
+{
+	if (dv->is_places)
+		return NULL;
+	if (dv->choice)
+		return json_string(dv->choice);
+	return dv->is_number ? json_real(dv->x) : json_boolean(dv->b);
+}
+
 static void answers(struct builder *b)
 {
 	const struct rp_doc *d = b->d;
@@ -360,24 +371,23 @@ static void answers(struct builder *b)
 	char t[RP_TEXT_MAX], held[RP_TEXT_MAX];
 	size_t n = 0, nh = 0;
 	t[0] = held[0] = '\0';
-	/* What the journal's training figures already answer is not "not asked": a doctor reads it
-	 * under Training instead. */
-	const nf_training *tr = nf_analysis_training(d->an);
+	/* What the journal derives and the assessment did not take (one saved before the analysis
+	 * could derive it, or made without the journal) is not "not asked": the same finding, value
+	 * and evidence as analyze gives, so that the report and the analysis never disagree. */
 	for (size_t f = 0; f < nf_kb_findings(kb); f++) {
 		const char *says, *fid = nf_kb_finding_id(kb, f);
 		if (nf_kb_finding_red_flag(kb, f, &says) >= 0 || (nf_kb_finding_clinician(kb, f) && !clinician) ||
 		    json_object_get(given, fid))
 			continue;
-		char w[160] = "";
-		if (!strcmp(fid, "weekly_km") && isfinite(tr->week_km_recent))
-			snprintf(w, sizeof w, "%.0f %s a week over the last 4 weeks", tr->week_km_recent * rp_per_km(d),
-				 rp_unit(d));
-		else if (!strcmp(fid, "training_increase") && isfinite(tr->week_change_pct))
-			snprintf(w, sizeof w, "%+.0f%% from the 4 weeks before to the last 4", tr->week_change_pct);
-		if (w[0]) {
+		const nf_derived *dv = nf_analysis_find(d->an, fid);
+		json_t *dval = dv && !dv->open ? derived_value(dv) : NULL;
+		if (dval) {
+			char ans[256];
+			rp_answer_text(d, fid, dval, ans, sizeof ans);
+			json_decref(dval);
 			if (nh < sizeof held)
-				nh += (size_t)snprintf(held + nh, sizeof held - nh, "%s%s: %s", nh ? "; " : "",
-						       nf_kb_finding_means(kb, f), w);
+				nh += (size_t)snprintf(held + nh, sizeof held - nh, "%s%s: %s (%s)", nh ? "; " : "",
+						       nf_kb_finding_means(kb, f), ans, dv->evidence);
 			continue;
 		}
 		if (n < sizeof t)
@@ -388,7 +398,7 @@ static void answers(struct builder *b)
 		add(b, RP_SMALL, NULL, t);
 	}
 	if (nh) {
-		add(b, RP_LEAD, NULL, "Not asked, as the journal shows it (see Training):");
+		add(b, RP_LEAD, NULL, "Not asked, as the journal shows it:");
 		add(b, RP_SMALL, NULL, held);
 	}
 	if (nf_analysis_needs(d->an)) {
@@ -445,8 +455,22 @@ static void training(struct builder *b)
 		char ch[40] = "";
 		if (isfinite(t->week_change_pct))
 			snprintf(ch, sizeof ch, " (%+.0f%%)", t->week_change_pct);
-		addf(b, RP_PARA, NULL, "Weekly distance: %.1f %s a week over the last 4 weeks, %.1f %s over the 4 before%s.",
-		     t->week_km_recent * rp_per_km(d), rp_unit(d), t->week_km_before * rp_per_km(d), rp_unit(d), ch);
+		/* A journal that stopped is not a runner who stopped: the last weeks' 0 km say when the
+		 * logging ended (as weekly_km's evidence says too). */
+		size_t nr;
+		const nf_an_run *r = nf_analysis_runs(d->an, &nr);
+		int64_t latest = -1;
+		for (size_t i = 0; i < nr; i++)
+			if (r[i].time >= 0 && r[i].time <= d->opt->now)
+				latest = r[i].time;
+		char last[96] = "";
+		if (latest >= 0 && d->opt->now - latest > 2 * WEEK) {
+			char day[24];
+			nf_time_day(latest, day, sizeof day);
+			snprintf(last, sizeof last, "; no run is logged after %s", day);
+		}
+		addf(b, RP_PARA, NULL, "Weekly distance: %.1f %s a week over the last 4 weeks, %.1f %s over the 4 before%s%s.",
+		     t->week_km_recent * rp_per_km(d), rp_unit(d), t->week_km_before * rp_per_km(d), rp_unit(d), ch, last);
 	} else if (isfinite(t->week_km_recent)) {
 		addf(b, RP_PARA, NULL,
 		     "Weekly distance: %.1f %s a week over the last 4 weeks; the record begins on %s, too short a record "

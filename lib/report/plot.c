@@ -35,11 +35,31 @@ struct rgb {
 static const struct rgb ink = {0.15, 0.15, 0.18}, grid = {0.88, 0.88, 0.9}, dim = {0.45, 0.45, 0.5};
 static const struct rgb red = {0.80, 0.22, 0.17}, blue = {0.22, 0.42, 0.69}, light = {0.72, 0.80, 0.90};
 static const struct rgb orange = {0.90, 0.55, 0.10};
+/* The shoe pairs' colours. Red and orange are kept out: the next figures use them for runs with
+ * numbness, the check distance and the retirement distance, and a pair drawn in red reads as a
+ * warning or a numb run. */
 static const struct rgb palette[] = {
-	{0.22, 0.42, 0.69}, {0.80, 0.22, 0.17}, {0.20, 0.60, 0.35}, {0.55, 0.35, 0.70},
-	{0.90, 0.55, 0.10}, {0.35, 0.65, 0.75}, {0.60, 0.45, 0.30}, {0.45, 0.45, 0.50},
+	{0.22, 0.42, 0.69}, {0.20, 0.60, 0.35}, {0.55, 0.35, 0.70}, {0.35, 0.65, 0.75},
+	{0.45, 0.45, 0.50}, {0.10, 0.25, 0.40}, {0.45, 0.55, 0.15}, {0.75, 0.45, 0.70},
 };
 #define PALETTE (sizeof palette / sizeof *palette)
+
+size_t rp_shoe_colours(void)
+{
+	return PALETTE;
+}
+
+void rp_shoe_colour(size_t i, double rgb[3])
+{
+	struct rgb c = palette[i % PALETTE];
+	rgb[0] = c.r, rgb[1] = c.g, rgb[2] = c.b;
+}
+
+void rp_warning_colour(size_t i, double rgb[3])
+{
+	struct rgb c = i ? orange : red;
+	rgb[0] = c.r, rgb[1] = c.g, rgb[2] = c.b;
+}
 
 static void color(cairo_t *cr, struct rgb c)
 {

@@ -114,6 +114,11 @@ const char *rp_figure_title(int i);
  * days, and when a week or more apart on week starts (Mondays, 00:00 UTC, as the analysis counts
  * weeks); with weeks, on week starts only. Writes up to cap tick times to out; returns how many. */
 size_t rp_time_ticks(double x0, double x1, int room, bool weeks, double *out, size_t cap);
+/* The colours of the shoe pairs in the figures (rp_shoe_colours of them, i taken modulo that), and
+ * the two colours that mean numbness or a warning there (0 red, 1 orange), which no pair gets. */
+size_t rp_shoe_colours(void);
+void rp_shoe_colour(size_t i, double rgb[3]);
+void rp_warning_colour(size_t i, double rgb[3]);
 /* The height figure i wants at width w: its plot at a readable height for that width, under its
  * title and key (which take more lines on a narrow figure). */
 double rp_figure_height(const struct rp_doc *d, int i, double w);

@@ -741,6 +741,158 @@ static void weeks_since_onset_uses_the_clock(void **state)
 	nf_journal_close(j);
 }
 
+/* A pair clean until it had run far, then numb on most runs, is wearing out: the doctor's first
+ * fact is the pair's distance at the first episode and the clean runs before it, and the advice is
+ * a new pair, not new lacing. */
+static void pair_worn_with_distance(void **state)
+{
+	(void)state;
+	nf_journal *j = tj_open(tj_path("worn-pair"));
+	int64_t clifton = tj_add_shoes(j, "clifton", 560), trail = tj_add_shoes(j, "trail", 0);
+	int k = 0;
+	for (int i = 0; i < 45; i++) {
+		if (i % 3 == 2) {
+			ta_add(j, &TA_RUN(.day = i, .shoes = trail));
+			continue;
+		}
+		/* 15 clean runs (560 to 710 km), then episodes on 12 of the 15 after; 15 in 'trail', clean */
+		ta_add(j, &TA_RUN(.day = i, .shoes = clifton, .onset_km = k >= 15 && k % 5 != 4 ? 6 : 0));
+		k++;
+	}
+	nf_analysis *a = ta_analyze(j, NOW);
+	size_t ng;
+	const nf_an_gear *g = nf_analysis_gear(a, &ng);
+	assert_int_equal(ng, 2);
+	assert_int_equal(g[0].clean_before, 15);
+	assert_true(fabs(g[0].km_first_episode - 720) < 1e-9);
+	assert_true(g[0].worn_pattern);
+	assert_false(g[1].worn_pattern);
+	const nf_derived *d = nf_analysis_find(a, "shoe_km");
+	assert_non_null(d);
+	if (!strstr(d->evidence, "numbness began when 'clifton' had run about 720 km, none in the 15 runs logged in it before"))
+		fail_msg("shoe_km evidence: %s", d->evidence);
+	d = nf_analysis_find(a, "only_some_shoes");
+	assert_non_null(d);
+	assert_true(d->b);
+	assert_non_null(strstr(d->evidence, "about 720 km, none in the 15 runs"));
+	assert_true(ta_advice(a, "Replace the shoes 'clifton': the numbness began when they had run about 720 km, after 15 runs"));
+	assert_false(ta_advice(a, "toe box"));
+	assert_false(ta_advice(a, "loosen the laces"));
+	nf_analysis_free(a);
+	nf_journal_close(j);
+}
+
+/* Clean first runs in a pair are not wear when the pair had run little then (a new pair that
+ * began to hurt at 160 km), nor when they are few: the lacing advice stays. */
+static void pair_clean_at_first_is_not_always_wear(void **state)
+{
+	(void)state;
+	nf_journal *j = tj_open(tj_path("not-worn"));
+	int64_t blue = tj_add_shoes(j, "blue", 0), red = tj_add_shoes(j, "red", 0);
+	for (int i = 0; i < 30; i++)
+		ta_add(j, &TA_RUN(.day = i, .shoes = i % 2 ? blue : red, .onset_km = i % 2 && i > 30 / 2 ? 6 : 0));
+	nf_analysis *a = ta_analyze(j, NOW);
+	size_t ng;
+	const nf_an_gear *g = nf_analysis_gear(a, &ng);
+	assert_true(g[0].clean_before >= 5);
+	assert_true(g[0].km_first_episode < 200);
+	assert_false(g[0].worn_pattern);
+	assert_false(ta_advice(a, "the numbness began when they had run"));
+	nf_analysis_free(a);
+	nf_journal_close(j);
+}
+
+/* training_increase comes from the weeks before the first episode, not the latest ones: 5 km every
+ * other day for 8 weeks, then 10 km, the numbness two days after the jump; and the runner then
+ * stopped logging, so the last 4 weeks hold nothing. */
+static void training_increase_before_onset(void **state)
+{
+	(void)state;
+	nf_journal *j = tj_open(tj_path("load-jump"));
+	for (int i = 0; i <= 70; i += 2)
+		ta_add(j, &TA_RUN(.day = i, .km = i < 56 ? 5 : 10, .onset_km = i >= 58 && i % 4 == 2 ? 6 : 0));
+	nf_analysis *a = ta_analyze(j, TA_T0 + 120 * TA_DAY);
+	const nf_derived *d = nf_analysis_find(a, "training_increase");
+	assert_non_null(d);
+	assert_true(d->b);
+	assert_false(d->open);
+	/* the first episode is on day 58, 2026-02-28: 30 km in its 7 days against 17.5 a week before */
+	if (!strstr(d->evidence, "before the first episode (2026-02-28): 30 km in the 7 days up to it against 18 km "
+				 "a week over the 4 weeks before (+71%)"))
+		fail_msg("evidence: %s", d->evidence);
+	/* the latest 4 weeks (no runs) say -100%; the finding does not follow them */
+	assert_true(isnan(nf_analysis_training(a)->week_km_recent) || nf_analysis_training(a)->week_km_recent == 0);
+	d = nf_analysis_find(a, "weekly_km");
+	assert_non_null(d);
+	assert_true(d->is_number && d->x >= 15 && d->x <= 40);
+	if (!strstr(d->evidence, "weeks with runs from") || !strstr(d->evidence, "the last run logged was on 2026-03-12"))
+		fail_msg("weekly_km evidence: %s", d->evidence);
+	nf_analysis_free(a);
+	nf_journal_close(j);
+}
+
+/* The same volume throughout is "no", with the figures; too short a record before the first
+ * episode is left to the interview, with a line saying why. */
+static void training_increase_flat_or_unknown(void **state)
+{
+	(void)state;
+	nf_journal *j = tj_open(tj_path("load-flat"));
+	for (int i = 0; i <= 70; i += 2)
+		ta_add(j, &TA_RUN(.day = i, .km = 5, .onset_km = i >= 60 && i % 4 == 0 ? 3 : 0));
+	nf_analysis *a = ta_analyze(j, TA_T0 + 72 * TA_DAY);
+	const nf_derived *d = nf_analysis_find(a, "training_increase");
+	assert_non_null(d);
+	assert_false(d->b);
+	assert_non_null(strstr(d->evidence, "no rise in weekly distance before the first episode (2026-03-02)"));
+	assert_non_null(strstr(d->evidence, "distance only"));
+	nf_analysis_free(a);
+	nf_journal_close(j);
+
+	j = tj_open(tj_path("load-short"));
+	for (int i = 40; i <= 70; i += 2)
+		ta_add(j, &TA_RUN(.day = i, .km = i < 44 ? 5 : 10, .onset_km = i == 44 ? 3 : 0));
+	a = ta_analyze(j, TA_T0 + 72 * TA_DAY);
+	assert_null(nf_analysis_find(a, "training_increase"));
+	assert_true(ta_needs(a, "The journal does not cover the weeks before the first episode"));
+	nf_analysis_free(a);
+	nf_journal_close(j);
+
+	/* 5 weeks of record: the 7 days are known (down), the 4 weeks before the 4 are not */
+	j = tj_open(tj_path("load-down"));
+	for (int i = 20; i <= 70; i += 2)
+		ta_add(j, &TA_RUN(.day = i, .km = i < 50 ? 10 : 5, .onset_km = i == 56 ? 3 : 0));
+	a = ta_analyze(j, TA_T0 + 72 * TA_DAY);
+	assert_null(nf_analysis_find(a, "training_increase"));
+	assert_true(ta_needs(a, "20 km in the 7 days up to it against 35 km a week over the 4 weeks before (-43%); the journal does not cover the 8 weeks before it"));
+	assert_false(ta_needs(a, "neither clearly rose"));
+	nf_analysis_free(a);
+	nf_journal_close(j);
+}
+
+/* weekly_km: the median of the latest complete weeks that have runs; a week without a run is not
+ * a week of 0 km, and fewer than 3 weeks with runs give none. */
+static void weekly_km_from_weeks_with_runs(void **state)
+{
+	(void)state;
+	nf_journal *j = tj_open(tj_path("weekly"));
+	/* Mondays: 2026-01-05 is day 4. 20 km in each of weeks 0-2, none in 3-4, 30 km in 5-7 */
+	for (int w = 0; w < 8; w++)
+		if (w < 3 || w > 4)
+			for (int r = 0; r < 2; r++)
+				ta_add(j, &TA_RUN(.day = 4 + w * 7 + r * 3, .km = w < 3 ? 10 : 15));
+	nf_analysis *a = ta_analyze(j, TA_T0 + (4 + 8 * 7) * TA_DAY);
+	const nf_derived *d = nf_analysis_find(a, "weekly_km");
+	assert_non_null(d);
+	assert_true(fabs(d->x - 25) < 1e-9); /* median of 20, 20, 20, 30, 30, 30 */
+	if (!strstr(d->evidence, "over the 6 weeks with runs from 2026-01-05 to 2026-03-01 (weeks without a run left out)"))
+		fail_msg("evidence: %s", d->evidence);
+	nf_analysis_free(a);
+	a = ta_analyze(j, TA_T0 + (4 + 2 * 7) * TA_DAY); /* two complete weeks only */
+	assert_null(nf_analysis_find(a, "weekly_km"));
+	nf_analysis_free(a);
+	nf_journal_close(j);
+}
+
 static void training_facts(void **state)
 {
 	(void)state;
@@ -1119,6 +1271,11 @@ int main(void)
 		cmocka_unit_test(recovery_hours_not_settled),
 		cmocka_unit_test(recovery_limit_is_kb_range),
 		cmocka_unit_test(weeks_since_onset_uses_the_clock),
+		cmocka_unit_test(pair_worn_with_distance),
+		cmocka_unit_test(pair_clean_at_first_is_not_always_wear),
+		cmocka_unit_test(training_increase_before_onset),
+		cmocka_unit_test(training_increase_flat_or_unknown),
+		cmocka_unit_test(weekly_km_from_weeks_with_runs),
 		cmocka_unit_test(training_facts),
 		cmocka_unit_test(places_from_episodes),
 		cmocka_unit_test(training_where_the_runs_begin),

@@ -416,6 +416,55 @@ static void not_asked_is_named(void **state)
 	free(b);
 }
 
+/* An assessment saved before the journal could answer the training questions: the report gives
+ * them as the analysis derives them (the weeks before the first episode; the weeks that have runs),
+ * not the last 4 weeks' figures, and not under "Not asked". */
+static void training_answers_from_the_analysis(void **state)
+{
+	(void)state;
+	nf_journal *j = tj_open(tj_path("jump"));
+	for (int i = 0; i <= 56; i += 2)
+		ta_add(j, &TA_RUN(.day = i, .km = i < 44 ? 5 : 10, .onset_km = i >= 46 && i % 4 == 2 ? 6 : 0));
+	nf_error err = {0};
+	assert_int_equal(nf_journal_add_assessment(j, "2026-02-01T10:00:00Z", "{\"answers\": {}, \"derived\": []}",
+						   "{\"mode\": \"runner\", \"triage\": {\"level\": \"self_care\", \"words\": "
+						   "\"Self-care.\"}, \"ranking\": [], \"plan\": [], \"see\": [], \"answers\": "
+						   "{\"age\": 40}}",
+						   true, NULL, &err),
+			 NF_OK);
+	write_ok(j, NF_REPORT_HTML, out_path("jump.html"));
+	nf_journal_close(j);
+	size_t n;
+	char *b = slurp(out_path("jump.html"), &n);
+	const char *held = strstr(b, "Not asked, as the journal shows it:");
+	assert_non_null(held);
+	/* the heading's paragraph, then the list's */
+	const char *end = strstr(held, "</p>");
+	assert_non_null(end);
+	end = strstr(end + 4, "</p>");
+	assert_non_null(end);
+	char *list = strndup(held, (size_t)(end - held));
+	const char *inc = nf_kb_finding_means(kb, (size_t)nf_kb_finding_index(kb, "training_increase"));
+	const char *wk = nf_kb_finding_means(kb, (size_t)nf_kb_finding_index(kb, "weekly_km"));
+	char want[512];
+	snprintf(want, sizeof want, "%s: yes (weekly distance rose before the first episode (2026-02-16)", inc);
+	if (!strstr(list, want))
+		fail_msg("'%s' not in: %s", want, list);
+	snprintf(want, sizeof want, "%s: ", wk);
+	assert_non_null(strstr(list, want));
+	assert_non_null(strstr(list, "weeks with runs from"));
+	assert_null(strstr(list, "over the last 4 weeks"));
+	assert_null(strstr(list, "from the 4 weeks before to the last 4"));
+	const char *notasked = strstr(b, "Not asked:");
+	if (notasked && notasked < held) {
+		char *na = strndup(notasked, (size_t)(held - notasked));
+		assert_null(strstr(na, inc));
+		free(na);
+	}
+	free(list);
+	free(b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -426,6 +475,7 @@ int main(void)
 		cmocka_unit_test(saved_assessment_is_used),
 		cmocka_unit_test(rule_answers_are_the_reason),
 		cmocka_unit_test(not_asked_is_named),
+		cmocka_unit_test(training_answers_from_the_analysis),
 		cmocka_unit_test(overtaken_warning_sign),
 		cmocka_unit_test(estimated_reasons_are_marked),
 		cmocka_unit_test(unfinished_is_not_the_headline),

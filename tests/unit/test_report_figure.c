@@ -4,6 +4,7 @@
 #include "test_analyze_util.h"
 
 #include <jansson.h>
+#include <math.h>
 
 #include "numbfoot/kb.h"
 #include "numbfoot/report.h"
@@ -156,6 +157,44 @@ static void ticks_on_days_and_week_starts(void **state)
 		assert_true(fmod(t[i] - MONDAY, 7 * 86400.0) == 0);
 }
 
+/* hue in degrees (0 red, 30 orange, 120 green, 240 blue) and saturation of an RGB colour */
+static void hue_sat(const double c[3], double *hue, double *sat)
+{
+	double mx = fmax(c[0], fmax(c[1], c[2])), mn = fmin(c[0], fmin(c[1], c[2])), d = mx - mn;
+	*sat = mx > 0 ? d / mx : 0;
+	if (d <= 0)
+		*hue = 0;
+	else if (mx == c[0])
+		*hue = fmod(60 * (c[1] - c[2]) / d + 360, 360);
+	else if (mx == c[1])
+		*hue = 60 * (c[2] - c[0]) / d + 120;
+	else
+		*hue = 60 * (c[0] - c[1]) / d + 240;
+}
+
+/* No pair of shoes is drawn in a warning colour: red and orange mean a run with numbness and the
+ * check and retirement distances in the next figures, and a pair in red read as one. */
+static void shoe_colours_are_not_warnings(void **state)
+{
+	(void)state;
+	double warn[2][3];
+	rp_warning_colour(0, warn[0]);
+	rp_warning_colour(1, warn[1]);
+	assert_true(rp_shoe_colours() >= 6);
+	for (size_t i = 0; i < rp_shoe_colours(); i++) {
+		double c[3], hue, sat;
+		rp_shoe_colour(i, c);
+		hue_sat(c, &hue, &sat);
+		if (sat > 0.25 && (hue < 60 || hue > 320))
+			fail_msg("shoe colour %zu (%.2f %.2f %.2f) is red to orange (hue %.0f)", i, c[0], c[1], c[2], hue);
+		for (int k = 0; k < 2; k++) {
+			double dist = sqrt(pow(c[0] - warn[k][0], 2) + pow(c[1] - warn[k][1], 2) + pow(c[2] - warn[k][2], 2));
+			if (dist < 0.3)
+				fail_msg("shoe colour %zu is %.2f from warning colour %d", i, dist, k);
+		}
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -164,6 +203,7 @@ int main(void)
 		cmocka_unit_test(empty_journal_draws_no_data_panels),
 		cmocka_unit_test(bad_requests),
 		cmocka_unit_test(ticks_on_days_and_week_starts),
+		cmocka_unit_test(shoe_colours_are_not_warnings),
 	};
 	return cmocka_run_group_tests(tests, kb_shipped_setup, teardown);
 }
