@@ -1001,6 +1001,51 @@ static void foot_not_said(void **state)
 	nf_analysis_free(a);
 }
 
+/* Student's t, two-sided, against closed forms (df 1: 1 - 2 atan(t) / pi; df 2:
+ * 1 - t / sqrt(2 + t^2)) and against the values of R's 2 * pt(-|t|, df): the slope of 9 severities
+ * over 3 weeks has t = 1.965 with 7 df, p = 0.0901 (the normal tail gave 0.049). */
+static void t_known_values(void **state)
+{
+	(void)state;
+	assert_true(fabs(an_t_two_sided(1.965, 7) - 0.0901) < 1e-4);
+	assert_true(fabs(an_t_two_sided(3.201, 6) - 0.0186) < 1e-4);
+	assert_true(fabs(an_t_two_sided(-3.201, 6) - 0.0186) < 1e-4);
+	for (double t = 0.25; t < 40; t *= 2) {
+		assert_true(fabs(an_t_two_sided(t, 1) - (1 - 2 * atan(t) / M_PI)) < 1e-10);
+		assert_true(fabs(an_t_two_sided(t, 2) - (1 - t / sqrt(2 + t * t))) < 1e-10);
+	}
+	/* many degrees of freedom: the normal tail */
+	assert_true(fabs(an_t_two_sided(1.959964, 1e6) - 0.05) < 1e-5);
+	assert_true(fabs(an_t_two_sided(0, 5) - 1) < 1e-12);
+	assert_true(an_t_two_sided(INFINITY, 5) == 0);
+	assert_true(isnan(an_t_two_sided(1, 0)));
+
+	/* The severities of a journal with no trend (random 2 to 5) on days 0 .. 21. */
+	const double day[] = {0, 4, 5, 7, 9, 11, 12, 18, 21}, sev[] = {2, 4, 3, 5, 5, 4, 4, 4, 5};
+	double wk[9], p;
+	for (int i = 0; i < 9; i++)
+		wk[i] = day[i] / 7;
+	double b = an_slope(wk, sev, 9, &p);
+	assert_true(fabs(b - 0.622) < 1e-3);
+	assert_true(fabs(p - 0.0901) < 1e-3);
+}
+
+/* Noise in 9 severities over 3 weeks is not "getting worse": with the t distribution the trend's p
+ * is 0.090, short of 0.05, and the 3 weeks are too few for "no". */
+static void severity_noise_not_progressive(void **state)
+{
+	(void)state;
+	nf_journal *j = tj_open(tj_path("noise"));
+	const int day[] = {0, 4, 5, 7, 9, 11, 12, 18, 21}, sev[] = {2, 4, 3, 5, 5, 4, 4, 4, 5};
+	for (int i = 0; i < 9; i++)
+		ta_add(j, &TA_RUN(.day = 30 + day[i], .onset_km = 5, .sev = sev[i]));
+	nf_analysis *a = ta_analyze(j, NOW);
+	assert_null(nf_analysis_find(a, "progressive"));
+	assert_true(ta_needs(a, "the trend is not clear yet"));
+	nf_analysis_free(a);
+	nf_journal_close(j);
+}
+
 static void json_shape(void **state)
 {
 	(void)state;
@@ -1127,6 +1172,8 @@ int main(void)
 		cmocka_unit_test(same_foot_every_time),
 		cmocka_unit_test(feet_differ),
 		cmocka_unit_test(foot_not_said),
+		cmocka_unit_test(t_known_values),
+		cmocka_unit_test(severity_noise_not_progressive),
 		cmocka_unit_test(json_shape),
 		cmocka_unit_test(apply_to_engine),
 		cmocka_unit_test(parse_now),
