@@ -38,6 +38,8 @@ typedef struct nf_analysis nf_analysis;
 #define NF_AN_WORN_ON_ENTRY_KM 100  /* a pair entered with more, and no first-use date, was not new then */
 #define NF_AN_LOW_CADENCE 160.0     /* steps per minute; below it the plan suggests raising it */
 #define NF_AN_ONSET_SCATTER_MIN 4   /* episodes before a scattered onset counts as not consistent */
+#define NF_AN_ONSET_CONSISTENT_MIN 5 /* onsets before "starts at the same distance" (and a usual
+				      * onset_km): 3 random onsets pass the CV test 16% of the time */
 #define NF_AN_OPEN_P 0.2            /* a "no" from an exact or rank test needs p at least this */
 #define NF_AN_OPEN_TREND_P 0.3      /* the same for the severity trend */
 #define NF_AN_RATE_MARGIN 0.1       /* a rate at most this much higher counts as no higher */

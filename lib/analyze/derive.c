@@ -139,7 +139,8 @@ static void derive_onset(nf_analysis *a, const struct work *w)
 	if (nv < NF_AN_MIN_EPISODES) {
 		need(a, "Record where the numbness starts (--numb-at KM, or 25min) on %zu more episode%s: "
 			"whether it starts at the same distance needs %d.",
-		     NF_AN_MIN_EPISODES - nv, plural((int)(NF_AN_MIN_EPISODES - nv)), NF_AN_MIN_EPISODES);
+		     NF_AN_ONSET_CONSISTENT_MIN - nv, plural((int)(NF_AN_ONSET_CONSISTENT_MIN - nv)),
+		     NF_AN_ONSET_CONSISTENT_MIN);
 		return;
 	}
 	an_mean_sd(v, nv, &mean, &sd);
@@ -149,7 +150,12 @@ static void derive_onset(nf_analysis *a, const struct work *w)
 		lo = fmin(lo, v[i]), hi = fmax(hi, v[i]);
 	/* The words in the runner's units; the coefficient of variation has none. */
 	double shown = by_km ? an_dist(a, 1) : 1;
-	if (cv < NF_AN_ONSET_CV)
+	/* Same distance every run points toward compartment and arterial causes (dossier §7), so it
+	 * needs NF_AN_ONSET_CONSISTENT_MIN onsets: random onsets pass the CV test 16% of the time with
+	 * 3. A usual onset distance (onset_km) is given only with it: the engine reads onset_km as
+	 * "usually starts at", which scattered or too few onsets do not show. */
+	bool consistent = cv < NF_AN_ONSET_CV && nv >= NF_AN_ONSET_CONSISTENT_MIN;
+	if (consistent)
 		FIND_BOOL(a, "onset_consistent", true, (int)nv, (int)nv,
 			  "onset at %.1f %s on average (sd %.1f, coefficient of variation %.2f < %.2f) over %zu "
 			  "episode runs",
@@ -157,16 +163,23 @@ static void derive_onset(nf_analysis *a, const struct work *w)
 	else if (cv > NF_AN_ONSET_CV_SCATTER && nv >= NF_AN_ONSET_SCATTER_MIN)
 		FIND_BOOL(a, "onset_consistent", false, (int)nv, (int)nv,
 			  "onset scattered from %.1f to %.1f %s (coefficient of variation %.2f > %.2f) over %zu "
-			  "episode runs",
+			  "episode runs, so no usual onset distance is given",
 			  lo * shown, hi * shown, unit, cv, NF_AN_ONSET_CV_SCATTER, nv);
+	else if (nv < NF_AN_ONSET_CONSISTENT_MIN)
+		need(a, "Record where the numbness starts (--numb-at KM, or 25min) on %zu more episode%s: "
+			"whether it starts at the same distance, and at what distance, needs %d (now %zu, "
+			"coefficient of variation %.2f), so no usual onset distance is given yet.",
+		     NF_AN_ONSET_CONSISTENT_MIN - nv, plural((int)(NF_AN_ONSET_CONSISTENT_MIN - nv)),
+		     NF_AN_ONSET_CONSISTENT_MIN, nv, cv);
 	else
-		need(a, "The onset varies (coefficient of variation %.2f over %zu episodes): a few more episodes "
-			"with --numb-at would show whether it settles at one distance.",
+		need(a, "The onset varies (coefficient of variation %.2f over %zu episodes), so no usual onset "
+			"distance is given: a few more episodes with --numb-at would show whether it settles at "
+			"one distance.",
 		     cv, nv);
-	if (by_km && cv <= NF_AN_ONSET_CV_SCATTER)
+	if (consistent && by_km)
 		FIND_NUM(a, "onset_km", round(med * 10) / 10, (int)nv, (int)nv,
 			 "median onset %.1f %s into the run over %zu episode runs", an_dist(a, med), an_unit(a), nv);
-	else if (!by_km && cv <= NF_AN_ONSET_CV_SCATTER) {
+	else if (consistent) {
 		/* The interview asks how far in: from the minutes, at each run's own average pace. That
 		 * pace includes the easier first minutes, so the distance is a little short if anything;
 		 * the evidence says it is converted. */
