@@ -58,6 +58,8 @@ typedef struct nf_analysis nf_analysis;
 #define NF_AN_STEADY_EPISODES 6     /* episodes ... */
 #define NF_AN_STEADY_WEEKS 6        /* ... over weeks, before "not progressive" */
 #define NF_AN_RECOVERIES 2          /* recovery times before resolves_on_stopping */
+#define NF_AN_RECENT_RECOVERIES 3   /* resolve_minutes: the median of this many latest recovery times */
+#define NF_AN_TREND_RECOVERIES 5    /* recovery times before their lengthening counts */
 #define NF_AN_SETTLED_MIN 60        /* a recovery past this took longer than "goes away after stopping" */
 #define NF_AN_FLAG_YES_MIN 2        /* known flags before "half or more say yes" counts */
 #define NF_AN_FLAG_NO_MIN 3         /* known flags before "under a quarter say yes" counts as no */

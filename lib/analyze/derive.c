@@ -607,19 +607,47 @@ static void derive_progress(nf_analysis *a, const struct work *w)
 	double pf = an_fisher_exact(e2, n2, e1, n1), r1 = e1 + n1 ? (double)e1 / (e1 + n1) : 0;
 	double r2 = e2 + n2 ? (double)e2 / (e2 + n2) : 0;
 	double ps = NAN, slope = ns >= NF_AN_TREND_SEVERITIES ? an_slope(x, y, ns, &ps) : NAN;
-	char pb[24], pb2[24];
+	/* Recovery that takes longer each time is getting worse as surely as severity that rises
+	 * (the dossier's warning sign is numbness that does not come back, §7): the same trend test
+	 * on the log of the minutes, since they lengthen by factors (4, 6, 10 ... 180, 300), not by
+	 * steps; log(1 + minutes) so that feeling back at once (0 min) counts. Episodes are in the
+	 * journal's order, by run start time. */
+	double *rx = w->v[2], *ry = w->v[3], rfirst = NAN, rlast = NAN;
+	size_t nrec = 0;
+	for (size_t i = 0; i < a->nep; i++) {
+		const nf_an_run *u = &a->run[a->ep[i].run];
+		double m = a->ep[i].ep.recover_min;
+		if (u->time < first->time || !isfinite(m) || m < 0)
+			continue;
+		rx[nrec] = (double)(u->time - first->time) / WEEK;
+		ry[nrec++] = log1p(m);
+		rfirst = isfinite(rfirst) ? rfirst : m;
+		rlast = m;
+	}
+	double pr = NAN, rslope = nrec >= NF_AN_TREND_RECOVERIES ? an_slope(rx, ry, nrec, &pr) : NAN;
+	bool rec_up = isfinite(rslope) && rslope > 0 && pr < NF_AN_ALPHA;
+	char pb[24], pb2[24], pb3[24], why[NF_AN_EVIDENCE_MAX] = "";
 	if (isfinite(slope) && slope > 0 && ps < NF_AN_ALPHA)
-		FIND_BOOL(a, "progressive", true, (int)nr, eps,
-			  "severity rose by %.1f points a week over %.0f weeks (%zu episodes with a severity, "
-			  "trend %s)",
-			  slope, span, ns, pval(ps, pb));
+		snprintf(why, sizeof why,
+			 "severity rose by %.1f points a week over %.0f weeks (%zu episodes with a severity, trend %s)",
+			 slope, span, ns, pval(ps, pb));
 	else if (r2 > r1 && pf < NF_AN_ALPHA)
-		FIND_BOOL(a, "progressive", true, (int)nr, eps,
-			  "episodes became more frequent: %d of %d runs in the first half of the %.0f weeks, %d of "
-			  "%d in the second (Fisher's exact test %s)",
-			  e1, e1 + n1, span, e2, e2 + n2, pval(pf, pb));
+		snprintf(why, sizeof why,
+			 "episodes became more frequent: %d of %d runs in the first half of the %.0f weeks, %d of %d "
+			 "in the second (Fisher's exact test %s)",
+			 e1, e1 + n1, span, e2, e2 + n2, pval(pf, pb));
+	if (rec_up) {
+		size_t k = strlen(why);
+		snprintf(why + k, sizeof why - k,
+			 "%srecovery lengthened from %.0f to %.0f min (%zu episodes with a recovery time, trend of the "
+			 "log minutes %s)",
+			 k ? "; " : "", rfirst, rlast, nrec, pval(pr, pb3));
+	}
+	if (why[0])
+		FIND_BOOL(a, "progressive", true, (int)nr, eps, "%s", why);
 	else if (eps >= NF_AN_STEADY_EPISODES && span >= NF_AN_STEADY_WEEKS && r2 <= r1 + NF_AN_RATE_MARGIN &&
-		 (!isfinite(slope) || slope <= 0 || ps >= NF_AN_OPEN_TREND_P))
+		 (!isfinite(slope) || slope <= 0 || ps >= NF_AN_OPEN_TREND_P) &&
+		 (!isfinite(rslope) || rslope <= 0 || pr >= NF_AN_OPEN_TREND_P))
 		FIND_BOOL_OPEN(a, "progressive", (int)nr, eps,
 			  "no worsening over %.0f weeks: %d of %d runs with numbness in the first half, %d of %d in "
 			  "the second%s%s",
@@ -670,12 +698,31 @@ static void derive_episode_flags(nf_analysis *a, const struct work *w)
 				  "feeling came back within the hour after stopping in every one of the %zu episodes "
 				  "with a recovery time",
 				  nrec);
-		/* A journal written before the limit may hold more than the knowledge base's range:
-		 * taken at the range's end, and said, never dropped. */
-		double x = fmin(round(med * 10) / 10, NF_JOURNAL_RECOVER_MAX_MIN);
-		FIND_NUM(a, "resolve_minutes", x, runs, (int)nrec,
-			 "median %.0f min until feeling came back (%.0f to %.0f min) over %zu episodes%s", med, lo, hi,
-			 nrec, x < round(med * 10) / 10 ? ", taken as 43200 min (30 days), the most the assessment takes" : "");
+		/* The assessment asks how long it takes now: the median of the latest few recovery times
+		 * (episodes are in run order), not of all of them, which hides a recovery that has
+		 * lengthened (4, 6, 10 ... 180, 300 min: median 32.5, latest 300). rec was sorted by
+		 * an_median, so the latest are taken again from the episodes. A journal written before
+		 * the limit may hold more than the knowledge base's range: taken at the range's end,
+		 * and said, never dropped. */
+		double *late = w->v[1];
+		size_t nl = 0;
+		for (size_t i = a->nep; i-- > 0 && nl < NF_AN_RECENT_RECOVERIES;)
+			if (isfinite(a->ep[i].ep.recover_min))
+				late[nl++] = a->ep[i].ep.recover_min;
+		double now_med = an_median(late, nl);
+		double x = fmin(round(now_med * 10) / 10, NF_JOURNAL_RECOVER_MAX_MIN);
+		const char *capped = x < round(now_med * 10) / 10
+					     ? ", taken as 43200 min (30 days), the most the assessment takes"
+					     : "";
+		if (nrec > nl)
+			FIND_NUM(a, "resolve_minutes", x, runs, (int)nl,
+				 "median %.0f min until feeling came back over the latest %zu episodes with a recovery "
+				 "time (all %zu: %.0f to %.0f min, median %.0f)%s",
+				 now_med, nl, nrec, lo, hi, med, capped);
+		else
+			FIND_NUM(a, "resolve_minutes", x, runs, (int)nrec,
+				 "median %.0f min until feeling came back (%.0f to %.0f min) over %zu episodes%s", med, lo,
+				 hi, nrec, capped);
 	} else {
 		need(a, "Note the minutes until feeling comes back (--recover MIN) on %d more episode%s.",
 		     NF_AN_RECOVERIES - (int)nrec, plural(NF_AN_RECOVERIES - (int)nrec));

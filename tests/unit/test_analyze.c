@@ -1093,6 +1093,45 @@ static void onset_scattered_no_usual_km(void **state)
 	nf_journal_close(j);
 }
 
+/* Recovery lengthening from 4 to 300 min over 12 weeks at the same severity: resolve_minutes is what
+ * the runner would say now (the median of the latest 3, 180 min, not 32.5 of all 10), and the
+ * lengthening alone makes it progressive, said in the evidence. */
+static void recovery_lengthening_is_progressive(void **state)
+{
+	(void)state;
+	nf_journal *j = tj_open(tj_path("recovery-longer"));
+	const int day[] = {0, 9, 19, 27, 37, 46, 54, 65, 72, 81};
+	const double rec[] = {4, 6, 10, 15, 25, 40, 70, 120, 180, 300};
+	for (int i = 0; i < 10; i++)
+		ta_add(j, &TA_RUN(.day = 20 + day[i], .onset_km = 5, .sev = 4, .recover = rec[i]));
+	nf_analysis *a = ta_analyze(j, TA_T0 + 110 * TA_DAY);
+	const nf_derived *d = nf_analysis_find(a, "resolve_minutes");
+	assert_non_null(d);
+	assert_true(fabs(d->x - 180) < 1e-9);
+	assert_non_null(strstr(d->evidence, "median 180 min until feeling came back over the latest 3 episodes with a "
+					    "recovery time (all 10: 4 to 300 min, median 32)"));
+	d = nf_analysis_find(a, "progressive");
+	assert_non_null(d);
+	assert_true(d->b);
+	assert_false(d->open);
+	assert_non_null(strstr(d->evidence, "recovery lengthened from 4 to 300 min (10 episodes with a recovery time, "
+					    "trend of the log minutes p < 0.001)"));
+	assert_null(strstr(d->evidence, "severity rose"));
+	nf_analysis_free(a);
+	nf_journal_close(j);
+
+	/* Steady recovery times at a steady severity: no lengthening claimed. */
+	j = tj_open(tj_path("recovery-steady"));
+	const double flat[] = {10, 12, 9, 11, 10, 12, 9, 11, 10, 12};
+	for (int i = 0; i < 10; i++)
+		ta_add(j, &TA_RUN(.day = 20 + day[i], .onset_km = 5, .sev = 4, .recover = flat[i]));
+	a = ta_analyze(j, TA_T0 + 110 * TA_DAY);
+	d = nf_analysis_find(a, "progressive");
+	assert_true(d == NULL || !d->b);
+	nf_analysis_free(a);
+	nf_journal_close(j);
+}
+
 static void json_shape(void **state)
 {
 	(void)state;
@@ -1223,6 +1262,7 @@ int main(void)
 		cmocka_unit_test(severity_noise_not_progressive),
 		cmocka_unit_test(onset_three_not_consistent),
 		cmocka_unit_test(onset_scattered_no_usual_km),
+		cmocka_unit_test(recovery_lengthening_is_progressive),
 		cmocka_unit_test(json_shape),
 		cmocka_unit_test(apply_to_engine),
 		cmocka_unit_test(parse_now),
