@@ -818,18 +818,32 @@ static void derive_foot(nf_analysis *a)
 	/* Both feet on every episode is one pattern, held each time, not a foot that changes: the
 	 * words say so, since "not always the same foot" reads as alternating feet. */
 	bool always_both = named >= 1 && n[NF_FOOT_BOTH] == named;
+	/* The assessment's one or both: "both feet" to a doctor is a bilateral process, so it is the
+	 * answer only when most episodes (more than half, those that do not say counted against it)
+	 * were in both feet; one foot when most name the same one foot, which an episode that does
+	 * not say cannot overturn. Mixed feet (2 left, 1 right, 1 both) are left to the interview. */
+	int total = (int)a->nep;
+	nf_foot most = n[NF_FOOT_BOTH] * 2 > total   ? NF_FOOT_BOTH
+		       : n[NF_FOOT_LEFT] * 2 > total  ? NF_FOOT_LEFT
+		       : n[NF_FOOT_RIGHT] * 2 > total ? NF_FOOT_RIGHT
+						      : NF_FOOT_UNKNOWN;
 	/* "every one of" one episode claims a pattern that one episode cannot show. */
 	if (always_both && !unnamed && named == 1)
 		FIND_CHOICE(a, "side", "both", runs, named, "both feet (1 episode)");
 	else if (always_both && !unnamed)
 		FIND_CHOICE(a, "side", "both", runs, named, "both feet in every one of the %d episodes", named);
-	else if (both)
-		FIND_CHOICE(a, "side", "both", runs, named, "%s%s", counts,
-			    n[NF_FOOT_BOTH] ? "" : ": both feet, though not on the same runs");
+	else if (most == NF_FOOT_BOTH)
+		FIND_CHOICE(a, "side", "both", runs, named, "both feet in most episodes: %s", counts);
 	else if (named == 1 && !unnamed)
 		FIND_CHOICE(a, "side", "one", runs, named, "%s (1 episode)", words[single]);
-	else if (named && !unnamed)
+	else if (named && !unnamed && !both)
 		FIND_CHOICE(a, "side", "one", runs, named, "%s in every one of the %d episodes", words[single], named);
+	else if (most != NF_FOOT_UNKNOWN)
+		FIND_CHOICE(a, "side", "one", runs, named, "one foot, %s in most episodes: %s", words[most], counts);
+	else if (named && (both || !unnamed))
+		need(a, "Record which foot (--foot left, right or both) on the next episodes: the feet are mixed "
+			"(%s), so whether it is one foot or both is left to the interview until most episodes agree.",
+		     counts);
 	if (always_both && !unnamed && named >= NF_AN_SAME_FOOT_MIN)
 		FIND_BOOL(a, "same_foot", true, runs, named, "always both feet: every one of the %d episodes", named);
 	else if (both && !always_both && named >= NF_AN_SAME_FOOT_MIN)

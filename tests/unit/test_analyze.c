@@ -971,9 +971,10 @@ static void feet_differ(void **state)
 	assert_false(d->b);
 	assert_string_equal(d->evidence, "not always the same foot: the left foot in 2, the right foot in 1 of 4 episodes "
 					 "(1 does not say)");
-	assert_string_equal(nf_analysis_find(a, "side")->choice, "both");
-	assert_non_null(strstr(evidence(a, "side"), "both feet, though not on the same runs"));
-	assert_false(ta_needs(a, "which foot"));
+	/* left in 2 of 4 is not most, and one episode in each foot is not both feet: the interview asks */
+	assert_null(nf_analysis_find(a, "side"));
+	assert_true(ta_needs(a, "the feet are mixed (the left foot in 2, the right foot in 1 of 4 episodes (1 does "
+				"not say)), so whether it is one foot or both is left to the interview"));
 	nf_analysis_free(a);
 
 	/* One episode in both feet is both feet. */
@@ -987,9 +988,12 @@ static void foot_not_said(void **state)
 {
 	(void)state;
 	const nf_foot R = NF_FOOT_RIGHT, U = NF_FOOT_UNKNOWN;
-	/* the third may have been the left foot: neither one foot nor always the same is known */
+	/* the third may have been the left foot: always the same is not known, but the right foot in 2
+	 * of 3 is most of them whatever the third was */
 	nf_analysis *a = WITH_FEET("foot-unsaid", R, R, U);
-	assert_null(nf_analysis_find(a, "side"));
+	assert_string_equal(nf_analysis_find(a, "side")->choice, "one");
+	assert_string_equal(evidence(a, "side"), "one foot, the right foot in most episodes: the right foot in 2 of 3 "
+						 "episodes (1 does not say)");
 	assert_null(nf_analysis_find(a, "same_foot"));
 	assert_true(ta_needs(a, "Record which foot (--foot left, right or both) on each episode: 1 of 3 do not say"));
 	nf_analysis_free(a);
@@ -1132,6 +1136,36 @@ static void recovery_lengthening_is_progressive(void **state)
 	nf_journal_close(j);
 }
 
+/* "Both feet" to a doctor is a bilateral process: both only when most episodes were in both feet,
+ * one foot when most name the same one; 2 left, 1 right, 1 both is left to the interview. */
+static void side_by_most_episodes(void **state)
+{
+	(void)state;
+	const nf_foot L = NF_FOOT_LEFT, R = NF_FOOT_RIGHT, B = NF_FOOT_BOTH;
+	nf_analysis *a = WITH_FEET("side-mixed", L, R, B, L);
+	assert_null(nf_analysis_find(a, "side"));
+	assert_true(ta_needs(a, "the feet are mixed (the left foot in 2, the right foot in 1, both feet in 1 of 4 "
+				"episodes)"));
+	nf_analysis_free(a);
+
+	a = WITH_FEET("side-most-left", L, L, B, L);
+	assert_string_equal(nf_analysis_find(a, "side")->choice, "one");
+	assert_string_equal(evidence(a, "side"),
+			    "one foot, the left foot in most episodes: the left foot in 3, both feet in 1 of 4 episodes");
+	nf_analysis_free(a);
+
+	a = WITH_FEET("side-most-both", B, L, B, B);
+	assert_string_equal(nf_analysis_find(a, "side")->choice, "both");
+	assert_string_equal(evidence(a, "side"),
+			    "both feet in most episodes: the left foot in 1, both feet in 3 of 4 episodes");
+	nf_analysis_free(a);
+
+	/* feet that alternate are not both feet at once */
+	a = WITH_FEET("side-alternate", L, R, L, R);
+	assert_null(nf_analysis_find(a, "side"));
+	nf_analysis_free(a);
+}
+
 static void json_shape(void **state)
 {
 	(void)state;
@@ -1263,6 +1297,7 @@ int main(void)
 		cmocka_unit_test(onset_three_not_consistent),
 		cmocka_unit_test(onset_scattered_no_usual_km),
 		cmocka_unit_test(recovery_lengthening_is_progressive),
+		cmocka_unit_test(side_by_most_episodes),
 		cmocka_unit_test(json_shape),
 		cmocka_unit_test(apply_to_engine),
 		cmocka_unit_test(parse_now),
