@@ -38,6 +38,8 @@ typedef struct nf_analysis nf_analysis;
 #define NF_AN_WORN_ON_ENTRY_KM 100  /* a pair entered with more, and no first-use date, was not new then */
 #define NF_AN_LOW_CADENCE 160.0     /* steps per minute; below it the plan suggests raising it */
 #define NF_AN_ONSET_SCATTER_MIN 4   /* episodes before a scattered onset counts as not consistent */
+#define NF_AN_ONSET_CONSISTENT_MIN 5 /* onsets before "starts at the same distance" (and a usual
+				      * onset_km): 3 random onsets pass the CV test 16% of the time */
 #define NF_AN_OPEN_P 0.2            /* a "no" from an exact or rank test needs p at least this */
 #define NF_AN_OPEN_TREND_P 0.3      /* the same for the severity trend */
 #define NF_AN_RATE_MARGIN 0.1       /* a rate at most this much higher counts as no higher */
@@ -56,6 +58,8 @@ typedef struct nf_analysis nf_analysis;
 #define NF_AN_STEADY_EPISODES 6     /* episodes ... */
 #define NF_AN_STEADY_WEEKS 6        /* ... over weeks, before "not progressive" */
 #define NF_AN_RECOVERIES 2          /* recovery times before resolves_on_stopping */
+#define NF_AN_RECENT_RECOVERIES 3   /* resolve_minutes: the median of this many latest recovery times */
+#define NF_AN_TREND_RECOVERIES 5    /* recovery times before their lengthening counts */
 #define NF_AN_SETTLED_MIN 60        /* a recovery past this took longer than "goes away after stopping" */
 #define NF_AN_FLAG_YES_MIN 2        /* known flags before "half or more say yes" counts */
 #define NF_AN_FLAG_NO_MIN 3         /* known flags before "under a quarter say yes" counts as no */

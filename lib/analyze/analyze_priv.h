@@ -44,6 +44,10 @@ double an_fisher_exact(int a, int b, int c, int d);
 /* Mann-Whitney U (normal approximation, ties averaged, continuity-corrected): the two-sided p of
  * x against y; *z > 0 when x tends larger. Allocates nothing. */
 double an_mann_whitney(const double *x, size_t nx, const double *y, size_t ny, double *z);
+/* The two-sided p value of Student's t statistic t with df degrees of freedom; NaN when df <= 0. */
+double an_t_two_sided(double t, double df);
+/* The least-squares slope of y on x (n points), and in *p the two-sided p value of its t statistic
+ * with n - 2 degrees of freedom; NaN (and *p NaN) with fewer than 3 points or x all equal. */
 double an_slope(const double *x, const double *y, size_t n, double *p);
 
 #define MAX_WEEKS 1040 /* twenty years of weeks in the figures; older runs still count elsewhere */

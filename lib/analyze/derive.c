@@ -139,7 +139,8 @@ static void derive_onset(nf_analysis *a, const struct work *w)
 	if (nv < NF_AN_MIN_EPISODES) {
 		need(a, "Record where the numbness starts (--numb-at KM, or 25min) on %zu more episode%s: "
 			"whether it starts at the same distance needs %d.",
-		     NF_AN_MIN_EPISODES - nv, plural((int)(NF_AN_MIN_EPISODES - nv)), NF_AN_MIN_EPISODES);
+		     NF_AN_ONSET_CONSISTENT_MIN - nv, plural((int)(NF_AN_ONSET_CONSISTENT_MIN - nv)),
+		     NF_AN_ONSET_CONSISTENT_MIN);
 		return;
 	}
 	an_mean_sd(v, nv, &mean, &sd);
@@ -149,7 +150,12 @@ static void derive_onset(nf_analysis *a, const struct work *w)
 		lo = fmin(lo, v[i]), hi = fmax(hi, v[i]);
 	/* The words in the runner's units; the coefficient of variation has none. */
 	double shown = by_km ? an_dist(a, 1) : 1;
-	if (cv < NF_AN_ONSET_CV)
+	/* Same distance every run points toward compartment and arterial causes (dossier §7), so it
+	 * needs NF_AN_ONSET_CONSISTENT_MIN onsets: random onsets pass the CV test 16% of the time with
+	 * 3. A usual onset distance (onset_km) is given only with it: the engine reads onset_km as
+	 * "usually starts at", which scattered or too few onsets do not show. */
+	bool consistent = cv < NF_AN_ONSET_CV && nv >= NF_AN_ONSET_CONSISTENT_MIN;
+	if (consistent)
 		FIND_BOOL(a, "onset_consistent", true, (int)nv, (int)nv,
 			  "onset at %.1f %s on average (sd %.1f, coefficient of variation %.2f < %.2f) over %zu "
 			  "episode runs",
@@ -157,16 +163,23 @@ static void derive_onset(nf_analysis *a, const struct work *w)
 	else if (cv > NF_AN_ONSET_CV_SCATTER && nv >= NF_AN_ONSET_SCATTER_MIN)
 		FIND_BOOL(a, "onset_consistent", false, (int)nv, (int)nv,
 			  "onset scattered from %.1f to %.1f %s (coefficient of variation %.2f > %.2f) over %zu "
-			  "episode runs",
+			  "episode runs, so no usual onset distance is given",
 			  lo * shown, hi * shown, unit, cv, NF_AN_ONSET_CV_SCATTER, nv);
+	else if (nv < NF_AN_ONSET_CONSISTENT_MIN)
+		need(a, "Record where the numbness starts (--numb-at KM, or 25min) on %zu more episode%s: "
+			"whether it starts at the same distance, and at what distance, needs %d (now %zu, "
+			"coefficient of variation %.2f), so no usual onset distance is given yet.",
+		     NF_AN_ONSET_CONSISTENT_MIN - nv, plural((int)(NF_AN_ONSET_CONSISTENT_MIN - nv)),
+		     NF_AN_ONSET_CONSISTENT_MIN, nv, cv);
 	else
-		need(a, "The onset varies (coefficient of variation %.2f over %zu episodes): a few more episodes "
-			"with --numb-at would show whether it settles at one distance.",
+		need(a, "The onset varies (coefficient of variation %.2f over %zu episodes), so no usual onset "
+			"distance is given: a few more episodes with --numb-at would show whether it settles at "
+			"one distance.",
 		     cv, nv);
-	if (by_km && cv <= NF_AN_ONSET_CV_SCATTER)
+	if (consistent && by_km)
 		FIND_NUM(a, "onset_km", round(med * 10) / 10, (int)nv, (int)nv,
 			 "median onset %.1f %s into the run over %zu episode runs", an_dist(a, med), an_unit(a), nv);
-	else if (!by_km && cv <= NF_AN_ONSET_CV_SCATTER) {
+	else if (consistent) {
 		/* The interview asks how far in: from the minutes, at each run's own average pace. That
 		 * pace includes the easier first minutes, so the distance is a little short if anything;
 		 * the evidence says it is converted. */
@@ -664,19 +677,47 @@ static void derive_progress(nf_analysis *a, const struct work *w)
 	double pf = an_fisher_exact(e2, n2, e1, n1), r1 = e1 + n1 ? (double)e1 / (e1 + n1) : 0;
 	double r2 = e2 + n2 ? (double)e2 / (e2 + n2) : 0;
 	double ps = NAN, slope = ns >= NF_AN_TREND_SEVERITIES ? an_slope(x, y, ns, &ps) : NAN;
-	char pb[24], pb2[24];
+	/* Recovery that takes longer each time is getting worse as surely as severity that rises
+	 * (the dossier's warning sign is numbness that does not come back, §7): the same trend test
+	 * on the log of the minutes, since they lengthen by factors (4, 6, 10 ... 180, 300), not by
+	 * steps; log(1 + minutes) so that feeling back at once (0 min) counts. Episodes are in the
+	 * journal's order, by run start time. */
+	double *rx = w->v[2], *ry = w->v[3], rfirst = NAN, rlast = NAN;
+	size_t nrec = 0;
+	for (size_t i = 0; i < a->nep; i++) {
+		const nf_an_run *u = &a->run[a->ep[i].run];
+		double m = a->ep[i].ep.recover_min;
+		if (u->time < first->time || !isfinite(m) || m < 0)
+			continue;
+		rx[nrec] = (double)(u->time - first->time) / WEEK;
+		ry[nrec++] = log1p(m);
+		rfirst = isfinite(rfirst) ? rfirst : m;
+		rlast = m;
+	}
+	double pr = NAN, rslope = nrec >= NF_AN_TREND_RECOVERIES ? an_slope(rx, ry, nrec, &pr) : NAN;
+	bool rec_up = isfinite(rslope) && rslope > 0 && pr < NF_AN_ALPHA;
+	char pb[24], pb2[24], pb3[24], why[NF_AN_EVIDENCE_MAX] = "";
 	if (isfinite(slope) && slope > 0 && ps < NF_AN_ALPHA)
-		FIND_BOOL(a, "progressive", true, (int)nr, eps,
-			  "severity rose by %.1f points a week over %.0f weeks (%zu episodes with a severity, "
-			  "trend %s)",
-			  slope, span, ns, pval(ps, pb));
+		snprintf(why, sizeof why,
+			 "severity rose by %.1f points a week over %.0f weeks (%zu episodes with a severity, trend %s)",
+			 slope, span, ns, pval(ps, pb));
 	else if (r2 > r1 && pf < NF_AN_ALPHA)
-		FIND_BOOL(a, "progressive", true, (int)nr, eps,
-			  "episodes became more frequent: %d of %d runs in the first half of the %.0f weeks, %d of "
-			  "%d in the second (Fisher's exact test %s)",
-			  e1, e1 + n1, span, e2, e2 + n2, pval(pf, pb));
+		snprintf(why, sizeof why,
+			 "episodes became more frequent: %d of %d runs in the first half of the %.0f weeks, %d of %d "
+			 "in the second (Fisher's exact test %s)",
+			 e1, e1 + n1, span, e2, e2 + n2, pval(pf, pb));
+	if (rec_up) {
+		size_t k = strlen(why);
+		snprintf(why + k, sizeof why - k,
+			 "%srecovery lengthened from %.0f to %.0f min (%zu episodes with a recovery time, trend of the "
+			 "log minutes %s)",
+			 k ? "; " : "", rfirst, rlast, nrec, pval(pr, pb3));
+	}
+	if (why[0])
+		FIND_BOOL(a, "progressive", true, (int)nr, eps, "%s", why);
 	else if (eps >= NF_AN_STEADY_EPISODES && span >= NF_AN_STEADY_WEEKS && r2 <= r1 + NF_AN_RATE_MARGIN &&
-		 (!isfinite(slope) || slope <= 0 || ps >= NF_AN_OPEN_TREND_P))
+		 (!isfinite(slope) || slope <= 0 || ps >= NF_AN_OPEN_TREND_P) &&
+		 (!isfinite(rslope) || rslope <= 0 || pr >= NF_AN_OPEN_TREND_P))
 		FIND_BOOL_OPEN(a, "progressive", (int)nr, eps,
 			  "no worsening over %.0f weeks: %d of %d runs with numbness in the first half, %d of %d in "
 			  "the second%s%s",
@@ -728,12 +769,31 @@ static void derive_episode_flags(nf_analysis *a, const struct work *w)
 				  "feeling came back within the hour after stopping in every one of the %zu episodes "
 				  "with a recovery time",
 				  nrec);
-		/* A journal written before the limit may hold more than the knowledge base's range:
-		 * taken at the range's end, and said, never dropped. */
-		double x = fmin(round(med * 10) / 10, NF_JOURNAL_RECOVER_MAX_MIN);
-		FIND_NUM(a, "resolve_minutes", x, runs, (int)nrec,
-			 "median %.0f min until feeling came back (%.0f to %.0f min) over %zu episodes%s", med, lo, hi,
-			 nrec, x < round(med * 10) / 10 ? ", taken as 43200 min (30 days), the most the assessment takes" : "");
+		/* The assessment asks how long it takes now: the median of the latest few recovery times
+		 * (episodes are in run order), not of all of them, which hides a recovery that has
+		 * lengthened (4, 6, 10 ... 180, 300 min: median 32.5, latest 300). rec was sorted by
+		 * an_median, so the latest are taken again from the episodes. A journal written before
+		 * the limit may hold more than the knowledge base's range: taken at the range's end,
+		 * and said, never dropped. */
+		double *late = w->v[1];
+		size_t nl = 0;
+		for (size_t i = a->nep; i-- > 0 && nl < NF_AN_RECENT_RECOVERIES;)
+			if (isfinite(a->ep[i].ep.recover_min))
+				late[nl++] = a->ep[i].ep.recover_min;
+		double now_med = an_median(late, nl);
+		double x = fmin(round(now_med * 10) / 10, NF_JOURNAL_RECOVER_MAX_MIN);
+		const char *capped = x < round(now_med * 10) / 10
+					     ? ", taken as 43200 min (30 days), the most the assessment takes"
+					     : "";
+		if (nrec > nl)
+			FIND_NUM(a, "resolve_minutes", x, runs, (int)nl,
+				 "median %.0f min until feeling came back over the latest %zu episodes with a recovery "
+				 "time (all %zu: %.0f to %.0f min, median %.0f)%s",
+				 now_med, nl, nrec, lo, hi, med, capped);
+		else
+			FIND_NUM(a, "resolve_minutes", x, runs, (int)nrec,
+				 "median %.0f min until feeling came back (%.0f to %.0f min) over %zu episodes%s", med, lo,
+				 hi, nrec, capped);
 	} else {
 		need(a, "Note the minutes until feeling comes back (--recover MIN) on %d more episode%s.",
 		     NF_AN_RECOVERIES - (int)nrec, plural(NF_AN_RECOVERIES - (int)nrec));
@@ -829,18 +889,32 @@ static void derive_foot(nf_analysis *a)
 	/* Both feet on every episode is one pattern, held each time, not a foot that changes: the
 	 * words say so, since "not always the same foot" reads as alternating feet. */
 	bool always_both = named >= 1 && n[NF_FOOT_BOTH] == named;
+	/* The assessment's one or both: "both feet" to a doctor is a bilateral process, so it is the
+	 * answer only when most episodes (more than half, those that do not say counted against it)
+	 * were in both feet; one foot when most name the same one foot, which an episode that does
+	 * not say cannot overturn. Mixed feet (2 left, 1 right, 1 both) are left to the interview. */
+	int total = (int)a->nep;
+	nf_foot most = n[NF_FOOT_BOTH] * 2 > total   ? NF_FOOT_BOTH
+		       : n[NF_FOOT_LEFT] * 2 > total  ? NF_FOOT_LEFT
+		       : n[NF_FOOT_RIGHT] * 2 > total ? NF_FOOT_RIGHT
+						      : NF_FOOT_UNKNOWN;
 	/* "every one of" one episode claims a pattern that one episode cannot show. */
 	if (always_both && !unnamed && named == 1)
 		FIND_CHOICE(a, "side", "both", runs, named, "both feet (1 episode)");
 	else if (always_both && !unnamed)
 		FIND_CHOICE(a, "side", "both", runs, named, "both feet in every one of the %d episodes", named);
-	else if (both)
-		FIND_CHOICE(a, "side", "both", runs, named, "%s%s", counts,
-			    n[NF_FOOT_BOTH] ? "" : ": both feet, though not on the same runs");
+	else if (most == NF_FOOT_BOTH)
+		FIND_CHOICE(a, "side", "both", runs, named, "both feet in most episodes: %s", counts);
 	else if (named == 1 && !unnamed)
 		FIND_CHOICE(a, "side", "one", runs, named, "%s (1 episode)", words[single]);
-	else if (named && !unnamed)
+	else if (named && !unnamed && !both)
 		FIND_CHOICE(a, "side", "one", runs, named, "%s in every one of the %d episodes", words[single], named);
+	else if (most != NF_FOOT_UNKNOWN)
+		FIND_CHOICE(a, "side", "one", runs, named, "one foot, %s in most episodes: %s", words[most], counts);
+	else if (named && (both || !unnamed))
+		need(a, "Record which foot (--foot left, right or both) on the next episodes: the feet are mixed "
+			"(%s), so whether it is one foot or both is left to the interview until most episodes agree.",
+		     counts);
 	if (always_both && !unnamed && named >= NF_AN_SAME_FOOT_MIN)
 		FIND_BOOL(a, "same_foot", true, runs, named, "always both feet: every one of the %d episodes", named);
 	else if (both && !always_both && named >= NF_AN_SAME_FOOT_MIN)

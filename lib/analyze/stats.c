@@ -96,10 +96,63 @@ double an_mann_whitney(const double *x, size_t nx, const double *y, size_t ny, d
 	return erfc(zz / sqrt(2.0));
 }
 
-/* Least-squares slope of y on x and the two-sided p value of its t statistic (normal tail
- * when the degrees of freedom are many; a t tail by a series otherwise is not worth it here: the
- * normal tail is used, which errs toward calling a trend real only with n >= 5, enforced by the
- * caller). */
+/* The continued fraction of the regularised incomplete beta I_x(a, b), by the modified Lentz
+ * method (converges fast for x < (a + 1) / (a + b + 2); the caller swaps otherwise). */
+static double beta_cf(double a, double b, double x)
+{
+	const double tiny = 1e-300;
+	double c = 1, d = 1 - (a + b) * x / (a + 1);
+	d = fabs(d) < tiny ? tiny : d;
+	d = 1 / d;
+	double h = d;
+	for (int m = 1; m <= 300; m++) {
+		double m2 = 2.0 * m;
+		double aa = m * (b - m) * x / ((a - 1 + m2) * (a + m2));
+		d = 1 + aa * d, c = 1 + aa / c;
+		d = fabs(d) < tiny ? tiny : d, c = fabs(c) < tiny ? tiny : c;
+		d = 1 / d, h *= d * c;
+		aa = -(a + m) * (a + b + m) * x / ((a + m2) * (a + 1 + m2));
+		d = 1 + aa * d, c = 1 + aa / c;
+		d = fabs(d) < tiny ? tiny : d, c = fabs(c) < tiny ? tiny : c;
+		d = 1 / d;
+		double del = d * c;
+		h *= del;
+		if (fabs(del - 1) < 1e-15)
+			break;
+	}
+	return h;
+}
+
+/* The regularised incomplete beta function I_x(a, b) for a, b > 0 and 0 <= x <= 1. */
+static double beta_reg(double a, double b, double x)
+{
+	if (x <= 0)
+		return 0;
+	if (x >= 1)
+		return 1;
+	double front = exp(lgamma(a + b) - lgamma(a) - lgamma(b) + a * log(x) + b * log1p(-x));
+	if (x < (a + 1) / (a + b + 2))
+		return front * beta_cf(a, b, x) / a;
+	return 1 - front * beta_cf(b, a, 1 - x) / b;
+}
+
+/* Written here rather than linked: the libraries in Debian that have Student's t (GSL, R's
+ * libRmath) are GPL, which this MIT-licensed library may not link, and the incomplete beta is a
+ * few lines. The two-sided tail of t with df degrees of freedom is I_{df/(df+t^2)}(df/2, 1/2). */
+double an_t_two_sided(double t, double df)
+{
+	if (!(df > 0) || isnan(t))
+		return NAN;
+	if (isinf(t))
+		return 0;
+	double p = beta_reg(df / 2, 0.5, df / (df + t * t));
+	return p < 0 ? 0 : p > 1 ? 1 : p;
+}
+
+/* Least-squares slope of y on x and, in *p, the two-sided p value of its t statistic with n - 2
+ * degrees of freedom (an_t_two_sided). The normal tail is not used: with the 5 to 10 points a
+ * runner logs it halves the p value (t = 1.97 on 9 points: 0.049 normal, 0.090 with 7 df), and
+ * a trend would be claimed from noise. */
 double an_slope(const double *x, const double *y, size_t n, double *p)
 {
 	*p = NAN;
@@ -123,6 +176,6 @@ double an_slope(const double *x, const double *y, size_t n, double *p)
 	if (se <= 0)
 		*p = b != 0 ? 0.0 : 1.0;
 	else
-		*p = erfc(fabs(b / se) / sqrt(2.0));
+		*p = an_t_two_sided(b / se, (double)(n - 2));
 	return b;
 }

@@ -8,7 +8,7 @@ export NUMBFOOT_NOW=2026-03-01T00:00:00Z
 nf() { "$NUMBFOOT" "$@" --db "$tmp/j.db"; }
 fail() { echo "FAIL: $*"; exit 1; }
 nf gear add blue >/dev/null
-for d in 05 09 13 17; do
+for d in 05 09 13 17 21; do
 	nf run add 10 --date 2026-01-$d --duration 50:00 --numb-at 6 --recover 4 >/dev/null 2>&1
 done
 nf analyze --json > "$tmp/an.json"

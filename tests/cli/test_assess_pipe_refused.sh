@@ -20,7 +20,7 @@ rc=0; yes zzz | timeout 10 "$NUMBFOOT" assess --db "$tmp/j.db" > "$tmp/out" 2> "
 grep -q "standard input line 1: 'zzz'" "$tmp/err" || fail "yes zzz: $(cat "$tmp/err")"
 # --from-journal: a derived answer's line that is no answer is refused too, nothing saved.
 export NUMBFOOT_NOW=2026-03-01T00:00:00Z
-for d in 05 09 13 17; do
+for d in 05 09 13 17 21; do
 	nf run add 10 --date 2026-01-$d --duration 50:00 --numb-at 6 --recover 4 >/dev/null 2>&1
 done
 rc=0; printf 'six\n' | nf assess --from-journal > "$tmp/out" 2> "$tmp/err" || rc=$?

@@ -6,7 +6,8 @@
 export NUMBFOOT_NOW=2026-11-28
 
 nf gear add blue --retire-km 800 > /dev/null
-for d in 01 10 20 26; do nf run add 16km --date 2026-11-$d --numb-at 8km > /dev/null; done
+# five onsets (a usual onset distance needs 5), 64 km in all: 16 km a week
+for d in 01 07 14 20 26; do nf run add 12.8km --date 2026-11-$d --numb-at 8km > /dev/null; done
 
 nf analyze > "$t/km.txt"
 has "$t/km.txt" "median onset 8.0 km into the run"

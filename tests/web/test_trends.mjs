@@ -95,7 +95,7 @@ addTest('journal: shoes show a wear bar against their retirement distance, and c
 addTest('trends: the journal\'s patterns, figures and advice, and an assessment started from them', async (ctx, page, h) => {
   const shoes = (await api(h, 'POST', '/api/gear', { nickname: 'Tight pair', retire_km: 800, default: true })).body.gear;
   h.assert(shoes, 'shoes not added');
-  for (let d = 10; d < 14; d++) {
+  for (let d = 10; d < 15; d++) { // five onsets: "the same distance every run" needs 5
     const r = await api(h, 'POST', '/api/runs', {
       start_time: `2026-11-${d}T07:00:00Z`, distance_km: 10, duration_min: 55, shoes: 'Tight pair',
       episode: { onset_km: 6, severity: 4, locations: ['dorsum'], loosening_helped: true, foot: 'left' },
