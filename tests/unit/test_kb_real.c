@@ -1278,10 +1278,10 @@ static void test_sign_alone_is_not_ranked(void **state)
 	assert_true(nf_engine_ranked(e));
 	nf_engine_free(e);
 
-	static story tia_passed = {{"age", "57"},	 {"sex", "female"},	 {"stroke_signs", "true"},
+	static story tia_face_droop = {{"age", "57"},	 {"sex", "female"},	 {"stroke_signs", "true"},
 			    {"side", "one"}, {"resolves_on_stopping", "true"}, {"resolve_minutes", "20"}};
 	e = fresh();
-	TELL(e, tia_passed);
+	TELL(e, tia_face_droop);
 	assert_int_equal(nf_engine_triage(e, NULL), NF_EMERGENCY);
 	assert_false(nf_engine_ranked(e));
 	assert_string_equal(nf_engine_unranked_words(e), NF_UNRANKED_EMERGENCY_WORDS);
