@@ -195,7 +195,10 @@ static int run_eval(const struct cli_args *a)
 		goto out;
 	}
 
-	size_t ranked = 0, top1 = 0, top3 = 0, exact = 0, safe = 0, under = 0, emerg_missed = 0;
+	/* ranked: cases with an expected cause whose result shows a ranking, the denominator of the
+	 * ranking scores; unranked: those whose result shows none (nf_engine_ranked: an emergency
+	 * warning sign, or an interview stopped at a sign), left out, since the person sees no order. */
+	size_t ranked = 0, unranked = 0, top1 = 0, top3 = 0, exact = 0, safe = 0, under = 0, emerg_missed = 0;
 	size_t screens_total = 0, findings_total = 0;
 	double brier = 0;
 	/* Each ranked case's leading probability, for the chance figures (none kept without memory). */
@@ -238,8 +241,9 @@ static int run_eval(const struct cli_args *a)
 			if (nf_kb_condition_in_vocabulary(kb, order[k]))
 				vorder[vn++] = order[k];
 		int expected = nf_case_expected(c);
-		bool hit1 = false, hit3 = false;
-		if (expected >= 0) {
+		bool hit1 = false, hit3 = false, shown = nf_engine_ranked(e);
+		unranked += expected >= 0 && !shown;
+		if (expected >= 0 && shown) {
 			ranked++;
 			hit1 = nf_case_acceptable(c, vorder[0]);
 			for (size_t k = 0; k < 3 && k < vn; k++)
@@ -266,24 +270,27 @@ static int run_eval(const struct cli_args *a)
 		for (size_t k = 0; k < 5 && k < vn; k++)
 			json_array_append_new(rk, json_pack("[s, f]", nf_kb_condition_id(kb, vorder[k]),
 							    nf_engine_probability(e, vorder[k])));
-		json_array_append_new(per, json_pack("{s:s, s:o, s:o, s:s, s:s, s:I}", "id", nf_case_id(c), "expected",
+		/* ranked stays the engine's order for the record; ranking_shown says whether the person saw it
+		 * and so whether it was scored. */
+		json_array_append_new(per, json_pack("{s:s, s:o, s:o, s:b, s:s, s:s, s:I}", "id", nf_case_id(c), "expected",
 						     expected >= 0 ? json_string(nf_kb_condition_id(kb, (size_t)expected))
 								   : json_null(),
-						     "ranked", rk, "triage", nf_triage_id(got), "expected_triage",
-						     nf_triage_id(want), "questions", (json_int_t)screens));
+						     "ranked", rk, "ranking_shown", shown, "triage", nf_triage_id(got),
+						     "expected_triage", nf_triage_id(want), "questions", (json_int_t)screens));
 		if (!as_json)
 			printf("%-44.44s %-22.22s %-22.22s %4.0f%%  %-9s %-9s %s%s\n", nf_case_id(c),
 			       expected >= 0 ? nf_kb_condition_id(kb, (size_t)expected) : "(none)",
 			       nf_kb_condition_id(kb, vorder[0]), 100 * nf_engine_probability(e, vorder[0]),
 			       nf_triage_id(got), nf_triage_id(want),
-			       expected < 0 ? "  " : hit1 ? "1 " : hit3 ? "3 " : "x ",
+			       expected < 0 ? "  " : !shown ? "- " : hit1 ? "1 " : hit3 ? "3 " : "x ",
 			       got < want ? "UNDER" : got > want ? "over" : "");
 		nf_interview_free(iv);
 	}
 	double nr = ranked ? (double)ranked : 1, nc = (double)nfiles;
 	if (as_json) {
-		json_t *o = json_pack("{s:s, s:I, s:I, s:f, s:f, s:f, s:f, s:I, s:I, s:f, s:f, s:f, s:o}",
-				      "version", nf_version(), "cases", (json_int_t)nfiles, "ranked_cases", (json_int_t)ranked, "top1", top1 / nr, "top3",
+		json_t *o = json_pack("{s:s, s:I, s:I, s:I, s:f, s:f, s:f, s:f, s:I, s:I, s:f, s:f, s:f, s:o}",
+				      "version", nf_version(), "cases", (json_int_t)nfiles, "ranked_cases", (json_int_t)ranked,
+				      "unranked", (json_int_t)unranked, "top1", top1 / nr, "top3",
 				      top3 / nr, "triage_exact", exact / nc, "triage_safe", safe / nc, "under_triage",
 				      (json_int_t)under, "emergency_missed", (json_int_t)emerg_missed, "brier",
 				      brier / nr, "mean_questions", interview ? screens_total / nc : 0.0,
@@ -297,6 +304,10 @@ static int run_eval(const struct cli_args *a)
 		json_decref(per);
 		printf("\n%zu cases, %zu ranked: top1 %.3f, top3 %.3f, brier %.3f, ece %.3f\n", nfiles, ranked, top1 / nr,
 		       top3 / nr, brier / nr, calibration_ece(&cal, ranked));
+		if (unranked)
+			printf("not ranked: %zu case%s with an expected cause, whose result shows no ranking (marked -), "
+			       "left out of top1, top3, brier and calibration\n",
+			       unranked, unranked == 1 ? "" : "s");
 		double mean, p95;
 		if (calibration_chance(&cal, &mean, &p95))
 			printf("calibration: an exactly calibrated engine would show ece %.3f by chance here (95%% of "
@@ -342,7 +353,9 @@ const struct cli_command cmd_eval = {
 		"calibration error (ece: the bins' gaps between the two, weighted by their share of "
 		"cases), beside the ece an exactly calibrated engine would show by chance at the same "
 		"probabilities (ece_if_calibrated: the mean and 95th percentile of 2000 rounds of draws, "
-		"each case right with its probability; a fixed seed).\n\n"
+		"each case right with its probability; a fixed seed). A case whose result shows no ranking "
+		"(an emergency warning sign set the level, or the interview stopped at a warning sign) is "
+		"left out of the ranking scores, counted as unranked and marked - in the text output.\n\n"
 		"Without --interview every answer of a case is given at once. With --interview the engine "
 		"asks its own questions in its own order; a simulated person answers each from the case file "
 		"(\"don't know\" where the file is silent) and the engine's stopping rule ends the interview. "

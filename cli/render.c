@@ -222,7 +222,7 @@ void render_result(FILE *out, nf_interview *iv, bool color, bool miles)
 	bool sign_first = ti.red_flag >= 0 && ti.red_flag_level == ti.level;
 	bool no_percent = !nf_engine_percentages(e);
 	if (!ranked) {
-		fprintf(out, "\n%sCauses%s\n  %s\n", bold, off, NF_UNRANKED_WORDS);
+		fprintf(out, "\n%sCauses%s\n  %s\n", bold, off, nf_engine_unranked_words(e));
 	} else {
 		fprintf(out, "\n%s%s%s %s\n", bold, no_percent ? "Causes" : "Most likely causes", off,
 			!no_percent  ? "(how likely each is, given your answers)"
@@ -276,11 +276,12 @@ void render_result(FILE *out, nf_interview *iv, bool color, bool miles)
 			const nf_step *st = &p->step[s];
 			if (st->kind == NF_STEP_SAFETY_NET)
 				fprintf(out, "    ! %s\n", st->text);
-			else if (st->weeks > 0)
-				fprintf(out, "    - %s %s(%s %g week%s)%s\n", st->text, dim,
-					st->kind == NF_STEP_REFERRAL ? "after" : "try for", st->weeks, st->weeks == 1 ? "" : "s",
-					off);
-			else
+			else if (st->weeks > 0) {
+				char when[NF_STEP_WHEN_MAX];
+				nf_step_when(st, when, sizeof when);
+				/* A step whose time has passed is not dimmed: "now" is the point of it. */
+				fprintf(out, "    - %s %s%s%s\n", st->text, st->since > 0 ? "" : dim, when, st->since > 0 ? "" : off);
+			} else
 				fprintf(out, "    - %s\n", st->text);
 		}
 	}

@@ -121,15 +121,23 @@ NF_API size_t nf_engine_level_rule(nf_engine *e, size_t *finding, size_t cap, bo
  * whose likeliest cause need not explain the level: a laces cause at 99% under numbness between
  * the legs would read as the answer to the sign, when the runner may have two things at once. */
 NF_API bool nf_engine_percentages(nf_engine *e);
-/* Whether the ranking rests on the answers: not when a warning sign set the level and fewer than
- * NF_RANKED_ANSWERS answers besides the warning signs are given (an interview stops at the sign):
- * its order is then the causes' commonness, a laces cause first under bladder trouble, and the
- * faces show no list, only that the sign comes first. */
+/* Whether the faces show a ranking of the causes: not when an emergency warning sign set the
+ * level (the causes it can mean are named instead, nf_engine_sign_means: a benign foot cause first
+ * after a face droop reads as "it is only my foot"), nor when another sign set it and fewer than
+ * NF_RANKED_ANSWERS answers besides the warning signs are given (an interview stops at the sign:
+ * the order is then the causes' commonness, a laces cause first under bladder trouble). The faces
+ * then show no list, only why (nf_engine_unranked_words). */
 #define NF_RANKED_ANSWERS 3
 #define NF_UNRANKED_WORDS                                                                          \
 	"Not ranked: the questions that tell the causes apart come after the warning sign, which is " \
 	"acted on first."
+#define NF_UNRANKED_EMERGENCY_WORDS                                                                   \
+	"Not ranked: the warning sign is an emergency, and the causes it can mean, named above, come " \
+	"first; the other causes of the numbness on runs wait until it has been seen to."
 NF_API bool nf_engine_ranked(nf_engine *e);
+/* Why the faces show no ranking (one of the two texts above), or "" when they show one. Points to
+ * static text. */
+NF_API const char *nf_engine_unranked_words(nf_engine *e);
 /* The causes the warning sign that was answered yes points to (nf_kb_red_flag_points_to): a sign
  * below an emergency in the order of the posterior, so that with a cold, pale foot a "new
  * weakness" names the blocked artery the other answers make likely rather than the sciatica the
@@ -206,7 +214,19 @@ typedef struct nf_step {
 	const char *source; /* "" for the engine's own words */
 	nf_step_kind kind;
 	nf_evidence evidence; /* what the step rests on (estimate for the engine's own words) */
+	/* The weeks since onset (weeks_since_onset) once they reach weeks, else 0: the step's time has
+	 * passed, so a referral is due now and a trial is no longer offered as new. 0 too when the
+	 * runner said no change has been tried yet (changes_tried no): the trial's weeks count from the
+	 * change, not from the onset. */
+	double since;
+	bool tried; /* with since: the runner said changes were tried for weeks without help */
 } nf_step;
+/* The words shown beside a step for its weeks, the same in every face: "(try for 4 weeks)",
+ * "(after 6 weeks)", and once its time has passed (since) "(now: it has been 16 weeks, more than
+ * the 6 weeks to wait)" or "(alongside seeing someone: ...)"; "" for a step without weeks. Writes at most
+ * cap bytes into buf, NUL-terminated. */
+#define NF_STEP_WHEN_MAX 128
+NF_API void nf_step_when(const nf_step *s, char *buf, size_t cap);
 typedef struct nf_advice_plan {
 	size_t condition;
 	double probability;

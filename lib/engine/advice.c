@@ -15,7 +15,48 @@
 /* A step of the advice; src is the knowledge base's source, NULL for the engine's own words. */
 static nf_step mkstep(const char *text, double weeks, const struct kb_source *src, nf_step_kind kind)
 {
-	return (nf_step){text, weeks, src ? src->text : "", kind, src ? src->kind : NF_EV_ESTIMATE};
+	return (nf_step){text, weeks, src ? src->text : "", kind, src ? src->kind : NF_EV_ESTIMATE, 0, false};
+}
+
+/* A bool or number answer of finding id, if given. */
+static bool answer_of(const nf_engine *e, const char *id, nf_value *v)
+{
+	int f = nf_kb_finding_index(nf_engine_kb(e), id);
+	return f >= 0 && nf_engine_state(e, (size_t)f, v) == NF_ANSWERED;
+}
+
+/* A plan step whose weeks have already passed since the onset: a runner 16 weeks in, told "see a
+ * podiatrist (after 6 weeks)" under a headline that says book one now, read two clocks (a clinical
+ * read of the results). Its weeks count from the change it asks for, so a runner who said no change
+ * has been tried yet (changes_tried no) starts them now. */
+static nf_step timed(const nf_engine *e, nf_step st)
+{
+	nf_value onset, tried;
+	if (st.weeks <= 0 || st.kind == NF_STEP_SAFETY_NET || !answer_of(e, "weeks_since_onset", &onset) ||
+	    onset.x < st.weeks)
+		return st;
+	bool said = answer_of(e, "changes_tried", &tried);
+	if (said && !tried.b)
+		return st;
+	st.since = onset.x;
+	st.tried = said;
+	return st;
+}
+
+void nf_step_when(const nf_step *s, char *buf, size_t cap)
+{
+	if (!cap)
+		return;
+	buf[0] = '\0';
+	if (s->weeks <= 0)
+		return;
+	bool referral = s->kind == NF_STEP_REFERRAL;
+	if (s->since > 0)
+		snprintf(buf, cap, "(%s: it has been %g weeks, more than the %g week%s %s)",
+			 referral ? "now" : s->tried ? "keep it up alongside seeing someone" : "alongside seeing someone",
+			 s->since, s->weeks, s->weeks == 1 ? "" : "s", referral ? "to wait" : "to try it");
+	else
+		snprintf(buf, cap, "(%s %g week%s)", referral ? "after" : "try for", s->weeks, s->weeks == 1 ? "" : "s");
 }
 
 /* Causes at or above this posterior get their plan; the carrier and the leading cause always do. */
@@ -133,7 +174,7 @@ static bool plan_of(nf_engine *e, size_t c, nf_triage overall, const char *skip,
 		if (same_text(st->text, skip) || !step_applies(e, st) || (no_trials && st->weeks > 0) ||
 		    (trial_over && st->refer))
 			continue;
-		p->step[p->nsteps++] = mkstep(st->text, trial_over ? 0 : st->weeks, st->source, plan_kind(st));
+		p->step[p->nsteps++] = timed(e, mkstep(st->text, trial_over ? 0 : st->weeks, st->source, plan_kind(st)));
 	}
 	/* A part of the safety net that sends to a lower level than the result's would read as the
 	 * easier choice ("a foot that slaps: within 48 hours" under "call emergency services now"). */
@@ -303,8 +344,8 @@ void nf_engine_advice(nf_engine *e, nf_advice *a)
 			for (int s = 0; s < cd->nplan; s++)
 				if (step_applies(e, &cd->plan[s])) {
 					const struct kb_plan_step *st = &cd->plan[s];
-					a->first = mkstep(st->text, st->weeks, st->source,
-							  ti.level >= NF_URGENT ? NF_STEP_ACTION : plan_kind(st));
+					a->first = timed(e, mkstep(st->text, st->weeks, st->source,
+								   ti.level >= NF_URGENT ? NF_STEP_ACTION : plan_kind(st)));
 					break;
 				}
 		}

@@ -491,10 +491,22 @@ bool nf_engine_ranked(nf_engine *e)
 	update(e);
 	if (e->tri.red_flag < 0 || e->tri.red_flag_level != e->tri.level)
 		return true;
+	/* An emergency sign's causes are named above the list (nf_engine_sign_means); a ranking of
+	 * the rest, however many answers it rests on, put "1. Morton's neuroma" first after a face
+	 * droop, read as "it is only my foot" (docs/model.md, "Ranking under a warning sign"). */
+	if (e->tri.level == NF_EMERGENCY)
+		return false;
 	size_t n = 0;
 	for (int f = 0; f < e->kb->nfind; f++)
 		n += e->state[f] == NF_ANSWERED && e->kb->find[f].red_flag < 0;
 	return n >= NF_RANKED_ANSWERS;
+}
+
+const char *nf_engine_unranked_words(nf_engine *e)
+{
+	if (nf_engine_ranked(e))
+		return "";
+	return e->tri.level == NF_EMERGENCY ? NF_UNRANKED_EMERGENCY_WORDS : NF_UNRANKED_WORDS;
 }
 
 /* The posterior of each condition, its forms' rows summed. */

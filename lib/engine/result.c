@@ -96,8 +96,12 @@ static const char *const kind_ids[] = {"action", "self_care", "safety_net", "ref
 
 static json_t *step_json(const nf_step *s)
 {
-	return json_pack("{s:s, s:f, s:s, s:s, s:s}", "step", s->text, "weeks", s->weeks, "source",
-			 s->source ? s->source : "", "kind", kind_ids[s->kind], "evidence", nf_evidence_id(s->evidence));
+	char when[NF_STEP_WHEN_MAX];
+	nf_step_when(s, when, sizeof when);
+	return json_pack("{s:s, s:f, s:s, s:s, s:s, s:b, s:o, s:s}", "step", s->text, "weeks", s->weeks, "source",
+			 s->source ? s->source : "", "kind", kind_ids[s->kind], "evidence", nf_evidence_id(s->evidence),
+			 "due_now", s->since > 0, "weeks_since_onset", s->since > 0 ? json_real(s->since) : json_null(),
+			 "when", when);
 }
 
 char *nf_engine_result_json(nf_engine *e)
@@ -180,6 +184,9 @@ char *nf_engine_result_json(nf_engine *e)
 				   ti.mass[NF_EMERGENCY], "urgent", ti.mass[NF_URGENT], "routine", ti.mass[NF_ROUTINE],
 				   "open_signs", signs, "rule", rule, "rule_every_cause", every_cause,
 				   "percentages", nf_engine_percentages(e), "ranked", ranked);
+	/* Why no ranking is shown, for the page and the report to say it in the engine's words. */
+	if (!ranked)
+		json_object_set_new(triage, "unranked_words", json_string(nf_engine_unranked_words(e)));
 	json_object_set_new(root, "version", json_string(nf_version()));
 	json_object_set_new(root, "mode", json_string(nf_engine_mode(e) == NF_MODE_CLINICIAN ? "clinician" : "runner"));
 	json_object_set_new(root, "triage", triage);

@@ -178,10 +178,13 @@ static void causes(struct builder *b)
 	size_t i;
 	int marked = 0;
 	bool plain = no_percent(d);
-	/* Too few answers beside the warning sign to rank (nf_engine_ranked); a result saved before
-	 * it said so is read as ranked. */
-	if (json_is_false(json_object_get(json_object_get(d->result, "triage"), "ranked"))) {
-		add(b, RP_PARA, NULL, NF_UNRANKED_WORDS);
+	/* No ranking under an emergency warning sign, or with too few answers beside a sign to rank
+	 * (nf_engine_ranked); a result saved before it said so is read as ranked. */
+	json_t *tri = json_object_get(d->result, "triage");
+	if (json_is_false(json_object_get(tri, "ranked"))) {
+		/* A result saved before the engine said why has the one reason it then had. */
+		const char *why = json_string_value(json_object_get(tri, "unranked_words"));
+		add(b, RP_PARA, NULL, why ? why : NF_UNRANKED_WORDS);
 		return;
 	}
 	if (plain && sign_first(d))
@@ -300,8 +303,13 @@ static void plan(struct builder *b)
 		json_array_foreach(json_object_get(pl, "steps"), k, st)
 		{
 			double wk = json_number_value(json_object_get(st, "weeks"));
-			char w[40] = "";
-			if (wk > 0)
+			const char *when = json_string_value(json_object_get(st, "when"));
+			char w[NF_STEP_WHEN_MAX + 1] = "";
+			/* The engine's words (nf_step_when: "now" once the weeks have passed); a result saved
+			 * before it gave them has only the weeks. */
+			if (when && when[0])
+				snprintf(w, sizeof w, " %s", when);
+			else if (!when && wk > 0)
 				snprintf(w, sizeof w, " (%s %g week%s)", strcmp(str(st, "kind"), "referral") ? "try for" : "after",
 					 wk, wk == 1 ? "" : "s");
 			addf(b, RP_ITEM, NULL, "%s%s", str(st, "step"), w);

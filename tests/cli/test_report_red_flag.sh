@@ -1,5 +1,5 @@
 # A report headed by a warning-sign emergency says, in the PDF and the HTML, what the sign can mean;
-# a saddle-numbness answer with every other answer unknown ranks no causes (their order would be
+# a saddle-numbness answer, an emergency sign, ranks no causes (their order would be
 # their commonness alone, a footwear cause first), and the report says why.
 . tests/cli/lib.sh
 need pdftotext
@@ -12,7 +12,7 @@ pdftotext "$t/r.pdf" "$t/r.txt"
 for f in "$t/r.txt" "$t/r.html"; do
 	tr -s ' \n' '  ' < "$f" | grep -q "Of the causes weighed here, the warning sign can mean: Cauda equina syndrome" ||
 		fail "$f does not say what the warning sign can mean"
-	tr -s ' \n' '  ' < "$f" | grep -q "Not ranked: the questions that tell the causes apart come after the warning sign" ||
+	tr -s ' \n' '  ' < "$f" | grep -q "Not ranked: the warning sign is an emergency, and the causes it can mean, named above, come first" ||
 		fail "$f does not say the causes are not ranked"
 	if tr -s ' \n' '  ' < "$f" | grep -q "Shoe or lacing pressure"; then
 		fail "$f ranks a footwear cause under the sign alone"

@@ -192,8 +192,23 @@ static void test_sign_means_follow_the_answers(void **state)
 	assert_null(strstr(means, "causes below"));
 	nf_engine_sign_overtaken(e, overtaken, sizeof overtaken);
 	assert_string_equal(overtaken, ""); /* the sign set the level */
+	/* However many answers beside an emergency sign, its causes are named and no ranking follows. */
 	static story ranked = {{"age", "50"}, {"side", "both"}, {"back_pain", "true"}};
 	TELL(e, ranked);
+	assert_false(nf_engine_ranked(e));
+	nf_engine_sign_means(e, means, sizeof means);
+	assert_non_null(strstr(means, "can mean: Cauda equina syndrome"));
+	assert_null(strstr(means, "causes below"));
+	nf_engine_free(e);
+
+	/* A sign below an emergency (new weakness) with 3 answers beside it has a ranking below it,
+	 * and says so. */
+	static story weak_laces = {{"age", "35"},	       {"sex", "male"},			{"relief_loosening", "true"},
+			      {"laces_tight", "true"}, {"resolves_on_stopping", "true"}, {"location", "dorsum"},
+			      {"side", "both"}};
+	e = fresh();
+	set(e, "leg_weakness", "true");
+	TELL(e, weak_laces);
 	assert_true(nf_engine_ranked(e));
 	nf_engine_sign_means(e, means, sizeof means);
 	assert_non_null(strstr(means, "do not outweigh the warning sign: it is acted on first, whichever of them leads"));
@@ -536,7 +551,7 @@ static void test_cold_injury_not_settled(void **state)
 /* A warning stroke (TIA) that cleared within 20 minutes, with no warning-sign answer: the stroke
  * likelihoods must cover it (dossier §3.22.3: emergency even when resolved). With the new one-sided
  * question answered, it is an emergency against a strong benign story too. */
-static story tia = {
+static story tia_passed = {
 	{"age", "62"},		   {"smoker", "true"},		  {"side", "one"},
 	{"hands_too", "true"},	   {"location", "whole_foot"},	  {"resolves_on_stopping", "true"},
 	{"resolve_minutes", "20"}, {"at_rest", "false"},	  {"weeks_since_onset", "0"},
@@ -546,7 +561,7 @@ static void test_tia_that_has_passed(void **state)
 {
 	nf_engine *e = fresh();
 	size_t top[2];
-	TELL(e, tia);
+	TELL(e, tia_passed);
 	assert_int_equal(level_of(e), NF_EMERGENCY);
 	/* Smoking raises a stroke's odds 1.45-fold (pooled cohorts), so a smoker's story no longer puts
 	 * stroke clear of a footwear cause: it must stay in the first two, not a trace. */
@@ -1327,23 +1342,104 @@ static void test_forefoot_tests_weigh(void **state)
 }
 
 /* A warning sign answered before anything else leaves the causes unranked (their order would be
- * their commonness alone, a laces cause first); three answers beside it rank them, and without a
- * sign the ranking always stands. */
+ * their commonness alone, a laces cause first); below an emergency three answers beside it rank
+ * them; an emergency sign never has a ranking, however many answers (a passed TIA with five
+ * answers ranked Morton's neuroma first); and without a sign the ranking always stands. */
 static void test_sign_alone_is_not_ranked(void **state)
 {
 	nf_engine *e;
 	assert_int_equal(nf_engine_new(kb, NF_MODE_RUNNER, &e, NULL), NF_OK);
 	assert_true(nf_engine_ranked(e));
+	assert_string_equal(nf_engine_unranked_words(e), "");
 	set(e, "age", "45");
 	assert_true(nf_engine_ranked(e));
-	set(e, "saddle_numbness", "true");
-	assert_int_equal(nf_engine_triage(e, NULL), NF_EMERGENCY);
+	set(e, "leg_weakness", "true");
+	assert_int_equal(nf_engine_triage(e, NULL), NF_URGENT);
 	assert_false(nf_engine_ranked(e));
+	assert_string_equal(nf_engine_unranked_words(e), NF_UNRANKED_WORDS);
 	set(e, "bladder_bowel", "false"); /* another warning sign is no ranking answer */
 	set(e, "sex", "male");
 	assert_false(nf_engine_ranked(e));
 	set(e, "back_pain", "true");
 	assert_true(nf_engine_ranked(e));
+	nf_engine_free(e);
+
+	static story tia_face_droop = {{"age", "57"},	 {"sex", "female"},	 {"stroke_signs", "true"},
+			    {"side", "one"}, {"resolves_on_stopping", "true"}, {"resolve_minutes", "20"}};
+	e = fresh();
+	TELL(e, tia_face_droop);
+	assert_int_equal(nf_engine_triage(e, NULL), NF_EMERGENCY);
+	assert_false(nf_engine_ranked(e));
+	assert_string_equal(nf_engine_unranked_words(e), NF_UNRANKED_EMERGENCY_WORDS);
+	char *json = nf_engine_result_json(e);
+	assert_non_null(json);
+	assert_non_null(strstr(json, "\"ranked\": false"));
+	assert_non_null(strstr(json, "\"unranked_words\": \"Not ranked: the warning sign is an emergency"));
+	free(json);
+	nf_engine_free(e);
+}
+
+/* The plan of a runner whose weeks since onset already pass a step's weeks reads as due now: a
+ * neuroma of 16 weeks told "see a podiatrist (after 6 weeks)" under "book a podiatrist" read two
+ * clocks. Its trial steps say their time has passed; a runner who has tried no change yet starts
+ * the trial now, and one 3 weeks in has it ahead. */
+static const nf_step *plan_step(const nf_advice *a, nf_step_kind kind)
+{
+	for (size_t s = 0; a->nplans && s < a->plan[0].nsteps; s++)
+		if (a->plan[0].step[s].kind == kind)
+			return &a->plan[0].step[s];
+	return NULL;
+}
+
+static void test_plan_knows_the_weeks_passed(void **state)
+{
+	static story neuroma = {{"age", "36"},	 {"sex", "male"}, {"location", "toes_3_4"}, {"forefoot_burning", "true"},
+				{"relief_loosening", "true"}, {"side", "one"}};
+	char when[NF_STEP_WHEN_MAX];
+	nf_advice a;
+	nf_engine *e = fresh();
+	TELL(e, neuroma);
+	set(e, "weeks_since_onset", "16");
+	nf_engine_advice(e, &a);
+	assert_int_equal(a.level, NF_ROUTINE);
+	assert_string_equal(nf_kb_condition_id(kb, a.plan[0].condition), "mortons_neuroma");
+	const nf_step *ref = plan_step(&a, NF_STEP_REFERRAL), *trial = plan_step(&a, NF_STEP_SELF_CARE);
+	assert_non_null(ref);
+	assert_non_null(trial);
+	assert_true(ref->since == 16 && ref->weeks == 6);
+	nf_step_when(ref, when, sizeof when);
+	assert_string_equal(when, "(now: it has been 16 weeks, more than the 6 weeks to wait)");
+	assert_true(trial->since == 16 && !trial->tried);
+	nf_step_when(trial, when, sizeof when);
+	assert_null(strstr(when, "try for"));
+	assert_non_null(strstr(when, "it has been 16 weeks, more than the 4 weeks to try it"));
+	char *json = nf_engine_result_json(e);
+	assert_non_null(json);
+	assert_non_null(strstr(json, "\"due_now\": true"));
+	assert_non_null(strstr(json, "\"when\": \"(now: it has been 16 weeks, more than the 6 weeks to wait)\""));
+	free(json);
+
+	/* No change tried yet: the trial's weeks count from now, and the level stays self-care. */
+	set(e, "changes_tried", "false");
+	nf_engine_advice(e, &a);
+	ref = plan_step(&a, NF_STEP_REFERRAL);
+	trial = plan_step(&a, NF_STEP_SELF_CARE);
+	assert_non_null(ref);
+	assert_true(ref->since == 0 && trial->since == 0);
+	nf_step_when(trial, when, sizeof when);
+	assert_string_equal(when, "(try for 4 weeks)");
+	nf_engine_free(e);
+
+	/* Three weeks in, every step's time is ahead of it. */
+	e = fresh();
+	TELL(e, neuroma);
+	set(e, "weeks_since_onset", "3");
+	nf_engine_advice(e, &a);
+	ref = plan_step(&a, NF_STEP_REFERRAL);
+	assert_non_null(ref);
+	assert_true(ref->since == 0);
+	nf_step_when(ref, when, sizeof when);
+	assert_string_equal(when, "(after 6 weeks)");
 	nf_engine_free(e);
 }
 
@@ -1507,6 +1603,7 @@ int main(void)
 		cmocka_unit_test(test_hands_and_feet_getting_worse),
 		cmocka_unit_test(test_older_smokers_cramp_sees_a_gp),
 		cmocka_unit_test(test_second_plan_adds_one_professional),
+		cmocka_unit_test(test_plan_knows_the_weeks_passed),
 		cmocka_unit_test(test_cold_injury_not_settled),
 		cmocka_unit_test(test_entered_tests_are_acted_on),
 		cmocka_unit_test(test_forefoot_tests_weigh),

@@ -180,11 +180,11 @@ const tests = [
     assert(await page.$eval('#r-triage', (e) => e.className.includes('emergency')), 'result is not emergency');
     const bg = await page.$eval('#banner', (e) => getComputedStyle(e).backgroundColor);
     assert(bg === 'rgb(164, 0, 0)', 'banner is not red: ' + bg);
-    // What the sign can mean is said; the interview stopped at the sign, before the questions
-    // that rank the causes, so none is listed (their order would be their commonness, a laces
-    // cause first); the self-care result above has the ranking with percentages and bars.
+    // What the sign can mean is said; the sign is an emergency, so no cause is listed (their
+    // order would be their commonness, a laces cause first), in the engine's words
+    // (triage.unranked_words); the self-care result above has the ranking with percentages and bars.
     const causesHelp = await page.textContent('#r-causes-help');
-    assert(/Not ranked: the questions that tell the causes apart come after the warning sign/.test(causesHelp),
+    assert(/Not ranked: the warning sign is an emergency, and the causes it can mean, named above, come first/.test(causesHelp),
       'ranking under the sign: ' + causesHelp);
     assert(await page.$$eval('#r-causes > li', (x) => x.length) === 0, 'causes listed under the sign alone');
     const to = await page.textContent('#r-points-to');

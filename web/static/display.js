@@ -116,7 +116,10 @@ window.numbfootDisplay = (function () {
       for (const s of p.steps) {
         ol.append(el('li', {
           class: s.kind === 'safety_net' ? 'safety-net' : null,
-          text: s.step + (s.weeks ? (s.kind === 'referral' ? ' (after ' : ' (try for ') + s.weeks + ' week' +
+          // The engine's words for the weeks (s.when: "now" once they have passed since the onset);
+          // a result saved before it gave them has only the weeks.
+          text: s.step + (typeof s.when === 'string' ? (s.when ? ' ' + s.when : '')
+            : s.weeks ? (s.kind === 'referral' ? ' (after ' : ' (try for ') + s.weeks + ' week' +
             (s.weeks === 1 ? '' : 's') + ')' : ''),
         }));
       }
@@ -172,7 +175,7 @@ window.numbfootDisplay = (function () {
     const causesHelp = $('r-causes-help');
     if (causesHelp) {
       causesHelp.textContent = unranked
-        ? 'Not ranked: the questions that tell the causes apart come after the warning sign, which is acted on first.'
+        ? (t.unranked_words || 'Not ranked: the questions that tell the causes apart come after the warning sign, which is acted on first.')
         : !noPercent
           ? 'How likely each is, given your answers, and the answers that moved it most.'
           : signFirst
