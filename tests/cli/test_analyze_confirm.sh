@@ -13,13 +13,13 @@ for d in 05 09 13 17 21; do
 done
 nf analyze --json > "$tmp/an.json"
 # the findings in the order analyze derives them: onset_consistent, onset_km, shoe_km,
-# resolves_on_stopping, resolve_minutes, weeks_since_onset
+# resolves_on_stopping, resolve_minutes, weeks_since_onset, weekly_km
 python3 -c "import json,sys; print(' '.join(json.load(open(sys.argv[1]))['findings']))" "$tmp/an.json" \
 	> "$tmp/ids"
-grep -qx "onset_consistent onset_km shoe_km resolves_on_stopping resolve_minutes weeks_since_onset" "$tmp/ids" ||
+grep -qx "onset_consistent onset_km shoe_km resolves_on_stopping resolve_minutes weeks_since_onset weekly_km" "$tmp/ids" ||
 	fail "unexpected findings: $(cat "$tmp/ids")"
 # keep, change onset_km to 3, withdraw shoe_km, keep the rest; then the red flags: none; then ?
-{ printf '\n3\n?\n\n\n\n0\n'; i=0; while [ $i -lt 40 ]; do echo '?'; i=$((i + 1)); done; } > "$tmp/in"
+{ printf '\n3\n?\n\n\n\n\n0\n'; i=0; while [ $i -lt 40 ]; do echo '?'; i=$((i + 1)); done; } > "$tmp/in"
 nf assess --from-journal < "$tmp/in" > "$tmp/out"
 grep -q "Keep it?" "$tmp/out" || fail "no confirmation prompt"
 grep -q "distance into a run at which it usually starts: 6 km" "$tmp/out" || fail "derived onset not shown"
@@ -37,13 +37,13 @@ assert "onset_km" not in a["derived"] and "shoe_km" not in a["derived"], a["deri
 assert "onset_consistent" in a["derived"] and "resolve_minutes" in a["derived"], a["derived"]
 PY
 # with --yes nothing is confirmed: the first line answers the warning signs
-sed 1,6d "$tmp/in" | nf assess --from-journal --yes --no-save > /dev/null
+sed 1,7d "$tmp/in" | nf assess --from-journal --yes --no-save > /dev/null
 [ "$(sqlite3 "$tmp/j.db" "select count(*) from assessments")" = 1 ] || fail "--no-save saved"
-# One Enter too many after the six that keep the derived answers: it does not pass the warning
+# One Enter too many after the seven that keep the derived answers: it does not pass the warning
 # signs as "none", and is not asked again either (the next line would answer it): piped, it is an
 # error naming the line, and nothing is saved.
-rc=0; printf '\n\n\n\n\n\n\n1\n' | nf assess --from-journal > "$tmp/out" 2> "$tmp/err" || rc=$?
+rc=0; printf '\n\n\n\n\n\n\n\n1\n' | nf assess --from-journal > "$tmp/out" 2> "$tmp/err" || rc=$?
 [ "$rc" = 2 ] || fail "a stray Enter: exit $rc, wanted 2"
-grep -q "standard input line 7: '' is not an answer to 'Do any of these apply" "$tmp/err" || fail "a stray Enter passed the warning signs: $(cat "$tmp/err")"
+grep -q "standard input line 8: '' is not an answer to 'Do any of these apply" "$tmp/err" || fail "a stray Enter passed the warning signs: $(cat "$tmp/err")"
 [ "$(sqlite3 "$tmp/j.db" "select count(*) from assessments")" = 1 ] || fail "the refused interview was saved"
 echo ok
