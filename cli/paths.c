@@ -413,9 +413,14 @@ void cli_warn_crossed(nf_journal *j, const nf_journal_run *r, unsigned crossed)
 		nf_gear g;
 		if (!ids[k] || nf_journal_get_gear(j, ids[k], &g, NULL))
 			continue;
-		fprintf(stderr,
-			"numbfoot: warning: %s '%s' have now run %.0f km, past their %.0f km retirement "
-			"distance; worn cushioning can add to numbness (see 'numbfoot gear list --why')\n",
-			nf_gear_kind_name(g.kind), g.nickname, g.used_km, g.retire_km);
+		cli_warn_worn(&g);
 	}
+}
+
+void cli_warn_worn(const nf_gear *g)
+{
+	fprintf(stderr,
+		"numbfoot: warning: %s '%s' have now run %.0f km, past their %.0f km retirement "
+		"distance; worn cushioning can add to numbness (see 'numbfoot gear list --why')\n",
+		nf_gear_kind_name(g->kind), cli_text(g->nickname), g->used_km, g->retire_km);
 }
