@@ -384,11 +384,16 @@ static bool parse_single(struct session *s, size_t f, const char *a, nf_value *v
 			}
 		}
 		bool dist = nf_kb_finding_is_distance(kb, f), mi = s->miles;
-		if (dist && (!strcmp(end, "mi") || !strcmp(end, "miles")))
-			mi = true, end += strlen(end);
-		else if (dist && (!strcmp(end, "km")))
-			mi = false, end += 2;
-		else if (!dist && *end && names_unit(end, nf_kb_finding_unit(kb, f)))
+		/* A distance's unit is read by the commands' reader of units (km, m, mi, miles), so that
+		 * "5000m" is taken here as by run add. per: kilometres in one unit typed. */
+		double per = 1;
+		if (dist && end != a && *end && nf_distance_unit_km(end, NF_UNITS_KM) > 0) {
+			per = nf_distance_unit_km(end, NF_UNITS_KM);
+			mi = per == NF_KM_PER_MILE;
+			end += strlen(end);
+		} else if (dist && mi) {
+			per = NF_KM_PER_MILE;
+		} else if (!dist && *end && names_unit(end, nf_kb_finding_unit(kb, f)))
 			end += strlen(end);
 		/* A runner often knows when it starts rather than where: the distance is asked (the
 		 * knowledge base's onset is in km), so say how to turn one into the other. */
@@ -406,7 +411,7 @@ static bool parse_single(struct session *s, size_t f, const char *a, nf_value *v
 			hint(s, "Please type a number (0 or more).");
 			return false;
 		}
-		v->x = dist && mi ? x * NF_KM_PER_MILE : x;
+		v->x = dist ? (per == 0.001 ? x / 1000 : x * per) : x;
 		/* The knowledge base's range, said in the unit the runner typed in: asked again, as the
 		 * case files and the server refuse it. */
 		if (!nf_kb_finding_in_range(kb, f, v->x)) {
@@ -804,7 +809,7 @@ const struct cli_command cmd_assess = {
 		"Answer by number or key: y or n, the numbers of the choices (or the start of a choice's name, "
 		"m for male, the name and more words, both feet mostly, or a word of it, ball for the ball of "
 		"the foot; names separated by commas where all that apply are asked), a number for ages and "
-		"distances (in your unit; add km or mi to say which; a range such as 800-900 is taken at its "
+		"distances (in your unit; add km, m or mi to say which, as for 'run add'; a range such as 800-900 is taken at its "
 		"middle; a number past what a person can have, such as an age over 120, is asked again with its "
 		"limits). ? (or not sure) means don't know, h shows help on the question, b goes back one "
 		"question to change its answer, q stops and shows the result so far. A blank line "
