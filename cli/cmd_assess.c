@@ -520,9 +520,20 @@ static enum reply interview(struct session *s)
 	     "At any question: ? = don't know, h = help, b = back, q = stop and see the result.");
 	while (nf_interview_next(s->iv, &q)) {
 		progress(s);
-		nf_answer_state st[NF_MAX_CHECKLIST];
+		nf_answer_state st[NF_MAX_CHECKLIST] = {NF_UNASKED};
 		nf_value v[NF_MAX_CHECKLIST];
 		enum reply r = q.checklist >= 0 ? ask_checklist(s, &q, st, v) : ask_single(s, q.finding[0], st, v);
+		if (r == R_QUIT || r == R_EOF) {
+			/* Signs answered one by one (ask_each) before the runner stopped: the screen is
+			 * not whole, so nf_interview_answer would refuse it, but what was said is kept in
+			 * the result, not listed as not asked; a sign said yes above all. */
+			for (size_t i = 0; i < q.n; i++) {
+				if (st[i] == NF_ANSWERED)
+					(void)nf_engine_answer(s->e, q.finding[i], &v[i], NULL);
+				else if (st[i] == NF_UNKNOWN)
+					nf_engine_unknown(s->e, q.finding[i]);
+			}
+		}
 		if (r == R_QUIT || r == R_EOF || r == R_BAD) {
 			end = r;
 			break;
@@ -829,8 +840,9 @@ const struct cli_command cmd_assess = {
 		"--yes, --json prints the result at once.\n\n"
 		"Every interview's result is kept in the journal (for 'numbfoot report'); --no-save skips "
 		"that. Results of --answers case files are not kept. An interview that ends before its last "
-		"question (q, or the end of the input, such as Ctrl-D) shows the result of the answers so far and "
-		"is kept marked not finished: 'numbfoot report' heads with the latest finished assessment, and "
+		"question (q, or the end of the input, such as Ctrl-D) shows the result of the answers so far "
+		"(warning signs answered one by one after 'not sure' included, though the screen was left "
+		"unfinished) and is kept marked not finished: 'numbfoot report' heads with the latest finished assessment, and "
 		"'numbfoot assessment list' shows them all.\n\n"
 		"Distances are shown in kilometres or miles as set by 'units = km' or 'units = mi' in "
 		"$XDG_CONFIG_HOME/numbfoot/config, else by the locale.",
