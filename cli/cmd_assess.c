@@ -99,8 +99,10 @@ static enum reply not_an_answer(struct session *s, const char *question, const c
 	return R_BAD;
 }
 
-/* Parses a list of item numbers ("1 3", "1,3") within 1..n into a bit mask; false if malformed. */
-static bool parse_numbers(const char *s, size_t n, uint32_t *mask)
+/* Parses a list of item numbers ("1 3", "1,3") within 1..n into a bit mask. 0 when read; -1 if
+ * malformed or past 1..n; k when number k is typed more than once ("1 1 1"), which the case files
+ * refuse too: a slip, perhaps for another number, is asked again rather than guessed. */
+static int parse_numbers(const char *s, size_t n, uint32_t *mask)
 {
 	*mask = 0;
 	while (*s) {
@@ -111,11 +113,21 @@ static bool parse_numbers(const char *s, size_t n, uint32_t *mask)
 		char *end;
 		long k = strtol(s, &end, 10);
 		if (end == s || k < 1 || (size_t)k > n)
-			return false;
+			return -1;
+		if (*mask & 1u << (k - 1))
+			return (int)k;
 		*mask |= 1u << (k - 1);
 		s = end;
 	}
-	return true;
+	return 0;
+}
+
+/* The hint for number k typed twice (parse_numbers). */
+static void hint_repeated(struct session *s, int k)
+{
+	char why[160];
+	snprintf(why, sizeof why, "%d is typed more than once: type each number once (for example 1 3).", k);
+	hint(s, why);
 }
 
 static void show_help(struct session *s, const nf_question *q)
@@ -169,6 +181,7 @@ static enum reply ask_checklist(struct session *s, const nf_question *q, nf_answ
 		char *a = trim(line);
 		enum reply r = R_AGAIN;
 		uint32_t mask;
+		int k;
 		/* A blank line answers nothing. On the warning signs above all: a stray Enter (after the
 		 * journal's Enter-keeps prompts, or in a pipe) must not pass them as "none". */
 		if (!*a) {
@@ -193,12 +206,15 @@ static enum reply ask_checklist(struct session *s, const nf_question *q, nf_answ
 				v[i] = (nf_value){.b = false};
 			}
 			r = R_DONE;
-		} else if (parse_numbers(a, q->n, &mask)) {
+		} else if ((k = parse_numbers(a, q->n, &mask)) == 0) {
 			for (size_t i = 0; i < q->n; i++) {
 				st[i] = NF_ANSWERED;
 				v[i] = (nf_value){.b = (mask >> i) & 1};
 			}
 			r = R_DONE;
+		} else if (k > 0) {
+			hint_repeated(s, k);
+			r = not_an_answer(s, title, a);
 		} else {
 			char why[120];
 			snprintf(why, sizeof why, "Please type the numbers of the items that apply (1 to %zu), for "
@@ -344,7 +360,10 @@ static bool parse_single(struct session *s, size_t f, const char *a, nf_value *v
 			v->index = idx;
 			return true;
 		}
-		hint(s, "Please type the number of one of the choices.");
+		char why[120];
+		snprintf(why, sizeof why, "Please type the number of one of the choices, from 1 to %zu.",
+			 nf_kb_finding_values(kb, f));
+		hint(s, why);
 		return false;
 	}
 	case NF_NUMBER: {
@@ -437,13 +456,22 @@ static bool parse_single(struct session *s, size_t f, const char *a, nf_value *v
 			wputs(s, "Taken as none of these (b goes back to change it).");
 			return true;
 		}
-		if (parse_numbers(a, nf_kb_finding_values(kb, f), &v->set) && v->set)
+	{
+		int k = parse_numbers(a, nf_kb_finding_values(kb, f), &v->set);
+		if (k == 0 && v->set)
 			return true;
+		if (k > 0) {
+			hint_repeated(s, k);
+			return false;
+		}
 		if (choices_named(kb, f, a, &v->set))
 			return true;
-		hint(s, "Please type the numbers of all that apply, for example 2 5 (or their names, "
-			"separated by commas).");
+		char why[200];
+		snprintf(why, sizeof why, "Please type the numbers of all that apply, from 1 to %zu, for example 2 5 "
+			 "(or their names, separated by commas).", nf_kb_finding_values(kb, f));
+		hint(s, why);
 		return false;
+	}
 	}
 	return false;
 }
@@ -825,7 +853,8 @@ const struct cli_command cmd_assess = {
 		"limits). ? (or not sure) means don't know, h shows help on the question, b goes back one "
 		"question to change its answer, q stops and shows the result so far. A blank line "
 		"answers nothing and the question is asked again: on the warning signs above all, Enter alone "
-		"never means none of them (type 0).\n\n"
+		"never means none of them (type 0). So is a number typed twice (1 1), and a number past the "
+		"items on show (the message gives their range).\n\n"
 		"Without a terminal, answers are read a line each from standard input, and a line that answers "
 		"nothing (a blank line, a typo, a number past its limits) is not asked again, since the next "
 		"line would then answer the question before the one it was meant for: it is an error naming "

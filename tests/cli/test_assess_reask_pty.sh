@@ -23,5 +23,5 @@ typed $data/hex-then-comma-minutes.txt "Please type a number (0 or more)." \
 	"minutes after stopping until feeling is normal again: 12.5"
 typed $data/range-refused.txt "Please type a number (0 or more)." "Taken as 15, the middle of the range." \
 	"minutes after stopping until feeling is normal again: 15 minutes"
-typed $data/choices-by-word-ambiguous.txt "Please type the numbers of all that apply, for example 2 5"
+typed $data/choices-by-word-ambiguous.txt "Please type the numbers of all that apply, from 1 to 12, for example 2 5"
 echo ok
