@@ -1,6 +1,7 @@
 /* numbfoot assess: the interview in a terminal (or from a pipe, a line per answer), or the result
  * of a case file with --answers. */
 #include <ctype.h>
+#include <errno.h>
 #include <editline/readline.h>
 #include <math.h>
 #include <stdlib.h>
@@ -32,16 +33,71 @@ struct session {
 	long line;	/* lines read so far from standard input, for the error's place */
 	char why[240];	/* why the last answer could not be read: the hint said to a person */
 	char bad[600];	/* the error that ended a piped interview (R_BAD), for main to print */
+	/* The last line read held bytes that are not UTF-8 (2), or, on a terminal, characters past
+	 * ASCII that the line editor leaves out of the line it returns (1): no answer uses them, and
+	 * the rest of the line, blank or not, is not what was typed. */
+	int unreadable;
 	/* Findings pre-filled from the journal and kept as derived (not changed by the runner). */
 	bool derived[NF_MAX_FINDINGS];
 };
 
+/* What getc_utf8 left out of the line being read: 2 bytes that are not UTF-8, 1 characters past
+ * ASCII, 0 nothing. A file-level variable, since editline's rl_getc_function takes no context. */
+static int left_out;
+
+/* editline's reader of a key (rl_getc_function), in place of its own, which drops a byte it
+ * cannot decode (and, in the C locale numbfoot runs in, every byte past ASCII) without a word: a
+ * line of such bytes came back as "" and was taken for Enter alone ("Nothing typed", or a derived
+ * answer kept). This one returns the ASCII bytes and, for each sequence past ASCII, reads it whole
+ * and notes in left_out whether it was valid UTF-8. EOF at the end of the input. */
+static int getc_utf8(FILE *in)
+{
+	static int pending = -1; /* a byte read to end a sequence cut short, not yet returned */
+	(void)in;
+	for (;;) {
+		unsigned char b[4];
+		ssize_t got;
+		if (pending >= 0) {
+			b[0] = (unsigned char)pending;
+			pending = -1;
+		} else {
+			while ((got = read(STDIN_FILENO, b, 1)) < 0 && errno == EINTR)
+				;
+			if (got != 1)
+				return EOF;
+		}
+		if (b[0] < 0x80)
+			return b[0];
+		size_t want = b[0] >= 0xF0 ? 4 : b[0] >= 0xE0 ? 3 : b[0] >= 0xC0 ? 2 : 1, n = 1;
+		while (n < want) {
+			while ((got = read(STDIN_FILENO, b + n, 1)) < 0 && errno == EINTR)
+				;
+			if (got != 1)
+				break;
+			if ((b[n] & 0xC0) != 0x80) {
+				pending = b[n];
+				break;
+			}
+			n++;
+		}
+		int what = nf_utf8_len(b, b + n) == n ? 1 : 2;
+		if (what > left_out)
+			left_out = what;
+	}
+}
+
 /* Reads one line of input: with line editing on a terminal, plain otherwise. NULL at the end of
- * input. The caller frees the line. */
+ * input. The caller frees the line; s->unreadable says whether it is what was typed. */
 static char *read_answer(struct session *s, const char *prompt)
 {
-	if (s->tty)
-		return readline(prompt);
+	s->unreadable = 0;
+	if (s->tty) {
+		rl_getc_function = getc_utf8;
+		left_out = 0;
+		char *line = readline(prompt);
+		s->unreadable = left_out;
+		return line;
+	}
 	fputs(prompt, stdout);
 	fflush(stdout);
 	char *line = NULL;
@@ -55,6 +111,8 @@ static char *read_answer(struct session *s, const char *prompt)
 	while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
 		line[--n] = '\0';
 	fputc('\n', stdout);
+	if (!nf_utf8_valid(line, NULL))
+		s->unreadable = 2;
 	return line;
 }
 
@@ -85,6 +143,18 @@ static void hint(struct session *s, const char *why)
 	snprintf(s->why, sizeof s->why, "%s", why);
 }
 
+/* Whether the line just read is not what was typed (s->unreadable), and if so the hint why. */
+static bool unreadable(struct session *s)
+{
+	if (s->unreadable == 2)
+		hint(s, "That line is not readable text: it holds bytes that are not UTF-8 (a wrong "
+			"keyboard or terminal setting?). Please type the answer again.");
+	else if (s->unreadable == 1)
+		hint(s, "That line holds letters or signs past plain ASCII (such as an accent), which no "
+			"answer here uses. Please type the answer again.");
+	return s->unreadable != 0;
+}
+
 /* An answer that could not be read (s->why says why) to the question named question: a person
  * is told why and asked again (R_AGAIN); without a terminal it is an error (R_BAD) naming the
  * line of input, the answer and the question. */
@@ -94,8 +164,13 @@ static enum reply not_an_answer(struct session *s, const char *question, const c
 		fprintf(s->out, "%s\n", s->why);
 		return R_AGAIN;
 	}
-	snprintf(s->bad, sizeof s->bad, "standard input line %ld: '%.80s' is not an answer to '%.200s': %s", s->line,
-		 answer, question, s->why);
+	/* Bytes that are not UTF-8 are not repeated: they would reach the terminal as they are. */
+	if (s->unreadable == 2)
+		snprintf(s->bad, sizeof s->bad, "standard input line %ld is not an answer to '%.200s': %s", s->line,
+			 question, s->why);
+	else
+		snprintf(s->bad, sizeof s->bad, "standard input line %ld: '%.80s' is not an answer to '%.200s': %s",
+			 s->line, answer, question, s->why);
 	return R_BAD;
 }
 
@@ -184,7 +259,9 @@ static enum reply ask_checklist(struct session *s, const nf_question *q, nf_answ
 		int k;
 		/* A blank line answers nothing. On the warning signs above all: a stray Enter (after the
 		 * journal's Enter-keeps prompts, or in a pipe) must not pass them as "none". */
-		if (!*a) {
+		if (unreadable(s))
+			r = not_an_answer(s, title, a);
+		else if (!*a) {
 			hint(s, "Nothing typed: type the numbers of those that apply (for example 1 3), 0 if none of "
 				"them apply, or ? if you are not sure.");
 			r = not_an_answer(s, title, a);
@@ -501,7 +578,9 @@ static enum reply ask_single(struct session *s, size_t f, nf_answer_state *st, n
 			return R_EOF;
 		char *a = trim(line);
 		enum reply r = R_AGAIN;
-		if (!strcmp(a, "b") || !strcmp(a, "back"))
+		if (unreadable(s))
+			r = not_an_answer(s, nf_kb_finding_question(kb, f), a);
+		else if (!strcmp(a, "b") || !strcmp(a, "back"))
 			r = R_BACK;
 		else if (!strcmp(a, "q") || !strcmp(a, "quit"))
 			r = R_QUIT;
@@ -628,7 +707,13 @@ static enum reply confirm_derived(struct session *s, const nf_analysis *an, bool
 			char *a = trim(line);
 			bool done = true;
 			nf_value nv;
-			if (!*a)
+			if (unreadable(s)) {
+				if (not_an_answer(s, nf_kb_finding_question(s->kb, (size_t)f), a) == R_BAD) {
+					free(line);
+					return R_BAD;
+				}
+				done = false;
+			} else if (!*a)
 				;
 			else if (!strcmp(a, "q") || !strcmp(a, "quit")) {
 				free(line);
@@ -853,8 +938,10 @@ const struct cli_command cmd_assess = {
 		"limits). ? (or not sure) means don't know, h shows help on the question, b goes back one "
 		"question to change its answer, q stops and shows the result so far. A blank line "
 		"answers nothing and the question is asked again: on the warning signs above all, Enter alone "
-		"never means none of them (type 0). So is a number typed twice (1 1), and a number past the "
-		"items on show (the message gives their range).\n\n"
+		"never means none of them (type 0). So is a number typed twice (1 1), a number past the "
+		"items on show (the message gives their range), and a line that is not readable text (bytes "
+		"that are not UTF-8) or, on a terminal, holds characters past plain ASCII (the line editor "
+		"would leave them out, and no answer uses them).\n\n"
 		"Without a terminal, answers are read a line each from standard input, and a line that answers "
 		"nothing (a blank line, a typo, a number past its limits) is not asked again, since the next "
 		"line would then answer the question before the one it was meant for: it is an error naming "
