@@ -515,8 +515,10 @@ static bool parse_single(struct session *s, size_t f, const char *a, nf_value *v
 			const char *unit = dist ? (mi ? "miles" : "km") : nf_kb_finding_unit(kb, f);
 			char say[160];
 			nf_kb_finding_range(kb, f, &lo, &hi);
-			snprintf(say, sizeof say, "Please type a number from %g to %g%s%s.", k == 1 ? lo : round(lo / k),
-				 k == 1 ? hi : round(hi / k),
+			/* In miles the ends are rounded inwards, so that every number said is taken: 500 km
+			 * is 310.7 miles, and "0 to 311" named a 311 that was refused. */
+			snprintf(say, sizeof say, "Please type a number from %g to %g%s%s.", k == 1 ? lo : ceil(lo / k),
+				 k == 1 ? hi : floor(hi / k),
 				 *unit ? " " : "", unit);
 			hint(s, say);
 			return false;

@@ -28,6 +28,10 @@ drive 0 0 'UNTIL:In km:?' '1,5km' q
 has "$t/out" "distance into a run at which it usually starts: 1.5 km"
 drive 0 0 'UNTIL:In km:?' '600000m' q
 has "$t/out" "Please type a number from 0 to 500 km."
+# 500 km is 310.7 miles: the range said in miles is one whose every number is taken (not "0 to 311").
+drive 0 0 'UNTIL:In km:?' '311 mi' '310 mi' q
+has "$t/out" "Please type a number from 0 to 310 miles."
+has "$t/out" "distance into a run at which it usually starts: 498.89"
 
 # "Not sure" on the second warning screen: each sign in turn; two answered no, then Ctrl-D.
 drive 0 '?' n n '^D'
