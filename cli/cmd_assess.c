@@ -1,6 +1,7 @@
 /* numbfoot assess: the interview in a terminal (or from a pipe, a line per answer), or the result
  * of a case file with --answers. */
 #include <ctype.h>
+#include <errno.h>
 #include <editline/readline.h>
 #include <math.h>
 #include <stdlib.h>
@@ -32,16 +33,71 @@ struct session {
 	long line;	/* lines read so far from standard input, for the error's place */
 	char why[240];	/* why the last answer could not be read: the hint said to a person */
 	char bad[600];	/* the error that ended a piped interview (R_BAD), for main to print */
+	/* The last line read held bytes that are not UTF-8 (2), or, on a terminal, characters past
+	 * ASCII that the line editor leaves out of the line it returns (1): no answer uses them, and
+	 * the rest of the line, blank or not, is not what was typed. */
+	int unreadable;
 	/* Findings pre-filled from the journal and kept as derived (not changed by the runner). */
 	bool derived[NF_MAX_FINDINGS];
 };
 
+/* What getc_utf8 left out of the line being read: 2 bytes that are not UTF-8, 1 characters past
+ * ASCII, 0 nothing. A file-level variable, since editline's rl_getc_function takes no context. */
+static int left_out;
+
+/* editline's reader of a key (rl_getc_function), in place of its own, which drops a byte it
+ * cannot decode (and, in the C locale numbfoot runs in, every byte past ASCII) without a word: a
+ * line of such bytes came back as "" and was taken for Enter alone ("Nothing typed", or a derived
+ * answer kept). This one returns the ASCII bytes and, for each sequence past ASCII, reads it whole
+ * and notes in left_out whether it was valid UTF-8. EOF at the end of the input. */
+static int getc_utf8(FILE *in)
+{
+	static int pending = -1; /* a byte read to end a sequence cut short, not yet returned */
+	(void)in;
+	for (;;) {
+		unsigned char b[4];
+		ssize_t got;
+		if (pending >= 0) {
+			b[0] = (unsigned char)pending;
+			pending = -1;
+		} else {
+			while ((got = read(STDIN_FILENO, b, 1)) < 0 && errno == EINTR)
+				;
+			if (got != 1)
+				return EOF;
+		}
+		if (b[0] < 0x80)
+			return b[0];
+		size_t want = b[0] >= 0xF0 ? 4 : b[0] >= 0xE0 ? 3 : b[0] >= 0xC0 ? 2 : 1, n = 1;
+		while (n < want) {
+			while ((got = read(STDIN_FILENO, b + n, 1)) < 0 && errno == EINTR)
+				;
+			if (got != 1)
+				break;
+			if ((b[n] & 0xC0) != 0x80) {
+				pending = b[n];
+				break;
+			}
+			n++;
+		}
+		int what = nf_utf8_len(b, b + n) == n ? 1 : 2;
+		if (what > left_out)
+			left_out = what;
+	}
+}
+
 /* Reads one line of input: with line editing on a terminal, plain otherwise. NULL at the end of
- * input. The caller frees the line. */
+ * input. The caller frees the line; s->unreadable says whether it is what was typed. */
 static char *read_answer(struct session *s, const char *prompt)
 {
-	if (s->tty)
-		return readline(prompt);
+	s->unreadable = 0;
+	if (s->tty) {
+		rl_getc_function = getc_utf8;
+		left_out = 0;
+		char *line = readline(prompt);
+		s->unreadable = left_out;
+		return line;
+	}
 	fputs(prompt, stdout);
 	fflush(stdout);
 	char *line = NULL;
@@ -55,6 +111,8 @@ static char *read_answer(struct session *s, const char *prompt)
 	while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
 		line[--n] = '\0';
 	fputc('\n', stdout);
+	if (!nf_utf8_valid(line, NULL))
+		s->unreadable = 2;
 	return line;
 }
 
@@ -85,6 +143,18 @@ static void hint(struct session *s, const char *why)
 	snprintf(s->why, sizeof s->why, "%s", why);
 }
 
+/* Whether the line just read is not what was typed (s->unreadable), and if so the hint why. */
+static bool unreadable(struct session *s)
+{
+	if (s->unreadable == 2)
+		hint(s, "That line is not readable text: it holds bytes that are not UTF-8 (a wrong "
+			"keyboard or terminal setting?). Please type the answer again.");
+	else if (s->unreadable == 1)
+		hint(s, "That line holds letters or signs past plain ASCII (such as an accent), which no "
+			"answer here uses. Please type the answer again.");
+	return s->unreadable != 0;
+}
+
 /* An answer that could not be read (s->why says why) to the question named question: a person
  * is told why and asked again (R_AGAIN); without a terminal it is an error (R_BAD) naming the
  * line of input, the answer and the question. */
@@ -94,13 +164,20 @@ static enum reply not_an_answer(struct session *s, const char *question, const c
 		fprintf(s->out, "%s\n", s->why);
 		return R_AGAIN;
 	}
-	snprintf(s->bad, sizeof s->bad, "standard input line %ld: '%.80s' is not an answer to '%.200s': %s", s->line,
-		 answer, question, s->why);
+	/* Bytes that are not UTF-8 are not repeated: they would reach the terminal as they are. */
+	if (s->unreadable == 2)
+		snprintf(s->bad, sizeof s->bad, "standard input line %ld is not an answer to '%.200s': %s", s->line,
+			 question, s->why);
+	else
+		snprintf(s->bad, sizeof s->bad, "standard input line %ld: '%.80s' is not an answer to '%.200s': %s",
+			 s->line, answer, question, s->why);
 	return R_BAD;
 }
 
-/* Parses a list of item numbers ("1 3", "1,3") within 1..n into a bit mask; false if malformed. */
-static bool parse_numbers(const char *s, size_t n, uint32_t *mask)
+/* Parses a list of item numbers ("1 3", "1,3") within 1..n into a bit mask. 0 when read; -1 if
+ * malformed or past 1..n; k when number k is typed more than once ("1 1 1"), which the case files
+ * refuse too: a slip, perhaps for another number, is asked again rather than guessed. */
+static int parse_numbers(const char *s, size_t n, uint32_t *mask)
 {
 	*mask = 0;
 	while (*s) {
@@ -111,11 +188,21 @@ static bool parse_numbers(const char *s, size_t n, uint32_t *mask)
 		char *end;
 		long k = strtol(s, &end, 10);
 		if (end == s || k < 1 || (size_t)k > n)
-			return false;
+			return -1;
+		if (*mask & 1u << (k - 1))
+			return (int)k;
 		*mask |= 1u << (k - 1);
 		s = end;
 	}
-	return true;
+	return 0;
+}
+
+/* The hint for number k typed twice (parse_numbers). */
+static void hint_repeated(struct session *s, int k)
+{
+	char why[160];
+	snprintf(why, sizeof why, "%d is typed more than once: type each number once (for example 1 3).", k);
+	hint(s, why);
 }
 
 static void show_help(struct session *s, const nf_question *q)
@@ -169,9 +256,12 @@ static enum reply ask_checklist(struct session *s, const nf_question *q, nf_answ
 		char *a = trim(line);
 		enum reply r = R_AGAIN;
 		uint32_t mask;
+		int k;
 		/* A blank line answers nothing. On the warning signs above all: a stray Enter (after the
 		 * journal's Enter-keeps prompts, or in a pipe) must not pass them as "none". */
-		if (!*a) {
+		if (unreadable(s))
+			r = not_an_answer(s, title, a);
+		else if (!*a) {
 			hint(s, "Nothing typed: type the numbers of those that apply (for example 1 3), 0 if none of "
 				"them apply, or ? if you are not sure.");
 			r = not_an_answer(s, title, a);
@@ -193,12 +283,15 @@ static enum reply ask_checklist(struct session *s, const nf_question *q, nf_answ
 				v[i] = (nf_value){.b = false};
 			}
 			r = R_DONE;
-		} else if (parse_numbers(a, q->n, &mask)) {
+		} else if ((k = parse_numbers(a, q->n, &mask)) == 0) {
 			for (size_t i = 0; i < q->n; i++) {
 				st[i] = NF_ANSWERED;
 				v[i] = (nf_value){.b = (mask >> i) & 1};
 			}
 			r = R_DONE;
+		} else if (k > 0) {
+			hint_repeated(s, k);
+			r = not_an_answer(s, title, a);
 		} else {
 			char why[120];
 			snprintf(why, sizeof why, "Please type the numbers of the items that apply (1 to %zu), for "
@@ -344,7 +437,10 @@ static bool parse_single(struct session *s, size_t f, const char *a, nf_value *v
 			v->index = idx;
 			return true;
 		}
-		hint(s, "Please type the number of one of the choices.");
+		char why[120];
+		snprintf(why, sizeof why, "Please type the number of one of the choices, from 1 to %zu.",
+			 nf_kb_finding_values(kb, f));
+		hint(s, why);
 		return false;
 	}
 	case NF_NUMBER: {
@@ -384,11 +480,16 @@ static bool parse_single(struct session *s, size_t f, const char *a, nf_value *v
 			}
 		}
 		bool dist = nf_kb_finding_is_distance(kb, f), mi = s->miles;
-		if (dist && (!strcmp(end, "mi") || !strcmp(end, "miles")))
-			mi = true, end += strlen(end);
-		else if (dist && (!strcmp(end, "km")))
-			mi = false, end += 2;
-		else if (!dist && *end && names_unit(end, nf_kb_finding_unit(kb, f)))
+		/* A distance's unit is read by the commands' reader of units (km, m, mi, miles), so that
+		 * "5000m" is taken here as by run add. per: kilometres in one unit typed. */
+		double per = 1;
+		if (dist && end != a && *end && nf_distance_unit_km(end, NF_UNITS_KM) > 0) {
+			per = nf_distance_unit_km(end, NF_UNITS_KM);
+			mi = per == NF_KM_PER_MILE;
+			end += strlen(end);
+		} else if (dist && mi) {
+			per = NF_KM_PER_MILE;
+		} else if (!dist && *end && names_unit(end, nf_kb_finding_unit(kb, f)))
 			end += strlen(end);
 		/* A runner often knows when it starts rather than where: the distance is asked (the
 		 * knowledge base's onset is in km), so say how to turn one into the other. */
@@ -406,7 +507,7 @@ static bool parse_single(struct session *s, size_t f, const char *a, nf_value *v
 			hint(s, "Please type a number (0 or more).");
 			return false;
 		}
-		v->x = dist && mi ? x * NF_KM_PER_MILE : x;
+		v->x = dist ? (per == 0.001 ? x / 1000 : x * per) : x;
 		/* The knowledge base's range, said in the unit the runner typed in: asked again, as the
 		 * case files and the server refuse it. */
 		if (!nf_kb_finding_in_range(kb, f, v->x)) {
@@ -414,8 +515,10 @@ static bool parse_single(struct session *s, size_t f, const char *a, nf_value *v
 			const char *unit = dist ? (mi ? "miles" : "km") : nf_kb_finding_unit(kb, f);
 			char say[160];
 			nf_kb_finding_range(kb, f, &lo, &hi);
-			snprintf(say, sizeof say, "Please type a number from %g to %g%s%s.", k == 1 ? lo : round(lo / k),
-				 k == 1 ? hi : round(hi / k),
+			/* In miles the ends are rounded inwards, so that every number said is taken: 500 km
+			 * is 310.7 miles, and "0 to 311" named a 311 that was refused. */
+			snprintf(say, sizeof say, "Please type a number from %g to %g%s%s.", k == 1 ? lo : ceil(lo / k),
+				 k == 1 ? hi : floor(hi / k),
 				 *unit ? " " : "", unit);
 			hint(s, say);
 			return false;
@@ -432,13 +535,22 @@ static bool parse_single(struct session *s, size_t f, const char *a, nf_value *v
 			wputs(s, "Taken as none of these (b goes back to change it).");
 			return true;
 		}
-		if (parse_numbers(a, nf_kb_finding_values(kb, f), &v->set) && v->set)
+	{
+		int k = parse_numbers(a, nf_kb_finding_values(kb, f), &v->set);
+		if (k == 0 && v->set)
 			return true;
+		if (k > 0) {
+			hint_repeated(s, k);
+			return false;
+		}
 		if (choices_named(kb, f, a, &v->set))
 			return true;
-		hint(s, "Please type the numbers of all that apply, for example 2 5 (or their names, "
-			"separated by commas).");
+		char why[200];
+		snprintf(why, sizeof why, "Please type the numbers of all that apply, from 1 to %zu, for example 2 5 "
+			 "(or their names, separated by commas).", nf_kb_finding_values(kb, f));
+		hint(s, why);
 		return false;
+	}
 	}
 	return false;
 }
@@ -468,7 +580,9 @@ static enum reply ask_single(struct session *s, size_t f, nf_answer_state *st, n
 			return R_EOF;
 		char *a = trim(line);
 		enum reply r = R_AGAIN;
-		if (!strcmp(a, "b") || !strcmp(a, "back"))
+		if (unreadable(s))
+			r = not_an_answer(s, nf_kb_finding_question(kb, f), a);
+		else if (!strcmp(a, "b") || !strcmp(a, "back"))
 			r = R_BACK;
 		else if (!strcmp(a, "q") || !strcmp(a, "quit"))
 			r = R_QUIT;
@@ -515,9 +629,20 @@ static enum reply interview(struct session *s)
 	     "At any question: ? = don't know, h = help, b = back, q = stop and see the result.");
 	while (nf_interview_next(s->iv, &q)) {
 		progress(s);
-		nf_answer_state st[NF_MAX_CHECKLIST];
+		nf_answer_state st[NF_MAX_CHECKLIST] = {NF_UNASKED};
 		nf_value v[NF_MAX_CHECKLIST];
 		enum reply r = q.checklist >= 0 ? ask_checklist(s, &q, st, v) : ask_single(s, q.finding[0], st, v);
+		if (r == R_QUIT || r == R_EOF) {
+			/* Signs answered one by one (ask_each) before the runner stopped: the screen is
+			 * not whole, so nf_interview_answer would refuse it, but what was said is kept in
+			 * the result, not listed as not asked; a sign said yes above all. */
+			for (size_t i = 0; i < q.n; i++) {
+				if (st[i] == NF_ANSWERED)
+					(void)nf_engine_answer(s->e, q.finding[i], &v[i], NULL);
+				else if (st[i] == NF_UNKNOWN)
+					nf_engine_unknown(s->e, q.finding[i]);
+			}
+		}
 		if (r == R_QUIT || r == R_EOF || r == R_BAD) {
 			end = r;
 			break;
@@ -584,7 +709,13 @@ static enum reply confirm_derived(struct session *s, const nf_analysis *an, bool
 			char *a = trim(line);
 			bool done = true;
 			nf_value nv;
-			if (!*a)
+			if (unreadable(s)) {
+				if (not_an_answer(s, nf_kb_finding_question(s->kb, (size_t)f), a) == R_BAD) {
+					free(line);
+					return R_BAD;
+				}
+				done = false;
+			} else if (!*a)
 				;
 			else if (!strcmp(a, "q") || !strcmp(a, "quit")) {
 				free(line);
@@ -804,12 +935,15 @@ const struct cli_command cmd_assess = {
 		"Answer by number or key: y or n, the numbers of the choices (or the start of a choice's name, "
 		"m for male, the name and more words, both feet mostly, or a word of it, ball for the ball of "
 		"the foot; names separated by commas where all that apply are asked), a number for ages and "
-		"distances (in your unit; add km or mi to say which; a range such as 800-900 is taken at its "
+		"distances (in your unit; add km, m or mi to say which, as for 'run add'; a range such as 800-900 is taken at its "
 		"middle; a number past what a person can have, such as an age over 120, is asked again with its "
 		"limits). ? (or not sure) means don't know, h shows help on the question, b goes back one "
 		"question to change its answer, q stops and shows the result so far. A blank line "
 		"answers nothing and the question is asked again: on the warning signs above all, Enter alone "
-		"never means none of them (type 0).\n\n"
+		"never means none of them (type 0). So is a number typed twice (1 1), a number past the "
+		"items on show (the message gives their range), and a line that is not readable text (bytes "
+		"that are not UTF-8) or, on a terminal, holds characters past plain ASCII (the line editor "
+		"would leave them out, and no answer uses them).\n\n"
 		"Without a terminal, answers are read a line each from standard input, and a line that answers "
 		"nothing (a blank line, a typo, a number past its limits) is not asked again, since the next "
 		"line would then answer the question before the one it was meant for: it is an error naming "
@@ -824,8 +958,9 @@ const struct cli_command cmd_assess = {
 		"--yes, --json prints the result at once.\n\n"
 		"Every interview's result is kept in the journal (for 'numbfoot report'); --no-save skips "
 		"that. Results of --answers case files are not kept. An interview that ends before its last "
-		"question (q, or the end of the input, such as Ctrl-D) shows the result of the answers so far and "
-		"is kept marked not finished: 'numbfoot report' heads with the latest finished assessment, and "
+		"question (q, or the end of the input, such as Ctrl-D) shows the result of the answers so far "
+		"(warning signs answered one by one after 'not sure' included, though the screen was left "
+		"unfinished) and is kept marked not finished: 'numbfoot report' heads with the latest finished assessment, and "
 		"'numbfoot assessment list' shows them all.\n\n"
 		"Distances are shown in kilometres or miles as set by 'units = km' or 'units = mi' in "
 		"$XDG_CONFIG_HOME/numbfoot/config, else by the locale.",

@@ -64,6 +64,14 @@ static int gear_fields(const struct cli_args *a, nf_gear *g)
 	    !cli_parse_distance(cli_opt(a, "start-km"), false, NF_DISTANCE_GEAR, "--start-km", &g->start_km))
 		return CLI_EXIT_USAGE;
 	if (cli_flag(a, "racing")) {
+		/* --racing is a retirement distance of its own (400 km): with --retire-km one of the
+		 * two would be dropped without a word. */
+		if (cli_opt(a, "retire-km")) {
+			cli_errorf("%s: --racing and --retire-km both set the retirement distance (--racing: "
+				   "%.0f km): give one of them",
+				   a->cmd->name, nf_gear_racing_retire_km());
+			return CLI_EXIT_USAGE;
+		}
 		if (g->kind != NF_GEAR_SHOES) {
 			cli_errorf("%s: --racing is for shoes", a->cmd->name);
 			return CLI_EXIT_USAGE;
@@ -88,7 +96,7 @@ static const struct cli_option add_options[] = {
 	{"first-use", "DATE", "first run in them (YYYY-MM-DD)"},
 	{"start-km", "KM", "distance they had already run before the journal (default 0)"},
 	{"retire-km", "KM", "retirement distance (shoes: 800 km by default)"},
-	{"racing", NULL, "racing or carbon-plate shoes: retire at 400 km"},
+	{"racing", NULL, "racing or carbon-plate shoes: retire at 400 km (not with --retire-km)"},
 	{"default", NULL, "make them the default for new runs"},
 	{NULL, NULL, NULL},
 };
@@ -389,7 +397,7 @@ static const struct cli_option edit_options[] = {
 	{"first-use", "DATE", "first run in them (YYYY-MM-DD)"},
 	{"start-km", "KM", "distance they had already run before the journal"},
 	{"retire-km", "KM", "retirement distance"},
-	{"racing", NULL, "racing or carbon-plate shoes: retire at 400 km"},
+	{"racing", NULL, "racing or carbon-plate shoes: retire at 400 km (not with --retire-km)"},
 	{"unretire", NULL, "bring a retired pair back into use"},
 	{NULL, NULL, NULL},
 };
@@ -426,6 +434,9 @@ static int run_gear_edit(const struct cli_args *a)
 	}
 	if (name)
 		snprintf(g.nickname, sizeof g.nickname, "%s", name);
+	/* Whether the pair was past its retirement distance before: the edit warns, as a run does,
+	 * only when it takes the pair past it. */
+	bool was_worn = isfinite(g.retire_km) && g.used_km >= g.retire_km;
 	bool not_retired = cli_flag(a, "unretire") && !g.retired[0];
 	if (cli_flag(a, "unretire"))
 		g.retired[0] = '\0';
@@ -451,6 +462,9 @@ static int run_gear_edit(const struct cli_args *a)
 	else
 		printf("changed %s '%s'%s\n", nf_gear_kind_name(g.kind), cli_text(g.nickname),
 		       not_retired ? " (they were not retired)" : "");
+	/* A retired pair is out of use: its distance against the retirement distance asks nothing. */
+	if (!was_worn && !g.retired[0] && isfinite(g.retire_km) && g.used_km >= g.retire_km)
+		cli_warn_worn(&g);
 out_close:
 	nf_journal_close(j);
 	return rc;
@@ -464,7 +478,9 @@ const struct cli_command cmd_gear_edit = {
 		       "after the day of the pair's first run, or after its retirement, is refused; so is "
 		       "a nickname that could not be typed back: 'none' (the word for no gear), a blank "
 		       "one, one with a space at either end, a leading '-', or a control or invisible "
-		       "character.\n\n"
+		       "character. No option at all is refused ('nothing to change', exit status 2). "
+		       "When a new --retire-km or --start-km puts a pair in use at or past its retirement "
+		       "distance, a warning says so, as for a run.\n\n"
 		       "Example: numbfoot gear edit ghost --retire-km 700 --name ghost15",
 	.options = edit_options,
 	.run = run_gear_edit,

@@ -187,7 +187,7 @@ static void print_run(const nf_journal_run *r, size_t episodes)
 #define RUN_OPTIONS \
 	{"date", "DATE", "day of the run, YYYY-MM-DD (default today)"}, \
 	{"time", "HH:MM", "local start time (default now, or 12:00 with --date)"}, \
-	{"duration", "TIME", "running time, MM:SS or H:MM:SS"}, \
+	{"duration", "TIME", "running time, MM:SS, H:MM:SS or minutes, under 100 hours"}, \
 	{"miles", NULL, "distances without a unit are miles (also the default with units = mi in the config)"}, \
 	{"shoes", "NICKNAME", "shoes worn (default: the default shoes; 'none' for none)"}, \
 	{"insoles", "NICKNAME", "insoles worn (default: the default insoles; 'none')"}, \

@@ -179,25 +179,35 @@ bool cli_parse_distance(const char *s, bool miles, nf_distance_of kind, const ch
 
 bool cli_parse_duration(const char *s, const char *what, double *seconds)
 {
+	/* The one limit of the three forms, said when a duration is past it: each form once had a
+	 * bound of its own (hours < 100, minutes < 6000) and a longer one was "not a duration". */
+	const double max_s = 100 * 3600.0 - 1;
 	unsigned a = 0, b = 0, c = 0;
 	int n = 0;
-	if (s && sscanf(s, "%u:%2u:%2u%n", &a, &b, &c, &n) == 3 && !s[n] && b < 60 && c < 60 &&
-	    a < 100) {
-		*seconds = a * 3600.0 + b * 60.0 + c;
-		return true;
+	double got = -1;
+	/* Digits past what %u holds wrapped round ("4294967296" was zero): too long is too long. */
+	if (s && strspn(s, "0123456789:") == strlen(s) && strspn(s, "0123456789") > 9) {
+		cli_errorf("%s: '%.40s' is out of range (0:01 to 99:59:59)", what, s);
+		return false;
 	}
+	if (s && sscanf(s, "%u:%2u:%2u%n", &a, &b, &c, &n) == 3 && !s[n] && b < 60 && c < 60)
+		got = a * 3600.0 + b * 60.0 + c;
 	n = 0;
-	if (s && sscanf(s, "%u:%2u%n", &a, &b, &n) == 2 && !s[n] && b < 60 && a < 6000) {
-		*seconds = a * 60.0 + b;
-		return true;
-	}
+	if (got < 0 && s && sscanf(s, "%u:%2u%n", &a, &b, &n) == 2 && !s[n] && b < 60)
+		got = a * 60.0 + b;
 	n = 0;
-	if (s && sscanf(s, "%u%n", &a, &n) == 1 && !s[n] && a < 6000) {
-		*seconds = a * 60.0;
-		return true;
+	if (got < 0 && s && sscanf(s, "%u%n", &a, &n) == 1 && !s[n])
+		got = a * 60.0;
+	if (got < 0) {
+		cli_errorf("%s: '%s' is not a duration (MM:SS, H:MM:SS or minutes)", what, s ? s : "");
+		return false;
 	}
-	cli_errorf("%s: '%s' is not a duration (MM:SS, H:MM:SS or minutes)", what, s ? s : "");
-	return false;
+	if (got > max_s) {
+		cli_errorf("%s: '%.40s' is out of range (0:01 to 99:59:59)", what, s);
+		return false;
+	}
+	*seconds = got;
+	return true;
 }
 
 bool cli_parse_minutes(const char *s, const char *what, double *minutes)
@@ -413,9 +423,14 @@ void cli_warn_crossed(nf_journal *j, const nf_journal_run *r, unsigned crossed)
 		nf_gear g;
 		if (!ids[k] || nf_journal_get_gear(j, ids[k], &g, NULL))
 			continue;
-		fprintf(stderr,
-			"numbfoot: warning: %s '%s' have now run %.0f km, past their %.0f km retirement "
-			"distance; worn cushioning can add to numbness (see 'numbfoot gear list --why')\n",
-			nf_gear_kind_name(g.kind), g.nickname, g.used_km, g.retire_km);
+		cli_warn_worn(&g);
 	}
+}
+
+void cli_warn_worn(const nf_gear *g)
+{
+	fprintf(stderr,
+		"numbfoot: warning: %s '%s' have now run %.0f km, past their %.0f km retirement "
+		"distance; worn cushioning can add to numbness (see 'numbfoot gear list --why')\n",
+		nf_gear_kind_name(g->kind), cli_text(g->nickname), g->used_km, g->retire_km);
 }

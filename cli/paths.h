@@ -116,6 +116,9 @@ const char *cli_place_words(int i);
 
 /* Prints the wear warning for the gear that add_run reported in crossed. */
 void cli_warn_crossed(nf_journal *j, const nf_journal_run *r, unsigned crossed);
+/* The warning for a pair g that has reached its retirement distance (g->used_km against
+ * g->retire_km), on standard error: the one wording for a run, an import and a gear edit. */
+void cli_warn_worn(const nf_gear *g);
 
 /* "10.20 km" or "6.34 mi" into buf. */
 void cli_format_km(double metres, char *buf, size_t size);

@@ -63,6 +63,11 @@ typedef enum nf_distance_of {
  * the option or key in front of it. */
 NF_API nf_err nf_distance_check(double km, nf_distance_of what, nf_error *err);
 
+/* The kilometres in one of unit, a distance's unit word as a person types it after the number,
+ * any case: "km", "m", "mi", "mile", "miles"; "" is units. 0 for a word that is no distance unit.
+ * The one list of units, for nf_distance_parse and the interview's distance questions. */
+NF_API double nf_distance_unit_km(const char *unit, nf_units units);
+
 /* Reads a distance as a person types it: a number and an optional unit, any case, spaces
  * before it allowed ("10.2", "10.2km", "6.2 mi", "5000m", "3 miles"); a number alone is in
  * units. Then nf_distance_check. Into *km; NF_EPARSE naming the text otherwise. */

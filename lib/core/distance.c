@@ -58,6 +58,19 @@ static bool letters(const char *s)
 	return true;
 }
 
+double nf_distance_unit_km(const char *unit, nf_units units)
+{
+	if (!*unit)
+		return units == NF_UNITS_MI ? NF_KM_PER_MILE : 1;
+	if (!strcasecmp(unit, "km"))
+		return 1;
+	if (!strcasecmp(unit, "m"))
+		return 0.001;
+	if (!strcasecmp(unit, "mi") || !strcasecmp(unit, "mile") || !strcasecmp(unit, "miles"))
+		return NF_KM_PER_MILE;
+	return 0;
+}
+
 nf_err nf_distance_parse(const char *text, nf_units units, nf_distance_of what, double *km, nf_error *err)
 {
 	const char *end;
@@ -71,15 +84,10 @@ nf_err nf_distance_parse(const char *text, nf_units units, nf_distance_of what, 
 	if (rc || (*end && !letters(end)))
 		return nf_error_set(err, NF_EPARSE, "'%.40s' is not a distance (examples: 10.2, 10,2, 10.2km, 6.2mi)",
 				    text ? text : "");
-	bool mi = units == NF_UNITS_MI;
-	double k;
-	if (!strcasecmp(end, "km"))
-		mi = false;
-	else if (!strcasecmp(end, "mi") || !strcasecmp(end, "miles") || !strcasecmp(end, "mile"))
-		mi = true;
-	else if (*end && strcasecmp(end, "m"))
+	double per = nf_distance_unit_km(end, units);
+	if (per == 0)
 		return nf_error_set(err, NF_EPARSE, "unknown unit '%.20s' in '%.40s' (use km, mi or m)", end, text);
-	k = !strcasecmp(end, "m") ? v / 1000 : mi ? v * NF_KM_PER_MILE : v;
+	double k = per == 1 ? v : per == 0.001 ? v / 1000 : v * per;
 	char shown[64];
 	snprintf(shown, sizeof shown, "'%.40s'", text);
 	rc = in_range(k, what, shown, err);

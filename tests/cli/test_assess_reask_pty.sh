@@ -17,11 +17,11 @@ typed() {
 typed $data/blank-then-redflag.txt "Nothing typed: type the numbers of those that apply" \
 	"STOP RUNNING AND GET EMERGENCY CARE NOW"
 typed $data/number-past-range.txt "Please type a number from 0 to 120 years." \
-	"Please type a number from 0 to 500 km." "Please type a number from 0 to 311 miles." \
+	"Please type a number from 0 to 500 km." "Please type a number from 0 to 310 miles." \
 	"age: 34 years" "distance into a run at which it usually starts: 3 km"
 typed $data/hex-then-comma-minutes.txt "Please type a number (0 or more)." \
 	"minutes after stopping until feeling is normal again: 12.5"
 typed $data/range-refused.txt "Please type a number (0 or more)." "Taken as 15, the middle of the range." \
 	"minutes after stopping until feeling is normal again: 15 minutes"
-typed $data/choices-by-word-ambiguous.txt "Please type the numbers of all that apply, for example 2 5"
+typed $data/choices-by-word-ambiguous.txt "Please type the numbers of all that apply, from 1 to 12, for example 2 5"
 echo ok

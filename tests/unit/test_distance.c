@@ -36,6 +36,20 @@ static void test_parse_units(void **state)
 	assert_true(km == 0.5);
 }
 
+/* The one list of unit words, which the interview's distance questions read too ("5000m"). */
+static void test_unit_words(void **state)
+{
+	(void)state;
+	assert_true(nf_distance_unit_km("", NF_UNITS_KM) == 1);
+	assert_true(nf_distance_unit_km("", NF_UNITS_MI) == NF_KM_PER_MILE);
+	assert_true(nf_distance_unit_km("KM", NF_UNITS_MI) == 1);
+	assert_true(nf_distance_unit_km("m", NF_UNITS_MI) == 0.001);
+	assert_true(nf_distance_unit_km("Miles", NF_UNITS_KM) == NF_KM_PER_MILE);
+	assert_true(nf_distance_unit_km("mile", NF_UNITS_KM) == NF_KM_PER_MILE);
+	assert_true(nf_distance_unit_km("min", NF_UNITS_KM) == 0);
+	assert_true(nf_distance_unit_km("yd", NF_UNITS_KM) == 0);
+}
+
 static void test_parse_refuses(void **state)
 {
 	(void)state;
@@ -103,6 +117,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_parse_units),
+		cmocka_unit_test(test_unit_words),
 		cmocka_unit_test(test_parse_refuses),
 		cmocka_unit_test(test_check),
 	};
