@@ -195,10 +195,13 @@ static int run_eval(const struct cli_args *a)
 		goto out;
 	}
 
-	/* ranked: cases with an expected cause whose result shows a ranking, the denominator of the
-	 * ranking scores; unranked: those whose result shows none (nf_engine_ranked: an emergency
-	 * warning sign, or an interview stopped at a sign), left out, since the person sees no order. */
+	/* ranked: cases with an expected cause, the denominator of the ranking scores as the shared
+	 * contract defines them (shared/spec: the engine's posterior, shown or not); unranked: those
+	 * whose result shows the person no ranking (nf_engine_ranked: an emergency warning sign, or an
+	 * interview stopped at a sign), scored again without them as top1_shown and top3_shown, fields
+	 * added beside the contract's, never in their place. */
 	size_t ranked = 0, unranked = 0, top1 = 0, top3 = 0, exact = 0, safe = 0, under = 0, emerg_missed = 0;
+	size_t top1_shown = 0, top3_shown = 0;
 	size_t screens_total = 0, findings_total = 0;
 	double brier = 0;
 	/* Each ranked case's leading probability, for the chance figures (none kept without memory). */
@@ -243,13 +246,15 @@ static int run_eval(const struct cli_args *a)
 		int expected = nf_case_expected(c);
 		bool hit1 = false, hit3 = false, shown = nf_engine_ranked(e);
 		unranked += expected >= 0 && !shown;
-		if (expected >= 0 && shown) {
+		if (expected >= 0) {
 			ranked++;
 			hit1 = nf_case_acceptable(c, vorder[0]);
 			for (size_t k = 0; k < 3 && k < vn; k++)
 				hit3 |= nf_case_acceptable(c, vorder[k]);
 			top1 += hit1;
 			top3 += hit3;
+			top1_shown += shown && hit1;
+			top3_shown += shown && hit3;
 			/* The leading probability is the chance that this cause is the one: an acceptable
 			 * alternative counts for top1, not as that cause being right (as in the Brier score). */
 			calibration_add(&cal, nf_engine_probability(e, vorder[0]), (int)vorder[0] == expected);
@@ -270,8 +275,8 @@ static int run_eval(const struct cli_args *a)
 		for (size_t k = 0; k < 5 && k < vn; k++)
 			json_array_append_new(rk, json_pack("[s, f]", nf_kb_condition_id(kb, vorder[k]),
 							    nf_engine_probability(e, vorder[k])));
-		/* ranked stays the engine's order for the record; ranking_shown says whether the person saw it
-		 * and so whether it was scored. */
+		/* ranked is the engine's order, scored as the contract says; ranking_shown says whether the
+		 * person saw it. */
 		json_array_append_new(per, json_pack("{s:s, s:o, s:o, s:b, s:s, s:s, s:I}", "id", nf_case_id(c), "expected",
 						     expected >= 0 ? json_string(nf_kb_condition_id(kb, (size_t)expected))
 								   : json_null(),
@@ -282,11 +287,12 @@ static int run_eval(const struct cli_args *a)
 			       expected >= 0 ? nf_kb_condition_id(kb, (size_t)expected) : "(none)",
 			       nf_kb_condition_id(kb, vorder[0]), 100 * nf_engine_probability(e, vorder[0]),
 			       nf_triage_id(got), nf_triage_id(want),
-			       expected < 0 ? "  " : !shown ? "- " : hit1 ? "1 " : hit3 ? "3 " : "x ",
+			       expected < 0 ? "  " : hit1 ? (shown ? "1 " : "1-") : hit3 ? (shown ? "3 " : "3-") : shown ? "x " : "x-",
 			       got < want ? "UNDER" : got > want ? "over" : "");
 		nf_interview_free(iv);
 	}
 	double nr = ranked ? (double)ranked : 1, nc = (double)nfiles;
+	double ns = ranked > unranked ? (double)(ranked - unranked) : 1;
 	if (as_json) {
 		json_t *o = json_pack("{s:s, s:I, s:I, s:I, s:f, s:f, s:f, s:f, s:I, s:I, s:f, s:f, s:f, s:o}",
 				      "version", nf_version(), "cases", (json_int_t)nfiles, "ranked_cases", (json_int_t)ranked,
@@ -295,6 +301,8 @@ static int run_eval(const struct cli_args *a)
 				      (json_int_t)under, "emergency_missed", (json_int_t)emerg_missed, "brier",
 				      brier / nr, "mean_questions", interview ? screens_total / nc : 0.0,
 				      "mean_findings_asked", interview ? findings_total / nc : 0.0, "per_case", per);
+		json_object_set_new(o, "top1_shown", json_real(top1_shown / ns));
+		json_object_set_new(o, "top3_shown", json_real(top3_shown / ns));
 		json_object_set_new(o, "calibration", calibration_json(&cal, ranked));
 		char *s = json_dumps(o, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6));
 		puts(s);
@@ -305,9 +313,9 @@ static int run_eval(const struct cli_args *a)
 		printf("\n%zu cases, %zu ranked: top1 %.3f, top3 %.3f, brier %.3f, ece %.3f\n", nfiles, ranked, top1 / nr,
 		       top3 / nr, brier / nr, calibration_ece(&cal, ranked));
 		if (unranked)
-			printf("not ranked: %zu case%s with an expected cause, whose result shows no ranking (marked -), "
-			       "left out of top1, top3, brier and calibration\n",
-			       unranked, unranked == 1 ? "" : "s");
+			printf("not shown: %zu case%s whose result shows the person no ranking (marked -), scored above "
+			       "on the engine's order; without them: top1 %.3f, top3 %.3f\n",
+			       unranked, unranked == 1 ? "" : "s", top1_shown / ns, top3_shown / ns);
 		double mean, p95;
 		if (calibration_chance(&cal, &mean, &p95))
 			printf("calibration: an exactly calibrated engine would show ece %.3f by chance here (95%% of "
@@ -353,9 +361,10 @@ const struct cli_command cmd_eval = {
 		"calibration error (ece: the bins' gaps between the two, weighted by their share of "
 		"cases), beside the ece an exactly calibrated engine would show by chance at the same "
 		"probabilities (ece_if_calibrated: the mean and 95th percentile of 2000 rounds of draws, "
-		"each case right with its probability; a fixed seed). A case whose result shows no ranking "
-		"(an emergency warning sign set the level, or the interview stopped at a warning sign) is "
-		"left out of the ranking scores, counted as unranked and marked - in the text output.\n\n"
+		"each case right with its probability; a fixed seed). A case whose result shows the person no "
+		"ranking (an emergency warning sign set the level, or the interview stopped at a warning "
+		"sign) is scored on the engine's order as the other cases are, counted as unranked, marked - "
+		"in the text output, and left out of top1_shown and top3_shown.\n\n"
 		"Without --interview every answer of a case is given at once. With --interview the engine "
 		"asks its own questions in its own order; a simulated person answers each from the case file "
 		"(\"don't know\" where the file is silent) and the engine's stopping rule ends the interview. "
