@@ -49,6 +49,10 @@ double an_t_two_sided(double t, double df);
 /* The least-squares slope of y on x (n points), and in *p the two-sided p value of its t statistic
  * with n - 2 degrees of freedom; NaN (and *p NaN) with fewer than 3 points or x all equal. */
 double an_slope(const double *x, const double *y, size_t n, double *p);
+/* The least-squares coefficient of x in y = a + b x + c z (n points), and in *p the two-sided p
+ * value of its t statistic with n - 3 degrees of freedom; NaN (and *p NaN) with fewer than 4 points,
+ * x or z constant, or x and z moving together exactly. */
+double an_slope_adjusted(const double *x, const double *z, const double *y, size_t n, double *p);
 
 #define MAX_WEEKS 1040 /* twenty years of weeks in the figures; older runs still count elsewhere */
 

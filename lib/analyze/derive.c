@@ -108,7 +108,7 @@ static nf_an_gear *gear_by_id(nf_analysis *a, int64_t id)
 
 /* Scratch room for a derivation: WORK_ARRAYS arrays of one more double than there are runs or
  * episodes, whichever is more (an_derive allocates them once). */
-#define WORK_ARRAYS 4
+#define WORK_ARRAYS 7
 struct work {
 	double *v[WORK_ARRAYS];
 };
@@ -677,6 +677,45 @@ static void derive_progress(nf_analysis *a, const struct work *w)
 	double pf = an_fisher_exact(e2, n2, e1, n1), r1 = e1 + n1 ? (double)e1 / (e1 + n1) : 0;
 	double r2 = e2 + n2 ? (double)e2 / (e2 + n2) : 0;
 	double ps = NAN, slope = ns >= NF_AN_TREND_SEVERITIES ? an_slope(x, y, ns, &ps) : NAN;
+	/* With numbness that comes on cold days (derive_cold, run before this), a journal that runs
+	 * into winter shows worse and more frequent episodes as the runs get colder, which is the
+	 * cold's doing, not a course that worsens (what "getting worse over the weeks" tells the
+	 * knowledge base: a neuropathy or a cord cause). So the severity trend is taken with the
+	 * temperature as a second term (the runs with one), and a rise in frequency is not claimed when
+	 * the later half of the weeks holds more cold runs than the first. */
+	const nf_derived *cold = nf_analysis_find(a, "cold_weather_worse");
+	bool by_cold = cold && cold->b && !cold->open, season = false;
+	double pa = NAN;
+	if (by_cold && isfinite(slope) && slope > 0 && ps < NF_AN_ALPHA) {
+		double *xs = w->v[5], *zs = w->v[4], *ys = w->v[6];
+		size_t nt = 0, k = 0;
+		for (size_t r = 0; r < a->nrun; r++) {
+			const nf_an_run *u = &a->run[r];
+			if (u->time < first->time || !u->episodes || u->severity < 0)
+				continue;
+			if (isfinite(u->temperature_c))
+				xs[nt] = x[k], ys[nt] = y[k], zs[nt++] = u->temperature_c;
+			k++;
+		}
+		double b = nt >= NF_AN_TREND_SEVERITIES ? an_slope_adjusted(xs, zs, ys, nt, &pa) : NAN;
+		if (!(isfinite(b) && b > 0 && pa < NF_AN_ALPHA))
+			season = true, slope = NAN;
+	}
+	if (by_cold && r2 > r1 && pf < NF_AN_ALPHA) {
+		int c1 = 0, t1 = 0, c2 = 0, t2 = 0;
+		for (size_t r = 0; r < a->nrun; r++) {
+			const nf_an_run *u = &a->run[r];
+			if (u->time < first->time || !isfinite(u->temperature_c))
+				continue;
+			bool c = u->temperature_c < NF_AN_COLD_C;
+			if (u->time <= mid)
+				t1++, c1 += c;
+			else
+				t2++, c2 += c;
+		}
+		if (t1 && t2 && (double)c2 / t2 > (double)c1 / t1)
+			season = true, pf = 1;
+	}
 	/* Recovery that takes longer each time is getting worse as surely as severity that rises
 	 * (the dossier's warning sign is numbness that does not come back, §7): the same trend test
 	 * on the log of the minutes, since they lengthen by factors (4, 6, 10 ... 180, 300), not by
@@ -715,6 +754,11 @@ static void derive_progress(nf_analysis *a, const struct work *w)
 	}
 	if (why[0])
 		FIND_BOOL(a, "progressive", true, (int)nr, eps, "%s", why);
+	else if (season)
+		need(a, "The numbness got worse as the runs got colder: with the temperature taken into account, "
+			"no worsening over the weeks is seen%s%s%s. Log through a milder spell to tell the weather "
+			"from the course.",
+		     isfinite(pa) ? " (severity trend " : "", isfinite(pa) ? pval(pa, pb2) : "", isfinite(pa) ? ")" : "");
 	else if (eps >= NF_AN_STEADY_EPISODES && span >= NF_AN_STEADY_WEEKS && r2 <= r1 + NF_AN_RATE_MARGIN &&
 		 (!isfinite(slope) || slope <= 0 || ps >= NF_AN_OPEN_TREND_P) &&
 		 (!isfinite(rslope) || rslope <= 0 || pr >= NF_AN_OPEN_TREND_P))

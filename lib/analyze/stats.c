@@ -179,3 +179,33 @@ double an_slope(const double *x, const double *y, size_t n, double *p)
 		*p = an_t_two_sided(b / se, (double)(n - 2));
 	return b;
 }
+
+/* The least-squares coefficient of x in y = a + b x + c z, and in *p the two-sided p value of its t
+ * statistic with n - 3 degrees of freedom: the trend over time (x) once the temperature (z) is taken
+ * into account. Written out from the normal equations on centred sums, as an_slope is: two
+ * predictors need no matrix library. */
+double an_slope_adjusted(const double *x, const double *z, const double *y, size_t n, double *p)
+{
+	*p = NAN;
+	if (n < 4)
+		return NAN;
+	double mx = 0, mz = 0, my = 0;
+	for (size_t i = 0; i < n; i++)
+		mx += x[i], mz += z[i], my += y[i];
+	mx /= (double)n, mz /= (double)n, my /= (double)n;
+	double sxx = 0, szz = 0, sxz = 0, sxy = 0, szy = 0, syy = 0;
+	for (size_t i = 0; i < n; i++) {
+		double dx = x[i] - mx, dz = z[i] - mz, dy = y[i] - my;
+		sxx += dx * dx, szz += dz * dz, sxz += dx * dz, sxy += dx * dy, szy += dz * dy, syy += dy * dy;
+	}
+	double det = sxx * szz - sxz * sxz;
+	/* Time and temperature moving together exactly (or either constant) leave time's own share
+	 * unknowable. */
+	if (!(det > 1e-12 * sxx * szz) || !(sxx > 0) || !(szz > 0))
+		return NAN;
+	double b = (szz * sxy - sxz * szy) / det, c = (sxx * szy - sxz * sxy) / det;
+	double sse = fmax(syy - b * sxy - c * szy, 0);
+	double se = sqrt(sse / (double)(n - 3) * szz / det);
+	*p = se > 0 ? an_t_two_sided(b / se, (double)(n - 3)) : (b != 0 ? 0.0 : 1.0);
+	return b;
+}

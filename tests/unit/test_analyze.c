@@ -1202,6 +1202,46 @@ static void severity_noise_not_progressive(void **state)
 	nf_journal_close(j);
 }
 
+/* Numbness on cold days only, in a journal that runs into winter: the episodes are worse on the
+ * colder runs, and the colder runs come later, so severity rises over the weeks without the course
+ * worsening. With the temperature taken into account the trend is gone: not "getting worse", and
+ * the needs say why. Severity that rises run after run whatever the temperature still is. */
+static void cold_season_not_progressive(void **state)
+{
+	(void)state;
+	for (int control = 0; control < 2; control++) {
+		nf_journal *j = tj_open(tj_path(control ? "cold-course" : "cold-season"));
+		for (int d = 0; d < 60; d += 2)
+			ta_add(j, &TA_RUN(.day = d, .temp = 12));
+		/* Falling temperatures and severity that follows them (5 - t, with a point of noise):
+		 * the plain trend's p is 0.0001, with the temperature as a term 0.78. The control's
+		 * severity rises by 0.6 a run over temperatures in no order: 1e-6 either way. */
+		static const double falling[] = {4, 2, 3, 0, 1, -2, -1, -4, -3, -5};
+		static const int noise[] = {0, 1, 0, -1, 1, 0, -1, 0, 1, -1};
+		static const double mixed[] = {0, 3, -4, 2, -1, 4, -5, 1, -2, -3};
+		for (int i = 0; i < 10; i++) {
+			double t = control ? mixed[i] : falling[i];
+			int sev = control ? 2 + (int)lround(0.6 * i) : 5 - (int)t + noise[i];
+			ta_add(j, &TA_RUN(.day = 60 + 4 * i, .temp = t, .onset_km = 5, .sev = sev));
+			ta_add(j, &TA_RUN(.day = 62 + 4 * i, .temp = 10));
+		}
+		nf_analysis *a = ta_analyze(j, NOW);
+		const nf_derived *cold = nf_analysis_find(a, "cold_weather_worse");
+		assert_non_null(cold);
+		assert_true(cold->b);
+		const nf_derived *d = nf_analysis_find(a, "progressive");
+		if (control) {
+			assert_non_null(d);
+			assert_true(d->b && !d->open);
+		} else {
+			assert_null(d);
+			assert_true(ta_needs(a, "The numbness got worse as the runs got colder"));
+		}
+		nf_analysis_free(a);
+		nf_journal_close(j);
+	}
+}
+
 /* Three onsets close together are not yet "the same distance every run" (random onsets pass the CV
  * test 16% of the time with 3), and give no usual onset distance: the needs say how many more. */
 static void onset_three_not_consistent(void **state)
@@ -1451,6 +1491,7 @@ int main(void)
 		cmocka_unit_test(foot_not_said),
 		cmocka_unit_test(t_known_values),
 		cmocka_unit_test(severity_noise_not_progressive),
+		cmocka_unit_test(cold_season_not_progressive),
 		cmocka_unit_test(onset_three_not_consistent),
 		cmocka_unit_test(onset_scattered_no_usual_km),
 		cmocka_unit_test(recovery_lengthening_is_progressive),
