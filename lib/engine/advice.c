@@ -27,16 +27,18 @@ static bool answer_of(const nf_engine *e, const char *id, nf_value *v)
 
 /* A plan step whose weeks have already passed since the onset: a runner 16 weeks in, told "see a
  * podiatrist (after 6 weeks)" under a headline that says book one now, read two clocks (a clinical
- * read of the results). Its weeks count from the change it asks for, so a runner who said no change
- * has been tried yet (changes_tried no) starts them now. */
-static nf_step timed(const nf_engine *e, nf_step st)
+ * read of the results). A step's weeks count from the change it asks for, not from the onset, so
+ * the weeks since onset have run out a step's clock only when the runner says changes were tried
+ * (changes_tried yes), or, for a referral, when the level already sends them to someone (routine or
+ * above): under a self-care headline, "after 6 weeks" of new shoes not yet bought stays as it is. */
+static nf_step timed(const nf_engine *e, nf_step st, nf_triage level)
 {
 	nf_value onset, tried;
 	if (st.weeks <= 0 || st.kind == NF_STEP_SAFETY_NET || !answer_of(e, "weeks_since_onset", &onset) ||
 	    onset.x < st.weeks)
 		return st;
 	bool said = answer_of(e, "changes_tried", &tried);
-	if (said && !tried.b)
+	if (!(said && tried.b) && !(st.kind == NF_STEP_REFERRAL && level >= NF_ROUTINE))
 		return st;
 	st.since = onset.x;
 	st.tried = said;
@@ -174,7 +176,8 @@ static bool plan_of(nf_engine *e, size_t c, nf_triage overall, const char *skip,
 		if (same_text(st->text, skip) || !step_applies(e, st) || (no_trials && st->weeks > 0) ||
 		    (trial_over && st->refer))
 			continue;
-		p->step[p->nsteps++] = timed(e, mkstep(st->text, trial_over ? 0 : st->weeks, st->source, plan_kind(st)));
+		p->step[p->nsteps++] = timed(e, mkstep(st->text, trial_over ? 0 : st->weeks, st->source, plan_kind(st)),
+					      overall);
 	}
 	/* A part of the safety net that sends to a lower level than the result's would read as the
 	 * easier choice ("a foot that slaps: within 48 hours" under "call emergency services now"). */
@@ -345,7 +348,8 @@ void nf_engine_advice(nf_engine *e, nf_advice *a)
 				if (step_applies(e, &cd->plan[s])) {
 					const struct kb_plan_step *st = &cd->plan[s];
 					a->first = timed(e, mkstep(st->text, st->weeks, st->source,
-								   ti.level >= NF_URGENT ? NF_STEP_ACTION : plan_kind(st)));
+								   ti.level >= NF_URGENT ? NF_STEP_ACTION : plan_kind(st)),
+							 ti.level);
 					break;
 				}
 		}

@@ -1409,15 +1409,25 @@ static void test_plan_knows_the_weeks_passed(void **state)
 	assert_true(ref->since == 16 && ref->weeks == 6);
 	nf_step_when(ref, when, sizeof when);
 	assert_string_equal(when, "(now: it has been 16 weeks, more than the 6 weeks to wait)");
-	assert_true(trial->since == 16 && !trial->tried);
+	/* A trial's weeks count from the change it asks for: not said to be tried, they are ahead. */
+	assert_true(trial->since == 0);
 	nf_step_when(trial, when, sizeof when);
-	assert_null(strstr(when, "try for"));
-	assert_non_null(strstr(when, "it has been 16 weeks, more than the 4 weeks to try it"));
+	assert_string_equal(when, "(try for 4 weeks)");
 	char *json = nf_engine_result_json(e);
 	assert_non_null(json);
 	assert_non_null(strstr(json, "\"due_now\": true"));
 	assert_non_null(strstr(json, "\"when\": \"(now: it has been 16 weeks, more than the 6 weeks to wait)\""));
 	free(json);
+
+	/* Changes tried for those weeks: the trial's time has passed (kept up alongside the visit, or
+	 * with no trial period where a rule for changes tried without help ended it). */
+	set(e, "changes_tried", "true");
+	nf_engine_advice(e, &a);
+	trial = plan_step(&a, NF_STEP_SELF_CARE);
+	assert_non_null(trial);
+	assert_true(trial->weeks == 0 || (trial->since == 16 && trial->tried));
+	nf_step_when(trial, when, sizeof when);
+	assert_null(strstr(when, "try for"));
 
 	/* No change tried yet: the trial's weeks count from now, and the level stays self-care. */
 	set(e, "changes_tried", "false");
