@@ -99,6 +99,44 @@ static void fact(void *ctx, const char *label, const char *words)
 	add(ctx, RP_FACT, label, words);
 }
 
+/* The answers the saved assessment took from the journal that today's analysis no longer derives,
+ * or derives otherwise (episodes logged since, or an analysis that has learnt better): said on the
+ * first page, since the triage and causes below rest on the saved ones, and a doctor must not read
+ * a saved "getting worse" that the journal no longer shows as today's finding. */
+static void changed_since(struct builder *b)
+{
+	const struct rp_doc *d = b->d;
+	char t[RP_TEXT_MAX];
+	size_t n = 0, i;
+	json_t *x, *given = json_object_get(d->result, "answers");
+	t[0] = '\0';
+	json_array_foreach(d->derived, i, x)
+	{
+		const char *id = json_string_value(x);
+		int f = id ? nf_kb_finding_index(d->kb, id) : -1;
+		if (f < 0 || !json_object_get(given, id) || rp_derived_holds(d, id) || n >= sizeof t - 1)
+			continue;
+		char was[128], now[128] = "";
+		rp_answer_text(d, id, json_object_get(given, id), was, sizeof was);
+		const nf_derived *dv = nf_analysis_find(d->an, id);
+		json_t *v = dv && !dv->open ? rp_derived_value(dv) : NULL;
+		if (v)
+			rp_answer_text(d, id, v, now, sizeof now);
+		json_decref(v);
+		int w = now[0] ? snprintf(t + n, sizeof t - n, "%s%s: %s in the assessment, %s now", n ? "; " : "",
+					  nf_kb_finding_means(d->kb, (size_t)f), was, now)
+			       : snprintf(t + n, sizeof t - n, "%s%s: %s in the assessment, no longer shown", n ? "; " : "",
+					  nf_kb_finding_means(d->kb, (size_t)f), was);
+		n = w < 0 ? n : n + (size_t)w < sizeof t ? n + (size_t)w : sizeof t - 1;
+	}
+	if (n)
+		bold(addf(b, RP_PARA, NULL,
+			  "The journal has changed since this assessment was saved, and the triage and causes below "
+			  "rest on its answers: %s. A new assessment ('numbfoot assess --from-journal') would use what "
+			  "the journal shows now.",
+			  t));
+}
+
 static void opening(struct builder *b)
 {
 	char t[RP_TEXT_MAX];
@@ -108,6 +146,7 @@ static void opening(struct builder *b)
 	rp_unfinished_note(b->d, t, sizeof t);
 	if (t[0])
 		bold(add(b, RP_PARA, NULL, t));
+	changed_since(b);
 }
 
 static void triage(struct builder *b)
@@ -327,17 +366,6 @@ static void plan(struct builder *b)
 	bold(add(b, RP_FACT, "Whom to see", t));
 }
 
-/* A derived finding's value as an answer in the result's JSON form (for rp_answer_text); NULL
- * for a set of places or when out of memory. The caller owns it. */
-static json_t *derived_value(const nf_derived *dv)
-{
-	if (dv->is_places)
-		return NULL;
-	if (dv->choice)
-		return json_string(dv->choice);
-	return dv->is_number ? json_real(dv->x) : json_boolean(dv->b);
-}
-
 static void answers(struct builder *b)
 {
 	const struct rp_doc *d = b->d;
@@ -388,7 +416,7 @@ static void answers(struct builder *b)
 		    json_object_get(given, fid))
 			continue;
 		const nf_derived *dv = nf_analysis_find(d->an, fid);
-		json_t *dval = dv && !dv->open ? derived_value(dv) : NULL;
+		json_t *dval = dv && !dv->open ? rp_derived_value(dv) : NULL;
 		if (dval) {
 			char ans[256];
 			rp_answer_text(d, fid, dval, ans, sizeof ans);

@@ -90,10 +90,35 @@ bool rp_is_derived(const struct rp_doc *d, const char *id)
 	return false;
 }
 
+json_t *rp_derived_value(const nf_derived *dv)
+{
+	if (dv->is_places)
+		return NULL;
+	if (dv->choice)
+		return json_string(dv->choice);
+	return dv->is_number ? json_real(dv->x) : json_boolean(dv->b);
+}
+
+bool rp_derived_holds(const struct rp_doc *d, const char *id)
+{
+	const nf_derived *x = nf_analysis_find(d->an, id);
+	if (!x || x->open)
+		return false;
+	if (x->is_places)
+		return true;
+	json_t *now = rp_derived_value(x), *saved = json_object_get(json_object_get(d->result, "answers"), id);
+	/* Numbers compare as numbers: a saved integer and today's real of the same value are one. */
+	bool same = now && saved &&
+		    (json_is_number(now) && json_is_number(saved) ? json_number_value(now) == json_number_value(saved)
+								  : json_equal(now, saved));
+	json_decref(now);
+	return same;
+}
+
 const char *rp_evidence(const struct rp_doc *d, const char *id)
 {
 	const nf_derived *x = nf_analysis_find(d->an, id);
-	return x ? x->evidence : NULL;
+	return x && rp_derived_holds(d, id) ? x->evidence : NULL;
 }
 
 /* What a reason of cause (a ranking entry of d->result) rests on: its "evidence", or for a result

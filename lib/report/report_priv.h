@@ -93,7 +93,15 @@ void rp_dist(const struct rp_doc *d, double km, int decimals, char *buf, size_t 
 double rp_per_km(const struct rp_doc *d);
 const char *rp_unit(const struct rp_doc *d);
 bool rp_is_derived(const struct rp_doc *d, const char *id);
-/* Evidence of a derived finding, or NULL. */
+/* A derived finding's value as an answer in the result's JSON form (for rp_answer_text); NULL for
+ * a set of places or when out of memory. The caller owns it. */
+json_t *rp_derived_value(const nf_derived *dv);
+/* Whether the journal's analysis today derives the value the saved result holds for id: false
+ * when it derives another, or none (a journal changed since, or an analysis that has since
+ * learnt better). A set of places is taken as held. */
+bool rp_derived_holds(const struct rp_doc *d, const char *id);
+/* Today's evidence of a derived finding, when it still holds for the saved value (rp_derived_holds),
+ * else NULL: evidence for one value is never printed beside another. */
 const char *rp_evidence(const struct rp_doc *d, const char *id);
 /* The one line that says what the marks of the reasons mean. */
 #define RP_EVIDENCE_LEGEND                                                                                          \
