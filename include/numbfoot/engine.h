@@ -123,7 +123,9 @@ NF_API size_t nf_engine_level_rule(nf_engine *e, size_t *finding, size_t cap, bo
 NF_API bool nf_engine_percentages(nf_engine *e);
 /* Whether the faces show a ranking of the causes: not when an emergency warning sign set the
  * level (the causes it can mean are named instead, nf_engine_sign_means: a benign foot cause first
- * after a face droop reads as "it is only my foot"), nor when another sign set it and fewer than
+ * after a face droop reads as "it is only my foot"), nor when a rule for every cause set an
+ * emergency the probabilities did not (its first step names what the answers can mean, which the
+ * ranking on the other answers can put far down), nor when another sign set it and fewer than
  * NF_RANKED_ANSWERS answers besides the warning signs are given (an interview stops at the sign:
  * the order is then the causes' commonness, a laces cause first under bladder trouble). The faces
  * then show no list, only why (nf_engine_unranked_words). */
@@ -134,8 +136,12 @@ NF_API bool nf_engine_percentages(nf_engine *e);
 #define NF_UNRANKED_EMERGENCY_WORDS                                                                   \
 	"Not ranked: the warning sign is an emergency, and the causes it can mean, named above, come " \
 	"first; the other causes of the numbness on runs wait until it has been seen to."
+#define NF_UNRANKED_RULE_WORDS                                                                         \
+	"Not ranked: these answers together are an emergency whatever the cause, and what they can mean, " \
+	"named in the first step, comes first; the other causes of the numbness on runs wait until it "    \
+	"has been seen to."
 NF_API bool nf_engine_ranked(nf_engine *e);
-/* Why the faces show no ranking (one of the two texts above), or "" when they show one. Points to
+/* Why the faces show no ranking (one of the three texts above), or "" when they show one. Points to
  * static text. */
 NF_API const char *nf_engine_unranked_words(nf_engine *e);
 /* The causes the warning sign that was answered yes points to (nf_kb_red_flag_points_to): a sign

@@ -630,6 +630,9 @@ static void test_numbness_that_has_not_settled(void **state)
 	e = fresh();
 	TELL(e, not_back);
 	sends_to_emergency(e);
+	/* The acute compartment syndrome the rule is for is fourth, under the chronic form: no list,
+	 * the first step names it. */
+	assert_false(nf_engine_ranked(e));
 	nf_engine_free(e);
 
 	/* Only "it does not go away after stopping", with no time and the warning sign not asked (a
@@ -751,6 +754,10 @@ static void test_unsettled_tight_or_cramped_leg(void **state)
 	TELL(e, cramped);
 	sends_to_emergency(e);
 	assert_true(set_by_rule(e, cramp, 2));
+	/* The rule's own cause is far down a ranking led by the sole's nerve causes: no list, the
+	 * rule's first step names what the answers can mean. */
+	assert_false(nf_engine_ranked(e));
+	assert_string_equal(nf_engine_unranked_words(e), NF_UNRANKED_RULE_WORDS);
 	/* Asked within the hours after the run, "still not back to normal, hours later?" is answered
 	 * no while the numbness is there: it spares nothing. */
 	set(e, "not_settled_hours", "false");
@@ -797,6 +804,8 @@ static void test_cold_foot_not_settled(void **state)
 	sends_to_emergency(e);
 	assert_true(set_by_rule(e, rule, 2));
 	assert_false(nf_engine_percentages(e)); /* whatever the cause: the ranking need not explain it */
+	/* The blocked artery the rule is for is among the first three: the list is shown. */
+	assert_true(nf_engine_ranked(e));
 	nf_engine_free(e);
 	/* Both feet after a cold run: a cold injury is as likely as a blocked artery, and the step
 	 * names both, with how to warm the foot. */
