@@ -312,6 +312,16 @@ static void warning_signs(struct builder *b)
 		struct rp_line *l = add(b, RP_ANSWER, nf_kb_finding_means(kb, f), ans);
 		if (l)
 			l->bold = json_is_true(v);
+		/* The sign asks of now ("still has not come back, hours later?"), and a runner whose
+		 * feeling came back after five hours says no while the journal's episodes took hours: both
+		 * on the same line, so that the "no" is not read as numbness that always settles. */
+		const nf_derived *slow = nf_analysis_find(d->an, "resolves_on_stopping");
+		if (l && json_is_false(v) && !strcmp(nf_kb_finding_id(kb, f), "not_settled_hours") && slow && !slow->open &&
+		    !slow->b) {
+			char x[RP_TEXT_MAX];
+			snprintf(x, sizeof x, "asked of the numbness now; in the journal's past episodes %s", slow->evidence);
+			l->extra = dup_or_null(b, x);
+		}
 	}
 	if (!asked)
 		add(b, RP_SMALL, NULL, t);
