@@ -50,6 +50,9 @@ static void print_text(FILE *out, const nf_analysis *an)
 			fputc('\n', out);
 		} else if (d->choice)
 			fprintf(out, "  %-22s %s\n", d->id, d->choice);
+		else if (d->is_km && nf_analysis_units(an) == NF_UNITS_MI)
+			/* In the unit of the evidence under it, as assess gives the answer (render_answer). */
+			fprintf(out, "  %-22s %.3g mi\n", d->id, d->x / NF_KM_PER_MILE);
 		else if (d->is_number)
 			fprintf(out, "  %-22s %g\n", d->id, d->x);
 		else if (d->open) /* as assess shows it: the interview still asks it */
