@@ -150,7 +150,7 @@ out:
 
 static const struct cli_option analyze_options[] = {
 	CLI_JOURNAL_OPTIONS,
-	{"now", "TIME", "the clock: YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ (default $NUMBFOOT_NOW, else now)"},
+	{"now", "TIME", "the clock and the data's cut-off (runs after it are left out): YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ (default $NUMBFOOT_NOW, else now)"},
 	{"miles", NULL, "distances in words in miles (also the default with units = mi in the config)"},
 	{NULL, NULL, NULL},
 };

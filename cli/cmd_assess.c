@@ -924,7 +924,7 @@ static const struct cli_option assess_options[] = {
 	{"yes", NULL, "with --from-journal: keep every derived answer without asking"},
 	{"no-save", NULL, "do not keep this assessment in the journal"},
 	{"db", "PATH", "use the journal at PATH instead of the default"},
-	{"now", "TIME", "the clock for the journal's analysis and the saved time (YYYY-MM-DD...)"},
+	{"now", "TIME", "the clock for the journal's analysis (runs after it are left out) and the saved time (YYYY-MM-DD...)"},
 	{NULL, NULL, NULL},
 };
 
