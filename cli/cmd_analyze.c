@@ -50,6 +50,9 @@ static void print_text(FILE *out, const nf_analysis *an)
 			fputc('\n', out);
 		} else if (d->choice)
 			fprintf(out, "  %-22s %s\n", d->id, d->choice);
+		else if (d->is_km && nf_analysis_units(an) == NF_UNITS_MI)
+			/* In the unit of the evidence under it, as assess gives the answer (render_answer). */
+			fprintf(out, "  %-22s %.3g mi\n", d->id, d->x / NF_KM_PER_MILE);
 		else if (d->is_number)
 			fprintf(out, "  %-22s %g\n", d->id, d->x);
 		else if (d->open) /* as assess shows it: the interview still asks it */
@@ -147,7 +150,7 @@ out:
 
 static const struct cli_option analyze_options[] = {
 	CLI_JOURNAL_OPTIONS,
-	{"now", "TIME", "the clock: YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ (default $NUMBFOOT_NOW, else now)"},
+	{"now", "TIME", "the clock and the data's cut-off (runs after it are left out): YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ (default $NUMBFOOT_NOW, else now)"},
 	{"miles", NULL, "distances in words in miles (also the default with units = mi in the config)"},
 	{NULL, NULL, NULL},
 };

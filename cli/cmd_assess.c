@@ -207,9 +207,12 @@ static void hint_repeated(struct session *s, int k)
 
 static void show_help(struct session *s, const nf_question *q)
 {
+	char help[1024];
 	for (size_t i = 0; i < q->n; i++)
 		fprintf(s->out, "  %s%s%s\n", q->n > 1 ? nf_kb_finding_question(s->kb, q->finding[i]) : "",
-		       q->n > 1 ? ": " : "", nf_kb_finding_help(s->kb, q->finding[i]));
+		       q->n > 1 ? ": " : "",
+		       nf_units_text(nf_kb_finding_help(s->kb, q->finding[i]), s->miles ? NF_UNITS_MI : NF_UNITS_KM, help,
+				     sizeof help));
 	wputs(s, "  Type ? if you do not know, b to go back one question, q to stop and see the result.");
 }
 
@@ -821,6 +824,8 @@ static int run_assess(const struct cli_args *a)
 		goto out;
 	}
 	s.e = nf_interview_engine(s.iv);
+	/* The JSON's words (and the saved result's) in the runner's unit; its numbers stay in km. */
+	nf_engine_set_units(s.e, s.miles ? NF_UNITS_MI : NF_UNITS_KM);
 	if (cs && nf_case_apply(cs, s.e, &err) != NF_OK) {
 		rc = cli_fail(&err);
 		goto out;
@@ -919,7 +924,7 @@ static const struct cli_option assess_options[] = {
 	{"yes", NULL, "with --from-journal: keep every derived answer without asking"},
 	{"no-save", NULL, "do not keep this assessment in the journal"},
 	{"db", "PATH", "use the journal at PATH instead of the default"},
-	{"now", "TIME", "the clock for the journal's analysis and the saved time (YYYY-MM-DD...)"},
+	{"now", "TIME", "the clock for the journal's analysis (runs after it are left out) and the saved time (YYYY-MM-DD...)"},
 	{NULL, NULL, NULL},
 };
 

@@ -68,7 +68,7 @@ static const struct cli_option report_options[] = {
 	{"output", "FILE", "write to FILE: .pdf, .html (or .png, .svg: the figures alone)"},
 	{"gps", NULL, "add the routes of the latest runs with numbness, with where it began"},
 	{"miles", NULL, "distances in miles (also the default with units = mi in the config)"},
-	{"now", "TIME", "the report's date: YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ (default $NUMBFOOT_NOW, else now)"},
+	{"now", "TIME", "the report's date, and its analysis's cut-off (runs after it are left out): YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ (default $NUMBFOOT_NOW, else now)"},
 	{"kb", "FILE", "use this knowledge base instead of the built-in one"},
 	{NULL, NULL, NULL},
 };

@@ -143,6 +143,9 @@ void render_result(FILE *out, nf_interview *iv, bool color, bool miles)
 	/* In clinician mode the reader is the clinician, and the plan is what to tell the runner. */
 	bool clinician = nf_engine_mode(e) == NF_MODE_CLINICIAN;
 	bool rule_first = false; /* a rule for every cause set the level */
+	/* The knowledge base's words are in km: a runner in miles gets the miles beside them. */
+	nf_units units = miles ? NF_UNITS_MI : NF_UNITS_KM;
+	char tb[2048];
 
 	/* The padding is the coloured band's; plain text ends with the words. */
 	if (color)
@@ -156,7 +159,7 @@ void render_result(FILE *out, nf_interview *iv, bool color, bool miles)
 		nf_kb_finding_red_flag(kb, (size_t)ti.red_flag, &says);
 	if (says && ti.red_flag_level == ti.level) {
 		fprintf(out, "Why: %s. %s\n", clinician ? "a warning sign was answered yes" : "you answered yes to a warning sign",
-			says);
+			nf_units_text(says, units, tb, sizeof tb));
 	} else if (ti.level > NF_SELF_CARE) {
 		/* A level an escalation rule sets is explained by the answers the rule asks for: the
 		 * causes it raises do not need the level in themselves. */
@@ -261,7 +264,7 @@ void render_result(FILE *out, nf_interview *iv, bool color, bool miles)
 
 	fprintf(out, "\n%s%s%s\n", bold, clinician ? "What to advise the runner" : "What to do", off);
 	if (adv.first.kind == NF_STEP_ACTION)
-		fprintf(out, "  %sFirst:%s %s\n", bold, off, adv.first.text);
+		fprintf(out, "  %sFirst:%s %s\n", bold, off, nf_units_text(adv.first.text, units, tb, sizeof tb));
 	for (size_t i = 0; i < adv.nplans; i++) {
 		const nf_advice_plan *p = &adv.plan[i];
 		char b[8];
@@ -274,15 +277,16 @@ void render_result(FILE *out, nf_interview *iv, bool color, bool miles)
 				render_percent(p->probability, b, sizeof b));
 		for (size_t s = 0; s < p->nsteps; s++) {
 			const nf_step *st = &p->step[s];
+			const char *text = nf_units_text(st->text, units, tb, sizeof tb);
 			if (st->kind == NF_STEP_SAFETY_NET)
-				fprintf(out, "    ! %s\n", st->text);
+				fprintf(out, "    ! %s\n", text);
 			else if (st->weeks > 0) {
 				char when[NF_STEP_WHEN_MAX];
 				nf_step_when(st, when, sizeof when);
 				/* A step whose time has passed is not dimmed: "now" is the point of it. */
-				fprintf(out, "    - %s %s%s%s\n", st->text, st->since > 0 ? "" : dim, when, st->since > 0 ? "" : off);
+				fprintf(out, "    - %s %s%s%s\n", text, st->since > 0 ? "" : dim, when, st->since > 0 ? "" : off);
 			} else
-				fprintf(out, "    - %s\n", st->text);
+				fprintf(out, "    - %s\n", text);
 		}
 	}
 	fprintf(out, "\n%sWhom to see%s: ", bold, off);

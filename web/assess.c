@@ -25,7 +25,8 @@ static const char *const ftype_names[] = {"bool", "enum", "number", "set"};
 
 /* ---- /api/kb, built once ---- */
 
-static json_t *kb_json(const nf_kb *kb)
+/* The findings' words (help, a sign's message) in units: the page shows them as they come. */
+static json_t *kb_json(const nf_kb *kb, nf_units units)
 {
 	json_t *root = json_object(), *findings = json_array(), *lists = json_array(), *tri = json_object();
 	const char *red_list = NULL;
@@ -42,11 +43,14 @@ static json_t *kb_json(const nf_kb *kb)
 		const char *says = NULL;
 		int rf = nf_kb_finding_red_flag(kb, f, &says);
 		int k = nf_kb_finding_checklist(kb, f);
+		char help[1024], said[1024];
+		nf_units_text(nf_kb_finding_help(kb, f), units, help, sizeof help);
+		says = says ? nf_units_text(says, units, said, sizeof said) : NULL;
 		json_t *o = json_pack(
 		    "{s:s, s:s, s:b, s:s, s:s, s:s, s:s, s:b, s:o, s:o, s:o}", "id", nf_kb_finding_id(kb, f),
 		    "type", ftype_names[nf_kb_finding_type(kb, f)], "clinician",
 		    nf_kb_finding_clinician(kb, f), "question", nf_kb_finding_question(kb, f), "help",
-		    nf_kb_finding_help(kb, f), "means", nf_kb_finding_means(kb, f), "unit",
+		    help, "means", nf_kb_finding_means(kb, f), "unit",
 		    nf_kb_finding_unit(kb, f), "distance", nf_kb_finding_is_distance(kb, f), "checklist",
 		    k >= 0 ? json_string(nf_kb_checklist_id(kb, (size_t)k)) : json_null(), "red_flag",
 		    rf >= 0 ? json_string(nf_triage_id((nf_triage)rf)) : json_null(), "red_flag_says",
@@ -158,9 +162,11 @@ static nf_interview *thread_interview(struct web_ctx *ctx, nf_mode mode, nf_erro
 		return NULL;
 	}
 	nf_interview **iv = &es->iv[mode == NF_MODE_CLINICIAN];
-	if (!*iv)
-		return nf_interview_new(ctx->kb, mode, iv, err) == NF_OK ? *iv : NULL;
+	if (!*iv && nf_interview_new(ctx->kb, mode, iv, err) != NF_OK)
+		return NULL;
 	nf_interview_reset(*iv);
+	/* The result's words in the runner's unit, as the terminal gives them. */
+	nf_engine_set_units(nf_interview_engine(*iv), ctx->units);
 	return *iv;
 }
 
@@ -182,13 +188,13 @@ bool web_assess_init(struct web_ctx *ctx, const nf_kb *kb)
 			i = (i + 1) & (ctx->id_slots - 1);
 		ctx->finding_ids[i] = (struct web_id){nf_kb_finding_id(kb, f), f};
 	}
-	json_t *o = kb_json(kb);
+	json_t *o = kb_json(kb, ctx->units);
 	/* The page's starting units ride along with the questions it loads at start. */
 	json_object_set_new(o, "units", json_string(ctx->units == NF_UNITS_MI ? "mi" : "km"));
 	ctx->kb_json = o ? json_dumps(o, JSON_COMPACT) : NULL;
 	json_decref(o);
 	ctx->kb_json_len = ctx->kb_json ? strlen(ctx->kb_json) : 0;
-	ctx->next_text = web_next_text_new(kb);
+	ctx->next_text = web_next_text_new(kb, ctx->units);
 	return ctx->kb_json != NULL && ctx->next_text != NULL;
 }
 

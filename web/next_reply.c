@@ -2,7 +2,7 @@
  *
  * Building that reply as a jansson tree and serialising it took about half of the request: most of
  * it is text that never changes for a given screen (its checklist's id and title, the findings'
- * IDs, the triage levels' words, a red flag's message). Each such piece is escaped once, by
+ * IDs, a red flag's message). Each such piece is escaped once, by
  * jansson itself so that the bytes are those json_dumps wrote, and a request only copies the
  * pieces and writes two small numbers. A piece jansson refused (text that is not UTF-8) is kept
  * as NULL: a reply that needs it is the 500 that the failed json_pack gave.
@@ -30,7 +30,7 @@ struct web_next_text {
 	struct piece *flag_head; /* per finding: {"finding":ID,"level": */
 	struct piece *flag_tail; /* per finding: ,"says":SAYS} */
 	struct piece level_id[NF_TRIAGE_LEVELS];   /* "emergency" */
-	struct piece level_head[NF_TRIAGE_LEVELS]; /* {"level":ID,"words":WORDS,"red_flag": */
+	struct piece level_head[NF_TRIAGE_LEVELS]; /* {"level":ID,"words": */
 	size_t cap;				   /* bytes the longest reply can need */
 };
 
@@ -108,7 +108,7 @@ void web_next_text_free(struct web_next_text *t)
 	free(t);
 }
 
-struct web_next_text *web_next_text_new(const nf_kb *kb)
+struct web_next_text *web_next_text_new(const nf_kb *kb, nf_units units)
 {
 	struct web_next_text *t = calloc(1, sizeof *t);
 	if (!t)
@@ -129,6 +129,9 @@ struct web_next_text *web_next_text_new(const nf_kb *kb)
 		const char *says = NULL;
 		t->single_red[f] = nf_kb_finding_red_flag(kb, f, &says) >= 0;
 		const char *id = nf_kb_finding_id(kb, f);
+		/* The sign's words in the runner's unit, as the result gives them (nf_engine_set_units). */
+		char said[1024];
+		says = says ? nf_units_text(says, units, said, sizeof said) : NULL;
 		if (!piece_make(&t->id[f], 1, "", id, "", NULL, NULL) ||
 		    !piece_make(&t->single_head[f], 1, "{\"checklist\":null,\"title\":",
 				nf_kb_finding_question(kb, f), ",\"findings\":[", NULL, NULL) ||
@@ -145,15 +148,16 @@ struct web_next_text *web_next_text_new(const nf_kb *kb)
 	for (int l = 0; l < NF_TRIAGE_LEVELS; l++) {
 		const char *id = nf_triage_id((nf_triage)l);
 		if (!piece_make(&t->level_id[l], 1, "", id, "", NULL, NULL) ||
-		    !piece_make(&t->level_head[l], 2, "{\"level\":", id, ",\"words\":",
-				nf_triage_words((nf_triage)l), ",\"red_flag\":"))
+		    !piece_make(&t->level_head[l], 1, "{\"level\":", id, ",\"words\":", NULL, NULL))
 			goto fail;
 	}
 	/* The longest reply: the frame and two numbers, the longest screen and the longest triage. */
 	size_t q = longest(t->single_head, nf);
 	q = longest(t->list_head, nk) > q ? longest(t->list_head, nk) : q;
 	q += NF_MAX_CHECKLIST * (longest(t->id, nf) + 1) + 32;
-	size_t tri = longest(t->level_head, NF_TRIAGE_LEVELS) + longest(t->flag_head, nf) +
+	/* The words: the engine's headline (at most sizeof headline bytes), escaped at most 6 to 1. */
+	size_t tri = longest(t->level_head, NF_TRIAGE_LEVELS) + 6 * sizeof((nf_advice *)0)->headline + 16 +
+		     longest(t->flag_head, nf) +
 		     longest(t->level_id, NF_TRIAGE_LEVELS) + longest(t->flag_tail, nf) + 32;
 	t->cap = q + tri + 128;
 	return t;
@@ -230,6 +234,15 @@ char *web_next_reply(const struct web_next_text *t, nf_interview *iv)
 	put_int(&o, (int)nf_interview_screens(iv));
 	PUT_LIT(&o, "},\"triage\":");
 	put_piece(&o, &t->level_head[level]);
+	/* The level's words are the result's headline (nf_engine_advice), not the level's short words:
+	 * what the page shows during the interview is what the result and the terminal say ("Do not
+	 * drive yourself." with an emergency). */
+	nf_advice adv;
+	nf_engine_advice(e, &adv);
+	char *words = literal(adv.headline);
+	put(&o, words, words ? strlen(words) : 0);
+	free(words);
+	PUT_LIT(&o, ",\"red_flag\":");
 	if (ti.red_flag >= 0) {
 		put_piece(&o, &t->flag_head[ti.red_flag]);
 		put_piece(&o, &t->level_id[ti.red_flag_level]);

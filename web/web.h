@@ -128,7 +128,7 @@ typedef bool web_route(struct web_ctx *ctx, const struct web_request *rq, struct
  * base (NULL when out of memory), and the reply for an interview as json_dumps would write it:
  * a malloc'd text, or NULL (out of memory, or a text jansson refuses: the 500 it gave). */
 struct web_next_text;
-struct web_next_text *web_next_text_new(const nf_kb *kb);
+struct web_next_text *web_next_text_new(const nf_kb *kb, nf_units units);
 void web_next_text_free(struct web_next_text *t);
 char *web_next_reply(const struct web_next_text *t, struct nf_interview *iv);
 

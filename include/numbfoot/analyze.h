@@ -84,6 +84,8 @@ typedef struct nf_analysis nf_analysis;
 typedef struct nf_derived {
 	const char *id;        /* finding ID (static string) */
 	bool is_number;
+	bool is_km;            /* x is a distance in km (onset_km, shoe_km, weekly_km): a face shows
+				* it in the runner's unit, as the evidence words are */
 	bool b;
 	double x;
 	const char *choice;    /* an enum finding's value ID (static string), else NULL */

@@ -14,6 +14,7 @@
 
 #include "numbfoot/error.h"
 #include "numbfoot/kb.h"
+#include "numbfoot/run.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -191,6 +192,12 @@ NF_API void nf_engine_count_screen(nf_engine *e);
 /* Sets the count of screens asked, for an interview that went back. */
 NF_API void nf_engine_set_screens(nf_engine *e, size_t n);
 NF_API size_t nf_engine_screens(const nf_engine *e);
+/* The runner's units for the words of nf_engine_result_json (steps, headline, warning signs):
+ * with NF_UNITS_MI the knowledge base's kilometres get their miles beside them (nf_units_text).
+ * Its numbers stay in km. NF_UNITS_KM until set. nf_engine_advice keeps the knowledge base's own
+ * words: a face that prints them passes them through nf_units_text. */
+NF_API void nf_engine_set_units(nf_engine *e, nf_units units);
+NF_API nf_units nf_engine_units(const nf_engine *e);
 /* An estimate of the screens still to come, counting the one nf_engine_next would show now: the
  * mean length of the interview played on for simulated runners, each with a cause drawn from the
  * posterior of the answers given and answering as the knowledge base says runners with that cause

@@ -68,6 +68,21 @@ NF_API nf_err nf_distance_check(double km, nf_distance_of what, nf_error *err);
  * The one list of units, for nf_distance_parse and the interview's distance questions. */
 NF_API double nf_distance_unit_km(const char *unit, nf_units units);
 
+/* The one rounding rule for a distance given as "about": km in units (miles or kilometres), to
+ * the nearest 10 from 100 up, to the nearest 1 from 10, to a tenth below 10. Every "about" the faces and the analysis
+ * write goes through it, so that one distance is not "about 440 mi" here and "about 447 mi" there. */
+NF_API double nf_distance_about(double km, nf_units units);
+
+/* Text written in kilometres (the knowledge base's steps, help and warnings) for a reader in
+ * units: with NF_UNITS_MI each "N km" and "N-M km" gets its miles after it, rounded as
+ * nf_distance_about does ("800 km" -> "800 km (500 mi)"); with NF_UNITS_KM the text unchanged.
+ * A distance already followed by its miles is left alone, so that text converted once (a saved
+ * result) may pass again. Writes at most cap bytes into buf, NUL-terminated (cut short when it does
+ * not fit); returns buf. */
+NF_API const char *nf_units_text(const char *text, nf_units units, char *buf, size_t cap);
+/* The same into a new string the caller frees with free(); NULL when out of memory. */
+NF_API char *nf_units_text_dup(const char *text, nf_units units);
+
 /* Reads a distance as a person types it: a number and an optional unit, any case, spaces
  * before it allowed ("10.2", "10.2km", "6.2 mi", "5000m", "3 miles"); a number alone is in
  * units. Then nf_distance_check. Into *km; NF_EPARSE naming the text otherwise. */

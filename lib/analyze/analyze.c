@@ -56,10 +56,17 @@ static nf_err load(nf_analysis *a, nf_journal *j, nf_error *err)
 		goto out;
 	}
 	for (size_t i = 0; i < ngear; i++) {
+		/* Gear first used after the clock did not exist then; gear retired after it was not
+		 * retired yet (the clock is the data's cut-off, see below). */
+		int64_t first = date_to_time(gear[i].first_use);
+		if (first > a->now)
+			continue;
 		nf_an_gear *g = &a->gear[a->ngear++];
 		g->gear = gear[i];
+		if (g->gear.retired[0] && date_to_time(g->gear.retired) > a->now)
+			g->gear.retired[0] = '\0';
 		g->wear = nf_gear_wear(&gear[i]);
-		g->in_service = date_to_time(gear[i].first_use);
+		g->in_service = first;
 		g->first_episode = -1;
 		g->km_at_episodes = NAN;
 		g->km_first_episode = NAN;
@@ -73,8 +80,22 @@ static nf_err load(nf_analysis *a, nf_journal *j, nf_error *err)
 	}
 	for (size_t i = 0; i < ngear; i++)
 		gkm[i] = a->gear[i].gear.start_km;
+	size_t nix = 0;
 	for (size_t i = 0; i < nruns; i++) {
 		const nf_journal_run *r = &runs[i];
+		/* The clock is the data's cut-off too: a run that starts after now (logged later than
+		 * the day a tester sets with --now) is left out with its episodes, and its distance is
+		 * taken off the gear it was in, so that the analysis is the one that day would give. */
+		if (r->rec.start_time > a->now) {
+			for (size_t g = 0; g < a->ngear; g++)
+				if ((a->gear[g].gear.id == r->shoes_id || a->gear[g].gear.id == r->insoles_id) &&
+				    isfinite(r->rec.distance_m)) {
+					nf_gear *gg = &a->gear[g].gear;
+					gg->used_km = fmax(gg->start_km, gg->used_km - r->rec.distance_m / 1000);
+					a->gear[g].wear = nf_gear_wear(gg);
+				}
+			continue;
+		}
 		nf_an_run *x = &a->run[a->nrun++];
 		x->id = r->id;
 		x->time = r->rec.start_time;
@@ -107,12 +128,12 @@ static nf_err load(nf_analysis *a, nf_journal *j, nf_error *err)
 			else
 				x->insole_km = gkm[g];
 		}
-		ix[i] = (struct idx){r->id, i};
+		ix[nix++] = (struct idx){r->id, a->nrun - 1};
 	}
 	free(gkm);
-	qsort(ix, nruns, sizeof *ix, cmp_idx);
+	qsort(ix, nix, sizeof *ix, cmp_idx);
 	for (size_t i = 0; i < neps; i++) {
-		struct idx key = {eps[i].run_id, 0}, *hit = bsearch(&key, ix, nruns, sizeof *ix, cmp_idx);
+		struct idx key = {eps[i].run_id, 0}, *hit = bsearch(&key, ix, nix, sizeof *ix, cmp_idx);
 		if (!hit)
 			continue;
 		nf_an_episode *e = &a->ep[a->nep++];

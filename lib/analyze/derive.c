@@ -55,6 +55,13 @@ static nf_derived *add_find(nf_analysis *a, const char *id, int runs, int episod
 		if (d_) \
 			d_->is_number = true, d_->x = (val); \
 	} while (0)
+/* The same for a distance in km. */
+#define FIND_KM(a, id, val, runs, eps, ...) \
+	do { \
+		nf_derived *d_ = add_find(a, id, runs, eps, __VA_ARGS__); \
+		if (d_) \
+			d_->is_number = true, d_->is_km = true, d_->x = (val); \
+	} while (0)
 
 static void add_text(char (*list)[NF_AN_TEXT_MAX], size_t *n, size_t cap, const char *fmt, va_list ap)
 {
@@ -177,7 +184,7 @@ static void derive_onset(nf_analysis *a, const struct work *w)
 			"one distance.",
 		     cv, nv);
 	if (consistent && by_km)
-		FIND_NUM(a, "onset_km", round(med * 10) / 10, (int)nv, (int)nv,
+		FIND_KM(a, "onset_km", round(med * 10) / 10, (int)nv, (int)nv,
 			 "median onset %.1f %s into the run over %zu episode runs", an_dist(a, med), an_unit(a), nv);
 	else if (consistent) {
 		/* The interview asks how far in: from the minutes, at each run's own average pace. That
@@ -192,7 +199,7 @@ static void derive_onset(nf_analysis *a, const struct work *w)
 		}
 		if (nc >= NF_AN_MIN_EPISODES) {
 			double km_med = an_median(conv, nc);
-			FIND_NUM(a, "onset_km", round(km_med * 10) / 10, (int)nc, (int)nc,
+			FIND_KM(a, "onset_km", round(km_med * 10) / 10, (int)nc, (int)nc,
 				 "median onset %.0f min into the run, about %.1f %s at each run's own average pace, over "
 				 "%zu episode runs",
 				 med, an_dist(a, km_med), an_unit(a), nc);
@@ -260,15 +267,14 @@ static const char *pair_onset_words(const nf_analysis *a, const nf_an_gear *g, c
 	buf[0] = '\0';
 	if (!g || !isfinite(g->km_first_episode))
 		return buf;
-	/* "about": to the nearest 10, the distance is the end of that run's */
-	double km = an_dist(a, g->km_first_episode);
-	km = km >= 100 ? round(km / 10) * 10 : round(km);
+	/* "about": the distance is the end of that run's; rounded as every "about" is */
+	double km = nf_distance_about(g->km_first_episode, a->units);
 	if (g->clean_before)
-		snprintf(buf, cap, "; numbness began when '%s' had run about %.0f %s, none in the %d run%s logged in "
+		snprintf(buf, cap, "; numbness began when '%s' had run about %g %s, none in the %d run%s logged in "
 			 "it before",
 			 g->gear.nickname, km, an_unit(a), g->clean_before, plural(g->clean_before));
 	else
-		snprintf(buf, cap, "; numbness began when '%s' had run about %.0f %s, on its first run logged",
+		snprintf(buf, cap, "; numbness began when '%s' had run about %g %s, on its first run logged",
 			 g->gear.nickname, km, an_unit(a));
 	return buf;
 }
@@ -443,7 +449,7 @@ static void derive_wear(nf_analysis *a, const struct work *w)
 			    (!most || a->gear[g].episode_runs > most->episode_runs))
 				most = &a->gear[g];
 		char began[160];
-		FIND_NUM(a, "shoe_km", round(med), (int)n, (int)n,
+		FIND_KM(a, "shoe_km", round(med), (int)n, (int)n,
 			 "the shoes had run a median of %.0f %s at the %zu episode run%s (retirement distance "
 			 "%.0f %s)%s",
 			 /* rounded as the value is: printf's half-to-even would make 12.5 "12" beside 13 */
@@ -1239,7 +1245,7 @@ static void derive_weekly(nf_analysis *a)
 			 floor((double)(a->now - latest) / WEEK), dn);
 	}
 	size_t gaps = hi - lo + 1 - n;
-	FIND_NUM(a, "weekly_km", round(med), runs, eps,
+	FIND_KM(a, "weekly_km", round(med), runs, eps,
 		 "median %.0f %s a week over the %zu weeks with runs from %s to %s%s%s", an_dist(a, med), an_unit(a), n,
 		 d1, d2, gaps ? " (weeks without a run left out)" : "", last);
 }
@@ -1251,10 +1257,10 @@ static void derive_advice(nf_analysis *a)
 		if (ag->gear.kind != NF_GEAR_SHOES || ag->gear.retired[0])
 			continue;
 		if (ag->worn_pattern)
-			advise(a, "Replace the shoes '%s': the numbness began when they had run about %.0f %s, after %d "
+			advise(a, "Replace the shoes '%s': the numbness began when they had run about %g %s, after %d "
 				  "runs in them without it, and came on %d of the %d runs since; that is worn "
 				  "cushioning more than the lacing, and a new pair is the test (they have run %.0f %s).",
-			       ag->gear.nickname, an_dist(a, ag->km_first_episode >= 100 ? round(ag->km_first_episode / 10) * 10 : round(ag->km_first_episode)),
+			       ag->gear.nickname, nf_distance_about(ag->km_first_episode, a->units),
 			       an_unit(a), ag->clean_before, ag->episode_runs, ag->runs_logged - ag->clean_before,
 			       an_dist(a, ag->gear.used_km), an_unit(a));
 		else if (ag->wear == NF_WEAR_RETIRE)

@@ -95,3 +95,126 @@ nf_err nf_distance_parse(const char *text, nf_units units, nf_distance_of what, 
 		*km = k;
 	return rc;
 }
+
+double nf_distance_about(double km, nf_units units)
+{
+	double v = units == NF_UNITS_MI ? km / NF_KM_PER_MILE : km;
+	return fabs(v) >= 100 ? round(v / 10) * 10 : fabs(v) >= 10 ? round(v) : round(v * 10) / 10;
+}
+
+/* The knowledge base's texts are written in kilometres, as its sources give them. They are
+ * converted here, as they are shown, rather than kept a second time in miles: one text per step
+ * keeps a single source for its words and its reference (kb/numbfoot.json is read like code, and
+ * the validator checks one set of texts), the converted figures cannot drift from the kilometres
+ * they come from, and a saved result (kept in km) reads the same in whichever unit a later face
+ * shows it. The kilometres stay beside the miles because the sources and the clinicians speak in
+ * them. */
+
+/* The length of a plain number ("800", "2.5") at s, or 0. */
+static size_t number_at(const char *s, double *v)
+{
+	/* By hand, not strtod: the report sets a locale whose decimal point may be a comma. */
+	size_t n = 0;
+	double x = 0, scale = 1;
+	while (isdigit((unsigned char)s[n]))
+		x = x * 10 + (s[n++] - '0');
+	if (n && s[n] == '.' && isdigit((unsigned char)s[n + 1]))
+		for (n++; isdigit((unsigned char)s[n]); n++)
+			x += (s[n] - '0') * (scale /= 10);
+	*v = x;
+	return n;
+}
+
+/* At s a distance in km ("800 km", "300-450 km", "0.2-3 km"): its length up to the end of "km",
+ * with its bounds, or 0. */
+static size_t km_at(const char *s, double *lo, double *hi, bool *range)
+{
+	size_t n = number_at(s, lo), m;
+	if (!n)
+		return 0;
+	*range = false;
+	if ((s[n] == '-' || s[n] == '/') && (m = number_at(s + n + 1, hi))) {
+		*range = true;
+		n += 1 + m;
+	} else if (!strncmp(s + n, "\xe2\x80\x93", 3) && (m = number_at(s + n + 3, hi))) {
+		*range = true; /* an en dash */
+		n += 3 + m;
+	}
+	if (s[n] == ' ')
+		n++;
+	if (strncmp(s + n, "km", 2) || isalpha((unsigned char)s[n + 2]) || s[n + 2] == '/')
+		return 0;
+	return n + 2;
+}
+
+/* True when s (just after "km") goes on with that distance's miles, " (500 mi)" or ", 500 mi". */
+static bool has_miles(const char *s)
+{
+	double v;
+	size_t n;
+	if (strncmp(s, " (", 2) && strncmp(s, ", ", 2))
+		return false;
+	s += 2;
+	if (!(n = number_at(s, &v)))
+		return false;
+	s += n;
+	if (*s == '-' && (n = number_at(s + 1, &v)))
+		s += 1 + n;
+	return !strncmp(s, " mi", 3);
+}
+
+const char *nf_units_text(const char *text, nf_units units, char *buf, size_t cap)
+{
+	size_t o = 0;
+	if (!cap)
+		return buf;
+	buf[0] = '\0';
+	if (!text)
+		return buf;
+	for (const char *s = text; *s && o + 1 < cap;) {
+		double lo = 0, hi = 0;
+		bool range;
+		size_t n = 0;
+		/* A number starts a word: not the "2" of "L2" or the "5" of "1.5". */
+		bool starts = s == text || (!isalnum((unsigned char)s[-1]) && s[-1] != '.');
+		if (units == NF_UNITS_MI && starts)
+			n = km_at(s, &lo, &hi, &range);
+		if (!n || has_miles(s + n)) {
+			/* Not a distance, or one already followed by its other unit: as it is. */
+			size_t k = n ? n : 1;
+			while (k-- && *s && o + 1 < cap)
+				buf[o++] = *s++;
+			continue;
+		}
+		/* Inside brackets already, the miles follow a comma: "(about 300-450 km, 190-280 mi)". */
+		int depth = 0;
+		for (size_t k = 0; k < o; k++)
+			depth += buf[k] == '(' ? 1 : buf[k] == ')' ? -1 : 0;
+		char mi[64], r[32] = "";
+		if (range)
+			snprintf(r, sizeof r, "-%g", nf_distance_about(hi, units));
+		snprintf(mi, sizeof mi, depth > 0 ? ", %g%s mi" : " (%g%s mi)", nf_distance_about(lo, units), r);
+		int w = snprintf(buf + o, cap - o, "%.*s%s", (int)n, s, mi);
+		if (w < 0 || (size_t)w >= cap - o) {
+			o = cap - 1;
+			break;
+		}
+		o += (size_t)w;
+		s += n;
+	}
+	buf[o] = '\0';
+	return buf;
+}
+
+char *nf_units_text_dup(const char *text, nf_units units)
+{
+	if (!text)
+		return NULL;
+	/* Each distance grows by at most its miles, " (12345-12345 mi)": never more than 20 bytes per
+	 * 3 bytes of text ("1km" the shortest), so this size always fits. */
+	size_t cap = strlen(text) * 8 + 1;
+	char *buf = malloc(cap);
+	if (buf)
+		nf_units_text(text, units, buf, cap);
+	return buf;
+}

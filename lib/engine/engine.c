@@ -23,6 +23,7 @@
 struct nf_engine {
 	const nf_kb *kb;
 	nf_mode mode;
+	nf_units units; /* for the words of the result's JSON only */
 	size_t screens;
 	nf_answer_state state[NF_MAX_FINDINGS];
 	nf_value value[NF_MAX_FINDINGS];
@@ -73,6 +74,8 @@ nf_mode nf_engine_mode(const nf_engine *e) { return e->mode; }
 void nf_engine_count_screen(nf_engine *e) { e->screens++; }
 size_t nf_engine_screens(const nf_engine *e) { return e->screens; }
 void nf_engine_set_screens(nf_engine *e, size_t n) { e->screens = n; }
+void nf_engine_set_units(nf_engine *e, nf_units units) { e->units = units; }
+nf_units nf_engine_units(const nf_engine *e) { return e->units; }
 
 static int bin_of(const struct kb_finding *f, double x)
 {

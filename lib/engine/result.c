@@ -94,11 +94,20 @@ static json_t *cause_json(nf_engine *e, size_t c)
 
 static const char *const kind_ids[] = {"action", "self_care", "safety_net", "referral"};
 
-static json_t *step_json(const nf_step *s)
+/* The text in the engine's units, as a JSON string (NULL when out of memory). */
+static json_t *words_json(const nf_engine *e, const char *text)
+{
+	char *t = nf_units_text_dup(text ? text : "", nf_engine_units(e));
+	json_t *o = t ? json_string(t) : NULL;
+	free(t);
+	return o;
+}
+
+static json_t *step_json(const nf_engine *e, const nf_step *s)
 {
 	char when[NF_STEP_WHEN_MAX];
 	nf_step_when(s, when, sizeof when);
-	return json_pack("{s:s, s:f, s:s, s:s, s:s, s:b, s:o, s:s}", "step", s->text, "weeks", s->weeks, "source",
+	return json_pack("{s:o, s:f, s:s, s:s, s:s, s:b, s:o, s:s}", "step", words_json(e, s->text), "weeks", s->weeks, "source",
 			 s->source ? s->source : "", "kind", kind_ids[s->kind], "evidence", nf_evidence_id(s->evidence),
 			 "due_now", s->since > 0, "weeks_since_onset", s->since > 0 ? json_real(s->since) : json_null(),
 			 "when", when);
@@ -122,7 +131,7 @@ char *nf_engine_result_json(nf_engine *e)
 		const nf_advice_plan *p = &adv.plan[i];
 		json_t *steps = json_array();
 		for (size_t s = 0; s < p->nsteps; s++)
-			json_array_append_new(steps, step_json(&p->step[s]));
+			json_array_append_new(steps, step_json(e, &p->step[s]));
 		json_array_append_new(plan, json_pack("{s:s, s:s, s:f, s:s, s:o}", "condition", kb->cond[p->condition].id,
 						      "name", kb->cond[p->condition].name, "probability",
 						      p->probability, "level",
@@ -131,7 +140,7 @@ char *nf_engine_result_json(nf_engine *e)
 	}
 	for (size_t k = 0; k < adv.nsee; k++)
 		json_array_append_new(see, json_string(adv.see[k]));
-	json_t *first = step_json(&adv.first);
+	json_t *first = step_json(e, &adv.first);
 	json_object_set_new(first, "condition",
 			    adv.first_condition >= 0 ? json_string(kb->cond[adv.first_condition].id) : json_null());
 	json_object_set_new(first, "finding",
@@ -150,8 +159,8 @@ char *nf_engine_result_json(nf_engine *e)
 		char means[NF_ERROR_MSG_MAX], overtaken[NF_ERROR_MSG_MAX];
 		nf_engine_sign_means(e, means, sizeof means);
 		nf_engine_sign_overtaken(e, overtaken, sizeof overtaken);
-		red = json_pack("{s:s, s:s, s:s, s:o, s:s, s:s?}", "finding", kb->find[ti.red_flag].id, "level",
-				nf_triage_id(ti.red_flag_level), "says", kb->find[ti.red_flag].red_flag_says,
+		red = json_pack("{s:s, s:s, s:o, s:o, s:s, s:s?}", "finding", kb->find[ti.red_flag].id, "level",
+				nf_triage_id(ti.red_flag_level), "says", words_json(e, kb->find[ti.red_flag].red_flag_says),
 				"points_to", points, "means", means, "overtaken", overtaken[0] ? overtaken : NULL);
 	}
 	/* The warning signs not answered yes or no, emergency ones first: the level cannot speak for
@@ -178,8 +187,8 @@ char *nf_engine_result_json(nf_engine *e)
 	size_t rf[NF_MAX_FINDINGS], nrf = nf_engine_level_rule(e, rf, NF_MAX_FINDINGS, &every_cause);
 	for (size_t i = 0; i < nrf && i < NF_MAX_FINDINGS; i++)
 		json_array_append_new(rule, json_string(kb->find[rf[i]].id));
-	json_t *triage = json_pack("{s:s, s:s, s:s, s:o, s:{s:f, s:f, s:f}, s:o, s:o, s:b, s:b, s:b}", "level",
-				   nf_triage_id(ti.level), "words", adv.headline, "by_probability",
+	json_t *triage = json_pack("{s:s, s:o, s:s, s:o, s:{s:f, s:f, s:f}, s:o, s:o, s:b, s:b, s:b}", "level",
+				   nf_triage_id(ti.level), "words", words_json(e, adv.headline), "by_probability",
 				   nf_triage_id(ti.by_probability), "red_flag", red, "mass", "emergency",
 				   ti.mass[NF_EMERGENCY], "urgent", ti.mass[NF_URGENT], "routine", ti.mass[NF_ROUTINE],
 				   "open_signs", signs, "rule", rule, "rule_every_cause", every_cause,

@@ -175,14 +175,16 @@ static void triage(struct builder *b)
 	if (!json_is_object(rf))
 		return;
 	/* The sign's own words give its own timing, which other answers may have overtaken. */
+	char u[RP_TEXT_MAX];
+	nf_units_text(str(rf, "says"), b->d->opt->units, u, sizeof u);
 	if (!strcmp(str(rf, "level"), str(tri, "level")))
-		bold(addf(b, RP_PARA, NULL, "Set by a warning sign: %s", str(rf, "says")));
+		bold(addf(b, RP_PARA, NULL, "Set by a warning sign: %s", u));
 	else if (*str(rf, "overtaken"))
 		bold(add(b, RP_PARA, NULL, str(rf, "overtaken")));
 	else /* saved by a version that gave no words for it: as that version showed it */
 		bold(addf(b, RP_PARA, NULL, "A warning sign (alone it would need less; the other answers set the level "
 					    "above): %s",
-			  str(rf, "says")));
+			  u));
 	/* What the sign points to (nf_engine_sign_means): the ranking below weighs every other answer
 	 * too and can be led by a footwear cause. */
 	const char *means = str(rf, "means");
@@ -330,12 +332,14 @@ static void warning_signs(struct builder *b)
 static void plan(struct builder *b)
 {
 	const struct rp_doc *d = b->d;
-	char t[RP_TEXT_MAX];
+	char t[RP_TEXT_MAX], u[RP_TEXT_MAX];
 	size_t i, n = 0;
+	/* The steps as saved are in km (or already carry their miles): in the report's unit here. */
+	nf_units units = d->opt->units;
 	/* A saved assessment from before first steps were kept has none: its plans say it all. */
 	json_t *first = json_object_get(d->result, "first_step");
 	if (!strcmp(str(first, "kind"), "action"))
-		bold(addf(b, RP_PARA, NULL, "First: %s", str(first, "step")));
+		bold(addf(b, RP_PARA, NULL, "First: %s", nf_units_text(str(first, "step"), units, u, sizeof u)));
 	bool plain = no_percent(d);
 	json_t *pl;
 	json_array_foreach(json_object_get(d->result, "plan"), i, pl)
@@ -361,7 +365,7 @@ static void plan(struct builder *b)
 			else if (!when && wk > 0)
 				snprintf(w, sizeof w, " (%s %g week%s)", strcmp(str(st, "kind"), "referral") ? "try for" : "after",
 					 wk, wk == 1 ? "" : "s");
-			addf(b, RP_ITEM, NULL, "%s%s", str(st, "step"), w);
+			addf(b, RP_ITEM, NULL, "%s%s", nf_units_text(str(st, "step"), units, u, sizeof u), w);
 		}
 	}
 	if (nf_analysis_advice(d->an)) {

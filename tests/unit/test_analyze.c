@@ -566,7 +566,7 @@ static void shoes_left_out_counted(void **state)
 	for (int i = 0; i < 16; i++)
 		ta_add(j, &TA_RUN(.day = i * 2, .shoes = i % 2 ? blue : red, .onset_km = i % 2 ? 7 : 0));
 	for (int i = 0; i < 30; i++) /* old runs without shoes, numb half the time */
-		ta_add(j, &TA_RUN(.day = 100 + i, .onset_km = i % 2 ? 7 : 0));
+		ta_add(j, &TA_RUN(.day = 40 + i, .onset_km = i % 2 ? 7 : 0)); /* before the clock (NOW) */
 	nf_analysis *a = ta_analyze(j, NOW);
 	const nf_derived *d = nf_analysis_find(a, "only_some_shoes");
 	assert_non_null(d);
@@ -737,6 +737,34 @@ static void weeks_since_onset_uses_the_clock(void **state)
 	nf_analysis_free(a);
 	a = ta_analyze(j, TA_T0); /* a clock before the first episode derives nothing */
 	assert_null(nf_analysis_find(a, "weeks_since_onset"));
+	nf_analysis_free(a);
+	nf_journal_close(j);
+}
+
+/* The clock is the data's cut-off: runs after it (logged later than the day a tester sets) are
+ * left out with their episodes, and their distance with them from the shoes they were in. */
+static void clock_is_the_cut_off(void **state)
+{
+	(void)state;
+	nf_journal *j = tj_open(tj_path("cut-off"));
+	int64_t blue = tj_add_shoes(j, "blue", 0);
+	for (int d = 0; d < 5; d++)
+		ta_add(j, &TA_RUN(.day = d * 3, .km = 10, .shoes = blue));
+	for (int d = 0; d < 3; d++)
+		ta_add(j, &TA_RUN(.day = 60 + d * 3, .km = 10, .shoes = blue, .onset_km = 5, .recover = 180));
+	nf_analysis *a = ta_analyze(j, TA_T0 + 30 * TA_DAY);
+	assert_null(nf_analysis_find(a, "weeks_since_onset"));
+	assert_null(nf_analysis_find(a, "resolve_minutes"));
+	size_t ng;
+	const nf_an_gear *g = nf_analysis_gear(a, &ng);
+	assert_int_equal(ng, 1);
+	assert_true(fabs(g[0].gear.used_km - 50) < 1e-9);
+	assert_int_equal(g[0].runs_logged, 5);
+	nf_analysis_free(a);
+	a = ta_analyze(j, TA_T0 + 90 * TA_DAY);
+	assert_non_null(nf_analysis_find(a, "weeks_since_onset"));
+	g = nf_analysis_gear(a, &ng);
+	assert_true(fabs(g[0].gear.used_km - 80) < 1e-9);
 	nf_analysis_free(a);
 	nf_journal_close(j);
 }
@@ -1476,6 +1504,7 @@ int main(void)
 		cmocka_unit_test(recovery_hours_not_settled),
 		cmocka_unit_test(recovery_limit_is_kb_range),
 		cmocka_unit_test(weeks_since_onset_uses_the_clock),
+		cmocka_unit_test(clock_is_the_cut_off),
 		cmocka_unit_test(pair_worn_with_distance),
 		cmocka_unit_test(pair_clean_at_first_is_not_always_wear),
 		cmocka_unit_test(training_increase_before_onset),

@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "numbfoot/run.h"
@@ -113,6 +114,45 @@ static void test_check(void **state)
 	assert_int_equal(nf_distance_check(0, NF_DISTANCE_RETIRE, &err), NF_EPARSE);
 }
 
+/* One rounding rule for "about": the same 720 km is about 450 mi wherever it is said. */
+static void test_about(void **state)
+{
+	(void)state;
+	assert_true(nf_distance_about(720, NF_UNITS_MI) == 450);
+	assert_true(nf_distance_about(719.5, NF_UNITS_KM) == 720);
+	assert_true(nf_distance_about(800, NF_UNITS_MI) == 500);
+	assert_true(nf_distance_about(30, NF_UNITS_MI) == 19);
+	assert_true(nf_distance_about(99.4, NF_UNITS_KM) == 99);
+	assert_true(nf_distance_about(3, NF_UNITS_MI) == 1.9);
+}
+
+/* The knowledge base's kilometres, for a runner in miles: the miles beside them, ranges too, in
+ * brackets or after a comma inside brackets; once only; other numbers and km mode untouched. */
+static void test_units_text(void **state)
+{
+	(void)state;
+	char b[256];
+	assert_string_equal(nf_units_text("These shoes are past 800 km, replace them.", NF_UNITS_MI, b, sizeof b),
+			    "These shoes are past 800 km (500 mi), replace them.");
+	assert_string_equal(nf_units_text("sooner (about 300-450 km). Check at 500km.", NF_UNITS_MI, b, sizeof b),
+			    "sooner (about 300-450 km, 190-280 mi). Check at 500km (310 mi).");
+	assert_string_equal(nf_units_text("within 1.5 km; L5 km; 10 km/h; 4 kmh; 3 weeks", NF_UNITS_MI, b, sizeof b),
+			    "within 1.5 km (0.9 mi); L5 km; 10 km/h; 4 kmh; 3 weeks");
+	/* Converted text passes again unchanged: a saved result shown by the report. */
+	assert_string_equal(nf_units_text("past 800 km (500 mi) and (about 300-450 km, 190-280 mi)", NF_UNITS_MI, b, sizeof b),
+			    "past 800 km (500 mi) and (about 300-450 km, 190-280 mi)");
+	assert_string_equal(nf_units_text("past 800 km", NF_UNITS_KM, b, sizeof b), "past 800 km");
+	assert_string_equal(nf_units_text(NULL, NF_UNITS_MI, b, sizeof b), "");
+	/* Cut short to the buffer, never past it. */
+	char s[12];
+	assert_string_equal(nf_units_text("past 800 km", NF_UNITS_MI, s, sizeof s), "past 800 km");
+	assert_string_equal(nf_units_text("abcdefghijklmnop", NF_UNITS_MI, s, sizeof s), "abcdefghijk");
+	char *d = nf_units_text_dup("1km 2km 3km", NF_UNITS_MI);
+	assert_non_null(d);
+	assert_string_equal(d, "1km (0.6 mi) 2km (1.2 mi) 3km (1.9 mi)");
+	free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -120,6 +160,8 @@ int main(void)
 		cmocka_unit_test(test_unit_words),
 		cmocka_unit_test(test_parse_refuses),
 		cmocka_unit_test(test_check),
+		cmocka_unit_test(test_about),
+		cmocka_unit_test(test_units_text),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -83,3 +83,15 @@ addTest('miles: the analysis and the report speak in miles', async (ctx, page, h
   const html = fs.readFileSync(await dl.path(), 'utf8');
   h.assert(/ mi a week/.test(html) && !/ km a week/.test(html), 'the report\'s training is not in miles');
 });
+
+addTest('miles: the plan\'s and the help\'s kilometres have their miles beside them, the numbers stay in km', async (ctx, page, h) => {
+  const body = { mode: 'runner', screens: 5, answers: { age: 42, sex: 'female', location: ['ball', 'toes_all'], side: 'both', shoe_km: 950,
+    resolves_on_stopping: true, resolve_minutes: 5, weeks_since_onset: 6 } };
+  const r = (await api(h, 'POST', '/api/assess/result', body)).body;
+  const steps = r.plan.flatMap((p) => p.steps.map((s) => s.step));
+  h.assert(steps.some((s) => /past 800 km \(500 mi\),/.test(s)), 'steps: ' + steps.filter((s) => /km/.test(s)).join(' | '));
+  h.assert(r.answers.shoe_km === 950, 'answers: ' + JSON.stringify(r.answers));
+  const kb = (await api(h, 'GET', '/api/kb')).body;
+  const help = kb.findings.find((f) => f.id === 'shoe_km').help;
+  h.assert(/30 km \(19 mi\) a week has done about 750 km \(470 mi\)/.test(help), 'help: ' + help);
+});

@@ -152,7 +152,9 @@
     const b = body();
     const progress = api('POST', '/api/assess/progress', b).catch(() => null);
     const r = await api('POST', '/api/assess/next', b);
-    D.banner(r.triage.stop ? r.triage : null);
+    // At once when the level is emergency, by a sign (which also ends the interview) or by a rule
+    // on the answers given so far (the interview may still ask the screens that bear on it).
+    D.banner(r.triage);
     state.stopped = !r.done;
     if (r.done) { progressAsked++; return result(); }
     state.question = r.question;

@@ -55,14 +55,17 @@ window.numbfootDisplay = (function () {
     return v + (f.unit ? ' ' + f.unit : '');
   }
 
-  // The emergency banner above every screen: shown for an emergency triage, else hidden.
+  // The emergency banner above every screen: shown for an emergency triage, whether a warning
+  // sign or a rule on the answers set it, else hidden. It says the engine's own words for the level
+  // (triage.words: the result's headline, which /api/assess/next gives during the interview too),
+  // so the page never says less than the result and the terminal ("Do not drive yourself.").
   function banner(triage) {
     const b = $('banner');
     b.replaceChildren();
     b.hidden = !(triage && triage.level === 'emergency');
     if (b.hidden) return;
     b.className = 'banner emergency';
-    b.append('Stop running and get emergency care now.');
+    b.append(triage.words || 'Stop running and get emergency care now.');
     if (triage.red_flag && triage.red_flag.says) b.append(el('span', { class: 'says', text: triage.red_flag.says }));
   }
 

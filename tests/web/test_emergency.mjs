@@ -1,0 +1,44 @@
+// Browser tests of the page's emergency words: during the interview the page says what the result
+// and the terminal say ("... Do not drive yourself."), and the red banner comes as soon as the
+// level is emergency, whether a warning sign or a rule on the answers set it. Loaded by
+// test_app.mjs (EXTRA_TESTS).
+import { addTest } from './test_app.mjs';
+import { api, waitText } from './helpers.mjs';
+
+// A calf cramp whose numbness has not gone: a rule sets emergency (acute compartment syndrome, a
+// blocked artery), with no warning sign answered yes, so the interview goes on.
+const RULE = { age: 45, sex: 'male', calf_cramp: true, resolves_on_stopping: false, at_rest: true, location: ['whole_sole'], side: 'one' };
+
+addTest('emergency: /api/assess/next gives the result\'s words during the interview', async (ctx, page, h) => {
+  const body = { mode: 'runner', answers: RULE, screens: 3 };
+  const next = (await api(h, 'POST', '/api/assess/next', body)).body;
+  const result = (await api(h, 'POST', '/api/assess/result', body)).body;
+  h.assert(next.triage.level === 'emergency' && next.triage.red_flag === null && !next.triage.stop && !next.done,
+    'not a rule emergency mid-interview: ' + JSON.stringify(next.triage));
+  h.assert(next.triage.words === result.triage.words, 'next says "' + next.triage.words + '", the result "' + result.triage.words + '"');
+  h.assert(/Do not drive yourself\./.test(next.triage.words), 'words: ' + next.triage.words);
+  // A warning sign's emergency too.
+  const sign = (await api(h, 'POST', '/api/assess/next', { mode: 'runner', answers: { saddle_numbness: true }, screens: 1 })).body;
+  h.assert(/Do not drive yourself\./.test(sign.triage.words), 'sign words: ' + sign.triage.words);
+});
+
+addTest('emergency: a rule emergency mid-interview turns the banner red at once, in the result\'s words', async (ctx, page, h) => {
+  // The page's own requests, with the rule's answers added: the server's real reply to them.
+  await page.route('**/api/assess/next', (route) => {
+    const b = JSON.parse(route.request().postData());
+    b.answers = { ...b.answers, ...RULE };
+    route.continue({ postData: JSON.stringify(b) });
+  });
+  try {
+    await h.freshStart(page);
+    h.assert(await h.waitScreen(page) === 'question', 'no first question');
+    await page.waitForSelector('#banner:not([hidden])');
+    const text = await waitText(page, '#banner', /Do not drive yourself\./);
+    h.assert(/^Emergency: call emergency services/.test(text), 'banner says ' + text);
+    h.assert(await page.$eval('#banner', (e) => e.classList.contains('emergency')), 'banner is not the emergency one');
+    // The interview goes on (the rule needs no stop), under the banner.
+    h.assert(await page.$eval('#screen-question', (e) => !e.hidden), 'the question screen is gone');
+  } finally {
+    await page.unroute('**/api/assess/next');
+  }
+});
