@@ -125,8 +125,8 @@ NF_API bool nf_engine_percentages(nf_engine *e);
 /* Whether the faces show a ranking of the causes: not when an emergency warning sign set the
  * level (the causes it can mean are named instead, nf_engine_sign_means: a benign foot cause first
  * after a face droop reads as "it is only my foot"), nor when a rule for every cause set an
- * emergency the probabilities did not (its first step names what the answers can mean, which the
- * ranking on the other answers can put far down), nor when another sign set it and fewer than
+ * emergency for a cause that does not lead the ranking on the other answers (its first step names
+ * it), nor when another sign set it and fewer than
  * NF_RANKED_ANSWERS answers besides the warning signs are given (an interview stops at the sign:
  * the order is then the causes' commonness, a laces cause first under bladder trouble). The faces
  * then show no list, only why (nf_engine_unranked_words). */

@@ -489,24 +489,18 @@ bool nf_engine_percentages(nf_engine *e)
 	return !(nf_engine_level_rule(e, f, NF_MAX_FINDINGS, &every_cause) && every_cause);
 }
 
-/* An emergency set by a rule for every cause whose own cause (its "for") the ranking, on the other
- * answers, puts outside the first three: the rule's first step names it (acute compartment syndrome
- * after a cramp whose numbness stayed), and a list led by tarsal tunnel and sciatica, with it
- * thirteenth, reads as the answer. Where it is among the first three (a known compartment syndrome
- * that did not settle: the chronic form first, the acute second), the list says the same as the
- * rule and is shown. */
+/* An emergency set by a rule for every cause whose own cause (its "for") does not lead the ranking
+ * on the other answers: the rule's first step names it (acute compartment syndrome after a cramp
+ * whose numbness stayed), and a list led by tarsal tunnel or sciatica, with it second or
+ * thirteenth, reads as the answer under the emergency. Where it leads, the list says what the rule
+ * says and is shown. */
 static bool rule_emergency(nf_engine *e)
 {
 	if (e->tri.level != NF_EMERGENCY || (e->tri.red_flag >= 0 && e->tri.red_flag_level == NF_EMERGENCY))
 		return false;
 	const struct kb_rule *r = engine_every_cause_rule(e, NF_EMERGENCY);
-	if (!r || r->cause < 0)
-		return false;
-	size_t order[NF_MAX_CONDITIONS], n = nf_engine_ranking(e, order, NF_MAX_CONDITIONS);
-	for (size_t i = 0; i < n && i < 3; i++)
-		if (order[i] == (size_t)r->cause)
-			return false;
-	return true;
+	size_t top;
+	return r && r->cause >= 0 && nf_engine_ranking(e, &top, 1) >= 1 && top != (size_t)r->cause;
 }
 
 bool nf_engine_ranked(nf_engine *e)

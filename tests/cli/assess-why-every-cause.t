@@ -1,9 +1,9 @@
 # a level set by a rule for every cause is explained by the rule's answers "whatever the cause", without naming the causes it raised as if they needed it, and the ranking is introduced as coming after them, without percentages or bars
 env: COLUMNS=1000
-args: assess --answers tests/cli/data/not-settled-tight-leg.json --no-save
+args: assess --answers tests/cli/data/not-settling-urgent.json --no-save
 env: NO_COLOR=1
 exit: 0
-out: Why: your answers (numbness that began on a run has not come back to normal hours later: yes; a tight, pressure-like or burning pain in the shin or calf builds during the run: yes) call for this level whatever the cause.
+out: Why: your answers (it goes away after stopping running: no) call for this level whatever the cause.
 out: Causes of the numbness on runs, likeliest first (no percentages: the answers above come first, whatever these say)
 no-out: ####
 no-out: %)
