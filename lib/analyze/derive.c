@@ -115,7 +115,7 @@ static nf_an_gear *gear_by_id(nf_analysis *a, int64_t id)
 
 /* Scratch room for a derivation: WORK_ARRAYS arrays of one more double than there are runs or
  * episodes, whichever is more (an_derive allocates them once). */
-#define WORK_ARRAYS 7
+#define WORK_ARRAYS 6
 struct work {
 	double *v[WORK_ARRAYS];
 };
@@ -648,7 +648,7 @@ static void derive_progress(nf_analysis *a, const struct work *w)
 		return;
 	int eps = 0;
 	size_t ns = 0, nr = 0;
-	double *x = w->v[0], *y = w->v[1];
+	double *x = w->v[0], *y = w->v[1], *z = w->v[4];
 	for (size_t r = 0; r < a->nrun; r++) {
 		const nf_an_run *u = &a->run[r];
 		if (u->time < first->time)
@@ -658,6 +658,7 @@ static void derive_progress(nf_analysis *a, const struct work *w)
 			eps++;
 		if (u->episodes && u->severity >= 0) {
 			x[ns] = (double)(u->time - first->time) / WEEK;
+			z[ns] = u->temperature_c;
 			y[ns++] = u->severity;
 		}
 	}
@@ -693,16 +694,12 @@ static void derive_progress(nf_analysis *a, const struct work *w)
 	bool by_cold = cold && cold->b && !cold->open, season = false;
 	double pa = NAN;
 	if (by_cold && isfinite(slope) && slope > 0 && ps < NF_AN_ALPHA) {
-		double *xs = w->v[5], *zs = w->v[4], *ys = w->v[6];
-		size_t nt = 0, k = 0;
-		for (size_t r = 0; r < a->nrun; r++) {
-			const nf_an_run *u = &a->run[r];
-			if (u->time < first->time || !u->episodes || u->severity < 0)
-				continue;
-			if (isfinite(u->temperature_c))
-				xs[nt] = x[k], ys[nt] = y[k], zs[nt++] = u->temperature_c;
-			k++;
-		}
+		/* The severities whose run has a temperature (x, y and z kept in step). */
+		double *xs = w->v[2], *ys = w->v[3], *zs = w->v[5];
+		size_t nt = 0;
+		for (size_t k = 0; k < ns; k++)
+			if (isfinite(z[k]))
+				xs[nt] = x[k], ys[nt] = y[k], zs[nt++] = z[k];
 		double b = nt >= NF_AN_TREND_SEVERITIES ? an_slope_adjusted(xs, zs, ys, nt, &pa) : NAN;
 		if (!(isfinite(b) && b > 0 && pa < NF_AN_ALPHA))
 			season = true, slope = NAN;

@@ -1,26 +1,22 @@
 # Episodes whose feeling took hours to come back: --recover takes at most the knowledge base's
 # range for resolve_minutes (43200 min, 30 days), and assess --from-journal gets the minutes and
 # "it does not go away after stopping" (no longer self-care for numbness that lasted days).
-set -eu
-tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-export HOME="$tmp" XDG_DATA_HOME="$tmp/data" XDG_CONFIG_HOME="$tmp/config" NO_COLOR=1
-export NUMBFOOT_NOW=2026-03-01T00:00:00Z
-nf() { "$NUMBFOOT" "$@" --db "$tmp/j.db"; }
-fail() { echo "FAIL: $*"; exit 1; }
+. tests/cli/lib.sh
+export NO_COLOR=1 NUMBFOOT_NOW=2026-03-01T00:00:00Z
 nf gear add blue > /dev/null
 for d in 05 09; do
 	nf run add 10 --date 2026-02-$d --duration 50:00 --numb-at 6 --recover 600 > /dev/null 2>&1
 done
-rc=0; nf episode edit 1 --recover 100000 2> "$tmp/err" || rc=$?
+rc=0; nf episode edit 1 --recover 100000 2> "$t/err" || rc=$?
 [ "$rc" = 2 ] || fail "--recover 100000: exit $rc, wanted 2"
-grep -q -- "--recover: 100000 is out of range (0 to 43200)" "$tmp/err" || fail "message: $(cat "$tmp/err")"
+grep -q -- "--recover: 100000 is out of range (0 to 43200)" "$t/err" || fail "message: $(cat "$t/err")"
 nf episode edit 2 --recover 2880 > /dev/null
-nf analyze > "$tmp/an"
-grep -q "resolves_on_stopping   no" "$tmp/an" || fail "analyze: $(cat "$tmp/an")"
-tr -s ' \n' ' ' < "$tmp/an" | grep -q "feeling took more than an hour to come back in 2 of the 2 episodes" ||
-	fail "evidence: $(cat "$tmp/an")"
-nf assess --from-journal --yes --json --no-save > "$tmp/out.json"
-python3 - "$tmp/out.json" <<'PY'
+nf analyze > "$t/an"
+grep -q "resolves_on_stopping   no" "$t/an" || fail "analyze: $(cat "$t/an")"
+tr -s ' \n' ' ' < "$t/an" | grep -q "feeling took more than an hour to come back in 2 of the 2 episodes" ||
+	fail "evidence: $(cat "$t/an")"
+nf assess --from-journal --yes --json --no-save > "$t/out.json"
+python3 - "$t/out.json" <<'PY'
 import json, sys
 o = json.load(open(sys.argv[1]))
 a = o["answers"]
