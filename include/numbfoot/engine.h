@@ -63,8 +63,8 @@ NF_API nf_answer_state nf_engine_state(const nf_engine *e, size_t f, nf_value *v
  * already hold (new weakness, told with back pain and numbness in both feet, is an emergency).
  * Listed too, at that level, is an unanswered yes/no finding that is no sign in itself but whose
  * yes would complete such a rule above the level now (a cold or pale foot, once numbness has not
- * come back hours after a run). Writes up to cap finding indices to out; returns how many there
- * are. */
+ * come back hours after a run). None below the level already given (they would change nothing).
+ * Writes up to cap finding indices to out; returns how many there are. */
 NF_API size_t nf_engine_open_signs(const nf_engine *e, nf_triage level, size_t *out, size_t cap);
 /* For finding f listed by nf_engine_open_signs as no sign in itself, the yes answers already given
  * that it would complete a rule with (low back pain, with weakness in a leg): so that a runner

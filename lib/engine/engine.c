@@ -182,6 +182,10 @@ size_t nf_engine_open_signs(const nf_engine *e, nf_triage level, size_t *out, si
 {
 	size_t n = 0;
 	update((nf_engine *)e);
+	/* Signs below the level already given would change nothing: "be seen within 48 hours" under
+	 * "call emergency services now" is only clutter. */
+	if (level < e->tri.level)
+		return 0;
 	for (int f = 0; f < e->kb->nfind; f++) {
 		const struct kb_finding *fd = &e->kb->find[f];
 		if (e->state[f] == NF_ANSWERED || !e->allowed[f] ||
@@ -809,12 +813,13 @@ static bool rule_holds_hyp(const struct look *lk, const struct kb_rule *r)
 
 /* The rules of r[0..n) in live (bit i for r[i]) are those that can still hold; the others are
  * passed over. */
-#define ALL_RULES (~0u)
-_Static_assert(NF_MAX_RULES <= 32 && NF_MAX_GLOBAL_RULES <= 32, "a mask of rules is an unsigned");
+typedef uint64_t rule_mask;
+#define ALL_RULES (~(rule_mask)0)
+_Static_assert(NF_MAX_RULES <= 64 && NF_MAX_GLOBAL_RULES <= 64, "a mask of rules is 64 bits");
 
 /* The highest of l and the levels of the live rules of r[0..n) that hold on the hypothetical
  * answers. */
-static nf_triage rules_level(const struct look *lk, const struct kb_rule *r, int n, unsigned live, nf_triage l)
+static nf_triage rules_level(const struct look *lk, const struct kb_rule *r, int n, rule_mask live, nf_triage l)
 {
 	for (int i = 0; i < n; i++)
 		if ((live >> i & 1) && r[i].to > l && rule_holds_hyp(lk, &r[i]))
@@ -823,7 +828,7 @@ static nf_triage rules_level(const struct look *lk, const struct kb_rule *r, int
 }
 
 /* Which of the screen's findings (bit k for hyp_f[k]) the live rules of r[0..n) name. */
-static unsigned rule_findings(const struct look *lk, const struct kb_rule *r, int n, unsigned live)
+static unsigned rule_findings(const struct look *lk, const struct kb_rule *r, int n, rule_mask live)
 {
 	unsigned rel = 0;
 	for (int i = 0; i < n; i++) {
@@ -844,7 +849,7 @@ static unsigned rule_findings(const struct look *lk, const struct kb_rule *r, in
 /* Fills lev[0..leaves) with the level the live rules of r[0..n) (naming the screen's findings in
  * rel) give on each leaf, starting from l: judged once for each combination of the answers they
  * name (the others no), and looked up for the rest. */
-static void rules_levels(struct look *lk, const struct kb_rule *r, int n, unsigned live, nf_triage l, unsigned rel,
+static void rules_levels(struct look *lk, const struct kb_rule *r, int n, rule_mask live, nf_triage l, unsigned rel,
 			 int leaves, unsigned char *lev)
 {
 	if (lk->single) {
@@ -885,7 +890,7 @@ struct list_tree {
 /* The look-ahead's working memory, part of the engine's allocation (a step allocates nothing). */
 struct scratch {
 	struct list_tree list;                /* the last checklist enumerated */
-	unsigned glive;                       /* the rules for every cause that can still hold */
+	rule_mask glive;                      /* the rules for every cause that can still hold */
 	double mass[LEAVES];                  /* P(outcome) of each branch */
 	double m[NF_TRIAGE_LEVELS][LEAVES];   /* of it, the mass of the causes needing each level */
 	double th[LEAVES], tc[LEAVES];        /* each leaf's P log P and share of change, in DFS order */
@@ -921,7 +926,7 @@ static void look_screen(struct look *lk, const size_t *fs, size_t n, bool single
 		ruled |= kb->find[fs[k]].rule_conds;
 	}
 	/* A live rule for every cause that names the screen can move every condition's level. */
-	unsigned glive = lk->w->glive;
+	rule_mask glive = lk->w->glive;
 	unsigned grel = rule_findings(lk, kb->global, kb->nglobal, glive);
 	if (grel)
 		ruled = ~UINT64_C(0);
@@ -1807,7 +1812,7 @@ bool nf_engine_next(nf_engine *e, nf_question *q)
 		bool live = true;
 		for (int t = 0; t < r->nterms && live; t++)
 			live = ask[r->term[t].finding] || term_holds(e, &r->term[t]);
-		lk.w->glive |= (unsigned)live << i;
+		lk.w->glive |= (rule_mask)live << i;
 	}
 	memcpy(lk.thr, kb->threshold, sizeof lk.thr);
 	lk.floor = e->tri.red_flag_level;

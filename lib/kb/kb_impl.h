@@ -16,7 +16,7 @@
 #define NF_MAX_RULE_TERMS 6
 #define NF_MAX_RULES 24
 /* Rules for every cause (triage.escalate), alternatives counted: one list for all the causes. */
-#define NF_MAX_GLOBAL_RULES 32
+#define NF_MAX_GLOBAL_RULES 48
 #define NF_MAX_SEE 6
 #define NF_MAX_PLAN 10
 #define NF_MAX_SOURCE_REFS 8

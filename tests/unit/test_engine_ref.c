@@ -173,7 +173,7 @@ static void random_value(const struct kb_finding *f, nf_value *v)
 static void test_against_reference(void **state)
 {
 	int compared = 0;
-	for (int t = 0; t < 300; t++) {
+	for (int t = 0; t < 450; t++) {
 		nf_engine *e;
 		nf_mode mode = t % 4 == 3 ? NF_MODE_CLINICIAN : NF_MODE_RUNNER;
 		assert_int_equal(nf_engine_new(kb, mode, &e, NULL), NF_OK);

@@ -767,6 +767,24 @@ static void test_unsettled_tight_or_cramped_leg(void **state)
 	assert_false(set_by_rule(e, cramp, 2));
 	assert_true(level_of(e) < NF_EMERGENCY);
 	nf_engine_free(e);
+	/* Told as the minutes it took: an hour or more after the cramp is not settling (§3.14), the
+	 * same emergency; 45 minutes is not, and neither is a pattern weeks old. Under the emergency
+	 * the signs that would only send the runner to a doctor within 48 hours are not listed. */
+	static const char *const slow[] = {"resolve_minutes", "calf_cramp"};
+	static story timed = {{"age", "38"}, {"sex", "male"}, {"calf_cramp", "true"}, {"side", "one"},
+			      {"location", "whole_sole"}, {"resolve_minutes", "45"}};
+	e = fresh();
+	TELL(e, timed);
+	assert_true(level_of(e) < NF_EMERGENCY);
+	assert_true(nf_engine_open_signs(e, NF_URGENT, NULL, 0) > 0);
+	set(e, "resolve_minutes", "90");
+	sends_to_emergency(e);
+	assert_true(set_by_rule(e, slow, 2));
+	assert_int_equal(nf_engine_open_signs(e, NF_URGENT, NULL, 0), 0);
+	assert_true(nf_engine_open_signs(e, NF_EMERGENCY, NULL, 0) > 0);
+	set(e, "weeks_since_onset", "4");
+	assert_false(set_by_rule(e, slow, 2));
+	nf_engine_free(e);
 }
 
 /* Weak ankle lifting on examination in a nerve-root story: the step arranges the tests; once the
