@@ -17,6 +17,7 @@
     stopped: false, // the result was asked for before the interview's last question
     shown: null,    // the result on screen: {time, complete, mode, questions, answers, result, id?}
     interviewResult: null, // the interview's own result, once it has one
+    triage: null,   // the interview's triage at its last step (numbfoot.next), for the banner
     miles: false,
   };
 
@@ -31,7 +32,9 @@
     // The saved results and one of them opened are under "Saved results"; the rest is the interview.
     const saved = id === 'screen-saved' || (id === 'screen-result' && state.shown.id !== undefined);
     if (!saved) assessScreen = id;
-    if (id !== 'screen-result') D.banner(null); // only a result calls for care (an emergency stops the questions)
+    // The banner stays above the interview's screens while its level is emergency, as on the served
+    // page; a result on show (the interview's or a saved one) has set its own.
+    if (id !== 'screen-result') D.banner(state.triage);
     $('nav-assess').setAttribute('aria-current', saved ? 'false' : 'page');
     $('nav-saved').setAttribute('aria-current', saved ? 'page' : 'false');
     const h = document.querySelector('#' + id + ' h1');
@@ -46,6 +49,11 @@
   function next() {
     $('q-error').textContent = '';
     const r = window.numbfoot.next(request());
+    // At once when the level is emergency, by a sign (which also ends the interview) or by a rule
+    // on the answers given so far (the interview goes on under it); hidden again when Back or a
+    // changed answer lifts it.
+    state.triage = r.triage;
+    D.banner(r.triage);
     state.stopped = !r.done;
     if (r.done) return result();
     state.question = r.question;
@@ -134,7 +142,7 @@
 
   function start(mode) {
     const t0 = performance.now();
-    Object.assign(state, { mode, answers: {}, remembered: {}, history: [] });
+    Object.assign(state, { mode, answers: {}, remembered: {}, history: [], triage: null });
     next();
     performance.measure('numbfoot:first-question', { start: t0 });
   }
@@ -242,7 +250,11 @@
     });
     $('r-export').addEventListener('click', () => download(state.shown));
     $('r-back').addEventListener('click', back);
-    $('r-again').addEventListener('click', () => { assessScreen = 'screen-start'; show('screen-start'); });
+    $('r-again').addEventListener('click', () => {
+      state.triage = null; // a new interview: no level yet
+      assessScreen = 'screen-start';
+      show('screen-start');
+    });
     $('nav-assess').addEventListener('click', () => {
       if (assessScreen === 'screen-result') renderResult(state.interviewResult);
       else show(assessScreen);

@@ -228,8 +228,31 @@ static json_t *screen_json(const nf_question *q)
 			 "findings", ids, "red_flags", red);
 }
 
+/* The triage of the answers so far, as the served page's /api/assess/next gives it
+ * (web/next_reply.c): {level, words, red_flag: null or {finding, level, says}, stop}. The words are
+ * the result's (nf_engine_triage_words), so that the banner the page shows during the interview,
+ * whether a warning sign or a rule on the answers set the emergency, says what the result says. */
+static json_t *triage_json(nf_interview *iv, bool stop)
+{
+	nf_engine *e = nf_interview_engine(iv);
+	nf_triage_info ti;
+	nf_triage level = nf_engine_triage(e, &ti);
+	char words[NF_TRIAGE_WORDS_MAX], said[1024];
+	json_t *flag = json_null();
+	if (ti.red_flag >= 0) {
+		const char *says = NULL;
+		nf_kb_finding_red_flag(kb, (size_t)ti.red_flag, &says);
+		flag = json_pack("{s:s, s:s, s:s}", "finding", nf_kb_finding_id(kb, (size_t)ti.red_flag), "level",
+				 nf_triage_id(ti.red_flag_level), "says",
+				 says ? nf_units_text(says, nf_engine_units(e), said, sizeof said) : "");
+	}
+	return json_pack("{s:s, s:s, s:o, s:b}", "level", nf_triage_id(level), "words",
+			 nf_engine_triage_words(e, words, sizeof words), "red_flag", flag, "stop", stop);
+}
+
 /* done once the engine has nothing worth asking, or at once (stop) when a warning sign calls for
- * emergency care (the terminal's rule): the result then says which. */
+ * emergency care (the terminal's rule): the result then says which. triage at every step, for the
+ * page's emergency banner. */
 char *site_next(const char *request)
 {
 	nf_error err;
@@ -240,10 +263,11 @@ char *site_next(const char *request)
 	if (!iv)
 		return error_reply(err.msg);
 	bool stop = nf_interview_stopped(iv);
+	json_t *triage = triage_json(iv, stop);
 	bool done = !nf_interview_next(iv, &q);
 	size_t screens = nf_interview_screens(iv);
 	double fraction = done ? 1.0 : fmin(0.95, (double)screens / SITE_TYPICAL_SCREENS);
-	return reply(json_pack("{s:b, s:b, s:o, s:{s:i, s:f}}", "done", done, "stop", stop, "question",
+	return reply(json_pack("{s:b, s:b, s:o, s:{s:i, s:f}, s:o}", "done", done, "stop", stop, "question",
 			       done ? json_null() : screen_json(&q), "progress", "screens", (int)screens, "fraction",
-			       fraction));
+			       fraction, "triage", triage));
 }

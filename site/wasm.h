@@ -39,7 +39,9 @@ SITE_EXPORT("nf_site_assess") char *site_assess(const char *case_text);
 
 /* An interview's answers so far, {"mode", "answers", "screens"} (the served page's request), to
  * the result, or to the next screen: {done, stop, question: {checklist, title, findings,
- * red_flags}, progress: {screens, fraction}}; stop when a warning sign ended the interview. */
+ * red_flags}, progress: {screens, fraction}, triage: {level, words, red_flag: null or {finding,
+ * level, says}, stop}}; stop when a warning sign ended the interview. triage is the served page's
+ * (/api/assess/next), its words the result's triage.words. */
 SITE_EXPORT("nf_site_result") char *site_result(const char *request);
 SITE_EXPORT("nf_site_next") char *site_next(const char *request);
 

@@ -155,8 +155,8 @@ struct web_next_text *web_next_text_new(const nf_kb *kb, nf_units units)
 	size_t q = longest(t->single_head, nf);
 	q = longest(t->list_head, nk) > q ? longest(t->list_head, nk) : q;
 	q += NF_MAX_CHECKLIST * (longest(t->id, nf) + 1) + 32;
-	/* The words: the engine's headline (at most sizeof headline bytes), escaped at most 6 to 1. */
-	size_t tri = longest(t->level_head, NF_TRIAGE_LEVELS) + 6 * sizeof((nf_advice *)0)->headline + 16 +
+	/* The words: nf_engine_triage_words (under NF_TRIAGE_WORDS_MAX bytes), escaped at most 6 to 1. */
+	size_t tri = longest(t->level_head, NF_TRIAGE_LEVELS) + 6 * NF_TRIAGE_WORDS_MAX + 16 +
 		     longest(t->flag_head, nf) +
 		     longest(t->level_id, NF_TRIAGE_LEVELS) + longest(t->flag_tail, nf) + 32;
 	t->cap = q + tri + 128;
@@ -234,12 +234,11 @@ char *web_next_reply(const struct web_next_text *t, nf_interview *iv)
 	put_int(&o, (int)nf_interview_screens(iv));
 	PUT_LIT(&o, "},\"triage\":");
 	put_piece(&o, &t->level_head[level]);
-	/* The level's words are the result's headline (nf_engine_advice), not the level's short words:
+	/* The level's words are the result's (nf_engine_triage_words), not the level's short words:
 	 * what the page shows during the interview is what the result and the terminal say ("Do not
-	 * drive yourself." with an emergency). */
-	nf_advice adv;
-	nf_engine_advice(e, &adv);
-	char *words = literal(adv.headline);
+	 * drive yourself." with an emergency). The static site's nf_site_next gives the same. */
+	char said[NF_TRIAGE_WORDS_MAX];
+	char *words = literal(nf_engine_triage_words(e, said, sizeof said));
 	put(&o, words, words ? strlen(words) : 0);
 	free(words);
 	PUT_LIT(&o, ",\"red_flag\":");

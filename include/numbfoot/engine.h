@@ -261,6 +261,14 @@ typedef struct nf_advice {
 	const char *see[NF_ADVICE_SEE]; /* "see" IDs (docs/kb-format.md), most relevant first */
 } nf_advice;
 NF_API void nf_engine_advice(nf_engine *e, nf_advice *out);
+/* The words of the triage level for the answers so far: the advice's headline (nf_engine_advice)
+ * in the engine's units, which the result gives as triage.words. A face that says the level during
+ * the interview (the served page's and the static site's emergency banner) says these words, so
+ * that it never says less than the result and the terminal ("... Do not drive yourself.").
+ * Writes at most cap bytes into buf, NUL-terminated (NF_TRIAGE_WORDS_MAX holds any), and returns
+ * buf. */
+#define NF_TRIAGE_WORDS_MAX 512
+NF_API const char *nf_engine_triage_words(nf_engine *e, char *buf, size_t cap);
 
 /* The whole result as a JSON text (schema in docs/result-schema.md) for scripts, the web page and
  * the report. The caller frees it with free(). NULL if out of memory. */

@@ -103,6 +103,13 @@ static json_t *words_json(const nf_engine *e, const char *text)
 	return o;
 }
 
+const char *nf_engine_triage_words(nf_engine *e, char *buf, size_t cap)
+{
+	nf_advice adv;
+	nf_engine_advice(e, &adv);
+	return nf_units_text(adv.headline, nf_engine_units(e), buf, cap);
+}
+
 static json_t *step_json(const nf_engine *e, const nf_step *s)
 {
 	char when[NF_STEP_WHEN_MAX];

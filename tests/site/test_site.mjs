@@ -339,6 +339,68 @@ const tests = [
     assert(await page.$eval('#r-triage', (e) => e.classList.contains('emergency')), 'the result is not an emergency');
     await shot(page, 'result-emergency');
   }],
+  ['a warning sign ticked shows the emergency banner in the result\'s words before the result screen', async (ctx, page) => {
+    await begin(page);
+    assert(await waitScreen(page) === 'question', 'no first question');
+    // What is on show when the page asks for the result: the banner must already be up, from the
+    // step's own triage (numbfoot.next), on the question screen.
+    await page.evaluate(() => {
+      const api = window.numbfoot, result = api.result;
+      api.result = (rq) => {
+        const b = document.getElementById('banner');
+        window.atResult = { hidden: b.hidden, text: b.textContent, screen: [...document.querySelectorAll('.screen')].find((x) => !x.hidden).id };
+        return result(rq);
+      };
+    });
+    await page.check('#q-fields input[name="saddle_numbness"]');
+    await page.click('#q-next');
+    assert(await waitScreen(page) === 'result', 'the interview went on after an emergency warning sign');
+    const at = await page.evaluate(() => window.atResult);
+    assert(at && at.screen === 'screen-question', 'the result was asked for on ' + (at && at.screen));
+    assert(!at.hidden && /^Emergency: call emergency services.*Do not drive yourself\./.test(at.text), 'before the result the banner was ' + JSON.stringify(at));
+    // The step's triage is the served page's, field for field.
+    const rq = { mode: 'runner', answers: { saddle_numbness: true }, screens: 1 };
+    const got = await page.evaluate((x) => window.numbfoot.next(x), rq);
+    const d = differ(got.triage, (await oracleNext(rq.mode, rq.answers, rq.screens)).triage, 0);
+    assert(!d, 'triage differs from numbfoot serve\'s' + d);
+    assert(got.triage.red_flag.finding === 'saddle_numbness' && got.triage.stop, 'triage ' + JSON.stringify(got.triage));
+  }],
+  ['a rule emergency mid-interview shows the banner at once, and Back to an answer that lifts it hides it', async (ctx, page) => {
+    // A calf cramp whose numbness has not gone: a rule sets emergency with no warning sign, and the
+    // interview goes on under the banner.
+    const rule = { saddle_numbness: false, age: 45, sex: 'male', calf_cramp: true, resolves_on_stopping: false, at_rest: true, location: ['whole_sole'], side: 'one' };
+    const want = await oracleNext('runner', rule, 3);
+    assert(want.triage.level === 'emergency' && want.triage.red_flag === null && !want.done, 'not a rule emergency: ' + JSON.stringify(want.triage));
+    const got = await page.evaluate((x) => window.numbfoot.next(x), { mode: 'runner', answers: rule, screens: 3 });
+    const d = differ(got.triage, want.triage, 0);
+    assert(!d, 'triage differs from numbfoot serve\'s' + d);
+    await begin(page);
+    let screens = 0, banner = null;
+    while (await waitScreen(page) === 'question') {
+      banner = await page.$eval('#banner', (e) => (e.hidden ? null : e.textContent));
+      if (banner) break;
+      await answerScreen(page, rule);
+      assert(++screens <= 25, 'the interview does not end');
+    }
+    assert(banner, 'no banner on any question screen, ' + screens + ' answered');
+    assert(/^Emergency: call emergency services.*Do not drive yourself\./.test(banner), 'banner says ' + banner);
+    assert(await page.$eval('#banner', (e) => e.classList.contains('emergency')), 'banner is not the emergency one');
+    await shot(page, 'question-emergency');
+    // Back takes away the answer that completed the rule: the level is lifted, the banner goes.
+    await page.click('#q-back');
+    assert(await waitScreen(page) === 'question', 'Back showed no question');
+    assert(await page.$eval('#banner', (e) => e.hidden), 'the banner stayed after Back lifted the emergency');
+    // The same answer again brings it back; the interview goes on under it.
+    await answerScreen(page, rule);
+    assert(await waitScreen(page) === 'question', 'the interview stopped on a rule');
+    assert(await page.$eval('#banner', (e) => !e.hidden && /Do not drive yourself\./.test(e.textContent)), 'no banner for the same answer again');
+    // A new interview starts without it.
+    await page.click('#q-stop');
+    assert(await waitScreen(page) === 'result', 'no result');
+    await page.click('#r-again');
+    assert(await waitScreen(page) === 'start', 'Start again showed no start screen');
+    assert(await page.$eval('#banner', (e) => e.hidden), 'the banner stayed for a new interview');
+  }],
   ['results are saved on the device, listed, opened, exported for numbfoot import, and deleted', async (ctx, page) => {
     await page.setViewportSize(PHONE);
     const got = await interview(page, 'runner', laces.answers);

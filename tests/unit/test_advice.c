@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <jansson.h>
 
 #include "kb_fixture.h"
 #include "numbfoot/engine.h"
@@ -254,6 +255,36 @@ static void test_emergency_goes_first(void **state)
 	nf_engine_free(e);
 }
 
+/* The level's words during the interview (nf_engine_triage_words) are the result's triage.words,
+ * the headline in the engine's units, in either unit; cut short, still a string. */
+static void test_triage_words_are_the_results(void **state)
+{
+	nf_engine *e = engine();
+	nf_advice a;
+	char words[NF_TRIAGE_WORDS_MAX], small[10];
+	set_bool(e, RELIEF, true);
+	set_bool(e, COLD, true);
+	nf_engine_advice(e, &a);
+	assert_ptr_equal(nf_engine_triage_words(e, words, sizeof words), words);
+	assert_string_equal(words, a.headline);
+	assert_non_null(strstr(words, "Do not drive yourself."));
+	for (int u = 0; u < 2; u++) {
+		nf_engine_set_units(e, u ? NF_UNITS_MI : NF_UNITS_KM);
+		char *text = nf_engine_result_json(e);
+		assert_non_null(text);
+		json_t *r = json_loads(text, 0, NULL);
+		free(text);
+		assert_non_null(r);
+		nf_engine_triage_words(e, words, sizeof words);
+		assert_string_equal(words, json_string_value(json_object_get(json_object_get(r, "triage"), "words")));
+		json_decref(r);
+	}
+	nf_engine_triage_words(e, small, sizeof small);
+	assert_int_equal(strlen(small), sizeof small - 1);
+	assert_memory_equal(small, a.headline, sizeof small - 1);
+	nf_engine_free(e);
+}
+
 static void test_warning_sign_speaks_for_itself(void **state)
 {
 	nf_engine *e = engine();
@@ -301,6 +332,7 @@ int main(void)
 	    cmocka_unit_test(test_when_and_safety_net),
 	    cmocka_unit_test(test_safety_net_below_the_level),
 	    cmocka_unit_test(test_emergency_goes_first),
+	    cmocka_unit_test(test_triage_words_are_the_results),
 	    cmocka_unit_test(test_warning_sign_speaks_for_itself),
 	    cmocka_unit_test(test_rule_step_and_see),
 	};

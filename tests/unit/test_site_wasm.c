@@ -109,6 +109,60 @@ static void next_asks_warning_signs_first_and_stops_on_an_emergency(void **state
 	json_decref(r);
 }
 
+/* next gives the triage at every step, as /api/assess/next does (web/next_reply.c), in the
+ * result's words: the page's banner shows an emergency before the result, whether a warning sign
+ * or a rule on the answers so far set it. */
+static void next_gives_the_triage_in_the_results_words(void **state)
+{
+	/* A calf cramp whose numbness has not gone: a rule sets emergency with no warning sign, and
+	 * the interview goes on. */
+	const char *rule = "{\"answers\": {\"age\": 45, \"sex\": \"male\", \"calf_cramp\": true, "
+			   "\"resolves_on_stopping\": false, \"at_rest\": true, \"location\": [\"whole_sole\"], "
+			   "\"side\": \"one\"}, \"screens\": 3}";
+	const char *sign = "{\"answers\": {\"saddle_numbness\": true}, \"screens\": 1}";
+	const char *none = "{\"answers\": {\"saddle_numbness\": false, \"age\": 40}, \"screens\": 2}";
+	const char *requests[] = {rule, sign, none};
+	for (size_t i = 0; i < 3; i++) {
+		json_t *n = take(site_next(requests[i])), *r = take(site_result(requests[i]));
+		json_t *t = json_object_get(n, "triage"), *want = json_object_get(r, "triage");
+		assert_non_null(t);
+		assert_int_equal(json_object_size(t), 4);
+		assert_string_equal(json_string_value(json_object_get(t, "level")),
+				    json_string_value(json_object_get(want, "level")));
+		assert_string_equal(json_string_value(json_object_get(t, "words")),
+				    json_string_value(json_object_get(want, "words")));
+		assert_true(json_equal(json_object_get(t, "stop"), json_object_get(n, "stop")));
+		json_t *flag = json_object_get(t, "red_flag"), *wflag = json_object_get(want, "red_flag");
+		if (json_is_null(wflag))
+			assert_true(json_is_null(flag));
+		else
+			for (size_t k = 0; k < 3; k++) {
+				const char *key = (const char *[]){"finding", "level", "says"}[k];
+				assert_string_equal(json_string_value(json_object_get(flag, key)),
+						    json_string_value(json_object_get(wflag, key)));
+			}
+		const char *words = json_string_value(json_object_get(t, "words"));
+		if (i < 2) {
+			assert_string_equal(json_string_value(json_object_get(t, "level")), "emergency");
+			assert_non_null(strstr(words, "Do not drive yourself."));
+		} else {
+			assert_string_not_equal(json_string_value(json_object_get(t, "level")), "emergency");
+			assert_null(strstr(words, "Do not drive yourself."));
+		}
+		if (i == 0) { /* the rule's: no sign, no stop, the interview goes on */
+			assert_true(json_is_null(flag));
+			assert_true(json_is_false(json_object_get(t, "stop")));
+			assert_true(json_is_false(json_object_get(n, "done")));
+		}
+		if (i == 1) {
+			assert_string_equal(json_string_value(json_object_get(flag, "finding")), "saddle_numbness");
+			assert_true(json_is_true(json_object_get(t, "stop")));
+		}
+		json_decref(n);
+		json_decref(r);
+	}
+}
+
 static void bad_requests_name_the_key(void **state)
 {
 	assert_error(site_next("{\"answers\": {\"age\": \"old\"}}"), "answers:1: answers.age:");
@@ -187,6 +241,7 @@ int main(void)
 	    cmocka_unit_test(loads_once),
 	    cmocka_unit_test(questions_name_every_finding),
 	    cmocka_unit_test(next_asks_warning_signs_first_and_stops_on_an_emergency),
+	    cmocka_unit_test(next_gives_the_triage_in_the_results_words),
 	    cmocka_unit_test(bad_requests_name_the_key),
 	    cmocka_unit_test(assess_and_result_agree_with_the_library),
 	    cmocka_unit_test(calls_do_not_carry_answers_over),
