@@ -100,7 +100,7 @@ static void print_carriers(FILE *out, nf_engine *e, const nf_triage_info *ti, co
 	const nf_kb *kb = nf_engine_kb(e);
 	size_t ord[NF_MAX_CONDITIONS], nc = nf_engine_ranking(e, ord, NF_MAX_CONDITIONS), named = 0;
 	char b[8];
-	fprintf(out, "%s causes that need at least this level hold %s of the probability", lead,
+	fprintf(out, "%s the chance of a cause that needs at least this level of care is %s", lead,
 		render_percent(ti->mass[ti->level], b, sizeof b));
 	for (size_t i = 0; i < nc && named < 3; i++) {
 		double p = nf_engine_probability(e, ord[i]);
@@ -126,7 +126,7 @@ static void print_carriers(FILE *out, nf_engine *e, const nf_triage_info *ti, co
 	if (ti->level >= NF_URGENT && share < 0.5)
 		fprintf(out, ". %s the %s chance from which numbfoot advises this level: missing %s costs far more than an "
 			     "unneeded visit",
-			share < 0.2 ? "Small as it may be, that is at or above" : "Less than half as it is, that is well above",
+			share < 0.2 ? "Small as it may be, that is at or above" : "That is well above",
 			render_percent(at, b, sizeof b), ti->level == NF_EMERGENCY ? "an emergency" : "an urgent problem");
 }
 

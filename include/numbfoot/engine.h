@@ -126,7 +126,8 @@ NF_API bool nf_engine_percentages(nf_engine *e);
  * level (the causes it can mean are named instead, nf_engine_sign_means: a benign foot cause first
  * after a face droop reads as "it is only my foot"), nor when a rule for every cause set an
  * emergency for a cause that does not lead the ranking on the other answers (its first step names
- * it), nor when another sign set it and fewer than
+ * it), nor when the chance of the causes needing emergency care set it and the likeliest cause needs
+ * less (the reason names them), nor when another sign set it and fewer than
  * NF_RANKED_ANSWERS answers besides the warning signs are given (an interview stops at the sign:
  * the order is then the causes' commonness, a laces cause first under bladder trouble). The faces
  * then show no list, only why (nf_engine_unranked_words). */
@@ -141,8 +142,11 @@ NF_API bool nf_engine_percentages(nf_engine *e);
 	"Not ranked: these answers together are an emergency whatever the cause, and what they can mean, " \
 	"named in the first step, comes first; the other causes of the numbness on runs wait until it "    \
 	"has been seen to."
+#define NF_UNRANKED_CHANCE_WORDS                                                                      \
+	"Not ranked: the causes that need emergency care, named above, are likely enough to act on now; " \
+	"the other causes of the numbness on runs wait until they have been ruled out."
 NF_API bool nf_engine_ranked(nf_engine *e);
-/* Why the faces show no ranking (one of the three texts above), or "" when they show one. Points to
+/* Why the faces show no ranking (one of the four texts above), or "" when they show one. Points to
  * static text. */
 NF_API const char *nf_engine_unranked_words(nf_engine *e);
 /* The causes the warning sign that was answered yes points to (nf_kb_red_flag_points_to): a sign

@@ -507,10 +507,22 @@ static bool rule_emergency(nf_engine *e)
 	return r && r->cause >= 0 && nf_engine_ranking(e, &top, 1) >= 1 && top != (size_t)r->cause;
 }
 
+/* Whether the level is an emergency by the chance of the causes that need one alone (no sign, no
+ * rule for every cause) while the likeliest cause needs less: a list led by "shoe or lacing
+ * pressure 49%" under "call emergency services" reads as a reason not to call, for a passed
+ * one-sided hand and foot numbness that is a stroke at 24%. */
+static bool chance_emergency(nf_engine *e)
+{
+	size_t top;
+	return e->tri.level == NF_EMERGENCY && e->tri.red_flag_level != NF_EMERGENCY &&
+	       !engine_every_cause_rule(e, NF_EMERGENCY) && nf_engine_ranking(e, &top, 1) >= 1 &&
+	       e->level[top] < NF_EMERGENCY;
+}
+
 bool nf_engine_ranked(nf_engine *e)
 {
 	update(e);
-	if (rule_emergency(e))
+	if (rule_emergency(e) || chance_emergency(e))
 		return false;
 	if (e->tri.red_flag < 0 || e->tri.red_flag_level != e->tri.level)
 		return true;
@@ -531,6 +543,8 @@ const char *nf_engine_unranked_words(nf_engine *e)
 		return "";
 	if (rule_emergency(e))
 		return NF_UNRANKED_RULE_WORDS;
+	if (chance_emergency(e))
+		return NF_UNRANKED_CHANCE_WORDS;
 	return e->tri.level == NF_EMERGENCY ? NF_UNRANKED_EMERGENCY_WORDS : NF_UNRANKED_WORDS;
 }
 

@@ -4,5 +4,5 @@ env: NO_COLOR=1
 args: assess --answers tests/cli/data/advice-probes/e13-cold-pale-foot-share.json --no-save
 exit: 0
 out: Emergency: call emergency services
-out: Less than half as it is, that is well above the 3% chance from which numbfoot advises this level: missing an emergency costs far more than an unneeded visit.
+out: That is well above the 3% chance from which numbfoot advises this level: missing an emergency costs far more than an unneeded visit.
 no-out: Small as it may be

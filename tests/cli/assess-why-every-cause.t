@@ -8,4 +8,4 @@ out: Causes of the numbness on runs, likeliest first (no percentages: the answer
 no-out: ####
 no-out: %)
 no-out: as your answers raise it
-no-out: causes that need at least this level
+no-out: the chance of a cause that needs

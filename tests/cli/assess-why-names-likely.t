@@ -3,5 +3,5 @@ env: COLUMNS=1000
 env: NO_COLOR=1
 args: assess --answers tests/cli/data/advice-probes/why-no-trace.json --no-save
 exit: 0
-out: Why: causes that need at least this level hold
+out: Why: the chance of a cause that needs at least this level of care is
 no-out: calf cramp <1% as your answers raise it
