@@ -152,8 +152,9 @@ NF_API const char *nf_engine_unranked_words(nf_engine *e);
 /* The causes the warning sign that was answered yes points to (nf_kb_red_flag_points_to): a sign
  * below an emergency in the order of the posterior, so that with a cold, pale foot a "new
  * weakness" names the blocked artery the other answers make likely rather than the sciatica the
- * sign alone would; an emergency sign in the knowledge base's order. Up to cap condition indices
- * into out, and how many (0 without a sign). */
+ * sign alone would, those under 1% left out but the first, and the cause of a rule for every cause
+ * that set the level above the sign first; an emergency sign in the knowledge base's order. Up to
+ * cap condition indices into out, and how many (0 without a sign). */
 NF_API size_t nf_engine_sign_points_to(nf_engine *e, size_t *out, size_t cap);
 /* The words every face prints under the sign: the first three causes it points to, and, when the
  * causes are ranked below it (nf_engine_ranked), that the ranking weighs the other answers too and

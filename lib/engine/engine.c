@@ -612,8 +612,24 @@ size_t nf_engine_sign_points_to(nf_engine *e, size_t *out, size_t cap)
 	size_t to[NF_MAX_CONDITIONS], n = nf_kb_red_flag_points_to(e->kb, (size_t)e->tri.red_flag, to, NF_MAX_CONDITIONS);
 	/* An emergency sign keeps the knowledge base's order, the likeliest to give it first:
 	 * numbness between the legs names cauda equina first, though cord disease is commoner. */
-	if (e->tri.red_flag_level < NF_EMERGENCY)
+	if (e->tri.red_flag_level < NF_EMERGENCY) {
 		by_posterior(e, to, n);
+		/* Under 1% a cause named here reads as what the sign means ("sciatica" for a cold, pale
+		 * foot that an artery explains at 87%): the first is kept whatever its share. */
+		double post[NF_MAX_CONDITIONS];
+		condition_posterior(e, post);
+		while (n > 1 && post[to[n - 1]] < 0.01)
+			n--;
+		/* A rule for every cause that set the level above the sign names its cause in its first
+		 * step: that cause comes first here too, when the sign can mean it. */
+		const struct kb_rule *r = engine_every_cause_rule(e, e->tri.level);
+		for (size_t i = 1; r && r->cause >= 0 && i < n; i++)
+			if (to[i] == (size_t)r->cause) {
+				memmove(to + 1, to, i * sizeof *to);
+				to[0] = (size_t)r->cause;
+				break;
+			}
+	}
 	for (size_t i = 0; i < n && i < cap; i++)
 		out[i] = to[i];
 	return n < cap ? n : cap;
