@@ -127,6 +127,24 @@ static bool step_applies(const nf_engine *e, const struct kb_plan_step *s)
 	       !engine_unless_holds(e, &s->unless);
 }
 
+/* Whether a step is for a result in hand (its `when` names an examination or test finding, and it
+ * has no trial period) and sends to whom the rule r sends first, if it names anyone: a clinician
+ * who holds the nerve studies needs their next step under "be seen within 48 hours" too, where a
+ * compartment's pressure "with a sports-medicine doctor" under a headline for the vascular surgeon
+ * would name two clinicians at once. */
+static bool result_step(const nf_kb *kb, const struct kb_plan_step *st, const struct kb_rule *r)
+{
+	bool same = !st->nsee || !r->nsee;
+	for (int k = 0; k < st->nsee && !same; k++)
+		same = !strcmp(st->see[k], r->see[0]);
+	if (st->weeks > 0 || !same)
+		return false;
+	for (int t = 0; t < st->nwhen; t++)
+		if (kb->find[st->when[t].finding].clinician)
+			return true;
+	return false;
+}
+
 /* Whether a step's text is the one already given (several warning signs and rules share one text
  * in the knowledge base, each its own copy). */
 static bool same_text(const char *a, const char *b)
@@ -162,8 +180,11 @@ static bool plan_of(nf_engine *e, size_t c, nf_triage overall, const char *skip,
 	bool no_trials = nf_engine_condition_level(e, c) >= NF_URGENT || overall >= NF_URGENT;
 	/* A rule with its own step that raised the cause (changes tried for weeks without help: book
 	 * a podiatrist) has ended the trial: its steps are still worth keeping up until the visit, but
-	 * without a trial period, and its own referral is the rule's step. */
+	 * without a trial period, and its own referral is the rule's step, but for a result's next step
+	 * (the nerve studies show the nerve caught: about releasing it)... */
 	bool trial_over = r && r->step && r->to >= NF_ROUTINE && r->to == nf_engine_condition_level(e, c);
+	/* ...when the rule's step leads the result (its clinician is the headline's). */
+	bool leads = r && r->step && same_text(r->step, skip);
 	p->condition = c;
 	p->probability = nf_engine_probability(e, c);
 	p->nsteps = 0;
@@ -174,7 +195,7 @@ static bool plan_of(nf_engine *e, size_t c, nf_triage overall, const char *skip,
 	for (int s = 0; overall < NF_EMERGENCY && s < cd->nplan && p->nsteps + (size_t)cd->nnet < NF_ADVICE_STEPS; s++) {
 		const struct kb_plan_step *st = &cd->plan[s];
 		if (same_text(st->text, skip) || !step_applies(e, st) || (no_trials && st->weeks > 0) ||
-		    (trial_over && st->refer))
+		    (trial_over && st->refer && !(leads && result_step(kb, st, r))))
 			continue;
 		p->step[p->nsteps++] = timed(e, mkstep(st->text, trial_over ? 0 : st->weeks, st->source, plan_kind(st)),
 					      overall);
