@@ -439,6 +439,16 @@ static void test_cramp_told_sparsely(void **state)
 	TELL(e, artery);
 	assert_int_equal(level_of(e), NF_URGENT);
 	nf_engine_free(e);
+	/* "Back to normal in 10 minutes" is within ten minutes: the whole minutes a runner gives at a
+	 * round number fall in the bin below it (the knowledge base's edges sit half a minute past),
+	 * where at 10 itself a settled cramp in the sole weighed as the compartment's 10 to 30 minutes
+	 * and went to a sports-medicine doctor. */
+	static story settled = {{"age", "47"}, {"sex", "male"}, {"calf_cramp", "true"}, {"side", "one"},
+				{"location", "whole_sole"}, {"resolve_minutes", "10"}};
+	e = fresh();
+	TELL(e, settled);
+	assert_int_equal(level_of(e), NF_SELF_CARE);
+	nf_engine_free(e);
 }
 
 /* Raynaud's begins young, so at 50 or over a GP excludes a secondary cause once (§3.19), when the
