@@ -126,8 +126,8 @@ NF_API bool nf_engine_percentages(nf_engine *e);
  * level (the causes it can mean are named instead, nf_engine_sign_means: a benign foot cause first
  * after a face droop reads as "it is only my foot"), nor when a rule for every cause set an
  * emergency for a cause that does not lead the ranking on the other answers (its first step names
- * it), nor when the chance of the causes needing emergency care set it and the likeliest cause needs
- * less (the reason names them), nor when another sign set it and fewer than
+ * it), nor when the chance of the causes needing emergency care set it, a fifth or more, and the
+ * likeliest cause needs less (the reason names them), nor when another sign set it and fewer than
  * NF_RANKED_ANSWERS answers besides the warning signs are given (an interview stops at the sign:
  * the order is then the causes' commonness, a laces cause first under bladder trouble). The faces
  * then show no list, only why (nf_engine_unranked_words). */

@@ -508,13 +508,17 @@ static bool rule_emergency(nf_engine *e)
 }
 
 /* Whether the level is an emergency by the chance of the causes that need one alone (no sign, no
- * rule for every cause) while the likeliest cause needs less: a list led by "shoe or lacing
- * pressure 49%" under "call emergency services" reads as a reason not to call, for a passed
- * one-sided hand and foot numbness that is a stroke at 24%. */
+ * rule for every cause), a fifth or more, while the likeliest cause needs less: a list led by "shoe
+ * or lacing pressure 49%" under "call emergency services" reads as a reason not to call, for a
+ * passed one-sided hand and foot numbness that is a stroke at 24%. Under a fifth the reason says
+ * "small as it may be" and the list shows what is likely beside it: hiding a sciatica of 94% to
+ * name only a cauda equina of 5% as "likely enough to act on" overstated it. */
+#define NF_UNRANKED_CHANCE 0.2
 static bool chance_emergency(nf_engine *e)
 {
 	size_t top;
 	return e->tri.level == NF_EMERGENCY && e->tri.red_flag_level != NF_EMERGENCY &&
+	       e->tri.mass[NF_EMERGENCY] >= NF_UNRANKED_CHANCE &&
 	       !engine_every_cause_rule(e, NF_EMERGENCY) && nf_engine_ranking(e, &top, 1) >= 1 &&
 	       e->level[top] < NF_EMERGENCY;
 }
