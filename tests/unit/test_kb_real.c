@@ -420,6 +420,8 @@ static void test_plans_follow_results(void **state)
  * normal in minutes) is self-care (§3.21): "the calf cramps" asks for a knot that will not relax,
  * and counting it as the claudication of compartment or arterial causes, which have their own
  * question, sent such a runner to a sports-medicine doctor. */
+static bool set_by_rule(nf_engine *e, const char *const *ids, size_t n);
+
 static void test_cramp_told_sparsely(void **state)
 {
 	static story cramp = {{"age", "41"}, {"calf_cramp", "true"}, {"training_increase", "true"}, {"resolve_minutes", "3"}};
@@ -448,6 +450,14 @@ static void test_cramp_told_sparsely(void **state)
 	e = fresh();
 	TELL(e, settled);
 	assert_int_equal(level_of(e), NF_SELF_CARE);
+	/* Half an hour or more, in the first week, is more than the cramp: examined (routine by the
+	 * rule for every cause; §3.21, §3.14), where 30 minutes was self-care and 40 an emergency. */
+	set(e, "weeks_since_onset", "0");
+	assert_int_equal(level_of(e), NF_SELF_CARE);
+	set(e, "resolve_minutes", "30");
+	assert_int_equal(level_of(e), NF_ROUTINE);
+	static const char *const half_hour[] = {"calf_cramp", "resolve_minutes"};
+	assert_true(set_by_rule(e, half_hour, 2));
 	nf_engine_free(e);
 }
 
