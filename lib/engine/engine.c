@@ -618,12 +618,6 @@ size_t nf_engine_sign_points_to(nf_engine *e, size_t *out, size_t cap)
 	 * numbness between the legs names cauda equina first, though cord disease is commoner. */
 	if (e->tri.red_flag_level < NF_EMERGENCY) {
 		by_posterior(e, to, n);
-		/* Under 1% a cause named here reads as what the sign means ("sciatica" for a cold, pale
-		 * foot that an artery explains at 87%): the first is kept whatever its share. */
-		double post[NF_MAX_CONDITIONS];
-		condition_posterior(e, post);
-		while (n > 1 && post[to[n - 1]] < 0.01)
-			n--;
 		/* A rule for every cause that set the level above the sign names its cause in its first
 		 * step: that cause comes first here too, when the sign can mean it. */
 		const struct kb_rule *r = engine_every_cause_rule(e, e->tri.level);
@@ -633,6 +627,12 @@ size_t nf_engine_sign_points_to(nf_engine *e, size_t *out, size_t cap)
 				to[0] = (size_t)r->cause;
 				break;
 			}
+		/* Under 1% a cause named here reads as what the sign means ("sciatica" for a cold, pale
+		 * foot that an artery explains at 87%): the first is kept whatever its share. */
+		double post[NF_MAX_CONDITIONS];
+		condition_posterior(e, post);
+		while (n > 1 && post[to[n - 1]] < 0.01)
+			n--;
 	}
 	for (size_t i = 0; i < n && i < cap; i++)
 		out[i] = to[i];
