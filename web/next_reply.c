@@ -236,7 +236,7 @@ char *web_next_reply(const struct web_next_text *t, nf_interview *iv)
 	put_piece(&o, &t->level_head[level]);
 	/* The level's words are the result's (nf_engine_triage_words), not the level's short words:
 	 * what the page shows during the interview is what the result and the terminal say ("Do not
-	 * drive yourself." with an emergency). The static site's nf_site_next gives the same. */
+	 * drive yourself." with an emergency). The static site's site_next (site/wasm.c) gives the same. */
 	char said[NF_TRIAGE_WORDS_MAX];
 	char *words = literal(nf_engine_triage_words(e, said, sizeof said));
 	put(&o, words, words ? strlen(words) : 0);
