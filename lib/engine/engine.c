@@ -580,12 +580,11 @@ double nf_engine_probability(nf_engine *e, size_t c)
 	return p;
 }
 
-/* Orders idx[0..n) by posterior, likeliest first. Insertion sort: at most NF_MAX_CONDITIONS items,
- * and stable, so ties keep the order given (the knowledge base's) and the output is deterministic. */
-static void by_posterior(const nf_engine *e, size_t *idx, size_t n)
+/* Orders idx[0..n) by post (condition_posterior), likeliest first. Insertion sort: at most
+ * NF_MAX_CONDITIONS items, and stable, so ties keep the order given (the knowledge base's) and the
+ * output is deterministic. */
+static void by_posterior(const double *post, size_t *idx, size_t n)
 {
-	double post[NF_MAX_CONDITIONS];
-	condition_posterior(e, post);
 	for (size_t i = 1; i < n; i++) {
 		size_t k = idx[i], j = i;
 		while (j > 0 && post[idx[j - 1]] < post[k]) {
@@ -599,10 +598,12 @@ static void by_posterior(const nf_engine *e, size_t *idx, size_t n)
 size_t nf_engine_ranking(nf_engine *e, size_t *order, size_t cap)
 {
 	size_t n = (size_t)e->kb->npublic, idx[NF_MAX_CONDITIONS];
+	double post[NF_MAX_CONDITIONS];
 	update(e);
+	condition_posterior(e, post);
 	for (size_t i = 0; i < n; i++)
 		idx[i] = i;
-	by_posterior(e, idx, n);
+	by_posterior(post, idx, n);
 	for (size_t i = 0; i < n && i < cap; i++)
 		order[i] = idx[i];
 	return n;
@@ -617,7 +618,9 @@ size_t nf_engine_sign_points_to(nf_engine *e, size_t *out, size_t cap)
 	/* An emergency sign keeps the knowledge base's order, the likeliest to give it first:
 	 * numbness between the legs names cauda equina first, though cord disease is commoner. */
 	if (e->tri.red_flag_level < NF_EMERGENCY) {
-		by_posterior(e, to, n);
+		double post[NF_MAX_CONDITIONS];
+		condition_posterior(e, post);
+		by_posterior(post, to, n);
 		/* A rule for every cause that set the level above the sign names its cause in its first
 		 * step: that cause comes first here too, when the sign can mean it. */
 		const struct kb_rule *r = engine_every_cause_rule(e, e->tri.level);
@@ -629,8 +632,6 @@ size_t nf_engine_sign_points_to(nf_engine *e, size_t *out, size_t cap)
 			}
 		/* Under 1% a cause named here reads as what the sign means ("sciatica" for a cold, pale
 		 * foot that an artery explains at 87%): the first is kept whatever its share. */
-		double post[NF_MAX_CONDITIONS];
-		condition_posterior(e, post);
 		while (n > 1 && post[to[n - 1]] < 0.01)
 			n--;
 	}
