@@ -12,6 +12,14 @@ export async function waitText(page, sel, re) {
   throw new Error(sel + ' never matched ' + re);
 }
 
+// Clicks sel and waits for the download it starts. The report is drawn (figures with cairo, the PDF
+// with pango) when it is asked for: under the sanitizers that takes far longer than the default 30
+// seconds, so the wait is 3 minutes.
+export async function download(page, sel) {
+  const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 180000 }), page.click(sel)]);
+  return dl;
+}
+
 // One API request with the token header; a JSON answer comes back parsed, anything else as text.
 export async function api(h, method, p, body) {
   const headers = { Host: `127.0.0.1:${h.port}`, 'X-Numbfoot-Token': h.token };

@@ -3,13 +3,9 @@
 // server of its own (ONLY_EXTRA), whose journal starts empty.
 import fs from 'node:fs';
 import { addTest } from './test_app.mjs';
-import { api, waitText } from './helpers.mjs';
+import { api, download, waitText } from './helpers.mjs';
 
 const KM_PER_MILE = 1.609344;
-
-// The report is drawn (figures with cairo, the PDF with pango) when it is asked for: under the
-// sanitizers that takes far longer than a click's usual 30 seconds.
-const DOWNLOAD_MS = 180000;
 
 addTest('miles: gear and a run typed in miles are stored in km and shown in miles', async (ctx, page, h) => {
   // This server's first visit: the launch address gives the page its token.
@@ -83,7 +79,7 @@ addTest('miles: the analysis and the report speak in miles', async (ctx, page, h
   await page.waitForSelector('#screen-trends:not([hidden]) #t-findings');
   const found = await page.textContent('#t-findings');
   h.assert(/usually starts: \d+(\.\d)? mi/.test(found), 'trends finding: ' + found);
-  const [dl] = await Promise.all([page.waitForEvent('download', { timeout: DOWNLOAD_MS }), page.click('#t-html')]);
+  const dl = await download(page, '#t-html');
   const html = fs.readFileSync(await dl.path(), 'utf8');
   h.assert(/ mi a week/.test(html) && !/ km a week/.test(html), 'the report\'s training is not in miles');
 });

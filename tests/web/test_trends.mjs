@@ -4,11 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { addTest } from './test_app.mjs';
-import { api, openJournal, waitText } from './helpers.mjs';
-
-// The report is drawn (figures with cairo, the PDF with pango) when it is asked for: under the
-// sanitizers that takes far longer than a click's usual 30 seconds.
-const DOWNLOAD_MS = 180000;
+import { api, download, openJournal, waitText } from './helpers.mjs';
 
 addTest('journal: a run and its numbness are edited in place, and a run is deleted after a second click', async (ctx, page, h) => {
   const made = await api(h, 'POST', '/api/runs', {
@@ -147,7 +143,7 @@ addTest('trends: the report downloads as PDF and as HTML', async (ctx, page, h) 
   await page.click('#nav-trends');
   await page.waitForSelector('#screen-trends:not([hidden]) #t-pdf');
   for (const [sel, ext, magic] of [['#t-pdf', 'pdf', '%PDF-'], ['#t-html', 'html', '<!DOCTYPE html']]) {
-    const [dl] = await Promise.all([page.waitForEvent('download', { timeout: DOWNLOAD_MS }), page.click(sel)]);
+    const dl = await download(page, sel);
     const name = dl.suggestedFilename();
     h.assert(new RegExp('^numbfoot-report-\\d{4}-\\d\\d-\\d\\d\\.' + ext + '$').test(name), 'file name ' + name);
     const file = await dl.path();
