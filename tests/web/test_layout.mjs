@@ -184,11 +184,18 @@ addTest('layout: a run\'s temperature, cadence and heart rate are typed in the f
   await page.setViewportSize(WIDTHS[0]);
   await openJournal(page);
   h.assert(await page.$eval('#j-run-form select[name=temp_unit]', (s) => s.value) === 'c', 'the temperature is not in Celsius by default');
-  // Three hours before now, recent enough to be listed: the run an earlier test stored at the
-  // form's default time (now, for an hour) would make this one overlap it, and the page would ask
-  // instead of storing.
-  const at = await page.evaluate(() => { const d = new Date(Date.now() - 3 * 3600e3), p = (n) => String(n).padStart(2, '0');
-    return [d.getFullYear() + '-' + p(d.getMonth() + 1) + '-' + p(d.getDate()), p(d.getHours()) + ':' + p(d.getMinutes())]; });
+  // Some hours before now, recent enough to be listed, and two hours or more from every run the
+  // journal holds: one the earlier tests stored (at the form's default time, now, for an hour, or
+  // at a fixed hour of the day) would make this one overlap it, and the page would ask instead of
+  // storing.
+  const starts = (await api(h, 'GET', '/api/runs')).body.runs.map((r) => Date.parse(r.start_time));
+  const at = await page.evaluate((taken) => {
+    const p = (n) => String(n).padStart(2, '0');
+    let t = Date.now() - 3 * 3600e3;
+    while (taken.some((s) => Math.abs(s - t) < 2 * 3600e3)) t -= 2 * 3600e3;
+    const d = new Date(t);
+    return [d.getFullYear() + '-' + p(d.getMonth() + 1) + '-' + p(d.getDate()), p(d.getHours()) + ':' + p(d.getMinutes())];
+  }, starts);
   await page.fill('#j-run-form input[name=date]', at[0]);
   await page.fill('#j-run-form input[name=time]', at[1]);
   await page.fill('#j-run-form input[name=distance_km]', '7.5');
