@@ -191,6 +191,10 @@ size_t nf_engine_open_signs(const nf_engine *e, nf_triage level, size_t *out, si
 		if (e->state[f] == NF_ANSWERED || !e->allowed[f] ||
 		    (fd->red_flag >= 0 ? sign_level(e, f) : companion_level(e, f)) != level)
 			continue;
+		/* A sign the other answers already answer ("back to normal in 40 minutes" for numbness
+		 * not back hours later) would read as a question the runner has answered. */
+		if (fd->red_flag >= 0 && engine_unless_holds(e, &fd->red_flag_answered_by))
+			continue;
 		if (n < cap)
 			out[n] = (size_t)f;
 		n++;

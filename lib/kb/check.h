@@ -81,6 +81,10 @@ int kb_read_see_of(struct kb_ctx *cx, const char *path, json_t *o, const char **
  * number thresholds are added to nums (may be NULL) for the measured-source check. */
 int kb_read_terms(struct kb_ctx *cx, const char *path, json_t *cond, struct kb_rule_term *term, int cap,
 		  uint64_t conds, struct kb_numbers *nums);
+/* Reads an "unless" at path pu (an object, or an array of alternatives any one of which holds)
+ * into u; conds and nums as for kb_read_terms. */
+void kb_read_unless(struct kb_ctx *cx, const char *pu, json_t *unless, struct kb_unless *u, uint64_t conds,
+		    struct kb_numbers *nums);
 /* Reads an escalation rule into rules[*nrules], one rule per alternative of an array "if", and
  * counts them, at most cap in all; conds as for kb_read_terms. */
 void kb_read_rule(struct kb_ctx *cx, const char *path, json_t *r, struct kb_rule *rules, int *nrules, int cap,

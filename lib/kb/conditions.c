@@ -117,9 +117,7 @@ static json_t *part_at(json_t *v, size_t i, const char *path, char *buf, size_t 
 	return json_array_get(v, i);
 }
 
-/* Reads an "unless" at path pu (an object, or an array of alternatives any one of which holds)
- * into u. */
-static void read_unless(struct kb_ctx *cx, const char *pu, json_t *unless, struct kb_unless *u, uint64_t conds,
+void kb_read_unless(struct kb_ctx *cx, const char *pu, json_t *unless, struct kb_unless *u, uint64_t conds,
 			struct kb_numbers *nums)
 {
 	size_t nalt = parts_of(unless);
@@ -181,7 +179,7 @@ void kb_read_rule(struct kb_ctx *cx, const char *path, json_t *r, struct kb_rule
 		 * one alternative; an array lists several, any one of which rules the danger out. */
 		char pu[256];
 		kb_path_key(pu, sizeof pu, path, "unless");
-		read_unless(cx, pu, unless, &rule->unless, conds, &nums);
+		kb_read_unless(cx, pu, unless, &rule->unless, conds, &nums);
 	}
 	for (size_t a = 0; a < nalt; a++) {
 		struct kb_rule *alt = rule + a;
@@ -328,7 +326,7 @@ void kb_read_advice_terms(struct kb_ctx *cx, const char *path, json_t *o, struct
 		}
 		if (unless) {
 			kb_path_key(p, sizeof p, ps, "unless");
-			read_unless(cx, p, unless, &c->plan[i].unless, 0, NULL);
+			kb_read_unless(cx, p, unless, &c->plan[i].unless, 0, NULL);
 		}
 	}
 	/* A safety net's part may be left out once an answer already names its sign ("numbness
@@ -344,7 +342,7 @@ void kb_read_advice_terms(struct kb_ctx *cx, const char *path, json_t *o, struct
 		if (!unless)
 			continue;
 		kb_path_key(pu, sizeof pu, at, "unless");
-		read_unless(cx, pu, unless, &c->net[n].unless, 0, NULL);
+		kb_read_unless(cx, pu, unless, &c->net[n].unless, 0, NULL);
 	}
 }
 

@@ -156,6 +156,9 @@ struct kb_finding {
 	const struct kb_source *red_flag_source;
 	int red_flag_nsee;
 	const char *red_flag_see[NF_MAX_SEE];
+	/* Answers that already answer the sign (a stated recovery time answers "not back to normal
+	 * hours later"): while one alternative holds in full, the unanswered sign is not listed. */
+	struct kb_unless red_flag_answered_by;
 };
 
 struct kb_checklist {

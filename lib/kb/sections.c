@@ -67,7 +67,7 @@ void kb_read_triage(struct kb_ctx *cx, json_t *t)
 	json_t *v;
 	json_array_foreach(rf, i, v)
 	{
-		static const char *const rk[] = {"finding", "value", "level", "says", "step", "see", "today", "source", NULL};
+		static const char *const rk[] = {"finding", "value", "level", "says", "step", "see", "today", "answered_by", "source", NULL};
 		char p[128];
 		snprintf(p, sizeof p, "triage.red_flags[%zu]", i);
 		if (!kb_object(cx, p, v, rk))
@@ -111,6 +111,12 @@ void kb_read_triage(struct kb_ctx *cx, json_t *t)
 		}
 		f->red_flag_today = json_is_true(today);
 		f->red_flag_nsee = kb_read_see_of(cx, p, v, f->red_flag_see);
+		json_t *by = json_object_get(v, "answered_by");
+		if (by) {
+			char pb[160];
+			kb_path_key(pb, sizeof pb, p, "answered_by");
+			kb_read_unless(cx, pb, by, &f->red_flag_answered_by, 0, NULL);
+		}
 	}
 }
 

@@ -162,6 +162,9 @@ static void test_faults_are_placed(void **state)
 		     "conditions[0].plan[0].unless[1].nope: unknown finding");
 	expect_fault("\"says\": \"A cold white foot needs care now.\",", "\"says\": \"A cold white foot needs care now.\", \"today\": true,",
 		     "triage.red_flags[0].today: \"today\" needs true or false, on an urgent red flag");
+	expect_fault("\"says\": \"A cold white foot needs care now.\",",
+		     "\"says\": \"A cold white foot needs care now.\", \"answered_by\": [{\"relief\": true}, {\"nope\": 1}],",
+		     "triage.red_flags[0].answered_by[1].nope: unknown finding");
 	expect_fault("{\"step\": \"Loosen the laces.\", \"weeks\": 2,",
 		     "{\"step\": \"Loosen the laces.\", \"weeks\": 2, \"refer\": \"yes\",",
 		     "conditions[0].plan[0].refer: \"refer\" needs true or false");
