@@ -384,14 +384,19 @@ void nf_engine_advice(nf_engine *e, nf_advice *a)
 		skip = NULL;
 	}
 
-	/* Plans: the carrier's first, then by probability. Under an urgent or emergency level only the
-	 * causes at that level or above speak: self-care for a cause that may not be the one waits
-	 * until a doctor has seen the runner. */
+	/* Plans: under an urgent or emergency level the carrier's first, then by probability, and only
+	 * the causes at that level or above speak: self-care for a cause that may not be the one waits
+	 * until a doctor has seen the runner. Under a routine level the plans go by probability: the
+	 * headline already books the carrier's clinician, and a likelier self-care cause's plan (a
+	 * settled calf cramp at 29%) placed under a less likely one's (tarsal tunnel at 28%) would
+	 * read as the weaker explanation. */
+	bool carrier_first = ti.level >= NF_URGENT;
 	for (size_t pass = 0; pass < 2; pass++)
 		for (size_t i = 0; i < n && a->nplans < NF_ADVICE_PLANS; i++) {
 			size_t c = order[i];
 			bool is_carrier = c0 >= 0 && c == (size_t)c0;
-			if (pass == 0 ? !is_carrier : is_carrier)
+			bool in_pass = carrier_first ? (pass == 0) == is_carrier : pass == 0;
+			if (!in_pass)
 				continue;
 			double p = nf_engine_probability(e, c);
 			nf_triage l = nf_engine_condition_level(e, c);
