@@ -105,6 +105,11 @@ EXCLUDE = {
     ("wave4-acute", "muscle_pain_swelling", "exercise_cramp"): "a cramp rated severe is not muscles swollen and too "
                                                                "painful to use after an effort: the mapping raised a "
                                                                "cramp on the rhabdomyolysis warning sign",
+    ("wave6-vascular", "calf_claudication", "acute_limb_ischemia"): "claudication known before the acute event is "
+                                                                    "history; the question asks whether the pain "
+                                                                    "eases within minutes of stopping, which in an "
+                                                                    "acutely ischaemic leg it does not (kept as the "
+                                                                    "estimate's upper bound)",
     ("wave7-spine", "sciatica_pain", "deep_gluteal"): "pooled with a meeting abstract whose page names no author: "
                                                       "a figure whose source cannot be checked",
     ("wave7-spine", "test_nerve_conduction_abnormal", "deep_gluteal"): "pooled with a meeting abstract whose page names "
