@@ -24,6 +24,12 @@ static const char *str(json_t *o, const char *key)
 	return s ? s : "";
 }
 
+/* Whether the faces showed the result's ranking (a result saved without the field was ranked). */
+static bool was_ranked(json_t *res)
+{
+	return !json_is_false(json_object_get(json_object_get(res, "triage"), "ranked"));
+}
+
 static void print_row(const nf_assessment *a)
 {
 	char at[32], pct[8] = "";
@@ -31,6 +37,21 @@ static void print_row(const nf_assessment *a)
 	json_t *top = json_array_get(json_object_get(res, "ranking"), 0);
 	const char *level = str(json_object_get(res, "triage"), "level");
 	when(a, at, sizeof at);
+	if (!was_ranked(res)) {
+		/* No list was shown: the cause the first step spoke for, or the warning sign, not the
+		 * ranking's first (a sciatica at 26% for a compartment syndrome's emergency). */
+		json_t *first = json_object_get(res, "first_step"), *plan = json_array_get(json_object_get(res, "plan"), 0);
+		const char *cond = str(first, "condition"), *why = "";
+		if (*cond && plan && !strcmp(cond, str(plan, "condition")))
+			why = str(plan, "name");
+		else if (*str(first, "finding"))
+			why = "a warning sign";
+		printf("%5lld  %-16s  %-12s  %-9s  not ranked%s%s%s\n", (long long)a->id, at,
+		       a->complete ? "complete" : "not finished", *level ? level : "-", *why ? " (first step: " : "", why,
+		       *why ? ")" : "");
+		json_decref(res);
+		return;
+	}
 	if (top)
 		render_percent(json_number_value(json_object_get(top, "probability")), pct, sizeof pct);
 	printf("%5lld  %-16s  %-12s  %-9s  %s%s%s%s\n", (long long)a->id, at, a->complete ? "complete" : "not finished",
@@ -91,7 +112,8 @@ const struct cli_command cmd_assessment_list = {
 	.summary = "list the saved assessments, oldest first",
 	.description =
 		"Lists the assessments kept in the journal with their id, time, whether the interview was "
-		"finished, the triage level and the leading cause. An assessment is not finished when its "
+		"finished, the triage level and the leading cause (\"not ranked\" and the cause the first "
+		"step spoke for, when the result showed no ranking). An assessment is not finished when its "
 		"interview ended before the last question it needed (q, or the end of the input); 'numbfoot "
 		"report' heads with the latest finished one. --json prints an array of objects with id, time, "
 		"complete (true or false), answers and result (docs/result-schema.md).",
@@ -162,12 +184,16 @@ static void print_assessment(FILE *out, const nf_assessment *as, const nf_kb *kb
 	fprintf(out, "  triage     %s\n", str(tri, "words"));
 	if (json_is_object(json_object_get(tri, "red_flag")))
 		fprintf(out, "  warning    %s\n", str(json_object_get(tri, "red_flag"), "says"));
-	fprintf(out, "\nMost likely causes\n");
 	size_t i;
 	json_t *c, *v;
+	bool ranked = was_ranked(res);
+	if (ranked)
+		fprintf(out, "\nMost likely causes\n");
+	else
+		fprintf(out, "\nCauses\n  %s\n", str(tri, "unranked_words"));
 	json_array_foreach(json_object_get(res, "ranking"), i, c)
 	{
-		if (i == 5)
+		if (i == 5 || !ranked)
 			break;
 		render_percent(json_number_value(json_object_get(c, "probability")), pct, sizeof pct);
 		fprintf(out, "  %5s  %s\n", pct, str(c, "name"));

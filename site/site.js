@@ -9,7 +9,7 @@
   // The result on screen and the helpers it shares with the served page (web/static/display.js,
   // which mk/site.mk puts first in numbfoot.js).
   const D = window.numbfootDisplay;
-  const { el, pct, LEVEL_TITLE } = D;
+  const { el, leading, LEVEL_TITLE } = D;
   const UNITS_KEY = 'numbfoot-units';
 
   const state = {
@@ -183,11 +183,6 @@
     a.click();
     a.remove();
     setTimeout(() => URL.revokeObjectURL(a.href), 60000);
-  }
-
-  function leading(r) {
-    const top = r.ranking[0];
-    return top ? top.name + ' (' + pct(top.probability) + ')' : '';
   }
 
   async function savedScreen(message) {

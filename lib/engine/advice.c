@@ -108,6 +108,12 @@ static int carrier(nf_engine *e, const nf_triage_info *ti, const size_t *order, 
 	 * started") would speak for a cause that is most likely not the one. */
 	if (ti->level == NF_EMERGENCY && p_at < PLAN_FLOOR && p_at < ti->mass[NF_EMERGENCY] / 2)
 		return NO_CARRIER;
+	/* An emergency that a rule for every cause sets, for a cause it names, is that cause's when the
+	 * first cause at the level is there only by the rule: the first step names the compartment, not
+	 * the sciatica that leads a ranking no face shows. */
+	const struct kb_rule *all = ti->level == NF_EMERGENCY ? engine_every_cause_rule(e, NF_EMERGENCY) : NULL;
+	if (all && all->cause >= 0 && (at < 0 || by_every_cause))
+		return all->cause;
 	if (at >= 0)
 		return at;
 	return above >= 0 ? above : (int)order[0];
@@ -360,6 +366,11 @@ void nf_engine_advice(nf_engine *e, nf_advice *a)
 	} else {
 		const struct kb_condition *cd = &kb->cond[c0];
 		const struct kb_rule *r = engine_escalation(e, (size_t)c0);
+		/* The cause a rule for every cause names carries that rule's step, though its own level
+		 * (an emergency already) needed no rule. */
+		const struct kb_rule *all = ti.level == NF_EMERGENCY ? engine_every_cause_rule(e, NF_EMERGENCY) : NULL;
+		if (all && all->cause == c0 && (!r || !r->step))
+			r = all;
 		a->first_condition = c0;
 		add_cause_see(a, e, ti.level, r, cd, true);
 		if (r && r->step) {
@@ -391,6 +402,8 @@ void nf_engine_advice(nf_engine *e, nf_advice *a)
 	 * settled calf cramp at 29%) placed under a less likely one's (tarsal tunnel at 28%) would
 	 * read as the weaker explanation. */
 	bool carrier_first = ti.level >= NF_URGENT;
+	const struct kb_rule *all = ti.level == NF_EMERGENCY ? engine_every_cause_rule(e, NF_EMERGENCY) : NULL;
+	bool named_rule = all && all->cause >= 0 && all->cause == c0;
 	for (size_t pass = 0; pass < 2; pass++)
 		for (size_t i = 0; i < n && a->nplans < NF_ADVICE_PLANS; i++) {
 			size_t c = order[i];
@@ -402,6 +415,12 @@ void nf_engine_advice(nf_engine *e, nf_advice *a)
 			nf_triage l = nf_engine_condition_level(e, c);
 			bool shown = is_carrier || (ti.level >= NF_URGENT ? l >= NF_URGENT && p >= PLAN_FLOOR
 									  : i == 0 || p >= PLAN_FLOOR);
+			/* Under an emergency that a rule for every cause sets for a cause it names, a cause
+			 * there only by that rule has nothing to add: its emergency net ("numbness between
+			 * the legs: call now", for sciatica) would send the reader after another emergency. */
+			if (shown && !is_carrier && ti.level == NF_EMERGENCY && named_rule &&
+			    engine_every_cause(kb, engine_escalation(e, c)))
+				shown = false;
 			if (!shown)
 				continue;
 			/* A rule for every cause gives every plan the same step: once, as the first. */

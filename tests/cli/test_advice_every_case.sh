@@ -68,10 +68,12 @@ for line in open(sys.argv[1]):
                     no("the plan for %s repeats the first step" % p["condition"])
         # The words of the cause that carries an emergency speak for it only if it is likely
         # enough to have its plan shown or holds most of the emergency share: several rare causes
-        # together give the engine's own step.
+        # together give the engine's own step. A rule for every cause that sets the level speaks
+        # for the cause it guards against however unlikely (its step names it).
         prob = {c["id"]: c["probability"] for c in r["ranking"]}
         pc = prob.get(first.get("condition"), 1)
-        if first.get("condition") and pc < 0.15 and pc < r["triage"]["mass"]["emergency"] / 2:
+        by_rule = r["triage"]["rule"] and r["triage"]["rule_every_cause"]
+        if first.get("condition") and not by_rule and pc < 0.15 and pc < r["triage"]["mass"]["emergency"] / 2:
             no("the first step is that of %s at %.3f of %.3f" % (first["condition"], pc, r["triage"]["mass"]["emergency"]))
         if see[0] != "emergency_department":
             no("whom to see starts with %s" % see[0])

@@ -100,6 +100,13 @@ addTest('journal: an assessment saved from its result is listed in the journal',
   await waitText(page, '#r-save-status', /Saved in your journal/);
   await page.click('#nav-journal');
   await waitText(page, '#j-assessments', /Emergency/);
+  // The result showed no ranking (an emergency warning sign): the row names the cause its first
+  // step spoke for, as 'numbfoot assessment list' does, not a ranking no face showed.
+  const row = await page.textContent('#j-assessments tbody tr');
+  h.assert(/Not ranked \(first step: Acute limb ischaemia\)/.test(row) && !/%/.test(row), 'the row reads ' + row);
+  await page.click('#j-assessments tbody tr button:has-text("Show")');
+  await waitText(page, '#j-assessments tr.detail', /Not ranked/);
+  await page.click('#j-assessments tbody tr button:has-text("Show")');
   await h.shot(page, 'journal-with-assessment');
 });
 

@@ -340,7 +340,7 @@
     $('r-again').addEventListener('click', () => { D.banner(null); show('screen-start'); });
     $('nav-assess').addEventListener('click', () => show(assessScreen));
     const screens = window.numbfootJournal({
-      $, el, api, show, pct, state, notice, startWith, LEVEL_TITLE, KM_PER_MILE, decimal: D.decimal,
+      $, el, api, show, pct, leading: D.leading, state, notice, startWith, LEVEL_TITLE, KM_PER_MILE, decimal: D.decimal,
       status, token, apiBlob, dateWords, clockWords, answerWords,
     });
     for (const [nav, go] of [['nav-journal', screens.journal], ['nav-trends', screens.trends]]) {

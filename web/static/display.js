@@ -42,6 +42,22 @@ window.numbfootDisplay = (function () {
     return Math.round(p * 100) + '%';
   }
 
+  // A saved result's cause in a few words, for the lists of saved results: the ranking's first,
+  // or, when the result showed no ranking, "Not ranked" with the cause its first step spoke for
+  // (a sciatica at 26% named for a compartment syndrome's emergency would mislead a doctor reading
+  // the list later). The program's 'numbfoot assessment list' says the same.
+  function leading(r) {
+    if (!r) return '-';
+    if (r.triage && r.triage.ranked === false) {
+      const cond = r.first_step && r.first_step.condition;
+      const plan = (r.plan || [])[0];
+      if (cond && plan && plan.condition === cond) return 'Not ranked (first step: ' + plan.name + ')';
+      return r.first_step && r.first_step.finding ? 'Not ranked (first step: a warning sign)' : 'Not ranked';
+    }
+    const top = (r.ranking || [])[0];
+    return top ? top.name + ' (' + pct(top.probability) + ')' : '-';
+  }
+
   // An answer in words; f is the finding (undefined when the knowledge base does not know it),
   // miles whether distances are shown in miles.
   function answerWords(f, v, miles) {
@@ -325,5 +341,5 @@ window.numbfootDisplay = (function () {
     return out;
   }
 
-  return { KM_PER_MILE, LEVEL_TITLE, el, decimal, numberAnswer, pct, answerWords, banner, result, single, ticks, triList, readTri, dontKnow };
+  return { KM_PER_MILE, LEVEL_TITLE, el, decimal, numberAnswer, pct, leading, answerWords, banner, result, single, ticks, triList, readTri, dontKnow };
 })();

@@ -4,7 +4,7 @@
 'use strict';
 
 window.numbfootJournal = function (nf) {
-  const { $, el, api, show, pct, state, dateWords, answerWords, decimal, KM_PER_MILE } = nf;
+  const { $, el, api, show, pct, leading, state, dateWords, answerWords, decimal, KM_PER_MILE } = nf;
 
   // Distances: stored and sent in km (metres in records), shown in the runner's units.
   const unit = () => (state.miles ? 'mi' : 'km');
@@ -683,7 +683,8 @@ window.numbfootJournal = function (nf) {
     return el('div', { class: 'saved-detail' },
       el('p', { text: r.triage.words }),
       r.triage.red_flag ? el('p', { text: 'Warning sign: ' + r.triage.red_flag.says }) : null,
-      el('ol', {}, ...r.ranking.slice(0, 5).map((c) => el('li', { text: c.name + ' (' + pct(c.probability) + ')' }))),
+      r.triage.ranked === false ? el('p', { text: r.triage.unranked_words || 'Not ranked.' })
+        : el('ol', {}, ...r.ranking.slice(0, 5).map((c) => el('li', { text: c.name + ' (' + pct(c.probability) + ')' }))),
       el('p', { class: 'help', text: asked + ' answer' + (asked === 1 ? '' : 's') + (a.complete ? '.'
         : '; the interview was stopped before its last question, so the report does not use it.') }));
   }
@@ -698,7 +699,7 @@ window.numbfootJournal = function (nf) {
         el('td', { class: 'title', text: when }),
         el('td', { text: a.complete ? 'Finished' : 'Not finished' }),
         el('td', { text: a.result ? nf.LEVEL_TITLE[a.result.triage.level] || a.result.triage.level : '-' }),
-        el('td', { text: a.result && a.result.ranking.length ? a.result.ranking[0].name + ' (' + pct(a.result.ranking[0].probability) + ')' : '-' }),
+        el('td', { text: leading(a.result) }),
         el('td', { class: 'row-actions' }, el('div', { class: 'acts' }, show, confirmButton('Delete', 'Really delete?', async () => {
           try { await api('POST', '/api/assessments/' + a.id + '/delete'); await journal(); said('Assessment deleted.'); } catch (e) { said(e.message, true); }
         }))));
