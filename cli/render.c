@@ -201,7 +201,9 @@ void render_result(FILE *out, nf_interview *iv, bool color, bool miles)
 		size_t open[NF_MAX_FINDINGS], nopen = nf_engine_open_signs(e, (nf_triage)l, open, NF_MAX_FINDINGS);
 		if (nopen)
 			fprintf(out, "Not asked, or not sure: if any of these apply, %s:\n",
-				l == NF_EMERGENCY ? "get emergency care now" : "be seen within 48 hours");
+				l == NF_EMERGENCY ? (clinician ? "the runner needs emergency care now" : "get emergency care now")
+						  : (clinician ? "the runner needs to be seen within 48 hours"
+							       : "be seen within 48 hours"));
 		/* A finding that is no sign in itself completes a rule with the answers given: said so,
 		 * or a calf pain that eases on stopping reads as an emergency of its own. */
 		for (size_t i = 0; i < nopen && i < NF_MAX_FINDINGS; i++) {
@@ -213,9 +215,9 @@ void render_result(FILE *out, nf_interview *iv, bool color, bool miles)
 				fputs(" (together with ", out);
 				for (size_t k = 0; k < nw && k < NF_MAX_FINDINGS; k++)
 					fprintf(out, "%s%s", k ? (k + 1 == nw ? " and " : ", ") : "", nf_kb_finding_means(kb, with[k]));
-				fputs(", as you answered)\n", out);
+				fputs(clinician ? ", as answered)\n" : ", as you answered)\n", out);
 			} else
-				fprintf(out, "%s\n", nf_kb_finding_red_flag(kb, open[i], &own) < 0 ? " (together with your other answers)"
+				fprintf(out, "%s\n", nf_kb_finding_red_flag(kb, open[i], &own) < 0 ? (clinician ? " (together with the other answers)" : " (together with your other answers)")
 						   : nf_kb_finding_red_flag_today(kb, open[i]) ? " (be seen today)"
 												: "");
 		}

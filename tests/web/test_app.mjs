@@ -198,6 +198,20 @@ const tests = [
     assert(await page.$('#r-open-signs-urgent') === null, 'urgent signs listed under an emergency');
     await shot(page, 'result-emergency');
   }],
+  ['in clinician mode the signs not asked are the runner\'s, not an order to the reader', async (ctx, page) => {
+    await page.goto(base + '/');
+    await page.waitForSelector('body[data-ready=yes]');
+    lastStep = 0;
+    await page.check('input[name="mode"][value="clinician"]');
+    await page.click('#start-button');
+    assert(await waitScreen(page) === 'question', 'no first question');
+    await page.check('#q-fields input[name="saddle_numbness"]');
+    await page.click('#q-next');
+    assert(await waitScreen(page) === 'result', 'no result after an emergency red flag');
+    assert(/What to advise the runner/.test(await page.textContent('#r-plan-title')), 'not the clinician\'s plan title');
+    const open = await page.textContent('#r-open-signs');
+    assert(/if any of these apply, the runner needs emergency care now/.test(open), 'open signs: ' + open);
+  }],
   ['a level set by an escalation rule gives the rule\'s answers as its reason', async (ctx, page) => {
     // Numbness not back hours after a run, in a leg that tightens on runs: an emergency whatever the
     // cause, whose likeliest carrier (a chronic compartment syndrome) needs it only by that rule.

@@ -174,13 +174,15 @@ window.numbfootDisplay = (function () {
     }
     // The emergency warning signs not answered yes or no (not reached, or "Don't know"): the level
     // cannot speak for them, so they are named, as the terminal names them.
-    for (const [level, id, act] of [['emergency', 'r-open-signs', 'get emergency care now'],
-      ['urgent', 'r-open-signs-urgent', 'be seen within 48 hours']]) {
+    // In clinician mode the reader is the clinician: the signs are the runner's, as the terminal says.
+    const clin = r.mode === 'clinician';
+    for (const [level, id, act] of [['emergency', 'r-open-signs', clin ? 'the runner needs emergency care now' : 'get emergency care now'],
+      ['urgent', 'r-open-signs-urgent', clin ? 'the runner needs to be seen within 48 hours' : 'be seen within 48 hours']]) {
       const open = (t.open_signs || []).filter((s) => s.level === level);
       if (open.length) {
         box.append(el('div', { class: 'says', id,
           text: 'Not asked, or not sure: if any of these apply, ' + act + ': ' +
-            open.map((s) => s.means + (s.with && s.with.length ? ' (together with ' + andList(s.with.map((w) => w.means)) + ', as you answered)' : s.with_answers ? ' (together with your other answers)' : s.today ? ' (be seen today)' : '')).join('; ') + '.' }));
+            open.map((s) => s.means + (s.with && s.with.length ? ' (together with ' + andList(s.with.map((w) => w.means)) + (clin ? ', as answered)' : ', as you answered)') : s.with_answers ? (clin ? ' (together with the other answers)' : ' (together with your other answers)') : s.today ? ' (be seen today)' : '')).join('; ') + '.' }));
       }
     }
     // Without percentages when the engine says so (triage.percentages): under a warning sign or a
