@@ -647,7 +647,9 @@ const struct cli_command cmd_import = {
 		"line and counted as failed, for a zip as for a folder.\n\n"
 		"A .json file exported from the numbfoot site's saved results (kind \"numbfoot.assessment\") "
 		"is read as a saved assessment: its answers are assessed again here and kept in the journal "
-		"with the file's time ('numbfoot assessment list' shows it).\n\n"
+		"with the file's time ('numbfoot assessment list' shows it). A time after now or before 1970 "
+		"is refused; the file's \"complete\" is kept only if an interview with its answers would ask "
+		"nothing more (else it is kept as not finished, and cannot head the report).\n\n"
 		"Example: numbfoot import ~/Downloads/activity_123.fit",
 	.options = import_options,
 	.run = run_import,

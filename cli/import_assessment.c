@@ -7,6 +7,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "cli.h"
 #include "import_assessment.h"
@@ -61,9 +62,11 @@ static nf_err find_same(nf_journal *j, const char *time, json_t *answers, int64_
 	return rc;
 }
 
-/* The engine's result for the file's answers, mode and screens asked; NULL with err set. */
+/* The engine's result for the file's answers, mode and screens asked, and in *more whether an
+ * interview with these answers would still ask a question (so it cannot have run to its end);
+ * NULL with err set. */
 static char *assess(const char *path, const char *text, json_t *answers, const char *mode,
-		    json_int_t questions, nf_error *err)
+		    json_int_t questions, bool *more, nf_error *err)
 {
 	nf_kb *kb = NULL;
 	nf_case *cs = NULL;
@@ -97,6 +100,12 @@ static char *assess(const char *path, const char *text, json_t *answers, const c
 	if (nf_engine_new(kb, nf_case_mode(cs), &e, err) || nf_case_apply(cs, e, err))
 		goto out;
 	nf_engine_set_screens(e, (size_t)questions);
+	/* The interview's stopping rule (nf_interview_complete): an emergency warning sign ends it,
+	 * else the engine's own. */
+	nf_triage_info ti;
+	nf_question q;
+	nf_engine_triage(e, &ti);
+	*more = ti.red_flag_level != NF_EMERGENCY && nf_engine_next(e, &q);
 	if (!(result = nf_engine_result_json(e)))
 		nf_error_set(err, NF_ENOMEM, "out of memory");
 out:
@@ -136,6 +145,12 @@ static char *read_text(const char *path, nf_error *err)
 	return buf;
 }
 
+/* Now, for the check of the file's time (whose name shadows time() below). */
+static int64_t wall_clock(void)
+{
+	return (int64_t)time(NULL);
+}
+
 nf_err cli_import_assessment(nf_journal *j, const char *path, int64_t *id, nf_error *err)
 {
 	size_t len = strlen(path);
@@ -143,38 +158,84 @@ nf_err cli_import_assessment(nf_journal *j, const char *path, int64_t *id, nf_er
 		return NF_ESKIP;
 	nf_error_clear(err);
 	char *text = read_text(path, err), *result = NULL, *kept = NULL;
-	json_t *root = text ? json_loads(text, JSON_REJECT_DUPLICATES, NULL) : NULL;
+	/* A byte-order mark, which some editors write before the text, is no part of the JSON. */
+	const char *body = text && !strncmp(text, "\xEF\xBB\xBF", 3) ? text + 3 : text;
+	json_error_t pe;
+	json_t *root = text ? json_loads(body, JSON_REJECT_DUPLICATES, &pe) : NULL;
 	json_t *kind = json_object_get(root, "kind");
 	nf_err rc = NF_ESKIP;
 	if (!text) {
 		rc = err->code;
 		goto out;
 	}
+	/* A file that names itself a saved assessment but is not JSON (cut short, a key twice) is
+	 * one with a fault: its place, not "not a GPX, TCX or FIT file". */
+	if (!root && strstr(body, SAVED_ASSESSMENT_KIND)) {
+		rc = nf_error_set(err, NF_EPARSE, "%s:%d: (json) %s (column %d; a saved numbfoot assessment)", path,
+				  pe.line, pe.text, pe.column);
+		goto out;
+	}
 	/* Not JSON, or JSON of another kind: the run readers may know it. */
 	if (!json_is_string(kind) || strcmp(json_string_value(kind), SAVED_ASSESSMENT_KIND))
 		goto out;
-	json_t *answers = NULL, *result_seen = NULL;
-	const char *time = NULL, *mode = NULL, *kind_text;
-	json_int_t format = 0, questions = 0;
-	int complete = 0;
-	json_error_t je;
-	int64_t t;
-	if (json_unpack_ex(root, &je, JSON_STRICT, "{s:s, s:I, s:s, s:b, s:s, s:I, s:o, s?o}", "kind",
-			   &kind_text, "format", &format, "time", &time, "complete", &complete, "mode", &mode,
-			   "questions", &questions, "answers", &answers, "result", &result_seen)) {
-		/* jansson says which key: "Object item not found: time", "Expected integer, got string". */
-		rc = nf_error_set(err, NF_EPARSE,
-				  "%s: %s (a saved assessment has kind, format, time, complete, mode, "
-				  "questions, answers and result)",
-				  path, je.text);
+	json_t *answers = json_object_get(root, "answers");
+	const char *time = json_string_value(json_object_get(root, "time"));
+	const char *mode = json_string_value(json_object_get(root, "mode"));
+	json_t *format_v = json_object_get(root, "format"), *questions_v = json_object_get(root, "questions");
+	json_t *complete_v = json_object_get(root, "complete");
+	/* Each key checked on its own, so that the message names it and its line. */
+	static const char *const keys[] = {"kind", "format", "time", "complete", "mode", "questions", "answers", "result"};
+	const char *key;
+	json_t *v;
+	json_object_foreach(root, key, v)
+	{
+		bool known = false;
+		for (size_t k = 0; k < sizeof keys / sizeof *keys; k++)
+			known |= !strcmp(key, keys[k]);
+		if (!known) {
+			rc = fault(err, path, text, key,
+				   "unknown key (a saved assessment has kind, format, time, complete, mode, questions, "
+				   "answers and result)");
+			goto out;
+		}
+	}
+	const char *missing = !format_v ? "format" : !time && !json_object_get(root, "time") ? "time"
+			    : !complete_v ? "complete" : !json_object_get(root, "mode") ? "mode"
+			    : !questions_v ? "questions" : !answers ? "answers" : NULL;
+	if (missing) {
+		rc = nf_error_set(err, NF_EPARSE, "%s: %s: missing (a saved assessment has kind, format, time, complete, "
+				  "mode, questions, answers and result)", path, missing);
 		goto out;
 	}
+	const char *bad = !json_is_integer(format_v) ? "format: must be a whole number"
+			: !time ? "time: must be a string, YYYY-MM-DDTHH:MM:SSZ"
+			: !json_is_boolean(complete_v) ? "complete: must be true or false"
+			: !mode ? "mode: must be \"runner\" or \"clinician\""
+			: !json_is_integer(questions_v) ? "questions: must be a whole number of screens from 0 to 25"
+							: NULL;
+	if (bad) {
+		char k[16];
+		snprintf(k, sizeof k, "%.*s", (int)strcspn(bad, ":"), bad);
+		rc = fault(err, path, text, k, bad + strlen(k) + 2);
+		goto out;
+	}
+	json_int_t format = json_integer_value(format_v), questions = json_integer_value(questions_v);
+	int complete = json_is_true(complete_v);
+	int64_t t;
 	if (format != 1) {
 		rc = fault(err, path, text, "format", "newer than this numbfoot reads (format 1)");
 		goto out;
 	}
 	if (nf_time_parse_iso(time, &t)) {
 		rc = fault(err, path, text, "time", "not YYYY-MM-DDTHH:MM:SSZ");
+		goto out;
+	}
+	/* The report heads with the latest finished assessment: one dated after now would stand
+	 * there above every interview to come. A day's grace covers a clock that runs ahead. */
+	if (t < 0 || t > wall_clock() + 86400) {
+		rc = fault(err, path, text, "time",
+			   t < 0 ? "before 1970: not the time of a saved assessment"
+				 : "in the future: a saved assessment has the time it was saved");
 		goto out;
 	}
 	if (questions < 0 || questions > NF_MAX_SCREENS) {
@@ -185,10 +246,15 @@ nf_err cli_import_assessment(nf_journal *j, const char *path, int64_t *id, nf_er
 		rc = fault(err, path, text, "answers", "not an object of finding IDs to answers");
 		goto out;
 	}
-	if (!(result = assess(path, text, answers, mode, questions, err))) {
+	bool more = false;
+	if (!(result = assess(path, text, answers, mode, questions, &more, err))) {
 		rc = err->code;
 		goto out;
 	}
+	/* "complete" is the file's word; an interview that would still ask a question with these
+	 * answers did not run to its end (an empty file said complete would head the report). */
+	if (more)
+		complete = 0;
 	if ((rc = find_same(j, time, answers, id, err))) {
 		if (rc == NF_EEXIST)
 			nf_error_set(err, NF_EEXIST, "%s: already in the journal (assessment %lld)", path,

@@ -13,7 +13,10 @@ runner = {f["id"] for f in kb["findings"] if "question" in f}
 for rf in kb["triage"]["red_flags"]:
     if rf["finding"] in runner:
         saved["answers"][rf["finding"]] = False
-saved["complete"] = True  # the report uses the latest finished assessment
+# The report uses the latest finished assessment; the import keeps "complete" only when an
+# interview with these answers would ask nothing more: at its last screen (25) it asks nothing.
+saved["complete"] = True
+saved["questions"] = 25
 json.dump(saved, open(sys.argv[3], "w"))
 PY
 nf import "$t/saved.json" --db "$db" > /dev/null
