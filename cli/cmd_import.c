@@ -8,6 +8,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "numbfoot/import.h"
@@ -389,6 +390,13 @@ static bool import_saved(struct import_ctx *c, const char *path)
 	return true;
 }
 
+/* The latest start a recorded run may have: a day past now, as 'run add' refuses a date after
+ * today (a watch's clock set years ahead would put its run at the head of every list). */
+static int64_t not_after(void)
+{
+	return (int64_t)time(NULL) + 86400;
+}
+
 static void import_path(struct import_ctx *c, const char *path, bool *stop)
 {
 	nf_error err = {0};
@@ -410,6 +418,7 @@ static void import_path(struct import_ctx *c, const char *path, bool *stop)
 	nf_import_opts_init(&o);
 	o.route = c->keep_route;
 	o.keep_any_sport = c->keep_any_sport;
+	o.not_after = not_after();
 	nf_err e = nf_import_read(path, &o, &im, &err);
 	if (e) {
 		file_failed(c, path, e, &err);
@@ -439,6 +448,7 @@ static void import_export(struct import_ctx *c, const char *path, bool progress,
 	nf_import_opts_init(&o);
 	o.route = c->keep_route;
 	o.keep_any_sport = c->keep_any_sport;
+	o.not_after = not_after();
 	size_t hint = nf_export_size_hint(x);
 	while (!*stop && (e = nf_export_next(x, &o, &item, &im, &entry_err, &err)) == NF_OK) {
 		k++;
@@ -616,8 +626,10 @@ const struct cli_command cmd_import = {
 		"below 120 steps per minute, or a FIT sub-sport outside running. --sport run keeps such "
 		"activities as runs. A recording of no distance (0 m: a watch started and stopped in one "
 		"place) is no recorded run, skipped and counted as not a run whatever the sport. A value no run can "
-		"have (over 1000 km, faster than 12 m/s sustained, a last time before the first, more "
-		"than 5 points in a row timed before an earlier one, TCX laps that overlap or go back) "
+		"have (over 1000 km, faster than 12 m/s sustained, a distance with every point at one "
+		"time, a start more than a day after now, a time zone past +14:00, a last time before "
+		"the first, more than 5 points in a row timed before an earlier one, TCX laps that "
+		"overlap or go back) "
 		"refuses the run, named at its line or byte; a moving time longer "
 		"than the elapsed time is repaired, and GPS jumps and a point or a few timed before an "
 		"earlier one (a clock's glitch) are left out of the distance and the route, each with "

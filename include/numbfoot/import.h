@@ -34,9 +34,13 @@ typedef struct nf_import_opts {
 	/* The sport said outside the file (an export's activities.csv), used when the file says
 	 * none; NULL or "" if none. Any case; copied. */
 	const char *sport;
+	/* A run that starts after this time (Unix seconds) is refused: a recording from a watch
+	 * whose clock is years ahead would head every list and count in the shoes' wear. 0: no
+	 * check (the library keeps no clock; the caller gives its now, with a day's grace). */
+	int64_t not_after;
 } nf_import_opts;
 
-/* Sets o to the defaults: no route, runs only, no outside sport. */
+/* Sets o to the defaults: no route, runs only, no outside sport, no check of the start. */
 NF_API void nf_import_opts_init(nf_import_opts *o);
 
 /* What one input held: its runs, in the file's order, and warnings. */

@@ -9,6 +9,7 @@
 #include <stdio.h>
 
 #include "import/import_priv.h"
+#include "numbfoot/date.h"
 
 #define CHECK_DIST_MAX_M 1000000.0 /* 1000 km: longer than any race run in one go */
 /* The speed limit is the journal's (NF_RUN_SPEED_MAX over NF_RUN_SPEED_MIN_M, numbfoot/run.h),
@@ -91,6 +92,22 @@ void imp_check_run(nf_import *im, imp_run *r, const char *name)
 		x->moving_s = fix;
 		x->stride_m = NAN;
 		imp_run_fill_stride(x);
+	}
+	/* A distance covered in no time: every point stamped with one time (a file rewritten by a
+	 * tool that kept the date only), which no speed check can divide by. */
+	if (isfinite(x->distance_m) && x->distance_m >= NF_RUN_SPEED_MIN_M && isfinite(x->elapsed_s) &&
+	    x->elapsed_s <= 0 && !(imp_run_speed_time(x) > 0)) {
+		snprintf(what, sizeof what, "%.2f km with no time between its first and last point: not one "
+			 "recorded run", x->distance_m / 1000);
+		refuse(r, head, what);
+		return;
+	}
+	if (im->opts.not_after > 0 && x->start_time > im->opts.not_after) {
+		char day[16];
+		nf_time_day(x->start_time, day, sizeof day);
+		snprintf(what, sizeof what, "it starts on %s, in the future: a watch's clock set wrong", day);
+		refuse(r, head, what);
+		return;
 	}
 	double v = x->distance_m / imp_run_speed_time(x);
 	if (isfinite(v) && x->distance_m >= NF_RUN_SPEED_MIN_M && v > NF_RUN_SPEED_MAX) {

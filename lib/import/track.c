@@ -296,6 +296,10 @@ bool imp_parse_time_zoned(const char *text, double *out, bool *zoned)
 			s++;
 		if (isdigit((unsigned char)*s) && !digits(&s, 2, &zm))
 			return false;
+		/* Zones run from -12:00 to +14:00: "+99:99" is no offset but a broken time, which
+		 * read as one moved the run four days. */
+		if (zh > 14 || zm > 59)
+			return false;
 	}
 	while (isspace((unsigned char)*s))
 		s++;

@@ -183,6 +183,40 @@ static void test_moving_time_unknown(void **state)
 	assert_near(run.moving_s, 10, 0);
 }
 
+/* Recordings no one ran: kilometres with every point at one time (refused: no speed check can
+ * divide by it), a start years ahead of the caller's now (refused), and a zone offset of +99:99
+ * (not a time). */
+static void test_impossible_recordings(void **state)
+{
+	char doc[4096];
+	size_t n = (size_t)snprintf(doc, sizeof doc, "<gpx xmlns=\"http://www.topografix.com/GPX/1/1\"><trk><trkseg>\n");
+	for (int i = 0; i < 20; i++)
+		n += (size_t)snprintf(doc + n, sizeof doc - n,
+				      "<trkpt lat=\"%.6f\" lon=\"10\"><time>2026-10-04T06:30:00Z</time></trkpt>\n",
+				      45 + i * 500 / 111195.0);
+	n += (size_t)snprintf(doc + n, sizeof doc - n, "</trkseg></trk></gpx>\n");
+	nf_import *im = NULL;
+	nf_error err;
+	assert_int_equal(nf_import_read_buffer(doc, n, "same.gpx", NULL, &im, &err), NF_EPARSE);
+	assert_contains(err.msg, " km with no time between its first and last point: not one recorded run");
+	static const char later[] = "<gpx xmlns=\"http://www.topografix.com/GPX/1/1\"><trk><trkseg>\n"
+				    "<trkpt lat=\"45\" lon=\"10\"><time>2099-10-04T06:30:00Z</time></trkpt>\n"
+				    "<trkpt lat=\"45.0019\" lon=\"10\"><time>2099-10-04T06:31:10Z</time></trkpt>\n"
+				    "</trkseg></trk></gpx>\n";
+	nf_import_opts o;
+	nf_import_opts_init(&o);
+	assert_int_equal(nf_import_read_buffer(later, strlen(later), "later.gpx", &o, &im, &err), NF_OK);
+	nf_import_free(im);
+	o.not_after = 1796601600; /* 2026-12-07 */
+	assert_int_equal(nf_import_read_buffer(later, strlen(later), "later.gpx", &o, &im, &err), NF_EPARSE);
+	assert_contains(err.msg, "it starts on 2099-10-04, in the future");
+	double t;
+	assert_false(imp_parse_time("2026-10-10T07:00:00+99:99", &t));
+	assert_false(imp_parse_time("2026-10-10T07:00:00+15:00", &t));
+	assert_true(imp_parse_time("2026-10-10T07:00:00+14:00", &t));
+	assert_true(imp_parse_time("2026-10-10T07:00:00-12:00", &t));
+}
+
 /* hex floats, infinities and NaN are not numbers; decimals with exponents are. */
 static void test_numbers(void **state)
 {
@@ -202,7 +236,7 @@ int main(void)
 		cmocka_unit_test(test_cadence_rule),       cmocka_unit_test(test_gpxdata),
 		cmocka_unit_test(test_brick),              cmocka_unit_test(test_tcx_activities),
 		cmocka_unit_test(test_numbers),            cmocka_unit_test(test_speed_without_moving_time),
-		cmocka_unit_test(test_moving_time_unknown),
+		cmocka_unit_test(test_moving_time_unknown),  cmocka_unit_test(test_impossible_recordings),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
