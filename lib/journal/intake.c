@@ -150,6 +150,28 @@ nf_err nf_intake_store(nf_intake *in, const nf_run_record *rec, const nf_track_p
 		res->run_id = same;
 		return NF_OK;
 	}
+	/* A run whose time overlaps one stored (a recording cut short, imported before the whole
+	 * file; two watches' files of one run that differ by more than the same-run rule allows): a
+	 * person runs one run at a time, and both kept would count its kilometres twice in the shoes'
+	 * wear and the week's distance. Refused, naming the stored run, as a run typed over another
+	 * is (nf_journal_find_clash). */
+	bool overlap = false;
+	if ((e = nf_journal_find_clash(in->j, &r.rec, 0, &same, &overlap, err)))
+		return e;
+	if (same) {
+		nf_journal_run o;
+		char from[NF_RUN_SOURCE_MAX + 32] = "typed by hand";
+		if (!nf_journal_get_run(in->j, same, &o, NULL) && o.rec.source_file[0])
+			snprintf(from, sizeof from, "imported from %s", o.rec.source_file);
+		res->status = NF_INTAKE_REFUSED;
+		res->run_id = same;
+		nf_error_set(&res->refused, NF_EINVAL,
+			     "its time overlaps run %lld (%s): a person runs one run at a time, so one of the two "
+			     "is not the whole run; to keep this file's instead, delete run %lld ('numbfoot run "
+			     "delete %lld') and import it again",
+			     (long long)same, from, (long long)same, (long long)same);
+		return NF_OK;
+	}
 
 	/* Without gear given, each run gets the pair in service on its date, or none: a pair bought
 	 * today did not run a race in 2014. An export's gear column names the shoes when none were

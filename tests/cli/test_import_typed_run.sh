@@ -2,7 +2,8 @@
 # A watch file's run like a run typed by hand (a start within 5 minutes, a distance within 10%)
 # is skipped, naming the typed run, which keeps its episode; a typed run at another time does not
 # stop the file. Two files whose runs start together but differ in distance by more than 2% are
-# both kept (the same-run rule between files).
+# not the same run by the same-run rule between files, but their times overlap: the second is
+# refused, naming the first (one person runs one run at a time).
 . tests/cli/lib.sh
 db=$t/j.db
 nf run add 7.2km --date 2026-10-04 --time 06:32 --numb-at 5 --db "$db" >/dev/null
@@ -27,5 +28,9 @@ grep -q "^imported 1 run$" "$t/out" || { cat "$t/out"; fail "the file was not im
 sed 's|<DistanceMeters>7241.7</DistanceMeters>|<DistanceMeters>7557.0</DistanceMeters>|' \
 	tests/cli/data/import/same-run.tcx >"$t/longer.tcx"
 grep -q 7557.0 "$t/longer.tcx"
-nf import "$t/longer.tcx" --db "$db" >"$t/out" 2>&1
-grep -q "^imported 1 run$" "$t/out" || { cat "$t/out"; fail "the longer TCX was not imported"; }
+rc=0
+nf import "$t/longer.tcx" --db "$db" >"$t/out" 2>&1 || rc=$?
+[ "$rc" != 0 ] || { cat "$t/out"; fail "the overlapping TCX was stored"; }
+has "$t/out" "longer.tcx: its time overlaps run 2 (imported from same-run.fit)"
+nf run list --db "$db" >"$t/list"
+[ "$(grep -c km "$t/list")" = 2 ] || { cat "$t/list"; fail "the overlapping run was stored"; }
