@@ -1,9 +1,11 @@
-/* The header-phase guard: a list of the connections in their header phase, oldest first, under
- * one mutex, and a thread that shuts down those past the deadline. See web/guard.h.
+/* The receive guard: a list of the connections still receiving a request (its headers, or then
+ * its body), in the order each entered its phase, under one mutex, and a thread that shuts down
+ * those past their deadline. See web/guard.h.
  *
- * The list is in order of the start of each connection's phase because a connection always joins
- * it at its tail with the current time, so the head is always the next to pass the deadline and
- * the one a new connection past the cap evicts.
+ * A connection always joins the list at its tail, so the head is the one longest in its phase,
+ * which a new connection past the cap evicts (a crowd of slow clients goes before a new one). Its
+ * deadline depends on the phase, so the thread looks over the whole list for the next one due:
+ * the cap keeps it short (64).
  */
 #include "guard.h"
 
@@ -16,8 +18,8 @@
 
 struct web_guard_conn {
 	int fd;
-	int64_t since_ns; /* CLOCK_MONOTONIC at the start of its header phase */
-	bool listed;	  /* in the header-phase list */
+	int64_t due_ns;   /* CLOCK_MONOTONIC when its phase's deadline passes */
+	bool listed;	  /* in the list of connections receiving */
 	bool shut;	  /* shut down by the guard: never listed again */
 	struct web_guard_conn *prev, *next;
 };
@@ -28,8 +30,8 @@ struct web_guard {
 	pthread_t thread;
 	bool stop;
 	size_t cap;
-	int64_t deadline_ns;
-	struct web_guard_conn *head, *tail; /* the header phase, oldest first */
+	int64_t deadline_ns, body_ns;
+	struct web_guard_conn *head, *tail; /* receiving, soonest deadline first */
 	size_t listed, shut;
 };
 
@@ -65,11 +67,11 @@ static void shut_down(struct web_guard *g, struct web_guard_conn *c)
 	shutdown(c->fd, SHUT_RDWR);
 }
 
-/* Appends c with the clock started now; past the cap, the oldest goes. Called with the lock. */
-static void append(struct web_guard *g, struct web_guard_conn *c)
+/* Appends c with its deadline span_ns from now; past the cap, the one longest in its phase goes.
+ * Called with the lock. */
+static void append(struct web_guard *g, struct web_guard_conn *c, int64_t span_ns)
 {
-	bool was_empty = !g->head;
-	c->since_ns = now_ns();
+	c->due_ns = now_ns() + span_ns;
 	c->prev = g->tail;
 	c->next = NULL;
 	if (g->tail)
@@ -81,10 +83,8 @@ static void append(struct web_guard *g, struct web_guard_conn *c)
 	g->listed++;
 	while (g->listed > g->cap)
 		shut_down(g, g->head);
-	/* The thread sleeps until the head's deadline; a new tail only needs it if it slept with
-	 * nothing to watch. */
-	if (was_empty)
-		pthread_cond_signal(&g->wake);
+	/* The thread sleeps until the next deadline it knew of: this one may come sooner. */
+	pthread_cond_signal(&g->wake);
 }
 
 static void *watch(void *arg)
@@ -92,28 +92,33 @@ static void *watch(void *arg)
 	struct web_guard *g = arg;
 	pthread_mutex_lock(&g->lock);
 	while (!g->stop) {
-		int64_t now = now_ns();
-		while (g->head && now - g->head->since_ns >= g->deadline_ns)
-			shut_down(g, g->head);
-		if (!g->head) {
+		int64_t now = now_ns(), next = INT64_MAX;
+		for (struct web_guard_conn *c = g->head, *n; c; c = n) {
+			n = c->next;
+			if (now >= c->due_ns)
+				shut_down(g, c);
+			else if (c->due_ns < next)
+				next = c->due_ns;
+		}
+		if (next == INT64_MAX) {
 			pthread_cond_wait(&g->wake, &g->lock);
 			continue;
 		}
-		int64_t due = g->head->since_ns + g->deadline_ns;
-		struct timespec t = {.tv_sec = (time_t)(due / 1000000000), .tv_nsec = (long)(due % 1000000000)};
+		struct timespec t = {.tv_sec = (time_t)(next / 1000000000), .tv_nsec = (long)(next % 1000000000)};
 		pthread_cond_timedwait(&g->wake, &g->lock, &t);
 	}
 	pthread_mutex_unlock(&g->lock);
 	return NULL;
 }
 
-struct web_guard *web_guard_start(size_t cap, unsigned deadline_ms)
+struct web_guard *web_guard_start(size_t cap, unsigned deadline_ms, unsigned body_ms)
 {
 	struct web_guard *g = calloc(1, sizeof *g);
 	if (!g)
 		return NULL;
 	g->cap = cap ? cap : 1;
 	g->deadline_ns = (int64_t)deadline_ms * 1000000;
+	g->body_ns = (int64_t)body_ms * 1000000;
 	pthread_condattr_t ca;
 	if (pthread_condattr_init(&ca))
 		goto out_free;
@@ -163,12 +168,24 @@ struct web_guard_conn *web_guard_opened(struct web_guard *g, int fd)
 		return NULL;
 	c->fd = fd;
 	pthread_mutex_lock(&g->lock);
-	append(g, c);
+	append(g, c, g->deadline_ns);
 	pthread_mutex_unlock(&g->lock);
 	return c;
 }
 
 void web_guard_headers_done(struct web_guard *g, struct web_guard_conn *c)
+{
+	if (!c)
+		return;
+	pthread_mutex_lock(&g->lock);
+	if (c->listed) {
+		unlink_conn(g, c);
+		append(g, c, g->body_ns);
+	}
+	pthread_mutex_unlock(&g->lock);
+}
+
+void web_guard_received(struct web_guard *g, struct web_guard_conn *c)
 {
 	if (!c)
 		return;
@@ -186,14 +203,14 @@ void web_guard_request_done(struct web_guard *g, struct web_guard_conn *c)
 	if (!c->shut) {
 		if (c->listed)
 			unlink_conn(g, c);
-		append(g, c);
+		append(g, c, g->deadline_ns);
 	}
 	pthread_mutex_unlock(&g->lock);
 }
 
 void web_guard_closed(struct web_guard *g, struct web_guard_conn *c)
 {
-	web_guard_headers_done(g, c); /* out of the list, under the lock */
+	web_guard_received(g, c); /* out of the list, under the lock */
 	free(c);
 }
 

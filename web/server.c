@@ -46,6 +46,10 @@ extern const char nf_blob_display_js[], nf_blob_display_js_end[];
  * every connection from one that sends a whole request at once. */
 #define SERVER_HEADER_CAP 64
 #define SERVER_HEADER_DEADLINE_MS 10000
+/* A body's own deadline, from its headers: the largest upload (WEB_UPLOAD_MAX, 16 MiB) at 1 MB/s
+ * over a slow network with room to spare; a body trickled a byte every few seconds held the
+ * connection for as long as it was sent, and 515 of them locked every client out. */
+#define SERVER_BODY_DEADLINE_MS 60000
 
 /* What the access handler needs besides the handler's context. */
 struct server {
@@ -154,6 +158,13 @@ static enum MHD_Result answer(struct web_ctx *ctx, struct MHD_Connection *c, con
 	return send_response(c, &rs);
 }
 
+/* The request is all in: the guard stops watching its connection until the next one. */
+static void received(struct server *srv, struct MHD_Connection *c)
+{
+	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+	web_guard_received(srv->guard, ci ? ci->socket_context : NULL);
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url, const char *method,
 				  const char *version, const char *upload_data, size_t *upload_data_size,
 				  void **con_cls)
@@ -167,6 +178,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 			return MHD_YES;
 		}
 		*con_cls = NULL;
+		received(srv, c);
 		return answer(ctx, c, url, method, NULL);
 	}
 	if (!cn) {
@@ -248,6 +260,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		cn->body[cn->len] = '\0';
 		return MHD_YES;
 	}
+	received(srv, c);
 	return answer(ctx, c, url, method, cn);
 }
 
@@ -445,7 +458,7 @@ int web_serve(const nf_kb *kb, const struct web_options *opt)
 	sigaddset(&set, SIGTERM);
 	sigaddset(&set, SIGHUP); /* the terminal closed, or the session ended: stop cleanly too */
 	pthread_sigmask(SIG_BLOCK, &set, NULL);
-	struct server srv = {.ctx = &ctx, .guard = web_guard_start(SERVER_HEADER_CAP, SERVER_HEADER_DEADLINE_MS)};
+	struct server srv = {.ctx = &ctx, .guard = web_guard_start(SERVER_HEADER_CAP, SERVER_HEADER_DEADLINE_MS, SERVER_BODY_DEADLINE_MS)};
 	if (!srv.guard) {
 		fprintf(stderr, "numbfoot: serve: cannot start a thread: out of memory\n");
 		goto out_journal;

@@ -1,7 +1,8 @@
-/* The header-phase guard (web/guard.c) on socket pairs: the guard watches one end, the test reads
- * the other, where a shutdown shows as the end of the stream. The cap evicts the oldest connection
- * still in its header phase, the deadline closes one however long it has been open, a connection
- * whose headers are in is left alone until its next request, and a closed one is forgotten. */
+/* The receive guard (web/guard.c) on socket pairs: the guard watches one end, the test reads the
+ * other, where a shutdown shows as the end of the stream. The cap evicts the connection longest
+ * in its phase of receiving, the deadline closes one however long it has been open, a body
+ * has its own longer deadline and counts toward the cap, a request all in is left alone until the
+ * next, and a closed connection is forgotten. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -53,7 +54,7 @@ static double now_ms(void)
 static void cap_closes_the_oldest(void **state)
 {
 	(void)state;
-	struct web_guard *g = web_guard_start(3, 60000);
+	struct web_guard *g = web_guard_start(3, 60000, 60000);
 	assert_non_null(g);
 	struct pair p[5];
 	struct web_guard_conn *c[5];
@@ -71,8 +72,9 @@ static void cap_closes_the_oldest(void **state)
 	web_guard_counts(g, &waiting, &shut);
 	assert_int_equal(waiting, 3);
 	assert_int_equal(shut, 2);
-	/* A connection whose headers are in does not count, nor is it evicted. */
+	/* A connection whose request is all in does not count, nor is it evicted. */
 	web_guard_headers_done(g, c[2]);
+	web_guard_received(g, c[2]);
 	struct pair q = pair();
 	struct web_guard_conn *cq = web_guard_opened(g, q.mine);
 	for (int i = 2; i < 5; i++)
@@ -103,19 +105,20 @@ static void cap_closes_the_oldest(void **state)
 static void deadline_closes_a_slow_one(void **state)
 {
 	(void)state;
-	struct web_guard *g = web_guard_start(64, 200);
+	struct web_guard *g = web_guard_start(64, 200, 200);
 	assert_non_null(g);
 	struct pair slow = pair(), quick = pair();
 	double t0 = now_ms();
 	struct web_guard_conn *cs = web_guard_opened(g, slow.mine);
 	struct web_guard_conn *cq = web_guard_opened(g, quick.mine);
 	web_guard_headers_done(g, cq);
+	web_guard_received(g, cq);
 	/* Bytes arriving change nothing: the clock runs from the accept. */
 	assert_false(shut_within(slow, 100));
 	assert_true(shut_within(slow, 2000));
 	double took = now_ms() - t0;
 	assert_true(took >= 190 && took < 2000);
-	/* Headers in: a request may take as long as it needs. */
+	/* All in: answering may take as long as it needs. */
 	assert_false(shut_within(quick, 300));
 	/* Kept alive after its request, it waits for the next one's headers under the deadline. */
 	t0 = now_ms();
@@ -134,7 +137,7 @@ static void deadline_closes_a_slow_one(void **state)
 static void closed_is_forgotten(void **state)
 {
 	(void)state;
-	struct web_guard *g = web_guard_start(1, 100);
+	struct web_guard *g = web_guard_start(1, 100, 100);
 	assert_non_null(g);
 	struct pair a = pair();
 	int fd = a.mine;
@@ -149,11 +152,44 @@ static void closed_is_forgotten(void **state)
 	assert_int_equal(shut, 0);
 	/* NULL records (out of memory at the accept) are accepted everywhere. */
 	web_guard_headers_done(g, NULL);
+	web_guard_received(g, NULL);
 	web_guard_request_done(g, NULL);
 	web_guard_closed(g, NULL);
 	web_guard_stop(g);
 	web_guard_stop(NULL);
 	unpair(b);
+}
+
+/* A body trickled in after quick headers is still receiving: it counts toward the cap (a crowd
+ * of them cannot take every connection) and is shut at the body deadline, counted from its
+ * headers; the header deadline, shorter, does not cut it. */
+static void body_has_its_own_deadline(void **state)
+{
+	(void)state;
+	struct web_guard *g = web_guard_start(2, 100, 600);
+	assert_non_null(g);
+	struct pair a = pair(), b = pair(), n = pair();
+	struct web_guard_conn *ca = web_guard_opened(g, a.mine), *cb = web_guard_opened(g, b.mine);
+	double t0 = now_ms();
+	web_guard_headers_done(g, ca);
+	web_guard_headers_done(g, cb);
+	assert_false(shut_within(a, 300)); /* past the header deadline, within the body's */
+	size_t waiting, shut;
+	web_guard_counts(g, &waiting, &shut);
+	assert_int_equal(waiting, 2);
+	/* A new connection past the cap of 2 evicts the one longest in its phase, a body. */
+	struct web_guard_conn *cn = web_guard_opened(g, n.mine);
+	assert_true(shut_within(a, 1000));
+	assert_false(shut_within(n, 50));
+	assert_true(shut_within(b, 2000));
+	assert_true(now_ms() - t0 >= 550);
+	web_guard_closed(g, ca);
+	web_guard_closed(g, cb);
+	web_guard_closed(g, cn);
+	web_guard_stop(g);
+	unpair(a);
+	unpair(b);
+	unpair(n);
 }
 
 int main(void)
@@ -162,6 +198,7 @@ int main(void)
 	    cmocka_unit_test(cap_closes_the_oldest),
 	    cmocka_unit_test(deadline_closes_a_slow_one),
 	    cmocka_unit_test(closed_is_forgotten),
+	    cmocka_unit_test(body_has_its_own_deadline),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
