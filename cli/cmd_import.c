@@ -159,6 +159,7 @@ struct import_ctx {
 	nf_intake *in;
 	bool json, keep_route, keep_any_sport, shoes_given;
 	size_t imported, dup, same, typed, merged, skipped, failed, no_shoes, saved;
+	size_t saved_files, run_files; /* files read as saved assessments, and as runs or exports */
 	int rc;
 	json_t *results;
 	/* Where the journal failed and the import stopped ("" if it did not), and how many activity
@@ -376,6 +377,7 @@ static bool import_saved(struct import_ctx *c, const char *path)
 	nf_err e = cli_import_assessment(c->j, path, &id, &err);
 	if (e == NF_ESKIP)
 		return false;
+	c->saved_files++;
 	snprintf(msg, sizeof msg, "saved assessment %lld", (long long)id);
 	if (!e) {
 		c->saved++;
@@ -415,6 +417,7 @@ static void import_path(struct import_ctx *c, const char *path, bool *stop)
 	}
 	if (import_saved(c, path))
 		return;
+	c->run_files++;
 	nf_import_opts_init(&o);
 	o.route = c->keep_route;
 	o.keep_any_sport = c->keep_any_sport;
@@ -542,9 +545,10 @@ static int run_import(const struct cli_args *a)
 	for (; k < files.len && !stop; k++) {
 		if (progress)
 			fprintf(stderr, "[%zu/%zu] %s\n", k + 1, files.len, cli_text(files.v[k]));
-		if (is_export(files.v[k]))
+		if (is_export(files.v[k])) {
+			c.run_files++;
 			import_export(&c, files.v[k], progress, &stop);
-		else
+		} else
 			import_path(&c, files.v[k], &stop);
 	}
 	if (stop)
@@ -575,8 +579,12 @@ static int run_import(const struct cli_args *a)
 		int prc = cli_print_json(o);
 		rc = worse(rc, prc);
 	} else {
-		printf("imported %zu run%s", c.imported, c.imported == 1 ? "" : "s");
-		if (c.saved)
+		/* Files that were all saved assessments are summed up as such, not as "0 runs". */
+		if (c.saved_files && !c.run_files)
+			printf("imported %zu saved assessment%s", c.saved, c.saved == 1 ? "" : "s");
+		else
+			printf("imported %zu run%s", c.imported, c.imported == 1 ? "" : "s");
+		if (c.saved && (c.run_files || !c.saved_files))
 			printf(" and %zu saved assessment%s", c.saved, c.saved == 1 ? "" : "s");
 		if (c.dup)
 			printf(", %zu already in the journal", c.dup);

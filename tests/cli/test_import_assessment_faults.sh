@@ -46,3 +46,5 @@ assert kept["2026-03-15T09:30:00Z"]["complete"] is False, "an empty file said co
 assert "2026-03-14T09:30:00Z" in kept, "the file after a byte-order mark was not read"
 PY
 [ $? -eq 0 ] || fail "the kept assessments"
+# A file that is a saved assessment is summed up as one, not as "0 runs".
+has "$t/future.out" "imported 0 saved assessments, 1 failed"

@@ -6,7 +6,7 @@
 export NO_COLOR=1
 saved=tests/cli/data/site/saved-assessment.json
 nf import "$saved" > "$t/out" 2>&1 || { cat "$t/out"; fail "import"; }
-has "$t/out" "imported 0 runs and 1 saved assessment"
+has "$t/out" "imported 1 saved assessment"
 nf assessment list --json > "$t/list.json" || fail "list --json"
 nf assess --answers cases/shoe-race-day-laces-man.json --json > "$t/native.json" || fail "assess"
 python3 - "$t/list.json" "$t/native.json" "$saved" <<'PY'
