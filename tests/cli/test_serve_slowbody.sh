@@ -1,67 +1,7 @@
-# Slowloris in the body: 600 connections (more than the server's 512) each sending whole headers
-# of a GET / (no token needed) that declare a body, then a byte of it a second, never finishing.
-# The server closes the oldest beyond 64 still receiving a request, so a normal GET /api/kb with
-# the token, on a fresh connection, is answered within a second while the trickle goes on (they
-# locked every client out while their bodies lasted). Bounded: about five seconds.
+# Slowloris in the body: 600 connections each sending whole headers of a GET / (no token needed)
+# that declare a body, then a byte of it a second, never finishing. The server closes the oldest
+# beyond 64 still receiving, so a normal request is answered within a second while the trickle
+# goes on; they locked every client out while their bodies lasted (tests/cli/slow_clients.py).
 . tests/cli/lib.sh
 serve
-python3 - "$url" <<'PY'
-import http.client, json, select, socket, sys, time, urllib.parse
-u = urllib.parse.urlsplit(sys.argv[1])
-token = urllib.parse.parse_qs(u.fragment)["token"][0]
-N = 600
-
-attack = []
-for i in range(N):
-    s = socket.create_connection((u.hostname, u.port), timeout=5)
-    s.sendall(b"GET / HTTP/1.1\r\nHost: 127.0.0.1:%d\r\nContent-Length: 60000\r\n\r\nx" % u.port)
-    s.setblocking(False)
-    attack.append(s)
-
-def trickle():
-    """One more byte of the body on every connection still open; returns how many are."""
-    alive = 0
-    for s in attack:
-        if s.fileno() < 0:
-            continue
-        try:
-            r, _, _ = select.select([s], [], [], 0)
-            if r and s.recv(4096) == b"":
-                raise ConnectionResetError
-            s.send(b"x")
-            alive += 1
-        except (BlockingIOError, InterruptedError):
-            alive += 1
-        except OSError:
-            s.close()
-    return alive
-
-def normal_request():
-    t0 = time.monotonic()
-    c = http.client.HTTPConnection(u.hostname, u.port, timeout=5)
-    try:
-        c.request("GET", "/api/kb", headers={"X-Numbfoot-Token": token})
-        r = c.getresponse()
-        body = r.read()
-        status = r.status
-    except OSError as e:
-        status, body = repr(e), b""
-    finally:
-        c.close()
-    return status, body, time.monotonic() - t0
-
-slowest = 0.0
-alive = trickle()
-for second in range(4):
-    status, body, took = normal_request()
-    assert status == 200 and json.loads(body)["red_flag_checklist"], (second, status, body[:200], took)
-    slowest = max(slowest, took)
-    time.sleep(1)
-    alive = trickle()
-assert slowest < 1.0, "a normal request took %.2f s during the trickle" % slowest
-# Those the server closed are the oldest beyond its cap of 64 (a few more may be in flight).
-assert alive <= 64 + 8, "%d trickling connections still open" % alive
-for s in attack:
-    s.close()
-print("slowest normal request %.3f s; %d of %d trickling connections left open" % (slowest, alive, N))
-PY
+python3 tests/cli/slow_clients.py "$url" body
