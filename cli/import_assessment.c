@@ -168,6 +168,12 @@ nf_err cli_import_assessment(nf_journal *j, const char *path, int64_t *id, nf_er
 		rc = err->code;
 		goto out;
 	}
+	/* An empty .json is no file of any kind the import reads: said so, not "not a GPX, TCX or
+	 * FIT file" (a saved assessment that was never written out). */
+	if (!body[strspn(body, " \t\r\n")]) {
+		rc = nf_error_set(err, NF_EPARSE, "%s: empty file (a saved numbfoot assessment is a JSON object)", path);
+		goto out;
+	}
 	/* A file that names itself a saved assessment but is not JSON (cut short, a key twice) is
 	 * one with a fault: its place, not "not a GPX, TCX or FIT file". */
 	if (!root && strstr(body, SAVED_ASSESSMENT_KIND)) {

@@ -30,6 +30,8 @@ refused noanswers "answers: missing"
 head -c 200 "$saved" > "$t/cut.json"
 refused cut "$t/cut.json:"
 refused cut "(json)"
+: > "$t/blank.json"
+refused blank "$t/blank.json: empty file"
 nf assessment list --json > "$t/none.json" 2>/dev/null || true
 [ ! -s "$t/none.json" ] || python3 -c 'import json,sys; assert json.load(open(sys.argv[1])) == []' "$t/none.json" || fail "a refused file was stored"
 
