@@ -11,7 +11,6 @@
 #include "numbfoot/text.h"
 #include "paths.h"
 
-#define HR_MAX 250.0 /* --hr: above any average over a run (the API holds heart_rate_bpm to it too) */
 
 /* "170", "170spm" or "85rpm" (strides per minute, as some watches count) into steps/min. */
 static bool parse_cadence(const char *v, nf_journal_run *r)
@@ -150,8 +149,8 @@ static bool run_from_args(const struct cli_args *a, nf_journal_run *r, bool edit
 	 * reader said "0 to 250" of a value the next check refused below 40. */
 	if ((v = cli_opt(a, "hr")) && !cli_parse_number(v, "--hr", -INFINITY, INFINITY, &r->rec.heart_rate_bpm))
 		return false;
-	if (v && r->rec.heart_rate_bpm > HR_MAX) {
-		cli_errorf("--hr: %s is out of range (%.0f to %.0f)", v, NF_TYPED_HR_MIN, HR_MAX);
+	if (v && r->rec.heart_rate_bpm > NF_RUN_HR_MAX) {
+		cli_errorf("--hr: %s is out of range (%.0f to %.0f)", v, NF_TYPED_HR_MIN, NF_RUN_HR_MAX);
 		return false;
 	}
 	/* The journal refuses it too for a typed run (numbfoot/run.h); here it is named by its option,
@@ -159,7 +158,7 @@ static bool run_from_args(const struct cli_args *a, nf_journal_run *r, bool edit
 	if (v && r->rec.heart_rate_bpm < NF_TYPED_HR_MIN) {
 		cli_errorf("--hr: %s bpm is not a runner's average (%.0f to %.0f: the slowest resting hearts "
 			   "beat about 30 to 40 a minute, and running lifts the rate well above rest)",
-			   v, NF_TYPED_HR_MIN, HR_MAX);
+			   v, NF_TYPED_HR_MIN, NF_RUN_HR_MAX);
 		return false;
 	}
 	if ((v = cli_opt(a, "temp")) && !cli_parse_number(v, "--temp", -60, 60, &r->rec.temperature_c))

@@ -298,7 +298,7 @@ static bool read_run_measures(struct web_body *b, nf_journal_run *r)
 	double temp = r->rec.temperature_c, cadence = r->rec.cadence_spm, hr = r->rec.heart_rate_bpm;
 	if (!web_body_number(b, "temperature_c", -60, 60, &temp) ||
 	    !web_body_number(b, "cadence_spm", NF_RUN_CADENCE_MIN, NF_RUN_CADENCE_MAX, &cadence) ||
-	    !web_body_number(b, "heart_rate_bpm", NF_TYPED_HR_MIN, 250, &hr))
+	    !web_body_number(b, "heart_rate_bpm", NF_TYPED_HR_MIN, NF_RUN_HR_MAX, &hr))
 		return false;
 	r->rec.temperature_c = temp;
 	r->rec.heart_rate_bpm = hr;

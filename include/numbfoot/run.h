@@ -57,6 +57,9 @@ typedef enum nf_distance_of {
 #define NF_TYPED_PACE_S 130.0 /* 2:10/km */
 #define NF_TYPED_MIN_M 1000.0
 #define NF_TYPED_HR_MIN 40.0
+/* Above any average heart rate over a run (the highest maximum rates are about 220): refused when
+ * typed (run add, the API), left out with a warning when a file gives it. */
+#define NF_RUN_HR_MAX 250.0
 
 /* Checks a distance in km for what it is: finite and in the range above. NF_EPARSE with a
  * message that gives the range ("1200 km is out of range (0 to 1000 km)"); the caller names

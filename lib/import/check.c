@@ -126,6 +126,16 @@ void imp_check_run(nf_import *im, imp_run *r, const char *name)
 		x->cadence_spm = NAN;
 		x->stride_m = NAN;
 	}
+	/* A mean heart rate no runner keeps (a strap's glitch, a file's other field) would be refused
+	 * typed: the run is kept without it, as with the cadence. */
+	if (isfinite(x->heart_rate_bpm) && x->heart_rate_bpm > NF_RUN_HR_MAX) {
+		imp_note(im, "%s: an average heart rate of %.0f bpm is more than any run's (%.0f): left out", head,
+			 x->heart_rate_bpm, NF_RUN_HR_MAX);
+		x->heart_rate_bpm = NAN;
+	}
+	if (tr->hr_bad > 0)
+		imp_note(im, "%s: %lld heart-rate reading%s of 300 bpm or more (no heart's) left out", head,
+			 (long long)tr->hr_bad, tr->hr_bad == 1 ? "" : "s");
 	if (tr->back > 0) {
 		char at[NF_ERROR_MSG_MAX / 2];
 		imp_track_where(tr, tr->back_at, name, at, sizeof at);

@@ -151,6 +151,7 @@ typedef struct imp_track {
 	double jump_max_m, jump_max_s;
 	double hr_sum, cad_sum, temp_sum;
 	int64_t hr_n, cad_n, temp_n;
+	int64_t hr_bad; /* heart-rate readings no heart gives (300 or more), left out */
 	imp_point_fn observe;   /* copied from imp_src; see imp_point_fn */
 	void *observe_ctx;
 	struct imp_route *route; /* NULL, or the run's route, given every point too */

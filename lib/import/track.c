@@ -134,6 +134,8 @@ void imp_track_add(imp_track *tr, const imp_point *in)
 	if (!isnan(pt->hr) && pt->hr > 0 && pt->hr < 300) {
 		tr->hr_sum += pt->hr;
 		tr->hr_n++;
+	} else if (!isnan(pt->hr) && pt->hr >= 300) {
+		tr->hr_bad++;
 	}
 	/* A zero cadence is a runner standing still; averaging it in would report a slower
 	 * cadence than was run (Garmin's averages leave zeros out too). */

@@ -217,6 +217,34 @@ static void test_impossible_recordings(void **state)
 	assert_true(imp_parse_time("2026-10-10T07:00:00-12:00", &t));
 }
 
+/* Heart rates no runner has: readings of 300 or more are left out with a warning that counts
+ * them, and an average over 250 (which a typed run is refused for) is left out with a warning. */
+static void test_heart_rates_out_of_range(void **state)
+{
+	char doc[4096];
+	for (int hr = 0; hr < 2; hr++) {
+		size_t n = (size_t)snprintf(doc, sizeof doc,
+					    "<gpx xmlns=\"http://www.topografix.com/GPX/1/1\" "
+					    "xmlns:gpxtpx=\"http://www.garmin.com/xmlschemas/TrackPointExtension/v1\"><trk><trkseg>\n");
+		for (int i = 0; i < 10; i++)
+			n += (size_t)snprintf(doc + n, sizeof doc - n,
+					      "<trkpt lat=\"%.6f\" lon=\"10\"><time>2026-10-04T06:30:%02dZ</time><extensions>"
+					      "<gpxtpx:TrackPointExtension><gpxtpx:hr>%d</gpxtpx:hr></gpxtpx:TrackPointExtension>"
+					      "</extensions></trkpt>\n",
+					      45 + i * 3 / 111195.0, i * 5, hr ? 900 : 260);
+		n += (size_t)snprintf(doc + n, sizeof doc - n, "</trkseg></trk></gpx>\n");
+		assert_true(n < sizeof doc);
+		nf_import *im = NULL;
+		nf_error err;
+		assert_int_equal(nf_import_read_buffer(doc, n, "hr.gpx", NULL, &im, &err), NF_OK);
+		assert_true(isnan(nf_import_get(im, 0)->heart_rate_bpm));
+		assert_int_equal(nf_import_note_count(im), 1);
+		assert_contains(nf_import_note(im, 0), hr ? "10 heart-rate readings of 300 bpm or more"
+							   : "an average heart rate of 260 bpm is more than any run's (250)");
+		nf_import_free(im);
+	}
+}
+
 /* hex floats, infinities and NaN are not numbers; decimals with exponents are. */
 static void test_numbers(void **state)
 {
@@ -237,6 +265,7 @@ int main(void)
 		cmocka_unit_test(test_brick),              cmocka_unit_test(test_tcx_activities),
 		cmocka_unit_test(test_numbers),            cmocka_unit_test(test_speed_without_moving_time),
 		cmocka_unit_test(test_moving_time_unknown),  cmocka_unit_test(test_impossible_recordings),
+		cmocka_unit_test(test_heart_rates_out_of_range),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
