@@ -75,6 +75,14 @@ static void add_see(nf_advice *a, const char *const *who, int n)
 	}
 }
 
+/* Under an emergency a rule for every cause sets, the cause the rule guards against (its "for"),
+ * else -1: the result is that cause's, however unlikely (docs/model.md, "Advice"). */
+static int rule_cause(const nf_engine *e, const nf_triage_info *ti)
+{
+	const struct kb_rule *r = ti->level == NF_EMERGENCY ? engine_every_cause_rule(e, NF_EMERGENCY) : NULL;
+	return r ? r->cause : -1;
+}
+
 /* No cause carries an emergency (carrier): the engine's own first step speaks. */
 #define NO_CARRIER (-2)
 
@@ -111,9 +119,9 @@ static int carrier(nf_engine *e, const nf_triage_info *ti, const size_t *order, 
 	/* An emergency that a rule for every cause sets, for a cause it names, is that cause's when the
 	 * first cause at the level is there only by the rule: the first step names the compartment, not
 	 * the sciatica that leads a ranking no face shows. */
-	const struct kb_rule *all = ti->level == NF_EMERGENCY ? engine_every_cause_rule(e, NF_EMERGENCY) : NULL;
-	if (all && all->cause >= 0 && (at < 0 || by_every_cause))
-		return all->cause;
+	int named = rule_cause(e, ti);
+	if (named >= 0 && (at < 0 || by_every_cause))
+		return named;
 	if (at >= 0)
 		return at;
 	return above >= 0 ? above : (int)order[0];
@@ -368,9 +376,8 @@ void nf_engine_advice(nf_engine *e, nf_advice *a)
 		const struct kb_rule *r = engine_escalation(e, (size_t)c0);
 		/* The cause a rule for every cause names carries that rule's step, though its own level
 		 * (an emergency already) needed no rule. */
-		const struct kb_rule *all = ti.level == NF_EMERGENCY ? engine_every_cause_rule(e, NF_EMERGENCY) : NULL;
-		if (all && all->cause == c0 && (!r || !r->step))
-			r = all;
+		if (rule_cause(e, &ti) == c0 && (!r || !r->step))
+			r = engine_every_cause_rule(e, NF_EMERGENCY);
 		a->first_condition = c0;
 		add_cause_see(a, e, ti.level, r, cd, true);
 		if (r && r->step) {
@@ -402,8 +409,7 @@ void nf_engine_advice(nf_engine *e, nf_advice *a)
 	 * settled calf cramp at 29%) placed under a less likely one's (tarsal tunnel at 28%) would
 	 * read as the weaker explanation. */
 	bool carrier_first = ti.level >= NF_URGENT;
-	const struct kb_rule *all = ti.level == NF_EMERGENCY ? engine_every_cause_rule(e, NF_EMERGENCY) : NULL;
-	bool named_rule = all && all->cause >= 0 && all->cause == c0;
+	bool named_rule = c0 >= 0 && rule_cause(e, &ti) == c0;
 	for (size_t pass = 0; pass < 2; pass++)
 		for (size_t i = 0; i < n && a->nplans < NF_ADVICE_PLANS; i++) {
 			size_t c = order[i];
