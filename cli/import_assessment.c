@@ -12,6 +12,7 @@
 #include "cli.h"
 #include "import_assessment.h"
 #include "numbfoot/case.h"
+#include "numbfoot/interview.h"
 
 #define SAVED_MAX_BYTES (1 << 20) /* the site writes a few kilobytes */
 
@@ -62,15 +63,15 @@ static nf_err find_same(nf_journal *j, const char *time, json_t *answers, int64_
 	return rc;
 }
 
-/* The engine's result for the file's answers, mode and screens asked, and in *more whether an
- * interview with these answers would still ask a question (so it cannot have run to its end);
- * NULL with err set. */
+/* The engine's result for the file's answers, mode and screens asked, and in *complete whether
+ * an interview with these answers would ask nothing more (nf_interview_complete); NULL with err
+ * set. */
 static char *assess(const char *path, const char *text, json_t *answers, const char *mode,
-		    json_int_t questions, bool *more, nf_error *err)
+		    json_int_t questions, bool *complete, nf_error *err)
 {
 	nf_kb *kb = NULL;
 	nf_case *cs = NULL;
-	nf_engine *e = NULL;
+	nf_interview *iv = NULL;
 	char *result = NULL, *case_text = NULL;
 	/* A case of these answers, its expectation left open (nothing is graded). */
 	json_t *o = json_pack("{s:s, s:s, s:s, s:O, s:{s:n, s:[], s:s}}", "id", "saved", "source", "the site",
@@ -97,19 +98,15 @@ static char *assess(const char *path, const char *text, json_t *answers, const c
 		fault(err, path, text, key, msg);
 		goto out;
 	}
-	if (nf_engine_new(kb, nf_case_mode(cs), &e, err) || nf_case_apply(cs, e, err))
+	if (nf_interview_new(kb, nf_case_mode(cs), &iv, err) ||
+	    nf_case_apply(cs, nf_interview_engine(iv), err) ||
+	    nf_interview_resume(iv, (size_t)questions, err))
 		goto out;
-	nf_engine_set_screens(e, (size_t)questions);
-	/* The interview's stopping rule (nf_interview_complete): an emergency warning sign ends it,
-	 * else the engine's own. */
-	nf_triage_info ti;
-	nf_question q;
-	nf_engine_triage(e, &ti);
-	*more = ti.red_flag_level != NF_EMERGENCY && nf_engine_next(e, &q);
-	if (!(result = nf_engine_result_json(e)))
+	*complete = nf_interview_complete(iv);
+	if (!(result = nf_engine_result_json(nf_interview_engine(iv))))
 		nf_error_set(err, NF_ENOMEM, "out of memory");
 out:
-	nf_engine_free(e);
+	nf_interview_free(iv);
 	nf_case_free(cs);
 	nf_kb_free(kb);
 	free(case_text);
@@ -184,49 +181,56 @@ nf_err cli_import_assessment(nf_journal *j, const char *path, int64_t *id, nf_er
 	/* Not JSON, or JSON of another kind: the run readers may know it. */
 	if (!json_is_string(kind) || strcmp(json_string_value(kind), SAVED_ASSESSMENT_KIND))
 		goto out;
-	json_t *answers = json_object_get(root, "answers");
-	const char *time = json_string_value(json_object_get(root, "time"));
-	const char *mode = json_string_value(json_object_get(root, "mode"));
-	json_t *format_v = json_object_get(root, "format"), *questions_v = json_object_get(root, "questions");
-	json_t *complete_v = json_object_get(root, "complete");
-	/* Each key checked on its own, so that the message names it and its line. */
-	static const char *const keys[] = {"kind", "format", "time", "complete", "mode", "questions", "answers", "result"};
+	/* Each key checked on its own, so that the message names it and its line: its JSON type, and
+	 * what it must be. */
+	static const struct {
+		const char *key;
+		json_type type; /* JSON_TRUE stands for either boolean */
+		const char *what;
+	} keys[] = {
+	    {"kind", JSON_STRING, "the string \"numbfoot.assessment\""},
+	    {"format", JSON_INTEGER, "a whole number"},
+	    {"time", JSON_STRING, "a string, YYYY-MM-DDTHH:MM:SSZ"},
+	    {"complete", JSON_TRUE, "true or false"},
+	    {"mode", JSON_STRING, "\"runner\" or \"clinician\""},
+	    {"questions", JSON_INTEGER, "a whole number of screens from 0 to 25"},
+	    {"answers", JSON_OBJECT, "an object of finding IDs to answers"},
+	    {"result", JSON_OBJECT, NULL}, /* optional: worked out again here */
+	};
 	const char *key;
 	json_t *v;
 	json_object_foreach(root, key, v)
 	{
-		bool known = false;
-		for (size_t k = 0; k < sizeof keys / sizeof *keys; k++)
-			known |= !strcmp(key, keys[k]);
-		if (!known) {
+		size_t k = 0;
+		while (k < sizeof keys / sizeof *keys && strcmp(key, keys[k].key))
+			k++;
+		if (k == sizeof keys / sizeof *keys) {
 			rc = fault(err, path, text, key,
 				   "unknown key (a saved assessment has kind, format, time, complete, mode, questions, "
 				   "answers and result)");
 			goto out;
 		}
 	}
-	const char *missing = !format_v ? "format" : !time && !json_object_get(root, "time") ? "time"
-			    : !complete_v ? "complete" : !json_object_get(root, "mode") ? "mode"
-			    : !questions_v ? "questions" : !answers ? "answers" : NULL;
-	if (missing) {
-		rc = nf_error_set(err, NF_EPARSE, "%s: %s: missing (a saved assessment has kind, format, time, complete, "
-				  "mode, questions, answers and result)", path, missing);
-		goto out;
+	for (size_t k = 0; k < sizeof keys / sizeof *keys && keys[k].what; k++) {
+		json_t *x = json_object_get(root, keys[k].key);
+		char msg[96];
+		if (!x) {
+			rc = nf_error_set(err, NF_EPARSE, "%s: %s: missing (a saved assessment has kind, format, time, "
+					  "complete, mode, questions, answers and result)", path, keys[k].key);
+			goto out;
+		}
+		if (keys[k].type == JSON_TRUE ? !json_is_boolean(x) : json_typeof(x) != keys[k].type) {
+			snprintf(msg, sizeof msg, "must be %s", keys[k].what);
+			rc = fault(err, path, text, keys[k].key, msg);
+			goto out;
+		}
 	}
-	const char *bad = !json_is_integer(format_v) ? "format: must be a whole number"
-			: !time ? "time: must be a string, YYYY-MM-DDTHH:MM:SSZ"
-			: !json_is_boolean(complete_v) ? "complete: must be true or false"
-			: !mode ? "mode: must be \"runner\" or \"clinician\""
-			: !json_is_integer(questions_v) ? "questions: must be a whole number of screens from 0 to 25"
-							: NULL;
-	if (bad) {
-		char k[16];
-		snprintf(k, sizeof k, "%.*s", (int)strcspn(bad, ":"), bad);
-		rc = fault(err, path, text, k, bad + strlen(k) + 2);
-		goto out;
-	}
-	json_int_t format = json_integer_value(format_v), questions = json_integer_value(questions_v);
-	int complete = json_is_true(complete_v);
+	json_t *answers = json_object_get(root, "answers");
+	const char *time = json_string_value(json_object_get(root, "time"));
+	const char *mode = json_string_value(json_object_get(root, "mode"));
+	json_int_t format = json_integer_value(json_object_get(root, "format"));
+	json_int_t questions = json_integer_value(json_object_get(root, "questions"));
+	int complete = json_is_true(json_object_get(root, "complete"));
 	int64_t t;
 	if (format != 1) {
 		rc = fault(err, path, text, "format", "newer than this numbfoot reads (format 1)");
@@ -248,19 +252,14 @@ nf_err cli_import_assessment(nf_journal *j, const char *path, int64_t *id, nf_er
 		rc = fault(err, path, text, "questions", "not a count of screens from 0 to 25");
 		goto out;
 	}
-	if (!json_is_object(answers)) {
-		rc = fault(err, path, text, "answers", "not an object of finding IDs to answers");
-		goto out;
-	}
-	bool more = false;
-	if (!(result = assess(path, text, answers, mode, questions, &more, err))) {
+	bool would_end = false;
+	if (!(result = assess(path, text, answers, mode, questions, &would_end, err))) {
 		rc = err->code;
 		goto out;
 	}
 	/* "complete" is the file's word; an interview that would still ask a question with these
 	 * answers did not run to its end (an empty file said complete would head the report). */
-	if (more)
-		complete = 0;
+	complete = complete && would_end;
 	if ((rc = find_same(j, time, answers, id, err))) {
 		if (rc == NF_EEXIST)
 			nf_error_set(err, NF_EEXIST, "%s: already in the journal (assessment %lld)", path,
