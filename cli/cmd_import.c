@@ -392,13 +392,6 @@ static bool import_saved(struct import_ctx *c, const char *path)
 	return true;
 }
 
-/* The latest start a recorded run may have: a day past now, as 'run add' refuses a date after
- * today (a watch's clock set years ahead would put its run at the head of every list). */
-static int64_t not_after(void)
-{
-	return (int64_t)time(NULL) + 86400;
-}
-
 static void import_path(struct import_ctx *c, const char *path, bool *stop)
 {
 	nf_error err = {0};
@@ -421,7 +414,7 @@ static void import_path(struct import_ctx *c, const char *path, bool *stop)
 	nf_import_opts_init(&o);
 	o.route = c->keep_route;
 	o.keep_any_sport = c->keep_any_sport;
-	o.not_after = not_after();
+	o.now = (int64_t)time(NULL); /* a start after it, with a day's grace, is refused */
 	nf_err e = nf_import_read(path, &o, &im, &err);
 	if (e) {
 		file_failed(c, path, e, &err);
@@ -451,7 +444,7 @@ static void import_export(struct import_ctx *c, const char *path, bool progress,
 	nf_import_opts_init(&o);
 	o.route = c->keep_route;
 	o.keep_any_sport = c->keep_any_sport;
-	o.not_after = not_after();
+	o.now = (int64_t)time(NULL); /* a start after it, with a day's grace, is refused */
 	size_t hint = nf_export_size_hint(x);
 	while (!*stop && (e = nf_export_next(x, &o, &item, &im, &entry_err, &err)) == NF_OK) {
 		k++;

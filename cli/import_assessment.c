@@ -12,6 +12,7 @@
 #include "cli.h"
 #include "import_assessment.h"
 #include "numbfoot/case.h"
+#include "numbfoot/date.h"
 #include "numbfoot/interview.h"
 
 #define SAVED_MAX_BYTES (1 << 20) /* the site writes a few kilobytes */
@@ -241,8 +242,8 @@ nf_err cli_import_assessment(nf_journal *j, const char *path, int64_t *id, nf_er
 		goto out;
 	}
 	/* The report heads with the latest finished assessment: one dated after now would stand
-	 * there above every interview to come. A day's grace covers a clock that runs ahead. */
-	if (t < 0 || t > wall_clock() + 86400) {
+	 * there above every interview to come. */
+	if (t < 0 || t > wall_clock() + NF_CLOCK_AHEAD_S) {
 		rc = fault(err, path, text, "time",
 			   t < 0 ? "before 1970: not the time of a saved assessment"
 				 : "in the future: a saved assessment has the time it was saved");

@@ -413,7 +413,7 @@ static bool upload_read(struct upload *u, struct web_response *rs)
 	o.route = true;
 	/* As 'numbfoot import': a run that starts more than a day past now is a watch's clock set
 	 * wrong, refused with the file named. */
-	o.not_after = (int64_t)time(NULL) + 86400;
+	o.now = (int64_t)time(NULL);
 	if (!upload_is_zip(u->spool)) {
 		nf_err e = nf_import_read(u->spool, &o, &im, &err);
 		if (e) {

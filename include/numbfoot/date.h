@@ -26,6 +26,10 @@ extern "C" {
 #define NF_DATE_YEAR_MAX 2200
 /* The last time a run may start (Unix seconds): the start of NF_DATE_YEAR_MAX. */
 #define NF_TIME_MAX INT64_C(7258118400) /* 2200-01-01T00:00:00Z */
+/* How far past the reader's now a time read from a file may be (a run's start, a saved
+ * assessment's time): a day, for a clock that runs ahead or a zone not yet past midnight. Later is
+ * a clock set wrong, whose time would head every list. */
+#define NF_CLOCK_AHEAD_S 86400
 
 typedef struct nf_date {
 	int year, month, day; /* month 1..12, day 1..31 */

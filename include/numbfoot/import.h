@@ -34,10 +34,10 @@ typedef struct nf_import_opts {
 	/* The sport said outside the file (an export's activities.csv), used when the file says
 	 * none; NULL or "" if none. Any case; copied. */
 	const char *sport;
-	/* A run that starts after this time (Unix seconds) is refused: a recording from a watch
-	 * whose clock is years ahead would head every list and count in the shoes' wear. 0: no
-	 * check (the library keeps no clock; the caller gives its now, with a day's grace). */
-	int64_t not_after;
+	/* The caller's now (Unix seconds; the library keeps no clock): a run that starts more than
+	 * NF_CLOCK_AHEAD_S after it is refused, as a watch's clock set years ahead would head every
+	 * list and count in the shoes' wear. 0: no check. */
+	int64_t now;
 } nf_import_opts;
 
 /* Sets o to the defaults: no route, runs only, no outside sport, no check of the start. */

@@ -102,7 +102,7 @@ void imp_check_run(nf_import *im, imp_run *r, const char *name)
 		refuse(r, head, what);
 		return;
 	}
-	if (im->opts.not_after > 0 && x->start_time > im->opts.not_after) {
+	if (im->opts.now > 0 && x->start_time > im->opts.now + NF_CLOCK_AHEAD_S) {
 		char day[16];
 		nf_time_day(x->start_time, day, sizeof day);
 		snprintf(what, sizeof what, "it starts on %s, in the future: a watch's clock set wrong", day);

@@ -207,7 +207,7 @@ static void test_impossible_recordings(void **state)
 	nf_import_opts_init(&o);
 	assert_int_equal(nf_import_read_buffer(later, strlen(later), "later.gpx", &o, &im, &err), NF_OK);
 	nf_import_free(im);
-	o.not_after = 1796601600; /* 2026-12-07 */
+	o.now = 1796601600; /* 2026-12-07 */
 	assert_int_equal(nf_import_read_buffer(later, strlen(later), "later.gpx", &o, &im, &err), NF_EPARSE);
 	assert_contains(err.msg, "it starts on 2099-10-04, in the future");
 	double t;
