@@ -573,12 +573,11 @@ static int run_import(const struct cli_args *a)
 		rc = worse(rc, prc);
 	} else {
 		/* Files that were all saved assessments are summed up as such, not as "0 runs". */
-		if (c.saved_files && !c.run_files)
-			printf("imported %zu saved assessment%s", c.saved, c.saved == 1 ? "" : "s");
-		else
-			printf("imported %zu run%s", c.imported, c.imported == 1 ? "" : "s");
-		if (c.saved && (c.run_files || !c.saved_files))
-			printf(" and %zu saved assessment%s", c.saved, c.saved == 1 ? "" : "s");
+		bool only_saved = c.saved_files && !c.run_files;
+		if (!only_saved)
+			printf("imported %zu run%s%s", c.imported, c.imported == 1 ? "" : "s", c.saved ? " and " : "");
+		if (only_saved || c.saved)
+			printf("%s%zu saved assessment%s", only_saved ? "imported " : "", c.saved, c.saved == 1 ? "" : "s");
 		if (c.dup)
 			printf(", %zu already in the journal", c.dup);
 		if (c.same)
