@@ -96,7 +96,7 @@ void imp_check_run(nf_import *im, imp_run *r, const char *name)
 	/* A distance covered in no time: every point stamped with one time (a file rewritten by a
 	 * tool that kept the date only), which no speed check can divide by. */
 	if (isfinite(x->distance_m) && x->distance_m >= NF_RUN_SPEED_MIN_M && isfinite(x->elapsed_s) &&
-	    x->elapsed_s <= 0 && !(imp_run_speed_time(x) > 0)) {
+	    x->elapsed_s <= 0 && !(x->moving_s > 0)) {
 		snprintf(what, sizeof what, "%.2f km with no time between its first and last point: not one "
 			 "recorded run", x->distance_m / 1000);
 		refuse(r, head, what);
@@ -134,8 +134,8 @@ void imp_check_run(nf_import *im, imp_run *r, const char *name)
 		x->heart_rate_bpm = NAN;
 	}
 	if (tr->hr_bad > 0)
-		imp_note(im, "%s: %lld heart-rate reading%s of 300 bpm or more (no heart's) left out", head,
-			 (long long)tr->hr_bad, tr->hr_bad == 1 ? "" : "s");
+		imp_note(im, "%s: %lld heart-rate reading%s of %d bpm or more (no heart's) left out", head,
+			 (long long)tr->hr_bad, tr->hr_bad == 1 ? "" : "s", IMP_HR_READING_MAX);
 	if (tr->back > 0) {
 		char at[NF_ERROR_MSG_MAX / 2];
 		imp_track_where(tr, tr->back_at, name, at, sizeof at);

@@ -25,6 +25,7 @@
 #define IMP_XML_DEPTH_MAX 64             /* element nesting */
 #define IMP_XML_TEXT_MAX 4096            /* character data between two tags */
 #define IMP_XML_TOKEN_MAX (1024 * 1024)  /* bytes between two '>' (one tag, comment or text) */
+#define IMP_HR_READING_MAX 300           /* a heart-rate reading no heart gives (beats a minute) */
 
 typedef struct imp_point imp_point;
 /* Called with every point a reader folds into its track, for tests that check the decoding
@@ -151,7 +152,7 @@ typedef struct imp_track {
 	double jump_max_m, jump_max_s;
 	double hr_sum, cad_sum, temp_sum;
 	int64_t hr_n, cad_n, temp_n;
-	int64_t hr_bad; /* heart-rate readings no heart gives (300 or more), left out */
+	int64_t hr_bad; /* heart-rate readings no heart gives (IMP_HR_READING_MAX or more), left out */
 	imp_point_fn observe;   /* copied from imp_src; see imp_point_fn */
 	void *observe_ctx;
 	struct imp_route *route; /* NULL, or the run's route, given every point too */

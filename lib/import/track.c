@@ -131,10 +131,10 @@ void imp_track_add(imp_track *tr, const imp_point *in)
 		tr->dist_max = pt->dist;
 	/* Values no body or watch produces are dropped from the averages, so that one garbled
 	 * point cannot turn a run's average into nonsense (or infinity). */
-	if (!isnan(pt->hr) && pt->hr > 0 && pt->hr < 300) {
+	if (!isnan(pt->hr) && pt->hr > 0 && pt->hr < IMP_HR_READING_MAX) {
 		tr->hr_sum += pt->hr;
 		tr->hr_n++;
-	} else if (!isnan(pt->hr) && pt->hr >= 300) {
+	} else if (pt->hr >= IMP_HR_READING_MAX) {
 		tr->hr_bad++;
 	}
 	/* A zero cadence is a runner standing still; averaging it in would report a slower
