@@ -474,7 +474,13 @@ static bool parse_single(struct session *s, size_t f, const char *a, nf_value *v
 			double y = 0;
 			if (isdigit((unsigned char)*b) && nf_decimal_read(b, &y, &bend, NULL))
 				bend = NULL;
-			if (bend && y >= x) {
+			if (bend && y < x) {
+				char say[120];
+				snprintf(say, sizeof say, "A range goes from the smaller number to the larger: %g-%g.", y, x);
+				hint(s, say);
+				return false;
+			}
+			if (bend) {
 				x = (x + y) / 2;
 				end = bend;
 				range = true;
@@ -507,7 +513,8 @@ static bool parse_single(struct session *s, size_t f, const char *a, nf_value *v
 			return false;
 		}
 		if (end == a || *end || !isfinite(x) || x < 0) {
-			hint(s, "Please type a number (0 or more).");
+			hint(s, dist ? "Please type a distance (0 or more), such as 5, 5k, 3 mi or 800-900 m."
+				     : "Please type a number (0 or more), or a range such as 20-30.");
 			return false;
 		}
 		v->x = dist ? (per == 0.001 ? x / 1000 : x * per) : x;

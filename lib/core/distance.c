@@ -62,7 +62,8 @@ double nf_distance_unit_km(const char *unit, nf_units units)
 {
 	if (!*unit)
 		return units == NF_UNITS_MI ? NF_KM_PER_MILE : 1;
-	if (!strcasecmp(unit, "km"))
+	/* "5k", "10k": how runners name a distance, and a km to every one of them. */
+	if (!strcasecmp(unit, "km") || !strcasecmp(unit, "k"))
 		return 1;
 	if (!strcasecmp(unit, "m"))
 		return 0.001;

@@ -5,4 +5,4 @@ args: assess --no-save
 stdin: tests/cli/data/hex-then-comma-minutes.txt
 exit: 2
 out: After you stop running, how many minutes until the feeling is back to normal?
-err: standard input line 4: '0x10' is not an answer to 'After you stop running, how many minutes until the feeling is back to normal?': Please type a number (0 or more).
+err: standard input line 4: '0x10' is not an answer to 'After you stop running, how many minutes until the feeling is back to normal?': Please type a number (0 or more), or a range such as 20-30.

@@ -19,9 +19,13 @@ typed $data/blank-then-redflag.txt "Nothing typed: type the numbers of those tha
 typed $data/number-past-range.txt "Please type a number from 0 to 120 years." \
 	"Please type a number from 0 to 500 km." "Please type a number from 0 to 310 miles." \
 	"age: 34 years" "distance into a run at which it usually starts: 3 km"
-typed $data/hex-then-comma-minutes.txt "Please type a number (0 or more)." \
+typed $data/hex-then-comma-minutes.txt "Please type a number (0 or more), or a range such as 20-30." \
 	"minutes after stopping until feeling is normal again: 12.5"
-typed $data/range-refused.txt "Please type a number (0 or more)." "Taken as 15, the middle of the range." \
+typed $data/range-refused.txt "Please type a number (0 or more), or a range such as 20-30." \
+	"A range goes from the smaller number to the larger: 20-30." "Taken as 15, the middle of the range." \
 	"minutes after stopping until feeling is normal again: 15 minutes"
+typed $data/distance-shorthand.txt "A range goes from the smaller number to the larger: 3-9." \
+	"Please type a distance (0 or more), such as 5, 5k, 3 mi or 800-900 m." \
+	"distance into a run at which it usually starts: 5 km"
 typed $data/choices-by-word-ambiguous.txt "Please type the numbers of all that apply, from 1 to 12, for example 2 5"
 echo ok

@@ -47,6 +47,9 @@ static void test_unit_words(void **state)
 	assert_true(nf_distance_unit_km("m", NF_UNITS_MI) == 0.001);
 	assert_true(nf_distance_unit_km("Miles", NF_UNITS_KM) == NF_KM_PER_MILE);
 	assert_true(nf_distance_unit_km("mile", NF_UNITS_KM) == NF_KM_PER_MILE);
+	/* "5k" as runners say it, in either unit setting. */
+	assert_true(nf_distance_unit_km("k", NF_UNITS_MI) == 1);
+	assert_true(nf_distance_unit_km("K", NF_UNITS_KM) == 1);
 	assert_true(nf_distance_unit_km("min", NF_UNITS_KM) == 0);
 	assert_true(nf_distance_unit_km("yd", NF_UNITS_KM) == 0);
 }

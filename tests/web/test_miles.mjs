@@ -35,6 +35,22 @@ addTest('miles: gear and a run typed in miles are stored in km and shown in mile
   h.assert(/at 5 mi/.test(row), 'run row: ' + row);
 });
 
+addTest('miles: an interview distance typed with its unit ("5k", "800 m", "3 mi") is taken in that unit', async (ctx, page, h) => {
+  await page.goto(h.base + '/');
+  await page.waitForSelector('body[data-ready=yes]');
+  const got = await page.evaluate(() => {
+    const D = window.numbfootDisplay;
+    const f = { id: 'onset_km', type: 'number', distance: true, range: [0, 500] };
+    const take = (t) => { try { return D.numberAnswer(f, t, true); } catch (e) { return e.message; } };
+    return ['5k', '5 K', '800 m', '3 mi', '3', 'x', '5km', '2 miles'].map(take);
+  });
+  const near = (a, b) => typeof a === 'number' && Math.abs(a - b) < 1e-9;
+  h.assert(near(got[0], 5) && near(got[1], 5) && near(got[2], 0.8) && near(got[3], 3 * KM_PER_MILE), 'with a unit: ' + JSON.stringify(got));
+  h.assert(near(got[4], 3 * KM_PER_MILE), 'a bare number is in the chosen miles: ' + got[4]);
+  h.assert(/Type a distance .*5k/.test(got[5]), 'a word: ' + got[5]);
+  h.assert(near(got[6], 5) && near(got[7], 2 * KM_PER_MILE), 'km and miles spelt: ' + JSON.stringify(got));
+});
+
 addTest('miles: temperature is typed in Fahrenheit by default and stored in Celsius, with cadence and heart rate', async (ctx, page, h) => {
   await page.goto(h.base + '/');
   await page.waitForSelector('body[data-ready=yes]');

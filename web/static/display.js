@@ -274,10 +274,22 @@ window.numbfootDisplay = (function () {
   // the knowledge base's unit; throws an Error whose message asks again. The range is the knowledge
   // base's (the engine and the API refuse the same): past it is a slip, not an answer.
   function numberAnswer(f, text, miles) {
+    // A distance may carry its unit as runners type it ("5k", "800 m", "3 mi"), as the terminal
+    // takes it; the typed unit wins over the unit chosen beside the field.
+    let per = f.distance && miles ? KM_PER_MILE : 1;
+    const typed = f.distance ? /^(.*\d)\s*(k|km|m|mi|miles?)$/i.exec(String(text).trim()) : null;
+    if (typed) {
+      const u = typed[2].toLowerCase();
+      per = u === 'm' ? 0.001 : u.startsWith('mi') ? KM_PER_MILE : 1;
+      text = typed[1];
+    }
     const x = decimal(text);
-    if (x === null || !isFinite(x) || x < 0) throw new Error('Type a number (0 or more, such as 12.5), or "Don\'t know".');
+    if (x === null || !isFinite(x) || x < 0) {
+      throw new Error(f.distance ? 'Type a distance (0 or more, such as 5, 5k or 3 mi), or "Don\'t know".'
+        : 'Type a number (0 or more, such as 12.5), or "Don\'t know".');
+    }
     const mi = f.distance && miles;
-    const v = mi ? x * KM_PER_MILE : x;
+    const v = x * per;
     const [lo, hi] = f.range || [0, Infinity];
     if (v < lo || v > hi) {
       const shown = (km) => String(mi ? Math.round(km / KM_PER_MILE) : km);
