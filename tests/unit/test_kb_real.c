@@ -568,6 +568,34 @@ static void test_cold_injury_not_settled(void **state)
 	nf_engine_free(e);
 }
 
+/* A painless foot that goes cold or pale and whose numbness does not go away after stopping, in
+ * both feet, every warning sign answered no (the warning sign asks of sudden severe pain, which a
+ * painless foot truthfully denies): the dossier's rule for a blocked artery names neither pain nor
+ * one side (§3.22.2, §7), so an emergency for that cause, where it was routine; against a cold-day
+ * story too. A stable pattern of months is the chronic disease's instead (not an emergency). */
+static void test_cold_pale_foot_not_recovering(void **state)
+{
+	static const char *const rule[] = {"resolves_on_stopping", "foot_cold_pale"};
+	static story painless = {{"age", "63"},		  {"sex", "male"},	       {"smoker", "true"},
+				 {"acute_cold_foot", "false"}, {"foot_cold_pale", "true"}, {"resolves_on_stopping", "false"},
+				 {"at_rest", "true"},	  {"side", "both"}};
+	nf_engine *e = fresh();
+	(void)state;
+	TELL(e, painless);
+	assert_int_equal(level_of(e), NF_EMERGENCY);
+	assert_true(set_by_rule(e, rule, 2));
+	nf_advice a;
+	nf_engine_advice(e, &a);
+	assert_non_null(strstr(a.first.text, "blocked artery"));
+	set(e, "cold_weather_worse", "true");
+	set(e, "cold_color_change", "true");
+	assert_int_equal(level_of(e), NF_EMERGENCY);
+	set(e, "weeks_since_onset", "20");
+	set(e, "progressive", "false");
+	assert_true(level_of(e) != NF_EMERGENCY);
+	nf_engine_free(e);
+}
+
 /* A warning stroke (TIA) that cleared within 20 minutes, with no warning-sign answer: the stroke
  * likelihoods must cover it (dossier §3.22.3: emergency even when resolved). With the new one-sided
  * question answered, it is an emergency against a strong benign story too. */
@@ -1670,6 +1698,7 @@ int main(void)
 		cmocka_unit_test(test_second_plan_adds_one_professional),
 		cmocka_unit_test(test_plan_knows_the_weeks_passed),
 		cmocka_unit_test(test_cold_injury_not_settled),
+		cmocka_unit_test(test_cold_pale_foot_not_recovering),
 		cmocka_unit_test(test_entered_tests_are_acted_on),
 		cmocka_unit_test(test_forefoot_tests_weigh),
 		cmocka_unit_test(test_sign_alone_is_not_ranked),
