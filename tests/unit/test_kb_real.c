@@ -414,6 +414,35 @@ static void test_plans_follow_results(void **state)
 	assert_true(plan_has(&a, "These shoes are past 800 km"));
 	assert_false(plan_has(&a, "Check the shoes from about 500 km"));
 	nf_engine_free(e);
+
+	/* A scan that shows the stenosis: the plan treats it, no "confirm the diagnosis". */
+	static story stenosis = {{"age", "68"},
+				 {"sex", "female"},
+				 {"side", "both"},
+				 {"relief_sitting_forward", "true"},
+				 {"exam_pulses_reduced_rest", "false"},
+				 {"test_mri_root_compression", "true"}};
+	e = clinician();
+	TELL(e, stenosis);
+	nf_engine_advice(e, &a);
+	assert_false(plan_has(&a, "to confirm the diagnosis"));
+	assert_true(plan_has(&a, "The scan shows the narrowing"));
+	set(e, "test_mri_root_compression", "false");
+	nf_engine_advice(e, &a);
+	assert_false(plan_has(&a, "The scan shows the narrowing"));
+	nf_engine_free(e);
+
+	/* A creatine kinase already known to be high: the emergency step is what comes next (fluids,
+	 * kidneys, potassium), not "for blood and urine tests". */
+	static story ck = {{"age", "23"},	 {"sex", "male"},	  {"training_increase", "true"},
+			   {"side", "both"},	 {"leg_weakness", "true"}, {"test_ck_high", "true"}};
+	e = clinician();
+	TELL(e, ck);
+	nf_engine_advice(e, &a);
+	assert_int_equal(a.level, NF_EMERGENCY);
+	assert_non_null(strstr(a.first.text, "checks kidney function, potassium"));
+	assert_false(plan_has(&a, "for blood and urine tests"));
+	nf_engine_free(e);
 }
 
 /* Numbness after a calf cramp told as sparsely as a case report (a cramp, more training, back to
