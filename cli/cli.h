@@ -80,8 +80,10 @@ const char *cli_nearest_command(const char *word, const char *group);
 
 /* Terminal helpers (cli/term.c). */
 bool cli_use_color(FILE *f);
-/* s with control characters shown as \xHH, for text from a file, a request or the journal that
- * reaches a terminal (an ESC sequence in a nickname would recolour or retitle it). Returns one of
+/* s with control characters and bytes that are not UTF-8 shown as \xHH, and the invisible format
+ * characters (zero-width, bidirectional controls such as U+202E) as \uXXXX, for text from a
+ * person, a file, a request or the journal that reaches a terminal (an ESC sequence in a nickname
+ * would recolour or retitle it, U+202E turn the rest of the line around). Returns one of
  * a few rotating static buffers: valid until eight more calls. */
 const char *cli_text(const char *s);
 /* The width of UTF-8 text on a terminal, in characters: every code point one column, escape

@@ -750,6 +750,13 @@ static enum reply confirm_derived(struct session *s, const nf_analysis *an, bool
 	return R_DONE;
 }
 
+/* One fault of an --answers case file, as eval prints them. */
+static void print_case_fault(void *ctx, const char *msg)
+{
+	(void)ctx;
+	cli_errorf("%s", msg);
+}
+
 /* Keeps the assessment in the journal: the answers (with which were derived), the result and
  * whether the interview ran to its end. */
 static int save_assessment(struct session *s, nf_journal *j, int64_t now, const char *result, bool complete)
@@ -820,7 +827,14 @@ static int run_assess(const struct cli_args *a)
 			    .color = cli_use_color(stdout), .miles = cli_units_miles()};
 	if (answers) {
 		if (nf_case_load_file(kb, answers, &cs, &err) != NF_OK) {
-			rc = cli_fail(&err);
+			/* As eval does: every fault of the file, and exit 2 for each kind, a file that
+			 * cannot be read included (docs/numbfoot.1, EXIT STATUS); only memory is 1. */
+			if (err.code == NF_ENOMEM) {
+				rc = cli_fail(&err);
+				goto out;
+			}
+			nf_case_check_file(kb, answers, print_case_fault, NULL);
+			rc = CLI_EXIT_USAGE;
 			goto out;
 		}
 		if (!cli_flag(a, "clinician"))
@@ -962,7 +976,9 @@ const struct cli_command cmd_assess = {
 		"the line, the question and what the question takes; the exit status is 2 and nothing is kept. "
 		"The end of the input before the last question is taken as on a terminal (see below).\n\n"
 		"With --answers FILE the answers come from a case file (the format is in docs/cases.md) and the "
-		"result is printed at once, as text or with --json as JSON.\n\n"
+		"result is printed at once, as text or with --json as JSON. A faulty case file is refused "
+		"with every fault named (file, line and key), as 'numbfoot eval' names them, exit status 2, "
+		"and so is one that cannot be read.\n\n"
 		"With --from-journal the answers the journal can give (see 'numbfoot analyze') are filled in "
 		"first and shown with their evidence, one line each: Enter keeps an answer, or type a new one "
 		"(--yes keeps them all). Only what is still unknown is then asked, and the plan speaks to your "

@@ -92,7 +92,9 @@ const struct cli_command cmd_report = {
 		"the statement that this is not a diagnosis. The routes of runs are left out unless --gps adds "
 		"those of the latest runs with numbness, with where it began.\n\n"
 		"The format follows the file name: .pdf (A4 pages) or .html (one file, figures inline as SVG); "
-		".png or .svg write the figures alone. The same journal and clock give the same file.\n\n"
+		".png or .svg write the figures alone. The same journal and clock give the same file. A file "
+		"that cannot be written is refused with the system's reason (No such file or directory, "
+		"Permission denied, No space left on device), exit status 1, and no part of it is left.\n\n"
 		"Example: numbfoot report -o report.pdf",
 	.options = report_options,
 	.run = run_report,

@@ -13,7 +13,8 @@ static const char *const overview =
 static const char *const exit_codes =
 	"0  success\n"
 	"1  the operation failed (input/output or database error); nothing was half-written\n"
-	"2  bad usage or malformed input (the message names the file, line or byte); nothing changed\n"
+	"2  bad usage or malformed input (the message names the file, line or byte), a case or import "
+	"file that cannot be read included; nothing changed\n"
 	"3  import stored runs but refused some files (each named with its line or byte)\n";
 
 /* The rules every command reads its input by (docs/journal.md). */
@@ -22,7 +23,11 @@ static const char *const input_rules =
 	"1,500 is refused, for it could be a thousands separator, and so are hexadecimal (0x10), "
 	"exponents (1e1), inf and nan. Text (notes, surface, nicknames, brand, model) is UTF-8; other "
 	"bytes are refused, naming the option and the byte. An option that takes a value is given "
-	"once; a second one is refused. A folder where a file is wanted is refused as a folder.\n";
+	"once; a second one is refused. A folder where a file is wanted is refused as a folder. Text "
+	"shown on the terminal (notes and names from the journal, and what was typed, echoed in a "
+	"message) shows control characters and bytes that are not UTF-8 as \\xHH, and invisible format "
+	"characters (zero-width ones, and the bidirectional controls such as U+202E, which turns the "
+	"rest of a line around) as \\uXXXX; --json and export keep the text as stored.\n";
 
 static const char *const environment =
 	"NUMBFOOT_KB  a knowledge-base file to use instead of the built-in one\n"

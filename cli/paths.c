@@ -378,10 +378,12 @@ int cli_print_json(json_t *v)
 		cli_errorf("out of memory");
 		return CLI_EXIT_FAIL;
 	}
+	errno = 0;
 	int rc = json_dumpf(v, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
+	int e = errno;
 	json_decref(v);
 	if (rc != 0) {
-		cli_errorf("cannot write the output");
+		cli_errorf("cannot write the output: %s", e ? strerror(e) : "write error");
 		return CLI_EXIT_FAIL;
 	}
 	fputc('\n', stdout);

@@ -149,6 +149,10 @@ static nf_case *build(struct kb_faults *cx, const nf_kb *kb)
 		cx->count++;
 		return NULL;
 	}
+	/* A byte-order mark, which some editors write before the text, is no part of the JSON (as
+	 * the saved-assessment import reads it); the scan for a key's line starts past it too. */
+	if (!strncmp(cx->text, "\xEF\xBB\xBF", 3))
+		cx->text += 3;
 	cs->root = json_loads(cx->text, JSON_REJECT_DUPLICATES, &je);
 	if (!cs->root) {
 		kb_faults_syntax(cx, &je);
@@ -222,9 +226,11 @@ static nf_case *build(struct kb_faults *cx, const nf_kb *kb)
 					fault(cx, "expected.acceptable", "expected.acceptable", "unknown condition ID");
 					continue;
 				}
+				/* An ID twice is one fault; that it is also the expected condition was said
+				 * at its first appearance. */
 				if (seen[c])
 					fault(cx, "expected.acceptable", "expected.acceptable", "an ID repeats");
-				if (c == cs->expected)
+				else if (c == cs->expected)
 					fault(cx, "expected.acceptable", "expected.acceptable", "repeats expected.condition");
 				seen[c] = true;
 				cs->acceptable[c] = true;

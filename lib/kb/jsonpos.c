@@ -123,7 +123,10 @@ void kb_faults_add(struct kb_faults *f, const char *path, const char *key, const
 void kb_faults_syntax(struct kb_faults *f, const json_error_t *je)
 {
 	char line[NF_ERROR_MSG_MAX];
-	snprintf(line, sizeof line, "%s:%d: (json): %s (column %d)", f->name, je->line > 0 ? je->line : 1, je->text,
-		 je->column);
+	/* jansson names its own flag for a \u0000 escape; the reader is told what is wrong in the
+	 * file, in the HTTP API's words (web/records.c). */
+	bool nul = strstr(je->text, "JSON_ALLOW_NUL") || strstr(je->text, "NUL byte");
+	snprintf(line, sizeof line, "%s:%d: (json): %s (column %d)", f->name, je->line > 0 ? je->line : 1,
+		 nul ? "a NUL character (\\u0000) is not allowed" : je->text, je->column);
 	faults_put(f, line);
 }

@@ -200,9 +200,10 @@ static void body(FILE *f, const struct rp_doc *d)
 
 nf_err rp_write_html(const struct rp_doc *d, const char *path, nf_error *err)
 {
-	FILE *f = fopen(path, "w");
-	if (!f)
-		return nf_error_set(err, NF_EIO, "%s: cannot write", path);
+	struct rp_out out;
+	if (rp_out_open(&out, path, err) != NF_OK)
+		return NF_EIO;
+	FILE *f = out.f;
 	fprintf(f, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
 		   "<meta name=\"generator\" content=\"numbfoot %s\">\n",
 		nf_version());
@@ -231,9 +232,5 @@ nf_err rp_write_html(const struct rp_doc *d, const char *path, nf_error *err)
 	fprintf(f, "<footer><p>numbfoot %s report, %.10s. Not a diagnosis: informs, does not examine.</p></footer>\n",
 		nf_version(), d->today);
 	fputs("</body>\n</html>\n", f);
-	if (ferror(f) | fclose(f)) {
-		unlink(path);
-		return nf_error_set(err, NF_EIO, "%s: writing failed", path);
-	}
-	return NF_OK;
+	return rp_out_close(&out, path, "the report", false, NULL, err);
 }

@@ -245,15 +245,39 @@ static void rp_foot_words(const struct rp_doc *d, char *buf, size_t cap)
 	if (json_is_string(v))
 		rp_answer_text(d, "side", v, ans, sizeof ans);
 	size_t neps;
-	nf_analysis_episodes(d->an, &neps);
+	const nf_an_episode *e = nf_analysis_episodes(d->an, &neps);
 	int k = 0;
 	if (ans[0])
 		k = snprintf(buf, cap, "%s %s (the runner's answer)", !strcmp(json_string_value(v), "both") ? "both" : "one",
 			     !strcmp(json_string_value(v), "both") ? "feet" : "foot");
+	if (!neps) {
+		if (!ans[0])
+			snprintf(buf, cap, "not given");
+		return;
+	}
+	/* No finding (the feet named are too few, or mixed): the episodes' own counts, so that two
+	 * episodes in the left foot and four that do not say read as that, not as "not given". */
+	int n[NF_FOOT_BOTH + 1] = {0};
+	for (size_t i = 0; i < neps; i++)
+		n[e[i].ep.foot >= NF_FOOT_LEFT && e[i].ep.foot <= NF_FOOT_BOTH ? e[i].ep.foot : NF_FOOT_UNKNOWN]++;
+	static const char *const words[] = {"", "left", "right", "both feet"};
+	bool counted = false;
+	for (int f = NF_FOOT_LEFT; f <= NF_FOOT_BOTH && k >= 0 && (size_t)k < cap; f++)
+		if (n[f]) {
+			k += snprintf(buf + k, cap - (size_t)k, "%s%s in %d", counted ? ", " : k ? "; " : "", words[f],
+				      n[f]);
+			counted = true;
+		}
+	if (k < 0 || (size_t)k >= cap)
+		return;
+	if (n[NF_FOOT_LEFT] + n[NF_FOOT_RIGHT] + n[NF_FOOT_BOTH] == 0)
+		snprintf(buf + k, cap - (size_t)k, "%sthe journal's episodes do not say which foot each was in",
+			 k ? "; " : "");
+	else if (n[NF_FOOT_UNKNOWN])
+		snprintf(buf + k, cap - (size_t)k, " of %zu episode%s; %d %s not say", neps, neps == 1 ? "" : "s",
+			 n[NF_FOOT_UNKNOWN], n[NF_FOOT_UNKNOWN] == 1 ? "does" : "do");
 	else
-		k = snprintf(buf, cap, "not given");
-	if (neps && k >= 0 && (size_t)k < cap)
-		snprintf(buf + k, cap - (size_t)k, "; the journal's episodes do not say which foot each was in");
+		snprintf(buf + k, cap - (size_t)k, " of %zu episode%s", neps, neps == 1 ? "" : "s");
 }
 
 void rp_facts(const struct rp_doc *d, rp_fact_fn fn, void *ctx)

@@ -415,17 +415,12 @@ static struct layout choose(struct pg *p)
 	return best;
 }
 
-static cairo_status_t write_file(void *closure, const unsigned char *data, unsigned int len)
-{
-	return fwrite(data, 1, len, closure) == len ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
-}
-
 nf_err rp_write_pdf(const struct rp_doc *d, const char *path, nf_error *err)
 {
-	FILE *f = fopen(path, "wb");
-	if (!f)
-		return nf_error_set(err, NF_EIO, "%s: cannot write", path);
-	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(write_file, f, PAGE_W, PAGE_H);
+	struct rp_out out;
+	if (rp_out_open(&out, path, err) != NF_OK)
+		return NF_EIO;
+	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(rp_out_write, &out, PAGE_W, PAGE_H);
 	char date[24], creator[64];
 	snprintf(date, sizeof date, "%.19s", d->today); /* ISO 8601 without the Z: cairo adds none */
 	snprintf(creator, sizeof creator, "numbfoot %s", nf_version());
@@ -447,13 +442,7 @@ nf_err rp_write_pdf(const struct rp_doc *d, const char *path, nf_error *err)
 	cairo_surface_finish(s);
 	cairo_status_t st = cairo_surface_status(s);
 	cairo_surface_destroy(s);
-	int closed = fclose(f);
-	if (st != CAIRO_STATUS_SUCCESS || closed) {
-		unlink(path);
-		return nf_error_set(err, NF_EIO, "%s: writing the PDF failed: %s", path,
-				    st ? cairo_status_to_string(st) : "close failed");
-	}
-	return NF_OK;
+	return rp_out_close(&out, path, "the PDF", st != CAIRO_STATUS_SUCCESS, cairo_status_to_string(st), err);
 }
 
 #define FIGS_W 700.0
@@ -463,12 +452,12 @@ nf_err rp_write_pdf(const struct rp_doc *d, const char *path, nf_error *err)
 nf_err rp_write_figures(const struct rp_doc *d, const char *path, bool svg, nf_error *err)
 {
 	double h = FIGS_H * RP_FIGURES + 10 * (RP_FIGURES + 1), w = FIGS_W + 20;
-	FILE *f = NULL;
+	struct rp_out out = {0};
 	cairo_surface_t *s;
 	if (svg) {
-		if (!(f = fopen(path, "wb")))
-			return nf_error_set(err, NF_EIO, "%s: cannot write", path);
-		s = cairo_svg_surface_create_for_stream(write_file, f, w, h);
+		if (rp_out_open(&out, path, err) != NF_OK)
+			return NF_EIO;
+		s = cairo_svg_surface_create_for_stream(rp_out_write, &out, w, h);
 	} else {
 		s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, (int)(w * PNG_SCALE), (int)(h * PNG_SCALE));
 	}
@@ -480,18 +469,21 @@ nf_err rp_write_figures(const struct rp_doc *d, const char *path, bool svg, nf_e
 	for (int i = 0; i < RP_FIGURES; i++)
 		rp_figure_draw(d, i, cr, 10, 10 + i * (FIGS_H + 10), FIGS_W, FIGS_H);
 	cairo_destroy(cr);
-	cairo_status_t st = svg ? CAIRO_STATUS_SUCCESS : cairo_surface_write_to_png(s, path);
+	/* The PNG through the same file as the SVG, so that its failure gives the system's reason
+	 * too (cairo_surface_write_to_png says only "error while writing to output stream"). */
+	cairo_status_t st = CAIRO_STATUS_SUCCESS;
+	if (!svg) {
+		if (rp_out_open(&out, path, err) != NF_OK) {
+			cairo_surface_destroy(s);
+			return NF_EIO;
+		}
+		st = cairo_surface_write_to_png_stream(s, rp_out_write, &out);
+	}
 	cairo_surface_finish(s);
 	if (st == CAIRO_STATUS_SUCCESS)
 		st = cairo_surface_status(s);
 	cairo_surface_destroy(s);
-	int closed = f ? fclose(f) : 0;
-	if (st != CAIRO_STATUS_SUCCESS || closed) {
-		unlink(path);
-		return nf_error_set(err, NF_EIO, "%s: writing the figures failed: %s", path,
-				    st ? cairo_status_to_string(st) : "close failed");
-	}
-	return NF_OK;
+	return rp_out_close(&out, path, "the figures", st != CAIRO_STATUS_SUCCESS, cairo_status_to_string(st), err);
 }
 
 /* ---- one figure as SVG text, for the HTML report ---- */

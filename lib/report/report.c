@@ -1,7 +1,9 @@
 /* numbfoot report: gathers the content once and hands it to the writer the file name asks for. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "report/report_priv.h"
 
@@ -71,4 +73,48 @@ nf_err nf_report_figure_svg(nf_journal *j, const nf_kb *kb, const nf_report_opti
 		return nf_error_set(err, NF_ENOMEM, "out of memory drawing figure %d", i);
 	*len = strlen(*svg);
 	return NF_OK;
+}
+
+nf_err rp_out_open(struct rp_out *o, const char *path, nf_error *err)
+{
+	o->errnum = 0;
+	o->f = fopen(path, "wb");
+	if (!o->f)
+		return nf_error_set(err, NF_EIO, "%s: cannot write: %s", path, strerror(errno));
+	return NF_OK;
+}
+
+cairo_status_t rp_out_write(void *closure, const unsigned char *data, unsigned int len)
+{
+	struct rp_out *o = closure;
+	if (fwrite(data, 1, len, o->f) == len)
+		return CAIRO_STATUS_SUCCESS;
+	if (!o->errnum)
+		o->errnum = errno;
+	return CAIRO_STATUS_WRITE_ERROR;
+}
+
+nf_err rp_out_close(struct rp_out *o, const char *path, const char *what, bool failed, const char *why,
+		    nf_error *err)
+{
+	/* The buffered writes of fprintf fail at a flush: errno is the reason then, and the flush
+	 * here is the last one that can fail before fclose. */
+	errno = 0;
+	if (fflush(o->f) != 0 && !o->errnum)
+		o->errnum = errno ? errno : EIO;
+	if (ferror(o->f) && !o->errnum)
+		o->errnum = errno;
+	failed |= ferror(o->f) != 0;
+	errno = 0;
+	if (fclose(o->f) != 0) {
+		failed = true;
+		if (!o->errnum)
+			o->errnum = errno;
+	}
+	o->f = NULL;
+	if (!failed && !o->errnum)
+		return NF_OK;
+	unlink(path);
+	return nf_error_set(err, NF_EIO, "%s: writing %s failed: %s", path, what,
+			    o->errnum ? strerror(o->errnum) : why ? why : "write error");
 }

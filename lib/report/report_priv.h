@@ -137,6 +137,20 @@ void rp_figure_draw(const struct rp_doc *d, int i, cairo_t *cr, double x, double
 double rp_para(cairo_t *cr, const char *s, double x, double y, double width, double size, bool bold, bool draw);
 
 /* Writers. */
+/* The report's output file: rp_out_open opens path for writing, *f NULL and err set with the
+ * system's reason on failure. rp_out_write is cairo's write function for it (closure: the
+ * struct rp_out); rp_out_close flushes and closes, and on any failure (of a write, the flush or
+ * the close; failed is the caller's own, such as cairo's status) removes the file, so that no
+ * half-written report is left, and sets err to "PATH: writing ... failed: REASON" with the
+ * system's reason (No space left on device) where one is known, else why. */
+struct rp_out {
+	FILE *f;
+	int errnum; /* errno of the first failed write, 0 if none */
+};
+nf_err rp_out_open(struct rp_out *o, const char *path, nf_error *err);
+cairo_status_t rp_out_write(void *closure, const unsigned char *data, unsigned int len);
+nf_err rp_out_close(struct rp_out *o, const char *path, const char *what, bool failed, const char *why,
+		    nf_error *err);
 nf_err rp_write_pdf(const struct rp_doc *d, const char *path, nf_error *err);
 nf_err rp_write_figures(const struct rp_doc *d, const char *path, bool svg, nf_error *err);
 nf_err rp_write_html(const struct rp_doc *d, const char *path, nf_error *err);

@@ -148,12 +148,71 @@ static void test_check_finds_all(void **state)
 	free(two);
 }
 
+/* collect_text: every message, one a line, for a check that counts one fault once. */
+static void collect_text(void *ctx, const char *msg)
+{
+	char *all = ctx;
+	size_t n = strlen(all);
+	snprintf(all + n, 4096 - n, "%s\n", msg);
+}
+
+static int count(const char *hay, const char *needle)
+{
+	int n = 0;
+	for (const char *p = strstr(hay, needle); p; p = strstr(p + 1, needle))
+		n++;
+	return n;
+}
+
+/* The expected condition twice in acceptable: "repeats expected.condition" once, and the repeat
+ * once, not the first said again for the second copy. */
+static void test_each_fault_once(void **state)
+{
+	char *bad = replace_once(good, "\"acceptable\": [\"laces\"]", "\"acceptable\": [\"disc\", \"disc\"]");
+	char all[4096] = "";
+	assert_int_equal(nf_case_check(kb, bad, "x.json", collect_text, all), 2);
+	assert_int_equal(count(all, "repeats expected.condition"), 1);
+	assert_int_equal(count(all, "an ID repeats"), 1);
+	free(bad);
+}
+
+/* A byte-order mark before the JSON is read past (as the saved-assessment import does), and the
+ * lines of later faults are still right; a \u0000 escape is named in words, not by jansson's
+ * flag. */
+static void test_bom_and_nul(void **state)
+{
+	char *bom = malloc(strlen(good) + 4);
+	assert_non_null(bom);
+	memcpy(bom, "\xEF\xBB\xBF", 3);
+	memcpy(bom + 3, good, strlen(good) + 1);
+	nf_case *c = NULL;
+	nf_error err;
+	assert_int_equal(nf_case_load(kb, bom, "bom.json", &c, &err), NF_OK);
+	assert_string_equal(nf_case_id(c), "one");
+	nf_case_free(c);
+	char *late = replace_once(bom, "\"age\": 44.5", "\"age\": -1");
+	assert_int_equal(nf_case_load(kb, late, "bom.json", &c, &err), NF_EPARSE);
+	if (!strstr(err.msg, "bom.json:7: answers.age: number -1 is negative"))
+		fail_msg("message \"%s\"", err.msg);
+	expect("\"source\": \"test\"", "\"source\": \"te\\u0000st\"",
+	       "one.json:3: (json): a NUL character (\\u0000) is not allowed");
+	char *nul = replace_once(good, "\"source\": \"test\"", "\"source\": \"te\\u0000st\"");
+	assert_int_equal(nf_case_load(kb, nul, "one.json", &c, &err), NF_EPARSE);
+	if (strstr(err.msg, "JSON_ALLOW_NUL"))
+		fail_msg("message \"%s\" names a library flag", err.msg);
+	free(nul);
+	free(late);
+	free(bom);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_reads_every_type),
 		cmocka_unit_test(test_rejects_with_place),
 		cmocka_unit_test(test_check_finds_all),
+		cmocka_unit_test(test_each_fault_once),
+		cmocka_unit_test(test_bom_and_nul),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

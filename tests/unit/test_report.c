@@ -225,10 +225,17 @@ static void unwritable_path(void **state)
 	nf_error err = {0};
 	assert_int_equal(nf_report_write(j, kb, &o, "/nonexistent-dir/x.pdf", &err), NF_EIO);
 	assert_non_null(strstr(err.msg, "/nonexistent-dir/x.pdf"));
+	/* The system's reason, not only "cannot write". */
+	assert_non_null(strstr(err.msg, "No such file or directory"));
 	o.format = NF_REPORT_HTML;
 	assert_int_equal(nf_report_write(j, kb, &o, "/nonexistent-dir/x.html", &err), NF_EIO);
+	assert_non_null(strstr(err.msg, "No such file or directory"));
 	o.format = NF_REPORT_PNG;
 	assert_int_equal(nf_report_write(j, kb, &o, "/nonexistent-dir/x.png", &err), NF_EIO);
+	assert_non_null(strstr(err.msg, "No such file or directory"));
+	o.format = NF_REPORT_SVG;
+	assert_int_equal(nf_report_write(j, kb, &o, "/nonexistent-dir/x.svg", &err), NF_EIO);
+	assert_non_null(strstr(err.msg, "No such file or directory"));
 	nf_journal_close(j);
 }
 
