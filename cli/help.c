@@ -13,7 +13,7 @@ static const char *const overview =
 static const char *const exit_codes =
 	"0  success\n"
 	"1  the operation failed (input/output or database error); nothing was half-written\n"
-	"2  bad usage or malformed input (the message names the file, line or byte), a case or import "
+	"2  bad usage or malformed input (the message names the file, line or byte), a case, import or --kb "
 	"file that cannot be read included; nothing changed\n"
 	"3  import stored runs but refused some files (each named with its line or byte)\n";
 

@@ -34,6 +34,12 @@ int cli_load_kb(const struct cli_args *a, nf_kb **kb)
 	} else {
 		rc = nf_kb_load(nf_blob_vocab, "kb/vocabulary.json", nf_blob_kb, "kb/numbfoot.json", kb, &err);
 	}
+	/* A --kb file that cannot be read is bad input, as a case file or an import is (exit 2); the
+	 * built-in one failing is the program's own fault. */
+	if (rc == NF_EIO && path) {
+		cli_fail(&err);
+		return CLI_EXIT_USAGE;
+	}
 	if (rc != NF_OK)
 		return cli_fail(&err);
 	return CLI_EXIT_OK;
