@@ -22,7 +22,10 @@ static const char *const input_rules =
 	"1,500 is refused, for it could be a thousands separator, and so are hexadecimal (0x10), "
 	"exponents (1e1), inf and nan. Text (notes, surface, nicknames, brand, model) is UTF-8; other "
 	"bytes are refused, naming the option and the byte. An option that takes a value is given "
-	"once; a second one is refused. A folder where a file is wanted is refused as a folder.\n";
+	"once; a second one is refused. Its value cannot be left out: one followed by -- or by another "
+	"of the command's options (--notes --json) is refused, not given that word as its value; "
+	"--notes=--json gives it. A negative number (-5) is a value, not an option, and is refused "
+	"as out of range where it is one. A folder where a file is wanted is refused as a folder.\n";
 
 static const char *const environment =
 	"NUMBFOOT_KB  a knowledge-base file to use instead of the built-in one\n"
