@@ -568,9 +568,9 @@ static int run_run_show(const struct cli_args *a)
 		if (r.notes[0])
 			printf("  notes      %s\n", cli_text(r.notes));
 		for (size_t k = 0; k < ne; k++) {
-			printf("  numbness   episode %lld", (long long)eps[k].id);
-			if (isfinite(eps[k].onset_km))
-				printf(" at %.2f km", eps[k].onset_km);
+			char onset[96];
+			cli_format_onset(&eps[k], onset, sizeof onset);
+			printf("  numbness   episode %lld%s", (long long)eps[k].id, onset);
 			if (eps[k].foot == NF_FOOT_BOTH)
 				printf(", both feet");
 			else if (eps[k].foot)

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "numbfoot/text.h"
+#include "numbfoot/date.h"
 #include "paths.h"
 
 /* mkdir that accepts an existing folder. */
@@ -402,6 +403,19 @@ void cli_format_km(double metres, char *buf, size_t size)
 		snprintf(buf, size, "-");
 	else
 		snprintf(buf, size, "%.2f km", metres / 1000.0);
+}
+
+void cli_format_onset(const nf_episode *e, char *buf, size_t size)
+{
+	char min[32];
+	int n = 0;
+	buf[0] = '\0';
+	if (isfinite(e->onset_km))
+		n = snprintf(buf, size, " at %.2f km", e->onset_km);
+	if (isfinite(e->onset_min) && n >= 0 && (size_t)n < size) {
+		nf_minutes_text(e->onset_min, min, sizeof min);
+		snprintf(buf + n, size - (size_t)n, " at %s", min);
+	}
 }
 
 void cli_format_local(int64_t t, char *buf, size_t size)
