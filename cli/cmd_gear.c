@@ -351,7 +351,7 @@ static int run_gear_retire(const struct cli_args *a)
 		if (!nf_journal_list_gear(j, false, &list, &n, NULL))
 			for (size_t k = 0; k < n; k++)
 				if (list[k].kind == g.kind && list[k].id != g.id) {
-					next = cli_text(list[k].nickname);
+					next = cli_shell_word(list[k].nickname);
 					break;
 				}
 		fprintf(stderr,
@@ -539,7 +539,7 @@ static int run_gear_delete(const struct cli_args *a)
 		cli_errorf("gear delete: %lld run%s (%lld with numbness) use '%s': retire them with 'numbfoot "
 			   "gear retire %s', or add --force to delete them and leave those runs without %s",
 			   (long long)u.runs, u.runs == 1 ? "" : "s", (long long)u.runs_numb, cli_text(g.nickname),
-			   cli_text(g.nickname), nf_gear_kind_name(g.kind));
+			   cli_shell_word(g.nickname), nf_gear_kind_name(g.kind));
 		rc = CLI_EXIT_USAGE;
 		goto out_close;
 	}

@@ -272,7 +272,7 @@ static void say_no_shoes(nf_journal *j, int64_t id)
 			"numbfoot: note: run %lld has no shoes, as no pair is the default: give it some with "
 			"'numbfoot run edit %lld --shoes %s', and choose the default with 'numbfoot gear default "
 			"%s'\n",
-			(long long)id, (long long)id, cli_text(in_use), cli_text(in_use));
+			(long long)id, (long long)id, cli_shell_word(in_use), cli_shell_word(in_use));
 	else if (any)
 		fprintf(stderr,
 			"numbfoot: note: run %lld has no shoes, as every pair is retired: add the pair you run in "
