@@ -303,6 +303,9 @@ static int run_episode_edit(const struct cli_args *a)
 	nf_journal *j;
 	bool given;
 	int64_t id;
+	static const char *const not_changes[] = {"db", "json", "miles", NULL};
+	if (a->npos == 1 && cli_nothing_to_change(a, not_changes))
+		return CLI_EXIT_USAGE;
 	int rc = open_episode(a, &j, &id);
 	if (rc)
 		return rc;
@@ -331,7 +334,8 @@ const struct cli_command cmd_episode_edit = {
 	.description = "Changes the details given as options and keeps the others. --at replaces the "
 		       "onset, in km or in minutes, dropping the other measure of the old one. A new --side that the "
 		       "episode's foot contradicts changes the foot with it: both feet, or one foot not said "
-		       "which.",
+		       "which. No option to change anything is refused ('nothing to change', exit status 2), "
+		       "as by gear edit.",
 	.options = edit_options,
 	.run = run_episode_edit,
 };

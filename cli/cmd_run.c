@@ -662,8 +662,13 @@ static int run_run_edit(const struct cli_args *a)
 	nf_journal *j;
 	nf_journal_run r;
 	int64_t id;
+	/* --miles and --force change how the others are read or checked, nothing by themselves;
+	 * --from and --to are the other form of the command. */
+	static const char *const not_changes[] = {"db", "json", "miles", "force", "from", "to", NULL};
 	if (cli_opt(a, "from") || cli_opt(a, "to"))
 		return edit_between(a);
+	if (a->npos == 1 && cli_nothing_to_change(a, not_changes))
+		return CLI_EXIT_USAGE;
 	int rc = open_run(a, &j, &id);
 	if (rc)
 		return rc;
@@ -711,7 +716,8 @@ const struct cli_command cmd_run_edit = {
 		       "status 2), unless --force; a new day or pair must lie within the pair's first use "
 		       "and retirement (refused naming both dates; --force does not change that); a typed run's pace and heart rate are held to what "
 		       "runners have run (see run add), and so is an imported run's when its distance or "
-		       "duration is changed here.",
+		       "duration is changed here. No option to change anything is refused ('nothing to "
+		       "change', exit status 2), as by gear edit.",
 	.options = edit_options,
 	.run = run_run_edit,
 };
