@@ -30,8 +30,13 @@ static bool parse_cadence(const char *v, nf_journal_run *r)
 	/* A unit is letters: "0xb4" read as 0 and the unit "xb4", an odd word for a number that is
 	 * not one. */
 	bool letters = true;
+	const char *after = end;
 	while (*end == ' ')
 		end++;
+	/* Spaces go before a unit ("170 spm"); with none after them ("170 ") the number is malformed,
+	 * as distances say. */
+	if (end != after && !*end)
+		letters = false;
 	for (const char *p = end; *p; p++)
 		letters = letters && ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z'));
 	if (!letters) {
@@ -402,7 +407,7 @@ const struct cli_command cmd_run_add = {
 		"steps per minute, a pace faster than 2:10/km over 1 km or more or 2:30/km over 5 km or "
 		"more (the world records are 2:12/km and 2:31/km; a typed run is held to them, a file to "
 		"its GPS rule of 12 m/s), an average heart rate below 40 bpm, numbness past the run's "
-		"distance or duration.\n\n"
+		"distance or duration, a distance under 10 m (it would show as 0.00 km: give metres as 400m).\n\n"
 		"Example: numbfoot run add 10.2 --duration 55:00 --numb-at 8 --where dorsum --foot left",
 	.options = add_options,
 	.run = run_run_add,

@@ -145,6 +145,17 @@ int cli_journal_open_or_none(const struct cli_args *a, nf_journal **j, const cha
 	return journal_open(a, false, none, j);
 }
 
+/* A bound of a range as a person reads it: a whole number in full (1000000000, not %g's 1e+09),
+ * else its decimals. */
+static const char *bound_text(double v, char *buf, size_t size)
+{
+	if (v == floor(v) && fabs(v) < 1e15)
+		snprintf(buf, size, "%.0f", v);
+	else
+		snprintf(buf, size, "%g", v);
+	return buf;
+}
+
 bool cli_parse_number(const char *s, const char *what, double lo, double hi, double *out)
 {
 	const char *end;
@@ -161,7 +172,9 @@ bool cli_parse_number(const char *s, const char *what, double lo, double hi, dou
 		return false;
 	}
 	if (v < lo || v > hi) {
-		cli_errorf("%s: %s is out of range (%g to %g)", what, s, lo, hi);
+		char a[48], b[48];
+		cli_errorf("%s: %s is out of range (%s to %s)", what, s, bound_text(lo, a, sizeof a),
+			   bound_text(hi, b, sizeof b));
 		return false;
 	}
 	*out = v;
