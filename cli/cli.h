@@ -86,6 +86,11 @@ bool cli_use_color(FILE *f);
  * would recolour or retitle it, U+202E turn the rest of the line around). Returns one of
  * a few rotating static buffers: valid until eight more calls. */
 const char *cli_text(const char *s);
+/* s as one word of a command the user may paste into a shell: as it is when it holds only
+ * letters, digits and _-.,:/@%+=, else in single quotes, a quote in it written '\'' (it's "q"
+ * gives 'it'\''s "q"'); control characters then escaped as by cli_text, whose rotating buffers
+ * it returns. For every command suggested in a message. */
+const char *cli_shell_word(const char *s);
 /* The width of UTF-8 text on a terminal, in characters: every code point one column, escape
  * sequences (colours) none. */
 int cli_text_width(const char *s);

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "numbfoot/date.h"
 #include "paths.h"
 
 bool cli_episode_from_args(const struct cli_args *a, const char *at_opt, nf_episode *e, bool *given)
@@ -104,11 +105,9 @@ static void print_episode(FILE *out, const nf_episode *e)
 		if (e->locations & (1u << i))
 			len += (size_t)snprintf(locs + len, sizeof locs - len, "%s%s", len ? ", " : "",
 						cli_place_words(i));
-	fprintf(out, "episode %lld on run %lld:", (long long)e->id, (long long)e->run_id);
-	if (isfinite(e->onset_km))
-		fprintf(out, " at %.2f km", e->onset_km);
-	if (isfinite(e->onset_min))
-		fprintf(out, " at %.0f min", e->onset_min);
+	char onset[96], gone[32];
+	cli_format_onset(e, onset, sizeof onset);
+	fprintf(out, "episode %lld on run %lld:%s", (long long)e->id, (long long)e->run_id, onset);
 	if (locs[0])
 		fprintf(out, " in %s", locs);
 	if (e->foot == NF_FOOT_BOTH || (!e->foot && e->side == NF_SIDE_BOTH))
@@ -119,8 +118,10 @@ static void print_episode(FILE *out, const nf_episode *e)
 		fprintf(out, ", one foot");
 	if (e->severity >= 0)
 		fprintf(out, ", severity %d/10", e->severity);
-	if (isfinite(e->recover_min))
-		fprintf(out, ", gone after %.0f min", e->recover_min);
+	if (isfinite(e->recover_min)) {
+		nf_minutes_text(e->recover_min, gone, sizeof gone);
+		fprintf(out, ", gone after %s", gone);
+	}
 	if (e->calf_cramp_first == 1)
 		fprintf(out, ", calf cramp first");
 	if (e->loosening_helped == 1)
@@ -277,7 +278,10 @@ const struct cli_command cmd_episode_list = {
 	.name = "episode list",
 	.args = "",
 	.summary = "list episodes of numbness",
-	.description = "Lists every recorded episode, oldest run first, or with --run only one run's.",
+	.description = "Lists every recorded episode, oldest run first, or with --run only one run's. "
+		       "The onset is shown as it was given, in km or in minutes (one decimal where it has "
+		       "one, 2.5 min; under a minute in seconds, 30 s), here, in 'run show' and in the "
+		       "report alike.",
 	.options = list_options,
 	.run = run_episode_list,
 };
@@ -299,6 +303,9 @@ static int run_episode_edit(const struct cli_args *a)
 	nf_journal *j;
 	bool given;
 	int64_t id;
+	static const char *const not_changes[] = {"db", "json", "miles", NULL};
+	if (a->npos == 1 && cli_nothing_to_change(a, not_changes))
+		return CLI_EXIT_USAGE;
 	int rc = open_episode(a, &j, &id);
 	if (rc)
 		return rc;
@@ -327,7 +334,8 @@ const struct cli_command cmd_episode_edit = {
 	.description = "Changes the details given as options and keeps the others. --at replaces the "
 		       "onset, in km or in minutes, dropping the other measure of the old one. A new --side that the "
 		       "episode's foot contradicts changes the foot with it: both feet, or one foot not said "
-		       "which.",
+		       "which. No option to change anything is refused ('nothing to change', exit status 2), "
+		       "as by gear edit.",
 	.options = edit_options,
 	.run = run_episode_edit,
 };

@@ -302,13 +302,33 @@ static int run_gear_retire(const struct cli_args *a)
 	nf_error err = {0};
 	nf_journal *j;
 	nf_gear g;
-	char date[NF_JOURNAL_DATE_MAX];
+	char date[NF_JOURNAL_DATE_MAX], today[NF_JOURNAL_DATE_MAX], was[NF_JOURNAL_DATE_MAX];
 	cli_today(date);
 	if (!cli_date_opt(a, "date", date))
 		return CLI_EXIT_USAGE;
+	/* As --first-use: a pair is retired once it is put away. A later day would take it out of
+	 * 'gear list' and the default today, on a day that has not come. */
+	if (nf_journal_day_after(date, time(NULL), today)) {
+		cli_errorf("--date: %s is in the future (today is %s): retire them on the day they are put "
+			   "away",
+			   date, today);
+		return CLI_EXIT_USAGE;
+	}
 	int rc = open_named(a, &j, &g);
 	if (rc)
 		return rc;
+	/* A pair already retired keeps the day it was retired: a second 'gear retire' without --date
+	 * would otherwise move that day to today, a change of its history no one asked for. With
+	 * --date it is a correction, and the message says from what to what. */
+	snprintf(was, sizeof was, "%s", g.retired);
+	if (was[0] && (!cli_opt(a, "date") || !strcmp(was, date))) {
+		if (cli_flag(a, "json"))
+			rc = cli_print_json(nf_gear_json(&g));
+		else
+			printf("%s '%s' were retired on %s: nothing changed%s\n", nf_gear_kind_name(g.kind),
+			       cli_text(g.nickname), was, cli_opt(a, "date") ? "" : " (give --date to change that day)");
+		goto out_close;
+	}
 	bool was_default = g.is_default;
 	if (nf_journal_retire_gear(j, g.id, date, &err) || nf_journal_get_gear(j, g.id, &g, &err)) {
 		rc = cli_fail(&err);
@@ -316,6 +336,9 @@ static int run_gear_retire(const struct cli_args *a)
 	}
 	if (cli_flag(a, "json"))
 		rc = cli_print_json(nf_gear_json(&g));
+	else if (was[0])
+		printf("moved the retirement of %s '%s' from %s to %s (%.1f km)\n", nf_gear_kind_name(g.kind),
+		       cli_text(g.nickname), was, g.retired, g.used_km);
 	else
 		printf("retired %s '%s' on %s after %.1f km\n", nf_gear_kind_name(g.kind), cli_text(g.nickname),
 		       g.retired, g.used_km);
@@ -328,7 +351,7 @@ static int run_gear_retire(const struct cli_args *a)
 		if (!nf_journal_list_gear(j, false, &list, &n, NULL))
 			for (size_t k = 0; k < n; k++)
 				if (list[k].kind == g.kind && list[k].id != g.id) {
-					next = cli_text(list[k].nickname);
+					next = cli_shell_word(list[k].nickname);
 					break;
 				}
 		fprintf(stderr,
@@ -349,7 +372,10 @@ const struct cli_command cmd_gear_retire = {
 	.description = "Marks the gear retired: it stays in the journal with its runs, leaves 'gear "
 		       "list' (see --all) and stops being the default (a note then says that new runs get "
 		       "none until 'gear default NICKNAME'). A --date before the pair's latest run, or "
-		       "before its first use, is refused, naming that run or date.",
+		       "before its first use, is refused, naming that run or date; so is a --date after "
+		       "today. A pair already retired keeps its day: without --date it says when it was "
+		       "retired and changes nothing (exit status 0); with --date it moves the day, saying "
+		       "from what to what.",
 	.options = retire_options,
 	.run = run_gear_retire,
 };
@@ -513,7 +539,7 @@ static int run_gear_delete(const struct cli_args *a)
 		cli_errorf("gear delete: %lld run%s (%lld with numbness) use '%s': retire them with 'numbfoot "
 			   "gear retire %s', or add --force to delete them and leave those runs without %s",
 			   (long long)u.runs, u.runs == 1 ? "" : "s", (long long)u.runs_numb, cli_text(g.nickname),
-			   cli_text(g.nickname), nf_gear_kind_name(g.kind));
+			   cli_shell_word(g.nickname), nf_gear_kind_name(g.kind));
 		rc = CLI_EXIT_USAGE;
 		goto out_close;
 	}

@@ -30,8 +30,13 @@ static bool parse_cadence(const char *v, nf_journal_run *r)
 	/* A unit is letters: "0xb4" read as 0 and the unit "xb4", an odd word for a number that is
 	 * not one. */
 	bool letters = true;
+	const char *after = end;
 	while (*end == ' ')
 		end++;
+	/* Spaces go before a unit ("170 spm"); with none after them ("170 ") the number is malformed,
+	 * as distances say. */
+	if (end != after && !*end)
+		letters = false;
 	for (const char *p = end; *p; p++)
 		letters = letters && ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z'));
 	if (!letters) {
@@ -272,7 +277,7 @@ static void say_no_shoes(nf_journal *j, int64_t id)
 			"numbfoot: note: run %lld has no shoes, as no pair is the default: give it some with "
 			"'numbfoot run edit %lld --shoes %s', and choose the default with 'numbfoot gear default "
 			"%s'\n",
-			(long long)id, (long long)id, cli_text(in_use), cli_text(in_use));
+			(long long)id, (long long)id, cli_shell_word(in_use), cli_shell_word(in_use));
 	else if (any)
 		fprintf(stderr,
 			"numbfoot: note: run %lld has no shoes, as every pair is retired: add the pair you run in "
@@ -402,7 +407,7 @@ const struct cli_command cmd_run_add = {
 		"steps per minute, a pace faster than 2:10/km over 1 km or more or 2:30/km over 5 km or "
 		"more (the world records are 2:12/km and 2:31/km; a typed run is held to them, a file to "
 		"its GPS rule of 12 m/s), an average heart rate below 40 bpm, numbness past the run's "
-		"distance or duration.\n\n"
+		"distance or duration, a distance under 10 m (it would show as 0.00 km: give metres as 400m).\n\n"
 		"Example: numbfoot run add 10.2 --duration 55:00 --numb-at 8 --where dorsum --foot left",
 	.options = add_options,
 	.run = run_run_add,
@@ -568,9 +573,9 @@ static int run_run_show(const struct cli_args *a)
 		if (r.notes[0])
 			printf("  notes      %s\n", cli_text(r.notes));
 		for (size_t k = 0; k < ne; k++) {
-			printf("  numbness   episode %lld", (long long)eps[k].id);
-			if (isfinite(eps[k].onset_km))
-				printf(" at %.2f km", eps[k].onset_km);
+			char onset[96];
+			cli_format_onset(&eps[k], onset, sizeof onset);
+			printf("  numbness   episode %lld%s", (long long)eps[k].id, onset);
 			if (eps[k].foot == NF_FOOT_BOTH)
 				printf(", both feet");
 			else if (eps[k].foot)
@@ -662,8 +667,13 @@ static int run_run_edit(const struct cli_args *a)
 	nf_journal *j;
 	nf_journal_run r;
 	int64_t id;
+	/* --miles and --force change how the others are read or checked, nothing by themselves;
+	 * --from and --to are the other form of the command. */
+	static const char *const not_changes[] = {"db", "json", "miles", "force", "from", "to", NULL};
 	if (cli_opt(a, "from") || cli_opt(a, "to"))
 		return edit_between(a);
+	if (a->npos == 1 && cli_nothing_to_change(a, not_changes))
+		return CLI_EXIT_USAGE;
 	int rc = open_run(a, &j, &id);
 	if (rc)
 		return rc;
@@ -711,7 +721,8 @@ const struct cli_command cmd_run_edit = {
 		       "status 2), unless --force; a new day or pair must lie within the pair's first use "
 		       "and retirement (refused naming both dates; --force does not change that); a typed run's pace and heart rate are held to what "
 		       "runners have run (see run add), and so is an imported run's when its distance or "
-		       "duration is changed here.",
+		       "duration is changed here. No option to change anything is refused ('nothing to "
+		       "change', exit status 2), as by gear edit.",
 	.options = edit_options,
 	.run = run_run_edit,
 };

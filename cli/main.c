@@ -1,5 +1,6 @@
 /* numbfoot: the entry point. Finds the subcommand, parses its options from its own table, and
  * runs it. Only this program prints or decides exit codes; the library returns errors. */
+#include <ctype.h>
 #include <stdarg.h>
 #include <errno.h>
 #include <stdio.h>
@@ -49,6 +50,28 @@ bool cli_flag(const struct cli_args *a, const char *name)
 	return cli_opt(a, name) != NULL;
 }
 
+/* True when word, standing where an option's value should be, is rather the end of options
+ * ("--") or one of the command's own long options ("--json", "--date=..."): the value was left
+ * out (`--notes --json 5`), and taking the word would store "--json" as the note and drop the
+ * option. A value that is one of these is still given with '=': --notes=--json. */
+static bool is_option_word(const struct cli_command *cmd, const char *word)
+{
+	if (word[0] != '-' || word[1] != '-')
+		return false;
+	if (!word[2] || !strcmp(word, "--help"))
+		return true;
+	const char *name = word + 2, *eq = strchr(name, '=');
+	return option_index(cmd, name, eq ? (size_t)(eq - name) : strlen(name)) >= 0;
+}
+
+/* True for a word that reads as a negative number ("-5", "-0.5", "-5km"): no option starts with
+ * a digit, and such a word is a value out of range, which the command names as such ("-5 is out
+ * of range"), not an unknown option. */
+static bool is_negative_number(const char *s)
+{
+	return s[0] == '-' && (isdigit((unsigned char)s[1]) || (s[1] == '.' && isdigit((unsigned char)s[2])));
+}
+
 /* Parses argv (after the command words) into a. Returns -1 to run, else an exit code.
  * The positional arguments are gathered to the front of argv itself (a slot is only ever written
  * after it has been read), so there is no limit on their number: `import *.fit` may name a
@@ -88,11 +111,17 @@ static int parse_args(const struct cli_command *cmd, int argc, char **argv, stru
 			if (cmd->options[k].arg) {
 				if (eq)
 					a->value[k] = eq + 1;
-				else if (i + 1 < argc)
+				else if (i + 1 < argc && !is_option_word(cmd, argv[i + 1]))
 					a->value[k] = argv[++i];
 				else {
-					cli_errorf("%s: option '--%s' needs %s", cmd->name, cmd->options[k].name,
-						   cmd->options[k].arg);
+					if (i + 1 < argc)
+						cli_errorf("%s: --%s needs %s before '%s' (to give '%s' as its "
+							   "value, write --%s=%s)",
+							   cmd->name, cmd->options[k].name, cmd->options[k].arg,
+							   argv[i + 1], argv[i + 1], cmd->options[k].name, argv[i + 1]);
+					else
+						cli_errorf("%s: option '--%s' needs %s", cmd->name,
+							   cmd->options[k].name, cmd->options[k].arg);
 					return CLI_EXIT_USAGE;
 				}
 			} else if (eq) {
@@ -101,7 +130,7 @@ static int parse_args(const struct cli_command *cmd, int argc, char **argv, stru
 			} else {
 				a->value[k] = "";
 			}
-		} else if (!only_pos && s[0] == '-' && s[1]) {
+		} else if (!only_pos && s[0] == '-' && s[1] && !is_negative_number(s)) {
 			cli_errorf("%s: unknown option '%s' (see 'numbfoot %s --help')", cmd->name, s, cmd->name);
 			return CLI_EXIT_USAGE;
 		} else {

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "numbfoot/text.h"
+#include "numbfoot/date.h"
 #include "paths.h"
 
 /* mkdir that accepts an existing folder. */
@@ -144,6 +145,17 @@ int cli_journal_open_or_none(const struct cli_args *a, nf_journal **j, const cha
 	return journal_open(a, false, none, j);
 }
 
+/* A bound of a range as a person reads it: a whole number in full (1000000000, not %g's 1e+09),
+ * else its decimals. */
+static const char *bound_text(double v, char *buf, size_t size)
+{
+	if (v == floor(v) && fabs(v) < 1e15)
+		snprintf(buf, size, "%.0f", v);
+	else
+		snprintf(buf, size, "%g", v);
+	return buf;
+}
+
 bool cli_parse_number(const char *s, const char *what, double lo, double hi, double *out)
 {
 	const char *end;
@@ -160,7 +172,9 @@ bool cli_parse_number(const char *s, const char *what, double lo, double hi, dou
 		return false;
 	}
 	if (v < lo || v > hi) {
-		cli_errorf("%s: %s is out of range (%g to %g)", what, s, lo, hi);
+		char a[48], b[48];
+		cli_errorf("%s: %s is out of range (%s to %s)", what, s, bound_text(lo, a, sizeof a),
+			   bound_text(hi, b, sizeof b));
 		return false;
 	}
 	*out = v;
@@ -404,6 +418,43 @@ void cli_format_km(double metres, char *buf, size_t size)
 		snprintf(buf, size, "-");
 	else
 		snprintf(buf, size, "%.2f km", metres / 1000.0);
+}
+
+bool cli_nothing_to_change(const struct cli_args *a, const char *const *not_changes)
+{
+	for (int i = 0; a->cmd->options[i].name; i++) {
+		bool change = a->value[i] != NULL;
+		for (size_t k = 0; change && not_changes[k]; k++)
+			change = strcmp(a->cmd->options[i].name, not_changes[k]) != 0;
+		if (change)
+			return false;
+	}
+	/* As gear edit says it: the options that change something, from the command's own table. */
+	char list[1024];
+	size_t n = 0;
+	list[0] = '\0';
+	for (int i = 0; a->cmd->options[i].name && n < sizeof list; i++) {
+		bool change = a->cmd->options[i].help != NULL;
+		for (size_t k = 0; change && not_changes[k]; k++)
+			change = strcmp(a->cmd->options[i].name, not_changes[k]) != 0;
+		if (change)
+			n += (size_t)snprintf(list + n, sizeof list - n, "%s--%s", n ? ", " : "", a->cmd->options[i].name);
+	}
+	cli_errorf("%s: nothing to change: give one of %s", a->cmd->name, list);
+	return true;
+}
+
+void cli_format_onset(const nf_episode *e, char *buf, size_t size)
+{
+	char min[32];
+	int n = 0;
+	buf[0] = '\0';
+	if (isfinite(e->onset_km))
+		n = snprintf(buf, size, " at %.2f km", e->onset_km);
+	if (isfinite(e->onset_min) && n >= 0 && (size_t)n < size) {
+		nf_minutes_text(e->onset_min, min, sizeof min);
+		snprintf(buf + n, size - (size_t)n, " at %s", min);
+	}
 }
 
 void cli_format_local(int64_t t, char *buf, size_t size)

@@ -122,6 +122,13 @@ void cli_warn_worn(const nf_gear *g);
 
 /* "10.20 km" or "6.34 mi" into buf. */
 void cli_format_km(double metres, char *buf, size_t size);
+/* True, after saying "CMD: nothing to change: give one of --a, --b" (the command's options less
+ * not_changes, a NULL-terminated list), when no option but those in not_changes was given: an
+ * edit of nothing must not say "updated". The caller exits with CLI_EXIT_USAGE. */
+bool cli_nothing_to_change(const struct cli_args *a, const char *const *not_changes);
+/* An episode's onset as every listing shows it: " at 8.00 km", " at 40 min", " at 30 s" (both
+ * when both are known); "" when neither is. */
+void cli_format_onset(const nf_episode *e, char *buf, size_t size);
 /* Local "YYYY-MM-DD HH:MM" into buf; "-" when unknown. */
 void cli_format_local(int64_t t, char *buf, size_t size);
 

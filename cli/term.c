@@ -1,5 +1,6 @@
 /* Terminal conventions: colour only on a terminal and never with NO_COLOR; the distance unit
  * from the settings file, else from the locale. */
+#include <ctype.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -130,6 +131,31 @@ const char *cli_text(const char *s)
 	char *b = buf[next++ % 8];
 	escape_controls(b, sizeof buf[0], s ? s : "");
 	return b;
+}
+
+const char *cli_shell_word(const char *s)
+{
+	/* Nicknames are at most 63 bytes and notes 1023: quoted, each byte at most four. */
+	char q[4200];
+	size_t n = 0;
+	s = s ? s : "";
+	bool plain = *s != '\0';
+	for (const char *p = s; *p; p++)
+		plain = plain && (isalnum((unsigned char)*p) || strchr("_-.,:/@%+=", *p));
+	if (plain)
+		return cli_text(s);
+	q[n++] = '\'';
+	for (const char *p = s; *p && n + 5 < sizeof q; p++) {
+		if (*p == '\'') {
+			memcpy(q + n, "'\\''", 4);
+			n += 4;
+		} else {
+			q[n++] = *p;
+		}
+	}
+	q[n++] = '\'';
+	q[n] = '\0';
+	return cli_text(q);
 }
 
 void cli_errorf(const char *fmt, ...)

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "web.h"
 
@@ -126,6 +127,14 @@ static void gear_edit(nf_journal *j, int64_t id, const struct web_request *rq, s
 		goto out;
 	if (def && !json_is_true(def)) {
 		web_json_error(rs, 400, "default: only true (make another pair the default instead)");
+		goto out;
+	}
+	/* As gear retire --date refuses it (and first_use a day to come): a pair is retired once it
+	 * is put away, or it would leave the list and the default before then. */
+	char today[NF_JOURNAL_DATE_MAX];
+	if (json_object_get(root, "retired") && g.retired[0] && nf_journal_day_after(g.retired, time(NULL), today)) {
+		web_json_error(rs, 400, "retired: %s is in the future (today is %s): retire them on the day they are put away",
+			       g.retired, today);
 		goto out;
 	}
 	if (def && g.retired[0]) {

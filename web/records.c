@@ -312,9 +312,12 @@ static bool read_run_measures(struct web_body *b, nf_journal_run *r)
 bool web_read_run(struct web_body *b, nf_journal *j, nf_journal_run *r, bool new_run)
 {
 	json_t *t = json_object_get(b->root, "start_time");
+	/* Seconds 60 is a leap second, which the reader takes from a watch's file (as the next
+	 * minute's 0); a time typed or sent for a run has none: :60 is a slip, stored as 10:01:00. */
 	if (t && !json_is_null(t) &&
-	    (!json_is_string(t) || nf_time_parse_iso(json_string_value(t), &r->rec.start_time) != NF_OK)) {
-		web_json_error(b->rs, 400, "start_time: must be a time YYYY-MM-DDTHH:MM:SSZ or null");
+	    (!json_is_string(t) || nf_time_parse_iso(json_string_value(t), &r->rec.start_time) != NF_OK ||
+	     !strcmp(json_string_value(t) + 17, "60Z"))) {
+		web_json_error(b->rs, 400, "start_time: must be a time YYYY-MM-DDTHH:MM:SSZ (seconds 00 to 59) or null");
 		return false;
 	}
 	if (t && json_is_null(t))

@@ -54,6 +54,10 @@ NF_API void nf_time_day(int64_t t, char *buf, size_t size);
 /* Seconds as a person reads a running time or a pace: "55:00" or "1:02:03" into buf; "-" when
  * unknown (NaN or below 0). */
 NF_API void nf_duration_text(double seconds, char *buf, size_t size);
+/* Minutes as a runner reads an onset or a recovery: "40 min", "2.5 min", and under a minute
+ * seconds, "30 s" (a rounding to "0 min" would say it began at once); "-" when unknown (NaN or
+ * below 0). The one wording of every face that lists episodes. */
+NF_API void nf_minutes_text(double minutes, char *buf, size_t size);
 
 /* Parses "YYYY-MM-DDTHH:MM:SSZ" (the Z required, the date as nf_date_parse takes it) into *t;
  * NF_EPARSE otherwise. */

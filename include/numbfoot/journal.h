@@ -312,7 +312,9 @@ NF_API nf_err nf_journal_find_like_run(nf_journal *j, const nf_run_record *rec, 
  * one starting before the other ends (a run of unknown duration counts as its start alone, so
  * two of unknown duration never overlap). A person runs one run at a time, so either is a duplicate or a typing slip. The run
  * except_id (the one being edited; 0 none) is never matched. The id in *id, 0 if none or rec's
- * start is unknown; *overlap true when it was found by its time alone. */
+ * start is unknown; *overlap true when it was found by its time alone. A run that the stored
+ * run except_id already overlapped is not an overlap of the edit: only one that the change lays
+ * it over is. */
 #define NF_OVERLAP_LOOKBACK_S (7 * 86400) /* longest run looked back for: a week covers multi-day ultras */
 NF_API nf_err nf_journal_find_clash(nf_journal *j, const nf_run_record *rec, int64_t except_id, int64_t *id,
 				    bool *overlap, nf_error *err);

@@ -22,7 +22,7 @@ typedef enum nf_units { NF_UNITS_KM = 0, NF_UNITS_MI = 1 } nf_units;
 
 /* What a distance a person gives is the distance of, which sets the values it may take. */
 typedef enum nf_distance_of {
-	NF_DISTANCE_RUN,    /* a run: above 0, at most NF_RUN_KM_MAX */
+	NF_DISTANCE_RUN,    /* a run: NF_RUN_KM_MIN to NF_RUN_KM_MAX */
 	NF_DISTANCE_IN_RUN, /* a point in a run, where numbness began: 0 to NF_RUN_KM_MAX */
 	NF_DISTANCE_GEAR,   /* what a pair had run before the journal knew it: 0 to NF_GEAR_KM_MAX */
 	NF_DISTANCE_RETIRE, /* the distance at which a pair retires: above 0, at most NF_GEAR_KM_MAX */
@@ -31,6 +31,9 @@ typedef enum nf_distance_of {
 /* Longer than any run or any pair of shoes, so that a typing slip (an extra 0, metres given
  * as km) is caught rather than stored. */
 #define NF_RUN_KM_MAX 1000.0
+/* Shorter than any run: 0.0001 (km, or metres typed without their m) was stored as 10 cm and
+ * shown as "0.00 km". 10 m is the shortest distance a run's two decimals show. */
+#define NF_RUN_KM_MIN 0.01
 #define NF_GEAR_KM_MAX 10000.0
 
 /* What a run can be, shared by the importer (lib/import) and the journal (a run typed or posted):

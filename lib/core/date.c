@@ -134,6 +134,25 @@ void nf_duration_text(double s, char *buf, size_t size)
 		snprintf(buf, size, "%ld:%02ld", t / 60, t % 60);
 }
 
+void nf_minutes_text(double m, char *buf, size_t size)
+{
+	if (isnan(m) || m < 0) {
+		snprintf(buf, size, "-");
+		return;
+	}
+	double s = round(m * 60);
+	if (s > 0 && s < 60) {
+		snprintf(buf, size, "%.0f s", s);
+		return;
+	}
+	/* One decimal where it says something (2.5 min), none where it is .0 (40 min). */
+	double tenths = round(m * 10);
+	if (fmod(tenths, 10) == 0)
+		snprintf(buf, size, "%.0f min", tenths / 10);
+	else
+		snprintf(buf, size, "%.1f min", tenths / 10);
+}
+
 nf_err nf_time_parse_iso(const char *s, int64_t *t)
 {
 	nf_date d;

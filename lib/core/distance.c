@@ -38,6 +38,11 @@ static nf_err in_range(double km, nf_distance_of what, const char *shown, nf_err
 				    zero_refused(what) ? "more than 0" : "0", max_km(what));
 	if (km == 0 && zero_refused(what))
 		return nf_error_set(err, NF_EPARSE, "%s is zero; %s", shown, zero_refused(what));
+	if (what == NF_DISTANCE_RUN && km < NF_RUN_KM_MIN)
+		return nf_error_set(err, NF_EPARSE,
+				    "%s is under 10 m, shorter than any run: give the distance in km (10.2) or with "
+				    "its unit (400m, 6.2mi)",
+				    shown);
 	return NF_OK;
 }
 
@@ -80,9 +85,12 @@ nf_err nf_distance_parse(const char *text, nf_units units, nf_distance_of what, 
 	nf_err rc = nf_decimal_read(text, &v, &end, err);
 	if (rc && end != text)
 		return rc;
+	/* Spaces go between the number and its unit ("10 km"); with no unit after them ("10 ") they
+	 * are a malformed number, as a leading space is. */
+	const char *after = end;
 	while (end && *end == ' ')
 		end++;
-	if (rc || (*end && !letters(end)))
+	if (rc || (*end && !letters(end)) || (!rc && end != after && !*end))
 		return nf_error_set(err, NF_EPARSE, "'%.40s' is not a distance (examples: 10.2, 10,2, 10.2km, 6.2mi)",
 				    text ? text : "");
 	double per = nf_distance_unit_km(end, units);

@@ -252,6 +252,27 @@ nf_err nf_journal_find_clash(nf_journal *j, const nf_run_record *rec, int64_t ex
 		return rc;
 	double len = span_s(rec->elapsed_s, rec->moving_s), end = (double)rec->start_time + fmax(len, 1);
 	int64_t from = rec->start_time > NF_OVERLAP_LOOKBACK_S ? rec->start_time - NF_OVERLAP_LOOKBACK_S : 0;
+	/* An edit is refused for laying the run over another, not for an overlap it already had (two
+	 * runs stored with force): the stored run's own time, when it has one, excuses the runs it
+	 * already overlapped. A change of the distance alone then passes. */
+	double was_start = -1, was_len = 0;
+	if (except_id > 0) {
+		sqlite3_stmt *w = jr_prepare(j, "SELECT unixepoch(start_time), elapsed_s, moving_s FROM runs"
+					     " WHERE id = ? AND start_time IS NOT NULL", err);
+		if (!w)
+			return err ? err->code : NF_EDB;
+		sqlite3_bind_int64(w, 1, except_id);
+		int ws = sqlite3_step(w);
+		if (ws == SQLITE_ROW) {
+			was_start = (double)sqlite3_column_int64(w, 0);
+			was_len = span_s(jr_col_real(w, 1), jr_col_real(w, 2));
+		} else if (ws != SQLITE_DONE) {
+			rc = jr_db_error(j, err, "reading the run being changed");
+		}
+		sqlite3_finalize(w);
+		if (rc)
+			return rc;
+	}
 	nf_time_iso(from, lo, sizeof lo);
 	nf_time_iso((int64_t)ceil(end), hi, sizeof hi);
 	/* runs_start serves the range; the overlap itself is tested on each candidate. */
@@ -267,8 +288,10 @@ nf_err nf_journal_find_clash(nf_journal *j, const nf_run_record *rec, int64_t ex
 	sqlite3_bind_int64(st, 4, rec->start_time);
 	int s;
 	while ((s = sqlite3_step(st)) == SQLITE_ROW) {
-		double start = (double)sqlite3_column_int64(st, 1);
-		if (overlaps((double)rec->start_time, len, start, span_s(jr_col_real(st, 2), jr_col_real(st, 3)))) {
+		double start = (double)sqlite3_column_int64(st, 1), other = span_s(jr_col_real(st, 2), jr_col_real(st, 3));
+		if (was_start >= 0 && overlaps(was_start, was_len, start, other))
+			continue;
+		if (overlaps((double)rec->start_time, len, start, other)) {
 			*id = sqlite3_column_int64(st, 0);
 			*overlap = true;
 			break;

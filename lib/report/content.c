@@ -480,13 +480,13 @@ static void history(struct builder *b)
 		if (isfinite(ep->onset_km))
 			rp_dist(d, ep->onset_km, 1, cell[2], 256);
 		else if (isfinite(ep->onset_min))
-			snprintf(cell[2], 256, "%.0f min", ep->onset_min);
+			nf_minutes_text(ep->onset_min, cell[2], 256);
 		else
 			snprintf(cell[2], 256, "-");
 		ep->severity >= 0 ? snprintf(cell[3], 256, "%d/10", ep->severity) : snprintf(cell[3], 256, "-");
 		snprintf(cell[4], 256, "%s", rp_episode_foot(ep));
 		rp_places_text(d, ep->locations, cell[5], 256);
-		isfinite(ep->recover_min) ? snprintf(cell[6], 256, "%.0f min", ep->recover_min) : snprintf(cell[6], 256, "-");
+		nf_minutes_text(ep->recover_min, cell[6], 256);
 		snprintf(cell[7], 256, "%s", x->shoes_id ? rp_gear_name(d, x->shoes_id) : "-");
 		struct rp_line *l = add(b, RP_ROW, NULL, NULL);
 		for (int c = 0; l && c < RP_COLS; c++)

@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <math.h>
 #include <string.h>
 #include <time.h>
 
@@ -132,6 +133,25 @@ static void test_moment(void **state)
 	assert_non_null(strstr(err.msg, "is not a time"));
 }
 
+/* An onset of half a minute was listed "at 0 min", as if the feet went numb at once. */
+static void test_minutes_text(void **state)
+{
+	(void)state;
+	static const struct {
+		double min;
+		const char *text;
+	} cases[] = {{40, "40 min"}, {0.5, "30 s"}, {0.01, "1 s"}, {0, "0 min"}, {2.5, "2.5 min"},
+		     {59.0 / 60, "59 s"}, {0.999, "1 min"}, {1, "1 min"}, {40.04, "40 min"}, {-1, "-"}};
+	char buf[32];
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		nf_minutes_text(cases[i].min, buf, sizeof buf);
+		if (strcmp(buf, cases[i].text))
+			fail_msg("%g min: '%s', wanted '%s'", cases[i].min, buf, cases[i].text);
+	}
+	nf_minutes_text(NAN, buf, sizeof buf);
+	assert_string_equal(buf, "-");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -142,6 +162,7 @@ int main(void)
 		cmocka_unit_test(test_days_agree_with_libc),
 		cmocka_unit_test(test_iso_time_is_strict),
 		cmocka_unit_test(test_moment),
+		cmocka_unit_test(test_minutes_text),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -35,6 +35,14 @@ static void test_parse_units(void **state)
 	assert_true(km == 10.25);
 	assert_int_equal(nf_distance_parse(".5", NF_UNITS_KM, NF_DISTANCE_RUN, &km, NULL), NF_OK);
 	assert_true(km == 0.5);
+	/* The shortest run taken is 10 m; a point in a run may be nearer its start, and a space
+	 * before a unit is a space between words. */
+	assert_int_equal(nf_distance_parse("10m", NF_UNITS_KM, NF_DISTANCE_RUN, &km, NULL), NF_OK);
+	assert_true(km == 0.01);
+	assert_int_equal(nf_distance_parse("0.001", NF_UNITS_KM, NF_DISTANCE_IN_RUN, &km, NULL), NF_OK);
+	assert_int_equal(nf_distance_parse("10 km", NF_UNITS_KM, NF_DISTANCE_GEAR, &km, NULL), NF_OK);
+	assert_true(km == 10);
+	assert_int_equal(nf_distance_check(0.001, NF_DISTANCE_RUN, NULL), NF_EPARSE);
 }
 
 /* The one list of unit words, which the interview's distance questions read too ("5000m"). */
@@ -86,6 +94,12 @@ static void test_parse_refuses(void **state)
 	    {"0km", NF_DISTANCE_RUN, "'0km' is zero; give how far the run was"},
 	    {"0", NF_DISTANCE_RETIRE, "'0' is zero; a retirement distance must be more than 0"},
 	    {"10001", NF_DISTANCE_GEAR, "'10001' is out of range (0 to 10000 km)"},
+	    /* A trailing space with no unit after it was taken, where a leading one is refused. */
+	    {"10 ", NF_DISTANCE_GEAR, "'10 ' is not a distance"},
+	    {"10  ", NF_DISTANCE_RUN, "is not a distance"},
+	    /* A run that rounds to "0.00 km" (10 cm) is no run. */
+	    {"0.0001", NF_DISTANCE_RUN, "'0.0001' is under 10 m, shorter than any run"},
+	    {"9m", NF_DISTANCE_RUN, "under 10 m"},
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		nf_error err = {0};

@@ -886,6 +886,29 @@ static void test_clashes_and_typed_limits(void **state)
 	assert_int_equal(nf_journal_find_clash(j, &q, 0, &id, &overlap, &err), NF_OK);
 	assert_int_equal(id, 0);
 
+	/* An edit of a run that already overlapped a (stored with force) is refused only when it lays
+	 * the run over another: a new distance alone was a 409 "overlaps run a". */
+	nf_journal_run b = tj_run(5, a.rec.start_time + 1800);
+	nf_journal_run c = tj_run(5, a.rec.start_time + 7200);
+	assert_int_equal(nf_journal_add_run(j, &b, NULL, 0, NULL, &err), NF_OK);
+	assert_int_equal(nf_journal_add_run(j, &c, NULL, 0, NULL, &err), NF_OK);
+	q = b.rec;
+	q.distance_m = 500;
+	assert_int_equal(nf_journal_find_clash(j, &q, b.id, &id, &overlap, &err), NF_OK);
+	assert_int_equal(id, 0);
+	q.start_time += 4000; /* now over c, which it did not overlap before */
+	assert_int_equal(nf_journal_find_clash(j, &q, b.id, &id, &overlap, &err), NF_OK);
+	assert_int_equal(id, c.id);
+	assert_true(overlap);
+	q = c.rec; /* c moved into b's time, another distance, is laid over b, which it did not overlap */
+	q.start_time = b.rec.start_time + 600;
+	q.distance_m = 3000;
+	assert_int_equal(nf_journal_find_clash(j, &q, c.id, &id, &overlap, &err), NF_OK);
+	assert_int_equal(id, b.id);
+	assert_true(overlap);
+	assert_int_equal(nf_journal_delete_run(j, b.id, &err), NF_OK);
+	assert_int_equal(nf_journal_delete_run(j, c.id, &err), NF_OK);
+
 	/* Typed: 10 km in 24:00 (2:24/km) is a slip, 25:00 is the bound; 2 km in 4:00 too; a heart
 	 * rate of 39 as well. A file's run is held to the GPS rule only. */
 	nf_journal_run r = tj_run(10, 1796000000);
