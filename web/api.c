@@ -122,7 +122,14 @@ static bool token_equal(const struct web_ctx *ctx, const char *s, size_t n)
 static bool has_token(const struct web_ctx *ctx, const struct web_request *rq)
 {
 	const char *h = web_header(rq, "X-Numbfoot-Token");
-	return h && token_equal(ctx, h, strlen(h));
+	if (!h)
+		return false;
+	/* A field value's white space around it is not part of it (RFC 9110, 5.5); the HTTP library
+	 * strips the leading part, and the trailing part is not counted here. */
+	size_t n = strlen(h);
+	while (n && (h[n - 1] == ' ' || h[n - 1] == '\t'))
+		n--;
+	return token_equal(ctx, h, n);
 }
 
 /* How many times header name is in rq (those past WEB_MAX_HEADERS are not seen, and refused). */

@@ -31,6 +31,11 @@ for path in ("/api/kb", "/api/session", "/api/runs", "/api/kb?token=" + token):
     assert s == 403, (path, "cookie", s)
 s, h, b = req("GET", "/api/session", {"X-Numbfoot-Token": token})
 assert s == 200 and json.loads(b) == {"ok": True} and h["Cache-Control"] == "no-store", (s, b)
+# White space after a field value is not part of it (RFC 9110); a token one character short or
+# long is still refused, space or no space.
+assert req("GET", "/api/session", {"X-Numbfoot-Token": token + " \t"})[0] == 200
+assert req("GET", "/api/session", {"X-Numbfoot-Token": token[:-1] + " "})[0] == 403
+assert req("GET", "/api/session", {"X-Numbfoot-Token": token + "0 "})[0] == 403
 s, h, b = req("GET", "/api/kb", {"X-Numbfoot-Token": token})
 assert s == 200 and json.loads(b)["red_flag_checklist"], s
 # The old launch address with ?token= is just the page: no redirect, no cookie.
