@@ -32,6 +32,23 @@ const char *web_header(const struct web_request *rq, const char *name)
 	return NULL;
 }
 
+bool web_path_id(const char *p, int64_t *id, bool *del)
+{
+	int64_t v = 0;
+	if (*p < '0' || *p > '9')
+		return false;
+	for (; *p >= '0' && *p <= '9'; p++) {
+		if (v > (INT64_MAX - 9) / 10)
+			return false;
+		v = v * 10 + (*p - '0');
+	}
+	if (v == 0 || (*p && strcmp(p, "/delete")))
+		return false;
+	*id = v;
+	*del = *p != '\0';
+	return true;
+}
+
 void web_response_release(struct web_response *rs)
 {
 	if (rs->owned)

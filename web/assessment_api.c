@@ -79,7 +79,7 @@ static void assessment_delete(nf_journal *j, int64_t id, struct web_response *rs
 }
 
 /* "/api/assessments" (*id 0), "/api/assessments/12" or "/api/assessments/12/delete"; false for
- * any other path, an id with a leading zero or one past INT64_MAX. */
+ * any other path, or an id past INT64_MAX. */
 static bool assessment_path(const char *path, int64_t *id, bool *del)
 {
 	static const char prefix[] = "/api/assessments";
@@ -90,15 +90,7 @@ static bool assessment_path(const char *path, int64_t *id, bool *del)
 	*del = false;
 	if (!*p)
 		return true;
-	if (*p++ != '/' || *p < '1' || *p > '9')
-		return false;
-	for (; *p >= '0' && *p <= '9'; p++) {
-		if (*id > (INT64_MAX - 9) / 10)
-			return false;
-		*id = *id * 10 + (*p - '0');
-	}
-	*del = *p != '\0';
-	return !*p || !strcmp(p, "/delete");
+	return *p == '/' && web_path_id(p + 1, id, del);
 }
 
 bool web_assessment_route(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs)

@@ -20,20 +20,9 @@ static bool parse_path(const char *path, enum kind *kind, int64_t *id, bool *del
 		size_t n = strlen(prefix[k]);
 		if (strncmp(path, prefix[k], n))
 			continue;
-		const char *p = path + n;
-		int64_t v = 0;
-		if (*p < '1' || *p > '9')
-			return false;
-		for (; *p >= '0' && *p <= '9'; p++) {
-			if (v > (INT64_MAX - 9) / 10)
-				return false;
-			v = v * 10 + (*p - '0');
-		}
-		if (*p && strcmp(p, "/delete"))
+		if (!web_path_id(path + n, id, del))
 			return false;
 		*kind = (enum kind)k;
-		*id = v;
-		*del = *p != '\0';
 		return true;
 	}
 	return false;

@@ -109,6 +109,10 @@ void web_response_release(struct web_response *rs);
 
 /* Value of header name (case-insensitive), or NULL. */
 const char *web_header(const struct web_request *rq, const char *name);
+/* The id that starts path p and ends at "" or "/delete": digits naming 1 to INT64_MAX, leading
+ * zeros read as the command line reads them ("01" is 1); *del says "/delete". False for anything
+ * else. */
+bool web_path_id(const char *p, int64_t *id, bool *del);
 
 /* The assessment (web/assess.c): its part of web_ctx_init and web_ctx_release, and the POST
  * endpoints. */

@@ -1292,7 +1292,7 @@ static void record_paths(void **state)
 	    "/api/runs/0",
 	    "/api/runs/1x",
 	    "/api/runs/",
-	    "/api/runs/01",
+	    "/api/runs/00",
 	    "/api/runs/-1",
 	    "/api/runs/1/delete/x",
 	    "/api/runs/1/del",
@@ -1308,6 +1308,10 @@ static void record_paths(void **state)
 	expect_status("POST", "/api/runs/0/delete", NULL, 404, NULL);
 	expect_status("POST", "/api/gear/1/delete", NULL, 404, NULL);
 	json_decref(get_record("/api/runs/1", "run"));
+	/* A leading zero is read as the command line reads it: run 01 is run 1. */
+	json_t *o = get_record("/api/runs/001", "run");
+	assert_int_equal(json_integer_value(json_object_get(o, "id")), 1);
+	json_decref(o);
 }
 
 /* ---- saved assessments ---- */
@@ -1429,7 +1433,7 @@ static void assessments_checked(void **state)
 	json_decref(get_record(path, "assessment")); /* still there */
 
 	static const char *const none[] = {
-	    "/api/assessments/0",	 "/api/assessments/01",	      "/api/assessments/1x",
+	    "/api/assessments/0",	 "/api/assessments/00",	      "/api/assessments/1x",
 	    "/api/assessments/",	 "/api/assessments/-1",	      "/api/assessments/1/",
 	    "/api/assessments/1/del",	 "/api/assessments/1/delete/x", "/api/assessmentsx",
 	    "/api/assessments/99999999999999999999",
