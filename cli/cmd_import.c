@@ -278,6 +278,11 @@ static void store_runs(struct import_ctx *c, const char *path, nf_import *im, co
 		snprintf(shown, sizeof shown, "%s%s", path, leg ? leg : "");
 		if (res.made_shoes && gear)
 			fprintf(stderr, "numbfoot: added shoes '%s' (the export's gear column)\n", cli_text(gear));
+		if (res.gear_note.code) {
+			snprintf(msg, sizeof msg, "%s: %s", shown, res.gear_note.msg);
+			fprintf(stderr, "numbfoot: warning: %s\n", cli_text(msg));
+			json_array_append_new(notes, jtext(msg));
+		}
 		if (res.status == NF_INTAKE_REFUSED) {
 			/* A value out of range is that file's fault; the others go on. */
 			nf_error named = {.code = res.refused.code};

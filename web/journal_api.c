@@ -363,6 +363,10 @@ static bool upload_runs(struct upload *u, nf_import *im, const char *file, const
 			if (!u->first && !nf_journal_get_run(u->j, res.run_id, &r, NULL))
 				u->first = nf_run_json(&r);
 			upload_note(u, merged ? "merged" : "imported", &rec, res.run_id, NULL);
+			/* Stored, but not with the shoes the export's gear column named: said beside it. */
+			if (res.gear_note.code)
+				json_object_set_new(json_array_get(u->runs, json_array_size(u->runs) - 1), "message",
+						    json_string(res.gear_note.msg));
 			continue;
 		}
 		if (res.status == NF_INTAKE_TYPED_RUN) {

@@ -354,6 +354,8 @@ typedef struct nf_intake_run {
 	int64_t shoes_id;   /* STORED: the shoes it got, 0 none */
 	unsigned crossed;   /* STORED: NF_CROSSED_* bits */
 	bool made_shoes;    /* shoes were made from the gear name given */
+	nf_error gear_note; /* STORED, code set: the gear name given could not name shoes (why); the
+			     * run has the pair in service on its day instead */
 	nf_error refused;   /* REFUSED: why */
 } nf_intake_run;
 

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "core/alloc.h"
 #include "core/text.h"
@@ -45,8 +46,9 @@ nf_err nf_intake_open(nf_journal *j, const nf_intake_opts *o, nf_intake **out, n
 }
 
 /* The shoes an export's gear column names: the journal's pair of that nickname, else a new one
- * (*made set); 0 when it cannot be had (insoles of that name, a name the journal refuses). */
-static int64_t shoes_named(nf_intake *in, const char *raw, int64_t start, bool *made)
+ * (*made set); 0 when it cannot be had (insoles of that name, a name the journal refuses), with
+ * why in *note, since the run then silently took another pair. */
+static int64_t shoes_named(nf_intake *in, const char *raw, int64_t start, bool *made, nf_error *note)
 {
 	nf_gear g;
 	int64_t id = 0;
@@ -69,11 +71,25 @@ static int64_t shoes_named(nf_intake *in, const char *raw, int64_t start, bool *
 	if (!nf_journal_find_gear(in->j, name, &g, NULL)) {
 		if (g.kind == NF_GEAR_SHOES)
 			id = g.id;
+		else
+			nf_error_set(note, NF_EINVAL,
+				     "the export's gear column names '%s', which are insoles in the journal, not shoes: "
+				     "the run has the shoes in service on its day",
+				     name);
 	} else if (in->nmade < INTAKE_MADE_MAX) {
 		nf_gear_init(&g, NF_GEAR_SHOES);
 		snprintf(g.nickname, sizeof g.nickname, "%s", name);
-		if (nf_journal_add_gear(in->j, &g, NULL))
+		nf_error why = {0};
+		if (nf_journal_add_gear(in->j, &g, &why)) {
+			/* Strava's "none" is no pair, as an empty cell is: nothing to say. */
+			if (!strcasecmp(name, "none"))
+				return 0;
+			nf_error_set(note, NF_EINVAL,
+				     "the export's gear column names shoes the journal cannot store (%s): the run has "
+				     "the shoes in service on its day",
+				     why.msg);
 			return 0;
+		}
 		in->made[in->nmade].id = g.id;
 		in->made[in->nmade].first = -1;
 		in->nmade++;
@@ -183,7 +199,7 @@ nf_err nf_intake_store(nf_intake *in, const nf_run_record *rec, const nf_track_p
 	if (in->o.insoles < 0 && nf_journal_gear_on(in->j, NF_GEAR_INSOLES, r.rec.start_time, &r.insoles_id, NULL))
 		r.insoles_id = 0;
 	if (gear && *gear && in->o.shoes < 0) {
-		int64_t named = shoes_named(in, gear, r.rec.start_time, &res->made_shoes);
+		int64_t named = shoes_named(in, gear, r.rec.start_time, &res->made_shoes, &res->gear_note);
 		if (named)
 			r.shoes_id = named;
 	}

@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """Writes synthetic bulk exports for the import tests and benchmark (numbfoot's own data):
 
-  make-export.py strava N OUT.zip [--dir DIR]  a Strava-style export of N activities: activities.csv
+  make-export.py strava N OUT.zip [--dir DIR] [--last-pair NAME]  a Strava-style export of N activities: activities.csv
       (Activity ID, Activity Date, Activity Name, Activity Type, ..., Activity Gear, Filename, with
       Strava's repeated columns) and activities/ holding .fit.gz, .gpx.gz and .tcx files; one in
       ten a ride (its GPX says no sport: the CSV's type decides), one in twenty-five a manual
-      activity with no file; runs in three pairs of shoes by period. --dir also unpacks it there.
+      activity with no file; runs in three pairs of shoes by period, the last named NAME if given.
+      --dir also unpacks it there.
   make-export.py garmin OUT.zip   a Garmin Connect account export: a zip of FIT files inside it
   make-export.py bomb OUT.zip     an export whose one activity expands 20 MiB from a few KiB
   make-export.py liar OUT.zip     a zip whose central directory declares a 3 GiB entry
@@ -54,14 +55,14 @@ def csv_field(s):
     return '"' + s.replace('"', '""') + '"' if any(c in s for c in ',"\n') else s
 
 
-def strava(n, out, unpack=None):
+def strava(n, out, unpack=None, last_pair=None):
     rnd = random.Random(12)
     header = ['Activity ID', 'Activity Date', 'Activity Name', 'Activity Type', 'Activity Description',
               'Elapsed Time', 'Distance', 'Max Heart Rate', 'Relative Effort', 'Commute',
               'Activity Private Note', 'Activity Gear', 'Filename', 'Athlete Weight', 'Bike Weight',
               'Elapsed Time', 'Moving Time', 'Distance']
     rows, files = [], {}
-    shoes = ['Pegasus 38', 'Trail "Blazer"', 'Racer, orange']
+    shoes = ['Pegasus 38', 'Trail "Blazer"', last_pair or 'Racer, orange']
     for k in range(n):
         aid = 1000000 + k
         t0 = START + k * DAY // 2 + rnd.randint(0, 3600)
@@ -143,6 +144,7 @@ if __name__ == '__main__':
     what = sys.argv[1]
     if what == 'strava':
         unpack = sys.argv[sys.argv.index('--dir') + 1] if '--dir' in sys.argv else None
-        strava(int(sys.argv[2]), sys.argv[3], unpack)
+        last = sys.argv[sys.argv.index('--last-pair') + 1] if '--last-pair' in sys.argv else None
+        strava(int(sys.argv[2]), sys.argv[3], unpack, last)
     else:
         {'garmin': garmin, 'bomb': bomb, 'liar': liar}[what](sys.argv[2])
