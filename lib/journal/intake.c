@@ -126,6 +126,14 @@ nf_err nf_intake_store(nf_intake *in, const nf_run_record *rec, const nf_track_p
 	r.rec = *rec;
 	if (isfinite(r.rec.cadence_spm))
 		snprintf(r.cadence_unit, sizeof r.cadence_unit, "spm");
+	/* Neither a distance nor any time (a track of one point, a recording stopped at once): nothing
+	 * was run, and stored it would count among the runs without numbness. The reader keeps such a
+	 * record (its fields are read all the same); the journal does not take it. */
+	if (!isfinite(rec->distance_m) && !(rec->elapsed_s > 0) && !(rec->moving_s > 0)) {
+		res->status = NF_INTAKE_REFUSED;
+		nf_error_set(&res->refused, NF_EINVAL, "no distance and no time (a single point?): nothing to store as a run");
+		return NF_OK;
+	}
 
 	/* The file itself, or the same activity from another file (its FIT and its TCX): one run. */
 	int64_t known = 0, same = 0;
