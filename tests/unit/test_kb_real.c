@@ -625,6 +625,25 @@ static void test_cold_pale_foot_not_recovering(void **state)
 	nf_engine_free(e);
 }
 
+/* Weakness in both legs that came within the last week, with the hands numb too: the numbness has
+ * spread within days whether or not the runner says it is getting worse, an emergency by rule
+ * (a Guillain-Barre-type neuropathy, dossier §3.18, §7), where it reached the level only on a 4%
+ * cauda equina; a month of it is not. */
+static void test_weakness_spread_to_hands(void **state)
+{
+	static const char *const rule[] = {"side", "leg_weakness", "hands_too", "weeks_since_onset"};
+	static story spread = {{"age", "41"},	      {"sex", "female"},	 {"side", "both"},
+			       {"hands_too", "true"}, {"leg_weakness", "true"}, {"weeks_since_onset", "1"}};
+	nf_engine *e = fresh();
+	(void)state;
+	TELL(e, spread);
+	assert_int_equal(level_of(e), NF_EMERGENCY);
+	assert_true(set_by_rule(e, rule, 4));
+	set(e, "weeks_since_onset", "5");
+	assert_false(set_by_rule(e, rule, 4));
+	nf_engine_free(e);
+}
+
 /* A warning stroke (TIA) that cleared within 20 minutes, with no warning-sign answer: the stroke
  * likelihoods must cover it (dossier §3.22.3: emergency even when resolved). With the new one-sided
  * question answered, it is an emergency against a strong benign story too. */
@@ -1728,6 +1747,7 @@ int main(void)
 		cmocka_unit_test(test_plan_knows_the_weeks_passed),
 		cmocka_unit_test(test_cold_injury_not_settled),
 		cmocka_unit_test(test_cold_pale_foot_not_recovering),
+		cmocka_unit_test(test_weakness_spread_to_hands),
 		cmocka_unit_test(test_entered_tests_are_acted_on),
 		cmocka_unit_test(test_forefoot_tests_weigh),
 		cmocka_unit_test(test_sign_alone_is_not_ranked),
