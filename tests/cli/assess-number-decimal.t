@@ -4,5 +4,5 @@ env: NO_COLOR=1
 args: assess --no-save
 stdin: tests/cli/data/hex-then-comma-minutes.txt
 exit: 2
-out: After you stop running, how many minutes until the feeling is back to normal?
-err: standard input line 4: '0x10' is not an answer to 'After you stop running, how many minutes until the feeling is back to normal?': Please type a number (0 or more), or a range such as 20-30.
+out: After you stop running, how many minutes until the feeling is back to normal (if it has not come back, how long so far)?
+err: standard input line 4: '0x10' is not an answer to 'After you stop running, how many minutes until the feeling is back to normal (if it has not come back, how long so far)?': Please type a number (0 or more), or a range such as 20-30.

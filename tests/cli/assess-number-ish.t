@@ -4,7 +4,7 @@ env: NO_COLOR=1
 args: assess --no-save
 stdin: tests/cli/data/ish-minutes.txt
 exit: 0
-out: After you stop running, how many minutes until the feeling is back to normal?
+out: After you stop running, how many minutes until the feeling is back to normal (if it has not come back, how long so far)?
 out: minutes after stopping until feeling is normal again: 15
 no-out: Please type a number
 no-out: Please answer y or n
