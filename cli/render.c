@@ -102,6 +102,7 @@ static void print_carriers(FILE *out, nf_engine *e, const nf_triage_info *ti, co
 	char b[8];
 	fprintf(out, "%s the chance of a cause that needs at least this level of care is %s", lead,
 		render_percent(ti->mass[ti->level], b, sizeof b));
+	bool after_raised = false;
 	for (size_t i = 0; i < nc && named < 3; i++) {
 		double p = nf_engine_probability(e, ord[i]);
 		/* A cause under 1% named here would read as the reason ("calf cramp <1%" to a runner
@@ -109,10 +110,14 @@ static void print_carriers(FILE *out, nf_engine *e, const nf_triage_info *ti, co
 		if (nf_engine_condition_level(e, ord[i]) < ti->level || p < 0.01)
 			continue;
 		/* A cause that needs this level only because a rule raised it (a CECS whose numbness has
-		 * not settled) is said so: the cause itself is no emergency. */
+		 * not settled) is said so: the cause itself is no emergency ("83% (Chronic exertional
+		 * compartment syndrome 83%)" under an emergency read as if it were one). The clause has
+		 * a comma of its own, so the next cause follows a semicolon. */
 		bool raised = nf_kb_condition_triage(kb, ord[i]) < nf_engine_condition_level(e, ord[i]);
-		fprintf(out, "%s%s %s%s", named ? ", " : " (", nf_kb_condition_name(kb, ord[i]),
-			render_percent(p, b, sizeof b), raised ? " as your answers raise it" : "");
+		fprintf(out, "%s%s %s%s", named ? (after_raised ? "; " : ", ") : " (", nf_kb_condition_name(kb, ord[i]),
+			render_percent(p, b, sizeof b),
+			raised ? ", not itself at this level but raised to it by your answers" : "");
+		after_raised = raised;
 		named++;
 	}
 	if (named)

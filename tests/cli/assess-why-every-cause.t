@@ -7,5 +7,5 @@ out: Why: your answers (it goes away after stopping running: no) call for this l
 out: Causes of the numbness on runs, likeliest first (no percentages: the answers above come first, whatever these say)
 no-out: ####
 no-out: %)
-no-out: as your answers raise it
+no-out: raised to it by your answers
 no-out: the chance of a cause that needs

@@ -4,4 +4,4 @@ env: NO_COLOR=1
 args: assess --answers tests/cli/data/advice-probes/why-no-trace.json --no-save
 exit: 0
 out: Why: the chance of a cause that needs at least this level of care is
-no-out: calf cramp <1% as your answers raise it
+no-out: calf cramp <1%, not itself
