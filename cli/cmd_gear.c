@@ -433,18 +433,11 @@ static int run_gear_edit(const struct cli_args *a)
 	nf_error err = {0};
 	nf_journal *j;
 	nf_gear g;
-	/* What can change; --unretire alone on a pair in use changes nothing, and says so (exit 0:
-	 * the pair is in use, as asked). No option at all said "changed shoes 'peg'" of nothing. */
-	static const char *const changes[] = {"name", "brand", "model", "first-use", "start-km", "retire-km",
-					       "racing"};
-	bool other = false;
-	for (size_t k = 0; k < sizeof changes / sizeof changes[0]; k++)
-		other = other || cli_opt(a, changes[k]);
-	if (!other && !cli_flag(a, "unretire")) {
-		cli_errorf("gear edit: nothing to change: give --name, --brand, --model, --first-use, --start-km, "
-			   "--retire-km, --racing or --unretire");
+	/* No option at all said "changed shoes 'peg'" of nothing; --unretire alone on a pair in use
+	 * changes nothing either, and says so below (exit 0: the pair is in use, as asked). */
+	static const char *const not_changes[] = {"db", "json", NULL};
+	if (cli_nothing_to_change(a, not_changes))
 		return CLI_EXIT_USAGE;
-	}
 	int rc = open_named(a, &j, &g);
 	if (rc)
 		return rc;
@@ -469,7 +462,8 @@ static int run_gear_edit(const struct cli_args *a)
 	rc = gear_fields(a, &g);
 	if (rc)
 		goto out_close;
-	if (not_retired && !other) {
+	static const char *const but_unretire[] = {"db", "json", "unretire", NULL};
+	if (not_retired && !cli_given_besides(a, but_unretire)) {
 		if (cli_flag(a, "json"))
 			rc = cli_print_json(nf_gear_json(&g));
 		else

@@ -420,26 +420,34 @@ void cli_format_km(double metres, char *buf, size_t size)
 		snprintf(buf, size, "%.2f km", metres / 1000.0);
 }
 
+/* Whether option i of a's command changes something: not one of not_changes (NULL-terminated). */
+static bool changes(const struct cli_args *a, int i, const char *const *not_changes)
+{
+	for (size_t k = 0; not_changes[k]; k++)
+		if (!strcmp(a->cmd->options[i].name, not_changes[k]))
+			return false;
+	return true;
+}
+
+bool cli_given_besides(const struct cli_args *a, const char *const *not_changes)
+{
+	for (int i = 0; a->cmd->options[i].name; i++)
+		if (a->value[i] && changes(a, i, not_changes))
+			return true;
+	return false;
+}
+
 bool cli_nothing_to_change(const struct cli_args *a, const char *const *not_changes)
 {
-	for (int i = 0; a->cmd->options[i].name; i++) {
-		bool change = a->value[i] != NULL;
-		for (size_t k = 0; change && not_changes[k]; k++)
-			change = strcmp(a->cmd->options[i].name, not_changes[k]) != 0;
-		if (change)
-			return false;
-	}
-	/* As gear edit says it: the options that change something, from the command's own table. */
+	if (cli_given_besides(a, not_changes))
+		return false;
+	/* The options that change something, from the command's own table. */
 	char list[1024];
 	size_t n = 0;
 	list[0] = '\0';
-	for (int i = 0; a->cmd->options[i].name && n < sizeof list; i++) {
-		bool change = a->cmd->options[i].help != NULL;
-		for (size_t k = 0; change && not_changes[k]; k++)
-			change = strcmp(a->cmd->options[i].name, not_changes[k]) != 0;
-		if (change)
+	for (int i = 0; a->cmd->options[i].name && n < sizeof list; i++)
+		if (changes(a, i, not_changes))
 			n += (size_t)snprintf(list + n, sizeof list - n, "%s--%s", n ? ", " : "", a->cmd->options[i].name);
-	}
 	cli_errorf("%s: nothing to change: give one of %s", a->cmd->name, list);
 	return true;
 }

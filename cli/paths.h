@@ -126,6 +126,8 @@ void cli_format_km(double metres, char *buf, size_t size);
  * not_changes, a NULL-terminated list), when no option but those in not_changes was given: an
  * edit of nothing must not say "updated". The caller exits with CLI_EXIT_USAGE. */
 bool cli_nothing_to_change(const struct cli_args *a, const char *const *not_changes);
+/* Whether an option of a's command other than those in not_changes was given (quietly). */
+bool cli_given_besides(const struct cli_args *a, const char *const *not_changes);
 /* An episode's onset as every listing shows it: " at 8.00 km", " at 40 min", " at 30 s" (both
  * when both are known); "" when neither is. */
 void cli_format_onset(const nf_episode *e, char *buf, size_t size);
