@@ -372,6 +372,15 @@ static void say_no_shoes(nf_journal *j, size_t n)
 	nf_gear_list_free(g);
 }
 
+/* The readers' options the command's own give, the same for a file and an export's entries. */
+static void reader_opts(const struct import_ctx *c, nf_import_opts *o)
+{
+	nf_import_opts_init(o);
+	o->route = c->keep_route;
+	o->keep_any_sport = c->keep_any_sport;
+	o->now = (int64_t)time(NULL); /* a start after it, with a day's grace, is refused */
+}
+
 /* A saved assessment exported by the site (cli/import_assessment.c), counted among the saved, the
  * already imported or the failed. False when path is not one: the run readers take it. */
 static bool import_saved(struct import_ctx *c, const char *path)
@@ -416,10 +425,7 @@ static void import_path(struct import_ctx *c, const char *path, bool *stop)
 	if (import_saved(c, path))
 		return;
 	c->run_files++;
-	nf_import_opts_init(&o);
-	o.route = c->keep_route;
-	o.keep_any_sport = c->keep_any_sport;
-	o.now = (int64_t)time(NULL); /* a start after it, with a day's grace, is refused */
+	reader_opts(c, &o);
 	nf_err e = nf_import_read(path, &o, &im, &err);
 	if (e) {
 		file_failed(c, path, e, &err);
@@ -446,10 +452,7 @@ static void import_export(struct import_ctx *c, const char *path, bool progress,
 		file_failed(c, path, e, &err);
 		return;
 	}
-	nf_import_opts_init(&o);
-	o.route = c->keep_route;
-	o.keep_any_sport = c->keep_any_sport;
-	o.now = (int64_t)time(NULL); /* a start after it, with a day's grace, is refused */
+	reader_opts(c, &o);
 	size_t hint = nf_export_size_hint(x);
 	while (!*stop && (e = nf_export_next(x, &o, &item, &im, &entry_err, &err)) == NF_OK) {
 		k++;
