@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "numbfoot/text.h"
 
 bool cli_use_color(FILE *f)
 {
@@ -57,37 +58,6 @@ bool cli_units_miles(void)
 	return miles < 0 ? locale_uses_miles() : miles;
 }
 
-/* The length of the well-formed UTF-8 sequence at p (1 to 4), with its code point in *cp; 0 when
- * the bytes there are not UTF-8 (a stray continuation byte, an overlong form, a surrogate, past
- * U+10FFFF, or cut short). */
-static size_t utf8_at(const unsigned char *p, unsigned *cp)
-{
-	if (*p < 0x80) {
-		*cp = *p;
-		return 1;
-	}
-	size_t n = *p >= 0xc2 && *p <= 0xdf ? 2 : *p >= 0xe0 && *p <= 0xef ? 3 : *p >= 0xf0 && *p <= 0xf4 ? 4 : 0;
-	unsigned c = n == 2 ? *p & 0x1fu : n == 3 ? *p & 0x0fu : *p & 0x07u;
-	for (size_t k = 1; k < n; k++) {
-		if ((p[k] & 0xc0) != 0x80)
-			return 0;
-		c = c << 6 | (p[k] & 0x3fu);
-	}
-	if (!n || (n == 3 && c < 0x800) || (n == 4 && (c < 0x10000 || c > 0x10ffff)) || (c >= 0xd800 && c <= 0xdfff))
-		return 0;
-	*cp = c;
-	return n;
-}
-
-/* Format characters that change how the rest of a line is shown without being seen themselves:
- * zero-width ones, the bidirectional marks, embeddings, overrides and isolates (U+202E turns the
- * rest of a line around), and the byte-order mark. */
-static bool invisible_format(unsigned c)
-{
-	return (c >= 0x200b && c <= 0x200f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) ||
-	       c == 0x061c || c == 0x2060 || c == 0xfeff;
-}
-
 /* Writes src to dst as it may reach a terminal: every control character as \xHH (C0 and DEL as
  * bytes, C1 (U+0080..U+009F, two bytes in UTF-8) as the pair), each byte that is not UTF-8 as
  * \xHH, and the invisible format characters as \uXXXX. Newline and tab stay. Cut with "..." if
@@ -98,7 +68,7 @@ static void escape_controls(char *dst, size_t n, const char *src)
 	for (const unsigned char *p = (const unsigned char *)src; *p;) {
 		char esc[16] = {0};
 		unsigned cp;
-		size_t len, in = utf8_at(p, &cp);
+		size_t len, in = nf_utf8_decode(p, p + strnlen((const char *)p, 4), &cp);
 		if (!in) {
 			len = (size_t)snprintf(esc, sizeof esc, "\\x%02x", *p);
 			in = 1;
@@ -106,7 +76,7 @@ static void escape_controls(char *dst, size_t n, const char *src)
 			len = (size_t)snprintf(esc, sizeof esc, "\\x%02x", cp);
 		else if (cp >= 0x80 && cp <= 0x9f)
 			len = (size_t)snprintf(esc, sizeof esc, "\\xc2\\x%02x", cp);
-		else if (invisible_format(cp))
+		else if (nf_char_invisible(cp))
 			len = (size_t)snprintf(esc, sizeof esc, "\\u%04x", cp);
 		else {
 			memcpy(esc, p, in);

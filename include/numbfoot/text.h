@@ -17,6 +17,15 @@ extern "C" {
  * point past U+10FFFF or a sequence cut short. */
 NF_API size_t nf_utf8_len(const unsigned char *p, const unsigned char *end);
 
+/* As nf_utf8_len, for any first byte (ASCII is 1), with the code point in *cp: the one decoder
+ * for callers outside the library that look at characters (the terminal's escaping). */
+NF_API size_t nf_utf8_decode(const unsigned char *p, const unsigned char *end, unsigned *cp);
+
+/* True for a character that shows nothing and yet changes what is seen: a zero-width space, a
+ * joiner, a direction mark or override (U+202E turns the rest of a line around), a soft hyphen, a
+ * byte-order mark. 'a', U+200B, 'b' prints as "ab" and cannot be typed back. */
+NF_API bool nf_char_invisible(unsigned c);
+
 /* True when the NUL-terminated s is valid UTF-8; else false with *bad_at (if not NULL) the offset
  * of the first byte that is not, counted from 1 as the messages give it ("at byte 2"). */
 NF_API bool nf_utf8_valid(const char *s, size_t *bad_at);

@@ -34,6 +34,18 @@ size_t core_utf8_decode(const unsigned char *p, const unsigned char *end, unsign
 	return n;
 }
 
+size_t nf_utf8_decode(const unsigned char *p, const unsigned char *end, unsigned *cp)
+{
+	return core_utf8_decode(p, end, cp);
+}
+
+bool nf_char_invisible(unsigned c)
+{
+	return c == 0xad || c == 0x34f || c == 0x61c || c == 0x115f || c == 0x1160 || c == 0x17b4 ||
+	       c == 0x17b5 || c == 0x180e || (c >= 0x200b && c <= 0x200f) || (c >= 0x2028 && c <= 0x202e) ||
+	       (c >= 0x2060 && c <= 0x206f) || c == 0x3164 || c == 0xfeff || c == 0xffa0;
+}
+
 size_t nf_utf8_len(const unsigned char *p, const unsigned char *end)
 {
 	unsigned cp;

@@ -7,6 +7,7 @@
 
 #include "journal/journal_priv.h"
 #include "core/text.h"
+#include "numbfoot/text.h"
 
 /* The evidence dossier, section 4.2, an ESTIMATE there. */
 #define SHOES_RETIRE_KM 800.0
@@ -94,15 +95,6 @@ static bool is_space(unsigned c)
 	       c == 0x205f || c == 0x3000;
 }
 
-/* A character that shows nothing (a zero-width space, a joiner, a direction mark, a soft hyphen,
- * a byte-order mark): 'a', U+200B, 'b' prints as "ab" and cannot be typed back. */
-static bool is_invisible(unsigned c)
-{
-	return c == 0xad || c == 0x34f || c == 0x61c || c == 0x115f || c == 0x1160 || c == 0x17b4 ||
-	       c == 0x17b5 || c == 0x180e || (c >= 0x200b && c <= 0x200f) || (c >= 0x2028 && c <= 0x202e) ||
-	       (c >= 0x2060 && c <= 0x206f) || c == 0x3164 || c == 0xfeff || c == 0xffa0;
-}
-
 /* A nickname is typed back to choose the pair (run add --shoes, gear edit, the page's lists), so
  * it must be one that can be: not 'none' (the word for no gear, in any case), not blank, with no
  * space at either end, no control or invisible character, and not read as an option ('-'). */
@@ -125,7 +117,7 @@ static nf_err check_nickname(const char *name, nf_error *err)
 					    "nickname: a control character (U+%04X, at byte %zu) cannot be typed "
 					    "back to choose the pair: use letters, digits and spaces",
 					    c, i + 1);
-		if (is_invisible(c))
+		if (nf_char_invisible(c))
 			return nf_error_set(err, NF_EINVAL,
 					    "nickname: an invisible character (U+%04X, at byte %zu) would make it look "
 					    "like another name and cannot be typed back: leave it out",

@@ -11,6 +11,24 @@
 #include "core/text.h"
 #include "numbfoot/text.h"
 
+/* The decoder and the invisible characters that the terminal's escaping and the nickname rule
+ * share. */
+static void test_utf8_decode_and_invisible(void **state)
+{
+	(void)state;
+	unsigned cp = 0;
+	const unsigned char rlo[] = "\xe2\x80\xae", bad[] = "\xe2\x80", a[] = "a";
+	assert_int_equal(nf_utf8_decode(rlo, rlo + 3, &cp), 3);
+	assert_int_equal(cp, 0x202e);
+	assert_true(nf_char_invisible(cp));
+	assert_int_equal(nf_utf8_decode(bad, bad + 2, &cp), 0);
+	assert_int_equal(nf_utf8_decode(a, a + 1, &cp), 1);
+	assert_int_equal(cp, 'a');
+	assert_false(nf_char_invisible(cp));
+	assert_false(nf_char_invisible(0xe9)); /* an accented letter shows */
+	assert_true(nf_char_invisible(0x200b) && nf_char_invisible(0xfeff) && nf_char_invisible(0x2066));
+}
+
 static void test_utf8_valid(void **state)
 {
 	(void)state;
@@ -120,6 +138,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_utf8_valid),
+		cmocka_unit_test(test_utf8_decode_and_invisible),
 		cmocka_unit_test(test_utf8_repair_and_copy),
 		cmocka_unit_test(test_decimal_read),
 		cmocka_unit_test(test_read_folder),
