@@ -90,7 +90,7 @@ nf_err nf_distance_parse(const char *text, nf_units units, nf_distance_of what, 
 	const char *after = end;
 	while (end && *end == ' ')
 		end++;
-	if (rc || (*end && !letters(end)) || (!rc && end != after && !*end))
+	if (rc || (*end && !letters(end)) || (end != after && !*end))
 		return nf_error_set(err, NF_EPARSE, "'%.40s' is not a distance (examples: 10.2, 10,2, 10.2km, 6.2mi)",
 				    text ? text : "");
 	double per = nf_distance_unit_km(end, units);

@@ -75,19 +75,21 @@ static void add_see(nf_advice *a, const char *const *who, int n)
 	}
 }
 
-/* Under an emergency a rule for every cause sets, the cause the rule guards against (its "for"),
- * else -1: the result is that cause's, however unlikely (docs/model.md, "Advice"). */
-static int rule_cause(const nf_engine *e, const nf_triage_info *ti)
+/* Under an emergency a rule for every cause sets, that rule when it names the cause it guards
+ * against (its "for"), else NULL: the result is that cause's, however unlikely (docs/model.md,
+ * "Advice"). Looked up once per advice and handed on. */
+static const struct kb_rule *named_rule(const nf_engine *e, const nf_triage_info *ti)
 {
 	const struct kb_rule *r = ti->level == NF_EMERGENCY ? engine_every_cause_rule(e, NF_EMERGENCY) : NULL;
-	return r ? r->cause : -1;
+	return r && r->cause >= 0 ? r : NULL;
 }
 
 /* No cause carries an emergency (carrier): the engine's own first step speaks. */
 #define NO_CARRIER (-2)
 
-/* The cause whose advice leads, -1 when a red flag carries the level alone, or NO_CARRIER. */
-static int carrier(nf_engine *e, const nf_triage_info *ti, const size_t *order, size_t n)
+/* The cause whose advice leads, -1 when a red flag carries the level alone, or NO_CARRIER; named is
+ * named_rule's. */
+static int carrier(nf_engine *e, const nf_triage_info *ti, const struct kb_rule *named, const size_t *order, size_t n)
 {
 	int at = -1, above = -1;
 	for (size_t i = 0; i < n; i++) {
@@ -119,9 +121,8 @@ static int carrier(nf_engine *e, const nf_triage_info *ti, const size_t *order, 
 	/* An emergency that a rule for every cause sets, for a cause it names, is that cause's when the
 	 * first cause at the level is there only by the rule: the first step names the compartment, not
 	 * the sciatica that leads a ranking no face shows. */
-	int named = rule_cause(e, ti);
-	if (named >= 0 && (at < 0 || by_every_cause))
-		return named;
+	if (named && (at < 0 || by_every_cause))
+		return named->cause;
 	if (at >= 0)
 		return at;
 	return above >= 0 ? above : (int)order[0];
@@ -361,7 +362,8 @@ void nf_engine_advice(nf_engine *e, nf_advice *a)
 	static const char *const ed[] = {"emergency_department"};
 	if (ti.level == NF_EMERGENCY)
 		add_see(a, ed, 1);
-	int c0 = carrier(e, &ti, order, n);
+	const struct kb_rule *named = named_rule(e, &ti);
+	int c0 = carrier(e, &ti, named, order, n);
 	const char *skip = NULL;
 	if (c0 == NO_CARRIER) {
 		own_first(a);
@@ -376,8 +378,8 @@ void nf_engine_advice(nf_engine *e, nf_advice *a)
 		const struct kb_rule *r = engine_escalation(e, (size_t)c0);
 		/* The cause a rule for every cause names carries that rule's step, though its own level
 		 * (an emergency already) needed no rule. */
-		if (rule_cause(e, &ti) == c0 && (!r || !r->step))
-			r = engine_every_cause_rule(e, NF_EMERGENCY);
+		if (named && named->cause == c0 && (!r || !r->step))
+			r = named;
 		a->first_condition = c0;
 		add_cause_see(a, e, ti.level, r, cd, true);
 		if (r && r->step) {
@@ -409,7 +411,7 @@ void nf_engine_advice(nf_engine *e, nf_advice *a)
 	 * settled calf cramp at 29%) placed under a less likely one's (tarsal tunnel at 28%) would
 	 * read as the weaker explanation. */
 	bool carrier_first = ti.level >= NF_URGENT;
-	bool named_rule = c0 >= 0 && rule_cause(e, &ti) == c0;
+	bool by_named_rule = named && named->cause == c0;
 	for (size_t pass = 0; pass < 2; pass++)
 		for (size_t i = 0; i < n && a->nplans < NF_ADVICE_PLANS; i++) {
 			size_t c = order[i];
@@ -424,7 +426,7 @@ void nf_engine_advice(nf_engine *e, nf_advice *a)
 			/* Under an emergency that a rule for every cause sets for a cause it names, a cause
 			 * there only by that rule has nothing to add: its emergency net ("numbness between
 			 * the legs: call now", for sciatica) would send the reader after another emergency. */
-			if (shown && !is_carrier && ti.level == NF_EMERGENCY && named_rule &&
+			if (shown && !is_carrier && ti.level == NF_EMERGENCY && by_named_rule &&
 			    engine_every_cause(kb, engine_escalation(e, c)))
 				shown = false;
 			if (!shown)
