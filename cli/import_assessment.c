@@ -14,6 +14,7 @@
 #include "numbfoot/case.h"
 #include "numbfoot/date.h"
 #include "numbfoot/interview.h"
+#include "numbfoot/text.h"
 
 #define SAVED_MAX_BYTES (1 << 20) /* the site writes a few kilobytes */
 
@@ -156,8 +157,7 @@ nf_err cli_import_assessment(nf_journal *j, const char *path, int64_t *id, nf_er
 		return NF_ESKIP;
 	nf_error_clear(err);
 	char *text = read_text(path, err), *result = NULL, *kept = NULL;
-	/* A byte-order mark, which some editors write before the text, is no part of the JSON. */
-	const char *body = text && !strncmp(text, "\xEF\xBB\xBF", 3) ? text + 3 : text;
+	const char *body = text ? nf_text_past_bom(text) : NULL;
 	json_error_t pe;
 	json_t *root = text ? json_loads(body, JSON_REJECT_DUPLICATES, &pe) : NULL;
 	json_t *kind = json_object_get(root, "kind");

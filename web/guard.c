@@ -31,7 +31,7 @@ struct web_guard {
 	bool stop;
 	size_t cap;
 	int64_t deadline_ns, body_ns;
-	struct web_guard_conn *head, *tail; /* receiving, soonest deadline first */
+	struct web_guard_conn *head, *tail; /* receiving, in the order each entered its phase */
 	size_t listed, shut;
 };
 

@@ -26,6 +26,10 @@ NF_API size_t nf_utf8_decode(const unsigned char *p, const unsigned char *end, u
  * byte-order mark. 'a', U+200B, 'b' prints as "ab" and cannot be typed back. */
 NF_API bool nf_char_invisible(unsigned c);
 
+/* s past a UTF-8 byte-order mark at its start (EF BB BF, which some editors write before the
+ * text and which is no part of JSON), else s itself. */
+NF_API const char *nf_text_past_bom(const char *s);
+
 /* True when the NUL-terminated s is valid UTF-8; else false with *bad_at (if not NULL) the offset
  * of the first byte that is not, counted from 1 as the messages give it ("at byte 2"). */
 NF_API bool nf_utf8_valid(const char *s, size_t *bad_at);

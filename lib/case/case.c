@@ -10,6 +10,7 @@
 #include "core/text.h"
 #include "kb/kb_impl.h"
 #include "numbfoot/case.h"
+#include "numbfoot/text.h"
 #include "core/alloc.h"
 
 #define CASE_MAX_BYTES (1 << 20)
@@ -149,10 +150,8 @@ static nf_case *build(struct kb_faults *cx, const nf_kb *kb)
 		cx->count++;
 		return NULL;
 	}
-	/* A byte-order mark, which some editors write before the text, is no part of the JSON (as
-	 * the saved-assessment import reads it); the scan for a key's line starts past it too. */
-	if (!strncmp(cx->text, "\xEF\xBB\xBF", 3))
-		cx->text += 3;
+	/* The scan for a key's line starts past a byte-order mark too. */
+	cx->text = nf_text_past_bom(cx->text);
 	cs->root = json_loads(cx->text, JSON_REJECT_DUPLICATES, &je);
 	if (!cs->root) {
 		kb_faults_syntax(cx, &je);

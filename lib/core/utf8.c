@@ -39,6 +39,11 @@ size_t nf_utf8_decode(const unsigned char *p, const unsigned char *end, unsigned
 	return core_utf8_decode(p, end, cp);
 }
 
+const char *nf_text_past_bom(const char *s)
+{
+	return strncmp(s, "\xEF\xBB\xBF", 3) ? s : s + 3;
+}
+
 bool nf_char_invisible(unsigned c)
 {
 	return c == 0xad || c == 0x34f || c == 0x61c || c == 0x115f || c == 0x1160 || c == 0x17b4 ||

@@ -27,6 +27,9 @@ static void test_utf8_decode_and_invisible(void **state)
 	assert_false(nf_char_invisible(cp));
 	assert_false(nf_char_invisible(0xe9)); /* an accented letter shows */
 	assert_true(nf_char_invisible(0x200b) && nf_char_invisible(0xfeff) && nf_char_invisible(0x2066));
+	assert_string_equal(nf_text_past_bom("\xEF\xBB\xBF{}"), "{}");
+	assert_string_equal(nf_text_past_bom("{}"), "{}");
+	assert_string_equal(nf_text_past_bom("\xEF\xBB"), "\xEF\xBB");
 }
 
 static void test_utf8_valid(void **state)
