@@ -131,20 +131,36 @@ static void test_tcx_activities(void **state)
 	nf_import_free(im);
 }
 
+/* A straight GPX track into doc: points from (45, 10) northwards, step_m apart and step_s apart
+ * from 2026-10-04T06:30:00Z, each with heart rate hr when hr > 0. Returns its length. */
+static size_t line_gpx(char *doc, size_t cap, int npoints, double step_m, int step_s, int hr)
+{
+	size_t n = (size_t)snprintf(doc, cap,
+				    "<gpx xmlns=\"http://www.topografix.com/GPX/1/1\" "
+				    "xmlns:gpxtpx=\"http://www.garmin.com/xmlschemas/TrackPointExtension/v1\"><trk><trkseg>\n");
+	for (int i = 0; i < npoints; i++) {
+		int t = 6 * 3600 + 30 * 60 + i * step_s;
+		n += (size_t)snprintf(doc + n, cap - n, "<trkpt lat=\"%.6f\" lon=\"10\"><time>2026-10-04T%02d:%02d:%02dZ</time>",
+				      45 + i * step_m / 111195.0, t / 3600, t / 60 % 60, t % 60);
+		if (hr > 0)
+			n += (size_t)snprintf(doc + n, cap - n,
+					      "<extensions><gpxtpx:TrackPointExtension><gpxtpx:hr>%d</gpxtpx:hr>"
+					      "</gpxtpx:TrackPointExtension></extensions>", hr);
+		n += (size_t)snprintf(doc + n, cap - n, "</trkpt>\n");
+	}
+	n += (size_t)snprintf(doc + n, cap - n, "</trkseg></trk></gpx>\n");
+	assert_true(n < cap);
+	return n;
+}
+
 /* Points a minute or more apart leave no interval to count as moving (gpxpy's
  * first_and_last_elevation.gpx: 107 km in an hour with a moving time of 0): the speed is
  * judged over the elapsed time then, where it was judged over nothing and the file kept. */
 static void test_speed_without_moving_time(void **state)
 {
 	char doc[2048];
-	size_t n = (size_t)snprintf(doc, sizeof doc, "<gpx xmlns=\"http://www.topografix.com/GPX/1/1\"><trk><trkseg>\n");
 	/* 25 m/s (1750 m every 70 s) for 630 s: no run, and nobody on foot. */
-	for (int i = 0; i < 10; i++)
-		n += (size_t)snprintf(doc + n, sizeof doc - n,
-				      "<trkpt lat=\"%.6f\" lon=\"10\"><time>2026-10-04T06:%02d:%02dZ</time></trkpt>\n",
-				      45 + i * 1750 / 111195.0, 30 + i * 70 / 60, i * 70 % 60);
-	n += (size_t)snprintf(doc + n, sizeof doc - n, "</trkseg></trk></gpx>\n");
-	assert_true(n < sizeof doc);
+	size_t n = line_gpx(doc, sizeof doc, 10, 1750, 70, 0);
 	nf_import *im = NULL;
 	nf_error err;
 	assert_int_equal(nf_import_read_buffer(doc, n, "car.gpx", NULL, &im, &err), NF_ESKIP);
@@ -189,12 +205,7 @@ static void test_moving_time_unknown(void **state)
 static void test_impossible_recordings(void **state)
 {
 	char doc[4096];
-	size_t n = (size_t)snprintf(doc, sizeof doc, "<gpx xmlns=\"http://www.topografix.com/GPX/1/1\"><trk><trkseg>\n");
-	for (int i = 0; i < 20; i++)
-		n += (size_t)snprintf(doc + n, sizeof doc - n,
-				      "<trkpt lat=\"%.6f\" lon=\"10\"><time>2026-10-04T06:30:00Z</time></trkpt>\n",
-				      45 + i * 500 / 111195.0);
-	n += (size_t)snprintf(doc + n, sizeof doc - n, "</trkseg></trk></gpx>\n");
+	size_t n = line_gpx(doc, sizeof doc, 20, 500, 0, 0); /* 9.5 km, every point at 06:30:00 */
 	nf_import *im = NULL;
 	nf_error err;
 	assert_int_equal(nf_import_read_buffer(doc, n, "same.gpx", NULL, &im, &err), NF_EPARSE);
@@ -223,17 +234,7 @@ static void test_heart_rates_out_of_range(void **state)
 {
 	char doc[4096];
 	for (int hr = 0; hr < 2; hr++) {
-		size_t n = (size_t)snprintf(doc, sizeof doc,
-					    "<gpx xmlns=\"http://www.topografix.com/GPX/1/1\" "
-					    "xmlns:gpxtpx=\"http://www.garmin.com/xmlschemas/TrackPointExtension/v1\"><trk><trkseg>\n");
-		for (int i = 0; i < 10; i++)
-			n += (size_t)snprintf(doc + n, sizeof doc - n,
-					      "<trkpt lat=\"%.6f\" lon=\"10\"><time>2026-10-04T06:30:%02dZ</time><extensions>"
-					      "<gpxtpx:TrackPointExtension><gpxtpx:hr>%d</gpxtpx:hr></gpxtpx:TrackPointExtension>"
-					      "</extensions></trkpt>\n",
-					      45 + i * 3 / 111195.0, i * 5, hr ? 900 : 260);
-		n += (size_t)snprintf(doc + n, sizeof doc - n, "</trkseg></trk></gpx>\n");
-		assert_true(n < sizeof doc);
+		size_t n = line_gpx(doc, sizeof doc, 10, 3, 5, hr ? 900 : 260);
 		nf_import *im = NULL;
 		nf_error err;
 		assert_int_equal(nf_import_read_buffer(doc, n, "hr.gpx", NULL, &im, &err), NF_OK);
