@@ -159,7 +159,8 @@ const struct cli_command cmd_gear_add = {
 	.summary = "add a pair of shoes or insoles",
 	.description =
 		"Adds shoes (or with --kind insoles, insoles) under a short nickname that other commands "
-		"use. The first pair of each kind becomes the default that new runs get. Shoes retire at "
+		"use, in any case (a name that differs from another pair's only in case is refused, as "
+		"'pegasus' beside 'Pegasus'). The first pair of each kind becomes the default that new runs get. Shoes retire at "
 		"800 km unless --retire-km or --racing says otherwise (see 'numbfoot gear list --why').\n\n"
 		"Example: numbfoot gear add ghost --brand Brooks --model \"Ghost 15\" --start-km 120",
 	.options = add_options,

@@ -221,7 +221,13 @@ nf_err nf_journal_get_gear(nf_journal *j, int64_t id, nf_gear *out, nf_error *er
 
 nf_err nf_journal_find_gear(nf_journal *j, const char *nickname, nf_gear *out, nf_error *err)
 {
-	sqlite3_stmt *st = jr_prepare(j, GEAR_SELECT "WHERE g.nickname = ?", err);
+	/* The name as written, else the one pair whose name differs from it only in case ("pegasus"
+	 * for "Pegasus"; ASCII letters, as SQLite's NOCASE folds them). A journal from before names
+	 * were told apart regardless of case may hold two such pairs: then only the exact name finds
+	 * either. */
+	sqlite3_stmt *st = jr_prepare(j, GEAR_SELECT "WHERE g.nickname = ?1 OR (g.nickname = ?1 COLLATE NOCASE"
+					 " AND (SELECT count(*) FROM gear WHERE nickname = ?1 COLLATE NOCASE) = 1)",
+				      err);
 	if (st)
 		sqlite3_bind_text(st, 1, nickname ? nickname : "", -1, SQLITE_TRANSIENT);
 	return jr_read_one(j, st, read_gear, out, "reading gear", err, "no gear named '%.*s'",
@@ -317,6 +323,29 @@ static nf_err name_taken(nf_err rc, const nf_gear *g, nf_error *err)
 	return rc;
 }
 
+/* Names that differ only in case would be told apart by the journal but not by the runner who
+ * types "--shoes pegasus" with "Pegasus" and "pegasus" both stored: a new name (or a pair's new
+ * name; id is the pair itself, or 0) may not match another pair's regardless of case. */
+static nf_err name_taken_any_case(nf_journal *j, const nf_gear *g, int64_t id, nf_error *err)
+{
+	sqlite3_stmt *st = jr_prepare(j, "SELECT nickname FROM gear WHERE nickname = ? COLLATE NOCASE"
+					 " AND nickname <> ? AND id <> ? LIMIT 1", err);
+	if (!st)
+		return err ? err->code : NF_EDB;
+	sqlite3_bind_text(st, 1, g->nickname, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, g->nickname, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, id);
+	nf_err rc = NF_OK;
+	int s = sqlite3_step(st);
+	if (s == SQLITE_ROW)
+		rc = nf_error_set(err, NF_EEXIST, "there is already gear named '%s', which '%s' differs from only in case",
+				  (const char *)sqlite3_column_text(st, 0), g->nickname);
+	else if (s != SQLITE_DONE)
+		rc = jr_db_error(j, err, "reading gear");
+	sqlite3_finalize(st);
+	return rc;
+}
+
 /* nf_journal_add_gear's transaction: g is only read; id and is_default are what the caller
  * copies into g once the commit succeeded. */
 struct add_gear {
@@ -340,6 +369,8 @@ static nf_err add_gear_body(nf_journal *j, void *ctx, nf_error *err)
 		make_default = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) == 0;
 		sqlite3_finalize(st);
 	}
+	if ((rc = name_taken_any_case(j, g, 0, err)))
+		return rc;
 	if (make_default && (rc = clear_default(j, g->kind, err)))
 		return rc;
 	sqlite3_stmt *st = jr_prepare(j,
@@ -387,7 +418,8 @@ static nf_err update_gear_body(nf_journal *j, void *ctx, nf_error *err)
 		return rc;
 	/* A new nickname must be one that can be typed back; one stored before the rule stays until
 	 * it is changed, so that the pair's other fields can still be edited. */
-	if (strcmp(g->nickname, old.nickname) && (rc = check_nickname(g->nickname, err)))
+	if (strcmp(g->nickname, old.nickname) &&
+	    ((rc = check_nickname(g->nickname, err)) || (rc = name_taken_any_case(j, g, g->id, err))))
 		return rc;
 	/* A retirement date given or changed (the page's Retire) keeps the rule of retire_gear; one
 	 * stored before the rule is left as it is when other fields change. */

@@ -286,6 +286,14 @@ static void test_gear_crud(void **state)
 	snprintf(h.nickname, sizeof h.nickname, "ghost");
 	assert_int_equal(nf_journal_add_gear(j, &h, &err), NF_EEXIST);
 	assert_non_null(strstr(err.msg, "ghost"));
+	/* One that differs only in case is taken too, and finds the pair. */
+	snprintf(h.nickname, sizeof h.nickname, "GHost");
+	assert_int_equal(nf_journal_add_gear(j, &h, &err), NF_EEXIST);
+	assert_non_null(strstr(err.msg, "'ghost'"));
+	assert_int_equal(nf_journal_find_gear(j, "GHOST", &h, &err), NF_OK);
+	assert_int_equal(h.id, g.id);
+	assert_string_equal(h.nickname, "ghost");
+	nf_gear_init(&h, NF_GEAR_SHOES);
 	/* Bad values. */
 	snprintf(h.nickname, sizeof h.nickname, "h");
 	snprintf(h.first_use, sizeof h.first_use, "2026-02-30");
@@ -985,6 +993,20 @@ static void test_gear_nickname_rule(void **state)
 	assert_int_equal(nf_journal_get_gear(j, id, &g, &err), NF_OK);
 	g.retire_km = 700;
 	assert_int_equal(nf_journal_update_gear(j, &g, &err), NF_OK);
+
+	/* Two names from before names were told apart regardless of case: each found by its exact
+	 * name, neither by a third spelling, which would have to guess. */
+	nf_gear a, b;
+	nf_gear_init(&a, NF_GEAR_SHOES);
+	snprintf(a.nickname, sizeof a.nickname, "Clif");
+	assert_int_equal(nf_journal_add_gear(j, &a, &err), NF_OK);
+	assert_int_equal(sqlite3_exec(j->db, "INSERT INTO gear(kind, nickname) VALUES('shoes', 'clif')", NULL, NULL,
+				      NULL), SQLITE_OK);
+	assert_int_equal(nf_journal_find_gear(j, "Clif", &b, &err), NF_OK);
+	assert_int_equal(b.id, a.id);
+	assert_int_equal(nf_journal_find_gear(j, "clif", &b, &err), NF_OK);
+	assert_int_not_equal(b.id, a.id);
+	assert_int_equal(nf_journal_find_gear(j, "CLIF", &b, &err), NF_ENOTFOUND);
 	nf_journal_close(j);
 }
 
