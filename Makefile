@@ -75,6 +75,7 @@ REPLAY_BINS := $(FUZZ_SRCS:fuzz/%.c=$(BUILD)/fuzz/replay_%)
 LIBA   := $(BUILD)/libnumbfoot.a
 LIBSO  := $(BUILD)/libnumbfoot.so
 WEBA   := $(BUILD)/libnumbfoot-web.a
+CLIA   := $(BUILD)/libnumbfoot-cli.a
 NUMBFOOT := $(BUILD)/numbfoot
 
 .PHONY: all run test check deps test-deps unit cli-test fuzz-replay fuzz-run san-check web-test bench clean man \
@@ -138,7 +139,7 @@ $(BUILD)/tests/unit/%: $(BUILD)/tests/unit/%.o $(WEBA) $(LIBA)
 
 # Each fuzz target is also linked with a plain main() that replays its committed corpus, so the
 # ordinary test run exercises every seed without libFuzzer.
-$(BUILD)/fuzz/replay_%: $(BUILD)/fuzz/%.o $(BUILD)/fuzz/replay_main.o $(WEBA) $(LIBA)
+$(BUILD)/fuzz/replay_%: $(BUILD)/fuzz/%.o $(BUILD)/fuzz/replay_main.o $(CLIA) $(WEBA) $(LIBA)
 	@$(if $(Q),echo "  LD      $@")
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
@@ -210,4 +211,11 @@ clean:
 	rm -rf build
 
 -include $(wildcard mk/*.mk)
+
+# The command less its main(), for the fuzz target of the arguments (fuzz/fuzz_args.c); after the
+# mk/ files, since mk/kbimage.mk adds the knowledge base's image to CLI_OBJS.
+$(CLIA): $(filter-out $(BUILD)/cli/main.o,$(CLI_OBJS))
+	@rm -f $@
+	@$(if $(Q),echo "  AR      $@")
+	$(Q)ar rcs $@ $^
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

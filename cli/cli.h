@@ -54,6 +54,12 @@ struct cli_command {
 /* All commands in the order of commands.def, terminated by NULL. */
 extern const struct cli_command *const cli_commands[];
 
+/* Reads argv (the program's name first) against the command table: the command, its options and
+ * their values, its positional arguments, into a (which borrows argv's strings). Returns -1 when
+ * a.cmd is to run, else the exit code of what was done instead: the overview, a help page or the
+ * version printed, or a mistake named on standard error (cli/args.c). */
+int cli_parse(int argc, char **argv, struct cli_args *a);
+
 /* The option's value when given ("" for a flag), else NULL. name must be in the command's table. */
 const char *cli_opt(const struct cli_args *a, const char *name);
 bool cli_flag(const struct cli_args *a, const char *name);

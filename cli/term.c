@@ -137,3 +137,17 @@ void cli_errorf(const char *fmt, ...)
 	va_end(ap);
 	fprintf(stderr, "numbfoot: %s\n", cli_text(msg));
 }
+
+int cli_fail(const nf_error *err)
+{
+	cli_errorf("%s", err->msg[0] ? err->msg : nf_errstr(err->code));
+	switch (err->code) {
+	case NF_EPARSE:
+	case NF_EINVAL:
+	case NF_ELIMIT:
+	case NF_ENOTFOUND:
+		return CLI_EXIT_USAGE;
+	default:
+		return CLI_EXIT_FAIL;
+	}
+}

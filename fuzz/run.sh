@@ -1,6 +1,6 @@
 #!/bin/sh
-# Runs each libFuzzer target for a few seconds. The libraries (libnumbfoot, libnumbfoot-web) are
-# rebuilt with clang and coverage instrumentation into build/fuzzlib; new inputs go to a scratch
+# Runs each libFuzzer target for a few seconds. The libraries (libnumbfoot, libnumbfoot-web, and the
+# command less its main(), libnumbfoot-cli) are rebuilt with clang and coverage instrumentation into build/fuzzlib; new inputs go to a scratch
 # folder, never into the committed corpus. Usage: run.sh SECONDS fuzz/fuzz_NAME.c...
 set -u
 secs=$1; shift
@@ -8,14 +8,14 @@ secs=$1; shift
 if ! command -v clang >/dev/null 2>&1; then echo "fuzz: clang missing (sh scripts/deps.sh --test)"; exit 1; fi
 make --no-print-directory -s CC=clang SAN=1 WERROR=0 WARN=-Wall BUILD=build/fuzzlib \
 	SANFLAGS="-fsanitize=address,undefined,fuzzer-no-link -fno-omit-frame-pointer" \
-	build/fuzzlib/libnumbfoot-web.a build/fuzzlib/libnumbfoot.a || exit 1
+	build/fuzzlib/libnumbfoot-cli.a build/fuzzlib/libnumbfoot-web.a build/fuzzlib/libnumbfoot.a || exit 1
 pkgs="jansson sqlite3 expat libmicrohttpd cairo pangocairo libedit libcrypto zlib libarchive"
 passed=0; failed=0
 for src in "$@"; do
 	name=$(basename "$src" .c | sed 's/^fuzz_//')
 	bin=build/fuzzlib/fuzz_$name
 	clang -g -O1 -fsanitize=fuzzer,address,undefined -Iinclude -Ilib -D_GNU_SOURCE \
-		$(pkg-config --cflags $pkgs) "$src" build/fuzzlib/libnumbfoot-web.a build/fuzzlib/libnumbfoot.a \
+		$(pkg-config --cflags $pkgs) "$src" build/fuzzlib/libnumbfoot-cli.a build/fuzzlib/libnumbfoot-web.a build/fuzzlib/libnumbfoot.a \
 		$(pkg-config --libs $pkgs) -lm -o "$bin" || { failed=$((failed + 1)); continue; }
 	scratch=$(mktemp -d)
 	dict=""; [ -f "fuzz/$name.dict" ] && dict="-dict=fuzz/$name.dict"
