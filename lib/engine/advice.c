@@ -457,7 +457,9 @@ void nf_engine_advice(nf_engine *e, nf_advice *a)
 
 void nf_engine_sign_means(nf_engine *e, char *buf, size_t cap)
 {
-	size_t to[3], n = nf_engine_sign_points_to(e, to, 3), len = 0;
+	/* Four: a sign at urgent names its likeliest causes and, after them, the emergencies its own
+	 * words warn of (a blocked artery, a compartment syndrome). */
+	size_t to[4], n = nf_engine_sign_points_to(e, to, 4), len = 0;
 	if (cap)
 		buf[0] = '\0';
 	for (size_t i = 0; i < n && len < cap; i++)

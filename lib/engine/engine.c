@@ -635,9 +635,23 @@ size_t nf_engine_sign_points_to(nf_engine *e, size_t *out, size_t cap)
 				break;
 			}
 		/* Under 1% a cause named here reads as what the sign means ("sciatica" for a cold, pale
-		 * foot that an artery explains at 87%): the first is kept whatever its share. */
-		while (n > 1 && post[to[n - 1]] < 0.01)
-			n--;
+		 * foot that an artery explains at 87%): the first is kept whatever its share. When none
+		 * of 1% or more needs emergency care, the ones that do follow whatever their share: they
+		 * are the danger the sign's own words send to the emergency department for (numbness not
+		 * back hours later, in tight new shoes, named only a nerve pressed at the knee and
+		 * sciatica, where its text speaks of a tight, swollen leg or a cold foot). */
+		size_t all[NF_MAX_CONDITIONS], kept = 1;
+		memcpy(all, to, n * sizeof *to);
+		bool named = e->kb->cond[all[0]].triage == NF_EMERGENCY;
+		for (size_t i = 1; i < n; i++)
+			if (post[all[i]] >= 0.01) {
+				named = named || e->kb->cond[all[i]].triage == NF_EMERGENCY;
+				to[kept++] = all[i];
+			}
+		for (size_t i = 1; i < n && !named; i++)
+			if (post[all[i]] < 0.01 && e->kb->cond[all[i]].triage == NF_EMERGENCY)
+				to[kept++] = all[i];
+		n = kept;
 	}
 	for (size_t i = 0; i < n && i < cap; i++)
 		out[i] = to[i];
@@ -1704,7 +1718,7 @@ static double list_bound(const struct look *lk, const size_t *fs, size_t n)
 
 static bool askable(const nf_engine *e, int f)
 {
-	return e->state[f] == NF_UNASKED && e->allowed[f];
+	return e->state[f] == NF_UNASKED && e->allowed[f] && !engine_unless_holds(e, &e->kb->find[f].not_asked_when);
 }
 
 /* Whether rule r names finding f, in its `if` or its `unless`. */

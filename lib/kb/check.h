@@ -101,6 +101,8 @@ void kb_read_forms(struct kb_ctx *cx, const char *path, json_t *forms, int c);
 void kb_copy_forms(nf_kb *kb);
 void kb_read_finding_shape(struct kb_ctx *cx, const char *path, json_t *o, json_t *vf, struct kb_finding *f);
 void kb_read_finding_likelihoods(struct kb_ctx *cx, const char *path, json_t *o, json_t *vf, struct kb_finding *f);
+/* A finding's answer conditions (not_asked_when), once every finding is known. */
+void kb_read_finding_terms(struct kb_ctx *cx, const char *path, json_t *o, struct kb_finding *f);
 void kb_read_triage(struct kb_ctx *cx, json_t *t);
 void kb_read_checklists(struct kb_ctx *cx, json_t *arr);
 void kb_read_references(struct kb_ctx *cx, json_t *arr);

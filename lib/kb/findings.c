@@ -138,7 +138,7 @@ static void read_range(struct kb_ctx *cx, const char *path, json_t *o, struct kb
 void kb_read_finding_shape(struct kb_ctx *cx, const char *path, json_t *o, json_t *vf, struct kb_finding *f)
 {
 	static const char *const keys[] = {"id", "question", "clinician_question", "help", "bins", "default",
-					   "likelihood", "units", "always", "range", NULL};
+					   "likelihood", "units", "always", "range", "not_asked_when", NULL};
 	kb_only_keys(cx, path, o, keys);
 	const char *type = json_string_value(json_object_get(vf, "type"));
 	const char *who = json_string_value(json_object_get(vf, "who"));
@@ -309,3 +309,17 @@ void kb_read_finding_likelihoods(struct kb_ctx *cx, const char *path, json_t *o,
 	}
 }
 
+
+void kb_read_finding_terms(struct kb_ctx *cx, const char *path, json_t *o, struct kb_finding *f)
+{
+	json_t *when = json_object_get(o, "not_asked_when");
+	if (!when)
+		return;
+	char p[300];
+	kb_path_key(p, sizeof p, path, "not_asked_when");
+	kb_read_unless(cx, p, when, &f->not_asked_when, 0, NULL);
+	/* A finding asked only when it is already answered would never be asked. */
+	for (int t = 0; t < f->not_asked_when.n; t++)
+		if (!strcmp(cx->kb->find[f->not_asked_when.term[t].finding].id, f->id))
+			kb_fault(cx, p, "names the finding itself");
+}

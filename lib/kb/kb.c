@@ -209,8 +209,10 @@ static nf_kb *build(struct kb_ctx *cx, const char *vocab, const char *vocab_name
 			kb_fault(cx, "findings", "finding \"%s\" of the vocabulary is missing", kb->find[f].id);
 	if (cx->f.count)
 		goto out_fail;
-	for (int f = 0; f < kb->nfind; f++)
+	for (int f = 0; f < kb->nfind; f++) {
 		kb_read_finding_likelihoods(cx, fpath[f], fobj[f], json_array_get(vfinds, (size_t)f), &kb->find[f]);
+		kb_read_finding_terms(cx, fpath[f], fobj[f], &kb->find[f]);
+	}
 
 	/* Escalation rules name findings, so conditions are read before findings but their rules are
 	 * resolved now that findings exist. */

@@ -159,6 +159,10 @@ struct kb_finding {
 	/* Answers that already answer the sign (a stated recovery time answers "not back to normal
 	 * hours later"): while one alternative holds in full, the unanswered sign is not listed. */
 	struct kb_unless red_flag_answered_by;
+	/* Answers that already say this one (numbness not back hours after a run says it does not go
+	 * away on stopping and is there at rest): while one alternative holds in full, the finding is
+	 * not asked. It stays unanswered, so the evidence is not counted twice. */
+	struct kb_unless not_asked_when;
 };
 
 struct kb_checklist {

@@ -118,6 +118,13 @@ static void test_faults_are_placed(void **state)
 	expect_fault("\"question\": \"Is the leg weak?\",", "", "findings[5]: missing \"question\"");
 	expect_fault("\"question\": \"Is the leg weak?\",", "\"question\": \"Is the leg weak?\", \"always\": 1,",
 		     "findings[5].always: \"always\" needs true or false");
+	/* not_asked_when: answers that already say a finding, in the shape of a rule's unless. */
+	expect_fault("\"question\": \"Is the leg weak?\",", "\"question\": \"Is the leg weak?\", \"not_asked_when\": {\"nope\": true},",
+		     "findings[5].not_asked_when.nope: unknown finding");
+	expect_fault("\"question\": \"Is the leg weak?\",", "\"question\": \"Is the leg weak?\", \"not_asked_when\": [{\"weak\": true}],",
+		     "findings[5].not_asked_when: names the finding itself");
+	expect_fault("\"question\": \"Is the leg weak?\",", "\"question\": \"Is the leg weak?\", \"not_asked_when\": [],",
+		     "findings[5].not_asked_when: needs at least one object");
 	expect_fault("\"version\": 1,", "\"version\": 1,,", "k.json:2: (json)");
 	/* The advice's keys: a rule's see and unless, a step's when, a safety net, rules for every cause,
 	 * a red flag's step. */
