@@ -492,6 +492,13 @@ bool nf_engine_percentages(nf_engine *e)
 	update(e);
 	if (e->tri.red_flag >= 0 && e->tri.red_flag_level == e->tri.level)
 		return false;
+	/* Under an emergency whose likeliest cause needs less, "1. Fibular nerve entrapment 76%" under
+	 * "call emergency services" read as near-certainty that it is only a nerve at the knee, a
+	 * reason not to call (an outside read: numbness not back hours after a tempo run at 27, acute
+	 * compartment syndrome at 7%); the order is kept, the figures not. */
+	size_t top;
+	if (e->tri.level == NF_EMERGENCY && nf_engine_ranking(e, &top, 1) >= 1 && e->level[top] < NF_EMERGENCY)
+		return false;
 	bool every_cause;
 	size_t f[NF_MAX_FINDINGS];
 	return !(nf_engine_level_rule(e, f, NF_MAX_FINDINGS, &every_cause) && every_cause);
