@@ -174,17 +174,27 @@ static enum reply not_an_answer(struct session *s, const char *question, const c
 	return R_BAD;
 }
 
-/* Parses a list of item numbers ("1 3", "1,3") within 1..n into a bit mask. 0 when read; -1 if
- * malformed or past 1..n; k when number k is typed more than once ("1 1 1"), which the case files
- * refuse too: a slip, perhaps for another number, is asked again rather than guessed. */
-static int parse_numbers(const char *s, size_t n, uint32_t *mask)
+/* Parses a list of item numbers ("1 3", "1,3") within 1..n into a bit mask, and a last "?" ("1 3 ?":
+ * not sure of the others) into *rest_unsure. 0 when read; -1 if malformed or past 1..n (a "?" with
+ * no number before it is "?" alone, read by the caller); k when number k is typed more than once
+ * ("1 1 1"), which the case files refuse too: a slip, perhaps for another number, is asked again
+ * rather than guessed. */
+static int parse_numbers(const char *s, size_t n, uint32_t *mask, bool *rest_unsure)
 {
 	*mask = 0;
+	*rest_unsure = false;
 	while (*s) {
 		if (isspace((unsigned char)*s) || *s == ',') {
 			s++;
 			continue;
 		}
+		if (*s == '?' && *mask && !*rest_unsure) {
+			*rest_unsure = true;
+			s++;
+			continue;
+		}
+		if (*rest_unsure)
+			return -1; /* the ? comes last */
 		char *end;
 		long k = strtol(s, &end, 10);
 		if (end == s || k < 1 || (size_t)k > n)
@@ -252,6 +262,11 @@ static enum reply ask_checklist(struct session *s, const nf_question *q, nf_answ
 	fprintf(s->out, "%s\n", title);
 	for (size_t i = 0; i < q->n; i++)
 		fprintf(s->out, "  %zu. %s\n", i + 1, nf_kb_finding_question(s->kb, q->finding[i]));
+	/* Said each time: a runner unsure of some items typed the one they knew, and the others
+	 * counted as no, evidence they had not given (an outside read). */
+	if (q->n > 1)
+		wputs(s, "(Items you leave out count as no: add ? after the numbers, as in 1 3 ?, if you are not sure of "
+			 "the others.)");
 	for (;;) {
 		char *line = read_answer(s, "Numbers of those that apply (0 for none, ? if unsure): ");
 		if (!line)
@@ -259,6 +274,7 @@ static enum reply ask_checklist(struct session *s, const nf_question *q, nf_answ
 		char *a = trim(line);
 		enum reply r = R_AGAIN;
 		uint32_t mask;
+		bool rest_unsure;
 		int k;
 		/* A blank line answers nothing. On the warning signs above all: a stray Enter (after the
 		 * journal's Enter-keeps prompts, or in a pipe) must not pass them as "none". */
@@ -286,19 +302,25 @@ static enum reply ask_checklist(struct session *s, const nf_question *q, nf_answ
 				v[i] = (nf_value){.b = false};
 			}
 			r = R_DONE;
-		} else if ((k = parse_numbers(a, q->n, &mask)) == 0) {
+		} else if ((k = parse_numbers(a, q->n, &mask, &rest_unsure)) == 0) {
+			/* "1 3 ?": those typed apply, the others are not known; on the warning signs each
+			 * of the others is asked on its own, as after ? alone. */
 			for (size_t i = 0; i < q->n; i++) {
-				st[i] = NF_ANSWERED;
+				st[i] = rest_unsure && !((mask >> i) & 1) ? NF_UNKNOWN : NF_ANSWERED;
 				v[i] = (nf_value){.b = (mask >> i) & 1};
 			}
 			r = R_DONE;
+			if (rest_unsure && nf_kb_checklist_red_flags(s->kb, (size_t)q->checklist))
+				for (size_t i = 0; i < q->n && r == R_DONE; i++)
+					if (!((mask >> i) & 1))
+						r = ask_single(s, q->finding[i], &st[i], &v[i]);
 		} else if (k > 0) {
 			hint_repeated(s, k);
 			r = not_an_answer(s, title, a);
 		} else {
-			char why[120];
+			char why[200];
 			snprintf(why, sizeof why, "Please type the numbers of the items that apply (1 to %zu), for "
-				 "example 1 3, or 0 for none, or ? if you are not sure.", q->n);
+				 "example 1 3 (1 3 ? if you are not sure of the others), or 0 for none, or ? if you are not sure.", q->n);
 			hint(s, why);
 			r = not_an_answer(s, title, a);
 		}
@@ -546,8 +568,9 @@ static bool parse_single(struct session *s, size_t f, const char *a, nf_value *v
 			return true;
 		}
 	{
-		int k = parse_numbers(a, nf_kb_finding_values(kb, f), &v->set);
-		if (k == 0 && v->set)
+		bool unsure; /* one answer, the set of places: "1 3 ?" is not one */
+		int k = parse_numbers(a, nf_kb_finding_values(kb, f), &v->set, &unsure);
+		if (k == 0 && v->set && !unsure)
 			return true;
 		if (k > 0) {
 			hint_repeated(s, k);
@@ -963,7 +986,9 @@ const struct cli_command cmd_assess = {
 		"the foot; names separated by commas where all that apply are asked), a number for ages and "
 		"distances (in your unit; add km, m or mi to say which, as for 'run add'; a range such as 800-900 is taken at its "
 		"middle; a number past what a person can have, such as an age over 120, is asked again with its "
-		"limits). ? (or not sure) means don't know, h shows help on the question, b goes back one "
+		"limits). On a list of questions, the numbers of those that apply answer yes and the others no; "
+		"a ? after the numbers (1 3 ?) leaves the others not known (on the warning signs, each is then asked "
+		"on its own). ? (or not sure) means don't know, h shows help on the question, b goes back one "
 		"question to change its answer, q stops and shows the result so far. A blank line "
 		"answers nothing and the question is asked again: on the warning signs above all, Enter alone "
 		"never means none of them (type 0). So is a number typed twice (1 1), a number past the "
