@@ -1758,6 +1758,17 @@ static bool bears_on_emergency(const nf_engine *e, size_t f)
 	return false;
 }
 
+/* Whether finding f is asked before the interview stops, whatever the look-ahead says: the knowledge
+ * base's "always" findings, and in clinician mode the examination and test screens, which the
+ * clinician has at hand and the result otherwise listed as "not asked" with no way to enter them
+ * (an outside read: a doctor with the whole neurological and pulse examination was offered one
+ * examination screen). */
+static bool asked_before_stopping(const nf_engine *e, size_t f)
+{
+	const struct kb_finding *fd = &e->kb->find[f];
+	return fd->always || (e->mode == NF_MODE_CLINICIAN && fd->clinician && fd->checklist >= 0);
+}
+
 /* Asks finding f, whole checklist and all, to complete or spare a rule for every cause. */
 static bool ask_to_complete(const nf_engine *e, const bool *ask, int f, nf_question *q)
 {
@@ -2023,7 +2034,7 @@ bool nf_engine_next(nf_engine *e, nf_question *q)
 			const struct cand *c = &cand[order[r]];
 			for (size_t i = 0; i < c->q.n; i++) {
 				size_t f = c->q.finding[i];
-				if (pass == 0 ? bears_on_emergency(e, f) : kb->find[f].always) {
+				if (pass == 0 ? bears_on_emergency(e, f) : asked_before_stopping(e, f)) {
 					*q = c->q;
 					return true;
 				}

@@ -374,6 +374,48 @@ static void test_not_asked_when_answered(void **state)
 	}
 }
 
+/* In clinician mode the examination and test screens are asked before the interview stops: a
+ * doctor with the whole neurological and pulse examination was offered one examination screen,
+ * and the result listed the rest as "not asked" with no way to enter them (an outside read). A
+ * runner is asked none of them. */
+static void test_clinician_exam_asked(void **state)
+{
+	for (int mode = 0; mode < 2; mode++) {
+		nf_engine *e;
+		assert_int_equal(nf_engine_new(kb, mode ? NF_MODE_CLINICIAN : NF_MODE_RUNNER, &e, NULL), NF_OK);
+		/* The read's runner: forefoot tingling at 8 km in new racing shoes, gone in minutes. */
+		static story s = {{"location", "ball"},	 {"new_shoes", "true"}, {"shoes_tight", "true"},
+				  {"resolves_on_stopping", "true"}, {"resolve_minutes", "5"}, {"side", "one"},
+				  {"age", "34"},	 {"weeks_since_onset", "3"}, {"onset_km", "8"}};
+		nf_question q;
+		while (nf_engine_next(e, &q)) {
+			for (size_t i = 0; i < q.n; i++) {
+				const char *id = nf_kb_finding_id(kb, q.finding[i]);
+				size_t k = 0;
+				while (k < sizeof s / sizeof *s && strcmp(s[k][0], id))
+					k++;
+				if (k < sizeof s / sizeof *s)
+					set(e, id, s[k][1]);
+				else if (nf_kb_finding_type(kb, q.finding[i]) == NF_BOOL)
+					set(e, id, "false");
+				else
+					nf_engine_unknown(e, q.finding[i]);
+			}
+			nf_engine_count_screen(e);
+		}
+		static const char *const exams[] = {"exam_mulder_click", "exam_slr", "exam_pulses_reduced_rest",
+						    "test_nerve_conduction_abnormal"};
+		for (size_t k = 0; k < sizeof exams / sizeof *exams; k++) {
+			bool unasked = nf_engine_state(e, (size_t)nf_kb_finding_index(kb, exams[k]), NULL) == NF_UNASKED;
+			if (mode && unasked)
+				fail_msg("clinician mode stopped without asking %s", exams[k]);
+			if (!mode && !unasked)
+				fail_msg("runner mode asked %s", exams[k]);
+		}
+		nf_engine_free(e);
+	}
+}
+
 /* A sign at urgent names, after its likeliest causes, the emergencies its words warn of when none
  * of those is one: numbness not back hours after a run in new tight shoes named only a nerve at
  * the knee and sciatica, where its text speaks of a tight, swollen leg and a cold foot. */
@@ -1825,6 +1867,7 @@ int main(void)
 		cmocka_unit_test(test_plans_and_safety_nets),
 		cmocka_unit_test(test_not_asked_when_answered),
 		cmocka_unit_test(test_sign_names_its_emergencies),
+		cmocka_unit_test(test_clinician_exam_asked),
 	};
 	return cmocka_run_group_tests(tests, kb_shipped_setup, kb_shipped_teardown);
 }
