@@ -180,3 +180,17 @@ addTest('a reload keeps the interview and an emergency result; the browser\'s Ba
   await page.waitForSelector('body[data-ready=yes]');
   h.assert(await page.isVisible('#screen-start'), 'a reload after Start again brought the interview back');
 });
+
+addTest('a kept interview the server no longer takes is forgotten, not refused at every load', async (ctx, page, h) => {
+  await h.freshStart(page);
+  h.assert(await h.waitScreen(page) === 'question', 'no first question');
+  // As a knowledge base without this finding would see it.
+  await page.evaluate(() => sessionStorage.setItem('numbfoot-interview', JSON.stringify({
+    mode: 'runner', answers: { no_such_finding: true }, remembered: {}, history: [], derived: {},
+    miles: false, stopped: false, screen: 'question' })));
+  await page.reload();
+  await page.waitForSelector('body[data-ready=yes]');
+  h.assert(await page.isVisible('#screen-start'), 'not the start screen');
+  await waitText(page, '#notice', /no_such_finding/);
+  h.assert(await page.evaluate(() => sessionStorage.getItem('numbfoot-interview')) === null, 'the interview is still kept');
+});

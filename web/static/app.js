@@ -493,7 +493,9 @@
     if (kept) {
       for (const k of KEPT) if (kept[k] !== undefined) state[k] = kept[k];
       state.active = true;
-      try { await resume(history.state); } catch (e) { notice(e.message); }
+      // Answers the server no longer takes (another knowledge base since) cannot be taken up:
+      // the interview is forgotten rather than refused again at every load.
+      try { await resume(history.state); } catch (e) { forgetInterview(); D.banner(null); show('screen-start'); notice(e.message); }
     }
     document.body.dataset.ready = 'yes';
   }
