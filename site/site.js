@@ -34,7 +34,7 @@
     if (!saved) assessScreen = id;
     // The banner stays above the interview's screens while its level is emergency, as on the served
     // page; a result on show (the interview's or a saved one) has set its own.
-    if (id !== 'screen-result') D.banner(state.triage);
+    if (id !== 'screen-result') D.banner(state.triage, state.byId, state.answers, state.miles);
     $('nav-assess').setAttribute('aria-current', saved ? 'false' : 'page');
     $('nav-saved').setAttribute('aria-current', saved ? 'page' : 'false');
     const h = document.querySelector('#' + id + ' h1');
@@ -53,7 +53,7 @@
     // on the answers given so far (the interview goes on under it); hidden again when Back or a
     // changed answer lifts it.
     state.triage = r.triage;
-    D.banner(r.triage);
+    D.banner(r.triage, state.byId, state.answers, state.miles);
     state.stopped = !r.done;
     if (r.done) return result();
     state.question = r.question;

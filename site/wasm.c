@@ -229,7 +229,7 @@ static json_t *screen_json(const nf_question *q)
 }
 
 /* The triage of the answers so far, as the served page's /api/assess/next gives it
- * (web/next_reply.c): {level, words, red_flag: null or {finding, level, says}, stop}. The words are
+ * (web/next_reply.c): {level, words, red_flag: null or {finding, level, says}, rule: [ids], stop}. The words are
  * the result's (nf_engine_triage_words), so that the banner the page shows during the interview,
  * whether a warning sign or a rule on the answers set the emergency, says what the result says. */
 static json_t *triage_json(nf_interview *iv, bool stop)
@@ -246,8 +246,15 @@ static json_t *triage_json(nf_interview *iv, bool stop)
 				 nf_triage_id(ti.red_flag_level), "says",
 				 says ? nf_units_text(says, nf_engine_units(e), said, sizeof said) : "");
 	}
-	return json_pack("{s:s, s:s, s:o, s:b}", "level", nf_triage_id(level), "words",
-			 nf_engine_triage_words(e, words, sizeof words), "red_flag", flag, "stop", stop);
+	/* The answers of the escalation rule that gives the level, when one does (the result's
+	 * triage.rule), for the banner's reason when no warning sign of that level set it. */
+	json_t *rule = json_array();
+	size_t rf[16], nrf = nf_engine_level_rule(e, rf, 16, NULL);
+	for (size_t i = 0; i < nrf && i < 16; i++)
+		json_array_append_new(rule, json_string(nf_kb_finding_id(kb, rf[i])));
+	return json_pack("{s:s, s:s, s:o, s:o, s:b}", "level", nf_triage_id(level), "words",
+			 nf_engine_triage_words(e, words, sizeof words), "red_flag", flag, "rule", rule, "stop",
+			 stop);
 }
 
 /* done once the engine has nothing worth asking, or at once (stop) when a warning sign calls for

@@ -15,6 +15,10 @@
 #include "numbfoot/interview.h"
 #include "web.h"
 
+/* The most answers one rule asks for that the reply names; the knowledge base's rules ask for
+ * two or three. */
+#define WEB_RULE_MAX 16
+
 struct piece {
 	char *s; /* NULL: jansson refused the text */
 	size_t n;
@@ -158,7 +162,8 @@ struct web_next_text *web_next_text_new(const nf_kb *kb, nf_units units)
 	/* The words: nf_engine_triage_words (under NF_TRIAGE_WORDS_MAX bytes), escaped at most 6 to 1. */
 	size_t tri = longest(t->level_head, NF_TRIAGE_LEVELS) + 6 * NF_TRIAGE_WORDS_MAX + 16 +
 		     longest(t->flag_head, nf) +
-		     longest(t->level_id, NF_TRIAGE_LEVELS) + longest(t->flag_tail, nf) + 32;
+		     longest(t->level_id, NF_TRIAGE_LEVELS) + longest(t->flag_tail, nf) + 32 +
+		     WEB_RULE_MAX * (longest(t->id, nf) + 1) + 16;
 	t->cap = q + tri + 128;
 	return t;
 fail:
@@ -248,6 +253,18 @@ char *web_next_reply(const struct web_next_text *t, nf_interview *iv)
 		put_piece(&o, &t->flag_tail[ti.red_flag]);
 	} else
 		PUT_LIT(&o, "null");
+	/* The answers an escalation rule asks for when one gives the level (nf_engine_level_rule),
+	 * so that the banner can say which answers call for emergency care when no sign of that
+	 * level did. */
+	size_t rule[WEB_RULE_MAX];
+	size_t nrule = nf_engine_level_rule(e, rule, WEB_RULE_MAX, NULL);
+	PUT_LIT(&o, ",\"rule\":[");
+	for (size_t i = 0; i < nrule && i < WEB_RULE_MAX; i++) {
+		if (i)
+			PUT_LIT(&o, ",");
+		put_piece(&o, &t->id[rule[i]]);
+	}
+	PUT_LIT(&o, "]");
 	if (stop)
 		PUT_LIT(&o, ",\"stop\":true}}");
 	else

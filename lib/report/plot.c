@@ -144,6 +144,13 @@ static double nice_step(double range, int n)
 	return (f < 1.5 ? 1 : f < 3 ? 2 : f < 7 ? 5 : 10) * mag;
 }
 
+double rp_value_step(double range, int n, bool whole)
+{
+	double s = nice_step(range, n);
+	/* A count takes whole steps: a tick at 0.5 runs is no count anyone had. */
+	return whole && s < 1 ? 1 : s;
+}
+
 static void dot(cairo_t *cr, double x, double y, double r)
 {
 	cairo_new_sub_path(cr);
@@ -270,6 +277,7 @@ struct area {
 	double x, y, w, h;
 	double x0, x1, y0, y1;
 	double inset;
+	bool counts; /* the y axis counts things: whole ticks only (rp_value_step) */
 };
 
 static double px(const struct area *a, double v)
@@ -351,7 +359,7 @@ static void axes(cairo_t *cr, struct area *a, enum xaxis xk, const char *xlabel,
 {
 	if (a->y1 <= a->y0)
 		a->y1 = a->y0 + 1;
-	double ys = nice_step(a->y1 - a->y0, 5);
+	double ys = rp_value_step(a->y1 - a->y0, 5, a->counts);
 	a->y0 = floor(a->y0 / ys) * ys;
 	a->y1 = ceil(a->y1 / ys) * ys;
 	if (a->y1 <= a->y0)
@@ -583,7 +591,7 @@ static void fig_shoes(const struct rp_doc *d, cairo_t *cr, double top, double x,
 {
 	size_t n, m = 0;
 	const nf_an_gear *g = nf_analysis_gear(d->an, &n);
-	struct area a = {.y0 = 0, .y1 = 1};
+	struct area a = {.y0 = 0, .y1 = 1, .counts = true};
 	for (size_t i = 0; i < n; i++)
 		if (g[i].gear.kind == NF_GEAR_SHOES && g[i].runs_logged) {
 			m++;

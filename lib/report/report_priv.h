@@ -122,6 +122,9 @@ const char *rp_figure_title(int i);
  * days, and when a week or more apart on week starts (Mondays, 00:00 UTC, as the analysis counts
  * weeks); with weeks, on week starts only. Writes up to cap tick times to out; returns how many. */
 size_t rp_time_ticks(double x0, double x1, int room, bool weeks, double *out, size_t cap);
+/* The step between the ticks of a value axis spanning range: a round number (1, 2 or 5 times a
+ * power of ten) giving about n ticks; at least 1 when whole, for an axis of counts. */
+double rp_value_step(double range, int n, bool whole);
 /* The colours of the shoe pairs in the figures (rp_shoe_colours of them, i taken modulo that), and
  * the two colours that mean numbness or a warning there (0 red, 1 orange), which no pair gets. */
 size_t rp_shoe_colours(void);

@@ -23,7 +23,7 @@ def post(path, b):
 s, r = post("/api/assess/next", body)
 assert s == 200, (s, r)
 assert set(r) == {"done", "question", "progress", "triage"}, r.keys()
-assert set(r["triage"]) == {"level", "words", "red_flag", "stop"}, r["triage"].keys()
+assert set(r["triage"]) == {"level", "words", "red_flag", "rule", "stop"}, r["triage"].keys()
 assert set(r["question"]) == {"checklist", "title", "findings", "red_flags"}, r["question"].keys()
 s, r = post("/api/assess/result", body)
 assert s == 200 and {"triage", "ranking", "plan", "see", "answers", "disclaimer"} <= set(r), (s, r.keys())

@@ -157,6 +157,19 @@ static void ticks_on_days_and_week_starts(void **state)
 		assert_true(fmod(t[i] - MONDAY, 7 * 86400.0) == 0);
 }
 
+/* A count's axis takes whole steps: two runs in a pair gave ticks at 0.5 runs ("Episodes by shoe
+ * pair"); a measure's axis keeps its finer steps. */
+static void count_axis_whole_steps(void **state)
+{
+	(void)state;
+	for (double range = 1; range <= 4; range++) {
+		assert_true(rp_value_step(range, 5, true) >= 1);
+		assert_true(fmod(rp_value_step(range, 5, true), 1) == 0);
+	}
+	assert_true(rp_value_step(2, 5, false) == 0.5);
+	assert_true(rp_value_step(100, 5, true) == 20);
+}
+
 /* hue in degrees (0 red, 30 orange, 120 green, 240 blue) and saturation of an RGB colour */
 static void hue_sat(const double c[3], double *hue, double *sat)
 {
@@ -203,6 +216,7 @@ int main(void)
 		cmocka_unit_test(empty_journal_draws_no_data_panels),
 		cmocka_unit_test(bad_requests),
 		cmocka_unit_test(ticks_on_days_and_week_starts),
+		cmocka_unit_test(count_axis_whole_steps),
 		cmocka_unit_test(shoe_colours_are_not_warnings),
 	};
 	return cmocka_run_group_tests(tests, kb_shipped_setup, teardown);

@@ -126,7 +126,11 @@ static void next_gives_the_triage_in_the_results_words(void **state)
 		json_t *n = take(site_next(requests[i])), *r = take(site_result(requests[i]));
 		json_t *t = json_object_get(n, "triage"), *want = json_object_get(r, "triage");
 		assert_non_null(t);
-		assert_int_equal(json_object_size(t), 4);
+		assert_int_equal(json_object_size(t), 5);
+		/* The rule's answers, as the result names them: the banner's reason. */
+		assert_true(json_equal(json_object_get(t, "rule"), json_object_get(want, "rule")));
+		if (i == 0)
+			assert_true(json_array_size(json_object_get(t, "rule")) > 0);
 		assert_string_equal(json_string_value(json_object_get(t, "level")),
 				    json_string_value(json_object_get(want, "level")));
 		assert_string_equal(json_string_value(json_object_get(t, "words")),

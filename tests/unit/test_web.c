@@ -668,6 +668,8 @@ static void assess_next_as_jansson_writes(void **state)
 	    "{\"answers\":{\"acute_cold_foot\":true},\"screens\":1}",
 	    "{\"answers\":{\"severe_pain_after_run\":true,\"age\":20},\"screens\":2}",
 	    "{\"answers\":{%s},\"screens\":25}",
+	    /* A rule sets the emergency: the reply names its answers. */
+	    "{\"answers\":{%s,\"not_settled_hours\":true,\"foot_cold_pale\":true},\"screens\":4}",
 	};
 	for (size_t i = 0; i < sizeof bodies / sizeof *bodies; i++) {
 		char body[2048];
@@ -714,6 +716,31 @@ static void assess_progress(void **state)
 		      "answers.weekly_km: must be a number from 0 to 1000 km or null");
 	json_decref(api("POST", "/api/assess/next", "{\"answers\":{\"weekly_km\":1000}}", 200));
 	expect_status("GET", "/api/assess/progress", NULL, 405, "POST");
+}
+
+/* An emergency a rule on the answers sets, under a less urgent warning sign: /next names the rule's
+ * answers (triage.rule, as the result does), so that the page's banner says why rather than the
+ * sign's own, less urgent words. A warning sign's own emergency has no rule. */
+static void assess_next_names_the_rule(void **state)
+{
+	(void)state;
+	const char *body = "{\"answers\":{\"saddle_numbness\":false,\"bladder_bowel\":false,"
+			   "\"bilateral_weakness\":false,\"acute_cold_foot\":false,\"stroke_signs\":false,"
+			   "\"sudden_one_side\":false,\"sudden_vision_balance\":false,"
+			   "\"severe_pain_after_run\":false,\"not_settled_hours\":true,\"foot_cold_pale\":true},"
+			   "\"screens\":4}";
+	json_t *n = api("POST", "/api/assess/next", body, 200), *r = api("POST", "/api/assess/result", body, 200);
+	json_t *t = json_object_get(n, "triage"), *rule = json_object_get(t, "rule");
+	assert_string_equal(str(t, "level", NULL), "emergency");
+	assert_string_equal(str(t, "red_flag", "level"), "urgent");
+	assert_true(json_array_size(rule) >= 2);
+	assert_true(json_equal(rule, json_object_get(json_object_get(r, "triage"), "rule")));
+	json_decref(n);
+	json_decref(r);
+	n = api("POST", "/api/assess/next", "{\"answers\":{\"saddle_numbness\":true},\"screens\":1}", 200);
+	rule = json_object_get(json_object_get(n, "triage"), "rule");
+	assert_true(json_is_array(rule) && json_array_size(rule) == 0);
+	json_decref(n);
 }
 
 static void assess_red_flag_is_emergency(void **state)
@@ -1663,6 +1690,7 @@ int main(void)
 	    T(assess_next_as_jansson_writes),
 	    T(assess_progress),
 	    T(assess_red_flag_is_emergency),
+	    T(assess_next_names_the_rule),
 	    T(assess_bad_bodies),
 	    T(parse_errors_read_alike),
 	    T(gear_add_and_list),

@@ -61,7 +61,7 @@ session() {
 }
 
 # The other test files, in an order that builds one journal: test_journal.mjs first.
-session km "" "tests/web/test_journal.mjs tests/web/test_trends.mjs tests/web/test_layout.mjs tests/web/test_checklist.mjs tests/web/test_emergency.mjs tests/web/test_a11y.mjs tests/web/test_token.mjs"
+session km "" "tests/web/test_journal.mjs tests/web/test_trends.mjs tests/web/test_layout.mjs tests/web/test_checklist.mjs tests/web/test_emergency.mjs tests/web/test_a11y.mjs tests/web/test_interview_state.mjs tests/web/test_token.mjs tests/web/test_journal_names.mjs"
 # A runner whose config says miles: the page, the analysis and the report in miles.
 session miles "units = mi
 " "only:tests/web/test_miles.mjs"

@@ -443,6 +443,14 @@ async function main() {
   });
   const errors = [];
   const page = ctx.pages()[0] || await ctx.newPage();
+  // The page keeps an interview under way in the tab's sessionStorage and takes it up again on a
+  // reload. A test's goto opens the page as a new tab would, with no interview kept (the tests of
+  // the reload itself use page.reload and the history).
+  const goto = page.goto.bind(page);
+  page.goto = async (url, opt) => {
+    try { await page.evaluate(() => sessionStorage.clear()); } catch (e) { /* about:blank, another origin */ }
+    return goto(url, opt);
+  };
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => { if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) errors.push(m.text()); });
   let all = process.env.ONLY_EXTRA ? [] : tests;

@@ -18,6 +18,8 @@
     kb: null, byId: {}, mode: 'runner', answers: {}, history: [], remembered: {}, question: null,
     miles: false, derived: {}, // derived: answers taken from the journal, with the evidence for each
     stopped: false, // the result was asked for before the interview's last question
+    active: false, // an interview is under way (or its result on show)
+    screen: 'question', // the interview's screen on show: question, result or nothing (no answer yet)
   };
 
   // ---- the token ----
@@ -152,14 +154,58 @@
     const b = body();
     const progress = api('POST', '/api/assess/progress', b).catch(() => null);
     const r = await api('POST', '/api/assess/next', b);
-    // At once when the level is emergency, by a sign (which also ends the interview) or by a rule
-    // on the answers given so far (the interview may still ask the screens that bear on it).
-    D.banner(r.triage);
     state.stopped = !r.done;
-    if (r.done) { progressAsked++; return result(); }
+    if (r.done) {
+      progressAsked++;
+      D.banner(r.triage, state.byId, state.answers, state.miles);
+      return result();
+    }
     state.question = r.question;
+    // At once when the level is emergency, by a sign (which also ends the interview) or by a rule
+    // on the answers given so far (the interview may still ask the screens that bear on it), and
+    // also when the screen on show comes back (Back, "Change my answers") with the answer that set
+    // it still chosen: that answer stands until it is changed, and so does the banner.
+    const standing = await standingTriage(r, b);
+    D.banner(standing, state.byId, Object.assign({}, state.answers, shownAnswers(r.question)), state.miles);
     renderQuestion(r);
+    emergencyActions(standing.level === 'emergency');
+    mark('question');
     showProgress(progress, r.progress.screens, r.question.red_flags);
+  }
+
+  // The earlier answers of the findings on screen q, as its form shows them again.
+  function shownAnswers(q) {
+    const out = {};
+    for (const id of q.findings) {
+      if (Object.prototype.hasOwnProperty.call(state.remembered, id) && !Object.prototype.hasOwnProperty.call(state.answers, id)) {
+        out[id] = state.remembered[id];
+      }
+    }
+    return out;
+  }
+
+  // The triage of the answers as they stand on screen: those given and those the screen shows
+  // again (r: the reply of /next for b). An emergency in either is the banner's.
+  async function standingTriage(r, b) {
+    const shown = shownAnswers(r.question);
+    if (!Object.keys(shown).length || r.triage.level === 'emergency') return r.triage;
+    try {
+      const s = await api('POST', '/api/assess/next',
+        { mode: b.mode, answers: Object.assign({}, b.answers, shown), screens: b.screens + 1 });
+      return s.triage.level === 'emergency' ? s.triage : r.triage;
+    } catch (e) {
+      return r.triage;
+    }
+  }
+
+  // While an emergency stands, the main action is to see what to do now, not the next question.
+  function emergencyActions(on) {
+    const stop = $('q-stop');
+    stop.textContent = on ? 'See what to do now' : 'Stop and see the result';
+    stop.className = on ? 'primary' : 'link';
+    $('q-next').className = on ? '' : 'primary';
+    const actions = stop.parentNode;
+    if (on) actions.prepend(stop); else actions.append(stop);
   }
 
   function renderQuestion(r) {
@@ -258,6 +304,7 @@
   }
 
   async function start(mode) {
+    forgetInterview();
     state.mode = mode;
     state.answers = {};
     state.remembered = {};
@@ -270,6 +317,7 @@
   // Starts with answers the journal's analysis derived (why: the evidence for each); the
   // interview asks only what they leave open.
   async function startWith(answers, why) {
+    forgetInterview();
     state.mode = 'runner';
     state.answers = Object.assign({}, answers);
     state.remembered = Object.assign({}, answers);
@@ -284,11 +332,90 @@
   const answerWords = (id, v) => D.answerWords(state.byId[id], v, state.miles);
 
   async function result() {
+    // Before any answer there is nothing to assess: the priors alone are no one's result, so no
+    // level, ranking or plan, and nothing to save; the terminal says the same.
+    if (!Object.keys(state.answers).length) {
+      D.banner(null);
+      show('screen-nothing');
+      mark('nothing');
+      return;
+    }
     const r = await api('POST', '/api/assess/result', body());
     D.result(r, { byId: state.byId, miles: state.miles, derived: state.derived, see: (w) => WHO[w] || w });
     $('r-unfinished').hidden = !state.stopped;
     $('r-save-status').textContent = '';
     show('screen-result');
+    mark('result');
+  }
+
+  // ---- the interview kept for this tab ----
+  // A reload, or the browser's Back, must not lose the answers, nor an emergency result its advice.
+  // The interview is kept in sessionStorage: it belongs to this tab and ends with it, so nothing
+  // about the runner's health outlives the tab (localStorage would keep it on the disk for good).
+  // Each screen of the interview is a history entry {nf: screens answered, screen}, so the
+  // browser's Back goes to the previous question.
+  const SAVE_KEY = 'numbfoot-interview';
+  const KEPT = ['mode', 'answers', 'remembered', 'history', 'derived', 'miles', 'stopped', 'screen'];
+
+  function keepInterview() {
+    const o = {};
+    for (const k of KEPT) o[k] = state[k];
+    try { sessionStorage.setItem(SAVE_KEY, JSON.stringify(o)); } catch (e) { /* kept in memory only */ }
+  }
+
+  function forgetInterview() {
+    state.active = false;
+    state.answers = {};
+    state.remembered = {};
+    state.history = [];
+    state.derived = {};
+    try { sessionStorage.removeItem(SAVE_KEY); } catch (e) { /* nothing kept */ }
+  }
+
+  function keptInterview() {
+    try {
+      const o = JSON.parse(sessionStorage.getItem(SAVE_KEY) || 'null');
+      if (o && typeof o.answers === 'object' && Array.isArray(o.history)) return o;
+    } catch (e) { /* none, or unreadable: start afresh */ }
+    return null;
+  }
+
+  const isEntry = (e) => !!e && typeof e.nf === 'number';
+  const entryPos = (e) => 2 * e.nf + (e.screen === 'question' ? 0 : 1);
+
+  // Called when an interview screen is on show: keeps the interview, and gives the screen its own
+  // history entry (a new one going forward, the same one when Back or a reload brought it).
+  function mark(screen) {
+    state.active = true;
+    state.screen = screen;
+    keepInterview();
+    const e = { nf: state.history.length, screen };
+    if (isEntry(history.state) && entryPos(history.state) >= entryPos(e)) history.replaceState(e, '');
+    else history.pushState(e, '');
+  }
+
+  // Brings the interview to history entry e (the browser's Back, or a reload): the answers of the
+  // screens after it are taken back, and its screen shown again. An entry past the interview's
+  // present (Forward, after answers were taken back) shows the present.
+  async function resume(e) {
+    if (!state.active) {
+      if (isEntry(history.state)) history.replaceState(null, '');
+      D.banner(null);
+      return show('screen-start');
+    }
+    const now = { nf: state.history.length, screen: state.screen };
+    if (!isEntry(e) || entryPos(e) > entryPos(now)) e = now;
+    while (state.history.length > e.nf) {
+      for (const id of state.history.pop()) delete state.answers[id];
+    }
+    if (e.screen === 'question') return next();
+    return result();
+  }
+
+  // The page's own Back and "Change my answers": the browser's Back, so the two stay one history.
+  function goBack() {
+    if (isEntry(history.state) && (history.state.nf > 0 || history.state.screen !== 'question')) history.back();
+    else back();
   }
 
   // ---- wiring ----
@@ -324,7 +451,7 @@
       const v = D.dontKnow(state);
       if (v) answer(v);
     });
-    $('q-back').addEventListener('click', () => back());
+    $('q-back').addEventListener('click', () => goBack());
     $('q-stop').addEventListener('click', () => {
       state.stopped = true;
       result().catch((e) => { $('q-error').textContent = e.message; });
@@ -336,8 +463,22 @@
           (r.complete ? '.' : ', marked not finished: the report uses the latest finished assessment.'));
       } catch (e) { status($('r-save-status'), 'Not saved: ' + e.message, true); }
     });
-    $('r-back').addEventListener('click', () => back());
-    $('r-again').addEventListener('click', () => { D.banner(null); show('screen-start'); });
+    $('r-back').addEventListener('click', () => goBack());
+    $('n-back').addEventListener('click', () => goBack());
+    // Starting over leaves the interview: it is forgotten, here and in the tab's storage.
+    for (const again of ['r-again', 'n-again']) {
+      $(again).addEventListener('click', () => {
+        forgetInterview();
+        D.banner(null);
+        history.pushState(null, '');
+        show('screen-start');
+      });
+    }
+    window.addEventListener('popstate', (ev) => {
+      if (isEntry(ev.state)) return resume(ev.state).catch((e) => notice(e.message));
+      // The entry before the interview: leaving it.
+      if (state.active) { forgetInterview(); D.banner(null); show('screen-start'); }
+    });
     $('nav-assess').addEventListener('click', () => show(assessScreen));
     const screens = window.numbfootJournal({
       $, el, api, show, pct, leading: D.leading, state, notice, startWith, LEVEL_TITLE, KM_PER_MILE, decimal: D.decimal,
@@ -346,6 +487,15 @@
     for (const [nav, go] of [['nav-journal', screens.journal], ['nav-trends', screens.trends]]) {
       $(nav).hidden = false;
       $(nav).addEventListener('click', () => go().catch((e) => notice(e.message)));
+    }
+    // An interview this tab had under way (a reload, or Back to an entry of an earlier load).
+    const kept = keptInterview();
+    if (kept) {
+      for (const k of KEPT) if (kept[k] !== undefined) state[k] = kept[k];
+      state.active = true;
+      // Answers the server no longer takes (another knowledge base since) cannot be taken up:
+      // the interview is forgotten rather than refused again at every load.
+      try { await resume(history.state); } catch (e) { forgetInterview(); D.banner(null); show('screen-start'); notice(e.message); }
     }
     document.body.dataset.ready = 'yes';
   }

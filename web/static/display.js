@@ -75,14 +75,27 @@ window.numbfootDisplay = (function () {
   // sign or a rule on the answers set it, else hidden. It says the engine's own words for the level
   // (triage.words: the result's headline, which /api/assess/next gives during the interview too),
   // so the page never says less than the result and the terminal ("Do not drive yourself.").
-  function banner(triage) {
+  // Under it, the reason: an emergency sign's own words, or, when a rule on the answers set the
+  // emergency (triage.rule), those answers (byId: the findings by ID, to name them; answers: the
+  // answers given). A less urgent sign's words ("Be seen within 48 hours; ...") are not repeated
+  // under an emergency: they would say two timings at once.
+  function banner(triage, byId, answers, miles) {
     const b = $('banner');
     b.replaceChildren();
     b.hidden = !(triage && triage.level === 'emergency');
     if (b.hidden) return;
     b.className = 'banner emergency';
     b.append(triage.words || 'Stop running and get emergency care now.');
-    if (triage.red_flag && triage.red_flag.says) b.append(el('span', { class: 'says', text: triage.red_flag.says }));
+    const flag = triage.red_flag;
+    if (flag && flag.says && flag.level === 'emergency') b.append(el('span', { class: 'says', text: flag.says }));
+    else if (triage.rule && triage.rule.length) {
+      const said = triage.rule.map((id) => {
+        const f = byId && byId[id];
+        const a = answers && Object.prototype.hasOwnProperty.call(answers, id) ? ': ' + answerWords(f, answers[id], miles) : '';
+        return (f ? f.means : id) + a;
+      });
+      b.append(el('span', { class: 'says', id: 'banner-why', text: 'Why: your answers (' + said.join('; ') + ') call for emergency care.' }));
+    }
   }
 
   // The factor as the terminal and the report write it (nf_factor_text): the times the odds moved,
@@ -152,7 +165,7 @@ window.numbfootDisplay = (function () {
   // miles; derived, the answers taken from the journal (optional); see(id), whom an ID names.
   function result(r, opt) {
     const t = r.triage;
-    banner(t.level === 'emergency' ? t : null);
+    banner(t.level === 'emergency' ? t : null, opt.byId, r.answers, opt.miles);
     const box = $('r-triage');
     box.className = 'triage ' + t.level;
     box.replaceChildren(el('strong', { text: LEVEL_TITLE[t.level] || t.level }), t.words);
@@ -176,8 +189,11 @@ window.numbfootDisplay = (function () {
     // cannot speak for them, so they are named, as the terminal names them.
     // In clinician mode the reader is the clinician: the signs are the runner's, as the terminal says.
     const clin = r.mode === 'clinician';
+    // Under an emergency the urgent signs' "be seen within 48 hours" would be a less urgent
+    // timing beside "now": they are left out.
     for (const [level, id, act] of [['emergency', 'r-open-signs', clin ? 'the runner needs emergency care now' : 'get emergency care now'],
       ['urgent', 'r-open-signs-urgent', clin ? 'the runner needs to be seen within 48 hours' : 'be seen within 48 hours']]) {
+      if (level === 'urgent' && t.level === 'emergency') continue;
       const open = (t.open_signs || []).filter((s) => s.level === level);
       if (open.length) {
         box.append(el('div', { class: 'says', id,

@@ -132,12 +132,15 @@ window.numbfootJournal = function (nf) {
 
   // A button that asks once more before it acts: no modal dialog, so it works the same with a
   // keyboard, a screen reader and a phone.
-  function confirmButton(text, sure, act) {
-    const b = el('button', { type: 'button', class: 'link danger', text });
+  // what names the item it acts on ("the run of 3 Dec 2026, 07:00"), for its accessible name: a
+  // screen reader tabbing through a list must hear which, not "Delete, Delete, Delete".
+  function confirmButton(text, sure, act, what) {
+    const b = el('button', { type: 'button', class: 'link danger', text, 'aria-label': what ? text + ' ' + what : null });
     b.addEventListener('click', () => {
       if (b.dataset.armed) return act();
       b.dataset.armed = 'yes';
       b.textContent = sure;
+      if (what) b.setAttribute('aria-label', sure.replace(/\?$/, '') + ' ' + what + '?');
     });
     return b;
   }
@@ -396,11 +399,13 @@ window.numbfootJournal = function (nf) {
         el('td', { class: 'dist', text: km(r.distance_m) }), el('td', { class: 'time', text: minutes(r.moving_s) }),
         el('td', { class: 'shoes', text: r.shoes || '-' }),
         el('td', { class: 'numbness', text: numbWords(r) }),
-        el('td', { class: 'notes' + (!measures && !r.notes ? ' empty' : '') }, measures ? el('span', { class: 'sub', text: measures }) : null,
-          r.notes ? el('span', { class: 'clamp', text: r.notes }) : null, !measures && !r.notes ? '-' : null),
+        // The measures are not notes: each part says what it is ("Measured: 8 °C", "Notes: ...").
+        el('td', { class: 'notes' + (!measures && !r.notes ? ' empty' : '') },
+          measures ? el('span', { class: 'sub measured' }, el('span', { class: 'label', text: 'Measured: ' }), measures) : null,
+          r.notes ? el('span', { class: 'clamp' }, el('span', { class: 'label', text: 'Notes: ' }), r.notes) : null, !measures && !r.notes ? '-' : null),
         el('td', { class: 'row-actions' }, el('div', { class: 'acts' }, edit, confirmButton('Delete', 'Really delete?', async () => {
           try { await api('POST', '/api/runs/' + r.id + '/delete'); await journal(); status($('j-run-status'), 'Run deleted.'); } catch (e) { status($('j-run-status'), e.message, true); }
-        }))));
+        }, 'the run of ' + when))));
       edit.addEventListener('click', () => {
         const open = row.nextElementSibling && row.nextElementSibling.classList.contains('editing');
         if (open) return row.nextElementSibling.remove();
@@ -408,7 +413,7 @@ window.numbfootJournal = function (nf) {
       });
       return row;
     });
-    const table = cardTable('j-runs', ['When', 'Distance', 'Time', 'Shoes', 'Numbness', 'Notes', ''], rows);
+    const table = cardTable('j-runs', ['When', 'Distance', 'Time', 'Shoes', 'Numbness', 'Measured and notes', ''], rows);
     if (sorted.length <= RUNS_SHOWN) return table;
     const more = el('button', { type: 'button', id: 'j-runs-all',
       text: allRuns ? 'Show only the latest ' + RUNS_SHOWN : 'Show all ' + sorted.length + ' runs' });
@@ -483,8 +488,9 @@ window.numbfootJournal = function (nf) {
       bar.value = 0;
       words.className = '';
       words.textContent = f.name + ': uploading again';
+      bar.hidden = false;
       const r = await upload(f, bar, true);
-      bar.value = 1;
+      bar.hidden = true;
       const merged = r.ok && r.data.merged > 0;
       words.textContent = merged ? mergedWords(f.name, r.data) : (r.data.error || f.name + ': the server answered ' + r.status);
       words.className = merged ? '' : 'error';
@@ -509,7 +515,8 @@ window.numbfootJournal = function (nf) {
     for (const [f, bar, words, li] of lines) {
       words.textContent = f.name + ': uploading';
       const r = await upload(f, bar);
-      bar.value = 1;
+      // Done: the line says the outcome, and a bar left beside it would read as still under way.
+      bar.hidden = true;
       const typed = (r.data.runs || []).filter((x) => x.status === 'like_typed_run' && x.like);
       // A file whose only news is a run typed by hand is no error: the runner is asked instead.
       const onlyTyped = !r.ok && r.status === 409 && typed.length > 0 && r.data.runs.every((x) => x.status === 'like_typed_run');
@@ -581,9 +588,9 @@ window.numbfootJournal = function (nf) {
       el('td', { text: wearWords(g) }),
       el('td', { class: 'row-actions' }, el('div', { class: 'acts' },
         el('button', { type: 'button', class: 'link', text: 'Edit', 'aria-label': 'Edit ' + g.nickname, onclick: (ev) => openUnder(ev.target, gearEditor(g)) }),
-        !g.retired && !g.default ? el('button', { type: 'button', class: 'link', text: 'Make default', onclick: () => gearChange(g, { default: true }, g.nickname + ' is now the default.') }) : null,
+        !g.retired && !g.default ? el('button', { type: 'button', class: 'link', text: 'Make default', 'aria-label': 'Make ' + g.nickname + ' the default', onclick: () => gearChange(g, { default: true }, g.nickname + ' is now the default.') }) : null,
         !g.retired ? el('button', { type: 'button', class: 'link danger', text: 'Retire', 'aria-label': 'Retire ' + g.nickname, onclick: (ev) => openUnder(ev.target, retireForm(g)) })
-          : el('button', { type: 'button', class: 'link', text: 'Back in use', onclick: () => gearChange(g, { retired: null }, g.nickname + ' is back in use.') })))));
+          : el('button', { type: 'button', class: 'link', text: 'Back in use', 'aria-label': 'Put ' + g.nickname + ' back in use', onclick: () => gearChange(g, { retired: null }, g.nickname + ' is back in use.') })))));
     return cardTable('j-gear', ['Nickname', 'Kind', 'Make', 'Used', 'Wear', ''], rows);
   }
   // Opens form in a row under the row of button (closing any open there), its first field focused.
@@ -702,7 +709,7 @@ window.numbfootJournal = function (nf) {
         el('td', { text: leading(a.result) }),
         el('td', { class: 'row-actions' }, el('div', { class: 'acts' }, show, confirmButton('Delete', 'Really delete?', async () => {
           try { await api('POST', '/api/assessments/' + a.id + '/delete'); await journal(); said('Assessment deleted.'); } catch (e) { said(e.message, true); }
-        }))));
+        }, 'the assessment of ' + when))));
       show.addEventListener('click', async () => {
         const open = row.nextElementSibling && row.nextElementSibling.classList.contains('detail');
         if (open) { show.setAttribute('aria-expanded', 'false'); return row.nextElementSibling.remove(); }
