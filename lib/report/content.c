@@ -532,9 +532,26 @@ static void training(struct builder *b)
 		     "figure.",
 		     t->km_recent * rp_per_km(d), rp_unit(d), first);
 	}
-	if (isfinite(t->cadence_spm))
-		addf(b, RP_PARA, NULL, "Cadence: %.0f steps per minute (median of the latest %d run%s with one)%s.",
-		     t->cadence_spm, t->cadence_runs, t->cadence_runs == 1 ? "" : "s", t->cadence_spm < NF_AN_LOW_CADENCE ? ", below the usual range" : "");
+	if (isfinite(t->cadence_spm)) {
+		/* The cadence figure keeps to the weeks the others show: the runs of the median that came
+		 * before them are named here, so that the text and the figure agree. */
+		char older[160] = "", d0[24], d1[24];
+		int64_t t0, t1;
+		size_t old = rp_cadence_before(d, &t0, &t1);
+		nf_time_day(t0, d0, sizeof d0);
+		nf_time_day(t1, d1, sizeof d1);
+		if (old && (int)old == t->cadence_runs)
+			snprintf(older, sizeof older, "; %s %s%s%s, before the weeks the figures show",
+				 old == 1 ? "it is from" : "they are from", d0, old == 1 ? "" : " to ", old == 1 ? "" : d1);
+		else if (old == 1)
+			snprintf(older, sizeof older, "; 1 of them, on %s, is before the weeks the figures show", d0);
+		else if (old)
+			snprintf(older, sizeof older, "; %zu of them, from %s to %s, are before the weeks the figures show",
+				 old, d0, d1);
+		addf(b, RP_PARA, NULL, "Cadence: %.0f steps per minute (median of the latest %d run%s with one%s)%s.",
+		     t->cadence_spm, t->cadence_runs, t->cadence_runs == 1 ? "" : "s", older,
+		     t->cadence_spm < NF_AN_LOW_CADENCE ? ", below the usual range" : "");
+	}
 	if (isfinite(t->stride_m))
 		addf(b, RP_PARA, NULL, "Stride length: %.2f m per step.", t->stride_m);
 	if (!isfinite(t->km_recent) && !isfinite(t->cadence_spm))

@@ -115,6 +115,10 @@ const char *rp_gear_name(const struct rp_doc *d, int64_t id);
 /* The figures, in order; each draws itself (or a "no data yet" panel) in the box x, y, w, h. */
 #define RP_FIGURES 5
 #define RP_FIG_ROUTES RP_FIGURES /* the routes, drawn only with opt->gps and a stored route */
+/* Of the runs the training's cadence rests on (nf_training.cadence_runs, the latest with one), how
+ * many came before the weeks the figures show, which the cadence figure leaves out; *first and
+ * *last (out) get the earliest and latest of those (-1 when none). */
+size_t rp_cadence_before(const struct rp_doc *d, int64_t *first, int64_t *last);
 /* The height the routes figure wants at width w. */
 double rp_routes_height(const struct rp_doc *d, double w);
 const char *rp_figure_title(int i);
