@@ -981,6 +981,37 @@ static void shoe_km_retirement_of_the_worn_pair(void **state)
 	nf_journal_close(j);
 }
 
+/* The warning sign of numbness not settled hours later: 2 hours or more to come back, on a run of
+ * the 2 days up to the clock; and the analysis finds the latest such episode. */
+static void not_settled_episode(void **state)
+{
+	(void)state;
+	nf_episode e;
+	nf_episode_init(&e);
+	int64_t now = NOW;
+	assert_false(nf_episode_not_settled(&e, now - 3600, now)); /* no recovery time */
+	e.recover_min = 119;
+	assert_false(nf_episode_not_settled(&e, now - 3600, now));
+	e.recover_min = 120;
+	assert_true(nf_episode_not_settled(&e, now - 3600, now));
+	assert_true(nf_episode_not_settled(&e, now - 2 * TA_DAY, now));
+	assert_false(nf_episode_not_settled(&e, now - 2 * TA_DAY - 1, now));
+	assert_false(nf_episode_not_settled(&e, -1, now));
+	nf_journal *j = tj_open(tj_path("not-settled"));
+	ta_add(j, &TA_RUN(.day = 110, .onset_km = 5, .recover = 360)); /* 10 days before NOW */
+	ta_add(j, &TA_RUN(.day = 119, .onset_km = 5, .recover = 15));
+	nf_analysis *a = ta_analyze(j, NOW);
+	assert_null(nf_analysis_not_settled(a));
+	nf_analysis_free(a);
+	ta_add(j, &TA_RUN(.day = 119, .km = 12, .onset_km = 5, .recover = 300, .pace = 300));
+	a = ta_analyze(j, NOW);
+	const nf_an_episode *ns = nf_analysis_not_settled(a);
+	assert_non_null(ns);
+	assert_true(ns->ep.recover_min == 300);
+	nf_analysis_free(a);
+	nf_journal_close(j);
+}
+
 static void training_facts(void **state)
 {
 	(void)state;
@@ -1571,6 +1602,7 @@ int main(void)
 		cmocka_unit_test(training_increase_flat_or_unknown),
 		cmocka_unit_test(weekly_km_from_weeks_with_runs),
 		cmocka_unit_test(weekly_km_from_the_record_only),
+		cmocka_unit_test(not_settled_episode),
 		cmocka_unit_test(shoe_km_retirement_of_the_worn_pair),
 		cmocka_unit_test(training_facts),
 		cmocka_unit_test(places_from_episodes),
