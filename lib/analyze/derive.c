@@ -180,7 +180,7 @@ static void derive_onset(nf_analysis *a, const struct work *w)
 		     NF_AN_ONSET_CONSISTENT_MIN, nv, cv);
 	else
 		need(a, "The onset varies (coefficient of variation %.2f over %zu episodes), so no usual onset "
-			"distance is given: a few more episodes with --numb-at would show whether it settles at "
+			"distance is given: a few more episodes with where it starts (--numb-at) would show whether it settles at "
 			"one distance.",
 		     cv, nv);
 	if (consistent && by_km)

@@ -858,11 +858,11 @@ const char *rp_figure_title(int i)
 
 /* What to log for each figure to have data. */
 static const char *const why_empty[RP_FIGURES + 1] = {
-	"Record where the numbness starts on each episode (run add --numb-at KM or 25min, or episode add).",
-	"Record which shoes each run was in (gear add, then run add --shoes).",
-	"Add your shoes (gear add) to follow their distance against a retirement distance.",
-	"Record runs with their distance (run add, or import your watch's files).",
-	"Cadence comes from imported runs (numbfoot import) or run add --cadence.",
+	"Record where the numbness starts on each episode: the distance or the minutes into the run.",
+	"Record which shoes each run was in.",
+	"Add your shoes to follow their distance against a retirement distance.",
+	"Record runs with their distance, typed in or imported from a watch's files.",
+	"Cadence comes from imported watch files, or typed in with each run.",
 	"No route is stored for the runs with numbness: routes come from imported watch files.",
 };
 

@@ -72,6 +72,13 @@ struct rp_doc {
 	char today[24];
 	json_t *refs;        /* array of {key, cite} behind the causes and steps page one shows */
 	struct rp_route route[RP_ROUTES]; /* only with opt->gps: latest first */
+	/* The runner's notes on the runs of the episodes the history lists (the episodes' own are in
+	 * the analysis): run_id and its notes (owned), one per run that has some. */
+	struct rp_run_note {
+		int64_t run_id;
+		char *text;
+	} run_note[RP_EPISODES_SHOWN];
+	size_t nrun_notes;
 	size_t nroutes;
 	struct rp_line *lines; /* the report's content, in order (rp_content_build) */
 	size_t nlines, lines_cap;
