@@ -26,7 +26,8 @@ bool cli_not_settled(const struct cli_args *a, const nf_episode *e, int64_t run_
 	int f = nf_kb_finding_index(kb, "not_settled_hours");
 	int level = f >= 0 ? nf_kb_finding_red_flag(kb, (size_t)f, &says) : -1;
 	if (level >= 0 && says) {
-		snprintf(out->says, sizeof out->says, "%s", says);
+		/* as assess prints a sign's words: the knowledge base's kilometres with miles beside */
+		nf_units_text(says, cli_miles(a) ? NF_UNITS_MI : NF_UNITS_KM, out->says, sizeof out->says);
 		snprintf(out->level, sizeof out->level, "%s", nf_triage_id((nf_triage)level));
 		out->recover_min = e->recover_min;
 		out->run_start = run_start;

@@ -40,7 +40,7 @@ static void analysis_get(struct web_ctx *ctx, struct web_response *rs)
 		size_t nr;
 		const nf_an_run *r = nf_analysis_runs(a, &nr);
 		json_object_set_new(o, "warning_sign",
-				    ns ? web_warning_sign(ctx->kb, &ns->ep, r[ns->run].time, nf_analysis_now(a))
+				    ns ? web_warning_sign(ctx->kb, ctx->units, &ns->ep, r[ns->run].time, nf_analysis_now(a))
 				       : json_null());
 		text = json_dumps(o, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6));
 		json_decref(o);

@@ -147,13 +147,15 @@ bool web_refuse_clash(nf_journal *j, const nf_journal_run *r, json_t *root, stru
 	return false;
 }
 
-json_t *web_warning_sign(const nf_kb *kb, const nf_episode *e, int64_t run_start, int64_t now)
+json_t *web_warning_sign(const nf_kb *kb, nf_units units, const nf_episode *e, int64_t run_start, int64_t now)
 {
 	const char *says = NULL;
+	char said[1024];
 	int f = nf_kb_finding_index(kb, "not_settled_hours");
 	int level = f >= 0 ? nf_kb_finding_red_flag(kb, (size_t)f, &says) : -1;
 	if (!nf_episode_not_settled(e, run_start, now) || level < 0 || !says)
 		return json_null();
+	says = nf_units_text(says, units, said, sizeof said); /* as GET /api/kb gives a sign's words */
 	char when[24];
 	nf_time_iso(run_start, when, sizeof when);
 	return json_pack("{s:s, s:s, s:s, s:I, s:I, s:s, s:f}", "finding", "not_settled_hours", "level",
@@ -161,7 +163,7 @@ json_t *web_warning_sign(const nf_kb *kb, const nf_episode *e, int64_t run_start
 			 (json_int_t)e->run_id, "run_start", when, "recover_min", e->recover_min);
 }
 
-static void runs_post(nf_journal *j, const nf_kb *kb, const struct web_request *rq, struct web_response *rs)
+static void runs_post(nf_journal *j, const nf_kb *kb, nf_units units, const struct web_request *rq, struct web_response *rs)
 {
 	static const char *const keys[] = {"start_time",	 "distance_km",	   "duration_min", "surface",
 					   "shoes",	 "insoles",	   "notes",	   "episode",
@@ -223,7 +225,7 @@ static void runs_post(nf_journal *j, const nf_kb *kb, const struct web_request *
 			      has_episode ? nf_episode_json(&e) : json_null(), "shoes_worn_out",
 			      (crossed & NF_CROSSED_SHOES) != 0, "insoles_worn_out",
 			      (crossed & NF_CROSSED_INSOLES) != 0, "warning_sign",
-			      has_episode ? web_warning_sign(kb, &e, r.rec.start_time, (int64_t)time(NULL)) : json_null());
+			      has_episode ? web_warning_sign(kb, units, &e, r.rec.start_time, (int64_t)time(NULL)) : json_null());
 	web_reply(rs, 201, o);
 out:
 	json_decref(root);
@@ -243,7 +245,7 @@ static void episodes_get(nf_journal *j, struct web_response *rs)
 	web_reply(rs, 200, a ? json_pack("{s:o}", "episodes", a) : NULL);
 }
 
-static void episodes_post(nf_journal *j, const nf_kb *kb, const struct web_request *rq, struct web_response *rs)
+static void episodes_post(nf_journal *j, const nf_kb *kb, nf_units units, const struct web_request *rq, struct web_response *rs)
 {
 	json_t *root = web_parse_body(rq, rs);
 	if (!root)
@@ -266,7 +268,7 @@ static void episodes_post(nf_journal *j, const nf_kb *kb, const struct web_reque
 	}
 	nf_journal_run run;
 	json_t *sign = nf_journal_get_run(j, e.run_id, &run, NULL) == NF_OK
-			       ? web_warning_sign(kb, &e, run.rec.start_time, (int64_t)time(NULL))
+			       ? web_warning_sign(kb, units, &e, run.rec.start_time, (int64_t)time(NULL))
 			       : json_null();
 	web_reply(rs, 201, json_pack("{s:o, s:o}", "episode", nf_episode_json(&e), "warning_sign", sign));
 out:
@@ -560,10 +562,10 @@ bool web_journal_route(struct web_ctx *ctx, const struct web_request *rq, struct
 		get ? gear_get(ctx->journal, rs) : gear_post(ctx->journal, rq, rs);
 		break;
 	case 1:
-		get ? runs_get(ctx->journal, rs) : runs_post(ctx->journal, ctx->kb, rq, rs);
+		get ? runs_get(ctx->journal, rs) : runs_post(ctx->journal, ctx->kb, ctx->units, rq, rs);
 		break;
 	case 2:
-		get ? episodes_get(ctx->journal, rs) : episodes_post(ctx->journal, ctx->kb, rq, rs);
+		get ? episodes_get(ctx->journal, rs) : episodes_post(ctx->journal, ctx->kb, ctx->units, rq, rs);
 		break;
 	default:
 		import_post(ctx->journal, rq, rs);
