@@ -133,15 +133,23 @@ static void print_episode(FILE *out, const nf_episode *e)
 	fputc('\n', out);
 }
 
-/* What add and edit print: the episode as JSON with --json, else "<verb> episode ...". */
-static int print_result(const struct cli_args *a, const char *verb, const nf_episode *e)
+/* What add and edit print: the episode as JSON with --json, else "<verb> episode ..."; with the
+ * warning sign when sign is not NULL (in --json, "warning_sign", null when none, for add). */
+static int print_result(const struct cli_args *a, const char *verb, const nf_episode *e, const struct cli_sign *sign,
+			bool with_sign)
 {
-	if (cli_flag(a, "json"))
-		return cli_print_json(nf_episode_json(e));
+	if (cli_flag(a, "json")) {
+		json_t *o = nf_episode_json(e);
+		if (o && with_sign)
+			json_object_set_new(o, "warning_sign", sign ? cli_sign_json(sign, e) : json_null());
+		return cli_print_json(o);
+	}
 	FILE *out = cli_wrap_open(stdout);
 	fprintf(out, "%s ", verb);
 	print_episode(out, e);
 	cli_wrap_close(out, stdout);
+	if (sign)
+		cli_sign_print(sign);
 	return CLI_EXIT_OK;
 }
 
@@ -205,7 +213,11 @@ static int run_episode_add(const struct cli_args *a)
 		rc = cli_fail(&err);
 		goto out_close;
 	}
-	rc = print_result(a, "added", &e);
+	nf_journal_run run;
+	struct cli_sign sign;
+	bool warn = nf_journal_get_run(j, e.run_id, &run, NULL) == NF_OK &&
+		    cli_not_settled(a, &e, run.rec.start_time, &sign);
+	rc = print_result(a, "added", &e, warn ? &sign : NULL, true);
 out_close:
 	nf_journal_close(j);
 	return rc;
@@ -221,7 +233,8 @@ const struct cli_command cmd_episode_add = {
 		"unknown. --where takes the places' IDs or their words (\"top of foot\", \"ball of the foot\"), "
 		"comma-separated; a place it cannot tell lists them all. --foot says which foot (left, right or "
 		"both), and the side follows it; --side alone (one or both) is for when which foot is not "
-		"known.\n\n"
+		"known. Feeling that took 2 hours or more to come back (--recover 120) on a run of the last 2 "
+		"days is a warning sign, said at once in the assessment's words (\"warning_sign\" in --json).\n\n"
 		"Example: numbfoot episode add last --at 8 --where dorsum,toes_all --foot left --severity 4",
 	.options = add_options,
 	.run = run_episode_add,
@@ -321,7 +334,11 @@ static int run_episode_edit(const struct cli_args *a)
 		rc = cli_fail(&err);
 		goto out_close;
 	}
-	rc = print_result(a, "updated", &e);
+	nf_journal_run run;
+	struct cli_sign sign;
+	bool warn = nf_journal_get_run(j, e.run_id, &run, NULL) == NF_OK &&
+		    cli_not_settled(a, &e, run.rec.start_time, &sign);
+	rc = print_result(a, "updated", &e, warn ? &sign : NULL, true);
 out_close:
 	nf_journal_close(j);
 	return rc;

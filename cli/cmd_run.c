@@ -363,8 +363,13 @@ static int run_run_add(const struct cli_args *a)
 		rc = cli_fail(&err);
 		goto out_close;
 	}
+	struct cli_sign sign;
+	bool warn = has_episode && cli_not_settled(a, &e, r.rec.start_time, &sign);
 	if (cli_flag(a, "json")) {
-		rc = cli_print_json(nf_run_with_episodes_json(&r, &e, has_episode ? 1 : 0));
+		json_t *o = nf_run_with_episodes_json(&r, &e, has_episode ? 1 : 0);
+		if (o)
+			json_object_set_new(o, "warning_sign", warn ? cli_sign_json(&sign, &e) : json_null());
+		rc = cli_print_json(o);
 	} else {
 		char dist[32], when[32];
 		cli_format_km(r.rec.distance_m, dist, sizeof dist);
@@ -377,6 +382,8 @@ static int run_run_add(const struct cli_args *a)
 		printf("\n");
 		if (has_episode)
 			printf("with episode %lld of numbness\n", (long long)e.id);
+		if (warn)
+			cli_sign_print(&sign);
 	}
 	cli_warn_crossed(j, &r, crossed);
 	if (!cli_opt(a, "shoes") && !r.shoes_id && !moved_off_default)
@@ -395,7 +402,9 @@ const struct cli_command cmd_run_add = {
 		"decimal comma is a decimal point, 10,5), "
 		"today unless --date says otherwise, in the default shoes and insoles. The --numb-at, "
 		"--where, --foot, --side, --severity, --recover, --[no-]cramp and --[no-]loosening-helped options record an "
-		"episode of numbness on the same run, in the same transaction. When the run takes shoes "
+		"episode of numbness on the same run, in the same transaction; feeling that took 2 hours or "
+		"more to come back (--recover 120) on a run of the last 2 days is a warning sign, said at "
+		"once in the assessment's words (\"warning_sign\" in --json). When the run takes shoes "
 		"or insoles past their retirement distance, a warning names them; when no pair is the "
 		"default (it was retired), the run is stored without shoes and a note says how to give it "
 		"some. Shoes or insoles named must have been in service on the run's day (not first used "

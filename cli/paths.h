@@ -134,4 +134,18 @@ void cli_format_onset(const nf_episode *e, char *buf, size_t size);
 /* Local "YYYY-MM-DD HH:MM" into buf; "-" when unknown. */
 void cli_format_local(int64_t t, char *buf, size_t size);
 
+/* cli/warnsign.c: the warning sign of numbness not settled hours later. cli_not_settled fills *out
+ * and returns true when episode e, on a run that started at run_start, is one at the command's
+ * clock (nf_episode_not_settled), with the knowledge base's words for it; cli_sign_json gives it
+ * for --json (a new object), cli_sign_print says it on standard output. */
+struct cli_sign {
+	char says[1024];
+	char level[16];
+	double recover_min;
+	int64_t run_start;
+};
+bool cli_not_settled(const struct cli_args *a, const nf_episode *e, int64_t run_start, struct cli_sign *out);
+json_t *cli_sign_json(const struct cli_sign *s, const nf_episode *e);
+void cli_sign_print(const struct cli_sign *s);
+
 #endif

@@ -29,7 +29,23 @@ static void analysis_get(struct web_ctx *ctx, struct web_response *rs)
 		web_journal_error(rs, &err);
 		return;
 	}
-	web_json_text(rs, 200, nf_analysis_json(a));
+	/* The warning sign of a recent episode whose feeling took hours to come back goes with the
+	 * analysis, in the knowledge base's words, so that the page says it over the advice. */
+	char *text = nf_analysis_json(a);
+	json_t *o = text ? json_loads(text, 0, NULL) : NULL;
+	free(text);
+	text = NULL;
+	const nf_an_episode *ns = nf_analysis_not_settled(a);
+	if (o) {
+		size_t nr;
+		const nf_an_run *r = nf_analysis_runs(a, &nr);
+		json_object_set_new(o, "warning_sign",
+				    ns ? web_warning_sign(ctx->kb, ctx->units, &ns->ep, r[ns->run].time, nf_analysis_now(a))
+				       : json_null());
+		text = json_dumps(o, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6));
+		json_decref(o);
+	}
+	web_json_text(rs, 200, text);
 	nf_analysis_free(a);
 }
 

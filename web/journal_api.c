@@ -10,6 +10,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "numbfoot/analyze.h"
+#include "numbfoot/date.h"
 #include "numbfoot/engine.h"
 #include "numbfoot/import.h"
 #include "numbfoot/journal.h"
@@ -145,7 +147,23 @@ bool web_refuse_clash(nf_journal *j, const nf_journal_run *r, json_t *root, stru
 	return false;
 }
 
-static void runs_post(nf_journal *j, const struct web_request *rq, struct web_response *rs)
+json_t *web_warning_sign(const nf_kb *kb, nf_units units, const nf_episode *e, int64_t run_start, int64_t now)
+{
+	const char *says = NULL;
+	char said[1024];
+	int f = nf_kb_finding_index(kb, "not_settled_hours");
+	int level = f >= 0 ? nf_kb_finding_red_flag(kb, (size_t)f, &says) : -1;
+	if (!nf_episode_not_settled(e, run_start, now) || level < 0 || !says)
+		return json_null();
+	says = nf_units_text(says, units, said, sizeof said); /* as GET /api/kb gives a sign's words */
+	char when[24];
+	nf_time_iso(run_start, when, sizeof when);
+	return json_pack("{s:s, s:s, s:s, s:I, s:I, s:s, s:f}", "finding", "not_settled_hours", "level",
+			 nf_triage_id((nf_triage)level), "says", says, "episode_id", (json_int_t)e->id, "run_id",
+			 (json_int_t)e->run_id, "run_start", when, "recover_min", e->recover_min);
+}
+
+static void runs_post(nf_journal *j, const nf_kb *kb, nf_units units, const struct web_request *rq, struct web_response *rs)
 {
 	static const char *const keys[] = {"start_time",	 "distance_km",	   "duration_min", "surface",
 					   "shoes",	 "insoles",	   "notes",	   "episode",
@@ -201,10 +219,13 @@ static void runs_post(nf_journal *j, const struct web_request *rq, struct web_re
 		goto out;
 	}
 	nf_journal_get_run(j, r.id, &r, NULL);
-	json_t *o = json_pack("{s:o, s:o, s:b, s:b}", "run", nf_run_json(&r), "episode",
+	if (has_episode)
+		e.run_id = r.id;
+	json_t *o = json_pack("{s:o, s:o, s:b, s:b, s:o}", "run", nf_run_json(&r), "episode",
 			      has_episode ? nf_episode_json(&e) : json_null(), "shoes_worn_out",
 			      (crossed & NF_CROSSED_SHOES) != 0, "insoles_worn_out",
-			      (crossed & NF_CROSSED_INSOLES) != 0);
+			      (crossed & NF_CROSSED_INSOLES) != 0, "warning_sign",
+			      has_episode ? web_warning_sign(kb, units, &e, r.rec.start_time, (int64_t)time(NULL)) : json_null());
 	web_reply(rs, 201, o);
 out:
 	json_decref(root);
@@ -224,7 +245,7 @@ static void episodes_get(nf_journal *j, struct web_response *rs)
 	web_reply(rs, 200, a ? json_pack("{s:o}", "episodes", a) : NULL);
 }
 
-static void episodes_post(nf_journal *j, const struct web_request *rq, struct web_response *rs)
+static void episodes_post(nf_journal *j, const nf_kb *kb, nf_units units, const struct web_request *rq, struct web_response *rs)
 {
 	json_t *root = web_parse_body(rq, rs);
 	if (!root)
@@ -245,7 +266,11 @@ static void episodes_post(nf_journal *j, const struct web_request *rq, struct we
 		web_journal_error(rs, &err);
 		goto out;
 	}
-	web_reply(rs, 201, json_pack("{s:o}", "episode", nf_episode_json(&e)));
+	nf_journal_run run;
+	json_t *sign = nf_journal_get_run(j, e.run_id, &run, NULL) == NF_OK
+			       ? web_warning_sign(kb, units, &e, run.rec.start_time, (int64_t)time(NULL))
+			       : json_null();
+	web_reply(rs, 201, json_pack("{s:o, s:o}", "episode", nf_episode_json(&e), "warning_sign", sign));
 out:
 	json_decref(root);
 }
@@ -537,10 +562,10 @@ bool web_journal_route(struct web_ctx *ctx, const struct web_request *rq, struct
 		get ? gear_get(ctx->journal, rs) : gear_post(ctx->journal, rq, rs);
 		break;
 	case 1:
-		get ? runs_get(ctx->journal, rs) : runs_post(ctx->journal, rq, rs);
+		get ? runs_get(ctx->journal, rs) : runs_post(ctx->journal, ctx->kb, ctx->units, rq, rs);
 		break;
 	case 2:
-		get ? episodes_get(ctx->journal, rs) : episodes_post(ctx->journal, rq, rs);
+		get ? episodes_get(ctx->journal, rs) : episodes_post(ctx->journal, ctx->kb, ctx->units, rq, rs);
 		break;
 	default:
 		import_post(ctx->journal, rq, rs);

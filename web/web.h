@@ -63,6 +63,12 @@ struct web_ctx {
  * false when out of memory. Release with web_ctx_release, after every thread that handled
  * requests has ended (their engines are freed as they end) except the calling one. */
 bool web_ctx_init(struct web_ctx *ctx, const nf_kb *kb);
+/* The warning sign of numbness not settled hours later as the page shows it, when episode e (on a
+ * run that started at run_start) is one at now (nf_episode_not_settled): the finding, its level
+ * and the knowledge base's words for it (the red flag's "says", as the assessment gives them),
+ * with the episode, its run and the minutes; JSON null when it is not. The words in units, as GET
+ * /api/kb gives them. A new reference. */
+json_t *web_warning_sign(const nf_kb *kb, nf_units units, const nf_episode *e, int64_t run_start, int64_t now);
 void web_ctx_release(struct web_ctx *ctx);
 /* Adds an allowed Host value (host:port, IPv6 in brackets). False when the list is full. */
 bool web_ctx_allow_host(struct web_ctx *ctx, const char *host, unsigned port);

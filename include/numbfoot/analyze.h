@@ -74,6 +74,11 @@ typedef struct nf_analysis nf_analysis;
 #define NF_AN_WORN_CLEAN_RUNS 5     /* clean runs in a pair before its first episode, before the episodes
 				     * can be read as the pair wearing out */
 
+#define NF_AN_NOT_SETTLED_MIN 120   /* an episode whose feeling took this many minutes or more to come
+				     * back ... */
+#define NF_AN_NOT_SETTLED_DAYS 2    /* ... on a run in this many days before the clock: the warning sign
+				     * of numbness not settled hours later (the finding not_settled_hours) */
+
 #define NF_AN_EVIDENCE_MAX 320
 #define NF_AN_TEXT_MAX 320
 
@@ -191,6 +196,15 @@ NF_API const char *nf_analysis_need(const nf_analysis *a, size_t i);
  * implicated. */
 NF_API size_t nf_analysis_advice(const nf_analysis *a);
 NF_API const char *nf_analysis_advice_text(const nf_analysis *a, size_t i);
+
+/* Whether episode e, on a run that started at run_start (Unix seconds; -1 unknown), is the warning
+ * sign of numbness not settled hours later: feeling took NF_AN_NOT_SETTLED_MIN minutes or more to
+ * come back, on a run started in the NF_AN_NOT_SETTLED_DAYS days up to now (a run a few minutes
+ * after now, as a watch's clock may put it, counts as now). The caller says the sign in the
+ * knowledge base's words (nf_kb_finding_red_flag of not_settled_hours): this library has none. */
+NF_API bool nf_episode_not_settled(const nf_episode *e, int64_t run_start, int64_t now);
+/* The latest episode in a for which nf_episode_not_settled holds at a's clock, or NULL. Owned by a. */
+NF_API const nf_an_episode *nf_analysis_not_settled(const nf_analysis *a);
 
 /* The data behind the figures; arrays owned by a (valid until nf_analysis_free). */
 NF_API const nf_an_run *nf_analysis_runs(const nf_analysis *a, size_t *n);

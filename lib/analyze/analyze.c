@@ -243,6 +243,26 @@ const char *nf_analysis_advice_text(const nf_analysis *a, size_t i)
 	return i < a->nadvice ? a->advice[i] : NULL;
 }
 
+bool nf_episode_not_settled(const nf_episode *e, int64_t run_start, int64_t now)
+{
+	if (!e || run_start < 0 || !isfinite(e->recover_min) || e->recover_min < NF_AN_NOT_SETTLED_MIN)
+		return false;
+	/* the clock's own slack: a run logged "now" from a watch a few minutes ahead is today's */
+	return run_start >= now - (int64_t)NF_AN_NOT_SETTLED_DAYS * 86400 && run_start <= now + NF_CLOCK_AHEAD_S;
+}
+
+const nf_an_episode *nf_analysis_not_settled(const nf_analysis *a)
+{
+	const nf_an_episode *latest = NULL;
+	for (size_t i = 0; i < a->nep; i++) {
+		const nf_an_episode *e = &a->ep[i];
+		int64_t t = a->run[e->run].time;
+		if (nf_episode_not_settled(&e->ep, t, a->now) && (!latest || t >= a->run[latest->run].time))
+			latest = e;
+	}
+	return latest;
+}
+
 const nf_an_run *nf_analysis_runs(const nf_analysis *a, size_t *n)
 {
 	*n = a->nrun;

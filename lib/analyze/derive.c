@@ -180,7 +180,7 @@ static void derive_onset(nf_analysis *a, const struct work *w)
 		     NF_AN_ONSET_CONSISTENT_MIN, nv, cv);
 	else
 		need(a, "The onset varies (coefficient of variation %.2f over %zu episodes), so no usual onset "
-			"distance is given: a few more episodes with --numb-at would show whether it settles at "
+			"distance is given: a few more episodes with where it starts (--numb-at) would show whether it settles at "
 			"one distance.",
 		     cv, nv);
 	if (consistent && by_km)
@@ -276,6 +276,44 @@ static const char *pair_onset_words(const nf_analysis *a, const nf_an_gear *g, c
 	else
 		snprintf(buf, cap, "; numbness began when '%s' had run about %g %s, on its first run logged",
 			 g->gear.nickname, km, an_unit(a));
+	return buf;
+}
+
+/* " (retirement distance 500 km)" for the pairs of shoes worn on the episode runs: the one
+ * figure when they share it, else each pair's ("500 km for 'racers', 800 km for 'daily'"), so that
+ * a racing pair that retires at 500 km is not measured against a default of 800. A pair with no
+ * retirement distance is left out; "" when none has one. At most four pairs are named, so the
+ * evidence keeps its cap. */
+static const char *retire_words(const nf_analysis *a, char *buf, size_t cap)
+{
+	const nf_an_gear *worn[4];
+	size_t nw = 0, more = 0;
+	bool same = true;
+	for (size_t g = 0; g < a->ngear; g++) {
+		const nf_an_gear *ag = &a->gear[g];
+		if (ag->gear.kind != NF_GEAR_SHOES || !isfinite(ag->km_at_episodes) ||
+		    !isfinite(ag->gear.retire_km) || ag->gear.retire_km <= 0)
+			continue;
+		if (nw && ag->gear.retire_km != worn[0]->gear.retire_km)
+			same = false;
+		if (nw < sizeof worn / sizeof *worn)
+			worn[nw++] = ag;
+		else
+			more++;
+	}
+	buf[0] = '\0';
+	if (!nw)
+		return buf;
+	if (same && !more) {
+		snprintf(buf, cap, " (retirement distance %.0f %s)", an_dist(a, worn[0]->gear.retire_km), an_unit(a));
+		return buf;
+	}
+	size_t k = (size_t)snprintf(buf, cap, " (retirement distance");
+	for (size_t i = 0; i < nw && k < cap; i++)
+		k += (size_t)snprintf(buf + k, cap - k, "%s %.0f %s for '%s'", i ? "," : "",
+				      an_dist(a, worn[i]->gear.retire_km), an_unit(a), worn[i]->gear.nickname);
+	if (k < cap)
+		snprintf(buf + k, cap - k, more ? ", and others)" : ")");
 	return buf;
 }
 
@@ -448,14 +486,12 @@ static void derive_wear(nf_analysis *a, const struct work *w)
 			if (a->gear[g].gear.kind == NF_GEAR_SHOES && a->gear[g].episode_runs &&
 			    (!most || a->gear[g].episode_runs > most->episode_runs))
 				most = &a->gear[g];
-		char began[160];
+		char began[160], retire[NF_AN_EVIDENCE_MAX];
 		FIND_KM(a, "shoe_km", round(med), (int)n, (int)n,
-			 "the shoes had run a median of %.0f %s at the %zu episode run%s (retirement distance "
-			 "%.0f %s)%s",
+			 "the shoes had run a median of %.0f %s at the %zu episode run%s%s%s",
 			 /* rounded as the value is: printf's half-to-even would make 12.5 "12" beside 13 */
 			 round(an_dist(a, med)), an_unit(a), n, plural((int)n),
-			 an_dist(a, nf_gear_default_retire_km(NF_GEAR_SHOES)), an_unit(a),
-			 pair_onset_words(a, most, began, sizeof began));
+			 retire_words(a, retire, sizeof retire), pair_onset_words(a, most, began, sizeof began));
 	} else if (eps) {
 		need(a, "Record which shoes you wear (gear add, then run add --shoes): the shoes' distance at "
 			"each episode says whether worn shoes play a part.");
@@ -1205,16 +1241,39 @@ static void derive_load(nf_analysis *a)
 }
 
 /* weekly_km: the usual weekly distance, as the median of the latest NF_AN_WEEKLY_WEEKS complete
- * calendar weeks that have runs (before now). A week with no run is left out rather than counted
- * as 0 km (a holiday, or a journal that stopped), the median keeps one big or one partial week
- * from moving it, and the evidence names the weeks and, when it was weeks ago, the last run. */
+ * calendar weeks that have runs (before now), taken from the unbroken record only (the training
+ * facts' record_start: the first run after the last gap of more than NF_AN_RECORD_GAP_DAYS), from
+ * its first full week. Files imported from years ago are another time of the runner's life, not
+ * their usual week now, and a week the record began in part-way holds only part of a week. No
+ * figure when that record is too short for the training facts' weekly figure (it begins later
+ * than a week into the 4 weeks before now): the two would otherwise disagree on one screen. A
+ * week with no run is left out rather than counted as 0 km (a holiday, or a journal that
+ * stopped), the median keeps one big or one partial week from moving it, and the evidence names
+ * the weeks, the record they come from and, when it was weeks ago, the last run. */
 static void derive_weekly(nf_analysis *a)
 {
 	double v[NF_AN_WEEKLY_WEEKS];
 	size_t n = 0, hi = 0, lo = 0;
 	int runs = 0, eps = 0;
+	int64_t rs = a->training.record_start;
+	char from[11];
+	if (rs < 0)
+		return;
+	an_date(rs, from);
+	if (rs >= a->now - 3 * WEEK) {
+		char now[11];
+		an_date(a->now, now);
+		if (episode_runs(a))
+			need(a, "The journal's record begins on %s, too short for a usual weekly distance (that needs "
+				"the 4 weeks before %s): the assessment asks it.",
+			     from, now);
+		return;
+	}
 	for (size_t w = a->nweek; w-- > 0 && n < NF_AN_WEEKLY_WEEKS;) {
 		const nf_an_week *x = &a->week[w];
+		/* the record's first full week: it began on that week's Monday at the latest */
+		if (x->start + DAY <= rs)
+			break;
 		if (x->start + WEEK > a->now || !x->runs || !(x->km > 0))
 			continue;
 		if (!n)
@@ -1224,8 +1283,13 @@ static void derive_weekly(nf_analysis *a)
 		runs += x->runs;
 		eps += x->episodes;
 	}
-	if (n < NF_AN_WEEKLY_WEEKS_MIN)
+	if (n < NF_AN_WEEKLY_WEEKS_MIN) {
+		if (episode_runs(a))
+			need(a, "The journal's record since %s has %zu complete week%s with runs: a usual weekly "
+				"distance needs %d, so the assessment asks it.",
+			     from, n, n == 1 ? "" : "s", NF_AN_WEEKLY_WEEKS_MIN);
 		return;
+	}
 	double med = an_median(v, n);
 	char d1[11], d2[11], last[96] = "";
 	an_date(a->week[lo].start, d1);
@@ -1243,8 +1307,8 @@ static void derive_weekly(nf_analysis *a)
 	}
 	size_t gaps = hi - lo + 1 - n;
 	FIND_KM(a, "weekly_km", round(med), runs, eps,
-		 "median %.0f %s a week over the %zu weeks with runs from %s to %s%s%s", an_dist(a, med), an_unit(a), n,
-		 d1, d2, gaps ? " (weeks without a run left out)" : "", last);
+		 "median %.0f %s a week over the %zu weeks with runs from %s to %s%s, in the record since %s%s",
+		 an_dist(a, med), an_unit(a), n, d1, d2, gaps ? " (weeks without a run left out)" : "", from, last);
 }
 
 static void derive_advice(nf_analysis *a)

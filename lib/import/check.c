@@ -76,6 +76,20 @@ void imp_check_run(nf_import *im, imp_run *r, const char *name)
 			snprintf(r->why, sizeof r->why, "%s: no distance (0 m): not a recorded run", head);
 		return;
 	}
+	/* Under 10 m (a watch started and stopped at once, or a recording that crashed seconds in):
+	 * `run add` refuses such a distance, and an import does not store what it refuses. Refused,
+	 * not skipped, so that the person hears why the file gave no run; a file that ends
+	 * mid-record says so, as that is why its run is a few metres long. */
+	if (isfinite(x->distance_m) && x->distance_m < NF_RUN_KM_MIN * 1000) {
+		char time[40] = "";
+		if (isfinite(x->elapsed_s))
+			snprintf(time, sizeof time, " in %.0f s", x->elapsed_s);
+		snprintf(what, sizeof what, "%.0f m%s is too short to be a run (under %.0f m)%s", x->distance_m, time,
+			 NF_RUN_KM_MIN * 1000,
+			 r->cut_short ? "; the file ends mid-record: the recording was cut short" : "");
+		refuse(r, head, what);
+		return;
+	}
 	if (isfinite(x->distance_m) && x->distance_m > CHECK_DIST_MAX_M) {
 		snprintf(what, sizeof what, "a distance of %.3g km is more than any run (%.0f km)",
 			 x->distance_m / 1000, CHECK_DIST_MAX_M / 1000);

@@ -731,6 +731,8 @@ nf_err imp_fit_read(imp_src *s, nf_import *im, nf_error *err)
 		r->sub_sport = sub;
 		if (nruns > 1)
 			snprintf(r->where, sizeof r->where, "session %d", i + 1);
+		/* the input stopped in the last session's records: that one was cut short */
+		r->cut_short = early_at != 0 && i == nruns - 1;
 		imp_track_finish(&r->tr, &r->rec);
 		/* A device without a clock counts from power-on: its times order the records but date
 		 * nothing, so the start is unknown rather than a day in 1990. */

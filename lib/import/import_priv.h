@@ -236,6 +236,7 @@ typedef struct imp_run {
 	int sub_sport;               /* FIT's sub_sport; -1 if none */
 	bool said_not_run;           /* said names a sport that is certainly not running (FIT) */
 	bool undated;                /* no point had a time (GPX): a route drawn, not recorded */
+	bool cut_short;              /* the file ends mid-record within it (FIT): what came before is kept */
 	char where[48];              /* "line 12", "session 2": where it is, for messages */
 	bool skip;                   /* not kept: not a run, or refused */
 	bool refused;                /* ... refused for an impossible value (not just not a run) */

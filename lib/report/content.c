@@ -132,8 +132,8 @@ static void changed_since(struct builder *b)
 	if (n)
 		bold(addf(b, RP_PARA, NULL,
 			  "The journal has changed since this assessment was saved, and the triage and causes below "
-			  "rest on its answers: %s. A new assessment ('numbfoot assess --from-journal') would use what "
-			  "the journal shows now.",
+			  "rest on its answers: %s. A new assessment started from the journal would use "
+			  "what the journal shows now.",
 			  t));
 }
 
@@ -296,7 +296,8 @@ static void warning_signs(struct builder *b)
 	}
 	if (!asked)
 		bold(add(b, RP_PARA, NULL,
-			 "None of the warning signs has been asked yet ('numbfoot assess --from-journal' asks them):"));
+			 "None of the warning signs has been asked yet (an assessment started from the journal asks "
+			 "them):"));
 	t[0] = '\0';
 	for (size_t f = 0; f < nf_kb_findings(kb); f++) {
 		const char *says;
@@ -380,6 +381,30 @@ static void plan(struct builder *b)
 	bold(add(b, RP_FACT, "Whom to see", t));
 }
 
+
+/* s without its asides for the terminal ("Record the temperature (run add --temp) on runs ..."):
+ * each " (...)" that holds a command-line option is left out, as the page leaves it out. A doctor
+ * reads what to record in words; the command line's own hints keep the syntax. Into buf. */
+static const char *without_options(const char *s, char *buf, size_t cap)
+{
+	size_t n = 0;
+	for (const char *p = s; *p && n + 1 < cap;) {
+		const char *open = p[0] == ' ' && p[1] == '(' ? p + 1 : p[0] == '(' ? p : NULL;
+		const char *close = open ? strchr(open, ')') : NULL;
+		const char *inner = open ? strchr(open + 1, '(') : NULL;
+		if (close && (!inner || inner > close)) {
+			const char *dash = strstr(open, "--");
+			if (dash && dash < close) {
+				p = close + 1;
+				continue;
+			}
+		}
+		buf[n++] = *p++;
+	}
+	buf[n] = '\0';
+	return buf;
+}
+
 static void answers(struct builder *b)
 {
 	const struct rp_doc *d = b->d;
@@ -453,8 +478,10 @@ static void answers(struct builder *b)
 	}
 	if (nf_analysis_needs(d->an)) {
 		add(b, RP_LEAD, NULL, "What more to log to settle other questions:");
-		for (size_t k = 0; k < nf_analysis_needs(d->an); k++)
-			add(b, RP_ITEM, NULL, nf_analysis_need(d->an, k));
+		for (size_t k = 0; k < nf_analysis_needs(d->an); k++) {
+			char words[NF_AN_TEXT_MAX];
+			add(b, RP_ITEM, NULL, without_options(nf_analysis_need(d->an, k), words, sizeof words));
+		}
 	}
 }
 
@@ -491,6 +518,33 @@ static void history(struct builder *b)
 		struct rp_line *l = add(b, RP_ROW, NULL, NULL);
 		for (int c = 0; l && c < RP_COLS; c++)
 			l->cell[c] = dup_or_null(b, cell[c]);
+	}
+	/* The runner's own words on those runs and episodes, which the table's columns cannot hold:
+	 * what they felt, in which shoes, on what kind of run. A run's note once, before its
+	 * episodes'. */
+	bool any = false;
+	int64_t last_run = -1;
+	for (size_t i = first; i < n; i++) {
+		const nf_episode *ep = &e[i].ep;
+		const nf_an_run *x = &r[e[i].run];
+		char day[11];
+		an_date(x->time, day);
+		if (x->id != last_run) {
+			last_run = x->id;
+			for (size_t k = 0; k < d->nrun_notes; k++)
+				if (d->run_note[k].run_id == x->id) {
+					if (!any)
+						add(b, RP_LEAD, NULL, "The runner's notes:");
+					any = true;
+					addf(b, RP_ITEM, NULL, "%s, the run: %s", day, d->run_note[k].text);
+				}
+		}
+		if (ep->notes[0]) {
+			if (!any)
+				add(b, RP_LEAD, NULL, "The runner's notes:");
+			any = true;
+			addf(b, RP_ITEM, NULL, "%s, the numbness: %s", day, ep->notes);
+		}
 	}
 }
 
@@ -532,9 +586,26 @@ static void training(struct builder *b)
 		     "figure.",
 		     t->km_recent * rp_per_km(d), rp_unit(d), first);
 	}
-	if (isfinite(t->cadence_spm))
-		addf(b, RP_PARA, NULL, "Cadence: %.0f steps per minute (median of the latest %d run%s with one)%s.",
-		     t->cadence_spm, t->cadence_runs, t->cadence_runs == 1 ? "" : "s", t->cadence_spm < NF_AN_LOW_CADENCE ? ", below the usual range" : "");
+	if (isfinite(t->cadence_spm)) {
+		/* The cadence figure keeps to the weeks the others show: the runs of the median that came
+		 * before them are named here, so that the text and the figure agree. */
+		char older[160] = "", d0[24], d1[24];
+		int64_t t0, t1;
+		size_t old = rp_cadence_before(d, &t0, &t1);
+		nf_time_day(t0, d0, sizeof d0);
+		nf_time_day(t1, d1, sizeof d1);
+		if (old && (int)old == t->cadence_runs)
+			snprintf(older, sizeof older, "; %s %s%s%s, before the weeks the figures show",
+				 old == 1 ? "it is from" : "they are from", d0, old == 1 ? "" : " to ", old == 1 ? "" : d1);
+		else if (old == 1)
+			snprintf(older, sizeof older, "; 1 of them, on %s, is before the weeks the figures show", d0);
+		else if (old)
+			snprintf(older, sizeof older, "; %zu of them, from %s to %s, are before the weeks the figures show",
+				 old, d0, d1);
+		addf(b, RP_PARA, NULL, "Cadence: %.0f steps per minute (median of the latest %d run%s with one%s)%s.",
+		     t->cadence_spm, t->cadence_runs, t->cadence_runs == 1 ? "" : "s", older,
+		     t->cadence_spm < NF_AN_LOW_CADENCE ? ", below the usual range" : "");
+	}
 	if (isfinite(t->stride_m))
 		addf(b, RP_PARA, NULL, "Stride length: %.2f m per step.", t->stride_m);
 	if (!isfinite(t->km_recent) && !isfinite(t->cadence_spm))
@@ -580,7 +651,7 @@ static void gear(struct builder *b)
 			shown++;
 		}
 	if (!shown)
-		add(b, RP_PARA, NULL, "No shoes or insoles recorded (gear add, then run add --shoes).");
+		add(b, RP_PARA, NULL, "No shoes or insoles recorded.");
 	else
 		add(b, RP_SMALL, NULL,
 		    "Distance: what the pair had run by the report date (its distance when first logged and the runs "

@@ -15,7 +15,8 @@ const char rp_disclaimer[] =
 	"trouble passing urine need emergency care.";
 
 const char rp_gps_note[] =
-	"GPS tracks are left out; 'numbfoot report --gps' adds the routes of the latest runs with numbness.";
+	"GPS tracks are left out, for privacy: the runner can make the report again with the routes of the "
+	"latest runs with numbness.";
 
 void rp_unfinished_note(const struct rp_doc *d, char *buf, size_t cap)
 {
@@ -496,6 +497,34 @@ static nf_err load_routes(struct rp_doc *d, nf_journal *j, nf_error *err)
 	return NF_OK;
 }
 
+/* The notes of the runs behind the episodes the history lists (the latest RP_EPISODES_SHOWN): the
+ * runner's own words ("tempo in racers, tingling front of left foot") beside the table. */
+static nf_err load_run_notes(struct rp_doc *d, nf_journal *j, nf_error *err)
+{
+	size_t n, nr;
+	const nf_an_episode *e = nf_analysis_episodes(d->an, &n);
+	const nf_an_run *r = nf_analysis_runs(d->an, &nr);
+	for (size_t i = n > RP_EPISODES_SHOWN ? n - RP_EPISODES_SHOWN : 0; i < n; i++) {
+		int64_t id = r[e[i].run].id;
+		bool seen = false;
+		for (size_t k = 0; k < d->nrun_notes; k++)
+			seen |= d->run_note[k].run_id == id;
+		if (seen || d->nrun_notes >= RP_EPISODES_SHOWN)
+			continue;
+		nf_journal_run run;
+		nf_err rc = nf_journal_get_run(j, id, &run, err);
+		if (rc)
+			return rc;
+		if (!run.notes[0])
+			continue;
+		char *text = strdup(run.notes);
+		if (!text)
+			return nf_error_set(err, NF_ENOMEM, "out of memory");
+		d->run_note[d->nrun_notes++] = (struct rp_run_note){id, text};
+	}
+	return NF_OK;
+}
+
 nf_err rp_doc_load(struct rp_doc *d, nf_journal *j, const nf_kb *kb, const nf_report_options *o, nf_error *err)
 {
 	memset(d, 0, sizeof *d);
@@ -505,7 +534,7 @@ nf_err rp_doc_load(struct rp_doc *d, nf_journal *j, const nf_kb *kb, const nf_re
 	nf_err rc = nf_analyze_in(j, o->now, o->units, &d->an, err);
 	if (rc)
 		return rc;
-	if (o->gps && (rc = load_routes(d, j, err))) {
+	if ((o->gps && (rc = load_routes(d, j, err))) || (rc = load_run_notes(d, j, err))) {
 		rp_doc_release(d);
 		return rc;
 	}
@@ -552,6 +581,9 @@ void rp_doc_release(struct rp_doc *d)
 	for (size_t i = 0; i < d->nroutes; i++)
 		free(d->route[i].pt);
 	d->nroutes = 0;
+	for (size_t i = 0; i < d->nrun_notes; i++)
+		free(d->run_note[i].text);
+	d->nrun_notes = 0;
 	rp_content_release(d);
 	nf_analysis_free(d->an);
 	json_decref(d->result);

@@ -252,7 +252,9 @@ static double header(cairo_t *cr, const char *title, const struct key *k, size_t
 	return ky - y + KEY_LINE / 2 + 8;
 }
 
-static void no_data(cairo_t *cr, const char *title, const char *why, double x, double y, double w, double h)
+/* The panel of a figure with nothing to draw: headline ("No data yet") over why, in words. */
+static void no_data(cairo_t *cr, const char *title, const char *headline, const char *why, double x, double y,
+		    double w, double h)
 {
 	frame(cr, x, y, w, h);
 	double top = header(cr, title, NULL, 0, x, y, w, true), inset = fmin(40, w * 0.08);
@@ -261,7 +263,7 @@ static void no_data(cairo_t *cr, const char *title, const char *why, double x, d
 	cairo_fill(cr);
 	double mid = y + top + (h - top - 18) / 2;
 	color(cr, dim);
-	text(cr, "No data yet", x + w / 2, mid - 8, 12, true, 0.5, 0.5, 0);
+	text(cr, headline, x + w / 2, mid - 8, 12, true, 0.5, 0.5, 0);
 	PangoLayout *l = layout(cr, why, 8.5, false, w - 2 * inset - 20);
 	pango_layout_set_alignment(l, PANGO_ALIGN_CENTER);
 	cairo_move_to(cr, x + inset + 10, mid + 4);
@@ -479,6 +481,29 @@ static int64_t cadence_from(const struct rp_doc *d)
 static bool cadence_known(int64_t from, const nf_an_run *r)
 {
 	return isfinite(r->cadence_spm) && r->cadence_spm > 0 && r->time >= from;
+}
+
+size_t rp_cadence_before(const struct rp_doc *d, int64_t *first, int64_t *last)
+{
+	size_t n, before = 0;
+	const nf_an_run *r = nf_analysis_runs(d->an, &n);
+	const nf_training *t = nf_analysis_training(d->an);
+	int64_t from = cadence_from(d), now = nf_analysis_now(d->an);
+	int counted = 0;
+	*first = *last = -1;
+	/* the runs nf_training's median rests on: the latest cadence_runs with one, up to the clock */
+	for (size_t i = n; i-- > 0 && counted < t->cadence_runs;) {
+		if (r[i].time > now || !isfinite(r[i].cadence_spm) || !(r[i].cadence_spm > 0))
+			continue;
+		counted++;
+		if (r[i].time >= from)
+			continue;
+		before++;
+		if (*last < 0)
+			*last = r[i].time;
+		*first = r[i].time;
+	}
+	return before;
 }
 
 /* Figure i's title (into buf) and key (into k, KEY_MAX at most); returns the key's length, 0 when
@@ -841,11 +866,11 @@ const char *rp_figure_title(int i)
 
 /* What to log for each figure to have data. */
 static const char *const why_empty[RP_FIGURES + 1] = {
-	"Record where the numbness starts on each episode (run add --numb-at KM or 25min, or episode add).",
-	"Record which shoes each run was in (gear add, then run add --shoes).",
-	"Add your shoes (gear add) to follow their distance against a retirement distance.",
-	"Record runs with their distance (run add, or import your watch's files).",
-	"Cadence comes from imported runs (numbfoot import) or run add --cadence.",
+	"Record where the numbness starts on each episode: the distance or the minutes into the run.",
+	"Record which shoes each run was in.",
+	"Add your shoes to follow their distance against a retirement distance.",
+	"Record runs with their distance, typed in or imported from a watch's files.",
+	"Cadence comes from imported watch files, or typed in with each run.",
 	"No route is stored for the runs with numbness: routes come from imported watch files.",
 };
 
@@ -858,7 +883,26 @@ void rp_figure_draw(const struct rp_doc *d, int i, cairo_t *cr, double x, double
 	cairo_save(cr);
 	size_t n = fig_head(d, i, title, sizeof title, k);
 	if (!n) {
-		no_data(cr, title, why_empty[i], x, y, w, h);
+		char why[256];
+		int64_t t0, t1;
+		size_t old = i == 4 ? rp_cadence_before(d, &t0, &t1) : 0;
+		if (old) {
+			/* The Training section gives a cadence from these runs: the panel says where they are
+			 * rather than "no data", which would contradict it. */
+			char d0[24], d1[24];
+			nf_time_day(t0, d0, sizeof d0);
+			nf_time_day(t1, d1, sizeof d1);
+			if (old == 1)
+				snprintf(why, sizeof why, "The one run with a cadence (%s) came before the weeks these "
+					 "figures show; the cadence in the Training section is its own.", d0);
+			else
+				snprintf(why, sizeof why, "The %zu runs with a cadence (%s to %s) came before the weeks "
+					 "these figures show; the cadence in the Training section is their median.",
+					 old, d0, d1);
+			no_data(cr, title, "Only older runs", why, x, y, w, h);
+		} else {
+			no_data(cr, title, "No data yet", why_empty[i], x, y, w, h);
+		}
 		cairo_restore(cr);
 		return;
 	}

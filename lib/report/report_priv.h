@@ -72,6 +72,13 @@ struct rp_doc {
 	char today[24];
 	json_t *refs;        /* array of {key, cite} behind the causes and steps page one shows */
 	struct rp_route route[RP_ROUTES]; /* only with opt->gps: latest first */
+	/* The runner's notes on the runs of the episodes the history lists (the episodes' own are in
+	 * the analysis): run_id and its notes (owned), one per run that has some. */
+	struct rp_run_note {
+		int64_t run_id;
+		char *text;
+	} run_note[RP_EPISODES_SHOWN];
+	size_t nrun_notes;
 	size_t nroutes;
 	struct rp_line *lines; /* the report's content, in order (rp_content_build) */
 	size_t nlines, lines_cap;
@@ -115,6 +122,10 @@ const char *rp_gear_name(const struct rp_doc *d, int64_t id);
 /* The figures, in order; each draws itself (or a "no data yet" panel) in the box x, y, w, h. */
 #define RP_FIGURES 5
 #define RP_FIG_ROUTES RP_FIGURES /* the routes, drawn only with opt->gps and a stored route */
+/* Of the runs the training's cadence rests on (nf_training.cadence_runs, the latest with one), how
+ * many came before the weeks the figures show, which the cadence figure leaves out; *first and
+ * *last (out) get the earliest and latest of those (-1 when none). */
+size_t rp_cadence_before(const struct rp_doc *d, int64_t *first, int64_t *last);
 /* The height the routes figure wants at width w. */
 double rp_routes_height(const struct rp_doc *d, double w);
 const char *rp_figure_title(int i);

@@ -42,7 +42,7 @@ tr '\n' ' ' < "$tmp/r.txt" | sed 's/  */ /g' > "$tmp/flat.txt"
 sed -n 's/.*Not asked: \(.*\) What more to log.*/\1/p' "$tmp/flat.txt" > "$tmp/notasked.txt"
 [ -s "$tmp/notasked.txt" ] || fail "no 'Not asked' list before 'What more to log'"
 if grep -q "usual running distance per week" "$tmp/notasked.txt"; then fail "'Not asked' lists the weekly distance"; fi
-grep -q "\[journal\] usual running distance per week: 2[0-9] km (median 2[0-9] km a week over the 8 weeks with runs from 2026-02-02 to 2026-03-29)" "$tmp/flat.txt" ||
+grep -q "\[journal\] usual running distance per week: 2[0-9] km (median 2[0-9] km a week over the 8 weeks with runs from 2026-02-02 to 2026-03-29, in the record since 2026-02-02)" "$tmp/flat.txt" ||
 	fail "the weekly distance is not given from the journal, with its weeks"
 # the cadence figure: 2026 only, and its dashed line in the key
 p=1

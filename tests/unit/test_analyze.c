@@ -921,6 +921,97 @@ static void weekly_km_from_weeks_with_runs(void **state)
 	nf_journal_close(j);
 }
 
+/* weekly_km comes from the unbroken record only: old files imported from years before (5 weeks of
+ * 2012 at 8 km a week, the kind of history a watch export holds) are not the runner's usual week
+ * now. A record begun 17 days before the clock is too short for a weekly figure, as the training
+ * facts say: no figure, and a line says why; 6 weeks on, the figure is that record's. */
+static void weekly_km_from_the_record_only(void **state)
+{
+	(void)state;
+	nf_journal *j = tj_open(tj_path("weekly-record"));
+	for (int w = 0; w < 5; w++) /* from 2012-01-02, a Monday: 5 weeks of 2 runs of 4 km */
+		for (int r = 0; r < 2; r++)
+			ta_add(j, &TA_RUN(.day = -5113 + w * 7 + r * 3, .km = 4));
+	/* from 2026-03-04: 3 runs of 10 km a week, an episode on each third run */
+	for (int d = 0; d < 60; d += 2)
+		ta_add(j, &TA_RUN(.day = 62 + d + d / 6, .km = 10, .onset_km = d % 6 ? 0 : 6));
+	nf_analysis *a = ta_analyze(j, TA_T0 + (62 + 17) * TA_DAY);
+	assert_true(isnan(nf_analysis_training(a)->week_km_recent)); /* "too short a record" */
+	assert_null(nf_analysis_find(a, "weekly_km"));
+	assert_true(ta_needs(a, "The journal's record begins on 2026-03-04, too short for a usual weekly distance"));
+	nf_analysis_free(a);
+	a = ta_analyze(j, TA_T0 + (62 + 45) * TA_DAY);
+	const nf_derived *d = nf_analysis_find(a, "weekly_km");
+	assert_non_null(d);
+	assert_true(d->x >= 20 && d->x <= 40);
+	if (!strstr(d->evidence, "in the record since 2026-03-04") || strstr(d->evidence, "2012"))
+		fail_msg("evidence: %s", d->evidence);
+	nf_analysis_free(a);
+	nf_journal_close(j);
+}
+
+/* shoe_km's retirement distance is that of the pair worn on the episode runs: a racing pair that
+ * retires at 500 km is not measured against the default 800; with two pairs, each is named. */
+static void shoe_km_retirement_of_the_worn_pair(void **state)
+{
+	(void)state;
+	nf_journal *j = tj_open(tj_path("wear-racing"));
+	nf_gear g;
+	nf_error err = {0};
+	nf_gear_init(&g, NF_GEAR_SHOES);
+	snprintf(g.nickname, sizeof g.nickname, "racers");
+	g.retire_km = 500;
+	assert_int_equal(nf_journal_add_gear(j, &g, &err), NF_OK);
+	int64_t daily = tj_add_shoes(j, "daily", 0);
+	for (int i = 0; i < 6; i++)
+		ta_add(j, &TA_RUN(.day = i * 2, .shoes = i % 2 ? daily : g.id, .onset_km = i % 2 ? 0 : 6));
+	nf_analysis *a = ta_analyze(j, NOW);
+	const nf_derived *d = nf_analysis_find(a, "shoe_km");
+	assert_non_null(d);
+	if (!strstr(d->evidence, "(retirement distance 500 km)") || strstr(d->evidence, "800"))
+		fail_msg("shoe_km evidence: %s", d->evidence);
+	nf_analysis_free(a);
+	ta_add(j, &TA_RUN(.day = 20, .shoes = daily, .onset_km = 6));
+	a = ta_analyze(j, NOW);
+	d = nf_analysis_find(a, "shoe_km");
+	assert_non_null(d);
+	if (!strstr(d->evidence, "(retirement distance 800 km for 'daily', 500 km for 'racers')"))
+		fail_msg("shoe_km evidence: %s", d->evidence);
+	nf_analysis_free(a);
+	nf_journal_close(j);
+}
+
+/* The warning sign of numbness not settled hours later: 2 hours or more to come back, on a run of
+ * the 2 days up to the clock; and the analysis finds the latest such episode. */
+static void not_settled_episode(void **state)
+{
+	(void)state;
+	nf_episode e;
+	nf_episode_init(&e);
+	int64_t now = NOW;
+	assert_false(nf_episode_not_settled(&e, now - 3600, now)); /* no recovery time */
+	e.recover_min = 119;
+	assert_false(nf_episode_not_settled(&e, now - 3600, now));
+	e.recover_min = 120;
+	assert_true(nf_episode_not_settled(&e, now - 3600, now));
+	assert_true(nf_episode_not_settled(&e, now - 2 * TA_DAY, now));
+	assert_false(nf_episode_not_settled(&e, now - 2 * TA_DAY - 1, now));
+	assert_false(nf_episode_not_settled(&e, -1, now));
+	nf_journal *j = tj_open(tj_path("not-settled"));
+	ta_add(j, &TA_RUN(.day = 110, .onset_km = 5, .recover = 360)); /* 10 days before NOW */
+	ta_add(j, &TA_RUN(.day = 119, .onset_km = 5, .recover = 15));
+	nf_analysis *a = ta_analyze(j, NOW);
+	assert_null(nf_analysis_not_settled(a));
+	nf_analysis_free(a);
+	ta_add(j, &TA_RUN(.day = 119, .km = 12, .onset_km = 5, .recover = 300, .pace = 300));
+	a = ta_analyze(j, NOW);
+	const nf_an_episode *ns = nf_analysis_not_settled(a);
+	assert_non_null(ns);
+	assert_true(ns->ep.recover_min == 300);
+	nf_analysis_free(a);
+	nf_journal_close(j);
+}
+
 static void training_facts(void **state)
 {
 	(void)state;
@@ -1510,6 +1601,9 @@ int main(void)
 		cmocka_unit_test(training_increase_before_onset),
 		cmocka_unit_test(training_increase_flat_or_unknown),
 		cmocka_unit_test(weekly_km_from_weeks_with_runs),
+		cmocka_unit_test(weekly_km_from_the_record_only),
+		cmocka_unit_test(not_settled_episode),
+		cmocka_unit_test(shoe_km_retirement_of_the_worn_pair),
 		cmocka_unit_test(training_facts),
 		cmocka_unit_test(places_from_episodes),
 		cmocka_unit_test(training_where_the_runs_begin),

@@ -6,8 +6,10 @@
 
 #include <dirent.h>
 #include <jansson.h>
+#include <time.h>
 
 #include "../../web/web.h"
+#include "numbfoot/date.h"
 #include "numbfoot/engine.h"
 #include "numbfoot/report.h"
 #include "kb_shipped.h"
@@ -1492,6 +1494,56 @@ static void analysis(void **state)
 	expect_status("POST", "/api/analysis", "{}", 405, "GET");
 }
 
+/* A run of today whose numbness took 6 hours to come back brings the warning sign at once: in the
+ * answer to the run added (the page's "Run added") and to an episode added, and over the advice in
+ * the analysis ("From your own data"), in the knowledge base's words for not_settled_hours. One of
+ * 15 minutes, or one of hours a week ago, does not. */
+static void not_settled_warning_sign(void **state)
+{
+	(void)state;
+	const char *says = NULL;
+	int f = nf_kb_finding_index(kb, "not_settled_hours");
+	assert_true(f >= 0);
+	assert_int_equal(nf_kb_finding_red_flag(kb, (size_t)f, &says), NF_URGENT);
+	char when[24], old[24], body[400];
+	nf_time_iso((int64_t)time(NULL) - 3 * 3600, when, sizeof when);
+	nf_time_iso((int64_t)time(NULL) - 7 * 86400, old, sizeof old);
+	snprintf(body, sizeof body, "{\"start_time\":\"%s\",\"distance_km\":10,\"duration_min\":60,"
+		 "\"episode\":{\"onset_km\":8,\"recover_min\":%d}}", old, 360);
+	json_t *o = api("POST", "/api/runs", body, 201);
+	assert_true(json_is_null(json_object_get(o, "warning_sign"))); /* a week ago */
+	json_decref(o);
+	snprintf(body, sizeof body, "{\"start_time\":\"%s\",\"distance_km\":30,\"duration_min\":170,"
+		 "\"episode\":{\"onset_km\":25,\"recover_min\":%d}}", when, 15);
+	o = api("POST", "/api/runs", body, 201);
+	assert_true(json_is_null(json_object_get(o, "warning_sign"))); /* 15 minutes */
+	json_int_t run = id_of(o, "run");
+	json_decref(o);
+	o = api("GET", "/api/analysis", NULL, 200);
+	assert_true(json_is_null(json_object_get(o, "warning_sign")));
+	json_decref(o);
+	snprintf(body, sizeof body, "{\"run_id\":%lld,\"onset_km\":28,\"recover_min\":360}", (long long)run);
+	o = api("POST", "/api/episodes", body, 201);
+	json_t *w = json_object_get(o, "warning_sign");
+	assert_string_equal(str(w, "finding", NULL), "not_settled_hours");
+	assert_string_equal(str(w, "level", NULL), "urgent");
+	assert_string_equal(str(w, "says", NULL), says);
+	assert_true(json_real_value(json_object_get(w, "recover_min")) == 360);
+	json_decref(o);
+	snprintf(body, sizeof body, "{\"start_time\":\"%s\",\"distance_km\":5,\"duration_min\":30,"
+		 "\"episode\":{\"onset_km\":4,\"recover_min\":180}}", when);
+	snprintf(body + strlen(body) - 1, sizeof body - strlen(body) + 1, ",\"force\":true}");
+	o = api("POST", "/api/runs", body, 201);
+	w = json_object_get(o, "warning_sign");
+	assert_string_equal(str(w, "says", NULL), says);
+	assert_true(strstr(says, "Be seen within 48 hours") && strstr(says, "get emergency care now"));
+	json_decref(o);
+	o = api("GET", "/api/analysis", NULL, 200);
+	w = json_object_get(o, "warning_sign");
+	assert_string_equal(str(w, "says", NULL), says);
+	json_decref(o);
+}
+
 static void report_downloads(void **state)
 {
 	(void)state;
@@ -1711,6 +1763,7 @@ int main(void)
 	    T(assessments_saved_read_deleted),
 	    T(assessments_checked),
 	    T(analysis),
+	    T(not_settled_warning_sign),
 	    T(report_downloads),
 	    T(report_figures),
 	    T(report_without_spool),

@@ -415,3 +415,36 @@ addTest('journal: an edit that overlaps another run is asked before it is stored
   h.assert((await api(h, 'GET', `/api/runs/${a.body.run.id}`)).body.run.moving_s === 5400, 'forced edit not stored');
   for (const r of [a, b]) await api(h, 'POST', `/api/runs/${r.body.run.id}/delete`);
 });
+
+// A run of an hour ago whose feeling took 6 hours to come back says the warning sign at once, in
+// the knowledge base's words (the assessment's for not_settled_hours): in "Run added", and over
+// "From your own data" on Trends. The run is deleted after, so the other tests see their journal.
+addTest('journal: numbness hours after a run of today says the warning sign at once', async (ctx, page, h) => {
+  await openJournal(page, h);
+  const kb = (await api(h, 'GET', '/api/kb')).body;
+  const f = kb.findings.find((x) => x.id === 'not_settled_hours');
+  const flag = { says: f && f.red_flag_says };
+  h.assert(flag.says && /Be seen within 48 hours/.test(flag.says), 'the knowledge base has no words for not_settled_hours');
+  const [date, time] = await page.evaluate(() => {
+    const d = new Date(Date.now() - 3600e3), p = (n) => String(n).padStart(2, '0');
+    return [d.getFullYear() + '-' + p(d.getMonth() + 1) + '-' + p(d.getDate()), p(d.getHours()) + ':' + p(d.getMinutes())];
+  });
+  await page.fill('#j-run-form input[name=date]', date);
+  await page.fill('#j-run-form input[name=time]', time);
+  await page.fill('#j-run-form input[name=distance_km]', '30');
+  await page.fill('#j-run-form input[name=duration_min]', '170');
+  if (!(await page.isChecked('#j-numb'))) await page.check('#j-numb');
+  await page.fill('#j-run-form input[name=onset]', '25');
+  await page.fill('#j-run-form input[name=recover_min]', '360');
+  await page.click('#j-run-form button[type=submit]');
+  try {
+    const said = await waitText(page, '#j-run-status', /Run added/);
+    h.assert(said.includes('Warning sign: feeling took 6 hours to come back') && said.includes(flag.says), 'Run added said: ' + said);
+    await page.click('#nav-trends');
+    const t = await waitText(page, '#t-warning-sign', /Warning sign/);
+    h.assert(t.includes(flag.says), 'Trends said: ' + t);
+  } finally {
+    const runs = (await api(h, 'GET', '/api/runs')).body.runs;
+    for (const r of runs.filter((x) => x.episodes && x.episodes.some((e) => e.recover_min === 360))) await api(h, 'POST', `/api/runs/${r.id}/delete`);
+  }
+});

@@ -243,7 +243,10 @@ window.numbfootJournal = function (nf) {
       } catch (e) { return status(runStatus, e.message, true); }
       const added = async (r) => {
         await journal();
-        status($('j-run-status'), 'Run added' + (r.shoes_worn_out ? '; those shoes have reached their retirement distance.' : '.'));
+        // A warning sign (numbness hours after a run of the last 2 days) is said at once, in the
+        // knowledge base's words the server sends, not left for the Trends screen.
+        status($('j-run-status'), 'Run added' + (r.shoes_worn_out ? '; those shoes have reached their retirement distance.' : '.') +
+          (r.warning_sign ? ' ' + signWords(r.warning_sign) : ''), !!r.warning_sign);
       };
       form.querySelector('#j-dup')?.remove();
       try {
@@ -256,6 +259,14 @@ window.numbfootJournal = function (nf) {
       }
     });
     return form;
+  }
+
+  // The warning sign of numbness not settled hours after a recent run (GET /api/analysis's and
+  // POST /api/runs's warning_sign): how long the feeling took, and the knowledge base's words.
+  function signWords(w) {
+    const h = w.recover_min / 60;
+    return 'Warning sign: feeling took ' + (Number.isInteger(h) ? h : h.toFixed(1)) + ' hours to come back after the run of ' +
+      dateWords(w.run_start) + '. ' + w.says;
   }
 
   // Throws when the onset of run's episode lies past the run's end, in the units typed, as the
@@ -878,7 +889,9 @@ window.numbfootJournal = function (nf) {
       el('h2', { text: 'What your journal shows' }),
       el('p', { class: 'help', text: 'Untick any you do not agree with; the assessment asks the rest.' }),
       found, el('div', { class: 'actions' }, startWith),
-      el('h2', { text: 'From your own data' }), list('t-advice', a.advice.map(forPage), 'No advice from your data yet.'),
+      el('h2', { text: 'From your own data' }),
+      a.warning_sign ? el('p', { id: 't-warning-sign', class: 'error', role: 'alert', text: signWords(a.warning_sign) }) : null,
+      list('t-advice', a.advice.map(forPage), a.warning_sign ? 'No other advice from your data yet.' : 'No advice from your data yet.'),
       el('h2', { text: 'What more to log' }), list('t-needs', a.needs.map(forPage), 'Nothing: the journal has enough for each pattern numbfoot looks for.'),
       el('h2', { text: 'Training' }), list('t-training', trainingList(a.training), 'No distances logged yet.'),
       el('h2', { text: 'Figures' }),
