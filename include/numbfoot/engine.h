@@ -85,7 +85,8 @@ typedef struct nf_reason {
 	double weight;
 	nf_evidence evidence; /* what P(answer | c) rests on */
 } nf_reason;
-/* The answered findings that moved c, largest |weight| first; returns how many there are. For a
+/* The answered findings that moved c by 5% or more either way (less reads as x1.0, which names
+ * nothing that moved it), largest |weight| first; returns how many there are. For a
  * condition with forms (docs/kb-format.md) they are its likeliest form's. */
 NF_API size_t nf_engine_reasons(nf_engine *e, size_t c, nf_reason *out, size_t cap);
 /* The likeliest form of condition c on the answers so far, its id and (into *name) its name; NULL

@@ -718,8 +718,13 @@ size_t nf_engine_reasons(nf_engine *e, size_t c, nf_reason *out, size_t cap)
 			num += w * exp(ll[k]);
 			den += w;
 		}
+		double w = ll[row] - log(num / den);
+		/* An answer that moved the odds by under 5% is shown as "x1.0": "raised by ... (x1.0)"
+		 * names nothing that raised it (an outside read of the page, every answer "don't know"). */
+		if (fabs(w) < log(1.05))
+			continue;
 		all[n].finding = (size_t)f;
-		all[n].weight = ll[row] - log(num / den);
+		all[n].weight = w;
 		all[n].evidence = kb->find[f].evidence[row];
 		n++;
 	}

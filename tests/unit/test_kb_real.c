@@ -374,6 +374,21 @@ static void test_not_asked_when_answered(void **state)
 	}
 }
 
+/* An answer that moved a cause by under 5% is not given as its reason: "raised by numbness not back
+ * hours later: no (x1.0)" named nothing that raised it (an outside read of the page). */
+static void test_reasons_leave_out_x1(void **state)
+{
+	nf_engine *e = fresh();
+	set(e, "not_settled_hours", "false");
+	set(e, "shoes_tight", "true");
+	size_t c = (size_t)nf_kb_condition_index(kb, "shoe_compression");
+	nf_reason r[NF_MAX_FINDINGS];
+	size_t n = nf_engine_reasons(e, c, r, NF_MAX_FINDINGS);
+	assert_int_equal(n, 1);
+	assert_string_equal(nf_kb_finding_id(kb, r[0].finding), "shoes_tight");
+	nf_engine_free(e);
+}
+
 /* In clinician mode the examination and test screens are asked before the interview stops: a
  * doctor with the whole neurological and pulse examination was offered one examination screen,
  * and the result listed the rest as "not asked" with no way to enter them (an outside read). A
@@ -1868,6 +1883,7 @@ int main(void)
 		cmocka_unit_test(test_not_asked_when_answered),
 		cmocka_unit_test(test_sign_names_its_emergencies),
 		cmocka_unit_test(test_clinician_exam_asked),
+		cmocka_unit_test(test_reasons_leave_out_x1),
 	};
 	return cmocka_run_group_tests(tests, kb_shipped_setup, kb_shipped_teardown);
 }
