@@ -653,6 +653,25 @@ static void progress(struct session *s)
 /* Runs the interview until the engine has nothing more to ask, a red flag calls for emergency
  * care, the runner types q (R_QUIT) or the input ends (R_EOF). Returns which of the last two
  * ended it, else R_DONE. */
+/* A warning sign below emergency answered yes is said at once, in its own words, not only in the
+ * result: the runner who ticked "numbness not back hours later" saw nothing until the end, and one
+ * who stops early should already know to be seen within 48 hours (an outside read). An emergency
+ * sign ends the interview instead. */
+static void noted_signs(struct session *s, const nf_question *q, const nf_answer_state *st, const nf_value *v)
+{
+	for (size_t i = 0; i < q->n; i++) {
+		const char *says = NULL;
+		int level = nf_kb_finding_red_flag(s->kb, q->finding[i], &says);
+		if (level < 0 || level >= NF_EMERGENCY || st[i] != NF_ANSWERED || !says ||
+		    nf_kb_finding_type(s->kb, q->finding[i]) != NF_BOOL || !v[i].b)
+			continue;
+		char buf[1024], words[1100];
+		snprintf(words, sizeof words, "Warning sign noted: %s The next questions ask what would make it more urgent.",
+			 nf_units_text(says, s->miles ? NF_UNITS_MI : NF_UNITS_KM, buf, sizeof buf));
+		wputs(s, words);
+	}
+}
+
 static enum reply interview(struct session *s)
 {
 	nf_question q;
@@ -696,6 +715,8 @@ static enum reply interview(struct session *s)
 				 err.msg);
 			end = R_BAD;
 			break;
+		} else if (r == R_DONE && !nf_interview_stopped(s->iv)) {
+			noted_signs(s, &q, st, v);
 		}
 	}
 	if (end == R_BAD)

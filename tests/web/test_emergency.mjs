@@ -42,3 +42,28 @@ addTest('emergency: a rule emergency mid-interview turns the banner red at once,
     await page.unroute('**/api/assess/next');
   }
 });
+
+addTest('emergency: an urgent warning sign answered yes is said at once in an amber banner, not only in the result', async (ctx, page, h) => {
+  // Numbness not back hours after a run: urgent by itself; the interview goes on to ask what
+  // would make it an emergency (a tight leg, a cold foot).
+  await page.route('**/api/assess/next', (route) => {
+    const b = JSON.parse(route.request().postData());
+    // The first warning screen answered none, as the runner would: alone, the sign leaves the
+    // emergencies at 9% (an emergency by their chance).
+    b.answers = { ...b.answers, not_settled_hours: true, saddle_numbness: false, bladder_bowel: false, bilateral_weakness: false,
+      acute_cold_foot: false, stroke_signs: false, sudden_one_side: false, sudden_vision_balance: false, severe_pain_after_run: false };
+    route.continue({ postData: JSON.stringify(b) });
+  });
+  try {
+    await h.freshStart(page);
+    h.assert(await h.waitScreen(page) === 'question', 'no first question');
+    await page.waitForSelector('#banner:not([hidden])');
+    const text = await waitText(page, '#banner', /Be seen within 48 hours/);
+    h.assert(/^Warning sign noted/.test(text), 'banner says ' + text);
+    h.assert(await page.$eval('#banner', (e) => e.classList.contains('urgent') && !e.classList.contains('emergency')),
+      'banner is not the urgent one');
+    h.assert(await page.$eval('#screen-question', (e) => !e.hidden), 'the question screen is gone');
+  } finally {
+    await page.unroute('**/api/assess/next');
+  }
+});

@@ -82,6 +82,16 @@ window.numbfootDisplay = (function () {
   function banner(triage, byId, answers, miles) {
     const b = $('banner');
     b.replaceChildren();
+    // A warning sign below emergency answered yes is said at once, as the terminal says it, not
+    // only in the result: a runner who stops early should already know to be seen within 48 hours.
+    const flag0 = triage && triage.red_flag;
+    if (triage && triage.level === 'urgent' && flag0 && flag0.level === 'urgent' && flag0.says) {
+      b.hidden = false;
+      b.className = 'banner urgent';
+      b.append('Warning sign noted');
+      b.append(el('span', { class: 'says', id: 'banner-why', text: flag0.says + ' The next questions ask what would make it more urgent.' }));
+      return;
+    }
     b.hidden = !(triage && triage.level === 'emergency');
     if (b.hidden) return;
     b.className = 'banner emergency';
