@@ -710,11 +710,15 @@ window.numbfootJournal = function (nf) {
   function savedTable(saved) {
     if (!saved.length) return el('p', { class: 'help', id: 'j-assessments', text: 'None yet: the result of an assessment has a button to save it here.' });
     const said = (text, bad) => status($('j-assessment-status'), text, bad);
+    // Two assessments saved in the same minute would share their buttons' names: the id tells them apart.
+    const times = {};
+    for (const a of saved) { const w = dateWords(a.time, true); times[w] = (times[w] || 0) + 1; }
     const rows = saved.slice().reverse().map((a) => {
-      const when = dateWords(a.time, true);
+      const minute = dateWords(a.time, true);
+      const when = times[minute] > 1 ? minute + ' (number ' + a.id + ')' : minute;
       const show = el('button', { type: 'button', class: 'link', text: 'Show', 'aria-expanded': 'false', 'aria-label': 'Show the assessment of ' + when });
       const row = el('tr', { 'data-assessment': a.id },
-        el('td', { class: 'title', text: when }),
+        el('td', { class: 'title', text: minute }),
         el('td', { text: a.complete ? 'Finished' : 'Not finished' }),
         el('td', { text: a.result ? nf.LEVEL_TITLE[a.result.triage.level] || a.result.triage.level : '-' }),
         el('td', { text: leading(a.result) }),
