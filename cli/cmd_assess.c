@@ -650,9 +650,6 @@ static void progress(struct session *s)
 	printf("] question %zu of about %zu%s\n", p.screens + 1, p.screens + p.left, s->color ? "\033[0m" : "");
 }
 
-/* Runs the interview until the engine has nothing more to ask, a red flag calls for emergency
- * care, the runner types q (R_QUIT) or the input ends (R_EOF). Returns which of the last two
- * ended it, else R_DONE. */
 /* A warning sign below emergency answered yes is said at once, in its own words, not only in the
  * result: the runner who ticked "numbness not back hours later" saw nothing until the end, and one
  * who stops early should already know to be seen within 48 hours (an outside read). An emergency
@@ -672,6 +669,9 @@ static void noted_signs(struct session *s, const nf_question *q, const nf_answer
 	}
 }
 
+/* Runs the interview until the engine has nothing more to ask, a red flag calls for emergency
+ * care, the runner types q (R_QUIT) or the input ends (R_EOF). Returns which of the last two
+ * ended it, else R_DONE. */
 static enum reply interview(struct session *s)
 {
 	nf_question q;

@@ -309,7 +309,6 @@ void kb_read_finding_likelihoods(struct kb_ctx *cx, const char *path, json_t *o,
 	}
 }
 
-
 void kb_read_finding_terms(struct kb_ctx *cx, const char *path, json_t *o, struct kb_finding *f)
 {
 	json_t *when = json_object_get(o, "not_asked_when");
