@@ -448,3 +448,35 @@ addTest('journal: numbness hours after a run of today says the warning sign at o
     for (const r of runs.filter((x) => x.episodes && x.episodes.some((e) => e.recover_min === 360))) await api(h, 'POST', `/api/runs/${r.id}/delete`);
   }
 });
+
+// A run typed in on the wrong day is put right in its edit form (an outside read found no date or
+// time there: the run had to be deleted and typed in again); an edit that leaves the day and clock
+// as they are sends no start, so an imported run keeps its seconds.
+addTest('journal: the edit form changes a run\'s day and start, and only when they were changed', async (ctx, page, h) => {
+  const made = await api(h, 'POST', '/api/runs', { start_time: '2025-03-10T06:00:07Z', distance_km: 6, duration_min: 33, shoes: null });
+  h.assert(made.status === 201, 'run: ' + JSON.stringify(made.body));
+  const id = made.body.run.id;
+  await openJournal(page, h);
+  const row = `#j-runs tr[data-run="${id}"]`, ed = '#j-runs tr.editing form';
+  await page.click(`${row} button:has-text("Edit")`);
+  const shown = await page.evaluate(() => {
+    const d = new Date('2025-03-10T06:00:07Z'), p = (n) => String(n).padStart(2, '0');
+    return [d.getFullYear() + '-' + p(d.getMonth() + 1) + '-' + p(d.getDate()), p(d.getHours()) + ':' + p(d.getMinutes())];
+  });
+  h.assert(await page.inputValue(`${ed} input[name=date]`) === shown[0] && await page.inputValue(`${ed} input[name=time]`) === shown[1],
+    'the form shows ' + await page.inputValue(`${ed} input[name=date]`) + ' ' + await page.inputValue(`${ed} input[name=time]`));
+  // Another field changed: the start (with its seconds) stays.
+  await page.fill(`${ed} input[name=distance_km]`, '6.5');
+  await page.click(`${ed} button[type=submit]`);
+  await waitText(page, '#j-run-status', /Run changed/);
+  h.assert((await api(h, 'GET', `/api/runs/${id}`)).body.run.start_time === '2025-03-10T06:00:07Z', 'the start moved without a change');
+  // The day put right: the run is stored on the new day, at the clock shown.
+  await page.click(`${row} button:has-text("Edit")`);
+  await page.fill(`${ed} input[name=date]`, '2025-03-09');
+  await page.click(`${ed} button[type=submit]`);
+  await waitText(page, '#j-run-status', /Run changed/);
+  const want = await page.evaluate((c) => new Date('2025-03-09T' + c).toISOString().replace(/\.\d+Z$/, 'Z'), shown[1]);
+  const got = (await api(h, 'GET', `/api/runs/${id}`)).body.run.start_time;
+  h.assert(got === want, 'stored start ' + got + ', wanted ' + want);
+  await api(h, 'POST', `/api/runs/${id}/delete`);
+});

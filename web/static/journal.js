@@ -63,9 +63,12 @@ window.numbfootJournal = function (nf) {
     }, true);
     return form;
   }
+  // The local day (YYYY-MM-DD) and clock (HH:MM) of a Date, as the date and time inputs take them.
+  const pad2 = (n) => String(n).padStart(2, '0');
+  const localDay = (d) => d.getFullYear() + '-' + pad2(d.getMonth() + 1) + '-' + pad2(d.getDate());
+  const localClock = (d) => pad2(d.getHours()) + ':' + pad2(d.getMinutes());
   function today() {
-    const d = new Date(), pad = (n) => String(n).padStart(2, '0');
-    return d.getFullYear() + '-' + pad(d.getMonth() + 1) + '-' + pad(d.getDate());
+    return localDay(new Date());
   }
   function options(list, chosen) {
     return list.map(([v, t]) => el('option', { value: v, text: t, selected: v === chosen }));
@@ -309,8 +312,13 @@ window.numbfootJournal = function (nf) {
   function runEditor(r, shoes) {
     const e = r.episodes[0];
     const st = el('p', { role: 'status' });
+    // The day and start can be put right too (a run typed in on the wrong day): an outside read
+    // found them missing, so the run had to be deleted and typed in again.
+    const began = r.start_time ? new Date(r.start_time) : null;
     const form = el('form', { class: 'edit', 'aria-label': 'Edit this run' },
       el('div', { class: 'grid' },
+        field('Date', el('input', { type: 'date', name: 'date', value: began ? localDay(began) : '', max: today(), required: !!began })),
+        field('Start time', el('input', { type: 'time', name: 'time', value: began ? localClock(began) : '' })),
         field('Distance (' + unit() + ')', num('distance_km', { value: r.distance_m === null ? '' : inUnit(r.distance_m / 1000, 3) })),
         field('Time running (minutes)', num('duration_min', { value: r.moving_s === null ? '' : +(r.moving_s / 60).toFixed(2) })),
         field('Shoes', shoeSelect(shoes, r.shoes || '')),
@@ -334,6 +342,14 @@ window.numbfootJournal = function (nf) {
           }
         }
         Object.assign(change, readMeasures(form, true));
+        // The start, sent only when its day or clock was changed: the clock shows minutes, and
+        // sending it back unchanged would drop an imported run's seconds.
+        const day = form.elements.date, clock = form.elements.time;
+        if (day.value !== day.defaultValue || clock.value !== clock.defaultValue) {
+          const when = new Date(day.value + 'T' + (clock.value || '12:00'));
+          if (isNaN(when)) throw new Error('Date: give the day of the run.');
+          change.start_time = when.toISOString().replace(/\.\d+Z$/, 'Z');
+        }
       } catch (err) { return status(st, err.message, true); }
       const save = async (body) => {
         if (Object.keys(body).length) await api('POST', '/api/runs/' + r.id, body);
