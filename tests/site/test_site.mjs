@@ -197,12 +197,12 @@ function asOnPage(c, questions) {
 }
 
 const tests = [
-  ['numbfoot.wasm keeps to its budget: at most 400 KB, 120 KB gzipped, with the knowledge base inside', async () => {
+  ['numbfoot.wasm keeps to its budget: at most 400 KB, 128 KB gzipped, with the knowledge base inside', async () => {
     const wasm = fs.readFileSync('build/site/numbfoot.wasm');
     const gz = zlib.gzipSync(wasm, { level: 9 }).length;
     console.log(`     numbfoot.wasm: ${wasm.length} bytes, ${gz} gzipped`);
     assert(wasm.length <= 400 * 1024, 'numbfoot.wasm is ' + wasm.length + ' bytes');
-    assert(gz <= 120 * 1024, 'numbfoot.wasm is ' + gz + ' bytes gzipped');
+    assert(gz <= 128 * 1024, 'numbfoot.wasm is ' + gz + ' bytes gzipped');
     // The module imports nothing but the WASI calls engine.js answers.
     const mod = await WebAssembly.compile(wasm);
     const imports = WebAssembly.Module.imports(mod).map((i) => i.module + '.' + i.name).sort();
