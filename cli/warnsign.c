@@ -22,18 +22,15 @@ bool cli_not_settled(const struct cli_args *a, const nf_episode *e, int64_t run_
 	nf_kb *kb = NULL;
 	if (cli_load_kb(a, &kb) != CLI_EXIT_OK)
 		return false;
-	const char *says = NULL;
-	int f = nf_kb_finding_index(kb, "not_settled_hours");
-	int level = f >= 0 ? nf_kb_finding_red_flag(kb, (size_t)f, &says) : -1;
-	if (level >= 0 && says) {
-		/* as assess prints a sign's words: the knowledge base's kilometres with miles beside */
-		nf_units_text(says, cli_miles(a) ? NF_UNITS_MI : NF_UNITS_KM, out->says, sizeof out->says);
-		snprintf(out->level, sizeof out->level, "%s", nf_triage_id((nf_triage)level));
-		out->recover_min = e->recover_min;
-		out->run_start = run_start;
-	}
+	int level = nf_episode_sign(kb, e, run_start, now, cli_miles(a) ? NF_UNITS_MI : NF_UNITS_KM, out->says,
+				    sizeof out->says);
 	nf_kb_free(kb);
-	return out->says[0] != '\0';
+	if (level < 0)
+		return false;
+	snprintf(out->level, sizeof out->level, "%s", nf_triage_id((nf_triage)level));
+	out->recover_min = e->recover_min;
+	out->run_start = run_start;
+	return true;
 }
 
 json_t *cli_sign_json(const struct cli_sign *s, const nf_episode *e)

@@ -149,14 +149,10 @@ bool web_refuse_clash(nf_journal *j, const nf_journal_run *r, json_t *root, stru
 
 json_t *web_warning_sign(const nf_kb *kb, nf_units units, const nf_episode *e, int64_t run_start, int64_t now)
 {
-	const char *says = NULL;
-	char said[1024];
-	int f = nf_kb_finding_index(kb, "not_settled_hours");
-	int level = f >= 0 ? nf_kb_finding_red_flag(kb, (size_t)f, &says) : -1;
-	if (!nf_episode_not_settled(e, run_start, now) || level < 0 || !says)
+	char says[1024], when[24];
+	int level = nf_episode_sign(kb, e, run_start, now, units, says, sizeof says);
+	if (level < 0)
 		return json_null();
-	says = nf_units_text(says, units, said, sizeof said); /* as GET /api/kb gives a sign's words */
-	char when[24];
 	nf_time_iso(run_start, when, sizeof when);
 	return json_pack("{s:s, s:s, s:s, s:I, s:I, s:s, s:f}", "finding", "not_settled_hours", "level",
 			 nf_triage_id((nf_triage)level), "says", says, "episode_id", (json_int_t)e->id, "run_id",

@@ -200,9 +200,13 @@ NF_API const char *nf_analysis_advice_text(const nf_analysis *a, size_t i);
 /* Whether episode e, on a run that started at run_start (Unix seconds; -1 unknown), is the warning
  * sign of numbness not settled hours later: feeling took NF_AN_NOT_SETTLED_MIN minutes or more to
  * come back, on a run started in the NF_AN_NOT_SETTLED_DAYS days up to now (a run a few minutes
- * after now, as a watch's clock may put it, counts as now). The caller says the sign in the
- * knowledge base's words (nf_kb_finding_red_flag of not_settled_hours): this library has none. */
+ * after now, as a watch's clock may put it, counts as now). */
 NF_API bool nf_episode_not_settled(const nf_episode *e, int64_t run_start, int64_t now);
+/* The same, said as the assessment says the sign: when e is one (nf_episode_not_settled), the
+ * level of kb's warning sign not_settled_hours, with its words in units into says (cap bytes);
+ * -1 when it is not one, or kb has no such sign. The terminal and the page both say it so. */
+NF_API int nf_episode_sign(const nf_kb *kb, const nf_episode *e, int64_t run_start, int64_t now, nf_units units,
+			   char *says, size_t cap);
 /* The latest episode in a for which nf_episode_not_settled holds at a's clock, or NULL. Owned by a. */
 NF_API const nf_an_episode *nf_analysis_not_settled(const nf_analysis *a);
 

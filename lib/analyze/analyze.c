@@ -251,6 +251,20 @@ bool nf_episode_not_settled(const nf_episode *e, int64_t run_start, int64_t now)
 	return run_start >= now - (int64_t)NF_AN_NOT_SETTLED_DAYS * 86400 && run_start <= now + NF_CLOCK_AHEAD_S;
 }
 
+int nf_episode_sign(const nf_kb *kb, const nf_episode *e, int64_t run_start, int64_t now, nf_units units,
+		    char *says, size_t cap)
+{
+	const char *words = NULL;
+	int f = nf_kb_finding_index(kb, "not_settled_hours");
+	int level = f >= 0 ? nf_kb_finding_red_flag(kb, (size_t)f, &words) : -1;
+	if (cap)
+		says[0] = '\0';
+	if (level < 0 || !words || !nf_episode_not_settled(e, run_start, now))
+		return -1;
+	nf_units_text(words, units, says, cap);
+	return level;
+}
+
 const nf_an_episode *nf_analysis_not_settled(const nf_analysis *a)
 {
 	const nf_an_episode *latest = NULL;

@@ -997,6 +997,21 @@ static void not_settled_episode(void **state)
 	assert_true(nf_episode_not_settled(&e, now - 2 * TA_DAY, now));
 	assert_false(nf_episode_not_settled(&e, now - 2 * TA_DAY - 1, now));
 	assert_false(nf_episode_not_settled(&e, -1, now));
+	/* Said in the knowledge base's words for the sign, in the runner's unit, at its level; not
+	 * said at all when it is not one. */
+	nf_kb *kb = NULL;
+	nf_engine_free(runner_engine(&kb));
+	char says[1024];
+	int f = nf_kb_finding_index(kb, "not_settled_hours");
+	const char *words = NULL;
+	assert_true(f >= 0 && nf_kb_finding_red_flag(kb, (size_t)f, &words) == NF_URGENT);
+	assert_int_equal(nf_episode_sign(kb, &e, now - 3600, now, NF_UNITS_KM, says, sizeof says), NF_URGENT);
+	assert_string_equal(says, words);
+	e.recover_min = 15;
+	assert_int_equal(nf_episode_sign(kb, &e, now - 3600, now, NF_UNITS_KM, says, sizeof says), -1);
+	assert_string_equal(says, "");
+	e.recover_min = 120;
+	nf_kb_free(kb);
 	nf_journal *j = tj_open(tj_path("not-settled"));
 	ta_add(j, &TA_RUN(.day = 110, .onset_km = 5, .recover = 360)); /* 10 days before NOW */
 	ta_add(j, &TA_RUN(.day = 119, .onset_km = 5, .recover = 15));
