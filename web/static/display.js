@@ -84,19 +84,18 @@ window.numbfootDisplay = (function () {
     b.replaceChildren();
     // A warning sign below emergency answered yes is said at once, as the terminal says it, not
     // only in the result: a runner who stops early should already know to be seen within 48 hours.
-    const flag0 = triage && triage.red_flag;
-    if (triage && triage.level === 'urgent' && flag0 && flag0.level === 'urgent' && flag0.says) {
+    const flag = triage && triage.red_flag;
+    if (triage && triage.level === 'urgent' && flag && flag.level === 'urgent' && flag.says) {
       b.hidden = false;
       b.className = 'banner urgent';
       b.append('Warning sign noted');
-      b.append(el('span', { class: 'says', id: 'banner-why', text: flag0.says + ' The next questions ask what would make it more urgent.' }));
+      b.append(el('span', { class: 'says', id: 'banner-why', text: flag.says + ' The next questions ask what would make it more urgent.' }));
       return;
     }
     b.hidden = !(triage && triage.level === 'emergency');
     if (b.hidden) return;
     b.className = 'banner emergency';
     b.append(triage.words || 'Stop running and get emergency care now.');
-    const flag = triage.red_flag;
     if (flag && flag.says && flag.level === 'emergency') b.append(el('span', { class: 'says', text: flag.says }));
     else if (triage.rule && triage.rule.length) {
       const said = triage.rule.map((id) => {
