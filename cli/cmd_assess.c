@@ -934,9 +934,13 @@ static int run_assess(const struct cli_args *a)
 		rc = CLI_EXIT_FAIL;
 		goto out;
 	}
-	size_t given = 0;
-	for (size_t f = 0; f < nf_kb_findings(kb); f++)
-		given += nf_engine_state(s.e, f, NULL) != NF_UNASKED;
+	size_t given = nf_engine_given(s.e);
+	if (as_json && !given) {
+		/* A script reading the level must not read the priors' self-care as someone's result. */
+		cli_errorf("assess: no finding is answered, so there is nothing to assess (nothing was saved)");
+		rc = CLI_EXIT_USAGE;
+		goto out;
+	}
 	if (as_json) {
 		puts(text); /* JSON is for programs: never wrapped */
 	} else if (!given) {
@@ -1024,7 +1028,9 @@ const struct cli_command cmd_assess = {
 		"With --answers FILE the answers come from a case file (the format is in docs/cases.md) and the "
 		"result is printed at once, as text or with --json as JSON. A faulty case file is refused "
 		"with every fault named (file, line and key), as 'numbfoot eval' names them, exit status 2, "
-		"and so is one that cannot be read.\n\n"
+		"and so is one that cannot be read. With --json, answers that answer nothing at all (no "
+		"finding, not even a don't know) are refused too (exit status 2, no result printed): the "
+		"causes' commonness alone is no one's assessment.\n\n"
 		"With --from-journal the answers the journal can give (see 'numbfoot analyze') are filled in "
 		"first and shown with their evidence, one line each: Enter keeps an answer, or type a new one "
 		"(--yes keeps them all). Only what is still unknown is then asked, and the plan speaks to your "

@@ -393,9 +393,19 @@ bool web_assess_next(struct web_ctx *ctx, const struct web_request *rq, struct w
 	return true;
 }
 
-bool web_assess_result(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs)
+nf_interview *web_assess_given(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs)
 {
 	nf_interview *iv = web_assess_interview(ctx, rq, rs);
+	if (iv && !nf_engine_given(nf_interview_engine(iv))) {
+		web_json_error(rs, 422, "answers: none given, so there is nothing to assess");
+		return NULL;
+	}
+	return iv;
+}
+
+bool web_assess_result(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs)
+{
+	nf_interview *iv = web_assess_given(ctx, rq, rs);
 	if (!iv)
 		return true;
 	web_json_text(rs, 200, nf_engine_result_json(nf_interview_engine(iv)));

@@ -15,7 +15,7 @@
 
 static void assessment_save(struct web_ctx *ctx, const struct web_request *rq, struct web_response *rs)
 {
-	nf_interview *iv = web_assess_interview(ctx, rq, rs);
+	nf_interview *iv = web_assess_given(ctx, rq, rs);
 	if (!iv)
 		return;
 	/* The page's "Stop and see the result" saves an incomplete one. */

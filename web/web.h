@@ -129,6 +129,10 @@ void web_assess_release(struct web_ctx *ctx);
 struct nf_interview;
 struct nf_interview *web_assess_interview(struct web_ctx *ctx, const struct web_request *rq,
 					  struct web_response *rs);
+/* The same, for a result or a saved assessment: a body with no answer at all is refused (422),
+ * since the priors alone are no one's result. */
+struct nf_interview *web_assess_given(struct web_ctx *ctx, const struct web_request *rq,
+				      struct web_response *rs);
 
 /* An endpoint, or a family of them, in web_handle's route table (web/api.c): answers rq in rs and
  * returns true, or returns false when rq's path is none of its own (web_handle answers 404). */

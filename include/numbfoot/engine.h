@@ -56,6 +56,9 @@ NF_API void nf_engine_unknown(nf_engine *e, size_t f);
 /* Takes an answer back: f is as if never asked. */
 NF_API void nf_engine_withdraw(nf_engine *e, size_t f);
 NF_API nf_answer_state nf_engine_state(const nf_engine *e, size_t f, nf_value *v);
+/* How many findings are answered or marked unknown: 0 means the result would be the priors alone,
+ * which is no one's assessment, and every face says there is nothing to assess. */
+NF_API size_t nf_engine_given(const nf_engine *e);
 /* The warning signs at `level` not answered yes or no (never asked, or "don't know") that the
  * mode asks (a runner is not asked examination findings), in the knowledge base's order: what a
  * stopped interview, a case file silent on them or a runner who was not sure cannot speak for. A

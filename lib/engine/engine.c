@@ -174,6 +174,14 @@ nf_answer_state nf_engine_state(const nf_engine *e, size_t fi, nf_value *v)
 	return e->state[fi];
 }
 
+size_t nf_engine_given(const nf_engine *e)
+{
+	size_t n = 0;
+	for (int fi = 0; fi < e->kb->nfind; fi++)
+		n += e->state[fi] != NF_UNASKED;
+	return n;
+}
+
 static nf_triage sign_level(const nf_engine *e, int f);
 static nf_triage companion_level(const nf_engine *e, int f);
 static void update(nf_engine *e);

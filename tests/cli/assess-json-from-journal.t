@@ -1,5 +1,5 @@
-# assess --from-journal --yes --json prints the result at once
+# assess --from-journal --yes --json on a journal that answers nothing: nothing to assess, no result
 args: assess --from-journal --yes --json --no-save
-exit: 0
-out: "triage": {
-out: "disclaimer":
+exit: 2
+err: nothing to assess
+no-out: "triage": {

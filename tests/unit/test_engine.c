@@ -77,12 +77,16 @@ static void test_bool_posterior_by_hand(void **state)
 	l = 0.6 * (1 - MIX(0.8, 0.3)), d = 0.3 * (1 - MIX(0.1, 0.3)), c = 0.05 * (1 - MIX(0.05, 0.3)), o = 0.05 * 0.7;
 	z = l + d + c + o;
 	assert_float_equal(nf_engine_probability(e, DISC), d / z, 1e-12);
-	/* Withdrawing it goes back to the prior; "don't know" adds no evidence either. */
+	/* Withdrawing it goes back to the prior, with nothing given; "don't know" adds no evidence
+	 * either, but it is an answer (the faces assess it, where nothing given is no assessment). */
+	assert_int_equal(nf_engine_given(e), 1);
 	nf_engine_withdraw(e, RELIEF);
 	assert_float_equal(nf_engine_probability(e, LACES), 0.6, 1e-12);
+	assert_int_equal(nf_engine_given(e), 0);
 	nf_engine_unknown(e, RELIEF);
 	assert_float_equal(nf_engine_probability(e, LACES), 0.6, 1e-12);
 	assert_int_equal(nf_engine_state(e, RELIEF, NULL), NF_UNKNOWN);
+	assert_int_equal(nf_engine_given(e), 1);
 	nf_engine_free(e);
 }
 
