@@ -223,7 +223,7 @@ void render_result(FILE *out, nf_interview *iv, bool color, bool miles)
 				fputs(clinician ? ", as answered)\n" : ", as you answered)\n", out);
 			} else
 				fprintf(out, "%s\n", nf_kb_finding_red_flag(kb, open[i], &own) < 0 ? (clinician ? " (together with the other answers)" : " (together with your other answers)")
-						   : nf_kb_finding_red_flag_today(kb, open[i]) ? " (be seen today)"
+						   : l == NF_URGENT && nf_kb_finding_red_flag_today(kb, open[i]) ? " (be seen today)"
 												: "");
 		}
 	}

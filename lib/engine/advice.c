@@ -110,8 +110,10 @@ static int carrier(nf_engine *e, const nf_triage_info *ti, const struct kb_rule 
 	 * both feet, a GP). */
 	const nf_kb *kb = nf_engine_kb(e);
 	bool by_every_cause = at >= 0 && engine_every_cause(kb, engine_escalation(e, (size_t)at));
+	const struct kb_rule *own = at >= 0 ? engine_escalation(e, (size_t)at) : NULL;
 	if (ti->red_flag >= 0 && ti->red_flag_level == ti->level &&
-	    (p_at < PLAN_FLOOR || by_every_cause || nf_kb_finding_red_flag_today(kb, (size_t)ti->red_flag)))
+	    (p_at < PLAN_FLOOR || by_every_cause ||
+	     (nf_kb_finding_red_flag_today(kb, (size_t)ti->red_flag) && !(own && own->today))))
 		return -1;
 	/* An emergency that several rare causes reach together, none of them likely nor most of the
 	 * emergency share, takes the engine's own step: one rare cause's words ("note the time it
@@ -452,7 +454,12 @@ void nf_engine_advice(nf_engine *e, nf_advice *a)
 		static const char *const gp[] = {"gp"};
 		add_see(a, gp, 1);
 	}
-	headline(a, e, a->level == NF_URGENT && a->first_red_flag >= 0 && kb->find[a->first_red_flag].red_flag_today);
+	const struct kb_rule *every = a->level == NF_URGENT ? engine_every_cause_rule(e, NF_URGENT) : NULL;
+	const struct kb_rule *own = a->level == NF_URGENT && a->first_condition >= 0
+					    ? engine_escalation(e, (size_t)a->first_condition) : NULL;
+	headline(a, e,
+		 a->level == NF_URGENT && ((a->first_red_flag >= 0 && kb->find[a->first_red_flag].red_flag_today) ||
+					   (every && every->today) || (own && own->today)));
 }
 
 void nf_engine_sign_means(nf_engine *e, char *buf, size_t cap)

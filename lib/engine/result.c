@@ -184,7 +184,9 @@ char *nf_engine_result_json(nf_engine *e)
 			json_array_append_new(signs, json_pack("{s:s, s:s, s:s, s:b, s:b, s:o}", "finding", kb->find[open[i]].id,
 								"level", nf_triage_id((nf_triage)l), "means",
 								nf_kb_finding_means(kb, open[i]), "today",
-								kb->find[open[i]].red_flag_today, "with_answers",
+								/* listed at emergency, as a rule's last part, its own
+								 * "today" would read as a slower second instruction */
+								l == NF_URGENT && kb->find[open[i]].red_flag_today, "with_answers",
 								kb->find[open[i]].red_flag < 0, "with", with));
 		}
 	}

@@ -137,7 +137,7 @@ void kb_read_unless(struct kb_ctx *cx, const char *pu, json_t *unless, struct kb
 void kb_read_rule(struct kb_ctx *cx, const char *path, json_t *r, struct kb_rule *rules, int *nrules, int cap,
 		  uint64_t conds)
 {
-	static const char *const keys[] = {"if", "unless", "to", "step", "see", "for", "source", NULL};
+	static const char *const keys[] = {"if", "unless", "to", "step", "see", "for", "today", "source", NULL};
 	if (!json_is_object(r)) {
 		kb_fault(cx, path, "not an object");
 		return;
@@ -173,6 +173,13 @@ void kb_read_rule(struct kb_ctx *cx, const char *path, json_t *r, struct kb_rule
 	else if (cause && (rule->cause = kb_condition_by_id(cx->kb, cause)) < 0)
 		kb_fault(cx, path, "\"for\": \"%s\" is not a condition", cause);
 	rule->nsee = kb_read_see_of(cx, path, r, rule->see);
+	json_t *today = json_object_get(r, "today");
+	if (today && (!json_is_boolean(today) || rule->to != NF_URGENT)) {
+		char pt[280];
+		kb_path_key(pt, sizeof pt, path, "today");
+		kb_fault(cx, pt, "\"today\" needs true or false, on a rule to urgent");
+	}
+	rule->today = json_is_true(today);
 	json_t *unless = json_object_get(r, "unless");
 	if (unless) {
 		/* The unless terms can lower the level too, so the look-ahead must know them. An object is

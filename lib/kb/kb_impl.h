@@ -58,7 +58,8 @@ struct kb_unless {
  * replace the condition's first step and head its list of whom to see while the rule holds, so
  * that the advice changes with the level. A rule for every cause may name the cause it guards
  * against (cause, else -1), whose emergency after-care the advice then gives whatever that cause's
- * probability. */
+ * probability. A rule to urgent whose care cannot wait past today (today) makes the headline say
+ * so, as an urgent red flag with today does, and its step may then stand for such a red flag. */
 struct kb_rule {
 	int nterms;
 	struct kb_rule_term term[NF_MAX_RULE_TERMS];
@@ -69,6 +70,7 @@ struct kb_rule {
 	int nsee;
 	const char *see[NF_MAX_SEE];
 	int cause;
+	bool today;
 };
 
 /* A plan step; with `when` terms it applies only while every one holds (answered), and it is left

@@ -4,5 +4,5 @@ stdin: tests/cli/data/noted-sign.txt
 env: NO_COLOR=1
 env: COLUMNS=1000
 exit: 0
-out: Warning sign noted: Numbness that began on a run and has not come back to normal hours later means a nerve or its blood supply is still affected. Be seen within 48 hours; with a tight, swollen or very painful leg, after a calf cramp, or with a cold foot, get emergency care now. The next questions ask what would make it more urgent.
+out: Warning sign noted: Numbness that began on a run and has not come back to normal hours later means a nerve or its blood supply is still affected. Be seen today; with a tight, swollen or very painful leg, after a calf cramp, or with a cold foot, get emergency care now. The next questions ask what would make it more urgent.
 out: question 3 of about

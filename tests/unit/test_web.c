@@ -1380,9 +1380,11 @@ static char *all_signs_no_at_cap(void)
 static void assessments_saved_read_deleted(void **state)
 {
 	(void)state;
-	/* Stopped before the warning signs: not finished. An emergency sign ends the interview: finished.
-	 * Every sign answered and nothing left to ask: finished. */
-	json_int_t cut = save_assessment("{\"answers\":{}}", false);
+	/* Nothing answered: nothing to assess, nothing stored. Stopped before the warning signs: not
+	 * finished. An emergency sign ends the interview: finished. Every sign answered and nothing
+	 * left to ask: finished. */
+	expect_status("POST", "/api/assessments", "{\"answers\":{}}", 422, "nothing to assess");
+	json_int_t cut = save_assessment("{\"answers\":{\"age\":30}}", false);
 	json_int_t stop = save_assessment("{\"answers\":{\"saddle_numbness\":true},\"screens\":1}", true);
 	char *body = all_signs_no_at_cap();
 	json_int_t done = save_assessment(body, true);
@@ -1444,7 +1446,7 @@ static void assessments_saved_read_deleted(void **state)
 static void assessments_checked(void **state)
 {
 	(void)state;
-	json_int_t id = save_assessment("{\"answers\":{}}", false);
+	json_int_t id = save_assessment("{\"answers\":{\"age\":30}}", false);
 	char path[80], del[96];
 	snprintf(path, sizeof path, "/api/assessments/%lld", (long long)id);
 	snprintf(del, sizeof del, "%s/delete", path);
@@ -1536,7 +1538,7 @@ static void not_settled_warning_sign(void **state)
 	o = api("POST", "/api/runs", body, 201);
 	w = json_object_get(o, "warning_sign");
 	assert_string_equal(str(w, "says", NULL), says);
-	assert_true(strstr(says, "Be seen within 48 hours") && strstr(says, "get emergency care now"));
+	assert_true(strstr(says, "Be seen today") && strstr(says, "get emergency care now"));
 	json_decref(o);
 	o = api("GET", "/api/analysis", NULL, 200);
 	w = json_object_get(o, "warning_sign");
