@@ -696,7 +696,35 @@ static void test_cold_injury_not_settled(void **state)
 	assert_int_equal(a.level, NF_URGENT);
 	assert_non_null(strstr(a.first.text, "non-freezing cold injury"));
 	assert_non_null(strstr(a.first.text, "do not rub them"));
+	assert_non_null(strstr(a.headline, "today"));
 	set(e, "foot_cold_pale", "true");
+	assert_int_equal(level_of(e), NF_EMERGENCY);
+	nf_engine_free(e);
+}
+
+/* Painless numbness on the top of one foot that has not gone away since a run, in a young runner,
+ * nothing else said (an outside read: "GP within 48 hours", a shoe cause leading): the deep
+ * fibular nerve's area, the first sign of an anterior compartment in trouble, so it is seen today
+ * (§3.14, §3.22.4): the headline and the first step say today, and whom to see names a place
+ * open today. With a tight leg it is an emergency, as before. (The warning sign answered yes says
+ * today too: test_cold_injury_not_settled.) */
+static void test_not_settled_seen_today(void **state)
+{
+	static story painless = {{"age", "24"}, {"sex", "male"}, {"location", "dorsum"}, {"side", "one"},
+				 {"resolves_on_stopping", "false"}};
+	nf_engine *e = fresh();
+	TELL(e, painless);
+	nf_advice a;
+	nf_engine_advice(e, &a);
+	assert_int_equal(a.level, NF_URGENT);
+	assert_non_null(strstr(a.headline, "today"));
+	assert_null(strstr(a.headline, "48 hours"));
+	assert_non_null(strstr(a.first.text, "be seen today"));
+	bool ed = false;
+	for (size_t i = 0; i < a.nsee; i++)
+		ed |= !strcmp(a.see[i], "emergency_department");
+	assert_true(ed);
+	set(e, "leg_tightness", "true");
 	assert_int_equal(level_of(e), NF_EMERGENCY);
 	nf_engine_free(e);
 }
@@ -1850,6 +1878,7 @@ int main(void)
 		cmocka_unit_test(test_second_plan_adds_one_professional),
 		cmocka_unit_test(test_plan_knows_the_weeks_passed),
 		cmocka_unit_test(test_cold_injury_not_settled),
+		cmocka_unit_test(test_not_settled_seen_today),
 		cmocka_unit_test(test_cold_pale_foot_not_recovering),
 		cmocka_unit_test(test_weakness_spread_to_hands),
 		cmocka_unit_test(test_entered_tests_are_acted_on),
