@@ -23,7 +23,7 @@ void render_answer(const nf_kb *kb, size_t f, const nf_value *v, bool miles, cha
 		if (nf_kb_finding_is_distance(kb, f) && miles)
 			snprintf(buf, cap, "%.3g mi", v->x / NF_KM_PER_MILE);
 		else
-			snprintf(buf, cap, "%g%s%s", v->x, *nf_kb_finding_unit(kb, f) ? " " : "", nf_kb_finding_unit(kb, f));
+			nf_kb_number_text(kb, f, v->x, buf, cap);
 		break;
 	case NF_SET: {
 		size_t n = 0;

@@ -133,6 +133,9 @@ NF_API const char *nf_kb_finding_question(const nf_kb *kb, size_t f);
 NF_API const char *nf_kb_finding_means(const nf_kb *kb, size_t f);
 NF_API const char *nf_kb_finding_help(const nf_kb *kb, size_t f);
 NF_API const char *nf_kb_finding_unit(const nf_kb *kb, size_t f); /* "" when none */
+/* Writes number x of finding f with its unit into buf ("3 minutes", "1 minute", "40"), as every
+ * face shows an answer; returns snprintf's count. */
+NF_API int nf_kb_number_text(const nf_kb *kb, size_t f, double x, char *buf, size_t cap);
 NF_API bool nf_kb_finding_is_distance(const nf_kb *kb, size_t f);
 /* A number finding's range: the lowest and highest answer a person can give, in the finding's unit
  * (km for a distance), from the knowledge base's "range". Every reader of answers (case files, the

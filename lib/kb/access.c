@@ -112,6 +112,17 @@ const char *nf_kb_finding_question(const nf_kb *kb, size_t f) { return kb->find[
 const char *nf_kb_finding_means(const nf_kb *kb, size_t f) { return kb->find[f].means; }
 const char *nf_kb_finding_help(const nf_kb *kb, size_t f) { return kb->find[f].help; }
 const char *nf_kb_finding_unit(const nf_kb *kb, size_t f) { return kb->find[f].unit; }
+
+int nf_kb_number_text(const nf_kb *kb, size_t f, double x, char *buf, size_t cap)
+{
+	const char *unit = kb->find[f].unit;
+	size_t n = strlen(unit);
+	/* The vocabulary's units are plural English words ("minutes", "weeks"): one of them is
+	 * singular ("1 minute"), km is not a word. */
+	if (x == 1 && n > 1 && unit[n - 1] == 's')
+		n--;
+	return snprintf(buf, cap, "%g%s%.*s", x, n ? " " : "", (int)n, unit);
+}
 bool nf_kb_finding_is_distance(const nf_kb *kb, size_t f) { return kb->find[f].distance; }
 
 bool nf_kb_finding_range(const nf_kb *kb, size_t f, double *lo, double *hi)

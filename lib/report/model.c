@@ -57,11 +57,10 @@ void rp_answer_text(const struct rp_doc *d, const char *id, json_t *v, char *buf
 	if (json_is_boolean(v)) {
 		snprintf(buf, cap, "%s", json_is_true(v) ? "yes" : "no");
 	} else if (json_is_number(v)) {
-		const char *unit = nf_kb_finding_unit(kb, (size_t)f);
 		if (nf_kb_finding_is_distance(kb, (size_t)f))
 			snprintf(buf, cap, "%.3g %s", json_number_value(v) * rp_per_km(d), rp_unit(d));
 		else
-			snprintf(buf, cap, "%g%s%s", json_number_value(v), *unit ? " " : "", unit);
+			nf_kb_number_text(kb, (size_t)f, json_number_value(v), buf, cap);
 	} else if (json_is_string(v)) {
 		int k = nf_kb_finding_value_index(kb, (size_t)f, json_string_value(v));
 		snprintf(buf, cap, "%s", k >= 0 ? nf_kb_finding_value_means(kb, (size_t)f, (size_t)k) : json_string_value(v));

@@ -381,6 +381,25 @@ static void test_not_asked_when_answered(void **state)
 
 /* An answer that moved a cause by under 5% is not given as its reason: "raised by numbness not back
  * hours later: no (x1.0)" named nothing that raised it (an outside read of the page). */
+/* An answer's number with its unit, as the faces show it: one of a plural unit is singular (an
+ * outside read saw "1 minutes"); km and mmHg are not words and stay as they are. */
+static void test_number_text(void **state)
+{
+	char buf[64];
+	size_t minutes = (size_t)nf_kb_finding_index(kb, "resolve_minutes"), km = (size_t)nf_kb_finding_index(kb, "onset_km"),
+	       mmhg = (size_t)nf_kb_finding_index(kb, "test_icp_1min");
+	nf_kb_number_text(kb, minutes, 1, buf, sizeof buf);
+	assert_string_equal(buf, "1 minute");
+	nf_kb_number_text(kb, minutes, 3, buf, sizeof buf);
+	assert_string_equal(buf, "3 minutes");
+	nf_kb_number_text(kb, minutes, 0.5, buf, sizeof buf);
+	assert_string_equal(buf, "0.5 minutes");
+	nf_kb_number_text(kb, km, 1, buf, sizeof buf);
+	assert_string_equal(buf, "1 km");
+	nf_kb_number_text(kb, mmhg, 1, buf, sizeof buf);
+	assert_string_equal(buf, "1 mmHg");
+}
+
 static void test_reasons_leave_out_x1(void **state)
 {
 	nf_engine *e = fresh();
@@ -1902,6 +1921,7 @@ int main(void)
 		cmocka_unit_test(test_not_asked_when_answered),
 		cmocka_unit_test(test_sign_names_its_emergencies),
 		cmocka_unit_test(test_clinician_exam_asked),
+		cmocka_unit_test(test_number_text),
 		cmocka_unit_test(test_reasons_leave_out_x1),
 	};
 	return cmocka_run_group_tests(tests, kb_shipped_setup, kb_shipped_teardown);

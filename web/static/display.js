@@ -68,7 +68,9 @@ window.numbfootDisplay = (function () {
     if (f.type === 'enum') return means(v);
     if (f.type === 'set') return v.length ? v.map(means).join(', ') : 'none of the listed places';
     if (f.distance && miles) return (v / KM_PER_MILE).toPrecision(3) + ' mi';
-    return v + (f.unit ? ' ' + f.unit : '');
+    // One of a plural unit is singular ("1 minute"), as nf_kb_number_text says it.
+    const unit = v === 1 && f.unit && f.unit.length > 1 && f.unit.endsWith('s') ? f.unit.slice(0, -1) : f.unit;
+    return v + (unit ? ' ' + unit : '');
   }
 
   // The emergency banner above every screen: shown for an emergency triage, whether a warning
