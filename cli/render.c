@@ -238,8 +238,8 @@ void render_result(FILE *out, nf_interview *iv, bool color, bool miles)
 			!no_percent  ? "(how likely each is, given your answers)"
 			: sign_first ? "of the numbness on runs, likeliest first (no percentages: the warning sign above comes "
 				       "first, and it may have a cause of its own)"
-				     : "of the numbness on runs, likeliest first (no percentages: the answers above come first, "
-				       "whatever these say)");
+				     : "of the numbness on runs, likeliest first (no percentages: the advice above follows from "
+				       "your answers, whichever of these is the cause)");
 		size_t order[NF_MAX_CONDITIONS], n = nf_engine_ranking(e, order, NF_MAX_CONDITIONS), marked = 0;
 		for (size_t i = 0; i < n && i < SHOW_CAUSES; i++) {
 			if (no_percent) {

@@ -234,8 +234,8 @@ static void causes(struct builder *b)
 		    "and it may have a cause of its own.");
 	else if (plain)
 		add(b, RP_PARA, NULL,
-		    "Of the numbness on runs, likeliest first, with no percentages: the answers above come first, "
-		    "whatever these say.");
+		    "Of the numbness on runs, likeliest first, with no percentages: the advice above follows from the "
+		    "answers, whichever of these is the cause.");
 	json_array_foreach(json_object_get(d->result, "ranking"), i, r)
 	{
 		double prob = json_number_value(json_object_get(r, "probability"));

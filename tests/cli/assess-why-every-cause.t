@@ -4,7 +4,7 @@ args: assess --answers tests/cli/data/not-settling-urgent.json --no-save
 env: NO_COLOR=1
 exit: 0
 out: Why: your answers (it goes away after stopping running: no) call for this level whatever the cause.
-out: Causes of the numbness on runs, likeliest first (no percentages: the answers above come first, whatever these say)
+out: Causes of the numbness on runs, likeliest first (no percentages: the advice above follows from your answers, whichever of these is the cause)
 no-out: ####
 no-out: %)
 no-out: raised to it by your answers

@@ -329,7 +329,7 @@ static void rule_answers_are_the_reason(void **state)
 		"{\"id\": \"raynauds\", \"name\": \"Cause four\", \"probability\": 0.02, \"reasons\": []}], \"plan\": [], "
 		"\"see\": [\"emergency_department\"], \"answers\": {\"not_settled_hours\": true, \"leg_tightness\": true}}";
 	b = report_of_saved("every", every);
-	assert_non_null(strstr(b, "with no percentages: the answers above come first"));
+	assert_non_null(strstr(b, "with no percentages: the advice above follows from the answers"));
 	assert_non_null(strstr(b, "<li><b>Cause one</b>\n"));
 	assert_non_null(strstr(b, "Also possible: Cause four. "));
 	assert_null(strstr(b, "(90%)"));
@@ -341,7 +341,7 @@ static void rule_answers_are_the_reason(void **state)
 	char said[1024];
 	snprintf(said, sizeof said, "{\"triage\": {\"percentages\": false, %s", result + strlen("{\"triage\": {"));
 	b = report_of_saved("said", said);
-	assert_non_null(strstr(b, "with no percentages: the answers above come first"));
+	assert_non_null(strstr(b, "with no percentages: the advice above follows from the answers"));
 	assert_null(strstr(b, "(90%)"));
 	free(b);
 	snprintf(said, sizeof said, "{\"triage\": {\"percentages\": true, %s", every + strlen("{\"triage\": {"));

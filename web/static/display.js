@@ -228,7 +228,7 @@ window.numbfootDisplay = (function () {
           ? 'How likely each is, given your answers, and the answers that moved it most.'
           : signFirst
             ? 'Of the numbness on runs, likeliest first, with no percentages: the warning sign above comes first, and it may have a cause of its own.'
-            : 'Of the numbness on runs, likeliest first, with no percentages: the answers above come first, whatever these say.';
+            : 'Of the numbness on runs, likeliest first, with no percentages: the advice above follows from your answers, whichever of these is the cause.';
     }
     $('r-causes').replaceChildren(...(unranked ? [] : r.ranking.slice(0, 5).map((c) => cause(c, opt, noPercent))));
     $('r-evidence').hidden = !$('r-causes').querySelector('li.estimate, li.derived');
