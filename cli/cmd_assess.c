@@ -439,9 +439,11 @@ static bool parse_single(struct session *s, size_t f, const char *a, nf_value *v
 	memset(v, 0, sizeof *v);
 	switch (nf_kb_finding_type(kb, f)) {
 	case NF_BOOL:
-		if (!strcasecmp(a, "y") || !strcasecmp(a, "yes") || !strcmp(a, "1"))
+		/* Not 1 or 2: after a list where 0 means none and numbers say which apply, a 2 typed
+		 * for "the second" or a 1 for "one of them" must not pass as no or yes unseen. */
+		if (!strcasecmp(a, "y") || !strcasecmp(a, "yes"))
 			v->b = true;
-		else if (!strcasecmp(a, "n") || !strcasecmp(a, "no") || !strcmp(a, "2"))
+		else if (!strcasecmp(a, "n") || !strcasecmp(a, "no"))
 			v->b = false;
 		else {
 			hint(s, "Please answer y or n (or ? if you do not know).");
