@@ -1,5 +1,6 @@
 /* The report's content: the analysis, the assessment (saved or fresh), answers in words and the
  * references behind the causes and steps shown. */
+#include <ctype.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -280,6 +281,60 @@ static void rp_foot_words(const struct rp_doc *d, char *buf, size_t cap)
 		snprintf(buf + k, cap - (size_t)k, " of %zu episode%s", neps, neps == 1 ? "" : "s");
 }
 
+/* The pattern in one sentence, from the answers the assessment used (the runner's or the
+ * journal's), so that a doctor reads the story before the table of answers: how long, where on the
+ * run it starts, how it settles, at rest, getting worse. Only what is known is said. */
+static void rp_story_words(const struct rp_doc *d, char *buf, size_t cap)
+{
+	json_t *weeks = answer(d, "weeks_since_onset"), *km = answer(d, "onset_km"), *same = answer(d, "onset_consistent"),
+	       *stops = answer(d, "resolves_on_stopping"), *mins = answer(d, "resolve_minutes"),
+	       *rest = answer(d, "at_rest"), *worse = answer(d, "progressive"), *hours = answer(d, "not_settled_hours");
+	char t[96];
+	size_t n = 0;
+	buf[0] = '\0';
+#define SAY(...)                                                                                                       \
+	do {                                                                                                           \
+		if (n < cap) {                                                                                         \
+			int w_ = snprintf(buf + n, cap - n, __VA_ARGS__);                                              \
+			n = w_ < 0 ? cap : n + (size_t)w_;                                                             \
+		}                                                                                                      \
+	} while (0)
+	if (json_is_number(weeks)) {
+		double w = json_number_value(weeks);
+		if (w < 1)
+			SAY("new this week");
+		else
+			SAY("for %.0f week%s", w, w < 1.5 ? "" : "s");
+	}
+	if (json_is_number(km)) {
+		rp_answer_text(d, "onset_km", km, t, sizeof t);
+		SAY("%sstarts at about %s%s", n ? "; " : "", t,
+		    json_is_true(same) ? ", at the same point on every run" : "");
+	} else if (json_is_true(same)) {
+		SAY("%sstarts at the same point on every run", n ? "; " : "");
+	} else if (json_is_false(same)) {
+		SAY("%sstarts at no set point", n ? "; " : "");
+	}
+	if (json_is_true(hours))
+		SAY("%shas not come back to normal hours after a run", n ? "; " : "");
+	else if (json_is_number(mins)) {
+		rp_answer_text(d, "resolve_minutes", mins, t, sizeof t);
+		SAY("%sback to normal %s after stopping", n ? "; " : "", t);
+	} else if (json_is_true(stops))
+		SAY("%sgoes away after stopping", n ? "; " : "");
+	else if (json_is_false(stops))
+		SAY("%sdoes not go away after stopping", n ? "; " : "");
+	if (json_is_boolean(rest))
+		SAY("%s%s at rest", n ? "; " : "", json_is_true(rest) ? "also there" : "not there");
+	if (json_is_boolean(worse))
+		SAY("%s%s", n ? "; " : "", json_is_true(worse) ? "getting worse" : "not getting worse");
+#undef SAY
+	if (!n)
+		snprintf(buf, cap, "not given (how long, when on a run it starts and how it settles were not answered)");
+	else if (n < cap)
+		buf[0] = (char)toupper((unsigned char)buf[0]);
+}
+
 void rp_facts(const struct rp_doc *d, rp_fact_fn fn, void *ctx)
 {
 	char b[RP_TEXT_MAX];
@@ -294,6 +349,8 @@ void rp_facts(const struct rp_doc *d, rp_fact_fn fn, void *ctx)
 	fn(ctx, "Where", b);
 	rp_foot_words(d, b, sizeof b);
 	fn(ctx, "Which foot", b);
+	rp_story_words(d, b, sizeof b);
+	fn(ctx, "Pattern", b);
 	snprintf(b, sizeof b, "%zu run%s, %zu episode%s of numbness; report date %.10s", nruns, nruns == 1 ? "" : "s",
 		 neps, neps == 1 ? "" : "s", d->today);
 	fn(ctx, "Journal", b);

@@ -38,7 +38,7 @@ pdftotext -layout "$tmp/r.pdf" "$tmp/r.txt"
 grep -A4 "^Shoes and insoles" "$tmp/r.txt" | grep -q "ghost *Brooks *Ghost 14 *2025-11-01" || fail "no gear table: $(grep -A4 'Shoes and insoles' "$tmp/r.txt")"
 grep -q "<td>Brooks</td><td>Ghost 14</td><td>2025-11-01</td>" "$tmp/r.html" || fail "no gear table in the HTML"
 grep -q "References behind the causes and steps shown" "$tmp/r.txt" || fail "references heading"
-tr '\n' ' ' < "$tmp/r.txt" | sed 's/  */ /g' > "$tmp/flat.txt"
+tr '\n\f' '  ' < "$tmp/r.txt" | sed 's/  */ /g' > "$tmp/flat.txt" # a page break is a space too
 sed -n 's/.*Not asked: \(.*\) What more to log.*/\1/p' "$tmp/flat.txt" > "$tmp/notasked.txt"
 [ -s "$tmp/notasked.txt" ] || fail "no 'Not asked' list before 'What more to log'"
 if grep -q "usual running distance per week" "$tmp/notasked.txt"; then fail "'Not asked' lists the weekly distance"; fi

@@ -302,6 +302,28 @@ static void estimated_reasons_are_marked(void **state)
 	free(b);
 }
 
+/* Page one tells the pattern in one sentence from the answers, before the table of them (a reader
+ * of the report as a doctor: no one-paragraph story); only what is known, and a distance in the
+ * runner's unit. */
+static void pattern_in_one_sentence(void **state)
+{
+	(void)state;
+	const char *result = "{\"triage\": {\"level\": \"routine\", \"words\": \"Routine.\"}, \"ranking\": [], "
+			     "\"plan\": [], \"see\": [\"gp\"], \"answers\": {\"weeks_since_onset\": 12, \"onset_km\": 8, "
+			     "\"onset_consistent\": true, \"resolve_minutes\": 1, \"at_rest\": false, \"progressive\": null}}";
+	char *b = report_of_saved("pattern", result);
+	const char *want = "For 12 weeks; starts at about 8 km, at the same point on every run; back to normal 1 minute "
+			   "after stopping; not there at rest";
+	if (!strstr(b, want))
+		fail_msg("no '%s' in the report", want);
+	assert_null(strstr(b, "not there at rest; ")); /* progressive null: not known, not said */
+	free(b);
+	b = report_of_saved("none", "{\"triage\": {\"level\": \"routine\", \"words\": \"Routine.\"}, \"ranking\": [], "
+				    "\"plan\": [], \"see\": [\"gp\"], \"answers\": {\"age\": 40}}");
+	assert_non_null(strstr(b, "not given (how long, when on a run it starts and how it settles were not answered)"));
+	free(b);
+}
+
 /* A level set by an escalation rule is told by the rule's answers, as the result gives them. */
 static void rule_answers_are_the_reason(void **state)
 {
@@ -480,7 +502,7 @@ int main(void)
 		cmocka_unit_test(filled_journal_html),
 		cmocka_unit_test(same_journal_same_bytes),
 		cmocka_unit_test(saved_assessment_is_used),
-		cmocka_unit_test(rule_answers_are_the_reason),
+		cmocka_unit_test(pattern_in_one_sentence), cmocka_unit_test(rule_answers_are_the_reason),
 		cmocka_unit_test(not_asked_is_named),
 		cmocka_unit_test(training_answers_from_the_analysis),
 		cmocka_unit_test(overtaken_warning_sign),
