@@ -58,7 +58,7 @@ addTest('emergency: an urgent warning sign answered yes is said at once in an am
     await h.freshStart(page);
     h.assert(await h.waitScreen(page) === 'question', 'no first question');
     await page.waitForSelector('#banner:not([hidden])');
-    const text = await waitText(page, '#banner', /Be seen within 48 hours/);
+    const text = await waitText(page, '#banner', /Be seen today/);
     h.assert(/^Warning sign noted/.test(text), 'banner says ' + text);
     h.assert(await page.$eval('#banner', (e) => e.classList.contains('urgent') && !e.classList.contains('emergency')),
       'banner is not the urgent one');

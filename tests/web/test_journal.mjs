@@ -424,7 +424,7 @@ addTest('journal: numbness hours after a run of today says the warning sign at o
   const kb = (await api(h, 'GET', '/api/kb')).body;
   const f = kb.findings.find((x) => x.id === 'not_settled_hours');
   const flag = { says: f && f.red_flag_says };
-  h.assert(flag.says && /Be seen within 48 hours/.test(flag.says), 'the knowledge base has no words for not_settled_hours');
+  h.assert(flag.says && /Be seen today/.test(flag.says), 'the knowledge base has no words for not_settled_hours');
   const [date, time] = await page.evaluate(() => {
     const d = new Date(Date.now() - 3600e3), p = (n) => String(n).padStart(2, '0');
     return [d.getFullYear() + '-' + p(d.getMonth() + 1) + '-' + p(d.getDate()), p(d.getHours()) + ':' + p(d.getMinutes())];
