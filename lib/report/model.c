@@ -554,7 +554,8 @@ static nf_err load_routes(struct rp_doc *d, nf_journal *j, nf_error *err)
 }
 
 /* The notes of the runs behind the episodes the history lists (the latest RP_EPISODES_SHOWN): the
- * runner's own words ("tempo in racers, tingling front of left foot") beside the table. */
+ * runner's own words ("tempo in racers, tingling front of left foot") beside the table; and those
+ * of the latest runs without numbness. */
 static nf_err load_run_notes(struct rp_doc *d, nf_journal *j, nf_error *err)
 {
 	size_t n, nr;
@@ -577,6 +578,23 @@ static nf_err load_run_notes(struct rp_doc *d, nf_journal *j, nf_error *err)
 		if (!text)
 			return nf_error_set(err, NF_ENOMEM, "out of memory");
 		d->run_note[d->nrun_notes++] = (struct rp_run_note){id, text};
+	}
+	/* The latest runs without numbness, newest first; at most RP_CLEAN_SCAN are read, so that a
+	 * journal of years stays one quick pass. */
+	for (size_t i = nr, read = 0; i-- > 0 && read < RP_CLEAN_SCAN && d->nclean_notes < RP_CLEAN_NOTES;) {
+		if (r[i].episodes)
+			continue;
+		read++;
+		nf_journal_run run;
+		nf_err rc = nf_journal_get_run(j, r[i].id, &run, err);
+		if (rc)
+			return rc;
+		if (!run.notes[0])
+			continue;
+		char *text = strdup(run.notes);
+		if (!text)
+			return nf_error_set(err, NF_ENOMEM, "out of memory");
+		d->clean_note[d->nclean_notes++] = (struct rp_run_note){r[i].id, text};
 	}
 	return NF_OK;
 }
@@ -640,6 +658,9 @@ void rp_doc_release(struct rp_doc *d)
 	for (size_t i = 0; i < d->nrun_notes; i++)
 		free(d->run_note[i].text);
 	d->nrun_notes = 0;
+	for (size_t i = 0; i < d->nclean_notes; i++)
+		free(d->clean_note[i].text);
+	d->nclean_notes = 0;
 	rp_content_release(d);
 	nf_analysis_free(d->an);
 	json_decref(d->result);

@@ -13,6 +13,8 @@
 
 #define RP_TEXT_MAX 2048
 #define RP_EPISODES_SHOWN 60 /* the latest episodes listed; the figures show them all */
+#define RP_CLEAN_NOTES 12      /* the notes of the latest runs without numbness listed */
+#define RP_CLEAN_SCAN 200      /* of the latest runs so many are read for those notes */
 
 /* Everything the report says, gathered once so that every writer says the same. */
 /* The route of one run with numbness, for report --gps. */
@@ -79,6 +81,10 @@ struct rp_doc {
 		char *text;
 	} run_note[RP_EPISODES_SHOWN];
 	size_t nrun_notes;
+	/* The notes of the latest runs without numbness (newest first): what went right is evidence
+	 * too ("laces loosened, no tingling"). */
+	struct rp_run_note clean_note[RP_CLEAN_NOTES];
+	size_t nclean_notes;
 	size_t nroutes;
 	struct rp_line *lines; /* the report's content, in order (rp_content_build) */
 	size_t nlines, lines_cap;
