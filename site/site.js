@@ -11,6 +11,9 @@
   const D = window.numbfootDisplay;
   const { el, leading, LEVEL_TITLE } = D;
   const UNITS_KEY = 'numbfoot-units';
+  // The interview in progress, kept for this tab in sessionStorage (it ends with the tab, and
+  // nothing of it leaves the device) so that a reload resumes it instead of starting again.
+  const KEEP_KEY = 'numbfoot-site-interview';
 
   const state = {
     q: null, byId: {}, mode: 'runner', answers: {}, remembered: {}, history: [], question: null,
@@ -43,6 +46,35 @@
   }
 
   function request() { return { mode: state.mode, answers: state.answers, screens: state.history.length }; }
+
+  function keep(atResult) {
+    const o = { mode: state.mode, answers: state.answers, remembered: state.remembered, history: state.history,
+      stopped: state.stopped, atResult };
+    try { sessionStorage.setItem(KEEP_KEY, JSON.stringify(o)); } catch (e) { /* kept in memory only */ }
+  }
+  function forget() { try { sessionStorage.removeItem(KEEP_KEY); } catch (e) { /* nothing kept */ } }
+
+  // After a reload only (a new visit starts afresh): the kept interview, at its question or its
+  // result. One the engine no longer takes (another version of the site) is forgotten.
+  function resume() {
+    const nav = performance.getEntriesByType('navigation')[0];
+    if (!nav || nav.type !== 'reload') return false;
+    let o = null;
+    try { o = JSON.parse(sessionStorage.getItem(KEEP_KEY) || 'null'); } catch (e) { o = null; }
+    if (!o || typeof o.answers !== 'object' || !Array.isArray(o.history)) return false;
+    Object.assign(state, { mode: o.mode === 'clinician' ? 'clinician' : 'runner', answers: o.answers,
+      remembered: o.remembered || {}, history: o.history, triage: null });
+    try {
+      state.stopped = !!o.stopped;
+      if (o.atResult) result();
+      else next();
+      return true;
+    } catch (e) {
+      forget();
+      Object.assign(state, { answers: {}, remembered: {}, history: [] });
+      return false;
+    }
+  }
 
   // ---- the interview ----
 
@@ -125,6 +157,7 @@
     state.history.push(state.question.findings.slice());
     try {
       next();
+      keep(false);
       performance.measure('numbfoot:step', { start: t0 });
     } catch (e) {
       state.history.pop();
@@ -137,13 +170,14 @@
     const last = state.history.pop();
     if (!last) return;
     for (const id of last) delete state.answers[id];
-    try { next(); } catch (e) { $('q-error').textContent = e.message; }
+    try { next(); keep(false); } catch (e) { $('q-error').textContent = e.message; }
   }
 
   function start(mode) {
     const t0 = performance.now();
     Object.assign(state, { mode, answers: {}, remembered: {}, history: [], triage: null });
     next();
+    keep(false);
     performance.measure('numbfoot:first-question', { start: t0 });
   }
 
@@ -172,6 +206,7 @@
       questions: state.history.length, answers: r.answers, result: r,
     };
     renderResult(state.interviewResult);
+    keep(true);
   }
 
   // ---- saved results ----
@@ -247,6 +282,7 @@
     $('r-back').addEventListener('click', back);
     $('r-again').addEventListener('click', () => {
       state.triage = null; // a new interview: no level yet
+      forget();
       assessScreen = 'screen-start';
       show('screen-start');
     });
@@ -271,6 +307,7 @@
     for (const f of state.q.findings) state.byId[f.id] = f;
     $('loading').hidden = true;
     $('start-button').disabled = false;
+    resume();
     document.body.dataset.ready = 'yes';
     performance.mark('numbfoot:ready'); // since the page was opened: bench/site.sh
     // Offline after the first visit: the service worker keeps every file of the site.

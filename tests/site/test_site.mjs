@@ -487,6 +487,38 @@ const tests = [
     await axe(page, 'result');
     await shot(page, 'result-unfinished');
   }],
+  ['a reload keeps the interview at its question and its answers, and a result at its result; a new visit starts afresh', async (ctx, page) => {
+    await begin(page, 'runner');
+    await waitScreen(page);
+    await answerScreen(page, laces.answers); // the warning signs
+    await waitScreen(page);
+    await answerScreen(page, laces.answers);
+    assert(await waitScreen(page) === 'question', 'no third question');
+    const asked = await screenFindings(page);
+    const given = await page.evaluate(() => JSON.parse(sessionStorage.getItem('numbfoot-site-interview')).answers);
+    await page.reload();
+    await page.waitForSelector('body[data-ready=yes]');
+    lastStep = 0;
+    assert(await waitScreen(page) === 'question', 'a reload did not come back to the question');
+    assert(JSON.stringify(await screenFindings(page)) === JSON.stringify(asked), 'a reload asks another question');
+    const kept = await page.evaluate(() => JSON.parse(sessionStorage.getItem('numbfoot-site-interview')).answers);
+    assert(!differ(kept, given, 0), 'a reload lost answers');
+    // Back still goes to the question before.
+    await page.click('#q-back');
+    assert(await waitScreen(page) === 'question', 'Back after a reload');
+    await page.click('#q-stop');
+    assert(await waitScreen(page) === 'result', 'no result');
+    const lead = await page.$eval('#r-causes li .cause-head span', (e) => e.textContent);
+    await page.reload();
+    await page.waitForSelector('body[data-ready=yes]');
+    lastStep = 0;
+    assert(await waitScreen(page) === 'result', 'a reload did not keep the result');
+    assert(await page.$eval('#r-causes li .cause-head span', (e) => e.textContent) === lead, 'a reload changed the result');
+    assert(await page.$eval('#r-unfinished', (e) => !e.hidden), 'a reload forgot the result was stopped early');
+    // Opening the site anew (not a reload) starts afresh.
+    await open(page);
+    assert(await page.$eval('#screen-start', (e) => !e.hidden), 'a new visit resumed the old interview');
+  }],
   ['offline: load once, lose the connection and the server, reload, complete an interview', async () => {
     // A server of its own, stopped for good halfway.
     const dir = fs.mkdtempSync(path.join(scratch, 'offline-'));
