@@ -20,7 +20,7 @@ enum {
 	CLI_EXIT_PARTIAL = 3, /* import: some files were refused, the others stored */
 };
 
-#define CLI_MAX_OPTIONS 24
+#define CLI_MAX_OPTIONS 32
 
 struct cli_option {
 	const char *name;  /* long name without "--" */

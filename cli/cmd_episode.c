@@ -73,10 +73,21 @@ bool cli_episode_from_args(const struct cli_args *a, const char *at_opt, nf_epis
 		}
 		e->severity = (int)s;
 	}
+	if (cli_opt(a, "recover") && cli_flag(a, "not-back")) {
+		cli_errorf("--recover and --not-back contradict each other: feeling came back after some minutes, "
+			   "or has not come back yet");
+		return false;
+	}
 	if ((v = cli_opt(a, "recover"))) {
 		*given = true;
 		if (!cli_parse_number(v, "--recover", 0, NF_JOURNAL_RECOVER_MAX_MIN, &e->recover_min))
 			return false;
+		e->not_back = 0; /* it came back: an edit says when */
+	}
+	if (cli_flag(a, "not-back")) {
+		*given = true;
+		e->not_back = 1;
+		e->recover_min = NAN;
 	}
 	if (cli_flag(a, "cramp") && cli_flag(a, "no-cramp")) {
 		cli_errorf("--cramp and --no-cramp contradict each other");
@@ -121,7 +132,8 @@ static void print_episode(FILE *out, const nf_episode *e)
 	if (isfinite(e->recover_min)) {
 		nf_minutes_text(e->recover_min, gone, sizeof gone);
 		fprintf(out, ", gone after %s", gone);
-	}
+	} else if (e->not_back)
+		fprintf(out, ", not back when logged");
 	if (e->calf_cramp_first == 1)
 		fprintf(out, ", calf cramp first");
 	if (e->loosening_helped == 1)
@@ -173,6 +185,7 @@ static int open_episode(const struct cli_args *a, nf_journal **j, int64_t *id)
 	{"side", "SIDE", "one or both feet, when which foot is not known"}, \
 	{"severity", "N", "how bad, 0 to 10"}, \
 	{"recover", "MIN", "minutes until feeling came back (0 to 43200, 30 days)"}, \
+	{"not-back", NULL, "feeling has not come back yet (a warning sign on a run of the last 2 days)"}, \
 	{"cramp", NULL, "a calf cramp came first"}, \
 	{"loosening-helped", NULL, "loosening the laces brought feeling back"}, \
 	{"miles", NULL, "distances without a unit are miles (also the default with units = mi in the config)"}, \

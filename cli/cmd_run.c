@@ -210,6 +210,7 @@ static const struct cli_option add_options[] = {
 	{"side", "SIDE", "one or both feet, when which foot is not known"},
 	{"severity", "N", "how bad, 0 to 10"},
 	{"recover", "MIN", "minutes until feeling came back (0 to 43200, 30 days)"},
+	{"not-back", NULL, "feeling has not come back yet (a warning sign on a run of the last 2 days)"},
 	{"cramp", NULL, "a calf cramp came first"},
 	{"no-cramp", NULL, "no calf cramp came first"},
 	{"loosening-helped", NULL, "loosening the laces brought feeling back"},

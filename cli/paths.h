@@ -141,7 +141,8 @@ void cli_format_local(int64_t t, char *buf, size_t size);
 struct cli_sign {
 	char says[1024];
 	char level[16];
-	double recover_min;
+	double recover_min; /* NaN when not_back */
+	bool not_back;
 	int64_t run_start;
 };
 bool cli_not_settled(const struct cli_args *a, const nf_episode *e, int64_t run_start, struct cli_sign *out);

@@ -5,6 +5,7 @@
  * A bad field is a 400 naming the key; nothing is written then.
  */
 #include <jansson.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -154,9 +155,10 @@ json_t *web_warning_sign(const nf_kb *kb, nf_units units, const nf_episode *e, i
 	if (level < 0)
 		return json_null();
 	nf_time_iso(run_start, when, sizeof when);
-	return json_pack("{s:s, s:s, s:s, s:I, s:I, s:s, s:f}", "finding", "not_settled_hours", "level",
+	return json_pack("{s:s, s:s, s:s, s:I, s:I, s:s, s:o, s:b}", "finding", "not_settled_hours", "level",
 			 nf_triage_id((nf_triage)level), "says", says, "episode_id", (json_int_t)e->id, "run_id",
-			 (json_int_t)e->run_id, "run_start", when, "recover_min", e->recover_min);
+			 (json_int_t)e->run_id, "run_start", when, "recover_min",
+			 isfinite(e->recover_min) ? json_real(e->recover_min) : json_null(), "not_back", e->not_back);
 }
 
 static void runs_post(nf_journal *j, const nf_kb *kb, nf_units units, const struct web_request *rq, struct web_response *rs)

@@ -191,14 +191,26 @@ bool web_read_episode(struct web_body *b, nf_episode *e)
 {
 	static const char *const keys[] = {
 	    "run_id",	   "onset_km",	       "onset_min",	   "locations", "side", "foot",
-	    "severity",	   "recover_min", "calf_cramp_first", "loosening_helped", "notes", NULL};
+	    "severity",	   "recover_min", "not_back", "calf_cramp_first", "loosening_helped", "notes", NULL};
+	int not_back = e->not_back;
 	if (!web_body_keys(b, keys) || !web_body_distance(b, "onset_km", NF_DISTANCE_IN_RUN, &e->onset_km) ||
 	    !web_body_number(b, "onset_min", 0, 10000, &e->onset_min) ||
 	    !web_body_number(b, "recover_min", 0, NF_JOURNAL_RECOVER_MAX_MIN, &e->recover_min) ||
 	    !web_body_tri(b, "calf_cramp_first", &e->calf_cramp_first) ||
-	    !web_body_tri(b, "loosening_helped", &e->loosening_helped) ||
+	    !web_body_tri(b, "loosening_helped", &e->loosening_helped) || !web_body_tri(b, "not_back", &not_back) ||
 	    !web_body_text(b, "notes", e->notes, sizeof e->notes))
 		return false;
+	/* Feeling came back after some minutes, or has not come back yet: a recovery time given
+	 * clears a stored "not back", and "not back" clears a stored recovery time; both at once is
+	 * the journal's to refuse. */
+	json_t *rec = json_object_get(b->root, "recover_min"), *nb = json_object_get(b->root, "not_back");
+	if (not_back < 0)
+		not_back = 0;
+	if (rec && !json_is_null(rec) && !json_is_true(nb))
+		not_back = 0;
+	if (not_back && !rec)
+		e->recover_min = NAN;
+	e->not_back = not_back;
 	json_t *v = json_object_get(b->root, "locations");
 	if (v && !json_is_null(v)) {
 		size_t i;

@@ -26,7 +26,7 @@ extern "C" {
 typedef struct nf_journal nf_journal;
 
 /* The schema version this build writes; older files are migrated forward on open. */
-#define NF_JOURNAL_SCHEMA_VERSION 5
+#define NF_JOURNAL_SCHEMA_VERSION 6
 
 #define NF_JOURNAL_NAME_MAX 64    /* nickname, brand, model, surface: bytes including NUL */
 #define NF_JOURNAL_NOTES_MAX 1024 /* notes: bytes including NUL */
@@ -218,6 +218,7 @@ typedef struct nf_episode {
 	nf_foot foot;          /* agrees with side when both are known; both feet: stored as both */
 	int severity;          /* 0..10; -1 unknown */
 	double recover_min;    /* minutes until feeling came back; NaN unknown */
+	int not_back;          /* 1: feeling had not come back when it was logged (recover_min NaN) */
 	int calf_cramp_first;  /* 1 yes, 0 no, -1 unknown */
 	int loosening_helped;  /* 1 yes, 0 no, -1 unknown */
 	char notes[NF_JOURNAL_NOTES_MAX];

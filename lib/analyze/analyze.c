@@ -245,7 +245,10 @@ const char *nf_analysis_advice_text(const nf_analysis *a, size_t i)
 
 bool nf_episode_not_settled(const nf_episode *e, int64_t run_start, int64_t now)
 {
-	if (!e || run_start < 0 || !isfinite(e->recover_min) || e->recover_min < NF_AN_NOT_SETTLED_MIN)
+	/* Feeling not back when the episode was logged says the same as hours of it: a runner logs
+	 * a run after it, and numbness still there then has not settled within the half hour to an
+	 * hour after stopping that the dossier gives (§3.14). */
+	if (!e || run_start < 0 || (!e->not_back && (!isfinite(e->recover_min) || e->recover_min < NF_AN_NOT_SETTLED_MIN)))
 		return false;
 	/* the clock's own slack: a run logged "now" from a watch a few minutes ahead is today's */
 	return run_start >= now - (int64_t)NF_AN_NOT_SETTLED_DAYS * 86400 && run_start <= now + NF_CLOCK_AHEAD_S;

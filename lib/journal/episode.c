@@ -45,6 +45,11 @@ static nf_err check_episode(const nf_episode *e, nf_error *err)
 		return nf_error_set(err, NF_EINVAL, "both feet are not one foot");
 	if (e->foot != NF_FOOT_UNKNOWN && e->side != NF_SIDE_UNKNOWN && nf_foot_side(e->foot) != e->side)
 		return nf_error_set(err, NF_EINVAL, "the %s foot is one foot, not both feet", nf_foot_name(e->foot));
+	if (e->not_back != 0 && e->not_back != 1)
+		return nf_error_set(err, NF_EINVAL, "not back must be 1 or 0");
+	if (e->not_back && isfinite(e->recover_min))
+		return nf_error_set(err, NF_EINVAL,
+				    "feeling either came back after a number of minutes or has not come back yet: not both");
 	if (e->calf_cramp_first < -1 || e->calf_cramp_first > 1 || e->loosening_helped < -1 ||
 	    e->loosening_helped > 1)
 		return nf_error_set(err, NF_EINVAL, "a yes/no answer must be 1, 0 or -1 (unknown)");
@@ -53,7 +58,7 @@ static nf_err check_episode(const nf_episode *e, nf_error *err)
 	return core_utf8_check("notes", e->notes, err);
 }
 
-/* Binds the fields of e to parameters 1..11 in the column order of INSERT and UPDATE below. Foot
+/* Binds the fields of e to parameters 1..12 in the column order of INSERT and UPDATE below. Foot
  * and side say the same where they overlap: a known foot with an unknown side stores the foot's
  * side, and both feet without a foot stores both as the foot (as schema 5 did for older rows). */
 static void bind_episode(sqlite3_stmt *st, const nf_episode *e)
@@ -72,6 +77,7 @@ static void bind_episode(sqlite3_stmt *st, const nf_episode *e)
 	jr_bind_text(st, 10, e->notes);
 	jr_bind_text(st, 11, nf_foot_name(e->foot != NF_FOOT_UNKNOWN ? e->foot
 					  : e->side == NF_SIDE_BOTH ? NF_FOOT_BOTH : NF_FOOT_UNKNOWN));
+	sqlite3_bind_int(st, 12, e->not_back);
 }
 
 nf_err jr_onset_fits(int64_t run_id, double onset_km, double onset_min, double dist_m, double dur_s,
@@ -137,7 +143,8 @@ nf_err jr_insert_episode(nf_journal *j, nf_episode *e, nf_error *err)
 		return rc;
 	sqlite3_stmt *st = jr_prepare(j,
 		"INSERT INTO episodes(run_id, onset_km, onset_min, locations, side, severity,"
-		" recover_min, calf_cramp_first, loosening_helped, notes, foot) VALUES(?,?,?,?,?,?,?,?,?,?,?)", err);
+		" recover_min, calf_cramp_first, loosening_helped, notes, foot, not_back)"
+		" VALUES(?,?,?,?,?,?,?,?,?,?,?,?)", err);
 	if (st)
 		bind_episode(st, e);
 	rc = jr_step_done(j, st, "adding an episode", err);
@@ -165,7 +172,7 @@ nf_err nf_journal_add_episode(nf_journal *j, nf_episode *e, nf_error *err)
 
 #define EPISODE_SELECT \
 	"SELECT e.id, e.run_id, e.onset_km, e.onset_min, e.locations, e.side, e.severity," \
-	" e.recover_min, e.calf_cramp_first, e.loosening_helped, e.notes, e.foot FROM episodes e "
+	" e.recover_min, e.calf_cramp_first, e.loosening_helped, e.notes, e.foot, e.not_back FROM episodes e "
 
 static bool read_episode(sqlite3_stmt *st, void *dst)
 {
@@ -199,6 +206,7 @@ static bool read_episode(sqlite3_stmt *st, void *dst)
 	jr_col_text(st, 10, e->notes, sizeof e->notes);
 	int foot = nf_foot_parse((const char *)sqlite3_column_text(st, 11));
 	e->foot = foot < 0 ? NF_FOOT_UNKNOWN : (nf_foot)foot;
+	e->not_back = sqlite3_column_int(st, 12) == 1;
 	return true;
 }
 
@@ -238,10 +246,10 @@ static nf_err update_episode_body(nf_journal *j, void *ctx, nf_error *err)
 	sqlite3_stmt *st = jr_prepare(j,
 		"UPDATE episodes SET run_id = ?, onset_km = ?, onset_min = ?, locations = ?, side = ?,"
 		" severity = ?, recover_min = ?, calf_cramp_first = ?, loosening_helped = ?, notes = ?,"
-		" foot = ? WHERE id = ?", err);
+		" foot = ?, not_back = ? WHERE id = ?", err);
 	if (st) {
 		bind_episode(st, e);
-		sqlite3_bind_int64(st, 12, e->id);
+		sqlite3_bind_int64(st, 13, e->id);
 	}
 	return jr_step_change(j, st, "episode", e->id, "updating an episode", err);
 }

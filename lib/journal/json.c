@@ -126,6 +126,7 @@ json_t *nf_episode_json(const nf_episode *e)
 	put(o, "foot", text_or_null(nf_foot_name(e->foot)), &ok);
 	put(o, "severity", e->severity < 0 ? json_null() : json_integer(e->severity), &ok);
 	put(o, "recover_min", real_or_null(e->recover_min), &ok);
+	put(o, "not_back", json_boolean(e->not_back), &ok);
 	put(o, "calf_cramp_first", tri(e->calf_cramp_first), &ok);
 	put(o, "loosening_helped", tri(e->loosening_helped), &ok);
 	put(o, "notes", text_or_null(e->notes), &ok);

@@ -97,7 +97,14 @@ static const char v5[] =
 	" AND (side IS NULL OR side = CASE foot WHEN 'both' THEN 'both' ELSE 'one' END)));"
 	"UPDATE episodes SET foot = 'both' WHERE side = 'both';";
 
-static const char *const migrations[] = {v1, v2, v3, v4, v5};
+/* v6: feeling that had not come back when the episode was logged, which no number of minutes
+ * says: numbness still there after a run is a warning sign, and a runner logging it must be able
+ * to say so. Earlier rows did not say, and stay 0. */
+static const char v6[] =
+	"ALTER TABLE episodes ADD COLUMN not_back INTEGER NOT NULL DEFAULT 0 CHECK (not_back IN (0, 1)"
+	" AND NOT (not_back = 1 AND recover_min IS NOT NULL));";
+
+static const char *const migrations[] = {v1, v2, v3, v4, v5, v6};
 
 _Static_assert(sizeof migrations / sizeof migrations[0] == NF_JOURNAL_SCHEMA_VERSION,
 	       "one migration per schema version");

@@ -513,7 +513,10 @@ static void history(struct builder *b)
 		ep->severity >= 0 ? snprintf(cell[3], 256, "%d/10", ep->severity) : snprintf(cell[3], 256, "-");
 		snprintf(cell[4], 256, "%s", rp_episode_foot(ep));
 		rp_places_text(d, ep->locations, cell[5], 256);
-		nf_minutes_text(ep->recover_min, cell[6], 256);
+		if (ep->not_back && !isfinite(ep->recover_min))
+			snprintf(cell[6], 256, "not back when logged");
+		else
+			nf_minutes_text(ep->recover_min, cell[6], 256);
 		snprintf(cell[7], 256, "%s", x->shoes_id ? rp_gear_name(d, x->shoes_id) : "-");
 		struct rp_line *l = add(b, RP_ROW, NULL, NULL);
 		for (int c = 0; l && c < RP_COLS; c++)

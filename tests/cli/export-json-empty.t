@@ -1,5 +1,5 @@
 # export writes JSON with gear and runs
 args: export
-out: "numbfoot_journal": 5
+out: "numbfoot_journal": 6
 out: "gear": []
 out: "runs": []

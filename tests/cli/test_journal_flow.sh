@@ -104,7 +104,7 @@ nf export > "$t/out"
 python3 - "$t/out" <<'PY' || fail "export JSON"
 import json, sys
 d = json.load(open(sys.argv[1]))
-assert d["numbfoot_journal"] == 5
+assert d["numbfoot_journal"] == 6
 assert len(d["runs"]) == 3, len(d["runs"])
 assert {g["nickname"] for g in d["gear"]} == {"ghost", "soles", "spare"}
 PY

@@ -414,6 +414,24 @@ static void test_runs_and_episodes(void **state)
 	assert_int_equal(nf_journal_update_episode(j, &ge, &err), NF_EINVAL);
 	ge.severity = 4;
 
+	/* Feeling not back when logged: kept; never with a number of minutes (refused, nothing
+	 * changed); back to minutes again clears it. */
+	assert_int_equal(ge.not_back, 0);
+	ge.not_back = 1;
+	assert_int_equal(nf_journal_update_episode(j, &ge, &err), NF_EINVAL);
+	assert_non_null(strstr(err.msg, "not both"));
+	ge.recover_min = NAN;
+	assert_int_equal(nf_journal_update_episode(j, &ge, &err), NF_OK);
+	assert_int_equal(nf_journal_get_episode(j, e[0].id, &ge, &err), NF_OK);
+	assert_int_equal(ge.not_back, 1);
+	assert_true(isnan(ge.recover_min));
+	ge.not_back = 0;
+	ge.recover_min = 5;
+	assert_int_equal(nf_journal_update_episode(j, &ge, &err), NF_OK);
+	assert_int_equal(nf_journal_get_episode(j, e[0].id, &ge, &err), NF_OK);
+	assert_int_equal(ge.not_back, 0);
+	assert_true(ge.recover_min == 5);
+
 	/* Which foot: kept, and its side with it; a foot that contradicts the side is refused. */
 	assert_int_equal(ge.foot, NF_FOOT_UNKNOWN);
 	ge.foot = NF_FOOT_LEFT;
@@ -1326,8 +1344,11 @@ static void test_migrations(void **state)
 			assert_int_equal(n, 2);
 			assert_int_equal(eps[0].locations, 1u << 4 | 1u << 6);
 			assert_int_equal(eps[0].side, NF_SIDE_BOTH);
-			/* v5: both feet said which foot; one foot did not. */
-			assert_int_equal(eps[0].foot, NF_FOOT_BOTH);
+			/* v5: both feet said which foot (a row written at v5 itself, without one, stays
+			 * as written); one foot did not. v6: no earlier row was logged as not back. */
+			assert_int_equal(eps[0].foot, from < 5 ? NF_FOOT_BOTH : NF_FOOT_UNKNOWN);
+			assert_int_equal(eps[0].not_back, 0);
+			assert_int_equal(eps[1].not_back, 0);
 			assert_int_equal(eps[1].side, NF_SIDE_ONE);
 			assert_int_equal(eps[1].foot, NF_FOOT_UNKNOWN);
 			/* and the old one-foot episode can now say which */

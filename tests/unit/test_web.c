@@ -1544,6 +1544,17 @@ static void not_settled_warning_sign(void **state)
 	w = json_object_get(o, "warning_sign");
 	assert_string_equal(str(w, "says", NULL), says);
 	json_decref(o);
+	/* Not back when logged: the same sign, with no minutes; with minutes too, refused. */
+	snprintf(body, sizeof body, "{\"start_time\":\"%s\",\"distance_km\":6,\"duration_min\":35,"
+		 "\"episode\":{\"onset_km\":4,\"not_back\":true},\"force\":true}", when);
+	o = api("POST", "/api/runs", body, 201);
+	w = json_object_get(o, "warning_sign");
+	assert_string_equal(str(w, "says", NULL), says);
+	assert_true(json_is_true(json_object_get(w, "not_back")) && json_is_null(json_object_get(w, "recover_min")));
+	json_decref(o);
+	snprintf(body, sizeof body, "{\"start_time\":\"%s\",\"distance_km\":7,\"duration_min\":40,"
+		 "\"episode\":{\"onset_km\":4,\"not_back\":true,\"recover_min\":30},\"force\":true}", when);
+	expect_status("POST", "/api/runs", body, 400, "not both");
 }
 
 static void report_downloads(void **state)

@@ -176,6 +176,8 @@ window.numbfootJournal = function (nf) {
         el('div', { class: 'field' }, el('label', { for: id, text: 'Began after' }), el('div', { class: 'with-unit' }, onset, onsetUnit)),
         field('How bad (0 to 10)', num('severity', { max: '10', step: '1', value: e.severity ?? '' })),
         field('Feeling came back after (minutes)', num('recover_min', { value: e.recover_min ?? '' })),
+        el('label', { class: 'choice' }, el('input', { type: 'checkbox', name: 'not_back', checked: !!e.not_back }),
+          'Not back yet'),
         field('Which foot', footSelect(e)),
         field('Loosening the laces helped', el('select', { name: 'loosening_helped' }, ...options(YES_NO, triWord(e.loosening_helped)))),
         field('A calf cramp came first', el('select', { name: 'calf_cramp_first' }, ...options(YES_NO, triWord(e.calf_cramp_first))))),
@@ -193,7 +195,8 @@ window.numbfootJournal = function (nf) {
     const onset = editing && o.value === o.defaultValue && u.selectedOptions[0].defaultSelected ? {}
       : u.value === 'min' ? { onset_km: null, onset_min: numVal(f, 'onset') } : { onset_km: toKm(numVal(f, 'onset')), onset_min: null };
     return {
-      ...onset, severity: numVal(f, 'severity'), recover_min: numVal(f, 'recover_min'),
+      // "Not back yet" with a number of minutes typed is the journal's to refuse, in words.
+      ...onset, severity: numVal(f, 'severity'), recover_min: numVal(f, 'recover_min'), not_back: f.elements.not_back.checked,
       ...footAnswer(val(f, 'foot')), loosening_helped: tri('loosening_helped'), calf_cramp_first: tri('calf_cramp_first'),
       locations: [...f.querySelectorAll('input[name=loc]:checked')].map((i) => i.value),
     };
@@ -267,6 +270,7 @@ window.numbfootJournal = function (nf) {
   // The warning sign of numbness not settled hours after a recent run (GET /api/analysis's and
   // POST /api/runs's warning_sign): how long the feeling took, and the knowledge base's words.
   function signWords(w) {
+    if (w.not_back) return 'Warning sign: feeling had not come back after the run of ' + dateWords(w.run_start) + '. ' + w.says;
     const h = w.recover_min / 60;
     return 'Warning sign: feeling took ' + (Number.isInteger(h) ? h : h.toFixed(1)) + ' hours to come back after the run of ' +
       dateWords(w.run_start) + '. ' + w.says;
