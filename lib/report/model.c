@@ -553,6 +553,21 @@ static nf_err load_routes(struct rp_doc *d, nf_journal *j, nf_error *err)
 	return NF_OK;
 }
 
+/* Appends run id's notes, if it has any, to list (*n of them; the caller leaves room): a copy
+ * the list owns. */
+static nf_err add_note(nf_journal *j, int64_t id, struct rp_run_note *list, size_t *n, nf_error *err)
+{
+	nf_journal_run run;
+	nf_err rc = nf_journal_get_run(j, id, &run, err);
+	if (rc || !run.notes[0])
+		return rc;
+	char *text = strdup(run.notes);
+	if (!text)
+		return nf_error_set(err, NF_ENOMEM, "out of memory");
+	list[(*n)++] = (struct rp_run_note){id, text};
+	return NF_OK;
+}
+
 /* The notes of the runs behind the episodes the history lists (the latest RP_EPISODES_SHOWN): the
  * runner's own words ("tempo in racers, tingling front of left foot") beside the table; and those
  * of the latest runs without numbness. */
@@ -568,16 +583,9 @@ static nf_err load_run_notes(struct rp_doc *d, nf_journal *j, nf_error *err)
 			seen |= d->run_note[k].run_id == id;
 		if (seen || d->nrun_notes >= RP_EPISODES_SHOWN)
 			continue;
-		nf_journal_run run;
-		nf_err rc = nf_journal_get_run(j, id, &run, err);
+		nf_err rc = add_note(j, id, d->run_note, &d->nrun_notes, err);
 		if (rc)
 			return rc;
-		if (!run.notes[0])
-			continue;
-		char *text = strdup(run.notes);
-		if (!text)
-			return nf_error_set(err, NF_ENOMEM, "out of memory");
-		d->run_note[d->nrun_notes++] = (struct rp_run_note){id, text};
 	}
 	/* The latest runs without numbness, newest first; at most RP_CLEAN_SCAN are read, so that a
 	 * journal of years stays one quick pass. */
@@ -585,16 +593,9 @@ static nf_err load_run_notes(struct rp_doc *d, nf_journal *j, nf_error *err)
 		if (r[i].episodes)
 			continue;
 		read++;
-		nf_journal_run run;
-		nf_err rc = nf_journal_get_run(j, r[i].id, &run, err);
+		nf_err rc = add_note(j, r[i].id, d->clean_note, &d->nclean_notes, err);
 		if (rc)
 			return rc;
-		if (!run.notes[0])
-			continue;
-		char *text = strdup(run.notes);
-		if (!text)
-			return nf_error_set(err, NF_ENOMEM, "out of memory");
-		d->clean_note[d->nclean_notes++] = (struct rp_run_note){r[i].id, text};
 	}
 	return NF_OK;
 }
