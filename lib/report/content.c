@@ -615,13 +615,9 @@ static void training(struct builder *b)
 		add(b, RP_PARA, NULL, "No recent runs in the journal.");
 	/* What the runner wrote on runs that went without numbness: a change that helped, the shoes
 	 * that did not bring it on. */
-	size_t nr;
-	const nf_an_run *r = nf_analysis_runs(d->an, &nr);
 	for (size_t k = 0; k < d->nclean_notes; k++) {
-		char day[11] = "-";
-		for (size_t i = 0; i < nr; i++)
-			if (r[i].id == d->clean_note[k].run_id)
-				an_date(r[i].time, day);
+		char day[11];
+		an_date(d->clean_note[k].time, day);
 		if (!k)
 			add(b, RP_LEAD, NULL, "The runner's notes on the latest runs without numbness:");
 		addf(b, RP_ITEM, NULL, "%s: %s", day, d->clean_note[k].text);

@@ -564,7 +564,7 @@ static nf_err add_note(nf_journal *j, int64_t id, struct rp_run_note *list, size
 	char *text = strdup(run.notes);
 	if (!text)
 		return nf_error_set(err, NF_ENOMEM, "out of memory");
-	list[(*n)++] = (struct rp_run_note){id, text};
+	list[(*n)++] = (struct rp_run_note){id, run.rec.start_time, text};
 	return NF_OK;
 }
 

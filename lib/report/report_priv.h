@@ -78,6 +78,7 @@ struct rp_doc {
 	 * the analysis): run_id and its notes (owned), one per run that has some. */
 	struct rp_run_note {
 		int64_t run_id;
+		int64_t time; /* the run's start, as the journal has it */
 		char *text;
 	} run_note[RP_EPISODES_SHOWN];
 	size_t nrun_notes;
