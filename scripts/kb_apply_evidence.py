@@ -32,7 +32,7 @@ ORDER = ["foot", "vascular", "spine", "dossier", "wave2", "wave3a", "wave3b", "w
          "wave7-exertional", "wave7-vascular", "wave7-spine", "wave7-nerves", "wave7-forms", "wave8-central",
          "wave8-vascular", "wave8-exertional", "wave8-spine", "wave9-audit", "wave10-systemic",
          "wave10-acute", "wave10-vascular", "wave10-spine", "wave10-footwear", "wave10-footnerves", "wave10-audit",
-         "wave11-audit", "wave12-footwear", "wave12-footnerves", "wave12-acute"]
+         "wave11-audit", "wave12-footwear", "wave12-footnerves", "wave12-acute", "wave13-systemic"]
 # A refused entry is named by its file, so that a later file's better source for the same pair is
 # judged on its own.
 EXCLUDE = {
