@@ -33,7 +33,7 @@ ORDER = ["foot", "vascular", "spine", "dossier", "wave2", "wave3a", "wave3b", "w
          "wave8-vascular", "wave8-exertional", "wave8-spine", "wave9-audit", "wave10-systemic",
          "wave10-acute", "wave10-vascular", "wave10-spine", "wave10-footwear", "wave10-footnerves", "wave10-audit",
          "wave11-audit", "wave12-footwear", "wave12-footnerves", "wave12-acute", "wave13-spine",
-         "wave13-exertional"]
+         "wave13-exertional", "wave13-systemic"]
 # A refused entry is named by its file, so that a later file's better source for the same pair is
 # judged on its own.
 EXCLUDE = {
@@ -115,7 +115,18 @@ EXCLUDE = {
                                                       "a figure whose source cannot be checked",
     ("wave7-spine", "test_nerve_conduction_abnormal", "deep_gluteal"): "pooled with a meeting abstract whose page names "
                                                                        "no author: a figure whose source cannot be checked",
+    ("wave13-systemic", "calf_claudication", "acute_limb_ischemia"): "claudication of sudden onset as the presenting "
+                                                                     "complaint is a new ache, not one that builds at "
+                                                                     "the same distance on every run and eases within "
+                                                                     "minutes, which is what the question asks",
 }
+# A series whose page names neither its authors nor its title is refused whole, as the meeting
+# abstract of wave7-spine was: its figures cannot be checked against a citation.
+for _f in ("sex", "side", "age"):
+    EXCLUDE[("wave13-exertional", _f, "paes/anatomic")] = ("a surgical series whose stored page names neither its "
+                                                          "authors nor its title: a figure whose source cannot be "
+                                                          "checked against a citation")
+
 # Duration before diagnosis in referral series is how long a diagnosis took, not how long a runner
 # has had numbness when asking: weeks_since_onset is never taken from it.
 EXCLUDE_FINDINGS = {"weeks_since_onset"}
