@@ -19,6 +19,9 @@
 #include "paths.h"
 #include "render.h"
 
+/* Under this an age is said back before it is taken (parse_single). */
+#define CHILD_AGE 12
+
 struct session {
 	nf_interview *iv;
 	nf_engine *e; /* iv's */
@@ -37,6 +40,7 @@ struct session {
 	 * ASCII that the line editor leaves out of the line it returns (1): no answer uses them, and
 	 * the rest of the line, blank or not, is not what was typed. */
 	int unreadable;
+	double child_age; /* an age under CHILD_AGE said back once, kept when typed again; -1 none */
 	/* Findings pre-filled from the journal and kept as derived (not changed by the runner). */
 	bool derived[NF_MAX_FINDINGS];
 };
@@ -557,6 +561,20 @@ static bool parse_single(struct session *s, size_t f, const char *a, nf_value *v
 			hint(s, say);
 			return false;
 		}
+		/* An age under CHILD_AGE is in range (case files hold children) but not what a runner
+		 * typing their own age means, most often: a slip ("1" for 41) would weigh every cause by
+		 * a toddler's age. A person is asked to type it again; the same number twice is kept. */
+		if (s->person && !strcmp(nf_kb_finding_id(kb, f), "age") && v->x < CHILD_AGE && v->x != s->child_age) {
+			char n[40], say[240];
+			nf_kb_number_text(kb, f, v->x, n, sizeof n);
+			snprintf(say, sizeof say,
+				 "An age of %s? numbfoot's figures come from teenagers and adults; numb feet in a child are "
+				 "for a doctor to see. Type %g again to keep it, or the right age.",
+				 n, v->x);
+			s->child_age = v->x;
+			hint(s, say);
+			return false;
+		}
 		if (range)
 			fprintf(s->out, "Taken as %g, the middle of the range.\n", x);
 		return true;
@@ -870,7 +888,7 @@ static int run_assess(const struct cli_args *a)
 	nf_analysis *an = NULL;
 	char *text = NULL;
 	struct session s = {.kb = kb, .out = cli_wrap_open(stdout), .tty = isatty(0) && isatty(1), .person = isatty(0),
-			    .color = cli_use_color(stdout), .miles = cli_units_miles()};
+			    .color = cli_use_color(stdout), .miles = cli_units_miles(), .child_age = -1};
 	if (answers) {
 		if (nf_case_load_file(kb, answers, &cs, &err) != NF_OK) {
 			/* As eval does: every fault of the file, and exit 2 for each kind, a file that
@@ -1013,7 +1031,8 @@ const struct cli_command cmd_assess = {
 		"the foot; names separated by commas where all that apply are asked), a number for ages and "
 		"distances (in your unit; add km, m or mi to say which, as for 'run add'; a range such as 800-900 is taken at its "
 		"middle; a number past what a person can have, such as an age over 120, is asked again with its "
-		"limits). On a list of questions, the numbers of those that apply answer yes and the others no; "
+		"limits; an age under 12 is said back and kept when typed again, as the figures come from teenagers "
+		"and adults). On a list of questions, the numbers of those that apply answer yes and the others no; "
 		"a ? after the numbers (1 3 ?) leaves the others not known (on the warning signs, each is then asked "
 		"on its own). ? (or not sure) means don't know, h shows help on the question, b goes back one "
 		"question to change its answer, q stops and shows the result so far. A blank line "

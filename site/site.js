@@ -142,6 +142,11 @@
     const picked = inputs(f.id).filter((i) => i.checked).map((i) => i.value);
     if (f.type === 'number') {
       out[f.id] = D.numberAnswer(f, inputs(f.id)[0].value, state.miles);
+      const again = D.ageAgain(f, out[f.id], state.childAge);
+      if (again) {
+        state.childAge = out[f.id];
+        throw new Error(again);
+      }
     } else if (!picked.length) {
       throw new Error({ bool: 'Choose yes or no', enum: 'Choose one of the answers', set: 'Tick at least one' }[f.type] + ', or "Don\'t know".');
     } else {

@@ -19,6 +19,10 @@ typed $data/blank-then-redflag.txt "Nothing typed: type the numbers of those tha
 typed $data/number-past-range.txt "Please type a number from 0 to 120 years." \
 	"Please type a number from 0 to 500 km." "Please type a number from 0 to 310 miles." \
 	"age: 34 years" "distance into a run at which it usually starts: 3 km"
+# An age under 12 is said back and kept when typed again; another age is taken at once.
+typed $data/age-child-kept.txt "An age of 1 year? numbfoot's figures come from teenagers and adults" \
+	"An age of 8 years?" "age: 8 years"
+typed $data/age-child-retyped.txt "An age of 1 year?" "Please type a number from 0 to 120 years." "age: 34 years"
 typed $data/hex-then-comma-minutes.txt "Please type a number (0 or more), or a range such as 20-30." \
 	"minutes after stopping until feeling is normal again: 12.5"
 typed $data/range-refused.txt "Please type a number (0 or more), or a range such as 20-30." \

@@ -325,6 +325,22 @@ const tests = [
     await page.click('#nav-assess');
     assert(await waitScreen(page) === 'question' && await page.textContent('#q-title') === title, 'the interview was lost');
   }],
+  ['an age under 12 is said back, and taken when Next is chosen again on it', async (ctx, page) => {
+    await begin(page);
+    let n = 0;
+    while (await waitScreen(page) === 'question' && !(await page.$('#q-fields input[name=age]'))) {
+      await answerScreen(page, { saddle_numbness: false });
+      assert(++n < 40, 'age was never asked');
+    }
+    const step = lastStep;
+    await page.fill('input[name=age]', '9');
+    await page.click('#q-next');
+    await page.waitForSelector('#q-error:has-text("An age of 9 years?")');
+    assert(Number(await page.evaluate(() => document.body.dataset.step)) === step, 'an age of 9 was taken at once');
+    await page.click('#q-next');
+    await waitScreen(page);
+    assert(!(await page.$('#q-fields input[name=age]')), 'an age of 9 typed twice was not taken');
+  }],
   ['"Don\'t know" on the warning signs asks each sign, so doubt about one leaves only that one open', async (ctx, page) => {
     await begin(page);
     await unsureAboutOneSign(page, waitScreen);

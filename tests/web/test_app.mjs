@@ -247,7 +247,7 @@ const tests = [
     const derived = await page.$$eval('#r-causes .reasons li.derived', (x) => x.map((e) => e.textContent));
     assert(derived.length > 0 && derived.every((t) => /, derived\)/.test(t)), 'derived reasons not tagged: ' + derived.slice(0, 2));
   }],
-  ['an age past the knowledge base\'s range is refused on the page with the range, and the next is taken', async (ctx, page) => {
+  ['an age past the knowledge base\'s range is refused on the page with the range, one under 12 said back, and the next is taken', async (ctx, page) => {
     await freshStart(page);
     let n = 0;
     while (await waitScreen(page) === 'question' && !(await page.$('#q-fields input[name=age]'))) {
@@ -260,10 +260,21 @@ const tests = [
     await page.click('#q-next');
     await until(page, () => /from 0 to 120 years/.test(document.getElementById('q-error').textContent), null, 'the range said');
     assert(Number(await page.evaluate(() => document.body.dataset.step)) === step, 'an age of 130 moved the interview on');
+    // An age under 12 is said back and taken when Next is chosen again on it; another age is
+    // taken at once.
+    await page.fill('input[name=age]', '1');
+    await page.click('#q-next');
+    await until(page, () => /An age of 1 year\? .*teenagers and adults/.test(document.getElementById('q-error').textContent), null, 'age 1 said back');
+    assert(Number(await page.evaluate(() => document.body.dataset.step)) === step, 'an age of 1 was taken without a second Next');
     await page.fill('input[name=age]', '34');
     await page.click('#q-next');
     await waitScreen(page);
     assert(!(await page.$('#q-fields input[name=age]')), 'an age of 34 was not taken');
+    const again = await page.evaluate(() => {
+      const D = window.numbfootDisplay, age = { id: 'age' }, km = { id: 'weekly_km' };
+      return [D.ageAgain(age, 8), D.ageAgain(age, 8, 8), D.ageAgain(age, 12), D.ageAgain(km, 5)];
+    });
+    assert(/An age of 8 years\?/.test(again[0]) && again.slice(1).every((w) => w === ''), 'said back: ' + JSON.stringify(again));
   }],
   ['"Don\'t know" on the warning signs asks each sign, so doubt about one leaves only that one open', async (ctx, page) => {
     await freshStart(page);

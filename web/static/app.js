@@ -275,6 +275,11 @@
       if (!out[f.id].length) throw new Error('Tick at least one, or "Don\'t know".');
     } else {
       out[f.id] = D.numberAnswer(f, inputs[0].value, state.miles);
+      const again = D.ageAgain(f, out[f.id], state.childAge);
+      if (again) {
+        state.childAge = out[f.id];
+        throw new Error(again);
+      }
     }
     return out;
   }

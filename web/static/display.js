@@ -326,6 +326,16 @@ window.numbfootDisplay = (function () {
     return v;
   }
 
+  // An age under CHILD_AGE is in range (case files hold children) but most often a slip when a
+  // runner types their own ("1" for 41), and it would weigh every cause by a child's age: the words
+  // that ask it again, unless it is the age said back last time (said); '' to take it.
+  const CHILD_AGE = 12;
+  function ageAgain(f, v, said) {
+    if (f.id !== 'age' || v >= CHILD_AGE || v === said) return '';
+    return 'An age of ' + v + (v === 1 ? ' year' : ' years') + '? numbfoot\'s figures come from teenagers and adults; ' +
+      'numb feet in a child are for a doctor to see. Choose Next again to keep it, or type the right age.';
+  }
+
   // A checklist of findings each Yes, No or Don't know, so that ticking one says nothing of the
   // others: each starts at its earlier answer in prev, else at "Don't know"; "No to the rest"
   // answers no to every item still there. Returns the list and its "No to the rest" line.
@@ -382,5 +392,5 @@ window.numbfootDisplay = (function () {
     return out;
   }
 
-  return { KM_PER_MILE, LEVEL_TITLE, el, decimal, numberAnswer, pct, leading, answerWords, banner, result, single, ticks, triList, readTri, dontKnow };
+  return { KM_PER_MILE, LEVEL_TITLE, el, decimal, numberAnswer, ageAgain, pct, leading, answerWords, banner, result, single, ticks, triList, readTri, dontKnow };
 })();
