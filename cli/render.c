@@ -93,48 +93,6 @@ static size_t print_reasons(FILE *out, nf_engine *e, size_t c, bool miles)
 	return marked;
 }
 
-/* After lead, the share of the causes that need at least the level, and up to three of them, so
- * that the reason can be checked against the ranking. */
-static void print_carriers(FILE *out, nf_engine *e, const nf_triage_info *ti, const char *lead)
-{
-	const nf_kb *kb = nf_engine_kb(e);
-	size_t ord[NF_MAX_CONDITIONS], nc = nf_engine_ranking(e, ord, NF_MAX_CONDITIONS), named = 0;
-	char b[8];
-	fprintf(out, "%s the chance of a cause that needs at least this level of care is %s", lead,
-		render_percent(ti->mass[ti->level], b, sizeof b));
-	bool after_raised = false;
-	for (size_t i = 0; i < nc && named < 3; i++) {
-		double p = nf_engine_probability(e, ord[i]);
-		/* A cause under 1% named here would read as the reason ("calf cramp <1%" to a runner
-		 * who reported none); the share above still counts it. */
-		if (nf_engine_condition_level(e, ord[i]) < ti->level || p < 0.01)
-			continue;
-		/* A cause that needs this level only because a rule raised it (a CECS whose numbness has
-		 * not settled) is said so: the cause itself is no emergency ("83% (Chronic exertional
-		 * compartment syndrome 83%)" under an emergency read as if it were one). The clause has
-		 * a comma of its own, so the next cause follows a semicolon. */
-		bool raised = nf_kb_condition_triage(kb, ord[i]) < nf_engine_condition_level(e, ord[i]);
-		fprintf(out, "%s%s %s%s", named ? (after_raised ? "; " : ", ") : " (", nf_kb_condition_name(kb, ord[i]),
-			render_percent(p, b, sizeof b),
-			raised ? ", not itself at this level but raised to it by your answers" : "");
-		after_raised = raised;
-		named++;
-	}
-	if (named)
-		fputc(')', out);
-	/* A share of a few percent reads as a reason not to act; the threshold and why it is low
-	 * say why it is one (the knowledge base's thresholds: a missed emergency costs about 30
-	 * unneeded visits, a missed urgent problem about 9). */
-	double at = nf_kb_triage_threshold(kb, ti->level), share = ti->mass[ti->level];
-	/* "Small" only where it is: a share of 30-45% so called would invite a runner to discount an
-	 * emergency headline (an outside read). */
-	if (ti->level >= NF_URGENT && share < 0.5)
-		fprintf(out, ". %s the %s chance from which numbfoot advises this level: missing %s costs far more than an "
-			     "unneeded visit",
-			share < 0.2 ? "Small as it may be, that is at or above" : "That is well above",
-			render_percent(at, b, sizeof b), ti->level == NF_EMERGENCY ? "an emergency" : "an urgent problem");
-}
-
 void render_result(FILE *out, nf_interview *iv, bool color, bool miles)
 {
 	nf_engine *e = nf_interview_engine(iv);
@@ -183,8 +141,11 @@ void render_result(FILE *out, nf_interview *iv, bool color, bool miles)
 		 * (a shoe cause among them) are not named as if they needed it. */
 		if (rule_first)
 			fputs(") call for this level whatever the cause", out);
-		else
-			print_carriers(out, e, &ti, nrule ? ") call for this level; with them," : "");
+		else {
+			char chance[1024];
+			nf_engine_chance_words(e, chance, sizeof chance);
+			fprintf(out, "%s %s", nrule ? ") call for this level; with them," : "", chance);
+		}
 		fputs(".\n", out);
 		/* The sign's own words give its own timing, which the other answers have overtaken:
 		 * what it is, not when it alone would need a doctor. */

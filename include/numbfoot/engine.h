@@ -168,6 +168,13 @@ NF_API void nf_engine_sign_means(nf_engine *e, char *buf, size_t cap);
  * result's): what it is, without its own timing ("a doctor within 1-2 days" under an emergency
  * read as a second, slower instruction). "" when no sign was answered yes or it set the level. */
 NF_API void nf_engine_sign_overtaken(nf_engine *e, char *buf, size_t cap);
+/* The words every face prints for why the level rests on the chance of the causes that need it,
+ * after "Why: " (or after a rule's answers and "with them,"): the share, up to three causes of 1%
+ * or more that need the level (a cause raised to it by a rule said so), the rest as "others
+ * together", and, under a share of a half at urgent or emergency, the threshold and why it is
+ * low. Percentages under 10% with one decimal, so that the parts add up. "" at self-care, and when
+ * a warning sign or a rule for every cause set the level. */
+NF_API void nf_engine_chance_words(nf_engine *e, char *buf, size_t cap);
 
 /* The next screen to show: one finding, or a checklist of bool findings. */
 typedef struct nf_question {

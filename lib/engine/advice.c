@@ -480,6 +480,76 @@ void nf_engine_sign_means(nf_engine *e, char *buf, size_t cap)
 					     : ".");
 }
 
+/* A chance as the reason for a level says it: one decimal under 10%, so that the causes named add
+ * up to the total ("3% (1%, 1%)" read as a sum that did not add up). */
+static const char *chance_text(double p, char *buf, size_t cap)
+{
+	if (p > 0.99)
+		snprintf(buf, cap, ">99%%");
+	else if (p >= 0.095)
+		snprintf(buf, cap, "%.0f%%", 100 * p);
+	else if (p >= 0.0005)
+		snprintf(buf, cap, "%.1f%%", 100 * p);
+	else
+		snprintf(buf, cap, "<0.1%%");
+	return buf;
+}
+
+void nf_engine_chance_words(nf_engine *e, char *buf, size_t cap)
+{
+	const nf_kb *kb = nf_engine_kb(e);
+	nf_triage_info ti;
+	nf_engine_triage(e, &ti);
+	bool every_cause;
+	size_t rule[NF_MAX_FINDINGS];
+	if (cap)
+		buf[0] = '\0';
+	if (!cap || ti.level == NF_SELF_CARE || (ti.red_flag >= 0 && ti.red_flag_level == ti.level) ||
+	    (nf_engine_level_rule(e, rule, NF_MAX_FINDINGS, &every_cause) && every_cause))
+		return;
+	size_t ord[NF_MAX_CONDITIONS], nc = nf_engine_ranking(e, ord, NF_MAX_CONDITIONS), named = 0, len = 0;
+	double share = ti.mass[ti.level], sum = 0;
+	char b[16];
+	len += (size_t)snprintf(buf, cap, "the chance of a cause that needs at least this level of care is %s",
+				chance_text(share, b, sizeof b));
+	bool after_raised = false;
+	for (size_t i = 0; i < nc && named < 3 && len < cap; i++) {
+		double p = nf_engine_probability(e, ord[i]);
+		/* A cause under 1% named here would read as the reason ("calf cramp <1%" to a runner who
+		 * reported none); the share above still counts it. */
+		if (nf_engine_condition_level(e, ord[i]) < ti.level || p < 0.01)
+			continue;
+		/* A cause that needs this level only because a rule raised it (a CECS whose numbness has
+		 * not settled) is said so: the cause itself is no emergency ("83% (Chronic exertional
+		 * compartment syndrome 83%)" under an emergency read as if it were one). The clause has a
+		 * comma of its own, so the next cause follows a semicolon. */
+		bool raised = nf_kb_condition_triage(kb, ord[i]) < nf_engine_condition_level(e, ord[i]);
+		len += (size_t)snprintf(buf + len, cap - len, "%s%s %s%s", named ? (after_raised ? "; " : ", ") : " (",
+					nf_kb_condition_name(kb, ord[i]), chance_text(p, b, sizeof b),
+					raised ? ", not itself at this level but raised to it by your answers" : "");
+		after_raised = raised;
+		sum += p;
+		named++;
+	}
+	/* The causes not named (under 1% each, or past the third) are the rest of the share. */
+	if (named && share - sum >= 0.0005 && len < cap)
+		len += (size_t)snprintf(buf + len, cap - len, "%sothers together %s", after_raised ? "; " : ", ",
+					chance_text(share - sum, b, sizeof b));
+	if (named && len < cap)
+		len += (size_t)snprintf(buf + len, cap - len, ")");
+	/* A share of a few percent reads as a reason not to act; the threshold and why it is low say
+	 * why it is one (the knowledge base's thresholds: a missed emergency costs about 30 unneeded
+	 * visits, a missed urgent problem about 9). "Small" only where it is: a share of 30-45% so
+	 * called would invite a runner to discount an emergency headline (an outside read). */
+	double at = nf_kb_triage_threshold(kb, ti.level);
+	if (ti.level >= NF_URGENT && share < 0.5 && len < cap)
+		snprintf(buf + len, cap - len,
+			 ". %s the %g%% chance from which numbfoot advises this level: missing %s costs far more than an "
+			 "unneeded visit",
+			 share < 0.2 ? "Small as it may be, that is at or above" : "That is well above", 100 * at,
+			 ti.level == NF_EMERGENCY ? "an emergency" : "an urgent problem");
+}
+
 void nf_engine_sign_overtaken(nf_engine *e, char *buf, size_t cap)
 {
 	nf_triage_info ti;

@@ -202,6 +202,11 @@ char *nf_engine_result_json(nf_engine *e)
 				   ti.mass[NF_EMERGENCY], "urgent", ti.mass[NF_URGENT], "routine", ti.mass[NF_ROUTINE],
 				   "open_signs", signs, "rule", rule, "rule_every_cause", every_cause,
 				   "percentages", nf_engine_percentages(e), "ranked", ranked);
+	/* Why the level, when the causes' chance set it (nf_engine_chance_words): the faces say it
+	 * after "Why:" or after a rule's answers. */
+	char chance[1024];
+	nf_engine_chance_words(e, chance, sizeof chance);
+	json_object_set_new(triage, "chance_words", words_json(e, chance));
 	/* Why no ranking is shown, for the page and the report to say it in the engine's words. */
 	if (!ranked)
 		json_object_set_new(triage, "unranked_words", json_string(nf_engine_unranked_words(e)));

@@ -169,8 +169,13 @@ static void triage(struct builder *b)
 		int w = snprintf(t + n, sizeof t - n, "%s%s: %s", n ? "; " : "", nf_kb_finding_means(b->d->kb, (size_t)f), ans);
 		n = w < 0 ? n : n + (size_t)w < sizeof t ? n + (size_t)w : sizeof t - 1;
 	}
+	/* A level the causes' chance set is told by that chance (triage.chance_words); a result saved
+	 * before the words were kept has none. */
+	const char *chance = str(tri, "chance_words");
 	if (n)
-		bold(addf(b, RP_PARA, NULL, "Set by a rule on these answers: %s.", t));
+		bold(addf(b, RP_PARA, NULL, "Set by a rule on these answers: %s%s%s.", t, *chance ? "; with them, " : "", chance));
+	else if (*chance)
+		addf(b, RP_PARA, NULL, "Why this level: %s.", chance);
 	json_t *rf = json_object_get(tri, "red_flag");
 	if (!json_is_object(rf))
 		return;

@@ -5,4 +5,4 @@ env: NO_COLOR=1
 exit: 0
 out: Why: your answers (minutes after stopping until feeling is normal again: 90 minutes; a tight, pressure-like or burning pain in the shin or calf builds during the run: yes) call for this level; with them, the chance of a cause that needs at least this level of care is
 out: Chronic exertional compartment syndrome
-out: , not itself at this level but raised to it by your answers)
+out: , not itself at this level but raised to it by your answers; others together

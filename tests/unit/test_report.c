@@ -375,6 +375,19 @@ static void rule_answers_are_the_reason(void **state)
 	b = report_of_saved("norule", "{\"triage\": {\"level\": \"routine\", \"words\": \"Routine.\"}, \"ranking\": [], "
 				      "\"plan\": [], \"see\": [\"gp\"], \"answers\": {}}");
 	assert_null(strstr(b, "Set by a rule"));
+	assert_null(strstr(b, "Why this level"));
+	free(b);
+	/* A level the causes' chance set is told in the engine's words (triage.chance_words), after the
+	 * rule's answers when a rule for a cause set it: the page and the terminal say it, and the
+	 * report said nothing of why an emergency stood over a list led by sciatica. */
+	b = report_of_saved("chance", "{\"triage\": {\"level\": \"emergency\", \"words\": \"Emergency.\", \"chance_words\": "
+				      "\"the chance of a cause that needs at least this level of care is 3.3%\"}, \"ranking\": [], "
+				      "\"plan\": [], \"see\": [\"emergency_department\"], \"answers\": {}}");
+	assert_non_null(strstr(b, "Why this level: the chance of a cause that needs at least this level of care is 3.3%."));
+	free(b);
+	snprintf(said, sizeof said, "{\"triage\": {\"chance_words\": \"the chance is 96%%\", %s", result + strlen("{\"triage\": {"));
+	b = report_of_saved("rulechance", said);
+	assert_non_null(strstr(b, ": yes; with them, the chance is 96%."));
 	free(b);
 }
 

@@ -67,3 +67,36 @@ addTest('emergency: an urgent warning sign answered yes is said at once in an am
     await page.unroute('**/api/assess/next');
   }
 });
+
+addTest('emergency: a level set by the causes\' chance says why under the headline, its parts adding up', async (ctx, page, h) => {
+  // One-sided numbness of the sole and calf not going away after stopping, there at rest, after a
+  // rise in training: an emergency by the chance of acute compartment syndrome and muscle
+  // breakdown (no sign, no rule), whose ranking is led by sciatica.
+  const CHANCE = { age: 31, sex: 'female', location: ['whole_sole', 'lower_leg'], side: 'one', resolves_on_stopping: false,
+    at_rest: true, training_increase: true };
+  const merge = (route) => {
+    const b = JSON.parse(route.request().postData());
+    b.answers = { ...b.answers, ...CHANCE };
+    route.continue({ postData: JSON.stringify(b) });
+  };
+  await page.route('**/api/assess/next', merge);
+  await page.route('**/api/assess/result', merge);
+  try {
+    await h.freshStart(page);
+    h.assert(await h.waitScreen(page) === 'question', 'no first question');
+    // The warning signs left not known (a "no" to the tense, painful leg would lower the
+    // compartment syndrome below the line), then the result asked for.
+    await page.click('#q-unknown');
+    await page.waitForSelector('#q-fields fieldset.tri');
+    await page.click('#q-unknown');
+    h.assert(await h.waitScreen(page) === 'question', 'no second question');
+    await page.click('#q-stop');
+    h.assert(await h.waitScreen(page) === 'result', 'no result');
+    const why = await waitText(page, '#r-chance', /Why: the chance of a cause that needs at least this level of care is/);
+    h.assert(/Acute exertional compartment syndrome \d\.\d%/.test(why) && /others together \d\.\d%\)/.test(why) &&
+      /at or above the 3% chance/.test(why), 'why: ' + why);
+  } finally {
+    await page.unroute('**/api/assess/next');
+    await page.unroute('**/api/assess/result');
+  }
+});

@@ -191,10 +191,16 @@ window.numbfootDisplay = (function () {
     if (t.red_flag && t.red_flag.means) box.append(el('div', { class: 'says', id: 'r-points-to', text: t.red_flag.means }));
     // A level an escalation rule sets is explained by the answers it asks for (nf_engine_level_rule):
     // the causes it raises do not need the level in themselves.
+    // A level the causes' chance sets is explained by that chance and the causes that carry it, in
+    // the engine's words (triage.chance_words, nf_engine_chance_words), after the rule's answers
+    // when a rule for a cause set it.
+    const chance = t.chance_words || '';
     if (t.rule && t.rule.length) {
       box.append(el('div', { class: 'says', id: 'r-rule', text: 'Why: your answers (' +
         t.rule.map((id) => { const f = opt.byId[id]; return (f ? f.means : id) + ': ' + answerWords(f, (r.answers || {})[id], opt.miles); }).join('; ') +
-        ') call for this level' + (t.rule_every_cause ? ' whatever the cause.' : '.') }));
+        ') call for this level' + (t.rule_every_cause ? ' whatever the cause.' : chance ? '; with them, ' + chance + '.' : '.') }));
+    } else if (chance) {
+      box.append(el('div', { class: 'says', id: 'r-chance', text: 'Why: ' + chance + '.' }));
     }
     // The emergency warning signs not answered yes or no (not reached, or "Don't know"): the level
     // cannot speak for them, so they are named, as the terminal names them.
