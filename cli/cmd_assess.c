@@ -264,6 +264,17 @@ static enum reply ask_checklist(struct session *s, const nf_question *q, nf_answ
 {
 	const char *title = nf_kb_checklist_title(s->kb, (size_t)q->checklist);
 	fprintf(s->out, "%s\n", title);
+	/* Items that are not a no when left out (test results: one not done is not normal) are asked
+	 * one by one: "2" for an abnormal nerve study recorded the scan, B12, glucose and CK as
+	 * normal (an outside read). */
+	if (nf_kb_checklist_each(s->kb, (size_t)q->checklist)) {
+		for (size_t i = 0; i < q->n; i++) {
+			enum reply r = ask_single(s, q->finding[i], &st[i], &v[i]);
+			if (r != R_DONE)
+				return r;
+		}
+		return R_DONE;
+	}
 	for (size_t i = 0; i < q->n; i++)
 		fprintf(s->out, "  %zu. %s\n", i + 1, nf_kb_finding_question(s->kb, q->finding[i]));
 	/* Said each time: a runner unsure of some items typed the one they knew, and the others
@@ -1034,7 +1045,8 @@ const struct cli_command cmd_assess = {
 		"limits; an age under 12 is said back and kept when typed again, as the figures come from teenagers "
 		"and adults). On a list of questions, the numbers of those that apply answer yes and the others no; "
 		"a ? after the numbers (1 3 ?) leaves the others not known (on the warning signs, each is then asked "
-		"on its own). ? (or not sure) means don't know, h shows help on the question, b goes back one "
+		"on its own); test results are asked one by one (y abnormal, n normal, ? not done), as a test not "
+		"done is not a normal one. ? (or not sure) means don't know, h shows help on the question, b goes back one "
 		"question to change its answer, q stops and shows the result so far. A blank line "
 		"answers nothing and the question is asked again: on the warning signs above all, Enter alone "
 		"never means none of them (type 0). So is a number typed twice (1 1), a number past the "

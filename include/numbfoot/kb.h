@@ -195,6 +195,10 @@ NF_API const char *nf_kb_checklist_id(const nf_kb *kb, size_t k);
 NF_API const char *nf_kb_checklist_title(const nf_kb *kb, size_t k);
 /* Whether checklist k is a warning-sign screen, asked before any other question. */
 NF_API bool nf_kb_checklist_red_flags(const nf_kb *kb, size_t k);
+/* Whether checklist k's items are each answered yes, no or not known, none by default: a test
+ * result left out is not a normal one. The terminal asks them one by one; the page asks every
+ * checklist so. */
+NF_API bool nf_kb_checklist_each(const nf_kb *kb, size_t k);
 NF_API size_t nf_kb_checklist_findings(const nf_kb *kb, size_t k, size_t *findings, size_t cap);
 NF_API int nf_kb_finding_checklist(const nf_kb *kb, size_t f); /* -1 if asked on its own */
 

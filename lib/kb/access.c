@@ -282,6 +282,7 @@ size_t nf_kb_checklists(const nf_kb *kb) { return (size_t)kb->nlist; }
 const char *nf_kb_checklist_id(const nf_kb *kb, size_t k) { return kb->list[k].id; }
 const char *nf_kb_checklist_title(const nf_kb *kb, size_t k) { return kb->list[k].title; }
 bool nf_kb_checklist_red_flags(const nf_kb *kb, size_t k) { return kb->list[k].red_flags; }
+bool nf_kb_checklist_each(const nf_kb *kb, size_t k) { return kb->list[k].each; }
 
 size_t nf_kb_checklist_findings(const nf_kb *kb, size_t k, size_t *findings, size_t cap)
 {

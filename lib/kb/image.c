@@ -19,7 +19,7 @@
 #include "core/alloc.h"
 #include "kb/kb_impl.h"
 
-#define IMAGE_MAGIC "NFKBIMG1"
+#define IMAGE_MAGIC "NFKBIMG2" /* 2: checklists have each */
 
 struct image_header {
 	char magic[8];

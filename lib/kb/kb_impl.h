@@ -170,6 +170,7 @@ struct kb_finding {
 struct kb_checklist {
 	const char *id, *title;
 	bool red_flags;
+	bool each; /* the terminal asks its items one by one (nf_kb_checklist_each) */
 	int n;
 	int finding[NF_MAX_CHECKLIST];
 };

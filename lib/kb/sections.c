@@ -136,7 +136,7 @@ void kb_read_checklists(struct kb_ctx *cx, json_t *arr)
 	json_t *v;
 	json_array_foreach(arr, i, v)
 	{
-		static const char *const keys[] = {"id", "title", "findings", "red_flags", NULL};
+		static const char *const keys[] = {"id", "title", "findings", "red_flags", "each", NULL};
 		char p[128];
 		kb_path_index(p, sizeof p, "checklists", i);
 		if (!kb_object(cx, p, v, keys))
@@ -145,6 +145,7 @@ void kb_read_checklists(struct kb_ctx *cx, json_t *arr)
 		l->id = kb_get_string(cx, p, v, "id", true);
 		l->title = kb_get_string(cx, p, v, "title", true);
 		l->red_flags = json_is_true(json_object_get(v, "red_flags"));
+		l->each = json_is_true(json_object_get(v, "each"));
 		json_t *fs = json_object_get(v, "findings");
 		char pf[160];
 		kb_path_key(pf, sizeof pf, p, "findings");

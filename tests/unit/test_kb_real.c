@@ -419,6 +419,14 @@ static void test_mri_root_outweighs_knee(void **state)
 	nf_engine_free(e);
 }
 
+/* The test screen's items are each yes, no or not known, so that the terminal asks them one by
+ * one: one left out is a test not done, not a normal result. The other screens keep "1 3". */
+static void test_tests_asked_each(void **state)
+{
+	for (size_t k = 0; k < nf_kb_checklists(kb); k++)
+		assert_int_equal(nf_kb_checklist_each(kb, k), !strcmp(nf_kb_checklist_id(kb, k), "tests"));
+}
+
 /* An answer's number with its unit, as the faces show it: one of a plural unit is singular (an
  * outside read saw "1 minutes"); km and mmHg are not words and stay as they are. */
 static void test_number_text(void **state)
@@ -1961,6 +1969,7 @@ int main(void)
 		cmocka_unit_test(test_not_asked_when_answered),
 		cmocka_unit_test(test_not_asked_in_the_first_week),
 		cmocka_unit_test(test_mri_root_outweighs_knee),
+		cmocka_unit_test(test_tests_asked_each),
 		cmocka_unit_test(test_sign_names_its_emergencies),
 		cmocka_unit_test(test_clinician_exam_asked),
 		cmocka_unit_test(test_number_text),
