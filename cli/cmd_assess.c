@@ -707,9 +707,19 @@ static enum reply interview(struct session *s)
 {
 	nf_question q;
 	enum reply end = R_DONE;
-	wputs(s, "numbfoot asks about the numbness or tingling in your feet when you run, then says what may be "
-	     "causing it, how urgently to see someone, and what to do. It informs; it does not diagnose.\n"
-	     "At any question: ? = don't know, h = help, b = back, q = stop and see the result.");
+	/* A clinician answers for the runner: the history questions keep the runner's "you" (an outside
+	 * read found them addressed to the patient under results that say "the runner"). */
+	if (nf_engine_mode(s->e) == NF_MODE_CLINICIAN)
+		wputs(s, "numbfoot asks about the runner's numbness or tingling on runs, then the examination and test "
+			 "findings, and says what may be causing it, how urgently they need to be seen, and what to advise. "
+			 "The history questions say \"you\" for the runner: answer as they told you. It informs; it does "
+			 "not diagnose.\n"
+			 "At any question: ? = don't know (not asked, not examined or not done), h = help, b = back, q = "
+			 "stop and see the result.");
+	else
+		wputs(s, "numbfoot asks about the numbness or tingling in your feet when you run, then says what may be "
+			 "causing it, how urgently to see someone, and what to do. It informs; it does not diagnose.\n"
+			 "At any question: ? = don't know, h = help, b = back, q = stop and see the result.");
 	while (nf_interview_next(s->iv, &q)) {
 		progress(s);
 		nf_answer_state st[NF_MAX_CHECKLIST] = {NF_UNASKED};

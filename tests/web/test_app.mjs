@@ -202,6 +202,9 @@ const tests = [
     await page.goto(base + '/');
     await page.waitForSelector('body[data-ready=yes]');
     lastStep = 0;
+    // The choice says whom the history questions' "you" means.
+    const label = await page.textContent('label:has(input[name="mode"][value="clinician"])');
+    assert(/"you" for the runner/.test(label), 'clinician choice: ' + label);
     await page.check('input[name="mode"][value="clinician"]');
     await page.click('#start-button');
     assert(await waitScreen(page) === 'question', 'no first question');
