@@ -480,7 +480,7 @@ void nf_engine_sign_means(nf_engine *e, char *buf, size_t cap)
 					     : ".");
 }
 
-/* A chance as the reason for a level says it: one decimal under 10%, so that the causes named add
+/* A chance as the reason for a level writes it: one decimal under 10%, so that the causes named add
  * up to the total ("3% (1%, 1%)" read as a sum that did not add up). */
 static const char *chance_text(double p, char *buf, size_t cap)
 {

@@ -189,12 +189,12 @@ window.numbfootDisplay = (function () {
     // What the sign can mean, in the library's words (nf_engine_sign_means), so that a footwear
     // cause leading the ranking under it is not read as the answer to the sign.
     if (t.red_flag && t.red_flag.means) box.append(el('div', { class: 'says', id: 'r-points-to', text: t.red_flag.means }));
-    // A level an escalation rule sets is explained by the answers it asks for (nf_engine_level_rule):
-    // the causes it raises do not need the level in themselves.
     // A level the causes' chance sets is explained by that chance and the causes that carry it, in
     // the engine's words (triage.chance_words, nf_engine_chance_words), after the rule's answers
     // when a rule for a cause set it.
     const chance = t.chance_words || '';
+    // A level an escalation rule sets is explained by the answers it asks for (nf_engine_level_rule):
+    // the causes it raises do not need the level in themselves.
     if (t.rule && t.rule.length) {
       box.append(el('div', { class: 'says', id: 'r-rule', text: 'Why: your answers (' +
         t.rule.map((id) => { const f = opt.byId[id]; return (f ? f.means : id) + ': ' + answerWords(f, (r.answers || {})[id], opt.miles); }).join('; ') +
