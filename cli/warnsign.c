@@ -1,8 +1,8 @@
 /* The warning sign an episode just recorded can be: numbness whose feeling took hours to come back,
- * or had not come back when it was logged, on a run of the last days (nf_episode_not_settled). run add and episode add say it at once, in
- * the knowledge base's words for the finding not_settled_hours (the red flag's "says"), as the
- * assessment says them: a runner who logs six hours of numbness should not have to start an
- * assessment to hear "be seen within 48 hours". */
+ * or had not come back when it was logged, on a run of the last days (nf_episode_not_settled).
+ * run add and episode add say it at once, in the knowledge base's words for the finding
+ * not_settled_hours (the red flag's "says"), as the assessment says them: a runner who logs six
+ * hours of numbness should not have to start an assessment to hear "be seen within 48 hours". */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>

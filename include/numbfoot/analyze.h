@@ -199,8 +199,9 @@ NF_API const char *nf_analysis_advice_text(const nf_analysis *a, size_t i);
 
 /* Whether episode e, on a run that started at run_start (Unix seconds; -1 unknown), is the warning
  * sign of numbness not settled hours later: feeling took NF_AN_NOT_SETTLED_MIN minutes or more to
- * come back, or had not come back when the episode was logged (not_back), on a run started in the NF_AN_NOT_SETTLED_DAYS days up to now (a run a few minutes
- * after now, as a watch's clock may put it, counts as now). */
+ * come back, or had not come back when the episode was logged (not_back), on a run started in the
+ * NF_AN_NOT_SETTLED_DAYS days up to now (a run a few minutes after now, as a watch's clock may put
+ * it, counts as now). */
 NF_API bool nf_episode_not_settled(const nf_episode *e, int64_t run_start, int64_t now);
 /* The same, said as the assessment says the sign: when e is one (nf_episode_not_settled), the
  * level of kb's warning sign not_settled_hours, with its words in units into says (cap bytes);
